@@ -1,0 +1,259 @@
+package sectors
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestParseCode(t *testing.T) {
+	good := []struct {
+		in, key string
+		board   Board
+	}{
+		{"688111", "SH688111", BoardSTAR},
+		{"sh688111", "SH688111", BoardSTAR},
+		{"SH688111", "SH688111", BoardSTAR},
+		{"688111.SH", "SH688111", BoardSTAR},
+		{"688111.SS", "SH688111", BoardSTAR},
+		{"000977.SZ", "SZ000977", BoardSZSEMain},
+		{" 300634 ", "SZ300634", BoardChiNext},
+		{"302132", "SZ302132", BoardChiNext},
+		{"600845", "SH600845", BoardSSEMain},
+		{"920992", "BJ920992", BoardBSE},
+		{"430047", "BJ430047", BoardBSE},
+		{"bj920065", "BJ920065", BoardBSE},
+		{"６８８１１１", "SH688111", BoardSTAR},
+		{"SH000001", "SH000001", BoardSSEIndex},
+		{"000001", "SZ000001", BoardSZSEMain},
+		{"399001.SZ", "SZ399001", BoardSZIndex},
+	}
+	for _, g := range good {
+		c, err := ParseCode(g.in)
+		if err != nil {
+			t.Errorf("ParseCode(%q): %v", g.in, err)
+			continue
+		}
+		if c.Key() != g.key || c.Board() != g.board {
+			t.Errorf("ParseCode(%q) = %s %s, want %s %s", g.in, c.Key(), c.Board(), g.key, g.board)
+		}
+	}
+	bad := map[string]string{
+		"":          "empty",
+		"   ":       "empty",
+		"68811":     "5 digits",
+		"6881111":   "7 digits",
+		"HK00700":   "unknown exchange prefix HK",
+		"688111.HK": "unknown exchange suffix .HK",
+		"SZ600519":  "listed on SH, not SZ",
+		"900901":    "no A-share board",
+		"200002":    "no A-share board",
+		"科大讯飞":      "digits only",
+		"688a11":    "digits only",
+		"SH":        "digits only",
+		"399001":    "no A-share board",
+	}
+	for in, want := range bad {
+		_, err := ParseCode(in)
+		if err == nil {
+			t.Errorf("ParseCode(%q) accepted a bad code", in)
+			continue
+		}
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("ParseCode(%q) error %q does not say %q", in, err, want)
+		}
+	}
+}
+
+func TestCodeForms(t *testing.T) {
+	c := MustParseCode("688111")
+	if c.Yahoo() != "688111.SS" || c.TDX() != "1688111" {
+		t.Errorf("SH forms: %s %s", c.Yahoo(), c.TDX())
+	}
+	c = MustParseCode("000977")
+	if c.Yahoo() != "000977.SZ" || c.TDX() != "0000977" {
+		t.Errorf("SZ forms: %s %s", c.Yahoo(), c.TDX())
+	}
+	c = MustParseCode("920065")
+	if c.Yahoo() != "920065.BJ" || c.TDX() != "2920065" {
+		t.Errorf("BJ forms: %s %s", c.Yahoo(), c.TDX())
+	}
+}
+
+func TestParseRating(t *testing.T) {
+	cases := map[string]Rating{
+		"buy": Buy, "BUY": Buy, "买入": Buy, "推荐": Buy, " Strong  Buy ": Buy,
+		"overweight": Overweight, "增持": Overweight, "Outperform": Overweight, "谨慎推荐": Overweight,
+		"neutral": Neutral, "中性": Neutral, "hold": Neutral, "持有": Neutral,
+		"underweight": Underweight, "减持": Underweight,
+		"sell": Sell, "卖出": Sell,
+		"unrated": Unrated, "未评级": Unrated, "NR": Unrated,
+	}
+	for in, want := range cases {
+		got, err := ParseRating(in)
+		if err != nil || got != want {
+			t.Errorf("ParseRating(%q) = %v, %v; want %v", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"", "strong", "买", "buyy", "6"} {
+		_, err := ParseRating(in)
+		if err == nil {
+			t.Errorf("ParseRating(%q) accepted", in)
+		} else if !strings.Contains(err.Error(), "buy (买入)") {
+			t.Errorf("ParseRating(%q) error does not list the valid values: %v", in, err)
+		}
+	}
+	rs, err := ParseRatings("buy,增持，buy")
+	if err != nil || len(rs) != 2 || rs[0] != Buy || rs[1] != Overweight {
+		t.Errorf("ParseRatings = %v, %v", rs, err)
+	}
+	if _, err := ParseRatings(" , "); err == nil {
+		t.Error("ParseRatings accepted an empty list")
+	}
+}
+
+func TestRatingOrderKeepsUnratedApart(t *testing.T) {
+	for i, r := range Ratings {
+		if r.Rank() != i {
+			t.Errorf("%s rank %d, want %d", r, r.Rank(), i)
+		}
+	}
+	if Unrated.Rank() <= Sell.Rank() || Unrated == Neutral {
+		t.Error("unrated must sort after sell and differ from neutral")
+	}
+}
+
+// The report's 25 tickers, every one checked against the exchange's list:
+// the OCR's names must not leak in.
+func TestReportTickersAgainstMaster(t *testing.T) {
+	if len(ReportTickers) != 25 {
+		t.Fatalf("%d report tickers, want 25", len(ReportTickers))
+	}
+	perSector := map[string]int{}
+	seen := map[string]bool{}
+	renamed := map[string]string{"SH688256": "寒武纪", "SH603300": "海南华铁", "SH688201": "ST信安"}
+	for _, st := range ReportTickers {
+		if seen[st.Code.Key()] {
+			t.Errorf("%s listed twice", st.Code)
+		}
+		seen[st.Code.Key()] = true
+		perSector[st.Sector]++
+		if _, ok := ReportSector(st.Sector); !ok {
+			t.Errorf("%s in unknown sector %q", st.Code, st.Sector)
+		}
+		sec, ok := LookupMaster(st.Code)
+		if !ok {
+			t.Errorf("%s not in the securities master", st.Code)
+			continue
+		}
+		want := st.ReportName
+		if n, ok := renamed[st.Code.Key()]; ok {
+			want = n
+		}
+		if sec.Name != want {
+			t.Errorf("%s: master name %q, want %q", st.Code, sec.Name, want)
+		}
+		if strings.Contains(st.ReportName, "干") {
+			t.Errorf("%s: OCR misreading in %q", st.Code, st.ReportName)
+		}
+	}
+	want := map[string]int{SectorAI: 6, SectorCompute: 7, SectorManufacturing: 6, SectorQuantum: 6}
+	for id, n := range want {
+		if perSector[id] != n {
+			t.Errorf("sector %s has %d tickers, want %d", id, perSector[id], n)
+		}
+	}
+}
+
+func TestMasterParses(t *testing.T) {
+	if err := MasterError(); err != nil {
+		t.Fatal(err)
+	}
+	m := Master()
+	if len(m) != 5538 {
+		t.Fatalf("master has %d securities, want 5538 (every row must parse as a code)", len(m))
+	}
+	if s, ok := LookupMaster(MustParseCode("002230")); !ok || s.Name != "科大讯飞" || s.Initials[0] != "kdxf" {
+		t.Errorf("002230 = %+v", s)
+	}
+}
+
+// The generated pinyin file must match what PinyinKeys computes now; run
+// `go generate ./sectors` when this fails.
+func TestPinyinFileFresh(t *testing.T) {
+	for _, s := range Master() {
+		ini, full := PinyinKeys(s.Name)
+		if JoinKeys(ini) != JoinKeys(s.Initials) || JoinKeys(full) != JoinKeys(s.Full) {
+			t.Fatalf("%s %s: stored keys %v/%v, computed %v/%v: run go generate ./sectors", s.Code, s.Name, s.Initials, s.Full, ini, full)
+		}
+	}
+}
+
+func TestPinyinKeys(t *testing.T) {
+	cases := []struct{ name, initials, full string }{
+		{"科大讯飞", "kdxf", "kedaxunfei"},
+		{"平安银行", "payh", ""},
+		{"*ST中基", "zj", ""},
+		{"星环科技-U", "xhkj", ""},
+		{"万  科Ａ", "wka", "wankea"},
+		{"TCL科技", "tclkj", ""},
+	}
+	for _, c := range cases {
+		ini, full := PinyinKeys(c.name)
+		if !contains(ini, c.initials) {
+			t.Errorf("PinyinKeys(%q) initials %v lack %q", c.name, ini, c.initials)
+		}
+		if c.full != "" && !contains(full, c.full) {
+			t.Errorf("PinyinKeys(%q) full %v lack %q", c.name, full, c.full)
+		}
+	}
+	if !IsRiskWarning("ST信安") || !IsRiskWarning("*ST东易") || IsRiskWarning("金山办公") {
+		t.Error("IsRiskWarning")
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func FuzzParseCode(f *testing.F) {
+	for _, s := range []string{"688111", "sh688111", "688111.SS", "６８８１１１", "SZ600519", "", "\xff", "BJ43"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		c, err := ParseCode(s)
+		if err != nil {
+			if strings.Contains(err.Error(), "\n") {
+				t.Errorf("multi-line error for %q", s)
+			}
+			return
+		}
+		if len(c.Number) != 6 || c.Board() == "" {
+			t.Errorf("ParseCode(%q) accepted malformed %+v", s, c)
+		}
+		if again, err := ParseCode(c.Key()); err != nil || again != c {
+			t.Errorf("key %s does not parse back: %v", c.Key(), err)
+		}
+	})
+}
+
+func FuzzParseRating(f *testing.F) {
+	for _, s := range []string{"buy", "买入", "", "hold", "\x00"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		r, err := ParseRating(s)
+		if err == nil && !r.Valid() {
+			t.Errorf("ParseRating(%q) = invalid %d", s, r)
+		}
+		if err == nil {
+			if again, err := ParseRating(r.ID()); err != nil || again != r {
+				t.Errorf("id %s does not parse back", r.ID())
+			}
+		}
+	})
+}
