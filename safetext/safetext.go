@@ -1,0 +1,105 @@
+// Package safetext makes untrusted text safe to put on a terminal. Names,
+// notes, reasons and imported fields can hold anything: escape sequences
+// that set the window title or write the clipboard, bare control bytes,
+// bidi overrides that reverse what is shown, invalid UTF-8. Line and Block
+// turn all of that into visible, inert text; the stored text is never
+// changed, only what is shown.
+package safetext
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// MaxLen bounds what is ever shown of one string: 100 KB of one line is
+// clipped rather than laid out.
+const MaxLen = 4096
+
+// Line returns s as a single line of printable text: ESC is shown as ␛,
+// other C0/C1 controls as their caret or ␀-style picture or \u escape,
+// newlines and tabs as spaces, bidi controls as ⟨U+202E⟩, invalid bytes
+// as \xNN.
+func Line(s string) string { return clean(s, false) }
+
+// Block is Line for multi-line text: newlines are kept (CRLF becomes LF),
+// tabs become four spaces.
+func Block(s string) string { return clean(s, true) }
+
+func clean(s string, multiline bool) string {
+	if isPlain(s, multiline) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	n := 0
+	for i := 0; i < len(s); {
+		if n >= MaxLen {
+			b.WriteString("…")
+			break
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			fmt.Fprintf(&b, `\x%02X`, s[i])
+		case r == '\n' && multiline:
+			b.WriteByte('\n')
+		case r == '\r' && multiline && i+1 < len(s) && s[i+1] == '\n':
+			// CRLF: the LF that follows is kept.
+		case r == '\t':
+			if multiline {
+				b.WriteString("    ")
+			} else {
+				b.WriteByte(' ')
+			}
+		case r == '\n' || r == '\r':
+			b.WriteByte(' ')
+		case r == 0x1b:
+			b.WriteString("␛")
+		case r < 0x20:
+			b.WriteRune(0x2400 + r) // Control Pictures: ␀ ␁ … ␟
+		case r == 0x7f:
+			b.WriteString("␡")
+		case isBidi(r) || unicode.IsControl(r) || r == 0xFEFF:
+			fmt.Fprintf(&b, `⟨U+%04X⟩`, r)
+		default:
+			b.WriteRune(r)
+		}
+		i += size
+		n++
+	}
+	return b.String()
+}
+
+// isPlain is the fast path: most names and notes need no change.
+func isPlain(s string, multiline bool) bool {
+	if len(s) > MaxLen {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 && !(multiline && c == '\n') || c == 0x7f {
+			return false
+		}
+		if c >= 0x80 {
+			return isPlainUnicode(s[i:])
+		}
+	}
+	return true
+}
+
+func isPlainUnicode(s string) bool {
+	for _, r := range s {
+		if r == utf8.RuneError || r < 0x20 && r != '\n' || r == 0x7f || isBidi(r) || unicode.IsControl(r) || r == 0xFEFF {
+			return false
+		}
+	}
+	return true
+}
+
+// isBidi reports the Unicode bidirectional formatting controls, which can
+// make text display in an order other than the one stored.
+func isBidi(r rune) bool {
+	return r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069 || r == 0x200E || r == 0x200F || r == 0x061C
+}

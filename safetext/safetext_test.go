@@ -1,0 +1,66 @@
+package safetext
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+func TestLine(t *testing.T) {
+	cases := map[string]string{
+		"科大讯飞":                      "科大讯飞",
+		"plain note":                "plain note",
+		"\x1b[31mred\x1b[0m":        "␛[31mred␛[0m",
+		"\x1b]2;pwned\x07":          "␛]2;pwned␇",
+		"\x1b]52;c;aGk=\x07":        "␛]52;c;aGk=␇",
+		"a\u202Egnp.exe":            "a⟨U+202E⟩gnp.exe",
+		"a\u009bb":                  "a⟨U+009B⟩b",
+		"line1\nline2":              "line1 line2",
+		"tab\there":                 "tab here",
+		"bad\xffutf8":               `bad\xFFutf8`,
+		"bell\x07 and back\bspace": "bell␇ and back␈space",
+	}
+	for in, want := range cases {
+		if got := Line(in); got != want {
+			t.Errorf("Line(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestBlockKeepsLines(t *testing.T) {
+	if got := Block("a\r\nb\n\x1b[2Jc"); got != "a\nb\n␛[2Jc" {
+		t.Errorf("Block = %q", got)
+	}
+}
+
+func TestHugeInputIsClipped(t *testing.T) {
+	got := Line(strings.Repeat("长", 100_000))
+	if n := utf8.RuneCountInString(got); n > MaxLen+1 {
+		t.Errorf("100 KB line shown as %d runes", n)
+	}
+	if !strings.HasSuffix(got, "…") {
+		t.Error("clipped text does not end with …")
+	}
+}
+
+func FuzzSanitise(f *testing.F) {
+	for _, s := range []string{"\x1b]2;x\x07", "\u202e", "\xc2\x9b", "a\r\nb", "\x00", "正常"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, out := range []string{Line(s), Block(s)} {
+			if !utf8.ValidString(out) {
+				t.Fatalf("invalid UTF-8 out of %q", s)
+			}
+			for _, r := range out {
+				if r == '\n' && out != Line(s) {
+					continue
+				}
+				if unicode.IsControl(r) || isBidi(r) {
+					t.Fatalf("control %U survives in %q (from %q)", r, out, s)
+				}
+			}
+		}
+	})
+}
