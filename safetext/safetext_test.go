@@ -9,16 +9,16 @@ import (
 
 func TestLine(t *testing.T) {
 	cases := map[string]string{
-		"科大讯飞":                      "科大讯飞",
-		"plain note":                "plain note",
-		"\x1b[31mred\x1b[0m":        "␛[31mred␛[0m",
-		"\x1b]2;pwned\x07":          "␛]2;pwned␇",
-		"\x1b]52;c;aGk=\x07":        "␛]52;c;aGk=␇",
-		"a\u202Egnp.exe":            "a⟨U+202E⟩gnp.exe",
-		"a\u009bb":                  "a⟨U+009B⟩b",
-		"line1\nline2":              "line1 line2",
-		"tab\there":                 "tab here",
-		"bad\xffutf8":               `bad\xFFutf8`,
+		"科大讯飞":                     "科大讯飞",
+		"plain note":               "plain note",
+		"\x1b[31mred\x1b[0m":       "␛[31mred␛[0m",
+		"\x1b]2;pwned\x07":         "␛]2;pwned␇",
+		"\x1b]52;c;aGk=\x07":       "␛]52;c;aGk=␇",
+		"a\u202Egnp.exe":           "a⟨U+202E⟩gnp.exe",
+		"a\u009bb":                 "a⟨U+009B⟩b",
+		"line1\nline2":             "line1 line2",
+		"tab\there":                "tab here",
+		"bad\xffutf8":              `bad\xFFutf8`,
 		"bell\x07 and back\bspace": "bell␇ and back␈space",
 	}
 	for in, want := range cases {
