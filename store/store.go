@@ -1,0 +1,363 @@
+package store
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"syscall"
+	"time"
+
+	"github.com/adrg/xdg"
+	bolt "go.etcd.io/bbolt"
+	bberrors "go.etcd.io/bbolt/errors"
+
+	"zixuan/sectors"
+)
+
+// SchemaVersion is the layout this build reads and writes. A file with a
+// higher version was written by a newer zixuan and is refused, not guessed at.
+const SchemaVersion = 1
+
+const appMarker = "zixuan"
+
+var (
+	bucketMeta    = []byte("meta")
+	bucketSectors = []byte("sectors")
+	bucketTickers = []byte("tickers")
+	bucketRatings = []byte("ratings")
+	bucketNotes   = []byte("notes")
+	keyInfo       = []byte("info")
+	keyApp        = []byte("app")
+	keySchema     = []byte("schema")
+	keyGen        = []byte("gen")
+	keySource     = []byte("source")
+)
+
+// Sentinel errors, for callers that branch on them with errors.Is.
+var (
+	ErrNotFound = errors.New("not found")
+	ErrBusy     = errors.New("another zixuan holds the database")
+	ErrExists   = errors.New("already exists")
+)
+
+// LockTimeout is how long an operation waits for another process that is
+// writing the same file. Writes take milliseconds, so a second is generous.
+const LockTimeout = time.Second
+
+// Store is a zixuan database file. It holds no open handle between calls;
+// it is safe to use from several goroutines and several processes.
+type Store struct {
+	path string
+	now  func() time.Time
+}
+
+// DefaultPath is where the database lives unless --db or ZIXUAN_DB says
+// otherwise: $XDG_DATA_HOME/zixuan/zixuan.db (~/.local/share/zixuan/zixuan.db).
+func DefaultPath() string {
+	if p := os.Getenv("ZIXUAN_DB"); p != "" {
+		return p
+	}
+	return filepath.Join(xdg.DataHome, "zixuan", "zixuan.db")
+}
+
+// Open opens the zixuan database at path, creating it and seeding the
+// report's watchlist the first time. An existing file is checked read-only
+// before anything is written to it: a file that is not a zixuan database,
+// is damaged or comes from a newer zixuan gives an error and is not touched.
+func Open(path string) (*Store, error) {
+	s := &Store{path: path, now: func() time.Time { return time.Now().UTC() }}
+	info, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return s, s.create()
+	case err != nil:
+		return nil, s.fail("open", err)
+	case info.IsDir():
+		return nil, fmt.Errorf("%s is a directory, not a database file: give --db a file path such as %s", path, filepath.Join(path, "zixuan.db"))
+	case info.Size() == 0:
+		return nil, fmt.Errorf("%s is empty (0 bytes), not a zixuan database: restore a backup with `zixuan restore`, or remove the file to start afresh", path)
+	}
+	if err := s.view(func(tx *bolt.Tx) error { return checkMeta(tx) }); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// Path is the database file's path.
+func (s *Store) Path() string { return s.path }
+
+// SetClock replaces the store's clock, for tests that need fixed times.
+func (s *Store) SetClock(now func() time.Time) { s.now = now }
+
+func (s *Store) create() error {
+	dir := filepath.Dir(s.path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return fmt.Errorf("create folder for %s: %w (use --db to put the database elsewhere)", s.path, err)
+	}
+	db, err := bolt.Open(s.path, 0o600, &bolt.Options{Timeout: LockTimeout})
+	if err != nil {
+		return s.fail("create", err)
+	}
+	err = db.Update(func(tx *bolt.Tx) error {
+		if b := tx.Bucket(bucketMeta); b != nil {
+			return checkMeta(tx) // another process created it first
+		}
+		return s.seed(tx)
+	})
+	if cerr := db.Close(); err == nil && cerr != nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("create %s: %w", s.path, err)
+	}
+	return nil
+}
+
+// seed lays out an empty database and fills it with the report's sectors
+// and tickers. It runs once, in the transaction that creates the file.
+func (s *Store) seed(tx *bolt.Tx) error {
+	meta, err := tx.CreateBucketIfNotExists(bucketMeta)
+	if err != nil {
+		return err
+	}
+	for _, name := range [][]byte{bucketSectors, bucketTickers} {
+		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+			return err
+		}
+	}
+	if err := meta.Put(keyApp, []byte(appMarker)); err != nil {
+		return err
+	}
+	if err := meta.Put(keySchema, []byte(strconv.Itoa(SchemaVersion))); err != nil {
+		return err
+	}
+	if err := putJSON(meta, keySource, sectors.Report); err != nil {
+		return err
+	}
+	now := s.now()
+	for i, def := range sectors.ReportSectors {
+		sec := Sector{ID: def.ID, Name: def.Name, NameZH: def.NameZH, Report: true, Order: i, Created: now}
+		if err := putJSON(tx.Bucket(bucketSectors), []byte(sec.ID), sec); err != nil {
+			return err
+		}
+	}
+	for _, st := range sectors.ReportTickers {
+		rec := tickerRecord{
+			Exchange: string(st.Code.Exchange), Code: st.Code.Number,
+			ReportName: st.ReportName, Sector: st.Sector,
+			Rating: st.Rating.ID(), RatingAt: sectors.Report.Date.UTC(), RatingSource: sectors.ReportSourceID,
+			Added: now, Updated: now,
+		}
+		tb, err := tx.Bucket(bucketTickers).CreateBucket([]byte(st.Code.Key()))
+		if err != nil {
+			return err
+		}
+		if err := putJSON(tb, keyInfo, rec); err != nil {
+			return err
+		}
+		rb, err := tb.CreateBucket(bucketRatings)
+		if err != nil {
+			return err
+		}
+		if _, err := tb.CreateBucket(bucketNotes); err != nil {
+			return err
+		}
+		first := ratingRecord{From: sectors.Unrated.ID(), To: st.Rating.ID(), At: rec.RatingAt, Source: sectors.ReportSourceID, Reason: "report rating"}
+		seq, _ := rb.NextSequence()
+		if err := putJSON(rb, itob(seq), first); err != nil {
+			return err
+		}
+	}
+	return bumpGen(tx)
+}
+
+// checkMeta refuses anything but a zixuan database of a schema this build
+// knows.
+func checkMeta(tx *bolt.Tx) error {
+	meta := tx.Bucket(bucketMeta)
+	if meta == nil || string(meta.Get(keyApp)) != appMarker {
+		return errNotZixuan
+	}
+	v, err := strconv.Atoi(string(meta.Get(keySchema)))
+	if err != nil {
+		return errNotZixuan
+	}
+	if v > SchemaVersion {
+		return &schemaError{found: v}
+	}
+	if tx.Bucket(bucketSectors) == nil || tx.Bucket(bucketTickers) == nil {
+		return errNotZixuan
+	}
+	return nil
+}
+
+var errNotZixuan = errors.New("not a zixuan database")
+
+type schemaError struct{ found int }
+
+func (e *schemaError) Error() string {
+	return fmt.Sprintf("written by a newer zixuan (schema %d, this build reads %d)", e.found, SchemaVersion)
+}
+
+// fail turns a low-level error into one line that names the file and says
+// what to do.
+func (s *Store) fail(op string, err error) error {
+	var se *schemaError
+	switch {
+	case errors.Is(err, bberrors.ErrTimeout):
+		return fmt.Errorf("%s %s: %w (it is busy; try again in a moment): %w", op, s.path, ErrBusy, err)
+	case errors.As(err, &se):
+		return fmt.Errorf("%s %s: %s: upgrade zixuan, or use --db with another file", op, s.path, se)
+	case errors.Is(err, errNotZixuan):
+		return fmt.Errorf("%s %s: this file is not a zixuan database: use --db with another file; zixuan has not changed it", op, s.path)
+	case errors.Is(err, bberrors.ErrInvalid), errors.Is(err, bberrors.ErrChecksum), errors.Is(err, bberrors.ErrVersionMismatch), errors.Is(err, bberrors.ErrInvalidMapping), op == "open" && !isSystemError(err):
+		return fmt.Errorf("%s %s: the file is damaged or not a database (%v): restore a backup with `zixuan restore`, or use --db with another file; zixuan has not changed it", op, s.path, err)
+	case errors.Is(err, fs.ErrPermission):
+		return fmt.Errorf("%s %s: permission denied: make the file and its folder writable, or use --db with another file", op, s.path)
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("%s %s: the file is gone: run zixuan again to create a new one, or restore a backup", op, s.path)
+	}
+	return fmt.Errorf("%s %s: %w", op, s.path, err)
+}
+
+// isSystemError tells an error of the operating system (a full disk, a
+// broken mount) from bbolt's verdict on the file's content.
+func isSystemError(err error) bool {
+	var pe *fs.PathError
+	var errno syscall.Errno
+	return errors.As(err, &pe) || errors.As(err, &errno)
+}
+
+// open opens the file for one operation. bbolt may panic on a file whose
+// pages are corrupt in ways its meta check does not see; that is turned
+// into an error so a damaged file never crashes zixuan.
+func (s *Store) open(readOnly bool) (db *bolt.DB, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			db, err = nil, fmt.Errorf("%w: %v", bberrors.ErrInvalid, r)
+		}
+	}()
+	if _, err := os.Stat(s.path); err != nil {
+		return nil, err // bbolt would create a new empty file
+	}
+	return bolt.Open(s.path, 0o600, &bolt.Options{Timeout: LockTimeout, ReadOnly: readOnly})
+}
+
+func (s *Store) view(fn func(tx *bolt.Tx) error) error {
+	db, err := s.open(true)
+	if err != nil {
+		return s.fail("open", err)
+	}
+	defer db.Close()
+	if err := guard(func() error { return db.View(fn) }); err != nil {
+		return s.fail("read", err)
+	}
+	return nil
+}
+
+// update runs fn in one write transaction, committed and synced before it
+// returns, and bumps the generation so open TUIs reload.
+func (s *Store) update(fn func(tx *bolt.Tx) error) error {
+	db, err := s.open(false)
+	if err != nil {
+		return s.fail("open", err)
+	}
+	err = guard(func() error {
+		return db.Update(func(tx *bolt.Tx) error {
+			if err := checkMeta(tx); err != nil {
+				return err
+			}
+			if err := fn(tx); err != nil {
+				return err
+			}
+			return bumpGen(tx)
+		})
+	})
+	if cerr := db.Close(); err == nil && cerr != nil {
+		err = cerr
+	}
+	if err != nil {
+		var de *domainError
+		if errors.As(err, &de) {
+			return err
+		}
+		return s.fail("write", err)
+	}
+	return nil
+}
+
+// guard turns a panic inside bbolt (a corrupt page) into an error.
+func guard(fn func() error) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%w: %v", bberrors.ErrInvalid, r)
+		}
+	}()
+	return fn()
+}
+
+// domainError is a refusal for a reason of the watchlist itself (unknown
+// ticker, non-empty sector): its message is already complete.
+type domainError struct {
+	msg  string
+	kind error
+}
+
+func (e *domainError) Error() string { return e.msg }
+func (e *domainError) Unwrap() error { return e.kind }
+
+func refuse(kind error, format string, args ...any) error {
+	return &domainError{msg: fmt.Sprintf(format, args...), kind: kind}
+}
+
+// Generation is a counter bumped by every write. A TUI polls it to notice
+// changes made by other processes.
+func (s *Store) Generation() (uint64, error) {
+	var gen uint64
+	err := s.view(func(tx *bolt.Tx) error {
+		gen = readGen(tx)
+		return nil
+	})
+	return gen, err
+}
+
+func readGen(tx *bolt.Tx) uint64 {
+	if v := tx.Bucket(bucketMeta).Get(keyGen); len(v) == 8 {
+		return binary.BigEndian.Uint64(v)
+	}
+	return 0
+}
+
+func bumpGen(tx *bolt.Tx) error {
+	return tx.Bucket(bucketMeta).Put(keyGen, itob(readGen(tx)+1))
+}
+
+func itob(v uint64) []byte {
+	b := make([]byte, 8)
+	binary.BigEndian.PutUint64(b, v)
+	return b
+}
+
+func putJSON(b *bolt.Bucket, key []byte, v any) error {
+	data, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	return b.Put(key, data)
+}
+
+func getJSON(b *bolt.Bucket, key []byte, v any) error {
+	data := b.Get(key)
+	if data == nil {
+		return fmt.Errorf("%s: %w", key, ErrNotFound)
+	}
+	if err := json.Unmarshal(data, v); err != nil {
+		return fmt.Errorf("decode %s: %w", key, err)
+	}
+	return nil
+}

@@ -1,0 +1,376 @@
+package store
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"zixuan/sectors"
+)
+
+// Load reads the whole store in one read transaction.
+func (s *Store) Load() (*Snapshot, error) {
+	snap := &Snapshot{}
+	err := s.view(func(tx *bolt.Tx) error {
+		snap.Gen = readGen(tx)
+		_ = getJSON(tx.Bucket(bucketMeta), keySource, &snap.Source)
+		secs, err := readSectors(tx)
+		if err != nil {
+			return err
+		}
+		snap.Sectors = secs
+		return tx.Bucket(bucketTickers).ForEachBucket(func(k []byte) error {
+			t, err := readTicker(tx.Bucket(bucketTickers).Bucket(k))
+			if err != nil {
+				return fmt.Errorf("ticker %s: %w", k, err)
+			}
+			snap.Tickers = append(snap.Tickers, t)
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, err
+	}
+	order := map[string]int{}
+	for _, sec := range snap.Sectors {
+		order[sec.ID] = sec.Order
+	}
+	sort.SliceStable(snap.Tickers, func(i, j int) bool {
+		a, b := snap.Tickers[i], snap.Tickers[j]
+		if order[a.Sector] != order[b.Sector] {
+			return order[a.Sector] < order[b.Sector]
+		}
+		return a.Code.Key() < b.Code.Key()
+	})
+	return snap, nil
+}
+
+// Get reads one ticker, on the watchlist or removed.
+func (s *Store) Get(code sectors.Code) (Ticker, error) {
+	var t Ticker
+	err := s.view(func(tx *bolt.Tx) error {
+		tb := tx.Bucket(bucketTickers).Bucket([]byte(code.Key()))
+		if tb == nil {
+			return notOnList(code)
+		}
+		var err error
+		t, err = readTicker(tb)
+		return err
+	})
+	return t, err
+}
+
+func notOnList(code sectors.Code) error {
+	return refuse(ErrNotFound, "%s is not on the watchlist: add it with `zixuan add %s --sector SECTOR`", code.Key(), code.Number)
+}
+
+func readTicker(tb *bolt.Bucket) (Ticker, error) {
+	var rec tickerRecord
+	if err := getJSON(tb, keyInfo, &rec); err != nil {
+		return Ticker{}, err
+	}
+	code, err := sectors.ParseCode(rec.Exchange + rec.Code)
+	if err != nil {
+		return Ticker{}, err
+	}
+	rating, err := sectors.ParseRating(rec.Rating)
+	if err != nil {
+		return Ticker{}, err
+	}
+	t := Ticker{
+		Code: code, ReportName: rec.ReportName, CustomName: rec.CustomName,
+		Sector: rec.Sector, Rating: rating, RatingAt: rec.RatingAt, RatingSource: rec.RatingSource,
+		Added: rec.Added, Removed: rec.Removed, Updated: rec.Updated,
+	}
+	t.Name = displayName(t)
+	if rb := tb.Bucket(bucketRatings); rb != nil {
+		err := rb.ForEach(func(k, v []byte) error {
+			var r ratingRecord
+			if err := json.Unmarshal(v, &r); err != nil {
+				return fmt.Errorf("rating %x: %w", k, err)
+			}
+			from, _ := sectors.ParseRating(r.From)
+			to, _ := sectors.ParseRating(r.To)
+			t.Ratings = append(t.Ratings, RatingChange{Seq: binary.BigEndian.Uint64(k), From: from, To: to, At: r.At, Source: r.Source, Reason: r.Reason})
+			return nil
+		})
+		if err != nil {
+			return Ticker{}, err
+		}
+	}
+	if nb := tb.Bucket(bucketNotes); nb != nil {
+		c := nb.Cursor()
+		for k, v := c.Last(); k != nil; k, v = c.Prev() {
+			var n Note
+			if err := json.Unmarshal(v, &n); err != nil {
+				return Ticker{}, fmt.Errorf("note %x: %w", k, err)
+			}
+			t.Notes = append(t.Notes, n)
+		}
+	}
+	return t, nil
+}
+
+// displayName picks the name to show: one the user gave, else the current
+// name from the securities master (which shows ST warnings and renames),
+// else the report's.
+func displayName(t Ticker) string {
+	if t.CustomName != "" {
+		return t.CustomName
+	}
+	if sec, ok := sectors.LookupMaster(t.Code); ok {
+		return sec.Name
+	}
+	return t.ReportName
+}
+
+// editTicker runs fn on a ticker's record inside a write transaction and
+// stores the result.
+func (s *Store) editTicker(code sectors.Code, fn func(tx *bolt.Tx, tb *bolt.Bucket, rec *tickerRecord) error) error {
+	return s.update(func(tx *bolt.Tx) error {
+		tb := tx.Bucket(bucketTickers).Bucket([]byte(code.Key()))
+		if tb == nil {
+			return notOnList(code)
+		}
+		var rec tickerRecord
+		if err := getJSON(tb, keyInfo, &rec); err != nil {
+			return err
+		}
+		if err := fn(tx, tb, &rec); err != nil {
+			return err
+		}
+		rec.Updated = s.now()
+		return putJSON(tb, keyInfo, rec)
+	})
+}
+
+// AddResult says what AddTicker did.
+type AddResult struct {
+	Ticker  Ticker
+	Revived bool // it had been removed and is back, with its notes and history
+}
+
+// AddTicker puts a ticker on the watchlist in a sector. The name comes from
+// the securities master; a code the master does not know needs a name. A
+// removed ticker comes back with its notes and history (undoing the
+// removal); one already on the list is an error.
+func (s *Store) AddTicker(code sectors.Code, name, sectorID string, rating sectors.Rating, source string) (AddResult, error) {
+	name = strings.TrimSpace(name)
+	if _, ok := sectors.LookupMaster(code); !ok && name == "" {
+		return AddResult{}, refuse(ErrNotFound, "%s is not in the securities master (July 2026): give its name with --name if it listed since", code.Key())
+	}
+	if source == "" {
+		source = sectors.SourceUser
+	}
+	var res AddResult
+	err := s.update(func(tx *bolt.Tx) error {
+		if tx.Bucket(bucketSectors).Get([]byte(sectorID)) == nil {
+			return refuse(ErrNotFound, "no sector %q: see `zixuan sector list`", sectorID)
+		}
+		now := s.now()
+		tickers := tx.Bucket(bucketTickers)
+		if tb := tickers.Bucket([]byte(code.Key())); tb != nil {
+			var rec tickerRecord
+			if err := getJSON(tb, keyInfo, &rec); err != nil {
+				return err
+			}
+			if rec.Removed.IsZero() {
+				return refuse(ErrExists, "%s is already on the watchlist (sector %s)", code.Key(), rec.Sector)
+			}
+			rec.Removed, rec.Sector, rec.Updated = time.Time{}, sectorID, now
+			if name != "" {
+				rec.CustomName = name
+			}
+			res.Revived = true
+			return putJSON(tb, keyInfo, rec)
+		}
+		rec := tickerRecord{
+			Exchange: string(code.Exchange), Code: code.Number, Sector: sectorID,
+			Rating: rating.ID(), RatingAt: now, RatingSource: source, Added: now, Updated: now,
+		}
+		if sec, ok := sectors.LookupMaster(code); !ok || name != sec.Name {
+			rec.CustomName = name
+		}
+		tb, err := tickers.CreateBucket([]byte(code.Key()))
+		if err != nil {
+			return err
+		}
+		if err := putJSON(tb, keyInfo, rec); err != nil {
+			return err
+		}
+		rb, err := tb.CreateBucket(bucketRatings)
+		if err != nil {
+			return err
+		}
+		if _, err := tb.CreateBucket(bucketNotes); err != nil {
+			return err
+		}
+		seq, _ := rb.NextSequence()
+		return putJSON(rb, itob(seq), ratingRecord{From: sectors.Unrated.ID(), To: rating.ID(), At: now, Source: source, Reason: "added"})
+	})
+	if err != nil {
+		return AddResult{}, err
+	}
+	res.Ticker, err = s.Get(code)
+	return res, err
+}
+
+// RemoveTicker takes a ticker off the watchlist. Its notes and history are
+// kept, and RestoreTicker (or adding it again) brings it back.
+func (s *Store) RemoveTicker(code sectors.Code) error {
+	return s.editTicker(code, func(_ *bolt.Tx, _ *bolt.Bucket, rec *tickerRecord) error {
+		if !rec.Removed.IsZero() {
+			return refuse(ErrNotFound, "%s was already removed: `zixuan add %s --sector SECTOR` brings it back", code.Key(), code.Number)
+		}
+		rec.Removed = s.now()
+		return nil
+	})
+}
+
+// RestoreTicker undoes a removal. A ticker whose sector was deleted in the
+// meantime goes to the first sector.
+func (s *Store) RestoreTicker(code sectors.Code) error {
+	return s.editTicker(code, func(tx *bolt.Tx, _ *bolt.Bucket, rec *tickerRecord) error {
+		if rec.Removed.IsZero() {
+			return refuse(ErrExists, "%s is on the watchlist, nothing to restore", code.Key())
+		}
+		rec.Removed = time.Time{}
+		if tx.Bucket(bucketSectors).Get([]byte(rec.Sector)) == nil {
+			secs, err := readSectors(tx)
+			if err != nil || len(secs) == 0 {
+				return refuse(ErrNotFound, "no sector to restore %s into: add one with `zixuan sector add`", code.Key())
+			}
+			rec.Sector = secs[0].ID
+		}
+		return nil
+	})
+}
+
+// LastRemoved is the most recently removed ticker, for undo.
+func (s *Store) LastRemoved() (sectors.Code, bool, error) {
+	snap, err := s.Load()
+	if err != nil {
+		return sectors.Code{}, false, err
+	}
+	var best Ticker
+	for _, t := range snap.Tickers {
+		if !t.OnList() && t.Removed.After(best.Removed) {
+			best = t
+		}
+	}
+	return best.Code, !best.Removed.IsZero(), nil
+}
+
+// MoveTicker puts a ticker in another sector.
+func (s *Store) MoveTicker(code sectors.Code, sectorID string) error {
+	return s.editTicker(code, func(tx *bolt.Tx, _ *bolt.Bucket, rec *tickerRecord) error {
+		if tx.Bucket(bucketSectors).Get([]byte(sectorID)) == nil {
+			return refuse(ErrNotFound, "no sector %q: see `zixuan sector list`", sectorID)
+		}
+		rec.Sector = sectorID
+		return nil
+	})
+}
+
+// SetName sets or clears (empty name) the user's name for a ticker.
+func (s *Store) SetName(code sectors.Code, name string) error {
+	return s.editTicker(code, func(_ *bolt.Tx, _ *bolt.Bucket, rec *tickerRecord) error {
+		rec.CustomName = strings.TrimSpace(name)
+		return nil
+	})
+}
+
+// SetRating changes a ticker's rating and records the change in its
+// history with its source ("user", a report id, "import:<file>") and an
+// optional reason. Setting the rating it already has records nothing and
+// reports changed=false, unless a reason is given (a reaffirmation).
+func (s *Store) SetRating(code sectors.Code, to sectors.Rating, source, reason string) (changed bool, err error) {
+	if !to.Valid() {
+		return false, refuse(ErrNotFound, "invalid rating %d", to)
+	}
+	if source == "" {
+		source = sectors.SourceUser
+	}
+	reason = strings.TrimSpace(reason)
+	err = s.editTicker(code, func(_ *bolt.Tx, tb *bolt.Bucket, rec *tickerRecord) error {
+		if rec.Rating == to.ID() && reason == "" {
+			return nil
+		}
+		changed = true
+		now := s.now()
+		rb, err := tb.CreateBucketIfNotExists(bucketRatings)
+		if err != nil {
+			return err
+		}
+		seq, _ := rb.NextSequence()
+		if err := putJSON(rb, itob(seq), ratingRecord{From: rec.Rating, To: to.ID(), At: now, Source: source, Reason: reason}); err != nil {
+			return err
+		}
+		rec.Rating, rec.RatingAt, rec.RatingSource = to.ID(), now, source
+		return nil
+	})
+	return changed, err
+}
+
+// AddNote adds a timestamped note to a ticker.
+func (s *Store) AddNote(code sectors.Code, text string) (Note, error) {
+	text = strings.TrimRight(text, " \t\r\n")
+	if strings.TrimSpace(text) == "" {
+		return Note{}, refuse(ErrNotFound, "the note is empty: write some text")
+	}
+	var n Note
+	err := s.editTicker(code, func(_ *bolt.Tx, tb *bolt.Bucket, _ *tickerRecord) error {
+		nb, err := tb.CreateBucketIfNotExists(bucketNotes)
+		if err != nil {
+			return err
+		}
+		id, _ := nb.NextSequence()
+		now := s.now()
+		n = Note{ID: id, Text: text, Created: now, Updated: now}
+		return putJSON(nb, itob(id), n)
+	})
+	return n, err
+}
+
+// EditNote replaces a note's text, keeping the old text as a revision.
+func (s *Store) EditNote(code sectors.Code, id uint64, text string) error {
+	text = strings.TrimRight(text, " \t\r\n")
+	if strings.TrimSpace(text) == "" {
+		return refuse(ErrNotFound, "the note is empty: to remove it, delete it instead")
+	}
+	return s.editNote(code, id, func(n *Note, now time.Time) {
+		if n.Text == text {
+			return
+		}
+		n.Revisions = append(n.Revisions, Revision{Text: n.Text, At: now})
+		n.Text, n.Updated = text, now
+	})
+}
+
+// DeleteNote marks a note deleted; its text stays in the history.
+func (s *Store) DeleteNote(code sectors.Code, id uint64) error {
+	return s.editNote(code, id, func(n *Note, now time.Time) { n.Deleted = now })
+}
+
+func (s *Store) editNote(code sectors.Code, id uint64, fn func(n *Note, now time.Time)) error {
+	return s.editTicker(code, func(_ *bolt.Tx, tb *bolt.Bucket, _ *tickerRecord) error {
+		nb := tb.Bucket(bucketNotes)
+		var n Note
+		if nb == nil || nb.Get(itob(id)) == nil {
+			return refuse(ErrNotFound, "%s has no note %d: `zixuan show %s` lists its notes", code.Key(), id, code.Number)
+		}
+		if err := getJSON(nb, itob(id), &n); err != nil {
+			return err
+		}
+		if n.IsDeleted() {
+			return refuse(ErrNotFound, "note %d of %s was deleted", id, code.Key())
+		}
+		fn(&n, s.now())
+		return putJSON(nb, itob(id), n)
+	})
+}
