@@ -64,3 +64,18 @@ func FuzzSanitise(f *testing.F) {
 		}
 	})
 }
+
+func TestFitAlignsDoubleWidth(t *testing.T) {
+	for _, name := range []string{"星环科技-U", "通行宝", "ST信安", "万  科Ａ", "abc"} {
+		got := Fit(name, 8)
+		if Width(got) != 8 {
+			t.Errorf("Fit(%q, 8) = %q, %d cells", name, got, Width(got))
+		}
+	}
+	if got := Truncate("星环科技-U", 5); got != "星环…" {
+		t.Errorf("Truncate = %q", got)
+	}
+	if got := Fit("科大讯飞", 3); Width(got) != 3 {
+		t.Errorf("odd width cut of a double-width name: %q (%d cells)", got, Width(got))
+	}
+}
