@@ -1,0 +1,147 @@
+package export
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/google/renameio/v2"
+
+	"zixuan/sectors"
+	"zixuan/store"
+)
+
+// Format names an export format.
+type Format string
+
+// The formats zixuan writes.
+const (
+	CSV    Format = "csv"
+	JSON   Format = "json"
+	MD     Format = "md"
+	TDX    Format = "tdx"
+	Codes  Format = "codes"
+	Yahoo  Format = "yahoo"
+	Ticker Format = "ticker"
+)
+
+// Options carry what a writer needs besides the tickers.
+type Options struct {
+	BOM     bool           // csv: start with a UTF-8 BOM so Excel reads Chinese
+	Source  sectors.Source // the report the watchlist came from
+	Sectors []store.Sector // for sector names and order
+	Now     func() time.Time
+}
+
+type writer func(w io.Writer, tickers []store.Ticker, opts Options) error
+
+var writers = map[Format]writer{}
+
+// register adds a format's writer; each format's file calls it from init.
+func register(f Format, fn writer) { writers[f] = fn }
+
+// Formats lists the formats, for help and pickers.
+func Formats() []Format {
+	out := make([]Format, 0, len(writers))
+	for f := range writers {
+		out = append(out, f)
+	}
+	sort.Slice(out, func(i, j int) bool { return order(out[i]) < order(out[j]) })
+	return out
+}
+
+func order(f Format) int {
+	for i, g := range []Format{CSV, JSON, MD, TDX, Codes, Yahoo, Ticker} {
+		if f == g {
+			return i
+		}
+	}
+	return 99
+}
+
+// ParseFormat checks a format name.
+func ParseFormat(s string) (Format, error) {
+	f := Format(strings.ToLower(strings.TrimSpace(s)))
+	if _, ok := writers[f]; ok {
+		return f, nil
+	}
+	names := make([]string, 0, len(writers))
+	for _, g := range Formats() {
+		names = append(names, string(g))
+	}
+	return "", fmt.Errorf("unknown format %q: use one of %s", s, strings.Join(names, ", "))
+}
+
+// Write writes tickers in format f.
+func Write(w io.Writer, f Format, tickers []store.Ticker, opts Options) error {
+	fn, ok := writers[f]
+	if !ok {
+		_, err := ParseFormat(string(f))
+		return err
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	return fn(w, tickers, opts)
+}
+
+// ErrExists is returned by WriteFile when the target exists and force is
+// not set.
+var ErrExists = errors.New("file exists")
+
+// WriteFile writes an export atomically: the whole export is built in
+// memory, written to a temporary file in the target's folder, synced and
+// renamed over the target, so an interrupted export, a full disk or a
+// permission error leaves no partial file. An existing file is replaced only
+// with force.
+func WriteFile(path string, f Format, tickers []store.Ticker, opts Options, force bool) error {
+	if !force {
+		if _, err := os.Stat(path); err == nil {
+			return fmt.Errorf("%s: %w: use --force to overwrite it", path, ErrExists)
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("export to %s: %w", path, err)
+		}
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, f, tickers, opts); err != nil {
+		return err
+	}
+	if err := renameio.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("export to %s: %w (nothing was written)", path, err)
+	}
+	if d, err := os.Open(filepath.Dir(path)); err == nil {
+		_ = d.Sync() // make the rename itself durable
+		d.Close()
+	}
+	return nil
+}
+
+// DefaultFileName is the name the TUI offers: zixuan-20261128.csv.
+func DefaultFileName(f Format, now time.Time) string {
+	ext := string(f)
+	switch f {
+	case TDX:
+		ext = "blk"
+	case Codes, Yahoo:
+		ext = string(f) + ".txt"
+	case Ticker:
+		ext = "ticker.yaml"
+	}
+	return fmt.Sprintf("zixuan-%s.%s", now.Format("20060102"), ext)
+}
+
+// sectorNames maps sector ids to their names.
+func sectorNames(opts Options) map[string]store.Sector {
+	m := make(map[string]store.Sector, len(opts.Sectors))
+	for _, s := range opts.Sectors {
+		m[s.ID] = s
+	}
+	return m
+}
