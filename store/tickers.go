@@ -45,7 +45,10 @@ func (s *Store) Load() (*Snapshot, error) {
 		if order[a.Sector] != order[b.Sector] {
 			return order[a.Sector] < order[b.Sector]
 		}
-		return a.Code.Key() < b.Code.Key()
+		if a.Code.Number != b.Code.Number {
+			return a.Code.Number < b.Code.Number
+		}
+		return a.Code.Exchange < b.Code.Exchange
 	})
 	return snap, nil
 }

@@ -1,0 +1,139 @@
+// Package cli is zixuan's command line: the subcommands that script the
+// watchlist from a shell, and the default command that starts the TUI.
+// Each command is a struct with a Run method in its own file; kong parses
+// the flags, writes --help from the struct tags, and calls Run.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/alecthomas/kong"
+
+	"zixuan/safetext"
+	"zixuan/sectors"
+	"zixuan/store"
+)
+
+// Version is set at build time with -ldflags "-X zixuan/cli.Version=…".
+var Version = "dev"
+
+// Root is the command line grammar.
+type Root struct {
+	DB   string `name:"db" env:"ZIXUAN_DB" placeholder:"PATH" help:"Database file (default ${default_db})."`
+	Lang string `name:"lang" enum:"en,zh," default:"" placeholder:"en|zh" help:"Language of the TUI (default: from LANG/LC_ALL)."`
+
+	TUI     TUICmd     `cmd:"" name:"tui" default:"withargs" help:"Start the terminal UI (what zixuan does with no command)."`
+	List    ListCmd    `cmd:"" help:"List the watchlist."`
+	Show    ShowCmd    `cmd:"" help:"Show one ticker with its rating history and notes."`
+	Rate    RateCmd    `cmd:"" help:"Change a ticker's rating; the change is kept in its history."`
+	Note    NoteCmd    `cmd:"" help:"Add a note to a ticker (text from stdin when not given), or edit/delete one."`
+	Add     AddCmd     `cmd:"" help:"Add a ticker to the watchlist (or bring back a removed one)."`
+	Rm      RmCmd      `cmd:"" help:"Remove a ticker from the watchlist (its notes and history are kept; --undo brings it back)."`
+	Move    MoveCmd    `cmd:"" help:"Move a ticker to another sector."`
+	Sector  SectorCmd  `cmd:"" help:"List, add, rename or delete sectors."`
+	Version VersionCmd `cmd:"" help:"Print the version."`
+}
+
+// App is what every command's Run receives: the parsed global flags and
+// the output streams.
+type App struct {
+	root    *Root
+	Out     io.Writer
+	Err     io.Writer
+	In      io.Reader
+	st      *store.Store
+	dbPath  string
+	lang    string
+	isTTYFn func() bool
+}
+
+// Store opens the database (creating and seeding it the first time).
+func (a *App) Store() (*store.Store, error) {
+	if a.st != nil {
+		return a.st, nil
+	}
+	st, err := store.Open(a.dbPath)
+	if err != nil {
+		return nil, err
+	}
+	a.st = st
+	return st, nil
+}
+
+// DBPath is the database file in use.
+func (a *App) DBPath() string { return a.dbPath }
+
+// Main runs zixuan with args (without the program name) and returns the
+// exit status: 0 on success, 1 on an error, 2 on a usage error.
+func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	var root Root
+	exitCode := -1
+	parser, err := kong.New(&root,
+		kong.Name("zixuan"),
+		kong.Description("自选 zixuan: a terminal watchlist for A-share investors.\nRun with no command to open the TUI."),
+		kong.Writers(stdout, stderr),
+		kong.Exit(func(code int) { exitCode = code }),
+		kong.Vars{"default_db": store.DefaultPath()},
+		kong.ConfigureHelp(kong.HelpOptions{Compact: true}),
+	)
+	if err != nil {
+		fmt.Fprintf(stderr, "zixuan: %v\n", err)
+		return 1
+	}
+	ctx, err := parser.Parse(args)
+	if exitCode >= 0 { // --help or --version printed and asked to exit
+		return exitCode
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "zixuan: %s (see zixuan --help)\n", oneLine(err.Error()))
+		return 2
+	}
+	app := &App{root: &root, Out: stdout, Err: stderr, In: stdin, dbPath: root.DB, lang: root.Lang}
+	if app.dbPath == "" {
+		app.dbPath = store.DefaultPath()
+	}
+	if err := ctx.Run(app); err != nil {
+		var ue usageError
+		if errors.As(err, &ue) {
+			fmt.Fprintf(stderr, "zixuan: %s\n", oneLine(err.Error()))
+			return 2
+		}
+		fmt.Fprintf(stderr, "zixuan: %s\n", oneLine(err.Error()))
+		return 1
+	}
+	return 0
+}
+
+// usageError marks bad input on the command line (exit status 2).
+type usageError struct{ error }
+
+func usage(format string, args ...any) error { return usageError{fmt.Errorf(format, args...)} }
+
+// oneLine makes an error message one inert line: messages can quote input,
+// and input can hold anything.
+func oneLine(s string) string { return safetext.Line(strings.TrimSpace(s)) }
+
+// parseCode wraps sectors.ParseCode as a usage error.
+func parseCode(s string) (sectors.Code, error) {
+	c, err := sectors.ParseCode(s)
+	if err != nil {
+		return c, usageError{err}
+	}
+	return c, nil
+}
+
+// Run is the program: main calls it.
+func Run() int { return Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr) }
+
+// VersionCmd prints the version.
+type VersionCmd struct{}
+
+// Run prints the version and the securities master it ships.
+func (VersionCmd) Run(a *App) error {
+	fmt.Fprintf(a.Out, "zixuan %s (schema %d, securities master %d A-shares, July 2026)\n", Version, store.SchemaVersion, len(sectors.Master()))
+	return nil
+}

@@ -1,0 +1,313 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"zixuan/safetext"
+	"zixuan/sectors"
+)
+
+// RateCmd changes a rating.
+type RateCmd struct {
+	Code   string `arg:"" help:"Ticker code."`
+	Rating string `arg:"" help:"buy, overweight, neutral, underweight, sell or unrated (买入 增持 中性 减持 卖出 未评级)."`
+	Why    string `short:"w" placeholder:"TEXT" help:"Why: kept with the change in the history."`
+}
+
+// Run records the new rating.
+func (c *RateCmd) Run(a *App) error {
+	code, err := parseCode(c.Code)
+	if err != nil {
+		return err
+	}
+	r, err := sectors.ParseRating(c.Rating)
+	if err != nil {
+		return usageError{err}
+	}
+	st, err := a.Store()
+	if err != nil {
+		return err
+	}
+	changed, err := st.SetRating(code, r, sectors.SourceUser, c.Why)
+	if err != nil {
+		return err
+	}
+	if !changed {
+		fmt.Fprintf(a.Out, "%s is already rated %s %s; nothing changed (give --why to record a reaffirmation)\n", code.Key(), r.ID(), r.Chinese())
+		return nil
+	}
+	fmt.Fprintf(a.Out, "%s rated %s %s\n", code.Key(), r.ID(), r.Chinese())
+	return nil
+}
+
+// NoteCmd adds, edits or deletes a note.
+type NoteCmd struct {
+	Code   string `arg:"" help:"Ticker code."`
+	Text   string `arg:"" optional:"" help:"The note; read from stdin when omitted (ctrl+d ends it)."`
+	Edit   uint64 `placeholder:"ID" help:"Replace note ID's text (the old text is kept in its history)."`
+	Delete uint64 `placeholder:"ID" help:"Delete note ID (it stays in the history)."`
+}
+
+// Run saves the note.
+func (c *NoteCmd) Run(a *App) error {
+	code, err := parseCode(c.Code)
+	if err != nil {
+		return err
+	}
+	if c.Edit != 0 && c.Delete != 0 {
+		return usage("give --edit or --delete, not both")
+	}
+	st, err := a.Store()
+	if err != nil {
+		return err
+	}
+	if c.Delete != 0 {
+		if c.Text != "" {
+			return usage("--delete takes no text")
+		}
+		if err := st.DeleteNote(code, c.Delete); err != nil {
+			return err
+		}
+		fmt.Fprintf(a.Out, "deleted note #%d of %s\n", c.Delete, code.Key())
+		return nil
+	}
+	text := c.Text
+	if text == "" {
+		b, err := io.ReadAll(io.LimitReader(a.In, 1<<20+1))
+		if err != nil {
+			return fmt.Errorf("read the note from stdin: %w", err)
+		}
+		if len(b) > 1<<20 {
+			return usage("the note is over 1 MiB: keep notes shorter")
+		}
+		text = string(b)
+	}
+	if c.Edit != 0 {
+		if err := st.EditNote(code, c.Edit, text); err != nil {
+			return err
+		}
+		fmt.Fprintf(a.Out, "edited note #%d of %s\n", c.Edit, code.Key())
+		return nil
+	}
+	n, err := st.AddNote(code, text)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(a.Out, "saved note #%d on %s\n", n.ID, code.Key())
+	return nil
+}
+
+// AddCmd adds a ticker.
+type AddCmd struct {
+	Code   string `arg:"" help:"Ticker code."`
+	Name   string `placeholder:"NAME" help:"Short name; needed only for a code the securities master does not know."`
+	Sector string `short:"s" required:"" placeholder:"S" help:"Sector (id, English or Chinese name)."`
+	Rating string `short:"r" default:"unrated" placeholder:"R" help:"Starting rating."`
+}
+
+// Run adds the ticker.
+func (c *AddCmd) Run(a *App) error {
+	code, err := parseCode(c.Code)
+	if err != nil {
+		return err
+	}
+	r, err := sectors.ParseRating(c.Rating)
+	if err != nil {
+		return usageError{err}
+	}
+	st, err := a.Store()
+	if err != nil {
+		return err
+	}
+	sec, err := st.ResolveSector(c.Sector)
+	if err != nil {
+		return usageError{err}
+	}
+	res, err := st.AddTicker(code, c.Name, sec.ID, r, sectors.SourceUser)
+	if err != nil {
+		return err
+	}
+	verb := "added"
+	if res.Revived {
+		verb = fmt.Sprintf("brought back (with %d notes and its rating history)", len(res.Ticker.LiveNotes()))
+	}
+	fmt.Fprintf(a.Out, "%s %s %s to %s\n", verb, code.Key(), safetext.Line(res.Ticker.Name), safetext.Line(sec.Label(false)))
+	return nil
+}
+
+// RmCmd removes a ticker, or undoes a removal.
+type RmCmd struct {
+	Code string `arg:"" optional:"" help:"Ticker code (with --undo: default the last removed)."`
+	Undo bool   `help:"Bring the ticker back instead."`
+}
+
+// Run removes or restores.
+func (c *RmCmd) Run(a *App) error {
+	if c.Code == "" && !c.Undo {
+		return usage("give the code to remove, e.g. zixuan rm 688111")
+	}
+	st, err := a.Store()
+	if err != nil {
+		return err
+	}
+	var code sectors.Code
+	if c.Code != "" {
+		if code, err = parseCode(c.Code); err != nil {
+			return err
+		}
+	} else {
+		var ok bool
+		code, ok, err = st.LastRemoved()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return usage("nothing has been removed")
+		}
+	}
+	if c.Undo {
+		if err := st.RestoreTicker(code); err != nil {
+			return err
+		}
+		fmt.Fprintf(a.Out, "restored %s\n", code.Key())
+		return nil
+	}
+	if err := st.RemoveTicker(code); err != nil {
+		return err
+	}
+	fmt.Fprintf(a.Out, "removed %s (notes and history kept; zixuan rm --undo %s brings it back)\n", code.Key(), code.Number)
+	return nil
+}
+
+// MoveCmd moves a ticker between sectors.
+type MoveCmd struct {
+	Code   string `arg:"" help:"Ticker code."`
+	Sector string `arg:"" help:"Target sector."`
+}
+
+// Run moves the ticker.
+func (c *MoveCmd) Run(a *App) error {
+	code, err := parseCode(c.Code)
+	if err != nil {
+		return err
+	}
+	st, err := a.Store()
+	if err != nil {
+		return err
+	}
+	sec, err := st.ResolveSector(c.Sector)
+	if err != nil {
+		return usageError{err}
+	}
+	if err := st.MoveTicker(code, sec.ID); err != nil {
+		return err
+	}
+	fmt.Fprintf(a.Out, "moved %s to %s\n", code.Key(), safetext.Line(sec.Label(false)))
+	return nil
+}
+
+// SectorCmd groups the sector subcommands.
+type SectorCmd struct {
+	List   SectorListCmd   `cmd:"" default:"1" help:"List sectors with their ticker counts."`
+	Add    SectorAddCmd    `cmd:"" help:"Add a sector."`
+	Rename SectorRenameCmd `cmd:"" help:"Rename a sector (its tickers stay in it)."`
+	Rm     SectorRmCmd     `cmd:"" help:"Delete an empty sector."`
+}
+
+// SectorListCmd lists sectors.
+type SectorListCmd struct{}
+
+// Run lists the sectors.
+func (SectorListCmd) Run(a *App) error {
+	st, err := a.Store()
+	if err != nil {
+		return err
+	}
+	snap, err := st.Load()
+	if err != nil {
+		return err
+	}
+	counts := map[string]int{}
+	for _, t := range snap.Tickers {
+		if t.OnList() {
+			counts[t.Sector]++
+		}
+	}
+	idw := 2
+	for _, s := range snap.Sectors {
+		idw = max(idw, safetext.Width(safetext.Line(s.ID)))
+	}
+	for _, s := range snap.Sectors {
+		fmt.Fprintf(a.Out, "%s  %3d  %s / %s\n", safetext.Fit(safetext.Line(s.ID), idw), counts[s.ID], safetext.Line(s.Name), safetext.Line(s.NameZH))
+	}
+	return nil
+}
+
+// SectorAddCmd adds a sector.
+type SectorAddCmd struct {
+	Name string `arg:"" help:"Name (English or Chinese)."`
+	ZH   string `name:"zh" placeholder:"NAME" help:"Chinese name."`
+}
+
+// Run adds it.
+func (c *SectorAddCmd) Run(a *App) error {
+	st, err := a.Store()
+	if err != nil {
+		return err
+	}
+	sec, err := st.AddSector(c.Name, c.ZH)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(a.Out, "added sector %s (%s)\n", safetext.Line(sec.ID), safetext.Line(strings.TrimSpace(sec.Name+" "+sec.NameZH)))
+	return nil
+}
+
+// SectorRenameCmd renames a sector.
+type SectorRenameCmd struct {
+	Sector string `arg:"" help:"The sector."`
+	Name   string `arg:"" optional:"" help:"New English (or only) name."`
+	ZH     string `name:"zh" placeholder:"NAME" help:"New Chinese name."`
+}
+
+// Run renames it.
+func (c *SectorRenameCmd) Run(a *App) error {
+	st, err := a.Store()
+	if err != nil {
+		return err
+	}
+	sec, err := st.ResolveSector(c.Sector)
+	if err != nil {
+		return usageError{err}
+	}
+	sec, err = st.RenameSector(sec.ID, c.Name, c.ZH)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(a.Out, "renamed sector %s to %s / %s\n", safetext.Line(sec.ID), safetext.Line(sec.Name), safetext.Line(sec.NameZH))
+	return nil
+}
+
+// SectorRmCmd deletes a sector.
+type SectorRmCmd struct {
+	Sector string `arg:"" help:"The sector; it must hold no ticker."`
+}
+
+// Run deletes it.
+func (c *SectorRmCmd) Run(a *App) error {
+	st, err := a.Store()
+	if err != nil {
+		return err
+	}
+	sec, err := st.ResolveSector(c.Sector)
+	if err != nil {
+		return usageError{err}
+	}
+	if err := st.DeleteSector(sec.ID); err != nil {
+		return err
+	}
+	fmt.Fprintf(a.Out, "deleted sector %s\n", safetext.Line(sec.ID))
+	return nil
+}

@@ -1,0 +1,140 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"zixuan/export"
+	"zixuan/safetext"
+	"zixuan/sectors"
+	"zixuan/store"
+)
+
+// ListCmd lists the watchlist.
+type ListCmd struct {
+	Sector  string `short:"s" placeholder:"S" help:"Only this sector (id, English or Chinese name)."`
+	Rating  string `short:"r" placeholder:"R,..." help:"Only these ratings, comma-separated (buy, overweight, neutral, underweight, sell, unrated; Chinese labels work too)."`
+	Format  string `short:"f" default:"table" enum:"table,csv,json" help:"Output format: table, csv or json."`
+	Removed bool   `help:"List removed tickers instead."`
+}
+
+// Run prints the tickers that pass the filters.
+func (c *ListCmd) Run(a *App) error {
+	snap, tickers, err := a.Filtered(c.Sector, c.Rating, c.Removed)
+	if err != nil {
+		return err
+	}
+	switch c.Format {
+	case "csv":
+		return export.Write(a.Out, export.CSV, tickers, export.Options{Source: snap.Source, Sectors: snap.Sectors})
+	case "json":
+		return export.Write(a.Out, export.JSON, tickers, export.Options{Source: snap.Source, Sectors: snap.Sectors})
+	}
+	writeTable(a.Out, snap, tickers)
+	return nil
+}
+
+// Filtered loads the store and applies the sector and rating filters the
+// list, export and TUI share: sector AND any of the ratings.
+func (a *App) Filtered(sector, ratings string, removed bool) (*store.Snapshot, []store.Ticker, error) {
+	var want map[sectors.Rating]bool
+	if strings.TrimSpace(ratings) != "" {
+		rs, err := sectors.ParseRatings(ratings)
+		if err != nil {
+			return nil, nil, usageError{err}
+		}
+		want = map[sectors.Rating]bool{}
+		for _, r := range rs {
+			want[r] = true
+		}
+	}
+	st, err := a.Store()
+	if err != nil {
+		return nil, nil, err
+	}
+	snap, err := st.Load()
+	if err != nil {
+		return nil, nil, err
+	}
+	sectorID := ""
+	if strings.TrimSpace(sector) != "" {
+		sec, err := store.FindSector(snap.Sectors, sector)
+		if err != nil {
+			return nil, nil, usageError{err}
+		}
+		sectorID = sec.ID
+	}
+	var out []store.Ticker
+	for _, t := range snap.Tickers {
+		if t.OnList() == removed {
+			continue
+		}
+		if sectorID != "" && t.Sector != sectorID {
+			continue
+		}
+		if want != nil && !want[t.Rating] {
+			continue
+		}
+		out = append(out, t)
+	}
+	return snap, out, nil
+}
+
+// writeTable prints an aligned table. Widths are display widths, so a row
+// with 星环科技-U lines up with one holding 通行宝.
+func writeTable(w io.Writer, snap *store.Snapshot, tickers []store.Ticker) {
+	names := map[string]string{}
+	for _, s := range snap.Sectors {
+		names[s.ID] = s.Label(false)
+	}
+	header := []string{"CODE", "NAME", "BOARD", "SECTOR", "RATING", "SINCE", "NOTES", "LATEST NOTE"}
+	rows := make([][]string, 0, len(tickers))
+	for _, t := range tickers {
+		name := safetext.Line(t.Name)
+		if sectors.IsRiskWarning(t.Name) {
+			name += " !"
+		}
+		latest := ""
+		if n, ok := t.LatestNote(); ok {
+			latest = safetext.Truncate(safetext.Line(safetext.FirstLine(n.Text)), 40)
+		}
+		rows = append(rows, []string{
+			t.Code.Key(), name, string(t.Code.Board()), safetext.Line(names[t.Sector]),
+			t.Rating.ID() + " " + t.Rating.Chinese(), dateCST(t.RatingAt),
+			fmt.Sprint(len(t.LiveNotes())), latest,
+		})
+	}
+	widths := make([]int, len(header))
+	for i, h := range header {
+		widths[i] = safetext.Width(h)
+	}
+	for _, r := range rows {
+		for i, cell := range r {
+			widths[i] = max(widths[i], safetext.Width(cell))
+		}
+	}
+	line := func(cells []string) {
+		var b strings.Builder
+		for i, cell := range cells {
+			if i == len(cells)-1 {
+				b.WriteString(cell)
+				break
+			}
+			if i == 6 {
+				b.WriteString(safetext.FitLeft(cell, widths[i]))
+			} else {
+				b.WriteString(safetext.Fit(cell, widths[i]))
+			}
+			b.WriteString("  ")
+		}
+		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
+	}
+	line(header)
+	for _, r := range rows {
+		line(r)
+	}
+	if len(rows) == 0 {
+		fmt.Fprintln(w, "(no tickers match)")
+	}
+}

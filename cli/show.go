@@ -1,0 +1,87 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"zixuan/safetext"
+	"zixuan/sectors"
+	"zixuan/store"
+)
+
+// ShowCmd shows one ticker.
+type ShowCmd struct {
+	Code string `arg:"" help:"Code: 688111, SH688111, 688111.SH, 688111.SS …"`
+}
+
+var cst = time.FixedZone("CST", 8*3600)
+
+func dateCST(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.In(cst).Format("2006-01-02")
+}
+
+func stampCST(t time.Time) string { return t.In(cst).Format("2006-01-02 15:04") }
+
+// Run prints the ticker, its rating history and its notes.
+func (c *ShowCmd) Run(a *App) error {
+	code, err := parseCode(c.Code)
+	if err != nil {
+		return err
+	}
+	st, err := a.Store()
+	if err != nil {
+		return err
+	}
+	t, err := st.Get(code)
+	if err != nil {
+		return err
+	}
+	secs, err := st.Sectors()
+	if err != nil {
+		return err
+	}
+	w := a.Out
+	name := safetext.Line(t.Name)
+	fmt.Fprintf(w, "%s  %s  %s %s\n", t.Code.Key(), name, t.Code.Board(), t.Code.Board().Chinese())
+	if sectors.IsRiskWarning(t.Name) {
+		fmt.Fprintf(w, "  ! risk warning: %s is under special treatment (ST)\n", name)
+	}
+	if t.ReportName != "" && t.ReportName != t.Name {
+		fmt.Fprintf(w, "  named %s in the report\n", safetext.Line(t.ReportName))
+	}
+	if !t.OnList() {
+		fmt.Fprintf(w, "  removed %s (zixuan rm --undo %s brings it back)\n", stampCST(t.Removed), t.Code.Number)
+	}
+	if sec, err := store.FindSector(secs, t.Sector); err == nil {
+		fmt.Fprintf(w, "sector   %s / %s\n", safetext.Line(sec.Name), safetext.Line(sec.NameZH))
+	} else {
+		fmt.Fprintf(w, "sector   %s\n", safetext.Line(t.Sector))
+	}
+	fmt.Fprintf(w, "rating   %s %s since %s (%s)\n", t.Rating.ID(), t.Rating.Chinese(), dateCST(t.RatingAt), safetext.Line(t.RatingSource))
+	fmt.Fprintln(w, "\nrating history")
+	for i := len(t.Ratings) - 1; i >= 0; i-- {
+		r := t.Ratings[i]
+		line := fmt.Sprintf("  %s  %s → %s  %s", stampCST(r.At), r.From.ID(), r.To.ID(), safetext.Line(r.Source))
+		if r.Reason != "" {
+			line += "  " + safetext.Line(r.Reason)
+		}
+		fmt.Fprintln(w, line)
+	}
+	live := t.LiveNotes()
+	fmt.Fprintf(w, "\nnotes (%d)\n", len(live))
+	for _, n := range live {
+		stamp := stampCST(n.Created)
+		if len(n.Revisions) > 0 {
+			stamp += ", edited " + stampCST(n.Updated)
+		}
+		fmt.Fprintf(w, "  #%d  %s\n", n.ID, stamp)
+		for _, line := range strings.Split(safetext.Block(n.Text), "\n") {
+			fmt.Fprintf(w, "      %s\n", line)
+		}
+	}
+	return nil
+}
