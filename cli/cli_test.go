@@ -1,0 +1,257 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"zixuan/safetext"
+	"zixuan/sectors"
+)
+
+// run calls the command line in-process against db.
+func run(t *testing.T, db, stdin string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = Main(append([]string{"--db", db}, args...), strings.NewReader(stdin), &out, &errb)
+	return out.String(), errb.String(), code
+}
+
+func mustRun(t *testing.T, db string, args ...string) string {
+	t.Helper()
+	out, errs, code := run(t, db, "", args...)
+	if code != 0 {
+		t.Fatalf("zixuan %v: exit %d: %s", args, code, errs)
+	}
+	return out
+}
+
+func TestListCSVHasTheReportsTickers(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "z.db")
+	out := mustRun(t, db, "list", "--format", "csv")
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 26 {
+		t.Fatalf("%d csv rows, want header + 25", len(rows))
+	}
+	col := map[string]int{}
+	for i, h := range rows[0] {
+		col[h] = i
+	}
+	for _, h := range []string{"code", "name", "exchange", "sector", "rating", "notes"} {
+		if _, ok := col[h]; !ok {
+			t.Errorf("csv lacks column %q", h)
+		}
+	}
+	got := map[string][]string{}
+	for _, r := range rows[1:] {
+		got[r[col["exchange"]]+r[col["code"]]] = r
+	}
+	for _, st := range sectors.ReportTickers {
+		r, ok := got[st.Code.Key()]
+		if !ok {
+			t.Errorf("%s missing", st.Code)
+			continue
+		}
+		master, _ := sectors.LookupMaster(st.Code)
+		if r[col["name"]] != master.Name || r[col["rating"]] != st.Rating.ID() || r[col["sector"]] != st.Sector {
+			t.Errorf("%s row %v", st.Code, r)
+		}
+	}
+}
+
+func TestTableAlignsDoubleWidthNames(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "z.db")
+	mustRun(t, db, "note", "688031", "星环 note")
+	out := mustRun(t, db, "list")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	// every row's BOARD column starts at the same display column as the header's
+	want := safetext.Width(lines[0][:strings.Index(lines[0], "BOARD")])
+	for _, l := range lines[1:] {
+		for _, board := range []string{"STAR", "SZSE Main", "SSE Main", "ChiNext"} {
+			if i := strings.Index(l, "  "+board+" "); i >= 0 {
+				if got := safetext.Width(l[:i+2]); got != want {
+					t.Errorf("BOARD at column %d, want %d: %q", got, want, l)
+				}
+				break
+			}
+		}
+	}
+}
+
+func TestEditCommandsAndHistory(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "z.db")
+	mustRun(t, db, "rate", "002230.SZ", "增持", "--why", "估值")
+	if _, errs, code := run(t, db, "第一条\n第二行\n", "note", "sz002230"); code != 0 {
+		t.Fatal(errs)
+	}
+	mustRun(t, db, "note", "002230", "second")
+	out := mustRun(t, db, "show", "002230")
+	for _, want := range []string{"科大讯飞", "overweight 增持", "buy → overweight", "估值", "第一条", "      第二行", "#2", "notes (2)"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("show lacks %q:\n%s", want, out)
+		}
+	}
+	mustRun(t, db, "note", "002230", "--delete", "1")
+	if out := mustRun(t, db, "show", "002230"); strings.Contains(out, "第一条") {
+		t.Errorf("deleted note still shown:\n%s", out)
+	}
+	var doc struct {
+		Tickers []struct {
+			Key     string
+			Rating  string
+			History []struct{ From, To, Reason string } `json:"rating_history"`
+			Notes   []struct {
+				Text    string
+				Deleted *string
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(mustRun(t, db, "list", "--format", "json", "--sector", "AI 应用")), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Tickers) != 6 {
+		t.Fatalf("%d AI tickers", len(doc.Tickers))
+	}
+	for _, tk := range doc.Tickers {
+		if tk.Key == "SZ002230" && (tk.Rating != "overweight" || len(tk.History) != 2 || len(tk.Notes) != 2 || tk.Notes[1].Deleted == nil) {
+			t.Errorf("json for 002230: %+v", tk)
+		}
+	}
+}
+
+func TestAddRemoveUndoMove(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "z.db")
+	mustRun(t, db, "add", "600519", "--sector", "compute", "--rating", "buy")
+	if out := mustRun(t, db, "list", "--rating", "buy", "--sector", "算力"); !strings.Contains(out, "贵州茅台") {
+		t.Errorf("added ticker not listed:\n%s", out)
+	}
+	mustRun(t, db, "rm", "600519")
+	if out := mustRun(t, db, "list"); strings.Contains(out, "贵州茅台") {
+		t.Error("removed ticker still listed")
+	}
+	mustRun(t, db, "rm", "--undo")
+	mustRun(t, db, "sector", "add", "Baijiu", "--zh", "白酒")
+	mustRun(t, db, "move", "600519", "白酒")
+	if out := mustRun(t, db, "list", "-s", "baijiu"); !strings.Contains(out, "SH600519") {
+		t.Errorf("moved ticker not in new sector:\n%s", out)
+	}
+	mustRun(t, db, "sector", "rename", "baijiu", "Spirits")
+	if out := mustRun(t, db, "sector", "list"); !strings.Contains(out, "Spirits / 白酒") {
+		t.Errorf("rename: %s", out)
+	}
+	_, errs, code := run(t, db, "", "add", "688999", "-s", "ai")
+	if code == 0 || !strings.Contains(errs, "--name") {
+		t.Errorf("unknown code without name: %d %s", code, errs)
+	}
+	mustRun(t, db, "add", "688999", "-s", "ai", "--name", "新股-U")
+}
+
+func TestBadInputIsOneLineAndNonZero(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "z.db")
+	cases := [][]string{
+		{"show", "6881111"},
+		{"show", "HK00700"},
+		{"rate", "688111", "strong"},
+		{"list", "--rating", "great"},
+		{"list", "--sector", "nope"},
+		{"move", "688111", "nope"},
+		{"show", "600519"},
+		{"note", "688111", ""},
+		{"frobnicate"},
+		{"show", "\x1b]2;pwned\x07"},
+	}
+	for _, args := range cases {
+		_, errs, code := run(t, db, "", args...)
+		if code == 0 {
+			t.Errorf("%q: exit 0", args)
+		}
+		lines := strings.Split(strings.TrimSpace(errs), "\n")
+		if len(lines) != 1 || !strings.HasPrefix(lines[0], "zixuan: ") {
+			t.Errorf("%q: error is not one line: %q", args, errs)
+		}
+		if strings.ContainsAny(errs, "\x1b\x07") {
+			t.Errorf("%q: control bytes reached the terminal: %q", args, errs)
+		}
+	}
+}
+
+func TestHostileTextIsInertInTableAndShow(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "z.db")
+	evil := "\x1b]2;owned\x07\x1b[2J\u202Egnp.exe\r\x9b31m"
+	mustRun(t, db, "note", "688111", evil)
+	mustRun(t, db, "rate", "688111", "buy", "--why", evil)
+	mustRun(t, db, "add", "688999", "-s", "ai", "--name", evil)
+	for _, args := range [][]string{{"list"}, {"show", "688111"}, {"show", "688999"}, {"sector", "list"}} {
+		out := mustRun(t, db, args...)
+		for _, r := range out {
+			if r == 0x1b || r == 0x07 || r == '\r' || r == 0x9b || r == 0x202E {
+				t.Errorf("%v printed control %U", args, r)
+				break
+			}
+		}
+	}
+	// the stored text is unchanged
+	out := mustRun(t, db, "list", "--format", "json", "-s", "ai")
+	if !strings.Contains(out, `\u001b]2;owned\u0007`) {
+		t.Error("the note's stored text was altered")
+	}
+}
+
+// The real binary, two processes writing at once: every write lands.
+func TestTwoProcessesShareTheFile(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	bin := filepath.Join(t.TempDir(), "zixuan")
+	build := exec.Command("go", "build", "-o", bin, "zixuan")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	db := filepath.Join(t.TempDir(), "z.db")
+	if out, err := exec.Command(bin, "--db", db, "version").CombinedOutput(); err != nil {
+		t.Fatalf("%v %s", err, out)
+	}
+	var wg sync.WaitGroup
+	const each = 15
+	errs := make(chan string, 2*each)
+	for p := 0; p < 2; p++ {
+		wg.Add(1)
+		go func(p int) {
+			defer wg.Done()
+			for i := 0; i < each; i++ {
+				args := []string{"--db", db, "note", "688111", "from process " + string(rune('A'+p))}
+				if i%5 == 0 {
+					args = []string{"--db", db, "list"}
+				}
+				if out, err := exec.Command(bin, args...).CombinedOutput(); err != nil {
+					errs <- string(out)
+				}
+			}
+		}(p)
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Errorf("a process failed: %s", e)
+	}
+	out, _ := exec.Command(bin, "--db", db, "show", "688111").CombinedOutput()
+	if n := strings.Count(string(out), "from process"); n != 2*(each-3) {
+		t.Errorf("%d notes landed, want %d", n, 2*(each-3))
+	}
+}
+
+func TestTUINeedsATerminal(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "z.db")
+	_, errs, code := run(t, db, "")
+	if code == 0 || !strings.Contains(errs, "zixuan list") {
+		t.Errorf("no terminal: exit %d, %q", code, errs)
+	}
+}
