@@ -30,7 +30,7 @@ func writeCSV(w io.Writer, tickers []store.Ticker, opts Options) error {
 		return err
 	}
 	secs := sectorNames(opts)
-	for _, t := range tickers {
+	for _, t := range onList(tickers) {
 		sector := t.Sector
 		if s, ok := secs[t.Sector]; ok {
 			sector = s.ID
