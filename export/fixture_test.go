@@ -11,7 +11,7 @@ import (
 )
 
 // t0 is the fixed start of the test clock.
-var t0 = time.Date(2026, 11, 28, 1, 30, 0, 0, time.UTC)
+var t0 = time.Date(2030, 1, 2, 1, 30, 0, 0, time.UTC) // after any wall-clock seed time
 
 // stepClock returns a clock that starts at t0 and advances a minute per
 // call, so every timestamp in a fixture is distinct and reproducible.

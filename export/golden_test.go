@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 )
 
@@ -60,10 +61,8 @@ func diffLines(want, got []byte) string {
 			b = g[i]
 		}
 		if !bytes.Equal(a, b) {
-			return "line " + itoa(i+1) + ":\n  want " + string(a) + "\n  got  " + string(b)
+			return "line " + strconv.Itoa(i+1) + ":\n  want " + string(a) + "\n  got  " + string(b)
 		}
 	}
 	return "(same lines, different bytes)"
 }
-
-func itoa(i int) string { return string(rune('0'+i/100%10)) + string(rune('0'+i/10%10)) + string(rune('0'+i%10)) }
