@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/alecthomas/kong"
@@ -55,6 +56,14 @@ type App struct {
 func (a *App) Store() (*store.Store, error) {
 	if a.st != nil {
 		return a.st, nil
+	}
+	if a.root.DB != "" {
+		// An explicit path with a missing folder is more likely a typo than
+		// a wish for new folders; the default XDG folder is created.
+		dir := filepath.Dir(a.dbPath)
+		if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+			return nil, fmt.Errorf("the folder of %s does not exist: create it (mkdir -p %s) or give --db another path", a.dbPath, dir)
+		}
 	}
 	st, err := store.Open(a.dbPath)
 	if err != nil {

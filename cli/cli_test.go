@@ -207,14 +207,7 @@ func TestHostileTextIsInertInTableAndShow(t *testing.T) {
 
 // The real binary, two processes writing at once: every write lands.
 func TestTwoProcessesShareTheFile(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the binary")
-	}
-	bin := filepath.Join(t.TempDir(), "zixuan")
-	build := exec.Command("go", "build", "-o", bin, "zixuan")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
+	bin := binary(t)
 	db := filepath.Join(t.TempDir(), "z.db")
 	if out, err := exec.Command(bin, "--db", db, "version").CombinedOutput(); err != nil {
 		t.Fatalf("%v %s", err, out)

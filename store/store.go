@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strconv"
 	"syscall"
 	"time"
@@ -80,7 +81,7 @@ func Open(path string) (*Store, error) {
 	case info.IsDir():
 		return nil, fmt.Errorf("%s is a directory, not a database file: give --db a file path such as %s", path, filepath.Join(path, "zixuan.db"))
 	case info.Size() == 0:
-		return nil, fmt.Errorf("%s is empty (0 bytes), not a zixuan database: restore a backup with `zixuan restore`, or remove the file to start afresh", path)
+		return nil, fmt.Errorf("%s is empty (0 bytes), not a zixuan database: restore a backup with `zixuan restore`, remove the file to start afresh, or use --db with another file", path)
 	}
 	if err := s.view(func(tx *bolt.Tx) error { return checkMeta(tx) }); err != nil {
 		return nil, err
@@ -94,26 +95,43 @@ func (s *Store) Path() string { return s.path }
 // SetClock replaces the store's clock, for tests that need fixed times.
 func (s *Store) SetClock(now func() time.Time) { s.now = now }
 
+// create makes a new, seeded database. It is built in a temporary file
+// beside the target and linked into place only when complete, so a crash
+// (or a kill) during the first start never leaves a half-made file that
+// later starts would refuse; and of two processes creating it at once, one
+// wins and the other uses its file.
 func (s *Store) create() error {
 	dir := filepath.Dir(s.path)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return fmt.Errorf("create folder for %s: %w (use --db to put the database elsewhere)", s.path, err)
 	}
-	db, err := bolt.Open(s.path, 0o600, &bolt.Options{Timeout: LockTimeout})
+	tmp, err := os.CreateTemp(dir, ".zixuan-new-*.db")
 	if err != nil {
 		return s.fail("create", err)
 	}
-	err = db.Update(func(tx *bolt.Tx) error {
-		if b := tx.Bucket(bucketMeta); b != nil {
-			return checkMeta(tx) // another process created it first
-		}
-		return s.seed(tx)
-	})
+	tmpPath := tmp.Name()
+	tmp.Close()
+	defer os.Remove(tmpPath)
+	db, err := bolt.Open(tmpPath, 0o600, &bolt.Options{Timeout: LockTimeout})
+	if err != nil {
+		return s.fail("create", err)
+	}
+	err = db.Update(s.seed)
 	if cerr := db.Close(); err == nil && cerr != nil {
 		err = cerr
 	}
 	if err != nil {
 		return fmt.Errorf("create %s: %w", s.path, err)
+	}
+	if err := os.Link(tmpPath, s.path); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return s.view(func(tx *bolt.Tx) error { return checkMeta(tx) })
+		}
+		return s.fail("create", err)
+	}
+	if d, err := os.Open(dir); err == nil {
+		_ = d.Sync() // the new name survives a power cut
+		d.Close()
 	}
 	return nil
 }
@@ -237,6 +255,7 @@ func isSystemError(err error) bool {
 // pages are corrupt in ways its meta check does not see; that is turned
 // into an error so a damaged file never crashes zixuan.
 func (s *Store) open(readOnly bool) (db *bolt.DB, err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
 			db, err = nil, fmt.Errorf("%w: %v", bberrors.ErrInvalid, r)
@@ -291,8 +310,12 @@ func (s *Store) update(fn func(tx *bolt.Tx) error) error {
 	return nil
 }
 
-// guard turns a panic inside bbolt (a corrupt page) into an error.
+// guard turns a panic inside bbolt (a corrupt page) into an error. A file
+// that was truncated leaves bbolt's memory map pointing past its end, and
+// reading there faults: SetPanicOnFault turns that fault, which would
+// otherwise kill the process, into a panic recovered here.
 func guard(fn func() error) (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("%w: %v", bberrors.ErrInvalid, r)
