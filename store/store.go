@@ -105,6 +105,7 @@ func (s *Store) create() error {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return fmt.Errorf("create folder for %s: %w (use --db to put the database elsewhere)", s.path, err)
 	}
+	removeStaleTemps(dir)
 	tmp, err := os.CreateTemp(dir, ".zixuan-new-*.db")
 	if err != nil {
 		return s.fail("create", err)
@@ -134,6 +135,17 @@ func (s *Store) create() error {
 		d.Close()
 	}
 	return nil
+}
+
+// removeStaleTemps deletes what first starts that were killed mid-way left
+// behind. A minute-old temporary file belongs to no live process.
+func removeStaleTemps(dir string) {
+	old, _ := filepath.Glob(filepath.Join(dir, ".zixuan-new-*.db"))
+	for _, p := range old {
+		if fi, err := os.Stat(p); err == nil && time.Since(fi.ModTime()) > time.Minute {
+			os.Remove(p)
+		}
+	}
 }
 
 // seed lays out an empty database and fills it with the report's sectors
