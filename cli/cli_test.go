@@ -248,3 +248,28 @@ func TestTUINeedsATerminal(t *testing.T) {
 		t.Errorf("no terminal: exit %d, %q", code, errs)
 	}
 }
+
+// Whatever the arguments, the command line answers with exit 0, 1 or 2 and
+// at most one line of error, and never panics.
+func FuzzArgs(f *testing.F) {
+	db := filepath.Join(f.TempDir(), "z.db")
+	for _, s := range []string{"list", "list --rating buy", "show 688111", "rate 688111 \xff", "note 688111 x --edit 99", "sector add", "move 688111 ai", "--db", "list --format xml", "rm --undo"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, line string) {
+		args := strings.Fields(line)
+		for _, a := range args {
+			if a == "--db" || strings.HasPrefix(a, "--db=") || a == "tui" {
+				return // keep to the test's database, and no TUI
+			}
+		}
+		var out, errb bytes.Buffer
+		code := Main(append([]string{"--db", db}, args...), strings.NewReader(""), &out, &errb)
+		if code < 0 || code > 2 {
+			t.Errorf("%q: exit %d", line, code)
+		}
+		if code != 0 && strings.Count(strings.TrimSpace(errb.String()), "\n") > 0 {
+			t.Errorf("%q: multi-line error %q", line, errb.String())
+		}
+	})
+}

@@ -130,7 +130,7 @@ func MustParseCode(s string) Code {
 // prefix belongs to; an explicit exchange must agree with the prefix, except
 // that SH000xxx and SZ399xxx name the exchanges' indexes.
 func ParseCode(input string) (Code, error) {
-	s := strings.ToUpper(strings.TrimSpace(norm.NFKC.String(input)))
+	s := strings.ToUpper(strings.TrimSpace(strings.TrimPrefix(norm.NFKC.String(input), "\ufeff")))
 	fail := func(reason string) (Code, error) {
 		return Code{}, &CodeError{Input: clip(input), Reason: reason}
 	}

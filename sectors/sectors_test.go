@@ -257,3 +257,23 @@ func FuzzParseRating(f *testing.F) {
 		}
 	})
 }
+
+func TestParseCodeNastyInput(t *testing.T) {
+	huge := strings.Repeat("6", 1<<20)
+	for _, in := range []string{"\t\n", "688\u4e0011", "６８８１１１７", "SH６８８１１１X", huge, "SH" + huge, "688111.SH.SZ", "\ufeff688111x", "sh 688111"} {
+		c, err := ParseCode(in)
+		if err == nil {
+			t.Errorf("ParseCode(%.20q) accepted %v", in, c)
+			continue
+		}
+		if len(err.Error()) > 300 {
+			t.Errorf("error for %.20q is %d bytes: messages must stay one short line", in, len(err.Error()))
+		}
+	}
+	// what a CRLF file or a BOM leaves around a code is tolerated
+	for _, in := range []string{"688111\r", "\ufeff688111", "  SH688111\r\n"} {
+		if c, err := ParseCode(in); err != nil || c.Key() != "SH688111" {
+			t.Errorf("ParseCode(%q) = %v, %v", in, c, err)
+		}
+	}
+}

@@ -382,3 +382,35 @@ func TestMissingParentIsCreated(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestFindSectorNastyInput(t *testing.T) {
+	s := newStore(t)
+	list, _ := s.Sectors()
+	for _, in := range []string{"", "   ", "\x00", strings.Repeat("ai", 1<<18), "ａｉ", "Ｃｏｍｐｕｔｅ", "算 力", "\ufeffai"} {
+		sec, err := FindSector(list, in)
+		if err != nil && len(err.Error()) > 400 {
+			t.Errorf("FindSector(%.20q): error of %d bytes", in, len(err.Error()))
+		}
+		if err == nil && sec.ID == "" {
+			t.Errorf("FindSector(%.20q) matched an empty sector", in)
+		}
+	}
+	for in, want := range map[string]string{"ａｉ": "ai", "Ｃｏｍｐｕｔｅ": "compute", "算 力": "compute", "制造业数字化": "manufacturing"} {
+		if sec, err := FindSector(list, in); err != nil || sec.ID != want {
+			t.Errorf("FindSector(%q) = %v, %v; want %s", in, sec.ID, err, want)
+		}
+	}
+}
+
+func FuzzFindSector(f *testing.F) {
+	list := []Sector{{ID: "ai", Name: "AI applications", NameZH: "AI 应用"}, {ID: "军工", Name: "军工", NameZH: "军工"}}
+	for _, s := range []string{"ai", "AI 应用", "军工", "", "\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		sec, err := FindSector(list, in)
+		if err == nil && foldName(in) != foldName(sec.ID) && foldName(in) != foldName(sec.Name) && foldName(in) != foldName(sec.NameZH) {
+			t.Errorf("FindSector(%q) matched %q loosely", in, sec.ID)
+		}
+	})
+}
