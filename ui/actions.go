@@ -1,0 +1,108 @@
+package ui
+
+import (
+	tea "github.com/charmbracelet/bubbletea"
+
+	"zixuan/sectors"
+)
+
+// Actions confirmed in a dialog, carried out by the root.
+type (
+	removeMsg struct {
+		code  sectors.Code
+		label string
+	}
+	deleteNoteMsg struct {
+		code sectors.Code
+		id   uint64
+	}
+)
+
+// act carries out what a pane asked for. Store writes happen here,
+// synchronously, the moment the user confirms: a note saved with ctrl+s is
+// on disk before the next key (even q) is read.
+func (m Model) act(act tea.Msg, back mode, cmd tea.Cmd) (tea.Model, tea.Cmd) {
+	if act == nil {
+		return m, cmd
+	}
+	m.mode = back
+	var err error
+	switch a := act.(type) {
+	case cancelMsg:
+		return m, cmd
+	case noteSubmitMsg:
+		if a.id == 0 {
+			_, err = m.st.AddNote(a.code, a.text)
+		} else {
+			err = m.st.EditNote(a.code, a.id, a.text)
+		}
+		if err == nil {
+			m.say("%s", m.t.NoteSaved)
+		}
+	case deleteNoteMsg:
+		if err = m.st.DeleteNote(a.code, a.id); err == nil {
+			m.say("%s", m.t.NoteDeleted)
+		}
+	case rateSubmitMsg:
+		var changed bool
+		changed, err = m.st.SetRating(a.code, a.rating, sectors.SourceUser, a.reason)
+		if err == nil && changed {
+			m.say(m.t.RatingSet, m.t.rating(a.rating))
+		} else if err == nil {
+			m.say("%s", m.t.RatingSame)
+		}
+	case addSubmitMsg:
+		if _, err = m.st.AddTicker(a.sec.Code, a.sec.Name, a.sector, sectors.Unrated, sectors.SourceUser); err == nil {
+			m.reload()
+			m.selectKey(a.sec.Code.Key())
+			m.say(m.t.Added, a.sec.Code.Number+" "+displayName(a.sec.Name), m.sectorLabel(a.sector))
+		}
+	case moveSubmitMsg:
+		if err = m.st.MoveTicker(a.code, a.sector.ID); err == nil {
+			m.say(m.t.Moved, a.code.Number, m.t.sector(a.sector))
+		}
+	case removeMsg:
+		if err = m.st.RemoveTicker(a.code); err == nil {
+			m.say(m.t.Removed, a.code.Number+" "+a.label)
+		}
+	}
+	if err != nil {
+		m.fail(err)
+	}
+	if _, added := act.(addSubmitMsg); !added {
+		m.reload()
+	}
+	return m, cmd
+}
+
+// undoRemove restores the last removed ticker.
+func (m *Model) undoRemove() {
+	code, ok, err := m.st.LastRemoved()
+	switch {
+	case err != nil:
+		m.fail(err)
+		return
+	case !ok:
+		m.say("%s", m.t.NothingUndo)
+		return
+	}
+	if err := m.st.RestoreTicker(code); err != nil {
+		m.fail(err)
+		return
+	}
+	m.reload()
+	m.selectKey(code.Key())
+	m.say(m.t.Restored, code.Number)
+}
+
+// selectKey moves the cursor to the ticker with key k if it is visible,
+// switching to the All tab when its own tab hides it.
+func (m *Model) selectKey(k string) {
+	for i, r := range m.view.rows {
+		if m.data.tickers[r].Code.Key() == k {
+			m.list.cursor = i
+			m.list.clamp()
+			return
+		}
+	}
+}

@@ -1,0 +1,125 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+
+	"zixuan/safetext"
+	"zixuan/store"
+)
+
+// detailModel is the detail pane: the sector's thesis, the rating history
+// and the notes of the selected ticker. Focused, it selects a note to edit
+// or delete and scrolls.
+type detailModel struct {
+	note   int // selected live note while focused
+	offset int // first line shown
+}
+
+func (d *detailModel) reset() { d.note, d.offset = 0, 0 }
+
+// detailLines renders the pane's content for tk in width cells; noteLine
+// is the first line of the selected note (when focused).
+func (m *Model) detailLines(tk store.Ticker, width int, focused bool) (lines []string, noteLine int) {
+	s, t := &m.styles, m.t
+	wrap := func(str string, style lipgloss.Style) {
+		for _, l := range strings.Split(lipgloss.NewStyle().Width(width).Render(str), "\n") {
+			lines = append(lines, style.Render(strings.TrimRight(l, " ")))
+		}
+	}
+	title := fmt.Sprintf("%s %s  %s", tk.Code.Key(), displayName(tk.Name), t.board(tk.Code.Board()))
+	lines = append(lines, s.Title.Render(safetext.Truncate(title, width)))
+	rating := s.Rating[tk.Rating].Render(t.rating(tk.Rating))
+	sec := m.sectorLabel(tk.Sector)
+	lines = append(lines, safetext.Truncate(rating+"  "+sec, width))
+	if tk.ReportName != "" && tk.ReportName != tk.Name {
+		lines = append(lines, s.Dim.Render(safetext.Truncate(safeLine(tk.ReportName)+" ("+t.Report+")", width)))
+	}
+
+	if def, ok := m.thesis(tk.Sector); ok {
+		lines = append(lines, "", s.ColHead.Render(t.Thesis))
+		if t.zh {
+			wrap(def.Thesis, s.Row)
+		} else {
+			wrap(def.ThesisEN, s.Row)
+		}
+	}
+
+	lines = append(lines, "", s.ColHead.Render(t.History))
+	for i := len(tk.Ratings) - 1; i >= 0; i-- { // newest first
+		h := tk.Ratings[i]
+		line := fmt.Sprintf("%s %s -> %s  %s", h.At.In(m.opts.Location).Format("2006-01-02"),
+			t.rating(h.From), t.rating(h.To), t.source(h.Source))
+		if h.Reason != "" {
+			line += ": " + safeLine(h.Reason)
+		}
+		wrap(line, s.Row)
+	}
+
+	lines = append(lines, "", s.ColHead.Render(t.Notes))
+	notes := tk.LiveNotes()
+	noteLine = -1
+	if len(notes) == 0 {
+		wrap(t.NoNotes, s.Dim)
+	}
+	for i, n := range notes {
+		mark := "  "
+		style := s.Dim
+		if focused && i == m.det.note {
+			mark, style, noteLine = "> ", s.Selected, len(lines)
+		}
+		stamp := n.Created.In(m.opts.Location).Format("2006-01-02 15:04")
+		if n.Updated.After(n.Created) {
+			stamp += " *"
+		}
+		lines = append(lines, style.Render(mark+stamp))
+		for _, l := range strings.Split(safeBlock(n.Text), "\n") {
+			wrap("  "+l, s.Row)
+		}
+	}
+	return lines, noteLine
+}
+
+func (m *Model) sectorLabel(id string) string {
+	for _, s := range m.data.sectors {
+		if s.ID == id {
+			return m.t.sector(s)
+		}
+	}
+	return safeLine(id)
+}
+
+func (m *Model) thesis(id string) (def struct{ Thesis, ThesisEN string }, ok bool) {
+	for _, s := range m.data.sectors {
+		if s.ID == id {
+			if d, ok := store.ReportSectorDef(s); ok {
+				def.Thesis, def.ThesisEN = d.Thesis, d.ThesisEN
+				return def, true
+			}
+		}
+	}
+	return def, false
+}
+
+// detailView draws the pane in width x height.
+func (m *Model) detailView(width, height int, focused bool) string {
+	tk, ok := m.selected()
+	if !ok {
+		return m.styles.Dim.Render(m.t.NoSelection)
+	}
+	lines, noteLine := m.detailLines(tk, width, focused)
+	off := m.det.offset
+	if noteLine >= 0 {
+		if noteLine < off {
+			off = noteLine
+		}
+		if noteLine >= off+height-2 {
+			off = noteLine - height + 3
+		}
+	}
+	off = max(0, min(off, len(lines)-height))
+	end := min(off+height, len(lines))
+	return strings.Join(lines[off:end], "\n")
+}

@@ -1,0 +1,66 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textarea"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"zixuan/sectors"
+)
+
+// editorModel is the multi-line note editor: ctrl+s saves, esc cancels.
+type editorModel struct {
+	area  textarea.Model
+	code  sectors.Code
+	label string // ticker shown in the title, inert
+	id    uint64 // note being edited; 0 for a new note
+	back  mode   // where esc and ctrl+s return to
+}
+
+// Actions the editor asks the root to carry out.
+type (
+	noteSubmitMsg struct {
+		code sectors.Code
+		id   uint64
+		text string
+	}
+	cancelMsg struct{}
+)
+
+func newEditor(code sectors.Code, label string, id uint64, body string, width, height int) (editorModel, tea.Cmd) {
+	a := textarea.New()
+	a.ShowLineNumbers = false
+	a.CharLimit = 4000
+	a.Prompt = "| "
+	a.SetWidth(width)
+	a.SetHeight(height)
+	a.SetValue(body)
+	cmd := a.Focus()
+	return editorModel{area: a, code: code, label: label, id: id}, cmd
+}
+
+func (e editorModel) update(msg tea.KeyMsg, k *keyMap) (editorModel, tea.Cmd, tea.Msg) {
+	switch {
+	case key.Matches(msg, k.Save):
+		text := strings.TrimSpace(e.area.Value())
+		if text == "" {
+			return e, nil, cancelMsg{}
+		}
+		return e, nil, noteSubmitMsg{code: e.code, id: e.id, text: text}
+	case key.Matches(msg, k.Cancel):
+		return e, nil, cancelMsg{}
+	}
+	var cmd tea.Cmd
+	e.area, cmd = e.area.Update(msg)
+	return e, cmd, nil
+}
+
+func (e editorModel) view(title string, s *Styles) string {
+	return s.Title.Render(title) + "\n" + e.area.View()
+}
+
+func (k keyMap) editorHelp() helpFor {
+	return helpFor{short: []key.Binding{k.Save, k.Cancel}}
+}

@@ -1,0 +1,147 @@
+package ui
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"zixuan/export"
+	"zixuan/safetext"
+	"zixuan/store"
+)
+
+// exportModel asks for a format and a path, and for confirmation before
+// it overwrites a file.
+type exportModel struct {
+	formats   []export.Format
+	choice    int
+	path      textinput.Model
+	dir       string
+	now       time.Time
+	edited    bool // the user typed a path: keep it when the format changes
+	overwrite bool // asking whether to overwrite
+	n         int  // tickers in the view
+}
+
+type exportSubmitMsg struct {
+	format export.Format
+	path   string
+	force  bool
+}
+
+func newExport(dir string, now time.Time, n int, t *text) (exportModel, tea.Cmd) {
+	e := exportModel{formats: export.Formats(), dir: dir, now: now, n: n}
+	e.path = textinput.New()
+	e.path.Prompt = t.ExportPath + ": "
+	e.path.CharLimit = 1024
+	e.setDefaultPath()
+	cmd := e.path.Focus()
+	return e, cmd
+}
+
+func (e *exportModel) format() export.Format {
+	if e.choice < len(e.formats) {
+		return e.formats[e.choice]
+	}
+	return export.CSV
+}
+
+func (e *exportModel) setDefaultPath() {
+	name := export.DefaultFileName(e.format(), e.now)
+	if e.dir != "" {
+		name = filepath.Join(e.dir, name)
+	}
+	e.path.SetValue(name)
+	e.path.CursorEnd()
+}
+
+func (e exportModel) update(msg tea.KeyMsg, k *keyMap) (exportModel, tea.Cmd, tea.Msg) {
+	if e.overwrite {
+		switch {
+		case key.Matches(msg, k.Yes):
+			return e, nil, exportSubmitMsg{format: e.format(), path: e.path.Value(), force: true}
+		case key.Matches(msg, k.No):
+			e.overwrite = false
+		}
+		return e, nil, nil
+	}
+	n := len(e.formats)
+	switch {
+	case key.Matches(msg, k.Cancel):
+		return e, nil, cancelMsg{}
+	case key.Matches(msg, k.Confirm):
+		p := strings.TrimSpace(e.path.Value())
+		if p == "" || n == 0 {
+			return e, nil, nil
+		}
+		if _, err := os.Stat(p); err == nil {
+			e.overwrite = true
+			return e, nil, nil
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return e, nil, exportSubmitMsg{format: e.format(), path: p} // the write reports it
+		}
+		return e, nil, exportSubmitMsg{format: e.format(), path: p}
+	case msg.String() == "up" || msg.String() == "shift+tab":
+		if n > 0 {
+			e.choice = (e.choice + n - 1) % n
+			if !e.edited {
+				e.setDefaultPath()
+			}
+		}
+		return e, nil, nil
+	case msg.String() == "down" || msg.String() == "tab":
+		if n > 0 {
+			e.choice = (e.choice + 1) % n
+			if !e.edited {
+				e.setDefaultPath()
+			}
+		}
+		return e, nil, nil
+	}
+	before := e.path.Value()
+	var cmd tea.Cmd
+	e.path, cmd = e.path.Update(msg)
+	if e.path.Value() != before {
+		e.edited = true
+	}
+	return e, cmd, nil
+}
+
+func (e exportModel) view(t *text, s *Styles, width int) string {
+	lines := []string{s.Title.Render(safetext.Truncate(sprintf(t.ExportPrompt, e.n), width))}
+	var fm strings.Builder
+	fm.WriteString(t.Format + ":")
+	for i, f := range e.formats {
+		if i == e.choice {
+			fm.WriteString(" " + s.Selected.Render("["+string(f)+"]"))
+		} else {
+			fm.WriteString("  " + string(f) + " ")
+		}
+	}
+	lines = append(lines, safetext.Truncate(fm.String(), width))
+	e.path.Width = max(width-safetext.Width(e.path.Prompt)-2, 10)
+	lines = append(lines, e.path.View())
+	if e.overwrite {
+		lines = append(lines, s.Error.Render(safetext.Truncate(sprintf(t.ConfirmOverwrite, safeLine(e.path.Value())), width)))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// exportCmd writes the file off the UI goroutine.
+func exportCmd(sub exportSubmitMsg, tickers []store.Ticker, opts export.Options) tea.Cmd {
+	return func() tea.Msg {
+		err := export.WriteFile(sub.path, sub.format, tickers, opts, sub.force)
+		return exportDoneMsg{path: sub.path, n: len(tickers), err: err}
+	}
+}
+
+func (k keyMap) exportHelp() helpFor {
+	return helpFor{short: []key.Binding{k.Choose, k.Confirm, k.Cancel}}
+}

@@ -1,0 +1,145 @@
+package ui
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"zixuan/sectors"
+	"zixuan/store"
+)
+
+// text holds every string the UI shows, in one language.
+type text struct {
+	zh bool
+
+	App, All, Tickers, Of                                 string
+	ColCode, ColName, ColBoard, ColRating, ColNote, ColAt string
+	NoRows, NoSelection                                   string
+	TooSmall                                              string
+
+	// key help
+	KUp, KDown, KTop, KBottom, KPage, KTabs, KRatings, KClear, KSearch string
+	KNote, KRate, KSort, KAdd, KMove, KRemove, KUndo, KExport, KDetail string
+	KHelp, KQuit, KBack, KSave, KCancel, KChoose, KConfirm, KEdit      string
+	KDelete, KKeep, KFormat                                            string
+
+	// status and dialogs
+	Filter, Search, SortBy, Saved, NoteSaved, NoteDeleted, NoteEdited   string
+	RatingSet, RatingSame, Added, Moved, Removed, Restored, NothingUndo string
+	ConfirmRemove, ConfirmDelete, ConfirmOverwrite, Exported, Exporting string
+	Reloaded                                                            string
+
+	Thesis, History, Notes, NoNotes, Reason, ReasonHint              string
+	NewNote, EditNote, RatePrompt, AddPrompt, AddHint, AddTo, OnList string
+	MovePrompt, ExportPrompt, ExportPath, Format                     string
+	SortNames                                                        [5]string
+	Source, Report, User                                             string
+}
+
+var textEN = text{
+	App: "zixuan", All: "All", Tickers: "tickers", Of: "of",
+	ColCode: "Code", ColName: "Name", ColBoard: "Board", ColRating: "Rating", ColNote: "Latest note", ColAt: "Changed",
+	NoRows: "No tickers match. 0 clears the rating filter, / then esc clears the search.", NoSelection: "Nothing selected.",
+	TooSmall: "Terminal too small: %dx%d, zixuan needs at least %dx%d.",
+
+	KUp: "up", KDown: "down", KTop: "top", KBottom: "bottom", KPage: "page", KTabs: "sector", KRatings: "rating filter",
+	KClear: "all ratings", KSearch: "search", KNote: "note", KRate: "rate", KSort: "sort", KAdd: "add", KMove: "move",
+	KRemove: "remove", KUndo: "undo remove", KExport: "export", KDetail: "details", KHelp: "help", KQuit: "quit",
+	KBack: "back", KSave: "save", KCancel: "cancel", KChoose: "choose", KConfirm: "confirm", KEdit: "edit note",
+	KDelete: "delete note", KKeep: "keep filter", KFormat: "format",
+
+	Filter: "filter", Search: "search", SortBy: "sort", Saved: "saved", NoteSaved: "note saved", NoteDeleted: "note deleted",
+	NoteEdited: "note saved", RatingSet: "rating set to %s", RatingSame: "rating unchanged", Added: "added %s to %s",
+	Moved: "moved %s to %s", Removed: "removed %s (u undoes)", Restored: "restored %s", NothingUndo: "nothing to undo",
+	ConfirmRemove: "Remove %s %s from the watchlist? y/n", ConfirmDelete: "Delete this note? y/n",
+	ConfirmOverwrite: "%s exists. Overwrite? y/n", Exported: "exported %d tickers to %s", Exporting: "exporting...",
+	Reloaded: "reloaded: changed by another zixuan",
+
+	Thesis: "Report thesis", History: "Rating history", Notes: "Notes", NoNotes: "No notes yet: press n to add one.",
+	Reason: "Reason", ReasonHint: "optional", NewNote: "New note for %s", EditNote: "Edit note on %s",
+	RatePrompt: "Rating for %s", AddPrompt: "Add from the whole market", AddHint: "code, name or pinyin initials",
+	AddTo: "into sector", OnList: "on list", MovePrompt: "Move %s to", ExportPrompt: "Export %d tickers",
+	ExportPath: "File", Format: "Format",
+	SortNames: [5]string{"sector", "code", "name", "rating", "last change"},
+	Source:    "Source", Report: "report", User: "you",
+}
+
+var textZH = text{
+	zh:  true,
+	App: "自选", All: "全部", Tickers: "只", Of: "/",
+	ColCode: "代码", ColName: "名称", ColBoard: "板块", ColRating: "评级", ColNote: "最新笔记", ColAt: "更新",
+	NoRows: "没有符合条件的股票。按 0 清除评级筛选，按 / 再按 esc 清除搜索。", NoSelection: "未选中。",
+	TooSmall: "终端太小：%dx%d，自选至少需要 %dx%d。",
+
+	KUp: "上", KDown: "下", KTop: "顶部", KBottom: "底部", KPage: "翻页", KTabs: "切换板块", KRatings: "评级筛选",
+	KClear: "全部评级", KSearch: "搜索", KNote: "笔记", KRate: "评级", KSort: "排序", KAdd: "添加", KMove: "移动",
+	KRemove: "删除", KUndo: "撤销删除", KExport: "导出", KDetail: "详情", KHelp: "帮助", KQuit: "退出",
+	KBack: "返回", KSave: "保存", KCancel: "取消", KChoose: "选择", KConfirm: "确认", KEdit: "编辑笔记",
+	KDelete: "删除笔记", KKeep: "保留筛选", KFormat: "格式",
+
+	Filter: "筛选", Search: "搜索", SortBy: "排序", Saved: "已保存", NoteSaved: "笔记已保存", NoteDeleted: "笔记已删除",
+	NoteEdited: "笔记已保存", RatingSet: "评级改为%s", RatingSame: "评级未变", Added: "已添加 %s 到 %s",
+	Moved: "已将 %s 移到 %s", Removed: "已删除 %s（按 u 撤销）", Restored: "已恢复 %s", NothingUndo: "没有可撤销的删除",
+	ConfirmRemove: "从自选中删除 %s %s？y/n", ConfirmDelete: "删除这条笔记？y/n",
+	ConfirmOverwrite: "%s 已存在，覆盖？y/n", Exported: "已导出 %d 只到 %s", Exporting: "正在导出...",
+	Reloaded: "已重新载入：其他自选进程修改了数据",
+
+	Thesis: "研报观点", History: "评级历史", Notes: "笔记", NoNotes: "还没有笔记：按 n 添加。",
+	Reason: "理由", ReasonHint: "可选", NewNote: "为 %s 写笔记", EditNote: "编辑 %s 的笔记",
+	RatePrompt: "%s 的评级", AddPrompt: "从全市场添加", AddHint: "代码、名称或拼音首字母",
+	AddTo: "加入板块", OnList: "已在自选", MovePrompt: "将 %s 移到", ExportPrompt: "导出 %d 只",
+	ExportPath: "文件", Format: "格式",
+	SortNames: [5]string{"板块", "代码", "名称", "评级", "更新时间"},
+	Source:    "来源", Report: "研报", User: "我",
+}
+
+// chooseText picks the language: Options.Lang, else the locale.
+func chooseText(lang string) *text {
+	if lang == "" {
+		for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+			if s := os.Getenv(v); s != "" {
+				lang = s
+				break
+			}
+		}
+	}
+	if strings.HasPrefix(strings.ToLower(lang), "zh") {
+		return &textZH
+	}
+	return &textEN
+}
+
+// rating is a rating's label in the UI language.
+func (t *text) rating(r sectors.Rating) string {
+	if t.zh {
+		return r.Chinese()
+	}
+	return r.English()
+}
+
+// board is a board's name in the UI language.
+func (t *text) board(b sectors.Board) string {
+	if t.zh {
+		return b.Chinese()
+	}
+	return string(b)
+}
+
+// sector is a sector's label, made inert (user sectors are user text).
+func (t *text) sector(s store.Sector) string {
+	return safeLine(s.Label(t.zh))
+}
+
+// source names where a rating came from.
+func (t *text) source(src string) string {
+	switch {
+	case src == sectors.SourceUser:
+		return t.User
+	case src == sectors.ReportSourceID:
+		return t.Report
+	}
+	return safeLine(src)
+}
+
+func sprintf(format string, args ...any) string { return fmt.Sprintf(format, args...) }

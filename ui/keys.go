@@ -1,0 +1,99 @@
+package ui
+
+import (
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+)
+
+// keyMap declares every key once; help is generated from it, so the help
+// bar can never drift from what the keys do.
+type keyMap struct {
+	Up, Down, Top, Bottom, PageUp, PageDown key.Binding
+	NextTab, PrevTab                        key.Binding
+	Ratings, ClearRatings                   key.Binding
+	Search, Detail, Note, Rate, Sort        key.Binding
+	Add, Move, Remove, Undo, Export         key.Binding
+	Help, Quit                              key.Binding
+
+	// detail pane
+	EditNote, DeleteNote, Back key.Binding
+
+	// dialogs
+	Save, Cancel, Confirm, Choose, Keep, Yes, No key.Binding
+}
+
+func newKeyMap(t *text) keyMap {
+	b := func(keys []string, label, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(label, desc))
+	}
+	return keyMap{
+		Up:           b([]string{"k", "up"}, "k/up", t.KUp),
+		Down:         b([]string{"j", "down"}, "j/down", t.KDown),
+		Top:          b([]string{"g", "home"}, "g", t.KTop),
+		Bottom:       b([]string{"G", "end"}, "G", t.KBottom),
+		PageUp:       b([]string{"pgup", "ctrl+b"}, "pgup", t.KPage),
+		PageDown:     b([]string{"pgdown", "ctrl+f", " "}, "pgdn", t.KPage),
+		NextTab:      b([]string{"tab", "l", "right"}, "tab/l", t.KTabs),
+		PrevTab:      b([]string{"shift+tab", "h", "left"}, "S-tab/h", t.KTabs),
+		Ratings:      b([]string{"1", "2", "3", "4", "5", "6"}, "1-6", t.KRatings),
+		ClearRatings: b([]string{"0"}, "0", t.KClear),
+		Search:       b([]string{"/"}, "/", t.KSearch),
+		Detail:       b([]string{"enter"}, "enter", t.KDetail),
+		Note:         b([]string{"n"}, "n", t.KNote),
+		Rate:         b([]string{"r"}, "r", t.KRate),
+		Sort:         b([]string{"s"}, "s", t.KSort),
+		Add:          b([]string{"a"}, "a", t.KAdd),
+		Move:         b([]string{"m"}, "m", t.KMove),
+		Remove:       b([]string{"x", "delete"}, "x", t.KRemove),
+		Undo:         b([]string{"u"}, "u", t.KUndo),
+		Export:       b([]string{"e"}, "e", t.KExport),
+		Help:         b([]string{"?"}, "?", t.KHelp),
+		Quit:         b([]string{"q", "ctrl+c"}, "q", t.KQuit),
+
+		EditNote:   b([]string{"e", "enter"}, "e", t.KEdit),
+		DeleteNote: b([]string{"d", "x", "delete"}, "d", t.KDelete),
+		Back:       b([]string{"esc", "q"}, "esc", t.KBack),
+
+		Save:    b([]string{"ctrl+s"}, "ctrl+s", t.KSave),
+		Cancel:  b([]string{"esc"}, "esc", t.KCancel),
+		Confirm: b([]string{"enter"}, "enter", t.KConfirm),
+		Choose:  b([]string{"up", "down"}, "up/down", t.KChoose),
+		Keep:    b([]string{"enter"}, "enter", t.KKeep),
+		Yes:     b([]string{"y", "Y"}, "y", t.KConfirm),
+		No:      b([]string{"n", "N", "esc"}, "n", t.KCancel),
+	}
+}
+
+// helpFor adapts a set of bindings to help.KeyMap.
+type helpFor struct {
+	short []key.Binding
+	full  [][]key.Binding
+}
+
+func (h helpFor) ShortHelp() []key.Binding { return h.short }
+func (h helpFor) FullHelp() [][]key.Binding {
+	if h.full == nil {
+		return [][]key.Binding{h.short}
+	}
+	return h.full
+}
+
+var _ help.KeyMap = helpFor{}
+
+// listHelp is the help of the main list.
+func (k keyMap) listHelp() helpFor {
+	return helpFor{
+		short: []key.Binding{k.Search, k.Ratings, k.NextTab, k.Note, k.Rate, k.Detail, k.Help, k.Quit},
+		full: [][]key.Binding{
+			{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
+			{k.NextTab, k.PrevTab, k.Ratings, k.ClearRatings, k.Search, k.Sort},
+			{k.Detail, k.Note, k.Rate, k.Add, k.Move, k.Remove, k.Undo},
+			{k.Export, k.Help, k.Quit},
+		},
+	}
+}
+
+// detailHelp is the help of the focused detail pane.
+func (k keyMap) detailHelp() helpFor {
+	return helpFor{short: []key.Binding{k.Up, k.Down, k.Note, k.EditNote, k.DeleteNote, k.Rate, k.Back}}
+}

@@ -1,0 +1,296 @@
+package ui
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"zixuan/store"
+)
+
+// Options configure the UI. The zero value is fine.
+type Options struct {
+	Lang string // "en" or "zh"; "" = from LC_ALL / LC_MESSAGES / LANG (zh* → zh)
+
+	// NoColor draws without colours; NO_COLOR in the environment does too.
+	NoColor bool
+	// Location is the time zone dates are shown in; nil is time.Local.
+	Location *time.Location
+	// Now is the clock for export file names; nil is time.Now.
+	Now func() time.Time
+	// Dir is where exports go by default; "" is the working directory.
+	Dir string
+	// PollInterval is how often the store is checked for changes made by
+	// other processes; 0 is one second, negative turns polling off.
+	PollInterval time.Duration
+}
+
+type mode int
+
+const (
+	modeList mode = iota
+	modeSearch
+	modeDetail
+	modeEditor
+	modePicker
+	modeWizard
+	modeMove
+	modeExport
+	modeConfirm
+)
+
+// Model is the root of the TUI: it owns the store handle and the loaded
+// data, routes messages to the active pane and does the store writes.
+type Model struct {
+	st     *store.Store
+	opts   Options
+	t      *text
+	keys   keyMap
+	styles Styles
+
+	width, height int
+
+	data  watchData // the loaded snapshot and its search index
+	view  viewState // filter, sort, the visible rows and counts
+	tabs  tabsModel
+	list  listModel
+	det   detailModel
+	help  help.Model
+	query textinput.Model
+
+	mode     mode
+	editor   editorModel
+	picker   pickerModel
+	wizard   wizardModel
+	mover    moverModel
+	exporter exportModel
+	confirm  confirmModel
+
+	status    string
+	statusErr bool
+	quitting  bool
+}
+
+// New loads the store and builds the root model.
+func New(st *store.Store, opts Options) (Model, error) {
+	if opts.Location == nil {
+		opts.Location = time.Local
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.PollInterval == 0 {
+		opts.PollInterval = time.Second
+	}
+	t := chooseText(opts.Lang)
+	m := Model{
+		st: st, opts: opts, t: t,
+		keys:   newKeyMap(t),
+		styles: NewStyles(opts.NoColor || noColor()),
+		help:   help.New(),
+		width:  80, height: 24,
+	}
+	m.help.ShortSeparator = "  "
+	m.help.FullSeparator = "   "
+	m.help.Ellipsis = "..."
+	m.query = textinput.New()
+	m.query.Prompt = "/"
+	m.query.CharLimit = 40
+	snap, err := st.Load()
+	if err != nil {
+		return Model{}, err
+	}
+	m.setData(snap)
+	return m, nil
+}
+
+// setData installs a freshly loaded snapshot, keeping the selection.
+func (m *Model) setData(snap *store.Snapshot) {
+	keep := m.selectedKey()
+	m.data = newWatchData(snap)
+	m.tabs.setSectors(m.data.sectors, m.t)
+	m.refilter(keep)
+}
+
+// reload re-reads the store now (after a write of ours).
+func (m *Model) reload() {
+	snap, err := m.st.Load()
+	if err != nil {
+		m.fail(err)
+		return
+	}
+	m.setData(snap)
+}
+
+// refilter recomputes the visible rows and counts, keeping the selection
+// on the ticker with key keep when it is still visible.
+func (m *Model) refilter(keep string) {
+	m.view.apply(&m.data, m.tabs.activeID())
+	m.tabs.counts = m.view.counts
+	m.list.setRows(len(m.view.rows))
+	if keep != "" {
+		for i, r := range m.view.rows {
+			if m.data.tickers[r].Code.Key() == keep {
+				m.list.cursor = i
+				break
+			}
+		}
+	}
+	m.list.clamp()
+	m.det.reset()
+}
+
+// selected returns the selected ticker.
+func (m *Model) selected() (store.Ticker, bool) {
+	if m.list.cursor < 0 || m.list.cursor >= len(m.view.rows) {
+		return store.Ticker{}, false
+	}
+	return m.data.tickers[m.view.rows[m.list.cursor]], true
+}
+
+func (m *Model) selectedKey() string {
+	if t, ok := m.selected(); ok {
+		return t.Code.Key()
+	}
+	return ""
+}
+
+func (m *Model) say(format string, args ...any) {
+	m.status, m.statusErr = fmt.Sprintf(format, args...), false
+}
+
+func (m *Model) fail(err error) {
+	m.status, m.statusErr = safeLine(err.Error()), true
+}
+
+// Messages between the panes, the store and the root.
+type (
+	pollMsg       struct{}
+	genMsg        struct{ gen uint64 }
+	reloadedMsg   struct{ snap *store.Snapshot }
+	reloadErrMsg  struct{ err error }
+	exportDoneMsg struct {
+		path string
+		n    int
+		err  error
+	}
+)
+
+// Init starts polling the store for changes by other processes.
+func (m Model) Init() tea.Cmd {
+	return m.poll()
+}
+
+func (m Model) poll() tea.Cmd {
+	if m.opts.PollInterval < 0 {
+		return nil
+	}
+	return tea.Tick(m.opts.PollInterval, func(time.Time) tea.Msg { return pollMsg{} })
+}
+
+// checkGen reads the generation counter off the UI goroutine.
+func (m Model) checkGen() tea.Cmd {
+	st := m.st
+	return func() tea.Msg {
+		g, err := st.Generation()
+		if err != nil {
+			return genMsg{gen: 0}
+		}
+		return genMsg{gen: g}
+	}
+}
+
+// loadCmd reloads the store off the UI goroutine.
+func (m Model) loadCmd() tea.Cmd {
+	st := m.st
+	return func() tea.Msg {
+		snap, err := st.Load()
+		if err != nil {
+			return reloadErrMsg{err}
+		}
+		return reloadedMsg{snap}
+	}
+}
+
+// Update routes a message: window size and background results to the root,
+// keys to the active pane.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		m.layout()
+		return m, nil
+	case pollMsg:
+		return m, tea.Batch(m.checkGen(), m.poll())
+	case genMsg:
+		if msg.gen != 0 && msg.gen != m.data.gen {
+			return m, m.loadCmd()
+		}
+		return m, nil
+	case reloadedMsg:
+		if msg.snap.Gen != m.data.gen {
+			m.setData(msg.snap)
+		}
+		return m, nil
+	case reloadErrMsg:
+		m.fail(msg.err)
+		return m, nil
+	case exportDoneMsg:
+		if msg.err != nil {
+			m.fail(msg.err)
+		} else {
+			m.say(m.t.Exported, msg.n, msg.path)
+		}
+		return m, nil
+	case tea.KeyMsg:
+		if msg.String() == "ctrl+c" {
+			m.quitting = true
+			return m, tea.Quit
+		}
+		return m.handleKey(msg)
+	}
+	return m.forward(msg)
+}
+
+// forward passes other messages (cursor blinks) to the active input.
+func (m Model) forward(msg tea.Msg) (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
+	switch m.mode {
+	case modeSearch:
+		m.query, cmd = m.query.Update(msg)
+	case modeEditor:
+		m.editor.area, cmd = m.editor.area.Update(msg)
+	case modePicker:
+		m.picker.reason, cmd = m.picker.reason.Update(msg)
+	case modeWizard:
+		m.wizard.input, cmd = m.wizard.input.Update(msg)
+	case modeExport:
+		m.exporter.path, cmd = m.exporter.path.Update(msg)
+	}
+	return m, cmd
+}
+
+func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	switch m.mode {
+	case modeSearch:
+		return m.updateSearch(msg)
+	case modeDetail:
+		return m.updateDetail(msg)
+	case modeEditor:
+		return m.updateEditor(msg)
+	case modePicker:
+		return m.updatePicker(msg)
+	case modeWizard:
+		return m.updateWizard(msg)
+	case modeMove:
+		return m.updateMove(msg)
+	case modeExport:
+		return m.updateExport(msg)
+	case modeConfirm:
+		return m.updateConfirm(msg)
+	}
+	return m.updateList(msg)
+}

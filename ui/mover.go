@@ -1,0 +1,77 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"zixuan/safetext"
+	"zixuan/sectors"
+	"zixuan/store"
+)
+
+// moverModel picks the sector to move a ticker to.
+type moverModel struct {
+	code    sectors.Code
+	label   string
+	sectors []store.Sector
+	choice  int
+}
+
+type moveSubmitMsg struct {
+	code   sectors.Code
+	sector store.Sector
+}
+
+func newMover(code sectors.Code, label, current string, list []store.Sector) moverModel {
+	m := moverModel{code: code, label: label, sectors: list}
+	for i, s := range list {
+		if s.ID == current {
+			m.choice = i
+		}
+	}
+	return m
+}
+
+func (m moverModel) update(msg tea.KeyMsg, k *keyMap) (moverModel, tea.Cmd, tea.Msg) {
+	switch {
+	case key.Matches(msg, k.Cancel), msg.String() == "q":
+		return m, nil, cancelMsg{}
+	case key.Matches(msg, k.Confirm):
+		if m.choice < len(m.sectors) {
+			return m, nil, moveSubmitMsg{code: m.code, sector: m.sectors[m.choice]}
+		}
+	case key.Matches(msg, k.Up):
+		if m.choice > 0 {
+			m.choice--
+		}
+	case key.Matches(msg, k.Down):
+		if m.choice < len(m.sectors)-1 {
+			m.choice++
+		}
+	}
+	return m, nil, nil
+}
+
+func (m moverModel) view(t *text, s *Styles, width, height int) string {
+	lines := []string{s.Title.Render(safetext.Truncate(sprintf(t.MovePrompt, m.label), width))}
+	room := max(height-1, 1)
+	first := 0
+	if m.choice >= room {
+		first = m.choice - room + 1
+	}
+	for i := first; i < len(m.sectors) && i < first+room; i++ {
+		label := safetext.Truncate(t.sector(m.sectors[i]), width-2)
+		if i == m.choice {
+			lines = append(lines, s.Selected.Render("> "+label))
+		} else {
+			lines = append(lines, "  "+label)
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (k keyMap) moverHelp() helpFor {
+	return helpFor{short: []key.Binding{k.Up, k.Down, k.Confirm, k.Cancel}}
+}

@@ -1,0 +1,93 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"zixuan/safetext"
+	"zixuan/sectors"
+)
+
+// pickerModel chooses a new rating (↑/↓ or 1-6 while the reason is empty)
+// and takes an optional reason; enter saves, esc cancels.
+type pickerModel struct {
+	code   sectors.Code
+	label  string
+	from   sectors.Rating
+	choice int // index into sectors.Ratings
+	reason textinput.Model
+	back   mode
+}
+
+type rateSubmitMsg struct {
+	code   sectors.Code
+	rating sectors.Rating
+	reason string
+}
+
+func newPicker(code sectors.Code, label string, from sectors.Rating, t *text) (pickerModel, tea.Cmd) {
+	p := pickerModel{code: code, label: label, from: from}
+	for i, r := range sectors.Ratings {
+		if r == from {
+			p.choice = i
+		}
+	}
+	p.reason = textinput.New()
+	p.reason.Prompt = t.Reason + ": "
+	p.reason.Placeholder = t.ReasonHint
+	p.reason.CharLimit = 200
+	cmd := p.reason.Focus()
+	return p, cmd
+}
+
+func (p pickerModel) update(msg tea.KeyMsg, k *keyMap) (pickerModel, tea.Cmd, tea.Msg) {
+	n := len(sectors.Ratings)
+	switch {
+	case key.Matches(msg, k.Cancel):
+		return p, nil, cancelMsg{}
+	case key.Matches(msg, k.Confirm):
+		return p, nil, rateSubmitMsg{code: p.code, rating: sectors.Ratings[p.choice], reason: strings.TrimSpace(p.reason.Value())}
+	case msg.String() == "up" || msg.String() == "shift+tab" || msg.String() == "ctrl+p":
+		p.choice = (p.choice + n - 1) % n
+		return p, nil, nil
+	case msg.String() == "down" || msg.String() == "tab" || msg.String() == "ctrl+n":
+		p.choice = (p.choice + 1) % n
+		return p, nil, nil
+	case p.reason.Value() == "" && len(msg.Runes) == 1 && msg.Runes[0] >= '1' && msg.Runes[0] <= '6':
+		p.choice = int(msg.Runes[0] - '1')
+		return p, nil, nil
+	}
+	var cmd tea.Cmd
+	p.reason, cmd = p.reason.Update(msg)
+	return p, cmd, nil
+}
+
+func (p pickerModel) view(t *text, s *Styles, width int) string {
+	var b strings.Builder
+	b.WriteString(s.Title.Render(safetext.Truncate(sprintf(t.RatePrompt, p.label), width)))
+	b.WriteString("\n")
+	for i, r := range sectors.Ratings {
+		mark := "  "
+		label := t.rating(r)
+		if r == p.from {
+			label += " *"
+		}
+		line := mark + string(rune('1'+i)) + " " + label
+		if i == p.choice {
+			line = s.Selected.Render("> " + string(rune('1'+i)) + " " + label)
+		} else {
+			line = s.Rating[r].Render(line)
+		}
+		b.WriteString(line + "\n")
+	}
+	p.reason.Width = max(width-safetext.Width(p.reason.Prompt)-2, 10)
+	b.WriteString(p.reason.View())
+	return b.String()
+}
+
+func (k keyMap) pickerHelp() helpFor {
+	return helpFor{short: []key.Binding{k.Choose, k.Confirm, k.Cancel}}
+}

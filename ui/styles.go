@@ -1,0 +1,103 @@
+package ui
+
+import (
+	"os"
+
+	"github.com/charmbracelet/lipgloss"
+
+	"zixuan/safetext"
+	"zixuan/sectors"
+)
+
+// Styles are every style the UI draws with, built once. Views take colours
+// only from here.
+type Styles struct {
+	App, Header, Dim, Tab, TabActive, ColHead  lipgloss.Style
+	Row, Selected, Risk, Status, Error, Prompt lipgloss.Style
+	Title, Box, Pane, PaneFocus, Cursor        lipgloss.Style
+	Rating                                     map[sectors.Rating]lipgloss.Style
+}
+
+// Adaptive colours: {Light, Dark} pairs, so the app reads on both.
+var (
+	colAccent = lipgloss.AdaptiveColor{Light: "#1F5FBF", Dark: "#7AB8FF"}
+	colDim    = lipgloss.AdaptiveColor{Light: "#6B6B6B", Dark: "#8A8A8A"}
+	colSelBG  = lipgloss.AdaptiveColor{Light: "#DCE6F5", Dark: "#2A3550"}
+	colError  = lipgloss.AdaptiveColor{Light: "#B00020", Dark: "#FF6B6B"}
+	colWarn   = lipgloss.AdaptiveColor{Light: "#A15C00", Dark: "#FFB347"}
+	colOK     = lipgloss.AdaptiveColor{Light: "#1B7F3B", Dark: "#6FD08C"}
+	// A-share convention: red is up/positive, green is down/negative.
+	colBuy   = lipgloss.AdaptiveColor{Light: "#C0001A", Dark: "#FF5F5F"}
+	colOver  = lipgloss.AdaptiveColor{Light: "#D04A02", Dark: "#FF9E64"}
+	colNeut  = lipgloss.AdaptiveColor{Light: "#5A5A5A", Dark: "#C8C8C8"}
+	colUnder = lipgloss.AdaptiveColor{Light: "#2E7D32", Dark: "#8BD18B"}
+	colSell  = lipgloss.AdaptiveColor{Light: "#00695C", Dark: "#4FD1A5"}
+)
+
+// asciiBorder draws boxes with ASCII only: box-drawing characters are
+// East-Asian ambiguous width and may take two cells in a Chinese locale.
+var asciiBorder = lipgloss.Border{
+	Top: "-", Bottom: "-", Left: "|", Right: "|",
+	TopLeft: "+", TopRight: "+", BottomLeft: "+", BottomRight: "+",
+}
+
+// noColor reports whether NO_COLOR asks for no colours (https://no-color.org).
+func noColor() bool { return os.Getenv("NO_COLOR") != "" }
+
+// NewStyles builds the styles; with plain set, no colours are used at all
+// (bold and reverse still mark the selection and the active tab).
+func NewStyles(plain bool) Styles {
+	c := func(s lipgloss.Style, fg lipgloss.TerminalColor) lipgloss.Style {
+		if plain {
+			return s
+		}
+		return s.Foreground(fg)
+	}
+	s := Styles{
+		App:       c(lipgloss.NewStyle().Bold(true), colAccent),
+		Header:    lipgloss.NewStyle(),
+		Dim:       c(lipgloss.NewStyle(), colDim),
+		Tab:       c(lipgloss.NewStyle(), colDim),
+		TabActive: c(lipgloss.NewStyle().Bold(true).Underline(true), colAccent),
+		ColHead:   c(lipgloss.NewStyle().Bold(true), colDim),
+		Row:       lipgloss.NewStyle(),
+		Selected:  lipgloss.NewStyle().Bold(true),
+		Risk:      c(lipgloss.NewStyle().Bold(true), colWarn),
+		Status:    c(lipgloss.NewStyle(), colOK),
+		Error:     c(lipgloss.NewStyle().Bold(true), colError),
+		Prompt:    c(lipgloss.NewStyle().Bold(true), colAccent),
+		Title:     c(lipgloss.NewStyle().Bold(true), colAccent),
+		Box:       lipgloss.NewStyle().Border(asciiBorder).Padding(0, 1),
+		Pane:      lipgloss.NewStyle().Border(asciiBorder, false, false, false, true).PaddingLeft(1),
+		Cursor:    c(lipgloss.NewStyle(), colAccent),
+		Rating:    map[sectors.Rating]lipgloss.Style{},
+	}
+	if plain {
+		s.Selected = s.Selected.Reverse(true)
+	} else {
+		s.Selected = s.Selected.Background(colSelBG)
+		s.Box = s.Box.BorderForeground(colAccent)
+		s.Pane = s.Pane.BorderForeground(colDim)
+	}
+	s.PaneFocus = s.Pane
+	if !plain {
+		s.PaneFocus = s.Pane.BorderForeground(colAccent)
+	}
+	for r, col := range map[sectors.Rating]lipgloss.AdaptiveColor{
+		sectors.Buy: colBuy, sectors.Overweight: colOver, sectors.Neutral: colNeut,
+		sectors.Underweight: colUnder, sectors.Sell: colSell, sectors.Unrated: colDim,
+	} {
+		st := c(lipgloss.NewStyle(), col)
+		if r == sectors.Buy || r == sectors.Sell {
+			st = st.Bold(true)
+		}
+		s.Rating[r] = st
+	}
+	return s
+}
+
+// safeLine makes store text inert for a one-line display.
+func safeLine(s string) string { return safetext.Line(s) }
+
+// safeBlock makes store text inert, keeping its line breaks.
+func safeBlock(s string) string { return safetext.Block(s) }

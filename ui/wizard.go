@@ -1,0 +1,101 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"zixuan/safetext"
+	"zixuan/sectors"
+)
+
+// wizardModel adds a ticker from the whole market, the way a trading
+// terminal's keyboard wizard works: type a code, a name or pinyin
+// initials; candidates from the securities master appear as you type.
+type wizardModel struct {
+	input   textinput.Model
+	hits    []int // indexes into sectors.Master()
+	choice  int
+	sector  string // sector id the ticker goes into
+	onList  map[string]bool
+	maxHits int
+}
+
+type addSubmitMsg struct {
+	sec    sectors.Security
+	sector string
+}
+
+func newWizard(sector string, onList map[string]bool, t *text) (wizardModel, tea.Cmd) {
+	w := wizardModel{sector: sector, onList: onList, maxHits: 50}
+	w.input = textinput.New()
+	w.input.Prompt = "> "
+	w.input.Placeholder = t.AddHint
+	w.input.CharLimit = 20
+	cmd := w.input.Focus()
+	return w, cmd
+}
+
+func (w wizardModel) update(msg tea.KeyMsg, k *keyMap) (wizardModel, tea.Cmd, tea.Msg) {
+	switch {
+	case key.Matches(msg, k.Cancel):
+		return w, nil, cancelMsg{}
+	case key.Matches(msg, k.Confirm):
+		if w.choice < len(w.hits) {
+			return w, nil, addSubmitMsg{sec: sectors.Master()[w.hits[w.choice]], sector: w.sector}
+		}
+		return w, nil, nil
+	case msg.String() == "up" || msg.String() == "ctrl+p" || msg.String() == "shift+tab":
+		if w.choice > 0 {
+			w.choice--
+		}
+		return w, nil, nil
+	case msg.String() == "down" || msg.String() == "ctrl+n" || msg.String() == "tab":
+		if w.choice < len(w.hits)-1 {
+			w.choice++
+		}
+		return w, nil, nil
+	}
+	before := w.input.Value()
+	var cmd tea.Cmd
+	w.input, cmd = w.input.Update(msg)
+	if v := w.input.Value(); v != before {
+		w.hits, w.choice = nil, 0
+		if strings.TrimSpace(v) != "" {
+			w.hits = rankMatches(marketKeys(), v, w.maxHits)
+		}
+	}
+	return w, cmd, nil
+}
+
+func (w wizardModel) view(title string, t *text, s *Styles, width, height int) string {
+	lines := []string{s.Title.Render(safetext.Truncate(title, width))}
+	w.input.Width = max(width-4, 10)
+	lines = append(lines, w.input.View())
+	room := max(height-len(lines), 1)
+	first := 0
+	if w.choice >= room {
+		first = w.choice - room + 1
+	}
+	master := sectors.Master()
+	for i := first; i < len(w.hits) && i < first+room; i++ {
+		sec := master[w.hits[i]]
+		line := sec.Code.Number + " " + safetext.Fit(displayName(sec.Name), 12) + " " + t.board(sec.Code.Board())
+		if w.onList[sec.Code.Key()] {
+			line += " (" + t.OnList + ")"
+		}
+		line = safetext.Truncate(line, width-2)
+		if i == w.choice {
+			lines = append(lines, s.Selected.Render("> "+line))
+		} else {
+			lines = append(lines, "  "+line)
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (k keyMap) wizardHelp() helpFor {
+	return helpFor{short: []key.Binding{k.Choose, k.Confirm, k.Cancel}}
+}
