@@ -5,12 +5,15 @@ import (
 	"os"
 
 	"github.com/mattn/go-isatty"
+
+	"zixuan/ui"
 )
 
 // TUICmd starts the terminal UI.
 type TUICmd struct{}
 
-// Run opens the TUI, or explains why it cannot when there is no terminal.
+// Run opens the TUI. The terminal check comes before the store is opened,
+// so that a pipe never creates a database as a side effect.
 func (TUICmd) Run(a *App) error {
 	if !isatty.IsTerminal(os.Stdout.Fd()) || !isatty.IsTerminal(os.Stdin.Fd()) {
 		return fmt.Errorf("the TUI needs a terminal, and stdin or stdout is not one: for scripts use `zixuan list` (see zixuan --help)")
@@ -19,5 +22,5 @@ func (TUICmd) Run(a *App) error {
 	if err != nil {
 		return err
 	}
-	return runTUI(st, a.lang)
+	return ui.Run(st, ui.Options{Lang: a.lang})
 }
