@@ -41,7 +41,7 @@ func (m *Model) detailLines(tk store.Ticker, width int, focused bool) (lines []s
 	if def, ok := m.thesis(tk.Sector); ok {
 		lines = append(lines, "", s.ColHead.Render(t.Thesis))
 		if t.zh {
-			wrap(def.Thesis, s.Row)
+			wrap(quoteWide.Replace(def.Thesis), s.Row)
 		} else {
 			wrap(def.ThesisEN, s.Row)
 		}
@@ -103,6 +103,11 @@ func (m *Model) thesis(id string) (def struct{ Thesis, ThesisEN string }, ok boo
 	return def, false
 }
 
+// quoteWide swaps the curly quotes, which are East-Asian ambiguous width
+// (one cell or two depending on the terminal), for the corner brackets
+// Chinese text also quotes with, which are always two cells.
+var quoteWide = strings.NewReplacer("“", "「", "”", "」", "‘", "『", "’", "』")
+
 // detailView draws the pane in width x height.
 func (m *Model) detailView(width, height int, focused bool) string {
 	tk, ok := m.selected()
@@ -110,6 +115,10 @@ func (m *Model) detailView(width, height int, focused bool) string {
 		return m.styles.Dim.Render(m.t.NoSelection)
 	}
 	lines, noteLine := m.detailLines(tk, width, focused)
+	// the first line (code and name) stays put; the rest scrolls
+	title, lines := lines[0], lines[1:]
+	height--
+	noteLine--
 	off := m.det.offset
 	if noteLine >= 0 {
 		if noteLine < off {
@@ -121,5 +130,5 @@ func (m *Model) detailView(width, height int, focused bool) string {
 	}
 	off = max(0, min(off, len(lines)-height))
 	end := min(off+height, len(lines))
-	return strings.Join(lines[off:end], "\n")
+	return title + "\n" + strings.Join(lines[off:end], "\n")
 }

@@ -19,7 +19,7 @@ type text struct {
 	TooSmall                                              string
 
 	// key help
-	KUp, KDown, KTop, KBottom, KPage, KTabs, KRatings, KClear, KSearch string
+	KUp, KDown, KTop, KBottom, KPage, KTabs, KPrevTab, KRatings, KClear, KSearch string
 	KNote, KRate, KSort, KAdd, KMove, KRemove, KUndo, KExport, KDetail string
 	KHelp, KQuit, KBack, KSave, KCancel, KChoose, KConfirm, KEdit      string
 	KDelete, KKeep, KFormat                                            string
@@ -43,7 +43,7 @@ var textEN = text{
 	NoRows: "No tickers match. 0 clears the rating filter, / then esc clears the search.", NoSelection: "Nothing selected.",
 	TooSmall: "Terminal too small: %dx%d, zixuan needs at least %dx%d.",
 
-	KUp: "up", KDown: "down", KTop: "top", KBottom: "bottom", KPage: "page", KTabs: "sector", KRatings: "rating filter",
+	KUp: "up", KDown: "down", KTop: "top", KBottom: "bottom", KPage: "page", KTabs: "next sector", KPrevTab: "previous sector", KRatings: "rating filter",
 	KClear: "all ratings", KSearch: "search", KNote: "note", KRate: "rate", KSort: "sort", KAdd: "add", KMove: "move",
 	KRemove: "remove", KUndo: "undo remove", KExport: "export", KDetail: "details", KHelp: "help", KQuit: "quit",
 	KBack: "back", KSave: "save", KCancel: "cancel", KChoose: "choose", KConfirm: "confirm", KEdit: "edit note",
@@ -72,8 +72,8 @@ var textZH = text{
 	NoRows: "没有符合条件的股票。按 0 清除评级筛选，按 / 再按 esc 清除搜索。", NoSelection: "未选中。",
 	TooSmall: "终端太小：%dx%d，自选至少需要 %dx%d。",
 
-	KUp: "上", KDown: "下", KTop: "顶部", KBottom: "底部", KPage: "翻页", KTabs: "切换板块", KRatings: "评级筛选",
-	KClear: "全部评级", KSearch: "搜索", KNote: "笔记", KRate: "评级", KSort: "排序", KAdd: "添加", KMove: "移动",
+	KUp: "上", KDown: "下", KTop: "顶部", KBottom: "底部", KPage: "翻页", KTabs: "下一板块", KPrevTab: "上一板块", KRatings: "评级筛选",
+	KClear: "全部评级", KSearch: "搜索", KNote: "笔记", KRate: "改评级", KSort: "排序", KAdd: "添加", KMove: "移动",
 	KRemove: "删除", KUndo: "撤销删除", KExport: "导出", KDetail: "详情", KHelp: "帮助", KQuit: "退出",
 	KBack: "返回", KSave: "保存", KCancel: "取消", KChoose: "选择", KConfirm: "确认", KEdit: "编辑笔记",
 	KDelete: "删除笔记", KKeep: "保留筛选", KFormat: "格式",

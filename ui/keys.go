@@ -34,7 +34,7 @@ func newKeyMap(t *text) keyMap {
 		PageUp:       b([]string{"pgup", "ctrl+b"}, "pgup", t.KPage),
 		PageDown:     b([]string{"pgdown", "ctrl+f", " "}, "pgdn", t.KPage),
 		NextTab:      b([]string{"tab", "l", "right"}, "tab/l", t.KTabs),
-		PrevTab:      b([]string{"shift+tab", "h", "left"}, "S-tab/h", t.KTabs),
+		PrevTab:      b([]string{"shift+tab", "h", "left"}, "S-tab/h", t.KPrevTab),
 		Ratings:      b([]string{"1", "2", "3", "4", "5", "6"}, "1-6", t.KRatings),
 		ClearRatings: b([]string{"0"}, "0", t.KClear),
 		Search:       b([]string{"/"}, "/", t.KSearch),
