@@ -20,9 +20,9 @@ type text struct {
 
 	// key help
 	KUp, KDown, KTop, KBottom, KPage, KTabs, KPrevTab, KRatings, KClear, KSearch string
-	KNote, KRate, KSort, KAdd, KMove, KRemove, KUndo, KExport, KDetail string
-	KHelp, KQuit, KBack, KSave, KCancel, KChoose, KConfirm, KEdit      string
-	KDelete, KKeep, KFormat                                            string
+	KNote, KRate, KSort, KAdd, KMove, KRemove, KUndo, KExport, KDetail           string
+	KHelp, KQuit, KBack, KSave, KCancel, KChoose, KConfirm, KEdit                string
+	KDelete, KKeep, KFormat                                                      string
 
 	// status and dialogs
 	Filter, Search, SortBy, Saved, NoteSaved, NoteDeleted, NoteEdited   string
