@@ -33,6 +33,9 @@ type JSONSector struct {
 	Name   string `json:"name"`
 	NameZH string `json:"name_zh,omitempty"`
 	Report bool   `json:"report,omitempty"`
+	// Created is when the sector was made; absent in files from before it
+	// was written.
+	Created time.Time `json:"created,omitzero"`
 }
 
 // JSONTicker is a ticker in the json format.
@@ -81,7 +84,7 @@ func NewDocument(tickers []store.Ticker, opts Options) Document {
 		doc.Exported = opts.Now().UTC()
 	}
 	for _, s := range opts.Sectors {
-		doc.Sectors = append(doc.Sectors, JSONSector{ID: s.ID, Name: s.Name, NameZH: s.NameZH, Report: s.Report})
+		doc.Sectors = append(doc.Sectors, JSONSector{ID: s.ID, Name: s.Name, NameZH: s.NameZH, Report: s.Report, Created: s.Created})
 	}
 	for _, t := range tickers {
 		jt := JSONTicker{

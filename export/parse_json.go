@@ -1,0 +1,165 @@
+package export
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"zixuan/sectors"
+	"zixuan/store"
+)
+
+// json reads zixuan's own json export. It walks the document token by
+// token so that each ticker's errors name the line it starts on.
+func (p *parser) json(text string) error {
+	data := []byte(text)
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	lineAt := func(off int64) int {
+		o := int(off)
+		for o < len(data) && (data[o] == ' ' || data[o] == '\n' || data[o] == '\r' || data[o] == '\t' || data[o] == ',') {
+			o++
+		}
+		return 1 + bytes.Count(data[:min(o, len(data))], []byte("\n"))
+	}
+	fail := func(err error) error {
+		return fmt.Errorf("line %d: not valid json (%v): is it a zixuan export?", lineAt(dec.InputOffset()), err)
+	}
+	if tok, err := dec.Token(); err != nil {
+		return fail(err)
+	} else if tok != json.Delim('{') {
+		return fmt.Errorf("line 1: a zixuan json export is an object with a version: this is not one")
+	}
+	version := 0
+	var tickers []store.ImportItem
+	haveTickers := false
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return fail(err)
+		}
+		key, _ := tok.(string)
+		switch key {
+		case "version":
+			var v json.Number
+			if err := dec.Decode(&v); err != nil {
+				return fail(err)
+			}
+			n, err := v.Int64()
+			if err != nil || n < 1 {
+				return fmt.Errorf("version %s is not a zixuan json version", v)
+			}
+			if n > JSONVersion {
+				return fmt.Errorf("written by a newer zixuan (json version %d, this build reads %d): upgrade zixuan", n, JSONVersion)
+			}
+			version = int(n)
+		case "sectors":
+			var secs []JSONSector
+			if err := dec.Decode(&secs); err != nil {
+				return fail(err)
+			}
+			for _, s := range secs {
+				if strings.TrimSpace(s.ID) == "" && strings.TrimSpace(s.Name) == "" && strings.TrimSpace(s.NameZH) == "" {
+					continue
+				}
+				p.file.Sectors = append(p.file.Sectors, store.Sector{ID: s.ID, Name: s.Name, NameZH: s.NameZH, Report: s.Report, Created: s.Created})
+			}
+		case "tickers":
+			haveTickers = true
+			if tok, err := dec.Token(); err != nil {
+				return fail(err)
+			} else if tok != json.Delim('[') {
+				return fmt.Errorf("line %d: \"tickers\" must be a list", lineAt(dec.InputOffset()))
+			}
+			for dec.More() {
+				line := lineAt(dec.InputOffset())
+				var jt JSONTicker
+				if err := dec.Decode(&jt); err != nil {
+					var te *json.UnmarshalTypeError
+					if errors.As(err, &te) {
+						p.bad(line, "field %s: %v", te.Field, err)
+						continue
+					}
+					return fail(err)
+				}
+				if it, err := jt.item(line); err != nil {
+					p.bad(line, "%v", err)
+				} else {
+					tickers = append(tickers, it)
+				}
+			}
+			if _, err := dec.Token(); err != nil {
+				return fail(err)
+			}
+		default:
+			var skip json.RawMessage
+			if err := dec.Decode(&skip); err != nil {
+				return fail(err)
+			}
+		}
+	}
+	if version == 0 {
+		return fmt.Errorf("no \"version\": this json is not a zixuan export")
+	}
+	if !haveTickers {
+		return fmt.Errorf("no \"tickers\" list: this json is not a zixuan export")
+	}
+	for _, it := range tickers {
+		p.add(it)
+	}
+	return nil
+}
+
+// item checks a json ticker and turns it into an import item.
+func (jt JSONTicker) item(line int) (store.ImportItem, error) {
+	key := jt.Key
+	if key == "" {
+		key = jt.Exchange + jt.Code
+	}
+	code, err := sectors.ParseCode(key)
+	if err != nil {
+		return store.ImportItem{}, err
+	}
+	if jt.Code != "" && jt.Code != code.Number || jt.Exchange != "" && jt.Exchange != string(code.Exchange) {
+		return store.ImportItem{}, fmt.Errorf("key %s disagrees with code %q and exchange %q", code.Key(), clip(jt.Code), clip(jt.Exchange))
+	}
+	it := store.ImportItem{
+		Line: line, Code: code, Name: jt.Name, Sector: jt.Sector,
+		RatingAt: jt.RatingDate, RatingSource: jt.RatingSource,
+		Lossless: true, ReportName: jt.ReportName, CustomName: jt.CustomName, Added: jt.Added,
+	}
+	if jt.Removed != nil {
+		it.Removed = *jt.Removed
+	}
+	if jt.Rating != "" {
+		r, err := sectors.ParseRating(jt.Rating)
+		if err != nil {
+			return it, err
+		}
+		it.HasRating, it.Rating = true, r
+	}
+	for i, h := range jt.History {
+		from, err := sectors.ParseRating(h.From)
+		if err != nil {
+			return it, fmt.Errorf("rating_history[%d].from: %v", i, err)
+		}
+		to, err := sectors.ParseRating(h.To)
+		if err != nil {
+			return it, fmt.Errorf("rating_history[%d].to: %v", i, err)
+		}
+		it.History = append(it.History, store.RatingChange{From: from, To: to, At: h.At, Source: h.Source, Reason: h.Reason})
+	}
+	for _, n := range jt.Notes {
+		if strings.TrimSpace(n.Text) == "" {
+			continue
+		}
+		note := store.Note{ID: n.ID, Text: n.Text, Created: n.Created, Updated: n.Updated, Revisions: n.Revisions}
+		if n.Deleted != nil {
+			note.Deleted = *n.Deleted
+		}
+		it.Notes = append(it.Notes, note)
+	}
+	return it, nil
+}

@@ -1,0 +1,660 @@
+package store
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"zixuan/sectors"
+)
+
+// ImportItem is one validated row of an import file. The export package
+// parses files into items; Import merges them into the store.
+type ImportItem struct {
+	Line int          // line in the file, for messages
+	Code sectors.Code // valid by construction: parsers only emit parsed codes
+	Name string       // the name the file gives, if any (a code list has none)
+
+	Sector string // sector id or name the file gives; "" when the file has none
+
+	HasRating    bool
+	Rating       sectors.Rating
+	RatingAt     time.Time // when the file says the rating was given (json exactly, csv to the day)
+	RatingSource string    // who gave it, per the file
+
+	Notes []Note // the file's notes; a zero Created means "now"
+
+	// Lossless is set for zixuan's own json: the fields below are then
+	// authoritative, so an export imports back without loss.
+	Lossless   bool
+	ReportName string
+	CustomName string
+	Added      time.Time
+	Removed    time.Time
+	History    []RatingChange // oldest first
+}
+
+// ImportOptions steer Import.
+type ImportOptions struct {
+	// Source is recorded as the source of rating changes the import makes:
+	// "import:<basename>".
+	Source string
+	// Sector (id or name of an existing sector) takes the tickers whose
+	// sector is absent from the file or unknown to the store.
+	Sector string
+	// Sectors are the sectors the file defines (zixuan json); one that a
+	// ticker uses and the store lacks is created.
+	Sectors []Sector
+	// DryRun computes the report and writes nothing.
+	DryRun bool
+}
+
+// ImportResult is what the import did (or would do) to one ticker.
+type ImportResult struct {
+	Line    int
+	Code    sectors.Code
+	Name    string
+	Sector  string
+	Changes []string // what changed, in words; empty when unchanged
+	Kept    []string // what the file said that the store kept, and why
+}
+
+// ImportReport sums an import up.
+type ImportReport struct {
+	Added          []ImportResult
+	Updated        []ImportResult
+	Unchanged      []ImportResult
+	SectorsCreated []Sector
+	DryRun         bool
+}
+
+// errRollback ends a dry run's transaction without committing it.
+var errRollback = errors.New("dry run: rolled back")
+
+// Import merges items into the store in one write transaction: all of them
+// or, on any error, none. It never clobbers: a ticker that exists keeps its
+// notes and rating history; the file's notes are added unless one with the
+// same text exists (deleted ones included), and a rating the import changes
+// is recorded in the history with opts.Source. Tickers in the file and
+// removed from the store come back. With opts.DryRun the same work runs in
+// a transaction that is rolled back, so the report is exactly what a real
+// import would do.
+func (s *Store) Import(items []ImportItem, opts ImportOptions) (ImportReport, error) {
+	if opts.Source == "" {
+		opts.Source = "import"
+	}
+	var rep ImportReport
+	err := s.update(func(tx *bolt.Tx) error {
+		rep = ImportReport{DryRun: opts.DryRun}
+		im, err := s.newImporter(tx, opts, &rep)
+		if err != nil {
+			return err
+		}
+		for i := range items {
+			if err := im.merge(&items[i]); err != nil {
+				return err
+			}
+		}
+		if opts.DryRun {
+			return errRollback
+		}
+		return nil
+	})
+	if opts.DryRun && errors.Is(err, errRollback) {
+		err = nil
+	}
+	if err != nil {
+		return ImportReport{}, err
+	}
+	return rep, nil
+}
+
+type importer struct {
+	s        *Store
+	tx       *bolt.Tx
+	opts     ImportOptions
+	rep      *ImportReport
+	now      time.Time
+	secs     []Sector
+	fallback string // --sector's id
+}
+
+func (s *Store) newImporter(tx *bolt.Tx, opts ImportOptions, rep *ImportReport) (*importer, error) {
+	secs, err := readSectors(tx)
+	if err != nil {
+		return nil, err
+	}
+	im := &importer{s: s, tx: tx, opts: opts, rep: rep, now: s.now(), secs: secs}
+	if strings.TrimSpace(opts.Sector) != "" {
+		sec, err := FindSector(secs, opts.Sector)
+		if err != nil {
+			return nil, err
+		}
+		im.fallback = sec.ID
+	}
+	return im, nil
+}
+
+// sectorFor decides a ticker's sector: the file's sector when the store has
+// it; else, for a ticker new to the list, --sector; else the file's own
+// definition of it (json), created; else the ticker's current sector; else
+// the first. fromFile says whether the file asked for that sector (so an
+// existing ticker moves there) rather than it being a default.
+func (im *importer) sectorFor(it *ImportItem, rec *tickerRecord, exists bool) (id string, fromFile bool, err error) {
+	if it.Sector != "" {
+		if sec, err := FindSector(im.secs, it.Sector); err == nil {
+			return sec.ID, true, nil
+		}
+	}
+	onList := exists && rec.Removed.IsZero()
+	if im.fallback != "" && !onList {
+		return im.fallback, false, nil
+	}
+	if it.Sector != "" && im.fallback == "" {
+		if def, ok := findDef(im.opts.Sectors, it.Sector); ok {
+			sec, err := im.createSector(def)
+			if err != nil {
+				return "", false, err
+			}
+			return sec.ID, true, nil
+		}
+	}
+	if exists && im.hasSector(rec.Sector) {
+		return rec.Sector, false, nil
+	}
+	if len(im.secs) == 0 {
+		return "", false, refuse(ErrNotFound, "there is no sector to import %s into: add one with `zixuan sector add`", it.Code.Key())
+	}
+	return im.secs[0].ID, false, nil
+}
+
+func (im *importer) hasSector(id string) bool {
+	for _, s := range im.secs {
+		if s.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+func findDef(defs []Sector, name string) (Sector, bool) {
+	for _, d := range defs {
+		if d.ID == name {
+			return d, true
+		}
+	}
+	sec, err := FindSector(defs, name)
+	return sec, err == nil
+}
+
+// createSector adds a sector the file defines, after the store's own.
+func (im *importer) createSector(def Sector) (Sector, error) {
+	id := def.ID
+	if id == "" || slug(id) != id {
+		id = slug(def.Label(false))
+	}
+	if id == "" {
+		return Sector{}, refuse(ErrNotFound, "the file's sector %q has no usable name", clip(def.Label(true)))
+	}
+	for _, n := range []string{id, def.Name, def.NameZH} {
+		if n == "" {
+			continue
+		}
+		if old, err := FindSector(im.secs, n); err == nil {
+			return old, nil
+		}
+	}
+	order := 0
+	for _, o := range im.secs {
+		if o.Order >= order {
+			order = o.Order + 1
+		}
+	}
+	created := def.Created
+	if created.IsZero() {
+		created = im.now
+	}
+	sec := Sector{ID: id, Name: def.Name, NameZH: def.NameZH, Order: order, Created: created}
+	if err := putJSON(im.tx.Bucket(bucketSectors), []byte(id), sec); err != nil {
+		return Sector{}, err
+	}
+	im.secs = append(im.secs, sec)
+	im.rep.SectorsCreated = append(im.rep.SectorsCreated, sec)
+	return sec, nil
+}
+
+func (im *importer) merge(it *ImportItem) error {
+	tickers := im.tx.Bucket(bucketTickers)
+	tb := tickers.Bucket([]byte(it.Code.Key()))
+	var rec tickerRecord
+	exists := tb != nil
+	if exists {
+		if err := getJSON(tb, keyInfo, &rec); err != nil {
+			return fmt.Errorf("ticker %s: %w", it.Code.Key(), err)
+		}
+	}
+	secID, fromFile, err := im.sectorFor(it, &rec, exists)
+	if err != nil {
+		return err
+	}
+	res := ImportResult{Line: it.Line, Code: it.Code, Sector: secID}
+	if !exists {
+		if err := im.add(it, secID); err != nil {
+			return err
+		}
+		res.Name = im.nameOf(it.Code, it.CustomName, it.Name, it.ReportName)
+		res.Changes = []string{"added to " + secID}
+		im.rep.Added = append(im.rep.Added, res)
+		return nil
+	}
+	res.Name = im.nameOf(it.Code, rec.CustomName, "", rec.ReportName)
+	before := rec
+	changes, kept, err := im.update(it, tb, &rec, secID, fromFile)
+	if err != nil {
+		return err
+	}
+	res.Changes, res.Kept = changes, kept
+	if len(changes) == 0 {
+		im.rep.Unchanged = append(im.rep.Unchanged, res)
+		if rec == before {
+			return nil
+		}
+		// Only bookkeeping changed (an earlier date added): no news.
+		return putJSON(tb, keyInfo, rec)
+	}
+	rec.Updated = im.now
+	if err := putJSON(tb, keyInfo, rec); err != nil {
+		return err
+	}
+	im.rep.Updated = append(im.rep.Updated, res)
+	return nil
+}
+
+func (im *importer) nameOf(code sectors.Code, custom, given, report string) string {
+	for _, n := range []string{custom, given} {
+		if n != "" {
+			return n
+		}
+	}
+	if sec, ok := sectors.LookupMaster(code); ok {
+		return sec.Name
+	}
+	return report
+}
+
+// add creates a ticker the store does not have.
+func (im *importer) add(it *ImportItem, secID string) error {
+	master, inMaster := sectors.LookupMaster(it.Code)
+	custom := strings.TrimSpace(it.CustomName)
+	if custom == "" && it.Name != "" && (!inMaster || foldName(it.Name) != foldName(master.Name)) && it.Name != it.ReportName {
+		custom = strings.TrimSpace(it.Name)
+	}
+	if !inMaster && custom == "" && it.ReportName == "" {
+		return refuse(ErrNotFound, "line %d: %s is not in the securities master (July 2026) and the file gives no name: add its name to the file", it.Line, it.Code.Key())
+	}
+	rating := sectors.Unrated
+	if it.HasRating {
+		rating = it.Rating
+	}
+	rec := tickerRecord{
+		Exchange: string(it.Code.Exchange), Code: it.Code.Number,
+		ReportName: it.ReportName, CustomName: custom, Sector: secID,
+		Rating: rating.ID(), RatingAt: im.now, RatingSource: im.opts.Source,
+		Added: im.now, Updated: im.now,
+	}
+	history := it.History
+	if it.Lossless {
+		if !it.RatingAt.IsZero() {
+			rec.RatingAt, rec.RatingSource = it.RatingAt, it.RatingSource
+		}
+		if !it.Added.IsZero() {
+			rec.Added = it.Added
+		}
+		rec.Removed = it.Removed
+	}
+	if len(history) == 0 || history[len(history)-1].To != rating {
+		rec.RatingAt, rec.RatingSource = im.now, im.opts.Source
+		from := sectors.Unrated
+		if len(history) > 0 {
+			from = history[len(history)-1].To
+		}
+		history = append(append([]RatingChange(nil), history...), RatingChange{From: from, To: rating, At: im.now, Source: im.opts.Source, Reason: importReason(it)})
+	}
+	tb, err := im.tx.Bucket(bucketTickers).CreateBucket([]byte(it.Code.Key()))
+	if err != nil {
+		return err
+	}
+	if err := putJSON(tb, keyInfo, rec); err != nil {
+		return err
+	}
+	if err := writeHistory(tb, history); err != nil {
+		return err
+	}
+	nb, err := tb.CreateBucket(bucketNotes)
+	if err != nil {
+		return err
+	}
+	_, err = im.addNotes(nb, nil, it.Notes)
+	return err
+}
+
+// importReason says in a rating change what the file said about the rating.
+func importReason(it *ImportItem) string {
+	var parts []string
+	if !it.RatingAt.IsZero() {
+		parts = append(parts, "rated "+it.RatingAt.In(cst).Format("2006-01-02"))
+	}
+	if it.RatingSource != "" {
+		parts = append(parts, "by "+it.RatingSource)
+	}
+	if len(parts) == 0 {
+		return "imported"
+	}
+	return "imported (file: " + strings.Join(parts, " ") + ")"
+}
+
+var cst = time.FixedZone("CST", 8*3600)
+
+// update merges the file's item into an existing ticker.
+func (im *importer) update(it *ImportItem, tb *bolt.Bucket, rec *tickerRecord, secID string, fromFile bool) (changes, kept []string, err error) {
+	stored, err := readHistory(tb)
+	if err != nil {
+		return nil, nil, err
+	}
+	notes, err := readNotes(tb)
+	if err != nil {
+		return nil, nil, err
+	}
+	// The file dominates the store's record when it holds everything the
+	// store holds (zixuan json only): its state can then be adopted whole.
+	dominated := it.Lossless && historySubset(stored, it.History) && notesSubset(notes, it.Notes)
+
+	// Rating history (json).
+	history := stored
+	if it.Lossless {
+		var added int
+		history, added = mergeHistory(stored, it.History)
+		if added > 0 {
+			changes = append(changes, plural(added, "rating history entry", "rating history entries")+" added")
+		}
+	}
+
+	// Rating.
+	if it.HasRating {
+		switch {
+		case it.Rating.ID() == rec.Rating:
+			if dominated && !it.RatingAt.IsZero() && (!it.RatingAt.Equal(rec.RatingAt) || it.RatingSource != rec.RatingSource) {
+				rec.RatingAt, rec.RatingSource = it.RatingAt, it.RatingSource
+				changes = append(changes, "rating date "+it.RatingAt.In(cst).Format("2006-01-02"))
+			}
+		case it.Lossless && !dominated && !it.RatingAt.After(rec.RatingAt):
+			kept = append(kept, fmt.Sprintf("rating %s (the store's, newer than the file's %s)", rec.Rating, it.Rating.ID()))
+		default:
+			from := rec.Rating
+			last := sectors.Unrated
+			if len(history) > 0 {
+				last = history[len(history)-1].To
+			}
+			if it.Lossless && last == it.Rating && !it.RatingAt.IsZero() {
+				rec.RatingAt, rec.RatingSource = it.RatingAt, it.RatingSource
+			} else {
+				f, _ := sectors.ParseRating(from)
+				history = append(history, RatingChange{From: f, To: it.Rating, At: im.now, Source: im.opts.Source, Reason: importReason(it)})
+				rec.RatingAt, rec.RatingSource = im.now, im.opts.Source
+			}
+			rec.Rating = it.Rating.ID()
+			changes = append(changes, "rating "+from+" → "+it.Rating.ID())
+		}
+	}
+	if len(history) != len(stored) {
+		if err := rewriteHistory(tb, stored, history); err != nil {
+			return nil, nil, err
+		}
+	}
+
+	// Sector and list membership.
+	revived := !rec.Removed.IsZero() && it.Removed.IsZero()
+	if revived {
+		rec.Removed = time.Time{}
+		changes = append(changes, "back on the watchlist")
+	}
+	if rec.Removed.IsZero() && !it.Removed.IsZero() {
+		if dominated {
+			rec.Removed = it.Removed
+			changes = append(changes, "removed, as in the file")
+		} else {
+			kept = append(kept, "on the watchlist (removed in the file, but the store has changes the file lacks)")
+		}
+	}
+	if secID != rec.Sector && (fromFile || revived || !im.hasSector(rec.Sector)) {
+		changes = append(changes, "sector "+rec.Sector+" → "+secID)
+		rec.Sector = secID
+	}
+
+	// Names. A name that is neither the master's nor the report's is one
+	// the user gave; it is taken when the store has none.
+	if !it.Lossless && rec.CustomName == "" && it.Name != "" && foldName(it.Name) != foldName(rec.ReportName) {
+		if m, ok := sectors.LookupMaster(it.Code); !ok || foldName(m.Name) != foldName(it.Name) {
+			rec.CustomName = strings.TrimSpace(it.Name)
+			changes = append(changes, "name "+rec.CustomName)
+		}
+	}
+	if it.Lossless {
+		if it.CustomName != "" && rec.CustomName == "" {
+			rec.CustomName = it.CustomName
+			changes = append(changes, "name "+it.CustomName)
+		}
+		if it.ReportName != "" && rec.ReportName == "" {
+			rec.ReportName = it.ReportName
+		}
+		if !it.Added.IsZero() && it.Added.Before(rec.Added) {
+			rec.Added = it.Added
+		}
+	}
+
+	// Notes.
+	nb, err := tb.CreateBucketIfNotExists(bucketNotes)
+	if err != nil {
+		return nil, nil, err
+	}
+	n, err := im.addNotes(nb, notes, it.Notes)
+	if err != nil {
+		return nil, nil, err
+	}
+	if n > 0 {
+		changes = append(changes, plural(n, "note", "notes")+" added")
+	}
+	return changes, kept, nil
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// addNotes adds the file's notes whose text no existing note has, oldest
+// first so that ids follow time.
+func (im *importer) addNotes(nb *bolt.Bucket, existing, incoming []Note) (int, error) {
+	seen := map[string]bool{}
+	for _, n := range existing {
+		seen[noteKey(n.Text)] = true
+	}
+	in := append([]Note(nil), incoming...)
+	sort.SliceStable(in, func(i, j int) bool {
+		if in[i].ID != in[j].ID && in[i].ID != 0 && in[j].ID != 0 {
+			return in[i].ID < in[j].ID
+		}
+		return in[i].Created.Before(in[j].Created)
+	})
+	added := 0
+	for _, n := range in {
+		k := noteKey(n.Text)
+		if k == "" || seen[k] {
+			continue
+		}
+		seen[k] = true
+		id, err := nb.NextSequence()
+		if err != nil {
+			return added, err
+		}
+		n.ID = id
+		n.Text = strings.TrimRight(n.Text, " \t\r\n")
+		if n.Created.IsZero() {
+			n.Created = im.now
+		}
+		if n.Updated.IsZero() {
+			n.Updated = n.Created
+		}
+		if err := putJSON(nb, itob(id), n); err != nil {
+			return added, err
+		}
+		added++
+	}
+	return added, nil
+}
+
+func noteKey(text string) string { return strings.TrimSpace(strings.ReplaceAll(text, "\r\n", "\n")) }
+
+func notesSubset(store, file []Note) bool {
+	have := map[string]bool{}
+	for _, n := range file {
+		have[noteKey(n.Text)] = true
+	}
+	for _, n := range store {
+		if !have[noteKey(n.Text)] {
+			return false
+		}
+	}
+	return true
+}
+
+type historyKey struct {
+	at       int64
+	from, to sectors.Rating
+	source   string
+}
+
+func hkey(r RatingChange) historyKey {
+	return historyKey{r.At.UnixNano(), r.From, r.To, r.Source}
+}
+
+func historySubset(store, file []RatingChange) bool {
+	have := map[historyKey]bool{}
+	for _, r := range file {
+		have[hkey(r)] = true
+	}
+	for _, r := range store {
+		if !have[hkey(r)] {
+			return false
+		}
+	}
+	return true
+}
+
+// mergeHistory adds the file's entries the store lacks, keeping time order.
+func mergeHistory(store, file []RatingChange) ([]RatingChange, int) {
+	have := map[historyKey]bool{}
+	for _, r := range store {
+		have[hkey(r)] = true
+	}
+	out := append([]RatingChange(nil), store...)
+	added := 0
+	for _, r := range file {
+		if !have[hkey(r)] {
+			have[hkey(r)] = true
+			out = append(out, r)
+			added++
+		}
+	}
+	if added > 0 {
+		sort.SliceStable(out, func(i, j int) bool { return out[i].At.Before(out[j].At) })
+	}
+	return out, added
+}
+
+func readHistory(tb *bolt.Bucket) ([]RatingChange, error) {
+	t := Ticker{}
+	rb := tb.Bucket(bucketRatings)
+	if rb == nil {
+		return nil, nil
+	}
+	err := rb.ForEach(func(k, v []byte) error {
+		var r ratingRecord
+		if err := json.Unmarshal(v, &r); err != nil {
+			return fmt.Errorf("rating %x: %w", k, err)
+		}
+		from, _ := sectors.ParseRating(r.From)
+		to, _ := sectors.ParseRating(r.To)
+		t.Ratings = append(t.Ratings, RatingChange{From: from, To: to, At: r.At, Source: r.Source, Reason: r.Reason})
+		return nil
+	})
+	return t.Ratings, err
+}
+
+func readNotes(tb *bolt.Bucket) ([]Note, error) {
+	var out []Note
+	nb := tb.Bucket(bucketNotes)
+	if nb == nil {
+		return nil, nil
+	}
+	err := nb.ForEach(func(k, v []byte) error {
+		var n Note
+		if err := json.Unmarshal(v, &n); err != nil {
+			return fmt.Errorf("note %x: %w", k, err)
+		}
+		out = append(out, n)
+		return nil
+	})
+	return out, err
+}
+
+// rewriteHistory stores history: appended when the stored entries are its
+// prefix, else rewritten in time order.
+func rewriteHistory(tb *bolt.Bucket, stored, history []RatingChange) error {
+	prefix := len(history) >= len(stored)
+	for i := 0; prefix && i < len(stored); i++ {
+		prefix = hkey(stored[i]) == hkey(history[i])
+	}
+	if prefix {
+		rb, err := tb.CreateBucketIfNotExists(bucketRatings)
+		if err != nil {
+			return err
+		}
+		return appendHistory(rb, history[len(stored):])
+	}
+	if tb.Bucket(bucketRatings) != nil {
+		if err := tb.DeleteBucket(bucketRatings); err != nil {
+			return err
+		}
+	}
+	return writeHistory(tb, history)
+}
+
+func writeHistory(tb *bolt.Bucket, history []RatingChange) error {
+	rb, err := tb.CreateBucket(bucketRatings)
+	if err != nil {
+		return err
+	}
+	return appendHistory(rb, history)
+}
+
+func appendHistory(rb *bolt.Bucket, entries []RatingChange) error {
+	for _, r := range entries {
+		seq, err := rb.NextSequence()
+		if err != nil {
+			return err
+		}
+		rr := ratingRecord{From: r.From.ID(), To: r.To.ID(), At: r.At, Source: r.Source, Reason: r.Reason}
+		if err := putJSON(rb, itob(seq), rr); err != nil {
+			return err
+		}
+	}
+	return nil
+}
