@@ -1,0 +1,320 @@
+package store
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	bolt "go.etcd.io/bbolt"
+
+	"zixuan/sectors"
+)
+
+// maxProblems bounds what Check lists: a badly damaged file would
+// otherwise list every page.
+const maxProblems = 50
+
+// Check inspects the database: bbolt's structural check (Tx.Check) and
+// zixuan's own invariants (every ticker has a readable info record with a
+// valid code and a known rating, tickers on the list are in an existing
+// sector, rating history and notes decode). It returns the problems found,
+// one line each; none means healthy. An error means the file could not be
+// checked at all (missing, locked, not a zixuan database).
+func (s *Store) Check() ([]string, error) {
+	db, err := s.open(true)
+	if err != nil {
+		return nil, s.fail("check", err)
+	}
+	defer db.Close()
+	problems, err := checkDB(db)
+	if err != nil {
+		return nil, s.fail("check", err)
+	}
+	return problems, nil
+}
+
+// checkDB runs every check in one read transaction. A file whose meta is
+// not zixuan's is an error, not a list of problems.
+func checkDB(db *bolt.DB) (problems []string, err error) {
+	add := func(format string, args ...any) {
+		if len(problems) < maxProblems {
+			problems = append(problems, fmt.Sprintf(format, args...))
+		} else if len(problems) == maxProblems {
+			problems = append(problems, "… more problems not listed")
+		}
+	}
+	err = guard(func() error {
+		return db.View(func(tx *bolt.Tx) error {
+			if err := checkMeta(tx); err != nil {
+				return err
+			}
+			for cerr := range tx.Check() {
+				add("bbolt: %v", cerr)
+			}
+			checkInvariants(tx, add)
+			return nil
+		})
+	})
+	return problems, err
+}
+
+func checkInvariants(tx *bolt.Tx, add func(string, ...any)) {
+	known := map[string]bool{}
+	_ = tx.Bucket(bucketSectors).ForEach(func(k, v []byte) error {
+		var sec Sector
+		switch {
+		case v == nil:
+			add("sectors/%s: a bucket where a sector record belongs", k)
+		case json.Unmarshal(v, &sec) != nil:
+			add("sectors/%s: the record does not decode", k)
+		case sec.ID != string(k):
+			add("sectors/%s: the record names itself %q", k, sec.ID)
+		default:
+			known[sec.ID] = true
+		}
+		return nil
+	})
+	tickers := tx.Bucket(bucketTickers)
+	_ = tickers.ForEach(func(k, v []byte) error {
+		if v != nil {
+			add("tickers/%s: a value where a ticker bucket belongs", k)
+			return nil
+		}
+		checkTicker(string(k), tickers.Bucket(k), known, add)
+		return nil
+	})
+}
+
+func checkTicker(key string, tb *bolt.Bucket, sectorsKnown map[string]bool, add func(string, ...any)) {
+	var rec tickerRecord
+	if err := getJSON(tb, keyInfo, &rec); err != nil {
+		add("tickers/%s: no readable info record (%v)", key, err)
+		return
+	}
+	code, err := sectors.ParseCode(rec.Exchange + rec.Code)
+	switch {
+	case err != nil:
+		add("tickers/%s: %v", key, err)
+	case code.Key() != key:
+		add("tickers/%s: the record is for %s", key, code.Key())
+	}
+	if _, err := sectors.ParseRating(rec.Rating); err != nil {
+		add("tickers/%s: %v", key, err)
+	}
+	if rec.Removed.IsZero() && !sectorsKnown[rec.Sector] {
+		add("tickers/%s: on the watchlist in sector %q, which does not exist", key, rec.Sector)
+	}
+	if rb := tb.Bucket(bucketRatings); rb != nil {
+		_ = rb.ForEach(func(k, v []byte) error {
+			var r ratingRecord
+			if err := json.Unmarshal(v, &r); err != nil {
+				add("tickers/%s/ratings/%x: does not decode", key, k)
+				return nil
+			}
+			for _, id := range []string{r.From, r.To} {
+				if _, err := sectors.ParseRating(id); err != nil {
+					add("tickers/%s/ratings/%x: %v", key, k, err)
+				}
+			}
+			return nil
+		})
+	}
+	if nb := tb.Bucket(bucketNotes); nb != nil {
+		_ = nb.ForEach(func(k, v []byte) error {
+			var n Note
+			if err := json.Unmarshal(v, &n); err != nil {
+				add("tickers/%s/notes/%x: does not decode", key, k)
+			}
+			return nil
+		})
+	}
+}
+
+// Backup writes a consistent copy of the database to dst while other
+// processes may be using it: bbolt's Tx.WriteTo inside a read transaction
+// into a temporary file in dst's folder, fsync, rename, fsync the folder;
+// then the copy is opened read-only and checked like Check. An existing
+// dst is replaced only with force. It returns the size written.
+func (s *Store) Backup(dst string, force bool) (int64, error) {
+	if same, _ := sameFile(s.path, dst); same {
+		return 0, refuse(ErrExists, "%s is the database itself: back up to another file", dst)
+	}
+	if !force {
+		if _, err := os.Stat(dst); err == nil {
+			return 0, refuse(ErrExists, "%s exists: use --force to replace it, or pick another name", dst)
+		}
+	}
+	var n int64
+	err := writeAtomic(dst, func(f *os.File) error {
+		return s.view(func(tx *bolt.Tx) error {
+			var err error
+			n, err = tx.WriteTo(f)
+			return err
+		})
+	})
+	if err != nil {
+		return 0, fmt.Errorf("back up to %s: %w (nothing was written)", dst, err)
+	}
+	problems, err := CheckFile(dst)
+	if err != nil {
+		return n, fmt.Errorf("the backup %s was written but does not read back: %w", dst, err)
+	}
+	if len(problems) > 0 {
+		return n, fmt.Errorf("the backup %s was written but fails its check: %s; run `zixuan doctor` on the database", dst, strings.Join(problems, "; "))
+	}
+	return n, nil
+}
+
+// CheckFile checks a database file that is not in use, such as a backup:
+// it must be a zixuan database this build reads, and pass Check.
+func CheckFile(path string) ([]string, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if fi.IsDir() {
+		return nil, fmt.Errorf("%s is a directory, not a database file", path)
+	}
+	if fi.Size() == 0 {
+		return nil, fmt.Errorf("%s is empty (0 bytes), not a zixuan database", path)
+	}
+	c := &Store{path: path}
+	return c.Check()
+}
+
+// Restore replaces the database with the backup at src, after checking
+// that src is a healthy zixuan database. The current file is kept beside
+// it as <db>.before-restore-<timestamp>, whose path is returned. The
+// replacement is a rename, so the database path always holds a whole file.
+func (s *Store) Restore(src string) (string, error) {
+	if same, _ := sameFile(s.path, src); same {
+		return "", refuse(ErrExists, "%s is the database itself: restore from a backup file", src)
+	}
+	problems, err := CheckFile(src)
+	if err != nil {
+		return "", fmt.Errorf("restore from %s: %w: the database was not changed", src, err)
+	}
+	if len(problems) > 0 {
+		return "", fmt.Errorf("restore from %s: the backup fails its check (%s): the database was not changed", src, strings.Join(problems, "; "))
+	}
+	// Hold the current file's write lock while swapping, so that no
+	// zixuan writes to it in between.
+	var lock *bolt.DB
+	if _, err := os.Stat(s.path); err == nil {
+		lock, err = s.open(false)
+		if err != nil {
+			return "", s.fail("restore", err)
+		}
+		defer lock.Close()
+	}
+	srcStore := &Store{path: src}
+	kept := ""
+	err = writeAtomic(s.path, func(f *os.File) error {
+		return srcStore.view(func(tx *bolt.Tx) error {
+			_, err := tx.WriteTo(f)
+			return err
+		})
+	}, func(tmp string) error {
+		if lock == nil {
+			return nil
+		}
+		old := s.path + ".before-restore-" + s.now().Format("20060102-150405")
+		if err := os.Link(s.path, old); err != nil {
+			if err := copyFile(s.path, old); err != nil {
+				return fmt.Errorf("keep the current database as %s: %w", old, err)
+			}
+		}
+		kept = old
+		return nil
+	})
+	if err != nil {
+		return "", fmt.Errorf("restore %s: %w: the database was not changed", s.path, err)
+	}
+	return kept, nil
+}
+
+// writeAtomic writes path through fill into a temporary file in the same
+// folder, syncs it, runs the before hooks, renames it over path and syncs
+// the folder. On any failure the temporary file is removed.
+func writeAtomic(path string, fill func(f *os.File) error, before ...func(tmp string) error) (err error) {
+	dir := filepath.Dir(path)
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(tmp)
+		}
+	}()
+	if err = f.Chmod(0o600); err != nil {
+		return err
+	}
+	if err = fill(f); err != nil {
+		return err
+	}
+	if err = f.Sync(); err != nil {
+		return err
+	}
+	if err = f.Close(); err != nil {
+		return err
+	}
+	for _, fn := range before {
+		if err = fn(tmp); err != nil {
+			return err
+		}
+	}
+	if err = os.Rename(tmp, path); err != nil {
+		return err
+	}
+	if d, derr := os.Open(dir); derr == nil {
+		_ = d.Sync()
+		d.Close()
+	}
+	return nil
+}
+
+func copyFile(from, to string) error {
+	in, err := os.Open(from)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(to, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		os.Remove(to)
+		return err
+	}
+	if err := out.Sync(); err != nil {
+		out.Close()
+		os.Remove(to)
+		return err
+	}
+	return out.Close()
+}
+
+// sameFile reports whether a and b are the same file.
+func sameFile(a, b string) (bool, error) {
+	fa, err := os.Stat(a)
+	if err != nil {
+		return false, err
+	}
+	fb, err := os.Stat(b)
+	if errors.Is(err, fs.ErrNotExist) {
+		return false, nil
+	} else if err != nil {
+		return false, err
+	}
+	return os.SameFile(fa, fb), nil
+}

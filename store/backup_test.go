@@ -1,0 +1,187 @@
+package store
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"zixuan/sectors"
+)
+
+func TestCheckHealthyAndDamaged(t *testing.T) {
+	s := newStore(t)
+	problems, err := s.Check()
+	if err != nil || len(problems) != 0 {
+		t.Fatalf("fresh store: %v %v", problems, err)
+	}
+	// Break invariants behind the store's back.
+	db, err := bolt.Open(s.Path(), 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = db.Update(func(tx *bolt.Tx) error {
+		tickers := tx.Bucket(bucketTickers)
+		tb, _ := tickers.CreateBucket([]byte("SH999999"))
+		_ = tb.Put(keyInfo, []byte("{not json"))
+		tb2 := tickers.Bucket([]byte("SH688111"))
+		var rec tickerRecord
+		_ = getJSON(tb2, keyInfo, &rec)
+		rec.Sector, rec.Rating = "gone", "excellent"
+		_ = putJSON(tb2, keyInfo, rec)
+		_ = tb2.Bucket(bucketNotes).Put(itob(7), []byte("}"))
+		return tx.Bucket(bucketSectors).Put([]byte("x"), []byte("[]"))
+	})
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	problems, err = s.Check()
+	if err != nil {
+		t.Fatal(err)
+	}
+	joined := strings.Join(problems, "\n")
+	for _, want := range []string{"tickers/SH999999: no readable info record", `"excellent" is not a rating`, `sector "gone", which does not exist`, "tickers/SH688111/notes/0000000000000007: does not decode", "sectors/x: the record does not decode"} {
+		if !strings.Contains(joined, want) {
+			t.Errorf("Check missed %q; found:\n%s", want, joined)
+		}
+	}
+}
+
+func TestBackupIsConsistentWhileWriting(t *testing.T) {
+	s := newStore(t)
+	if _, err := s.AddNote(code("688111"), "before the backup"); err != nil {
+		t.Fatal(err)
+	}
+	dst := filepath.Join(t.TempDir(), "backup.db")
+	var wg sync.WaitGroup
+	stop := make(chan struct{})
+	wg.Add(1)
+	go func() { // another zixuan writing meanwhile
+		defer wg.Done()
+		for i := 0; ; i++ {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			r := []sectors.Rating{sectors.Buy, sectors.Neutral}[i%2]
+			_, _ = s.SetRating(code("002230"), r, "", "")
+			time.Sleep(2 * time.Millisecond)
+		}
+	}()
+	n, err := s.Backup(dst, false)
+	close(stop)
+	wg.Wait()
+	if err != nil || n == 0 {
+		t.Fatalf("backup: %d bytes, %v", n, err)
+	}
+	if problems, err := CheckFile(dst); err != nil || len(problems) > 0 {
+		t.Fatalf("backup check: %v %v", problems, err)
+	}
+	b, err := Open(dst)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tk, err := b.Get(code("688111"))
+	if err != nil || len(tk.Notes) != 1 {
+		t.Errorf("backup lost the note: %+v %v", tk.Notes, err)
+	}
+	if fi, _ := os.Stat(dst); fi.Mode().Perm() != 0o600 {
+		t.Errorf("backup mode %v, want 0600", fi.Mode().Perm())
+	}
+
+	// Not over an existing file without force, not onto the database itself.
+	before := checksum(t, dst)
+	if _, err := s.Backup(dst, false); err == nil || !strings.Contains(err.Error(), "--force") {
+		t.Errorf("backup over an existing file: %v", err)
+	}
+	if checksum(t, dst) != before {
+		t.Error("a refused backup changed the existing file")
+	}
+	if _, err := s.Backup(dst, true); err != nil {
+		t.Errorf("backup --force: %v", err)
+	}
+	if _, err := s.Backup(s.Path(), true); err == nil {
+		t.Error("backed up onto the database itself")
+	}
+}
+
+func TestBackupIntoReadOnlyFolderLeavesNothing(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root ignores folder permissions")
+	}
+	s := newStore(t)
+	dir := t.TempDir()
+	if err := os.Chmod(dir, 0o500); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chmod(dir, 0o700)
+	if _, err := s.Backup(filepath.Join(dir, "b.db"), false); err == nil {
+		t.Fatal("backup into a read-only folder succeeded")
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("left behind: %v", entries)
+	}
+}
+
+func TestRestore(t *testing.T) {
+	s := newStore(t)
+	if _, err := s.SetRating(code("688111"), sectors.Sell, "", "before backup"); err != nil {
+		t.Fatal(err)
+	}
+	backup := filepath.Join(t.TempDir(), "b.db")
+	if _, err := s.Backup(backup, false); err != nil {
+		t.Fatal(err)
+	}
+	want, _ := s.Load()
+	if _, err := s.AddNote(code("688111"), "after the backup"); err != nil {
+		t.Fatal(err)
+	}
+	kept, err := s.Restore(backup)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got.Tickers, want.Tickers) {
+		t.Error("restored data differs from the backup")
+	}
+	if !strings.Contains(kept, ".before-restore-") {
+		t.Fatalf("old database kept as %q", kept)
+	}
+	old, err := Open(kept)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tk, _ := old.Get(code("688111")); len(tk.Notes) != 1 {
+		t.Error("the kept database lacks the note written after the backup")
+	}
+
+	// A file that is not a healthy zixuan database is refused; nothing changes.
+	sum := checksum(t, s.Path())
+	dir := t.TempDir()
+	junk := filepath.Join(dir, "junk.db")
+	os.WriteFile(junk, []byte(strings.Repeat("not a database ", 500)), 0o600)
+	other := filepath.Join(dir, "other.db")
+	db, _ := bolt.Open(other, 0o600, nil)
+	db.Update(func(tx *bolt.Tx) error { _, err := tx.CreateBucket([]byte("x")); return err })
+	db.Close()
+	empty := filepath.Join(dir, "empty.db")
+	os.WriteFile(empty, nil, 0o600)
+	for _, bad := range []string{junk, other, empty, filepath.Join(dir, "missing.db"), s.Path()} {
+		if _, err := s.Restore(bad); err == nil {
+			t.Errorf("restored from %s", bad)
+		}
+	}
+	if checksum(t, s.Path()) != sum {
+		t.Error("a refused restore changed the database")
+	}
+}
