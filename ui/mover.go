@@ -42,6 +42,10 @@ func (m moverModel) update(msg tea.KeyMsg, k *keyMap) (moverModel, tea.Cmd, tea.
 		if m.choice < len(m.sectors) {
 			return m, nil, moveSubmitMsg{code: m.code, sector: m.sectors[m.choice]}
 		}
+	case key.Matches(msg, k.Top):
+		m.choice = 0
+	case key.Matches(msg, k.Bottom):
+		m.choice = len(m.sectors) - 1
 	case key.Matches(msg, k.Up):
 		if m.choice > 0 {
 			m.choice--
