@@ -24,9 +24,13 @@ func (d *detailModel) reset() { d.note, d.offset = 0, 0 }
 // is the first line of the selected note (when focused).
 func (m *Model) detailLines(tk store.Ticker, width int, focused bool) (lines []string, noteLine int) {
 	s, t := &m.styles, m.t
+	// wrap adds str cut into lines of width cells; continuation lines are
+	// indented like the first.
 	wrap := func(str string, style lipgloss.Style) {
-		for _, l := range strings.Split(lipgloss.NewStyle().Width(width).Render(str), "\n") {
-			lines = append(lines, style.Render(strings.TrimRight(l, " ")))
+		indent := len(str) - len(strings.TrimLeft(str, " "))
+		body := lipgloss.NewStyle().Width(max(width-indent, 8)).Render(str[indent:])
+		for _, l := range strings.Split(body, "\n") {
+			lines = append(lines, style.Render(strings.Repeat(" ", indent)+strings.TrimRight(l, " ")))
 		}
 	}
 	title := fmt.Sprintf("%s %s  %s", tk.Code.Key(), displayName(tk.Name), t.board(tk.Code.Board()))
@@ -50,7 +54,7 @@ func (m *Model) detailLines(tk store.Ticker, width int, focused bool) (lines []s
 	lines = append(lines, "", s.ColHead.Render(t.History))
 	for i := len(tk.Ratings) - 1; i >= 0; i-- { // newest first
 		h := tk.Ratings[i]
-		line := fmt.Sprintf("%s %s -> %s  %s", h.At.In(m.opts.Location).Format("2006-01-02"),
+		line := fmt.Sprintf("%s %s -> %s (%s)", h.At.In(m.opts.Location).Format("2006-01-02"),
 			t.rating(h.From), t.rating(h.To), t.source(h.Source))
 		if h.Reason != "" {
 			line += ": " + safeLine(h.Reason)

@@ -33,7 +33,7 @@ func newEditor(code sectors.Code, label string, id uint64, body string, width, h
 	a := textarea.New()
 	a.ShowLineNumbers = false
 	a.CharLimit = 4000
-	a.Prompt = "| "
+	a.Prompt = ""
 	a.SetWidth(width)
 	a.SetHeight(height)
 	a.SetValue(body)
