@@ -11,6 +11,8 @@ require (
 	golang.org/x/text v0.44.0
 )
 
+require github.com/sahilm/fuzzy v0.1.1 // indirect
+
 require (
 	github.com/alecthomas/kong v1.17.0 // indirect
 	github.com/atotto/clipboard v0.1.4 // indirect

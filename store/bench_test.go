@@ -1,0 +1,165 @@
+package store
+
+// Benchmarks of issue 6 for the store: open, load, and the committed
+// (fsynced) transactions of saving a note and changing a rating, on the
+// benchmark universe (bench/universe) at 25, 550 and 5,538 tickers.
+// Run them with bench/run.sh, or:
+//
+//	go test -run '^$' -bench . ./store
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"zixuan/bench/universe"
+	"zixuan/sectors"
+)
+
+func sizeName(n int) string { return fmt.Sprintf("n=%d", n) }
+
+// openUniverse copies the universe of size n, opens it and checks it loads
+// as built.
+func openUniverse(b *testing.B, n int) *Store {
+	b.Helper()
+	st, err := Open(universe.Copy(b, n))
+	if err != nil {
+		b.Fatal(err)
+	}
+	snap, err := st.Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	want := universe.Want(n)
+	notes := 0
+	for _, t := range snap.Tickers {
+		notes += len(t.Notes)
+	}
+	if len(snap.Tickers) != want.Tickers || notes != want.Notes {
+		b.Fatalf("universe of %d loads as %d tickers, %d notes; want %d, %d", n, len(snap.Tickers), notes, want.Tickers, want.Notes)
+	}
+	return st
+}
+
+func reportMS(b *testing.B, unit string) {
+	b.ReportMetric(float64(b.Elapsed())/float64(time.Millisecond)/float64(b.N), unit)
+}
+
+// BenchmarkOpen is store.Open on an existing file: stat, read-only open,
+// meta check, close.
+func BenchmarkOpen(b *testing.B) {
+	for _, n := range universe.Sizes() {
+		b.Run(sizeName(n), func(b *testing.B) {
+			path := openUniverse(b, n).Path()
+			b.ResetTimer()
+			for b.Loop() {
+				if _, err := Open(path); err != nil {
+					b.Fatal(err)
+				}
+			}
+			reportMS(b, "ms/open")
+		})
+	}
+}
+
+// BenchmarkLoad reads the whole store (every ticker, rating history and
+// note) in one read transaction: the data half of a cold start.
+func BenchmarkLoad(b *testing.B) {
+	for _, n := range universe.Sizes() {
+		b.Run(sizeName(n), func(b *testing.B) {
+			st := openUniverse(b, n)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				if _, err := st.Load(); err != nil {
+					b.Fatal(err)
+				}
+			}
+			reportMS(b, "ms/load")
+		})
+	}
+}
+
+// BenchmarkAddNote saves a note: one committed bbolt transaction, fsync
+// included, as the TUI does the moment the user confirms it.
+func BenchmarkAddNote(b *testing.B) {
+	for _, n := range universe.Sizes() {
+		b.Run(sizeName(n), func(b *testing.B) {
+			st := openUniverse(b, n)
+			code := universe.Securities(n)[n/2].Code
+			b.ResetTimer()
+			i := 0
+			for b.Loop() {
+				i++
+				if _, err := st.AddNote(code, fmt.Sprintf("基准笔记 %d：关注算力订单", i)); err != nil {
+					b.Fatal(err)
+				}
+			}
+			reportMS(b, "ms/note")
+		})
+	}
+}
+
+// BenchmarkSetRating changes a rating back and forth, each change one
+// committed transaction with its history entry.
+func BenchmarkSetRating(b *testing.B) {
+	for _, n := range universe.Sizes() {
+		b.Run(sizeName(n), func(b *testing.B) {
+			st := openUniverse(b, n)
+			code := universe.Securities(n)[n/2].Code
+			b.ResetTimer()
+			i := 0
+			for b.Loop() {
+				i++
+				to := sectors.Buy
+				if i%2 == 0 {
+					to = sectors.Sell
+				}
+				if _, err := st.SetRating(code, to, "", ""); err != nil {
+					b.Fatal(err)
+				}
+			}
+			reportMS(b, "ms/rating")
+		})
+	}
+}
+
+// BenchmarkAddTicker adds one ticker of the market to a watchlist of 550
+// through the public API: what building the universe one AddTicker at a
+// time would cost per ticker (and why bench/universe writes it directly).
+func BenchmarkAddTicker(b *testing.B) {
+	st := openUniverse(b, 550)
+	in := map[sectors.Code]bool{}
+	for _, m := range universe.Securities(550) {
+		in[m.Code] = true
+	}
+	var free []sectors.Code
+	for _, s := range sectors.Master() {
+		if !in[s.Code] {
+			free = append(free, s.Code)
+		}
+	}
+	b.ResetTimer()
+	i := 0
+	for b.Loop() {
+		if i == len(free) {
+			b.Fatal("out of tickers to add")
+		}
+		if _, err := st.AddTicker(free[i], "", sectors.SectorAI, sectors.Buy, ""); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+	reportMS(b, "ms/add")
+}
+
+// BenchmarkBuildUniverse is the cost of building the universe file itself
+// (one transaction), for reference.
+func BenchmarkBuildUniverse(b *testing.B) {
+	for b.Loop() {
+		if err := universe.Build(b.TempDir()+"/u.db", universe.All()); err != nil {
+			b.Fatal(err)
+		}
+	}
+	reportMS(b, "ms/build")
+}
