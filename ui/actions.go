@@ -52,6 +52,11 @@ func (m Model) act(act tea.Msg, back mode, cmd tea.Cmd) (tea.Model, tea.Cmd) {
 			m.say("%s", m.t.RatingSame)
 		}
 	case addSubmitMsg:
+		if m.wizard.onList[a.sec.Code.Key()] {
+			m.selectKey(a.sec.Code.Key())
+			m.say("%s %s: %s", a.sec.Code.Number, displayName(a.sec.Name), m.t.OnList)
+			return m, cmd
+		}
 		if _, err = m.st.AddTicker(a.sec.Code, a.sec.Name, a.sector, sectors.Unrated, sectors.SourceUser); err == nil {
 			m.reload()
 			m.selectKey(a.sec.Code.Key())

@@ -61,6 +61,7 @@ type viewState struct {
 	sortBy  int
 
 	rows   []int // indexes into watchData.tickers, in display order
+	scores []int // match score per ticker while searching (reused)
 	counts []int // per tab: All, then each sector
 }
 
@@ -81,7 +82,10 @@ func (v *viewState) apply(d *watchData, tab string) {
 	filterRatings := v.ratingFilterOn()
 	v.counts = make([]int, len(d.sectors)+1)
 	v.rows = v.rows[:0]
-	scores := make(map[int]int)
+	scores := v.scores[:0]
+	if q != "" {
+		scores = append(scores, make([]int, len(d.tickers))...)
+	}
 	for i := range d.tickers {
 		t := &d.tickers[i]
 		if filterRatings && !v.ratings[t.Rating] {
@@ -105,6 +109,7 @@ func (v *viewState) apply(d *watchData, tab string) {
 			scores[i] = s
 		}
 	}
+	v.scores = scores
 	less := v.less(d)
 	sort.SliceStable(v.rows, func(a, b int) bool {
 		i, j := v.rows[a], v.rows[b]

@@ -138,6 +138,23 @@ func TestSearchKeys(t *testing.T) {
 	if m.mode != modeList || len(codes(m)) != 25 || m.view.query != "" {
 		t.Errorf("esc must clear the search")
 	}
+	m = press(m, "/", "kdxf", "enter", "esc")
+	if len(codes(m)) != 25 {
+		t.Errorf("esc on the list should clear a kept search")
+	}
+}
+
+func TestWizardOnListTickerIsSelected(t *testing.T) {
+	st, _ := newTestStore(t)
+	m := newTestModel(t, st, "en", 120, 40)
+	m = press(m, "a", "kdxf")
+	if !strings.Contains(m.View(), "(on list)") {
+		t.Errorf("a ticker already on the list is not marked:\n%s", m.View())
+	}
+	m = press(m, "enter")
+	if m.mode != modeList || selectedNumber(m) != "002230" || m.statusErr {
+		t.Errorf("enter on a listed ticker should select it: %s %q", selectedNumber(m), m.status)
+	}
 }
 
 func TestNoteSurvivesRestart(t *testing.T) {

@@ -23,6 +23,12 @@ func (m Model) updateList(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m, tea.Quit
 	case key.Matches(msg, k.Help):
 		m.help.ShowAll = true
+	case key.Matches(msg, k.Cancel):
+		if m.view.query != "" { // esc on the list clears a kept search too
+			m.view.query = ""
+			m.query.SetValue("")
+			m.refilter(m.selectedKey())
+		}
 	case key.Matches(msg, k.Up):
 		m.list.move(-1)
 		m.det.reset()
