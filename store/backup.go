@@ -9,8 +9,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
+	bberrors "go.etcd.io/bbolt/errors"
 
 	"zixuan/sectors"
 )
@@ -192,7 +194,18 @@ func CheckFile(path string) ([]string, error) {
 // it as <db>.before-restore-<timestamp>, whose path is returned. The
 // replacement is a rename, so the database path always holds a whole file.
 func (s *Store) Restore(src string) (string, error) {
-	if same, _ := sameFile(s.path, src); same {
+	return restore(s.path, src, s.now())
+}
+
+// RestoreFile is Restore for a database that may not open: a damaged file
+// is exactly what a restore is for. An absent dbPath is created from src.
+func RestoreFile(dbPath, src string) (string, error) {
+	return restore(dbPath, src, time.Now())
+}
+
+func restore(dbPath, src string, now time.Time) (string, error) {
+	cur := &Store{path: dbPath}
+	if same, _ := sameFile(dbPath, src); same {
 		return "", refuse(ErrExists, "%s is the database itself: restore from a backup file", src)
 	}
 	problems, err := CheckFile(src)
@@ -202,30 +215,34 @@ func (s *Store) Restore(src string) (string, error) {
 	if len(problems) > 0 {
 		return "", fmt.Errorf("restore from %s: the backup fails its check (%s): the database was not changed", src, strings.Join(problems, "; "))
 	}
-	// Hold the current file's write lock while swapping, so that no
-	// zixuan writes to it in between.
-	var lock *bolt.DB
-	if _, err := os.Stat(s.path); err == nil {
-		lock, err = s.open(false)
-		if err != nil {
-			return "", s.fail("restore", err)
+	_, statErr := os.Stat(dbPath)
+	exists := statErr == nil
+	if exists {
+		// Hold the current file's write lock while swapping, so that no
+		// zixuan writes to it in between. A file too damaged to open
+		// cannot be in use: it is replaced without the lock.
+		lock, err := cur.open(false)
+		switch {
+		case errors.Is(err, bberrors.ErrTimeout):
+			return "", cur.fail("restore", err)
+		case err == nil:
+			defer lock.Close()
 		}
-		defer lock.Close()
 	}
 	srcStore := &Store{path: src}
 	kept := ""
-	err = writeAtomic(s.path, func(f *os.File) error {
+	err = writeAtomic(dbPath, func(f *os.File) error {
 		return srcStore.view(func(tx *bolt.Tx) error {
 			_, err := tx.WriteTo(f)
 			return err
 		})
 	}, func(tmp string) error {
-		if lock == nil {
+		if !exists {
 			return nil
 		}
-		old := s.path + ".before-restore-" + s.now().Format("20060102-150405")
-		if err := os.Link(s.path, old); err != nil {
-			if err := copyFile(s.path, old); err != nil {
+		old := dbPath + ".before-restore-" + now.UTC().Format("20060102-150405")
+		if err := os.Link(dbPath, old); err != nil {
+			if err := copyFile(dbPath, old); err != nil {
 				return fmt.Errorf("keep the current database as %s: %w", old, err)
 			}
 		}
@@ -233,7 +250,7 @@ func (s *Store) Restore(src string) (string, error) {
 		return nil
 	})
 	if err != nil {
-		return "", fmt.Errorf("restore %s: %w: the database was not changed", s.path, err)
+		return "", fmt.Errorf("restore %s: %w: the database was not changed", dbPath, err)
 	}
 	return kept, nil
 }

@@ -1,0 +1,143 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"zixuan/export"
+	"zixuan/safetext"
+	"zixuan/store"
+)
+
+// ImportCmd merges a file into the watchlist.
+type ImportCmd struct {
+	File        string `arg:"" placeholder:"FILE" help:"The file to import (- for stdin)."`
+	Format      string `short:"f" placeholder:"F" help:"json, csv, tdx, codes, yahoo or ticker (default: detected from the content)."`
+	Sector      string `short:"s" placeholder:"S" help:"Sector for tickers whose sector the file lacks or the watchlist does not have."`
+	DryRun      bool   `short:"n" help:"Show what would change and write nothing."`
+	SkipInvalid bool   `help:"Import the good rows and list the bad ones (default: one bad row rejects the file)."`
+}
+
+// Run reads, checks and merges the file.
+func (c *ImportCmd) Run(a *App) error {
+	var f export.Format
+	if c.Format != "" {
+		var err error
+		if f, err = export.ParseFormat(c.Format); err != nil {
+			return usageError{err}
+		}
+	}
+	data, err := c.read(a)
+	if err != nil {
+		return err
+	}
+	file, err := export.Parse(data, c.File, f)
+	if err != nil {
+		return err
+	}
+	st, err := a.Store()
+	if err != nil {
+		return err
+	}
+	if c.Sector != "" {
+		if _, err := st.ResolveSector(c.Sector); err != nil {
+			return usageError{err}
+		}
+	}
+	fmt.Fprintf(a.Err, "%s: %s, %s, %d good rows\n", oneLine(file.Name), file.Format, file.Encoding, len(file.Items))
+	for _, r := range file.Repeats {
+		fmt.Fprintf(a.Err, "  note: %s\n", oneLine(r.Error()))
+	}
+	if len(file.Bad) > 0 {
+		fmt.Fprintf(a.Err, "rejected %d:\n", len(file.Bad))
+		for _, r := range file.Bad {
+			fmt.Fprintf(a.Err, "  %s\n", oneLine(r.Error()))
+		}
+		if !c.SkipInvalid {
+			return fmt.Errorf("%s: %d bad rows (listed above), so nothing was imported: fix them, or import the rest with --skip-invalid", file.Name, len(file.Bad))
+		}
+		if len(file.Items) == 0 {
+			return fmt.Errorf("%s: no good rows to import", file.Name)
+		}
+	}
+	rep, err := st.Import(file.Items, store.ImportOptions{Source: file.Source(), Sector: c.Sector, Sectors: file.Sectors, DryRun: c.DryRun})
+	if err != nil {
+		return err
+	}
+	printReport(a.Out, file, rep)
+	return nil
+}
+
+func (c *ImportCmd) read(a *App) ([]byte, error) {
+	var r io.Reader = a.In
+	if c.File != "-" {
+		fi, err := os.Stat(c.File)
+		if err != nil {
+			if errors.Is(err, os.ErrNotExist) {
+				return nil, fmt.Errorf("%s: no such file", c.File)
+			}
+			return nil, err
+		}
+		if fi.IsDir() {
+			return nil, fmt.Errorf("%s is a folder: give the file to import", c.File)
+		}
+		fh, err := os.Open(c.File)
+		if err != nil {
+			return nil, err
+		}
+		defer fh.Close()
+		r = fh
+	}
+	data, err := io.ReadAll(io.LimitReader(r, export.MaxImportSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", c.File, err)
+	}
+	return data, nil
+}
+
+func printReport(w io.Writer, file *export.ImportFile, rep store.ImportReport) {
+	verb := map[bool]string{false: "", true: "would be "}[rep.DryRun]
+	for _, sec := range rep.SectorsCreated {
+		fmt.Fprintf(w, "sector %s %screated (%s)\n", oneLine(sec.ID), verb, oneLine(sec.Label(true)))
+	}
+	line := func(mark string, r store.ImportResult, detail []string) {
+		fmt.Fprintf(w, "  %s %s %s", mark, r.Code.Key(), safetext.Line(r.Name))
+		if len(detail) > 0 {
+			fmt.Fprintf(w, ": %s", safetext.Line(strings.Join(detail, "; ")))
+		}
+		fmt.Fprintf(w, " (line %d)\n", r.Line)
+	}
+	if len(rep.Added) > 0 {
+		fmt.Fprintf(w, "%sadded %d:\n", verb, len(rep.Added))
+		for _, r := range rep.Added {
+			line("+", r, []string{"into " + r.Sector})
+		}
+	}
+	if len(rep.Updated) > 0 {
+		fmt.Fprintf(w, "%supdated %d:\n", verb, len(rep.Updated))
+		for _, r := range rep.Updated {
+			line("~", r, append(r.Changes, keptText(r.Kept)...))
+		}
+	}
+	for _, r := range rep.Unchanged {
+		if len(r.Kept) > 0 {
+			line("=", r, keptText(r.Kept))
+		}
+	}
+	fmt.Fprintf(w, "%s: %d added, %d updated, %d unchanged, %d rejected", oneLine(file.Name), len(rep.Added), len(rep.Updated), len(rep.Unchanged), len(file.Bad))
+	if rep.DryRun {
+		fmt.Fprint(w, " (dry run: nothing was written)")
+	}
+	fmt.Fprintln(w)
+}
+
+func keptText(kept []string) []string {
+	out := make([]string, len(kept))
+	for i, k := range kept {
+		out[i] = "kept " + k
+	}
+	return out
+}
