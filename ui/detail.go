@@ -56,8 +56,8 @@ func (m *Model) detailLines(tk store.Ticker, width int, focused bool) (lines []s
 		h := tk.Ratings[i]
 		line := fmt.Sprintf("%s %s -> %s (%s)", h.At.In(m.opts.Location).Format("2006-01-02"),
 			t.rating(h.From), t.rating(h.To), t.source(h.Source))
-		if h.Reason != "" {
-			line += ": " + safeLine(h.Reason)
+		if r := t.reason(h.Reason); r != "" {
+			line += ": " + r
 		}
 		wrap(line, s.Row)
 	}

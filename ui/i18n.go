@@ -35,6 +35,7 @@ type text struct {
 	MovePrompt, ExportPrompt, ExportPath, Format                     string
 	SortNames                                                        [5]string
 	Source, Report, User                                             string
+	AddedReason                                                      string
 }
 
 var textEN = text{
@@ -62,7 +63,7 @@ var textEN = text{
 	AddTo: "into sector", OnList: "on list", MovePrompt: "Move %s to", ExportPrompt: "Export %d tickers",
 	ExportPath: "File", Format: "Format",
 	SortNames: [5]string{"sector", "code", "name", "rating", "last change"},
-	Source:    "Source", Report: "report", User: "you",
+	Source:    "Source", Report: "report", User: "you", AddedReason: "added to the watchlist",
 }
 
 var textZH = text{
@@ -91,7 +92,7 @@ var textZH = text{
 	AddTo: "加入板块", OnList: "已在自选", MovePrompt: "将 %s 移到", ExportPrompt: "导出 %d 只",
 	ExportPath: "文件", Format: "格式",
 	SortNames: [5]string{"板块", "代码", "名称", "评级", "更新时间"},
-	Source:    "来源", Report: "研报", User: "我",
+	Source:    "来源", Report: "研报", User: "我", AddedReason: "加入自选",
 }
 
 // chooseText picks the language: Options.Lang, else the locale.
@@ -143,3 +144,16 @@ func (t *text) source(src string) string {
 }
 
 func sprintf(format string, args ...any) string { return fmt.Sprintf(format, args...) }
+
+// reason is a rating change's reason for display. The store writes two
+// reasons itself, in English: "report rating" (the seed, whose source
+// already says so) and "added"; they are shown in the UI language.
+func (t *text) reason(r string) string {
+	switch r {
+	case "report rating":
+		return ""
+	case "added":
+		return t.AddedReason
+	}
+	return safeLine(r)
+}
