@@ -53,7 +53,11 @@ func (c *ImportCmd) Run(a *App) error {
 	}
 	if len(file.Bad) > 0 {
 		fmt.Fprintf(a.Err, "rejected %d:\n", len(file.Bad))
-		for _, r := range file.Bad {
+		for i, r := range file.Bad {
+			if i == maxListed {
+				fmt.Fprintf(a.Err, "  … and %d more\n", len(file.Bad)-maxListed)
+				break
+			}
 			fmt.Fprintf(a.Err, "  %s\n", oneLine(r.Error()))
 		}
 		if !c.SkipInvalid {
@@ -70,6 +74,9 @@ func (c *ImportCmd) Run(a *App) error {
 	printReport(a.Out, file, rep)
 	return nil
 }
+
+// maxListed bounds the bad rows printed: a wrong file would list every line.
+const maxListed = 50
 
 func (c *ImportCmd) read(a *App) ([]byte, error) {
 	var r io.Reader = a.In

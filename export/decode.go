@@ -30,6 +30,10 @@ func decodeText(data []byte) (string, string, error) {
 	if len(data) > MaxImportSize {
 		return "", "", fmt.Errorf("the file is %d MB, more than a watchlist needs (%d MB at most): is it the right file?", len(data)>>20, MaxImportSize>>20)
 	}
+	utf16 := bytes.HasPrefix(data, []byte("\xff\xfe")) || bytes.HasPrefix(data, []byte("\xfe\xff"))
+	if i := bytes.IndexByte(data, 0); i >= 0 && !utf16 {
+		return "", "", fmt.Errorf("line %d: a NUL byte: this is a binary file, not a watchlist (a database backup goes back with `zixuan restore`)", 1+bytes.Count(data[:i], []byte("\n")))
+	}
 	switch {
 	case bytes.HasPrefix(data, []byte("\xef\xbb\xbf")):
 		data = data[3:]
@@ -37,7 +41,7 @@ func decodeText(data []byte) (string, string, error) {
 			return "", "", badUTF8(data, "it starts with a UTF-8 BOM but is not UTF-8")
 		}
 		return checkText(string(data), EncUTF8BOM)
-	case bytes.HasPrefix(data, []byte("\xff\xfe")), bytes.HasPrefix(data, []byte("\xfe\xff")):
+	case utf16:
 		out, err := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder().Bytes(data)
 		if err != nil || bytes.ContainsRune(out, utf8.RuneError) {
 			return "", "", fmt.Errorf("it starts with a UTF-16 byte-order mark but is not UTF-16 text: save it as UTF-8 and import again")

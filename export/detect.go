@@ -7,8 +7,9 @@ import (
 // Detect guesses an import file's format from its text: zixuan's json
 // starts with '{' and has a "version"; a csv has a header naming a code
 // column; a ticker config has a watchlist: key; a TDX block file has
-// 7-digit lines starting with a market digit; anything else is read as a
-// code list (codes and Yahoo symbols alike).
+// 7-digit lines starting with a market digit; Markdown is recognised (to be
+// refused); anything else is read as a code list (codes and Yahoo symbols
+// alike).
 func Detect(text string) Format {
 	t := strings.TrimSpace(strings.TrimPrefix(text, bom))
 	if strings.HasPrefix(t, "{") {
@@ -24,6 +25,9 @@ func Detect(text string) Format {
 	}
 	if _, _, ok := csvHeader(first); ok {
 		return CSV
+	}
+	if strings.HasPrefix(first, "# ") || strings.Contains(t, "\n|---") {
+		return MD
 	}
 	for _, l := range strings.Split(t, "\n") {
 		if strings.TrimSpace(l) == "watchlist:" || strings.HasPrefix(l, "watchlist:") {

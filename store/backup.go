@@ -186,7 +186,26 @@ func CheckFile(path string) ([]string, error) {
 		return nil, fmt.Errorf("%s is empty (0 bytes), not a zixuan database", path)
 	}
 	c := &Store{path: path}
-	return c.Check()
+	db, err := c.open(true)
+	if err == nil {
+		defer db.Close()
+		var problems []string
+		if problems, err = checkDB(db); err == nil {
+			return problems, nil
+		}
+	}
+	var se *schemaError
+	switch {
+	case errors.Is(err, bberrors.ErrTimeout):
+		return nil, fmt.Errorf("%s is in use by another zixuan (%w): try again in a moment", path, ErrBusy)
+	case errors.As(err, &se):
+		return nil, fmt.Errorf("%s was %s", path, se)
+	case errors.Is(err, errNotZixuan):
+		return nil, fmt.Errorf("%s is a bbolt file but not a zixuan database", path)
+	case isSystemError(err):
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return nil, fmt.Errorf("%s is damaged or not a database (%v)", path, err)
 }
 
 // Restore replaces the database with the backup at src, after checking
