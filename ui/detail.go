@@ -28,9 +28,8 @@ func (m *Model) detailLines(tk store.Ticker, width int, focused bool) (lines []s
 	// indented like the first.
 	wrap := func(str string, style lipgloss.Style) {
 		indent := len(str) - len(strings.TrimLeft(str, " "))
-		body := lipgloss.NewStyle().Width(max(width-indent, 8)).Render(str[indent:])
-		for _, l := range strings.Split(body, "\n") {
-			lines = append(lines, style.Render(strings.Repeat(" ", indent)+strings.TrimRight(l, " ")))
+		for _, l := range wrapText(str[indent:], max(width-indent, 8)) {
+			lines = append(lines, style.Render(strings.Repeat(" ", indent)+l))
 		}
 	}
 	title := fmt.Sprintf("%s %s  %s", tk.Code.Key(), displayName(tk.Name), t.board(tk.Code.Board()))

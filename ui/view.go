@@ -107,7 +107,7 @@ func (m *Model) bodyView() string {
 		return m.dialogView()
 	}
 	if w >= wideWidth {
-		lw := w * 3 / 5
+		lw := min(w*3/5, 110) // very wide: the detail pane takes the rest
 		list := fitLines(m.listView(lw-1, h), lw-1, h)
 		style := m.styles.Pane
 		if m.mode == modeDetail {
