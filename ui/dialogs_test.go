@@ -1,0 +1,232 @@
+// Tests of the keys that open a dialog and write to the store.
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"zixuan/sectors"
+	"zixuan/store"
+)
+
+func TestWizardOnListTickerIsSelected(t *testing.T) {
+	st, _ := newTestStore(t)
+	m := newTestModel(t, st, "en", 120, 40)
+	m = press(m, "a", "kdxf")
+	if !strings.Contains(m.View(), "(on list)") {
+		t.Errorf("a ticker already on the list is not marked:\n%s", m.View())
+	}
+	m = press(m, "enter")
+	if m.mode != modeList || selectedNumber(m) != "002230" || m.statusErr {
+		t.Errorf("enter on a listed ticker should select it: %s %q", selectedNumber(m), m.status)
+	}
+}
+
+func TestNoteSurvivesRestart(t *testing.T) {
+	st, path := newTestStore(t)
+	m := newTestModel(t, st, "en", 120, 40)
+	code := selectedNumber(m)
+	m = press(m, "n", "first line", "enter", "second line")
+	if m.mode != modeEditor {
+		t.Fatal("n does not open the editor")
+	}
+	m, cmd := pressCmd(m, "ctrl+s")
+	if m.mode != modeList || !strings.Contains(m.status, "saved") {
+		t.Fatalf("ctrl+s: mode %d, status %q", m.mode, m.status)
+	}
+	// quit at once: the note is already on disk
+	m, cmd = pressCmd(m, "q")
+	if cmd == nil || cmd() != tea.Quit() {
+		t.Fatal("q does not quit")
+	}
+	st2, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m2 := newTestModel(t, st2, "en", 120, 40)
+	tk, _ := m2.selected()
+	n, ok := tk.LatestNote()
+	if tk.Code.Number != code || !ok || n.Text != "first line\nsecond line" {
+		t.Fatalf("after restart %s has note %q", tk.Code, n.Text)
+	}
+	if !strings.Contains(m2.View(), "first line") {
+		t.Errorf("the note is not shown:\n%s", m2.View())
+	}
+	// esc cancels without saving
+	m2 = press(m2, "n", "discard me", "esc")
+	tk, _ = st2.Get(tk.Code)
+	if len(tk.LiveNotes()) != 1 || m2.mode != modeList {
+		t.Errorf("esc saved the note or stayed in the editor")
+	}
+}
+
+func TestEditAndDeleteNoteFromDetail(t *testing.T) {
+	st, _ := newTestStore(t)
+	m := newTestModel(t, st, "en", 120, 40)
+	tk, _ := m.selected()
+	if _, err := st.AddNote(tk.Code, "old text"); err != nil {
+		t.Fatal(err)
+	}
+	m.reload()
+	m = press(m, "enter")
+	if m.mode != modeDetail {
+		t.Fatal("enter does not focus the detail pane")
+	}
+	m = press(m, "e", "backspace", "backspace", "backspace", "backspace", "new!", "ctrl+s")
+	got, _ := st.Get(tk.Code)
+	if n, _ := got.LatestNote(); n.Text != "old new!" || len(n.Revisions) != 1 {
+		t.Fatalf("edited note = %q (revisions %d)", n.Text, len(n.Revisions))
+	}
+	if m.mode != modeDetail {
+		t.Errorf("after editing, focus should return to the detail pane, got %d", m.mode)
+	}
+	m = press(m, "d")
+	if m.mode != modeConfirm {
+		t.Fatal("d does not ask")
+	}
+	m = press(m, "n")
+	if got, _ = st.Get(tk.Code); len(got.LiveNotes()) != 1 {
+		t.Fatal("n deleted the note")
+	}
+	m = press(m, "d", "y")
+	if got, _ = st.Get(tk.Code); len(got.LiveNotes()) != 0 {
+		t.Fatal("y did not delete the note")
+	}
+	m = press(m, "esc")
+	if m.mode != modeList {
+		t.Errorf("esc does not leave the detail pane")
+	}
+}
+
+func TestRateWithReasonLandsInHistory(t *testing.T) {
+	st, _ := newTestStore(t)
+	m := newTestModel(t, st, "en", 120, 40)
+	tk, _ := m.selected()
+	m = press(m, "r")
+	if m.mode != modePicker {
+		t.Fatal("r does not open the picker")
+	}
+	m = press(m, "5", "down", "up", "valuation stretched", "enter")
+	got, _ := st.Get(tk.Code)
+	last := got.Ratings[len(got.Ratings)-1]
+	if got.Rating != sectors.Sell || last.To != sectors.Sell || last.Reason != "valuation stretched" || last.Source != sectors.SourceUser {
+		t.Fatalf("rating %s, last change %+v", got.Rating, last)
+	}
+	if !strings.Contains(m.View(), "-> Sell (you): valuation") {
+		t.Errorf("history not shown:\n%s", m.View())
+	}
+	m = press(m, "r", "esc")
+	if m.mode != modeList {
+		t.Error("esc does not close the picker")
+	}
+}
+
+func TestAddWizardAddsToCurrentSector(t *testing.T) {
+	st, _ := newTestStore(t)
+	m := newTestModel(t, st, "en", 120, 40)
+	m = press(m, "tab", "tab", "a", "gzmt")
+	if m.mode != modeWizard || len(m.wizard.hits) == 0 {
+		t.Fatalf("wizard shows no candidates for gzmt")
+	}
+	if !strings.Contains(m.View(), "600519") {
+		t.Errorf("candidate not drawn:\n%s", m.View())
+	}
+	m = press(m, "enter")
+	got, err := st.Get(sectors.MustParseCode("600519"))
+	if err != nil || got.Sector != sectors.SectorCompute || !got.OnList() {
+		t.Fatalf("600519 not added to compute: %+v %v", got, err)
+	}
+	if selectedNumber(m) != "600519" {
+		t.Errorf("the new ticker should be selected, got %s", selectedNumber(m))
+	}
+	m = press(m, "a", "esc")
+	if m.mode != modeList {
+		t.Error("esc does not close the wizard")
+	}
+}
+
+func TestMoveRemoveUndo(t *testing.T) {
+	st, _ := newTestStore(t)
+	if _, err := st.AddSector("Watch later", ""); err != nil {
+		t.Fatal(err)
+	}
+	m := newTestModel(t, st, "en", 120, 40)
+	if !strings.Contains(m.View(), "Watch later 0") {
+		t.Errorf("a user sector is not a tab:\n%s", m.View())
+	}
+	tk, _ := m.selected()
+	m = press(m, "m", "G", "enter")
+	got, _ := st.Get(tk.Code)
+	if got.Sector == tk.Sector || m.mode != modeList {
+		t.Fatalf("m did not move %s (sector %s)", tk.Code, got.Sector)
+	}
+	m = press(m, "x")
+	if m.mode != modeConfirm {
+		t.Fatal("x does not ask")
+	}
+	sel := selectedNumber(m)
+	m = press(m, "n")
+	if len(codes(m)) != 25 {
+		t.Fatal("n removed it")
+	}
+	m = press(m, "x", "y")
+	if len(codes(m)) != 24 || slices.Contains(codes(m), sel) {
+		t.Fatalf("x y did not remove %s", sel)
+	}
+	m = press(m, "u")
+	if len(codes(m)) != 25 || selectedNumber(m) != sel {
+		t.Fatalf("u did not restore %s", sel)
+	}
+}
+
+func TestExportCurrentView(t *testing.T) {
+	st, _ := newTestStore(t)
+	m := newTestModel(t, st, "en", 120, 40)
+	m = press(m, "1", "e")
+	if m.mode != modeExport {
+		t.Fatal("e does not open the export dialog")
+	}
+	path := filepath.Join(m.opts.Dir, "zixuan-20260302.csv")
+	if m.exporter.path.Value() != path {
+		t.Errorf("default path %q, want %q", m.exporter.path.Value(), path)
+	}
+	m, cmd := pressCmd(m, "enter")
+	if cmd == nil {
+		t.Fatal("enter does not start the export")
+	}
+	m = update(m, cmd())
+	data, err := os.ReadFile(path)
+	if err != nil || !strings.HasPrefix(string(data), "\ufeff") {
+		t.Fatalf("csv not written with a BOM: %v", err)
+	}
+	if !strings.Contains(m.status, "exported") {
+		t.Errorf("status %q", m.status)
+	}
+	lines := strings.Count(strings.TrimSpace(string(data)), "\n")
+	if lines != len(codes(m)) {
+		t.Errorf("exported %d rows, view has %d", lines, len(codes(m)))
+	}
+	// again: asks before overwriting
+	m = press(m, "e", "enter")
+	if !m.exporter.overwrite {
+		t.Fatal("no overwrite question")
+	}
+	m, cmd = pressCmd(m, "y")
+	if cmd == nil {
+		t.Fatal("y does not export")
+	}
+	if msg := cmd().(exportDoneMsg); msg.err != nil {
+		t.Fatal(msg.err)
+	}
+	// another format through the picker
+	m = press(m, "e", "down")
+	if !strings.HasSuffix(m.exporter.path.Value(), ".json") {
+		t.Errorf("format change did not update the path: %q", m.exporter.path.Value())
+	}
+}
+
