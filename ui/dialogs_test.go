@@ -229,4 +229,3 @@ func TestExportCurrentView(t *testing.T) {
 		t.Errorf("format change did not update the path: %q", m.exporter.path.Value())
 	}
 }
-
