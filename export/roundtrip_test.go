@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
 
 	"zixuan/sectors"
 	"zixuan/store"
@@ -220,6 +221,18 @@ func TestGBKFile(t *testing.T) {
 	_, err = Parse([]byte("688111\n\xff\xfe\xfd\n"), "junk.txt", "")
 	if err == nil || !strings.Contains(err.Error(), "neither UTF-8 nor GBK") || !strings.Contains(err.Error(), "line 2") {
 		t.Errorf("junk bytes: %v", err)
+	}
+}
+
+func TestUTF16TabSeparated(t *testing.T) {
+	// Excel's "Unicode text": UTF-16LE with a BOM, tab-separated.
+	enc := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder()
+	data, err := enc.Bytes([]byte("代码\t名称\t评级\r\n300634\t彩讯股份\t买入\r\n"))
+	check(t, err)
+	file, err := Parse(data, "unicode.txt", "")
+	check(t, err)
+	if file.Encoding != EncUTF16 || file.Format != CSV || len(file.Items) != 1 || file.Items[0].Rating != sectors.Buy {
+		t.Fatalf("parsed %+v", file)
 	}
 }
 

@@ -219,7 +219,8 @@ func (im *importer) createSector(def Sector) (Sector, error) {
 	if created.IsZero() {
 		created = im.now
 	}
-	sec := Sector{ID: id, Name: def.Name, NameZH: def.NameZH, Order: order, Created: created}
+	_, isReport := sectors.ReportSector(id)
+	sec := Sector{ID: id, Name: def.Name, NameZH: def.NameZH, Report: def.Report && isReport, Order: order, Created: created}
 	if err := putJSON(im.tx.Bucket(bucketSectors), []byte(id), sec); err != nil {
 		return Sector{}, err
 	}
