@@ -69,6 +69,9 @@ var ratingAliases = map[string]Rating{
 // ParseRating accepts the id, the Chinese label, the English label and the
 // common aliases (推荐, 持有, outperform, hold, …), case-insensitively.
 func ParseRating(input string) (Rating, error) {
+	if r, ok := ratingAliases[input]; ok {
+		return r, nil // every alias is already folded: the store's ids take this path
+	}
 	s := strings.ToLower(strings.TrimSpace(norm.NFKC.String(input)))
 	s = strings.Join(strings.Fields(s), " ")
 	if r, ok := ratingAliases[s]; ok {

@@ -2,7 +2,6 @@ package store
 
 import (
 	"encoding/binary"
-	"encoding/json"
 	"fmt"
 	"sort"
 	"strings"
@@ -36,21 +35,40 @@ func (s *Store) Load() (*Snapshot, error) {
 	if err != nil {
 		return nil, err
 	}
-	order := map[string]int{}
+	sortTickers(snap)
+	return snap, nil
+}
+
+// sortTickers puts the tickers in sector order, then by code. The sector
+// order of each ticker is looked up once, not per comparison, and the sort
+// moves indexes, not Tickers (which are large).
+func sortTickers(snap *Snapshot) {
+	order := make(map[string]int, len(snap.Sectors))
 	for _, sec := range snap.Sectors {
 		order[sec.ID] = sec.Order
 	}
-	sort.SliceStable(snap.Tickers, func(i, j int) bool {
-		a, b := snap.Tickers[i], snap.Tickers[j]
-		if order[a.Sector] != order[b.Sector] {
-			return order[a.Sector] < order[b.Sector]
+	ts := snap.Tickers
+	ord := make([]int, len(ts))
+	idx := make([]int, len(ts))
+	for i := range ts {
+		ord[i] = order[ts[i].Sector]
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(i, j int) bool {
+		a, b := &ts[idx[i]], &ts[idx[j]]
+		if oa, ob := ord[idx[i]], ord[idx[j]]; oa != ob {
+			return oa < ob
 		}
 		if a.Code.Number != b.Code.Number {
 			return a.Code.Number < b.Code.Number
 		}
 		return a.Code.Exchange < b.Code.Exchange
 	})
-	return snap, nil
+	sorted := make([]Ticker, len(ts))
+	for i, k := range idx {
+		sorted[i] = ts[k]
+	}
+	snap.Tickers = sorted
 }
 
 // Get reads one ticker, on the watchlist or removed.
@@ -74,8 +92,12 @@ func notOnList(code sectors.Code) error {
 
 func readTicker(tb *bolt.Bucket) (Ticker, error) {
 	var rec tickerRecord
-	if err := getJSON(tb, keyInfo, &rec); err != nil {
-		return Ticker{}, err
+	data := tb.Get(keyInfo)
+	if data == nil {
+		return Ticker{}, fmt.Errorf("%s: %w", keyInfo, ErrNotFound)
+	}
+	if err := decodeTickerRecord(data, &rec); err != nil {
+		return Ticker{}, fmt.Errorf("decode %s: %w", keyInfo, err)
 	}
 	code, err := sectors.ParseCode(rec.Exchange + rec.Code)
 	if err != nil {
@@ -92,9 +114,10 @@ func readTicker(tb *bolt.Bucket) (Ticker, error) {
 	}
 	t.Name = displayName(t)
 	if rb := tb.Bucket(bucketRatings); rb != nil {
+		t.Ratings = make([]RatingChange, 0, capHint(rb.Sequence()))
 		err := rb.ForEach(func(k, v []byte) error {
 			var r ratingRecord
-			if err := json.Unmarshal(v, &r); err != nil {
+			if err := decodeRatingRecord(v, &r); err != nil {
 				return fmt.Errorf("rating %x: %w", k, err)
 			}
 			from, _ := sectors.ParseRating(r.From)
@@ -107,10 +130,11 @@ func readTicker(tb *bolt.Bucket) (Ticker, error) {
 		}
 	}
 	if nb := tb.Bucket(bucketNotes); nb != nil {
+		t.Notes = make([]Note, 0, capHint(nb.Sequence()))
 		c := nb.Cursor()
 		for k, v := c.Last(); k != nil; k, v = c.Prev() {
 			var n Note
-			if err := json.Unmarshal(v, &n); err != nil {
+			if err := decodeNote(v, &n); err != nil {
 				return Ticker{}, fmt.Errorf("note %x: %w", k, err)
 			}
 			t.Notes = append(t.Notes, n)
@@ -118,6 +142,10 @@ func readTicker(tb *bolt.Bucket) (Ticker, error) {
 	}
 	return t, nil
 }
+
+// capHint sizes a slice from a bucket's sequence (how many entries were
+// ever added), within reason.
+func capHint(seq uint64) int { return int(min(seq, 256)) }
 
 // displayName picks the name to show: one the user gave, else the current
 // name from the securities master (which shows ST warnings and renames),

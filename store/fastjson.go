@@ -1,0 +1,287 @@
+package store
+
+import (
+	"encoding/json"
+	"strconv"
+	"time"
+	"unicode/utf8"
+)
+
+// Loading the whole market (5,538 tickers, ~18,000 notes) spent two thirds
+// of its time in encoding/json's reflection. The records Load reads are
+// flat objects this package itself wrote with json.Marshal, so they are
+// decoded here by a small scanner; anything it does not expect (an unknown
+// or differently-cased key, a null, an escape it does not handle, a note
+// with revisions, bad syntax) falls back to json.Unmarshal on the whole
+// record, so the result and the errors are always encoding/json's.
+
+// flatObject calls fn for each member of a flat JSON object: the key (which
+// must be plain ASCII without escapes) and the raw value (a string with its
+// quotes, a number, true or false). It returns false when data is anything
+// else, or when fn does.
+func flatObject(data []byte, fn func(key, val []byte) bool) bool {
+	i := skipSpace(data, 0)
+	if i >= len(data) || data[i] != '{' {
+		return false
+	}
+	i = skipSpace(data, i+1)
+	if i < len(data) && data[i] == '}' {
+		return skipSpace(data, i+1) == len(data)
+	}
+	for {
+		if i >= len(data) || data[i] != '"' {
+			return false
+		}
+		end := i + 1
+		for end < len(data) && data[end] != '"' {
+			if c := data[end]; c == '\\' || c < 0x20 || c >= 0x80 {
+				return false
+			}
+			end++
+		}
+		if end >= len(data) {
+			return false
+		}
+		key := data[i+1 : end]
+		i = skipSpace(data, end+1)
+		if i >= len(data) || data[i] != ':' {
+			return false
+		}
+		i = skipSpace(data, i+1)
+		vend, ok := scanValue(data, i)
+		if !ok || !fn(key, data[i:vend]) {
+			return false
+		}
+		i = skipSpace(data, vend)
+		if i >= len(data) {
+			return false
+		}
+		switch data[i] {
+		case ',':
+			i = skipSpace(data, i+1)
+		case '}':
+			return skipSpace(data, i+1) == len(data)
+		default:
+			return false
+		}
+	}
+}
+
+func skipSpace(data []byte, i int) int {
+	for i < len(data) && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// scanValue finds the end of a string, number, true or false at i.
+func scanValue(data []byte, i int) (int, bool) {
+	if i >= len(data) {
+		return 0, false
+	}
+	switch c := data[i]; {
+	case c == '"':
+		for j := i + 1; j < len(data); j++ {
+			switch data[j] {
+			case '\\':
+				j++
+			case '"':
+				return j + 1, true
+			}
+		}
+		return 0, false
+	case c >= '0' && c <= '9':
+		j := i
+		for j < len(data) && data[j] >= '0' && data[j] <= '9' {
+			j++
+		}
+		return j, true
+	case c == 't' && len(data) >= i+4 && string(data[i:i+4]) == "true":
+		return i + 4, true
+	case c == 'f' && len(data) >= i+5 && string(data[i:i+5]) == "false":
+		return i + 5, true
+	}
+	return 0, false
+}
+
+// str decodes a raw JSON string as encoding/json does; ok is false for
+// what it leaves to encoding/json (a surrogate escape, invalid UTF-8, a raw
+// control character, a value that is not a string).
+func str(raw []byte) (string, bool) {
+	if len(raw) < 2 || raw[0] != '"' || raw[len(raw)-1] != '"' {
+		return "", false
+	}
+	s := raw[1 : len(raw)-1]
+	plain := true
+	for _, c := range s {
+		if c == '\\' || c < 0x20 {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		if !utf8.Valid(s) {
+			return "", false
+		}
+		return string(s), true
+	}
+	out := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 {
+			return "", false
+		}
+		if c != '\\' {
+			out = append(out, c)
+			continue
+		}
+		i++
+		if i >= len(s) {
+			return "", false
+		}
+		switch s[i] {
+		case '"', '\\', '/':
+			out = append(out, s[i])
+		case 'b':
+			out = append(out, '\b')
+		case 'f':
+			out = append(out, '\f')
+		case 'n':
+			out = append(out, '\n')
+		case 'r':
+			out = append(out, '\r')
+		case 't':
+			out = append(out, '\t')
+		case 'u':
+			if i+4 >= len(s) {
+				return "", false
+			}
+			v, err := strconv.ParseUint(string(s[i+1:i+5]), 16, 32)
+			if err != nil || (v >= 0xD800 && v < 0xE000) {
+				return "", false
+			}
+			out = utf8.AppendRune(out, rune(v))
+			i += 4
+		default:
+			return "", false
+		}
+	}
+	if !utf8.Valid(out) {
+		return "", false
+	}
+	return string(out), true
+}
+
+// timeOf decodes a time the way encoding/json does: by the time's own
+// UnmarshalJSON on the raw value.
+func timeOf(raw []byte, t *time.Time) bool {
+	if len(raw) < 2 || raw[0] != '"' {
+		return false
+	}
+	for _, c := range raw[1 : len(raw)-1] {
+		if c == '\\' {
+			return false
+		}
+	}
+	return t.UnmarshalJSON(raw) == nil
+}
+
+func uintOf(raw []byte, v *uint64) bool {
+	if len(raw) == 0 || raw[0] < '0' || raw[0] > '9' || (raw[0] == '0' && len(raw) > 1) {
+		return false
+	}
+	n, err := strconv.ParseUint(string(raw), 10, 64)
+	*v = n
+	return err == nil
+}
+
+func setStr(raw []byte, dst *string) bool {
+	s, ok := str(raw)
+	*dst = s
+	return ok
+}
+
+func decodeTickerRecord(data []byte, rec *tickerRecord) error {
+	var r tickerRecord
+	ok := flatObject(data, func(k, v []byte) bool {
+		switch string(k) {
+		case "exchange":
+			return setStr(v, &r.Exchange)
+		case "code":
+			return setStr(v, &r.Code)
+		case "report_name":
+			return setStr(v, &r.ReportName)
+		case "custom_name":
+			return setStr(v, &r.CustomName)
+		case "sector":
+			return setStr(v, &r.Sector)
+		case "rating":
+			return setStr(v, &r.Rating)
+		case "rating_source":
+			return setStr(v, &r.RatingSource)
+		case "rating_at":
+			return timeOf(v, &r.RatingAt)
+		case "added":
+			return timeOf(v, &r.Added)
+		case "removed":
+			return timeOf(v, &r.Removed)
+		case "updated":
+			return timeOf(v, &r.Updated)
+		}
+		return false
+	})
+	if ok {
+		*rec = r
+		return nil
+	}
+	return json.Unmarshal(data, rec)
+}
+
+func decodeRatingRecord(data []byte, rec *ratingRecord) error {
+	var r ratingRecord
+	ok := flatObject(data, func(k, v []byte) bool {
+		switch string(k) {
+		case "from":
+			return setStr(v, &r.From)
+		case "to":
+			return setStr(v, &r.To)
+		case "source":
+			return setStr(v, &r.Source)
+		case "reason":
+			return setStr(v, &r.Reason)
+		case "at":
+			return timeOf(v, &r.At)
+		}
+		return false
+	})
+	if ok {
+		*rec = r
+		return nil
+	}
+	return json.Unmarshal(data, rec)
+}
+
+// decodeNote decodes a note; one with revisions goes to encoding/json.
+func decodeNote(data []byte, n *Note) error {
+	var r Note
+	ok := flatObject(data, func(k, v []byte) bool {
+		switch string(k) {
+		case "id":
+			return uintOf(v, &r.ID)
+		case "text":
+			return setStr(v, &r.Text)
+		case "created":
+			return timeOf(v, &r.Created)
+		case "updated":
+			return timeOf(v, &r.Updated)
+		case "deleted":
+			return timeOf(v, &r.Deleted)
+		}
+		return false
+	})
+	if ok {
+		*n = r
+		return nil
+	}
+	return json.Unmarshal(data, n)
+}

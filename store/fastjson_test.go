@@ -1,0 +1,69 @@
+package store
+
+import (
+	"encoding/json"
+	"testing"
+	"time"
+)
+
+// The fast decoders must give exactly what encoding/json gives, error or
+// not, for any input: the records zixuan writes and anything else.
+
+var fastjsonSeeds = []string{
+	`{"id":1,"text":"平安银行 第1条：一季度营收同比+7.0%","created":"2026-07-01T02:30:00Z","updated":"2026-07-01T02:30:00Z"}`,
+	`{"id":2,"text":"line one\nline \"two\"\t\\ \u003cb\u003e \u2028 é","created":"2026-07-01T02:30:00.123456789+08:00","updated":"2026-07-01T02:30:00Z","deleted":"2026-07-02T00:00:00Z"}`,
+	`{"id":3,"text":"x","created":"2026-07-01T02:30:00Z","updated":"2026-07-01T02:30:00Z","revisions":[{"text":"old","at":"2026-07-01T02:30:00Z"}]}`,
+	`{"ID":4,"Text":"case"}`,
+	`{"id":5,"text":null}`,
+	`{"id":-1}`, `{"id":1.5}`, `{"id":01}`, `{"id":"1"}`, `{"id":18446744073709551616}`,
+	`{"text":"\ud83d\ude00 surrogate"}`, `{"text":"bad \x01 control"}`, `{"text":"bad utf8 ` + "\xff" + `"}`, `{"text":"\q"}`, `{"text":"\u12"}`,
+	`{"created":"not a time"}`, `{"created":"2026-07-01T02:30:00\u005a"}`,
+	` { "id" : 7 , "text" : "spaced" } `, `{}`, `{"id":1,}`, `{"id":1} x`, `[]`, ``, `{"id":1,"id":2}`, `{"unknown":true}`,
+	`{"exchange":"SH","code":"688111","report_name":"金山办公","sector":"ai","rating":"overweight","rating_at":"2024-05-11T16:00:00Z","rating_source":"report-2024-05-12","added":"2026-07-01T01:30:00Z","updated":"2026-07-01T01:30:00Z"}`,
+	`{"exchange":"SZ","code":"000001","custom_name":"平安","sector":"x","rating":"buy","rating_at":"2026-07-01T01:30:00Z","rating_source":"user","added":"2026-07-01T01:30:00Z","removed":"2026-07-03T01:30:00Z","updated":"2026-07-01T01:30:00Z"}`,
+	`{"from":"unrated","to":"buy","at":"2026-07-01T01:30:00Z","source":"user","reason":"added"}`,
+	`{"from":"unrated","to":"buy","at":"2026-07-01T01:30:00Z","source":"import:a.csv"}`,
+}
+
+func checkSame(t *testing.T, data []byte) {
+	t.Helper()
+	same := func(what string, fastErr, slowErr error, fast, slow any) {
+		if (fastErr == nil) != (slowErr == nil) || (fastErr != nil && fastErr.Error() != slowErr.Error()) {
+			t.Fatalf("%s %q: fast error %v, encoding/json %v", what, data, fastErr, slowErr)
+		}
+		// times are compared as written: each parse of an offset makes its own *Location
+		fj, _ := json.Marshal(fast)
+		sj, _ := json.Marshal(slow)
+		if fastErr == nil && string(fj) != string(sj) {
+			t.Fatalf("%s %q:\nfast %#v\njson %#v", what, data, fast, slow)
+		}
+	}
+	var n1, n2 Note
+	e1, e2 := decodeNote(data, &n1), json.Unmarshal(data, &n2)
+	same("note", e1, e2, n1, n2)
+	var t1, t2 tickerRecord
+	e1, e2 = decodeTickerRecord(data, &t1), json.Unmarshal(data, &t2)
+	same("ticker", e1, e2, t1, t2)
+	var r1, r2 ratingRecord
+	e1, e2 = decodeRatingRecord(data, &r1), json.Unmarshal(data, &r2)
+	same("rating", e1, e2, r1, r2)
+}
+
+func TestFastDecodeMatchesJSON(t *testing.T) {
+	for _, s := range fastjsonSeeds {
+		checkSame(t, []byte(s))
+	}
+	// What json.Marshal writes for awkward texts round-trips.
+	for _, text := range []string{"", "a\"b", "<&>", "\u2028\u2029", "\x00\x1f", "tab\there", "😀 emoji", "\ufffd"} {
+		at := time.Date(2026, 7, 1, 9, 30, 0, 5, time.FixedZone("CST", 8*3600))
+		data, _ := json.Marshal(Note{ID: 9, Text: text, Created: at, Updated: at})
+		checkSame(t, data)
+	}
+}
+
+func FuzzFastDecode(f *testing.F) {
+	for _, s := range fastjsonSeeds {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) { checkSame(t, data) })
+}
