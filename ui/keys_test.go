@@ -254,3 +254,24 @@ func TestLanguageFromLocale(t *testing.T) {
 		t.Error("C.UTF-8 gives English; --lang zh gives Chinese")
 	}
 }
+
+// Keys that arrive together (tmux send-keys '/' 'kdxf' Enter, a fast
+// typist) come as one message: each rune must still act as its own key.
+func TestRunesArrivingTogether(t *testing.T) {
+	st, _ := newTestStore(t)
+	m := newTestModel(t, st, "en", 120, 40)
+	next, _ := m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("/kdxf")})
+	m = next.(Model)
+	m = press(m, "enter")
+	if got := codes(m); len(got) != 1 || got[0] != "002230" {
+		t.Fatalf("/kdxf typed at once shows %v, want only 002230", got)
+	}
+	// a paste into the search stays text, it is not run as keys
+	m = newTestModel(t, st, "en", 120, 40)
+	m = press(m, "/")
+	next, _ = m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("688"), Paste: true})
+	m = next.(Model)
+	if got := codes(m); len(got) == 0 || len(got) == 25 {
+		t.Fatalf("pasted 688 shows %d rows", len(got))
+	}
+}

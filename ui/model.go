@@ -17,7 +17,9 @@ type Options struct {
 
 	// NoColor draws without colours; NO_COLOR in the environment does too.
 	NoColor bool
-	// Location is the time zone dates are shown in; nil is time.Local.
+	// Location is the time zone dates are shown in; nil is China Standard
+	// Time, the market's clock, whatever the machine's zone: the report is
+	// dated 2024-05-12 in Beijing, and so are the CLI's dates.
 	Location *time.Location
 	// Now is the clock for export file names; nil is time.Now.
 	Now func() time.Time
@@ -77,7 +79,7 @@ type Model struct {
 // New loads the store and builds the root model.
 func New(st *store.Store, opts Options) (Model, error) {
 	if opts.Location == nil {
-		opts.Location = time.Local
+		opts.Location = time.FixedZone("CST", 8*3600)
 	}
 	if opts.Now == nil {
 		opts.Now = time.Now
@@ -250,9 +252,27 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.quitting = true
 			return m, tea.Quit
 		}
+		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste {
+			return m.splitRunes(msg)
+		}
 		return m.handleKey(msg)
 	}
 	return m.forward(msg)
+}
+
+// splitRunes handles keys typed faster than the terminal is read (a fast
+// typist, tmux send-keys, a macro): bubbletea delivers "/kdxf" as one
+// message, which would match no binding. Each rune is handled as its own
+// keypress, in order, so "/" opens the search and "kdxf" goes into it.
+func (m Model) splitRunes(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	var cmds []tea.Cmd
+	var model tea.Model = m
+	for _, r := range msg.Runes {
+		var cmd tea.Cmd
+		model, cmd = model.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt})
+		cmds = append(cmds, cmd)
+	}
+	return model, tea.Batch(cmds...)
 }
 
 // forward passes other messages (cursor blinks) to the active input.
