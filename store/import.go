@@ -393,7 +393,7 @@ func (im *importer) update(it *ImportItem, tb *bolt.Bucket, rec *tickerRecord, s
 				rec.RatingAt, rec.RatingSource = it.RatingAt, it.RatingSource
 				changes = append(changes, "rating date "+it.RatingAt.In(cst).Format("2006-01-02"))
 			}
-		case it.Lossless && !dominated && !it.RatingAt.After(rec.RatingAt):
+		case it.Lossless && !dominated && !it.RatingAt.IsZero() && !it.RatingAt.After(rec.RatingAt):
 			kept = append(kept, fmt.Sprintf("rating %s (the store's, newer than the file's %s)", rec.Rating, it.Rating.ID()))
 		default:
 			from := rec.Rating
