@@ -43,10 +43,14 @@ func (m *Model) detailLines(tk store.Ticker, width int, focused bool) (lines []s
 
 	if def, ok := m.thesis(tk.Sector); ok {
 		lines = append(lines, "", s.ColHead.Render(t.Thesis))
+		// The report's own words come first in Chinese; in English the
+		// one-line summary leads and the paragraph follows, because the
+		// investor reading the report reads it in Chinese.
 		if t.zh {
 			wrap(quoteWide.Replace(def.Thesis), s.Row)
 		} else {
 			wrap(def.ThesisEN, s.Row)
+			wrap(quoteWide.Replace(def.Thesis), s.Dim)
 		}
 	}
 

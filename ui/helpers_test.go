@@ -39,7 +39,7 @@ func newTestStore(t testing.TB) (*store.Store, string) {
 
 func testOptions(t testing.TB, lang string) Options {
 	return Options{
-		Lang: lang, NoColor: true, Location: time.UTC, PollInterval: -1,
+		Lang: lang, NoColor: true, PollInterval: -1, // dates in CST, the default
 		Now: func() time.Time { return fixedNow }, Dir: t.TempDir(),
 	}
 }
