@@ -40,6 +40,7 @@ type Root struct {
 	Import  ImportCmd  `cmd:"" help:"Import a file (json, csv, tdx, code list, ticker YAML), merging it into the watchlist."`
 	Backup  BackupCmd  `cmd:"" help:"Write a consistent, checked copy of the database (safe while zixuan runs)."`
 	Restore RestoreCmd `cmd:"" help:"Replace the database with a checked backup (the current one is kept beside it)."`
+	Doctor  DoctorCmd  `cmd:"" help:"Check the database (bbolt's consistency check and zixuan's own) and say whether it is healthy."`
 	Version VersionCmd `cmd:"" help:"Print the version."`
 }
 

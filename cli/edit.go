@@ -247,8 +247,9 @@ func (SectorListCmd) Run(a *App) error {
 
 // SectorAddCmd adds a sector.
 type SectorAddCmd struct {
-	Name string `arg:"" help:"Name (English or Chinese)."`
-	ZH   string `name:"zh" placeholder:"NAME" help:"Chinese name."`
+	Name   string `arg:"" help:"Name (English or Chinese)."`
+	NameZH string `arg:"" optional:"" name:"chinese-name" help:"Chinese name, when NAME is English (also --zh)."`
+	ZH     string `name:"zh" placeholder:"NAME" help:"Chinese name."`
 }
 
 // Run adds it.
@@ -257,7 +258,11 @@ func (c *SectorAddCmd) Run(a *App) error {
 	if err != nil {
 		return err
 	}
-	sec, err := st.AddSector(c.Name, c.ZH)
+	zh := c.ZH
+	if zh == "" {
+		zh = c.NameZH
+	}
+	sec, err := st.AddSector(c.Name, zh)
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,35 @@
+package cli
+
+import (
+	"fmt"
+
+	"zixuan/safetext"
+	"zixuan/store"
+)
+
+// DoctorCmd checks a database file.
+type DoctorCmd struct {
+	File string `arg:"" optional:"" placeholder:"FILE" help:"A database or backup file to check (default: the database in use)."`
+}
+
+// Run runs bbolt's consistency check and zixuan's own invariants and says
+// whether the file is healthy. It only reads: a damaged file is reported,
+// never repaired in place.
+func (c *DoctorCmd) Run(a *App) error {
+	path := c.File
+	if path == "" {
+		path = a.DBPath()
+	}
+	problems, err := store.CheckFile(path)
+	if err != nil {
+		return fmt.Errorf("%s cannot be checked: %w: restore a backup with `zixuan restore FILE`", path, err)
+	}
+	if len(problems) == 0 {
+		fmt.Fprintf(a.Out, "%s is healthy: bbolt's consistency check and zixuan's own checks found nothing wrong\n", path)
+		return nil
+	}
+	for _, p := range problems {
+		fmt.Fprintf(a.Out, "problem: %s\n", safetext.Line(p))
+	}
+	return fmt.Errorf("%s has %d problem(s) (listed above): restore a backup with `zixuan restore FILE`, or export what you can with `zixuan export --format json`", path, len(problems))
+}
