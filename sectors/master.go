@@ -1,7 +1,6 @@
 package sectors
 
 import (
-	"bufio"
 	"bytes"
 	_ "embed"
 	"encoding/csv"
@@ -40,33 +39,97 @@ var (
 )
 
 func loadMaster() {
-	rows, err := csv.NewReader(bytes.NewReader(masterCSV)).ReadAll()
+	rows, err := masterRows()
 	if err != nil {
 		masterErr = fmt.Errorf("embedded securities master: %w", err)
 		return
 	}
-	keys := map[string][2][]string{}
-	sc := bufio.NewScanner(bytes.NewReader(masterPinyin))
-	for sc.Scan() {
-		f := strings.Split(sc.Text(), "\t")
-		if len(f) == 3 {
-			keys[f[0]] = [2][]string{splitKeys(f[1]), splitKeys(f[2])}
+	// pinyin.tsv is written in the master's order, so its lines are matched
+	// to the rows as they come; a map is built only if that ever fails.
+	tsv := strings.Split(strings.TrimSuffix(string(masterPinyin), "\n"), "\n")
+	var keys map[string][2][]string
+	var backing []string // one array for every key slice: a few allocations, not 11,000
+	if n := strings.Count(string(masterPinyin), "|") + 2*len(tsv); n > 0 {
+		backing = make([]string, 0, n)
+	}
+	split := func(s string) []string {
+		if s == "" {
+			return nil
 		}
+		from := len(backing)
+		for {
+			i := strings.IndexByte(s, '|')
+			if i < 0 {
+				backing = append(backing, s)
+				break
+			}
+			backing = append(backing, s[:i])
+			s = s[i+1:]
+		}
+		return backing[from:len(backing):len(backing)]
+	}
+	lookup := func(j int, number string) ([2][]string, bool) {
+		if j < len(tsv) {
+			if f := strings.Split(tsv[j], "\t"); len(f) == 3 && f[0] == number {
+				return [2][]string{split(f[1]), split(f[2])}, true
+			}
+		}
+		if keys == nil {
+			keys = map[string][2][]string{}
+			for _, line := range tsv {
+				if f := strings.Split(line, "\t"); len(f) == 3 {
+					keys[f[0]] = [2][]string{splitKeys(f[1]), splitKeys(f[2])}
+				}
+			}
+		}
+		k, ok := keys[number]
+		return k, ok
 	}
 	masterList = make([]Security, 0, len(rows))
 	masterIndex = make(map[string]int, len(rows))
-	for _, row := range rows[1:] {
+	for j, row := range rows[1:] {
 		c, err := ParseCode(row[0])
 		if err != nil {
 			continue // the master holds only parseable codes; see TestMasterParses
 		}
-		k, ok := keys[c.Number]
+		k, ok := lookup(j, c.Number)
 		if !ok {
 			k[0], k[1] = PinyinKeys(row[1])
 		}
 		masterIndex[c.Key()] = len(masterList)
 		masterList = append(masterList, Security{Code: c, Name: row[1], Initials: k[0], Full: k[1]})
 	}
+}
+
+// masterRows reads a_shares.csv. It is plain (two fields, no quotes), so
+// it is split directly, into substrings of one string; anything else goes
+// through encoding/csv.
+func masterRows() ([][]string, error) {
+	if bytes.IndexByte(masterCSV, '"') >= 0 {
+		return csv.NewReader(bytes.NewReader(masterCSV)).ReadAll()
+	}
+	text := string(masterCSV)
+	rows := make([][]string, 0, strings.Count(text, "\n")+1)
+	cells := make([]string, 0, 2*cap(rows))
+	for text != "" {
+		line := text
+		if i := strings.IndexByte(text, '\n'); i >= 0 {
+			line, text = text[:i], text[i+1:]
+		} else {
+			text = ""
+		}
+		line = strings.TrimSuffix(line, "\r")
+		if line == "" {
+			continue
+		}
+		i := strings.IndexByte(line, ',')
+		if i < 0 || strings.IndexByte(line[i+1:], ',') >= 0 {
+			return csv.NewReader(bytes.NewReader(masterCSV)).ReadAll()
+		}
+		cells = append(cells, line[:i], line[i+1:])
+		rows = append(rows, cells[len(cells)-2:len(cells):len(cells)])
+	}
+	return rows, nil
 }
 
 func splitKeys(s string) []string {

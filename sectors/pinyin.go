@@ -1,12 +1,55 @@
 package sectors
 
 import (
+	"bytes"
+	_ "embed"
 	"strings"
+	"sync"
 	"unicode"
+	"unicode/utf8"
 
-	"github.com/mozillazg/go-pinyin"
 	"golang.org/x/text/unicode/norm"
 )
+
+// hanpinyin.txt holds the toneless readings of every Chinese character that
+// github.com/mozillazg/go-pinyin knows, written from it by go generate. Only
+// names outside the securities master (whose keys are in pinyin.tsv) need
+// it, so it is read on first use: linking go-pinyin itself would build its
+// 1.7 MB map in package init at every start of zixuan.
+//
+//go:embed data/hanpinyin.txt
+var hanPinyin []byte
+
+var (
+	hanOnce  sync.Once
+	hanIndex map[rune]string // character → readings, comma-separated
+)
+
+// readings are a character's toneless pinyin readings, the default first,
+// as go-pinyin's SinglePinyin gives them with Heteronym set.
+func readings(r rune) []string {
+	hanOnce.Do(func() {
+		hanIndex = make(map[rune]string, bytes.Count(hanPinyin, []byte("\n")))
+		data := hanPinyin
+		for len(data) > 0 {
+			line := data
+			if i := bytes.IndexByte(data, '\n'); i >= 0 {
+				line, data = data[:i], data[i+1:]
+			} else {
+				data = nil
+			}
+			c, size := utf8.DecodeRune(line)
+			if size+1 <= len(line) && line[size] == '\t' {
+				hanIndex[c] = string(line[size+1:])
+			}
+		}
+	})
+	v, ok := hanIndex[r]
+	if !ok {
+		return nil
+	}
+	return strings.Split(v, ",")
+}
 
 // NormalizeName folds a short name for matching: NFKC (full-width Ａ → A),
 // padding spaces removed (万  科Ａ → 万科A), upper-case ASCII.
@@ -60,8 +103,6 @@ func PinyinKeys(name string) (initials, full []string) {
 	if c := CoreName(n); c != n {
 		forms = append(forms, c)
 	}
-	args := pinyin.NewArgs()
-	args.Heteronym = true
 	for _, form := range forms {
 		ini := []string{""}
 		ful := []string{""}
@@ -69,8 +110,7 @@ func PinyinKeys(name string) (initials, full []string) {
 			var iset, fset []string
 			switch {
 			case unicode.Is(unicode.Han, r):
-				readings := pinyin.SinglePinyin(r, args)
-				for _, p := range readings {
+				for _, p := range readings(r) {
 					if p == "" {
 						continue
 					}
