@@ -39,6 +39,13 @@ type RatingChange struct {
 	Reason string         `json:"reason,omitempty"`
 }
 
+// Reasons the store writes into the rating history itself. They are
+// stored in English; a UI shows them in its own language.
+const (
+	ReasonReport = "report rating" // the seed: the report's rating
+	ReasonAdded  = "added"         // the rating a ticker was added with
+)
+
 // Revision is an earlier text of a note, kept when the note is edited.
 type Revision struct {
 	Text string    `json:"text"`

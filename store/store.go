@@ -197,7 +197,7 @@ func (s *Store) seed(tx *bolt.Tx) error {
 		if _, err := tb.CreateBucket(bucketNotes); err != nil {
 			return err
 		}
-		first := ratingRecord{From: sectors.Unrated.ID(), To: st.Rating.ID(), At: rec.RatingAt, Source: sectors.ReportSourceID, Reason: "report rating"}
+		first := ratingRecord{From: sectors.Unrated.ID(), To: st.Rating.ID(), At: rec.RatingAt, Source: sectors.ReportSourceID, Reason: ReasonReport}
 		seq, _ := rb.NextSequence()
 		if err := putJSON(rb, itob(seq), first); err != nil {
 			return err

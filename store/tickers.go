@@ -242,7 +242,7 @@ func (s *Store) AddTicker(code sectors.Code, name, sectorID string, rating secto
 			return err
 		}
 		seq, _ := rb.NextSequence()
-		return putJSON(rb, itob(seq), ratingRecord{From: sectors.Unrated.ID(), To: rating.ID(), At: now, Source: source, Reason: "added"})
+		return putJSON(rb, itob(seq), ratingRecord{From: sectors.Unrated.ID(), To: rating.ID(), At: now, Source: source, Reason: ReasonAdded})
 	})
 	if err != nil {
 		return AddResult{}, err

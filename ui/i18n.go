@@ -150,9 +150,9 @@ func sprintf(format string, args ...any) string { return fmt.Sprintf(format, arg
 // already says so) and "added"; they are shown in the UI language.
 func (t *text) reason(r string) string {
 	switch r {
-	case "report rating":
+	case store.ReasonReport:
 		return ""
-	case "added":
+	case store.ReasonAdded:
 		return t.AddedReason
 	}
 	return safeLine(r)
