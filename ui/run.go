@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"runtime/debug"
 
@@ -28,19 +29,30 @@ func Run(st *store.Store, opts Options) (err error) {
 	if err != nil {
 		return err
 	}
-	p := tea.NewProgram(m, tea.WithAltScreen())
+	return runProgram(tea.NewProgram(m, tea.WithAltScreen()), st.Path(), os.Stderr)
+}
+
+// runProgram runs the TUI and turns a crash into a message that says where
+// the data is and that it is intact. Every change was committed when the
+// user confirmed it, so a panic can lose nothing but an unsaved draft.
+// bubbletea recovers panics in Update and View itself (restoring the
+// terminal); the recover here covers the rest.
+func runProgram(p *tea.Program, dbPath string, stderr io.Writer) (err error) {
+	safe := func() {
+		fmt.Fprintf(stderr, "Your data is safe in %s: every change was saved when you confirmed it (check it with `zixuan doctor`).\n", dbPath)
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			_ = p.ReleaseTerminal()
-			fmt.Fprintf(os.Stderr, "zixuan: internal error: %v\n%s\n", r, debug.Stack())
-			fmt.Fprintf(os.Stderr, "Your data is safe in %s: every change was saved when you confirmed it.\n", st.Path())
-			err = fmt.Errorf("zixuan crashed (%v); the data in %s is intact", r, st.Path())
+			fmt.Fprintf(stderr, "zixuan: internal error: %v\n%s\n", r, debug.Stack())
+			safe()
+			err = fmt.Errorf("zixuan crashed (%v); the data in %s is intact", r, dbPath)
 		}
 	}()
 	if _, err := p.Run(); err != nil {
 		if errors.Is(err, tea.ErrProgramPanic) {
-			fmt.Fprintf(os.Stderr, "Your data is safe in %s: every change was saved when you confirmed it.\n", st.Path())
-			return fmt.Errorf("zixuan crashed (%w); the data in %s is intact", err, st.Path())
+			safe()
+			return fmt.Errorf("zixuan crashed (%w); the data in %s is intact", err, dbPath)
 		}
 		return fmt.Errorf("terminal UI: %w", err)
 	}

@@ -46,7 +46,9 @@ func (m Model) View() string {
 	}
 	if m.width < minWidth || m.height < minHeight {
 		msg := fmt.Sprintf(m.t.TooSmall, m.width, m.height, minWidth, minHeight)
-		return lipgloss.NewStyle().Width(max(m.width, 1)).Render(msg)
+		// Wrapped to the width, then cut to the height: even a 1x1 pane
+		// must not scroll.
+		return fitLines(lipgloss.NewStyle().Width(max(m.width, 1)).Render(msg), max(m.width, 1), max(m.height, 1))
 	}
 	var parts []string
 	parts = append(parts, fitLines(m.headerView(), m.width, 1))
