@@ -1,0 +1,188 @@
+// Command report is bench/run.sh's helper for issue 6's figures.
+//
+//	report universe N PATH        write the benchmark universe of N tickers to PATH
+//	report proc BIN DB N OUT      time BIN --db DB list (exec to output) and its RSS; DB holds N tickers
+//	report tui BIN DB N OUT       time BIN --db DB under tmux to its first full frame, and its peak RSS
+//	report table BENCH PROC...    print the figures of `go test -bench` output and proc/tui files against the targets
+//
+// proc and tui append lines "name value unit" to OUT, read back by table.
+package main
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"zixuan/bench/universe"
+)
+
+func main() {
+	if len(os.Args) < 2 {
+		usage()
+	}
+	var err error
+	switch os.Args[1] {
+	case "universe":
+		if len(os.Args) != 4 {
+			usage()
+		}
+		n, _ := strconv.Atoi(os.Args[2])
+		err = universe.Build(os.Args[3], n)
+	case "proc", "tui":
+		if len(os.Args) != 6 {
+			usage()
+		}
+		n, _ := strconv.Atoi(os.Args[4])
+		if os.Args[1] == "proc" {
+			err = proc(os.Args[2], os.Args[3], n, os.Args[5])
+		} else {
+			err = tui(os.Args[2], os.Args[3], n, os.Args[5])
+		}
+	case "table":
+		if len(os.Args) < 3 {
+			usage()
+		}
+		err = table(os.Args[2], os.Args[3:])
+	default:
+		usage()
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "report:", err)
+		os.Exit(1)
+	}
+}
+
+func usage() {
+	fmt.Fprintln(os.Stderr, "usage: report universe N PATH | proc BIN DB N OUT | tui BIN DB N OUT | table BENCH [PROC...]")
+	os.Exit(2)
+}
+
+func appendFigures(out string, lines ...string) error {
+	f, err := os.OpenFile(out, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o644)
+	if err != nil {
+		return err
+	}
+	for _, l := range lines {
+		fmt.Fprintln(f, l)
+	}
+	return f.Close()
+}
+
+func median(d []time.Duration) time.Duration {
+	s := slices.Clone(d)
+	slices.Sort(s)
+	return s[len(s)/2]
+}
+
+// proc runs `BIN --db DB list` 15 times: exec to exit, and peak RSS.
+func proc(bin, db string, n int, out string) error {
+	var times []time.Duration
+	var rss int64
+	for range 15 {
+		cmd := exec.Command(bin, "--db", db, "list")
+		t := time.Now()
+		if err := cmd.Run(); err != nil {
+			return err
+		}
+		times = append(times, time.Since(t))
+		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+			rss = max(rss, ru.Maxrss)
+		}
+	}
+	return appendFigures(out,
+		fmt.Sprintf("proc/list-ms/n=%d %.1f ms", n, ms(median(times))),
+		fmt.Sprintf("proc/list-rss/n=%d %.1f MB", n, float64(rss)/1024))
+}
+
+func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
+
+var rowRE = regexp.MustCompile(`(?m)^> +\d{6} `)
+
+// tui starts BIN --db DB in a detached 120x40 tmux session, polls the pane
+// until the first full frame (a selected row and the help bar) is on it,
+// searches, moves, and reads the process's peak RSS; five runs, median.
+func tui(bin, db string, n int, out string) error {
+	if _, err := exec.LookPath("tmux"); err != nil {
+		return fmt.Errorf("tmux is not installed: no TUI figures")
+	}
+	var times []time.Duration
+	var rss, rssStart float64
+	for run := range 5 {
+		name := fmt.Sprintf("zixuan-bench-%d-%d", os.Getpid(), run)
+		// A shell waits for a go signal, then execs zixuan: the clock starts
+		// at the exec, not at tmux's own start.
+		ready := fmt.Sprintf("%s/zixuan-bench-go-%d", os.TempDir(), os.Getpid())
+		os.Remove(ready)
+		script := fmt.Sprintf("while [ ! -e %q ]; do sleep 0.001; done; exec %q --db %q", ready, bin, db)
+		c := exec.Command("tmux", "new-session", "-d", "-s", name, "-x", "120", "-y", "40", "env", "LANG=C.UTF-8", "TERM=xterm-256color", "sh", "-c", script)
+		if b, err := c.CombinedOutput(); err != nil {
+			return fmt.Errorf("tmux: %v: %s", err, b)
+		}
+		kill := func() { exec.Command("tmux", "kill-session", "-t", name).Run() }
+		time.Sleep(100 * time.Millisecond)
+		pidOut, _ := exec.Command("tmux", "list-panes", "-t", name, "-F", "#{pane_pid}").Output()
+		pid := strings.TrimSpace(string(pidOut))
+		t := time.Now()
+		if err := os.WriteFile(ready, nil, 0o644); err != nil {
+			kill()
+			return err
+		}
+		frame, err := waitFor(name, func(s string) bool { return rowRE.MatchString(s) && strings.Contains(s, "q ") }, 5*time.Second)
+		if err != nil {
+			kill()
+			return fmt.Errorf("%w; the pane shows:\n%s", err, frame)
+		}
+		times = append(times, time.Since(t))
+		rssStart = max(rssStart, hwm(pid))
+		// Use it a little: search, delete, move, switch tabs, filter.
+		for _, k := range [][]string{{"/"}, {"k"}, {"d"}, {"x"}, {"BSpace"}, {"BSpace"}, {"Escape"}, {"j"}, {"j"}, {"Tab"}, {"1"}, {"1"}, {"G"}, {"g"}} {
+			exec.Command("tmux", append([]string{"send-keys", "-t", name}, k...)...).Run()
+			time.Sleep(20 * time.Millisecond)
+		}
+		time.Sleep(200 * time.Millisecond)
+		rss = max(rss, hwm(pid))
+		exec.Command("tmux", "send-keys", "-t", name, "q").Run()
+		time.Sleep(50 * time.Millisecond)
+		kill()
+		os.Remove(ready)
+	}
+	return appendFigures(out,
+		fmt.Sprintf("proc/first-frame-ms/n=%d %.1f ms", n, ms(median(times))),
+		fmt.Sprintf("proc/tui-rss-start/n=%d %.1f MB", n, rssStart),
+		fmt.Sprintf("proc/tui-rss-peak/n=%d %.1f MB", n, rss))
+}
+
+func waitFor(session string, ok func(string) bool, limit time.Duration) (string, error) {
+	end := time.Now().Add(limit)
+	var last string
+	for time.Now().Before(end) {
+		b, _ := exec.Command("tmux", "capture-pane", "-p", "-t", session).Output()
+		last = string(b)
+		if ok(last) {
+			return last, nil
+		}
+		time.Sleep(time.Millisecond)
+	}
+	return last, fmt.Errorf("no full frame within %s", limit)
+}
+
+// hwm is a process's peak resident set (VmHWM) in MB.
+func hwm(pid string) float64 {
+	b, err := os.ReadFile("/proc/" + pid + "/status")
+	if err != nil {
+		return 0
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		if f := strings.Fields(l); len(f) >= 2 && f[0] == "VmHWM:" {
+			kb, _ := strconv.ParseFloat(f[1], 64)
+			return kb / 1024
+		}
+	}
+	return 0
+}

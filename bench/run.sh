@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Issue 6's figures: every benchmark at 25, 550 and 5,538 tickers, the
+# process figures (exec to first frame, RSS) and a table against the
+# targets. For people, not CI (CI only runs the benchmarks once, with
+# -benchtime=1x). Usage:
+#
+#   bench/run.sh                 # ~5 minutes; BENCHTIME=1s for steadier figures
+#   BENCH='Search|Cold' bench/run.sh   # a subset of the Go benchmarks
+#
+# Needs tmux for the TUI's exec-to-first-frame and RSS figures (skipped
+# without it). Output: bench/out/{bench.txt,proc.txt,table.md} (untracked).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BENCHTIME=${BENCHTIME:-300ms}
+BENCH=${BENCH:-.}
+out=bench/out
+mkdir -p "$out" && echo "*" >"$out/.gitignore"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+echo "== go test -bench ($BENCHTIME per benchmark)" >&2
+go test -run '^$' -bench "$BENCH" -benchtime="$BENCHTIME" -timeout 30m \
+  ./sectors ./store ./export ./ui | tee "$out/bench.txt" >&2
+
+echo "== process figures" >&2
+: >"$out/proc.txt"
+go build -o "$tmp/zixuan" .
+go build -o "$tmp/report" ./bench/report
+"$tmp/zixuan" --db "$tmp/u25.db" list >/dev/null # the report's 25, seeded
+for n in 550 5538; do "$tmp/report" universe "$n" "$tmp/u$n.db"; done
+for n in 25 550 5538; do
+  "$tmp/report" proc "$tmp/zixuan" "$tmp/u$n.db" "$n" "$out/proc.txt"
+  if command -v tmux >/dev/null; then
+    "$tmp/report" tui "$tmp/zixuan" "$tmp/u$n.db" "$n" "$out/proc.txt" || echo "tui figures at $n failed" >&2
+  fi
+done
+echo "== package initialisation (GODEBUG=inittrace=1), slowest first" >&2
+GODEBUG=inittrace=1 "$tmp/zixuan" --db "$tmp/u25.db" list 2>&1 >/dev/null |
+  grep '^init' | sort -t@ -k2 | awk '{print $5, $6, $2}' | sort -g -r | head -5 >&2
+
+"$tmp/report" table "$out/bench.txt" "$out/proc.txt" | tee "$out/table.md"
