@@ -326,21 +326,11 @@ func (im *importer) add(it *ImportItem, secID string) error {
 		}
 		history = append(append([]RatingChange(nil), history...), RatingChange{From: from, To: rating, At: im.now, Source: im.opts.Source, Reason: importReason(it)})
 	}
-	tb, err := im.tx.Bucket(bucketTickers).CreateBucket([]byte(it.Code.Key()))
+	tb, err := newTicker(im.tx, rec, history)
 	if err != nil {
 		return err
 	}
-	if err := putJSON(tb, keyInfo, rec); err != nil {
-		return err
-	}
-	if err := writeHistory(tb, history); err != nil {
-		return err
-	}
-	nb, err := tb.CreateBucket(bucketNotes)
-	if err != nil {
-		return err
-	}
-	_, err = im.addNotes(nb, nil, it.Notes)
+	_, err = im.addNotes(tb.Bucket(bucketNotes), nil, it.Notes)
 	return err
 }
 

@@ -183,23 +183,8 @@ func (s *Store) seed(tx *bolt.Tx) error {
 			Rating: st.Rating.ID(), RatingAt: sectors.Report.Date.UTC(), RatingSource: sectors.ReportSourceID,
 			Added: now, Updated: now,
 		}
-		tb, err := tx.Bucket(bucketTickers).CreateBucket([]byte(st.Code.Key()))
-		if err != nil {
-			return err
-		}
-		if err := putJSON(tb, keyInfo, rec); err != nil {
-			return err
-		}
-		rb, err := tb.CreateBucket(bucketRatings)
-		if err != nil {
-			return err
-		}
-		if _, err := tb.CreateBucket(bucketNotes); err != nil {
-			return err
-		}
-		first := ratingRecord{From: sectors.Unrated.ID(), To: st.Rating.ID(), At: rec.RatingAt, Source: sectors.ReportSourceID, Reason: ReasonReport}
-		seq, _ := rb.NextSequence()
-		if err := putJSON(rb, itob(seq), first); err != nil {
+		first := RatingChange{From: sectors.Unrated, To: st.Rating, At: rec.RatingAt, Source: sectors.ReportSourceID, Reason: ReasonReport}
+		if _, err := newTicker(tx, rec, []RatingChange{first}); err != nil {
 			return err
 		}
 	}

@@ -227,28 +227,33 @@ func (s *Store) AddTicker(code sectors.Code, name, sectorID string, rating secto
 		if sec, ok := sectors.LookupMaster(code); !ok || name != sec.Name {
 			rec.CustomName = name
 		}
-		tb, err := tickers.CreateBucket([]byte(code.Key()))
-		if err != nil {
-			return err
-		}
-		if err := putJSON(tb, keyInfo, rec); err != nil {
-			return err
-		}
-		rb, err := tb.CreateBucket(bucketRatings)
-		if err != nil {
-			return err
-		}
-		if _, err := tb.CreateBucket(bucketNotes); err != nil {
-			return err
-		}
-		seq, _ := rb.NextSequence()
-		return putJSON(rb, itob(seq), ratingRecord{From: sectors.Unrated.ID(), To: rating.ID(), At: now, Source: source, Reason: ReasonAdded})
+		_, err := newTicker(tx, rec, []RatingChange{{From: sectors.Unrated, To: rating, At: now, Source: source, Reason: ReasonAdded}})
+		return err
 	})
 	if err != nil {
 		return AddResult{}, err
 	}
 	res.Ticker, err = s.Get(code)
 	return res, err
+}
+
+// newTicker creates a ticker's bucket: its record, its rating history and
+// an empty notes bucket. Seeding, adding and importing all go through it.
+func newTicker(tx *bolt.Tx, rec tickerRecord, history []RatingChange) (*bolt.Bucket, error) {
+	tb, err := tx.Bucket(bucketTickers).CreateBucket([]byte(rec.Exchange + rec.Code))
+	if err != nil {
+		return nil, err
+	}
+	if err := putJSON(tb, keyInfo, rec); err != nil {
+		return nil, err
+	}
+	if err := writeHistory(tb, history); err != nil {
+		return nil, err
+	}
+	if _, err := tb.CreateBucket(bucketNotes); err != nil {
+		return nil, err
+	}
+	return tb, nil
 }
 
 // RemoveTicker takes a ticker off the watchlist. Its notes and history are
