@@ -138,7 +138,11 @@ func (e exportModel) view(t *text, s *Styles, width int) string {
 func exportCmd(sub exportSubmitMsg, tickers []store.Ticker, opts export.Options) tea.Cmd {
 	return func() tea.Msg {
 		err := export.WriteFile(sub.path, sub.format, tickers, opts, sub.force)
-		return exportDoneMsg{path: sub.path, n: len(tickers), err: err}
+		path := sub.path
+		if abs, aerr := filepath.Abs(path); aerr == nil {
+			path = abs // say exactly where the file went
+		}
+		return exportDoneMsg{path: path, n: len(tickers), err: err}
 	}
 }
 
