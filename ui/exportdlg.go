@@ -62,11 +62,16 @@ func (e *exportModel) setDefaultPath() {
 	e.path.CursorEnd()
 }
 
+// target is the file the user asked for, ~/ read as the home folder.
+func (e exportModel) target() string {
+	return expandHome(strings.TrimSpace(e.path.Value()))
+}
+
 func (e exportModel) update(msg tea.KeyMsg, k *keyMap) (exportModel, tea.Cmd, tea.Msg) {
 	if e.overwrite {
 		switch {
 		case key.Matches(msg, k.Yes):
-			return e, nil, exportSubmitMsg{format: e.format(), path: e.path.Value(), force: true}
+			return e, nil, exportSubmitMsg{format: e.format(), path: e.target(), force: true}
 		case key.Matches(msg, k.No):
 			e.overwrite = false
 		}
@@ -77,7 +82,7 @@ func (e exportModel) update(msg tea.KeyMsg, k *keyMap) (exportModel, tea.Cmd, te
 	case key.Matches(msg, k.Cancel):
 		return e, nil, cancelMsg{}
 	case key.Matches(msg, k.Confirm):
-		p := strings.TrimSpace(e.path.Value())
+		p := e.target()
 		if p == "" || n == 0 {
 			return e, nil, nil
 		}
@@ -134,11 +139,21 @@ func (e exportModel) view(t *text, s *Styles, width int) string {
 	return strings.Join(lines, "\n")
 }
 
+// expandHome reads a leading ~/ as the home folder, as a shell would.
+func expandHome(path string) string {
+	if rest, ok := strings.CutPrefix(path, "~/"); ok {
+		if home, err := os.UserHomeDir(); err == nil {
+			return filepath.Join(home, rest)
+		}
+	}
+	return path
+}
+
 // exportCmd writes the file off the UI goroutine.
 func exportCmd(sub exportSubmitMsg, tickers []store.Ticker, opts export.Options) tea.Cmd {
 	return func() tea.Msg {
-		err := export.WriteFile(sub.path, sub.format, tickers, opts, sub.force)
 		path := sub.path
+		err := export.WriteFile(path, sub.format, tickers, opts, sub.force)
 		if abs, aerr := filepath.Abs(path); aerr == nil {
 			path = abs // say exactly where the file went
 		}
