@@ -111,3 +111,13 @@ func selectedCode(m Model) sectors.Code {
 	tk, _ := m.selected()
 	return tk.Code
 }
+
+func TestExportPathExpandsHome(t *testing.T) {
+	t.Setenv("HOME", "/home/investor")
+	if got := expandHome("~/Desktop/zixuan.csv"); got != "/home/investor/Desktop/zixuan.csv" {
+		t.Errorf("expandHome = %q", got)
+	}
+	if got := expandHome("out/~/x.csv"); got != "out/~/x.csv" {
+		t.Errorf("a ~ inside the path changed: %q", got)
+	}
+}
