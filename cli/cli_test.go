@@ -273,3 +273,47 @@ func FuzzArgs(f *testing.F) {
 		}
 	})
 }
+
+// Tickers can be named as in a trading terminal: by name or pinyin.
+func TestTickersByNameOrPinyin(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "z.db")
+	for _, in := range []string{"kdxf", "科大讯飞", "KDXF", "kedaxunfei"} {
+		if out := mustRun(t, db, "show", in); !strings.HasPrefix(out, "SZ002230") {
+			t.Errorf("show %s: %q", in, out)
+		}
+	}
+	if out := mustRun(t, db, "show", "星环科技"); !strings.HasPrefix(out, "SH688031") {
+		t.Errorf("a name without its -U: %q", out)
+	}
+	mustRun(t, db, "rate", "寒武纪", "buy")
+	if out := mustRun(t, db, "show", "688256"); !strings.Contains(out, "rating   buy") {
+		t.Errorf("rate by name did not land: %s", out)
+	}
+	mustRun(t, db, "add", "gzmt", "--sector", "compute")
+	// initials that fit several stocks of the market list them all
+	byIni := map[string][]string{}
+	for _, s := range sectors.Master() {
+		byIni[s.Initials[0]] = append(byIni[s.Initials[0]], s.Code.Key())
+	}
+	for ini, keys := range byIni {
+		if len(keys) < 2 || len(keys) > 4 {
+			continue
+		}
+		_, errs, code := run(t, db, "", "add", ini, "--sector", "ai")
+		if code != 2 || !strings.Contains(errs, "fits") {
+			t.Errorf("ambiguous %s: %d %q", ini, code, errs)
+		}
+		for _, k := range keys {
+			if !strings.Contains(errs, k) {
+				t.Errorf("ambiguous %s: %s not listed in %q", ini, k, errs)
+			}
+		}
+		break
+	}
+	if _, errs, code := run(t, db, "", "show", "zzzzqx"); code != 2 || !strings.Contains(errs, "neither a code nor") {
+		t.Errorf("unknown name: %d %q", code, errs)
+	}
+	if _, errs, code := run(t, db, "", "show", "600000"); code != 1 || !strings.Contains(errs, "浦发银行 is not on the watchlist") {
+		t.Errorf("a known stock not on the list: %d %q", code, errs)
+	}
+}

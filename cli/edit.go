@@ -18,7 +18,7 @@ type RateCmd struct {
 
 // Run records the new rating.
 func (c *RateCmd) Run(a *App) error {
-	code, err := parseCode(c.Code)
+	code, err := a.resolveCode(c.Code)
 	if err != nil {
 		return err
 	}
@@ -52,7 +52,7 @@ type NoteCmd struct {
 
 // Run saves the note.
 func (c *NoteCmd) Run(a *App) error {
-	code, err := parseCode(c.Code)
+	code, err := a.resolveCode(c.Code)
 	if err != nil {
 		return err
 	}
@@ -109,7 +109,7 @@ type AddCmd struct {
 
 // Run adds the ticker.
 func (c *AddCmd) Run(a *App) error {
-	code, err := parseCode(c.Code)
+	code, err := a.resolveCode(c.Code)
 	if err != nil {
 		return err
 	}
@@ -154,7 +154,7 @@ func (c *RmCmd) Run(a *App) error {
 	}
 	var code sectors.Code
 	if c.Code != "" {
-		if code, err = parseCode(c.Code); err != nil {
+		if code, err = a.resolveCode(c.Code); err != nil {
 			return err
 		}
 	} else {
@@ -189,7 +189,7 @@ type MoveCmd struct {
 
 // Run moves the ticker.
 func (c *MoveCmd) Run(a *App) error {
-	code, err := parseCode(c.Code)
+	code, err := a.resolveCode(c.Code)
 	if err != nil {
 		return err
 	}

@@ -28,7 +28,7 @@ func stampCST(t time.Time) string { return t.In(cst).Format("2006-01-02 15:04") 
 
 // Run prints the ticker, its rating history and its notes.
 func (c *ShowCmd) Run(a *App) error {
-	code, err := parseCode(c.Code)
+	code, err := a.resolveCode(c.Code)
 	if err != nil {
 		return err
 	}

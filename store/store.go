@@ -271,6 +271,10 @@ func (s *Store) view(fn func(tx *bolt.Tx) error) error {
 	}
 	defer db.Close()
 	if err := guard(func() error { return db.View(fn) }); err != nil {
+		var de *domainError
+		if errors.As(err, &de) {
+			return err
+		}
 		return s.fail("read", err)
 	}
 	return nil

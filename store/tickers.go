@@ -87,7 +87,11 @@ func (s *Store) Get(code sectors.Code) (Ticker, error) {
 }
 
 func notOnList(code sectors.Code) error {
-	return refuse(ErrNotFound, "%s is not on the watchlist: add it with `zixuan add %s --sector SECTOR`", code.Key(), code.Number)
+	what := code.Key()
+	if sec, ok := sectors.LookupMaster(code); ok {
+		what += " " + sec.Name
+	}
+	return refuse(ErrNotFound, "%s is not on the watchlist: add it with `zixuan add %s --sector SECTOR`", what, code.Number)
 }
 
 func readTicker(tb *bolt.Bucket) (Ticker, error) {
