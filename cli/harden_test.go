@@ -265,3 +265,33 @@ func TestDoctor(t *testing.T) {
 		t.Error("doctor changed the file it checked")
 	}
 }
+
+// Without --db the database goes under $XDG_DATA_HOME/zixuan, in a folder
+// only its owner can read; ZIXUAN_DB overrides that.
+func TestDefaultPathFollowsXDG(t *testing.T) {
+	bin := binary(t)
+	home := t.TempDir()
+	cmd := exec.Command(bin, "note", "688111", "xdg")
+	cmd.Env = append(os.Environ(), "XDG_DATA_HOME="+filepath.Join(home, "data"), "ZIXUAN_DB=")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	db := filepath.Join(home, "data", "zixuan", "zixuan.db")
+	fi, err := os.Stat(db)
+	if err != nil {
+		t.Fatalf("no database at %s: %v", db, err)
+	}
+	di, _ := os.Stat(filepath.Dir(db))
+	if fi.Mode().Perm() != 0o600 || di.Mode().Perm() != 0o700 {
+		t.Errorf("modes: file %v, folder %v", fi.Mode().Perm(), di.Mode().Perm())
+	}
+	other := filepath.Join(home, "other.db")
+	cmd = exec.Command(bin, "list")
+	cmd.Env = append(os.Environ(), "XDG_DATA_HOME="+filepath.Join(home, "data"), "ZIXUAN_DB="+other)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	if _, err := os.Stat(other); err != nil {
+		t.Errorf("ZIXUAN_DB was not used: %v", err)
+	}
+}
