@@ -1,0 +1,173 @@
+package quote
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"zixuan/sectors"
+)
+
+// maxBody bounds what is read from one answer: 60 Tencent lines are about
+// 30 KB.
+const maxBody = 4 << 20
+
+// client is what the providers share: the HTTP client, the headers and the
+// retry policy.
+type client struct {
+	http    *http.Client
+	headers map[string]string
+	backoff time.Duration
+	timeout time.Duration // per request
+	sleep   func(ctx context.Context, d time.Duration) error
+}
+
+func newClient(hc *http.Client, headers map[string]string) client {
+	if hc == nil {
+		hc = http.DefaultClient
+	}
+	return client{http: hc, headers: headers, backoff: Backoff, timeout: RequestTimeout, sleep: sleepCtx}
+}
+
+func sleepCtx(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
+
+// get fetches url with a per-request timeout, retrying transient failures
+// (unreachable, 429, 5xx) with a doubling backoff. The body is returned
+// raw.
+func (c client) get(ctx context.Context, url string) ([]byte, error) {
+	var err error
+	wait := c.backoff
+	for attempt := 0; attempt < Attempts; attempt++ {
+		if attempt > 0 {
+			if serr := c.sleep(ctx, wait); serr != nil {
+				return nil, err
+			}
+			wait *= 2
+		}
+		var body []byte
+		body, err = c.once(ctx, url)
+		if err == nil {
+			return body, nil
+		}
+		if ctx.Err() != nil || !transient(err) {
+			return nil, err
+		}
+	}
+	return nil, err
+}
+
+func (c client) once(ctx context.Context, url string) ([]byte, error) {
+	rctx, cancel := context.WithTimeout(ctx, c.timeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(rctx, http.MethodGet, url, nil)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("User-Agent", "zixuan (terminal watchlist)")
+	for k, v := range c.headers {
+		req.Header.Set(k, v)
+	}
+	resp, err := c.http.Do(req)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		return nil, netError(err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
+		return nil, &HTTPError{Code: resp.StatusCode, URL: url}
+	}
+	body, err := io.ReadAll(io.LimitReader(resp.Body, maxBody))
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		return nil, netError(err)
+	}
+	return body, nil
+}
+
+// gbk decodes a GBK answer. Bytes that are not GBK become U+FFFD.
+func gbk(b []byte) string {
+	out, err := simplifiedchinese.GBK.NewDecoder().Bytes(b)
+	if err != nil {
+		return strings.ToValidUTF8(string(b), "\uFFFD")
+	}
+	return string(out)
+}
+
+// symbol is the lower-case exchange prefix both vendors use: sh600519.
+func symbol(c sectors.Code) string {
+	return strings.ToLower(string(c.Exchange)) + c.Number
+}
+
+// batches fetches codes in requests of at most BatchSize symbols, up to
+// four at a time, and merges what comes back. When the server is
+// unreachable the remaining batches are not tried: one error, not ninety.
+func batches(ctx context.Context, codes []sectors.Code, fetch func(ctx context.Context, part []sectors.Code) (map[string]Quote, error)) (map[string]Quote, error) {
+	out := make(map[string]Quote, len(codes))
+	if len(codes) == 0 {
+		return out, nil
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var (
+		mu       sync.Mutex
+		firstErr error
+		wg       sync.WaitGroup
+		sem      = make(chan struct{}, 4)
+	)
+	for start := 0; start < len(codes); start += BatchSize {
+		part := codes[start:min(start+BatchSize, len(codes))]
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			select {
+			case sem <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			defer func() { <-sem }()
+			if ctx.Err() != nil {
+				return
+			}
+			got, err := fetch(ctx, part)
+			mu.Lock()
+			defer mu.Unlock()
+			for k, q := range got {
+				out[k] = q
+			}
+			if err != nil && firstErr == nil {
+				firstErr = err
+				if !errorsIsMalformed(err) {
+					cancel() // offline or refused: the others will fail the same way
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if firstErr == nil && ctx.Err() != nil {
+		firstErr = ctx.Err()
+	}
+	if firstErr != nil {
+		return out, fmt.Errorf("%d of %d quotes: %w", len(out), len(codes), firstErr)
+	}
+	return out, nil
+}

@@ -1,0 +1,267 @@
+package quote
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"zixuan/sectors"
+)
+
+// Default endpoints.
+const (
+	TencentURL      = "https://qt.gtimg.cn"
+	TencentKlineURL = "https://web.ifzq.gtimg.cn"
+	SinaURL         = "https://hq.sinajs.cn"
+)
+
+// Tencent is the quote provider over Tencent's public endpoint:
+// $Base/q=sh600519,sz000977 answers one GBK line per symbol,
+// v_sh600519="1~贵州茅台~600519~1459.88~…";, fields separated by ~.
+// Its daily history is JSON from $KlineBase/appstock/app/fqkline/get.
+type Tencent struct {
+	Base      string // "" is TencentURL
+	KlineBase string // "" is TencentKlineURL, or Base when Base is set
+	c         client
+}
+
+// NewTencent returns the provider. base replaces https://qt.gtimg.cn (a
+// mirror, a proxy, a test server); the same server is then asked for the
+// daily history too. hc nil is http.DefaultClient.
+func NewTencent(base string, hc *http.Client) *Tencent {
+	t := &Tencent{Base: strings.TrimRight(base, "/"), c: newClient(hc, nil)}
+	if t.Base == "" {
+		t.Base, t.KlineBase = TencentURL, TencentKlineURL
+	} else {
+		t.KlineBase = t.Base
+	}
+	return t
+}
+
+// Name implements Provider.
+func (t *Tencent) Name() string { return "tencent" }
+
+// Quotes implements Provider.
+func (t *Tencent) Quotes(ctx context.Context, codes []sectors.Code) (map[string]Quote, error) {
+	return batches(ctx, codes, t.batch)
+}
+
+func (t *Tencent) batch(ctx context.Context, codes []sectors.Code) (map[string]Quote, error) {
+	syms := make([]string, len(codes))
+	for i, c := range codes {
+		syms[i] = symbol(c)
+	}
+	body, err := t.c.get(ctx, t.Base+"/q="+strings.Join(syms, ","))
+	if err != nil {
+		return nil, err
+	}
+	return ParseTencent(body, codes)
+}
+
+// ParseTencent reads a Tencent answer (GBK bytes) for the codes asked
+// for. Unknown codes (v_pv_none_match="1"; or an empty value) are left
+// out; a line it cannot read is skipped. An answer with no line it can
+// read, for codes that are not all unknown, is ErrMalformed.
+func ParseTencent(body []byte, asked []sectors.Code) (map[string]Quote, error) {
+	bySym := make(map[string]sectors.Code, len(asked))
+	for _, c := range asked {
+		bySym[symbol(c)] = c
+	}
+	out := make(map[string]Quote, len(asked))
+	recognised := 0
+	for _, line := range strings.Split(gbk(body), ";") {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		name, val, ok := assignment(line, "v_")
+		if !ok {
+			continue
+		}
+		recognised++
+		code, known := bySym[name]
+		if !known || val == "" || val == "1" {
+			continue // v_pv_none_match="1", or a symbol we did not ask for
+		}
+		q, ok := tencentFields(code, strings.Split(val, "~"))
+		if ok {
+			out[code.Key()] = q
+		}
+	}
+	if recognised == 0 {
+		return out, fmt.Errorf("%w: no quote lines in %d bytes", ErrMalformed, len(body))
+	}
+	return out, nil
+}
+
+// assignment splits `<prefix>NAME="VALUE"` into NAME and VALUE.
+func assignment(line, prefix string) (name, val string, ok bool) {
+	line = strings.TrimPrefix(line, "var ")
+	if !strings.HasPrefix(line, prefix) {
+		return "", "", false
+	}
+	eq := strings.IndexByte(line, '=')
+	if eq < 0 {
+		return "", "", false
+	}
+	name = line[len(prefix):eq]
+	val = strings.TrimSpace(line[eq+1:])
+	if len(val) < 2 || val[0] != '"' || val[len(val)-1] != '"' {
+		return "", "", false
+	}
+	return name, val[1 : len(val)-1], true
+}
+
+// tencentFields maps the ~-separated fields. The layout, from public
+// clients and a real answer: 1 name, 2 code, 3 last, 4 previous close,
+// 5 open, 6 volume (lots of 100), 30 time YYYYMMDDHHMMSS, 31 change,
+// 32 change %, 33 high, 34 low, 37 amount (10k yuan), 38 turnover %,
+// 39 PE. Older answers stop earlier: every index is guarded, and what is
+// missing is computed (change) or left zero.
+func tencentFields(code sectors.Code, f []string) (Quote, bool) {
+	at := func(i int) string {
+		if i < len(f) {
+			return strings.TrimSpace(f[i])
+		}
+		return ""
+	}
+	num := func(i int) float64 {
+		v, err := strconv.ParseFloat(at(i), 64)
+		if err != nil {
+			return 0
+		}
+		return v
+	}
+	if len(f) < 6 || (at(2) != "" && at(2) != code.Number) {
+		return Quote{}, false
+	}
+	q := Quote{
+		Code: code, Name: at(1),
+		Last: num(3), PrevClose: num(4), Open: num(5),
+		Volume: int64(num(6) * 100),
+		High:   num(33), Low: num(34),
+		Amount: num(37) * 10000, Turnover: num(38), PE: num(39),
+	}
+	if q.Last <= 0 && q.PrevClose <= 0 {
+		return Quote{}, false // nothing to show
+	}
+	if t, err := time.ParseInLocation("20060102150405", at(30), China); err == nil {
+		q.Time = t
+	}
+	if q.Last <= 0 || (q.Volume == 0 && q.Open <= 0) {
+		q.Suspended = true
+		if q.Last <= 0 {
+			q.Last = q.PrevClose
+		}
+	}
+	if len(f) > 32 && at(31) != "" {
+		q.Change, q.ChangePct = num(31), num(32)
+	} else {
+		q.Change, q.ChangePct = change(q.Last, q.PrevClose)
+	}
+	if q.Suspended {
+		q.Change, q.ChangePct = 0, 0
+	}
+	if q.High <= 0 {
+		q.High = q.Last
+	}
+	if q.Low <= 0 {
+		q.Low = q.Last
+	}
+	return q, true
+}
+
+func change(last, prev float64) (float64, float64) {
+	if prev <= 0 {
+		return 0, 0
+	}
+	return last - prev, (last - prev) / prev * 100
+}
+
+// CloseOn implements History with Tencent's daily k-lines, forward
+// adjusted (qfq): $KlineBase/appstock/app/fqkline/get?param=sh600519,day,
+// START,END,COUNT,qfq answers {"code":0,"data":{"sh600519":{"qfqday":
+// [["2024-05-10","open","close","high","low","volume"],…]}}}; an
+// unadjusted series comes as "day".
+func (t *Tencent) CloseOn(ctx context.Context, code sectors.Code, day time.Time) (Bar, error) {
+	d := dayOf(day)
+	start := d.AddDate(0, 0, -14)
+	sym := symbol(code)
+	url := fmt.Sprintf("%s/appstock/app/fqkline/get?param=%s,day,%s,%s,20,qfq",
+		t.KlineBase, sym, start.Format(time.DateOnly), d.Format(time.DateOnly))
+	body, err := t.c.get(ctx, url)
+	if err != nil {
+		return Bar{}, err
+	}
+	return ParseKline(body, sym, d)
+}
+
+func dayOf(t time.Time) time.Time {
+	t = t.In(China)
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, China)
+}
+
+// ParseKline finds, in a Tencent k-line answer for sym, the last close on
+// or before day (and no more than two weeks before it).
+func ParseKline(body []byte, sym string, day time.Time) (Bar, error) {
+	var resp struct {
+		Code int             `json:"code"`
+		Msg  string          `json:"msg"`
+		Data json.RawMessage `json:"data"`
+	}
+	if err := json.Unmarshal(body, &resp); err != nil {
+		return Bar{}, fmt.Errorf("%w: k-line: %v", ErrMalformed, err)
+	}
+	if resp.Code != 0 {
+		return Bar{}, fmt.Errorf("%w: k-line code %d %s", ErrNoHistory, resp.Code, resp.Msg)
+	}
+	var data map[string]struct {
+		QFQ [][]json.RawMessage `json:"qfqday"`
+		Raw [][]json.RawMessage `json:"day"`
+	}
+	if err := json.Unmarshal(resp.Data, &data); err != nil {
+		// an unknown symbol answers "data":[] or "data":""
+		return Bar{}, fmt.Errorf("%w for %s", ErrNoHistory, sym)
+	}
+	node, ok := data[sym]
+	if !ok {
+		return Bar{}, fmt.Errorf("%w for %s", ErrNoHistory, sym)
+	}
+	rows, adjusted := node.QFQ, true
+	if len(rows) == 0 {
+		rows, adjusted = node.Raw, false
+	}
+	d := dayOf(day)
+	var best Bar
+	for _, r := range rows {
+		if len(r) < 3 {
+			continue
+		}
+		var ds, cs string
+		if json.Unmarshal(r[0], &ds) != nil || json.Unmarshal(r[2], &cs) != nil {
+			continue
+		}
+		date, err := time.ParseInLocation(time.DateOnly, ds, China)
+		if err != nil || date.After(d) || d.Sub(date) > 14*24*time.Hour {
+			continue
+		}
+		c, err := strconv.ParseFloat(cs, 64)
+		if err != nil || c <= 0 {
+			continue
+		}
+		if date.After(best.Date) || best.Date.IsZero() {
+			best = Bar{Date: date, Close: c, Adjusted: adjusted}
+		}
+	}
+	if best.Date.IsZero() {
+		return Bar{}, fmt.Errorf("%w for %s on %s", ErrNoHistory, sym, d.Format(time.DateOnly))
+	}
+	return best, nil
+}
+
+func errorsIsMalformed(err error) bool { return errors.Is(err, ErrMalformed) }
