@@ -10,6 +10,7 @@
 //	    info              tickerRecord
 //	    ratings/<seq>     RatingChange, seq big-endian, oldest first
 //	    notes/<id>        Note (with its revisions; deleted notes are kept, marked)
+//	prices/<SH688111>/<YYYY-MM-DD>   a rating's reference close (prices.go), made on first use
 //
 // The file is opened for each operation and closed straight after, so that
 // a TUI left open for hours never locks out `zixuan list` or `zixuan note`
