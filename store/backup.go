@@ -1,6 +1,8 @@
 package store
 
 import (
+	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -83,19 +85,48 @@ func checkInvariants(tx *bolt.Tx, add func(string, ...any)) {
 	})
 	tickers := tx.Bucket(bucketTickers)
 	_ = tickers.ForEach(func(k, v []byte) error {
-		if v != nil {
-			add("tickers/%s: a value where a ticker bucket belongs", k)
+		if v == nil {
+			add("tickers/%s: a bucket where a ticker record belongs", k)
 			return nil
 		}
-		checkTicker(string(k), tickers.Bucket(k), known, add)
+		checkTicker(string(k), v, known, add)
 		return nil
 	})
+	// every rating change and note belongs to a ticker and decodes
+	for _, b := range [][]byte{bucketRatings, bucketNotes} {
+		_ = tx.Bucket(b).ForEach(func(k, v []byte) error {
+			owner := k[:max(len(k)-8, 0)]
+			switch {
+			case v == nil || len(k) != 16:
+				add("%s/%x: not a record of this layout", b, k)
+			case tickers.Get(owner) == nil:
+				add("%s/%s#%d: belongs to no ticker", b, owner, binary.BigEndian.Uint64(k[8:]))
+			case bytes.Equal(b, bucketRatings):
+				var r ratingRecord
+				if err := json.Unmarshal(v, &r); err != nil {
+					add("ratings/%s#%d: does not decode", owner, binary.BigEndian.Uint64(k[8:]))
+					return nil
+				}
+				for _, id := range []string{r.From, r.To} {
+					if _, err := sectors.ParseRating(id); err != nil {
+						add("ratings/%s#%d: %v", owner, binary.BigEndian.Uint64(k[8:]), err)
+					}
+				}
+			default:
+				var n Note
+				if err := json.Unmarshal(v, &n); err != nil {
+					add("notes/%s#%d: does not decode", owner, binary.BigEndian.Uint64(k[8:]))
+				}
+			}
+			return nil
+		})
+	}
 }
 
-func checkTicker(key string, tb *bolt.Bucket, sectorsKnown map[string]bool, add func(string, ...any)) {
+func checkTicker(key string, v []byte, sectorsKnown map[string]bool, add func(string, ...any)) {
 	var rec tickerRecord
-	if err := getJSON(tb, keyInfo, &rec); err != nil {
-		add("tickers/%s: no readable info record (%v)", key, err)
+	if err := json.Unmarshal(v, &rec); err != nil {
+		add("tickers/%s: the record does not decode (%v)", key, err)
 		return
 	}
 	code, err := sectors.ParseCode(rec.Exchange + rec.Code)
@@ -110,30 +141,6 @@ func checkTicker(key string, tb *bolt.Bucket, sectorsKnown map[string]bool, add 
 	}
 	if rec.Removed.IsZero() && !sectorsKnown[rec.Sector] {
 		add("tickers/%s: on the watchlist in sector %q, which does not exist", key, rec.Sector)
-	}
-	if rb := tb.Bucket(bucketRatings); rb != nil {
-		_ = rb.ForEach(func(k, v []byte) error {
-			var r ratingRecord
-			if err := json.Unmarshal(v, &r); err != nil {
-				add("tickers/%s/ratings/%x: does not decode", key, k)
-				return nil
-			}
-			for _, id := range []string{r.From, r.To} {
-				if _, err := sectors.ParseRating(id); err != nil {
-					add("tickers/%s/ratings/%x: %v", key, k, err)
-				}
-			}
-			return nil
-		})
-	}
-	if nb := tb.Bucket(bucketNotes); nb != nil {
-		_ = nb.ForEach(func(k, v []byte) error {
-			var n Note
-			if err := json.Unmarshal(v, &n); err != nil {
-				add("tickers/%s/notes/%x: does not decode", key, k)
-			}
-			return nil
-		})
 	}
 }
 

@@ -27,14 +27,14 @@ func TestCheckHealthyAndDamaged(t *testing.T) {
 	}
 	err = db.Update(func(tx *bolt.Tx) error {
 		tickers := tx.Bucket(bucketTickers)
-		tb, _ := tickers.CreateBucket([]byte("SH999999"))
-		_ = tb.Put(keyInfo, []byte("{not json"))
-		tb2 := tickers.Bucket([]byte("SH688111"))
+		_ = tickers.Put([]byte("SH999999"), []byte("{not json"))
+		r := tref{tx: tx, key: []byte("SH688111")}
 		var rec tickerRecord
-		_ = getJSON(tb2, keyInfo, &rec)
+		_ = r.info(&rec)
 		rec.Sector, rec.Rating = "gone", "excellent"
-		_ = putJSON(tb2, keyInfo, rec)
-		_ = tb2.Bucket(bucketNotes).Put(itob(7), []byte("}"))
+		_ = r.putInfo(rec)
+		_ = tx.Bucket(bucketNotes).Put(r.childKey(7), []byte("}"))
+		_ = tx.Bucket(bucketNotes).Put((tref{key: []byte("SZ000001")}).childKey(1), []byte(`{"id":1,"text":"orphan"}`))
 		return tx.Bucket(bucketSectors).Put([]byte("x"), []byte("[]"))
 	})
 	db.Close()
@@ -46,7 +46,7 @@ func TestCheckHealthyAndDamaged(t *testing.T) {
 		t.Fatal(err)
 	}
 	joined := strings.Join(problems, "\n")
-	for _, want := range []string{"tickers/SH999999: no readable info record", `"excellent" is not a rating`, `sector "gone", which does not exist`, "tickers/SH688111/notes/0000000000000007: does not decode", "sectors/x: the record does not decode"} {
+	for _, want := range []string{"tickers/SH999999: the record does not decode", `"excellent" is not a rating`, `sector "gone", which does not exist`, "notes/SH688111#7: does not decode", "notes/SZ000001#1: belongs to no ticker", "sectors/x: the record does not decode"} {
 		if !strings.Contains(joined, want) {
 			t.Errorf("Check missed %q; found:\n%s", want, joined)
 		}

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"sort"
@@ -230,13 +229,12 @@ func (im *importer) createSector(def Sector) (Sector, error) {
 }
 
 func (im *importer) merge(it *ImportItem) error {
-	tickers := im.tx.Bucket(bucketTickers)
-	tb := tickers.Bucket([]byte(it.Code.Key()))
+	tb := refOf(im.tx, it.Code)
 	var rec tickerRecord
-	exists := tb != nil
+	exists := tb.exists()
 	if exists {
-		if err := getJSON(tb, keyInfo, &rec); err != nil {
-			return fmt.Errorf("ticker %s: %w", it.Code.Key(), err)
+		if err := tb.info(&rec); err != nil {
+			return err
 		}
 	}
 	secID, fromFile, err := im.sectorFor(it, &rec, exists)
@@ -266,10 +264,10 @@ func (im *importer) merge(it *ImportItem) error {
 			return nil
 		}
 		// Only bookkeeping changed (an earlier date added): no news.
-		return putJSON(tb, keyInfo, rec)
+		return tb.putInfo(rec)
 	}
 	rec.Updated = im.now
-	if err := putJSON(tb, keyInfo, rec); err != nil {
+	if err := tb.putInfo(rec); err != nil {
 		return err
 	}
 	im.rep.Updated = append(im.rep.Updated, res)
@@ -330,7 +328,7 @@ func (im *importer) add(it *ImportItem, secID string) error {
 	if err != nil {
 		return err
 	}
-	_, err = im.addNotes(tb.Bucket(bucketNotes), nil, it.Notes)
+	_, err = im.addNotes(tb, nil, it.Notes)
 	return err
 }
 
@@ -352,12 +350,12 @@ func importReason(it *ImportItem) string {
 var cst = time.FixedZone("CST", 8*3600)
 
 // update merges the file's item into an existing ticker.
-func (im *importer) update(it *ImportItem, tb *bolt.Bucket, rec *tickerRecord, secID string, fromFile bool) (changes, kept []string, err error) {
-	stored, err := readHistory(tb)
+func (im *importer) update(it *ImportItem, tb tref, rec *tickerRecord, secID string, fromFile bool) (changes, kept []string, err error) {
+	stored, err := tb.ratings()
 	if err != nil {
 		return nil, nil, err
 	}
-	notes, err := readNotes(tb)
+	notes, err := tb.notes()
 	if err != nil {
 		return nil, nil, err
 	}
@@ -449,11 +447,7 @@ func (im *importer) update(it *ImportItem, tb *bolt.Bucket, rec *tickerRecord, s
 	}
 
 	// Notes.
-	nb, err := tb.CreateBucketIfNotExists(bucketNotes)
-	if err != nil {
-		return nil, nil, err
-	}
-	n, err := im.addNotes(nb, notes, it.Notes)
+	n, err := im.addNotes(tb, notes, it.Notes)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -472,7 +466,7 @@ func plural(n int, one, many string) string {
 
 // addNotes adds the file's notes whose text no existing note has, oldest
 // first so that ids follow time.
-func (im *importer) addNotes(nb *bolt.Bucket, existing, incoming []Note) (int, error) {
+func (im *importer) addNotes(tb tref, existing, incoming []Note) (int, error) {
 	seen := map[string]bool{}
 	for _, n := range existing {
 		seen[noteKey(n.Text)] = true
@@ -491,11 +485,7 @@ func (im *importer) addNotes(nb *bolt.Bucket, existing, incoming []Note) (int, e
 			continue
 		}
 		seen[k] = true
-		id, err := nb.NextSequence()
-		if err != nil {
-			return added, err
-		}
-		n.ID = id
+		n.ID = tb.nextNoteID()
 		n.Text = strings.TrimRight(n.Text, " \t\r\n")
 		if n.Created.IsZero() {
 			n.Created = im.now
@@ -503,7 +493,7 @@ func (im *importer) addNotes(nb *bolt.Bucket, existing, incoming []Note) (int, e
 		if n.Updated.IsZero() {
 			n.Updated = n.Created
 		}
-		if err := putJSON(nb, itob(id), n); err != nil {
+		if err := tb.putNote(n); err != nil {
 			return added, err
 		}
 		added++
@@ -570,82 +560,19 @@ func mergeHistory(store, file []RatingChange) ([]RatingChange, int) {
 	return out, added
 }
 
-func readHistory(tb *bolt.Bucket) ([]RatingChange, error) {
-	t := Ticker{}
-	rb := tb.Bucket(bucketRatings)
-	if rb == nil {
-		return nil, nil
-	}
-	err := rb.ForEach(func(k, v []byte) error {
-		var r ratingRecord
-		if err := json.Unmarshal(v, &r); err != nil {
-			return fmt.Errorf("rating %x: %w", k, err)
-		}
-		from, _ := sectors.ParseRating(r.From)
-		to, _ := sectors.ParseRating(r.To)
-		t.Ratings = append(t.Ratings, RatingChange{From: from, To: to, At: r.At, Source: r.Source, Reason: r.Reason})
-		return nil
-	})
-	return t.Ratings, err
-}
-
-func readNotes(tb *bolt.Bucket) ([]Note, error) {
-	var out []Note
-	nb := tb.Bucket(bucketNotes)
-	if nb == nil {
-		return nil, nil
-	}
-	err := nb.ForEach(func(k, v []byte) error {
-		var n Note
-		if err := json.Unmarshal(v, &n); err != nil {
-			return fmt.Errorf("note %x: %w", k, err)
-		}
-		out = append(out, n)
-		return nil
-	})
-	return out, err
-}
-
 // rewriteHistory stores history: appended when the stored entries are its
-// prefix, else rewritten in time order.
-func rewriteHistory(tb *bolt.Bucket, stored, history []RatingChange) error {
+// prefix, else rewritten whole in time order (a merge of the store's and a
+// file's history, which loses no entry).
+func rewriteHistory(tb tref, stored, history []RatingChange) error {
 	prefix := len(history) >= len(stored)
 	for i := 0; prefix && i < len(stored); i++ {
 		prefix = hkey(stored[i]) == hkey(history[i])
 	}
 	if prefix {
-		rb, err := tb.CreateBucketIfNotExists(bucketRatings)
-		if err != nil {
-			return err
-		}
-		return appendHistory(rb, history[len(stored):])
+		return tb.appendRatings(history[len(stored):]...)
 	}
-	if tb.Bucket(bucketRatings) != nil {
-		if err := tb.DeleteBucket(bucketRatings); err != nil {
-			return err
-		}
-	}
-	return writeHistory(tb, history)
-}
-
-func writeHistory(tb *bolt.Bucket, history []RatingChange) error {
-	rb, err := tb.CreateBucket(bucketRatings)
-	if err != nil {
+	if err := tb.deleteRatings(); err != nil {
 		return err
 	}
-	return appendHistory(rb, history)
-}
-
-func appendHistory(rb *bolt.Bucket, entries []RatingChange) error {
-	for _, r := range entries {
-		seq, err := rb.NextSequence()
-		if err != nil {
-			return err
-		}
-		rr := ratingRecord{From: r.From.ID(), To: r.To.ID(), At: r.At, Source: r.Source, Reason: r.Reason}
-		if err := putJSON(rb, itob(seq), rr); err != nil {
-			return err
-		}
-	}
-	return nil
+	return tb.appendRatings(history...)
 }

@@ -207,10 +207,10 @@ func (s *Store) DeleteSector(id string) error {
 			return refuse(ErrNotFound, "no sector %q: use one of %s", id, sectorChoices(list))
 		}
 		n := 0
-		err := tx.Bucket(bucketTickers).ForEachBucket(func(k []byte) error {
+		err := tx.Bucket(bucketTickers).ForEach(func(k, v []byte) error {
 			var rec tickerRecord
-			if err := getJSON(tx.Bucket(bucketTickers).Bucket(k), keyInfo, &rec); err != nil {
-				return err
+			if err := decodeTickerRecord(v, &rec); err != nil {
+				return fmt.Errorf("ticker %s: %w", k, err)
 			}
 			if rec.Sector == id && rec.Removed.IsZero() {
 				n++

@@ -32,7 +32,6 @@ var (
 	bucketTickers = []byte("tickers")
 	bucketRatings = []byte("ratings")
 	bucketNotes   = []byte("notes")
-	keyInfo       = []byte("info")
 	keyApp        = []byte("app")
 	keySchema     = []byte("schema")
 	keyGen        = []byte("gen")
@@ -155,7 +154,7 @@ func (s *Store) seed(tx *bolt.Tx) error {
 	if err != nil {
 		return err
 	}
-	for _, name := range [][]byte{bucketSectors, bucketTickers} {
+	for _, name := range [][]byte{bucketSectors, bucketTickers, bucketRatings, bucketNotes} {
 		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 			return err
 		}
@@ -205,8 +204,10 @@ func checkMeta(tx *bolt.Tx) error {
 	if v > SchemaVersion {
 		return &schemaError{found: v}
 	}
-	if tx.Bucket(bucketSectors) == nil || tx.Bucket(bucketTickers) == nil {
-		return errNotZixuan
+	for _, b := range [][]byte{bucketSectors, bucketTickers, bucketRatings, bucketNotes} {
+		if tx.Bucket(b) == nil {
+			return errNotZixuan
+		}
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"encoding/binary"
 	"fmt"
 	"sort"
@@ -12,7 +13,9 @@ import (
 	"zixuan/sectors"
 )
 
-// Load reads the whole store in one read transaction.
+// Load reads the whole store in one read transaction: the tickers, their
+// rating changes and their notes each in one cursor pass, joined on the
+// ticker key (all three buckets are in the same key order).
 func (s *Store) Load() (*Snapshot, error) {
 	snap := &Snapshot{}
 	err := s.view(func(tx *bolt.Tx) error {
@@ -23,11 +26,38 @@ func (s *Store) Load() (*Snapshot, error) {
 			return err
 		}
 		snap.Sectors = secs
-		return tx.Bucket(bucketTickers).ForEachBucket(func(k []byte) error {
-			t, err := readTicker(tx.Bucket(bucketTickers).Bucket(k))
+		snap.Tickers = make([]Ticker, 0, tx.Bucket(bucketTickers).Stats().KeyN)
+		rc := tx.Bucket(bucketRatings).Cursor()
+		rk, rv := rc.First()
+		nc := tx.Bucket(bucketNotes).Cursor()
+		nk, nv := nc.First()
+		return tx.Bucket(bucketTickers).ForEach(func(k, v []byte) error {
+			t, err := tickerOf(k, v)
 			if err != nil {
-				return fmt.Errorf("ticker %s: %w", k, err)
+				return err
 			}
+			// children sort under their ticker's key; skip any orphan before it
+			for rk != nil && bytes.Compare(rk[:min(len(rk), len(k))], k) < 0 {
+				rk, rv = rc.Next()
+			}
+			for ; rk != nil && len(rk) == len(k)+8 && bytes.HasPrefix(rk, k); rk, rv = rc.Next() {
+				r, err := decodeRatingChange(binary.BigEndian.Uint64(rk[len(k):]), rv)
+				if err != nil {
+					return fmt.Errorf("ticker %s: %w", k, err)
+				}
+				t.Ratings = append(t.Ratings, r)
+			}
+			for nk != nil && bytes.Compare(nk[:min(len(nk), len(k))], k) < 0 {
+				nk, nv = nc.Next()
+			}
+			for ; nk != nil && len(nk) == len(k)+8 && bytes.HasPrefix(nk, k); nk, nv = nc.Next() {
+				var n Note
+				if err := decodeNote(nv, &n); err != nil {
+					return fmt.Errorf("ticker %s: note: %w", k, err)
+				}
+				t.Notes = append(t.Notes, n)
+			}
+			reverseNotes(t.Notes)
 			snap.Tickers = append(snap.Tickers, t)
 			return nil
 		})
@@ -75,12 +105,8 @@ func sortTickers(snap *Snapshot) {
 func (s *Store) Get(code sectors.Code) (Ticker, error) {
 	var t Ticker
 	err := s.view(func(tx *bolt.Tx) error {
-		tb := tx.Bucket(bucketTickers).Bucket([]byte(code.Key()))
-		if tb == nil {
-			return notOnList(code)
-		}
 		var err error
-		t, err = readTicker(tb)
+		t, err = readTicker(refOf(tx, code))
 		return err
 	})
 	return t, err
@@ -94,22 +120,40 @@ func notOnList(code sectors.Code) error {
 	return refuse(ErrNotFound, "%s is not on the watchlist: add it with `zixuan add %s --sector SECTOR`", what, code.Number)
 }
 
-func readTicker(tb *bolt.Bucket) (Ticker, error) {
-	var rec tickerRecord
-	data := tb.Get(keyInfo)
-	if data == nil {
-		return Ticker{}, fmt.Errorf("%s: %w", keyInfo, ErrNotFound)
+// readTicker reads one ticker with its history and notes.
+func readTicker(r tref) (Ticker, error) {
+	v := r.tx.Bucket(bucketTickers).Get(r.key)
+	if v == nil {
+		code, _ := sectors.ParseCode(string(r.key))
+		return Ticker{}, notOnList(code)
 	}
-	if err := decodeTickerRecord(data, &rec); err != nil {
-		return Ticker{}, fmt.Errorf("decode %s: %w", keyInfo, err)
+	t, err := tickerOf(r.key, v)
+	if err != nil {
+		return Ticker{}, err
+	}
+	if t.Ratings, err = r.ratings(); err != nil {
+		return Ticker{}, fmt.Errorf("ticker %s: %w", r.key, err)
+	}
+	if t.Notes, err = r.notes(); err != nil {
+		return Ticker{}, fmt.Errorf("ticker %s: %w", r.key, err)
+	}
+	return t, nil
+}
+
+// tickerOf decodes a ticker's record (key k, value v), without its history
+// and notes.
+func tickerOf(k, v []byte) (Ticker, error) {
+	var rec tickerRecord
+	if err := decodeTickerRecord(v, &rec); err != nil {
+		return Ticker{}, fmt.Errorf("decode ticker %s: %w", k, err)
 	}
 	code, err := sectors.ParseCode(rec.Exchange + rec.Code)
 	if err != nil {
-		return Ticker{}, err
+		return Ticker{}, fmt.Errorf("ticker %s: %w", k, err)
 	}
 	rating, err := sectors.ParseRating(rec.Rating)
 	if err != nil {
-		return Ticker{}, err
+		return Ticker{}, fmt.Errorf("ticker %s: %w", k, err)
 	}
 	t := Ticker{
 		Code: code, ReportName: rec.ReportName, CustomName: rec.CustomName,
@@ -117,39 +161,8 @@ func readTicker(tb *bolt.Bucket) (Ticker, error) {
 		Added: rec.Added, Removed: rec.Removed, Updated: rec.Updated,
 	}
 	t.Name = displayName(t)
-	if rb := tb.Bucket(bucketRatings); rb != nil {
-		t.Ratings = make([]RatingChange, 0, capHint(rb.Sequence()))
-		err := rb.ForEach(func(k, v []byte) error {
-			var r ratingRecord
-			if err := decodeRatingRecord(v, &r); err != nil {
-				return fmt.Errorf("rating %x: %w", k, err)
-			}
-			from, _ := sectors.ParseRating(r.From)
-			to, _ := sectors.ParseRating(r.To)
-			t.Ratings = append(t.Ratings, RatingChange{Seq: binary.BigEndian.Uint64(k), From: from, To: to, At: r.At, Source: r.Source, Reason: r.Reason})
-			return nil
-		})
-		if err != nil {
-			return Ticker{}, err
-		}
-	}
-	if nb := tb.Bucket(bucketNotes); nb != nil {
-		t.Notes = make([]Note, 0, capHint(nb.Sequence()))
-		c := nb.Cursor()
-		for k, v := c.Last(); k != nil; k, v = c.Prev() {
-			var n Note
-			if err := decodeNote(v, &n); err != nil {
-				return Ticker{}, fmt.Errorf("note %x: %w", k, err)
-			}
-			t.Notes = append(t.Notes, n)
-		}
-	}
 	return t, nil
 }
-
-// capHint sizes a slice from a bucket's sequence (how many entries were
-// ever added), within reason.
-func capHint(seq uint64) int { return int(min(seq, 256)) }
 
 // displayName picks the name to show: one the user gave, else the current
 // name from the securities master (which shows ST warnings and renames),
@@ -166,21 +179,21 @@ func displayName(t Ticker) string {
 
 // editTicker runs fn on a ticker's record inside a write transaction and
 // stores the result.
-func (s *Store) editTicker(code sectors.Code, fn func(tx *bolt.Tx, tb *bolt.Bucket, rec *tickerRecord) error) error {
+func (s *Store) editTicker(code sectors.Code, fn func(r tref, rec *tickerRecord) error) error {
 	return s.update(func(tx *bolt.Tx) error {
-		tb := tx.Bucket(bucketTickers).Bucket([]byte(code.Key()))
-		if tb == nil {
+		r := refOf(tx, code)
+		if !r.exists() {
 			return notOnList(code)
 		}
 		var rec tickerRecord
-		if err := getJSON(tb, keyInfo, &rec); err != nil {
+		if err := r.info(&rec); err != nil {
 			return err
 		}
-		if err := fn(tx, tb, &rec); err != nil {
+		if err := fn(r, &rec); err != nil {
 			return err
 		}
 		rec.Updated = s.now()
-		return putJSON(tb, keyInfo, rec)
+		return r.putInfo(rec)
 	})
 }
 
@@ -208,10 +221,9 @@ func (s *Store) AddTicker(code sectors.Code, name, sectorID string, rating secto
 			return refuse(ErrNotFound, "no sector %q: see `zixuan sector list`", sectorID)
 		}
 		now := s.now()
-		tickers := tx.Bucket(bucketTickers)
-		if tb := tickers.Bucket([]byte(code.Key())); tb != nil {
+		if r := refOf(tx, code); r.exists() {
 			var rec tickerRecord
-			if err := getJSON(tb, keyInfo, &rec); err != nil {
+			if err := r.info(&rec); err != nil {
 				return err
 			}
 			if rec.Removed.IsZero() {
@@ -222,7 +234,7 @@ func (s *Store) AddTicker(code sectors.Code, name, sectorID string, rating secto
 				rec.CustomName = name
 			}
 			res.Revived = true
-			return putJSON(tb, keyInfo, rec)
+			return r.putInfo(rec)
 		}
 		rec := tickerRecord{
 			Exchange: string(code.Exchange), Code: code.Number, Sector: sectorID,
@@ -241,29 +253,23 @@ func (s *Store) AddTicker(code sectors.Code, name, sectorID string, rating secto
 	return res, err
 }
 
-// newTicker creates a ticker's bucket: its record, its rating history and
-// an empty notes bucket. Seeding, adding and importing all go through it.
-func newTicker(tx *bolt.Tx, rec tickerRecord, history []RatingChange) (*bolt.Bucket, error) {
-	tb, err := tx.Bucket(bucketTickers).CreateBucket([]byte(rec.Exchange + rec.Code))
-	if err != nil {
-		return nil, err
+// newTicker writes a new ticker's record and its first rating changes.
+// Seeding, adding and importing all go through it.
+func newTicker(tx *bolt.Tx, rec tickerRecord, history []RatingChange) (tref, error) {
+	r := tref{tx: tx, key: []byte(rec.Exchange + rec.Code)}
+	if r.exists() {
+		return r, fmt.Errorf("ticker %s exists", r.key)
 	}
-	if err := putJSON(tb, keyInfo, rec); err != nil {
-		return nil, err
+	if err := r.putInfo(rec); err != nil {
+		return r, err
 	}
-	if err := writeHistory(tb, history); err != nil {
-		return nil, err
-	}
-	if _, err := tb.CreateBucket(bucketNotes); err != nil {
-		return nil, err
-	}
-	return tb, nil
+	return r, r.appendRatings(history...)
 }
 
 // RemoveTicker takes a ticker off the watchlist. Its notes and history are
 // kept, and RestoreTicker (or adding it again) brings it back.
 func (s *Store) RemoveTicker(code sectors.Code) error {
-	return s.editTicker(code, func(_ *bolt.Tx, _ *bolt.Bucket, rec *tickerRecord) error {
+	return s.editTicker(code, func(_ tref, rec *tickerRecord) error {
 		if !rec.Removed.IsZero() {
 			return refuse(ErrNotFound, "%s was already removed: `zixuan add %s --sector SECTOR` brings it back", code.Key(), code.Number)
 		}
@@ -275,13 +281,13 @@ func (s *Store) RemoveTicker(code sectors.Code) error {
 // RestoreTicker undoes a removal. A ticker whose sector was deleted in the
 // meantime goes to the first sector.
 func (s *Store) RestoreTicker(code sectors.Code) error {
-	return s.editTicker(code, func(tx *bolt.Tx, _ *bolt.Bucket, rec *tickerRecord) error {
+	return s.editTicker(code, func(r tref, rec *tickerRecord) error {
 		if rec.Removed.IsZero() {
 			return refuse(ErrExists, "%s is on the watchlist, nothing to restore", code.Key())
 		}
 		rec.Removed = time.Time{}
-		if tx.Bucket(bucketSectors).Get([]byte(rec.Sector)) == nil {
-			secs, err := readSectors(tx)
+		if r.tx.Bucket(bucketSectors).Get([]byte(rec.Sector)) == nil {
+			secs, err := readSectors(r.tx)
 			if err != nil || len(secs) == 0 {
 				return refuse(ErrNotFound, "no sector to restore %s into: add one with `zixuan sector add`", code.Key())
 			}
@@ -308,8 +314,8 @@ func (s *Store) LastRemoved() (sectors.Code, bool, error) {
 
 // MoveTicker puts a ticker in another sector.
 func (s *Store) MoveTicker(code sectors.Code, sectorID string) error {
-	return s.editTicker(code, func(tx *bolt.Tx, _ *bolt.Bucket, rec *tickerRecord) error {
-		if tx.Bucket(bucketSectors).Get([]byte(sectorID)) == nil {
+	return s.editTicker(code, func(r tref, rec *tickerRecord) error {
+		if r.tx.Bucket(bucketSectors).Get([]byte(sectorID)) == nil {
 			return refuse(ErrNotFound, "no sector %q: see `zixuan sector list`", sectorID)
 		}
 		rec.Sector = sectorID
@@ -319,7 +325,7 @@ func (s *Store) MoveTicker(code sectors.Code, sectorID string) error {
 
 // SetName sets or clears (empty name) the user's name for a ticker.
 func (s *Store) SetName(code sectors.Code, name string) error {
-	return s.editTicker(code, func(_ *bolt.Tx, _ *bolt.Bucket, rec *tickerRecord) error {
+	return s.editTicker(code, func(_ tref, rec *tickerRecord) error {
 		rec.CustomName = strings.TrimSpace(name)
 		return nil
 	})
@@ -337,18 +343,14 @@ func (s *Store) SetRating(code sectors.Code, to sectors.Rating, source, reason s
 		source = sectors.SourceUser
 	}
 	reason = strings.TrimSpace(reason)
-	err = s.editTicker(code, func(_ *bolt.Tx, tb *bolt.Bucket, rec *tickerRecord) error {
+	err = s.editTicker(code, func(r tref, rec *tickerRecord) error {
 		if rec.Rating == to.ID() && reason == "" {
 			return nil
 		}
 		changed = true
 		now := s.now()
-		rb, err := tb.CreateBucketIfNotExists(bucketRatings)
-		if err != nil {
-			return err
-		}
-		seq, _ := rb.NextSequence()
-		if err := putJSON(rb, itob(seq), ratingRecord{From: rec.Rating, To: to.ID(), At: now, Source: source, Reason: reason}); err != nil {
+		from, _ := sectors.ParseRating(rec.Rating)
+		if err := r.appendRatings(RatingChange{From: from, To: to, At: now, Source: source, Reason: reason}); err != nil {
 			return err
 		}
 		rec.Rating, rec.RatingAt, rec.RatingSource = to.ID(), now, source
@@ -364,15 +366,10 @@ func (s *Store) AddNote(code sectors.Code, text string) (Note, error) {
 		return Note{}, refuse(ErrNotFound, "the note is empty: write some text")
 	}
 	var n Note
-	err := s.editTicker(code, func(_ *bolt.Tx, tb *bolt.Bucket, _ *tickerRecord) error {
-		nb, err := tb.CreateBucketIfNotExists(bucketNotes)
-		if err != nil {
-			return err
-		}
-		id, _ := nb.NextSequence()
+	err := s.editTicker(code, func(r tref, _ *tickerRecord) error {
 		now := s.now()
-		n = Note{ID: id, Text: text, Created: now, Updated: now}
-		return putJSON(nb, itob(id), n)
+		n = Note{ID: r.nextNoteID(), Text: text, Created: now, Updated: now}
+		return r.putNote(n)
 	})
 	return n, err
 }
@@ -398,19 +395,18 @@ func (s *Store) DeleteNote(code sectors.Code, id uint64) error {
 }
 
 func (s *Store) editNote(code sectors.Code, id uint64, fn func(n *Note, now time.Time)) error {
-	return s.editTicker(code, func(_ *bolt.Tx, tb *bolt.Bucket, _ *tickerRecord) error {
-		nb := tb.Bucket(bucketNotes)
-		var n Note
-		if nb == nil || nb.Get(itob(id)) == nil {
-			return refuse(ErrNotFound, "%s has no note %d: `zixuan show %s` lists its notes", code.Key(), id, code.Number)
-		}
-		if err := getJSON(nb, itob(id), &n); err != nil {
+	return s.editTicker(code, func(r tref, _ *tickerRecord) error {
+		n, ok, err := r.note(id)
+		if err != nil {
 			return err
+		}
+		if !ok {
+			return refuse(ErrNotFound, "%s has no note %d: `zixuan show %s` lists its notes", code.Key(), id, code.Number)
 		}
 		if n.IsDeleted() {
 			return refuse(ErrNotFound, "note %d of %s was deleted", id, code.Key())
 		}
 		fn(&n, s.now())
-		return putJSON(nb, itob(id), n)
+		return r.putNote(n)
 	})
 }

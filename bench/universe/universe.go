@@ -195,6 +195,14 @@ func fill(tx *bolt.Tx, n int) error {
 	if err != nil {
 		return err
 	}
+	ratings, err := tx.CreateBucket([]byte("ratings"))
+	if err != nil {
+		return err
+	}
+	notes, err := tx.CreateBucket([]byte("notes"))
+	if err != nil {
+		return err
+	}
 	put := func(b *bolt.Bucket, k []byte, v any) error {
 		data, err := json.Marshal(v)
 		if err != nil {
@@ -229,29 +237,17 @@ func fill(tx *bolt.Tx, n int) error {
 			rec.RatingAt, rec.RatingSource = sectors.Report.Date.UTC(), sectors.ReportSourceID
 			first = ratingRec{From: sectors.Unrated.ID(), To: m.Rating.ID(), At: rec.RatingAt, Source: sectors.ReportSourceID, Reason: "report rating"}
 		}
-		tb, err := tickers.CreateBucket([]byte(m.Code.Key()))
-		if err != nil {
+		key := []byte(m.Code.Key())
+		if err := put(tickers, key, rec); err != nil {
 			return err
 		}
-		if err := put(tb, []byte("info"), rec); err != nil {
-			return err
-		}
-		rb, err := tb.CreateBucket([]byte("ratings"))
-		if err != nil {
-			return err
-		}
-		seq, _ := rb.NextSequence()
-		if err := put(rb, itob(seq), first); err != nil {
-			return err
-		}
-		nb, err := tb.CreateBucket([]byte("notes"))
-		if err != nil {
+		if err := put(ratings, childKey(key, 1), first); err != nil {
 			return err
 		}
 		for j := 0; j < notesOf(i); j++ {
-			id, _ := nb.NextSequence()
+			id := uint64(j + 1)
 			when := at.Add(time.Duration(j+1) * time.Hour)
-			if err := put(nb, itob(id), noteRec{ID: id, Text: NoteText(m, i, j), Created: when, Updated: when}); err != nil {
+			if err := put(notes, childKey(key, id), noteRec{ID: id, Text: NoteText(m, i, j), Created: when, Updated: when}); err != nil {
 				return err
 			}
 		}
@@ -266,6 +262,12 @@ func reportName(c sectors.Code) string {
 		}
 	}
 	return ""
+}
+
+// childKey is a rating's or note's key in the store's flat layout: the
+// ticker's key, then the 8-byte sequence.
+func childKey(key []byte, seq uint64) []byte {
+	return append(append([]byte(nil), key...), itob(seq)...)
 }
 
 func itob(v uint64) []byte {
