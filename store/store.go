@@ -262,7 +262,13 @@ func (s *Store) open(readOnly bool) (db *bolt.DB, err error) {
 	if _, err := os.Stat(s.path); err != nil {
 		return nil, err // bbolt would create a new empty file
 	}
-	return bolt.Open(s.path, 0o600, &bolt.Options{Timeout: LockTimeout, ReadOnly: readOnly})
+	opts := &bolt.Options{Timeout: LockTimeout, ReadOnly: readOnly}
+	if !readOnly {
+		// Reserve address space (not memory, not disk) so that a large
+		// import grows the file without remapping it again and again.
+		opts.InitialMmapSize = 1 << 30
+	}
+	return bolt.Open(s.path, 0o600, opts)
 }
 
 func (s *Store) view(fn func(tx *bolt.Tx) error) error {

@@ -3,6 +3,7 @@ package store
 import (
 	"crypto/sha256"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -413,4 +414,54 @@ func FuzzFindSector(f *testing.F) {
 			t.Errorf("FindSector(%q) matched %q loosely", in, sec.ID)
 		}
 	})
+}
+
+// In the flat layout a ticker's notes and ratings sort under its key:
+// neighbours never see each other's, ids count per ticker and are never
+// reused, and Load and Get agree.
+func TestNeighboursKeepTheirOwnNotes(t *testing.T) {
+	s := newStore(t)
+	for _, c := range []string{"SH000001", "SZ000001", "SZ000002"} {
+		if _, err := s.AddTicker(code(c), "x", sectors.SectorAI, sectors.Unrated, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := 0; i < 3; i++ {
+		for _, c := range []string{"SZ000001", "SH000001", "SZ000002"} {
+			if _, err := s.AddNote(code(c), fmt.Sprintf("%s-%d", c, i)); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := s.DeleteNote(code("SZ000001"), 3); err != nil {
+		t.Fatal(err)
+	}
+	n, err := s.AddNote(code("SZ000001"), "after delete")
+	if err != nil || n.ID != 4 {
+		t.Errorf("next id after a deleted #3 = %d, %v; want 4", n.ID, err)
+	}
+	snap, err := s.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tk := range snap.Tickers {
+		got, _ := s.Get(tk.Code)
+		if len(got.Notes) != len(tk.Notes) || len(got.Ratings) != len(tk.Ratings) {
+			t.Errorf("%s: Load has %d notes/%d ratings, Get %d/%d", tk.Code, len(tk.Notes), len(tk.Ratings), len(got.Notes), len(got.Ratings))
+		}
+		for i, note := range tk.Notes {
+			if !strings.HasPrefix(note.Text, tk.Code.Key()) && note.Text != "after delete" {
+				t.Errorf("%s shows %q", tk.Code, note.Text)
+			}
+			if i > 0 && note.ID >= tk.Notes[i-1].ID {
+				t.Errorf("%s notes not newest first: %d after %d", tk.Code, note.ID, tk.Notes[i-1].ID)
+			}
+		}
+		if tk.Code.Key() == "SH000001" && (len(tk.Notes) != 3 || tk.Notes[2].ID != 1) {
+			t.Errorf("SH000001 notes %+v", tk.Notes)
+		}
+	}
+	if problems, err := s.Check(); err != nil || len(problems) != 0 {
+		t.Errorf("Check: %v %v", problems, err)
+	}
 }
