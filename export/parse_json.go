@@ -17,12 +17,21 @@ func (p *parser) json(text string) error {
 	data := []byte(text)
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
+	// lineAt counts newlines from the previous offset asked for, not from
+	// the start of the file: the decoder only moves forward, so a parse
+	// counts each byte once rather than once per ticker.
+	seenOff, seenLine := 0, 1
 	lineAt := func(off int64) int {
-		o := int(off)
+		o := min(max(int(off), 0), len(data))
 		for o < len(data) && (data[o] == ' ' || data[o] == '\n' || data[o] == '\r' || data[o] == '\t' || data[o] == ',') {
 			o++
 		}
-		return 1 + bytes.Count(data[:min(o, len(data))], []byte("\n"))
+		if o < seenOff {
+			seenOff, seenLine = 0, 1
+		}
+		seenLine += bytes.Count(data[seenOff:o], []byte("\n"))
+		seenOff = o
+		return seenLine
 	}
 	fail := func(err error) error {
 		return fmt.Errorf("line %d: not valid json (%v): is it a zixuan export?", lineAt(dec.InputOffset()), err)
