@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 //go:generate go run ./internal/genpinyin
@@ -29,6 +30,9 @@ type Security struct {
 	Name     string   // the current exchange short name, as listed
 	Initials []string // pinyin initials, default reading first
 	Full     []string // full pinyin
+	// Folded is strings.ToLower(NormalizeName(Name)) and FoldedCore the
+	// same of its CoreName: what a search matches, folded once at load.
+	Folded, FoldedCore string
 }
 
 var (
@@ -97,8 +101,41 @@ func loadMaster() {
 			k[0], k[1] = PinyinKeys(row[1])
 		}
 		masterIndex[c.Key()] = len(masterList)
-		masterList = append(masterList, Security{Code: c, Name: row[1], Initials: k[0], Full: k[1]})
+		folded, core := foldMasterName(row[1])
+		masterList = append(masterList, Security{Code: c, Name: row[1], Initials: k[0], Full: k[1], Folded: folded, FoldedCore: core})
 	}
+}
+
+// foldMasterName returns strings.ToLower(NormalizeName(name)) and the same
+// of its CoreName. A master name is printable ASCII and CJK ideographs, which
+// NFKC leaves alone, so it only needs ASCII folding: the full NFKC runs only
+// for a name with anything else in it.
+func foldMasterName(name string) (folded, core string) {
+	letters := false
+	for i := 0; i < len(name); {
+		c := name[i]
+		if c < utf8.RuneSelf {
+			if c <= ' ' || c == 0x7F {
+				return foldName(NormalizeName(name))
+			}
+			letters = letters || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(name[i:])
+		if !(r >= 0x4E00 && r <= 0x9FFF || r >= 0x3400 && r <= 0x4DBF) {
+			return foldName(NormalizeName(name))
+		}
+		i += size
+	}
+	if !letters {
+		return name, name // CoreName only drops affixes made of ASCII letters
+	}
+	return foldName(strings.ToUpper(name)) // ASCII only: NormalizeName's upper-casing
+}
+
+func foldName(normalized string) (folded, core string) {
+	return strings.ToLower(normalized), strings.ToLower(CoreName(normalized))
 }
 
 // masterRows reads a_shares.csv. It is plain (two fields, no quotes), so

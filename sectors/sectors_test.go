@@ -277,3 +277,25 @@ func TestParseCodeNastyInput(t *testing.T) {
 		}
 	}
 }
+
+// The folded names taken at master load are what NormalizeName and
+// CoreName give, for every master name and for names that need NFKC.
+func TestMasterFoldedNames(t *testing.T) {
+	check := func(name, folded, core string) {
+		t.Helper()
+		n := NormalizeName(name)
+		if want := strings.ToLower(n); folded != want {
+			t.Errorf("%q folded to %q, want %q", name, folded, want)
+		}
+		if want := strings.ToLower(CoreName(n)); core != want {
+			t.Errorf("%q core folded to %q, want %q", name, core, want)
+		}
+	}
+	for _, s := range Master() {
+		check(s.Name, s.Folded, s.FoldedCore)
+	}
+	for _, name := range []string{"万  科Ａ", "*ST中基", "星环科技-U", "st信安", "S佳通", "TCL科技", "ＴＣＬ科技", "豫园股份\u3000", "丰\uF900", "a\u0301b", ""} {
+		f, c := foldMasterName(name)
+		check(name, f, c)
+	}
+}
