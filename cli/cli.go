@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/alecthomas/kong"
 
@@ -27,10 +28,18 @@ type Root struct {
 	DB   string `name:"db" env:"ZIXUAN_DB" placeholder:"PATH" help:"Database file (default ${default_db})."`
 	Lang string `name:"lang" enum:"en,zh," default:"" placeholder:"en|zh" help:"Language of the TUI (default: from LANG/LC_ALL)."`
 
+	// Quotes: an addition, never a dependency (see cli/quote.go).
+	Offline   bool          `help:"No quotes: never contact a quote server."`
+	Refresh   time.Duration `default:"10s" placeholder:"DUR" help:"How often the TUI refreshes quotes during trading hours (0 = only at start and on R)."`
+	QuotesURL string        `name:"quotes-url" env:"ZIXUAN_QUOTES_URL" placeholder:"URL" help:"Quote server replacing https://qt.gtimg.cn (requests go to URL/q=sh600519,...); a mirror, proxy or test server."`
+	Colors    string        `enum:"china,western" default:"china" placeholder:"china|western" help:"Price colours: china (red up, green down) or western (green up, red down)."`
+
 	TUI     TUICmd     `cmd:"" name:"tui" default:"withargs" help:"Start the terminal UI (what zixuan does with no command)."`
 	List    ListCmd    `cmd:"" help:"List the watchlist."`
 	Show    ShowCmd    `cmd:"" help:"Show one ticker with its rating history and notes."`
 	Rate    RateCmd    `cmd:"" help:"Change a ticker's rating; the change is kept in its history."`
+	Quote   QuoteCmd   `cmd:"" help:"Print live quotes and each rating's return since its date (table, csv or json)."`
+	Prices  PricesCmd  `cmd:"" help:"List or import the reference closes ratings' returns are measured from."`
 	Note    NoteCmd    `cmd:"" help:"Add a note to a ticker (text from stdin when not given), or edit/delete one."`
 	Add     AddCmd     `cmd:"" help:"Add a ticker to the watchlist (or bring back a removed one)."`
 	Rm      RmCmd      `cmd:"" help:"Remove a ticker from the watchlist (its notes and history are kept; --undo brings it back)."`

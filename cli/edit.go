@@ -3,10 +3,13 @@ package cli
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
+	"time"
 
 	"zixuan/safetext"
 	"zixuan/sectors"
+	"zixuan/store"
 )
 
 // RateCmd changes a rating.
@@ -14,6 +17,9 @@ type RateCmd struct {
 	Code   string `arg:"" help:"Ticker code."`
 	Rating string `arg:"" help:"buy, overweight, neutral, underweight, sell or unrated (买入 增持 中性 减持 卖出 未评级)."`
 	Why    string `short:"w" placeholder:"TEXT" help:"Why: kept with the change in the history."`
+	// RefPrice is the close the new rating's return is measured from,
+	// stored for today (see store/prices.go).
+	RefPrice float64 `name:"ref-price" placeholder:"P" help:"Reference price for the rating's return (default: the day's close, fetched when quotes are on)."`
 }
 
 // Run records the new rating.
@@ -26,6 +32,9 @@ func (c *RateCmd) Run(a *App) error {
 	if err != nil {
 		return usageError{err}
 	}
+	if c.RefPrice < 0 || c.RefPrice != c.RefPrice || c.RefPrice > 1e7 {
+		return usage("--ref-price %v is not a price: give the close, such as 1612.00", c.RefPrice)
+	}
 	st, err := a.Store()
 	if err != nil {
 		return err
@@ -33,6 +42,12 @@ func (c *RateCmd) Run(a *App) error {
 	changed, err := st.SetRating(code, r, sectors.SourceUser, c.Why)
 	if err != nil {
 		return err
+	}
+	if c.RefPrice != 0 {
+		if err := st.SetRefPrices([]store.RefPrice{{Code: code, Day: store.ChinaDay(time.Now()), Close: c.RefPrice, Source: sectors.SourceUser}}); err != nil {
+			return err
+		}
+		fmt.Fprintf(a.Out, "%s reference price %s for today\n", code.Key(), strconv.FormatFloat(c.RefPrice, 'f', -1, 64))
 	}
 	if !changed {
 		fmt.Fprintf(a.Out, "%s is already rated %s %s; nothing changed (give --why to record a reaffirmation)\n", code.Key(), r.ID(), r.Chinese())

@@ -1,0 +1,421 @@
+package cli
+
+import (
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"zixuan/quote"
+	"zixuan/safetext"
+	"zixuan/sectors"
+	"zixuan/store"
+)
+
+// quoteTimeout bounds a whole `zixuan quote`, history look-ups included.
+const quoteTimeout = 30 * time.Second
+
+// QuoteProvider is the quote source the flags ask for: nil with --offline;
+// Tencent at --quotes-url (alone: a test or mirror server must not fall
+// back to the internet); else Tencent with Sina as the fallback.
+func (a *App) QuoteProvider() (quote.Provider, quote.History) {
+	if a.root.Offline {
+		return nil, nil
+	}
+	if a.root.QuotesURL != "" {
+		t := quote.NewTencent(a.root.QuotesURL, nil)
+		return t, t
+	}
+	t := quote.NewTencent("", nil)
+	return quote.Fallback{Primary: t, Secondary: quote.NewSina("", nil)}, t
+}
+
+// QuoteCmd prints quotes.
+type QuoteCmd struct {
+	Codes  []string `arg:"" optional:"" help:"Codes to quote (default: the watchlist)."`
+	Format string   `short:"f" default:"table" enum:"table,csv,json" help:"Output format: table, csv or json."`
+	NoRefs bool     `name:"no-refs" help:"Do not look up missing reference closes."`
+}
+
+// quoteRow is one line of output: the quote, and the ticker's rating and
+// its return when the ticker is on the list.
+type quoteRow struct {
+	Code      string   `json:"code"`
+	Exchange  string   `json:"exchange"`
+	Name      string   `json:"name"`
+	Last      float64  `json:"last"`
+	Change    float64  `json:"change"`
+	ChangePct float64  `json:"change_pct"`
+	Open      float64  `json:"open"`
+	High      float64  `json:"high"`
+	Low       float64  `json:"low"`
+	PrevClose float64  `json:"prev_close"`
+	Volume    int64    `json:"volume"`
+	Amount    float64  `json:"amount"`
+	Turnover  float64  `json:"turnover_pct"`
+	PE        float64  `json:"pe"`
+	Time      string   `json:"time"`
+	Suspended bool     `json:"suspended,omitempty"`
+	Rating    string   `json:"rating,omitempty"`
+	RatingAt  string   `json:"rating_at,omitempty"`
+	RefDate   string   `json:"ref_date,omitempty"`
+	RefClose  float64  `json:"ref_close,omitempty"`
+	Return    *float64 `json:"return_pct,omitempty"`
+	ok        bool
+}
+
+// Run fetches and prints.
+func (c *QuoteCmd) Run(a *App) error {
+	prov, hist := a.QuoteProvider()
+	if prov == nil {
+		return errors.New("quotes are off (--offline)")
+	}
+	st, err := a.Store()
+	if err != nil {
+		return err
+	}
+	snap, err := st.Load()
+	if err != nil {
+		return err
+	}
+	byKey := map[string]*store.Ticker{}
+	for i := range snap.Tickers {
+		byKey[snap.Tickers[i].Code.Key()] = &snap.Tickers[i]
+	}
+	var codes []sectors.Code
+	if len(c.Codes) == 0 {
+		for _, t := range snap.Tickers {
+			if t.OnList() {
+				codes = append(codes, t.Code)
+			}
+		}
+	}
+	for _, s := range c.Codes {
+		code, err := parseCode(s)
+		if err != nil {
+			return err
+		}
+		codes = append(codes, code)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), quoteTimeout)
+	defer cancel()
+	quotes, qerr := prov.Quotes(ctx, codes)
+	if qerr != nil && len(quotes) == 0 {
+		return fmt.Errorf("%s (%v)", quote.Status(qerr), qerr)
+	}
+	refs, err := st.RefPrices()
+	if err != nil {
+		return err
+	}
+	if !c.NoRefs && hist != nil {
+		var on []store.Ticker
+		for _, code := range codes {
+			if t, ok := byKey[code.Key()]; ok && t.OnList() {
+				on = append(on, *t)
+			}
+		}
+		if needs := quote.MissingRefs(on, refs, time.Now(), nil); len(needs) > 0 {
+			got, ferr := quote.FetchRefs(ctx, hist, needs)
+			if len(got) > 0 {
+				if err := st.SetRefPrices(got); err != nil {
+					return err
+				}
+				if refs, err = st.RefPrices(); err != nil {
+					return err
+				}
+			}
+			if ferr != nil {
+				fmt.Fprintf(a.Err, "zixuan: reference closes: %s\n", quote.Status(ferr))
+			}
+		}
+	}
+	rows := make([]quoteRow, 0, len(codes))
+	missing := 0
+	for _, code := range codes {
+		r := quoteRow{Code: code.Number, Exchange: string(code.Exchange)}
+		if q, ok := quotes[code.Key()]; ok {
+			r.ok = true
+			r.Name = q.Name
+			r.Last, r.Change, r.ChangePct = q.Last, q.Change, q.ChangePct
+			r.Open, r.High, r.Low, r.PrevClose = q.Open, q.High, q.Low, q.PrevClose
+			r.Volume, r.Amount, r.Turnover, r.PE, r.Suspended = q.Volume, q.Amount, q.Turnover, q.PE, q.Suspended
+			if !q.Time.IsZero() {
+				r.Time = q.Time.In(quote.China).Format("2006-01-02 15:04:05")
+			}
+		} else {
+			missing++
+		}
+		if t, ok := byKey[code.Key()]; ok {
+			if r.Name == "" {
+				r.Name = t.Name
+			}
+			r.Rating, r.RatingAt = t.Rating.ID(), dateCST(t.RatingAt)
+			if ref, ok := store.RefFor(refs[code.Key()], t.RatingAt); ok {
+				r.RefDate, r.RefClose = ref.Day.Format(time.DateOnly), ref.Close
+				if r.ok {
+					ret := quote.Return(r.Last, ref.Close)
+					r.Return = &ret
+				}
+			}
+		}
+		r.Name = safetext.Line(r.Name)
+		rows = append(rows, r)
+	}
+	switch c.Format {
+	case "json":
+		enc := json.NewEncoder(a.Out)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(rows); err != nil {
+			return err
+		}
+	case "csv":
+		if err := writeQuoteCSV(a.Out, rows); err != nil {
+			return err
+		}
+	default:
+		writeQuoteTable(a.Out, rows)
+	}
+	if qerr != nil {
+		fmt.Fprintf(a.Err, "zixuan: %s: %d of %d codes have no quote\n", quote.Status(qerr), missing, len(codes))
+	} else if missing > 0 {
+		fmt.Fprintf(a.Err, "zixuan: %d of %d codes unknown to the quote server\n", missing, len(codes))
+	}
+	return nil
+}
+
+func num(v float64, prec int) string { return strconv.FormatFloat(v, 'f', prec, 64) }
+
+func signed(v float64, prec int) string {
+	if v > 0 {
+		return "+" + num(v, prec)
+	}
+	return num(v, prec)
+}
+
+func writeQuoteCSV(w io.Writer, rows []quoteRow) error {
+	cw := csv.NewWriter(w)
+	_ = cw.Write([]string{"code", "exchange", "name", "last", "change", "change_pct", "open", "high", "low", "prev_close",
+		"volume", "amount", "turnover_pct", "pe", "time", "suspended", "rating", "rating_at", "ref_date", "ref_close", "return_pct"})
+	for _, r := range rows {
+		cells := []string{r.Code, r.Exchange, csvText(r.Name)}
+		if r.ok {
+			cells = append(cells, num(r.Last, 2), num(r.Change, 2), num(r.ChangePct, 2), num(r.Open, 2), num(r.High, 2),
+				num(r.Low, 2), num(r.PrevClose, 2), strconv.FormatInt(r.Volume, 10), num(r.Amount, 0), num(r.Turnover, 2),
+				num(r.PE, 2), r.Time, strconv.FormatBool(r.Suspended))
+		} else {
+			cells = append(cells, make([]string, 13)...)
+		}
+		ref, ret := "", ""
+		if r.RefClose > 0 {
+			ref = num(r.RefClose, 2)
+		}
+		if r.Return != nil {
+			ret = num(*r.Return, 2)
+		}
+		cells = append(cells, r.Rating, r.RatingAt, r.RefDate, ref, ret)
+		if err := cw.Write(cells); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// csvText guards a text cell against spreadsheet formulas (OWASP).
+func csvText(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r\n", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+func writeQuoteTable(w io.Writer, rows []quoteRow) {
+	header := []string{"CODE", "NAME", "LAST", "CHG", "CHG%", "TIME", "RATING", "SINCE", "REF", "RETURN"}
+	cells := make([][]string, 0, len(rows))
+	for _, r := range rows {
+		c := []string{r.Exchange + r.Code, r.Name, "-", "", "", "no quote", r.Rating, r.RatingAt, "", ""}
+		if r.ok {
+			c[2], c[3], c[4], c[5] = num(r.Last, 2), signed(r.Change, 2), signed(r.ChangePct, 2)+"%", r.Time
+			if r.Suspended {
+				c[5] += " suspended"
+			}
+		}
+		if r.Rating != "" {
+			c[8], c[9] = "no ref", ""
+			if r.RefClose > 0 {
+				c[8] = num(r.RefClose, 2) + " " + r.RefDate
+			}
+			if r.Return != nil {
+				c[9] = signed(*r.Return, 1) + "%"
+			}
+		}
+		cells = append(cells, c)
+	}
+	widths := make([]int, len(header))
+	for i, h := range header {
+		widths[i] = safetext.Width(h)
+	}
+	for _, r := range cells {
+		for i, cell := range r {
+			widths[i] = max(widths[i], safetext.Width(cell))
+		}
+	}
+	right := map[int]bool{2: true, 3: true, 4: true, 9: true}
+	line := func(c []string) {
+		var b strings.Builder
+		for i, cell := range c {
+			if right[i] {
+				b.WriteString(safetext.FitLeft(cell, widths[i]))
+			} else {
+				b.WriteString(safetext.Fit(cell, widths[i]))
+			}
+			b.WriteString("  ")
+		}
+		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
+	}
+	line(header)
+	for _, c := range cells {
+		line(c)
+	}
+}
+
+// PricesCmd lists or imports reference closes.
+type PricesCmd struct {
+	List   PricesListCmd   `cmd:"" default:"withargs" help:"List the stored reference closes."`
+	Import PricesImportCmd `cmd:"" help:"Import reference closes from a CSV of code,date,close (a header line is optional)."`
+}
+
+// PricesListCmd lists reference closes.
+type PricesListCmd struct {
+	Codes []string `arg:"" optional:"" help:"Only these codes."`
+}
+
+// Run prints code, day, close, source.
+func (c *PricesListCmd) Run(a *App) error {
+	want := map[string]bool{}
+	for _, s := range c.Codes {
+		code, err := parseCode(s)
+		if err != nil {
+			return err
+		}
+		want[code.Key()] = true
+	}
+	st, err := a.Store()
+	if err != nil {
+		return err
+	}
+	all, err := st.RefPrices()
+	if err != nil {
+		return err
+	}
+	snap, err := st.Load()
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(a.Out, "code,date,close,adjusted,source")
+	n := 0
+	seen := map[string]bool{}
+	emit := func(key string) {
+		if seen[key] || (len(want) > 0 && !want[key]) {
+			return
+		}
+		seen[key] = true
+		for _, p := range all[key] {
+			fmt.Fprintf(a.Out, "%s,%s,%s,%t,%s\n", key, p.Day.Format(time.DateOnly), num(p.Close, 2), p.Adjusted, csvText(safetext.Line(p.Source)))
+			n++
+		}
+	}
+	for _, t := range snap.Tickers {
+		emit(t.Code.Key())
+	}
+	for key := range all {
+		emit(key)
+	}
+	if n == 0 {
+		fmt.Fprintln(a.Err, "zixuan: no reference closes stored (zixuan quote fetches them; zixuan prices import or zixuan rate --ref-price set them)")
+	}
+	return nil
+}
+
+// PricesImportCmd imports reference closes.
+type PricesImportCmd struct {
+	File string `arg:"" type:"existingfile" help:"CSV file: code,date,close (date as 2024-05-10 or 20240510)."`
+}
+
+// Run parses the whole file, then stores it in one transaction.
+func (c *PricesImportCmd) Run(a *App) error {
+	f, err := os.Open(c.File)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	prices, err := parsePricesCSV(io.LimitReader(f, 64<<20), "import:"+filepath.Base(c.File))
+	if err != nil {
+		return usageError{fmt.Errorf("%s: %w", c.File, err)}
+	}
+	st, err := a.Store()
+	if err != nil {
+		return err
+	}
+	if err := st.SetRefPrices(prices); err != nil {
+		return err
+	}
+	fmt.Fprintf(a.Out, "imported %d reference closes\n", len(prices))
+	return nil
+}
+
+func parsePricesCSV(r io.Reader, source string) ([]store.RefPrice, error) {
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = -1
+	cr.TrimLeadingSpace = true
+	var out []store.RefPrice
+	for line := 1; ; line++ {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		if line == 1 && len(rec) > 0 {
+			rec[0] = strings.TrimPrefix(rec[0], "\ufeff")
+			if strings.EqualFold(strings.TrimSpace(rec[0]), "code") {
+				continue
+			}
+		}
+		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
+			continue
+		}
+		if len(rec) < 3 {
+			return nil, fmt.Errorf("line %d: want code,date,close, got %d fields", line, len(rec))
+		}
+		code, err := sectors.ParseCode(strings.TrimSpace(rec[0]))
+		if err != nil {
+			return nil, fmt.Errorf("line %d: %w", line, err)
+		}
+		ds := strings.TrimSpace(rec[1])
+		day, err := time.ParseInLocation(time.DateOnly, ds, quote.China)
+		if err != nil {
+			day, err = time.ParseInLocation("20060102", ds, quote.China)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("line %d: date %q: use 2024-05-10", line, safetext.Line(ds))
+		}
+		cl, err := strconv.ParseFloat(strings.TrimSpace(rec[2]), 64)
+		if err != nil || !(cl > 0) || cl > 1e7 {
+			return nil, fmt.Errorf("line %d: close %q is not a price", line, safetext.Line(rec[2]))
+		}
+		out = append(out, store.RefPrice{Code: code, Day: day, Close: cl, Source: source})
+	}
+	if len(out) == 0 {
+		return nil, errors.New("no prices in the file")
+	}
+	return out, nil
+}

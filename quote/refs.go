@@ -1,0 +1,113 @@
+package quote
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"time"
+
+	"zixuan/sectors"
+	"zixuan/store"
+)
+
+// Need is a reference close to look up: the one for a rating made on Day.
+type Need struct {
+	Code sectors.Code
+	Day  time.Time
+}
+
+// MaxNeeds bounds the history requests of one round: a watchlist of the
+// whole market must not send thousands of requests at start.
+const MaxNeeds = 200
+
+// MissingRefs lists the ratings of tickers that have no stored reference
+// close, whose day's session is over at now, each (ticker, day) once,
+// current ratings first, at most MaxNeeds. skip, when not nil, leaves out
+// needs already tried.
+func MissingRefs(tickers []store.Ticker, refs map[string][]store.RefPrice, now time.Time, skip func(Need) bool) []Need {
+	var out []Need
+	seen := map[Need]bool{}
+	add := func(code sectors.Code, at time.Time) {
+		if at.IsZero() || len(out) >= MaxNeeds {
+			return
+		}
+		n := Need{Code: code, Day: store.ChinaDay(at)}
+		if seen[n] || !Closed(SessionDay(n.Day), now) {
+			return
+		}
+		seen[n] = true
+		if _, ok := store.RefFor(refs[code.Key()], at); ok {
+			return
+		}
+		if skip != nil && skip(n) {
+			return
+		}
+		out = append(out, n)
+	}
+	for i := range tickers {
+		if tickers[i].OnList() {
+			add(tickers[i].Code, tickers[i].RatingAt)
+		}
+	}
+	for i := range tickers {
+		if tickers[i].OnList() {
+			for _, r := range tickers[i].Ratings {
+				add(tickers[i].Code, r.At)
+			}
+		}
+	}
+	return out
+}
+
+// FetchRefs looks the needs up, four at a time, and returns the closes
+// found, ready for store.SetRefPrices, with the first error that was not
+// ErrNoHistory. When the server is unreachable it stops early.
+func FetchRefs(ctx context.Context, h History, needs []Need) ([]store.RefPrice, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var (
+		mu       sync.Mutex
+		out      []store.RefPrice
+		firstErr error
+		wg       sync.WaitGroup
+		sem      = make(chan struct{}, 4)
+	)
+	for _, n := range needs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			select {
+			case sem <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			defer func() { <-sem }()
+			if ctx.Err() != nil {
+				return
+			}
+			bar, err := h.CloseOn(ctx, n.Code, n.Day)
+			mu.Lock()
+			defer mu.Unlock()
+			if err != nil {
+				if !errors.Is(err, ErrNoHistory) && firstErr == nil {
+					firstErr = err
+					if errors.Is(err, ErrOffline) || errors.Is(err, ErrRefused) {
+						cancel()
+					}
+				}
+				return
+			}
+			out = append(out, store.RefPrice{Code: n.Code, Day: bar.Date, Close: bar.Close, Adjusted: bar.Adjusted, Source: "tencent"})
+		}()
+	}
+	wg.Wait()
+	return out, firstErr
+}
+
+// Return is the return, in percent, of last against the reference close.
+func Return(last, ref float64) float64 {
+	if ref <= 0 || last <= 0 {
+		return 0
+	}
+	return (last/ref - 1) * 100
+}
