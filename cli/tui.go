@@ -22,5 +22,10 @@ func (TUICmd) Run(a *App) error {
 	if err != nil {
 		return err
 	}
-	return ui.Run(st, ui.Options{Lang: a.lang})
+	opts := ui.Options{Lang: a.lang, Offline: a.root.Offline, Refresh: a.root.Refresh, Western: a.root.Colors == "western"}
+	if opts.Refresh == 0 {
+		opts.Refresh = -1 // --refresh 0: only at start and on R
+	}
+	opts.Quotes, opts.History = a.QuoteProvider()
+	return ui.Run(st, opts)
 }

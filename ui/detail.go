@@ -40,6 +40,7 @@ func (m *Model) detailLines(tk store.Ticker, width int, focused bool) (lines []s
 	if tk.ReportName != "" && tk.ReportName != tk.Name {
 		lines = append(lines, s.Dim.Render(safetext.Truncate(safeLine(tk.ReportName)+" ("+t.Report+")", width)))
 	}
+	lines = append(lines, m.quoteLines(&tk, width)...)
 
 	if def, ok := m.thesis(tk.Sector); ok {
 		lines = append(lines, "", s.ColHead.Render(t.Thesis))
@@ -63,6 +64,9 @@ func (m *Model) detailLines(tk store.Ticker, width int, focused bool) (lines []s
 			line += ": " + r
 		}
 		wrap(line, s.Row)
+		if since := m.sinceLine(&tk, h.At); since != "" {
+			lines = append(lines, safetext.Truncate("    "+since, width))
+		}
 	}
 
 	lines = append(lines, "", s.ColHead.Render(t.Notes))

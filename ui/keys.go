@@ -13,7 +13,7 @@ type keyMap struct {
 	Ratings, ClearRatings                   key.Binding
 	Search, Detail, Note, Rate, Sort        key.Binding
 	Add, Move, Remove, Undo, Export         key.Binding
-	Help, Quit                              key.Binding
+	Help, Quit, Refresh                     key.Binding
 
 	// detail pane
 	EditNote, DeleteNote, Back key.Binding
@@ -49,6 +49,7 @@ func newKeyMap(t *text) keyMap {
 		Export:       b([]string{"e"}, "e", t.KExport),
 		Help:         b([]string{"?"}, "?", t.KHelp),
 		Quit:         b([]string{"q", "ctrl+c"}, "q", t.KQuit),
+		Refresh:      b([]string{"R"}, "R", quoteTextFor(t).KRefresh),
 
 		EditNote:   b([]string{"e", "enter"}, "e", t.KEdit),
 		DeleteNote: b([]string{"d", "x", "delete"}, "d", t.KDelete),
@@ -88,7 +89,7 @@ func (k keyMap) listHelp() helpFor {
 			{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
 			{k.NextTab, k.PrevTab, k.Ratings, k.ClearRatings, k.Search, k.Sort},
 			{k.Detail, k.Note, k.Rate, k.Add, k.Move, k.Remove, k.Undo},
-			{k.Export, k.Help, k.Quit},
+			{k.Refresh, k.Export, k.Help, k.Quit},
 		},
 	}
 }

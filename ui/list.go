@@ -4,6 +4,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/lipgloss"
+
 	"zixuan/safetext"
 	"zixuan/sectors"
 	"zixuan/store"
@@ -53,11 +55,16 @@ func (l *listModel) page(d int) { l.move(d * max(l.height-1, 1)) }
 // width means the column is left out.
 type columns struct {
 	code, name, board, rating, note, at int
+	last, pct, ret                      int // prices, when quotes are on
 }
 
 const marker = 2 // "> " before the selected row
 
-func layoutColumns(width int, t *text) columns {
+// layoutColumns fits the columns in width. Code, name and rating always
+// show; with quotes on, the return since the rating comes next, then the
+// last price and change; the change date, the board and the note are
+// dropped before them on a narrow screen.
+func layoutColumns(width int, t *text, prices bool) columns {
 	c := columns{code: 6, name: 10, rating: 11, at: 10}
 	if t.zh {
 		c.rating = 6
@@ -69,6 +76,16 @@ func layoutColumns(width int, t *text) columns {
 	}
 	used := marker + c.code + 1 + c.name + 1 + c.rating
 	rest := width - used
+	if prices {
+		if rest >= 9 {
+			c.ret = 8
+			rest -= c.ret + 1
+		}
+		if rest >= 18 {
+			c.last, c.pct = 9, 7
+			rest -= c.last + c.pct + 2
+		}
+	}
 	if rest < c.at+1+8 {
 		c.at = 0
 	} else {
@@ -91,21 +108,35 @@ func layoutColumns(width int, t *text) columns {
 
 // header is the column header line.
 func (c columns) header(t *text, s *Styles) string {
-	return s.ColHead.Render(c.join(strings.Repeat(" ", marker), t.ColCode, t.ColName, t.ColBoard, safetext.Fit(t.ColRating, c.rating), t.ColNote, t.ColAt))
+	q := quoteTextFor(t)
+	p := [3]string{safetext.FitLeft(q.ColLast, c.last), safetext.FitLeft(q.ColPct, c.pct), safetext.FitLeft(q.ColRet, c.ret)}
+	return s.ColHead.Render(c.join(strings.Repeat(" ", marker), t.ColCode, t.ColName, t.ColBoard, safetext.Fit(t.ColRating, c.rating), t.ColNote, t.ColAt, p))
 }
 
-func (c columns) join(mark, code, name, board, rating, note, at string) string {
+// join lays a row out; rating and the price cells p (last, change, return)
+// come fitted to their widths (and maybe styled).
+func (c columns) join(mark, code, name, board, rating, note, at string, p [3]string) string {
 	var b strings.Builder
 	b.WriteString(mark)
 	b.WriteString(safetext.Fit(code, c.code))
 	b.WriteString(" ")
 	b.WriteString(safetext.Fit(name, c.name))
+	if c.last > 0 {
+		b.WriteString(" ")
+		b.WriteString(p[0])
+		b.WriteString(" ")
+		b.WriteString(p[1])
+	}
 	if c.board > 0 {
 		b.WriteString(" ")
 		b.WriteString(safetext.Fit(board, c.board))
 	}
 	b.WriteString(" ")
 	b.WriteString(rating)
+	if c.ret > 0 {
+		b.WriteString(" ")
+		b.WriteString(p[2])
+	}
 	if c.note > 0 {
 		b.WriteString(" ")
 		b.WriteString(safetext.Fit(note, c.note))
@@ -127,8 +158,8 @@ func displayName(name string) string {
 	return n
 }
 
-// row draws one ticker.
-func (c columns) row(tk *store.Ticker, selected bool, t *text, s *Styles, loc *time.Location) string {
+// row draws one ticker; pc is its price cells (nil without quotes).
+func (c columns) row(tk *store.Ticker, pc *priceCells, selected bool, t *text, s *Styles, loc *time.Location, upDown func(int) lipgloss.Style) string {
 	note := ""
 	if n, ok := tk.LatestNote(); ok {
 		note = safetext.FirstLine(safeBlock(n.Text))
@@ -140,27 +171,48 @@ func (c columns) row(tk *store.Ticker, selected bool, t *text, s *Styles, loc *t
 	board := string(tk.Code.Exchange) + " " + t.board(tk.Code.Board())
 	rating := safetext.Fit(t.rating(tk.Rating), c.rating)
 	name := displayName(tk.Name)
+	var p [3]string
+	if pc != nil {
+		p = [3]string{safetext.FitLeft(pc.last, c.last), safetext.FitLeft(pc.pct, c.pct), safetext.FitLeft(pc.ret, c.ret)}
+	}
 	if selected {
-		return s.Selected.Render(c.join("> ", tk.Code.Number, name, board, rating, note, at))
+		return s.Selected.Render(c.join("> ", tk.Code.Number, name, board, rating, note, at, p))
 	}
 	rating = s.Rating[tk.Rating].Render(rating)
 	if sectors.IsRiskWarning(tk.Name) {
 		name = s.Risk.Render(safetext.Fit(name, c.name))
 	}
-	return c.join("  ", tk.Code.Number, name, board, rating, note, at)
+	if pc != nil {
+		if pc.dim {
+			p[0], p[1] = s.Dim.Render(p[0]), s.Dim.Render(p[1])
+		} else {
+			st := upDown(pc.dir)
+			p[0], p[1] = st.Render(p[0]), st.Render(p[1])
+		}
+		if pc.retDir == 0 {
+			p[2] = s.Dim.Render(p[2])
+		} else {
+			p[2] = upDown(pc.retDir).Render(p[2])
+		}
+	}
+	return c.join("  ", tk.Code.Number, name, board, rating, note, at, p)
 }
 
 // view draws the header and the visible rows in width x height.
 func (m *Model) listView(width, height int) string {
-	c := layoutColumns(width, m.t)
+	c := layoutColumns(width, m.t, m.quotesOn())
 	lines := []string{c.header(m.t, &m.styles)}
 	if len(m.view.rows) == 0 {
 		lines = append(lines, m.styles.Dim.Render(safetext.Truncate(m.t.NoRows, width)))
 	}
 	end := min(m.list.offset+m.list.height, len(m.view.rows))
 	for i := m.list.offset; i < end; i++ {
-		tk := &m.data.tickers[m.view.rows[i]]
-		lines = append(lines, c.row(tk, i == m.list.cursor, m.t, &m.styles, m.opts.Location))
+		r := m.view.rows[i]
+		var pc *priceCells
+		if r < len(m.qs.cells) {
+			pc = &m.qs.cells[r]
+		}
+		lines = append(lines, c.row(&m.data.tickers[r], pc, i == m.list.cursor, m.t, &m.styles, m.opts.Location, m.upDown))
 	}
 	return strings.Join(lines, "\n")
 }

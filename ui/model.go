@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"zixuan/quote"
 	"zixuan/store"
 )
 
@@ -28,6 +29,22 @@ type Options struct {
 	// PollInterval is how often the store is checked for changes made by
 	// other processes; 0 is one second, negative turns polling off.
 	PollInterval time.Duration
+
+	// Quotes is the quote source; nil turns quotes off (--offline), and
+	// the app works the same without them. History, when not nil, looks
+	// up the reference closes ratings' returns are measured from.
+	Quotes  quote.Provider
+	History quote.History
+	// Offline says quotes were turned off on purpose (--offline): the
+	// status line says so. With Quotes nil and Offline false, the UI
+	// just has no price columns.
+	Offline bool
+	// Refresh is how often quotes refresh during trading hours; 0 is ten
+	// seconds, negative is only at start and on R.
+	Refresh time.Duration
+	// Western colours rises green and falls red; the default is the
+	// A-share convention, red up and green down.
+	Western bool
 }
 
 type mode int
@@ -71,6 +88,8 @@ type Model struct {
 	exporter exportModel
 	confirm  confirmModel
 
+	qs quoteState // quotes and reference closes (quotes.go)
+
 	status    string
 	statusErr bool
 	quitting  bool
@@ -86,6 +105,9 @@ func New(st *store.Store, opts Options) (Model, error) {
 	}
 	if opts.PollInterval == 0 {
 		opts.PollInterval = time.Second
+	}
+	if opts.Refresh == 0 {
+		opts.Refresh = 10 * time.Second
 	}
 	t := chooseText(opts.Lang)
 	m := Model{
@@ -113,6 +135,7 @@ func New(st *store.Store, opts Options) (Model, error) {
 func (m *Model) setData(snap *store.Snapshot) {
 	keep := m.selectedKey()
 	m.data = newWatchData(snap)
+	m.buildCells()
 	m.tabs.setSectors(m.data.sectors, m.t)
 	m.refilter(keep)
 }
@@ -183,7 +206,7 @@ type (
 
 // Init starts polling the store for changes by other processes.
 func (m Model) Init() tea.Cmd {
-	return m.poll()
+	return tea.Batch(m.poll(), m.quoteInit())
 }
 
 func (m Model) poll() tea.Cmd {
@@ -220,6 +243,9 @@ func (m Model) loadCmd() tea.Cmd {
 // Update routes a message: window size and background results to the root,
 // keys to the active pane.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if next, cmd, ok := m.updateQuotes(msg); ok {
+		return next, cmd
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
@@ -235,6 +261,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case reloadedMsg:
 		if msg.snap.Gen != m.data.gen {
 			m.setData(msg.snap)
+			return m, m.fetchRefsCmd() // a new rating may need its reference
 		}
 		return m, nil
 	case reloadErrMsg:

@@ -15,6 +15,7 @@ type Styles struct {
 	App, Header, Dim, Tab, TabActive, ColHead  lipgloss.Style
 	Row, Selected, Risk, Status, Error, Prompt lipgloss.Style
 	Title, Box, Pane, PaneFocus, Cursor        lipgloss.Style
+	Up, Down                                   lipgloss.Style // prices: red and green (quotes.go picks by convention)
 	Rating                                     map[sectors.Rating]lipgloss.Style
 }
 
@@ -71,6 +72,8 @@ func NewStyles(plain bool) Styles {
 		Pane:      lipgloss.NewStyle().Border(asciiBorder, false, false, false, true).PaddingLeft(1),
 		Cursor:    c(lipgloss.NewStyle(), colAccent),
 		Rating:    map[sectors.Rating]lipgloss.Style{},
+		Up:        c(lipgloss.NewStyle(), colBuy),
+		Down:      c(lipgloss.NewStyle(), colUnder),
 	}
 	if plain {
 		s.Selected = s.Selected.Reverse(true)

@@ -23,6 +23,8 @@ func (m Model) updateList(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m, tea.Quit
 	case key.Matches(msg, k.Help):
 		m.help.ShowAll = true
+	case key.Matches(msg, k.Refresh):
+		return m.refreshNow()
 	case key.Matches(msg, k.Cancel):
 		if m.view.query != "" { // esc on the list clears a kept search too
 			m.view.query = ""

@@ -54,7 +54,7 @@ func (m Model) View() string {
 	parts = append(parts, fitLines(m.headerView(), m.width, 1))
 	parts = append(parts, fitLines(m.tabs.view(m.width, &m.styles), m.width, 1))
 	parts = append(parts, fitLines(m.bodyView(), m.width, m.bodyHeight()))
-	parts = append(parts, fitLines(m.statusView(), m.width, 1))
+	parts = append(parts, fitLines(m.withQuoteStatus(m.statusView()), m.width, 1))
 	parts = append(parts, fitLines(m.help.ShortHelpView(m.helpKeys().ShortHelp()), m.width, 1))
 	return strings.Join(parts, "\n")
 }

@@ -1,0 +1,521 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"zixuan/quote"
+	"zixuan/safetext"
+	"zixuan/sectors"
+	"zixuan/store"
+)
+
+// Quotes in the TUI. Fetching is a tea.Cmd (never inside Update); results
+// come back as quotesMsg, errors as a status, never a crash. The price
+// cells of every ticker are formatted once when quotes (or the data, or
+// the references) change, not per frame per row, so the list draws as
+// fast with quotes as without.
+
+// quotesTimeout bounds one refresh round; references get longer.
+const (
+	quotesTimeout = 20 * time.Second
+	refsTimeout   = 60 * time.Second
+)
+
+type (
+	// quotesMsg carries a refresh round's result.
+	quotesMsg struct {
+		quotes map[string]quote.Quote
+		err    error
+		at     time.Time
+	}
+	// quoteTickMsg is the refresh timer; seq drops timers superseded by R.
+	quoteTickMsg struct{ seq int }
+	// refsLoadedMsg carries the reference closes read from the store.
+	refsLoadedMsg struct {
+		refs map[string][]store.RefPrice
+		err  error
+	}
+	// refsFetchedMsg carries closes fetched from the history endpoint, to
+	// be stored when it arrives.
+	refsFetchedMsg struct {
+		prices []store.RefPrice
+		tried  []quote.Need
+		err    error
+	}
+)
+
+// priceCells are one ticker's price columns, ready to draw.
+type priceCells struct {
+	last, pct, ret string // plain text, already fitted to their columns
+	dir, retDir    int    // -1 down, 0 flat or unknown, 1 up
+	stale, dim     bool
+}
+
+// quoteState is the root model's quote data.
+type quoteState struct {
+	quotes   map[string]quote.Quote
+	refs     map[string][]store.RefPrice
+	cells    []priceCells // by index in data.tickers
+	fetched  time.Time    // when the last round returned any quote
+	err      error        // the last round's error, shown as a status
+	loading  bool
+	seq      int
+	tried    map[quote.Need]bool
+	refsBusy bool
+}
+
+// quotesOn reports whether a provider was given (not --offline).
+func (m *Model) quotesOn() bool { return m.opts.Quotes != nil }
+
+// quoteInit is the commands Init adds: read the references, fetch quotes.
+func (m Model) quoteInit() tea.Cmd {
+	if !m.quotesOn() {
+		return nil
+	}
+	return tea.Batch(m.loadRefsCmd(), m.fetchQuotesCmd())
+}
+
+func (m Model) loadRefsCmd() tea.Cmd {
+	st := m.st
+	return func() tea.Msg {
+		refs, err := st.RefPrices()
+		return refsLoadedMsg{refs: refs, err: err}
+	}
+}
+
+// fetchQuotesCmd fetches quotes for every ticker on the list.
+func (m *Model) fetchQuotesCmd() tea.Cmd {
+	prov, now := m.opts.Quotes, m.opts.Now
+	codes := make([]store.Ticker, 0, len(m.data.tickers))
+	codes = append(codes, m.data.tickers...)
+	m.qs.loading = true
+	return func() tea.Msg {
+		cs := make([]sectors.Code, 0, len(codes))
+		for _, t := range codes {
+			cs = append(cs, t.Code)
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), quotesTimeout)
+		defer cancel()
+		q, err := prov.Quotes(ctx, cs)
+		return quotesMsg{quotes: q, err: err, at: now()}
+	}
+}
+
+// fetchRefsCmd looks up the reference closes still missing.
+func (m *Model) fetchRefsCmd() tea.Cmd {
+	h := m.opts.History
+	if h == nil || m.qs.refs == nil || m.qs.refsBusy {
+		return nil
+	}
+	if m.qs.tried == nil {
+		m.qs.tried = map[quote.Need]bool{}
+	}
+	tried := m.qs.tried
+	needs := quote.MissingRefs(m.data.tickers, m.qs.refs, m.opts.Now(), func(n quote.Need) bool { return tried[n] })
+	if len(needs) == 0 {
+		return nil
+	}
+	for _, n := range needs {
+		tried[n] = true // once per session, found or not
+	}
+	m.qs.refsBusy = true
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), refsTimeout)
+		defer cancel()
+		got, err := quote.FetchRefs(ctx, h, needs)
+		return refsFetchedMsg{prices: got, tried: needs, err: err}
+	}
+}
+
+// nextTick schedules the next refresh: every Refresh during trading
+// hours; outside them, nothing until the next session opens.
+func (m *Model) nextTick() tea.Cmd {
+	if m.opts.Refresh <= 0 {
+		return nil
+	}
+	m.qs.seq++
+	seq := m.qs.seq
+	now := m.opts.Now()
+	d := m.opts.Refresh
+	if !quote.Trading(now) {
+		d = quote.NextOpen(now).Sub(now)
+	}
+	return tea.Tick(d, func(time.Time) tea.Msg { return quoteTickMsg{seq: seq} })
+}
+
+// updateQuotes handles the quote messages; ok is false for any other.
+func (m Model) updateQuotes(msg tea.Msg) (Model, tea.Cmd, bool) {
+	switch msg := msg.(type) {
+	case quotesMsg:
+		m.qs.loading = false
+		m.qs.err = msg.err
+		if len(msg.quotes) > 0 {
+			if m.qs.quotes == nil || msg.err == nil {
+				m.qs.quotes = msg.quotes
+			} else { // partial: keep the older quotes of the codes that failed
+				for k, q := range msg.quotes {
+					m.qs.quotes[k] = q
+				}
+			}
+			m.qs.fetched = msg.at
+		}
+		m.buildCells()
+		return m, m.nextTick(), true
+	case quoteTickMsg:
+		if msg.seq != m.qs.seq || m.qs.loading {
+			return m, nil, true
+		}
+		return m, m.fetchQuotesCmd(), true
+	case refsLoadedMsg:
+		if msg.err != nil {
+			m.fail(msg.err)
+			return m, nil, true
+		}
+		m.qs.refs = msg.refs
+		m.buildCells()
+		return m, m.fetchRefsCmd(), true
+	case refsFetchedMsg:
+		m.qs.refsBusy = false
+		if len(msg.prices) > 0 {
+			// the store write happens here, when the result arrives
+			if err := m.st.SetRefPrices(msg.prices); err != nil {
+				m.fail(err)
+				return m, nil, true
+			}
+			return m, m.loadRefsCmd(), true
+		}
+		return m, nil, true
+	}
+	return m, nil, false
+}
+
+// refreshNow is the R key.
+func (m Model) refreshNow() (tea.Model, tea.Cmd) {
+	if !m.quotesOn() {
+		m.say("%s", m.qt().Off)
+		return m, nil
+	}
+	if m.qs.loading {
+		return m, nil
+	}
+	m.qs.seq++ // the pending timer is superseded
+	return m, m.fetchQuotesCmd()
+}
+
+// buildCells formats the price columns of every ticker.
+func (m *Model) buildCells() {
+	if !m.quotesOn() {
+		m.qs.cells = nil
+		return
+	}
+	qt := m.qt()
+	now := m.opts.Now()
+	cells := m.qs.cells[:0]
+	for i := range m.data.tickers {
+		tk := &m.data.tickers[i]
+		var c priceCells
+		q, ok := m.qs.quotes[tk.Code.Key()]
+		if ok {
+			c.stale = quote.Stale(q.Time, now, m.opts.Refresh)
+			c.last = price(q.Last)
+			if c.stale {
+				c.last = "~" + c.last
+			}
+			c.pct = pct(q.ChangePct, 2)
+			if q.Suspended {
+				c.pct = qt.Halt
+			}
+			c.dir = sign(q.Change)
+			c.dim = c.stale || q.Suspended
+		} else {
+			c.last, c.pct, c.dim = "-", "", true
+		}
+		if ref, found := store.RefFor(m.qs.refs[tk.Code.Key()], tk.RatingAt); !found {
+			c.ret = qt.NoRef
+		} else if ok {
+			r := quote.Return(q.Last, ref.Close)
+			c.ret, c.retDir = pct(r, 1), sign(r)
+		}
+		cells = append(cells, c)
+	}
+	m.qs.cells = cells
+}
+
+func price(v float64) string { return strconv.FormatFloat(v, 'f', 2, 64) }
+
+func pct(v float64, prec int) string {
+	s := strconv.FormatFloat(v, 'f', prec, 64) + "%"
+	if v > 0 {
+		s = "+" + s
+	}
+	return s
+}
+
+func sign(v float64) int {
+	switch {
+	case v > 0.0000001:
+		return 1
+	case v < -0.0000001:
+		return -1
+	}
+	return 0
+}
+
+// upDown is the style of a rise or a fall: red up and green down by the
+// A-share convention, the other way round with --colors western.
+func (m *Model) upDown(dir int) lipgloss.Style {
+	switch {
+	case dir > 0 && m.opts.Western, dir < 0 && !m.opts.Western:
+		return m.styles.Down
+	case dir != 0:
+		return m.styles.Up
+	}
+	return m.styles.Row
+}
+
+// quoteStatus is the quote part of the status line: how old the quotes
+// are, stale ones marked, and one calm line when the server is not there.
+func (m *Model) quoteStatus() string {
+	qt := m.qt()
+	if !m.quotesOn() {
+		if m.opts.Offline {
+			return m.styles.Dim.Render(qt.Off)
+		}
+		return ""
+	}
+	now := m.opts.Now()
+	var s string
+	switch {
+	case m.qs.fetched.IsZero() && m.qs.err != nil:
+		return m.styles.Error.Render(qt.status(m.qs.err))
+	case m.qs.fetched.IsZero():
+		return m.styles.Dim.Render(qt.Loading)
+	case !quote.Trading(now):
+		s = fmt.Sprintf(qt.Closed, m.quoteTime().In(m.opts.Location).Format("01-02 15:04"))
+	default: // by the quotes' own time, not by when they were fetched
+		s = fmt.Sprintf(qt.Age, age(max(now.Sub(m.quoteTime()), 0)))
+	}
+	if m.anyStale() {
+		s += " " + qt.Stale
+	}
+	if m.qs.err != nil {
+		return m.styles.Error.Render(s + " " + qt.status(m.qs.err))
+	}
+	if m.anyStale() {
+		return m.styles.Risk.Render(s)
+	}
+	return m.styles.Dim.Render(s)
+}
+
+// quoteTime is the newest quote's own time, else when it was fetched.
+func (m *Model) quoteTime() time.Time {
+	var t time.Time
+	for _, q := range m.qs.quotes {
+		if q.Time.After(t) {
+			t = q.Time
+		}
+	}
+	if t.IsZero() {
+		return m.qs.fetched
+	}
+	return t
+}
+
+func (m *Model) anyStale() bool {
+	for _, c := range m.qs.cells {
+		if c.stale {
+			return true
+		}
+	}
+	return false
+}
+
+func age(d time.Duration) string {
+	switch {
+	case d < time.Minute:
+		return strconv.Itoa(int(d.Seconds())) + "s"
+	case d < time.Hour:
+		return strconv.Itoa(int(d.Minutes())) + "m"
+	}
+	return strconv.Itoa(int(d.Hours())) + "h"
+}
+
+// quoteText is the quote strings, in the UI's language.
+type quoteText struct {
+	ColLast, ColPct, ColRet                  string
+	Off, Loading, Age, Closed, Stale, Halt   string
+	NoRef, NoQuote, Quote, Since, Offline    string
+	Refused, Malformed, KRefresh             string
+	Open, High, Low, Prev, Vol, Amount, Turn string
+	PE, Ref                                  string
+}
+
+var quoteEN = quoteText{
+	ColLast: "Last", ColPct: "Chg%", ColRet: "Since",
+	Off: "quotes off", Loading: "quotes loading...", Age: "quotes %s old", Closed: "market closed, last %s",
+	Stale: "(stale ~)", Halt: "halt", NoRef: "no ref", NoQuote: "No quote.", Quote: "Quote", Since: "since",
+	Offline: "quotes: no connection", Refused: "quotes: refused by the server", Malformed: "quotes: unreadable answer",
+	KRefresh: "refresh quotes",
+	Open:     "open", High: "high", Low: "low", Prev: "prev close", Vol: "vol", Amount: "amount", Turn: "turnover",
+	PE: "PE", Ref: "reference",
+}
+
+var quoteZH = quoteText{
+	ColLast: "现价", ColPct: "涨跌幅", ColRet: "评级以来",
+	Off: "行情已关闭", Loading: "行情加载中...", Age: "行情 %s 前", Closed: "已收盘 %s",
+	Stale: "(过时 ~)", Halt: "停牌", NoRef: "无基准", NoQuote: "无行情。", Quote: "行情", Since: "以来",
+	Offline: "行情：无法连接", Refused: "行情：服务器拒绝", Malformed: "行情：无法解析",
+	KRefresh: "刷新行情",
+	Open:     "开", High: "高", Low: "低", Prev: "昨收", Vol: "量", Amount: "额", Turn: "换手",
+	PE: "市盈率", Ref: "基准价",
+}
+
+func (m *Model) qt() *quoteText { return quoteTextFor(m.t) }
+
+func quoteTextFor(t *text) *quoteText {
+	if t.zh {
+		return &quoteZH
+	}
+	return &quoteEN
+}
+
+func (q *quoteText) status(err error) string {
+	switch {
+	case err == nil:
+		return ""
+	case errors.Is(err, quote.ErrOffline):
+		return q.Offline
+	case errors.Is(err, quote.ErrRefused):
+		return q.Refused + " (" + safetext.Line(quote.Status(err)) + ")"
+	case errors.Is(err, quote.ErrMalformed):
+		return q.Malformed
+	}
+	return safetext.Line(quote.Status(err))
+}
+
+// withQuoteStatus puts the quote status at the right end of the status
+// line (not while it holds the search input or a question).
+func (m *Model) withQuoteStatus(line string) string {
+	if m.mode == modeSearch || m.mode == modeConfirm {
+		return line
+	}
+	q := m.quoteStatus()
+	if q == "" {
+		return line
+	}
+	gap := m.width - safetext.Width(line) - safetext.Width(q)
+	if gap < 2 {
+		if line == "" {
+			return q
+		}
+		return line + "  " + q
+	}
+	return line + strings.Repeat(" ", gap) + q
+}
+
+// quoteLines is the detail pane's quote section: nothing with quotes off.
+func (m *Model) quoteLines(tk *store.Ticker, width int) []string {
+	if !m.quotesOn() {
+		return nil
+	}
+	s, qt := &m.styles, m.qt()
+	out := []string{"", s.ColHead.Render(qt.Quote)}
+	q, ok := m.qs.quotes[tk.Code.Key()]
+	if !ok {
+		return append(out, s.Dim.Render(safetext.Truncate(qt.NoQuote, width)))
+	}
+	stale := quote.Stale(q.Time, m.opts.Now(), m.opts.Refresh)
+	head := price(q.Last) + "  " + signedPrice(q.Change) + "  " + pct(q.ChangePct, 2)
+	if q.Suspended {
+		head = price(q.Last) + "  " + qt.Halt
+	}
+	st := m.upDown(sign(q.Change))
+	if stale || q.Suspended {
+		st = s.Dim
+	}
+	stamp := ""
+	if !q.Time.IsZero() {
+		stamp = q.Time.In(m.opts.Location).Format("2006-01-02 15:04:05")
+	}
+	if stale {
+		stamp += " " + qt.Stale
+	}
+	out = append(out, safetext.Truncate(st.Render(head)+"  "+s.Dim.Render(stamp), width))
+	fields := []string{
+		qt.Open + " " + price(q.Open), qt.High + " " + price(q.High), qt.Low + " " + price(q.Low), qt.Prev + " " + price(q.PrevClose),
+		qt.Vol + " " + bigNumber(float64(q.Volume), m.t.zh), qt.Amount + " " + bigNumber(q.Amount, m.t.zh),
+	}
+	if q.Turnover > 0 {
+		fields = append(fields, qt.Turn+" "+strconv.FormatFloat(q.Turnover, 'f', 2, 64)+"%")
+	}
+	if q.PE != 0 {
+		fields = append(fields, qt.PE+" "+strconv.FormatFloat(q.PE, 'f', 2, 64))
+	}
+	line := ""
+	for _, f := range fields { // as many per line as fit
+		switch {
+		case line == "":
+			line = f
+		case safetext.Width(line)+2+safetext.Width(f) <= width:
+			line += "  " + f
+		default:
+			out = append(out, line)
+			line = f
+		}
+	}
+	if line != "" {
+		out = append(out, line)
+	}
+	return out
+}
+
+// sinceLine is the return since a rating made at, for the history:
+// "since 2024-05-10 close 45.12: +12.3%", or that no reference is known.
+func (m *Model) sinceLine(tk *store.Ticker, at time.Time) string {
+	if !m.quotesOn() {
+		return ""
+	}
+	qt := m.qt()
+	ref, ok := store.RefFor(m.qs.refs[tk.Code.Key()], at)
+	if !ok {
+		return m.styles.Dim.Render(qt.Since + ": " + qt.NoRef)
+	}
+	s := qt.Ref + " " + price(ref.Close) + " (" + ref.Day.Format("2006-01-02") + ")"
+	q, found := m.qs.quotes[tk.Code.Key()]
+	if !found {
+		return m.styles.Dim.Render(s)
+	}
+	r := quote.Return(q.Last, ref.Close)
+	return m.styles.Dim.Render(s+" "+qt.Since+" ") + m.upDown(sign(r)).Render(pct(r, 1))
+}
+
+func signedPrice(v float64) string {
+	if v > 0 {
+		return "+" + price(v)
+	}
+	return price(v)
+}
+
+// bigNumber shortens volumes and amounts: 万 and 亿 on the Chinese
+// screen, M and B on the English one.
+func bigNumber(v float64, zh bool) string {
+	switch {
+	case zh && v >= 1e8:
+		return strconv.FormatFloat(v/1e8, 'f', 2, 64) + "亿"
+	case zh && v >= 1e4:
+		return strconv.FormatFloat(v/1e4, 'f', 2, 64) + "万"
+	case !zh && v >= 1e9:
+		return strconv.FormatFloat(v/1e9, 'f', 2, 64) + "B"
+	case !zh && v >= 1e6:
+		return strconv.FormatFloat(v/1e6, 'f', 2, 64) + "M"
+	}
+	return strconv.FormatFloat(v, 'f', 0, 64)
+}
