@@ -1,7 +1,8 @@
 package ui
 
 import (
-	"sort"
+	"slices"
+	"strings"
 
 	"zixuan/sectors"
 	"zixuan/store"
@@ -17,30 +18,77 @@ type watchData struct {
 	tickers []store.Ticker // on the list only, in the snapshot's order
 	keys    []searchKey    // parallel to tickers
 	sortKey []string       // parallel to tickers: full pinyin for name sort
+	idx     *filterIndex   // what apply needs per ticker, and its search cache
 }
 
+// filterIndex is what filtering needs of each ticker, looked up once per
+// load rather than per keystroke, the sort orders (computed on first use),
+// and the search results of the query being typed and of its prefixes.
+type filterIndex struct {
+	sector  []int32          // display order of the ticker's sector, -1 if none
+	rating  []sectors.Rating // the ticker's rating
+	perm    [sortCount][]int32
+	permOK  [sortCount]bool // perm[s] computed; nil then means the snapshot's own order
+	stack   []searchHits    // stack[i+1].q extends stack[i].q
+	mark    []uint8         // per ticker score while ranking (reused)
+	buckets [noMatch][]int  // rows per score while ranking (reused)
+}
+
+// searchHits are the tickers a normalized query matches, in the tickers'
+// order, with their scores. A query's hits are among those of any prefix of
+// it (each kind of match survives dropping characters from the query's
+// end), so typing one more character scores only the previous hits, and a
+// backspace pops back to them.
+type searchHits struct {
+	q     string
+	hits  []int32
+	score []uint8
+}
+
+// maxSearchStack bounds the remembered prefixes (the query holds 40 runes).
+const maxSearchStack = 64
+
 func newWatchData(snap *store.Snapshot) watchData {
-	d := watchData{gen: snap.Gen, source: snap.Source, sectors: snap.Sectors, order: map[string]int{}}
+	d := watchData{gen: snap.Gen, source: snap.Source, sectors: snap.Sectors, order: make(map[string]int, len(snap.Sectors))}
 	for i, s := range snap.Sectors {
 		d.order[s.ID] = i
 	}
+	n := 0
+	for i := range snap.Tickers {
+		if snap.Tickers[i].OnList() {
+			n++
+		}
+	}
+	d.tickers = make([]store.Ticker, 0, n)
+	d.keys = make([]searchKey, 0, n)
+	d.sortKey = make([]string, 0, n)
+	ix := &filterIndex{sector: make([]int32, 0, n), rating: make([]sectors.Rating, 0, n)}
 	for _, t := range snap.Tickers {
 		if !t.OnList() {
 			continue
 		}
 		d.tickers = append(d.tickers, t)
-		var extra []string
+		var k searchKey
 		if t.ReportName != "" && t.ReportName != t.Name {
-			extra = append(extra, t.ReportName)
+			k = makeSearchKey(t.Code, t.Name, t.ReportName)
+		} else {
+			k = makeSearchKey(t.Code, t.Name)
 		}
-		k := newSearchKey(t.Code, t.Name, extra...)
 		d.keys = append(d.keys, k)
 		sk := ""
 		if len(k.full) > 0 {
 			sk = k.full[0]
 		}
 		d.sortKey = append(d.sortKey, sk)
+		o, ok := d.order[t.Sector]
+		if !ok {
+			o = -1
+		}
+		ix.sector = append(ix.sector, int32(o))
+		ix.rating = append(ix.rating, t.Rating)
 	}
+	fillHays(d.keys)
+	d.idx = ix
 	return d
 }
 
@@ -61,7 +109,6 @@ type viewState struct {
 	sortBy  int
 
 	rows   []int // indexes into watchData.tickers, in display order
-	scores []int // match score per ticker while searching (reused)
 	counts []int // per tab: All, then each sector
 }
 
@@ -76,48 +123,187 @@ func (v *viewState) ratingFilterOn() bool {
 }
 
 // apply recomputes rows for the tab (sector id, "" = All) and the counts
-// of every tab under the rating filter and search.
+// of every tab under the rating filter and search. Rows are ordered by
+// search score, then by the sort order, then by the snapshot's order.
 func (v *viewState) apply(d *watchData, tab string) {
+	ix := d.index()
 	q := normalizeQuery(v.query)
 	filterRatings := v.ratingFilterOn()
 	v.counts = make([]int, len(d.sectors)+1)
 	v.rows = v.rows[:0]
-	scores := v.scores[:0]
-	if q != "" {
-		scores = append(scores, make([]int, len(d.tickers))...)
-	}
-	for i := range d.tickers {
-		t := &d.tickers[i]
-		if filterRatings && !v.ratings[t.Rating] {
-			continue
+	tabOrd, tabByName := int32(-1), false
+	if tab != "" {
+		if o, ok := d.order[tab]; ok {
+			tabOrd = int32(o)
+		} else {
+			tabByName = true // not a loaded sector: compare ids
 		}
-		s := matchSubstring
-		if q != "" {
-			if s = d.keys[i].score(q); s == noMatch {
-				continue
-			}
+	}
+	// keep counts the ticker and says whether it is on the tab.
+	keep := func(i int) bool {
+		if filterRatings && !v.ratings[ix.rating[i]] {
+			return false
 		}
 		v.counts[0]++
-		if o, ok := d.order[t.Sector]; ok {
+		o := ix.sector[i]
+		if o >= 0 {
 			v.counts[o+1]++
 		}
-		if tab != "" && t.Sector != tab {
-			continue
+		switch {
+		case tab == "":
+			return true
+		case tabByName:
+			return d.tickers[i].Sector == tab
 		}
-		v.rows = append(v.rows, i)
-		if q != "" {
-			scores[i] = s
+		return o == tabOrd
+	}
+	perm := ix.order(d, v.sortBy)
+	if q == "" {
+		if perm == nil {
+			for i := range d.tickers {
+				if keep(i) {
+					v.rows = append(v.rows, i)
+				}
+			}
+			return
+		}
+		for _, i := range perm {
+			if keep(int(i)) {
+				v.rows = append(v.rows, int(i))
+			}
+		}
+		return
+	}
+	h := ix.search(d.keys, q)
+	for s := range ix.buckets {
+		ix.buckets[s] = ix.buckets[s][:0]
+	}
+	if perm == nil { // the hits are in display order already
+		for j, i := range h.hits {
+			if keep(int(i)) {
+				s := h.score[j]
+				ix.buckets[s] = append(ix.buckets[s], int(i))
+			}
+		}
+	} else { // walk the sort order, taking the hits
+		if ix.mark == nil {
+			ix.mark = make([]uint8, len(d.tickers))
+		}
+		for i := range ix.mark {
+			ix.mark[i] = noMatch
+		}
+		for j, i := range h.hits {
+			ix.mark[i] = h.score[j]
+		}
+		for _, i := range perm {
+			if s := ix.mark[i]; s != noMatch && keep(int(i)) {
+				ix.buckets[s] = append(ix.buckets[s], int(i))
+			}
 		}
 	}
-	v.scores = scores
-	less := v.less(d)
-	sort.SliceStable(v.rows, func(a, b int) bool {
-		i, j := v.rows[a], v.rows[b]
-		if q != "" && scores[i] != scores[j] {
-			return scores[i] < scores[j]
+	for _, b := range ix.buckets {
+		v.rows = append(v.rows, b...)
+	}
+}
+
+// index returns d's filter index, building it for a watchData made
+// without newWatchData.
+func (d *watchData) index() *filterIndex {
+	if d.idx == nil || len(d.idx.sector) != len(d.tickers) {
+		ix := &filterIndex{sector: make([]int32, len(d.tickers)), rating: make([]sectors.Rating, len(d.tickers))}
+		for i, t := range d.tickers {
+			o, ok := d.order[t.Sector]
+			if !ok {
+				o = -1
+			}
+			ix.sector[i], ix.rating[i] = int32(o), t.Rating
 		}
-		return less(i, j)
-	})
+		d.idx = ix
+	}
+	return d.idx
+}
+
+// order returns the tickers' indexes in sort order by, ties in the
+// snapshot's order, computed once per load; nil means the snapshot's own
+// order (the sector sort of a snapshot the store sorted already).
+func (ix *filterIndex) order(d *watchData, by int) []int32 {
+	if by < 0 || by >= sortCount {
+		by = sortSector
+	}
+	if ix.permOK[by] {
+		return ix.perm[by]
+	}
+	less := (&viewState{sortBy: by}).less(d)
+	perm := make([]int32, len(d.tickers))
+	for i := range perm {
+		perm[i] = int32(i)
+	}
+	sorted := true
+	for i := 1; i < len(perm) && sorted; i++ {
+		sorted = !less(i, i-1)
+	}
+	if sorted {
+		perm = nil
+	} else {
+		slices.SortStableFunc(perm, func(a, b int32) int {
+			switch {
+			case less(int(a), int(b)):
+				return -1
+			case less(int(b), int(a)):
+				return 1
+			}
+			return 0
+		})
+	}
+	ix.perm[by], ix.permOK[by] = perm, true
+	return perm
+}
+
+// search returns the hits of the normalized, non-empty query q, scoring
+// only the hits of the longest remembered prefix of q.
+func (ix *filterIndex) search(keys []searchKey, q string) *searchHits {
+	for len(ix.stack) > 0 {
+		top := &ix.stack[len(ix.stack)-1]
+		if top.q == q {
+			return top
+		}
+		if strings.HasPrefix(q, top.q) {
+			break
+		}
+		ix.stack = ix.stack[:len(ix.stack)-1]
+	}
+	if len(ix.stack) >= maxSearchStack {
+		ix.stack = ix.stack[:0]
+	}
+	var from []int32
+	all := len(ix.stack) == 0
+	if !all {
+		from = ix.stack[len(ix.stack)-1].hits
+	}
+	if len(ix.stack) < cap(ix.stack) {
+		ix.stack = ix.stack[:len(ix.stack)+1]
+	} else {
+		ix.stack = append(ix.stack, searchHits{})
+	}
+	h := &ix.stack[len(ix.stack)-1]
+	h.q, h.hits, h.score = q, h.hits[:0], h.score[:0] // reuse a popped entry's arrays
+	useHay := strings.IndexByte(q, 0) < 0
+	if all {
+		for i := range keys {
+			if s := keys[i].scoreHay(q, useHay); s != noMatch {
+				h.hits = append(h.hits, int32(i))
+				h.score = append(h.score, uint8(s))
+			}
+		}
+	} else {
+		for _, i := range from {
+			if s := keys[i].scoreHay(q, useHay); s != noMatch {
+				h.hits = append(h.hits, i)
+				h.score = append(h.score, uint8(s))
+			}
+		}
+	}
+	return h
 }
 
 func (v *viewState) less(d *watchData) func(i, j int) bool {

@@ -1,7 +1,7 @@
 package ui
 
 import (
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 
@@ -16,6 +16,10 @@ type searchKey struct {
 	names    []string // normalized name, core name (and the report's name), lower-case
 	initials []string // pinyin initials, default reading first
 	full     []string // full pinyin
+	// hay is every field above joined by NULs: a key that does not
+	// contain the query matches it in no way, which one strings.Contains
+	// tells before the dozen prefix and substring tests of score.
+	hay string
 }
 
 // Match scores: lower is better; noMatch means the query does not match.
@@ -30,18 +34,38 @@ const (
 // newSearchKey builds the key for a security with its current name; extra
 // names (a report name, a custom name) are searchable too.
 func newSearchKey(code sectors.Code, name string, extra ...string) searchKey {
+	k := makeSearchKey(code, name, extra...)
+	k.hay = string(k.appendHay(nil))
+	return k
+}
+
+// makeSearchKey is newSearchKey without the hay, which fillHays builds for
+// many keys in one allocation.
+func makeSearchKey(code sectors.Code, name string, extra ...string) searchKey {
 	k := searchKey{number: code.Number, key: strings.ToLower(code.Key())}
 	sec, inMaster := sectors.LookupMaster(code)
-	for i, n := range append([]string{name}, extra...) {
+	names := [4]string{name}
+	for i, n := range append(names[:1], extra...) {
 		if n == "" {
 			continue
 		}
-		norm := sectors.NormalizeName(n)
-		k.names = appendNew(k.names, strings.ToLower(norm))
-		k.names = appendNew(k.names, strings.ToLower(sectors.CoreName(norm)))
+		if inMaster && n == sec.Name {
+			k.names = appendNew(k.names, sec.Folded) // folded at master load
+			k.names = appendNew(k.names, sec.FoldedCore)
+		} else {
+			norm := sectors.NormalizeName(n)
+			k.names = appendNew(k.names, strings.ToLower(norm))
+			k.names = appendNew(k.names, strings.ToLower(sectors.CoreName(norm)))
+		}
 		var ini, full []string
 		if inMaster && n == sec.Name {
 			ini, full = sec.Initials, sec.Full
+			if k.initials == nil && k.full == nil {
+				// the master's keys are unique already: share them,
+				// clipped so that appending copies
+				k.initials, k.full = slices.Clip(ini), slices.Clip(full)
+				continue
+			}
 		} else if i == 0 || !inMaster {
 			ini, full = sectors.PinyinKeys(n)
 		}
@@ -75,6 +99,36 @@ func appendNew(list []string, s string) []string {
 	return append(list, s)
 }
 
+// appendHay appends the key's hay to b.
+func (k *searchKey) appendHay(b []byte) []byte {
+	b = append(b, k.number...)
+	b = append(b, 0)
+	b = append(b, k.key...)
+	for _, list := range [3][]string{k.names, k.initials, k.full} {
+		for _, s := range list {
+			b = append(b, 0)
+			b = append(b, s...)
+		}
+	}
+	return b
+}
+
+// fillHays builds every key's hay as a slice of one string.
+func fillHays(keys []searchKey) {
+	var buf []byte
+	ends := make([]int, len(keys))
+	for i := range keys {
+		buf = keys[i].appendHay(buf)
+		ends[i] = len(buf)
+	}
+	all := string(buf)
+	from := 0
+	for i := range keys {
+		keys[i].hay = all[from:ends[i]]
+		from = ends[i]
+	}
+}
+
 // normalizeQuery folds what the user typed the same way names are folded.
 func normalizeQuery(q string) string {
 	return strings.ToLower(sectors.NormalizeName(q))
@@ -85,6 +139,15 @@ func normalizeQuery(q string) string {
 func (k *searchKey) score(q string) int {
 	if q == "" {
 		return matchSubstring
+	}
+	return k.scoreHay(q, strings.IndexByte(q, 0) < 0)
+}
+
+// scoreHay is score of a non-empty q; useHay says q holds no NUL, so a
+// hay without q rules out every match.
+func (k *searchKey) scoreHay(q string, useHay bool) int {
+	if useHay && k.hay != "" && !strings.Contains(k.hay, q) {
+		return noMatch
 	}
 	if k.number == q || k.key == q {
 		return matchExactCode
@@ -116,20 +179,29 @@ func (k *searchKey) score(q string) int {
 // scores keep the keys' order.
 func rankMatches(keys []searchKey, q string, limit int) []int {
 	q = normalizeQuery(q)
-	type hit struct{ i, s int }
-	hits := make([]hit, 0, 64)
-	for i := range keys {
-		if s := keys[i].score(q); s != noMatch {
-			hits = append(hits, hit{i, s})
+	var buckets [noMatch][]int
+	if q == "" {
+		buckets[matchSubstring] = make([]int, len(keys))
+		for i := range keys {
+			buckets[matchSubstring][i] = i
+		}
+	} else {
+		useHay := strings.IndexByte(q, 0) < 0
+		for i := range keys {
+			if s := keys[i].scoreHay(q, useHay); s != noMatch {
+				buckets[s] = append(buckets[s], i)
+			}
 		}
 	}
-	sort.SliceStable(hits, func(a, b int) bool { return hits[a].s < hits[b].s })
-	if limit > 0 && len(hits) > limit {
-		hits = hits[:limit]
+	var out []int
+	for _, b := range buckets {
+		if limit > 0 && len(out)+len(b) > limit {
+			return append(out, b[:limit-len(out)]...)
+		}
+		out = append(out, b...)
 	}
-	out := make([]int, len(hits))
-	for i, h := range hits {
-		out[i] = h.i
+	if out == nil {
+		out = []int{}
 	}
 	return out
 }
@@ -148,11 +220,11 @@ func marketKeys() []searchKey {
 		for i, s := range list {
 			k := searchKey{number: s.Code.Number, key: strings.ToLower(s.Code.Key()),
 				initials: s.Initials, full: s.Full}
-			norm := sectors.NormalizeName(s.Name)
-			k.names = appendNew(k.names, strings.ToLower(norm))
-			k.names = appendNew(k.names, strings.ToLower(sectors.CoreName(norm)))
+			k.names = appendNew(k.names, s.Folded)
+			k.names = appendNew(k.names, s.FoldedCore)
 			masterKeys[i] = k
 		}
+		fillHays(masterKeys)
 	})
 	return masterKeys
 }
