@@ -153,9 +153,7 @@ func (c *QuoteCmd) Run(a *App) error {
 			missing++
 		}
 		if t, ok := byKey[code.Key()]; ok {
-			if r.Name == "" {
-				r.Name = t.Name
-			}
+			r.Name = t.Name // the watchlist's name (the user's, else the master's)
 			r.Rating, r.RatingAt = t.Rating.ID(), dateCST(t.RatingAt)
 			if ref, ok := store.RefFor(refs[code.Key()], t.RatingAt); ok {
 				r.RefDate, r.RefClose = ref.Day.Format(time.DateOnly), ref.Close

@@ -63,7 +63,7 @@ func TestQuoteCommand(t *testing.T) {
 		col[h] = i
 	}
 	r := rows[1]
-	if r[col["last"]] != "110.00" || r[col["change_pct"]] != "10.00" || r[col["name"]] != "测试名" ||
+	if r[col["last"]] != "110.00" || r[col["change_pct"]] != "10.00" || r[col["name"]] != "科大讯飞" ||
 		r[col["ref_date"]] != "2024-05-10" || r[col["ref_close"]] != "100.00" || r[col["return_pct"]] != "10.00" {
 		t.Errorf("row %v", r)
 	}
