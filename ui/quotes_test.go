@@ -43,7 +43,7 @@ func (f *fakeQuotes) Quotes(_ context.Context, codes []sectors.Code) (map[string
 	return out, nil
 }
 
-func quoteModel(t *testing.T, st *store.Store, now time.Time, p quote.Provider, w, h int) Model {
+func quoteModel(t testing.TB, st *store.Store, now time.Time, p quote.Provider, w, h int) Model {
 	t.Helper()
 	opts := testOptions(t, "en")
 	opts.Now = func() time.Time { return now }
@@ -62,7 +62,7 @@ func fetch(m Model) (Model, tea.Cmd) {
 	return next.(Model), cmd
 }
 
-func loadRefs(t *testing.T, m Model) Model {
+func loadRefs(t testing.TB, m Model) Model {
 	t.Helper()
 	return update(m, m.loadRefsCmd()())
 }
@@ -316,4 +316,41 @@ type historyFunc func(sectors.Code, time.Time) (quote.Bar, error)
 
 func (h historyFunc) CloseOn(_ context.Context, c sectors.Code, d time.Time) (quote.Bar, error) {
 	return h(c, d)
+}
+
+// The list with quotes on draws as fast as without (issue 6's budget):
+// price cells are formatted when quotes arrive, not per frame.
+func BenchmarkMoveAndRenderQuotes5538(b *testing.B) {
+	st, _ := newTestStore(b)
+	opts := testOptions(b, "en")
+	opts.Now = func() time.Time { return tradingNow }
+	opts.Quotes = &fakeQuotes{at: tradingNow}
+	m, err := New(st, opts)
+	if err != nil {
+		b.Fatal(err)
+	}
+	m = update(m, tea.WindowSizeMsg{Width: 200, Height: 60})
+	m.setData(bigSnapshot())
+	m, _ = fetch(m)
+	down := keyMsg("j")
+	for b.Loop() {
+		m = update(m, down)
+		_ = m.View()
+	}
+}
+
+func BenchmarkQuotesArrive5538(b *testing.B) {
+	st, _ := newTestStore(b)
+	opts := testOptions(b, "en")
+	opts.Now = func() time.Time { return tradingNow }
+	opts.Quotes = &fakeQuotes{at: tradingNow}
+	m, err := New(st, opts)
+	if err != nil {
+		b.Fatal(err)
+	}
+	m.setData(bigSnapshot())
+	msg := m.fetchQuotesCmd()()
+	for b.Loop() {
+		m = update(m, msg)
+	}
 }
