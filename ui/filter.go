@@ -63,11 +63,12 @@ func newWatchData(snap *store.Snapshot) watchData {
 	d.keys = make([]searchKey, 0, n)
 	d.sortKey = make([]string, 0, n)
 	ix := &filterIndex{sector: make([]int32, 0, n), rating: make([]sectors.Rating, 0, n)}
-	for _, t := range snap.Tickers {
+	for j := range snap.Tickers {
+		t := &snap.Tickers[j]
 		if !t.OnList() {
 			continue
 		}
-		d.tickers = append(d.tickers, t)
+		d.tickers = append(d.tickers, *t)
 		var k searchKey
 		if t.ReportName != "" && t.ReportName != t.Name {
 			k = makeSearchKey(t.Code, t.Name, t.ReportName)

@@ -113,19 +113,45 @@ func (k *searchKey) appendHay(b []byte) []byte {
 	return b
 }
 
-// fillHays builds every key's hay as a slice of one string.
+// fillHays builds every key's hay as a slice of one string, and points
+// each key's number and key into it.
 func fillHays(keys []searchKey) {
-	var buf []byte
-	ends := make([]int, len(keys))
+	size := 0
 	for i := range keys {
-		buf = keys[i].appendHay(buf)
-		ends[i] = len(buf)
+		k := &keys[i]
+		size += len(k.number) + 1 + len(k.key)
+		for _, list := range [3][]string{k.names, k.initials, k.full} {
+			for _, s := range list {
+				size += 1 + len(s)
+			}
+		}
 	}
-	all := string(buf)
-	from := 0
+	var b strings.Builder
+	b.Grow(size)
 	for i := range keys {
-		keys[i].hay = all[from:ends[i]]
-		from = ends[i]
+		k := &keys[i]
+		b.WriteString(k.number)
+		b.WriteByte(0)
+		b.WriteString(k.key)
+		for _, list := range [3][]string{k.names, k.initials, k.full} {
+			for _, s := range list {
+				b.WriteByte(0)
+				b.WriteString(s)
+			}
+		}
+	}
+	all := b.String()
+	for i := range keys {
+		k := &keys[i]
+		n := len(k.number) + 1 + len(k.key)
+		for _, list := range [3][]string{k.names, k.initials, k.full} {
+			for _, s := range list {
+				n += 1 + len(s)
+			}
+		}
+		k.hay, all = all[:n], all[n:]
+		k.number = k.hay[:len(k.number)]
+		k.key = k.hay[len(k.number)+1 : len(k.number)+1+len(k.key)]
 	}
 }
 
