@@ -1,11 +1,15 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"time"
 
 	"zixuan/export"
+	"zixuan/quote"
+	"zixuan/sectors"
+	"zixuan/store"
 )
 
 // ExportCmd writes the watchlist in a format another tool reads.
@@ -16,6 +20,7 @@ type ExportCmd struct {
 	Rating string `short:"r" placeholder:"R,..." help:"Only these ratings, comma-separated."`
 	BOM    bool   `name:"bom" help:"csv: start with a UTF-8 BOM so Excel shows Chinese correctly."`
 	Force  bool   `help:"Replace FILE if it exists."`
+	Prices bool   `help:"csv, json, md: add the last price, change %, and the return since each rating's reference close (fetches quotes; stored closes)."`
 }
 
 // Run writes the export.
@@ -38,7 +43,15 @@ func (c *ExportCmd) Run(a *App) error {
 		}
 		tickers = append(tickers, removed...)
 	}
+	if c.Prices && !export.PriceFormats(f) {
+		return usage("--prices is for --format csv, json or md")
+	}
 	opts := export.Options{BOM: c.BOM, Source: snap.Source, Sectors: snap.Sectors, Now: time.Now}
+	if c.Prices {
+		if opts.Prices, err = a.exportPrices(tickers); err != nil {
+			return err
+		}
+	}
 	if c.Out == "" || c.Out == "-" {
 		return export.Write(a.Out, f, tickers, opts)
 	}
@@ -57,4 +70,42 @@ func (c *ExportCmd) Run(a *App) error {
 	}
 	fmt.Fprintf(a.Out, "exported %d tickers%s to %s (%s)\n", n, extra, oneLine(c.Out), strings.ToUpper(string(f)))
 	return nil
+}
+
+// exportPrices fetches quotes for the tickers on the list, the way `zixuan
+// quote` does, and reads the stored reference closes. Prices are an
+// addition: when no quote comes back (--offline, no connection) it says
+// so in one line and returns nil, and the export goes on without them.
+// Only a store that cannot be read is an error.
+func (a *App) exportPrices(tickers []store.Ticker) (*export.Prices, error) {
+	prov, _ := a.QuoteProvider()
+	if prov == nil {
+		fmt.Fprintln(a.Err, "zixuan: quotes are off (--offline): exported without prices")
+		return nil, nil
+	}
+	var codes []sectors.Code
+	for _, t := range tickers {
+		if t.OnList() {
+			codes = append(codes, t.Code)
+		}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), quoteTimeout)
+	defer cancel()
+	quotes, qerr := prov.Quotes(ctx, codes)
+	if qerr != nil && len(quotes) == 0 && len(codes) > 0 {
+		fmt.Fprintf(a.Err, "zixuan: %s: exported without prices\n", quote.Status(qerr))
+		return nil, nil
+	}
+	st, err := a.Store()
+	if err != nil {
+		return nil, err
+	}
+	refs, err := st.RefPrices()
+	if err != nil {
+		return nil, err
+	}
+	if missing := len(codes) - len(quotes); qerr != nil {
+		fmt.Fprintf(a.Err, "zixuan: %s: %d of %d tickers exported without a quote\n", quote.Status(qerr), missing, len(codes))
+	}
+	return &export.Prices{Quotes: quotes, Refs: refs}, nil
 }

@@ -26,7 +26,11 @@ func writeCSV(w io.Writer, tickers []store.Ticker, opts Options) error {
 		}
 	}
 	cw := csv.NewWriter(w)
-	if err := cw.Write(CSVHeader); err != nil {
+	header := CSVHeader
+	if opts.Prices != nil {
+		header = append(append([]string(nil), CSVHeader...), CSVPriceHeader...)
+	}
+	if err := cw.Write(header); err != nil {
 		return err
 	}
 	secs := sectorNames(opts)
@@ -41,6 +45,9 @@ func writeCSV(w io.Writer, tickers []store.Ticker, opts Options) error {
 		}
 		for i := range row {
 			row[i] = Neutralise(row[i])
+		}
+		if opts.Prices != nil { // numbers, appended after the text is neutralised
+			row = append(row, opts.Prices.of(t).csvCells()...)
 		}
 		if err := cw.Write(row); err != nil {
 			return err

@@ -38,6 +38,9 @@ type Options struct {
 	Source  sectors.Source // the report the watchlist came from
 	Sectors []store.Sector // for sector names and order
 	Now     func() time.Time
+	// Prices, when not nil, add price columns to csv, json and md (see
+	// Prices); nil leaves every format as it was.
+	Prices *Prices
 }
 
 type writer func(w io.Writer, tickers []store.Ticker, opts Options) error

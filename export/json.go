@@ -56,6 +56,10 @@ type JSONTicker struct {
 	Removed      *time.Time   `json:"removed,omitempty"`
 	History      []JSONRating `json:"rating_history"`
 	Notes        []JSONNote   `json:"notes"`
+	// Quote and Ref are there only when the export was given prices and
+	// knew them; import ignores both.
+	Quote *JSONQuote `json:"quote,omitempty"`
+	Ref   *JSONRef   `json:"ref,omitempty"`
 }
 
 // JSONRating is one rating change.
@@ -107,6 +111,9 @@ func NewDocument(tickers []store.Ticker, opts Options) Document {
 				jn.Deleted = &d
 			}
 			jt.Notes = append(jt.Notes, jn)
+		}
+		if opts.Prices != nil {
+			jt.Quote, jt.Ref = opts.Prices.of(t).json()
 		}
 		doc.Tickers = append(doc.Tickers, jt)
 	}

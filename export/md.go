@@ -25,6 +25,11 @@ func writeMD(w io.Writer, tickers []store.Ticker, opts Options) error {
 	if opts.Source.ID != "" {
 		fmt.Fprintf(bw, " Seeded from `%s` (%s).", opts.Source.ID, dateOf(opts.Source.Date))
 	}
+	if opts.Prices != nil {
+		if at := opts.Prices.latest(onList(tickers)); !at.IsZero() {
+			fmt.Fprintf(bw, " Quotes as of %s; Return is since the close before each rating.", at.In(cst).Format("2006-01-02 15:04"))
+		}
+	}
 	bw.WriteString("\n")
 
 	groups := map[string][]store.Ticker{}
@@ -34,7 +39,7 @@ func writeMD(w io.Writer, tickers []store.Ticker, opts Options) error {
 	known := map[string]bool{}
 	for _, sec := range opts.Sectors {
 		known[sec.ID] = true
-		writeMDSection(bw, sectorHeading(sec), groups[sec.ID])
+		writeMDSection(bw, sectorHeading(sec), groups[sec.ID], opts.Prices)
 	}
 	var other []store.Ticker
 	for _, t := range onList(tickers) {
@@ -42,7 +47,7 @@ func writeMD(w io.Writer, tickers []store.Ticker, opts Options) error {
 			other = append(other, t)
 		}
 	}
-	writeMDSection(bw, "Other", other)
+	writeMDSection(bw, "Other", other, opts.Prices)
 	return bw.Flush()
 }
 
@@ -55,21 +60,31 @@ func sectorHeading(sec store.Sector) string {
 	}
 }
 
-func writeMDSection(bw *bufio.Writer, heading string, tickers []store.Ticker) {
+func writeMDSection(bw *bufio.Writer, heading string, tickers []store.Ticker, prices *Prices) {
 	if len(tickers) == 0 {
 		return
 	}
 	fmt.Fprintf(bw, "\n## %s\n\n", heading)
-	bw.WriteString("| Code | Name | Board | Rating | Rated | Latest note |\n")
-	bw.WriteString("|---|---|---|---|---|---|\n")
+	if prices != nil {
+		bw.WriteString("| Code | Name | Board | Rating | Rated | Last | Chg% | Return | Latest note |\n")
+		bw.WriteString("|---|---|---|---|---|--:|--:|--:|---|\n")
+	} else {
+		bw.WriteString("| Code | Name | Board | Rating | Rated | Latest note |\n")
+		bw.WriteString("|---|---|---|---|---|---|\n")
+	}
 	for _, t := range tickers {
 		note := ""
 		if n, ok := t.LatestNote(); ok {
 			note = dateOf(n.Created) + " " + mdCell(n.Text)
 		}
-		fmt.Fprintf(bw, "| %s | %s | %s %s | %s %s | %s | %s |\n",
+		fmt.Fprintf(bw, "| %s | %s | %s %s | %s %s | %s |",
 			t.Code.Key(), mdCell(t.Name), t.Code.Board(), t.Code.Board().Chinese(),
-			t.Rating.Chinese(), t.Rating.English(), dateOf(t.RatingAt), note)
+			t.Rating.Chinese(), t.Rating.English(), dateOf(t.RatingAt))
+		if prices != nil {
+			last, chg, ret := prices.of(t).mdCells()
+			fmt.Fprintf(bw, " %s | %s | %s |", last, chg, ret)
+		}
+		fmt.Fprintf(bw, " %s |\n", note)
 	}
 }
 

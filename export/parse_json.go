@@ -84,7 +84,14 @@ func (p *parser) json(text string) error {
 			}
 			for dec.More() {
 				line := lineAt(dec.InputOffset())
-				var jt JSONTicker
+				// The prices an export may carry are not imported: the
+				// outer fields shadow JSONTicker's so that even a malformed
+				// quote or ref cannot spoil the ticker.
+				var jt struct {
+					JSONTicker
+					Quote json.RawMessage `json:"quote"`
+					Ref   json.RawMessage `json:"ref"`
+				}
 				if err := dec.Decode(&jt); err != nil {
 					var te *json.UnmarshalTypeError
 					if errors.As(err, &te) {
@@ -93,7 +100,7 @@ func (p *parser) json(text string) error {
 					}
 					return fail(err)
 				}
-				if it, err := jt.item(line); err != nil {
+				if it, err := jt.JSONTicker.item(line); err != nil {
 					p.bad(line, "%v", err)
 				} else {
 					tickers = append(tickers, it)

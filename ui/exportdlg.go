@@ -13,6 +13,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"zixuan/export"
+	"zixuan/quote"
 	"zixuan/safetext"
 	"zixuan/store"
 )
@@ -147,6 +148,29 @@ func expandHome(path string) string {
 		}
 	}
 	return path
+}
+
+// exportPrices is what the UI holds of the exported tickers' prices (the
+// last quote round, the stored reference closes), for the formats that
+// show them; nothing is fetched for an export. The entries are copied
+// here, on the UI goroutine, because a refresh may merge into the maps
+// while the export is written. nil when the UI holds neither (quotes off,
+// or nothing has arrived yet): the export is then as without prices.
+func exportPrices(f export.Format, tickers []store.Ticker, quotes map[string]quote.Quote, refs map[string][]store.RefPrice) *export.Prices {
+	if !export.PriceFormats(f) || (len(quotes) == 0 && len(refs) == 0) {
+		return nil
+	}
+	p := &export.Prices{Quotes: map[string]quote.Quote{}, Refs: map[string][]store.RefPrice{}}
+	for _, t := range tickers {
+		key := t.Code.Key()
+		if q, ok := quotes[key]; ok {
+			p.Quotes[key] = q
+		}
+		if r, ok := refs[key]; ok {
+			p.Refs[key] = append([]store.RefPrice(nil), r...)
+		}
+	}
+	return p
 }
 
 // exportCmd writes the file off the UI goroutine.

@@ -269,8 +269,10 @@ func (m Model) updateExport(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	if sub, ok := act.(exportSubmitMsg); ok {
 		m.mode = modeList
 		m.say("%s", m.t.Exporting)
-		opts := export.Options{BOM: sub.format == export.CSV, Source: m.data.source, Sectors: m.data.sectors, Now: m.opts.Now}
-		return m, exportCmd(sub, m.visible(), opts)
+		tickers := m.visible()
+		opts := export.Options{BOM: sub.format == export.CSV, Source: m.data.source, Sectors: m.data.sectors, Now: m.opts.Now,
+			Prices: exportPrices(sub.format, tickers, m.qs.quotes, m.qs.refs)}
+		return m, exportCmd(sub, tickers, opts)
 	}
 	return m.act(act, modeList, cmd)
 }

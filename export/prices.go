@@ -1,0 +1,170 @@
+package export
+
+import (
+	"strconv"
+	"time"
+
+	"zixuan/quote"
+	"zixuan/store"
+)
+
+// Prices is the market data an export may carry. The export package never
+// fetches anything: whoever calls Write passes what it already holds (the
+// quotes of a round it fetched, the reference closes in the store). Either
+// map may be nil or miss tickers: their cells stay empty.
+type Prices struct {
+	// Quotes by Code.Key() ("SH688111"), as quote.Provider returns them.
+	Quotes map[string]quote.Quote
+	// Refs by Code.Key(), oldest first, as store.RefPrices returns them: a
+	// ticker's reference is the newest close on or before its rating's
+	// China date (store.RefFor).
+	Refs map[string][]store.RefPrice
+}
+
+// PriceFormats reports whether format f shows prices (csv, json, md); the
+// lists for other tools (tdx, codes, yahoo, ticker) never do.
+func PriceFormats(f Format) bool { return f == CSV || f == JSON || f == MD }
+
+// CSVPriceHeader is the columns the csv export appends when it has prices.
+var CSVPriceHeader = []string{"last", "change_pct", "quote_time", "ref_close", "ref_date", "return_since_rating_pct"}
+
+// priced is one ticker's prices: what is known of them.
+type priced struct {
+	q      quote.Quote
+	hasQ   bool
+	ref    store.RefPrice
+	hasRef bool
+	ret    float64 // percent since the reference close
+	hasRet bool
+}
+
+// of looks ticker t up. A nil *Prices knows nothing.
+func (p *Prices) of(t store.Ticker) priced {
+	var r priced
+	if p == nil {
+		return r
+	}
+	key := t.Code.Key()
+	if q, ok := p.Quotes[key]; ok && q.Last > 0 {
+		r.q, r.hasQ = q, true
+	}
+	if !t.RatingAt.IsZero() {
+		if ref, ok := store.RefFor(p.Refs[key], t.RatingAt); ok && ref.Close > 0 {
+			r.ref, r.hasRef = ref, true
+		}
+	}
+	if r.hasQ && r.hasRef {
+		r.ret, r.hasRet = quote.Return(r.q.Last, r.ref.Close), true
+	}
+	return r
+}
+
+// latest is the newest quote time among tickers, zero when none.
+func (p *Prices) latest(tickers []store.Ticker) time.Time {
+	var at time.Time
+	for _, t := range tickers {
+		if pr := p.of(t); pr.hasQ && pr.q.Time.After(at) {
+			at = pr.q.Time
+		}
+	}
+	return at
+}
+
+// csvCells are the CSVPriceHeader cells: plain numbers (a price as
+// exactly as the vendor gave it, percentages to two decimals), never
+// neutralised, empty when unknown.
+func (r priced) csvCells() []string {
+	cells := make([]string, len(CSVPriceHeader))
+	if r.hasQ {
+		cells[0] = plain(r.q.Last)
+		cells[1] = pct2(r.q.ChangePct)
+		if !r.q.Time.IsZero() {
+			cells[2] = r.q.Time.In(cst).Format(time.DateTime)
+		}
+	}
+	if r.hasRef {
+		cells[3] = plain(r.ref.Close)
+		cells[4] = r.ref.Day.In(cst).Format(time.DateOnly)
+	}
+	if r.hasRet {
+		cells[5] = pct2(r.ret)
+	}
+	return cells
+}
+
+func plain(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// JSONQuote is a ticker's quote in the json format (absent when unknown).
+type JSONQuote struct {
+	Last      float64   `json:"last"`
+	PrevClose float64   `json:"prev_close"`
+	Change    float64   `json:"change"`
+	ChangePct float64   `json:"change_pct"`
+	Time      time.Time `json:"time,omitzero"`
+	Suspended bool      `json:"suspended,omitempty"`
+}
+
+// JSONRef is the reference close of a ticker's rating in the json format
+// (absent when unknown), with the return since when the quote is known.
+type JSONRef struct {
+	Date      string   `json:"date"` // the trading day, 2024-05-10
+	Close     float64  `json:"close"`
+	Adjusted  bool     `json:"adjusted,omitempty"`
+	ReturnPct *float64 `json:"return_since_rating_pct,omitempty"`
+}
+
+func (r priced) json() (*JSONQuote, *JSONRef) {
+	var jq *JSONQuote
+	var jr *JSONRef
+	if r.hasQ {
+		jq = &JSONQuote{Last: r.q.Last, PrevClose: r.q.PrevClose, Change: r.q.Change, ChangePct: r.q.ChangePct, Suspended: r.q.Suspended}
+		if !r.q.Time.IsZero() {
+			jq.Time = r.q.Time.UTC()
+		}
+	}
+	if r.hasRef {
+		jr = &JSONRef{Date: r.ref.Day.In(cst).Format(time.DateOnly), Close: r.ref.Close, Adjusted: r.ref.Adjusted}
+		if r.hasRet {
+			ret := round2(r.ret)
+			jr.ReturnPct = &ret
+		}
+	}
+	return jq, jr
+}
+
+func round2(v float64) float64 {
+	f, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'f', 2, 64), 64)
+	return f
+}
+
+// mdCells are the Last, Chg% and Return cells of a Markdown row.
+func (r priced) mdCells() (last, chg, ret string) {
+	if r.hasQ {
+		last = strconv.FormatFloat(r.q.Last, 'f', 2, 64)
+		if r.q.Suspended {
+			last += " 停牌"
+		}
+		chg = signedPct(r.q.ChangePct)
+	}
+	if r.hasRet {
+		ret = signedPct(r.ret)
+	}
+	return last, chg, ret
+}
+
+// pct2 is a percentage to two decimals, never "-0.00".
+func pct2(v float64) string {
+	s := strconv.FormatFloat(v, 'f', 2, 64)
+	if s == "-0.00" {
+		return "0.00"
+	}
+	return s
+}
+
+func signedPct(v float64) string {
+	s := pct2(v)
+	if v > 0 && s != "0.00" {
+		s = "+" + s
+	}
+	return s + "%"
+}
