@@ -90,6 +90,9 @@ type Model struct {
 
 	qs quoteState // quotes and reference closes (quotes.go)
 
+	rc        *renderCache // rows drawn, shared by copies (render.go); nil draws everything
+	dataEpoch uint64       // new with every setData
+
 	status    string
 	statusErr bool
 	quitting  bool
@@ -116,6 +119,7 @@ func New(st *store.Store, opts Options) (Model, error) {
 		styles: NewStyles(opts.NoColor || noColor()),
 		help:   help.New(),
 		width:  80, height: 24,
+		rc: newRenderCache(),
 	}
 	m.help.ShortSeparator = "  "
 	m.help.FullSeparator = "   "
@@ -135,6 +139,7 @@ func New(st *store.Store, opts Options) (Model, error) {
 func (m *Model) setData(snap *store.Snapshot) {
 	keep := m.selectedKey()
 	m.data = newWatchData(snap)
+	m.dataEpoch = nextEpoch()
 	m.buildCells()
 	m.tabs.setSectors(m.data.sectors, m.t)
 	m.refilter(keep)

@@ -64,6 +64,7 @@ type quoteState struct {
 	quotes   map[string]quote.Quote
 	refs     map[string][]store.RefPrice
 	cells    []priceCells // by index in data.tickers
+	epoch    uint64       // new with every buildCells
 	fetched  time.Time    // when the last round returned any quote
 	err      error        // the last round's error, shown as a status
 	loading  bool
@@ -216,6 +217,7 @@ func (m *Model) buildCells() {
 		m.qs.cells = nil
 		return
 	}
+	m.qs.epoch = nextEpoch()
 	qt := m.qt()
 	now := m.opts.Now()
 	cells := m.qs.cells[:0]

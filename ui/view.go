@@ -53,7 +53,7 @@ func (m Model) View() string {
 	var parts []string
 	parts = append(parts, fitLines(m.headerView(), m.width, 1))
 	parts = append(parts, fitLines(m.tabs.view(m.width, &m.styles), m.width, 1))
-	parts = append(parts, fitLines(m.bodyView(), m.width, m.bodyHeight()))
+	parts = append(parts, m.bodyFitted())
 	parts = append(parts, fitLines(m.withQuoteStatus(m.statusView()), m.width, 1))
 	parts = append(parts, fitLines(m.help.ShortHelpView(m.helpKeys().ShortHelp()), m.width, 1))
 	return strings.Join(parts, "\n")
@@ -74,6 +74,90 @@ func fitLines(s string, w, h int) string {
 		lines = append(lines, "")
 	}
 	return strings.Join(lines, "\n")
+}
+
+// fitLinesW is fitLines as lines with their widths.
+func fitLinesW(s string, w, h int) ([]string, []int) {
+	lines := strings.Split(s, "\n")
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	widths := make([]int, len(lines), h)
+	for i, l := range lines {
+		lw := safetext.Width(l)
+		if lw > w {
+			lines[i] = safetext.Truncate(l, w)
+			lw = safetext.Width(lines[i])
+		}
+		widths[i] = lw
+	}
+	for len(lines) < h {
+		lines = append(lines, "")
+		widths = append(widths, 0)
+	}
+	return lines, widths
+}
+
+// bodyFitted is fitLines(m.bodyView(), m.width, m.bodyHeight()). With the
+// render cache on, the list and the detail pane are put together line by
+// line at widths known as they are drawn, from cached rows, instead of
+// measuring every line again in Style.Render, JoinHorizontal and fitLines.
+func (m *Model) bodyFitted() string {
+	w, h := m.width, m.bodyHeight()
+	if m.rc != nil && !(m.help.ShowAll && m.mode == modeList) {
+		switch m.mode {
+		case modeEditor, modePicker, modeWizard, modeMove, modeExport:
+		default:
+			if w >= wideWidth {
+				if s, ok := m.wideBody(w, h); ok {
+					return s
+				}
+			} else if m.mode != modeDetail && (m.mode != modeConfirm || m.confirm.back != modeDetail) {
+				lines, _ := m.listLines(w, h)
+				return strings.Join(lines, "\n")
+			}
+		}
+	}
+	return fitLines(m.bodyView(), w, h)
+}
+
+// wideBody is the wide layout of bodyView, fitted; ok is false when it
+// cannot be drawn line by line (bodyView draws it then).
+func (m *Model) wideBody(w, h int) (string, bool) {
+	lw := min(w*3/5, 110)
+	list, lws := m.listLines(lw-1, h)
+	list[h-1] += " "
+	lws[h-1]++
+	style := m.styles.Pane
+	if m.mode == modeDetail {
+		style = m.styles.PaneFocus
+	}
+	dw := w - lw - 2
+	dl, dws := fitLinesW(m.detailView(dw, h, m.mode == modeDetail), dw, h)
+	pane, pw, ok := paneRender(style, dl, dws)
+	if !ok {
+		return "", false
+	}
+	lmax := 0
+	for _, x := range lws {
+		lmax = max(lmax, x)
+	}
+	if lmax+pw > w {
+		return "", false
+	}
+	var b strings.Builder
+	b.Grow(h * (w + 64))
+	for i := range h {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(list[i])
+		for range lmax - lws[i] {
+			b.WriteByte(' ')
+		}
+		b.WriteString(pane[i])
+	}
+	return b.String(), true
 }
 
 func (m *Model) headerView() string {

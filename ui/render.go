@@ -1,0 +1,162 @@
+package ui
+
+import (
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"zixuan/safetext"
+)
+
+// Rendering caches (issue 6). A keystroke changes a few rows at most (the
+// cursor's old and new row), so rows are drawn once and kept until what
+// they are drawn from changes: the loaded data, the price cells, the
+// width, the language, the colour profile. Every such change makes a new
+// epoch (a process-wide counter, so two copies of a Model that diverged
+// never share one) and the cache drops everything when the epoch it was
+// filled under is not the model's.
+//
+// Model is passed by value (bubbletea); the cache is behind a pointer, so
+// every copy of a Model shares it. That is safe because an entry is only
+// used when its whole key matches the asking model's state.
+
+var epochs atomic.Uint64
+
+func nextEpoch() uint64 { return epochs.Add(1) }
+
+// rowKey is everything a row's drawing depends on besides the ticker
+// index and whether it is selected.
+type rowKey struct {
+	data, cells uint64 // epochs of m.data and m.qs.cells
+	t           *text
+	loc         *time.Location
+	width       int
+	prices      bool
+	western     bool
+	profile     termenv.Profile
+	dark        bool
+}
+
+type cachedLine struct {
+	s  string
+	w  int
+	ok bool
+}
+
+type renderCache struct {
+	key    rowKey
+	header cachedLine
+	rows   [][2]cachedLine // by ticker index; [1] is the selected look
+}
+
+func newRenderCache() *renderCache { return &renderCache{} }
+
+// reset drops every row when the key changed.
+func (rc *renderCache) reset(k rowKey, n int) {
+	if rc.key == k && len(rc.rows) == n {
+		return
+	}
+	rc.key = k
+	rc.header = cachedLine{}
+	if cap(rc.rows) >= n {
+		rc.rows = rc.rows[:n]
+		clear(rc.rows)
+	} else {
+		rc.rows = make([][2]cachedLine, n)
+	}
+}
+
+func (m *Model) rowKey(width int) rowKey {
+	return rowKey{
+		data: m.dataEpoch, cells: m.qs.epoch,
+		t: m.t, loc: m.opts.Location,
+		width: width, prices: m.quotesOn(), western: m.opts.Western,
+		profile: lipgloss.ColorProfile(), dark: lipgloss.HasDarkBackground(),
+	}
+}
+
+// fitted is l cut to w cells as fitLines cuts it, with its width.
+func fitted(l string, w int) cachedLine {
+	lw := safetext.Width(l)
+	if lw > w {
+		l = safetext.Truncate(l, w)
+		lw = safetext.Width(l)
+	}
+	return cachedLine{s: l, w: lw, ok: true}
+}
+
+// listLines is what fitLines(listView(width, height), width, height)
+// is, as lines with their widths, drawing only the rows not cached.
+func (m *Model) listLines(width, height int) ([]string, []int) {
+	rc := m.rc
+	rc.reset(m.rowKey(width), len(m.data.tickers))
+	c := layoutColumns(width, m.t, m.quotesOn())
+	lines := make([]string, 0, height)
+	widths := make([]int, 0, height)
+	add := func(l cachedLine) {
+		if len(lines) < height {
+			lines = append(lines, l.s)
+			widths = append(widths, l.w)
+		}
+	}
+	if !rc.header.ok {
+		rc.header = fitted(c.header(m.t, &m.styles), width)
+	}
+	add(rc.header)
+	if len(m.view.rows) == 0 {
+		add(fitted(m.styles.Dim.Render(safetext.Truncate(m.t.NoRows, width)), width))
+	}
+	end := min(m.list.offset+m.list.height, len(m.view.rows))
+	for i := m.list.offset; i < end && len(lines) < height; i++ {
+		r := m.view.rows[i]
+		sel := 0
+		if i == m.list.cursor {
+			sel = 1
+		}
+		e := &rc.rows[r][sel]
+		if !e.ok {
+			var pc *priceCells
+			if r < len(m.qs.cells) {
+				pc = &m.qs.cells[r]
+			}
+			*e = fitted(c.row(&m.data.tickers[r], pc, sel == 1, m.t, &m.styles, m.opts.Location, m.upDown), width)
+		}
+		add(*e)
+	}
+	for len(lines) < height {
+		lines = append(lines, "")
+		widths = append(widths, 0)
+	}
+	return lines, widths
+}
+
+// paneRender is style.Height(len(lines)).Render(strings.Join(lines, "\n"))
+// for the detail pane's style (a left border and a left padding, no text
+// attributes), given each line's width: every line is padded to the
+// widest, after the border and the padding. ok is false for a style it
+// does not know to draw this way.
+func paneRender(style lipgloss.Style, lines []string, widths []int) (out []string, width int, ok bool) {
+	probe := style.Render("x")
+	if !strings.HasSuffix(probe, "x") || strings.Contains(probe, "\n") {
+		return nil, 0, false
+	}
+	prefix := probe[:len(probe)-1]
+	pw := safetext.Width(prefix)
+	maxW := 0
+	for _, w := range widths {
+		maxW = max(maxW, w)
+	}
+	for _, l := range lines {
+		if strings.ContainsAny(l, "\t\r\n") {
+			return nil, 0, false
+		}
+	}
+	out = make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = prefix + l + strings.Repeat(" ", maxW-widths[i])
+	}
+	return out, pw + maxW, true
+}
