@@ -26,11 +26,8 @@ func (m *Model) detailLines(tk store.Ticker, width int, focused bool) (lines []s
 	s, t := &m.styles, m.t
 	// wrap adds str cut into lines of width cells; continuation lines are
 	// indented like the first.
-	wrap := func(str string, style lipgloss.Style) {
-		indent := len(str) - len(strings.TrimLeft(str, " "))
-		for _, l := range wrapText(str[indent:], max(width-indent, 8)) {
-			lines = append(lines, style.Render(strings.Repeat(" ", indent)+l))
-		}
+	wrap := func(str string, style *lipgloss.Style) {
+		lines = append(lines, m.wrapped(str, width, style)...)
 	}
 	title := fmt.Sprintf("%s %s  %s", tk.Code.Key(), displayName(tk.Name), t.board(tk.Code.Board()))
 	lines = append(lines, s.Title.Render(safetext.Truncate(title, width)))
@@ -48,10 +45,10 @@ func (m *Model) detailLines(tk store.Ticker, width int, focused bool) (lines []s
 		// one-line summary leads and the paragraph follows, because the
 		// investor reading the report reads it in Chinese.
 		if t.zh {
-			wrap(quoteWide.Replace(def.Thesis), s.Row)
+			wrap(quoteWide.Replace(def.Thesis), &s.Row)
 		} else {
-			wrap(def.ThesisEN, s.Row)
-			wrap(quoteWide.Replace(def.Thesis), s.Dim)
+			wrap(def.ThesisEN, &s.Row)
+			wrap(quoteWide.Replace(def.Thesis), &s.Dim)
 		}
 	}
 
@@ -63,7 +60,7 @@ func (m *Model) detailLines(tk store.Ticker, width int, focused bool) (lines []s
 		if r := t.reason(h.Reason); r != "" {
 			line += ": " + r
 		}
-		wrap(line, s.Row)
+		wrap(line, &s.Row)
 		if since := m.sinceLine(&tk, h.At); since != "" {
 			lines = append(lines, safetext.Truncate("    "+since, width))
 		}
@@ -73,7 +70,7 @@ func (m *Model) detailLines(tk store.Ticker, width int, focused bool) (lines []s
 	notes := tk.LiveNotes()
 	noteLine = -1
 	if len(notes) == 0 {
-		wrap(t.NoNotes, s.Dim)
+		wrap(t.NoNotes, &s.Dim)
 	}
 	for i, n := range notes {
 		mark := "  "
@@ -87,7 +84,7 @@ func (m *Model) detailLines(tk store.Ticker, width int, focused bool) (lines []s
 		}
 		lines = append(lines, style.Render(mark+stamp))
 		for _, l := range strings.Split(safeBlock(n.Text), "\n") {
-			wrap("  "+l, s.Row)
+			wrap("  "+l, &s.Row)
 		}
 	}
 	return lines, noteLine

@@ -50,6 +50,101 @@ type renderCache struct {
 	key    rowKey
 	header cachedLine
 	rows   [][2]cachedLine // by ticker index; [1] is the selected look
+
+	// wrapped detail-pane paragraphs, drawn: a pure function of the text,
+	// the width, the style and the colour profile (so a sector's thesis,
+	// the same for all its tickers, is wrapped once)
+	wrapKey wrapCtx
+	wraps   map[wrapEntry][]string
+
+	help     helpKey // the short help line, fitted
+	helpLine string
+}
+
+type wrapCtx struct {
+	profile termenv.Profile
+	dark    bool
+}
+
+type wrapEntry struct {
+	text  string
+	width int
+	style int // 1 Row, 2 Dim
+}
+
+// maxWraps bounds the wrap memo (notes of every ticker visited).
+const maxWraps = 4096
+
+// wrapped is the detail pane's wrap: str cut into lines of width cells,
+// continuation lines indented like the first, each drawn in style.
+func (m *Model) wrapped(str string, width int, style *lipgloss.Style) []string {
+	rc := m.rc
+	var k wrapEntry
+	id := 0
+	switch style {
+	case &m.styles.Row:
+		id = 1
+	case &m.styles.Dim:
+		id = 2
+	}
+	if id == 0 {
+		rc = nil // a style not known to the memo: drawn every time
+	}
+	if rc != nil {
+		ctx := wrapCtx{lipgloss.ColorProfile(), lipgloss.HasDarkBackground()}
+		if rc.wrapKey != ctx || rc.wraps == nil || len(rc.wraps) >= maxWraps {
+			rc.wrapKey, rc.wraps = ctx, make(map[wrapEntry][]string)
+		}
+		k = wrapEntry{str, width, id}
+		if ls, ok := rc.wraps[k]; ok {
+			return ls
+		}
+	}
+	indent := len(str) - len(strings.TrimLeft(str, " "))
+	var out []string
+	for _, l := range wrapText(str[indent:], max(width-indent, 8)) {
+		out = append(out, style.Render(strings.Repeat(" ", indent)+l))
+	}
+	if rc != nil {
+		rc.wraps[k] = out
+	}
+	return out
+}
+
+type helpKey struct {
+	fp      string
+	width   int // m.width, and the help's own width
+	hwidth  int
+	profile termenv.Profile
+	dark    bool
+}
+
+// shortHelp is fitLines(m.help.ShortHelpView(bindings), m.width, 1),
+// kept while the bindings' help, the width and the colours stay.
+func (m *Model) shortHelp() string {
+	bs := m.helpKeys().ShortHelp()
+	if m.rc == nil {
+		return fitLines(m.help.ShortHelpView(bs), m.width, 1)
+	}
+	var fp strings.Builder
+	for _, b := range bs {
+		h := b.Help()
+		if b.Enabled() {
+			fp.WriteByte(1)
+		} else {
+			fp.WriteByte(2)
+		}
+		fp.WriteString(h.Key)
+		fp.WriteByte(0)
+		fp.WriteString(h.Desc)
+		fp.WriteByte(0)
+	}
+	k := helpKey{fp.String(), m.width, m.help.Width, lipgloss.ColorProfile(), lipgloss.HasDarkBackground()}
+	if m.rc.help != k {
+		m.rc.help = k
+		m.rc.helpLine = fitLines(m.help.ShortHelpView(bs), m.width, 1)
+	}
+	return m.rc.helpLine
 }
 
 func newRenderCache() *renderCache { return &renderCache{} }

@@ -55,7 +55,7 @@ func (m Model) View() string {
 	parts = append(parts, fitLines(m.tabs.view(m.width, &m.styles), m.width, 1))
 	parts = append(parts, m.bodyFitted())
 	parts = append(parts, fitLines(m.withQuoteStatus(m.statusView()), m.width, 1))
-	parts = append(parts, fitLines(m.help.ShortHelpView(m.helpKeys().ShortHelp()), m.width, 1))
+	parts = append(parts, m.shortHelp())
 	return strings.Join(parts, "\n")
 }
 
