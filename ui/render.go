@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -59,6 +60,9 @@ type renderCache struct {
 
 	help     helpKey // the short help line, fitted
 	helpLine string
+
+	tabs     helpKey // the tabs line, fitted
+	tabsLine string
 }
 
 type wrapCtx struct {
@@ -109,6 +113,32 @@ func (m *Model) wrapped(str string, width int, style *lipgloss.Style) []string {
 		rc.wraps[k] = out
 	}
 	return out
+}
+
+// tabsView is fitLines(m.tabs.view(m.width, &m.styles), m.width, 1), kept
+// while the labels, counts, the active tab, the width and colours stay.
+func (m *Model) tabsView() string {
+	if m.rc == nil {
+		return fitLines(m.tabs.view(m.width, &m.styles), m.width, 1)
+	}
+	var fp strings.Builder
+	fp.WriteString(strconv.Itoa(m.tabs.active))
+	for i, l := range m.tabs.labels {
+		fp.WriteByte(0)
+		fp.WriteString(l)
+		fp.WriteByte(1)
+		if i < len(m.tabs.counts) {
+			fp.WriteString(strconv.Itoa(m.tabs.counts[i]))
+		}
+	}
+	fp.WriteByte(2)
+	fp.WriteString(strconv.Itoa(len(m.tabs.ids)))
+	k := helpKey{fp.String(), m.width, 0, lipgloss.ColorProfile(), lipgloss.HasDarkBackground()}
+	if m.rc.tabs != k {
+		m.rc.tabs = k
+		m.rc.tabsLine = fitLines(m.tabs.view(m.width, &m.styles), m.width, 1)
+	}
+	return m.rc.tabsLine
 }
 
 type helpKey struct {

@@ -52,7 +52,7 @@ func (m Model) View() string {
 	}
 	var parts []string
 	parts = append(parts, fitLines(m.headerView(), m.width, 1))
-	parts = append(parts, fitLines(m.tabs.view(m.width, &m.styles), m.width, 1))
+	parts = append(parts, m.tabsView())
 	parts = append(parts, m.bodyFitted())
 	parts = append(parts, fitLines(m.withQuoteStatus(m.statusView()), m.width, 1))
 	parts = append(parts, m.shortHelp())
