@@ -69,6 +69,7 @@ type Model struct {
 	t      *text
 	keys   keyMap
 	styles Styles
+	plain  bool // no colours (NoColor, NO_COLOR)
 
 	width, height int
 
@@ -117,6 +118,7 @@ func New(st *store.Store, opts Options) (Model, error) {
 		st: st, opts: opts, t: t,
 		keys:   newKeyMap(t),
 		styles: NewStyles(opts.NoColor || noColor()),
+		plain:  opts.NoColor || noColor(),
 		help:   help.New(),
 		width:  80, height: 24,
 		rc: newRenderCache(),

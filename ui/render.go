@@ -63,6 +63,26 @@ type renderCache struct {
 
 	tabs     helpKey // the tabs line, fitted
 	tabsLine string
+
+	styleKey   wrapCtx // resolved is resolvedStyles under styleKey
+	resolved   *Styles
+	resolvedOK bool
+}
+
+// drawStyles are the styles View draws with: m.styles with the colours
+// resolved for the terminal (styles.go), the same bytes out.
+func (m *Model) drawStyles() Styles {
+	if m.rc == nil {
+		return m.styles
+	}
+	k := wrapCtx{lipgloss.ColorProfile(), lipgloss.HasDarkBackground()}
+	if !m.rc.resolvedOK || m.rc.styleKey != k {
+		m.rc.styleKey, m.rc.resolved, m.rc.resolvedOK = k, resolvedStyles(m.plain), true
+	}
+	if m.rc.resolved == nil {
+		return m.styles
+	}
+	return *m.rc.resolved
 }
 
 type wrapCtx struct {

@@ -42,24 +42,26 @@ func (f *movingQuotes) Quotes(_ context.Context, codes []sectors.Code) (map[stri
 // data, quotes arriving, both languages, with and without colours.
 func TestRenderCacheFramesIdentical(t *testing.T) {
 	defer lipgloss.SetColorProfile(termenv.Ascii)
+	dark := lipgloss.HasDarkBackground()
+	defer lipgloss.SetHasDarkBackground(dark)
+	lipgloss.SetHasDarkBackground(false)
+	t.Run("light/zh/profile=ANSI256/quotes=true", func(t *testing.T) { renderCacheScript(t, "zh", termenv.ANSI256, true) })
+	lipgloss.SetHasDarkBackground(true)
 	for _, lang := range []string{"en", "zh"} {
-		for _, colour := range []bool{false, true} {
+		for _, p := range []termenv.Profile{termenv.Ascii, termenv.ANSI, termenv.ANSI256, termenv.TrueColor} {
 			for _, quotes := range []bool{false, true} {
-				t.Run(fmt.Sprintf("%s/colour=%v/quotes=%v", lang, colour, quotes), func(t *testing.T) {
-					renderCacheScript(t, lang, colour, quotes)
+				t.Run(fmt.Sprintf("%s/profile=%d/quotes=%v", lang, p, quotes), func(t *testing.T) {
+					renderCacheScript(t, lang, p, quotes)
 				})
 			}
 		}
 	}
 }
 
-func renderCacheScript(t *testing.T, lang string, colour, quotes bool) {
+func renderCacheScript(t *testing.T, lang string, p termenv.Profile, quotes bool) {
 	st, _ := newTestStore(t)
-	if colour {
-		lipgloss.SetColorProfile(termenv.ANSI256)
-	} else {
-		lipgloss.SetColorProfile(termenv.Ascii)
-	}
+	lipgloss.SetColorProfile(p)
+	colour := p != termenv.Ascii
 	opts := testOptions(t, lang)
 	opts.NoColor = !colour
 	opts.Now = func() time.Time { return tradingNow }

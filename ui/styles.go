@@ -2,8 +2,10 @@ package ui
 
 import (
 	"os"
+	"strconv"
 
 	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
 
 	"zixuan/safetext"
 	"zixuan/sectors"
@@ -48,11 +50,16 @@ func noColor() bool { return os.Getenv("NO_COLOR") != "" }
 // NewStyles builds the styles; with plain set, no colours are used at all
 // (bold and reverse still mark the selection and the active tab).
 func NewStyles(plain bool) Styles {
-	c := func(s lipgloss.Style, fg lipgloss.TerminalColor) lipgloss.Style {
+	return newStyles(plain, func(c lipgloss.AdaptiveColor) lipgloss.TerminalColor { return c })
+}
+
+// newStyles builds the styles with each adaptive colour as col makes it.
+func newStyles(plain bool, col func(lipgloss.AdaptiveColor) lipgloss.TerminalColor) Styles {
+	c := func(s lipgloss.Style, fg lipgloss.AdaptiveColor) lipgloss.Style {
 		if plain {
 			return s
 		}
-		return s.Foreground(fg)
+		return s.Foreground(col(fg))
 	}
 	s := Styles{
 		App:       c(lipgloss.NewStyle().Bold(true), colAccent),
@@ -78,13 +85,13 @@ func NewStyles(plain bool) Styles {
 	if plain {
 		s.Selected = s.Selected.Reverse(true)
 	} else {
-		s.Selected = s.Selected.Background(colSelBG)
-		s.Box = s.Box.BorderForeground(colAccent)
-		s.Pane = s.Pane.BorderForeground(colDim)
+		s.Selected = s.Selected.Background(col(colSelBG))
+		s.Box = s.Box.BorderForeground(col(colAccent))
+		s.Pane = s.Pane.BorderForeground(col(colDim))
 	}
 	s.PaneFocus = s.Pane
 	if !plain {
-		s.PaneFocus = s.Pane.BorderForeground(colAccent)
+		s.PaneFocus = s.Pane.BorderForeground(col(colAccent))
 	}
 	for r, col := range map[sectors.Rating]lipgloss.AdaptiveColor{
 		sectors.Buy: colBuy, sectors.Overweight: colOver, sectors.Neutral: colNeut,
@@ -97,6 +104,36 @@ func NewStyles(plain bool) Styles {
 		s.Rating[r] = st
 	}
 	return s
+}
+
+// resolvedStyles are the styles with every adaptive colour turned into
+// the colour the terminal's profile and background make of it, so Render
+// does not convert a hex colour to the nearest of 256 on every call (the
+// conversion is what termenv does each time: the same sequences come
+// out). Built once per profile and background; nil when there is nothing
+// to resolve (no colours, or true colour, where hex is what is sent).
+func resolvedStyles(plain bool) *Styles {
+	p := lipgloss.ColorProfile()
+	if plain || (p != termenv.ANSI256 && p != termenv.ANSI) {
+		return nil
+	}
+	dark := lipgloss.HasDarkBackground()
+	s := newStyles(plain, func(c lipgloss.AdaptiveColor) lipgloss.TerminalColor {
+		hex := c.Light
+		if dark {
+			hex = c.Dark
+		}
+		switch v := p.Color(hex).(type) {
+		case termenv.ANSIColor:
+			return lipgloss.Color(strconv.Itoa(int(v)))
+		case termenv.ANSI256Color:
+			if v >= 16 { // below, the number would read as a 16-colour one
+				return lipgloss.Color(strconv.Itoa(int(v)))
+			}
+		}
+		return c
+	})
+	return &s
 }
 
 // safeLine makes store text inert for a one-line display.

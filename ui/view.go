@@ -50,6 +50,7 @@ func (m Model) View() string {
 		// must not scroll.
 		return fitLines(lipgloss.NewStyle().Width(max(m.width, 1)).Render(msg), max(m.width, 1), max(m.height, 1))
 	}
+	m.styles = m.drawStyles() // m is View's own copy
 	var parts []string
 	parts = append(parts, fitLines(m.headerView(), m.width, 1))
 	parts = append(parts, m.tabsView())
