@@ -200,7 +200,7 @@ func (c columns) row(tk *store.Ticker, pc *priceCells, selected bool, t *text, s
 
 // view draws the header and the visible rows in width x height.
 func (m *Model) listView(width, height int) string {
-	c := layoutColumns(width, m.t, m.quotesOn())
+	c := layoutColumns(width, m.t, m.pricesShown())
 	lines := []string{c.header(m.t, &m.styles)}
 	if len(m.view.rows) == 0 {
 		lines = append(lines, m.styles.Dim.Render(safetext.Truncate(m.t.NoRows, width)))

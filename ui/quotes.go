@@ -76,6 +76,13 @@ type quoteState struct {
 // quotesOn reports whether a provider was given (not --offline).
 func (m *Model) quotesOn() bool { return m.opts.Quotes != nil }
 
+// pricesShown reports whether the list has its price columns: quotes on
+// and at least one quote received. Offline, or while no quote server has
+// answered, the list keeps its plain columns (name, board, note, date) and
+// the status line says why there are no prices: a column of dashes on
+// every row would say nothing and push the notes off the screen.
+func (m *Model) pricesShown() bool { return m.quotesOn() && len(m.qs.quotes) > 0 }
+
 // quoteInit is the commands Init adds: read the references, fetch quotes.
 func (m Model) quoteInit() tea.Cmd {
 	if !m.quotesOn() {
@@ -425,7 +432,7 @@ func (m *Model) withQuoteStatus(line string) string {
 
 // quoteLines is the detail pane's quote section: nothing with quotes off.
 func (m *Model) quoteLines(tk *store.Ticker, width int) []string {
-	if !m.quotesOn() {
+	if !m.pricesShown() {
 		return nil
 	}
 	s, qt := &m.styles, m.qt()
@@ -488,6 +495,9 @@ func (m *Model) sinceLine(tk *store.Ticker, at time.Time) string {
 	qt := m.qt()
 	ref, ok := store.RefFor(m.qs.refs[tk.Code.Key()], at)
 	if !ok {
+		if !m.pricesShown() {
+			return "" // no price and no reference: nothing worth a line
+		}
 		return m.styles.Dim.Render(qt.Since + ": " + qt.NoRef)
 	}
 	s := qt.Ref + " " + price(ref.Close) + " (" + ref.Day.Format("2006-01-02") + ")"

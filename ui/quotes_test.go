@@ -26,6 +26,7 @@ type fakeQuotes struct {
 	at    time.Time
 	err   error
 	calls int
+	skip  map[string]bool // codes the server has no quote for
 }
 
 func (f *fakeQuotes) Name() string { return "fake" }
@@ -37,6 +38,9 @@ func (f *fakeQuotes) Quotes(_ context.Context, codes []sectors.Code) (map[string
 	}
 	out := map[string]quote.Quote{}
 	for _, c := range codes {
+		if f.skip[c.Key()] {
+			continue
+		}
 		out[c.Key()] = quote.Quote{Code: c, Name: "x", Last: 110, PrevClose: 100, Open: 101, High: 111, Low: 99,
 			Change: 10, ChangePct: 10, Volume: 123456700, Amount: 2.5e9, Turnover: 1.5, PE: 33.3, Time: f.at}
 	}
@@ -176,14 +180,28 @@ func TestQuotesMissingAndOffline(t *testing.T) {
 	if n := strings.Count(v, "quotes: no connection"); n != 1 {
 		t.Errorf("offline said %d times:\n%s", n, v)
 	}
-	if row := rowOf(t, v, "002230"); !strings.Contains(row, " - ") {
-		t.Errorf("missing quote row: %q", row)
+	// no quote at all: the plain columns, not a column of dashes
+	if strings.Contains(v, "Last") || strings.Contains(rowOf(t, v, "002230"), " - ") || !strings.Contains(v, "Board") {
+		t.Errorf("no quote server, yet price columns:\n%s", v)
 	}
 	m, _ = fetch(m) // again: still once, no pile-up
 	if n := strings.Count(m.View(), "no connection"); n != 1 {
 		t.Errorf("offline said %d times after a retry", n)
 	}
 	m = press(m, "j", "enter")
+	if strings.Contains(m.View(), "No quote.") || strings.Contains(m.View(), "no ref") {
+		t.Errorf("detail shows empty quote lines with no quote server:\n%s", m.View())
+	}
+
+	// some quotes: the columns appear, and a ticker without one says so
+	f = &fakeQuotes{at: tradingNow, skip: map[string]bool{"SZ002230": true}}
+	m = quoteModel(t, st, tradingNow, f, 120, 40)
+	m, _ = fetch(m)
+	v = m.View()
+	if row := rowOf(t, v, "002230"); !strings.Contains(v, "Last") || !strings.Contains(row, " - ") {
+		t.Errorf("missing quote row: %q", row)
+	}
+	m = press(m, "enter")
 	if !strings.Contains(m.View(), "No quote.") {
 		t.Errorf("detail without a quote:\n%s", m.View())
 	}

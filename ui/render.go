@@ -218,7 +218,7 @@ func (m *Model) rowKey(width int) rowKey {
 	return rowKey{
 		data: m.dataEpoch, cells: m.qs.epoch,
 		t: m.t, loc: m.opts.Location,
-		width: width, prices: m.quotesOn(), western: m.opts.Western,
+		width: width, prices: m.pricesShown(), western: m.opts.Western,
 		profile: lipgloss.ColorProfile(), dark: lipgloss.HasDarkBackground(),
 	}
 }
@@ -238,7 +238,7 @@ func fitted(l string, w int) cachedLine {
 func (m *Model) listLines(width, height int) ([]string, []int) {
 	rc := m.rc
 	rc.reset(m.rowKey(width), len(m.data.tickers))
-	c := layoutColumns(width, m.t, m.quotesOn())
+	c := layoutColumns(width, m.t, m.pricesShown())
 	lines := make([]string, 0, height)
 	widths := make([]int, 0, height)
 	add := func(l cachedLine) {
