@@ -14,7 +14,7 @@
 // The layout is flat: a ticker's rating changes and notes sort under its
 // key in two shared buckets, so thousands of tickers pack densely and Load
 // reads each bucket with one cursor. (A bucket per ticker cost two mostly
-// empty pages each: 40 MB for the whole market, against about 10.)
+// empty pages each: 40 MB for the whole market, against 13-16.)
 //
 // The file is opened for each operation and closed straight after, so that
 // a TUI left open for hours never locks out `zixuan list` or `zixuan note`
