@@ -275,3 +275,23 @@ func TestRunesArrivingTogether(t *testing.T) {
 		t.Fatalf("pasted 688 shows %d rows", len(got))
 	}
 }
+
+// esc then a key, too fast for the terminal to tell apart, arrives as
+// alt+key: on the list it acts as both.
+func TestEscThenKeyArrivingTogether(t *testing.T) {
+	st, _ := newTestStore(t)
+	m := newTestModel(t, st, "en", 120, 40)
+	m = press(m, "/", "kdxf", "enter")
+	if len(codes(m)) != 1 {
+		t.Fatalf("search kept %d rows", len(codes(m)))
+	}
+	m = update(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("1"), Alt: true})
+	for _, r := range m.view.rows {
+		if m.data.tickers[r].Rating != sectors.Buy {
+			t.Fatalf("alt+1 after a kept search: a %s row", m.data.tickers[r].Rating)
+		}
+	}
+	if m.view.query != "" || len(codes(m)) < 2 {
+		t.Errorf("alt+1: query %q, %d rows; want the search cleared and the buy filter on", m.view.query, len(codes(m)))
+	}
+}

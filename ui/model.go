@@ -286,6 +286,15 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.quitting = true
 			return m, tea.Quit
 		}
+		if msg.Alt && msg.Type == tea.KeyRunes && !msg.Paste && (m.mode == modeList || m.mode == modeDetail) {
+			// zixuan binds no alt keys: on the list an alt+key is an esc
+			// followed by that key, arriving faster than the terminal can
+			// tell them apart (a quick esc then 1, tmux send-keys).
+			next, escCmd := m.handleKey(tea.KeyMsg{Type: tea.KeyEsc})
+			msg.Alt = false
+			next, keyCmd := next.Update(msg)
+			return next, tea.Batch(escCmd, keyCmd)
+		}
 		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste {
 			return m.splitRunes(msg)
 		}
