@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"strings"
 	"sync"
@@ -126,48 +127,61 @@ func batches(ctx context.Context, codes []sectors.Code, fetch func(ctx context.C
 	if len(codes) == 0 {
 		return out, nil
 	}
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
+	var parts [][]sectors.Code
+	for start := 0; start < len(codes); start += BatchSize {
+		parts = append(parts, codes[start:min(start+BatchSize, len(codes))])
+	}
 	var (
 		mu       sync.Mutex
 		firstErr error
-		wg       sync.WaitGroup
-		sem      = make(chan struct{}, 4)
 	)
-	for start := 0; start < len(codes); start += BatchSize {
-		part := codes[start:min(start+BatchSize, len(codes))]
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			select {
-			case sem <- struct{}{}:
-			case <-ctx.Done():
-				return
-			}
-			defer func() { <-sem }()
-			if ctx.Err() != nil {
-				return
-			}
-			got, err := fetch(ctx, part)
-			mu.Lock()
-			defer mu.Unlock()
-			for k, q := range got {
-				out[k] = q
-			}
-			if err != nil && firstErr == nil {
-				firstErr = err
-				if !errorsIsMalformed(err) {
-					cancel() // offline or refused: the others will fail the same way
-				}
-			}
-		}()
-	}
-	wg.Wait()
-	if firstErr == nil && ctx.Err() != nil {
-		firstErr = ctx.Err()
+	ctxErr := parallel(ctx, len(parts), func(ctx context.Context, i int) (stop bool) {
+		got, err := fetch(ctx, parts[i])
+		mu.Lock()
+		defer mu.Unlock()
+		maps.Copy(out, got)
+		if err != nil && firstErr == nil {
+			firstErr = err
+			return !errorsIsMalformed(err) // offline or refused: the others would fail the same way
+		}
+		return false
+	})
+	if firstErr == nil {
+		firstErr = ctxErr
 	}
 	if firstErr != nil {
 		return out, fmt.Errorf("%d of %d quotes: %w", len(out), len(codes), firstErr)
 	}
 	return out, nil
+}
+
+// parallel runs work(ctx, i) for every i below n, at most four at a time
+// (a courtesy to a free public server). When a call says stop, the calls
+// not yet started are dropped: against a server that is gone, one error is
+// enough. It returns the caller's context error, if that ended the work.
+func parallel(ctx context.Context, n int, work func(ctx context.Context, i int) (stop bool)) error {
+	inner, cancel := context.WithCancel(ctx)
+	defer cancel()
+	sem := make(chan struct{}, 4)
+	var wg sync.WaitGroup
+	for i := 0; i < n; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			select {
+			case sem <- struct{}{}:
+			case <-inner.Done():
+				return
+			}
+			defer func() { <-sem }()
+			if inner.Err() != nil {
+				return
+			}
+			if work(inner, i) {
+				cancel()
+			}
+		}()
+	}
+	wg.Wait()
+	return ctx.Err()
 }

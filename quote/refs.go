@@ -63,44 +63,26 @@ func MissingRefs(tickers []store.Ticker, refs map[string][]store.RefPrice, now t
 // found, ready for store.SetRefPrices, with the first error that was not
 // ErrNoHistory. When the server is unreachable it stops early.
 func FetchRefs(ctx context.Context, h History, needs []Need) ([]store.RefPrice, error) {
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
 	var (
 		mu       sync.Mutex
 		out      []store.RefPrice
 		firstErr error
-		wg       sync.WaitGroup
-		sem      = make(chan struct{}, 4)
 	)
-	for _, n := range needs {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			select {
-			case sem <- struct{}{}:
-			case <-ctx.Done():
-				return
+	parallel(ctx, len(needs), func(ctx context.Context, i int) (stop bool) {
+		n := needs[i]
+		bar, err := h.CloseOn(ctx, n.Code, n.Day)
+		mu.Lock()
+		defer mu.Unlock()
+		if err != nil {
+			if !errors.Is(err, ErrNoHistory) && firstErr == nil {
+				firstErr = err
+				return errors.Is(err, ErrOffline) || errors.Is(err, ErrRefused)
 			}
-			defer func() { <-sem }()
-			if ctx.Err() != nil {
-				return
-			}
-			bar, err := h.CloseOn(ctx, n.Code, n.Day)
-			mu.Lock()
-			defer mu.Unlock()
-			if err != nil {
-				if !errors.Is(err, ErrNoHistory) && firstErr == nil {
-					firstErr = err
-					if errors.Is(err, ErrOffline) || errors.Is(err, ErrRefused) {
-						cancel()
-					}
-				}
-				return
-			}
-			out = append(out, store.RefPrice{Code: n.Code, Day: bar.Date, Close: bar.Close, Adjusted: bar.Adjusted, Source: "tencent"})
-		}()
-	}
-	wg.Wait()
+			return false
+		}
+		out = append(out, store.RefPrice{Code: n.Code, Day: bar.Date, Close: bar.Close, Adjusted: bar.Adjusted, Source: "tencent"})
+		return false
+	})
 	return out, firstErr
 }
 
