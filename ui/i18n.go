@@ -75,14 +75,14 @@ var textZH = text{
 
 	KUp: "上", KDown: "下", KTop: "顶部", KBottom: "底部", KPage: "翻页", KTabs: "下一板块", KPrevTab: "上一板块", KRatings: "评级筛选",
 	KClear: "全部评级", KSearch: "搜索", KNote: "笔记", KRate: "改评级", KSort: "排序", KAdd: "添加", KMove: "移动",
-	KRemove: "删除", KUndo: "撤销删除", KExport: "导出", KDetail: "详情", KHelp: "帮助", KQuit: "退出",
+	KRemove: "移出自选", KUndo: "撤销移出", KExport: "导出", KDetail: "详情", KHelp: "帮助", KQuit: "退出",
 	KBack: "返回", KSave: "保存", KCancel: "取消", KChoose: "选择", KConfirm: "确认", KEdit: "编辑笔记",
 	KDelete: "删除笔记", KKeep: "保留筛选", KFormat: "格式",
 
 	Filter: "筛选", Search: "搜索", SortBy: "排序", Saved: "已保存", NoteSaved: "笔记已保存", NoteDeleted: "笔记已删除",
 	NoteEdited: "笔记已保存", RatingSet: "评级改为%s", RatingSame: "评级未变", Added: "已添加 %s 到 %s",
-	Moved: "已将 %s 移到 %s", Removed: "已删除 %s（按 u 撤销）", Restored: "已恢复 %s", NothingUndo: "没有可撤销的删除",
-	ConfirmRemove: "从自选中删除 %s %s？y/n", ConfirmDelete: "删除这条笔记？y/n",
+	Moved: "已将 %s 移到 %s", Removed: "已将 %s 移出自选（按 u 撤销）", Restored: "已恢复 %s", NothingUndo: "没有可撤销的移出",
+	ConfirmRemove: "将 %s %s 移出自选？笔记和历史会保留。y/n", ConfirmDelete: "删除这条笔记？y/n",
 	ConfirmOverwrite: "%s 已存在，覆盖？y/n", Exported: "已导出 %d 只到 %s", Exporting: "正在导出...",
 	Reloaded: "已重新载入：其他自选进程修改了数据",
 
