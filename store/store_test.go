@@ -465,3 +465,48 @@ func TestNeighboursKeepTheirOwnNotes(t *testing.T) {
 		t.Errorf("Check: %v %v", problems, err)
 	}
 }
+
+// A database cut short at any point is refused with an error by every
+// entry point, Check included (bbolt runs its check in a goroutine of its
+// own, where a read past the end of the file would kill the process).
+func TestTruncatedAnywhereIsAnErrorNotACrash(t *testing.T) {
+	s := newStore(t)
+	for i := 0; i < 40; i++ { // a file of several pages
+		if _, err := s.AddNote(code("688111"), strings.Repeat("长笔记", 200)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	good, err := os.ReadFile(s.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var used int64 // bytes the database's pages need; the file may be longer
+	if err := s.view(func(tx *bolt.Tx) error { used = tx.Size(); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	tried := 0
+	step := max(len(good)/48/4096, 1) * 4096
+	for cut := 4096; cut < len(good); cut += step {
+		for _, at := range []int{cut, cut + 1234} {
+			p := filepath.Join(dir, fmt.Sprintf("cut%d.db", at))
+			if err := os.WriteFile(p, good[:at], 0o600); err != nil {
+				t.Fatal(err)
+			}
+			tried++
+			// the real assertion is that this process is still alive
+			problems, checkErr := CheckFile(p)
+			st, openErr := Open(p)
+			var loadErr error
+			if openErr == nil {
+				_, loadErr = st.Load()
+			}
+			if int64(at) < used && (checkErr == nil && len(problems) == 0 || openErr == nil && loadErr == nil) {
+				t.Errorf("a file cut at %d (its pages need %d bytes) was accepted: check %v %v, open %v, load %v", at, used, problems, checkErr, openErr, loadErr)
+			}
+		}
+	}
+	if tried < 4 {
+		t.Fatalf("the file has only %d bytes: the test cut it %d times", len(good), tried)
+	}
+}
