@@ -25,6 +25,7 @@ func (m Model) act(act tea.Msg, back mode, cmd tea.Cmd) (tea.Model, tea.Cmd) {
 	if act == nil {
 		return m, cmd
 	}
+	dialog := m.mode
 	m.mode = back
 	var err error
 	switch a := act.(type) {
@@ -73,6 +74,14 @@ func (m Model) act(act tea.Msg, back mode, cmd tea.Cmd) (tea.Model, tea.Cmd) {
 	}
 	if err != nil {
 		m.fail(err)
+		switch act.(type) {
+		case noteSubmitMsg, rateSubmitMsg, moveSubmitMsg, addSubmitMsg:
+			// The write failed (the file busy, a full disk, the note deleted
+			// elsewhere): keep the dialog and what was typed in it, so the
+			// user can try again or copy it out.
+			m.mode = dialog
+			return m, cmd
+		}
 	}
 	if _, added := act.(addSubmitMsg); !added {
 		m.reload()
@@ -100,14 +109,29 @@ func (m *Model) undoRemove() {
 	m.say(m.t.Restored, code.Number)
 }
 
-// selectKey moves the cursor to the ticker with key k if it is visible,
-// switching to the All tab when its own tab hides it.
+// selectKey moves the cursor to the ticker with key k. When the tab, the
+// rating filter or the search hides it (a ticker just added or brought
+// back), they are cleared first: the next key (r, n) must act on the
+// ticker the user just chose, not on whatever row the cursor was on.
 func (m *Model) selectKey(k string) {
+	if m.trySelect(k) {
+		return
+	}
+	m.tabs.active = 0
+	m.view.ratings = [7]bool{}
+	m.view.query = ""
+	m.query.SetValue("")
+	m.refilter(k)
+	m.trySelect(k)
+}
+
+func (m *Model) trySelect(k string) bool {
 	for i, r := range m.view.rows {
 		if m.data.tickers[r].Code.Key() == k {
 			m.list.cursor = i
 			m.list.clamp()
-			return
+			return true
 		}
 	}
+	return false
 }

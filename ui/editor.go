@@ -32,7 +32,10 @@ type (
 func newEditor(code sectors.Code, label string, id uint64, body string, width, height int) (editorModel, tea.Cmd) {
 	a := textarea.New()
 	a.ShowLineNumbers = false
-	a.CharLimit = 4000
+	// No length or line limit: a note written with `zixuan note` can be
+	// any length, and opening it here must not cut it on save.
+	a.CharLimit = 0
+	a.MaxHeight = 0
 	a.Prompt = ""
 	a.SetWidth(width)
 	a.SetHeight(height)
@@ -44,8 +47,8 @@ func newEditor(code sectors.Code, label string, id uint64, body string, width, h
 func (e editorModel) update(msg tea.KeyMsg, k *keyMap) (editorModel, tea.Cmd, tea.Msg) {
 	switch {
 	case key.Matches(msg, k.Save):
-		text := strings.TrimSpace(e.area.Value())
-		if text == "" {
+		text := strings.TrimRight(e.area.Value(), " \t\r\n")
+		if strings.TrimSpace(text) == "" {
 			return e, nil, cancelMsg{}
 		}
 		return e, nil, noteSubmitMsg{code: e.code, id: e.id, text: text}

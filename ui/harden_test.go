@@ -121,3 +121,23 @@ func TestExportPathExpandsHome(t *testing.T) {
 		t.Errorf("a ~ inside the path changed: %q", got)
 	}
 }
+
+// The detail pane starts at the same column however many rows the list
+// shows (a full list, a sector tab, a search with one hit).
+func TestDetailPaneColumnIsFixed(t *testing.T) {
+	st, _ := newTestStore(t)
+	col := func(m Model) int {
+		line := strings.Split(m.View(), "\n")[3] // the first row
+		i := strings.Index(line, "|")
+		return safetext.Width(line[:max(i, 0)])
+	}
+	for _, size := range [][2]int{{120, 40}, {110, 24}, {200, 50}} {
+		m := newTestModel(t, st, "en", size[0], size[1])
+		want := col(m)
+		for _, keys := range [][]string{{"tab"}, {"/", "kdxf", "enter"}, {"2"}} {
+			if got := col(press(newTestModel(t, st, "en", size[0], size[1]), keys...)); got != want {
+				t.Errorf("%dx%d after %v: pane at column %d, want %d", size[0], size[1], keys, got, want)
+			}
+		}
+	}
+}

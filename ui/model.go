@@ -93,6 +93,7 @@ type Model struct {
 
 	rc        *renderCache // rows drawn, shared by copies (render.go); nil draws everything
 	dataEpoch uint64       // new with every setData
+	loadSeq   uint64       // the latest load started (loadCmd, reload)
 
 	status    string
 	statusErr bool
@@ -139,16 +140,20 @@ func New(st *store.Store, opts Options) (Model, error) {
 
 // setData installs a freshly loaded snapshot, keeping the selection.
 func (m *Model) setData(snap *store.Snapshot) {
-	keep := m.selectedKey()
+	keep, noteID := m.selectedKey(), m.selectedNoteID()
 	m.data = newWatchData(snap)
 	m.dataEpoch = nextEpoch()
 	m.buildCells()
 	m.tabs.setSectors(m.data.sectors, m.t)
 	m.refilter(keep)
+	if keep != "" && m.selectedKey() == keep && noteID != 0 {
+		m.keepNote(noteID)
+	}
 }
 
 // reload re-reads the store now (after a write of ours).
 func (m *Model) reload() {
+	m.loadSeq++ // any background load still running is older than this
 	snap, err := m.st.Load()
 	if err != nil {
 		m.fail(err)
@@ -172,7 +177,32 @@ func (m *Model) refilter(keep string) {
 		}
 	}
 	m.list.clamp()
-	m.det.reset()
+	if keep == "" || m.selectedKey() != keep {
+		m.det.reset()
+	}
+}
+
+// selectedNoteID is the id of the note selected in the detail pane (0: none).
+func (m *Model) selectedNoteID() uint64 {
+	tk, ok := m.selected()
+	if notes := tk.LiveNotes(); ok && m.det.note < len(notes) {
+		return notes[m.det.note].ID
+	}
+	return 0
+}
+
+// keepNote re-finds the selected note by its id after a reload: another
+// process adding a note (to this ticker or another) must not move the
+// selection, or d would delete a note the user did not choose.
+func (m *Model) keepNote(id uint64) {
+	tk, _ := m.selected()
+	for i, n := range tk.LiveNotes() {
+		if n.ID == id {
+			m.det.note = i
+			return
+		}
+	}
+	m.det.reset() // it was deleted
 }
 
 // selected returns the selected ticker.
@@ -200,9 +230,12 @@ func (m *Model) fail(err error) {
 
 // Messages between the panes, the store and the root.
 type (
-	pollMsg       struct{}
-	genMsg        struct{ gen uint64 }
-	reloadedMsg   struct{ snap *store.Snapshot }
+	pollMsg     struct{}
+	genMsg      struct{ gen uint64 }
+	reloadedMsg struct {
+		snap *store.Snapshot
+		seq  uint64 // which load: only the latest one is applied
+	}
 	reloadErrMsg  struct{ err error }
 	exportDoneMsg struct {
 		path string
@@ -235,15 +268,19 @@ func (m Model) checkGen() tea.Cmd {
 	}
 }
 
-// loadCmd reloads the store off the UI goroutine.
-func (m Model) loadCmd() tea.Cmd {
+// loadCmd reloads the store off the UI goroutine. Each load is numbered,
+// our own synchronous reloads too, so that a slow background load started
+// before a write of ours cannot put older data back on the screen.
+func (m *Model) loadCmd() tea.Cmd {
 	st := m.st
+	m.loadSeq++
+	seq := m.loadSeq
 	return func() tea.Msg {
 		snap, err := st.Load()
 		if err != nil {
 			return reloadErrMsg{err}
 		}
-		return reloadedMsg{snap}
+		return reloadedMsg{snap: snap, seq: seq}
 	}
 }
 
@@ -266,7 +303,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case reloadedMsg:
-		if msg.snap.Gen != m.data.gen {
+		if msg.seq == m.loadSeq && msg.snap.Gen != m.data.gen {
 			m.setData(msg.snap)
 			return m, m.fetchRefsCmd() // a new rating may need its reference
 		}

@@ -17,7 +17,8 @@ type pickerModel struct {
 	code   sectors.Code
 	label  string
 	from   sectors.Rating
-	choice int // index into sectors.Ratings
+	choice int  // index into sectors.Ratings
+	picked bool // a digit chose the rating: further digits are text
 	reason textinput.Model
 	back   mode
 }
@@ -38,7 +39,7 @@ func newPicker(code sectors.Code, label string, from sectors.Rating, t *text) (p
 	p.reason = textinput.New()
 	p.reason.Prompt = t.Reason + ": "
 	p.reason.Placeholder = t.ReasonHint
-	p.reason.CharLimit = 200
+	p.reason.CharLimit = 1000
 	cmd := p.reason.Focus()
 	return p, cmd
 }
@@ -56,8 +57,11 @@ func (p pickerModel) update(msg tea.KeyMsg, k *keyMap) (pickerModel, tea.Cmd, te
 	case msg.String() == "down" || msg.String() == "tab" || msg.String() == "ctrl+n":
 		p.choice = (p.choice + 1) % n
 		return p, nil, nil
-	case p.reason.Value() == "" && len(msg.Runes) == 1 && msg.Runes[0] >= '1' && msg.Runes[0] <= '6':
+	case !p.picked && p.reason.Value() == "" && len(msg.Runes) == 1 && msg.Runes[0] >= '1' && msg.Runes[0] <= '6':
+		// One digit picks the rating; after it, digits are the reason's
+		// ("2025年报…" must not pick a rating per digit).
 		p.choice = int(msg.Runes[0] - '1')
+		p.picked = true
 		return p, nil, nil
 	}
 	var cmd tea.Cmd

@@ -60,6 +60,15 @@ func (m Model) View() string {
 	return strings.Join(parts, "\n")
 }
 
+// padLines pads every line of s with spaces to w cells.
+func padLines(s string, w int) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = safetext.Fit(l, w)
+	}
+	return strings.Join(lines, "\n")
+}
+
 // fitLines cuts or pads s to exactly h lines of at most w cells.
 func fitLines(s string, w, h int) string {
 	lines := strings.Split(s, "\n")
@@ -127,8 +136,6 @@ func (m *Model) bodyFitted() string {
 func (m *Model) wideBody(w, h int) (string, bool) {
 	lw := min(w*3/5, 110)
 	list, lws := m.listLines(lw-1, h)
-	list[h-1] += " "
-	lws[h-1]++
 	style := m.styles.Pane
 	if m.mode == modeDetail {
 		style = m.styles.PaneFocus
@@ -139,10 +146,9 @@ func (m *Model) wideBody(w, h int) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	lmax := 0
-	for _, x := range lws {
-		lmax = max(lmax, x)
-	}
+	// The pane starts at the same column on every line, whatever the
+	// list holds: lines are at most lw-1 cells, and a one-cell gutter.
+	lmax := lw
 	if lmax+pw > w {
 		return "", false
 	}
@@ -195,7 +201,7 @@ func (m *Model) bodyView() string {
 	}
 	if w >= wideWidth {
 		lw := min(w*3/5, 110) // very wide: the detail pane takes the rest
-		list := fitLines(m.listView(lw-1, h), lw-1, h)
+		list := padLines(fitLines(m.listView(lw-1, h), lw-1, h), lw-1)
 		style := m.styles.Pane
 		if m.mode == modeDetail {
 			style = m.styles.PaneFocus

@@ -1,0 +1,108 @@
+// Tests for what a review of the TUI found: input kept when a save fails,
+// digits in a rating's reason, the note selection across reloads, a new
+// ticker hidden by a filter, and an old background load arriving late.
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"zixuan/sectors"
+)
+
+func TestFailedSaveKeepsTheEditor(t *testing.T) {
+	st, path := newTestStore(t)
+	m := newTestModel(t, st, "en", 120, 40)
+	m = press(m, "n", "months of thinking")
+	// another program holds the file: the write fails after a second
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m = press(m, "ctrl+s")
+	db.Close()
+	if m.mode != modeEditor || !strings.Contains(m.editor.area.Value(), "months of thinking") || !m.statusErr {
+		t.Fatalf("after a failed save: mode %d, text %q, status %q", m.mode, m.editor.area.Value(), m.status)
+	}
+	m = press(m, "ctrl+s") // the file is free again: the same text saves
+	tk, _ := st.Get(sectors.MustParseCode(selectedNumber(m)))
+	if n, ok := tk.LatestNote(); !ok || n.Text != "months of thinking" || m.mode != modeList {
+		t.Errorf("retry: %+v, mode %d", tk.Notes, m.mode)
+	}
+}
+
+func TestLongNoteIsNotCutByTheEditor(t *testing.T) {
+	st, _ := newTestStore(t)
+	long := strings.Repeat("研报摘录\n", 1500) + "end"
+	c := sectors.MustParseCode("300634")
+	if _, err := st.AddNote(c, long); err != nil {
+		t.Fatal(err)
+	}
+	m := newTestModel(t, st, "en", 120, 40)
+	m = press(m, "j", "enter", "e", "ctrl+s") // open the note, save unchanged
+	tk, _ := st.Get(c)
+	if n, _ := tk.LatestNote(); n.Text != long || len(n.Revisions) != 0 {
+		t.Errorf("saving a long note unchanged altered it: %d runes, %d revisions", len([]rune(n.Text)), len(n.Revisions))
+	}
+}
+
+func TestReasonStartingWithDigits(t *testing.T) {
+	st, _ := newTestStore(t)
+	m := newTestModel(t, st, "en", 120, 40) // 002230, rated buy
+	m = press(m, "r", "2", "2025年报超预期", "enter")
+	tk, _ := st.Get(sectors.MustParseCode("002230"))
+	last := tk.Ratings[len(tk.Ratings)-1]
+	if tk.Rating != sectors.Overweight || last.Reason != "2025年报超预期" {
+		t.Errorf("r 2 then a reason with digits: rating %s, reason %q", tk.Rating, last.Reason)
+	}
+}
+
+func TestNoteSelectionSurvivesReloads(t *testing.T) {
+	st, _ := newTestStore(t)
+	c := sectors.MustParseCode("002230")
+	for _, text := range []string{"older", "newer"} {
+		if _, err := st.AddNote(c, text); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m := newTestModel(t, st, "en", 120, 40)
+	m = press(m, "enter", "j") // the second note: "older"
+	if id := m.selectedNoteID(); id != 1 {
+		t.Fatalf("selected note %d, want 1", id)
+	}
+	// another process adds notes, here and to another ticker
+	st.AddNote(sectors.MustParseCode("300634"), "elsewhere")
+	st.AddNote(c, "newest")
+	m.reload()
+	if id := m.selectedNoteID(); id != 1 {
+		t.Errorf("after a reload the selection moved to note %d", id)
+	}
+	m = press(m, "d")
+	if a, ok := m.confirm.action.(deleteNoteMsg); !ok || a.id != 1 {
+		t.Errorf("d would delete %+v, want note 1", m.confirm.action)
+	}
+}
+
+func TestAddedTickerIsSelectedThroughFilters(t *testing.T) {
+	st, _ := newTestStore(t)
+	m := newTestModel(t, st, "en", 120, 40)
+	m = press(m, "1", "a", "gzmt", "enter") // buy filter on; the new one is unrated
+	if selectedNumber(m) != "600519" {
+		t.Errorf("after adding 600519 under a buy filter the cursor is on %s", selectedNumber(m))
+	}
+}
+
+func TestLateBackgroundLoadIsDropped(t *testing.T) {
+	st, _ := newTestStore(t)
+	m := newTestModel(t, st, "en", 120, 40)
+	stale := m.loadCmd()() // a background load, started before our write
+	m = press(m, "n", "just saved", "ctrl+s")
+	m = update(m, stale)
+	tk, _ := m.selected()
+	if n, ok := tk.LatestNote(); !ok || n.Text != "just saved" {
+		t.Errorf("a late background load put old data back: %+v", tk.Notes)
+	}
+}
