@@ -243,6 +243,7 @@ func restore(dbPath, src string, now time.Time) (string, error) {
 	}
 	_, statErr := os.Stat(dbPath)
 	exists := statErr == nil
+	var curGen uint64
 	if exists {
 		// Hold the current file's write lock while swapping, so that no
 		// zixuan writes to it in between. A file too damaged to open
@@ -253,6 +254,14 @@ func restore(dbPath, src string, now time.Time) (string, error) {
 			return "", cur.fail("restore", err)
 		case err == nil:
 			defer lock.Close()
+			_ = guard(func() error {
+				return lock.View(func(tx *bolt.Tx) error {
+					if tx.Bucket(bucketMeta) != nil {
+						curGen = readGen(tx)
+					}
+					return nil
+				})
+			})
 		}
 	}
 	srcStore := &Store{path: src}
@@ -263,10 +272,15 @@ func restore(dbPath, src string, now time.Time) (string, error) {
 			return err
 		})
 	}, func(tmp string) error {
+		return raiseGen(tmp, curGen)
+	}, func(tmp string) error {
 		if !exists {
 			return nil
 		}
 		old := dbPath + ".before-restore-" + now.UTC().Format("20060102-150405")
+		for i := 2; fileExists(old); i++ { // two restores in one second
+			old = fmt.Sprintf("%s.before-restore-%s-%d", dbPath, now.UTC().Format("20060102-150405"), i)
+		}
 		if err := os.Link(dbPath, old); err != nil {
 			if err := copyFile(dbPath, old); err != nil {
 				return fmt.Errorf("keep the current database as %s: %w", old, err)
@@ -279,6 +293,29 @@ func restore(dbPath, src string, now time.Time) (string, error) {
 		return "", fmt.Errorf("restore %s: %w: the database was not changed", dbPath, err)
 	}
 	return kept, nil
+}
+
+// raiseGen sets the restored copy's generation above the file it replaces,
+// so that an open TUI, which reloads when the counter changes, cannot miss
+// the restore by landing on the number it already has.
+func raiseGen(path string, above uint64) error {
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: LockTimeout})
+	if err != nil {
+		return err
+	}
+	err = db.Update(func(tx *bolt.Tx) error {
+		gen := max(readGen(tx), above) + 1
+		return tx.Bucket(bucketMeta).Put(keyGen, itob(gen))
+	})
+	if cerr := db.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }
 
 // writeAtomic writes path through fill into a temporary file in the same

@@ -185,3 +185,58 @@ func TestRestore(t *testing.T) {
 		t.Error("a refused restore changed the database")
 	}
 }
+
+// A write waiting for the lock while a restore swaps the file must land in
+// the new file, not in the old one that is now only the kept copy.
+func TestWriteWaitingDuringRestoreLandsInTheNewFile(t *testing.T) {
+	s := newStore(t)
+	replacement := filepath.Join(t.TempDir(), "replacement.db")
+	if _, err := s.Backup(replacement, false); err != nil {
+		t.Fatal(err)
+	}
+	// what restore does: hold the current file's lock, rename another
+	// file over the path, release the lock
+	holder, err := bolt.Open(s.Path(), 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { _, err := s.AddNote(code("688111"), "written during the restore"); done <- err }()
+	time.Sleep(200 * time.Millisecond) // let the writer open the old file and wait for its lock
+	if err := os.Rename(replacement, s.Path()); err != nil {
+		t.Fatal(err)
+	}
+	holder.Close()
+	if err := <-done; err != nil {
+		t.Fatalf("the waiting write failed: %v", err)
+	}
+	tk, err := s.Get(code("688111"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, ok := tk.LatestNote(); !ok || n.Text != "written during the restore" {
+		t.Errorf("a write confirmed after the swap is not in the database: %+v", tk.Notes)
+	}
+}
+
+func TestRestoreRaisesTheGeneration(t *testing.T) {
+	s := newStore(t)
+	backup := filepath.Join(t.TempDir(), "b.db")
+	if _, err := s.Backup(backup, false); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 5; i++ {
+		s.AddNote(code("688111"), "after the backup")
+	}
+	before, _ := s.Generation()
+	if _, err := s.Restore(backup); err != nil {
+		t.Fatal(err)
+	}
+	after, _ := s.Generation()
+	if after <= before {
+		t.Errorf("generation %d after a restore, %d before: an open TUI would not reload", after, before)
+	}
+	if _, err := s.Restore(backup); err != nil { // twice in one second
+		t.Errorf("a second restore in the same second: %v", err)
+	}
+}

@@ -259,14 +259,29 @@ func (s *Store) open(readOnly bool) (db *bolt.DB, err error) {
 			db, err = nil, fmt.Errorf("%w: %v", bberrors.ErrInvalid, r)
 		}
 	}()
-	if _, err := os.Stat(s.path); err != nil {
-		return nil, err // bbolt would create a new empty file
-	}
-	// No InitialMmapSize: it would spare a large import a few remaps, but
-	// bbolt then grows the file in 16 MB steps, even for 25 tickers.
-	db, err = bolt.Open(s.path, 0o600, &bolt.Options{Timeout: LockTimeout, ReadOnly: readOnly})
-	if err != nil {
-		return nil, err
+	for attempt := 0; ; attempt++ {
+		before, err := os.Stat(s.path)
+		if err != nil {
+			return nil, err // bbolt would create a new empty file
+		}
+		// No InitialMmapSize: it would spare a large import a few remaps,
+		// but bbolt then grows the file in 16 MB steps, even for 25 tickers.
+		db, err = bolt.Open(s.path, 0o600, &bolt.Options{Timeout: LockTimeout, ReadOnly: readOnly, PreLoadFreelist: true})
+		if err != nil {
+			return nil, err
+		}
+		// A restore renames a new file over the path while it holds the
+		// old file's lock. Whoever was waiting for that lock now holds the
+		// old file, which is only the kept copy: a write there would be
+		// confirmed and lost. Same inode before and after the lock, or again.
+		after, err := os.Stat(s.path)
+		if err == nil && os.SameFile(before, after) {
+			break
+		}
+		db.Close()
+		if attempt == 5 {
+			return nil, fmt.Errorf("%s keeps being replaced (a restore?): %w", s.path, bberrors.ErrTimeout)
+		}
 	}
 	if err := fitsFile(db, s.path); err != nil {
 		db.Close()
