@@ -57,6 +57,14 @@ func checkDB(db *bolt.DB) (problems []string, err error) {
 			if err := checkMeta(tx); err != nil {
 				return err
 			}
+			data, err := os.ReadFile(db.Path())
+			if err != nil {
+				return err
+			}
+			if err := validatePages(data, tx.DB().Info().PageSize); err != nil {
+				add("the file is damaged: %v", err)
+				return nil // too damaged for bbolt's own check to run safely
+			}
 			for cerr := range tx.Check() {
 				add("bbolt: %v", cerr)
 			}
