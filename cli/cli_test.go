@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"zixuan/safetext"
 	"zixuan/sectors"
@@ -315,5 +316,50 @@ func TestTickersByNameOrPinyin(t *testing.T) {
 	}
 	if _, errs, code := run(t, db, "", "show", "600000"); code != 1 || !strings.Contains(errs, "浦发银行 is not on the watchlist") {
 		t.Errorf("a known stock not on the list: %d %q", code, errs)
+	}
+}
+
+// Importing an older export back never undoes what was changed since:
+// a newer rating, a move, a removal, a return to the list.
+func TestOldExportDoesNotUndoNewerChanges(t *testing.T) {
+	for _, format := range []string{"csv", "json"} {
+		dir := t.TempDir()
+		db := filepath.Join(dir, "z.db")
+		f := filepath.Join(dir, "old."+format)
+		mustRun(t, db, "rm", "688590")
+		mustRun(t, db, "export", "--format", format, "--out", f)
+		time.Sleep(10 * time.Millisecond) // the changes below come after the file
+		mustRun(t, db, "rate", "688111", "sell", "--why", "downgrade")
+		mustRun(t, db, "move", "688088", "compute")
+		mustRun(t, db, "rm", "002230")
+		mustRun(t, db, "add", "688590", "--sector", "ai")
+		mustRun(t, db, "import", f)
+		out := mustRun(t, db, "list", "--format", "json")
+		var doc struct {
+			Tickers []struct {
+				Key, Rating, Sector string
+			}
+		}
+		if err := json.Unmarshal([]byte(out), &doc); err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]string{}
+		for _, tk := range doc.Tickers {
+			got[tk.Key] = tk.Rating + "/" + tk.Sector
+		}
+		if got["SH688111"] != "sell/ai" {
+			t.Errorf("%s: 688111 is %q, want the newer sell", format, got["SH688111"])
+		}
+		if got["SH688088"] != "unrated/compute" {
+			t.Errorf("%s: 688088 is %q, want it left in compute", format, got["SH688088"])
+		}
+		if format == "json" {
+			if _, back := got["SZ002230"]; back {
+				t.Error("json: 002230, removed after the export, is back on the list")
+			}
+			if _, on := got["SH688590"]; !on {
+				t.Error("json: 688590, added back after the export, was removed again")
+			}
+		}
 	}
 }

@@ -67,7 +67,7 @@ func (c *ImportCmd) Run(a *App) error {
 			return fmt.Errorf("%s: no good rows to import", file.Name)
 		}
 	}
-	rep, err := st.Import(file.Items, store.ImportOptions{Source: file.Source(), Sector: c.Sector, Sectors: file.Sectors, DryRun: c.DryRun})
+	rep, err := st.Import(file.Items, store.ImportOptions{Source: file.Source(), Sector: c.Sector, Sectors: file.Sectors, FileTime: file.Exported, DryRun: c.DryRun})
 	if err != nil {
 		return err
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"zixuan/safetext"
 	"zixuan/sectors"
@@ -21,6 +22,7 @@ type ImportFile struct {
 	Bad      []BadRow       // rows that cannot be imported
 	Repeats  []BadRow       // rows naming a ticker an earlier row named; ignored
 	Sectors  []store.Sector // sectors the file defines (json)
+	Exported time.Time      // when the file was written, if it says (json)
 }
 
 // BadRow is a row that cannot be imported, and why.

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"zixuan/sectors"
 	"zixuan/store"
@@ -64,6 +65,11 @@ func (p *parser) json(text string) error {
 				return fmt.Errorf("written by a newer zixuan (json version %d, this build reads %d): upgrade zixuan", n, JSONVersion)
 			}
 			version = int(n)
+		case "exported":
+			var at time.Time
+			if err := dec.Decode(&at); err == nil {
+				p.file.Exported = at // unreadable: treated as unknown
+			}
 		case "sectors":
 			var secs []JSONSector
 			if err := dec.Decode(&secs); err != nil {

@@ -49,6 +49,10 @@ type ImportOptions struct {
 	// Sectors are the sectors the file defines (zixuan json); one that a
 	// ticker uses and the store lacks is created.
 	Sectors []Sector
+	// FileTime is when the file was written, when it says (zixuan json):
+	// a ticker changed in the store since then keeps its sector and its
+	// place on the list, whatever the older file says.
+	FileTime time.Time
 	// DryRun computes the report and writes nothing.
 	DryRun bool
 }
@@ -362,6 +366,9 @@ func (im *importer) update(it *ImportItem, tb tref, rec *tickerRecord, secID str
 	// The file dominates the store's record when it holds everything the
 	// store holds (zixuan json only): its state can then be adopted whole.
 	dominated := it.Lossless && historySubset(stored, it.History) && notesSubset(notes, it.Notes)
+	// newerHere: the store changed this ticker after the file was written
+	// (an older export imported back): the store's state wins.
+	newerHere := !im.opts.FileTime.IsZero() && rec.Updated.After(im.opts.FileTime)
 
 	// Rating history (json).
 	history := stored
@@ -381,7 +388,9 @@ func (im *importer) update(it *ImportItem, tb tref, rec *tickerRecord, secID str
 				rec.RatingAt, rec.RatingSource = it.RatingAt, it.RatingSource
 				changes = append(changes, "rating date "+it.RatingAt.In(cst).Format("2006-01-02"))
 			}
-		case it.Lossless && !dominated && !it.RatingAt.IsZero() && !it.RatingAt.After(rec.RatingAt):
+		case (!dominated || newerHere) && !it.RatingAt.IsZero() && !it.RatingAt.After(rec.RatingAt):
+			// Merge, never clobber: a rating the file dates no later than
+			// the store's does not replace it (csv dates to the day).
 			kept = append(kept, fmt.Sprintf("rating %s (the store's, newer than the file's %s)", rec.Rating, it.Rating.ID()))
 		default:
 			from := rec.Rating
@@ -408,19 +417,30 @@ func (im *importer) update(it *ImportItem, tb tref, rec *tickerRecord, secID str
 
 	// Sector and list membership.
 	revived := !rec.Removed.IsZero() && it.Removed.IsZero()
+	if revived && newerHere && it.Lossless {
+		revived = false // removed here after the file was written
+		kept = append(kept, "removed (after the file was written)")
+	}
 	if revived {
 		rec.Removed = time.Time{}
 		changes = append(changes, "back on the watchlist")
 	}
 	if rec.Removed.IsZero() && !it.Removed.IsZero() {
-		if dominated {
+		if dominated && !newerHere {
 			rec.Removed = it.Removed
 			changes = append(changes, "removed, as in the file")
 		} else {
 			kept = append(kept, "on the watchlist (removed in the file, but the store has changes the file lacks)")
 		}
 	}
-	if secID != rec.Sector && (fromFile || revived || !im.hasSector(rec.Sector)) {
+	switch {
+	case secID != rec.Sector && newerHere && fromFile && im.hasSector(rec.Sector):
+		kept = append(kept, "sector "+rec.Sector+" (moved after the file was written)")
+	case secID != rec.Sector && !it.Lossless && !revived && fromFile && im.hasSector(rec.Sector):
+		// A csv or list carries no date for its sectors: it could be an
+		// old export, so a ticker on the list stays where the user put it.
+		kept = append(kept, "sector "+rec.Sector+" (the file says "+secID+")")
+	case secID != rec.Sector && (fromFile || revived || !im.hasSector(rec.Sector)):
 		changes = append(changes, "sector "+rec.Sector+" → "+secID)
 		rec.Sector = secID
 	}

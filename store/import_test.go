@@ -22,14 +22,14 @@ func TestImportMergesNeverClobbers(t *testing.T) {
 		{Line: 3, Code: code("300634")},                    // removed: back, into --sector
 		{Line: 4, Code: code("920002"), Sector: "nowhere"}, // unknown sector: --sector
 		{Line: 5, Code: code("600519"), Name: "茅台"},        // custom name kept
-		{Line: 6, Code: code("002230"), Sector: "Compute"}, // a known sector by name: moves
+		{Line: 6, Code: code("002230"), Sector: "Compute"}, // on the list: a csv (no date) does not move it
 		{Line: 7, Code: code("000977"), Sector: "nowhere"}, // on the list, unknown sector: stays
 	}
 	rep, err := s.Import(items, ImportOptions{Source: "import:x.csv", Sector: "quantum"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rep.Added) != 2 || len(rep.Updated) != 3 || len(rep.Unchanged) != 1 {
+	if len(rep.Added) != 2 || len(rep.Updated) != 2 || len(rep.Unchanged) != 2 {
 		t.Fatalf("report %+v", rep)
 	}
 	tk, _ := s.Get(code("688111"))
@@ -49,8 +49,11 @@ func TestImportMergesNeverClobbers(t *testing.T) {
 	if tk, _ := s.Get(code("600519")); tk.CustomName != "茅台" || tk.Name != "茅台" {
 		t.Errorf("600519 custom name %q", tk.CustomName)
 	}
-	if tk, _ := s.Get(code("002230")); tk.Sector != sectors.SectorCompute {
-		t.Errorf("002230 in %s", tk.Sector)
+	if tk, _ := s.Get(code("002230")); tk.Sector != sectors.SectorAI {
+		t.Errorf("002230 moved to %s by a file that cannot say when it was written", tk.Sector)
+	}
+	if kept := strings.Join(rep.Unchanged[0].Kept, ";"); !strings.Contains(kept, "the file says compute") {
+		t.Errorf("the kept sector is not reported: %q", kept)
 	}
 	if tk, _ := s.Get(code("000977")); tk.Sector != sectors.SectorCompute {
 		t.Errorf("000977 moved to %s", tk.Sector)
