@@ -168,6 +168,8 @@ func TestBadInputIsOneLineAndNonZero(t *testing.T) {
 		{"note", "688111", ""},
 		{"frobnicate"},
 		{"show", "\x1b]2;pwned\x07"},
+		{"note", "688111", "--delete", "0"},
+		{"note", "688111", "--edit", "0", "x"},
 	}
 	for _, args := range cases {
 		_, errs, code := run(t, db, "", args...)

@@ -61,8 +61,8 @@ func (c *RateCmd) Run(a *App) error {
 type NoteCmd struct {
 	Code   string `arg:"" help:"Ticker code."`
 	Text   string `arg:"" optional:"" help:"The note; read from stdin when omitted (ctrl+d ends it)."`
-	Edit   uint64 `placeholder:"ID" help:"Replace note ID's text (the old text is kept in its history)."`
-	Delete uint64 `placeholder:"ID" help:"Delete note ID (it stays in the history)."`
+	Edit   *uint64 `placeholder:"ID" help:"Replace note ID's text (the old text is kept in its history)."`
+	Delete *uint64 `placeholder:"ID" help:"Delete note ID (it stays in the history)."`
 }
 
 // Run saves the note.
@@ -71,21 +71,26 @@ func (c *NoteCmd) Run(a *App) error {
 	if err != nil {
 		return err
 	}
-	if c.Edit != 0 && c.Delete != 0 {
+	if c.Edit != nil && c.Delete != nil {
 		return usage("give --edit or --delete, not both")
+	}
+	for _, id := range []*uint64{c.Edit, c.Delete} {
+		if id != nil && *id == 0 {
+			return usage("notes are numbered from 1: `zixuan show %s` lists them", code.Number)
+		}
 	}
 	st, err := a.Store()
 	if err != nil {
 		return err
 	}
-	if c.Delete != 0 {
+	if c.Delete != nil {
 		if c.Text != "" {
 			return usage("--delete takes no text")
 		}
-		if err := st.DeleteNote(code, c.Delete); err != nil {
+		if err := st.DeleteNote(code, *c.Delete); err != nil {
 			return err
 		}
-		fmt.Fprintf(a.Out, "deleted note #%d of %s\n", c.Delete, code.Key())
+		fmt.Fprintf(a.Out, "deleted note #%d of %s\n", *c.Delete, code.Key())
 		return nil
 	}
 	text := c.Text
@@ -99,11 +104,11 @@ func (c *NoteCmd) Run(a *App) error {
 		}
 		text = string(b)
 	}
-	if c.Edit != 0 {
-		if err := st.EditNote(code, c.Edit, text); err != nil {
+	if c.Edit != nil {
+		if err := st.EditNote(code, *c.Edit, text); err != nil {
 			return err
 		}
-		fmt.Fprintf(a.Out, "edited note #%d of %s\n", c.Edit, code.Key())
+		fmt.Fprintf(a.Out, "edited note #%d of %s\n", *c.Edit, code.Key())
 		return nil
 	}
 	n, err := st.AddNote(code, text)
@@ -119,7 +124,7 @@ type AddCmd struct {
 	Code   string `arg:"" help:"Ticker code."`
 	Name   string `placeholder:"NAME" help:"Short name; needed only for a code the securities master does not know."`
 	Sector string `short:"s" required:"" placeholder:"S" help:"Sector (id, English or Chinese name)."`
-	Rating string `short:"r" default:"unrated" placeholder:"R" help:"Starting rating."`
+	Rating string `short:"r" placeholder:"R" help:"Starting rating (default unrated; for a ticker brought back, its rating is kept unless given)."`
 }
 
 // Run adds the ticker.
@@ -128,9 +133,11 @@ func (c *AddCmd) Run(a *App) error {
 	if err != nil {
 		return err
 	}
-	r, err := sectors.ParseRating(c.Rating)
-	if err != nil {
-		return usageError{err}
+	r := sectors.Unrated
+	if c.Rating != "" {
+		if r, err = sectors.ParseRating(c.Rating); err != nil {
+			return usageError{err}
+		}
 	}
 	st, err := a.Store()
 	if err != nil {
@@ -144,11 +151,18 @@ func (c *AddCmd) Run(a *App) error {
 	if err != nil {
 		return err
 	}
-	verb := "added"
+	verb, more := "added", ""
 	if res.Revived {
-		verb = fmt.Sprintf("brought back (with %d notes and its rating history)", len(res.Ticker.LiveNotes()))
+		verb = "brought back"
+		more = fmt.Sprintf(" with its %d notes and its rating history", len(res.Ticker.LiveNotes()))
+		if c.Rating != "" && r != res.Ticker.Rating {
+			if _, err := st.SetRating(code, r, sectors.SourceUser, ""); err != nil {
+				return err
+			}
+			more += ", now rated " + r.ID()
+		}
 	}
-	fmt.Fprintf(a.Out, "%s %s %s to %s\n", verb, code.Key(), safetext.Line(res.Ticker.Name), safetext.Line(sec.Label(false)))
+	fmt.Fprintf(a.Out, "%s %s %s to %s%s\n", verb, code.Key(), safetext.Line(res.Ticker.Name), safetext.Line(sec.Label(false)), more)
 	return nil
 }
 
