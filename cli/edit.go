@@ -59,8 +59,8 @@ func (c *RateCmd) Run(a *App) error {
 
 // NoteCmd adds, edits or deletes a note.
 type NoteCmd struct {
-	Code   string `arg:"" help:"Ticker code."`
-	Text   string `arg:"" optional:"" help:"The note; read from stdin when omitted (ctrl+d ends it)."`
+	Code   string  `arg:"" help:"Ticker code."`
+	Text   string  `arg:"" optional:"" help:"The note; read from stdin when omitted (ctrl+d ends it)."`
 	Edit   *uint64 `placeholder:"ID" help:"Replace note ID's text (the old text is kept in its history)."`
 	Delete *uint64 `placeholder:"ID" help:"Delete note ID (it stays in the history)."`
 }
