@@ -5,7 +5,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"time"
 
 	"zixuan/safetext"
 	"zixuan/sectors"
@@ -17,8 +16,8 @@ type RateCmd struct {
 	Code   string `arg:"" help:"Ticker code."`
 	Rating string `arg:"" help:"buy, overweight, neutral, underweight, sell or unrated (买入 增持 中性 减持 卖出 未评级)."`
 	Why    string `short:"w" placeholder:"TEXT" help:"Why: kept with the change in the history."`
-	// RefPrice is the close the new rating's return is measured from,
-	// stored for today (see store/prices.go).
+	// RefPrice is the close the rating's return is measured from, stored
+	// for the day of the rating in force (see store/prices.go).
 	RefPrice float64 `name:"ref-price" placeholder:"P" help:"Reference price for the rating's return (default: the day's close, fetched when quotes are on)."`
 }
 
@@ -44,10 +43,18 @@ func (c *RateCmd) Run(a *App) error {
 		return err
 	}
 	if c.RefPrice != 0 {
-		if err := st.SetRefPrices([]store.RefPrice{{Code: code, Day: store.ChinaDay(time.Now()), Close: c.RefPrice, Source: sectors.SourceUser}}); err != nil {
+		// The reference belongs to the rating in force: today's when it
+		// just changed, else the day of the rating it confirms, so that the
+		// return since that rating is measured from it.
+		tk, err := st.Get(code)
+		if err != nil {
 			return err
 		}
-		fmt.Fprintf(a.Out, "%s reference price %s for today\n", code.Key(), strconv.FormatFloat(c.RefPrice, 'f', -1, 64))
+		day := store.ChinaDay(tk.RatingAt)
+		if err := st.SetRefPrices([]store.RefPrice{{Code: code, Day: day, Close: c.RefPrice, Source: sectors.SourceUser}}); err != nil {
+			return err
+		}
+		fmt.Fprintf(a.Out, "%s reference price %s for the rating of %s\n", code.Key(), strconv.FormatFloat(c.RefPrice, 'f', -1, 64), day.Format("2006-01-02"))
 	}
 	if !changed {
 		fmt.Fprintf(a.Out, "%s is already rated %s %s; nothing changed (give --why to record a reaffirmation)\n", code.Key(), r.ID(), r.Chinese())
