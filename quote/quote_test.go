@@ -289,6 +289,14 @@ func TestKline(t *testing.T) {
 	if b, err := ParseKline([]byte(raw), "sh600519", report); err != nil || b.Adjusted || b.Close != 1700.5 {
 		t.Errorf("unadjusted: %+v %v", b, err)
 	}
+	// a garbage close is skipped, never stored as a reference
+	garbage := `{"code":0,"data":{"sh600519":{"day":[["2024-05-09","1","1650","1","1","1"],["2024-05-10","1","NaN","1","1","1"],["2024-05-11","1","3e9","1","1","1"]]}}}`
+	if b, err := ParseKline([]byte(garbage), "sh600519", report); err != nil || b.Close != 1650 {
+		t.Errorf("garbage closes: %+v %v; want the last real one, 1650", b, err)
+	}
+	if number("NaN") != 0 || number("+Inf") != 0 || number(" 12.5 ") != 12.5 {
+		t.Error("number must read only finite numbers")
+	}
 }
 
 func TestSinaNeedsReferer(t *testing.T) {

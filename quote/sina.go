@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"strconv"
 	"strings"
 	"time"
 
@@ -71,8 +70,7 @@ func ParseSina(body []byte, asked []sectors.Code) (map[string]Quote, error) {
 			if i >= len(f) {
 				return 0
 			}
-			v, _ := strconv.ParseFloat(strings.TrimSpace(f[i]), 64)
-			return v
+			return number(f[i])
 		}
 		q := Quote{Code: code, Name: f[0], Open: num(1), PrevClose: num(2), Last: num(3),
 			High: num(4), Low: num(5), Volume: int64(num(8)), Amount: num(9)}

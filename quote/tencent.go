@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"net/http"
 	"strconv"
 	"strings"
@@ -130,13 +131,7 @@ func tencentFields(code sectors.Code, f []string) (Quote, bool) {
 		}
 		return ""
 	}
-	num := func(i int) float64 {
-		v, err := strconv.ParseFloat(at(i), 64)
-		if err != nil {
-			return 0
-		}
-		return v
-	}
+	num := func(i int) float64 { return number(at(i)) }
 	if len(f) < 6 || (at(2) != "" && at(2) != code.Number) {
 		return Quote{}, false
 	}
@@ -250,8 +245,8 @@ func ParseKline(body []byte, sym string, day time.Time) (Bar, error) {
 		if err != nil || date.After(d) || d.Sub(date) > 14*24*time.Hour {
 			continue
 		}
-		c, err := strconv.ParseFloat(cs, 64)
-		if err != nil || c <= 0 {
+		c := number(cs)
+		if c <= 0 || c > maxPrice {
 			continue
 		}
 		if date.After(best.Date) || best.Date.IsZero() {
@@ -265,3 +260,17 @@ func ParseKline(body []byte, sym string, day time.Time) (Bar, error) {
 }
 
 func errorsIsMalformed(err error) bool { return errors.Is(err, ErrMalformed) }
+
+// maxPrice bounds what a server may call a price: no A-share trades near
+// ten million yuan, and a larger "price" is garbage.
+const maxPrice = 1e7
+
+// number reads a field as a finite number; anything else (empty, text,
+// NaN, ±Inf) is 0, which the callers treat as unknown.
+func number(s string) float64 {
+	v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+		return 0
+	}
+	return v
+}
