@@ -61,20 +61,26 @@ func csvHeader(line string) (rune, []string, bool) {
 func (p *parser) csv(text string) error {
 	text = strings.TrimPrefix(text, bom)
 	r := csv.NewReader(strings.NewReader(text))
-	r.FieldsPerRecord = -1
+	r.FieldsPerRecord, r.Comment = -1, '#' // blank and # lines are skipped, as Detect skips them
 	header, err := r.Read()
 	if err != nil {
 		return fmt.Errorf("line 1: not a csv header: %v", csvErr(err))
 	}
 	r.Comma = ','
-	first := strings.SplitN(text, "\n", 2)[0]
+	first, headerLine := "", 1
+	for i, l := range strings.Split(text, "\n") {
+		if t := strings.TrimSpace(l); t != "" && !strings.HasPrefix(t, "#") {
+			first, headerLine = l, i+1
+			break
+		}
+	}
 	delim, cols, ok := csvHeader(first)
 	if !ok {
-		return fmt.Errorf("line 1: the header %q names no code column: the first row must name the columns (code, name, sector, rating, …)", clip(strings.Join(header, ",")))
+		return fmt.Errorf("line %d: the header %q names no code column: the first row must name the columns (code, name, sector, rating, …)", headerLine, clip(strings.Join(header, ",")))
 	}
 	if delim != ',' {
 		r = csv.NewReader(strings.NewReader(text))
-		r.Comma, r.FieldsPerRecord = delim, -1
+		r.Comma, r.FieldsPerRecord, r.Comment = delim, -1, '#'
 		if _, err := r.Read(); err != nil {
 			return fmt.Errorf("line 1: %v", csvErr(err))
 		}
