@@ -208,7 +208,9 @@ func (m Model) updateQuotes(msg tea.Msg) (Model, tea.Cmd, bool) {
 // refreshNow is the R key.
 func (m Model) refreshNow() (tea.Model, tea.Cmd) {
 	if !m.quotesOn() {
-		m.say("%s", m.qt().Off)
+		if !m.opts.Offline { // offline, the status line already says quotes are off
+			m.say("%s", m.qt().Off)
+		}
 		return m, nil
 	}
 	if m.qs.loading {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -267,7 +268,7 @@ func (m *Model) statusView() string {
 	}
 	left := s.Prompt.Render(strings.Join(parts, "  "))
 	msg := ""
-	if m.status != "" {
+	if m.status != "" && !slices.Contains(parts, m.status) { // "sort: name" once, not twice
 		if m.statusErr {
 			msg = s.Error.Render(m.status)
 		} else {
