@@ -16,9 +16,10 @@ import (
 type detailModel struct {
 	note   int // selected live note while focused
 	offset int // first line shown
+	scroll int // lines scrolled with PgUp/PgDn from where the selected note shows
 }
 
-func (d *detailModel) reset() { d.note, d.offset = 0, 0 }
+func (d *detailModel) reset() { d.note, d.offset, d.scroll = 0, 0, 0 }
 
 // detailLines renders the pane's content for tk in width cells; noteLine
 // is the first line of the selected note (when focused).
@@ -136,6 +137,7 @@ func (m *Model) detailView(width, height int, focused bool) string {
 			off = noteLine - height + 3
 		}
 	}
+	off += m.det.scroll // PgDn reads on through a note taller than the pane
 	off = max(0, min(off, len(lines)-height))
 	end := min(off+height, len(lines))
 	return title + "\n" + strings.Join(lines[off:end], "\n")

@@ -96,5 +96,5 @@ func (k keyMap) listHelp() helpFor {
 
 // detailHelp is the help of the focused detail pane.
 func (k keyMap) detailHelp() helpFor {
-	return helpFor{short: []key.Binding{k.Up, k.Down, k.Note, k.EditNote, k.DeleteNote, k.Rate, k.Back}}
+	return helpFor{short: []key.Binding{k.Up, k.Down, k.PageDown, k.Note, k.EditNote, k.DeleteNote, k.Rate, k.Back}}
 }

@@ -4,6 +4,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -104,5 +105,34 @@ func TestLateBackgroundLoadIsDropped(t *testing.T) {
 	tk, _ := m.selected()
 	if n, ok := tk.LatestNote(); !ok || n.Text != "just saved" {
 		t.Errorf("a late background load put old data back: %+v", tk.Notes)
+	}
+}
+
+// A note taller than the pane can be read to its end with PgDn.
+func TestLongNoteCanBeReadInTheDetailPane(t *testing.T) {
+	st, _ := newTestStore(t)
+	var b strings.Builder
+	for i := 1; i <= 40; i++ {
+		fmt.Fprintf(&b, "line %d\n", i)
+	}
+	c := sectors.MustParseCode("002230")
+	st.AddNote(c, b.String())
+	st.AddNote(c, "short and newer")
+	m := newTestModel(t, st, "en", 80, 24)
+	m = press(m, "enter", "j") // the long note
+	seen := map[string]bool{}
+	for i := 0; i < 12; i++ {
+		for _, l := range strings.Split(m.View(), "\n") {
+			if f := strings.Fields(l); len(f) >= 2 && f[len(f)-2] == "line" {
+				seen[f[len(f)-1]] = true
+			}
+		}
+		m = press(m, "pgdown")
+	}
+	for i := 1; i <= 40; i++ {
+		if !seen[fmt.Sprint(i)] {
+			t.Errorf("line %d of the long note was never on screen", i)
+			break
+		}
 	}
 }

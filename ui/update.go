@@ -154,13 +154,19 @@ func (m Model) updateDetail(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 			m.det.offset = max(m.det.offset-1, 0)
 		} else if m.det.note > 0 {
 			m.det.note--
+			m.det.scroll = 0
 		}
 	case key.Matches(msg, k.Down):
 		if len(notes) == 0 {
 			m.det.offset++
 		} else if m.det.note < len(notes)-1 {
 			m.det.note++
+			m.det.scroll = 0
 		}
+	case key.Matches(msg, k.PageDown):
+		m.det.scroll += max(m.bodyHeight()/2, 3)
+	case key.Matches(msg, k.PageUp):
+		m.det.scroll -= max(m.bodyHeight()/2, 3)
 	case key.Matches(msg, k.Note):
 		return m.openEditor(0, "")
 	case key.Matches(msg, k.Rate):
