@@ -5,6 +5,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"zixuan/export"
+	"zixuan/safetext"
 	"zixuan/sectors"
 )
 
@@ -178,9 +179,11 @@ func (m Model) updateDetail(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		}
 	case key.Matches(msg, k.DeleteNote):
 		if m.det.note < len(notes) {
+			n := notes[m.det.note]
+			first := safetext.Truncate(safeLine(safetext.FirstLine(n.Text)), 24)
 			m.confirm = confirmModel{
-				question: m.t.ConfirmDelete,
-				action:   deleteNoteMsg{code: tk.Code, id: notes[m.det.note].ID},
+				question: sprintf(m.t.ConfirmDelete, n.Created.In(m.opts.Location).Format("2006-01-02 15:04"), first),
+				action:   deleteNoteMsg{code: tk.Code, id: n.ID},
 				back:     modeDetail,
 			}
 			m.mode = modeConfirm
