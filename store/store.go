@@ -180,7 +180,9 @@ func (s *Store) seed(tx *bolt.Tx) error {
 			Exchange: string(st.Code.Exchange), Code: st.Code.Number,
 			ReportName: st.ReportName, Sector: st.Sector,
 			Rating: st.Rating.ID(), RatingAt: sectors.Report.Date.UTC(), RatingSource: sectors.ReportSourceID,
-			Added: now, Updated: now,
+			// Last changed when the report rated it, not when the file was made:
+			// "last change" then sorts and reads as the investor expects.
+			Added: now, Updated: sectors.Report.Date.UTC(),
 		}
 		first := RatingChange{From: sectors.Unrated, To: st.Rating, At: rec.RatingAt, Source: sectors.ReportSourceID, Reason: ReasonReport}
 		if _, err := newTicker(tx, rec, []RatingChange{first}); err != nil {

@@ -62,6 +62,10 @@ func (m Model) act(act tea.Msg, back mode, cmd tea.Cmd) (tea.Model, tea.Cmd) {
 			m.reload()
 			m.selectKey(a.sec.Code.Key())
 			m.say(m.t.Added, a.sec.Code.Number+" "+displayName(a.sec.Name), m.sectorLabel(a.sector))
+			if m.quotesOn() && !m.qs.loading {
+				// its price now, not at the next refresh (Monday, on a weekend)
+				cmd = tea.Batch(cmd, m.fetchQuotesCmd())
+			}
 		}
 	case moveSubmitMsg:
 		if err = m.st.MoveTicker(a.code, a.sector.ID); err == nil {
