@@ -57,11 +57,23 @@ func TestNoteSurvivesRestart(t *testing.T) {
 	if !strings.Contains(m2.View(), "first line") {
 		t.Errorf("the note is not shown:\n%s", m2.View())
 	}
-	// esc cancels without saving
+	// esc on typed text asks first; n keeps the text, y throws it away
 	m2 = press(m2, "n", "discard me", "esc")
+	if m2.mode != modeEditor || !strings.Contains(m2.View(), "Discard what you typed?") {
+		t.Fatalf("esc on typed text did not ask:\n%s", m2.View())
+	}
+	m2 = press(m2, "n")
+	if m2.mode != modeEditor || !strings.Contains(m2.editor.area.Value(), "discard me") {
+		t.Fatalf("n lost the text: %q", m2.editor.area.Value())
+	}
+	m2 = press(m2, "esc", "y")
 	tk, _ = st2.Get(tk.Code)
 	if len(tk.LiveNotes()) != 1 || m2.mode != modeList {
-		t.Errorf("esc saved the note or stayed in the editor")
+		t.Errorf("esc, y saved the note or stayed in the editor")
+	}
+	m2 = press(m2, "n", "esc") // nothing typed: esc just closes
+	if m2.mode != modeList {
+		t.Errorf("esc on an empty editor asked anyway")
 	}
 }
 

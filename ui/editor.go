@@ -17,6 +17,8 @@ type editorModel struct {
 	label string // ticker shown in the title, inert
 	id    uint64 // note being edited; 0 for a new note
 	back  mode   // where esc and ctrl+s return to
+	orig  string // the text it opened with
+	ask   bool   // esc on changed text: asking before it is thrown away
 }
 
 // Actions the editor asks the root to carry out.
@@ -41,10 +43,19 @@ func newEditor(code sectors.Code, label string, id uint64, body string, width, h
 	a.SetHeight(height)
 	a.SetValue(body)
 	cmd := a.Focus()
-	return editorModel{area: a, code: code, label: label, id: id}, cmd
+	return editorModel{area: a, code: code, label: label, id: id, orig: body}, cmd
 }
 
 func (e editorModel) update(msg tea.KeyMsg, k *keyMap) (editorModel, tea.Cmd, tea.Msg) {
+	if e.ask { // "discard what you typed?"
+		switch {
+		case key.Matches(msg, k.Yes):
+			return e, nil, cancelMsg{}
+		case key.Matches(msg, k.No), key.Matches(msg, k.Cancel):
+			e.ask = false
+		}
+		return e, nil, nil
+	}
 	switch {
 	case key.Matches(msg, k.Save):
 		text := strings.TrimRight(e.area.Value(), " \t\r\n")
@@ -53,6 +64,10 @@ func (e editorModel) update(msg tea.KeyMsg, k *keyMap) (editorModel, tea.Cmd, te
 		}
 		return e, nil, noteSubmitMsg{code: e.code, id: e.id, text: text}
 	case key.Matches(msg, k.Cancel):
+		if strings.TrimSpace(e.area.Value()) != strings.TrimSpace(e.orig) {
+			e.ask = true // months of thinking are not thrown away by one key
+			return e, nil, nil
+		}
 		return e, nil, cancelMsg{}
 	}
 	var cmd tea.Cmd
@@ -60,8 +75,13 @@ func (e editorModel) update(msg tea.KeyMsg, k *keyMap) (editorModel, tea.Cmd, te
 	return e, cmd, nil
 }
 
-func (e editorModel) view(title string, s *Styles) string {
-	return s.Title.Render(title) + "\n" + e.area.View()
+func (e editorModel) view(title string, s *Styles, t *text) string {
+	if e.ask {
+		title = s.Error.Render(t.ConfirmDiscard)
+	} else {
+		title = s.Title.Render(title)
+	}
+	return title + "\n" + e.area.View()
 }
 
 func (k keyMap) editorHelp() helpFor {

@@ -226,7 +226,7 @@ func (m *Model) dialogView() string {
 		if m.editor.id != 0 {
 			title = sprintf(m.t.EditNote, m.editor.label)
 		}
-		body = m.editor.view(safetext.Truncate(title, w), &m.styles)
+		body = m.editor.view(safetext.Truncate(title, w), &m.styles, m.t)
 	case modePicker:
 		body = m.picker.view(m.t, &m.styles, w)
 	case modeWizard:
@@ -289,6 +289,9 @@ func (m *Model) helpKeys() help.KeyMap {
 	case modeDetail:
 		return m.keys.detailHelp()
 	case modeEditor:
+		if m.editor.ask {
+			return m.keys.confirmHelp()
+		}
 		return m.keys.editorHelp()
 	case modePicker:
 		return m.keys.pickerHelp()
