@@ -31,7 +31,7 @@ func (c *ListCmd) Run(a *App) error {
 	case "json":
 		return export.Write(a.Out, export.JSON, tickers, export.Options{Source: snap.Source, Sectors: snap.Sectors})
 	}
-	writeTable(a.Out, snap, tickers)
+	writeList(a.Out, snap, tickers)
 	return nil
 }
 
@@ -81,9 +81,8 @@ func (a *App) Filtered(sector, ratings string, removed bool) (*store.Snapshot, [
 	return snap, out, nil
 }
 
-// writeTable prints an aligned table. Widths are display widths, so a row
-// with 星环科技-U lines up with one holding 通行宝.
-func writeTable(w io.Writer, snap *store.Snapshot, tickers []store.Ticker) {
+// writeList prints the watchlist as an aligned table.
+func writeList(w io.Writer, snap *store.Snapshot, tickers []store.Ticker) {
 	names := map[string]string{}
 	for _, s := range snap.Sectors {
 		names[s.ID] = s.Label(false)
@@ -105,35 +104,7 @@ func writeTable(w io.Writer, snap *store.Snapshot, tickers []store.Ticker) {
 			fmt.Sprint(len(t.LiveNotes())), latest,
 		})
 	}
-	widths := make([]int, len(header))
-	for i, h := range header {
-		widths[i] = safetext.Width(h)
-	}
-	for _, r := range rows {
-		for i, cell := range r {
-			widths[i] = max(widths[i], safetext.Width(cell))
-		}
-	}
-	line := func(cells []string) {
-		var b strings.Builder
-		for i, cell := range cells {
-			if i == len(cells)-1 {
-				b.WriteString(cell)
-				break
-			}
-			if i == 6 {
-				b.WriteString(safetext.FitLeft(cell, widths[i]))
-			} else {
-				b.WriteString(safetext.Fit(cell, widths[i]))
-			}
-			b.WriteString("  ")
-		}
-		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
-	}
-	line(header)
-	for _, r := range rows {
-		line(r)
-	}
+	writeTable(w, header, rows, 6)
 	if len(rows) == 0 {
 		fmt.Fprintln(w, "(no tickers match)")
 	}

@@ -256,32 +256,7 @@ func writeQuoteTable(w io.Writer, rows []quoteRow) {
 		}
 		cells = append(cells, c)
 	}
-	widths := make([]int, len(header))
-	for i, h := range header {
-		widths[i] = safetext.Width(h)
-	}
-	for _, r := range cells {
-		for i, cell := range r {
-			widths[i] = max(widths[i], safetext.Width(cell))
-		}
-	}
-	right := map[int]bool{2: true, 3: true, 4: true, 9: true}
-	line := func(c []string) {
-		var b strings.Builder
-		for i, cell := range c {
-			if right[i] {
-				b.WriteString(safetext.FitLeft(cell, widths[i]))
-			} else {
-				b.WriteString(safetext.Fit(cell, widths[i]))
-			}
-			b.WriteString("  ")
-		}
-		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
-	}
-	line(header)
-	for _, c := range cells {
-		line(c)
-	}
+	writeTable(w, header, cells, 2, 3, 4, 9)
 }
 
 // PricesCmd lists or imports reference closes.
