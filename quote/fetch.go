@@ -119,6 +119,15 @@ func symbol(c sectors.Code) string {
 	return strings.ToLower(string(c.Exchange)) + c.Number
 }
 
+// symbols is a request's list: sh600519,sz000977.
+func symbols(codes []sectors.Code) string {
+	syms := make([]string, len(codes))
+	for i, c := range codes {
+		syms[i] = symbol(c)
+	}
+	return strings.Join(syms, ",")
+}
+
 // batches fetches codes in requests of at most BatchSize symbols, up to
 // four at a time, and merges what comes back. When the server is
 // unreachable the remaining batches are not tried: one error, not ninety.

@@ -33,11 +33,7 @@ func (s *Sina) Name() string { return "sina" }
 // Quotes implements Provider.
 func (s *Sina) Quotes(ctx context.Context, codes []sectors.Code) (map[string]Quote, error) {
 	return batches(ctx, codes, func(ctx context.Context, part []sectors.Code) (map[string]Quote, error) {
-		syms := make([]string, len(part))
-		for i, c := range part {
-			syms[i] = symbol(c)
-		}
-		body, err := s.c.get(ctx, s.Base+"/list="+strings.Join(syms, ","))
+		body, err := s.c.get(ctx, s.Base+"/list="+symbols(part))
 		if err != nil {
 			return nil, err
 		}

@@ -53,11 +53,7 @@ func (t *Tencent) Quotes(ctx context.Context, codes []sectors.Code) (map[string]
 }
 
 func (t *Tencent) batch(ctx context.Context, codes []sectors.Code) (map[string]Quote, error) {
-	syms := make([]string, len(codes))
-	for i, c := range codes {
-		syms[i] = symbol(c)
-	}
-	body, err := t.c.get(ctx, t.Base+"/q="+strings.Join(syms, ","))
+	body, err := t.c.get(ctx, t.Base+"/q="+symbols(codes))
 	if err != nil {
 		return nil, err
 	}
