@@ -8,7 +8,6 @@ import (
 
 	"zixuan/safetext"
 	"zixuan/sectors"
-	"zixuan/store"
 )
 
 // RateCmd changes a rating.
@@ -50,8 +49,8 @@ func (c *RateCmd) Run(a *App) error {
 		if err != nil {
 			return err
 		}
-		day := store.ChinaDay(tk.RatingAt)
-		if err := st.SetRefPrices([]store.RefPrice{{Code: code, Day: day, Close: c.RefPrice, Source: sectors.SourceUser}}); err != nil {
+		day := sectors.ChinaDay(tk.RatingAt)
+		if err := st.SetRefPrices([]sectors.RefPrice{{Code: code, Day: day, Close: c.RefPrice, Source: sectors.SourceUser}}); err != nil {
 			return err
 		}
 		fmt.Fprintf(a.Out, "%s reference price %s for the rating of %s\n", code.Key(), strconv.FormatFloat(c.RefPrice, 'f', -1, 64), day.Format("2006-01-02"))

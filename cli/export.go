@@ -9,7 +9,6 @@ import (
 	"zixuan/export"
 	"zixuan/quote"
 	"zixuan/sectors"
-	"zixuan/store"
 )
 
 // ExportCmd writes the watchlist in a format another tool reads.
@@ -77,7 +76,7 @@ func (c *ExportCmd) Run(a *App) error {
 // addition: when no quote comes back (--offline, no connection) it says
 // so in one line and returns nil, and the export goes on without them.
 // Only a store that cannot be read is an error.
-func (a *App) exportPrices(tickers []store.Ticker) (*export.Prices, error) {
+func (a *App) exportPrices(tickers []sectors.Ticker) (*export.Prices, error) {
 	prov, _ := a.QuoteProvider()
 	if prov == nil {
 		fmt.Fprintln(a.Err, "zixuan: quotes are off (--offline): exported without prices")

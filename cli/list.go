@@ -8,7 +8,6 @@ import (
 	"zixuan/export"
 	"zixuan/safetext"
 	"zixuan/sectors"
-	"zixuan/store"
 )
 
 // ListCmd lists the watchlist.
@@ -37,7 +36,7 @@ func (c *ListCmd) Run(a *App) error {
 
 // Filtered loads the store and applies the sector and rating filters the
 // list, export and TUI share: sector AND any of the ratings.
-func (a *App) Filtered(sector, ratings string, removed bool) (*store.Snapshot, []store.Ticker, error) {
+func (a *App) Filtered(sector, ratings string, removed bool) (*sectors.Snapshot, []sectors.Ticker, error) {
 	var want map[sectors.Rating]bool
 	if strings.TrimSpace(ratings) != "" {
 		rs, err := sectors.ParseRatings(ratings)
@@ -59,13 +58,13 @@ func (a *App) Filtered(sector, ratings string, removed bool) (*store.Snapshot, [
 	}
 	sectorID := ""
 	if strings.TrimSpace(sector) != "" {
-		sec, err := store.FindSector(snap.Sectors, sector)
+		sec, err := sectors.FindSector(snap.Sectors, sector)
 		if err != nil {
 			return nil, nil, usageError{err}
 		}
 		sectorID = sec.ID
 	}
-	var out []store.Ticker
+	var out []sectors.Ticker
 	for _, t := range snap.Tickers {
 		if t.OnList() == removed {
 			continue
@@ -82,7 +81,7 @@ func (a *App) Filtered(sector, ratings string, removed bool) (*store.Snapshot, [
 }
 
 // writeList prints the watchlist as an aligned table.
-func writeList(w io.Writer, snap *store.Snapshot, tickers []store.Ticker) {
+func writeList(w io.Writer, snap *sectors.Snapshot, tickers []sectors.Ticker) {
 	names := map[string]string{}
 	for _, s := range snap.Sectors {
 		names[s.ID] = s.Label(false)

@@ -16,7 +16,6 @@ import (
 	"zixuan/quote"
 	"zixuan/safetext"
 	"zixuan/sectors"
-	"zixuan/store"
 )
 
 // quoteTimeout bounds a whole `zixuan quote`, history look-ups included.
@@ -85,7 +84,7 @@ func (c *QuoteCmd) Run(a *App) error {
 	if err != nil {
 		return err
 	}
-	byKey := map[string]*store.Ticker{}
+	byKey := map[string]*sectors.Ticker{}
 	for i := range snap.Tickers {
 		byKey[snap.Tickers[i].Code.Key()] = &snap.Tickers[i]
 	}
@@ -115,7 +114,7 @@ func (c *QuoteCmd) Run(a *App) error {
 		return err
 	}
 	if !c.NoRefs && hist != nil {
-		var on []store.Ticker
+		var on []sectors.Ticker
 		for _, code := range codes {
 			if t, ok := byKey[code.Key()]; ok && t.OnList() {
 				on = append(on, *t)
@@ -147,7 +146,7 @@ func (c *QuoteCmd) Run(a *App) error {
 			r.Open, r.High, r.Low, r.PrevClose = q.Open, q.High, q.Low, q.PrevClose
 			r.Volume, r.Amount, r.Turnover, r.PE, r.Suspended = q.Volume, q.Amount, q.Turnover, q.PE, q.Suspended
 			if !q.Time.IsZero() {
-				r.Time = q.Time.In(quote.China).Format("2006-01-02 15:04:05")
+				r.Time = q.Time.In(sectors.China).Format("2006-01-02 15:04:05")
 			}
 		} else {
 			missing++
@@ -155,7 +154,7 @@ func (c *QuoteCmd) Run(a *App) error {
 		if t, ok := byKey[code.Key()]; ok {
 			r.Name = t.Name // the watchlist's name (the user's, else the master's)
 			r.Rating, r.RatingAt = t.Rating.ID(), dateCST(t.RatingAt)
-			if ref, ok := store.RefFor(refs[code.Key()], t.RatingAt); ok {
+			if ref, ok := sectors.RefFor(refs[code.Key()], t.RatingAt); ok {
 				r.RefDate, r.RefClose = ref.Day.Format(time.DateOnly), ref.Close
 				if r.ok {
 					ret := quote.Return(r.Last, ref.Close)
@@ -344,11 +343,11 @@ func (c *PricesImportCmd) Run(a *App) error {
 	return nil
 }
 
-func parsePricesCSV(r io.Reader, source string) ([]store.RefPrice, error) {
+func parsePricesCSV(r io.Reader, source string) ([]sectors.RefPrice, error) {
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1
 	cr.TrimLeadingSpace = true
-	var out []store.RefPrice
+	var out []sectors.RefPrice
 	for line := 1; ; line++ {
 		rec, err := cr.Read()
 		if err == io.EOF {
@@ -374,9 +373,9 @@ func parsePricesCSV(r io.Reader, source string) ([]store.RefPrice, error) {
 			return nil, fmt.Errorf("line %d: %w", line, err)
 		}
 		ds := strings.TrimSpace(rec[1])
-		day, err := time.ParseInLocation(time.DateOnly, ds, quote.China)
+		day, err := time.ParseInLocation(time.DateOnly, ds, sectors.China)
 		if err != nil {
-			day, err = time.ParseInLocation("20060102", ds, quote.China)
+			day, err = time.ParseInLocation("20060102", ds, sectors.China)
 		}
 		if err != nil {
 			return nil, fmt.Errorf("line %d: date %q: use 2024-05-10", line, safetext.Line(ds))
@@ -385,7 +384,7 @@ func parsePricesCSV(r io.Reader, source string) ([]store.RefPrice, error) {
 		if err != nil || !(cl > 0) || cl > 1e7 {
 			return nil, fmt.Errorf("line %d: close %q is not a price", line, safetext.Line(rec[2]))
 		}
-		out = append(out, store.RefPrice{Code: code, Day: day, Close: cl, Source: source})
+		out = append(out, sectors.RefPrice{Code: code, Day: day, Close: cl, Source: source})
 	}
 	if len(out) == 0 {
 		return nil, errors.New("no prices in the file")

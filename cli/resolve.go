@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 
+	"zixuan/safetext"
 	"zixuan/sectors"
 )
 
@@ -49,7 +50,7 @@ func (a *App) resolveCode(input string) (sectors.Code, error) {
 	}
 	switch len(onList) {
 	case 0:
-		return code, usageError{fmt.Errorf("%q is neither a code nor the name or pinyin of an A-share: use a 6-digit code such as 002230", clip(input))}
+		return code, usageError{fmt.Errorf("%q is neither a code nor the name or pinyin of an A-share: use a 6-digit code such as 002230", safetext.Clip(input))}
 	case 1:
 		return onList[0], nil
 	}
@@ -61,7 +62,7 @@ func (a *App) resolveCode(input string) (sectors.Code, error) {
 		}
 		list = append(list, c.Key()+" "+names[i])
 	}
-	return code, usageError{fmt.Errorf("%q fits %d stocks (%s): give the code", clip(input), len(onList), strings.Join(list, ", "))}
+	return code, usageError{fmt.Errorf("%q fits %d stocks (%s): give the code", safetext.Clip(input), len(onList), strings.Join(list, ", "))}
 }
 
 // nameMatches reports whether q (folded) is one of the names, without
@@ -83,12 +84,4 @@ func nameMatches(q string, code sectors.Code, names ...string) bool {
 		ini, full = sectors.PinyinKeys(names[0])
 	}
 	return slices.Contains(ini, q) || slices.Contains(full, q)
-}
-
-func clip(s string) string {
-	r := []rune(s)
-	if len(r) > 40 {
-		return string(r[:40]) + "…"
-	}
-	return s
 }

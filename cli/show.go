@@ -7,7 +7,6 @@ import (
 
 	"zixuan/safetext"
 	"zixuan/sectors"
-	"zixuan/store"
 )
 
 // ShowCmd shows one ticker.
@@ -15,16 +14,14 @@ type ShowCmd struct {
 	Code string `arg:"" help:"Code: 688111, SH688111, 688111.SH, 688111.SS …"`
 }
 
-var cst = time.FixedZone("CST", 8*3600)
-
 func dateCST(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.In(cst).Format("2006-01-02")
+	return t.In(sectors.China).Format("2006-01-02")
 }
 
-func stampCST(t time.Time) string { return t.In(cst).Format("2006-01-02 15:04") }
+func stampCST(t time.Time) string { return t.In(sectors.China).Format("2006-01-02 15:04") }
 
 // Run prints the ticker, its rating history and its notes.
 func (c *ShowCmd) Run(a *App) error {
@@ -56,7 +53,7 @@ func (c *ShowCmd) Run(a *App) error {
 	if !t.OnList() {
 		fmt.Fprintf(w, "  removed %s (zixuan rm --undo %s brings it back)\n", stampCST(t.Removed), t.Code.Number)
 	}
-	if sec, err := store.FindSector(secs, t.Sector); err == nil {
+	if sec, err := sectors.FindSector(secs, t.Sector); err == nil {
 		fmt.Fprintf(w, "sector   %s / %s\n", safetext.Line(sec.Name), safetext.Line(sec.NameZH))
 	} else {
 		fmt.Fprintf(w, "sector   %s\n", safetext.Line(t.Sector))

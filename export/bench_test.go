@@ -15,6 +15,7 @@ import (
 
 	"zixuan/bench/universe"
 	"zixuan/export"
+	"zixuan/sectors"
 	"zixuan/store"
 )
 
@@ -23,7 +24,7 @@ func sizeName(n int) string { return fmt.Sprintf("n=%d", n) }
 var clock = func() time.Time { return universe.Base }
 
 // loaded opens a copy of the universe of size n and loads it.
-func loaded(b *testing.B, n int) (*store.Store, *store.Snapshot, export.Options) {
+func loaded(b *testing.B, n int) (*store.Store, *sectors.Snapshot, export.Options) {
 	b.Helper()
 	st, err := store.Open(universe.Copy(b, n))
 	if err != nil {

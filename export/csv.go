@@ -5,8 +5,7 @@ import (
 	"io"
 	"strings"
 	"time"
-
-	"zixuan/store"
+	"zixuan/sectors"
 )
 
 func init() { register(CSV, writeCSV) }
@@ -19,7 +18,7 @@ const bom = "\ufeff"
 // writeCSV writes one row per ticker. Every text cell is neutralised
 // against formula injection (OWASP): a cell starting with = + - @ tab CR LF
 // gets a leading ' so a spreadsheet shows it as text.
-func writeCSV(w io.Writer, tickers []store.Ticker, opts Options) error {
+func writeCSV(w io.Writer, tickers []sectors.Ticker, opts Options) error {
 	if opts.BOM {
 		if _, err := io.WriteString(w, bom); err != nil {
 			return err
@@ -61,18 +60,17 @@ func dateOf(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.In(cst).Format("2006-01-02")
+	return t.In(sectors.China).Format("2006-01-02")
 }
 
-// cst is China Standard Time: ratings and notes are dated as the market sees them.
-var cst = time.FixedZone("CST", 8*3600)
+// sectors.China is China Standard Time: ratings and notes are dated as the market sees them.
 
 // joinNotes puts all live notes, newest first, in one cell, each headed by
 // its date.
-func joinNotes(t store.Ticker) string {
+func joinNotes(t sectors.Ticker) string {
 	var parts []string
 	for _, n := range t.LiveNotes() {
-		parts = append(parts, "["+n.Created.In(cst).Format("2006-01-02 15:04")+"] "+n.Text)
+		parts = append(parts, "["+n.Created.In(sectors.China).Format("2006-01-02 15:04")+"] "+n.Text)
 	}
 	return strings.Join(parts, "\n\n")
 }

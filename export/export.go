@@ -15,7 +15,6 @@ import (
 	"github.com/google/renameio/v2"
 
 	"zixuan/sectors"
-	"zixuan/store"
 )
 
 // Format names an export format.
@@ -34,16 +33,16 @@ const (
 
 // Options carry what a writer needs besides the tickers.
 type Options struct {
-	BOM     bool           // csv: start with a UTF-8 BOM so Excel reads Chinese
-	Source  sectors.Source // the report the watchlist came from
-	Sectors []store.Sector // for sector names and order
+	BOM     bool             // csv: start with a UTF-8 BOM so Excel reads Chinese
+	Source  sectors.Source   // the report the watchlist came from
+	Sectors []sectors.Sector // for sector names and order
 	Now     func() time.Time
 	// Prices, when not nil, add price columns to csv, json and md (see
 	// Prices); nil leaves every format as it was.
 	Prices *Prices
 }
 
-type writer func(w io.Writer, tickers []store.Ticker, opts Options) error
+type writer func(w io.Writer, tickers []sectors.Ticker, opts Options) error
 
 var writers = map[Format]writer{}
 
@@ -83,7 +82,7 @@ func ParseFormat(s string) (Format, error) {
 }
 
 // Write writes tickers in format f.
-func Write(w io.Writer, f Format, tickers []store.Ticker, opts Options) error {
+func Write(w io.Writer, f Format, tickers []sectors.Ticker, opts Options) error {
 	fn, ok := writers[f]
 	if !ok {
 		_, err := ParseFormat(string(f))
@@ -104,7 +103,7 @@ var ErrExists = errors.New("file exists")
 // renamed over the target, so an interrupted export, a full disk or a
 // permission error leaves no partial file. An existing file is replaced only
 // with force.
-func WriteFile(path string, f Format, tickers []store.Ticker, opts Options, force bool) error {
+func WriteFile(path string, f Format, tickers []sectors.Ticker, opts Options, force bool) error {
 	if !force {
 		if _, err := os.Stat(path); err == nil {
 			return fmt.Errorf("%s: %w: use --force to overwrite it", path, ErrExists)
@@ -141,8 +140,8 @@ func DefaultFileName(f Format, now time.Time) string {
 }
 
 // sectorNames maps sector ids to their names.
-func sectorNames(opts Options) map[string]store.Sector {
-	m := make(map[string]store.Sector, len(opts.Sectors))
+func sectorNames(opts Options) map[string]sectors.Sector {
+	m := make(map[string]sectors.Sector, len(opts.Sectors))
 	for _, s := range opts.Sectors {
 		m[s.ID] = s
 	}

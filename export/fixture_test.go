@@ -39,7 +39,7 @@ func check(t *testing.T, err error) {
 // changes on top: ratings changed, notes (one a formula, one multi-line
 // with a pipe, one edited, one deleted), a user sector with a Beijing
 // ticker, a custom name and a removed ticker.
-func fixture(t *testing.T) (*store.Store, []store.Ticker, Options) {
+func fixture(t *testing.T) (*store.Store, []sectors.Ticker, Options) {
 	t.Helper()
 	s, err := store.Open(filepath.Join(t.TempDir(), "zixuan.db"))
 	check(t, err)

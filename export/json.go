@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"zixuan/sectors"
-	"zixuan/store"
 )
 
 func init() { register(JSON, writeJSON) }
@@ -73,16 +72,16 @@ type JSONRating struct {
 
 // JSONNote is a note with its revisions; deleted notes are included, marked.
 type JSONNote struct {
-	ID        uint64           `json:"id"`
-	Text      string           `json:"text"`
-	Created   time.Time        `json:"created"`
-	Updated   time.Time        `json:"updated"`
-	Deleted   *time.Time       `json:"deleted,omitempty"`
-	Revisions []store.Revision `json:"revisions,omitempty"`
+	ID        uint64             `json:"id"`
+	Text      string             `json:"text"`
+	Created   time.Time          `json:"created"`
+	Updated   time.Time          `json:"updated"`
+	Deleted   *time.Time         `json:"deleted,omitempty"`
+	Revisions []sectors.Revision `json:"revisions,omitempty"`
 }
 
 // NewDocument builds the json document for tickers.
-func NewDocument(tickers []store.Ticker, opts Options) Document {
+func NewDocument(tickers []sectors.Ticker, opts Options) Document {
 	doc := Document{Version: JSONVersion, Source: opts.Source, Sectors: []JSONSector{}, Tickers: []JSONTicker{}}
 	if opts.Now != nil {
 		doc.Exported = opts.Now().UTC()
@@ -120,7 +119,7 @@ func NewDocument(tickers []store.Ticker, opts Options) Document {
 	return doc
 }
 
-func writeJSON(w io.Writer, tickers []store.Ticker, opts Options) error {
+func writeJSON(w io.Writer, tickers []sectors.Ticker, opts Options) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(NewDocument(tickers, opts))

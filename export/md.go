@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"zixuan/safetext"
-	"zixuan/store"
+	"zixuan/sectors"
 )
 
 func init() { register(MD, writeMD) }
@@ -15,24 +15,24 @@ func init() { register(MD, writeMD) }
 // writeMD writes a Markdown table per sector, in the sectors' order, for
 // pasting into notes. Tickers of a sector the options do not list come last
 // under "Other". Each row shows the latest note.
-func writeMD(w io.Writer, tickers []store.Ticker, opts Options) error {
+func writeMD(w io.Writer, tickers []sectors.Ticker, opts Options) error {
 	bw := bufio.NewWriter(w)
 	title := "自选 watchlist"
 	if opts.Source.Title != "" {
 		title += ": " + mdText(opts.Source.Title)
 	}
-	fmt.Fprintf(bw, "# %s\n\nExported %s.", title, opts.Now().In(cst).Format("2006-01-02 15:04"))
+	fmt.Fprintf(bw, "# %s\n\nExported %s.", title, opts.Now().In(sectors.China).Format("2006-01-02 15:04"))
 	if opts.Source.ID != "" {
 		fmt.Fprintf(bw, " Seeded from `%s` (%s).", opts.Source.ID, dateOf(opts.Source.Date))
 	}
 	if opts.Prices != nil {
 		if at := opts.Prices.latest(onList(tickers)); !at.IsZero() {
-			fmt.Fprintf(bw, " Quotes as of %s; Return is since the close before each rating.", at.In(cst).Format("2006-01-02 15:04"))
+			fmt.Fprintf(bw, " Quotes as of %s; Return is since the close before each rating.", at.In(sectors.China).Format("2006-01-02 15:04"))
 		}
 	}
 	bw.WriteString("\n")
 
-	groups := map[string][]store.Ticker{}
+	groups := map[string][]sectors.Ticker{}
 	for _, t := range onList(tickers) {
 		groups[t.Sector] = append(groups[t.Sector], t)
 	}
@@ -41,7 +41,7 @@ func writeMD(w io.Writer, tickers []store.Ticker, opts Options) error {
 		known[sec.ID] = true
 		writeMDSection(bw, sectorHeading(sec), groups[sec.ID], opts.Prices)
 	}
-	var other []store.Ticker
+	var other []sectors.Ticker
 	for _, t := range onList(tickers) {
 		if !known[t.Sector] {
 			other = append(other, t)
@@ -51,7 +51,7 @@ func writeMD(w io.Writer, tickers []store.Ticker, opts Options) error {
 	return bw.Flush()
 }
 
-func sectorHeading(sec store.Sector) string {
+func sectorHeading(sec sectors.Sector) string {
 	switch {
 	case sec.NameZH != "" && sec.Name != "" && sec.NameZH != sec.Name:
 		return mdText(sec.Name) + " · " + mdText(sec.NameZH)
@@ -60,7 +60,7 @@ func sectorHeading(sec store.Sector) string {
 	}
 }
 
-func writeMDSection(bw *bufio.Writer, heading string, tickers []store.Ticker, prices *Prices) {
+func writeMDSection(bw *bufio.Writer, heading string, tickers []sectors.Ticker, prices *Prices) {
 	if len(tickers) == 0 {
 		return
 	}

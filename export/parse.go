@@ -8,7 +8,6 @@ import (
 
 	"zixuan/safetext"
 	"zixuan/sectors"
-	"zixuan/store"
 )
 
 // ImportFile is an import file read and checked, before anything is
@@ -18,11 +17,11 @@ type ImportFile struct {
 	Name     string // the file's base name: messages and the "import:<name>" source
 	Format   Format
 	Encoding string
-	Items    []store.ImportItem
-	Bad      []BadRow       // rows that cannot be imported
-	Repeats  []BadRow       // rows naming a ticker an earlier row named; ignored
-	Sectors  []store.Sector // sectors the file defines (json)
-	Exported time.Time      // when the file was written, if it says (json)
+	Items    []sectors.ImportItem
+	Bad      []BadRow         // rows that cannot be imported
+	Repeats  []BadRow         // rows naming a ticker an earlier row named; ignored
+	Sectors  []sectors.Sector // sectors the file defines (json)
+	Exported time.Time        // when the file was written, if it says (json)
 }
 
 // BadRow is a row that cannot be imported, and why.
@@ -130,7 +129,7 @@ func (p *parser) bad(line int, format string, args ...any) {
 }
 
 // add records a good row, unless an earlier row named the same ticker.
-func (p *parser) add(it store.ImportItem) {
+func (p *parser) add(it sectors.ImportItem) {
 	if first, ok := p.seen[it.Code.Key()]; ok {
 		p.file.Repeats = append(p.file.Repeats, BadRow{File: p.file.Name, Line: it.Line, Reason: fmt.Sprintf("%s repeats line %d; ignored", it.Code.Key(), first)})
 		return
@@ -166,13 +165,13 @@ func (p *parser) codeLine(n int, line string) {
 		p.bad(n, "%v", err)
 		return
 	}
-	p.add(store.ImportItem{Line: n, Code: code, Name: strings.Join(fields[1:], " ")})
+	p.add(sectors.ImportItem{Line: n, Code: code, Name: strings.Join(fields[1:], " ")})
 }
 
 // tdxLine reads a 通达信 block-file line: market digit then code.
 func (p *parser) tdxLine(n int, line string) {
 	if !isTDXLine(line) {
-		p.bad(n, "%q is not a TDX block entry: one a line, a market digit (1 Shanghai, 0 Shenzhen, 2 Beijing) then the 6-digit code, such as 1688111", clip(line))
+		p.bad(n, "%q is not a TDX block entry: one a line, a market digit (1 Shanghai, 0 Shenzhen, 2 Beijing) then the 6-digit code, such as 1688111", safetext.Clip(line))
 		return
 	}
 	ex := map[byte]sectors.Exchange{'0': sectors.SZ, '1': sectors.SH, '2': sectors.BJ}[line[0]]
@@ -181,7 +180,7 @@ func (p *parser) tdxLine(n int, line string) {
 		p.bad(n, "TDX entry %s (market %c = %s): %v", line, line[0], ex, err)
 		return
 	}
-	p.add(store.ImportItem{Line: n, Code: code})
+	p.add(sectors.ImportItem{Line: n, Code: code})
 }
 
 // tickerYAML reads the symbols of every watchlist: list in a ticker
@@ -212,7 +211,7 @@ func (p *parser) tickerYAML(text string) {
 				p.bad(i+1, "%v", err)
 				continue
 			}
-			p.add(store.ImportItem{Line: i + 1, Code: code})
+			p.add(sectors.ImportItem{Line: i + 1, Code: code})
 			continue
 		}
 		key := strings.TrimSpace(strings.SplitN(t, ":", 2)[0])
@@ -232,16 +231,8 @@ func (p *parser) tickerYAML(text string) {
 					p.bad(i+1, "%v", err)
 					continue
 				}
-				p.add(store.ImportItem{Line: i + 1, Code: code})
+				p.add(sectors.ImportItem{Line: i + 1, Code: code})
 			}
 		}
 	}
-}
-
-func clip(s string) string {
-	r := []rune(s)
-	if len(r) > 40 {
-		return string(r[:40]) + "…"
-	}
-	return s
 }

@@ -11,8 +11,8 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"zixuan/safetext"
 	"zixuan/sectors"
-	"zixuan/store"
 )
 
 // csvAliases maps the header names zixuan and the usual Chinese tools use
@@ -76,7 +76,7 @@ func (p *parser) csv(text string) error {
 	}
 	delim, cols, ok := csvHeader(first)
 	if !ok {
-		return fmt.Errorf("line %d: the header %q names no code column: the first row must name the columns (code, name, sector, rating, …)", headerLine, clip(strings.Join(header, ",")))
+		return fmt.Errorf("line %d: the header %q names no code column: the first row must name the columns (code, name, sector, rating, …)", headerLine, safetext.Clip(strings.Join(header, ",")))
 	}
 	if delim != ',' {
 		r = csv.NewReader(strings.NewReader(text))
@@ -133,7 +133,7 @@ func (p *parser) csvRow(line int, cols []string, rec []string) {
 		p.bad(line, "%v", err)
 		return
 	}
-	it := store.ImportItem{Line: line, Code: code, Name: get["name"], Sector: get["sector"], RatingSource: get["rating_source"]}
+	it := sectors.ImportItem{Line: line, Code: code, Name: get["name"], Sector: get["sector"], RatingSource: get["rating_source"]}
 	if v := get["rating"]; v != "" {
 		rating, err := sectors.ParseRating(v)
 		if err != nil {
@@ -164,7 +164,7 @@ func csvCode(code, exchange string) (sectors.Code, error) {
 	}
 	ex, ok := exchangeNames[strings.ToUpper(strings.TrimSpace(norm.NFKC.String(exchange)))]
 	if !ok {
-		return sectors.Code{}, fmt.Errorf("%q is not an exchange: use SH, SZ or BJ", clip(exchange))
+		return sectors.Code{}, fmt.Errorf("%q is not an exchange: use SH, SZ or BJ", safetext.Clip(exchange))
 	}
 	if allDigits(code) {
 		if len(code) > 0 && len(code) < 6 {
@@ -177,7 +177,7 @@ func csvCode(code, exchange string) (sectors.Code, error) {
 		return c, err
 	}
 	if c.Exchange != ex {
-		return sectors.Code{}, fmt.Errorf("%q is on %s but the exchange column says %s", clip(code), c.Exchange, ex)
+		return sectors.Code{}, fmt.Errorf("%q is on %s but the exchange column says %s", safetext.Clip(code), c.Exchange, ex)
 	}
 	return c, nil
 }
@@ -204,11 +204,11 @@ var dateLayouts = []string{"2006-01-02", "2006/1/2", "2006-1-2", "2006.1.2", "20
 func parseDate(s string) (time.Time, error) {
 	s = strings.TrimSpace(s)
 	for _, l := range dateLayouts {
-		if t, err := time.ParseInLocation(l, s, cst); err == nil {
+		if t, err := time.ParseInLocation(l, s, sectors.China); err == nil {
 			return t.UTC(), nil
 		}
 	}
-	return time.Time{}, fmt.Errorf("%q is not a date: use YYYY-MM-DD", clip(s))
+	return time.Time{}, fmt.Errorf("%q is not a date: use YYYY-MM-DD", safetext.Clip(s))
 }
 
 // noteHead matches the "[2026-11-28 09:35] " zixuan puts before each note
@@ -217,7 +217,7 @@ var noteHead = regexp.MustCompile(`(?m)^\[(\d{4}-\d{2}-\d{2} \d{2}:\d{2})\] `)
 
 // splitNotes undoes joinNotes: notes newest first, each headed by its
 // time, separated by a blank line. A cell without heads is one note.
-func splitNotes(cell string) []store.Note {
+func splitNotes(cell string) []sectors.Note {
 	cell = strings.ReplaceAll(cell, "\r\n", "\n")
 	if strings.TrimSpace(cell) == "" {
 		return nil
@@ -230,20 +230,20 @@ func splitNotes(cell string) []store.Note {
 		}
 	}
 	if len(valid) == 0 || valid[0][0] != 0 {
-		return []store.Note{{Text: strings.TrimSpace(cell)}}
+		return []sectors.Note{{Text: strings.TrimSpace(cell)}}
 	}
-	var out []store.Note
+	var out []sectors.Note
 	for i, h := range valid {
 		end := len(cell)
 		if i+1 < len(valid) {
 			end = valid[i+1][0]
 		}
 		text := strings.TrimRight(cell[h[1]:end], "\n")
-		at, err := time.ParseInLocation("2006-01-02 15:04", cell[h[2]:h[3]], cst)
+		at, err := time.ParseInLocation("2006-01-02 15:04", cell[h[2]:h[3]], sectors.China)
 		if err != nil || strings.TrimSpace(text) == "" {
 			continue
 		}
-		out = append(out, store.Note{Text: text, Created: at.UTC(), Updated: at.UTC()})
+		out = append(out, sectors.Note{Text: text, Created: at.UTC(), Updated: at.UTC()})
 	}
 	return out
 }

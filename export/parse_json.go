@@ -8,8 +8,8 @@ import (
 	"strings"
 	"time"
 
+	"zixuan/safetext"
 	"zixuan/sectors"
-	"zixuan/store"
 )
 
 // json reads zixuan's own json export. It walks the document token by
@@ -43,7 +43,7 @@ func (p *parser) json(text string) error {
 		return fmt.Errorf("line 1: a zixuan json export is an object with a version: this is not one")
 	}
 	version := 0
-	var tickers []store.ImportItem
+	var tickers []sectors.ImportItem
 	haveTickers := false
 	for dec.More() {
 		tok, err := dec.Token()
@@ -79,7 +79,7 @@ func (p *parser) json(text string) error {
 				if strings.TrimSpace(s.ID) == "" && strings.TrimSpace(s.Name) == "" && strings.TrimSpace(s.NameZH) == "" {
 					continue
 				}
-				p.file.Sectors = append(p.file.Sectors, store.Sector{ID: s.ID, Name: s.Name, NameZH: s.NameZH, Report: s.Report, Created: s.Created})
+				p.file.Sectors = append(p.file.Sectors, sectors.Sector{ID: s.ID, Name: s.Name, NameZH: s.NameZH, Report: s.Report, Created: s.Created})
 			}
 		case "tickers":
 			haveTickers = true
@@ -135,19 +135,19 @@ func (p *parser) json(text string) error {
 }
 
 // item checks a json ticker and turns it into an import item.
-func (jt JSONTicker) item(line int) (store.ImportItem, error) {
+func (jt JSONTicker) item(line int) (sectors.ImportItem, error) {
 	key := jt.Key
 	if key == "" {
 		key = jt.Exchange + jt.Code
 	}
 	code, err := sectors.ParseCode(key)
 	if err != nil {
-		return store.ImportItem{}, err
+		return sectors.ImportItem{}, err
 	}
 	if jt.Code != "" && jt.Code != code.Number || jt.Exchange != "" && jt.Exchange != string(code.Exchange) {
-		return store.ImportItem{}, fmt.Errorf("key %s disagrees with code %q and exchange %q", code.Key(), clip(jt.Code), clip(jt.Exchange))
+		return sectors.ImportItem{}, fmt.Errorf("key %s disagrees with code %q and exchange %q", code.Key(), safetext.Clip(jt.Code), safetext.Clip(jt.Exchange))
 	}
-	it := store.ImportItem{
+	it := sectors.ImportItem{
 		Line: line, Code: code, Name: jt.Name, Sector: jt.Sector,
 		RatingAt: jt.RatingDate, RatingSource: jt.RatingSource,
 		Lossless: true, ReportName: jt.ReportName, CustomName: jt.CustomName, Added: jt.Added,
@@ -171,13 +171,13 @@ func (jt JSONTicker) item(line int) (store.ImportItem, error) {
 		if err != nil {
 			return it, fmt.Errorf("rating_history[%d].to: %v", i, err)
 		}
-		it.History = append(it.History, store.RatingChange{From: from, To: to, At: h.At, Source: h.Source, Reason: h.Reason})
+		it.History = append(it.History, sectors.RatingChange{From: from, To: to, At: h.At, Source: h.Source, Reason: h.Reason})
 	}
 	for _, n := range jt.Notes {
 		if strings.TrimSpace(n.Text) == "" {
 			continue
 		}
-		note := store.Note{ID: n.ID, Text: n.Text, Created: n.Created, Updated: n.Updated, Revisions: n.Revisions}
+		note := sectors.Note{ID: n.ID, Text: n.Text, Created: n.Created, Updated: n.Updated, Revisions: n.Revisions}
 		if n.Deleted != nil {
 			note.Deleted = *n.Deleted
 		}

@@ -5,7 +5,7 @@ import (
 	"time"
 
 	"zixuan/quote"
-	"zixuan/store"
+	"zixuan/sectors"
 )
 
 // Prices is the market data an export may carry. The export package never
@@ -17,8 +17,8 @@ type Prices struct {
 	Quotes map[string]quote.Quote
 	// Refs by Code.Key(), oldest first, as store.RefPrices returns them: a
 	// ticker's reference is the newest close on or before its rating's
-	// China date (store.RefFor).
-	Refs map[string][]store.RefPrice
+	// China date (sectors.RefFor).
+	Refs map[string][]sectors.RefPrice
 }
 
 // PriceFormats reports whether format f shows prices (csv, json, md); the
@@ -32,14 +32,14 @@ var CSVPriceHeader = []string{"last", "change_pct", "quote_time", "ref_close", "
 type priced struct {
 	q      quote.Quote
 	hasQ   bool
-	ref    store.RefPrice
+	ref    sectors.RefPrice
 	hasRef bool
 	ret    float64 // percent since the reference close
 	hasRet bool
 }
 
 // of looks ticker t up. A nil *Prices knows nothing.
-func (p *Prices) of(t store.Ticker) priced {
+func (p *Prices) of(t sectors.Ticker) priced {
 	var r priced
 	if p == nil {
 		return r
@@ -49,7 +49,7 @@ func (p *Prices) of(t store.Ticker) priced {
 		r.q, r.hasQ = q, true
 	}
 	if !t.RatingAt.IsZero() {
-		if ref, ok := store.RefFor(p.Refs[key], t.RatingAt); ok && ref.Close > 0 {
+		if ref, ok := sectors.RefFor(p.Refs[key], t.RatingAt); ok && ref.Close > 0 {
 			r.ref, r.hasRef = ref, true
 		}
 	}
@@ -60,7 +60,7 @@ func (p *Prices) of(t store.Ticker) priced {
 }
 
 // latest is the newest quote time among tickers, zero when none.
-func (p *Prices) latest(tickers []store.Ticker) time.Time {
+func (p *Prices) latest(tickers []sectors.Ticker) time.Time {
 	var at time.Time
 	for _, t := range tickers {
 		if pr := p.of(t); pr.hasQ && pr.q.Time.After(at) {
@@ -79,12 +79,12 @@ func (r priced) csvCells() []string {
 		cells[0] = plain(r.q.Last)
 		cells[1] = pct2(r.q.ChangePct)
 		if !r.q.Time.IsZero() {
-			cells[2] = r.q.Time.In(cst).Format(time.DateTime)
+			cells[2] = r.q.Time.In(sectors.China).Format(time.DateTime)
 		}
 	}
 	if r.hasRef {
 		cells[3] = plain(r.ref.Close)
-		cells[4] = r.ref.Day.In(cst).Format(time.DateOnly)
+		cells[4] = r.ref.Day.In(sectors.China).Format(time.DateOnly)
 	}
 	if r.hasRet {
 		cells[5] = pct2(r.ret)
@@ -123,7 +123,7 @@ func (r priced) json() (*JSONQuote, *JSONRef) {
 		}
 	}
 	if r.hasRef {
-		jr = &JSONRef{Date: r.ref.Day.In(cst).Format(time.DateOnly), Close: r.ref.Close, Adjusted: r.ref.Adjusted}
+		jr = &JSONRef{Date: r.ref.Day.In(sectors.China).Format(time.DateOnly), Close: r.ref.Close, Adjusted: r.ref.Adjusted}
 		if r.hasRet {
 			ret := round2(r.ret)
 			jr.ReturnPct = &ret

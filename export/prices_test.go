@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"zixuan/quote"
-	"zixuan/store"
+	"zixuan/sectors"
 )
 
 // fixedPrices is a quote round and some stored closes for the fixture:
@@ -19,8 +19,8 @@ import (
 // without a ref, a ref too old to count, a quote of zero (unknown), a
 // removed ticker's quote and a quote for a ticker not on the list.
 func fixedPrices() *Prices {
-	at := time.Date(2030, 1, 2, 15, 0, 3, 0, quote.China)
-	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, quote.China) }
+	at := time.Date(2030, 1, 2, 15, 0, 3, 0, sectors.China)
+	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, sectors.China) }
 	q := func(key string, last, prev float64) quote.Quote {
 		// as the vendors give them: two decimals
 		return quote.Quote{Code: mustCode(key), Name: "vendor name", Last: last, PrevClose: prev, Change: round2(last - prev),
@@ -28,8 +28,8 @@ func fixedPrices() *Prices {
 	}
 	susp := q("SH603019", 30, 30)
 	susp.Suspended = true
-	ref := func(key string, d time.Time, close float64) store.RefPrice {
-		return store.RefPrice{Code: mustCode(key), Day: d, Close: close, Adjusted: true, Source: "tencent"}
+	ref := func(key string, d time.Time, close float64) sectors.RefPrice {
+		return sectors.RefPrice{Code: mustCode(key), Day: d, Close: close, Adjusted: true, Source: "tencent"}
 	}
 	return &Prices{
 		Quotes: map[string]quote.Quote{
@@ -41,7 +41,7 @@ func fixedPrices() *Prices {
 			"SH688590": q("SH688590", 20, 19),        // removed from the list
 			"SH600000": q("SH600000", 9, 9),          // not on the list at all
 		},
-		Refs: map[string][]store.RefPrice{
+		Refs: map[string][]sectors.RefPrice{
 			"SZ300634": {ref("SZ300634", day(2024, 5, 9), 9.8), ref("SZ300634", day(2024, 5, 10), 10)},
 			"SH688111": {ref("SH688111", day(2024, 5, 10), 300), ref("SH688111", day(2030, 1, 1), 255.5)},
 			"SZ002230": {ref("SZ002230", day(2030, 1, 2), 45.67)}, // no quote

@@ -25,7 +25,7 @@ func freshStore(t *testing.T) *store.Store {
 	return s
 }
 
-func exportBytes(t *testing.T, f Format, tickers []store.Ticker, opts Options) []byte {
+func exportBytes(t *testing.T, f Format, tickers []sectors.Ticker, opts Options) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	check(t, Write(&buf, f, tickers, opts))
@@ -44,12 +44,12 @@ func importInto(t *testing.T, s *store.Store, data []byte, name string, f Format
 
 // comparable strips what an import cannot carry over: the time of the
 // last change.
-func comparable(snap *store.Snapshot) ([]store.Sector, []store.Ticker) {
-	secs := append([]store.Sector(nil), snap.Sectors...)
+func comparable(snap *sectors.Snapshot) ([]sectors.Sector, []sectors.Ticker) {
+	secs := append([]sectors.Sector(nil), snap.Sectors...)
 	for i := range secs {
 		secs[i].Created = time.Time{}
 	}
-	ts := append([]store.Ticker(nil), snap.Tickers...)
+	ts := append([]sectors.Ticker(nil), snap.Tickers...)
 	for i := range ts {
 		ts[i].Updated = time.Time{}
 	}
@@ -112,7 +112,7 @@ func TestCSVRoundTripCarriesItsColumns(t *testing.T) {
 	importInto(t, b, data, "watch.csv", "")
 	snapB, err := b.Load()
 	check(t, err)
-	byKey := map[string]store.Ticker{}
+	byKey := map[string]sectors.Ticker{}
 	for _, tk := range snapB.Tickers {
 		byKey[tk.Code.Key()] = tk
 	}
@@ -196,14 +196,14 @@ func TestExcelSavedCSV(t *testing.T) {
 		t.Fatalf("parsed %+v", file)
 	}
 	it := file.Items[0]
-	if it.Code.Key() != "SZ000977" || it.Rating != sectors.Buy || !it.HasRating || it.RatingAt.In(cst).Format("2006-01-02") != "2024-05-12" {
+	if it.Code.Key() != "SZ000977" || it.Rating != sectors.Buy || !it.HasRating || it.RatingAt.In(sectors.China).Format("2006-01-02") != "2024-05-12" {
 		t.Errorf("row 2: %+v", it)
 	}
 	if len(it.Notes) != 1 || it.Notes[0].Text != "=1+2" {
 		t.Errorf("row 2 notes %+v: the neutralising apostrophe must go", it.Notes)
 	}
 	n := file.Items[1].Notes
-	if len(n) != 2 || n[0].Text != "two" || n[1].Text != "one" || n[1].Created.In(cst).Format("2006-01-02 15:04") != "2026-11-27 08:00" {
+	if len(n) != 2 || n[0].Text != "two" || n[1].Text != "one" || n[1].Created.In(sectors.China).Format("2006-01-02 15:04") != "2026-11-27 08:00" {
 		t.Errorf("row 3 notes %+v", n)
 	}
 }
@@ -275,7 +275,7 @@ func TestMalformedImportChangesNothing(t *testing.T) {
 	}
 	// The CLI stops at file.Err(); a store-level failure half-way through
 	// also writes nothing:
-	items := append(file.Items, store.ImportItem{Line: 9, Code: mustCode("688999")})
+	items := append(file.Items, sectors.ImportItem{Line: 9, Code: mustCode("688999")})
 	if _, err := s.Import(items, store.ImportOptions{Source: file.Source()}); err == nil {
 		t.Fatal("an unknown code without a name was imported")
 	}
@@ -310,7 +310,7 @@ func TestDryRunMatchesRealRun(t *testing.T) {
 	}
 }
 
-func brief(t store.Ticker) string {
+func brief(t sectors.Ticker) string {
 	return fmt.Sprintf("%s %q custom=%q report=%q %s %s@%s by %s added=%s removed=%s\n   ratings=%+v\n   notes=%+v",
 		t.Code, t.Name, t.CustomName, t.ReportName, t.Sector, t.Rating, t.RatingAt.Format(time.RFC3339Nano), t.RatingSource,
 		t.Added.Format(time.RFC3339Nano), t.Removed.Format(time.RFC3339), t.Ratings, t.Notes)

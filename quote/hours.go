@@ -1,6 +1,9 @@
 package quote
 
-import "time"
+import (
+	"time"
+	"zixuan/sectors"
+)
 
 // Trading hours of the Shanghai and Shenzhen exchanges (and Beijing's):
 // continuous trading 09:30–11:30 and 13:00–15:00 China time, Monday to
@@ -10,7 +13,7 @@ import "time"
 
 // Trading reports whether t falls within continuous trading.
 func Trading(t time.Time) bool {
-	t = t.In(China)
+	t = t.In(sectors.China)
 	if wd := t.Weekday(); wd == time.Saturday || wd == time.Sunday {
 		return false
 	}
@@ -21,9 +24,9 @@ func Trading(t time.Time) bool {
 // NextOpen is the next start of a trading session strictly after t (for a
 // timer that sleeps through the lunch break and the night).
 func NextOpen(t time.Time) time.Time {
-	t = t.In(China)
+	t = t.In(sectors.China)
 	for d := 0; d < 8; d++ {
-		day := time.Date(t.Year(), t.Month(), t.Day()+d, 0, 0, 0, 0, China)
+		day := time.Date(t.Year(), t.Month(), t.Day()+d, 0, 0, 0, 0, sectors.China)
 		if wd := day.Weekday(); wd == time.Saturday || wd == time.Sunday {
 			continue
 		}

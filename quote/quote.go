@@ -80,9 +80,6 @@ var (
 	ErrNoHistory = errors.New("no daily close")
 )
 
-// China is the market's clock, UTC+8 without daylight saving.
-var China = time.FixedZone("CST", 8*3600)
-
 // BatchSize is how many symbols go into one request; public clients of
 // both endpoints use 60.
 const BatchSize = 60

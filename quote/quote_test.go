@@ -93,7 +93,7 @@ func TestTencentNormalSuspendedUnknown(t *testing.T) {
 		m.Volume != 2106400 || m.Amount != 307331*10000 || m.Turnover != 0.17 || m.PE != 20.35 || m.Suspended {
 		t.Errorf("600519 = %+v", m)
 	}
-	if want := time.Date(2026, 4, 2, 16, 14, 1, 0, China); !m.Time.Equal(want) {
+	if want := time.Date(2026, 4, 2, 16, 14, 1, 0, sectors.China); !m.Time.Equal(want) {
 		t.Errorf("time %v, want %v", m.Time, want)
 	}
 	if q := got["SZ000977"]; q.Name != "浪潮信息" || q.ChangePct != 4.37 {
@@ -262,7 +262,7 @@ func TestKline(t *testing.T) {
 	var r replay
 	srv := r.server(t, serve(fixture(t, "kline_600519.json")))
 	p := NewTencent(srv.URL, srv.Client())
-	report := time.Date(2024, 5, 12, 0, 0, 0, 0, China) // a Sunday
+	report := time.Date(2024, 5, 12, 0, 0, 0, 0, sectors.China) // a Sunday
 	bar, err := p.CloseOn(context.Background(), codes(t, "SH600519")[0], report)
 	if err != nil {
 		t.Fatal(err)
@@ -274,7 +274,7 @@ func TestKline(t *testing.T) {
 		t.Errorf("path %s", r.paths[0])
 	}
 	// a day before the series
-	if _, err := ParseKline(fixture(t, "kline_600519.json"), "sh600519", time.Date(2024, 4, 1, 0, 0, 0, 0, China)); !errors.Is(err, ErrNoHistory) {
+	if _, err := ParseKline(fixture(t, "kline_600519.json"), "sh600519", time.Date(2024, 4, 1, 0, 0, 0, 0, sectors.China)); !errors.Is(err, ErrNoHistory) {
 		t.Errorf("before the series: %v", err)
 	}
 	for _, body := range []string{`{"code":0,"msg":"","data":[]}`, `{"code":1,"msg":"bad param","data":""}`, `{"code":0,"data":{"sh600519":{"day":[]}}}`} {
@@ -339,7 +339,7 @@ func TestFallback(t *testing.T) {
 
 func TestTradingHours(t *testing.T) {
 	at := func(s string) time.Time {
-		tm, err := time.ParseInLocation("2006-01-02 15:04", s, China)
+		tm, err := time.ParseInLocation("2006-01-02 15:04", s, sectors.China)
 		if err != nil {
 			t.Fatal(err)
 		}

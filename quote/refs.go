@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"zixuan/sectors"
-	"zixuan/store"
 )
 
 // Need is a reference close to look up: the one for a rating made on Day.
@@ -24,19 +23,19 @@ const MaxNeeds = 200
 // close, whose day's session is over at now, each (ticker, day) once,
 // current ratings first, at most MaxNeeds. skip, when not nil, leaves out
 // needs already tried.
-func MissingRefs(tickers []store.Ticker, refs map[string][]store.RefPrice, now time.Time, skip func(Need) bool) []Need {
+func MissingRefs(tickers []sectors.Ticker, refs map[string][]sectors.RefPrice, now time.Time, skip func(Need) bool) []Need {
 	var out []Need
 	seen := map[Need]bool{}
 	add := func(code sectors.Code, at time.Time) {
 		if at.IsZero() || len(out) >= MaxNeeds {
 			return
 		}
-		n := Need{Code: code, Day: store.ChinaDay(at)}
+		n := Need{Code: code, Day: sectors.ChinaDay(at)}
 		if seen[n] || !Closed(SessionDay(n.Day), now) {
 			return
 		}
 		seen[n] = true
-		if _, ok := store.RefFor(refs[code.Key()], at); ok {
+		if _, ok := sectors.RefFor(refs[code.Key()], at); ok {
 			return
 		}
 		if skip != nil && skip(n) {
@@ -62,10 +61,10 @@ func MissingRefs(tickers []store.Ticker, refs map[string][]store.RefPrice, now t
 // FetchRefs looks the needs up, four at a time, and returns the closes
 // found, ready for store.SetRefPrices, with the first error that was not
 // ErrNoHistory. When the server is unreachable it stops early.
-func FetchRefs(ctx context.Context, h History, needs []Need) ([]store.RefPrice, error) {
+func FetchRefs(ctx context.Context, h History, needs []Need) ([]sectors.RefPrice, error) {
 	var (
 		mu       sync.Mutex
-		out      []store.RefPrice
+		out      []sectors.RefPrice
 		firstErr error
 	)
 	parallel(ctx, len(needs), func(ctx context.Context, i int) (stop bool) {
@@ -80,7 +79,7 @@ func FetchRefs(ctx context.Context, h History, needs []Need) ([]store.RefPrice, 
 			}
 			return false
 		}
-		out = append(out, store.RefPrice{Code: n.Code, Day: bar.Date, Close: bar.Close, Adjusted: bar.Adjusted, Source: "tencent"})
+		out = append(out, sectors.RefPrice{Code: n.Code, Day: bar.Date, Close: bar.Close, Adjusted: bar.Adjusted, Source: "tencent"})
 		return false
 	})
 	return out, firstErr

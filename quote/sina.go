@@ -74,7 +74,7 @@ func ParseSina(body []byte, asked []sectors.Code) (map[string]Quote, error) {
 			continue
 		}
 		if len(f) > 31 {
-			if t, err := time.ParseInLocation("2006-01-02 15:04:05", f[30]+" "+f[31], China); err == nil {
+			if t, err := time.ParseInLocation("2006-01-02 15:04:05", f[30]+" "+f[31], sectors.China); err == nil {
 				q.Time = t
 			}
 		}

@@ -141,7 +141,7 @@ func tencentFields(code sectors.Code, f []string) (Quote, bool) {
 	if q.Last <= 0 && q.PrevClose <= 0 {
 		return Quote{}, false // nothing to show
 	}
-	if t, err := time.ParseInLocation("20060102150405", at(30), China); err == nil {
+	if t, err := time.ParseInLocation("20060102150405", at(30), sectors.China); err == nil {
 		q.Time = t
 	}
 	if q.Last <= 0 || (q.Volume == 0 && q.Open <= 0) {
@@ -193,8 +193,8 @@ func (t *Tencent) CloseOn(ctx context.Context, code sectors.Code, day time.Time)
 }
 
 func dayOf(t time.Time) time.Time {
-	t = t.In(China)
-	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, China)
+	t = t.In(sectors.China)
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, sectors.China)
 }
 
 // ParseKline finds, in a Tencent k-line answer for sym, the last close on
@@ -237,7 +237,7 @@ func ParseKline(body []byte, sym string, day time.Time) (Bar, error) {
 		if json.Unmarshal(r[0], &ds) != nil || json.Unmarshal(r[2], &cs) != nil {
 			continue
 		}
-		date, err := time.ParseInLocation(time.DateOnly, ds, China)
+		date, err := time.ParseInLocation(time.DateOnly, ds, sectors.China)
 		if err != nil || date.After(d) || d.Sub(date) > 14*24*time.Hour {
 			continue
 		}

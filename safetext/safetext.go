@@ -103,3 +103,13 @@ func isPlainUnicode(s string) bool {
 func isBidi(r rune) bool {
 	return r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069 || r == 0x200E || r == 0x200F || r == 0x061C
 }
+
+// Clip shortens what a user typed to 40 characters for quoting it back in
+// a message, so that a pasted paragraph does not become a paragraph of error.
+func Clip(s string) string {
+	r := []rune(s)
+	if len(r) > 40 {
+		return string(r[:40]) + "…"
+	}
+	return s
+}

@@ -3,6 +3,7 @@ package sectors
 import (
 	"fmt"
 	"strings"
+	"zixuan/safetext"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -132,7 +133,7 @@ func MustParseCode(s string) Code {
 func ParseCode(input string) (Code, error) {
 	s := strings.ToUpper(strings.TrimSpace(strings.TrimPrefix(norm.NFKC.String(input), "\ufeff")))
 	fail := func(reason string) (Code, error) {
-		return Code{}, &CodeError{Input: clip(input), Reason: reason}
+		return Code{}, &CodeError{Input: safetext.Clip(input), Reason: reason}
 	}
 	if s == "" {
 		return fail("it is empty")
@@ -236,14 +237,4 @@ func boardOf(ex Exchange, n string) (Board, bool) {
 		}
 	}
 	return "", false
-}
-
-// clip keeps error messages one short line whatever the input.
-func clip(s string) string {
-	const max = 40
-	r := []rune(s)
-	if len(r) > max {
-		return string(r[:max]) + "…"
-	}
-	return s
 }

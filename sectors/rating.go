@@ -3,6 +3,7 @@ package sectors
 import (
 	"fmt"
 	"strings"
+	"zixuan/safetext"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -77,7 +78,7 @@ func ParseRating(input string) (Rating, error) {
 	if r, ok := ratingAliases[s]; ok {
 		return r, nil
 	}
-	return Unrated, fmt.Errorf("%q is not a rating: use one of %s", clip(input), RatingChoices())
+	return Unrated, fmt.Errorf("%q is not a rating: use one of %s", safetext.Clip(input), RatingChoices())
 }
 
 // RatingChoices lists the valid values for messages and help.

@@ -23,7 +23,7 @@ const ReportSourceID = "report-2024-05-12"
 var Report = Source{
 	ID:             ReportSourceID,
 	Title:          "国产模型迭代持续超预期，美国制裁22家国内量子技术机构",
-	Date:           time.Date(2024, 5, 12, 0, 0, 0, 0, time.FixedZone("CST", 8*3600)),
+	Date:           time.Date(2024, 5, 12, 0, 0, 0, 0, China),
 	Industry:       "计算机",
 	IndustryRating: "看好（维持）",
 }

@@ -78,7 +78,7 @@ func checkDB(db *bolt.DB) (problems []string, err error) {
 func checkInvariants(tx *bolt.Tx, add func(string, ...any)) {
 	known := map[string]bool{}
 	_ = tx.Bucket(bucketSectors).ForEach(func(k, v []byte) error {
-		var sec Sector
+		var sec sectors.Sector
 		switch {
 		case v == nil:
 			add("sectors/%s: a bucket where a sector record belongs", k)
@@ -121,7 +121,7 @@ func checkInvariants(tx *bolt.Tx, add func(string, ...any)) {
 					}
 				}
 			default:
-				var n Note
+				var n sectors.Note
 				if err := json.Unmarshal(v, &n); err != nil {
 					add("notes/%s#%d: does not decode", owner, binary.BigEndian.Uint64(k[8:]))
 				}

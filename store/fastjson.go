@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"time"
 	"unicode/utf8"
+	"zixuan/sectors"
 )
 
 // Loading the whole market (5,538 tickers, ~18,000 notes) spent two thirds
@@ -262,8 +263,8 @@ func decodeRatingRecord(data []byte, rec *ratingRecord) error {
 }
 
 // decodeNote decodes a note; one with revisions goes to encoding/json.
-func decodeNote(data []byte, n *Note) error {
-	var r Note
+func decodeNote(data []byte, n *sectors.Note) error {
+	var r sectors.Note
 	ok := flatObject(data, func(k, v []byte) bool {
 		switch string(k) {
 		case "id":

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"testing"
 	"time"
+	"zixuan/sectors"
 )
 
 // The fast decoders must give exactly what encoding/json gives, error or
@@ -38,7 +39,7 @@ func checkSame(t *testing.T, data []byte) {
 			t.Fatalf("%s %q:\nfast %#v\njson %#v", what, data, fast, slow)
 		}
 	}
-	var n1, n2 Note
+	var n1, n2 sectors.Note
 	e1, e2 := decodeNote(data, &n1), json.Unmarshal(data, &n2)
 	same("note", e1, e2, n1, n2)
 	var t1, t2 tickerRecord
@@ -56,7 +57,7 @@ func TestFastDecodeMatchesJSON(t *testing.T) {
 	// What json.Marshal writes for awkward texts round-trips.
 	for _, text := range []string{"", "a\"b", "<&>", "\u2028\u2029", "\x00\x1f", "tab\there", "😀 emoji", "\ufffd"} {
 		at := time.Date(2026, 7, 1, 9, 30, 0, 5, time.FixedZone("CST", 8*3600))
-		data, _ := json.Marshal(Note{ID: 9, Text: text, Created: at, Updated: at})
+		data, _ := json.Marshal(sectors.Note{ID: 9, Text: text, Created: at, Updated: at})
 		checkSame(t, data)
 	}
 }

@@ -9,34 +9,9 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
+	"zixuan/safetext"
 	"zixuan/sectors"
 )
-
-// ImportItem is one validated row of an import file. The export package
-// parses files into items; Import merges them into the store.
-type ImportItem struct {
-	Line int          // line in the file, for messages
-	Code sectors.Code // valid by construction: parsers only emit parsed codes
-	Name string       // the name the file gives, if any (a code list has none)
-
-	Sector string // sector id or name the file gives; "" when the file has none
-
-	HasRating    bool
-	Rating       sectors.Rating
-	RatingAt     time.Time // when the file says the rating was given (json exactly, csv to the day)
-	RatingSource string    // who gave it, per the file
-
-	Notes []Note // the file's notes; a zero Created means "now"
-
-	// Lossless is set for zixuan's own json: the fields below are then
-	// authoritative, so an export imports back without loss.
-	Lossless   bool
-	ReportName string
-	CustomName string
-	Added      time.Time
-	Removed    time.Time
-	History    []RatingChange // oldest first
-}
 
 // ImportOptions steer Import.
 type ImportOptions struct {
@@ -48,7 +23,7 @@ type ImportOptions struct {
 	Sector string
 	// Sectors are the sectors the file defines (zixuan json); one that a
 	// ticker uses and the store lacks is created.
-	Sectors []Sector
+	Sectors []sectors.Sector
 	// FileTime is when the file was written, when it says (zixuan json):
 	// a ticker changed in the store since then keeps its sector and its
 	// place on the list, whatever the older file says.
@@ -72,7 +47,7 @@ type ImportReport struct {
 	Added          []ImportResult
 	Updated        []ImportResult
 	Unchanged      []ImportResult
-	SectorsCreated []Sector
+	SectorsCreated []sectors.Sector
 	DryRun         bool
 }
 
@@ -87,7 +62,7 @@ var errRollback = errors.New("dry run: rolled back")
 // removed from the store come back. With opts.DryRun the same work runs in
 // a transaction that is rolled back, so the report is exactly what a real
 // import would do.
-func (s *Store) Import(items []ImportItem, opts ImportOptions) (ImportReport, error) {
+func (s *Store) Import(items []sectors.ImportItem, opts ImportOptions) (ImportReport, error) {
 	if opts.Source == "" {
 		opts.Source = "import"
 	}
@@ -123,7 +98,7 @@ type importer struct {
 	opts     ImportOptions
 	rep      *ImportReport
 	now      time.Time
-	secs     []Sector
+	secs     []sectors.Sector
 	fallback string // --sector's id
 }
 
@@ -134,7 +109,7 @@ func (s *Store) newImporter(tx *bolt.Tx, opts ImportOptions, rep *ImportReport) 
 	}
 	im := &importer{s: s, tx: tx, opts: opts, rep: rep, now: s.now(), secs: secs}
 	if strings.TrimSpace(opts.Sector) != "" {
-		sec, err := FindSector(secs, opts.Sector)
+		sec, err := sectors.FindSector(secs, opts.Sector)
 		if err != nil {
 			return nil, err
 		}
@@ -148,9 +123,9 @@ func (s *Store) newImporter(tx *bolt.Tx, opts ImportOptions, rep *ImportReport) 
 // definition of it (json), created; else the ticker's current sector; else
 // the first. fromFile says whether the file asked for that sector (so an
 // existing ticker moves there) rather than it being a default.
-func (im *importer) sectorFor(it *ImportItem, rec *tickerRecord, exists bool) (id string, fromFile bool, err error) {
+func (im *importer) sectorFor(it *sectors.ImportItem, rec *tickerRecord, exists bool) (id string, fromFile bool, err error) {
 	if it.Sector != "" {
-		if sec, err := FindSector(im.secs, it.Sector); err == nil {
+		if sec, err := sectors.FindSector(im.secs, it.Sector); err == nil {
 			return sec.ID, true, nil
 		}
 	}
@@ -185,30 +160,30 @@ func (im *importer) hasSector(id string) bool {
 	return false
 }
 
-func findDef(defs []Sector, name string) (Sector, bool) {
+func findDef(defs []sectors.Sector, name string) (sectors.Sector, bool) {
 	for _, d := range defs {
 		if d.ID == name {
 			return d, true
 		}
 	}
-	sec, err := FindSector(defs, name)
+	sec, err := sectors.FindSector(defs, name)
 	return sec, err == nil
 }
 
 // createSector adds a sector the file defines, after the store's own.
-func (im *importer) createSector(def Sector) (Sector, error) {
+func (im *importer) createSector(def sectors.Sector) (sectors.Sector, error) {
 	id := def.ID
 	if id == "" || slug(id) != id {
 		id = slug(def.Label(false))
 	}
 	if id == "" {
-		return Sector{}, refuse(ErrNotFound, "the file's sector %q has no usable name", clip(def.Label(true)))
+		return sectors.Sector{}, refuse(ErrNotFound, "the file's sector %q has no usable name", safetext.Clip(def.Label(true)))
 	}
 	for _, n := range []string{id, def.Name, def.NameZH} {
 		if n == "" {
 			continue
 		}
-		if old, err := FindSector(im.secs, n); err == nil {
+		if old, err := sectors.FindSector(im.secs, n); err == nil {
 			return old, nil
 		}
 	}
@@ -223,16 +198,16 @@ func (im *importer) createSector(def Sector) (Sector, error) {
 		created = im.now
 	}
 	_, isReport := sectors.ReportSector(id)
-	sec := Sector{ID: id, Name: def.Name, NameZH: def.NameZH, Report: def.Report && isReport, Order: order, Created: created}
+	sec := sectors.Sector{ID: id, Name: def.Name, NameZH: def.NameZH, Report: def.Report && isReport, Order: order, Created: created}
 	if err := putJSON(im.tx.Bucket(bucketSectors), []byte(id), sec); err != nil {
-		return Sector{}, err
+		return sectors.Sector{}, err
 	}
 	im.secs = append(im.secs, sec)
 	im.rep.SectorsCreated = append(im.rep.SectorsCreated, sec)
 	return sec, nil
 }
 
-func (im *importer) merge(it *ImportItem) error {
+func (im *importer) merge(it *sectors.ImportItem) error {
 	tb := refOf(im.tx, it.Code)
 	var rec tickerRecord
 	exists := tb.exists()
@@ -291,10 +266,10 @@ func (im *importer) nameOf(code sectors.Code, custom, given, report string) stri
 }
 
 // add creates a ticker the store does not have.
-func (im *importer) add(it *ImportItem, secID string) error {
+func (im *importer) add(it *sectors.ImportItem, secID string) error {
 	master, inMaster := sectors.LookupMaster(it.Code)
 	custom := strings.TrimSpace(it.CustomName)
-	if custom == "" && it.Name != "" && (!inMaster || foldName(it.Name) != foldName(master.Name)) && it.Name != it.ReportName {
+	if custom == "" && it.Name != "" && (!inMaster || sectors.FoldSectorName(it.Name) != sectors.FoldSectorName(master.Name)) && it.Name != it.ReportName {
 		custom = strings.TrimSpace(it.Name)
 	}
 	if !inMaster && custom == "" && it.ReportName == "" {
@@ -326,7 +301,7 @@ func (im *importer) add(it *ImportItem, secID string) error {
 		if len(history) > 0 {
 			from = history[len(history)-1].To
 		}
-		history = append(append([]RatingChange(nil), history...), RatingChange{From: from, To: rating, At: im.now, Source: im.opts.Source, Reason: importReason(it)})
+		history = append(append([]sectors.RatingChange(nil), history...), sectors.RatingChange{From: from, To: rating, At: im.now, Source: im.opts.Source, Reason: importReason(it)})
 	}
 	tb, err := newTicker(im.tx, rec, history)
 	if err != nil {
@@ -337,10 +312,10 @@ func (im *importer) add(it *ImportItem, secID string) error {
 }
 
 // importReason says in a rating change what the file said about the rating.
-func importReason(it *ImportItem) string {
+func importReason(it *sectors.ImportItem) string {
 	var parts []string
 	if !it.RatingAt.IsZero() {
-		parts = append(parts, "rated "+it.RatingAt.In(cst).Format("2006-01-02"))
+		parts = append(parts, "rated "+it.RatingAt.In(sectors.China).Format("2006-01-02"))
 	}
 	if it.RatingSource != "" {
 		parts = append(parts, "by "+it.RatingSource)
@@ -351,10 +326,8 @@ func importReason(it *ImportItem) string {
 	return "imported (file: " + strings.Join(parts, " ") + ")"
 }
 
-var cst = time.FixedZone("CST", 8*3600)
-
 // update merges the file's item into an existing ticker.
-func (im *importer) update(it *ImportItem, tb tref, rec *tickerRecord, secID string, fromFile bool) (changes, kept []string, err error) {
+func (im *importer) update(it *sectors.ImportItem, tb tref, rec *tickerRecord, secID string, fromFile bool) (changes, kept []string, err error) {
 	stored, err := tb.ratings()
 	if err != nil {
 		return nil, nil, err
@@ -386,7 +359,7 @@ func (im *importer) update(it *ImportItem, tb tref, rec *tickerRecord, secID str
 		case it.Rating.ID() == rec.Rating:
 			if dominated && !it.RatingAt.IsZero() && (!it.RatingAt.Equal(rec.RatingAt) || it.RatingSource != rec.RatingSource) {
 				rec.RatingAt, rec.RatingSource = it.RatingAt, it.RatingSource
-				changes = append(changes, "rating date "+it.RatingAt.In(cst).Format("2006-01-02"))
+				changes = append(changes, "rating date "+it.RatingAt.In(sectors.China).Format("2006-01-02"))
 			}
 		case (!dominated || newerHere) && !it.RatingAt.IsZero() && !it.RatingAt.After(rec.RatingAt):
 			// Merge, never clobber: a rating the file dates no later than
@@ -402,7 +375,7 @@ func (im *importer) update(it *ImportItem, tb tref, rec *tickerRecord, secID str
 				rec.RatingAt, rec.RatingSource = it.RatingAt, it.RatingSource
 			} else {
 				f, _ := sectors.ParseRating(from)
-				history = append(history, RatingChange{From: f, To: it.Rating, At: im.now, Source: im.opts.Source, Reason: importReason(it)})
+				history = append(history, sectors.RatingChange{From: f, To: it.Rating, At: im.now, Source: im.opts.Source, Reason: importReason(it)})
 				rec.RatingAt, rec.RatingSource = im.now, im.opts.Source
 			}
 			rec.Rating = it.Rating.ID()
@@ -447,8 +420,8 @@ func (im *importer) update(it *ImportItem, tb tref, rec *tickerRecord, secID str
 
 	// Names. A name that is neither the master's nor the report's is one
 	// the user gave; it is taken when the store has none.
-	if !it.Lossless && rec.CustomName == "" && it.Name != "" && foldName(it.Name) != foldName(rec.ReportName) {
-		if m, ok := sectors.LookupMaster(it.Code); !ok || foldName(m.Name) != foldName(it.Name) {
+	if !it.Lossless && rec.CustomName == "" && it.Name != "" && sectors.FoldSectorName(it.Name) != sectors.FoldSectorName(rec.ReportName) {
+		if m, ok := sectors.LookupMaster(it.Code); !ok || sectors.FoldSectorName(m.Name) != sectors.FoldSectorName(it.Name) {
 			rec.CustomName = strings.TrimSpace(it.Name)
 			changes = append(changes, "name "+rec.CustomName)
 		}
@@ -486,12 +459,12 @@ func plural(n int, one, many string) string {
 
 // addNotes adds the file's notes whose text no existing note has, oldest
 // first so that ids follow time.
-func (im *importer) addNotes(tb tref, existing, incoming []Note) (int, error) {
+func (im *importer) addNotes(tb tref, existing, incoming []sectors.Note) (int, error) {
 	seen := map[string]bool{}
 	for _, n := range existing {
 		seen[noteKey(n.Text)] = true
 	}
-	in := append([]Note(nil), incoming...)
+	in := append([]sectors.Note(nil), incoming...)
 	sort.SliceStable(in, func(i, j int) bool {
 		if in[i].ID != in[j].ID && in[i].ID != 0 && in[j].ID != 0 {
 			return in[i].ID < in[j].ID
@@ -523,7 +496,7 @@ func (im *importer) addNotes(tb tref, existing, incoming []Note) (int, error) {
 
 func noteKey(text string) string { return strings.TrimSpace(strings.ReplaceAll(text, "\r\n", "\n")) }
 
-func notesSubset(store, file []Note) bool {
+func notesSubset(store, file []sectors.Note) bool {
 	have := map[string]bool{}
 	for _, n := range file {
 		have[noteKey(n.Text)] = true
@@ -542,11 +515,11 @@ type historyKey struct {
 	source   string
 }
 
-func hkey(r RatingChange) historyKey {
+func hkey(r sectors.RatingChange) historyKey {
 	return historyKey{r.At.UnixNano(), r.From, r.To, r.Source}
 }
 
-func historySubset(store, file []RatingChange) bool {
+func historySubset(store, file []sectors.RatingChange) bool {
 	have := map[historyKey]bool{}
 	for _, r := range file {
 		have[hkey(r)] = true
@@ -560,12 +533,12 @@ func historySubset(store, file []RatingChange) bool {
 }
 
 // mergeHistory adds the file's entries the store lacks, keeping time order.
-func mergeHistory(store, file []RatingChange) ([]RatingChange, int) {
+func mergeHistory(store, file []sectors.RatingChange) ([]sectors.RatingChange, int) {
 	have := map[historyKey]bool{}
 	for _, r := range store {
 		have[hkey(r)] = true
 	}
-	out := append([]RatingChange(nil), store...)
+	out := append([]sectors.RatingChange(nil), store...)
 	added := 0
 	for _, r := range file {
 		if !have[hkey(r)] {
@@ -583,7 +556,7 @@ func mergeHistory(store, file []RatingChange) ([]RatingChange, int) {
 // rewriteHistory stores history: appended when the stored entries are its
 // prefix, else rewritten whole in time order (a merge of the store's and a
 // file's history, which loses no entry).
-func rewriteHistory(tb tref, stored, history []RatingChange) error {
+func rewriteHistory(tb tref, stored, history []sectors.RatingChange) error {
 	prefix := len(history) >= len(stored)
 	for i := 0; prefix && i < len(stored); i++ {
 		prefix = hkey(stored[i]) == hkey(history[i])

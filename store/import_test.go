@@ -17,8 +17,8 @@ func TestImportMergesNeverClobbers(t *testing.T) {
 		t.Fatal(err)
 	}
 	at := time.Date(2026, 1, 2, 3, 4, 0, 0, time.UTC)
-	items := []ImportItem{
-		{Line: 2, Code: code("688111"), HasRating: true, Rating: sectors.Sell, Notes: []Note{{Text: "mine"}, {Text: "theirs", Created: at}}},
+	items := []sectors.ImportItem{
+		{Line: 2, Code: code("688111"), HasRating: true, Rating: sectors.Sell, Notes: []sectors.Note{{Text: "mine"}, {Text: "theirs", Created: at}}},
 		{Line: 3, Code: code("300634")},                    // removed: back, into --sector
 		{Line: 4, Code: code("920002"), Sector: "nowhere"}, // unknown sector: --sector
 		{Line: 5, Code: code("600519"), Name: "茅台"},        // custom name kept
@@ -72,7 +72,7 @@ func TestImportMergesNeverClobbers(t *testing.T) {
 func TestImportIsOneTransaction(t *testing.T) {
 	s := newStore(t)
 	gen, _ := s.Generation()
-	items := []ImportItem{
+	items := []sectors.ImportItem{
 		{Line: 1, Code: code("600519")},
 		{Line: 2, Code: code("688999")}, // not in the master, no name
 	}

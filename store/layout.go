@@ -80,8 +80,8 @@ func (r tref) lastSeq(b []byte) uint64 {
 }
 
 // ratings reads the rating history, oldest first.
-func (r tref) ratings() ([]RatingChange, error) {
-	var out []RatingChange
+func (r tref) ratings() ([]sectors.RatingChange, error) {
+	var out []sectors.RatingChange
 	err := r.each(bucketRatings, func(seq uint64, v []byte) error {
 		rc, err := decodeRatingChange(seq, v)
 		out = append(out, rc)
@@ -90,18 +90,18 @@ func (r tref) ratings() ([]RatingChange, error) {
 	return out, err
 }
 
-func decodeRatingChange(seq uint64, v []byte) (RatingChange, error) {
+func decodeRatingChange(seq uint64, v []byte) (sectors.RatingChange, error) {
 	var rr ratingRecord
 	if err := decodeRatingRecord(v, &rr); err != nil {
-		return RatingChange{}, fmt.Errorf("rating %d: %w", seq, err)
+		return sectors.RatingChange{}, fmt.Errorf("rating %d: %w", seq, err)
 	}
 	from, _ := sectors.ParseRating(rr.From)
 	to, _ := sectors.ParseRating(rr.To)
-	return RatingChange{Seq: seq, From: from, To: to, At: rr.At, Source: rr.Source, Reason: rr.Reason}, nil
+	return sectors.RatingChange{Seq: seq, From: from, To: to, At: rr.At, Source: rr.Source, Reason: rr.Reason}, nil
 }
 
 // appendRatings adds entries after the last one.
-func (r tref) appendRatings(entries ...RatingChange) error {
+func (r tref) appendRatings(entries ...sectors.RatingChange) error {
 	seq := r.lastSeq(bucketRatings)
 	for _, e := range entries {
 		seq++
@@ -129,10 +129,10 @@ func (r tref) deleteRatings() error {
 }
 
 // notes reads every note, deleted ones included, newest first.
-func (r tref) notes() ([]Note, error) {
-	var out []Note
+func (r tref) notes() ([]sectors.Note, error) {
+	var out []sectors.Note
 	err := r.each(bucketNotes, func(seq uint64, v []byte) error {
-		var n Note
+		var n sectors.Note
 		if err := decodeNote(v, &n); err != nil {
 			return fmt.Errorf("note %d: %w", seq, err)
 		}
@@ -143,26 +143,28 @@ func (r tref) notes() ([]Note, error) {
 	return out, err
 }
 
-func reverseNotes(ns []Note) {
+func reverseNotes(ns []sectors.Note) {
 	for i, j := 0, len(ns)-1; i < j; i, j = i+1, j-1 {
 		ns[i], ns[j] = ns[j], ns[i]
 	}
 }
 
 // note reads one note; ok is false when there is none with that id.
-func (r tref) note(id uint64) (n Note, ok bool, err error) {
+func (r tref) note(id uint64) (n sectors.Note, ok bool, err error) {
 	v := r.tx.Bucket(bucketNotes).Get(r.childKey(id))
 	if v == nil {
-		return Note{}, false, nil
+		return sectors.Note{}, false, nil
 	}
 	if err := decodeNote(v, &n); err != nil {
-		return Note{}, true, fmt.Errorf("note %d of %s: %w", id, r.key, err)
+		return sectors.Note{}, true, fmt.Errorf("note %d of %s: %w", id, r.key, err)
 	}
 	return n, true, nil
 }
 
 // putNote stores n under its id.
-func (r tref) putNote(n Note) error { return putJSON(r.tx.Bucket(bucketNotes), r.childKey(n.ID), n) }
+func (r tref) putNote(n sectors.Note) error {
+	return putJSON(r.tx.Bucket(bucketNotes), r.childKey(n.ID), n)
+}
 
 // nextNoteID is the id a new note of this ticker gets: ids count per
 // ticker (#1, #2, …) and are never reused.

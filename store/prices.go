@@ -25,23 +25,6 @@ import (
 
 var bucketPrices = []byte("prices")
 
-// RefWindow is how far before a rating's date a close still counts as its
-// reference.
-const RefWindow = 14 * 24 * time.Hour
-
-// chinaTZ is the market's clock: trading days are China dates.
-var chinaTZ = time.FixedZone("CST", 8*3600)
-
-// RefPrice is one stored close.
-type RefPrice struct {
-	Code     sectors.Code
-	Day      time.Time // the trading day, midnight China time
-	Close    float64
-	Adjusted bool      // forward-adjusted (前复权) when fetched
-	Source   string    // "tencent", "user", "import:<file>"
-	Set      time.Time // when it was stored
-}
-
 type priceRecord struct {
 	Close    float64   `json:"close"`
 	Adjusted bool      `json:"adjusted,omitempty"`
@@ -49,18 +32,12 @@ type priceRecord struct {
 	Set      time.Time `json:"set"`
 }
 
-// ChinaDay is t's date in China, at midnight China time.
-func ChinaDay(t time.Time) time.Time {
-	t = t.In(chinaTZ)
-	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, chinaTZ)
-}
-
 // ErrBadPrice is a price that is not a positive finite number.
 var ErrBadPrice = errors.New("not a price")
 
 // SetRefPrices stores closes in one transaction, replacing any stored for
 // the same ticker and day.
-func (s *Store) SetRefPrices(prices []RefPrice) error {
+func (s *Store) SetRefPrices(prices []sectors.RefPrice) error {
 	for _, p := range prices {
 		if !(p.Close > 0) || math.IsInf(p.Close, 0) || p.Close > 1e7 {
 			return refuse(ErrBadPrice, "%s on %s: %v is %v: give a positive price such as 1612.00", p.Code.Key(), p.Day.Format(time.DateOnly), p.Close, ErrBadPrice)
@@ -88,7 +65,7 @@ func (s *Store) SetRefPrices(prices []RefPrice) error {
 				src = sectors.SourceUser
 			}
 			rec := priceRecord{Close: p.Close, Adjusted: p.Adjusted, Source: src, Set: now}
-			if err := putJSON(b, []byte(ChinaDay(p.Day).Format(time.DateOnly)), rec); err != nil {
+			if err := putJSON(b, []byte(sectors.ChinaDay(p.Day).Format(time.DateOnly)), rec); err != nil {
 				return err
 			}
 		}
@@ -97,8 +74,8 @@ func (s *Store) SetRefPrices(prices []RefPrice) error {
 }
 
 // RefPrices returns every stored close, by ticker key, oldest first.
-func (s *Store) RefPrices() (map[string][]RefPrice, error) {
-	out := map[string][]RefPrice{}
+func (s *Store) RefPrices() (map[string][]sectors.RefPrice, error) {
+	out := map[string][]sectors.RefPrice{}
 	err := s.view(func(tx *bolt.Tx) error {
 		root := tx.Bucket(bucketPrices)
 		if root == nil {
@@ -110,7 +87,7 @@ func (s *Store) RefPrices() (map[string][]RefPrice, error) {
 				return nil // not ours to judge here; doctor reports it
 			}
 			return root.Bucket(k).ForEach(func(dk, v []byte) error {
-				day, err := time.ParseInLocation(time.DateOnly, string(dk), chinaTZ)
+				day, err := time.ParseInLocation(time.DateOnly, string(dk), sectors.China)
 				if err != nil || v == nil {
 					return nil
 				}
@@ -118,7 +95,7 @@ func (s *Store) RefPrices() (map[string][]RefPrice, error) {
 				if err := getJSON(root.Bucket(k), dk, &rec); err != nil {
 					return fmt.Errorf("prices/%s/%s: %w", k, dk, err)
 				}
-				out[code.Key()] = append(out[code.Key()], RefPrice{Code: code, Day: day, Close: rec.Close, Adjusted: rec.Adjusted, Source: rec.Source, Set: rec.Set})
+				out[code.Key()] = append(out[code.Key()], sectors.RefPrice{Code: code, Day: day, Close: rec.Close, Adjusted: rec.Adjusted, Source: rec.Source, Set: rec.Set})
 				return nil
 			})
 		})
@@ -130,22 +107,4 @@ func (s *Store) RefPrices() (map[string][]RefPrice, error) {
 		sort.Slice(l, func(i, j int) bool { return l[i].Day.Before(l[j].Day) })
 	}
 	return out, nil
-}
-
-// RefFor picks, from one ticker's closes (oldest first, as RefPrices
-// gives them), the reference of a rating made at: the newest close on or
-// before at's China date, within RefWindow.
-func RefFor(list []RefPrice, at time.Time) (RefPrice, bool) {
-	day := ChinaDay(at)
-	for i := len(list) - 1; i >= 0; i-- {
-		p := list[i]
-		if p.Day.After(day) {
-			continue
-		}
-		if day.Sub(p.Day) > RefWindow {
-			break
-		}
-		return p, true
-	}
-	return RefPrice{}, false
 }

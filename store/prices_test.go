@@ -30,8 +30,8 @@ func TestRefPrices(t *testing.T) {
 	}
 	gen0, _ := st.Generation()
 	mt := mustCode(t, "SH600519")
-	fri := time.Date(2024, 5, 10, 0, 0, 0, 0, chinaTZ)
-	if err := st.SetRefPrices([]RefPrice{
+	fri := time.Date(2024, 5, 10, 0, 0, 0, 0, sectors.China)
+	if err := st.SetRefPrices([]sectors.RefPrice{
 		{Code: mt, Day: fri, Close: 1612, Adjusted: true, Source: "tencent"},
 		{Code: mt, Day: fri.AddDate(0, 0, -1), Close: 1594.88, Source: "tencent"},
 		{Code: mustCode(t, "SZ000977"), Day: fri, Close: 40.1},
@@ -55,20 +55,20 @@ func TestRefPrices(t *testing.T) {
 	// the seed's rating date, a Sunday, takes Friday's close; a UTC time
 	// late on the 11th is the 12th in China
 	report := time.Date(2024, 5, 11, 20, 0, 0, 0, time.UTC)
-	if p, ok := RefFor(l, report); !ok || p.Close != 1612 {
+	if p, ok := sectors.RefFor(l, report); !ok || p.Close != 1612 {
 		t.Errorf("RefFor(report) = %+v %v", p, ok)
 	}
-	if p, ok := RefFor(l, fri.Add(10*time.Hour)); !ok || p.Close != 1612 {
+	if p, ok := sectors.RefFor(l, fri.Add(10*time.Hour)); !ok || p.Close != 1612 {
 		t.Errorf("RefFor(same day) = %+v %v", p, ok)
 	}
-	if _, ok := RefFor(l, fri.AddDate(0, 0, -2)); ok {
+	if _, ok := sectors.RefFor(l, fri.AddDate(0, 0, -2)); ok {
 		t.Error("a close after the rating was used")
 	}
-	if _, ok := RefFor(l, fri.AddDate(0, 1, 0)); ok {
+	if _, ok := sectors.RefFor(l, fri.AddDate(0, 1, 0)); ok {
 		t.Error("a close a month old was used")
 	}
 	// replace
-	if err := st.SetRefPrices([]RefPrice{{Code: mt, Day: fri, Close: 1600, Source: "user"}}); err != nil {
+	if err := st.SetRefPrices([]sectors.RefPrice{{Code: mt, Day: fri, Close: 1600, Source: "user"}}); err != nil {
 		t.Fatal(err)
 	}
 	all, _ = st.RefPrices()
@@ -76,11 +76,11 @@ func TestRefPrices(t *testing.T) {
 		t.Errorf("replaced: %+v", p)
 	}
 	for _, bad := range []float64{0, -1, math.NaN(), math.Inf(1)} {
-		if err := st.SetRefPrices([]RefPrice{{Code: mt, Day: fri, Close: bad}}); !errors.Is(err, ErrBadPrice) {
+		if err := st.SetRefPrices([]sectors.RefPrice{{Code: mt, Day: fri, Close: bad}}); !errors.Is(err, ErrBadPrice) {
 			t.Errorf("close %v: %v", bad, err)
 		}
 	}
-	if err := st.SetRefPrices([]RefPrice{{Code: mt, Close: 1}}); !errors.Is(err, ErrBadPrice) {
+	if err := st.SetRefPrices([]sectors.RefPrice{{Code: mt, Close: 1}}); !errors.Is(err, ErrBadPrice) {
 		t.Errorf("no date: %v", err)
 	}
 	// the database stays healthy with a prices bucket

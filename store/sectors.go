@@ -13,10 +13,10 @@ import (
 	"zixuan/sectors"
 )
 
-func readSectors(tx *bolt.Tx) ([]Sector, error) {
-	var out []Sector
+func readSectors(tx *bolt.Tx) ([]sectors.Sector, error) {
+	var out []sectors.Sector
 	err := tx.Bucket(bucketSectors).ForEach(func(k, v []byte) error {
-		var sec Sector
+		var sec sectors.Sector
 		if err := json.Unmarshal(v, &sec); err != nil {
 			return fmt.Errorf("sector %s: %w", k, err)
 		}
@@ -28,8 +28,8 @@ func readSectors(tx *bolt.Tx) ([]Sector, error) {
 }
 
 // Sectors lists the sectors in display order.
-func (s *Store) Sectors() ([]Sector, error) {
-	var out []Sector
+func (s *Store) Sectors() ([]sectors.Sector, error) {
+	var out []sectors.Sector
 	err := s.view(func(tx *bolt.Tx) error {
 		var err error
 		out, err = readSectors(tx)
@@ -38,45 +38,21 @@ func (s *Store) Sectors() ([]Sector, error) {
 	return out, err
 }
 
-// FindSector matches what a user typed against the sectors: id, English or
-// Chinese name, case- and width-insensitively ("AI 应用", "ai", "Compute").
-func FindSector(list []Sector, input string) (Sector, error) {
-	want := foldName(input)
-	if want == "" {
-		return Sector{}, refuse(ErrNotFound, "no sector given: use one of %s", sectorChoices(list))
-	}
-	for _, sec := range list {
-		if foldName(sec.ID) == want || foldName(sec.Name) == want || foldName(sec.NameZH) == want {
-			return sec, nil
-		}
-	}
-	return Sector{}, refuse(ErrNotFound, "no sector %q: use one of %s", clip(input), sectorChoices(list))
-}
-
 // ResolveSector is FindSector over the stored sectors.
-func (s *Store) ResolveSector(input string) (Sector, error) {
+func (s *Store) ResolveSector(input string) (sectors.Sector, error) {
 	list, err := s.Sectors()
 	if err != nil {
-		return Sector{}, err
+		return sectors.Sector{}, err
 	}
-	return FindSector(list, input)
+	return sectors.FindSector(list, input)
 }
 
-func sectorChoices(list []Sector) string {
+func sectorChoices(list []sectors.Sector) string {
 	parts := make([]string, len(list))
 	for i, sec := range list {
 		parts[i] = sec.ID
 	}
 	return strings.Join(parts, ", ")
-}
-
-func foldName(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) {
-			return -1
-		}
-		return unicode.ToLower(r)
-	}, norm.NFKC.String(s))
 }
 
 // slug makes a sector id from a name: lower-case ASCII words joined by
@@ -102,26 +78,18 @@ func slug(name string) string {
 	return b.String()
 }
 
-func clip(s string) string {
-	r := []rune(s)
-	if len(r) > 40 {
-		return string(r[:40]) + "…"
-	}
-	return s
-}
-
 // AddSector creates a user sector. name may be English or Chinese; nameZH
 // is optional. Names must not clash with another sector's id or names.
-func (s *Store) AddSector(name, nameZH string) (Sector, error) {
+func (s *Store) AddSector(name, nameZH string) (sectors.Sector, error) {
 	name, nameZH = strings.TrimSpace(name), strings.TrimSpace(nameZH)
 	id := slug(name)
 	if id == "" {
-		return Sector{}, refuse(ErrNotFound, "a sector needs a name with letters or digits")
+		return sectors.Sector{}, refuse(ErrNotFound, "a sector needs a name with letters or digits")
 	}
 	if len([]rune(name)) > 40 || len([]rune(nameZH)) > 40 {
-		return Sector{}, refuse(ErrNotFound, "sector names are at most 40 characters")
+		return sectors.Sector{}, refuse(ErrNotFound, "sector names are at most 40 characters")
 	}
-	var sec Sector
+	var sec sectors.Sector
 	err := s.update(func(tx *bolt.Tx) error {
 		list, err := readSectors(tx)
 		if err != nil {
@@ -131,7 +99,7 @@ func (s *Store) AddSector(name, nameZH string) (Sector, error) {
 			if n == "" {
 				continue
 			}
-			if old, err := FindSector(list, n); err == nil {
+			if old, err := sectors.FindSector(list, n); err == nil {
 				return refuse(ErrExists, "sector %q already exists (%s)", n, old.ID)
 			}
 		}
@@ -141,7 +109,7 @@ func (s *Store) AddSector(name, nameZH string) (Sector, error) {
 				order = o.Order + 1
 			}
 		}
-		sec = Sector{ID: id, Name: name, NameZH: nameZH, Order: order, Created: s.now()}
+		sec = sectors.Sector{ID: id, Name: name, NameZH: nameZH, Order: order, Created: s.now()}
 		if nameZH == "" && !isASCIIString(name) {
 			sec.Name, sec.NameZH = name, name
 		}
@@ -161,12 +129,12 @@ func isASCIIString(s string) bool {
 
 // RenameSector gives a sector new names; its id stays, so tickers stay in
 // it. An empty nameZH keeps the old Chinese name.
-func (s *Store) RenameSector(id, name, nameZH string) (Sector, error) {
+func (s *Store) RenameSector(id, name, nameZH string) (sectors.Sector, error) {
 	name, nameZH = strings.TrimSpace(name), strings.TrimSpace(nameZH)
 	if name == "" && nameZH == "" {
-		return Sector{}, refuse(ErrNotFound, "give the sector a new name")
+		return sectors.Sector{}, refuse(ErrNotFound, "give the sector a new name")
 	}
-	var sec Sector
+	var sec sectors.Sector
 	err := s.update(func(tx *bolt.Tx) error {
 		list, err := readSectors(tx)
 		if err != nil {
@@ -179,7 +147,7 @@ func (s *Store) RenameSector(id, name, nameZH string) (Sector, error) {
 				continue
 			}
 			for _, n := range []string{name, nameZH} {
-				if n != "" && (foldName(n) == foldName(o.Name) || foldName(n) == foldName(o.NameZH) || foldName(n) == foldName(o.ID)) {
+				if n != "" && (sectors.FoldSectorName(n) == sectors.FoldSectorName(o.Name) || sectors.FoldSectorName(n) == sectors.FoldSectorName(o.NameZH) || sectors.FoldSectorName(n) == sectors.FoldSectorName(o.ID)) {
 					return refuse(ErrExists, "sector %q already exists (%s)", n, o.ID)
 				}
 			}
@@ -225,13 +193,4 @@ func (s *Store) DeleteSector(id string) error {
 		}
 		return tx.Bucket(bucketSectors).Delete([]byte(id))
 	})
-}
-
-// ReportSectorDef returns the report's definition of a sector (its thesis),
-// for the report's four.
-func ReportSectorDef(sec Sector) (sectors.SectorDef, bool) {
-	if !sec.Report {
-		return sectors.SectorDef{}, false
-	}
-	return sectors.ReportSector(sec.ID)
 }

@@ -170,7 +170,7 @@ func (s *Store) seed(tx *bolt.Tx) error {
 	}
 	now := s.now()
 	for i, def := range sectors.ReportSectors {
-		sec := Sector{ID: def.ID, Name: def.Name, NameZH: def.NameZH, Report: true, Order: i, Created: now}
+		sec := sectors.Sector{ID: def.ID, Name: def.Name, NameZH: def.NameZH, Report: true, Order: i, Created: now}
 		if err := putJSON(tx.Bucket(bucketSectors), []byte(sec.ID), sec); err != nil {
 			return err
 		}
@@ -184,8 +184,8 @@ func (s *Store) seed(tx *bolt.Tx) error {
 			// "last change" then sorts and reads as the investor expects.
 			Added: now, Updated: sectors.Report.Date.UTC(),
 		}
-		first := RatingChange{From: sectors.Unrated, To: st.Rating, At: rec.RatingAt, Source: sectors.ReportSourceID, Reason: ReasonReport}
-		if _, err := newTicker(tx, rec, []RatingChange{first}); err != nil {
+		first := sectors.RatingChange{From: sectors.Unrated, To: st.Rating, At: rec.RatingAt, Source: sectors.ReportSourceID, Reason: sectors.ReasonReport}
+		if _, err := newTicker(tx, rec, []sectors.RatingChange{first}); err != nil {
 			return err
 		}
 	}

@@ -39,7 +39,7 @@ func TestSeedAndPermissions(t *testing.T) {
 	if snap.Source.ID != sectors.ReportSourceID || snap.Source.Industry != "计算机" {
 		t.Errorf("source = %+v", snap.Source)
 	}
-	byKey := map[string]Ticker{}
+	byKey := map[string]sectors.Ticker{}
 	for _, tk := range snap.Tickers {
 		byKey[tk.Code.Key()] = tk
 	}
@@ -241,7 +241,7 @@ func TestSectors(t *testing.T) {
 	}
 	tk, _ := s.Get(code("688041"))
 	secs, _ := s.Sectors()
-	if got, _ := FindSector(secs, tk.Sector); got.Name != "AI chips" || got.NameZH != "AI 硬件" {
+	if got, _ := sectors.FindSector(secs, tk.Sector); got.Name != "AI chips" || got.NameZH != "AI 硬件" {
 		t.Errorf("renamed sector %+v", got)
 	}
 	if err := s.MoveTicker(code("688041"), "compute"); err != nil {
@@ -388,30 +388,30 @@ func TestFindSectorNastyInput(t *testing.T) {
 	s := newStore(t)
 	list, _ := s.Sectors()
 	for _, in := range []string{"", "   ", "\x00", strings.Repeat("ai", 1<<18), "ａｉ", "Ｃｏｍｐｕｔｅ", "算 力", "\ufeffai"} {
-		sec, err := FindSector(list, in)
+		sec, err := sectors.FindSector(list, in)
 		if err != nil && len(err.Error()) > 400 {
-			t.Errorf("FindSector(%.20q): error of %d bytes", in, len(err.Error()))
+			t.Errorf("sectors.FindSector(%.20q): error of %d bytes", in, len(err.Error()))
 		}
 		if err == nil && sec.ID == "" {
-			t.Errorf("FindSector(%.20q) matched an empty sector", in)
+			t.Errorf("sectors.FindSector(%.20q) matched an empty sector", in)
 		}
 	}
 	for in, want := range map[string]string{"ａｉ": "ai", "Ｃｏｍｐｕｔｅ": "compute", "算 力": "compute", "制造业数字化": "manufacturing"} {
-		if sec, err := FindSector(list, in); err != nil || sec.ID != want {
-			t.Errorf("FindSector(%q) = %v, %v; want %s", in, sec.ID, err, want)
+		if sec, err := sectors.FindSector(list, in); err != nil || sec.ID != want {
+			t.Errorf("sectors.FindSector(%q) = %v, %v; want %s", in, sec.ID, err, want)
 		}
 	}
 }
 
 func FuzzFindSector(f *testing.F) {
-	list := []Sector{{ID: "ai", Name: "AI applications", NameZH: "AI 应用"}, {ID: "军工", Name: "军工", NameZH: "军工"}}
+	list := []sectors.Sector{{ID: "ai", Name: "AI applications", NameZH: "AI 应用"}, {ID: "军工", Name: "军工", NameZH: "军工"}}
 	for _, s := range []string{"ai", "AI 应用", "军工", "", "\xff"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
-		sec, err := FindSector(list, in)
-		if err == nil && foldName(in) != foldName(sec.ID) && foldName(in) != foldName(sec.Name) && foldName(in) != foldName(sec.NameZH) {
-			t.Errorf("FindSector(%q) matched %q loosely", in, sec.ID)
+		sec, err := sectors.FindSector(list, in)
+		if err == nil && sectors.FoldSectorName(in) != sectors.FoldSectorName(sec.ID) && sectors.FoldSectorName(in) != sectors.FoldSectorName(sec.Name) && sectors.FoldSectorName(in) != sectors.FoldSectorName(sec.NameZH) {
+			t.Errorf("sectors.FindSector(%q) matched %q loosely", in, sec.ID)
 		}
 	})
 }

@@ -16,8 +16,8 @@ import (
 // Load reads the whole store in one read transaction: the tickers, their
 // rating changes and their notes each in one cursor pass, joined on the
 // ticker key (all three buckets are in the same key order).
-func (s *Store) Load() (*Snapshot, error) {
-	snap := &Snapshot{}
+func (s *Store) Load() (*sectors.Snapshot, error) {
+	snap := &sectors.Snapshot{}
 	err := s.view(func(tx *bolt.Tx) error {
 		snap.Gen = readGen(tx)
 		_ = getJSON(tx.Bucket(bucketMeta), keySource, &snap.Source)
@@ -26,7 +26,7 @@ func (s *Store) Load() (*Snapshot, error) {
 			return err
 		}
 		snap.Sectors = secs
-		snap.Tickers = make([]Ticker, 0, tx.Bucket(bucketTickers).Stats().KeyN)
+		snap.Tickers = make([]sectors.Ticker, 0, tx.Bucket(bucketTickers).Stats().KeyN)
 		rc := tx.Bucket(bucketRatings).Cursor()
 		rk, rv := rc.First()
 		nc := tx.Bucket(bucketNotes).Cursor()
@@ -51,7 +51,7 @@ func (s *Store) Load() (*Snapshot, error) {
 				nk, nv = nc.Next()
 			}
 			for ; nk != nil && len(nk) == len(k)+8 && bytes.HasPrefix(nk, k); nk, nv = nc.Next() {
-				var n Note
+				var n sectors.Note
 				if err := decodeNote(nv, &n); err != nil {
 					return fmt.Errorf("ticker %s: note: %w", k, err)
 				}
@@ -72,7 +72,7 @@ func (s *Store) Load() (*Snapshot, error) {
 // sortTickers puts the tickers in sector order, then by code. The sector
 // order of each ticker is looked up once, not per comparison, and the sort
 // moves indexes, not Tickers (which are large).
-func sortTickers(snap *Snapshot) {
+func sortTickers(snap *sectors.Snapshot) {
 	order := make(map[string]int, len(snap.Sectors))
 	for _, sec := range snap.Sectors {
 		order[sec.ID] = sec.Order
@@ -94,7 +94,7 @@ func sortTickers(snap *Snapshot) {
 		}
 		return a.Code.Exchange < b.Code.Exchange
 	})
-	sorted := make([]Ticker, len(ts))
+	sorted := make([]sectors.Ticker, len(ts))
 	for i, k := range idx {
 		sorted[i] = ts[k]
 	}
@@ -102,8 +102,8 @@ func sortTickers(snap *Snapshot) {
 }
 
 // Get reads one ticker, on the watchlist or removed.
-func (s *Store) Get(code sectors.Code) (Ticker, error) {
-	var t Ticker
+func (s *Store) Get(code sectors.Code) (sectors.Ticker, error) {
+	var t sectors.Ticker
 	err := s.view(func(tx *bolt.Tx) error {
 		var err error
 		t, err = readTicker(refOf(tx, code))
@@ -121,41 +121,41 @@ func notOnList(code sectors.Code) error {
 }
 
 // readTicker reads one ticker with its history and notes.
-func readTicker(r tref) (Ticker, error) {
+func readTicker(r tref) (sectors.Ticker, error) {
 	v := r.tx.Bucket(bucketTickers).Get(r.key)
 	if v == nil {
 		code, _ := sectors.ParseCode(string(r.key))
-		return Ticker{}, notOnList(code)
+		return sectors.Ticker{}, notOnList(code)
 	}
 	t, err := tickerOf(r.key, v)
 	if err != nil {
-		return Ticker{}, err
+		return sectors.Ticker{}, err
 	}
 	if t.Ratings, err = r.ratings(); err != nil {
-		return Ticker{}, fmt.Errorf("ticker %s: %w", r.key, err)
+		return sectors.Ticker{}, fmt.Errorf("ticker %s: %w", r.key, err)
 	}
 	if t.Notes, err = r.notes(); err != nil {
-		return Ticker{}, fmt.Errorf("ticker %s: %w", r.key, err)
+		return sectors.Ticker{}, fmt.Errorf("ticker %s: %w", r.key, err)
 	}
 	return t, nil
 }
 
 // tickerOf decodes a ticker's record (key k, value v), without its history
 // and notes.
-func tickerOf(k, v []byte) (Ticker, error) {
+func tickerOf(k, v []byte) (sectors.Ticker, error) {
 	var rec tickerRecord
 	if err := decodeTickerRecord(v, &rec); err != nil {
-		return Ticker{}, fmt.Errorf("decode ticker %s: %w", k, err)
+		return sectors.Ticker{}, fmt.Errorf("decode ticker %s: %w", k, err)
 	}
 	code, err := sectors.ParseCode(rec.Exchange + rec.Code)
 	if err != nil {
-		return Ticker{}, fmt.Errorf("ticker %s: %w", k, err)
+		return sectors.Ticker{}, fmt.Errorf("ticker %s: %w", k, err)
 	}
 	rating, err := sectors.ParseRating(rec.Rating)
 	if err != nil {
-		return Ticker{}, fmt.Errorf("ticker %s: %w", k, err)
+		return sectors.Ticker{}, fmt.Errorf("ticker %s: %w", k, err)
 	}
-	t := Ticker{
+	t := sectors.Ticker{
 		Code: code, ReportName: rec.ReportName, CustomName: rec.CustomName,
 		Sector: rec.Sector, Rating: rating, RatingAt: rec.RatingAt, RatingSource: rec.RatingSource,
 		Added: rec.Added, Removed: rec.Removed, Updated: rec.Updated,
@@ -167,7 +167,7 @@ func tickerOf(k, v []byte) (Ticker, error) {
 // displayName picks the name to show: one the user gave, else the current
 // name from the securities master (which shows ST warnings and renames),
 // else the report's.
-func displayName(t Ticker) string {
+func displayName(t sectors.Ticker) string {
 	if t.CustomName != "" {
 		return t.CustomName
 	}
@@ -199,7 +199,7 @@ func (s *Store) editTicker(code sectors.Code, fn func(r tref, rec *tickerRecord)
 
 // AddResult says what AddTicker did.
 type AddResult struct {
-	Ticker  Ticker
+	Ticker  sectors.Ticker
 	Revived bool // it had been removed and is back, with its notes and history
 }
 
@@ -243,7 +243,7 @@ func (s *Store) AddTicker(code sectors.Code, name, sectorID string, rating secto
 		if sec, ok := sectors.LookupMaster(code); !ok || name != sec.Name {
 			rec.CustomName = name
 		}
-		_, err := newTicker(tx, rec, []RatingChange{{From: sectors.Unrated, To: rating, At: now, Source: source, Reason: ReasonAdded}})
+		_, err := newTicker(tx, rec, []sectors.RatingChange{{From: sectors.Unrated, To: rating, At: now, Source: source, Reason: sectors.ReasonAdded}})
 		return err
 	})
 	if err != nil {
@@ -255,7 +255,7 @@ func (s *Store) AddTicker(code sectors.Code, name, sectorID string, rating secto
 
 // newTicker writes a new ticker's record and its first rating changes.
 // Seeding, adding and importing all go through it.
-func newTicker(tx *bolt.Tx, rec tickerRecord, history []RatingChange) (tref, error) {
+func newTicker(tx *bolt.Tx, rec tickerRecord, history []sectors.RatingChange) (tref, error) {
 	r := tref{tx: tx, key: []byte(rec.Exchange + rec.Code)}
 	if r.exists() {
 		return r, fmt.Errorf("ticker %s exists", r.key)
@@ -303,7 +303,7 @@ func (s *Store) LastRemoved() (sectors.Code, bool, error) {
 	if err != nil {
 		return sectors.Code{}, false, err
 	}
-	var best Ticker
+	var best sectors.Ticker
 	for _, t := range snap.Tickers {
 		if !t.OnList() && t.Removed.After(best.Removed) {
 			best = t
@@ -350,7 +350,7 @@ func (s *Store) SetRating(code sectors.Code, to sectors.Rating, source, reason s
 		changed = true
 		now := s.now()
 		from, _ := sectors.ParseRating(rec.Rating)
-		if err := r.appendRatings(RatingChange{From: from, To: to, At: now, Source: source, Reason: reason}); err != nil {
+		if err := r.appendRatings(sectors.RatingChange{From: from, To: to, At: now, Source: source, Reason: reason}); err != nil {
 			return err
 		}
 		rec.Rating, rec.RatingAt, rec.RatingSource = to.ID(), now, source
@@ -360,15 +360,15 @@ func (s *Store) SetRating(code sectors.Code, to sectors.Rating, source, reason s
 }
 
 // AddNote adds a timestamped note to a ticker.
-func (s *Store) AddNote(code sectors.Code, text string) (Note, error) {
+func (s *Store) AddNote(code sectors.Code, text string) (sectors.Note, error) {
 	text = strings.TrimRight(text, " \t\r\n")
 	if strings.TrimSpace(text) == "" {
-		return Note{}, refuse(ErrNotFound, "the note is empty: write some text")
+		return sectors.Note{}, refuse(ErrNotFound, "the note is empty: write some text")
 	}
-	var n Note
+	var n sectors.Note
 	err := s.editTicker(code, func(r tref, _ *tickerRecord) error {
 		now := s.now()
-		n = Note{ID: r.nextNoteID(), Text: text, Created: now, Updated: now}
+		n = sectors.Note{ID: r.nextNoteID(), Text: text, Created: now, Updated: now}
 		return r.putNote(n)
 	})
 	return n, err
@@ -380,21 +380,21 @@ func (s *Store) EditNote(code sectors.Code, id uint64, text string) error {
 	if strings.TrimSpace(text) == "" {
 		return refuse(ErrNotFound, "the note is empty: to remove it, delete it instead")
 	}
-	return s.editNote(code, id, func(n *Note, now time.Time) {
+	return s.editNote(code, id, func(n *sectors.Note, now time.Time) {
 		if n.Text == text {
 			return
 		}
-		n.Revisions = append(n.Revisions, Revision{Text: n.Text, At: now})
+		n.Revisions = append(n.Revisions, sectors.Revision{Text: n.Text, At: now})
 		n.Text, n.Updated = text, now
 	})
 }
 
 // DeleteNote marks a note deleted; its text stays in the history.
 func (s *Store) DeleteNote(code sectors.Code, id uint64) error {
-	return s.editNote(code, id, func(n *Note, now time.Time) { n.Deleted = now })
+	return s.editNote(code, id, func(n *sectors.Note, now time.Time) { n.Deleted = now })
 }
 
-func (s *Store) editNote(code sectors.Code, id uint64, fn func(n *Note, now time.Time)) error {
+func (s *Store) editNote(code sectors.Code, id uint64, fn func(n *sectors.Note, now time.Time)) error {
 	return s.editTicker(code, func(r tref, _ *tickerRecord) error {
 		n, ok, err := r.note(id)
 		if err != nil {

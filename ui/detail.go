@@ -7,7 +7,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"zixuan/safetext"
-	"zixuan/store"
+	"zixuan/sectors"
 )
 
 // detailModel is the detail pane: the sector's thesis, the rating history
@@ -23,7 +23,7 @@ func (d *detailModel) reset() { d.note, d.offset, d.scroll = 0, 0, 0 }
 
 // detailLines renders the pane's content for tk in width cells; noteLine
 // is the first line of the selected note (when focused).
-func (m *Model) detailLines(tk store.Ticker, width int, focused bool) (lines []string, noteLine int) {
+func (m *Model) detailLines(tk sectors.Ticker, width int, focused bool) (lines []string, noteLine int) {
 	s, t := &m.styles, m.t
 	// wrap adds str cut into lines of width cells; continuation lines are
 	// indented like the first.
@@ -103,7 +103,7 @@ func (m *Model) sectorLabel(id string) string {
 func (m *Model) thesis(id string) (def struct{ Thesis, ThesisEN string }, ok bool) {
 	for _, s := range m.data.sectors {
 		if s.ID == id {
-			if d, ok := store.ReportSectorDef(s); ok {
+			if d, ok := sectors.ReportSectorDef(s); ok {
 				def.Thesis, def.ThesisEN = d.Thesis, d.ThesisEN
 				return def, true
 			}

@@ -15,7 +15,7 @@ import (
 	"zixuan/export"
 	"zixuan/quote"
 	"zixuan/safetext"
-	"zixuan/store"
+	"zixuan/sectors"
 )
 
 // exportModel asks for a format and a path, and for confirmation before
@@ -156,25 +156,25 @@ func expandHome(path string) string {
 // here, on the UI goroutine, because a refresh may merge into the maps
 // while the export is written. nil when the UI holds neither (quotes off,
 // or nothing has arrived yet): the export is then as without prices.
-func exportPrices(f export.Format, tickers []store.Ticker, quotes map[string]quote.Quote, refs map[string][]store.RefPrice) *export.Prices {
+func exportPrices(f export.Format, tickers []sectors.Ticker, quotes map[string]quote.Quote, refs map[string][]sectors.RefPrice) *export.Prices {
 	if !export.PriceFormats(f) || (len(quotes) == 0 && len(refs) == 0) {
 		return nil
 	}
-	p := &export.Prices{Quotes: map[string]quote.Quote{}, Refs: map[string][]store.RefPrice{}}
+	p := &export.Prices{Quotes: map[string]quote.Quote{}, Refs: map[string][]sectors.RefPrice{}}
 	for _, t := range tickers {
 		key := t.Code.Key()
 		if q, ok := quotes[key]; ok {
 			p.Quotes[key] = q
 		}
 		if r, ok := refs[key]; ok {
-			p.Refs[key] = append([]store.RefPrice(nil), r...)
+			p.Refs[key] = append([]sectors.RefPrice(nil), r...)
 		}
 	}
 	return p
 }
 
 // exportCmd writes the file off the UI goroutine.
-func exportCmd(sub exportSubmitMsg, tickers []store.Ticker, opts export.Options) tea.Cmd {
+func exportCmd(sub exportSubmitMsg, tickers []sectors.Ticker, opts export.Options) tea.Cmd {
 	return func() tea.Msg {
 		path := sub.path
 		err := export.WriteFile(path, sub.format, tickers, opts, sub.force)

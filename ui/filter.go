@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"zixuan/sectors"
-	"zixuan/store"
 )
 
 // watchData is one loaded snapshot: the tickers on the list and their
@@ -13,12 +12,12 @@ import (
 type watchData struct {
 	gen     uint64
 	source  sectors.Source
-	sectors []store.Sector
-	order   map[string]int // sector id → display order
-	tickers []store.Ticker // on the list only, in the snapshot's order
-	keys    []searchKey    // parallel to tickers
-	sortKey []string       // parallel to tickers: full pinyin for name sort
-	idx     *filterIndex   // what apply needs per ticker, and its search cache
+	sectors []sectors.Sector
+	order   map[string]int   // sector id → display order
+	tickers []sectors.Ticker // on the list only, in the snapshot's order
+	keys    []searchKey      // parallel to tickers
+	sortKey []string         // parallel to tickers: full pinyin for name sort
+	idx     *filterIndex     // what apply needs per ticker, and its search cache
 }
 
 // filterIndex is what filtering needs of each ticker, looked up once per
@@ -48,7 +47,7 @@ type searchHits struct {
 // maxSearchStack bounds the remembered prefixes (the query holds 40 runes).
 const maxSearchStack = 64
 
-func newWatchData(snap *store.Snapshot) watchData {
+func newWatchData(snap *sectors.Snapshot) watchData {
 	d := watchData{gen: snap.Gen, source: snap.Source, sectors: snap.Sectors, order: make(map[string]int, len(snap.Sectors))}
 	for i, s := range snap.Sectors {
 		d.order[s.ID] = i
@@ -59,7 +58,7 @@ func newWatchData(snap *store.Snapshot) watchData {
 			n++
 		}
 	}
-	d.tickers = make([]store.Ticker, 0, n)
+	d.tickers = make([]sectors.Ticker, 0, n)
 	d.keys = make([]searchKey, 0, n)
 	d.sortKey = make([]string, 0, n)
 	ix := &filterIndex{sector: make([]int32, 0, n), rating: make([]sectors.Rating, 0, n)}
@@ -329,8 +328,8 @@ func (v *viewState) less(d *watchData) func(i, j int) bool {
 }
 
 // visible returns the tickers of the current view, for export.
-func (m *Model) visible() []store.Ticker {
-	out := make([]store.Ticker, len(m.view.rows))
+func (m *Model) visible() []sectors.Ticker {
+	out := make([]sectors.Ticker, len(m.view.rows))
 	for i, r := range m.view.rows {
 		out[i] = m.data.tickers[r]
 	}

@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"zixuan/sectors"
-	"zixuan/store"
 )
 
 // refApply is apply as it was before the incremental search: every ticker
@@ -54,14 +53,14 @@ func refApply(v *viewState, d *watchData, tab string) (rows, counts []int) {
 
 // sortedSnapshot is bigSnapshot in the store's order: by sector, so the
 // sector sort is the snapshot's own order.
-func sortedSnapshot() *store.Snapshot {
+func sortedSnapshot() *sectors.Snapshot {
 	snap := bigSnapshot()
-	slices.SortStableFunc(snap.Tickers, func(a, b store.Ticker) int { return strings.Compare(a.Sector, b.Sector) })
+	slices.SortStableFunc(snap.Tickers, func(a, b sectors.Ticker) int { return strings.Compare(a.Sector, b.Sector) })
 	order := map[string]int{}
 	for i, s := range snap.Sectors {
 		order[s.ID] = i
 	}
-	slices.SortStableFunc(snap.Tickers, func(a, b store.Ticker) int { return order[a.Sector] - order[b.Sector] })
+	slices.SortStableFunc(snap.Tickers, func(a, b sectors.Ticker) int { return order[a.Sector] - order[b.Sector] })
 	return snap
 }
 
@@ -89,7 +88,7 @@ func TestIncrementalSearchEqualsFromScratch(t *testing.T) {
 		w := []rune(pool[r.IntN(len(pool))])
 		return string(w[:1+r.IntN(len(w))])
 	}
-	for _, mk := range []func() *store.Snapshot{bigSnapshot, sortedSnapshot} {
+	for _, mk := range []func() *sectors.Snapshot{bigSnapshot, sortedSnapshot} {
 		snap := mk()
 		snap.Tickers[7].ReportName = "旧名科技"
 		snap.Tickers[9].Sector = "gone" // a sector not loaded

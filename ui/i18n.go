@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"zixuan/sectors"
-	"zixuan/store"
 )
 
 // text holds every string the UI shows, in one language.
@@ -129,7 +128,7 @@ func (t *text) board(b sectors.Board) string {
 }
 
 // sector is a sector's label, made inert (user sectors are user text).
-func (t *text) sector(s store.Sector) string {
+func (t *text) sector(s sectors.Sector) string {
 	return safeLine(s.Label(t.zh))
 }
 
@@ -151,9 +150,9 @@ func sprintf(format string, args ...any) string { return fmt.Sprintf(format, arg
 // already says so) and "added"; they are shown in the UI language.
 func (t *text) reason(r string) string {
 	switch r {
-	case store.ReasonReport:
+	case sectors.ReasonReport:
 		return ""
-	case store.ReasonAdded:
+	case sectors.ReasonAdded:
 		return t.AddedReason
 	}
 	return safeLine(r)

@@ -50,7 +50,7 @@ func TestSectorTabs(t *testing.T) {
 			t.Errorf("%s: tab = %q, want ai", k, m.tabs.activeID())
 		}
 		for _, c := range codes(m) {
-			if tk := m.data.tickers[slices.IndexFunc(m.data.tickers, func(x store.Ticker) bool { return x.Code.Number == c })]; tk.Sector != sectors.SectorAI {
+			if tk := m.data.tickers[slices.IndexFunc(m.data.tickers, func(x sectors.Ticker) bool { return x.Code.Number == c })]; tk.Sector != sectors.SectorAI {
 				t.Errorf("ai tab shows %s of %s", c, tk.Sector)
 			}
 		}

@@ -8,7 +8,6 @@ import (
 
 	"zixuan/safetext"
 	"zixuan/sectors"
-	"zixuan/store"
 )
 
 // listModel is the ticker table's cursor and scroll position. Rows are
@@ -159,7 +158,7 @@ func displayName(name string) string {
 }
 
 // row draws one ticker; pc is its price cells (nil without quotes).
-func (c columns) row(tk *store.Ticker, pc *priceCells, selected bool, t *text, s *Styles, loc *time.Location, upDown func(int) lipgloss.Style) string {
+func (c columns) row(tk *sectors.Ticker, pc *priceCells, selected bool, t *text, s *Styles, loc *time.Location, upDown func(int) lipgloss.Style) string {
 	note := ""
 	if n, ok := tk.LatestNote(); ok {
 		note = safetext.FirstLine(safeBlock(n.Text))

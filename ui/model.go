@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"zixuan/quote"
+	"zixuan/sectors"
 	"zixuan/store"
 )
 
@@ -103,7 +104,7 @@ type Model struct {
 // New loads the store and builds the root model.
 func New(st *store.Store, opts Options) (Model, error) {
 	if opts.Location == nil {
-		opts.Location = time.FixedZone("CST", 8*3600)
+		opts.Location = sectors.China
 	}
 	if opts.Now == nil {
 		opts.Now = time.Now
@@ -139,7 +140,7 @@ func New(st *store.Store, opts Options) (Model, error) {
 }
 
 // setData installs a freshly loaded snapshot, keeping the selection.
-func (m *Model) setData(snap *store.Snapshot) {
+func (m *Model) setData(snap *sectors.Snapshot) {
 	keep, noteID := m.selectedKey(), m.selectedNoteID()
 	m.data = newWatchData(snap)
 	m.dataEpoch = nextEpoch()
@@ -206,9 +207,9 @@ func (m *Model) keepNote(id uint64) {
 }
 
 // selected returns the selected ticker.
-func (m *Model) selected() (store.Ticker, bool) {
+func (m *Model) selected() (sectors.Ticker, bool) {
 	if m.list.cursor < 0 || m.list.cursor >= len(m.view.rows) {
-		return store.Ticker{}, false
+		return sectors.Ticker{}, false
 	}
 	return m.data.tickers[m.view.rows[m.list.cursor]], true
 }
@@ -233,7 +234,7 @@ type (
 	pollMsg     struct{}
 	genMsg      struct{ gen uint64 }
 	reloadedMsg struct {
-		snap *store.Snapshot
+		snap *sectors.Snapshot
 		seq  uint64 // which load: only the latest one is applied
 	}
 	reloadErrMsg  struct{ err error }

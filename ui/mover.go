@@ -8,23 +8,22 @@ import (
 
 	"zixuan/safetext"
 	"zixuan/sectors"
-	"zixuan/store"
 )
 
 // moverModel picks the sector to move a ticker to.
 type moverModel struct {
 	code    sectors.Code
 	label   string
-	sectors []store.Sector
+	sectors []sectors.Sector
 	choice  int
 }
 
 type moveSubmitMsg struct {
 	code   sectors.Code
-	sector store.Sector
+	sector sectors.Sector
 }
 
-func newMover(code sectors.Code, label, current string, list []store.Sector) moverModel {
+func newMover(code sectors.Code, label, current string, list []sectors.Sector) moverModel {
 	m := moverModel{code: code, label: label, sectors: list}
 	for i, s := range list {
 		if s.ID == current {

@@ -14,7 +14,6 @@ import (
 	"zixuan/quote"
 	"zixuan/safetext"
 	"zixuan/sectors"
-	"zixuan/store"
 )
 
 // Quotes in the TUI. Fetching is a tea.Cmd (never inside Update); results
@@ -40,13 +39,13 @@ type (
 	quoteTickMsg struct{ seq int }
 	// refsLoadedMsg carries the reference closes read from the store.
 	refsLoadedMsg struct {
-		refs map[string][]store.RefPrice
+		refs map[string][]sectors.RefPrice
 		err  error
 	}
 	// refsFetchedMsg carries closes fetched from the history endpoint, to
 	// be stored when it arrives.
 	refsFetchedMsg struct {
-		prices []store.RefPrice
+		prices []sectors.RefPrice
 		tried  []quote.Need
 		err    error
 	}
@@ -62,7 +61,7 @@ type priceCells struct {
 // quoteState is the root model's quote data.
 type quoteState struct {
 	quotes   map[string]quote.Quote
-	refs     map[string][]store.RefPrice
+	refs     map[string][]sectors.RefPrice
 	cells    []priceCells // by index in data.tickers
 	epoch    uint64       // new with every buildCells
 	fetched  time.Time    // when the last round returned any quote
@@ -102,7 +101,7 @@ func (m Model) loadRefsCmd() tea.Cmd {
 // fetchQuotesCmd fetches quotes for every ticker on the list.
 func (m *Model) fetchQuotesCmd() tea.Cmd {
 	prov, now := m.opts.Quotes, m.opts.Now
-	codes := make([]store.Ticker, 0, len(m.data.tickers))
+	codes := make([]sectors.Ticker, 0, len(m.data.tickers))
 	codes = append(codes, m.data.tickers...)
 	m.qs.loading = true
 	return func() tea.Msg {
@@ -249,7 +248,7 @@ func (m *Model) buildCells() {
 		} else {
 			c.last, c.pct, c.dim = "-", "", true
 		}
-		if ref, found := store.RefFor(m.qs.refs[tk.Code.Key()], tk.RatingAt); !found {
+		if ref, found := sectors.RefFor(m.qs.refs[tk.Code.Key()], tk.RatingAt); !found {
 			c.ret = qt.NoRef
 		} else if ok {
 			r := quote.Return(q.Last, ref.Close)
@@ -433,7 +432,7 @@ func (m *Model) withQuoteStatus(line string) string {
 }
 
 // quoteLines is the detail pane's quote section: nothing with quotes off.
-func (m *Model) quoteLines(tk *store.Ticker, width int) []string {
+func (m *Model) quoteLines(tk *sectors.Ticker, width int) []string {
 	if !m.pricesShown() {
 		return nil
 	}
@@ -490,12 +489,12 @@ func (m *Model) quoteLines(tk *store.Ticker, width int) []string {
 
 // sinceLine is the return since a rating made at, for the history:
 // "since 2024-05-10 close 45.12: +12.3%", or that no reference is known.
-func (m *Model) sinceLine(tk *store.Ticker, at time.Time) string {
+func (m *Model) sinceLine(tk *sectors.Ticker, at time.Time) string {
 	if !m.quotesOn() {
 		return ""
 	}
 	qt := m.qt()
-	ref, ok := store.RefFor(m.qs.refs[tk.Code.Key()], at)
+	ref, ok := sectors.RefFor(m.qs.refs[tk.Code.Key()], at)
 	if !ok {
 		if !m.pricesShown() {
 			return "" // no price and no reference: nothing worth a line

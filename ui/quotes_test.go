@@ -75,9 +75,9 @@ func loadRefs(t testing.TB, m Model) Model {
 // the last.
 func seedRefs(t *testing.T, st *store.Store) {
 	t.Helper()
-	var ps []store.RefPrice
+	var ps []sectors.RefPrice
 	for _, tk := range sectors.ReportTickers[:len(sectors.ReportTickers)-1] {
-		ps = append(ps, store.RefPrice{Code: tk.Code, Day: time.Date(2024, 5, 10, 0, 0, 0, 0, quote.China), Close: 100, Source: "test"})
+		ps = append(ps, sectors.RefPrice{Code: tk.Code, Day: time.Date(2024, 5, 10, 0, 0, 0, 0, sectors.China), Close: 100, Source: "test"})
 	}
 	if err := st.SetRefPrices(ps); err != nil {
 		t.Fatal(err)
@@ -302,7 +302,7 @@ func TestRefsFetchedAreStored(t *testing.T) {
 	st, _ := newTestStore(t)
 	m := quoteModel(t, st, tradingNow, &fakeQuotes{at: tradingNow}, 120, 40)
 	m.opts.History = historyFunc(func(code sectors.Code, day time.Time) (quote.Bar, error) {
-		return quote.Bar{Date: time.Date(2024, 5, 10, 0, 0, 0, 0, quote.China), Close: 50, Adjusted: true}, nil
+		return quote.Bar{Date: time.Date(2024, 5, 10, 0, 0, 0, 0, sectors.China), Close: 50, Adjusted: true}, nil
 	})
 	m = loadRefs(t, m)
 	m, _ = fetch(m)

@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"zixuan/sectors"
-	"zixuan/store"
 )
 
 func TestMarketSearchRanking(t *testing.T) {
@@ -89,13 +88,13 @@ func TestSearchSTARPrefix(t *testing.T) {
 }
 
 // bigSnapshot is the whole market on the watchlist: 5,538 tickers.
-func bigSnapshot() *store.Snapshot {
-	snap := &store.Snapshot{Gen: 1, Source: sectors.Report}
+func bigSnapshot() *sectors.Snapshot {
+	snap := &sectors.Snapshot{Gen: 1, Source: sectors.Report}
 	for i, def := range sectors.ReportSectors {
-		snap.Sectors = append(snap.Sectors, store.Sector{ID: def.ID, Name: def.Name, NameZH: def.NameZH, Report: true, Order: i})
+		snap.Sectors = append(snap.Sectors, sectors.Sector{ID: def.ID, Name: def.Name, NameZH: def.NameZH, Report: true, Order: i})
 	}
 	for i, s := range sectors.Master() {
-		snap.Tickers = append(snap.Tickers, store.Ticker{
+		snap.Tickers = append(snap.Tickers, sectors.Ticker{
 			Code: s.Code, Name: s.Name, Sector: sectors.ReportSectors[i%4].ID,
 			Rating: sectors.Ratings[i%6], Updated: fixedNow,
 		})

@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"zixuan/safetext"
-	"zixuan/store"
+	"zixuan/sectors"
 )
 
 // tabsModel is the sector tab bar: All, then every sector in order.
@@ -16,7 +16,7 @@ type tabsModel struct {
 	active int
 }
 
-func (m *tabsModel) setSectors(list []store.Sector, t *text) {
+func (m *tabsModel) setSectors(list []sectors.Sector, t *text) {
 	cur := m.activeID()
 	m.ids = []string{""}
 	m.labels = []string{t.All}
