@@ -120,6 +120,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		app.dbPath = store.DefaultPath()
 	}
 	if err := ctx.Run(app); err != nil {
+		err = advise(err)
 		var ue usageError
 		if errors.As(err, &ue) {
 			fmt.Fprintf(stderr, "zixuan: %s\n", oneLine(err.Error()))

@@ -159,11 +159,11 @@ func checkTicker(key string, v []byte, sectorsKnown map[string]bool, add func(st
 // dst is replaced only with force. It returns the size written.
 func (s *Store) Backup(dst string, force bool) (int64, error) {
 	if same, _ := sameFile(s.path, dst); same {
-		return 0, refuse(ErrExists, "%s is the database itself: back up to another file", dst)
+		return 0, &Error{Kind: ErrExists, Reason: IsTheDatabase, Op: "backup", Path: dst}
 	}
 	if !force {
 		if _, err := os.Stat(dst); err == nil {
-			return 0, refuse(ErrExists, "%s exists: use --force to replace it, or pick another name", dst)
+			return 0, &Error{Kind: ErrExists, Reason: TargetExists, Op: "backup", Path: dst}
 		}
 	}
 	var n int64
@@ -179,10 +179,10 @@ func (s *Store) Backup(dst string, force bool) (int64, error) {
 	}
 	problems, err := CheckFile(dst)
 	if err != nil {
-		return n, fmt.Errorf("the backup %s was written but does not read back: %w", dst, err)
+		return n, &Error{Kind: ErrDamaged, Reason: BackupFailed, Op: "backup", Path: dst, Detail: "does not read back", Err: err}
 	}
 	if len(problems) > 0 {
-		return n, fmt.Errorf("the backup %s was written but fails its check: %s; run `zixuan doctor` on the database", dst, strings.Join(problems, "; "))
+		return n, &Error{Kind: ErrDamaged, Reason: BackupFailed, Op: "backup", Path: dst, Detail: "fails its check: " + strings.Join(problems, "; ")}
 	}
 	return n, nil
 }
@@ -191,14 +191,17 @@ func (s *Store) Backup(dst string, force bool) (int64, error) {
 // it must be a zixuan database this build reads, and pass Check.
 func CheckFile(path string) ([]string, error) {
 	fi, err := os.Stat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, &Error{Kind: ErrGone, Reason: NoSuchFile, Op: "check", Path: path}
+	}
 	if err != nil {
 		return nil, err
 	}
 	if fi.IsDir() {
-		return nil, fmt.Errorf("%s is a directory, not a database file", path)
+		return nil, &Error{Kind: ErrNotFile, Reason: IsDirectory, Op: "check", Path: path}
 	}
 	if fi.Size() == 0 {
-		return nil, fmt.Errorf("%s is empty (0 bytes), not a zixuan database", path)
+		return nil, &Error{Kind: ErrNotFile, Reason: EmptyFile, Op: "check", Path: path}
 	}
 	c := &Store{path: path}
 	db, err := c.open(true)
@@ -209,18 +212,10 @@ func CheckFile(path string) ([]string, error) {
 			return problems, nil
 		}
 	}
-	var se *schemaError
-	switch {
-	case errors.Is(err, bberrors.ErrTimeout):
-		return nil, fmt.Errorf("%s is in use by another zixuan (%w): try again in a moment", path, ErrBusy)
-	case errors.As(err, &se):
-		return nil, fmt.Errorf("%s was %s", path, se)
-	case errors.Is(err, errNotZixuan):
-		return nil, fmt.Errorf("%s is a bbolt file but not a zixuan database", path)
-	case isSystemError(err):
+	if isSystemError(err) && !errors.Is(err, bberrors.ErrTimeout) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	return nil, fmt.Errorf("%s is damaged or not a database (%v)", path, err)
+	return nil, c.fail("check", err)
 }
 
 // Restore replaces the database with the backup at src, after checking
@@ -240,7 +235,7 @@ func RestoreFile(dbPath, src string) (string, error) {
 func restore(dbPath, src string, now time.Time) (string, error) {
 	cur := &Store{path: dbPath}
 	if same, _ := sameFile(dbPath, src); same {
-		return "", refuse(ErrExists, "%s is the database itself: restore from a backup file", src)
+		return "", &Error{Kind: ErrExists, Reason: IsTheDatabase, Op: "restore", Path: src}
 	}
 	problems, err := CheckFile(src)
 	if err != nil {

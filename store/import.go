@@ -9,7 +9,6 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
-	"zixuan/safetext"
 	"zixuan/sectors"
 )
 
@@ -146,7 +145,7 @@ func (im *importer) sectorFor(it *sectors.ImportItem, rec *tickerRecord, exists 
 		return rec.Sector, false, nil
 	}
 	if len(im.secs) == 0 {
-		return "", false, refuse(ErrNotFound, "there is no sector to import %s into: add one with `zixuan sector add`", it.Code.Key())
+		return "", false, refusal(ErrNotFound, NoSectorLeft, it.Code)
 	}
 	return im.secs[0].ID, false, nil
 }
@@ -177,7 +176,7 @@ func (im *importer) createSector(def sectors.Sector) (sectors.Sector, error) {
 		id = slug(def.Label(false))
 	}
 	if id == "" {
-		return sectors.Sector{}, refuse(ErrNotFound, "the file's sector %q has no usable name", safetext.Clip(def.Label(true)))
+		return sectors.Sector{}, &Error{Kind: ErrInvalid, Reason: FileNotNamed, Name: def.Label(true)}
 	}
 	for _, n := range []string{id, def.Name, def.NameZH} {
 		if n == "" {
@@ -273,7 +272,9 @@ func (im *importer) add(it *sectors.ImportItem, secID string) error {
 		custom = strings.TrimSpace(it.Name)
 	}
 	if !inMaster && custom == "" && it.ReportName == "" {
-		return refuse(ErrNotFound, "line %d: %s is not in the securities master (July 2026) and the file gives no name: add its name to the file", it.Line, it.Code.Key())
+		e := refusal(ErrInvalid, NotInMaster, it.Code)
+		e.Line = it.Line
+		return e
 	}
 	rating := sectors.Unrated
 	if it.HasRating {

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"sort"
@@ -32,18 +31,17 @@ type priceRecord struct {
 	Set      time.Time `json:"set"`
 }
 
-// ErrBadPrice is a price that is not a positive finite number.
-var ErrBadPrice = errors.New("not a price")
-
 // SetRefPrices stores closes in one transaction, replacing any stored for
 // the same ticker and day.
 func (s *Store) SetRefPrices(prices []sectors.RefPrice) error {
 	for _, p := range prices {
 		if !(p.Close > 0) || math.IsInf(p.Close, 0) || p.Close > 1e7 {
-			return refuse(ErrBadPrice, "%s on %s: %v is %v: give a positive price such as 1612.00", p.Code.Key(), p.Day.Format(time.DateOnly), p.Close, ErrBadPrice)
+			e := refusal(ErrInvalid, BadPrice, p.Code)
+			e.Detail = fmt.Sprintf("%s on %s: %v", p.Code.Key(), p.Day.Format(time.DateOnly), p.Close)
+			return e
 		}
 		if p.Day.IsZero() {
-			return refuse(ErrBadPrice, "%s: a reference price needs its date", p.Code.Key())
+			return refusal(ErrInvalid, PriceWithoutDate, p.Code)
 		}
 	}
 	if len(prices) == 0 {

@@ -76,11 +76,11 @@ func TestRefPrices(t *testing.T) {
 		t.Errorf("replaced: %+v", p)
 	}
 	for _, bad := range []float64{0, -1, math.NaN(), math.Inf(1)} {
-		if err := st.SetRefPrices([]sectors.RefPrice{{Code: mt, Day: fri, Close: bad}}); !errors.Is(err, ErrBadPrice) {
+		if err := st.SetRefPrices([]sectors.RefPrice{{Code: mt, Day: fri, Close: bad}}); !errors.Is(err, ErrInvalid) {
 			t.Errorf("close %v: %v", bad, err)
 		}
 	}
-	if err := st.SetRefPrices([]sectors.RefPrice{{Code: mt, Close: 1}}); !errors.Is(err, ErrBadPrice) {
+	if err := st.SetRefPrices([]sectors.RefPrice{{Code: mt, Close: 1}}); !errors.Is(err, ErrInvalid) {
 		t.Errorf("no date: %v", err)
 	}
 	// the database stays healthy with a prices bucket

@@ -47,14 +47,6 @@ func (s *Store) ResolveSector(input string) (sectors.Sector, error) {
 	return sectors.FindSector(list, input)
 }
 
-func sectorChoices(list []sectors.Sector) string {
-	parts := make([]string, len(list))
-	for i, sec := range list {
-		parts[i] = sec.ID
-	}
-	return strings.Join(parts, ", ")
-}
-
 // slug makes a sector id from a name: lower-case ASCII words joined by
 // '-'; a name with no ASCII letters (军工) keeps its folded form.
 func slug(name string) string {
@@ -84,10 +76,10 @@ func (s *Store) AddSector(name, nameZH string) (sectors.Sector, error) {
 	name, nameZH = strings.TrimSpace(name), strings.TrimSpace(nameZH)
 	id := slug(name)
 	if id == "" {
-		return sectors.Sector{}, refuse(ErrNotFound, "a sector needs a name with letters or digits")
+		return sectors.Sector{}, &Error{Kind: ErrInvalid, Reason: SectorNameEmpty, Name: name}
 	}
 	if len([]rune(name)) > 40 || len([]rune(nameZH)) > 40 {
-		return sectors.Sector{}, refuse(ErrNotFound, "sector names are at most 40 characters")
+		return sectors.Sector{}, &Error{Kind: ErrInvalid, Reason: SectorNameLong, Count: 40}
 	}
 	var sec sectors.Sector
 	err := s.update(func(tx *bolt.Tx) error {
@@ -100,7 +92,7 @@ func (s *Store) AddSector(name, nameZH string) (sectors.Sector, error) {
 				continue
 			}
 			if old, err := sectors.FindSector(list, n); err == nil {
-				return refuse(ErrExists, "sector %q already exists (%s)", n, old.ID)
+				return &Error{Kind: ErrExists, Reason: SectorExists, Name: n, ID: old.ID}
 			}
 		}
 		order := 0
@@ -132,7 +124,7 @@ func isASCIIString(s string) bool {
 func (s *Store) RenameSector(id, name, nameZH string) (sectors.Sector, error) {
 	name, nameZH = strings.TrimSpace(name), strings.TrimSpace(nameZH)
 	if name == "" && nameZH == "" {
-		return sectors.Sector{}, refuse(ErrNotFound, "give the sector a new name")
+		return sectors.Sector{}, &Error{Kind: ErrInvalid, Reason: NoNewName, ID: id}
 	}
 	var sec sectors.Sector
 	err := s.update(func(tx *bolt.Tx) error {
@@ -148,12 +140,12 @@ func (s *Store) RenameSector(id, name, nameZH string) (sectors.Sector, error) {
 			}
 			for _, n := range []string{name, nameZH} {
 				if n != "" && (sectors.FoldSectorName(n) == sectors.FoldSectorName(o.Name) || sectors.FoldSectorName(n) == sectors.FoldSectorName(o.NameZH) || sectors.FoldSectorName(n) == sectors.FoldSectorName(o.ID)) {
-					return refuse(ErrExists, "sector %q already exists (%s)", n, o.ID)
+					return &Error{Kind: ErrExists, Reason: SectorExists, Name: n, ID: o.ID}
 				}
 			}
 		}
 		if !found {
-			return refuse(ErrNotFound, "no sector %q: use one of %s", id, sectorChoices(list))
+			return noSector(id, list)
 		}
 		if name != "" {
 			sec.Name = name
@@ -171,8 +163,7 @@ func (s *Store) RenameSector(id, name, nameZH string) (sectors.Sector, error) {
 func (s *Store) DeleteSector(id string) error {
 	return s.update(func(tx *bolt.Tx) error {
 		if tx.Bucket(bucketSectors).Get([]byte(id)) == nil {
-			list, _ := readSectors(tx)
-			return refuse(ErrNotFound, "no sector %q: use one of %s", id, sectorChoices(list))
+			return noSectorIn(tx, id)
 		}
 		n := 0
 		err := tx.Bucket(bucketTickers).ForEach(func(k, v []byte) error {
@@ -189,7 +180,7 @@ func (s *Store) DeleteSector(id string) error {
 			return err
 		}
 		if n > 0 {
-			return refuse(ErrExists, "sector %q still holds %d ticker(s): move them with `zixuan move CODE SECTOR` first", id, n)
+			return &Error{Kind: ErrExists, Reason: SectorNotEmpty, ID: id, Count: n}
 		}
 		return tx.Bucket(bucketSectors).Delete([]byte(id))
 	})

@@ -38,13 +38,6 @@ var (
 	keySource     = []byte("source")
 )
 
-// Sentinel errors, for callers that branch on them with errors.Is.
-var (
-	ErrNotFound = errors.New("not found")
-	ErrBusy     = errors.New("another zixuan holds the database")
-	ErrExists   = errors.New("already exists")
-)
-
 // LockTimeout is how long an operation waits for another process that is
 // writing the same file. Writes take milliseconds, so a second is generous.
 const LockTimeout = time.Second
@@ -78,9 +71,9 @@ func Open(path string) (*Store, error) {
 	case err != nil:
 		return nil, s.fail("open", err)
 	case info.IsDir():
-		return nil, fmt.Errorf("%s is a directory, not a database file: give --db a file path such as %s", path, filepath.Join(path, "zixuan.db"))
+		return nil, &Error{Kind: ErrNotFile, Reason: IsDirectory, Op: "open", Path: path}
 	case info.Size() == 0:
-		return nil, fmt.Errorf("%s is empty (0 bytes), not a zixuan database: restore a backup with `zixuan restore`, remove the file to start afresh, or use --db with another file", path)
+		return nil, &Error{Kind: ErrNotFile, Reason: EmptyFile, Op: "open", Path: path}
 	}
 	if err := s.view(func(tx *bolt.Tx) error { return checkMeta(tx) }); err != nil {
 		return nil, err
@@ -102,7 +95,7 @@ func (s *Store) SetClock(now func() time.Time) { s.now = now }
 func (s *Store) create() error {
 	dir := filepath.Dir(s.path)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return fmt.Errorf("create folder for %s: %w (use --db to put the database elsewhere)", s.path, err)
+		return s.fail("create", err)
 	}
 	removeStaleTemps(dir)
 	tmp, err := os.CreateTemp(dir, ".zixuan-new-*.db")
@@ -222,25 +215,28 @@ func (e *schemaError) Error() string {
 	return fmt.Sprintf("written by a newer zixuan (schema %d, this build reads %d)", e.found, SchemaVersion)
 }
 
-// fail turns a low-level error into one line that names the file and says
-// what to do.
+// fail turns a low-level error into an *Error that names the file and
+// says what kind of trouble it is.
 func (s *Store) fail(op string, err error) error {
 	var se *schemaError
+	e := &Error{Op: op, Path: s.path, Err: err}
 	switch {
 	case errors.Is(err, bberrors.ErrTimeout):
-		return fmt.Errorf("%s %s: %w (it is busy; try again in a moment): %w", op, s.path, ErrBusy, err)
+		e.Kind, e.Reason = ErrBusy, Busy
 	case errors.As(err, &se):
-		return fmt.Errorf("%s %s: %s: upgrade zixuan, or use --db with another file", op, s.path, se)
+		e.Kind, e.Reason, e.Count, e.Err = ErrNewer, Newer, se.found, nil
 	case errors.Is(err, errNotZixuan):
-		return fmt.Errorf("%s %s: this file is not a zixuan database: use --db with another file; zixuan has not changed it", op, s.path)
-	case errors.Is(err, bberrors.ErrInvalid), errors.Is(err, bberrors.ErrChecksum), errors.Is(err, bberrors.ErrVersionMismatch), errors.Is(err, bberrors.ErrInvalidMapping), op == "open" && !isSystemError(err):
-		return fmt.Errorf("%s %s: the file is damaged or not a database (%v): restore a backup with `zixuan restore`, or use --db with another file; zixuan has not changed it", op, s.path, err)
+		e.Kind, e.Reason, e.Err = ErrNotZixuan, NotZixuan, nil
+	case errors.Is(err, bberrors.ErrInvalid), errors.Is(err, bberrors.ErrChecksum), errors.Is(err, bberrors.ErrVersionMismatch), errors.Is(err, bberrors.ErrInvalidMapping), (op == "open" || op == "check") && !isSystemError(err):
+		e.Kind, e.Reason, e.Detail = ErrDamaged, Damaged, err.Error()
 	case errors.Is(err, fs.ErrPermission):
-		return fmt.Errorf("%s %s: permission denied: make the file and its folder writable, or use --db with another file", op, s.path)
+		e.Kind, e.Reason = ErrPermission, NoPermission
 	case errors.Is(err, fs.ErrNotExist):
-		return fmt.Errorf("%s %s: the file is gone: run zixuan again to create a new one, or restore a backup", op, s.path)
+		e.Kind, e.Reason = ErrGone, FileGone
+	default:
+		return fmt.Errorf("%s %s: %w", op, s.path, err)
 	}
-	return fmt.Errorf("%s %s: %w", op, s.path, err)
+	return e
 }
 
 // isSystemError tells an error of the operating system (a full disk, a
@@ -316,8 +312,8 @@ func (s *Store) view(fn func(tx *bolt.Tx) error) error {
 	}
 	defer db.Close()
 	if err := guard(func() error { return db.View(fn) }); err != nil {
-		var de *domainError
-		if errors.As(err, &de) {
+		var se *Error
+		if errors.As(err, &se) {
 			return err
 		}
 		return s.fail("read", err)
@@ -347,8 +343,8 @@ func (s *Store) update(fn func(tx *bolt.Tx) error) error {
 		err = cerr
 	}
 	if err != nil {
-		var de *domainError
-		if errors.As(err, &de) {
+		var se *Error
+		if errors.As(err, &se) {
 			return err
 		}
 		return s.fail("write", err)
@@ -368,20 +364,6 @@ func guard(fn func() error) (err error) {
 		}
 	}()
 	return fn()
-}
-
-// domainError is a refusal for a reason of the watchlist itself (unknown
-// ticker, non-empty sector): its message is already complete.
-type domainError struct {
-	msg  string
-	kind error
-}
-
-func (e *domainError) Error() string { return e.msg }
-func (e *domainError) Unwrap() error { return e.kind }
-
-func refuse(kind error, format string, args ...any) error {
-	return &domainError{msg: fmt.Sprintf(format, args...), kind: kind}
 }
 
 // Generation is a counter bumped by every write. A TUI polls it to notice
@@ -423,7 +405,7 @@ func putJSON(b *bolt.Bucket, key []byte, v any) error {
 func getJSON(b *bolt.Bucket, key []byte, v any) error {
 	data := b.Get(key)
 	if data == nil {
-		return fmt.Errorf("%s: %w", key, ErrNotFound)
+		return fmt.Errorf("%s: missing record", key)
 	}
 	if err := json.Unmarshal(data, v); err != nil {
 		return fmt.Errorf("decode %s: %w", key, err)

@@ -120,7 +120,7 @@ func TestRatingHistory(t *testing.T) {
 	if tk.Rating != sectors.Neutral || tk.RatingSource != "import:x.csv" {
 		t.Errorf("current rating %v from %s", tk.Rating, tk.RatingSource)
 	}
-	if _, err := s.SetRating(code("600519"), sectors.Buy, "", ""); !errors.Is(err, ErrNotFound) || !strings.Contains(err.Error(), "zixuan add 600519") {
+	if _, err := s.SetRating(code("600519"), sectors.Buy, "", ""); !isReason(err, ErrNotFound, NotOnList) || !strings.Contains(err.Error(), "贵州茅台") {
 		t.Errorf("rating a ticker not on the list: %v", err)
 	}
 }
@@ -187,7 +187,7 @@ func TestAddRemoveRestore(t *testing.T) {
 	}
 	// unknown code needs a name
 	nc := code("688999")
-	if _, err := s.AddTicker(nc, "", sectors.SectorAI, sectors.Unrated, ""); err == nil || !strings.Contains(err.Error(), "--name") {
+	if _, err := s.AddTicker(nc, "", sectors.SectorAI, sectors.Unrated, ""); !isReason(err, ErrInvalid, NotInMaster) {
 		t.Errorf("unknown code without name: %v", err)
 	}
 	res, err = s.AddTicker(nc, "新股科技", sectors.SectorAI, sectors.Unrated, "")

@@ -112,14 +112,6 @@ func (s *Store) Get(code sectors.Code) (sectors.Ticker, error) {
 	return t, err
 }
 
-func notOnList(code sectors.Code) error {
-	what := code.Key()
-	if sec, ok := sectors.LookupMaster(code); ok {
-		what += " " + sec.Name
-	}
-	return refuse(ErrNotFound, "%s is not on the watchlist: add it with `zixuan add %s --sector SECTOR`", what, code.Number)
-}
-
 // readTicker reads one ticker with its history and notes.
 func readTicker(r tref) (sectors.Ticker, error) {
 	v := r.tx.Bucket(bucketTickers).Get(r.key)
@@ -210,7 +202,7 @@ type AddResult struct {
 func (s *Store) AddTicker(code sectors.Code, name, sectorID string, rating sectors.Rating, source string) (AddResult, error) {
 	name = strings.TrimSpace(name)
 	if _, ok := sectors.LookupMaster(code); !ok && name == "" {
-		return AddResult{}, refuse(ErrNotFound, "%s is not in the securities master (July 2026): give its name with --name if it listed since", code.Key())
+		return AddResult{}, refusal(ErrInvalid, NotInMaster, code)
 	}
 	if source == "" {
 		source = sectors.SourceUser
@@ -218,7 +210,7 @@ func (s *Store) AddTicker(code sectors.Code, name, sectorID string, rating secto
 	var res AddResult
 	err := s.update(func(tx *bolt.Tx) error {
 		if tx.Bucket(bucketSectors).Get([]byte(sectorID)) == nil {
-			return refuse(ErrNotFound, "no sector %q: see `zixuan sector list`", sectorID)
+			return noSectorIn(tx, sectorID)
 		}
 		now := s.now()
 		if r := refOf(tx, code); r.exists() {
@@ -227,7 +219,9 @@ func (s *Store) AddTicker(code sectors.Code, name, sectorID string, rating secto
 				return err
 			}
 			if rec.Removed.IsZero() {
-				return refuse(ErrExists, "%s is already on the watchlist (sector %s)", code.Key(), rec.Sector)
+				e := refusal(ErrExists, AlreadyOnList, code)
+				e.ID = rec.Sector
+				return e
 			}
 			rec.Removed, rec.Sector, rec.Updated = time.Time{}, sectorID, now
 			if name != "" {
@@ -271,7 +265,7 @@ func newTicker(tx *bolt.Tx, rec tickerRecord, history []sectors.RatingChange) (t
 func (s *Store) RemoveTicker(code sectors.Code) error {
 	return s.editTicker(code, func(_ tref, rec *tickerRecord) error {
 		if !rec.Removed.IsZero() {
-			return refuse(ErrNotFound, "%s was already removed: `zixuan add %s --sector SECTOR` brings it back", code.Key(), code.Number)
+			return refusal(ErrNotFound, AlreadyRemoved, code)
 		}
 		rec.Removed = s.now()
 		return nil
@@ -283,13 +277,15 @@ func (s *Store) RemoveTicker(code sectors.Code) error {
 func (s *Store) RestoreTicker(code sectors.Code) error {
 	return s.editTicker(code, func(r tref, rec *tickerRecord) error {
 		if rec.Removed.IsZero() {
-			return refuse(ErrExists, "%s is on the watchlist, nothing to restore", code.Key())
+			e := refusal(ErrExists, AlreadyOnList, code)
+			e.ID = rec.Sector
+			return e
 		}
 		rec.Removed = time.Time{}
 		if r.tx.Bucket(bucketSectors).Get([]byte(rec.Sector)) == nil {
 			secs, err := readSectors(r.tx)
 			if err != nil || len(secs) == 0 {
-				return refuse(ErrNotFound, "no sector to restore %s into: add one with `zixuan sector add`", code.Key())
+				return refusal(ErrNotFound, NoSectorLeft, code)
 			}
 			rec.Sector = secs[0].ID
 		}
@@ -316,7 +312,7 @@ func (s *Store) LastRemoved() (sectors.Code, bool, error) {
 func (s *Store) MoveTicker(code sectors.Code, sectorID string) error {
 	return s.editTicker(code, func(r tref, rec *tickerRecord) error {
 		if r.tx.Bucket(bucketSectors).Get([]byte(sectorID)) == nil {
-			return refuse(ErrNotFound, "no sector %q: see `zixuan sector list`", sectorID)
+			return noSectorIn(r.tx, sectorID)
 		}
 		rec.Sector = sectorID
 		return nil
@@ -337,7 +333,7 @@ func (s *Store) SetName(code sectors.Code, name string) error {
 // reports changed=false, unless a reason is given (a reaffirmation).
 func (s *Store) SetRating(code sectors.Code, to sectors.Rating, source, reason string) (changed bool, err error) {
 	if !to.Valid() {
-		return false, refuse(ErrNotFound, "invalid rating %d", to)
+		return false, &Error{Kind: ErrInvalid, Reason: BadRating, Code: code, Count: int(to)}
 	}
 	if source == "" {
 		source = sectors.SourceUser
@@ -363,7 +359,7 @@ func (s *Store) SetRating(code sectors.Code, to sectors.Rating, source, reason s
 func (s *Store) AddNote(code sectors.Code, text string) (sectors.Note, error) {
 	text = strings.TrimRight(text, " \t\r\n")
 	if strings.TrimSpace(text) == "" {
-		return sectors.Note{}, refuse(ErrNotFound, "the note is empty: write some text")
+		return sectors.Note{}, refusal(ErrInvalid, EmptyNote, code)
 	}
 	var n sectors.Note
 	err := s.editTicker(code, func(r tref, _ *tickerRecord) error {
@@ -378,7 +374,7 @@ func (s *Store) AddNote(code sectors.Code, text string) (sectors.Note, error) {
 func (s *Store) EditNote(code sectors.Code, id uint64, text string) error {
 	text = strings.TrimRight(text, " \t\r\n")
 	if strings.TrimSpace(text) == "" {
-		return refuse(ErrNotFound, "the note is empty: to remove it, delete it instead")
+		return refusal(ErrInvalid, EmptyEdit, code)
 	}
 	return s.editNote(code, id, func(n *sectors.Note, now time.Time) {
 		if n.Text == text {
@@ -401,10 +397,14 @@ func (s *Store) editNote(code sectors.Code, id uint64, fn func(n *sectors.Note, 
 			return err
 		}
 		if !ok {
-			return refuse(ErrNotFound, "%s has no note %d: `zixuan show %s` lists its notes", code.Key(), id, code.Number)
+			e := refusal(ErrNotFound, NoSuchNote, code)
+			e.Count = int(id)
+			return e
 		}
 		if n.IsDeleted() {
-			return refuse(ErrNotFound, "note %d of %s was deleted", id, code.Key())
+			e := refusal(ErrNotFound, NoteDeleted, code)
+			e.Count = int(id)
+			return e
 		}
 		fn(&n, s.now())
 		return r.putNote(n)

@@ -1,0 +1,98 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+
+	"zixuan/store"
+)
+
+// advise turns a store error into the CLI's message: the store states the
+// facts, and this adds what to type next. Errors of other kinds pass
+// through unchanged.
+func advise(err error) error {
+	var se *store.Error
+	if !errors.As(err, &se) {
+		return err
+	}
+	if tip := adviceFor(se); tip != "" {
+		return adviced{err: err, msg: se.Error() + ": " + tip}
+	}
+	return err
+}
+
+// adviced keeps the original error for errors.Is and errors.As while
+// saying it with the advice.
+type adviced struct {
+	err error
+	msg string
+}
+
+func (a adviced) Error() string { return a.msg }
+func (a adviced) Unwrap() error { return a.err }
+
+func adviceFor(e *store.Error) string {
+	num := e.Code.Number
+	switch e.Reason {
+	case store.NotOnList:
+		return fmt.Sprintf("add it with `zixuan add %s --sector SECTOR`", num)
+	case store.AlreadyRemoved:
+		return fmt.Sprintf("`zixuan add %s --sector SECTOR` brings it back", num)
+	case store.AlreadyOnList:
+		if e.Op == "" && e.ID != "" {
+			return fmt.Sprintf("`zixuan move %s SECTOR` puts it in another sector", num)
+		}
+	case store.NotInMaster:
+		if e.Line > 0 {
+			return "add its name to the file"
+		}
+		return "give its name with --name if it listed since"
+	case store.NoSuchSector:
+		if e.Detail == "" {
+			return "see `zixuan sector list`"
+		}
+	case store.NoSectorLeft:
+		return "add one with `zixuan sector add NAME`"
+	case store.SectorNotEmpty:
+		return "move them with `zixuan move CODE SECTOR` first"
+	case store.EmptyNote:
+		return "write some text"
+	case store.EmptyEdit:
+		return "to remove it, delete it instead"
+	case store.NoNewName:
+		return "give the sector a new name"
+	case store.NoSuchNote:
+		return fmt.Sprintf("`zixuan show %s` lists its notes", num)
+	case store.IsTheDatabase:
+		if e.Op == "restore" {
+			return "restore from a backup file"
+		}
+		return "back up to another file"
+	case store.TargetExists:
+		return "use --force to replace it, or pick another name"
+	case store.Busy:
+		return "it is busy; try again in a moment"
+	case store.Damaged:
+		return "restore a backup with `zixuan restore`, or use --db with another file; zixuan has not changed it"
+	case store.NotZixuan:
+		return "use --db with another file; zixuan has not changed it"
+	case store.Newer:
+		return "upgrade zixuan, or use --db with another file"
+	case store.NoPermission:
+		return "make the file and its folder writable, or use --db with another file"
+	case store.FileGone:
+		return "run zixuan again to create a new one, or restore a backup"
+	case store.IsDirectory:
+		if e.Op == "open" {
+			return "give --db a file path such as " + filepath.Join(e.Path, "zixuan.db")
+		}
+	case store.EmptyFile:
+		if e.Op == "open" {
+			return "restore a backup with `zixuan restore`, remove the file to start afresh, or use --db with another file"
+		}
+	case store.BackupFailed:
+		return "run `zixuan doctor` on the database"
+	}
+	return ""
+}
