@@ -22,6 +22,15 @@ func advise(err error) error {
 	return err
 }
 
+// sectorUsage makes an unknown sector a usage error: the user typed it.
+func sectorUsage(err error) error {
+	var se *store.Error
+	if errors.As(err, &se) && se.Reason == store.NoSuchSector {
+		return usageError{err}
+	}
+	return err
+}
+
 // adviced keeps the original error for errors.Is and errors.As while
 // saying it with the advice.
 type adviced struct {

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -8,6 +9,7 @@ import (
 
 	"zixuan/safetext"
 	"zixuan/sectors"
+	"zixuan/store"
 )
 
 // RateCmd changes a rating.
@@ -37,25 +39,17 @@ func (c *RateCmd) Run(a *App) error {
 	if err != nil {
 		return err
 	}
-	changed, err := st.SetRating(code, r, sectors.SourceUser, c.Why)
+	// The reference belongs to the rating in force: today's when it just
+	// changed, else the day of the rating it confirms, so that the return
+	// since that rating is measured from it. One transaction does both.
+	res, err := st.Rate(code, r, store.RateOptions{Source: sectors.SourceUser, Reason: c.Why, RefPrice: c.RefPrice})
 	if err != nil {
 		return err
 	}
 	if c.RefPrice != 0 {
-		// The reference belongs to the rating in force: today's when it
-		// just changed, else the day of the rating it confirms, so that the
-		// return since that rating is measured from it.
-		tk, err := st.Get(code)
-		if err != nil {
-			return err
-		}
-		day := sectors.ChinaDay(tk.RatingAt)
-		if err := st.SetRefPrices([]sectors.RefPrice{{Code: code, Day: day, Close: c.RefPrice, Source: sectors.SourceUser}}); err != nil {
-			return err
-		}
-		fmt.Fprintf(a.Out, "%s reference price %s for the rating of %s\n", code.Key(), strconv.FormatFloat(c.RefPrice, 'f', -1, 64), day.Format("2006-01-02"))
+		fmt.Fprintf(a.Out, "%s reference price %s for the rating of %s\n", code.Key(), strconv.FormatFloat(c.RefPrice, 'f', -1, 64), res.RefDay.Format("2006-01-02"))
 	}
-	if !changed {
+	if !res.Changed {
 		fmt.Fprintf(a.Out, "%s is already rated %s %s; nothing changed (give --why to record a reaffirmation)\n", code.Key(), r.ID(), r.Chinese())
 		return nil
 	}
@@ -149,26 +143,19 @@ func (c *AddCmd) Run(a *App) error {
 	if err != nil {
 		return err
 	}
-	sec, err := st.ResolveSector(c.Sector)
+	res, err := st.AddOrRestore(code, store.AddOptions{Name: c.Name, Sector: c.Sector, Rating: &r, Rerate: c.Rating != "", Source: sectors.SourceUser})
 	if err != nil {
-		return usageError{err}
-	}
-	res, err := st.AddTicker(code, c.Name, sec.ID, r, sectors.SourceUser)
-	if err != nil {
-		return err
+		return sectorUsage(err)
 	}
 	verb, more := "added", ""
 	if res.Revived {
 		verb = "brought back"
 		more = fmt.Sprintf(" with its %d notes and its rating history", len(res.Ticker.LiveNotes()))
-		if c.Rating != "" && r != res.Ticker.Rating {
-			if _, err := st.SetRating(code, r, sectors.SourceUser, ""); err != nil {
-				return err
-			}
+		if res.Rerated {
 			more += ", now rated " + r.ID()
 		}
 	}
-	fmt.Fprintf(a.Out, "%s %s %s to %s%s\n", verb, code.Key(), safetext.Line(res.Ticker.Name), safetext.Line(sec.Label(false)), more)
+	fmt.Fprintf(a.Out, "%s %s %s to %s%s\n", verb, code.Key(), safetext.Line(res.Ticker.Name), safetext.Line(res.Sector.Label(false)), more)
 	return nil
 }
 
@@ -187,20 +174,20 @@ func (c *RmCmd) Run(a *App) error {
 	if err != nil {
 		return err
 	}
-	var code sectors.Code
-	if c.Code != "" {
-		if code, err = a.resolveCode(c.Code); err != nil {
-			return err
+	if c.Code == "" {
+		code, err := st.RestoreLast()
+		if errors.Is(err, store.ErrNotFound) {
+			return usageError{err}
 		}
-	} else {
-		var ok bool
-		code, ok, err = st.LastRemoved()
 		if err != nil {
 			return err
 		}
-		if !ok {
-			return usage("nothing has been removed")
-		}
+		fmt.Fprintf(a.Out, "restored %s\n", code.Key())
+		return nil
+	}
+	code, err := a.resolveCode(c.Code)
+	if err != nil {
+		return err
 	}
 	if c.Undo {
 		if err := st.RestoreTicker(code); err != nil {
@@ -232,12 +219,9 @@ func (c *MoveCmd) Run(a *App) error {
 	if err != nil {
 		return err
 	}
-	sec, err := st.ResolveSector(c.Sector)
+	sec, err := st.Move(code, c.Sector)
 	if err != nil {
-		return usageError{err}
-	}
-	if err := st.MoveTicker(code, sec.ID); err != nil {
-		return err
+		return sectorUsage(err)
 	}
 	fmt.Fprintf(a.Out, "moved %s to %s\n", code.Key(), safetext.Line(sec.Label(false)))
 	return nil
@@ -318,13 +302,9 @@ func (c *SectorRenameCmd) Run(a *App) error {
 	if err != nil {
 		return err
 	}
-	sec, err := st.ResolveSector(c.Sector)
+	sec, err := st.RenameSector(c.Sector, c.Name, c.ZH)
 	if err != nil {
-		return usageError{err}
-	}
-	sec, err = st.RenameSector(sec.ID, c.Name, c.ZH)
-	if err != nil {
-		return err
+		return sectorUsage(err)
 	}
 	fmt.Fprintf(a.Out, "renamed sector %s to %s / %s\n", safetext.Line(sec.ID), safetext.Line(sec.Name), safetext.Line(sec.NameZH))
 	return nil
@@ -341,12 +321,9 @@ func (c *SectorRmCmd) Run(a *App) error {
 	if err != nil {
 		return err
 	}
-	sec, err := st.ResolveSector(c.Sector)
+	sec, err := st.DeleteSector(c.Sector)
 	if err != nil {
-		return usageError{err}
-	}
-	if err := st.DeleteSector(sec.ID); err != nil {
-		return err
+		return sectorUsage(err)
 	}
 	fmt.Fprintf(a.Out, "deleted sector %s\n", safetext.Line(sec.ID))
 	return nil

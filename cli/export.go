@@ -31,23 +31,21 @@ func (c *ExportCmd) Run(a *App) error {
 	if c.BOM && f != export.CSV {
 		return usage("--bom is for --format csv only")
 	}
-	snap, tickers, err := a.Filtered(c.Sector, c.Rating, false)
+	snap, filter, err := a.loadFilter(c.Sector, c.Rating, false)
 	if err != nil {
 		return err
 	}
-	if f == export.JSON { // the lossless format carries removed tickers too
-		_, removed, err := a.Filtered(c.Sector, c.Rating, true)
-		if err != nil {
-			return err
-		}
-		tickers = append(tickers, removed...)
+	tickers := filter.Apply(snap.Tickers)
+	if f == export.JSON { // the lossless format carries removed tickers too, from the same snapshot
+		filter.Removed = true
+		tickers = append(tickers, filter.Apply(snap.Tickers)...)
 	}
 	if c.Prices && !export.PriceFormats(f) {
 		return usage("--prices is for --format csv, json or md")
 	}
 	opts := export.Options{BOM: c.BOM, Source: snap.Source, Sectors: snap.Sectors, Now: time.Now}
 	if c.Prices {
-		if opts.Prices, err = a.exportPrices(tickers); err != nil {
+		if opts.Prices, err = a.exportPrices(tickers, snap.Refs); err != nil {
 			return err
 		}
 	}
@@ -76,7 +74,7 @@ func (c *ExportCmd) Run(a *App) error {
 // addition: when no quote comes back (--offline, no connection) it says
 // so in one line and returns nil, and the export goes on without them.
 // Only a store that cannot be read is an error.
-func (a *App) exportPrices(tickers []sectors.Ticker) (*export.Prices, error) {
+func (a *App) exportPrices(tickers []sectors.Ticker, refs map[string][]sectors.RefPrice) (*export.Prices, error) {
 	prov, _ := a.QuoteProvider()
 	if prov == nil {
 		fmt.Fprintln(a.Err, "zixuan: quotes are off (--offline): exported without prices")
@@ -94,14 +92,6 @@ func (a *App) exportPrices(tickers []sectors.Ticker) (*export.Prices, error) {
 	if qerr != nil && len(quotes) == 0 && len(codes) > 0 {
 		fmt.Fprintf(a.Err, "zixuan: %s: exported without prices\n", quote.Status(qerr))
 		return nil, nil
-	}
-	st, err := a.Store()
-	if err != nil {
-		return nil, err
-	}
-	refs, err := st.RefPrices()
-	if err != nil {
-		return nil, err
 	}
 	if missing := len(codes) - len(quotes); qerr != nil {
 		fmt.Fprintf(a.Err, "zixuan: %s: %d of %d tickers exported without a quote\n", quote.Status(qerr), missing, len(codes))

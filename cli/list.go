@@ -34,50 +34,43 @@ func (c *ListCmd) Run(a *App) error {
 	return nil
 }
 
-// Filtered loads the store and applies the sector and rating filters the
-// list, export and TUI share: sector AND any of the ratings.
+// Filtered loads one snapshot and applies the filter the list, the export
+// and the TUI share (sectors.Filter): sector AND any of the ratings.
 func (a *App) Filtered(sector, ratings string, removed bool) (*sectors.Snapshot, []sectors.Ticker, error) {
-	var want map[sectors.Rating]bool
+	snap, f, err := a.loadFilter(sector, ratings, removed)
+	if err != nil {
+		return nil, nil, err
+	}
+	return snap, f.Apply(snap.Tickers), nil
+}
+
+// loadFilter loads one snapshot and reads the --sector and --rating flags
+// into the filter.
+func (a *App) loadFilter(sector, ratings string, removed bool) (*sectors.Snapshot, sectors.Filter, error) {
+	f := sectors.Filter{Removed: removed}
 	if strings.TrimSpace(ratings) != "" {
 		rs, err := sectors.ParseRatings(ratings)
 		if err != nil {
-			return nil, nil, usageError{err}
+			return nil, f, usageError{err}
 		}
-		want = map[sectors.Rating]bool{}
-		for _, r := range rs {
-			want[r] = true
-		}
+		f.Ratings = sectors.SetOf(rs...)
 	}
 	st, err := a.Store()
 	if err != nil {
-		return nil, nil, err
+		return nil, f, err
 	}
 	snap, err := st.Load()
 	if err != nil {
-		return nil, nil, err
+		return nil, f, err
 	}
-	sectorID := ""
 	if strings.TrimSpace(sector) != "" {
 		sec, err := sectors.FindSector(snap.Sectors, sector)
 		if err != nil {
-			return nil, nil, usageError{err}
+			return nil, f, usageError{err}
 		}
-		sectorID = sec.ID
+		f.Sector = sec.ID
 	}
-	var out []sectors.Ticker
-	for _, t := range snap.Tickers {
-		if t.OnList() == removed {
-			continue
-		}
-		if sectorID != "" && t.Sector != sectorID {
-			continue
-		}
-		if want != nil && !want[t.Rating] {
-			continue
-		}
-		out = append(out, t)
-	}
-	return snap, out, nil
+	return snap, f, nil
 }
 
 // writeList prints the watchlist as an aligned table.

@@ -109,10 +109,7 @@ func (c *QuoteCmd) Run(a *App) error {
 	if qerr != nil && len(quotes) == 0 {
 		return fmt.Errorf("%s (%v)", quote.Status(qerr), qerr)
 	}
-	refs, err := st.RefPrices()
-	if err != nil {
-		return err
-	}
+	refs := snap.Refs
 	if !c.NoRefs && hist != nil {
 		var on []sectors.Ticker
 		for _, code := range codes {
@@ -126,9 +123,7 @@ func (c *QuoteCmd) Run(a *App) error {
 				if err := st.SetRefPrices(got); err != nil {
 					return err
 				}
-				if refs, err = st.RefPrices(); err != nil {
-					return err
-				}
+				refs = sectors.MergeRefs(refs, got)
 			}
 			if ferr != nil {
 				fmt.Fprintf(a.Err, "zixuan: reference closes: %s\n", quote.Status(ferr))
@@ -157,7 +152,7 @@ func (c *QuoteCmd) Run(a *App) error {
 			if ref, ok := sectors.RefFor(refs[code.Key()], t.RatingAt); ok {
 				r.RefDate, r.RefClose = ref.Day.Format(time.DateOnly), ref.Close
 				if r.ok {
-					ret := quote.Return(r.Last, ref.Close)
+					ret := sectors.Return(r.Last, ref.Close)
 					r.Return = &ret
 				}
 			}
@@ -283,14 +278,11 @@ func (c *PricesListCmd) Run(a *App) error {
 	if err != nil {
 		return err
 	}
-	all, err := st.RefPrices()
-	if err != nil {
-		return err
-	}
 	snap, err := st.Load()
 	if err != nil {
 		return err
 	}
+	all := snap.Refs
 	fmt.Fprintln(a.Out, "code,date,close,adjusted,source")
 	n := 0
 	seen := map[string]bool{}

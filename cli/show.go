@@ -33,11 +33,7 @@ func (c *ShowCmd) Run(a *App) error {
 	if err != nil {
 		return err
 	}
-	t, err := st.Get(code)
-	if err != nil {
-		return err
-	}
-	secs, err := st.Sectors()
+	t, secs, err := st.TickerAndSectors(code)
 	if err != nil {
 		return err
 	}

@@ -54,7 +54,7 @@ func (p *Prices) of(t sectors.Ticker) priced {
 		}
 	}
 	if r.hasQ && r.hasRef {
-		r.ret, r.hasRet = quote.Return(r.q.Last, r.ref.Close), true
+		r.ret, r.hasRet = sectors.Return(r.q.Last, r.ref.Close), true
 	}
 	return r
 }

@@ -84,11 +84,3 @@ func FetchRefs(ctx context.Context, h History, needs []Need) ([]sectors.RefPrice
 	})
 	return out, firstErr
 }
-
-// Return is the return, in percent, of last against the reference close.
-func Return(last, ref float64) float64 {
-	if ref <= 0 || last <= 0 {
-		return 0
-	}
-	return (last/ref - 1) * 100
-}

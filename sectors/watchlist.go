@@ -109,4 +109,6 @@ type Snapshot struct {
 	Source  Source
 	Sectors []Sector // in display order
 	Tickers []Ticker // every ticker, removed ones included, sorted by sector order then code
+	// Refs are the stored reference closes by Code.Key(), oldest first.
+	Refs map[string][]RefPrice
 }

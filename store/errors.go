@@ -55,12 +55,13 @@ const (
 	IsTheDatabase    Reason = "is-the-database"     // Path is the database itself (backup/restore)
 	TargetExists     Reason = "target-exists"       // Path exists and force was not given
 	Busy             Reason = "busy"
-	Damaged          Reason = "damaged"     // Detail says what is wrong
-	NotZixuan        Reason = "not-zixuan"  // Path is a file of something else
-	Newer            Reason = "newer"       // Path has schema Count
-	NoPermission     Reason = "permission"  // Path cannot be written
-	FileGone         Reason = "gone"        // Path vanished
-	NoSuchFile       Reason = "no-file"     // Path does not exist
+	Damaged          Reason = "damaged"    // Detail says what is wrong
+	NotZixuan        Reason = "not-zixuan" // Path is a file of something else
+	Newer            Reason = "newer"      // Path has schema Count
+	NoPermission     Reason = "permission" // Path cannot be written
+	FileGone         Reason = "gone"       // Path vanished
+	NoSuchFile       Reason = "no-file"    // Path does not exist
+	NothingRemoved   Reason = "nothing-removed"
 	IsDirectory      Reason = "directory"   // Path is a folder
 	EmptyFile        Reason = "empty-file"  // Path has 0 bytes
 	BackupFailed     Reason = "backup-fail" // the backup at Path does not read back or check (Detail)
@@ -159,6 +160,8 @@ func (e *Error) Error() string {
 		return fmt.Sprintf("%s %s: permission denied", e.Op, e.Path)
 	case FileGone:
 		return fmt.Sprintf("%s %s: the file is gone", e.Op, e.Path)
+	case NothingRemoved:
+		return "nothing has been removed"
 	case NoSuchFile:
 		return e.Path + " does not exist"
 	case IsDirectory:

@@ -29,8 +29,8 @@ func TestErrorsAreTypedAndSpeakNoCommandLine(t *testing.T) {
 		{"bad rating", second(s.SetRating(kdxf, sectors.Rating(99), "", "")), ErrInvalid, BadRating},
 		{"not on list", second(s.AddNote(code("600519"), "x")), ErrNotFound, NotOnList},
 		{"no note", s.EditNote(kdxf, 42, "x"), ErrNotFound, NoSuchNote},
-		{"no sector", s.MoveTicker(kdxf, "nope"), ErrNotFound, NoSuchSector},
-		{"sector not empty", s.DeleteSector(sectors.SectorAI), ErrExists, SectorNotEmpty},
+		{"no sector", second(s.Move(kdxf, "nope")), ErrNotFound, NoSuchSector},
+		{"sector not empty", second(s.DeleteSector(sectors.SectorAI)), ErrExists, SectorNotEmpty},
 		{"already on list", second(s.AddTicker(kdxf, "", sectors.SectorAI, sectors.Buy, "")), ErrExists, AlreadyOnList},
 		{"unnamed sector", second(s.AddSector("  ", "")), ErrInvalid, SectorNameEmpty},
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strconv"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -35,9 +36,9 @@ type priceRecord struct {
 // the same ticker and day.
 func (s *Store) SetRefPrices(prices []sectors.RefPrice) error {
 	for _, p := range prices {
-		if !(p.Close > 0) || math.IsInf(p.Close, 0) || p.Close > 1e7 {
+		if !(p.Close > 0) || math.IsInf(p.Close, 0) || p.Close > maxPrice {
 			e := refusal(ErrInvalid, BadPrice, p.Code)
-			e.Detail = fmt.Sprintf("%s on %s: %v", p.Code.Key(), p.Day.Format(time.DateOnly), p.Close)
+			e.Detail = fmt.Sprintf("%s on %s: %s", p.Code.Key(), p.Day.Format(time.DateOnly), formatPrice(p.Close))
 			return e
 		}
 		if p.Day.IsZero() {
@@ -47,55 +48,73 @@ func (s *Store) SetRefPrices(prices []sectors.RefPrice) error {
 	if len(prices) == 0 {
 		return nil
 	}
-	now := s.now()
-	return s.update(func(tx *bolt.Tx) error {
-		root, err := tx.CreateBucketIfNotExists(bucketPrices)
+	return s.update(func(tx *bolt.Tx) error { return putRefPrices(tx, s.now(), prices) })
+}
+
+// maxPrice bounds a price: no A-share has traded above ten million yuan.
+const maxPrice = 1e7
+
+func formatPrice(p float64) string { return strconv.FormatFloat(p, 'g', 8, 64) }
+
+// putRefPrices stores checked closes inside tx.
+func putRefPrices(tx *bolt.Tx, now time.Time, prices []sectors.RefPrice) error {
+	root, err := tx.CreateBucketIfNotExists(bucketPrices)
+	if err != nil {
+		return err
+	}
+	for _, p := range prices {
+		b, err := root.CreateBucketIfNotExists([]byte(p.Code.Key()))
 		if err != nil {
 			return err
 		}
-		for _, p := range prices {
-			b, err := root.CreateBucketIfNotExists([]byte(p.Code.Key()))
-			if err != nil {
-				return err
-			}
-			src := p.Source
-			if src == "" {
-				src = sectors.SourceUser
-			}
-			rec := priceRecord{Close: p.Close, Adjusted: p.Adjusted, Source: src, Set: now}
-			if err := putJSON(b, []byte(sectors.ChinaDay(p.Day).Format(time.DateOnly)), rec); err != nil {
-				return err
-			}
+		src := p.Source
+		if src == "" {
+			src = sectors.SourceUser
 		}
-		return nil
-	})
+		rec := priceRecord{Close: p.Close, Adjusted: p.Adjusted, Source: src, Set: now}
+		if err := putJSON(b, []byte(sectors.ChinaDay(p.Day).Format(time.DateOnly)), rec); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // RefPrices returns every stored close, by ticker key, oldest first.
 func (s *Store) RefPrices() (map[string][]sectors.RefPrice, error) {
-	out := map[string][]sectors.RefPrice{}
+	var out map[string][]sectors.RefPrice
 	err := s.view(func(tx *bolt.Tx) error {
-		root := tx.Bucket(bucketPrices)
-		if root == nil {
-			return nil
+		var err error
+		out, err = readRefPrices(tx)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func readRefPrices(tx *bolt.Tx) (map[string][]sectors.RefPrice, error) {
+	out := map[string][]sectors.RefPrice{}
+	root := tx.Bucket(bucketPrices)
+	if root == nil {
+		return out, nil
+	}
+	err := root.ForEachBucket(func(k []byte) error {
+		code, err := sectors.ParseCode(string(k))
+		if err != nil {
+			return nil // not ours to judge here; doctor reports it
 		}
-		return root.ForEachBucket(func(k []byte) error {
-			code, err := sectors.ParseCode(string(k))
-			if err != nil {
-				return nil // not ours to judge here; doctor reports it
-			}
-			return root.Bucket(k).ForEach(func(dk, v []byte) error {
-				day, err := time.ParseInLocation(time.DateOnly, string(dk), sectors.China)
-				if err != nil || v == nil {
-					return nil
-				}
-				var rec priceRecord
-				if err := getJSON(root.Bucket(k), dk, &rec); err != nil {
-					return fmt.Errorf("prices/%s/%s: %w", k, dk, err)
-				}
-				out[code.Key()] = append(out[code.Key()], sectors.RefPrice{Code: code, Day: day, Close: rec.Close, Adjusted: rec.Adjusted, Source: rec.Source, Set: rec.Set})
+		return root.Bucket(k).ForEach(func(dk, v []byte) error {
+			day, err := time.ParseInLocation(time.DateOnly, string(dk), sectors.China)
+			if err != nil || v == nil {
 				return nil
-			})
+			}
+			var rec priceRecord
+			if err := getJSON(root.Bucket(k), dk, &rec); err != nil {
+				return fmt.Errorf("prices/%s/%s: %w", k, dk, err)
+			}
+			out[code.Key()] = append(out[code.Key()], sectors.RefPrice{Code: code, Day: day, Close: rec.Close, Adjusted: rec.Adjusted, Source: rec.Source, Set: rec.Set})
+			return nil
 		})
 	})
 	if err != nil {

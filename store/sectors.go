@@ -119,12 +119,13 @@ func isASCIIString(s string) bool {
 	return true
 }
 
-// RenameSector gives a sector new names; its id stays, so tickers stay in
-// it. An empty nameZH keeps the old Chinese name.
-func (s *Store) RenameSector(id, name, nameZH string) (sectors.Sector, error) {
+// RenameSector gives a sector, named by id or either name, new names; its
+// id stays, so tickers stay in it. An empty nameZH keeps the old Chinese
+// name.
+func (s *Store) RenameSector(sector, name, nameZH string) (sectors.Sector, error) {
 	name, nameZH = strings.TrimSpace(name), strings.TrimSpace(nameZH)
 	if name == "" && nameZH == "" {
-		return sectors.Sector{}, &Error{Kind: ErrInvalid, Reason: NoNewName, ID: id}
+		return sectors.Sector{}, &Error{Kind: ErrInvalid, Reason: NoNewName, ID: sector}
 	}
 	var sec sectors.Sector
 	err := s.update(func(tx *bolt.Tx) error {
@@ -132,6 +133,11 @@ func (s *Store) RenameSector(id, name, nameZH string) (sectors.Sector, error) {
 		if err != nil {
 			return err
 		}
+		cur, err := findSectorIn(tx, sector)
+		if err != nil {
+			return err
+		}
+		id := cur.ID
 		found := false
 		for _, o := range list {
 			if o.ID == id {
@@ -158,15 +164,19 @@ func (s *Store) RenameSector(id, name, nameZH string) (sectors.Sector, error) {
 	return sec, err
 }
 
-// DeleteSector removes a sector that holds no ticker on the watchlist.
-// Removed tickers that were in it go to the first sector if restored.
-func (s *Store) DeleteSector(id string) error {
-	return s.update(func(tx *bolt.Tx) error {
-		if tx.Bucket(bucketSectors).Get([]byte(id)) == nil {
-			return noSectorIn(tx, id)
+// DeleteSector removes a sector, named by id or either name, that holds no
+// ticker on the watchlist, and returns it. Removed tickers that were in it
+// go to the first sector if restored.
+func (s *Store) DeleteSector(sector string) (sectors.Sector, error) {
+	var sec sectors.Sector
+	err := s.update(func(tx *bolt.Tx) error {
+		var err error
+		if sec, err = findSectorIn(tx, sector); err != nil {
+			return err
 		}
+		id := sec.ID
 		n := 0
-		err := tx.Bucket(bucketTickers).ForEach(func(k, v []byte) error {
+		err = tx.Bucket(bucketTickers).ForEach(func(k, v []byte) error {
 			var rec tickerRecord
 			if err := decodeTickerRecord(v, &rec); err != nil {
 				return fmt.Errorf("ticker %s: %w", k, err)
@@ -184,4 +194,5 @@ func (s *Store) DeleteSector(id string) error {
 		}
 		return tx.Bucket(bucketSectors).Delete([]byte(id))
 	})
+	return sec, err
 }

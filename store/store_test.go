@@ -174,12 +174,12 @@ func TestAddRemoveRestore(t *testing.T) {
 	if err := s.RemoveTicker(mt); err != nil {
 		t.Fatal(err)
 	}
-	last, ok, err := s.LastRemoved()
-	if err != nil || !ok || last != mt {
-		t.Errorf("LastRemoved = %v %v %v", last, ok, err)
+	last, err := s.RestoreLast()
+	if err != nil || last != mt {
+		t.Fatalf("RestoreLast = %v %v", last, err)
 	}
-	if err := s.RestoreTicker(mt); err != nil {
-		t.Fatal(err)
+	if _, err := s.RestoreLast(); !isReason(err, ErrNotFound, NothingRemoved) {
+		t.Errorf("RestoreLast with nothing removed: %v", err)
 	}
 	tk, _ := s.Get(mt)
 	if !tk.OnList() || len(tk.LiveNotes()) != 1 {
@@ -230,10 +230,10 @@ func TestSectors(t *testing.T) {
 	if _, err := s.ResolveSector("nope"); err == nil || !strings.Contains(err.Error(), "ai, compute") {
 		t.Errorf("unknown sector error should list choices: %v", err)
 	}
-	if err := s.MoveTicker(code("688041"), "ai-hardware"); err != nil {
+	if _, err := s.Move(code("688041"), "ai-hardware"); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.DeleteSector("ai-hardware"); !errors.Is(err, ErrExists) {
+	if _, err := s.DeleteSector("ai-hardware"); !errors.Is(err, ErrExists) {
 		t.Errorf("deleted a non-empty sector: %v", err)
 	}
 	if _, err := s.RenameSector("ai-hardware", "AI chips", ""); err != nil {
@@ -244,13 +244,13 @@ func TestSectors(t *testing.T) {
 	if got, _ := sectors.FindSector(secs, tk.Sector); got.Name != "AI chips" || got.NameZH != "AI 硬件" {
 		t.Errorf("renamed sector %+v", got)
 	}
-	if err := s.MoveTicker(code("688041"), "compute"); err != nil {
+	if _, err := s.Move(code("688041"), "compute"); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.DeleteSector("ai-hardware"); err != nil {
+	if _, err := s.DeleteSector("ai-hardware"); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.MoveTicker(code("688041"), "ai-hardware"); !errors.Is(err, ErrNotFound) {
+	if _, err := s.Move(code("688041"), "ai-hardware"); !errors.Is(err, ErrNotFound) {
 		t.Errorf("moved into a deleted sector: %v", err)
 	}
 }

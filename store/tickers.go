@@ -26,6 +26,9 @@ func (s *Store) Load() (*sectors.Snapshot, error) {
 			return err
 		}
 		snap.Sectors = secs
+		if snap.Refs, err = readRefPrices(tx); err != nil {
+			return err
+		}
 		snap.Tickers = make([]sectors.Ticker, 0, tx.Bucket(bucketTickers).Stats().KeyN)
 		rc := tx.Bucket(bucketRatings).Cursor()
 		rk, rv := rc.First()
@@ -189,64 +192,6 @@ func (s *Store) editTicker(code sectors.Code, fn func(r tref, rec *tickerRecord)
 	})
 }
 
-// AddResult says what AddTicker did.
-type AddResult struct {
-	Ticker  sectors.Ticker
-	Revived bool // it had been removed and is back, with its notes and history
-}
-
-// AddTicker puts a ticker on the watchlist in a sector. The name comes from
-// the securities master; a code the master does not know needs a name. A
-// removed ticker comes back with its notes and history (undoing the
-// removal); one already on the list is an error.
-func (s *Store) AddTicker(code sectors.Code, name, sectorID string, rating sectors.Rating, source string) (AddResult, error) {
-	name = strings.TrimSpace(name)
-	if _, ok := sectors.LookupMaster(code); !ok && name == "" {
-		return AddResult{}, refusal(ErrInvalid, NotInMaster, code)
-	}
-	if source == "" {
-		source = sectors.SourceUser
-	}
-	var res AddResult
-	err := s.update(func(tx *bolt.Tx) error {
-		if tx.Bucket(bucketSectors).Get([]byte(sectorID)) == nil {
-			return noSectorIn(tx, sectorID)
-		}
-		now := s.now()
-		if r := refOf(tx, code); r.exists() {
-			var rec tickerRecord
-			if err := r.info(&rec); err != nil {
-				return err
-			}
-			if rec.Removed.IsZero() {
-				e := refusal(ErrExists, AlreadyOnList, code)
-				e.ID = rec.Sector
-				return e
-			}
-			rec.Removed, rec.Sector, rec.Updated = time.Time{}, sectorID, now
-			if name != "" {
-				rec.CustomName = name
-			}
-			res.Revived = true
-			return r.putInfo(rec)
-		}
-		rec := tickerRecord{
-			Exchange: string(code.Exchange), Code: code.Number, Sector: sectorID,
-			Rating: rating.ID(), RatingAt: now, RatingSource: source, Added: now, Updated: now,
-		}
-		if sec, ok := sectors.LookupMaster(code); !ok || name != sec.Name {
-			rec.CustomName = name
-		}
-		_, err := newTicker(tx, rec, []sectors.RatingChange{{From: sectors.Unrated, To: rating, At: now, Source: source, Reason: sectors.ReasonAdded}})
-		return err
-	})
-	if err != nil {
-		return AddResult{}, err
-	}
-	res.Ticker, err = s.Get(code)
-	return res, err
-}
-
 // newTicker writes a new ticker's record and its first rating changes.
 // Seeding, adding and importing all go through it.
 func newTicker(tx *bolt.Tx, rec tickerRecord, history []sectors.RatingChange) (tref, error) {
@@ -275,48 +220,33 @@ func (s *Store) RemoveTicker(code sectors.Code) error {
 // RestoreTicker undoes a removal. A ticker whose sector was deleted in the
 // meantime goes to the first sector.
 func (s *Store) RestoreTicker(code sectors.Code) error {
-	return s.editTicker(code, func(r tref, rec *tickerRecord) error {
-		if rec.Removed.IsZero() {
-			e := refusal(ErrExists, AlreadyOnList, code)
-			e.ID = rec.Sector
-			return e
-		}
-		rec.Removed = time.Time{}
-		if r.tx.Bucket(bucketSectors).Get([]byte(rec.Sector)) == nil {
-			secs, err := readSectors(r.tx)
-			if err != nil || len(secs) == 0 {
-				return refusal(ErrNotFound, NoSectorLeft, code)
-			}
-			rec.Sector = secs[0].ID
-		}
-		return nil
-	})
+	return s.update(func(tx *bolt.Tx) error { return restoreIn(refOf(tx, code), s.now()) })
 }
 
-// LastRemoved is the most recently removed ticker, for undo.
-func (s *Store) LastRemoved() (sectors.Code, bool, error) {
-	snap, err := s.Load()
-	if err != nil {
-		return sectors.Code{}, false, err
+func restoreIn(r tref, now time.Time) error {
+	code, _ := sectors.ParseCode(string(r.key))
+	if !r.exists() {
+		return notOnList(code)
 	}
-	var best sectors.Ticker
-	for _, t := range snap.Tickers {
-		if !t.OnList() && t.Removed.After(best.Removed) {
-			best = t
-		}
+	var rec tickerRecord
+	if err := r.info(&rec); err != nil {
+		return err
 	}
-	return best.Code, !best.Removed.IsZero(), nil
-}
-
-// MoveTicker puts a ticker in another sector.
-func (s *Store) MoveTicker(code sectors.Code, sectorID string) error {
-	return s.editTicker(code, func(r tref, rec *tickerRecord) error {
-		if r.tx.Bucket(bucketSectors).Get([]byte(sectorID)) == nil {
-			return noSectorIn(r.tx, sectorID)
+	if rec.Removed.IsZero() {
+		e := refusal(ErrExists, AlreadyOnList, code)
+		e.ID = rec.Sector
+		return e
+	}
+	rec.Removed = time.Time{}
+	if r.tx.Bucket(bucketSectors).Get([]byte(rec.Sector)) == nil {
+		secs, err := readSectors(r.tx)
+		if err != nil || len(secs) == 0 {
+			return refusal(ErrNotFound, NoSectorLeft, code)
 		}
-		rec.Sector = sectorID
-		return nil
-	})
+		rec.Sector = secs[0].ID
+	}
+	rec.Updated = now
+	return r.putInfo(rec)
 }
 
 // SetName sets or clears (empty name) the user's name for a ticker.
@@ -325,34 +255,6 @@ func (s *Store) SetName(code sectors.Code, name string) error {
 		rec.CustomName = strings.TrimSpace(name)
 		return nil
 	})
-}
-
-// SetRating changes a ticker's rating and records the change in its
-// history with its source ("user", a report id, "import:<file>") and an
-// optional reason. Setting the rating it already has records nothing and
-// reports changed=false, unless a reason is given (a reaffirmation).
-func (s *Store) SetRating(code sectors.Code, to sectors.Rating, source, reason string) (changed bool, err error) {
-	if !to.Valid() {
-		return false, &Error{Kind: ErrInvalid, Reason: BadRating, Code: code, Count: int(to)}
-	}
-	if source == "" {
-		source = sectors.SourceUser
-	}
-	reason = strings.TrimSpace(reason)
-	err = s.editTicker(code, func(r tref, rec *tickerRecord) error {
-		if rec.Rating == to.ID() && reason == "" {
-			return nil
-		}
-		changed = true
-		now := s.now()
-		from, _ := sectors.ParseRating(rec.Rating)
-		if err := r.appendRatings(sectors.RatingChange{From: from, To: to, At: now, Source: source, Reason: reason}); err != nil {
-			return err
-		}
-		rec.Rating, rec.RatingAt, rec.RatingSource = to.ID(), now, source
-		return nil
-	})
-	return changed, err
 }
 
 // AddNote adds a timestamped note to a ticker.

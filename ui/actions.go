@@ -1,9 +1,12 @@
 package ui
 
 import (
+	"errors"
+
 	tea "github.com/charmbracelet/bubbletea"
 
 	"zixuan/sectors"
+	"zixuan/store"
 )
 
 // Actions confirmed in a dialog, carried out by the root.
@@ -68,7 +71,7 @@ func (m Model) act(act tea.Msg, back mode, cmd tea.Cmd) (tea.Model, tea.Cmd) {
 			}
 		}
 	case moveSubmitMsg:
-		if err = m.st.MoveTicker(a.code, a.sector.ID); err == nil {
+		if _, err = m.st.Move(a.code, a.sector.ID); err == nil {
 			m.say(m.t.Moved, a.code.Number, m.t.sector(a.sector))
 		}
 	case removeMsg:
@@ -95,16 +98,12 @@ func (m Model) act(act tea.Msg, back mode, cmd tea.Cmd) (tea.Model, tea.Cmd) {
 
 // undoRemove restores the last removed ticker.
 func (m *Model) undoRemove() {
-	code, ok, err := m.st.LastRemoved()
+	code, err := m.st.RestoreLast()
 	switch {
-	case err != nil:
-		m.fail(err)
-		return
-	case !ok:
+	case errors.Is(err, store.ErrNotFound):
 		m.say("%s", m.t.NothingUndo)
 		return
-	}
-	if err := m.st.RestoreTicker(code); err != nil {
+	case err != nil:
 		m.fail(err)
 		return
 	}

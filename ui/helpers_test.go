@@ -30,7 +30,7 @@ func newTestStore(t testing.TB) (*store.Store, string) {
 		t.Fatal(err)
 	}
 	for _, tk := range snap.Tickers {
-		if err := st.MoveTicker(tk.Code, tk.Sector); err != nil { // sets Updated to the fixed clock
+		if _, err := st.Move(tk.Code, tk.Sector); err != nil { // sets Updated to the fixed clock
 			t.Fatal(err)
 		}
 	}

@@ -251,7 +251,7 @@ func (m *Model) buildCells() {
 		if ref, found := sectors.RefFor(m.qs.refs[tk.Code.Key()], tk.RatingAt); !found {
 			c.ret = qt.NoRef
 		} else if ok {
-			r := quote.Return(q.Last, ref.Close)
+			r := sectors.Return(q.Last, ref.Close)
 			c.ret, c.retDir = pct(r, 1), sign(r)
 		}
 		cells = append(cells, c)
@@ -506,7 +506,7 @@ func (m *Model) sinceLine(tk *sectors.Ticker, at time.Time) string {
 	if !found {
 		return m.styles.Dim.Render(s)
 	}
-	r := quote.Return(q.Last, ref.Close)
+	r := sectors.Return(q.Last, ref.Close)
 	return m.styles.Dim.Render(s+" "+qt.Since+" ") + m.upDown(sign(r)).Render(pct(r, 1))
 }
 

@@ -1,0 +1,66 @@
+package sectors
+
+// RatingSet is a set of ratings, as the rating filter holds them: the
+// TUI's 1…6 keys toggle members, `--rating buy,增持` names them. The empty
+// set lets every rating through.
+type RatingSet uint8
+
+// With returns the set with r added.
+func (s RatingSet) With(r Rating) RatingSet { return s | 1<<uint(r) }
+
+// Toggle returns the set with r added, or removed if it was there.
+func (s RatingSet) Toggle(r Rating) RatingSet { return s ^ 1<<uint(r) }
+
+// Has reports whether r is in the set.
+func (s RatingSet) Has(r Rating) bool { return s&(1<<uint(r)) != 0 }
+
+// Empty reports whether no rating is selected.
+func (s RatingSet) Empty() bool { return s == 0 }
+
+// Lets reports whether the filter lets r through: the empty set lets all.
+func (s RatingSet) Lets(r Rating) bool { return s == 0 || s.Has(r) }
+
+// Members lists the set in the scale's display order.
+func (s RatingSet) Members() []Rating {
+	var out []Rating
+	for _, r := range Ratings {
+		if s.Has(r) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// SetOf makes a set of ratings.
+func SetOf(rs ...Rating) RatingSet {
+	var s RatingSet
+	for _, r := range rs {
+		s = s.With(r)
+	}
+	return s
+}
+
+// Filter is what narrows the watchlist, in the CLI's list and export and
+// the TUI alike: a sector AND any of a set of ratings, over the tickers on
+// the list or the removed ones.
+type Filter struct {
+	Sector  string    // a sector id; "" is every sector
+	Ratings RatingSet // empty lets every rating through
+	Removed bool      // the removed tickers instead of those on the list
+}
+
+// Keeps reports whether t passes the filter.
+func (f Filter) Keeps(t *Ticker) bool {
+	return t.OnList() != f.Removed && (f.Sector == "" || t.Sector == f.Sector) && f.Ratings.Lets(t.Rating)
+}
+
+// Apply returns the tickers that pass, in their order.
+func (f Filter) Apply(tickers []Ticker) []Ticker {
+	var out []Ticker
+	for i := range tickers {
+		if f.Keeps(&tickers[i]) {
+			out = append(out, tickers[i])
+		}
+	}
+	return out
+}

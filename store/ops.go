@@ -1,0 +1,280 @@
+package store
+
+import (
+	"math"
+	"strings"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"zixuan/sectors"
+)
+
+// The domain operations below are each one write transaction: what a user
+// confirms as one change lands whole or not at all, even when it touches
+// several records (a ticker brought back and re-rated, a rating and its
+// reference price).
+
+// AddOptions steer AddOrRestore.
+type AddOptions struct {
+	// Name is the short name for a code the securities master does not
+	// know, or the user's own name for one it does.
+	Name string
+	// Sector is the sector to put the ticker in: its id or either name.
+	Sector string
+	// Rating is the rating a new ticker starts with (nil: unrated). A
+	// ticker brought back keeps its rating unless Rerate is set.
+	Rating *sectors.Rating
+	Rerate bool
+	// Source is who adds it: sectors.SourceUser unless said.
+	Source string
+}
+
+// AddResult says what AddOrRestore did.
+type AddResult struct {
+	Ticker  sectors.Ticker // as stored after the change
+	Sector  sectors.Sector
+	Revived bool // it had been removed and is back, with its notes and history
+	Rerated bool // a ticker brought back got the rating asked for
+}
+
+// AddOrRestore puts a ticker on the watchlist in a sector. The name comes
+// from the securities master; a code the master does not know needs a name.
+// A removed ticker comes back with its notes and history (undoing the
+// removal) and, with Rerate, the rating asked for; one already on the list
+// is refused.
+func (s *Store) AddOrRestore(code sectors.Code, opts AddOptions) (AddResult, error) {
+	name := strings.TrimSpace(opts.Name)
+	if _, ok := sectors.LookupMaster(code); !ok && name == "" {
+		return AddResult{}, refusal(ErrInvalid, NotInMaster, code)
+	}
+	source := opts.Source
+	if source == "" {
+		source = sectors.SourceUser
+	}
+	rating := sectors.Unrated
+	if opts.Rating != nil {
+		rating = *opts.Rating
+		if !rating.Valid() {
+			return AddResult{}, &Error{Kind: ErrInvalid, Reason: BadRating, Code: code, Count: int(rating)}
+		}
+	}
+	var res AddResult
+	err := s.update(func(tx *bolt.Tx) error {
+		res = AddResult{}
+		sec, err := findSectorIn(tx, opts.Sector)
+		if err != nil {
+			return err
+		}
+		res.Sector = sec
+		now := s.now()
+		r := refOf(tx, code)
+		if r.exists() {
+			var rec tickerRecord
+			if err := r.info(&rec); err != nil {
+				return err
+			}
+			if rec.Removed.IsZero() {
+				e := refusal(ErrExists, AlreadyOnList, code)
+				e.ID = rec.Sector
+				return e
+			}
+			rec.Removed, rec.Sector, rec.Updated = time.Time{}, sec.ID, now
+			if name != "" {
+				rec.CustomName = name
+			}
+			res.Revived = true
+			if opts.Rerate && rec.Rating != rating.ID() {
+				from, _ := sectors.ParseRating(rec.Rating)
+				if err := r.appendRatings(sectors.RatingChange{From: from, To: rating, At: now, Source: source}); err != nil {
+					return err
+				}
+				rec.Rating, rec.RatingAt, rec.RatingSource = rating.ID(), now, source
+				res.Rerated = true
+			}
+			if err := r.putInfo(rec); err != nil {
+				return err
+			}
+		} else {
+			rec := tickerRecord{
+				Exchange: string(code.Exchange), Code: code.Number, Sector: sec.ID,
+				Rating: rating.ID(), RatingAt: now, RatingSource: source, Added: now, Updated: now,
+			}
+			if m, ok := sectors.LookupMaster(code); !ok || name != m.Name {
+				rec.CustomName = name
+			}
+			if r, err = newTicker(tx, rec, []sectors.RatingChange{{From: sectors.Unrated, To: rating, At: now, Source: source, Reason: sectors.ReasonAdded}}); err != nil {
+				return err
+			}
+		}
+		res.Ticker, err = readTicker(r)
+		return err
+	})
+	if err != nil {
+		return AddResult{}, err
+	}
+	return res, nil
+}
+
+// RateOptions steer Rate.
+type RateOptions struct {
+	Source string // who rates: sectors.SourceUser unless said
+	Reason string // why; with the rating unchanged, a reason records a reaffirmation
+	// RefPrice, when not zero, is the close the rating's return is
+	// measured from, stored for the day of the rating in force after the
+	// change (today's when it changed, else the day of the rating it
+	// confirms). It is an unadjusted price, set by hand.
+	RefPrice float64
+}
+
+// RateResult says what Rate did.
+type RateResult struct {
+	Changed bool      // a history entry was written
+	RefDay  time.Time // the day the reference price was stored for, when one was given
+	Ticker  sectors.Ticker
+}
+
+// Rate changes a ticker's rating and records the change in its history
+// with its source and reason, and stores the reference price given, all in
+// one transaction. Setting the rating it already has records nothing
+// unless a reason is given (a reaffirmation).
+func (s *Store) Rate(code sectors.Code, to sectors.Rating, opts RateOptions) (RateResult, error) {
+	if !to.Valid() {
+		return RateResult{}, &Error{Kind: ErrInvalid, Reason: BadRating, Code: code, Count: int(to)}
+	}
+	if p := opts.RefPrice; p != 0 && (!(p > 0) || math.IsInf(p, 0) || p > maxPrice) {
+		e := refusal(ErrInvalid, BadPrice, code)
+		e.Detail = code.Key() + ": " + formatPrice(p)
+		return RateResult{}, e
+	}
+	source := opts.Source
+	if source == "" {
+		source = sectors.SourceUser
+	}
+	reason := strings.TrimSpace(opts.Reason)
+	var res RateResult
+	err := s.update(func(tx *bolt.Tx) error {
+		res = RateResult{}
+		r := refOf(tx, code)
+		if !r.exists() {
+			return notOnList(code)
+		}
+		var rec tickerRecord
+		if err := r.info(&rec); err != nil {
+			return err
+		}
+		now := s.now()
+		if rec.Rating != to.ID() || reason != "" {
+			from, _ := sectors.ParseRating(rec.Rating)
+			if err := r.appendRatings(sectors.RatingChange{From: from, To: to, At: now, Source: source, Reason: reason}); err != nil {
+				return err
+			}
+			rec.Rating, rec.RatingAt, rec.RatingSource = to.ID(), now, source
+			rec.Updated = now
+			if err := r.putInfo(rec); err != nil {
+				return err
+			}
+			res.Changed = true
+		}
+		if opts.RefPrice != 0 {
+			res.RefDay = sectors.ChinaDay(rec.RatingAt)
+			if err := putRefPrices(tx, now, []sectors.RefPrice{{Code: code, Day: res.RefDay, Close: opts.RefPrice, Source: sectors.SourceUser}}); err != nil {
+				return err
+			}
+		}
+		var err error
+		res.Ticker, err = readTicker(r)
+		return err
+	})
+	if err != nil {
+		return RateResult{}, err
+	}
+	return res, nil
+}
+
+// SetRating is Rate without a reference price, as the TUI's picker uses it.
+func (s *Store) SetRating(code sectors.Code, to sectors.Rating, source, reason string) (changed bool, err error) {
+	res, err := s.Rate(code, to, RateOptions{Source: source, Reason: reason})
+	return res.Changed, err
+}
+
+// Move puts a ticker in another sector, named by id or either name, and
+// returns that sector.
+func (s *Store) Move(code sectors.Code, sector string) (sectors.Sector, error) {
+	var sec sectors.Sector
+	err := s.editTicker(code, func(r tref, rec *tickerRecord) error {
+		var err error
+		if sec, err = findSectorIn(r.tx, sector); err != nil {
+			return err
+		}
+		rec.Sector = sec.ID
+		return nil
+	})
+	return sec, err
+}
+
+// RestoreLast brings back the most recently removed ticker and returns its
+// code; with nothing removed it is refused as ErrNotFound.
+func (s *Store) RestoreLast() (sectors.Code, error) {
+	var code sectors.Code
+	err := s.update(func(tx *bolt.Tx) error {
+		var last time.Time
+		var found bool
+		err := tx.Bucket(bucketTickers).ForEach(func(k, v []byte) error {
+			var rec tickerRecord
+			if err := decodeTickerRecord(v, &rec); err != nil {
+				return err
+			}
+			if !rec.Removed.IsZero() && rec.Removed.After(last) {
+				c, err := sectors.ParseCode(string(k))
+				if err != nil {
+					return err
+				}
+				code, last, found = c, rec.Removed, true
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		if !found {
+			return &Error{Kind: ErrNotFound, Reason: NothingRemoved}
+		}
+		return restoreIn(refOf(tx, code), s.now())
+	})
+	return code, err
+}
+
+// TickerAndSectors reads one ticker and the sectors, from one snapshot.
+func (s *Store) TickerAndSectors(code sectors.Code) (sectors.Ticker, []sectors.Sector, error) {
+	var t sectors.Ticker
+	var secs []sectors.Sector
+	err := s.view(func(tx *bolt.Tx) error {
+		var err error
+		if t, err = readTicker(refOf(tx, code)); err != nil {
+			return err
+		}
+		secs, err = readSectors(tx)
+		return err
+	})
+	return t, secs, err
+}
+
+// findSectorIn resolves a sector id or name against the sectors tx holds.
+func findSectorIn(tx *bolt.Tx, input string) (sectors.Sector, error) {
+	list, err := readSectors(tx)
+	if err != nil {
+		return sectors.Sector{}, err
+	}
+	sec, err := sectors.FindSector(list, input)
+	if err != nil {
+		return sectors.Sector{}, noSector(input, list)
+	}
+	return sec, nil
+}
+
+// AddTicker is AddOrRestore of a ticker that starts with rating, in the
+// sector with that id or name; a ticker brought back keeps its own rating.
+func (s *Store) AddTicker(code sectors.Code, name, sector string, rating sectors.Rating, source string) (AddResult, error) {
+	return s.AddOrRestore(code, AddOptions{Name: name, Sector: sector, Rating: &rating, Source: source})
+}
