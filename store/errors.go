@@ -62,9 +62,10 @@ const (
 	FileGone         Reason = "gone"       // Path vanished
 	NoSuchFile       Reason = "no-file"    // Path does not exist
 	NothingRemoved   Reason = "nothing-removed"
-	IsDirectory      Reason = "directory"   // Path is a folder
-	EmptyFile        Reason = "empty-file"  // Path has 0 bytes
-	BackupFailed     Reason = "backup-fail" // the backup at Path does not read back or check (Detail)
+	UpgradeFailed    Reason = "upgrade-failed" // Path of schema Count could not be upgraded (backup in Detail)
+	IsDirectory      Reason = "directory"      // Path is a folder
+	EmptyFile        Reason = "empty-file"     // Path has 0 bytes
+	BackupFailed     Reason = "backup-fail"    // the backup at Path does not read back or check (Detail)
 )
 
 // Error is a refusal or a failure of the store, with the facts a front end
@@ -155,11 +156,17 @@ func (e *Error) Error() string {
 	case NotZixuan:
 		return fmt.Sprintf("%s %s: this file is not a zixuan database", e.Op, e.Path)
 	case Newer:
-		return fmt.Sprintf("%s %s: written by a newer zixuan (schema %d, this build reads %d)", e.Op, e.Path, e.Count, SchemaVersion)
+		return fmt.Sprintf("%s %s: written by a newer zixuan (schema %d, this build reads %d)", e.Op, e.Path, e.Count, schemaVersion)
 	case NoPermission:
 		return fmt.Sprintf("%s %s: permission denied", e.Op, e.Path)
 	case FileGone:
 		return fmt.Sprintf("%s %s: the file is gone", e.Op, e.Path)
+	case UpgradeFailed:
+		msg := fmt.Sprintf("upgrade %s from schema %d to %d failed; the file is unchanged", e.Path, e.Count, schemaVersion)
+		if e.Detail != "" {
+			msg += " and a copy is at " + e.Detail
+		}
+		return withErr(msg, e.Err)
 	case NothingRemoved:
 		return "nothing has been removed"
 	case NoSuchFile:

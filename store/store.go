@@ -75,8 +75,14 @@ func Open(path string) (*Store, error) {
 	case info.Size() == 0:
 		return nil, &Error{Kind: ErrNotFile, Reason: EmptyFile, Op: "open", Path: path}
 	}
-	if err := s.view(func(tx *bolt.Tx) error { return checkMeta(tx) }); err != nil {
+	var schema int
+	if err := s.view(func(tx *bolt.Tx) error { schema = fileSchema(tx); return checkMeta(tx) }); err != nil {
 		return nil, err
+	}
+	if schema < schemaVersion {
+		if err := s.upgrade(); err != nil {
+			return nil, err
+		}
 	}
 	return s, nil
 }
@@ -155,7 +161,7 @@ func (s *Store) seed(tx *bolt.Tx) error {
 	if err := meta.Put(keyApp, []byte(appMarker)); err != nil {
 		return err
 	}
-	if err := meta.Put(keySchema, []byte(strconv.Itoa(SchemaVersion))); err != nil {
+	if err := meta.Put(keySchema, []byte(strconv.Itoa(schemaVersion))); err != nil {
 		return err
 	}
 	if err := putJSON(meta, keySource, sectors.Report); err != nil {
@@ -196,7 +202,7 @@ func checkMeta(tx *bolt.Tx) error {
 	if err != nil {
 		return errNotZixuan
 	}
-	if v > SchemaVersion {
+	if v > schemaVersion {
 		return &schemaError{found: v}
 	}
 	for _, b := range [][]byte{bucketSectors, bucketTickers, bucketRatings, bucketNotes} {
@@ -212,7 +218,7 @@ var errNotZixuan = errors.New("not a zixuan database")
 type schemaError struct{ found int }
 
 func (e *schemaError) Error() string {
-	return fmt.Sprintf("written by a newer zixuan (schema %d, this build reads %d)", e.found, SchemaVersion)
+	return fmt.Sprintf("written by a newer zixuan (schema %d, this build reads %d)", e.found, schemaVersion)
 }
 
 // fail turns a low-level error into an *Error that names the file and
@@ -322,8 +328,23 @@ func (s *Store) view(fn func(tx *bolt.Tx) error) error {
 }
 
 // update runs fn in one write transaction, committed and synced before it
-// returns, and bumps the generation so open TUIs reload.
+// returns, and bumps the generation so open TUIs reload. A file that an
+// older zixuan put back in the meantime (a restore of an old backup) is
+// upgraded first.
 func (s *Store) update(fn func(tx *bolt.Tx) error) error {
+	err := s.updateOnce(fn)
+	if errors.Is(err, errOlderSchema) {
+		if err = s.upgrade(); err == nil {
+			err = s.updateOnce(fn)
+		}
+	}
+	return err
+}
+
+// errOlderSchema stops a write to a file that needs an upgrade first.
+var errOlderSchema = errors.New("older schema")
+
+func (s *Store) updateOnce(fn func(tx *bolt.Tx) error) error {
 	db, err := s.open(false)
 	if err != nil {
 		return s.fail("open", err)
@@ -332,6 +353,9 @@ func (s *Store) update(fn func(tx *bolt.Tx) error) error {
 		return db.Update(func(tx *bolt.Tx) error {
 			if err := checkMeta(tx); err != nil {
 				return err
+			}
+			if fileSchema(tx) < schemaVersion {
+				return errOlderSchema
 			}
 			if err := fn(tx); err != nil {
 				return err
@@ -344,7 +368,7 @@ func (s *Store) update(fn func(tx *bolt.Tx) error) error {
 	}
 	if err != nil {
 		var se *Error
-		if errors.As(err, &se) {
+		if errors.As(err, &se) || errors.Is(err, errOlderSchema) {
 			return err
 		}
 		return s.fail("write", err)
