@@ -1,4 +1,4 @@
-package store
+package store_test
 
 // Benchmarks of issue 6 for the store: open, load, and the committed
 // (fsynced) transactions of saving a note and changing a rating, on the
@@ -14,15 +14,16 @@ import (
 
 	"zixuan/bench/universe"
 	"zixuan/sectors"
+	"zixuan/store"
 )
 
 func sizeName(n int) string { return fmt.Sprintf("n=%d", n) }
 
 // openUniverse copies the universe of size n, opens it and checks it loads
 // as built.
-func openUniverse(b *testing.B, n int) *Store {
+func openUniverse(b *testing.B, n int) *store.Store {
 	b.Helper()
-	st, err := Open(universe.Copy(b, n))
+	st, err := store.Open(universe.Copy(b, n))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -53,7 +54,7 @@ func BenchmarkOpen(b *testing.B) {
 			path := openUniverse(b, n).Path()
 			b.ResetTimer()
 			for b.Loop() {
-				if _, err := Open(path); err != nil {
+				if _, err := store.Open(path); err != nil {
 					b.Fatal(err)
 				}
 			}

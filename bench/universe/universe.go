@@ -3,18 +3,15 @@
 // real names, deterministically given all six ratings and three notes each
 // (and a few tickers 200 notes), for the benchmarks of store, export and ui.
 //
-// Adding 5,538 tickers through the store's API is one fsynced transaction
-// per ticker and per note (about 22,000 of them); this package writes the
-// store's documented layout (store/doc.go, schema 1) directly in one
-// transaction instead, once per process and size, and hands each benchmark
-// a copy. It does not import the store (so the store's own benchmarks can
-// use it); every user loads the copy with store.Open and store.Load, which
-// refuse a file whose layout drifted, and checks the counts with Want.
+// Adding 5,538 tickers one by one is one fsynced transaction per ticker
+// and per note (about 22,000 of them); this package builds the universe
+// through the store's Import instead, in one transaction, once per process
+// and size, and hands each benchmark a copy. Every user checks the counts
+// with Want. The store's own benchmarks are an external test package, so
+// that they can use it.
 package universe
 
 import (
-	"encoding/binary"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -26,9 +23,8 @@ import (
 	"testing"
 	"time"
 
-	bolt "go.etcd.io/bbolt"
-
 	"zixuan/sectors"
+	"zixuan/store"
 )
 
 // Sizes are the universe sizes the benchmarks run at: the report's 25, a
@@ -95,6 +91,7 @@ func Securities(n int) []Member {
 	if n > len(master) || n <= 0 {
 		n = len(master)
 	}
+	n = max(n, len(sectors.ReportTickers)) // the seed always holds the report's
 	out := make([]Member, 0, n)
 	seen := map[string]bool{}
 	for _, st := range sectors.ReportTickers {
@@ -132,148 +129,36 @@ func NoteText(m Member, i, j int) string {
 		m.Name, j+1, (i*7+j*3)%60, j%10, m.Sector, 15+(i+j)%80)
 }
 
-// The store's schema-1 records, mirrored field for field (see store/model.go).
-type (
-	sectorRec struct {
-		ID      string    `json:"id"`
-		Name    string    `json:"name"`
-		NameZH  string    `json:"name_zh,omitempty"`
-		Report  bool      `json:"report,omitempty"`
-		Order   int       `json:"order"`
-		Created time.Time `json:"created"`
-	}
-	tickerRec struct {
-		Exchange     string    `json:"exchange"`
-		Code         string    `json:"code"`
-		ReportName   string    `json:"report_name,omitempty"`
-		CustomName   string    `json:"custom_name,omitempty"`
-		Sector       string    `json:"sector"`
-		Rating       string    `json:"rating"`
-		RatingAt     time.Time `json:"rating_at"`
-		RatingSource string    `json:"rating_source"`
-		Added        time.Time `json:"added"`
-		Updated      time.Time `json:"updated"`
-	}
-	ratingRec struct {
-		From   string    `json:"from"`
-		To     string    `json:"to"`
-		At     time.Time `json:"at"`
-		Source string    `json:"source"`
-		Reason string    `json:"reason,omitempty"`
-	}
-	noteRec struct {
-		ID      uint64    `json:"id"`
-		Text    string    `json:"text"`
-		Created time.Time `json:"created"`
-		Updated time.Time `json:"updated"`
-	}
-)
-
-// Build writes a new universe of size n to path (which must not exist).
+// Build writes a new universe of size n to path (which must not exist),
+// through the store: Open seeds the report's 25, and one Import adds the
+// rest of the market and every note, in one transaction. The records are
+// the store's own, so the universe cannot drift from its layout.
 func Build(path string, n int) error {
-	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
+	if _, err := os.Stat(path); err == nil {
+		return fmt.Errorf("%s exists", path)
+	}
+	st, err := store.Open(path)
 	if err != nil {
 		return err
 	}
-	err = db.Update(func(tx *bolt.Tx) error { return fill(tx, n) })
-	if cerr := db.Close(); err == nil {
-		err = cerr
-	}
-	return err
-}
-
-func fill(tx *bolt.Tx, n int) error {
-	meta, err := tx.CreateBucket([]byte("meta"))
-	if err != nil {
-		return err
-	}
-	secs, err := tx.CreateBucket([]byte("sectors"))
-	if err != nil {
-		return err
-	}
-	tickers, err := tx.CreateBucket([]byte("tickers"))
-	if err != nil {
-		return err
-	}
-	ratings, err := tx.CreateBucket([]byte("ratings"))
-	if err != nil {
-		return err
-	}
-	notes, err := tx.CreateBucket([]byte("notes"))
-	if err != nil {
-		return err
-	}
-	put := func(b *bolt.Bucket, k []byte, v any) error {
-		data, err := json.Marshal(v)
-		if err != nil {
-			return err
-		}
-		return b.Put(k, data)
-	}
-	if err := meta.Put([]byte("app"), []byte("zixuan")); err != nil {
-		return err
-	}
-	if err := meta.Put([]byte("schema"), []byte(strconv.Itoa(1))); err != nil {
-		return err
-	}
-	if err := meta.Put([]byte("gen"), itob(1)); err != nil {
-		return err
-	}
-	if err := put(meta, []byte("source"), sectors.Report); err != nil {
-		return err
-	}
-	for i, d := range sectors.ReportSectors {
-		if err := put(secs, []byte(d.ID), sectorRec{ID: d.ID, Name: d.Name, NameZH: d.NameZH, Report: true, Order: i, Created: Base}); err != nil {
-			return err
-		}
-	}
-	for i, m := range Securities(n) {
+	tick := 0
+	st.SetClock(func() time.Time { tick++; return Base.Add(time.Duration(tick) * time.Millisecond) })
+	members := Securities(n)
+	items := make([]sectors.ImportItem, 0, len(members))
+	for i, m := range members {
 		at := Base.Add(time.Duration(i) * time.Minute)
-		rec := tickerRec{Exchange: string(m.Code.Exchange), Code: m.Code.Number, Sector: m.Sector,
-			Rating: m.Rating.ID(), RatingAt: at, RatingSource: sectors.SourceUser, Added: at, Updated: at}
-		first := ratingRec{From: sectors.Unrated.ID(), To: m.Rating.ID(), At: at, Source: sectors.SourceUser, Reason: "added"}
-		if m.Report {
-			rec.ReportName = reportName(m.Code)
-			rec.RatingAt, rec.RatingSource = sectors.Report.Date.UTC(), sectors.ReportSourceID
-			first = ratingRec{From: sectors.Unrated.ID(), To: m.Rating.ID(), At: rec.RatingAt, Source: sectors.ReportSourceID, Reason: "report rating"}
-		}
-		key := []byte(m.Code.Key())
-		if err := put(tickers, key, rec); err != nil {
-			return err
-		}
-		if err := put(ratings, childKey(key, 1), first); err != nil {
-			return err
+		it := sectors.ImportItem{Line: i + 1, Code: m.Code, Name: m.Name, Sector: m.Sector}
+		if !m.Report { // the report's keep the report's rating, as seeded
+			it.HasRating, it.Rating, it.RatingAt, it.RatingSource = true, m.Rating, at, sectors.SourceUser
 		}
 		for j := 0; j < notesOf(i); j++ {
-			id := uint64(j + 1)
 			when := at.Add(time.Duration(j+1) * time.Hour)
-			if err := put(notes, childKey(key, id), noteRec{ID: id, Text: NoteText(m, i, j), Created: when, Updated: when}); err != nil {
-				return err
-			}
+			it.Notes = append(it.Notes, sectors.Note{Text: NoteText(m, i, j), Created: when, Updated: when})
 		}
+		items = append(items, it)
 	}
-	return nil
-}
-
-func reportName(c sectors.Code) string {
-	for _, st := range sectors.ReportTickers {
-		if st.Code == c {
-			return st.ReportName
-		}
-	}
-	return ""
-}
-
-// childKey is a rating's or note's key in the store's flat layout: the
-// ticker's key, then the 8-byte sequence.
-func childKey(key []byte, seq uint64) []byte {
-	return append(append([]byte(nil), key...), itob(seq)...)
-}
-
-func itob(v uint64) []byte {
-	b := make([]byte, 8)
-	binary.BigEndian.PutUint64(b, v)
-	return b
+	_, err = st.Import(items, store.ImportOptions{Source: sectors.SourceUser})
+	return err
 }
 
 var (
