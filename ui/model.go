@@ -226,7 +226,7 @@ func (m *Model) say(format string, args ...any) {
 }
 
 func (m *Model) fail(err error) {
-	m.status, m.statusErr = safeLine(err.Error()), true
+	m.status, m.statusErr = safeLine(m.t.storeError(err)), true
 }
 
 // Messages between the panes, the store and the root.

@@ -1,0 +1,57 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+
+	"zixuan/store"
+)
+
+// storeError says a store error in the UI's language, with the advice
+// that fits the TUI (a key to press, not a command to type). Errors that
+// are not the store's, and reasons the TUI cannot meet, keep their text.
+func (t *text) storeError(err error) string {
+	var e *store.Error
+	if !errors.As(err, &e) {
+		return err.Error()
+	}
+	num := e.Code.Number
+	en := func(format string, args ...any) string { return fmt.Sprintf(format, args...) }
+	msg := ""
+	switch e.Reason {
+	case store.NotOnList:
+		msg = pick(t.zh, en("%s 不在自选中：按 a 添加", num), en("%s is not on the watchlist: a adds it", num))
+	case store.AlreadyRemoved:
+		msg = pick(t.zh, en("%s 已移出自选：按 u 撤销", num), en("%s was already removed: u brings it back", num))
+	case store.AlreadyOnList:
+		msg = pick(t.zh, en("%s 已在自选中", num), en("%s is already on the watchlist", num))
+	case store.NoSuchSector:
+		msg = pick(t.zh, en("没有板块 %q", e.ID), en("no sector %q", e.ID))
+	case store.NoSectorLeft:
+		msg = pick(t.zh, "没有可放入的板块：先用 zixuan sector add 新建一个", "there is no sector to put it in: add one with zixuan sector add")
+	case store.EmptyNote, store.EmptyEdit:
+		msg = pick(t.zh, "笔记是空的：写点内容，或按 esc 取消", "the note is empty: write something, or esc cancels")
+	case store.NoSuchNote, store.NoteDeleted:
+		msg = pick(t.zh, "这条笔记已被另一个 zixuan 删除", "that note was deleted by another zixuan")
+	case store.Busy:
+		msg = pick(t.zh, "数据库正被另一个 zixuan 写入：稍后再试（你输入的内容仍在）", "another zixuan is writing the database: try again in a moment (what you typed is kept)")
+	case store.Damaged:
+		msg = pick(t.zh, "数据库文件已损坏，未作更改：退出后运行 zixuan doctor", "the database file is damaged and was not changed: quit and run zixuan doctor")
+	case store.NoPermission:
+		msg = pick(t.zh, "没有写入数据库的权限：检查文件和目录权限", "no permission to write the database: check the file's and folder's permissions")
+	case store.FileGone:
+		msg = pick(t.zh, "数据库文件不见了：退出后重新启动 zixuan", "the database file is gone: quit and start zixuan again")
+	case store.Newer:
+		msg = pick(t.zh, "数据库由更新版本的 zixuan 写入：请升级 zixuan", "the database was written by a newer zixuan: upgrade zixuan")
+	default:
+		return err.Error()
+	}
+	return msg
+}
+
+func pick(zh bool, chinese, english string) string {
+	if zh {
+		return chinese
+	}
+	return english
+}
