@@ -2,6 +2,7 @@ package sectors
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"zixuan/safetext"
 
@@ -108,4 +109,43 @@ func ParseRatings(input string) ([]Rating, error) {
 		return nil, fmt.Errorf("no rating given: use one or more of %s, separated by commas", RatingChoices())
 	}
 	return out, nil
+}
+
+// brokerRatingWords are the stock ratings Chinese brokers print, each mapped
+// onto the scale. Brokers' scales differ in name more than in meaning: the
+// second step is 增持 at one house, 谨慎推荐 or 优于大市 at another.
+var brokerRatingWords = map[string]Rating{
+	"买入": Buy, "强烈推荐": Buy, "强推": Buy, "推荐": Buy, "强烈买入": Buy, "积极买入": Buy,
+	"增持": Overweight, "审慎增持": Overweight, "谨慎增持": Overweight, "谨慎推荐": Overweight,
+	"审慎推荐": Overweight, "优于大市": Overweight, "跑赢行业": Overweight, "强于大市": Overweight,
+	"跑赢大市": Overweight, "谨慎买入": Overweight, "超配": Overweight,
+	"中性": Neutral, "持有": Neutral, "同步大市": Neutral, "观望": Neutral, "标配": Neutral, "区间操作": Neutral,
+	"减持": Underweight, "弱于大市": Underweight, "跑输行业": Underweight, "跑输大市": Underweight, "低配": Underweight,
+	"卖出": Sell, "回避": Sell,
+	"未评级": Unrated, "无评级": Unrated, "暂无评级": Unrated, "不评级": Unrated, "暂不评级": Unrated, "未有评级": Unrated,
+}
+
+// ParseBrokerRating maps a rating word as a broker report prints it (买入,
+// 审慎增持, 跑赢行业, 无评级, …, or anything ParseRating accepts) onto the
+// scale. It does not guess: a word it does not know is reported as such.
+func ParseBrokerRating(word string) (Rating, bool) {
+	w := strings.Join(strings.Fields(norm.NFKC.String(word)), "")
+	if r, ok := brokerRatingWords[w]; ok {
+		return r, true
+	}
+	if r, err := ParseRating(word); err == nil {
+		return r, true
+	}
+	return Unrated, false
+}
+
+// BrokerRatingWords lists the Chinese rating words ParseBrokerRating knows,
+// for readers that need to find them in text or correct a misread one.
+func BrokerRatingWords() []string {
+	words := make([]string, 0, len(brokerRatingWords))
+	for w := range brokerRatingWords {
+		words = append(words, w)
+	}
+	sort.Strings(words)
+	return words
 }

@@ -1,0 +1,187 @@
+package report
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"io"
+	"strings"
+
+	"zixuan/sectors"
+)
+
+// Result is what a report says: itself, its themes with their theses, and
+// its calls, one per stock, in the order the report gives them.
+type Result struct {
+	Report sectors.BrokerReport
+	Themes []sectors.Theme
+	Calls  []sectors.Call
+}
+
+// maxCalls bounds the calls kept from one text; a real report has dozens.
+const maxCalls = 2000
+
+// Read reads a report from r, refusing more than MaxSize bytes.
+func Read(r io.Reader) (*Result, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxSize+1))
+	if err != nil {
+		return nil, err
+	}
+	return Parse(data)
+}
+
+// Parse reads a report's text: decode → find sections → find calls →
+// resolve against the securities master → the report with its themes and
+// theses. It fails with an *Error when the input is not a readable text or
+// holds no calls.
+func Parse(data []byte) (*Result, error) {
+	text, err := decode(data)
+	if err != nil {
+		return nil, err
+	}
+	sections := splitSections(text)
+	anywhere := true
+	for _, s := range sections {
+		if s.kind == recommendSection {
+			anywhere = false
+		}
+	}
+	var mentions []mention
+	for _, s := range sections {
+		mentions = append(mentions, findCalls(s, anywhere)...)
+	}
+	ix := names()
+	calls := make([]sectors.Call, 0, len(mentions))
+	for _, m := range mentions {
+		calls = append(calls, resolve(m, ix))
+	}
+	calls = mergeCalls(calls)
+	if len(calls) == 0 {
+		return nil, ErrNoCalls
+	}
+	if len(calls) > maxCalls {
+		calls = calls[:maxCalls]
+	}
+
+	folded := fold(text)
+	meta := readMetadata(text, folded)
+	rep := sectors.BrokerReport{
+		ID:             reportID(folded, meta),
+		Title:          meta.title,
+		Date:           meta.date,
+		Broker:         meta.broker,
+		Industry:       meta.industry,
+		IndustryRating: meta.rating,
+	}
+	fallback := firstNonEmpty(meta.industry, clipRunes(meta.title, 12), "未分类")
+	var themeNames []string
+	seen := map[string]bool{}
+	for i := range calls {
+		calls[i].ReportID = rep.ID
+		if calls[i].Theme == "" {
+			calls[i].Theme = fallback
+		}
+		if t := calls[i].Theme; !seen[t] {
+			seen[t] = true
+			themeNames = append(themeNames, t)
+		}
+	}
+	theses := findTheses(sections, themeNames)
+	themes := make([]sectors.Theme, len(themeNames))
+	for i, t := range themeNames {
+		themes[i] = sectors.Theme{Name: t, Thesis: theses[t]}
+	}
+	return &Result{Report: rep, Themes: themes, Calls: calls}, nil
+}
+
+// Theme returns the result's theme called name.
+func (r *Result) Theme(name string) (sectors.Theme, bool) {
+	for _, t := range r.Themes {
+		if t.Name == name {
+			return t, true
+		}
+	}
+	return sectors.Theme{}, false
+}
+
+// reportID is stable for the same content: the digest of the folded text
+// (so a GBK copy, CRLF line ends or re-wrapped lines name the same report),
+// after the date for reading. The seed keeps the id it has always had.
+func reportID(folded []rune, meta metadata) string {
+	d := digest(folded)
+	if d == seedDigest() {
+		return sectors.ReportSourceID
+	}
+	if meta.date.IsZero() {
+		return "report-" + d[:12]
+	}
+	return "report-" + sectors.ChinaDate(meta.date) + "-" + d[:8]
+}
+
+func digest(folded []rune) string {
+	sum := sha256.Sum256([]byte(string(folded)))
+	return hex.EncodeToString(sum[:])
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, v := range s {
+		if strings.TrimSpace(v) != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+func clipRunes(s string, n int) string {
+	r := []rune(s)
+	if len(r) > n {
+		return string(r[:n])
+	}
+	return s
+}
+
+// ErrorKind says why a text gave no report.
+type ErrorKind int
+
+// The ways reading a report fails.
+const (
+	TooLarge ErrorKind = iota + 1
+	Binary
+	Unreadable
+	Empty
+	NoCalls
+)
+
+// Error is a report that could not be read. Its message is one line that
+// says what was looked for.
+type Error struct{ Kind ErrorKind }
+
+// The errors Parse returns; compare with errors.Is.
+var (
+	ErrTooLarge   = &Error{TooLarge}
+	ErrBinary     = &Error{Binary}
+	ErrUnreadable = &Error{Unreadable}
+	ErrEmpty      = &Error{Empty}
+	ErrNoCalls    = &Error{NoCalls}
+)
+
+func (e *Error) Error() string {
+	switch e.Kind {
+	case TooLarge:
+		return "not a report: over 4 MB, and a report's text is far smaller"
+	case Binary:
+		return "not a text report: looked for UTF-8, GBK or UTF-16 text and found binary data"
+	case Unreadable:
+		return "not readable text: looked for UTF-8, GBK or UTF-16 and the bytes are none of them"
+	case Empty:
+		return "empty report: looked for text and found none"
+	case NoCalls:
+		return "no calls found: looked for stocks written 名称(代码,评级), names after 重点推荐/建议关注 under 投资建议, and tables with 代码 and 名称 columns"
+	}
+	return "report not read"
+}
+
+// Is matches errors of the same kind.
+func (e *Error) Is(target error) bool {
+	t, ok := target.(*Error)
+	return ok && t.Kind == e.Kind
+}

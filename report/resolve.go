@@ -1,0 +1,175 @@
+package report
+
+import (
+	"strings"
+
+	"zixuan/sectors"
+)
+
+// resolve is the fourth step: a mention checked against the securities
+// master. The code decides which stock it is; the name as written is kept
+// beside the master's, and every disagreement is flagged rather than
+// silently fixed or invented.
+func resolve(m mention, ix *nameIndex) sectors.Call {
+	call := sectors.Call{Theme: m.theme, RatingInReport: string(m.rating)}
+	flag := func(f sectors.CallFlag) { call.Flags = append(call.Flags, f) }
+	if !m.hasCode {
+		sec := ix.master[m.security]
+		call.Code, call.Name, call.NameInReport = sec.Code, sec.Name, m.written
+		flag(sectors.FlagNameOnly)
+		if m.nameOCR {
+			flag(sectors.FlagNameOCR)
+		}
+	} else {
+		call.Code = m.code
+		sec, known := sectors.LookupMaster(m.code)
+		written := []rune(m.written)
+		full, core := []rune(strings.ToUpper(sec.Folded)), []rune(strings.ToUpper(sec.FoldedCore))
+		switch {
+		case !known:
+			call.Name, call.NameInReport = m.written, m.written
+			flag(sectors.FlagUnknownCode)
+		case m.written == "":
+			call.Name = sec.Name
+		case string(written) == string(core) || hasSuffix(written, full):
+			call.Name, call.NameInReport = sec.Name, string(written[max(0, len(written)-len(full)):])
+			if string(written) == string(core) {
+				call.NameInReport = string(written)
+			}
+		case len(written) >= len(full) && oneOff(written[len(written)-len(full):], full):
+			call.Name, call.NameInReport = sec.Name, string(written[len(written)-len(full):])
+			flag(sectors.FlagNameOCR)
+		default:
+			call.Name, call.NameInReport = sec.Name, m.written
+			flag(sectors.FlagNameDiffers)
+		}
+	}
+	if len(m.rating) > 0 {
+		r, word, ok := readRating(m.rating)
+		switch {
+		case !ok:
+			flag(sectors.FlagUnknownRating)
+		case word != "":
+			call.Rating = r
+			flag(sectors.FlagRatingOCR)
+		default:
+			call.Rating = r
+		}
+	}
+	if m.benefit {
+		flag(sectors.FlagMention)
+	}
+	return call
+}
+
+func hasSuffix(s, suffix []rune) bool {
+	return len(suffix) > 0 && len(s) >= len(suffix) && string(s[len(s)-len(suffix):]) == string(suffix)
+}
+
+// ratingAffixes are what reports put around a rating word: 维持买入,
+// 买入（首次）, 买入-A, 增持评级.
+var ratingPrefixes = []string{"维持", "首次", "上调至", "下调至", "调高至", "调低至", "上调", "下调", "评级"}
+var ratingSuffixes = []string{"评级", "-A", "-B", "(维持)", "(首次)", "(上调)", "(下调)", "维持", "首次"}
+
+// readRating reads a rating word as written. corrected is the word it was
+// read as when the written one is a one-character misreading (买人 → 买入);
+// ok is false when it is no rating at all.
+func readRating(written []rune) (r sectors.Rating, corrected string, ok bool) {
+	w := string(written)
+	if r, ok := sectors.ParseBrokerRating(w); ok && hasHan(w) {
+		return r, "", true
+	}
+	core := w
+	for _, p := range ratingPrefixes {
+		core = strings.TrimPrefix(core, p)
+	}
+	for _, s := range ratingSuffixes {
+		core = strings.TrimSuffix(core, s)
+	}
+	if r, ok := sectors.ParseBrokerRating(core); ok && core != "" {
+		return r, "", true
+	}
+	if r, word, ok := nearRatingWord([]rune(core)); ok {
+		return r, word, true
+	}
+	if !hasHan(w) { // BUY, Outperform: the English scale
+		if r, ok := sectors.ParseBrokerRating(w); ok {
+			return r, "", true
+		}
+	}
+	return sectors.Unrated, "", false
+}
+
+// nearRatingWord is the one rating word w is one character off, if exactly
+// one is.
+func nearRatingWord(w []rune) (sectors.Rating, string, bool) {
+	if len(w) < 2 || len(w) > 4 {
+		return sectors.Unrated, "", false
+	}
+	found := ""
+	for _, word := range sectors.BrokerRatingWords() {
+		if oneOff(w, []rune(word)) {
+			if found != "" {
+				return sectors.Unrated, "", false // 曾持: 增持 or 减持? say neither
+			}
+			found = word
+		}
+	}
+	if found == "" {
+		return sectors.Unrated, "", false
+	}
+	r, _ := sectors.ParseBrokerRating(found)
+	return r, found, true
+}
+
+// mergeCalls keeps one call per stock, in the order they first appear: a
+// list printed twice (summary page and body) is one set of calls. A later
+// mention fills in what the first lacked (a rating, a name as written).
+func mergeCalls(calls []sectors.Call) []sectors.Call {
+	at := map[string]int{}
+	var out []sectors.Call
+	for _, c := range calls {
+		i, seen := at[c.Code.Key()]
+		if !seen {
+			at[c.Code.Key()] = len(out)
+			out = append(out, c)
+			continue
+		}
+		first := &out[i]
+		if first.RatingInReport == "" && c.RatingInReport != "" {
+			first.Rating, first.RatingInReport = c.Rating, c.RatingInReport
+			first.Flags = mergeFlags(first.Flags, c.Flags, sectors.FlagRatingOCR, sectors.FlagUnknownRating)
+		}
+		if first.Has(sectors.FlagMention) && !c.Has(sectors.FlagMention) {
+			first.Flags = removeFlag(first.Flags, sectors.FlagMention)
+		}
+		if first.Theme == "" {
+			first.Theme = c.Theme
+		}
+		if first.NameInReport == "" {
+			first.NameInReport = c.NameInReport
+		}
+	}
+	return out
+}
+
+func mergeFlags(into, from []sectors.CallFlag, only ...sectors.CallFlag) []sectors.CallFlag {
+	for _, f := range from {
+		for _, o := range only {
+			if f == o {
+				into = append(into, f)
+			}
+		}
+	}
+	return into
+}
+
+func removeFlag(flags []sectors.CallFlag, f sectors.CallFlag) []sectors.CallFlag {
+	out := flags[:0]
+	for _, g := range flags {
+		if g != f {
+			out = append(out, g)
+		}
+	}
+	return out
+}
