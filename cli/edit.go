@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"strconv"
-	"strings"
 
 	"zixuan/safetext"
 	"zixuan/sectors"
@@ -276,7 +275,7 @@ func (SectorListCmd) Run(a *App) error {
 		idw = max(idw, safetext.Width(safetext.Line(s.ID)))
 	}
 	for _, s := range snap.Sectors {
-		fmt.Fprintf(a.Out, "%s  %3d  %s / %s\n", safetext.Fit(safetext.Line(s.ID), idw), counts[s.ID], safetext.Line(s.Name), safetext.Line(s.NameZH))
+		fmt.Fprintf(a.Out, "%s  %3d  %s\n", safetext.Fit(safetext.Line(s.ID), idw), counts[s.ID], safetext.Line(sectorNames(s)))
 	}
 	return nil
 }
@@ -302,7 +301,7 @@ func (c *SectorAddCmd) Run(a *App) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(a.Out, "added sector %s (%s)\n", safetext.Line(sec.ID), safetext.Line(strings.TrimSpace(sec.Name+" "+sec.NameZH)))
+	fmt.Fprintf(a.Out, "added sector %s\n", safetext.Line(sectorTitle(sec)))
 	return nil
 }
 
@@ -327,7 +326,7 @@ func (c *SectorRenameCmd) Run(a *App) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(a.Out, "renamed sector %s to %s / %s\n", safetext.Line(sec.ID), safetext.Line(sec.Name), safetext.Line(sec.NameZH))
+	fmt.Fprintf(a.Out, "renamed sector %s to %s\n", safetext.Line(sec.ID), safetext.Line(sectorNames(sec)))
 	return nil
 }
 

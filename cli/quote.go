@@ -108,7 +108,7 @@ func (c *QuoteCmd) Run(a *App) error {
 	defer cancel()
 	quotes, qerr := prov.Quotes(ctx, codes)
 	if qerr != nil && len(quotes) == 0 {
-		return fmt.Errorf("%s (%v)", quote.Status(qerr), qerr)
+		return errors.New(quote.Status(qerr))
 	}
 	refs, err := st.RefPrices()
 	if err != nil {
@@ -292,7 +292,6 @@ func (c *PricesListCmd) Run(a *App) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(a.Out, "code,date,close,adjusted,source")
 	n := 0
 	seen := map[string]bool{}
 	emit := func(key string) {
@@ -301,6 +300,9 @@ func (c *PricesListCmd) Run(a *App) error {
 		}
 		seen[key] = true
 		for _, p := range all[key] {
+			if n == 0 {
+				fmt.Fprintln(a.Out, "code,date,close,adjusted,source")
+			}
 			fmt.Fprintf(a.Out, "%s,%s,%s,%t,%s\n", key, p.Day.Format(time.DateOnly), num(p.Close, 2), p.Adjusted, csvText(safetext.Line(p.Source)))
 			n++
 		}
