@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"zixuan/export"
@@ -67,7 +68,7 @@ func (c *ImportCmd) Run(a *App) error {
 			return fmt.Errorf("%s: no good rows to import", file.Name)
 		}
 	}
-	rep, err := st.Import(file.Items, store.ImportOptions{Source: file.Source(), Sector: c.Sector, Sectors: file.Sectors, FileTime: file.Exported, DryRun: c.DryRun})
+	rep, err := st.Import(file.Items, store.ImportOptions{Source: file.Source(), Sector: c.Sector, Sectors: file.Sectors, FileTime: file.Exported, DryRun: c.DryRun, FileSector: fileSector(c.File)})
 	if err != nil {
 		return err
 	}
@@ -139,6 +140,26 @@ func printReport(w io.Writer, file *export.ImportFile, rep store.ImportReport) {
 		fmt.Fprint(w, " (dry run: nothing was written)")
 	}
 	fmt.Fprintln(w)
+}
+
+// fileSector is the sector named for the imported file, for new tickers
+// it gives no sector for: "白酒" for 白酒.csv; none for stdin.
+func fileSector(path string) string {
+	if path == "-" {
+		return ""
+	}
+	name := filepath.Base(path)
+	for {
+		ext := strings.ToLower(filepath.Ext(name))
+		switch ext {
+		case ".csv", ".json", ".txt", ".blk", ".yaml", ".yml", ".md", ".ticker", ".codes", ".yahoo", ".tdx":
+			if base := name[:len(name)-len(ext)]; base != "" {
+				name = base
+				continue
+			}
+		}
+		return name
+	}
 }
 
 func keptText(kept []string) []string {

@@ -110,3 +110,49 @@ func TestRatingAliasesAreSymmetricAndNotSingleLetters(t *testing.T) {
 		}
 	}
 }
+
+func TestImportPutsNewTickersInASectorNamedForTheFile(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "z.db")
+	file := filepath.Join(dir, "白酒.txt")
+	if err := os.WriteFile(file, []byte("600519\n000858\n688111\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dry := mustRun(t, db, "import", "--dry-run", file)
+	for _, want := range []string{"sector 白酒 would be created", "+ SH600519 贵州茅台: into 白酒", "+ SZ000858"} {
+		if !strings.Contains(dry, want) {
+			t.Errorf("dry run lacks %q:\n%s", want, dry)
+		}
+	}
+	mustRun(t, db, "import", file)
+	out := mustRun(t, db, "list", "--sector", "白酒", "--format", "csv")
+	if !strings.Contains(out, "600519") || !strings.Contains(out, "000858") || strings.Contains(out, "688111") {
+		t.Errorf("白酒 holds:\n%s", out) // 688111 was on the list already: it stays where it was
+	}
+	if ai := mustRun(t, db, "list", "--sector", "ai", "--format", "csv"); strings.Contains(ai, "600519") {
+		t.Error("a new ticker went into the first sector")
+	}
+}
+
+func TestImportFollowsTheFilesSectorColumn(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "z.db")
+	file := filepath.Join(dir, "mine.csv")
+	if err := os.WriteFile(file, []byte("code,sector\n600519,Liquor\n601398,compute\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dry := mustRun(t, db, "import", "-n", file)
+	for _, want := range []string{"sector liquor would be created", "SH600519 贵州茅台: into liquor", "SH601398 工商银行: into compute"} {
+		if !strings.Contains(dry, want) {
+			t.Errorf("dry run lacks %q:\n%s", want, dry)
+		}
+	}
+}
+
+func TestImportFromStdinWithoutASectorSaysSo(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "z.db")
+	_, errs, code := run(t, db, "600519\n", "import", "-")
+	if code == 0 || !strings.Contains(errs, "give --sector") {
+		t.Errorf("import from stdin with no sector: exit %d: %s", code, errs)
+	}
+}
