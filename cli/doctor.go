@@ -12,7 +12,7 @@ import (
 
 // DoctorCmd checks a database file.
 type DoctorCmd struct {
-	File string `arg:"" optional:"" placeholder:"FILE" help:"A database or backup file to check (default: the database in use)."`
+	File string `arg:"" optional:"" placeholder:"FILE" predictor:"file" help:"A database or backup file to check (default: the database in use)."`
 }
 
 // Run runs bbolt's consistency check and zixuan's own invariants and says

@@ -15,9 +15,9 @@ import (
 
 // ImportCmd merges a file into the watchlist.
 type ImportCmd struct {
-	File        string `arg:"" placeholder:"FILE" help:"The file to import (- for stdin)."`
-	Format      string `short:"f" placeholder:"F" help:"json, csv, tdx, codes, yahoo or ticker (default: detected from the content)."`
-	Sector      string `short:"s" placeholder:"S" help:"Sector for tickers whose sector the file lacks or the watchlist does not have."`
+	File        string `arg:"" placeholder:"FILE" predictor:"file" help:"The file to import (- for stdin)."`
+	Format      string `short:"f" placeholder:"F" predictor:"format" help:"json, csv, tdx, codes, yahoo or ticker (default: detected from the content)."`
+	Sector      string `short:"s" placeholder:"S" predictor:"sector" help:"Sector for tickers whose sector the file lacks or the watchlist does not have."`
 	DryRun      bool   `short:"n" help:"Show what would change and write nothing."`
 	SkipInvalid bool   `help:"Import the good rows and list the bad ones (default: one bad row rejects the file)."`
 }
@@ -42,6 +42,12 @@ func (c *ImportCmd) Run(a *App) error {
 	st, err := a.Store()
 	if err != nil {
 		return err
+	}
+	if c.Sector == "" && a.cfg != nil && a.cfg.ImportSector != "" {
+		if _, err := st.ResolveSector(a.cfg.ImportSector); err != nil {
+			return fmt.Errorf("config file %s: key import_sector: %w", a.cfg.Path, err)
+		}
+		c.Sector = a.cfg.ImportSector
 	}
 	if c.Sector != "" {
 		if _, err := st.ResolveSector(c.Sector); err != nil {

@@ -39,7 +39,7 @@ func (a *App) QuoteProvider() (quote.Provider, quote.History) {
 
 // QuoteCmd prints quotes.
 type QuoteCmd struct {
-	Codes  []string `arg:"" optional:"" help:"Codes to quote (default: the watchlist)."`
+	Codes  []string `arg:"" optional:"" predictor:"code" help:"Codes to quote (default: the watchlist)."`
 	Format string   `short:"f" default:"table" enum:"table,csv,json" help:"Output format: table, csv or json."`
 	NoRefs bool     `name:"no-refs" help:"Do not look up missing reference closes."`
 }
@@ -267,7 +267,7 @@ type PricesCmd struct {
 
 // PricesListCmd lists reference closes.
 type PricesListCmd struct {
-	Codes []string `arg:"" optional:"" help:"Only these codes."`
+	Codes []string `arg:"" optional:"" predictor:"code" help:"Only these codes."`
 }
 
 // Run prints code, day, close, source.
@@ -321,7 +321,7 @@ func (c *PricesListCmd) Run(a *App) error {
 
 // PricesImportCmd imports reference closes.
 type PricesImportCmd struct {
-	File string `arg:"" type:"existingfile" help:"CSV file: code,date,close (date as 2024-05-10 or 20240510)."`
+	File string `arg:"" type:"existingfile" predictor:"file" help:"CSV file: code,date,close (date as 2024-05-10 or 20240510)."`
 }
 
 // Run parses the whole file, then stores it in one transaction.
