@@ -148,7 +148,11 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err := ctx.Run(app); err != nil {
 		var ue usageError
 		if errors.As(err, &ue) {
-			fmt.Fprintf(stderr, "zixuan: %s\n", oneLine(err.Error()))
+			msg := oneLine(err.Error())
+			if sel := ctx.Selected(); (sel == nil || sel.Name != "help") && !strings.Contains(msg, "--help)") {
+				msg += " (see " + commandPath(ctx) + " --help)"
+			}
+			fmt.Fprintf(stderr, "zixuan: %s\n", msg)
 			return 2
 		}
 		fmt.Fprintf(stderr, "zixuan: %s\n", oneLine(err.Error()))

@@ -299,7 +299,8 @@ func TestCompletionOfCommandsFlagsSectorsAndCodes(t *testing.T) {
 	if got := complete("zixuan export -f "); !slices.Contains(got, "tdx") || !slices.Contains(got, "csv") {
 		t.Errorf("formats: %v", got)
 	}
-	if got := complete("zixuan completion "); !slices.Equal(got, []string{"bash", "zsh", "fish"}) {
+	got = complete("zixuan completion ")
+	if slices.Sort(got); !slices.Equal(got, []string{"bash", "fish", "zsh"}) {
 		t.Errorf("shells: %v", got)
 	}
 	missing := filepath.Join(t.TempDir(), "none.db")
@@ -394,5 +395,17 @@ func TestBinaryReadsTheXDGConfigFile(t *testing.T) {
 	_, errs, code = runShell(t, nil, "", "lst")
 	if code != 2 || !strings.Contains(errs, "did you mean list?") {
 		t.Errorf("binary: lst: exit %d: %s", code, errs)
+	}
+}
+
+func TestUsageErrorsFromACommandPointToItsHelp(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "z.db")
+	_, errs, code := run(t, db, "", "rate", "688111", "bogus")
+	if code != 2 || !strings.HasSuffix(errs, "(see zixuan rate --help)\n") {
+		t.Errorf("rate with a bad rating: exit %d: %s", code, errs)
+	}
+	_, errs, code = run(t, db, "", "sector", "rm", "nowhere")
+	if code != 2 || !strings.HasSuffix(errs, "(see zixuan sector rm --help)\n") {
+		t.Errorf("sector rm of no sector: exit %d: %s", code, errs)
 	}
 }
