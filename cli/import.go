@@ -17,7 +17,7 @@ import (
 type ImportCmd struct {
 	File        string `arg:"" placeholder:"FILE" predictor:"file" help:"The file to import (- for stdin)."`
 	Format      string `short:"f" placeholder:"F" predictor:"format" help:"json, csv, tdx, codes, yahoo or ticker (default: detected from the content)."`
-	Sector      string `short:"s" placeholder:"S" predictor:"sector" help:"Sector for tickers whose sector the file lacks or the watchlist does not have."`
+	Sector      string `short:"s" placeholder:"S" predictor:"sector" help:"Sector for new tickers whose sector the file lacks or the watchlist does not have (default: the import_sector setting, else the file's sector, created, else a sector named for the file)."`
 	DryRun      bool   `short:"n" help:"Show what would change and write nothing."`
 	SkipInvalid bool   `help:"Import the good rows and list the bad ones (default: one bad row rejects the file)."`
 }
