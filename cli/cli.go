@@ -25,15 +25,15 @@ var Version = "dev"
 
 // Root is the command line grammar.
 type Root struct {
-	DB         string      `name:"db" env:"ZIXUAN_DB" placeholder:"PATH" help:"Database file (default ${default_db}; env ZIXUAN_DB; the default folder follows XDG_DATA_HOME)."`
-	ConfigFile string      `name:"config" env:"ZIXUAN_CONFIG" placeholder:"FILE" help:"Settings file (default ${default_config}; env ZIXUAN_CONFIG; the default folder follows XDG_CONFIG_HOME). Flags override it; zixuan config prints what is in force."`
+	DB         string      `name:"db" env:"ZIXUAN_DB" placeholder:"PATH" help:"Database file (default ${default_db}; the default folder follows XDG_DATA_HOME)."`
+	ConfigFile string      `name:"config" env:"ZIXUAN_CONFIG" placeholder:"FILE" help:"Settings file (default ${default_config}; the default folder follows XDG_CONFIG_HOME). Flags override it; zixuan config prints what is in force."`
 	Lang       string      `name:"lang" enum:"en,zh," default:"" placeholder:"en|zh" help:"Language of the TUI (default: from the first of LC_ALL, LC_MESSAGES and LANG that is set: zh_CN.UTF-8 or any zh… is zh, anything else en)."`
 	VersionF   versionFlag `name:"version" help:"Print the version and exit."`
 
 	// Quotes: an addition, never a dependency (see cli/quote.go).
 	Offline   bool          `negatable:"" help:"No quotes: never contact a quote server (--no-offline undoes offline = true in the config file)."`
 	Refresh   time.Duration `default:"10s" placeholder:"DUR" help:"How often the TUI refreshes quotes during trading hours, such as 10s or 1m (0 = only at start and on R)."`
-	QuotesURL string        `name:"quotes-url" env:"ZIXUAN_QUOTES_URL" placeholder:"URL" help:"Quote server replacing https://qt.gtimg.cn (requests go to URL/q=sh600519,...); a mirror, proxy or test server (env ZIXUAN_QUOTES_URL)."`
+	QuotesURL string        `name:"quotes-url" env:"ZIXUAN_QUOTES_URL" placeholder:"URL" help:"Quote server replacing https://qt.gtimg.cn (requests go to URL/q=sh600519,...); a mirror, proxy or test server."`
 	Colors    string        `enum:"china,western" default:"china" placeholder:"china|western" help:"Price colours: china (red up, green down) or western (green up, red down)."`
 
 	TUI        TUICmd        `cmd:"" name:"tui" default:"withargs" help:"Start the terminal UI (what zixuan does with no command)."`
