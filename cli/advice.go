@@ -61,6 +61,8 @@ func adviceFor(e *store.Error) string {
 		if e.Detail == "" {
 			return "see `zixuan sector list`"
 		}
+	case store.NoSectorNamed:
+		return "give --sector"
 	case store.NoSectorLeft:
 		return "add one with `zixuan sector add NAME`"
 	case store.SectorNotEmpty:

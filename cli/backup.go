@@ -8,7 +8,7 @@ import (
 
 // BackupCmd copies the database, consistently, while it may be in use.
 type BackupCmd struct {
-	File  string `arg:"" placeholder:"FILE" help:"Where to write the copy."`
+	File  string `arg:"" placeholder:"FILE" predictor:"file" help:"Where to write the copy."`
 	Force bool   `help:"Replace FILE if it exists."`
 }
 
@@ -28,7 +28,7 @@ func (c *BackupCmd) Run(a *App) error {
 
 // RestoreCmd replaces the database with a backup.
 type RestoreCmd struct {
-	File string `arg:"" placeholder:"FILE" help:"A backup written by zixuan backup."`
+	File string `arg:"" placeholder:"FILE" predictor:"file" help:"A backup written by zixuan backup."`
 }
 
 // Run checks the backup and swaps it in, keeping the current file.

@@ -25,32 +25,38 @@ var Version = "dev"
 
 // Root is the command line grammar.
 type Root struct {
-	DB   string `name:"db" env:"ZIXUAN_DB" placeholder:"PATH" help:"Database file (default ${default_db})."`
-	Lang string `name:"lang" enum:"en,zh," default:"" placeholder:"en|zh" help:"Language of the TUI (default: from LANG/LC_ALL)."`
+	DB         string      `name:"db" env:"ZIXUAN_DB" placeholder:"PATH" help:"Database file (default ${default_db}; the default folder follows XDG_DATA_HOME)."`
+	ConfigFile string      `name:"config" env:"ZIXUAN_CONFIG" placeholder:"FILE" help:"Settings file (default ${default_config}; the default folder follows XDG_CONFIG_HOME). Flags override it; zixuan config prints what is in force."`
+	Lang       string      `name:"lang" enum:"en,zh," default:"" placeholder:"en|zh" help:"Language of the TUI (default: from the first of LC_ALL, LC_MESSAGES and LANG that is set: zh_CN.UTF-8 or any zh… is zh, anything else en)."`
+	VersionF   versionFlag `name:"version" help:"Print the version and exit."`
 
 	// Quotes: an addition, never a dependency (see cli/quote.go).
-	Offline   bool          `help:"No quotes: never contact a quote server."`
-	Refresh   time.Duration `default:"10s" placeholder:"DUR" help:"How often the TUI refreshes quotes during trading hours (0 = only at start and on R)."`
+	Offline   bool          `negatable:"" help:"No quotes: never contact a quote server (--no-offline undoes offline = true in the config file)."`
+	Refresh   time.Duration `default:"10s" placeholder:"DUR" help:"How often the TUI refreshes quotes during trading hours, such as 10s or 1m (0 = only at start and on R)."`
 	QuotesURL string        `name:"quotes-url" env:"ZIXUAN_QUOTES_URL" placeholder:"URL" help:"Quote server replacing https://qt.gtimg.cn (requests go to URL/q=sh600519,...); a mirror, proxy or test server."`
 	Colors    string        `enum:"china,western" default:"china" placeholder:"china|western" help:"Price colours: china (red up, green down) or western (green up, red down)."`
 
-	TUI     TUICmd     `cmd:"" name:"tui" default:"withargs" help:"Start the terminal UI (what zixuan does with no command)."`
-	List    ListCmd    `cmd:"" help:"List the watchlist."`
-	Show    ShowCmd    `cmd:"" help:"Show one ticker with its rating history and notes."`
-	Rate    RateCmd    `cmd:"" help:"Change a ticker's rating; the change is kept in its history."`
-	Quote   QuoteCmd   `cmd:"" help:"Print live quotes and each rating's return since its date (table, csv or json)."`
-	Prices  PricesCmd  `cmd:"" help:"List or import the reference closes ratings' returns are measured from."`
-	Note    NoteCmd    `cmd:"" help:"Add a note to a ticker (text from stdin when not given), or edit/delete one."`
-	Add     AddCmd     `cmd:"" help:"Add a ticker to the watchlist (or bring back a removed one)."`
-	Rm      RmCmd      `cmd:"" help:"Remove a ticker from the watchlist (its notes and history are kept; --undo brings it back)."`
-	Move    MoveCmd    `cmd:"" help:"Move a ticker to another sector."`
-	Sector  SectorCmd  `cmd:"" help:"List, add, rename or delete sectors."`
-	Export  ExportCmd  `cmd:"" help:"Export the watchlist: csv, json, md, tdx (通达信), codes, yahoo or ticker."`
-	Import  ImportCmd  `cmd:"" help:"Import a file (json, csv, tdx, code list, ticker YAML), merging it into the watchlist."`
-	Backup  BackupCmd  `cmd:"" help:"Write a consistent, checked copy of the database (safe while zixuan runs)."`
-	Restore RestoreCmd `cmd:"" help:"Replace the database with a checked backup (the current one is kept beside it)."`
-	Doctor  DoctorCmd  `cmd:"" help:"Check the database (bbolt's consistency check and zixuan's own) and say whether it is healthy."`
-	Version VersionCmd `cmd:"" help:"Print the version."`
+	TUI        TUICmd        `cmd:"" name:"tui" default:"withargs" help:"Start the terminal UI (what zixuan does with no command)."`
+	List       ListCmd       `cmd:"" help:"List the watchlist."`
+	Show       ShowCmd       `cmd:"" help:"Show one ticker with its rating history and notes."`
+	Rate       RateCmd       `cmd:"" help:"Change a ticker's rating; the change is kept in its history."`
+	Quote      QuoteCmd      `cmd:"" help:"Print live quotes and each rating's return since its date (table, csv or json)."`
+	Prices     PricesCmd     `cmd:"" help:"List or import the reference closes ratings' returns are measured from."`
+	Note       NoteCmd       `cmd:"" help:"Add a note to a ticker (text from stdin when not given), or edit/delete one."`
+	Add        AddCmd        `cmd:"" help:"Add a ticker to the watchlist (or bring back a removed one)."`
+	Rm         RmCmd         `cmd:"" help:"Remove a ticker from the watchlist (its notes and history are kept; --undo brings it back)."`
+	Move       MoveCmd       `cmd:"" help:"Move a ticker to another sector."`
+	Sector     SectorCmd     `cmd:"" help:"List, add, rename or delete sectors."`
+	Export     ExportCmd     `cmd:"" help:"Export the watchlist: csv, json, md, tdx (通达信), codes, yahoo or ticker."`
+	Import     ImportCmd     `cmd:"" help:"Import a file (json, csv, tdx, code list, ticker YAML), merging it into the watchlist."`
+	Backup     BackupCmd     `cmd:"" help:"Write a consistent, checked copy of the database (safe while zixuan runs)."`
+	Restore    RestoreCmd    `cmd:"" help:"Replace the database with a checked backup (the current one is kept beside it)."`
+	Doctor     DoctorCmd     `cmd:"" help:"Check the database (bbolt's consistency check and zixuan's own) and say whether it is healthy."`
+	Config     ConfigCmd     `cmd:"" help:"Print the settings in force and where each came from (the config file, a flag or the default)."`
+	Completion CompletionCmd `cmd:"" help:"Print the shell code that completes zixuan's commands, flags, sectors and codes: bash, zsh or fish."`
+	Man        ManCmd        `cmd:"" help:"Print the manual page (roff): zixuan man | man -l -"`
+	Help       HelpCmd       `cmd:"" help:"Show the help of zixuan or of a command: zixuan help rate."`
+	Version    VersionCmd    `cmd:"" help:"Print the version."`
 }
 
 // App is what every command's Run receives: the parsed global flags and
@@ -64,7 +70,13 @@ type App struct {
 	dbPath  string
 	lang    string
 	isTTYFn func() bool
+	cfg     *Config
+	parser  *kong.Kong
+	exited  *int // set by the parser's exit hook: --help printed
 }
+
+// Config is the settings in force: the config file under the flags.
+func (a *App) Config() *Config { return a.cfg }
 
 // Store opens the database (creating and seeding it the first time).
 func (a *App) Store() (*store.Store, error) {
@@ -100,22 +112,36 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		kong.Description("自选 zixuan: a terminal watchlist for A-share investors.\nRun with no command to open the TUI."),
 		kong.Writers(stdout, stderr),
 		kong.Exit(func(code int) { exitCode = code }),
-		kong.Vars{"default_db": store.DefaultPath()},
+		kong.Vars{"default_db": store.DefaultPath(), "default_config": DefaultConfigPath()},
 		kong.ConfigureHelp(kong.HelpOptions{Compact: true}),
+		kong.Help(helpWithEnvironment),
 	)
 	if err != nil {
 		fmt.Fprintf(stderr, "zixuan: %v\n", err)
 		return 1
+	}
+	if completing() {
+		return runCompletion(parser, stdout)
 	}
 	ctx, err := parser.Parse(args)
 	if exitCode >= 0 { // --help or --version printed and asked to exit
 		return exitCode
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "zixuan: %s (see zixuan --help)\n", oneLine(err.Error()))
+		fmt.Fprintf(stderr, "zixuan: %s\n", oneLine(parseMessage(err)))
 		return 2
 	}
-	app := &App{root: &root, Out: stdout, Err: stderr, In: stdin, dbPath: root.DB, lang: root.Lang}
+	cfgPath := root.ConfigFile
+	if cfgPath == "" {
+		cfgPath = DefaultConfigPath()
+	}
+	cfg, err := LoadConfig(cfgPath)
+	if err != nil {
+		fmt.Fprintf(stderr, "zixuan: %s\n", oneLine(err.Error()))
+		return 1
+	}
+	cfg.applyFlags(&root, ctx)
+	app := &App{root: &root, Out: stdout, Err: stderr, In: stdin, dbPath: root.DB, lang: root.Lang, cfg: cfg, parser: parser, exited: &exitCode}
 	if app.dbPath == "" {
 		app.dbPath = store.DefaultPath()
 	}
@@ -123,7 +149,11 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		err = advise(err)
 		var ue usageError
 		if errors.As(err, &ue) {
-			fmt.Fprintf(stderr, "zixuan: %s\n", oneLine(err.Error()))
+			msg := oneLine(err.Error())
+			if sel := ctx.Selected(); (sel == nil || sel.Name != "help") && !strings.Contains(msg, "--help)") {
+				msg += " (see " + commandPath(ctx) + " --help)"
+			}
+			fmt.Fprintf(stderr, "zixuan: %s\n", msg)
 			return 2
 		}
 		fmt.Fprintf(stderr, "zixuan: %s\n", oneLine(err.Error()))
@@ -158,6 +188,10 @@ type VersionCmd struct{}
 
 // Run prints the version and the securities master it ships.
 func (VersionCmd) Run(a *App) error {
-	fmt.Fprintf(a.Out, "zixuan %s (schema %d, securities master %d A-shares, July 2026)\n", Version, store.SchemaVersion, len(sectors.Master()))
+	fmt.Fprintln(a.Out, versionLine())
 	return nil
+}
+
+func versionLine() string {
+	return fmt.Sprintf("zixuan %s (schema %d, securities master %d A-shares, July 2026)", Version, store.SchemaVersion, len(sectors.Master()))
 }

@@ -1,7 +1,10 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 
 	"zixuan/safetext"
 	"zixuan/store"
@@ -9,7 +12,7 @@ import (
 
 // DoctorCmd checks a database file.
 type DoctorCmd struct {
-	File string `arg:"" optional:"" placeholder:"FILE" help:"A database or backup file to check (default: the database in use)."`
+	File string `arg:"" optional:"" placeholder:"FILE" predictor:"file" help:"A database or backup file to check (default: the database in use)."`
 }
 
 // Run runs bbolt's consistency check and zixuan's own invariants and says
@@ -19,6 +22,9 @@ func (c *DoctorCmd) Run(a *App) error {
 	path := c.File
 	if path == "" {
 		path = a.DBPath()
+	}
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("%s does not exist: give the database or backup file to check", path)
 	}
 	problems, err := store.CheckFile(path)
 	if err != nil {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"strconv"
-	"strings"
 
 	"zixuan/safetext"
 	"zixuan/sectors"
@@ -14,8 +13,8 @@ import (
 
 // RateCmd changes a rating.
 type RateCmd struct {
-	Code   string `arg:"" help:"Ticker code."`
-	Rating string `arg:"" help:"buy, overweight, neutral, underweight, sell or unrated (买入 增持 中性 减持 卖出 未评级)."`
+	Code   string `arg:"" predictor:"code" help:"The ticker: its code (688111), name (科大讯飞) or pinyin (kdxf, kedaxunfei)."`
+	Rating string `arg:"" predictor:"rating" help:"buy, overweight, neutral, underweight, sell or unrated (买入 增持 中性 减持 卖出 未评级)."`
 	Why    string `short:"w" placeholder:"TEXT" help:"Why: kept with the change in the history."`
 	// RefPrice is the close the rating's return is measured from, stored
 	// for the day of the rating in force (see store/prices.go).
@@ -59,7 +58,7 @@ func (c *RateCmd) Run(a *App) error {
 
 // NoteCmd adds, edits or deletes a note.
 type NoteCmd struct {
-	Code   string  `arg:"" help:"Ticker code."`
+	Code   string  `arg:"" predictor:"code" help:"The ticker: its code (688111), name (科大讯飞) or pinyin (kdxf, kedaxunfei)."`
 	Text   string  `arg:"" optional:"" help:"The note; read from stdin when omitted (ctrl+d ends it)."`
 	Edit   *uint64 `placeholder:"ID" help:"Replace note ID's text (the old text is kept in its history)."`
 	Delete *uint64 `placeholder:"ID" help:"Delete note ID (it stays in the history)."`
@@ -121,10 +120,10 @@ func (c *NoteCmd) Run(a *App) error {
 
 // AddCmd adds a ticker.
 type AddCmd struct {
-	Code   string `arg:"" help:"Ticker code."`
+	Code   string `arg:"" help:"The ticker: its code (600519), or the name (贵州茅台) or pinyin (gzmt, guizhoumaotai) of an A-share."`
 	Name   string `placeholder:"NAME" help:"Short name; needed only for a code the securities master does not know."`
-	Sector string `short:"s" required:"" placeholder:"S" help:"Sector (id, English or Chinese name)."`
-	Rating string `short:"r" placeholder:"R" help:"Starting rating (default unrated; for a ticker brought back, its rating is kept unless given)."`
+	Sector string `short:"s" required:"" placeholder:"S" predictor:"sector" help:"Sector (id, English or Chinese name)."`
+	Rating string `short:"r" placeholder:"R" predictor:"rating" help:"Starting rating (default unrated; for a ticker brought back, its rating is kept unless given)."`
 }
 
 // Run adds the ticker.
@@ -161,7 +160,7 @@ func (c *AddCmd) Run(a *App) error {
 
 // RmCmd removes a ticker, or undoes a removal.
 type RmCmd struct {
-	Code string `arg:"" optional:"" help:"Ticker code (with --undo: default the last removed)."`
+	Code string `arg:"" optional:"" predictor:"code" help:"Ticker code (with --undo: default the last removed)."`
 	Undo bool   `help:"Bring the ticker back instead."`
 }
 
@@ -205,8 +204,8 @@ func (c *RmCmd) Run(a *App) error {
 
 // MoveCmd moves a ticker between sectors.
 type MoveCmd struct {
-	Code   string `arg:"" help:"Ticker code."`
-	Sector string `arg:"" help:"Target sector."`
+	Code   string `arg:"" predictor:"code" help:"Ticker code."`
+	Sector string `arg:"" predictor:"sector" help:"Target sector."`
 }
 
 // Run moves the ticker.
@@ -259,7 +258,7 @@ func (SectorListCmd) Run(a *App) error {
 		idw = max(idw, safetext.Width(safetext.Line(s.ID)))
 	}
 	for _, s := range snap.Sectors {
-		fmt.Fprintf(a.Out, "%s  %3d  %s / %s\n", safetext.Fit(safetext.Line(s.ID), idw), counts[s.ID], safetext.Line(s.Name), safetext.Line(s.NameZH))
+		fmt.Fprintf(a.Out, "%s  %3d  %s\n", safetext.Fit(safetext.Line(s.ID), idw), counts[s.ID], safetext.Line(sectorNames(s)))
 	}
 	return nil
 }
@@ -285,13 +284,13 @@ func (c *SectorAddCmd) Run(a *App) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(a.Out, "added sector %s (%s)\n", safetext.Line(sec.ID), safetext.Line(strings.TrimSpace(sec.Name+" "+sec.NameZH)))
+	fmt.Fprintf(a.Out, "added sector %s\n", safetext.Line(sectorTitle(sec)))
 	return nil
 }
 
 // SectorRenameCmd renames a sector.
 type SectorRenameCmd struct {
-	Sector string `arg:"" help:"The sector."`
+	Sector string `arg:"" predictor:"sector" help:"The sector."`
 	Name   string `arg:"" optional:"" help:"New English (or only) name."`
 	ZH     string `name:"zh" placeholder:"NAME" help:"New Chinese name."`
 }
@@ -306,13 +305,13 @@ func (c *SectorRenameCmd) Run(a *App) error {
 	if err != nil {
 		return sectorUsage(err)
 	}
-	fmt.Fprintf(a.Out, "renamed sector %s to %s / %s\n", safetext.Line(sec.ID), safetext.Line(sec.Name), safetext.Line(sec.NameZH))
+	fmt.Fprintf(a.Out, "renamed sector %s to %s\n", safetext.Line(sec.ID), safetext.Line(sectorNames(sec)))
 	return nil
 }
 
 // SectorRmCmd deletes a sector.
 type SectorRmCmd struct {
-	Sector string `arg:"" help:"The sector; it must hold no ticker."`
+	Sector string `arg:"" predictor:"sector" help:"The sector; it must hold no ticker."`
 }
 
 // Run deletes it.

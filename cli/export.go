@@ -13,10 +13,10 @@ import (
 
 // ExportCmd writes the watchlist in a format another tool reads.
 type ExportCmd struct {
-	Format string `short:"f" required:"" placeholder:"F" help:"csv (spreadsheets), json (everything, re-importable), md (Markdown tables), tdx (通达信 block file), codes (SH688111), yahoo (688111.SS) or ticker (YAML for the ticker app)."`
-	Out    string `short:"o" placeholder:"FILE" help:"Write to FILE, atomically (default: stdout)."`
-	Sector string `short:"s" placeholder:"S" help:"Only this sector (id, English or Chinese name)."`
-	Rating string `short:"r" placeholder:"R,..." help:"Only these ratings, comma-separated."`
+	Format string `short:"f" required:"" placeholder:"F" predictor:"format" help:"csv (spreadsheets), json (everything, re-importable), md (Markdown tables), tdx (通达信 block file), codes (SH688111), yahoo (688111.SS) or ticker (YAML for the ticker app)."`
+	Out    string `short:"o" placeholder:"FILE" predictor:"file" help:"Write to FILE, atomically (default: stdout)."`
+	Sector string `short:"s" placeholder:"S" predictor:"sector" help:"Only this sector (id, English or Chinese name)."`
+	Rating string `short:"r" placeholder:"R,..." predictor:"rating" help:"Only these ratings, comma-separated."`
 	BOM    bool   `name:"bom" help:"csv: start with a UTF-8 BOM so Excel shows Chinese correctly."`
 	Force  bool   `help:"Replace FILE if it exists."`
 	Prices bool   `help:"csv, json, md: add the last price, change %, and the return since each rating's reference close (fetches quotes; stored closes)."`

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"zixuan/export"
@@ -14,9 +15,9 @@ import (
 
 // ImportCmd merges a file into the watchlist.
 type ImportCmd struct {
-	File        string `arg:"" placeholder:"FILE" help:"The file to import (- for stdin)."`
-	Format      string `short:"f" placeholder:"F" help:"json, csv, tdx, codes, yahoo or ticker (default: detected from the content)."`
-	Sector      string `short:"s" placeholder:"S" help:"Sector for tickers whose sector the file lacks or the watchlist does not have."`
+	File        string `arg:"" placeholder:"FILE" predictor:"file" help:"The file to import (- for stdin)."`
+	Format      string `short:"f" placeholder:"F" predictor:"format" help:"json, csv, tdx, codes, yahoo or ticker (default: detected from the content)."`
+	Sector      string `short:"s" placeholder:"S" predictor:"sector" help:"Sector for new tickers whose sector the file lacks or the watchlist does not have (default: the import_sector setting, else the file's sector, created, else a sector named for the file)."`
 	DryRun      bool   `short:"n" help:"Show what would change and write nothing."`
 	SkipInvalid bool   `help:"Import the good rows and list the bad ones (default: one bad row rejects the file)."`
 }
@@ -41,6 +42,12 @@ func (c *ImportCmd) Run(a *App) error {
 	st, err := a.Store()
 	if err != nil {
 		return err
+	}
+	if c.Sector == "" && a.cfg != nil && a.cfg.ImportSector != "" {
+		if _, err := st.ResolveSector(a.cfg.ImportSector); err != nil {
+			return fmt.Errorf("config file %s: key import_sector: %w", a.cfg.Path, err)
+		}
+		c.Sector = a.cfg.ImportSector
 	}
 	if c.Sector != "" {
 		if _, err := st.ResolveSector(c.Sector); err != nil {
@@ -67,7 +74,7 @@ func (c *ImportCmd) Run(a *App) error {
 			return fmt.Errorf("%s: no good rows to import", file.Name)
 		}
 	}
-	rep, err := st.Import(file.Items, store.ImportOptions{Source: file.Source(), Sector: c.Sector, Sectors: file.Sectors, FileTime: file.Exported, DryRun: c.DryRun})
+	rep, err := st.Import(file.Items, store.ImportOptions{Source: file.Source(), Sector: c.Sector, Sectors: file.Sectors, FileTime: file.Exported, DryRun: c.DryRun, FileSector: fileSector(c.File)})
 	if err != nil {
 		return err
 	}
@@ -139,6 +146,26 @@ func printReport(w io.Writer, file *export.ImportFile, rep store.ImportReport) {
 		fmt.Fprint(w, " (dry run: nothing was written)")
 	}
 	fmt.Fprintln(w)
+}
+
+// fileSector is the sector named for the imported file, for new tickers
+// it gives no sector for: "白酒" for 白酒.csv; none for stdin.
+func fileSector(path string) string {
+	if path == "-" {
+		return ""
+	}
+	name := filepath.Base(path)
+	for {
+		ext := strings.ToLower(filepath.Ext(name))
+		switch ext {
+		case ".csv", ".json", ".txt", ".blk", ".yaml", ".yml", ".md", ".ticker", ".codes", ".yahoo", ".tdx":
+			if base := name[:len(name)-len(ext)]; base != "" {
+				name = base
+				continue
+			}
+		}
+		return name
+	}
 }
 
 func keptText(kept []string) []string {

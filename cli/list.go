@@ -12,8 +12,8 @@ import (
 
 // ListCmd lists the watchlist.
 type ListCmd struct {
-	Sector  string `short:"s" placeholder:"S" help:"Only this sector (id, English or Chinese name)."`
-	Rating  string `short:"r" placeholder:"R,..." help:"Only these ratings, comma-separated (buy, overweight, neutral, underweight, sell, unrated; Chinese labels work too)."`
+	Sector  string `short:"s" placeholder:"S" predictor:"sector" help:"Only this sector (id, English or Chinese name)."`
+	Rating  string `short:"r" placeholder:"R,..." predictor:"rating" help:"Only these ratings, comma-separated (buy, overweight, neutral, underweight, sell, unrated; Chinese labels work too)."`
 	Format  string `short:"f" default:"table" enum:"table,csv,json" help:"Output format: table, csv or json."`
 	Removed bool   `help:"List removed tickers instead."`
 }

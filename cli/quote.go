@@ -38,7 +38,7 @@ func (a *App) QuoteProvider() (quote.Provider, quote.History) {
 
 // QuoteCmd prints quotes.
 type QuoteCmd struct {
-	Codes  []string `arg:"" optional:"" help:"Codes to quote (default: the watchlist)."`
+	Codes  []string `arg:"" optional:"" predictor:"code" help:"Codes to quote (default: the watchlist)."`
 	Format string   `short:"f" default:"table" enum:"table,csv,json" help:"Output format: table, csv or json."`
 	NoRefs bool     `name:"no-refs" help:"Do not look up missing reference closes."`
 }
@@ -107,7 +107,7 @@ func (c *QuoteCmd) Run(a *App) error {
 	defer cancel()
 	quotes, qerr := prov.Quotes(ctx, codes)
 	if qerr != nil && len(quotes) == 0 {
-		return fmt.Errorf("%s (%v)", quote.Status(qerr), qerr)
+		return errors.New(quote.Status(qerr))
 	}
 	refs := snap.Refs
 	if !c.NoRefs && hist != nil {
@@ -261,7 +261,7 @@ type PricesCmd struct {
 
 // PricesListCmd lists reference closes.
 type PricesListCmd struct {
-	Codes []string `arg:"" optional:"" help:"Only these codes."`
+	Codes []string `arg:"" optional:"" predictor:"code" help:"Only these codes."`
 }
 
 // Run prints code, day, close, source.
@@ -283,7 +283,6 @@ func (c *PricesListCmd) Run(a *App) error {
 		return err
 	}
 	all := snap.Refs
-	fmt.Fprintln(a.Out, "code,date,close,adjusted,source")
 	n := 0
 	seen := map[string]bool{}
 	emit := func(key string) {
@@ -292,6 +291,9 @@ func (c *PricesListCmd) Run(a *App) error {
 		}
 		seen[key] = true
 		for _, p := range all[key] {
+			if n == 0 {
+				fmt.Fprintln(a.Out, "code,date,close,adjusted,source")
+			}
 			fmt.Fprintf(a.Out, "%s,%s,%s,%t,%s\n", key, p.Day.Format(time.DateOnly), num(p.Close, 2), p.Adjusted, csvText(safetext.Line(p.Source)))
 			n++
 		}
@@ -310,7 +312,7 @@ func (c *PricesListCmd) Run(a *App) error {
 
 // PricesImportCmd imports reference closes.
 type PricesImportCmd struct {
-	File string `arg:"" type:"existingfile" help:"CSV file: code,date,close (date as 2024-05-10 or 20240510)."`
+	File string `arg:"" type:"existingfile" predictor:"file" help:"CSV file: code,date,close (date as 2024-05-10 or 20240510)."`
 }
 
 // Run parses the whole file, then stores it in one transaction.

@@ -11,7 +11,7 @@ import (
 
 // ShowCmd shows one ticker.
 type ShowCmd struct {
-	Code string `arg:"" help:"Code: 688111, SH688111, 688111.SH, 688111.SS …"`
+	Code string `arg:"" predictor:"code" help:"Code: 688111, SH688111, 688111.SH, 688111.SS …"`
 }
 
 func dateCST(t time.Time) string {

@@ -111,6 +111,9 @@ func WriteFile(path string, f Format, tickers []sectors.Ticker, opts Options, fo
 			return fmt.Errorf("export to %s: %w", path, err)
 		}
 	}
+	if dir := filepath.Dir(path); !isDir(dir) {
+		return fmt.Errorf("export to %s: the folder %s does not exist (nothing was written)", path, dir)
+	}
 	var buf bytes.Buffer
 	if err := Write(&buf, f, tickers, opts); err != nil {
 		return err
@@ -123,6 +126,11 @@ func WriteFile(path string, f Format, tickers []sectors.Ticker, opts Options, fo
 		d.Close()
 	}
 	return nil
+}
+
+func isDir(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && fi.IsDir()
 }
 
 // DefaultFileName is the name the TUI offers: zixuan-20261128.csv.

@@ -294,12 +294,12 @@ func TestDryRunMatchesRealRun(t *testing.T) {
 	file, err := Parse([]byte(in), "plan.csv", "")
 	check(t, err)
 	gen, _ := s.Generation()
-	dry, err := s.Import(file.Items, store.ImportOptions{Source: file.Source(), DryRun: true})
+	dry, err := s.Import(file.Items, store.ImportOptions{Source: file.Source(), FileSector: "plan", DryRun: true})
 	check(t, err)
 	if g, _ := s.Generation(); g != gen {
 		t.Fatal("dry run wrote")
 	}
-	real, err := s.Import(file.Items, store.ImportOptions{Source: file.Source()})
+	real, err := s.Import(file.Items, store.ImportOptions{Source: file.Source(), FileSector: "plan"})
 	check(t, err)
 	dry.DryRun = false
 	if !reflect.DeepEqual(dry, real) {

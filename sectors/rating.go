@@ -60,11 +60,11 @@ func (r Rating) Rank() int {
 }
 
 var ratingAliases = map[string]Rating{
-	"buy": Buy, "买入": Buy, "推荐": Buy, "强推": Buy, "强烈推荐": Buy, "strong buy": Buy, "strongbuy": Buy, "b": Buy,
+	"buy": Buy, "买入": Buy, "推荐": Buy, "强推": Buy, "强烈推荐": Buy, "strong buy": Buy, "strongbuy": Buy,
 	"overweight": Overweight, "增持": Overweight, "谨慎推荐": Overweight, "outperform": Overweight, "accumulate": Overweight, "优于大市": Overweight, "ow": Overweight,
-	"neutral": Neutral, "中性": Neutral, "持有": Neutral, "hold": Neutral, "同步大市": Neutral, "n": Neutral,
+	"neutral": Neutral, "中性": Neutral, "持有": Neutral, "hold": Neutral, "同步大市": Neutral,
 	"underweight": Underweight, "减持": Underweight, "underperform": Underweight, "reduce": Underweight, "弱于大市": Underweight, "uw": Underweight,
-	"sell": Sell, "卖出": Sell, "回避": Sell, "s": Sell,
+	"sell": Sell, "卖出": Sell, "回避": Sell, "strong sell": Sell, "strongsell": Sell,
 	"unrated": Unrated, "未评级": Unrated, "not rated": Unrated, "notrated": Unrated, "nr": Unrated, "none": Unrated, "无评级": Unrated,
 }
 

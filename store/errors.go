@@ -39,6 +39,7 @@ const (
 	NotInMaster      Reason = "not-in-master"       // Code is unknown to the securities master and no name was given
 	NoSuchSector     Reason = "no-such-sector"      // ID names no sector
 	NoSectorLeft     Reason = "no-sector-left"      // there is no sector to put Code in
+	NoSectorNamed    Reason = "no-sector-named"     // an import file says not which sector Code goes into
 	SectorExists     Reason = "sector-exists"       // Name is taken by sector ID
 	SectorNotEmpty   Reason = "sector-not-empty"    // sector ID holds Count tickers
 	SectorNameEmpty  Reason = "sector-name-empty"   // a sector needs a name with letters or digits
@@ -119,6 +120,8 @@ func (e *Error) Error() string {
 		return fmt.Sprintf("no sector %q", safetext.Clip(e.ID))
 	case NoSectorLeft:
 		return "there is no sector to put " + key + " in"
+	case NoSectorNamed:
+		return "the file does not say which sector " + key + " goes into"
 	case SectorExists:
 		return fmt.Sprintf("sector %q already exists (%s)", e.Name, e.ID)
 	case SectorNotEmpty:

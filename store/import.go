@@ -29,6 +29,10 @@ type ImportOptions struct {
 	FileTime time.Time
 	// DryRun computes the report and writes nothing.
 	DryRun bool
+	// FileSector names the sector, created when missing, for new tickers
+	// the file gives no sector for when Sector is empty: the file's name.
+	// With neither, such a ticker is an error, never a guess.
+	FileSector string
 }
 
 // ImportResult is what the import did (or would do) to one ticker.
@@ -144,10 +148,24 @@ func (im *importer) sectorFor(it *sectors.ImportItem, rec *tickerRecord, exists 
 	if exists && im.hasSector(rec.Sector) {
 		return rec.Sector, false, nil
 	}
-	if len(im.secs) == 0 {
-		return "", false, refusal(ErrNotFound, NoSectorLeft, it.Code)
+	// A new ticker goes where the file says, else into the sector named
+	// for the file: created when the store lacks it, never a guess.
+	name, fromFile := it.Sector, it.Sector != ""
+	if name == "" {
+		name = strings.TrimSpace(im.opts.FileSector)
 	}
-	return im.secs[0].ID, false, nil
+	if name == "" {
+		return "", false, refusal(ErrInvalid, NoSectorNamed, it.Code)
+	}
+	def := sectors.Sector{Name: name}
+	if !isASCIIString(name) {
+		def.NameZH = name
+	}
+	sec, err := im.createSector(def)
+	if err != nil {
+		return "", false, err
+	}
+	return sec.ID, fromFile, nil
 }
 
 func (im *importer) hasSector(id string) bool {

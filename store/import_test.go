@@ -76,7 +76,7 @@ func TestImportIsOneTransaction(t *testing.T) {
 		{Line: 1, Code: code("600519")},
 		{Line: 2, Code: code("688999")}, // not in the master, no name
 	}
-	_, err := s.Import(items, ImportOptions{})
+	_, err := s.Import(items, ImportOptions{FileSector: "x"})
 	if err == nil || !strings.Contains(err.Error(), "line 2") {
 		t.Fatalf("err = %v", err)
 	}

@@ -1,0 +1,347 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+	"github.com/adrg/xdg"
+	"github.com/alecthomas/kong"
+
+	"zixuan/safetext"
+	"zixuan/sectors"
+)
+
+// Config is zixuan's settings as they are in force: the defaults, then
+// the config file ($XDG_CONFIG_HOME/zixuan/config.toml), then the command
+// line, each overriding the one before. The TUI reads it through
+// App.Config.
+type Config struct {
+	Lang    string        // "en", "zh", or "" for LC_ALL / LC_MESSAGES / LANG
+	Colors  string        // "china" (red up) or "western" (green up)
+	Refresh time.Duration // TUI quote refresh; 0 = only at start and on R
+	Offline bool          // never contact a quote server
+
+	// Columns are the TUI list's columns, in order (ConfigColumns lists
+	// the names); nil is the TUI's own choice for the width.
+	Columns []string
+	// Sort is the TUI's sort order at start: one of ConfigSorts.
+	Sort string
+	// RatingFilter is the TUI's rating filter at start; nil shows all.
+	RatingFilter []sectors.Rating
+	// RememberView makes the TUI keep the sort order and rating filter the
+	// user last chose, across restarts, instead of Sort and RatingFilter.
+	RememberView bool
+	// ImportSector takes the new tickers of an import that gives no sector
+	// for them when --sector is not given (id, English or Chinese name).
+	ImportSector string
+
+	// Path is the config file looked for; Found says whether it exists.
+	Path  string
+	Found bool
+	// From says where each key's value came from: "default", "config
+	// file", or "flag --name".
+	From map[string]string
+}
+
+// ConfigKeys are the config file's keys, in the order `zixuan config`
+// prints them.
+var ConfigKeys = []string{"lang", "colors", "refresh", "offline", "columns", "sort", "rating_filter", "remember_view", "import_sector"}
+
+// ConfigColumns are the names the columns key accepts.
+var ConfigColumns = []string{"code", "name", "board", "sector", "rating", "since", "last", "change", "change_pct", "return", "excess", "volume", "turnover", "pe", "note", "changed"}
+
+// ConfigSorts are the values the sort key accepts, in the TUI's `s` order.
+var ConfigSorts = []string{"sector", "code", "name", "rating", "changed"}
+
+// configFlags are the keys a flag of the same meaning overrides.
+var configFlags = map[string]string{"lang": "lang", "colors": "colors", "refresh": "refresh", "offline": "offline"}
+
+// DefaultConfigPath is $XDG_CONFIG_HOME/zixuan/config.toml
+// (~/.config/zixuan/config.toml), or $ZIXUAN_CONFIG.
+func DefaultConfigPath() string {
+	if p := os.Getenv("ZIXUAN_CONFIG"); p != "" {
+		return p
+	}
+	if d := os.Getenv("XDG_CONFIG_HOME"); filepath.IsAbs(d) {
+		return filepath.Join(d, "zixuan", "config.toml")
+	}
+	return filepath.Join(xdg.ConfigHome, "zixuan", "config.toml")
+}
+
+func defaultConfig() *Config {
+	c := &Config{Colors: "china", Refresh: 10 * time.Second, Sort: "sector", From: map[string]string{}}
+	for _, k := range ConfigKeys {
+		c.From[k] = "default"
+	}
+	return c
+}
+
+// LoadConfig reads the config file at path over the defaults. A missing
+// file is no error; a file that cannot be read or parsed, an unknown key
+// or a bad value is, in one line naming the file and the key.
+func LoadConfig(path string) (*Config, error) {
+	c := defaultConfig()
+	c.Path = path
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return c, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("config file %s cannot be read: %w", path, errors.Unwrap(err))
+	}
+	c.Found = true
+	var raw map[string]any
+	if _, err := toml.Decode(string(data), &raw); err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			return nil, fmt.Errorf("config file %s: line %d: %s", path, pe.Position.Line, pe.Message)
+		}
+		return nil, fmt.Errorf("config file %s: %v", path, err)
+	}
+	keys := make([]string, 0, len(raw))
+	for k := range raw {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		if err := c.set(k, raw[k]); err != nil {
+			return nil, fmt.Errorf("config file %s: key %s: %w", path, k, err)
+		}
+		c.From[k] = "config file"
+	}
+	return c, nil
+}
+
+// set validates and stores one key's value from the file.
+func (c *Config) set(key string, v any) error {
+	switch key {
+	case "lang":
+		s, err := oneOf(v, "en", "zh", "")
+		c.Lang = s
+		return err
+	case "colors":
+		s, err := oneOf(v, "china", "western")
+		c.Colors = s
+		return err
+	case "refresh":
+		s, ok := v.(string)
+		if !ok {
+			return fmt.Errorf("%s is not a duration: write it in quotes, such as \"10s\" or \"1m\"", tomlValue(v))
+		}
+		d, err := time.ParseDuration(s)
+		if err != nil || d < 0 {
+			return fmt.Errorf("%q is not a duration: use such as \"10s\" or \"1m\" (\"0s\" = only at start and on R)", s)
+		}
+		c.Refresh = d
+	case "offline", "remember_view":
+		b, ok := v.(bool)
+		if !ok {
+			return fmt.Errorf("%s is not true or false", tomlValue(v))
+		}
+		if key == "offline" {
+			c.Offline = b
+		} else {
+			c.RememberView = b
+		}
+	case "columns":
+		list, err := stringList(v)
+		if err != nil {
+			return err
+		}
+		for _, col := range list {
+			if !slices.Contains(ConfigColumns, col) {
+				return fmt.Errorf("%q is not a column: use %s", col, strings.Join(ConfigColumns, ", "))
+			}
+		}
+		c.Columns = list
+	case "sort":
+		s, err := oneOf(v, ConfigSorts...)
+		c.Sort = s
+		return err
+	case "rating_filter":
+		list, err := stringList(v)
+		if err != nil {
+			return err
+		}
+		c.RatingFilter = nil
+		for _, s := range list {
+			r, err := sectors.ParseRating(s)
+			if err != nil {
+				return err
+			}
+			if !slices.Contains(c.RatingFilter, r) {
+				c.RatingFilter = append(c.RatingFilter, r)
+			}
+		}
+	case "import_sector":
+		s, ok := v.(string)
+		if !ok {
+			return fmt.Errorf("%s is not a sector name: write it in quotes", tomlValue(v))
+		}
+		c.ImportSector = strings.TrimSpace(s)
+	default:
+		return fmt.Errorf("unknown key: the keys are %s", strings.Join(ConfigKeys, ", "))
+	}
+	return nil
+}
+
+func oneOf(v any, choices ...string) (string, error) {
+	s, ok := v.(string)
+	if !ok || !slices.Contains(choices, s) {
+		quoted := make([]string, 0, len(choices))
+		for _, c := range choices {
+			if c != "" {
+				quoted = append(quoted, strconv.Quote(c))
+			}
+		}
+		return "", fmt.Errorf("%s is not one of %s", tomlValue(v), strings.Join(quoted, ", "))
+	}
+	return s, nil
+}
+
+func stringList(v any) ([]string, error) {
+	arr, ok := v.([]any)
+	if !ok {
+		return nil, fmt.Errorf("%s is not a list: write it as [\"a\", \"b\"]", tomlValue(v))
+	}
+	out := make([]string, 0, len(arr))
+	for _, e := range arr {
+		s, ok := e.(string)
+		if !ok {
+			return nil, fmt.Errorf("%s in the list is not a name in quotes", tomlValue(e))
+		}
+		out = append(out, strings.TrimSpace(s))
+	}
+	return out, nil
+}
+
+// tomlValue writes v as it would look in the file, for messages.
+func tomlValue(v any) string {
+	switch x := v.(type) {
+	case string:
+		return strconv.Quote(oneLine(safetext.Clip(x)))
+	case []any:
+		parts := make([]string, len(x))
+		for i, e := range x {
+			parts[i] = tomlValue(e)
+		}
+		return "[" + strings.Join(parts, ", ") + "]"
+	case map[string]any:
+		return "a table"
+	case time.Time:
+		return x.Format(time.RFC3339)
+	}
+	return fmt.Sprint(v)
+}
+
+// applyFlags lays the flags given on the command line over c, and c's
+// values under the flags not given, so that root holds what is in force.
+func (c *Config) applyFlags(root *Root, ctx *kong.Context) {
+	given := map[string]bool{}
+	for _, p := range ctx.Path {
+		if p.Flag != nil && !p.Resolved {
+			given[p.Flag.Name] = true
+		}
+	}
+	for key, flag := range configFlags {
+		if given[flag] {
+			c.From[key] = "flag --" + flag
+			continue
+		}
+		switch key {
+		case "lang":
+			root.Lang = c.Lang
+		case "colors":
+			root.Colors = c.Colors
+		case "refresh":
+			root.Refresh = c.Refresh
+		case "offline":
+			root.Offline = c.Offline
+		}
+	}
+	c.Lang, c.Colors, c.Refresh, c.Offline = root.Lang, root.Colors, root.Refresh, root.Offline
+}
+
+// value is key's value written as in the file.
+func (c *Config) value(key string) string {
+	switch key {
+	case "lang":
+		return strconv.Quote(c.Lang)
+	case "colors":
+		return strconv.Quote(c.Colors)
+	case "refresh":
+		return strconv.Quote(c.Refresh.String())
+	case "offline":
+		return strconv.FormatBool(c.Offline)
+	case "columns":
+		return quotedList(c.Columns)
+	case "sort":
+		return strconv.Quote(c.Sort)
+	case "rating_filter":
+		ids := make([]string, len(c.RatingFilter))
+		for i, r := range c.RatingFilter {
+			ids[i] = r.ID()
+		}
+		return quotedList(ids)
+	case "remember_view":
+		return strconv.FormatBool(c.RememberView)
+	case "import_sector":
+		return strconv.Quote(oneLine(c.ImportSector))
+	}
+	return ""
+}
+
+func quotedList(list []string) string {
+	q := make([]string, len(list))
+	for i, s := range list {
+		q[i] = strconv.Quote(oneLine(s))
+	}
+	return "[" + strings.Join(q, ", ") + "]"
+}
+
+// ConfigCmd prints the settings in force.
+type ConfigCmd struct{}
+
+// Help is the longer help of `zixuan config`.
+func (ConfigCmd) Help() string {
+	return `The settings are read from the config file, TOML (default ` + "`$XDG_CONFIG_HOME/zixuan/config.toml`" + `, or ~/.config/zixuan/config.toml; --config or $ZIXUAN_CONFIG give another), and flags override them. The output is itself a valid config file: each line says in a comment where its value came from. Keys: ` + strings.Join(ConfigKeys, ", ") + `.`
+}
+
+// Run prints each key with its value and its source, as TOML.
+func (ConfigCmd) Run(a *App) error {
+	c := a.cfg
+	state := "found"
+	if !c.Found {
+		state = "not found: the defaults are in force"
+	}
+	fmt.Fprintf(a.Out, "# config file: %s (%s)\n", oneLine(c.Path), state)
+	w := 0
+	lines := make([]string, len(ConfigKeys))
+	for i, k := range ConfigKeys {
+		lines[i] = k + " = " + c.value(k)
+		w = max(w, len(lines[i]))
+	}
+	for i, k := range ConfigKeys {
+		from := c.From[k]
+		switch {
+		case k == "lang" && c.Lang == "":
+			from += " (from LC_ALL, LC_MESSAGES or LANG)"
+		case k == "columns" && len(c.Columns) == 0:
+			from += " (the TUI fits them to the width)"
+		case k == "rating_filter" && len(c.RatingFilter) == 0:
+			from += " (all ratings)"
+		case k == "import_sector" && c.ImportSector == "":
+			from += " (the file's sectors, or one named for the file)"
+		}
+		fmt.Fprintf(a.Out, "%-*s  # %s\n", w, lines[i], from)
+	}
+	return nil
+}
