@@ -80,8 +80,9 @@ var (
 	ErrNoHistory = errors.New("no daily close")
 )
 
-// China is the market's clock, UTC+8 without daylight saving.
-var China = time.FixedZone("CST", 8*3600)
+// China is the market's clock, sectors.China under the name callers of
+// this package have used.
+var China = sectors.China
 
 // BatchSize is how many symbols go into one request; public clients of
 // both endpoints use 60.
