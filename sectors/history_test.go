@@ -23,7 +23,7 @@ func TestParseDistribution(t *testing.T) {
 		{"10配3股", 0, 0, false}, // a rights issue costs money: not a distribution
 		{"不分配不转增", 0, 0, false},
 		{"", 0, 0, false},
-		{"派2元", 0, 0, false},      // no base
+		{"派2元", 0, 0, false},     // no base
 		{"10转500股", 0, 0, false}, // 50 new shares per share: garbage
 		{"10股", 0, 0, false},
 	} {
