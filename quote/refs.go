@@ -93,3 +93,17 @@ func Return(last, ref float64) float64 {
 	}
 	return (last/ref - 1) * 100
 }
+
+// AsReference is a stored reference close as the return maths take it. A
+// close set by hand or imported is the traded price and used as such; one
+// fetched forward-adjusted (the k-line's qfq series) is adjusted as of the
+// day it was stored, and sectors.TotalReturn refuses it once an ex-date
+// lies between its day and then (a cached qfq close is wrong after every
+// later ex-date). Use the unadjusted daily history where there is one.
+func AsReference(p store.RefPrice) sectors.Reference {
+	r := sectors.Reference{Day: sectors.ChinaDay(p.Day), Price: p.Close, Basis: sectors.Unadjusted}
+	if p.Adjusted {
+		r.Basis, r.AdjustedAsOf = sectors.ForwardAdjusted, p.Set
+	}
+	return r
+}

@@ -89,7 +89,7 @@ func ParseSina(body []byte, asked []sectors.Code) (map[string]Quote, error) {
 		} else if at(32) == "00" {
 			// Sina says it trades: no trade yet is the call auction at most.
 			if q.Last <= 0 || (q.Volume == 0 && q.Open <= 0) {
-				q.PreOpen = q.Time.IsZero() || PreOpen(q.Time)
+				q.PreOpen = !q.Time.IsZero() && PreOpen(q.Time)
 				if q.Last <= 0 {
 					q.Last = q.PrevClose
 					q.Change, q.ChangePct = 0, 0
