@@ -17,10 +17,20 @@ import (
 // publishing the same days the same day):
 //
 //   - 2024: 《关于上海证券交易所2024年部分节假日休市安排的通知》,
-//     2023-12-26 (also the 深交所/北交所 notices of the same date).
-//   - 2025: 沪深北交易所 2025年部分节假日休市安排, 2024-12-23.
+//     2023-12-26, with the 深交所/北交所 notices of the same date; text as
+//     reprinted at https://meimuju.com/news/10252.html and
+//     https://www.71396.com/a/15-17037306671808410.html.
+//   - 2025: 沪深北交易所 2025年部分节假日休市安排, 2024-12-23; text as
+//     reprinted at https://bg3.co/a/hu-shen-bei-jiao-yi-suo-gong-bu-2025nian-bu-fen-jie-jia-ri-xiu-shi-an-pai.html
+//     (the days agree with the State Council's notice,
+//     https://www.gov.cn/zhengce/content/202411/content_6986382.htm).
 //   - 2026: 《关于上海证券交易所2026年部分节假日休市安排的通知》,
-//     2025-12-22.
+//     2025-12-22; text as reprinted at
+//     http://zhishi.hgjy100.com/guancha/74968.html, by 中证网 at
+//     https://www.srwlw.com/article/101784.html and by 經濟通 at
+//     https://www.etnet.com.hk/www/tc/stocks/ah_news_detail.php?newsid=ETN351222775.
+//   - 2027: no notice found as of 2026-12-01 (the exchanges publish in late
+//     December); the table ends 2026-12-31.
 //
 // To add a year: copy the ranges of the new notice into closures, add the
 // notice to the list above, and the test that watches CalendarEnds passes
