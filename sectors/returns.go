@@ -207,6 +207,9 @@ type CallReturn struct {
 	AsOf         time.Time // the day of the last price used
 	ReturnPct    float64
 	BenchmarkPct float64
+	// BenchmarkAsOf is the day of the benchmark's last price: AsOf, unless
+	// the benchmark had no price that day (no live quote given for it).
+	BenchmarkAsOf time.Time
 	// ExcessPct is ReturnPct − BenchmarkPct, in percentage points: what
 	// a broker's relative rating (买入: beat 沪深300 by 10 % or more) is
 	// about.
@@ -246,7 +249,7 @@ func ScoreCall(callDay time.Time, ref *Reference, stock PriceHistory, stockLates
 	if err != nil {
 		return CallReturn{}, fmt.Errorf("benchmark: %w", err)
 	}
-	out := CallReturn{Ref: r, AsOf: g.To, ReturnPct: g.Pct(), BenchmarkPct: bg.Pct(), Uncertain: g.Uncertain}
+	out := CallReturn{Ref: r, AsOf: g.To, ReturnPct: g.Pct(), BenchmarkPct: bg.Pct(), BenchmarkAsOf: bg.To, Uncertain: g.Uncertain}
 	out.ExcessPct = out.ReturnPct - out.BenchmarkPct
 
 	// Horizons from closed bars only: a horizon is reached when the

@@ -179,7 +179,7 @@ func TestScoreCallAgainstBenchmark(t *testing.T) {
 	approx(t, "return", c.ReturnPct, stock)
 	approx(t, "benchmark", c.BenchmarkPct, bench)
 	approx(t, "excess", c.ExcessPct, stock-bench) // 28.710365853…
-	if ChinaDate(c.AsOf) != "2024-10-11" || len(c.Horizons) != 0 {
+	if ChinaDate(c.AsOf) != "2024-10-11" || !c.BenchmarkAsOf.Equal(c.AsOf) || len(c.Horizons) != 0 {
 		t.Errorf("as of %s, horizons %v (one month after 09-22 is not reached)", ChinaDate(c.AsOf), c.Horizons)
 	}
 
@@ -192,6 +192,12 @@ func TestScoreCallAgainstBenchmark(t *testing.T) {
 	}
 	approx(t, "live return", c2.ReturnPct, (21.0/20.0*(21.0/20.5)*1.4*1.02-1)*100)
 	approx(t, "live benchmark", c2.BenchmarkPct, (3900.0/3200.0*(3939.0/3900.0)-1)*100)
+
+	// without a live benchmark price the window is shorter, and says so
+	c3, _ := ScoreCall(calDay(t, "2024-09-22"), nil, h, &Latest{Day: calDay(t, "2024-10-14"), Last: 20.40, PrevClose: 20.00}, b, nil)
+	if ChinaDate(c3.AsOf) != "2024-10-14" || ChinaDate(c3.BenchmarkAsOf) != "2024-10-11" {
+		t.Errorf("as of %s, benchmark as of %s", ChinaDate(c3.AsOf), ChinaDate(c3.BenchmarkAsOf))
+	}
 }
 
 // A year of invented daily closes rising 0.01 a trading day from 10.00 on
