@@ -360,7 +360,9 @@ func TestTradingHours(t *testing.T) {
 	}
 	for s, want := range map[string]string{
 		"2026-04-02 08:00": "2026-04-02 09:30", "2026-04-02 11:30": "2026-04-02 13:00",
-		"2026-04-03 15:00": "2026-04-06 09:30", // Friday close to Monday open
+		"2026-04-03 15:00": "2026-04-07 09:30", // Friday close, over the 清明 Monday, to Tuesday
+		"2026-04-30 15:00": "2026-05-06 09:30", // over 劳动节
+		"2026-12-04 15:00": "2026-12-07 09:30", // Friday close to Monday open
 	} {
 		if got := NextOpen(at(s)).Format("2006-01-02 15:04"); got != want {
 			t.Errorf("NextOpen(%s) = %s, want %s", s, got, want)
@@ -375,6 +377,16 @@ func TestTradingHours(t *testing.T) {
 	}
 	if Stale(at("2026-04-02 15:00"), at("2026-04-02 20:00"), 10*time.Second) {
 		t.Error("last close is stale in the evening")
+	}
+	// 2026-10-05 is a Monday of 国庆: no trading, the last close is not stale
+	if Trading(at("2026-10-05 10:00")) || Stale(at("2026-09-30 15:00"), at("2026-10-05 10:00"), 10*time.Second) {
+		t.Error("a holiday weekday counts as trading")
+	}
+	if !PreOpen(at("2026-12-01 09:18")) || PreOpen(at("2026-12-01 09:30")) || PreOpen(at("2026-10-05 09:18")) {
+		t.Error("PreOpen")
+	}
+	if got := SessionDay(at("2024-02-12 00:00")).Format(time.DateOnly); got != "2024-02-08" {
+		t.Errorf("SessionDay(春节 Monday) = %s", got)
 	}
 	if got := SessionDay(at("2024-05-12 00:00")).Format(time.DateOnly); got != "2024-05-10" {
 		t.Errorf("SessionDay(Sunday) = %s", got)

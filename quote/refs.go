@@ -84,3 +84,17 @@ func FetchRefs(ctx context.Context, h History, needs []Need) ([]sectors.RefPrice
 	})
 	return out, firstErr
 }
+
+// AsReference is a stored reference close as the return maths take it. A
+// close set by hand or imported is the traded price and used as such; one
+// fetched forward-adjusted (the k-line's qfq series) is adjusted as of the
+// day it was stored, and sectors.TotalReturn refuses it once an ex-date
+// lies between its day and then (a cached qfq close is wrong after every
+// later ex-date). Use the unadjusted daily history where there is one.
+func AsReference(p sectors.RefPrice) sectors.Reference {
+	r := sectors.Reference{Day: sectors.ChinaDay(p.Day), Price: p.Close, Basis: sectors.Unadjusted}
+	if p.Adjusted {
+		r.Basis, r.AdjustedAsOf = sectors.ForwardAdjusted, p.Set
+	}
+	return r
+}

@@ -42,8 +42,9 @@ func (s *Sina) Quotes(ctx context.Context, codes []sectors.Code) (map[string]Quo
 }
 
 // ParseSina reads a Sina answer. Fields: 0 name, 1 open, 2 previous close,
-// 3 last, 4 high, 5 low, 8 volume (shares), 9 amount (yuan), 30 date,
-// 31 time. It has no change field: change is computed.
+// 3 last, 4 high, 5 low, 8 volume (shares, every board), 9 amount (yuan),
+// 30 date, 31 time, 32 status (see sinaHalts). It has no change field:
+// change is computed.
 func ParseSina(body []byte, asked []sectors.Code) (map[string]Quote, error) {
 	bySym := make(map[string]sectors.Code, len(asked))
 	for _, c := range asked {
@@ -62,36 +63,58 @@ func ParseSina(body []byte, asked []sectors.Code) (map[string]Quote, error) {
 		if !known || len(f) < 10 {
 			continue
 		}
-		num := func(i int) float64 {
+		at := func(i int) string {
 			if i >= len(f) {
-				return 0
+				return ""
 			}
-			return number(f[i])
+			return strings.TrimSpace(f[i])
 		}
-		q := Quote{Code: code, Name: f[0], Open: num(1), PrevClose: num(2), Last: num(3),
-			High: num(4), Low: num(5), Volume: int64(num(8)), Amount: num(9)}
-		if q.Last <= 0 && q.PrevClose <= 0 {
+		q := Quote{Code: code, Name: f[0], Open: price(at(1)), PrevClose: price(at(2)), Last: price(at(3)),
+			High: price(at(4)), Low: price(at(5)), Volume: int64(bounded(at(8), maxVolume)), Amount: bounded(at(9), maxAmount)}
+		if q.Last <= 0 && q.PrevClose <= 0 || garbled(at(2)) || garbled(at(3)) {
 			continue
 		}
-		if len(f) > 31 {
-			if t, err := time.ParseInLocation("2006-01-02 15:04:05", f[30]+" "+f[31], sectors.China); err == nil {
-				q.Time = t
-			}
+		if t, err := time.ParseInLocation("2006-01-02 15:04:05", at(30)+" "+at(31), sectors.China); err == nil {
+			q.Time = t
 		}
-		if q.Last <= 0 || (q.Volume == 0 && q.Open <= 0) {
-			q.Suspended = true
+		q.Change, q.ChangePct = change(q.Last, q.PrevClose)
+		if word, halted := sinaHalts[at(32)]; halted {
+			// Sina says so: a halt whatever the volume (a 临停 comes after
+			// trades); the last trade, or the previous close, stays shown.
+			q.Suspended, q.Halt = true, word
 			if q.Last <= 0 {
 				q.Last = q.PrevClose
 			}
+			q.Change, q.ChangePct = 0, 0
+		} else if at(32) == "00" {
+			// Sina says it trades: no trade yet is the call auction at most.
+			if q.Last <= 0 || (q.Volume == 0 && q.Open <= 0) {
+				q.PreOpen = !q.Time.IsZero() && PreOpen(q.Time)
+				if q.Last <= 0 {
+					q.Last = q.PrevClose
+					q.Change, q.ChangePct = 0, 0
+				}
+			}
 		} else {
-			q.Change, q.ChangePct = change(q.Last, q.PrevClose)
+			noTrade(&q) // no status field (an older answer): judge by the clock
 		}
+		boundChange(&q)
 		out[code.Key()] = q
 	}
 	if recognised == 0 {
 		return out, fmt.Errorf("%w: no quote lines in %d bytes", ErrMalformed, len(body))
 	}
 	return out, nil
+}
+
+// sinaHalts are Sina's status codes (field 32) that mean no trading, with
+// the word Sina's own quote page shows for them. "00" is normal trading;
+// -1 无记录, -2 未上市 and -3 退市 are not halts of a listed stock and are
+// left to the volume and the clock. The table is the one public clients of
+// hq.sinajs.cn copy from Sina's page script ("00": "", "01": "临停1H",
+// "02"/"03": "停牌", "04": "临停", "05": "停1/2", "07": "暂停").
+var sinaHalts = map[string]string{
+	"01": "临停1H", "02": "停牌", "03": "停牌", "04": "临停", "05": "停1/2", "07": "暂停",
 }
 
 // Fallback asks Primary, and asks Secondary for whatever Primary could not

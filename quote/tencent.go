@@ -115,10 +115,12 @@ func assignment(line, prefix string) (name, val string, ok bool) {
 }
 
 // tencentFields maps the ~-separated fields. The layout, from public
-// clients and a real answer: 1 name, 2 code, 3 last, 4 previous close,
-// 5 open, 6 volume (lots of 100), 30 time YYYYMMDDHHMMSS, 31 change,
-// 32 change %, 33 high, 34 low, 37 amount (10k yuan), 38 turnover %,
-// 39 PE. Older answers stop earlier: every index is guarded, and what is
+// clients and real answers: 1 name, 2 code, 3 last, 4 previous close,
+// 5 open, 6 volume (shares for STAR, lots of 100 elsewhere: see
+// tencentShares), 30 time YYYYMMDDHHMMSS, 31 change, 32 change %, 33 high,
+// 34 low, 35 "price/volume/amount" (amount in yuan, exact), 36 volume
+// again, 37 amount (10k yuan, rounded), 38 turnover %, 39 PE (negative for
+// a loss). Older answers stop earlier: every index is guarded, and what is
 // missing is computed (change) or left zero.
 func tencentFields(code sectors.Code, f []string) (Quote, bool) {
 	at := func(i int) string {
@@ -127,37 +129,46 @@ func tencentFields(code sectors.Code, f []string) (Quote, bool) {
 		}
 		return ""
 	}
-	num := func(i int) float64 { return number(at(i)) }
 	if len(f) < 6 || (at(2) != "" && at(2) != code.Number) {
 		return Quote{}, false
 	}
 	q := Quote{
 		Code: code, Name: at(1),
-		Last: num(3), PrevClose: num(4), Open: num(5),
-		Volume: int64(num(6) * 100),
-		High:   num(33), Low: num(34),
-		Amount: num(37) * 10000, Turnover: num(38), PE: num(39),
+		Last: price(at(3)), PrevClose: price(at(4)), Open: price(at(5)),
+		High: price(at(33)), Low: price(at(34)),
+		Turnover: bounded(at(38), maxTurnover),
 	}
+	readPE(&q, at(39))
 	if q.Last <= 0 && q.PrevClose <= 0 {
 		return Quote{}, false // nothing to show
+	}
+	if garbled(at(3)) || garbled(at(4)) {
+		return Quote{}, false // a last or previous close that is no price: the line is not to be trusted
 	}
 	if t, err := time.ParseInLocation("20060102150405", at(30), sectors.China); err == nil {
 		q.Time = t
 	}
-	if q.Last <= 0 || (q.Volume == 0 && q.Open <= 0) {
-		q.Suspended = true
-		if q.Last <= 0 {
-			q.Last = q.PrevClose
+	// The exact amount is field 35's third part; field 37 is the same in
+	// 10k yuan, rounded, for lines without 35.
+	volume := bounded(at(6), maxVolume)
+	amount := bounded(at(37), maxAmount/1e4) * 1e4
+	if _, v, a, ok := tradeField35(at(35)); ok {
+		if volume == 0 {
+			volume = v
+		}
+		if a > 0 || amount == 0 {
+			amount = a
 		}
 	}
+	q.Amount = amount
+	q.Volume = tencentShares(code, volume, amount, q.Last)
 	if len(f) > 32 && at(31) != "" {
-		q.Change, q.ChangePct = num(31), num(32)
+		q.Change, q.ChangePct = number(at(31)), number(at(32))
 	} else {
 		q.Change, q.ChangePct = change(q.Last, q.PrevClose)
 	}
-	if q.Suspended {
-		q.Change, q.ChangePct = 0, 0
-	}
+	noTrade(&q)
+	boundChange(&q)
 	if q.High <= 0 {
 		q.High = q.Last
 	}
@@ -165,6 +176,30 @@ func tencentFields(code sectors.Code, f []string) (Quote, bool) {
 		q.Low = q.Last
 	}
 	return q, true
+}
+
+// noTrade handles a quote with nothing traded today (volume 0 and no
+// open, or no last price). Before 09:30 on a trading day that is every
+// stock (the 09:15–09:25 call auction matches no trade until 09:25, and
+// continuous trading starts at 09:30): PreOpen, not a halt. From 09:30 on
+// it is a halt for the day. A line without a time cannot tell the two
+// apart and is marked neither.
+func noTrade(q *Quote) {
+	if q.Last > 0 && (q.Volume > 0 || q.Open > 0) {
+		return
+	}
+	if q.Last <= 0 {
+		q.Last = q.PrevClose
+		q.Change, q.ChangePct = 0, 0
+	}
+	switch {
+	case q.Time.IsZero():
+	case PreOpen(q.Time):
+		q.PreOpen = true
+	default:
+		q.Suspended = true
+		q.Change, q.ChangePct = 0, 0
+	}
 }
 
 func change(last, prev float64) (float64, float64) {
@@ -258,7 +293,8 @@ func ParseKline(body []byte, sym string, day time.Time) (Bar, error) {
 func errorsIsMalformed(err error) bool { return errors.Is(err, ErrMalformed) }
 
 // maxPrice bounds what a server may call a price: no A-share trades near
-// ten million yuan, and a larger "price" is garbage.
+// ten million yuan (the dearest, 600519, is near 1,500), and a larger
+// "price" is garbage.
 const maxPrice = 1e7
 
 // number reads a field as a finite number; anything else (empty, text,

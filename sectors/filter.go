@@ -41,17 +41,25 @@ func SetOf(rs ...Rating) RatingSet {
 }
 
 // Filter is what narrows the watchlist, in the CLI's list and export and
-// the TUI alike: a sector AND any of a set of ratings, over the tickers on
-// the list or the removed ones.
+// the TUI alike: a sector AND any of a set of ratings AND a report's
+// calls, over the tickers on the list or the removed ones.
 type Filter struct {
 	Sector  string    // a sector id; "" is every sector
 	Ratings RatingSet // empty lets every rating through
 	Removed bool      // the removed tickers instead of those on the list
+	Report  string    // a report id: only the tickers it made a call on; "" is any
 }
 
 // Keeps reports whether t passes the filter.
 func (f Filter) Keeps(t *Ticker) bool {
-	return t.OnList() != f.Removed && (f.Sector == "" || t.Sector == f.Sector) && f.Ratings.Lets(t.Rating)
+	if t.OnList() == f.Removed || f.Sector != "" && t.Sector != f.Sector || !f.Ratings.Lets(t.Rating) {
+		return false
+	}
+	if f.Report != "" {
+		_, ok := t.CallFrom(f.Report)
+		return ok
+	}
+	return true
 }
 
 // Apply returns the tickers that pass, in their order.

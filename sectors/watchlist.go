@@ -77,6 +77,8 @@ type Ticker struct {
 	Updated      time.Time // last change of any kind
 	Ratings      []RatingChange
 	Notes        []Note // newest first, deleted ones included (see LiveNotes)
+	Calls        []Call // every report's call on it, by report id
+	AddedBy      string // the source that put it on the list: a report id, "user", "import:<file>"
 }
 
 // OnList reports whether the ticker is on the watchlist (not removed).
@@ -111,4 +113,6 @@ type Snapshot struct {
 	Tickers []Ticker // every ticker, removed ones included, sorted by sector order then code
 	// Refs are the stored reference closes by Code.Key(), oldest first.
 	Refs map[string][]RefPrice
+	// Reports are the reports the watchlist keeps, oldest first.
+	Reports []ReportEntry
 }

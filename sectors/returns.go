@@ -1,0 +1,335 @@
+package sectors
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+	"time"
+)
+
+// How a call has done. Every return here is a total return from
+// unadjusted prices: the price ratio, times the factor (ExRights.Factor)
+// of every ex-date in between, which is what a holder who reinvested the
+// cash and kept the bonus shares has. This stays right across ex-dates
+// without refetching anything: a forward-adjusted (前复权) close, by
+// contrast, is re-based by every later ex-date, and a cached one goes
+// wrong (1.4× too high after a 10转4).
+
+// RefBasis says what kind of price a reference is.
+type RefBasis int
+
+const (
+	// Unadjusted is the price as traded on its day: the k-line's plain
+	// "day" series, or a price set by hand (--ref-price, prices import),
+	// which are always as traded and used as such.
+	Unadjusted RefBasis = iota
+	// ForwardAdjusted is a 前复权 close as the series stood on AdjustedAsOf.
+	// It equals the traded price only when no ex-date lies between its day
+	// and AdjustedAsOf; otherwise it cannot be used (ErrAdjustedReference).
+	ForwardAdjusted
+)
+
+func (b RefBasis) String() string {
+	if b == ForwardAdjusted {
+		return "forward-adjusted"
+	}
+	return "unadjusted"
+}
+
+// Reference is the price a call's return is measured from.
+type Reference struct {
+	Day          time.Time // the trading day whose close it is
+	Price        float64
+	Basis        RefBasis
+	AdjustedAsOf time.Time // for ForwardAdjusted: when the series was fetched
+}
+
+// Latest is the newest price, usually the live quote: Last on Day, with
+// the quote's PrevClose, which on an ex-date is the exchange's ex-rights
+// reference price, not the previous day's close.
+type Latest struct {
+	Day       time.Time
+	Last      float64
+	PrevClose float64
+}
+
+// Errors of the return maths.
+var (
+	// ErrNoReference: no close on or before the call's day in the history.
+	ErrNoReference = errors.New("no reference close")
+	// ErrAdjustedReference: a forward-adjusted reference with an ex-date
+	// after it (or of unknown date): it is not the traded price.
+	ErrAdjustedReference = errors.New("forward-adjusted reference across an ex-date")
+	// ErrHistoryBehind: the history stops before the latest price's
+	// previous trading day and what happened in between is not known.
+	ErrHistoryBehind = errors.New("daily history behind the latest price")
+	// ErrNoPrice: nothing to measure to.
+	ErrNoPrice = errors.New("no price after the reference")
+)
+
+// Growth is a total return as a multiple: 1.25 is +25 %.
+type Growth struct {
+	From, To  time.Time // the reference day and the day of the last price used
+	Multiple  float64
+	Uncertain bool // an unread distribution lies in the window
+}
+
+// Pct is the growth in percent.
+func (g Growth) Pct() float64 { return (g.Multiple - 1) * 100 }
+
+// ReferenceFor is the reference of a call made on callDay from the history:
+// the unadjusted close of that day, or of the last trading day before it
+// when the market was shut (a weekend, a holiday) or the stock did not
+// trade.
+func ReferenceFor(h PriceHistory, callDay time.Time) (Reference, error) {
+	target := TradingDayOnOrBefore(callDay)
+	b, ok := h.BarOnOrBefore(target)
+	// a history that stops before the day has not got that close yet (a
+	// call made today, before the k-line holds today's bar)
+	if !ok || b.Close <= 0 || h.Range().To.Before(target) {
+		return Reference{}, fmt.Errorf("%w for %s on %s", ErrNoReference, h.Code, ChinaDate(callDay))
+	}
+	return Reference{Day: b.Date, Price: b.Close, Basis: Unadjusted}, nil
+}
+
+// TotalReturn is the total return from ref to the latest price: the last
+// bar of h on or before until (zero: no limit), then latest when it is
+// newer than that bar (nil: bars only).
+func TotalReturn(ref Reference, h PriceHistory, latest *Latest, until time.Time) (Growth, error) {
+	if ref.Price <= 0 || ref.Day.IsZero() {
+		return Growth{}, ErrNoReference
+	}
+	d0 := ChinaDay(ref.Day)
+	if ref.Basis == ForwardAdjusted {
+		if ref.AdjustedAsOf.IsZero() || eventBetween(h, d0, ChinaDay(ref.AdjustedAsOf).AddDate(0, 0, 1)) {
+			return Growth{}, fmt.Errorf("%w: %s close of %s", ErrAdjustedReference, h.Code, ChinaDate(d0))
+		}
+	}
+	end := h.Range().To
+	if !until.IsZero() && (end.IsZero() || ChinaDay(until).Before(end)) {
+		end = ChinaDay(until)
+	}
+	g := Growth{From: d0, To: d0, Multiple: 1}
+	last, haveBar := h.BarOnOrBefore(end)
+	if haveBar && !last.Date.Before(d0) {
+		// price ratio to the last bar, times the factor of each ex-date
+		g.Multiple = last.Close / ref.Price
+		g.To = last.Date
+		for _, e := range h.Events {
+			if !e.ExDate.After(d0) || e.ExDate.After(last.Date) {
+				continue
+			}
+			prev, ok := h.BarBefore(e.ExDate)
+			if !ok || prev.Date.Before(d0) {
+				// no trade between the reference and the ex-date: the
+				// reference is the close the distribution comes off
+				prev = DailyBar{Date: d0, Close: ref.Price}
+			}
+			g.Multiple *= e.Factor(prev.Close)
+		}
+	} else {
+		// nothing on or after the reference day: the reference itself
+		haveBar = false
+		last = DailyBar{Date: d0, Close: ref.Price}
+	}
+	g.Uncertain = unreadBetween(h, d0, g.To)
+
+	useLatest := latest != nil && latest.Last > 0 && ChinaDay(latest.Day).After(last.Date) &&
+		(until.IsZero() || !ChinaDay(latest.Day).After(ChinaDay(until)))
+	if !useLatest {
+		if !haveBar {
+			return g, ErrNoPrice
+		}
+		return g, nil
+	}
+	day := ChinaDay(latest.Day)
+	// From the last bar to the latest price. When the bar is the previous
+	// trading day's, the quote's own previous close is the right base,
+	// ex-date or not: on an ex-date it is the ex-rights reference price, so
+	// Last/PrevClose is the day's move and the bar's close over PrevClose
+	// the day's factor; the two multiply to Last/PrevClose. That is right
+	// the moment the ex-date shows, before any k-line lists the
+	// distribution.
+	current := haveBar && !last.Date.Before(PrevTradingDay(day))
+	switch {
+	case current && latest.PrevClose > 0:
+		g.Multiple *= latest.Last / latest.PrevClose
+	case eventBetween(h, last.Date, day.AddDate(0, 0, 1)) ||
+		latest.PrevClose > 0 && math.Abs(latest.PrevClose/last.Close-1) > 0.0005:
+		// days missing, and in them a distribution or a move the bars do
+		// not hold (a halted stock's quote keeps its last close: that is
+		// fine and falls through)
+		return g, fmt.Errorf("%w: %s bars end %s, price of %s", ErrHistoryBehind, h.Code, ChinaDate(last.Date), ChinaDate(day))
+	default:
+		g.Multiple *= latest.Last / last.Close
+	}
+	g.To = day
+	return g, nil
+}
+
+// eventBetween reports whether an ex-date (read or not) lies in (from, to).
+func eventBetween(h PriceHistory, from, to time.Time) bool {
+	for _, list := range [][]ExRights{h.Events, h.Unread} {
+		for _, e := range list {
+			if e.ExDate.After(from) && e.ExDate.Before(to) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func unreadBetween(h PriceHistory, from, to time.Time) bool {
+	for _, e := range h.Unread {
+		if e.ExDate.After(from) && !e.ExDate.After(to) {
+			return true
+		}
+	}
+	return false
+}
+
+// Horizons are the months after a call at which it is judged again.
+var Horizons = []int{1, 3, 6, 12}
+
+// HorizonReturn is a call's result a number of months after it.
+type HorizonReturn struct {
+	Months       int
+	Day          time.Time // the trading day whose close is used
+	ReturnPct    float64
+	BenchmarkPct float64
+	ExcessPct    float64
+}
+
+// CallReturn is how one call has done against the benchmark.
+type CallReturn struct {
+	Ref          Reference
+	AsOf         time.Time // the day of the last price used
+	ReturnPct    float64
+	BenchmarkPct float64
+	// BenchmarkAsOf is the day of the benchmark's last price: AsOf, unless
+	// the benchmark had no price that day (no live quote given for it).
+	BenchmarkAsOf time.Time
+	// ExcessPct is ReturnPct − BenchmarkPct, in percentage points: what
+	// a broker's relative rating (买入: beat 沪深300 by 10 % or more) is
+	// about.
+	ExcessPct float64
+	Horizons  []HorizonReturn // those reached, in Horizons order
+	Uncertain bool            // an unread distribution lies in the window
+}
+
+// ScoreCall measures a call made on callDay from ref (nil: the close of
+// that day, or of the last trading day before it, from stock) to the
+// latest price, and the benchmark over the same window (same reference
+// day, same end day: the benchmark's close on the stock's reference day,
+// and its latest price or its close on the stock's last day).
+func ScoreCall(callDay time.Time, ref *Reference, stock PriceHistory, stockLatest *Latest, bench PriceHistory, benchLatest *Latest) (CallReturn, error) {
+	var r Reference
+	if ref != nil {
+		r = *ref
+	} else {
+		var err error
+		if r, err = ReferenceFor(stock, callDay); err != nil {
+			return CallReturn{}, err
+		}
+	}
+	g, err := TotalReturn(r, stock, stockLatest, time.Time{})
+	if err != nil {
+		return CallReturn{}, err
+	}
+	benchRef, err := ReferenceFor(bench, r.Day)
+	if err != nil {
+		return CallReturn{}, fmt.Errorf("benchmark: %w", err)
+	}
+	var bl *Latest
+	if benchLatest != nil && ChinaDay(benchLatest.Day).Equal(g.To) {
+		bl = benchLatest
+	}
+	bg, err := TotalReturn(benchRef, bench, bl, g.To)
+	if err != nil {
+		return CallReturn{}, fmt.Errorf("benchmark: %w", err)
+	}
+	out := CallReturn{Ref: r, AsOf: g.To, ReturnPct: g.Pct(), BenchmarkPct: bg.Pct(), BenchmarkAsOf: bg.To, Uncertain: g.Uncertain}
+	out.ExcessPct = out.ReturnPct - out.BenchmarkPct
+
+	// Horizons from closed bars only: a horizon is reached when the
+	// stock's history holds the trading day on or before the date that
+	// many months after the call.
+	for _, m := range Horizons {
+		target := TradingDayOnOrBefore(AddMonths(ChinaDay(callDay), m))
+		if h := stock.Range(); h.Empty() || h.To.Before(target) || !target.After(r.Day) {
+			continue
+		}
+		sg, err := TotalReturn(r, stock, nil, target)
+		if err != nil {
+			continue
+		}
+		bgh, err := TotalReturn(benchRef, bench, nil, target)
+		if err != nil {
+			continue
+		}
+		out.Horizons = append(out.Horizons, HorizonReturn{Months: m, Day: sg.To,
+			ReturnPct: sg.Pct(), BenchmarkPct: bgh.Pct(), ExcessPct: sg.Pct() - bgh.Pct()})
+	}
+	return out, nil
+}
+
+// AddMonths is day plus n calendar months, kept within the month it lands
+// in: 01-31 plus one month is 02-28 (or 02-29), not 03-03.
+func AddMonths(day time.Time, n int) time.Time {
+	y, m, d := day.Date()
+	first := time.Date(y, m+time.Month(n), 1, 0, 0, 0, 0, day.Location())
+	last := first.AddDate(0, 1, -1).Day()
+	return time.Date(first.Year(), first.Month(), min(d, last), 0, 0, 0, 0, day.Location())
+}
+
+// Scored is one call in a group: its key (for naming the best and the
+// worst) and its excess return over the benchmark.
+type Scored struct {
+	Key       string
+	ExcessPct float64
+}
+
+// GroupStats sums up a group of calls.
+type GroupStats struct {
+	Count           int
+	Beat            int     // calls with an excess return above zero
+	HitRatePct      float64 // Beat / Count, in percent
+	MeanExcessPct   float64
+	MedianExcessPct float64
+	Best, Worst     Scored // the highest and lowest excess (the first on a tie)
+}
+
+// Summarize computes a group's statistics; the zero GroupStats for none.
+func Summarize(calls []Scored) GroupStats {
+	var s GroupStats
+	if len(calls) == 0 {
+		return s
+	}
+	s.Count = len(calls)
+	s.Best, s.Worst = calls[0], calls[0]
+	xs := make([]float64, 0, len(calls))
+	sum := 0.0
+	for _, c := range calls {
+		if c.ExcessPct > 0 {
+			s.Beat++
+		}
+		if c.ExcessPct > s.Best.ExcessPct {
+			s.Best = c
+		}
+		if c.ExcessPct < s.Worst.ExcessPct {
+			s.Worst = c
+		}
+		sum += c.ExcessPct
+		xs = append(xs, c.ExcessPct)
+	}
+	s.HitRatePct = float64(s.Beat) / float64(s.Count) * 100
+	s.MeanExcessPct = sum / float64(s.Count)
+	sort.Float64s(xs)
+	if n := len(xs); n%2 == 1 {
+		s.MedianExcessPct = xs[n/2]
+	} else {
+		s.MedianExcessPct = (xs[n/2-1] + xs[n/2]) / 2
+	}
+	return s
+}
