@@ -102,6 +102,8 @@ func adviceFor(e *store.Error) string {
 		if e.Op == "open" {
 			return "restore a backup with `zixuan restore`, remove the file to start afresh, or use --db with another file"
 		}
+	case store.NoSuchReport:
+		return "`zixuan report list` lists them"
 	case store.UpgradeFailed:
 		return "zixuan has not changed it; run `zixuan doctor` on it"
 	case store.BackupFailed:

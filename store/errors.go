@@ -63,6 +63,8 @@ const (
 	FileGone         Reason = "gone"       // Path vanished
 	NoSuchFile       Reason = "no-file"    // Path does not exist
 	NothingRemoved   Reason = "nothing-removed"
+	NoSuchReport     Reason = "no-such-report" // ID names no report (Detail lists those there are)
+	ReportUnnamed    Reason = "report-unnamed" // a report without an id
 	UpgradeFailed    Reason = "upgrade-failed" // Path of schema Count could not be upgraded (backup in Detail)
 	IsDirectory      Reason = "directory"      // Path is a folder
 	EmptyFile        Reason = "empty-file"     // Path has 0 bytes
@@ -170,6 +172,13 @@ func (e *Error) Error() string {
 			msg += " and a copy is at " + e.Detail
 		}
 		return withErr(msg, e.Err)
+	case NoSuchReport:
+		if e.Detail == "" {
+			return fmt.Sprintf("no report %q: the watchlist holds none", safetext.Clip(e.ID))
+		}
+		return fmt.Sprintf("no report %q: use one of %s", safetext.Clip(e.ID), e.Detail)
+	case ReportUnnamed:
+		return "the report has no id"
 	case NothingRemoved:
 		return "nothing has been removed"
 	case NoSuchFile:

@@ -228,6 +228,8 @@ func decodeTickerRecord(data []byte, rec *tickerRecord) error {
 			return timeOf(v, &r.Removed)
 		case "updated":
 			return timeOf(v, &r.Updated)
+		case "added_by":
+			return setStr(v, &r.AddedBy)
 		}
 		return false
 	})

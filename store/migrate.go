@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"zixuan/sectors"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -28,7 +29,70 @@ type migration struct {
 }
 
 // migrations are in order: migrations[i] upgrades schema i+1 to i+2.
-var migrations = []migration{}
+var migrations = []migration{
+	{to: 2, what: "reports and their calls", run: migrateReports},
+}
+
+// migrateReports (schema 1 → 2) keeps reports as sources: it adds the
+// reports and calls buckets, records the seed report, and gives each of
+// its tickers still in the file the seed's call on it. Everything else
+// stays as it was, the rating histories included.
+func migrateReports(tx *bolt.Tx, now time.Time) error {
+	for _, b := range [][]byte{bucketReports, bucketCalls} {
+		if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+			return err
+		}
+	}
+	in, err := seedReport()
+	if err != nil {
+		return err
+	}
+	mapping := sectors.MapThemes(in.Themes, sectors.ReportSectorRefs(), nil)
+	sectorOf := map[string]string{}
+	for _, m := range mapping {
+		sectorOf[m.Theme] = m.SectorID
+	}
+	rec := reportRecord{ID: in.Report.ID, Title: in.Report.Title, Date: in.Report.Date, Broker: in.Report.Broker, Industry: in.Report.Industry,
+		IndustryRating: in.Report.IndustryRating.Word, IndustryView: int(in.Report.IndustryRating.View), IndustryChange: in.Report.IndustryRating.Change, Added: now}
+	for _, t := range in.Themes {
+		rec.Themes = append(rec.Themes, themeRecord{Name: t.Name, Thesis: t.Thesis, Sector: sectorOf[t.Name]})
+	}
+	if err := putJSON(tx.Bucket(bucketReports), []byte(rec.ID), rec); err != nil {
+		return err
+	}
+	for _, c := range in.Calls {
+		r := refOf(tx, c.Code)
+		if !r.exists() {
+			continue // never seeded, or an older file without it: nothing to attach
+		}
+		history, err := r.ratings()
+		if err != nil {
+			return err
+		}
+		fromReport := false
+		for _, h := range history {
+			fromReport = fromReport || h.Source == rec.ID
+		}
+		if !fromReport {
+			continue
+		}
+		c.ReportID = rec.ID
+		if err := putCall(tx, c); err != nil {
+			return err
+		}
+		var t tickerRecord
+		if err := r.info(&t); err != nil {
+			return err
+		}
+		if t.AddedBy == "" && len(history) > 0 && history[0].Source == rec.ID {
+			t.AddedBy = rec.ID
+			if err := r.putInfo(t); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
 
 // schemaVersion is the schema this build writes: SchemaVersion, which a
 // test may raise together with migrations.

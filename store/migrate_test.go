@@ -2,8 +2,10 @@ package store
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -66,7 +68,7 @@ func TestUpgradeBacksUpThenMigratesInOneTransaction(t *testing.T) {
 	if runs != 1 {
 		t.Errorf("migration ran %d times", runs)
 	}
-	bak := &Store{path: path + ".schema-1.bak"}
+	bak := &Store{path: bakName(path)}
 	kept, err := bak.Load()
 	if err != nil {
 		t.Fatal(err)
@@ -131,7 +133,7 @@ func TestFailedMigrationLeavesTheFileAsItWas(t *testing.T) {
 	if checksum(t, path) != sum {
 		t.Error("a failed migration changed the file")
 	}
-	if _, err := os.Stat(path + ".schema-1.bak"); err != nil {
+	if _, err := os.Stat(bakName(path)); err != nil {
 		t.Errorf("the backup taken before it is gone: %v", err)
 	}
 }
@@ -159,7 +161,7 @@ func TestTwoOpensUpgradeOnce(t *testing.T) {
 	if runs != 1 {
 		t.Errorf("the migration ran %d times", runs)
 	}
-	if matches, _ := filepath.Glob(path + ".schema-1*.bak"); len(matches) != 1 {
+	if matches, _ := filepath.Glob(strings.TrimSuffix(bakName(path), ".bak") + "*.bak"); len(matches) != 1 {
 		t.Errorf("backups: %v", matches)
 	}
 }
@@ -174,7 +176,7 @@ func TestWriteToRestoredOlderFileUpgradesFirst(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := RestoreFile(path, path+".schema-1.bak"); err != nil {
+	if _, err := RestoreFile(path, bakName(path)); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.AddNote(code("002230"), "after restore"); err != nil {
@@ -190,3 +192,6 @@ func TestWriteToRestoredOlderFileUpgradesFirst(t *testing.T) {
 		t.Errorf("note %q", n.Text)
 	}
 }
+
+// bakName is where an upgrade from this build's schema backs path up.
+func bakName(path string) string { return fmt.Sprintf("%s.schema-%d.bak", path, SchemaVersion) }

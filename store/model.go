@@ -17,6 +17,7 @@ type tickerRecord struct {
 	Added        time.Time `json:"added"`
 	Removed      time.Time `json:"removed,omitzero"`
 	Updated      time.Time `json:"updated"`
+	AddedBy      string    `json:"added_by,omitempty"` // schema 2: the source that put it on the list
 }
 
 // ratingRecord is what a ratings/<seq> key holds.

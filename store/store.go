@@ -17,12 +17,13 @@ import (
 	bolt "go.etcd.io/bbolt"
 	bberrors "go.etcd.io/bbolt/errors"
 
+	"zixuan/report"
 	"zixuan/sectors"
 )
 
 // SchemaVersion is the layout this build reads and writes. A file with a
 // higher version was written by a newer zixuan and is refused, not guessed at.
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 const appMarker = "zixuan"
 
@@ -146,14 +147,16 @@ func removeStaleTemps(dir string) {
 	}
 }
 
-// seed lays out an empty database and fills it with the report's sectors
-// and tickers. It runs once, in the transaction that creates the file.
+// seed lays out an empty database and fills it with the report's sectors,
+// then adds the seed report itself, read from its embedded text by the same
+// reader as every other report, so its 25 calls are kept like any other's.
+// It runs once, in the transaction that creates the file.
 func (s *Store) seed(tx *bolt.Tx) error {
 	meta, err := tx.CreateBucketIfNotExists(bucketMeta)
 	if err != nil {
 		return err
 	}
-	for _, name := range [][]byte{bucketSectors, bucketTickers, bucketRatings, bucketNotes} {
+	for _, name := range [][]byte{bucketSectors, bucketTickers, bucketRatings, bucketNotes, bucketReports, bucketCalls} {
 		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 			return err
 		}
@@ -174,21 +177,27 @@ func (s *Store) seed(tx *bolt.Tx) error {
 			return err
 		}
 	}
-	for _, st := range sectors.ReportTickers {
-		rec := tickerRecord{
-			Exchange: string(st.Code.Exchange), Code: st.Code.Number,
-			ReportName: st.ReportName, Sector: st.Sector,
-			Rating: st.Rating.ID(), RatingAt: sectors.Report.Date.UTC(), RatingSource: sectors.ReportSourceID,
-			// Last changed when the report rated it, not when the file was made:
-			// "last change" then sorts and reads as the investor expects.
-			Added: now, Updated: sectors.Report.Date.UTC(),
-		}
-		first := sectors.RatingChange{From: sectors.Unrated, To: st.Rating, At: rec.RatingAt, Source: sectors.ReportSourceID, Reason: sectors.ReasonReport}
-		if _, err := newTicker(tx, rec, []sectors.RatingChange{first}); err != nil {
-			return err
-		}
+	in, err := seedReport()
+	if err != nil {
+		return err
+	}
+	var out AddReportOutcome
+	if err := addReportIn(tx, in, AddReportOptions{}, now, &out); err != nil {
+		return err
+	}
+	if len(out.SectorsCreated) > 0 {
+		return fmt.Errorf("the seed report's theme %q fits none of its four sectors", out.SectorsCreated[0].Name)
 	}
 	return bumpGen(tx)
+}
+
+// seedReport reads the embedded seed report.
+func seedReport() (ReportInput, error) {
+	res, err := report.Seed()
+	if err != nil {
+		return ReportInput{}, fmt.Errorf("the embedded seed report: %w", err)
+	}
+	return ReportInput{Report: res.Report, Themes: res.Themes, Calls: res.Calls}, nil
 }
 
 // checkMeta refuses anything but a zixuan database of a schema this build

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -345,7 +346,9 @@ func TestBadFilesAreRefusedAndUntouched(t *testing.T) {
 	newer := filepath.Join(dir, "newer.db")
 	os.WriteFile(newer, goodBytes, 0o600)
 	ndb, _ := bolt.Open(newer, 0o600, nil)
-	ndb.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Put(keySchema, []byte("2")) })
+	ndb.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketMeta).Put(keySchema, []byte(strconv.Itoa(SchemaVersion+1)))
+	})
 	ndb.Close()
 
 	cases := map[string]struct{ path, want string }{

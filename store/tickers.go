@@ -29,6 +29,15 @@ func (s *Store) Load() (*sectors.Snapshot, error) {
 		if snap.Refs, err = readRefPrices(tx); err != nil {
 			return err
 		}
+		if snap.Reports, err = readReports(tx); err != nil {
+			return err
+		}
+		var cc *bolt.Cursor
+		var ck, cv []byte
+		if b := tx.Bucket(bucketCalls); b != nil {
+			cc = b.Cursor()
+			ck, cv = cc.First()
+		}
 		snap.Tickers = make([]sectors.Ticker, 0, tx.Bucket(bucketTickers).Stats().KeyN)
 		rc := tx.Bucket(bucketRatings).Cursor()
 		rk, rv := rc.First()
@@ -61,6 +70,16 @@ func (s *Store) Load() (*sectors.Snapshot, error) {
 				t.Notes = append(t.Notes, n)
 			}
 			reverseNotes(t.Notes)
+			for ck != nil && bytes.Compare(ck[:min(len(ck), len(k))], k) < 0 {
+				ck, cv = cc.Next()
+			}
+			for ; ck != nil && len(ck) > len(k) && ck[len(k)] == '/' && bytes.HasPrefix(ck, k); ck, cv = cc.Next() {
+				c, err := decodeCall(ck, cv)
+				if err != nil {
+					return err
+				}
+				t.Calls = append(t.Calls, c)
+			}
 			snap.Tickers = append(snap.Tickers, t)
 			return nil
 		})
@@ -132,6 +151,9 @@ func readTicker(r tref) (sectors.Ticker, error) {
 	if t.Notes, err = r.notes(); err != nil {
 		return sectors.Ticker{}, fmt.Errorf("ticker %s: %w", r.key, err)
 	}
+	if t.Calls, err = r.calls(); err != nil {
+		return sectors.Ticker{}, fmt.Errorf("ticker %s: %w", r.key, err)
+	}
 	return t, nil
 }
 
@@ -153,7 +175,7 @@ func tickerOf(k, v []byte) (sectors.Ticker, error) {
 	t := sectors.Ticker{
 		Code: code, ReportName: rec.ReportName, CustomName: rec.CustomName,
 		Sector: rec.Sector, Rating: rating, RatingAt: rec.RatingAt, RatingSource: rec.RatingSource,
-		Added: rec.Added, Removed: rec.Removed, Updated: rec.Updated,
+		Added: rec.Added, Removed: rec.Removed, Updated: rec.Updated, AddedBy: rec.AddedBy,
 	}
 	t.Name = displayName(t)
 	return t, nil

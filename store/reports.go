@@ -1,0 +1,548 @@
+package store
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"zixuan/sectors"
+)
+
+// Reports (schema 2). A report is a source with an id; each stock it
+// names is a call, kept with the ticker:
+//
+//	reports/<id>                 reportRecord: the report, its themes and their sectors
+//	calls/<SH688111>/<report id> callRecord: the call as the report made it
+//
+// A call's key sorts under its ticker's, as ratings and notes do, so Load
+// joins them in one cursor pass.
+
+var (
+	bucketReports = []byte("reports")
+	bucketCalls   = []byte("calls")
+)
+
+type reportRecord struct {
+	ID             string        `json:"id"`
+	Title          string        `json:"title,omitempty"`
+	Date           time.Time     `json:"date,omitzero"`
+	Broker         string        `json:"broker,omitempty"`
+	Industry       string        `json:"industry,omitempty"`
+	IndustryRating string        `json:"industry_rating,omitempty"` // the word as printed
+	IndustryView   int           `json:"industry_view,omitempty"`
+	IndustryChange string        `json:"industry_change,omitempty"`
+	Themes         []themeRecord `json:"themes"`
+	Added          time.Time     `json:"added"`
+}
+
+type themeRecord struct {
+	Name   string `json:"name"`
+	Thesis string `json:"thesis,omitempty"`
+	Sector string `json:"sector"`
+}
+
+type callRecord struct {
+	Name           string   `json:"name"`
+	NameInReport   string   `json:"name_in_report,omitempty"`
+	Rating         string   `json:"rating"`
+	RatingInReport string   `json:"rating_in_report,omitempty"`
+	Theme          string   `json:"theme,omitempty"`
+	Flags          []string `json:"flags,omitempty"`
+}
+
+func (r reportRecord) entry() sectors.ReportEntry {
+	e := sectors.ReportEntry{
+		BrokerReport: sectors.BrokerReport{ID: r.ID, Title: r.Title, Date: r.Date, Broker: r.Broker, Industry: r.Industry,
+			IndustryRating: sectors.IndustryRating{Word: r.IndustryRating, View: sectors.IndustryView(r.IndustryView), Change: r.IndustryChange}},
+		Added: r.Added,
+	}
+	if !e.Date.IsZero() {
+		e.Date = sectors.ChinaDay(e.Date)
+	}
+	for _, t := range r.Themes {
+		e.Themes = append(e.Themes, sectors.ReportTheme{Theme: sectors.Theme{Name: t.Name, Thesis: t.Thesis}, Sector: t.Sector})
+	}
+	return e
+}
+
+func callKey(ticker []byte, reportID string) []byte {
+	k := make([]byte, 0, len(ticker)+1+len(reportID))
+	k = append(k, ticker...)
+	k = append(k, '/')
+	return append(k, reportID...)
+}
+
+func decodeCall(k, v []byte) (sectors.Call, error) {
+	i := bytes.IndexByte(k, '/')
+	if i < 0 {
+		return sectors.Call{}, fmt.Errorf("calls/%q: malformed key", k)
+	}
+	code, err := sectors.ParseCode(string(k[:i]))
+	if err != nil {
+		return sectors.Call{}, fmt.Errorf("calls/%q: %w", k, err)
+	}
+	var rec callRecord
+	if err := json.Unmarshal(v, &rec); err != nil {
+		return sectors.Call{}, fmt.Errorf("calls/%s: %w", k, err)
+	}
+	rating, err := sectors.ParseRating(rec.Rating)
+	if err != nil {
+		return sectors.Call{}, fmt.Errorf("calls/%s: %w", k, err)
+	}
+	c := sectors.Call{ReportID: string(k[i+1:]), Code: code, Name: rec.Name, NameInReport: rec.NameInReport,
+		Rating: rating, RatingInReport: rec.RatingInReport, Theme: rec.Theme}
+	for _, f := range rec.Flags {
+		c.Flags = append(c.Flags, sectors.CallFlag(f))
+	}
+	return c, nil
+}
+
+func putCall(tx *bolt.Tx, c sectors.Call) error {
+	rec := callRecord{Name: c.Name, NameInReport: c.NameInReport, Rating: c.Rating.ID(), RatingInReport: c.RatingInReport, Theme: c.Theme}
+	for _, f := range c.Flags {
+		rec.Flags = append(rec.Flags, string(f))
+	}
+	return putJSON(tx.Bucket(bucketCalls), callKey([]byte(c.Code.Key()), c.ReportID), rec)
+}
+
+// readReports reads every report, oldest first, with its call count.
+func readReports(tx *bolt.Tx) ([]sectors.ReportEntry, error) {
+	b := tx.Bucket(bucketReports)
+	if b == nil {
+		return nil, nil
+	}
+	var out []sectors.ReportEntry
+	err := b.ForEach(func(k, v []byte) error {
+		var rec reportRecord
+		if err := json.Unmarshal(v, &rec); err != nil {
+			return fmt.Errorf("reports/%s: %w", k, err)
+		}
+		out = append(out, rec.entry())
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	counts := map[string]int{}
+	if cb := tx.Bucket(bucketCalls); cb != nil {
+		_ = cb.ForEach(func(k, _ []byte) error {
+			if i := bytes.IndexByte(k, '/'); i >= 0 {
+				counts[string(k[i+1:])]++
+			}
+			return nil
+		})
+	}
+	for i := range out {
+		out[i].Calls = counts[out[i].ID]
+	}
+	sortReports(out)
+	return out, nil
+}
+
+func sortReports(list []sectors.ReportEntry) {
+	for i := 1; i < len(list); i++ {
+		for j := i; j > 0 && reportBefore(list[j], list[j-1]); j-- {
+			list[j], list[j-1] = list[j-1], list[j]
+		}
+	}
+}
+
+func reportBefore(a, b sectors.ReportEntry) bool {
+	if !a.Date.Equal(b.Date) {
+		return a.Date.Before(b.Date)
+	}
+	return a.Added.Before(b.Added)
+}
+
+// tickerCalls reads one ticker's calls.
+func (r tref) calls() ([]sectors.Call, error) {
+	b := r.tx.Bucket(bucketCalls)
+	if b == nil {
+		return nil, nil
+	}
+	prefix := append(append([]byte(nil), r.key...), '/')
+	var out []sectors.Call
+	c := b.Cursor()
+	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+		call, err := decodeCall(k, v)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, call)
+	}
+	return out, nil
+}
+
+// Reports lists the reports the watchlist keeps, oldest first.
+func (s *Store) Reports() ([]sectors.ReportEntry, error) {
+	var out []sectors.ReportEntry
+	err := s.view(func(tx *bolt.Tx) error {
+		var err error
+		out, err = readReports(tx)
+		return err
+	})
+	return out, err
+}
+
+// ReportInput is a report as read from its text: the report, its themes
+// with their theses, and its calls.
+type ReportInput struct {
+	Report sectors.BrokerReport
+	Themes []sectors.Theme
+	Calls  []sectors.Call
+}
+
+// AddReportOptions steer AddReport.
+type AddReportOptions struct {
+	// Map sends a theme to a sector (id or name), over the automatic
+	// mapping: 储能 → compute.
+	Map map[string]string
+	// DryRun does all the work in a transaction that is rolled back: the
+	// outcome is what a real add would do.
+	DryRun bool
+}
+
+// CallOutcome is what adding a report did with one of its calls.
+type CallOutcome struct {
+	Call   sectors.Call
+	Sector string // the sector id its theme went to
+	// What happened: "added" (a new ticker), "rerated" (the call changed the
+	// rating in force), "kept" (recorded; the rating in force stays, Why
+	// says why), "skipped" (not recorded, Why says why).
+	What string
+	Why  string
+}
+
+// AddReportOutcome says what AddReport did (or, in a dry run, would do).
+type AddReportOutcome struct {
+	Report         sectors.ReportEntry
+	Mapping        []sectors.ThemeMapping // with the ids of sectors created for new themes
+	SectorsCreated []sectors.Sector
+	Calls          []CallOutcome
+	Existing       bool // the report was there already; nothing changed
+	DryRun         bool
+}
+
+// Count returns how many calls had the outcome what.
+func (o AddReportOutcome) Count(what string) int {
+	n := 0
+	for _, c := range o.Calls {
+		if c.What == what {
+			n++
+		}
+	}
+	return n
+}
+
+// Call outcomes.
+const (
+	CallAdded   = "added"
+	CallRerated = "rerated"
+	CallKept    = "kept"
+	CallSkipped = "skipped"
+)
+
+// AddReport keeps a report and its calls in one transaction. Each theme
+// goes to a sector with the same or an alias name (or the one opts.Map
+// names); a theme no sector fits gets a new sector. A stock not on the list
+// is added with the call's rating, from the report; one on the list keeps
+// the call, and the call's rating becomes the rating in force when the
+// report is newer than that rating (a mention under 受益标的 never rates).
+// The same report twice changes nothing.
+func (s *Store) AddReport(in ReportInput, opts AddReportOptions) (AddReportOutcome, error) {
+	if in.Report.ID == "" {
+		return AddReportOutcome{}, &Error{Kind: ErrInvalid, Reason: ReportUnnamed}
+	}
+	var out AddReportOutcome
+	err := s.update(func(tx *bolt.Tx) error {
+		out = AddReportOutcome{DryRun: opts.DryRun}
+		if err := addReportIn(tx, in, opts, s.now(), &out); err != nil {
+			return err
+		}
+		if out.Existing || opts.DryRun {
+			return errRollback
+		}
+		return nil
+	})
+	if errors.Is(err, errRollback) {
+		err = nil
+	}
+	if err != nil {
+		return AddReportOutcome{}, err
+	}
+	return out, nil
+}
+
+func addReportIn(tx *bolt.Tx, in ReportInput, opts AddReportOptions, now time.Time, out *AddReportOutcome) error {
+	if _, err := tx.CreateBucketIfNotExists(bucketReports); err != nil {
+		return err
+	}
+	if _, err := tx.CreateBucketIfNotExists(bucketCalls); err != nil {
+		return err
+	}
+	id := in.Report.ID
+	if v := tx.Bucket(bucketReports).Get([]byte(id)); v != nil {
+		var rec reportRecord
+		if err := json.Unmarshal(v, &rec); err != nil {
+			return fmt.Errorf("reports/%s: %w", id, err)
+		}
+		out.Report, out.Existing = rec.entry(), true
+		return nil
+	}
+	secs, err := readSectors(tx)
+	if err != nil {
+		return err
+	}
+	overrides := map[string]string{}
+	for theme, target := range opts.Map {
+		sec, err := sectors.FindSector(secs, target)
+		if err != nil {
+			return noSector(target, secs)
+		}
+		overrides[theme] = sec.ID
+	}
+	refs := make([]sectors.SectorRef, len(secs))
+	for i, sec := range secs {
+		refs[i] = sectors.SectorRef{ID: sec.ID, Names: []string{sec.Name, sec.NameZH}}
+	}
+	out.Mapping = sectors.MapThemes(in.Themes, refs, overrides)
+	sectorOf := map[string]string{}
+	for i, m := range out.Mapping {
+		if m.SectorID == "" {
+			sec, err := createThemeSector(tx, m.Theme, now)
+			if err != nil {
+				return err
+			}
+			out.Mapping[i].SectorID = sec.ID
+			out.SectorsCreated = append(out.SectorsCreated, sec)
+		}
+		sectorOf[m.Theme] = out.Mapping[i].SectorID
+	}
+	rec := reportRecord{ID: id, Title: in.Report.Title, Date: in.Report.Date, Broker: in.Report.Broker, Industry: in.Report.Industry,
+		IndustryRating: in.Report.IndustryRating.Word, IndustryView: int(in.Report.IndustryRating.View), IndustryChange: in.Report.IndustryRating.Change, Added: now}
+	for _, t := range in.Themes {
+		rec.Themes = append(rec.Themes, themeRecord{Name: t.Name, Thesis: t.Thesis, Sector: sectorOf[t.Name]})
+	}
+	callAt := in.Report.Date
+	if callAt.IsZero() {
+		callAt = now
+	}
+	callAt = callAt.UTC()
+	for _, c := range in.Calls {
+		c.ReportID = id
+		o := CallOutcome{Call: c, Sector: sectorOf[c.Theme]}
+		if o.Sector == "" && len(out.Mapping) > 0 {
+			o.Sector = out.Mapping[0].SectorID
+		}
+		if err := applyCall(tx, &o, callAt, now); err != nil {
+			return err
+		}
+		out.Calls = append(out.Calls, o)
+	}
+	if err := putJSON(tx.Bucket(bucketReports), []byte(id), rec); err != nil {
+		return err
+	}
+	out.Report = rec.entry()
+	out.Report.Calls = out.Count(CallAdded) + out.Count(CallRerated) + out.Count(CallKept)
+	return nil
+}
+
+// applyCall records one call and puts its stock on the list or re-rates
+// it, as AddReport says.
+func applyCall(tx *bolt.Tx, o *CallOutcome, at, now time.Time) error {
+	c := o.Call
+	if c.Has(sectors.FlagUnknownCode) {
+		if _, ok := sectors.LookupMaster(c.Code); !ok {
+			o.What, o.Why = CallSkipped, "the securities master does not know the code"
+			return nil
+		}
+	}
+	if b := c.Code.Board(); b == sectors.BoardSSEIndex || b == sectors.BoardSZIndex {
+		o.What, o.Why = CallSkipped, "an index, not a stock"
+		return nil
+	}
+	r := refOf(tx, c.Code)
+	rating := c.Rating
+	if c.Has(sectors.FlagMention) {
+		rating = sectors.Unrated
+	}
+	if !r.exists() {
+		rec := tickerRecord{
+			Exchange: string(c.Code.Exchange), Code: c.Code.Number, Sector: o.Sector,
+			Rating: rating.ID(), RatingAt: at, RatingSource: c.ReportID, Added: now, Updated: at, AddedBy: c.ReportID,
+		}
+		rec.ReportName = c.ReportName() // the name on the report's record; the master's current one is shown
+		var history []sectors.RatingChange
+		if rating != sectors.Unrated { // a history starts at its first rating
+			history = append(history, sectors.RatingChange{From: sectors.Unrated, To: rating, At: at, Source: c.ReportID, Reason: sectors.ReasonReport})
+		}
+		if _, err := newTicker(tx, rec, history); err != nil {
+			return err
+		}
+		o.What = CallAdded
+		return putCall(tx, c)
+	}
+	var rec tickerRecord
+	if err := r.info(&rec); err != nil {
+		return err
+	}
+	o.What = CallKept
+	switch {
+	case !rec.Removed.IsZero():
+		o.Why = "removed from the list: it stays removed"
+	case c.Has(sectors.FlagMention):
+		o.Why = "named as a beneficiary, not rated"
+	case rec.Rating == rating.ID():
+		o.Why = "the same rating"
+	case !at.After(rec.RatingAt):
+		o.Why = "the rating in force is newer than the report"
+	default:
+		from, _ := sectors.ParseRating(rec.Rating)
+		if err := r.appendRatings(sectors.RatingChange{From: from, To: rating, At: at, Source: c.ReportID, Reason: sectors.ReasonReport}); err != nil {
+			return err
+		}
+		rec.Rating, rec.RatingAt, rec.RatingSource, rec.Updated = rating.ID(), at, c.ReportID, now
+		if err := r.putInfo(rec); err != nil {
+			return err
+		}
+		o.What, o.Why = CallRerated, ""
+	}
+	return putCall(tx, c)
+}
+
+// createThemeSector adds a sector for a theme no sector fits, named as the
+// report names it.
+func createThemeSector(tx *bolt.Tx, theme string, now time.Time) (sectors.Sector, error) {
+	list, err := readSectors(tx)
+	if err != nil {
+		return sectors.Sector{}, err
+	}
+	id := slug(theme)
+	if id == "" {
+		id = "theme"
+	}
+	base := id
+	for i := 2; ; i++ {
+		if _, err := sectors.FindSector(list, id); err != nil {
+			break
+		}
+		id = fmt.Sprintf("%s-%d", base, i)
+	}
+	order := 0
+	for _, o := range list {
+		order = max(order, o.Order+1)
+	}
+	sec := sectors.Sector{ID: id, Name: theme, Order: order, Created: now}
+	if !isASCIIString(theme) {
+		sec.NameZH = theme
+	}
+	return sec, putJSON(tx.Bucket(bucketSectors), []byte(id), sec)
+}
+
+// RemoveReportOptions steer RemoveReport.
+type RemoveReportOptions struct {
+	// RemoveTickers takes the tickers only this report brought off the
+	// list (their notes and history stay, and they can be brought back).
+	RemoveTickers bool
+	DryRun        bool
+}
+
+// RemoveReportOutcome says what RemoveReport did.
+type RemoveReportOutcome struct {
+	Report         sectors.ReportEntry
+	CallsRemoved   int
+	OnlyThis       []sectors.Code // on the list because of this report alone
+	TickersRemoved []sectors.Code
+}
+
+// RemoveReport takes a report and its calls off the record, in one
+// transaction. Ratings it set stay in the history as they were. Tickers
+// that only it brought are listed, and taken off the list with
+// RemoveTickers.
+func (s *Store) RemoveReport(id string, opts RemoveReportOptions) (RemoveReportOutcome, error) {
+	var out RemoveReportOutcome
+	err := s.update(func(tx *bolt.Tx) error {
+		out = RemoveReportOutcome{}
+		rb := tx.Bucket(bucketReports)
+		var v []byte
+		if rb != nil {
+			v = rb.Get([]byte(id))
+		}
+		if v == nil {
+			list, _ := readReports(tx)
+			ids := make([]string, len(list))
+			for i, r := range list {
+				ids[i] = r.ID
+			}
+			return &Error{Kind: ErrNotFound, Reason: NoSuchReport, ID: id, Detail: strings.Join(ids, ", ")}
+		}
+		var rec reportRecord
+		if err := json.Unmarshal(v, &rec); err != nil {
+			return fmt.Errorf("reports/%s: %w", id, err)
+		}
+		out.Report = rec.entry()
+		// every call of this report; which tickers have calls of others
+		var mine [][]byte
+		others := map[string]bool{}
+		suffix := []byte("/" + id)
+		_ = tx.Bucket(bucketCalls).ForEach(func(k, _ []byte) error {
+			i := bytes.IndexByte(k, '/')
+			if i < 0 {
+				return nil
+			}
+			if bytes.Equal(k[i:], suffix) {
+				mine = append(mine, append([]byte(nil), k...))
+			} else {
+				others[string(k[:i])] = true
+			}
+			return nil
+		})
+		now := s.now()
+		for _, k := range mine {
+			if err := tx.Bucket(bucketCalls).Delete(k); err != nil {
+				return err
+			}
+			key := k[:bytes.IndexByte(k, '/')]
+			r := tref{tx: tx, key: key}
+			var trec tickerRecord
+			if err := r.info(&trec); err != nil {
+				return err
+			}
+			if trec.AddedBy != id || others[string(key)] || !trec.Removed.IsZero() {
+				continue
+			}
+			code, err := sectors.ParseCode(string(key))
+			if err != nil {
+				return err
+			}
+			out.OnlyThis = append(out.OnlyThis, code)
+			if opts.RemoveTickers {
+				trec.Removed, trec.Updated = now, now
+				if err := r.putInfo(trec); err != nil {
+					return err
+				}
+				out.TickersRemoved = append(out.TickersRemoved, code)
+			}
+		}
+		out.CallsRemoved = len(mine)
+		if err := rb.Delete([]byte(id)); err != nil {
+			return err
+		}
+		if opts.DryRun {
+			return errRollback
+		}
+		return nil
+	})
+	if errors.Is(err, errRollback) {
+		err = nil
+	}
+	if err != nil {
+		return RemoveReportOutcome{}, err
+	}
+	return out, nil
+}
