@@ -50,9 +50,7 @@ func predictors() map[string]complete.Predictor {
 	return map[string]complete.Predictor{
 		"code":   complete.PredictFunc(func(a complete.Args) []string { return watchlist(a, false) }),
 		"sector": complete.PredictFunc(func(a complete.Args) []string { return watchlist(a, true) }),
-		// Reports do not exist yet. When they do, list their ids here and
-		// tag the arguments that take one with predictor:"report".
-		"report": complete.PredictFunc(func(complete.Args) []string { return nil }),
+		"report": complete.PredictFunc(func(complete.Args) []string { return reportIDs() }),
 		"rating": complete.PredictSet(ratings...),
 		"format": complete.PredictSet(formats...),
 		"file":   complete.PredictFiles("*"),
@@ -174,4 +172,29 @@ func shellQuote(s string, fish bool) string {
 		return "'" + strings.NewReplacer(`\`, `\\`, "'", `\'`).Replace(s) + "'"
 	}
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// reportIDs is the ids of the reports the database of the line being
+// completed keeps.
+func reportIDs() []string {
+	path := dbFromArgs(strings.Fields(os.Getenv("COMP_LINE")))
+	if path == "" {
+		path = store.DefaultPath()
+	}
+	if fi, err := os.Stat(path); err != nil || !fi.Mode().IsRegular() {
+		return nil
+	}
+	st, err := store.Open(path)
+	if err != nil {
+		return nil
+	}
+	list, err := st.Reports()
+	if err != nil {
+		return nil
+	}
+	ids := make([]string, len(list))
+	for i, r := range list {
+		ids[i] = r.ID
+	}
+	return ids
 }

@@ -17,6 +17,7 @@ type ExportCmd struct {
 	Out    string `short:"o" placeholder:"FILE" predictor:"file" help:"Write to FILE, atomically (default: stdout)."`
 	Sector string `short:"s" placeholder:"S" predictor:"sector" help:"Only this sector (id, English or Chinese name)."`
 	Rating string `short:"r" placeholder:"R,..." predictor:"rating" help:"Only these ratings, comma-separated."`
+	Report string `placeholder:"ID" predictor:"report" help:"Only the tickers this report made a call on."`
 	BOM    bool   `name:"bom" help:"csv: start with a UTF-8 BOM so Excel shows Chinese correctly."`
 	Force  bool   `help:"Replace FILE if it exists."`
 	Prices bool   `help:"csv, json, md: add the last price, change %, and the return since each rating's reference close (fetches quotes; stored closes)."`
@@ -31,7 +32,7 @@ func (c *ExportCmd) Run(a *App) error {
 	if c.BOM && f != export.CSV {
 		return usage("--bom is for --format csv only")
 	}
-	snap, filter, err := a.loadFilter(c.Sector, c.Rating, false)
+	snap, filter, err := a.loadFilter(filterFlags{Sector: c.Sector, Rating: c.Rating, Report: c.Report})
 	if err != nil {
 		return err
 	}

@@ -16,14 +16,16 @@ type ListCmd struct {
 	Rating  string `short:"r" placeholder:"R,..." predictor:"rating" help:"Only these ratings, comma-separated (buy, overweight, neutral, underweight, sell, unrated; Chinese labels work too)."`
 	Format  string `short:"f" default:"table" enum:"table,csv,json" help:"Output format: table, csv or json."`
 	Removed bool   `help:"List removed tickers instead."`
+	Report  string `placeholder:"ID" predictor:"report" help:"Only the tickers this report made a call on (its id, a unique start of it, or its date)."`
 }
 
 // Run prints the tickers that pass the filters.
 func (c *ListCmd) Run(a *App) error {
-	snap, tickers, err := a.Filtered(c.Sector, c.Rating, c.Removed)
+	snap, f, err := a.loadFilter(filterFlags{Sector: c.Sector, Rating: c.Rating, Report: c.Report, Removed: c.Removed})
 	if err != nil {
 		return err
 	}
+	tickers := f.Apply(snap.Tickers)
 	switch c.Format {
 	case "csv":
 		return export.Write(a.Out, export.CSV, tickers, export.Options{Source: snap.Source, Sectors: snap.Sectors})
@@ -34,20 +36,18 @@ func (c *ListCmd) Run(a *App) error {
 	return nil
 }
 
-// Filtered loads one snapshot and applies the filter the list, the export
-// and the TUI share (sectors.Filter): sector AND any of the ratings.
-func (a *App) Filtered(sector, ratings string, removed bool) (*sectors.Snapshot, []sectors.Ticker, error) {
-	snap, f, err := a.loadFilter(sector, ratings, removed)
-	if err != nil {
-		return nil, nil, err
-	}
-	return snap, f.Apply(snap.Tickers), nil
+// filterFlags are the flags that narrow the watchlist in list and export.
+type filterFlags struct {
+	Sector, Rating, Report string
+	Removed                bool
 }
 
-// loadFilter loads one snapshot and reads the --sector and --rating flags
-// into the filter.
-func (a *App) loadFilter(sector, ratings string, removed bool) (*sectors.Snapshot, sectors.Filter, error) {
-	f := sectors.Filter{Removed: removed}
+// loadFilter loads one snapshot and reads the flags into the filter the
+// list, the export and the TUI share (sectors.Filter): sector AND any of
+// the ratings AND the report's calls.
+func (a *App) loadFilter(ff filterFlags) (*sectors.Snapshot, sectors.Filter, error) {
+	sector, ratings := ff.Sector, ff.Rating
+	f := sectors.Filter{Removed: ff.Removed}
 	if strings.TrimSpace(ratings) != "" {
 		rs, err := sectors.ParseRatings(ratings)
 		if err != nil {
@@ -69,6 +69,13 @@ func (a *App) loadFilter(sector, ratings string, removed bool) (*sectors.Snapsho
 			return nil, f, usageError{err}
 		}
 		f.Sector = sec.ID
+	}
+	if strings.TrimSpace(ff.Report) != "" {
+		r, err := findReport(snap.Reports, ff.Report)
+		if err != nil {
+			return nil, f, err
+		}
+		f.Report = r.ID
 	}
 	return snap, f, nil
 }

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 
@@ -33,10 +34,11 @@ func (c *ShowCmd) Run(a *App) error {
 	if err != nil {
 		return err
 	}
-	t, secs, err := st.TickerAndSectors(code)
+	d, err := st.Detail(code)
 	if err != nil {
 		return err
 	}
+	t, secs := d.Ticker, d.Sectors
 	w := a.Out
 	name := safetext.Line(t.Name)
 	fmt.Fprintf(w, "%s  %s  %s %s\n", t.Code.Key(), name, t.Code.Board(), t.Code.Board().Chinese())
@@ -63,6 +65,39 @@ func (c *ShowCmd) Run(a *App) error {
 			line += "  " + safetext.Line(r.Reason)
 		}
 		fmt.Fprintln(w, line)
+	}
+	if len(t.Calls) > 0 {
+		fmt.Fprintf(w, "\ncalls (%d)\n", len(t.Calls))
+		byID := map[string]sectors.ReportEntry{}
+		for _, r := range d.Reports {
+			byID[r.ID] = r
+		}
+		calls := append([]sectors.Call(nil), t.Calls...)
+		sort.SliceStable(calls, func(i, j int) bool { return byID[calls[i].ReportID].Date.After(byID[calls[j].ReportID].Date) })
+		for _, c := range calls {
+			r := byID[c.ReportID]
+			date := "(no date)"
+			if !r.Date.IsZero() {
+				date = sectors.ChinaDate(r.Date)
+			}
+			word := c.Rating.ID()
+			if c.RatingInReport != "" && c.RatingInReport != c.Rating.Chinese() {
+				word += " (" + safetext.Line(c.RatingInReport) + ")"
+			} else if c.RatingInReport != "" {
+				word += " " + c.Rating.Chinese()
+			}
+			line := fmt.Sprintf("  %s  %s  %s  %s", date, word, safetext.Line(c.Theme), c.ReportID)
+			if r.Broker != "" {
+				line += "  " + safetext.Line(r.Broker)
+			}
+			if r.Title != "" {
+				line += "  " + safetext.Truncate(safetext.Line(r.Title), 30)
+			}
+			if c.NameInReport != "" && c.NameInReport != t.Name {
+				line += "  written " + safetext.Line(c.NameInReport)
+			}
+			fmt.Fprintln(w, line)
+		}
 	}
 	live := t.LiveNotes()
 	fmt.Fprintf(w, "\nnotes (%d)\n", len(live))

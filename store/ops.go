@@ -245,19 +245,29 @@ func (s *Store) RestoreLast() (sectors.Code, error) {
 	return code, err
 }
 
-// TickerAndSectors reads one ticker and the sectors, from one snapshot.
-func (s *Store) TickerAndSectors(code sectors.Code) (sectors.Ticker, []sectors.Sector, error) {
-	var t sectors.Ticker
-	var secs []sectors.Sector
+// Detail is one ticker with what it takes to show it: the sectors and the
+// reports its calls come from.
+type Detail struct {
+	Ticker  sectors.Ticker
+	Sectors []sectors.Sector
+	Reports []sectors.ReportEntry
+}
+
+// Detail reads one ticker, the sectors and the reports, from one snapshot.
+func (s *Store) Detail(code sectors.Code) (Detail, error) {
+	var d Detail
 	err := s.view(func(tx *bolt.Tx) error {
 		var err error
-		if t, err = readTicker(refOf(tx, code)); err != nil {
+		if d.Ticker, err = readTicker(refOf(tx, code)); err != nil {
 			return err
 		}
-		secs, err = readSectors(tx)
+		if d.Sectors, err = readSectors(tx); err != nil {
+			return err
+		}
+		d.Reports, err = readReports(tx)
 		return err
 	})
-	return t, secs, err
+	return d, err
 }
 
 // findSectorIn resolves a sector id or name against the sectors tx holds.

@@ -292,6 +292,15 @@ func addReportIn(tx *bolt.Tx, in ReportInput, opts AddReportOptions, now time.Ti
 			return fmt.Errorf("reports/%s: %w", id, err)
 		}
 		out.Report, out.Existing = rec.entry(), true
+		list, err := readReports(tx)
+		if err != nil {
+			return err
+		}
+		for _, r := range list {
+			if r.ID == id {
+				out.Report.Calls = r.Calls
+			}
+		}
 		return nil
 	}
 	secs, err := readSectors(tx)
