@@ -30,7 +30,7 @@ type migration struct {
 
 // migrations are in order: migrations[i] upgrades schema i+1 to i+2.
 var migrations = []migration{
-	{to: 2, what: "reports and their calls", run: migrateReports},
+	{to: 2, what: "reports and their calls, daily price history", run: migrateReports},
 }
 
 // migrateReports (schema 1 → 2) keeps reports as sources: it adds the
@@ -38,7 +38,7 @@ var migrations = []migration{
 // its tickers still in the file the seed's call on it. Everything else
 // stays as it was, the rating histories included.
 func migrateReports(tx *bolt.Tx, now time.Time) error {
-	for _, b := range [][]byte{bucketReports, bucketCalls} {
+	for _, b := range [][]byte{bucketReports, bucketCalls, bucketHistory} {
 		if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 			return err
 		}

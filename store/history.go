@@ -1,0 +1,281 @@
+package store
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"zixuan/sectors"
+)
+
+// Daily price history (schema 2): one value per security, the unadjusted
+// bars and the distributions the k-line carries, and the span of days
+// asked for (Held), which is what the next fetch completes:
+//
+//	history/<SH688111>   historyRecord, binary (see encodeHistory)
+//
+// Two years of bars for the whole market is about 2.7 million bars, so
+// they are packed: days and prices as deltas in varints, prices in 1/1000
+// yuan (a close is quoted to the fen, an index to the hundredth). A
+// typical bar takes 10–14 bytes against some 90 as JSON, and the TUI's
+// start never reads this bucket.
+
+var bucketHistory = []byte("history")
+
+// StoredHistory is a security's history as kept.
+type StoredHistory struct {
+	sectors.PriceHistory
+	Held    sectors.DayRange // the days asked for so far
+	Fetched time.Time        // when it was last completed
+}
+
+const historyFormat = 1
+
+// historyEpoch is day 0 of the encoding: before any A-share listed.
+var historyEpoch = time.Date(1990, 1, 1, 0, 0, 0, 0, sectors.China)
+
+func dayNumber(t time.Time) uint64 {
+	if t.IsZero() {
+		return 0
+	}
+	return uint64(sectors.ChinaDay(t).Sub(historyEpoch).Hours()/24+0.5) + 1
+}
+
+func dayOf(n uint64) time.Time {
+	if n == 0 {
+		return time.Time{}
+	}
+	return historyEpoch.AddDate(0, 0, int(n-1))
+}
+
+func milli(p float64) int64 { return int64(math.Round(p * 1000)) }
+
+// events ride along as JSON: a handful per security.
+type eventRecord struct {
+	ExDate string  `json:"d"`
+	Cash   float64 `json:"c,omitempty"`
+	Bonus  float64 `json:"b,omitempty"`
+	Text   string  `json:"t,omitempty"`
+}
+
+func encodeHistory(h StoredHistory) ([]byte, error) {
+	b := make([]byte, 0, 16+len(h.Bars)*12)
+	b = append(b, historyFormat)
+	b = binary.AppendUvarint(b, dayNumber(h.Held.From))
+	b = binary.AppendUvarint(b, dayNumber(h.Held.To))
+	b = binary.AppendVarint(b, h.Fetched.Unix())
+	b = binary.AppendUvarint(b, uint64(len(h.Bars)))
+	prevDay, prevClose := uint64(0), int64(0)
+	for _, bar := range h.Bars {
+		d := dayNumber(bar.Date)
+		if d <= prevDay {
+			return nil, fmt.Errorf("history of %s: bars out of order at %s", h.Code.Key(), sectors.ChinaDate(bar.Date))
+		}
+		b = binary.AppendUvarint(b, d-prevDay)
+		c := milli(bar.Close)
+		b = binary.AppendVarint(b, c-prevClose)
+		b = binary.AppendVarint(b, milli(bar.Open)-c)
+		b = binary.AppendVarint(b, milli(bar.High)-c)
+		b = binary.AppendVarint(b, milli(bar.Low)-c)
+		b = binary.AppendUvarint(b, uint64(max(bar.Volume, 0)))
+		prevDay, prevClose = d, c
+	}
+	ev := func(list []sectors.ExRights) []eventRecord {
+		out := make([]eventRecord, len(list))
+		for i, e := range list {
+			out[i] = eventRecord{ExDate: sectors.ChinaDate(e.ExDate), Cash: e.CashPerShare, Bonus: e.BonusPerShare, Text: e.Text}
+		}
+		return out
+	}
+	tail, err := json.Marshal([2][]eventRecord{ev(h.Events), ev(h.Unread)})
+	if err != nil {
+		return nil, err
+	}
+	return append(b, tail...), nil
+}
+
+var errHistoryRecord = errors.New("history record does not decode")
+
+func decodeHistory(code sectors.Code, data []byte) (StoredHistory, error) {
+	h := StoredHistory{PriceHistory: sectors.PriceHistory{Code: code}}
+	if len(data) == 0 || data[0] != historyFormat {
+		return h, errHistoryRecord
+	}
+	i := 1
+	uv := func() uint64 {
+		if i >= len(data) {
+			i = len(data) + 1
+			return 0
+		}
+		v, n := binary.Uvarint(data[i:])
+		if n <= 0 {
+			i = len(data) + 1
+			return 0
+		}
+		i += n
+		return v
+	}
+	sv := func() int64 {
+		if i >= len(data) {
+			i = len(data) + 1
+			return 0
+		}
+		v, n := binary.Varint(data[i:])
+		if n <= 0 {
+			i = len(data) + 1
+			return 0
+		}
+		i += n
+		return v
+	}
+	h.Held = sectors.DayRange{From: dayOf(uv()), To: dayOf(uv())}
+	h.Fetched = time.Unix(sv(), 0).UTC()
+	n := uv()
+	if n > uint64(len(data)) { // every bar takes at least six bytes
+		return h, errHistoryRecord
+	}
+	h.Bars = make([]sectors.DailyBar, 0, n)
+	day, close := uint64(0), int64(0)
+	for range n {
+		day += uv()
+		close += sv()
+		open, high, low := close+sv(), close+sv(), close+sv()
+		vol := uv()
+		if i > len(data) {
+			return h, errHistoryRecord
+		}
+		h.Bars = append(h.Bars, sectors.DailyBar{Date: dayOf(day), Close: float64(close) / 1000,
+			Open: float64(open) / 1000, High: float64(high) / 1000, Low: float64(low) / 1000, Volume: int64(min(vol, math.MaxInt64))})
+	}
+	var ev [2][]eventRecord
+	if i > len(data) {
+		return h, errHistoryRecord
+	}
+	if err := json.Unmarshal(data[i:], &ev); err != nil {
+		return h, errHistoryRecord
+	}
+	back := func(list []eventRecord) []sectors.ExRights {
+		var out []sectors.ExRights
+		for _, e := range list {
+			d, err := time.ParseInLocation(time.DateOnly, e.ExDate, sectors.China)
+			if err != nil {
+				continue
+			}
+			out = append(out, sectors.ExRights{ExDate: d, CashPerShare: e.Cash, BonusPerShare: e.Bonus, Text: e.Text})
+		}
+		return out
+	}
+	h.Events, h.Unread = back(ev[0]), back(ev[1])
+	return h, nil
+}
+
+// Histories reads the stored histories of codes (all of them when codes is
+// empty), by Code.Key(); a security without one is absent.
+func (s *Store) Histories(codes []sectors.Code) (map[string]StoredHistory, error) {
+	out := map[string]StoredHistory{}
+	err := s.view(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketHistory)
+		if b == nil {
+			return nil
+		}
+		read := func(k, v []byte) error {
+			code, err := sectors.ParseCode(string(k))
+			if err != nil {
+				return nil // doctor reports it
+			}
+			h, err := decodeHistory(code, v)
+			if err != nil {
+				return fmt.Errorf("history/%s: %w", k, err)
+			}
+			out[code.Key()] = h
+			return nil
+		}
+		if len(codes) == 0 {
+			return b.ForEach(read)
+		}
+		for _, c := range codes {
+			if v := b.Get([]byte(c.Key())); v != nil {
+				if err := read([]byte(c.Key()), v); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
+// HistoryUpdate is what one fetch brought for a security: the bars and
+// distributions fetched and the span that was asked for.
+type HistoryUpdate struct {
+	Fetched sectors.PriceHistory
+	Asked   sectors.DayRange
+}
+
+// SaveHistories merges fetched bars into the stored histories, in one
+// transaction, and widens each one's held span by what was asked (a
+// halted stock's missing days are then not asked for again).
+func (s *Store) SaveHistories(updates map[string]HistoryUpdate) error {
+	if len(updates) == 0 {
+		return nil
+	}
+	now := s.now()
+	return s.update(func(tx *bolt.Tx) error {
+		b, err := tx.CreateBucketIfNotExists(bucketHistory)
+		if err != nil {
+			return err
+		}
+		for key, u := range updates {
+			code, err := sectors.ParseCode(key)
+			if err != nil {
+				return err
+			}
+			cur := StoredHistory{PriceHistory: sectors.PriceHistory{Code: code}}
+			if v := b.Get([]byte(code.Key())); v != nil {
+				if cur, err = decodeHistory(code, v); err != nil {
+					return fmt.Errorf("history/%s: %w", code.Key(), err)
+				}
+			}
+			for _, bar := range u.Fetched.Bars {
+				if !(bar.Close > 0) || bar.Close > maxPrice || math.IsInf(bar.Close, 0) {
+					return fmt.Errorf("history of %s: a close of %v on %s is not a price", code.Key(), bar.Close, sectors.ChinaDate(bar.Date))
+				}
+			}
+			cur.PriceHistory = cur.PriceHistory.Merge(u.Fetched)
+			cur.Held = widen(cur.Held, u.Asked)
+			cur.Fetched = now
+			data, err := encodeHistory(cur)
+			if err != nil {
+				return err
+			}
+			if err := b.Put([]byte(code.Key()), data); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// widen is the smallest span holding both: held spans only grow at their
+// ends, as fetches complete them.
+func widen(a, b sectors.DayRange) sectors.DayRange {
+	switch {
+	case a.Empty():
+		return b
+	case b.Empty():
+		return a
+	}
+	out := a
+	if b.From.Before(out.From) {
+		out.From = b.From
+	}
+	if b.To.After(out.To) {
+		out.To = b.To
+	}
+	return out
+}

@@ -1,0 +1,122 @@
+package store
+
+import (
+	"math/rand/v2"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"zixuan/sectors"
+)
+
+func day(s string) time.Time {
+	d, err := time.ParseInLocation(time.DateOnly, s, sectors.China)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+// bars makes n trading days of bars from start, a random walk.
+func bars(start time.Time, n int, r *rand.Rand) []sectors.DailyBar {
+	var out []sectors.DailyBar
+	p := 20 + r.Float64()*100
+	for d := start; len(out) < n; d = d.AddDate(0, 0, 1) {
+		if !sectors.IsTradingDay(d) && d.Year() <= 2026 {
+			continue
+		}
+		p = max(0.5, p*(1+(r.Float64()-0.5)/10))
+		c := float64(int(p*100)) / 100
+		out = append(out, sectors.DailyBar{Date: d, Close: c, Open: c - 0.1, High: c + 0.37, Low: c - 0.52, Volume: int64(r.IntN(5e7))})
+	}
+	return out
+}
+
+func TestHistoryRoundTripsAndIsCompact(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	code := sectors.MustParseCode("300624")
+	h := StoredHistory{
+		PriceHistory: sectors.PriceHistory{Code: code, Bars: bars(day("2024-05-06"), 490, r),
+			Events:  []sectors.ExRights{{ExDate: day("2024-06-20"), CashPerShare: 0.5, BonusPerShare: 0.4, Text: "10转4股派5元"}},
+			Unread:  []sectors.ExRights{{ExDate: day("2025-06-20"), Text: "10配3股"}}},
+		Held:    sectors.DayRange{From: day("2024-05-01"), To: day("2026-05-08")},
+		Fetched: time.Date(2026, 5, 8, 12, 0, 0, 0, time.UTC),
+	}
+	data, err := encodeHistory(h)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if per := float64(len(data)) / float64(len(h.Bars)); per > 16 {
+		t.Errorf("%.1f bytes a bar: two years of the whole market would not fit 100 MB", per)
+	}
+	got, err := decodeHistory(code, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Bars) != len(h.Bars) || !got.Held.From.Equal(h.Held.From) || !got.Held.To.Equal(h.Held.To) || !got.Fetched.Equal(h.Fetched) {
+		t.Fatalf("decoded %d bars held %v, want %d held %v", len(got.Bars), got.Held, len(h.Bars), h.Held)
+	}
+	for i := range h.Bars {
+		g, w := got.Bars[i], h.Bars[i]
+		if !g.Date.Equal(w.Date) || milli(g.Close) != milli(w.Close) || milli(g.Open) != milli(w.Open) || milli(g.High) != milli(w.High) || milli(g.Low) != milli(w.Low) || g.Volume != w.Volume || g.Close != w.Close {
+			t.Fatalf("bar %d: %+v, want %+v", i, got.Bars[i], h.Bars[i])
+		}
+	}
+	if len(got.Events) != 1 || got.Events[0].BonusPerShare != 0.4 || !got.Events[0].ExDate.Equal(day("2024-06-20")) || len(got.Unread) != 1 {
+		t.Errorf("events %+v unread %+v", got.Events, got.Unread)
+	}
+	// damaged bytes never panic and never decode as data
+	for i := 1; i < len(data); i += 7 {
+		if _, err := decodeHistory(code, data[:i]); err == nil {
+			t.Errorf("a record cut at %d bytes decoded", i)
+		}
+	}
+}
+
+func TestSaveHistoriesMergesAndWidensWhatIsHeld(t *testing.T) {
+	s, err := Open(filepath.Join(t.TempDir(), "z.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	code := sectors.MustParseCode("688111")
+	all := bars(day("2025-01-02"), 60, r)
+	first := sectors.DayRange{From: day("2025-01-01"), To: all[29].Date}
+	if err := s.SaveHistories(map[string]HistoryUpdate{code.Key(): {Fetched: sectors.PriceHistory{Code: code, Bars: all[:30]}, Asked: first}}); err != nil {
+		t.Fatal(err)
+	}
+	second := sectors.DayRange{From: all[30].Date, To: all[59].Date.AddDate(0, 0, 3)}
+	if err := s.SaveHistories(map[string]HistoryUpdate{code.Key(): {Fetched: sectors.PriceHistory{Code: code, Bars: all[30:]}, Asked: second}}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Histories([]sectors.Code{code})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := got[code.Key()]
+	if len(h.Bars) != 60 || !h.Held.From.Equal(first.From) || !h.Held.To.Equal(second.To) {
+		t.Errorf("%d bars, held %v", len(h.Bars), h.Held)
+	}
+	// a garbage close from a server is refused whole
+	bad := sectors.PriceHistory{Code: code, Bars: []sectors.DailyBar{{Date: day("2025-06-02"), Close: 1e300}}}
+	if err := s.SaveHistories(map[string]HistoryUpdate{code.Key(): {Fetched: bad}}); err == nil {
+		t.Error("a 1e300 close was stored")
+	}
+}
+
+func FuzzDecodeHistory(f *testing.F) {
+	r := rand.New(rand.NewPCG(5, 6))
+	h := StoredHistory{PriceHistory: sectors.PriceHistory{Code: sectors.MustParseCode("600519"), Bars: bars(day("2025-03-03"), 20, r)}}
+	data, _ := encodeHistory(h)
+	f.Add(data)
+	f.Add([]byte{historyFormat})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		got, err := decodeHistory(sectors.MustParseCode("600519"), data)
+		if err != nil {
+			return
+		}
+		if len(got.Bars) > len(data) {
+			t.Fatalf("%d bars from %d bytes", len(got.Bars), len(data))
+		}
+	})
+}
