@@ -37,8 +37,8 @@ func TestHistoryRoundTripsAndIsCompact(t *testing.T) {
 	code := sectors.MustParseCode("300624")
 	h := StoredHistory{
 		PriceHistory: sectors.PriceHistory{Code: code, Bars: bars(day("2024-05-06"), 490, r),
-			Events:  []sectors.ExRights{{ExDate: day("2024-06-20"), CashPerShare: 0.5, BonusPerShare: 0.4, Text: "10转4股派5元"}},
-			Unread:  []sectors.ExRights{{ExDate: day("2025-06-20"), Text: "10配3股"}}},
+			Events: []sectors.ExRights{{ExDate: day("2024-06-20"), CashPerShare: 0.5, BonusPerShare: 0.4, Text: "10转4股派5元"}},
+			Unread: []sectors.ExRights{{ExDate: day("2025-06-20"), Text: "10配3股"}}},
 		Held:    sectors.DayRange{From: day("2024-05-01"), To: day("2026-05-08")},
 		Fetched: time.Date(2026, 5, 8, 12, 0, 0, 0, time.UTC),
 	}
