@@ -48,6 +48,7 @@ type Root struct {
 	Move       MoveCmd       `cmd:"" help:"Move a ticker to another sector."`
 	Sector     SectorCmd     `cmd:"" help:"List, add, rename or delete sectors."`
 	Report     ReportCmd     `cmd:"" help:"Read broker reports and keep every call they make: add, list, show, rm."`
+	Scorecard  ScorecardCmd  `cmd:"" help:"How every call has done against 沪深300: return, the index's return over the same days, the excess, grouped."`
 	Export     ExportCmd     `cmd:"" help:"Export the watchlist: csv, json, md, tdx (通达信), codes, yahoo or ticker."`
 	Import     ImportCmd     `cmd:"" help:"Import a file (json, csv, tdx, code list, ticker YAML), merging it into the watchlist."`
 	Backup     BackupCmd     `cmd:"" help:"Write a consistent, checked copy of the database (safe while zixuan runs)."`

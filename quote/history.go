@@ -32,9 +32,6 @@ import (
 // above its limit (641).
 const KlineRows = 640
 
-// Benchmark is 沪深300, the index broker ratings are defined against.
-var Benchmark = sectors.Code{Exchange: sectors.SH, Number: "000300"}
-
 // DailyNeed is one security whose history is to be completed: Held is the
 // span of days the caller already has (zero when it has none).
 type DailyNeed struct {

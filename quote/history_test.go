@@ -121,7 +121,7 @@ func TestDailyHistoryAsksOnlyForMissingDays(t *testing.T) {
 	want := sectors.DayRange{From: chinaDay(t, "2024-09-20"), To: chinaDay(t, "2024-10-11")}
 	needs := []DailyNeed{
 		{Code: codes(t, "SZ300624")[0]}, // nothing held
-		{Code: Benchmark, Held: sectors.DayRange{From: chinaDay(t, "2024-09-20"), To: chinaDay(t, "2024-09-30")}},
+		{Code: sectors.Benchmark, Held: sectors.DayRange{From: chinaDay(t, "2024-09-20"), To: chinaDay(t, "2024-09-30")}},
 		{Code: codes(t, "SH688111")[0], Held: want}, // complete: not asked
 		{Code: codes(t, "SZ000002")[0]},             // unknown to the server
 	}
@@ -183,7 +183,7 @@ func TestPlanDailyBatchesLongSpans(t *testing.T) {
 	// the next trading day
 	want := sectors.DayRange{From: chinaDay(t, "2024-01-02"), To: chinaDay(t, "2026-12-31")}
 	n := sectors.TradingDaysBetween(want.From, want.To)
-	plan := PlanDaily([]DailyNeed{{Code: Benchmark}}, want)
+	plan := PlanDaily([]DailyNeed{{Code: sectors.Benchmark}}, want)
 	if n != 727 || len(plan) != int(math.Ceil(float64(n)/KlineRows)) || len(plan) != 2 {
 		t.Fatalf("%d trading days in %d requests: %+v", n, len(plan), plan)
 	}
@@ -230,12 +230,12 @@ func TestDailyHistoryToCallReturn(t *testing.T) {
 	p := k.start(t)
 	want := sectors.DayRange{From: chinaDay(t, "2024-09-20"), To: chinaDay(t, "2024-10-11")}
 	stock := codes(t, "SZ300624")[0]
-	got, err := p.DailyHistory(context.Background(), []DailyNeed{{Code: stock}, {Code: Benchmark}}, want, time.Date(2024, 10, 12, 9, 0, 0, 0, sectors.China))
+	got, err := p.DailyHistory(context.Background(), []DailyNeed{{Code: stock}, {Code: sectors.Benchmark}}, want, time.Date(2024, 10, 12, 9, 0, 0, 0, sectors.China))
 	if err != nil {
 		t.Fatal(err)
 	}
 	// a call on Sunday 09-22 → the close of Friday 09-20, 20.00
-	c, err := sectors.ScoreCall(chinaDay(t, "2024-09-22"), nil, got[stock.Key()], nil, got[Benchmark.Key()], nil)
+	c, err := sectors.ScoreCall(chinaDay(t, "2024-09-22"), nil, got[stock.Key()], nil, got[sectors.Benchmark.Key()], nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,354 @@
+package cli
+
+import (
+	"context"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"time"
+
+	"zixuan/quote"
+	"zixuan/safetext"
+	"zixuan/sectors"
+	"zixuan/store"
+)
+
+// ScorecardCmd prints how every call has done against 沪深300.
+type ScorecardCmd struct {
+	Report string `placeholder:"ID" predictor:"report" help:"Only this report's calls (its id, a unique start of it, or its date)."`
+	By     string `enum:"report,sector,rating,source," default:"" placeholder:"report|sector|rating|source" help:"Group by report (the table's default), sector, rating or source; json gives every grouping unless this is given."`
+	Format string `short:"f" default:"table" enum:"table,csv,json" help:"Output: table, csv (one row a call) or json."`
+}
+
+// historyTimeout bounds the history and quote requests of one run.
+const historyTimeout = 30 * time.Second
+
+// Run fetches what history is missing (unless offline), stores it, and
+// prints the scorecard; offline it uses what is stored and says its date.
+func (c *ScorecardCmd) Run(a *App) error {
+	st, err := a.Store()
+	if err != nil {
+		return err
+	}
+	snap, err := st.Load()
+	if err != nil {
+		return err
+	}
+	calls := sectors.ScorableCalls(snap)
+	if c.Report != "" {
+		r, err := findReport(snap.Reports, c.Report)
+		if err != nil {
+			return err
+		}
+		kept := calls[:0]
+		for _, call := range calls {
+			if call.Source == r.ID {
+				kept = append(kept, call)
+			}
+		}
+		calls = kept
+	}
+	if len(calls) == 0 {
+		return usage("no calls to score: a call is a report's rating or one you gave (zixuan rate, zixuan report add)")
+	}
+	codes := []sectors.Code{sectors.Benchmark}
+	seen := map[string]bool{sectors.Benchmark.Key(): true}
+	earliest := calls[0].Day
+	for _, call := range calls {
+		if !seen[call.Code.Key()] {
+			seen[call.Code.Key()] = true
+			codes = append(codes, call.Code)
+		}
+		if call.Day.Before(earliest) {
+			earliest = call.Day
+		}
+	}
+	stored, err := st.Histories(codes)
+	if err != nil {
+		return err
+	}
+	in := sectors.ScoreInput{History: map[string]sectors.PriceHistory{}, Refs: snap.Refs}
+	for k, h := range stored {
+		in.History[k] = h.PriceHistory
+	}
+	online := false
+	if t := a.historySource(); t != nil {
+		online = a.refreshHistory(st, t, codes, stored, in, earliest)
+		ctx, cancel := context.WithTimeout(context.Background(), quoteTimeout)
+		quotes, _ := t.Quotes(ctx, codes)
+		cancel()
+		in.Latest = map[string]sectors.Latest{}
+		for k, q := range quotes {
+			if q.Last > 0 && !q.Suspended && !q.PreOpen {
+				in.Latest[k] = sectors.Latest{Day: sectors.ChinaDay(q.Time), Last: q.Last, PrevClose: q.PrevClose}
+			}
+		}
+		if l, ok := in.Latest[sectors.Benchmark.Key()]; ok {
+			in.BenchLatest = &l
+		}
+	}
+	in.Benchmark = in.History[sectors.Benchmark.Key()]
+	var by []string
+	switch {
+	case c.By != "":
+		by = []string{c.By}
+	case c.Format != "json":
+		by = []string{sectors.ByReport}
+	}
+	sc := sectors.Score(calls, in, by...)
+	switch c.Format {
+	case "json":
+		return writeJSON(a.Out, scorecardJSON(sc))
+	case "csv":
+		return writeScorecardCSV(a.Out, sc)
+	}
+	writeScorecard(a.Out, sc, snap)
+	missing := 0
+	for _, s := range sc.Calls {
+		if s.Err != nil {
+			missing++
+		}
+	}
+	switch {
+	case sc.AsOf.IsZero():
+		fmt.Fprintln(a.Err, "zixuan: no price history yet: run zixuan scorecard with quotes on to fetch it")
+	case !online:
+		fmt.Fprintf(a.Err, "zixuan: from the stored history, as of %s (quotes off or unreachable)\n", sectors.ChinaDate(sc.AsOf))
+	}
+	if missing > 0 && !sc.AsOf.IsZero() {
+		fmt.Fprintf(a.Err, "zixuan: %d of %d calls have no price history yet\n", missing, len(sc.Calls))
+	}
+	return nil
+}
+
+// historySource is the k-line server, nil when quotes are off.
+func (a *App) historySource() *quote.Tencent {
+	if a.root.Offline {
+		return nil
+	}
+	return quote.NewTencent(a.root.QuotesURL, nil)
+}
+
+// refreshHistory fetches the days missing from each code's history, from a
+// few weeks before the earliest call until today, stores them and merges
+// them into in.History. It reports whether the server answered.
+func (a *App) refreshHistory(st *store.Store, t *quote.Tencent, codes []sectors.Code, stored map[string]store.StoredHistory, in sectors.ScoreInput, earliest time.Time) bool {
+	now := time.Now()
+	want := sectors.DayRange{From: earliest.AddDate(0, 0, -21), To: sectors.ChinaDay(now)}
+	needs := make([]quote.DailyNeed, len(codes))
+	for i, code := range codes {
+		needs[i] = quote.DailyNeed{Code: code, Held: stored[code.Key()].Held}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), historyTimeout)
+	defer cancel()
+	got, err := t.DailyHistory(ctx, needs, want, now)
+	if err != nil && len(got) == 0 {
+		fmt.Fprintf(a.Err, "zixuan: price history: %s\n", quote.Status(err))
+		return false
+	}
+	asked := want
+	// the day's bar exists only after the close
+	if !quote.Closed(sectors.ChinaDay(now), now) {
+		asked.To = sectors.PrevTradingDay(sectors.ChinaDay(now))
+	}
+	updates := map[string]store.HistoryUpdate{}
+	for _, code := range codes {
+		h, ok := got[code.Key()]
+		if !ok && err != nil {
+			continue // its request may have failed: ask again next time
+		}
+		updates[code.Key()] = store.HistoryUpdate{Fetched: h, Asked: asked}
+		in.History[code.Key()] = in.History[code.Key()].Merge(h)
+	}
+	if serr := st.SaveHistories(updates); serr != nil {
+		fmt.Fprintf(a.Err, "zixuan: price history not stored: %s\n", oneLine(advise(serr).Error()))
+	}
+	if err != nil {
+		fmt.Fprintf(a.Err, "zixuan: price history: %s (for some tickers)\n", quote.Status(err))
+	}
+	return true
+}
+
+type scorecardOut struct {
+	AsOf      string          `json:"as_of"`
+	Benchmark benchmarkOut    `json:"benchmark"`
+	Calls     []scoredCallOut `json:"calls"`
+	Groups    []groupOut      `json:"groups"`
+}
+
+type benchmarkOut struct {
+	Code string `json:"code"`
+	Name string `json:"name"`
+}
+
+type scoredCallOut struct {
+	Key          string   `json:"key"`
+	Code         string   `json:"code"`
+	Name         string   `json:"name"`
+	Source       string   `json:"source"`
+	Rating       string   `json:"rating"`
+	Date         string   `json:"date"`
+	RefDate      string   `json:"ref_date,omitempty"`
+	RefClose     *float64 `json:"ref_close"`
+	Last         *float64 `json:"last"`
+	ReturnPct    *float64 `json:"return_pct"`
+	BenchmarkPct *float64 `json:"benchmark_return_pct"`
+	ExcessPct    *float64 `json:"excess_pct"`
+	Horizons     []struct {
+		Months    int     `json:"months"`
+		ExcessPct float64 `json:"excess_pct"`
+	} `json:"horizons,omitempty"`
+	Uncertain bool   `json:"uncertain,omitempty"`
+	Missing   string `json:"missing,omitempty"` // why it has no result yet
+}
+
+type groupOut struct {
+	By         string  `json:"by"`
+	Key        string  `json:"key"`
+	Count      int     `json:"count"`
+	Beat       int     `json:"beat"`
+	HitRate    float64 `json:"hit_rate_pct"`
+	MeanExcess float64 `json:"mean_excess_pct"`
+	Median     float64 `json:"median_excess_pct"`
+	Best       string  `json:"best,omitempty"`
+	Worst      string  `json:"worst,omitempty"`
+}
+
+func round2(v float64) float64 { return float64(int64(v*100+sign(v)*0.5)) / 100 }
+
+func sign(v float64) float64 {
+	if v < 0 {
+		return -1
+	}
+	return 1
+}
+
+func ptr(v float64) *float64 { r := round2(v); return &r }
+
+func scorecardJSON(sc sectors.Scorecard) scorecardOut {
+	out := scorecardOut{Benchmark: benchmarkOut{Code: sectors.Benchmark.Key(), Name: sectors.BenchmarkName}, Calls: []scoredCallOut{}, Groups: []groupOut{}}
+	if !sc.AsOf.IsZero() {
+		out.AsOf = sectors.ChinaDate(sc.AsOf)
+	}
+	for _, s := range sc.Calls {
+		c := scoredCallOut{Key: s.Key, Code: s.Code.Key(), Name: s.Name, Source: s.Source, Rating: s.Rating.ID(), Date: sectors.ChinaDate(s.Day)}
+		if s.Err != nil {
+			c.Missing = s.Err.Error()
+		} else {
+			r := s.Result
+			c.RefDate = sectors.ChinaDate(r.Ref.Day)
+			c.RefClose, c.Last = &r.Ref.Price, &s.Last
+			c.ReturnPct, c.BenchmarkPct, c.ExcessPct = ptr(r.ReturnPct), ptr(r.BenchmarkPct), ptr(r.ExcessPct)
+			c.Uncertain = r.Uncertain
+			for _, h := range r.Horizons {
+				c.Horizons = append(c.Horizons, struct {
+					Months    int     `json:"months"`
+					ExcessPct float64 `json:"excess_pct"`
+				}{h.Months, round2(h.ExcessPct)})
+			}
+		}
+		out.Calls = append(out.Calls, c)
+	}
+	for _, g := range sc.Groups {
+		out.Groups = append(out.Groups, groupOut{By: g.By, Key: g.Key, Count: g.Count, Beat: g.Beat, HitRate: round2(g.HitRatePct),
+			MeanExcess: round2(g.MeanExcessPct), Median: round2(g.MedianExcessPct), Best: g.Best.Key, Worst: g.Worst.Key})
+	}
+	return out
+}
+
+func pct(v float64) string { return strconv.FormatFloat(round2(v), 'f', 2, 64) }
+
+func writeScorecardCSV(w io.Writer, sc sectors.Scorecard) error {
+	cw := csv.NewWriter(w)
+	_ = cw.Write([]string{"key", "code", "name", "source", "rating", "date", "ref_date", "ref_close", "last", "return_pct", "benchmark_return_pct", "excess_pct"})
+	for _, s := range sc.Calls {
+		row := []string{s.Key, s.Code.Key(), csvCell(s.Name), csvCell(s.Source), s.Rating.ID(), sectors.ChinaDate(s.Day), "", "", "", "", "", ""}
+		if s.Err == nil {
+			r := s.Result
+			row[6], row[7], row[8] = sectors.ChinaDate(r.Ref.Day), strconv.FormatFloat(r.Ref.Price, 'f', -1, 64), strconv.FormatFloat(s.Last, 'f', -1, 64)
+			row[9], row[10], row[11] = pct(r.ReturnPct), pct(r.BenchmarkPct), pct(r.ExcessPct)
+		}
+		_ = cw.Write(row)
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// csvCell keeps a spreadsheet from running a name as a formula.
+func csvCell(s string) string {
+	if s != "" && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@') {
+		return "'" + s
+	}
+	return s
+}
+
+func writeScorecard(w io.Writer, sc sectors.Scorecard, snap *sectors.Snapshot) {
+	asOf := "no prices yet"
+	if !sc.AsOf.IsZero() {
+		asOf = "as of " + sectors.ChinaDate(sc.AsOf)
+	}
+	fmt.Fprintf(w, "scorecard against %s (%s), %s\n\n", sectors.BenchmarkName, sectors.Benchmark.Key(), asOf)
+	label := func(by, key string) string {
+		switch by {
+		case sectors.BySector:
+			if sec, err := sectors.FindSector(snap.Sectors, key); err == nil {
+				return safetext.Line(sec.Label(false))
+			}
+		case sectors.ByReport:
+			if r, ok := snap.Report(key); ok && !r.Date.IsZero() {
+				return key + " " + safetext.Truncate(safetext.Line(r.Title), 24)
+			}
+		}
+		return safetext.Line(key)
+	}
+	var rows [][]string
+	for _, g := range sc.Groups {
+		rows = append(rows, []string{label(g.By, g.Key), fmt.Sprint(g.Count), fmt.Sprint(g.Beat), pct(g.HitRatePct) + "%",
+			pct(g.MeanExcessPct), pct(g.MedianExcessPct), g.Best.Key, g.Worst.Key})
+	}
+	if len(rows) > 0 {
+		by := "GROUP"
+		if len(sc.Groups) > 0 {
+			by = sc.Groups[0].By
+		}
+		writeTable(w, []string{upper(by), "CALLS", "BEAT", "HIT", "MEAN XS", "MEDIAN XS", "BEST", "WORST"}, rows, 1, 2, 3, 4, 5)
+		fmt.Fprintln(w)
+	}
+	scored := append([]sectors.ScoredCall(nil), sc.Calls...)
+	sort.SliceStable(scored, func(i, j int) bool {
+		if (scored[i].Err == nil) != (scored[j].Err == nil) {
+			return scored[i].Err == nil
+		}
+		return scored[i].Result.ExcessPct > scored[j].Result.ExcessPct
+	})
+	rows = rows[:0]
+	for _, s := range scored {
+		name := safetext.Line(s.Name)
+		row := []string{s.Code.Key(), name, s.Rating.ID(), sectors.ChinaDate(s.Day), safetext.Line(s.Source), "", "", "", "", ""}
+		if s.Err == nil {
+			r := s.Result
+			row[5] = sectors.ChinaDate(r.Ref.Day) + " " + strconv.FormatFloat(r.Ref.Price, 'f', 2, 64)
+			row[6] = strconv.FormatFloat(s.Last, 'f', 2, 64)
+			row[7], row[8], row[9] = pct(r.ReturnPct), pct(r.BenchmarkPct), pct(r.ExcessPct)
+			if r.Uncertain {
+				row[9] += " ?"
+			}
+		} else {
+			row[5] = "no history yet"
+		}
+		rows = append(rows, row)
+	}
+	writeTable(w, []string{"CODE", "NAME", "CALL", "DATE", "SOURCE", "REF", "LAST", "RETURN", "CSI300", "EXCESS"}, rows, 6, 7, 8, 9)
+}
+
+func upper(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'a' <= c && c <= 'z' {
+			b[i] = c - 32
+		}
+	}
+	return string(b)
+}

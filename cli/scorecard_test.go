@@ -1,0 +1,146 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"zixuan/sectors"
+)
+
+// klineServer answers Tencent's daily k-line ("day": unadjusted) for any
+// symbol and span: every stock closes at 10 until 2024-05-31 and 14 from
+// 2024-06-03; 沪深300 at 3000 and then 3300. 300634 also has a 10转4 on
+// 2024-07-01, from which it trades at 14 ÷ 1.4 = 10. Quotes are not known
+// (v_pv_none_match), so the scorecard runs on closed bars only.
+type klineServer struct {
+	*httptest.Server
+	mu     sync.Mutex
+	starts []string
+}
+
+func newKlineServer(t *testing.T) *klineServer {
+	ks := &klineServer{}
+	ks.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !strings.HasPrefix(r.URL.Path, "/appstock/app/fqkline/get") {
+			fmt.Fprintln(w, `v_pv_none_match="1";`)
+			return
+		}
+		p := strings.Split(r.URL.Query().Get("param"), ",")
+		sym, from, to := p[0], p[2], p[3]
+		ks.mu.Lock()
+		ks.starts = append(ks.starts, sym+"@"+from)
+		ks.mu.Unlock()
+		start, _ := time.ParseInLocation(time.DateOnly, from, sectors.China)
+		end, _ := time.ParseInLocation(time.DateOnly, to, sectors.China)
+		var rows []string
+		for d := start; !d.After(end); d = d.AddDate(0, 0, 1) {
+			if !sectors.IsTradingDay(d) {
+				continue
+			}
+			c := 10.0
+			if sym == "sh000300" {
+				c = 3000
+			}
+			if !d.Before(time.Date(2024, 6, 3, 0, 0, 0, 0, sectors.China)) {
+				c *= 1.4
+				if sym == "sh000300" {
+					c = 3300
+				}
+			}
+			extra := ""
+			if sym == "sz300634" && !d.Before(time.Date(2024, 7, 1, 0, 0, 0, 0, sectors.China)) {
+				c = 10
+				if d.Equal(time.Date(2024, 7, 1, 0, 0, 0, 0, sectors.China)) {
+					extra = `,{"nd":"2023","djr":"2024-06-28","cqr":"2024-07-01","FHcontent":"10转4股"}`
+				}
+			}
+			vol := "1000.000"
+			rows = append(rows, fmt.Sprintf(`["%s","%.3f","%.3f","%.3f","%.3f","%s"%s]`, d.Format(time.DateOnly), c, c, c, c, vol, extra))
+		}
+		fmt.Fprintf(w, `{"code":0,"msg":"","data":{"%s":{"day":[%s]}}}`, sym, strings.Join(rows, ","))
+	}))
+	t.Cleanup(ks.Close)
+	return ks
+}
+
+func TestScorecardAgainstTheBenchmark(t *testing.T) {
+	ks := newKlineServer(t)
+	db := filepath.Join(t.TempDir(), "z.db")
+	out := mustRun(t, db, "--quotes-url", ks.URL, "scorecard", "--format", "json")
+	var sc struct {
+		AsOf      string `json:"as_of"`
+		Benchmark struct{ Code, Name string }
+		Calls     []struct {
+			Key, Code, Source, Rating, Date string
+			RefDate                         string   `json:"ref_date"`
+			RefClose                        *float64 `json:"ref_close"`
+			Return                          *float64 `json:"return_pct"`
+			Bench                           *float64 `json:"benchmark_return_pct"`
+			Excess                          *float64 `json:"excess_pct"`
+		}
+		Groups []struct {
+			By, Key string
+			Count   int
+			Beat    int
+			Hit     float64 `json:"hit_rate_pct"`
+			Mean    float64 `json:"mean_excess_pct"`
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &sc); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if sc.Benchmark.Code != "SH000300" || sc.Benchmark.Name != "沪深300" || sc.AsOf == "" {
+		t.Errorf("benchmark %+v as of %q", sc.Benchmark, sc.AsOf)
+	}
+	// the seed's rated calls (unrated stocks make none), each from the
+	// close of Friday 2024-05-10: +40 % against the index's +10 %
+	if len(sc.Calls) != 9 {
+		t.Errorf("%d calls, want the seed's 9 rated ones", len(sc.Calls))
+	}
+	for _, c := range sc.Calls {
+		if c.Return == nil || c.RefDate != "2024-05-10" || *c.RefClose != 10 {
+			t.Errorf("%s: ref %s %v, return %v", c.Key, c.RefDate, c.RefClose, c.Return)
+			continue
+		}
+		// 300634's 10转4 must not show as a loss: a holder has 1.4 shares at 10
+		if math.Abs(*c.Return-40) > 0.001 || math.Abs(*c.Bench-10) > 0.001 || math.Abs(*c.Excess-30) > 0.001 {
+			t.Errorf("%s: return %v, benchmark %v, excess %v; want 40, 10, 30", c.Code, *c.Return, *c.Bench, *c.Excess)
+		}
+	}
+	groups := map[string]int{}
+	for _, g := range sc.Groups {
+		groups[g.By]++
+		if g.By == "report" && (g.Key != "report-2024-05-12" || g.Count != 9 || g.Beat != 9 || g.Hit != 100 || math.Abs(g.Mean-30) > 0.001) {
+			t.Errorf("report group %+v", g)
+		}
+	}
+	if groups["report"] != 1 || groups["rating"] != 2 || groups["sector"] != 4 || groups["source"] != 1 {
+		t.Errorf("groupings %v", groups)
+	}
+	// one request a security for the missing span, not one a day
+	first := len(ks.starts)
+	if first != 10 {
+		t.Errorf("%d k-line requests for 9 stocks and the benchmark", first)
+	}
+	// offline, the stored history gives the same scorecard with its date
+	offline, errOut, code := run(t, db, "", "--offline", "scorecard")
+	if code != 0 || !strings.Contains(offline, "SZ300634") || !strings.Contains(errOut, "as of "+sc.AsOf) {
+		t.Errorf("offline: exit %d\n%s\n%s", code, offline, errOut)
+	}
+	// online again: only what is missing since is asked for
+	mustRun(t, db, "--quotes-url", ks.URL, "scorecard")
+	for _, s := range ks.starts[first:] {
+		from := s[strings.IndexByte(s, '@')+1:]
+		if from < sc.AsOf {
+			t.Errorf("asked again for days already held: %s (held to %s)", s, sc.AsOf)
+		}
+	}
+}

@@ -1,0 +1,202 @@
+package sectors
+
+import (
+	"sort"
+	"strings"
+	"time"
+)
+
+// Benchmark is 沪深300 (CSI 300), the index broker ratings are defined
+// against: 买入 means beating it by 10 % or more over the next year.
+var Benchmark = Code{Exchange: SH, Number: "000300"}
+
+// BenchmarkName is the benchmark's short name.
+const BenchmarkName = "沪深300"
+
+// Scorable is one call to be scored: a stock, a rating, the day it was
+// made and who made it.
+type Scorable struct {
+	Key    string // unique: SH688111@report-2024-05-12@2024-05-12
+	Code   Code
+	Name   string
+	Source string // a report id, "user", "import:<file>"
+	Report bool   // Source is a report
+	Rating Rating
+	Day    time.Time // the day of the call, midnight China time
+	Sector string    // the ticker's sector id
+	Theme  string    // the report's theme, for a report's call
+}
+
+// ScorableCalls lists what a scorecard judges: every report call with a
+// rating on the scale (a mention under 受益标的 and an unrated stock make
+// no call), and every rating the user or an import gave; removed tickers'
+// calls included (a call is judged whatever became of the ticker). A
+// report's own rating changes are its calls, so they are not counted twice.
+func ScorableCalls(snap *Snapshot) []Scorable {
+	reports := map[string]ReportEntry{}
+	for _, r := range snap.Reports {
+		reports[r.ID] = r
+	}
+	var out []Scorable
+	for i := range snap.Tickers {
+		t := &snap.Tickers[i]
+		for _, c := range t.Calls {
+			r, ok := reports[c.ReportID]
+			if !ok || c.Rating == Unrated || c.Has(FlagMention) || r.Date.IsZero() {
+				continue
+			}
+			out = append(out, Scorable{Code: t.Code, Name: t.Name, Source: r.ID, Report: true, Rating: c.Rating,
+				Day: ChinaDay(r.Date), Sector: t.Sector, Theme: c.Theme})
+		}
+		for _, h := range t.Ratings {
+			if _, fromReport := reports[h.Source]; fromReport || h.Source == ReportSourceID || h.To == Unrated {
+				continue
+			}
+			out = append(out, Scorable{Code: t.Code, Name: t.Name, Source: h.Source, Rating: h.To, Day: ChinaDay(h.At), Sector: t.Sector})
+		}
+	}
+	for i := range out {
+		out[i].Key = out[i].Code.Key() + "@" + out[i].Source + "@" + ChinaDate(out[i].Day)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if !out[i].Day.Equal(out[j].Day) {
+			return out[i].Day.Before(out[j].Day)
+		}
+		return out[i].Key < out[j].Key
+	})
+	return out
+}
+
+// ScoredCall is a call with its result, or why there is none yet.
+type ScoredCall struct {
+	Scorable
+	Result CallReturn
+	Last   float64 // the price measured to
+	Err    error   // nil when scored
+}
+
+// ScoreGroup is one group of a scorecard.
+type ScoreGroup struct {
+	By, Key string
+	GroupStats
+}
+
+// Scorecard is how a set of calls has done against the benchmark.
+type Scorecard struct {
+	AsOf   time.Time // the day of the newest price used
+	Calls  []ScoredCall
+	Groups []ScoreGroup
+}
+
+// The groupings of a scorecard.
+const (
+	ByReport = "report"
+	BySector = "sector"
+	ByRating = "rating"
+	BySource = "source"
+)
+
+// Groupings are the ways a scorecard groups its calls.
+var Groupings = []string{ByReport, BySector, ByRating, BySource}
+
+// ScoreInput is what scoring needs besides the calls: the histories by
+// Code.Key(), the benchmark's, the latest quotes (nil when offline), and
+// hand-set reference prices (unadjusted, used as they are).
+type ScoreInput struct {
+	History     map[string]PriceHistory
+	Benchmark   PriceHistory
+	Latest      map[string]Latest
+	BenchLatest *Latest
+	Refs        map[string][]RefPrice
+}
+
+// Score judges every call against the benchmark and groups the results by
+// each of by (all groupings when empty).
+func Score(calls []Scorable, in ScoreInput, by ...string) Scorecard {
+	var sc Scorecard
+	for _, c := range calls {
+		s := ScoredCall{Scorable: c}
+		var ref *Reference
+		if p, ok := RefFor(in.Refs[c.Code.Key()], c.Day); ok && p.Source == SourceUser && !p.Adjusted {
+			ref = &Reference{Day: p.Day, Price: p.Close, Basis: Unadjusted}
+		}
+		var latest *Latest
+		if l, ok := in.Latest[c.Code.Key()]; ok {
+			latest = &l
+		}
+		h := in.History[c.Code.Key()]
+		s.Result, s.Err = ScoreCall(c.Day, ref, h, latest, in.Benchmark, in.BenchLatest)
+		if s.Err == nil {
+			s.Last = lastPrice(h, latest, s.Result.AsOf)
+			if s.Result.AsOf.After(sc.AsOf) {
+				sc.AsOf = s.Result.AsOf
+			}
+		}
+		sc.Calls = append(sc.Calls, s)
+	}
+	if len(by) == 0 {
+		by = Groupings
+	}
+	for _, g := range by {
+		sc.Groups = append(sc.Groups, group(sc.Calls, g)...)
+	}
+	return sc
+}
+
+func lastPrice(h PriceHistory, latest *Latest, asOf time.Time) float64 {
+	if latest != nil && ChinaDay(latest.Day).Equal(asOf) {
+		return latest.Last
+	}
+	if b, ok := h.BarOnOrBefore(asOf); ok {
+		return b.Close
+	}
+	return 0
+}
+
+// group sums the scored calls up by one grouping, groups in the order
+// their first call comes (oldest first).
+func group(calls []ScoredCall, by string) []ScoreGroup {
+	var keys []string
+	members := map[string][]Scored{}
+	for _, c := range calls {
+		if c.Err != nil {
+			continue
+		}
+		var k string
+		switch by {
+		case ByReport:
+			if !c.Report {
+				continue
+			}
+			k = c.Source
+		case BySector:
+			k = c.Sector
+		case ByRating:
+			k = c.Rating.ID()
+		case BySource:
+			k = c.Source
+			if strings.HasPrefix(k, "import:") {
+				k = "import"
+			}
+		default:
+			return nil
+		}
+		if _, ok := members[k]; !ok {
+			keys = append(keys, k)
+		}
+		members[k] = append(members[k], Scored{Key: c.Key, ExcessPct: c.Result.ExcessPct})
+	}
+	if by == ByRating {
+		sort.SliceStable(keys, func(i, j int) bool { return rankOf(keys[i]) < rankOf(keys[j]) })
+	}
+	out := make([]ScoreGroup, 0, len(keys))
+	for _, k := range keys {
+		out = append(out, ScoreGroup{By: by, Key: k, GroupStats: Summarize(members[k])})
+	}
+	return out
+}
+
+func rankOf(id string) int {
+	r, _ := ParseRating(id)
+	return r.Rank()
+}
