@@ -169,7 +169,7 @@ func (c *AddCmd) Run(a *App) error {
 			more += ", now rated " + r.ID()
 		}
 	}
-	fmt.Fprintf(a.Out, "%s %s %s to %s%s\n", verb, code.Key(), safetext.Line(res.Ticker.Name), safetext.Line(sec.Label(false)), more)
+	fmt.Fprintf(a.Out, "%s %s %s to %s%s\n", verb, code.Key(), safetext.Line(sectors.DisplayName(res.Ticker.Name)), safetext.Line(sec.Label(false)), more)
 	return nil
 }
 

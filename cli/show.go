@@ -45,12 +45,12 @@ func (c *ShowCmd) Run(a *App) error {
 		return err
 	}
 	w := a.Out
-	name := safetext.Line(t.Name)
+	name := safetext.Line(sectors.DisplayName(t.Name))
 	fmt.Fprintf(w, "%s  %s  %s %s\n", t.Code.Key(), name, t.Code.Board(), t.Code.Board().Chinese())
 	if sectors.IsRiskWarning(t.Name) {
 		fmt.Fprintf(w, "  ! risk warning: %s is under special treatment (ST)\n", name)
 	}
-	if t.ReportName != "" && t.ReportName != t.Name {
+	if t.ReportName != "" && sectors.DisplayName(t.ReportName) != sectors.DisplayName(t.Name) {
 		fmt.Fprintf(w, "  named %s in the report\n", safetext.Line(t.ReportName))
 	}
 	if !t.OnList() {

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"zixuan/sectors"
 	"zixuan/store"
 )
 
@@ -40,7 +41,7 @@ func writeCSV(w io.Writer, tickers []store.Ticker, opts Options) error {
 			sector = s.ID
 		}
 		row := []string{
-			t.Code.Number, t.Name, string(t.Code.Exchange), string(t.Code.Board()), sector,
+			t.Code.Number, sectors.DisplayName(t.Name), string(t.Code.Exchange), string(t.Code.Board()), sector,
 			t.Rating.ID(), dateOf(t.RatingAt), t.RatingSource, joinNotes(t),
 		}
 		for i := range row {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"zixuan/safetext"
+	"zixuan/sectors"
 	"zixuan/store"
 )
 
@@ -68,7 +69,7 @@ func writeTicker(w io.Writer, tickers []store.Ticker, opts Options) error {
 	bw.WriteString("watchlist:\n")
 	for _, t := range onList(tickers) {
 		fmt.Fprintf(bw, "  - %q", t.Code.Yahoo())
-		if name := yamlComment(t.Name); name != "" {
+		if name := yamlComment(sectors.DisplayName(t.Name)); name != "" {
 			bw.WriteString(" # " + name)
 		}
 		bw.WriteString("\n")

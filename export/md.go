@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"zixuan/safetext"
+	"zixuan/sectors"
 	"zixuan/store"
 )
 
@@ -78,7 +79,7 @@ func writeMDSection(bw *bufio.Writer, heading string, tickers []store.Ticker, pr
 			note = dateOf(n.Created) + " " + mdCell(n.Text)
 		}
 		fmt.Fprintf(bw, "| %s | %s | %s %s | %s %s | %s |",
-			t.Code.Key(), mdCell(t.Name), t.Code.Board(), t.Code.Board().Chinese(),
+			t.Code.Key(), mdCell(sectors.DisplayName(t.Name)), t.Code.Board(), t.Code.Board().Chinese(),
 			t.Rating.Chinese(), t.Rating.English(), dateOf(t.RatingAt))
 		if prices != nil {
 			last, chg, ret := prices.of(t).mdCells()

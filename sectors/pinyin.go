@@ -164,3 +164,29 @@ func appendUnique(list []string, s string) []string {
 	}
 	return append(list, s)
 }
+
+// DisplayName is a short name as trading terminals show it: the exchange's
+// padding spaces removed and full-width ASCII made half-width, so that
+// 万  科Ａ reads 万科A and 五 粮 液 reads 五粮液. Case is kept. A name
+// already in that form is returned as it is, without allocating.
+func DisplayName(name string) string {
+	plain := true
+	for _, r := range name {
+		if unicode.IsSpace(r) || r >= 0xFF01 && r <= 0xFF5E || r == 0x3000 {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return name
+	}
+	return strings.Map(func(r rune) rune {
+		switch {
+		case unicode.IsSpace(r) || r == 0x3000:
+			return -1
+		case r >= 0xFF01 && r <= 0xFF5E:
+			return r - 0xFF01 + '!'
+		}
+		return r
+	}, name)
+}

@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"zixuan/safetext"
+	"zixuan/sectors"
 	"zixuan/store"
 )
 
@@ -35,8 +36,8 @@ func (m *Model) detailLines(tk store.Ticker, width int, focused bool) (lines []s
 	rating := s.Rating[tk.Rating].Render(t.rating(tk.Rating))
 	sec := m.sectorLabel(tk.Sector)
 	lines = append(lines, safetext.Truncate(rating+"  "+sec, width))
-	if tk.ReportName != "" && tk.ReportName != tk.Name {
-		lines = append(lines, s.Dim.Render(safetext.Truncate(safeLine(tk.ReportName)+" ("+t.Report+")", width)))
+	if tk.ReportName != "" && sectors.DisplayName(tk.ReportName) != sectors.DisplayName(tk.Name) {
+		lines = append(lines, s.Dim.Render(safetext.Truncate(safeLine(sectors.DisplayName(tk.ReportName))+" ("+t.Report+")", width)))
 	}
 	lines = append(lines, m.quoteLines(&tk, width)...)
 

@@ -49,7 +49,7 @@ func makeSearchKey(code sectors.Code, name string, extra ...string) searchKey {
 		if n == "" {
 			continue
 		}
-		if inMaster && n == sec.Name {
+		if inMaster && sectors.DisplayName(n) == sec.Name {
 			k.names = appendNew(k.names, sec.Folded) // folded at master load
 			k.names = appendNew(k.names, sec.FoldedCore)
 		} else {
@@ -58,7 +58,7 @@ func makeSearchKey(code sectors.Code, name string, extra ...string) searchKey {
 			k.names = appendNew(k.names, strings.ToLower(sectors.CoreName(norm)))
 		}
 		var ini, full []string
-		if inMaster && n == sec.Name {
+		if inMaster && sectors.DisplayName(n) == sec.Name {
 			ini, full = sec.Initials, sec.Full
 			if k.initials == nil && k.full == nil {
 				// the master's keys are unique already: share them,
@@ -76,7 +76,7 @@ func makeSearchKey(code sectors.Code, name string, extra ...string) searchKey {
 			k.full = appendNew(k.full, s)
 		}
 	}
-	if inMaster && name != sec.Name {
+	if inMaster && sectors.DisplayName(name) != sec.Name {
 		for _, s := range sec.Initials {
 			k.initials = appendNew(k.initials, s)
 		}
