@@ -17,6 +17,7 @@ type watchData struct {
 	order   map[string]int // sector id → display order
 	tickers []store.Ticker // on the list only, in the snapshot's order
 	keys    []searchKey    // parallel to tickers
+	fuzzy   []searchKey    // keys with fuzzy sounds folded, built on first use
 	sortKey []string       // parallel to tickers: full pinyin for name sort
 	idx     *filterIndex   // what apply needs per ticker, and its search cache
 }
@@ -69,16 +70,11 @@ func newWatchData(snap *store.Snapshot) watchData {
 			continue
 		}
 		d.tickers = append(d.tickers, *t)
-		var k searchKey
-		if t.ReportName != "" && t.ReportName != t.Name {
-			k = makeSearchKey(t.Code, t.Name, t.ReportName)
-		} else {
-			k = makeSearchKey(t.Code, t.Name)
-		}
+		k := makeSearchKey(t.Code, t.Name, t.ReportName, t.CustomName) // as cli/resolve.go does
 		d.keys = append(d.keys, k)
 		sk := ""
-		if len(k.full) > 0 {
-			sk = k.full[0]
+		if len(k.Full) > 0 {
+			sk = k.Full[0]
 		}
 		d.sortKey = append(d.sortKey, sk)
 		o, ok := d.order[t.Sector]
@@ -107,6 +103,7 @@ const (
 type viewState struct {
 	ratings [7]bool // indexed by sectors.Rating; none set = all
 	query   string  // the search text as typed
+	fuzzy   bool    // match pinyin with fuzzy sounds (z=zh, c=ch, s=sh, n=l)
 	sortBy  int
 
 	rows   []int // indexes into watchData.tickers, in display order
@@ -175,7 +172,14 @@ func (v *viewState) apply(d *watchData, tab string) {
 		}
 		return
 	}
-	h := ix.search(d.keys, q)
+	keys := d.keys
+	if v.fuzzy {
+		if d.fuzzy == nil {
+			d.fuzzy = sectors.FuzzyKeys(d.keys)
+		}
+		keys, q = d.fuzzy, sectors.FuzzyQuery(v.query)
+	}
+	h := ix.search(keys, q)
 	for s := range ix.buckets {
 		ix.buckets[s] = ix.buckets[s][:0]
 	}
@@ -191,13 +195,13 @@ func (v *viewState) apply(d *watchData, tab string) {
 			ix.mark = make([]uint8, len(d.tickers))
 		}
 		for i := range ix.mark {
-			ix.mark[i] = noMatch
+			ix.mark[i] = uint8(noMatch)
 		}
 		for j, i := range h.hits {
 			ix.mark[i] = h.score[j]
 		}
 		for _, i := range perm {
-			if s := ix.mark[i]; s != noMatch && keep(int(i)) {
+			if s := ix.mark[i]; s != uint8(noMatch) && keep(int(i)) {
 				ix.buckets[s] = append(ix.buckets[s], int(i))
 			}
 		}
@@ -291,14 +295,14 @@ func (ix *filterIndex) search(keys []searchKey, q string) *searchHits {
 	useHay := strings.IndexByte(q, 0) < 0
 	if all {
 		for i := range keys {
-			if s := keys[i].scoreHay(q, useHay); s != noMatch {
+			if s := keys[i].ScoreHay(q, useHay); s != noMatch {
 				h.hits = append(h.hits, int32(i))
 				h.score = append(h.score, uint8(s))
 			}
 		}
 	} else {
 		for _, i := range from {
-			if s := keys[i].scoreHay(q, useHay); s != noMatch {
+			if s := keys[i].ScoreHay(q, useHay); s != noMatch {
 				h.hits = append(h.hits, i)
 				h.score = append(h.score, uint8(s))
 			}

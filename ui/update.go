@@ -239,6 +239,7 @@ func (m Model) openWizard() (tea.Model, tea.Cmd) {
 	}
 	var cmd tea.Cmd
 	m.wizard, cmd = newWizard(m.addSector(), on, m.t)
+	m.wizard.fuzzy = m.opts.FuzzyPinyin
 	m.mode = modeWizard
 	return m, cmd
 }

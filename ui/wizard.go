@@ -21,6 +21,7 @@ type wizardModel struct {
 	sector  string // sector id the ticker goes into
 	onList  map[string]bool
 	maxHits int
+	fuzzy   bool // fuzzy sounds (Options.FuzzyPinyin)
 }
 
 type addSubmitMsg struct {
@@ -64,7 +65,7 @@ func (w wizardModel) update(msg tea.KeyMsg, k *keyMap) (wizardModel, tea.Cmd, te
 	if v := w.input.Value(); v != before {
 		w.hits, w.choice = nil, 0
 		if strings.TrimSpace(v) != "" {
-			w.hits = rankMatches(marketKeys(), v, w.maxHits)
+			w.hits = w.rank(v)
 		}
 	}
 	return w, cmd, nil
@@ -98,4 +99,13 @@ func (w wizardModel) view(title string, t *text, s *Styles, width, height int) s
 
 func (k keyMap) wizardHelp() helpFor {
 	return helpFor{short: []key.Binding{k.Choose, k.Confirm, k.Cancel}}
+}
+
+// rank is the market's securities that fit v, best first, by the resolver
+// the CLI uses.
+func (w *wizardModel) rank(v string) []int {
+	if w.fuzzy {
+		return rankMatches(sectors.FuzzyMarketKeys(), sectors.FuzzyQuery(v), w.maxHits)
+	}
+	return rankMatches(marketKeys(), v, w.maxHits)
 }
