@@ -18,7 +18,7 @@ type watchData struct {
 	tickers []store.Ticker // on the list only, in the snapshot's order
 	keys    []searchKey    // parallel to tickers
 	fuzzy   []searchKey    // keys with fuzzy sounds folded, built on first use
-	sortKey []string       // parallel to tickers: full pinyin for name sort
+	sortKey []string       // parallel to tickers: name syllables for the name sort, built on first use
 	idx     *filterIndex   // what apply needs per ticker, and its search cache
 }
 
@@ -62,7 +62,6 @@ func newWatchData(snap *store.Snapshot) watchData {
 	}
 	d.tickers = make([]store.Ticker, 0, n)
 	d.keys = make([]searchKey, 0, n)
-	d.sortKey = make([]string, 0, n)
 	ix := &filterIndex{sector: make([]int32, 0, n), rating: make([]sectors.Rating, 0, n)}
 	for j := range snap.Tickers {
 		t := &snap.Tickers[j]
@@ -72,11 +71,6 @@ func newWatchData(snap *store.Snapshot) watchData {
 		d.tickers = append(d.tickers, *t)
 		k := makeSearchKey(t.Code, t.Name, t.ReportName, t.CustomName) // as cli/resolve.go does
 		d.keys = append(d.keys, k)
-		sk := ""
-		if len(k.Full) > 0 {
-			sk = k.Full[0]
-		}
-		d.sortKey = append(d.sortKey, sk)
 		o, ok := d.order[t.Sector]
 		if !ok {
 			o = -1
@@ -94,6 +88,7 @@ const (
 	sortSector = iota
 	sortCode
 	sortName
+	sortNameReverse
 	sortRating
 	sortChanged
 	sortCount
@@ -317,7 +312,11 @@ func (v *viewState) less(d *watchData) func(i, j int) bool {
 	case sortCode:
 		return func(i, j int) bool { return t[i].Code.Number < t[j].Code.Number }
 	case sortName:
-		return func(i, j int) bool { return d.sortKey[i] < d.sortKey[j] }
+		k := d.nameSortKeys()
+		return func(i, j int) bool { return k[i] < k[j] }
+	case sortNameReverse:
+		k := d.nameSortKeys()
+		return func(i, j int) bool { return k[i] > k[j] }
 	case sortRating:
 		return func(i, j int) bool { return t[i].Rating.Rank() < t[j].Rating.Rank() }
 	case sortChanged:
@@ -339,4 +338,25 @@ func (m *Model) visible() []store.Ticker {
 		out[i] = m.data.tickers[r]
 	}
 	return out
+}
+
+// nameSortKeys are the tickers' names as their syllables in the common
+// reading, each ended by a byte below every letter, so that names sort in
+// dictionary order of syllables: 深 shen before 盛 sheng, whatever
+// follows (joined strings would put shengyi before shenzhen).
+func (d *watchData) nameSortKeys() []string {
+	if len(d.sortKey) == len(d.tickers) {
+		return d.sortKey
+	}
+	d.sortKey = make([]string, len(d.tickers))
+	var b strings.Builder
+	for i := range d.tickers {
+		b.Reset()
+		for _, s := range sectors.NameSyllables(d.tickers[i].Name) {
+			b.WriteString(s)
+			b.WriteByte(1)
+		}
+		d.sortKey[i] = b.String()
+	}
+	return d.sortKey
 }

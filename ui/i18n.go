@@ -34,7 +34,7 @@ type text struct {
 	Thesis, History, Notes, NoNotes, Reason, ReasonHint              string
 	NewNote, EditNote, RatePrompt, AddPrompt, AddHint, AddTo, OnList string
 	MovePrompt, ExportPrompt, ExportPath, Format                     string
-	SortNames                                                        [5]string
+	SortNames                                                        [6]string
 	Source, Report, User                                             string
 	AddedReason                                                      string
 }
@@ -63,7 +63,7 @@ var textEN = text{
 	RatePrompt: "Rating for %s", AddPrompt: "Add from the whole market", AddHint: "code, name or pinyin initials",
 	AddTo: "into sector", OnList: "on list", MovePrompt: "Move %s to", ExportPrompt: "Export %d tickers",
 	ExportPath: "File", Format: "Format",
-	SortNames: [5]string{"sector", "code", "name", "rating", "last change"},
+	SortNames: [6]string{"sector", "code", "name", "name, reversed", "rating", "last change"},
 	Source:    "Source", Report: "report", User: "you", AddedReason: "added to the watchlist",
 }
 
@@ -92,7 +92,7 @@ var textZH = text{
 	RatePrompt: "%s 的评级", AddPrompt: "从全市场添加", AddHint: "代码、名称或拼音首字母",
 	AddTo: "加入板块", OnList: "已在自选", MovePrompt: "将 %s 移到", ExportPrompt: "导出 %d 只",
 	ExportPath: "文件", Format: "格式",
-	SortNames: [5]string{"板块", "代码", "名称", "评级", "更新时间"},
+	SortNames: [6]string{"板块", "代码", "名称", "名称倒序", "评级", "更新时间"},
 	Source:    "来源", Report: "研报", User: "我", AddedReason: "加入自选",
 }
 

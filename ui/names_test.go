@@ -1,10 +1,14 @@
 package ui
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
 	"zixuan/safetext"
+	"zixuan/sectors"
+	"zixuan/store"
 )
 
 func TestNamesAsTerminalsShowThem(t *testing.T) {
@@ -26,5 +30,31 @@ func TestNamesAsTerminalsShowThem(t *testing.T) {
 	}
 	if c := layoutColumns(80, &textEN, false); c.name < 12 {
 		t.Errorf("at 80 columns the name column is %d wide: 九号公司-WD would be cut", c.name)
+	}
+}
+
+func TestNameSortBySyllables(t *testing.T) {
+	names := []string{"盛新锂能", "深圳华强", "深科技", "*ST沈化", "长江电力", "重庆银行", "中国平安"}
+	d := watchData{order: map[string]int{}}
+	for i, n := range names {
+		d.tickers = append(d.tickers, store.Ticker{Code: sectors.MustParseCode(fmt.Sprintf("6000%02d", i+10)), Name: n})
+	}
+	got := func(by int) []string {
+		v := viewState{sortBy: by}
+		v.apply(&d, "")
+		var out []string
+		for _, r := range v.rows {
+			out = append(out, d.tickers[r].Name)
+		}
+		return out
+	}
+	// *ST first (the star sorts before letters), then chang, chong, shen ke, shen zhen, sheng, zhong
+	want := []string{"*ST沈化", "长江电力", "重庆银行", "深科技", "深圳华强", "盛新锂能", "中国平安"}
+	if g := got(sortName); !slices.Equal(g, want) {
+		t.Errorf("by name: %v, want %v", g, want)
+	}
+	slices.Reverse(want)
+	if g := got(sortNameReverse); !slices.Equal(g, want) {
+		t.Errorf("by name, reversed: %v, want %v", g, want)
 	}
 }
