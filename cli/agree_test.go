@@ -118,3 +118,14 @@ func TestCLIResolvesNamesCodesAndRefusals(t *testing.T) {
 		t.Errorf("an index was added as a stock:\n%s", out)
 	}
 }
+
+func TestMoveToItsOwnSectorSaysSo(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "z.db")
+	out := mustRun(t, db, "move", "002230", "ai")
+	if !strings.Contains(out, "already") || strings.Contains(out, "moved") {
+		t.Errorf("move to its own sector: %q", out)
+	}
+	if out := mustRun(t, db, "show", "688088"); strings.Contains(out, "unrated -> unrated") || strings.Contains(strings.ToLower(out), "unrated → unrated") {
+		t.Errorf("an entry from a rating to itself:\n%s", out)
+	}
+}

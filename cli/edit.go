@@ -237,8 +237,13 @@ func (c *MoveCmd) Run(a *App) error {
 	if err != nil {
 		return usageError{err}
 	}
-	if err := st.MoveTicker(code, sec.ID); err != nil {
+	moved, err := st.MoveTicker(code, sec.ID)
+	if err != nil {
 		return err
+	}
+	if !moved {
+		fmt.Fprintf(a.Out, "%s is in %s already: nothing changed\n", code.Key(), safetext.Line(sec.Label(false)))
+		return nil
 	}
 	fmt.Fprintf(a.Out, "moved %s to %s\n", code.Key(), safetext.Line(sec.Label(false)))
 	return nil

@@ -63,6 +63,9 @@ func (c *ShowCmd) Run(a *App) error {
 	}
 	fmt.Fprintf(w, "rating   %s %s since %s (%s)\n", t.Rating.ID(), t.Rating.Chinese(), dateCST(t.RatingAt), safetext.Line(t.RatingSource))
 	fmt.Fprintln(w, "\nrating history")
+	if len(t.Ratings) == 0 {
+		fmt.Fprintln(w, "  none: not rated yet")
+	}
 	for i := len(t.Ratings) - 1; i >= 0; i-- {
 		r := t.Ratings[i]
 		line := fmt.Sprintf("  %s  %s → %s  %s", stampCST(r.At), r.From.ID(), r.To.ID(), safetext.Line(r.Source))

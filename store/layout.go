@@ -87,7 +87,7 @@ func (r tref) ratings() ([]RatingChange, error) {
 		out = append(out, rc)
 		return err
 	})
-	return out, err
+	return startAtFirstRating(out), err
 }
 
 func decodeRatingChange(seq uint64, v []byte) (RatingChange, error) {

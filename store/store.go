@@ -346,6 +346,9 @@ func (s *Store) update(fn func(tx *bolt.Tx) error) error {
 	if cerr := db.Close(); err == nil && cerr != nil {
 		err = cerr
 	}
+	if err == errUnchanged {
+		return nil
+	}
 	if err != nil {
 		var de *domainError
 		if errors.As(err, &de) {

@@ -230,7 +230,7 @@ func TestSectors(t *testing.T) {
 	if _, err := s.ResolveSector("nope"); err == nil || !strings.Contains(err.Error(), "ai, compute") {
 		t.Errorf("unknown sector error should list choices: %v", err)
 	}
-	if err := s.MoveTicker(code("688041"), "ai-hardware"); err != nil {
+	if _, err := s.MoveTicker(code("688041"), "ai-hardware"); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.DeleteSector("ai-hardware"); !errors.Is(err, ErrExists) {
@@ -244,13 +244,13 @@ func TestSectors(t *testing.T) {
 	if got, _ := FindSector(secs, tk.Sector); got.Name != "AI chips" || got.NameZH != "AI 硬件" {
 		t.Errorf("renamed sector %+v", got)
 	}
-	if err := s.MoveTicker(code("688041"), "compute"); err != nil {
+	if _, err := s.MoveTicker(code("688041"), "compute"); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.DeleteSector("ai-hardware"); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.MoveTicker(code("688041"), "ai-hardware"); !errors.Is(err, ErrNotFound) {
+	if _, err := s.MoveTicker(code("688041"), "ai-hardware"); !errors.Is(err, ErrNotFound) {
 		t.Errorf("moved into a deleted sector: %v", err)
 	}
 }

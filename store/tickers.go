@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -47,6 +48,7 @@ func (s *Store) Load() (*Snapshot, error) {
 				}
 				t.Ratings = append(t.Ratings, r)
 			}
+			t.Ratings = startAtFirstRating(t.Ratings)
 			for nk != nil && bytes.Compare(nk[:min(len(nk), len(k))], k) < 0 {
 				nk, nv = nc.Next()
 			}
@@ -190,12 +192,17 @@ func (s *Store) editTicker(code sectors.Code, fn func(r tref, rec *tickerRecord)
 			return err
 		}
 		if err := fn(r, &rec); err != nil {
-			return err
+			return err // errUnchanged too: nothing is written
 		}
 		rec.Updated = s.now()
 		return r.putInfo(rec)
 	})
 }
+
+// errUnchanged, returned by an update's function, says the edit changes
+// nothing: the transaction is rolled back, so neither the record's
+// last-change date nor the file's generation moves, and update returns nil.
+var errUnchanged = errors.New("unchanged")
 
 // AddResult says what AddTicker did.
 type AddResult struct {
@@ -263,7 +270,18 @@ func newTicker(tx *bolt.Tx, rec tickerRecord, history []RatingChange) (tref, err
 	if err := r.putInfo(rec); err != nil {
 		return r, err
 	}
-	return r, r.appendRatings(history...)
+	return r, r.appendRatings(startAtFirstRating(history)...)
+}
+
+// startAtFirstRating drops the entries from a rating to itself that would
+// open a history (an unrated report or added ticker's "Unrated → Unrated"):
+// a ticker's history starts at its first rating. Files written before
+// this have such entries; they are hidden when read.
+func startAtFirstRating(history []RatingChange) []RatingChange {
+	for len(history) > 0 && history[0].From == history[0].To {
+		history = history[1:]
+	}
+	return history
 }
 
 // RemoveTicker takes a ticker off the watchlist. Its notes and history are
@@ -312,15 +330,21 @@ func (s *Store) LastRemoved() (sectors.Code, bool, error) {
 	return best.Code, !best.Removed.IsZero(), nil
 }
 
-// MoveTicker puts a ticker in another sector.
-func (s *Store) MoveTicker(code sectors.Code, sectorID string) error {
-	return s.editTicker(code, func(r tref, rec *tickerRecord) error {
+// MoveTicker puts a ticker in another sector. A move to the sector it is
+// in already changes nothing (not even its last-change date) and reports
+// moved=false.
+func (s *Store) MoveTicker(code sectors.Code, sectorID string) (moved bool, err error) {
+	err = s.editTicker(code, func(r tref, rec *tickerRecord) error {
 		if r.tx.Bucket(bucketSectors).Get([]byte(sectorID)) == nil {
 			return refuse(ErrNotFound, "no sector %q: see `zixuan sector list`", sectorID)
 		}
-		rec.Sector = sectorID
+		if rec.Sector == sectorID {
+			return errUnchanged
+		}
+		rec.Sector, moved = sectorID, true
 		return nil
 	})
+	return moved, err
 }
 
 // SetName sets or clears (empty name) the user's name for a ticker.
@@ -345,7 +369,7 @@ func (s *Store) SetRating(code sectors.Code, to sectors.Rating, source, reason s
 	reason = strings.TrimSpace(reason)
 	err = s.editTicker(code, func(r tref, rec *tickerRecord) error {
 		if rec.Rating == to.ID() && reason == "" {
-			return nil
+			return errUnchanged
 		}
 		changed = true
 		now := s.now()

@@ -55,6 +55,9 @@ func (m *Model) detailLines(tk store.Ticker, width int, focused bool) (lines []s
 	}
 
 	lines = append(lines, "", s.ColHead.Render(t.History))
+	if len(tk.Ratings) == 0 {
+		wrap(t.NoHistory, &s.Dim)
+	}
 	for i := len(tk.Ratings) - 1; i >= 0; i-- { // newest first
 		h := tk.Ratings[i]
 		line := fmt.Sprintf("%s %s -> %s (%s)", h.At.In(m.opts.Location).Format("2006-01-02"),

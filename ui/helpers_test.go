@@ -30,7 +30,7 @@ func newTestStore(t testing.TB) (*store.Store, string) {
 		t.Fatal(err)
 	}
 	for _, tk := range snap.Tickers {
-		if err := st.MoveTicker(tk.Code, tk.Sector); err != nil { // sets Updated to the fixed clock
+		if err := st.SetName(tk.Code, tk.CustomName); err != nil { // sets Updated to the fixed clock
 			t.Fatal(err)
 		}
 	}

@@ -25,13 +25,14 @@ type text struct {
 	KDelete, KKeep, KFormat                                                      string
 
 	// status and dialogs
-	Filter, Search, SortBy, Saved, NoteSaved, NoteDeleted, NoteEdited   string
-	RatingSet, RatingSame, Added, Moved, Removed, Restored, NothingUndo string
-	ConfirmRemove, ConfirmDelete, ConfirmOverwrite, Exported, Exporting string
-	ConfirmDiscard                                                      string
-	Reloaded                                                            string
+	Filter, Search, SortBy, Saved, NoteSaved, NoteDeleted, NoteEdited              string
+	RatingSet, RatingSame, Added, Moved, MovedSame, Removed, Restored, NothingUndo string
+	ConfirmRemove, ConfirmDelete, ConfirmOverwrite, Exported, Exporting            string
+	ConfirmDiscard                                                                 string
+	Reloaded                                                                       string
 
 	Thesis, History, Notes, NoNotes, Reason, ReasonHint              string
+	NoHistory                                                        string
 	NewNote, EditNote, RatePrompt, AddPrompt, AddHint, AddTo, OnList string
 	MovePrompt, ExportPrompt, ExportPath, Format                     string
 	SortNames                                                        [6]string
@@ -53,12 +54,12 @@ var textEN = text{
 
 	Filter: "filter", Search: "search", SortBy: "sort", Saved: "saved", NoteSaved: "note saved", NoteDeleted: "note deleted",
 	NoteEdited: "note saved", RatingSet: "rating set to %s", RatingSame: "rating unchanged", Added: "added %s to %s",
-	Moved: "moved %s to %s", Removed: "removed %s (u undoes)", Restored: "restored %s", NothingUndo: "nothing to undo",
+	Moved: "moved %s to %s", MovedSame: "%s is in %s already: nothing changed", Removed: "removed %s (u undoes)", Restored: "restored %s", NothingUndo: "nothing to undo",
 	ConfirmRemove: "Remove %s %s from the watchlist? y/n", ConfirmDelete: "Delete the note of %s, %q? y/n", ConfirmDiscard: "Discard what you typed? y/n",
 	ConfirmOverwrite: "%s exists. Overwrite? y/n", Exported: "exported %d tickers to %s", Exporting: "exporting...",
 	Reloaded: "reloaded: changed by another zixuan",
 
-	Thesis: "Report thesis", History: "Rating history", Notes: "Notes", NoNotes: "No notes yet: press n to add one.",
+	Thesis: "Report thesis", History: "Rating history", Notes: "Notes", NoNotes: "No notes yet: press n to add one.", NoHistory: "Not rated yet: press r to rate.",
 	Reason: "Reason", ReasonHint: "optional", NewNote: "New note for %s", EditNote: "Edit note on %s",
 	RatePrompt: "Rating for %s", AddPrompt: "Add from the whole market", AddHint: "code, name or pinyin initials",
 	AddTo: "into sector", OnList: "on list", MovePrompt: "Move %s to", ExportPrompt: "Export %d tickers",
@@ -82,12 +83,12 @@ var textZH = text{
 
 	Filter: "筛选", Search: "搜索", SortBy: "排序", Saved: "已保存", NoteSaved: "笔记已保存", NoteDeleted: "笔记已删除",
 	NoteEdited: "笔记已保存", RatingSet: "评级改为%s", RatingSame: "评级未变", Added: "已添加 %s 到 %s",
-	Moved: "已将 %s 移到 %s", Removed: "已将 %s 移出自选（按 u 撤销）", Restored: "已恢复 %s", NothingUndo: "没有可撤销的移出",
+	Moved: "已将 %s 移到 %s", MovedSame: "%s 已在 %s，未做改动", Removed: "已将 %s 移出自选（按 u 撤销）", Restored: "已恢复 %s", NothingUndo: "没有可撤销的移出",
 	ConfirmRemove: "将 %s %s 移出自选？笔记和历史会保留。y/n", ConfirmDelete: "删除 %s 的笔记「%s」？y/n", ConfirmDiscard: "放弃刚才输入的内容？y/n",
 	ConfirmOverwrite: "%s 已存在，覆盖？y/n", Exported: "已导出 %d 只到 %s", Exporting: "正在导出...",
 	Reloaded: "已重新载入：其他自选进程修改了数据",
 
-	Thesis: "研报观点", History: "评级历史", Notes: "笔记", NoNotes: "还没有笔记：按 n 添加。",
+	Thesis: "研报观点", History: "评级历史", Notes: "笔记", NoNotes: "还没有笔记：按 n 添加。", NoHistory: "尚未评级：按 r 评级。",
 	Reason: "理由", ReasonHint: "可选", NewNote: "为 %s 写笔记", EditNote: "编辑 %s 的笔记",
 	RatePrompt: "%s 的评级", AddPrompt: "从全市场添加", AddHint: "代码、名称或拼音首字母",
 	AddTo: "加入板块", OnList: "已在自选", MovePrompt: "将 %s 移到", ExportPrompt: "导出 %d 只",

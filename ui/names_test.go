@@ -58,3 +58,17 @@ func TestNameSortBySyllables(t *testing.T) {
 		t.Errorf("by name, reversed: %v, want %v", g, want)
 	}
 }
+
+func TestMoverToTheSameSectorSaysSo(t *testing.T) {
+	st, _ := newTestStore(t)
+	m := newTestModel(t, st, "en", 120, 40)
+	tk, _ := m.selected()
+	m = press(m, "m", "enter")
+	if !strings.Contains(m.status, "already") {
+		t.Errorf("status %q after a move to the same sector", m.status)
+	}
+	after, _ := st.Get(tk.Code)
+	if !after.Updated.Equal(tk.Updated) || after.Sector != tk.Sector {
+		t.Errorf("the ticker changed: %v %s", after.Updated, after.Sector)
+	}
+}
