@@ -60,10 +60,10 @@ func (m *Model) detailLines(tk store.Ticker, width int, focused bool) (lines []s
 	}
 	for i := len(tk.Ratings) - 1; i >= 0; i-- { // newest first
 		h := tk.Ratings[i]
-		line := fmt.Sprintf("%s %s -> %s (%s)", h.At.In(m.opts.Location).Format("2006-01-02"),
+		line := fmt.Sprintf(t.HistoryLine, h.At.In(m.opts.Location).Format("2006-01-02"),
 			t.rating(h.From), t.rating(h.To), t.source(h.Source))
 		if r := t.reason(h.Reason); r != "" {
-			line += ": " + r
+			line += t.Colon + r
 		}
 		wrap(line, &s.Row)
 		if since := m.sinceLine(&tk, h.At); since != "" {

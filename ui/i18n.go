@@ -22,7 +22,7 @@ type text struct {
 	KUp, KDown, KTop, KBottom, KPage, KTabs, KPrevTab, KRatings, KClear, KSearch string
 	KNote, KRate, KSort, KAdd, KMove, KRemove, KUndo, KExport, KDetail           string
 	KHelp, KQuit, KBack, KSave, KCancel, KChoose, KConfirm, KEdit                string
-	KDelete, KKeep, KFormat                                                      string
+	KDelete, KKeep, KFormat, KPageUp, KPageDown                                  string
 
 	// status and dialogs
 	Filter, Search, SortBy, Saved, NoteSaved, NoteDeleted, NoteEdited              string
@@ -38,6 +38,10 @@ type text struct {
 	SortNames                                                        [6]string
 	Source, Report, User                                             string
 	AddedReason                                                      string
+
+	// punctuation: full-width in Chinese text (理由：可选, 买入、增持)
+	Colon, ListSep string
+	HistoryLine    string // date, from, to, source
 }
 
 var textEN = text{
@@ -50,7 +54,7 @@ var textEN = text{
 	KClear: "all ratings", KSearch: "search", KNote: "note", KRate: "rate", KSort: "sort", KAdd: "add", KMove: "move",
 	KRemove: "remove", KUndo: "undo remove", KExport: "export", KDetail: "details", KHelp: "help", KQuit: "quit",
 	KBack: "back", KSave: "save", KCancel: "cancel", KChoose: "choose", KConfirm: "confirm", KEdit: "edit note",
-	KDelete: "delete note", KKeep: "keep filter", KFormat: "format",
+	KDelete: "delete note", KKeep: "keep filter", KFormat: "format", KPageUp: "page up", KPageDown: "page down",
 
 	Filter: "filter", Search: "search", SortBy: "sort", Saved: "saved", NoteSaved: "note saved", NoteDeleted: "note deleted",
 	NoteEdited: "note saved", RatingSet: "rating set to %s", RatingSame: "rating unchanged", Added: "added %s to %s",
@@ -66,12 +70,13 @@ var textEN = text{
 	ExportPath: "File", Format: "Format",
 	SortNames: [6]string{"sector", "code", "name", "name, reversed", "rating", "last change"},
 	Source:    "Source", Report: "report", User: "you", AddedReason: "added to the watchlist",
+	Colon: ": ", ListSep: ",", HistoryLine: "%s %s -> %s (%s)",
 }
 
 var textZH = text{
 	zh:  true,
 	App: "自选", All: "全部", Tickers: "只", Of: "/",
-	ColCode: "代码", ColName: "名称", ColBoard: "板块", ColRating: "评级", ColNote: "最新笔记", ColAt: "更新",
+	ColCode: "代码", ColName: "名称", ColBoard: "上市板", ColRating: "评级", ColNote: "最新笔记", ColAt: "更新",
 	NoRows: "没有符合条件的股票。按 0 清除评级筛选，按 / 再按 esc 清除搜索。", NoSelection: "未选中。",
 	TooSmall: "终端太小：%dx%d，自选至少需要 %dx%d。",
 
@@ -79,7 +84,7 @@ var textZH = text{
 	KClear: "全部评级", KSearch: "搜索", KNote: "笔记", KRate: "改评级", KSort: "排序", KAdd: "添加", KMove: "移动",
 	KRemove: "移出自选", KUndo: "撤销移出", KExport: "导出", KDetail: "详情", KHelp: "帮助", KQuit: "退出",
 	KBack: "返回", KSave: "保存", KCancel: "取消", KChoose: "选择", KConfirm: "确认", KEdit: "编辑笔记",
-	KDelete: "删除笔记", KKeep: "保留筛选", KFormat: "格式",
+	KDelete: "删除笔记", KKeep: "保留筛选", KFormat: "格式", KPageUp: "上翻页", KPageDown: "下翻页",
 
 	Filter: "筛选", Search: "搜索", SortBy: "排序", Saved: "已保存", NoteSaved: "笔记已保存", NoteDeleted: "笔记已删除",
 	NoteEdited: "笔记已保存", RatingSet: "评级改为%s", RatingSame: "评级未变", Added: "已添加 %s 到 %s",
@@ -95,6 +100,7 @@ var textZH = text{
 	ExportPath: "文件", Format: "格式",
 	SortNames: [6]string{"板块", "代码", "名称", "名称倒序", "评级", "更新时间"},
 	Source:    "来源", Report: "研报", User: "我", AddedReason: "加入自选",
+	Colon: "：", ListSep: "、", HistoryLine: "%s %s → %s（%s）",
 }
 
 // chooseText picks the language: Options.Lang, else the locale.
@@ -143,6 +149,15 @@ func (t *text) source(src string) string {
 		return t.Report
 	}
 	return safeLine(src)
+}
+
+// paren puts s in brackets after a space in English, in full-width
+// brackets in Chinese: " (on list)", "（已在自选）".
+func (t *text) paren(s string) string {
+	if t.zh {
+		return "（" + s + "）"
+	}
+	return " (" + s + ")"
 }
 
 func sprintf(format string, args ...any) string { return fmt.Sprintf(format, args...) }

@@ -71,7 +71,7 @@ func (m Model) updateList(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Sort):
 		m.view.sortBy = (m.view.sortBy + 1) % sortCount
 		m.refilter(m.selectedKey())
-		m.say("%s: %s", m.t.SortBy, m.t.SortNames[m.view.sortBy])
+		m.say("%s%s%s", m.t.SortBy, m.t.Colon, m.t.SortNames[m.view.sortBy])
 	case key.Matches(msg, k.Detail):
 		if _, ok := m.selected(); ok {
 			m.mode = modeDetail

@@ -85,7 +85,7 @@ func (w wizardModel) view(title string, t *text, s *Styles, width, height int) s
 		sec := master[w.hits[i]]
 		line := sec.Code.Number + " " + safetext.Fit(displayName(sec.Name), 12) + " " + t.board(sec.Code.Board())
 		if w.onList[sec.Code.Key()] {
-			line += " (" + t.OnList + ")"
+			line += t.paren(t.OnList)
 		}
 		line = safetext.Truncate(line, width-2)
 		if i == w.choice {
