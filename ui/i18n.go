@@ -41,6 +41,8 @@ type text struct {
 
 	// punctuation: full-width in Chinese text (理由：可选, 买入、增持)
 	Colon, ListSep string
+	NoMatch        string // nothing fits what was typed in / or the add wizard
+	CodeTyped      string // a code being typed into the list: "code 6005__"
 	HistoryLine    string // date, from, to, source
 }
 
@@ -71,6 +73,7 @@ var textEN = text{
 	SortNames: [6]string{"sector", "code", "name", "name, reversed", "rating", "last change"},
 	Source:    "Source", Report: "report", User: "you", AddedReason: "added to the watchlist",
 	Colon: ": ", ListSep: ",", HistoryLine: "%s %s -> %s (%s)",
+	NoMatch: "no match", CodeTyped: "code %s (esc cancels)",
 }
 
 var textZH = text{
@@ -101,6 +104,7 @@ var textZH = text{
 	SortNames: [6]string{"板块", "代码", "名称", "名称倒序", "评级", "更新时间"},
 	Source:    "来源", Report: "研报", User: "我", AddedReason: "加入自选",
 	Colon: "：", ListSep: "、", HistoryLine: "%s %s → %s（%s）",
+	NoMatch: "无匹配", CodeTyped: "代码 %s（esc 取消）",
 }
 
 // chooseText picks the language: Options.Lang, else the locale.

@@ -84,6 +84,7 @@ type Model struct {
 	help  help.Model
 	query textinput.Model
 
+	jump     codeJump // a code typed into the list (codejump.go)
 	mode     mode
 	editor   editorModel
 	picker   pickerModel

@@ -18,6 +18,11 @@ func (m Model) updateList(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 	}
+	next, cmd, done := m.codeJumpKey(msg)
+	if done {
+		return next, cmd
+	}
+	m = next
 	switch {
 	case key.Matches(msg, k.Quit):
 		m.quitting = true

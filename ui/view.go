@@ -246,6 +246,10 @@ func (m *Model) statusView() string {
 	switch m.mode {
 	case modeSearch:
 		m.query.Width = max(m.width-4, 10)
+		if m.view.query != "" && len(m.view.rows) == 0 {
+			m.query.Width = max(m.width-6-safetext.Width(t.NoMatch), 10)
+			return m.query.View() + "  " + s.Error.Render(t.NoMatch)
+		}
 		return m.query.View()
 	case modeConfirm:
 		return s.Error.Render(m.confirm.question)

@@ -81,6 +81,9 @@ func (w wizardModel) view(title string, t *text, s *Styles, width, height int) s
 		first = w.choice - room + 1
 	}
 	master := sectors.Master()
+	if len(w.hits) == 0 && strings.TrimSpace(w.input.Value()) != "" {
+		lines = append(lines, "  "+s.Dim.Render(t.NoMatch))
+	}
 	for i := first; i < len(w.hits) && i < first+room; i++ {
 		sec := master[w.hits[i]]
 		line := sec.Code.Number + " " + safetext.Fit(displayName(sec.Name), 12) + " " + t.board(sec.Code.Board())
@@ -108,4 +111,11 @@ func (w *wizardModel) rank(v string) []int {
 		return rankMatches(sectors.FuzzyMarketKeys(), sectors.FuzzyQuery(v), w.maxHits)
 	}
 	return rankMatches(marketKeys(), v, w.maxHits)
+}
+
+// prefill types v into the wizard, as if the user had.
+func (w *wizardModel) prefill(v string) {
+	w.input.SetValue(v)
+	w.input.CursorEnd()
+	w.hits, w.choice = w.rank(v), 0
 }
