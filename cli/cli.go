@@ -36,6 +36,8 @@ type Root struct {
 	QuotesURL string        `name:"quotes-url" env:"ZIXUAN_QUOTES_URL" placeholder:"URL" help:"Quote server replacing https://qt.gtimg.cn (requests go to URL/q=sh600519,...); a mirror, proxy or test server."`
 	Colors    string        `enum:"china,western" default:"china" placeholder:"china|western" help:"Price colours: china (red up, green down) or western (green up, red down)."`
 
+	FuzzyPinyin bool `name:"fuzzy-pinyin" help:"Match pinyin with fuzzy sounds, as TDX offers: z=zh, c=ch, s=sh, n=l."`
+
 	TUI        TUICmd        `cmd:"" name:"tui" default:"withargs" help:"Start the terminal UI (what zixuan does with no command)."`
 	List       ListCmd       `cmd:"" help:"List the watchlist."`
 	Show       ShowCmd       `cmd:"" help:"Show one ticker with its rating history and notes."`

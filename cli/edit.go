@@ -154,7 +154,7 @@ func (c *AddCmd) Run(a *App) error {
 			more += ", now rated " + r.ID()
 		}
 	}
-	fmt.Fprintf(a.Out, "%s %s %s to %s%s\n", verb, code.Key(), safetext.Line(res.Ticker.Name), safetext.Line(res.Sector.Label(false)), more)
+	fmt.Fprintf(a.Out, "%s %s %s to %s%s\n", verb, code.Key(), safetext.Line(sectors.DisplayName(res.Ticker.Name)), safetext.Line(res.Sector.Label(false)), more)
 	return nil
 }
 
@@ -218,9 +218,17 @@ func (c *MoveCmd) Run(a *App) error {
 	if err != nil {
 		return err
 	}
-	sec, err := st.Move(code, c.Sector)
+	sec, moved, err := st.Move(code, c.Sector)
 	if err != nil {
 		return sectorUsage(err)
+	}
+	if !moved {
+		fmt.Fprintf(a.Out, "%s is in %s already: nothing changed\n", code.Key(), safetext.Line(sec.Label(false)))
+		return nil
+	}
+	if !moved {
+		fmt.Fprintf(a.Out, "%s is in %s already: nothing changed\n", code.Key(), safetext.Line(sec.Label(false)))
+		return nil
 	}
 	fmt.Fprintf(a.Out, "moved %s to %s\n", code.Key(), safetext.Line(sec.Label(false)))
 	return nil

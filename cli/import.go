@@ -10,6 +10,7 @@ import (
 
 	"zixuan/export"
 	"zixuan/safetext"
+	"zixuan/sectors"
 	"zixuan/store"
 )
 
@@ -118,7 +119,7 @@ func printReport(w io.Writer, file *export.ImportFile, rep store.ImportReport) {
 		fmt.Fprintf(w, "sector %s %screated (%s)\n", oneLine(sec.ID), verb, oneLine(sec.Label(true)))
 	}
 	line := func(mark string, r store.ImportResult, detail []string) {
-		fmt.Fprintf(w, "  %s %s %s", mark, r.Code.Key(), safetext.Line(r.Name))
+		fmt.Fprintf(w, "  %s %s %s", mark, r.Code.Key(), safetext.Line(sectors.DisplayName(r.Name)))
 		if len(detail) > 0 {
 			fmt.Fprintf(w, ": %s", safetext.Line(strings.Join(detail, "; ")))
 		}

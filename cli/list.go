@@ -89,7 +89,7 @@ func writeList(w io.Writer, snap *sectors.Snapshot, tickers []sectors.Ticker) {
 	header := []string{"CODE", "NAME", "BOARD", "SECTOR", "RATING", "SINCE", "NOTES", "LATEST NOTE"}
 	rows := make([][]string, 0, len(tickers))
 	for _, t := range tickers {
-		name := safetext.Line(t.Name)
+		name := safetext.Line(sectors.DisplayName(t.Name))
 		if sectors.IsRiskWarning(t.Name) {
 			name += " !"
 		}

@@ -157,7 +157,7 @@ func (c *QuoteCmd) Run(a *App) error {
 				}
 			}
 		}
-		r.Name = safetext.Line(r.Name)
+		r.Name = safetext.Line(sectors.DisplayName(r.Name))
 		rows = append(rows, r)
 	}
 	switch c.Format {

@@ -1,8 +1,8 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
-	"slices"
 	"strings"
 	"unicode"
 
@@ -10,20 +10,26 @@ import (
 	"zixuan/sectors"
 )
 
-// resolveCode reads what the user typed for a ticker: a code in any of its
-// spellings or, as trading terminals allow, a short name (科大讯飞,
-// 星环科技 without its -U) or its pinyin (kdxf, kedaxunfei). A name is looked
+// resolveCode reads what the user typed for a ticker with sectors'
+// resolver, the one the TUI's search and add wizard use: a code in any of
+// its spellings, a short name or a unique prefix of one (万科, 贵州茅), its
+// pinyin (kdxf, kedaxunfei), or a former name (华铁应急). A name is looked
 // for on the watchlist first, then in the whole securities master; when it
-// fits several stocks (JRGF is both 晶瑞 and 杰瑞), the error lists them.
+// fits several stocks equally well (JRGF is both 晶瑞 and 杰瑞), the error
+// lists them, best first. An index or an old Beijing code is refused with
+// what to use instead.
 func (a *App) resolveCode(input string) (sectors.Code, error) {
-	code, err := sectors.ParseCode(input)
+	code, err := sectors.ParseStock(input)
 	if err == nil {
+		if err := sectors.CheckListed(code); err != nil {
+			return code, usageError{err}
+		}
 		return code, nil
 	}
-	if strings.IndexFunc(input, unicode.IsDigit) >= 0 || strings.TrimSpace(input) == "" {
+	var ie *sectors.IndexError
+	if errors.As(err, &ie) || strings.IndexFunc(input, unicode.IsDigit) >= 0 || strings.TrimSpace(input) == "" {
 		return code, usageError{err} // meant as a code: say what is wrong with it
 	}
-	q := strings.ToLower(sectors.NormalizeName(input))
 	st, serr := a.Store()
 	if serr != nil {
 		return code, serr
@@ -32,56 +38,68 @@ func (a *App) resolveCode(input string) (sectors.Code, error) {
 	if serr != nil {
 		return code, serr
 	}
-	var onList []sectors.Code
-	var names []string
-	for _, t := range snap.Tickers {
-		if nameMatches(q, t.Code, t.Name, t.ReportName, t.CustomName) {
-			onList = append(onList, t.Code)
-			names = append(names, t.Name)
-		}
-	}
-	if len(onList) == 0 {
-		for _, s := range sectors.Master() {
-			if nameMatches(q, s.Code, s.Name) {
-				onList = append(onList, s.Code)
-				names = append(names, s.Name)
-			}
-		}
-	}
-	switch len(onList) {
-	case 0:
+	codes, names, found := resolveName(snap.Tickers, input, a.root.FuzzyPinyin)
+	switch {
+	case !found:
 		return code, usageError{fmt.Errorf("%q is neither a code nor the name or pinyin of an A-share: use a 6-digit code such as 002230", safetext.Clip(input))}
-	case 1:
-		return onList[0], nil
+	case len(codes) == 1:
+		return codes[0], nil
 	}
-	list := make([]string, 0, len(onList))
-	for i, c := range onList {
+	list := make([]string, 0, len(codes))
+	for i, c := range codes {
 		if i == 8 {
-			list = append(list, fmt.Sprintf("and %d more", len(onList)-i))
+			list = append(list, fmt.Sprintf("and %d more", len(codes)-i))
 			break
 		}
 		list = append(list, c.Key()+" "+names[i])
 	}
-	return code, usageError{fmt.Errorf("%q fits %d stocks (%s): give the code", safetext.Clip(input), len(onList), strings.Join(list, ", "))}
+	return code, usageError{fmt.Errorf("%q fits %d stocks (%s): give the code", safetext.Clip(input), len(codes), strings.Join(list, ", "))}
 }
 
-// nameMatches reports whether q (folded) is one of the names, without
-// its ST/-U markers too, or their full pinyin or initials.
-func nameMatches(q string, code sectors.Code, names ...string) bool {
-	for _, n := range names {
-		if n == "" {
-			continue
-		}
-		folded := strings.ToLower(sectors.NormalizeName(n))
-		if q == folded || q == strings.ToLower(sectors.CoreName(strings.ToUpper(folded))) {
-			return true
-		}
+// resolveName resolves a typed name among the tickers (removed ones too),
+// then in the securities master: the stocks of the best match, with their
+// names as shown.
+func resolveName(tickers []sectors.Ticker, input string, fuzzy bool) (codes []sectors.Code, names []string, found bool) {
+	keys := make([]sectors.SearchKey, len(tickers))
+	for i, t := range tickers {
+		keys[i] = tickerKey(&t)
 	}
-	var ini, full []string
-	if sec, ok := sectors.LookupMaster(code); ok && (names[0] == sec.Name || len(names) == 1) {
-		ini, full = sec.Initials, sec.Full
-	} else {
-		ini, full = sectors.PinyinKeys(names[0])
+	sectors.FillHays(keys)
+	if fuzzy {
+		keys = sectors.FuzzyKeys(keys)
 	}
-	return slices.Contains(ini, q) || slices.Contains(full, q)
+	if r := resolve(keys, input, fuzzy); r.Match != sectors.NoMatch {
+		for _, i := range r.Best {
+			codes = append(codes, tickers[i].Code)
+			names = append(names, sectors.DisplayName(tickers[i].Name))
+		}
+		return codes, names, true
+	}
+	master := sectors.Master()
+	market := sectors.MarketKeys()
+	if fuzzy {
+		market = sectors.FuzzyMarketKeys()
+	}
+	if r := resolve(market, input, fuzzy); r.Match != sectors.NoMatch {
+		for _, i := range r.Best {
+			codes = append(codes, master[i].Code)
+			names = append(names, master[i].Name)
+		}
+		return codes, names, true
+	}
+	return nil, nil, false
+}
+
+// resolve is sectors.Resolve, with fuzzy sounds when asked (keys are
+// then FuzzyKeys already, or are folded here).
+func resolve(keys []sectors.SearchKey, input string, fuzzy bool) sectors.Resolution {
+	if fuzzy {
+		return sectors.Resolve(keys, sectors.FuzzyQuery(input))
+	}
+	return sectors.Resolve(keys, input)
+}
+
+// tickerKey is what a watchlist ticker is found by, as the TUI indexes it.
+func tickerKey(t *sectors.Ticker) sectors.SearchKey {
+	return sectors.MakeSearchKey(t.Code, t.Name, t.ReportName, t.CustomName)
 }

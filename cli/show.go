@@ -40,12 +40,12 @@ func (c *ShowCmd) Run(a *App) error {
 	}
 	t, secs := d.Ticker, d.Sectors
 	w := a.Out
-	name := safetext.Line(t.Name)
+	name := safetext.Line(sectors.DisplayName(t.Name))
 	fmt.Fprintf(w, "%s  %s  %s %s\n", t.Code.Key(), name, t.Code.Board(), t.Code.Board().Chinese())
 	if sectors.IsRiskWarning(t.Name) {
 		fmt.Fprintf(w, "  ! risk warning: %s is under special treatment (ST)\n", name)
 	}
-	if t.ReportName != "" && t.ReportName != t.Name {
+	if t.ReportName != "" && sectors.DisplayName(t.ReportName) != sectors.DisplayName(t.Name) {
 		fmt.Fprintf(w, "  named %s in the report\n", safetext.Line(t.ReportName))
 	}
 	if !t.OnList() {
@@ -58,6 +58,9 @@ func (c *ShowCmd) Run(a *App) error {
 	}
 	fmt.Fprintf(w, "rating   %s %s since %s (%s)\n", t.Rating.ID(), t.Rating.Chinese(), dateCST(t.RatingAt), safetext.Line(t.RatingSource))
 	fmt.Fprintln(w, "\nrating history")
+	if len(t.Ratings) == 0 {
+		fmt.Fprintln(w, "  none: not rated yet")
+	}
 	for i := len(t.Ratings) - 1; i >= 0; i-- {
 		r := t.Ratings[i]
 		line := fmt.Sprintf("  %s  %s → %s  %s", stampCST(r.At), r.From.ID(), r.To.ID(), safetext.Line(r.Source))

@@ -22,7 +22,7 @@ func (TUICmd) Run(a *App) error {
 	if err != nil {
 		return err
 	}
-	opts := ui.Options{Lang: a.lang, Offline: a.root.Offline, Refresh: a.root.Refresh, Western: a.root.Colors == "western"}
+	opts := ui.Options{Lang: a.lang, Offline: a.root.Offline, Refresh: a.root.Refresh, Western: a.root.Colors == "western", FuzzyPinyin: a.root.FuzzyPinyin}
 	if opts.Refresh == 0 {
 		opts.Refresh = -1 // --refresh 0: only at start and on R
 	}

@@ -39,7 +39,7 @@ func writeCSV(w io.Writer, tickers []sectors.Ticker, opts Options) error {
 			sector = s.ID
 		}
 		row := []string{
-			t.Code.Number, t.Name, string(t.Code.Exchange), string(t.Code.Board()), sector,
+			t.Code.Number, sectors.DisplayName(t.Name), string(t.Code.Exchange), string(t.Code.Board()), sector,
 			t.Rating.ID(), dateOf(t.RatingAt), t.RatingSource, joinNotes(t),
 		}
 		for i := range row {

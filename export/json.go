@@ -92,7 +92,7 @@ func NewDocument(tickers []sectors.Ticker, opts Options) Document {
 	for _, t := range tickers {
 		jt := JSONTicker{
 			Key: t.Code.Key(), Code: t.Code.Number, Exchange: string(t.Code.Exchange), Board: string(t.Code.Board()),
-			Name: t.Name, ReportName: t.ReportName, CustomName: t.CustomName, Sector: t.Sector,
+			Name: sectors.DisplayName(t.Name), ReportName: sectors.DisplayName(t.ReportName), CustomName: t.CustomName, Sector: t.Sector,
 			Rating: t.Rating.ID(), RatingZH: t.Rating.Chinese(), RatingDate: t.RatingAt, RatingSource: t.RatingSource,
 			Added: t.Added, History: []JSONRating{}, Notes: []JSONNote{},
 		}

@@ -68,7 +68,7 @@ func writeTicker(w io.Writer, tickers []sectors.Ticker, opts Options) error {
 	bw.WriteString("watchlist:\n")
 	for _, t := range onList(tickers) {
 		fmt.Fprintf(bw, "  - %q", t.Code.Yahoo())
-		if name := yamlComment(t.Name); name != "" {
+		if name := yamlComment(sectors.DisplayName(t.Name)); name != "" {
 			bw.WriteString(" # " + name)
 		}
 		bw.WriteString("\n")

@@ -78,7 +78,7 @@ func writeMDSection(bw *bufio.Writer, heading string, tickers []sectors.Ticker, 
 			note = dateOf(n.Created) + " " + mdCell(n.Text)
 		}
 		fmt.Fprintf(bw, "| %s | %s | %s %s | %s %s | %s |",
-			t.Code.Key(), mdCell(t.Name), t.Code.Board(), t.Code.Board().Chinese(),
+			t.Code.Key(), mdCell(sectors.DisplayName(t.Name)), t.Code.Board(), t.Code.Board().Chinese(),
 			t.Rating.Chinese(), t.Rating.English(), dateOf(t.RatingAt))
 		if prices != nil {
 			last, chg, ret := prices.of(t).mdCells()

@@ -1,6 +1,7 @@
 package sectors
 
 import (
+	_ "embed"
 	"fmt"
 	"strings"
 	"zixuan/safetext"
@@ -237,4 +238,154 @@ func boardOf(ex Exchange, n string) (Board, bool) {
 		}
 	}
 	return "", false
+}
+
+// IsIndex reports whether c is an exchange index (SH000xxx, SZ399xxx),
+// not a stock.
+func (c Code) IsIndex() bool {
+	b := c.Board()
+	return b == BoardSSEIndex || b == BoardSZIndex
+}
+
+// Indexes are the benchmark indexes investors name by code.
+var Indexes = map[string]string{
+	"SH000001": "上证指数", "SH000016": "上证50", "SH000300": "沪深300", "SH000688": "科创50",
+	"SH000852": "中证1000", "SH000905": "中证500", "SH000906": "中证800", "SH000985": "中证全指",
+	"SZ399001": "深证成指", "SZ399005": "中小100", "SZ399006": "创业板指", "SZ399300": "沪深300",
+}
+
+// IndexError says that a stock was asked for and an index was given.
+type IndexError struct {
+	Code Code
+	Name string // the index's name, if known
+}
+
+func (e *IndexError) Error() string {
+	name := ""
+	if e.Name != "" {
+		name = " (" + e.Name + ")"
+	}
+	return fmt.Sprintf("%s is an index%s, not a stock: give a stock's code", e.Code.Key(), name)
+}
+
+// ParseStock is ParseCode where a stock is meant: an index code is refused,
+// and so is a bare number that is a known index and no listed stock
+// (000300 is 沪深300, not a Shenzhen stock).
+func ParseStock(input string) (Code, error) {
+	c, err := ParseCode(input)
+	if err != nil {
+		if bareNumber(input) {
+			ix := Code{Exchange: SZ, Number: strings.TrimSpace(norm.NFKC.String(input))}
+			if name, ok := Indexes[ix.Key()]; ok {
+				return Code{}, &IndexError{Code: ix, Name: name}
+			}
+		}
+		return c, err
+	}
+	if c.IsIndex() {
+		return Code{}, &IndexError{Code: c, Name: Indexes[c.Key()]}
+	}
+	if _, listed := LookupMaster(c); !listed && c.Exchange == SZ && bareNumber(input) {
+		sh := Code{Exchange: SH, Number: c.Number}
+		if name, ok := Indexes[sh.Key()]; ok {
+			return Code{}, &IndexError{Code: sh, Name: name}
+		}
+	}
+	return c, nil
+}
+
+// ParseBenchmark reads a benchmark index where one is meant: SH000300,
+// 000300.SH, sz399001, or a bare index number (000300, 399006) that is a
+// known index.
+func ParseBenchmark(input string) (Code, error) {
+	if bareNumber(input) {
+		s := strings.TrimSpace(norm.NFKC.String(input))
+		for _, ex := range []Exchange{SH, SZ} {
+			c := Code{Exchange: ex, Number: s}
+			if _, ok := Indexes[c.Key()]; ok {
+				return c, nil
+			}
+		}
+	}
+	c, err := ParseCode(input)
+	if err != nil {
+		return c, err
+	}
+	if !c.IsIndex() {
+		return Code{}, &CodeError{Input: safetext.Clip(input), Reason: "a benchmark is an index such as SH000300 (沪深300) or SZ399001 (深证成指)"}
+	}
+	return c, nil
+}
+
+func bareNumber(input string) bool {
+	s := strings.TrimSpace(norm.NFKC.String(input))
+	if len(s) != 6 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// bse_moved.csv maps the Beijing Stock Exchange's old codes (43/83/87…) to
+// the 920 codes its stocks moved to, matched by name between an older
+// exchange list and a_shares.csv (see data/a_shares.SOURCE.md).
+//
+//go:embed data/bse_moved.csv
+var bseMovedCSV string
+
+// IsOldBSE reports whether c is a Beijing code of before the move to 920
+// codes (43xxxx, 83xxxx, 87xxxx).
+func (c Code) IsOldBSE() bool {
+	return c.Exchange == BJ && !strings.HasPrefix(c.Number, "920")
+}
+
+// MovedBSE is the 920 code an old Beijing code moved to, where known.
+func MovedBSE(c Code) (Code, bool) {
+	if !c.IsOldBSE() {
+		return Code{}, false
+	}
+	for line := range strings.SplitSeq(bseMovedCSV, "\n") {
+		if old, nw, ok := strings.Cut(strings.TrimSpace(line), ","); ok && old == c.Number {
+			return Code{Exchange: BJ, Number: nw}, true
+		}
+	}
+	return Code{}, false
+}
+
+// OldBSEError says that an old Beijing code was given.
+type OldBSEError struct {
+	Code Code
+	New  Code // zero when the new code is not known
+	Name string
+}
+
+func (e *OldBSEError) Error() string {
+	if e.New.Number != "" {
+		return fmt.Sprintf("%s is an old Beijing code: the BSE moved its stocks to 920 codes, and %s is now %s: use %s, or search by name", e.Code.Number, e.Name, e.New.Key(), e.New.Number)
+	}
+	return fmt.Sprintf("%s is an old Beijing code: the BSE moved its stocks to 920 codes; search by name to find its new code", e.Code.Number)
+}
+
+// CheckListed explains a code that names no listed stock where that has a
+// known reason: an old Beijing code, or an index. It returns nil for any
+// other code, listed or not.
+func CheckListed(c Code) error {
+	if c.IsIndex() {
+		return &IndexError{Code: c, Name: Indexes[c.Key()]}
+	}
+	if _, ok := LookupMaster(c); ok || !c.IsOldBSE() {
+		return nil
+	}
+	e := &OldBSEError{Code: c}
+	if nw, ok := MovedBSE(c); ok {
+		e.New = nw
+		if s, ok := LookupMaster(nw); ok {
+			e.Name = s.Name
+		}
+	}
+	return e
 }

@@ -27,7 +27,8 @@ var masterPinyin []byte
 // Security is one entry of the securities master.
 type Security struct {
 	Code     Code
-	Name     string   // the current exchange short name, as listed
+	Name     string   // the current short name as terminals show it (DisplayName)
+	Official string   // the name as the exchange lists it (万  科Ａ)
 	Initials []string // pinyin initials, default reading first
 	Full     []string // full pinyin
 	// Folded is strings.ToLower(NormalizeName(Name)) and FoldedCore the
@@ -101,8 +102,9 @@ func loadMaster() {
 			k[0], k[1] = PinyinKeys(row[1])
 		}
 		masterIndex[c.Key()] = len(masterList)
-		folded, core := foldMasterName(row[1])
-		masterList = append(masterList, Security{Code: c, Name: row[1], Initials: k[0], Full: k[1], Folded: folded, FoldedCore: core})
+		name := DisplayName(row[1])
+		folded, core := foldMasterName(name)
+		masterList = append(masterList, Security{Code: c, Name: name, Official: row[1], Initials: k[0], Full: k[1], Folded: folded, FoldedCore: core})
 	}
 }
 

@@ -299,3 +299,22 @@ func TestMasterFoldedNames(t *testing.T) {
 		check(name, f, c)
 	}
 }
+
+func TestDisplayName(t *testing.T) {
+	for in, want := range map[string]string{
+		"万  科Ａ": "万科A", "五 粮 液": "五粮液", "深天马Ａ": "深天马A", "柳    工": "柳工",
+		"贵州茅台": "贵州茅台", "九号公司-WD": "九号公司-WD", "*ST皇庭": "*ST皇庭", "ＴＣＬ科技": "TCL科技",
+	} {
+		if got := DisplayName(in); got != want {
+			t.Errorf("DisplayName(%q) = %q, want %q", in, got, want)
+		}
+	}
+	for _, s := range Master() {
+		if strings.ContainsAny(s.Name, " \u3000Ａ") || DisplayName(s.Official) != s.Name {
+			t.Fatalf("%s: master name %q (official %q) is not in display form", s.Code, s.Name, s.Official)
+		}
+	}
+	if s, _ := LookupMaster(MustParseCode("000002")); s.Name != "万科A" || s.Official == s.Name {
+		t.Errorf("000002: name %q official %q", s.Name, s.Official)
+	}
+}

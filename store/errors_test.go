@@ -29,7 +29,7 @@ func TestErrorsAreTypedAndSpeakNoCommandLine(t *testing.T) {
 		{"bad rating", second(s.SetRating(kdxf, sectors.Rating(99), "", "")), ErrInvalid, BadRating},
 		{"not on list", second(s.AddNote(code("600519"), "x")), ErrNotFound, NotOnList},
 		{"no note", s.EditNote(kdxf, 42, "x"), ErrNotFound, NoSuchNote},
-		{"no sector", second(s.Move(kdxf, "nope")), ErrNotFound, NoSuchSector},
+		{"no sector", third(s.Move(kdxf, "nope")), ErrNotFound, NoSuchSector},
 		{"sector not empty", second(s.DeleteSector(sectors.SectorAI)), ErrExists, SectorNotEmpty},
 		{"already on list", second(s.AddTicker(kdxf, "", sectors.SectorAI, sectors.Buy, "")), ErrExists, AlreadyOnList},
 		{"unnamed sector", second(s.AddSector("  ", "")), ErrInvalid, SectorNameEmpty},
@@ -51,3 +51,5 @@ func TestErrorsAreTypedAndSpeakNoCommandLine(t *testing.T) {
 }
 
 func second[T any](_ T, err error) error { return err }
+
+func third[T, U any](_ T, _ U, err error) error { return err }

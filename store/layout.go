@@ -79,8 +79,15 @@ func (r tref) lastSeq(b []byte) uint64 {
 	return binary.BigEndian.Uint64(k[len(r.key):])
 }
 
-// ratings reads the rating history, oldest first.
+// ratings reads the rating history, oldest first, as it is shown.
 func (r tref) ratings() ([]sectors.RatingChange, error) {
+	out, err := r.storedRatings()
+	return startAtFirstRating(out), err
+}
+
+// storedRatings reads the rating history as stored, the entries from a
+// rating to itself that older files open it with included.
+func (r tref) storedRatings() ([]sectors.RatingChange, error) {
 	var out []sectors.RatingChange
 	err := r.each(bucketRatings, func(seq uint64, v []byte) error {
 		rc, err := decodeRatingChange(seq, v)

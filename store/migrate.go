@@ -65,7 +65,7 @@ func migrateReports(tx *bolt.Tx, now time.Time) error {
 		if !r.exists() {
 			continue // never seeded, or an older file without it: nothing to attach
 		}
-		history, err := r.ratings()
+		history, err := r.storedRatings()
 		if err != nil {
 			return err
 		}

@@ -181,6 +181,8 @@ func (s *Store) Rate(code sectors.Code, to sectors.Rating, opts RateOptions) (Ra
 			if err := putRefPrices(tx, now, []sectors.RefPrice{{Code: code, Day: res.RefDay, Close: opts.RefPrice, Source: sectors.SourceUser}}); err != nil {
 				return err
 			}
+		} else if !res.Changed {
+			return errUnchanged // the same rating, no reason, no price: nothing to write
 		}
 		var err error
 		res.Ticker, err = readTicker(r)
@@ -189,7 +191,10 @@ func (s *Store) Rate(code sectors.Code, to sectors.Rating, opts RateOptions) (Ra
 	if err != nil {
 		return RateResult{}, err
 	}
-	return res, nil
+	if !res.Changed && opts.RefPrice == 0 {
+		res.Ticker, err = s.Get(code) // the transaction that read it was rolled back
+	}
+	return res, err
 }
 
 // SetRating is Rate without a reference price, as the TUI's picker uses it.
@@ -199,18 +204,21 @@ func (s *Store) SetRating(code sectors.Code, to sectors.Rating, source, reason s
 }
 
 // Move puts a ticker in another sector, named by id or either name, and
-// returns that sector.
-func (s *Store) Move(code sectors.Code, sector string) (sectors.Sector, error) {
-	var sec sectors.Sector
-	err := s.editTicker(code, func(r tref, rec *tickerRecord) error {
+// returns that sector. A move to the sector it is in already changes
+// nothing (not even its last-change date) and reports moved=false.
+func (s *Store) Move(code sectors.Code, sector string) (sec sectors.Sector, moved bool, err error) {
+	err = s.editTicker(code, func(r tref, rec *tickerRecord) error {
 		var err error
 		if sec, err = findSectorIn(r.tx, sector); err != nil {
 			return err
 		}
-		rec.Sector = sec.ID
+		if rec.Sector == sec.ID {
+			return errUnchanged
+		}
+		rec.Sector, moved = sec.ID, true
 		return nil
 	})
-	return sec, err
+	return sec, moved, err
 }
 
 // RestoreLast brings back the most recently removed ticker and returns its

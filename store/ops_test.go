@@ -111,7 +111,7 @@ func TestSectorsNamedByIDOrName(t *testing.T) {
 	if _, err := s.AddSector("Liquor", "白酒"); err != nil {
 		t.Fatal(err)
 	}
-	sec, err := s.Move(code("688041"), "白酒")
+	sec, _, err := s.Move(code("688041"), "白酒")
 	if err != nil || sec.ID != "liquor" {
 		t.Fatalf("move by Chinese name: %+v %v", sec, err)
 	}
@@ -121,7 +121,7 @@ func TestSectorsNamedByIDOrName(t *testing.T) {
 	if _, err := s.RenameSector("Liquor", "Baijiu", ""); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Move(code("688041"), "compute"); err != nil {
+	if _, _, err := s.Move(code("688041"), "compute"); err != nil {
 		t.Fatal(err)
 	}
 	sec, err = s.DeleteSector("baijiu")

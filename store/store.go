@@ -375,6 +375,9 @@ func (s *Store) updateOnce(fn func(tx *bolt.Tx) error) error {
 	if cerr := db.Close(); err == nil && cerr != nil {
 		err = cerr
 	}
+	if err == errUnchanged {
+		return nil
+	}
 	if err != nil {
 		var se *Error
 		if errors.As(err, &se) || errors.Is(err, errOlderSchema) {

@@ -231,7 +231,7 @@ func TestSectors(t *testing.T) {
 	if _, err := s.ResolveSector("nope"); err == nil || !strings.Contains(err.Error(), "ai, compute") {
 		t.Errorf("unknown sector error should list choices: %v", err)
 	}
-	if _, err := s.Move(code("688041"), "ai-hardware"); err != nil {
+	if _, _, err := s.Move(code("688041"), "ai-hardware"); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.DeleteSector("ai-hardware"); !errors.Is(err, ErrExists) {
@@ -245,13 +245,13 @@ func TestSectors(t *testing.T) {
 	if got, _ := sectors.FindSector(secs, tk.Sector); got.Name != "AI chips" || got.NameZH != "AI 硬件" {
 		t.Errorf("renamed sector %+v", got)
 	}
-	if _, err := s.Move(code("688041"), "compute"); err != nil {
+	if _, _, err := s.Move(code("688041"), "compute"); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.DeleteSector("ai-hardware"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Move(code("688041"), "ai-hardware"); !errors.Is(err, ErrNotFound) {
+	if _, _, err := s.Move(code("688041"), "ai-hardware"); !errors.Is(err, ErrNotFound) {
 		t.Errorf("moved into a deleted sector: %v", err)
 	}
 }

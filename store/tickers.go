@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -59,6 +60,7 @@ func (s *Store) Load() (*sectors.Snapshot, error) {
 				}
 				t.Ratings = append(t.Ratings, r)
 			}
+			t.Ratings = startAtFirstRating(t.Ratings)
 			for nk != nil && bytes.Compare(nk[:min(len(nk), len(k))], k) < 0 {
 				nk, nv = nc.Next()
 			}
@@ -207,12 +209,17 @@ func (s *Store) editTicker(code sectors.Code, fn func(r tref, rec *tickerRecord)
 			return err
 		}
 		if err := fn(r, &rec); err != nil {
-			return err
+			return err // errUnchanged too: nothing is written
 		}
 		rec.Updated = s.now()
 		return r.putInfo(rec)
 	})
 }
+
+// errUnchanged, returned by an update's function, says the edit changes
+// nothing: the transaction is rolled back, so neither the record's
+// last-change date nor the file's generation moves, and update returns nil.
+var errUnchanged = errors.New("unchanged")
 
 // newTicker writes a new ticker's record and its first rating changes.
 // Seeding, adding and importing all go through it.
@@ -224,7 +231,18 @@ func newTicker(tx *bolt.Tx, rec tickerRecord, history []sectors.RatingChange) (t
 	if err := r.putInfo(rec); err != nil {
 		return r, err
 	}
-	return r, r.appendRatings(history...)
+	return r, r.appendRatings(startAtFirstRating(history)...)
+}
+
+// startAtFirstRating drops the entries from a rating to itself that would
+// open a history (an unrated report or added ticker's "Unrated → Unrated"):
+// a ticker's history starts at its first rating. Files written before
+// this have such entries; they are hidden when read.
+func startAtFirstRating(history []sectors.RatingChange) []sectors.RatingChange {
+	for len(history) > 0 && history[0].From == history[0].To {
+		history = history[1:]
+	}
+	return history
 }
 
 // RemoveTicker takes a ticker off the watchlist. Its notes and history are

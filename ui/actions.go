@@ -71,8 +71,11 @@ func (m Model) act(act tea.Msg, back mode, cmd tea.Cmd) (tea.Model, tea.Cmd) {
 			}
 		}
 	case moveSubmitMsg:
-		if _, err = m.st.Move(a.code, a.sector.ID); err == nil {
+		var moved bool
+		if _, moved, err = m.st.Move(a.code, a.sector.ID); err == nil && moved {
 			m.say(m.t.Moved, a.code.Number, m.t.sector(a.sector))
+		} else if err == nil {
+			m.say(m.t.MovedSame, a.code.Number, m.t.sector(a.sector))
 		}
 	case removeMsg:
 		if err = m.st.RemoveTicker(a.code); err == nil {

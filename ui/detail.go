@@ -35,8 +35,8 @@ func (m *Model) detailLines(tk sectors.Ticker, width int, focused bool) (lines [
 	rating := s.Rating[tk.Rating].Render(t.rating(tk.Rating))
 	sec := m.sectorLabel(tk.Sector)
 	lines = append(lines, safetext.Truncate(rating+"  "+sec, width))
-	if tk.ReportName != "" && tk.ReportName != tk.Name {
-		lines = append(lines, s.Dim.Render(safetext.Truncate(safeLine(tk.ReportName)+" ("+t.Report+")", width)))
+	if tk.ReportName != "" && sectors.DisplayName(tk.ReportName) != sectors.DisplayName(tk.Name) {
+		lines = append(lines, s.Dim.Render(safetext.Truncate(safeLine(sectors.DisplayName(tk.ReportName))+" ("+t.Report+")", width)))
 	}
 	lines = append(lines, m.quoteLines(&tk, width)...)
 
@@ -54,12 +54,15 @@ func (m *Model) detailLines(tk sectors.Ticker, width int, focused bool) (lines [
 	}
 
 	lines = append(lines, "", s.ColHead.Render(t.History))
+	if len(tk.Ratings) == 0 {
+		wrap(t.NoHistory, &s.Dim)
+	}
 	for i := len(tk.Ratings) - 1; i >= 0; i-- { // newest first
 		h := tk.Ratings[i]
-		line := fmt.Sprintf("%s %s -> %s (%s)", h.At.In(m.opts.Location).Format("2006-01-02"),
+		line := fmt.Sprintf(t.HistoryLine, h.At.In(m.opts.Location).Format("2006-01-02"),
 			t.rating(h.From), t.rating(h.To), t.source(h.Source))
 		if r := t.reason(h.Reason); r != "" {
-			line += ": " + r
+			line += t.Colon + r
 		}
 		wrap(line, &s.Row)
 		if since := m.sinceLine(&tk, h.At); since != "" {

@@ -40,7 +40,7 @@ type exportSubmitMsg struct {
 func newExport(dir string, now time.Time, n int, t *text) (exportModel, tea.Cmd) {
 	e := exportModel{formats: export.Formats(), dir: dir, now: now, n: n}
 	e.path = textinput.New()
-	e.path.Prompt = t.ExportPath + ": "
+	e.path.Prompt = t.ExportPath + t.Colon
 	e.path.CharLimit = 1024
 	e.setDefaultPath()
 	cmd := e.path.Focus()

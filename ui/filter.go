@@ -16,7 +16,8 @@ type watchData struct {
 	order   map[string]int   // sector id → display order
 	tickers []sectors.Ticker // on the list only, in the snapshot's order
 	keys    []searchKey      // parallel to tickers
-	sortKey []string         // parallel to tickers: full pinyin for name sort
+	fuzzy   []searchKey      // keys with fuzzy sounds folded, built on first use
+	sortKey []string         // parallel to tickers: name syllables for the name sort, built on first use
 	idx     *filterIndex     // what apply needs per ticker, and its search cache
 }
 
@@ -60,7 +61,6 @@ func newWatchData(snap *sectors.Snapshot) watchData {
 	}
 	d.tickers = make([]sectors.Ticker, 0, n)
 	d.keys = make([]searchKey, 0, n)
-	d.sortKey = make([]string, 0, n)
 	ix := &filterIndex{sector: make([]int32, 0, n), rating: make([]sectors.Rating, 0, n)}
 	for j := range snap.Tickers {
 		t := &snap.Tickers[j]
@@ -68,18 +68,8 @@ func newWatchData(snap *sectors.Snapshot) watchData {
 			continue
 		}
 		d.tickers = append(d.tickers, *t)
-		var k searchKey
-		if t.ReportName != "" && t.ReportName != t.Name {
-			k = makeSearchKey(t.Code, t.Name, t.ReportName)
-		} else {
-			k = makeSearchKey(t.Code, t.Name)
-		}
+		k := makeSearchKey(t.Code, t.Name, t.ReportName, t.CustomName) // as cli/resolve.go does
 		d.keys = append(d.keys, k)
-		sk := ""
-		if len(k.full) > 0 {
-			sk = k.full[0]
-		}
-		d.sortKey = append(d.sortKey, sk)
 		o, ok := d.order[t.Sector]
 		if !ok {
 			o = -1
@@ -97,6 +87,7 @@ const (
 	sortSector = iota
 	sortCode
 	sortName
+	sortNameReverse
 	sortRating
 	sortChanged
 	sortCount
@@ -106,6 +97,7 @@ const (
 type viewState struct {
 	ratings [7]bool // indexed by sectors.Rating; none set = all
 	query   string  // the search text as typed
+	fuzzy   bool    // match pinyin with fuzzy sounds (z=zh, c=ch, s=sh, n=l)
 	sortBy  int
 
 	rows   []int // indexes into watchData.tickers, in display order
@@ -174,7 +166,14 @@ func (v *viewState) apply(d *watchData, tab string) {
 		}
 		return
 	}
-	h := ix.search(d.keys, q)
+	keys := d.keys
+	if v.fuzzy {
+		if d.fuzzy == nil {
+			d.fuzzy = sectors.FuzzyKeys(d.keys)
+		}
+		keys, q = d.fuzzy, sectors.FuzzyQuery(v.query)
+	}
+	h := ix.search(keys, q)
 	for s := range ix.buckets {
 		ix.buckets[s] = ix.buckets[s][:0]
 	}
@@ -190,13 +189,13 @@ func (v *viewState) apply(d *watchData, tab string) {
 			ix.mark = make([]uint8, len(d.tickers))
 		}
 		for i := range ix.mark {
-			ix.mark[i] = noMatch
+			ix.mark[i] = uint8(noMatch)
 		}
 		for j, i := range h.hits {
 			ix.mark[i] = h.score[j]
 		}
 		for _, i := range perm {
-			if s := ix.mark[i]; s != noMatch && keep(int(i)) {
+			if s := ix.mark[i]; s != uint8(noMatch) && keep(int(i)) {
 				ix.buckets[s] = append(ix.buckets[s], int(i))
 			}
 		}
@@ -290,14 +289,14 @@ func (ix *filterIndex) search(keys []searchKey, q string) *searchHits {
 	useHay := strings.IndexByte(q, 0) < 0
 	if all {
 		for i := range keys {
-			if s := keys[i].scoreHay(q, useHay); s != noMatch {
+			if s := keys[i].ScoreHay(q, useHay); s != noMatch {
 				h.hits = append(h.hits, int32(i))
 				h.score = append(h.score, uint8(s))
 			}
 		}
 	} else {
 		for _, i := range from {
-			if s := keys[i].scoreHay(q, useHay); s != noMatch {
+			if s := keys[i].ScoreHay(q, useHay); s != noMatch {
 				h.hits = append(h.hits, i)
 				h.score = append(h.score, uint8(s))
 			}
@@ -312,7 +311,11 @@ func (v *viewState) less(d *watchData) func(i, j int) bool {
 	case sortCode:
 		return func(i, j int) bool { return t[i].Code.Number < t[j].Code.Number }
 	case sortName:
-		return func(i, j int) bool { return d.sortKey[i] < d.sortKey[j] }
+		k := d.nameSortKeys()
+		return func(i, j int) bool { return k[i] < k[j] }
+	case sortNameReverse:
+		k := d.nameSortKeys()
+		return func(i, j int) bool { return k[i] > k[j] }
 	case sortRating:
 		return func(i, j int) bool { return t[i].Rating.Rank() < t[j].Rating.Rank() }
 	case sortChanged:
@@ -334,4 +337,25 @@ func (m *Model) visible() []sectors.Ticker {
 		out[i] = m.data.tickers[r]
 	}
 	return out
+}
+
+// nameSortKeys are the tickers' names as their syllables in the common
+// reading, each ended by a byte below every letter, so that names sort in
+// dictionary order of syllables: 深 shen before 盛 sheng, whatever
+// follows (joined strings would put shengyi before shenzhen).
+func (d *watchData) nameSortKeys() []string {
+	if len(d.sortKey) == len(d.tickers) {
+		return d.sortKey
+	}
+	d.sortKey = make([]string, len(d.tickers))
+	var b strings.Builder
+	for i := range d.tickers {
+		b.Reset()
+		for _, s := range sectors.NameSyllables(d.tickers[i].Name) {
+			b.WriteString(s)
+			b.WriteByte(1)
+		}
+		d.sortKey[i] = b.String()
+	}
+	return d.sortKey
 }

@@ -16,7 +16,7 @@ import (
 func refApply(v *viewState, d *watchData, tab string) (rows, counts []int) {
 	q := normalizeQuery(v.query)
 	counts = make([]int, len(d.sectors)+1)
-	scores := make([]int, len(d.tickers))
+	scores := make([]sectors.Match, len(d.tickers))
 	for i := range d.tickers {
 		t := &d.tickers[i]
 		if v.ratingFilterOn() && !v.ratings[t.Rating] {
@@ -25,8 +25,7 @@ func refApply(v *viewState, d *watchData, tab string) (rows, counts []int) {
 		s := matchSubstring
 		if q != "" {
 			k := d.keys[i]
-			k.hay = "" // no pre-check
-			if s = k.score(q); s == noMatch {
+			if s = k.ScoreHay(q, false); s == noMatch { // no pre-check
 				continue
 			}
 		}
@@ -83,8 +82,8 @@ func TestIncrementalSearchEqualsFromScratch(t *testing.T) {
 		s := master[r.IntN(len(master))]
 		k := newSearchKey(s.Code, s.Name)
 		pool := []string{s.Code.Number, strings.ToLower(s.Code.Key()), s.Name}
-		pool = append(pool, k.initials...)
-		pool = append(pool, k.full...)
+		pool = append(pool, k.Initials...)
+		pool = append(pool, k.Full...)
 		w := []rune(pool[r.IntN(len(pool))])
 		return string(w[:1+r.IntN(len(w))])
 	}
@@ -143,12 +142,17 @@ func TestRankMatchesEqualsFromScratch(t *testing.T) {
 		for _, limit := range []int{0, 1, 10, 50} {
 			got := rankMatches(keys, q, limit)
 			nq := normalizeQuery(q)
-			type hit struct{ i, s int }
+			type hit struct {
+				i int
+				s sectors.Match
+			}
 			var hits []hit
 			for i := range keys {
-				k := keys[i]
-				k.hay = ""
-				if s := k.score(nq); s != noMatch {
+				s := sectors.MatchSubstring
+				if nq != "" {
+					s = keys[i].ScoreHay(nq, false) // no pre-check
+				}
+				if s != noMatch {
 					hits = append(hits, hit{i, s})
 				}
 			}

@@ -30,7 +30,7 @@ func newTestStore(t testing.TB) (*store.Store, string) {
 		t.Fatal(err)
 	}
 	for _, tk := range snap.Tickers {
-		if _, err := st.Move(tk.Code, tk.Sector); err != nil { // sets Updated to the fixed clock
+		if err := st.SetName(tk.Code, tk.CustomName); err != nil { // sets Updated to the fixed clock
 			t.Fatal(err)
 		}
 	}
@@ -52,6 +52,7 @@ func newTestModel(t testing.TB, st *store.Store, lang string, w, h int) Model {
 	if err != nil {
 		t.Fatal(err)
 	}
+	m.jump.now = slowTypist()
 	return update(m, tea.WindowSizeMsg{Width: w, Height: h})
 }
 
@@ -108,4 +109,14 @@ func codes(m Model) []string {
 func selectedNumber(m Model) string {
 	tk, _ := m.selected()
 	return tk.Code.Number
+}
+
+// slowTypist is a key clock a second further on at every key: digits
+// pressed one after another are filter toggles, never a code (codejump.go).
+func slowTypist() func() time.Time {
+	at := fixedNow
+	return func() time.Time {
+		at = at.Add(time.Second)
+		return at
+	}
 }

@@ -149,7 +149,21 @@ func TestSortCycle(t *testing.T) {
 	if got := codes(m); !slices.IsSorted(got) {
 		t.Errorf("code sort: %v", got)
 	}
-	m = press(m, "s", "s")
+	m = press(m, "s")
+	var names []string
+	for _, r := range m.view.rows {
+		names = append(names, m.data.tickers[r].Name)
+	}
+	m = press(m, "s")
+	var reversed []string
+	for _, r := range m.view.rows {
+		reversed = append(reversed, m.data.tickers[r].Name)
+	}
+	slices.Reverse(reversed)
+	if !slices.Equal(names, reversed) || names[0] == names[len(names)-1] {
+		t.Errorf("reversed name sort is not the name sort reversed: %v / %v", names, reversed)
+	}
+	m = press(m, "s")
 	prev := -1
 	for _, r := range m.view.rows {
 		if rank := m.data.tickers[r].Rating.Rank(); rank < prev {
@@ -160,7 +174,7 @@ func TestSortCycle(t *testing.T) {
 	}
 	m = press(m, "s", "s")
 	if m.view.sortBy != sortSector {
-		t.Errorf("five presses of s should come back to sector order")
+		t.Errorf("six presses of s should come back to sector order")
 	}
 }
 

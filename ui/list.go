@@ -95,8 +95,8 @@ func layoutColumns(width int, t *text, prices bool) columns {
 	} else {
 		rest -= c.board + 1
 	}
-	if rest > 14 && width > 90 {
-		c.name += 2 // room for longer names on wide screens
+	if rest > 22 || rest > 14 && width > 90 {
+		c.name += 2 // room for 九号公司-WD and 5-character names while space is free
 		rest -= 2
 	}
 	if rest >= 2 {
@@ -147,11 +147,31 @@ func (c columns) join(mark, code, name, board, rating, note, at string, p [3]str
 	return b.String()
 }
 
+// starSuffixes mark STAR share classes (-U not yet profitable, -W weighted
+// voting, -D CDR): they carry meaning, so a name too long for its column is
+// cut before them.
+var starSuffixes = []string{"-UWD", "-UW", "-WD", "-U", "-W", "-D"}
+
+// fitName fits a display name in w cells, cutting the company part and
+// keeping a STAR suffix whole (九号…-WD rather than 九号公司-…).
+func fitName(name string, w int) string {
+	if safetext.Width(name) <= w {
+		return safetext.Fit(name, w)
+	}
+	for _, suf := range starSuffixes {
+		if core, ok := strings.CutSuffix(name, suf); ok && core != "" && w > len(suf)+1 {
+			return safetext.Fit(safetext.Truncate(core, w-len(suf))+suf, w)
+		}
+	}
+	return safetext.Fit(name, w)
+}
+
 // displayName is the ticker's name made inert, with a "!" before names
-// under risk warning (ST, *ST).
+// under risk warning (ST; *ST carries its own star), in the form terminals
+// show (万科A, not 万  科Ａ).
 func displayName(name string) string {
-	n := safeLine(name)
-	if sectors.IsRiskWarning(name) {
+	n := safeLine(sectors.DisplayName(name))
+	if sectors.IsRiskWarning(name) && !strings.HasPrefix(n, "*") {
 		return "!" + n
 	}
 	return n
@@ -169,7 +189,7 @@ func (c columns) row(tk *sectors.Ticker, pc *priceCells, selected bool, t *text,
 	}
 	board := string(tk.Code.Exchange) + " " + t.board(tk.Code.Board())
 	rating := safetext.Fit(t.rating(tk.Rating), c.rating)
-	name := displayName(tk.Name)
+	name := fitName(displayName(tk.Name), c.name)
 	var p [3]string
 	if pc != nil {
 		p = [3]string{safetext.FitLeft(pc.last, c.last), safetext.FitLeft(pc.pct, c.pct), safetext.FitLeft(pc.ret, c.ret)}
@@ -179,7 +199,7 @@ func (c columns) row(tk *sectors.Ticker, pc *priceCells, selected bool, t *text,
 	}
 	rating = s.Rating[tk.Rating].Render(rating)
 	if sectors.IsRiskWarning(tk.Name) {
-		name = s.Risk.Render(safetext.Fit(name, c.name))
+		name = s.Risk.Render(name)
 	}
 	if pc != nil {
 		if pc.dim {

@@ -43,6 +43,9 @@ type Options struct {
 	// Refresh is how often quotes refresh during trading hours; 0 is ten
 	// seconds, negative is only at start and on R.
 	Refresh time.Duration
+	// FuzzyPinyin matches pinyin in the search and the add wizard with
+	// fuzzy sounds (z=zh, c=ch, s=sh, n=l); off by default.
+	FuzzyPinyin bool
 	// Western colours rises green and falls red; the default is the
 	// A-share convention, red up and green down.
 	Western bool
@@ -82,6 +85,7 @@ type Model struct {
 	help  help.Model
 	query textinput.Model
 
+	jump     codeJump // a code typed into the list (codejump.go)
 	mode     mode
 	editor   editorModel
 	picker   pickerModel
@@ -135,6 +139,7 @@ func New(st *store.Store, opts Options) (Model, error) {
 	if err != nil {
 		return Model{}, err
 	}
+	m.view.fuzzy = opts.FuzzyPinyin
 	m.setData(snap)
 	return m, nil
 }

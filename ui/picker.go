@@ -37,7 +37,7 @@ func newPicker(code sectors.Code, label string, from sectors.Rating, t *text) (p
 		}
 	}
 	p.reason = textinput.New()
-	p.reason.Prompt = t.Reason + ": "
+	p.reason.Prompt = t.Reason + t.Colon
 	p.reason.Placeholder = t.ReasonHint
 	p.reason.CharLimit = 1000
 	cmd := p.reason.Focus()

@@ -381,9 +381,9 @@ var quoteEN = quoteText{
 var quoteZH = quoteText{
 	ColLast: "现价", ColPct: "涨跌幅", ColRet: "评级以来",
 	Off: "行情已关闭", Loading: "行情加载中...", Age: "行情 %s 前", Closed: "已收盘 %s",
-	Stale: "(过时 ~)", Halt: "停牌", NoRef: "无基准", NoQuote: "无行情。", Quote: "行情", Since: "以来",
+	Stale: "（过时 ~）", Halt: "停牌", NoRef: "无基准", NoQuote: "无行情。", Quote: "行情", Since: "以来",
 	Offline: "行情：无法连接", Refused: "行情：服务器拒绝", Malformed: "行情：无法解析",
-	KRefresh: "刷新行情",
+	KRefresh: "刷新", // short: the full help fits 60 columns with 上翻页/下翻页
 	Open:     "开", High: "高", Low: "低", Prev: "昨收", Vol: "量", Amount: "额", Turn: "换手",
 	PE: "市盈率", Ref: "基准价",
 }
@@ -499,9 +499,9 @@ func (m *Model) sinceLine(tk *sectors.Ticker, at time.Time) string {
 		if !m.pricesShown() {
 			return "" // no price and no reference: nothing worth a line
 		}
-		return m.styles.Dim.Render(qt.Since + ": " + qt.NoRef)
+		return m.styles.Dim.Render(qt.Since + m.t.Colon + qt.NoRef)
 	}
-	s := qt.Ref + " " + price(ref.Close) + " (" + ref.Day.Format("2006-01-02") + ")"
+	s := qt.Ref + " " + price(ref.Close) + m.t.paren(ref.Day.Format("2006-01-02"))
 	q, found := m.qs.quotes[tk.Code.Key()]
 	if !found {
 		return m.styles.Dim.Render(s)

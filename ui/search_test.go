@@ -38,13 +38,14 @@ func TestScoreOrder(t *testing.T) {
 	k := newSearchKey(sectors.MustParseCode("688111"), "金山办公")
 	for _, c := range []struct {
 		q    string
-		want int
+		want sectors.Match
 	}{
-		{"688111", matchExactCode}, {"sh688111", matchExactCode}, {"6881", matchCodePrefix},
-		{"jsbg", matchNamePrefix}, {"金山", matchNamePrefix}, {"办公", matchSubstring},
+		{"688111", matchExactCode}, {"sh688111", matchExactCode}, {"688111.SH", matchExactCode}, {"6881", matchCodePrefix},
+		{"金山办公", sectors.MatchExactName}, {"jsbg", sectors.MatchInitials}, {"jinshan", sectors.MatchFullPinyin},
+		{"金山", sectors.MatchNamePrefix}, {"办公", matchSubstring},
 		{"8111", matchSubstring}, {"bg", matchSubstring}, {"zzz", noMatch},
 	} {
-		if got := k.score(normalizeQuery(c.q)); got != c.want {
+		if got := k.Score(normalizeQuery(c.q)); got != c.want {
 			t.Errorf("score(%q) = %d, want %d", c.q, got, c.want)
 		}
 	}
@@ -53,12 +54,12 @@ func TestScoreOrder(t *testing.T) {
 func TestSearchFindsCoreAndCustomNames(t *testing.T) {
 	// a risk-warning name is found without its prefix, a -U name without its suffix
 	k := newSearchKey(sectors.MustParseCode("688031"), "星环科技-U")
-	if k.score(normalizeQuery("星环科技")) == noMatch || k.score("xhkj") == noMatch {
+	if k.Score(normalizeQuery("星环科技")) == noMatch || k.Score("xhkj") == noMatch {
 		t.Errorf("星环科技-U not found by core name or initials: %+v", k)
 	}
 	// a name not in the master gets its pinyin computed
 	k = newSearchKey(sectors.MustParseCode("920999"), "测试新股")
-	if k.score("csxg") != matchNamePrefix {
+	if k.Score("csxg") != sectors.MatchInitials {
 		t.Errorf("custom name's initials not indexed: %+v", k)
 	}
 }

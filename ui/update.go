@@ -18,6 +18,11 @@ func (m Model) updateList(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 	}
+	next, cmd, done := m.codeJumpKey(msg)
+	if done {
+		return next, cmd
+	}
+	m = next
 	switch {
 	case key.Matches(msg, k.Quit):
 		m.quitting = true
@@ -71,7 +76,7 @@ func (m Model) updateList(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Sort):
 		m.view.sortBy = (m.view.sortBy + 1) % sortCount
 		m.refilter(m.selectedKey())
-		m.say("%s: %s", m.t.SortBy, m.t.SortNames[m.view.sortBy])
+		m.say("%s%s%s", m.t.SortBy, m.t.Colon, m.t.SortNames[m.view.sortBy])
 	case key.Matches(msg, k.Detail):
 		if _, ok := m.selected(); ok {
 			m.mode = modeDetail
@@ -239,6 +244,7 @@ func (m Model) openWizard() (tea.Model, tea.Cmd) {
 	}
 	var cmd tea.Cmd
 	m.wizard, cmd = newWizard(m.addSector(), on, m.t)
+	m.wizard.fuzzy = m.opts.FuzzyPinyin
 	m.mode = modeWizard
 	return m, cmd
 }

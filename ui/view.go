@@ -230,7 +230,7 @@ func (m *Model) dialogView() string {
 	case modePicker:
 		body = m.picker.view(m.t, &m.styles, w)
 	case modeWizard:
-		title := m.t.AddPrompt + "  " + m.t.AddTo + ": " + m.sectorLabel(m.wizard.sector)
+		title := m.t.AddPrompt + "  " + m.t.AddTo + m.t.Colon + m.sectorLabel(m.wizard.sector)
 		body = m.wizard.view(title, m.t, &m.styles, w, h)
 	case modeMove:
 		body = m.mover.view(m.t, &m.styles, w, h)
@@ -246,6 +246,10 @@ func (m *Model) statusView() string {
 	switch m.mode {
 	case modeSearch:
 		m.query.Width = max(m.width-4, 10)
+		if m.view.query != "" && len(m.view.rows) == 0 {
+			m.query.Width = max(m.width-6-safetext.Width(t.NoMatch), 10)
+			return m.query.View() + "  " + s.Error.Render(t.NoMatch)
+		}
 		return m.query.View()
 	case modeConfirm:
 		return s.Error.Render(m.confirm.question)
@@ -258,13 +262,13 @@ func (m *Model) statusView() string {
 				rs = append(rs, t.rating(r))
 			}
 		}
-		parts = append(parts, t.Filter+": "+strings.Join(rs, ","))
+		parts = append(parts, t.Filter+t.Colon+strings.Join(rs, t.ListSep))
 	}
 	if m.view.query != "" {
-		parts = append(parts, t.Search+": /"+safeLine(m.view.query))
+		parts = append(parts, t.Search+t.Colon+"/"+safeLine(m.view.query))
 	}
 	if m.view.sortBy != sortSector {
-		parts = append(parts, t.SortBy+": "+t.SortNames[m.view.sortBy])
+		parts = append(parts, t.SortBy+t.Colon+t.SortNames[m.view.sortBy])
 	}
 	left := s.Prompt.Render(strings.Join(parts, "  "))
 	msg := ""

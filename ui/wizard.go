@@ -21,6 +21,7 @@ type wizardModel struct {
 	sector  string // sector id the ticker goes into
 	onList  map[string]bool
 	maxHits int
+	fuzzy   bool // fuzzy sounds (Options.FuzzyPinyin)
 }
 
 type addSubmitMsg struct {
@@ -64,7 +65,7 @@ func (w wizardModel) update(msg tea.KeyMsg, k *keyMap) (wizardModel, tea.Cmd, te
 	if v := w.input.Value(); v != before {
 		w.hits, w.choice = nil, 0
 		if strings.TrimSpace(v) != "" {
-			w.hits = rankMatches(marketKeys(), v, w.maxHits)
+			w.hits = w.rank(v)
 		}
 	}
 	return w, cmd, nil
@@ -80,11 +81,14 @@ func (w wizardModel) view(title string, t *text, s *Styles, width, height int) s
 		first = w.choice - room + 1
 	}
 	master := sectors.Master()
+	if len(w.hits) == 0 && strings.TrimSpace(w.input.Value()) != "" {
+		lines = append(lines, "  "+s.Dim.Render(t.NoMatch))
+	}
 	for i := first; i < len(w.hits) && i < first+room; i++ {
 		sec := master[w.hits[i]]
 		line := sec.Code.Number + " " + safetext.Fit(displayName(sec.Name), 12) + " " + t.board(sec.Code.Board())
 		if w.onList[sec.Code.Key()] {
-			line += " (" + t.OnList + ")"
+			line += t.paren(t.OnList)
 		}
 		line = safetext.Truncate(line, width-2)
 		if i == w.choice {
@@ -98,4 +102,20 @@ func (w wizardModel) view(title string, t *text, s *Styles, width, height int) s
 
 func (k keyMap) wizardHelp() helpFor {
 	return helpFor{short: []key.Binding{k.Choose, k.Confirm, k.Cancel}}
+}
+
+// rank is the market's securities that fit v, best first, by the resolver
+// the CLI uses.
+func (w *wizardModel) rank(v string) []int {
+	if w.fuzzy {
+		return rankMatches(sectors.FuzzyMarketKeys(), sectors.FuzzyQuery(v), w.maxHits)
+	}
+	return rankMatches(marketKeys(), v, w.maxHits)
+}
+
+// prefill types v into the wizard, as if the user had.
+func (w *wizardModel) prefill(v string) {
+	w.input.SetValue(v)
+	w.input.CursorEnd()
+	w.hits, w.choice = w.rank(v), 0
 }

@@ -1,0 +1,145 @@
+package ui
+
+import (
+	"strings"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"zixuan/sectors"
+)
+
+// Typing a 6-digit code straight into the list lands on that stock, as in
+// the trading terminals' keyboard wizard (键盘精灵): 600519 jumps to 贵州茅台
+// when it is on the list, or opens the add wizard with it filled in.
+//
+// Digits also toggle the rating filters, one key each, and a lone digit
+// must still do that at once. So the first digit toggles its filter
+// straight away, as it always did; a second digit arriving within
+// codeJumpWindow undoes that toggle and starts a code, shown in the status
+// line; from then on digits build the code without any time limit until
+// the sixth, which jumps. esc drops the code, backspace takes back a digit,
+// and any other key ends it (and does what it does).
+
+// codeJumpWindow is how soon a second digit must follow the first to start
+// a code: quick typing, not two filter toggles.
+const codeJumpWindow = 500 * time.Millisecond
+
+// codeJump is the code being typed into the list.
+type codeJump struct {
+	now     func() time.Time // the key clock; nil is time.Now (tests set their own)
+	digits  string           // typed so far; a code once there are two
+	at      time.Time        // when the first digit came
+	ratings [7]bool          // the rating filter before the first digit, to undo its toggle
+}
+
+// reset forgets the code typed, keeping the clock.
+func (j *codeJump) reset() { *j = codeJump{now: j.now} }
+
+func (j *codeJump) clock() time.Time {
+	if j.now != nil {
+		return j.now()
+	}
+	return time.Now()
+}
+
+// codeJumpKey is updateList's hook: it sees every key first, and done says
+// it took the key. A first digit is remembered and left to updateList.
+func (m Model) codeJumpKey(msg tea.KeyMsg) (Model, tea.Cmd, bool) {
+	j := &m.jump
+	if msg.Paste && msg.Type == tea.KeyRunes && isCode(string(msg.Runes)) {
+		j.reset()
+		return m.jumpTo(string(msg.Runes))
+	}
+	d, isDigit := digitKey(msg)
+	if !isDigit {
+		if len(j.digits) >= 2 {
+			switch msg.Type {
+			case tea.KeyBackspace:
+				j.digits = j.digits[:len(j.digits)-1]
+				if len(j.digits) < 2 {
+					j.reset()
+					m.status = ""
+				} else {
+					m.say(m.t.CodeTyped, codeShown(j.digits))
+				}
+				return m, nil, true
+			case tea.KeyEsc:
+				j.reset()
+				m.status = ""
+				return m, nil, true
+			}
+			m.status = ""
+		}
+		j.reset()
+		return m, nil, false
+	}
+	now := j.clock()
+	switch {
+	case len(j.digits) == 1 && now.Sub(j.at) <= codeJumpWindow:
+		// a second digit in time: a code, not two toggles
+		m.view.ratings = j.ratings
+		m.refilter(m.selectedKey())
+	case len(j.digits) < 2:
+		*j = codeJump{now: j.now, digits: string(d), at: now, ratings: m.view.ratings}
+		return m, nil, false // a lone digit toggles its filter at once
+	}
+	j.digits += string(d)
+	if len(j.digits) < 6 {
+		m.say(m.t.CodeTyped, codeShown(j.digits))
+		return m, nil, true
+	}
+	code := j.digits
+	j.reset()
+	return m.jumpTo(code)
+}
+
+// digitKey is the digit a plain key press typed.
+func digitKey(msg tea.KeyMsg) (rune, bool) {
+	if msg.Type != tea.KeyRunes || msg.Alt || msg.Paste || len(msg.Runes) != 1 {
+		return 0, false
+	}
+	r := msg.Runes[0]
+	return r, r >= '0' && r <= '9'
+}
+
+func isCode(s string) bool {
+	if len(s) != 6 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// codeShown is the code typed so far, with a place for each digit to come.
+func codeShown(digits string) string { return digits + strings.Repeat("_", 6-len(digits)) }
+
+// jumpTo selects the ticker with the 6-digit number, clearing filters that
+// hide it, or opens the add wizard with the number typed in when it is not
+// on the list. An index or an old Beijing code says why it is not a stock.
+func (m Model) jumpTo(number string) (Model, tea.Cmd, bool) {
+	code, err := sectors.ParseStock(number)
+	if err == nil {
+		err = sectors.CheckListed(code)
+	}
+	if err != nil {
+		m.fail(err)
+		return m, nil, true
+	}
+	for _, t := range m.data.tickers {
+		if t.Code == code {
+			m.selectKey(code.Key())
+			m.det.reset()
+			m.say("%s", code.Number+" "+displayName(t.Name))
+			return m, nil, true
+		}
+	}
+	next, cmd := m.openWizard()
+	nm := next.(Model)
+	nm.wizard.prefill(code.Number)
+	return nm, cmd, true
+}

@@ -1,0 +1,169 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"zixuan/sectors"
+)
+
+// typist is a key clock the test moves by hand.
+type typist struct{ at time.Time }
+
+func (c *typist) now() time.Time       { return c.at }
+func (c *typist) wait(d time.Duration) { c.at = c.at.Add(d) }
+func noFilter(m Model) bool            { return !m.view.ratingFilterOn() }
+func quickModel(t *testing.T) (Model, *typist) {
+	st, _ := newTestStore(t)
+	m := newTestModel(t, st, "en", 120, 40)
+	c := &typist{at: fixedNow}
+	m.jump.now = c.now
+	return m, c
+}
+
+// A code typed quickly into the list jumps to the stock, and no rating
+// filter is left toggled on the way.
+func TestTypedCodeJumpsToTheStock(t *testing.T) {
+	m, c := quickModel(t)
+	if selectedNumber(m) == "603019" {
+		t.Fatal("603019 is selected already")
+	}
+	m = press(m, "6")
+	if !m.view.ratings[sectors.Ratings[5]] {
+		t.Fatal("a first digit does not toggle its filter at once")
+	}
+	for _, d := range "03019" {
+		c.wait(100 * time.Millisecond)
+		m = press(m, string(d))
+		if !noFilter(m) {
+			t.Fatalf("after %c a rating filter is on: %v", d, m.view.ratings)
+		}
+		if d == '3' && !strings.Contains(m.View(), "code 603___") {
+			t.Errorf("the code typed is not shown:\n%s", m.View())
+		}
+	}
+	if m.mode != modeList || selectedNumber(m) != "603019" {
+		t.Errorf("600519-style jump: mode %v, selected %s", m.mode, selectedNumber(m))
+	}
+	// a filter that hid the stock is cleared to show it
+	m = press(m, "tab") // the AI tab: 603019 is in compute
+	c.wait(time.Second)
+	m = press(m, "6")
+	for _, d := range "88111" {
+		c.wait(50 * time.Millisecond)
+		m = press(m, string(d))
+	}
+	if selectedNumber(m) != "688111" {
+		t.Errorf("688111: selected %s", selectedNumber(m))
+	}
+	// the gap between later digits does not matter once a code has begun
+	c.wait(time.Second)
+	m = press(m, "0")
+	c.wait(100 * time.Millisecond)
+	m = press(m, "0", "2")
+	c.wait(10 * time.Second)
+	m = press(m, "2", "3", "0")
+	if selectedNumber(m) != "002230" || !noFilter(m) {
+		t.Errorf("002230 typed slowly after the second digit: selected %s, filter %v", selectedNumber(m), m.view.ratings)
+	}
+}
+
+// A code not on the list opens the add wizard with it typed in.
+func TestTypedCodeOffersToAdd(t *testing.T) {
+	m, c := quickModel(t)
+	for _, d := range "600519" {
+		m = press(m, string(d))
+		c.wait(80 * time.Millisecond)
+	}
+	if m.mode != modeWizard || m.wizard.input.Value() != "600519" || len(m.wizard.hits) == 0 ||
+		sectors.Master()[m.wizard.hits[0]].Code.Number != "600519" {
+		t.Fatalf("600519: mode %v, wizard %q hits %v", m.mode, m.wizard.input.Value(), m.wizard.hits)
+	}
+	if !noFilter(m) {
+		t.Errorf("a rating filter was left on: %v", m.view.ratings)
+	}
+	if !strings.Contains(m.View(), "贵州茅台") {
+		t.Errorf("the wizard does not show 贵州茅台:\n%s", m.View())
+	}
+	// an old Beijing code says where its stock went
+	m = press(m, "esc")
+	c.wait(time.Second)
+	for _, d := range "830799" {
+		m = press(m, string(d))
+		c.wait(80 * time.Millisecond)
+	}
+	if m.mode != modeList || !strings.Contains(m.status, "920799") {
+		t.Errorf("830799: mode %v, status %q", m.mode, m.status)
+	}
+}
+
+// A lone digit toggles its filter at once; digits further apart than the
+// window are toggles too; esc and backspace edit a code being typed.
+func TestLoneDigitsStillToggle(t *testing.T) {
+	m, c := quickModel(t)
+	m = press(m, "1")
+	if !m.view.ratings[sectors.Buy] {
+		t.Fatal("1 does not toggle buy at once")
+	}
+	c.wait(2 * codeJumpWindow)
+	m = press(m, "2")
+	if !m.view.ratings[sectors.Buy] || !m.view.ratings[sectors.Overweight] {
+		t.Fatalf("1, a pause, 2: filters %v", m.view.ratings)
+	}
+	c.wait(2 * codeJumpWindow)
+	m = press(m, "0")
+	if !noFilter(m) {
+		t.Fatalf("0 does not clear the filters: %v", m.view.ratings)
+	}
+	c.wait(2 * codeJumpWindow)
+	m = press(m, "1")
+	c.wait(codeJumpWindow / 2)
+	m = press(m, "2", "3")
+	if !noFilter(m) || !strings.Contains(m.status, "123___") {
+		t.Fatalf("1 2 3 typed quickly: filters %v, status %q", m.view.ratings, m.status)
+	}
+	m = press(m, "backspace")
+	if !strings.Contains(m.status, "12____") {
+		t.Errorf("backspace: status %q", m.status)
+	}
+	m = press(m, "esc")
+	if m.status != "" || m.jump.digits != "" {
+		t.Errorf("esc keeps the code: %q %q", m.status, m.jump.digits)
+	}
+	c.wait(2 * codeJumpWindow)
+	m = press(m, "3")
+	if !m.view.ratings[sectors.Ratings[2]] {
+		t.Errorf("after esc, 3 does not toggle its filter: %v", m.view.ratings)
+	}
+}
+
+// / and the add wizard take every code spelling the CLI takes, and say so
+// when nothing fits.
+func TestSearchAndWizardTakeCodeSpellings(t *testing.T) {
+	m, _ := quickModel(t)
+	for _, q := range []string{"688111.SH", "sh688111", "SH688111", "688111"} {
+		m2 := press(m, "/", q)
+		if got := codes(m2); len(got) != 1 || got[0] != "688111" {
+			t.Errorf("/%s: %v", q, got)
+		}
+	}
+	m2 := press(m, "/", "000977.SZ")
+	if got := codes(m2); len(got) != 1 || got[0] != "000977" {
+		t.Errorf("/000977.SZ: %v", got)
+	}
+	m2 = press(m, "/", "zzqqx")
+	if !strings.Contains(m2.View(), "no match") {
+		t.Errorf("/zzqqx does not say no match:\n%s", m2.View())
+	}
+	for _, q := range []string{"000977.SZ", "sz000977", "000977"} {
+		m2 = press(m, "a", q)
+		if len(m2.wizard.hits) == 0 || sectors.Master()[m2.wizard.hits[0]].Code.Number != "000977" {
+			t.Errorf("wizard %s: %v", q, m2.wizard.hits)
+		}
+	}
+	m2 = press(m, "a", "zzqqx")
+	if !strings.Contains(m2.View(), "no match") {
+		t.Errorf("the wizard does not say no match:\n%s", m2.View())
+	}
+}

@@ -1,0 +1,18 @@
+package ui
+
+import "zixuan/sectors"
+
+// Selected is the stock the screen points at: in the add wizard its
+// highlighted candidate, else the ticker under the list's cursor. It lets
+// tests outside the package (the CLI's) check that both ends resolve what
+// the user typed alike.
+func (m Model) Selected() (sectors.Code, bool) {
+	if m.mode == modeWizard {
+		if m.wizard.choice < len(m.wizard.hits) {
+			return sectors.Master()[m.wizard.hits[m.wizard.choice]].Code, true
+		}
+		return sectors.Code{}, false
+	}
+	t, ok := m.selected()
+	return t.Code, ok
+}
