@@ -59,7 +59,7 @@ func (m Model) act(act tea.Msg, back mode, cmd tea.Cmd) (tea.Model, tea.Cmd) {
 			return m, cmd
 		}
 		if _, err = m.st.AddTicker(a.sec.Code, a.sec.Name, a.sector, sectors.Unrated, sectors.SourceUser); err == nil {
-			m.reload()
+			m.patchFromStore(a.sec.Code)
 			m.selectKey(a.sec.Code.Key())
 			m.say(m.t.Added, a.sec.Code.Number+" "+displayName(a.sec.Name), m.sectorLabel(a.sector))
 			if m.quotesOn() && !m.qs.loading {
@@ -86,11 +86,34 @@ func (m Model) act(act tea.Msg, back mode, cmd tea.Cmd) (tea.Model, tea.Cmd) {
 			m.mode = dialog
 			return m, cmd
 		}
+		return m, cmd // nothing changed: nothing to show; others' changes come with the poll
 	}
-	if _, added := act.(addSubmitMsg); !added {
-		m.reload()
+	switch a := act.(type) {
+	case noteSubmitMsg:
+		m.patchFromStore(a.code)
+	case deleteNoteMsg:
+		m.patchFromStore(a.code)
+	case rateSubmitMsg:
+		m.patchFromStore(a.code)
+		cmd = tea.Batch(cmd, m.fetchRefsCmd()) // the new rating may need its reference close
+	case moveSubmitMsg:
+		m.patchFromStore(a.code)
+	case removeMsg:
+		m.patchFromStore(a.code)
 	}
 	return m, cmd
+}
+
+// patchFromStore reads back the one ticker a write of ours changed and
+// patches it into the loaded data (patch.go); the whole store is loaded
+// again only when that read fails.
+func (m *Model) patchFromStore(code sectors.Code) {
+	tk, gen, err := m.st.GetWithGen(code)
+	if err != nil {
+		m.reload()
+		return
+	}
+	m.patchTicker(tk, gen)
 }
 
 // undoRemove restores the last removed ticker.
@@ -108,7 +131,7 @@ func (m *Model) undoRemove() {
 		m.fail(err)
 		return
 	}
-	m.reload()
+	m.patchFromStore(code)
 	m.selectKey(code.Key())
 	m.say(m.t.Restored, code.Number)
 }
