@@ -533,15 +533,21 @@ func BenchmarkWrite(b *testing.B) {
 			b.StartTimer()
 			m = confirm(&l, &wall, m, key("y"))
 			b.StopTimer()
-			m = settle(send(m, key("u"))) // back, for the next round
+			m = settle(m, key("u")) // back, for the next round
 			b.StartTimer()
 		}
 		reportWrites(b, l, wall)
 	})
 }
 
-// settle runs the commands of an undo until the write's result is in.
-func settle(m tea.Model) tea.Model { return m }
+// settle sends k and takes in the result of the write it starts.
+func settle(m tea.Model, k tea.Msg) tea.Model {
+	m, cmd := m.Update(k)
+	for cmd != nil {
+		m, cmd = m.Update(cmd())
+	}
+	return m
+}
 
 // checkSaved fails when the last note typed is not on the screen.
 func checkSaved(b *testing.B, m tea.Model, text string) {

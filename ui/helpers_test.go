@@ -55,9 +55,22 @@ func newTestModel(t testing.TB, st *store.Store, lang string, w, h int) Model {
 	return update(m, tea.WindowSizeMsg{Width: w, Height: h})
 }
 
+// update sends msg, then hands back the results of the store writes it
+// started, as the program would once they are done: a test reads the
+// state after the write, as the user sees it a moment later.
 func update(m Model, msg tea.Msg) Model {
 	next, _ := m.Update(msg)
-	return next.(Model)
+	return settle(next.(Model))
+}
+
+// settle waits for the writes still pending and takes their results in.
+func settle(m Model) Model {
+	for _, j := range m.writes.unsettled() {
+		<-j.done
+		next, _ := m.Update(j.res)
+		m = next.(Model)
+	}
+	return m
 }
 
 // keyMsg turns a key name as bubbletea prints it into a KeyMsg.
@@ -93,7 +106,7 @@ func press(m Model, keys ...string) Model {
 // pressCmd sends one key and returns the command it gave.
 func pressCmd(m Model, k string) (Model, tea.Cmd) {
 	next, cmd := m.Update(keyMsg(k))
-	return next.(Model), cmd
+	return settle(next.(Model)), cmd
 }
 
 // codes lists the numbers of the visible rows, in order.

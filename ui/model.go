@@ -96,6 +96,9 @@ type Model struct {
 	dataEpoch uint64       // new with every setData
 	loadSeq   uint64       // the latest load started (loadCmd, reload)
 
+	writes          *writer // the store writes confirmed here (writes.go)
+	quitWhenWritten bool    // q while a write was pending: quit when it is in
+
 	status    string
 	statusErr bool
 	quitting  bool
@@ -123,7 +126,8 @@ func New(st *store.Store, opts Options) (Model, error) {
 		plain:  opts.NoColor || noColor(),
 		help:   help.New(),
 		width:  80, height: 24,
-		rc: newRenderCache(),
+		rc:     newRenderCache(),
+		writes: newWriter(st),
 	}
 	m.help.ShortSeparator = "  "
 	m.help.FullSeparator = "   "
@@ -312,6 +316,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case reloadErrMsg:
 		m.fail(msg.err)
 		return m, nil
+	case writeDoneMsg:
+		return m.writeDone(msg)
 	case exportDoneMsg:
 		if msg.err != nil {
 			m.fail(msg.err)
@@ -321,8 +327,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case tea.KeyMsg:
 		if msg.String() == "ctrl+c" {
-			m.quitting = true
-			return m, tea.Quit
+			return m.quit()
 		}
 		if msg.Alt && msg.Type == tea.KeyRunes && !msg.Paste && (m.mode == modeList || m.mode == modeDetail) {
 			// zixuan binds no alt keys: on the list an alt+key is an esc
@@ -339,6 +344,19 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.handleKey(msg)
 	}
 	return m.forward(msg)
+}
+
+// quit ends the program, once the writes confirmed so far are in: a
+// failed one brings its dialog back rather than exiting without it. Asked
+// twice, it quits at once (runProgram still waits for the writes).
+func (m Model) quit() (tea.Model, tea.Cmd) {
+	if m.writes.pending() > 0 && !m.quitWhenWritten {
+		m.quitWhenWritten = true
+		m.say("%s", m.t.Saving)
+		return m, nil
+	}
+	m.quitting = true
+	return m, tea.Quit
 }
 
 // splitRunes handles keys typed faster than the terminal is read (a fast

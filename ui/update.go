@@ -20,8 +20,7 @@ func (m Model) updateList(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	}
 	switch {
 	case key.Matches(msg, k.Quit):
-		m.quitting = true
-		return m, tea.Quit
+		return m.quit()
 	case key.Matches(msg, k.Help):
 		m.help.ShowAll = true
 	case key.Matches(msg, k.Refresh):
@@ -98,7 +97,7 @@ func (m Model) updateList(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 			m.mode = modeConfirm
 		}
 	case key.Matches(msg, k.Undo):
-		m.undoRemove()
+		return m, m.undoRemove()
 	case key.Matches(msg, k.Export):
 		var cmd tea.Cmd
 		m.exporter, cmd = newExport(m.opts.Dir, m.opts.Now(), len(m.view.rows), m.t)
