@@ -22,28 +22,15 @@ type (
 // act carries out what a pane asked for. A store write is queued the
 // moment the user confirms it and runs off the Update path (writes.go);
 // its result patches the changed ticker in.
-func (m Model) act(act tea.Msg, back mode, cmd tea.Cmd) (tea.Model, tea.Cmd) {
-	if act == nil {
-		return m, cmd
-	}
-	dialog := m.mode
-	m.mode = back
+func (m Model) act(act tea.Msg, from dialog) (tea.Model, tea.Cmd) {
 	t := m.t
 	// reopen brings the dialog back when its write fails (the file busy, a
 	// full disk, the note deleted elsewhere), with what was typed in it,
 	// so the user can try again or copy it out.
-	reopen := func(restore func(m *Model)) func(*Model) {
-		return func(m *Model) {
-			restore(m)
-			m.mode = dialog
-		}
-	}
+	reopen := func(m *Model) { m.push(from) }
 	var write tea.Cmd
 	switch a := act.(type) {
-	case cancelMsg:
-		return m, cmd
 	case noteSubmitMsg:
-		ed := m.editor
 		write = m.write(func(st *store.Store) (sectors.Code, string, error) {
 			var err error
 			if a.id == 0 {
@@ -52,13 +39,12 @@ func (m Model) act(act tea.Msg, back mode, cmd tea.Cmd) (tea.Model, tea.Cmd) {
 				err = st.EditNote(a.code, a.id, a.text)
 			}
 			return a.code, t.NoteSaved, err
-		}, nil, reopen(func(m *Model) { m.editor = ed }))
+		}, nil, reopen)
 	case deleteNoteMsg:
 		write = m.write(func(st *store.Store) (sectors.Code, string, error) {
 			return a.code, t.NoteDeleted, st.DeleteNote(a.code, a.id)
 		}, nil, nil)
 	case rateSubmitMsg:
-		p := m.picker
 		write = m.write(func(st *store.Store) (sectors.Code, string, error) {
 			changed, err := st.SetRating(a.code, a.rating, sectors.SourceUser, a.reason)
 			if !changed {
@@ -67,14 +53,13 @@ func (m Model) act(act tea.Msg, back mode, cmd tea.Cmd) (tea.Model, tea.Cmd) {
 			return a.code, sprintf(t.RatingSet, t.rating(a.rating)), err
 		}, func(m *Model, _ sectors.Code) tea.Cmd {
 			return m.fetchRefsCmd() // the new rating may need its reference close
-		}, reopen(func(m *Model) { m.picker = p }))
+		}, reopen)
 	case addSubmitMsg:
 		if m.data.indexOf(a.sec.Code) >= 0 {
 			m.selectKey(a.sec.Code.Key())
 			m.say("%s %s: %s", a.sec.Code.Number, displayName(a.sec.Name), m.t.OnList)
-			return m, cmd
+			return m, nil
 		}
-		w := m.wizard
 		label := m.sectorLabel(a.sector)
 		write = m.write(func(st *store.Store) (sectors.Code, string, error) {
 			_, err := st.AddTicker(a.sec.Code, a.sec.Name, a.sector, sectors.Unrated, sectors.SourceUser)
@@ -86,18 +71,17 @@ func (m Model) act(act tea.Msg, back mode, cmd tea.Cmd) (tea.Model, tea.Cmd) {
 				return m.fetchQuotesCmd()
 			}
 			return nil
-		}, reopen(func(m *Model) { m.wizard = w }))
+		}, reopen)
 	case moveSubmitMsg:
-		mv := m.mover
 		write = m.write(func(st *store.Store) (sectors.Code, string, error) {
 			return a.code, sprintf(t.Moved, a.code.Number, t.sector(a.sector)), st.MoveTicker(a.code, a.sector.ID)
-		}, nil, reopen(func(m *Model) { m.mover = mv }))
+		}, nil, reopen)
 	case removeMsg:
 		write = m.write(func(st *store.Store) (sectors.Code, string, error) {
 			return a.code, sprintf(t.Removed, a.code.Number+" "+a.label), st.RemoveTicker(a.code)
 		}, nil, nil)
 	}
-	return m, tea.Batch(cmd, write)
+	return m, write
 }
 
 // undoRemove restores the last removed ticker.
@@ -129,7 +113,6 @@ func (m *Model) selectKey(k string) {
 	m.tabs.active = 0
 	m.view.ratings = [7]bool{}
 	m.view.query = ""
-	m.query.SetValue("")
 	m.refilter(k)
 	m.trySelect(k)
 }

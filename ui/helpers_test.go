@@ -80,6 +80,7 @@ func keyMsg(s string) tea.KeyMsg {
 		"up": tea.KeyUp, "down": tea.KeyDown, "left": tea.KeyLeft, "right": tea.KeyRight,
 		"pgup": tea.KeyPgUp, "pgdown": tea.KeyPgDown, "home": tea.KeyHome, "end": tea.KeyEnd,
 		"ctrl+s": tea.KeyCtrlS, "ctrl+c": tea.KeyCtrlC, "backspace": tea.KeyBackspace,
+		"ctrl+n": tea.KeyCtrlN, "ctrl+p": tea.KeyCtrlP,
 	}
 	if k, ok := types[s]; ok {
 		return tea.KeyMsg{Type: k}
@@ -121,4 +122,43 @@ func codes(m Model) []string {
 func selectedNumber(m Model) string {
 	tk, _ := m.selected()
 	return tk.Code.Number
+}
+
+// showing names what has the keys: "list", or the dialog on top.
+func showing(m Model) string {
+	switch m.top().(type) {
+	case nil:
+		return "list"
+	case editorModel:
+		return "editor"
+	case pickerModel:
+		return "picker"
+	case wizardModel:
+		return "wizard"
+	case moverModel:
+		return "mover"
+	case exportModel:
+		return "export"
+	case confirmModel:
+		return "confirm"
+	case searchLine:
+		return "search"
+	case detailFocus:
+		return "detail"
+	case fullHelp:
+		return "help"
+	}
+	return "an unknown dialog"
+}
+
+// topOf is the dialog on top as a T (its zero value when it is not one).
+func topOf[T dialog](m Model) T {
+	d, _ := m.top().(T)
+	return d
+}
+
+// withTop changes the dialog on top, as typing into it would.
+func withTop[T dialog](m Model, change func(T) T) Model {
+	m.stack = append(m.stack[:len(m.stack)-1:len(m.stack)-1], change(topOf[T](m)))
+	return m
 }

@@ -418,7 +418,7 @@ func (q *quoteText) status(err error) string {
 // withQuoteStatus puts the quote status at the right end of the status
 // line (not while it holds the search input or a question).
 func (m *Model) withQuoteStatus(line string) string {
-	if m.mode == modeSearch || m.mode == modeConfirm {
+	if m.statusDialog() != nil {
 		return line
 	}
 	q := m.quoteStatus()

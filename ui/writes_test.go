@@ -32,8 +32,8 @@ func TestSlowSaveDoesNotBlockUpdate(t *testing.T) {
 	release := holdLock(t, path)
 	next, wait := m.Update(keyMsg("ctrl+s")) // returns with the lock still held
 	m = next.(Model)
-	if m.mode != modeList || m.writes.pending() != 1 || wait == nil {
-		t.Fatalf("ctrl+s on a busy file: mode %d, %d writes pending", m.mode, m.writes.pending())
+	if showing(m) != "list" || m.writes.pending() != 1 || wait == nil {
+		t.Fatalf("ctrl+s on a busy file: showing %s, %d writes pending", showing(m), m.writes.pending())
 	}
 	select {
 	case <-m.writes.unsettled()[0].done:
@@ -104,7 +104,7 @@ func TestFailedSaveAfterQuitStays(t *testing.T) {
 	next, cmd := m.Update(wait()) // the lock timeout passes: the write fails
 	m = next.(Model)
 	release()
-	if cmd != nil || m.quitting || m.mode != modeEditor || !strings.Contains(m.editor.area.Value(), "do not lose me") || !m.statusErr {
-		t.Fatalf("after a failed save and q: quitting %v, mode %d, text %q, status %q", m.quitting, m.mode, m.editor.area.Value(), m.status)
+	if cmd != nil || m.quitting || showing(m) != "editor" || !strings.Contains(topOf[editorModel](m).area.Value(), "do not lose me") || !m.statusErr {
+		t.Fatalf("after a failed save and q: quitting %v, showing %s, text %q, status %q", m.quitting, showing(m), topOf[editorModel](m).area.Value(), m.status)
 	}
 }
