@@ -162,3 +162,15 @@ func withTop[T dialog](m Model, change func(T) T) Model {
 	m.stack = append(m.stack[:len(m.stack)-1:len(m.stack)-1], change(topOf[T](m)))
 	return m
 }
+
+// reload re-reads the whole store now, as the poll does after a change
+// by another process.
+func (m *Model) reload() {
+	m.loadSeq++ // any background load still running is older than this
+	snap, err := m.st.Load()
+	if err != nil {
+		m.fail(err)
+		return
+	}
+	m.setData(snap)
+}

@@ -137,17 +137,6 @@ func (m *Model) setData(snap *sectors.Snapshot) {
 	}
 }
 
-// reload re-reads the store now (after a write of ours).
-func (m *Model) reload() {
-	m.loadSeq++ // any background load still running is older than this
-	snap, err := m.st.Load()
-	if err != nil {
-		m.fail(err)
-		return
-	}
-	m.setData(snap)
-}
-
 // refilter recomputes the visible rows and counts, keeping the selection
 // on the ticker with key keep when it is still visible.
 func (m *Model) refilter(keep string) {
