@@ -273,7 +273,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case pollMsg:
 		return m, tea.Batch(m.checkGen(), m.poll())
 	case genMsg:
-		if msg.gen != 0 && msg.gen != m.data.gen {
+		// While a write of ours is pending the generation has moved for it;
+		// its result patches the data, and the next poll looks again.
+		if msg.gen != 0 && msg.gen != m.data.gen && m.writes.pending() == 0 {
 			return m, m.loadCmd()
 		}
 		return m, nil

@@ -123,6 +123,9 @@ func (m *Model) removeAt(i int) {
 	if i < len(m.qs.cells) {
 		m.qs.cells = slices.Delete(m.qs.cells, i, i+1)
 	}
+	if rc := m.liveRows(len(d.tickers) + 1); rc != nil {
+		rc.rows = slices.Delete(rc.rows, i, i+1)
+	}
 	m.reindexed()
 }
 
@@ -150,17 +153,30 @@ func (m *Model) insertTicker(tk sectors.Ticker) {
 	if m.quotesOn() && j <= len(m.qs.cells) {
 		m.qs.cells = slices.Insert(m.qs.cells, j, m.cellFor(&d.tickers[j], m.opts.Now()))
 	}
+	if rc := m.liveRows(len(d.tickers) - 1); rc != nil {
+		rc.rows = slices.Insert(rc.rows, j, [2]cachedLine{})
+	}
 	m.reindexed()
 }
 
+// liveRows is the render cache when its drawn rows are those of the data
+// as it was with n tickers (they are spliced with the tickers), else nil
+// (they are dropped at the next frame anyway).
+func (m *Model) liveRows(n int) *renderCache {
+	if rc := m.rc; rc != nil && rc.key.data == m.dataEpoch && len(rc.rows) == n {
+		return rc
+	}
+	return nil
+}
+
 // reindexed drops what is kept by ticker index after one was inserted or
-// removed.
+// removed, and is not spliced with it: the sort orders and search hits
+// are made again on demand.
 func (m *Model) reindexed() {
 	ix := m.data.idx
 	ix.permOK = [sortCount]bool{}
 	ix.stack = ix.stack[:0]
 	ix.mark = nil
-	m.dataEpoch = nextEpoch() // drawn rows are by index: draw the visible ones again
 }
 
 func firstOr(list []string) string {

@@ -40,6 +40,9 @@ func TestSlowSaveDoesNotBlockUpdate(t *testing.T) {
 		t.Fatal("the write finished while another program held the file")
 	default: // still waiting for the lock, and Update has returned
 	}
+	if _, cmd := m.Update(genMsg{gen: m.data.gen + 1}); cmd != nil {
+		t.Error("the poll reloads the store while our own write is pending")
+	}
 	next, cmd := m.Update(keyMsg("q"))
 	m = next.(Model)
 	if cmd != nil || m.quitting {
