@@ -19,7 +19,7 @@ type (
 	}
 )
 
-// act carries out what a pane asked for. A store write is queued the
+// act carries out the write a dialog asked for. A store write is queued the
 // moment the user confirms it and runs off the Update path (writes.go);
 // its result patches the changed ticker in.
 func (m Model) act(act tea.Msg, from dialog) (tea.Model, tea.Cmd) {
