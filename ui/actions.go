@@ -21,98 +21,91 @@ type (
 	}
 )
 
-// act carries out what a pane asked for. Store writes happen here,
-// synchronously, the moment the user confirms: a note saved with ctrl+s is
-// on disk before the next key (even q) is read.
-func (m Model) act(act tea.Msg, back mode, cmd tea.Cmd) (tea.Model, tea.Cmd) {
-	if act == nil {
-		return m, cmd
-	}
-	dialog := m.mode
-	m.mode = back
-	var err error
+// act carries out the write a dialog asked for. A store write is queued the
+// moment the user confirms it and runs off the Update path (writes.go);
+// its result patches the changed ticker in.
+func (m Model) act(act tea.Msg, from dialog) (tea.Model, tea.Cmd) {
+	t := m.t
+	// reopen brings the dialog back when its write fails (the file busy, a
+	// full disk, the note deleted elsewhere), with what was typed in it,
+	// so the user can try again or copy it out.
+	reopen := func(m *Model) { m.push(from) }
+	var write tea.Cmd
 	switch a := act.(type) {
-	case cancelMsg:
-		return m, cmd
 	case noteSubmitMsg:
-		if a.id == 0 {
-			_, err = m.st.AddNote(a.code, a.text)
-		} else {
-			err = m.st.EditNote(a.code, a.id, a.text)
-		}
-		if err == nil {
-			m.say("%s", m.t.NoteSaved)
-		}
+		write = m.write(func(st *store.Store) (sectors.Code, string, error) {
+			var err error
+			if a.id == 0 {
+				_, err = st.AddNote(a.code, a.text)
+			} else {
+				err = st.EditNote(a.code, a.id, a.text)
+			}
+			return a.code, t.NoteSaved, err
+		}, nil, reopen)
 	case deleteNoteMsg:
-		if err = m.st.DeleteNote(a.code, a.id); err == nil {
-			m.say("%s", m.t.NoteDeleted)
-		}
+		write = m.write(func(st *store.Store) (sectors.Code, string, error) {
+			return a.code, t.NoteDeleted, st.DeleteNote(a.code, a.id)
+		}, nil, nil)
 	case rateSubmitMsg:
-		var changed bool
-		changed, err = m.st.SetRating(a.code, a.rating, sectors.SourceUser, a.reason)
-		if err == nil && changed {
-			m.say(m.t.RatingSet, m.t.rating(a.rating))
-		} else if err == nil {
-			m.say("%s", m.t.RatingSame)
-		}
+		write = m.write(func(st *store.Store) (sectors.Code, string, error) {
+			changed, err := st.SetRating(a.code, a.rating, sectors.SourceUser, a.reason)
+			if !changed {
+				return a.code, t.RatingSame, err
+			}
+			return a.code, sprintf(t.RatingSet, t.rating(a.rating)), err
+		}, func(m *Model, _ sectors.Code) tea.Cmd {
+			return m.fetchRefsCmd() // the new rating may need its reference close
+		}, reopen)
 	case addSubmitMsg:
-		if m.wizard.onList[a.sec.Code.Key()] {
+		if m.data.indexOf(a.sec.Code) >= 0 {
 			m.selectKey(a.sec.Code.Key())
 			m.say("%s %s: %s", a.sec.Code.Number, displayName(a.sec.Name), m.t.OnList)
-			return m, cmd
+			return m, nil
 		}
-		if _, err = m.st.AddTicker(a.sec.Code, a.sec.Name, a.sector, sectors.Unrated, sectors.SourceUser); err == nil {
-			m.reload()
+		label := m.sectorLabel(a.sector)
+		write = m.write(func(st *store.Store) (sectors.Code, string, error) {
+			_, err := st.AddTicker(a.sec.Code, a.sec.Name, a.sector, sectors.Unrated, sectors.SourceUser)
+			return a.sec.Code, sprintf(t.Added, a.sec.Code.Number+" "+displayName(a.sec.Name), label), err
+		}, func(m *Model, _ sectors.Code) tea.Cmd {
 			m.selectKey(a.sec.Code.Key())
-			m.say(m.t.Added, a.sec.Code.Number+" "+displayName(a.sec.Name), m.sectorLabel(a.sector))
 			if m.quotesOn() && !m.qs.loading {
 				// its price now, not at the next refresh (Monday, on a weekend)
-				cmd = tea.Batch(cmd, m.fetchQuotesCmd())
+				return m.fetchQuotesCmd()
 			}
-		}
+			return nil
+		}, reopen)
 	case moveSubmitMsg:
-		var moved bool
-		if _, moved, err = m.st.Move(a.code, a.sector.ID); err == nil && moved {
-			m.say(m.t.Moved, a.code.Number, m.t.sector(a.sector))
-		} else if err == nil {
-			m.say(m.t.MovedSame, a.code.Number, m.t.sector(a.sector))
-		}
+		write = m.write(func(st *store.Store) (sectors.Code, string, error) {
+			_, moved, err := st.Move(a.code, a.sector.ID)
+			if err == nil && !moved {
+				return a.code, sprintf(t.MovedSame, a.code.Number, t.sector(a.sector)), nil
+			}
+			return a.code, sprintf(t.Moved, a.code.Number, t.sector(a.sector)), err
+		}, nil, reopen)
 	case removeMsg:
-		if err = m.st.RemoveTicker(a.code); err == nil {
-			m.say(m.t.Removed, a.code.Number+" "+a.label)
-		}
+		write = m.write(func(st *store.Store) (sectors.Code, string, error) {
+			return a.code, sprintf(t.Removed, a.code.Number+" "+a.label), st.RemoveTicker(a.code)
+		}, nil, nil)
 	}
-	if err != nil {
-		m.fail(err)
-		switch act.(type) {
-		case noteSubmitMsg, rateSubmitMsg, moveSubmitMsg, addSubmitMsg:
-			// The write failed (the file busy, a full disk, the note deleted
-			// elsewhere): keep the dialog and what was typed in it, so the
-			// user can try again or copy it out.
-			m.mode = dialog
-			return m, cmd
-		}
-	}
-	if _, added := act.(addSubmitMsg); !added {
-		m.reload()
-	}
-	return m, cmd
+	return m, write
 }
 
 // undoRemove restores the last removed ticker.
-func (m *Model) undoRemove() {
-	code, err := m.st.RestoreLast()
-	switch {
-	case errors.Is(err, store.ErrNotFound):
-		m.say("%s", m.t.NothingUndo)
-		return
-	case err != nil:
-		m.fail(err)
-		return
-	}
-	m.reload()
-	m.selectKey(code.Key())
-	m.say(m.t.Restored, code.Number)
+func (m *Model) undoRemove() tea.Cmd {
+	t := m.t
+	return m.write(func(st *store.Store) (sectors.Code, string, error) {
+		code, err := st.RestoreLast()
+		switch {
+		case errors.Is(err, store.ErrNotFound):
+			return sectors.Code{}, t.NothingUndo, nil // nothing written
+		case err != nil:
+			return code, "", err
+		}
+		return code, sprintf(t.Restored, code.Number), nil
+	}, func(m *Model, code sectors.Code) tea.Cmd {
+		m.selectKey(code.Key())
+		return nil
+	}, nil)
 }
 
 // selectKey moves the cursor to the ticker with key k. When the tab, the
@@ -126,7 +119,6 @@ func (m *Model) selectKey(k string) {
 	m.tabs.active = 0
 	m.view.ratings = [7]bool{}
 	m.view.query = ""
-	m.query.SetValue("")
 	m.refilter(k)
 	m.trySelect(k)
 }

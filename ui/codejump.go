@@ -140,6 +140,9 @@ func (m Model) jumpTo(number string) (Model, tea.Cmd, bool) {
 	}
 	next, cmd := m.openWizard()
 	nm := next.(Model)
-	nm.wizard.prefill(code.Number)
+	if w, ok := nm.top().(wizardModel); ok {
+		w.prefill(code.Number)
+		nm.stack[len(nm.stack)-1] = w
+	}
 	return nm, cmd, true
 }

@@ -43,8 +43,8 @@ func TestTypedCodeJumpsToTheStock(t *testing.T) {
 			t.Errorf("the code typed is not shown:\n%s", m.View())
 		}
 	}
-	if m.mode != modeList || selectedNumber(m) != "603019" {
-		t.Errorf("600519-style jump: mode %v, selected %s", m.mode, selectedNumber(m))
+	if showing(m) != "list" || selectedNumber(m) != "603019" {
+		t.Errorf("600519-style jump: showing %s, selected %s", showing(m), selectedNumber(m))
 	}
 	// a filter that hid the stock is cleared to show it
 	m = press(m, "tab") // the AI tab: 603019 is in compute
@@ -76,9 +76,10 @@ func TestTypedCodeOffersToAdd(t *testing.T) {
 		m = press(m, string(d))
 		c.wait(80 * time.Millisecond)
 	}
-	if m.mode != modeWizard || m.wizard.input.Value() != "600519" || len(m.wizard.hits) == 0 ||
-		sectors.Master()[m.wizard.hits[0]].Code.Number != "600519" {
-		t.Fatalf("600519: mode %v, wizard %q hits %v", m.mode, m.wizard.input.Value(), m.wizard.hits)
+	w := topOf[wizardModel](m)
+	if showing(m) != "wizard" || w.input.Value() != "600519" || len(w.hits) == 0 ||
+		sectors.Master()[w.hits[0]].Code.Number != "600519" {
+		t.Fatalf("600519: showing %s, wizard %q hits %v", showing(m), w.input.Value(), w.hits)
 	}
 	if !noFilter(m) {
 		t.Errorf("a rating filter was left on: %v", m.view.ratings)
@@ -93,8 +94,8 @@ func TestTypedCodeOffersToAdd(t *testing.T) {
 		m = press(m, string(d))
 		c.wait(80 * time.Millisecond)
 	}
-	if m.mode != modeList || !strings.Contains(m.status, "920799") {
-		t.Errorf("830799: mode %v, status %q", m.mode, m.status)
+	if showing(m) != "list" || !strings.Contains(m.status, "920799") {
+		t.Errorf("830799: showing %s, status %q", showing(m), m.status)
 	}
 }
 
@@ -158,8 +159,9 @@ func TestSearchAndWizardTakeCodeSpellings(t *testing.T) {
 	}
 	for _, q := range []string{"000977.SZ", "sz000977", "000977"} {
 		m2 = press(m, "a", q)
-		if len(m2.wizard.hits) == 0 || sectors.Master()[m2.wizard.hits[0]].Code.Number != "000977" {
-			t.Errorf("wizard %s: %v", q, m2.wizard.hits)
+		w := topOf[wizardModel](m2)
+		if len(w.hits) == 0 || sectors.Master()[w.hits[0]].Code.Number != "000977" {
+			t.Errorf("wizard %s: %v", q, w.hits)
 		}
 	}
 	m2 = press(m, "a", "zzqqx")

@@ -10,14 +10,16 @@ import (
 type confirmModel struct {
 	question string
 	action   tea.Msg // sent to the root on yes
-	back     mode    // mode to return to
+
+	keys   *keyMap
+	styles *Styles
 }
 
 func (c confirmModel) update(msg tea.KeyMsg, k *keyMap) (confirmModel, tea.Msg) {
 	switch {
 	case key.Matches(msg, k.Yes):
 		return c, c.action
-	case key.Matches(msg, k.No), msg.String() == "q":
+	case key.Matches(msg, k.Decline):
 		return c, cancelMsg{}
 	}
 	return c, nil
@@ -26,3 +28,21 @@ func (c confirmModel) update(msg tea.KeyMsg, k *keyMap) (confirmModel, tea.Msg) 
 func (k keyMap) confirmHelp() helpFor {
 	return helpFor{short: []key.Binding{k.Yes, k.No}}
 }
+
+// The question as a dialog (dialog.go), drawn in the status line over
+// what it asks about.
+
+func (c confirmModel) Update(msg tea.Msg) (dialog, tea.Cmd) {
+	k, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return c, nil
+	}
+	c, act := c.update(k, c.keys)
+	return answer(c, act), nil
+}
+
+func (c confirmModel) placement() placement      { return inStatusLine }
+func (c confirmModel) View() string              { return c.styles.Error.Render(c.question) }
+func (c confirmModel) ShortHelp() []key.Binding  { return []key.Binding{c.keys.Yes, c.keys.Decline} }
+func (c confirmModel) FullHelp() [][]key.Binding { return [][]key.Binding{c.ShortHelp()} }
+func (c confirmModel) SetSize(int, int) dialog   { return c }

@@ -22,7 +22,7 @@ func TestWizardOnListTickerIsSelected(t *testing.T) {
 		t.Errorf("a ticker already on the list is not marked:\n%s", m.View())
 	}
 	m = press(m, "enter")
-	if m.mode != modeList || selectedNumber(m) != "002230" || m.statusErr {
+	if showing(m) != "list" || selectedNumber(m) != "002230" || m.statusErr {
 		t.Errorf("enter on a listed ticker should select it: %s %q", selectedNumber(m), m.status)
 	}
 }
@@ -32,12 +32,12 @@ func TestNoteSurvivesRestart(t *testing.T) {
 	m := newTestModel(t, st, "en", 120, 40)
 	code := selectedNumber(m)
 	m = press(m, "n", "first line", "enter", "second line")
-	if m.mode != modeEditor {
+	if showing(m) != "editor" {
 		t.Fatal("n does not open the editor")
 	}
 	m, cmd := pressCmd(m, "ctrl+s")
-	if m.mode != modeList || !strings.Contains(m.status, "saved") {
-		t.Fatalf("ctrl+s: mode %d, status %q", m.mode, m.status)
+	if showing(m) != "list" || !strings.Contains(m.status, "saved") {
+		t.Fatalf("ctrl+s: showing %s, status %q", showing(m), m.status)
 	}
 	// quit at once: the note is already on disk
 	m, cmd = pressCmd(m, "q")
@@ -59,20 +59,20 @@ func TestNoteSurvivesRestart(t *testing.T) {
 	}
 	// esc on typed text asks first; n keeps the text, y throws it away
 	m2 = press(m2, "n", "discard me", "esc")
-	if m2.mode != modeEditor || !strings.Contains(m2.View(), "Discard what you typed?") {
+	if showing(m2) != "editor" || !strings.Contains(m2.View(), "Discard what you typed?") {
 		t.Fatalf("esc on typed text did not ask:\n%s", m2.View())
 	}
 	m2 = press(m2, "n")
-	if m2.mode != modeEditor || !strings.Contains(m2.editor.area.Value(), "discard me") {
-		t.Fatalf("n lost the text: %q", m2.editor.area.Value())
+	if showing(m2) != "editor" || !strings.Contains(topOf[editorModel](m2).area.Value(), "discard me") {
+		t.Fatalf("n lost the text: %q", topOf[editorModel](m2).area.Value())
 	}
 	m2 = press(m2, "esc", "y")
 	tk, _ = st2.Get(tk.Code)
-	if len(tk.LiveNotes()) != 1 || m2.mode != modeList {
+	if len(tk.LiveNotes()) != 1 || showing(m2) != "list" {
 		t.Errorf("esc, y saved the note or stayed in the editor")
 	}
 	m2 = press(m2, "n", "esc") // nothing typed: esc just closes
-	if m2.mode != modeList {
+	if showing(m2) != "list" {
 		t.Errorf("esc on an empty editor asked anyway")
 	}
 }
@@ -86,7 +86,7 @@ func TestEditAndDeleteNoteFromDetail(t *testing.T) {
 	}
 	m.reload()
 	m = press(m, "enter")
-	if m.mode != modeDetail {
+	if showing(m) != "detail" {
 		t.Fatal("enter does not focus the detail pane")
 	}
 	m = press(m, "e", "backspace", "backspace", "backspace", "backspace", "new!", "ctrl+s")
@@ -94,11 +94,11 @@ func TestEditAndDeleteNoteFromDetail(t *testing.T) {
 	if n, _ := got.LatestNote(); n.Text != "old new!" || len(n.Revisions) != 1 {
 		t.Fatalf("edited note = %q (revisions %d)", n.Text, len(n.Revisions))
 	}
-	if m.mode != modeDetail {
-		t.Errorf("after editing, focus should return to the detail pane, got %d", m.mode)
+	if showing(m) != "detail" {
+		t.Errorf("after editing, focus should return to the detail pane, got %s", showing(m))
 	}
 	m = press(m, "d")
-	if m.mode != modeConfirm {
+	if showing(m) != "confirm" {
 		t.Fatal("d does not ask")
 	}
 	m = press(m, "n")
@@ -110,7 +110,7 @@ func TestEditAndDeleteNoteFromDetail(t *testing.T) {
 		t.Fatal("y did not delete the note")
 	}
 	m = press(m, "esc")
-	if m.mode != modeList {
+	if showing(m) != "list" {
 		t.Errorf("esc does not leave the detail pane")
 	}
 }
@@ -120,7 +120,7 @@ func TestRateWithReasonLandsInHistory(t *testing.T) {
 	m := newTestModel(t, st, "en", 120, 40)
 	tk, _ := m.selected()
 	m = press(m, "r")
-	if m.mode != modePicker {
+	if showing(m) != "picker" {
 		t.Fatal("r does not open the picker")
 	}
 	m = press(m, "5", "down", "up", "valuation stretched", "enter")
@@ -133,7 +133,7 @@ func TestRateWithReasonLandsInHistory(t *testing.T) {
 		t.Errorf("history not shown:\n%s", m.View())
 	}
 	m = press(m, "r", "esc")
-	if m.mode != modeList {
+	if showing(m) != "list" {
 		t.Error("esc does not close the picker")
 	}
 }
@@ -142,7 +142,7 @@ func TestAddWizardAddsToCurrentSector(t *testing.T) {
 	st, _ := newTestStore(t)
 	m := newTestModel(t, st, "en", 120, 40)
 	m = press(m, "tab", "tab", "a", "gzmt")
-	if m.mode != modeWizard || len(m.wizard.hits) == 0 {
+	if showing(m) != "wizard" || len(topOf[wizardModel](m).hits) == 0 {
 		t.Fatalf("wizard shows no candidates for gzmt")
 	}
 	if !strings.Contains(m.View(), "600519") {
@@ -157,7 +157,7 @@ func TestAddWizardAddsToCurrentSector(t *testing.T) {
 		t.Errorf("the new ticker should be selected, got %s", selectedNumber(m))
 	}
 	m = press(m, "a", "esc")
-	if m.mode != modeList {
+	if showing(m) != "list" {
 		t.Error("esc does not close the wizard")
 	}
 }
@@ -174,11 +174,11 @@ func TestMoveRemoveUndo(t *testing.T) {
 	tk, _ := m.selected()
 	m = press(m, "m", "G", "enter")
 	got, _ := st.Get(tk.Code)
-	if got.Sector == tk.Sector || m.mode != modeList {
+	if got.Sector == tk.Sector || showing(m) != "list" {
 		t.Fatalf("m did not move %s (sector %s)", tk.Code, got.Sector)
 	}
 	m = press(m, "x")
-	if m.mode != modeConfirm {
+	if showing(m) != "confirm" {
 		t.Fatal("x does not ask")
 	}
 	sel := selectedNumber(m)
@@ -200,12 +200,12 @@ func TestExportCurrentView(t *testing.T) {
 	st, _ := newTestStore(t)
 	m := newTestModel(t, st, "en", 120, 40)
 	m = press(m, "1", "e")
-	if m.mode != modeExport {
+	if showing(m) != "export" {
 		t.Fatal("e does not open the export dialog")
 	}
 	path := filepath.Join(m.opts.Dir, "zixuan-20260302.csv")
-	if m.exporter.path.Value() != path {
-		t.Errorf("default path %q, want %q", m.exporter.path.Value(), path)
+	if topOf[exportModel](m).path.Value() != path {
+		t.Errorf("default path %q, want %q", topOf[exportModel](m).path.Value(), path)
 	}
 	m, cmd := pressCmd(m, "enter")
 	if cmd == nil {
@@ -225,7 +225,7 @@ func TestExportCurrentView(t *testing.T) {
 	}
 	// again: asks before overwriting
 	m = press(m, "e", "enter")
-	if !m.exporter.overwrite {
+	if !topOf[exportModel](m).overwrite {
 		t.Fatal("no overwrite question")
 	}
 	m, cmd = pressCmd(m, "y")
@@ -237,7 +237,7 @@ func TestExportCurrentView(t *testing.T) {
 	}
 	// another format through the picker
 	m = press(m, "e", "down")
-	if !strings.HasSuffix(m.exporter.path.Value(), ".json") {
-		t.Errorf("format change did not update the path: %q", m.exporter.path.Value())
+	if !strings.HasSuffix(topOf[exportModel](m).path.Value(), ".json") {
+		t.Errorf("format change did not update the path: %q", topOf[exportModel](m).path.Value())
 	}
 }

@@ -3,10 +3,40 @@
 // and by keyboard-wizard search (code, name, pinyin initials), annotate and
 // re-rate tickers, add from the whole market, and export the current view.
 //
-// The root Model owns the store handle and routes messages; each pane (tabs,
-// list, detail, editor, rating picker, add wizard, sector picker, export
-// dialog) is a small model in its own file. Writes to the store happen
-// synchronously in Update the moment the user confirms them, so nothing
-// confirmed is lost by quitting at once; reloads caused by other processes
-// and exports run as tea.Cmds.
+// Structure. The root Model (model.go) owns the store handle, the loaded
+// data (watchData: the tickers and their search index, filter.go), the
+// view (filter, sort, visible rows) and a stack of dialogs (dialog.go).
+// Keys go to the dialog on top, or to the list when none is open (update.go).
+// Every key is a key.Binding of the keyMap (keys.go), and the help bar is
+// the top dialog's own ShortHelp, so help cannot drift from what keys do.
+//
+// Dialogs. The note editor, rating picker, add wizard, sector picker,
+// export dialog, yes/no question, search line, full help and the focused
+// detail pane each implement one small interface (Update, View,
+// ShortHelp, FullHelp, SetSize) in their own file, and say where they are
+// drawn (a box, the status line, the body, the detail pane). The root knows
+// none of them by name: adding one is adding a file.
+//
+// Messages. A dialog answers the root with typed messages (noteSubmitMsg,
+// rateSubmitMsg, moveSubmitMsg, removeMsg, searchTypedMsg, openEditorMsg,
+// passKeyMsg, …) returned from its Update and taken in within the same
+// Update, so a key that confirms something acts before the next key is read.
+// Background work (quotes, reference closes, exports, reloads for changes
+// by other processes, found by polling the store's generation) runs as
+// tea.Cmds and comes back as messages.
+//
+// Writes. A confirmed change is queued at once and written, in order, by
+// the writer's goroutine (writes.go), never inside Update: a busy file can
+// make a write wait a second, and the screen must not freeze. Its result
+// patches the one changed ticker into the loaded data (patch.go) exactly
+// where a full load would put it, and takes the generation the write
+// produced, so the poll does not reload the whole store for our own write.
+// q while a write is pending quits when it is in (a failed save brings its
+// editor back instead), and runProgram waits for every write started, so a
+// confirmed note is on disk when zixuan exits, even after a panic.
+//
+// Drawing. Rows, the tab bar, the help line and wrapped notes are cached
+// (render.go) and the body is put together line by line; the plain,
+// uncached drawing lives on only as the test oracle the cached frames must
+// equal byte for byte (oracle_test.go).
 package ui

@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/bubbles/textarea"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"zixuan/safetext"
 	"zixuan/sectors"
 )
 
@@ -16,9 +17,13 @@ type editorModel struct {
 	code  sectors.Code
 	label string // ticker shown in the title, inert
 	id    uint64 // note being edited; 0 for a new note
-	back  mode   // where esc and ctrl+s return to
 	orig  string // the text it opened with
 	ask   bool   // esc on changed text: asking before it is thrown away
+
+	keys   *keyMap
+	t      *text
+	styles *Styles
+	width  int
 }
 
 // Actions the editor asks the root to carry out.
@@ -86,4 +91,41 @@ func (e editorModel) view(title string, s *Styles, t *text) string {
 
 func (k keyMap) editorHelp() helpFor {
 	return helpFor{short: []key.Binding{k.Save, k.Cancel}}
+}
+
+// The editor as a dialog (dialog.go).
+
+func (e editorModel) Update(msg tea.Msg) (dialog, tea.Cmd) {
+	k, ok := msg.(tea.KeyMsg)
+	if !ok { // the cursor's blink
+		var cmd tea.Cmd
+		e.area, cmd = e.area.Update(msg)
+		return e, cmd
+	}
+	e, cmd, act := e.update(k, e.keys)
+	return answer(e, act), cmd
+}
+
+func (e editorModel) View() string {
+	title := sprintf(e.t.NewNote, e.label)
+	if e.id != 0 {
+		title = sprintf(e.t.EditNote, e.label)
+	}
+	return e.view(safetext.Truncate(title, e.width), e.styles, e.t)
+}
+
+func (e editorModel) ShortHelp() []key.Binding {
+	if e.ask {
+		return e.keys.confirmHelp().ShortHelp()
+	}
+	return e.keys.editorHelp().ShortHelp()
+}
+
+func (e editorModel) FullHelp() [][]key.Binding { return [][]key.Binding{e.ShortHelp()} }
+
+func (e editorModel) SetSize(width, height int) dialog {
+	e.width = width
+	e.area.SetWidth(width)
+	e.area.SetHeight(max(height-2, 3))
+	return e
 }

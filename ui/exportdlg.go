@@ -29,6 +29,11 @@ type exportModel struct {
 	edited    bool // the user typed a path: keep it when the format changes
 	overwrite bool // asking whether to overwrite
 	n         int  // tickers in the view
+
+	keys   *keyMap
+	t      *text
+	styles *Styles
+	width  int
 }
 
 type exportSubmitMsg struct {
@@ -94,7 +99,7 @@ func (e exportModel) update(msg tea.KeyMsg, k *keyMap) (exportModel, tea.Cmd, te
 			return e, nil, exportSubmitMsg{format: e.format(), path: p} // the write reports it
 		}
 		return e, nil, exportSubmitMsg{format: e.format(), path: p}
-	case msg.String() == "up" || msg.String() == "shift+tab":
+	case key.Matches(msg, k.ChoosePrev):
 		if n > 0 {
 			e.choice = (e.choice + n - 1) % n
 			if !e.edited {
@@ -102,7 +107,7 @@ func (e exportModel) update(msg tea.KeyMsg, k *keyMap) (exportModel, tea.Cmd, te
 			}
 		}
 		return e, nil, nil
-	case msg.String() == "down" || msg.String() == "tab":
+	case key.Matches(msg, k.ChooseNext):
 		if n > 0 {
 			e.choice = (e.choice + 1) % n
 			if !e.edited {
@@ -188,3 +193,21 @@ func exportCmd(sub exportSubmitMsg, tickers []sectors.Ticker, opts export.Option
 func (k keyMap) exportHelp() helpFor {
 	return helpFor{short: []key.Binding{k.Choose, k.Confirm, k.Cancel}}
 }
+
+// The export dialog as a dialog (dialog.go).
+
+func (e exportModel) Update(msg tea.Msg) (dialog, tea.Cmd) {
+	k, ok := msg.(tea.KeyMsg)
+	if !ok {
+		var cmd tea.Cmd
+		e.path, cmd = e.path.Update(msg)
+		return e, cmd
+	}
+	e, cmd, act := e.update(k, e.keys)
+	return answer(e, act), cmd
+}
+
+func (e exportModel) View() string                { return e.view(e.t, e.styles, e.width) }
+func (e exportModel) ShortHelp() []key.Binding    { return e.keys.exportHelp().ShortHelp() }
+func (e exportModel) FullHelp() [][]key.Binding   { return e.keys.exportHelp().FullHelp() }
+func (e exportModel) SetSize(width, _ int) dialog { e.width = width; return e }

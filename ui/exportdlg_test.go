@@ -23,7 +23,7 @@ func TestExportCarriesTheQuotesItHolds(t *testing.T) {
 	calls := f.calls
 	m = press(m, "e")
 	path := filepath.Join(t.TempDir(), "w.csv")
-	m.exporter.path.SetValue(path)
+	m = withTop(m, func(e exportModel) exportModel { e.path.SetValue(path); return e })
 	m, cmd := pressCmd(m, "enter")
 	if cmd == nil {
 		t.Fatal("enter does not start the export")
@@ -69,7 +69,7 @@ func TestExportWithoutQuotes(t *testing.T) {
 	m := newTestModel(t, st, "en", 120, 40)
 	m = press(m, "e")
 	path := filepath.Join(t.TempDir(), "w.csv")
-	m.exporter.path.SetValue(path)
+	m = withTop(m, func(e exportModel) exportModel { e.path.SetValue(path); return e })
 	_, cmd := pressCmd(m, "enter")
 	if msg := cmd().(exportDoneMsg); msg.err != nil {
 		t.Fatal(msg.err)

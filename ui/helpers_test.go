@@ -56,9 +56,22 @@ func newTestModel(t testing.TB, st *store.Store, lang string, w, h int) Model {
 	return update(m, tea.WindowSizeMsg{Width: w, Height: h})
 }
 
+// update sends msg, then hands back the results of the store writes it
+// started, as the program would once they are done: a test reads the
+// state after the write, as the user sees it a moment later.
 func update(m Model, msg tea.Msg) Model {
 	next, _ := m.Update(msg)
-	return next.(Model)
+	return settle(next.(Model))
+}
+
+// settle waits for the writes still pending and takes their results in.
+func settle(m Model) Model {
+	for _, j := range m.writes.unsettled() {
+		<-j.done
+		next, _ := m.Update(j.res)
+		m = next.(Model)
+	}
+	return m
 }
 
 // keyMsg turns a key name as bubbletea prints it into a KeyMsg.
@@ -68,6 +81,7 @@ func keyMsg(s string) tea.KeyMsg {
 		"up": tea.KeyUp, "down": tea.KeyDown, "left": tea.KeyLeft, "right": tea.KeyRight,
 		"pgup": tea.KeyPgUp, "pgdown": tea.KeyPgDown, "home": tea.KeyHome, "end": tea.KeyEnd,
 		"ctrl+s": tea.KeyCtrlS, "ctrl+c": tea.KeyCtrlC, "backspace": tea.KeyBackspace,
+		"ctrl+n": tea.KeyCtrlN, "ctrl+p": tea.KeyCtrlP,
 	}
 	if k, ok := types[s]; ok {
 		return tea.KeyMsg{Type: k}
@@ -94,7 +108,7 @@ func press(m Model, keys ...string) Model {
 // pressCmd sends one key and returns the command it gave.
 func pressCmd(m Model, k string) (Model, tea.Cmd) {
 	next, cmd := m.Update(keyMsg(k))
-	return next.(Model), cmd
+	return settle(next.(Model)), cmd
 }
 
 // codes lists the numbers of the visible rows, in order.
@@ -119,4 +133,55 @@ func slowTypist() func() time.Time {
 		at = at.Add(time.Second)
 		return at
 	}
+}
+
+// showing names what has the keys: "list", or the dialog on top.
+func showing(m Model) string {
+	switch m.top().(type) {
+	case nil:
+		return "list"
+	case editorModel:
+		return "editor"
+	case pickerModel:
+		return "picker"
+	case wizardModel:
+		return "wizard"
+	case moverModel:
+		return "mover"
+	case exportModel:
+		return "export"
+	case confirmModel:
+		return "confirm"
+	case searchLine:
+		return "search"
+	case detailFocus:
+		return "detail"
+	case fullHelp:
+		return "help"
+	}
+	return "an unknown dialog"
+}
+
+// topOf is the dialog on top as a T (its zero value when it is not one).
+func topOf[T dialog](m Model) T {
+	d, _ := m.top().(T)
+	return d
+}
+
+// withTop changes the dialog on top, as typing into it would.
+func withTop[T dialog](m Model, change func(T) T) Model {
+	m.stack = append(m.stack[:len(m.stack)-1:len(m.stack)-1], change(topOf[T](m)))
+	return m
+}
+
+// reload re-reads the whole store now, as the poll does after a change
+// by another process.
+func (m *Model) reload() {
+	m.loadSeq++ // any background load still running is older than this
+	snap, err := m.st.Load()
+	if err != nil {
+		m.fail(err)
+		return
+	}
+	m.setData(snap)
 }

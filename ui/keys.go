@@ -20,6 +20,17 @@ type keyMap struct {
 
 	// dialogs
 	Save, Cancel, Confirm, Choose, Keep, Yes, No key.Binding
+	// ChoosePrev and ChooseNext move the choice in a dialog that also
+	// takes text (j and k are letters there); Choose is their help.
+	ChoosePrev, ChooseNext key.Binding
+	// Dismiss closes a dialog that takes no text (the sector picker)
+	// with esc or q; Decline answers a yes/no question no, q included.
+	Dismiss, Decline key.Binding
+	// ForceQuit quits from anywhere, a dialog or the search included.
+	ForceQuit key.Binding
+	// the search line moves the list with the arrows only: letters are
+	// the query
+	SearchUp, SearchDown, SearchPageUp, SearchPageDown key.Binding
 }
 
 func newKeyMap(t *text) keyMap {
@@ -62,6 +73,17 @@ func newKeyMap(t *text) keyMap {
 		Keep:    b([]string{"enter"}, "enter", t.KKeep),
 		Yes:     b([]string{"y", "Y"}, "y", t.KConfirm),
 		No:      b([]string{"n", "N", "esc"}, "n", t.KCancel),
+
+		ChoosePrev: b([]string{"up", "shift+tab", "ctrl+p"}, "up", t.KChoose),
+		ChooseNext: b([]string{"down", "tab", "ctrl+n"}, "down", t.KChoose),
+		Dismiss:    b([]string{"esc", "q"}, "esc", t.KCancel),
+		Decline:    b([]string{"n", "N", "esc", "q"}, "n", t.KCancel),
+		ForceQuit:  b([]string{"ctrl+c"}, "ctrl+c", t.KQuit),
+
+		SearchUp:       b([]string{"up"}, "up", t.KUp),
+		SearchDown:     b([]string{"down"}, "down", t.KDown),
+		SearchPageUp:   b([]string{"pgup"}, "pgup", t.KPage),
+		SearchPageDown: b([]string{"pgdown"}, "pgdn", t.KPage),
 	}
 }
 

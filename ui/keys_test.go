@@ -117,15 +117,15 @@ func TestSearchKeys(t *testing.T) {
 	st, _ := newTestStore(t)
 	m := newTestModel(t, st, "en", 120, 40)
 	m = press(m, "/", "k", "d")
-	if m.mode != modeSearch || len(codes(m)) == 25 {
-		t.Fatalf("search does not filter live: mode %d, %d rows", m.mode, len(codes(m)))
+	if showing(m) != "search" || len(codes(m)) == 25 {
+		t.Fatalf("search does not filter live: showing %s, %d rows", showing(m), len(codes(m)))
 	}
 	m = press(m, "x", "f")
 	if got := codes(m); len(got) != 1 || got[0] != "002230" {
 		t.Fatalf("/kdxf = %v", got)
 	}
 	m = press(m, "enter")
-	if m.mode != modeList || len(codes(m)) != 1 {
+	if showing(m) != "list" || len(codes(m)) != 1 {
 		t.Fatalf("enter must keep the filter and return to the list")
 	}
 	m = press(m, "/", "backspace", "backspace", "backspace", "backspace", "科大")
@@ -133,7 +133,7 @@ func TestSearchKeys(t *testing.T) {
 		t.Errorf("/科大 = %v", got)
 	}
 	m = press(m, "esc")
-	if m.mode != modeList || len(codes(m)) != 25 || m.view.query != "" {
+	if showing(m) != "list" || len(codes(m)) != 25 || m.view.query != "" {
 		t.Errorf("esc must clear the search")
 	}
 	m = press(m, "/", "kdxf", "enter", "esc")
@@ -185,11 +185,11 @@ func TestQuitAndHelp(t *testing.T) {
 		t.Error("ctrl+c does not quit")
 	}
 	m = press(m, "?")
-	if !m.help.ShowAll || !strings.Contains(m.View(), "undo remove") {
+	if showing(m) != "help" || !strings.Contains(m.View(), "undo remove") {
 		t.Fatalf("? does not show the full help:\n%s", m.View())
 	}
 	m = press(m, "?")
-	if m.help.ShowAll {
+	if showing(m) == "help" {
 		t.Error("? again does not close the help")
 	}
 }

@@ -216,22 +216,3 @@ func (c columns) row(tk *sectors.Ticker, pc *priceCells, selected bool, t *text,
 	}
 	return c.join("  ", tk.Code.Number, name, board, rating, note, at, p)
 }
-
-// view draws the header and the visible rows in width x height.
-func (m *Model) listView(width, height int) string {
-	c := layoutColumns(width, m.t, m.pricesShown())
-	lines := []string{c.header(m.t, &m.styles)}
-	if len(m.view.rows) == 0 {
-		lines = append(lines, m.styles.Dim.Render(safetext.Truncate(m.t.NoRows, width)))
-	}
-	end := min(m.list.offset+m.list.height, len(m.view.rows))
-	for i := m.list.offset; i < end; i++ {
-		r := m.view.rows[i]
-		var pc *priceCells
-		if r < len(m.qs.cells) {
-			pc = &m.qs.cells[r]
-		}
-		lines = append(lines, c.row(&m.data.tickers[r], pc, i == m.list.cursor, m.t, &m.styles, m.opts.Location, m.upDown))
-	}
-	return strings.Join(lines, "\n")
-}

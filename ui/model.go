@@ -5,7 +5,7 @@ import (
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/bubbles/textinput"
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"zixuan/quote"
@@ -51,54 +51,39 @@ type Options struct {
 	Western bool
 }
 
-type mode int
-
-const (
-	modeList mode = iota
-	modeSearch
-	modeDetail
-	modeEditor
-	modePicker
-	modeWizard
-	modeMove
-	modeExport
-	modeConfirm
-)
-
 // Model is the root of the TUI: it owns the store handle and the loaded
-// data, routes messages to the active pane and does the store writes.
+// data, routes keys to the dialog on top of its stack (or the list) and
+// does what the dialogs ask for, the store writes included.
 type Model struct {
 	st     *store.Store
 	opts   Options
 	t      *text
-	keys   keyMap
+	keys   *keyMap
 	styles Styles
 	plain  bool // no colours (NoColor, NO_COLOR)
 
 	width, height int
 
-	data  watchData // the loaded snapshot and its search index
-	view  viewState // filter, sort, the visible rows and counts
-	tabs  tabsModel
-	list  listModel
-	det   detailModel
-	help  help.Model
-	query textinput.Model
+	data watchData // the loaded snapshot and its search index
+	view viewState // filter, sort, the visible rows and counts
+	tabs tabsModel
+	list listModel
+	det  detailModel
+	help help.Model
 
-	jump     codeJump // a code typed into the list (codejump.go)
-	mode     mode
-	editor   editorModel
-	picker   pickerModel
-	wizard   wizardModel
-	mover    moverModel
-	exporter exportModel
-	confirm  confirmModel
+	jump codeJump // a code typed into the list (codejump.go)
+	// stack is the open dialogs (dialog.go), the top one has the keys;
+	// empty, the keys go to the list.
+	stack []dialog
 
 	qs quoteState // quotes and reference closes (quotes.go)
 
 	rc        *renderCache // rows drawn, shared by copies (render.go); nil draws everything
 	dataEpoch uint64       // new with every setData
 	loadSeq   uint64       // the latest load started (loadCmd, reload)
+
+	writes          *writer // the store writes confirmed here (writes.go)
+	quitWhenWritten bool    // q while a write was pending: quit when it is in
 
 	status    string
 	statusErr bool
@@ -122,19 +107,17 @@ func New(st *store.Store, opts Options) (Model, error) {
 	t := chooseText(opts.Lang)
 	m := Model{
 		st: st, opts: opts, t: t,
-		keys:   newKeyMap(t),
+		keys:   ptr(newKeyMap(t)),
 		styles: NewStyles(opts.NoColor || noColor()),
 		plain:  opts.NoColor || noColor(),
 		help:   help.New(),
 		width:  80, height: 24,
-		rc: newRenderCache(),
+		rc:     newRenderCache(),
+		writes: newWriter(st),
 	}
 	m.help.ShortSeparator = "  "
 	m.help.FullSeparator = "   "
 	m.help.Ellipsis = "..."
-	m.query = textinput.New()
-	m.query.Prompt = "/"
-	m.query.CharLimit = 40
 	snap, err := st.Load()
 	if err != nil {
 		return Model{}, err
@@ -143,6 +126,8 @@ func New(st *store.Store, opts Options) (Model, error) {
 	m.setData(snap)
 	return m, nil
 }
+
+func ptr[T any](v T) *T { return &v }
 
 // setData installs a freshly loaded snapshot, keeping the selection.
 func (m *Model) setData(snap *sectors.Snapshot) {
@@ -155,17 +140,6 @@ func (m *Model) setData(snap *sectors.Snapshot) {
 	if keep != "" && m.selectedKey() == keep && noteID != 0 {
 		m.keepNote(noteID)
 	}
-}
-
-// reload re-reads the store now (after a write of ours).
-func (m *Model) reload() {
-	m.loadSeq++ // any background load still running is older than this
-	snap, err := m.st.Load()
-	if err != nil {
-		m.fail(err)
-		return
-	}
-	m.setData(snap)
 }
 
 // refilter recomputes the visible rows and counts, keeping the selection
@@ -304,7 +278,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case pollMsg:
 		return m, tea.Batch(m.checkGen(), m.poll())
 	case genMsg:
-		if msg.gen != 0 && msg.gen != m.data.gen {
+		// While a write of ours is pending the generation has moved for it;
+		// its result patches the data, and the next poll looks again.
+		if msg.gen != 0 && msg.gen != m.data.gen && m.writes.pending() == 0 {
 			return m, m.loadCmd()
 		}
 		return m, nil
@@ -317,6 +293,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case reloadErrMsg:
 		m.fail(msg.err)
 		return m, nil
+	case writeDoneMsg:
+		return m.writeDone(msg)
 	case exportDoneMsg:
 		if msg.err != nil {
 			m.fail(msg.err)
@@ -325,11 +303,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case tea.KeyMsg:
-		if msg.String() == "ctrl+c" {
-			m.quitting = true
-			return m, tea.Quit
+		if key.Matches(msg, m.keys.ForceQuit) {
+			return m.quit()
 		}
-		if msg.Alt && msg.Type == tea.KeyRunes && !msg.Paste && (m.mode == modeList || m.mode == modeDetail) {
+		if msg.Alt && msg.Type == tea.KeyRunes && !msg.Paste && m.onList() {
 			// zixuan binds no alt keys: on the list an alt+key is an esc
 			// followed by that key, arriving faster than the terminal can
 			// tell them apart (a quick esc then 1, tmux send-keys).
@@ -344,6 +321,19 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.handleKey(msg)
 	}
 	return m.forward(msg)
+}
+
+// quit ends the program, once the writes confirmed so far are in: a
+// failed one brings its dialog back rather than exiting without it. Asked
+// twice, it quits at once (runProgram still waits for the writes).
+func (m Model) quit() (tea.Model, tea.Cmd) {
+	if m.writes.pending() > 0 && !m.quitWhenWritten {
+		m.quitWhenWritten = true
+		m.say("%s", m.t.Saving)
+		return m, nil
+	}
+	m.quitting = true
+	return m, tea.Quit
 }
 
 // splitRunes handles keys typed faster than the terminal is read (a fast
@@ -361,42 +351,22 @@ func (m Model) splitRunes(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	return model, tea.Batch(cmds...)
 }
 
-// forward passes other messages (cursor blinks) to the active input.
+// forward passes other messages (cursor blinks) to the top dialog.
 func (m Model) forward(msg tea.Msg) (tea.Model, tea.Cmd) {
-	var cmd tea.Cmd
-	switch m.mode {
-	case modeSearch:
-		m.query, cmd = m.query.Update(msg)
-	case modeEditor:
-		m.editor.area, cmd = m.editor.area.Update(msg)
-	case modePicker:
-		m.picker.reason, cmd = m.picker.reason.Update(msg)
-	case modeWizard:
-		m.wizard.input, cmd = m.wizard.input.Update(msg)
-	case modeExport:
-		m.exporter.path, cmd = m.exporter.path.Update(msg)
+	if m.top() == nil {
+		return m, nil
 	}
-	return m, cmd
+	return m.updateTop(msg)
 }
 
+// handleKey gives a key to the top dialog, or to the list.
 func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
-	switch m.mode {
-	case modeSearch:
-		return m.updateSearch(msg)
-	case modeDetail:
-		return m.updateDetail(msg)
-	case modeEditor:
-		return m.updateEditor(msg)
-	case modePicker:
-		return m.updatePicker(msg)
-	case modeWizard:
-		return m.updateWizard(msg)
-	case modeMove:
-		return m.updateMove(msg)
-	case modeExport:
-		return m.updateExport(msg)
-	case modeConfirm:
-		return m.updateConfirm(msg)
+	if d := m.top(); d != nil {
+		if _, ok := m.selected(); !ok && placementOf(d) == asDetail {
+			m.stack = nil // the ticker is gone: back to the list
+			return m, nil
+		}
+		return m.updateTop(msg)
 	}
 	return m.updateList(msg)
 }

@@ -16,6 +16,11 @@ type moverModel struct {
 	label   string
 	sectors []sectors.Sector
 	choice  int
+
+	keys          *keyMap
+	t             *text
+	styles        *Styles
+	width, height int
 }
 
 type moveSubmitMsg struct {
@@ -35,7 +40,7 @@ func newMover(code sectors.Code, label, current string, list []sectors.Sector) m
 
 func (m moverModel) update(msg tea.KeyMsg, k *keyMap) (moverModel, tea.Cmd, tea.Msg) {
 	switch {
-	case key.Matches(msg, k.Cancel), msg.String() == "q":
+	case key.Matches(msg, k.Dismiss):
 		return m, nil, cancelMsg{}
 	case key.Matches(msg, k.Confirm):
 		if m.choice < len(m.sectors) {
@@ -76,5 +81,24 @@ func (m moverModel) view(t *text, s *Styles, width, height int) string {
 }
 
 func (k keyMap) moverHelp() helpFor {
-	return helpFor{short: []key.Binding{k.Up, k.Down, k.Confirm, k.Cancel}}
+	return helpFor{short: []key.Binding{k.Up, k.Down, k.Confirm, k.Dismiss}}
+}
+
+// The sector picker as a dialog (dialog.go).
+
+func (m moverModel) Update(msg tea.Msg) (dialog, tea.Cmd) {
+	k, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return m, nil
+	}
+	m, cmd, act := m.update(k, m.keys)
+	return answer(m, act), cmd
+}
+
+func (m moverModel) View() string              { return m.view(m.t, m.styles, m.width, m.height) }
+func (m moverModel) ShortHelp() []key.Binding  { return m.keys.moverHelp().ShortHelp() }
+func (m moverModel) FullHelp() [][]key.Binding { return m.keys.moverHelp().FullHelp() }
+func (m moverModel) SetSize(width, height int) dialog {
+	m.width, m.height = width, height
+	return m
 }

@@ -20,7 +20,11 @@ type pickerModel struct {
 	choice int  // index into sectors.Ratings
 	picked bool // a digit chose the rating: further digits are text
 	reason textinput.Model
-	back   mode
+
+	keys   *keyMap
+	t      *text
+	styles *Styles
+	width  int
 }
 
 type rateSubmitMsg struct {
@@ -51,13 +55,13 @@ func (p pickerModel) update(msg tea.KeyMsg, k *keyMap) (pickerModel, tea.Cmd, te
 		return p, nil, cancelMsg{}
 	case key.Matches(msg, k.Confirm):
 		return p, nil, rateSubmitMsg{code: p.code, rating: sectors.Ratings[p.choice], reason: strings.TrimSpace(p.reason.Value())}
-	case msg.String() == "up" || msg.String() == "shift+tab" || msg.String() == "ctrl+p":
+	case key.Matches(msg, k.ChoosePrev):
 		p.choice = (p.choice + n - 1) % n
 		return p, nil, nil
-	case msg.String() == "down" || msg.String() == "tab" || msg.String() == "ctrl+n":
+	case key.Matches(msg, k.ChooseNext):
 		p.choice = (p.choice + 1) % n
 		return p, nil, nil
-	case !p.picked && p.reason.Value() == "" && len(msg.Runes) == 1 && msg.Runes[0] >= '1' && msg.Runes[0] <= '6':
+	case !p.picked && p.reason.Value() == "" && key.Matches(msg, k.Ratings):
 		// One digit picks the rating; after it, digits are the reason's
 		// ("2025年报…" must not pick a rating per digit).
 		p.choice = int(msg.Runes[0] - '1')
@@ -95,3 +99,21 @@ func (p pickerModel) view(t *text, s *Styles, width int) string {
 func (k keyMap) pickerHelp() helpFor {
 	return helpFor{short: []key.Binding{k.Choose, k.Confirm, k.Cancel}}
 }
+
+// The picker as a dialog (dialog.go).
+
+func (p pickerModel) Update(msg tea.Msg) (dialog, tea.Cmd) {
+	k, ok := msg.(tea.KeyMsg)
+	if !ok {
+		var cmd tea.Cmd
+		p.reason, cmd = p.reason.Update(msg)
+		return p, cmd
+	}
+	p, cmd, act := p.update(k, p.keys)
+	return answer(p, act), cmd
+}
+
+func (p pickerModel) View() string                { return p.view(p.t, p.styles, p.width) }
+func (p pickerModel) ShortHelp() []key.Binding    { return p.keys.pickerHelp().ShortHelp() }
+func (p pickerModel) FullHelp() [][]key.Binding   { return p.keys.pickerHelp().FullHelp() }
+func (p pickerModel) SetSize(width, _ int) dialog { p.width = width; return p }

@@ -226,37 +226,41 @@ func (m *Model) buildCells() {
 		return
 	}
 	m.qs.epoch = nextEpoch()
-	qt := m.qt()
 	now := m.opts.Now()
 	cells := m.qs.cells[:0]
 	for i := range m.data.tickers {
-		tk := &m.data.tickers[i]
-		var c priceCells
-		q, ok := m.qs.quotes[tk.Code.Key()]
-		if ok {
-			c.stale = quote.Stale(q.Time, now, m.opts.Refresh)
-			c.last = price(q.Last)
-			if c.stale {
-				c.last = "~" + c.last
-			}
-			c.pct = pct(q.ChangePct, 2)
-			if q.Suspended {
-				c.pct = qt.Halt
-			}
-			c.dir = sign(q.Change)
-			c.dim = c.stale || q.Suspended
-		} else {
-			c.last, c.pct, c.dim = "-", "", true
-		}
-		if ref, found := sectors.RefFor(m.qs.refs[tk.Code.Key()], tk.RatingAt); !found {
-			c.ret = qt.NoRef
-		} else if ok {
-			r := sectors.Return(q.Last, ref.Close)
-			c.ret, c.retDir = pct(r, 1), sign(r)
-		}
-		cells = append(cells, c)
+		cells = append(cells, m.cellFor(&m.data.tickers[i], now))
 	}
 	m.qs.cells = cells
+}
+
+// cellFor formats one ticker's price columns at the time now.
+func (m *Model) cellFor(tk *sectors.Ticker, now time.Time) priceCells {
+	qt := m.qt()
+	var c priceCells
+	q, ok := m.qs.quotes[tk.Code.Key()]
+	if ok {
+		c.stale = quote.Stale(q.Time, now, m.opts.Refresh)
+		c.last = price(q.Last)
+		if c.stale {
+			c.last = "~" + c.last
+		}
+		c.pct = pct(q.ChangePct, 2)
+		if q.Suspended {
+			c.pct = qt.Halt
+		}
+		c.dir = sign(q.Change)
+		c.dim = c.stale || q.Suspended
+	} else {
+		c.last, c.pct, c.dim = "-", "", true
+	}
+	if ref, found := sectors.RefFor(m.qs.refs[tk.Code.Key()], tk.RatingAt); !found {
+		c.ret = qt.NoRef
+	} else if ok {
+		r := sectors.Return(q.Last, ref.Close)
+		c.ret, c.retDir = pct(r, 1), sign(r)
+	}
+	return c
 }
 
 func price(v float64) string { return strconv.FormatFloat(v, 'f', 2, 64) }
@@ -414,7 +418,7 @@ func (q *quoteText) status(err error) string {
 // withQuoteStatus puts the quote status at the right end of the status
 // line (not while it holds the search input or a question).
 func (m *Model) withQuoteStatus(line string) string {
-	if m.mode == modeSearch || m.mode == modeConfirm {
+	if m.statusDialog() != nil {
 		return line
 	}
 	q := m.quoteStatus()

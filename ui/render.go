@@ -234,7 +234,8 @@ func fitted(l string, w int) cachedLine {
 }
 
 // listLines is what fitLines(listView(width, height), width, height)
-// is, as lines with their widths, drawing only the rows not cached.
+// is (listView, the plain drawing, is the test oracle: oracle_test.go),
+// as lines with their widths, drawing only the rows not cached.
 func (m *Model) listLines(width, height int) ([]string, []int) {
 	rc := m.rc
 	rc.reset(m.rowKey(width), len(m.data.tickers))

@@ -77,9 +77,7 @@ func renderCacheScript(t *testing.T, lang string, p termenv.Profile, quotes bool
 		t.Helper()
 		step++
 		got := m.View()
-		ref := m
-		ref.rc = nil
-		want := ref.View()
+		want := uncachedView(m)
 		if got != want {
 			t.Fatalf("step %d (%s): cached frame differs\n--- cached\n%s\n--- uncached\n%s", step, what, got, want)
 		}
@@ -122,6 +120,7 @@ func renderCacheScript(t *testing.T, lang string, p termenv.Profile, quotes bool
 		keys("enter", "j", "k", "esc")
 		arrive()
 		keys("s", "s", "?", "?")
+		keys("x", "n", "r", "esc", "m", "esc", "e", "esc", "a", "esc", "n", "esc")
 	}
 	do("resize 120x40", tea.WindowSizeMsg{Width: 120, Height: 40})
 	keys("j", "j")

@@ -25,13 +25,13 @@ func TestFailedSaveKeepsTheEditor(t *testing.T) {
 	}
 	m = press(m, "ctrl+s")
 	db.Close()
-	if m.mode != modeEditor || !strings.Contains(m.editor.area.Value(), "months of thinking") || !m.statusErr {
-		t.Fatalf("after a failed save: mode %d, text %q, status %q", m.mode, m.editor.area.Value(), m.status)
+	if showing(m) != "editor" || !strings.Contains(topOf[editorModel](m).area.Value(), "months of thinking") || !m.statusErr {
+		t.Fatalf("after a failed save: showing %s, text %q, status %q", showing(m), topOf[editorModel](m).area.Value(), m.status)
 	}
 	m = press(m, "ctrl+s") // the file is free again: the same text saves
 	tk, _ := st.Get(sectors.MustParseCode(selectedNumber(m)))
-	if n, ok := tk.LatestNote(); !ok || n.Text != "months of thinking" || m.mode != modeList {
-		t.Errorf("retry: %+v, mode %d", tk.Notes, m.mode)
+	if n, ok := tk.LatestNote(); !ok || n.Text != "months of thinking" || showing(m) != "list" {
+		t.Errorf("retry: %+v, showing %s", tk.Notes, showing(m))
 	}
 }
 
@@ -82,8 +82,8 @@ func TestNoteSelectionSurvivesReloads(t *testing.T) {
 		t.Errorf("after a reload the selection moved to note %d", id)
 	}
 	m = press(m, "d")
-	if a, ok := m.confirm.action.(deleteNoteMsg); !ok || a.id != 1 {
-		t.Errorf("d would delete %+v, want note 1", m.confirm.action)
+	if a, ok := topOf[confirmModel](m).action.(deleteNoteMsg); !ok || a.id != 1 {
+		t.Errorf("d would delete %+v, want note 1", topOf[confirmModel](m).action)
 	}
 }
 

@@ -33,10 +33,11 @@ func Run(st *store.Store, opts Options) (err error) {
 }
 
 // runProgram runs the TUI and turns a crash into a message that says where
-// the data is and that it is intact. Every change was committed when the
-// user confirmed it, so a panic can lose nothing but an unsaved draft.
-// bubbletea recovers panics in Update and View itself (restoring the
-// terminal); the recover here covers the rest.
+// the data is and that it is intact. Every change the user confirmed was
+// queued for writing at once; runProgram returns only when those writes
+// are done (writes.go), so a quit or a panic can lose nothing but an
+// unsaved draft. bubbletea recovers panics in Update and View itself
+// (restoring the terminal); the recover here covers the rest.
 func runProgram(p *tea.Program, dbPath string, stderr io.Writer) (err error) {
 	safe := func() {
 		fmt.Fprintf(stderr, "Your data is safe in %s: every change was saved when you confirmed it (check it with `zixuan doctor`).\n", dbPath)
@@ -44,12 +45,15 @@ func runProgram(p *tea.Program, dbPath string, stderr io.Writer) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			_ = p.ReleaseTerminal()
+			inflight.Wait()
 			fmt.Fprintf(stderr, "zixuan: internal error: %v\n%s\n", r, debug.Stack())
 			safe()
 			err = fmt.Errorf("zixuan crashed (%v); the data in %s is intact", r, dbPath)
 		}
 	}()
-	if _, err := p.Run(); err != nil {
+	_, err = p.Run()
+	inflight.Wait() // bubbletea does not wait for commands still running
+	if err != nil {
 		if errors.Is(err, tea.ErrProgramPanic) {
 			safe()
 			return fmt.Errorf("zixuan crashed (%w); the data in %s is intact", err, dbPath)

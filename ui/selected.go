@@ -7,9 +7,9 @@ import "zixuan/sectors"
 // tests outside the package (the CLI's) check that both ends resolve what
 // the user typed alike.
 func (m Model) Selected() (sectors.Code, bool) {
-	if m.mode == modeWizard {
-		if m.wizard.choice < len(m.wizard.hits) {
-			return sectors.Master()[m.wizard.hits[m.wizard.choice]].Code, true
+	if w, ok := m.top().(wizardModel); ok {
+		if w.choice < len(w.hits) {
+			return sectors.Master()[w.hits[w.choice]].Code, true
 		}
 		return sectors.Code{}, false
 	}

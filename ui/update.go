@@ -11,13 +11,7 @@ import (
 
 // updateList handles keys on the main list.
 func (m Model) updateList(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
-	k := &m.keys
-	if m.help.ShowAll && !key.Matches(msg, k.Quit) {
-		m.help.ShowAll = false // any key closes the full help
-		if key.Matches(msg, k.Help, k.Back) {
-			return m, nil
-		}
-	}
+	k := m.keys
 	next, cmd, done := m.codeJumpKey(msg)
 	if done {
 		return next, cmd
@@ -25,16 +19,14 @@ func (m Model) updateList(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	m = next
 	switch {
 	case key.Matches(msg, k.Quit):
-		m.quitting = true
-		return m, tea.Quit
+		return m.quit()
 	case key.Matches(msg, k.Help):
-		m.help.ShowAll = true
+		m.push(fullHelp{keys: k, help: m.help})
 	case key.Matches(msg, k.Refresh):
 		return m.refreshNow()
 	case key.Matches(msg, k.Cancel):
 		if m.view.query != "" { // esc on the list clears a kept search too
 			m.view.query = ""
-			m.query.SetValue("")
 			m.refilter(m.selectedKey())
 		}
 	case key.Matches(msg, k.Up):
@@ -69,17 +61,16 @@ func (m Model) updateList(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.view.ratings = [7]bool{}
 		m.refilter(m.selectedKey())
 	case key.Matches(msg, k.Search):
-		m.mode = modeSearch
-		m.query.SetValue(m.view.query)
-		m.query.CursorEnd()
-		return m, m.query.Focus()
+		s, cmd := newSearchLine(m.view.query, k)
+		m.push(s)
+		return m, cmd
 	case key.Matches(msg, k.Sort):
 		m.view.sortBy = (m.view.sortBy + 1) % sortCount
 		m.refilter(m.selectedKey())
 		m.say("%s%s%s", m.t.SortBy, m.t.Colon, m.t.SortNames[m.view.sortBy])
 	case key.Matches(msg, k.Detail):
 		if _, ok := m.selected(); ok {
-			m.mode = modeDetail
+			m.push(detailFocus{keys: k})
 			m.det.reset()
 		}
 	case key.Matches(msg, k.Note):
@@ -90,111 +81,37 @@ func (m Model) updateList(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m.openWizard()
 	case key.Matches(msg, k.Move):
 		if tk, ok := m.selected(); ok {
-			m.mover = newMover(tk.Code, tk.Code.Number+" "+displayName(tk.Name), tk.Sector, m.data.sectors)
-			m.mode = modeMove
+			mv := newMover(tk.Code, tk.Code.Number+" "+displayName(tk.Name), tk.Sector, m.data.sectors)
+			mv.keys, mv.t, mv.styles = k, m.t, m.dialogStyles()
+			m.push(mv)
 		}
 	case key.Matches(msg, k.Remove):
 		if tk, ok := m.selected(); ok {
-			m.confirm = confirmModel{
-				question: sprintf(m.t.ConfirmRemove, tk.Code.Number, displayName(tk.Name)),
-				action:   removeMsg{code: tk.Code, label: displayName(tk.Name)},
-				back:     modeList,
-			}
-			m.mode = modeConfirm
+			m.ask(sprintf(m.t.ConfirmRemove, tk.Code.Number, displayName(tk.Name)),
+				removeMsg{code: tk.Code, label: displayName(tk.Name)})
 		}
 	case key.Matches(msg, k.Undo):
-		m.undoRemove()
+		return m, m.undoRemove()
 	case key.Matches(msg, k.Export):
-		var cmd tea.Cmd
-		m.exporter, cmd = newExport(m.opts.Dir, m.opts.Now(), len(m.view.rows), m.t)
-		m.mode = modeExport
+		e, cmd := newExport(m.opts.Dir, m.opts.Now(), len(m.view.rows), m.t)
+		e.keys, e.t, e.styles = k, m.t, m.dialogStyles()
+		m.push(e)
 		return m, cmd
 	}
 	return m, nil
 }
 
-// updateSearch filters live as the user types; enter keeps the filter,
-// esc clears it.
-func (m Model) updateSearch(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
-	switch msg.String() {
-	case "esc":
-		m.query.Blur()
-		m.query.SetValue("")
-		m.view.query = ""
-		m.mode = modeList
-		m.refilter(m.selectedKey())
-		return m, nil
-	case "enter":
-		m.query.Blur()
-		m.mode = modeList
-		return m, nil
-	case "up", "down", "pgup", "pgdown":
-		dirs := map[string]int{"up": -1, "down": 1, "pgup": -m.list.height, "pgdown": m.list.height}
-		m.list.move(dirs[msg.String()])
-		return m, nil
-	}
-	var cmd tea.Cmd
-	m.query, cmd = m.query.Update(msg)
-	if v := m.query.Value(); v != m.view.query {
-		m.view.query = v
-		m.refilter("")
-		m.list.top()
-	}
-	return m, cmd
+// dialogStyles are the styles a dialog draws with, resolved for the
+// terminal as the frame's are (the same bytes out).
+func (m *Model) dialogStyles() *Styles {
+	s := m.drawStyles()
+	return &s
 }
 
-// updateDetail handles keys while the detail pane has focus.
-func (m Model) updateDetail(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
-	k := &m.keys
-	tk, ok := m.selected()
-	if !ok {
-		m.mode = modeList
-		return m, nil
-	}
-	notes := tk.LiveNotes()
-	switch {
-	case key.Matches(msg, k.Back), key.Matches(msg, k.Help):
-		m.mode = modeList
-	case key.Matches(msg, k.Up):
-		if len(notes) == 0 {
-			m.det.offset = max(m.det.offset-1, 0)
-		} else if m.det.note > 0 {
-			m.det.note--
-			m.det.scroll = 0
-		}
-	case key.Matches(msg, k.Down):
-		if len(notes) == 0 {
-			m.det.offset++
-		} else if m.det.note < len(notes)-1 {
-			m.det.note++
-			m.det.scroll = 0
-		}
-	case key.Matches(msg, k.PageDown):
-		m.det.scroll += max(m.bodyHeight()/2, 3)
-	case key.Matches(msg, k.PageUp):
-		m.det.scroll -= max(m.bodyHeight()/2, 3)
-	case key.Matches(msg, k.Note):
-		return m.openEditor(0, "")
-	case key.Matches(msg, k.Rate):
-		return m.openPicker()
-	case key.Matches(msg, k.EditNote):
-		if m.det.note < len(notes) {
-			n := notes[m.det.note]
-			return m.openEditor(n.ID, n.Text)
-		}
-	case key.Matches(msg, k.DeleteNote):
-		if m.det.note < len(notes) {
-			n := notes[m.det.note]
-			first := safetext.Truncate(safeLine(safetext.FirstLine(n.Text)), 24)
-			m.confirm = confirmModel{
-				question: sprintf(m.t.ConfirmDelete, n.Created.In(m.opts.Location).Format("2006-01-02 15:04"), first),
-				action:   deleteNoteMsg{code: tk.Code, id: n.ID},
-				back:     modeDetail,
-			}
-			m.mode = modeConfirm
-		}
-	}
-	return m, nil
+// ask puts a yes/no question in the status line; yes hands action to the
+// root.
+func (m *Model) ask(question string, action tea.Msg) {
+	m.push(confirmModel{question: question, action: action, keys: m.keys, styles: m.dialogStyles()})
 }
 
 func (m Model) openEditor(id uint64, body string) (tea.Model, tea.Cmd) {
@@ -203,10 +120,9 @@ func (m Model) openEditor(id uint64, body string) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	w, h := m.dialogSize()
-	var cmd tea.Cmd
-	m.editor, cmd = newEditor(tk.Code, tk.Code.Number+" "+displayName(tk.Name), id, body, w, max(h-2, 3))
-	m.editor.back = m.mode
-	m.mode = modeEditor
+	e, cmd := newEditor(tk.Code, tk.Code.Number+" "+displayName(tk.Name), id, body, w, max(h-2, 3))
+	e.keys, e.t, e.styles = m.keys, m.t, m.dialogStyles()
+	m.push(e)
 	return m, cmd
 }
 
@@ -215,10 +131,9 @@ func (m Model) openPicker() (tea.Model, tea.Cmd) {
 	if !ok {
 		return m, nil
 	}
-	var cmd tea.Cmd
-	m.picker, cmd = newPicker(tk.Code, tk.Code.Number+" "+displayName(tk.Name), tk.Rating, m.t)
-	m.picker.back = m.mode
-	m.mode = modePicker
+	p, cmd := newPicker(tk.Code, tk.Code.Number+" "+displayName(tk.Name), tk.Rating, m.t)
+	p.keys, p.t, p.styles = m.keys, m.t, m.dialogStyles()
+	m.push(p)
 	return m, cmd
 }
 
@@ -242,58 +157,80 @@ func (m Model) openWizard() (tea.Model, tea.Cmd) {
 	for _, t := range m.data.tickers {
 		on[t.Code.Key()] = true
 	}
-	var cmd tea.Cmd
-	m.wizard, cmd = newWizard(m.addSector(), on, m.t)
-	m.wizard.fuzzy = m.opts.FuzzyPinyin
-	m.mode = modeWizard
+	w, cmd := newWizard(m.addSector(), on, m.t)
+	w.keys, w.t, w.styles = m.keys, m.t, m.dialogStyles()
+	w.title = m.t.AddPrompt + "  " + m.t.AddTo + m.t.Colon + m.sectorLabel(w.sector)
+	w.fuzzy = m.opts.FuzzyPinyin
+	m.push(w)
 	return m, cmd
 }
 
-func (m Model) updateEditor(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
-	var cmd tea.Cmd
-	var act tea.Msg
-	m.editor, cmd, act = m.editor.update(msg, &m.keys)
-	return m.act(act, m.editor.back, cmd)
-}
+// handle does what a dialog asked for; from is the dialog that asked, as
+// it was before the key (a failed write opens it again).
+func (m Model) handle(msg tea.Msg, from dialog) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case passKeyMsg:
+		return m.handleKey(msg.key)
 
-func (m Model) updatePicker(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
-	var cmd tea.Cmd
-	var act tea.Msg
-	m.picker, cmd, act = m.picker.update(msg, &m.keys)
-	return m.act(act, m.picker.back, cmd)
-}
+	// the search line
+	case searchTypedMsg:
+		m.view.query = msg.query
+		m.refilter("")
+		m.list.top()
+	case searchClearedMsg:
+		m.view.query = ""
+		m.refilter(m.selectedKey())
+	case listMoveMsg:
+		m.list.move(msg.rows + msg.pages*m.list.height)
 
-func (m Model) updateWizard(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
-	var cmd tea.Cmd
-	var act tea.Msg
-	m.wizard, cmd, act = m.wizard.update(msg, &m.keys)
-	return m.act(act, modeList, cmd)
-}
+	// the focused detail pane
+	case noteStepMsg, detailScrollMsg, openEditorMsg, editNoteMsg, askDeleteMsg, openPickerMsg:
+		return m.detailAsked(msg)
 
-func (m Model) updateMove(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
-	var cmd tea.Cmd
-	var act tea.Msg
-	m.mover, cmd, act = m.mover.update(msg, &m.keys)
-	return m.act(act, modeList, cmd)
-}
-
-func (m Model) updateExport(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
-	var cmd tea.Cmd
-	var act tea.Msg
-	m.exporter, cmd, act = m.exporter.update(msg, &m.keys)
-	if sub, ok := act.(exportSubmitMsg); ok {
-		m.mode = modeList
+	case exportSubmitMsg:
 		m.say("%s", m.t.Exporting)
 		tickers := m.visible()
-		opts := export.Options{BOM: sub.format == export.CSV, Source: m.data.source, Sectors: m.data.sectors, Now: m.opts.Now,
-			Prices: exportPrices(sub.format, tickers, m.qs.quotes, m.qs.refs)}
-		return m, exportCmd(sub, tickers, opts)
+		opts := export.Options{BOM: msg.format == export.CSV, Source: m.data.source, Sectors: m.data.sectors, Now: m.opts.Now,
+			Prices: exportPrices(msg.format, tickers, m.qs.quotes, m.qs.refs)}
+		return m, exportCmd(msg, tickers, opts)
 	}
-	return m.act(act, modeList, cmd)
+	return m.act(msg, from)
 }
 
-func (m Model) updateConfirm(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
-	var act tea.Msg
-	m.confirm, act = m.confirm.update(msg, &m.keys)
-	return m.act(act, m.confirm.back, nil)
+// detailAsked does what the focused detail pane asked for.
+func (m Model) detailAsked(msg tea.Msg) (tea.Model, tea.Cmd) {
+	tk, ok := m.selected()
+	if !ok {
+		return m, nil
+	}
+	notes := tk.LiveNotes()
+	switch msg := msg.(type) {
+	case noteStepMsg:
+		switch {
+		case len(notes) == 0:
+			m.det.offset = max(m.det.offset+msg.by, 0)
+		case msg.by < 0 && m.det.note > 0, msg.by > 0 && m.det.note < len(notes)-1:
+			m.det.note += msg.by
+			m.det.scroll = 0
+		}
+	case detailScrollMsg:
+		m.det.scroll += msg.by * max(m.bodyHeight()/2, 3)
+	case openEditorMsg:
+		return m.openEditor(0, "")
+	case openPickerMsg:
+		return m.openPicker()
+	case editNoteMsg:
+		if m.det.note < len(notes) {
+			n := notes[m.det.note]
+			return m.openEditor(n.ID, n.Text)
+		}
+	case askDeleteMsg:
+		if m.det.note < len(notes) {
+			n := notes[m.det.note]
+			first := safetext.Truncate(safeLine(safetext.FirstLine(n.Text)), 24)
+			m.ask(sprintf(m.t.ConfirmDelete, n.Created.In(m.opts.Location).Format("2006-01-02 15:04"), first),
+				deleteNoteMsg{code: tk.Code, id: n.ID})
+		}
+	}
+	return m, nil
 }

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/lipgloss"
 
 	"zixuan/safetext"
@@ -26,11 +25,7 @@ func (m *Model) layout() {
 	body := m.bodyHeight()
 	m.list.height = max(body-1, 1)
 	m.list.clamp()
-	if m.mode == modeEditor {
-		w, h := m.dialogSize()
-		m.editor.area.SetWidth(w)
-		m.editor.area.SetHeight(max(h-2, 3))
-	}
+	m.resize()
 }
 
 func (m *Model) bodyHeight() int { return max(m.height-4, 1) }
@@ -52,12 +47,18 @@ func (m Model) View() string {
 		return fitLines(lipgloss.NewStyle().Width(max(m.width, 1)).Render(msg), max(m.width, 1), max(m.height, 1))
 	}
 	m.styles = m.drawStyles() // m is View's own copy
-	var parts []string
-	parts = append(parts, fitLines(m.headerView(), m.width, 1))
-	parts = append(parts, m.tabsView())
-	parts = append(parts, m.bodyFitted())
-	parts = append(parts, fitLines(m.withQuoteStatus(m.statusView()), m.width, 1))
-	parts = append(parts, m.shortHelp())
+	return m.frame(m.bodyFitted())
+}
+
+// frame is the screen around a body of exactly width x bodyHeight.
+func (m *Model) frame(body string) string {
+	parts := []string{
+		fitLines(m.headerView(), m.width, 1),
+		m.tabsView(),
+		body,
+		fitLines(m.withQuoteStatus(m.statusView()), m.width, 1),
+		m.shortHelp(),
+	}
 	return strings.Join(parts, "\n")
 }
 
@@ -109,40 +110,48 @@ func fitLinesW(s string, w, h int) ([]string, []int) {
 	return lines, widths
 }
 
-// bodyFitted is fitLines(m.bodyView(), m.width, m.bodyHeight()). With the
-// render cache on, the list and the detail pane are put together line by
-// line at widths known as they are drawn, from cached rows, instead of
-// measuring every line again in Style.Render, JoinHorizontal and fitLines.
+// bodyFitted is the body, fitted to width x bodyHeight: a dialog drawn
+// over it, or the list (and, on a wide screen, the detail pane beside it)
+// put together line by line from cached rows at widths known as they are
+// drawn, instead of measuring every line again in Style.Render,
+// JoinHorizontal and fitLines. render_test.go keeps the plain way of
+// drawing it as the oracle these lines must equal byte for byte.
 func (m *Model) bodyFitted() string {
 	w, h := m.width, m.bodyHeight()
-	if m.rc != nil && !(m.help.ShowAll && m.mode == modeList) {
-		switch m.mode {
-		case modeEditor, modePicker, modeWizard, modeMove, modeExport:
-		default:
-			if w >= wideWidth {
-				if s, ok := m.wideBody(w, h); ok {
-					return s
-				}
-			} else if m.mode != modeDetail && (m.mode != modeConfirm || m.confirm.back != modeDetail) {
-				lines, _ := m.listLines(w, h)
-				return strings.Join(lines, "\n")
-			}
-		}
+	if d := m.bodyDialog(); d != nil {
+		return fitLines(m.dialogView(d), w, h)
 	}
-	return fitLines(m.bodyView(), w, h)
+	if w >= wideWidth {
+		// beside the list, the pane shows its focus only while it has the
+		// keys (not under a question)
+		focused := m.top() != nil && placementOf(m.top()) == asDetail
+		if s, ok := m.wideBody(w, h, focused); ok {
+			return s
+		}
+		return fitLines(m.wideBodyJoined(w, h, focused), w, h)
+	}
+	if m.detailFocused() {
+		return fitLines(m.detailView(w, h, true), w, h)
+	}
+	lines, _ := m.listLines(w, h)
+	return strings.Join(lines, "\n")
 }
 
-// wideBody is the wide layout of bodyView, fitted; ok is false when it
-// cannot be drawn line by line (bodyView draws it then).
-func (m *Model) wideBody(w, h int) (string, bool) {
-	lw := min(w*3/5, 110)
+// listWidth is the list's share of a wide screen; the detail pane takes
+// the rest.
+func listWidth(w int) int { return min(w*3/5, 110) }
+
+// wideBody is the wide layout, fitted; ok is false when the pane cannot
+// be drawn line by line (wideBodyJoined draws it then).
+func (m *Model) wideBody(w, h int, focused bool) (string, bool) {
+	lw := listWidth(w)
 	list, lws := m.listLines(lw-1, h)
 	style := m.styles.Pane
-	if m.mode == modeDetail {
+	if focused {
 		style = m.styles.PaneFocus
 	}
 	dw := w - lw - 2
-	dl, dws := fitLinesW(m.detailView(dw, h, m.mode == modeDetail), dw, h)
+	dl, dws := fitLinesW(m.detailView(dw, h, focused), dw, h)
 	pane, pw, ok := paneRender(style, dl, dws)
 	if !ok {
 		return "", false
@@ -168,6 +177,21 @@ func (m *Model) wideBody(w, h int) (string, bool) {
 	return b.String(), true
 }
 
+// wideBodyJoined is the wide layout drawn with lipgloss, for a pane style
+// paneRender does not know.
+func (m *Model) wideBodyJoined(w, h int, focused bool) string {
+	lw := listWidth(w)
+	lines, _ := m.listLines(lw-1, h)
+	list := padLines(strings.Join(lines, "\n"), lw-1)
+	style := m.styles.Pane
+	if focused {
+		style = m.styles.PaneFocus
+	}
+	dw := w - lw - 2
+	det := style.Height(h).Render(fitLines(m.detailView(dw, h, focused), dw, h))
+	return lipgloss.JoinHorizontal(lipgloss.Top, list+" ", det)
+}
+
 func (m *Model) headerView() string {
 	s, t := &m.styles, m.t
 	src := m.data.source
@@ -190,70 +214,27 @@ func (m *Model) headerView() string {
 	return left + strings.Repeat(" ", gap) + right
 }
 
-func (m *Model) bodyView() string {
-	w, h := m.width, m.bodyHeight()
-	if m.help.ShowAll && m.mode == modeList {
-		m.help.Width = w
-		return m.help.FullHelpView(m.keys.listHelp().FullHelp())
+// dialogView draws a dialog over the body: in a box, or as it is.
+func (m *Model) dialogView(d dialog) string {
+	body := d.View()
+	if placementOf(d) != inBox {
+		return body
 	}
-	switch m.mode {
-	case modeEditor, modePicker, modeWizard, modeMove, modeExport:
-		return m.dialogView()
-	}
-	if w >= wideWidth {
-		lw := min(w*3/5, 110) // very wide: the detail pane takes the rest
-		list := padLines(fitLines(m.listView(lw-1, h), lw-1, h), lw-1)
-		style := m.styles.Pane
-		if m.mode == modeDetail {
-			style = m.styles.PaneFocus
-		}
-		dw := w - lw - 2
-		det := style.Height(h).Render(fitLines(m.detailView(dw, h, m.mode == modeDetail), dw, h))
-		return lipgloss.JoinHorizontal(lipgloss.Top, list+" ", det)
-	}
-	if m.mode == modeDetail || (m.mode == modeConfirm && m.confirm.back == modeDetail) {
-		return m.detailView(w, h, true)
-	}
-	return m.listView(w, h)
-}
-
-func (m *Model) dialogView() string {
 	w, h := m.dialogSize()
-	var body string
-	switch m.mode {
-	case modeEditor:
-		title := sprintf(m.t.NewNote, m.editor.label)
-		if m.editor.id != 0 {
-			title = sprintf(m.t.EditNote, m.editor.label)
-		}
-		body = m.editor.view(safetext.Truncate(title, w), &m.styles, m.t)
-	case modePicker:
-		body = m.picker.view(m.t, &m.styles, w)
-	case modeWizard:
-		title := m.t.AddPrompt + "  " + m.t.AddTo + m.t.Colon + m.sectorLabel(m.wizard.sector)
-		body = m.wizard.view(title, m.t, &m.styles, w, h)
-	case modeMove:
-		body = m.mover.view(m.t, &m.styles, w, h)
-	case modeExport:
-		body = m.exporter.view(m.t, &m.styles, w)
-	}
 	return m.styles.Box.Width(w + 2).Render(fitLines(body, w, min(strings.Count(body, "\n")+1, h)))
 }
 
 // statusView is the filter in force and the last message.
 func (m *Model) statusView() string {
-	s, t := &m.styles, m.t
-	switch m.mode {
-	case modeSearch:
-		m.query.Width = max(m.width-4, 10)
-		if m.view.query != "" && len(m.view.rows) == 0 {
-			m.query.Width = max(m.width-6-safetext.Width(t.NoMatch), 10)
-			return m.query.View() + "  " + s.Error.Render(t.NoMatch)
+	if d := m.statusDialog(); d != nil {
+		if sl, ok := d.(searchLine); ok && m.view.query != "" && len(m.view.rows) == 0 {
+			// say "no match" rather than leave an empty list unexplained
+			sl.input.Width = max(m.width-6-safetext.Width(m.t.NoMatch), 10)
+			return sl.View() + "  " + m.styles.Error.Render(m.t.NoMatch)
 		}
-		return m.query.View()
-	case modeConfirm:
-		return s.Error.Render(m.confirm.question)
+		return d.View()
 	}
+	s, t := &m.styles, m.t
 	var parts []string
 	if m.view.ratingFilterOn() {
 		var rs []string
@@ -285,28 +266,11 @@ func (m *Model) statusView() string {
 	return left + msg
 }
 
-// helpKeys is the help of what has focus now.
+// helpKeys is the help of what has focus now: the top dialog's, or the
+// list's.
 func (m *Model) helpKeys() help.KeyMap {
-	switch m.mode {
-	case modeSearch:
-		return helpFor{short: []key.Binding{m.keys.Keep, m.keys.Cancel}}
-	case modeDetail:
-		return m.keys.detailHelp()
-	case modeEditor:
-		if m.editor.ask {
-			return m.keys.confirmHelp()
-		}
-		return m.keys.editorHelp()
-	case modePicker:
-		return m.keys.pickerHelp()
-	case modeWizard:
-		return m.keys.wizardHelp()
-	case modeMove:
-		return m.keys.moverHelp()
-	case modeExport:
-		return m.keys.exportHelp()
-	case modeConfirm:
-		return m.keys.confirmHelp()
+	if d := m.top(); d != nil {
+		return d
 	}
 	return m.keys.listHelp()
 }

@@ -22,6 +22,12 @@ type wizardModel struct {
 	onList  map[string]bool
 	maxHits int
 	fuzzy   bool // fuzzy sounds (Options.FuzzyPinyin)
+
+	keys          *keyMap
+	t             *text
+	styles        *Styles
+	title         string
+	width, height int
 }
 
 type addSubmitMsg struct {
@@ -48,12 +54,12 @@ func (w wizardModel) update(msg tea.KeyMsg, k *keyMap) (wizardModel, tea.Cmd, te
 			return w, nil, addSubmitMsg{sec: sectors.Master()[w.hits[w.choice]], sector: w.sector}
 		}
 		return w, nil, nil
-	case msg.String() == "up" || msg.String() == "ctrl+p" || msg.String() == "shift+tab":
+	case key.Matches(msg, k.ChoosePrev):
 		if w.choice > 0 {
 			w.choice--
 		}
 		return w, nil, nil
-	case msg.String() == "down" || msg.String() == "ctrl+n" || msg.String() == "tab":
+	case key.Matches(msg, k.ChooseNext):
 		if w.choice < len(w.hits)-1 {
 			w.choice++
 		}
@@ -118,4 +124,27 @@ func (w *wizardModel) prefill(v string) {
 	w.input.SetValue(v)
 	w.input.CursorEnd()
 	w.hits, w.choice = w.rank(v), 0
+}
+
+// The wizard as a dialog (dialog.go).
+
+func (w wizardModel) Update(msg tea.Msg) (dialog, tea.Cmd) {
+	k, ok := msg.(tea.KeyMsg)
+	if !ok {
+		var cmd tea.Cmd
+		w.input, cmd = w.input.Update(msg)
+		return w, cmd
+	}
+	w, cmd, act := w.update(k, w.keys)
+	return answer(w, act), cmd
+}
+
+func (w wizardModel) View() string {
+	return w.view(w.title, w.t, w.styles, w.width, w.height)
+}
+func (w wizardModel) ShortHelp() []key.Binding  { return w.keys.wizardHelp().ShortHelp() }
+func (w wizardModel) FullHelp() [][]key.Binding { return w.keys.wizardHelp().FullHelp() }
+func (w wizardModel) SetSize(width, height int) dialog {
+	w.width, w.height = width, height
+	return w
 }

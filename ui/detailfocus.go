@@ -1,0 +1,57 @@
+package ui
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// detailFocus is the detail pane with the focus (enter on the list): the
+// keys select and scroll the notes and act on the selected one. The pane
+// itself is drawn by the root, from the selected ticker (detail.go); the
+// dialog turns keys into requests for it.
+type detailFocus struct{ keys *keyMap }
+
+// What the focused detail pane asks of the root.
+type (
+	noteStepMsg     struct{ by int } // select the next (1) or previous (-1) note
+	detailScrollMsg struct{ by int } // scroll half a pane down (1) or up (-1)
+	openEditorMsg   struct{}         // a new note for the selected ticker
+	editNoteMsg     struct{}         // edit the selected note
+	askDeleteMsg    struct{}         // ask whether to delete the selected note
+	openPickerMsg   struct{}         // rate the selected ticker
+)
+
+func (d detailFocus) Update(msg tea.Msg) (dialog, tea.Cmd) {
+	k, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return d, nil
+	}
+	keys := d.keys
+	switch {
+	case key.Matches(k, keys.Back), key.Matches(k, keys.Help):
+		return nil, nil
+	case key.Matches(k, keys.Up):
+		return tell(d, noteStepMsg{-1}), nil
+	case key.Matches(k, keys.Down):
+		return tell(d, noteStepMsg{1}), nil
+	case key.Matches(k, keys.PageDown):
+		return tell(d, detailScrollMsg{1}), nil
+	case key.Matches(k, keys.PageUp):
+		return tell(d, detailScrollMsg{-1}), nil
+	case key.Matches(k, keys.Note):
+		return tell(d, openEditorMsg{}), nil
+	case key.Matches(k, keys.Rate):
+		return tell(d, openPickerMsg{}), nil
+	case key.Matches(k, keys.EditNote):
+		return tell(d, editNoteMsg{}), nil
+	case key.Matches(k, keys.DeleteNote):
+		return tell(d, askDeleteMsg{}), nil
+	}
+	return d, nil
+}
+
+func (d detailFocus) placement() placement      { return asDetail }
+func (d detailFocus) View() string              { return "" } // the root draws the pane
+func (d detailFocus) ShortHelp() []key.Binding  { return d.keys.detailHelp().ShortHelp() }
+func (d detailFocus) FullHelp() [][]key.Binding { return d.keys.detailHelp().FullHelp() }
+func (d detailFocus) SetSize(int, int) dialog   { return d }

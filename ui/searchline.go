@@ -1,0 +1,73 @@
+package ui
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// searchLine is the / search in the status line: the list filters live as
+// the user types; enter keeps the filter, esc clears it; the arrows move
+// the list meanwhile (letters are the query).
+type searchLine struct {
+	input textinput.Model
+	keys  *keyMap
+}
+
+// What the search line asks of the root.
+type (
+	searchTypedMsg   struct{ query string } // filter by the query as typed now
+	searchClearedMsg struct{}               // esc: no filter
+	listMoveMsg      struct{ rows, pages int }
+)
+
+func newSearchLine(query string, keys *keyMap) (searchLine, tea.Cmd) {
+	in := textinput.New()
+	in.Prompt = "/"
+	in.CharLimit = 40
+	in.SetValue(query)
+	in.CursorEnd()
+	cmd := in.Focus()
+	return searchLine{input: in, keys: keys}, cmd
+}
+
+func (s searchLine) Update(msg tea.Msg) (dialog, tea.Cmd) {
+	k, ok := msg.(tea.KeyMsg)
+	if !ok {
+		var cmd tea.Cmd
+		s.input, cmd = s.input.Update(msg)
+		return s, cmd
+	}
+	switch {
+	case key.Matches(k, s.keys.Cancel):
+		return closeWith(searchClearedMsg{}), nil
+	case key.Matches(k, s.keys.Keep):
+		return nil, nil
+	case key.Matches(k, s.keys.SearchUp):
+		return tell(s, listMoveMsg{rows: -1}), nil
+	case key.Matches(k, s.keys.SearchDown):
+		return tell(s, listMoveMsg{rows: 1}), nil
+	case key.Matches(k, s.keys.SearchPageUp):
+		return tell(s, listMoveMsg{pages: -1}), nil
+	case key.Matches(k, s.keys.SearchPageDown):
+		return tell(s, listMoveMsg{pages: 1}), nil
+	}
+	before := s.input.Value()
+	var cmd tea.Cmd
+	s.input, cmd = s.input.Update(msg)
+	if v := s.input.Value(); v != before {
+		return tell(s, searchTypedMsg{v}), cmd
+	}
+	return s, cmd
+}
+
+func (s searchLine) placement() placement { return inStatusLine }
+func (s searchLine) View() string         { return s.input.View() }
+func (s searchLine) ShortHelp() []key.Binding {
+	return []key.Binding{s.keys.Keep, s.keys.Cancel}
+}
+func (s searchLine) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
+func (s searchLine) SetSize(width, _ int) dialog {
+	s.input.Width = max(width-4, 10)
+	return s
+}
