@@ -136,6 +136,17 @@ func mergeCalls(calls []sectors.Call) []sectors.Call {
 			continue
 		}
 		first := &out[i]
+		if first.Has(sectors.FlagNameOnly) && !c.Has(sectors.FlagNameOnly) {
+			// Named first, coded later (重点推荐中科曙光, then a list or a
+			// table): the coded mention says more; the first's place and
+			// theme stay.
+			theme := first.Theme
+			*first = c
+			if theme != "" {
+				first.Theme = theme
+			}
+			continue
+		}
 		if first.RatingInReport == "" && c.RatingInReport != "" {
 			first.Rating, first.RatingInReport = c.Rating, c.RatingInReport
 			first.Flags = mergeFlags(first.Flags, c.Flags, sectors.FlagRatingOCR, sectors.FlagUnknownRating)
