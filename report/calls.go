@@ -1,11 +1,20 @@
 package report
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 
 	"zixuan/sectors"
 )
+
+// maxMentions bounds the stocks read from one text, and the codes and
+// intro phrases looked at in one paragraph, so that a hostile input costs
+// bounded work; a real report has dozens.
+const maxMentions = 10000
+
+// maxNameRun is how far after an intro phrase names without codes are read.
+const maxNameRun = 1000
 
 // mention is a stock as the report writes it, before it is checked against
 // the securities master: the pipeline's third step finds these.
@@ -24,6 +33,7 @@ type mention struct {
 // intro is a phrase that introduces a list of stocks.
 type intro struct {
 	word    string
+	runes   []rune
 	benefit bool // 受益标的 and the like name beneficiaries, not calls
 	colon   bool // only with a colon after it: 推荐 and 标的 are ordinary words too
 }
@@ -36,6 +46,12 @@ var intros = []intro{
 	{word: "受益标的", benefit: true}, {word: "相关标的", benefit: true}, {word: "相关公司", benefit: true},
 	{word: "受益公司", benefit: true}, {word: "受益个股", benefit: true}, {word: "相关个股", benefit: true},
 	{word: "标的", colon: true}, {word: "推荐", colon: true}, {word: "关注", colon: true}, {word: "受益", colon: true, benefit: true},
+}
+
+func init() {
+	for i := range intros {
+		intros[i].runes = []rune(intros[i].word)
+	}
 }
 
 type introAt struct {
@@ -73,6 +89,9 @@ func findCalls(s section, anywhere bool) []mention {
 			previousHeading = ""
 			continue
 		}
+		if len(out) >= maxMentions {
+			break
+		}
 		p := fold(b.text)
 		ms, isHeading := paragraphMentions(p, recommend, recommend || anywhere, &theme)
 		out = append(out, ms...)
@@ -102,19 +121,24 @@ func paragraphMentions(p []rune, byName, coded bool, theme *string) (out []menti
 		}
 		return nil, false
 	}
-	themeAt := func(pos int) (string, *introAt) {
-		t := *theme
-		var gov *introAt
-		for i := range ins {
-			if ins[i].start >= pos {
-				break
+	// themeAfter[i] is the theme in force after intro i: its own, or the
+	// one before it carried on.
+	themeAfter := make([]string, len(ins))
+	for i, t := range ins {
+		themeAfter[i] = t.theme
+		if t.theme == "" {
+			themeAfter[i] = *theme
+			if i > 0 {
+				themeAfter[i] = themeAfter[i-1]
 			}
-			if ins[i].theme != "" {
-				t = ins[i].theme
-			}
-			gov = &ins[i]
 		}
-		return t, gov
+	}
+	themeAt := func(pos int) (string, *introAt) {
+		i := sort.Search(len(ins), func(i int) bool { return ins[i].start >= pos }) - 1
+		if i < 0 {
+			return *theme, nil
+		}
+		return themeAfter[i], &ins[i]
 	}
 	// A list with no intro phrase may still be led by its theme: AI应用：金山办公(688111,增持)…
 	if len(codes) > 0 && (len(ins) == 0 || ins[0].start > codes[0].start) {
@@ -149,6 +173,7 @@ func paragraphMentions(p []rune, byName, coded bool, theme *string) (out []menti
 			if j := indexRune(p[in.end:end], '。'); j >= 0 {
 				end = in.end + j
 			}
+			end = min(end, in.end+maxNameRun) // a list of names, not a page of text
 			for _, m := range ix.ac.find(p[in.end:end]) {
 				s, e := in.end+m.start, in.end+m.end
 				if anyCovered(covered, s, e) {
@@ -157,6 +182,9 @@ func paragraphMentions(p []rune, byName, coded bool, theme *string) (out []menti
 				hit := ix.hits[m.pattern]
 				t, _ := themeAt(s)
 				out = append(out, mention{theme: t, written: string(p[s:e]), security: hit.security, nameOCR: hit.ocr, benefit: in.benefit, pos: s})
+			}
+			if len(out) >= maxMentions {
+				break
 			}
 		}
 		sortByPos(out)
@@ -208,7 +236,7 @@ func findIntros(p []rune, codes []codeSpan) []introAt {
 			continue
 		}
 		for _, in := range intros {
-			w := []rune(in.word)
+			w := in.runes
 			if !hasPrefixAt(p, i, w) {
 				continue
 			}
@@ -220,6 +248,9 @@ func findIntros(p []rune, codes []codeSpan) []introAt {
 				end++
 			}
 			out = append(out, introAt{intro: in, start: i, end: end, theme: cleanTheme([]rune(leadIn(p, i)))})
+			if len(out) >= maxMentions {
+				return out
+			}
 			i = end - 1
 			break
 		}
@@ -336,7 +367,7 @@ func nameBefore(p []rune, end, limit int) (string, int) {
 			if in.colon {
 				continue
 			}
-			if w := []rune(in.word); hasPrefixAt(seg, i, w) {
+			if w := in.runes; hasPrefixAt(seg, i, w) {
 				k += i + len(w)
 				seg = seg[i+len(w):]
 				i = 0
@@ -415,6 +446,9 @@ func scanCodes(p []rune) []codeSpan {
 			}
 		}
 		out = append(out, c)
+		if len(out) >= maxMentions {
+			break
+		}
 		i = max(j, c.close)
 	}
 	return out

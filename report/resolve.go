@@ -2,6 +2,7 @@ package report
 
 import (
 	"strings"
+	"sync"
 
 	"zixuan/sectors"
 )
@@ -100,6 +101,14 @@ func readRating(written []rune) (r sectors.Rating, corrected string, ok bool) {
 	return sectors.Unrated, "", false
 }
 
+var ratingWords = sync.OnceValue(func() [][]rune {
+	var out [][]rune
+	for _, w := range sectors.BrokerRatingWords() {
+		out = append(out, []rune(w))
+	}
+	return out
+})
+
 // nearRatingWord is the one rating word w is one character off, if exactly
 // one is.
 func nearRatingWord(w []rune) (sectors.Rating, string, bool) {
@@ -107,12 +116,12 @@ func nearRatingWord(w []rune) (sectors.Rating, string, bool) {
 		return sectors.Unrated, "", false
 	}
 	found := ""
-	for _, word := range sectors.BrokerRatingWords() {
-		if oneOff(w, []rune(word)) {
+	for _, word := range ratingWords() {
+		if oneOff(w, word) {
 			if found != "" {
 				return sectors.Unrated, "", false // 曾持: 增持 or 减持? say neither
 			}
-			found = word
+			found = string(word)
 		}
 	}
 	if found == "" {

@@ -96,7 +96,13 @@ func parseHeading(line string) (heading, bool) {
 // classifyHeading reads a line as a heading by its words. ok is false for a
 // line that is no heading; kind is frontSection when the words say nothing.
 func classifyHeading(line string) (kind sectionKind, rest string, ok bool) {
-	f := string(fold(line))
+	// Headings are recognised by their first words, so only those are
+	// folded: most lines of a report are long paragraphs.
+	head, truncated := line, false
+	if runeLen(line) > 48 {
+		head, truncated = string([]rune(line)[:48]), true
+	}
+	f := string(fold(head))
 	body, numbered := stripChineseNumber(f)
 	for _, group := range sectionWords {
 		for _, w := range group.words {
@@ -105,7 +111,7 @@ func classifyHeading(line string) (kind sectionKind, rest string, ok bool) {
 			}
 			after := body[len(w):]
 			switch {
-			case after == "" || after == ":" || runeLen(after) <= 8 && !strings.ContainsAny(after, "0123456789(,、"):
+			case !truncated && (after == "" || after == ":" || runeLen(after) <= 8 && !strings.ContainsAny(after, "0123456789(,、")):
 				return group.kind, "", true
 			case strings.HasPrefix(after, ":"):
 				// 投资建议：重点推荐… keeps its text; cut it from the line as written.
@@ -117,7 +123,7 @@ func classifyHeading(line string) (kind sectionKind, rest string, ok bool) {
 			}
 		}
 	}
-	if numbered && runeLen(body) <= 40 {
+	if numbered && !truncated && runeLen(body) <= 40 {
 		return otherSection, "", true
 	}
 	return frontSection, "", false
