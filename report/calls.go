@@ -142,8 +142,8 @@ func paragraphMentions(p []rune, byName, coded bool, theme *string) (out []menti
 	}
 	// A list with no intro phrase may still be led by its theme: AI应用：金山办公(688111,增持)…
 	if len(codes) > 0 && (len(ins) == 0 || ins[0].start > codes[0].start) {
-		if lead := leadIn(p, codes[0].nameEnd); lead != "" && strings.HasSuffix(lead, ":") {
-			if t := cleanTheme([]rune(lead)); t != "" {
+		if _, from := nameBefore(p, codes[0].nameEnd, 0); from > 0 && p[from-1] == ':' {
+			if t := cleanTheme([]rune(leadIn(p, from))); t != "" {
 				*theme = t
 			}
 		}
@@ -205,11 +205,7 @@ func anyCovered(covered []bool, s, e int) bool {
 }
 
 func sortByPos(ms []mention) {
-	for i := 1; i < len(ms); i++ { // insertion sort: short, and nearly sorted
-		for j := i; j > 0 && ms[j].pos < ms[j-1].pos; j-- {
-			ms[j], ms[j-1] = ms[j-1], ms[j]
-		}
-	}
+	sort.SliceStable(ms, func(i, j int) bool { return ms[i].pos < ms[j].pos })
 }
 
 func indexRune(rs []rune, r rune) int {

@@ -1,6 +1,8 @@
 package report
 
 import (
+	"bytes"
+	"errors"
 	"strings"
 	"testing"
 
@@ -259,5 +261,45 @@ func TestDates(t *testing.T) {
 		if got != want {
 			t.Errorf("findDate(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// A two-character core name is an ordinary word: 美丽 is not *ST美丽.
+func TestShortCoreNamesAreNotNames(t *testing.T) {
+	theme := ""
+	ms, _ := paragraphMentions(fold("重点推荐美丽中国主题下的龙头公司"), true, true, &theme)
+	if len(ms) != 0 {
+		t.Errorf("mentions %+v", ms)
+	}
+	ms, _ = paragraphMentions(fold("重点推荐星环科技"), true, true, &theme)
+	if len(ms) != 1 || names().master[ms[0].security].Code.Number != "688031" {
+		t.Errorf("星环科技 (core of 星环科技-U): %+v", ms)
+	}
+}
+
+func TestReadLimitsSize(t *testing.T) {
+	_, err := Read(bytes.NewReader(make([]byte, MaxSize+10)))
+	if !errors.Is(err, ErrTooLarge) {
+		t.Errorf("Read of an oversized input: %v", err)
+	}
+	r, err := Read(bytes.NewReader(SeedText()))
+	if err != nil || len(r.Calls) != 25 {
+		t.Errorf("Read of the seed: %v", err)
+	}
+}
+
+// A theme named on its own line, then its list.
+func TestThemeHeadingLines(t *testing.T) {
+	text := "投资建议\n2）工业软件：\n用友网络(600588.SH,买入)、中控技术(688777,买入)\n\n**数据要素领域**\n\n- 三六零(601360.SH,增持)\n"
+	r, err := Parse([]byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range r.Calls {
+		got = append(got, c.Code.Number+":"+c.Theme)
+	}
+	if strings.Join(got, " ") != "600588:工业软件 688777:工业软件 601360:数据要素" {
+		t.Errorf("calls %v", got)
 	}
 }
