@@ -121,6 +121,14 @@ func paragraphMentions(p []rune, byName, coded bool, theme *string) (out []menti
 		}
 		return nil, false
 	}
+	// A list with no intro phrase may still be led by its theme: AI应用：金山办公(688111,增持)…
+	if len(codes) > 0 && (len(ins) == 0 || ins[0].start > codes[0].start) {
+		if _, from := nameBefore(p, codes[0].nameEnd, 0); from > 0 && p[from-1] == ':' {
+			if t := cleanTheme([]rune(leadIn(p, from))); t != "" {
+				*theme = t
+			}
+		}
+	}
 	// themeAfter[i] is the theme in force after intro i: its own, or the
 	// one before it carried on.
 	themeAfter := make([]string, len(ins))
@@ -139,14 +147,6 @@ func paragraphMentions(p []rune, byName, coded bool, theme *string) (out []menti
 			return *theme, nil
 		}
 		return themeAfter[i], &ins[i]
-	}
-	// A list with no intro phrase may still be led by its theme: AI应用：金山办公(688111,增持)…
-	if len(codes) > 0 && (len(ins) == 0 || ins[0].start > codes[0].start) {
-		if _, from := nameBefore(p, codes[0].nameEnd, 0); from > 0 && p[from-1] == ':' {
-			if t := cleanTheme([]rune(leadIn(p, from))); t != "" {
-				*theme = t
-			}
-		}
 	}
 	covered := make([]bool, len(p))
 	prevEnd := 0
@@ -189,8 +189,8 @@ func paragraphMentions(p []rune, byName, coded bool, theme *string) (out []menti
 		}
 		sortByPos(out)
 	}
-	if len(ins) > 0 && ins[len(ins)-1].theme != "" {
-		*theme = ins[len(ins)-1].theme
+	if len(ins) > 0 {
+		*theme = themeAfter[len(ins)-1]
 	}
 	return out, false
 }

@@ -303,3 +303,16 @@ func TestThemeHeadingLines(t *testing.T) {
 		t.Errorf("calls %v", got)
 	}
 }
+
+// A theme set by one clause carries to the next clause and paragraph.
+func TestThemeCarries(t *testing.T) {
+	theme := ""
+	ms, _ := paragraphMentions(fold("工业软件：用友网络(600588.SH,买入)。相关标的：中控技术(688777)"), true, true, &theme)
+	if len(ms) != 2 || ms[0].theme != "工业软件" || ms[1].theme != "工业软件" || !ms[1].benefit || theme != "工业软件" {
+		t.Errorf("mentions %+v, theme after %q", ms, theme)
+	}
+	ms, _ = paragraphMentions(fold("储能板块，建议关注阳光电源(300274.SZ,买入)。受益标的：宁德时代(300750.SZ)"), true, true, &theme)
+	if len(ms) != 2 || ms[1].theme != "储能" || theme != "储能" {
+		t.Errorf("mentions %+v, theme after %q", ms, theme)
+	}
+}
