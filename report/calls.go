@@ -26,7 +26,7 @@ type mention struct {
 	security int    // for a name without a code: its index in sectors.Master()
 	nameOCR  bool   // the name was found as a look-alike misreading
 	rating   []rune // the rating word as written, folded
-	benefit  bool   // under 受益标的/相关标的: named, not rated
+	benefit  bool   // under 受益标的/相关标的: a beneficiary, flagged as a mention
 	pos      int
 }
 
@@ -280,8 +280,9 @@ func leadIn(p []rune, i int) string {
 	return string(p[k:i])
 }
 
-// themeEndings are cut from a theme's name: 储能板块 is 储能, and
-// 制造业等领域数字化 is 制造业数字化.
+// themeCuts and themeEndings are cut from a theme's name: 储能板块 is 储能,
+// and 制造业等领域数字化 is 制造业数字化. themeJunk marks a line that is
+// metadata or a caption, not a theme.
 var themeCuts = []string{"等领域", "等板块", "等方向"}
 var themeEndings = []string{"领域", "板块", "方向", "赛道", "行业", "相关", "等"}
 var themeJunk = []string{"评级", "日期", "证券", "分析师", "来源", "资料", "目录", "风险", "图", "表", "http", "@", "/"}
