@@ -301,6 +301,13 @@ func cleanTheme(rs []rune) string {
 		}
 	}
 	s = strings.Trim(s, ",:;、 -")
+	for _, group := range sectionWords {
+		for _, w := range group.words {
+			if strings.HasPrefix(s, w) {
+				return "" // 投资建议：重点推荐… is a heading, not a theme called 投资
+			}
+		}
+	}
 	for _, w := range []string{"建议", "我们", "继续", "持续"} {
 		s = strings.TrimSuffix(s, w)
 	}

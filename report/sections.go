@@ -103,6 +103,13 @@ func classifyHeading(line string) (kind sectionKind, rest string, ok bool) {
 		head, truncated = string([]rune(line)[:48]), true
 	}
 	f := string(fold(head))
+	bulleted := false
+	for _, b := range bullets { // - **投资建议**：… inside 核心观点
+		if b = strings.TrimSpace(b); strings.HasPrefix(f, b) {
+			f, bulleted = f[len(b):], true
+			break
+		}
+	}
 	body, numbered := stripChineseNumber(f)
 	for _, group := range sectionWords {
 		for _, w := range group.words {
@@ -111,6 +118,8 @@ func classifyHeading(line string) (kind sectionKind, rest string, ok bool) {
 			}
 			after := body[len(w):]
 			switch {
+			case bulleted && !strings.HasPrefix(after, ":"):
+				// A bullet is a heading only as 投资建议：…; - 观点一 is a point.
 			case !truncated && (after == "" || after == ":" || runeLen(after) <= 8 && !strings.ContainsAny(after, "0123456789(,、")):
 				return group.kind, "", true
 			case strings.HasPrefix(after, ":"):

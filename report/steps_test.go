@@ -316,3 +316,42 @@ func TestThemeCarries(t *testing.T) {
 		t.Errorf("mentions %+v, theme after %q", ms, theme)
 	}
 }
+
+func callsOf(t *testing.T, text string) string {
+	t.Helper()
+	r, err := Parse([]byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range r.Calls {
+		flags := ""
+		for _, f := range c.Flags {
+			flags += "+" + string(f)
+		}
+		got = append(got, c.Code.Key()+":"+c.NameInReport+":"+c.Rating.ID()+flags)
+	}
+	return strings.Join(got, " ")
+}
+
+func TestMoreShapes(t *testing.T) {
+	cases := map[string]struct{ text, want string }{
+		"markdown table": {
+			"## 投资建议\n| 代码 | 名称 | 评级 |\n|---|---|---|\n| 600519.SH | 贵州茅台 | 买入 |\n| 000858.SZ | 五粮液 | 增持 |\n",
+			"SH600519:贵州茅台:buy SZ000858:五粮液:overweight",
+		},
+		"rating in the first column": {
+			"投资建议\n评级\t代码\t名称\t股价\n买入\t688111\t金山办公\t300\n增持\t300033\t同 花 顺\t100\n",
+			"SH688111:金山办公:buy SZ300033:同花顺:overweight",
+		},
+		"a bulleted 投资建议 inside 核心观点": {
+			"## 核心观点\n- 行业景气回升，海光信息等上涨。\n- **投资建议**：重点推荐用友网络(600588.SH, Buy)、*ST美丽(000010,未评级)和金山办公688111.SH，推荐：中控技术\n",
+			"SH600588:用友网络:buy SZ000010:*ST美丽:unrated SH688111:金山办公:unrated SH688777:中控技术:unrated+name-only",
+		},
+	}
+	for name, c := range cases {
+		if got := callsOf(t, c.text); got != c.want {
+			t.Errorf("%s:\n got %s\nwant %s", name, got, c.want)
+		}
+	}
+}
