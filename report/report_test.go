@@ -123,7 +123,7 @@ func TestLiquorTables(t *testing.T) {
 // Markdown: bold theme headings, a name-only recommendation with a look-alike
 // misreading (海光倍息), the list printed twice (one call each), a 核心观点
 // naming stocks in commentary (not calls), and theses per theme with OCR
-// fixed (通义干问 → 通义千问, 收人 → 收入).
+// fixed (通义干问 → 通义千问, 自已 → 自己).
 func TestQuantumMarkdown(t *testing.T) {
 	r := parseFixture(t, "quantum_markdown.md")
 	checkReport(t, r, "量子计算进入工程化阶段，国产算力链持续受益", "2025-03-09", "", "计算机", "看好（上调）")
@@ -139,7 +139,7 @@ func TestQuantumMarkdown(t *testing.T) {
 	wantTheses := map[string]string{
 		"算力":        "算力：国产算力链持续受益。国内大模型推理需求快速增长，带动服务器与芯片订单提升，国产算力链业绩有望持续兑现。",
 		"量子技术与低空经济": "量子技术与低空经济：工程化提速。多家机构发布量子计算原型机，低空经济地方政策密集落地，相关产业进入工程化阶段。",
-		"AI应用":      "AI应用：通义千问新版本发布。模型能力提升带动办公、金融等场景的应用落地，企业收入有望加速增长。",
+		"AI应用":      "AI应用：通义千问新版本发布。模型能力提升带动办公、金融等场景的应用落地，企业自己的数据价值有望释放。",
 	}
 	for _, th := range r.Themes {
 		if th.Thesis != wantTheses[th.Name] {

@@ -241,6 +241,11 @@ func TestNameIndexFolds(t *testing.T) {
 	if got := ix.fixProse("阿里云发布通义干问2.5，企业级干亿模型"); got != "阿里云发布通义千问2.5，企业级千亿模型" {
 		t.Errorf("fixProse = %q", got)
 	}
+	for _, fine := range []string{"吸收人才，推进人工智能，引人注目", "自己有若干问题", "千方科技与干线物流"} {
+		if got := ix.fixProse(fine); got != fine {
+			t.Errorf("fixProse(%q) = %q, changed correct text", fine, got)
+		}
+	}
 }
 
 func TestDates(t *testing.T) {
