@@ -132,8 +132,8 @@ func classifyHeading(line string) (kind sectionKind, rest string, ok bool) {
 			}
 		}
 	}
-	if numbered && !truncated && runeLen(body) <= 40 {
-		return otherSection, "", true
+	if numbered && !truncated && runeLen(body) <= 40 && len(scanCodes([]rune(body))) == 0 {
+		return otherSection, "", true // 五、行业动态; but 一、AI应用：金山办公(688111,增持) is a list
 	}
 	return frontSection, "", false
 }

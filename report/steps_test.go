@@ -345,6 +345,10 @@ func TestMoreShapes(t *testing.T) {
 			"## 投资建议\n| 代码 | 名称 | 评级 |\n|---|---|---|\n| 600519.SH | 贵州茅台 | 买入 |\n| 000858.SZ | 五粮液 | 增持 |\n",
 			"SH600519:贵州茅台:buy SZ000858:五粮液:overweight",
 		},
+		"lists numbered 一、二、": {
+			"投资建议\n一、AI应用：金山办公(688111,增持)\n二、算力：海光信息(688041,买入)\n三、风险提示\n中科曙光(603019,买入)\n",
+			"SH688111:金山办公:overweight SH688041:海光信息:buy",
+		},
 		"rating in the first column": {
 			"投资建议\n评级\t代码\t名称\t股价\n买入\t688111\t金山办公\t300\n增持\t300033\t同 花 顺\t100\n",
 			"SH688111:金山办公:buy SZ300033:同花顺:overweight",
