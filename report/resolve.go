@@ -32,11 +32,10 @@ func resolve(m mention, ix *nameIndex) sectors.Call {
 			flag(sectors.FlagUnknownCode)
 		case m.written == "":
 			call.Name = sec.Name
-		case string(written) == string(core) || hasSuffix(written, full):
-			call.Name, call.NameInReport = sec.Name, string(written[max(0, len(written)-len(full)):])
-			if string(written) == string(core) {
-				call.NameInReport = string(written)
-			}
+		case string(written) == string(core): // 星环科技 for 星环科技-U
+			call.Name, call.NameInReport = sec.Name, m.written
+		case hasSuffix(written, full): // what is left before the name is not part of it
+			call.Name, call.NameInReport = sec.Name, string(full)
 		case len(written) >= len(full) && oneOff(written[len(written)-len(full):], full):
 			call.Name, call.NameInReport = sec.Name, string(written[len(written)-len(full):])
 			flag(sectors.FlagNameOCR)
