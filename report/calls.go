@@ -1,11 +1,20 @@
 package report
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 
 	"zixuan/sectors"
 )
+
+// maxMentions bounds the stocks read from one text, and the codes and
+// intro phrases looked at in one paragraph, so that a hostile input costs
+// bounded work; a real report has dozens.
+const maxMentions = 10000
+
+// maxNameRun is how far after an intro phrase names without codes are read.
+const maxNameRun = 1000
 
 // mention is a stock as the report writes it, before it is checked against
 // the securities master: the pipeline's third step finds these.
@@ -17,13 +26,14 @@ type mention struct {
 	security int    // for a name without a code: its index in sectors.Master()
 	nameOCR  bool   // the name was found as a look-alike misreading
 	rating   []rune // the rating word as written, folded
-	benefit  bool   // under 受益标的/相关标的: named, not rated
+	benefit  bool   // under 受益标的/相关标的: a beneficiary, flagged as a mention
 	pos      int
 }
 
 // intro is a phrase that introduces a list of stocks.
 type intro struct {
 	word    string
+	runes   []rune
 	benefit bool // 受益标的 and the like name beneficiaries, not calls
 	colon   bool // only with a colon after it: 推荐 and 标的 are ordinary words too
 }
@@ -36,6 +46,12 @@ var intros = []intro{
 	{word: "受益标的", benefit: true}, {word: "相关标的", benefit: true}, {word: "相关公司", benefit: true},
 	{word: "受益公司", benefit: true}, {word: "受益个股", benefit: true}, {word: "相关个股", benefit: true},
 	{word: "标的", colon: true}, {word: "推荐", colon: true}, {word: "关注", colon: true}, {word: "受益", colon: true, benefit: true},
+}
+
+func init() {
+	for i := range intros {
+		intros[i].runes = []rune(intros[i].word)
+	}
 }
 
 type introAt struct {
@@ -73,6 +89,9 @@ func findCalls(s section, anywhere bool) []mention {
 			previousHeading = ""
 			continue
 		}
+		if len(out) >= maxMentions {
+			break
+		}
 		p := fold(b.text)
 		ms, isHeading := paragraphMentions(p, recommend, recommend || anywhere, &theme)
 		out = append(out, ms...)
@@ -102,27 +121,32 @@ func paragraphMentions(p []rune, byName, coded bool, theme *string) (out []menti
 		}
 		return nil, false
 	}
-	themeAt := func(pos int) (string, *introAt) {
-		t := *theme
-		var gov *introAt
-		for i := range ins {
-			if ins[i].start >= pos {
-				break
-			}
-			if ins[i].theme != "" {
-				t = ins[i].theme
-			}
-			gov = &ins[i]
-		}
-		return t, gov
-	}
 	// A list with no intro phrase may still be led by its theme: AI应用：金山办公(688111,增持)…
 	if len(codes) > 0 && (len(ins) == 0 || ins[0].start > codes[0].start) {
-		if lead := leadIn(p, codes[0].nameEnd); lead != "" && strings.HasSuffix(lead, ":") {
-			if t := cleanTheme([]rune(lead)); t != "" {
+		if _, from := nameBefore(p, codes[0].nameEnd, 0); from > 0 && p[from-1] == ':' {
+			if t := cleanTheme([]rune(leadIn(p, from))); t != "" {
 				*theme = t
 			}
 		}
+	}
+	// themeAfter[i] is the theme in force after intro i: its own, or the
+	// one before it carried on.
+	themeAfter := make([]string, len(ins))
+	for i, t := range ins {
+		themeAfter[i] = t.theme
+		if t.theme == "" {
+			themeAfter[i] = *theme
+			if i > 0 {
+				themeAfter[i] = themeAfter[i-1]
+			}
+		}
+	}
+	themeAt := func(pos int) (string, *introAt) {
+		i := sort.Search(len(ins), func(i int) bool { return ins[i].start >= pos }) - 1
+		if i < 0 {
+			return *theme, nil
+		}
+		return themeAfter[i], &ins[i]
 	}
 	covered := make([]bool, len(p))
 	prevEnd := 0
@@ -149,6 +173,7 @@ func paragraphMentions(p []rune, byName, coded bool, theme *string) (out []menti
 			if j := indexRune(p[in.end:end], '。'); j >= 0 {
 				end = in.end + j
 			}
+			end = min(end, in.end+maxNameRun) // a list of names, not a page of text
 			for _, m := range ix.ac.find(p[in.end:end]) {
 				s, e := in.end+m.start, in.end+m.end
 				if anyCovered(covered, s, e) {
@@ -158,11 +183,14 @@ func paragraphMentions(p []rune, byName, coded bool, theme *string) (out []menti
 				t, _ := themeAt(s)
 				out = append(out, mention{theme: t, written: string(p[s:e]), security: hit.security, nameOCR: hit.ocr, benefit: in.benefit, pos: s})
 			}
+			if len(out) >= maxMentions {
+				break
+			}
 		}
 		sortByPos(out)
 	}
-	if len(ins) > 0 && ins[len(ins)-1].theme != "" {
-		*theme = ins[len(ins)-1].theme
+	if len(ins) > 0 {
+		*theme = themeAfter[len(ins)-1]
 	}
 	return out, false
 }
@@ -177,11 +205,7 @@ func anyCovered(covered []bool, s, e int) bool {
 }
 
 func sortByPos(ms []mention) {
-	for i := 1; i < len(ms); i++ { // insertion sort: short, and nearly sorted
-		for j := i; j > 0 && ms[j].pos < ms[j-1].pos; j-- {
-			ms[j], ms[j-1] = ms[j-1], ms[j]
-		}
-	}
+	sort.SliceStable(ms, func(i, j int) bool { return ms[i].pos < ms[j].pos })
 }
 
 func indexRune(rs []rune, r rune) int {
@@ -208,7 +232,7 @@ func findIntros(p []rune, codes []codeSpan) []introAt {
 			continue
 		}
 		for _, in := range intros {
-			w := []rune(in.word)
+			w := in.runes
 			if !hasPrefixAt(p, i, w) {
 				continue
 			}
@@ -220,6 +244,9 @@ func findIntros(p []rune, codes []codeSpan) []introAt {
 				end++
 			}
 			out = append(out, introAt{intro: in, start: i, end: end, theme: cleanTheme([]rune(leadIn(p, i)))})
+			if len(out) >= maxMentions {
+				return out
+			}
 			i = end - 1
 			break
 		}
@@ -253,8 +280,9 @@ func leadIn(p []rune, i int) string {
 	return string(p[k:i])
 }
 
-// themeEndings are cut from a theme's name: 储能板块 is 储能, and
-// 制造业等领域数字化 is 制造业数字化.
+// themeCuts and themeEndings are cut from a theme's name: 储能板块 is 储能,
+// and 制造业等领域数字化 is 制造业数字化. themeJunk marks a line that is
+// metadata or a caption, not a theme.
 var themeCuts = []string{"等领域", "等板块", "等方向"}
 var themeEndings = []string{"领域", "板块", "方向", "赛道", "行业", "相关", "等"}
 var themeJunk = []string{"评级", "日期", "证券", "分析师", "来源", "资料", "目录", "风险", "图", "表", "http", "@", "/"}
@@ -273,6 +301,13 @@ func cleanTheme(rs []rune) string {
 		}
 	}
 	s = strings.Trim(s, ",:;、 -")
+	for _, group := range sectionWords {
+		for _, w := range group.words {
+			if strings.HasPrefix(s, w) {
+				return "" // 投资建议：重点推荐… is a heading, not a theme called 投资
+			}
+		}
+	}
 	for _, w := range []string{"建议", "我们", "继续", "持续"} {
 		s = strings.TrimSuffix(s, w)
 	}
@@ -336,7 +371,7 @@ func nameBefore(p []rune, end, limit int) (string, int) {
 			if in.colon {
 				continue
 			}
-			if w := []rune(in.word); hasPrefixAt(seg, i, w) {
+			if w := in.runes; hasPrefixAt(seg, i, w) {
 				k += i + len(w)
 				seg = seg[i+len(w):]
 				i = 0
@@ -415,6 +450,9 @@ func scanCodes(p []rune) []codeSpan {
 			}
 		}
 		out = append(out, c)
+		if len(out) >= maxMentions {
+			break
+		}
 		i = max(j, c.close)
 	}
 	return out

@@ -58,11 +58,11 @@ func looksLikeText(s string) bool {
 	for _, r := range s {
 		total++
 		switch {
-		case r == utf8.RuneError, r < 0x20 && r != '\n' && r != '\r' && r != '\t', r >= 0xE000 && r <= 0xF8FF:
+		case r == utf8.RuneError, r < 0x20 && !strings.ContainsRune("\n\r\t\f\v", r), r >= 0xE000 && r <= 0xF8FF:
 			bad++
 		}
 	}
-	return bad*20 <= total
+	return bad <= 3 || bad*20 <= total // a stray escape is not a binary file
 }
 
 // cleanControls drops the control characters left in otherwise good text

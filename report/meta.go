@@ -31,37 +31,49 @@ func readMetadata(text string, folded []rune) metadata {
 // notTitle are the cover-page lines that come before a title.
 var notTitle = []string{"证券研究报告", "研究报告", "行业周报", "行业点评", "行业月报", "行业研究", "行业深度", "周报", "月报", "点评报告", "证券研究", "分析师", "评级", "日期", "SAC", "执业证书", "邮箱", "电话", "请务必", "免责", "核心观点", "投资要点", "目录"}
 
-// findTitle is the first markdown heading, or else the first line of some
-// length that is not cover-page furniture.
+// findTitle reads the cover: the lines before the first section that
+// matters (核心观点, 投资建议 …). The title is the first markdown heading or
+// line of some length there that is not cover furniture (证券研究报告,
+// 行业周报, a date, a rating, the broker), or else the cover's first line.
 func findTitle(text string) string {
-	lines := strings.SplitN(text, "\n", 60)
-	for _, line := range lines[:min(len(lines), 59)] {
-		t := strings.TrimSpace(line)
-		heading := strings.HasPrefix(t, "#")
-		t = strings.TrimSpace(strings.TrimLeft(t, "#"))
-		f := string(fold(t))
-		if runeLen(f) < 6 || runeLen(f) > 80 || !hasHan(f) {
-			continue
-		}
+	lines := strings.SplitN(text, "\n", 61)
+	first := ""
+	for _, line := range lines[:min(len(lines), 60)] {
+		t := strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(line), "#"))
 		if kind, _, ok := classifyHeading(t); ok && kind != otherSection {
+			break
+		}
+		f := string(fold(t))
+		if !hasHan(f) || runeLen(f) > 80 {
 			continue
 		}
-		furniture := false
-		for _, w := range notTitle {
-			if strings.Contains(f, w) && (!heading || runeLen(f) <= runeLen(w)+8) {
-				furniture = true
-				break
-			}
+		if first == "" && runeLen(f) >= 4 {
+			first = t
 		}
-		if furniture || strings.HasSuffix(f, "证券") || strings.HasSuffix(f, "有限公司") || strings.HasSuffix(f, "研究所") {
-			continue
-		}
-		if _, ok := dateAt([]rune(f), 0); ok {
+		if runeLen(f) < 6 || isFurniture(f) {
 			continue
 		}
 		return tidyProse(t)
 	}
-	return ""
+	return tidyProse(first)
+}
+
+func isFurniture(f string) bool {
+	if strings.Contains(f, "证券研究报告") || strings.HasSuffix(f, "证券") || strings.HasSuffix(f, "有限公司") || strings.HasSuffix(f, "研究所") {
+		return true
+	}
+	for _, w := range notTitle {
+		if strings.Contains(f, w) && runeLen(f) <= runeLen(w)+8 {
+			return true
+		}
+	}
+	for _, label := range append(dateLabels, "评级", "分析师") {
+		if strings.HasPrefix(f, label) {
+			return true
+		}
+	}
+	_, isDate := dateAt([]rune(f), 0)
+	return isDate
 }
 
 var dateLabels = []string{"报告发布日期", "发布日期", "报告日期", "发布时间", "日期"}
@@ -165,15 +177,20 @@ func findIndustry(f []rune) string {
 		}
 	}
 	for _, kind := range []string{"行业周报", "行业点评", "行业月报", "行业深度", "行业专题", "行业报告", "行业研究", "行业跟踪"} {
-		if i := strings.Index(s, kind); i >= 0 {
-			rs := []rune(s[:i])
+		for from := 0; ; {
+			i := strings.Index(s[from:], kind)
+			if i < 0 {
+				break
+			}
+			rs := []rune(s[:from+i])
 			k := len(rs)
-			for k > 0 && len(rs)-k < 5 && unicode.Is(unicode.Han, rs[k-1]) {
+			for k > 0 && len(rs)-k < 8 && unicode.Is(unicode.Han, rs[k-1]) {
 				k--
 			}
 			if len(rs)-k >= 2 {
 				return string(rs[k:])
 			}
+			from += i + len(kind)
 		}
 	}
 	return ""

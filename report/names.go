@@ -27,11 +27,11 @@ func lookalikesOf(r rune) []rune {
 
 // prose are words of running text that OCR damages in the same way and that
 // theses are fixed for, beside the securities' names: 通义千问 printed as
-// 通义干问 in the seed.
+// 通义干问 in the seed. Only words whose misread form is no word and no part
+// of common text are here: 收入 is not, as its misreading 收人 is inside
+// 吸收人才, nor 已有, whose 己有 is inside 自己有.
 var prose = []string{
-	"通义千问", "千亿", "千万", "千元", "数千", "上千", "数以千计",
-	"收入", "投入", "输入", "接入", "引入", "加入", "进入", "深入", "导入", "融入", "纳入", "切入", "介入",
-	"自己", "已经", "已有", "信息", "信创", "通信", "征信", "未来", "尚未",
+	"通义千问", "千亿", "千万元", "千元", "自己", "已经", "信息", "信创", "通信", "征信", "未来", "尚未",
 }
 
 // nameHit is what a pattern of the name automaton stands for.
@@ -58,8 +58,8 @@ var names = sync.OnceValue(buildNameIndex)
 func buildNameIndex() *nameIndex {
 	ix := &nameIndex{master: sectors.Master(), byName: map[string]int{}}
 	var pats [][]rune
-	add := func(name string, hit nameHit) {
-		if _, taken := ix.byName[name]; taken || len([]rune(name)) < 2 {
+	add := func(name string, hit nameHit, minLen int) {
+		if _, taken := ix.byName[name]; taken || len([]rune(name)) < minLen {
 			return
 		}
 		ix.byName[name] = hit.security
@@ -67,10 +67,13 @@ func buildNameIndex() *nameIndex {
 		ix.hits = append(ix.hits, hit)
 	}
 	for i, s := range ix.master {
-		add(strings.ToUpper(s.Folded), nameHit{security: i})
+		add(strings.ToUpper(s.Folded), nameHit{security: i}, 2)
 	}
+	// Core names (星环科技 for 星环科技-U, 康佳A for *ST康佳A) of three
+	// characters or more: a two-character core such as *ST美丽's 美丽 is an
+	// ordinary word.
 	for i, s := range ix.master {
-		add(strings.ToUpper(s.FoldedCore), nameHit{security: i})
+		add(strings.ToUpper(s.FoldedCore), nameHit{security: i}, 3)
 	}
 	// Misread forms go last, so that a real name always wins over a
 	// misreading of another; a misreading shared by two names is ambiguous
@@ -159,17 +162,6 @@ func isHanOnly(s string) bool {
 func (ix *nameIndex) exact(folded string) (int, bool) {
 	i, ok := ix.byName[folded]
 	return i, ok && i >= 0
-}
-
-// longestSuffix is the longest known name text ends with: in 建议关注中控技术
-// it is 中控技术.
-func (ix *nameIndex) longestSuffix(text []rune) (int, int, bool) {
-	for n := min(len(text), 12); n >= 2; n-- {
-		if i, ok := ix.exact(string(text[len(text)-n:])); ok {
-			return i, n, true
-		}
-	}
-	return 0, 0, false
 }
 
 // fixProse replaces the misread forms of known words in s.

@@ -47,6 +47,9 @@ func Parse(data []byte) (*Result, error) {
 	}
 	var mentions []mention
 	for _, s := range sections {
+		if len(mentions) >= maxMentions {
+			break
+		}
 		mentions = append(mentions, findCalls(s, anywhere)...)
 	}
 	ix := names()

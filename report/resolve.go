@@ -2,6 +2,7 @@ package report
 
 import (
 	"strings"
+	"sync"
 
 	"zixuan/sectors"
 )
@@ -31,11 +32,10 @@ func resolve(m mention, ix *nameIndex) sectors.Call {
 			flag(sectors.FlagUnknownCode)
 		case m.written == "":
 			call.Name = sec.Name
-		case string(written) == string(core) || hasSuffix(written, full):
-			call.Name, call.NameInReport = sec.Name, string(written[max(0, len(written)-len(full)):])
-			if string(written) == string(core) {
-				call.NameInReport = string(written)
-			}
+		case string(written) == string(core): // 星环科技 for 星环科技-U
+			call.Name, call.NameInReport = sec.Name, m.written
+		case hasSuffix(written, full): // what is left before the name is not part of it
+			call.Name, call.NameInReport = sec.Name, string(full)
 		case len(written) >= len(full) && oneOff(written[len(written)-len(full):], full):
 			call.Name, call.NameInReport = sec.Name, string(written[len(written)-len(full):])
 			flag(sectors.FlagNameOCR)
@@ -100,6 +100,14 @@ func readRating(written []rune) (r sectors.Rating, corrected string, ok bool) {
 	return sectors.Unrated, "", false
 }
 
+var ratingWords = sync.OnceValue(func() [][]rune {
+	var out [][]rune
+	for _, w := range sectors.BrokerRatingWords() {
+		out = append(out, []rune(w))
+	}
+	return out
+})
+
 // nearRatingWord is the one rating word w is one character off, if exactly
 // one is.
 func nearRatingWord(w []rune) (sectors.Rating, string, bool) {
@@ -107,12 +115,12 @@ func nearRatingWord(w []rune) (sectors.Rating, string, bool) {
 		return sectors.Unrated, "", false
 	}
 	found := ""
-	for _, word := range sectors.BrokerRatingWords() {
-		if oneOff(w, []rune(word)) {
+	for _, word := range ratingWords() {
+		if oneOff(w, word) {
 			if found != "" {
 				return sectors.Unrated, "", false // 曾持: 增持 or 减持? say neither
 			}
-			found = word
+			found = string(word)
 		}
 	}
 	if found == "" {
@@ -136,6 +144,17 @@ func mergeCalls(calls []sectors.Call) []sectors.Call {
 			continue
 		}
 		first := &out[i]
+		if first.Has(sectors.FlagNameOnly) && !c.Has(sectors.FlagNameOnly) {
+			// Named first, coded later (重点推荐中科曙光, then a list or a
+			// table): the coded mention says more; the first's place and
+			// theme stay.
+			theme := first.Theme
+			*first = c
+			if theme != "" {
+				first.Theme = theme
+			}
+			continue
+		}
 		if first.RatingInReport == "" && c.RatingInReport != "" {
 			first.Rating, first.RatingInReport = c.Rating, c.RatingInReport
 			first.Flags = mergeFlags(first.Flags, c.Flags, sectors.FlagRatingOCR, sectors.FlagUnknownRating)

@@ -96,7 +96,20 @@ func parseHeading(line string) (heading, bool) {
 // classifyHeading reads a line as a heading by its words. ok is false for a
 // line that is no heading; kind is frontSection when the words say nothing.
 func classifyHeading(line string) (kind sectionKind, rest string, ok bool) {
-	f := string(fold(line))
+	// Headings are recognised by their first words, so only those are
+	// folded: most lines of a report are long paragraphs.
+	head, truncated := line, false
+	if runeLen(line) > 48 {
+		head, truncated = string([]rune(line)[:48]), true
+	}
+	f := string(fold(head))
+	bulleted := false
+	for _, b := range bullets { // - **投资建议**：… inside 核心观点
+		if b = strings.TrimSpace(b); strings.HasPrefix(f, b) {
+			f, bulleted = f[len(b):], true
+			break
+		}
+	}
 	body, numbered := stripChineseNumber(f)
 	for _, group := range sectionWords {
 		for _, w := range group.words {
@@ -105,7 +118,9 @@ func classifyHeading(line string) (kind sectionKind, rest string, ok bool) {
 			}
 			after := body[len(w):]
 			switch {
-			case after == "" || after == ":" || runeLen(after) <= 8 && !strings.ContainsAny(after, "0123456789(,、"):
+			case bulleted && !strings.HasPrefix(after, ":"):
+				// A bullet is a heading only as 投资建议：…; - 观点一 is a point.
+			case !truncated && (after == "" || after == ":" || runeLen(after) <= 8 && !strings.ContainsAny(after, "0123456789(,、")):
 				return group.kind, "", true
 			case strings.HasPrefix(after, ":"):
 				// 投资建议：重点推荐… keeps its text; cut it from the line as written.
@@ -117,8 +132,8 @@ func classifyHeading(line string) (kind sectionKind, rest string, ok bool) {
 			}
 		}
 	}
-	if numbered && runeLen(body) <= 40 {
-		return otherSection, "", true
+	if numbered && !truncated && runeLen(body) <= 40 && len(scanCodes([]rune(body))) == 0 {
+		return otherSection, "", true // 五、行业动态; but 一、AI应用：金山办公(688111,增持) is a list
 	}
 	return frontSection, "", false
 }

@@ -87,7 +87,9 @@ func tableRows(lines []string, h tableHead) ([][]string, int) {
 			cells = strings.Fields(t)
 		}
 		if codeCell(cells) >= 0 {
-			rows = append(rows, cells)
+			if len(rows) < maxMentions {
+				rows = append(rows, cells)
+			}
 			used = i + 1
 			continue
 		}

@@ -1,6 +1,7 @@
 package sectors
 
 import (
+	"sort"
 	"strings"
 	"time"
 
@@ -88,12 +89,13 @@ func ParseIndustryRating(s string) (IndustryRating, bool) {
 	return IndustryRating{Word: word, View: view, Change: change}, true
 }
 
-// IndustryRatingWords lists the words ParseIndustryRating knows.
+// IndustryRatingWords lists the words ParseIndustryRating knows, sorted.
 func IndustryRatingWords() []string {
 	out := make([]string, 0, len(industryRatingWords))
 	for w := range industryRatingWords {
 		out = append(out, w)
 	}
+	sort.Strings(out)
 	return out
 }
 
@@ -120,7 +122,8 @@ const (
 	// call is unrated.
 	FlagUnknownRating CallFlag = "unknown-rating"
 	// FlagMention: named under 受益标的 or 相关标的: a stock the report
-	// says benefits, not one it rates.
+	// says benefits, not one it recommends. Such lists give no rating, so
+	// the call is unrated; a rating the report does print is kept.
 	FlagMention CallFlag = "mention"
 )
 

@@ -1,0 +1,71 @@
+package report
+
+import (
+	"bytes"
+	"testing"
+	"time"
+)
+
+// fiftyPages builds a report of about 100 KB, the text of a 50-page weekly:
+// the seed, then the other fixtures' text as further chapters, repeated.
+func fiftyPages(tb testing.TB) []byte {
+	var b bytes.Buffer
+	fx := fixtures(tb)
+	b.Write(fx[0])
+	for i := 0; b.Len() < 100<<10; i++ {
+		f := fx[1+i%(len(fx)-1)]
+		if !bytes.Contains(f, []byte("投资")) {
+			continue // the GBK note and the empty one would not read as UTF-8 chapters
+		}
+		b.WriteString("\n\n## 附录：行业跟踪\n\n")
+		b.Write(f)
+	}
+	return b.Bytes()
+}
+
+// BenchmarkParseFiftyPages reads a 100 KB report end to end; the budget is
+// 50 ms. The name automaton is built once per process, outside the loop.
+func BenchmarkParseFiftyPages(b *testing.B) {
+	data := fiftyPages(b)
+	names()
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Parse(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed())/float64(time.Millisecond)/float64(b.N), "ms/report")
+}
+
+// BenchmarkNameIndex is the one-time cost of the automaton over the master.
+func BenchmarkNameIndex(b *testing.B) {
+	for b.Loop() {
+		buildNameIndex()
+	}
+}
+
+// The 50 ms budget, checked in ordinary test runs with room for a busy
+// machine: a regression to per-name searching would be far slower.
+func TestFiftyPagesFast(t *testing.T) {
+	if testing.Short() {
+		t.Skip("timing")
+	}
+	data := fiftyPages(t)
+	names()
+	r, err := Parse(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Calls) < 25 {
+		t.Errorf("%d calls from the 50-page report", len(r.Calls))
+	}
+	res := testing.Benchmark(func(b *testing.B) {
+		for b.Loop() {
+			Parse(data)
+		}
+	})
+	if per := time.Duration(res.NsPerOp()); per > 150*time.Millisecond {
+		t.Errorf("%v per 100 KB report; the budget is 50 ms", per)
+	}
+}
