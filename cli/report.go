@@ -106,6 +106,10 @@ func printReportOutcome(w io.Writer, res *report.Result, out store.AddReportOutc
 	fmt.Fprintln(w, "themes")
 	for _, m := range out.Mapping {
 		how := map[string]string{sectors.MappedByName: "same name", sectors.MappedByAlias: "alias", sectors.MappedByOverride: "--map", sectors.MappedToNew: "new sector"}[m.How]
+		if m.SectorID == "" {
+			fmt.Fprintf(w, "  %s → no sector needed: its stocks are on the list already\n", safetext.Line(m.Theme))
+			continue
+		}
 		fmt.Fprintf(w, "  %s → %s (%s)\n", safetext.Line(m.Theme), safetext.Line(m.SectorID), how)
 	}
 	marks := map[string]string{store.CallAdded: "+", store.CallRerated: "~", store.CallKept: "=", store.CallSkipped: "!"}

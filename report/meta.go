@@ -171,7 +171,7 @@ func findIndustry(f []rune) string {
 		}
 		// 行业计算机行业: the label of a cover table, then the name.
 		for n := 2; n <= 5 && i+2+n+2 <= len(f); n++ {
-			if hasPrefixAt(f, i+2+n, w) && isHanRunes(f[i+2:i+2+n]) && !strings.Contains(string(f[i+2:i+2+n]), "评级") {
+			if hasPrefixAt(f, i+2+n, w) && isHanRunes(f[i+2:i+2+n]) && !strings.Contains(string(f[i+2:i+2+n]), "评级") && !namesReportKind(string(f[i+2:i+2+n])) {
 				return string(f[i+2 : i+2+n])
 			}
 		}
@@ -187,13 +187,30 @@ func findIndustry(f []rune) string {
 			for k > 0 && len(rs)-k < 8 && unicode.Is(unicode.Han, rs[k-1]) {
 				k--
 			}
-			if len(rs)-k >= 2 {
-				return string(rs[k:])
+			name := string(rs[k:])
+			for _, before := range []string{"行业周报", "行业点评", "行业月报", "行业深度", "行业专题", "行业报告", "行业研究", "行业跟踪", "研究报告"} {
+				if j := strings.LastIndex(name, before); j >= 0 {
+					name = name[j+len(before):] // 行业周报 计算机行业周报: the kind of the line above
+				}
+			}
+			if runeLen(name) >= 2 {
+				return name
 			}
 			from += i + len(kind)
 		}
 	}
 	return ""
+}
+
+// namesReportKind reports whether s holds the kind of a report (周报 of
+// 行业周报): "行业周报 计算机行业周报" is no cover table naming 周报计算机.
+func namesReportKind(s string) bool {
+	for _, k := range []string{"周报", "点评", "月报", "深度", "专题", "报告", "研究", "跟踪"} {
+		if strings.Contains(s, k) {
+			return true
+		}
+	}
+	return false
 }
 
 func hanRun(rs []rune, n int) string {

@@ -364,3 +364,17 @@ func TestMoreShapes(t *testing.T) {
 		}
 	}
 }
+
+func TestIndustryFromTheCoverLines(t *testing.T) {
+	cases := map[string]string{
+		"证券研究报告 | 行业周报\n计算机行业周报：算力需求持续旺盛": "计算机",
+		"行业计算机行业\n评级 看好":                  "计算机",
+		"所属行业：电力设备":                       "电力设备",
+		"食品饮料行业点评":                        "食品饮料",
+	}
+	for text, want := range cases {
+		if got := findIndustry(fold(text)); got != want {
+			t.Errorf("%q: industry %q, want %q", text, got, want)
+		}
+	}
+}

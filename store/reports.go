@@ -320,23 +320,28 @@ func addReportIn(tx *bolt.Tx, in ReportInput, opts AddReportOptions, now time.Ti
 		refs[i] = sectors.SectorRef{ID: sec.ID, Names: []string{sec.Name, sec.NameZH}}
 	}
 	out.Mapping = sectors.MapThemes(in.Themes, refs, overrides)
-	sectorOf := map[string]string{}
-	for i, m := range out.Mapping {
-		if m.SectorID == "" {
-			sec, err := createThemeSector(tx, m.Theme, now)
-			if err != nil {
-				return err
+	// A theme no sector fits gets one, but only when a stock new to the
+	// list goes into it: a forecast table's stocks already on the list do
+	// not leave an empty sector behind.
+	sectorFor := func(theme string) (string, error) {
+		for i, m := range out.Mapping {
+			if m.Theme != theme {
+				continue
 			}
-			out.Mapping[i].SectorID = sec.ID
-			out.SectorsCreated = append(out.SectorsCreated, sec)
+			if m.SectorID == "" {
+				sec, err := createThemeSector(tx, m.Theme, now)
+				if err != nil {
+					return "", err
+				}
+				out.Mapping[i].SectorID = sec.ID
+				out.SectorsCreated = append(out.SectorsCreated, sec)
+			}
+			return out.Mapping[i].SectorID, nil
 		}
-		sectorOf[m.Theme] = out.Mapping[i].SectorID
+		return "", nil // a call of no theme the report names: the parser gives each one
 	}
 	rec := reportRecord{ID: id, Title: in.Report.Title, Date: in.Report.Date, Broker: in.Report.Broker, Industry: in.Report.Industry,
 		IndustryRating: in.Report.IndustryRating.Word, IndustryView: int(in.Report.IndustryRating.View), IndustryChange: in.Report.IndustryRating.Change, Added: now}
-	for _, t := range in.Themes {
-		rec.Themes = append(rec.Themes, themeRecord{Name: t.Name, Thesis: t.Thesis, Sector: sectorOf[t.Name]})
-	}
 	callAt := in.Report.Date
 	if callAt.IsZero() {
 		callAt = now
@@ -344,14 +349,29 @@ func addReportIn(tx *bolt.Tx, in ReportInput, opts AddReportOptions, now time.Ti
 	callAt = callAt.UTC()
 	for _, c := range in.Calls {
 		c.ReportID = id
-		o := CallOutcome{Call: c, Sector: sectorOf[c.Theme]}
-		if o.Sector == "" && len(out.Mapping) > 0 {
-			o.Sector = out.Mapping[0].SectorID
+		o := CallOutcome{Call: c}
+		if !refOf(tx, c.Code).exists() {
+			var err error
+			if o.Sector, err = sectorFor(c.Theme); err != nil {
+				return err
+			}
 		}
 		if err := applyCall(tx, &o, callAt, now); err != nil {
 			return err
 		}
 		out.Calls = append(out.Calls, o)
+	}
+	sectorOf := map[string]string{}
+	for _, m := range out.Mapping {
+		sectorOf[m.Theme] = m.SectorID
+	}
+	for i := range out.Calls {
+		if out.Calls[i].Sector == "" {
+			out.Calls[i].Sector = sectorOf[out.Calls[i].Call.Theme]
+		}
+	}
+	for _, t := range in.Themes {
+		rec.Themes = append(rec.Themes, themeRecord{Name: t.Name, Thesis: t.Thesis, Sector: sectorOf[t.Name]})
 	}
 	if err := putJSON(tx.Bucket(bucketReports), []byte(id), rec); err != nil {
 		return err
