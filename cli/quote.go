@@ -72,7 +72,7 @@ type quoteRow struct {
 
 // Run fetches and prints.
 func (c *QuoteCmd) Run(a *App) error {
-	prov, hist := a.QuoteProvider()
+	prov, _ := a.QuoteProvider()
 	if prov == nil {
 		return errors.New("quotes are off (--offline)")
 	}
@@ -109,24 +109,22 @@ func (c *QuoteCmd) Run(a *App) error {
 	if qerr != nil && len(quotes) == 0 {
 		return errors.New(quote.Status(qerr))
 	}
-	refs := snap.Refs
-	if !c.NoRefs && hist != nil {
-		var on []sectors.Ticker
+	// A rating's return: from the unadjusted close of its day (or a price
+	// set by hand) to the last price, with every ex-date in between, from
+	// the daily history (only the missing days are fetched).
+	var history map[string]sectors.PriceHistory
+	if !c.NoRefs {
+		var on []sectors.Code
+		earliest := time.Now()
 		for _, code := range codes {
 			if t, ok := byKey[code.Key()]; ok && t.OnList() {
-				on = append(on, *t)
+				on = append(on, code)
+				earliest = minTime(earliest, t.RatingAt)
 			}
 		}
-		if needs := quote.MissingRefs(on, refs, time.Now(), nil); len(needs) > 0 {
-			got, ferr := quote.FetchRefs(ctx, hist, needs)
-			if len(got) > 0 {
-				if err := st.SetRefPrices(got); err != nil {
-					return err
-				}
-				refs = sectors.MergeRefs(refs, got)
-			}
-			if ferr != nil {
-				fmt.Fprintf(a.Err, "zixuan: reference closes: %s\n", quote.Status(ferr))
+		if len(on) > 0 {
+			if history, _, err = a.loadHistory(st, on, sectors.ChinaDay(earliest)); err != nil {
+				return err
 			}
 		}
 	}
@@ -149,10 +147,14 @@ func (c *QuoteCmd) Run(a *App) error {
 		if t, ok := byKey[code.Key()]; ok {
 			r.Name = t.Name // the watchlist's name (the user's, else the master's)
 			r.Rating, r.RatingAt = t.Rating.ID(), dateCST(t.RatingAt)
-			if ref, ok := sectors.RefFor(refs[code.Key()], t.RatingAt); ok {
-				r.RefDate, r.RefClose = ref.Day.Format(time.DateOnly), ref.Close
-				if r.ok {
-					ret := sectors.Return(r.Last, ref.Close)
+			if ref, ok := ratingReference(t, snap.Refs, history); ok {
+				r.RefDate, r.RefClose = sectors.ChinaDate(ref.Day), ref.Price
+				var latest *sectors.Latest
+				if q, ok := quotes[code.Key()]; ok && q.Last > 0 {
+					latest = &sectors.Latest{Day: sectors.ChinaDay(q.Time), Last: q.Last, PrevClose: q.PrevClose}
+				}
+				if g, err := sectors.TotalReturn(ref, history[code.Key()], latest, time.Time{}); err == nil && r.ok {
+					ret := g.Pct()
 					r.Return = &ret
 				}
 			}
@@ -384,4 +386,22 @@ func parsePricesCSV(r io.Reader, source string) ([]sectors.RefPrice, error) {
 		return nil, errors.New("no prices in the file")
 	}
 	return out, nil
+}
+
+// ratingReference is the price a ticker's current rating is measured
+// from: one set by hand for its day (unadjusted, used as it is), else the
+// unadjusted close of its day in the history.
+func ratingReference(t *sectors.Ticker, refs map[string][]sectors.RefPrice, history map[string]sectors.PriceHistory) (sectors.Reference, bool) {
+	if p, ok := sectors.RefFor(refs[t.Code.Key()], t.RatingAt); ok && p.Source != "tencent" {
+		return sectors.Reference{Day: p.Day, Price: p.Close, Basis: sectors.Unadjusted}, true
+	}
+	ref, err := sectors.ReferenceFor(history[t.Code.Key()], sectors.ChinaDay(t.RatingAt))
+	return ref, err == nil
+}
+
+func minTime(a, b time.Time) time.Time {
+	if !b.IsZero() && b.Before(a) {
+		return b
+	}
+	return a
 }

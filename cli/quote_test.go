@@ -11,22 +11,35 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"zixuan/sectors"
+	"zixuan/store"
 )
 
 // fakeQuotes answers every symbol asked with last 110, previous close
-// 100, in GBK, and every daily history with a close of 100 on 2024-05-10.
+// 100, in GBK, stamped 2026-04-02 15:00:03, and every daily history
+// (unadjusted "day" rows) with a close of 100 on each trading day asked
+// for, up to 2026-04-01: the server's yesterday.
 func fakeQuotes(t *testing.T) (*httptest.Server, *atomic.Int32) {
 	t.Helper()
 	var klines atomic.Int32
+	lastBar := time.Date(2026, 4, 1, 0, 0, 0, 0, sectors.China)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if strings.HasPrefix(r.URL.Path, "/appstock/app/fqkline/get") {
 			klines.Add(1)
-			sym := strings.Split(r.URL.Query().Get("param"), ",")[0]
-			fmt.Fprintf(w, `{"code":0,"msg":"","data":{"%s":{"qfqday":[["2024-05-09","1","99","1","1","1"],["2024-05-10","1","100.00","1","1","1"]]}}}`, sym)
+			p := strings.Split(r.URL.Query().Get("param"), ",")
+			from, _ := time.ParseInLocation(time.DateOnly, p[2], sectors.China)
+			to, _ := time.ParseInLocation(time.DateOnly, p[3], sectors.China)
+			var rows []string
+			for d := from; !d.After(to) && !d.After(lastBar); d = d.AddDate(0, 0, 1) {
+				if sectors.IsTradingDay(d) {
+					rows = append(rows, fmt.Sprintf(`["%s","100.00","100.00","100.00","100.00","1000.000"]`, d.Format(time.DateOnly)))
+				}
+			}
+			fmt.Fprintf(w, `{"code":0,"msg":"","data":{"%s":{"day":[%s]}}}`, p[0], strings.Join(rows, ","))
 			return
 		}
 		var b strings.Builder
@@ -69,15 +82,23 @@ func TestQuoteCommand(t *testing.T) {
 	}
 	n := klines.Load()
 	if n != int32(len(sectors.ReportTickers)) {
-		t.Errorf("%d history requests for %d seed ratings", n, len(sectors.ReportTickers))
+		t.Errorf("%d history requests for %d seed tickers", n, len(sectors.ReportTickers))
 	}
-	// cached: a second run asks no history
-	mustRun(t, db, "--quotes-url", srv.URL, "quote")
-	if klines.Load() != n {
-		t.Error("reference closes were fetched again")
+	// stored: a second run asks for no day it holds
+	st, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
 	}
-	prices := mustRun(t, db, "prices")
-	if !strings.Contains(prices, "SZ002230,2024-05-10,100.00,true,tencent") {
+	held, err := st.Histories([]sectors.Code{sectors.MustParseCode("002230")})
+	if err != nil || len(held["SZ002230"].Bars) == 0 || !held["SZ002230"].Bars[0].Date.Equal(time.Date(2024, 4, 22, 0, 0, 0, 0, sectors.China)) {
+		t.Fatalf("stored history %+v %v", held["SZ002230"].Held, err)
+	}
+	out = mustRun(t, db, "--quotes-url", srv.URL, "quote", "--format", "csv")
+	if !strings.Contains(out, "2024-05-10,100.00,10.00") {
+		t.Errorf("second run:\n%s", out)
+	}
+	// no adjusted reference is cached any more: the history replaced it
+	if prices := mustRun(t, db, "prices"); prices != "" {
 		t.Errorf("prices list:\n%s", prices)
 	}
 

@@ -65,17 +65,12 @@ func (c *ScorecardCmd) Run(a *App) error {
 			earliest = call.Day
 		}
 	}
-	stored, err := st.Histories(codes)
+	history, online, err := a.loadHistory(st, codes, earliest)
 	if err != nil {
 		return err
 	}
-	in := sectors.ScoreInput{History: map[string]sectors.PriceHistory{}, Refs: snap.Refs}
-	for k, h := range stored {
-		in.History[k] = h.PriceHistory
-	}
-	online := false
+	in := sectors.ScoreInput{History: history, Refs: snap.Refs}
 	if t := a.historySource(); t != nil {
-		online = a.refreshHistory(st, t, codes, stored, in, earliest)
 		ctx, cancel := context.WithTimeout(context.Background(), quoteTimeout)
 		quotes, _ := t.Quotes(ctx, codes)
 		cancel()
@@ -131,10 +126,28 @@ func (a *App) historySource() *quote.Tencent {
 	return quote.NewTencent(a.root.QuotesURL, nil)
 }
 
+// loadHistory reads the stored daily history of codes and, with quotes on,
+// first fetches the days missing from a few weeks before earliest until
+// today and stores them. online says whether the server answered.
+func (a *App) loadHistory(st *store.Store, codes []sectors.Code, earliest time.Time) (history map[string]sectors.PriceHistory, online bool, err error) {
+	stored, err := st.Histories(codes)
+	if err != nil {
+		return nil, false, err
+	}
+	history = make(map[string]sectors.PriceHistory, len(stored))
+	for k, h := range stored {
+		history[k] = h.PriceHistory
+	}
+	if t := a.historySource(); t != nil {
+		online = a.refreshHistory(st, t, codes, stored, history, earliest)
+	}
+	return history, online, nil
+}
+
 // refreshHistory fetches the days missing from each code's history, from a
 // few weeks before the earliest call until today, stores them and merges
-// them into in.History. It reports whether the server answered.
-func (a *App) refreshHistory(st *store.Store, t *quote.Tencent, codes []sectors.Code, stored map[string]store.StoredHistory, in sectors.ScoreInput, earliest time.Time) bool {
+// them into history. It reports whether the server answered.
+func (a *App) refreshHistory(st *store.Store, t *quote.Tencent, codes []sectors.Code, stored map[string]store.StoredHistory, history map[string]sectors.PriceHistory, earliest time.Time) bool {
 	now := time.Now()
 	want := sectors.DayRange{From: earliest.AddDate(0, 0, -21), To: sectors.ChinaDay(now)}
 	needs := make([]quote.DailyNeed, len(codes))
@@ -160,7 +173,7 @@ func (a *App) refreshHistory(st *store.Store, t *quote.Tencent, codes []sectors.
 			continue // its request may have failed: ask again next time
 		}
 		updates[code.Key()] = store.HistoryUpdate{Fetched: h, Asked: asked}
-		in.History[code.Key()] = in.History[code.Key()].Merge(h)
+		history[code.Key()] = history[code.Key()].Merge(h)
 	}
 	if serr := st.SaveHistories(updates); serr != nil {
 		fmt.Fprintf(a.Err, "zixuan: price history not stored: %s\n", oneLine(advise(serr).Error()))
