@@ -319,7 +319,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case tea.KeyMsg:
-		if msg.String() == "ctrl+c" {
+		if msg.String() == "ctrl+c" && !m.hasDraft() {
 			m.quitting = true
 			return m, tea.Quit
 		}
@@ -338,6 +338,12 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.handleKey(msg)
 	}
 	return m.forward(msg)
+}
+
+// hasDraft reports whether quitting now would lose typed text: then
+// ctrl+c goes to the editor or picker, which ask first, as esc does.
+func (m Model) hasDraft() bool {
+	return (m.mode == modeEditor && m.editor.hasDraft()) || (m.mode == modePicker && m.picker.hasDraft())
 }
 
 // splitRunes handles keys typed faster than the terminal is read (a fast

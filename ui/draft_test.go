@@ -1,0 +1,72 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"zixuan/sectors"
+)
+
+// ctrl+c with a typed note asks, as esc does; it quits only when nothing
+// would be lost.
+func TestCtrlCInEditorKeepsTheDraft(t *testing.T) {
+	st, _ := newTestStore(t)
+	m := newTestModel(t, st, "en", 120, 40)
+	m = press(m, "n", "months of thinking")
+	m, cmd := pressCmd(m, "ctrl+c")
+	if cmd != nil && cmd() == tea.Quit() {
+		t.Fatal("ctrl+c quit with a typed note")
+	}
+	if m.mode != modeEditor || !strings.Contains(m.View(), "Discard what you typed?") {
+		t.Fatalf("ctrl+c on a draft did not ask:\n%s", m.View())
+	}
+	m = press(m, "n")
+	if m.mode != modeEditor || !strings.Contains(m.editor.area.Value(), "months of thinking") {
+		t.Fatalf("n lost the draft: %q", m.editor.area.Value())
+	}
+	m = press(m, "ctrl+c", "y")
+	if m.mode == modeEditor {
+		t.Fatal("y after ctrl+c kept the editor open")
+	}
+	// an empty editor: ctrl+c quits at once
+	m = press(m, "n")
+	if _, cmd = pressCmd(m, "ctrl+c"); cmd == nil || cmd() != tea.Quit() {
+		t.Error("ctrl+c in an empty editor does not quit")
+	}
+}
+
+// esc or ctrl+c in the rating picker with a typed reason asks first.
+func TestPickerAsksBeforeDroppingAReason(t *testing.T) {
+	st, _ := newTestStore(t)
+	m := newTestModel(t, st, "en", 120, 40)
+	tk, _ := m.selected()
+	for _, k := range []string{"esc", "ctrl+c"} {
+		m = press(m, "r", "5", "valuation stretched")
+		var cmd tea.Cmd
+		m, cmd = pressCmd(m, k)
+		if cmd != nil && cmd() == tea.Quit() {
+			t.Fatalf("%s quit with a typed reason", k)
+		}
+		if m.mode != modePicker || !strings.Contains(m.View(), "Discard what you typed?") {
+			t.Fatalf("%s on a typed reason did not ask:\n%s", k, m.View())
+		}
+		m = press(m, "n")
+		if m.mode != modePicker || m.picker.reason.Value() != "valuation stretched" {
+			t.Fatalf("n lost the reason: %q", m.picker.reason.Value())
+		}
+		m = press(m, "esc", "y")
+		if m.mode != modeList {
+			t.Fatalf("esc, y did not close the picker: mode %d", m.mode)
+		}
+		if got, _ := st.Get(tk.Code); got.Rating == sectors.Sell {
+			t.Fatal("discarding saved the rating")
+		}
+	}
+	// nothing typed: esc closes at once
+	m = press(m, "r", "esc")
+	if m.mode != modeList {
+		t.Error("esc on an empty reason asked anyway")
+	}
+}
