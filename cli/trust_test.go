@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
@@ -89,5 +90,60 @@ func TestCrashMidWriteLargeNotes(t *testing.T) {
 		if !strings.Contains(out, `"`+head) {
 			t.Errorf("confirmed note %q lost", head)
 		}
+	}
+}
+
+// Files with 8 bytes damaged in some page: whenever `list` or `doctor`
+// refuses the file, every write refuses it too and leaves its bytes as
+// they were.
+func TestDamagedFileIsNotWrittenTo(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.db")
+	for i := 0; i < 40; i++ {
+		mustRun(t, good, "note", "688111", fmt.Sprint(i, strings.Repeat(" 笔记", 80)))
+	}
+	base, err := os.ReadFile(good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	codes := filepath.Join(dir, "codes.txt")
+	os.WriteFile(codes, []byte("600519\n"), 0o600)
+	writes := [][]string{
+		{"add", "600519", "-s", "ai"}, {"note", "688111", "x"}, {"rm", "688111"},
+		{"move", "688111", "chips"}, {"sector", "add", "New", "新"}, {"import", codes},
+	}
+	rng := rand.New(rand.NewPCG(42, 13))
+	refused, tried := 0, 0
+	for trial := 0; trial < 120 && refused < 25; trial++ {
+		b := append([]byte(nil), base...)
+		off := (2+rng.IntN(len(b)/4096-2))*4096 + rng.IntN(64)
+		for i := 0; i < 8; i++ {
+			b[off+i] = byte(rng.Uint32())
+		}
+		p := filepath.Join(dir, fmt.Sprintf("d%d.db", trial))
+		os.WriteFile(p, b, 0o600)
+		_, _, listCode := run(t, p, "", "list")
+		_, _, doctorCode := run(t, p, "", "doctor")
+		if listCode == 0 && doctorCode == 0 {
+			continue
+		}
+		refused++
+		for _, args := range writes {
+			tried++
+			before := sum(t, p)
+			_, errs, code := run(t, p, "", args...)
+			if code == 0 {
+				t.Errorf("trial %d: list exit %d, doctor exit %d, yet %v exit 0", trial, listCode, doctorCode, args)
+			} else if args[0] != "import" && strings.Count(strings.TrimSpace(errs), "\n") != 0 { // import first says what it read
+				t.Errorf("trial %d %v: more than one line: %q", trial, args, errs)
+			}
+			if sum(t, p) != before {
+				t.Errorf("trial %d: %v changed a file reads refuse", trial, args)
+			}
+		}
+	}
+	t.Logf("%d damaged files refused, %d writes tried on them", refused, tried)
+	if refused == 0 {
+		t.Fatal("no damaged file was refused")
 	}
 }

@@ -332,6 +332,17 @@ func (s *Store) update(fn func(tx *bolt.Tx) error) error {
 	if err != nil {
 		return s.fail("open", err)
 	}
+	// The same checks as doctor, before the transaction: a file that reads
+	// or doctor refuse is not written to, since a write on damaged pages
+	// can spread the damage. The lock is held, so nothing changes between.
+	problems, err := checkDB(db)
+	if err == nil && len(problems) > 0 {
+		err = fmt.Errorf("%w: %s", bberrors.ErrInvalid, problems[0])
+	}
+	if err != nil {
+		db.Close()
+		return s.fail("write", err)
+	}
 	err = guard(func() error {
 		return db.Update(func(tx *bolt.Tx) error {
 			if err := checkMeta(tx); err != nil {
