@@ -52,8 +52,9 @@ const LockTimeout = time.Second
 // Store is a zixuan database file. It holds no open handle between calls;
 // it is safe to use from several goroutines and several processes.
 type Store struct {
-	path string
-	now  func() time.Time
+	path   string
+	now    func() time.Time
+	notice string // said once when the file was opened (see MetaNotice)
 }
 
 // DefaultPath is where the database lives unless --db or ZIXUAN_DB says
@@ -85,7 +86,17 @@ func Open(path string) (*Store, error) {
 	if err := s.view(func(tx *bolt.Tx) error { return checkMeta(tx) }); err != nil {
 		return nil, err
 	}
+	s.notice = MetaNotice(path)
 	return s, nil
+}
+
+// Notice is what the user should be told once about the file as it was
+// when opened (a damaged meta page), or "".
+func (s *Store) Notice() string {
+	if s.notice == "" {
+		return ""
+	}
+	return s.path + ": " + s.notice
 }
 
 // Path is the database file's path.

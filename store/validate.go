@@ -4,6 +4,8 @@ import (
 	"encoding/binary"
 	"fmt"
 	"hash/fnv"
+	"io"
+	"os"
 )
 
 // validatePages checks, on the file's bytes in memory, every bound that
@@ -214,4 +216,52 @@ func validatePage(span []byte, flags uint16, count, hwm, depth int, follow func(
 		}
 	}
 	return nil
+}
+
+// MetaNotice says, in one line, when one of the file's two meta pages
+// fails its checksum while the other is good. bbolt then reads the good
+// one, which is the transaction before: a commit torn by a crash (never
+// confirmed) looks the same as a damaged page that held the newest
+// commit, so the last change saved may be missing. The next commit
+// rewrites that page. It returns "" for a file whose meta pages are both
+// good, or both bad (which bbolt refuses to open at all).
+func MetaNotice(path string) string {
+	f, err := os.Open(path)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	head := make([]byte, 2*maxPageSize)
+	n, _ := io.ReadFull(f, head)
+	head = head[:n]
+	if len(head) < pageHeader+64 {
+		return ""
+	}
+	good0 := metaValid(head[pageHeader:])
+	sizes := []int{int(le.Uint32(head[pageHeader+8:]))}
+	if !good0 {
+		sizes = []int{os.Getpagesize(), 4096, 8192, 16384, 32768, 65536}
+	}
+	for _, ps := range sizes {
+		if ps < 1024 || ps > maxPageSize || len(head) < ps+pageHeader+64 {
+			continue
+		}
+		m1 := head[ps+pageHeader:]
+		good1 := metaValid(m1) && int(le.Uint32(m1[8:])) == ps
+		switch {
+		case good0 && !good1:
+			return metaNotice(1)
+		case !good0 && good1:
+			return metaNotice(0)
+		case good0 && good1:
+			return ""
+		}
+	}
+	return ""
+}
+
+const maxPageSize = 65536
+
+func metaNotice(page int) string {
+	return fmt.Sprintf("meta page %d fails its checksum: the newest transaction was incomplete or has been lost, so the last change saved may be missing (the next change rewrites the page; a backup has what was saved before it)", page)
 }

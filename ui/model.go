@@ -135,6 +135,9 @@ func New(st *store.Store, opts Options) (Model, error) {
 		return Model{}, err
 	}
 	m.setData(snap)
+	if n := st.Notice(); n != "" { // a damaged meta page: said once
+		m.status, m.statusErr = safeLine(n), true
+	}
 	return m, nil
 }
 

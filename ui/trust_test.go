@@ -1,12 +1,15 @@
 package ui
 
 import (
+	"encoding/binary"
+	"os"
 	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
 
 	"zixuan/sectors"
+	"zixuan/store"
 )
 
 // ctrl+c with a typed note asks, as esc does; it quits only when nothing
@@ -68,5 +71,32 @@ func TestPickerAsksBeforeDroppingAReason(t *testing.T) {
 	m = press(m, "r", "esc")
 	if m.mode != modeList {
 		t.Error("esc on an empty reason asked anyway")
+	}
+}
+
+// A file opened with a damaged meta page: the TUI says so once, in the
+// status line.
+func TestDamagedMetaPageShownAtStart(t *testing.T) {
+	st, path := newTestStore(t)
+	if _, err := st.AddNote(sectors.MustParseCode("688111"), "newest"); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	newest := 0
+	if binary.LittleEndian.Uint64(b[4096+64:]) > binary.LittleEndian.Uint64(b[64:]) {
+		newest = 1
+	}
+	b[newest*4096+64] ^= 0xFF
+	os.WriteFile(path, b, 0o600)
+	st2, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := newTestModel(t, st2, "en", 160, 40)
+	if !strings.Contains(m.View(), "meta page") {
+		t.Errorf("no word of the damaged meta page:\n%s", m.View())
 	}
 }
