@@ -192,3 +192,40 @@ func TestDamagedMetaPageIsReported(t *testing.T) {
 		t.Errorf("a warning after the page was rewritten: %q", errs)
 	}
 }
+
+// A write that fails for a full disk says so, and leaves a file doctor
+// calls healthy (it may have grown: bbolt extends it before writing).
+func TestFullDiskWrite(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("needs root to mount a small tmpfs")
+	}
+	dir := t.TempDir()
+	mnt := filepath.Join(dir, "small")
+	os.Mkdir(mnt, 0o700)
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=640k", "tmpfs", mnt).CombinedOutput(); err != nil {
+		t.Skipf("cannot mount a tmpfs: %v %s", err, out)
+	}
+	t.Cleanup(func() { exec.Command("umount", mnt).Run() })
+	db := filepath.Join(mnt, "z.db")
+	mustRun(t, db, "note", "688111", "before the disk filled")
+	fill, _ := os.Create(filepath.Join(mnt, "fill"))
+	fill.Write(make([]byte, 2<<20)) // as much as fits
+	fill.Close()
+	before, _ := os.Stat(db)
+	_, errs, code := run(t, db, strings.Repeat("满", 100<<10), "note", "688111")
+	if code == 0 {
+		t.Fatal("a 300 KB note was saved on a full disk")
+	}
+	if !strings.Contains(errs, "disk is full") || strings.Count(strings.TrimSpace(errs), "\n") != 0 {
+		t.Errorf("full disk: %q", errs)
+	}
+	after, _ := os.Stat(db)
+	t.Logf("the file went from %d to %d bytes", before.Size(), after.Size())
+	os.Remove(filepath.Join(mnt, "fill"))
+	if out, errs, code := run(t, db, "", "doctor"); code != 0 || !strings.Contains(out, "is healthy") {
+		t.Errorf("doctor after a full disk: %d %q %q", code, out, errs)
+	}
+	if out := mustRun(t, db, "show", "688111"); !strings.Contains(out, "before the disk filled") {
+		t.Errorf("the saved note is gone: %s", out)
+	}
+}

@@ -246,6 +246,8 @@ func (s *Store) fail(op string, err error) error {
 		return fmt.Errorf("%s %s: this file is not a zixuan database: use --db with another file; zixuan has not changed it", op, s.path)
 	case errors.Is(err, bberrors.ErrInvalid), errors.Is(err, bberrors.ErrChecksum), errors.Is(err, bberrors.ErrVersionMismatch), errors.Is(err, bberrors.ErrInvalidMapping), op == "open" && !isSystemError(err):
 		return fmt.Errorf("%s %s: the file is damaged or not a database (%v): restore a backup with `zixuan restore`, or use --db with another file; zixuan has not changed it", op, s.path, err)
+	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
+		return fmt.Errorf("%s %s: the disk is full, nothing was saved: free some space and try again, or use --db with a file on another disk", op, s.path)
 	case errors.Is(err, fs.ErrPermission):
 		return fmt.Errorf("%s %s: permission denied: make the file and its folder writable, or use --db with another file", op, s.path)
 	case errors.Is(err, fs.ErrNotExist):
