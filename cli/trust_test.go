@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	bin "encoding/binary"
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -227,5 +228,23 @@ func TestFullDiskWrite(t *testing.T) {
 	}
 	if out := mustRun(t, db, "show", "688111"); !strings.Contains(out, "before the disk filled") {
 		t.Errorf("the saved note is gone: %s", out)
+	}
+}
+
+// Zero-width characters in a name or note are shown in `show`, and kept
+// as they are in the database.
+func TestShowMakesZeroWidthVisible(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "z.db")
+	mustRun(t, db, "note", "688111", "a\u200bb\u2028c")
+	out := mustRun(t, db, "show", "688111")
+	if strings.ContainsAny(out, "\u200b\u2028") || !strings.Contains(out, "U+200B") || !strings.Contains(out, "U+2028") {
+		t.Errorf("show: %q", out)
+	}
+	var doc struct {
+		Tickers []struct{ Notes []struct{ Text string } }
+	}
+	json.Unmarshal([]byte(mustRun(t, db, "list", "--format", "json", "--sector", "ai")), &doc)
+	if !strings.Contains(fmt.Sprint(doc), "a\u200bb\u2028c") {
+		t.Error("the stored note changed")
 	}
 }

@@ -19,8 +19,8 @@ const MaxLen = 4096
 
 // Line returns s as a single line of printable text: ESC is shown as ␛,
 // other C0/C1 controls as their caret or ␀-style picture or \u escape,
-// newlines and tabs as spaces, bidi controls as ⟨U+202E⟩, invalid bytes
-// as \xNN.
+// newlines and tabs as spaces, bidi controls and zero-width characters
+// as ⟨U+202E⟩, invalid bytes as \xNN.
 func Line(s string) string { return clean(s, false) }
 
 // Block is Line for multi-line text: newlines are kept (CRLF becomes LF),
@@ -61,7 +61,7 @@ func clean(s string, multiline bool) string {
 			b.WriteRune(0x2400 + r) // Control Pictures: ␀ ␁ … ␟
 		case r == 0x7f:
 			b.WriteString("␡")
-		case isBidi(r) || unicode.IsControl(r) || r == 0xFEFF:
+		case isBidi(r) || unicode.IsControl(r) || isInvisible(r):
 			fmt.Fprintf(&b, `⟨U+%04X⟩`, r)
 		default:
 			b.WriteRune(r)
@@ -91,11 +91,19 @@ func isPlain(s string, multiline bool) bool {
 
 func isPlainUnicode(s string) bool {
 	for _, r := range s {
-		if r == utf8.RuneError || r < 0x20 && r != '\n' || r == 0x7f || isBidi(r) || unicode.IsControl(r) || r == 0xFEFF {
+		if r == utf8.RuneError || r < 0x20 && r != '\n' || r == 0x7f || isBidi(r) || unicode.IsControl(r) || isInvisible(r) {
 			return false
 		}
 	}
 	return true
+}
+
+// isInvisible reports characters that take no cell or break a line
+// unseen: zero-width space, non-joiner and joiner, word joiner, the BOM
+// (zero-width no-break space) and the Unicode line and paragraph
+// separators. Two names can differ by one of them and look the same.
+func isInvisible(r rune) bool {
+	return r >= 0x200B && r <= 0x200D || r == 0x2060 || r == 0xFEFF || r == 0x2028 || r == 0x2029
 }
 
 // isBidi reports the Unicode bidirectional formatting controls, which can

@@ -100,3 +100,15 @@ func TestDamagedMetaPageShownAtStart(t *testing.T) {
 		t.Errorf("no word of the damaged meta page:\n%s", m.View())
 	}
 }
+
+// Two names that differ by a zero-width space look different on screen.
+func TestZeroWidthInNameShown(t *testing.T) {
+	st, _ := newTestStore(t)
+	if err := st.SetName(sectors.MustParseCode("688111"), "金山\u200b办公"); err != nil {
+		t.Fatal(err)
+	}
+	m := newTestModel(t, st, "en", 160, 40)
+	if v := m.View(); strings.Contains(v, "\u200b") || !strings.Contains(v, "U+200B") {
+		t.Errorf("zero-width space not shown:\n%s", v)
+	}
+}
