@@ -27,9 +27,9 @@ func (c *ListCmd) Run(a *App) error {
 	}
 	switch c.Format {
 	case "csv":
-		return export.Write(a.Out, export.CSV, tickers, export.Options{Source: snap.Source, Sectors: snap.Sectors})
+		return writeExport(a.Out, export.CSV, tickers, export.Options{Source: snap.Source, Sectors: snap.Sectors})
 	case "json":
-		return export.Write(a.Out, export.JSON, tickers, export.Options{Source: snap.Source, Sectors: snap.Sectors})
+		return writeExport(a.Out, export.JSON, tickers, export.Options{Source: snap.Source, Sectors: snap.Sectors})
 	}
 	writeList(a.Out, snap, tickers)
 	return nil

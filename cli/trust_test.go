@@ -14,6 +14,7 @@ import (
 	"syscall"
 	"testing"
 	"time"
+	"unsafe"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -246,5 +247,78 @@ func TestShowMakesZeroWidthVisible(t *testing.T) {
 	json.Unmarshal([]byte(mustRun(t, db, "list", "--format", "json", "--sector", "ai")), &doc)
 	if !strings.Contains(fmt.Sprint(doc), "a\u200bb\u2028c") {
 		t.Error("the stored note changed")
+	}
+}
+
+// openPTY opens a pseudo-terminal: the master to read, the slave to give
+// a process as its stdout.
+func openPTY(t *testing.T) (master, slave *os.File) {
+	t.Helper()
+	m, err := os.OpenFile("/dev/ptmx", os.O_RDWR|syscall.O_NOCTTY, 0)
+	if err != nil {
+		t.Skipf("no pseudo-terminals: %v", err)
+	}
+	var n, unlock uint32
+	if _, _, e := syscall.Syscall(syscall.SYS_IOCTL, m.Fd(), syscall.TIOCSPTLCK, uintptr(unsafe.Pointer(&unlock))); e != 0 {
+		t.Skipf("unlockpt: %v", e)
+	}
+	if _, _, e := syscall.Syscall(syscall.SYS_IOCTL, m.Fd(), syscall.TIOCGPTN, uintptr(unsafe.Pointer(&n))); e != 0 {
+		t.Skipf("ptsname: %v", e)
+	}
+	s, err := os.OpenFile(fmt.Sprintf("/dev/pts/%d", n), os.O_RDWR|syscall.O_NOCTTY, 0)
+	if err != nil {
+		t.Skipf("open the pty's slave: %v", err)
+	}
+	t.Cleanup(func() { m.Close(); s.Close() })
+	return m, s
+}
+
+// onTerminal runs the binary with a terminal as its stdout and returns
+// what the terminal received.
+func onTerminal(t *testing.T, args ...string) string {
+	t.Helper()
+	master, slave := openPTY(t)
+	cmd := exec.Command(binary(t), args...)
+	cmd.Stdout = slave
+	var errb bytes.Buffer
+	cmd.Stderr = &errb
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("%v: %v %s", args, err, errb.String())
+	}
+	slave.Close()
+	var out bytes.Buffer
+	buf := make([]byte, 64<<10)
+	for {
+		n, err := master.Read(buf)
+		out.Write(buf[:n])
+		if err != nil {
+			break
+		}
+	}
+	return out.String()
+}
+
+// CSV of a hostile note, on a terminal, is shown inert: no escape
+// sequence, BEL, C1 or bidi control reaches it. To a pipe it is the
+// exact data.
+func TestCSVToTerminalIsInert(t *testing.T) {
+	const note = "t\x1b]2;PWNED\x07 \x1b]52;c;aGk=\x07 \u009b31m \u202eevil\u202c"
+	db := filepath.Join(t.TempDir(), "z.db")
+	mustRun(t, db, "note", "688111", note)
+	for _, args := range [][]string{{"list", "--format", "csv"}, {"export", "--format", "csv"}} {
+		out := onTerminal(t, append([]string{"--db", db}, args...)...)
+		if !strings.Contains(out, "688111") {
+			t.Fatalf("%v on a terminal: %q", args, out)
+		}
+		if strings.ContainsAny(out, "\x1b\x07\u009b\u202e\u202c") {
+			t.Errorf("%v: raw controls reached the terminal: %q", args, out)
+		}
+		if !strings.Contains(out, "PWNED") || !strings.Contains(out, "U+202E") {
+			t.Errorf("%v: the note is not shown: %q", args, out)
+		}
+		piped := mustRun(t, db, args...)
+		if !strings.Contains(piped, note) {
+			t.Errorf("%v to a pipe is not the exact data: %q", args, piped)
+		}
 	}
 }

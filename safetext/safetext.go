@@ -27,15 +27,29 @@ func Line(s string) string { return clean(s, false) }
 // tabs become four spaces.
 func Block(s string) string { return clean(s, true) }
 
-func clean(s string, multiline bool) string {
-	if isPlain(s, multiline) {
+// Inert is Block without the length bound, for a whole document (a CSV
+// written to a terminal): every control, bidi and zero-width character
+// shown as in Block, newlines kept.
+func Inert(s string) string { return cleanN(s, true, -1) }
+
+// Unsafe reports the characters Line and Block never put raw on a
+// terminal: C0 and C1 controls, DEL, bidi controls and zero-width
+// characters. Writers of escaped formats (json) escape them.
+func Unsafe(r rune) bool {
+	return r < 0x20 || r == 0x7f || unicode.IsControl(r) || isBidi(r) || isInvisible(r)
+}
+
+func clean(s string, multiline bool) string { return cleanN(s, multiline, MaxLen) }
+
+func cleanN(s string, multiline bool, limit int) string {
+	if (limit < 0 || len(s) <= limit) && isPlain(s, multiline) {
 		return s
 	}
 	var b strings.Builder
 	b.Grow(len(s))
 	n := 0
 	for i := 0; i < len(s); {
-		if n >= MaxLen {
+		if limit >= 0 && n >= limit {
 			b.WriteString("…")
 			break
 		}
@@ -74,9 +88,6 @@ func clean(s string, multiline bool) string {
 
 // isPlain is the fast path: most names and notes need no change.
 func isPlain(s string, multiline bool) bool {
-	if len(s) > MaxLen {
-		return false
-	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c < 0x20 && !(multiline && c == '\n') || c == 0x7f {
