@@ -45,3 +45,45 @@ func TestJSONEscapesControlsAndBidi(t *testing.T) {
 		t.Error("no \\u escapes in the output")
 	}
 }
+
+// A formula behind a separator a spreadsheet may split on is neutralised,
+// and the cell is quoted; an import reads the text back unchanged.
+func TestCSVNeutralisesEverySeparatedPart(t *testing.T) {
+	for in, want := range map[string]string{
+		"x;=1+1":      "x;'=1+1",
+		"a,@SUM(A1)":  "a,'@SUM(A1)",
+		"a\t+1":       "'a\t'+1"[1:],
+		"=1;-2|x":     "'=1;'-2|x",
+		"-3.2% today": "'-3.2% today",
+		"PE 20, fine": "PE 20, fine",
+	} {
+		got := Neutralise(in)
+		if got != want {
+			t.Errorf("Neutralise(%q) = %q, want %q", in, got, want)
+		}
+		if back := Unneutralise(got); back != in {
+			t.Errorf("Unneutralise(%q) = %q, want %q", got, back, in)
+		}
+	}
+	st, _, opts := fixture(t)
+	check(t, st.SetName(mustCode("688111"), "x;=1+1"))
+	check(t, st.SetName(mustCode("002230"), "tab\t=2"))
+	snap, err := st.Load()
+	check(t, err)
+	var buf bytes.Buffer
+	check(t, Write(&buf, CSV, snap.Tickers, opts))
+	for _, cell := range []string{`,"x;'=1+1",`, "\"tab\t'=2\""} {
+		if !strings.Contains(buf.String(), cell) {
+			t.Errorf("csv lacks the quoted, neutralised cell %q:\n%s", cell, buf.String())
+		}
+	}
+	file, err := Parse(buf.Bytes(), "w.csv", CSV)
+	check(t, err)
+	names := map[string]string{}
+	for _, it := range file.Items {
+		names[it.Code.Number] = it.Name
+	}
+	if names["688111"] != "x;=1+1" || names["002230"] != "tab\t=2" {
+		t.Errorf("names read back as %q, %q", names["688111"], names["002230"])
+	}
+}
