@@ -3,7 +3,13 @@ package export
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"unicode/utf8"
 )
@@ -85,5 +91,94 @@ func TestCSVNeutralisesEverySeparatedPart(t *testing.T) {
 	}
 	if names["688111"] != "x;=1+1" || names["002230"] != "tab\t=2" {
 		t.Errorf("names read back as %q, %q", names["688111"], names["002230"])
+	}
+}
+
+// A new export is private, as the database is; an existing file keeps
+// its mode.
+func TestWriteFileModes(t *testing.T) {
+	_, tickers, opts := fixture(t)
+	dir := t.TempDir()
+	fresh := filepath.Join(dir, "new.csv")
+	check(t, WriteFile(fresh, CSV, tickers, opts, false))
+	if fi, _ := os.Stat(fresh); fi.Mode().Perm() != 0o600 {
+		t.Errorf("a new export is %v, want 0600", fi.Mode().Perm())
+	}
+	shared := filepath.Join(dir, "shared.csv")
+	os.WriteFile(shared, nil, 0o644)
+	os.Chmod(shared, 0o644)
+	check(t, WriteFile(shared, CSV, tickers, opts, true))
+	if fi, _ := os.Stat(shared); fi.Mode().Perm() != 0o644 {
+		t.Errorf("a replaced export is %v, want its old 0644", fi.Mode().Perm())
+	}
+}
+
+// Onto a FIFO, a character device or a /proc/self/fd link the export is
+// written as a stream; the node stays what it was. A link to a file is
+// followed: the file it points to gets the export, the link stays.
+func TestWriteFileIntoNodesThatAreNotFiles(t *testing.T) {
+	_, tickers, opts := fixture(t)
+	dir := t.TempDir()
+
+	fifo := filepath.Join(dir, "fifo")
+	check(t, syscall.Mkfifo(fifo, 0o600))
+	// a reader that never blocks: the export fits the FIFO's buffer
+	rfd, err := syscall.Open(fifo, syscall.O_RDWR|syscall.O_NONBLOCK, 0)
+	check(t, err)
+	defer syscall.Close(rfd)
+	check(t, WriteFile(fifo, CSV, tickers, opts, true))
+	buf := make([]byte, 1<<20)
+	n, _ := syscall.Read(rfd, buf)
+	if s := string(buf[:max(n, 0)]); !strings.HasPrefix(s, "code,name") {
+		t.Errorf("the FIFO's reader got %q", s)
+	}
+	if fi, _ := os.Lstat(fifo); fi.Mode()&os.ModeNamedPipe == 0 {
+		t.Errorf("the FIFO was replaced by %v", fi.Mode())
+	}
+
+	r, w, err := os.Pipe()
+	check(t, err)
+	got := make(chan string, 1)
+	proc := fmt.Sprintf("/proc/self/fd/%d", w.Fd())
+	go func() {
+		b, _ := io.ReadAll(r)
+		got <- string(b)
+	}()
+	check(t, WriteFile(proc, JSON, tickers, opts, false)) // a stream: nothing to overwrite
+	w.Close()
+	if s := <-got; !strings.Contains(s, `"version": 1`) {
+		t.Errorf("the pipe behind %s got %q", proc, s)
+	}
+
+	if os.Geteuid() == 0 {
+		null := filepath.Join(dir, "null")
+		check(t, syscall.Mknod(null, syscall.S_IFCHR|0o666, 1<<8|3)) // a /dev/null of our own
+		check(t, WriteFile(null, CSV, tickers, opts, true))
+		if fi, _ := os.Lstat(null); fi.Mode()&os.ModeCharDevice == 0 {
+			t.Errorf("the character device was replaced by %v", fi.Mode())
+		}
+	}
+
+	target := filepath.Join(dir, "real.csv")
+	os.WriteFile(target, []byte("old"), 0o600)
+	link := filepath.Join(dir, "link.csv")
+	check(t, os.Symlink("real.csv", link))
+	check(t, WriteFile(link, CSV, tickers, opts, true))
+	if fi, _ := os.Lstat(link); fi.Mode()&os.ModeSymlink == 0 {
+		t.Error("the link was replaced by a file")
+	}
+	if b, _ := os.ReadFile(target); !strings.HasPrefix(string(b), "code,name") {
+		t.Errorf("the file the link points to holds %q", b)
+	}
+
+	sock := filepath.Join(dir, "sock")
+	if l, err := net.Listen("unix", sock); err == nil {
+		defer l.Close()
+		if err := WriteFile(sock, CSV, tickers, opts, true); err == nil || !strings.Contains(err.Error(), "not a regular file") {
+			t.Errorf("export onto a socket: %v", err)
+		}
+		if fi, _ := os.Lstat(sock); fi.Mode()&os.ModeSocket == 0 {
+			t.Error("the socket was replaced")
+		}
 	}
 }
