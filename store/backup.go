@@ -158,6 +158,7 @@ func checkTicker(key string, v []byte, sectorsKnown map[string]bool, add func(st
 // then the copy is opened read-only and checked like Check. An existing
 // dst is replaced only with force. It returns the size written.
 func (s *Store) Backup(dst string, force bool) (int64, error) {
+	dst = resolveLink(dst)
 	if same, _ := sameFile(s.path, dst); same {
 		return 0, refuse(ErrExists, "%s is the database itself: back up to another file", dst)
 	}
@@ -238,6 +239,7 @@ func RestoreFile(dbPath, src string) (string, error) {
 }
 
 func restore(dbPath, src string, now time.Time) (string, error) {
+	dbPath = resolveLink(dbPath) // restore the file a link points to; the link stays
 	cur := &Store{path: dbPath}
 	if same, _ := sameFile(dbPath, src); same {
 		return "", refuse(ErrExists, "%s is the database itself: restore from a backup file", src)

@@ -111,7 +111,8 @@ func (s *Store) SetClock(now func() time.Time) { s.now = now }
 // later starts would refuse; and of two processes creating it at once, one
 // wins and the other uses its file.
 func (s *Store) create() error {
-	dir := filepath.Dir(s.path)
+	target := resolveLink(s.path) // a link to a file not there yet: make that file
+	dir := filepath.Dir(target)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return fmt.Errorf("create folder for %s: %w (use --db to put the database elsewhere)", s.path, err)
 	}
@@ -134,7 +135,7 @@ func (s *Store) create() error {
 	if err != nil {
 		return fmt.Errorf("create %s: %w", s.path, err)
 	}
-	if err := os.Link(tmpPath, s.path); err != nil {
+	if err := os.Link(tmpPath, target); err != nil {
 		if errors.Is(err, fs.ErrExist) {
 			return s.view(func(tx *bolt.Tx) error { return checkMeta(tx) })
 		}
@@ -145,6 +146,27 @@ func (s *Store) create() error {
 		d.Close()
 	}
 	return nil
+}
+
+// resolveLink follows symbolic links from path to the file they name,
+// there or not yet, so that what replaces or creates the file by rename or
+// link writes that file and the link stays a link.
+func resolveLink(path string) string {
+	for i := 0; i < 40; i++ { // the kernel's own bound on a chain
+		fi, err := os.Lstat(path)
+		if err != nil || fi.Mode()&fs.ModeSymlink == 0 {
+			return path
+		}
+		to, err := os.Readlink(path)
+		if err != nil {
+			return path
+		}
+		if !filepath.IsAbs(to) {
+			to = filepath.Join(filepath.Dir(path), to)
+		}
+		path = to
+	}
+	return path
 }
 
 // removeStaleTemps deletes what first starts that were killed mid-way left

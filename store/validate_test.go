@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -66,5 +67,54 @@ func TestValidateIgnoresFreePages(t *testing.T) {
 	db.Close()
 	if problems, err := s.Check(); err != nil || len(problems) > 0 {
 		t.Fatalf("leftover bytes in %d free pages called damage: %v %v", len(free), problems, err)
+	}
+}
+
+// A database path, a backup target or a new database that is a symbolic
+// link: the file the link points to is written, the link stays a link.
+func TestLinksAreFollowed(t *testing.T) {
+	dir := t.TempDir()
+	isLink := func(p string) bool {
+		fi, err := os.Lstat(p)
+		return err == nil && fi.Mode()&os.ModeSymlink != 0
+	}
+	// creation through a link to a file not there yet
+	link := filepath.Join(dir, "z.db")
+	if err := os.Symlink("real.db", link); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(link)
+	if err != nil {
+		t.Fatalf("open through a dangling link: %v", err)
+	}
+	if !isLink(link) || !fileExists(filepath.Join(dir, "real.db")) {
+		t.Fatal("creation replaced the link or did not create its target")
+	}
+	backup := filepath.Join(dir, "b.db")
+	if _, err := s.Backup(backup, false); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddNote(code("688111"), "after the backup"); err != nil {
+		t.Fatal(err)
+	}
+	// restore through the link
+	if _, err := RestoreFile(link, backup); err != nil {
+		t.Fatal(err)
+	}
+	if !isLink(link) {
+		t.Fatal("restore replaced the link with a file")
+	}
+	real, _ := Open(filepath.Join(dir, "real.db"))
+	if tk, _ := real.Get(code("688111")); len(tk.Notes) != 0 {
+		t.Error("the file the link points to still holds the old data")
+	}
+	// a backup onto a link
+	blink := filepath.Join(dir, "blink.db")
+	os.Symlink("b2.db", blink)
+	if _, err := s.Backup(blink, true); err != nil {
+		t.Fatal(err)
+	}
+	if !isLink(blink) || !fileExists(filepath.Join(dir, "b2.db")) {
+		t.Error("backup replaced the link")
 	}
 }
