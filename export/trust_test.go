@@ -12,6 +12,10 @@ import (
 	"syscall"
 	"testing"
 	"unicode/utf8"
+
+	"golang.org/x/text/encoding/japanese"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
 )
 
 // hostile holds what a note must never put raw on a terminal.
@@ -180,5 +184,28 @@ func TestWriteFileIntoNodesThatAreNotFiles(t *testing.T) {
 		if fi, _ := os.Lstat(sock); fi.Mode()&os.ModeSocket == 0 {
 			t.Error("the socket was replaced")
 		}
+	}
+}
+
+// A Shift-JIS file is refused, naming the encodings zixuan reads, rather
+// than imported as GBK mojibake; a GBK file still reads.
+func TestShiftJISRefused(t *testing.T) {
+	sjis, err := japanese.ShiftJIS.NewEncoder().String("code,name,notes\n688111,金山ソフト,テストのメモです。よろしく\n002230,アイフライテック,音声認識\n")
+	check(t, err)
+	_, err = Parse([]byte(sjis), "jp.csv", "")
+	if err == nil || !strings.Contains(err.Error(), "GBK") || !strings.Contains(err.Error(), "UTF-8") {
+		t.Errorf("a Shift-JIS file: %v", err)
+	}
+	big5, err := traditionalchinese.Big5.NewEncoder().String("code,name,notes\n688111,金山辦公,這是一個測試筆記，關於軟體與雲端服務\n")
+	check(t, err)
+	if _, err = Parse([]byte(big5), "tw.csv", ""); err == nil {
+		t.Error("a Big5 file was read as GBK")
+	}
+	gbk, err := simplifiedchinese.GBK.NewEncoder().String("code,name,notes\n688111,金山办公,办公软件龙头，云服务增长\n")
+	check(t, err)
+	file, err := Parse([]byte(gbk), "cn.csv", "")
+	check(t, err)
+	if file.Encoding != EncGBK || len(file.Items) != 1 || file.Items[0].Name != "金山办公" {
+		t.Errorf("a GBK file: %s %+v", file.Encoding, file.Items)
 	}
 }
