@@ -322,3 +322,28 @@ func TestCSVToTerminalIsInert(t *testing.T) {
 		}
 	}
 }
+
+// Every per-line list an import prints is capped, as the bad rows are: a
+// file of one code repeated a hundred thousand times prints a few lines.
+func TestImportListsAreCapped(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "z.db")
+	repeated := filepath.Join(dir, "repeated.txt")
+	os.WriteFile(repeated, []byte(strings.Repeat("600519\n", 100000)), 0o600)
+	var many strings.Builder
+	for i := 0; i < 300; i++ {
+		fmt.Fprintf(&many, "%06d\n", 600000+i)
+	}
+	distinct := filepath.Join(dir, "many.txt")
+	os.WriteFile(distinct, []byte(many.String()), 0o600)
+	for _, args := range [][]string{
+		{"import", repeated, "--sector", "ai"},
+		{"import", distinct, "--sector", "ai", "--skip-invalid", "--dry-run"},
+		{"import", distinct, "--sector", "ai", "--skip-invalid"},
+	} {
+		out, errs, code := run(t, db, "", args...)
+		if n := strings.Count(out+errs, "\n"); n > 2*maxListed+10 {
+			t.Errorf("%v (exit %d) printed %d lines:\n%.2000s", args, code, n, out+errs)
+		}
+	}
+}
