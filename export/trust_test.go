@@ -11,11 +11,14 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/japanese"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
+
+	"zixuan/sectors"
 )
 
 // hostile holds what a note must never put raw on a terminal.
@@ -207,5 +210,29 @@ func TestShiftJISRefused(t *testing.T) {
 	check(t, err)
 	if file.Encoding != EncGBK || len(file.Items) != 1 || file.Items[0].Name != "金山办公" {
 		t.Errorf("a GBK file: %s %+v", file.Encoding, file.Items)
+	}
+}
+
+// A rating dated after tomorrow (China time) is refused with its line: a
+// far-future date would stop every later file from changing the rating.
+func TestFutureRatingDateRefused(t *testing.T) {
+	tomorrow := sectors.ChinaDate(time.Now().Add(24 * time.Hour))
+	for name, text := range map[string]string{
+		"far.csv":  "code,rating,rating_date\n688111,buy,2024-05-12\n002230,sell,9999-12-31\n",
+		"next.csv": "code,rating,rating_date\n002230,sell," + sectors.ChinaDate(time.Now().Add(72*time.Hour)) + "\n",
+		"far.json": `{"version":1,"tickers":[{"key":"SZ002230","rating":"sell","rating_date":"9999-12-31T00:00:00Z"}]}`,
+		"hist.json": `{"version":1,"tickers":[{"key":"SZ002230","rating":"sell","rating_date":"2024-05-12T00:00:00Z",
+			"rating_history":[{"from":"buy","to":"sell","at":"9999-01-01T00:00:00Z","source":"user"}]}]}`,
+	} {
+		file, err := Parse([]byte(text), name, "")
+		check(t, err)
+		if len(file.Bad) != 1 || !strings.Contains(file.Bad[0].Error(), "future") || file.Bad[0].Line < 1 {
+			t.Errorf("%s: bad rows %v", name, file.Bad)
+		}
+	}
+	file, err := Parse([]byte("code,rating,rating_date\n002230,sell,"+tomorrow+"\n"), "ok.csv", "")
+	check(t, err)
+	if len(file.Bad) != 0 || len(file.Items) != 1 {
+		t.Errorf("a rating dated tomorrow in China: %v", file.Bad)
 	}
 }
