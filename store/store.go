@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strconv"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -55,6 +56,32 @@ type Store struct {
 	path   string
 	now    func() time.Time
 	notice string // said once when the file was opened (see MetaNotice)
+	// checked is the file as this Store last saw it pass the checks
+	// before a write, or left it after its own commit: a write that finds
+	// the file unchanged since needs no second check.
+	checked atomic.Pointer[fileStamp]
+}
+
+// fileStamp identifies a file's state: any write to it, by zixuan or
+// anything else, changes its modification or change time.
+type fileStamp struct {
+	dev, ino, size uint64
+	mtime, ctime   int64
+}
+
+func stampOf(path string) *fileStamp {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil
+	}
+	st, ok := fi.Sys().(*syscall.Stat_t)
+	if !ok {
+		return nil
+	}
+	return &fileStamp{
+		dev: uint64(st.Dev), ino: st.Ino, size: uint64(st.Size),
+		mtime: st.Mtim.Nano(), ctime: st.Ctim.Nano(),
+	}
 }
 
 // DefaultPath is where the database lives unless --db or ZIXUAN_DB says
@@ -370,13 +397,17 @@ func (s *Store) update(fn func(tx *bolt.Tx) error) error {
 	// The same checks as doctor, before the transaction: a file that reads
 	// or doctor refuse is not written to, since a write on damaged pages
 	// can spread the damage. The lock is held, so nothing changes between.
-	problems, err := checkDB(db)
-	if err == nil && len(problems) > 0 {
-		err = fmt.Errorf("%w: %s", bberrors.ErrInvalid, problems[0])
-	}
-	if err != nil {
-		db.Close()
-		return s.fail("write", err)
+	// A file this Store checked or wrote last, unchanged since, is not
+	// checked again (a TUI saving note after note).
+	if now, last := stampOf(s.path), s.checked.Load(); now == nil || last == nil || *now != *last {
+		problems, err := checkDB(db)
+		if err == nil && len(problems) > 0 {
+			err = fmt.Errorf("%w: %s", bberrors.ErrInvalid, problems[0])
+		}
+		if err != nil {
+			db.Close()
+			return s.fail("write", err)
+		}
 	}
 	err = guard(func() error {
 		return db.Update(func(tx *bolt.Tx) error {
@@ -389,6 +420,11 @@ func (s *Store) update(fn func(tx *bolt.Tx) error) error {
 			return bumpGen(tx)
 		})
 	})
+	if err == nil {
+		s.checked.Store(stampOf(s.path)) // still locked: only this commit changed it
+	} else {
+		s.checked.Store(nil)
+	}
 	if cerr := db.Close(); err == nil && cerr != nil {
 		err = cerr
 	}

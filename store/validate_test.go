@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -116,5 +117,37 @@ func TestLinksAreFollowed(t *testing.T) {
 	}
 	if !isLink(blink) || !fileExists(filepath.Join(dir, "b2.db")) {
 		t.Error("backup replaced the link")
+	}
+}
+
+// A Store that wrote the file a moment ago still checks it before its
+// next write when anything else changed the file in between.
+func TestWriteChecksAfterOutsideChange(t *testing.T) {
+	s := newStore(t)
+	for i := 0; i < 30; i++ {
+		if _, err := s.AddNote(code("688111"), fmt.Sprint(i, strings.Repeat(" 笔记", 80))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	data, _ := os.ReadFile(s.Path())
+	damaged := 0
+	for id := 2; id < len(data)/4096; id++ { // every page that is a leaf: its first key's size
+		if le.Uint16(data[id*4096+8:]) == leafPage && le.Uint16(data[id*4096+10:]) > 0 {
+			le.PutUint32(data[id*4096+16+8:], 1<<30)
+			damaged++
+		}
+	}
+	if err := os.WriteFile(s.Path(), data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if problems, err := s.Check(); err == nil && len(problems) == 0 {
+		t.Fatalf("damage to %d leaf pages was not found", damaged)
+	}
+	before := checksum(t, s.Path())
+	if _, err := s.AddNote(code("688111"), "onto damaged pages"); err == nil {
+		t.Error("a write went through after the file was damaged behind the Store's back")
+	}
+	if checksum(t, s.Path()) != before {
+		t.Error("the refused write changed the file")
 	}
 }
