@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"time"
 
@@ -73,7 +74,11 @@ func (c *ExportCmd) Run(a *App) error {
 	if len(tickers) > n {
 		extra = fmt.Sprintf(" and %d removed", len(tickers)-n)
 	}
-	fmt.Fprintf(a.Out, "exported %d tickers%s to %s (%s)\n", n, extra, oneLine(c.Out), strings.ToUpper(string(f)))
+	say := a.Out
+	if fi, err := os.Stat(c.Out); err == nil && !fi.Mode().IsRegular() {
+		say = a.Err // --out /dev/stdout, a FIFO: the stream carries the export only
+	}
+	fmt.Fprintf(say, "exported %d tickers%s to %s (%s)\n", n, extra, oneLine(c.Out), strings.ToUpper(string(f)))
 	return nil
 }
 

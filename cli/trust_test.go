@@ -347,3 +347,22 @@ func TestImportListsAreCapped(t *testing.T) {
 		}
 	}
 }
+
+// export --out /dev/stdout (or any FIFO) carries the export and nothing
+// else: the confirmation goes to stderr.
+func TestExportToStdoutPath(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "z.db")
+	mustRun(t, db, "list")
+	cmd := exec.Command(binary(t), "--db", db, "export", "-f", "codes", "--out", "/dev/stdout")
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("%v: %s", err, errb.String())
+	}
+	if strings.Contains(out.String(), "exported") || !strings.HasPrefix(out.String(), "SZ002230\n") {
+		t.Errorf("stdout: %q", out.String())
+	}
+	if !strings.Contains(errb.String(), "exported 25 tickers") {
+		t.Errorf("stderr: %q (stdout %q)", errb.String(), out.String())
+	}
+}
