@@ -56,9 +56,9 @@ type Store struct {
 	path   string
 	now    func() time.Time
 	notice string // said once when the file was opened (see MetaNotice)
-	// checked is the file as this Store last saw it pass the checks
-	// before a write, or left it after its own commit: a write that finds
-	// the file unchanged since needs no second check.
+	// checked is the file as this Store's last commit left it (checked
+	// before that commit): a write that finds it unchanged since needs no
+	// second check.
 	checked atomic.Pointer[fileStamp]
 }
 
