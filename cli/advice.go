@@ -92,6 +92,8 @@ func adviceFor(e *store.Error) string {
 		return "upgrade zixuan, or use --db with another file"
 	case store.NoPermission:
 		return "make the file and its folder writable, or use --db with another file"
+	case store.DiskFull:
+		return "free some space and try again, or use --db with a file on another disk"
 	case store.FileGone:
 		return "run zixuan again to create a new one, or restore a backup"
 	case store.IsDirectory:

@@ -99,6 +99,9 @@ func (a *App) Store() (*store.Store, error) {
 	if err != nil {
 		return nil, err
 	}
+	if n := st.Notice(); n != "" {
+		fmt.Fprintf(a.Err, "zixuan: warning: %s\n", safetext.Line(n))
+	}
 	a.st = st
 	return st, nil
 }

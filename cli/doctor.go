@@ -30,6 +30,13 @@ func (c *DoctorCmd) Run(a *App) error {
 	if err != nil {
 		return fmt.Errorf("%s cannot be checked: %w: restore a backup with `zixuan restore FILE`", path, err)
 	}
+	if n := store.MetaNotice(path); n != "" {
+		for _, p := range problems {
+			fmt.Fprintf(a.Out, "problem: %s\n", safetext.Line(p))
+		}
+		fmt.Fprintf(a.Out, "problem: %s\n", n)
+		return fmt.Errorf("%s: %s", path, n)
+	}
 	if len(problems) == 0 {
 		fmt.Fprintf(a.Out, "%s is healthy: bbolt's consistency check and zixuan's own checks found nothing wrong\n", path)
 		return nil

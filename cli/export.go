@@ -1,13 +1,19 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"io"
+	"os"
 	"strings"
 	"time"
 
+	"github.com/mattn/go-isatty"
+
 	"zixuan/export"
 	"zixuan/quote"
+	"zixuan/safetext"
 	"zixuan/sectors"
 )
 
@@ -51,7 +57,7 @@ func (c *ExportCmd) Run(a *App) error {
 		}
 	}
 	if c.Out == "" || c.Out == "-" {
-		return export.Write(a.Out, f, tickers, opts)
+		return writeExport(a.Out, f, tickers, opts)
 	}
 	if err := export.WriteFile(c.Out, f, tickers, opts, c.Force); err != nil {
 		return err
@@ -66,8 +72,28 @@ func (c *ExportCmd) Run(a *App) error {
 	if len(tickers) > n {
 		extra = fmt.Sprintf(" and %d removed", len(tickers)-n)
 	}
-	fmt.Fprintf(a.Out, "exported %d tickers%s to %s (%s)\n", n, extra, oneLine(c.Out), strings.ToUpper(string(f)))
+	say := a.Out
+	if fi, err := os.Stat(c.Out); err == nil && !fi.Mode().IsRegular() {
+		say = a.Err // --out /dev/stdout, a FIFO: the stream carries the export only
+	}
+	fmt.Fprintf(say, "exported %d tickers%s to %s (%s)\n", n, extra, oneLine(c.Out), strings.ToUpper(string(f)))
 	return nil
+}
+
+// writeExport writes an export to w. To a terminal it is shown inert:
+// escape sequences, control, bidi and zero-width characters in names and
+// notes are shown as visible marks (safetext.Inert), not obeyed. To a file
+// or a pipe it is the exact data.
+func writeExport(w io.Writer, f export.Format, tickers []sectors.Ticker, opts export.Options) error {
+	if fd, ok := w.(interface{ Fd() uintptr }); !ok || !isatty.IsTerminal(fd.Fd()) {
+		return export.Write(w, f, tickers, opts)
+	}
+	var buf bytes.Buffer
+	if err := export.Write(&buf, f, tickers, opts); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, safetext.Inert(buf.String()))
+	return err
 }
 
 // exportPrices fetches quotes for the tickers on the list, the way `zixuan

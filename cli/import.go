@@ -56,18 +56,12 @@ func (c *ImportCmd) Run(a *App) error {
 		}
 	}
 	fmt.Fprintf(a.Err, "%s: %s, %s, %d good rows\n", oneLine(file.Name), file.Format, file.Encoding, len(file.Items))
-	for _, r := range file.Repeats {
-		fmt.Fprintf(a.Err, "  note: %s\n", oneLine(r.Error()))
-	}
+	listed(a.Err, len(file.Repeats), func(i int) {
+		fmt.Fprintf(a.Err, "  note: %s\n", oneLine(file.Repeats[i].Error()))
+	})
 	if len(file.Bad) > 0 {
 		fmt.Fprintf(a.Err, "rejected %d:\n", len(file.Bad))
-		for i, r := range file.Bad {
-			if i == maxListed {
-				fmt.Fprintf(a.Err, "  … and %d more\n", len(file.Bad)-maxListed)
-				break
-			}
-			fmt.Fprintf(a.Err, "  %s\n", oneLine(r.Error()))
-		}
+		listed(a.Err, len(file.Bad), func(i int) { fmt.Fprintf(a.Err, "  %s\n", oneLine(file.Bad[i].Error())) })
 		if !c.SkipInvalid {
 			return fmt.Errorf("%s: %d bad rows (listed above), so nothing was imported: fix them, or import the rest with --skip-invalid", file.Name, len(file.Bad))
 		}
@@ -83,8 +77,21 @@ func (c *ImportCmd) Run(a *App) error {
 	return nil
 }
 
-// maxListed bounds the bad rows printed: a wrong file would list every line.
+// maxListed bounds every per-line list an import prints (bad rows,
+// repeats, tickers added or updated): a wrong file would list every line.
 const maxListed = 50
+
+// listed calls line for the first maxListed of n entries and says how
+// many more there are.
+func listed(w io.Writer, n int, line func(i int)) {
+	for i := 0; i < n; i++ {
+		if i == maxListed {
+			fmt.Fprintf(w, "  … and %d more\n", n-maxListed)
+			return
+		}
+		line(i)
+	}
+}
 
 func (c *ImportCmd) read(a *App) ([]byte, error) {
 	var r io.Reader = a.In
@@ -127,21 +134,22 @@ func printReport(w io.Writer, file *export.ImportFile, rep store.ImportReport) {
 	}
 	if len(rep.Added) > 0 {
 		fmt.Fprintf(w, "%sadded %d:\n", verb, len(rep.Added))
-		for _, r := range rep.Added {
-			line("+", r, []string{"into " + r.Sector})
-		}
+		listed(w, len(rep.Added), func(i int) { line("+", rep.Added[i], []string{"into " + rep.Added[i].Sector}) })
 	}
 	if len(rep.Updated) > 0 {
 		fmt.Fprintf(w, "%supdated %d:\n", verb, len(rep.Updated))
-		for _, r := range rep.Updated {
+		listed(w, len(rep.Updated), func(i int) {
+			r := rep.Updated[i]
 			line("~", r, append(r.Changes, keptText(r.Kept)...))
-		}
+		})
 	}
+	var kept []store.ImportResult
 	for _, r := range rep.Unchanged {
 		if len(r.Kept) > 0 {
-			line("=", r, keptText(r.Kept))
+			kept = append(kept, r)
 		}
 	}
+	listed(w, len(kept), func(i int) { line("=", kept[i], keptText(kept[i].Kept)) })
 	fmt.Fprintf(w, "%s: %d added, %d updated, %d unchanged, %d rejected", oneLine(file.Name), len(rep.Added), len(rep.Updated), len(rep.Unchanged), len(file.Bad))
 	if rep.DryRun {
 		fmt.Fprint(w, " (dry run: nothing was written)")

@@ -28,9 +28,9 @@ func (c *ListCmd) Run(a *App) error {
 	tickers := f.Apply(snap.Tickers)
 	switch c.Format {
 	case "csv":
-		return export.Write(a.Out, export.CSV, tickers, export.Options{Source: snap.Source, Sectors: snap.Sectors})
+		return writeExport(a.Out, export.CSV, tickers, export.Options{Source: snap.Source, Sectors: snap.Sectors})
 	case "json":
-		return export.Write(a.Out, export.JSON, tickers, export.Options{Source: snap.Source, Sectors: snap.Sectors})
+		return writeExport(a.Out, export.JSON, tickers, export.Options{Source: snap.Source, Sectors: snap.Sectors})
 	}
 	writeList(a.Out, snap, tickers)
 	return nil

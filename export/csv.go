@@ -1,7 +1,7 @@
 package export
 
 import (
-	"encoding/csv"
+	"bufio"
 	"io"
 	"strings"
 	"time"
@@ -24,14 +24,12 @@ func writeCSV(w io.Writer, tickers []sectors.Ticker, opts Options) error {
 			return err
 		}
 	}
-	cw := csv.NewWriter(w)
+	cw := bufio.NewWriter(w)
 	header := CSVHeader
 	if opts.Prices != nil {
 		header = append(append([]string(nil), CSVHeader...), CSVPriceHeader...)
 	}
-	if err := cw.Write(header); err != nil {
-		return err
-	}
+	writeRecord(cw, header)
 	secs := sectorNames(opts)
 	for _, t := range onList(tickers) {
 		sector := t.Sector
@@ -48,12 +46,9 @@ func writeCSV(w io.Writer, tickers []sectors.Ticker, opts Options) error {
 		if opts.Prices != nil { // numbers, appended after the text is neutralised
 			row = append(row, opts.Prices.of(t).csvCells()...)
 		}
-		if err := cw.Write(row); err != nil {
-			return err
-		}
+		writeRecord(cw, row)
 	}
-	cw.Flush()
-	return cw.Error()
+	return cw.Flush()
 }
 
 func dateOf(t time.Time) string {
@@ -75,15 +70,51 @@ func joinNotes(t sectors.Ticker) string {
 	return strings.Join(parts, "\n\n")
 }
 
-// Neutralise makes a text cell safe for spreadsheets: a cell starting with
-// a formula trigger gets a leading apostrophe.
+// Neutralise makes a text cell safe for spreadsheets (OWASP, CSV
+// injection): a cell starting with a formula trigger (= + - @ tab CR LF)
+// gets a leading apostrophe, and so does every part of it after a
+// separator a spreadsheet may split on (, ; tab or a line break) that
+// starts with = + - @: "x;=1+1" becomes "x;'=1+1". writeCSV quotes every
+// such cell, and Unneutralise undoes this on import.
 func Neutralise(cell string) string {
 	if cell == "" {
 		return cell
 	}
-	switch cell[0] {
-	case '=', '+', '-', '@', '\t', '\r', '\n':
-		return "'" + cell
+	var b strings.Builder
+	if isTrigger(cell[0]) || cell[0] == '\t' || cell[0] == '\r' || cell[0] == '\n' {
+		b.WriteByte('\'')
 	}
-	return cell
+	for i := 0; i < len(cell); i++ {
+		b.WriteByte(cell[i])
+		if isSeparator(cell[i]) && i+1 < len(cell) && isTrigger(cell[i+1]) {
+			b.WriteByte('\'')
+		}
+	}
+	return b.String()
+}
+
+func isTrigger(c byte) bool { return c == '=' || c == '+' || c == '-' || c == '@' }
+
+func isSeparator(c byte) bool {
+	return c == ',' || c == ';' || c == '\t' || c == '\r' || c == '\n'
+}
+
+// writeRecord writes one csv row, quoting every cell that holds a
+// separator (, ; tab), a quote, a line break or space at either end, so
+// that a spreadsheet set to split on ; or tab keeps the cell whole.
+// encoding/csv quotes only for its own delimiter.
+func writeRecord(w *bufio.Writer, row []string) {
+	for i, cell := range row {
+		if i > 0 {
+			w.WriteByte(',')
+		}
+		if cell == "" || !strings.ContainsAny(cell, ",;\t\"\r\n") && cell[0] != ' ' && cell[len(cell)-1] != ' ' {
+			w.WriteString(cell)
+			continue
+		}
+		w.WriteByte('"')
+		w.WriteString(strings.ReplaceAll(cell, `"`, `""`))
+		w.WriteByte('"')
+	}
+	w.WriteByte('\n')
 }

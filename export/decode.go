@@ -24,8 +24,9 @@ const MaxImportSize = 32 << 20
 
 // decodeText turns a file's bytes into text: UTF-8 (with or without the
 // BOM Excel writes), UTF-16 with a BOM (Excel's "Unicode text"), or GBK
-// (what Chinese Windows, TDX and THS write). Anything else is refused with
-// the offset of the first bad byte, never shown garbled.
+// (what Chinese Windows, TDX and THS write), taken only when it decodes
+// cleanly and looks like Chinese. Anything else is refused with the offset
+// of the first bad byte, never shown garbled.
 func decodeText(data []byte) (string, string, error) {
 	if len(data) > MaxImportSize {
 		return "", "", fmt.Errorf("the file is %d MB, more than a watchlist needs (%d MB at most): is it the right file?", len(data)>>20, MaxImportSize>>20)
@@ -51,10 +52,42 @@ func decodeText(data []byte) (string, string, error) {
 		return checkText(string(data), EncUTF8)
 	}
 	out, err := simplifiedchinese.GBK.NewDecoder().Bytes(data)
-	if err != nil || bytes.ContainsRune(out, utf8.RuneError) {
-		return "", "", badUTF8(data, "it is neither UTF-8 nor GBK text")
+	if err != nil || bytes.ContainsRune(out, utf8.RuneError) || !looksChinese(data, out) {
+		return "", "", badUTF8(data, "it is neither UTF-8 nor GBK Chinese text (Shift-JIS, Big5 and other encodings are not read)")
 	}
 	return checkText(string(out), EncGBK)
+}
+
+// looksChinese tells GBK Chinese from other double-byte text that happens
+// to decode as GBK (Shift-JIS Japanese, Big5): nearly all of its
+// characters lie in GB2312, the common simplified set (lead and trail
+// bytes 0xA1–0xFE), and it holds no Japanese kana. Shift-JIS kana fall
+// outside GB2312; Big5 uses trail bytes below 0xA1 for a third of its
+// characters.
+func looksChinese(data, decoded []byte) bool {
+	pairs, common := 0, 0
+	for i := 0; i < len(data); i++ {
+		c := data[i]
+		if c < 0x80 {
+			continue
+		}
+		if i+1 < len(data) {
+			pairs++
+			if c >= 0xA1 && c <= 0xF7 && data[i+1] >= 0xA1 && data[i+1] <= 0xFE {
+				common++
+			}
+		}
+		i++
+	}
+	if pairs == 0 || common*10 < pairs*9 {
+		return false
+	}
+	for _, r := range string(decoded) {
+		if r >= 0x3040 && r <= 0x30FF || r >= 0xFF66 && r <= 0xFF9F {
+			return false
+		}
+	}
+	return true
 }
 
 func badUTF8(data []byte, what string) error {

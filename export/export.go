@@ -13,7 +13,9 @@ import (
 	"time"
 
 	"github.com/google/renameio/v2"
+	"github.com/mattn/go-isatty"
 
+	"zixuan/safetext"
 	"zixuan/sectors"
 )
 
@@ -102,13 +104,34 @@ var ErrExists = errors.New("file exists")
 // memory, written to a temporary file in the target's folder, synced and
 // renamed over the target, so an interrupted export, a full disk or a
 // permission error leaves no partial file. An existing file is replaced only
-// with force.
+// with force, and keeps its mode; a new one is 0600, as private as the
+// database it comes from. A symbolic link is followed: the file it points
+// to is replaced, the link stays. A FIFO or a character device
+// (/dev/stdout, /proc/self/fd/1, a pipe) is written into as a stream,
+// without force; nothing that is not a regular file is ever renamed over.
 func WriteFile(path string, f Format, tickers []sectors.Ticker, opts Options, force bool) error {
-	if !force {
-		if _, err := os.Stat(path); err == nil {
-			return fmt.Errorf("%s: %w: use --force to overwrite it", path, ErrExists)
-		} else if !errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("export to %s: %w", path, err)
+	fi, err := os.Stat(path) // through links
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		if real, lerr := filepath.EvalSymlinks(filepath.Dir(path)); lerr == nil {
+			path = filepath.Join(real, filepath.Base(path))
+		}
+		if li, lerr := os.Lstat(path); lerr == nil && li.Mode()&fs.ModeSymlink != 0 {
+			return fmt.Errorf("export to %s: it is a link to a file that does not exist: give the file's own path (nothing was written)", path)
+		}
+	case err != nil:
+		return fmt.Errorf("export to %s: %w", path, err)
+	case fi.Mode()&(fs.ModeNamedPipe|fs.ModeCharDevice) != 0:
+		return writeStream(path, f, tickers, opts)
+	case fi.IsDir():
+		return fmt.Errorf("export to %s: it is a folder: give a file name such as %s (nothing was written)", path, filepath.Join(path, DefaultFileName(f, time.Now())))
+	case !fi.Mode().IsRegular():
+		return fmt.Errorf("export to %s: it is not a regular file (%v): give another name (nothing was written)", path, fi.Mode().Type())
+	case !force:
+		return fmt.Errorf("%s: %w: use --force to overwrite it", path, ErrExists)
+	default:
+		if real, lerr := filepath.EvalSymlinks(path); lerr == nil {
+			path = real // replace the file a link points to, not the link
 		}
 	}
 	if dir := filepath.Dir(path); !isDir(dir) {
@@ -118,7 +141,7 @@ func WriteFile(path string, f Format, tickers []sectors.Ticker, opts Options, fo
 	if err := Write(&buf, f, tickers, opts); err != nil {
 		return err
 	}
-	if err := renameio.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+	if err := renameio.WriteFile(path, buf.Bytes(), 0o600); err != nil {
 		return fmt.Errorf("export to %s: %w (nothing was written)", path, err)
 	}
 	if d, err := os.Open(filepath.Dir(path)); err == nil {
@@ -128,9 +151,29 @@ func WriteFile(path string, f Format, tickers []sectors.Ticker, opts Options, fo
 	return nil
 }
 
-func isDir(path string) bool {
-	fi, err := os.Stat(path)
-	return err == nil && fi.IsDir()
+// writeStream writes an export into a FIFO or a device, which has no
+// folder to build a temporary file in and must never be replaced.
+func writeStream(path string, f Format, tickers []sectors.Ticker, opts Options) error {
+	var buf bytes.Buffer
+	if err := Write(&buf, f, tickers, opts); err != nil {
+		return err
+	}
+	out, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return fmt.Errorf("export to %s: %w", path, err)
+	}
+	data := buf.Bytes()
+	if isatty.IsTerminal(out.Fd()) { // shown, not stored: inert, as on stdout
+		data = []byte(safetext.Inert(buf.String()))
+	}
+	_, err = out.Write(data)
+	if cerr := out.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("export to %s: %w", path, err)
+	}
+	return nil
 }
 
 // DefaultFileName is the name the TUI offers: zixuan-20261128.csv.
@@ -154,4 +197,9 @@ func sectorNames(opts Options) map[string]sectors.Sector {
 		m[s.ID] = s
 	}
 	return m
+}
+
+func isDir(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && fi.IsDir()
 }

@@ -44,6 +44,11 @@ func fixture(t *testing.T) (*store.Store, []sectors.Ticker, Options) {
 	s, err := store.Open(filepath.Join(t.TempDir(), "zixuan.db"))
 	check(t, err)
 	s.SetClock(stepClock())
+	// the fixture is dated ahead of the wall clock: imports of it check
+	// rating dates against the fixture's own time
+	old := parseNow
+	parseNow = func() time.Time { return t0.AddDate(0, 1, 0) }
+	t.Cleanup(func() { parseNow = old })
 	_, err = s.SetRating(mustCode("688111"), sectors.Buy, sectors.SourceUser, "Q3 beat")
 	check(t, err)
 	_, err = s.SetRating(mustCode("002230"), sectors.Neutral, "", "")

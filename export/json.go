@@ -1,10 +1,14 @@
 package export
 
 import (
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"time"
+	"unicode/utf8"
 
+	"zixuan/safetext"
 	"zixuan/sectors"
 )
 
@@ -120,7 +124,40 @@ func NewDocument(tickers []sectors.Ticker, opts Options) Document {
 }
 
 func writeJSON(w io.Writer, tickers []sectors.Ticker, opts Options) error {
-	enc := json.NewEncoder(w)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
-	return enc.Encode(NewDocument(tickers, opts))
+	if err := enc.Encode(NewDocument(tickers, opts)); err != nil {
+		return err
+	}
+	_, err := w.Write(EscapeJSON(buf.Bytes()))
+	return err
+}
+
+// EscapeJSON rewrites every character safetext.Unsafe names (C1, DEL,
+// bidi and zero-width characters, which encoding/json leaves raw) as a
+// \uXXXX escape: the document means the same and shows nothing on a
+// terminal but what it says. Outside strings json has only ASCII
+// structure and spaces, so every such character is inside a string.
+func EscapeJSON(b []byte) []byte {
+	var out []byte
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == '\n' || !safetext.Unsafe(r) || r == utf8.RuneError && n == 1 {
+			if out != nil {
+				out = append(out, b[i:i+n]...)
+			}
+			i += n
+			continue
+		}
+		if out == nil {
+			out = append(make([]byte, 0, len(b)+64), b[:i]...)
+		}
+		out = fmt.Appendf(out, `\u%04x`, r)
+		i += n
+	}
+	if out == nil {
+		return b
+	}
+	return out
 }

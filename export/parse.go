@@ -134,12 +134,36 @@ func (p *parser) add(it sectors.ImportItem) {
 		p.file.Repeats = append(p.file.Repeats, BadRow{File: p.file.Name, Line: it.Line, Reason: fmt.Sprintf("%s repeats line %d; ignored", it.Code.Key(), first)})
 		return
 	}
+	if at, ok := futureRating(it, parseNow()); ok {
+		p.bad(it.Line, "%s: the rating is dated %s, after tomorrow (China time): fix the date; a rating from the future would stop later files from changing it", it.Code.Key(), sectors.ChinaDate(at))
+		return
+	}
 	if _, ok := sectors.LookupMaster(it.Code); !ok && it.Name == "" && it.CustomName == "" && it.ReportName == "" {
 		p.bad(it.Line, "%s is not in the securities master (July 2026) and the file gives no name for it: add its name, or add it with `zixuan add %s --name NAME`", it.Code.Key(), it.Code.Number)
 		return
 	}
 	p.seen[it.Code.Key()] = it.Line
 	p.file.Items = append(p.file.Items, it)
+}
+
+// parseNow is the clock rating dates are checked against; tests whose
+// fixtures are dated ahead of the wall clock set it.
+var parseNow = time.Now
+
+// futureRating returns a rating date of it (its own or one in its
+// history) later than the end of tomorrow in China, a day's grace for a
+// file written in another time zone.
+func futureRating(it sectors.ImportItem, now time.Time) (time.Time, bool) {
+	limit := sectors.ChinaDay(now).AddDate(0, 0, 2)
+	if !it.RatingAt.Before(limit) {
+		return it.RatingAt, true
+	}
+	for _, h := range it.History {
+		if !h.At.Before(limit) {
+			return h.At, true
+		}
+	}
+	return time.Time{}, false
 }
 
 // lines runs fn on every line that is not blank or a # comment.

@@ -248,14 +248,23 @@ func splitNotes(cell string) []sectors.Note {
 	return out
 }
 
-// Unneutralise undoes Neutralise: a leading ' is dropped only when a
-// formula trigger follows it, so a name that really starts with ' stays.
+// Unneutralise undoes Neutralise: an apostrophe at the start of the cell
+// is dropped only when a formula trigger follows it, and one after a
+// separator only when = + - @ follows it, so a name that really starts
+// with ' stays.
 func Unneutralise(cell string) string {
-	if len(cell) >= 2 && cell[0] == '\'' {
-		switch cell[1] {
-		case '=', '+', '-', '@', '\t', '\r', '\n':
-			return cell[1:]
+	if !strings.Contains(cell, "'") {
+		return cell
+	}
+	if len(cell) >= 2 && cell[0] == '\'' && (isTrigger(cell[1]) || cell[1] == '\t' || cell[1] == '\r' || cell[1] == '\n') {
+		cell = cell[1:]
+	}
+	var b strings.Builder
+	for i := 0; i < len(cell); i++ {
+		b.WriteByte(cell[i])
+		if isSeparator(cell[i]) && i+2 < len(cell) && cell[i+1] == '\'' && isTrigger(cell[i+2]) {
+			i++ // the apostrophe Neutralise added
 		}
 	}
-	return cell
+	return b.String()
 }

@@ -19,23 +19,37 @@ const MaxLen = 4096
 
 // Line returns s as a single line of printable text: ESC is shown as ␛,
 // other C0/C1 controls as their caret or ␀-style picture or \u escape,
-// newlines and tabs as spaces, bidi controls as ⟨U+202E⟩, invalid bytes
-// as \xNN.
+// newlines and tabs as spaces, bidi controls and zero-width characters
+// as ⟨U+202E⟩, invalid bytes as \xNN.
 func Line(s string) string { return clean(s, false) }
 
 // Block is Line for multi-line text: newlines are kept (CRLF becomes LF),
 // tabs become four spaces.
 func Block(s string) string { return clean(s, true) }
 
-func clean(s string, multiline bool) string {
-	if isPlain(s, multiline) {
+// Inert is Block without the length bound, for a whole document (a CSV
+// written to a terminal): every control, bidi and zero-width character
+// shown as in Block, newlines kept.
+func Inert(s string) string { return cleanN(s, true, -1) }
+
+// Unsafe reports the characters Line and Block never put raw on a
+// terminal: C0 and C1 controls, DEL, bidi controls and zero-width
+// characters. Writers of escaped formats (json) escape them.
+func Unsafe(r rune) bool {
+	return r < 0x20 || r == 0x7f || unicode.IsControl(r) || isBidi(r) || isInvisible(r)
+}
+
+func clean(s string, multiline bool) string { return cleanN(s, multiline, MaxLen) }
+
+func cleanN(s string, multiline bool, limit int) string {
+	if (limit < 0 || len(s) <= limit) && isPlain(s, multiline) {
 		return s
 	}
 	var b strings.Builder
 	b.Grow(len(s))
 	n := 0
 	for i := 0; i < len(s); {
-		if n >= MaxLen {
+		if limit >= 0 && n >= limit {
 			b.WriteString("…")
 			break
 		}
@@ -61,7 +75,7 @@ func clean(s string, multiline bool) string {
 			b.WriteRune(0x2400 + r) // Control Pictures: ␀ ␁ … ␟
 		case r == 0x7f:
 			b.WriteString("␡")
-		case isBidi(r) || unicode.IsControl(r) || r == 0xFEFF:
+		case isBidi(r) || unicode.IsControl(r) || isInvisible(r):
 			fmt.Fprintf(&b, `⟨U+%04X⟩`, r)
 		default:
 			b.WriteRune(r)
@@ -74,9 +88,6 @@ func clean(s string, multiline bool) string {
 
 // isPlain is the fast path: most names and notes need no change.
 func isPlain(s string, multiline bool) bool {
-	if len(s) > MaxLen {
-		return false
-	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c < 0x20 && !(multiline && c == '\n') || c == 0x7f {
@@ -91,11 +102,19 @@ func isPlain(s string, multiline bool) bool {
 
 func isPlainUnicode(s string) bool {
 	for _, r := range s {
-		if r == utf8.RuneError || r < 0x20 && r != '\n' || r == 0x7f || isBidi(r) || unicode.IsControl(r) || r == 0xFEFF {
+		if r == utf8.RuneError || r < 0x20 && r != '\n' || r == 0x7f || isBidi(r) || unicode.IsControl(r) || isInvisible(r) {
 			return false
 		}
 	}
 	return true
+}
+
+// isInvisible reports characters that take no cell or break a line
+// unseen: zero-width space, non-joiner and joiner, word joiner, the BOM
+// (zero-width no-break space) and the Unicode line and paragraph
+// separators. Two names can differ by one of them and look the same.
+func isInvisible(r rune) bool {
+	return r >= 0x200B && r <= 0x200D || r == 0x2060 || r == 0xFEFF || r == 0x2028 || r == 0x2029
 }
 
 // isBidi reports the Unicode bidirectional formatting controls, which can

@@ -1,6 +1,7 @@
 package safetext
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"unicode"
@@ -77,5 +78,18 @@ func TestFitAlignsDoubleWidth(t *testing.T) {
 	}
 	if got := Fit("科大讯飞", 3); Width(got) != 3 {
 		t.Errorf("odd width cut of a double-width name: %q (%d cells)", got, Width(got))
+	}
+}
+
+// Zero-width characters and the Unicode line and paragraph separators are
+// shown, so that two names that look alike but differ are seen to differ.
+func TestInvisibleCharactersShown(t *testing.T) {
+	for _, r := range []rune{0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x2028, 0x2029} {
+		s := "金山" + string(r) + "办公"
+		for name, got := range map[string]string{"Line": Line(s), "Block": Block(s)} {
+			if strings.ContainsRune(got, r) || !strings.Contains(got, fmt.Sprintf("U+%04X", r)) {
+				t.Errorf("%s(%q) = %q: U+%04X not shown", name, s, got, r)
+			}
+		}
 	}
 }

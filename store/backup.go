@@ -76,6 +76,7 @@ func checkDB(db *bolt.DB) (problems []string, err error) {
 }
 
 func checkInvariants(tx *bolt.Tx, add func(string, ...any)) {
+	defer checkReports(tx, add)
 	known := map[string]bool{}
 	_ = tx.Bucket(bucketSectors).ForEach(func(k, v []byte) error {
 		var sec sectors.Sector
@@ -158,6 +159,7 @@ func checkTicker(key string, v []byte, sectorsKnown map[string]bool, add func(st
 // then the copy is opened read-only and checked like Check. An existing
 // dst is replaced only with force. It returns the size written.
 func (s *Store) Backup(dst string, force bool) (int64, error) {
+	dst = resolveLink(dst)
 	if same, _ := sameFile(s.path, dst); same {
 		return 0, &Error{Kind: ErrExists, Reason: IsTheDatabase, Op: "backup", Path: dst}
 	}
@@ -233,6 +235,7 @@ func RestoreFile(dbPath, src string) (string, error) {
 }
 
 func restore(dbPath, src string, now time.Time) (string, error) {
+	dbPath = resolveLink(dbPath) // restore the file a link points to; the link stays
 	cur := &Store{path: dbPath}
 	if same, _ := sameFile(dbPath, src); same {
 		return "", &Error{Kind: ErrExists, Reason: IsTheDatabase, Op: "restore", Path: src}
@@ -400,4 +403,58 @@ func sameFile(a, b string) (bool, error) {
 		return false, err
 	}
 	return os.SameFile(fa, fb), nil
+}
+
+// checkReports checks what schema 2 added, as Load reads it: every report
+// decodes, every call belongs to a ticker and a report and decodes, every
+// history record decodes. What a read refuses, doctor must call damaged,
+// and then no write goes near the file.
+func checkReports(tx *bolt.Tx, add func(string, ...any)) {
+	reports := map[string]bool{}
+	if b := tx.Bucket(bucketReports); b != nil {
+		_ = b.ForEach(func(k, v []byte) error {
+			var rec reportRecord
+			switch {
+			case v == nil || json.Unmarshal(v, &rec) != nil:
+				add("reports/%s: the record does not decode", k)
+			case rec.ID != string(k):
+				add("reports/%s: the record names itself %q", k, rec.ID)
+			default:
+				reports[rec.ID] = true
+			}
+			return nil
+		})
+	}
+	tickers := tx.Bucket(bucketTickers)
+	if b := tx.Bucket(bucketCalls); b != nil {
+		_ = b.ForEach(func(k, v []byte) error {
+			if v == nil {
+				add("calls/%q: a bucket where a call belongs", k)
+				return nil
+			}
+			c, err := decodeCall(k, v)
+			switch {
+			case err != nil:
+				add("%v", err)
+			case tickers.Get([]byte(c.Code.Key())) == nil:
+				add("calls/%s: belongs to no ticker", k)
+			case !reports[c.ReportID]:
+				add("calls/%s: belongs to no report", k)
+			}
+			return nil
+		})
+	}
+	if b := tx.Bucket(bucketHistory); b != nil {
+		_ = b.ForEach(func(k, v []byte) error {
+			code, err := sectors.ParseCode(string(k))
+			if err != nil || v == nil {
+				add("history/%q: not a security's history", k)
+				return nil
+			}
+			if _, err := decodeHistory(code, v); err != nil {
+				add("history/%s: %v", k, err)
+			}
+			return nil
+		})
+	}
 }

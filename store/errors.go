@@ -25,6 +25,7 @@ var (
 	ErrPermission = errors.New("permission denied")   // the file or its folder cannot be written
 	ErrGone       = errors.New("gone")                // the file vanished between calls
 	ErrNotFile    = errors.New("not a database file") // a folder, or an empty file
+	ErrDiskFull   = errors.New("disk full")           // no space left for the write
 )
 
 // Reason says precisely why the store refused, so that each front end can
@@ -62,6 +63,7 @@ const (
 	NoPermission     Reason = "permission" // Path cannot be written
 	FileGone         Reason = "gone"       // Path vanished
 	NoSuchFile       Reason = "no-file"    // Path does not exist
+	DiskFull         Reason = "disk-full"  // the disk holding Path is full
 	NothingRemoved   Reason = "nothing-removed"
 	NoSuchReport     Reason = "no-such-report" // ID names no report (Detail lists those there are)
 	ReportUnnamed    Reason = "report-unnamed" // a report without an id
@@ -181,6 +183,8 @@ func (e *Error) Error() string {
 		return "the report has no id"
 	case NothingRemoved:
 		return "nothing has been removed"
+	case DiskFull:
+		return fmt.Sprintf("%s %s: the disk is full, nothing was saved", e.Op, e.Path)
 	case NoSuchFile:
 		return e.Path + " does not exist"
 	case IsDirectory:

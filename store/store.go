@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strconv"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -46,8 +47,35 @@ const LockTimeout = time.Second
 // Store is a zixuan database file. It holds no open handle between calls;
 // it is safe to use from several goroutines and several processes.
 type Store struct {
-	path string
-	now  func() time.Time
+	path   string
+	now    func() time.Time
+	notice string // said once when the file was opened (see MetaNotice)
+	// checked is the file as this Store's last commit left it (checked
+	// before that commit): a write that finds it unchanged since needs no
+	// second check.
+	checked atomic.Pointer[fileStamp]
+}
+
+// fileStamp identifies a file's state: any write to it, by zixuan or
+// anything else, changes its modification or change time.
+type fileStamp struct {
+	dev, ino, size uint64
+	mtime, ctime   int64
+}
+
+func stampOf(path string) *fileStamp {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil
+	}
+	st, ok := fi.Sys().(*syscall.Stat_t)
+	if !ok {
+		return nil
+	}
+	return &fileStamp{
+		dev: uint64(st.Dev), ino: st.Ino, size: uint64(st.Size),
+		mtime: st.Mtim.Nano(), ctime: st.Ctim.Nano(),
+	}
 }
 
 // DefaultPath is where the database lives unless --db or ZIXUAN_DB says
@@ -85,7 +113,17 @@ func Open(path string) (*Store, error) {
 			return nil, err
 		}
 	}
+	s.notice = MetaNotice(path)
 	return s, nil
+}
+
+// Notice is what the user should be told once about the file as it was
+// when opened (a damaged meta page), or "".
+func (s *Store) Notice() string {
+	if s.notice == "" {
+		return ""
+	}
+	return s.path + ": " + s.notice
 }
 
 // Path is the database file's path.
@@ -100,7 +138,8 @@ func (s *Store) SetClock(now func() time.Time) { s.now = now }
 // later starts would refuse; and of two processes creating it at once, one
 // wins and the other uses its file.
 func (s *Store) create() error {
-	dir := filepath.Dir(s.path)
+	target := resolveLink(s.path) // a link to a file not there yet: make that file
+	dir := filepath.Dir(target)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return s.fail("create", err)
 	}
@@ -123,7 +162,7 @@ func (s *Store) create() error {
 	if err != nil {
 		return fmt.Errorf("create %s: %w", s.path, err)
 	}
-	if err := os.Link(tmpPath, s.path); err != nil {
+	if err := os.Link(tmpPath, target); err != nil {
 		if errors.Is(err, fs.ErrExist) {
 			return s.view(func(tx *bolt.Tx) error { return checkMeta(tx) })
 		}
@@ -134,6 +173,27 @@ func (s *Store) create() error {
 		d.Close()
 	}
 	return nil
+}
+
+// resolveLink follows symbolic links from path to the file they name,
+// there or not yet, so that what replaces or creates the file by rename or
+// link writes that file and the link stays a link.
+func resolveLink(path string) string {
+	for i := 0; i < 40; i++ { // the kernel's own bound on a chain
+		fi, err := os.Lstat(path)
+		if err != nil || fi.Mode()&fs.ModeSymlink == 0 {
+			return path
+		}
+		to, err := os.Readlink(path)
+		if err != nil {
+			return path
+		}
+		if !filepath.IsAbs(to) {
+			to = filepath.Join(filepath.Dir(path), to)
+		}
+		path = to
+	}
+	return path
 }
 
 // removeStaleTemps deletes what first starts that were killed mid-way left
@@ -244,6 +304,8 @@ func (s *Store) fail(op string, err error) error {
 		e.Kind, e.Reason, e.Err = ErrNotZixuan, NotZixuan, nil
 	case errors.Is(err, bberrors.ErrInvalid), errors.Is(err, bberrors.ErrChecksum), errors.Is(err, bberrors.ErrVersionMismatch), errors.Is(err, bberrors.ErrInvalidMapping), (op == "open" || op == "check") && !isSystemError(err):
 		e.Kind, e.Reason, e.Detail = ErrDamaged, Damaged, err.Error()
+	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
+		e.Kind, e.Reason = ErrDiskFull, DiskFull
 	case errors.Is(err, fs.ErrPermission):
 		e.Kind, e.Reason = ErrPermission, NoPermission
 	case errors.Is(err, fs.ErrNotExist):
@@ -358,6 +420,21 @@ func (s *Store) updateOnce(fn func(tx *bolt.Tx) error) error {
 	if err != nil {
 		return s.fail("open", err)
 	}
+	// The same checks as doctor, before the transaction: a file that reads
+	// or doctor refuse is not written to, since a write on damaged pages
+	// can spread the damage. The lock is held, so nothing changes between.
+	// A file this Store checked or wrote last, unchanged since, is not
+	// checked again (a TUI saving note after note).
+	if now, last := stampOf(s.path), s.checked.Load(); now == nil || last == nil || *now != *last {
+		problems, err := checkDB(db)
+		if err == nil && len(problems) > 0 {
+			err = fmt.Errorf("%w: %s", bberrors.ErrInvalid, problems[0])
+		}
+		if err != nil {
+			db.Close()
+			return s.fail("write", err)
+		}
+	}
 	err = guard(func() error {
 		return db.Update(func(tx *bolt.Tx) error {
 			if err := checkMeta(tx); err != nil {
@@ -372,6 +449,11 @@ func (s *Store) updateOnce(fn func(tx *bolt.Tx) error) error {
 			return bumpGen(tx)
 		})
 	})
+	if err == nil {
+		s.checked.Store(stampOf(s.path)) // still locked: only this commit changed it
+	} else {
+		s.checked.Store(nil)
+	}
 	if cerr := db.Close(); err == nil && cerr != nil {
 		err = cerr
 	}

@@ -32,7 +32,7 @@ func TestDialogKeysThroughTheKeymap(t *testing.T) {
 	if got := topOf[pickerModel](m).reason.Value(); got != "j" {
 		t.Errorf("j in the picker is a letter of the reason, got %q", got)
 	}
-	m = press(m, "esc", "?")
+	m = press(m, "esc", "y", "?") // esc on a typed reason asks first
 	if showing(m) != "help" {
 		t.Fatal("? does not open the full help")
 	}

@@ -61,6 +61,10 @@ func (e editorModel) update(msg tea.KeyMsg, k *keyMap) (editorModel, tea.Cmd, te
 		}
 		return e, nil, nil
 	}
+	if key.Matches(msg, k.ForceQuit) { // the root quits only when nothing is typed
+		e.ask = true
+		return e, nil, nil
+	}
 	switch {
 	case key.Matches(msg, k.Save):
 		text := strings.TrimRight(e.area.Value(), " \t\r\n")
@@ -69,7 +73,7 @@ func (e editorModel) update(msg tea.KeyMsg, k *keyMap) (editorModel, tea.Cmd, te
 		}
 		return e, nil, noteSubmitMsg{code: e.code, id: e.id, text: text}
 	case key.Matches(msg, k.Cancel):
-		if strings.TrimSpace(e.area.Value()) != strings.TrimSpace(e.orig) {
+		if e.hasDraft() {
 			e.ask = true // months of thinking are not thrown away by one key
 			return e, nil, nil
 		}
@@ -78,6 +82,11 @@ func (e editorModel) update(msg tea.KeyMsg, k *keyMap) (editorModel, tea.Cmd, te
 	var cmd tea.Cmd
 	e.area, cmd = e.area.Update(msg)
 	return e, cmd, nil
+}
+
+// hasDraft reports whether closing the editor would throw typed text away.
+func (e editorModel) hasDraft() bool {
+	return strings.TrimSpace(e.area.Value()) != strings.TrimSpace(e.orig)
 }
 
 func (e editorModel) view(title string, s *Styles, t *text) string {

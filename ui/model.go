@@ -124,6 +124,9 @@ func New(st *store.Store, opts Options) (Model, error) {
 	}
 	m.view.fuzzy = opts.FuzzyPinyin
 	m.setData(snap)
+	if n := st.Notice(); n != "" { // a damaged meta page: said once
+		m.status, m.statusErr = safeLine(n), true
+	}
 	return m, nil
 }
 
@@ -303,7 +306,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case tea.KeyMsg:
-		if key.Matches(msg, m.keys.ForceQuit) {
+		if key.Matches(msg, m.keys.ForceQuit) && !m.hasDraft() {
 			return m.quit()
 		}
 		if msg.Alt && msg.Type == tea.KeyRunes && !msg.Paste && m.onList() {
@@ -334,6 +337,18 @@ func (m Model) quit() (tea.Model, tea.Cmd) {
 	}
 	m.quitting = true
 	return m, tea.Quit
+}
+
+// hasDraft reports whether quitting now would lose typed text: then
+// ctrl+c goes to the editor or picker, which ask first, as esc does.
+func (m Model) hasDraft() bool {
+	switch d := m.top().(type) {
+	case editorModel:
+		return d.hasDraft()
+	case pickerModel:
+		return d.hasDraft()
+	}
+	return false
 }
 
 // splitRunes handles keys typed faster than the terminal is read (a fast

@@ -21,6 +21,8 @@ type pickerModel struct {
 	picked bool // a digit chose the rating: further digits are text
 	reason textinput.Model
 
+	ask bool // esc on a typed reason: asking before it is thrown away
+
 	keys   *keyMap
 	t      *text
 	styles *Styles
@@ -50,8 +52,21 @@ func newPicker(code sectors.Code, label string, from sectors.Rating, t *text) (p
 
 func (p pickerModel) update(msg tea.KeyMsg, k *keyMap) (pickerModel, tea.Cmd, tea.Msg) {
 	n := len(sectors.Ratings)
+	if p.ask { // "discard what you typed?"
+		switch {
+		case key.Matches(msg, k.Yes):
+			return p, nil, cancelMsg{}
+		case key.Matches(msg, k.No), key.Matches(msg, k.Cancel):
+			p.ask = false
+		}
+		return p, nil, nil
+	}
 	switch {
-	case key.Matches(msg, k.Cancel):
+	case key.Matches(msg, k.Cancel), key.Matches(msg, k.ForceQuit):
+		if p.hasDraft() {
+			p.ask = true
+			return p, nil, nil
+		}
 		return p, nil, cancelMsg{}
 	case key.Matches(msg, k.Confirm):
 		return p, nil, rateSubmitMsg{code: p.code, rating: sectors.Ratings[p.choice], reason: strings.TrimSpace(p.reason.Value())}
@@ -73,9 +88,16 @@ func (p pickerModel) update(msg tea.KeyMsg, k *keyMap) (pickerModel, tea.Cmd, te
 	return p, cmd, nil
 }
 
+// hasDraft reports whether closing the picker would throw a typed reason away.
+func (p pickerModel) hasDraft() bool { return strings.TrimSpace(p.reason.Value()) != "" }
+
 func (p pickerModel) view(t *text, s *Styles, width int) string {
 	var b strings.Builder
-	b.WriteString(s.Title.Render(safetext.Truncate(sprintf(t.RatePrompt, p.label), width)))
+	if p.ask {
+		b.WriteString(s.Error.Render(safetext.Truncate(t.ConfirmDiscard, width)))
+	} else {
+		b.WriteString(s.Title.Render(safetext.Truncate(sprintf(t.RatePrompt, p.label), width)))
+	}
 	b.WriteString("\n")
 	for i, r := range sectors.Ratings {
 		mark := "  "

@@ -39,6 +39,8 @@ func (t *text) storeError(err error) string {
 		msg = pick(t.zh, "数据库文件已损坏，未作更改：退出后运行 zixuan doctor", "the database file is damaged and was not changed: quit and run zixuan doctor")
 	case store.NoPermission:
 		msg = pick(t.zh, "没有写入数据库的权限：检查文件和目录权限", "no permission to write the database: check the file's and folder's permissions")
+	case store.DiskFull:
+		msg = pick(t.zh, "磁盘已满，未保存：腾出空间后再试（你输入的内容仍在）", "the disk is full and nothing was saved: free some space and try again (what you typed is kept)")
 	case store.FileGone:
 		msg = pick(t.zh, "数据库文件不见了：退出后重新启动 zixuan", "the database file is gone: quit and start zixuan again")
 	case store.Newer:

@@ -1,0 +1,147 @@
+package store
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// freePages lists the pages of path's freelist.
+func freePages(t *testing.T, path string) []int {
+	t.Helper()
+	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, PreLoadFreelist: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var ids []int
+	db.View(func(tx *bolt.Tx) error {
+		for id := 2; int64(id)*4096 < tx.Size(); id++ {
+			if p, err := tx.Page(id); err == nil && p != nil && p.Type == "free" {
+				ids = append(ids, id)
+			}
+		}
+		return nil
+	})
+	return ids
+}
+
+// Leftover bytes in pages nothing refers to (a writer killed while saving
+// a long note leaves note text there) are not damage: bbolt never reads
+// them, and its own check accepts the file.
+func TestValidateIgnoresFreePages(t *testing.T) {
+	s := newStore(t)
+	// a long value written and then dropped, as an aborted save leaves it
+	raw, err := bolt.Open(s.Path(), 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketMeta).Put([]byte("scratch"), []byte(strings.Repeat("B", 200<<10)))
+	})
+	raw.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Delete([]byte("scratch")) })
+	raw.Close()
+	free := freePages(t, s.Path())
+	if len(free) == 0 {
+		t.Fatal("no free pages to damage")
+	}
+	data, _ := os.ReadFile(s.Path())
+	for _, id := range free {
+		copy(data[id*4096:(id+1)*4096], bytes.Repeat([]byte("BBBB"), 1024))
+	}
+	os.WriteFile(s.Path(), data, 0o600)
+	db, err := bolt.Open(s.Path(), 0o600, &bolt.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.View(func(tx *bolt.Tx) error {
+		for err := range tx.Check() {
+			t.Fatalf("bbolt's check: %v", err)
+		}
+		return nil
+	})
+	db.Close()
+	if problems, err := s.Check(); err != nil || len(problems) > 0 {
+		t.Fatalf("leftover bytes in %d free pages called damage: %v %v", len(free), problems, err)
+	}
+}
+
+// A database path, a backup target or a new database that is a symbolic
+// link: the file the link points to is written, the link stays a link.
+func TestLinksAreFollowed(t *testing.T) {
+	dir := t.TempDir()
+	isLink := func(p string) bool {
+		fi, err := os.Lstat(p)
+		return err == nil && fi.Mode()&os.ModeSymlink != 0
+	}
+	// creation through a link to a file not there yet
+	link := filepath.Join(dir, "z.db")
+	if err := os.Symlink("real.db", link); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(link)
+	if err != nil {
+		t.Fatalf("open through a dangling link: %v", err)
+	}
+	if !isLink(link) || !fileExists(filepath.Join(dir, "real.db")) {
+		t.Fatal("creation replaced the link or did not create its target")
+	}
+	backup := filepath.Join(dir, "b.db")
+	if _, err := s.Backup(backup, false); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddNote(code("688111"), "after the backup"); err != nil {
+		t.Fatal(err)
+	}
+	// restore through the link
+	if _, err := RestoreFile(link, backup); err != nil {
+		t.Fatal(err)
+	}
+	if !isLink(link) {
+		t.Fatal("restore replaced the link with a file")
+	}
+	real, _ := Open(filepath.Join(dir, "real.db"))
+	if tk, _ := real.Get(code("688111")); len(tk.Notes) != 0 {
+		t.Error("the file the link points to still holds the old data")
+	}
+	// a backup onto a link
+	blink := filepath.Join(dir, "blink.db")
+	os.Symlink("b2.db", blink)
+	if _, err := s.Backup(blink, true); err != nil {
+		t.Fatal(err)
+	}
+	if !isLink(blink) || !fileExists(filepath.Join(dir, "b2.db")) {
+		t.Error("backup replaced the link")
+	}
+}
+
+// A Store that wrote the file a moment ago still checks it before its
+// next write when anything else changed the file in between.
+func TestWriteChecksAfterOutsideChange(t *testing.T) {
+	s := newStore(t)
+	if _, err := s.AddNote(code("688111"), "first"); err != nil {
+		t.Fatal(err)
+	}
+	raw, err := bolt.Open(s.Path(), 0o600, nil) // another program, not zixuan
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketNotes).Put((tref{key: []byte("SZ002230")}).childKey(9), []byte("}"))
+	})
+	raw.Close()
+	if problems, err := s.Check(); err != nil || len(problems) == 0 {
+		t.Fatalf("the broken record was not found: %v %v", problems, err)
+	}
+	before := checksum(t, s.Path())
+	if _, err := s.AddNote(code("688111"), "onto a file doctor refuses"); err == nil {
+		t.Error("a write went through after the file was changed behind the Store's back")
+	}
+	if checksum(t, s.Path()) != before {
+		t.Error("the refused write changed the file")
+	}
+}
