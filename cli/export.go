@@ -120,8 +120,24 @@ func (a *App) exportPrices(tickers []sectors.Ticker, refs map[string][]sectors.R
 		fmt.Fprintf(a.Err, "zixuan: %s: exported without prices\n", quote.Status(qerr))
 		return nil, nil
 	}
+	// the return since each rating runs through the daily history, as in
+	// zixuan quote: only the missing days are fetched
+	earliest := time.Now()
+	for _, t := range tickers {
+		if t.OnList() {
+			earliest = minTime(earliest, t.RatingAt)
+		}
+	}
+	st, err := a.Store()
+	if err != nil {
+		return nil, err
+	}
+	history, _, err := a.loadHistory(st, codes, sectors.ChinaDay(earliest))
+	if err != nil {
+		return nil, err
+	}
 	if missing := len(codes) - len(quotes); qerr != nil {
 		fmt.Fprintf(a.Err, "zixuan: %s: %d of %d tickers exported without a quote\n", quote.Status(qerr), missing, len(codes))
 	}
-	return &export.Prices{Quotes: quotes, Refs: refs}, nil
+	return &export.Prices{Quotes: quotes, Refs: refs, History: history}, nil
 }

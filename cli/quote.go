@@ -147,16 +147,16 @@ func (c *QuoteCmd) Run(a *App) error {
 		if t, ok := byKey[code.Key()]; ok {
 			r.Name = t.Name // the watchlist's name (the user's, else the master's)
 			r.Rating, r.RatingAt = t.Rating.ID(), dateCST(t.RatingAt)
-			if ref, ok := ratingReference(t, snap.Refs, history); ok {
+			var latest *sectors.Latest
+			if q, ok := quotes[code.Key()]; ok && q.Last > 0 {
+				latest = &sectors.Latest{Day: sectors.ChinaDay(q.Time), Last: q.Last, PrevClose: q.PrevClose}
+			}
+			if ref, ok := sectors.RatingReference(t, snap.Refs, history[code.Key()]); ok {
 				r.RefDate, r.RefClose = sectors.ChinaDate(ref.Day), ref.Price
-				var latest *sectors.Latest
-				if q, ok := quotes[code.Key()]; ok && q.Last > 0 {
-					latest = &sectors.Latest{Day: sectors.ChinaDay(q.Time), Last: q.Last, PrevClose: q.PrevClose}
-				}
-				if g, err := sectors.TotalReturn(ref, history[code.Key()], latest, time.Time{}); err == nil && r.ok {
-					ret := g.Pct()
-					r.Return = &ret
-				}
+			}
+			if _, g, ok := sectors.ReturnSinceRating(t, snap.Refs, history[code.Key()], latest); ok && r.ok {
+				ret := g.Pct()
+				r.Return = &ret
 			}
 		}
 		r.Name = safetext.Line(sectors.DisplayName(r.Name))
@@ -388,16 +388,6 @@ func parsePricesCSV(r io.Reader, source string) ([]sectors.RefPrice, error) {
 	return out, nil
 }
 
-// ratingReference is the price a ticker's current rating is measured
-// from: one set by hand for its day (unadjusted, used as it is), else the
-// unadjusted close of its day in the history.
-func ratingReference(t *sectors.Ticker, refs map[string][]sectors.RefPrice, history map[string]sectors.PriceHistory) (sectors.Reference, bool) {
-	if p, ok := sectors.RefFor(refs[t.Code.Key()], t.RatingAt); ok && p.Source != "tencent" {
-		return sectors.Reference{Day: p.Day, Price: p.Close, Basis: sectors.Unadjusted}, true
-	}
-	ref, err := sectors.ReferenceFor(history[t.Code.Key()], sectors.ChinaDay(t.RatingAt))
-	return ref, err == nil
-}
 
 func minTime(a, b time.Time) time.Time {
 	if !b.IsZero() && b.Before(a) {

@@ -15,10 +15,12 @@ import (
 type Prices struct {
 	// Quotes by Code.Key() ("SH688111"), as quote.Provider returns them.
 	Quotes map[string]quote.Quote
-	// Refs by Code.Key(), oldest first, as store.RefPrices returns them: a
-	// ticker's reference is the newest close on or before its rating's
-	// China date (sectors.RefFor).
+	// Refs by Code.Key(), oldest first: prices set by hand or imported
+	// for a rating's day (sectors.RatingReference).
 	Refs map[string][]sectors.RefPrice
+	// History by Code.Key(): the daily history a rating's return is
+	// measured with (sectors.ReturnSinceRating).
+	History map[string]sectors.PriceHistory
 }
 
 // PriceFormats reports whether format f shows prices (csv, json, md); the
@@ -32,7 +34,7 @@ var CSVPriceHeader = []string{"last", "change_pct", "quote_time", "ref_close", "
 type priced struct {
 	q      quote.Quote
 	hasQ   bool
-	ref    sectors.RefPrice
+	ref    sectors.Reference
 	hasRef bool
 	ret    float64 // percent since the reference close
 	hasRet bool
@@ -49,12 +51,13 @@ func (p *Prices) of(t sectors.Ticker) priced {
 		r.q, r.hasQ = q, true
 	}
 	if !t.RatingAt.IsZero() {
-		if ref, ok := sectors.RefFor(p.Refs[key], t.RatingAt); ok && ref.Close > 0 {
-			r.ref, r.hasRef = ref, true
-		}
+		r.ref, r.hasRef = sectors.RatingReference(&t, p.Refs, p.History[key])
 	}
 	if r.hasQ && r.hasRef {
-		r.ret, r.hasRet = sectors.Return(r.q.Last, r.ref.Close), true
+		latest := &sectors.Latest{Day: sectors.ChinaDay(r.q.Time), Last: r.q.Last, PrevClose: r.q.PrevClose}
+		if _, g, ok := sectors.ReturnSinceRating(&t, p.Refs, p.History[key], latest); ok {
+			r.ret, r.hasRet = g.Pct(), true
+		}
 	}
 	return r
 }
@@ -83,7 +86,7 @@ func (r priced) csvCells() []string {
 		}
 	}
 	if r.hasRef {
-		cells[3] = plain(r.ref.Close)
+		cells[3] = plain(r.ref.Price)
 		cells[4] = r.ref.Day.In(sectors.China).Format(time.DateOnly)
 	}
 	if r.hasRet {
@@ -123,7 +126,7 @@ func (r priced) json() (*JSONQuote, *JSONRef) {
 		}
 	}
 	if r.hasRef {
-		jr = &JSONRef{Date: r.ref.Day.In(sectors.China).Format(time.DateOnly), Close: r.ref.Close, Adjusted: r.ref.Adjusted}
+		jr = &JSONRef{Date: r.ref.Day.In(sectors.China).Format(time.DateOnly), Close: r.ref.Price, Adjusted: r.ref.Basis == sectors.ForwardAdjusted}
 		if r.hasRet {
 			ret := round2(r.ret)
 			jr.ReturnPct = &ret

@@ -29,7 +29,10 @@ func fixedPrices() *Prices {
 	susp := q("SH603019", 30, 30)
 	susp.Suspended = true
 	ref := func(key string, d time.Time, close float64) sectors.RefPrice {
-		return sectors.RefPrice{Code: mustCode(key), Day: d, Close: close, Adjusted: true, Source: "tencent"}
+		return sectors.RefPrice{Code: mustCode(key), Day: d, Close: close, Source: "user"} // set by hand: unadjusted
+	}
+	bar := func(d time.Time, close float64) sectors.DailyBar {
+		return sectors.DailyBar{Date: d, Open: close, Close: close, High: close, Low: close, Volume: 100}
 	}
 	return &Prices{
 		Quotes: map[string]quote.Quote{
@@ -46,6 +49,11 @@ func fixedPrices() *Prices {
 			"SH688111": {ref("SH688111", day(2024, 5, 10), 300), ref("SH688111", day(2030, 1, 1), 255.5)},
 			"SZ002230": {ref("SZ002230", day(2030, 1, 2), 45.67)}, // no quote
 			"SH603300": {ref("SH603300", day(2024, 4, 1), 3)},
+		},
+		// the daily history the returns run through, up to the day before the quotes
+		History: map[string]sectors.PriceHistory{
+			"SZ300634": {Code: mustCode("SZ300634"), Bars: []sectors.DailyBar{bar(day(2024, 5, 10), 10), bar(day(2030, 1, 1), 12)}},
+			"SH688111": {Code: mustCode("SH688111"), Bars: []sectors.DailyBar{bar(day(2030, 1, 1), 260)}},
 		},
 	}
 }
