@@ -388,7 +388,6 @@ func parsePricesCSV(r io.Reader, source string) ([]sectors.RefPrice, error) {
 	return out, nil
 }
 
-
 func minTime(a, b time.Time) time.Time {
 	if !b.IsZero() && b.Before(a) {
 		return b
