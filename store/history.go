@@ -177,33 +177,45 @@ func decodeHistory(code sectors.Code, data []byte) (StoredHistory, error) {
 // Histories reads the stored histories of codes (all of them when codes is
 // empty), by Code.Key(); a security without one is absent.
 func (s *Store) Histories(codes []sectors.Code) (map[string]StoredHistory, error) {
-	out := map[string]StoredHistory{}
+	var out map[string]StoredHistory
 	err := s.view(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketHistory)
 		if b == nil {
+			out = map[string]StoredHistory{}
 			return nil
 		}
-		read := func(k, v []byte) error {
-			code, err := sectors.ParseCode(string(k))
-			if err != nil {
-				return nil // doctor reports it
-			}
-			h, err := decodeHistory(code, v)
-			if err != nil {
-				return fmt.Errorf("history/%s: %w", k, err)
-			}
-			out[code.Key()] = h
-			return nil
+		type raw struct {
+			code sectors.Code
+			v    []byte // valid while tx is open
 		}
+		var todo []raw
 		if len(codes) == 0 {
-			return b.ForEach(read)
-		}
-		for _, c := range codes {
-			if v := b.Get([]byte(c.Key())); v != nil {
-				if err := read([]byte(c.Key()), v); err != nil {
-					return err
+			_ = b.ForEach(func(k, v []byte) error {
+				if code, err := sectors.ParseCode(string(k)); err == nil && v != nil {
+					todo = append(todo, raw{code, v}) // other keys: doctor reports them
+				}
+				return nil
+			})
+		} else {
+			for _, c := range codes {
+				if v := b.Get([]byte(c.Key())); v != nil {
+					todo = append(todo, raw{c, v})
 				}
 			}
+		}
+		// Decoded in this goroutine, not spread over cores: only here does
+		// guard turn a fault in a damaged file's mapped pages into an error.
+		decoded := make([]StoredHistory, len(todo))
+		errs := make([]error, len(todo))
+		for i, r := range todo {
+			decoded[i], errs[i] = decodeHistory(r.code, r.v)
+		}
+		out = make(map[string]StoredHistory, len(todo))
+		for i, r := range todo {
+			if errs[i] != nil {
+				return fmt.Errorf("history/%s: %w", r.code.Key(), errs[i])
+			}
+			out[r.code.Key()] = decoded[i]
 		}
 		return nil
 	})
