@@ -4,7 +4,6 @@ import (
 	"strconv"
 	"time"
 
-	"zixuan/quote"
 	"zixuan/sectors"
 )
 
@@ -14,7 +13,7 @@ import (
 // map may be nil or miss tickers: their cells stay empty.
 type Prices struct {
 	// Quotes by Code.Key() ("SH688111"), as quote.Provider returns them.
-	Quotes map[string]quote.Quote
+	Quotes map[string]sectors.Quote
 	// Refs by Code.Key(), oldest first: prices set by hand or imported
 	// for a rating's day (sectors.RatingReference).
 	Refs map[string][]sectors.RefPrice
@@ -32,7 +31,7 @@ var CSVPriceHeader = []string{"last", "change_pct", "quote_time", "ref_close", "
 
 // priced is one ticker's prices: what is known of them.
 type priced struct {
-	q      quote.Quote
+	q      sectors.Quote
 	hasQ   bool
 	ref    sectors.Reference
 	hasRef bool

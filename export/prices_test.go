@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"zixuan/quote"
 	"zixuan/sectors"
 )
 
@@ -21,9 +20,9 @@ import (
 func fixedPrices() *Prices {
 	at := time.Date(2030, 1, 2, 15, 0, 3, 0, sectors.China)
 	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, sectors.China) }
-	q := func(key string, last, prev float64) quote.Quote {
+	q := func(key string, last, prev float64) sectors.Quote {
 		// as the vendors give them: two decimals
-		return quote.Quote{Code: mustCode(key), Name: "vendor name", Last: last, PrevClose: prev, Change: round2(last - prev),
+		return sectors.Quote{Code: mustCode(key), Name: "vendor name", Last: last, PrevClose: prev, Change: round2(last - prev),
 			ChangePct: round2((last/prev - 1) * 100), Time: at}
 	}
 	susp := q("SH603019", 30, 30)
@@ -35,7 +34,7 @@ func fixedPrices() *Prices {
 		return sectors.DailyBar{Date: d, Open: close, Close: close, High: close, Low: close, Volume: 100}
 	}
 	return &Prices{
-		Quotes: map[string]quote.Quote{
+		Quotes: map[string]sectors.Quote{
 			"SZ300634": q("SZ300634", 12.5, 12),      // +4.17 %, ref 10 → +25 %
 			"SH688111": q("SH688111", 250.1, 260),    // -3.81 %, ref 255.5 → -2.11 %
 			"SH603019": susp,                         // suspended, no ref

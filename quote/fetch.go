@@ -131,8 +131,8 @@ func symbols(codes []sectors.Code) string {
 // batches fetches codes in requests of at most BatchSize symbols, up to
 // four at a time, and merges what comes back. When the server is
 // unreachable the remaining batches are not tried: one error, not ninety.
-func batches(ctx context.Context, codes []sectors.Code, fetch func(ctx context.Context, part []sectors.Code) (map[string]Quote, error)) (map[string]Quote, error) {
-	out := make(map[string]Quote, len(codes))
+func batches(ctx context.Context, codes []sectors.Code, fetch func(ctx context.Context, part []sectors.Code) (map[string]sectors.Quote, error)) (map[string]sectors.Quote, error) {
+	out := make(map[string]sectors.Quote, len(codes))
 	if len(codes) == 0 {
 		return out, nil
 	}

@@ -31,8 +31,8 @@ func NewSina(base string, hc *http.Client) *Sina {
 func (s *Sina) Name() string { return "sina" }
 
 // Quotes implements Provider.
-func (s *Sina) Quotes(ctx context.Context, codes []sectors.Code) (map[string]Quote, error) {
-	return batches(ctx, codes, func(ctx context.Context, part []sectors.Code) (map[string]Quote, error) {
+func (s *Sina) Quotes(ctx context.Context, codes []sectors.Code) (map[string]sectors.Quote, error) {
+	return batches(ctx, codes, func(ctx context.Context, part []sectors.Code) (map[string]sectors.Quote, error) {
 		body, err := s.c.get(ctx, s.Base+"/list="+symbols(part))
 		if err != nil {
 			return nil, err
@@ -45,12 +45,12 @@ func (s *Sina) Quotes(ctx context.Context, codes []sectors.Code) (map[string]Quo
 // 3 last, 4 high, 5 low, 8 volume (shares, every board), 9 amount (yuan),
 // 30 date, 31 time, 32 status (see sinaHalts). It has no change field:
 // change is computed.
-func ParseSina(body []byte, asked []sectors.Code) (map[string]Quote, error) {
+func ParseSina(body []byte, asked []sectors.Code) (map[string]sectors.Quote, error) {
 	bySym := make(map[string]sectors.Code, len(asked))
 	for _, c := range asked {
 		bySym[symbol(c)] = c
 	}
-	out := make(map[string]Quote, len(asked))
+	out := make(map[string]sectors.Quote, len(asked))
 	recognised := 0
 	for _, line := range strings.Split(gbk(body), ";") {
 		name, val, ok := assignment(strings.TrimSpace(line), "hq_str_")
@@ -69,7 +69,7 @@ func ParseSina(body []byte, asked []sectors.Code) (map[string]Quote, error) {
 			}
 			return strings.TrimSpace(f[i])
 		}
-		q := Quote{Code: code, Name: f[0], Open: price(at(1)), PrevClose: price(at(2)), Last: price(at(3)),
+		q := sectors.Quote{Code: code, Name: f[0], Open: price(at(1)), PrevClose: price(at(2)), Last: price(at(3)),
 			High: price(at(4)), Low: price(at(5)), Volume: int64(bounded(at(8), maxVolume)), Amount: bounded(at(9), maxAmount)}
 		if q.Last <= 0 && q.PrevClose <= 0 || garbled(at(2)) || garbled(at(3)) {
 			continue
@@ -127,7 +127,7 @@ type Fallback struct {
 func (f Fallback) Name() string { return f.Primary.Name() + "+" + f.Secondary.Name() }
 
 // Quotes implements Provider.
-func (f Fallback) Quotes(ctx context.Context, codes []sectors.Code) (map[string]Quote, error) {
+func (f Fallback) Quotes(ctx context.Context, codes []sectors.Code) (map[string]sectors.Quote, error) {
 	got, err := f.Primary.Quotes(ctx, codes)
 	if err == nil || ctx.Err() != nil {
 		return got, err

@@ -48,11 +48,11 @@ func NewTencent(base string, hc *http.Client) *Tencent {
 func (t *Tencent) Name() string { return "tencent" }
 
 // Quotes implements Provider.
-func (t *Tencent) Quotes(ctx context.Context, codes []sectors.Code) (map[string]Quote, error) {
+func (t *Tencent) Quotes(ctx context.Context, codes []sectors.Code) (map[string]sectors.Quote, error) {
 	return batches(ctx, codes, t.batch)
 }
 
-func (t *Tencent) batch(ctx context.Context, codes []sectors.Code) (map[string]Quote, error) {
+func (t *Tencent) batch(ctx context.Context, codes []sectors.Code) (map[string]sectors.Quote, error) {
 	body, err := t.c.get(ctx, t.Base+"/q="+symbols(codes))
 	if err != nil {
 		return nil, err
@@ -64,12 +64,12 @@ func (t *Tencent) batch(ctx context.Context, codes []sectors.Code) (map[string]Q
 // for. Unknown codes (v_pv_none_match="1"; or an empty value) are left
 // out; a line it cannot read is skipped. An answer with no line it can
 // read, for codes that are not all unknown, is ErrMalformed.
-func ParseTencent(body []byte, asked []sectors.Code) (map[string]Quote, error) {
+func ParseTencent(body []byte, asked []sectors.Code) (map[string]sectors.Quote, error) {
 	bySym := make(map[string]sectors.Code, len(asked))
 	for _, c := range asked {
 		bySym[symbol(c)] = c
 	}
-	out := make(map[string]Quote, len(asked))
+	out := make(map[string]sectors.Quote, len(asked))
 	recognised := 0
 	for _, line := range strings.Split(gbk(body), ";") {
 		line = strings.TrimSpace(line)
@@ -122,7 +122,7 @@ func assignment(line, prefix string) (name, val string, ok bool) {
 // again, 37 amount (10k yuan, rounded), 38 turnover %, 39 PE (negative for
 // a loss). Older answers stop earlier: every index is guarded, and what is
 // missing is computed (change) or left zero.
-func tencentFields(code sectors.Code, f []string) (Quote, bool) {
+func tencentFields(code sectors.Code, f []string) (sectors.Quote, bool) {
 	at := func(i int) string {
 		if i < len(f) {
 			return strings.TrimSpace(f[i])
@@ -130,9 +130,9 @@ func tencentFields(code sectors.Code, f []string) (Quote, bool) {
 		return ""
 	}
 	if len(f) < 6 || (at(2) != "" && at(2) != code.Number) {
-		return Quote{}, false
+		return sectors.Quote{}, false
 	}
-	q := Quote{
+	q := sectors.Quote{
 		Code: code, Name: at(1),
 		Last: price(at(3)), PrevClose: price(at(4)), Open: price(at(5)),
 		High: price(at(33)), Low: price(at(34)),
@@ -140,10 +140,10 @@ func tencentFields(code sectors.Code, f []string) (Quote, bool) {
 	}
 	readPE(&q, at(39))
 	if q.Last <= 0 && q.PrevClose <= 0 {
-		return Quote{}, false // nothing to show
+		return sectors.Quote{}, false // nothing to show
 	}
 	if garbled(at(3)) || garbled(at(4)) {
-		return Quote{}, false // a last or previous close that is no price: the line is not to be trusted
+		return sectors.Quote{}, false // a last or previous close that is no price: the line is not to be trusted
 	}
 	if t, err := time.ParseInLocation("20060102150405", at(30), sectors.China); err == nil {
 		q.Time = t
@@ -184,7 +184,7 @@ func tencentFields(code sectors.Code, f []string) (Quote, bool) {
 // continuous trading starts at 09:30): PreOpen, not a halt. From 09:30 on
 // it is a halt for the day. A line without a time cannot tell the two
 // apart and is marked neither.
-func noTrade(q *Quote) {
+func noTrade(q *sectors.Quote) {
 	if q.Last > 0 && (q.Volume > 0 || q.Open > 0) {
 		return
 	}

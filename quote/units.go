@@ -121,7 +121,7 @@ func tradeField35(s string) (px, volume, amount float64, ok bool) {
 }
 
 // boundChange zeroes a change beyond ±maxMovePct and says so.
-func boundChange(q *Quote) {
+func boundChange(q *sectors.Quote) {
 	if math.Abs(q.ChangePct) > maxMovePct || math.IsNaN(q.ChangePct) ||
 		(q.PrevClose > 0 && math.Abs(q.Change)/q.PrevClose*100 > maxMovePct) {
 		q.Change, q.ChangePct, q.ChangeUnknown = 0, 0, true
@@ -130,7 +130,7 @@ func boundChange(q *Quote) {
 
 // readPE sets PE and LossMaking from a PE field: a negative PE means
 // negative earnings, which has no multiple to show.
-func readPE(q *Quote, s string) {
+func readPE(q *sectors.Quote, s string) {
 	v := number(s)
 	switch {
 	case v < 0:

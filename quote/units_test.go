@@ -1,6 +1,9 @@
 package quote
 
-import "testing"
+import (
+	"testing"
+	"zixuan/sectors"
+)
 
 // The lines in tencent_units.gbk carry an amount consistent with their
 // volume, as the real server's do: amount ÷ (volume × price) is about 1 for
@@ -21,7 +24,7 @@ func TestTencentVolumeUnitsFromAmount(t *testing.T) {
 		t.Errorf("002230: volume %d amount %.0f, want 147895000 shares and 6674412300 yuan", main.Volume, main.Amount)
 	}
 	// the average price the converted volume implies lies in the day's range
-	for _, q := range []Quote{star, main} {
+	for _, q := range []sectors.Quote{star, main} {
 		if avg := q.Amount / float64(q.Volume); avg < q.Low || avg > q.High {
 			t.Errorf("%s: average price %.2f outside %.2f–%.2f", q.Code, avg, q.Low, q.High)
 		}
@@ -111,7 +114,7 @@ func TestSinaStatusField(t *testing.T) {
 }
 
 func TestNoTradeWithoutTimeIsNeither(t *testing.T) {
-	q := Quote{PrevClose: 10}
+	q := sectors.Quote{PrevClose: 10}
 	noTrade(&q)
 	if q.Suspended || q.PreOpen || q.Last != 10 {
 		t.Errorf("%+v", q)

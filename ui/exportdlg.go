@@ -13,7 +13,6 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"zixuan/export"
-	"zixuan/quote"
 	"zixuan/safetext"
 	"zixuan/sectors"
 )
@@ -161,11 +160,11 @@ func expandHome(path string) string {
 // here, on the UI goroutine, because a refresh may merge into the maps
 // while the export is written. nil when the UI holds neither (quotes off,
 // or nothing has arrived yet): the export is then as without prices.
-func exportPrices(f export.Format, tickers []sectors.Ticker, quotes map[string]quote.Quote, refs map[string][]sectors.RefPrice) *export.Prices {
+func exportPrices(f export.Format, tickers []sectors.Ticker, quotes map[string]sectors.Quote, refs map[string][]sectors.RefPrice) *export.Prices {
 	if !export.PriceFormats(f) || (len(quotes) == 0 && len(refs) == 0) {
 		return nil
 	}
-	p := &export.Prices{Quotes: map[string]quote.Quote{}, Refs: map[string][]sectors.RefPrice{}}
+	p := &export.Prices{Quotes: map[string]sectors.Quote{}, Refs: map[string][]sectors.RefPrice{}}
 	for _, t := range tickers {
 		key := t.Code.Key()
 		if q, ok := quotes[key]; ok {

@@ -31,7 +31,7 @@ const (
 type (
 	// quotesMsg carries a refresh round's result.
 	quotesMsg struct {
-		quotes map[string]quote.Quote
+		quotes map[string]sectors.Quote
 		err    error
 		at     time.Time
 	}
@@ -60,7 +60,7 @@ type priceCells struct {
 
 // quoteState is the root model's quote data.
 type quoteState struct {
-	quotes   map[string]quote.Quote
+	quotes   map[string]sectors.Quote
 	refs     map[string][]sectors.RefPrice
 	cells    []priceCells // by index in data.tickers
 	epoch    uint64       // new with every buildCells

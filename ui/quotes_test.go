@@ -31,17 +31,17 @@ type fakeQuotes struct {
 
 func (f *fakeQuotes) Name() string { return "fake" }
 
-func (f *fakeQuotes) Quotes(_ context.Context, codes []sectors.Code) (map[string]quote.Quote, error) {
+func (f *fakeQuotes) Quotes(_ context.Context, codes []sectors.Code) (map[string]sectors.Quote, error) {
 	f.calls++
 	if f.err != nil {
 		return nil, f.err
 	}
-	out := map[string]quote.Quote{}
+	out := map[string]sectors.Quote{}
 	for _, c := range codes {
 		if f.skip[c.Key()] {
 			continue
 		}
-		out[c.Key()] = quote.Quote{Code: c, Name: "x", Last: 110, PrevClose: 100, Open: 101, High: 111, Low: 99,
+		out[c.Key()] = sectors.Quote{Code: c, Name: "x", Last: 110, PrevClose: 100, Open: 101, High: 111, Low: 99,
 			Change: 10, ChangePct: 10, Volume: 123456700, Amount: 2.5e9, Turnover: 1.5, PE: 33.3, Time: f.at}
 	}
 	return out, nil

@@ -10,7 +10,6 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
-	"zixuan/quote"
 	"zixuan/sectors"
 )
 
@@ -23,15 +22,15 @@ type movingQuotes struct {
 
 func (f *movingQuotes) Name() string { return "moving" }
 
-func (f *movingQuotes) Quotes(_ context.Context, codes []sectors.Code) (map[string]quote.Quote, error) {
+func (f *movingQuotes) Quotes(_ context.Context, codes []sectors.Code) (map[string]sectors.Quote, error) {
 	f.round++
 	d := float64(f.round)
 	if f.round%2 == 0 {
 		d = -d
 	}
-	out := map[string]quote.Quote{}
+	out := map[string]sectors.Quote{}
 	for i, c := range codes {
-		out[c.Key()] = quote.Quote{Code: c, Name: "x", Last: 100 + d + float64(i%7), PrevClose: 100,
+		out[c.Key()] = sectors.Quote{Code: c, Name: "x", Last: 100 + d + float64(i%7), PrevClose: 100,
 			Change: d, ChangePct: d, Suspended: (i+f.round)%5 == 0, Time: f.at}
 	}
 	return out, nil

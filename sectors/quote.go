@@ -1,0 +1,41 @@
+package sectors
+
+import "time"
+
+// Quote is one security's price at one moment, as the provider reported it.
+type Quote struct {
+	Code      Code
+	Name      string  // the provider's short name (GBK decoded)
+	Last      float64 // last trade; for a suspended stock, the previous close
+	PrevClose float64
+	Open      float64
+	High      float64
+	Low       float64
+	Change    float64 // Last - PrevClose
+	ChangePct float64 // percent, 1.5 = +1.5 %
+	Volume    int64   // shares, whatever unit the provider used
+	Amount    float64 // yuan
+	Turnover  float64 // percent of the float traded today; 0 when unknown
+	PE        float64 // 0 when unknown or loss-making (see LossMaking)
+	Time      time.Time
+	// Suspended is a real halt (停牌): the provider says so (Sina's status
+	// field), or nothing has traded although continuous trading has begun.
+	// A stock with no trade yet in the 09:15–09:25 call auction is PreOpen,
+	// not suspended.
+	Suspended bool
+	// Halt is the provider's word for the halt when it gave one ("停牌",
+	// "临停1H"); "" otherwise.
+	Halt string
+	// PreOpen: no trade yet because the session has not opened (the quote
+	// is stamped before 09:30 on a trading day). Last is the previous
+	// close or the auction's indicative price, not a trade.
+	PreOpen bool
+	// LossMaking: the provider's PE is negative, i.e. the company lost
+	// money; there is no multiple to show (show 亏损 / "loss").
+	LossMaking bool
+	// ChangeUnknown: the change the provider gave (or the one computed from
+	// its prices) is beyond ±100 %, which no A-share move outside a first
+	// trading day reaches and a garbled answer easily does. Change and
+	// ChangePct are then 0 and must not be shown as numbers.
+	ChangeUnknown bool
+}
