@@ -76,10 +76,21 @@ func (s *Store) Import(items []sectors.ImportItem, opts ImportOptions) (ImportRe
 		if err != nil {
 			return err
 		}
-		for i := range items {
+		// Merged in key order: bbolt then appends to its pages instead of
+		// shifting every node's contents for keys that arrive out of order.
+		// The report keeps the file's order.
+		order := make([]int, len(items))
+		for i := range order {
+			order[i] = i
+		}
+		sort.SliceStable(order, func(a, b int) bool { return items[order[a]].Code.Key() < items[order[b]].Code.Key() })
+		for _, i := range order {
 			if err := im.merge(&items[i]); err != nil {
 				return err
 			}
+		}
+		for _, list := range [][]ImportResult{rep.Added, rep.Updated, rep.Unchanged} {
+			sort.SliceStable(list, func(a, b int) bool { return list[a].Line < list[b].Line })
 		}
 		if opts.DryRun {
 			return errRollback
