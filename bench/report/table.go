@@ -113,6 +113,18 @@ func rows() []row {
 		row{label: "(4) save a note (committed, fsync)", key: "AddNote/n=%d", unit: "ms/note", target: "< 10 ms", limit: map[int]float64{25: 10, 550: 10, 5538: 10}},
 		row{label: "(4) change a rating (committed, fsync)", key: "SetRating/n=%d", unit: "ms/rating", target: "< 10 ms", limit: map[int]float64{25: 10, 550: 10, 5538: 10}},
 	)
+	for _, w := range []string{"note", "rate", "move", "remove"} {
+		add(
+			row{label: "(4) TUI " + w + ", keystroke to next frame, app work median", key: "Write/" + w + "/n=%d", unit: "ms-p50", target: "< 2 ms at 5,538", limit: at5538(2)},
+			row{label: "    TUI " + w + ", app work worst", key: "Write/" + w + "/n=%d", unit: "ms-max", target: "< 16.7 ms", limit: at5538(16.7)},
+		)
+	}
+	add(
+		row{label: "(7) read a 50-page report (100 KB of text)", key: "ParseFiftyPages", unit: "ms/report", target: "< 50 ms", limit: map[int]float64{5538: 50}},
+		row{label: "(8) scorecard of n calls from stored history (scoring)", key: "Scorecard/n=%d", unit: "ms/scorecard", target: "< 10 ms at 25, < 200 at 5,538 with the read", limit: map[int]float64{25: 10, 5538: 200}},
+		row{label: "(8) read two years of history, whole market", key: "Histories", unit: "ms/read"},
+		row{label: "    file size with it stored, MB", key: "Histories", unit: "MB/file", target: "< 100 MB", limit: map[int]float64{5538: 100}},
+	)
 	for _, f := range []string{"csv", "json"} {
 		add(
 			row{label: "(5) export " + f + " (to memory)", key: "Export/" + f + "/n=%d", unit: "ms/op", target: "< 200 ms at 5,538", limit: at5538(200)},
