@@ -62,6 +62,28 @@ func predictors() map[string]complete.Predictor {
 // A database that does not exist is not created: there is nothing to
 // complete then.
 func watchlist(_ complete.Args, sectorIDs bool) []string {
+	snap := completionSnapshot()
+	if snap == nil {
+		return nil
+	}
+	var out []string
+	if sectorIDs {
+		for _, s := range snap.Sectors {
+			out = append(out, s.ID)
+		}
+		return out
+	}
+	for _, t := range snap.Tickers {
+		if t.OnList() {
+			out = append(out, t.Code.Number)
+		}
+	}
+	return out
+}
+
+// completionSnapshot loads the database the line being completed names
+// (--db), else the default one; nil when there is none to read.
+func completionSnapshot() *sectors.Snapshot {
 	// The predictor's Args start after the subcommand: --db is before it.
 	path := dbFromArgs(strings.Fields(os.Getenv("COMP_LINE")))
 	if path == "" {
@@ -78,19 +100,7 @@ func watchlist(_ complete.Args, sectorIDs bool) []string {
 	if err != nil {
 		return nil
 	}
-	var out []string
-	if sectorIDs {
-		for _, s := range snap.Sectors {
-			out = append(out, s.ID)
-		}
-		return out
-	}
-	for _, t := range snap.Tickers {
-		if t.OnList() {
-			out = append(out, t.Code.Number)
-		}
-	}
-	return out
+	return snap
 }
 
 // dbFromArgs finds --db PATH or --db=PATH among the words typed.
@@ -177,23 +187,12 @@ func shellQuote(s string, fish bool) string {
 // reportIDs is the ids of the reports the database of the line being
 // completed keeps.
 func reportIDs() []string {
-	path := dbFromArgs(strings.Fields(os.Getenv("COMP_LINE")))
-	if path == "" {
-		path = store.DefaultPath()
-	}
-	if fi, err := os.Stat(path); err != nil || !fi.Mode().IsRegular() {
+	snap := completionSnapshot()
+	if snap == nil {
 		return nil
 	}
-	st, err := store.Open(path)
-	if err != nil {
-		return nil
-	}
-	list, err := st.Reports()
-	if err != nil {
-		return nil
-	}
-	ids := make([]string, len(list))
-	for i, r := range list {
+	ids := make([]string, len(snap.Reports))
+	for i, r := range snap.Reports {
 		ids[i] = r.ID
 	}
 	return ids
