@@ -50,7 +50,7 @@ func (c *ExportCmd) Run(a *App) error {
 	if c.Prices && !export.PriceFormats(f) {
 		return usage("--prices is for --format csv, json or md")
 	}
-	opts := export.Options{BOM: c.BOM, Source: snap.Source, Sectors: snap.Sectors, Now: time.Now}
+	opts := export.Options{BOM: c.BOM, Source: snap.Source, Sectors: snap.Sectors, Reports: snap.Reports, Now: time.Now}
 	if c.Prices {
 		if opts.Prices, err = a.exportPrices(tickers, snap.Refs); err != nil {
 			return err

@@ -69,7 +69,7 @@ func (c *ImportCmd) Run(a *App) error {
 			return fmt.Errorf("%s: no good rows to import", file.Name)
 		}
 	}
-	rep, err := st.Import(file.Items, store.ImportOptions{Source: file.Source(), Sector: c.Sector, Sectors: file.Sectors, FileTime: file.Exported, DryRun: c.DryRun, FileSector: fileSector(c.File)})
+	rep, err := st.Import(file.Items, store.ImportOptions{Source: file.Source(), Sector: c.Sector, Sectors: file.Sectors, Reports: file.Reports, FileTime: file.Exported, DryRun: c.DryRun, FileSector: fileSector(c.File)})
 	if err != nil {
 		return err
 	}

@@ -30,7 +30,7 @@ func (c *ListCmd) Run(a *App) error {
 	case "csv":
 		return writeExport(a.Out, export.CSV, tickers, export.Options{Source: snap.Source, Sectors: snap.Sectors})
 	case "json":
-		return writeExport(a.Out, export.JSON, tickers, export.Options{Source: snap.Source, Sectors: snap.Sectors})
+		return writeExport(a.Out, export.JSON, tickers, export.Options{Source: snap.Source, Sectors: snap.Sectors, Reports: snap.Reports})
 	}
 	writeList(a.Out, snap, tickers)
 	return nil

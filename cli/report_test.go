@@ -157,3 +157,29 @@ func TestReportMapOverridesTheThemesSector(t *testing.T) {
 		t.Errorf("--map not applied:\n%s", out)
 	}
 }
+
+// A json export carries the reports and every call, and imports back into
+// another database without losing them.
+func TestReportsRoundTripThroughJSON(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a.db"), filepath.Join(dir, "b.db")
+	mustRun(t, a, "report", "add", weekly)
+	file := filepath.Join(dir, "all.json")
+	mustRun(t, a, "export", "--format", "json", "--out", file)
+	mustRun(t, b, "import", file)
+	want, got := mustRun(t, a, "report", "list", "--format", "json"), mustRun(t, b, "report", "list", "--format", "json")
+	if want != got {
+		t.Errorf("reports after the round trip:\n%s\nwant\n%s", got, want)
+	}
+	for _, code := range []string{"688083", "000977"} {
+		ws, gs := mustRun(t, a, "show", code), mustRun(t, b, "show", code)
+		if i := strings.Index(ws, "calls ("); i < 0 || !strings.Contains(gs, ws[i:strings.Index(ws, "notes (")]) {
+			t.Errorf("%s after the round trip:\n%s\nwant\n%s", code, gs, ws)
+		}
+	}
+	// a second import of the same file adds nothing
+	mustRun(t, b, "import", file)
+	if out := mustRun(t, b, "report", "list", "--format", "json"); out != want {
+		t.Errorf("second import changed the reports:\n%s", out)
+	}
+}

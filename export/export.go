@@ -35,9 +35,10 @@ const (
 
 // Options carry what a writer needs besides the tickers.
 type Options struct {
-	BOM     bool             // csv: start with a UTF-8 BOM so Excel reads Chinese
-	Source  sectors.Source   // the report the watchlist came from
-	Sectors []sectors.Sector // for sector names and order
+	BOM     bool                  // csv: start with a UTF-8 BOM so Excel reads Chinese
+	Source  sectors.Source        // the report the watchlist came from
+	Sectors []sectors.Sector      // for sector names and order
+	Reports []sectors.ReportEntry // json: the reports the calls come from
 	Now     func() time.Time
 	// Prices, when not nil, add price columns to csv, json and md (see
 	// Prices); nil leaves every format as it was.

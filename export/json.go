@@ -21,13 +21,49 @@ const JSONVersion = 1
 // Document is zixuan's own json format: everything zixuan knows, so that an
 // export imports back without loss.
 //
-//	{"version":1, "exported":"…", "source":{report}, "sectors":[…], "tickers":[…]}
+//	{"version":1, "exported":"…", "source":{report}, "sectors":[…], "reports":[…], "tickers":[…]}
+//
+// "reports" and each ticker's "calls" came with reports as sources; a file
+// without them (an older export) reads as before.
 type Document struct {
-	Version  int            `json:"version"`
-	Exported time.Time      `json:"exported"`
-	Source   sectors.Source `json:"source"`
-	Sectors  []JSONSector   `json:"sectors"`
-	Tickers  []JSONTicker   `json:"tickers"`
+	Version  int                `json:"version"`
+	Exported time.Time          `json:"exported"`
+	Source   sectors.Source     `json:"source"`
+	Sectors  []JSONSector       `json:"sectors"`
+	Reports  []JSONReportRecord `json:"reports,omitempty"`
+	Tickers  []JSONTicker       `json:"tickers"`
+}
+
+// JSONReportRecord is a report the watchlist keeps, with its themes.
+type JSONReportRecord struct {
+	ID             string      `json:"id"`
+	Title          string      `json:"title,omitempty"`
+	Date           string      `json:"date,omitempty"` // YYYY-MM-DD
+	Broker         string      `json:"broker,omitempty"`
+	Industry       string      `json:"industry,omitempty"`
+	IndustryRating string      `json:"industry_rating_word,omitempty"`
+	IndustryView   int         `json:"industry_view,omitempty"`
+	IndustryChange string      `json:"industry_rating_change,omitempty"`
+	Themes         []JSONTheme `json:"themes,omitempty"`
+	Added          time.Time   `json:"added,omitzero"`
+}
+
+// JSONTheme is a report's theme, its thesis and the sector it went to.
+type JSONTheme struct {
+	Name   string `json:"name"`
+	Thesis string `json:"thesis,omitempty"`
+	Sector string `json:"sector,omitempty"`
+}
+
+// JSONTickerCall is a report's call on a ticker.
+type JSONTickerCall struct {
+	Report         string   `json:"report"`
+	Name           string   `json:"name,omitempty"`
+	NameInReport   string   `json:"name_in_report,omitempty"`
+	Rating         string   `json:"rating"`
+	RatingInReport string   `json:"rating_in_report,omitempty"`
+	Theme          string   `json:"theme,omitempty"`
+	Flags          []string `json:"flags,omitempty"`
 }
 
 // JSONSector is a sector in the json format.
@@ -43,22 +79,24 @@ type JSONSector struct {
 
 // JSONTicker is a ticker in the json format.
 type JSONTicker struct {
-	Key          string       `json:"key"` // SH688111
-	Code         string       `json:"code"`
-	Exchange     string       `json:"exchange"`
-	Board        string       `json:"board"`
-	Name         string       `json:"name"`
-	ReportName   string       `json:"report_name,omitempty"`
-	CustomName   string       `json:"custom_name,omitempty"`
-	Sector       string       `json:"sector"`
-	Rating       string       `json:"rating"`
-	RatingZH     string       `json:"rating_zh"`
-	RatingDate   time.Time    `json:"rating_date"`
-	RatingSource string       `json:"rating_source"`
-	Added        time.Time    `json:"added"`
-	Removed      *time.Time   `json:"removed,omitempty"`
-	History      []JSONRating `json:"rating_history"`
-	Notes        []JSONNote   `json:"notes"`
+	Key          string           `json:"key"` // SH688111
+	Code         string           `json:"code"`
+	Exchange     string           `json:"exchange"`
+	Board        string           `json:"board"`
+	Name         string           `json:"name"`
+	ReportName   string           `json:"report_name,omitempty"`
+	CustomName   string           `json:"custom_name,omitempty"`
+	Sector       string           `json:"sector"`
+	Rating       string           `json:"rating"`
+	RatingZH     string           `json:"rating_zh"`
+	RatingDate   time.Time        `json:"rating_date"`
+	RatingSource string           `json:"rating_source"`
+	Added        time.Time        `json:"added"`
+	Removed      *time.Time       `json:"removed,omitempty"`
+	History      []JSONRating     `json:"rating_history"`
+	Notes        []JSONNote       `json:"notes"`
+	Calls        []JSONTickerCall `json:"calls,omitempty"`
+	AddedBy      string           `json:"added_by,omitempty"`
 	// Quote and Ref are there only when the export was given prices and
 	// knew them; import ignores both.
 	Quote *JSONQuote `json:"quote,omitempty"`
@@ -93,12 +131,30 @@ func NewDocument(tickers []sectors.Ticker, opts Options) Document {
 	for _, s := range opts.Sectors {
 		doc.Sectors = append(doc.Sectors, JSONSector{ID: s.ID, Name: s.Name, NameZH: s.NameZH, Report: s.Report, Created: s.Created})
 	}
+	for _, r := range opts.Reports {
+		jr := JSONReportRecord{ID: r.ID, Title: r.Title, Broker: r.Broker, Industry: r.Industry,
+			IndustryRating: r.IndustryRating.Word, IndustryView: int(r.IndustryRating.View), IndustryChange: r.IndustryRating.Change, Added: r.Added}
+		if !r.Date.IsZero() {
+			jr.Date = sectors.ChinaDate(r.Date)
+		}
+		for _, t := range r.Themes {
+			jr.Themes = append(jr.Themes, JSONTheme{Name: t.Name, Thesis: t.Thesis, Sector: t.Sector})
+		}
+		doc.Reports = append(doc.Reports, jr)
+	}
 	for _, t := range tickers {
 		jt := JSONTicker{
 			Key: t.Code.Key(), Code: t.Code.Number, Exchange: string(t.Code.Exchange), Board: string(t.Code.Board()),
 			Name: sectors.DisplayName(t.Name), ReportName: sectors.DisplayName(t.ReportName), CustomName: t.CustomName, Sector: t.Sector,
 			Rating: t.Rating.ID(), RatingZH: t.Rating.Chinese(), RatingDate: t.RatingAt, RatingSource: t.RatingSource,
-			Added: t.Added, History: []JSONRating{}, Notes: []JSONNote{},
+			Added: t.Added, History: []JSONRating{}, Notes: []JSONNote{}, AddedBy: t.AddedBy,
+		}
+		for _, c := range t.Calls {
+			jc := JSONTickerCall{Report: c.ReportID, Name: c.Name, NameInReport: c.NameInReport, Rating: c.Rating.ID(), RatingInReport: c.RatingInReport, Theme: c.Theme}
+			for _, f := range c.Flags {
+				jc.Flags = append(jc.Flags, string(f))
+			}
+			jt.Calls = append(jt.Calls, jc)
 		}
 		if !t.OnList() {
 			r := t.Removed

@@ -18,10 +18,11 @@ type ImportFile struct {
 	Format   Format
 	Encoding string
 	Items    []sectors.ImportItem
-	Bad      []BadRow         // rows that cannot be imported
-	Repeats  []BadRow         // rows naming a ticker an earlier row named; ignored
-	Sectors  []sectors.Sector // sectors the file defines (json)
-	Exported time.Time        // when the file was written, if it says (json)
+	Bad      []BadRow              // rows that cannot be imported
+	Repeats  []BadRow              // rows naming a ticker an earlier row named; ignored
+	Sectors  []sectors.Sector      // sectors the file defines (json)
+	Reports  []sectors.ReportEntry // reports the file keeps (json)
+	Exported time.Time             // when the file was written, if it says (json)
 }
 
 // BadRow is a row that cannot be imported, and why.

@@ -81,6 +81,16 @@ func (p *parser) json(text string) error {
 				}
 				p.file.Sectors = append(p.file.Sectors, sectors.Sector{ID: s.ID, Name: s.Name, NameZH: s.NameZH, Report: s.Report, Created: s.Created})
 			}
+		case "reports":
+			var reps []JSONReportRecord
+			if err := dec.Decode(&reps); err != nil {
+				return fail(err)
+			}
+			for _, r := range reps {
+				if e, ok := r.entry(); ok {
+					p.file.Reports = append(p.file.Reports, e)
+				}
+			}
 		case "tickers":
 			haveTickers = true
 			if tok, err := dec.Token(); err != nil {
@@ -183,5 +193,36 @@ func (jt JSONTicker) item(line int) (sectors.ImportItem, error) {
 		}
 		it.Notes = append(it.Notes, note)
 	}
+	for i, c := range jt.Calls {
+		r, err := sectors.ParseRating(c.Rating)
+		if err != nil {
+			return it, fmt.Errorf("calls[%d].rating: %v", i, err)
+		}
+		if strings.TrimSpace(c.Report) == "" {
+			return it, fmt.Errorf("calls[%d]: no report", i)
+		}
+		call := sectors.Call{ReportID: c.Report, Code: it.Code, Name: c.Name, NameInReport: c.NameInReport, Rating: r, RatingInReport: c.RatingInReport, Theme: c.Theme}
+		for _, f := range c.Flags {
+			call.Flags = append(call.Flags, sectors.CallFlag(f))
+		}
+		it.Calls = append(it.Calls, call)
+	}
+	it.AddedBy = jt.AddedBy
 	return it, nil
+}
+
+// entry reads a report record back; one without an id is skipped.
+func (r JSONReportRecord) entry() (sectors.ReportEntry, bool) {
+	if strings.TrimSpace(r.ID) == "" {
+		return sectors.ReportEntry{}, false
+	}
+	e := sectors.ReportEntry{BrokerReport: sectors.BrokerReport{ID: r.ID, Title: r.Title, Broker: r.Broker, Industry: r.Industry,
+		IndustryRating: sectors.IndustryRating{Word: r.IndustryRating, View: sectors.IndustryView(r.IndustryView), Change: r.IndustryChange}}, Added: r.Added}
+	if d, err := time.ParseInLocation(time.DateOnly, r.Date, sectors.China); err == nil {
+		e.Date = d
+	}
+	for _, t := range r.Themes {
+		e.Themes = append(e.Themes, sectors.ReportTheme{Theme: sectors.Theme{Name: t.Name, Thesis: t.Thesis}, Sector: t.Sector})
+	}
+	return e, true
 }

@@ -26,4 +26,6 @@ type ImportItem struct {
 	Added      time.Time
 	Removed    time.Time
 	History    []RatingChange // oldest first
+	Calls      []Call         // the reports' calls on it (zixuan json)
+	AddedBy    string         // the source that put it on the list (zixuan json)
 }

@@ -33,6 +33,9 @@ type ImportOptions struct {
 	// the file gives no sector for when Sector is empty: the file's name.
 	// With neither, such a ticker is an error, never a guess.
 	FileSector string
+	// Reports are the reports the file keeps (zixuan json): one the store
+	// lacks is added, and so are the file's calls the store lacks.
+	Reports []sectors.ReportEntry
 }
 
 // ImportResult is what the import did (or would do) to one ticker.
@@ -84,8 +87,14 @@ func (s *Store) Import(items []sectors.ImportItem, opts ImportOptions) (ImportRe
 			order[i] = i
 		}
 		sort.SliceStable(order, func(a, b int) bool { return items[order[a]].Code.Key() < items[order[b]].Code.Key() })
+		if err := im.addReports(); err != nil {
+			return err
+		}
 		for _, i := range order {
 			if err := im.merge(&items[i]); err != nil {
+				return err
+			}
+			if err := im.addCalls(&items[i]); err != nil {
 				return err
 			}
 		}
@@ -317,6 +326,7 @@ func (im *importer) add(it *sectors.ImportItem, secID string) error {
 	}
 	history := it.History
 	if it.Lossless {
+		rec.AddedBy = it.AddedBy
 		if !it.RatingAt.IsZero() {
 			rec.RatingAt, rec.RatingSource = it.RatingAt, it.RatingSource
 		}
@@ -598,4 +608,57 @@ func rewriteHistory(tb tref, stored, history []sectors.RatingChange) error {
 		return err
 	}
 	return tb.appendRatings(history...)
+}
+
+// addReports keeps the file's reports the store lacks; one it has is
+// left as it is.
+func (im *importer) addReports() error {
+	if len(im.opts.Reports) == 0 {
+		return nil
+	}
+	for _, b := range [][]byte{bucketReports, bucketCalls} {
+		if _, err := im.tx.CreateBucketIfNotExists(b); err != nil {
+			return err
+		}
+	}
+	b := im.tx.Bucket(bucketReports)
+	for _, r := range im.opts.Reports {
+		if b.Get([]byte(r.ID)) != nil {
+			continue
+		}
+		rec := reportRecord{ID: r.ID, Title: r.Title, Date: r.Date, Broker: r.Broker, Industry: r.Industry,
+			IndustryRating: r.IndustryRating.Word, IndustryView: int(r.IndustryRating.View), IndustryChange: r.IndustryRating.Change, Added: r.Added}
+		if rec.Added.IsZero() {
+			rec.Added = im.now
+		}
+		for _, t := range r.Themes {
+			rec.Themes = append(rec.Themes, themeRecord{Name: t.Name, Thesis: t.Thesis, Sector: t.Sector})
+		}
+		if err := putJSON(b, []byte(r.ID), rec); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// addCalls keeps the file's calls on a ticker the store lacks, for the
+// reports the store keeps; a call already there stays as it is.
+func (im *importer) addCalls(it *sectors.ImportItem) error {
+	if len(it.Calls) == 0 || !refOf(im.tx, it.Code).exists() {
+		return nil
+	}
+	reports, calls := im.tx.Bucket(bucketReports), im.tx.Bucket(bucketCalls)
+	if reports == nil || calls == nil {
+		return nil
+	}
+	for _, c := range it.Calls {
+		c.Code = it.Code
+		if reports.Get([]byte(c.ReportID)) == nil || calls.Get(callKey([]byte(c.Code.Key()), c.ReportID)) != nil {
+			continue
+		}
+		if err := putCall(im.tx, c); err != nil {
+			return err
+		}
+	}
+	return nil
 }
