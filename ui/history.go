@@ -30,6 +30,7 @@ type dailySource interface {
 // histState is the root model's price history and what is made of it.
 type histState struct {
 	snap *sectors.Snapshot // the last full load: reports, calls of removed tickers, refs
+	pick string            // a report just added: the reports view selects it when it is loaded
 
 	asked    bool // a view needed the history: it is loaded or being loaded
 	loaded   bool

@@ -250,7 +250,7 @@ func (m *Model) cellFor(tk *sectors.Ticker, now time.Time) priceCells {
 		if word := qt.state(q, true); word != "" {
 			c.pct, c.dir = word, 0
 		}
-		c.dim = c.stale || q.Suspended || q.PreOpen
+		c.dim = c.stale || q.Suspended || q.PreOpen || q.ChangeUnknown
 	} else {
 		c.last, c.pct, c.dim = "-", "", true
 	}

@@ -66,6 +66,9 @@ func newReportsView(m *Model) reportsView {
 // selection on the same report.
 func (v reportsView) fill(m *Model) reportsView {
 	selID, openID := v.id(v.sel), v.id(v.open)
+	if m.hs.pick != "" {
+		selID = m.hs.pick // a report just added
+	}
 	v.reports, v.calls = nil, nil
 	if m.hs.snap == nil {
 		return v
@@ -355,6 +358,11 @@ func (m *Model) dataChanged() {
 	}
 	m.buildHistCells()
 	m.refreshDialogs()
+	if m.hs.snap != nil && m.hs.pick != "" {
+		if _, ok := m.hs.snap.Report(m.hs.pick); ok {
+			m.hs.pick = "" // selected now
+		}
+	}
 }
 
 // reportFilterLabel is the report the list is filtered by, for the status
@@ -447,6 +455,7 @@ func (m Model) reportsAsked(msg tea.Msg, from dialog) (tea.Model, tea.Cmd) {
 			return sectors.Code{}, sprintf(rt.ReportAdded, reportLabel(out.Report), out.Count(store.CallAdded), out.Count(store.CallRerated)), nil
 		}, func(m *Model, _ sectors.Code) tea.Cmd {
 			m.hs.asked, m.hs.fetched = false, false // its tickers' history, at the reload
+			m.hs.pick = in.Report.ID
 			return m.loadCmd()
 		}, func(m *Model) { m.push(from) })
 	}
