@@ -234,7 +234,7 @@ var reportZH = reportText{
 	KReports: "研报", KScorecard: "成绩单", KAddReport: "添加研报", KRmReport: "删除研报", KBrowse: "推荐",
 	KGroupBy: "分组", KGoTo: "跳到股票", KKeepTickers: "保留", KAddIt: "添加",
 
-	Reports: "研报", NoReports: "还没有研报：按 a 从文本文件添加。", Calls: "只",
+	Reports: "研报", NoReports: "还没有研报：按 a 从文本文件添加。", Calls: "推荐",
 	CallsOf: "%s 的推荐", NoCalls: "这份研报的推荐已不在记录中。",
 	ColDate: "日期", ColBroker: "券商", ColTitle: "标题", ColCalls: "推荐", ColTheme: "主题", ColCall: "评级", ColNow: "现评级",
 	RemovedNow: "已移出", FilterReport: "研报", FilterOn: "研报",
