@@ -46,6 +46,7 @@ type histState struct {
 	scoreSeq int
 	cells    map[string]histCell // by ticker key: the list's history columns
 	epoch    uint64              // new with every change of cells (render cache)
+	shown    bool                // the history holds bars: the list has its columns
 }
 
 // histCell is one ticker's history columns, ready to draw.
@@ -315,6 +316,13 @@ func (m *Model) buildHistCells() {
 			latest[k] = c
 		}
 	}
+	m.hs.shown = false
+	for _, h := range m.hs.hist {
+		if len(h.Bars) > 0 {
+			m.hs.shown = true
+			break
+		}
+	}
 	cells := make(map[string]histCell, len(m.data.tickers))
 	for i := range m.data.tickers {
 		k := m.data.tickers[i].Code.Key()
@@ -331,18 +339,8 @@ func (m *Model) buildHistCells() {
 }
 
 // histShown reports whether the list has its history columns: the history
-// is loaded and holds bars.
-func (m *Model) histShown() bool {
-	if !m.hs.loaded {
-		return false
-	}
-	for _, h := range m.hs.hist {
-		if len(h.Bars) > 0 {
-			return true
-		}
-	}
-	return false
-}
+// is loaded and holds bars (worked out with the cells, not per frame).
+func (m *Model) histShown() bool { return m.hs.loaded && m.hs.shown }
 
 // lastCloses are the last n closes, adjusted for the distributions among
 // them so an ex-date is no fall.

@@ -228,7 +228,14 @@ func (v reportsView) View() string {
 	return fitLines(strings.Join(lines, "\n"), w, v.height)
 }
 
-// reportLabel names a report in a line: its date and broker, or its id.
+// shortReportLabel names a report in a message: its date, broker and the
+// start of its title.
+func shortReportLabel(r sectors.ReportEntry) string {
+	return safetext.Truncate(reportLabel(r), 32)
+}
+
+// reportLabel names a report in a line: its date, broker and title, or
+// its id.
 func reportLabel(r sectors.ReportEntry) string {
 	var parts []string
 	if !r.Date.IsZero() {
@@ -418,7 +425,7 @@ func (m Model) reportsAsked(msg tea.Msg, from dialog) (tea.Model, tea.Cmd) {
 		return m, cmd
 	case askRmReportMsg:
 		if r, ok := m.hs.snap.Report(a.id); ok {
-			m.ask(sprintf(rt.ConfirmRm, reportLabel(r), r.Calls), rmReportPlanMsg{a.id})
+			m.ask(sprintf(rt.ConfirmRm, shortReportLabel(r), r.Calls), rmReportPlanMsg{a.id})
 		}
 	case rmReportPlanMsg:
 		st := m.st
@@ -452,7 +459,7 @@ func (m Model) reportsAsked(msg tea.Msg, from dialog) (tea.Model, tea.Cmd) {
 			if out.Existing {
 				return sectors.Code{}, rt.ReportSame, nil
 			}
-			return sectors.Code{}, sprintf(rt.ReportAdded, reportLabel(out.Report), out.Count(store.CallAdded), out.Count(store.CallRerated)), nil
+			return sectors.Code{}, sprintf(rt.ReportAdded, shortReportLabel(out.Report), out.Count(store.CallAdded), out.Count(store.CallRerated)), nil
 		}, func(m *Model, _ sectors.Code) tea.Cmd {
 			m.hs.asked, m.hs.fetched = false, false // its tickers' history, at the reload
 			m.hs.pick = in.Report.ID

@@ -311,8 +311,12 @@ func fitCols(cols []col, width, minFirst int) (shown []bool, first int) {
 			used += 1 + cols[i].w
 		}
 	}
-	return shown, minFirst + width - used
+	return shown, min(minFirst+width-used, maxFirst)
 }
+
+// maxFirst bounds a table's first column: a name needs no more, and the
+// numbers stay near it on a wide screen.
+const maxFirst = 48
 
 // tableRow lays cells out under cols; cells come plain, style colours the
 // i-th cell after it is fitted.
@@ -413,6 +417,7 @@ func (v scoreView) callLines() []string {
 		{head: rt.ColExcess, w: 8, right: true, rank: 7},
 	}
 	shown, first := fitCols(cols, w, 10)
+	first = min(first, 16)
 	heads := make([]string, len(cols))
 	for i, c := range cols {
 		heads[i] = c.head
