@@ -27,13 +27,20 @@ func (m *Model) listColumns(width int) columns {
 	return c.withHistory()
 }
 
-// withHistory gives the excess column room from the note when the note
-// keeps at least a few cells or was not there, and the sparkline room
-// when the note keeps a dozen.
+// withHistory gives the excess column room from the note (a note left
+// with a few cells is dropped), or from the change date when there is no
+// note, and the sparkline room when the note keeps a dozen.
 func (c columns) withHistory() columns {
-	if c.note >= excessWidth+1+4 {
+	if c.note >= excessWidth+1 || c.note == 0 && c.at > 0 {
 		c.excess = excessWidth
-		c.note -= excessWidth + 1
+		if c.note > 0 {
+			c.note -= excessWidth + 1
+		} else {
+			c.at = 0 // the change date gives way when there is no note to take from
+		}
+		if c.note < 6 {
+			c.note = 0 // a note cut to a few cells says nothing
+		}
 	}
 	if c.excess > 0 && c.note >= sparkWidth+1+12 {
 		c.spark = sparkWidth

@@ -435,12 +435,16 @@ func (m Model) reportsAsked(msg tea.Msg, from dialog) (tea.Model, tea.Cmd) {
 		}
 	case rmReportMsg:
 		opts := store.RemoveReportOptions{RemoveTickers: a.tickers}
+		label := a.id
+		if r, ok := m.hs.snap.Report(a.id); ok {
+			label = shortReportLabel(r)
+		}
 		return m, m.write(func(st *store.Store) (sectors.Code, string, error) {
 			out, err := st.RemoveReport(a.id, opts)
 			if err != nil {
 				return sectors.Code{}, "", err
 			}
-			say := sprintf(rt.RmDone, a.id, out.CallsRemoved)
+			say := sprintf(rt.RmDone, label, out.CallsRemoved)
 			switch {
 			case len(out.TickersRemoved) > 0:
 				say += sprintf(rt.RmTickers, len(out.TickersRemoved))
