@@ -99,6 +99,7 @@ type viewState struct {
 	query   string  // the search text as typed
 	fuzzy   bool    // match pinyin with fuzzy sounds (z=zh, c=ch, s=sh, n=l)
 	sortBy  int
+	report  string // a report id: only the tickers it made a call on (reportsview.go)
 
 	rows   []int // indexes into watchData.tickers, in display order
 	counts []int // per tab: All, then each sector
@@ -134,6 +135,9 @@ func (v *viewState) apply(d *watchData, tab string) {
 	// keep counts the ticker and says whether it is on the tab.
 	keep := func(i int) bool {
 		if filterRatings && !v.ratings[ix.rating[i]] {
+			return false
+		}
+		if v.report != "" && !fromReport(&d.tickers[i], v.report) {
 			return false
 		}
 		v.counts[0]++

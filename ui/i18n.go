@@ -178,3 +178,91 @@ func (t *text) reason(r string) string {
 	}
 	return safeLine(r)
 }
+
+// reportText is the strings of the reports view, the report preview, the
+// scorecard and the charts (reportsview.go, reportadd.go, scoreview.go,
+// chart.go), in one language.
+type reportText struct {
+	KReports, KScorecard, KAddReport, KRmReport, KBrowse, KGroupBy, KGoTo, KKeepTickers, KAddIt string
+
+	Reports, NoReports, Calls, CallsOf, NoCalls                        string
+	ColDate, ColBroker, ColTitle, ColCalls, ColTheme, ColCall, ColNow  string
+	RemovedNow, FilterReport, FilterOn                                 string
+	AddTitle, AddPath, AddHint, Reading, PreviewTitle, Themes, Already string
+	MapHow                                                             map[string]string
+	What                                                               map[string]string
+	Summary, NothingYet, ReportAdded, ReportSame                       string
+	ConfirmRm, ConfirmRmTickers, RmDone, RmTickers, RmKept             string
+
+	Scorecard, AsOf, NoPrices, Stored, Refreshing, Unscored, NoScorable string
+	ByNames                                                             map[string]string
+	ColGroup, ColBeat, ColHit, ColMean, ColMedian, ColBest, ColWorst    string
+	ColRef, ColLast, ColReturn, ColBench, ColExcess, ColSpark           string
+
+	Chart, ChartSince, ChartLegend string
+}
+
+var reportEN = reportText{
+	KReports: "reports", KScorecard: "scorecard", KAddReport: "add report", KRmReport: "remove report", KBrowse: "calls",
+	KGroupBy: "group by", KGoTo: "go to ticker", KKeepTickers: "keep them", KAddIt: "add it",
+
+	Reports: "Reports", NoReports: "No reports yet: press a to add one from a text file.", Calls: "calls",
+	CallsOf: "Calls of %s", NoCalls: "No calls from this report on the record.",
+	ColDate: "Date", ColBroker: "Broker", ColTitle: "Title", ColCalls: "Calls", ColTheme: "Theme", ColCall: "Call", ColNow: "Now",
+	RemovedNow: "removed", FilterReport: "report", FilterOn: "report",
+	AddTitle: "Add a report", AddPath: "File", AddHint: "a report as text (.txt, .md; UTF-8 or GBK); enter shows what it would add",
+	Reading: "reading...", PreviewTitle: "Would add", Themes: "Themes", Already: "already kept: the watchlist has this report (%d calls); nothing changes",
+	MapHow:  map[string]string{"name": "same name", "alias": "alias", "override": "map", "new": "new sector"},
+	What:    map[string]string{"added": "added", "rerated": "re-rated", "kept": "kept", "skipped": "skipped"},
+	Summary: "would add %d tickers, re-rate %d, keep %d, skip %d", NothingYet: "nothing is written until you confirm",
+	ReportAdded: "added report %s: %d tickers new, %d re-rated", ReportSame: "the watchlist has this report already: nothing changed",
+	ConfirmRm:        "Remove report %s and its %d calls (notes and history stay)? y/n",
+	ConfirmRmTickers: "%d tickers are on the list only because of it (%s): take them off too? y/n, esc cancels",
+	RmDone:           "removed report %s and its %d calls", RmTickers: "; took %d tickers off the list (u brings one back)", RmKept: "; kept the %d tickers it brought",
+
+	Scorecard: "Scorecard against 沪深300", AsOf: "as of %s", NoPrices: "no price history yet: with quotes on it is fetched",
+	Stored: "from the stored history", Refreshing: "fetching the missing days...", Unscored: "%d of %d calls have no price history yet",
+	NoScorable: "No calls to score: a call is a report's rating or one you gave (r).",
+	ByNames:    map[string]string{"report": "report", "sector": "sector", "rating": "rating", "source": "source"},
+	ColGroup:   "Group", ColBeat: "Beat", ColHit: "Hit", ColMean: "Mean xs", ColMedian: "Median", ColBest: "Best", ColWorst: "Worst",
+	ColRef: "Ref", ColLast: "Last", ColReturn: "Return", ColBench: "沪深300", ColExcess: "Excess", ColSpark: "20 days",
+
+	Chart: "Since the first call", ChartSince: "from %s:", ChartLegend: "c call  r rating change  n note  · 沪深300",
+}
+
+var reportZH = reportText{
+	KReports: "研报", KScorecard: "成绩单", KAddReport: "添加研报", KRmReport: "删除研报", KBrowse: "推荐",
+	KGroupBy: "分组", KGoTo: "跳到股票", KKeepTickers: "保留", KAddIt: "添加",
+
+	Reports: "研报", NoReports: "还没有研报：按 a 从文本文件添加。", Calls: "推荐",
+	CallsOf: "%s 的推荐", NoCalls: "这份研报的推荐已不在记录中。",
+	ColDate: "日期", ColBroker: "券商", ColTitle: "标题", ColCalls: "推荐", ColTheme: "主题", ColCall: "评级", ColNow: "现评级",
+	RemovedNow: "已移出", FilterReport: "研报", FilterOn: "研报",
+	AddTitle: "添加研报", AddPath: "文件", AddHint: "研报文本（.txt、.md；UTF-8 或 GBK）；回车预览将添加的内容",
+	Reading: "正在读取...", PreviewTitle: "将添加", Themes: "主题", Already: "已有这份研报（%d 条推荐），不做改动",
+	MapHow:  map[string]string{"name": "同名", "alias": "别名", "override": "指定", "new": "新板块"},
+	What:    map[string]string{"added": "新增", "rerated": "改评级", "kept": "记录", "skipped": "跳过"},
+	Summary: "将新增 %d 只，改评级 %d 只，记录 %d 条，跳过 %d 条", NothingYet: "确认前不写入任何内容",
+	ReportAdded: "已添加研报 %s：新增 %d 只，改评级 %d 只", ReportSame: "已有这份研报，未做改动",
+	ConfirmRm:        "删除研报 %s 及其 %d 条推荐（笔记和历史会保留）？y/n",
+	ConfirmRmTickers: "有 %d 只股票只因这份研报在自选中（%s）：一并移出？y/n，esc 取消",
+	RmDone:           "已删除研报 %s 及其 %d 条推荐", RmTickers: "；移出 %d 只（按 u 恢复）", RmKept: "；保留它带来的 %d 只",
+
+	Scorecard: "成绩单（对比沪深300）", AsOf: "截至 %s", NoPrices: "还没有历史行情：开启行情后会获取",
+	Stored: "来自已存的历史行情", Refreshing: "正在获取缺少的日期...", Unscored: "%d/%d 条推荐还没有历史行情",
+	NoScorable: "没有可评分的推荐：推荐是研报的评级或你给的评级（r）。",
+	ByNames:    map[string]string{"report": "研报", "sector": "板块", "rating": "评级", "source": "来源"},
+	ColGroup:   "分组", ColBeat: "跑赢", ColHit: "胜率", ColMean: "平均超额", ColMedian: "中位超额", ColBest: "最佳", ColWorst: "最差",
+	ColRef: "基准价", ColLast: "现价", ColReturn: "收益", ColBench: "沪深300", ColExcess: "超额", ColSpark: "近20日",
+
+	Chart: "首次推荐以来", ChartSince: "自 %s：", ChartLegend: "c 研报  r 评级变动  n 笔记  · 沪深300",
+}
+
+func reportTextFor(t *text) *reportText {
+	if t.zh {
+		return &reportZH
+	}
+	return &reportEN
+}
+
+func (m *Model) rt() *reportText { return reportTextFor(m.t) }

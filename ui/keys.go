@@ -14,6 +14,7 @@ type keyMap struct {
 	Search, Detail, Note, Rate, Sort        key.Binding
 	Add, Move, Remove, Undo, Export         key.Binding
 	Help, Quit, Refresh                     key.Binding
+	Reports, Scorecard                      key.Binding // reportsview.go, scoreview.go
 
 	// detail pane
 	EditNote, DeleteNote, Back key.Binding
@@ -31,6 +32,11 @@ type keyMap struct {
 	// the search line moves the list with the arrows only: letters are
 	// the query
 	SearchUp, SearchDown, SearchPageUp, SearchPageDown key.Binding
+
+	// the reports view and the scorecard: add a report file, remove the
+	// selected report, go to the selected call's ticker, cycle the
+	// grouping; KeepTickers answers "take them off too?" with keep
+	AddReport, RmReport, Browse, GoTo, GroupBy, KeepTickers key.Binding
 }
 
 func newKeyMap(t *text) keyMap {
@@ -84,6 +90,15 @@ func newKeyMap(t *text) keyMap {
 		SearchDown:     b([]string{"down"}, "down", t.KDown),
 		SearchPageUp:   b([]string{"pgup"}, "pgup", t.KPage),
 		SearchPageDown: b([]string{"pgdown"}, "pgdn", t.KPage),
+
+		Reports:     b([]string{"p"}, "p", reportTextFor(t).KReports),
+		Scorecard:   b([]string{"c"}, "c", reportTextFor(t).KScorecard),
+		AddReport:   b([]string{"a"}, "a", reportTextFor(t).KAddReport),
+		RmReport:    b([]string{"d", "x", "delete"}, "d", reportTextFor(t).KRmReport),
+		Browse:      b([]string{"enter"}, "enter", reportTextFor(t).KBrowse),
+		GoTo:        b([]string{"enter"}, "enter", reportTextFor(t).KGoTo),
+		GroupBy:     b([]string{"b", "tab"}, "b", reportTextFor(t).KGroupBy),
+		KeepTickers: b([]string{"n", "N"}, "n", reportTextFor(t).KKeepTickers),
 	}
 }
 
@@ -111,7 +126,7 @@ func (k keyMap) listHelp() helpFor {
 			{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
 			{k.NextTab, k.PrevTab, k.Ratings, k.ClearRatings, k.Search, k.Sort},
 			{k.Detail, k.Note, k.Rate, k.Add, k.Move, k.Remove, k.Undo},
-			{k.Refresh, k.Export, k.Help, k.Quit},
+			{k.Refresh, k.Export, k.Reports, k.Scorecard, k.Help, k.Quit},
 		},
 	}
 }

@@ -55,6 +55,7 @@ func (l *listModel) page(d int) { l.move(d * max(l.height-1, 1)) }
 type columns struct {
 	code, name, board, rating, note, at int
 	last, pct, ret                      int // prices, when quotes are on
+	excess, spark                       int // from the price history (history.go)
 }
 
 const marker = 2 // "> " before the selected row
@@ -108,13 +109,15 @@ func layoutColumns(width int, t *text, prices bool) columns {
 // header is the column header line.
 func (c columns) header(t *text, s *Styles) string {
 	q := quoteTextFor(t)
-	p := [3]string{safetext.FitLeft(q.ColLast, c.last), safetext.FitLeft(q.ColPct, c.pct), safetext.FitLeft(q.ColRet, c.ret)}
+	p := [5]string{safetext.FitLeft(q.ColLast, c.last), safetext.FitLeft(q.ColPct, c.pct), safetext.FitLeft(q.ColRet, c.ret),
+		safetext.FitLeft(reportTextFor(t).ColExcess, c.excess), safetext.Fit(reportTextFor(t).ColSpark, c.spark)}
 	return s.ColHead.Render(c.join(strings.Repeat(" ", marker), t.ColCode, t.ColName, t.ColBoard, safetext.Fit(t.ColRating, c.rating), t.ColNote, t.ColAt, p))
 }
 
-// join lays a row out; rating and the price cells p (last, change, return)
-// come fitted to their widths (and maybe styled).
-func (c columns) join(mark, code, name, board, rating, note, at string, p [3]string) string {
+// join lays a row out; rating and the price cells p (last, change,
+// return, excess, sparkline) come fitted to their widths (and maybe
+// styled).
+func (c columns) join(mark, code, name, board, rating, note, at string, p [5]string) string {
 	var b strings.Builder
 	b.WriteString(mark)
 	b.WriteString(safetext.Fit(code, c.code))
@@ -135,6 +138,14 @@ func (c columns) join(mark, code, name, board, rating, note, at string, p [3]str
 	if c.ret > 0 {
 		b.WriteString(" ")
 		b.WriteString(p[2])
+	}
+	if c.excess > 0 {
+		b.WriteString(" ")
+		b.WriteString(p[3])
+	}
+	if c.spark > 0 {
+		b.WriteString(" ")
+		b.WriteString(p[4])
 	}
 	if c.note > 0 {
 		b.WriteString(" ")
@@ -177,8 +188,9 @@ func displayName(name string) string {
 	return n
 }
 
-// row draws one ticker; pc is its price cells (nil without quotes).
-func (c columns) row(tk *sectors.Ticker, pc *priceCells, selected bool, t *text, s *Styles, loc *time.Location, upDown func(int) lipgloss.Style) string {
+// row draws one ticker; pc is its price cells (nil without quotes), hc
+// its history cells (nil without history).
+func (c columns) row(tk *sectors.Ticker, pc *priceCells, hc *histCell, selected bool, t *text, s *Styles, loc *time.Location, upDown func(int) lipgloss.Style) string {
 	note := ""
 	if n, ok := tk.LatestNote(); ok {
 		note = safetext.FirstLine(safeBlock(n.Text))
@@ -190,10 +202,11 @@ func (c columns) row(tk *sectors.Ticker, pc *priceCells, selected bool, t *text,
 	board := string(tk.Code.Exchange) + " " + t.board(tk.Code.Board())
 	rating := safetext.Fit(t.rating(tk.Rating), c.rating)
 	name := fitName(displayName(tk.Name), c.name)
-	var p [3]string
+	var p [5]string
 	if pc != nil {
-		p = [3]string{safetext.FitLeft(pc.last, c.last), safetext.FitLeft(pc.pct, c.pct), safetext.FitLeft(pc.ret, c.ret)}
+		p[0], p[1], p[2] = safetext.FitLeft(pc.last, c.last), safetext.FitLeft(pc.pct, c.pct), safetext.FitLeft(pc.ret, c.ret)
 	}
+	p[3], p[4] = c.excessCell(hc, selected, s, upDown), c.sparkCell(hc, selected, s)
 	if selected {
 		return s.Selected.Render(c.join("> ", tk.Code.Number, name, board, rating, note, at, p))
 	}

@@ -77,6 +77,7 @@ type Model struct {
 	stack []dialog
 
 	qs quoteState // quotes and reference closes (quotes.go)
+	hs histState  // price history and the scorecard, loaded lazily (history.go)
 
 	rc        *renderCache // rows drawn, shared by copies (render.go); nil draws everything
 	dataEpoch uint64       // new with every setData
@@ -137,7 +138,9 @@ func (m *Model) setData(snap *sectors.Snapshot) {
 	keep, noteID := m.selectedKey(), m.selectedNoteID()
 	m.data = newWatchData(snap)
 	m.dataEpoch = nextEpoch()
+	m.hs.snap = snap
 	m.buildCells()
+	m.dataChanged()
 	m.tabs.setSectors(m.data.sectors, m.t)
 	m.refilter(keep)
 	if keep != "" && m.selectedKey() == keep && noteID != 0 {
@@ -273,11 +276,17 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if next, cmd, ok := m.updateQuotes(msg); ok {
 		return next, cmd
 	}
+	if next, cmd, ok := m.updateHistory(msg); ok {
+		return next, cmd
+	}
+	if next, cmd, ok := m.updateReports(msg); ok {
+		return next, cmd
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.layout()
-		return m, nil
+		return m, m.needHistory() // the list's history columns, the chart
 	case pollMsg:
 		return m, tea.Batch(m.checkGen(), m.poll())
 	case genMsg:
@@ -290,7 +299,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case reloadedMsg:
 		if msg.seq == m.loadSeq && msg.snap.Gen != m.data.gen {
 			m.setData(msg.snap)
-			return m, m.fetchRefsCmd() // a new rating may need its reference
+			// a new rating may need its reference, the scorecard its call,
+			// a report's new tickers their history
+			return m, tea.Batch(m.fetchRefsCmd(), m.scoreCmd(), m.needHistory())
 		}
 		return m, nil
 	case reloadErrMsg:

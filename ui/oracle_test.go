@@ -49,7 +49,7 @@ func (m *Model) uncachedBody() string {
 
 // view draws the header and the visible rows in width x height.
 func (m *Model) listView(width, height int) string {
-	c := layoutColumns(width, m.t, m.pricesShown())
+	c := m.listColumns(width)
 	lines := []string{c.header(m.t, &m.styles)}
 	if len(m.view.rows) == 0 {
 		lines = append(lines, m.styles.Dim.Render(safetext.Truncate(m.t.NoRows, width)))
@@ -61,7 +61,7 @@ func (m *Model) listView(width, height int) string {
 		if r < len(m.qs.cells) {
 			pc = &m.qs.cells[r]
 		}
-		lines = append(lines, c.row(&m.data.tickers[r], pc, i == m.list.cursor, m.t, &m.styles, m.opts.Location, m.upDown))
+		lines = append(lines, c.row(&m.data.tickers[r], pc, m.histCellOf(r), i == m.list.cursor, m.t, &m.styles, m.opts.Location, m.upDown))
 	}
 	return strings.Join(lines, "\n")
 }

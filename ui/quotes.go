@@ -246,11 +246,11 @@ func (m *Model) cellFor(tk *sectors.Ticker, now time.Time) priceCells {
 			c.last = "~" + c.last
 		}
 		c.pct = pct(q.ChangePct, 2)
-		if q.Suspended {
-			c.pct = qt.Halt
-		}
 		c.dir = sign(q.Change)
-		c.dim = c.stale || q.Suspended
+		if word := qt.state(q, true); word != "" {
+			c.pct, c.dir = word, 0
+		}
+		c.dim = c.stale || q.Suspended || q.PreOpen || q.ChangeUnknown
 	} else {
 		c.last, c.pct, c.dim = "-", "", true
 	}
@@ -370,6 +370,27 @@ type quoteText struct {
 	Refused, Malformed, KRefresh             string
 	Open, High, Low, Prev, Vol, Amount, Turn string
 	PE, Ref                                  string
+	PreOpen, PreOpenShort, Loss, Unknown     string
+}
+
+// state is the word shown instead of the change when there is no change
+// to show: the halt (the provider's own word when it gave one), the call
+// auction before the open, or a change beyond any real move ("—"); short
+// for the list's change column (seven cells).
+func (q *quoteText) state(qu quote.Quote, short bool) string {
+	switch {
+	case qu.Suspended && qu.Halt != "" && q == &quoteZH:
+		return safetext.Truncate(safeLine(qu.Halt), 7)
+	case qu.Suspended:
+		return q.Halt
+	case qu.PreOpen && short:
+		return q.PreOpenShort
+	case qu.PreOpen:
+		return q.PreOpen
+	case qu.ChangeUnknown:
+		return q.Unknown
+	}
+	return ""
 }
 
 var quoteEN = quoteText{
@@ -380,6 +401,7 @@ var quoteEN = quoteText{
 	KRefresh: "refresh quotes",
 	Open:     "open", High: "high", Low: "low", Prev: "prev close", Vol: "vol", Amount: "amount", Turn: "turnover",
 	PE: "PE", Ref: "reference",
+	PreOpen: "pre-open", PreOpenShort: "preopen", Loss: "loss", Unknown: "—",
 }
 
 var quoteZH = quoteText{
@@ -390,6 +412,7 @@ var quoteZH = quoteText{
 	KRefresh: "刷新", // short: the full help fits 60 columns with 上翻页/下翻页
 	Open:     "开", High: "高", Low: "低", Prev: "昨收", Vol: "量", Amount: "额", Turn: "换手",
 	PE: "市盈率", Ref: "基准价",
+	PreOpen: "集合竞价", PreOpenShort: "竞价", Loss: "亏损", Unknown: "—",
 }
 
 func (m *Model) qt() *quoteText { return quoteTextFor(m.t) }
@@ -448,11 +471,11 @@ func (m *Model) quoteLines(tk *sectors.Ticker, width int) []string {
 	}
 	stale := quote.Stale(q.Time, m.opts.Now(), m.opts.Refresh)
 	head := price(q.Last) + "  " + signedPrice(q.Change) + "  " + pct(q.ChangePct, 2)
-	if q.Suspended {
-		head = price(q.Last) + "  " + qt.Halt
+	if word := qt.state(q, false); word != "" {
+		head = price(q.Last) + "  " + word
 	}
 	st := m.upDown(sign(q.Change))
-	if stale || q.Suspended {
+	if stale || q.Suspended || q.PreOpen || q.ChangeUnknown {
 		st = s.Dim
 	}
 	stamp := ""
@@ -470,7 +493,10 @@ func (m *Model) quoteLines(tk *sectors.Ticker, width int) []string {
 	if q.Turnover > 0 {
 		fields = append(fields, qt.Turn+" "+strconv.FormatFloat(q.Turnover, 'f', 2, 64)+"%")
 	}
-	if q.PE != 0 {
+	switch {
+	case q.LossMaking:
+		fields = append(fields, qt.PE+" "+qt.Loss)
+	case q.PE > 0:
 		fields = append(fields, qt.PE+" "+strconv.FormatFloat(q.PE, 'f', 2, 64))
 	}
 	line := ""

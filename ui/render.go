@@ -32,6 +32,7 @@ func nextEpoch() uint64 { return epochs.Add(1) }
 // index and whether it is selected.
 type rowKey struct {
 	data, cells uint64 // epochs of m.data and m.qs.cells
+	hist        uint64 // epoch of m.hs.cells (history.go)
 	t           *text
 	loc         *time.Location
 	width       int
@@ -216,7 +217,7 @@ func (rc *renderCache) reset(k rowKey, n int) {
 
 func (m *Model) rowKey(width int) rowKey {
 	return rowKey{
-		data: m.dataEpoch, cells: m.qs.epoch,
+		data: m.dataEpoch, cells: m.qs.epoch, hist: m.hs.epoch,
 		t: m.t, loc: m.opts.Location,
 		width: width, prices: m.pricesShown(), western: m.opts.Western,
 		profile: lipgloss.ColorProfile(), dark: lipgloss.HasDarkBackground(),
@@ -239,7 +240,7 @@ func fitted(l string, w int) cachedLine {
 func (m *Model) listLines(width, height int) ([]string, []int) {
 	rc := m.rc
 	rc.reset(m.rowKey(width), len(m.data.tickers))
-	c := layoutColumns(width, m.t, m.pricesShown())
+	c := m.listColumns(width)
 	lines := make([]string, 0, height)
 	widths := make([]int, 0, height)
 	add := func(l cachedLine) {
@@ -268,7 +269,7 @@ func (m *Model) listLines(width, height int) ([]string, []int) {
 			if r < len(m.qs.cells) {
 				pc = &m.qs.cells[r]
 			}
-			*e = fitted(c.row(&m.data.tickers[r], pc, sel == 1, m.t, &m.styles, m.opts.Location, m.upDown), width)
+			*e = fitted(c.row(&m.data.tickers[r], pc, m.histCellOf(r), sel == 1, m.t, &m.styles, m.opts.Location, m.upDown), width)
 		}
 		add(*e)
 	}

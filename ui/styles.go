@@ -18,6 +18,7 @@ type Styles struct {
 	Row, Selected, Risk, Status, Error, Prompt lipgloss.Style
 	Title, Box, Pane, PaneFocus, Cursor        lipgloss.Style
 	Up, Down                                   lipgloss.Style // prices: red and green (quotes.go picks by convention)
+	ChartLine, ChartBench, ChartMark           lipgloss.Style // charts (chart.go): the stock, 沪深300, the markers
 	Rating                                     map[sectors.Rating]lipgloss.Style
 }
 
@@ -81,6 +82,10 @@ func newStyles(plain bool, col func(lipgloss.AdaptiveColor) lipgloss.TerminalCol
 		Rating:    map[sectors.Rating]lipgloss.Style{},
 		Up:        c(lipgloss.NewStyle(), colBuy),
 		Down:      c(lipgloss.NewStyle(), colUnder),
+
+		ChartLine:  c(lipgloss.NewStyle(), colAccent),
+		ChartBench: c(lipgloss.NewStyle(), colDim),
+		ChartMark:  c(lipgloss.NewStyle().Bold(true), colWarn),
 	}
 	if plain {
 		s.Selected = s.Selected.Reverse(true)

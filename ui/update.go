@@ -28,6 +28,8 @@ func (m Model) updateList(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		if m.view.query != "" { // esc on the list clears a kept search too
 			m.view.query = ""
 			m.refilter(m.selectedKey())
+		} else {
+			m.clearReportFilter()
 		}
 	case key.Matches(msg, k.Up):
 		m.list.move(-1)
@@ -59,6 +61,7 @@ func (m Model) updateList(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.refilter(m.selectedKey())
 	case key.Matches(msg, k.ClearRatings):
 		m.view.ratings = [7]bool{}
+		m.view.report = "" // and the report filter (reportsview.go)
 		m.refilter(m.selectedKey())
 	case key.Matches(msg, k.Search):
 		s, cmd := newSearchLine(m.view.query, k)
@@ -92,6 +95,10 @@ func (m Model) updateList(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		}
 	case key.Matches(msg, k.Undo):
 		return m, m.undoRemove()
+	case key.Matches(msg, k.Reports):
+		return m.openReports()
+	case key.Matches(msg, k.Scorecard):
+		return m.openScorecard()
 	case key.Matches(msg, k.Export):
 		e, cmd := newExport(m.opts.Dir, m.opts.Now(), len(m.view.rows), m.t)
 		e.keys, e.t, e.styles = k, m.t, m.dialogStyles()
@@ -186,6 +193,10 @@ func (m Model) handle(msg tea.Msg, from dialog) (tea.Model, tea.Cmd) {
 	// the focused detail pane
 	case noteStepMsg, detailScrollMsg, openEditorMsg, editNoteMsg, askDeleteMsg, openPickerMsg:
 		return m.detailAsked(msg)
+
+	// the reports view (reportsview.go, reportadd.go)
+	case reportFilterMsg, goToTickerMsg, openReportAddMsg, askRmReportMsg, rmReportPlanMsg, rmReportMsg, addReportMsg:
+		return m.reportsAsked(msg, from)
 
 	case exportSubmitMsg:
 		m.say("%s", m.t.Exporting)

@@ -54,7 +54,7 @@ func (m Model) View() string {
 func (m *Model) frame(body string) string {
 	parts := []string{
 		fitLines(m.headerView(), m.width, 1),
-		m.tabsView(),
+		m.tabsLine(),
 		body,
 		fitLines(m.withQuoteStatus(m.statusView()), m.width, 1),
 		m.shortHelp(),
@@ -247,6 +247,9 @@ func (m *Model) statusView() string {
 	}
 	if m.view.query != "" {
 		parts = append(parts, t.Search+t.Colon+"/"+safeLine(m.view.query))
+	}
+	if m.view.report != "" {
+		parts = append(parts, m.rt().FilterReport+t.Colon+m.reportFilterLabel())
 	}
 	if m.view.sortBy != sortSector {
 		parts = append(parts, t.SortBy+t.Colon+t.SortNames[m.view.sortBy])

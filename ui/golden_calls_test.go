@@ -1,0 +1,62 @@
+package ui
+
+import (
+	"testing"
+
+	"zixuan/quote"
+)
+
+// withHistory fetches the history from a Tencent-format k-line server,
+// stores it, loads and scores it, then turns quotes off, so the golden
+// frame does not wait on the network (there is none) or on timers.
+func withHistory(t *testing.T, then func(m *Model)) func(m *Model) {
+	return func(m *Model) {
+		ks := newKlineServer(t)
+		tc := quote.NewTencent(ks.URL, nil)
+		m.opts.Quotes, m.opts.History, m.opts.Refresh = tc, tc, -1
+		m.hs.asked = false
+		*m = run(*m, m.needHistory())
+		m.opts.Quotes, m.opts.History = nil, nil
+		m.buildCells()
+		if then != nil {
+			then(m)
+		}
+	}
+}
+
+// withPreview opens the report add dialog on the weekly, previewed.
+func withPreview(t *testing.T) func(m *Model) {
+	return func(m *Model) {
+		*m = press(*m, "p")
+		d, _ := newReportAdd(m)
+		m.push(d)
+		*m = run(*m, d.preview(weekly(t)))
+	}
+}
+
+func TestGoldenReports(t *testing.T)         { golden(t, "en", 120, 40, nil, "p") }
+func TestGoldenReportCallsZH(t *testing.T)   { golden(t, "zh", 80, 24, nil, "p", "enter") }
+func TestGoldenReportFilter(t *testing.T)    { golden(t, "en", 60, 15, nil, "p", "enter", "esc", "esc") }
+func TestGoldenReportPreview(t *testing.T)   { golden(t, "en", 120, 40, withPreview(t)) }
+func TestGoldenReportPreviewZH(t *testing.T) { golden(t, "zh", 60, 15, withPreview(t)) }
+
+func TestGoldenScorecard(t *testing.T) { golden(t, "en", 120, 40, withHistory(t, nil), "c") }
+func TestGoldenScorecardCallsZH(t *testing.T) {
+	golden(t, "zh", 80, 24, withHistory(t, nil), "c", "enter")
+}
+func TestGoldenScorecardNarrow(t *testing.T) {
+	golden(t, "en", 60, 15, withHistory(t, nil), "c", "enter")
+}
+func TestGoldenScorecardBySector(t *testing.T) {
+	golden(t, "en", 80, 24, withHistory(t, nil), "c", "b")
+}
+
+func TestGoldenHistoryList(t *testing.T) {
+	golden(t, "en", 120, 40, withHistory(t, selectKinsoft))
+}
+func TestGoldenHistoryDetailZH(t *testing.T) {
+	golden(t, "zh", 80, 24, withHistory(t, selectKinsoft), "enter")
+}
+func TestGoldenHistoryDetailNarrow(t *testing.T) {
+	golden(t, "en", 60, 15, withHistory(t, selectKinsoft), "enter")
+}

@@ -1,0 +1,410 @@
+package ui
+
+import (
+	"context"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"zixuan/quote"
+	"zixuan/sectors"
+	"zixuan/store"
+)
+
+// Price history in the TUI (issue 12). The daily bars are not read when the
+// TUI starts: the first view that needs them (the list's excess and
+// sparkline columns, the detail pane's chart, the scorecard) asks for them,
+// and they are read from the store in a tea.Cmd. With quotes on, the days
+// missing are then fetched in another tea.Cmd (only those days), stored
+// there, and merged in when they arrive. The scorecard is computed in a
+// tea.Cmd too, from a copy of what it needs, never inside Update.
+
+// historyTimeout bounds one history refresh.
+const historyTimeout = 30 * time.Second
+
+// dailySource is a provider of daily k-lines (quote.Tencent).
+type dailySource interface {
+	DailyHistory(ctx context.Context, needs []quote.DailyNeed, want sectors.DayRange, now time.Time) (map[string]sectors.PriceHistory, error)
+}
+
+// histState is the root model's price history and what is made of it.
+type histState struct {
+	snap *sectors.Snapshot // the last full load: reports, calls of removed tickers, refs
+	pick string            // a report just added: the reports view selects it when it is loaded
+
+	asked    bool // a view needed the history: it is loaded or being loaded
+	loaded   bool
+	fetching bool
+	fetched  bool // the refresh of this session ran (found or not)
+	online   bool // the last refresh reached the server
+	err      error
+	hist     map[string]store.StoredHistory // by Code.Key(), 沪深300 included
+	bench    *sectors.Latest                // 沪深300's quote from the refresh
+
+	sc       sectors.Scorecard
+	scored   bool
+	scoreSeq int
+	cells    map[string]histCell // by ticker key: the list's history columns
+	epoch    uint64              // new with every change of cells (render cache)
+	shown    bool                // the history holds bars: the list has its columns
+}
+
+// histCell is one ticker's history columns, ready to draw.
+type histCell struct {
+	excess string // the latest rated call's excess over 沪深300
+	exDir  int
+	spark  string // braille sparkline of the last closes
+}
+
+type (
+	histLoadedMsg struct {
+		hist map[string]store.StoredHistory
+		err  error
+	}
+	histFetchedMsg struct {
+		got   map[string]sectors.PriceHistory
+		asked sectors.DayRange
+		bench *sectors.Latest
+		err   error // the server's (some may have come back)
+		serr  error // storing them
+	}
+	scoredMsg struct {
+		sc  sectors.Scorecard
+		seq int
+	}
+)
+
+// sparkDays is how many closes the list's sparkline shows.
+const sparkDays = 20
+
+// histCodes are the securities the history is kept for: the list, the
+// tickers of every scorable call, and 沪深300.
+func (m *Model) histCodes() []sectors.Code {
+	seen := map[string]bool{sectors.Benchmark.Key(): true}
+	out := []sectors.Code{sectors.Benchmark}
+	add := func(c sectors.Code) {
+		if !seen[c.Key()] {
+			seen[c.Key()] = true
+			out = append(out, c)
+		}
+	}
+	for i := range m.data.tickers {
+		add(m.data.tickers[i].Code)
+	}
+	for _, c := range m.scorable() {
+		add(c.Code)
+	}
+	return out
+}
+
+// needHistory starts loading the history the first time a view needs it.
+func (m *Model) needHistory() tea.Cmd {
+	if m.hs.asked || m.st == nil {
+		return nil
+	}
+	m.hs.asked = true
+	st, codes := m.st, m.histCodes()
+	return func() tea.Msg {
+		h, err := st.Histories(codes)
+		return histLoadedMsg{hist: h, err: err}
+	}
+}
+
+// daily is the k-line source when quotes are on.
+func (m *Model) daily() dailySource {
+	if !m.quotesOn() {
+		return nil
+	}
+	if d, ok := m.opts.History.(dailySource); ok {
+		return d
+	}
+	if d, ok := m.opts.Quotes.(dailySource); ok {
+		return d
+	}
+	return nil
+}
+
+// fetchHistoryCmd fetches the days missing from each code's history, from
+// three weeks before the earliest call (or the sparkline's days) to today,
+// and stores them, off the UI goroutine.
+func (m *Model) fetchHistoryCmd() tea.Cmd {
+	src := m.daily()
+	if src == nil || m.hs.fetching || m.hs.fetched {
+		return nil
+	}
+	m.hs.fetching = true
+	now := m.opts.Now()
+	today := sectors.ChinaDay(now)
+	from := today.AddDate(0, 0, -2*sparkDays)
+	for _, c := range m.scorable() {
+		if d := c.Day.AddDate(0, 0, -21); d.Before(from) {
+			from = d
+		}
+	}
+	want := sectors.DayRange{From: from, To: today}
+	codes := m.histCodes()
+	needs := make([]quote.DailyNeed, len(codes))
+	for i, c := range codes {
+		needs[i] = quote.DailyNeed{Code: c, Held: m.hs.hist[c.Key()].Held}
+	}
+	st, prov := m.st, m.opts.Quotes
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), historyTimeout)
+		defer cancel()
+		got, err := src.DailyHistory(ctx, needs, want, now)
+		out := histFetchedMsg{got: got, err: err}
+		if err != nil && len(got) == 0 {
+			return out
+		}
+		asked := want
+		if !quote.Closed(today, now) { // the day's bar exists only after the close
+			asked.To = sectors.PrevTradingDay(today)
+		}
+		out.asked = asked
+		updates := map[string]store.HistoryUpdate{}
+		for _, c := range codes {
+			h, ok := got[c.Key()]
+			if !ok && err != nil {
+				continue // its request may have failed: asked again next time
+			}
+			updates[c.Key()] = store.HistoryUpdate{Fetched: h, Asked: asked}
+		}
+		out.serr = st.SaveHistories(updates)
+		if prov != nil {
+			if q, qerr := prov.Quotes(ctx, []sectors.Code{sectors.Benchmark}); qerr == nil {
+				if b, ok := q[sectors.Benchmark.Key()]; ok && usableLatest(b) {
+					out.bench = &sectors.Latest{Day: sectors.ChinaDay(b.Time), Last: b.Last, PrevClose: b.PrevClose}
+				}
+			}
+		}
+		return out
+	}
+}
+
+// usableLatest reports whether a quote is a trade a return can end at.
+func usableLatest(q quote.Quote) bool {
+	return q.Last > 0 && !q.Suspended && !q.PreOpen && !q.ChangeUnknown
+}
+
+// updateHistory handles the history messages; ok is false for any other.
+func (m Model) updateHistory(msg tea.Msg) (Model, tea.Cmd, bool) {
+	switch msg := msg.(type) {
+	case histLoadedMsg:
+		m.hs.loaded = true
+		if msg.err != nil {
+			m.hs.err = msg.err
+			m.fail(msg.err)
+		}
+		if msg.hist != nil {
+			m.hs.hist = msg.hist
+		}
+		m.histChanged()
+		return m, tea.Batch(m.scoreCmd(), m.fetchHistoryCmd()), true
+	case histFetchedMsg:
+		m.hs.fetching, m.hs.fetched = false, true
+		m.hs.online = msg.err == nil || len(msg.got) > 0
+		m.hs.err = msg.err
+		if msg.bench != nil {
+			m.hs.bench = msg.bench
+		}
+		if m.hs.hist == nil {
+			m.hs.hist = map[string]store.StoredHistory{}
+		}
+		for k, h := range msg.got {
+			s := m.hs.hist[k]
+			s.PriceHistory = s.PriceHistory.Merge(h)
+			m.hs.hist[k] = s
+		}
+		if msg.serr != nil {
+			m.fail(msg.serr)
+		}
+		m.histChanged()
+		return m, m.scoreCmd(), true
+	case scoredMsg:
+		if msg.seq == m.hs.scoreSeq {
+			m.hs.sc, m.hs.scored = msg.sc, true
+			m.histChanged()
+		}
+		return m, nil, true
+	}
+	return m, nil, false
+}
+
+// histChanged redraws what the history makes: the list's cells and the
+// open views.
+func (m *Model) histChanged() {
+	m.buildHistCells()
+	m.refreshDialogs()
+}
+
+// scorable is the calls a scorecard judges, from the last full load with
+// the list's tickers as they are now (a rating just given included).
+func (m *Model) scorable() []sectors.Scorable {
+	snap := m.hs.snap
+	if snap == nil {
+		return nil
+	}
+	onList := make(map[sectors.Code]int, len(m.data.tickers))
+	for i := range m.data.tickers {
+		onList[m.data.tickers[i].Code] = i
+	}
+	tickers := make([]sectors.Ticker, 0, len(snap.Tickers))
+	for i := range snap.Tickers {
+		t := &snap.Tickers[i]
+		if j, ok := onList[t.Code]; ok {
+			tickers = append(tickers, m.data.tickers[j])
+		} else if !t.OnList() {
+			tickers = append(tickers, *t) // a removed ticker's calls are still judged
+		}
+	}
+	inSnap := make(map[sectors.Code]bool, len(snap.Tickers))
+	for i := range snap.Tickers {
+		inSnap[snap.Tickers[i].Code] = true
+	}
+	for i := range m.data.tickers { // added since the load
+		if !inSnap[m.data.tickers[i].Code] {
+			tickers = append(tickers, m.data.tickers[i])
+		}
+	}
+	return sectors.ScorableCalls(&sectors.Snapshot{Reports: snap.Reports, Tickers: tickers})
+}
+
+// scoreCmd computes the scorecard, every grouping, off the UI goroutine.
+func (m *Model) scoreCmd() tea.Cmd {
+	if !m.hs.loaded {
+		return nil
+	}
+	calls := m.scorable()
+	in := sectors.ScoreInput{History: make(map[string]sectors.PriceHistory, len(m.hs.hist)), Latest: map[string]sectors.Latest{}}
+	for k, h := range m.hs.hist {
+		in.History[k] = h.PriceHistory
+	}
+	in.Benchmark = in.History[sectors.Benchmark.Key()]
+	if m.hs.snap != nil {
+		in.Refs = m.hs.snap.Refs
+	}
+	for k, q := range m.qs.quotes {
+		if usableLatest(q) {
+			in.Latest[k] = sectors.Latest{Day: sectors.ChinaDay(q.Time), Last: q.Last, PrevClose: q.PrevClose}
+		}
+	}
+	if m.hs.bench != nil {
+		b := *m.hs.bench
+		in.BenchLatest = &b
+	}
+	m.hs.scoreSeq++
+	seq := m.hs.scoreSeq
+	return func() tea.Msg {
+		return scoredMsg{sc: sectors.Score(calls, in), seq: seq}
+	}
+}
+
+// buildHistCells formats the list's history columns of every ticker.
+func (m *Model) buildHistCells() {
+	m.hs.epoch = nextEpoch()
+	if !m.hs.loaded {
+		m.hs.cells = nil
+		return
+	}
+	latest := map[string]sectors.ScoredCall{}
+	for _, c := range m.hs.sc.Calls {
+		if c.Err != nil {
+			continue
+		}
+		k := c.Code.Key()
+		if old, ok := latest[k]; !ok || !c.Day.Before(old.Day) {
+			latest[k] = c
+		}
+	}
+	m.hs.shown = false
+	for _, h := range m.hs.hist {
+		if len(h.Bars) > 0 {
+			m.hs.shown = true
+			break
+		}
+	}
+	cells := make(map[string]histCell, len(m.data.tickers))
+	for i := range m.data.tickers {
+		k := m.data.tickers[i].Code.Key()
+		var c histCell
+		if s, ok := latest[k]; ok {
+			c.excess, c.exDir = pct(s.Result.ExcessPct, 1), sign(s.Result.ExcessPct)
+		} else {
+			c.excess = "-"
+		}
+		c.spark = sparkline(lastCloses(m.hs.hist[k].PriceHistory, sparkDays), sparkDays/2)
+		cells[k] = c
+	}
+	m.hs.cells = cells
+}
+
+// histShown reports whether the list has its history columns: the history
+// is loaded and holds bars (worked out with the cells, not per frame).
+func (m *Model) histShown() bool { return m.hs.loaded && m.hs.shown }
+
+// lastCloses are the last n closes, adjusted for the distributions among
+// them so an ex-date is no fall.
+func lastCloses(h sectors.PriceHistory, n int) []float64 {
+	if len(h.Bars) == 0 {
+		return nil
+	}
+	from := h.Bars[max(len(h.Bars)-n, 0)].Date
+	pts := totalReturnSeries(h, from)
+	out := make([]float64, len(pts))
+	for i, p := range pts {
+		out[i] = p.v
+	}
+	return out
+}
+
+// point is one day of a chart's series.
+type point struct {
+	day time.Time
+	v   float64
+}
+
+// totalReturnSeries is h's closes from the first bar on or after from, each
+// multiplied by the factors of the ex-dates since then (sectors.ExRights
+// .Factor): the value of a holding bought at the first close, in units of
+// that close, so a 10转4 or a dividend is no fall.
+func totalReturnSeries(h sectors.PriceHistory, from time.Time) []point {
+	var out []point
+	factor := 1.0
+	ev := 0
+	var prev float64
+	for _, b := range h.Bars {
+		for ev < len(h.Events) && !h.Events[ev].ExDate.After(b.Date) {
+			if len(out) > 0 && h.Events[ev].ExDate.After(out[len(out)-1].day) {
+				factor *= h.Events[ev].Factor(prev)
+			}
+			ev++
+		}
+		prev = b.Close
+		if b.Date.Before(sectors.ChinaDay(from)) || b.Close <= 0 {
+			continue
+		}
+		out = append(out, point{b.Date, b.Close * factor})
+	}
+	return out
+}
+
+// refresher is a dialog that shows the loaded data: it is made again
+// from the model when the data, the history or the scorecard change.
+type refresher interface {
+	refresh(m *Model) dialog
+}
+
+// refreshDialogs remakes every open dialog that shows the loaded data.
+func (m *Model) refreshDialogs() {
+	if len(m.stack) == 0 {
+		return
+	}
+	st := make([]dialog, len(m.stack))
+	for i, d := range m.stack {
+		if r, ok := d.(refresher); ok {
+			d = r.refresh(m)
+		}
+		st[i] = d
+	}
+	m.stack = st
+}

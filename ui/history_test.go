@@ -1,0 +1,301 @@
+package ui
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"zixuan/quote"
+	"zixuan/safetext"
+	"zixuan/sectors"
+	"zixuan/store"
+)
+
+// klineServer answers Tencent's daily k-line ("day": unadjusted) for any
+// symbol and span, and no quotes (v_pv_none_match): every stock closes
+// about 10 until 2024-05-31, then about 14 when its code ends in an odd
+// digit and about 9 otherwise; 沪深300 about 3000, then about 3300. The
+// closes wiggle by day so a sparkline has a shape. 300634 has a 10转4 on
+// 2024-07-01, from which it trades at 14 ÷ 1.4.
+type klineServer struct {
+	*httptest.Server
+	mu       sync.Mutex
+	requests int
+}
+
+func newKlineServer(t testing.TB) *klineServer {
+	ks := &klineServer{}
+	ks.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !strings.HasPrefix(r.URL.Path, "/appstock/app/fqkline/get") {
+			fmt.Fprintln(w, `v_pv_none_match="1";`)
+			return
+		}
+		ks.mu.Lock()
+		ks.requests++
+		ks.mu.Unlock()
+		p := strings.Split(r.URL.Query().Get("param"), ",")
+		sym, from, to := p[0], p[2], p[3]
+		start, _ := time.ParseInLocation(time.DateOnly, from, sectors.China)
+		end, _ := time.ParseInLocation(time.DateOnly, to, sectors.China)
+		june := time.Date(2024, 6, 3, 0, 0, 0, 0, sectors.China)
+		split := time.Date(2024, 7, 1, 0, 0, 0, 0, sectors.China)
+		var rows []string
+		for d := start; !d.After(end); d = d.AddDate(0, 0, 1) {
+			if !sectors.IsTradingDay(d) {
+				continue
+			}
+			c := 10.0
+			switch {
+			case sym == "sh000300" && d.Before(june):
+				c = 3000
+			case sym == "sh000300":
+				c = 3300
+			case !d.Before(june) && (sym[len(sym)-1]-'0')%2 == 1:
+				c = 14
+			case !d.Before(june):
+				c = 9
+			}
+			extra := ""
+			if sym == "sz300634" && !d.Before(split) {
+				c = 10
+				if d.Equal(split) {
+					extra = `,{"nd":"2023","djr":"2024-06-28","cqr":"2024-07-01","FHcontent":"10转4股"}`
+				}
+			}
+			c *= 1 + 0.01*float64(d.YearDay()%5)
+			rows = append(rows, fmt.Sprintf(`["%s","%.3f","%.3f","%.3f","%.3f","1000.000"%s]`, d.Format(time.DateOnly), c, c, c, c, extra))
+		}
+		fmt.Fprintf(w, `{"code":0,"msg":"","data":{"%s":{"day":[%s]}}}`, sym, strings.Join(rows, ","))
+	}))
+	t.Cleanup(ks.Close)
+	return ks
+}
+
+// klineModel is a model over st with quotes from the k-line server (no
+// quote is known), no refresh timer, sized w x h; the history is not
+// loaded (the window size asked for it: cmd).
+func klineModel(t testing.TB, st *store.Store, ks *klineServer, lang string, w, h int) (Model, tea.Cmd) {
+	t.Helper()
+	opts := testOptions(t, lang)
+	opts.Refresh = -1
+	if ks != nil {
+		tc := quote.NewTencent(ks.URL, nil)
+		opts.Quotes, opts.History = tc, tc
+	}
+	m, err := New(st, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.jump.now = slowTypist()
+	next, cmd := m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	return next.(Model), cmd
+}
+
+// run carries out cmd and every command its messages give, in order, as
+// the program would (the tests' models start no timers).
+func run(m Model, cmd tea.Cmd) Model {
+	if cmd == nil {
+		return m
+	}
+	msg := cmd()
+	if b, ok := msg.(tea.BatchMsg); ok {
+		for _, c := range b {
+			m = run(m, c)
+		}
+		return m
+	}
+	if msg == nil {
+		return m
+	}
+	next, more := m.Update(msg)
+	return run(settle(next.(Model)), more)
+}
+
+// historyModel is a model whose history was fetched from a k-line server
+// and stored, then loaded and scored.
+func historyModel(t testing.TB, lang string, w, h int) (Model, *store.Store, *klineServer) {
+	t.Helper()
+	st, _ := newTestStore(t)
+	ks := newKlineServer(t)
+	m, cmd := klineModel(t, st, ks, lang, w, h)
+	return run(m, cmd), st, ks
+}
+
+func TestStartDoesNotLoadHistory(t *testing.T) {
+	st, _ := newTestStore(t)
+	opts := testOptions(t, "en")
+	m, err := New(st, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.hs.asked || m.hs.loaded || m.hs.hist != nil {
+		t.Fatal("New read the price history")
+	}
+	if cmd := m.Init(); cmd != nil {
+		if _, ok := cmd().(histLoadedMsg); ok {
+			t.Fatal("Init loads the price history")
+		}
+	}
+	// the first frame asks for it, as a command
+	next, cmd := m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	m = next.(Model)
+	if m.hs.loaded || cmd == nil {
+		t.Fatalf("the window size loaded the history inside Update (loaded %v) or asked nothing", m.hs.loaded)
+	}
+	if _, ok := cmd().(histLoadedMsg); !ok {
+		t.Fatal("the command is not the history load")
+	}
+}
+
+func TestHistoryFetchedStoredAndScored(t *testing.T) {
+	m, st, ks := historyModel(t, "en", 120, 40)
+	if !m.hs.loaded || !m.hs.fetched || !m.hs.scored {
+		t.Fatalf("loaded %v fetched %v scored %v", m.hs.loaded, m.hs.fetched, m.hs.scored)
+	}
+	if ks.requests == 0 || ks.requests > 30 {
+		t.Errorf("%d k-line requests for 25 tickers and the index", ks.requests)
+	}
+	stored, err := st.Histories([]sectors.Code{sectors.Benchmark, sectors.MustParseCode("688111")})
+	if err != nil || len(stored[sectors.Benchmark.Key()].Bars) == 0 || len(stored["SH688111"].Bars) == 0 {
+		t.Fatalf("history not stored: %v %d", err, len(stored))
+	}
+	if sectors.ChinaDate(m.hs.sc.AsOf) != "2026-03-02" {
+		t.Errorf("as of %v", m.hs.sc.AsOf)
+	}
+	scored := 0
+	for _, c := range m.hs.sc.Calls {
+		if c.Err == nil {
+			scored++
+		}
+	}
+	if scored != 9 {
+		t.Errorf("%d calls scored, want the seed's 9 rated", scored)
+	}
+	// 688111 (odd: 14 × wiggle) beat the index; its cell says so
+	c := m.hs.cells["SH688111"]
+	if !strings.HasPrefix(c.excess, "+") || c.exDir != 1 {
+		t.Errorf("688111 excess %q dir %d", c.excess, c.exDir)
+	}
+	if c.spark == "" || safetext.Width(c.spark) != sparkWidth || strings.Trim(c.spark, " ") == "" {
+		t.Errorf("688111 sparkline %q", c.spark)
+	}
+	for _, r := range c.spark {
+		if r != ' ' && (r < 0x2800 || r > 0x28ff) {
+			t.Errorf("sparkline has %q, not braille", r)
+		}
+	}
+	// offline later, the stored history gives the same scorecard
+	off, cmd := klineModel(t, st, nil, "en", 120, 40)
+	off = run(off, cmd)
+	if !off.hs.scored || !off.hs.sc.AsOf.Equal(m.hs.sc.AsOf) || off.hs.fetched {
+		t.Errorf("offline: scored %v as of %v fetched %v", off.hs.scored, off.hs.sc.AsOf, off.hs.fetched)
+	}
+}
+
+func TestListHistoryColumns(t *testing.T) {
+	m, _, _ := historyModel(t, "en", 120, 40)
+	m.selectKey("SH688111")
+	m = update(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("j")})
+	view := m.View()
+	checkFrame(t, view, 120, 40)
+	if !strings.Contains(view, "Excess") {
+		t.Errorf("no excess column at 120:\n%s", view)
+	}
+	for _, w := range []int{120, 80, 60, 50} {
+		for _, h := range []int{40, 24, 15, 12} {
+			m = update(m, tea.WindowSizeMsg{Width: w, Height: h})
+			checkFrame(t, m.View(), w, h)
+		}
+	}
+	// wide enough, the sparkline shows; its column is braille
+	m = update(m, tea.WindowSizeMsg{Width: 99, Height: 30})
+	if v := m.View(); !strings.Contains(v, "20 days") || !strings.ContainsRune(v, 0x2800|0x40) && !strings.ContainsAny(v, "⣀⣤⣶⣿") {
+		t.Errorf("no sparkline at 99 columns:\n%s", v)
+	}
+	// the row of a call that beat the index has a positive excess
+	for _, l := range strings.Split(m.View(), "\n") {
+		if strings.Contains(l, "688111") && !strings.Contains(l, "+") {
+			t.Errorf("688111's row has no positive excess: %q", l)
+		}
+	}
+}
+
+func TestDetailChart(t *testing.T) {
+	m, _, _ := historyModel(t, "en", 120, 40)
+	m.selectKey("SH688111")
+	view := m.View()
+	checkFrame(t, view, 120, 40)
+	if !strings.Contains(view, "Since the first call") || !strings.Contains(view, "from 2024-05-10:") {
+		t.Errorf("no chart in the detail pane:\n%s", view)
+	}
+	tk, _ := m.selected()
+	lines := m.chartLines(&tk, 40)
+	if len(lines) < 7 {
+		t.Fatalf("chart lines %q", lines)
+	}
+	braille, marks := false, ""
+	for _, l := range lines {
+		if safetext.Width(l) > 40 {
+			t.Errorf("chart line wider than 40: %q", l)
+		}
+		for _, r := range l {
+			if r > 0x2800 && r <= 0x28ff {
+				braille = true
+			}
+		}
+		if strings.Trim(l, " cnr") == "" && strings.TrimSpace(l) != "" {
+			marks = l
+		}
+	}
+	if !braille {
+		t.Error("the chart has no braille")
+	}
+	// the seed report's call and the user's rating (both at the start)
+	if !strings.Contains(marks, "c") {
+		t.Errorf("no call marker: %q", marks)
+	}
+	// narrow screens: the focused pane with the chart still fits
+	for _, sz := range [][2]int{{80, 24}, {60, 15}, {50, 12}} {
+		n := update(m, tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+		n = press(n, "enter")
+		checkFrame(t, n.View(), sz[0], sz[1])
+	}
+}
+
+func TestTotalReturnSeriesAcrossASplit(t *testing.T) {
+	day := func(d int) time.Time { return time.Date(2024, 7, d, 0, 0, 0, 0, sectors.China) }
+	h := sectors.PriceHistory{
+		Bars:   []sectors.DailyBar{{Date: day(1), Close: 14}, {Date: day(2), Close: 14}, {Date: day(3), Close: 10}, {Date: day(4), Close: 11}},
+		Events: []sectors.ExRights{{ExDate: day(3), BonusPerShare: 0.4}},
+	}
+	pts := rebased(totalReturnSeries(h, day(1)))
+	want := []float64{0, 0, 0, 10}
+	for i, p := range pts {
+		if d := p.v - want[i]; d > 1e-9 || d < -1e-9 {
+			t.Errorf("day %d: %.4f%%, want %.0f%% (a 10转4 is no fall)", i, p.v, want[i])
+		}
+	}
+}
+
+func TestSparkline(t *testing.T) {
+	if s := sparkline(nil, 10); s != strings.Repeat(" ", 10) {
+		t.Errorf("no data: %q", s)
+	}
+	s := sparkline([]float64{1, 2, 3, 4}, 5)
+	if safetext.Width(s) != 5 || !strings.HasPrefix(s, "   ") {
+		t.Errorf("short series not right-aligned in 5 cells: %q", s)
+	}
+	r := []rune(s)
+	if r[3] != 0x2800|0x40|0x80|0x20 || r[4] != 0x2800|0x40|0x04|0x02|0x80|0x20|0x10|0x08 {
+		t.Errorf("levels: %q", s)
+	}
+	if s := sparkline([]float64{5, 5, 5, 5}, 2); s != string([]rune{0x2800 | 0x40 | 0x04 | 0x80 | 0x20, 0x2800 | 0x40 | 0x04 | 0x80 | 0x20}) {
+		t.Errorf("flat: %q", s)
+	}
+}

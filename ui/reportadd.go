@@ -1,0 +1,253 @@
+package ui
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"zixuan/report"
+	"zixuan/safetext"
+	"zixuan/sectors"
+	"zixuan/store"
+)
+
+// reportAdd adds a report file (a in the reports view): the path typed,
+// then the preview, the dry run of the store's AddReport (exactly what the
+// add would do: each theme's sector, each call added, re-rated, kept or
+// skipped, with its flags), and only on y or enter the add itself.
+type reportAdd struct {
+	path    textinput.Model
+	reading bool
+	err     string
+	shown   bool // the preview is on screen
+	in      store.ReportInput
+	out     store.AddReportOutcome
+	off     int // the preview's first line shown
+
+	preview func(path string) tea.Cmd
+	sectors []sectors.Sector // the watchlist's, for the themes' names
+	keys    *keyMap
+	t       *text
+	rt      *reportText
+	styles  *Styles
+	width   int
+	height  int
+}
+
+// reportPreviewMsg is the dry run's result.
+type reportPreviewMsg struct {
+	in  store.ReportInput
+	out store.AddReportOutcome
+	err string
+}
+
+// addReportMsg asks the root to add the report previewed.
+type addReportMsg struct{ in store.ReportInput }
+
+func newReportAdd(m *Model) (reportAdd, tea.Cmd) {
+	d := reportAdd{keys: m.keys, t: m.t, rt: m.rt(), styles: m.dialogStyles(), preview: m.previewCmd(), sectors: m.data.sectors}
+	d.path = textinput.New()
+	d.path.Prompt = d.rt.AddPath + m.t.Colon
+	d.path.CharLimit = 1024
+	return d, d.path.Focus()
+}
+
+// previewCmd reads a report file and runs the add as a dry run, off the
+// UI goroutine.
+func (m *Model) previewCmd() func(string) tea.Cmd {
+	st, t := m.st, m.t
+	return func(path string) tea.Cmd {
+		return func() tea.Msg {
+			p := expandHome(strings.TrimSpace(path))
+			f, err := os.Open(p)
+			if err != nil {
+				return reportPreviewMsg{err: safeLine(err.Error())}
+			}
+			res, err := report.Read(f)
+			f.Close()
+			if err != nil {
+				return reportPreviewMsg{err: safeLine(fmt.Sprintf("%s: %v", p, err))}
+			}
+			in := store.ReportInput{Report: res.Report, Themes: res.Themes, Calls: res.Calls}
+			out, err := st.AddReport(in, store.AddReportOptions{DryRun: true})
+			if err != nil {
+				return reportPreviewMsg{err: t.storeError(err)}
+			}
+			return reportPreviewMsg{in: in, out: out}
+		}
+	}
+}
+
+func (d reportAdd) Update(msg tea.Msg) (dialog, tea.Cmd) {
+	switch msg := msg.(type) {
+	case reportPreviewMsg:
+		d.reading = false
+		if msg.err != "" {
+			d.err = msg.err
+			return d, nil
+		}
+		d.in, d.out, d.shown, d.off, d.err = msg.in, msg.out, true, 0, ""
+		return d, nil
+	case tea.KeyMsg:
+		k := d.keys
+		if d.shown {
+			lines := len(d.previewLines())
+			page := max(d.height-2, 1)
+			switch {
+			case key.Matches(msg, k.Yes), key.Matches(msg, k.Confirm):
+				if d.out.Existing {
+					return nil, nil
+				}
+				return closeWith(addReportMsg{d.in}), nil
+			case key.Matches(msg, k.Cancel):
+				d.shown = false // back to the path
+				return d, d.path.Focus()
+			}
+			if off, moved := step(msg, k, d.off, max(lines-page+1, 1), page-1); moved {
+				d.off = off
+			}
+			return d, nil
+		}
+		switch {
+		case key.Matches(msg, k.Cancel):
+			return nil, nil
+		case key.Matches(msg, k.Confirm):
+			if strings.TrimSpace(d.path.Value()) == "" || d.reading {
+				return d, nil
+			}
+			d.reading, d.err = true, ""
+			return d, d.preview(d.path.Value())
+		}
+	}
+	var cmd tea.Cmd
+	d.path, cmd = d.path.Update(msg)
+	return d, cmd
+}
+
+func (d reportAdd) placement() placement { return inBody }
+
+func (d reportAdd) ShortHelp() []key.Binding {
+	k := d.keys
+	if d.shown {
+		if d.out.Existing {
+			return []key.Binding{k.Confirm, k.Cancel}
+		}
+		return []key.Binding{k.Yes, k.Up, k.Down, k.Cancel}
+	}
+	return []key.Binding{k.Confirm, k.Cancel}
+}
+
+func (d reportAdd) FullHelp() [][]key.Binding { return [][]key.Binding{d.ShortHelp()} }
+
+func (d reportAdd) SetSize(w, h int) dialog {
+	d.width, d.height = w, h
+	d.path.Width = max(w-safetext.Width(d.path.Prompt)-2, 10)
+	return d
+}
+
+func (d reportAdd) View() string {
+	s, w := d.styles, d.width
+	if !d.shown {
+		lines := []string{s.Title.Render(safetext.Truncate(d.rt.AddTitle, w)), "", d.path.View(), s.Dim.Render(safetext.Truncate(d.rt.AddHint, w))}
+		switch {
+		case d.reading:
+			lines = append(lines, "", s.Dim.Render(d.rt.Reading))
+		case d.err != "":
+			lines = append(lines, "")
+			for _, l := range wrapText(d.err, max(w, 8)) {
+				lines = append(lines, s.Error.Render(l))
+			}
+		}
+		return fitLines(strings.Join(lines, "\n"), w, d.height)
+	}
+	all := d.previewLines()
+	title := s.Title.Render(safetext.Truncate(d.rt.PreviewTitle+d.t.Colon+reportLabel(d.out.Report), w))
+	rows := max(d.height-1, 1)
+	off := min(d.off, max(len(all)-rows, 0))
+	end := min(off+rows, len(all))
+	return fitLines(title+"\n"+strings.Join(all[off:end], "\n"), w, d.height)
+}
+
+// previewLines is the dry run's outcome as lines of the view's width.
+func (d reportAdd) previewLines() []string {
+	s, w, t, rt := d.styles, d.width, d.t, d.rt
+	out := d.out
+	r := out.Report
+	var lines []string
+	cut := func(l string) string { return safetext.Truncate(l, w) }
+	var head []string
+	for _, f := range []string{r.Broker, r.Industry, r.IndustryRating.String()} {
+		if f != "" {
+			head = append(head, safeLine(f))
+		}
+	}
+	if len(head) > 0 {
+		lines = append(lines, cut(strings.Join(head, "  ")))
+	}
+	if out.Existing {
+		return append(lines, "", s.Risk.Render(cut(sprintf(rt.Already, r.Calls))))
+	}
+	lines = append(lines, s.ColHead.Render(rt.Themes))
+	for _, mp := range out.Mapping {
+		how := rt.MapHow[mp.How]
+		lines = append(lines, cut("  "+safeLine(mp.Theme)+" → "+safeLine(d.sectorName(mp.SectorID))+t.paren(how)))
+	}
+	lines = append(lines, s.ColHead.Render(fmt.Sprintf("%s (%d)", rt.Calls, len(out.Calls))))
+	rw := 11
+	if t.zh {
+		rw = 6
+	}
+	theme := 8
+	if w < 64 {
+		theme = 0
+	}
+	marks := map[string]string{store.CallAdded: "+", store.CallRerated: "~", store.CallKept: "=", store.CallSkipped: "!"}
+	for _, o := range out.Calls {
+		c := o.Call
+		what := rt.What[o.What]
+		if o.Why != "" {
+			what += t.Colon + safeLine(o.Why)
+		}
+		if len(c.Flags) > 0 {
+			fl := make([]string, len(c.Flags))
+			for i, f := range c.Flags {
+				fl[i] = string(f)
+			}
+			what += " [" + strings.Join(fl, ",") + "]"
+		}
+		name := displayName(c.Name)
+		line := marks[o.What] + " " + safetext.Fit(c.Code.Number, 6) + " " + fitName(name, 10) + " " + safetext.Fit(t.rating(c.Rating), rw) + " "
+		if theme > 0 {
+			line += safetext.Fit(safeLine(c.Theme), theme) + " "
+		}
+		line = cut(line + what)
+		switch o.What {
+		case store.CallAdded:
+			line = s.Status.Render(line)
+		case store.CallSkipped:
+			line = s.Error.Render(line)
+		case store.CallKept:
+			line = s.Dim.Render(line)
+		}
+		lines = append(lines, line)
+	}
+	lines = append(lines, "", cut(sprintf(rt.Summary, out.Count(store.CallAdded), out.Count(store.CallRerated), out.Count(store.CallKept), out.Count(store.CallSkipped))))
+	lines = append(lines, s.Dim.Render(cut(rt.NothingYet)))
+	return lines
+}
+
+// sectorName is a sector's label for the preview: a new one by its id.
+func (d reportAdd) sectorName(id string) string {
+	for _, list := range [][]sectors.Sector{d.sectors, d.out.SectorsCreated} {
+		for _, sec := range list {
+			if sec.ID == id {
+				return sec.Label(d.t.zh)
+			}
+		}
+	}
+	return id
+}

@@ -1,0 +1,237 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"zixuan/sectors"
+	"zixuan/store"
+)
+
+// weekly is a broker weekly as text, the CLI's test report.
+func weekly(t *testing.T) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("..", "cli", "testdata", "weekly-2025-04-28.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(t.TempDir(), "weekly.txt")
+	if err := os.WriteFile(p, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// pressRun sends one key and carries out the commands it gives.
+func pressRun(m Model, k string) Model {
+	next, cmd := m.Update(keyMsg(k))
+	return run(settle(next.(Model)), cmd)
+}
+
+func TestReportsViewFilterAndBack(t *testing.T) {
+	st, _ := newTestStore(t)
+	m := newTestModel(t, st, "en", 120, 40)
+	m = press(m, "p")
+	v, ok := m.top().(reportsView)
+	if !ok || len(v.reports) != 1 || v.reports[0].ID != sectors.ReportSourceID && !strings.HasPrefix(v.reports[0].ID, "report-") {
+		t.Fatalf("reports view: %T %+v", m.top(), v.reports)
+	}
+	view := m.View()
+	checkFrame(t, view, 120, 40)
+	if !strings.Contains(view, "Reports (1)") || !strings.Contains(view, "2024-05-12") {
+		t.Errorf("the seed report is not listed:\n%s", view)
+	}
+	// enter: its calls, and the list filtered by it
+	m = press(m, "enter")
+	if m.view.report != v.reports[0].ID || len(m.view.rows) != 25 {
+		t.Fatalf("filter %q, %d rows", m.view.report, len(m.view.rows))
+	}
+	if v := m.top().(reportsView); v.open != 0 || len(v.calls[0]) != 25 {
+		t.Fatalf("calls: open %d, %d calls", v.open, len(v.calls[0]))
+	}
+	if view := m.View(); !strings.Contains(view, "Calls of 2024-05-12") || !strings.Contains(view, "688111") {
+		t.Errorf("calls not shown:\n%s", view)
+	}
+	// esc: back to the reports, esc again: the list, the filter still on
+	m = press(m, "esc", "esc")
+	if showing(m) != "list" || m.view.report == "" {
+		t.Fatalf("showing %s, filter %q", showing(m), m.view.report)
+	}
+	lines := strings.Split(m.View(), "\n")
+	if !strings.Contains(lines[1], "[report 2024-05-12") || !strings.Contains(lines[len(lines)-2], "report: 2024-05-12") {
+		t.Errorf("tabs line %q, status line %q do not say the filter is on", lines[1], lines[len(lines)-2])
+	}
+	// esc on the list clears it; so does 0
+	m = press(m, "esc")
+	if m.view.report != "" {
+		t.Error("esc left the report filter on")
+	}
+	m = press(m, "p", "enter", "esc", "esc", "0")
+	if m.view.report != "" {
+		t.Error("0 left the report filter on")
+	}
+	// enter on a call goes to its ticker
+	m = press(m, "p", "enter", "j", "j", "enter")
+	if showing(m) != "list" || selectedNumber(m) == "" {
+		t.Fatalf("showing %s", showing(m))
+	}
+}
+
+func TestReportFilterOnlyItsTickers(t *testing.T) {
+	st, _ := newTestStore(t)
+	if _, err := st.AddTicker(sectors.MustParseCode("600519"), "贵州茅台", "ai", sectors.Unrated, sectors.SourceUser); err != nil {
+		t.Fatal(err)
+	}
+	m := newTestModel(t, st, "en", 120, 40)
+	if len(m.view.rows) != 26 {
+		t.Fatalf("%d rows", len(m.view.rows))
+	}
+	m = press(m, "p", "enter", "esc", "esc")
+	if len(m.view.rows) != 25 || strings.Contains(strings.Join(codes(m), " "), "600519") {
+		t.Errorf("the report filter kept a ticker it did not call: %v", codes(m))
+	}
+}
+
+func TestReportAddPreviewThenConfirm(t *testing.T) {
+	st, _ := newTestStore(t)
+	m := newTestModel(t, st, "en", 120, 40)
+	path := weekly(t)
+	m = press(m, "p", "a")
+	if _, ok := m.top().(reportAdd); !ok {
+		t.Fatalf("a opened %T", m.top())
+	}
+	m = press(m, path)
+	m = pressRun(m, "enter")
+	d, ok := m.top().(reportAdd)
+	if !ok || !d.shown {
+		t.Fatalf("no preview: %T %+v", m.top(), d.err)
+	}
+	view := m.View()
+	checkFrame(t, view, 120, 40)
+	for _, want := range []string{"Would add", "Themes", "→", "would add"} {
+		if !strings.Contains(view, want) {
+			t.Errorf("preview lacks %q:\n%s", want, view)
+		}
+	}
+	// nothing written by the preview
+	if list, _ := st.Reports(); len(list) != 1 {
+		t.Fatalf("the preview wrote: %d reports", len(list))
+	}
+	// esc goes back to the path, enter previews again, y adds
+	m = press(m, "esc")
+	if d := m.top().(reportAdd); d.shown {
+		t.Fatal("esc did not go back to the path")
+	}
+	m = pressRun(m, "enter")
+	m = pressRun(m, "y")
+	list, _ := st.Reports()
+	if len(list) != 2 {
+		t.Fatalf("%d reports after y", len(list))
+	}
+	if _, ok := m.top().(reportsView); !ok {
+		t.Fatalf("after the add: %T", m.top())
+	}
+	if v := m.top().(reportsView); len(v.reports) != 2 || v.reports[0].ID != list[1].ID {
+		t.Errorf("the reports view was not refreshed: %d reports", len(v.reports))
+	}
+	if !strings.Contains(m.status, "added report") {
+		t.Errorf("status %q", m.status)
+	}
+}
+
+func TestReportAddErrorsStayInTheDialog(t *testing.T) {
+	st, _ := newTestStore(t)
+	m := newTestModel(t, st, "en", 80, 24)
+	bad := filepath.Join(t.TempDir(), "empty.txt")
+	if err := os.WriteFile(bad, []byte("nothing here at all"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	m = press(m, "p", "a", bad)
+	m = pressRun(m, "enter")
+	d, ok := m.top().(reportAdd)
+	if !ok || d.shown || d.err == "" {
+		t.Fatalf("%T shown=%v err=%q", m.top(), d.shown, d.err)
+	}
+	checkFrame(t, m.View(), 80, 24)
+	m = press(m, "esc")
+	if _, ok := m.top().(reportsView); !ok {
+		t.Fatalf("esc: %T", m.top())
+	}
+}
+
+// addWeekly adds the weekly through the store, as the CLI would.
+func addWeekly(t *testing.T, st *store.Store) store.AddReportOutcome {
+	t.Helper()
+	m := newTestModel(t, st, "en", 120, 40)
+	m = press(m, "p", "a", weekly(t))
+	m = pressRun(m, "enter")
+	d := m.top().(reportAdd)
+	return d.out
+}
+
+func TestReportRemoveAsksAboutItsTickers(t *testing.T) {
+	for _, answer := range []string{"y", "n", "esc"} {
+		t.Run(answer, func(t *testing.T) {
+			st, _ := newTestStore(t)
+			out := addWeekly(t, st)
+			m := newTestModel(t, st, "en", 120, 40)
+			// add it for real
+			m = press(m, "p", "a", weekly(t))
+			m = pressRun(m, "enter")
+			m = pressRun(m, "y")
+			brought := out.Count(store.CallAdded)
+			if brought == 0 {
+				t.Skip("the weekly brings no new tickers")
+			}
+			before := len(m.data.tickers)
+			// the newest report is first: d asks, y goes on
+			m = press(m, "d")
+			if showing(m) != "confirm" {
+				t.Fatalf("d: %s", showing(m))
+			}
+			m = pressRun(m, "y")
+			q, ok := m.top().(rmTickersQuestion)
+			if !ok {
+				t.Fatalf("no question about the tickers: %T", m.top())
+			}
+			if !strings.Contains(m.View(), "only because of it") {
+				t.Errorf("question not shown: %q", q.question)
+			}
+			m = pressRun(m, answer)
+			list, _ := st.Reports()
+			switch answer {
+			case "esc":
+				if len(list) != 2 || len(m.data.tickers) != before {
+					t.Errorf("esc removed something: %d reports, %d tickers", len(list), len(m.data.tickers))
+				}
+			case "y":
+				if len(list) != 1 || len(m.data.tickers) != before-brought {
+					t.Errorf("y: %d reports, %d tickers (was %d, brought %d)", len(list), len(m.data.tickers), before, brought)
+				}
+			case "n":
+				if len(list) != 1 || len(m.data.tickers) != before {
+					t.Errorf("n: %d reports, %d tickers, want %d kept", len(list), len(m.data.tickers), before)
+				}
+			}
+			checkFrame(t, m.View(), 120, 40)
+		})
+	}
+}
+
+func TestReportViewsFitEverySize(t *testing.T) {
+	st, _ := newTestStore(t)
+	for _, lang := range []string{"en", "zh"} {
+		m := newTestModel(t, st, lang, 120, 40)
+		for _, keys := range [][]string{{"p"}, {"p", "enter"}, {"p", "a"}} {
+			n := press(m, keys...)
+			for _, sz := range [][2]int{{120, 40}, {80, 24}, {60, 15}, {50, 12}} {
+				n = update(n, tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+				checkFrame(t, n.View(), sz[0], sz[1])
+			}
+		}
+	}
+}

@@ -1,0 +1,134 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"zixuan/sectors"
+)
+
+func TestScorecardGroupsAndCalls(t *testing.T) {
+	m, _, _ := historyModel(t, "en", 120, 40)
+	m = press(m, "c")
+	v, ok := m.top().(scoreView)
+	if !ok {
+		t.Fatalf("c opened %T", m.top())
+	}
+	if v.byName() != sectors.ByReport || len(v.groups) != 1 || v.groups[0].Count != 9 {
+		t.Fatalf("by %s, groups %+v", v.byName(), v.groups)
+	}
+	view := m.View()
+	checkFrame(t, view, 120, 40)
+	for _, want := range []string{"Scorecard against 沪深300 · report", "as of 2026-03-02", "2024-05-12"} {
+		if !strings.Contains(view, want) {
+			t.Errorf("scorecard lacks %q:\n%s", want, view)
+		}
+	}
+	// b cycles the grouping: sector, rating, source, and back to report
+	for _, by := range []string{sectors.BySector, sectors.ByRating, sectors.BySource, sectors.ByReport} {
+		m = press(m, "b")
+		if v := m.top().(scoreView); v.byName() != by || len(v.groups) == 0 {
+			t.Errorf("b: by %s (%d groups), want %s", v.byName(), len(v.groups), by)
+		}
+	}
+	// enter: the group's calls, best first, with the benchmark and excess
+	m = press(m, "enter")
+	v = m.top().(scoreView)
+	if !v.open || len(v.rows) != 9 {
+		t.Fatalf("open %v, %d calls", v.open, len(v.rows))
+	}
+	for i := 1; i < len(v.rows); i++ {
+		if v.rows[i].Result.ExcessPct > v.rows[i-1].Result.ExcessPct {
+			t.Errorf("calls not best first at %d", i)
+		}
+	}
+	view = m.View()
+	for _, want := range []string{"Excess", "沪深300", "Return", "688111"} {
+		if !strings.Contains(view, want) {
+			t.Errorf("calls lack %q:\n%s", want, view)
+		}
+	}
+	// esc back to the groups, enter then enter goes to the best call's ticker
+	m = press(m, "esc")
+	if v := m.top().(scoreView); v.open {
+		t.Fatal("esc did not go back to the groups")
+	}
+	best := v.rows[0].Code.Number
+	m = press(m, "enter", "enter")
+	if showing(m) != "list" || selectedNumber(m) != best {
+		t.Errorf("enter on a call: showing %s, selected %s, want %s", showing(m), selectedNumber(m), best)
+	}
+	m = press(m, "c", "esc")
+	if showing(m) != "list" {
+		t.Errorf("esc: %s", showing(m))
+	}
+}
+
+func TestScorecardOpensAtOnceAndOffline(t *testing.T) {
+	_, st, _ := historyModel(t, "en", 120, 40) // fetched and stored
+	// offline, the history not yet loaded: c opens the view at once and
+	// asks for it in a command
+	m, _ := klineModel(t, st, nil, "en", 120, 40)
+	m.hs.asked = false
+	next, cmd := m.Update(keyMsg("c"))
+	m = next.(Model)
+	if _, ok := m.top().(scoreView); !ok || cmd == nil {
+		t.Fatalf("c: %T, cmd %v", m.top(), cmd != nil)
+	}
+	if !strings.Contains(m.View(), "reading") {
+		t.Errorf("no loading line:\n%s", m.View())
+	}
+	m = run(m, cmd)
+	view := m.View()
+	if !strings.Contains(view, "as of 2026-03-02") || !strings.Contains(view, "from the stored history") {
+		t.Errorf("offline scorecard does not say its date:\n%s", view)
+	}
+}
+
+func TestScorecardNoHistoryYet(t *testing.T) {
+	st, _ := newTestStore(t)
+	m, cmd := klineModel(t, st, nil, "zh", 80, 24)
+	m = run(m, cmd)
+	m = press(m, "c")
+	view := m.View()
+	checkFrame(t, view, 80, 24)
+	if !strings.Contains(view, "还没有历史行情") {
+		t.Errorf("no word about the missing history:\n%s", view)
+	}
+}
+
+func TestScorecardColoursBySign(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.ANSI256)
+	t.Cleanup(func() { lipgloss.SetColorProfile(termenv.Ascii) })
+	m, _, _ := historyModel(t, "en", 120, 40)
+	m.plain = false
+	m.styles = NewStyles(false)
+	m.rc = newRenderCache()
+	for _, western := range []bool{false, true} {
+		m.opts.Western = western
+		n := press(m, "c", "enter")
+		v := n.top().(scoreView)
+		// the best call is up, drawn in the "up" colour of the convention
+		up := v.upDown(1).Render("x")
+		if western == (up == n.styles.Up.Render("x")) {
+			t.Errorf("western=%v: up drawn as %q", western, up)
+		}
+	}
+}
+
+func TestScorecardFitsEverySize(t *testing.T) {
+	for _, lang := range []string{"en", "zh"} {
+		m, _, _ := historyModel(t, lang, 120, 40)
+		for _, keys := range [][]string{{"c"}, {"c", "enter"}, {"c", "b", "enter"}, {"c", "b", "b"}} {
+			n := press(m, keys...)
+			for _, sz := range [][2]int{{120, 40}, {80, 24}, {60, 15}, {50, 12}} {
+				n = update(n, tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+				checkFrame(t, n.View(), sz[0], sz[1])
+			}
+		}
+	}
+}
