@@ -215,8 +215,20 @@ type CallOutcome struct {
 	// rating in force), "kept" (recorded; the rating in force stays, Why
 	// says why), "skipped" (not recorded, Why says why).
 	What string
-	Why  string
+	Why  string // in English; WhyCode names it for a front end's own words
+	// WhyCode is one of the Why… constants.
+	WhyCode string
 }
+
+// Why a call was kept without changing the rating, or skipped.
+const (
+	WhyUnknownCode = "unknown-code" // the securities master does not know the code
+	WhyIndex       = "index"        // an index, not a stock
+	WhyRemoved     = "removed"      // removed from the list: it stays removed
+	WhyMention     = "mention"      // named as a beneficiary, not rated
+	WhySame        = "same"         // the same rating
+	WhyNewer       = "newer"        // the rating in force is newer than the report
+)
 
 // AddReportOutcome says what AddReport did (or, in a dry run, would do).
 type AddReportOutcome struct {
@@ -387,12 +399,12 @@ func applyCall(tx *bolt.Tx, o *CallOutcome, at, now time.Time) error {
 	c := o.Call
 	if c.Has(sectors.FlagUnknownCode) {
 		if _, ok := sectors.LookupMaster(c.Code); !ok {
-			o.What, o.Why = CallSkipped, "the securities master does not know the code"
+			o.What, o.Why, o.WhyCode = CallSkipped, "the securities master does not know the code", WhyUnknownCode
 			return nil
 		}
 	}
 	if b := c.Code.Board(); b == sectors.BoardSSEIndex || b == sectors.BoardSZIndex {
-		o.What, o.Why = CallSkipped, "an index, not a stock"
+		o.What, o.Why, o.WhyCode = CallSkipped, "an index, not a stock", WhyIndex
 		return nil
 	}
 	r := refOf(tx, c.Code)
@@ -423,13 +435,13 @@ func applyCall(tx *bolt.Tx, o *CallOutcome, at, now time.Time) error {
 	o.What = CallKept
 	switch {
 	case !rec.Removed.IsZero():
-		o.Why = "removed from the list: it stays removed"
+		o.Why, o.WhyCode = "removed from the list: it stays removed", WhyRemoved
 	case c.Has(sectors.FlagMention):
-		o.Why = "named as a beneficiary, not rated"
+		o.Why, o.WhyCode = "named as a beneficiary, not rated", WhyMention
 	case rec.Rating == rating.ID():
-		o.Why = "the same rating"
+		o.Why, o.WhyCode = "the same rating", WhySame
 	case !at.After(rec.RatingAt):
-		o.Why = "the rating in force is newer than the report"
+		o.Why, o.WhyCode = "the rating in force is newer than the report", WhyNewer
 	default:
 		from, _ := sectors.ParseRating(rec.Rating)
 		if err := r.appendRatings(sectors.RatingChange{From: from, To: rating, At: at, Source: c.ReportID, Reason: sectors.ReasonReport}); err != nil {

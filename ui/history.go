@@ -182,7 +182,7 @@ func (m *Model) fetchHistoryCmd() tea.Cmd {
 }
 
 // usableLatest reports whether a quote is a trade a return can end at.
-func usableLatest(q quote.Quote) bool {
+func usableLatest(q sectors.Quote) bool {
 	return q.Last > 0 && !q.Suspended && !q.PreOpen && !q.ChangeUnknown
 }
 

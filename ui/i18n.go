@@ -190,6 +190,8 @@ type reportText struct {
 	RemovedNow, FilterReport, FilterOn                                 string
 	AddTitle, AddPath, AddHint, Reading, PreviewTitle, Themes, Already string
 	MapHow                                                             map[string]string
+	NoSectorNeeded                                                     string
+	Why                                                                map[string]string // store.Why… codes
 	What                                                               map[string]string
 	Summary, NothingYet, ReportAdded, ReportSame                       string
 	ConfirmRm, ConfirmRmTickers, RmDone, RmTickers, RmKept             string
@@ -212,7 +214,11 @@ var reportEN = reportText{
 	RemovedNow: "removed", FilterReport: "report", FilterOn: "report",
 	AddTitle: "Add a report", AddPath: "File", AddHint: "a report as text (.txt, .md; UTF-8 or GBK); enter shows what it would add",
 	Reading: "reading...", PreviewTitle: "Would add", Themes: "Themes", Already: "already kept: the watchlist has this report (%d calls); nothing changes",
-	MapHow:  map[string]string{"name": "same name", "alias": "alias", "override": "map", "new": "new sector"},
+	MapHow:         map[string]string{"name": "same name", "alias": "alias", "override": "map", "new": "new sector"},
+	NoSectorNeeded: "no sector needed: its stocks are on the list already",
+	Why: map[string]string{"unknown-code": "the securities master does not know the code", "index": "an index, not a stock",
+		"removed": "removed from the list: it stays removed", "mention": "named as a beneficiary, not rated",
+		"same": "the same rating", "newer": "the rating in force is newer than the report"},
 	What:    map[string]string{"added": "added", "rerated": "re-rated", "kept": "kept", "skipped": "skipped"},
 	Summary: "would add %d tickers, re-rate %d, keep %d, skip %d", NothingYet: "nothing is written until you confirm",
 	ReportAdded: "added report %s: %d tickers new, %d re-rated", ReportSame: "the watchlist has this report already: nothing changed",
@@ -240,7 +246,11 @@ var reportZH = reportText{
 	RemovedNow: "已移出", FilterReport: "研报", FilterOn: "研报",
 	AddTitle: "添加研报", AddPath: "文件", AddHint: "研报文本（.txt、.md；UTF-8 或 GBK）；回车预览将添加的内容",
 	Reading: "正在读取...", PreviewTitle: "将添加", Themes: "主题", Already: "已有这份研报（%d 条推荐），不做改动",
-	MapHow:  map[string]string{"name": "同名", "alias": "别名", "override": "指定", "new": "新板块"},
+	MapHow:         map[string]string{"name": "同名", "alias": "别名", "override": "指定", "new": "新板块"},
+	NoSectorNeeded: "无需新板块：其股票已在自选中",
+	Why: map[string]string{"unknown-code": "证券代码表中没有这个代码", "index": "是指数，不是股票",
+		"removed": "已移出自选，保持移出", "mention": "列为受益标的，未评级",
+		"same": "评级相同", "newer": "现有评级晚于研报"},
 	What:    map[string]string{"added": "新增", "rerated": "改评级", "kept": "记录", "skipped": "跳过"},
 	Summary: "将新增 %d 只，改评级 %d 只，记录 %d 条，跳过 %d 条", NothingYet: "确认前不写入任何内容",
 	ReportAdded: "已添加研报 %s：新增 %d 只，改评级 %d 只", ReportSame: "已有这份研报，未做改动",

@@ -377,7 +377,7 @@ type quoteText struct {
 // to show: the halt (the provider's own word when it gave one), the call
 // auction before the open, or a change beyond any real move ("—"); short
 // for the list's change column (seven cells).
-func (q *quoteText) state(qu quote.Quote, short bool) string {
+func (q *quoteText) state(qu sectors.Quote, short bool) string {
 	switch {
 	case qu.Suspended && qu.Halt != "" && q == &quoteZH:
 		return safetext.Truncate(safeLine(qu.Halt), 7)

@@ -377,17 +377,17 @@ func BenchmarkQuotesArrive5538(b *testing.B) {
 // 002230 with a change beyond any real move, 300634 loss-making.
 type stateQuotes struct{ fakeQuotes }
 
-func (f *stateQuotes) Quotes(ctx context.Context, codes []sectors.Code) (map[string]quote.Quote, error) {
+func (f *stateQuotes) Quotes(ctx context.Context, codes []sectors.Code) (map[string]sectors.Quote, error) {
 	out, _ := f.fakeQuotes.Quotes(ctx, codes)
-	set := func(k string, change func(q *quote.Quote)) {
+	set := func(k string, change func(q *sectors.Quote)) {
 		q := out[k]
 		change(&q)
 		out[k] = q
 	}
-	set("SH688111", func(q *quote.Quote) { q.PreOpen, q.Change, q.ChangePct = true, 0, 0 })
-	set("SH688088", func(q *quote.Quote) { q.Suspended, q.Halt, q.Change, q.ChangePct = true, "临停1H", 0, 0 })
-	set("SZ002230", func(q *quote.Quote) { q.ChangeUnknown, q.Change, q.ChangePct = true, 0, 0 })
-	set("SZ300634", func(q *quote.Quote) { q.LossMaking, q.PE = true, 0 })
+	set("SH688111", func(q *sectors.Quote) { q.PreOpen, q.Change, q.ChangePct = true, 0, 0 })
+	set("SH688088", func(q *sectors.Quote) { q.Suspended, q.Halt, q.Change, q.ChangePct = true, "临停1H", 0, 0 })
+	set("SZ002230", func(q *sectors.Quote) { q.ChangeUnknown, q.Change, q.ChangePct = true, 0, 0 })
+	set("SZ300634", func(q *sectors.Quote) { q.LossMaking, q.PE = true, 0 })
 	return out, nil
 }
 

@@ -193,6 +193,10 @@ func (d reportAdd) previewLines() []string {
 	}
 	lines = append(lines, s.ColHead.Render(rt.Themes))
 	for _, mp := range out.Mapping {
+		if mp.SectorID == "" { // no stock new to the list goes there: no sector is made
+			lines = append(lines, cut("  "+safeLine(mp.Theme)+" → "+rt.NoSectorNeeded))
+			continue
+		}
 		how := rt.MapHow[mp.How]
 		lines = append(lines, cut("  "+safeLine(mp.Theme)+" → "+safeLine(d.sectorName(mp.SectorID))+t.paren(how)))
 	}
@@ -209,7 +213,9 @@ func (d reportAdd) previewLines() []string {
 	for _, o := range out.Calls {
 		c := o.Call
 		what := rt.What[o.What]
-		if o.Why != "" {
+		if why := rt.Why[o.WhyCode]; why != "" {
+			what += t.Colon + why
+		} else if o.Why != "" {
 			what += t.Colon + safeLine(o.Why)
 		}
 		if len(c.Flags) > 0 {
