@@ -36,7 +36,7 @@ func TestIsTrade(t *testing.T) {
 		{"auction indication", *trade(11, 10, at("2026-04-02", "09:25")), at("2026-04-02", "09:26"), false},
 		{"suspended", AlertQuote{Last: 10, PrevClose: 10, Suspended: true, Time: now}, now, false},
 		{"halt word", AlertQuote{Last: 10, PrevClose: 10, Halt: "临停1H", Time: now}, now, false},
-		{"stale during trading", *trade(11, 10, now.Add(-10 * time.Minute)), now, false},
+		{"stale during trading", *trade(11, 10, now.Add(-10*time.Minute)), now, false},
 		{"yesterday's close before the open", *trade(11, 10, at("2026-04-01", "15:00")), at("2026-04-02", "08:00"), false},
 		{"holiday", *trade(11, 10, at("2026-04-03", "15:00")), at("2026-04-06", "10:00"), false},
 		{"weekend", *trade(11, 10, at("2026-04-03", "15:00")), at("2026-04-04", "10:00"), false},
@@ -139,8 +139,8 @@ func TestNothingFiresOnAQuoteThatIsNotATrade(t *testing.T) {
 	now := at("2026-04-02", "09:20")
 	for _, q := range []AlertQuote{
 		{Last: 0, PrevClose: 10, Time: now},                        // 0.00 before the open
-		{Last: 10, PrevClose: 10, PreOpen: true, Time: now},         // pre-open flag
-		{Last: 10, PrevClose: 10, Suspended: true, Time: now},       // halt
+		{Last: 10, PrevClose: 10, PreOpen: true, Time: now},        // pre-open flag
+		{Last: 10, PrevClose: 10, Suspended: true, Time: now},      // halt
 		{Last: 10, PrevClose: 10, Time: at("2026-04-03", "15:00")}, // seen on the holiday below
 	} {
 		for _, kind := range []AlertKind{AlertBelow, AlertChange, AlertLimit, AlertAbove} {

@@ -47,11 +47,11 @@ type Lot struct {
 type Position struct {
 	Code     Code
 	Qty      int64
-	Cost     float64 // of the shares held, fees included
-	Realised float64 // P&L of the sells, fees included
+	Cost     float64   // of the shares held, fees included
+	Realised float64   // P&L of the sells, fees included
 	FirstBuy time.Time // the first buy of the shares held (since the last time none were)
-	Lots     []Lot   // oldest first, only those with shares left
-	Trades   []Trade // every trade, in order
+	Lots     []Lot     // oldest first, only those with shares left
+	Trades   []Trade   // every trade, in order
 }
 
 // AvgPrice is the cost per share held.
