@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -29,15 +30,26 @@ type tick struct {
 // and an empty daily history (the k-line endpoint answers no bars).
 type tickServer struct {
 	*httptest.Server
-	mu   sync.Mutex
-	tick tick
+	mu     sync.Mutex
+	tick   tick
+	klines string // a server answering the k-lines instead (newKlineServer)
 }
 
 func newTickServer(t *testing.T) *tickServer {
 	ts := &tickServer{}
 	ts.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if strings.HasPrefix(r.URL.Path, "/appstock/app/fqkline/get") {
-			fmt.Fprint(w, `{"code":0,"msg":"","data":[]}`)
+			if ts.klines == "" {
+				fmt.Fprint(w, `{"code":0,"msg":"","data":[]}`)
+				return
+			}
+			resp, err := http.Get(ts.klines + r.URL.RequestURI())
+			if err != nil {
+				http.Error(w, err.Error(), 502)
+				return
+			}
+			defer resp.Body.Close()
+			_, _ = io.Copy(w, resp.Body)
 			return
 		}
 		ts.mu.Lock()

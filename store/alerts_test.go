@@ -148,7 +148,7 @@ func TestTradesReplayIntoPositions(t *testing.T) {
 	bad = buy
 	bad.Code = code("BJ430001") // neither listed in the master nor on the list
 	if _, ok := sectors.LookupMaster(bad.Code); !ok {
-		if _, err := s.AddTrade(bad); !errors.As(err, &se) || se.Reason != NotInMaster {
+		if _, err := s.AddTrade(bad); !errors.As(err, &se) || se.Reason != NotOnList {
 			t.Errorf("unknown code: %v", err)
 		}
 	}

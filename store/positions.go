@@ -117,7 +117,7 @@ func (s *Store) AddTrade(t sectors.Trade) (sectors.Trade, error) {
 	}
 	err := s.update(func(tx *bolt.Tx) error {
 		if _, ok := sectors.LookupMaster(t.Code); !ok && !refOf(tx, t.Code).exists() {
-			return &Error{Kind: ErrNotFound, Reason: NotInMaster, Code: t.Code}
+			return notOnList(t.Code) // unknown to the master: the watchlist is where a name is given
 		}
 		have, err := readTrades(tx)
 		if err != nil {
