@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"zixuan/export"
 	"zixuan/quote"
 	"zixuan/safetext"
 	"zixuan/sectors"
@@ -348,4 +349,56 @@ func (a *App) positionReturns(st *store.Store, ps []sectors.Position, quotes map
 		}
 	}
 	return out
+}
+
+// exportPositions adds the alerts and trades to a json export: all of
+// them, or with a filter those of the tickers exported.
+func (a *App) exportPositions(opts *export.Options, tickers []sectors.Ticker, all bool) error {
+	st, err := a.Store()
+	if err != nil {
+		return err
+	}
+	alerts, err := st.Alerts()
+	if err != nil {
+		return err
+	}
+	trades, err := st.Trades()
+	if err != nil {
+		return err
+	}
+	in := map[string]bool{}
+	for _, t := range tickers {
+		in[t.Code.Key()] = true
+	}
+	for _, al := range alerts {
+		if all || in[al.Code.Key()] {
+			opts.Alerts = append(opts.Alerts, al)
+		}
+	}
+	for _, t := range trades {
+		if all || in[t.Code.Key()] {
+			opts.Trades = append(opts.Trades, t)
+		}
+	}
+	return nil
+}
+
+// importPositions merges a json file's alerts and trades, after its
+// tickers (an alert needs its ticker on the list).
+func (a *App) importPositions(st *store.Store, file *export.ImportFile) error {
+	if len(file.Alerts) > 0 {
+		n, err := st.ImportAlerts(file.Alerts)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(a.Out, "%s: %d of %d alerts added (the others are there already or their ticker is not)\n", oneLine(file.Name), n, len(file.Alerts))
+	}
+	if len(file.Trades) > 0 {
+		n, err := st.ImportTrades(file.Trades)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(a.Out, "%s: %d of %d buys and sells added (the others are there already)\n", oneLine(file.Name), n, len(file.Trades))
+	}
+	return nil
 }

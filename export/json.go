@@ -24,6 +24,8 @@ type Document struct {
 	Source   sectors.Source `json:"source"`
 	Sectors  []JSONSector   `json:"sectors"`
 	Tickers  []JSONTicker   `json:"tickers"`
+	Alerts   []JSONAlert    `json:"alerts,omitempty"` // see json_positions.go
+	Trades   []JSONTrade    `json:"trades,omitempty"` // positions, as their buys and sells
 }
 
 // JSONSector is a sector in the json format.
@@ -116,6 +118,7 @@ func NewDocument(tickers []sectors.Ticker, opts Options) Document {
 		}
 		doc.Tickers = append(doc.Tickers, jt)
 	}
+	doc.Alerts, doc.Trades = jsonAlerts(opts.Alerts), jsonTrades(opts.Trades)
 	return doc
 }
 

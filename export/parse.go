@@ -22,6 +22,8 @@ type ImportFile struct {
 	Repeats  []BadRow         // rows naming a ticker an earlier row named; ignored
 	Sectors  []sectors.Sector // sectors the file defines (json)
 	Exported time.Time        // when the file was written, if it says (json)
+	Alerts   []sectors.Alert  // alerts the file holds (json)
+	Trades   []sectors.Trade  // buys and sells the file holds (json)
 }
 
 // BadRow is a row that cannot be imported, and why.
