@@ -194,8 +194,12 @@ func (c columns) row(tk *sectors.Ticker, pc *priceCells, selected bool, t *text,
 	if pc != nil {
 		p = [3]string{safetext.FitLeft(pc.last, c.last), safetext.FitLeft(pc.pct, c.pct), safetext.FitLeft(pc.ret, c.ret)}
 	}
+	mark := "  "
+	if pc != nil && pc.alert {
+		mark = alertMark + " "
+	}
 	if selected {
-		return s.Selected.Render(c.join("> ", tk.Code.Number, name, board, rating, note, at, p))
+		return s.Selected.Render(c.join(">"+mark[:1], tk.Code.Number, name, board, rating, note, at, p))
 	}
 	rating = s.Rating[tk.Rating].Render(rating)
 	if sectors.IsRiskWarning(tk.Name) {
@@ -214,5 +218,5 @@ func (c columns) row(tk *sectors.Ticker, pc *priceCells, selected bool, t *text,
 			p[2] = upDown(pc.retDir).Render(p[2])
 		}
 	}
-	return c.join("  ", tk.Code.Number, name, board, rating, note, at, p)
+	return c.join(mark, tk.Code.Number, name, board, rating, note, at, p)
 }

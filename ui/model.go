@@ -49,6 +49,9 @@ type Options struct {
 	// Western colours rises green and falls red; the default is the
 	// A-share convention, red up and green down.
 	Western bool
+	// Bell rings the terminal bell when an alert fires; nil is no bell
+	// (alert_bell = false in the config).
+	Bell func()
 }
 
 // Model is the root of the TUI: it owns the store handle and the loaded
@@ -77,6 +80,7 @@ type Model struct {
 	stack []dialog
 
 	qs quoteState // quotes and reference closes (quotes.go)
+	al alertState // alerts checked on each refresh (alerts.go)
 
 	rc        *renderCache // rows drawn, shared by copies (render.go); nil draws everything
 	dataEpoch uint64       // new with every setData
