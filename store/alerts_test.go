@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -209,5 +210,32 @@ func TestUpgradedSchema1FileHoldsAlertsAndTrades(t *testing.T) {
 	}
 	if _, err := s.AddTrade(sectors.Trade{Code: code("600519"), Side: sectors.Bought, Qty: 100, Price: 1500, Date: chinaAt("2026-03-02 00:00")}); err != nil {
 		t.Fatal(err)
+	}
+}
+
+func TestDoctorChecksAlertsAndTrades(t *testing.T) {
+	s := newStore(t)
+	now := chinaAt("2026-04-02 10:00")
+	s.SetClock(func() time.Time { return now })
+	if _, err := s.AddTrade(sectors.Trade{Code: code("600519"), Side: sectors.Bought, Qty: 100, Price: 1500, Date: chinaAt("2026-03-02 00:00")}); err != nil {
+		t.Fatal(err)
+	}
+	if problems, err := s.Check(); err != nil || len(problems) != 0 {
+		t.Fatalf("healthy file: %v %v", problems, err)
+	}
+	// a sell written behind the store's back, of more than is held, and
+	// an alert that does not decode
+	err := s.update(func(tx *bolt.Tx) error {
+		if err := putJSON(tx.Bucket(bucketTrades), itob(9), tradeRecord{Code: "SH600519", Side: "sell", Date: "2026-03-03", Price: 1, Qty: 500}); err != nil {
+			return err
+		}
+		return tx.Bucket(bucketAlerts).Put(itob(3), []byte("{"))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	problems, err := s.Check()
+	if err != nil || len(problems) != 2 || !strings.Contains(problems[0], "alerts/3") || !strings.Contains(problems[1], "holds 100") {
+		t.Errorf("%q %v", problems, err)
 	}
 }

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"encoding/json"
 	"errors"
 	"time"
 
@@ -227,4 +228,50 @@ func (s *Store) ImportTrades(list []sectors.Trade) (int, error) {
 func tradeKey(t sectors.Trade) string {
 	return t.Code.Key() + "|" + string(t.Side) + "|" + sectors.ChinaDate(t.Date) + "|" + formatPrice(t.Price) + "|" +
 		formatPrice(float64(t.Qty)) + "|" + formatPrice(t.Fee) + "|" + t.Created.UTC().Format(time.RFC3339Nano)
+}
+
+// checkAlertsAndTrades is doctor's check of the alerts and trades: every
+// record decodes, and the trades replay without a sell of more than held.
+func checkAlertsAndTrades(tx *bolt.Tx, add func(string, ...any)) {
+	if b := tx.Bucket(bucketAlerts); b != nil {
+		_ = b.ForEach(func(k, v []byte) error {
+			var rec alertRecord
+			switch {
+			case v == nil || len(k) != 8:
+				add("alerts/%x: not a record of this layout", k)
+			case json.Unmarshal(v, &rec) != nil:
+				add("alerts/%d: does not decode", btoi(k))
+			default:
+				if _, err := rec.alert(btoi(k)); err != nil {
+					add("alerts/%d: %v", btoi(k), err)
+				}
+			}
+			return nil
+		})
+	}
+	b := tx.Bucket(bucketTrades)
+	if b == nil {
+		return
+	}
+	var trades []sectors.Trade
+	_ = b.ForEach(func(k, v []byte) error {
+		var rec tradeRecord
+		switch {
+		case v == nil || len(k) != 8:
+			add("trades/%x: not a record of this layout", k)
+		case json.Unmarshal(v, &rec) != nil:
+			add("trades/%d: does not decode", btoi(k))
+		default:
+			t, err := rec.trade(btoi(k))
+			if err != nil {
+				add("trades/%d: %v", btoi(k), err)
+				return nil
+			}
+			trades = append(trades, t)
+		}
+		return nil
+	})
+	if _, err := sectors.BuildPositions(trades); err != nil {
+		add("trades: %v", err)
+	}
 }

@@ -71,6 +71,9 @@ func (m *Model) checkAlertsCmd(quotes map[string]quote.Quote) tea.Cmd {
 	var fired, all []sectors.Alert
 	op := func(st *store.Store) (sectors.Code, string, error) {
 		var err error
+		if all, err = st.Alerts(); err != nil || !anyArmed(all, now) {
+			return sectors.Code{}, "", err // nothing to check: no write
+		}
 		fired, err = st.ObserveAlerts(func(a *sectors.Alert) (bool, bool) {
 			mk := sectors.AlertMarket{Now: now, Name: names[a.Code.Key()]}
 			if q, ok := qs[a.Code.Key()]; ok {
@@ -125,6 +128,15 @@ func (m *Model) alertsChecked(fired, all []sectors.Alert, now time.Time) tea.Cmd
 		return func() tea.Msg { bell(); return nil }
 	}
 	return nil
+}
+
+func anyArmed(list []sectors.Alert, now time.Time) bool {
+	for _, a := range list {
+		if a.State(now) == sectors.AlertArmed {
+			return true
+		}
+	}
+	return false
 }
 
 // alertMark is the row's mark for a ticker with a fired alert.
