@@ -111,3 +111,63 @@ func TestNoAlertOnAPreOpenQuoteInTheTUI(t *testing.T) {
 		t.Errorf("stored %+v", list[0])
 	}
 }
+
+func TestSetAndCancelAlertsFromTheDetailPane(t *testing.T) {
+	st, _ := newTestStore(t)
+	m := newTestModel(t, st, "en", 120, 40)
+	tk, _ := m.selected()
+	m = press(m, "enter", "!")
+	if !strings.Contains(m.View(), "alert "+tk.Code.Key()+":") {
+		t.Fatalf("! does not open the alert line:\n%s", m.View())
+	}
+	// a bad one stays open and says why; nothing is stored
+	m = press(m, "above -3", "enter")
+	if !strings.Contains(m.View(), "not a price") {
+		t.Errorf("no reason shown:\n%s", m.View())
+	}
+	if list, _ := st.Alerts(); len(list) != 0 {
+		t.Fatalf("stored %+v", list)
+	}
+	for range "above -3" {
+		m = press(m, "backspace")
+	}
+	m = press(m, "above 1700 until 2026-12-31", "enter")
+	list, _ := st.Alerts()
+	if len(list) != 1 || list[0].Code != tk.Code || list[0].Kind != sectors.AlertAbove || list[0].Value != 1700 || sectors.ChinaDate(list[0].Expires) != "2026-12-31" {
+		t.Fatalf("stored %+v", list)
+	}
+	v := m.View()
+	if !strings.Contains(v, "Alerts") || !strings.Contains(v, "1 above 1700.00  armed") || showing(m) != "detail" {
+		t.Errorf("detail pane (%s):\n%s", showing(m), v)
+	}
+	m = press(m, "!", "limit", "enter", "c")
+	if showing(m) != "confirm" || !strings.Contains(m.View(), "Cancel the 2 alert(s)") {
+		t.Fatalf("c does not ask:\n%s", m.View())
+	}
+	m = press(m, "y")
+	if list, _ := st.Alerts(); len(list) != 0 {
+		t.Errorf("left %+v", list)
+	}
+	if strings.Contains(m.View(), "1 above 1700.00") {
+		t.Error("cancelled alerts still listed")
+	}
+}
+
+func TestParseAlertSpec(t *testing.T) {
+	code := sectors.MustParseCode("600519")
+	for spec, want := range map[string]string{
+		"above 12.5": "above 12.50", "Below 3": "below 3.00", "change 5%": "change ±5 %", "limit": "limit up/down",
+		"excess 20": "excess since call ±20 %", "since-call 20": "since call ±20 %", "no-note 30": "no note for 30 days",
+		"drawdown 10 until 2026-12-31": "drawdown 10 %", "target 20": "target 20.00",
+	} {
+		a, err := parseAlertSpec(code, spec, fixedNow)
+		if err != nil || a.Describe() != want {
+			t.Errorf("%q: %q %v", spec, a.Describe(), err)
+		}
+	}
+	for _, bad := range []string{"", "above", "above x", "soon 3", "limit 3 4", "above 3 until tomorrow", "above 3 until 2020-01-01", "no-note 0"} {
+		if _, err := parseAlertSpec(code, bad, fixedNow); err == nil {
+			t.Errorf("%q accepted", bad)
+		}
+	}
+}

@@ -39,6 +39,7 @@ func (m *Model) detailLines(tk sectors.Ticker, width int, focused bool) (lines [
 		lines = append(lines, s.Dim.Render(safetext.Truncate(safeLine(sectors.DisplayName(tk.ReportName))+" ("+t.Report+")", width)))
 	}
 	lines = append(lines, m.quoteLines(&tk, width)...)
+	lines = append(lines, m.alertLines(&tk, width)...)
 
 	if def, ok := m.thesis(tk.Sector); ok {
 		lines = append(lines, "", s.ColHead.Render(t.Thesis))

@@ -17,6 +17,7 @@ type keyMap struct {
 
 	// detail pane
 	EditNote, DeleteNote, Back key.Binding
+	SetAlert, CancelAlert      key.Binding // alerts.go
 
 	// dialogs
 	Save, Cancel, Confirm, Choose, Keep, Yes, No key.Binding
@@ -65,6 +66,9 @@ func newKeyMap(t *text) keyMap {
 		EditNote:   b([]string{"e", "enter"}, "e", t.KEdit),
 		DeleteNote: b([]string{"d", "x", "delete"}, "d", t.KDelete),
 		Back:       b([]string{"esc", "q"}, "esc", t.KBack),
+
+		SetAlert:    b([]string{"!"}, "!", alertTextFor(t).KSet),
+		CancelAlert: b([]string{"c"}, "c", alertTextFor(t).KCancel),
 
 		Save:    b([]string{"ctrl+s"}, "ctrl+s", t.KSave),
 		Cancel:  b([]string{"esc"}, "esc", t.KCancel),
@@ -118,5 +122,5 @@ func (k keyMap) listHelp() helpFor {
 
 // detailHelp is the help of the focused detail pane.
 func (k keyMap) detailHelp() helpFor {
-	return helpFor{short: []key.Binding{k.Up, k.Down, k.PageDown, k.Note, k.EditNote, k.DeleteNote, k.Rate, k.Back}}
+	return helpFor{short: []key.Binding{k.Up, k.Down, k.PageDown, k.Note, k.EditNote, k.DeleteNote, k.Rate, k.SetAlert, k.CancelAlert, k.Back}}
 }

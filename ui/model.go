@@ -128,6 +128,7 @@ func New(st *store.Store, opts Options) (Model, error) {
 	}
 	m.view.fuzzy = opts.FuzzyPinyin
 	m.setData(snap)
+	m.al.list, _ = st.Alerts() // shown in the detail pane (alerts.go)
 	return m, nil
 }
 

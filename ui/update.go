@@ -194,6 +194,9 @@ func (m Model) handle(msg tea.Msg, from dialog) (tea.Model, tea.Cmd) {
 			Prices: exportPrices(msg.format, tickers, m.qs.quotes, m.qs.refs)}
 		return m, exportCmd(msg, tickers, opts)
 	}
+	if next, cmd, ok := m.alertAsked(msg); ok { // alerts.go
+		return next, cmd
+	}
 	return m.act(msg, from)
 }
 
