@@ -18,6 +18,7 @@ type keyMap struct {
 	// detail pane
 	EditNote, DeleteNote, Back key.Binding
 	SetAlert, CancelAlert      key.Binding // alerts.go
+	Positions                  key.Binding // positions.go
 
 	// dialogs
 	Save, Cancel, Confirm, Choose, Keep, Yes, No key.Binding
@@ -69,6 +70,7 @@ func newKeyMap(t *text) keyMap {
 
 		SetAlert:    b([]string{"!"}, "!", alertTextFor(t).KSet),
 		CancelAlert: b([]string{"c"}, "c", alertTextFor(t).KCancel),
+		Positions:   b([]string{"p"}, "p", posTexts[t == &textZH].Title),
 
 		Save:    b([]string{"ctrl+s"}, "ctrl+s", t.KSave),
 		Cancel:  b([]string{"esc"}, "esc", t.KCancel),

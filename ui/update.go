@@ -97,6 +97,8 @@ func (m Model) updateList(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		e.keys, e.t, e.styles = k, m.t, m.dialogStyles()
 		m.push(e)
 		return m, cmd
+	case key.Matches(msg, k.Positions):
+		return m.openPositions() // positions.go
 	}
 	return m, nil
 }
