@@ -278,3 +278,50 @@ func TestCheckWithoutQuotesIsAnError(t *testing.T) {
 		t.Errorf("nothing to check: %d", code)
 	}
 }
+
+func TestSinceCallDrawdownAndNoNoteAlerts(t *testing.T) {
+	ks := newKlineServer(t)
+	ts := newTickServer(t)
+	ts.klines = ks.URL
+	db := filepath.Join(t.TempDir(), "z.db")
+	setNow(t, "2026-04-02 10:00")
+	// the seed's call on 002230 (buy, 2024-05-12) from the close of
+	// 2024-05-10, 10: the history closes at 14 since (+40 %; 沪深300 +10 %)
+	mustRun(t, db, "alert", "add", "002230", "--since-call", "35")             // 1: +40 % fires
+	mustRun(t, db, "alert", "add", "002230", "--since-call", "35", "--excess") // 2: +30 % excess does not
+	mustRun(t, db, "alert", "add", "002230", "--drawdown", "10")               // 3: 12 against the high of 14
+	mustRun(t, db, "alert", "add", "002230", "--no-note", "30")                // 4: no note since the report
+	mustRun(t, db, "alert", "add", "688111", "--no-note", "30")                // 5: rated overweight: never
+	_, e, code := run(t, db, "", "--offline", "alert", "check")
+	if code != ExitFired || !strings.Contains(e, "only --no-note alerts") {
+		t.Errorf("offline check: %d %q", code, e)
+	}
+	ts.set(tick{Last: 12, Prev: 12.5, Open: 12.5, Volume: 1000, Time: "20260402095930"})
+	out, e, code := run(t, db, "", "--quotes-url", ts.URL, "alert", "check", "--format", "json")
+	if code != ExitFired {
+		t.Fatalf("check: %d %q %q", code, out, e)
+	}
+	var fired struct {
+		Fired []struct {
+			ID     uint64 `json:"id"`
+			Detail string `json:"detail"`
+		} `json:"fired"`
+	}
+	if err := json.Unmarshal([]byte(out), &fired); err != nil {
+		t.Fatal(err)
+	}
+	got := map[uint64]string{}
+	for _, f := range fired.Fired {
+		got[f.ID] = f.Detail
+	}
+	if len(got) != 2 || !strings.Contains(got[1], "since call +40.00 %") || !strings.Contains(got[3], "drawdown 14.29 % from 14.00") {
+		t.Errorf("fired %v", got)
+	}
+	states := map[uint64]string{}
+	for _, a := range alertList(t, db).Alerts {
+		states[a.ID] = a.State
+	}
+	if states[1] != "fired" || states[2] != "armed" || states[3] != "fired" || states[4] != "fired" || states[5] != "armed" {
+		t.Errorf("states %v", states)
+	}
+}
