@@ -51,6 +51,8 @@ type Root struct {
 	Sector     SectorCmd     `cmd:"" help:"List, add, rename or delete sectors."`
 	Report     ReportCmd     `cmd:"" help:"Read broker reports and keep every call they make: add, list, show, rm."`
 	Scorecard  ScorecardCmd  `cmd:"" help:"How every call has done against 沪深300: return, the index's return over the same days, the excess, grouped."`
+	Alert      AlertCmd      `cmd:"" help:"Alerts on the watchlist's tickers: add, list, rm, rearm, and check (exit 3 when one fired, for cron)."`
+	Position   PositionCmd   `cmd:"" help:"Positions: buys (lots) and sells (FIFO) with cost, P&L and the return against 沪深300."`
 	Export     ExportCmd     `cmd:"" help:"Export the watchlist: csv, json, md, tdx (通达信), codes, yahoo or ticker."`
 	Import     ImportCmd     `cmd:"" help:"Import a file (json, csv, tdx, code list, ticker YAML), merging it into the watchlist."`
 	Backup     BackupCmd     `cmd:"" help:"Write a consistent, checked copy of the database (safe while zixuan runs)."`
@@ -153,6 +155,10 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		app.dbPath = store.DefaultPath()
 	}
 	if err := ctx.Run(app); err != nil {
+		var es exitStatus
+		if errors.As(err, &es) {
+			return es.code // alert check: something fired (ExitFired), already printed
+		}
 		err = advise(err)
 		var ue usageError
 		if errors.As(err, &ue) {

@@ -42,6 +42,8 @@ type Config struct {
 	// ImportSector takes the new tickers of an import that gives no sector
 	// for them when --sector is not given (id, English or Chinese name).
 	ImportSector string
+	// AlertBell rings the terminal bell when an alert fires in the TUI.
+	AlertBell bool
 
 	// Path is the config file looked for; Found says whether it exists.
 	Path  string
@@ -53,7 +55,7 @@ type Config struct {
 
 // ConfigKeys are the config file's keys, in the order `zixuan config`
 // prints them.
-var ConfigKeys = []string{"lang", "colors", "refresh", "offline", "columns", "sort", "rating_filter", "remember_view", "import_sector"}
+var ConfigKeys = []string{"lang", "colors", "refresh", "offline", "columns", "sort", "rating_filter", "remember_view", "import_sector", "alert_bell"}
 
 // ConfigColumns are the names the columns key accepts.
 var ConfigColumns = []string{"code", "name", "board", "sector", "rating", "since", "last", "change", "change_pct", "return", "excess", "volume", "turnover", "pe", "note", "changed"}
@@ -77,7 +79,7 @@ func DefaultConfigPath() string {
 }
 
 func defaultConfig() *Config {
-	c := &Config{Colors: "china", Refresh: 10 * time.Second, Sort: "sector", From: map[string]string{}}
+	c := &Config{Colors: "china", Refresh: 10 * time.Second, Sort: "sector", AlertBell: true, From: map[string]string{}}
 	for _, k := range ConfigKeys {
 		c.From[k] = "default"
 	}
@@ -141,14 +143,17 @@ func (c *Config) set(key string, v any) error {
 			return fmt.Errorf("%q is not a duration: use such as \"10s\" or \"1m\" (\"0s\" = only at start and on R)", s)
 		}
 		c.Refresh = d
-	case "offline", "remember_view":
+	case "offline", "remember_view", "alert_bell":
 		b, ok := v.(bool)
 		if !ok {
 			return fmt.Errorf("%s is not true or false", tomlValue(v))
 		}
-		if key == "offline" {
+		switch key {
+		case "offline":
 			c.Offline = b
-		} else {
+		case "alert_bell":
+			c.AlertBell = b
+		default:
 			c.RememberView = b
 		}
 	case "columns":
@@ -295,6 +300,8 @@ func (c *Config) value(key string) string {
 		return strconv.FormatBool(c.RememberView)
 	case "import_sector":
 		return strconv.Quote(oneLine(c.ImportSector))
+	case "alert_bell":
+		return strconv.FormatBool(c.AlertBell)
 	}
 	return ""
 }

@@ -51,6 +51,11 @@ func (c *ExportCmd) Run(a *App) error {
 		return usage("--prices is for --format csv, json or md")
 	}
 	opts := export.Options{BOM: c.BOM, Source: snap.Source, Sectors: snap.Sectors, Reports: snap.Reports, Now: time.Now}
+	if f == export.JSON {
+		if err := a.exportPositions(&opts, tickers, c.Sector == "" && c.Rating == "" && c.Report == ""); err != nil {
+			return err
+		}
+	}
 	if c.Prices {
 		if opts.Prices, err = a.exportPrices(tickers, snap.Refs); err != nil {
 			return err

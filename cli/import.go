@@ -74,6 +74,9 @@ func (c *ImportCmd) Run(a *App) error {
 		return err
 	}
 	printReport(a.Out, file, rep)
+	if !c.DryRun {
+		return a.importPositions(st, file)
+	}
 	return nil
 }
 

@@ -130,6 +130,11 @@ func (a *App) historySource() *quote.Tencent {
 // first fetches the days missing from a few weeks before earliest until
 // today and stores them. online says whether the server answered.
 func (a *App) loadHistory(st *store.Store, codes []sectors.Code, earliest time.Time) (history map[string]sectors.PriceHistory, online bool, err error) {
+	return a.loadHistoryIf(st, codes, earliest, true)
+}
+
+// loadHistoryIf is loadHistory that fetches only when fetch is set.
+func (a *App) loadHistoryIf(st *store.Store, codes []sectors.Code, earliest time.Time, fetch bool) (history map[string]sectors.PriceHistory, online bool, err error) {
 	stored, err := st.Histories(codes)
 	if err != nil {
 		return nil, false, err
@@ -138,7 +143,7 @@ func (a *App) loadHistory(st *store.Store, codes []sectors.Code, earliest time.T
 	for k, h := range stored {
 		history[k] = h.PriceHistory
 	}
-	if t := a.historySource(); t != nil {
+	if t := a.historySource(); t != nil && fetch {
 		online = a.refreshHistory(st, t, codes, stored, history, earliest)
 	}
 	return history, online, nil

@@ -164,6 +164,7 @@ sort = "rating"
 rating_filter = ["buy", "增持"]
 remember_view = true
 import_sector = "compute"
+alert_bell = false
 `
 
 func TestLoadConfigReadsEveryKey(t *testing.T) {
@@ -173,7 +174,7 @@ func TestLoadConfigReadsEveryKey(t *testing.T) {
 	}
 	if !cfg.Found || cfg.Lang != "zh" || cfg.Colors != "western" || cfg.Refresh != 30*time.Second || !cfg.Offline ||
 		!slices.Equal(cfg.Columns, []string{"code", "name", "last", "change_pct", "return"}) || cfg.Sort != "rating" ||
-		!slices.Equal(cfg.RatingFilter, []sectors.Rating{sectors.Buy, sectors.Overweight}) || !cfg.RememberView || cfg.ImportSector != "compute" {
+		!slices.Equal(cfg.RatingFilter, []sectors.Rating{sectors.Buy, sectors.Overweight}) || !cfg.RememberView || cfg.ImportSector != "compute" || cfg.AlertBell {
 		t.Errorf("%+v", cfg)
 	}
 	for _, k := range ConfigKeys {

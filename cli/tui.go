@@ -27,5 +27,8 @@ func (TUICmd) Run(a *App) error {
 		opts.Refresh = -1 // --refresh 0: only at start and on R
 	}
 	opts.Quotes, opts.History = a.QuoteProvider()
+	if a.cfg == nil || a.cfg.AlertBell {
+		opts.Bell = func() { _, _ = os.Stdout.WriteString("\a") } // a fired alert (alert_bell = false: none)
+	}
 	return ui.Run(st, opts)
 }

@@ -43,6 +43,9 @@ type Options struct {
 	// Prices, when not nil, add price columns to csv, json and md (see
 	// Prices); nil leaves every format as it was.
 	Prices *Prices
+	// Alerts and Trades go into the json export (json_positions.go).
+	Alerts []sectors.Alert
+	Trades []sectors.Trade
 }
 
 type writer func(w io.Writer, tickers []sectors.Ticker, opts Options) error

@@ -32,6 +32,8 @@ type Document struct {
 	Sectors  []JSONSector       `json:"sectors"`
 	Reports  []JSONReportRecord `json:"reports,omitempty"`
 	Tickers  []JSONTicker       `json:"tickers"`
+	Alerts   []JSONAlert        `json:"alerts,omitempty"` // see json_positions.go
+	Trades   []JSONTrade        `json:"trades,omitempty"` // positions, as their buys and sells
 }
 
 // JSONReportRecord is a report the watchlist keeps, with its themes.
@@ -176,6 +178,7 @@ func NewDocument(tickers []sectors.Ticker, opts Options) Document {
 		}
 		doc.Tickers = append(doc.Tickers, jt)
 	}
+	doc.Alerts, doc.Trades = jsonAlerts(opts.Alerts), jsonTrades(opts.Trades)
 	return doc
 }
 

@@ -23,6 +23,8 @@ type ImportFile struct {
 	Sectors  []sectors.Sector      // sectors the file defines (json)
 	Reports  []sectors.ReportEntry // reports the file keeps (json)
 	Exported time.Time             // when the file was written, if it says (json)
+	Alerts   []sectors.Alert       // alerts the file holds (json)
+	Trades   []sectors.Trade       // buys and sells the file holds (json)
 }
 
 // BadRow is a row that cannot be imported, and why.

@@ -125,6 +125,10 @@ func (p *parser) json(text string) error {
 			if _, err := dec.Token(); err != nil {
 				return fail(err)
 			}
+		case "alerts", "trades":
+			if err := p.alertsAndTrades(key, dec.Decode, lineAt(dec.InputOffset())); err != nil {
+				return fail(err)
+			}
 		default:
 			var skip json.RawMessage
 			if err := dec.Decode(&skip); err != nil {

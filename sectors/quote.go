@@ -39,3 +39,10 @@ type Quote struct {
 	// ChangePct are then 0 and must not be shown as numbers.
 	ChangeUnknown bool
 }
+
+// ForAlerts is the quote as alerts judge it (IsTrade decides whether it
+// is a trade at all).
+func (q Quote) ForAlerts() AlertQuote {
+	return AlertQuote{Last: q.Last, PrevClose: q.PrevClose, ChangePct: q.ChangePct, High: q.High, Time: q.Time,
+		PreOpen: q.PreOpen, Suspended: q.Suspended, Halt: q.Halt, ChangeUnknown: q.ChangeUnknown}
+}

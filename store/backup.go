@@ -93,6 +93,7 @@ func checkInvariants(tx *bolt.Tx, add func(string, ...any)) {
 		return nil
 	})
 	tickers := tx.Bucket(bucketTickers)
+	checkAlertsAndTrades(tx, add)
 	_ = tickers.ForEach(func(k, v []byte) error {
 		if v == nil {
 			add("tickers/%s: a bucket where a ticker record belongs", k)

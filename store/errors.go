@@ -71,6 +71,11 @@ const (
 	IsDirectory      Reason = "directory"      // Path is a folder
 	EmptyFile        Reason = "empty-file"     // Path has 0 bytes
 	BackupFailed     Reason = "backup-fail"    // the backup at Path does not read back or check (Detail)
+	NoSuchAlert      Reason = "no-such-alert"  // no alert Count
+	BadAlert         Reason = "bad-alert"      // the alert's input breaks a rule (Detail)
+	NoSuchTrade      Reason = "no-such-trade"  // no position entry Count
+	BadTrade         Reason = "bad-trade"      // the trade's input breaks a rule (Detail)
+	Oversold         Reason = "oversold"       // a sell of more than is held (Detail)
 )
 
 // Error is a refusal or a failure of the store, with the facts a front end
@@ -193,6 +198,12 @@ func (e *Error) Error() string {
 		return e.Path + " is empty (0 bytes), not a zixuan database"
 	case BackupFailed:
 		return fmt.Sprintf("the backup %s was written but %s", e.Path, e.Detail)
+	case NoSuchAlert:
+		return fmt.Sprintf("there is no alert %d", e.Count)
+	case NoSuchTrade:
+		return fmt.Sprintf("there is no position entry %d", e.Count)
+	case BadAlert, BadTrade, Oversold:
+		return e.Detail
 	}
 	parts := []string{}
 	for _, s := range []string{e.Op, e.Path, key, e.Detail} {

@@ -30,15 +30,16 @@ type migration struct {
 
 // migrations are in order: migrations[i] upgrades schema i+1 to i+2.
 var migrations = []migration{
-	{to: 2, what: "reports and their calls, daily price history", run: migrateReports},
+	{to: 2, what: "reports and their calls, daily price history, alerts and positions", run: migrateReports},
 }
 
 // migrateReports (schema 1 → 2) keeps reports as sources: it adds the
-// reports and calls buckets, records the seed report, and gives each of
+// reports and calls buckets (and the empty alerts and trades ones),
+// records the seed report, and gives each of
 // its tickers still in the file the seed's call on it. Everything else
 // stays as it was, the rating histories included.
 func migrateReports(tx *bolt.Tx, now time.Time) error {
-	for _, b := range [][]byte{bucketReports, bucketCalls, bucketHistory} {
+	for _, b := range [][]byte{bucketReports, bucketCalls, bucketHistory, bucketAlerts, bucketTrades} {
 		if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 			return err
 		}

@@ -216,7 +216,7 @@ func (s *Store) seed(tx *bolt.Tx) error {
 	if err != nil {
 		return err
 	}
-	for _, name := range [][]byte{bucketSectors, bucketTickers, bucketRatings, bucketNotes, bucketReports, bucketCalls, bucketHistory} {
+	for _, name := range [][]byte{bucketSectors, bucketTickers, bucketRatings, bucketNotes, bucketReports, bucketCalls, bucketHistory, bucketAlerts, bucketTrades} {
 		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 			return err
 		}

@@ -40,6 +40,7 @@ func (m *Model) detailLines(tk sectors.Ticker, width int, focused bool) (lines [
 	}
 	lines = append(lines, m.quoteLines(&tk, width)...)
 	lines = append(lines, m.chartLines(&tk, width)...) // chart.go
+	lines = append(lines, m.alertLines(&tk, width)...)
 
 	if def, ok := m.thesis(tk.Sector); ok {
 		lines = append(lines, "", s.ColHead.Render(t.Thesis))

@@ -46,6 +46,10 @@ func (d detailFocus) Update(msg tea.Msg) (dialog, tea.Cmd) {
 		return tell(d, editNoteMsg{}), nil
 	case key.Matches(k, keys.DeleteNote):
 		return tell(d, askDeleteMsg{}), nil
+	case key.Matches(k, keys.SetAlert):
+		return tell(d, openAlertMsg{}), nil
+	case key.Matches(k, keys.CancelAlert):
+		return tell(d, askCancelAlerts{}), nil
 	}
 	return d, nil
 }

@@ -27,16 +27,16 @@ func withHistory(t *testing.T, then func(m *Model)) func(m *Model) {
 // withPreview opens the report add dialog on the weekly, previewed.
 func withPreview(t *testing.T) func(m *Model) {
 	return func(m *Model) {
-		*m = press(*m, "p")
+		*m = press(*m, "b")
 		d, _ := newReportAdd(m)
 		m.push(d)
 		*m = run(*m, d.preview(weekly(t)))
 	}
 }
 
-func TestGoldenReports(t *testing.T)         { golden(t, "en", 120, 40, nil, "p") }
-func TestGoldenReportCallsZH(t *testing.T)   { golden(t, "zh", 80, 24, nil, "p", "enter") }
-func TestGoldenReportFilter(t *testing.T)    { golden(t, "en", 60, 15, nil, "p", "enter", "esc", "esc") }
+func TestGoldenReports(t *testing.T)         { golden(t, "en", 120, 40, nil, "b") }
+func TestGoldenReportCallsZH(t *testing.T)   { golden(t, "zh", 80, 24, nil, "b", "enter") }
+func TestGoldenReportFilter(t *testing.T)    { golden(t, "en", 60, 15, nil, "b", "enter", "esc", "esc") }
 func TestGoldenReportPreview(t *testing.T)   { golden(t, "en", 120, 40, withPreview(t)) }
 func TestGoldenReportPreviewZH(t *testing.T) { golden(t, "zh", 60, 15, withPreview(t)) }
 

@@ -18,6 +18,8 @@ type keyMap struct {
 
 	// detail pane
 	EditNote, DeleteNote, Back key.Binding
+	SetAlert, CancelAlert      key.Binding // alerts.go
+	Positions                  key.Binding // positions.go
 
 	// dialogs
 	Save, Cancel, Confirm, Choose, Keep, Yes, No key.Binding
@@ -72,6 +74,10 @@ func newKeyMap(t *text) keyMap {
 		DeleteNote: b([]string{"d", "x", "delete"}, "d", t.KDelete),
 		Back:       b([]string{"esc", "q"}, "esc", t.KBack),
 
+		SetAlert:    b([]string{"!"}, "!", alertTextFor(t).KSet),
+		CancelAlert: b([]string{"c"}, "c", alertTextFor(t).KCancel),
+		Positions:   b([]string{"P"}, "P", posTexts[t == &textZH].Title),
+
 		Save:    b([]string{"ctrl+s"}, "ctrl+s", t.KSave),
 		Cancel:  b([]string{"esc"}, "esc", t.KCancel),
 		Confirm: b([]string{"enter"}, "enter", t.KConfirm),
@@ -91,7 +97,7 @@ func newKeyMap(t *text) keyMap {
 		SearchPageUp:   b([]string{"pgup"}, "pgup", t.KPage),
 		SearchPageDown: b([]string{"pgdown"}, "pgdn", t.KPage),
 
-		Reports:     b([]string{"p"}, "p", reportTextFor(t).KReports),
+		Reports:     b([]string{"b"}, "b", reportTextFor(t).KReports),
 		Scorecard:   b([]string{"c"}, "c", reportTextFor(t).KScorecard),
 		AddReport:   b([]string{"a"}, "a", reportTextFor(t).KAddReport),
 		RmReport:    b([]string{"d", "x", "delete"}, "d", reportTextFor(t).KRmReport),
@@ -133,5 +139,5 @@ func (k keyMap) listHelp() helpFor {
 
 // detailHelp is the help of the focused detail pane.
 func (k keyMap) detailHelp() helpFor {
-	return helpFor{short: []key.Binding{k.Up, k.Down, k.PageDown, k.Note, k.EditNote, k.DeleteNote, k.Rate, k.Back}}
+	return helpFor{short: []key.Binding{k.Up, k.Down, k.PageDown, k.Note, k.EditNote, k.DeleteNote, k.Rate, k.SetAlert, k.CancelAlert, k.Back}}
 }

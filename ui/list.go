@@ -207,8 +207,12 @@ func (c columns) row(tk *sectors.Ticker, pc *priceCells, hc *histCell, selected 
 		p[0], p[1], p[2] = safetext.FitLeft(pc.last, c.last), safetext.FitLeft(pc.pct, c.pct), safetext.FitLeft(pc.ret, c.ret)
 	}
 	p[3], p[4] = c.excessCell(hc, selected, s, upDown), c.sparkCell(hc, selected, s)
+	mark := "  "
+	if pc != nil && pc.alert {
+		mark = alertMark + " "
+	}
 	if selected {
-		return s.Selected.Render(c.join("> ", tk.Code.Number, name, board, rating, note, at, p))
+		return s.Selected.Render(c.join(">"+mark[:1], tk.Code.Number, name, board, rating, note, at, p))
 	}
 	rating = s.Rating[tk.Rating].Render(rating)
 	if sectors.IsRiskWarning(tk.Name) {
@@ -227,5 +231,5 @@ func (c columns) row(tk *sectors.Ticker, pc *priceCells, hc *histCell, selected 
 			p[2] = upDown(pc.retDir).Render(p[2])
 		}
 	}
-	return c.join("  ", tk.Code.Number, name, board, rating, note, at, p)
+	return c.join(mark, tk.Code.Number, name, board, rating, note, at, p)
 }

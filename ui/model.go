@@ -49,6 +49,9 @@ type Options struct {
 	// Western colours rises green and falls red; the default is the
 	// A-share convention, red up and green down.
 	Western bool
+	// Bell rings the terminal bell when an alert fires; nil is no bell
+	// (alert_bell = false in the config).
+	Bell func()
 }
 
 // Model is the root of the TUI: it owns the store handle and the loaded
@@ -78,6 +81,7 @@ type Model struct {
 
 	qs quoteState // quotes and reference closes (quotes.go)
 	hs histState  // price history and the scorecard, loaded lazily (history.go)
+	al alertState // alerts checked on each refresh (alerts.go)
 
 	rc        *renderCache // rows drawn, shared by copies (render.go); nil draws everything
 	dataEpoch uint64       // new with every setData
@@ -128,6 +132,7 @@ func New(st *store.Store, opts Options) (Model, error) {
 	if n := st.Notice(); n != "" { // a damaged meta page: said once
 		m.status, m.statusErr = safeLine(n), true
 	}
+	m.al.list, _ = st.Alerts() // shown in the detail pane (alerts.go)
 	return m, nil
 }
 

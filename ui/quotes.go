@@ -56,6 +56,7 @@ type priceCells struct {
 	last, pct, ret string // plain text, already fitted to their columns
 	dir, retDir    int    // -1 down, 0 flat or unknown, 1 up
 	stale, dim     bool
+	alert          bool // a fired alert: a badge on the row (alerts.go)
 }
 
 // quoteState is the root model's quote data.
@@ -175,7 +176,7 @@ func (m Model) updateQuotes(msg tea.Msg) (Model, tea.Cmd, bool) {
 			m.qs.fetched = msg.at
 		}
 		m.buildCells()
-		return m, m.nextTick(), true
+		return m, tea.Batch(m.nextTick(), m.checkAlertsCmd(msg.quotes)), true
 	case quoteTickMsg:
 		if msg.seq != m.qs.seq || m.qs.loading {
 			return m, nil, true
@@ -237,7 +238,7 @@ func (m *Model) buildCells() {
 // cellFor formats one ticker's price columns at the time now.
 func (m *Model) cellFor(tk *sectors.Ticker, now time.Time) priceCells {
 	qt := m.qt()
-	var c priceCells
+	c := priceCells{alert: m.al.badge[tk.Code.Key()]}
 	q, ok := m.qs.quotes[tk.Code.Key()]
 	if ok {
 		c.stale = quote.Stale(q.Time, now, m.opts.Refresh)

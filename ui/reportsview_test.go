@@ -35,7 +35,7 @@ func pressRun(m Model, k string) Model {
 func TestReportsViewFilterAndBack(t *testing.T) {
 	st, _ := newTestStore(t)
 	m := newTestModel(t, st, "en", 120, 40)
-	m = press(m, "p")
+	m = press(m, "b")
 	v, ok := m.top().(reportsView)
 	if !ok || len(v.reports) != 1 || v.reports[0].ID != sectors.ReportSourceID && !strings.HasPrefix(v.reports[0].ID, "report-") {
 		t.Fatalf("reports view: %T %+v", m.top(), v.reports)
@@ -70,12 +70,12 @@ func TestReportsViewFilterAndBack(t *testing.T) {
 	if m.view.report != "" {
 		t.Error("esc left the report filter on")
 	}
-	m = press(m, "p", "enter", "esc", "esc", "0")
+	m = press(m, "b", "enter", "esc", "esc", "0")
 	if m.view.report != "" {
 		t.Error("0 left the report filter on")
 	}
 	// enter on a call goes to its ticker
-	m = press(m, "p", "enter", "j", "j", "enter")
+	m = press(m, "b", "enter", "j", "j", "enter")
 	if showing(m) != "list" || selectedNumber(m) == "" {
 		t.Fatalf("showing %s", showing(m))
 	}
@@ -90,7 +90,7 @@ func TestReportFilterOnlyItsTickers(t *testing.T) {
 	if len(m.view.rows) != 26 {
 		t.Fatalf("%d rows", len(m.view.rows))
 	}
-	m = press(m, "p", "enter", "esc", "esc")
+	m = press(m, "b", "enter", "esc", "esc")
 	if len(m.view.rows) != 25 || strings.Contains(strings.Join(codes(m), " "), "600519") {
 		t.Errorf("the report filter kept a ticker it did not call: %v", codes(m))
 	}
@@ -100,7 +100,7 @@ func TestReportAddPreviewThenConfirm(t *testing.T) {
 	st, _ := newTestStore(t)
 	m := newTestModel(t, st, "en", 120, 40)
 	path := weekly(t)
-	m = press(m, "p", "a")
+	m = press(m, "b", "a")
 	if _, ok := m.top().(reportAdd); !ok {
 		t.Fatalf("a opened %T", m.top())
 	}
@@ -150,7 +150,7 @@ func TestReportAddErrorsStayInTheDialog(t *testing.T) {
 	if err := os.WriteFile(bad, []byte("nothing here at all"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	m = press(m, "p", "a", bad)
+	m = press(m, "b", "a", bad)
 	m = pressRun(m, "enter")
 	d, ok := m.top().(reportAdd)
 	if !ok || d.shown || d.err == "" {
@@ -167,7 +167,7 @@ func TestReportAddErrorsStayInTheDialog(t *testing.T) {
 func addWeekly(t *testing.T, st *store.Store) store.AddReportOutcome {
 	t.Helper()
 	m := newTestModel(t, st, "en", 120, 40)
-	m = press(m, "p", "a", weekly(t))
+	m = press(m, "b", "a", weekly(t))
 	m = pressRun(m, "enter")
 	d := m.top().(reportAdd)
 	return d.out
@@ -180,7 +180,7 @@ func TestReportRemoveAsksAboutItsTickers(t *testing.T) {
 			out := addWeekly(t, st)
 			m := newTestModel(t, st, "en", 120, 40)
 			// add it for real
-			m = press(m, "p", "a", weekly(t))
+			m = press(m, "b", "a", weekly(t))
 			m = pressRun(m, "enter")
 			m = pressRun(m, "y")
 			brought := out.Count(store.CallAdded)
@@ -226,7 +226,7 @@ func TestReportViewsFitEverySize(t *testing.T) {
 	st, _ := newTestStore(t)
 	for _, lang := range []string{"en", "zh"} {
 		m := newTestModel(t, st, lang, 120, 40)
-		for _, keys := range [][]string{{"p"}, {"p", "enter"}, {"p", "a"}} {
+		for _, keys := range [][]string{{"b"}, {"b", "enter"}, {"b", "a"}} {
 			n := press(m, keys...)
 			for _, sz := range [][2]int{{120, 40}, {80, 24}, {60, 15}, {50, 12}} {
 				n = update(n, tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})

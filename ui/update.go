@@ -104,6 +104,8 @@ func (m Model) updateList(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		e.keys, e.t, e.styles = k, m.t, m.dialogStyles()
 		m.push(e)
 		return m, cmd
+	case key.Matches(msg, k.Positions):
+		return m.openPositions() // positions.go
 	}
 	return m, nil
 }
@@ -204,6 +206,9 @@ func (m Model) handle(msg tea.Msg, from dialog) (tea.Model, tea.Cmd) {
 		opts := export.Options{BOM: msg.format == export.CSV, Source: m.data.source, Sectors: m.data.sectors, Now: m.opts.Now,
 			Prices: exportPrices(msg.format, tickers, m.qs.quotes, m.qs.refs)}
 		return m, exportCmd(msg, tickers, opts)
+	}
+	if next, cmd, ok := m.alertAsked(msg); ok { // alerts.go
+		return next, cmd
 	}
 	return m.act(msg, from)
 }

@@ -1,0 +1,516 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"os"
+	"os/exec"
+	"strconv"
+	"strings"
+	"time"
+
+	"zixuan/quote"
+	"zixuan/safetext"
+	"zixuan/sectors"
+	"zixuan/store"
+)
+
+// nowFunc is the CLI's clock for alerts and positions; tests set it.
+var nowFunc = time.Now
+
+// ExitFired is alert check's exit status when an alert fired: 0 means
+// nothing fired, and errors keep 1 (a failure) and 2 (bad input).
+const ExitFired = 3
+
+// exitStatus makes Main return code without printing anything.
+type exitStatus struct{ code int }
+
+func (e exitStatus) Error() string { return "exit status " + strconv.Itoa(e.code) }
+
+// AlertCmd groups the alert commands.
+type AlertCmd struct {
+	Add   AlertAddCmd   `cmd:"" help:"Set an alert on a ticker of the watchlist: one kind, one-shot unless --repeat."`
+	List  AlertListCmd  `cmd:"" help:"List the alerts: armed, fired (when, at what price) or expired."`
+	Rm    AlertRmCmd    `cmd:"" help:"Delete an alert."`
+	Rearm AlertRearmCmd `cmd:"" help:"Arm a fired alert again: it fires on the next crossing, not on the one it fired on."`
+	Check AlertCheckCmd `cmd:"" help:"Fetch quotes, fire what crossed, and exit 3 when something fired (0 when nothing did), for cron and scripts."`
+}
+
+// AlertAddCmd sets an alert.
+type AlertAddCmd struct {
+	Code      string   `arg:"" predictor:"code" help:"The ticker: its code (688111), name or pinyin; it must be on the watchlist."`
+	Above     *float64 `xor:"kind" placeholder:"P" help:"Fire when the last trade is at or above P."`
+	Below     *float64 `xor:"kind" placeholder:"P" help:"Fire when the last trade is at or below P."`
+	Change    *float64 `xor:"kind" placeholder:"PCT" help:"Fire when today's change is beyond ±PCT %."`
+	SinceCall *float64 `name:"since-call" xor:"kind" placeholder:"PCT" help:"Fire when the return since the call (the rating in force) is beyond ±PCT % (with --excess: the excess over 沪深300)."`
+	Target    *float64 `xor:"kind" placeholder:"P" help:"Fire when the target price P is reached (reports carry no target price yet, so give it; it is kept with the alert)."`
+	Drawdown  *float64 `xor:"kind" placeholder:"PCT" help:"Fire when the price is PCT % or more below its high since the call."`
+	Limit     bool     `xor:"kind" help:"Fire at limit up or limit down (涨停/跌停: ±10 % main boards, ±20 % STAR and ChiNext, ±30 % BSE, ±5 % ST)."`
+	NoNote    *int     `name:"no-note" xor:"kind" placeholder:"DAYS" help:"Fire when a ticker rated buy has had no note for DAYS days (a review reminder)."`
+	Excess    bool     `help:"--since-call: judge the excess return over 沪深300, not the return."`
+	Repeat    bool     `help:"Stay armed after firing and fire again on the next crossing."`
+	Note      string   `placeholder:"TEXT" help:"A note kept with the alert and given to --exec."`
+	Expires   string   `placeholder:"DATE" help:"The last day it may fire (YYYY-MM-DD, China time)."`
+}
+
+func (c *AlertAddCmd) kind() (sectors.AlertKind, float64, error) {
+	switch {
+	case c.Above != nil:
+		return sectors.AlertAbove, *c.Above, nil
+	case c.Below != nil:
+		return sectors.AlertBelow, *c.Below, nil
+	case c.Change != nil:
+		return sectors.AlertChange, *c.Change, nil
+	case c.SinceCall != nil:
+		return sectors.AlertSinceCall, *c.SinceCall, nil
+	case c.Target != nil:
+		return sectors.AlertTarget, *c.Target, nil
+	case c.Drawdown != nil:
+		return sectors.AlertDrawdown, *c.Drawdown, nil
+	case c.Limit:
+		return sectors.AlertLimit, 0, nil
+	case c.NoNote != nil:
+		return sectors.AlertNoNote, float64(*c.NoNote), nil
+	}
+	return "", 0, usage("no kind of alert: give one of --above P, --below P, --change PCT, --since-call PCT, --target P, --drawdown PCT, --limit, --no-note DAYS")
+}
+
+// parseDay reads a YYYY-MM-DD date as a China day.
+func parseDay(flag, s string) (time.Time, error) {
+	d, err := time.ParseInLocation(time.DateOnly, strings.TrimSpace(s), sectors.China)
+	if err != nil {
+		return time.Time{}, usage("%s %q is not a date: give YYYY-MM-DD, such as 2026-06-30", flag, safetext.Clip(s))
+	}
+	return d, nil
+}
+
+// alertStore opens the store on the CLI's clock.
+func (a *App) clockedStore() (*store.Store, error) {
+	st, err := a.Store()
+	if err != nil {
+		return nil, err
+	}
+	st.SetClock(func() time.Time { return nowFunc().UTC() })
+	return st, nil
+}
+
+// Run checks and stores the alert.
+func (c *AlertAddCmd) Run(a *App) error {
+	kind, value, err := c.kind()
+	if err != nil {
+		return err
+	}
+	if c.Excess && kind != sectors.AlertSinceCall {
+		return usage("--excess is for --since-call")
+	}
+	var expires time.Time
+	if c.Expires != "" {
+		if expires, err = parseDay("--expires", c.Expires); err != nil {
+			return err
+		}
+	}
+	code, err := a.resolveCode(c.Code)
+	if err != nil {
+		return err
+	}
+	now := nowFunc()
+	al, err := sectors.NewAlert(code, kind, value, expires, now)
+	if err != nil {
+		return usage("%s", strings.TrimPrefix(strings.TrimPrefix(err.Error(), sectors.ErrAlertValue.Error()+": "), ""))
+	}
+	al.Excess, al.Repeat, al.Note = c.Excess, c.Repeat, strings.TrimSpace(c.Note)
+	st, err := a.clockedStore()
+	if err != nil {
+		return err
+	}
+	al, err = st.AddAlert(al)
+	if err != nil {
+		return err
+	}
+	mode := "one-shot"
+	if al.Repeat {
+		mode = "repeating"
+	}
+	fmt.Fprintf(a.Out, "alert %d: %s %s (armed, %s", al.ID, code.Key(), al.Describe(), mode)
+	if !al.Expires.IsZero() {
+		fmt.Fprintf(a.Out, ", until %s", sectors.ChinaDate(al.Expires))
+	}
+	fmt.Fprintln(a.Out, ")")
+	if kind == sectors.AlertTarget {
+		fmt.Fprintln(a.Err, "zixuan: the target price is kept with the alert: reports carry no target price yet")
+	}
+	return nil
+}
+
+// AlertListCmd lists alerts.
+type AlertListCmd struct {
+	Format string `short:"f" default:"table" enum:"table,json" help:"Output: table or json."`
+}
+
+type alertOut struct {
+	ID         uint64                `json:"id"`
+	Code       string                `json:"code"`
+	Name       string                `json:"name"`
+	Kind       string                `json:"kind"`
+	Value      float64               `json:"value"`
+	Excess     bool                  `json:"excess,omitempty"`
+	Repeat     bool                  `json:"repeat,omitempty"`
+	State      string                `json:"state"`
+	FiredAt    *time.Time            `json:"fired_at"`
+	FiredPrice *float64              `json:"fired_price"`
+	Expires    string                `json:"expires,omitempty"`
+	Note       string                `json:"note,omitempty"`
+	Created    time.Time             `json:"created"`
+	Firings    []sectors.AlertFiring `json:"firings,omitempty"`
+}
+
+func alertJSON(al sectors.Alert, name string, now time.Time) alertOut {
+	o := alertOut{ID: al.ID, Code: al.Code.Key(), Name: name, Kind: string(al.Kind), Value: al.Value, Excess: al.Excess, Repeat: al.Repeat,
+		State: string(al.State(now)), Note: al.Note, Created: al.Created, Firings: al.Firings}
+	if !al.FiredAt.IsZero() {
+		at, p := al.FiredAt.In(sectors.China), al.FiredPrice
+		o.FiredAt, o.FiredPrice = &at, &p
+	}
+	if !al.Expires.IsZero() {
+		o.Expires = sectors.ChinaDate(al.Expires)
+	}
+	return o
+}
+
+// names maps codes to the names to show.
+func names(snap *sectors.Snapshot) map[string]string {
+	out := map[string]string{}
+	for _, t := range snap.Tickers {
+		out[t.Code.Key()] = t.Name
+	}
+	return out
+}
+
+// Run prints the alerts.
+func (c *AlertListCmd) Run(a *App) error {
+	st, err := a.clockedStore()
+	if err != nil {
+		return err
+	}
+	list, err := st.Alerts()
+	if err != nil {
+		return err
+	}
+	snap, err := st.Load()
+	if err != nil {
+		return err
+	}
+	nm := names(snap)
+	now := nowFunc()
+	if c.Format == "json" {
+		out := struct {
+			Alerts []alertOut `json:"alerts"`
+		}{Alerts: []alertOut{}}
+		for _, al := range list {
+			out.Alerts = append(out.Alerts, alertJSON(al, nm[al.Code.Key()], now))
+		}
+		return writeJSON(a.Out, out)
+	}
+	if len(list) == 0 {
+		fmt.Fprintln(a.Out, "no alerts: set one with zixuan alert add CODE --above P (see zixuan alert add --help)")
+		return nil
+	}
+	var rows [][]string
+	for _, al := range list {
+		fired := ""
+		if !al.FiredAt.IsZero() {
+			fired = al.FiredAt.In(sectors.China).Format("2006-01-02 15:04") + " @ " + price2(al.FiredPrice)
+		}
+		exp := ""
+		if !al.Expires.IsZero() {
+			exp = sectors.ChinaDate(al.Expires)
+		}
+		rows = append(rows, []string{strconv.FormatUint(al.ID, 10), al.Code.Key(), safetext.Line(nm[al.Code.Key()]), al.Describe(),
+			string(al.State(now)), fired, exp, safetext.Truncate(safetext.Line(al.Note), 30)})
+	}
+	writeTable(a.Out, []string{"ID", "CODE", "NAME", "ALERT", "STATE", "FIRED", "EXPIRES", "NOTE"}, rows, 0)
+	return nil
+}
+
+func price2(v float64) string { return strconv.FormatFloat(v, 'f', 2, 64) }
+
+// parseID reads an alert's or a position entry's id.
+func parseID(s string) (uint64, error) {
+	id, err := strconv.ParseUint(strings.TrimSpace(s), 10, 63)
+	if err != nil || id == 0 {
+		return 0, usage("%q is not an id: give the number the list shows", safetext.Clip(s))
+	}
+	return id, nil
+}
+
+// AlertRmCmd deletes an alert.
+type AlertRmCmd struct {
+	ID string `arg:"" help:"The alert's id (zixuan alert list)."`
+}
+
+// Run deletes it.
+func (c *AlertRmCmd) Run(a *App) error {
+	id, err := parseID(c.ID)
+	if err != nil {
+		return err
+	}
+	st, err := a.clockedStore()
+	if err != nil {
+		return err
+	}
+	al, err := st.RemoveAlert(id)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(a.Out, "removed alert %d: %s %s\n", al.ID, al.Code.Key(), al.Describe())
+	return nil
+}
+
+// AlertRearmCmd arms an alert again.
+type AlertRearmCmd struct {
+	ID      string `arg:"" help:"The alert's id (zixuan alert list)."`
+	Expires string `placeholder:"DATE" help:"A new last day (YYYY-MM-DD): needed when the old one has passed."`
+}
+
+// Run re-arms it.
+func (c *AlertRearmCmd) Run(a *App) error {
+	id, err := parseID(c.ID)
+	if err != nil {
+		return err
+	}
+	var expires time.Time
+	if c.Expires != "" {
+		if expires, err = parseDay("--expires", c.Expires); err != nil {
+			return err
+		}
+		if expires.Before(sectors.ChinaDay(nowFunc())) {
+			return usage("--expires %s is before today", c.Expires)
+		}
+	}
+	st, err := a.clockedStore()
+	if err != nil {
+		return err
+	}
+	al, err := st.RearmAlert(id, expires)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(a.Out, "alert %d armed again: %s %s (fires on the next crossing)\n", al.ID, al.Code.Key(), al.Describe())
+	return nil
+}
+
+// AlertCheckCmd checks every armed alert once.
+type AlertCheckCmd struct {
+	Format string `short:"f" default:"table" enum:"table,json" help:"Output: table or json."`
+	Exec   string `placeholder:"CMD" help:"Run CMD with sh -c once per fired alert, its fields in the environment (ZIXUAN_ALERT_ID, _CODE, _NAME, _KIND, _VALUE, _PRICE, _AT, _DETAIL, _NOTE); nothing is put into CMD itself."`
+}
+
+type firedOut struct {
+	ID     uint64    `json:"id"`
+	Code   string    `json:"code"`
+	Name   string    `json:"name"`
+	Kind   string    `json:"kind"`
+	Value  float64   `json:"value"`
+	Price  float64   `json:"price"`
+	At     time.Time `json:"at"`
+	Detail string    `json:"detail,omitempty"`
+	Note   string    `json:"note,omitempty"`
+}
+
+// Run fetches the quotes the armed alerts need, fires what crossed,
+// prints it and exits ExitFired when anything fired.
+func (c *AlertCheckCmd) Run(a *App) error {
+	st, err := a.clockedStore()
+	if err != nil {
+		return err
+	}
+	list, err := st.Alerts()
+	if err != nil {
+		return err
+	}
+	snap, err := st.Load()
+	if err != nil {
+		return err
+	}
+	now := nowFunc()
+	var codes []sectors.Code
+	seen := map[string]bool{}
+	needHistory := false
+	for _, al := range list {
+		if al.State(now) != sectors.AlertArmed || !al.Kind.NeedsQuote() {
+			continue
+		}
+		if !seen[al.Code.Key()] {
+			seen[al.Code.Key()] = true
+			codes = append(codes, al.Code)
+		}
+		needHistory = needHistory || al.Kind == sectors.AlertSinceCall || al.Kind == sectors.AlertDrawdown
+	}
+	quotes := map[string]sectors.Quote{}
+	if len(codes) > 0 {
+		prov, _ := a.QuoteProvider()
+		if prov == nil {
+			fmt.Fprintln(a.Err, "zixuan: quotes are off (--offline): only --no-note alerts were checked")
+		} else {
+			ask := codes
+			if needHistory {
+				ask = append(append([]sectors.Code(nil), codes...), sectors.Benchmark)
+			}
+			ctx, cancel := context.WithTimeout(context.Background(), quoteTimeout)
+			var qerr error
+			quotes, qerr = prov.Quotes(ctx, ask)
+			cancel()
+			if qerr != nil && len(quotes) == 0 {
+				return errors.New(quote.Status(qerr))
+			}
+			if qerr != nil {
+				fmt.Fprintf(a.Err, "zixuan: %s (for some tickers)\n", quote.Status(qerr))
+			}
+		}
+	}
+	var since map[string]sectors.SinceCall
+	if needHistory && len(quotes) > 0 {
+		since = a.sinceCalls(st, snap, codes, quotes)
+	}
+	tickers := map[string]*sectors.Ticker{}
+	for i := range snap.Tickers {
+		tickers[snap.Tickers[i].Code.Key()] = &snap.Tickers[i]
+	}
+	nm := names(snap)
+	details := map[uint64]string{}
+	fired, err := st.ObserveAlerts(func(al *sectors.Alert) (bool, bool) {
+		m := sectors.AlertMarket{Now: now, Name: nm[al.Code.Key()], Ticker: tickers[al.Code.Key()]}
+		if q, ok := quotes[al.Code.Key()]; ok {
+			aq := q.ForAlerts()
+			m.Quote = &aq
+			if q.Name != "" {
+				m.Name = q.Name // the exchange's current name carries ST
+			}
+		}
+		if s, ok := since[al.Code.Key()]; ok {
+			m.Since = &s
+		}
+		f, changed, firing := al.Observe(m)
+		if f {
+			details[al.ID] = firing.Detail
+		}
+		return f, changed
+	})
+	if err != nil {
+		return err
+	}
+	out := []firedOut{}
+	for _, al := range fired {
+		out = append(out, firedOut{ID: al.ID, Code: al.Code.Key(), Name: nm[al.Code.Key()], Kind: string(al.Kind), Value: al.Value,
+			Price: al.FiredPrice, At: al.FiredAt.In(sectors.China), Detail: details[al.ID], Note: al.Note})
+	}
+	if c.Format == "json" {
+		if err := writeJSON(a.Out, struct {
+			Fired []firedOut `json:"fired"`
+		}{out}); err != nil {
+			return err
+		}
+	} else if len(out) > 0 {
+		var rows [][]string
+		for _, f := range out {
+			rows = append(rows, []string{strconv.FormatUint(f.ID, 10), f.Code, safetext.Line(f.Name), f.Kind, price2(f.Price), safetext.Line(f.Detail), safetext.Truncate(safetext.Line(f.Note), 30)})
+		}
+		writeTable(a.Out, []string{"ID", "CODE", "NAME", "KIND", "PRICE", "WHAT", "NOTE"}, rows, 0, 4)
+	}
+	if c.Exec != "" {
+		for _, f := range out {
+			if err := runAlertExec(c.Exec, f); err != nil {
+				fmt.Fprintf(a.Err, "zixuan: --exec for alert %d: %s\n", f.ID, oneLine(err.Error()))
+			}
+		}
+	}
+	if len(out) > 0 {
+		return exitStatus{ExitFired}
+	}
+	return nil
+}
+
+// envValue keeps a value fit for the environment: one line, no NUL.
+func envValue(s string) string { return strings.ReplaceAll(safetext.Line(s), "\x00", "") }
+
+// runAlertExec runs the user's command through sh -c, the alert's fields
+// in the environment only: nothing of the alert (a name, a note) is ever
+// put into the command line, so nothing in it can be run as shell code.
+func runAlertExec(command string, f firedOut) error {
+	cmd := exec.Command("sh", "-c", command)
+	cmd.Env = append(os.Environ(),
+		"ZIXUAN_ALERT_ID="+strconv.FormatUint(f.ID, 10),
+		"ZIXUAN_ALERT_CODE="+f.Code,
+		"ZIXUAN_ALERT_NAME="+envValue(f.Name),
+		"ZIXUAN_ALERT_KIND="+f.Kind,
+		"ZIXUAN_ALERT_VALUE="+strconv.FormatFloat(f.Value, 'f', -1, 64),
+		"ZIXUAN_ALERT_PRICE="+price2(f.Price),
+		"ZIXUAN_ALERT_AT="+f.At.Format(time.RFC3339),
+		"ZIXUAN_ALERT_DETAIL="+envValue(f.Detail),
+		"ZIXUAN_ALERT_NOTE="+envValue(f.Note),
+	)
+	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
+	return cmd.Run()
+}
+
+// sinceCalls measures each code's call (the newest call on it: a
+// report's or a rating) against 沪深300 from the daily history, fetching
+// what is missing when quotes are on, and finds the high since.
+func (a *App) sinceCalls(st *store.Store, snap *sectors.Snapshot, codes []sectors.Code, quotes map[string]sectors.Quote) map[string]sectors.SinceCall {
+	want := map[string]bool{}
+	for _, c := range codes {
+		want[c.Key()] = true
+	}
+	latest := map[string]sectors.Scorable{}
+	for _, c := range sectors.ScorableCalls(snap) {
+		if want[c.Code.Key()] {
+			latest[c.Code.Key()] = c // sorted oldest first: the last is the newest
+		}
+	}
+	if len(latest) == 0 {
+		return nil
+	}
+	all := []sectors.Code{sectors.Benchmark}
+	var calls []sectors.Scorable
+	earliest := time.Time{}
+	for _, c := range codes {
+		if call, ok := latest[c.Key()]; ok {
+			all = append(all, c)
+			calls = append(calls, call)
+			if earliest.IsZero() || call.Day.Before(earliest) {
+				earliest = call.Day
+			}
+		}
+	}
+	history, _, err := a.loadHistory(st, all, earliest)
+	if err != nil {
+		fmt.Fprintf(a.Err, "zixuan: price history: %s\n", oneLine(advise(err).Error()))
+		return nil
+	}
+	in := sectors.ScoreInput{History: history, Refs: snap.Refs, Latest: map[string]sectors.Latest{}}
+	for k, q := range quotes {
+		if q.Last > 0 && !q.Suspended && !q.PreOpen {
+			in.Latest[k] = sectors.Latest{Day: sectors.ChinaDay(q.Time), Last: q.Last, PrevClose: q.PrevClose}
+		}
+	}
+	if l, ok := in.Latest[sectors.Benchmark.Key()]; ok {
+		in.BenchLatest = &l
+	}
+	in.Benchmark = in.History[sectors.Benchmark.Key()]
+	out := map[string]sectors.SinceCall{}
+	for _, s := range sectors.Score(calls, in, sectors.ByReport).Calls {
+		if s.Err != nil {
+			continue
+		}
+		high := s.Result.Ref.Price
+		for _, b := range in.History[s.Code.Key()].Bars {
+			if b.Date.After(s.Result.Ref.Day) {
+				high = math.Max(high, b.High)
+			}
+		}
+		out[s.Code.Key()] = sectors.SinceCall{Day: s.Day, ReturnPct: s.Result.ReturnPct, ExcessPct: s.Result.ExcessPct, High: high}
+	}
+	return out
+}

@@ -1,0 +1,399 @@
+package cli
+
+import (
+	"context"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"zixuan/export"
+	"zixuan/quote"
+	"zixuan/safetext"
+	"zixuan/sectors"
+	"zixuan/store"
+)
+
+// PositionCmd groups the position commands.
+type PositionCmd struct {
+	Add  PositionAddCmd  `cmd:"" help:"Record a buy: a lot (date, price, quantity, fees)."`
+	Sell PositionSellCmd `cmd:"" help:"Record a sell: shares come off the oldest lots first (FIFO) and the P&L is realised."`
+	List PositionListCmd `cmd:"" help:"List positions with cost, P&L from the latest quote, and the return against 沪深300 since the first buy."`
+	Rm   PositionRmCmd   `cmd:"" help:"Delete a buy or a sell (its id is in zixuan position list)."`
+}
+
+// tradeFlags are a buy's or a sell's.
+type tradeFlags struct {
+	Code  string  `arg:"" predictor:"code" help:"The stock: its code (688111), name or pinyin."`
+	Qty   int64   `required:"" placeholder:"N" help:"Shares (a buy: whole lots of 100; STAR at least 200, BSE at least 100)."`
+	Price float64 `required:"" placeholder:"P" help:"Price per share."`
+	Date  string  `placeholder:"DATE" help:"The day of the trade (YYYY-MM-DD; default today)."`
+	Fee   float64 `placeholder:"F" help:"All costs of the trade in yuan (commission, stamp duty, transfer fee)."`
+}
+
+func (f *tradeFlags) trade(a *App, side sectors.TradeSide) (sectors.Trade, error) {
+	code, err := a.resolveCode(f.Code)
+	if err != nil {
+		return sectors.Trade{}, err
+	}
+	now := nowFunc()
+	t := sectors.Trade{Code: code, Side: side, Qty: f.Qty, Price: f.Price, Fee: f.Fee, Date: sectors.ChinaDay(now)}
+	if f.Date != "" {
+		if t.Date, err = parseDay("--date", f.Date); err != nil {
+			return t, err
+		}
+	}
+	if err := sectors.CheckTrade(t, now); err != nil {
+		return t, usage("%s", strings.TrimPrefix(err.Error(), sectors.ErrTradeInput.Error()+": "))
+	}
+	return t, nil
+}
+
+// PositionAddCmd records a buy.
+type PositionAddCmd struct {
+	tradeFlags
+}
+
+// Run stores the buy.
+func (c *PositionAddCmd) Run(a *App) error { return addTrade(a, &c.tradeFlags, sectors.Bought) }
+
+// PositionSellCmd records a sell.
+type PositionSellCmd struct {
+	tradeFlags
+}
+
+// Run stores the sell.
+func (c *PositionSellCmd) Run(a *App) error { return addTrade(a, &c.tradeFlags, sectors.Sold) }
+
+func addTrade(a *App, f *tradeFlags, side sectors.TradeSide) error {
+	t, err := f.trade(a, side)
+	if err != nil {
+		return err
+	}
+	st, err := a.clockedStore()
+	if err != nil {
+		return err
+	}
+	if t, err = st.AddTrade(t); err != nil {
+		return err
+	}
+	ps, err := st.Positions()
+	if err != nil {
+		return err
+	}
+	held := int64(0)
+	for _, p := range ps {
+		if p.Code == t.Code {
+			held = p.Qty
+		}
+	}
+	fmt.Fprintf(a.Out, "%d: %s %s %d at %s on %s; %d shares held\n", t.ID, t.Side, t.Code.Key(), t.Qty, price2(t.Price), sectors.ChinaDate(t.Date), held)
+	return nil
+}
+
+// PositionRmCmd deletes a trade.
+type PositionRmCmd struct {
+	ID string `arg:"" help:"The buy's or sell's id (zixuan position list)."`
+}
+
+// Run deletes it.
+func (c *PositionRmCmd) Run(a *App) error {
+	id, err := parseID(c.ID)
+	if err != nil {
+		return err
+	}
+	st, err := a.clockedStore()
+	if err != nil {
+		return err
+	}
+	t, err := st.RemoveTrade(id)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(a.Out, "removed %d: %s %s %d at %s on %s\n", t.ID, t.Side, t.Code.Key(), t.Qty, price2(t.Price), sectors.ChinaDate(t.Date))
+	return nil
+}
+
+// PositionListCmd lists positions.
+type PositionListCmd struct {
+	Format string `short:"f" default:"table" enum:"table,csv,json" help:"Output: table, csv or json."`
+}
+
+type positionOut struct {
+	Code     string     `json:"code"`
+	Name     string     `json:"name"`
+	Qty      int64      `json:"qty"`
+	Cost     float64    `json:"cost"`
+	AvgPrice float64    `json:"avg_price"`
+	Last     *float64   `json:"last"`
+	Value    *float64   `json:"value"`
+	PnL      *float64   `json:"pnl"`
+	PnLPct   *float64   `json:"pnl_pct"`
+	Realised float64    `json:"realised"`
+	FirstBuy string     `json:"first_buy,omitempty"`
+	Return   *float64   `json:"return_pct"`
+	Bench    *float64   `json:"benchmark_pct"`
+	Excess   *float64   `json:"excess_pct"`
+	Trades   []tradeOut `json:"trades"`
+}
+
+type tradeOut struct {
+	ID    uint64  `json:"id"`
+	Side  string  `json:"side"`
+	Date  string  `json:"date"`
+	Price float64 `json:"price"`
+	Qty   int64   `json:"qty"`
+	Fee   float64 `json:"fee"`
+}
+
+type totalOut struct {
+	Cost     float64  `json:"cost"`
+	Value    *float64 `json:"value"`
+	PnL      *float64 `json:"pnl"`
+	PnLPct   *float64 `json:"pnl_pct"`
+	Realised float64  `json:"realised"`
+	Count    int      `json:"count"`  // positions with shares
+	Priced   int      `json:"priced"` // of them, those with a quote
+}
+
+type positionsOut struct {
+	AsOf      string        `json:"as_of,omitempty"`
+	Positions []positionOut `json:"positions"`
+	Total     totalOut      `json:"total"`
+}
+
+// Run prints the positions; offline, quantities and cost.
+func (c *PositionListCmd) Run(a *App) error {
+	st, err := a.clockedStore()
+	if err != nil {
+		return err
+	}
+	ps, err := st.Positions()
+	if err != nil {
+		return err
+	}
+	snap, err := st.Load()
+	if err != nil {
+		return err
+	}
+	nm := names(snap)
+	var codes []sectors.Code
+	for _, p := range ps {
+		if p.Qty > 0 {
+			codes = append(codes, p.Code)
+		}
+		if nm[p.Code.Key()] == "" {
+			if sec, ok := sectors.LookupMaster(p.Code); ok {
+				nm[p.Code.Key()] = sec.Name
+			}
+		}
+	}
+	last := map[string]float64{}
+	var quotes map[string]sectors.Quote
+	if prov, _ := a.QuoteProvider(); prov != nil && len(codes) > 0 {
+		ctx, cancel := context.WithTimeout(context.Background(), quoteTimeout)
+		var qerr error
+		quotes, qerr = prov.Quotes(ctx, append(append([]sectors.Code(nil), codes...), sectors.Benchmark))
+		cancel()
+		if qerr != nil {
+			fmt.Fprintf(a.Err, "zixuan: %s: quantities and cost only\n", quote.Status(qerr))
+		}
+		for k, q := range quotes {
+			if q.Last > 0 {
+				last[k] = q.Last
+			}
+		}
+	}
+	vs := a.positionReturns(st, ps, quotes)
+	out := positionsOut{Positions: []positionOut{}}
+	var newest time.Time
+	for _, p := range ps {
+		o := positionOut{Code: p.Code.Key(), Name: nm[p.Code.Key()], Qty: p.Qty, Cost: round2(p.Cost), AvgPrice: round4(p.AvgPrice()), Realised: round2(p.Realised), Trades: []tradeOut{}}
+		if p.Qty > 0 {
+			o.FirstBuy = sectors.ChinaDate(p.FirstBuy)
+			if l, ok := last[p.Code.Key()]; ok {
+				pnl, pp := p.PnL(l)
+				lv := l
+				o.Last, o.Value, o.PnL, o.PnLPct = &lv, ptr(p.Value(l)), ptr(pnl), ptr(pp)
+				if q := quotes[p.Code.Key()]; q.Time.After(newest) {
+					newest = q.Time
+				}
+			}
+			if r, ok := vs[p.Code.Key()]; ok {
+				o.Return, o.Bench, o.Excess = ptr(r.ReturnPct), ptr(r.BenchmarkPct), ptr(r.ExcessPct)
+			}
+		}
+		for _, t := range p.Trades {
+			o.Trades = append(o.Trades, tradeOut{ID: t.ID, Side: string(t.Side), Date: sectors.ChinaDate(t.Date), Price: t.Price, Qty: t.Qty, Fee: t.Fee})
+		}
+		out.Positions = append(out.Positions, o)
+	}
+	tot := sectors.TotalPositions(ps, last)
+	out.Total = totalOut{Cost: round2(tot.Cost), Realised: round2(tot.Realised), Count: tot.Count, Priced: tot.Priced}
+	if tot.Priced > 0 {
+		out.Total.Value, out.Total.PnL, out.Total.PnLPct = ptr(tot.Value), ptr(tot.PnL), ptr(tot.PnLPct)
+	}
+	if !newest.IsZero() {
+		out.AsOf = newest.In(sectors.China).Format(time.RFC3339)
+	}
+	switch c.Format {
+	case "json":
+		return writeJSON(a.Out, out)
+	case "csv":
+		return writePositionsCSV(a.Out, out)
+	}
+	if len(ps) == 0 {
+		fmt.Fprintln(a.Out, "no positions: record a buy with zixuan position add CODE --qty N --price P")
+		return nil
+	}
+	writePositions(a.Out, out)
+	return nil
+}
+
+func round4(v float64) float64 { return float64(int64(v*10000+sign(v)*0.5)) / 10000 }
+
+func opt(v *float64) string {
+	if v == nil {
+		return ""
+	}
+	return strconv.FormatFloat(*v, 'f', 2, 64)
+}
+
+func writePositionsCSV(w io.Writer, out positionsOut) error {
+	cw := csv.NewWriter(w)
+	_ = cw.Write([]string{"code", "name", "qty", "cost", "avg_price", "last", "value", "pnl", "pnl_pct", "realised", "first_buy", "return_pct", "benchmark_pct", "excess_pct"})
+	for _, p := range out.Positions {
+		_ = cw.Write([]string{p.Code, csvCell(p.Name), strconv.FormatInt(p.Qty, 10), price2(p.Cost), strconv.FormatFloat(p.AvgPrice, 'f', 4, 64),
+			opt(p.Last), opt(p.Value), opt(p.PnL), opt(p.PnLPct), price2(p.Realised), p.FirstBuy, opt(p.Return), opt(p.Bench), opt(p.Excess)})
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func writePositions(w io.Writer, out positionsOut) {
+	var rows [][]string
+	for _, p := range out.Positions {
+		rows = append(rows, []string{p.Code, safetext.Line(p.Name), strconv.FormatInt(p.Qty, 10), price2(p.Cost), strconv.FormatFloat(p.AvgPrice, 'f', 3, 64),
+			opt(p.Last), opt(p.Value), opt(p.PnL), opt(p.PnLPct), price2(p.Realised), p.FirstBuy, opt(p.Return), opt(p.Excess)})
+	}
+	t := out.Total
+	rows = append(rows, []string{"TOTAL", "", "", price2(t.Cost), "", "", opt(t.Value), opt(t.PnL), opt(t.PnLPct), price2(t.Realised), "", "", ""})
+	writeTable(w, []string{"CODE", "NAME", "QTY", "COST", "AVG", "LAST", "VALUE", "P&L", "P&L %", "REALISED", "SINCE", "RETURN", "VS CSI300"}, rows, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12)
+	if t.Priced == 0 && t.Count > 0 {
+		fmt.Fprintln(w, "\nno quotes: quantities and cost only")
+	}
+	fmt.Fprintln(w)
+	rows = rows[:0]
+	for _, p := range out.Positions {
+		for _, tr := range p.Trades {
+			rows = append(rows, []string{strconv.FormatUint(tr.ID, 10), tr.Date, tr.Side, p.Code, strconv.FormatInt(tr.Qty, 10), price2(tr.Price), price2(tr.Fee)})
+		}
+	}
+	writeTable(w, []string{"ID", "DATE", "SIDE", "CODE", "QTY", "PRICE", "FEE"}, rows, 0, 4, 5, 6)
+}
+
+// positionReturns measures each open position from its first buy's price
+// on its day to the latest price, and 沪深300 over the same days, from the
+// stored daily history (fetching what is missing when quotes are on).
+func (a *App) positionReturns(st *store.Store, ps []sectors.Position, quotes map[string]sectors.Quote) map[string]sectors.CallReturn {
+	all := []sectors.Code{sectors.Benchmark}
+	var earliest time.Time
+	for _, p := range ps {
+		if p.Qty > 0 {
+			all = append(all, p.Code)
+			if earliest.IsZero() || p.FirstBuy.Before(earliest) {
+				earliest = p.FirstBuy
+			}
+		}
+	}
+	if len(all) == 1 {
+		return nil
+	}
+	online := quotes != nil // no history fetched when the quotes could not be
+	history, _, err := a.loadHistoryIf(st, all, earliest, online)
+	if err != nil {
+		return nil
+	}
+	in := sectors.ScoreInput{History: history}
+	latest := func(k string) *sectors.Latest {
+		q, ok := quotes[k]
+		if !ok || !(q.Last > 0) || q.Suspended || q.PreOpen {
+			return nil
+		}
+		return &sectors.Latest{Day: sectors.ChinaDay(q.Time), Last: q.Last, PrevClose: q.PrevClose}
+	}
+	out := map[string]sectors.CallReturn{}
+	bench := in.History[sectors.Benchmark.Key()]
+	for _, p := range ps {
+		if p.Qty == 0 {
+			continue
+		}
+		var first sectors.Trade
+		for _, t := range p.Trades {
+			if t.Side == sectors.Bought && t.Date.Equal(p.FirstBuy) {
+				first = t
+				break
+			}
+		}
+		ref := &sectors.Reference{Day: p.FirstBuy, Price: first.Price, Basis: sectors.Unadjusted}
+		r, err := sectors.ScoreCall(p.FirstBuy, ref, in.History[p.Code.Key()], latest(p.Code.Key()), bench, latest(sectors.Benchmark.Key()))
+		if err == nil {
+			out[p.Code.Key()] = r
+		}
+	}
+	return out
+}
+
+// exportPositions adds the alerts and trades to a json export: all of
+// them, or with a filter those of the tickers exported.
+func (a *App) exportPositions(opts *export.Options, tickers []sectors.Ticker, all bool) error {
+	st, err := a.Store()
+	if err != nil {
+		return err
+	}
+	alerts, err := st.Alerts()
+	if err != nil {
+		return err
+	}
+	trades, err := st.Trades()
+	if err != nil {
+		return err
+	}
+	in := map[string]bool{}
+	for _, t := range tickers {
+		in[t.Code.Key()] = true
+	}
+	for _, al := range alerts {
+		if all || in[al.Code.Key()] {
+			opts.Alerts = append(opts.Alerts, al)
+		}
+	}
+	for _, t := range trades {
+		if all || in[t.Code.Key()] {
+			opts.Trades = append(opts.Trades, t)
+		}
+	}
+	return nil
+}
+
+// importPositions merges a json file's alerts and trades, after its
+// tickers (an alert needs its ticker on the list).
+func (a *App) importPositions(st *store.Store, file *export.ImportFile) error {
+	if len(file.Alerts) > 0 {
+		n, err := st.ImportAlerts(file.Alerts)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(a.Out, "%s: %d of %d alerts added (the others are there already or their ticker is not)\n", oneLine(file.Name), n, len(file.Alerts))
+	}
+	if len(file.Trades) > 0 {
+		n, err := st.ImportTrades(file.Trades)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(a.Out, "%s: %d of %d buys and sells added (the others are there already)\n", oneLine(file.Name), n, len(file.Trades))
+	}
+	return nil
+}

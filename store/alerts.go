@@ -1,0 +1,284 @@
+package store
+
+import (
+	"math"
+	"strings"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"zixuan/sectors"
+)
+
+// Alerts live in their own bucket, keyed by id (8 bytes, big-endian, from
+// the bucket's sequence, so ids are never reused):
+//
+//	alerts/<id>   alertRecord
+//
+// A fired alert stays with its firings; removing one deletes its record.
+
+var bucketAlerts = []byte("alerts")
+
+type alertRecord struct {
+	Code       string                `json:"code"` // SH600519
+	Kind       string                `json:"kind"`
+	Value      float64               `json:"value"`
+	Excess     bool                  `json:"excess,omitempty"`
+	Repeat     bool                  `json:"repeat,omitempty"`
+	Note       string                `json:"note,omitempty"`
+	Created    time.Time             `json:"created"`
+	Expires    string                `json:"expires,omitempty"` // a China date
+	Armed      bool                  `json:"armed"`
+	Primed     bool                  `json:"primed"`
+	FiredAt    time.Time             `json:"fired_at,omitzero"`
+	FiredPrice float64               `json:"fired_price,omitempty"`
+	Firings    []sectors.AlertFiring `json:"firings,omitempty"`
+}
+
+func alertToRecord(a sectors.Alert) alertRecord {
+	r := alertRecord{Code: a.Code.Key(), Kind: string(a.Kind), Value: a.Value, Excess: a.Excess, Repeat: a.Repeat, Note: a.Note,
+		Created: a.Created, Armed: a.Armed, Primed: a.Primed, FiredAt: a.FiredAt, FiredPrice: a.FiredPrice, Firings: a.Firings}
+	if !a.Expires.IsZero() {
+		r.Expires = sectors.ChinaDate(a.Expires)
+	}
+	return r
+}
+
+func (r alertRecord) alert(id uint64) (sectors.Alert, error) {
+	code, err := sectors.ParseCode(r.Code)
+	if err != nil {
+		return sectors.Alert{}, err
+	}
+	kind, err := sectors.ParseAlertKind(r.Kind)
+	if err != nil {
+		return sectors.Alert{}, err
+	}
+	a := sectors.Alert{ID: id, Code: code, Kind: kind, Value: r.Value, Excess: r.Excess, Repeat: r.Repeat, Note: r.Note,
+		Created: r.Created, Armed: r.Armed, Primed: r.Primed, FiredAt: r.FiredAt, FiredPrice: r.FiredPrice, Firings: r.Firings}
+	if r.Expires != "" {
+		if a.Expires, err = time.ParseInLocation(time.DateOnly, r.Expires, sectors.China); err != nil {
+			return sectors.Alert{}, err
+		}
+	}
+	return a, nil
+}
+
+// detail is err's text without the sentinel's own words in front.
+func detail(err, sentinel error) string {
+	return strings.TrimPrefix(err.Error(), sentinel.Error()+": ")
+}
+
+// AddAlert checks and stores a new alert on a ticker of the watchlist
+// and returns it with its id. Its Created is the store's clock unless set.
+func (s *Store) AddAlert(a sectors.Alert) (sectors.Alert, error) {
+	if a.Created.IsZero() {
+		a.Created = s.now()
+	}
+	if err := a.Check(a.Created); err != nil {
+		return a, &Error{Kind: ErrInvalid, Reason: BadAlert, Code: a.Code, Detail: detail(err, sectors.ErrAlertValue)}
+	}
+	if a.Expired(s.now()) {
+		return a, &Error{Kind: ErrInvalid, Reason: BadAlert, Code: a.Code, Detail: "the expiry date " + sectors.ChinaDate(a.Expires) + " has passed"}
+	}
+	err := s.update(func(tx *bolt.Tx) error {
+		r := refOf(tx, a.Code)
+		if !r.exists() {
+			return notOnList(a.Code)
+		}
+		var t tickerRecord
+		if err := r.info(&t); err != nil {
+			return err
+		}
+		if !t.Removed.IsZero() {
+			return refusal(ErrNotFound, AlreadyRemoved, a.Code)
+		}
+		b, err := tx.CreateBucketIfNotExists(bucketAlerts)
+		if err != nil {
+			return err
+		}
+		id, err := b.NextSequence()
+		if err != nil {
+			return err
+		}
+		a.ID = id
+		return putJSON(b, itob(id), alertToRecord(a))
+	})
+	return a, err
+}
+
+// Alerts returns every alert, by id.
+func (s *Store) Alerts() ([]sectors.Alert, error) {
+	var out []sectors.Alert
+	err := s.view(func(tx *bolt.Tx) error {
+		var err error
+		out, err = readAlerts(tx)
+		return err
+	})
+	return out, err
+}
+
+func readAlerts(tx *bolt.Tx) ([]sectors.Alert, error) {
+	var out []sectors.Alert
+	b := tx.Bucket(bucketAlerts)
+	if b == nil {
+		return out, nil
+	}
+	err := b.ForEach(func(k, v []byte) error {
+		if len(k) != 8 || v == nil {
+			return nil
+		}
+		var rec alertRecord
+		if err := getJSON(b, k, &rec); err != nil {
+			return err
+		}
+		a, err := rec.alert(btoi(k))
+		if err != nil {
+			return nil // doctor's business; a bad record does not hide the others
+		}
+		out = append(out, a)
+		return nil
+	})
+	return out, err
+}
+
+func btoi(k []byte) uint64 {
+	var v uint64
+	for _, c := range k {
+		v = v<<8 | uint64(c)
+	}
+	return v
+}
+
+// RemoveAlert deletes alert id.
+func (s *Store) RemoveAlert(id uint64) (sectors.Alert, error) {
+	var a sectors.Alert
+	err := s.update(func(tx *bolt.Tx) error {
+		var err error
+		if a, err = alertIn(tx, id); err != nil {
+			return err
+		}
+		return tx.Bucket(bucketAlerts).Delete(itob(id))
+	})
+	return a, err
+}
+
+func alertIn(tx *bolt.Tx, id uint64) (sectors.Alert, error) {
+	b := tx.Bucket(bucketAlerts)
+	if b == nil || b.Get(itob(id)) == nil {
+		return sectors.Alert{}, &Error{Kind: ErrNotFound, Reason: NoSuchAlert, Count: int(min(id, math.MaxInt32))}
+	}
+	var rec alertRecord
+	if err := getJSON(b, itob(id), &rec); err != nil {
+		return sectors.Alert{}, err
+	}
+	return rec.alert(id)
+}
+
+// RearmAlert arms alert id again (see sectors.Alert.Rearm); expires, when
+// not zero, replaces its expiry. An alert whose expiry has passed needs a
+// new one.
+func (s *Store) RearmAlert(id uint64, expires time.Time) (sectors.Alert, error) {
+	var a sectors.Alert
+	now := s.now()
+	err := s.update(func(tx *bolt.Tx) error {
+		var err error
+		if a, err = alertIn(tx, id); err != nil {
+			return err
+		}
+		if !expires.IsZero() {
+			a.Expires = sectors.ChinaDay(expires)
+		}
+		if a.Expired(now) {
+			return &Error{Kind: ErrInvalid, Reason: BadAlert, Code: a.Code, Count: int(id),
+				Detail: "the expiry date " + sectors.ChinaDate(a.Expires) + " has passed: give a new one"}
+		}
+		a.Rearm()
+		return putJSON(tx.Bucket(bucketAlerts), itob(id), alertToRecord(a))
+	})
+	return a, err
+}
+
+// ObserveAlerts runs observe on every alert in one write transaction and
+// stores those it changed; it returns those that fired. Two checks at
+// once cannot both fire an alert: the second sees the first's result.
+func (s *Store) ObserveAlerts(observe func(a *sectors.Alert) (fired, changed bool)) ([]sectors.Alert, error) {
+	var fired []sectors.Alert
+	err := s.update(func(tx *bolt.Tx) error {
+		fired = nil
+		list, err := readAlerts(tx)
+		if err != nil {
+			return err
+		}
+		any := false
+		for i := range list {
+			f, changed := observe(&list[i])
+			if !changed {
+				continue
+			}
+			any = true
+			if err := putJSON(tx.Bucket(bucketAlerts), itob(list[i].ID), alertToRecord(list[i])); err != nil {
+				return err
+			}
+			if f {
+				fired = append(fired, list[i])
+			}
+		}
+		if !any {
+			return errUnchanged
+		}
+		return nil
+	})
+	return fired, err
+}
+
+// ImportAlerts adds alerts from a file, keeping their state and firings,
+// under new ids. One the store holds already (the same ticker, kind,
+// value and creation time) is left as it is. Alerts on tickers that are
+// not in the store are skipped. It returns how many were added.
+func (s *Store) ImportAlerts(list []sectors.Alert) (int, error) {
+	if len(list) == 0 {
+		return 0, nil
+	}
+	added := 0
+	err := s.update(func(tx *bolt.Tx) error {
+		added = 0
+		have, err := readAlerts(tx)
+		if err != nil {
+			return err
+		}
+		seen := map[string]bool{}
+		for _, a := range have {
+			seen[alertKey(a)] = true
+		}
+		b, err := tx.CreateBucketIfNotExists(bucketAlerts)
+		if err != nil {
+			return err
+		}
+		for _, a := range list {
+			if seen[alertKey(a)] || !refOf(tx, a.Code).exists() {
+				continue
+			}
+			if err := a.Check(a.Created); err != nil {
+				return &Error{Kind: ErrInvalid, Reason: BadAlert, Code: a.Code, Detail: detail(err, sectors.ErrAlertValue)}
+			}
+			id, err := b.NextSequence()
+			if err != nil {
+				return err
+			}
+			seen[alertKey(a)] = true
+			if err := putJSON(b, itob(id), alertToRecord(a)); err != nil {
+				return err
+			}
+			added++
+		}
+		if added == 0 {
+			return errUnchanged
+		}
+		return nil
+	})
+	return added, err
+}
+
+func alertKey(a sectors.Alert) string {
+	return a.Code.Key() + "|" + string(a.Kind) + "|" + formatPrice(a.Value) + "|" + a.Created.UTC().Format(time.RFC3339Nano)
+}

@@ -1,0 +1,277 @@
+package store
+
+import (
+	"encoding/json"
+	"errors"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"zixuan/sectors"
+)
+
+// Positions are kept as the trades that make them, keyed by id (8 bytes,
+// big-endian, from the bucket's sequence):
+//
+//	trades/<id>   tradeRecord
+//
+// A position is never stored: it is replayed from the trades (FIFO), so
+// removing a trade cannot leave a position that disagrees with them.
+
+var bucketTrades = []byte("trades")
+
+type tradeRecord struct {
+	Code    string    `json:"code"`
+	Side    string    `json:"side"` // buy, sell
+	Date    string    `json:"date"` // a China date
+	Price   float64   `json:"price"`
+	Qty     int64     `json:"qty"`
+	Fee     float64   `json:"fee,omitempty"`
+	Created time.Time `json:"created"`
+}
+
+func tradeToRecord(t sectors.Trade) tradeRecord {
+	return tradeRecord{Code: t.Code.Key(), Side: string(t.Side), Date: sectors.ChinaDate(t.Date), Price: t.Price, Qty: t.Qty, Fee: t.Fee, Created: t.Created}
+}
+
+func (r tradeRecord) trade(id uint64) (sectors.Trade, error) {
+	code, err := sectors.ParseCode(r.Code)
+	if err != nil {
+		return sectors.Trade{}, err
+	}
+	day, err := time.ParseInLocation(time.DateOnly, r.Date, sectors.China)
+	if err != nil {
+		return sectors.Trade{}, err
+	}
+	return sectors.Trade{ID: id, Code: code, Side: sectors.TradeSide(r.Side), Date: day, Price: r.Price, Qty: r.Qty, Fee: r.Fee, Created: r.Created}, nil
+}
+
+func readTrades(tx *bolt.Tx) ([]sectors.Trade, error) {
+	var out []sectors.Trade
+	b := tx.Bucket(bucketTrades)
+	if b == nil {
+		return out, nil
+	}
+	err := b.ForEach(func(k, v []byte) error {
+		if len(k) != 8 || v == nil {
+			return nil
+		}
+		var rec tradeRecord
+		if err := getJSON(b, k, &rec); err != nil {
+			return err
+		}
+		t, err := rec.trade(btoi(k))
+		if err != nil {
+			return nil
+		}
+		out = append(out, t)
+		return nil
+	})
+	return out, err
+}
+
+// Trades returns every buy and sell, by id.
+func (s *Store) Trades() ([]sectors.Trade, error) {
+	var out []sectors.Trade
+	err := s.view(func(tx *bolt.Tx) error {
+		var err error
+		out, err = readTrades(tx)
+		return err
+	})
+	return out, err
+}
+
+// Positions replays the trades into positions, ordered by code.
+func (s *Store) Positions() ([]sectors.Position, error) {
+	trades, err := s.Trades()
+	if err != nil {
+		return nil, err
+	}
+	return sectors.BuildPositions(trades)
+}
+
+// tradeRefusal turns the domain's refusal into the store's.
+func tradeRefusal(code sectors.Code, err error) error {
+	switch {
+	case errors.Is(err, sectors.ErrOversold):
+		return &Error{Kind: ErrInvalid, Reason: Oversold, Code: code, Detail: detail(err, sectors.ErrOversold)}
+	case errors.Is(err, sectors.ErrTradeInput):
+		return &Error{Kind: ErrInvalid, Reason: BadTrade, Code: code, Detail: detail(err, sectors.ErrTradeInput)}
+	}
+	return err
+}
+
+// AddTrade checks and stores a buy or a sell and returns it with its id.
+// A ticker needs to be on the watchlist or in the securities master; a
+// sell of more than is held on its date is refused.
+func (s *Store) AddTrade(t sectors.Trade) (sectors.Trade, error) {
+	now := s.now()
+	if t.Created.IsZero() {
+		t.Created = now
+	}
+	if t.Date.IsZero() {
+		t.Date = sectors.ChinaDay(now)
+	}
+	t.Date = sectors.ChinaDay(t.Date)
+	if err := sectors.CheckTrade(t, now); err != nil {
+		return t, tradeRefusal(t.Code, err)
+	}
+	err := s.update(func(tx *bolt.Tx) error {
+		if _, ok := sectors.LookupMaster(t.Code); !ok && !refOf(tx, t.Code).exists() {
+			return notOnList(t.Code) // unknown to the master: the watchlist is where a name is given
+		}
+		have, err := readTrades(tx)
+		if err != nil {
+			return err
+		}
+		b, err := tx.CreateBucketIfNotExists(bucketTrades)
+		if err != nil {
+			return err
+		}
+		id, err := b.NextSequence()
+		if err != nil {
+			return err
+		}
+		t.ID = id
+		if _, err := sectors.BuildPositions(append(have, t)); err != nil {
+			return tradeRefusal(t.Code, err)
+		}
+		return putJSON(b, itob(id), tradeToRecord(t))
+	})
+	return t, err
+}
+
+// RemoveTrade deletes trade id, unless that leaves a later sell selling
+// more than is held.
+func (s *Store) RemoveTrade(id uint64) (sectors.Trade, error) {
+	var gone sectors.Trade
+	err := s.update(func(tx *bolt.Tx) error {
+		have, err := readTrades(tx)
+		if err != nil {
+			return err
+		}
+		kept := have[:0:0]
+		found := false
+		for _, t := range have {
+			if t.ID == id {
+				gone, found = t, true
+				continue
+			}
+			kept = append(kept, t)
+		}
+		if !found {
+			return &Error{Kind: ErrNotFound, Reason: NoSuchTrade, Count: int(min(id, 1<<31-1))}
+		}
+		if _, err := sectors.BuildPositions(kept); err != nil {
+			return tradeRefusal(gone.Code, err)
+		}
+		return tx.Bucket(bucketTrades).Delete(itob(id))
+	})
+	return gone, err
+}
+
+// ImportTrades adds trades from a file under new ids; one the store holds
+// already (same ticker, side, date, price, quantity, fee and creation
+// time) is left as it is. The whole set must replay (no oversell), or
+// nothing is added. It returns how many were added.
+func (s *Store) ImportTrades(list []sectors.Trade) (int, error) {
+	if len(list) == 0 {
+		return 0, nil
+	}
+	now := s.now()
+	added := 0
+	err := s.update(func(tx *bolt.Tx) error {
+		added = 0
+		have, err := readTrades(tx)
+		if err != nil {
+			return err
+		}
+		seen := map[string]bool{}
+		for _, t := range have {
+			seen[tradeKey(t)] = true
+		}
+		b, err := tx.CreateBucketIfNotExists(bucketTrades)
+		if err != nil {
+			return err
+		}
+		all := have
+		for _, t := range list {
+			if seen[tradeKey(t)] {
+				continue
+			}
+			if err := sectors.CheckTrade(t, now); err != nil {
+				return tradeRefusal(t.Code, err)
+			}
+			id, err := b.NextSequence()
+			if err != nil {
+				return err
+			}
+			t.ID = id
+			seen[tradeKey(t)] = true
+			all = append(all, t)
+			if err := putJSON(b, itob(id), tradeToRecord(t)); err != nil {
+				return err
+			}
+			added++
+		}
+		if added == 0 {
+			return errUnchanged
+		}
+		if _, err := sectors.BuildPositions(all); err != nil {
+			return tradeRefusal(sectors.Code{}, err)
+		}
+		return nil
+	})
+	return added, err
+}
+
+func tradeKey(t sectors.Trade) string {
+	return t.Code.Key() + "|" + string(t.Side) + "|" + sectors.ChinaDate(t.Date) + "|" + formatPrice(t.Price) + "|" +
+		formatPrice(float64(t.Qty)) + "|" + formatPrice(t.Fee) + "|" + t.Created.UTC().Format(time.RFC3339Nano)
+}
+
+// checkAlertsAndTrades is doctor's check of the alerts and trades: every
+// record decodes, and the trades replay without a sell of more than held.
+func checkAlertsAndTrades(tx *bolt.Tx, add func(string, ...any)) {
+	if b := tx.Bucket(bucketAlerts); b != nil {
+		_ = b.ForEach(func(k, v []byte) error {
+			var rec alertRecord
+			switch {
+			case v == nil || len(k) != 8:
+				add("alerts/%x: not a record of this layout", k)
+			case json.Unmarshal(v, &rec) != nil:
+				add("alerts/%d: does not decode", btoi(k))
+			default:
+				if _, err := rec.alert(btoi(k)); err != nil {
+					add("alerts/%d: %v", btoi(k), err)
+				}
+			}
+			return nil
+		})
+	}
+	b := tx.Bucket(bucketTrades)
+	if b == nil {
+		return
+	}
+	var trades []sectors.Trade
+	_ = b.ForEach(func(k, v []byte) error {
+		var rec tradeRecord
+		switch {
+		case v == nil || len(k) != 8:
+			add("trades/%x: not a record of this layout", k)
+		case json.Unmarshal(v, &rec) != nil:
+			add("trades/%d: does not decode", btoi(k))
+		default:
+			t, err := rec.trade(btoi(k))
+			if err != nil {
+				add("trades/%d: %v", btoi(k), err)
+				return nil
+			}
+			trades = append(trades, t)
+		}
+		return nil
+	})
+	if _, err := sectors.BuildPositions(trades); err != nil {
+		add("trades: %v", err)
+	}
+}

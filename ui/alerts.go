@@ -1,0 +1,371 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"zixuan/safetext"
+	"zixuan/sectors"
+	"zixuan/store"
+)
+
+// Alerts in the TUI. Every quote refresh that brings quotes checks the
+// armed alerts against them, as `zixuan alert check` does, in one store
+// write queued on the writer (writes.go), never inside Update. What fires
+// is marked in the store (so a cron check does not fire it again), shows
+// as a badge on its row and in the status line, and rings the terminal
+// bell unless the config turns it off (alert_bell = false). Alerts that
+// need the daily history (since-call, drawdown) are left to alert check:
+// the TUI does not fetch history on every refresh, and an alert that
+// cannot be judged is not touched.
+
+// alertState is the root model's alert data.
+type alertState struct {
+	list  []sectors.Alert
+	badge map[string]bool // Code.Key() → a fired alert to show on its row
+	busy  bool            // a check is under way
+}
+
+// alertText is the alert wording of each language.
+type alertText struct {
+	Fired, More                 string
+	Heading, Hint, None, Prompt string
+	Set, Cancelled, AskCancel   string
+	Armed, FiredState, Expired  string
+	KSet, KCancel               string
+}
+
+var alertTexts = map[string]*alertText{
+	"en": {Fired: "alert", More: "and %d more",
+		Heading: "Alerts", Hint: "! new alert  c cancel them", None: "No alerts on this ticker.", Prompt: "alert",
+		Set: "Alert %d set: %s %s.", Cancelled: "%d alert(s) on %s cancelled.", AskCancel: "Cancel the %d alert(s) on %s? y/n",
+		Armed: "armed", FiredState: "fired", Expired: "expired", KSet: "alert", KCancel: "cancel alerts"},
+	"zh": {Fired: "预警", More: "另有 %d 条",
+		Heading: "预警", Hint: "! 新预警  c 取消", None: "该股没有预警。", Prompt: "预警",
+		Set: "预警 %d 已设：%s %s。", Cancelled: "已取消 %[2]s 的 %[1]d 条预警。", AskCancel: "取消 %[2]s 的 %[1]d 条预警？y/n",
+		Armed: "待触发", FiredState: "已触发", Expired: "已过期", KSet: "预警", KCancel: "取消预警"},
+}
+
+func alertTextFor(t *text) *alertText {
+	if t == &textZH {
+		return alertTexts["zh"]
+	}
+	return alertTexts["en"]
+}
+
+func (m *Model) alertT() *alertText { return alertTextFor(m.t) }
+
+// checkAlertsCmd queues the check of the armed alerts against quotes.
+func (m *Model) checkAlertsCmd(quotes map[string]sectors.Quote) tea.Cmd {
+	if m.st == nil || m.writes == nil || m.al.busy || len(quotes) == 0 {
+		return nil
+	}
+	m.al.busy = true
+	now := m.opts.Now()
+	// copies: the op runs on the writer's goroutine while Update goes on
+	qs := make(map[string]sectors.AlertQuote, len(quotes))
+	names := make(map[string]string, len(quotes))
+	for k, q := range quotes {
+		qs[k] = q.ForAlerts()
+		names[k] = q.Name
+	}
+	tickers := make(map[string]sectors.Ticker, len(m.data.tickers))
+	for _, tk := range m.data.tickers {
+		tickers[tk.Code.Key()] = tk
+		if names[tk.Code.Key()] == "" {
+			names[tk.Code.Key()] = tk.Name
+		}
+	}
+	var fired, all []sectors.Alert
+	op := func(st *store.Store) (sectors.Code, string, error) {
+		var err error
+		if all, err = st.Alerts(); err != nil || !anyArmed(all, now) {
+			return sectors.Code{}, "", err // nothing to check: no write
+		}
+		fired, err = st.ObserveAlerts(func(a *sectors.Alert) (bool, bool) {
+			mk := sectors.AlertMarket{Now: now, Name: names[a.Code.Key()]}
+			if q, ok := qs[a.Code.Key()]; ok {
+				mk.Quote = &q
+			}
+			if tk, ok := tickers[a.Code.Key()]; ok {
+				mk.Ticker = &tk
+			}
+			f, changed, _ := a.Observe(mk)
+			return f, changed
+		})
+		if err != nil {
+			return sectors.Code{}, "", err
+		}
+		all, err = st.Alerts()
+		return sectors.Code{}, "", err
+	}
+	then := func(mm *Model, _ sectors.Code) tea.Cmd { return mm.alertsChecked(fired, all, now) }
+	back := func(mm *Model) { mm.al.busy = false }
+	return m.writes.start(op, then, back)
+}
+
+// alertsChecked takes in a check's result: the badges, the status line
+// and the bell.
+func (m *Model) alertsChecked(fired, all []sectors.Alert, now time.Time) tea.Cmd {
+	m.al.busy = false
+	m.al.list = all
+	m.al.badge = map[string]bool{}
+	today := sectors.ChinaDate(now)
+	for _, a := range all {
+		if a.State(now) == sectors.AlertFired || (!a.FiredAt.IsZero() && sectors.ChinaDate(a.FiredAt) == today) {
+			m.al.badge[a.Code.Key()] = true
+		}
+	}
+	m.buildCells()
+	if len(fired) == 0 {
+		return nil
+	}
+	names := map[string]string{}
+	for _, tk := range m.data.tickers {
+		names[tk.Code.Key()] = tk.Name
+	}
+	at := m.alertT()
+	first := fired[0]
+	line := fmt.Sprintf("%s: %s %s %s @ %s", at.Fired, first.Code.Key(), safetext.Line(names[first.Code.Key()]), first.Describe(), price(first.FiredPrice))
+	if len(fired) > 1 {
+		line += " (" + fmt.Sprintf(at.More, len(fired)-1) + ")"
+	}
+	m.say("%s", strings.TrimSpace(line))
+	if m.opts.Bell != nil {
+		bell := m.opts.Bell
+		return func() tea.Msg { bell(); return nil }
+	}
+	return nil
+}
+
+func anyArmed(list []sectors.Alert, now time.Time) bool {
+	for _, a := range list {
+		if a.State(now) == sectors.AlertArmed {
+			return true
+		}
+	}
+	return false
+}
+
+// alertMark is the row's mark for a ticker with a fired alert.
+const alertMark = "!"
+
+// Setting and cancelling alerts from the focused detail pane: ! opens a
+// line in the status bar for the alert ("above 1700", "below 1500",
+// "change 5", "target 1800", "limit", "drawdown 10", "since-call 20",
+// "excess 20", "no-note 30", and "until 2026-06-30" after any of them),
+// c asks whether to cancel the ticker's alerts. The pane lists them.
+
+// What the detail pane and the alert line ask of the root.
+type (
+	openAlertMsg    struct{} // ! in the focused detail pane
+	askCancelAlerts struct{} // c in the focused detail pane
+	alertSubmitMsg  struct{ alert sectors.Alert }
+	cancelAlertsMsg struct{ code sectors.Code }
+)
+
+// alertLine is the status-line input of a new alert.
+type alertLine struct {
+	input textinput.Model
+	code  sectors.Code
+	now   time.Time
+	err   string
+	keys  *keyMap
+	style *Styles
+}
+
+func (m *Model) openAlertLine() (tea.Model, tea.Cmd) {
+	tk, ok := m.selected()
+	if !ok {
+		return *m, nil
+	}
+	in := textinput.New()
+	in.Prompt = m.alertT().Prompt + " " + tk.Code.Key() + ": "
+	in.Placeholder = "above 12.50 / below / change 5 / limit / no-note 30"
+	in.CharLimit = 60
+	cmd := in.Focus()
+	m.push(alertLine{input: in, code: tk.Code, now: m.opts.Now(), keys: m.keys, style: m.dialogStyles()})
+	return *m, cmd
+}
+
+func (l alertLine) Update(msg tea.Msg) (dialog, tea.Cmd) {
+	k, ok := msg.(tea.KeyMsg)
+	if ok {
+		switch {
+		case key.Matches(k, l.keys.Cancel):
+			return nil, nil
+		case key.Matches(k, l.keys.Confirm):
+			a, err := parseAlertSpec(l.code, l.input.Value(), l.now)
+			if err != nil {
+				l.err = err.Error()
+				return l, nil
+			}
+			return closeWith(alertSubmitMsg{alert: a}), nil
+		}
+		l.err = "" // typing again: the reason was seen
+	}
+	var cmd tea.Cmd
+	l.input, cmd = l.input.Update(msg)
+	return l, cmd
+}
+
+func (l alertLine) placement() placement { return inStatusLine }
+func (l alertLine) View() string {
+	if l.err != "" {
+		return l.style.Error.Render(safeLine(l.err)) + "  " + l.input.View() // the reason first: the input is padded
+	}
+	return l.input.View()
+}
+func (l alertLine) ShortHelp() []key.Binding  { return []key.Binding{l.keys.Confirm, l.keys.Cancel} }
+func (l alertLine) FullHelp() [][]key.Binding { return [][]key.Binding{l.ShortHelp()} }
+func (l alertLine) SetSize(w, _ int) dialog {
+	l.input.Width = max(w-len(l.input.Prompt)-2, 10)
+	return l
+}
+
+// parseAlertSpec reads "above 12.5", "limit", "since-call 20 until
+// 2026-06-30" into an alert on code, checked as the CLI checks it.
+func parseAlertSpec(code sectors.Code, spec string, now time.Time) (sectors.Alert, error) {
+	f := strings.Fields(strings.ToLower(spec))
+	var expires time.Time
+	if n := len(f); n >= 2 && f[n-2] == "until" {
+		d, err := time.ParseInLocation(time.DateOnly, f[n-1], sectors.China)
+		if err != nil {
+			return sectors.Alert{}, fmt.Errorf("%q is not a date (YYYY-MM-DD)", f[n-1])
+		}
+		expires, f = d, f[:n-2]
+	}
+	if len(f) == 0 {
+		return sectors.Alert{}, fmt.Errorf("no kind: above, below, change, since-call, excess, target, drawdown, limit, no-note")
+	}
+	name, excess := f[0], false
+	if name == "excess" {
+		name, excess = string(sectors.AlertSinceCall), true
+	}
+	kind, err := sectors.ParseAlertKind(name)
+	if err != nil {
+		return sectors.Alert{}, fmt.Errorf("%q is not a kind: above, below, change, since-call, excess, target, drawdown, limit, no-note", safetext.Clip(f[0]))
+	}
+	value := 0.0
+	switch {
+	case kind == sectors.AlertLimit && len(f) == 1:
+	case len(f) == 2:
+		if value, err = strconv.ParseFloat(strings.TrimSuffix(f[1], "%"), 64); err != nil {
+			return sectors.Alert{}, fmt.Errorf("%q is not a number", safetext.Clip(f[1]))
+		}
+	default:
+		return sectors.Alert{}, fmt.Errorf("give the kind and one number, such as: above 12.50")
+	}
+	a, err := sectors.NewAlert(code, kind, value, expires, now)
+	if err != nil {
+		return a, errors.New(strings.TrimPrefix(err.Error(), sectors.ErrAlertValue.Error()+": "))
+	}
+	a.Excess = excess
+	return a, nil
+}
+
+// alertAsked handles the alert messages of the detail pane and the alert
+// line; ok is false for any other message.
+func (m Model) alertAsked(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
+	switch msg := msg.(type) {
+	case openAlertMsg:
+		next, cmd := m.openAlertLine()
+		return next, cmd, true
+	case askCancelAlerts:
+		tk, ok := m.selected()
+		if !ok {
+			return m, nil, true
+		}
+		n := len(m.alertsOf(tk.Code))
+		if n == 0 {
+			m.say("%s", m.alertT().None)
+			return m, nil, true
+		}
+		m.ask(fmt.Sprintf(m.alertT().AskCancel, n, tk.Code.Key()), cancelAlertsMsg{code: tk.Code})
+		return m, nil, true
+	case alertSubmitMsg:
+		at := m.alertT()
+		var all []sectors.Alert
+		cmd := m.write(func(st *store.Store) (sectors.Code, string, error) {
+			a, err := st.AddAlert(msg.alert)
+			if err != nil {
+				return sectors.Code{}, "", err
+			}
+			all, _ = st.Alerts()
+			return sectors.Code{}, fmt.Sprintf(at.Set, a.ID, a.Code.Key(), a.Describe()), nil
+		}, func(mm *Model, _ sectors.Code) tea.Cmd { mm.al.list = all; return nil }, nil)
+		return m, cmd, true
+	case cancelAlertsMsg:
+		at := m.alertT()
+		ids := []uint64{}
+		for _, a := range m.alertsOf(msg.code) {
+			ids = append(ids, a.ID)
+		}
+		var all []sectors.Alert
+		cmd := m.write(func(st *store.Store) (sectors.Code, string, error) {
+			for _, id := range ids {
+				if _, err := st.RemoveAlert(id); err != nil && !errors.Is(err, store.ErrNotFound) {
+					return sectors.Code{}, "", err
+				}
+			}
+			all, _ = st.Alerts()
+			return sectors.Code{}, fmt.Sprintf(at.Cancelled, len(ids), msg.code.Key()), nil
+		}, func(mm *Model, _ sectors.Code) tea.Cmd {
+			mm.al.list = all
+			delete(mm.al.badge, msg.code.Key())
+			mm.buildCells()
+			return nil
+		}, nil)
+		return m, cmd, true
+	}
+	return m, nil, false
+}
+
+func (m *Model) alertsOf(code sectors.Code) []sectors.Alert {
+	var out []sectors.Alert
+	for _, a := range m.al.list {
+		if a.Code == code {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// alertLines are the detail pane's lines for tk's alerts; none without.
+func (m *Model) alertLines(tk *sectors.Ticker, width int) []string {
+	list := m.alertsOf(tk.Code)
+	if len(list) == 0 {
+		return nil
+	}
+	s, at := &m.styles, m.alertT()
+	now := m.opts.Now()
+	lines := []string{"", s.ColHead.Render(at.Heading)}
+	for _, a := range list {
+		line := fmt.Sprintf("%d %s  %s", a.ID, a.Describe(), at.state(a.State(now)))
+		if !a.FiredAt.IsZero() {
+			line += fmt.Sprintf("  %s @ %s", a.FiredAt.In(m.opts.Location).Format("2006-01-02 15:04"), price(a.FiredPrice))
+		}
+		if a.Note != "" {
+			line += "  " + safeLine(a.Note)
+		}
+		lines = append(lines, safetext.Truncate(line, width))
+	}
+	return append(lines, s.Dim.Render(safetext.Truncate(at.Hint, width)))
+}
+
+func (t *alertText) state(s sectors.AlertState) string {
+	switch s {
+	case sectors.AlertArmed:
+		return t.Armed
+	case sectors.AlertFired:
+		return t.FiredState
+	}
+	return t.Expired
+}

@@ -1,0 +1,173 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"zixuan/sectors"
+	"zixuan/store"
+)
+
+func addAlert(t *testing.T, st *store.Store, code string, kind sectors.AlertKind, v float64) {
+	t.Helper()
+	a, err := sectors.NewAlert(sectors.MustParseCode(code), kind, v, time.Time{}, fixedNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.AddAlert(a); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// refreshWithAlerts runs one refresh round and the alert check it
+// starts, as the program would, running what the check returns (the bell).
+func refreshWithAlerts(t *testing.T, m Model) Model {
+	t.Helper()
+	m, _ = fetch(m)
+	for _, j := range m.writes.unsettled() {
+		<-j.done
+		next, cmd := m.Update(j.res)
+		m = next.(Model)
+		if cmd != nil {
+			cmd()
+		}
+	}
+	return m
+}
+
+func alertRow(view, code string) string {
+	for _, l := range strings.Split(view, "\n") {
+		if len(l) > 2 && strings.HasPrefix(l[2:], code) {
+			return l
+		}
+	}
+	return ""
+}
+
+func TestAlertFiresInTheTUIWithBadgeStatusAndBell(t *testing.T) {
+	st, _ := newTestStore(t)
+	addAlert(t, st, "002230", sectors.AlertAbove, 105)
+	addAlert(t, st, "600845", sectors.AlertBelow, 50) // 110: does not fire
+	bells := 0
+	opts := testOptions(t, "en")
+	opts.Now = func() time.Time { return tradingNow }
+	opts.Quotes = &fakeQuotes{at: tradingNow.Add(-5 * time.Second)}
+	opts.Bell = func() { bells++ }
+	m, err := New(st, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m = update(m, tea.WindowSizeMsg{Width: 120, Height: 40})
+	m = refreshWithAlerts(t, m)
+	v := m.View()
+	if row := alertRow(v, "002230"); !strings.HasPrefix(row, ">!") && !strings.HasPrefix(row, "! ") {
+		t.Errorf("no badge on the row: %q", row)
+	}
+	if row := alertRow(v, "600845"); strings.Contains(row[:2], "!") {
+		t.Errorf("badge without a fired alert: %q", row)
+	}
+	if !strings.Contains(v, "alert: SZ002230") || !strings.Contains(v, "above 105.00 @ 110.00") {
+		t.Errorf("status line:\n%s", v)
+	}
+	if bells != 1 {
+		t.Errorf("%d bells", bells)
+	}
+	// marked in the store: the next refresh (or a cron check) fires nothing
+	list, _ := st.Alerts()
+	if list[0].State(tradingNow) != sectors.AlertFired || list[0].FiredPrice != 110 {
+		t.Errorf("stored %+v", list[0])
+	}
+	m = refreshWithAlerts(t, m)
+	if bells != 1 {
+		t.Error("the same crossing rang again")
+	}
+	if row := alertRow(m.View(), "002230"); row == "" || !strings.Contains(row[:2], "!") {
+		t.Errorf("badge gone: %q", row)
+	}
+}
+
+func TestNoAlertOnAPreOpenQuoteInTheTUI(t *testing.T) {
+	st, _ := newTestStore(t)
+	addAlert(t, st, "002230", sectors.AlertAbove, 105)
+	preOpen := time.Date(2026, 3, 2, 1, 20, 0, 0, time.UTC) // 09:20 in China
+	bells := 0
+	opts := testOptions(t, "en")
+	opts.Now = func() time.Time { return preOpen }
+	opts.Quotes = &fakeQuotes{at: preOpen}
+	opts.Bell = func() { bells++ }
+	m, err := New(st, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m = update(m, tea.WindowSizeMsg{Width: 120, Height: 40})
+	m = refreshWithAlerts(t, m)
+	if bells != 0 || strings.Contains(m.View(), "alert:") {
+		t.Errorf("fired before the open: %d bells\n%s", bells, m.View())
+	}
+	if list, _ := st.Alerts(); list[0].State(preOpen) != sectors.AlertArmed {
+		t.Errorf("stored %+v", list[0])
+	}
+}
+
+func TestSetAndCancelAlertsFromTheDetailPane(t *testing.T) {
+	st, _ := newTestStore(t)
+	m := newTestModel(t, st, "en", 120, 40)
+	tk, _ := m.selected()
+	m = press(m, "enter", "!")
+	if !strings.Contains(m.View(), "alert "+tk.Code.Key()+":") {
+		t.Fatalf("! does not open the alert line:\n%s", m.View())
+	}
+	// a bad one stays open and says why; nothing is stored
+	m = press(m, "above -3", "enter")
+	if !strings.Contains(m.View(), "not a price") {
+		t.Errorf("no reason shown:\n%s", m.View())
+	}
+	if list, _ := st.Alerts(); len(list) != 0 {
+		t.Fatalf("stored %+v", list)
+	}
+	for range "above -3" {
+		m = press(m, "backspace")
+	}
+	m = press(m, "above 1700 until 2026-12-31", "enter")
+	list, _ := st.Alerts()
+	if len(list) != 1 || list[0].Code != tk.Code || list[0].Kind != sectors.AlertAbove || list[0].Value != 1700 || sectors.ChinaDate(list[0].Expires) != "2026-12-31" {
+		t.Fatalf("stored %+v", list)
+	}
+	v := m.View()
+	if !strings.Contains(v, "Alerts") || !strings.Contains(v, "1 above 1700.00  armed") || showing(m) != "detail" {
+		t.Errorf("detail pane (%s):\n%s", showing(m), v)
+	}
+	m = press(m, "!", "limit", "enter", "c")
+	if showing(m) != "confirm" || !strings.Contains(m.View(), "Cancel the 2 alert(s)") {
+		t.Fatalf("c does not ask:\n%s", m.View())
+	}
+	m = press(m, "y")
+	if list, _ := st.Alerts(); len(list) != 0 {
+		t.Errorf("left %+v", list)
+	}
+	if strings.Contains(m.View(), "1 above 1700.00") {
+		t.Error("cancelled alerts still listed")
+	}
+}
+
+func TestParseAlertSpec(t *testing.T) {
+	code := sectors.MustParseCode("600519")
+	for spec, want := range map[string]string{
+		"above 12.5": "above 12.50", "Below 3": "below 3.00", "change 5%": "change ±5 %", "limit": "limit up/down",
+		"excess 20": "excess since call ±20 %", "since-call 20": "since call ±20 %", "no-note 30": "no note for 30 days",
+		"drawdown 10 until 2026-12-31": "drawdown 10 %", "target 20": "target 20.00",
+	} {
+		a, err := parseAlertSpec(code, spec, fixedNow)
+		if err != nil || a.Describe() != want {
+			t.Errorf("%q: %q %v", spec, a.Describe(), err)
+		}
+	}
+	for _, bad := range []string{"", "above", "above x", "soon 3", "limit 3 4", "above 3 until tomorrow", "above 3 until 2020-01-01", "no-note 0"} {
+		if _, err := parseAlertSpec(code, bad, fixedNow); err == nil {
+			t.Errorf("%q accepted", bad)
+		}
+	}
+}

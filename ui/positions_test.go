@@ -1,0 +1,54 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"zixuan/sectors"
+)
+
+func TestPositionsViewBySectorWithTotals(t *testing.T) {
+	st, _ := newTestStore(t)
+	day := time.Date(2026, 2, 2, 0, 0, 0, 0, sectors.China)
+	for _, tr := range []sectors.Trade{
+		{Code: sectors.MustParseCode("002230"), Side: sectors.Bought, Qty: 100, Price: 100, Date: day},
+		{Code: sectors.MustParseCode("603019"), Side: sectors.Bought, Qty: 200, Price: 120, Date: day},
+	} {
+		if _, err := st.AddTrade(tr); err != nil {
+			t.Fatal(err)
+		}
+	}
+	open := func(m Model) Model {
+		t.Helper()
+		m, cmd := pressCmd(m, "P")
+		if cmd == nil {
+			t.Fatal("p does not read the positions")
+		}
+		return update(m, cmd())
+	}
+	m := quoteModel(t, st, tradingNow, &fakeQuotes{at: tradingNow.Add(-5 * time.Second)}, 120, 40)
+	m, _ = fetch(m)
+	m = open(m)
+	v := m.View()
+	for _, want := range []string{"Positions", "SZ002230", "11000.00", "+1000.00", "+10.00%", "SH603019", "-2000.00", "-8.33%",
+		"Total", "34000.00", "33000.00", "-1000.00", "-2.94%"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("positions view lacks %q:\n%s", want, v)
+		}
+	}
+	if !strings.Contains(v, "AI") || !strings.Contains(v, "Compute") {
+		t.Errorf("no sector groups:\n%s", v)
+	}
+	m = press(m, "esc")
+	if strings.Contains(m.View(), "SZ002230  ") && strings.Contains(m.View(), "Positions") {
+		t.Error("esc does not close the view")
+	}
+	// offline: quantities and cost
+	off := newTestModel(t, st, "en", 120, 40)
+	off = open(off)
+	v = off.View()
+	if !strings.Contains(v, "24000.00") || !strings.Contains(v, "quantities and cost only") || strings.Contains(v, "+1000.00") {
+		t.Errorf("offline view:\n%s", v)
+	}
+}
