@@ -2,6 +2,7 @@ package quote
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"maps"
@@ -151,7 +152,7 @@ func batches(ctx context.Context, codes []sectors.Code, fetch func(ctx context.C
 		maps.Copy(out, got)
 		if err != nil && firstErr == nil {
 			firstErr = err
-			return !errorsIsMalformed(err) // offline or refused: the others would fail the same way
+			return !errors.Is(err, ErrMalformed) // offline or refused: the others would fail the same way
 		}
 		return false
 	})

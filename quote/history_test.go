@@ -249,25 +249,3 @@ func TestDailyHistoryToCallReturn(t *testing.T) {
 		t.Errorf("reference %+v", c.Ref)
 	}
 }
-
-func TestAsReference(t *testing.T) {
-	code := codes(t, "SZ300624")[0]
-	hand := AsReference(sectors.RefPrice{Code: code, Day: chinaDay(t, "2024-09-20"), Close: 19.8, Source: "user"})
-	if hand.Basis != sectors.Unadjusted || hand.Price != 19.8 || sectors.ChinaDate(hand.Day) != "2024-09-20" {
-		t.Errorf("hand-set %+v", hand)
-	}
-	h, err := ParseDaily(fixture(t, "kline_day_sz300624.json"), code)
-	if err != nil {
-		t.Fatal(err)
-	}
-	// a qfq close cached on 09-25 is still the traded price; cached on
-	// 10-11, after both ex-dates, it is not, and is refused
-	early := AsReference(sectors.RefPrice{Code: code, Day: chinaDay(t, "2024-09-20"), Close: 20, Adjusted: true, Set: time.Date(2024, 9, 25, 20, 0, 0, 0, sectors.China)})
-	if _, err := sectors.TotalReturn(early, h, nil, time.Time{}); err != nil {
-		t.Errorf("qfq before any ex-date: %v", err)
-	}
-	late := AsReference(sectors.RefPrice{Code: code, Day: chinaDay(t, "2024-09-20"), Close: 13.9, Adjusted: true, Set: time.Date(2024, 10, 11, 20, 0, 0, 0, sectors.China)})
-	if _, err := sectors.TotalReturn(late, h, nil, time.Time{}); !errors.Is(err, sectors.ErrAdjustedReference) {
-		t.Errorf("qfq across ex-dates: %v", err)
-	}
-}

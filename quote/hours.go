@@ -79,7 +79,7 @@ func SessionDay(day time.Time) time.Time {
 // Closed reports whether day's session is over at now: a rating made
 // during today's session has no reference close until 15:00.
 func Closed(day, now time.Time) bool {
-	d := dayOf(day)
+	d := sectors.ChinaDay(day)
 	closeAt := d.Add(15 * time.Hour)
 	return !now.Before(closeAt)
 }

@@ -21,15 +21,6 @@ import (
 	"zixuan/sectors"
 )
 
-// Bar is one day's close from a daily history.
-type Bar struct {
-	Date  time.Time // the trading day, midnight China time
-	Close float64
-	// Adjusted is true for 前复权 (forward-adjusted) prices: dividends and
-	// splits after the day are taken out, so Last/Close-1 is the return.
-	Adjusted bool
-}
-
 // Provider fetches quotes.
 type Provider interface {
 	// Name is the provider's short name ("tencent", "sina").
@@ -40,12 +31,10 @@ type Provider interface {
 	Quotes(ctx context.Context, codes []sectors.Code) (map[string]sectors.Quote, error)
 }
 
-// History is a provider with daily closes.
+// History fetches the unadjusted daily history the returns are measured
+// with (Tencent's k-line: see DailyHistory).
 type History interface {
-	// CloseOn returns the close on day (a China date) or, when the market
-	// was shut that day, on the last trading day before it (at most two
-	// weeks before). ErrNoHistory when there is none.
-	CloseOn(ctx context.Context, code sectors.Code, day time.Time) (Bar, error)
+	DailyHistory(ctx context.Context, needs []DailyNeed, want sectors.DayRange, now time.Time) (map[string]sectors.PriceHistory, error)
 }
 
 // Errors the providers return, for callers that branch with errors.Is.

@@ -258,47 +258,6 @@ func TestBatchesOf60(t *testing.T) {
 	}
 }
 
-func TestKline(t *testing.T) {
-	var r replay
-	srv := r.server(t, serve(fixture(t, "kline_600519.json")))
-	p := NewTencent(srv.URL, srv.Client())
-	report := time.Date(2024, 5, 12, 0, 0, 0, 0, sectors.China) // a Sunday
-	bar, err := p.CloseOn(context.Background(), codes(t, "SH600519")[0], report)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if bar.Close != 1612.00 || bar.Date.Format(time.DateOnly) != "2024-05-10" || !bar.Adjusted {
-		t.Errorf("bar = %+v", bar)
-	}
-	if want := "/appstock/app/fqkline/get"; r.paths[0] != want {
-		t.Errorf("path %s", r.paths[0])
-	}
-	// a day before the series
-	if _, err := ParseKline(fixture(t, "kline_600519.json"), "sh600519", time.Date(2024, 4, 1, 0, 0, 0, 0, sectors.China)); !errors.Is(err, ErrNoHistory) {
-		t.Errorf("before the series: %v", err)
-	}
-	for _, body := range []string{`{"code":0,"msg":"","data":[]}`, `{"code":1,"msg":"bad param","data":""}`, `{"code":0,"data":{"sh600519":{"day":[]}}}`} {
-		if _, err := ParseKline([]byte(body), "sh600519", report); !errors.Is(err, ErrNoHistory) {
-			t.Errorf("%s: %v", body, err)
-		}
-	}
-	if _, err := ParseKline([]byte("<html>"), "sh600519", report); !errors.Is(err, ErrMalformed) {
-		t.Errorf("html: %v", err)
-	}
-	raw := `{"code":0,"data":{"sh600519":{"day":[["2024-05-10","1","1700.5","1","1","1"]]}}}`
-	if b, err := ParseKline([]byte(raw), "sh600519", report); err != nil || b.Adjusted || b.Close != 1700.5 {
-		t.Errorf("unadjusted: %+v %v", b, err)
-	}
-	// a garbage close is skipped, never stored as a reference
-	garbage := `{"code":0,"data":{"sh600519":{"day":[["2024-05-09","1","1650","1","1","1"],["2024-05-10","1","NaN","1","1","1"],["2024-05-11","1","3e9","1","1","1"]]}}}`
-	if b, err := ParseKline([]byte(garbage), "sh600519", report); err != nil || b.Close != 1650 {
-		t.Errorf("garbage closes: %+v %v; want the last real one, 1650", b, err)
-	}
-	if number("NaN") != 0 || number("+Inf") != 0 || number(" 12.5 ") != 12.5 {
-		t.Error("number must read only finite numbers")
-	}
-}
-
 func TestSinaNeedsReferer(t *testing.T) {
 	var r replay
 	body := fixture(t, "sina_normal.gbk")

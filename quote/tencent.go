@@ -2,8 +2,6 @@ package quote
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"math"
 	"net/http"
@@ -208,89 +206,6 @@ func change(last, prev float64) (float64, float64) {
 	}
 	return last - prev, (last - prev) / prev * 100
 }
-
-// CloseOn implements History with Tencent's daily k-lines, forward
-// adjusted (qfq): $KlineBase/appstock/app/fqkline/get?param=sh600519,day,
-// START,END,COUNT,qfq answers {"code":0,"data":{"sh600519":{"qfqday":
-// [["2024-05-10","open","close","high","low","volume"],…]}}}; an
-// unadjusted series comes as "day".
-func (t *Tencent) CloseOn(ctx context.Context, code sectors.Code, day time.Time) (Bar, error) {
-	d := dayOf(day)
-	start := d.AddDate(0, 0, -14)
-	sym := symbol(code)
-	url := fmt.Sprintf("%s/appstock/app/fqkline/get?param=%s,day,%s,%s,20,qfq",
-		t.KlineBase, sym, start.Format(time.DateOnly), d.Format(time.DateOnly))
-	body, err := t.c.get(ctx, url)
-	if err != nil {
-		return Bar{}, err
-	}
-	return ParseKline(body, sym, d)
-}
-
-func dayOf(t time.Time) time.Time {
-	t = t.In(sectors.China)
-	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, sectors.China)
-}
-
-// ParseKline finds, in a Tencent k-line answer for sym, the last close on
-// or before day (and no more than two weeks before it).
-func ParseKline(body []byte, sym string, day time.Time) (Bar, error) {
-	var resp struct {
-		Code int             `json:"code"`
-		Msg  string          `json:"msg"`
-		Data json.RawMessage `json:"data"`
-	}
-	if err := json.Unmarshal(body, &resp); err != nil {
-		return Bar{}, fmt.Errorf("%w: k-line: %v", ErrMalformed, err)
-	}
-	if resp.Code != 0 {
-		return Bar{}, fmt.Errorf("%w: k-line code %d %s", ErrNoHistory, resp.Code, resp.Msg)
-	}
-	var data map[string]struct {
-		QFQ [][]json.RawMessage `json:"qfqday"`
-		Raw [][]json.RawMessage `json:"day"`
-	}
-	if err := json.Unmarshal(resp.Data, &data); err != nil {
-		// an unknown symbol answers "data":[] or "data":""
-		return Bar{}, fmt.Errorf("%w for %s", ErrNoHistory, sym)
-	}
-	node, ok := data[sym]
-	if !ok {
-		return Bar{}, fmt.Errorf("%w for %s", ErrNoHistory, sym)
-	}
-	rows, adjusted := node.QFQ, true
-	if len(rows) == 0 {
-		rows, adjusted = node.Raw, false
-	}
-	d := dayOf(day)
-	var best Bar
-	for _, r := range rows {
-		if len(r) < 3 {
-			continue
-		}
-		var ds, cs string
-		if json.Unmarshal(r[0], &ds) != nil || json.Unmarshal(r[2], &cs) != nil {
-			continue
-		}
-		date, err := time.ParseInLocation(time.DateOnly, ds, sectors.China)
-		if err != nil || date.After(d) || d.Sub(date) > 14*24*time.Hour {
-			continue
-		}
-		c := number(cs)
-		if c <= 0 || c > maxPrice {
-			continue
-		}
-		if date.After(best.Date) || best.Date.IsZero() {
-			best = Bar{Date: date, Close: c, Adjusted: adjusted}
-		}
-	}
-	if best.Date.IsZero() {
-		return Bar{}, fmt.Errorf("%w for %s on %s", ErrNoHistory, sym, d.Format(time.DateOnly))
-	}
-	return best, nil
-}
-
-func errorsIsMalformed(err error) bool { return errors.Is(err, ErrMalformed) }
 
 // maxPrice bounds what a server may call a price: no A-share trades near
 // ten million yuan (the dearest, 600519, is near 1,500), and a larger

@@ -8,10 +8,16 @@ import "time"
 // before it) in the daily history. Closes fetched forward-adjusted by
 // older releases are not used: a later ex-date re-bases them.
 func RatingReference(t *Ticker, refs map[string][]RefPrice, h PriceHistory) (Reference, bool) {
-	if p, ok := RefFor(refs[t.Code.Key()], t.RatingAt); ok && !p.Adjusted {
+	return ReferenceAt(refs[t.Code.Key()], h, t.RatingAt)
+}
+
+// ReferenceAt is RatingReference for a rating given at: a ticker's
+// hand-set prices (refs, oldest first) first, then its history.
+func ReferenceAt(refs []RefPrice, h PriceHistory, at time.Time) (Reference, bool) {
+	if p, ok := RefFor(refs, at); ok && !p.Adjusted {
 		return Reference{Day: p.Day, Price: p.Close, Basis: Unadjusted}, true
 	}
-	ref, err := ReferenceFor(h, ChinaDay(t.RatingAt))
+	ref, err := ReferenceFor(h, ChinaDay(at))
 	return ref, err == nil
 }
 

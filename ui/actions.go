@@ -53,9 +53,7 @@ func (m Model) act(act tea.Msg, from dialog) (tea.Model, tea.Cmd) {
 				return a.code, t.RatingSame, err
 			}
 			return a.code, sprintf(t.RatingSet, t.rating(a.rating)), err
-		}, func(m *Model, _ sectors.Code) tea.Cmd {
-			return m.fetchRefsCmd() // the new rating may need its reference close
-		}, reopen)
+		}, nil, reopen)
 	case addSubmitMsg:
 		if m.data.indexOf(a.sec.Code) >= 0 {
 			m.selectKey(a.sec.Code.Key())

@@ -234,6 +234,8 @@ func (m Model) updateHistory(msg tea.Msg) (Model, tea.Cmd, bool) {
 // open views.
 func (m *Model) histChanged() {
 	m.buildHistCells()
+	m.buildCells() // the return since each rating runs through the history
+	m.buildCells() // the return since each rating runs through the history
 	m.refreshDialogs()
 }
 

@@ -304,9 +304,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case reloadedMsg:
 		if msg.seq == m.loadSeq && msg.snap.Gen != m.data.gen {
 			m.setData(msg.snap)
-			// a new rating may need its reference, the scorecard its call,
-			// a report's new tickers their history
-			return m, tea.Batch(m.fetchRefsCmd(), m.scoreCmd(), m.needHistory())
+			// the scorecard may need the call, a report's new tickers
+			// their history
+			return m, tea.Batch(m.scoreCmd(), m.needHistory())
 		}
 		return m, nil
 	case reloadErrMsg:

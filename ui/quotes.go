@@ -42,13 +42,6 @@ type (
 		refs map[string][]sectors.RefPrice
 		err  error
 	}
-	// refsFetchedMsg carries closes fetched from the history endpoint, to
-	// be stored when it arrives.
-	refsFetchedMsg struct {
-		prices []sectors.RefPrice
-		tried  []quote.Need
-		err    error
-	}
 )
 
 // priceCells are one ticker's price columns, ready to draw.
@@ -61,16 +54,14 @@ type priceCells struct {
 
 // quoteState is the root model's quote data.
 type quoteState struct {
-	quotes   map[string]sectors.Quote
-	refs     map[string][]sectors.RefPrice
-	cells    []priceCells // by index in data.tickers
-	epoch    uint64       // new with every buildCells
-	fetched  time.Time    // when the last round returned any quote
-	err      error        // the last round's error, shown as a status
-	loading  bool
-	seq      int
-	tried    map[quote.Need]bool
-	refsBusy bool
+	quotes  map[string]sectors.Quote
+	refs    map[string][]sectors.RefPrice
+	cells   []priceCells // by index in data.tickers
+	epoch   uint64       // new with every buildCells
+	fetched time.Time    // when the last round returned any quote
+	err     error        // the last round's error, shown as a status
+	loading bool
+	seq     int
 }
 
 // quotesOn reports whether a provider was given (not --offline).
@@ -114,32 +105,6 @@ func (m *Model) fetchQuotesCmd() tea.Cmd {
 		defer cancel()
 		q, err := prov.Quotes(ctx, cs)
 		return quotesMsg{quotes: q, err: err, at: now()}
-	}
-}
-
-// fetchRefsCmd looks up the reference closes still missing.
-func (m *Model) fetchRefsCmd() tea.Cmd {
-	h := m.opts.History
-	if h == nil || m.qs.refs == nil || m.qs.refsBusy {
-		return nil
-	}
-	if m.qs.tried == nil {
-		m.qs.tried = map[quote.Need]bool{}
-	}
-	tried := m.qs.tried
-	needs := quote.MissingRefs(m.data.tickers, m.qs.refs, m.opts.Now(), func(n quote.Need) bool { return tried[n] })
-	if len(needs) == 0 {
-		return nil
-	}
-	for _, n := range needs {
-		tried[n] = true // once per session, found or not
-	}
-	m.qs.refsBusy = true
-	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), refsTimeout)
-		defer cancel()
-		got, err := quote.FetchRefs(ctx, h, needs)
-		return refsFetchedMsg{prices: got, tried: needs, err: err}
 	}
 }
 
@@ -189,17 +154,6 @@ func (m Model) updateQuotes(msg tea.Msg) (Model, tea.Cmd, bool) {
 		}
 		m.qs.refs = msg.refs
 		m.buildCells()
-		return m, m.fetchRefsCmd(), true
-	case refsFetchedMsg:
-		m.qs.refsBusy = false
-		if len(msg.prices) > 0 {
-			// the store write happens here, when the result arrives
-			if err := m.st.SetRefPrices(msg.prices); err != nil {
-				m.fail(err)
-				return m, nil, true
-			}
-			return m, m.loadRefsCmd(), true
-		}
 		return m, nil, true
 	}
 	return m, nil, false
@@ -255,13 +209,26 @@ func (m *Model) cellFor(tk *sectors.Ticker, now time.Time) priceCells {
 	} else {
 		c.last, c.pct, c.dim = "-", "", true
 	}
-	if ref, found := sectors.RefFor(m.qs.refs[tk.Code.Key()], tk.RatingAt); !found {
+	// the return since the rating: the one calculation of sectors, from the
+	// daily history once it is loaded (across every ex-date), or a price
+	// set by hand
+	h := m.hs.hist[tk.Code.Key()].PriceHistory
+	if _, g, found := sectors.ReturnSinceRating(tk, m.qs.refs, h, m.latestOf(tk.Code)); found {
+		c.ret, c.retDir = pct(g.Pct(), 1), sign(g.Pct())
+	} else if _, hasRef := sectors.RatingReference(tk, m.qs.refs, h); !hasRef {
 		c.ret = qt.NoRef
-	} else if ok {
-		r := sectors.Return(q.Last, ref.Close)
-		c.ret, c.retDir = pct(r, 1), sign(r)
 	}
 	return c
+}
+
+// latestOf is a ticker's quote as the latest price a return runs to; nil
+// when there is no quote that is a trade.
+func (m *Model) latestOf(code sectors.Code) *sectors.Latest {
+	q, ok := m.qs.quotes[code.Key()]
+	if !ok || !usableLatest(q) {
+		return nil
+	}
+	return &sectors.Latest{Day: sectors.ChinaDay(q.Time), Last: q.Last, PrevClose: q.PrevClose}
 }
 
 func price(v float64) string { return strconv.FormatFloat(v, 'f', 2, 64) }
@@ -525,19 +492,20 @@ func (m *Model) sinceLine(tk *sectors.Ticker, at time.Time) string {
 		return ""
 	}
 	qt := m.qt()
-	ref, ok := sectors.RefFor(m.qs.refs[tk.Code.Key()], at)
+	h := m.hs.hist[tk.Code.Key()].PriceHistory
+	ref, ok := sectors.ReferenceAt(m.qs.refs[tk.Code.Key()], h, at)
 	if !ok {
 		if !m.pricesShown() {
 			return "" // no price and no reference: nothing worth a line
 		}
 		return m.styles.Dim.Render(qt.Since + m.t.Colon + qt.NoRef)
 	}
-	s := qt.Ref + " " + price(ref.Close) + m.t.paren(ref.Day.Format("2006-01-02"))
-	q, found := m.qs.quotes[tk.Code.Key()]
-	if !found {
+	s := qt.Ref + " " + price(ref.Price) + m.t.paren(ref.Day.Format("2006-01-02"))
+	g, err := sectors.TotalReturn(ref, h, m.latestOf(tk.Code), time.Time{})
+	if err != nil {
 		return m.styles.Dim.Render(s)
 	}
-	r := sectors.Return(q.Last, ref.Close)
+	r := g.Pct()
 	return m.styles.Dim.Render(s+" "+qt.Since+" ") + m.upDown(sign(r)).Render(pct(r, 1))
 }
 

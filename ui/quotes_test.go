@@ -297,43 +297,30 @@ func TestQuotesFromTestServer(t *testing.T) {
 	}
 }
 
-// Fetched reference closes are stored when they arrive, once.
-func TestRefsFetchedAreStored(t *testing.T) {
+// The return since a rating runs through the daily history once it is
+// loaded: from the close of the rating's day, across a 10转4, to the live
+// price (the old forward-adjusted reference would have stayed 1.4× high).
+func TestReturnSinceRatingThroughHistory(t *testing.T) {
 	st, _ := newTestStore(t)
 	m := quoteModel(t, st, tradingNow, &fakeQuotes{at: tradingNow}, 120, 40)
-	m.opts.History = historyFunc(func(code sectors.Code, day time.Time) (quote.Bar, error) {
-		return quote.Bar{Date: time.Date(2024, 5, 10, 0, 0, 0, 0, sectors.China), Close: 50, Adjusted: true}, nil
-	})
 	m = loadRefs(t, m)
 	m, _ = fetch(m)
-	cmd := m.fetchRefsCmd()
-	if cmd != nil {
-		t.Fatal("a second round started while the first is due") // refsLoaded already started one
+	if row := rowOf(t, m.View(), "002230"); !strings.Contains(row, "no ref") {
+		t.Fatalf("before the history: %q", row)
 	}
-	m.qs.refsBusy = false
-	m.qs.tried = nil
-	cmd = m.fetchRefsCmd()
-	if cmd == nil {
-		t.Fatal("no reference look-up")
+	d := func(s string) time.Time { day, _ := time.ParseInLocation(time.DateOnly, s, sectors.China); return day }
+	bar := func(day string, c float64) sectors.DailyBar {
+		return sectors.DailyBar{Date: d(day), Open: c, Close: c, High: c, Low: c}
 	}
-	m = update(m, cmd())
-	refs, err := st.RefPrices()
-	if err != nil || len(refs) != len(sectors.ReportTickers) {
-		t.Fatalf("%d stored, %v", len(refs), err)
-	}
-	m = loadRefs(t, m)
-	if row := rowOf(t, m.View(), "002230"); !strings.Contains(row, "+120.0%") {
+	code := sectors.MustParseCode("002230")
+	m.hs.hist = map[string]store.StoredHistory{code.Key(): {PriceHistory: sectors.PriceHistory{Code: code,
+		Bars:   []sectors.DailyBar{bar("2024-05-10", 50), bar("2025-05-30", 56), bar("2025-06-03", 40), bar("2026-02-27", 100)},
+		Events: []sectors.ExRights{{ExDate: d("2025-06-03"), BonusPerShare: 0.4, Text: "10转4股"}}}}}
+	m.histChanged()
+	// 100/50 × 56/40 (the 10转4) × 110/100 (today) = 3.08
+	if row := rowOf(t, m.View(), "002230"); !strings.Contains(row, "+208.0%") {
 		t.Errorf("row %q", row)
 	}
-	if m.fetchRefsCmd() != nil {
-		t.Error("references looked up again")
-	}
-}
-
-type historyFunc func(sectors.Code, time.Time) (quote.Bar, error)
-
-func (h historyFunc) CloseOn(_ context.Context, c sectors.Code, d time.Time) (quote.Bar, error) {
-	return h(c, d)
 }
 
 // The list with quotes on draws as fast as without (issue 6's budget):
