@@ -53,6 +53,9 @@ type JSONTicker struct {
 	RatingSource string       `json:"rating_source"`
 	Added        time.Time    `json:"added"`
 	Removed      *time.Time   `json:"removed,omitempty"`
+	Pinned       bool         `json:"pinned,omitempty"`   // 置顶
+	Position     uint64       `json:"position,omitempty"` // the user's order in its sectors
+	Groups       []string     `json:"groups,omitempty"`   // other sectors it is in, by id
 	History      []JSONRating `json:"rating_history"`
 	Notes        []JSONNote   `json:"notes"`
 	// Quote and Ref are there only when the export was given prices and
@@ -95,6 +98,7 @@ func NewDocument(tickers []sectors.Ticker, opts Options) Document {
 			Name: sectors.DisplayName(t.Name), ReportName: sectors.DisplayName(t.ReportName), CustomName: t.CustomName, Sector: t.Sector,
 			Rating: t.Rating.ID(), RatingZH: t.Rating.Chinese(), RatingDate: t.RatingAt, RatingSource: t.RatingSource,
 			Added: t.Added, History: []JSONRating{}, Notes: []JSONNote{},
+			Pinned: t.Pinned, Position: t.Position, Groups: t.Groups,
 		}
 		if !t.OnList() {
 			r := t.Removed

@@ -52,7 +52,7 @@ type Filter struct {
 
 // Keeps reports whether t passes the filter.
 func (f Filter) Keeps(t *Ticker) bool {
-	if t.OnList() == f.Removed || f.Sector != "" && t.Sector != f.Sector || !f.Ratings.Lets(t.Rating) {
+	if t.OnList() == f.Removed || f.Sector != "" && !t.InSector(f.Sector) || !f.Ratings.Lets(t.Rating) {
 		return false
 	}
 	if f.Report != "" {

@@ -63,12 +63,14 @@ const (
 	FileGone         Reason = "gone"       // Path vanished
 	NoSuchFile       Reason = "no-file"    // Path does not exist
 	NothingRemoved   Reason = "nothing-removed"
-	NoSuchReport     Reason = "no-such-report" // ID names no report (Detail lists those there are)
-	ReportUnnamed    Reason = "report-unnamed" // a report without an id
-	UpgradeFailed    Reason = "upgrade-failed" // Path of schema Count could not be upgraded (backup in Detail)
-	IsDirectory      Reason = "directory"      // Path is a folder
-	EmptyFile        Reason = "empty-file"     // Path has 0 bytes
-	BackupFailed     Reason = "backup-fail"    // the backup at Path does not read back or check (Detail)
+	NoSuchReport     Reason = "no-such-report"   // ID names no report (Detail lists those there are)
+	ReportUnnamed    Reason = "report-unnamed"   // a report without an id
+	UpgradeFailed    Reason = "upgrade-failed"   // Path of schema Count could not be upgraded (backup in Detail)
+	IsDirectory      Reason = "directory"        // Path is a folder
+	EmptyFile        Reason = "empty-file"       // Path has 0 bytes
+	BackupFailed     Reason = "backup-fail"      // the backup at Path does not read back or check (Detail)
+	OnlySector       Reason = "only-sector"      // Code is in sector ID only: it cannot leave it (remove it instead)
+	NoteNotDeleted   Reason = "note-not-deleted" // note Count of Code is not deleted (undelete)
 )
 
 // Error is a refusal or a failure of the store, with the facts a front end
@@ -181,6 +183,10 @@ func (e *Error) Error() string {
 		return "the report has no id"
 	case NothingRemoved:
 		return "nothing has been removed"
+	case OnlySector:
+		return fmt.Sprintf("%s is in sector %s only", key, e.ID)
+	case NoteNotDeleted:
+		return fmt.Sprintf("note %d of %s is not deleted", e.Count, key)
 	case NoSuchFile:
 		return e.Path + " does not exist"
 	case IsDirectory:

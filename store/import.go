@@ -256,7 +256,7 @@ func (im *importer) merge(it *sectors.ImportItem) error {
 	res.Changes, res.Kept = changes, kept
 	if len(changes) == 0 {
 		im.rep.Unchanged = append(im.rep.Unchanged, res)
-		if rec == before {
+		if sameRecord(rec, before) {
 			return nil
 		}
 		// Only bookkeeping changed (an earlier date added): no news.
