@@ -15,6 +15,15 @@ type keyMap struct {
 	Add, Move, Remove, Undo, Export         key.Binding
 	Help, Quit, Refresh                     key.Binding
 
+	// managing the watchlist (manage.go): the sectors dialog, 置顶, the
+	// order within a sector, groups, the columns, searching the notes
+	Sectors, Pin, OrderUp, OrderDown, Group, Ungroup, Columns, NoteSearch key.Binding
+	// in dialogs that list things and take no text: new, rename
+	New, Rename, DeleteItem, GoTo key.Binding
+	// the detail pane: a note's old versions and the deleted notes, and
+	// bringing the last deleted note back
+	NoteHistory, Undelete key.Binding
+
 	// detail pane
 	EditNote, DeleteNote, Back key.Binding
 
@@ -61,6 +70,21 @@ func newKeyMap(t *text) keyMap {
 		Help:         b([]string{"?"}, "?", t.KHelp),
 		Quit:         b([]string{"q", "ctrl+c"}, "q", t.KQuit),
 		Refresh:      b([]string{"R"}, "R", quoteTextFor(t).KRefresh),
+
+		Sectors:     b([]string{"S"}, "S", wt(t).KSectors),
+		Pin:         b([]string{"p"}, "p", wt(t).KPin),
+		OrderUp:     b([]string{"K", "shift+up"}, "K", wt(t).KOrderUp),
+		OrderDown:   b([]string{"J", "shift+down"}, "J", wt(t).KOrderDown),
+		Group:       b([]string{"+"}, "+", wt(t).KGroup),
+		Ungroup:     b([]string{"-"}, "-", wt(t).KUngroup),
+		Columns:     b([]string{"C"}, "C", wt(t).KColumns),
+		NoteSearch:  b([]string{"N"}, "N", wt(t).KNoteSearch),
+		New:         b([]string{"a", "n"}, "a", wt(t).KNew),
+		Rename:      b([]string{"r"}, "r", wt(t).KRename),
+		DeleteItem:  b([]string{"d", "x", "delete"}, "d", wt(t).KDelete),
+		GoTo:        b([]string{"enter"}, "enter", wt(t).KGoTo),
+		NoteHistory: b([]string{"v"}, "v", wt(t).KNoteHistory),
+		Undelete:    b([]string{"u"}, "u", wt(t).KUndelete),
 
 		EditNote:   b([]string{"e", "enter"}, "e", t.KEdit),
 		DeleteNote: b([]string{"d", "x", "delete"}, "d", t.KDelete),
@@ -112,11 +136,16 @@ func (k keyMap) listHelp() helpFor {
 			{k.NextTab, k.PrevTab, k.Ratings, k.ClearRatings, k.Search, k.Sort},
 			{k.Detail, k.Note, k.Rate, k.Add, k.Move, k.Remove, k.Undo},
 			{k.Refresh, k.Export, k.Help, k.Quit},
+			{k.Sectors, k.Pin, k.OrderUp, k.OrderDown},
+			{k.Group, k.Ungroup, k.Columns, k.NoteSearch},
 		},
 	}
 }
 
 // detailHelp is the help of the focused detail pane.
 func (k keyMap) detailHelp() helpFor {
-	return helpFor{short: []key.Binding{k.Up, k.Down, k.PageDown, k.Note, k.EditNote, k.DeleteNote, k.Rate, k.Back}}
+	return helpFor{
+		short: []key.Binding{k.Up, k.Down, k.PageDown, k.Note, k.EditNote, k.DeleteNote, k.NoteHistory, k.Undelete, k.Rate, k.Back},
+		full:  [][]key.Binding{{k.Up, k.Down, k.PageDown, k.PageUp}, {k.Note, k.EditNote, k.DeleteNote, k.NoteHistory, k.Undelete, k.Rate, k.Back}},
+	}
 }

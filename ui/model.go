@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -85,6 +86,10 @@ type Model struct {
 	writes          *writer // the store writes confirmed here (writes.go)
 	quitWhenWritten bool    // q while a write was pending: quit when it is in
 
+	// wantTab is the sector whose tab to show once it is loaded (one just
+	// made in the sectors dialog)
+	wantTab string
+
 	status    string
 	statusErr bool
 	quitting  bool
@@ -117,7 +122,7 @@ func New(st *store.Store, opts Options) (Model, error) {
 	}
 	m.help.ShortSeparator = "  "
 	m.help.FullSeparator = "   "
-	m.help.Ellipsis = "..."
+	m.help.Ellipsis = "…"
 	snap, err := st.Load()
 	if err != nil {
 		return Model{}, err
@@ -136,6 +141,10 @@ func (m *Model) setData(snap *sectors.Snapshot) {
 	m.dataEpoch = nextEpoch()
 	m.buildCells()
 	m.tabs.setSectors(m.data.sectors, m.t)
+	if m.wantTab != "" && slices.Contains(m.tabs.ids, m.wantTab) {
+		m.tabs.active = slices.Index(m.tabs.ids, m.wantTab)
+		m.wantTab = ""
+	}
 	m.refilter(keep)
 	if keep != "" && m.selectedKey() == keep && noteID != 0 {
 		m.keepNote(noteID)

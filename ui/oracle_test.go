@@ -4,8 +4,6 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
-
-	"zixuan/safetext"
 )
 
 // The plain way of drawing the body, kept only as the oracle of the
@@ -52,7 +50,7 @@ func (m *Model) listView(width, height int) string {
 	c := layoutColumns(width, m.t, m.pricesShown())
 	lines := []string{c.header(m.t, &m.styles)}
 	if len(m.view.rows) == 0 {
-		lines = append(lines, m.styles.Dim.Render(safetext.Truncate(m.t.NoRows, width)))
+		lines = append(lines, m.emptyHint(width)...)
 	}
 	end := min(m.list.offset+m.list.height, len(m.view.rows))
 	for i := m.list.offset; i < end; i++ {

@@ -28,6 +28,12 @@ func TestOwnWritesPatchLikeAFullLoad(t *testing.T) {
 		{"undo", []string{"u"}},
 		{"remove on a tab", []string{"tab", "j", "x", "y"}},
 		{"add", []string{"a", "gzmt", "enter"}},
+		{"pin", []string{"j", "p"}},
+		{"order down", []string{"j", "J"}},
+		{"order up", []string{"K"}},
+		{"unpin", []string{"g", "p"}},
+		{"also in a sector", []string{"+", "enter"}},
+		{"out of this sector", []string{"-"}},
 		{"search, then rate", []string{"/", "kdxf", "enter", "r", "1", "enter"}},
 		{"sorted by rating, then rate", []string{"esc", "s", "s", "s", "j", "r", "6", "enter"}},
 	}

@@ -253,7 +253,9 @@ func (m *Model) listLines(width, height int) ([]string, []int) {
 	}
 	add(rc.header)
 	if len(m.view.rows) == 0 {
-		add(fitted(m.styles.Dim.Render(safetext.Truncate(m.t.NoRows, width)), width))
+		for _, l := range m.emptyHint(width) {
+			add(fitted(l, width))
+		}
 	}
 	end := min(m.list.offset+m.list.height, len(m.view.rows))
 	for i := m.list.offset; i < end && len(lines) < height; i++ {

@@ -90,7 +90,7 @@ func TestNoteSelectionSurvivesReloads(t *testing.T) {
 func TestAddedTickerIsSelectedThroughFilters(t *testing.T) {
 	st, _ := newTestStore(t)
 	m := newTestModel(t, st, "en", 120, 40)
-	m = press(m, "1", "a", "gzmt", "enter") // buy filter on; the new one is unrated
+	m = press(m, "1", "a", "gzmt", "enter", "enter") // buy filter on; the new one is unrated
 	if selectedNumber(m) != "600519" {
 		t.Errorf("after adding 600519 under a buy filter the cursor is on %s", selectedNumber(m))
 	}

@@ -17,6 +17,9 @@ func (m Model) updateList(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return next, cmd
 	}
 	m = next
+	if next, cmd, ok := m.manageKey(msg); ok {
+		return next, cmd
+	}
 	switch {
 	case key.Matches(msg, k.Quit):
 		return m.quit()
@@ -137,19 +140,10 @@ func (m Model) openPicker() (tea.Model, tea.Cmd) {
 	return m, cmd
 }
 
-// addSector is where the add wizard puts a ticker: the tab's sector, or on
-// All the selected ticker's sector, or the first.
+// addSector is where the add wizard puts a ticker: the tab's sector; on
+// All (""), the sector is asked for once the ticker is chosen.
 func (m *Model) addSector() string {
-	if id := m.tabs.activeID(); id != "" {
-		return id
-	}
-	if tk, ok := m.selected(); ok {
-		return tk.Sector
-	}
-	if len(m.data.sectors) > 0 {
-		return m.data.sectors[0].ID
-	}
-	return ""
+	return m.tabs.activeID()
 }
 
 func (m Model) openWizard() (tea.Model, tea.Cmd) {
@@ -159,7 +153,10 @@ func (m Model) openWizard() (tea.Model, tea.Cmd) {
 	}
 	w, cmd := newWizard(m.addSector(), on, m.t)
 	w.keys, w.t, w.styles = m.keys, m.t, m.dialogStyles()
-	w.title = m.t.AddPrompt + "  " + m.t.AddTo + m.t.Colon + m.sectorLabel(w.sector)
+	w.title = m.t.AddPrompt
+	if w.sector != "" {
+		w.title += "  " + m.t.AddTo + m.t.Colon + m.sectorLabel(w.sector)
+	}
 	w.fuzzy = m.opts.FuzzyPinyin
 	m.push(w)
 	return m, cmd
@@ -193,6 +190,9 @@ func (m Model) handle(msg tea.Msg, from dialog) (tea.Model, tea.Cmd) {
 		opts := export.Options{BOM: msg.format == export.CSV, Source: m.data.source, Sectors: m.data.sectors, Now: m.opts.Now,
 			Prices: exportPrices(msg.format, tickers, m.qs.quotes, m.qs.refs)}
 		return m, exportCmd(msg, tickers, opts)
+	}
+	if next, cmd, ok := m.manageAct(msg, from); ok {
+		return next, cmd
 	}
 	return m.act(msg, from)
 }

@@ -1,0 +1,162 @@
+// Tests of managing the watchlist from the TUI: sectors, the add
+// wizard's sector, 置顶 and order, groups.
+package ui
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"zixuan/sectors"
+)
+
+func TestSectorsDialogAddsRenamesDeletes(t *testing.T) {
+	st, _ := newTestStore(t)
+	m := newTestModel(t, st, "en", 80, 24)
+	m = press(m, "S")
+	if showing(m) != "sectors" || !strings.Contains(m.View(), "Compute") {
+		t.Fatalf("S shows %s:\n%s", showing(m), m.View())
+	}
+	m = press(m, "a", "Liquor", "enter")
+	if m.statusErr || !strings.Contains(m.status, "added sector Liquor") {
+		t.Fatalf("status %q", m.status)
+	}
+	m.reload() // the reload the write asked for
+	if m.tabs.activeID() != "liquor" || len(m.view.rows) != 0 {
+		t.Errorf("the new sector's tab is not shown: %q", m.tabs.activeID())
+	}
+	if !strings.Contains(m.View(), "This sector is empty: press a to add a ticker.") {
+		t.Errorf("empty sector hint missing:\n%s", m.View())
+	}
+	// rename it, in Chinese: the Chinese name
+	m = press(m, "S", "G", "r")
+	m = withTop(m, func(d sectorsModel) sectorsModel { d.input.SetValue("白酒"); return d })
+	m = press(m, "enter")
+	m.reload()
+	if secs, _ := st.Sectors(); secs[len(secs)-1].NameZH != "白酒" || secs[len(secs)-1].Name != "Liquor" {
+		t.Errorf("renamed to %+v", secs[len(secs)-1])
+	}
+	// a sector with tickers is refused, and says why
+	m = press(m, "S", "g", "d", "y")
+	if !m.statusErr || !strings.Contains(m.status, "still holds 6 tickers") {
+		t.Errorf("deleting a full sector: %q", m.status)
+	}
+	if showing(m) != "sectors" {
+		t.Errorf("after a refused delete the dialog should be back, showing %s", showing(m))
+	}
+	m = press(m, "esc", "S", "G", "d", "n")
+	if showing(m) != "sectors" {
+		t.Errorf("n keeps the dialog open: %s", showing(m))
+	}
+	m = press(m, "d", "y")
+	m.reload()
+	if secs, _ := st.Sectors(); len(secs) != 4 {
+		t.Errorf("deleted: %d sectors left", len(secs))
+	}
+	// enter goes to a sector's tab
+	m = press(m, "S", "j", "enter")
+	if m.tabs.activeID() != sectors.SectorCompute {
+		t.Errorf("enter went to %q", m.tabs.activeID())
+	}
+}
+
+func TestAddOnAllTabAsksTheSector(t *testing.T) {
+	st, _ := newTestStore(t)
+	m := newTestModel(t, st, "en", 120, 40)
+	m = press(m, "G", "a", "gzmt", "enter") // the selected row is in quantum
+	if showing(m) != "mover" || !strings.Contains(m.View(), "Add 600519") {
+		t.Fatalf("no sector asked for: %s\n%s", showing(m), m.View())
+	}
+	if _, err := st.Get(sectors.MustParseCode("600519")); err == nil {
+		t.Fatal("added before the sector was chosen")
+	}
+	m = press(m, "g", "j", "enter")
+	got, err := st.Get(sectors.MustParseCode("600519"))
+	if err != nil || got.Sector != sectors.SectorCompute {
+		t.Fatalf("added to %q, %v; want compute, chosen", got.Sector, err)
+	}
+	if selectedNumber(m) != "600519" || !strings.Contains(m.status, "added 600519") {
+		t.Errorf("selected %s, status %q", selectedNumber(m), m.status)
+	}
+}
+
+func TestPinAndOrderWithinSector(t *testing.T) {
+	st, _ := newTestStore(t)
+	m := newTestModel(t, st, "en", 120, 40)
+	m = press(m, "tab", "tab") // compute
+	start := codes(m)
+	m = press(m, "G", "p")
+	if codes(m)[0] != start[len(start)-1] || selectedNumber(m) != start[len(start)-1] {
+		t.Fatalf("pinned row not first and selected: %v", codes(m))
+	}
+	if !strings.Contains(m.status, "pinned "+start[len(start)-1]) {
+		t.Errorf("status %q", m.status)
+	}
+	// J moves the second row down, K back; the pinned one stays first
+	m = press(m, "j", "J")
+	want := slices.Clone(codes(m))
+	if want[2] != start[0] || selectedNumber(m) != start[0] {
+		t.Fatalf("after J: %v (selected %s)", want, selectedNumber(m))
+	}
+	if !strings.Contains(m.status, "is now 3 of 7 in Compute") {
+		t.Errorf("status %q", m.status)
+	}
+	// persisted: a fresh model shows the same order
+	fresh := newTestModel(t, st, "en", 120, 40)
+	fresh = press(fresh, "tab", "tab")
+	if !slices.Equal(codes(fresh), want) {
+		t.Errorf("after restart %v, want %v", codes(fresh), want)
+	}
+	// the pinned ticker cannot be passed by an unpinned one
+	m = press(m, "K", "K")
+	if !strings.Contains(m.status, "cannot move further") || codes(m)[0] != start[len(start)-1] {
+		t.Errorf("K past the pinned row: %q %v", m.status, codes(m))
+	}
+	// in another sort the order does not apply, and says so
+	m = press(m, "s", "J")
+	if !strings.Contains(m.status, "sector sort") {
+		t.Errorf("J in the code sort: %q", m.status)
+	}
+}
+
+func TestGroupsOnTabsAndCounts(t *testing.T) {
+	st, _ := newTestStore(t)
+	m := newTestModel(t, st, "en", 120, 40)
+	m = press(m, "tab") // ai, 6
+	c := selectedNumber(m)
+	m = press(m, "+")
+	if showing(m) != "mover" || strings.Contains(m.View(), "> AI applications") {
+		t.Fatalf("the group picker offers its own sector:\n%s", m.View())
+	}
+	m = press(m, "enter") // compute
+	if m.statusErr || !strings.Contains(m.status, c+" is also in Compute now") {
+		t.Fatalf("status %q", m.status)
+	}
+	if m.tabs.counts[1] != 6 || m.tabs.counts[2] != 8 || m.tabs.counts[0] != 25 {
+		t.Errorf("counts %v: ai 6, compute 8, all 25", m.tabs.counts)
+	}
+	m = press(m, "tab")
+	if !slices.Contains(codes(m), c) || len(codes(m)) != 8 {
+		t.Errorf("compute tab %v misses %s", codes(m), c)
+	}
+	// leave compute: still in ai
+	for selectedNumber(m) != c {
+		m = press(m, "j")
+	}
+	m = press(m, "-")
+	if slices.Contains(codes(m), c) || !strings.Contains(m.status, "took "+c) {
+		t.Errorf("still on compute %v, status %q", codes(m), m.status)
+	}
+	if tk, _ := st.Get(sectors.MustParseCode(c)); tk.Sector != sectors.SectorAI || len(tk.Groups) != 0 {
+		t.Errorf("stored %s %v", tk.Sector, tk.Groups)
+	}
+	// its only sector: refused, with the way out
+	m = press(m, "shift+tab", "-")
+	if !m.statusErr || !strings.Contains(m.status, "x removes it") {
+		t.Errorf("leaving the only sector: %q", m.status)
+	}
+	m = press(m, "0", "shift+tab", "-")
+	if !strings.Contains(m.status, "on a sector tab") {
+		t.Errorf("- on All: %q", m.status)
+	}
+}
