@@ -304,3 +304,17 @@ func (m *Model) emptyHint(width int) []string {
 	}
 	return out
 }
+
+// positionView is where the cursor is in the list, "19/25", with an
+// arrow while more rows are below the screen; "" on an empty list.
+func (m *Model) positionView() string {
+	n := len(m.view.rows)
+	if n == 0 {
+		return ""
+	}
+	pos := sprintf(wt(m.t).Position, m.list.cursor+1, n)
+	if m.list.offset+m.list.height < n {
+		pos += " ↓"
+	}
+	return pos
+}

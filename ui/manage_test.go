@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	tea "github.com/charmbracelet/bubbletea"
+
 	"zixuan/sectors"
 )
 
@@ -158,5 +160,41 @@ func TestGroupsOnTabsAndCounts(t *testing.T) {
 	m = press(m, "0", "shift+tab", "-")
 	if !strings.Contains(m.status, "on a sector tab") {
 		t.Errorf("- on All: %q", m.status)
+	}
+}
+
+func TestAllTabShowsSectorAndPosition(t *testing.T) {
+	st, _ := newTestStore(t)
+	m := newTestModel(t, st, "en", 80, 24)
+	lines := strings.Split(m.View(), "\n")
+	if !strings.Contains(lines[0], "1/25 ↓") {
+		t.Errorf("position missing: %q", lines[0])
+	}
+	if !strings.Contains(lines[2], "Sector") || !strings.Contains(rowOf(t, m.View(), "000977"), "Compute") {
+		t.Errorf("no sector column on All:\n%s", m.View())
+	}
+	m = press(m, "G")
+	if l := strings.Split(m.View(), "\n")[0]; !strings.Contains(l, "25/25") || strings.Contains(l, "↓") {
+		t.Errorf("at the bottom: %q", l)
+	}
+	m = press(m, "tab")
+	if l := strings.Split(m.View(), "\n")[2]; strings.Contains(l, "Sector") {
+		t.Errorf("a sector's tab repeats the sector: %q", l)
+	}
+	// the Board column goes only when space runs out, and stays gone narrower
+	had := true
+	for w := 120; w >= 50; w-- {
+		m = update(m, tea.WindowSizeMsg{Width: w, Height: 24})
+		lw := w
+		if w >= wideWidth {
+			lw = listWidth(w) - 1
+		}
+		has := m.layoutColumns(lw).width("board") > 0
+		if has && !had && w < wideWidth {
+			t.Errorf("board came back at %d", w)
+		}
+		if w < wideWidth {
+			had = has
+		}
 	}
 }

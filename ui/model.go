@@ -50,6 +50,20 @@ type Options struct {
 	// Western colours rises green and falls red; the default is the
 	// A-share convention, red up and green down.
 	Western bool
+
+	// Columns are the list's columns, in order, by id (columns.go); nil
+	// or none known is the default set.
+	Columns []string
+	// SaveColumns keeps the columns chosen in the C dialog for the next
+	// start (the config file); nil keeps them for this run only.
+	SaveColumns func(ids []string) error
+	// Sort ("sector", "code", "name", "name-reverse", "rating", "changed")
+	// and RatingFilter are the view at start.
+	Sort         string
+	RatingFilter []sectors.Rating
+	// SaveView, when not nil, is called with the sort and the rating
+	// filter whenever the user changes them (remember_view), off Update.
+	SaveView func(sort string, ratings []sectors.Rating) error
 }
 
 // Model is the root of the TUI: it owns the store handle and the loaded
@@ -89,6 +103,9 @@ type Model struct {
 	// wantTab is the sector whose tab to show once it is loaded (one just
 	// made in the sectors dialog)
 	wantTab string
+	// cols are the columns the user chose in the C dialog (columns.go);
+	// nil is Options.Columns, or the default
+	cols []string
 
 	status    string
 	statusErr bool

@@ -39,6 +39,7 @@ type rowKey struct {
 	western     bool
 	profile     termenv.Profile
 	dark        bool
+	cols        string // the columns shown (colKey)
 }
 
 type cachedLine struct {
@@ -220,6 +221,7 @@ func (m *Model) rowKey(width int) rowKey {
 		t: m.t, loc: m.opts.Location,
 		width: width, prices: m.pricesShown(), western: m.opts.Western,
 		profile: lipgloss.ColorProfile(), dark: lipgloss.HasDarkBackground(),
+		cols: m.colKey(),
 	}
 }
 
@@ -239,7 +241,7 @@ func fitted(l string, w int) cachedLine {
 func (m *Model) listLines(width, height int) ([]string, []int) {
 	rc := m.rc
 	rc.reset(m.rowKey(width), len(m.data.tickers))
-	c := layoutColumns(width, m.t, m.pricesShown())
+	c := m.layoutColumns(width)
 	lines := make([]string, 0, height)
 	widths := make([]int, 0, height)
 	add := func(l cachedLine) {
@@ -266,11 +268,7 @@ func (m *Model) listLines(width, height int) ([]string, []int) {
 		}
 		e := &rc.rows[r][sel]
 		if !e.ok {
-			var pc *priceCells
-			if r < len(m.qs.cells) {
-				pc = &m.qs.cells[r]
-			}
-			*e = fitted(c.row(&m.data.tickers[r], pc, sel == 1, m.t, &m.styles, m.opts.Location, m.upDown), width)
+			*e = fitted(c.row(m.cellCtx(r), sel == 1, &m.styles, m.upDown), width)
 		}
 		add(*e)
 	}

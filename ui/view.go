@@ -199,6 +199,9 @@ func (m *Model) headerView() string {
 	if len(m.view.rows) != len(m.data.tickers) {
 		right = fmt.Sprintf("%d %s %d %s", len(m.view.rows), t.Of, len(m.data.tickers), t.Tickers)
 	}
+	if pos := m.positionView(); pos != "" {
+		right = pos + "  " + right
+	}
 	date := ""
 	if !src.Date.IsZero() {
 		date = src.Date.Format("2006-01-02")
