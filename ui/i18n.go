@@ -201,7 +201,7 @@ type watchText struct {
 
 	NoteHistoryTitle, Versions, DeletedNotes, NoVersions, NoDeleted string
 	NoteUndeleted, NothingDeleted, NoteDeletedUndo                  string
-	NoteSearchTitle, NoteSearchHint, NoteHits                       string
+	NoteSearchTitle, NoteSearchHint, NoteHits, DeletedAt            string
 
 	EmptySector, EmptySearch, EmptyFilter, EmptyAll string
 	Refreshing, RefreshOffline, RefreshNoQuotes     string
@@ -232,7 +232,7 @@ var watchEN = watchText{
 	NoteHistoryTitle: "Notes of %s: old versions and deleted notes", Versions: "Versions of the selected note",
 	DeletedNotes: "Deleted notes", NoVersions: "The selected note was never edited.", NoDeleted: "No deleted notes.",
 	NoteUndeleted: "note brought back", NothingDeleted: "no deleted note to bring back", NoteDeletedUndo: "note deleted (u brings it back)",
-	NoteSearchTitle: "Search the notes", NoteSearchHint: "words in a note", NoteHits: "%d notes",
+	NoteSearchTitle: "Search the notes", NoteSearchHint: "words in a note", NoteHits: "%d notes", DeletedAt: "deleted %s",
 
 	EmptySector: "This sector is empty: press a to add a ticker.", EmptySearch: "No ticker matches the search: esc clears it.",
 	EmptyFilter: "No ticker has these ratings: 0 clears the rating filter.", EmptyAll: "The watchlist is empty: press a to add a ticker.",
@@ -264,7 +264,7 @@ var watchZH = watchText{
 	NoteHistoryTitle: "%s 的笔记：旧版本和已删除的笔记", Versions: "所选笔记的旧版本",
 	DeletedNotes: "已删除的笔记", NoVersions: "所选笔记未编辑过。", NoDeleted: "没有已删除的笔记。",
 	NoteUndeleted: "笔记已恢复", NothingDeleted: "没有可恢复的已删除笔记", NoteDeletedUndo: "笔记已删除（按 u 恢复）",
-	NoteSearchTitle: "搜索笔记", NoteSearchHint: "笔记中的词", NoteHits: "%d 条笔记",
+	NoteSearchTitle: "搜索笔记", NoteSearchHint: "笔记中的词", NoteHits: "%d 条笔记", DeletedAt: "删除于 %s",
 
 	EmptySector: "这个板块还没有股票：按 a 添加。", EmptySearch: "没有股票符合搜索：按 esc 清除。",
 	EmptyFilter: "没有这些评级的股票：按 0 清除评级筛选。", EmptyAll: "自选为空：按 a 添加股票。",

@@ -20,6 +20,8 @@ type keyMap struct {
 	Sectors, Pin, OrderUp, OrderDown, Group, Ungroup, Columns, NoteSearch key.Binding
 	// in dialogs that list things and take no text: new, rename
 	New, Rename, DeleteItem, GoTo key.Binding
+	// the columns dialog: show or hide, and K/J's help there
+	Toggle, MoveCol key.Binding
 	// the detail pane: a note's old versions and the deleted notes, and
 	// bringing the last deleted note back
 	NoteHistory, Undelete key.Binding
@@ -83,6 +85,8 @@ func newKeyMap(t *text) keyMap {
 		Rename:      b([]string{"r"}, "r", wt(t).KRename),
 		DeleteItem:  b([]string{"d", "x", "delete"}, "d", wt(t).KDelete),
 		GoTo:        b([]string{"enter"}, "enter", wt(t).KGoTo),
+		Toggle:      b([]string{" ", "x"}, "space", wt(t).KToggle),
+		MoveCol:     b([]string{"K", "J"}, "K/J", wt(t).KMoveCol),
 		NoteHistory: b([]string{"v"}, "v", wt(t).KNoteHistory),
 		Undelete:    b([]string{"u"}, "u", wt(t).KUndelete),
 

@@ -89,6 +89,16 @@ func (m Model) manageKey(msg tea.KeyMsg) (tea.Model, tea.Cmd, bool) {
 			return tk.Code, sprintf(w.Ungrouped, tk.Code.Number+" "+displayName(tk.Name), label), err
 		}, nil, nil)
 		return m, cmd, true
+	case key.Matches(msg, k.Columns):
+		d := newColumnsDialog(m.columnIDs(), m.t)
+		d.keys, d.styles = k, m.dialogStyles()
+		m.push(d)
+		return m, nil, true
+	case key.Matches(msg, k.NoteSearch):
+		d, cmd := newNoteSearch(m.t)
+		d.keys, d.styles, d.data, d.loc = k, m.dialogStyles(), &m.data, m.opts.Location
+		m.push(d)
+		return m, cmd, true
 	}
 	return m, nil, false
 }
@@ -202,6 +212,48 @@ func (m Model) manageAct(msg tea.Msg, from dialog) (tea.Model, tea.Cmd, bool) {
 	reopen := func(m *Model) { m.push(from) }
 	reload := func(m *Model, _ sectors.Code) tea.Cmd { return m.loadCmd() }
 	switch a := msg.(type) {
+	case noteHistoryMsg:
+		tk, ok := m.selected()
+		if !ok {
+			return m, nil, true
+		}
+		var sel sectors.Note
+		if notes := tk.LiveNotes(); m.det.note < len(notes) {
+			sel = notes[m.det.note]
+		}
+		d := newNoteHistory(tk, sel)
+		d.keys, d.t, d.styles, d.loc = m.keys, t, m.dialogStyles(), m.opts.Location
+		m.push(d)
+		return m, nil, true
+	case undeleteLastMsg:
+		tk, ok := m.selected()
+		if !ok {
+			return m, nil, true
+		}
+		del := deletedNotes(tk)
+		if len(del) == 0 {
+			m.say("%s", w.NothingDeleted)
+			return m, nil, true
+		}
+		return m.undelete(tk.Code, del[0].ID)
+	case undeleteMsg:
+		return m.undelete(a.code, a.id)
+	case noteJumpMsg:
+		m.stack = nil // the search was over the list
+		m.selectKey(a.code.Key())
+		if tk, ok := m.selected(); ok && tk.Code == a.code {
+			m.push(detailFocus{keys: m.keys})
+			m.det.reset()
+			m.keepNote(a.id)
+		}
+		return m, nil, true
+	case columnsSubmitMsg:
+		m.setColumns(a.ids)
+		if m.opts.SaveColumns == nil {
+			m.say("%s", w.ColumnsSaved)
+			return m, nil, true
+		}
+		return m, m.saveColumnsCmd(a.ids), true
 	case gotoTabMsg:
 		m.gotoTab(a.id)
 		return m, nil, true
@@ -262,6 +314,18 @@ func (m Model) manageAct(msg tea.Msg, from dialog) (tea.Model, tea.Cmd, bool) {
 		return m, cmd, true
 	}
 	return m, nil, false
+}
+
+// undelete brings note id of code back and selects it.
+func (m Model) undelete(code sectors.Code, id uint64) (tea.Model, tea.Cmd, bool) {
+	w := wt(m.t)
+	cmd := m.write(func(st *store.Store) (sectors.Code, string, error) {
+		return code, w.NoteUndeleted, st.UndeleteNote(code, id)
+	}, func(m *Model, _ sectors.Code) tea.Cmd {
+		m.keepNote(id)
+		return nil
+	}, nil)
+	return m, cmd, true
 }
 
 // gotoTab makes the tab of sector id the active one.

@@ -198,3 +198,85 @@ func TestAllTabShowsSectorAndPosition(t *testing.T) {
 		}
 	}
 }
+
+func TestNoteHistoryUndeleteAndSearch(t *testing.T) {
+	st, _ := newTestStore(t)
+	c := sectors.MustParseCode("002230")
+	n, _ := st.AddNote(c, "first take")
+	if err := st.EditNote(c, n.ID, "second take"); err != nil {
+		t.Fatal(err)
+	}
+	old, _ := st.AddNote(c, "an old idea about 讯飞星火")
+	m := newTestModel(t, st, "en", 80, 24)
+	// delete the newest note: the status says u brings it back, and u does
+	m = press(m, "enter", "d", "y")
+	if !strings.Contains(m.status, "note deleted (u brings it back)") {
+		t.Fatalf("status %q", m.status)
+	}
+	if len(m.data.tickers[m.view.rows[m.list.cursor]].LiveNotes()) != 1 {
+		t.Fatal("not deleted")
+	}
+	m = press(m, "v")
+	v := m.View()
+	if !strings.Contains(v, "Deleted notes") || !strings.Contains(v, "an old idea") || !strings.Contains(v, "second take") || !strings.Contains(v, "first take") {
+		t.Errorf("history view:\n%s", v)
+	}
+	m = press(m, "u")
+	if showing(m) != "detail" || !strings.Contains(m.status, "note brought back") {
+		t.Errorf("after u in the history: %s %q", showing(m), m.status)
+	}
+	tk, _ := st.Get(c)
+	if len(tk.LiveNotes()) != 2 {
+		t.Errorf("undelete did not write: %d live", len(tk.LiveNotes()))
+	}
+	if m.selectedNoteID() != old.ID {
+		t.Errorf("the note brought back is not selected: %d", m.selectedNoteID())
+	}
+	// u in the pane brings back the last deleted one
+	m = press(m, "d", "y", "u")
+	if tk, _ := st.Get(c); len(tk.LiveNotes()) != 2 {
+		t.Errorf("u in the pane: %d live", len(tk.LiveNotes()))
+	}
+	m = press(m, "u")
+	if !strings.Contains(m.status, "no deleted note") {
+		t.Errorf("nothing to undelete: %q", m.status)
+	}
+	// search inside the notes, from the list
+	m = press(m, "esc", "G", "N", "星火")
+	if !strings.Contains(m.View(), "1 notes") || !strings.Contains(m.View(), "002230") {
+		t.Errorf("note search:\n%s", m.View())
+	}
+	m = press(m, "enter")
+	if showing(m) != "detail" || selectedNumber(m) != "002230" || m.selectedNoteID() != old.ID {
+		t.Errorf("enter on a hit: %s %s note %d", showing(m), selectedNumber(m), m.selectedNoteID())
+	}
+}
+
+func TestColumnsDialogChoosesAndOrders(t *testing.T) {
+	st, _ := newTestStore(t)
+	m := newTestModel(t, st, "en", 80, 24)
+	var saved []string
+	m.opts.SaveColumns = func(ids []string) error { saved = slices.Clone(ids); return nil }
+	m = press(m, "C")
+	if !strings.Contains(m.View(), "[x] Sector") || !strings.Contains(m.View(), "[ ] Volume") {
+		t.Fatalf("columns dialog:\n%s", m.View())
+	}
+	// hide last, change %, return and the sector; put changed before the board
+	m = press(m, " ", "j", " ", "j", " ", "j", " ", "j", "j", "j", "K", "K", "enter")
+	want := []string{"changed", "board", "note"}
+	if !slices.Equal(m.columnIDs(), want) || !slices.Equal(saved, want) {
+		t.Fatalf("columns %v, saved %v, want %v", m.columnIDs(), saved, want)
+	}
+	if !strings.Contains(m.status, "columns saved") {
+		t.Errorf("status %q", m.status)
+	}
+	head := strings.Split(m.View(), "\n")[2]
+	if strings.Index(head, "Changed") > strings.Index(head, "Board") || strings.Contains(head, "Sector") {
+		t.Errorf("header %q", head)
+	}
+	// esc keeps what was shown
+	m = press(m, "C", " ", "esc")
+	if !slices.Equal(m.columnIDs(), want) {
+		t.Errorf("esc changed the columns: %v", m.columnIDs())
+	}
+}
