@@ -123,7 +123,7 @@ func TestRateWithReasonLandsInHistory(t *testing.T) {
 	if showing(m) != "picker" {
 		t.Fatal("r does not open the picker")
 	}
-	m = press(m, "5", "down", "up", "valuation stretched", "enter")
+	m = press(m, "5", "down", "up", "tab", "valuation stretched", "enter")
 	got, _ := st.Get(tk.Code)
 	last := got.Ratings[len(got.Ratings)-1]
 	if got.Rating != sectors.Sell || last.To != sectors.Sell || last.Reason != "valuation stretched" || last.Source != sectors.SourceUser {

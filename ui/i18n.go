@@ -185,7 +185,7 @@ func (t *text) reason(r string) string {
 type watchText struct {
 	KSectors, KPin, KOrderUp, KOrderDown, KGroup, KUngroup, KColumns, KNoteSearch string
 	KNew, KRename, KNoteHistory, KUndelete, KMoveCol, KToggle, KHelpShort         string
-	KDelete, KGoTo                                                                string
+	KDelete, KGoTo, KRatingsBack, Current, ReasonTab, KPick                       string
 
 	SectorsTitle, SectorNew, SectorRename, ConfirmSectorDelete string
 	SectorAdded, SectorRenamed, SectorDeleted, SectorCount     string
@@ -214,6 +214,7 @@ var watchEN = watchText{
 	KUngroup: "leave this sector", KColumns: "columns", KNoteSearch: "search notes",
 	KNew: "new", KRename: "rename", KNoteHistory: "versions, deleted", KUndelete: "undelete note", KMoveCol: "move column",
 	KToggle: "show/hide", KHelpShort: "help", KDelete: "delete", KGoTo: "go to",
+	KRatingsBack: "ratings", KPick: "pick", Current: "current", ReasonTab: "tab to type one (optional)",
 
 	SectorsTitle: "Sectors", SectorNew: "Name of the new sector", SectorRename: "New name for %s",
 	ConfirmSectorDelete: "Delete the sector %s? y/n", SectorAdded: "added sector %s", SectorRenamed: "renamed %s to %s",
@@ -246,6 +247,7 @@ var watchZH = watchText{
 	KUngroup: "移出本板块", KColumns: "列", KNoteSearch: "搜索笔记",
 	KNew: "新建", KRename: "改名", KNoteHistory: "旧版本、已删", KUndelete: "恢复笔记", KMoveCol: "移动列",
 	KToggle: "显示/隐藏", KHelpShort: "帮助", KDelete: "删除", KGoTo: "前往",
+	KRatingsBack: "评级", KPick: "选评级", Current: "当前", ReasonTab: "按 tab 输入（可选）",
 
 	SectorsTitle: "板块", SectorNew: "新板块名称", SectorRename: "%s 的新名称",
 	ConfirmSectorDelete: "删除板块 %s？y/n", SectorAdded: "已添加板块 %s", SectorRenamed: "已将 %s 改名为 %s",

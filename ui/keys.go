@@ -22,6 +22,12 @@ type keyMap struct {
 	New, Rename, DeleteItem, GoTo key.Binding
 	// the columns dialog: show or hide, and K/J's help there
 	Toggle, MoveCol key.Binding
+	// the rating picker: tab into the reason, and back to the ratings
+	ReasonFocus, ReasonBack key.Binding
+	// PickRating is the picker's 1-6; Choose2 its j/k, for the help
+	PickRating, PickMove key.Binding
+	// More stands in the help line for the hints left out (shortHelp)
+	More key.Binding
 	// the detail pane: a note's old versions and the deleted notes, and
 	// bringing the last deleted note back
 	NoteHistory, Undelete key.Binding
@@ -87,6 +93,11 @@ func newKeyMap(t *text) keyMap {
 		GoTo:        b([]string{"enter"}, "enter", wt(t).KGoTo),
 		Toggle:      b([]string{" ", "x"}, "space", wt(t).KToggle),
 		MoveCol:     b([]string{"K", "J"}, "K/J", wt(t).KMoveCol),
+		ReasonFocus: b([]string{"tab", "shift+tab"}, "tab", t.Reason),
+		PickRating:  b([]string{"1", "2", "3", "4", "5", "6"}, "1-6", wt(t).KPick),
+		PickMove:    b([]string{"j", "k", "up", "down"}, "j/k", t.KChoose),
+		More:        b([]string{"…"}, "…", ""),
+		ReasonBack:  b([]string{"tab", "shift+tab"}, "tab", wt(t).KRatingsBack),
 		NoteHistory: b([]string{"v"}, "v", wt(t).KNoteHistory),
 		Undelete:    b([]string{"u"}, "u", wt(t).KUndelete),
 

@@ -5,6 +5,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"zixuan/sectors"
 	"zixuan/store"
@@ -381,4 +382,43 @@ func (m *Model) positionView() string {
 		pos += " ↓"
 	}
 	return pos
+}
+
+// fitHelp is the short help of bs in the width: when it does not fit,
+// the hints are left out from the last one back, an … standing for them,
+// and ? help, q quit and esc (back, cancel) are left out last.
+func (m *Model) fitHelp(bs []key.Binding) string {
+	h := m.help
+	h.Width = 0 // measured uncut
+	view := h.ShortHelpView(bs)
+	if lipgloss.Width(view) <= m.width {
+		return view
+	}
+	essential := func(b key.Binding) bool {
+		for _, k := range b.Keys() {
+			if k == "?" || k == "q" || k == "esc" || k == "…" {
+				return true
+			}
+		}
+		return false
+	}
+	cur := slices.Clone(bs)
+	for {
+		i := len(cur) - 1
+		for i >= 0 && essential(cur[i]) {
+			i--
+		}
+		if i < 0 {
+			return view
+		}
+		if i+1 < len(cur) && slices.Contains(cur[i+1].Keys(), "…") {
+			cur = slices.Delete(cur, i, i+1)
+		} else {
+			cur[i] = m.keys.More
+		}
+		view = h.ShortHelpView(cur)
+		if lipgloss.Width(view) <= m.width {
+			return view
+		}
+	}
 }

@@ -280,3 +280,42 @@ func TestColumnsDialogChoosesAndOrders(t *testing.T) {
 		t.Errorf("esc changed the columns: %v", m.columnIDs())
 	}
 }
+
+func TestFooterKeepsHelpQuitAndBack(t *testing.T) {
+	for _, lang := range []string{"en", "zh"} {
+		st, _ := newTestStore(t)
+		for _, size := range [][2]int{{80, 24}, {60, 15}, {50, 12}} {
+			m := newTestModel(t, st, lang, size[0], size[1])
+			lines := strings.Split(m.View(), "\n")
+			foot := lines[len(lines)-1]
+			help, quit, back := "? help", "q quit", "esc back"
+			if lang == "zh" {
+				help, quit, back = "? 帮助", "q 退出", "esc 返回"
+			}
+			if !strings.Contains(foot, help) || !strings.Contains(foot, quit) {
+				t.Errorf("%s %v: footer %q", lang, size, foot)
+			}
+			if strings.Contains(m.View(), "...") {
+				t.Errorf("%s %v: three dots for an ellipsis", lang, size)
+			}
+			m = press(m, "enter")
+			lines = strings.Split(m.View(), "\n")
+			if foot := lines[len(lines)-1]; !strings.Contains(foot, back) {
+				t.Errorf("%s %v: detail footer %q", lang, size, foot)
+			}
+		}
+	}
+}
+
+func TestPickerMarksAndExplainsTheCurrentRating(t *testing.T) {
+	st, _ := newTestStore(t)
+	m := newTestModel(t, st, "en", 80, 24)
+	m = press(m, "r")
+	v := m.View()
+	if !strings.Contains(v, "Buy *(current)") && !strings.Contains(v, "Buy * (current)") {
+		t.Errorf("current rating not explained:\n%s", v)
+	}
+	if !strings.Contains(v, "tab to type one") || !strings.Contains(v, "1-6 pick") {
+		t.Errorf("picker hints:\n%s", v)
+	}
+}

@@ -20,7 +20,7 @@ func TestOwnWritesPatchLikeAFullLoad(t *testing.T) {
 		{"note", []string{"n", "first thoughts", "ctrl+s"}},
 		{"edit note", []string{"enter", "e", " and more", "ctrl+s", "esc"}},
 		{"rate", []string{"j", "r", "5", "enter"}},
-		{"rate with a reason", []string{"r", "because", "enter"}},
+		{"rate with a reason", []string{"r", "tab", "because", "enter"}},
 		{"move", []string{"m", "j", "enter"}},
 		{"move back", []string{"m", "k", "enter"}},
 		{"delete note", []string{"g", "enter", "d", "y", "esc"}},

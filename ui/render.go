@@ -175,7 +175,7 @@ type helpKey struct {
 func (m *Model) shortHelp() string {
 	bs := m.helpKeys().ShortHelp()
 	if m.rc == nil {
-		return fitLines(m.help.ShortHelpView(bs), m.width, 1)
+		return fitLines(m.fitHelp(bs), m.width, 1)
 	}
 	var fp strings.Builder
 	for _, b := range bs {
@@ -193,7 +193,7 @@ func (m *Model) shortHelp() string {
 	k := helpKey{fp.String(), m.width, m.help.Width, lipgloss.ColorProfile(), lipgloss.HasDarkBackground()}
 	if m.rc.help != k {
 		m.rc.help = k
-		m.rc.helpLine = fitLines(m.help.ShortHelpView(bs), m.width, 1)
+		m.rc.helpLine = fitLines(m.fitHelp(bs), m.width, 1)
 	}
 	return m.rc.helpLine
 }
