@@ -72,7 +72,7 @@ var textEN = text{
 	ExportPath: "File", Format: "Format",
 	SortNames: [6]string{"sector", "code", "name", "name, reversed", "rating", "last change"},
 	Source:    "Source", Report: "report", User: "you", AddedReason: "added to the watchlist",
-	Colon: ": ", ListSep: ",", HistoryLine: "%s %s -> %s (%s)",
+	Colon: ": ", ListSep: ",", HistoryLine: "%s %s → %s (%s)",
 	NoMatch: "no match", CodeTyped: "code %s (esc cancels)",
 }
 

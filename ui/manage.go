@@ -422,3 +422,29 @@ func (m *Model) fitHelp(bs []key.Binding) string {
 		}
 	}
 }
+
+// refreshOff is what R says with quotes off.
+func (m *Model) refreshOff() string {
+	if m.opts.Offline {
+		return wt(m.t).RefreshOffline
+	}
+	return wt(m.t).RefreshNoQuotes
+}
+
+// refreshed ends R's "refreshing…" when its round is back: nothing more
+// to say when it worked (the status line shows the quotes' age), when it
+// failed that there is no connection and when the next try is.
+func (m *Model) refreshed(err error) {
+	w := wt(m.t)
+	if m.status != w.Refreshing {
+		return // the status belongs to another action by now
+	}
+	m.status = ""
+	if err != nil {
+		if m.opts.Refresh > 0 {
+			m.status, m.statusErr = sprintf(w.RefreshRetry, age(m.opts.Refresh)), true
+		} else {
+			m.status, m.statusErr = m.qt().status(err), true
+		}
+	}
+}

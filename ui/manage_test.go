@@ -3,9 +3,11 @@
 package ui
 
 import (
+	"errors"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -317,5 +319,65 @@ func TestPickerMarksAndExplainsTheCurrentRating(t *testing.T) {
 	}
 	if !strings.Contains(v, "tab to type one") || !strings.Contains(v, "1-6 pick") {
 		t.Errorf("picker hints:\n%s", v)
+	}
+}
+
+func TestRefreshSaysWhatItDid(t *testing.T) {
+	st, _ := newTestStore(t)
+	opts := testOptions(t, "en")
+	opts.Offline = true
+	m, err := New(st, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m = update(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	if m = press(m, "R"); m.status != "quotes off: started with --offline" {
+		t.Errorf("R offline: %q", m.status)
+	}
+	// with quotes: refreshing…, then nothing (the age says it), or the retry
+	p := &fakeQuotes{at: time.Date(2026, 4, 2, 3, 0, 0, 0, time.UTC)}
+	m = quoteModel(t, st, time.Date(2026, 4, 2, 3, 0, 5, 0, time.UTC), p, 80, 24)
+	m.opts.Refresh = 10 * time.Second
+	next, cmd := m.Update(keyMsg("R"))
+	m = next.(Model)
+	if m.status != "refreshing quotes..." || cmd == nil {
+		t.Fatalf("R: %q", m.status)
+	}
+	if m = press(m, "R"); m.status != "quotes are being fetched already" {
+		t.Errorf("R while fetching: %q", m.status)
+	}
+	m.status = "refreshing quotes..."
+	next, _ = m.Update(cmd())
+	if m = next.(Model); m.status != "" {
+		t.Errorf("after a good round: %q", m.status)
+	}
+	p.err = errors.New("dial tcp: no route")
+	m = press(m, "R")
+	m, _ = fetch(m)
+	if m.status != "no connection, retrying in 10s" || !m.statusErr {
+		t.Errorf("after a failed round: %q", m.status)
+	}
+	// a status of another action is not taken over by the round
+	m = press(m, "R", "s")
+	m, _ = fetch(m)
+	if !strings.Contains(m.status, "sort") {
+		t.Errorf("the sort's status was replaced: %q", m.status)
+	}
+}
+
+func TestStatusGoesWithTheNextAction(t *testing.T) {
+	st, _ := newTestStore(t)
+	m := newTestModel(t, st, "en", 80, 24)
+	m = press(m, "p")
+	if !strings.HasPrefix(m.status, "pinned 002230") {
+		t.Fatalf("status %q", m.status)
+	}
+	if m = press(m, "j"); m.status != "" {
+		t.Errorf("the pin's message outlived the next key: %q", m.status)
+	}
+	m = press(m, "-")
+	status := strings.Split(m.View(), "\n")[22]
+	if strings.HasPrefix(status, " ") || !strings.HasPrefix(status, "on a sector tab") {
+		t.Errorf("status line %q", status)
 	}
 }

@@ -175,6 +175,7 @@ func (m Model) updateQuotes(msg tea.Msg) (Model, tea.Cmd, bool) {
 			m.qs.fetched = msg.at
 		}
 		m.buildCells()
+		m.refreshed(msg.err)
 		return m, m.nextTick(), true
 	case quoteTickMsg:
 		if msg.seq != m.qs.seq || m.qs.loading {
@@ -207,15 +208,15 @@ func (m Model) updateQuotes(msg tea.Msg) (Model, tea.Cmd, bool) {
 // refreshNow is the R key.
 func (m Model) refreshNow() (tea.Model, tea.Cmd) {
 	if !m.quotesOn() {
-		if !m.opts.Offline { // offline, the status line already says quotes are off
-			m.say("%s", m.qt().Off)
-		}
+		m.say("%s", m.refreshOff())
 		return m, nil
 	}
 	if m.qs.loading {
+		m.say("%s", wt(m.t).RefreshBusy)
 		return m, nil
 	}
 	m.qs.seq++ // the pending timer is superseded
+	m.say("%s", wt(m.t).Refreshing)
 	return m, m.fetchQuotesCmd()
 }
 

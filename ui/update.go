@@ -12,6 +12,9 @@ import (
 // updateList handles keys on the main list.
 func (m Model) updateList(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	k := m.keys
+	// a message belongs to the action that said it: the next key's action
+	// says its own, or nothing
+	m.status, m.statusErr = "", false
 	next, cmd, done := m.codeJumpKey(msg)
 	if done {
 		return next, cmd
