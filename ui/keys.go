@@ -28,6 +28,8 @@ type keyMap struct {
 	PickRating, PickMove key.Binding
 	// More stands in the help line for the hints left out (shortHelp)
 	More key.Binding
+	// the export dialog's format row
+	FormatPrev, FormatNext key.Binding
 	// the detail pane: a note's old versions and the deleted notes, and
 	// bringing the last deleted note back
 	NoteHistory, Undelete key.Binding
@@ -97,6 +99,8 @@ func newKeyMap(t *text) keyMap {
 		PickRating:  b([]string{"1", "2", "3", "4", "5", "6"}, "1-6", wt(t).KPick),
 		PickMove:    b([]string{"j", "k", "up", "down"}, "j/k", t.KChoose),
 		More:        b([]string{"…"}, "…", ""),
+		FormatPrev:  b([]string{"left", "h"}, "←/→", t.KFormat),
+		FormatNext:  b([]string{"right", "l"}, "→", t.KFormat),
 		ReasonBack:  b([]string{"tab", "shift+tab"}, "tab", wt(t).KRatingsBack),
 		NoteHistory: b([]string{"v"}, "v", wt(t).KNoteHistory),
 		Undelete:    b([]string{"u"}, "u", wt(t).KUndelete),
