@@ -27,5 +27,6 @@ func (TUICmd) Run(a *App) error {
 		opts.Refresh = -1 // --refresh 0: only at start and on R
 	}
 	opts.Quotes, opts.History = a.QuoteProvider()
+	a.tuiSettings(&opts)
 	return ui.Run(st, opts)
 }

@@ -381,3 +381,28 @@ func TestStatusGoesWithTheNextAction(t *testing.T) {
 		t.Errorf("status line %q", status)
 	}
 }
+
+func TestViewAndColumnsFromOptions(t *testing.T) {
+	st, _ := newTestStore(t)
+	opts := testOptions(t, "en")
+	opts.Sort, opts.RatingFilter = "rating", []sectors.Rating{sectors.Buy}
+	opts.Columns = []string{"changed", "code", "nonsense", "board"}
+	var saved string
+	var savedRatings []sectors.Rating
+	opts.SaveView = func(s string, rs []sectors.Rating) error { saved, savedRatings = s, rs; return nil }
+	m, err := New(st, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m = update(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	if m.view.sortBy != sortRating || !m.view.ratings[sectors.Buy] || len(m.view.rows) == 25 {
+		t.Errorf("view at start: sort %d, %d rows", m.view.sortBy, len(m.view.rows))
+	}
+	if !slices.Equal(m.columnIDs(), []string{"changed", "board"}) {
+		t.Errorf("columns %v", m.columnIDs())
+	}
+	m = press(m, "s", "2")
+	if err := m.saveView(); err != nil || saved != "changed" || !slices.Equal(savedRatings, []sectors.Rating{sectors.Buy, sectors.Overweight}) {
+		t.Errorf("saved %q %v %v", saved, savedRatings, err)
+	}
+}

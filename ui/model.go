@@ -145,6 +145,7 @@ func New(st *store.Store, opts Options) (Model, error) {
 		return Model{}, err
 	}
 	m.view.fuzzy = opts.FuzzyPinyin
+	m.applyView()
 	m.setData(snap)
 	return m, nil
 }
