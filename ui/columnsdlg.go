@@ -92,7 +92,11 @@ func (d columnsModel) Update(msg tea.Msg) (dialog, tea.Cmd) {
 func (d columnsModel) View() string {
 	s, w := d.styles, wt(d.t)
 	lines := []string{s.Title.Render(safetext.Truncate(w.ColumnsTitle, d.width))}
-	fixed := d.t.ColCode + d.t.ListSep + d.t.ColName + d.t.ListSep + d.t.ColRating
+	sep := d.t.ListSep
+	if !d.t.zh {
+		sep += " "
+	}
+	fixed := d.t.ColCode + sep + d.t.ColName + sep + d.t.ColRating
 	lines = append(lines, s.Dim.Render(safetext.Truncate("  [x] "+fixed, d.width)))
 	room := max(d.height-2, 1)
 	first := 0

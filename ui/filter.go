@@ -160,7 +160,9 @@ func (v *viewState) apply(d *watchData, tab string) {
 	}
 	if tab != "" && ix.groups != nil && v.sortBy == sortSector && q == "" {
 		// group members from other sectors take their place in the tab's order
-		defer slices.SortStableFunc(v.rows, func(a, b int) int { return tabOrder(&d.tickers[a], &d.tickers[b]) })
+		defer func() {
+			slices.SortStableFunc(v.rows, func(a, b int) int { return tabOrder(&d.tickers[a], &d.tickers[b]) })
+		}()
 	}
 	perm := ix.order(d, v.sortBy)
 	if q == "" {

@@ -140,8 +140,8 @@ func TestGroupsOnTabsAndCounts(t *testing.T) {
 		t.Errorf("counts %v: ai 6, compute 8, all 25", m.tabs.counts)
 	}
 	m = press(m, "tab")
-	if !slices.Contains(codes(m), c) || len(codes(m)) != 8 {
-		t.Errorf("compute tab %v misses %s", codes(m), c)
+	if !slices.Contains(codes(m), c) || len(codes(m)) != 8 || !slices.IsSorted(codes(m)) {
+		t.Errorf("compute tab %v misses %s, or not in the tab's order", codes(m), c)
 	}
 	// leave compute: still in ai
 	for selectedNumber(m) != c {
