@@ -10,6 +10,8 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
 
 	"zixuan/sectors"
 )
@@ -404,5 +406,17 @@ func TestViewAndColumnsFromOptions(t *testing.T) {
 	m = press(m, "s", "2")
 	if err := m.saveView(); err != nil || saved != "changed" || !slices.Equal(savedRatings, []sectors.Rating{sectors.Buy, sectors.Overweight}) {
 		t.Errorf("saved %q %v %v", saved, savedRatings, err)
+	}
+}
+
+func TestStatusHasNoLeadingBlanksInColour(t *testing.T) {
+	st, _ := newTestStore(t)
+	m := newTestModel(t, st, "en", 80, 24)
+	lipgloss.SetColorProfile(termenv.ANSI) // an empty bold string is escape codes
+	t.Cleanup(func() { lipgloss.SetColorProfile(termenv.Ascii) })
+	m.styles = NewStyles(false)
+	m.status = "pinned 002230"
+	if got := m.statusView(); strings.HasPrefix(got, " ") || !strings.Contains(got, "pinned") || strings.Index(got, "pinned") > 16 {
+		t.Errorf("status %q", got)
 	}
 }

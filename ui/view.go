@@ -263,10 +263,13 @@ func (m *Model) statusView() string {
 			msg = s.Status.Render(m.status)
 		}
 	}
-	if left != "" && msg != "" {
+	if len(parts) == 0 {
+		return msg // no blanks before it (an empty styled string is not empty)
+	}
+	if msg != "" {
 		return left + "  " + msg
 	}
-	return left + msg
+	return left
 }
 
 // helpKeys is the help of what has focus now: the top dialog's, or the
