@@ -27,12 +27,12 @@ func (s *Store) SetPinned(code sectors.Code, pinned bool) (changed bool, err err
 }
 
 // Reorder gives the tickers the positions 1, 2, … in the order given, in
-// one transaction; tickers not named keep theirs. It is how the TUI moves a
+// one transaction; tickers not named keep theirs. The order is not a
+// change of the tickers: their last-change dates stay. It is how the TUI moves a
 // ticker up or down in a sector: it passes the sector's tickers in their
 // new order.
 func (s *Store) Reorder(codes []sectors.Code) error {
 	return s.update(func(tx *bolt.Tx) error {
-		now := s.now()
 		changed := false
 		for i, code := range codes {
 			r := refOf(tx, code)
@@ -46,7 +46,7 @@ func (s *Store) Reorder(codes []sectors.Code) error {
 			if rec.Position == uint64(i+1) {
 				continue
 			}
-			rec.Position, rec.Updated, changed = uint64(i+1), now, true
+			rec.Position, changed = uint64(i+1), true
 			if err := r.putInfo(rec); err != nil {
 				return err
 			}

@@ -37,6 +37,7 @@ func TestPinAndReorderPersistInOneTransaction(t *testing.T) {
 		t.Errorf("pinned ticker not first: %v", got)
 	}
 	before = gen(t, s)
+	was, _ := s.Get(code("603019"))
 	if err := s.Reorder([]sectors.Code{code("603019"), code("301085")}); err != nil || gen(t, s) != before+1 {
 		t.Fatalf("reorder: %v, %d transactions", err, gen(t, s)-before)
 	}
@@ -53,7 +54,7 @@ func TestPinAndReorderPersistInOneTransaction(t *testing.T) {
 		t.Errorf("reopened %v, want %v", got2, got)
 	}
 	tk, _ := s2.Get(code("603019"))
-	if tk.Position != 1 || tk.Pinned {
+	if tk.Position != 1 || tk.Pinned || !tk.Updated.Equal(was.Updated) {
 		t.Errorf("record %+v", tk)
 	}
 	if err := s.Reorder([]sectors.Code{code("600000")}); !isReason(err, ErrNotFound, NotOnList) {
