@@ -164,7 +164,7 @@ func (k keyMap) listHelp() helpFor {
 // detailHelp is the help of the focused detail pane.
 func (k keyMap) detailHelp() helpFor {
 	return helpFor{
-		short: []key.Binding{k.Up, k.Down, k.PageDown, k.Note, k.EditNote, k.DeleteNote, k.NoteHistory, k.Undelete, k.Rate, k.Back},
+		short: []key.Binding{k.Note, k.EditNote, k.DeleteNote, k.NoteHistory, k.Undelete, k.Rate, k.Up, k.Down, k.PageDown, k.Back},
 		full:  [][]key.Binding{{k.Up, k.Down, k.PageDown, k.PageUp}, {k.Note, k.EditNote, k.DeleteNote, k.NoteHistory, k.Undelete, k.Rate, k.Back}},
 	}
 }

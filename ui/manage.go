@@ -171,12 +171,22 @@ func (m Model) reorder(by int) (tea.Model, tea.Cmd, bool) {
 			if c == tk.Code {
 				continue
 			}
+			if len(changed) > maxPatches+1 {
+				got = append(got, sectors.Ticker{}) // loaded whole instead
+				continue
+			}
 			if t, err := st.Get(c); err == nil {
 				got = append(got, t)
 			}
 		}
 		return tk.Code, sprintf(w.OrderAt, tk.Code.Number, to+1, n, label), nil
 	}, func(m *Model, _ sectors.Code) tea.Cmd {
+		if len(got) > maxPatches {
+			// the first move in a large sector numbers all of it: one
+			// load, off Update, is cheaper than patching each
+			m.data.gen = 0 // not what the store holds: the load is applied
+			return m.loadCmd()
+		}
 		for _, t := range got {
 			m.patchTicker(t, m.data.gen)
 		}
@@ -184,6 +194,9 @@ func (m Model) reorder(by int) (tea.Model, tea.Cmd, bool) {
 	}, nil)
 	return m, cmd, true
 }
+
+// maxPatches is how many tickers one write patches in; more are loaded.
+const maxPatches = 16
 
 // tabOrder is the order of a sector tab: the user's (pinned, then by
 // position), then by code, as the store sorts a sector's tickers.

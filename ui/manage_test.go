@@ -420,3 +420,23 @@ func TestStatusHasNoLeadingBlanksInColour(t *testing.T) {
 		t.Errorf("status %q", got)
 	}
 }
+
+func TestReorderInALargeSectorLoadsOnce(t *testing.T) {
+	st, _ := newTestStore(t)
+	for _, c := range []string{"600519", "000858", "000568", "600809", "002304", "603369", "000596", "600702", "603589", "600779", "000799", "603198", "600559", "603919", "600197", "000860", "603156"} {
+		if _, err := st.AddTicker(sectors.MustParseCode(c), "", "compute", sectors.Unrated, sectors.SourceUser); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m := newTestModel(t, st, "en", 80, 24)
+	m = press(m, "tab", "tab")
+	want := append([]string{codes(m)[1], codes(m)[0]}, codes(m)[2:]...)
+	m = press(m, "J") // the first move numbers the whole sector: 24 tickers
+	if m.data.gen != 0 {
+		t.Errorf("the data should wait for a load, at generation %d", m.data.gen)
+	}
+	m.reload() // the load the write asked for
+	if !slices.Equal(codes(m), want) || selectedNumber(m) != want[1] {
+		t.Errorf("after the load %v (on %s), want %v", codes(m), selectedNumber(m), want)
+	}
+}
