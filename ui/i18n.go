@@ -60,9 +60,9 @@ var textEN = text{
 
 	Filter: "filter", Search: "search", SortBy: "sort", Saved: "saved", NoteSaved: "note saved", NoteDeleted: "note deleted",
 	NoteEdited: "note saved", RatingSet: "rating set to %s", RatingSame: "rating unchanged", Added: "added %s to %s",
-	Moved: "moved %s to %s", MovedSame: "%s is in %s already: nothing changed", Removed: "removed %s (u undoes)", Restored: "restored %s", NothingUndo: "nothing to undo", Saving: "saving...",
+	Moved: "moved %s to %s", MovedSame: "%s is in %s already: nothing changed", Removed: "removed %s (u undoes)", Restored: "restored %s", NothingUndo: "nothing to undo", Saving: "saving…",
 	ConfirmRemove: "Remove %s %s from the watchlist? y/n", ConfirmDelete: "Delete the note of %s, %q? y/n", ConfirmDiscard: "Discard what you typed? y/n",
-	ConfirmOverwrite: "%s exists. Overwrite? y/n", Exported: "exported %d tickers to %s", Exporting: "exporting...",
+	ConfirmOverwrite: "%s exists. Overwrite? y/n", Exported: "exported %d tickers to %s", Exporting: "exporting…",
 	Reloaded: "reloaded: changed by another zixuan",
 
 	Thesis: "Report thesis", History: "Rating history", Notes: "Notes", NoNotes: "No notes yet: press n to add one.", NoHistory: "Not rated yet: press r to rate.",
@@ -91,9 +91,9 @@ var textZH = text{
 
 	Filter: "筛选", Search: "搜索", SortBy: "排序", Saved: "已保存", NoteSaved: "笔记已保存", NoteDeleted: "笔记已删除",
 	NoteEdited: "笔记已保存", RatingSet: "评级改为%s", RatingSame: "评级未变", Added: "已添加 %s 到 %s",
-	Moved: "已将 %s 移到 %s", MovedSame: "%s 已在 %s，未做改动", Removed: "已将 %s 移出自选（按 u 撤销）", Restored: "已恢复 %s", NothingUndo: "没有可撤销的移出", Saving: "正在保存...",
+	Moved: "已将 %s 移到 %s", MovedSame: "%s 已在 %s，未做改动", Removed: "已将 %s 移出自选（按 u 撤销）", Restored: "已恢复 %s", NothingUndo: "没有可撤销的移出", Saving: "正在保存…",
 	ConfirmRemove: "将 %s %s 移出自选？笔记和历史会保留。y/n", ConfirmDelete: "删除 %s 的笔记「%s」？y/n", ConfirmDiscard: "放弃刚才输入的内容？y/n",
-	ConfirmOverwrite: "%s 已存在，覆盖？y/n", Exported: "已导出 %d 只到 %s", Exporting: "正在导出...",
+	ConfirmOverwrite: "%s 已存在，覆盖？y/n", Exported: "已导出 %d 只到 %s", Exporting: "正在导出…",
 	Reloaded: "已重新载入：其他自选进程修改了数据",
 
 	Thesis: "研报观点", History: "评级历史", Notes: "笔记", NoNotes: "还没有笔记：按 n 添加。", NoHistory: "尚未评级：按 r 评级。",
@@ -237,7 +237,7 @@ var watchEN = watchText{
 
 	EmptySector: "This sector is empty: press a to add a ticker.", EmptySearch: "No ticker matches the search: esc clears it.",
 	EmptyFilter: "No ticker has these ratings: 0 clears the rating filter.", EmptyAll: "The watchlist is empty: press a to add a ticker.",
-	Refreshing: "refreshing quotes...", RefreshOffline: "quotes off: started with --offline", RefreshNoQuotes: "quotes off: no quote source",
+	Refreshing: "refreshing quotes…", RefreshOffline: "quotes off: started with --offline", RefreshNoQuotes: "quotes off: no quote source",
 	RefreshRetry: "no connection, retrying in %s", RefreshBusy: "quotes are being fetched already",
 	ExportOverwrite: "overwrite",
 }
@@ -270,7 +270,7 @@ var watchZH = watchText{
 
 	EmptySector: "这个板块还没有股票：按 a 添加。", EmptySearch: "没有股票符合搜索：按 esc 清除。",
 	EmptyFilter: "没有这些评级的股票：按 0 清除评级筛选。", EmptyAll: "自选为空：按 a 添加股票。",
-	Refreshing: "正在刷新行情...", RefreshOffline: "行情已关闭：以 --offline 启动", RefreshNoQuotes: "行情已关闭：没有行情来源",
+	Refreshing: "正在刷新行情…", RefreshOffline: "行情已关闭：以 --offline 启动", RefreshNoQuotes: "行情已关闭：没有行情来源",
 	RefreshRetry: "无法连接，%s 后重试", RefreshBusy: "行情正在获取中",
 	ExportOverwrite: "覆盖",
 }

@@ -342,13 +342,13 @@ func TestRefreshSaysWhatItDid(t *testing.T) {
 	m.opts.Refresh = 10 * time.Second
 	next, cmd := m.Update(keyMsg("R"))
 	m = next.(Model)
-	if m.status != "refreshing quotes..." || cmd == nil {
+	if m.status != "refreshing quotes…" || cmd == nil {
 		t.Fatalf("R: %q", m.status)
 	}
 	if m = press(m, "R"); m.status != "quotes are being fetched already" {
 		t.Errorf("R while fetching: %q", m.status)
 	}
-	m.status = "refreshing quotes..."
+	m.status = "refreshing quotes…"
 	next, _ = m.Update(cmd())
 	if m = next.(Model); m.status != "" {
 		t.Errorf("after a good round: %q", m.status)

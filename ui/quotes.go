@@ -375,7 +375,7 @@ type quoteText struct {
 
 var quoteEN = quoteText{
 	ColLast: "Last", ColPct: "Chg%", ColRet: "Since",
-	Off: "quotes off", Loading: "quotes loading...", Age: "quotes %s old", Closed: "market closed, last %s",
+	Off: "quotes off", Loading: "quotes loading…", Age: "quotes %s old", Closed: "market closed, last %s",
 	Stale: "(stale ~)", Halt: "halt", NoRef: "no ref", NoQuote: "No quote.", Quote: "Quote", Since: "since",
 	Offline: "quotes: no connection", Refused: "quotes: refused by the server", Malformed: "quotes: unreadable answer",
 	KRefresh: "refresh quotes",
@@ -385,7 +385,7 @@ var quoteEN = quoteText{
 
 var quoteZH = quoteText{
 	ColLast: "现价", ColPct: "涨跌幅", ColRet: "评级以来",
-	Off: "行情已关闭", Loading: "行情加载中...", Age: "行情 %s 前", Closed: "已收盘 %s",
+	Off: "行情已关闭", Loading: "行情加载中…", Age: "行情 %s 前", Closed: "已收盘 %s",
 	Stale: "（过时 ~）", Halt: "停牌", NoRef: "无基准", NoQuote: "无行情。", Quote: "行情", Since: "以来",
 	Offline: "行情：无法连接", Refused: "行情：服务器拒绝", Malformed: "行情：无法解析",
 	KRefresh: "刷新", // short: the full help fits 60 columns with 上翻页/下翻页
