@@ -52,7 +52,7 @@ func (m Model) act(act tea.Msg, from dialog) (tea.Model, tea.Cmd) {
 			if !changed {
 				return a.code, t.RatingSame, err
 			}
-			return a.code, sprintf(t.RatingSet, t.rating(a.rating)), err
+			return a.code, sprintf(t.RatingSet, a.code.Number, t.rating(a.rating)), err
 		}, func(m *Model, _ sectors.Code) tea.Cmd {
 			return m.fetchRefsCmd() // the new rating may need its reference close
 		}, reopen)

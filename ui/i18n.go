@@ -59,7 +59,7 @@ var textEN = text{
 	KDelete: "delete note", KKeep: "keep filter", KFormat: "format", KPageUp: "page up", KPageDown: "page down",
 
 	Filter: "filter", Search: "search", SortBy: "sort", Saved: "saved", NoteSaved: "note saved", NoteDeleted: "note deleted",
-	NoteEdited: "note saved", RatingSet: "rating set to %s", RatingSame: "rating unchanged", Added: "added %s to %s",
+	NoteEdited: "note saved", RatingSet: "rated %s %s", RatingSame: "rating unchanged", Added: "added %s to %s",
 	Moved: "moved %s to %s", MovedSame: "%s is in %s already: nothing changed", Removed: "removed %s (u undoes)", Restored: "restored %s", NothingUndo: "nothing to undo", Saving: "saving…",
 	ConfirmRemove: "Remove %s %s from the watchlist? y/n", ConfirmDelete: "Delete the note of %s, %q? y/n", ConfirmDiscard: "Discard what you typed? y/n",
 	ConfirmOverwrite: "%s exists. Overwrite? y/n", Exported: "exported %d tickers to %s", Exporting: "exporting…",
@@ -90,7 +90,7 @@ var textZH = text{
 	KDelete: "删除笔记", KKeep: "保留筛选", KFormat: "格式", KPageUp: "上翻页", KPageDown: "下翻页",
 
 	Filter: "筛选", Search: "搜索", SortBy: "排序", Saved: "已保存", NoteSaved: "笔记已保存", NoteDeleted: "笔记已删除",
-	NoteEdited: "笔记已保存", RatingSet: "评级改为%s", RatingSame: "评级未变", Added: "已添加 %s 到 %s",
+	NoteEdited: "笔记已保存", RatingSet: "已将 %s 评为%s", RatingSame: "评级未变", Added: "已添加 %s 到 %s",
 	Moved: "已将 %s 移到 %s", MovedSame: "%s 已在 %s，未做改动", Removed: "已将 %s 移出自选（按 u 撤销）", Restored: "已恢复 %s", NothingUndo: "没有可撤销的移出", Saving: "正在保存…",
 	ConfirmRemove: "将 %s %s 移出自选？笔记和历史会保留。y/n", ConfirmDelete: "删除 %s 的笔记「%s」？y/n", ConfirmDiscard: "放弃刚才输入的内容？y/n",
 	ConfirmOverwrite: "%s 已存在，覆盖？y/n", Exported: "已导出 %d 只到 %s", Exporting: "正在导出…",

@@ -322,6 +322,10 @@ func TestPickerMarksAndExplainsTheCurrentRating(t *testing.T) {
 	if !strings.Contains(v, "tab to type one") || !strings.Contains(v, "1-6 pick") {
 		t.Errorf("picker hints:\n%s", v)
 	}
+	// said as the CLI says it: the code, then what it was rated
+	if m = press(m, "2", "enter"); m.status != "rated 002230 Overweight" {
+		t.Errorf("status %q", m.status)
+	}
 }
 
 func TestRefreshSaysWhatItDid(t *testing.T) {
