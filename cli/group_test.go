@@ -1,10 +1,14 @@
 package cli
 
 import (
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"zixuan/sectors"
+	"zixuan/store"
 )
 
 func TestGroupAddRmOnTheBinary(t *testing.T) {
@@ -45,5 +49,38 @@ func TestGroupAddRmOnTheBinary(t *testing.T) {
 	}
 	if out, code := zx("group", "add", "002230", "白酒"); code == 0 || !strings.Contains(out, "no sector") {
 		t.Errorf("unknown sector: %d %s", code, out)
+	}
+}
+
+func TestOrderAndGroupsExportAndImportBack(t *testing.T) {
+	dir := t.TempDir()
+	db1, db2, file := filepath.Join(dir, "a.db"), filepath.Join(dir, "b.db"), filepath.Join(dir, "w.json")
+	mustRun(t, db1, "add", "600519", "--sector", "compute")
+	mustRun(t, db1, "group", "add", "600519", "ai")
+	st, err := store.Open(db1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mt := sectors.MustParseCode("600519")
+	if _, err := st.SetPinned(mt, true); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Reorder([]sectors.Code{mt}); err != nil {
+		t.Fatal(err)
+	}
+	mustRun(t, db1, "export", "--format", "json", "--out", file)
+	data, _ := os.ReadFile(file)
+	if !strings.Contains(string(data), `"pinned": true`) || !strings.Contains(string(data), `"groups": [`) {
+		t.Fatalf("json lacks the order and groups:\n%s", data)
+	}
+	mustRun(t, db2, "import", file)
+	st2, _ := store.Open(db2)
+	tk, err := st2.Get(mt)
+	if err != nil || !tk.Pinned || tk.Position != 1 || len(tk.Groups) != 1 || tk.Groups[0] != "ai" || tk.Sector != "compute" {
+		t.Errorf("imported back: %+v %v", tk, err)
+	}
+	// pinned first in both of its sectors
+	if out := mustRun(t, db2, "list", "--sector", "ai"); !strings.HasPrefix(strings.SplitN(out, "\n", 3)[1], "SH600519") {
+		t.Errorf("list --sector ai:\n%s", out)
 	}
 }

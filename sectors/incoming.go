@@ -26,4 +26,9 @@ type ImportItem struct {
 	Added      time.Time
 	Removed    time.Time
 	History    []RatingChange // oldest first
+	// the user's order and groups (zixuan's json); taken by a ticker the
+	// import adds
+	Pinned   bool
+	Position uint64
+	Groups   []string
 }

@@ -1,6 +1,9 @@
 package sectors
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // Sector is a group of tickers the user owns: the report's four from the
 // start, and any the user adds.
@@ -158,4 +161,17 @@ func CompareOrder(a, b *Ticker) int {
 		return -1
 	}
 	return 1
+}
+
+// CompareInSector is the order of a sector's tickers: the user's
+// (CompareOrder), then by code. A sector's group members take their
+// place in it by the same rule.
+func CompareInSector(a, b *Ticker) int {
+	if c := CompareOrder(a, b); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.Code.Number, b.Code.Number); c != 0 {
+		return c
+	}
+	return strings.Compare(string(a.Code.Exchange), string(b.Code.Exchange))
 }

@@ -200,24 +200,7 @@ const maxPatches = 16
 
 // tabOrder is the order of a sector tab: the user's (pinned, then by
 // position), then by code, as the store sorts a sector's tickers.
-func tabOrder(a, b *sectors.Ticker) int {
-	if c := sectors.CompareOrder(a, b); c != 0 {
-		return c
-	}
-	if a.Code.Number != b.Code.Number {
-		if a.Code.Number < b.Code.Number {
-			return -1
-		}
-		return 1
-	}
-	if a.Code.Exchange < b.Code.Exchange {
-		return -1
-	}
-	if a.Code.Exchange > b.Code.Exchange {
-		return 1
-	}
-	return 0
-}
+func tabOrder(a, b *sectors.Ticker) int { return sectors.CompareInSector(a, b) }
 
 // manageAct carries out what this file's dialogs asked for; ok is false
 // for other messages.
