@@ -129,7 +129,7 @@ func TestRateWithReasonLandsInHistory(t *testing.T) {
 	if got.Rating != sectors.Sell || last.To != sectors.Sell || last.Reason != "valuation stretched" || last.Source != sectors.SourceUser {
 		t.Fatalf("rating %s, last change %+v", got.Rating, last)
 	}
-	if !strings.Contains(m.View(), "→ Sell (you): valuation") {
+	if !strings.Contains(m.View(), "→ Sell (user): valuation") {
 		t.Errorf("history not shown:\n%s", m.View())
 	}
 	m = press(m, "r", "esc")

@@ -71,7 +71,7 @@ var textEN = text{
 	AddTo: "into sector", OnList: "on list", MovePrompt: "Move %s to", ExportPrompt: "Export %d tickers",
 	ExportPath: "File", Format: "Format",
 	SortNames: [6]string{"sector", "code", "name", "name, reversed", "rating", "last change"},
-	Source:    "Source", Report: "report", User: "you", AddedReason: "added to the watchlist",
+	Source:    "Source", Report: "report", User: "user", AddedReason: "added to the watchlist",
 	Colon: ": ", ListSep: ",", HistoryLine: "%s %s → %s (%s)",
 	NoMatch: "no match", CodeTyped: "code %s (esc cancels)",
 }
