@@ -24,7 +24,7 @@ type keyMap struct {
 	Toggle, MoveCol key.Binding
 	// the rating picker: tab into the reason, and back to the ratings
 	ReasonFocus, ReasonBack key.Binding
-	// PickRating is the picker's 1-6; Choose2 its j/k, for the help
+	// PickRating is the picker's 1-6 and PickMove its j/k, for its help
 	PickRating, PickMove key.Binding
 	// More stands in the help line for the hints left out (shortHelp)
 	More key.Binding

@@ -62,7 +62,8 @@ type Options struct {
 	Sort         string
 	RatingFilter []sectors.Rating
 	// SaveView, when not nil, is called with the sort and the rating
-	// filter whenever the user changes them (remember_view), off Update.
+	// filter in force when the program ends (remember_view), after Run's
+	// loop, never inside Update.
 	SaveView func(sort string, ratings []sectors.Rating) error
 }
 
