@@ -67,6 +67,8 @@ func adviceFor(e *store.Error) string {
 		return "add one with `zixuan sector add NAME`"
 	case store.SectorNotEmpty:
 		return "move them with `zixuan move CODE SECTOR` first"
+	case store.OnlySector:
+		return "remove it from the watchlist with `zixuan rm CODE`"
 	case store.EmptyNote:
 		return "write some text"
 	case store.EmptyEdit:

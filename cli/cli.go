@@ -49,6 +49,7 @@ type Root struct {
 	Rm         RmCmd         `cmd:"" help:"Remove a ticker from the watchlist (its notes and history are kept; --undo brings it back)."`
 	Move       MoveCmd       `cmd:"" help:"Move a ticker to another sector."`
 	Sector     SectorCmd     `cmd:"" help:"List, add, rename or delete sectors."`
+	Group      GroupCmd      `cmd:"" help:"Show a ticker in more sectors than its home one, or take it out of one: group add|rm CODE SECTOR."`
 	Report     ReportCmd     `cmd:"" help:"Read broker reports and keep every call they make: add, list, show, rm."`
 	Scorecard  ScorecardCmd  `cmd:"" help:"How every call has done against 沪深300: return, the index's return over the same days, the excess, grouped."`
 	Alert      AlertCmd      `cmd:"" help:"Alerts on the watchlist's tickers: add, list, rm, rearm, and check (exit 3 when one fired, for cron)."`

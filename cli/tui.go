@@ -30,5 +30,6 @@ func (TUICmd) Run(a *App) error {
 	if a.cfg == nil || a.cfg.AlertBell {
 		opts.Bell = func() { _, _ = os.Stdout.WriteString("\a") } // a fired alert (alert_bell = false: none)
 	}
+	a.tuiSettings(&opts)
 	return ui.Run(st, opts)
 }

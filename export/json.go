@@ -81,20 +81,23 @@ type JSONSector struct {
 
 // JSONTicker is a ticker in the json format.
 type JSONTicker struct {
-	Key          string           `json:"key"` // SH688111
-	Code         string           `json:"code"`
-	Exchange     string           `json:"exchange"`
-	Board        string           `json:"board"`
-	Name         string           `json:"name"`
-	ReportName   string           `json:"report_name,omitempty"`
-	CustomName   string           `json:"custom_name,omitempty"`
-	Sector       string           `json:"sector"`
-	Rating       string           `json:"rating"`
-	RatingZH     string           `json:"rating_zh"`
-	RatingDate   time.Time        `json:"rating_date"`
-	RatingSource string           `json:"rating_source"`
-	Added        time.Time        `json:"added"`
-	Removed      *time.Time       `json:"removed,omitempty"`
+	Key          string       `json:"key"` // SH688111
+	Code         string       `json:"code"`
+	Exchange     string       `json:"exchange"`
+	Board        string       `json:"board"`
+	Name         string       `json:"name"`
+	ReportName   string       `json:"report_name,omitempty"`
+	CustomName   string       `json:"custom_name,omitempty"`
+	Sector       string       `json:"sector"`
+	Rating       string       `json:"rating"`
+	RatingZH     string       `json:"rating_zh"`
+	RatingDate   time.Time    `json:"rating_date"`
+	RatingSource string       `json:"rating_source"`
+	Added        time.Time    `json:"added"`
+	Removed      *time.Time   `json:"removed,omitempty"`
+	Pinned       bool         `json:"pinned,omitempty"`   // 置顶
+	Position     uint64       `json:"position,omitempty"` // the user's order in its sectors
+	Groups       []string     `json:"groups,omitempty"`   // other sectors it is in, by id
 	History      []JSONRating     `json:"rating_history"`
 	Notes        []JSONNote       `json:"notes"`
 	Calls        []JSONTickerCall `json:"calls,omitempty"`
@@ -150,6 +153,7 @@ func NewDocument(tickers []sectors.Ticker, opts Options) Document {
 			Name: sectors.DisplayName(t.Name), ReportName: sectors.DisplayName(t.ReportName), CustomName: t.CustomName, Sector: t.Sector,
 			Rating: t.Rating.ID(), RatingZH: t.Rating.Chinese(), RatingDate: t.RatingAt, RatingSource: t.RatingSource,
 			Added: t.Added, History: []JSONRating{}, Notes: []JSONNote{}, AddedBy: t.AddedBy,
+			Pinned: t.Pinned, Position: t.Position, Groups: t.Groups,
 		}
 		for _, c := range t.Calls {
 			jc := JSONTickerCall{Report: c.ReportID, Name: c.Name, NameInReport: c.NameInReport, Rating: c.Rating.ID(), RatingInReport: c.RatingInReport, Theme: c.Theme}

@@ -165,6 +165,7 @@ func (jt JSONTicker) item(line int) (sectors.ImportItem, error) {
 		Line: line, Code: code, Name: jt.Name, Sector: jt.Sector,
 		RatingAt: jt.RatingDate, RatingSource: jt.RatingSource,
 		Lossless: true, ReportName: jt.ReportName, CustomName: jt.CustomName, Added: jt.Added,
+		Pinned: jt.Pinned, Position: jt.Position, Groups: jt.Groups,
 	}
 	if jt.Removed != nil {
 		it.Removed = *jt.Removed

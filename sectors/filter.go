@@ -1,5 +1,7 @@
 package sectors
 
+import "slices"
+
 // RatingSet is a set of ratings, as the rating filter holds them: the
 // TUI's 1…6 keys toggle members, `--rating buy,增持` names them. The empty
 // set lets every rating through.
@@ -52,7 +54,7 @@ type Filter struct {
 
 // Keeps reports whether t passes the filter.
 func (f Filter) Keeps(t *Ticker) bool {
-	if t.OnList() == f.Removed || f.Sector != "" && t.Sector != f.Sector || !f.Ratings.Lets(t.Rating) {
+	if t.OnList() == f.Removed || f.Sector != "" && !t.InSector(f.Sector) || !f.Ratings.Lets(t.Rating) {
 		return false
 	}
 	if f.Report != "" {
@@ -62,13 +64,19 @@ func (f Filter) Keeps(t *Ticker) bool {
 	return true
 }
 
-// Apply returns the tickers that pass, in their order.
+// Apply returns the tickers that pass, in their order; for one sector in
+// the sector's order, its group members among its own (CompareInSector).
 func (f Filter) Apply(tickers []Ticker) []Ticker {
 	var out []Ticker
+	grouped := false
 	for i := range tickers {
 		if f.Keeps(&tickers[i]) {
 			out = append(out, tickers[i])
+			grouped = grouped || f.Sector != "" && tickers[i].Sector != f.Sector
 		}
+	}
+	if grouped {
+		slices.SortStableFunc(out, func(a, b Ticker) int { return CompareInSector(&a, &b) })
 	}
 	return out
 }

@@ -28,4 +28,9 @@ type ImportItem struct {
 	History    []RatingChange // oldest first
 	Calls      []Call         // the reports' calls on it (zixuan json)
 	AddedBy    string         // the source that put it on the list (zixuan json)
+	// the user's order and groups (zixuan's json); taken by a ticker the
+	// import adds
+	Pinned   bool
+	Position uint64
+	Groups   []string
 }

@@ -1,6 +1,9 @@
 package sectors
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // Sector is a group of tickers the user owns: the report's four from the
 // start, and any the user adds.
@@ -76,9 +79,26 @@ type Ticker struct {
 	Removed      time.Time // zero while on the watchlist
 	Updated      time.Time // last change of any kind
 	Ratings      []RatingChange
-	Notes        []Note // newest first, deleted ones included (see LiveNotes)
-	Calls        []Call // every report's call on it, by report id
-	AddedBy      string // the source that put it on the list: a report id, "user", "import:<file>"
+	Notes        []Note   // newest first, deleted ones included (see LiveNotes)
+	Calls        []Call   // every report's call on it, by report id
+	AddedBy      string   // the source that put it on the list: a report id, "user", "import:<file>"
+	Pinned       bool     // 置顶: first in every sector it is shown in
+	Position     uint64   // the user's order within its sectors, 1 first; 0 unordered (after, by code)
+	Groups       []string // other sectors it is also in (ids), besides its home Sector
+}
+
+// InSector reports whether the ticker is in the sector with id: its home
+// sector or one of its groups.
+func (t *Ticker) InSector(id string) bool {
+	if t.Sector == id {
+		return true
+	}
+	for _, g := range t.Groups {
+		if g == id {
+			return true
+		}
+	}
+	return false
 }
 
 // OnList reports whether the ticker is on the watchlist (not removed).
@@ -115,4 +135,43 @@ type Snapshot struct {
 	Refs map[string][]RefPrice
 	// Reports are the reports the watchlist keeps, oldest first.
 	Reports []ReportEntry
+}
+
+// CompareOrder compares two tickers by the user's order within a sector:
+// pinned first, then by position (an unordered ticker, position 0, after
+// the ordered ones); 0 when the user's order says nothing.
+func CompareOrder(a, b *Ticker) int {
+	if a.Pinned != b.Pinned {
+		if a.Pinned {
+			return -1
+		}
+		return 1
+	}
+	pa, pb := a.Position, b.Position
+	if pa == pb {
+		return 0
+	}
+	if pa == 0 {
+		return 1
+	}
+	if pb == 0 {
+		return -1
+	}
+	if pa < pb {
+		return -1
+	}
+	return 1
+}
+
+// CompareInSector is the order of a sector's tickers: the user's
+// (CompareOrder), then by code. A sector's group members take their
+// place in it by the same rule.
+func CompareInSector(a, b *Ticker) int {
+	if c := CompareOrder(a, b); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.Code.Number, b.Code.Number); c != 0 {
+		return c
+	}
+	return strings.Compare(string(a.Code.Exchange), string(b.Code.Exchange))
 }

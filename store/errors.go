@@ -65,17 +65,19 @@ const (
 	NoSuchFile       Reason = "no-file"    // Path does not exist
 	DiskFull         Reason = "disk-full"  // the disk holding Path is full
 	NothingRemoved   Reason = "nothing-removed"
-	NoSuchReport     Reason = "no-such-report" // ID names no report (Detail lists those there are)
-	ReportUnnamed    Reason = "report-unnamed" // a report without an id
-	UpgradeFailed    Reason = "upgrade-failed" // Path of schema Count could not be upgraded (backup in Detail)
-	IsDirectory      Reason = "directory"      // Path is a folder
-	EmptyFile        Reason = "empty-file"     // Path has 0 bytes
-	BackupFailed     Reason = "backup-fail"    // the backup at Path does not read back or check (Detail)
-	NoSuchAlert      Reason = "no-such-alert"  // no alert Count
-	BadAlert         Reason = "bad-alert"      // the alert's input breaks a rule (Detail)
-	NoSuchTrade      Reason = "no-such-trade"  // no position entry Count
-	BadTrade         Reason = "bad-trade"      // the trade's input breaks a rule (Detail)
-	Oversold         Reason = "oversold"       // a sell of more than is held (Detail)
+	NoSuchReport     Reason = "no-such-report"   // ID names no report (Detail lists those there are)
+	ReportUnnamed    Reason = "report-unnamed"   // a report without an id
+	UpgradeFailed    Reason = "upgrade-failed"   // Path of schema Count could not be upgraded (backup in Detail)
+	IsDirectory      Reason = "directory"        // Path is a folder
+	EmptyFile        Reason = "empty-file"       // Path has 0 bytes
+	BackupFailed     Reason = "backup-fail"      // the backup at Path does not read back or check (Detail)
+	NoSuchAlert      Reason = "no-such-alert"    // no alert Count
+	BadAlert         Reason = "bad-alert"        // the alert's input breaks a rule (Detail)
+	NoSuchTrade      Reason = "no-such-trade"    // no position entry Count
+	BadTrade         Reason = "bad-trade"        // the trade's input breaks a rule (Detail)
+	Oversold         Reason = "oversold"         // a sell of more than is held (Detail)
+	OnlySector       Reason = "only-sector"      // Code is in sector ID only: it cannot leave it (remove it instead)
+	NoteNotDeleted   Reason = "note-not-deleted" // note Count of Code is not deleted (undelete)
 )
 
 // Error is a refusal or a failure of the store, with the facts a front end
@@ -190,6 +192,10 @@ func (e *Error) Error() string {
 		return "nothing has been removed"
 	case DiskFull:
 		return fmt.Sprintf("%s %s: the disk is full, nothing was saved", e.Op, e.Path)
+	case OnlySector:
+		return fmt.Sprintf("%s is in sector %s only", key, e.ID)
+	case NoteNotDeleted:
+		return fmt.Sprintf("note %d of %s is not deleted", e.Count, key)
 	case NoSuchFile:
 		return e.Path + " does not exist"
 	case IsDirectory:

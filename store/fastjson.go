@@ -230,6 +230,11 @@ func decodeTickerRecord(data []byte, rec *tickerRecord) error {
 			return timeOf(v, &r.Updated)
 		case "added_by":
 			return setStr(v, &r.AddedBy)
+		case "pinned":
+			r.Pinned = string(v) == "true"
+			return r.Pinned || string(v) == "false"
+		case "position":
+			return uintOf(v, &r.Position)
 		}
 		return false
 	})

@@ -3,6 +3,7 @@ package store
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -276,7 +277,7 @@ func (im *importer) merge(it *sectors.ImportItem) error {
 	res.Changes, res.Kept = changes, kept
 	if len(changes) == 0 {
 		im.rep.Unchanged = append(im.rep.Unchanged, res)
-		if rec == before {
+		if sameRecord(rec, before) {
 			return nil
 		}
 		// Only bookkeeping changed (an earlier date added): no news.
@@ -334,6 +335,12 @@ func (im *importer) add(it *sectors.ImportItem, secID string) error {
 			rec.Added = it.Added
 		}
 		rec.Removed = it.Removed
+		rec.Pinned, rec.Position = it.Pinned, it.Position
+		for _, g := range it.Groups {
+			if g != secID && im.hasSector(g) && !slices.Contains(rec.Groups, g) {
+				rec.Groups = append(rec.Groups, g)
+			}
+		}
 	}
 	if len(history) == 0 || history[len(history)-1].To != rating {
 		rec.RatingAt, rec.RatingSource = im.now, im.opts.Source

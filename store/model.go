@@ -1,6 +1,7 @@
 package store
 
 import (
+	"slices"
 	"time"
 )
 
@@ -18,6 +19,14 @@ type tickerRecord struct {
 	Removed      time.Time `json:"removed,omitzero"`
 	Updated      time.Time `json:"updated"`
 	AddedBy      string    `json:"added_by,omitempty"` // schema 2: the source that put it on the list
+	// schema 2: the user's order. Pinned tickers come first in every
+	// sector they are shown in, then by Position (1, 2, …; 0 is unordered,
+	// after the ordered ones, by code).
+	Pinned   bool   `json:"pinned,omitempty"`
+	Position uint64 `json:"position,omitempty"`
+	// schema 2: the sectors the ticker is also shown in besides its home
+	// Sector (groups), by id.
+	Groups []string `json:"groups,omitempty"`
 }
 
 // ratingRecord is what a ratings/<seq> key holds.
@@ -27,4 +36,22 @@ type ratingRecord struct {
 	At     time.Time `json:"at"`
 	Source string    `json:"source"`
 	Reason string    `json:"reason,omitempty"`
+}
+
+// sameRecord reports whether two ticker records hold the same.
+func sameRecord(a, b tickerRecord) bool {
+	return slices.Equal(a.Groups, b.Groups) && a.flat() == b.flat()
+}
+
+// flatRecord is a tickerRecord without its lists, to compare.
+type flatRecord struct {
+	Exchange, Code, ReportName, CustomName, Sector, Rating, RatingSource, AddedBy string
+	RatingAt, Added, Removed, Updated                                             time.Time
+	Pinned                                                                        bool
+	Position                                                                      uint64
+}
+
+func (r tickerRecord) flat() flatRecord {
+	return flatRecord{r.Exchange, r.Code, r.ReportName, r.CustomName, r.Sector, r.Rating, r.RatingSource, r.AddedBy,
+		r.RatingAt, r.Added, r.Removed, r.Updated, r.Pinned, r.Position}
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"time"
 
@@ -216,6 +217,12 @@ func (s *Store) Move(code sectors.Code, sector string) (sec sectors.Sector, move
 			return errUnchanged
 		}
 		rec.Sector, moved = sec.ID, true
+		if slices.Contains(rec.Groups, sec.ID) { // its home now, not also a group
+			rec.Groups = slices.DeleteFunc(slices.Clone(rec.Groups), func(g string) bool { return g == sec.ID })
+			if len(rec.Groups) == 0 {
+				rec.Groups = nil
+			}
+		}
 		return nil
 	})
 	return sec, moved, err

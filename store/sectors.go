@@ -192,6 +192,9 @@ func (s *Store) DeleteSector(sector string) (sectors.Sector, error) {
 		if n > 0 {
 			return &Error{Kind: ErrExists, Reason: SectorNotEmpty, ID: id, Count: n}
 		}
+		if err := dropGroup(tx, id); err != nil {
+			return err
+		}
 		return tx.Bucket(bucketSectors).Delete([]byte(id))
 	})
 	return sec, err

@@ -113,6 +113,9 @@ func sortTickers(snap *sectors.Snapshot) {
 		if oa, ob := ord[idx[i]], ord[idx[j]]; oa != ob {
 			return oa < ob
 		}
+		if c := sectors.CompareOrder(a, b); c != 0 {
+			return c < 0
+		}
 		if a.Code.Number != b.Code.Number {
 			return a.Code.Number < b.Code.Number
 		}
@@ -178,6 +181,7 @@ func tickerOf(k, v []byte) (sectors.Ticker, error) {
 		Code: code, ReportName: rec.ReportName, CustomName: rec.CustomName,
 		Sector: rec.Sector, Rating: rating, RatingAt: rec.RatingAt, RatingSource: rec.RatingSource,
 		Added: rec.Added, Removed: rec.Removed, Updated: rec.Updated, AddedBy: rec.AddedBy,
+		Pinned: rec.Pinned, Position: rec.Position, Groups: rec.Groups,
 	}
 	t.Name = displayName(t)
 	return t, nil

@@ -44,7 +44,7 @@ func (m Model) act(act tea.Msg, from dialog) (tea.Model, tea.Cmd) {
 		}, nil, reopen)
 	case deleteNoteMsg:
 		write = m.write(func(st *store.Store) (sectors.Code, string, error) {
-			return a.code, t.NoteDeleted, st.DeleteNote(a.code, a.id)
+			return a.code, wt(t).NoteDeletedUndo, st.DeleteNote(a.code, a.id)
 		}, nil, nil)
 	case rateSubmitMsg:
 		write = m.write(func(st *store.Store) (sectors.Code, string, error) {
@@ -52,7 +52,7 @@ func (m Model) act(act tea.Msg, from dialog) (tea.Model, tea.Cmd) {
 			if !changed {
 				return a.code, t.RatingSame, err
 			}
-			return a.code, sprintf(t.RatingSet, t.rating(a.rating)), err
+			return a.code, sprintf(t.RatingSet, a.code.Number, t.rating(a.rating)), err
 		}, nil, reopen)
 	case addSubmitMsg:
 		if m.data.indexOf(a.sec.Code) >= 0 {

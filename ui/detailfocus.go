@@ -19,6 +19,8 @@ type (
 	editNoteMsg     struct{}         // edit the selected note
 	askDeleteMsg    struct{}         // ask whether to delete the selected note
 	openPickerMsg   struct{}         // rate the selected ticker
+	noteHistoryMsg  struct{}         // show the old versions and the deleted notes
+	undeleteLastMsg struct{}         // bring back the note deleted last
 )
 
 func (d detailFocus) Update(msg tea.Msg) (dialog, tea.Cmd) {
@@ -50,6 +52,10 @@ func (d detailFocus) Update(msg tea.Msg) (dialog, tea.Cmd) {
 		return tell(d, openAlertMsg{}), nil
 	case key.Matches(k, keys.CancelAlert):
 		return tell(d, askCancelAlerts{}), nil
+	case key.Matches(k, keys.NoteHistory):
+		return tell(d, noteHistoryMsg{}), nil
+	case key.Matches(k, keys.Undelete):
+		return tell(d, undeleteLastMsg{}), nil
 	}
 	return d, nil
 }

@@ -23,14 +23,17 @@ func TestDialogKeysThroughTheKeymap(t *testing.T) {
 	for _, k := range []struct {
 		key string
 		by  int
-	}{{"down", 1}, {"tab", 2}, {"ctrl+n", 3}, {"up", 2}, {"shift+tab", 1}, {"ctrl+p", 0}, {"j", 0}} {
+	}{{"down", 1}, {"j", 2}, {"up", 1}, {"k", 0}, {"tab", 0}, {"j", 0}, {"3", 0}, {"tab", 0}, {"j", 1}} {
 		m = press(m, k.key)
 		if got, want := topOf[pickerModel](m).choice, (from+k.by)%n; got != want {
 			t.Errorf("%s in the picker: choice %d, want %d", k.key, got, want)
 		}
 	}
-	if got := topOf[pickerModel](m).reason.Value(); got != "j" {
-		t.Errorf("j in the picker is a letter of the reason, got %q", got)
+	if got := topOf[pickerModel](m).reason.Value(); got != "j3" {
+		t.Errorf("j and 3 after tab are letters of the reason, got %q", got)
+	}
+	if m = press(m, "5"); topOf[pickerModel](m).choice != 4 {
+		t.Errorf("5 on the ratings picks the 5th, choice %d", topOf[pickerModel](m).choice)
 	}
 	m = press(m, "esc", "y", "?") // esc on a typed reason asks first
 	if showing(m) != "help" {

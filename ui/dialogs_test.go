@@ -123,13 +123,13 @@ func TestRateWithReasonLandsInHistory(t *testing.T) {
 	if showing(m) != "picker" {
 		t.Fatal("r does not open the picker")
 	}
-	m = press(m, "5", "down", "up", "valuation stretched", "enter")
+	m = press(m, "5", "down", "up", "tab", "valuation stretched", "enter")
 	got, _ := st.Get(tk.Code)
 	last := got.Ratings[len(got.Ratings)-1]
 	if got.Rating != sectors.Sell || last.To != sectors.Sell || last.Reason != "valuation stretched" || last.Source != sectors.SourceUser {
 		t.Fatalf("rating %s, last change %+v", got.Rating, last)
 	}
-	if !strings.Contains(m.View(), "-> Sell (you): valuation") {
+	if !strings.Contains(m.View(), "→ Sell (user): valuation") {
 		t.Errorf("history not shown:\n%s", m.View())
 	}
 	m = press(m, "r", "esc")
@@ -235,9 +235,26 @@ func TestExportCurrentView(t *testing.T) {
 	if msg := cmd().(exportDoneMsg); msg.err != nil {
 		t.Fatal(msg.err)
 	}
-	// another format through the picker
-	m = press(m, "e", "down")
+	// another format, on its row
+	m = press(m, "e", "right")
 	if !strings.HasSuffix(topOf[exportModel](m).path.Value(), ".json") {
 		t.Errorf("format change did not update the path: %q", topOf[exportModel](m).path.Value())
+	}
+	// a typed name follows the format too
+	m = press(m, "down", "backspace", "backspace", "backspace", "backspace", "backspace", "mine", "up", "right")
+	if got := topOf[exportModel](m).path.Value(); got != filepath.Join(m.opts.Dir, "zixuan-20260302mine.md") {
+		t.Errorf("typed name after a format change: %q", got)
+	}
+	if m = press(m, "left"); !strings.HasSuffix(topOf[exportModel](m).path.Value(), "mine.json") {
+		t.Errorf("back to json: %q", topOf[exportModel](m).path.Value())
+	}
+	if v := m.View(); !strings.Contains(v, "→ "+filepath.Join(m.opts.Dir, "zixuan-20260302mine.json")) {
+		t.Errorf("full path not shown:\n%s", v)
+	}
+	// the overwrite question has its own footer
+	m = press(m, "esc", "e", "enter")
+	frame := strings.Split(m.View(), "\n")
+	if foot := frame[len(frame)-1]; !strings.Contains(foot, "y confirm") || strings.Contains(foot, "format") {
+		t.Errorf("overwrite footer %q", foot)
 	}
 }

@@ -18,10 +18,14 @@ import (
 )
 
 // exportModel asks for a format and a path, and for confirmation before
-// it overwrites a file.
+// it overwrites a file. On the format row left/right choose the format;
+// up/down (tab) move between the format and the file name; the file name's
+// extension follows the format, typed or not, and the full path it will
+// be written to is shown under it.
 type exportModel struct {
 	formats   []export.Format
 	choice    int
+	onPath    bool // the file name has the keys (else the format row)
 	path      textinput.Model
 	dir       string
 	now       time.Time
@@ -47,8 +51,42 @@ func newExport(dir string, now time.Time, n int, t *text) (exportModel, tea.Cmd)
 	e.path.Prompt = t.ExportPath + t.Colon
 	e.path.CharLimit = 1024
 	e.setDefaultPath()
-	cmd := e.path.Focus()
-	return e, cmd
+	return e, nil
+}
+
+// extOf is the extension a format's files get: csv, blk, codes.txt…
+func extOf(f export.Format) string {
+	_, ext, _ := strings.Cut(export.DefaultFileName(f, time.Time{}), ".")
+	return ext
+}
+
+// followFormat gives the typed file name the format's extension in place
+// of another format's (or adds it).
+func (e *exportModel) followFormat(from export.Format) {
+	p := e.path.Value()
+	old, ext := "."+extOf(from), "."+extOf(e.format())
+	switch {
+	case strings.HasSuffix(p, old):
+		p = strings.TrimSuffix(p, old) + ext
+	case strings.TrimSpace(p) != "" && !strings.HasSuffix(p, ext):
+		p += ext
+	}
+	e.path.SetValue(p)
+	e.path.CursorEnd()
+}
+
+func (e *exportModel) chooseFormat(by int) {
+	n := len(e.formats)
+	if n == 0 {
+		return
+	}
+	from := e.format()
+	e.choice = (e.choice + by + n) % n
+	if e.edited {
+		e.followFormat(from)
+	} else {
+		e.setDefaultPath()
+	}
 }
 
 func (e *exportModel) format() export.Format {
@@ -98,22 +136,21 @@ func (e exportModel) update(msg tea.KeyMsg, k *keyMap) (exportModel, tea.Cmd, te
 			return e, nil, exportSubmitMsg{format: e.format(), path: p} // the write reports it
 		}
 		return e, nil, exportSubmitMsg{format: e.format(), path: p}
-	case key.Matches(msg, k.ChoosePrev):
-		if n > 0 {
-			e.choice = (e.choice + n - 1) % n
-			if !e.edited {
-				e.setDefaultPath()
-			}
+	case key.Matches(msg, k.ChoosePrev), key.Matches(msg, k.ChooseNext):
+		e.onPath = !e.onPath
+		if e.onPath {
+			return e, e.path.Focus(), nil
 		}
+		e.path.Blur()
 		return e, nil, nil
-	case key.Matches(msg, k.ChooseNext):
-		if n > 0 {
-			e.choice = (e.choice + 1) % n
-			if !e.edited {
-				e.setDefaultPath()
-			}
-		}
+	case !e.onPath && key.Matches(msg, k.FormatPrev):
+		e.chooseFormat(-1)
 		return e, nil, nil
+	case !e.onPath && key.Matches(msg, k.FormatNext):
+		e.chooseFormat(1)
+		return e, nil, nil
+	case !e.onPath:
+		return e, nil, nil // the format row takes no text
 	}
 	before := e.path.Value()
 	var cmd tea.Cmd
@@ -127,7 +164,11 @@ func (e exportModel) update(msg tea.KeyMsg, k *keyMap) (exportModel, tea.Cmd, te
 func (e exportModel) view(t *text, s *Styles, width int) string {
 	lines := []string{s.Title.Render(safetext.Truncate(sprintf(t.ExportPrompt, e.n), width))}
 	var fm strings.Builder
-	fm.WriteString(t.Format + ":")
+	mark := "  "
+	if !e.onPath {
+		mark = "> "
+	}
+	fm.WriteString(mark + t.Format + t.Colon)
 	for i, f := range e.formats {
 		if i == e.choice {
 			fm.WriteString(" " + s.Selected.Render("["+string(f)+"]"))
@@ -136,10 +177,20 @@ func (e exportModel) view(t *text, s *Styles, width int) string {
 		}
 	}
 	lines = append(lines, safetext.Truncate(fm.String(), width))
-	e.path.Width = max(width-safetext.Width(e.path.Prompt)-2, 10)
-	lines = append(lines, e.path.View())
+	e.path.Width = max(width-safetext.Width(e.path.Prompt)-4, 10)
+	if e.onPath {
+		lines = append(lines, "> "+e.path.View())
+	} else {
+		lines = append(lines, "  "+e.path.Prompt+safetext.Truncate(safeLine(e.path.Value()), max(width-safetext.Width(e.path.Prompt)-2, 4)))
+	}
+	// the full path, as it will be written (the folder in front of a bare name)
+	full := e.target()
+	if abs, err := filepath.Abs(full); err == nil && full != "" {
+		full = abs
+	}
+	lines = append(lines, s.Dim.Render(safetext.Truncate("  → "+safeLine(full), width)))
 	if e.overwrite {
-		lines = append(lines, s.Error.Render(safetext.Truncate(sprintf(t.ConfirmOverwrite, safeLine(e.path.Value())), width)))
+		lines = append(lines, s.Error.Render(safetext.Truncate(sprintf(t.ConfirmOverwrite, safeLine(full)), width)))
 	}
 	return strings.Join(lines, "\n")
 }
@@ -190,7 +241,7 @@ func exportCmd(sub exportSubmitMsg, tickers []sectors.Ticker, opts export.Option
 }
 
 func (k keyMap) exportHelp() helpFor {
-	return helpFor{short: []key.Binding{k.Choose, k.Confirm, k.Cancel}}
+	return helpFor{short: []key.Binding{k.FormatPrev, k.Choose, k.Confirm, k.Cancel}}
 }
 
 // The export dialog as a dialog (dialog.go).
@@ -206,7 +257,15 @@ func (e exportModel) Update(msg tea.Msg) (dialog, tea.Cmd) {
 	return answer(e, act), cmd
 }
 
-func (e exportModel) View() string                { return e.view(e.t, e.styles, e.width) }
-func (e exportModel) ShortHelp() []key.Binding    { return e.keys.exportHelp().ShortHelp() }
+func (e exportModel) View() string { return e.view(e.t, e.styles, e.width) }
+func (e exportModel) ShortHelp() []key.Binding {
+	if e.overwrite { // the question's own keys
+		return []key.Binding{e.keys.Yes, e.keys.No}
+	}
+	if e.onPath {
+		return []key.Binding{e.keys.Choose, e.keys.Confirm, e.keys.Cancel}
+	}
+	return e.keys.exportHelp().ShortHelp()
+}
 func (e exportModel) FullHelp() [][]key.Binding   { return e.keys.exportHelp().FullHelp() }
 func (e exportModel) SetSize(width, _ int) dialog { e.width = width; return e }

@@ -26,6 +26,7 @@ type watchData struct {
 // and the search results of the query being typed and of its prefixes.
 type filterIndex struct {
 	sector  []int32          // display order of the ticker's sector, -1 if none
+	groups  [][]int32        // display orders of its other sectors (groups); nil when no ticker has any
 	rating  []sectors.Rating // the ticker's rating
 	perm    [sortCount][]int32
 	permOK  [sortCount]bool // perm[s] computed; nil then means the snapshot's own order
@@ -77,6 +78,7 @@ func newWatchData(snap *sectors.Snapshot) watchData {
 		ix.sector = append(ix.sector, int32(o))
 		ix.rating = append(ix.rating, t.Rating)
 	}
+	ix.groups = groupOrders(&d)
 	fillHays(d.keys)
 	d.idx = ix
 	return d
@@ -145,13 +147,26 @@ func (v *viewState) apply(d *watchData, tab string) {
 		if o >= 0 {
 			v.counts[o+1]++
 		}
+		in := false // in the tab's sector as a group
+		if ix.groups != nil {
+			for _, g := range ix.groups[i] {
+				v.counts[g+1]++
+				in = in || g == tabOrd
+			}
+		}
 		switch {
 		case tab == "":
 			return true
 		case tabByName:
-			return d.tickers[i].Sector == tab
+			return d.tickers[i].InSector(tab)
 		}
-		return o == tabOrd
+		return o == tabOrd || in
+	}
+	if tab != "" && ix.groups != nil && v.sortBy == sortSector && q == "" {
+		// group members from other sectors take their place in the tab's order
+		defer func() {
+			slices.SortStableFunc(v.rows, func(a, b int) int { return tabOrder(&d.tickers[a], &d.tickers[b]) })
+		}()
 	}
 	perm := ix.order(d, v.sortBy)
 	if q == "" {
@@ -209,6 +224,27 @@ func (v *viewState) apply(d *watchData, tab string) {
 	}
 }
 
+// groupOrders is the display orders of every ticker's groups, nil when
+// no ticker is in a group (the filter then skips them at no cost).
+func groupOrders(d *watchData) [][]int32 {
+	var out [][]int32
+	for i := range d.tickers {
+		gs := d.tickers[i].Groups
+		if len(gs) == 0 {
+			continue
+		}
+		if out == nil {
+			out = make([][]int32, len(d.tickers))
+		}
+		for _, g := range gs {
+			if o, ok := d.order[g]; ok {
+				out[i] = append(out[i], int32(o))
+			}
+		}
+	}
+	return out
+}
+
 // index returns d's filter index, building it for a watchData made
 // without newWatchData.
 func (d *watchData) index() *filterIndex {
@@ -221,6 +257,7 @@ func (d *watchData) index() *filterIndex {
 			}
 			ix.sector[i], ix.rating[i] = int32(o), t.Rating
 		}
+		ix.groups = groupOrders(d)
 		d.idx = ix
 	}
 	return d.idx

@@ -1,16 +1,20 @@
 package ui
 
 import (
+	"strings"
+
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 )
 
 // fullHelp is every key of the list, over the body (?). ? or esc closes
 // it; any other key closes it and does what it does on the list.
 type fullHelp struct {
-	keys *keyMap
-	help help.Model
+	keys   *keyMap
+	help   help.Model
+	height int
 }
 
 func (h fullHelp) Update(msg tea.Msg) (dialog, tea.Cmd) {
@@ -24,8 +28,35 @@ func (h fullHelp) Update(msg tea.Msg) (dialog, tea.Cmd) {
 	return closeWith(passKeyMsg{k}), nil
 }
 
-func (h fullHelp) placement() placement        { return inBody }
-func (h fullHelp) View() string                { return h.help.FullHelpView(h.keys.listHelp().FullHelp()) }
-func (h fullHelp) ShortHelp() []key.Binding    { return h.keys.listHelp().ShortHelp() }
-func (h fullHelp) FullHelp() [][]key.Binding   { return h.keys.listHelp().FullHelp() }
-func (h fullHelp) SetSize(width, _ int) dialog { h.help.Width = width; return h }
+func (h fullHelp) placement() placement { return inBody }
+
+// View puts the groups of keys side by side as far as they fit in the
+// width, and the rest below, so that no key is cut off on a narrow screen.
+func (h fullHelp) View() string {
+	groups := h.keys.listHelp().FullHelp()
+	wide := h.help
+	wide.Width = 0 // measured uncut
+	var blocks []string
+	lines := 0
+	for start := 0; start < len(groups); {
+		n := len(groups) - start
+		for n > 1 && lipgloss.Width(wide.FullHelpView(groups[start:start+n])) > h.help.Width {
+			n--
+		}
+		b := h.help.FullHelpView(groups[start : start+n])
+		blocks = append(blocks, b)
+		lines += lipgloss.Height(b)
+		start += n
+	}
+	sep := "\n"
+	if lines+len(blocks)-1 <= h.height || h.height == 0 {
+		sep = "\n\n" // a blank line between the blocks while there is room
+	}
+	return strings.Join(blocks, sep)
+}
+func (h fullHelp) ShortHelp() []key.Binding  { return h.keys.listHelp().ShortHelp() }
+func (h fullHelp) FullHelp() [][]key.Binding { return h.keys.listHelp().FullHelp() }
+func (h fullHelp) SetSize(width, height int) dialog {
+	h.help.Width, h.height = width, height
+	return h
+}

@@ -158,6 +158,8 @@ func showing(m Model) string {
 		return "detail"
 	case fullHelp:
 		return "help"
+	case sectorsModel:
+		return "sectors"
 	}
 	return "an unknown dialog"
 }

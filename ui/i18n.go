@@ -59,10 +59,10 @@ var textEN = text{
 	KDelete: "delete note", KKeep: "keep filter", KFormat: "format", KPageUp: "page up", KPageDown: "page down",
 
 	Filter: "filter", Search: "search", SortBy: "sort", Saved: "saved", NoteSaved: "note saved", NoteDeleted: "note deleted",
-	NoteEdited: "note saved", RatingSet: "rating set to %s", RatingSame: "rating unchanged", Added: "added %s to %s",
-	Moved: "moved %s to %s", MovedSame: "%s is in %s already: nothing changed", Removed: "removed %s (u undoes)", Restored: "restored %s", NothingUndo: "nothing to undo", Saving: "saving...",
+	NoteEdited: "note saved", RatingSet: "rated %s %s", RatingSame: "rating unchanged", Added: "added %s to %s",
+	Moved: "moved %s to %s", MovedSame: "%s is in %s already: nothing changed", Removed: "removed %s (u undoes)", Restored: "restored %s", NothingUndo: "nothing to undo", Saving: "saving…",
 	ConfirmRemove: "Remove %s %s from the watchlist? y/n", ConfirmDelete: "Delete the note of %s, %q? y/n", ConfirmDiscard: "Discard what you typed? y/n",
-	ConfirmOverwrite: "%s exists. Overwrite? y/n", Exported: "exported %d tickers to %s", Exporting: "exporting...",
+	ConfirmOverwrite: "%s exists. Overwrite? y/n", Exported: "exported %d tickers to %s", Exporting: "exporting…",
 	Reloaded: "reloaded: changed by another zixuan",
 
 	Thesis: "Report thesis", History: "Rating history", Notes: "Notes", NoNotes: "No notes yet: press n to add one.", NoHistory: "Not rated yet: press r to rate.",
@@ -71,8 +71,8 @@ var textEN = text{
 	AddTo: "into sector", OnList: "on list", MovePrompt: "Move %s to", ExportPrompt: "Export %d tickers",
 	ExportPath: "File", Format: "Format",
 	SortNames: [6]string{"sector", "code", "name", "name, reversed", "rating", "last change"},
-	Source:    "Source", Report: "report", User: "you", AddedReason: "added to the watchlist",
-	Colon: ": ", ListSep: ",", HistoryLine: "%s %s -> %s (%s)",
+	Source:    "Source", Report: "report", User: "user", AddedReason: "added to the watchlist",
+	Colon: ": ", ListSep: ",", HistoryLine: "%s %s → %s (%s)",
 	NoMatch: "no match", CodeTyped: "code %s (esc cancels)",
 }
 
@@ -90,10 +90,10 @@ var textZH = text{
 	KDelete: "删除笔记", KKeep: "保留筛选", KFormat: "格式", KPageUp: "上翻页", KPageDown: "下翻页",
 
 	Filter: "筛选", Search: "搜索", SortBy: "排序", Saved: "已保存", NoteSaved: "笔记已保存", NoteDeleted: "笔记已删除",
-	NoteEdited: "笔记已保存", RatingSet: "评级改为%s", RatingSame: "评级未变", Added: "已添加 %s 到 %s",
-	Moved: "已将 %s 移到 %s", MovedSame: "%s 已在 %s，未做改动", Removed: "已将 %s 移出自选（按 u 撤销）", Restored: "已恢复 %s", NothingUndo: "没有可撤销的移出", Saving: "正在保存...",
+	NoteEdited: "笔记已保存", RatingSet: "已将 %s 评为%s", RatingSame: "评级未变", Added: "已添加 %s 到 %s",
+	Moved: "已将 %s 移到 %s", MovedSame: "%s 已在 %s，未做改动", Removed: "已将 %s 移出自选（按 u 撤销）", Restored: "已恢复 %s", NothingUndo: "没有可撤销的移出", Saving: "正在保存…",
 	ConfirmRemove: "将 %s %s 移出自选？笔记和历史会保留。y/n", ConfirmDelete: "删除 %s 的笔记「%s」？y/n", ConfirmDiscard: "放弃刚才输入的内容？y/n",
-	ConfirmOverwrite: "%s 已存在，覆盖？y/n", Exported: "已导出 %d 只到 %s", Exporting: "正在导出...",
+	ConfirmOverwrite: "%s 已存在，覆盖？y/n", Exported: "已导出 %d 只到 %s", Exporting: "正在导出…",
 	Reloaded: "已重新载入：其他自选进程修改了数据",
 
 	Thesis: "研报观点", History: "评级历史", Notes: "笔记", NoNotes: "还没有笔记：按 n 添加。", NoHistory: "尚未评级：按 r 评级。",
@@ -276,3 +276,107 @@ func reportTextFor(t *text) *reportText {
 }
 
 func (m *Model) rt() *reportText { return reportTextFor(m.t) }
+
+// watchText is the strings of managing the watchlist from the TUI (the
+// sectors dialog, 置顶 and order, groups, columns, note history), in one
+// language.
+type watchText struct {
+	KSectors, KPin, KOrderUp, KOrderDown, KGroup, KUngroup, KColumns, KNoteSearch string
+	KNew, KRename, KNoteHistory, KUndelete, KMoveCol, KToggle, KHelpShort         string
+	KDelete, KGoTo, KRatingsBack, Current, ReasonTab, KPick                       string
+
+	SectorsTitle, SectorNew, SectorRename, ConfirmSectorDelete string
+	SectorAdded, SectorRenamed, SectorDeleted, SectorCount     string
+	AddPick                                                    string
+
+	Pinned, Unpinned, OrderAt, OrderSortFirst, OrderEdge string
+	GroupPrompt, GroupAdded, GroupSame, Ungrouped        string
+	UngroupAll, NotInTab                                 string
+	Position, More                                       string
+
+	ColSector, ColVolume, ColAmount, ColTurnover, ColPE string
+	ColumnsTitle, ColumnsSaved, ColumnsHint             string
+
+	NoteHistoryTitle, Versions, DeletedNotes, NoVersions, NoDeleted string
+	NoteUndeleted, NothingDeleted, NoteDeletedUndo                  string
+	NoteSearchTitle, NoteSearchHint, NoteHits, DeletedAt            string
+
+	EmptySector, EmptySearch, EmptyFilter, EmptyAll string
+	Refreshing, RefreshOffline, RefreshNoQuotes     string
+	RefreshRetry, RefreshBusy                       string
+	ExportOverwrite                                 string
+}
+
+var watchEN = watchText{
+	KSectors: "sectors", KPin: "pin to top", KOrderUp: "move up", KOrderDown: "move down", KGroup: "also in sector",
+	KUngroup: "leave this sector", KColumns: "columns", KNoteSearch: "search notes",
+	KNew: "new", KRename: "rename", KNoteHistory: "versions, deleted", KUndelete: "undelete note", KMoveCol: "move column",
+	KToggle: "show/hide", KHelpShort: "help", KDelete: "delete", KGoTo: "go to",
+	KRatingsBack: "ratings", KPick: "pick", Current: "current", ReasonTab: "tab to type one (optional)",
+
+	SectorsTitle: "Sectors", SectorNew: "Name of the new sector", SectorRename: "New name for %s",
+	ConfirmSectorDelete: "Delete the sector %s? y/n", SectorAdded: "added sector %s", SectorRenamed: "renamed %s to %s",
+	SectorDeleted: "deleted sector %s", SectorCount: "%d", AddPick: "Add %s to",
+
+	Pinned: "pinned %s to the top", Unpinned: "unpinned %s", OrderAt: "%s is now %d of %d in %s",
+	OrderSortFirst: "the order is kept in the sector sort: press s until sort: sector", OrderEdge: "%s cannot move further",
+	GroupPrompt: "Also show %s in", GroupAdded: "%s is also in %s now", GroupSame: "%s is in %s already: nothing changed",
+	Ungrouped: "took %s out of %s", UngroupAll: "on a sector tab, - takes the ticker out of that sector",
+	NotInTab: "%s is in %s only: x removes it from the watchlist",
+	Position: "%d/%d", More: "more below",
+
+	ColSector: "Sector", ColVolume: "Volume", ColAmount: "Amount", ColTurnover: "Turn%", ColPE: "PE",
+	ColumnsTitle: "Columns (space shows or hides, K/J move)", ColumnsSaved: "columns saved", ColumnsHint: "only while quotes are on",
+
+	NoteHistoryTitle: "Notes of %s: old versions and deleted notes", Versions: "Versions of the selected note",
+	DeletedNotes: "Deleted notes", NoVersions: "The selected note was never edited.", NoDeleted: "No deleted notes.",
+	NoteUndeleted: "note brought back", NothingDeleted: "no deleted note to bring back", NoteDeletedUndo: "note deleted (u brings it back)",
+	NoteSearchTitle: "Search the notes", NoteSearchHint: "words in a note", NoteHits: "%d notes", DeletedAt: "deleted %s",
+
+	EmptySector: "This sector is empty: press a to add a ticker.", EmptySearch: "No ticker matches the search: esc clears it.",
+	EmptyFilter: "No ticker has these ratings: 0 clears the rating filter.", EmptyAll: "The watchlist is empty: press a to add a ticker.",
+	Refreshing: "refreshing quotes…", RefreshOffline: "quotes off: started with --offline", RefreshNoQuotes: "quotes off: no quote source",
+	RefreshRetry: "no connection, retrying in %s", RefreshBusy: "quotes are being fetched already",
+	ExportOverwrite: "overwrite",
+}
+
+var watchZH = watchText{
+	KSectors: "板块管理", KPin: "置顶", KOrderUp: "上移", KOrderDown: "下移", KGroup: "加入其他板块",
+	KUngroup: "移出本板块", KColumns: "列", KNoteSearch: "搜索笔记",
+	KNew: "新建", KRename: "改名", KNoteHistory: "旧版本、已删", KUndelete: "恢复笔记", KMoveCol: "移动列",
+	KToggle: "显示/隐藏", KHelpShort: "帮助", KDelete: "删除", KGoTo: "前往",
+	KRatingsBack: "评级", KPick: "选评级", Current: "当前", ReasonTab: "按 tab 输入（可选）",
+
+	SectorsTitle: "板块", SectorNew: "新板块名称", SectorRename: "%s 的新名称",
+	ConfirmSectorDelete: "删除板块 %s？y/n", SectorAdded: "已添加板块 %s", SectorRenamed: "已将 %s 改名为 %s",
+	SectorDeleted: "已删除板块 %s", SectorCount: "%d 只", AddPick: "将 %s 加入",
+
+	Pinned: "已置顶 %s", Unpinned: "已取消置顶 %s", OrderAt: "%s 现在是 %[4]s 的第 %[2]d 只（共 %[3]d 只）",
+	OrderSortFirst: "自定义顺序只在按板块排序时有效：按 s 切换到“排序：板块”", OrderEdge: "%s 已无法再移动",
+	GroupPrompt: "将 %s 也加入", GroupAdded: "%s 已同时在 %s", GroupSame: "%s 已在 %s，未做改动",
+	Ungrouped: "已将 %s 移出 %s", UngroupAll: "在板块标签页上按 - 可将股票移出该板块",
+	NotInTab: "%s 只在 %s：按 x 移出自选",
+	Position: "%d/%d", More: "下面还有",
+
+	ColSector: "板块", ColVolume: "成交量", ColAmount: "成交额", ColTurnover: "换手率", ColPE: "市盈率",
+	ColumnsTitle: "列（空格显示或隐藏，K/J 移动）", ColumnsSaved: "列设置已保存", ColumnsHint: "仅在有行情时显示",
+
+	NoteHistoryTitle: "%s 的笔记：旧版本和已删除的笔记", Versions: "所选笔记的旧版本",
+	DeletedNotes: "已删除的笔记", NoVersions: "所选笔记未编辑过。", NoDeleted: "没有已删除的笔记。",
+	NoteUndeleted: "笔记已恢复", NothingDeleted: "没有可恢复的已删除笔记", NoteDeletedUndo: "笔记已删除（按 u 恢复）",
+	NoteSearchTitle: "搜索笔记", NoteSearchHint: "笔记中的词", NoteHits: "%d 条笔记", DeletedAt: "删除于 %s",
+
+	EmptySector: "这个板块还没有股票：按 a 添加。", EmptySearch: "没有股票符合搜索：按 esc 清除。",
+	EmptyFilter: "没有这些评级的股票：按 0 清除评级筛选。", EmptyAll: "自选为空：按 a 添加股票。",
+	Refreshing: "正在刷新行情…", RefreshOffline: "行情已关闭：以 --offline 启动", RefreshNoQuotes: "行情已关闭：没有行情来源",
+	RefreshRetry: "无法连接，%s 后重试", RefreshBusy: "行情正在获取中",
+	ExportOverwrite: "覆盖",
+}
+
+// wt is the watchlist-management strings in t's language.
+func wt(t *text) *watchText {
+	if t.zh {
+		return &watchZH
+	}
+	return &watchEN
+}

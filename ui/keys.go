@@ -16,6 +16,25 @@ type keyMap struct {
 	Help, Quit, Refresh                     key.Binding
 	Reports, Scorecard                      key.Binding // reportsview.go, scoreview.go
 
+	// managing the watchlist (manage.go): the sectors dialog, 置顶, the
+	// order within a sector, groups, the columns, searching the notes
+	Sectors, Pin, OrderUp, OrderDown, Group, Ungroup, Columns, NoteSearch key.Binding
+	// in dialogs that list things and take no text: new, rename
+	New, Rename, DeleteItem, GoToSector key.Binding
+	// the columns dialog: show or hide, and K/J's help there
+	Toggle, MoveCol key.Binding
+	// the rating picker: tab into the reason, and back to the ratings
+	ReasonFocus, ReasonBack key.Binding
+	// PickRating is the picker's 1-6 and PickMove its j/k, for its help
+	PickRating, PickMove key.Binding
+	// More stands in the help line for the hints left out (shortHelp)
+	More key.Binding
+	// the export dialog's format row
+	FormatPrev, FormatNext key.Binding
+	// the detail pane: a note's old versions and the deleted notes, and
+	// bringing the last deleted note back
+	NoteHistory, Undelete key.Binding
+
 	// detail pane
 	EditNote, DeleteNote, Back key.Binding
 	SetAlert, CancelAlert      key.Binding // alerts.go
@@ -70,13 +89,37 @@ func newKeyMap(t *text) keyMap {
 		Quit:         b([]string{"q", "ctrl+c"}, "q", t.KQuit),
 		Refresh:      b([]string{"R"}, "R", quoteTextFor(t).KRefresh),
 
+		Sectors:     b([]string{"S"}, "S", wt(t).KSectors),
+		Pin:         b([]string{"p"}, "p", wt(t).KPin),
+		OrderUp:     b([]string{"K", "shift+up"}, "K", wt(t).KOrderUp),
+		OrderDown:   b([]string{"J", "shift+down"}, "J", wt(t).KOrderDown),
+		Group:       b([]string{"+"}, "+", wt(t).KGroup),
+		Ungroup:     b([]string{"-"}, "-", wt(t).KUngroup),
+		Columns:     b([]string{"C"}, "C", wt(t).KColumns),
+		NoteSearch:  b([]string{"N"}, "N", wt(t).KNoteSearch),
+		New:         b([]string{"a", "n"}, "a", wt(t).KNew),
+		Rename:      b([]string{"r"}, "r", wt(t).KRename),
+		DeleteItem:  b([]string{"d", "x", "delete"}, "d", wt(t).KDelete),
+		GoToSector:  b([]string{"enter"}, "enter", wt(t).KGoTo),
+		Toggle:      b([]string{" ", "x"}, "space", wt(t).KToggle),
+		MoveCol:     b([]string{"K", "J"}, "K/J", wt(t).KMoveCol),
+		ReasonFocus: b([]string{"tab", "shift+tab"}, "tab", t.Reason),
+		PickRating:  b([]string{"1", "2", "3", "4", "5", "6"}, "1-6", wt(t).KPick),
+		PickMove:    b([]string{"j", "k", "up", "down"}, "j/k", t.KChoose),
+		More:        b([]string{"…"}, "…", ""),
+		FormatPrev:  b([]string{"left", "h"}, "←/→", t.KFormat),
+		FormatNext:  b([]string{"right", "l"}, "→", t.KFormat),
+		ReasonBack:  b([]string{"tab", "shift+tab"}, "tab", wt(t).KRatingsBack),
+		NoteHistory: b([]string{"v"}, "v", wt(t).KNoteHistory),
+		Undelete:    b([]string{"u"}, "u", wt(t).KUndelete),
+
 		EditNote:   b([]string{"e", "enter"}, "e", t.KEdit),
 		DeleteNote: b([]string{"d", "x", "delete"}, "d", t.KDelete),
 		Back:       b([]string{"esc", "q"}, "esc", t.KBack),
 
 		SetAlert:    b([]string{"!"}, "!", alertTextFor(t).KSet),
 		CancelAlert: b([]string{"c"}, "c", alertTextFor(t).KCancel),
-		Positions:   b([]string{"P"}, "P", posTexts[t == &textZH].Title),
+		Positions:   b([]string{"P"}, "P", posTexts[t == &textZH].Key),
 
 		Save:    b([]string{"ctrl+s"}, "ctrl+s", t.KSave),
 		Cancel:  b([]string{"esc"}, "esc", t.KCancel),
@@ -132,12 +175,17 @@ func (k keyMap) listHelp() helpFor {
 			{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
 			{k.NextTab, k.PrevTab, k.Ratings, k.ClearRatings, k.Search, k.Sort},
 			{k.Detail, k.Note, k.Rate, k.Add, k.Move, k.Remove, k.Undo},
-			{k.Refresh, k.Export, k.Reports, k.Scorecard, k.Help, k.Quit},
+			{k.Refresh, k.Export, k.Reports, k.Scorecard, k.Positions, k.Help, k.Quit},
+			{k.Sectors, k.Pin, k.OrderUp, k.OrderDown},
+			{k.Group, k.Ungroup, k.Columns, k.NoteSearch},
 		},
 	}
 }
 
 // detailHelp is the help of the focused detail pane.
 func (k keyMap) detailHelp() helpFor {
-	return helpFor{short: []key.Binding{k.Up, k.Down, k.PageDown, k.Note, k.EditNote, k.DeleteNote, k.Rate, k.SetAlert, k.CancelAlert, k.Back}}
+	return helpFor{
+		short: []key.Binding{k.Note, k.EditNote, k.DeleteNote, k.NoteHistory, k.Undelete, k.Rate, k.SetAlert, k.CancelAlert, k.Up, k.Down, k.PageDown, k.Back},
+		full:  [][]key.Binding{{k.Up, k.Down, k.PageDown, k.PageUp}, {k.Note, k.EditNote, k.DeleteNote, k.NoteHistory, k.Undelete, k.Rate, k.Back}, {k.SetAlert, k.CancelAlert}},
+	}
 }

@@ -2,9 +2,6 @@ package ui
 
 import (
 	"strings"
-	"time"
-
-	"github.com/charmbracelet/lipgloss"
 
 	"zixuan/safetext"
 	"zixuan/sectors"
@@ -50,114 +47,6 @@ func (l *listModel) top()       { l.cursor = 0; l.clamp() }
 func (l *listModel) bottom()    { l.cursor = l.n - 1; l.clamp() }
 func (l *listModel) page(d int) { l.move(d * max(l.height-1, 1)) }
 
-// columns are the widths of the table's columns for a given width; a zero
-// width means the column is left out.
-type columns struct {
-	code, name, board, rating, note, at int
-	last, pct, ret                      int // prices, when quotes are on
-	excess, spark                       int // from the price history (history.go)
-}
-
-const marker = 2 // "> " before the selected row
-
-// layoutColumns fits the columns in width. Code, name and rating always
-// show; with quotes on, the return since the rating comes next, then the
-// last price and change; the change date, the board and the note are
-// dropped before them on a narrow screen.
-func layoutColumns(width int, t *text, prices bool) columns {
-	c := columns{code: 6, name: 10, rating: 11, at: 10}
-	if t.zh {
-		c.rating = 6
-	}
-	if t.zh {
-		c.board = 9 // "SH 科创板"
-	} else {
-		c.board = 12 // "SZ SZSE Main"
-	}
-	used := marker + c.code + 1 + c.name + 1 + c.rating
-	rest := width - used
-	if prices {
-		if rest >= 9 {
-			c.ret = 8
-			rest -= c.ret + 1
-		}
-		if rest >= 18 {
-			c.last, c.pct = 9, 7
-			rest -= c.last + c.pct + 2
-		}
-	}
-	if rest < c.at+1+8 {
-		c.at = 0
-	} else {
-		rest -= c.at + 1
-	}
-	if rest < c.board+1+12 {
-		c.board = 0
-	} else {
-		rest -= c.board + 1
-	}
-	if rest > 22 || rest > 14 && width > 90 {
-		c.name += 2 // room for 九号公司-WD and 5-character names while space is free
-		rest -= 2
-	}
-	if rest >= 2 {
-		c.note = rest - 1
-	}
-	return c
-}
-
-// header is the column header line.
-func (c columns) header(t *text, s *Styles) string {
-	q := quoteTextFor(t)
-	p := [5]string{safetext.FitLeft(q.ColLast, c.last), safetext.FitLeft(q.ColPct, c.pct), safetext.FitLeft(q.ColRet, c.ret),
-		safetext.FitLeft(reportTextFor(t).ColExcess, c.excess), safetext.Fit(reportTextFor(t).ColSpark, c.spark)}
-	return s.ColHead.Render(c.join(strings.Repeat(" ", marker), t.ColCode, t.ColName, t.ColBoard, safetext.Fit(t.ColRating, c.rating), t.ColNote, t.ColAt, p))
-}
-
-// join lays a row out; rating and the price cells p (last, change,
-// return, excess, sparkline) come fitted to their widths (and maybe
-// styled).
-func (c columns) join(mark, code, name, board, rating, note, at string, p [5]string) string {
-	var b strings.Builder
-	b.WriteString(mark)
-	b.WriteString(safetext.Fit(code, c.code))
-	b.WriteString(" ")
-	b.WriteString(safetext.Fit(name, c.name))
-	if c.last > 0 {
-		b.WriteString(" ")
-		b.WriteString(p[0])
-		b.WriteString(" ")
-		b.WriteString(p[1])
-	}
-	if c.board > 0 {
-		b.WriteString(" ")
-		b.WriteString(safetext.Fit(board, c.board))
-	}
-	b.WriteString(" ")
-	b.WriteString(rating)
-	if c.ret > 0 {
-		b.WriteString(" ")
-		b.WriteString(p[2])
-	}
-	if c.excess > 0 {
-		b.WriteString(" ")
-		b.WriteString(p[3])
-	}
-	if c.spark > 0 {
-		b.WriteString(" ")
-		b.WriteString(p[4])
-	}
-	if c.note > 0 {
-		b.WriteString(" ")
-		b.WriteString(safetext.Fit(note, c.note))
-	}
-	if c.at > 0 {
-		b.WriteString(" ")
-		b.WriteString(safetext.Fit(at, c.at))
-	}
-	return b.String()
-}
-
 // starSuffixes mark STAR share classes (-U not yet profitable, -W weighted
 // voting, -D CDR): they carry meaning, so a name too long for its column is
 // cut before them.
@@ -186,50 +75,4 @@ func displayName(name string) string {
 		return "!" + n
 	}
 	return n
-}
-
-// row draws one ticker; pc is its price cells (nil without quotes), hc
-// its history cells (nil without history).
-func (c columns) row(tk *sectors.Ticker, pc *priceCells, hc *histCell, selected bool, t *text, s *Styles, loc *time.Location, upDown func(int) lipgloss.Style) string {
-	note := ""
-	if n, ok := tk.LatestNote(); ok {
-		note = safetext.FirstLine(safeBlock(n.Text))
-	}
-	at := ""
-	if !tk.Updated.IsZero() {
-		at = tk.Updated.In(loc).Format("2006-01-02")
-	}
-	board := string(tk.Code.Exchange) + " " + t.board(tk.Code.Board())
-	rating := safetext.Fit(t.rating(tk.Rating), c.rating)
-	name := fitName(displayName(tk.Name), c.name)
-	var p [5]string
-	if pc != nil {
-		p[0], p[1], p[2] = safetext.FitLeft(pc.last, c.last), safetext.FitLeft(pc.pct, c.pct), safetext.FitLeft(pc.ret, c.ret)
-	}
-	p[3], p[4] = c.excessCell(hc, selected, s, upDown), c.sparkCell(hc, selected, s)
-	mark := "  "
-	if pc != nil && pc.alert {
-		mark = alertMark + " "
-	}
-	if selected {
-		return s.Selected.Render(c.join(">"+mark[:1], tk.Code.Number, name, board, rating, note, at, p))
-	}
-	rating = s.Rating[tk.Rating].Render(rating)
-	if sectors.IsRiskWarning(tk.Name) {
-		name = s.Risk.Render(name)
-	}
-	if pc != nil {
-		if pc.dim {
-			p[0], p[1] = s.Dim.Render(p[0]), s.Dim.Render(p[1])
-		} else {
-			st := upDown(pc.dir)
-			p[0], p[1] = st.Render(p[0]), st.Render(p[1])
-		}
-		if pc.retDir == 0 {
-			p[2] = s.Dim.Render(p[2])
-		} else {
-			p[2] = upDown(pc.retDir).Render(p[2])
-		}
-	}
-	return c.join(mark, tk.Code.Number, name, board, rating, note, at, p)
 }

@@ -2,51 +2,39 @@ package ui
 
 import (
 	"github.com/charmbracelet/lipgloss"
-
-	"zixuan/safetext"
 )
 
 // The list's two history columns: the excess return of the ticker's
-// latest rated call over 沪深300, and a sparkline of its last closes. Each
-// is one function (excessCell, sparkCell) so that it can move into a
-// column registry as it is.
+// latest rated call over 沪深300, and a sparkline of its last closes,
+// shown once the price history is loaded (history.go).
 
 const (
 	excessWidth = 7             // "+123.4%"
 	sparkWidth  = sparkDays / 2 // two closes a braille cell
 )
 
-// listColumns is the list's columns at width: the plain and price columns
-// (layoutColumns), and the history columns where the room allows, taken
-// from the note.
-func (m *Model) listColumns(width int) columns {
-	c := layoutColumns(width, m.t, m.pricesShown())
-	if !m.histShown() {
-		return c
-	}
-	return c.withHistory()
-}
-
-// withHistory gives the excess column room from the note (a note left
-// with a few cells is dropped), or from the change date when there is no
-// note, and the sparkline room when the note keeps a dozen.
-func (c columns) withHistory() columns {
-	if c.note >= excessWidth+1 || c.note == 0 && c.at > 0 {
-		c.excess = excessWidth
-		if c.note > 0 {
-			c.note -= excessWidth + 1
-		} else {
-			c.at = 0 // the change date gives way when there is no note to take from
-		}
-		if c.note < 6 {
-			c.note = 0 // a note cut to a few cells says nothing
-		}
-	}
-	if c.excess > 0 && c.note >= sparkWidth+1+12 {
-		c.spark = sparkWidth
-		c.note -= sparkWidth + 1
-	}
-	return c
+func init() {
+	registerColumn(columnDef{ID: "excess", Keep: 3, En: "Excess", Zh: "超额", Min: excessWidth, Ideal: excessWidth, Align: alignRight, History: true,
+		Cell: func(c *cellCtx) string {
+			if c.hc == nil {
+				return "-"
+			}
+			return c.hc.excess
+		},
+		Style: func(c *cellCtx, s *Styles, upDown func(int) lipgloss.Style) lipgloss.Style {
+			if c.hc == nil || c.hc.exDir == 0 {
+				return s.Dim
+			}
+			return upDown(c.hc.exDir) // red up by default, --colors western the other way
+		}})
+	registerColumn(columnDef{ID: "spark", Keep: 9, En: "20 days", Zh: "近20日", Min: sparkWidth, Ideal: sparkWidth, History: true,
+		Cell: func(c *cellCtx) string {
+			if c.hc == nil {
+				return ""
+			}
+			return c.hc.spark
+		},
+		Style: func(_ *cellCtx, s *Styles, _ func(int) lipgloss.Style) lipgloss.Style { return s.ChartLine }})
 }
 
 // histCellOf is the history cells of the ticker at index r, nil without.
@@ -58,38 +46,4 @@ func (m *Model) histCellOf(r int) *histCell {
 		return &c
 	}
 	return nil
-}
-
-// excessCell is the excess column of one row, fitted and coloured by sign
-// (red up by default, --colors western the other way).
-func (c columns) excessCell(hc *histCell, selected bool, s *Styles, upDown func(int) lipgloss.Style) string {
-	if c.excess == 0 {
-		return ""
-	}
-	if hc == nil {
-		return safetext.FitLeft("-", c.excess)
-	}
-	cell := safetext.FitLeft(hc.excess, c.excess)
-	switch {
-	case selected:
-		return cell
-	case hc.exDir == 0:
-		return s.Dim.Render(cell)
-	}
-	return upDown(hc.exDir).Render(cell)
-}
-
-// sparkCell is the sparkline column of one row.
-func (c columns) sparkCell(hc *histCell, selected bool, s *Styles) string {
-	if c.spark == 0 {
-		return ""
-	}
-	if hc == nil {
-		return safetext.Fit("", c.spark)
-	}
-	cell := safetext.Fit(hc.spark, c.spark)
-	if selected {
-		return cell
-	}
-	return s.ChartLine.Render(cell)
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -52,6 +53,21 @@ type Options struct {
 	// Bell rings the terminal bell when an alert fires; nil is no bell
 	// (alert_bell = false in the config).
 	Bell func()
+
+	// Columns are the list's columns, in order, by id (columns.go); nil
+	// or none known is the default set.
+	Columns []string
+	// SaveColumns keeps the columns chosen in the C dialog for the next
+	// start (the config file); nil keeps them for this run only.
+	SaveColumns func(ids []string) error
+	// Sort ("sector", "code", "name", "name-reverse", "rating", "changed")
+	// and RatingFilter are the view at start.
+	Sort         string
+	RatingFilter []sectors.Rating
+	// SaveView, when not nil, is called with the sort and the rating
+	// filter in force when the program ends (remember_view), after Run's
+	// loop, never inside Update.
+	SaveView func(sort string, ratings []sectors.Rating) error
 }
 
 // Model is the root of the TUI: it owns the store handle and the loaded
@@ -90,6 +106,13 @@ type Model struct {
 	writes          *writer // the store writes confirmed here (writes.go)
 	quitWhenWritten bool    // q while a write was pending: quit when it is in
 
+	// wantTab is the sector whose tab to show once it is loaded (one just
+	// made in the sectors dialog)
+	wantTab string
+	// cols are the columns the user chose in the C dialog (columns.go);
+	// nil is Options.Columns, or the default
+	cols []string
+
 	status    string
 	statusErr bool
 	quitting  bool
@@ -122,12 +145,13 @@ func New(st *store.Store, opts Options) (Model, error) {
 	}
 	m.help.ShortSeparator = "  "
 	m.help.FullSeparator = "   "
-	m.help.Ellipsis = "..."
+	m.help.Ellipsis = "…"
 	snap, err := st.Load()
 	if err != nil {
 		return Model{}, err
 	}
 	m.view.fuzzy = opts.FuzzyPinyin
+	m.applyView()
 	m.setData(snap)
 	if n := st.Notice(); n != "" { // a damaged meta page: said once
 		m.status, m.statusErr = safeLine(n), true
@@ -147,6 +171,10 @@ func (m *Model) setData(snap *sectors.Snapshot) {
 	m.buildCells()
 	m.dataChanged()
 	m.tabs.setSectors(m.data.sectors, m.t)
+	if m.wantTab != "" && slices.Contains(m.tabs.ids, m.wantTab) {
+		m.tabs.active = slices.Index(m.tabs.ids, m.wantTab)
+		m.wantTab = ""
+	}
 	m.refilter(keep)
 	if keep != "" && m.selectedKey() == keep && noteID != 0 {
 		m.keepNote(noteID)

@@ -16,6 +16,11 @@ type moverModel struct {
 	label   string
 	sectors []sectors.Sector
 	choice  int
+	// prompt ("Move %s to") and submit (the answer for the sector chosen)
+	// make it the sector picker of another action: adding from the All
+	// tab, adding to a group; nil is a move.
+	prompt string
+	submit func(sectors.Sector) tea.Msg
 
 	keys          *keyMap
 	t             *text
@@ -44,6 +49,9 @@ func (m moverModel) update(msg tea.KeyMsg, k *keyMap) (moverModel, tea.Cmd, tea.
 		return m, nil, cancelMsg{}
 	case key.Matches(msg, k.Confirm):
 		if m.choice < len(m.sectors) {
+			if m.submit != nil {
+				return m, nil, m.submit(m.sectors[m.choice])
+			}
 			return m, nil, moveSubmitMsg{code: m.code, sector: m.sectors[m.choice]}
 		}
 	case key.Matches(msg, k.Top):
@@ -63,7 +71,11 @@ func (m moverModel) update(msg tea.KeyMsg, k *keyMap) (moverModel, tea.Cmd, tea.
 }
 
 func (m moverModel) view(t *text, s *Styles, width, height int) string {
-	lines := []string{s.Title.Render(safetext.Truncate(sprintf(t.MovePrompt, m.label), width))}
+	prompt := t.MovePrompt
+	if m.prompt != "" {
+		prompt = m.prompt
+	}
+	lines := []string{s.Title.Render(safetext.Truncate(sprintf(prompt, m.label), width))}
 	room := max(height-1, 1)
 	first := 0
 	if m.choice >= room {

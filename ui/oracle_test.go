@@ -4,8 +4,6 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
-
-	"zixuan/safetext"
 )
 
 // The plain way of drawing the body, kept only as the oracle of the
@@ -49,19 +47,15 @@ func (m *Model) uncachedBody() string {
 
 // view draws the header and the visible rows in width x height.
 func (m *Model) listView(width, height int) string {
-	c := m.listColumns(width)
+	c := m.layoutColumns(width)
 	lines := []string{c.header(m.t, &m.styles)}
 	if len(m.view.rows) == 0 {
-		lines = append(lines, m.styles.Dim.Render(safetext.Truncate(m.t.NoRows, width)))
+		lines = append(lines, m.emptyHint(width)...)
 	}
 	end := min(m.list.offset+m.list.height, len(m.view.rows))
 	for i := m.list.offset; i < end; i++ {
 		r := m.view.rows[i]
-		var pc *priceCells
-		if r < len(m.qs.cells) {
-			pc = &m.qs.cells[r]
-		}
-		lines = append(lines, c.row(&m.data.tickers[r], pc, m.histCellOf(r), i == m.list.cursor, m.t, &m.styles, m.opts.Location, m.upDown))
+		lines = append(lines, c.row(m.cellCtx(r), i == m.list.cursor, &m.styles, m.upDown))
 	}
 	return strings.Join(lines, "\n")
 }

@@ -38,6 +38,9 @@ func (d *watchData) before(a, b *sectors.Ticker) bool {
 	if ra, rb := d.sectorRank(a.Sector), d.sectorRank(b.Sector); ra != rb {
 		return ra < rb
 	}
+	if c := sectors.CompareOrder(a, b); c != 0 {
+		return c < 0
+	}
 	if a.Code.Number != b.Code.Number {
 		return a.Code.Number < b.Code.Number
 	}
@@ -62,7 +65,7 @@ func (m *Model) patchTicker(tk sectors.Ticker, gen uint64) {
 	d := &m.data
 	i := d.indexOf(tk.Code)
 	switch {
-	case i >= 0 && tk.OnList() && d.tickers[i].Sector == tk.Sector:
+	case i >= 0 && tk.OnList() && samePlace(&d.tickers[i], &tk):
 		m.replaceTicker(i, tk) // same place in the order
 	case i >= 0:
 		m.removeAt(i)
@@ -80,6 +83,12 @@ func (m *Model) patchTicker(tk sectors.Ticker, gen uint64) {
 	if keep != "" && m.selectedKey() == keep && noteID != 0 {
 		m.keepNote(noteID)
 	}
+}
+
+// samePlace reports whether a full load puts b where a is: the same
+// sector, the same user's order and the same groups.
+func samePlace(a, b *sectors.Ticker) bool {
+	return a.Sector == b.Sector && a.Pinned == b.Pinned && a.Position == b.Position && slices.Equal(a.Groups, b.Groups)
 }
 
 // replaceTicker puts tk at index i, where the ticker it replaces was.
@@ -120,6 +129,7 @@ func (m *Model) removeAt(i int) {
 	d.sortKey, d.fuzzy = nil, nil
 	ix.sector = slices.Delete(ix.sector, i, i+1)
 	ix.rating = slices.Delete(ix.rating, i, i+1)
+	ix.groups = groupOrders(d)
 	if i < len(m.qs.cells) {
 		m.qs.cells = slices.Delete(m.qs.cells, i, i+1)
 	}
@@ -150,6 +160,7 @@ func (m *Model) insertTicker(tk sectors.Ticker) {
 	d.sortKey, d.fuzzy = nil, nil
 	ix.sector = slices.Insert(ix.sector, j, int32(o))
 	ix.rating = slices.Insert(ix.rating, j, tk.Rating)
+	ix.groups = groupOrders(d)
 	if m.quotesOn() && j <= len(m.qs.cells) {
 		m.qs.cells = slices.Insert(m.qs.cells, j, m.cellFor(&d.tickers[j], m.opts.Now()))
 	}

@@ -11,15 +11,17 @@ import (
 	"zixuan/sectors"
 )
 
-// pickerModel chooses a new rating (↑/↓ or 1-6 while the reason is empty)
-// and takes an optional reason; enter saves, esc cancels.
+// pickerModel chooses a new rating and takes an optional reason. On the
+// ratings, a digit picks the rating it labels and j/k (or the arrows) move
+// the choice; tab goes into the reason, where every key is text, and back.
+// enter saves, esc cancels. The current rating is marked and said to be.
 type pickerModel struct {
-	code   sectors.Code
-	label  string
-	from   sectors.Rating
-	choice int  // index into sectors.Ratings
-	picked bool // a digit chose the rating: further digits are text
-	reason textinput.Model
+	code     sectors.Code
+	label    string
+	from     sectors.Rating
+	choice   int  // index into sectors.Ratings
+	inReason bool // the reason has the keys
+	reason   textinput.Model
 
 	ask bool // esc on a typed reason: asking before it is thrown away
 
@@ -46,8 +48,7 @@ func newPicker(code sectors.Code, label string, from sectors.Rating, t *text) (p
 	p.reason.Prompt = t.Reason + t.Colon
 	p.reason.Placeholder = t.ReasonHint
 	p.reason.CharLimit = 1000
-	cmd := p.reason.Focus()
-	return p, cmd
+	return p, nil
 }
 
 func (p pickerModel) update(msg tea.KeyMsg, k *keyMap) (pickerModel, tea.Cmd, tea.Msg) {
@@ -70,22 +71,26 @@ func (p pickerModel) update(msg tea.KeyMsg, k *keyMap) (pickerModel, tea.Cmd, te
 		return p, nil, cancelMsg{}
 	case key.Matches(msg, k.Confirm):
 		return p, nil, rateSubmitMsg{code: p.code, rating: sectors.Ratings[p.choice], reason: strings.TrimSpace(p.reason.Value())}
-	case key.Matches(msg, k.ChoosePrev):
+	case key.Matches(msg, k.ReasonFocus):
+		p.inReason = !p.inReason
+		if p.inReason {
+			return p, p.reason.Focus(), nil
+		}
+		p.reason.Blur()
+		return p, nil, nil
+	case p.inReason:
+		// every other key is the reason's ("2025年报…" picks no rating)
+		var cmd tea.Cmd
+		p.reason, cmd = p.reason.Update(msg)
+		return p, cmd, nil
+	case key.Matches(msg, k.Up):
 		p.choice = (p.choice + n - 1) % n
-		return p, nil, nil
-	case key.Matches(msg, k.ChooseNext):
+	case key.Matches(msg, k.Down):
 		p.choice = (p.choice + 1) % n
-		return p, nil, nil
-	case !p.picked && p.reason.Value() == "" && key.Matches(msg, k.Ratings):
-		// One digit picks the rating; after it, digits are the reason's
-		// ("2025年报…" must not pick a rating per digit).
+	case key.Matches(msg, k.Ratings):
 		p.choice = int(msg.Runes[0] - '1')
-		p.picked = true
-		return p, nil, nil
 	}
-	var cmd tea.Cmd
-	p.reason, cmd = p.reason.Update(msg)
-	return p, cmd, nil
+	return p, nil, nil
 }
 
 // hasDraft reports whether closing the picker would throw a typed reason away.
@@ -103,7 +108,7 @@ func (p pickerModel) view(t *text, s *Styles, width int) string {
 		mark := "  "
 		label := t.rating(r)
 		if r == p.from {
-			label += " *"
+			label += " *" + t.paren(wt(t).Current)
 		}
 		line := mark + string(rune('1'+i)) + " " + label
 		if i == p.choice {
@@ -114,12 +119,28 @@ func (p pickerModel) view(t *text, s *Styles, width int) string {
 		b.WriteString(line + "\n")
 	}
 	p.reason.Width = max(width-safetext.Width(p.reason.Prompt)-2, 10)
-	b.WriteString(p.reason.View())
+	if p.inReason {
+		b.WriteString(p.reason.View())
+	} else {
+		b.WriteString(s.Dim.Render(safetext.Truncate(p.reason.Prompt+p.reasonOrHint(t), width)))
+	}
 	return b.String()
 }
 
+// reasonOrHint is the reason typed, or how to type one.
+func (p pickerModel) reasonOrHint(t *text) string {
+	if v := p.reason.Value(); v != "" {
+		return safeLine(v)
+	}
+	return wt(t).ReasonTab
+}
+
 func (k keyMap) pickerHelp() helpFor {
-	return helpFor{short: []key.Binding{k.Choose, k.Confirm, k.Cancel}}
+	return helpFor{short: []key.Binding{k.PickRating, k.PickMove, k.ReasonFocus, k.Confirm, k.Cancel}}
+}
+
+func (k keyMap) pickerReasonHelp() helpFor {
+	return helpFor{short: []key.Binding{k.ReasonBack, k.Confirm, k.Cancel}}
 }
 
 // The picker as a dialog (dialog.go).
@@ -135,7 +156,12 @@ func (p pickerModel) Update(msg tea.Msg) (dialog, tea.Cmd) {
 	return answer(p, act), cmd
 }
 
-func (p pickerModel) View() string                { return p.view(p.t, p.styles, p.width) }
-func (p pickerModel) ShortHelp() []key.Binding    { return p.keys.pickerHelp().ShortHelp() }
+func (p pickerModel) View() string { return p.view(p.t, p.styles, p.width) }
+func (p pickerModel) ShortHelp() []key.Binding {
+	if p.inReason {
+		return p.keys.pickerReasonHelp().ShortHelp()
+	}
+	return p.keys.pickerHelp().ShortHelp()
+}
 func (p pickerModel) FullHelp() [][]key.Binding   { return p.keys.pickerHelp().FullHelp() }
 func (p pickerModel) SetSize(width, _ int) dialog { p.width = width; return p }

@@ -141,6 +141,7 @@ func (m Model) updateQuotes(msg tea.Msg) (Model, tea.Cmd, bool) {
 			m.qs.fetched = msg.at
 		}
 		m.buildCells()
+		m.refreshed(msg.err)
 		return m, tea.Batch(m.nextTick(), m.checkAlertsCmd(msg.quotes)), true
 	case quoteTickMsg:
 		if msg.seq != m.qs.seq || m.qs.loading {
@@ -162,15 +163,15 @@ func (m Model) updateQuotes(msg tea.Msg) (Model, tea.Cmd, bool) {
 // refreshNow is the R key.
 func (m Model) refreshNow() (tea.Model, tea.Cmd) {
 	if !m.quotesOn() {
-		if !m.opts.Offline { // offline, the status line already says quotes are off
-			m.say("%s", m.qt().Off)
-		}
+		m.say("%s", m.refreshOff())
 		return m, nil
 	}
 	if m.qs.loading {
+		m.say("%s", wt(m.t).RefreshBusy)
 		return m, nil
 	}
 	m.qs.seq++ // the pending timer is superseded
+	m.say("%s", wt(m.t).Refreshing)
 	return m, m.fetchQuotesCmd()
 }
 
@@ -363,7 +364,7 @@ func (q *quoteText) state(qu sectors.Quote, short bool) string {
 
 var quoteEN = quoteText{
 	ColLast: "Last", ColPct: "Chg%", ColRet: "Since",
-	Off: "quotes off", Loading: "quotes loading...", Age: "quotes %s old", Closed: "market closed, last %s",
+	Off: "quotes off", Loading: "quotes loading…", Age: "quotes %s old", Closed: "market closed, last %s",
 	Stale: "(stale ~)", Halt: "halt", NoRef: "no ref", NoQuote: "No quote.", Quote: "Quote", Since: "since",
 	Offline: "quotes: no connection", Refused: "quotes: refused by the server", Malformed: "quotes: unreadable answer",
 	KRefresh: "refresh quotes",
@@ -374,7 +375,7 @@ var quoteEN = quoteText{
 
 var quoteZH = quoteText{
 	ColLast: "现价", ColPct: "涨跌幅", ColRet: "评级以来",
-	Off: "行情已关闭", Loading: "行情加载中...", Age: "行情 %s 前", Closed: "已收盘 %s",
+	Off: "行情已关闭", Loading: "行情加载中…", Age: "行情 %s 前", Closed: "已收盘 %s",
 	Stale: "（过时 ~）", Halt: "停牌", NoRef: "无基准", NoQuote: "无行情。", Quote: "行情", Since: "以来",
 	Offline: "行情：无法连接", Refused: "行情：服务器拒绝", Malformed: "行情：无法解析",
 	KRefresh: "刷新", // short: the full help fits 60 columns with 上翻页/下翻页

@@ -181,7 +181,7 @@ func TestQuotesMissingAndOffline(t *testing.T) {
 		t.Errorf("offline said %d times:\n%s", n, v)
 	}
 	// no quote at all: the plain columns, not a column of dashes
-	if strings.Contains(v, "Last") || strings.Contains(rowOf(t, v, "002230"), " - ") || !strings.Contains(v, "Board") {
+	if strings.Contains(v, "Last") || strings.Contains(rowOf(t, v, "002230"), " - ") || !strings.Contains(v, "Changed") {
 		t.Errorf("no quote server, yet price columns:\n%s", v)
 	}
 	m, _ = fetch(m) // again: still once, no pile-up
@@ -245,7 +245,7 @@ func TestQuotesAlignment(t *testing.T) {
 			if lw >= wideWidth {
 				lw = min(lw*3/5, 110) - 1
 			}
-			c := layoutColumns(lw, m.t, true)
+			c := layoutColumns(lw, m.t, true, false, true, defaultColumns)
 			lines := strings.Split(m.View(), "\n")
 			if len(lines) != size[1] {
 				t.Errorf("%s %v: %d lines", lang, size, len(lines))
@@ -266,7 +266,7 @@ func TestQuotesAlignment(t *testing.T) {
 					t.Errorf("%s %v: row width %d, want %d: %q", lang, size, w, want, l)
 				}
 			}
-			if size[0] >= 60 && c.ret == 0 {
+			if size[0] >= 60 && c.width("return") == 0 {
 				t.Errorf("%s %v: the return column was dropped", lang, size)
 			}
 		}

@@ -40,6 +40,7 @@ type rowKey struct {
 	western     bool
 	profile     termenv.Profile
 	dark        bool
+	cols        string // the columns shown (colKey)
 }
 
 type cachedLine struct {
@@ -175,7 +176,7 @@ type helpKey struct {
 func (m *Model) shortHelp() string {
 	bs := m.helpKeys().ShortHelp()
 	if m.rc == nil {
-		return fitLines(m.help.ShortHelpView(bs), m.width, 1)
+		return fitLines(m.fitHelp(bs), m.width, 1)
 	}
 	var fp strings.Builder
 	for _, b := range bs {
@@ -193,7 +194,7 @@ func (m *Model) shortHelp() string {
 	k := helpKey{fp.String(), m.width, m.help.Width, lipgloss.ColorProfile(), lipgloss.HasDarkBackground()}
 	if m.rc.help != k {
 		m.rc.help = k
-		m.rc.helpLine = fitLines(m.help.ShortHelpView(bs), m.width, 1)
+		m.rc.helpLine = fitLines(m.fitHelp(bs), m.width, 1)
 	}
 	return m.rc.helpLine
 }
@@ -221,6 +222,7 @@ func (m *Model) rowKey(width int) rowKey {
 		t: m.t, loc: m.opts.Location,
 		width: width, prices: m.pricesShown(), western: m.opts.Western,
 		profile: lipgloss.ColorProfile(), dark: lipgloss.HasDarkBackground(),
+		cols: m.colKey(),
 	}
 }
 
@@ -240,7 +242,7 @@ func fitted(l string, w int) cachedLine {
 func (m *Model) listLines(width, height int) ([]string, []int) {
 	rc := m.rc
 	rc.reset(m.rowKey(width), len(m.data.tickers))
-	c := m.listColumns(width)
+	c := m.layoutColumns(width)
 	lines := make([]string, 0, height)
 	widths := make([]int, 0, height)
 	add := func(l cachedLine) {
@@ -254,7 +256,9 @@ func (m *Model) listLines(width, height int) ([]string, []int) {
 	}
 	add(rc.header)
 	if len(m.view.rows) == 0 {
-		add(fitted(m.styles.Dim.Render(safetext.Truncate(m.t.NoRows, width)), width))
+		for _, l := range m.emptyHint(width) {
+			add(fitted(l, width))
+		}
 	}
 	end := min(m.list.offset+m.list.height, len(m.view.rows))
 	for i := m.list.offset; i < end && len(lines) < height; i++ {
@@ -265,11 +269,7 @@ func (m *Model) listLines(width, height int) ([]string, []int) {
 		}
 		e := &rc.rows[r][sel]
 		if !e.ok {
-			var pc *priceCells
-			if r < len(m.qs.cells) {
-				pc = &m.qs.cells[r]
-			}
-			*e = fitted(c.row(&m.data.tickers[r], pc, m.histCellOf(r), sel == 1, m.t, &m.styles, m.opts.Location, m.upDown), width)
+			*e = fitted(c.row(m.cellCtx(r), sel == 1, &m.styles, m.upDown), width)
 		}
 		add(*e)
 	}

@@ -53,7 +53,7 @@ func TestLongNoteIsNotCutByTheEditor(t *testing.T) {
 func TestReasonStartingWithDigits(t *testing.T) {
 	st, _ := newTestStore(t)
 	m := newTestModel(t, st, "en", 120, 40) // 002230, rated buy
-	m = press(m, "r", "2", "2025年报超预期", "enter")
+	m = press(m, "r", "2", "tab", "2025年报超预期", "enter")
 	tk, _ := st.Get(sectors.MustParseCode("002230"))
 	last := tk.Ratings[len(tk.Ratings)-1]
 	if tk.Rating != sectors.Overweight || last.Reason != "2025年报超预期" {
@@ -90,7 +90,7 @@ func TestNoteSelectionSurvivesReloads(t *testing.T) {
 func TestAddedTickerIsSelectedThroughFilters(t *testing.T) {
 	st, _ := newTestStore(t)
 	m := newTestModel(t, st, "en", 120, 40)
-	m = press(m, "1", "a", "gzmt", "enter") // buy filter on; the new one is unrated
+	m = press(m, "1", "a", "gzmt", "enter", "enter") // buy filter on; the new one is unrated
 	if selectedNumber(m) != "600519" {
 		t.Errorf("after adding 600519 under a buy filter the cursor is on %s", selectedNumber(m))
 	}

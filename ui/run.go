@@ -51,8 +51,13 @@ func runProgram(p *tea.Program, dbPath string, stderr io.Writer) (err error) {
 			err = fmt.Errorf("zixuan crashed (%v); the data in %s is intact", r, dbPath)
 		}
 	}()
-	_, err = p.Run()
+	final, err := p.Run()
 	inflight.Wait() // bubbletea does not wait for commands still running
+	if fm, ok := final.(Model); ok && err == nil {
+		if serr := fm.saveView(); serr != nil { // remember_view: the view for the next start
+			fmt.Fprintf(stderr, "zixuan: the sort and rating filter were not kept for the next start: %v\n", serr)
+		}
+	}
 	if err != nil {
 		if errors.Is(err, tea.ErrProgramPanic) {
 			safe()

@@ -28,7 +28,17 @@ func (t *text) storeError(err error) string {
 	case store.NoSuchSector:
 		msg = pick(t.zh, en("没有板块 %q", e.ID), en("no sector %q", e.ID))
 	case store.NoSectorLeft:
-		msg = pick(t.zh, "没有可放入的板块：先用 zixuan sector add 新建一个", "there is no sector to put it in: add one with zixuan sector add")
+		msg = pick(t.zh, "没有可放入的板块：按 S 新建一个", "there is no sector to put it in: S adds one")
+	case store.SectorNotEmpty:
+		msg = pick(t.zh, en("板块 %s 还有 %d 只股票：先移走或移出自选", e.ID, e.Count), en("sector %s still holds %d tickers: move or remove them first", e.ID, e.Count))
+	case store.SectorExists:
+		msg = pick(t.zh, en("已有名为 %s 的板块", e.Name), en("a sector named %s exists already", e.Name))
+	case store.SectorNameEmpty:
+		msg = pick(t.zh, "板块名称需要含有文字或数字", "a sector needs a name with letters or digits")
+	case store.SectorNameLong:
+		msg = pick(t.zh, en("板块名称最多 %d 个字", e.Count), en("sector names are at most %d characters", e.Count))
+	case store.OnlySector:
+		msg = pick(t.zh, en("%s 只在板块 %s：按 x 移出自选", num, e.ID), en("%s is in sector %s only: x removes it from the watchlist", num, e.ID))
 	case store.EmptyNote, store.EmptyEdit:
 		msg = pick(t.zh, "笔记是空的：写点内容，或按 esc 取消", "the note is empty: write something, or esc cancels")
 	case store.NoSuchNote, store.NoteDeleted:

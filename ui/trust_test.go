@@ -46,7 +46,7 @@ func TestPickerAsksBeforeDroppingAReason(t *testing.T) {
 	m := newTestModel(t, st, "en", 120, 40)
 	tk, _ := m.selected()
 	for _, k := range []string{"esc", "ctrl+c"} {
-		m = press(m, "r", "5", "valuation stretched")
+		m = press(m, "r", "5", "tab", "valuation stretched")
 		var cmd tea.Cmd
 		m, cmd = pressCmd(m, k)
 		if cmd != nil && cmd() == tea.Quit() {

@@ -12,11 +12,17 @@ import (
 // updateList handles keys on the main list.
 func (m Model) updateList(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	k := m.keys
+	// a message belongs to the action that said it: the next key's action
+	// says its own, or nothing
+	m.status, m.statusErr = "", false
 	next, cmd, done := m.codeJumpKey(msg)
 	if done {
 		return next, cmd
 	}
 	m = next
+	if next, cmd, ok := m.manageKey(msg); ok {
+		return next, cmd
+	}
 	switch {
 	case key.Matches(msg, k.Quit):
 		return m.quit()
@@ -146,19 +152,10 @@ func (m Model) openPicker() (tea.Model, tea.Cmd) {
 	return m, cmd
 }
 
-// addSector is where the add wizard puts a ticker: the tab's sector, or on
-// All the selected ticker's sector, or the first.
+// addSector is where the add wizard puts a ticker: the tab's sector; on
+// All (""), the sector is asked for once the ticker is chosen.
 func (m *Model) addSector() string {
-	if id := m.tabs.activeID(); id != "" {
-		return id
-	}
-	if tk, ok := m.selected(); ok {
-		return tk.Sector
-	}
-	if len(m.data.sectors) > 0 {
-		return m.data.sectors[0].ID
-	}
-	return ""
+	return m.tabs.activeID()
 }
 
 func (m Model) openWizard() (tea.Model, tea.Cmd) {
@@ -168,7 +165,10 @@ func (m Model) openWizard() (tea.Model, tea.Cmd) {
 	}
 	w, cmd := newWizard(m.addSector(), on, m.t)
 	w.keys, w.t, w.styles = m.keys, m.t, m.dialogStyles()
-	w.title = m.t.AddPrompt + "  " + m.t.AddTo + m.t.Colon + m.sectorLabel(w.sector)
+	w.title = m.t.AddPrompt
+	if w.sector != "" {
+		w.title += "  " + m.t.AddTo + m.t.Colon + m.sectorLabel(w.sector)
+	}
 	w.fuzzy = m.opts.FuzzyPinyin
 	m.push(w)
 	return m, cmd
@@ -208,6 +208,9 @@ func (m Model) handle(msg tea.Msg, from dialog) (tea.Model, tea.Cmd) {
 		return m, exportCmd(msg, tickers, opts)
 	}
 	if next, cmd, ok := m.alertAsked(msg); ok { // alerts.go
+		return next, cmd
+	}
+	if next, cmd, ok := m.manageAct(msg, from); ok { // manage.go
 		return next, cmd
 	}
 	return m.act(msg, from)

@@ -199,6 +199,9 @@ func (m *Model) headerView() string {
 	if len(m.view.rows) != len(m.data.tickers) {
 		right = fmt.Sprintf("%d %s %d %s", len(m.view.rows), t.Of, len(m.data.tickers), t.Tickers)
 	}
+	if pos := m.positionView(); pos != "" {
+		right = pos + "  " + right
+	}
 	date := ""
 	if !src.Date.IsZero() {
 		date = src.Date.Format("2006-01-02")
@@ -263,10 +266,13 @@ func (m *Model) statusView() string {
 			msg = s.Status.Render(m.status)
 		}
 	}
-	if left != "" && msg != "" {
+	if len(parts) == 0 {
+		return msg // no blanks before it (an empty styled string is not empty)
+	}
+	if msg != "" {
 		return left + "  " + msg
 	}
-	return left + msg
+	return left
 }
 
 // helpKeys is the help of what has focus now: the top dialog's, or the

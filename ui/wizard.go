@@ -18,7 +18,7 @@ type wizardModel struct {
 	input   textinput.Model
 	hits    []int // indexes into sectors.Master()
 	choice  int
-	sector  string // sector id the ticker goes into
+	sector  string // sector id the ticker goes into; "" asks after the choice (All tab)
 	onList  map[string]bool
 	maxHits int
 	fuzzy   bool // fuzzy sounds (Options.FuzzyPinyin)
@@ -51,7 +51,11 @@ func (w wizardModel) update(msg tea.KeyMsg, k *keyMap) (wizardModel, tea.Cmd, te
 		return w, nil, cancelMsg{}
 	case key.Matches(msg, k.Confirm):
 		if w.choice < len(w.hits) {
-			return w, nil, addSubmitMsg{sec: sectors.Master()[w.hits[w.choice]], sector: w.sector}
+			sec := sectors.Master()[w.hits[w.choice]]
+			if w.sector == "" { // the All tab: the sector is asked for next
+				return w, nil, addPickMsg{sec: sec}
+			}
+			return w, nil, addSubmitMsg{sec: sec, sector: w.sector}
 		}
 		return w, nil, nil
 	case key.Matches(msg, k.ChoosePrev):

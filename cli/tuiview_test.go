@@ -1,0 +1,60 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"zixuan/sectors"
+	"zixuan/ui"
+)
+
+func TestTUIColumnsAndViewPersist(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "zixuan", "config.toml")
+	// no file yet: the key makes one, which reads back
+	if err := setConfigKey(path, "columns", quotedList([]string{"last", "note"})); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := LoadConfig(path)
+	if err != nil || !slices.Equal(cfg.Columns, []string{"last", "note"}) {
+		t.Fatalf("read back %v %v", cfg.Columns, err)
+	}
+	// the user's other lines, a multi-line array and comments are kept
+	os.WriteFile(path, []byte("# mine\nlang = \"zh\"\ncolumns = [\n  \"board\",\n  \"note\",\n]\nremember_view = true\n"), 0o644)
+	if err := setConfigKey(path, "columns", quotedList([]string{"changed", "pe"})); err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(path)
+	if !strings.Contains(string(data), "# mine\nlang = \"zh\"\ncolumns = [\"changed\", \"pe\"]\nremember_view = true\n") {
+		t.Errorf("file now:\n%s", data)
+	}
+	cfg, err = LoadConfig(path)
+	if err != nil || !slices.Equal(cfg.Columns, []string{"changed", "pe"}) || cfg.Lang != "zh" || !cfg.RememberView {
+		t.Fatalf("read back %+v %v", cfg, err)
+	}
+	// remember_view: what SaveView writes is the next start's view
+	a := &App{cfg: cfg}
+	var opts ui.Options
+	a.tuiSettings(&opts)
+	if opts.SaveView == nil || opts.SaveColumns == nil || !slices.Equal(opts.Columns, []string{"changed", "pe"}) {
+		t.Fatalf("options %+v", opts)
+	}
+	if err := opts.SaveView("rating", []sectors.Rating{sectors.Buy, sectors.Sell}); err != nil {
+		t.Fatal(err)
+	}
+	var next ui.Options
+	a.tuiSettings(&next)
+	if next.Sort != "rating" || !slices.Equal(next.RatingFilter, []sectors.Rating{sectors.Buy, sectors.Sell}) {
+		t.Errorf("next start: sort %q filter %v", next.Sort, next.RatingFilter)
+	}
+	// without remember_view the config's own sort is used, and nothing is saved
+	cfg.RememberView, cfg.Sort = false, "code"
+	var plain ui.Options
+	a.tuiSettings(&plain)
+	if plain.Sort != "code" || plain.SaveView != nil {
+		t.Errorf("without remember_view: %q %v", plain.Sort, plain.SaveView != nil)
+	}
+}

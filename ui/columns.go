@@ -1,0 +1,434 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/lipgloss"
+
+	"zixuan/safetext"
+	"zixuan/sectors"
+)
+
+// The list's columns. Code, name and rating are always there, in that
+// order; every other column is a columnDef in the registry, and the user
+// chooses which are shown and in what order (the C dialog, the config
+// file's columns key). A new column is one registerColumn call, usually
+// in the init of the file that computes its value:
+//
+//	func init() {
+//		registerColumn(columnDef{ID: "excess", En: "Excess", Zh: "超额", Min: 7, Ideal: 8,
+//			Align: alignRight, Prices: true, Cell: func(c *cellCtx) string { … }})
+//	}
+//
+// Layout: the columns chosen are shown in their order at their minimum
+// width; when they do not all fit, the one of the highest Keep goes (the
+// rightmost of equals), until they fit, so a column disappears only when
+// the space runs out and never comes back at a narrower width. Then they
+// grow towards their ideal width in order; a column with no ideal width
+// (the latest note) takes what is left.
+
+type colAlign int
+
+const (
+	alignLeft colAlign = iota
+	alignRight
+)
+
+// cellCtx is what a cell is drawn from.
+type cellCtx struct {
+	tk     *sectors.Ticker
+	pc     *priceCells    // the formatted price cells; nil without quotes
+	hc     *histCell      // the history cells; nil without the price history
+	q      *sectors.Quote // the ticker's quote; nil when there is none
+	t      *text
+	loc    *time.Location
+	sector func(id string) string // a sector's label
+}
+
+// columnDef is one column the list can show.
+type columnDef struct {
+	ID     string // as the config file's columns key names it
+	En, Zh string // the header
+	// Min and Ideal are widths in cells (MinZh and IdealZh, when not 0,
+	// in Chinese); Ideal 0 makes the column take what is left.
+	Min, Ideal, MinZh, IdealZh int
+	Align                      colAlign
+	// Prices: shown only while quotes are in (offline, the list keeps
+	// its plain columns).
+	Prices bool
+	// AllOnly: shown on the All tab only (the sector, which a sector's
+	// tab names already).
+	AllOnly bool
+	// History: shown only once the price history is loaded.
+	History bool
+	// Keep is the column's rank when space runs out: 1 goes last; the
+	// highest goes first (0 counts as 8), the rightmost of a rank first.
+	Keep int
+	// Cell is the plain text of the cell; Style, when not nil, colours it
+	// on a row that is not selected (upDown colours a rise or a fall).
+	Cell  func(c *cellCtx) string
+	Style func(c *cellCtx, s *Styles, upDown func(int) lipgloss.Style) lipgloss.Style
+}
+
+func (d *columnDef) header(t *text) string {
+	if t.zh && d.Zh != "" {
+		return d.Zh
+	}
+	return d.En
+}
+
+func (d *columnDef) widths(t *text) (lo, ideal int) {
+	lo, ideal = d.Min, d.Ideal
+	if t.zh && d.MinZh > 0 {
+		lo = d.MinZh
+	}
+	if t.zh && d.IdealZh > 0 {
+		ideal = d.IdealZh
+	}
+	return lo, ideal
+}
+
+var (
+	columnRegistry = map[string]*columnDef{}
+	columnOrder    []string // registration order: the order of the C dialog
+)
+
+// registerColumn adds a column to the registry; a second one with the
+// same ID replaces the first.
+func registerColumn(d columnDef) {
+	if _, ok := columnRegistry[d.ID]; !ok {
+		columnOrder = append(columnOrder, d.ID)
+	}
+	columnRegistry[d.ID] = &d
+}
+
+// defaultColumns are the columns shown when the user chose none.
+var defaultColumns = []string{"last", "change_pct", "return", "excess", "sector", "board", "note", "spark", "changed"}
+
+// columnAliases are other names of a column, as the config file accepts.
+var columnAliases = map[string]string{"pct": "change_pct", "ret": "return", "at": "changed", "pe_ttm": "pe"}
+
+// knownColumns keeps the ids of the registry, in order, once each;
+// aliases are resolved and the fixed columns (code, name, rating) dropped.
+func knownColumns(ids []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, id := range ids {
+		if a, ok := columnAliases[id]; ok {
+			id = a
+		}
+		if _, ok := columnRegistry[id]; ok && !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+func init() {
+	dir := func(c *cellCtx, s *Styles, upDown func(int) lipgloss.Style) lipgloss.Style {
+		if c.pc == nil || c.pc.dim {
+			return s.Dim
+		}
+		return upDown(c.pc.dir)
+	}
+	q := func(f func(q *sectors.Quote) string) func(c *cellCtx) string {
+		return func(c *cellCtx) string {
+			if c.q == nil {
+				return ""
+			}
+			return f(c.q)
+		}
+	}
+	registerColumn(columnDef{ID: "last", Keep: 2, En: "Last", Zh: "现价", Min: 9, Ideal: 9, Align: alignRight, Prices: true,
+		Cell: func(c *cellCtx) string {
+			if c.pc == nil {
+				return ""
+			}
+			return c.pc.last
+		}, Style: dir})
+	registerColumn(columnDef{ID: "change", En: "Chg", Zh: "涨跌", Min: 7, Ideal: 7, Align: alignRight, Prices: true,
+		Cell: q(func(q *sectors.Quote) string {
+			s := strconv.FormatFloat(q.Change, 'f', 2, 64)
+			if q.Change > 0 {
+				s = "+" + s
+			}
+			return s
+		}), Style: dir})
+	registerColumn(columnDef{ID: "change_pct", Keep: 3, En: "Chg%", Zh: "涨跌幅", Min: 7, Ideal: 7, Align: alignRight, Prices: true,
+		Cell: func(c *cellCtx) string {
+			if c.pc == nil {
+				return ""
+			}
+			return c.pc.pct
+		}, Style: dir})
+	registerColumn(columnDef{ID: "return", Keep: 1, En: "Since", Zh: "评级以来", Min: 8, Ideal: 8, Align: alignRight, Prices: true,
+		Cell: func(c *cellCtx) string {
+			if c.pc == nil {
+				return ""
+			}
+			return c.pc.ret
+		}, Style: func(c *cellCtx, s *Styles, upDown func(int) lipgloss.Style) lipgloss.Style {
+			if c.pc == nil || c.pc.retDir == 0 {
+				return s.Dim
+			}
+			return upDown(c.pc.retDir)
+		}})
+	registerColumn(columnDef{ID: "volume", En: "Volume", Zh: "成交量", Min: 8, Ideal: 9, Align: alignRight, Prices: true,
+		Cell: q(func(q *sectors.Quote) string { return compact(float64(q.Volume)) })})
+	registerColumn(columnDef{ID: "amount", En: "Amount", Zh: "成交额", Min: 8, Ideal: 9, Align: alignRight, Prices: true,
+		Cell: q(func(q *sectors.Quote) string { return compact(q.Amount) })})
+	registerColumn(columnDef{ID: "turnover", En: "Turn%", Zh: "换手率", Min: 6, Ideal: 7, Align: alignRight, Prices: true,
+		Cell: q(func(q *sectors.Quote) string {
+			if q.Turnover == 0 {
+				return "-"
+			}
+			return strconv.FormatFloat(q.Turnover, 'f', 2, 64) + "%"
+		})})
+	registerColumn(columnDef{ID: "pe", En: "PE", Zh: "市盈率", Min: 6, Ideal: 7, Align: alignRight, Prices: true,
+		Cell: q(func(q *sectors.Quote) string {
+			if q.PE <= 0 {
+				return "-"
+			}
+			return strconv.FormatFloat(q.PE, 'f', 1, 64)
+		})})
+	registerColumn(columnDef{ID: "sector", Keep: 6, En: "Sector", Zh: "板块", Min: 8, Ideal: 14, MinZh: 8, IdealZh: 12, AllOnly: true,
+		Cell: func(c *cellCtx) string {
+			l := c.sector(c.tk.Sector)
+			if len(c.tk.Groups) > 0 {
+				l += " +" + strconv.Itoa(len(c.tk.Groups))
+			}
+			return l
+		}})
+	registerColumn(columnDef{ID: "board", Keep: 7, En: "Board", Zh: "上市板", Min: 12, Ideal: 12, MinZh: 9, IdealZh: 9,
+		Cell: func(c *cellCtx) string { return string(c.tk.Code.Exchange) + " " + c.t.board(c.tk.Code.Board()) }})
+	registerColumn(columnDef{ID: "since", En: "Rated", Zh: "评级日", Min: 10, Ideal: 10,
+		Cell: func(c *cellCtx) string {
+			if c.tk.RatingAt.IsZero() {
+				return ""
+			}
+			return c.tk.RatingAt.In(c.loc).Format("2006-01-02")
+		}})
+	registerColumn(columnDef{ID: "note", Keep: 4, En: "Latest note", Zh: "最新笔记", Min: 8,
+		Cell: func(c *cellCtx) string {
+			if n, ok := c.tk.LatestNote(); ok {
+				return safetext.FirstLine(safeBlock(n.Text))
+			}
+			return ""
+		}})
+	registerColumn(columnDef{ID: "changed", Keep: 5, En: "Changed", Zh: "更新", Min: 10, Ideal: 10,
+		Cell: func(c *cellCtx) string {
+			if c.tk.Updated.IsZero() {
+				return ""
+			}
+			return c.tk.Updated.In(c.loc).Format("2006-01-02")
+		}})
+}
+
+// compact writes a large number short: 1.23亿-style in spirit, in the
+// units both languages read (K, M, B).
+func compact(v float64) string {
+	switch {
+	case v >= 1e9:
+		return strconv.FormatFloat(v/1e9, 'f', 2, 64) + "B"
+	case v >= 1e6:
+		return strconv.FormatFloat(v/1e6, 'f', 1, 64) + "M"
+	case v >= 1e4:
+		return strconv.FormatFloat(v/1e3, 'f', 0, 64) + "K"
+	}
+	return strconv.FormatFloat(v, 'f', 0, 64)
+}
+
+// placedCol is a column laid out at a width.
+type placedCol struct {
+	def   *columnDef
+	width int
+}
+
+// colLayout is the list's columns at one width.
+type colLayout struct {
+	code, name, rating int
+	cols               []placedCol
+}
+
+const marker = 2 // "> " before the selected row
+
+// width is the width of column id, 0 when it is not shown.
+func (c colLayout) width(id string) int {
+	for _, p := range c.cols {
+		if p.def.ID == id {
+			return p.width
+		}
+	}
+	return 0
+}
+
+// layoutColumns fits the columns ids (in order) in width; prices says
+// quotes are in, hist the price history, allTab that the All tab is shown.
+func layoutColumns(width int, t *text, prices, hist, allTab bool, ids []string) colLayout {
+	c := colLayout{code: 6, name: 10, rating: 11}
+	if t.zh {
+		c.rating = 6
+	}
+	rest := width - (marker + c.code + 1 + c.name + 1 + c.rating)
+	var ideal []int
+	need := 0
+	for _, id := range ids {
+		d := columnRegistry[id]
+		if d == nil || d.Prices && !prices || d.History && !hist || d.AllOnly && !allTab {
+			continue
+		}
+		lo, hi := d.widths(t)
+		need += lo + 1
+		c.cols = append(c.cols, placedCol{def: d, width: lo})
+		ideal = append(ideal, hi)
+	}
+	for need > rest && len(c.cols) > 0 {
+		drop := 0
+		for i, p := range c.cols {
+			if keepRank(p.def) >= keepRank(c.cols[drop].def) {
+				drop = i
+			}
+		}
+		need -= c.cols[drop].width + 1
+		c.cols = append(c.cols[:drop:drop], c.cols[drop+1:]...)
+		ideal = append(ideal[:drop:drop], ideal[drop+1:]...)
+	}
+	rest -= need
+	if rest >= 2 {
+		c.name += 2 // room for 九号公司-WD and 5-character names
+		rest -= 2
+	}
+	for i := range c.cols {
+		if grow := min(ideal[i]-c.cols[i].width, rest); grow > 0 {
+			c.cols[i].width += grow
+			rest -= grow
+		}
+	}
+	for i := range c.cols {
+		if ideal[i] == 0 && rest > 0 {
+			c.cols[i].width += rest // the note takes what is left
+			rest = 0
+		}
+	}
+	return c
+}
+
+func keepRank(d *columnDef) int {
+	if d.Keep == 0 {
+		return 8
+	}
+	return d.Keep
+}
+
+// fitCell fits s in w cells, on the side its column aligns to.
+func fitCell(s string, w int, a colAlign) string {
+	if a == alignRight {
+		return safetext.FitLeft(s, w)
+	}
+	return safetext.Fit(s, w)
+}
+
+// header is the column header line.
+func (c colLayout) header(t *text, s *Styles) string {
+	var b strings.Builder
+	b.WriteString(strings.Repeat(" ", marker))
+	b.WriteString(safetext.Fit(t.ColCode, c.code))
+	b.WriteString(" ")
+	b.WriteString(safetext.Fit(t.ColName, c.name))
+	b.WriteString(" ")
+	b.WriteString(safetext.Fit(t.ColRating, c.rating))
+	for _, p := range c.cols {
+		b.WriteString(" ")
+		b.WriteString(fitCell(p.def.header(t), p.width, p.def.Align))
+	}
+	return s.ColHead.Render(b.String())
+}
+
+// row draws one ticker.
+func (c colLayout) row(cx *cellCtx, selected bool, s *Styles, upDown func(int) lipgloss.Style) string {
+	tk := cx.tk
+	name := fitName(displayName(tk.Name), c.name)
+	rating := safetext.Fit(cx.t.rating(tk.Rating), c.rating)
+	pin := "  "
+	switch {
+	case cx.pc != nil && cx.pc.alert:
+		pin = " " + alertMark // a fired alert (alerts.go)
+	case tk.Pinned:
+		pin = " ^" // 置顶
+	}
+	if selected {
+		pin = ">" + pin[1:]
+	}
+	var b strings.Builder
+	if !selected {
+		rating = s.Rating[tk.Rating].Render(rating)
+		if sectors.IsRiskWarning(tk.Name) {
+			name = s.Risk.Render(name)
+		}
+	}
+	b.WriteString(pin)
+	b.WriteString(safetext.Fit(tk.Code.Number, c.code))
+	b.WriteString(" ")
+	b.WriteString(name)
+	b.WriteString(" ")
+	b.WriteString(rating)
+	for _, p := range c.cols {
+		b.WriteString(" ")
+		cell := fitCell(p.def.Cell(cx), p.width, p.def.Align)
+		if !selected && p.def.Style != nil {
+			cell = p.def.Style(cx, s, upDown).Render(cell)
+		}
+		b.WriteString(cell)
+	}
+	if selected {
+		return s.Selected.Render(b.String())
+	}
+	return b.String()
+}
+
+// The model's columns.
+
+// columnIDs are the columns the user chose, or the default.
+func (m *Model) columnIDs() []string {
+	if m.cols != nil {
+		return m.cols
+	}
+	if ids := knownColumns(m.opts.Columns); len(ids) > 0 {
+		return ids
+	}
+	return defaultColumns
+}
+
+// layoutColumns is the list's columns at width, for the tab shown.
+func (m *Model) layoutColumns(width int) colLayout {
+	return layoutColumns(width, m.t, m.pricesShown(), m.histShown(), m.tabs.activeID() == "", m.columnIDs())
+}
+
+// colKey is what the drawn rows depend on of the columns.
+func (m *Model) colKey() string {
+	return strings.Join(m.columnIDs(), ",") + "|" + strconv.FormatBool(m.tabs.activeID() == "") + "|" + strconv.FormatBool(m.histShown())
+}
+
+// cellCtx is the drawing context of ticker index r.
+func (m *Model) cellCtx(r int) *cellCtx {
+	cx := &cellCtx{tk: &m.data.tickers[r], t: m.t, loc: m.opts.Location, sector: m.sectorLabel}
+	if r < len(m.qs.cells) {
+		cx.pc = &m.qs.cells[r]
+	}
+	cx.hc = m.histCellOf(r)
+	if q, ok := m.qs.quotes[cx.tk.Code.Key()]; ok {
+		cx.q = &q
+	}
+	return cx
+}
+
+// setColumns shows the columns ids, in order.
+func (m *Model) setColumns(ids []string) {
+	m.cols = knownColumns(ids)
+	if m.cols == nil {
+		m.cols = []string{}
+	}
+}

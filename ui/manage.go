@@ -1,0 +1,446 @@
+package ui
+
+import (
+	"slices"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"zixuan/sectors"
+	"zixuan/store"
+)
+
+// Managing the watchlist from the list: the sectors dialog (S), 置顶 (p),
+// the order within a sector (K/J), groups (+ and -), the columns (C) and
+// searching the notes (N). Every write goes through the writer
+// (writes.go); a write that changes more than the one ticker the writer
+// reads back (the sectors, an order) patches the others in or reloads.
+
+// What the dialogs of this file ask of the root, besides sectorsdlg.go's.
+type (
+	// addPickMsg: the wizard chose a security on the All tab; the sector
+	// is chosen next, never guessed.
+	addPickMsg  struct{ sec sectors.Security }
+	groupAddMsg struct {
+		code   sectors.Code
+		sector sectors.Sector
+	}
+)
+
+// manageKey handles the list keys of this file; ok is false for others.
+func (m Model) manageKey(msg tea.KeyMsg) (tea.Model, tea.Cmd, bool) {
+	k := m.keys
+	w := wt(m.t)
+	switch {
+	case key.Matches(msg, k.Sectors):
+		d := newSectorsDialog(m.data.sectors, m.sectorCounts(), m.tabs.activeID())
+		d.keys, d.t, d.styles = k, m.t, m.dialogStyles()
+		m.push(d)
+		return m, nil, true
+	case key.Matches(msg, k.Pin):
+		tk, ok := m.selected()
+		if !ok {
+			return m, nil, true
+		}
+		label := tk.Code.Number + " " + displayName(tk.Name)
+		pin := !tk.Pinned
+		cmd := m.write(func(st *store.Store) (sectors.Code, string, error) {
+			_, err := st.SetPinned(tk.Code, pin)
+			if pin {
+				return tk.Code, sprintf(w.Pinned, label), err
+			}
+			return tk.Code, sprintf(w.Unpinned, label), err
+		}, nil, nil)
+		return m, cmd, true
+	case key.Matches(msg, k.OrderUp):
+		return m.reorder(-1)
+	case key.Matches(msg, k.OrderDown):
+		return m.reorder(1)
+	case key.Matches(msg, k.Group):
+		tk, ok := m.selected()
+		if !ok {
+			return m, nil, true
+		}
+		var others []sectors.Sector
+		for _, s := range m.data.sectors {
+			if !tk.InSector(s.ID) {
+				others = append(others, s)
+			}
+		}
+		mv := newMover(tk.Code, tk.Code.Number+" "+displayName(tk.Name), "", others)
+		mv.keys, mv.t, mv.styles = k, m.t, m.dialogStyles()
+		mv.prompt = w.GroupPrompt
+		mv.submit = func(s sectors.Sector) tea.Msg { return groupAddMsg{code: tk.Code, sector: s} }
+		m.push(mv)
+		return m, nil, true
+	case key.Matches(msg, k.Ungroup):
+		tk, ok := m.selected()
+		if !ok {
+			return m, nil, true
+		}
+		tab := m.tabs.activeID()
+		if tab == "" {
+			m.say("%s", w.UngroupAll)
+			return m, nil, true
+		}
+		label := m.sectorLabel(tab)
+		cmd := m.write(func(st *store.Store) (sectors.Code, string, error) {
+			_, _, err := st.RemoveFromGroup(tk.Code, tab)
+			return tk.Code, sprintf(w.Ungrouped, tk.Code.Number+" "+displayName(tk.Name), label), err
+		}, nil, nil)
+		return m, cmd, true
+	case key.Matches(msg, k.Columns):
+		d := newColumnsDialog(m.columnIDs(), m.t)
+		d.keys, d.styles = k, m.dialogStyles()
+		m.push(d)
+		return m, nil, true
+	case key.Matches(msg, k.NoteSearch):
+		d, cmd := newNoteSearch(m.t)
+		d.keys, d.styles, d.data, d.loc = k, m.dialogStyles(), &m.data, m.opts.Location
+		m.push(d)
+		return m, cmd, true
+	}
+	return m, nil, false
+}
+
+// sectorCounts is how many tickers each sector holds, group members
+// included.
+func (m *Model) sectorCounts() map[string]int {
+	n := make(map[string]int, len(m.data.sectors))
+	for i := range m.data.tickers {
+		t := &m.data.tickers[i]
+		n[t.Sector]++
+		for _, g := range t.Groups {
+			n[g]++
+		}
+	}
+	return n
+}
+
+// reorder moves the selected ticker by one place among the tickers of
+// its sector (the tab's, or its home sector on All), pinned ones and the
+// others each among themselves. The positions of the whole sector are
+// written in one transaction, the first time making the shown order the
+// user's.
+func (m Model) reorder(by int) (tea.Model, tea.Cmd, bool) {
+	w := wt(m.t)
+	tk, ok := m.selected()
+	if !ok {
+		return m, nil, true
+	}
+	if m.view.sortBy != sortSector {
+		m.say("%s", w.OrderSortFirst)
+		return m, nil, true
+	}
+	sec := m.tabs.activeID()
+	if sec == "" {
+		sec = tk.Sector
+	}
+	// the sector's tickers in the order they are shown on its tab
+	var members []*sectors.Ticker
+	for i := range m.data.tickers {
+		if t := &m.data.tickers[i]; t.InSector(sec) {
+			members = append(members, t)
+		}
+	}
+	slices.SortStableFunc(members, tabOrder)
+	at := slices.IndexFunc(members, func(t *sectors.Ticker) bool { return t.Code == tk.Code })
+	to := at + by
+	if at < 0 || to < 0 || to >= len(members) || members[to].Pinned != tk.Pinned {
+		m.say(w.OrderEdge, tk.Code.Number)
+		return m, nil, true
+	}
+	members[at], members[to] = members[to], members[at]
+	codes := make([]sectors.Code, len(members))
+	var changed []sectors.Code
+	for i, t := range members {
+		codes[i] = t.Code
+		if t.Position != uint64(i+1) {
+			changed = append(changed, t.Code)
+		}
+	}
+	label := m.sectorLabel(sec)
+	n := len(members)
+	var got []sectors.Ticker // read back by the writer's goroutine
+	cmd := m.write(func(st *store.Store) (sectors.Code, string, error) {
+		if err := st.Reorder(codes); err != nil {
+			return tk.Code, "", err
+		}
+		for _, c := range changed {
+			if c == tk.Code {
+				continue
+			}
+			if len(changed) > maxPatches+1 {
+				got = append(got, sectors.Ticker{}) // loaded whole instead
+				continue
+			}
+			if t, err := st.Get(c); err == nil {
+				got = append(got, t)
+			}
+		}
+		return tk.Code, sprintf(w.OrderAt, tk.Code.Number, to+1, n, label), nil
+	}, func(m *Model, _ sectors.Code) tea.Cmd {
+		if len(got) > maxPatches {
+			// the first move in a large sector numbers all of it: one
+			// load, off Update, is cheaper than patching each
+			m.data.gen = 0 // not what the store holds: the load is applied
+			return m.loadCmd()
+		}
+		for _, t := range got {
+			m.patchTicker(t, m.data.gen)
+		}
+		return nil
+	}, nil)
+	return m, cmd, true
+}
+
+// maxPatches is how many tickers one write patches in; more are loaded.
+const maxPatches = 16
+
+// tabOrder is the order of a sector tab: the user's (pinned, then by
+// position), then by code, as the store sorts a sector's tickers.
+func tabOrder(a, b *sectors.Ticker) int { return sectors.CompareInSector(a, b) }
+
+// manageAct carries out what this file's dialogs asked for; ok is false
+// for other messages.
+func (m Model) manageAct(msg tea.Msg, from dialog) (tea.Model, tea.Cmd, bool) {
+	t, w := m.t, wt(m.t)
+	reopen := func(m *Model) { m.push(from) }
+	reload := func(m *Model, _ sectors.Code) tea.Cmd { return m.loadCmd() }
+	switch a := msg.(type) {
+	case noteHistoryMsg:
+		tk, ok := m.selected()
+		if !ok {
+			return m, nil, true
+		}
+		var sel sectors.Note
+		if notes := tk.LiveNotes(); m.det.note < len(notes) {
+			sel = notes[m.det.note]
+		}
+		d := newNoteHistory(tk, sel)
+		d.keys, d.t, d.styles, d.loc = m.keys, t, m.dialogStyles(), m.opts.Location
+		m.push(d)
+		return m, nil, true
+	case undeleteLastMsg:
+		tk, ok := m.selected()
+		if !ok {
+			return m, nil, true
+		}
+		del := deletedNotes(tk)
+		if len(del) == 0 {
+			m.say("%s", w.NothingDeleted)
+			return m, nil, true
+		}
+		return m.undelete(tk.Code, del[0].ID)
+	case undeleteMsg:
+		return m.undelete(a.code, a.id)
+	case noteJumpMsg:
+		m.stack = nil // the search was over the list
+		m.selectKey(a.code.Key())
+		if tk, ok := m.selected(); ok && tk.Code == a.code {
+			m.push(detailFocus{keys: m.keys})
+			m.det.reset()
+			m.keepNote(a.id)
+		}
+		return m, nil, true
+	case columnsSubmitMsg:
+		m.setColumns(a.ids)
+		if m.opts.SaveColumns == nil {
+			m.say("%s", w.ColumnsSaved)
+			return m, nil, true
+		}
+		return m, m.saveColumnsCmd(a.ids), true
+	case gotoTabMsg:
+		m.gotoTab(a.id)
+		return m, nil, true
+	case sectorAddMsg:
+		var id string // set by the writer's goroutine, read after it is done
+		cmd := m.write(func(st *store.Store) (sectors.Code, string, error) {
+			sec, err := st.AddSector(a.name, "")
+			id = sec.ID
+			return sectors.Code{}, sprintf(w.SectorAdded, t.sector(sec)), err
+		}, func(m *Model, _ sectors.Code) tea.Cmd {
+			m.wantTab = id // its tab, once it is loaded
+			return m.loadCmd()
+		}, reopen)
+		return m, cmd, true
+	case sectorRenameMsg:
+		name, zh := a.name, ""
+		if !isASCII(a.name) {
+			name, zh = "", a.name
+		}
+		old := t.sector(a.sector)
+		cmd := m.write(func(st *store.Store) (sectors.Code, string, error) {
+			sec, err := st.RenameSector(a.sector.ID, name, zh)
+			return sectors.Code{}, sprintf(w.SectorRenamed, old, t.sector(sec)), err
+		}, reload, reopen)
+		return m, cmd, true
+	case sectorDeleteMsg:
+		label := t.sector(a.sector)
+		cmd := m.write(func(st *store.Store) (sectors.Code, string, error) {
+			_, err := st.DeleteSector(a.sector.ID)
+			return sectors.Code{}, sprintf(w.SectorDeleted, label), err
+		}, reload, reopen)
+		return m, cmd, true
+	case addPickMsg:
+		if m.data.indexOf(a.sec.Code) >= 0 {
+			m.selectKey(a.sec.Code.Key())
+			m.say("%s %s: %s", a.sec.Code.Number, displayName(a.sec.Name), t.OnList)
+			return m, nil, true
+		}
+		current := ""
+		if tk, ok := m.selected(); ok {
+			current = tk.Sector
+		}
+		mv := newMover(a.sec.Code, a.sec.Code.Number+" "+displayName(a.sec.Name), current, m.data.sectors)
+		mv.keys, mv.t, mv.styles = m.keys, t, m.dialogStyles()
+		mv.prompt = w.AddPick
+		sec := a.sec
+		mv.submit = func(s sectors.Sector) tea.Msg { return addSubmitMsg{sec: sec, sector: s.ID} }
+		m.push(mv)
+		return m, nil, true
+	case groupAddMsg:
+		cmd := m.write(func(st *store.Store) (sectors.Code, string, error) {
+			_, added, err := st.AddToGroup(a.code, a.sector.ID)
+			if err == nil && !added {
+				return a.code, sprintf(w.GroupSame, a.code.Number, t.sector(a.sector)), nil
+			}
+			return a.code, sprintf(w.GroupAdded, a.code.Number, t.sector(a.sector)), err
+		}, nil, reopen)
+		return m, cmd, true
+	}
+	return m, nil, false
+}
+
+// undelete brings note id of code back and selects it.
+func (m Model) undelete(code sectors.Code, id uint64) (tea.Model, tea.Cmd, bool) {
+	w := wt(m.t)
+	cmd := m.write(func(st *store.Store) (sectors.Code, string, error) {
+		return code, w.NoteUndeleted, st.UndeleteNote(code, id)
+	}, func(m *Model, _ sectors.Code) tea.Cmd {
+		m.keepNote(id)
+		return nil
+	}, nil)
+	return m, cmd, true
+}
+
+// gotoTab makes the tab of sector id the active one.
+func (m *Model) gotoTab(id string) {
+	for i, tid := range m.tabs.ids {
+		if tid == id {
+			m.tabs.active = i
+			m.refilter(m.selectedKey())
+			return
+		}
+	}
+}
+
+func isASCII(s string) bool {
+	for _, r := range s {
+		if r >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// emptyHint is what an empty list says, for the case it is in, wrapped
+// to width (never cut off): a search with no hits points to esc, a rating
+// filter to 0, an empty sector to a.
+func (m *Model) emptyHint(width int) []string {
+	w := wt(m.t)
+	hint := w.EmptyAll
+	switch {
+	case m.view.query != "":
+		hint = w.EmptySearch
+	case m.view.ratingFilterOn():
+		hint = w.EmptyFilter
+	case m.tabs.activeID() != "":
+		hint = w.EmptySector
+	}
+	var out []string
+	for _, l := range wrapText(hint, max(width-2, 8)) {
+		out = append(out, m.styles.Dim.Render("  "+l))
+	}
+	return out
+}
+
+// positionView is where the cursor is in the list, "19/25", with an
+// arrow while more rows are below the screen; "" on an empty list.
+func (m *Model) positionView() string {
+	n := len(m.view.rows)
+	if n == 0 {
+		return ""
+	}
+	pos := sprintf(wt(m.t).Position, m.list.cursor+1, n)
+	if m.list.offset+m.list.height < n {
+		pos += " ↓"
+	}
+	return pos
+}
+
+// fitHelp is the short help of bs in the width: when it does not fit,
+// the hints are left out from the last one back, an … standing for them,
+// and ? help, q quit and esc (back, cancel) are left out last.
+func (m *Model) fitHelp(bs []key.Binding) string {
+	h := m.help
+	h.Width = 0 // measured uncut
+	view := h.ShortHelpView(bs)
+	if lipgloss.Width(view) <= m.width {
+		return view
+	}
+	essential := func(b key.Binding) bool {
+		for _, k := range b.Keys() {
+			if k == "?" || k == "q" || k == "esc" || k == "…" {
+				return true
+			}
+		}
+		return false
+	}
+	cur := slices.Clone(bs)
+	for {
+		i := len(cur) - 1
+		for i >= 0 && essential(cur[i]) {
+			i--
+		}
+		if i < 0 {
+			return view
+		}
+		if i+1 < len(cur) && slices.Contains(cur[i+1].Keys(), "…") {
+			cur = slices.Delete(cur, i, i+1)
+		} else {
+			cur[i] = m.keys.More
+		}
+		view = h.ShortHelpView(cur)
+		if lipgloss.Width(view) <= m.width {
+			return view
+		}
+	}
+}
+
+// refreshOff is what R says with quotes off.
+func (m *Model) refreshOff() string {
+	if m.opts.Offline {
+		return wt(m.t).RefreshOffline
+	}
+	return wt(m.t).RefreshNoQuotes
+}
+
+// refreshed ends R's "refreshing…" when its round is back: nothing more
+// to say when it worked (the status line shows the quotes' age), when it
+// failed that there is no connection and when the next try is.
+func (m *Model) refreshed(err error) {
+	w := wt(m.t)
+	if m.status != w.Refreshing {
+		return // the status belongs to another action by now
+	}
+	m.status = ""
+	if err != nil {
+		if m.opts.Refresh > 0 {
+			m.status, m.statusErr = sprintf(w.RefreshRetry, age(m.opts.Refresh)), true
+		} else {
+			m.status, m.statusErr = m.qt().status(err), true
+		}
+	}
+}

@@ -1,0 +1,447 @@
+// Tests of managing the watchlist from the TUI: sectors, the add
+// wizard's sector, 置顶 and order, groups.
+package ui
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"zixuan/sectors"
+)
+
+func TestSectorsDialogAddsRenamesDeletes(t *testing.T) {
+	st, _ := newTestStore(t)
+	m := newTestModel(t, st, "en", 80, 24)
+	m = press(m, "S")
+	if showing(m) != "sectors" || !strings.Contains(m.View(), "Compute") {
+		t.Fatalf("S shows %s:\n%s", showing(m), m.View())
+	}
+	m = press(m, "a", "Liquor", "enter")
+	if m.statusErr || !strings.Contains(m.status, "added sector Liquor") {
+		t.Fatalf("status %q", m.status)
+	}
+	m.reload() // the reload the write asked for
+	if m.tabs.activeID() != "liquor" || len(m.view.rows) != 0 {
+		t.Errorf("the new sector's tab is not shown: %q", m.tabs.activeID())
+	}
+	if !strings.Contains(m.View(), "This sector is empty: press a to add a ticker.") {
+		t.Errorf("empty sector hint missing:\n%s", m.View())
+	}
+	// rename it, in Chinese: the Chinese name
+	m = press(m, "S", "G", "r")
+	m = withTop(m, func(d sectorsModel) sectorsModel { d.input.SetValue("白酒"); return d })
+	m = press(m, "enter")
+	m.reload()
+	if secs, _ := st.Sectors(); secs[len(secs)-1].NameZH != "白酒" || secs[len(secs)-1].Name != "Liquor" {
+		t.Errorf("renamed to %+v", secs[len(secs)-1])
+	}
+	// a sector with tickers is refused, and says why
+	m = press(m, "S", "g", "d", "y")
+	if !m.statusErr || !strings.Contains(m.status, "still holds 6 tickers") {
+		t.Errorf("deleting a full sector: %q", m.status)
+	}
+	if showing(m) != "sectors" {
+		t.Errorf("after a refused delete the dialog should be back, showing %s", showing(m))
+	}
+	m = press(m, "esc", "S", "G", "d", "n")
+	if showing(m) != "sectors" {
+		t.Errorf("n keeps the dialog open: %s", showing(m))
+	}
+	m = press(m, "d", "y")
+	m.reload()
+	if secs, _ := st.Sectors(); len(secs) != 4 {
+		t.Errorf("deleted: %d sectors left", len(secs))
+	}
+	// enter goes to a sector's tab
+	m = press(m, "S", "j", "enter")
+	if m.tabs.activeID() != sectors.SectorCompute {
+		t.Errorf("enter went to %q", m.tabs.activeID())
+	}
+}
+
+func TestAddOnAllTabAsksTheSector(t *testing.T) {
+	st, _ := newTestStore(t)
+	m := newTestModel(t, st, "en", 120, 40)
+	m = press(m, "G", "a", "gzmt", "enter") // the selected row is in quantum
+	if showing(m) != "mover" || !strings.Contains(m.View(), "Add 600519") {
+		t.Fatalf("no sector asked for: %s\n%s", showing(m), m.View())
+	}
+	if _, err := st.Get(sectors.MustParseCode("600519")); err == nil {
+		t.Fatal("added before the sector was chosen")
+	}
+	m = press(m, "g", "j", "enter")
+	got, err := st.Get(sectors.MustParseCode("600519"))
+	if err != nil || got.Sector != sectors.SectorCompute {
+		t.Fatalf("added to %q, %v; want compute, chosen", got.Sector, err)
+	}
+	if selectedNumber(m) != "600519" || !strings.Contains(m.status, "added 600519") {
+		t.Errorf("selected %s, status %q", selectedNumber(m), m.status)
+	}
+}
+
+func TestPinAndOrderWithinSector(t *testing.T) {
+	st, _ := newTestStore(t)
+	m := newTestModel(t, st, "en", 120, 40)
+	m = press(m, "tab", "tab") // compute
+	start := codes(m)
+	m = press(m, "G", "p")
+	if codes(m)[0] != start[len(start)-1] || selectedNumber(m) != start[len(start)-1] {
+		t.Fatalf("pinned row not first and selected: %v", codes(m))
+	}
+	if !strings.Contains(m.status, "pinned "+start[len(start)-1]) {
+		t.Errorf("status %q", m.status)
+	}
+	// J moves the second row down, K back; the pinned one stays first
+	m = press(m, "j", "J")
+	want := slices.Clone(codes(m))
+	if want[2] != start[0] || selectedNumber(m) != start[0] {
+		t.Fatalf("after J: %v (selected %s)", want, selectedNumber(m))
+	}
+	if !strings.Contains(m.status, "is now 3 of 7 in Compute") {
+		t.Errorf("status %q", m.status)
+	}
+	// persisted: a fresh model shows the same order
+	fresh := newTestModel(t, st, "en", 120, 40)
+	fresh = press(fresh, "tab", "tab")
+	if !slices.Equal(codes(fresh), want) {
+		t.Errorf("after restart %v, want %v", codes(fresh), want)
+	}
+	// the pinned ticker cannot be passed by an unpinned one
+	m = press(m, "K", "K")
+	if !strings.Contains(m.status, "cannot move further") || codes(m)[0] != start[len(start)-1] {
+		t.Errorf("K past the pinned row: %q %v", m.status, codes(m))
+	}
+	// in another sort the order does not apply, and says so
+	m = press(m, "s", "J")
+	if !strings.Contains(m.status, "sector sort") {
+		t.Errorf("J in the code sort: %q", m.status)
+	}
+}
+
+func TestGroupsOnTabsAndCounts(t *testing.T) {
+	st, _ := newTestStore(t)
+	m := newTestModel(t, st, "en", 120, 40)
+	m = press(m, "tab") // ai, 6
+	c := selectedNumber(m)
+	m = press(m, "+")
+	if showing(m) != "mover" || strings.Contains(m.View(), "> AI applications") {
+		t.Fatalf("the group picker offers its own sector:\n%s", m.View())
+	}
+	m = press(m, "enter") // compute
+	if m.statusErr || !strings.Contains(m.status, c+" is also in Compute now") {
+		t.Fatalf("status %q", m.status)
+	}
+	if m.tabs.counts[1] != 6 || m.tabs.counts[2] != 8 || m.tabs.counts[0] != 25 {
+		t.Errorf("counts %v: ai 6, compute 8, all 25", m.tabs.counts)
+	}
+	m = press(m, "tab")
+	if !slices.Contains(codes(m), c) || len(codes(m)) != 8 || !slices.IsSorted(codes(m)) {
+		t.Errorf("compute tab %v misses %s, or not in the tab's order", codes(m), c)
+	}
+	// leave compute: still in ai
+	for selectedNumber(m) != c {
+		m = press(m, "j")
+	}
+	m = press(m, "-")
+	if slices.Contains(codes(m), c) || !strings.Contains(m.status, "took "+c) {
+		t.Errorf("still on compute %v, status %q", codes(m), m.status)
+	}
+	if tk, _ := st.Get(sectors.MustParseCode(c)); tk.Sector != sectors.SectorAI || len(tk.Groups) != 0 {
+		t.Errorf("stored %s %v", tk.Sector, tk.Groups)
+	}
+	// its only sector: refused, with the way out
+	m = press(m, "shift+tab", "-")
+	if !m.statusErr || !strings.Contains(m.status, "x removes it") {
+		t.Errorf("leaving the only sector: %q", m.status)
+	}
+	m = press(m, "0", "shift+tab", "-")
+	if !strings.Contains(m.status, "on a sector tab") {
+		t.Errorf("- on All: %q", m.status)
+	}
+}
+
+func TestAllTabShowsSectorAndPosition(t *testing.T) {
+	st, _ := newTestStore(t)
+	m := newTestModel(t, st, "en", 80, 24)
+	lines := strings.Split(m.View(), "\n")
+	if !strings.Contains(lines[0], "1/25 ↓") {
+		t.Errorf("position missing: %q", lines[0])
+	}
+	if !strings.Contains(lines[2], "Sector") || !strings.Contains(rowOf(t, m.View(), "000977"), "Compute") {
+		t.Errorf("no sector column on All:\n%s", m.View())
+	}
+	m = press(m, "G")
+	if l := strings.Split(m.View(), "\n")[0]; !strings.Contains(l, "25/25") || strings.Contains(l, "↓") {
+		t.Errorf("at the bottom: %q", l)
+	}
+	m = press(m, "tab")
+	if l := strings.Split(m.View(), "\n")[2]; strings.Contains(l, "Sector") {
+		t.Errorf("a sector's tab repeats the sector: %q", l)
+	}
+	// the Board column goes only when space runs out, and stays gone narrower
+	had := true
+	for w := 120; w >= 50; w-- {
+		m = update(m, tea.WindowSizeMsg{Width: w, Height: 24})
+		lw := w
+		if w >= wideWidth {
+			lw = listWidth(w) - 1
+		}
+		has := m.layoutColumns(lw).width("board") > 0
+		if has && !had && w < wideWidth {
+			t.Errorf("board came back at %d", w)
+		}
+		if w < wideWidth {
+			had = has
+		}
+	}
+}
+
+func TestNoteHistoryUndeleteAndSearch(t *testing.T) {
+	st, _ := newTestStore(t)
+	c := sectors.MustParseCode("002230")
+	n, _ := st.AddNote(c, "first take")
+	if err := st.EditNote(c, n.ID, "second take"); err != nil {
+		t.Fatal(err)
+	}
+	old, _ := st.AddNote(c, "an old idea about 讯飞星火")
+	m := newTestModel(t, st, "en", 80, 24)
+	// delete the newest note: the status says u brings it back, and u does
+	m = press(m, "enter", "d", "y")
+	if !strings.Contains(m.status, "note deleted (u brings it back)") {
+		t.Fatalf("status %q", m.status)
+	}
+	if len(m.data.tickers[m.view.rows[m.list.cursor]].LiveNotes()) != 1 {
+		t.Fatal("not deleted")
+	}
+	m = press(m, "v")
+	v := m.View()
+	if !strings.Contains(v, "Deleted notes") || !strings.Contains(v, "an old idea") || !strings.Contains(v, "second take") || !strings.Contains(v, "first take") {
+		t.Errorf("history view:\n%s", v)
+	}
+	m = press(m, "u")
+	if showing(m) != "detail" || !strings.Contains(m.status, "note brought back") {
+		t.Errorf("after u in the history: %s %q", showing(m), m.status)
+	}
+	tk, _ := st.Get(c)
+	if len(tk.LiveNotes()) != 2 {
+		t.Errorf("undelete did not write: %d live", len(tk.LiveNotes()))
+	}
+	if m.selectedNoteID() != old.ID {
+		t.Errorf("the note brought back is not selected: %d", m.selectedNoteID())
+	}
+	// u in the pane brings back the last deleted one
+	m = press(m, "d", "y", "u")
+	if tk, _ := st.Get(c); len(tk.LiveNotes()) != 2 {
+		t.Errorf("u in the pane: %d live", len(tk.LiveNotes()))
+	}
+	m = press(m, "u")
+	if !strings.Contains(m.status, "no deleted note") {
+		t.Errorf("nothing to undelete: %q", m.status)
+	}
+	// search inside the notes, from the list
+	m = press(m, "esc", "G", "N", "星火")
+	if !strings.Contains(m.View(), "1 notes") || !strings.Contains(m.View(), "002230") {
+		t.Errorf("note search:\n%s", m.View())
+	}
+	m = press(m, "enter")
+	if showing(m) != "detail" || selectedNumber(m) != "002230" || m.selectedNoteID() != old.ID {
+		t.Errorf("enter on a hit: %s %s note %d", showing(m), selectedNumber(m), m.selectedNoteID())
+	}
+}
+
+func TestColumnsDialogChoosesAndOrders(t *testing.T) {
+	st, _ := newTestStore(t)
+	m := newTestModel(t, st, "en", 80, 24)
+	var saved []string
+	m.opts.SaveColumns = func(ids []string) error { saved = slices.Clone(ids); return nil }
+	m = press(m, "C")
+	if !strings.Contains(m.View(), "[x] Sector") || !strings.Contains(m.View(), "[ ] Volume") {
+		t.Fatalf("columns dialog:\n%s", m.View())
+	}
+	// hide last, change %, return, excess, the sector and the sparkline;
+	// put changed before the board
+	m = press(m, " ", "j", " ", "j", " ", "j", " ", "j", " ", "j", "j", "j", " ", "j", "K", "K", "K", "enter")
+	want := []string{"changed", "board", "note"}
+	if !slices.Equal(m.columnIDs(), want) || !slices.Equal(saved, want) {
+		t.Fatalf("columns %v, saved %v, want %v", m.columnIDs(), saved, want)
+	}
+	if !strings.Contains(m.status, "columns saved") {
+		t.Errorf("status %q", m.status)
+	}
+	head := strings.Split(m.View(), "\n")[2]
+	if strings.Index(head, "Changed") > strings.Index(head, "Board") || strings.Contains(head, "Sector") {
+		t.Errorf("header %q", head)
+	}
+	// esc keeps what was shown
+	m = press(m, "C", " ", "esc")
+	if !slices.Equal(m.columnIDs(), want) {
+		t.Errorf("esc changed the columns: %v", m.columnIDs())
+	}
+}
+
+func TestFooterKeepsHelpQuitAndBack(t *testing.T) {
+	for _, lang := range []string{"en", "zh"} {
+		st, _ := newTestStore(t)
+		for _, size := range [][2]int{{80, 24}, {60, 15}, {50, 12}} {
+			m := newTestModel(t, st, lang, size[0], size[1])
+			lines := strings.Split(m.View(), "\n")
+			foot := lines[len(lines)-1]
+			help, quit, back := "? help", "q quit", "esc back"
+			if lang == "zh" {
+				help, quit, back = "? 帮助", "q 退出", "esc 返回"
+			}
+			if !strings.Contains(foot, help) || !strings.Contains(foot, quit) {
+				t.Errorf("%s %v: footer %q", lang, size, foot)
+			}
+			if strings.Contains(m.View(), "...") {
+				t.Errorf("%s %v: three dots for an ellipsis", lang, size)
+			}
+			m = press(m, "enter")
+			lines = strings.Split(m.View(), "\n")
+			if foot := lines[len(lines)-1]; !strings.Contains(foot, back) {
+				t.Errorf("%s %v: detail footer %q", lang, size, foot)
+			}
+		}
+	}
+}
+
+func TestPickerMarksAndExplainsTheCurrentRating(t *testing.T) {
+	st, _ := newTestStore(t)
+	m := newTestModel(t, st, "en", 80, 24)
+	m = press(m, "r")
+	v := m.View()
+	if !strings.Contains(v, "Buy *(current)") && !strings.Contains(v, "Buy * (current)") {
+		t.Errorf("current rating not explained:\n%s", v)
+	}
+	if !strings.Contains(v, "tab to type one") || !strings.Contains(v, "1-6 pick") {
+		t.Errorf("picker hints:\n%s", v)
+	}
+	// said as the CLI says it: the code, then what it was rated
+	if m = press(m, "2", "enter"); m.status != "rated 002230 Overweight" {
+		t.Errorf("status %q", m.status)
+	}
+}
+
+func TestRefreshSaysWhatItDid(t *testing.T) {
+	st, _ := newTestStore(t)
+	opts := testOptions(t, "en")
+	opts.Offline = true
+	m, err := New(st, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m = update(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	if m = press(m, "R"); m.status != "quotes off: started with --offline" {
+		t.Errorf("R offline: %q", m.status)
+	}
+	// with quotes: refreshing…, then nothing (the age says it), or the retry
+	p := &fakeQuotes{at: time.Date(2026, 4, 2, 3, 0, 0, 0, time.UTC)}
+	m = quoteModel(t, st, time.Date(2026, 4, 2, 3, 0, 5, 0, time.UTC), p, 80, 24)
+	m.opts.Refresh = 10 * time.Second
+	next, cmd := m.Update(keyMsg("R"))
+	m = next.(Model)
+	if m.status != "refreshing quotes…" || cmd == nil {
+		t.Fatalf("R: %q", m.status)
+	}
+	if m = press(m, "R"); m.status != "quotes are being fetched already" {
+		t.Errorf("R while fetching: %q", m.status)
+	}
+	m.status = "refreshing quotes…"
+	next, _ = m.Update(cmd())
+	if m = next.(Model); m.status != "" {
+		t.Errorf("after a good round: %q", m.status)
+	}
+	p.err = errors.New("dial tcp: no route")
+	m = press(m, "R")
+	m, _ = fetch(m)
+	if m.status != "no connection, retrying in 10s" || !m.statusErr {
+		t.Errorf("after a failed round: %q", m.status)
+	}
+	// a status of another action is not taken over by the round
+	m = press(m, "R", "s")
+	m, _ = fetch(m)
+	if !strings.Contains(m.status, "sort") {
+		t.Errorf("the sort's status was replaced: %q", m.status)
+	}
+}
+
+func TestStatusGoesWithTheNextAction(t *testing.T) {
+	st, _ := newTestStore(t)
+	m := newTestModel(t, st, "en", 80, 24)
+	m = press(m, "p")
+	if !strings.HasPrefix(m.status, "pinned 002230") {
+		t.Fatalf("status %q", m.status)
+	}
+	if m = press(m, "j"); m.status != "" {
+		t.Errorf("the pin's message outlived the next key: %q", m.status)
+	}
+	m = press(m, "-")
+	status := strings.Split(m.View(), "\n")[22]
+	if strings.HasPrefix(status, " ") || !strings.HasPrefix(status, "on a sector tab") {
+		t.Errorf("status line %q", status)
+	}
+}
+
+func TestViewAndColumnsFromOptions(t *testing.T) {
+	st, _ := newTestStore(t)
+	opts := testOptions(t, "en")
+	opts.Sort, opts.RatingFilter = "rating", []sectors.Rating{sectors.Buy}
+	opts.Columns = []string{"changed", "code", "nonsense", "board"}
+	var saved string
+	var savedRatings []sectors.Rating
+	opts.SaveView = func(s string, rs []sectors.Rating) error { saved, savedRatings = s, rs; return nil }
+	m, err := New(st, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m = update(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	if m.view.sortBy != sortRating || !m.view.ratings[sectors.Buy] || len(m.view.rows) == 25 {
+		t.Errorf("view at start: sort %d, %d rows", m.view.sortBy, len(m.view.rows))
+	}
+	if !slices.Equal(m.columnIDs(), []string{"changed", "board"}) {
+		t.Errorf("columns %v", m.columnIDs())
+	}
+	m = press(m, "s", "2")
+	if err := m.saveView(); err != nil || saved != "changed" || !slices.Equal(savedRatings, []sectors.Rating{sectors.Buy, sectors.Overweight}) {
+		t.Errorf("saved %q %v %v", saved, savedRatings, err)
+	}
+}
+
+func TestStatusHasNoLeadingBlanksInColour(t *testing.T) {
+	st, _ := newTestStore(t)
+	m := newTestModel(t, st, "en", 80, 24)
+	lipgloss.SetColorProfile(termenv.ANSI) // an empty bold string is escape codes
+	t.Cleanup(func() { lipgloss.SetColorProfile(termenv.Ascii) })
+	m.styles = NewStyles(false)
+	m.status = "pinned 002230"
+	if got := m.statusView(); strings.HasPrefix(got, " ") || !strings.Contains(got, "pinned") || strings.Index(got, "pinned") > 16 {
+		t.Errorf("status %q", got)
+	}
+}
+
+func TestReorderInALargeSectorLoadsOnce(t *testing.T) {
+	st, _ := newTestStore(t)
+	for _, c := range []string{"600519", "000858", "000568", "600809", "002304", "603369", "000596", "600702", "603589", "600779", "000799", "603198", "600559", "603919", "600197", "000860", "603156"} {
+		if _, err := st.AddTicker(sectors.MustParseCode(c), "", "compute", sectors.Unrated, sectors.SourceUser); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m := newTestModel(t, st, "en", 80, 24)
+	m = press(m, "tab", "tab")
+	want := append([]string{codes(m)[1], codes(m)[0]}, codes(m)[2:]...)
+	m = press(m, "J") // the first move numbers the whole sector: 24 tickers
+	if m.data.gen != 0 {
+		t.Errorf("the data should wait for a load, at generation %d", m.data.gen)
+	}
+	m.reload() // the load the write asked for
+	if !slices.Equal(codes(m), want) || selectedNumber(m) != want[1] {
+		t.Errorf("after the load %v (on %s), want %v", codes(m), selectedNumber(m), want)
+	}
+}
