@@ -81,23 +81,23 @@ type JSONSector struct {
 
 // JSONTicker is a ticker in the json format.
 type JSONTicker struct {
-	Key          string       `json:"key"` // SH688111
-	Code         string       `json:"code"`
-	Exchange     string       `json:"exchange"`
-	Board        string       `json:"board"`
-	Name         string       `json:"name"`
-	ReportName   string       `json:"report_name,omitempty"`
-	CustomName   string       `json:"custom_name,omitempty"`
-	Sector       string       `json:"sector"`
-	Rating       string       `json:"rating"`
-	RatingZH     string       `json:"rating_zh"`
-	RatingDate   time.Time    `json:"rating_date"`
-	RatingSource string       `json:"rating_source"`
-	Added        time.Time    `json:"added"`
-	Removed      *time.Time   `json:"removed,omitempty"`
-	Pinned       bool         `json:"pinned,omitempty"`   // 置顶
-	Position     uint64       `json:"position,omitempty"` // the user's order in its sectors
-	Groups       []string     `json:"groups,omitempty"`   // other sectors it is in, by id
+	Key          string           `json:"key"` // SH688111
+	Code         string           `json:"code"`
+	Exchange     string           `json:"exchange"`
+	Board        string           `json:"board"`
+	Name         string           `json:"name"`
+	ReportName   string           `json:"report_name,omitempty"`
+	CustomName   string           `json:"custom_name,omitempty"`
+	Sector       string           `json:"sector"`
+	Rating       string           `json:"rating"`
+	RatingZH     string           `json:"rating_zh"`
+	RatingDate   time.Time        `json:"rating_date"`
+	RatingSource string           `json:"rating_source"`
+	Added        time.Time        `json:"added"`
+	Removed      *time.Time       `json:"removed,omitempty"`
+	Pinned       bool             `json:"pinned,omitempty"`   // 置顶
+	Position     uint64           `json:"position,omitempty"` // the user's order in its sectors
+	Groups       []string         `json:"groups,omitempty"`   // other sectors it is in, by id
 	History      []JSONRating     `json:"rating_history"`
 	Notes        []JSONNote       `json:"notes"`
 	Calls        []JSONTickerCall `json:"calls,omitempty"`
