@@ -115,7 +115,7 @@ func (m *Model) selectKey(k string) {
 		return
 	}
 	m.tabs.active = 0
-	m.view.ratings = [7]bool{}
+	m.view.filter.Ratings = 0
 	m.view.query = ""
 	m.refilter(k)
 	m.trySelect(k)

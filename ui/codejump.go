@@ -30,7 +30,7 @@ type codeJump struct {
 	now     func() time.Time // the key clock; nil is time.Now (tests set their own)
 	digits  string           // typed so far; a code once there are two
 	at      time.Time        // when the first digit came
-	ratings [7]bool          // the rating filter before the first digit, to undo its toggle
+	ratings sectors.RatingSet // the rating filter before the first digit, to undo its toggle
 }
 
 // reset forgets the code typed, keeping the clock.
@@ -78,10 +78,10 @@ func (m Model) codeJumpKey(msg tea.KeyMsg) (Model, tea.Cmd, bool) {
 	switch {
 	case len(j.digits) == 1 && now.Sub(j.at) <= codeJumpWindow:
 		// a second digit in time: a code, not two toggles
-		m.view.ratings = j.ratings
+		m.view.filter.Ratings = j.ratings
 		m.refilter(m.selectedKey())
 	case len(j.digits) < 2:
-		*j = codeJump{now: j.now, digits: string(d), at: now, ratings: m.view.ratings}
+		*j = codeJump{now: j.now, digits: string(d), at: now, ratings: m.view.filter.Ratings}
 		return m, nil, false // a lone digit toggles its filter at once
 	}
 	j.digits += string(d)

@@ -30,14 +30,14 @@ func TestTypedCodeJumpsToTheStock(t *testing.T) {
 		t.Fatal("603019 is selected already")
 	}
 	m = press(m, "6")
-	if !m.view.ratings[sectors.Ratings[5]] {
+	if !m.view.filter.Ratings.Has(sectors.Ratings[5]) {
 		t.Fatal("a first digit does not toggle its filter at once")
 	}
 	for _, d := range "03019" {
 		c.wait(100 * time.Millisecond)
 		m = press(m, string(d))
 		if !noFilter(m) {
-			t.Fatalf("after %c a rating filter is on: %v", d, m.view.ratings)
+			t.Fatalf("after %c a rating filter is on: %v", d, m.view.filter.Ratings)
 		}
 		if d == '3' && !strings.Contains(m.View(), "code 603___") {
 			t.Errorf("the code typed is not shown:\n%s", m.View())
@@ -65,7 +65,7 @@ func TestTypedCodeJumpsToTheStock(t *testing.T) {
 	c.wait(10 * time.Second)
 	m = press(m, "2", "3", "0")
 	if selectedNumber(m) != "002230" || !noFilter(m) {
-		t.Errorf("002230 typed slowly after the second digit: selected %s, filter %v", selectedNumber(m), m.view.ratings)
+		t.Errorf("002230 typed slowly after the second digit: selected %s, filter %v", selectedNumber(m), m.view.filter.Ratings)
 	}
 }
 
@@ -82,7 +82,7 @@ func TestTypedCodeOffersToAdd(t *testing.T) {
 		t.Fatalf("600519: showing %s, wizard %q hits %v", showing(m), w.input.Value(), w.hits)
 	}
 	if !noFilter(m) {
-		t.Errorf("a rating filter was left on: %v", m.view.ratings)
+		t.Errorf("a rating filter was left on: %v", m.view.filter.Ratings)
 	}
 	if !strings.Contains(m.View(), "贵州茅台") {
 		t.Errorf("the wizard does not show 贵州茅台:\n%s", m.View())
@@ -104,25 +104,25 @@ func TestTypedCodeOffersToAdd(t *testing.T) {
 func TestLoneDigitsStillToggle(t *testing.T) {
 	m, c := quickModel(t)
 	m = press(m, "1")
-	if !m.view.ratings[sectors.Buy] {
+	if !m.view.filter.Ratings.Has(sectors.Buy) {
 		t.Fatal("1 does not toggle buy at once")
 	}
 	c.wait(2 * codeJumpWindow)
 	m = press(m, "2")
-	if !m.view.ratings[sectors.Buy] || !m.view.ratings[sectors.Overweight] {
-		t.Fatalf("1, a pause, 2: filters %v", m.view.ratings)
+	if !m.view.filter.Ratings.Has(sectors.Buy) || !m.view.filter.Ratings.Has(sectors.Overweight) {
+		t.Fatalf("1, a pause, 2: filters %v", m.view.filter.Ratings)
 	}
 	c.wait(2 * codeJumpWindow)
 	m = press(m, "0")
 	if !noFilter(m) {
-		t.Fatalf("0 does not clear the filters: %v", m.view.ratings)
+		t.Fatalf("0 does not clear the filters: %v", m.view.filter.Ratings)
 	}
 	c.wait(2 * codeJumpWindow)
 	m = press(m, "1")
 	c.wait(codeJumpWindow / 2)
 	m = press(m, "2", "3")
 	if !noFilter(m) || !strings.Contains(m.status, "123___") {
-		t.Fatalf("1 2 3 typed quickly: filters %v, status %q", m.view.ratings, m.status)
+		t.Fatalf("1 2 3 typed quickly: filters %v, status %q", m.view.filter.Ratings, m.status)
 	}
 	m = press(m, "backspace")
 	if !strings.Contains(m.status, "12____") {
@@ -134,8 +134,8 @@ func TestLoneDigitsStillToggle(t *testing.T) {
 	}
 	c.wait(2 * codeJumpWindow)
 	m = press(m, "3")
-	if !m.view.ratings[sectors.Ratings[2]] {
-		t.Errorf("after esc, 3 does not toggle its filter: %v", m.view.ratings)
+	if !m.view.filter.Ratings.Has(sectors.Ratings[2]) {
+		t.Errorf("after esc, 3 does not toggle its filter: %v", m.view.filter.Ratings)
 	}
 }
 

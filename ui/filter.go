@@ -97,25 +97,19 @@ const (
 
 // viewState is the filter in force and what it lets through.
 type viewState struct {
-	ratings [7]bool // indexed by sectors.Rating; none set = all
-	query   string  // the search text as typed
-	fuzzy   bool    // match pinyin with fuzzy sounds (z=zh, c=ch, s=sh, n=l)
-	sortBy  int
-	report  string // a report id: only the tickers it made a call on (reportsview.go)
+	// filter is the rating set and the report filter, the rule the CLI's
+	// list and export apply too; the tab stands for its sector.
+	filter sectors.Filter
+	query  string // the search text as typed
+	fuzzy  bool   // match pinyin with fuzzy sounds (z=zh, c=ch, s=sh, n=l)
+	sortBy int
 
 	rows   []int // indexes into watchData.tickers, in display order
 	counts []int // per tab: All, then each sector
 }
 
 // ratingFilterOn reports whether any rating is selected.
-func (v *viewState) ratingFilterOn() bool {
-	for _, on := range v.ratings {
-		if on {
-			return true
-		}
-	}
-	return false
-}
+func (v *viewState) ratingFilterOn() bool { return !v.filter.Ratings.Empty() }
 
 // apply recomputes rows for the tab (sector id, "" = All) and the counts
 // of every tab under the rating filter and search. Rows are ordered by
@@ -136,10 +130,10 @@ func (v *viewState) apply(d *watchData, tab string) {
 	}
 	// keep counts the ticker and says whether it is on the tab.
 	keep := func(i int) bool {
-		if filterRatings && !v.ratings[ix.rating[i]] {
+		if filterRatings && !v.filter.Ratings.Lets(ix.rating[i]) {
 			return false
 		}
-		if v.report != "" && !fromReport(&d.tickers[i], v.report) {
+		if v.filter.Report != "" && !fromReport(&d.tickers[i], v.filter.Report) {
 			return false
 		}
 		v.counts[0]++

@@ -19,7 +19,7 @@ func refApply(v *viewState, d *watchData, tab string) (rows, counts []int) {
 	scores := make([]sectors.Match, len(d.tickers))
 	for i := range d.tickers {
 		t := &d.tickers[i]
-		if v.ratingFilterOn() && !v.ratings[t.Rating] {
+		if v.ratingFilterOn() && !v.filter.Ratings.Has(t.Rating) {
 			continue
 		}
 		s := matchSubstring
@@ -114,7 +114,12 @@ func TestIncrementalSearchEqualsFromScratch(t *testing.T) {
 			case x < 91:
 				v.query = strings.ToUpper(v.query) + "　"
 			case x < 94:
-				v.ratings[sectors.Ratings[r.IntN(len(sectors.Ratings))]] = r.IntN(2) == 0
+				rt := sectors.Ratings[r.IntN(len(sectors.Ratings))]
+				if r.IntN(2) == 0 {
+					v.filter.Ratings = v.filter.Ratings.With(rt)
+				} else if v.filter.Ratings.Has(rt) {
+					v.filter.Ratings = v.filter.Ratings.Toggle(rt)
+				}
 			case x < 97:
 				v.sortBy = r.IntN(sortCount)
 			}
@@ -126,7 +131,7 @@ func TestIncrementalSearchEqualsFromScratch(t *testing.T) {
 			rows, counts := refApply(&v, &d, tab)
 			if !slices.Equal(v.rows, rows) || !slices.Equal(v.counts, counts) {
 				t.Fatalf("step %d: query %q tab %q sort %d ratings %v:\nrows %v\nwant %v\ncounts %v want %v",
-					step, v.query, tab, v.sortBy, v.ratings, head(v.rows), head(rows), v.counts, counts)
+					step, v.query, tab, v.sortBy, v.filter.Ratings, head(v.rows), head(rows), v.counts, counts)
 			}
 		}
 	}

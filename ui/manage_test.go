@@ -402,7 +402,7 @@ func TestViewAndColumnsFromOptions(t *testing.T) {
 		t.Fatal(err)
 	}
 	m = update(m, tea.WindowSizeMsg{Width: 80, Height: 24})
-	if m.view.sortBy != sortRating || !m.view.ratings[sectors.Buy] || len(m.view.rows) == 25 {
+	if m.view.sortBy != sortRating || !m.view.filter.Ratings.Has(sectors.Buy) || len(m.view.rows) == 25 {
 		t.Errorf("view at start: sort %d, %d rows", m.view.sortBy, len(m.view.rows))
 	}
 	if !slices.Equal(m.columnIDs(), []string{"changed", "board"}) {

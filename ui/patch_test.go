@@ -43,7 +43,7 @@ func TestOwnWritesPatchLikeAFullLoad(t *testing.T) {
 			t.Fatalf("%s: %s", s.what, m.status)
 		}
 		fresh := newTestModel(t, st, "en", 120, 40)
-		fresh.view.ratings, fresh.view.query, fresh.view.sortBy = m.view.ratings, m.view.query, m.view.sortBy
+		fresh.view.filter, fresh.view.query, fresh.view.sortBy = m.view.filter, m.view.query, m.view.sortBy
 		fresh.tabs.active = m.tabs.active
 		fresh.refilter("")
 		assertSameData(t, s.what, m, fresh)

@@ -358,9 +358,9 @@ func fromReport(tk *sectors.Ticker, id string) bool {
 // report filter (dropped when its report is gone), the history cells, the
 // open views.
 func (m *Model) dataChanged() {
-	if m.view.report != "" && m.hs.snap != nil {
-		if _, ok := m.hs.snap.Report(m.view.report); !ok {
-			m.view.report = ""
+	if m.view.filter.Report != "" && m.hs.snap != nil {
+		if _, ok := m.hs.snap.Report(m.view.filter.Report); !ok {
+			m.view.filter.Report = ""
 		}
 	}
 	m.buildHistCells()
@@ -376,19 +376,19 @@ func (m *Model) dataChanged() {
 // and tabs lines.
 func (m *Model) reportFilterLabel() string {
 	if m.hs.snap != nil {
-		if r, ok := m.hs.snap.Report(m.view.report); ok {
+		if r, ok := m.hs.snap.Report(m.view.filter.Report); ok {
 			if !r.Date.IsZero() {
 				return strings.TrimSpace(sectors.ChinaDate(r.Date) + " " + safeLine(r.Broker))
 			}
 		}
 	}
-	return safeLine(m.view.report)
+	return safeLine(m.view.filter.Report)
 }
 
 // tabsLine is the tabs line, after a mark of the report filter when it is
 // on: the tabs' counts are of that report's tickers.
 func (m *Model) tabsLine() string {
-	if m.view.report == "" {
+	if m.view.filter.Report == "" {
 		return m.tabsView()
 	}
 	mark := m.styles.Prompt.Render("[" + m.rt().FilterOn + " " + m.reportFilterLabel() + "]")
@@ -399,10 +399,10 @@ func (m *Model) tabsLine() string {
 // clearReportFilter is esc or 0 on the list; it reports whether the
 // filter was on.
 func (m *Model) clearReportFilter() bool {
-	if m.view.report == "" {
+	if m.view.filter.Report == "" {
 		return false
 	}
-	m.view.report = ""
+	m.view.filter.Report = ""
 	m.refilter(m.selectedKey())
 	return true
 }
@@ -413,7 +413,7 @@ func (m Model) reportsAsked(msg tea.Msg, from dialog) (tea.Model, tea.Cmd) {
 	rt := m.rt()
 	switch a := msg.(type) {
 	case reportFilterMsg:
-		m.view.report = a.id
+		m.view.filter.Report = a.id
 		m.refilter(m.selectedKey())
 		m.list.top()
 	case goToTickerMsg:

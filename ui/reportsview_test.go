@@ -47,8 +47,8 @@ func TestReportsViewFilterAndBack(t *testing.T) {
 	}
 	// enter: its calls, and the list filtered by it
 	m = press(m, "enter")
-	if m.view.report != v.reports[0].ID || len(m.view.rows) != 25 {
-		t.Fatalf("filter %q, %d rows", m.view.report, len(m.view.rows))
+	if m.view.filter.Report != v.reports[0].ID || len(m.view.rows) != 25 {
+		t.Fatalf("filter %q, %d rows", m.view.filter.Report, len(m.view.rows))
 	}
 	if v := m.top().(reportsView); v.open != 0 || len(v.calls[0]) != 25 {
 		t.Fatalf("calls: open %d, %d calls", v.open, len(v.calls[0]))
@@ -58,8 +58,8 @@ func TestReportsViewFilterAndBack(t *testing.T) {
 	}
 	// esc: back to the reports, esc again: the list, the filter still on
 	m = press(m, "esc", "esc")
-	if showing(m) != "list" || m.view.report == "" {
-		t.Fatalf("showing %s, filter %q", showing(m), m.view.report)
+	if showing(m) != "list" || m.view.filter.Report == "" {
+		t.Fatalf("showing %s, filter %q", showing(m), m.view.filter.Report)
 	}
 	lines := strings.Split(m.View(), "\n")
 	if !strings.Contains(lines[1], "[report 2024-05-12") || !strings.Contains(lines[len(lines)-2], "report: 2024-05-12") {
@@ -67,11 +67,11 @@ func TestReportsViewFilterAndBack(t *testing.T) {
 	}
 	// esc on the list clears it; so does 0
 	m = press(m, "esc")
-	if m.view.report != "" {
+	if m.view.filter.Report != "" {
 		t.Error("esc left the report filter on")
 	}
 	m = press(m, "b", "enter", "esc", "esc", "0")
-	if m.view.report != "" {
+	if m.view.filter.Report != "" {
 		t.Error("0 left the report filter on")
 	}
 	// enter on a call goes to its ticker

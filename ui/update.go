@@ -63,11 +63,11 @@ func (m Model) updateList(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.refilter(m.selectedKey())
 	case key.Matches(msg, k.Ratings):
 		r := sectors.Ratings[msg.Runes[0]-'1']
-		m.view.ratings[r] = !m.view.ratings[r]
+		m.view.filter.Ratings = m.view.filter.Ratings.Toggle(r)
 		m.refilter(m.selectedKey())
 	case key.Matches(msg, k.ClearRatings):
-		m.view.ratings = [7]bool{}
-		m.view.report = "" // and the report filter (reportsview.go)
+		m.view.filter.Ratings = 0
+		m.view.filter.Report = "" // and the report filter (reportsview.go)
 		m.refilter(m.selectedKey())
 	case key.Matches(msg, k.Search):
 		s, cmd := newSearchLine(m.view.query, k)

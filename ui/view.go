@@ -242,7 +242,7 @@ func (m *Model) statusView() string {
 	if m.view.ratingFilterOn() {
 		var rs []string
 		for _, r := range sectors.Ratings {
-			if m.view.ratings[r] {
+			if m.view.filter.Ratings.Has(r) {
 				rs = append(rs, t.rating(r))
 			}
 		}
@@ -251,7 +251,7 @@ func (m *Model) statusView() string {
 	if m.view.query != "" {
 		parts = append(parts, t.Search+t.Colon+"/"+safeLine(m.view.query))
 	}
-	if m.view.report != "" {
+	if m.view.filter.Report != "" {
 		parts = append(parts, m.rt().FilterReport+t.Colon+m.reportFilterLabel())
 	}
 	if m.view.sortBy != sortSector {

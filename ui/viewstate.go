@@ -18,8 +18,8 @@ func (m *Model) applyView() {
 		m.view.sortBy = i
 	}
 	for _, r := range m.opts.RatingFilter {
-		if int(r) >= 0 && int(r) < len(m.view.ratings) {
-			m.view.ratings[r] = true
+		if r.Valid() {
+			m.view.filter.Ratings = m.view.filter.Ratings.With(r)
 		}
 	}
 }
@@ -28,7 +28,7 @@ func (m *Model) applyView() {
 func (m *Model) viewNow() (string, []sectors.Rating) {
 	var rs []sectors.Rating
 	for _, r := range sectors.Ratings {
-		if m.view.ratings[r] {
+		if m.view.filter.Ratings.Has(r) {
 			rs = append(rs, r)
 		}
 	}
