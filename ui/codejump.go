@@ -27,9 +27,9 @@ const codeJumpWindow = 500 * time.Millisecond
 
 // codeJump is the code being typed into the list.
 type codeJump struct {
-	now     func() time.Time // the key clock; nil is time.Now (tests set their own)
-	digits  string           // typed so far; a code once there are two
-	at      time.Time        // when the first digit came
+	now     func() time.Time  // the key clock; nil is time.Now (tests set their own)
+	digits  string            // typed so far; a code once there are two
+	at      time.Time         // when the first digit came
 	ratings sectors.RatingSet // the rating filter before the first digit, to undo its toggle
 }
 
