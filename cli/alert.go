@@ -489,15 +489,8 @@ func (a *App) sinceCalls(st *store.Store, snap *sectors.Snapshot, codes []sector
 		fmt.Fprintf(a.Err, "zixuan: price history: %s\n", oneLine(advise(err).Error()))
 		return nil
 	}
-	in := sectors.ScoreInput{History: history, Refs: snap.Refs, Latest: map[string]sectors.Latest{}}
-	for k, q := range quotes {
-		if q.Last > 0 && !q.Suspended && !q.PreOpen {
-			in.Latest[k] = sectors.Latest{Day: sectors.ChinaDay(q.Time), Last: q.Last, PrevClose: q.PrevClose}
-		}
-	}
-	if l, ok := in.Latest[sectors.Benchmark.Key()]; ok {
-		in.BenchLatest = &l
-	}
+	in := sectors.ScoreInput{History: history, Refs: snap.Refs}
+	in.Latest, in.BenchLatest = sectors.LatestOf(quotes)
 	in.Benchmark = in.History[sectors.Benchmark.Key()]
 	out := map[string]sectors.SinceCall{}
 	for _, s := range sectors.Score(calls, in, sectors.ByReport).Calls {

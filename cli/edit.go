@@ -226,10 +226,6 @@ func (c *MoveCmd) Run(a *App) error {
 		fmt.Fprintf(a.Out, "%s is in %s already: nothing changed\n", code.Key(), safetext.Line(sec.Label(false)))
 		return nil
 	}
-	if !moved {
-		fmt.Fprintf(a.Out, "%s is in %s already: nothing changed\n", code.Key(), safetext.Line(sec.Label(false)))
-		return nil
-	}
 	fmt.Fprintf(a.Out, "moved %s to %s\n", code.Key(), safetext.Line(sec.Label(false)))
 	return nil
 }

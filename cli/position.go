@@ -318,11 +318,10 @@ func (a *App) positionReturns(st *store.Store, ps []sectors.Position, quotes map
 	}
 	in := sectors.ScoreInput{History: history}
 	latest := func(k string) *sectors.Latest {
-		q, ok := quotes[k]
-		if !ok || !(q.Last > 0) || q.Suspended || q.PreOpen {
-			return nil
+		if l, ok := quotes[k].AsLatest(); ok {
+			return &l
 		}
-		return &sectors.Latest{Day: sectors.ChinaDay(q.Time), Last: q.Last, PrevClose: q.PrevClose}
+		return nil
 	}
 	out := map[string]sectors.CallReturn{}
 	bench := in.History[sectors.Benchmark.Key()]

@@ -74,15 +74,7 @@ func (c *ScorecardCmd) Run(a *App) error {
 		ctx, cancel := context.WithTimeout(context.Background(), quoteTimeout)
 		quotes, _ := t.Quotes(ctx, codes)
 		cancel()
-		in.Latest = map[string]sectors.Latest{}
-		for k, q := range quotes {
-			if q.Last > 0 && !q.Suspended && !q.PreOpen {
-				in.Latest[k] = sectors.Latest{Day: sectors.ChinaDay(q.Time), Last: q.Last, PrevClose: q.PrevClose}
-			}
-		}
-		if l, ok := in.Latest[sectors.Benchmark.Key()]; ok {
-			in.BenchLatest = &l
-		}
+		in.Latest, in.BenchLatest = sectors.LatestOf(quotes)
 	}
 	in.Benchmark = in.History[sectors.Benchmark.Key()]
 	var by []string

@@ -46,3 +46,27 @@ func (q Quote) ForAlerts() AlertQuote {
 	return AlertQuote{Last: q.Last, PrevClose: q.PrevClose, ChangePct: q.ChangePct, High: q.High, Time: q.Time,
 		PreOpen: q.PreOpen, Suspended: q.Suspended, Halt: q.Halt, ChangeUnknown: q.ChangeUnknown}
 }
+
+// AsLatest is the quote as the latest price a return runs to; false when
+// it is no trade to measure to (before the open, a halt, a garbled change).
+func (q Quote) AsLatest() (Latest, bool) {
+	if !(q.Last > 0) || q.Suspended || q.PreOpen || q.ChangeUnknown {
+		return Latest{}, false
+	}
+	return Latest{Day: ChinaDay(q.Time), Last: q.Last, PrevClose: q.PrevClose}, true
+}
+
+// LatestOf is the quotes (by Code.Key()) as latest prices, and the
+// benchmark's among them.
+func LatestOf(quotes map[string]Quote) (map[string]Latest, *Latest) {
+	out := make(map[string]Latest, len(quotes))
+	for k, q := range quotes {
+		if l, ok := q.AsLatest(); ok {
+			out[k] = l
+		}
+	}
+	if l, ok := out[Benchmark.Key()]; ok {
+		return out, &l
+	}
+	return out, nil
+}

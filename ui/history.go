@@ -172,19 +172,13 @@ func (m *Model) fetchHistoryCmd() tea.Cmd {
 		out.serr = st.SaveHistories(updates)
 		if prov != nil {
 			if q, qerr := prov.Quotes(ctx, []sectors.Code{sectors.Benchmark}); qerr == nil {
-				if b, ok := q[sectors.Benchmark.Key()]; ok && usableLatest(b) {
-					out.bench = &sectors.Latest{Day: sectors.ChinaDay(b.Time), Last: b.Last, PrevClose: b.PrevClose}
-				}
+				_, out.bench = sectors.LatestOf(q)
 			}
 		}
 		return out
 	}
 }
 
-// usableLatest reports whether a quote is a trade a return can end at.
-func usableLatest(q sectors.Quote) bool {
-	return q.Last > 0 && !q.Suspended && !q.PreOpen && !q.ChangeUnknown
-}
 
 // updateHistory handles the history messages; ok is false for any other.
 func (m Model) updateHistory(msg tea.Msg) (Model, tea.Cmd, bool) {
@@ -285,10 +279,9 @@ func (m *Model) scoreCmd() tea.Cmd {
 	if m.hs.snap != nil {
 		in.Refs = m.hs.snap.Refs
 	}
-	for k, q := range m.qs.quotes {
-		if usableLatest(q) {
-			in.Latest[k] = sectors.Latest{Day: sectors.ChinaDay(q.Time), Last: q.Last, PrevClose: q.PrevClose}
-		}
+	latest, _ := sectors.LatestOf(m.qs.quotes)
+	for k, l := range latest {
+		in.Latest[k] = l
 	}
 	if m.hs.bench != nil {
 		b := *m.hs.bench

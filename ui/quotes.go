@@ -225,11 +225,10 @@ func (m *Model) cellFor(tk *sectors.Ticker, now time.Time) priceCells {
 // latestOf is a ticker's quote as the latest price a return runs to; nil
 // when there is no quote that is a trade.
 func (m *Model) latestOf(code sectors.Code) *sectors.Latest {
-	q, ok := m.qs.quotes[code.Key()]
-	if !ok || !usableLatest(q) {
-		return nil
+	if l, ok := m.qs.quotes[code.Key()].AsLatest(); ok {
+		return &l
 	}
-	return &sectors.Latest{Day: sectors.ChinaDay(q.Time), Last: q.Last, PrevClose: q.PrevClose}
+	return nil
 }
 
 func price(v float64) string { return strconv.FormatFloat(v, 'f', 2, 64) }
