@@ -179,7 +179,6 @@ func (m *Model) fetchHistoryCmd() tea.Cmd {
 	}
 }
 
-
 // updateHistory handles the history messages; ok is false for any other.
 func (m Model) updateHistory(msg tea.Msg) (Model, tea.Cmd, bool) {
 	switch msg := msg.(type) {
