@@ -329,9 +329,8 @@ func TestMoney(t *testing.T) {
 // withHoldings stores three buys, turns quotes on (every code at 110,
 // stamped at the fixed clock) and loads the positions, before the
 // program starts.
-func withHoldings(quotes bool) func(m *Model) {
+func withHoldings(t *testing.T, quotes bool) func(m *Model) {
 	return func(m *Model) {
-		t := &testing.T{}
 		addTrades(t, m.st, "688111", 200, 250.0, "002230", 100, 100.0, "603019", 200, 120.0)
 		if quotes {
 			m.opts.Quotes = &fakeQuotes{at: fixedNow}
@@ -343,7 +342,7 @@ func withHoldings(quotes bool) func(m *Model) {
 	}
 }
 
-func TestGoldenPositions(t *testing.T)          { golden(t, "en", 120, 40, withHoldings(true)) }
-func TestGoldenPositions80(t *testing.T)        { golden(t, "en", 80, 24, withHoldings(true)) }
-func TestGoldenPositionsOffline80(t *testing.T) { golden(t, "en", 80, 24, withHoldings(false)) }
-func TestGoldenPositionsZH(t *testing.T)        { golden(t, "zh", 120, 40, withHoldings(true)) }
+func TestGoldenPositions(t *testing.T)          { golden(t, "en", 120, 40, withHoldings(t, true)) }
+func TestGoldenPositions80(t *testing.T)        { golden(t, "en", 80, 24, withHoldings(t, true)) }
+func TestGoldenPositionsOffline80(t *testing.T) { golden(t, "en", 80, 24, withHoldings(t, false)) }
+func TestGoldenPositionsZH(t *testing.T)        { golden(t, "zh", 120, 40, withHoldings(t, true)) }
