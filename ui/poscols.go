@@ -300,7 +300,7 @@ func (m *Model) heldLine(room int) string {
 		}
 		out := m.upDown(sign(tot.PnL)).Render(f[1])
 		if f[0] != "" {
-			out = m.styles.Status.Render(f[0]) + out
+			out = m.styles.Row.Render(f[0]) + out // not the status colour: green is a fall here
 		}
 		if f[2] != "" {
 			out += m.styles.Dim.Render(f[2])
