@@ -39,9 +39,10 @@ const (
 // cellCtx is what a cell is drawn from.
 type cellCtx struct {
 	tk     *sectors.Ticker
-	pc     *priceCells    // the formatted price cells; nil without quotes
-	hc     *histCell      // the history cells; nil without the price history
-	q      *sectors.Quote // the ticker's quote; nil when there is none
+	pc     *priceCells       // the formatted price cells; nil without quotes
+	hc     *histCell         // the history cells; nil without the price history
+	q      *sectors.Quote    // the ticker's quote; nil when there is none
+	pos    *sectors.Position // the shares held; nil when none (poscols.go)
 	t      *text
 	loc    *time.Location
 	sector func(id string) string // a sector's label
@@ -63,6 +64,9 @@ type columnDef struct {
 	AllOnly bool
 	// History: shown only once the price history is loaded.
 	History bool
+	// Positions: shown only while a ticker among the rows shown holds
+	// shares (poscols.go).
+	Positions bool
 	// Keep is the column's rank when space runs out: 1 goes last; the
 	// highest goes first (0 counts as 8), the rightmost of a rank first.
 	Keep int
@@ -105,7 +109,7 @@ func registerColumn(d columnDef) {
 }
 
 // defaultColumns are the columns shown when the user chose none.
-var defaultColumns = []string{"last", "change_pct", "return", "excess", "sector", "board", "note", "spark", "changed"}
+var defaultColumns = []string{"last", "change_pct", "return", "excess", "qty", "cost", "pnl", "pnl_pct", "sector", "board", "note", "spark", "changed"}
 
 // columnAliases are other names of a column, as the config file accepts.
 var columnAliases = map[string]string{"pct": "change_pct", "ret": "return", "at": "changed", "pe_ttm": "pe"}
@@ -268,6 +272,12 @@ func (c colLayout) width(id string) int {
 // layoutColumns fits the columns ids (in order) in width; prices says
 // quotes are in, hist the price history, allTab that the All tab is shown.
 func layoutColumns(width int, t *text, prices, hist, allTab bool, ids []string) colLayout {
+	return layoutColumnsHeld(width, t, prices, hist, allTab, false, ids)
+}
+
+// layoutColumnsHeld is layoutColumns with held saying a row shown holds
+// shares (the position columns).
+func layoutColumnsHeld(width int, t *text, prices, hist, allTab, held bool, ids []string) colLayout {
 	c := colLayout{code: 6, name: 10, rating: 11}
 	if t.zh {
 		c.rating = 6
@@ -277,7 +287,7 @@ func layoutColumns(width int, t *text, prices, hist, allTab bool, ids []string) 
 	need := 0
 	for _, id := range ids {
 		d := columnRegistry[id]
-		if d == nil || d.Prices && !prices || d.History && !hist || d.AllOnly && !allTab {
+		if d == nil || d.Prices && !prices || d.History && !hist || d.AllOnly && !allTab || d.Positions && !held {
 			continue
 		}
 		lo, hi := d.widths(t)
@@ -404,12 +414,13 @@ func (m *Model) columnIDs() []string {
 
 // layoutColumns is the list's columns at width, for the tab shown.
 func (m *Model) layoutColumns(width int) colLayout {
-	return layoutColumns(width, m.t, m.pricesShown(), m.histShown(), m.tabs.activeID() == "", m.columnIDs())
+	return layoutColumnsHeld(width, m.t, m.pricesShown(), m.histShown(), m.tabs.activeID() == "", m.heldShown(), m.columnIDs())
 }
 
 // colKey is what the drawn rows depend on of the columns.
 func (m *Model) colKey() string {
-	return strings.Join(m.columnIDs(), ",") + "|" + strconv.FormatBool(m.tabs.activeID() == "") + "|" + strconv.FormatBool(m.histShown())
+	return strings.Join(m.columnIDs(), ",") + "|" + strconv.FormatBool(m.tabs.activeID() == "") + "|" + strconv.FormatBool(m.histShown()) +
+		"|" + strconv.FormatBool(m.heldShown()) + "|" + strconv.FormatUint(m.ps.epoch, 10)
 }
 
 // cellCtx is the drawing context of ticker index r.
@@ -419,6 +430,7 @@ func (m *Model) cellCtx(r int) *cellCtx {
 		cx.pc = &m.qs.cells[r]
 	}
 	cx.hc = m.histCellOf(r)
+	cx.pos = m.positionOf(r)
 	if q, ok := m.qs.quotes[cx.tk.Code.Key()]; ok {
 		cx.q = &q
 	}

@@ -110,7 +110,12 @@ func (d columnsModel) View() string {
 			box = "[x] "
 		}
 		label := def.header(d.t) + "  " + def.ID
-		if def.Prices {
+		switch {
+		case def.Positions && def.Prices:
+			label += d.t.paren(hold(d.t).PricedHint)
+		case def.Positions:
+			label += d.t.paren(hold(d.t).ColumnsHint)
+		case def.Prices:
 			label += d.t.paren(w.ColumnsHint)
 		}
 		label = safetext.Truncate(box+label, d.width-2)

@@ -380,3 +380,24 @@ func wt(t *text) *watchText {
 	}
 	return &watchEN
 }
+
+// holdText is the list's totals of the holdings shown (poscols.go);
+// Priced has %n (priced) and %m (held).
+type holdText struct {
+	Held, Cost, Value, PnL, Priced, ColumnsHint, PricedHint string
+}
+
+var (
+	holdEN = holdText{Held: "held", Cost: "cost", Value: "value", PnL: "P&L", Priced: "%n of %m priced",
+		ColumnsHint: "only while a ticker shown is held", PricedHint: "only with quotes, while a ticker shown is held"}
+	holdZH = holdText{Held: "持仓", Cost: "成本", Value: "市值", PnL: "盈亏", Priced: "%m 只中 %n 只有行情",
+		ColumnsHint: "仅在显示的股票有持仓时", PricedHint: "仅在有行情且显示的股票有持仓时"}
+)
+
+// hold is the holdings' strings in t's language.
+func hold(t *text) *holdText {
+	if t.zh {
+		return &holdZH
+	}
+	return &holdEN
+}

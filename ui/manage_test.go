@@ -265,9 +265,10 @@ func TestColumnsDialogChoosesAndOrders(t *testing.T) {
 	if !strings.Contains(m.View(), "[x] Sector") || !strings.Contains(m.View(), "[ ] Volume") {
 		t.Fatalf("columns dialog:\n%s", m.View())
 	}
-	// hide last, change %, return, excess, the sector and the sparkline;
-	// put changed before the board
-	m = press(m, " ", "j", " ", "j", " ", "j", " ", "j", " ", "j", "j", "j", " ", "j", "K", "K", "K", "enter")
+	// hide last, change %, return, excess, the position columns, the
+	// sector and the sparkline; put changed before the board
+	m = press(m, " ", "j", " ", "j", " ", "j", " ", "j", " ", "j", " ", "j", " ", "j", " ", "j", " ",
+		"j", "j", "j", " ", "j", "K", "K", "K", "enter")
 	want := []string{"changed", "board", "note"}
 	if !slices.Equal(m.columnIDs(), want) || !slices.Equal(saved, want) {
 		t.Fatalf("columns %v, saved %v, want %v", m.columnIDs(), saved, want)

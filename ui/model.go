@@ -98,6 +98,7 @@ type Model struct {
 	qs quoteState // quotes and reference closes (quotes.go)
 	hs histState  // price history and the scorecard, loaded lazily (history.go)
 	al alertState // alerts checked on each refresh (alerts.go)
+	ps posState   // the holdings, for the list's position columns (poscols.go)
 
 	rc        *renderCache // rows drawn, shared by copies (render.go); nil draws everything
 	dataEpoch uint64       // new with every setData
@@ -265,7 +266,7 @@ type (
 
 // Init starts polling the store for changes by other processes.
 func (m Model) Init() tea.Cmd {
-	return tea.Batch(m.poll(), m.quoteInit())
+	return tea.Batch(m.poll(), m.quoteInit(), m.positionsCmdAt(m.ps.seq))
 }
 
 func (m Model) poll() tea.Cmd {
@@ -315,6 +316,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if next, cmd, ok := m.updateReports(msg); ok {
 		return next, cmd
 	}
+	if next, cmd, ok := m.updatePositions(msg); ok {
+		return next, cmd
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
@@ -333,8 +337,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.seq == m.loadSeq && msg.snap.Gen != m.data.gen {
 			m.setData(msg.snap)
 			// the scorecard may need the call, a report's new tickers
-			// their history
-			return m, tea.Batch(m.scoreCmd(), m.needHistory())
+			// their history; another process may have stored a trade
+			return m, tea.Batch(m.scoreCmd(), m.needHistory(), m.positionsStale(msg.snap.Gen))
 		}
 		return m, nil
 	case reloadErrMsg:

@@ -6,6 +6,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"zixuan/quote"
 	"zixuan/safetext"
 	"zixuan/sectors"
 )
@@ -55,8 +56,11 @@ var posTexts = map[bool]*posText{
 func (m *Model) openPositions() (tea.Model, tea.Cmd) {
 	v := positionsView{quotes: map[string]sectors.Quote{}, sectors: map[string]string{}, names: map[string]string{},
 		keys: m.keys, styles: m.dialogStyles(), t: posTexts[m.t == &textZH]}
-	for k, q := range m.qs.quotes {
-		v.quotes[k] = q
+	now := m.opts.Now()
+	for k, q := range m.qs.quotes { // the list's rule: no P&L from a quote that is no trade, or stale (poscols.go)
+		if _, ok := heldPrice(&q, quote.Stale(q.Time, now, m.opts.Refresh)); ok {
+			v.quotes[k] = q
+		}
 	}
 	for _, s := range m.data.sectors {
 		v.order = append(v.order, m.t.sector(s))

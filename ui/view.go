@@ -266,6 +266,16 @@ func (m *Model) statusView() string {
 			msg = s.Status.Render(m.status)
 		}
 	}
+	if msg == "" { // the totals of the holdings shown (poscols.go)
+		room := m.width
+		if len(parts) > 0 {
+			room -= safetext.Width(left) + 2
+		}
+		if q := m.quoteStatus(); q != "" {
+			room -= safetext.Width(q) + 2
+		}
+		msg = m.heldLine(room)
+	}
 	if len(parts) == 0 {
 		return msg // no blanks before it (an empty styled string is not empty)
 	}

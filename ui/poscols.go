@@ -1,0 +1,311 @@
+package ui
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"zixuan/quote"
+	"zixuan/safetext"
+	"zixuan/sectors"
+)
+
+// Positions on the list (issue 16). The positions are replayed from the
+// stored trades (store.Positions: the trades bucket only) in a tea.Cmd at
+// start, and again whenever the list is reloaded for a change by another
+// process (zixuan position add bumps the generation the TUI polls),
+// never inside Update. The list then has four more columns, laid out only while a
+// ticker among the rows shown holds shares (columnDef.Positions):
+//
+//	qty      shares held
+//	cost     the average cost per share held, fees included
+//	         (Position.AvgPrice), comparable with the last price; the
+//	         cost basis (what the shares cost in all) is in the totals
+//	pnl      unrealised P&L at the quote on screen
+//	pnl_pct  the same in percent of the cost
+//
+// P&L follows the positions view's rule: a quote that is not a trade (a
+// pre-open 0.00, a halt, an unknown change) or a stale one gives none.
+// The status line carries the totals of the rows shown (a sector's tab:
+// that sector; All: every holding on the list): cost, value and P&L.
+
+// posState is the root model's positions.
+type posState struct {
+	list  []sectors.Position // the holdings (shares > 0), by code
+	by    map[string]int     // Code.Key() → index in list
+	gen   uint64             // the store generation they were read at
+	seq   uint64             // the latest load started
+	epoch uint64             // new with every load (render cache)
+}
+
+type posListMsg struct {
+	list []sectors.Position
+	gen  uint64
+	seq  uint64
+	err  error
+}
+
+// loadPositionsCmd reads the positions off the UI goroutine: the
+// generation first, so a trade stored in between is read again at the
+// next poll rather than missed.
+func (m *Model) loadPositionsCmd() tea.Cmd {
+	if m.st == nil {
+		return nil
+	}
+	m.ps.seq++
+	return m.positionsCmdAt(m.ps.seq)
+}
+
+// positionsCmdAt is the load numbered seq (Init's is the model's own,
+// since Init cannot number a new one).
+func (m *Model) positionsCmdAt(seq uint64) tea.Cmd {
+	st := m.st
+	if st == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		gen, err := st.Generation()
+		if err != nil {
+			return posListMsg{seq: seq, err: err}
+		}
+		list, err := st.Positions()
+		return posListMsg{list: list, gen: gen, seq: seq, err: err}
+	}
+}
+
+// positionsStale is the load to start when the store moved on from the
+// positions shown; nil when they are current. It runs when the data is
+// loaded again after a change by another process (reloadedMsg). A write
+// of the TUI's own is never a trade (trades are stored by the CLI), so
+// it patches the data without a reload and the positions stay; a trade
+// written from the TUI would start loadPositionsCmd when it is done.
+func (m *Model) positionsStale(gen uint64) tea.Cmd {
+	if gen == 0 || gen == m.ps.gen {
+		return nil
+	}
+	return m.loadPositionsCmd()
+}
+
+// updatePositions handles posListMsg; ok is false for any other message.
+func (m Model) updatePositions(msg tea.Msg) (Model, tea.Cmd, bool) {
+	pm, ok := msg.(posListMsg)
+	if !ok {
+		return m, nil, false
+	}
+	if pm.seq != m.ps.seq {
+		return m, nil, true // a newer load is under way
+	}
+	if pm.err != nil {
+		if m.ps.gen != pm.gen || pm.gen == 0 {
+			m.fail(pm.err) // said once per generation, not at every poll
+		}
+		m.ps.gen = pm.gen
+		return m, nil, true
+	}
+	m.ps.gen = pm.gen
+	m.setPositions(pm.list)
+	return m, nil, true
+}
+
+// setPositions keeps the holdings of list.
+func (m *Model) setPositions(list []sectors.Position) {
+	m.ps.list, m.ps.by = nil, nil
+	for _, p := range list {
+		if p.Qty <= 0 {
+			continue
+		}
+		if m.ps.by == nil {
+			m.ps.by = map[string]int{}
+		}
+		m.ps.by[p.Code.Key()] = len(m.ps.list)
+		m.ps.list = append(m.ps.list, p)
+	}
+	m.ps.epoch = nextEpoch()
+}
+
+// positionOf is the holding of ticker index r; nil when none.
+func (m *Model) positionOf(r int) *sectors.Position {
+	if len(m.ps.by) == 0 {
+		return nil
+	}
+	if i, ok := m.ps.by[m.data.tickers[r].Code.Key()]; ok {
+		return &m.ps.list[i]
+	}
+	return nil
+}
+
+// heldShown reports whether a row shown holds shares: then the list lays
+// out its position columns.
+func (m *Model) heldShown() bool {
+	if len(m.ps.by) == 0 {
+		return false
+	}
+	for _, r := range m.view.rows {
+		if m.positionOf(r) != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// heldPrice is the price a holding's P&L runs to: a quote that is a trade
+// and is not stale.
+func heldPrice(q *sectors.Quote, stale bool) (float64, bool) {
+	if q == nil || stale || !usableLatest(*q) {
+		return 0, false
+	}
+	return q.Last, true
+}
+
+// cellPnL is the P&L of the cell's holding at the quote on screen.
+func (c *cellCtx) pnl() (pnl, pnlPct float64, ok bool) {
+	if c.pos == nil {
+		return 0, 0, false
+	}
+	last, ok := heldPrice(c.q, c.pc == nil || c.pc.stale)
+	if !ok {
+		return 0, 0, false
+	}
+	pnl, pnlPct = c.pos.PnL(last)
+	return pnl, pnlPct, true
+}
+
+// money is an amount of yuan in a cell: in full up to a million, then
+// short (万/亿 on the Chinese screen, M/B on the English one).
+func money(v float64, zh bool, signed bool) string {
+	s := ""
+	switch {
+	case v < 0:
+		s = "-"
+	case signed && v > 0:
+		s = "+"
+	}
+	a := math.Abs(v)
+	if a < 1e6 {
+		return s + price(a)
+	}
+	return s + bigNumber(a, zh)
+}
+
+func init() {
+	pnlStyle := func(c *cellCtx, s *Styles, upDown func(int) lipgloss.Style) lipgloss.Style {
+		pnl, _, ok := c.pnl()
+		if !ok {
+			return s.Dim
+		}
+		return upDown(sign(pnl))
+	}
+	registerColumn(columnDef{ID: "qty", Keep: 5, En: "Qty", Zh: "持仓", Min: 6, Ideal: 7, Align: alignRight, Positions: true,
+		Cell: func(c *cellCtx) string {
+			if c.pos == nil {
+				return ""
+			}
+			return strconv.FormatInt(c.pos.Qty, 10)
+		}})
+	registerColumn(columnDef{ID: "cost", Keep: 5, En: "Avg cost", Zh: "成本价", Min: 8, Ideal: 9, Align: alignRight, Positions: true,
+		Cell: func(c *cellCtx) string {
+			if c.pos == nil {
+				return ""
+			}
+			return strconv.FormatFloat(c.pos.AvgPrice(), 'f', 3, 64)
+		}})
+	registerColumn(columnDef{ID: "pnl", Keep: 4, En: "P&L", Zh: "盈亏", Min: 9, Ideal: 10, Align: alignRight, Positions: true, Prices: true,
+		Cell: func(c *cellCtx) string {
+			if c.pos == nil {
+				return ""
+			}
+			pnl, _, ok := c.pnl()
+			if !ok {
+				return "-"
+			}
+			return money(pnl, c.t.zh, true)
+		}, Style: pnlStyle})
+	registerColumn(columnDef{ID: "pnl_pct", Keep: 2, En: "P&L%", Zh: "盈亏%", Min: 7, Ideal: 7, Align: alignRight, Positions: true, Prices: true,
+		Cell: func(c *cellCtx) string {
+			if c.pos == nil {
+				return ""
+			}
+			_, pp, ok := c.pnl()
+			if !ok {
+				return "-"
+			}
+			return pct(pp, 2)
+		}, Style: pnlStyle})
+}
+
+// heldTotal sums the holdings of the rows shown at the quotes on screen;
+// ok is false when none of them holds shares.
+func (m *Model) heldTotal() (sectors.PositionTotal, bool) {
+	if len(m.ps.by) == 0 {
+		return sectors.PositionTotal{}, false
+	}
+	var ps []sectors.Position
+	last := map[string]float64{}
+	now := m.opts.Now()
+	for _, r := range m.view.rows {
+		p := m.positionOf(r)
+		if p == nil {
+			continue
+		}
+		ps = append(ps, *p)
+		k := p.Code.Key()
+		if q, ok := m.qs.quotes[k]; ok {
+			if l, ok := heldPrice(&q, quote.Stale(q.Time, now, m.opts.Refresh)); ok {
+				last[k] = l
+			}
+		}
+	}
+	if len(ps) == 0 {
+		return sectors.PositionTotal{}, false
+	}
+	return sectors.TotalPositions(ps, last), true
+}
+
+// heldLine is the totals of the rows shown, in at most room cells: the
+// longest of its forms that fits, "" when none does or nothing is held.
+// A holding without a price counts at cost in the value, and the line
+// says how many were priced.
+func (m *Model) heldLine(room int) string {
+	tot, ok := m.heldTotal()
+	if !ok || room <= 0 {
+		return ""
+	}
+	ht := hold(m.t)
+	zh := m.t.zh
+	head := ht.Held + m.t.Colon + ht.Cost + " " + money(tot.Cost, zh, false)
+	if tot.Priced == 0 {
+		if safetext.Width(head) > room {
+			return ""
+		}
+		return m.styles.Dim.Render(head)
+	}
+	value := ht.Value + " " + money(tot.Cost+tot.PnL, zh, false)
+	pnl := ht.PnL + " " + money(tot.PnL, zh, true) + " " + pct(tot.PnLPct, 2)
+	part := ""
+	if tot.Priced < tot.Count {
+		part = "  " + strings.NewReplacer("%n", strconv.Itoa(tot.Priced), "%m", strconv.Itoa(tot.Count)).Replace(ht.Priced)
+	}
+	forms := [][3]string{ // before the P&L, the P&L, after it
+		{head + "  " + value + "  ", pnl, part},
+		{head + "  ", pnl, part},
+		{head + "  ", pnl, ""},
+		{"", pnl, ""},
+	}
+	for _, f := range forms {
+		if safetext.Width(f[0]+f[1]+f[2]) > room {
+			continue
+		}
+		out := m.upDown(sign(tot.PnL)).Render(f[1])
+		if f[0] != "" {
+			out = m.styles.Row.Render(f[0]) + out // not the status colour: green is a fall here
+		}
+		if f[2] != "" {
+			out += m.styles.Dim.Render(f[2])
+		}
+		return out
+	}
+	return ""
+}
