@@ -154,10 +154,11 @@ func (m *Model) heldShown() bool {
 // heldPrice is the price a holding's P&L runs to: a quote that is a trade
 // and is not stale.
 func heldPrice(q *sectors.Quote, stale bool) (float64, bool) {
-	if q == nil || stale || !usableLatest(*q) {
+	if q == nil || stale {
 		return 0, false
 	}
-	return q.Last, true
+	l, ok := q.AsLatest()
+	return l.Last, ok
 }
 
 // cellPnL is the P&L of the cell's holding at the quote on screen.
