@@ -7,6 +7,7 @@ import (
 	"io"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"zixuan/quote"
@@ -316,7 +317,7 @@ func writeScorecard(w io.Writer, sc sectors.Scorecard, snap *sectors.Snapshot) {
 	var rows [][]string
 	for _, g := range sc.Groups {
 		rows = append(rows, []string{label(g.By, g.Key), fmt.Sprint(g.Count), fmt.Sprint(g.Beat), pct(g.HitRatePct) + "%",
-			pct(g.MeanExcessPct), pct(g.MedianExcessPct), g.Best.Key, g.Worst.Key})
+			pct(g.MeanExcessPct), pct(g.MedianExcessPct), callCode(g.Best.Key), callCode(g.Worst.Key)})
 	}
 	if len(rows) > 0 {
 		by := "GROUP"
@@ -361,4 +362,11 @@ func upper(s string) string {
 		}
 	}
 	return string(b)
+}
+
+// callCode is the ticker of a scored call's key (SH688111@source@date):
+// the table names the best and the worst by it; json keeps the whole key.
+func callCode(key string) string {
+	code, _, _ := strings.Cut(key, "@")
+	return code
 }
