@@ -113,7 +113,7 @@ func checkInvariants(tx *bolt.Tx, add func(string, ...any)) {
 				add("%s/%s#%d: belongs to no ticker", b, owner, binary.BigEndian.Uint64(k[8:]))
 			case bytes.Equal(b, bucketRatings):
 				var r ratingRecord
-				if err := json.Unmarshal(v, &r); err != nil {
+				if err := decodeRatingRecord(v, &r); err != nil {
 					add("ratings/%s#%d: does not decode", owner, binary.BigEndian.Uint64(k[8:]))
 					return nil
 				}
@@ -124,7 +124,7 @@ func checkInvariants(tx *bolt.Tx, add func(string, ...any)) {
 				}
 			default:
 				var n sectors.Note
-				if err := json.Unmarshal(v, &n); err != nil {
+				if err := decodeNote(v, &n); err != nil {
 					add("notes/%s#%d: does not decode", owner, binary.BigEndian.Uint64(k[8:]))
 				}
 			}
@@ -135,7 +135,7 @@ func checkInvariants(tx *bolt.Tx, add func(string, ...any)) {
 
 func checkTicker(key string, v []byte, sectorsKnown map[string]bool, add func(string, ...any)) {
 	var rec tickerRecord
-	if err := json.Unmarshal(v, &rec); err != nil {
+	if err := decodeTickerRecord(v, &rec); err != nil {
 		add("tickers/%s: the record does not decode (%v)", key, err)
 		return
 	}
