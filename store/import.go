@@ -74,7 +74,11 @@ func (s *Store) Import(items []sectors.ImportItem, opts ImportOptions) (ImportRe
 		opts.Source = "import"
 	}
 	var rep ImportReport
-	err := s.update(func(tx *bolt.Tx) error {
+	grow := 0
+	if !opts.DryRun {
+		grow = importGrowth(items)
+	}
+	err := s.updateSized(grow, func(tx *bolt.Tx) error {
 		rep = ImportReport{DryRun: opts.DryRun}
 		im, err := s.newImporter(tx, opts, &rep)
 		if err != nil {
@@ -114,6 +118,22 @@ func (s *Store) Import(items []sectors.ImportItem, opts ImportOptions) (ImportRe
 		return ImportReport{}, err
 	}
 	return rep, nil
+}
+
+// importGrowth is a low estimate of what importing items adds to the file
+// when they are all new: the records' bytes alone, without the pages'
+// own room (bbolt fills them about half), so that it stays under what the
+// file really grows by.
+func importGrowth(items []sectors.ImportItem) int {
+	n := 0
+	for i := range items {
+		it := &items[i]
+		n += 200 + 130*(len(it.History)+1)
+		for _, note := range it.Notes {
+			n += 110 + len(note.Text)
+		}
+	}
+	return n
 }
 
 type importer struct {
