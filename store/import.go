@@ -144,6 +144,34 @@ type importer struct {
 	now      time.Time
 	secs     []sectors.Sector
 	fallback string // --sector's id
+	// found caches FindSector on secs by the file's sector names (every
+	// ticker names one; folding every sector's names for each was a
+	// tenth of an import): cleared when a sector is created.
+	found map[string]foundSector
+}
+
+type foundSector struct {
+	sec sectors.Sector
+	err error
+}
+
+// findSector is sectors.FindSector(im.secs, name), cached.
+func (im *importer) findSector(name string) (sectors.Sector, error) {
+	if f, ok := im.found[name]; ok {
+		return f.sec, f.err
+	}
+	sec, err := sectors.FindSector(im.secs, name)
+	if im.found == nil {
+		im.found = map[string]foundSector{}
+	}
+	im.found[name] = foundSector{sec, err}
+	return sec, err
+}
+
+// sameName is FoldSectorName(a) == FoldSectorName(b), without folding
+// names that are equal as they are.
+func sameName(a, b string) bool {
+	return a == b || sectors.FoldSectorName(a) == sectors.FoldSectorName(b)
 }
 
 func (s *Store) newImporter(tx *bolt.Tx, opts ImportOptions, rep *ImportReport) (*importer, error) {
@@ -169,7 +197,7 @@ func (s *Store) newImporter(tx *bolt.Tx, opts ImportOptions, rep *ImportReport) 
 // existing ticker moves there) rather than it being a default.
 func (im *importer) sectorFor(it *sectors.ImportItem, rec *tickerRecord, exists bool) (id string, fromFile bool, err error) {
 	if it.Sector != "" {
-		if sec, err := sectors.FindSector(im.secs, it.Sector); err == nil {
+		if sec, err := im.findSector(it.Sector); err == nil {
 			return sec.ID, true, nil
 		}
 	}
@@ -261,6 +289,7 @@ func (im *importer) createSector(def sectors.Sector) (sectors.Sector, error) {
 		return sectors.Sector{}, err
 	}
 	im.secs = append(im.secs, sec)
+	im.found = nil
 	im.rep.SectorsCreated = append(im.rep.SectorsCreated, sec)
 	return sec, nil
 }
@@ -327,7 +356,7 @@ func (im *importer) nameOf(code sectors.Code, custom, given, report string) stri
 func (im *importer) add(it *sectors.ImportItem, secID string) error {
 	master, inMaster := sectors.LookupMaster(it.Code)
 	custom := strings.TrimSpace(it.CustomName)
-	if custom == "" && it.Name != "" && (!inMaster || sectors.FoldSectorName(it.Name) != sectors.FoldSectorName(master.Name)) && it.Name != it.ReportName {
+	if custom == "" && it.Name != "" && (!inMaster || !sameName(it.Name, master.Name)) && it.Name != it.ReportName {
 		custom = strings.TrimSpace(it.Name)
 	}
 	if !inMaster && custom == "" && it.ReportName == "" {
@@ -487,8 +516,8 @@ func (im *importer) update(it *sectors.ImportItem, tb tref, rec *tickerRecord, s
 
 	// Names. A name that is neither the master's nor the report's is one
 	// the user gave; it is taken when the store has none.
-	if !it.Lossless && rec.CustomName == "" && it.Name != "" && sectors.FoldSectorName(it.Name) != sectors.FoldSectorName(rec.ReportName) {
-		if m, ok := sectors.LookupMaster(it.Code); !ok || sectors.FoldSectorName(m.Name) != sectors.FoldSectorName(it.Name) {
+	if !it.Lossless && rec.CustomName == "" && it.Name != "" && !sameName(it.Name, rec.ReportName) {
+		if m, ok := sectors.LookupMaster(it.Code); !ok || !sameName(m.Name, it.Name) {
 			rec.CustomName = strings.TrimSpace(it.Name)
 			changes = append(changes, "name "+rec.CustomName)
 		}
@@ -539,13 +568,18 @@ func (im *importer) addNotes(tb tref, existing, incoming []sectors.Note) (int, e
 		return in[i].Created.Before(in[j].Created)
 	})
 	added := 0
+	var next uint64 // the ticker's next note id, read once
 	for _, n := range in {
 		k := noteKey(n.Text)
 		if k == "" || seen[k] {
 			continue
 		}
 		seen[k] = true
-		n.ID = tb.nextNoteID()
+		if next == 0 {
+			next = tb.nextNoteID()
+		}
+		n.ID = next
+		next++
 		n.Text = strings.TrimRight(n.Text, " \t\r\n")
 		if n.Created.IsZero() {
 			n.Created = im.now
