@@ -40,8 +40,8 @@ func awkwardTickers(text string, at time.Time) []sectors.Ticker {
 		{Code: mustCode("688111"), Name: text, ReportName: text, CustomName: text, Sector: text, Rating: sectors.Buy, RatingAt: at,
 			RatingSource: text, Added: at, AddedBy: text, Pinned: true, Position: 7, Groups: []string{text, "b"},
 			Ratings: []sectors.RatingChange{{From: sectors.Unrated, To: sectors.Buy, At: at, Source: text, Reason: text}, {From: sectors.Buy, To: sectors.Sell, At: at, Source: "user"}},
-			Notes: []sectors.Note{{ID: 2, Text: text, Created: at, Updated: at, Deleted: removed, Revisions: []sectors.Revision{{Text: text, At: at}}}, {ID: 1, Text: "x", Created: at, Updated: at}},
-			Calls: []sectors.Call{{ReportID: text, Name: text, Rating: sectors.Buy, Theme: text, Flags: []sectors.CallFlag{"new"}}}},
+			Notes:   []sectors.Note{{ID: 2, Text: text, Created: at, Updated: at, Deleted: removed, Revisions: []sectors.Revision{{Text: text, At: at}}}, {ID: 1, Text: "x", Created: at, Updated: at}},
+			Calls:   []sectors.Call{{ReportID: text, Name: text, Rating: sectors.Buy, Theme: text, Flags: []sectors.CallFlag{"new"}}}},
 		{Code: mustCode("000001"), Name: text, Rating: sectors.Unrated, Removed: removed, RatingAt: at, Added: at},
 		{Code: mustCode("920002")},
 	}
