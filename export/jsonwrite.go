@@ -169,6 +169,13 @@ func appendString(b []byte, s string) []byte {
 			start = i
 			continue
 		}
+		// U+3000–U+9FFF (CJK, the bulk of names and notes): three bytes
+		// with a lead of E3–E9, none of which safetext.Unsafe names (a
+		// test checks the whole range).
+		if c := s[i]; c >= 0xE3 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			i += 3
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == utf8.RuneError && size == 1:

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"zixuan/safetext"
 	"zixuan/sectors"
 )
 
@@ -72,6 +73,15 @@ func TestJSONWriteMatchesEncodingJSON(t *testing.T) {
 	}
 	bad := Options{Alerts: []sectors.Alert{{ID: 1, Code: mustCode("688111"), Value: math.NaN()}}}
 	checkJSONSame(t, "NaN", awkwardTickers("x", t0), bad)
+}
+
+// appendString passes U+3000–U+9FFF through without asking safetext.
+func TestCJKRangeIsSafe(t *testing.T) {
+	for r := rune(0x3000); r <= 0x9FFF; r++ {
+		if safetext.Unsafe(r) {
+			t.Fatalf("safetext.Unsafe(%U): appendString must escape it", r)
+		}
+	}
 }
 
 func FuzzJSONWrite(f *testing.F) {

@@ -2,10 +2,11 @@ package store
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
@@ -108,18 +109,18 @@ func sortTickers(snap *sectors.Snapshot) {
 		ord[i] = order[ts[i].Sector]
 		idx[i] = i
 	}
-	sort.SliceStable(idx, func(i, j int) bool {
-		a, b := &ts[idx[i]], &ts[idx[j]]
-		if oa, ob := ord[idx[i]], ord[idx[j]]; oa != ob {
-			return oa < ob
+	slices.SortStableFunc(idx, func(i, j int) int {
+		if oa, ob := ord[i], ord[j]; oa != ob {
+			return cmp.Compare(oa, ob)
 		}
+		a, b := &ts[i], &ts[j]
 		if c := sectors.CompareOrder(a, b); c != 0 {
-			return c < 0
+			return c
 		}
 		if a.Code.Number != b.Code.Number {
-			return a.Code.Number < b.Code.Number
+			return strings.Compare(a.Code.Number, b.Code.Number)
 		}
-		return a.Code.Exchange < b.Code.Exchange
+		return cmp.Compare(a.Code.Exchange, b.Code.Exchange)
 	})
 	sorted := make([]sectors.Ticker, len(ts))
 	for i, k := range idx {
