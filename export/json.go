@@ -156,6 +156,23 @@ func NewDocument(tickers []sectors.Ticker, opts Options) Document {
 
 // jsonTicker is a ticker in the json format.
 func jsonTicker(t *sectors.Ticker, opts Options) JSONTicker {
+	jt := jsonTickerHead(t, opts)
+	for _, r := range t.Ratings {
+		jt.History = append(jt.History, JSONRating{From: r.From.ID(), To: r.To.ID(), At: r.At, Source: r.Source, Reason: r.Reason})
+	}
+	for _, n := range t.Notes {
+		jn := JSONNote{ID: n.ID, Text: n.Text, Created: n.Created, Updated: n.Updated, Revisions: n.Revisions}
+		if n.IsDeleted() {
+			d := n.Deleted
+			jn.Deleted = &d
+		}
+		jt.Notes = append(jt.Notes, jn)
+	}
+	return jt
+}
+
+// jsonTickerHead is jsonTicker with its history and notes left empty.
+func jsonTickerHead(t *sectors.Ticker, opts Options) JSONTicker {
 	jt := JSONTicker{
 		Key: t.Code.Key(), Code: t.Code.Number, Exchange: string(t.Code.Exchange), Board: string(t.Code.Board()),
 		Name: sectors.DisplayName(t.Name), ReportName: sectors.DisplayName(t.ReportName), CustomName: t.CustomName, Sector: t.Sector,
@@ -173,17 +190,6 @@ func jsonTicker(t *sectors.Ticker, opts Options) JSONTicker {
 	if !t.OnList() {
 		r := t.Removed
 		jt.Removed = &r
-	}
-	for _, r := range t.Ratings {
-		jt.History = append(jt.History, JSONRating{From: r.From.ID(), To: r.To.ID(), At: r.At, Source: r.Source, Reason: r.Reason})
-	}
-	for _, n := range t.Notes {
-		jn := JSONNote{ID: n.ID, Text: n.Text, Created: n.Created, Updated: n.Updated, Revisions: n.Revisions}
-		if n.IsDeleted() {
-			d := n.Deleted
-			jn.Deleted = &d
-		}
-		jt.Notes = append(jt.Notes, jn)
 	}
 	if opts.Prices != nil {
 		jt.Quote, jt.Ref = opts.Prices.of(*t).json()

@@ -305,8 +305,8 @@ func writeJSONFast(w io.Writer, tickers []sectors.Ticker, opts Options) (ok bool
 	j.key("tickers")
 	j.open('[')
 	for i := range tickers {
-		jt := jsonTicker(&tickers[i], opts)
-		j.ticker(&jt)
+		jt := jsonTickerHead(&tickers[i], opts)
+		j.ticker(&jt, &tickers[i])
 		j.maybeFlush()
 	}
 	j.close(']')
@@ -322,7 +322,9 @@ func writeJSONFast(w io.Writer, tickers []sectors.Ticker, opts Options) (ok bool
 	return true, j.err
 }
 
-func (j *jsonWriter) ticker(t *JSONTicker) {
+// ticker writes jt (jsonTickerHead of tk) with tk's history and notes as
+// jsonTicker converts them.
+func (j *jsonWriter) ticker(t *JSONTicker, tk *sectors.Ticker) {
 	j.elem()
 	j.open('{')
 	j.str("key", t.Key)
@@ -359,11 +361,12 @@ func (j *jsonWriter) ticker(t *JSONTicker) {
 	}
 	j.key("rating_history")
 	j.open('[')
-	for _, r := range t.History {
+	for i := range tk.Ratings {
+		r := &tk.Ratings[i]
 		j.elem()
 		j.open('{')
-		j.str("from", r.From)
-		j.str("to", r.To)
+		j.str("from", r.From.ID())
+		j.str("to", r.To.ID())
 		j.time("at", r.At)
 		j.str("source", r.Source)
 		j.strOmit("reason", r.Reason)
@@ -372,15 +375,16 @@ func (j *jsonWriter) ticker(t *JSONTicker) {
 	j.close(']')
 	j.key("notes")
 	j.open('[')
-	for _, n := range t.Notes {
+	for i := range tk.Notes {
+		n := &tk.Notes[i]
 		j.elem()
 		j.open('{')
 		j.uint("id", n.ID)
 		j.str("text", n.Text)
 		j.time("created", n.Created)
 		j.time("updated", n.Updated)
-		if n.Deleted != nil {
-			j.time("deleted", *n.Deleted)
+		if n.IsDeleted() {
+			j.time("deleted", n.Deleted)
 		}
 		if len(n.Revisions) > 0 {
 			j.key("revisions")
