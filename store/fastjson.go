@@ -196,6 +196,37 @@ func uintOf(raw []byte, v *uint64) bool {
 	return err == nil
 }
 
+// common are strings most records repeat (exchanges, rating ids, the
+// report's sectors and source, "user"): setCommon takes them from here
+// instead of allocating each again. Read only after init.
+var common = map[string]string{}
+
+func init() {
+	add := func(s string) { common[s] = s }
+	for _, e := range []sectors.Exchange{sectors.SH, sectors.SZ, sectors.BJ} {
+		add(string(e))
+	}
+	for _, r := range sectors.Ratings {
+		add(r.ID())
+	}
+	for _, d := range sectors.ReportSectors {
+		add(d.ID)
+	}
+	add(sectors.Report.ID)
+	add(sectors.SourceUser)
+}
+
+// setCommon is setStr for a field that mostly holds one of common.
+func setCommon(raw []byte, dst *string) bool {
+	if len(raw) >= 2 && raw[0] == '"' && raw[len(raw)-1] == '"' {
+		if s, ok := common[string(raw[1:len(raw)-1])]; ok {
+			*dst = s
+			return true
+		}
+	}
+	return setStr(raw, dst)
+}
+
 func setStr(raw []byte, dst *string) bool {
 	s, ok := str(raw)
 	*dst = s
@@ -207,7 +238,7 @@ func decodeTickerRecord(data []byte, rec *tickerRecord) error {
 	ok := flatObject(data, func(k, v []byte) bool {
 		switch string(k) {
 		case "exchange":
-			return setStr(v, &r.Exchange)
+			return setCommon(v, &r.Exchange)
 		case "code":
 			return setStr(v, &r.Code)
 		case "report_name":
@@ -215,11 +246,11 @@ func decodeTickerRecord(data []byte, rec *tickerRecord) error {
 		case "custom_name":
 			return setStr(v, &r.CustomName)
 		case "sector":
-			return setStr(v, &r.Sector)
+			return setCommon(v, &r.Sector)
 		case "rating":
-			return setStr(v, &r.Rating)
+			return setCommon(v, &r.Rating)
 		case "rating_source":
-			return setStr(v, &r.RatingSource)
+			return setCommon(v, &r.RatingSource)
 		case "rating_at":
 			return timeOf(v, &r.RatingAt)
 		case "added":
@@ -229,7 +260,7 @@ func decodeTickerRecord(data []byte, rec *tickerRecord) error {
 		case "updated":
 			return timeOf(v, &r.Updated)
 		case "added_by":
-			return setStr(v, &r.AddedBy)
+			return setCommon(v, &r.AddedBy)
 		case "pinned":
 			r.Pinned = string(v) == "true"
 			return r.Pinned || string(v) == "false"
@@ -250,11 +281,11 @@ func decodeRatingRecord(data []byte, rec *ratingRecord) error {
 	ok := flatObject(data, func(k, v []byte) bool {
 		switch string(k) {
 		case "from":
-			return setStr(v, &r.From)
+			return setCommon(v, &r.From)
 		case "to":
-			return setStr(v, &r.To)
+			return setCommon(v, &r.To)
 		case "source":
-			return setStr(v, &r.Source)
+			return setCommon(v, &r.Source)
 		case "reason":
 			return setStr(v, &r.Reason)
 		case "at":
