@@ -424,11 +424,17 @@ func importReason(it *sectors.ImportItem) string {
 
 // update merges the file's item into an existing ticker.
 func (im *importer) update(it *sectors.ImportItem, tb tref, rec *tickerRecord, secID string, fromFile bool) (changes, kept []string, err error) {
-	stored, err := tb.ratings()
-	if err != nil {
-		return nil, nil, err
+	// The stored history is read only when the merge looks at it: a
+	// lossless file's history, or a rating that differs. The records are
+	// checked before the transaction (see updateOnce), so one that would
+	// not decode is refused there either way.
+	var stored []sectors.RatingChange
+	if it.Lossless || it.HasRating && it.Rating.ID() != rec.Rating {
+		if stored, err = tb.ratings(); err != nil {
+			return nil, nil, err
+		}
 	}
-	notes, err := tb.notes()
+	notes, err := tb.noteTexts()
 	if err != nil {
 		return nil, nil, err
 	}
@@ -555,10 +561,10 @@ func plural(n int, one, many string) string {
 
 // addNotes adds the file's notes whose text no existing note has, oldest
 // first so that ids follow time.
-func (im *importer) addNotes(tb tref, existing, incoming []sectors.Note) (int, error) {
+func (im *importer) addNotes(tb tref, existing []string, incoming []sectors.Note) (int, error) {
 	seen := map[string]bool{}
-	for _, n := range existing {
-		seen[noteKey(n.Text)] = true
+	for _, text := range existing {
+		seen[noteKey(text)] = true
 	}
 	in := append([]sectors.Note(nil), incoming...)
 	sort.SliceStable(in, func(i, j int) bool {
@@ -597,13 +603,13 @@ func (im *importer) addNotes(tb tref, existing, incoming []sectors.Note) (int, e
 
 func noteKey(text string) string { return strings.TrimSpace(strings.ReplaceAll(text, "\r\n", "\n")) }
 
-func notesSubset(store, file []sectors.Note) bool {
+func notesSubset(store []string, file []sectors.Note) bool {
 	have := map[string]bool{}
 	for _, n := range file {
 		have[noteKey(n.Text)] = true
 	}
-	for _, n := range store {
-		if !have[noteKey(n.Text)] {
+	for _, text := range store {
+		if !have[noteKey(text)] {
 			return false
 		}
 	}
