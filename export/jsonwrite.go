@@ -135,6 +135,15 @@ func appendIndented(dst, data []byte, depth int) []byte {
 	return out.Bytes()
 }
 
+// plainASCII are the ASCII bytes a json string holds as they are: not a
+// control, DEL, a quote, a backslash or one of < > &.
+var plainASCII = func() (t [utf8.RuneSelf]bool) {
+	for c := 0x20; c < 0x7f; c++ {
+		t[c] = c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
+	}
+	return t
+}()
+
 // appendString appends s as encoding/json writes it (HTML characters
 // escaped, invalid UTF-8 as U+FFFD, U+2028 and U+2029 escaped), then
 // every other character safetext.Unsafe names as EscapeJSON writes it.
@@ -144,7 +153,7 @@ func appendString(b []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' && c != 0x7f {
+			if plainASCII[c] {
 				i++
 				continue
 			}
