@@ -31,6 +31,7 @@ type ExportCmd struct {
 
 // Run writes the export.
 func (c *ExportCmd) Run(a *App) error {
+	defer collectLess()()
 	f, err := export.ParseFormat(c.Format)
 	if err != nil {
 		return usageError{err}

@@ -10,6 +10,7 @@ import (
 	"bytes"
 	"fmt"
 	"path/filepath"
+	"runtime"
 	"testing"
 	"time"
 
@@ -56,13 +57,19 @@ func BenchmarkExport(b *testing.B) {
 				var buf bytes.Buffer
 				b.ReportAllocs()
 				b.ResetTimer()
+				var before, after runtime.MemStats
+				runtime.ReadMemStats(&before)
 				for b.Loop() {
 					buf.Reset()
 					if err := export.Write(&buf, f, snap.Tickers, opts); err != nil {
 						b.Fatal(err)
 					}
 				}
+				runtime.ReadMemStats(&after)
 				b.ReportMetric(float64(buf.Len())/(1<<20), "MB-file")
+				// bytes allocated per byte written (the buffer's own growth
+				// is in the first run only)
+				b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/float64(b.N)/float64(buf.Len()), "alloc-B/B")
 				perOp(b)
 			})
 		}

@@ -147,46 +147,66 @@ func NewDocument(tickers []sectors.Ticker, opts Options) Document {
 		}
 		doc.Reports = append(doc.Reports, jr)
 	}
-	for _, t := range tickers {
-		jt := JSONTicker{
-			Key: t.Code.Key(), Code: t.Code.Number, Exchange: string(t.Code.Exchange), Board: string(t.Code.Board()),
-			Name: sectors.DisplayName(t.Name), ReportName: sectors.DisplayName(t.ReportName), CustomName: t.CustomName, Sector: t.Sector,
-			Rating: t.Rating.ID(), RatingZH: t.Rating.Chinese(), RatingDate: t.RatingAt, RatingSource: t.RatingSource,
-			Added: t.Added, History: []JSONRating{}, Notes: []JSONNote{}, AddedBy: t.AddedBy,
-			Pinned: t.Pinned, Position: t.Position, Groups: t.Groups,
-		}
-		for _, c := range t.Calls {
-			jc := JSONTickerCall{Report: c.ReportID, Name: c.Name, NameInReport: c.NameInReport, Rating: c.Rating.ID(), RatingInReport: c.RatingInReport, Theme: c.Theme}
-			for _, f := range c.Flags {
-				jc.Flags = append(jc.Flags, string(f))
-			}
-			jt.Calls = append(jt.Calls, jc)
-		}
-		if !t.OnList() {
-			r := t.Removed
-			jt.Removed = &r
-		}
-		for _, r := range t.Ratings {
-			jt.History = append(jt.History, JSONRating{From: r.From.ID(), To: r.To.ID(), At: r.At, Source: r.Source, Reason: r.Reason})
-		}
-		for _, n := range t.Notes {
-			jn := JSONNote{ID: n.ID, Text: n.Text, Created: n.Created, Updated: n.Updated, Revisions: n.Revisions}
-			if n.IsDeleted() {
-				d := n.Deleted
-				jn.Deleted = &d
-			}
-			jt.Notes = append(jt.Notes, jn)
-		}
-		if opts.Prices != nil {
-			jt.Quote, jt.Ref = opts.Prices.of(t).json()
-		}
-		doc.Tickers = append(doc.Tickers, jt)
+	for i := range tickers {
+		doc.Tickers = append(doc.Tickers, jsonTicker(&tickers[i], opts))
 	}
 	doc.Alerts, doc.Trades = jsonAlerts(opts.Alerts), jsonTrades(opts.Trades)
 	return doc
 }
 
+// jsonTicker is a ticker in the json format.
+func jsonTicker(t *sectors.Ticker, opts Options) JSONTicker {
+	jt := jsonTickerHead(t, opts)
+	for _, r := range t.Ratings {
+		jt.History = append(jt.History, JSONRating{From: r.From.ID(), To: r.To.ID(), At: r.At, Source: r.Source, Reason: r.Reason})
+	}
+	for _, n := range t.Notes {
+		jn := JSONNote{ID: n.ID, Text: n.Text, Created: n.Created, Updated: n.Updated, Revisions: n.Revisions}
+		if n.IsDeleted() {
+			d := n.Deleted
+			jn.Deleted = &d
+		}
+		jt.Notes = append(jt.Notes, jn)
+	}
+	return jt
+}
+
+// jsonTickerHead is jsonTicker with its history and notes left empty.
+func jsonTickerHead(t *sectors.Ticker, opts Options) JSONTicker {
+	jt := JSONTicker{
+		Key: t.Code.Key(), Code: t.Code.Number, Exchange: string(t.Code.Exchange), Board: string(t.Code.Board()),
+		Name: sectors.DisplayName(t.Name), ReportName: sectors.DisplayName(t.ReportName), CustomName: t.CustomName, Sector: t.Sector,
+		Rating: t.Rating.ID(), RatingZH: t.Rating.Chinese(), RatingDate: t.RatingAt, RatingSource: t.RatingSource,
+		Added: t.Added, History: []JSONRating{}, Notes: []JSONNote{}, AddedBy: t.AddedBy,
+		Pinned: t.Pinned, Position: t.Position, Groups: t.Groups,
+	}
+	for _, c := range t.Calls {
+		jc := JSONTickerCall{Report: c.ReportID, Name: c.Name, NameInReport: c.NameInReport, Rating: c.Rating.ID(), RatingInReport: c.RatingInReport, Theme: c.Theme}
+		for _, f := range c.Flags {
+			jc.Flags = append(jc.Flags, string(f))
+		}
+		jt.Calls = append(jt.Calls, jc)
+	}
+	if !t.OnList() {
+		r := t.Removed
+		jt.Removed = &r
+	}
+	if opts.Prices != nil {
+		jt.Quote, jt.Ref = opts.Prices.of(*t).json()
+	}
+	return jt
+}
+
 func writeJSON(w io.Writer, tickers []sectors.Ticker, opts Options) error {
+	if ok, err := writeJSONFast(w, tickers, opts); ok {
+		return err
+	}
+	return writeJSONDocument(w, tickers, opts)
+}
+
+// writeJSONDocument writes the Document through encoding/json: what
+// writeJSONFast writes byte for byte, and the errors it leaves to it.
+func writeJSONDocument(w io.Writer, tickers []sectors.Ticker, opts Options) error {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")

@@ -67,7 +67,18 @@ func (f Filter) Keeps(t *Ticker) bool {
 // Apply returns the tickers that pass, in their order; for one sector in
 // the sector's order, its group members among its own (CompareInSector).
 func (f Filter) Apply(tickers []Ticker) []Ticker {
-	var out []Ticker
+	// Counted first: Tickers are large, and growing the result by append
+	// copied the whole market about twice over.
+	n := 0
+	for i := range tickers {
+		if f.Keeps(&tickers[i]) {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]Ticker, 0, n)
 	grouped := false
 	for i := range tickers {
 		if f.Keeps(&tickers[i]) {

@@ -104,16 +104,19 @@ func checkInvariants(tx *bolt.Tx, add func(string, ...any)) {
 	})
 	// every rating change and note belongs to a ticker and decodes
 	for _, b := range [][]byte{bucketRatings, bucketNotes} {
+		// Keys come in order, a ticker's together: its record is looked
+		// up once for all of them, not once a record.
+		var lastOwner []byte
 		_ = tx.Bucket(b).ForEach(func(k, v []byte) error {
 			owner := k[:max(len(k)-8, 0)]
 			switch {
 			case v == nil || len(k) != 16:
 				add("%s/%x: not a record of this layout", b, k)
-			case tickers.Get(owner) == nil:
+			case !ownerKnown(tickers, owner, &lastOwner):
 				add("%s/%s#%d: belongs to no ticker", b, owner, binary.BigEndian.Uint64(k[8:]))
 			case bytes.Equal(b, bucketRatings):
 				var r ratingRecord
-				if err := json.Unmarshal(v, &r); err != nil {
+				if err := decodeRatingRecord(v, &r); err != nil {
 					add("ratings/%s#%d: does not decode", owner, binary.BigEndian.Uint64(k[8:]))
 					return nil
 				}
@@ -124,7 +127,7 @@ func checkInvariants(tx *bolt.Tx, add func(string, ...any)) {
 				}
 			default:
 				var n sectors.Note
-				if err := json.Unmarshal(v, &n); err != nil {
+				if err := decodeNote(v, &n); err != nil {
 					add("notes/%s#%d: does not decode", owner, binary.BigEndian.Uint64(k[8:]))
 				}
 			}
@@ -133,9 +136,22 @@ func checkInvariants(tx *bolt.Tx, add func(string, ...any)) {
 	}
 }
 
+// ownerKnown says whether tickers has a record for owner; *last is the
+// last owner found, looked up no more.
+func ownerKnown(tickers *bolt.Bucket, owner []byte, last *[]byte) bool {
+	if *last != nil && bytes.Equal(owner, *last) {
+		return true
+	}
+	if tickers.Get(owner) == nil {
+		return false
+	}
+	*last = append((*last)[:0], owner...)
+	return true
+}
+
 func checkTicker(key string, v []byte, sectorsKnown map[string]bool, add func(string, ...any)) {
 	var rec tickerRecord
-	if err := json.Unmarshal(v, &rec); err != nil {
+	if err := decodeTickerRecord(v, &rec); err != nil {
 		add("tickers/%s: the record does not decode (%v)", key, err)
 		return
 	}

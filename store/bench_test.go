@@ -101,6 +101,49 @@ func BenchmarkAddNote(b *testing.B) {
 	}
 }
 
+// BenchmarkFirstWrite is what one CLI write command costs in the store:
+// Open, then a first write (a note), whose full-file check (the pages,
+// bbolt's own check, every record) runs before its transaction because
+// this Store has not checked the file yet.
+func BenchmarkFirstWrite(b *testing.B) {
+	for _, n := range universe.Sizes() {
+		b.Run(sizeName(n), func(b *testing.B) {
+			path := openUniverse(b, n).Path()
+			code := universe.Securities(n)[n/2].Code
+			b.ResetTimer()
+			i := 0
+			for b.Loop() {
+				i++
+				st, err := store.Open(path)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, err := st.AddNote(code, fmt.Sprintf("基准笔记 %d：关注算力订单", i)); err != nil {
+					b.Fatal(err)
+				}
+			}
+			reportMS(b, "ms/write")
+		})
+	}
+}
+
+// BenchmarkCheck is that check alone, as doctor runs it.
+func BenchmarkCheck(b *testing.B) {
+	for _, n := range universe.Sizes() {
+		b.Run(sizeName(n), func(b *testing.B) {
+			path := openUniverse(b, n).Path()
+			b.ResetTimer()
+			for b.Loop() {
+				problems, err := store.CheckFile(path)
+				if err != nil || len(problems) > 0 {
+					b.Fatal(err, problems)
+				}
+			}
+			reportMS(b, "ms/check")
+		})
+	}
+}
+
 // BenchmarkSetRating changes a rating back and forth, each change one
 // committed transaction with its history entry.
 func BenchmarkSetRating(b *testing.B) {

@@ -179,12 +179,67 @@ func timeOf(raw []byte, t *time.Time) bool {
 	if len(raw) < 2 || raw[0] != '"' {
 		return false
 	}
+	if utcTime(raw[1:len(raw)-1], t) {
+		return true
+	}
 	for _, c := range raw[1 : len(raw)-1] {
 		if c == '\\' {
 			return false
 		}
 	}
 	return t.UnmarshalJSON(raw) == nil
+}
+
+// utcTime reads the form zixuan writes, "2006-01-02T15:04:05Z" with an
+// optional fraction of 1 to 9 digits, as time's own parser does (the same
+// range checks, time.Date in UTC); false for anything else, which is left
+// to that parser.
+func utcTime(b []byte, t *time.Time) bool {
+	if len(b) < 20 || b[len(b)-1] != 'Z' || b[4] != '-' || b[7] != '-' || b[10] != 'T' || b[13] != ':' || b[16] != ':' {
+		return false
+	}
+	num := func(b []byte) (int, bool) {
+		n := 0
+		for _, c := range b {
+			if c < '0' || c > '9' {
+				return 0, false
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n, true
+	}
+	year, ok1 := num(b[0:4])
+	month, ok2 := num(b[5:7])
+	day, ok3 := num(b[8:10])
+	hour, ok4 := num(b[11:13])
+	minute, ok5 := num(b[14:16])
+	sec, ok6 := num(b[17:19])
+	if !(ok1 && ok2 && ok3 && ok4 && ok5 && ok6) {
+		return false
+	}
+	nsec := 0
+	if frac := b[19 : len(b)-1]; len(frac) > 0 {
+		if frac[0] != '.' || len(frac) < 2 || len(frac) > 10 {
+			return false
+		}
+		n, ok := num(frac[1:])
+		if !ok {
+			return false
+		}
+		for i := len(frac) - 1; i < 9; i++ {
+			n *= 10
+		}
+		nsec = n
+	}
+	if month < 1 || month > 12 || day < 1 || day > daysIn(time.Month(month), year) || hour > 23 || minute > 59 || sec > 59 {
+		return false
+	}
+	*t = time.Date(year, time.Month(month), day, hour, minute, sec, nsec, time.UTC)
+	return true
+}
+
+func daysIn(m time.Month, year int) int {
+	return time.Date(year, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
 
 func uintOf(raw []byte, v *uint64) bool {
@@ -194,6 +249,37 @@ func uintOf(raw []byte, v *uint64) bool {
 	n, err := strconv.ParseUint(string(raw), 10, 64)
 	*v = n
 	return err == nil
+}
+
+// common are strings most records repeat (exchanges, rating ids, the
+// report's sectors and source, "user"): setCommon takes them from here
+// instead of allocating each again. Read only after init.
+var common = map[string]string{}
+
+func init() {
+	add := func(s string) { common[s] = s }
+	for _, e := range []sectors.Exchange{sectors.SH, sectors.SZ, sectors.BJ} {
+		add(string(e))
+	}
+	for _, r := range sectors.Ratings {
+		add(r.ID())
+	}
+	for _, d := range sectors.ReportSectors {
+		add(d.ID)
+	}
+	add(sectors.Report.ID)
+	add(sectors.SourceUser)
+}
+
+// setCommon is setStr for a field that mostly holds one of common.
+func setCommon(raw []byte, dst *string) bool {
+	if len(raw) >= 2 && raw[0] == '"' && raw[len(raw)-1] == '"' {
+		if s, ok := common[string(raw[1:len(raw)-1])]; ok {
+			*dst = s
+			return true
+		}
+	}
+	return setStr(raw, dst)
 }
 
 func setStr(raw []byte, dst *string) bool {
@@ -207,7 +293,7 @@ func decodeTickerRecord(data []byte, rec *tickerRecord) error {
 	ok := flatObject(data, func(k, v []byte) bool {
 		switch string(k) {
 		case "exchange":
-			return setStr(v, &r.Exchange)
+			return setCommon(v, &r.Exchange)
 		case "code":
 			return setStr(v, &r.Code)
 		case "report_name":
@@ -215,11 +301,11 @@ func decodeTickerRecord(data []byte, rec *tickerRecord) error {
 		case "custom_name":
 			return setStr(v, &r.CustomName)
 		case "sector":
-			return setStr(v, &r.Sector)
+			return setCommon(v, &r.Sector)
 		case "rating":
-			return setStr(v, &r.Rating)
+			return setCommon(v, &r.Rating)
 		case "rating_source":
-			return setStr(v, &r.RatingSource)
+			return setCommon(v, &r.RatingSource)
 		case "rating_at":
 			return timeOf(v, &r.RatingAt)
 		case "added":
@@ -229,7 +315,7 @@ func decodeTickerRecord(data []byte, rec *tickerRecord) error {
 		case "updated":
 			return timeOf(v, &r.Updated)
 		case "added_by":
-			return setStr(v, &r.AddedBy)
+			return setCommon(v, &r.AddedBy)
 		case "pinned":
 			r.Pinned = string(v) == "true"
 			return r.Pinned || string(v) == "false"
@@ -250,11 +336,11 @@ func decodeRatingRecord(data []byte, rec *ratingRecord) error {
 	ok := flatObject(data, func(k, v []byte) bool {
 		switch string(k) {
 		case "from":
-			return setStr(v, &r.From)
+			return setCommon(v, &r.From)
 		case "to":
-			return setStr(v, &r.To)
+			return setCommon(v, &r.To)
 		case "source":
-			return setStr(v, &r.Source)
+			return setCommon(v, &r.Source)
 		case "reason":
 			return setStr(v, &r.Reason)
 		case "at":

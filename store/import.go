@@ -74,7 +74,11 @@ func (s *Store) Import(items []sectors.ImportItem, opts ImportOptions) (ImportRe
 		opts.Source = "import"
 	}
 	var rep ImportReport
-	err := s.update(func(tx *bolt.Tx) error {
+	grow := 0
+	if !opts.DryRun {
+		grow = importGrowth(items)
+	}
+	err := s.updateSized(grow, func(tx *bolt.Tx) error {
 		rep = ImportReport{DryRun: opts.DryRun}
 		im, err := s.newImporter(tx, opts, &rep)
 		if err != nil {
@@ -116,6 +120,22 @@ func (s *Store) Import(items []sectors.ImportItem, opts ImportOptions) (ImportRe
 	return rep, nil
 }
 
+// importGrowth is a low estimate of what importing items adds to the file
+// when they are all new: the records' bytes alone, without the pages'
+// own room (bbolt fills them about half), so that it stays under what the
+// file really grows by.
+func importGrowth(items []sectors.ImportItem) int {
+	n := 0
+	for i := range items {
+		it := &items[i]
+		n += 200 + 130*(len(it.History)+1)
+		for _, note := range it.Notes {
+			n += 110 + len(note.Text)
+		}
+	}
+	return n
+}
+
 type importer struct {
 	s        *Store
 	tx       *bolt.Tx
@@ -124,6 +144,34 @@ type importer struct {
 	now      time.Time
 	secs     []sectors.Sector
 	fallback string // --sector's id
+	// found caches FindSector on secs by the file's sector names (every
+	// ticker names one; folding every sector's names for each was a
+	// tenth of an import): cleared when a sector is created.
+	found map[string]foundSector
+}
+
+type foundSector struct {
+	sec sectors.Sector
+	err error
+}
+
+// findSector is sectors.FindSector(im.secs, name), cached.
+func (im *importer) findSector(name string) (sectors.Sector, error) {
+	if f, ok := im.found[name]; ok {
+		return f.sec, f.err
+	}
+	sec, err := sectors.FindSector(im.secs, name)
+	if im.found == nil {
+		im.found = map[string]foundSector{}
+	}
+	im.found[name] = foundSector{sec, err}
+	return sec, err
+}
+
+// sameName is FoldSectorName(a) == FoldSectorName(b), without folding
+// names that are equal as they are.
+func sameName(a, b string) bool {
+	return a == b || sectors.FoldSectorName(a) == sectors.FoldSectorName(b)
 }
 
 func (s *Store) newImporter(tx *bolt.Tx, opts ImportOptions, rep *ImportReport) (*importer, error) {
@@ -149,7 +197,7 @@ func (s *Store) newImporter(tx *bolt.Tx, opts ImportOptions, rep *ImportReport) 
 // existing ticker moves there) rather than it being a default.
 func (im *importer) sectorFor(it *sectors.ImportItem, rec *tickerRecord, exists bool) (id string, fromFile bool, err error) {
 	if it.Sector != "" {
-		if sec, err := sectors.FindSector(im.secs, it.Sector); err == nil {
+		if sec, err := im.findSector(it.Sector); err == nil {
 			return sec.ID, true, nil
 		}
 	}
@@ -241,6 +289,7 @@ func (im *importer) createSector(def sectors.Sector) (sectors.Sector, error) {
 		return sectors.Sector{}, err
 	}
 	im.secs = append(im.secs, sec)
+	im.found = nil
 	im.rep.SectorsCreated = append(im.rep.SectorsCreated, sec)
 	return sec, nil
 }
@@ -307,7 +356,7 @@ func (im *importer) nameOf(code sectors.Code, custom, given, report string) stri
 func (im *importer) add(it *sectors.ImportItem, secID string) error {
 	master, inMaster := sectors.LookupMaster(it.Code)
 	custom := strings.TrimSpace(it.CustomName)
-	if custom == "" && it.Name != "" && (!inMaster || sectors.FoldSectorName(it.Name) != sectors.FoldSectorName(master.Name)) && it.Name != it.ReportName {
+	if custom == "" && it.Name != "" && (!inMaster || !sameName(it.Name, master.Name)) && it.Name != it.ReportName {
 		custom = strings.TrimSpace(it.Name)
 	}
 	if !inMaster && custom == "" && it.ReportName == "" {
@@ -375,11 +424,17 @@ func importReason(it *sectors.ImportItem) string {
 
 // update merges the file's item into an existing ticker.
 func (im *importer) update(it *sectors.ImportItem, tb tref, rec *tickerRecord, secID string, fromFile bool) (changes, kept []string, err error) {
-	stored, err := tb.ratings()
-	if err != nil {
-		return nil, nil, err
+	// The stored history is read only when the merge looks at it: a
+	// lossless file's history, or a rating that differs. The records are
+	// checked before the transaction (see updateOnce), so one that would
+	// not decode is refused there either way.
+	var stored []sectors.RatingChange
+	if it.Lossless || it.HasRating && it.Rating.ID() != rec.Rating {
+		if stored, err = tb.ratings(); err != nil {
+			return nil, nil, err
+		}
 	}
-	notes, err := tb.notes()
+	notes, err := tb.noteTexts()
 	if err != nil {
 		return nil, nil, err
 	}
@@ -467,8 +522,8 @@ func (im *importer) update(it *sectors.ImportItem, tb tref, rec *tickerRecord, s
 
 	// Names. A name that is neither the master's nor the report's is one
 	// the user gave; it is taken when the store has none.
-	if !it.Lossless && rec.CustomName == "" && it.Name != "" && sectors.FoldSectorName(it.Name) != sectors.FoldSectorName(rec.ReportName) {
-		if m, ok := sectors.LookupMaster(it.Code); !ok || sectors.FoldSectorName(m.Name) != sectors.FoldSectorName(it.Name) {
+	if !it.Lossless && rec.CustomName == "" && it.Name != "" && !sameName(it.Name, rec.ReportName) {
+		if m, ok := sectors.LookupMaster(it.Code); !ok || !sameName(m.Name, it.Name) {
 			rec.CustomName = strings.TrimSpace(it.Name)
 			changes = append(changes, "name "+rec.CustomName)
 		}
@@ -506,10 +561,10 @@ func plural(n int, one, many string) string {
 
 // addNotes adds the file's notes whose text no existing note has, oldest
 // first so that ids follow time.
-func (im *importer) addNotes(tb tref, existing, incoming []sectors.Note) (int, error) {
+func (im *importer) addNotes(tb tref, existing []string, incoming []sectors.Note) (int, error) {
 	seen := map[string]bool{}
-	for _, n := range existing {
-		seen[noteKey(n.Text)] = true
+	for _, text := range existing {
+		seen[noteKey(text)] = true
 	}
 	in := append([]sectors.Note(nil), incoming...)
 	sort.SliceStable(in, func(i, j int) bool {
@@ -519,13 +574,18 @@ func (im *importer) addNotes(tb tref, existing, incoming []sectors.Note) (int, e
 		return in[i].Created.Before(in[j].Created)
 	})
 	added := 0
+	var next uint64 // the ticker's next note id, read once
 	for _, n := range in {
 		k := noteKey(n.Text)
 		if k == "" || seen[k] {
 			continue
 		}
 		seen[k] = true
-		n.ID = tb.nextNoteID()
+		if next == 0 {
+			next = tb.nextNoteID()
+		}
+		n.ID = next
+		next++
 		n.Text = strings.TrimRight(n.Text, " \t\r\n")
 		if n.Created.IsZero() {
 			n.Created = im.now
@@ -543,13 +603,13 @@ func (im *importer) addNotes(tb tref, existing, incoming []sectors.Note) (int, e
 
 func noteKey(text string) string { return strings.TrimSpace(strings.ReplaceAll(text, "\r\n", "\n")) }
 
-func notesSubset(store, file []sectors.Note) bool {
+func notesSubset(store []string, file []sectors.Note) bool {
 	have := map[string]bool{}
 	for _, n := range file {
 		have[noteKey(n.Text)] = true
 	}
-	for _, n := range store {
-		if !have[noteKey(n.Text)] {
+	for _, text := range store {
+		if !have[noteKey(text)] {
 			return false
 		}
 	}

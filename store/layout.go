@@ -46,7 +46,13 @@ func (r tref) info(rec *tickerRecord) error {
 	return nil
 }
 
-func (r tref) putInfo(rec tickerRecord) error { return putJSON(r.tx.Bucket(bucketTickers), r.key, rec) }
+func (r tref) putInfo(rec tickerRecord) error {
+	data, err := encodeTickerRecord(&rec)
+	if err != nil {
+		return err
+	}
+	return r.tx.Bucket(bucketTickers).Put(r.key, data)
+}
 
 // each calls fn for the ticker's entries of bucket b in key order.
 func (r tref) each(b []byte, fn func(seq uint64, v []byte) error) error {
@@ -113,7 +119,11 @@ func (r tref) appendRatings(entries ...sectors.RatingChange) error {
 	for _, e := range entries {
 		seq++
 		rr := ratingRecord{From: e.From.ID(), To: e.To.ID(), At: e.At, Source: e.Source, Reason: e.Reason}
-		if err := putJSON(r.tx.Bucket(bucketRatings), r.childKey(seq), rr); err != nil {
+		data, err := encodeRatingRecord(&rr)
+		if err != nil {
+			return err
+		}
+		if err := r.tx.Bucket(bucketRatings).Put(r.childKey(seq), data); err != nil {
 			return err
 		}
 	}
@@ -150,6 +160,37 @@ func (r tref) notes() ([]sectors.Note, error) {
 	return out, err
 }
 
+// noteTexts reads the texts of every note, deleted ones included, in id
+// order: what an import compares. A note the fast scan does not take is
+// decoded whole, with decodeNote's error.
+func (r tref) noteTexts() ([]string, error) {
+	var out []string
+	err := r.each(bucketNotes, func(seq uint64, v []byte) error {
+		var text string
+		found := false
+		if flatObject(v, func(k, val []byte) bool {
+			switch string(k) {
+			case "text":
+				found = true
+				return setStr(val, &text)
+			case "id", "created", "updated", "deleted":
+				return true
+			}
+			return false // anything else: as decodeNote and encoding/json take it
+		}) && found {
+			out = append(out, text)
+			return nil
+		}
+		var n sectors.Note
+		if err := decodeNote(v, &n); err != nil {
+			return fmt.Errorf("note %d: %w", seq, err)
+		}
+		out = append(out, n.Text)
+		return nil
+	})
+	return out, err
+}
+
 func reverseNotes(ns []sectors.Note) {
 	for i, j := 0, len(ns)-1; i < j; i, j = i+1, j-1 {
 		ns[i], ns[j] = ns[j], ns[i]
@@ -170,7 +211,11 @@ func (r tref) note(id uint64) (n sectors.Note, ok bool, err error) {
 
 // putNote stores n under its id.
 func (r tref) putNote(n sectors.Note) error {
-	return putJSON(r.tx.Bucket(bucketNotes), r.childKey(n.ID), n)
+	data, err := encodeNote(&n)
+	if err != nil {
+		return err
+	}
+	return r.tx.Bucket(bucketNotes).Put(r.childKey(n.ID), data)
 }
 
 // nextNoteID is the id a new note of this ticker gets: ids count per

@@ -327,7 +327,11 @@ func isSystemError(err error) bool {
 // open opens the file for one operation. bbolt may panic on a file whose
 // pages are corrupt in ways its meta check does not see; that is turned
 // into an error so a damaged file never crashes zixuan.
-func (s *Store) open(readOnly bool) (db *bolt.DB, err error) {
+func (s *Store) open(readOnly bool) (db *bolt.DB, err error) { return s.openSized(readOnly, 0) }
+
+// openSized opens the file with its memory map sized for mmapHint bytes,
+// for a write that will grow it that much (see mmapHint).
+func (s *Store) openSized(readOnly bool, mmapHint int) (db *bolt.DB, err error) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
@@ -339,9 +343,9 @@ func (s *Store) open(readOnly bool) (db *bolt.DB, err error) {
 		if err != nil {
 			return nil, err // bbolt would create a new empty file
 		}
-		// No InitialMmapSize: it would spare a large import a few remaps,
-		// but bbolt then grows the file in 16 MB steps, even for 25 tickers.
-		db, err = bolt.Open(s.path, 0o600, &bolt.Options{Timeout: LockTimeout, ReadOnly: readOnly, PreLoadFreelist: true})
+		// No InitialMmapSize by default: bbolt then grows the file in 16 MB
+		// steps, even for 25 tickers. A large write gives a hint instead.
+		db, err = bolt.Open(s.path, 0o600, &bolt.Options{Timeout: LockTimeout, ReadOnly: readOnly, PreLoadFreelist: true, InitialMmapSize: mmapHint})
 		if err != nil {
 			return nil, err
 		}
@@ -402,21 +406,47 @@ func (s *Store) view(fn func(tx *bolt.Tx) error) error {
 // returns, and bumps the generation so open TUIs reload. A file that an
 // older zixuan put back in the meantime (a restore of an old backup) is
 // upgraded first.
-func (s *Store) update(fn func(tx *bolt.Tx) error) error {
-	err := s.updateOnce(fn)
+func (s *Store) update(fn func(tx *bolt.Tx) error) error { return s.updateSized(0, fn) }
+
+// updateSized is update for a write expected to add about grow bytes to
+// the file (an import): its memory map is sized for them when the file is
+// opened, so that bbolt does not remap it again and again while it
+// commits (each remap copies every key and value the transaction holds:
+// a fifth of a whole-market import). The file grows exactly as it would
+// without the hint as long as grow is no more than the write adds: the
+// map stays within bbolt's 16 MB allocation step while the file is
+// within it, and bbolt sizes a file by its map only below that step.
+func (s *Store) updateSized(grow int, fn func(tx *bolt.Tx) error) error {
+	hint := 0
+	if grow >= minMmapHint {
+		if fi, err := os.Stat(s.path); err == nil {
+			hint = int(fi.Size()) + grow
+			if fi.Size() <= boltAllocStep {
+				hint = min(hint, boltAllocStep)
+			}
+		}
+	}
+	err := s.updateOnce(hint, fn)
 	if errors.Is(err, errOlderSchema) {
 		if err = s.upgrade(); err == nil {
-			err = s.updateOnce(fn)
+			err = s.updateOnce(hint, fn)
 		}
 	}
 	return err
 }
 
+// minMmapHint is the least growth worth sizing the map for: below it a
+// write remaps a few times at most.
+const minMmapHint = 1 << 20
+
+// boltAllocStep is bbolt's DB.AllocSize, which zixuan leaves at its default.
+const boltAllocStep = 16 << 20
+
 // errOlderSchema stops a write to a file that needs an upgrade first.
 var errOlderSchema = errors.New("older schema")
 
-func (s *Store) updateOnce(fn func(tx *bolt.Tx) error) error {
-	db, err := s.open(false)
+func (s *Store) updateOnce(mmapHint int, fn func(tx *bolt.Tx) error) error {
+	db, err := s.openSized(false, mmapHint)
 	if err != nil {
 		return s.fail("open", err)
 	}

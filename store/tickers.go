@@ -2,10 +2,11 @@ package store
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
@@ -40,6 +41,14 @@ func (s *Store) Load() (*sectors.Snapshot, error) {
 			ck, cv = cc.First()
 		}
 		snap.Tickers = make([]sectors.Ticker, 0, tx.Bucket(bucketTickers).Stats().KeyN)
+		// A ticker's ratings and notes go into shared chunks (arena) rather
+		// than a slice grown for each: three appends made three
+		// allocations a ticker. Each ticker's part is capped at its
+		// length, so an append to it copies instead of writing over the
+		// next ticker's.
+		var ratingBuf []sectors.RatingChange
+		var noteBuf []sectors.Note
+		chunk := min(arenaChunk, 4*cap(snap.Tickers)+16) // small files, small chunks
 		rc := tx.Bucket(bucketRatings).Cursor()
 		rk, rv := rc.First()
 		nc := tx.Bucket(bucketNotes).Cursor()
@@ -53,24 +62,28 @@ func (s *Store) Load() (*sectors.Snapshot, error) {
 			for rk != nil && bytes.Compare(rk[:min(len(rk), len(k))], k) < 0 {
 				rk, rv = rc.Next()
 			}
+			ratingBuf = roomFor(ratingBuf, chunk)
+			start := len(ratingBuf)
 			for ; rk != nil && len(rk) == len(k)+8 && bytes.HasPrefix(rk, k); rk, rv = rc.Next() {
 				r, err := decodeRatingChange(binary.BigEndian.Uint64(rk[len(k):]), rv)
 				if err != nil {
 					return fmt.Errorf("ticker %s: %w", k, err)
 				}
-				t.Ratings = append(t.Ratings, r)
+				ratingBuf = append(ratingBuf, r)
 			}
-			t.Ratings = startAtFirstRating(t.Ratings)
+			t.Ratings = startAtFirstRating(part(ratingBuf, start))
 			for nk != nil && bytes.Compare(nk[:min(len(nk), len(k))], k) < 0 {
 				nk, nv = nc.Next()
 			}
+			noteBuf = roomFor(noteBuf, chunk)
+			start = len(noteBuf)
 			for ; nk != nil && len(nk) == len(k)+8 && bytes.HasPrefix(nk, k); nk, nv = nc.Next() {
-				var n sectors.Note
-				if err := decodeNote(nv, &n); err != nil {
+				noteBuf = append(noteBuf, sectors.Note{})
+				if err := decodeNote(nv, &noteBuf[len(noteBuf)-1]); err != nil {
 					return fmt.Errorf("ticker %s: note: %w", k, err)
 				}
-				t.Notes = append(t.Notes, n)
 			}
+			t.Notes = part(noteBuf, start)
 			reverseNotes(t.Notes)
 			for ck != nil && bytes.Compare(ck[:min(len(ck), len(k))], k) < 0 {
 				ck, cv = cc.Next()
@@ -93,6 +106,28 @@ func (s *Store) Load() (*sectors.Snapshot, error) {
 	return snap, nil
 }
 
+// arenaChunk is the most entries a chunk of Load's arena holds.
+const arenaChunk = 1024
+
+// roomFor starts a new chunk when buf has little room left (a ticker with
+// more entries than that room still fits: append moves it to a larger
+// array, and the earlier tickers keep theirs).
+func roomFor[T any](buf []T, chunk int) []T {
+	if cap(buf)-len(buf) < 16 {
+		return make([]T, 0, chunk)
+	}
+	return buf
+}
+
+// part is buf[start:], capped at its length; nil when empty, as a ticker
+// without entries always had.
+func part[T any](buf []T, start int) []T {
+	if len(buf) == start {
+		return nil
+	}
+	return buf[start:len(buf):len(buf)]
+}
+
 // sortTickers puts the tickers in sector order, then by code. The sector
 // order of each ticker is looked up once, not per comparison, and the sort
 // moves indexes, not Tickers (which are large).
@@ -108,24 +143,38 @@ func sortTickers(snap *sectors.Snapshot) {
 		ord[i] = order[ts[i].Sector]
 		idx[i] = i
 	}
-	sort.SliceStable(idx, func(i, j int) bool {
-		a, b := &ts[idx[i]], &ts[idx[j]]
-		if oa, ob := ord[idx[i]], ord[idx[j]]; oa != ob {
-			return oa < ob
+	slices.SortStableFunc(idx, func(i, j int) int {
+		if oa, ob := ord[i], ord[j]; oa != ob {
+			return cmp.Compare(oa, ob)
 		}
+		a, b := &ts[i], &ts[j]
 		if c := sectors.CompareOrder(a, b); c != 0 {
-			return c < 0
+			return c
 		}
 		if a.Code.Number != b.Code.Number {
-			return a.Code.Number < b.Code.Number
+			return strings.Compare(a.Code.Number, b.Code.Number)
 		}
-		return a.Code.Exchange < b.Code.Exchange
+		return cmp.Compare(a.Code.Exchange, b.Code.Exchange)
 	})
-	sorted := make([]sectors.Ticker, len(ts))
-	for i, k := range idx {
-		sorted[i] = ts[k]
+	// Apply the permutation in place, cycle by cycle: Tickers are large,
+	// and a sorted copy was another whole-market allocation.
+	for i := range idx {
+		if idx[i] == i || idx[i] < 0 {
+			continue
+		}
+		tmp := ts[i]
+		j := i
+		for {
+			k := idx[j]
+			idx[j] = -1
+			if k == i {
+				ts[j] = tmp
+				break
+			}
+			ts[j] = ts[k]
+			j = k
+		}
 	}
-	snap.Tickers = sorted
 }
 
 // Get reads one ticker, on the watchlist or removed.

@@ -95,9 +95,62 @@ func proc(bin, db string, n int, out string) error {
 			rss = max(rss, ru.Maxrss)
 		}
 	}
-	return appendFigures(out,
+	lines := []string{
 		fmt.Sprintf("proc/list-ms/n=%d %.1f ms", n, ms(median(times))),
-		fmt.Sprintf("proc/list-rss/n=%d %.1f MB", n, float64(rss)/1024))
+		fmt.Sprintf("proc/list-rss/n=%d %.1f MB", n, float64(rss)/1024),
+	}
+	for _, cmd := range []string{"list", "export"} {
+		x, t, err := versusCat(bin, db, cmd)
+		if err != nil {
+			return err
+		}
+		lines = append(lines, fmt.Sprintf("proc/%s-json-ms/n=%d %.1f ms", cmd, n, t), fmt.Sprintf("proc/%s-json-x-cat/n=%d %.1f x", cmd, n, x))
+	}
+	return appendFigures(out, lines...)
+}
+
+// versusCat runs `BIN --db DB CMD --format json > F` and `cat F >
+// /dev/null` in turn, 15 pairs, each a whole process: the median ratio
+// of the pairs and the command's median time in ms.
+func versusCat(bin, db, cmd string) (x, msMedian float64, err error) {
+	f, err := os.CreateTemp("", "zixuan-json-*")
+	if err != nil {
+		return 0, 0, err
+	}
+	defer os.Remove(f.Name())
+	defer f.Close()
+	devNull, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
+	if err != nil {
+		return 0, 0, err
+	}
+	defer devNull.Close()
+	var ratios []float64
+	var times []time.Duration
+	for range 15 {
+		if err := f.Truncate(0); err != nil {
+			return 0, 0, err
+		}
+		if _, err := f.Seek(0, 0); err != nil {
+			return 0, 0, err
+		}
+		c := exec.Command(bin, "--db", db, cmd, "--format", "json")
+		c.Stdout = f
+		t := time.Now()
+		if err := c.Run(); err != nil {
+			return 0, 0, fmt.Errorf("%s --format json: %w", cmd, err)
+		}
+		a := time.Since(t)
+		c = exec.Command("cat", f.Name())
+		c.Stdout = devNull
+		t = time.Now()
+		if err := c.Run(); err != nil {
+			return 0, 0, err
+		}
+		ratios = append(ratios, float64(a)/float64(time.Since(t)))
+		times = append(times, a)
+	}
+	slices.Sort(ratios)
+	return ratios[len(ratios)/2], ms(median(times)), nil
 }
 
 func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
