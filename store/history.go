@@ -50,7 +50,10 @@ func dayOf(n uint64) time.Time {
 	if n == 0 {
 		return time.Time{}
 	}
-	return historyEpoch.AddDate(0, 0, int(n-1))
+	// China keeps no daylight saving, so a day is always 24 hours: adding
+	// them is exact, and far cheaper than AddDate's calendar arithmetic
+	// for the millions of bars a whole market's history holds.
+	return historyEpoch.Add(time.Duration(n-1) * 24 * time.Hour)
 }
 
 func milli(p float64) int64 { return int64(math.Round(p * 1000)) }
