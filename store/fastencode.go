@@ -16,7 +16,6 @@ import (
 // The format on disk is unchanged. A time json.Marshal refuses (a year
 // outside 0–9999) is left to json.Marshal, so the error is its own.
 
-
 // appendJSONString appends s as encoding/json writes a string.
 func appendJSONString(b []byte, s string) []byte { return safetext.AppendJSONString(b, s, false) }
 
