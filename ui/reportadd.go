@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -200,7 +201,7 @@ func (d reportAdd) previewLines() []string {
 		how := rt.MapHow[mp.How]
 		lines = append(lines, cut("  "+safeLine(mp.Theme)+" → "+safeLine(d.sectorName(mp.SectorID))+t.paren(how)))
 	}
-	lines = append(lines, s.ColHead.Render(fmt.Sprintf("%s (%d)", rt.Calls, len(out.Calls))))
+	lines = append(lines, s.ColHead.Render(rt.Calls+t.paren(strconv.Itoa(len(out.Calls)))))
 	rw := 11
 	if t.zh {
 		rw = 6

@@ -221,7 +221,7 @@ func (v reportsView) View() string {
 		lines = append(lines, s.Title.Render(safetext.Truncate(sprintf(v.rt.CallsOf, reportLabel(r)), w)))
 		lines = append(lines, v.callLines()...)
 	} else {
-		title := v.rt.Reports + " (" + strconv.Itoa(len(v.reports)) + ")"
+		title := v.rt.Reports + v.t.paren(strconv.Itoa(len(v.reports)))
 		lines = append(lines, s.Title.Render(safetext.Truncate(title, w)))
 		lines = append(lines, v.reportLines()...)
 	}
