@@ -26,8 +26,12 @@ echo "== process figures" >&2
 : >"$out/proc.txt"
 go build -o "$tmp/zixuan" .
 go build -o "$tmp/report" ./bench/report
+go build -o "$tmp/floor" ./bench/floor # issue 17's floor: a bare bubbletea program
 "$tmp/zixuan" --db "$tmp/u25.db" list >/dev/null # the report's 25, seeded
 for n in 550 5538; do "$tmp/report" universe "$n" "$tmp/u$n.db"; done
+if command -v tmux >/dev/null; then
+  "$tmp/report" floor "$tmp/floor" "$out/proc.txt" || echo "floor figures failed" >&2
+fi
 for n in 25 550 5538; do
   "$tmp/report" proc "$tmp/zixuan" "$tmp/u$n.db" "$n" "$out/proc.txt"
   if command -v tmux >/dev/null; then

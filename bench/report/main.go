@@ -3,6 +3,7 @@
 //	report universe N PATH        write the benchmark universe of N tickers to PATH
 //	report proc BIN DB N OUT      time BIN --db DB list (exec to output) and its RSS; DB holds N tickers
 //	report tui BIN DB N OUT       time BIN --db DB under tmux to its first full frame, and its peak RSS
+//	report floor BIN OUT          the same for bench/floor, the bare bubbletea program issue 17 measures against
 //	report table BENCH PROC...    print the figures of `go test -bench` output and proc/tui files against the targets
 //
 // proc and tui append lines "name value unit" to OUT, read back by table.
@@ -44,6 +45,11 @@ func main() {
 		} else {
 			err = tui(os.Args[2], os.Args[3], n, os.Args[5])
 		}
+	case "floor":
+		if len(os.Args) != 4 {
+			usage()
+		}
+		err = floor(os.Args[2], os.Args[3])
 	case "table":
 		if len(os.Args) < 3 {
 			usage()
@@ -59,7 +65,7 @@ func main() {
 }
 
 func usage() {
-	fmt.Fprintln(os.Stderr, "usage: report universe N PATH | proc BIN DB N OUT | tui BIN DB N OUT | table BENCH [PROC...]")
+	fmt.Fprintln(os.Stderr, "usage: report universe N PATH | proc BIN DB N OUT | tui BIN DB N OUT | floor BIN OUT | table BENCH [PROC...]")
 	os.Exit(2)
 }
 
@@ -161,21 +167,49 @@ var rowRE = regexp.MustCompile(`(?m)^> +\d{6} `)
 // until the first full frame (a selected row and the help bar) is on it,
 // searches, moves, and reads the process's peak RSS; five runs, median.
 func tui(bin, db string, n int, out string) error {
-	if _, err := exec.LookPath("tmux"); err != nil {
-		return fmt.Errorf("tmux is not installed: no TUI figures")
+	times, rssStart, rss, err := timeFrames(bin, []string{"--db", db},
+		func(s string) bool { return rowRE.MatchString(s) && strings.Contains(s, "q ") }, true)
+	if err != nil {
+		return err
 	}
-	var times []time.Duration
-	var rss, rssStart float64
+	return appendFigures(out,
+		fmt.Sprintf("proc/first-frame-ms/n=%d %.1f ms", n, ms(median(times))),
+		fmt.Sprintf("proc/tui-rss-start/n=%d %.1f MB", n, rssStart),
+		fmt.Sprintf("proc/tui-rss-peak/n=%d %.1f MB", n, rss))
+}
+
+// floor times bench/floor, the bare bubbletea program, as tui times zixuan.
+func floor(bin, out string) error {
+	times, rssStart, _, err := timeFrames(bin, nil, func(s string) bool { return strings.Contains(s, "q quit") }, false)
+	if err != nil {
+		return err
+	}
+	return appendFigures(out,
+		fmt.Sprintf("proc/floor-first-frame-ms %.1f ms", ms(median(times))),
+		fmt.Sprintf("proc/floor-rss %.1f MB", rssStart))
+}
+
+// timeFrames starts bin with args under tmux five times and times exec to
+// the frame drawn (done says when), with its RSS then and, when use is
+// set, its peak after some keys.
+func timeFrames(bin string, args []string, done func(string) bool, use bool) (times []time.Duration, rssStart, rss float64, err error) {
+	if _, err := exec.LookPath("tmux"); err != nil {
+		return nil, 0, 0, fmt.Errorf("tmux is not installed: no TUI figures")
+	}
+	quoted := make([]string, len(args))
+	for i, a := range args {
+		quoted[i] = strconv.Quote(a)
+	}
 	for run := range 5 {
 		name := fmt.Sprintf("zixuan-bench-%d-%d", os.Getpid(), run)
 		// A shell waits for a go signal, then execs zixuan: the clock starts
 		// at the exec, not at tmux's own start.
 		ready := fmt.Sprintf("%s/zixuan-bench-go-%d", os.TempDir(), os.Getpid())
 		os.Remove(ready)
-		script := fmt.Sprintf("while [ ! -e %q ]; do sleep 0.001; done; exec %q --db %q", ready, bin, db)
+		script := fmt.Sprintf("while [ ! -e %q ]; do sleep 0.001; done; exec %q %s", ready, bin, strings.Join(quoted, " "))
 		c := exec.Command("tmux", "new-session", "-d", "-s", name, "-x", "120", "-y", "40", "env", "LANG=C.UTF-8", "TERM=xterm-256color", "sh", "-c", script)
 		if b, err := c.CombinedOutput(); err != nil {
-			return fmt.Errorf("tmux: %v: %s", err, b)
+			return nil, 0, 0, fmt.Errorf("tmux: %v: %s", err, b)
 		}
 		kill := func() { exec.Command("tmux", "kill-session", "-t", name).Run() }
 		time.Sleep(100 * time.Millisecond)
@@ -184,31 +218,29 @@ func tui(bin, db string, n int, out string) error {
 		t := time.Now()
 		if err := os.WriteFile(ready, nil, 0o644); err != nil {
 			kill()
-			return err
+			return nil, 0, 0, err
 		}
-		frame, err := waitFor(name, func(s string) bool { return rowRE.MatchString(s) && strings.Contains(s, "q ") }, 5*time.Second)
+		frame, err := waitFor(name, done, 5*time.Second)
 		if err != nil {
 			kill()
-			return fmt.Errorf("%w; the pane shows:\n%s", err, frame)
+			return nil, 0, 0, fmt.Errorf("%w; the pane shows:\n%s", err, frame)
 		}
 		times = append(times, time.Since(t))
 		rssStart = max(rssStart, hwm(pid))
-		// Use it a little: search, delete, move, switch tabs, filter.
-		for _, k := range [][]string{{"/"}, {"k"}, {"d"}, {"x"}, {"BSpace"}, {"BSpace"}, {"Escape"}, {"j"}, {"j"}, {"Tab"}, {"1"}, {"1"}, {"G"}, {"g"}} {
-			exec.Command("tmux", append([]string{"send-keys", "-t", name}, k...)...).Run()
-			time.Sleep(20 * time.Millisecond)
+		if use { // use it a little: search, delete, move, switch tabs, filter
+			for _, k := range [][]string{{"/"}, {"k"}, {"d"}, {"x"}, {"BSpace"}, {"BSpace"}, {"Escape"}, {"j"}, {"j"}, {"Tab"}, {"1"}, {"1"}, {"G"}, {"g"}} {
+				exec.Command("tmux", append([]string{"send-keys", "-t", name}, k...)...).Run()
+				time.Sleep(20 * time.Millisecond)
+			}
+			time.Sleep(200 * time.Millisecond)
 		}
-		time.Sleep(200 * time.Millisecond)
 		rss = max(rss, hwm(pid))
 		exec.Command("tmux", "send-keys", "-t", name, "q").Run()
 		time.Sleep(50 * time.Millisecond)
 		kill()
 		os.Remove(ready)
 	}
-	return appendFigures(out,
-		fmt.Sprintf("proc/first-frame-ms/n=%d %.1f ms", n, ms(median(times))),
-		fmt.Sprintf("proc/tui-rss-start/n=%d %.1f MB", n, rssStart),
-		fmt.Sprintf("proc/tui-rss-peak/n=%d %.1f MB", n, rss))
+	return times, rssStart, rss, nil
 }
 
 func waitFor(session string, ok func(string) bool, limit time.Duration) (string, error) {

@@ -154,8 +154,27 @@ func rows() []row {
 		row{label: "(6) TUI process RSS at first frame, MB", key: "proc/tui-rss-start/n=%d", unit: "MB"},
 		row{label: "(6) TUI process peak RSS after use, MB", key: "proc/tui-rss-peak/n=%d", unit: "MB", target: "≤ 15 MB at 25, < 40 at 5,538", limit: map[int]float64{25: 15, 5538: 40}},
 		row{label: "    `zixuan list` peak RSS, MB", key: "proc/list-rss/n=%d", unit: "MB"},
+		row{label: "(17) bare bubbletea program (bench/floor): exec to first frame, ms", key: "proc/floor-first-frame-ms", unit: "ms"},
+		row{label: "(17) bare bubbletea program: RSS at first frame, MB", key: "proc/floor-rss", unit: "MB"},
+		row{label: "(17) exec to first full frame ÷ the floor's, x", key: "proc/first-frame-floor/n=%d", unit: "x", target: "≤ 1.3 at 25, ≤ 1.5 at 5,538", limit: map[int]float64{25: 1.3, 5538: 1.5}},
+		row{label: "(17) RSS at first frame ÷ the floor's, x", key: "proc/rss-floor/n=%d", unit: "x", target: "≤ 2.5 at 25", limit: map[int]float64{25: 2.5}},
 	)
 	return r
+}
+
+// againstFloor adds the ratios of issue 17: zixuan's first frame and RSS
+// over those of bench/floor, the bare bubbletea program, measured in the
+// same run.
+func (f figures) againstFloor() {
+	frame, rss := f["proc/floor-first-frame-ms"]["ms"], f["proc/floor-rss"]["MB"]
+	for _, n := range sizes {
+		if v, ok := f[fmt.Sprintf("proc/first-frame-ms/n=%d", n)]["ms"]; ok && frame > 0 {
+			f[fmt.Sprintf("proc/first-frame-floor/n=%d", n)] = map[string]float64{"x": v / frame}
+		}
+		if v, ok := f[fmt.Sprintf("proc/tui-rss-start/n=%d", n)]["MB"]; ok && rss > 0 {
+			f[fmt.Sprintf("proc/rss-floor/n=%d", n)] = map[string]float64{"x": v / rss}
+		}
+	}
 }
 
 func num(v float64) string {
@@ -177,6 +196,7 @@ func table(bench string, procs []string) error {
 	if err != nil {
 		return err
 	}
+	f.againstFloor()
 	fmt.Println("| figure | 25 | 550 | 5,538 | target | growth/ticker 550→5,538 | met |")
 	fmt.Println("|---|---:|---:|---:|---|---:|---|")
 	missed := 0
