@@ -51,9 +51,22 @@ type KlineRequest struct {
 // any span under two and a half years — never one per day.
 func PlanDaily(needs []DailyNeed, want sectors.DayRange) []KlineRequest {
 	var out []KlineRequest
+	// Most needs miss the same span (nothing held yet, or held to the same
+	// day): its pieces are worked out once, not once per security, which
+	// for the whole market is millions of calendar look-ups.
+	pieces := map[sectors.DayRange][]sectors.DayRange{}
 	for _, n := range needs {
 		for _, span := range sectors.MissingRanges(n.Held, want) {
-			out = append(out, splitSpan(n.Code, span)...)
+			p, ok := pieces[span]
+			if !ok {
+				for _, r := range splitSpan(n.Code, span) {
+					p = append(p, r.Span)
+				}
+				pieces[span] = p
+			}
+			for _, r := range p {
+				out = append(out, KlineRequest{Code: n.Code, Span: r})
+			}
 		}
 	}
 	return out
