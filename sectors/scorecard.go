@@ -1,6 +1,7 @@
 package sectors
 
 import (
+	"errors"
 	"sort"
 	"strings"
 	"time"
@@ -67,6 +68,10 @@ func ScorableCalls(snap *Snapshot) []Scorable {
 	return out
 }
 
+// ErrNoBenchmarkHistory: 沪深300's daily history is not there yet, so no
+// call can be judged against it.
+var ErrNoBenchmarkHistory = errors.New("no history of the benchmark yet")
+
 // ScoredCall is a call with its result, or why there is none yet.
 type ScoredCall struct {
 	Scorable
@@ -114,6 +119,16 @@ type ScoreInput struct {
 // each of by (all groupings when empty).
 func Score(calls []Scorable, in ScoreInput, by ...string) Scorecard {
 	var sc Scorecard
+	if len(in.Benchmark.Bars) == 0 {
+		// Nothing can be judged without the benchmark's history: say so
+		// for every call at once, not call by call (a whole market's
+		// calls, at a TUI's start, before any history is fetched).
+		sc.Calls = make([]ScoredCall, len(calls))
+		for i, c := range calls {
+			sc.Calls[i] = ScoredCall{Scorable: c, Err: ErrNoBenchmarkHistory}
+		}
+		return sc
+	}
 	for _, c := range calls {
 		s := ScoredCall{Scorable: c}
 		var ref *Reference
