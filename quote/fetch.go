@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -172,23 +173,23 @@ func batches(ctx context.Context, codes []sectors.Code, fetch func(ctx context.C
 func parallel(ctx context.Context, n int, work func(ctx context.Context, i int) (stop bool)) error {
 	inner, cancel := context.WithCancel(ctx)
 	defer cancel()
-	sem := make(chan struct{}, 4)
+	// Four workers take the items in turn: a goroutine per item would be
+	// thousands of them for the whole market's history, each with its
+	// stack, all waiting for one of four slots.
+	var next atomic.Int64
 	var wg sync.WaitGroup
-	for i := 0; i < n; i++ {
+	for range min(n, 4) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			select {
-			case sem <- struct{}{}:
-			case <-inner.Done():
-				return
-			}
-			defer func() { <-sem }()
-			if inner.Err() != nil {
-				return
-			}
-			if work(inner, i) {
-				cancel()
+			for inner.Err() == nil {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
+				if work(inner, i) {
+					cancel()
+				}
 			}
 		}()
 	}

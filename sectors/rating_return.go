@@ -17,8 +17,7 @@ func ReferenceAt(refs []RefPrice, h PriceHistory, at time.Time) (Reference, bool
 	if p, ok := RefFor(refs, at); ok && !p.Adjusted {
 		return Reference{Day: p.Day, Price: p.Close, Basis: Unadjusted}, true
 	}
-	ref, err := ReferenceFor(h, ChinaDay(at))
-	return ref, err == nil
+	return referenceFor(h, ChinaDay(at))
 }
 
 // ReturnSinceRating is the total return of a ticker since its current

@@ -83,14 +83,27 @@ func (g Growth) Pct() float64 { return (g.Multiple - 1) * 100 }
 // when the market was shut (a weekend, a holiday) or the stock did not
 // trade.
 func ReferenceFor(h PriceHistory, callDay time.Time) (Reference, error) {
+	ref, ok := referenceFor(h, callDay)
+	if !ok {
+		return Reference{}, fmt.Errorf("%w for %s on %s", ErrNoReference, h.Code, ChinaDate(callDay))
+	}
+	return ref, nil
+}
+
+// referenceFor is ReferenceFor without the error's words, for the list,
+// which asks it of every ticker at every quote refresh.
+func referenceFor(h PriceHistory, callDay time.Time) (Reference, bool) {
+	if len(h.Bars) == 0 {
+		return Reference{}, false
+	}
 	target := TradingDayOnOrBefore(callDay)
 	b, ok := h.BarOnOrBefore(target)
 	// a history that stops before the day has not got that close yet (a
 	// call made today, before the k-line holds today's bar)
 	if !ok || b.Close <= 0 || h.Range().To.Before(target) {
-		return Reference{}, fmt.Errorf("%w for %s on %s", ErrNoReference, h.Code, ChinaDate(callDay))
+		return Reference{}, false
 	}
-	return Reference{Day: b.Date, Price: b.Close, Basis: Unadjusted}, nil
+	return Reference{Day: b.Date, Price: b.Close, Basis: Unadjusted}, true
 }
 
 // TotalReturn is the total return from ref to the latest price: the last
