@@ -79,7 +79,10 @@ const sparkDays = 20
 
 // histCodes are the securities the history is kept for: the list, the
 // tickers of every scorable call, and 沪深300.
-func (m *Model) histCodes() []sectors.Code {
+func (m *Model) histCodes() []sectors.Code { return m.histCodesOf(m.scorable()) }
+
+// histCodesOf is histCodes with the scorable calls already worked out.
+func (m *Model) histCodesOf(calls []sectors.Scorable) []sectors.Code {
 	seen := map[string]bool{sectors.Benchmark.Key(): true}
 	out := []sectors.Code{sectors.Benchmark}
 	add := func(c sectors.Code) {
@@ -91,7 +94,7 @@ func (m *Model) histCodes() []sectors.Code {
 	for i := range m.data.tickers {
 		add(m.data.tickers[i].Code)
 	}
-	for _, c := range m.scorable() {
+	for _, c := range calls {
 		add(c.Code)
 	}
 	return out
@@ -136,13 +139,14 @@ func (m *Model) fetchHistoryCmd() tea.Cmd {
 	now := m.opts.Now()
 	today := sectors.ChinaDay(now)
 	from := today.AddDate(0, 0, -2*sparkDays)
-	for _, c := range m.scorable() {
+	calls := m.scorable()
+	for _, c := range calls {
 		if d := c.Day.AddDate(0, 0, -21); d.Before(from) {
 			from = d
 		}
 	}
 	want := sectors.DayRange{From: from, To: today}
-	codes := m.histCodes()
+	codes := m.histCodesOf(calls)
 	needs := make([]quote.DailyNeed, len(codes))
 	for i, c := range codes {
 		needs[i] = quote.DailyNeed{Code: c, Held: m.hs.hist[c.Key()].Held}
