@@ -1,12 +1,12 @@
 package sectors
 
 import (
-	"bytes"
 	_ "embed"
 	"encoding/csv"
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 )
 
@@ -16,7 +16,7 @@ import (
 // A-shares as of July 2026 (see data/a_shares.SOURCE.md).
 //
 //go:embed data/a_shares.csv
-var masterCSV []byte
+var masterText string
 
 // pinyin.tsv holds each master name's pinyin keys, computed ahead of time by
 // go generate so that start-up does not convert 5,538 names.
@@ -106,6 +106,7 @@ func loadMaster() {
 		folded, core := foldMasterName(name)
 		masterList = append(masterList, Security{Code: c, Name: name, Official: row[1], Initials: k[0], Full: k[1], Folded: folded, FoldedCore: core})
 	}
+	masterLoaded.Store(true)
 }
 
 // foldMasterName returns strings.ToLower(NormalizeName(name)) and the same
@@ -144,10 +145,10 @@ func foldName(normalized string) (folded, core string) {
 // it is split directly, into substrings of one string; anything else goes
 // through encoding/csv.
 func masterRows() ([][]string, error) {
-	if bytes.IndexByte(masterCSV, '"') >= 0 {
-		return csv.NewReader(bytes.NewReader(masterCSV)).ReadAll()
+	if strings.IndexByte(masterText, '"') >= 0 {
+		return csv.NewReader(strings.NewReader(masterText)).ReadAll()
 	}
-	text := string(masterCSV)
+	text := masterText
 	rows := make([][]string, 0, strings.Count(text, "\n")+1)
 	cells := make([]string, 0, 2*cap(rows))
 	for text != "" {
@@ -163,7 +164,7 @@ func masterRows() ([][]string, error) {
 		}
 		i := strings.IndexByte(line, ',')
 		if i < 0 || strings.IndexByte(line[i+1:], ',') >= 0 {
-			return csv.NewReader(bytes.NewReader(masterCSV)).ReadAll()
+			return csv.NewReader(strings.NewReader(masterText)).ReadAll()
 		}
 		cells = append(cells, line[:i], line[i+1:])
 		rows = append(rows, cells[len(cells)-2:len(cells):len(cells)])
@@ -189,7 +190,7 @@ func Master() []Security {
 }
 
 // MasterCSV is the embedded master file as shipped (code,name).
-func MasterCSV() []byte { return masterCSV }
+func MasterCSV() []byte { return []byte(masterText) }
 
 // LookupMaster finds a code in the securities master.
 func LookupMaster(c Code) (Security, bool) {
@@ -199,6 +200,71 @@ func LookupMaster(c Code) (Security, bool) {
 		return Security{}, false
 	}
 	return masterList[i], true
+}
+
+// MasterName is LookupMaster's Name (the short name as terminals show it)
+// without loading the master: until something needs the whole master (a
+// search, the add wizard, a report), it is found by binary search in the
+// embedded file, which is sorted by code. A watchlist of 25 then never
+// parses 5,538 rows, and the master's pages of the binary are touched only
+// where the search lands.
+func MasterName(c Code) (string, bool) {
+	if masterLoaded.Load() {
+		if i, ok := masterIndex[c.Key()]; ok {
+			return masterList[i].Name, true
+		}
+		return "", false
+	}
+	official, ok := masterLine(c)
+	if !ok {
+		return "", false
+	}
+	return DisplayName(official), true
+}
+
+// masterLoaded is set once loadMaster has run, so that MasterName can use
+// its index without starting the load itself.
+var masterLoaded atomic.Bool
+
+// masterLine finds c's row in the embedded master by binary search over its
+// bytes (one header line, then "number,name" lines in ascending number)
+// and returns the row's name, as the exchange lists it. The code's
+// exchange must be the one its number parses to, as in loadMaster.
+func masterLine(c Code) (string, bool) {
+	if len(c.Number) != 6 {
+		return "", false
+	}
+	text := masterText
+	start := strings.IndexByte(text, '\n') + 1 // after the header
+	lo, hi := start, len(text)
+	for lo < hi {
+		mid := lo + (hi-lo)/2
+		// the line holding mid: back to its start
+		ls := strings.LastIndexByte(text[lo:mid], '\n') + 1 + lo
+		le := strings.IndexByte(text[ls:hi], '\n')
+		if le < 0 {
+			le = hi
+		} else {
+			le += ls
+		}
+		line := text[ls:le]
+		number, name, ok := strings.Cut(line, ",")
+		if !ok {
+			return "", false // not the plain file loadMaster reads either
+		}
+		switch {
+		case number == c.Number:
+			if p, err := ParseCode(number); err != nil || p.Key() != c.Key() {
+				return "", false
+			}
+			return strings.TrimSuffix(name, "\r"), true
+		case number < c.Number:
+			lo = le + 1
+		default:
+			hi = ls
+		}
+	}
+	return "", false
 }
 
 // MasterError reports a problem reading the embedded data; nil in any

@@ -243,8 +243,8 @@ func displayName(t sectors.Ticker) string {
 	if t.CustomName != "" {
 		return t.CustomName
 	}
-	if sec, ok := sectors.LookupMaster(t.Code); ok {
-		return sec.Name
+	if name, ok := sectors.MasterName(t.Code); ok {
+		return name
 	}
 	return t.ReportName
 }

@@ -15,7 +15,7 @@ type watchData struct {
 	sectors []sectors.Sector
 	order   map[string]int   // sector id → display order
 	tickers []sectors.Ticker // on the list only, in the snapshot's order
-	keys    []searchKey      // parallel to tickers
+	keys    []searchKey      // parallel to tickers, made on the first search (searchKeys)
 	fuzzy   []searchKey      // keys with fuzzy sounds folded, built on first use
 	sortKey []string         // parallel to tickers: name syllables for the name sort, built on first use
 	idx     *filterIndex     // what apply needs per ticker, and its search cache
@@ -61,7 +61,6 @@ func newWatchData(snap *sectors.Snapshot) watchData {
 		}
 	}
 	d.tickers = make([]sectors.Ticker, 0, n)
-	d.keys = make([]searchKey, 0, n)
 	ix := &filterIndex{sector: make([]int32, 0, n), rating: make([]sectors.Rating, 0, n)}
 	for j := range snap.Tickers {
 		t := &snap.Tickers[j]
@@ -69,8 +68,6 @@ func newWatchData(snap *sectors.Snapshot) watchData {
 			continue
 		}
 		d.tickers = append(d.tickers, *t)
-		k := makeSearchKey(t.Code, t.Name, t.ReportName, t.CustomName) // as cli/resolve.go does
-		d.keys = append(d.keys, k)
 		o, ok := d.order[t.Sector]
 		if !ok {
 			o = -1
@@ -79,9 +76,24 @@ func newWatchData(snap *sectors.Snapshot) watchData {
 		ix.rating = append(ix.rating, t.Rating)
 	}
 	ix.groups = groupOrders(&d)
-	fillHays(d.keys)
 	d.idx = ix
 	return d
+}
+
+// searchKeys returns the tickers' search keys, made on the first search
+// rather than at every load: they need the pinyin of every name, which the
+// first screen does not (and a start that never searches never reads the
+// pinyin tables).
+func (d *watchData) searchKeys() []searchKey {
+	if d.keys == nil && len(d.tickers) > 0 {
+		d.keys = make([]searchKey, len(d.tickers))
+		for i := range d.tickers {
+			t := &d.tickers[i]
+			d.keys[i] = makeSearchKey(t.Code, t.Name, t.ReportName, t.CustomName) // as cli/resolve.go does
+		}
+		fillHays(d.keys)
+	}
+	return d.keys
 }
 
 // Sort orders, cycled by s.
@@ -179,10 +191,10 @@ func (v *viewState) apply(d *watchData, tab string) {
 		}
 		return
 	}
-	keys := d.keys
+	keys := d.searchKeys()
 	if v.fuzzy {
 		if d.fuzzy == nil {
-			d.fuzzy = sectors.FuzzyKeys(d.keys)
+			d.fuzzy = sectors.FuzzyKeys(keys)
 		}
 		keys, q = d.fuzzy, sectors.FuzzyQuery(v.query)
 	}

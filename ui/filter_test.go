@@ -24,7 +24,7 @@ func refApply(v *viewState, d *watchData, tab string) (rows, counts []int) {
 		}
 		s := matchSubstring
 		if q != "" {
-			k := d.keys[i]
+			k := d.searchKeys()[i]
 			if s = k.ScoreHay(q, false); s == noMatch { // no pre-check
 				continue
 			}

@@ -98,7 +98,9 @@ func (m *Model) replaceTicker(i int, tk sectors.Ticker) {
 	old := d.tickers[i]
 	d.tickers[i] = tk
 	if old.Name != tk.Name || old.ReportName != tk.ReportName {
-		d.keys[i] = searchKeyOf(&tk)
+		if d.keys != nil {
+			d.keys[i] = searchKeyOf(&tk)
+		}
 		d.sortKey, d.fuzzy = nil, nil // both rebuilt from the names on first use
 		ix.stack = ix.stack[:0]       // remembered hits scored the old name
 		ix.permOK[sortName] = false
@@ -125,7 +127,9 @@ func (m *Model) removeAt(i int) {
 	d := &m.data
 	ix := d.index()
 	d.tickers = slices.Delete(d.tickers, i, i+1)
-	d.keys = slices.Delete(d.keys, i, i+1)
+	if d.keys != nil {
+		d.keys = slices.Delete(d.keys, i, i+1)
+	}
 	d.sortKey, d.fuzzy = nil, nil
 	ix.sector = slices.Delete(ix.sector, i, i+1)
 	ix.rating = slices.Delete(ix.rating, i, i+1)
@@ -150,13 +154,14 @@ func (m *Model) insertTicker(tk sectors.Ticker) {
 		}
 		return 1
 	})
-	k := searchKeyOf(&tk)
 	o, ok := d.order[tk.Sector]
 	if !ok {
 		o = -1
 	}
 	d.tickers = slices.Insert(d.tickers, j, tk)
-	d.keys = slices.Insert(d.keys, j, k)
+	if d.keys != nil {
+		d.keys = slices.Insert(d.keys, j, searchKeyOf(&tk))
+	}
 	d.sortKey, d.fuzzy = nil, nil
 	ix.sector = slices.Insert(ix.sector, j, int32(o))
 	ix.rating = slices.Insert(ix.rating, j, tk.Rating)

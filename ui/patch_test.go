@@ -13,6 +13,7 @@ import (
 func TestOwnWritesPatchLikeAFullLoad(t *testing.T) {
 	st, _ := newTestStore(t)
 	m := newTestModel(t, st, "en", 120, 40)
+	m.data.searchKeys() // made now, so that every patch below must keep them right
 	steps := []struct {
 		what string
 		keys []string
@@ -76,7 +77,7 @@ func assertSameData(t *testing.T, what string, got, want Model) {
 		if !reflect.DeepEqual(got.data.tickers[i], want.data.tickers[i]) {
 			t.Errorf("%s: ticker %s differs from a full load:\n got %+v\nwant %+v", what, want.data.tickers[i].Code, got.data.tickers[i], want.data.tickers[i])
 		}
-		if !reflect.DeepEqual(got.data.keys[i], want.data.keys[i]) || got.data.nameSortKeys()[i] != want.data.nameSortKeys()[i] {
+		if !reflect.DeepEqual(got.data.searchKeys()[i], want.data.searchKeys()[i]) || got.data.nameSortKeys()[i] != want.data.nameSortKeys()[i] {
 			t.Errorf("%s: search key of %s differs from a full load", what, want.data.tickers[i].Code)
 		}
 	}

@@ -1,0 +1,44 @@
+package sectors
+
+import "testing"
+
+// MasterName's binary search over the embedded file finds every row
+// loadMaster reads, with the same name, and nothing else.
+func TestMasterNameMatchesTheLoadedMaster(t *testing.T) {
+	var viaSearch []string
+	for _, sec := range Master() {
+		name, ok := masterLineName(sec.Code)
+		if !ok || name != sec.Name {
+			t.Fatalf("%s: binary search found %q, %v; the loaded master has %q", sec.Code.Key(), name, ok, sec.Name)
+		}
+		viaSearch = append(viaSearch, name)
+	}
+	if len(viaSearch) != 5538 {
+		t.Fatalf("searched %d rows, want the master's 5,538", len(viaSearch))
+	}
+	for _, in := range []string{"SH000001", "SZ000003", "SZ000000", "SH603999", "BJ920000", "SZ300999", "SH600000", "SZ000001", "SH000002"} {
+		c, err := ParseCode(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, loaded := LookupMaster(c)
+		_, searched := masterLineName(c)
+		if loaded != searched {
+			t.Errorf("%s: the loaded master says listed=%v, the binary search %v", in, loaded, searched)
+		}
+	}
+	// once the master is loaded, MasterName answers from its index
+	if name, ok := MasterName(Master()[0].Code); !ok || name != Master()[0].Name {
+		t.Errorf("MasterName after the load = %q, %v", name, ok)
+	}
+}
+
+// masterLineName is MasterName's search alone, whether or not the master
+// was loaded.
+func masterLineName(c Code) (string, bool) {
+	official, ok := masterLine(c)
+	if !ok {
+		return "", false
+	}
+	return DisplayName(official), true
+}
