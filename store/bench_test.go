@@ -81,6 +81,33 @@ func BenchmarkLoad(b *testing.B) {
 	}
 }
 
+// BenchmarkLoadListIndex reads what the TUI's first screen needs (issue
+// 17): the list index saved from a full load, with the sectors, reports
+// and source, in one read transaction.
+func BenchmarkLoadListIndex(b *testing.B) {
+	for _, n := range universe.Sizes() {
+		b.Run(sizeName(n), func(b *testing.B) {
+			st := openUniverse(b, n)
+			snap, err := st.Load()
+			if err != nil {
+				b.Fatal(err)
+			}
+			if err := st.SaveListIndex(snap); err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				part, ok, err := st.LoadListIndex()
+				if err != nil || !ok || len(part.Tickers) != len(snap.Tickers) {
+					b.Fatalf("LoadListIndex: %v %v", ok, err)
+				}
+			}
+			reportMS(b, "ms/load")
+		})
+	}
+}
+
 // BenchmarkAddNote saves a note: one committed bbolt transaction, fsync
 // included, as the TUI does the moment the user confirms it.
 func BenchmarkAddNote(b *testing.B) {

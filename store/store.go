@@ -426,11 +426,22 @@ func (s *Store) updateSized(grow int, fn func(tx *bolt.Tx) error) error {
 			}
 		}
 	}
-	err := s.updateOnce(hint, fn)
+	err := s.updateOnce(hint, true, fn)
 	if errors.Is(err, errOlderSchema) {
 		if err = s.upgrade(); err == nil {
-			err = s.updateOnce(hint, fn)
+			err = s.updateOnce(hint, true, fn)
 		}
+	}
+	return err
+}
+
+// updateQuiet is update for a write of derived data (the list index) that
+// changes nothing a reader shows: the generation stays, so open TUIs do
+// not reload for it. A file that needs an upgrade is left alone.
+func (s *Store) updateQuiet(fn func(tx *bolt.Tx) error) error {
+	err := s.updateOnce(0, false, fn)
+	if errors.Is(err, errOlderSchema) {
+		return nil
 	}
 	return err
 }
@@ -445,7 +456,7 @@ const boltAllocStep = 16 << 20
 // errOlderSchema stops a write to a file that needs an upgrade first.
 var errOlderSchema = errors.New("older schema")
 
-func (s *Store) updateOnce(mmapHint int, fn func(tx *bolt.Tx) error) error {
+func (s *Store) updateOnce(mmapHint int, bump bool, fn func(tx *bolt.Tx) error) error {
 	db, err := s.openSized(false, mmapHint)
 	if err != nil {
 		return s.fail("open", err)
@@ -473,7 +484,7 @@ func (s *Store) updateOnce(mmapHint int, fn func(tx *bolt.Tx) error) error {
 			if fileSchema(tx) < schemaVersion {
 				return errOlderSchema
 			}
-			if err := fn(tx); err != nil {
+			if err := fn(tx); err != nil || !bump {
 				return err
 			}
 			return bumpGen(tx)

@@ -1,0 +1,419 @@
+package store
+
+import (
+	"encoding/binary"
+	"errors"
+	"hash/crc32"
+	"math"
+	"slices"
+	"sync"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"zixuan/sectors"
+)
+
+// The list index is what the TUI's first screen needs of every ticker on
+// the list, in one value that decodes in about a millisecond for the whole
+// market, where Load decodes some 22,000 JSON records (ratings and notes
+// mostly) in 15-30. It is a cache: derived from the records, never the
+// truth, written only by SaveListIndex from a snapshot of the generation it
+// is saved at, and read back only while the file is still at that
+// generation (any write bumps it), so a stale index is never shown. An
+// index that does not decode is ignored the same way; the TUI then loads
+// everything first, as it always did, and saves a new index.
+//
+// The value, in cache/list:
+//
+//	"zixuan list index 1\n"
+//	gen         uvarint   the generation it was made at
+//	master      uint32    crc32 of the embedded securities master (names come from it)
+//	count       uvarint   tickers on the list, in the snapshot's order
+//	per ticker:
+//	  exchange, number, name, report name, custom name, sector,
+//	  rating source, added by              strings (uvarint length, bytes)
+//	  rating                               uvarint (sectors.Rating)
+//	  rating at, added, updated            times (see putTime)
+//	  pinned                               byte 0/1
+//	  position                             uvarint
+//	  groups                               uvarint count, strings
+//	  calls                                uvarint count; each: report id, code's exchange and number,
+//	                                       name, name in report, rating in report, theme (strings),
+//	                                       rating (uvarint), flags (uvarint count, strings)
+//	  latest note                          byte 0 (none) / 1, then id uvarint, created, updated, text
+//
+// The schema does not change: older builds ignore the bucket, and a write
+// by any build makes the index stale.
+var (
+	bucketCache  = []byte("cache")
+	keyListIndex = []byte("list")
+)
+
+const listIndexMagic = "zixuan list index 1\n"
+
+// masterSum identifies the embedded securities master, whose names the
+// index holds: a binary with another master does not use an index made by
+// this one.
+var masterSum = sync.OnceValue(func() uint32 { return crc32.ChecksumIEEE(sectors.MasterCSV()) })
+
+// LoadListIndex returns a partial snapshot for the first screen when the
+// file holds a list index made at its current generation: the source,
+// sectors and reports as Load reads them, and every ticker on the list with
+// all its fields but Ratings (none: the history is not kept in the index)
+// and Notes (only the latest live note, if any). Refs are not included.
+// It reports false, with no error, when there is no usable index; the
+// caller then loads everything.
+func (s *Store) LoadListIndex() (*sectors.Snapshot, bool, error) {
+	snap := &sectors.Snapshot{}
+	ok := false
+	err := s.view(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketCache)
+		if b == nil {
+			return nil
+		}
+		gen := readGen(tx)
+		tickers, err := decodeListIndex(b.Get(keyListIndex), gen)
+		if err != nil {
+			return nil // stale or unreadable: the caller loads everything
+		}
+		snap.Gen, snap.Tickers = gen, tickers
+		_ = getJSON(tx.Bucket(bucketMeta), keySource, &snap.Source)
+		if snap.Sectors, err = readSectors(tx); err != nil {
+			return err
+		}
+		if snap.Reports, err = readReports(tx); err != nil {
+			return err
+		}
+		ok = true
+		return nil
+	})
+	if err != nil || !ok {
+		return nil, false, err
+	}
+	return snap, true, nil
+}
+
+// ListIndexGen is the generation the stored list index was made at, 0 when
+// there is none (or it is unreadable).
+func (s *Store) ListIndexGen() (uint64, error) {
+	var gen uint64
+	err := s.view(func(tx *bolt.Tx) error {
+		if b := tx.Bucket(bucketCache); b != nil {
+			gen, _ = listIndexHeader(b.Get(keyListIndex))
+		}
+		return nil
+	})
+	return gen, err
+}
+
+// SaveListIndex stores the list index of snap, a full snapshot (Load's),
+// if the file is still at snap's generation; otherwise it does nothing
+// (someone wrote since, and the index would be stale at once). It does
+// not bump the generation: an index changes nothing an open TUI shows.
+func (s *Store) SaveListIndex(snap *sectors.Snapshot) error {
+	value := encodeListIndex(snap)
+	return s.updateQuiet(func(tx *bolt.Tx) error {
+		if readGen(tx) != snap.Gen {
+			return errUnchanged
+		}
+		if b := tx.Bucket(bucketCache); b != nil {
+			if g, _ := listIndexHeader(b.Get(keyListIndex)); g == snap.Gen {
+				return errUnchanged // saved already
+			}
+		}
+		b, err := tx.CreateBucketIfNotExists(bucketCache)
+		if err != nil {
+			return err
+		}
+		return b.Put(keyListIndex, value)
+	})
+}
+
+func encodeListIndex(snap *sectors.Snapshot) []byte {
+	buf := make([]byte, 0, 64+len(snap.Tickers)*160)
+	buf = append(buf, listIndexMagic...)
+	buf = binary.AppendUvarint(buf, snap.Gen)
+	buf = binary.BigEndian.AppendUint32(buf, masterSum())
+	n := 0
+	for i := range snap.Tickers {
+		if snap.Tickers[i].OnList() {
+			n++
+		}
+	}
+	buf = binary.AppendUvarint(buf, uint64(n))
+	for i := range snap.Tickers {
+		t := &snap.Tickers[i]
+		if !t.OnList() {
+			continue
+		}
+		buf = putStr(buf, string(t.Code.Exchange), t.Code.Number, t.Name, t.ReportName, t.CustomName,
+			t.Sector, t.RatingSource, t.AddedBy)
+		buf = binary.AppendUvarint(buf, uint64(t.Rating))
+		buf = putTime(buf, t.RatingAt)
+		buf = putTime(buf, t.Added)
+		buf = putTime(buf, t.Updated)
+		buf = append(buf, boolByte(t.Pinned))
+		buf = binary.AppendUvarint(buf, t.Position)
+		buf = binary.AppendUvarint(buf, uint64(len(t.Groups)))
+		buf = putStr(buf, t.Groups...)
+		buf = binary.AppendUvarint(buf, uint64(len(t.Calls)))
+		for _, c := range t.Calls {
+			buf = putStr(buf, c.ReportID, string(c.Code.Exchange), c.Code.Number, c.Name, c.NameInReport,
+				c.RatingInReport, c.Theme)
+			buf = binary.AppendUvarint(buf, uint64(c.Rating))
+			buf = binary.AppendUvarint(buf, uint64(len(c.Flags)))
+			for _, f := range c.Flags {
+				buf = putStr(buf, string(f))
+			}
+		}
+		if n, ok := t.LatestNote(); ok {
+			buf = append(buf, 1)
+			buf = binary.AppendUvarint(buf, n.ID)
+			buf = putTime(buf, n.Created)
+			buf = putTime(buf, n.Updated)
+			buf = putStr(buf, n.Text)
+		} else {
+			buf = append(buf, 0)
+		}
+	}
+	return buf
+}
+
+func boolByte(b bool) byte {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func putStr(buf []byte, ss ...string) []byte {
+	for _, s := range ss {
+		buf = binary.AppendUvarint(buf, uint64(len(s)))
+		buf = append(buf, s...)
+	}
+	return buf
+}
+
+// putTime writes a time as zixuan stores it (UTC, as Load returns it): a
+// byte 0 for the zero time, else 1, then the Unix seconds (varint) and
+// nanoseconds (uvarint).
+func putTime(buf []byte, t time.Time) []byte {
+	if t.IsZero() {
+		return append(buf, 0)
+	}
+	buf = append(buf, 1)
+	buf = binary.AppendVarint(buf, t.Unix())
+	return binary.AppendUvarint(buf, uint64(t.Nanosecond()))
+}
+
+var errListIndex = errors.New("list index unreadable")
+
+// listIndexHeader returns the generation an index was made at and the rest
+// of it, or 0 when v is not an index this build made.
+func listIndexHeader(v []byte) (uint64, []byte) {
+	if len(v) < len(listIndexMagic) || string(v[:len(listIndexMagic)]) != listIndexMagic {
+		return 0, nil
+	}
+	v = v[len(listIndexMagic):]
+	gen, n := binary.Uvarint(v)
+	if n <= 0 || len(v) < n+4 {
+		return 0, nil
+	}
+	if binary.BigEndian.Uint32(v[n:]) != masterSum() {
+		return 0, nil // names from another master
+	}
+	return gen, v[n+4:]
+}
+
+// decodeListIndex decodes an index made at generation gen. Anything off
+// (another generation, a short or malformed value) is an error, never a
+// panic: the value is read from the file's pages like any record.
+func decodeListIndex(v []byte, gen uint64) ([]sectors.Ticker, error) {
+	g, rest := listIndexHeader(v)
+	if g == 0 || g != gen {
+		return nil, errListIndex
+	}
+	d := indexDecoder{b: rest, interned: map[string]string{}}
+	n := d.uvarint()
+	if d.err != nil || n > uint64(len(d.b)) { // every ticker takes bytes
+		return nil, errListIndex
+	}
+	tickers := make([]sectors.Ticker, n)
+	var notes []sectors.Note // one array for every ticker's latest note
+	for i := range tickers {
+		t := &tickers[i]
+		t.Code = d.code()
+		t.Name, t.ReportName, t.CustomName = d.str(), d.str(), d.str()
+		t.Sector, t.RatingSource, t.AddedBy = d.shared(), d.shared(), d.shared()
+		t.Rating = d.rating()
+		t.RatingAt, t.Added, t.Updated = d.time(), d.time(), d.time()
+		t.Pinned = d.byte() == 1
+		t.Position = d.uvarint()
+		if k := d.count(); k > 0 {
+			t.Groups = make([]string, k)
+			for j := range t.Groups {
+				t.Groups[j] = d.shared()
+			}
+		}
+		if k := d.count(); k > 0 {
+			t.Calls = make([]sectors.Call, k)
+			for j := range t.Calls {
+				c := &t.Calls[j]
+				c.ReportID = d.shared()
+				c.Code = d.code()
+				c.Name, c.NameInReport = d.str(), d.str()
+				c.RatingInReport, c.Theme = d.shared(), d.shared()
+				c.Rating = d.rating()
+				if f := d.count(); f > 0 {
+					c.Flags = make([]sectors.CallFlag, f)
+					for x := range c.Flags {
+						c.Flags[x] = sectors.CallFlag(d.shared())
+					}
+				}
+			}
+		}
+		switch d.byte() {
+		case 0:
+		case 1:
+			if len(notes) == cap(notes) {
+				notes = make([]sectors.Note, 0, min(int(n)-i, 1024))
+			}
+			notes = append(notes, sectors.Note{ID: d.uvarint(), Created: d.time(), Updated: d.time(), Text: d.str()})
+			t.Notes = notes[len(notes)-1 : len(notes) : len(notes)]
+		default:
+			d.fail()
+		}
+		if d.err != nil {
+			return nil, d.err
+		}
+	}
+	if len(d.b) != 0 {
+		return nil, errListIndex
+	}
+	return tickers, nil
+}
+
+// indexDecoder reads the index's fields in turn; the first problem sticks,
+// and every later read returns a zero value.
+type indexDecoder struct {
+	b        []byte
+	err      error
+	interned map[string]string // sectors, ratings, sources, report ids: a few values repeated thousands of times
+}
+
+func (d *indexDecoder) fail() {
+	d.err, d.b = errListIndex, nil
+}
+
+func (d *indexDecoder) byte() byte {
+	if len(d.b) == 0 {
+		d.fail()
+		return 0
+	}
+	c := d.b[0]
+	d.b = d.b[1:]
+	return c
+}
+
+func (d *indexDecoder) uvarint() uint64 {
+	v, n := binary.Uvarint(d.b)
+	if n <= 0 {
+		d.fail()
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+// count is a length that must fit in what is left (each element takes a
+// byte at least).
+func (d *indexDecoder) count() int {
+	v := d.uvarint()
+	if v > uint64(len(d.b)) {
+		d.fail()
+		return 0
+	}
+	return int(v)
+}
+
+func (d *indexDecoder) bytes() []byte {
+	n := d.uvarint()
+	if n > uint64(len(d.b)) {
+		d.fail()
+		return nil
+	}
+	s := d.b[:n]
+	d.b = d.b[n:]
+	return s
+}
+
+func (d *indexDecoder) str() string {
+	b := d.bytes()
+	if len(b) == 0 {
+		return ""
+	}
+	return string(b)
+}
+
+// shared is str for a value repeated across tickers: one string per
+// distinct value.
+func (d *indexDecoder) shared() string {
+	b := d.bytes()
+	if len(b) == 0 {
+		return ""
+	}
+	if s, ok := d.interned[string(b)]; ok {
+		return s
+	}
+	if len(d.interned) > 4096 {
+		return string(b)
+	}
+	s := string(b)
+	d.interned[s] = s
+	return s
+}
+
+func (d *indexDecoder) rating() sectors.Rating {
+	r := sectors.Rating(d.uvarint())
+	if !slices.Contains(sectors.Ratings, r) {
+		d.fail()
+	}
+	return r
+}
+
+func (d *indexDecoder) code() sectors.Code {
+	ex := sectors.Exchange(d.shared())
+	number := d.bytes()
+	switch {
+	case d.err != nil:
+		return sectors.Code{}
+	case len(number) != 6 || (ex != sectors.SH && ex != sectors.SZ && ex != sectors.BJ):
+		d.fail()
+		return sectors.Code{}
+	}
+	return sectors.Code{Exchange: ex, Number: string(number)}
+}
+
+func (d *indexDecoder) time() time.Time {
+	switch d.byte() {
+	case 0:
+		return time.Time{}
+	case 1:
+	default:
+		d.fail()
+		return time.Time{}
+	}
+	sec, n := binary.Varint(d.b)
+	if n <= 0 {
+		d.fail()
+		return time.Time{}
+	}
+	d.b = d.b[n:]
+	nsec := d.uvarint()
+	if nsec >= 1e9 || sec > math.MaxInt64/2 || sec < math.MinInt64/2 {
+		d.fail()
+		return time.Time{}
+	}
+	return time.Unix(sec, int64(nsec)).UTC()
+}
