@@ -59,9 +59,9 @@ var masterSum = sync.OnceValue(func() uint32 { return crc32.ChecksumIEEE(sectors
 
 // LoadListIndex returns a partial snapshot for the first screen when the
 // file holds a list index made at its current generation: the source,
-// sectors and reports as Load reads them, and every ticker on the list with
-// all its fields but Ratings (none: the history is not kept in the index)
-// and Notes (only the latest live note, if any). Refs are not included.
+// sectors, reports and reference prices as Load reads them, and every
+// ticker on the list with all its fields but Ratings (none: the history is
+// not kept in the index) and Notes (only the latest live note, if any).
 // It reports false, with no error, when there is no usable index; the
 // caller then loads everything.
 func (s *Store) LoadListIndex() (*sectors.Snapshot, bool, error) {
@@ -83,6 +83,9 @@ func (s *Store) LoadListIndex() (*sectors.Snapshot, bool, error) {
 			return err
 		}
 		if snap.Reports, err = readReports(tx); err != nil {
+			return err
+		}
+		if snap.Refs, err = readRefPrices(tx); err != nil {
 			return err
 		}
 		ok = true
@@ -234,7 +237,10 @@ func decodeListIndex(v []byte, gen uint64) ([]sectors.Ticker, error) {
 	if g == 0 || g != gen {
 		return nil, errListIndex
 	}
-	d := indexDecoder{b: rest, interned: map[string]string{}}
+	// One string holds every text of the index: each field is a substring
+	// of it, so decoding allocates no string (and the collector scans none).
+	// The value must be copied out of the file's pages anyway.
+	d := indexDecoder{b: rest, s: string(rest), interned: map[string]string{}}
 	n := d.uvarint()
 	if d.err != nil || n > uint64(len(d.b)) { // every ticker takes bytes
 		return nil, errListIndex
@@ -297,7 +303,8 @@ func decodeListIndex(v []byte, gen uint64) ([]sectors.Ticker, error) {
 // indexDecoder reads the index's fields in turn; the first problem sticks,
 // and every later read returns a zero value.
 type indexDecoder struct {
-	b        []byte
+	b        []byte // what is left to read
+	s        string // the whole of what b started as, for str
 	err      error
 	interned map[string]string // sectors, ratings, sources, report ids: a few values repeated thousands of times
 }
@@ -353,7 +360,8 @@ func (d *indexDecoder) str() string {
 	if len(b) == 0 {
 		return ""
 	}
-	return string(b)
+	end := len(d.s) - len(d.b) // b ends where what is left begins
+	return d.s[end-len(b) : end]
 }
 
 // shared is str for a value repeated across tickers: one string per
@@ -366,11 +374,11 @@ func (d *indexDecoder) shared() string {
 	if s, ok := d.interned[string(b)]; ok {
 		return s
 	}
-	if len(d.interned) > 4096 {
-		return string(b)
+	end := len(d.s) - len(d.b)
+	s := d.s[end-len(b) : end]
+	if len(d.interned) < 4096 {
+		d.interned[s] = s
 	}
-	s := string(b)
-	d.interned[s] = s
 	return s
 }
 
@@ -392,7 +400,8 @@ func (d *indexDecoder) code() sectors.Code {
 		d.fail()
 		return sectors.Code{}
 	}
-	return sectors.Code{Exchange: ex, Number: string(number)}
+	end := len(d.s) - len(d.b)
+	return sectors.Code{Exchange: ex, Number: d.s[end-6 : end]}
 }
 
 func (d *indexDecoder) time() time.Time {

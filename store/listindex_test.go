@@ -116,8 +116,8 @@ func TestListIndexHoldsWhatTheListShows(t *testing.T) {
 	if !pinned || !grouped || !deletedLatest {
 		t.Errorf("the test data lacks a pin (%v), a group (%v) or a deleted newest note (%v)", pinned, grouped, deletedLatest)
 	}
-	if part.Gen != full.Gen || !reflect.DeepEqual(part.Source, full.Source) || !reflect.DeepEqual(part.Sectors, full.Sectors) || !reflect.DeepEqual(part.Reports, full.Reports) {
-		t.Errorf("the source, sectors or reports differ from Load's")
+	if part.Gen != full.Gen || !reflect.DeepEqual(part.Source, full.Source) || !reflect.DeepEqual(part.Sectors, full.Sectors) || !reflect.DeepEqual(part.Reports, full.Reports) || !reflect.DeepEqual(part.Refs, full.Refs) {
+		t.Errorf("the source, sectors, reports or reference prices differ from Load's")
 	}
 
 	// any write makes it stale; a save from the older snapshot then does nothing

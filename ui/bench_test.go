@@ -137,6 +137,51 @@ func BenchmarkColdStart(b *testing.B) {
 	}
 }
 
+// BenchmarkFirstScreen is (1) as a start with the store's list index at
+// the file's generation (issue 17): open, read the index, the selected
+// ticker in full, size the screen and render the first frame at 120x40;
+// the whole store then loads in the background (not timed here).
+func BenchmarkFirstScreen(b *testing.B) {
+	for _, n := range universe.Sizes() {
+		b.Run(sizeName(n), func(b *testing.B) {
+			started(b, n) // warms the master and the file cache
+			path := universe.Copy(b, n)
+			st, err := store.Open(path)
+			if err != nil {
+				b.Fatal(err)
+			}
+			snap, err := st.Load()
+			if err != nil {
+				b.Fatal(err)
+			}
+			if err := st.SaveListIndex(snap); err != nil {
+				b.Fatal(err)
+			}
+			var l lat
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				l.time(func() {
+					st, err := store.Open(path)
+					if err != nil {
+						b.Fatal(err)
+					}
+					m, err := ui.New(st, opts())
+					if err != nil {
+						b.Fatal(err)
+					}
+					var tm tea.Model = m
+					tm, _ = tm.Update(tea.WindowSizeMsg{Width: benchW, Height: benchH})
+					if v := tm.View(); !strings.Contains(v, "> ") {
+						b.Fatalf("first frame shows no selected row:\n%s", v)
+					}
+				})
+			}
+			l.report(b)
+		})
+	}
+}
+
 // BenchmarkHeap is (6) in process: the live heap the TUI keeps after its
 // first frame (MB-live), and what starting allocated in all (MB-alloc).
 // The process's RSS is measured by bench/run.sh.

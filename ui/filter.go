@@ -49,7 +49,12 @@ type searchHits struct {
 // maxSearchStack bounds the remembered prefixes (the query holds 40 runes).
 const maxSearchStack = 64
 
-func newWatchData(snap *sectors.Snapshot) watchData {
+func newWatchData(snap *sectors.Snapshot) watchData { return makeWatchData(snap, false) }
+
+// makeWatchData is newWatchData; with take, and every ticker of snap on
+// the list, it takes snap's tickers instead of copying them, and snap is
+// left without any (a snapshot used for nothing else: the list index's).
+func makeWatchData(snap *sectors.Snapshot, take bool) watchData {
 	d := watchData{gen: snap.Gen, source: snap.Source, sectors: snap.Sectors, order: make(map[string]int, len(snap.Sectors))}
 	for i, s := range snap.Sectors {
 		d.order[s.ID] = i
@@ -60,14 +65,21 @@ func newWatchData(snap *sectors.Snapshot) watchData {
 			n++
 		}
 	}
-	d.tickers = make([]sectors.Ticker, 0, n)
+	take = take && n == len(snap.Tickers)
+	if take {
+		d.tickers = snap.Tickers
+	} else {
+		d.tickers = make([]sectors.Ticker, 0, n)
+	}
 	ix := &filterIndex{sector: make([]int32, 0, n), rating: make([]sectors.Rating, 0, n)}
 	for j := range snap.Tickers {
 		t := &snap.Tickers[j]
 		if !t.OnList() {
 			continue
 		}
-		d.tickers = append(d.tickers, *t)
+		if !take {
+			d.tickers = append(d.tickers, *t)
+		}
 		o, ok := d.order[t.Sector]
 		if !ok {
 			o = -1
@@ -77,6 +89,9 @@ func newWatchData(snap *sectors.Snapshot) watchData {
 	}
 	ix.groups = groupOrders(&d)
 	d.idx = ix
+	if take {
+		snap.Tickers = nil
+	}
 	return d
 }
 

@@ -114,13 +114,34 @@ type Model struct {
 	// nil is Options.Columns, or the default
 	cols []string
 
+	// partial: the data is the store's list index, the whole store still
+	// loading (firstscreen.go); early holds the messages that wait for it
+	partial bool
+	early   []tea.Msg
+	loading bool // not even that yet: Run's model, drawn once its first data is in
+	loadErr error // the whole store could not be loaded after the first screen
+
 	status    string
 	statusErr bool
 	quitting  bool
 }
 
-// New loads the store and builds the root model.
+// New loads the store and builds the root model: from the store's list
+// index when it has one at the file's generation (the whole store then
+// loads when the program starts: firstscreen.go), else in full.
 func New(st *store.Store, opts Options) (Model, error) {
+	m := newShell(st, opts)
+	msg := loadFirst(st)
+	if msg.err != nil {
+		return Model{}, msg.err
+	}
+	m.takeFirst(msg)
+	return m, nil
+}
+
+// newShell is the root model before any data: options, texts, keys and
+// styles.
+func newShell(st *store.Store, opts Options) Model {
 	if opts.Location == nil {
 		opts.Location = sectors.China
 	}
@@ -147,26 +168,24 @@ func New(st *store.Store, opts Options) (Model, error) {
 	m.help.ShortSeparator = "  "
 	m.help.FullSeparator = "   "
 	m.help.Ellipsis = "…"
-	snap, err := st.Load()
-	if err != nil {
-		return Model{}, err
-	}
 	m.view.fuzzy = opts.FuzzyPinyin
 	m.applyView()
-	m.setData(snap)
 	if n := st.Notice(); n != "" { // a damaged meta page: said once
 		m.status, m.statusErr = safeLine(n), true
 	}
-	m.al.list, _ = st.Alerts() // shown in the detail pane (alerts.go)
-	return m, nil
+	return m
 }
 
 func ptr[T any](v T) *T { return &v }
 
 // setData installs a freshly loaded snapshot, keeping the selection.
-func (m *Model) setData(snap *sectors.Snapshot) {
+func (m *Model) setData(snap *sectors.Snapshot) { m.setDataFrom(snap, false) }
+
+// setDataFrom is setData; with take, the tickers move from snap to the
+// data instead of being copied (see makeWatchData).
+func (m *Model) setDataFrom(snap *sectors.Snapshot, take bool) {
 	keep, noteID := m.selectedKey(), m.selectedNoteID()
-	m.data = newWatchData(snap)
+	m.data = makeWatchData(snap, take)
 	m.dataEpoch = nextEpoch()
 	m.hs.snap = snap
 	m.buildCells()
@@ -266,7 +285,20 @@ type (
 
 // Init starts polling the store for changes by other processes.
 func (m Model) Init() tea.Cmd {
-	return tea.Batch(m.poll(), m.quoteInit(), m.positionsCmdAt(m.ps.seq))
+	if m.loading {
+		st := m.st
+		return func() tea.Msg { return loadFirst(st) }
+	}
+	if m.partial {
+		return m.fullLoadCmd() // the rest starts when it is in
+	}
+	return m.startCmds()
+}
+
+// startCmds is what runs once the whole store is loaded: the poll, the
+// quotes, the positions, and the list index for the next start.
+func (m Model) startCmds() tea.Cmd {
+	return tea.Batch(m.poll(), m.quoteInit(), m.positionsCmdAt(m.ps.seq), saveListIndexCmd(m.st, m.hs.snap))
 }
 
 func (m Model) poll() tea.Cmd {
@@ -307,6 +339,9 @@ func (m *Model) loadCmd() tea.Cmd {
 // Update routes a message: window size and background results to the root,
 // keys to the active pane.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if m.partial {
+		return m.updatePartial(msg)
+	}
 	if next, cmd, ok := m.updateQuotes(msg); ok {
 		return next, cmd
 	}

@@ -25,10 +25,11 @@ func Run(st *store.Store, opts Options) (err error) {
 	if opts.NoColor || noColor() {
 		lipgloss.SetColorProfile(termenv.Ascii)
 	}
-	m, err := New(st, opts)
-	if err != nil {
-		return err
-	}
+	// The data loads once the program runs (Init), while bubbletea sets
+	// up the terminal and waits for its first frame tick: the first screen
+	// is then drawn as soon as a bare program's would be (firstscreen.go).
+	m := newShell(st, opts)
+	m.loading, m.partial = true, true
 	return runProgram(tea.NewProgram(m, tea.WithAltScreen()), st.Path(), os.Stderr)
 }
 
@@ -54,9 +55,13 @@ func runProgram(p *tea.Program, dbPath string, stderr io.Writer) (err error) {
 	final, err := p.Run()
 	inflight.Wait() // bubbletea does not wait for commands still running
 	if fm, ok := final.(Model); ok && err == nil {
+		if fm.loadErr != nil {
+			return fm.loadErr
+		}
 		if serr := fm.saveView(); serr != nil { // remember_view: the view for the next start
 			fmt.Fprintf(stderr, "zixuan: the sort and rating filter were not kept for the next start: %v\n", serr)
 		}
+		fm.saveListIndexAtExit()
 	}
 	if err != nil {
 		if errors.Is(err, tea.ErrProgramPanic) {

@@ -37,8 +37,8 @@ func (m *Model) dialogSize() (w, h int) {
 
 // View draws the whole screen, exactly width x height.
 func (m Model) View() string {
-	if m.quitting {
-		return ""
+	if m.quitting || m.loading {
+		return "" // bubbletea draws nothing until there is a frame
 	}
 	if m.width < minWidth || m.height < minHeight {
 		msg := fmt.Sprintf(m.t.TooSmall, m.width, m.height, minWidth, minHeight)

@@ -1,0 +1,174 @@
+package ui
+
+import (
+	tea "github.com/charmbracelet/bubbletea"
+
+	"zixuan/sectors"
+	"zixuan/store"
+)
+
+// The first screen (issue 17). Loading the whole store decodes every
+// rating and note: 15-30 ms for the whole market, most of a start. The
+// first screen needs only what the list shows of each ticker and the
+// selected ticker in full, which the store's list index (store/listindex.go)
+// gives in a few milliseconds. So when the file holds an index at its
+// current generation, New draws from it and the whole store loads in the
+// background straight after; until it is in (a few tens of milliseconds)
+// the model is partial: keys and other messages wait and are replayed in
+// order once it is, and nothing that needs every ticker's history starts
+// (quotes, history, the scorecard, positions, the poll). The screen is
+// the same either way (TestFirstScreenFromTheIndexIsTheSame).
+
+// fullLoadMsg is the whole store, loaded after a first screen drawn from
+// the list index.
+type fullLoadMsg struct {
+	snap *sectors.Snapshot
+	err  error
+}
+
+// firstLoadMsg is the first data: the list index when the file has one at
+// its generation (partial), else the whole store; and the alerts, which
+// the detail pane shows.
+type firstLoadMsg struct {
+	snap    *sectors.Snapshot
+	partial bool
+	alerts  []sectors.Alert
+	err     error
+}
+
+// loadFirst reads the first data. Any problem with the index leaves it to
+// the full load, whose error, if it has one, is the one to tell.
+func loadFirst(st *store.Store) firstLoadMsg {
+	var msg firstLoadMsg
+	if snap, ok, err := st.LoadListIndex(); err == nil && ok {
+		msg.snap, msg.partial = snap, true
+	} else if msg.snap, msg.err = st.Load(); msg.err != nil {
+		return msg
+	}
+	msg.alerts, _ = st.Alerts()
+	return msg
+}
+
+// takeFirst installs the first data. From the list index, the selected
+// ticker is read in full, and the model stays partial until the whole
+// store is in (Init, then fullLoadMsg).
+func (m *Model) takeFirst(msg firstLoadMsg) {
+	m.loading = false
+	m.al.list = msg.alerts
+	if !msg.partial {
+		m.partial = false
+		m.setData(msg.snap)
+		return
+	}
+	m.partial = true
+	m.setDataFrom(msg.snap, true) // nothing but the data uses this snapshot's tickers
+	m.fillSelected()
+}
+
+// fillSelected reads the selected ticker in full (rating history, every
+// note) into partial data: the detail pane shows it on the first screen.
+func (m *Model) fillSelected() {
+	if m.list.cursor < 0 || m.list.cursor >= len(m.view.rows) {
+		return
+	}
+	i := m.view.rows[m.list.cursor]
+	d, err := m.st.Detail(m.data.tickers[i].Code)
+	if err != nil {
+		return // the full load says what is wrong
+	}
+	m.replaceTicker(i, d.Ticker)
+}
+
+// fullLoadCmd loads the whole store off the UI goroutine.
+func (m Model) fullLoadCmd() tea.Cmd {
+	st := m.st
+	return func() tea.Msg {
+		snap, err := st.Load()
+		return fullLoadMsg{snap: snap, err: err}
+	}
+}
+
+// updatePartial handles a message while the data is partial: the window
+// size is laid out at once, the full load is taken in, and everything
+// else waits for it.
+func (m Model) updatePartial(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		if !m.loading {
+			m.layout()
+		}
+		return m, nil
+	case firstLoadMsg:
+		if msg.err != nil {
+			m.loadErr, m.quitting = msg.err, true
+			return m, tea.Quit
+		}
+		m.takeFirst(msg)
+		m.layout()
+		if m.partial {
+			return m, m.fullLoadCmd()
+		}
+		return m.replayEarly(m.startCmds(), m.needHistory())
+	case fullLoadMsg:
+		if msg.err != nil {
+			// as if New had failed: the TUI does not go on with data it
+			// cannot load in full (runProgram returns the error)
+			m.loadErr, m.quitting = msg.err, true
+			return m, tea.Quit
+		}
+		m.partial = false
+		m.setData(msg.snap)
+		return m.replayEarly(m.startCmds(), m.needHistory())
+	}
+	m.early = append(m.early, msg)
+	return m, nil
+}
+
+// replayEarly handles the messages that waited for the whole store, in
+// order, and returns their commands with cmds.
+func (m Model) replayEarly(cmds ...tea.Cmd) (tea.Model, tea.Cmd) {
+	early := m.early
+	m.early = nil
+	var next tea.Model = m
+	for _, e := range early {
+		var cmd tea.Cmd
+		next, cmd = next.Update(e)
+		cmds = append(cmds, cmd)
+	}
+	return next, tea.Batch(cmds...)
+}
+
+// saveListIndexCmd stores the list index of snap, the whole store just
+// loaded, when the file's index is of another generation, so that the next
+// start draws its first screen from it. It is a cache: a failure (a
+// read-only file, another process writing) only means the next start loads
+// everything first.
+func saveListIndexCmd(st *store.Store, snap *sectors.Snapshot) tea.Cmd {
+	if snap == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		if g, err := st.ListIndexGen(); err == nil && g != snap.Gen {
+			_ = st.SaveListIndex(snap)
+		}
+		return nil
+	}
+}
+
+// saveListIndexAtExit brings the list index up to date after a session
+// that changed the file (its own writes, or another process's it saw), so
+// that the next start is quick too; it reads the store afresh rather than
+// trusting the patched data.
+func (m Model) saveListIndexAtExit() {
+	if m.st == nil || m.partial {
+		return
+	}
+	g, err := m.st.ListIndexGen()
+	if err != nil || g == m.data.gen {
+		return
+	}
+	if snap, err := m.st.Load(); err == nil {
+		_ = m.st.SaveListIndex(snap)
+	}
+}
