@@ -29,15 +29,21 @@ go build -o "$tmp/report" ./bench/report
 go build -o "$tmp/floor" ./bench/floor # issue 17's floor: a bare bubbletea program
 "$tmp/zixuan" --db "$tmp/u25.db" list >/dev/null # the report's 25, seeded
 for n in 550 5538; do "$tmp/report" universe "$n" "$tmp/u$n.db"; done
+cp "$tmp/u5538.db" "$tmp/h5538.db" && "$tmp/report" history "$tmp/h5538.db" # two years of history stored
 if command -v tmux >/dev/null; then
   "$tmp/report" floor "$tmp/floor" "$out/proc.txt" || echo "floor figures failed" >&2
 fi
 for n in 25 550 5538; do
   "$tmp/report" proc "$tmp/zixuan" "$tmp/u$n.db" "$n" "$out/proc.txt"
   if command -v tmux >/dev/null; then
+    # first on copies of the file as built (no list index), then on the file
+    "$tmp/report" tui-cold "$tmp/zixuan" "$tmp/u$n.db" "$n" "$out/proc.txt" || echo "tui figures (no index) at $n failed" >&2
     "$tmp/report" tui "$tmp/zixuan" "$tmp/u$n.db" "$n" "$out/proc.txt" || echo "tui figures at $n failed" >&2
   fi
 done
+if command -v tmux >/dev/null; then
+  "$tmp/report" tui-hist "$tmp/zixuan" "$tmp/h5538.db" 5538 "$out/proc.txt" || echo "tui figures with history failed" >&2
+fi
 echo "== package initialisation (GODEBUG=inittrace=1), slowest first" >&2
 GODEBUG=inittrace=1 "$tmp/zixuan" --db "$tmp/u25.db" list 2>&1 >/dev/null |
   grep '^init' | sort -t@ -k2 | awk '{print $5, $6, $2}' | sort -g -r | head -5 >&2

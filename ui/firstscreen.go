@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"time"
+
 	tea "github.com/charmbracelet/bubbletea"
 
 	"zixuan/sectors"
@@ -11,9 +13,11 @@ import (
 // rating and note: 15-30 ms for the whole market, most of a start. The
 // first screen needs only what the list shows of each ticker and the
 // selected ticker in full, which the store's list index (store/listindex.go)
-// gives in a few milliseconds. So when the file holds an index at its
-// current generation, New draws from it and the whole store loads in the
-// background straight after; until it is in (a few tens of milliseconds)
+// gives in a few milliseconds. The TUI's first data is read in Init, while
+// bubbletea sets up the terminal and waits for its first frame tick (Run's
+// model draws nothing until then), and when the file holds an index at its
+// current generation, that data is the index, the whole store loading in
+// the background straight after; until it is in (a few tens of milliseconds)
 // the model is partial: keys and other messages wait and are replayed in
 // order once it is, and nothing that needs every ticker's history starts
 // (quotes, history, the scorecard, positions, the poll). The screen is
@@ -154,6 +158,20 @@ func saveListIndexCmd(st *store.Store, snap *sectors.Snapshot) tea.Cmd {
 		}
 		return nil
 	}
+}
+
+// listIndexDelay is how long after the start the list index is saved: not
+// beside the start's own work (quotes, history, positions), since the
+// store's check before its first write reads the whole file.
+const listIndexDelay = 2 * time.Second
+
+// saveListIndexLater is saveListIndexCmd after listIndexDelay.
+func saveListIndexLater(st *store.Store, snap *sectors.Snapshot) tea.Cmd {
+	save := saveListIndexCmd(st, snap)
+	if save == nil {
+		return nil
+	}
+	return tea.Tick(listIndexDelay, func(time.Time) tea.Msg { return save() })
 }
 
 // saveListIndexAtExit brings the list index up to date after a session

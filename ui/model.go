@@ -298,7 +298,7 @@ func (m Model) Init() tea.Cmd {
 // startCmds is what runs once the whole store is loaded: the poll, the
 // quotes, the positions, and the list index for the next start.
 func (m Model) startCmds() tea.Cmd {
-	return tea.Batch(m.poll(), m.quoteInit(), m.positionsCmdAt(m.ps.seq), saveListIndexCmd(m.st, m.hs.snap))
+	return tea.Batch(m.poll(), m.quoteInit(), m.positionsCmdAt(m.ps.seq), saveListIndexLater(m.st, m.hs.snap))
 }
 
 func (m Model) poll() tea.Cmd {

@@ -3,7 +3,10 @@
 //	report universe N PATH        write the benchmark universe of N tickers to PATH
 //	report proc BIN DB N OUT      time BIN --db DB list (exec to output) and its RSS; DB holds N tickers
 //	report tui BIN DB N OUT       time BIN --db DB under tmux to its first full frame, and its peak RSS
+//	report tui-cold BIN DB N OUT  the same, each run on a fresh copy of DB (no list index: the first start after a CLI write)
+//	report tui-hist BIN DB N OUT  tui, for a DB with two years of history stored (report history)
 //	report floor BIN OUT          the same for bench/floor, the bare bubbletea program issue 17 measures against
+//	report history DB             store two years of daily history (synthetic) for every ticker of DB, and 沪深300's
 //	report table BENCH PROC...    print the figures of `go test -bench` output and proc/tui files against the targets
 //
 // proc and tui append lines "name value unit" to OUT, read back by table.
@@ -35,21 +38,29 @@ func main() {
 		}
 		n, _ := strconv.Atoi(os.Args[2])
 		err = universe.Build(os.Args[3], n)
-	case "proc", "tui":
+	case "proc", "tui", "tui-cold", "tui-hist":
 		if len(os.Args) != 6 {
 			usage()
 		}
 		n, _ := strconv.Atoi(os.Args[4])
-		if os.Args[1] == "proc" {
+		switch os.Args[1] {
+		case "proc":
 			err = proc(os.Args[2], os.Args[3], n, os.Args[5])
-		} else {
-			err = tui(os.Args[2], os.Args[3], n, os.Args[5])
+		case "tui":
+			err = tui(os.Args[2], os.Args[3], n, os.Args[5], "")
+		default:
+			err = tui(os.Args[2], os.Args[3], n, os.Args[5], strings.TrimPrefix(os.Args[1], "tui"))
 		}
 	case "floor":
 		if len(os.Args) != 4 {
 			usage()
 		}
 		err = floor(os.Args[2], os.Args[3])
+	case "history":
+		if len(os.Args) != 3 {
+			usage()
+		}
+		err = storeHistory(os.Args[2])
 	case "table":
 		if len(os.Args) < 3 {
 			usage()
@@ -65,7 +76,7 @@ func main() {
 }
 
 func usage() {
-	fmt.Fprintln(os.Stderr, "usage: report universe N PATH | proc BIN DB N OUT | tui BIN DB N OUT | floor BIN OUT | table BENCH [PROC...]")
+	fmt.Fprintln(os.Stderr, "usage: report universe N PATH | proc BIN DB N OUT | tui BIN DB N OUT | floor BIN OUT | history DB | table BENCH [PROC...]")
 	os.Exit(2)
 }
 
@@ -165,22 +176,44 @@ var rowRE = regexp.MustCompile(`(?m)^> +\d{6} `)
 
 // tui starts BIN --db DB in a detached 120x40 tmux session, polls the pane
 // until the first full frame (a selected row and the help bar) is on it,
-// searches, moves, and reads the process's peak RSS; five runs, median.
-func tui(bin, db string, n int, out string) error {
-	times, rssStart, rss, err := timeFrames(bin, []string{"--db", db},
-		func(s string) bool { return rowRE.MatchString(s) && strings.Contains(s, "q ") }, true)
+// searches, moves, and reads the process's peak RSS; five runs, median,
+// after one not counted (which leaves the list index a start finds). With
+// kind "-cold" every run starts on a fresh copy of DB instead, as the
+// first start after another process wrote (no index at its generation).
+func tui(bin, db string, n int, out, kind string) error {
+	args := []string{"--db", db}
+	var before func() error
+	if kind == "-cold" {
+		pristine, err := os.ReadFile(db)
+		if err != nil {
+			return err
+		}
+		copyPath := db + ".cold"
+		defer os.Remove(copyPath)
+		args[1] = copyPath
+		before = func() error { return os.WriteFile(copyPath, pristine, 0o600) }
+	} else if _, _, _, err := timeFramesOnce(bin, args); err != nil {
+		return err
+	}
+	times, rssStart, rss, err := timeFrames(bin, args,
+		func(s string) bool { return rowRE.MatchString(s) && strings.Contains(s, "q ") }, true, before)
 	if err != nil {
 		return err
 	}
 	return appendFigures(out,
-		fmt.Sprintf("proc/first-frame-ms/n=%d %.1f ms", n, ms(median(times))),
-		fmt.Sprintf("proc/tui-rss-start/n=%d %.1f MB", n, rssStart),
-		fmt.Sprintf("proc/tui-rss-peak/n=%d %.1f MB", n, rss))
+		fmt.Sprintf("proc/first-frame%s-ms/n=%d %.1f ms", kind, n, ms(median(times))),
+		fmt.Sprintf("proc/tui%s-rss-start/n=%d %.1f MB", kind, n, rssStart),
+		fmt.Sprintf("proc/tui%s-rss-peak/n=%d %.1f MB", kind, n, rss))
+}
+
+// timeFramesOnce is one uncounted run of zixuan, for what it leaves behind.
+func timeFramesOnce(bin string, args []string) ([]time.Duration, float64, float64, error) {
+	return timeFramesN(1, bin, args, func(s string) bool { return rowRE.MatchString(s) && strings.Contains(s, "q ") }, false, nil)
 }
 
 // floor times bench/floor, the bare bubbletea program, as tui times zixuan.
 func floor(bin, out string) error {
-	times, rssStart, _, err := timeFrames(bin, nil, func(s string) bool { return strings.Contains(s, "q quit") }, false)
+	times, rssStart, _, err := timeFrames(bin, nil, func(s string) bool { return strings.Contains(s, "q quit") }, false, nil)
 	if err != nil {
 		return err
 	}
@@ -192,7 +225,11 @@ func floor(bin, out string) error {
 // timeFrames starts bin with args under tmux five times and times exec to
 // the frame drawn (done says when), with its RSS then and, when use is
 // set, its peak after some keys.
-func timeFrames(bin string, args []string, done func(string) bool, use bool) (times []time.Duration, rssStart, rss float64, err error) {
+func timeFrames(bin string, args []string, done func(string) bool, use bool, before func() error) (times []time.Duration, rssStart, rss float64, err error) {
+	return timeFramesN(5, bin, args, done, use, before)
+}
+
+func timeFramesN(runs int, bin string, args []string, done func(string) bool, use bool, before func() error) (times []time.Duration, rssStart, rss float64, err error) {
 	if _, err := exec.LookPath("tmux"); err != nil {
 		return nil, 0, 0, fmt.Errorf("tmux is not installed: no TUI figures")
 	}
@@ -200,7 +237,12 @@ func timeFrames(bin string, args []string, done func(string) bool, use bool) (ti
 	for i, a := range args {
 		quoted[i] = strconv.Quote(a)
 	}
-	for run := range 5 {
+	for run := range runs {
+		if before != nil {
+			if err := before(); err != nil {
+				return nil, 0, 0, err
+			}
+		}
 		name := fmt.Sprintf("zixuan-bench-%d-%d", os.Getpid(), run)
 		// A shell waits for a go signal, then execs zixuan: the clock starts
 		// at the exec, not at tmux's own start.
@@ -236,7 +278,13 @@ func timeFrames(bin string, args []string, done func(string) bool, use bool) (ti
 		}
 		rss = max(rss, hwm(pid))
 		exec.Command("tmux", "send-keys", "-t", name, "q").Run()
-		time.Sleep(50 * time.Millisecond)
+		// let it exit on its own (zixuan brings its list index up to date
+		// as it quits), then make sure
+		for end := time.Now().Add(3 * time.Second); time.Now().Before(end); time.Sleep(5 * time.Millisecond) {
+			if _, err := os.Stat("/proc/" + pid); err != nil {
+				break
+			}
+		}
 		kill()
 		os.Remove(ready)
 	}

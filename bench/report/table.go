@@ -151,9 +151,11 @@ func rows() []row {
 	add(row{label: "(9) export json, bytes allocated per byte written", key: "Export/json/n=%d", unit: "alloc-B/B", target: "< 2", limit: at5538(2)})
 	add(
 		row{label: "(6) TUI live heap after first frame, MB", key: "Heap/n=%d", unit: "MB-live"},
+		row{label: "    process: exec to first frame, no list index (the first start after another process wrote)", key: "proc/first-frame-cold-ms/n=%d", unit: "ms"},
 		row{label: "(6) TUI process RSS at first frame, MB", key: "proc/tui-rss-start/n=%d", unit: "MB"},
 		row{label: "(6) TUI process peak RSS after use, MB", key: "proc/tui-rss-peak/n=%d", unit: "MB", target: "≤ 15 MB at 25, < 40 at 5,538", limit: map[int]float64{25: 15, 5538: 40}},
 		row{label: "    `zixuan list` peak RSS, MB", key: "proc/list-rss/n=%d", unit: "MB"},
+		row{label: "(17) TUI RSS at first frame / peak after use, two years of history stored, MB", key: "proc/tui-hist-rss-peak/n=%d", unit: "MB", target: "< 40 at 5,538", limit: at5538(40)},
 		row{label: "(17) bare bubbletea program (bench/floor): exec to first frame, ms", key: "proc/floor-first-frame-ms", unit: "ms"},
 		row{label: "(17) bare bubbletea program: RSS at first frame, MB", key: "proc/floor-rss", unit: "MB"},
 		row{label: "(17) exec to first full frame ÷ the floor's, x", key: "proc/first-frame-floor/n=%d", unit: "x", target: "≤ 1.3 at 25, ≤ 1.5 at 5,538", limit: map[int]float64{25: 1.3, 5538: 1.5}},
