@@ -54,7 +54,20 @@ type Store struct {
 	// before that commit): a write that finds it unchanged since needs no
 	// second check.
 	checked atomic.Pointer[fileStamp]
+	// seen is the generation read last and the file as it was then, for
+	// Generation: an idle TUI's poll is then one stat, not an open.
+	seen atomic.Pointer[seenGen]
 }
+
+type seenGen struct {
+	stamp fileStamp
+	gen   uint64
+}
+
+// settled is how long a file must have been left alone before its stamp
+// is trusted to change with its next write: a write within the same tick
+// of a coarse file clock could otherwise leave the stamp as it was.
+const settled = time.Second
 
 // fileStamp identifies a file's state: any write to it, by zixuan or
 // anything else, changes its modification or change time.
@@ -527,12 +540,30 @@ func guard(fn func() error) (err error) {
 
 // Generation is a counter bumped by every write. A TUI polls it to notice
 // changes made by other processes.
+//
+// A file whose stamp (device, inode, size, modification and change times)
+// is the one seen at the last read, settled then, has not been written
+// since: its generation is the one read then, without opening the file.
 func (s *Store) Generation() (uint64, error) {
+	before := stampOf(s.path)
+	if last := s.seen.Load(); before != nil && last != nil && last.stamp == *before {
+		return last.gen, nil
+	}
 	var gen uint64
 	err := s.view(func(tx *bolt.Tx) error {
 		gen = readGen(tx)
 		return nil
 	})
+	if err != nil {
+		s.seen.Store(nil)
+		return gen, err
+	}
+	after := stampOf(s.path)
+	if before != nil && after != nil && *after == *before && time.Since(time.Unix(0, before.mtime)) > settled && time.Since(time.Unix(0, before.ctime)) > settled {
+		s.seen.Store(&seenGen{stamp: *before, gen: gen})
+	} else {
+		s.seen.Store(nil)
+	}
 	return gen, err
 }
 

@@ -513,3 +513,31 @@ func TestTruncatedAnywhereIsAnErrorNotACrash(t *testing.T) {
 		t.Fatalf("the file has only %d bytes: the test cut it %d times", len(good), tried)
 	}
 }
+
+// An idle TUI polls the generation every second: a settled file that is
+// unchanged answers from the stamp, without an open; a write by another
+// process (another Store) is still seen at the next poll.
+func TestGenerationOfAnUnchangedFileSkipsTheOpen(t *testing.T) {
+	s := newStore(t)
+	if _, err := s.AddNote(code("688111"), "x"); err != nil {
+		t.Fatal(err)
+	}
+	g1, _ := s.Generation()
+	if s.seen.Load() != nil {
+		t.Fatal("a file written a moment ago was trusted by its stamp")
+	}
+	time.Sleep(settled + 100*time.Millisecond)
+	if g, _ := s.Generation(); g != g1 || s.seen.Load() == nil {
+		t.Fatalf("a settled file: generation %d (want %d), remembered %v", g, g1, s.seen.Load() != nil)
+	}
+	other, err := Open(s.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := other.AddNote(code("688111"), "y"); err != nil {
+		t.Fatal(err)
+	}
+	if g, _ := s.Generation(); g != g1+1 {
+		t.Fatalf("after another process's write the generation is %d, want %d", g, g1+1)
+	}
+}
