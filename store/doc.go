@@ -10,6 +10,8 @@
 //	ratings/<SH688111><seq>  ratingRecord, seq a big-endian uint64 counting per ticker: oldest first
 //	notes/<SH688111><id>     Note, with its revisions (deleted notes are kept, marked); ids count per ticker
 //	prices/<SH688111>/<day>  reference closes (see prices.go)
+//	cache/list            the list index: what the TUI's first screen needs, binary, valid only at the
+//	                      generation it was made at (see listindex.go); a cache, rebuilt from the records
 //
 // The layout is flat: a ticker's rating changes and notes sort under its
 // key in two shared buckets, so thousands of tickers pack densely and Load

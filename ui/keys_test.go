@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -217,15 +218,24 @@ func TestReloadsChangesFromAnotherProcess(t *testing.T) {
 	if _, err := other.AddNote(tk.Code, "written elsewhere"); err != nil {
 		t.Fatal(err)
 	}
-	next, cmd := m.Update(pollMsg{})
-	m = next.(Model)
-	if cmd == nil {
-		t.Fatal("poll gives no command")
+	if _, cmd := m.Update(pollMsg{gen: m.data.gen}); cmd != nil {
+		t.Fatal("a poll that found the data's own generation starts something")
 	}
-	m = update(m, m.checkGen()())
-	next, cmd = m.Update(m.checkGen()())
+	gen, err := other.Generation()
+	if err != nil {
+		t.Fatal(err)
+	}
+	polling := m
+	polling.opts.PollInterval = time.Millisecond
+	if msg, ok := polling.poll()().(pollMsg); !ok || msg.gen != gen {
+		t.Fatalf("the poll's tick read %+v, want generation %d", msg, gen)
+	}
+	next, cmd := m.Update(pollMsg{gen: gen})
 	if cmd == nil {
-		t.Fatal("a new generation does not reload")
+		t.Fatal("a poll that found a new generation does not reload")
+	}
+	if _, c := m.Update(m.checkGen()()); c == nil {
+		t.Fatal("checkGen finds no new generation")
 	}
 	m = update(next.(Model), cmd())
 	if !strings.Contains(m.View(), "written elsewhere") {

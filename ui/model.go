@@ -269,7 +269,7 @@ func (m *Model) fail(err error) {
 
 // Messages between the panes, the store and the root.
 type (
-	pollMsg     struct{}
+	pollMsg     struct{ gen uint64 } // the poll's tick, with the generation it read (0: none)
 	genMsg      struct{ gen uint64 }
 	reloadedMsg struct {
 		snap *sectors.Snapshot
@@ -305,7 +305,26 @@ func (m Model) poll() tea.Cmd {
 	if m.opts.PollInterval < 0 {
 		return nil
 	}
-	return tea.Tick(m.opts.PollInterval, func(time.Time) tea.Msg { return pollMsg{} })
+	// The tick reads the generation itself: one message a second, one
+	// redraw, where a tick then a read made two.
+	st := m.st
+	return tea.Tick(m.opts.PollInterval, func(time.Time) tea.Msg {
+		g, err := st.Generation()
+		if err != nil {
+			g = 0
+		}
+		return pollMsg{gen: g}
+	})
+}
+
+// genSeen reloads the store when the file's generation gen (0: unknown)
+// is not the data's. While a write of ours is pending the generation has
+// moved for it; its result patches the data, and the next poll looks again.
+func (m *Model) genSeen(gen uint64) tea.Cmd {
+	if gen != 0 && gen != m.data.gen && m.writes.pending() == 0 {
+		return m.loadCmd()
+	}
+	return nil
 }
 
 // checkGen reads the generation counter off the UI goroutine.
@@ -360,14 +379,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.layout()
 		return m, m.needHistory() // the list's history columns, the chart
 	case pollMsg:
-		return m, tea.Batch(m.checkGen(), m.poll())
+		return m, tea.Batch(m.genSeen(msg.gen), m.poll())
 	case genMsg:
-		// While a write of ours is pending the generation has moved for it;
-		// its result patches the data, and the next poll looks again.
-		if msg.gen != 0 && msg.gen != m.data.gen && m.writes.pending() == 0 {
-			return m, m.loadCmd()
-		}
-		return m, nil
+		return m, m.genSeen(msg.gen)
 	case reloadedMsg:
 		if msg.seq == m.loadSeq && msg.snap.Gen != m.data.gen {
 			m.setData(msg.snap)
