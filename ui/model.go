@@ -116,6 +116,8 @@ type Model struct {
 
 	// partial: the data is the store's list index, the whole store still
 	// loading (firstscreen.go); early holds the messages that wait for it
+	watch *fileWatch // the database's directory, watched for other processes' changes (watch.go); nil: polled
+
 	partial bool
 	early   []tea.Msg
 	loading bool  // not even that yet: Run's model, drawn once its first data is in
@@ -295,10 +297,11 @@ func (m Model) Init() tea.Cmd {
 	return m.startCmds()
 }
 
-// startCmds is what runs once the whole store is loaded: the poll, the
-// quotes, the positions, and the list index for the next start.
+// startCmds is what runs once the whole store is loaded: the watch for
+// other processes' changes (or the poll), the quotes, the positions, and
+// the list index for the next start.
 func (m Model) startCmds() tea.Cmd {
-	return tea.Batch(m.poll(), m.quoteInit(), m.positionsCmdAt(m.ps.seq), saveListIndexLater(m.st, m.hs.snap))
+	return tea.Batch(m.nextChange(), m.quoteInit(), m.positionsCmdAt(m.ps.seq), saveListIndexLater(m.st, m.hs.snap))
 }
 
 func (m Model) poll() tea.Cmd {
@@ -379,7 +382,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.layout()
 		return m, m.needHistory() // the list's history columns, the chart
 	case pollMsg:
-		return m, tea.Batch(m.genSeen(msg.gen), m.poll())
+		return m, tea.Batch(m.genSeen(msg.gen), m.nextChange())
+	case watchEndedMsg:
+		m.watch.close()
+		m.watch = nil
+		return m, m.poll()
 	case genMsg:
 		return m, m.genSeen(msg.gen)
 	case reloadedMsg:

@@ -161,6 +161,11 @@ func (m Model) writeDone(msg writeDoneMsg) (tea.Model, tea.Cmd) {
 		cmd = m.loadCmd() // written; the one ticker could not be read back
 	default:
 		m.patchTicker(msg.ticker, msg.gen)
+		if m.watch != nil && m.data.gen != msg.gen {
+			// another process wrote while ours was pending: its change
+			// came while this was, and was left for now
+			cmd = m.checkGen()
+		}
 	}
 	if msg.say != "" {
 		m.say("%s", msg.say)
