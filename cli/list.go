@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"os"
 	"runtime/debug"
 	"strings"
 
@@ -111,16 +112,27 @@ func writeList(w io.Writer, snap *sectors.Snapshot, tickers []sectors.Ticker) {
 	}
 }
 
-// collectLess doubles the collector's target (a higher one, or none, set
-// by GOGC stays) for a one-shot command that loads the whole snapshot and
-// writes it out: nearly everything it allocates is kept until it exits,
-// so at the default each collection marks the growing snapshot again and
-// frees little. At 5,538 tickers it took ~6 ms off list --format json (of
-// ~53) without raising the peak RSS. The returned func restores it.
+// collectLess turns the collector off for a one-shot command that loads
+// the whole snapshot and writes it out, with a soft memory limit
+// (collectLimit) where it starts again: nearly everything such a command
+// allocates is kept until it exits, so each collection marks the growing
+// snapshot again and frees little. At 5,538 tickers the whole process
+// allocates about 25 MB, so it never collects: list --format json went
+// from 41 to 39.5 ms (GOGC=200, its setting before, had taken ~6 ms off
+// the default's 53). A GOGC or GOMEMLIMIT the user set stays. The
+// returned func restores the settings.
 func collectLess() func() {
-	prev := debug.SetGCPercent(200)
-	if prev < 0 || prev > 200 {
-		debug.SetGCPercent(prev)
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+		return func() {}
 	}
-	return func() { debug.SetGCPercent(prev) }
+	prevLimit := debug.SetMemoryLimit(collectLimit)
+	prev := debug.SetGCPercent(-1)
+	return func() {
+		debug.SetGCPercent(prev)
+		debug.SetMemoryLimit(prevLimit)
+	}
 }
+
+// collectLimit is the heap at which collectLess's command collects after
+// all: far above the whole market's, and bounded for a file far larger.
+const collectLimit = 256 << 20

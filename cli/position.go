@@ -360,9 +360,12 @@ func (a *App) exportPositions(opts *export.Options, tickers []sectors.Ticker, al
 	if err != nil {
 		return err
 	}
-	in := map[string]bool{}
-	for _, t := range tickers {
-		in[t.Code.Key()] = true
+	var in map[string]bool // the tickers exported, when not all are
+	if !all {
+		in = make(map[string]bool, len(tickers))
+		for _, t := range tickers {
+			in[t.Code.Key()] = true
+		}
 	}
 	for _, al := range alerts {
 		if all || in[al.Code.Key()] {

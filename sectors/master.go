@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"encoding/csv"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -226,46 +227,54 @@ func MasterName(c Code) (string, bool) {
 // its index without starting the load itself.
 var masterLoaded atomic.Bool
 
-// masterLine finds c's row in the embedded master by binary search over its
-// bytes (one header line, then "number,name" lines in ascending number)
-// and returns the row's name, as the exchange lists it. The code's
-// exchange must be the one its number parses to, as in loadMaster.
+// masterLine finds c's row in the embedded master by binary search and
+// returns the row's name, as the exchange lists it. The code's exchange
+// must be the one its number parses to, as in loadMaster.
 func masterLine(c Code) (string, bool) {
 	if len(c.Number) != 6 {
 		return "", false
 	}
+	lines := masterLines()
 	text := masterText
-	start := strings.IndexByte(text, '\n') + 1 // after the header
-	lo, hi := start, len(text)
-	for lo < hi {
-		mid := lo + (hi-lo)/2
-		// the line holding mid: back to its start
-		ls := strings.LastIndexByte(text[lo:mid], '\n') + 1 + lo
-		le := strings.IndexByte(text[ls:hi], '\n')
-		if le < 0 {
-			le = hi
-		} else {
-			le += ls
-		}
-		line := text[ls:le]
-		number, name, ok := strings.Cut(line, ",")
-		if !ok {
-			return "", false // not the plain file loadMaster reads either
-		}
-		switch {
-		case number == c.Number:
-			if p, err := ParseCode(number); err != nil || p.Key() != c.Key() {
-				return "", false
-			}
-			return strings.TrimSuffix(name, "\r"), true
-		case number < c.Number:
-			lo = le + 1
-		default:
-			hi = ls
-		}
+	i, found := slices.BinarySearchFunc(lines, c.Number, func(start int32, number string) int {
+		return strings.Compare(text[start:min(int(start)+6, len(text))], number)
+	})
+	if !found {
+		return "", false
 	}
-	return "", false
+	line := text[lines[i]:]
+	if end := strings.IndexByte(line, '\n'); end >= 0 {
+		line = line[:end]
+	}
+	number, name, ok := strings.Cut(line, ",")
+	if !ok || number != c.Number {
+		return "", false // not the plain file loadMaster reads either
+	}
+	if p, err := ParseCode(number); err != nil || p.Key() != c.Key() {
+		return "", false
+	}
+	return strings.TrimSuffix(name, "\r"), true
 }
+
+// masterLines are the offsets of the embedded master's rows (after its
+// header), in its order, which is ascending by number: one pass over the
+// file, the first time a name is looked up.
+var masterLines = sync.OnceValue(func() []int32 {
+	text := masterText
+	out := make([]int32, 0, strings.Count(text, "\n"))
+	start := strings.IndexByte(text, '\n') + 1 // after the header
+	for start > 0 && start < len(text) {
+		if text[start] != '\n' && text[start] != '\r' {
+			out = append(out, int32(start))
+		}
+		next := strings.IndexByte(text[start:], '\n')
+		if next < 0 {
+			break
+		}
+		start += next + 1
+	}
+	return out
+})
 
 // MasterError reports a problem reading the embedded data; nil in any
 // correctly built binary.
