@@ -314,6 +314,7 @@ const environment = `  LC_ALL, LC_MESSAGES, LANG    The TUI's language when --la
   ZIXUAN_CONFIG                The settings file (--config); default ${default_config}.
   XDG_CONFIG_HOME              The settings file's folder: $XDG_CONFIG_HOME/zixuan (default ~/.config/zixuan).
   ZIXUAN_QUOTES_URL            The quote server (--quotes-url); default https://qt.gtimg.cn, falling back to Sina.
+  GOGC, GOMEMLIMIT             Go's garbage collector settings; when neither is set, list and export collect nothing below 256 MB.
 `
 
 func environmentText() string {
