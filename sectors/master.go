@@ -23,7 +23,7 @@ var masterText string
 // go generate so that start-up does not convert 5,538 names.
 //
 //go:embed data/pinyin.tsv
-var masterPinyin []byte
+var masterPinyin string
 
 // Security is one entry of the securities master.
 type Security struct {
@@ -52,10 +52,10 @@ func loadMaster() {
 	}
 	// pinyin.tsv is written in the master's order, so its lines are matched
 	// to the rows as they come; a map is built only if that ever fails.
-	tsv := strings.Split(strings.TrimSuffix(string(masterPinyin), "\n"), "\n")
+	tsv := strings.Split(strings.TrimSuffix(masterPinyin, "\n"), "\n")
 	var keys map[string][2][]string
 	var backing []string // one array for every key slice: a few allocations, not 11,000
-	if n := strings.Count(string(masterPinyin), "|") + 2*len(tsv); n > 0 {
+	if n := strings.Count(masterPinyin, "|") + 2*len(tsv); n > 0 {
 		backing = make([]string, 0, n)
 	}
 	split := func(s string) []string {
@@ -193,8 +193,14 @@ func Master() []Security {
 // MasterCSV is the embedded master file as shipped (code,name).
 func MasterCSV() []byte { return []byte(masterText) }
 
-// LookupMaster finds a code in the securities master.
+// LookupMaster finds a code in the securities master. The first few
+// hundred lookups of a process find the one row by binary search in the
+// embedded files (a watchlist of 25 never parses the 5,538 rows); after
+// that, or once anything needed the whole master, they use its index.
 func LookupMaster(c Code) (Security, bool) {
+	if !masterLoaded.Load() && lazyLookups.Add(1) <= lazyLookupLimit {
+		return lookupOne(c)
+	}
 	masterOnce.Do(loadMaster)
 	i, ok := masterIndex[c.Key()]
 	if !ok {
@@ -223,6 +229,39 @@ func MasterName(c Code) (string, bool) {
 	return DisplayName(official), true
 }
 
+// lazyLookups counts the lookups answered by lookupOne; past
+// lazyLookupLimit loading the whole master (3 ms) is the cheaper way.
+var lazyLookups atomic.Int32
+
+const lazyLookupLimit = 256
+
+// lookupOne is the Security loadMaster makes of c's row, made from that
+// row alone.
+func lookupOne(c Code) (Security, bool) {
+	official, ok := masterLine(c)
+	if !ok {
+		return Security{}, false
+	}
+	code, err := ParseCode(c.Number)
+	if err != nil {
+		return Security{}, false
+	}
+	var keys [2][]string
+	if line, ok := findLine(masterPinyin, pinyinLines(), c.Number); ok {
+		if f := strings.Split(line, "\t"); len(f) == 3 {
+			keys = [2][]string{splitKeys(f[1]), splitKeys(f[2])}
+		} else {
+			ok = false
+		}
+	}
+	if !ok {
+		keys[0], keys[1] = PinyinKeys(official)
+	}
+	name := DisplayName(official)
+	folded, core := foldMasterName(name)
+	return Security{Code: code, Name: name, Official: official, Initials: keys[0], Full: keys[1], Folded: folded, FoldedCore: core}, true
+}
+
 // masterLoaded is set once loadMaster has run, so that MasterName can use
 // its index without starting the load itself.
 var masterLoaded atomic.Bool
@@ -234,17 +273,9 @@ func masterLine(c Code) (string, bool) {
 	if len(c.Number) != 6 {
 		return "", false
 	}
-	lines := masterLines()
-	text := masterText
-	i, found := slices.BinarySearchFunc(lines, c.Number, func(start int32, number string) int {
-		return strings.Compare(text[start:min(int(start)+6, len(text))], number)
-	})
-	if !found {
+	line, ok := findLine(masterText, masterLines(), c.Number)
+	if !ok {
 		return "", false
-	}
-	line := text[lines[i]:]
-	if end := strings.IndexByte(line, '\n'); end >= 0 {
-		line = line[:end]
 	}
 	number, name, ok := strings.Cut(line, ",")
 	if !ok || number != c.Number {
@@ -256,14 +287,39 @@ func masterLine(c Code) (string, bool) {
 	return strings.TrimSuffix(name, "\r"), true
 }
 
+// findLine is the line of text starting with number, by binary search
+// over its lines' offsets (lines, ascending by their first six bytes).
+func findLine(text string, lines []int32, number string) (string, bool) {
+	i, found := slices.BinarySearchFunc(lines, number, func(start int32, number string) int {
+		return strings.Compare(text[start:min(int(start)+6, len(text))], number)
+	})
+	if !found {
+		return "", false
+	}
+	line := text[lines[i]:]
+	if end := strings.IndexByte(line, '\n'); end >= 0 {
+		line = line[:end]
+	}
+	return line, true
+}
+
 // masterLines are the offsets of the embedded master's rows (after its
 // header), in its order, which is ascending by number: one pass over the
 // file, the first time a name is looked up.
-var masterLines = sync.OnceValue(func() []int32 {
-	text := masterText
+var masterLines = sync.OnceValue(func() []int32 { return lineStarts(masterText, true) })
+
+// pinyinLines are the offsets of pinyin.tsv's lines, in the master's order.
+var pinyinLines = sync.OnceValue(func() []int32 { return lineStarts(masterPinyin, false) })
+
+// lineStarts are the offsets of text's non-empty lines, after a header
+// line when there is one.
+func lineStarts(text string, header bool) []int32 {
 	out := make([]int32, 0, strings.Count(text, "\n"))
-	start := strings.IndexByte(text, '\n') + 1 // after the header
-	for start > 0 && start < len(text) {
+	start := 0
+	if header {
+		start = strings.IndexByte(text, '\n') + 1
+	}
+	for start >= 0 && start < len(text) && (start > 0 || !header) {
 		if text[start] != '\n' && text[start] != '\r' {
 			out = append(out, int32(start))
 		}
@@ -274,7 +330,7 @@ var masterLines = sync.OnceValue(func() []int32 {
 		start += next + 1
 	}
 	return out
-})
+}
 
 // MasterError reports a problem reading the embedded data; nil in any
 // correctly built binary.

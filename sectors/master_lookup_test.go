@@ -1,6 +1,9 @@
 package sectors
 
-import "testing"
+import (
+	"reflect"
+	"testing"
+)
 
 // MasterName's binary search over the embedded file finds every row
 // loadMaster reads, with the same name, and nothing else.
@@ -41,4 +44,22 @@ func masterLineName(c Code) (string, bool) {
 		return "", false
 	}
 	return DisplayName(official), true
+}
+
+// A lookup made from the one row (the first few hundred of a process) is
+// the Security loadMaster makes of it, for every row.
+func TestLookupOneIsTheLoadedMastersSecurity(t *testing.T) {
+	for _, sec := range Master() {
+		one, ok := lookupOne(sec.Code)
+		if !ok || !reflect.DeepEqual(one, sec) {
+			t.Fatalf("%s: from its row %+v, %v; the loaded master has %+v", sec.Code.Key(), one, ok, sec)
+		}
+	}
+	for _, in := range []string{"SH603999", "SZ000003", "SH000001"} {
+		c := MustParseCode(in)
+		_, loaded := masterIndex[c.Key()]
+		if _, ok := lookupOne(c); ok != loaded {
+			t.Errorf("%s: from its row listed=%v, the loaded master %v", in, ok, loaded)
+		}
+	}
 }

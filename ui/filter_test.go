@@ -2,6 +2,7 @@ package ui
 
 import (
 	"math/rand/v2"
+	"reflect"
 	"slices"
 	"sort"
 	"strings"
@@ -198,5 +199,41 @@ func TestIncrementalCodePrefixOrder(t *testing.T) {
 		if !strings.HasPrefix(d.tickers[i].Code.Number, "6881") {
 			t.Fatalf("6881 shows %s", d.tickers[i].Code.Number)
 		}
+	}
+}
+
+// A large list's search keys are made in the background after its load,
+// the same as the first search would make them; keys made for data that
+// changed meanwhile are dropped.
+func TestBigListsKeysAreMadeInTheBackground(t *testing.T) {
+	snap := &sectors.Snapshot{Sectors: []sectors.Sector{{ID: "s", Name: "S"}}}
+	for _, sec := range sectors.Master()[:bigList+10] {
+		snap.Tickers = append(snap.Tickers, sectors.Ticker{Code: sec.Code, Name: sec.Name, Sector: "s"})
+	}
+	var m Model
+	m.data = newWatchData(snap)
+	m.dataEpoch = nextEpoch()
+	cmd := m.keysCmd()
+	if cmd == nil {
+		t.Fatal("no background keys for a large list")
+	}
+	msg := cmd().(keysMadeMsg)
+	stale := m
+	stale.data.keysGen++ // a patch came first
+	stale.takeKeys(msg)
+	if stale.data.keys != nil {
+		t.Error("keys made before a patch were taken")
+	}
+	m.takeKeys(msg)
+	if m.data.keys == nil {
+		t.Fatal("the background keys were not taken")
+	}
+	want := makeKeys(keySourcesOf(m.data.tickers))
+	if !reflect.DeepEqual(m.data.keys, want) {
+		t.Error("the background keys differ from the first search's")
+	}
+	small := Model{data: newWatchData(&sectors.Snapshot{Tickers: snap.Tickers[:25]})}
+	if small.keysCmd() != nil {
+		t.Error("a small list makes its keys in the background")
 	}
 }

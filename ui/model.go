@@ -301,7 +301,7 @@ func (m Model) Init() tea.Cmd {
 // other processes' changes (or the poll), the quotes, the positions, and
 // the list index for the next start.
 func (m Model) startCmds() tea.Cmd {
-	return tea.Batch(m.nextChange(), m.quoteInit(), m.positionsCmdAt(m.ps.seq), saveListIndexLater(m.st, m.hs.snap))
+	return tea.Batch(m.nextChange(), m.quoteInit(), m.positionsCmdAt(m.ps.seq), saveListIndexLater(m.st, m.hs.snap), m.keysCmd())
 }
 
 func (m Model) poll() tea.Cmd {
@@ -392,9 +392,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case reloadedMsg:
 		if msg.seq == m.loadSeq && msg.snap.Gen != m.data.gen {
 			m.setData(msg.snap)
+			keys := m.keysCmd()
 			// the scorecard may need the call, a report's new tickers
 			// their history; another process may have stored a trade
-			return m, tea.Batch(m.scoreCmd(), m.needHistory(), m.positionsStale(msg.snap.Gen))
+			return m, tea.Batch(m.scoreCmd(), m.needHistory(), m.positionsStale(msg.snap.Gen), keys)
 		}
 		return m, nil
 	case reloadErrMsg:
@@ -402,6 +403,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case writeDoneMsg:
 		return m.writeDone(msg)
+	case keysMadeMsg:
+		m.takeKeys(msg)
+		return m, nil
 	case exportDoneMsg:
 		if msg.err != nil {
 			m.fail(msg.err)

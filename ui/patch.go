@@ -101,6 +101,7 @@ func (m *Model) replaceTicker(i int, tk sectors.Ticker) {
 		if d.keys != nil {
 			d.keys[i] = searchKeyOf(&tk)
 		}
+		d.keysGen++
 		d.sortKey, d.fuzzy = nil, nil // both rebuilt from the names on first use
 		ix.stack = ix.stack[:0]       // remembered hits scored the old name
 		ix.permOK[sortName] = false
@@ -130,6 +131,7 @@ func (m *Model) removeAt(i int) {
 	if d.keys != nil {
 		d.keys = slices.Delete(d.keys, i, i+1)
 	}
+	d.keysGen++
 	d.sortKey, d.fuzzy = nil, nil
 	ix.sector = slices.Delete(ix.sector, i, i+1)
 	ix.rating = slices.Delete(ix.rating, i, i+1)
@@ -162,6 +164,7 @@ func (m *Model) insertTicker(tk sectors.Ticker) {
 	if d.keys != nil {
 		d.keys = slices.Insert(d.keys, j, searchKeyOf(&tk))
 	}
+	d.keysGen++
 	d.sortKey, d.fuzzy = nil, nil
 	ix.sector = slices.Insert(ix.sector, j, int32(o))
 	ix.rating = slices.Insert(ix.rating, j, tk.Rating)
