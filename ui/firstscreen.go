@@ -113,7 +113,8 @@ func (m Model) updatePartial(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.partial {
 			return m, m.fullLoadCmd()
 		}
-		return m.replayEarly(m.startCmds(), m.needHistory())
+		start := []tea.Cmd{m.startCmds(), m.needHistory()} // before m is copied for the replay
+		return m.replayEarly(start...)
 	case fullLoadMsg:
 		if msg.err != nil {
 			// as if New had failed: the TUI does not go on with data it
@@ -123,7 +124,8 @@ func (m Model) updatePartial(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		m.partial = false
 		m.setData(msg.snap)
-		return m.replayEarly(m.startCmds(), m.needHistory())
+		start := []tea.Cmd{m.startCmds(), m.needHistory()} // before m is copied for the replay
+		return m.replayEarly(start...)
 	}
 	m.early = append(m.early, msg)
 	return m, nil

@@ -114,10 +114,10 @@ type Model struct {
 	// nil is Options.Columns, or the default
 	cols []string
 
-	// partial: the data is the store's list index, the whole store still
-	// loading (firstscreen.go); early holds the messages that wait for it
 	watch *fileWatch // the database's directory, watched for other processes' changes (watch.go); nil: polled
 
+	// partial: the data is the store's list index, the whole store still
+	// loading (firstscreen.go); early holds the messages that wait for it
 	partial bool
 	early   []tea.Msg
 	loading bool  // not even that yet: Run's model, drawn once its first data is in
@@ -285,7 +285,9 @@ type (
 	}
 )
 
-// Init starts polling the store for changes by other processes.
+// Init starts loading the first data (Run's model), the rest of the
+// store after a first screen from the list index, or what runs once the
+// whole store is in (startCmds).
 func (m Model) Init() tea.Cmd {
 	if m.loading {
 		st := m.st
