@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -105,6 +106,12 @@ func encodeHistory(h StoredHistory) ([]byte, error) {
 var errHistoryRecord = errors.New("history record does not decode")
 
 func decodeHistory(code sectors.Code, data []byte) (StoredHistory, error) {
+	return decodeHistoryInto(code, data, nil)
+}
+
+// decodeHistoryInto is decodeHistory with the bars decoded into scratch's
+// array when it is large enough (the caller then copies what it keeps).
+func decodeHistoryInto(code sectors.Code, data []byte, scratch []sectors.DailyBar) (StoredHistory, error) {
 	h := StoredHistory{PriceHistory: sectors.PriceHistory{Code: code}}
 	if len(data) == 0 || data[0] != historyFormat {
 		return h, errHistoryRecord
@@ -142,7 +149,11 @@ func decodeHistory(code sectors.Code, data []byte) (StoredHistory, error) {
 	if n > uint64(len(data)) { // every bar takes at least six bytes
 		return h, errHistoryRecord
 	}
-	h.Bars = make([]sectors.DailyBar, 0, n)
+	if uint64(cap(scratch)) >= n {
+		h.Bars = scratch[:0]
+	} else {
+		h.Bars = make([]sectors.DailyBar, 0, n)
+	}
 	day, close := uint64(0), int64(0)
 	for range n {
 		day += uv()
@@ -177,9 +188,22 @@ func decodeHistory(code sectors.Code, data []byte) (StoredHistory, error) {
 	return h, nil
 }
 
+// HistoriesKeeping is Histories with each history's bars cut to what keep
+// returns of them (a part of the slice it is given, by the security's
+// Code.Key()): the bars are decoded into one buffer and only the part kept
+// is copied out, so that reading a whole market's years for their last
+// weeks allocates the weeks only.
+func (s *Store) HistoriesKeeping(codes []sectors.Code, keep func(key string, bars []sectors.DailyBar) []sectors.DailyBar) (map[string]StoredHistory, error) {
+	return s.histories(codes, keep)
+}
+
 // Histories reads the stored histories of codes (all of them when codes is
 // empty), by Code.Key(); a security without one is absent.
 func (s *Store) Histories(codes []sectors.Code) (map[string]StoredHistory, error) {
+	return s.histories(codes, nil)
+}
+
+func (s *Store) histories(codes []sectors.Code, keep func(key string, bars []sectors.DailyBar) []sectors.DailyBar) (map[string]StoredHistory, error) {
 	var out map[string]StoredHistory
 	err := s.view(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketHistory)
@@ -210,8 +234,21 @@ func (s *Store) Histories(codes []sectors.Code) (map[string]StoredHistory, error
 		// guard turn a fault in a damaged file's mapped pages into an error.
 		decoded := make([]StoredHistory, len(todo))
 		errs := make([]error, len(todo))
+		var scratch []sectors.DailyBar
+		if keep != nil {
+			scratch = make([]sectors.DailyBar, 0, 1024)
+		}
 		for i, r := range todo {
-			decoded[i], errs[i] = decodeHistory(r.code, r.v)
+			if keep == nil {
+				decoded[i], errs[i] = decodeHistory(r.code, r.v)
+				continue
+			}
+			decoded[i], errs[i] = decodeHistoryInto(r.code, r.v, scratch)
+			all := decoded[i].Bars
+			decoded[i].Bars = slices.Clone(keep(r.code.Key(), all))
+			if cap(all) > cap(scratch) {
+				scratch = all[:0] // a longer history: a larger buffer from now on
+			}
 		}
 		out = make(map[string]StoredHistory, len(todo))
 		for i, r := range todo {

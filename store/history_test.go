@@ -3,6 +3,7 @@ package store
 import (
 	"math/rand/v2"
 	"path/filepath"
+	"reflect"
 	"testing"
 	"time"
 
@@ -119,4 +120,38 @@ func FuzzDecodeHistory(f *testing.F) {
 			t.Fatalf("%d bars from %d bytes", len(got.Bars), len(data))
 		}
 	})
+}
+
+// HistoriesKeeping gives what Histories gives, with each history's bars
+// cut as keep says, for histories shorter and longer than its buffer.
+func TestHistoriesKeepingCutsEachHistory(t *testing.T) {
+	s := newStore(t)
+	r := rand.New(rand.NewPCG(3, 4))
+	lengths := map[string]int{"688111": 490, "300624": 1500, "600519": 3, "000001": 700}
+	updates := map[string]HistoryUpdate{}
+	var codes []sectors.Code
+	for c, n := range lengths {
+		code := sectors.MustParseCode(c)
+		codes = append(codes, code)
+		updates[code.Key()] = HistoryUpdate{Fetched: sectors.PriceHistory{Code: code, Bars: bars(day("2020-01-06"), n, r)},
+			Asked: sectors.DayRange{From: day("2020-01-06"), To: day("2026-05-08")}}
+	}
+	if err := s.SaveHistories(updates); err != nil {
+		t.Fatal(err)
+	}
+	all, err := s.Histories(codes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.HistoriesKeeping(codes, func(k string, b []sectors.DailyBar) []sectors.DailyBar { return b[max(0, len(b)-5):] })
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k, h := range all {
+		want := h
+		want.Bars = h.Bars[max(0, len(h.Bars)-5):]
+		if !reflect.DeepEqual(got[k], want) {
+			t.Errorf("%s: kept %d bars ending %v, want the last %d of %d", k, len(got[k].Bars), got[k].Range().To, len(want.Bars), len(h.Bars))
+		}
+	}
 }

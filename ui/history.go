@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"sort"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -38,7 +39,9 @@ type histState struct {
 	fetched  bool // the refresh of this session ran (found or not)
 	online   bool // the last refresh reached the server
 	err      error
-	hist     map[string]store.StoredHistory // by Code.Key(), 沪深300 included
+	hist     map[string]store.StoredHistory // by Code.Key(), 沪深300 included; cut to the days needed (keepFrom)
+	from     map[string]time.Time           // the days they were cut at (historyFrom)
+	cut      map[string]bool                // those that lost bars to the cut
 	bench    *sectors.Latest                // 沪深300's quote from the refresh
 
 	sc       sectors.Scorecard
@@ -59,6 +62,7 @@ type histCell struct {
 type (
 	histLoadedMsg struct {
 		hist map[string]store.StoredHistory
+		cut  map[string]bool // the histories keepFrom cut
 		err  error
 	}
 	histFetchedMsg struct {
@@ -101,16 +105,135 @@ func (m *Model) histCodesOf(calls []sectors.Scorable) []sectors.Code {
 }
 
 // needHistory starts loading the history the first time a view needs it.
+// It is read a batch of securities at a time, each history cut to the
+// days anything here reads (historyFrom, keepFrom), so that a whole
+// market's two years are never in memory at once.
 func (m *Model) needHistory() tea.Cmd {
 	if m.hs.asked || m.st == nil {
 		return nil
 	}
 	m.hs.asked = true
-	st, codes := m.st, m.histCodes()
+	calls := m.scorable()
+	st, codes, from := m.st, m.histCodesOf(calls), m.historyFrom(calls)
+	m.hs.from = from
 	return func() tea.Msg {
-		h, err := st.Histories(codes)
-		return histLoadedMsg{hist: h, err: err}
+		msg := histLoadedMsg{hist: make(map[string]store.StoredHistory, len(codes)), cut: map[string]bool{}}
+		keep := func(k string, bars []sectors.DailyBar) []sectors.DailyBar {
+			if k == sectors.Benchmark.Key() {
+				return bars // every call is measured against it
+			}
+			kept, cut := keepFrom(bars, from[k])
+			if cut {
+				msg.cut[k] = true
+			}
+			return kept
+		}
+		for start := 0; start < len(codes); start += historyBatch {
+			part, err := st.HistoriesKeeping(codes[start:min(start+historyBatch, len(codes))], keep)
+			for k, h := range part {
+				msg.hist[k] = h
+			}
+			if err != nil {
+				msg.err = err
+				return msg
+			}
+		}
+		return msg
 	}
+}
+
+// historyBatch is how many securities' histories are read at a time.
+const historyBatch = 256
+
+// historyFrom is, for each security, the earliest day whose close
+// anything here may measure from: its ratings (the current one and every
+// change, of removed tickers too), its calls (the reports' dates), the
+// scorecard's calls and its hand-set reference prices. Zero: none.
+func (m *Model) historyFrom(calls []sectors.Scorable) map[string]time.Time {
+	from := map[string]time.Time{}
+	need := func(c sectors.Code, day time.Time) {
+		if day.IsZero() {
+			return
+		}
+		k := c.Key()
+		if f, ok := from[k]; !ok || day.Before(f) {
+			from[k] = day
+		}
+	}
+	ticker := func(t *sectors.Ticker) {
+		need(t.Code, t.RatingAt)
+		for _, r := range t.Ratings {
+			need(t.Code, r.At)
+		}
+		if m.hs.snap != nil {
+			for _, c := range t.Calls {
+				if r, ok := m.hs.snap.Report(c.ReportID); ok {
+					need(t.Code, r.Date)
+				}
+			}
+		}
+	}
+	for i := range m.data.tickers {
+		ticker(&m.data.tickers[i])
+	}
+	if m.hs.snap != nil {
+		for i := range m.hs.snap.Tickers {
+			ticker(&m.hs.snap.Tickers[i])
+		}
+	}
+	for _, c := range calls {
+		need(c.Code, c.Day)
+	}
+	for _, refs := range []map[string][]sectors.RefPrice{m.qs.refs, m.hsRefs()} {
+		for _, list := range refs {
+			for _, r := range list {
+				need(r.Code, r.Day)
+			}
+		}
+	}
+	return from
+}
+
+func (m *Model) hsRefs() map[string][]sectors.RefPrice {
+	if m.hs.snap == nil {
+		return nil
+	}
+	return m.hs.snap.Refs
+}
+
+// historyCut reports whether a security now needs a day earlier than its
+// loaded history was cut at: the history must then be read again.
+func (m *Model) historyCut() bool {
+	if !m.hs.asked || m.hs.from == nil || len(m.hs.cut) == 0 {
+		return false
+	}
+	for k, day := range m.historyFrom(m.scorable()) {
+		if was, ok := m.hs.from[k]; m.hs.cut[k] && (!ok || day.Before(was)) {
+			return true
+		}
+	}
+	return false
+}
+
+// keepFrom is the part of bars to keep for returns from the day from:
+// from the last bar on or before from's trading day (the close a return
+// from from, or any later day, is measured from), and the last sparkDays+1
+// bars, whichever are more. Every return from a day on or after from is
+// then the same as from all the bars: the reference bar, every bar after
+// it and so the bar before each later ex-date are kept, the last bar too.
+// It reports whether it dropped any bar. (The distributions and the days
+// held, which say what to fetch, are not bars: they stay whole.)
+func keepFrom(bars []sectors.DailyBar, from time.Time) ([]sectors.DailyBar, bool) {
+	keep := len(bars) - (sparkDays + 1)
+	if !from.IsZero() {
+		target := sectors.TradingDayOnOrBefore(sectors.ChinaDay(from))
+		i := sort.Search(len(bars), func(i int) bool { return bars[i].Date.After(target) })
+		keep = min(keep, i-1)
+	}
+	if keep <= 0 {
+		return bars, false
+	}
+	return bars[keep:], true
 }
 
 // daily is the k-line source when quotes are on.
@@ -193,7 +316,7 @@ func (m Model) updateHistory(msg tea.Msg) (Model, tea.Cmd, bool) {
 			m.fail(msg.err)
 		}
 		if msg.hist != nil {
-			m.hs.hist = msg.hist
+			m.hs.hist, m.hs.cut = msg.hist, msg.cut
 		}
 		m.histChanged()
 		return m, tea.Batch(m.scoreCmd(), m.fetchHistoryCmd()), true

@@ -395,6 +395,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.seq == m.loadSeq && msg.snap.Gen != m.data.gen {
 			m.setData(msg.snap)
 			keys := m.keysCmd()
+			if m.historyCut() {
+				// a day before the histories' cut is needed now (a
+				// report of an earlier date, an import): read them again
+				m.hs.asked = false
+			}
 			// the scorecard may need the call, a report's new tickers
 			// their history; another process may have stored a trade
 			return m, tea.Batch(m.scoreCmd(), m.needHistory(), m.positionsStale(msg.snap.Gen), keys)
