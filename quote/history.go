@@ -33,10 +33,12 @@ import (
 const KlineRows = 640
 
 // DailyNeed is one security whose history is to be completed: Held is the
-// span of days the caller already has (zero when it has none).
+// span of days the caller already has (zero when it has none), From the
+// first day this security needs (zero: the want's first day).
 type DailyNeed struct {
 	Code sectors.Code
 	Held sectors.DayRange
+	From time.Time
 }
 
 // KlineRequest is one request of a plan: a symbol and a span of days.
@@ -45,8 +47,9 @@ type KlineRequest struct {
 	Span sectors.DayRange
 }
 
-// PlanDaily lists the requests that complete every need to want: only the
-// days missing (sectors.MissingRanges), each missing span in as few
+// PlanDaily lists the requests that complete every need to want (from
+// the need's own first day when it has one): only the days missing
+// (sectors.MissingRanges), each missing span in as few
 // requests as KlineRows allows — ceil(trading days / KlineRows), one for
 // any span under two and a half years — never one per day.
 func PlanDaily(needs []DailyNeed, want sectors.DayRange) []KlineRequest {
@@ -56,7 +59,11 @@ func PlanDaily(needs []DailyNeed, want sectors.DayRange) []KlineRequest {
 	// for the whole market is millions of calendar look-ups.
 	pieces := map[sectors.DayRange][]sectors.DayRange{}
 	for _, n := range needs {
-		for _, span := range sectors.MissingRanges(n.Held, want) {
+		w := want
+		if !n.From.IsZero() {
+			w.From = n.From
+		}
+		for _, span := range sectors.MissingRanges(n.Held, w) {
 			p, ok := pieces[span]
 			if !ok {
 				for _, r := range splitSpan(n.Code, span) {

@@ -203,6 +203,23 @@ func TestPlanDailyBatchesLongSpans(t *testing.T) {
 	}
 }
 
+// A need with a first day of its own is completed from that day, not
+// from the want's: a security rated last month is not fetched for years.
+func TestPlanDailyFromANeedsOwnDay(t *testing.T) {
+	want := sectors.DayRange{From: chinaDay(t, "2024-05-06"), To: chinaDay(t, "2026-11-30")}
+	own := chinaDay(t, "2026-11-02")
+	plan := PlanDaily([]DailyNeed{{Code: sectors.MustParseCode("688111"), From: own}, {Code: sectors.Benchmark}}, want)
+	if len(plan) != 2 {
+		t.Fatalf("plan %+v, want one request for the security's month and one for the benchmark's years", plan)
+	}
+	if p := plan[0]; p.Code.Number != "688111" || !p.Span.From.Equal(own) || !p.Span.To.Equal(want.To) {
+		t.Errorf("the security's request %+v, want %s to %s", p.Span, sectors.ChinaDate(own), sectors.ChinaDate(want.To))
+	}
+	if p := plan[1]; p.Code != sectors.Benchmark || !p.Span.From.Equal(want.From) {
+		t.Errorf("the benchmark's first request %+v, want from %s", p.Span, sectors.ChinaDate(want.From))
+	}
+}
+
 func TestDailyHistoryOffline(t *testing.T) {
 	var r replay
 	srv := r.server(t, func(w http.ResponseWriter, _ *http.Request) { http.Error(w, "no", http.StatusForbidden) })

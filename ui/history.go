@@ -268,12 +268,34 @@ func (m *Model) fetchHistoryCmd() tea.Cmd {
 			from = d
 		}
 	}
-	want := sectors.DayRange{From: from, To: today}
+	// Each security from its own first day (three weeks before the
+	// earliest day anything measures from, or the sparkline's days), not
+	// the earliest of all: one rated last month is not fetched for years.
+	// 沪深300, which every call is measured against, from the earliest.
+	need := m.historyFrom(calls)
+	own := func(c sectors.Code, held sectors.DayRange) time.Time {
+		f := today.AddDate(0, 0, -2*sparkDays)
+		if d, ok := need[c.Key()]; ok && d.AddDate(0, 0, -21).Before(f) {
+			f = sectors.ChinaDay(d).AddDate(0, 0, -21)
+		}
+		if !held.Empty() && f.After(held.To) {
+			f = held.To.AddDate(0, 0, 1) // no gap after what is held: held spans stay whole
+		}
+		return f
+	}
 	codes := m.histCodesOf(calls)
 	needs := make([]quote.DailyNeed, len(codes))
 	for i, c := range codes {
-		needs[i] = quote.DailyNeed{Code: c, Held: m.hs.hist[c.Key()].Held}
+		held := m.hs.hist[c.Key()].Held
+		needs[i] = quote.DailyNeed{Code: c, Held: held}
+		if c != sectors.Benchmark {
+			needs[i].From = own(c, held)
+			if needs[i].From.Before(from) {
+				from = needs[i].From
+			}
+		}
 	}
+	want := sectors.DayRange{From: from, To: today}
 	st, prov := m.st, m.opts.Quotes
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), historyTimeout)
@@ -289,12 +311,16 @@ func (m *Model) fetchHistoryCmd() tea.Cmd {
 		}
 		out.asked = asked
 		updates := map[string]store.HistoryUpdate{}
-		for _, c := range codes {
-			h, ok := got[c.Key()]
+		for _, n := range needs {
+			h, ok := got[n.Code.Key()]
 			if !ok && err != nil {
 				continue // its request may have failed: asked again next time
 			}
-			updates[c.Key()] = store.HistoryUpdate{Fetched: h, Asked: asked}
+			a := asked
+			if !n.From.IsZero() {
+				a.From = n.From // what was asked for this one
+			}
+			updates[n.Code.Key()] = store.HistoryUpdate{Fetched: h, Asked: a}
 		}
 		out.serr = st.SaveHistories(updates)
 		if prov != nil {

@@ -27,6 +27,7 @@ type klineServer struct {
 	*httptest.Server
 	mu       sync.Mutex
 	requests int
+	asked    map[string][]string // symbol → "from..to" of each request
 }
 
 func newKlineServer(t testing.TB) *klineServer {
@@ -36,11 +37,15 @@ func newKlineServer(t testing.TB) *klineServer {
 			fmt.Fprintln(w, `v_pv_none_match="1";`)
 			return
 		}
-		ks.mu.Lock()
-		ks.requests++
-		ks.mu.Unlock()
 		p := strings.Split(r.URL.Query().Get("param"), ",")
 		sym, from, to := p[0], p[2], p[3]
+		ks.mu.Lock()
+		ks.requests++
+		if ks.asked == nil {
+			ks.asked = map[string][]string{}
+		}
+		ks.asked[sym] = append(ks.asked[sym], from+".."+to)
+		ks.mu.Unlock()
 		start, _ := time.ParseInLocation(time.DateOnly, from, sectors.China)
 		end, _ := time.ParseInLocation(time.DateOnly, to, sectors.China)
 		june := time.Date(2024, 6, 3, 0, 0, 0, 0, sectors.China)
@@ -125,6 +130,46 @@ func historyModel(t testing.TB, lang string, w, h int) (Model, *store.Store, *kl
 	ks := newKlineServer(t)
 	m, cmd := klineModel(t, st, ks, lang, w, h)
 	return run(m, cmd), st, ks
+}
+
+// Each security's k-lines are fetched from its own first day: a ticker
+// rated today is asked for the sparkline's weeks, the report's from three
+// weeks before its date, 沪深300 from the earliest; a second start asks
+// only for what is still missing.
+func TestHistoryFetchedFromEachSecuritysOwnDay(t *testing.T) {
+	st, _ := newTestStore(t)
+	buy := sectors.Buy
+	if _, err := st.AddOrRestore(sectors.MustParseCode("600519"), store.AddOptions{Rating: &buy, Sector: "ai"}); err != nil {
+		t.Fatal(err)
+	}
+	ks := newKlineServer(t)
+	m, cmd := klineModel(t, st, ks, "en", 120, 40)
+	m = run(m, cmd)
+	if !m.hs.fetched {
+		t.Fatal("no history fetched")
+	}
+	today := sectors.ChinaDate(sectors.ChinaDay(fixedNow))
+	recent := sectors.ChinaDate(sectors.ChinaDay(fixedNow).AddDate(0, 0, -2*sparkDays))
+	if got := ks.asked["sh600519"]; len(got) != 1 || got[0] != recent+".."+today {
+		t.Errorf("600519, rated today, asked %v; want %s..%s", got, recent, today)
+	}
+	if got := ks.asked["sh688111"]; len(got) != 1 || !strings.HasPrefix(got[0], "2024-04-22..") {
+		t.Errorf("688111, called 2024-05-12, asked %v; want from 2024-04-22 (three weeks before, a Monday)", got)
+	}
+	if got := ks.asked["sh000300"]; len(got) != 1 || !strings.HasPrefix(got[0], "2024-04-22..") {
+		t.Errorf("沪深300 asked %v; want from the earliest, 2024-04-22", got)
+	}
+	stored, err := st.Histories([]sectors.Code{sectors.MustParseCode("600519")})
+	if err != nil || sectors.ChinaDate(stored["SH600519"].Held.From) != recent {
+		t.Fatalf("600519 holds %+v (%v); want from %s", stored["SH600519"].Held, err, recent)
+	}
+	// the next start: everything held, nothing asked again
+	ks.asked = nil
+	again, cmd := klineModel(t, st, ks, "en", 120, 40)
+	run(again, cmd)
+	if len(ks.asked) != 0 {
+		t.Errorf("a second start asked again: %v", ks.asked)
+	}
 }
 
 func TestStartDoesNotLoadHistory(t *testing.T) {
