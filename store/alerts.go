@@ -80,7 +80,7 @@ func (s *Store) AddAlert(a sectors.Alert) (sectors.Alert, error) {
 	if a.Expired(s.now()) {
 		return a, &Error{Kind: ErrInvalid, Reason: BadAlert, Code: a.Code, Detail: "the expiry date " + sectors.ChinaDate(a.Expires) + " has passed"}
 	}
-	err := s.update(func(tx *bolt.Tx) error {
+	err := s.updateAside(func(tx *bolt.Tx) error {
 		r := refOf(tx, a.Code)
 		if !r.exists() {
 			return notOnList(a.Code)
@@ -152,7 +152,7 @@ func btoi(k []byte) uint64 {
 // RemoveAlert deletes alert id.
 func (s *Store) RemoveAlert(id uint64) (sectors.Alert, error) {
 	var a sectors.Alert
-	err := s.update(func(tx *bolt.Tx) error {
+	err := s.updateAside(func(tx *bolt.Tx) error {
 		var err error
 		if a, err = alertIn(tx, id); err != nil {
 			return err
@@ -180,7 +180,7 @@ func alertIn(tx *bolt.Tx, id uint64) (sectors.Alert, error) {
 func (s *Store) RearmAlert(id uint64, expires time.Time) (sectors.Alert, error) {
 	var a sectors.Alert
 	now := s.now()
-	err := s.update(func(tx *bolt.Tx) error {
+	err := s.updateAside(func(tx *bolt.Tx) error {
 		var err error
 		if a, err = alertIn(tx, id); err != nil {
 			return err
@@ -203,7 +203,7 @@ func (s *Store) RearmAlert(id uint64, expires time.Time) (sectors.Alert, error) 
 // once cannot both fire an alert: the second sees the first's result.
 func (s *Store) ObserveAlerts(observe func(a *sectors.Alert) (fired, changed bool)) ([]sectors.Alert, error) {
 	var fired []sectors.Alert
-	err := s.update(func(tx *bolt.Tx) error {
+	err := s.updateAside(func(tx *bolt.Tx) error {
 		fired = nil
 		list, err := readAlerts(tx)
 		if err != nil {
@@ -240,7 +240,7 @@ func (s *Store) ImportAlerts(list []sectors.Alert) (int, error) {
 		return 0, nil
 	}
 	added := 0
-	err := s.update(func(tx *bolt.Tx) error {
+	err := s.updateAside(func(tx *bolt.Tx) error {
 		added = 0
 		have, err := readAlerts(tx)
 		if err != nil {

@@ -277,7 +277,7 @@ func (s *Store) SaveHistories(updates map[string]HistoryUpdate) error {
 		return nil
 	}
 	now := s.now()
-	return s.update(func(tx *bolt.Tx) error {
+	return s.updateAside(func(tx *bolt.Tx) error {
 		b, err := tx.CreateBucketIfNotExists(bucketHistory)
 		if err != nil {
 			return err

@@ -19,8 +19,8 @@ import (
 // market, where Load decodes some 22,000 JSON records (ratings and notes
 // mostly) in 15-30. It is a cache: derived from the records, never the
 // truth, written only by SaveListIndex from a snapshot of the generation it
-// is saved at, and read back only while the file is still at that
-// generation (any write bumps it), so a stale index is never shown. An
+// is saved at, and read back only while the file is at the generation it
+// is good for (cache/list-gen, below), so a stale index is never shown. An
 // index that does not decode is ignored the same way; the TUI then loads
 // everything first, as it always did, and saves a new index.
 //
@@ -43,11 +43,18 @@ import (
 //	                                       rating (uvarint), flags (uvarint count, strings)
 //	  latest note                          byte 0 (none) / 1, then id uvarint, created, updated, text
 //
-// The schema does not change: older builds ignore the bucket, and a write
-// by any build makes the index stale.
+// cache/list-gen is the generation the index is good for: the one it was
+// made at, carried forward by each write of what it does not hold
+// (alerts, trades, price history, reference prices: writeAside), so that
+// a cron `alert check` does not cost the next start its index. Any other
+// write, by this build or an older one, bumps the generation past it.
+//
+// The schema does not change: older builds ignore the bucket, and any
+// write of theirs makes the index stale.
 var (
-	bucketCache  = []byte("cache")
-	keyListIndex = []byte("list")
+	bucketCache     = []byte("cache")
+	keyListIndex    = []byte("list")
+	keyListIndexGen = []byte("list-gen") // 8 bytes, big-endian: the generation the index is good for
 )
 
 const listIndexMagic = "zixuan list index 1\n"
@@ -58,7 +65,7 @@ const listIndexMagic = "zixuan list index 1\n"
 var masterSum = sync.OnceValue(func() uint32 { return crc32.ChecksumIEEE(sectors.MasterCSV()) })
 
 // LoadListIndex returns a partial snapshot for the first screen when the
-// file holds a list index made at its current generation: the source,
+// file holds a list index good for its current generation: the source,
 // sectors, reports and reference prices as Load reads them, and every
 // ticker on the list with all its fields but Ratings (none: the history is
 // not kept in the index) and Notes (only the latest live note, if any).
@@ -73,9 +80,12 @@ func (s *Store) LoadListIndex() (*sectors.Snapshot, bool, error) {
 			return nil
 		}
 		gen := readGen(tx)
-		tickers, err := decodeListIndex(b.Get(keyListIndex), gen)
+		if listIndexGen(b) != gen {
+			return nil // stale: the caller loads everything
+		}
+		tickers, err := decodeListIndex(b.Get(keyListIndex))
 		if err != nil {
-			return nil // stale or unreadable: the caller loads everything
+			return nil // unreadable: the same
 		}
 		snap.Gen, snap.Tickers = gen, tickers
 		_ = getJSON(tx.Bucket(bucketMeta), keySource, &snap.Source)
@@ -97,17 +107,37 @@ func (s *Store) LoadListIndex() (*sectors.Snapshot, bool, error) {
 	return snap, true, nil
 }
 
-// ListIndexGen is the generation the stored list index was made at, 0 when
-// there is none (or it is unreadable).
+// ListIndexGen is the generation the stored list index is good for, 0
+// when there is none (or it is unreadable).
 func (s *Store) ListIndexGen() (uint64, error) {
 	var gen uint64
 	err := s.view(func(tx *bolt.Tx) error {
 		if b := tx.Bucket(bucketCache); b != nil {
-			gen, _ = listIndexHeader(b.Get(keyListIndex))
+			gen = listIndexGen(b)
 		}
 		return nil
 	})
 	return gen, err
+}
+
+// listIndexGen is the generation the index in b is good for, 0 for none.
+func listIndexGen(b *bolt.Bucket) uint64 {
+	if v := b.Get(keyListIndexGen); len(v) == 8 {
+		if g, _ := listIndexHeader(b.Get(keyListIndex)); g != 0 {
+			return binary.BigEndian.Uint64(v)
+		}
+	}
+	return 0
+}
+
+// carryListIndex keeps a list index that was good for generation before
+// good for the one this write made: the write changed nothing it holds.
+func carryListIndex(tx *bolt.Tx, before uint64) error {
+	b := tx.Bucket(bucketCache)
+	if b == nil || listIndexGen(b) != before {
+		return nil
+	}
+	return b.Put(keyListIndexGen, itob(readGen(tx)))
 }
 
 // SaveListIndex stores the list index of snap, a full snapshot (Load's),
@@ -120,16 +150,17 @@ func (s *Store) SaveListIndex(snap *sectors.Snapshot) error {
 		if readGen(tx) != snap.Gen {
 			return errUnchanged
 		}
-		if b := tx.Bucket(bucketCache); b != nil {
-			if g, _ := listIndexHeader(b.Get(keyListIndex)); g == snap.Gen {
-				return errUnchanged // saved already
-			}
+		if b := tx.Bucket(bucketCache); b != nil && listIndexGen(b) == snap.Gen {
+			return errUnchanged // saved already
 		}
 		b, err := tx.CreateBucketIfNotExists(bucketCache)
 		if err != nil {
 			return err
 		}
-		return b.Put(keyListIndex, value)
+		if err := b.Put(keyListIndex, value); err != nil {
+			return err
+		}
+		return b.Put(keyListIndexGen, itob(snap.Gen))
 	})
 }
 
@@ -229,12 +260,12 @@ func listIndexHeader(v []byte) (uint64, []byte) {
 	return gen, v[n+4:]
 }
 
-// decodeListIndex decodes an index made at generation gen. Anything off
-// (another generation, a short or malformed value) is an error, never a
-// panic: the value is read from the file's pages like any record.
-func decodeListIndex(v []byte, gen uint64) ([]sectors.Ticker, error) {
+// decodeListIndex decodes an index. Anything off (another master, a short
+// or malformed value) is an error, never a panic: the value is read from
+// the file's pages like any record.
+func decodeListIndex(v []byte) ([]sectors.Ticker, error) {
 	g, rest := listIndexHeader(v)
-	if g == 0 || g != gen {
+	if g == 0 {
 		return nil, errListIndex
 	}
 	// One string holds every text of the index: each field is a substring

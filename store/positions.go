@@ -116,7 +116,7 @@ func (s *Store) AddTrade(t sectors.Trade) (sectors.Trade, error) {
 	if err := sectors.CheckTrade(t, now); err != nil {
 		return t, tradeRefusal(t.Code, err)
 	}
-	err := s.update(func(tx *bolt.Tx) error {
+	err := s.updateAside(func(tx *bolt.Tx) error {
 		if _, ok := sectors.LookupMaster(t.Code); !ok && !refOf(tx, t.Code).exists() {
 			return notOnList(t.Code) // unknown to the master: the watchlist is where a name is given
 		}
@@ -145,7 +145,7 @@ func (s *Store) AddTrade(t sectors.Trade) (sectors.Trade, error) {
 // more than is held.
 func (s *Store) RemoveTrade(id uint64) (sectors.Trade, error) {
 	var gone sectors.Trade
-	err := s.update(func(tx *bolt.Tx) error {
+	err := s.updateAside(func(tx *bolt.Tx) error {
 		have, err := readTrades(tx)
 		if err != nil {
 			return err
@@ -180,7 +180,7 @@ func (s *Store) ImportTrades(list []sectors.Trade) (int, error) {
 	}
 	now := s.now()
 	added := 0
-	err := s.update(func(tx *bolt.Tx) error {
+	err := s.updateAside(func(tx *bolt.Tx) error {
 		added = 0
 		have, err := readTrades(tx)
 		if err != nil {

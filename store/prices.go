@@ -48,7 +48,7 @@ func (s *Store) SetRefPrices(prices []sectors.RefPrice) error {
 	if len(prices) == 0 {
 		return nil
 	}
-	return s.update(func(tx *bolt.Tx) error { return putRefPrices(tx, s.now(), prices) })
+	return s.updateAside(func(tx *bolt.Tx) error { return putRefPrices(tx, s.now(), prices) })
 }
 
 // maxPrice bounds a price: no A-share has traded above ten million yuan.

@@ -439,24 +439,50 @@ func (s *Store) updateSized(grow int, fn func(tx *bolt.Tx) error) error {
 			}
 		}
 	}
-	err := s.updateOnce(hint, true, fn)
+	return s.updateMode(hint, writeList, fn)
+}
+
+// writeMode says what a write does beside its own change.
+type writeMode int
+
+const (
+	// writeList bumps the generation: open TUIs reload, the list index is
+	// stale.
+	writeList writeMode = iota
+	// writeAside bumps the generation but keeps a current list index
+	// current: for writes of what the index does not hold (alerts,
+	// trades, price history, reference prices).
+	writeAside
+	// writeQuiet leaves the generation as it is: derived data (the list
+	// index itself).
+	writeQuiet
+)
+
+func (s *Store) updateMode(hint int, mode writeMode, fn func(tx *bolt.Tx) error) error {
+	err := s.updateOnce(hint, mode, fn)
 	if errors.Is(err, errOlderSchema) {
+		if mode == writeQuiet {
+			return nil // a cache is not worth an upgrade
+		}
 		if err = s.upgrade(); err == nil {
-			err = s.updateOnce(hint, true, fn)
+			err = s.updateOnce(hint, mode, fn)
 		}
 	}
 	return err
+}
+
+// updateAside is update for a write of what the list index does not hold
+// (alerts, trades, price history, reference prices): a start after it can
+// still draw its first screen from the index.
+func (s *Store) updateAside(fn func(tx *bolt.Tx) error) error {
+	return s.updateMode(0, writeAside, fn)
 }
 
 // updateQuiet is update for a write of derived data (the list index) that
 // changes nothing a reader shows: the generation stays, so open TUIs do
 // not reload for it. A file that needs an upgrade is left alone.
 func (s *Store) updateQuiet(fn func(tx *bolt.Tx) error) error {
-	err := s.updateOnce(0, false, fn)
-	if errors.Is(err, errOlderSchema) {
-		return nil
-	}
-	return err
+	return s.updateMode(0, writeQuiet, fn)
 }
 
 // minMmapHint is the least growth worth sizing the map for: below it a
@@ -469,7 +495,7 @@ const boltAllocStep = 16 << 20
 // errOlderSchema stops a write to a file that needs an upgrade first.
 var errOlderSchema = errors.New("older schema")
 
-func (s *Store) updateOnce(mmapHint int, bump bool, fn func(tx *bolt.Tx) error) error {
+func (s *Store) updateOnce(mmapHint int, mode writeMode, fn func(tx *bolt.Tx) error) error {
 	db, err := s.openSized(false, mmapHint)
 	if err != nil {
 		return s.fail("open", err)
@@ -497,10 +523,17 @@ func (s *Store) updateOnce(mmapHint int, bump bool, fn func(tx *bolt.Tx) error) 
 			if fileSchema(tx) < schemaVersion {
 				return errOlderSchema
 			}
-			if err := fn(tx); err != nil || !bump {
+			before := readGen(tx)
+			if err := fn(tx); err != nil || mode == writeQuiet {
 				return err
 			}
-			return bumpGen(tx)
+			if err := bumpGen(tx); err != nil {
+				return err
+			}
+			if mode == writeAside {
+				return carryListIndex(tx, before)
+			}
+			return nil
 		})
 	})
 	if err == nil {
