@@ -15,7 +15,7 @@ import (
 )
 
 // The list index is what the TUI's first screen needs of every ticker on
-// the list, in one value that decodes in about a millisecond for the whole
+// the list, in one value that reads in about 2.5 ms for the whole
 // market, where Load decodes some 22,000 JSON records (ratings and notes
 // mostly) in 15-30. It is a cache: derived from the records, never the
 // truth, written only by SaveListIndex from a snapshot of the generation it

@@ -27,6 +27,9 @@ func watchFile(path string) (*fileWatch, error) {
 		return nil, err
 	}
 	name := []byte(filepath.Base(path))
+	// stop closes the descriptor as Run ends; a read blocked on it is not
+	// woken by that (Linux keeps the file until the read returns), so the
+	// goroutine ends with the process.
 	fw := &fileWatch{changed: make(chan struct{}, 1), stop: func() { unix.Close(fd) }}
 	go func() {
 		defer close(fw.changed)
@@ -37,7 +40,7 @@ func watchFile(path string) (*fileWatch, error) {
 				continue
 			}
 			if err != nil || n <= 0 {
-				return // closed, or the watch is gone: the TUI polls
+				return // the watch is gone: the TUI polls
 			}
 			if changes(buf[:n], name) {
 				select {
