@@ -210,24 +210,7 @@ type MoveCmd struct {
 
 // Run moves the ticker.
 func (c *MoveCmd) Run(a *App) error {
-	code, err := a.resolveCode(c.Code)
-	if err != nil {
-		return err
-	}
-	st, err := a.Store()
-	if err != nil {
-		return err
-	}
-	sec, moved, err := st.Move(code, c.Sector)
-	if err != nil {
-		return sectorUsage(err)
-	}
-	if !moved {
-		fmt.Fprintf(a.Out, "%s is in %s already: nothing changed\n", code.Key(), safetext.Line(sec.Label(false)))
-		return nil
-	}
-	fmt.Fprintf(a.Out, "moved %s to %s\n", code.Key(), safetext.Line(sec.Label(false)))
-	return nil
+	return a.sectorChange(c.Code, c.Sector, (*store.Store).Move, "%s is in %s already: nothing changed\n", "moved %s to %s\n")
 }
 
 // SectorCmd groups the sector subcommands.

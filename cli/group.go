@@ -4,6 +4,8 @@ import (
 	"fmt"
 
 	"zixuan/safetext"
+	"zixuan/sectors"
+	"zixuan/store"
 )
 
 // GroupCmd puts a ticker in more sectors than its home one (groups), or
@@ -21,24 +23,7 @@ type GroupAddCmd struct {
 
 // Run adds the ticker to the sector.
 func (c *GroupAddCmd) Run(a *App) error {
-	code, err := a.resolveCode(c.Code)
-	if err != nil {
-		return err
-	}
-	st, err := a.Store()
-	if err != nil {
-		return err
-	}
-	sec, added, err := st.AddToGroup(code, c.Sector)
-	if err != nil {
-		return sectorUsage(err)
-	}
-	if !added {
-		fmt.Fprintf(a.Out, "%s is in %s already: nothing changed\n", code.Key(), safetext.Line(sec.Label(false)))
-		return nil
-	}
-	fmt.Fprintf(a.Out, "%s is also in %s now\n", code.Key(), safetext.Line(sec.Label(false)))
-	return nil
+	return a.sectorChange(c.Code, c.Sector, (*store.Store).AddToGroup, "%s is in %s already: nothing changed\n", "%s is also in %s now\n")
 }
 
 // GroupRmCmd takes a ticker out of one of its sectors.
@@ -49,7 +34,15 @@ type GroupRmCmd struct {
 
 // Run takes the ticker out of the sector.
 func (c *GroupRmCmd) Run(a *App) error {
-	code, err := a.resolveCode(c.Code)
+	return a.sectorChange(c.Code, c.Sector, (*store.Store).RemoveFromGroup, "%s is not in %s: nothing changed\n", "took %s out of %s\n")
+}
+
+// sectorChange runs one of the store's changes of a ticker's sectors
+// (move, group add, group rm) on the ticker input names and the sector,
+// and says what it did: unchanged or changed, each a format of the
+// ticker's key and the sector's label.
+func (a *App) sectorChange(input, sector string, change func(*store.Store, sectors.Code, string) (sectors.Sector, bool, error), unchanged, changed string) error {
+	code, err := a.resolveCode(input)
 	if err != nil {
 		return err
 	}
@@ -57,14 +50,14 @@ func (c *GroupRmCmd) Run(a *App) error {
 	if err != nil {
 		return err
 	}
-	sec, removed, err := st.RemoveFromGroup(code, c.Sector)
+	sec, did, err := change(st, code, sector)
 	if err != nil {
 		return sectorUsage(err)
 	}
-	if !removed {
-		fmt.Fprintf(a.Out, "%s is not in %s: nothing changed\n", code.Key(), safetext.Line(sec.Label(false)))
-		return nil
+	format := changed
+	if !did {
+		format = unchanged
 	}
-	fmt.Fprintf(a.Out, "took %s out of %s\n", code.Key(), safetext.Line(sec.Label(false)))
+	fmt.Fprintf(a.Out, format, code.Key(), safetext.Line(sec.Label(false)))
 	return nil
 }
