@@ -109,30 +109,8 @@ func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond)
 func BenchmarkColdStart(b *testing.B) {
 	for _, n := range universe.Sizes() {
 		b.Run(sizeName(n), func(b *testing.B) {
-			_, frame := started(b, n) // warms the master and the file cache
-			if !strings.Contains(frame, "> ") {
-				b.Fatalf("first frame shows no selected row:\n%s", frame)
-			}
-			path := universe.Copy(b, n)
-			var l lat
-			b.ReportAllocs()
-			b.ResetTimer()
-			for b.Loop() {
-				l.time(func() {
-					st, err := store.Open(path)
-					if err != nil {
-						b.Fatal(err)
-					}
-					m, err := ui.New(st, opts())
-					if err != nil {
-						b.Fatal(err)
-					}
-					var tm tea.Model = m
-					tm, _ = tm.Update(tea.WindowSizeMsg{Width: benchW, Height: benchH})
-					_ = tm.View()
-				})
-			}
-			l.report(b)
+			started(b, n) // warms the master and the file cache
+			timeStarts(b, universe.Copy(b, n))
 		})
 	}
 }
@@ -157,29 +135,35 @@ func BenchmarkFirstScreen(b *testing.B) {
 			if err := st.SaveListIndex(snap); err != nil {
 				b.Fatal(err)
 			}
-			var l lat
-			b.ReportAllocs()
-			b.ResetTimer()
-			for b.Loop() {
-				l.time(func() {
-					st, err := store.Open(path)
-					if err != nil {
-						b.Fatal(err)
-					}
-					m, err := ui.New(st, opts())
-					if err != nil {
-						b.Fatal(err)
-					}
-					var tm tea.Model = m
-					tm, _ = tm.Update(tea.WindowSizeMsg{Width: benchW, Height: benchH})
-					if v := tm.View(); !strings.Contains(v, "> ") {
-						b.Fatalf("first frame shows no selected row:\n%s", v)
-					}
-				})
-			}
-			l.report(b)
+			timeStarts(b, path)
 		})
 	}
+}
+
+// timeStarts times starts on the file at path: open, ui.New, the window
+// size, the first frame, which must show a selected row.
+func timeStarts(b *testing.B, path string) {
+	var l lat
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		l.time(func() {
+			st, err := store.Open(path)
+			if err != nil {
+				b.Fatal(err)
+			}
+			m, err := ui.New(st, opts())
+			if err != nil {
+				b.Fatal(err)
+			}
+			var tm tea.Model = m
+			tm, _ = tm.Update(tea.WindowSizeMsg{Width: benchW, Height: benchH})
+			if v := tm.View(); !strings.Contains(v, "> ") {
+				b.Fatalf("first frame shows no selected row:\n%s", v)
+			}
+		})
+	}
+	l.report(b)
 }
 
 // BenchmarkHeap is (6) in process: the live heap the TUI keeps after its
