@@ -2,8 +2,6 @@ package store
 
 import (
 	"errors"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -185,14 +183,7 @@ func TestTradesReplayIntoPositions(t *testing.T) {
 }
 
 func TestUpgradedSchema1FileHoldsAlertsAndTrades(t *testing.T) {
-	data, err := os.ReadFile("testdata/schema1.db")
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "zixuan.db")
-	if err := os.WriteFile(path, data, 0o600); err != nil {
-		t.Fatal(err)
-	}
+	path := schema1Copy(t)
 	s, err := Open(path)
 	if err != nil {
 		t.Fatal(err)

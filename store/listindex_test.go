@@ -1,7 +1,6 @@
 package store
 
 import (
-	"os"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -17,14 +16,7 @@ import (
 // carries, set somewhere.
 func listIndexStore(t *testing.T) *Store {
 	t.Helper()
-	data, err := os.ReadFile("testdata/schema1.db")
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "zixuan.db")
-	if err := os.WriteFile(path, data, 0o600); err != nil {
-		t.Fatal(err)
-	}
+	path := schema1Copy(t)
 	s, err := Open(path)
 	if err != nil {
 		t.Fatal(err)

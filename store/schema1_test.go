@@ -13,14 +13,7 @@ import (
 // reason, a user sector, an added ticker, a move, a removal, a hand-set
 // and an imported reference price.
 func TestSchema1FileUpgradesWithNothingLost(t *testing.T) {
-	data, err := os.ReadFile("testdata/schema1.db")
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "zixuan.db")
-	if err := os.WriteFile(path, data, 0o600); err != nil {
-		t.Fatal(err)
-	}
+	path := schema1Copy(t)
 	old := &Store{path: path}
 	before, err := old.Load()
 	if err != nil {
@@ -89,4 +82,18 @@ func TestSchema1FileUpgradesWithNothingLost(t *testing.T) {
 	if kept.OnList() {
 		t.Error("a removed seed ticker came back in the upgrade")
 	}
+}
+
+// schema1Copy is a copy of testdata/schema1.db in a temporary folder.
+func schema1Copy(t *testing.T) string {
+	t.Helper()
+	data, err := os.ReadFile("testdata/schema1.db")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "zixuan.db")
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }
