@@ -57,11 +57,16 @@ func checkDB(db *bolt.DB) (problems []string, err error) {
 			if err := checkMeta(tx); err != nil {
 				return err
 			}
-			data, err := os.ReadFile(db.Path())
+			f, err := os.Open(db.Path())
 			if err != nil {
 				return err
 			}
-			if err := validatePages(data, tx.DB().Info().PageSize); err != nil {
+			defer f.Close()
+			info, err := f.Stat()
+			if err != nil {
+				return err
+			}
+			if err := validatePages(f, info.Size(), tx.DB().Info().PageSize); err != nil {
 				add("the file is damaged: %v", err)
 				return nil // too damaged for bbolt's own check to run safely
 			}
@@ -462,14 +467,19 @@ func checkReports(tx *bolt.Tx, add func(string, ...any)) {
 		})
 	}
 	if b := tx.Bucket(bucketHistory); b != nil {
+		var scratch []sectors.DailyBar // one buffer for every history: the whole market's is ~170 MB
 		_ = b.ForEach(func(k, v []byte) error {
 			code, err := sectors.ParseCode(string(k))
 			if err != nil || v == nil {
 				add("history/%q: not a security's history", k)
 				return nil
 			}
-			if _, err := decodeHistory(code, v); err != nil {
+			h, err := decodeHistoryInto(code, v, scratch)
+			if err != nil {
 				add("history/%s: %v", k, err)
+			}
+			if cap(h.Bars) > cap(scratch) {
+				scratch = h.Bars
 			}
 			return nil
 		})

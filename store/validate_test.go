@@ -2,10 +2,14 @@ package store
 
 import (
 	"bytes"
+	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
+	"zixuan/sectors"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -143,5 +147,63 @@ func TestWriteChecksAfterOutsideChange(t *testing.T) {
 	}
 	if checksum(t, s.Path()) != before {
 		t.Error("the refused write changed the file")
+	}
+}
+
+// The check before a first write (and doctor) reads a file with years of
+// prices through a window and one buffer of bars: reading it whole (80 MB
+// for the whole market) or decoding every history into its own bars once
+// made doctor's peak 221 MB and the TUI's first write 100 MB of heap.
+func TestCheckDoesNotHoldTheFile(t *testing.T) {
+	s := newStore(t)
+	r := rand.New(rand.NewPCG(3, 4))
+	updates := map[string]HistoryUpdate{}
+	for _, sec := range sectors.Master()[:400] {
+		updates[sec.Code.Key()] = HistoryUpdate{Fetched: sectors.PriceHistory{Code: sec.Code, Bars: bars(day("2024-05-06"), 490, r)},
+			Asked: sectors.DayRange{From: day("2024-05-06"), To: day("2026-05-08")}}
+	}
+	if err := s.SaveHistories(updates); err != nil {
+		t.Fatal(err)
+	}
+	fi, err := os.Stat(s.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	problems, err := CheckFile(s.Path())
+	runtime.ReadMemStats(&after)
+	if err != nil || len(problems) > 0 {
+		t.Fatalf("check: %v %v", problems, err)
+	}
+	// 196,000 bars are 12.5 MB as DailyBars; the file is ~3 MB
+	if got := after.TotalAlloc - before.TotalAlloc; got > 2<<20 {
+		t.Errorf("checking a %d KB file allocated %d KB", fi.Size()>>10, got>>10)
+	}
+}
+
+// The window the check reads the file through changes nothing it finds:
+// reads across its edges, keys and values past a page, the freelist.
+func TestPageWindowChangesNoVerdict(t *testing.T) {
+	base, err := fuzzBaseFile()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(9, 10))
+	for range 300 {
+		b := append([]byte(nil), base...)
+		at := (2+rng.IntN(len(b)/4096-2))*4096 + rng.IntN(64)
+		for j := range 1 + rng.IntN(8) {
+			if at+j < len(b) {
+				b[at+j] = byte(rng.Uint32())
+			}
+		}
+		r := bytes.NewReader(b)
+		whole := validatePagesWindow(r, int64(len(b)), 4096, len(b))
+		for _, window := range []int{4096, 3 * 4096, 64 << 10} {
+			if got := validatePagesWindow(r, int64(len(b)), 4096, window); fmt.Sprint(got) != fmt.Sprint(whole) {
+				t.Fatalf("window %d: %v; the whole file in memory: %v", window, got, whole)
+			}
+		}
 	}
 }
