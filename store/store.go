@@ -81,14 +81,7 @@ func stampOf(path string) *fileStamp {
 	if err != nil {
 		return nil
 	}
-	st, ok := fi.Sys().(*syscall.Stat_t)
-	if !ok {
-		return nil
-	}
-	return &fileStamp{
-		dev: uint64(st.Dev), ino: st.Ino, size: uint64(st.Size),
-		mtime: st.Mtim.Nano(), ctime: st.Ctim.Nano(),
-	}
+	return statStamp(fi)
 }
 
 // DefaultPath is where the database lives unless --db or ZIXUAN_DB says
