@@ -20,7 +20,7 @@ import (
 // ticker key (all three buckets are in the same key order).
 func (s *Store) Load() (*sectors.Snapshot, error) {
 	snap := &sectors.Snapshot{}
-	err := s.view(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) (err error) {
 		snap.Gen = readGen(tx)
 		_ = getJSON(tx.Bucket(bucketMeta), keySource, &snap.Source)
 		secs, err := readSectors(tx)
@@ -51,8 +51,12 @@ func (s *Store) Load() (*sectors.Snapshot, error) {
 		chunk := min(arenaChunk, 4*cap(snap.Tickers)+16) // small files, small chunks
 		rc := tx.Bucket(bucketRatings).Cursor()
 		rk, rv := rc.First()
-		nc := tx.Bucket(bucketNotes).Cursor()
-		nk, nv := nc.First()
+		notes := readNotes(tx, cap(snap.Tickers))
+		defer func() {
+			if serr := notes.stop(); err == nil {
+				err = serr
+			}
+		}()
 		return tx.Bucket(bucketTickers).ForEach(func(k, v []byte) error {
 			t, err := tickerOf(k, v)
 			if err != nil {
@@ -72,16 +76,17 @@ func (s *Store) Load() (*sectors.Snapshot, error) {
 				ratingBuf = append(ratingBuf, r)
 			}
 			t.Ratings = startAtFirstRating(part(ratingBuf, start))
-			for nk != nil && bytes.Compare(nk[:min(len(nk), len(k))], k) < 0 {
-				nk, nv = nc.Next()
+			for n := notes.peek(); n != nil && bytes.Compare(n.key[:min(len(n.key), len(k))], k) < 0; n = notes.peek() {
+				notes.next()
 			}
 			noteBuf = roomFor(noteBuf, chunk)
 			start = len(noteBuf)
-			for ; nk != nil && len(nk) == len(k)+8 && bytes.HasPrefix(nk, k); nk, nv = nc.Next() {
-				noteBuf = append(noteBuf, sectors.Note{})
-				if err := decodeNote(nv, &noteBuf[len(noteBuf)-1]); err != nil {
-					return fmt.Errorf("ticker %s: note: %w", k, err)
+			for n := notes.peek(); n != nil && len(n.key) == len(k)+8 && bytes.HasPrefix(n.key, k); n = notes.peek() {
+				if n.err != nil {
+					return fmt.Errorf("ticker %s: note: %w", k, n.err)
 				}
+				noteBuf = append(noteBuf, n.note)
+				notes.next()
 			}
 			t.Notes = part(noteBuf, start)
 			reverseNotes(t.Notes)
