@@ -1,8 +1,10 @@
 package cli
 
 import (
-	"fmt"
+	"bufio"
+	"bytes"
 	"io"
+	"slices"
 	"strings"
 
 	"zixuan/safetext"
@@ -12,34 +14,50 @@ import (
 // width, so a row with 星环科技-U lines up with one holding 通行宝. Columns
 // listed in right are aligned right (numbers). Cells must already be inert
 // (safetext.Line).
-func writeTable(w io.Writer, header []string, rows [][]string, right ...int) {
-	widths := make([]int, len(header))
-	for i, h := range header {
-		widths[i] = safetext.Width(h)
+func writeTable(out io.Writer, header []string, rows [][]string, right ...int) {
+	w := bufio.NewWriterSize(out, 64<<10)
+	defer w.Flush()
+	// every cell is measured once: at 5,538 rows measuring was most of
+	// `zixuan list`
+	cellWidths := func(cells []string) []int {
+		ws := make([]int, len(cells))
+		for i, c := range cells {
+			ws[i] = safetext.Width(c)
+		}
+		return ws
 	}
-	for _, r := range rows {
-		for i, cell := range r {
-			widths[i] = max(widths[i], safetext.Width(cell))
+	headerWidths := cellWidths(header)
+	widths := slices.Clone(headerWidths)
+	measured := make([][]int, len(rows))
+	for r, cells := range rows {
+		measured[r] = cellWidths(cells)
+		for i, cw := range measured[r] {
+			widths[i] = max(widths[i], cw)
 		}
 	}
 	isRight := map[int]bool{}
 	for _, i := range right {
 		isRight[i] = true
 	}
-	line := func(cells []string) {
-		var b strings.Builder
+	var b []byte
+	line := func(cells []string, ws []int) {
+		b = b[:0]
 		for i, cell := range cells {
+			pad := widths[i] - ws[i] // never negative: widths are the widest
 			if isRight[i] {
-				b.WriteString(safetext.FitLeft(cell, widths[i]))
-			} else {
-				b.WriteString(safetext.Fit(cell, widths[i]))
+				b = append(b, strings.Repeat(" ", pad)...)
 			}
-			b.WriteString("  ")
+			b = append(b, cell...)
+			if !isRight[i] {
+				b = append(b, strings.Repeat(" ", pad)...)
+			}
+			b = append(b, "  "...)
 		}
-		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
+		b = append(bytes.TrimRight(b, " "), '\n')
+		w.Write(b)
 	}
-	line(header)
-	for _, r := range rows {
-		line(r)
+	line(header, headerWidths)
+	for r, cells := range rows {
+		line(cells, measured[r])
 	}
 }

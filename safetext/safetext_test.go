@@ -2,10 +2,13 @@ package safetext
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 func TestLine(t *testing.T) {
@@ -89,6 +92,50 @@ func TestInvisibleCharactersShown(t *testing.T) {
 		for name, got := range map[string]string{"Line": Line(s), "Block": Block(s)} {
 			if strings.ContainsRune(got, r) || !strings.Contains(got, fmt.Sprintf("U+%04X", r)) {
 				t.Errorf("%s(%q) = %q: U+%04X not shown", name, s, got, r)
+			}
+		}
+	}
+}
+
+// Width's shortcut for plain ASCII measures what x/ansi measures, and
+// anything else (escapes, controls, wide and combining characters) still
+// goes to x/ansi.
+func TestWidthOfPlainASCII(t *testing.T) {
+	for _, s := range []string{"", " ", "688111", "2024-05-12", "buy 买入", "a\x1b[31mred\x1b[0m", "tab\there", "é", "e\u0301", "~}|{", "\x7f", "科大讯飞"} {
+		if got, want := Width(s), ansi.StringWidth(s); got != want {
+			t.Errorf("Width(%q) = %d, x/ansi %d", s, got, want)
+		}
+	}
+	for c := 0; c < 256; c++ {
+		s := "ab" + string(rune(c)) + "cd"
+		if got, want := Width(s), ansi.StringWidth(s); got != want {
+			t.Errorf("Width(%q) = %d, x/ansi %d", s, got, want)
+		}
+	}
+}
+
+// Truncate's cut of a long text at its start is the cut of the whole
+// text, for any width: CJK, ASCII, combining marks, emoji sequences, wide
+// and zero-width runs around where the start ends.
+func TestTruncateLongTextAsAWhole(t *testing.T) {
+	pieces := []string{"a", "Z", " ", "科", "大", "讯飞", "é", "e\u0301", "\u0301\u0301", "👍", "👨‍👩‍👧", "\u200b", "…", "１", "ｶ", "\U0001F1E8\U0001F1F3", "🏳️‍🌈", "\u3000"}
+	r := rand.New(rand.NewPCG(1, 2))
+	for i := range 6000 {
+		var b strings.Builder
+		if i%2 == 0 { // zero-width runs put the width near the cells where the start ends
+			b.WriteString(strings.Repeat("\u200b", r.IntN(90)))
+		}
+		for n := r.IntN(400); b.Len() < n; {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := b.String()
+		for _, w := range []int{1, 2, 3, 10, 40, 41, 80} {
+			want := s
+			if ansi.StringWidth(s) > w {
+				want = ansi.Truncate(s, w, Ellipsis)
+			}
+			if got := Truncate(s, w); got != want {
+				t.Fatalf("Truncate(%q, %d) = %q, want %q", s, w, got, want)
 			}
 		}
 	}
