@@ -34,13 +34,27 @@ type Scorable struct {
 // calls included (a call is judged whatever became of the ticker). A
 // report's own rating changes are its calls, so they are not counted twice.
 func ScorableCalls(snap *Snapshot) []Scorable {
-	reports := map[string]ReportEntry{}
-	for _, r := range snap.Reports {
+	tickers := make([]*Ticker, len(snap.Tickers))
+	for i := range snap.Tickers {
+		tickers[i] = &snap.Tickers[i]
+	}
+	return ScorableCallsOf(snap.Reports, tickers)
+}
+
+// ScorableCallsOf is ScorableCalls of these tickers, with the reports
+// their calls come from: a caller that holds the tickers elsewhere (the
+// TUI, patched since its load) need not copy them into a Snapshot.
+func ScorableCallsOf(reportList []ReportEntry, tickers []*Ticker) []Scorable {
+	reports := make(map[string]ReportEntry, len(reportList))
+	for _, r := range reportList {
 		reports[r.ID] = r
 	}
-	var out []Scorable
-	for i := range snap.Tickers {
-		t := &snap.Tickers[i]
+	n := 0
+	for _, t := range tickers {
+		n += len(t.Calls) + len(t.Ratings)
+	}
+	out := make([]Scorable, 0, n)
+	for _, t := range tickers {
 		for _, c := range t.Calls {
 			r, ok := reports[c.ReportID]
 			if !ok || c.Rating == Unrated || c.Has(FlagMention) || r.Date.IsZero() {

@@ -396,13 +396,13 @@ func (m *Model) scorable() []sectors.Scorable {
 	for i := range m.data.tickers {
 		onList[m.data.tickers[i].Code] = i
 	}
-	tickers := make([]sectors.Ticker, 0, len(snap.Tickers))
+	tickers := make([]*sectors.Ticker, 0, len(snap.Tickers))
 	for i := range snap.Tickers {
 		t := &snap.Tickers[i]
 		if j, ok := onList[t.Code]; ok {
-			tickers = append(tickers, m.data.tickers[j])
+			tickers = append(tickers, &m.data.tickers[j])
 		} else if !t.OnList() {
-			tickers = append(tickers, *t) // a removed ticker's calls are still judged
+			tickers = append(tickers, t) // a removed ticker's calls are still judged
 		}
 	}
 	inSnap := make(map[sectors.Code]bool, len(snap.Tickers))
@@ -411,10 +411,10 @@ func (m *Model) scorable() []sectors.Scorable {
 	}
 	for i := range m.data.tickers { // added since the load
 		if !inSnap[m.data.tickers[i].Code] {
-			tickers = append(tickers, m.data.tickers[i])
+			tickers = append(tickers, &m.data.tickers[i])
 		}
 	}
-	return sectors.ScorableCalls(&sectors.Snapshot{Reports: snap.Reports, Tickers: tickers})
+	return sectors.ScorableCallsOf(snap.Reports, tickers)
 }
 
 // scoreCmd computes the scorecard, every grouping, off the UI goroutine.
