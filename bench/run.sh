@@ -5,6 +5,7 @@
 # -benchtime=1x). Usage:
 #
 #   bench/run.sh                 # ~5 minutes; BENCHTIME=1s for steadier figures
+#   IDLE_SECONDS=120 bench/run.sh      # a longer idle window (60 s unless set)
 #   BENCH='Search|Cold' bench/run.sh   # a subset of the Go benchmarks
 #
 # Needs tmux for the TUI's exec-to-first-frame and RSS figures (skipped
@@ -42,6 +43,8 @@ for n in 25 550 5538; do
   fi
 done
 if command -v tmux >/dev/null; then
+  # idle CPU, quotes off, side by side with the floor (IDLE_SECONDS, 60 unless set)
+  "$tmp/report" idle "$tmp/floor" "$tmp/zixuan" "$out/proc.txt" "$tmp/u25.db:25" "$tmp/u5538.db:5538" || echo "idle figures failed" >&2
   "$tmp/report" tui-hist "$tmp/zixuan" "$tmp/h5538.db" 5538 "$out/proc.txt" || echo "tui figures with history failed" >&2
 fi
 echo "== package initialisation (GODEBUG=inittrace=1), slowest first" >&2

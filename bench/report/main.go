@@ -6,6 +6,7 @@
 //	report tui-cold BIN DB N OUT  the same, each run on a fresh copy of DB (no list index: the first start after a CLI write)
 //	report tui-hist BIN DB N OUT  tui, for a DB with two years of history stored (report history)
 //	report floor BIN OUT          the same for bench/floor, the bare bubbletea program issue 17 measures against
+//	report idle FLOOR BIN OUT DB:N...  idle CPU (quotes off) and RSS growth of BIN on each DB beside FLOOR's, side by side
 //	report history DB             store two years of daily history (synthetic) for every ticker of DB, and 沪深300's
 //	report table BENCH PROC...    print the figures of `go test -bench` output and proc/tui files against the targets
 //
@@ -56,6 +57,18 @@ func main() {
 			usage()
 		}
 		err = floor(os.Args[2], os.Args[3])
+	case "idle":
+		if len(os.Args) < 6 {
+			usage()
+		}
+		var dbs []string
+		var ns []int
+		for _, a := range os.Args[5:] {
+			db, n, _ := strings.Cut(a, ":")
+			size, _ := strconv.Atoi(n)
+			dbs, ns = append(dbs, db), append(ns, size)
+		}
+		err = idle(os.Args[2], os.Args[3], dbs, ns, os.Args[4])
 	case "history":
 		if len(os.Args) != 3 {
 			usage()
@@ -76,7 +89,7 @@ func main() {
 }
 
 func usage() {
-	fmt.Fprintln(os.Stderr, "usage: report universe N PATH | proc BIN DB N OUT | tui BIN DB N OUT | floor BIN OUT | history DB | table BENCH [PROC...]")
+	fmt.Fprintln(os.Stderr, "usage: report universe N PATH | proc BIN DB N OUT | tui BIN DB N OUT | floor BIN OUT | idle FLOOR BIN OUT DB:N... | history DB | table BENCH [PROC...]")
 	os.Exit(2)
 }
 

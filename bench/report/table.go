@@ -160,6 +160,10 @@ func rows() []row {
 		row{label: "(17) bare bubbletea program: RSS at first frame, MB", key: "proc/floor-rss", unit: "MB"},
 		row{label: "(17) exec to first full frame ÷ the floor's, x", key: "proc/first-frame-floor/n=%d", unit: "x", target: "≤ 1.3 at 25, ≤ 1.5 at 5,538", limit: map[int]float64{25: 1.3, 5538: 1.5}},
 		row{label: "(17) RSS at first frame ÷ the floor's, x", key: "proc/rss-floor/n=%d", unit: "x", target: "≤ 2.5 at 25", limit: map[int]float64{25: 2.5}},
+		row{label: "(17) bare bubbletea program: CPU while idle (60 s, or IDLE_SECONDS), s", key: "proc/floor-idle-cpu-s", unit: "s"},
+		row{label: "(17) TUI CPU while idle, quotes off, s", key: "proc/idle-cpu-s/n=%d", unit: "s"},
+		row{label: "(17) TUI CPU while idle ÷ the floor's, side by side, x", key: "proc/idle-cpu-floor/n=%d", unit: "x", target: "≤ 1.2", limit: map[int]float64{25: 1.2, 5538: 1.2}},
+		row{label: "    TUI RSS growth while idle, MB", key: "proc/idle-rss-growth/n=%d", unit: "MB"},
 	)
 	return r
 }
