@@ -40,6 +40,7 @@ for n in 25 550 5538; do
     # first on copies of the file as built (no list index), then on the file
     "$tmp/report" tui-cold "$tmp/zixuan" "$tmp/u$n.db" "$n" "$out/proc.txt" || echo "tui figures (no index) at $n failed" >&2
     "$tmp/report" tui "$tmp/zixuan" "$tmp/u$n.db" "$n" "$out/proc.txt" || echo "tui figures at $n failed" >&2
+    "$tmp/report" tui-note "$tmp/zixuan" "$tmp/u$n.db" "$n" "$out/proc.txt" || echo "tui figures after a note at $n failed" >&2
   fi
 done
 if command -v tmux >/dev/null; then

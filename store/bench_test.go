@@ -108,6 +108,35 @@ func BenchmarkLoadListIndex(b *testing.B) {
 	}
 }
 
+// BenchmarkLoadListIndexDirty is LoadListIndex after a note written since
+// the index was saved (a CLI note): that ticker is read afresh.
+func BenchmarkLoadListIndexDirty(b *testing.B) {
+	for _, n := range universe.Sizes() {
+		b.Run(sizeName(n), func(b *testing.B) {
+			st := openUniverse(b, n)
+			snap, err := st.Load()
+			if err != nil {
+				b.Fatal(err)
+			}
+			if err := st.SaveListIndex(snap); err != nil {
+				b.Fatal(err)
+			}
+			if _, err := st.AddNote(universe.Securities(n)[n/2].Code, "a note from the shell"); err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				part, ok, err := st.LoadListIndex()
+				if err != nil || !ok || len(part.Tickers) != len(snap.Tickers) {
+					b.Fatalf("LoadListIndex: %v %v", ok, err)
+				}
+			}
+			reportMS(b, "ms/load")
+		})
+	}
+}
+
 // BenchmarkAddNote saves a note: one committed bbolt transaction, fsync
 // included, as the TUI does the moment the user confirms it.
 func BenchmarkAddNote(b *testing.B) {
@@ -122,6 +151,37 @@ func BenchmarkAddNote(b *testing.B) {
 				if _, err := st.AddNote(code, fmt.Sprintf("基准笔记 %d：关注算力订单", i)); err != nil {
 					b.Fatal(err)
 				}
+			}
+			reportMS(b, "ms/note")
+		})
+	}
+}
+
+// BenchmarkAddNoteKeepingIndex is BenchmarkAddNote with a current list
+// index in the file: each note names its ticker dirty in it.
+func BenchmarkAddNoteKeepingIndex(b *testing.B) {
+	for _, n := range universe.Sizes() {
+		b.Run(sizeName(n), func(b *testing.B) {
+			st := openUniverse(b, n)
+			snap, err := st.Load()
+			if err != nil {
+				b.Fatal(err)
+			}
+			if err := st.SaveListIndex(snap); err != nil {
+				b.Fatal(err)
+			}
+			code := universe.Securities(n)[n/2].Code
+			b.ResetTimer()
+			i := 0
+			for b.Loop() {
+				i++
+				if _, err := st.AddNote(code, fmt.Sprintf("基准笔记 %d：关注算力订单", i)); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.StopTimer()
+			if _, ok, err := st.LoadListIndex(); err != nil || !ok {
+				b.Fatalf("no list index after the notes (%v)", err)
 			}
 			reportMS(b, "ms/note")
 		})

@@ -46,8 +46,10 @@ import (
 // cache/list-gen is the generation the index is good for: the one it was
 // made at, carried forward by each write of what it does not hold
 // (alerts, trades, price history, reference prices: writeAside), so that
-// a cron `alert check` does not cost the next start its index. Any other
-// write, by this build or an older one, bumps the generation past it.
+// a cron `alert check` does not cost the next start its index. A write of
+// one ticker's own data names it in cache/list-dirty instead (listpatch.go).
+// Any other write, by this build or an older one, bumps the generation
+// past both.
 //
 // The schema does not change: older builds ignore the bucket, and any
 // write of theirs makes the index stale.
@@ -65,7 +67,8 @@ const listIndexMagic = "zixuan list index 1\n"
 var masterSum = sync.OnceValue(func() uint32 { return crc32.ChecksumIEEE(sectors.MasterCSV()) })
 
 // LoadListIndex returns a partial snapshot for the first screen when the
-// file holds a list index good for its current generation: the source,
+// file holds a list index that serves its current generation (whole, or
+// with the tickers written since read afresh: store/listpatch.go): the source,
 // sectors, reports and reference prices as Load reads them, and every
 // ticker on the list with all its fields but Ratings (none: the history is
 // not kept in the index) and Notes (only the latest live note, if any).
@@ -80,17 +83,21 @@ func (s *Store) LoadListIndex() (*sectors.Snapshot, bool, error) {
 			return nil
 		}
 		gen := readGen(tx)
-		if listIndexGen(b) != gen {
+		dirty, usable := usableListIndex(b, gen)
+		if !usable {
 			return nil // stale: the caller loads everything
 		}
 		tickers, err := decodeListIndex(b.Get(keyListIndex))
 		if err != nil {
 			return nil // unreadable: the same
 		}
-		snap.Gen, snap.Tickers = gen, tickers
+		snap.Gen = gen
 		_ = getJSON(tx.Bucket(bucketMeta), keySource, &snap.Source)
 		if snap.Sectors, err = readSectors(tx); err != nil {
 			return err
+		}
+		if snap.Tickers, usable = freshenDirty(tx, gen, tickers, snap.Sectors, dirty); !usable {
+			return nil // a dirty ticker does not read: Load will say why
 		}
 		if snap.Reports, err = readReports(tx); err != nil {
 			return err
@@ -107,8 +114,10 @@ func (s *Store) LoadListIndex() (*sectors.Snapshot, bool, error) {
 	return snap, true, nil
 }
 
-// ListIndexGen is the generation the stored list index is good for, 0
-// when there is none (or it is unreadable).
+// ListIndexGen is the generation the stored list index is good for
+// whole, 0 when there is none (or it is unreadable). An index that serves
+// the file's generation only with tickers read afresh (a note since:
+// store/listpatch.go) is not whole: saving one makes it so.
 func (s *Store) ListIndexGen() (uint64, error) {
 	var gen uint64
 	err := s.view(func(tx *bolt.Tx) error {
@@ -120,7 +129,6 @@ func (s *Store) ListIndexGen() (uint64, error) {
 	return gen, err
 }
 
-// listIndexGen is the generation the index in b is good for, 0 for none.
 func listIndexGen(b *bolt.Bucket) uint64 {
 	if v := b.Get(keyListIndexGen); len(v) == 8 {
 		if g, _ := listIndexHeader(b.Get(keyListIndex)); g != 0 {
@@ -134,10 +142,16 @@ func listIndexGen(b *bolt.Bucket) uint64 {
 // good for the one this write made: the write changed nothing it holds.
 func carryListIndex(tx *bolt.Tx, before uint64) error {
 	b := tx.Bucket(bucketCache)
-	if b == nil || listIndexGen(b) != before {
+	if b == nil {
 		return nil
 	}
-	return b.Put(keyListIndexGen, itob(readGen(tx)))
+	if listIndexGen(b) == before {
+		return b.Put(keyListIndexGen, itob(readGen(tx)))
+	}
+	if dirty, ok := usableListIndex(b, before); ok { // with its dirty tickers
+		return putDirtyList(b, readGen(tx), dirty)
+	}
+	return nil
 }
 
 // SaveListIndex stores the list index of snap, a full snapshot (Load's),
@@ -158,6 +172,9 @@ func (s *Store) SaveListIndex(snap *sectors.Snapshot) error {
 			return err
 		}
 		if err := b.Put(keyListIndex, value); err != nil {
+			return err
+		}
+		if err := b.Delete(keyListDirty); err != nil {
 			return err
 		}
 		return b.Put(keyListIndexGen, itob(snap.Gen))

@@ -61,7 +61,7 @@ func (s *Store) AddOrRestore(code sectors.Code, opts AddOptions) (AddResult, err
 		}
 	}
 	var res AddResult
-	err := s.update(func(tx *bolt.Tx) error {
+	err := s.updateTicker(code, func(tx *bolt.Tx) error {
 		res = AddResult{}
 		sec, err := findSectorIn(tx, opts.Sector)
 		if err != nil {
@@ -154,7 +154,7 @@ func (s *Store) Rate(code sectors.Code, to sectors.Rating, opts RateOptions) (Ra
 	}
 	reason := strings.TrimSpace(opts.Reason)
 	var res RateResult
-	err := s.update(func(tx *bolt.Tx) error {
+	err := s.updateTicker(code, func(tx *bolt.Tx) error {
 		res = RateResult{}
 		r := refOf(tx, code)
 		if !r.exists() {

@@ -432,7 +432,7 @@ func (s *Store) updateSized(grow int, fn func(tx *bolt.Tx) error) error {
 			}
 		}
 	}
-	return s.updateMode(hint, writeList, fn)
+	return s.updateMode(hint, writeList, nil, fn)
 }
 
 // writeMode says what a write does beside its own change.
@@ -449,16 +449,21 @@ const (
 	// writeQuiet leaves the generation as it is: derived data (the list
 	// index itself).
 	writeQuiet
+	// writeTicker is writeList for a write that changes one ticker's
+	// record, ratings, notes or calls and nothing else the list index
+	// holds: an index good before it stays good, with that ticker named
+	// dirty (store/listpatch.go).
+	writeTicker
 )
 
-func (s *Store) updateMode(hint int, mode writeMode, fn func(tx *bolt.Tx) error) error {
-	err := s.updateOnce(hint, mode, fn)
+func (s *Store) updateMode(hint int, mode writeMode, key []byte, fn func(tx *bolt.Tx) error) error {
+	err := s.updateOnce(hint, mode, key, fn)
 	if errors.Is(err, errOlderSchema) {
 		if mode == writeQuiet {
 			return nil // a cache is not worth an upgrade
 		}
 		if err = s.upgrade(); err == nil {
-			err = s.updateOnce(hint, mode, fn)
+			err = s.updateOnce(hint, mode, key, fn)
 		}
 	}
 	return err
@@ -468,14 +473,14 @@ func (s *Store) updateMode(hint int, mode writeMode, fn func(tx *bolt.Tx) error)
 // (alerts, trades, price history, reference prices): a start after it can
 // still draw its first screen from the index.
 func (s *Store) updateAside(fn func(tx *bolt.Tx) error) error {
-	return s.updateMode(0, writeAside, fn)
+	return s.updateMode(0, writeAside, nil, fn)
 }
 
 // updateQuiet is update for a write of derived data (the list index) that
 // changes nothing a reader shows: the generation stays, so open TUIs do
 // not reload for it. A file that needs an upgrade is left alone.
 func (s *Store) updateQuiet(fn func(tx *bolt.Tx) error) error {
-	return s.updateMode(0, writeQuiet, fn)
+	return s.updateMode(0, writeQuiet, nil, fn)
 }
 
 // minMmapHint is the least growth worth sizing the map for: below it a
@@ -488,7 +493,12 @@ const boltAllocStep = 16 << 20
 // errOlderSchema stops a write to a file that needs an upgrade first.
 var errOlderSchema = errors.New("older schema")
 
-func (s *Store) updateOnce(mmapHint int, mode writeMode, fn func(tx *bolt.Tx) error) error {
+// updateTicker is update for a write of one ticker's own data (writeTicker).
+func (s *Store) updateTicker(code sectors.Code, fn func(tx *bolt.Tx) error) error {
+	return s.updateMode(0, writeTicker, []byte(code.Key()), fn)
+}
+
+func (s *Store) updateOnce(mmapHint int, mode writeMode, key []byte, fn func(tx *bolt.Tx) error) error {
 	db, err := s.openSized(false, mmapHint)
 	if err != nil {
 		return s.fail("open", err)
@@ -523,8 +533,11 @@ func (s *Store) updateOnce(mmapHint int, mode writeMode, fn func(tx *bolt.Tx) er
 			if err := bumpGen(tx); err != nil {
 				return err
 			}
-			if mode == writeAside {
+			switch {
+			case mode == writeAside:
 				return carryListIndex(tx, before)
+			case mode == writeTicker:
+				return markListIndex(tx, before, key)
 			}
 			return nil
 		})

@@ -257,7 +257,7 @@ func displayName(t sectors.Ticker) string {
 // editTicker runs fn on a ticker's record inside a write transaction and
 // stores the result.
 func (s *Store) editTicker(code sectors.Code, fn func(r tref, rec *tickerRecord) error) error {
-	return s.update(func(tx *bolt.Tx) error {
+	return s.updateTicker(code, func(tx *bolt.Tx) error {
 		r := refOf(tx, code)
 		if !r.exists() {
 			return notOnList(code)
@@ -318,7 +318,7 @@ func (s *Store) RemoveTicker(code sectors.Code) error {
 // RestoreTicker undoes a removal. A ticker whose sector was deleted in the
 // meantime goes to the first sector.
 func (s *Store) RestoreTicker(code sectors.Code) error {
-	return s.update(func(tx *bolt.Tx) error { return restoreIn(refOf(tx, code), s.now()) })
+	return s.updateTicker(code, func(tx *bolt.Tx) error { return restoreIn(refOf(tx, code), s.now()) })
 }
 
 func restoreIn(r tref, now time.Time) error {

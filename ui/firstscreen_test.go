@@ -101,8 +101,26 @@ func TestFirstScreenFromTheIndexIsTheSame(t *testing.T) {
 					t.Fatalf("%s: after the full load (partial=%v) the screen changed:\n%s", what, got.partial, got.View())
 				}
 				assertSameData(t, what, got, want)
-				// and the next start loads everything again if the file changed
-				if _, err := st.AddNote(full.Tickers[0].Code, "x"); err != nil {
+				// a note written since (by the CLI, say): the next start still
+				// draws from the index, that ticker read afresh, and the
+				// screen is the full load's
+				if _, err := st.AddNote(full.Tickers[0].Code, fmt.Sprintf("x %s", what)); err != nil {
+					t.Fatal(err)
+				}
+				got, gotView = screenOf(t, st, opts, size[0], size[1])
+				if !got.partial {
+					t.Fatalf("%s: a note made the index stale", what)
+				}
+				next, _ = got.Update(got.fullLoadCmd()())
+				if after := next.(Model); after.partial || after.View() != gotView {
+					t.Fatalf("%s: with a note since the index, the first screen differs from a full load's:\n--- index\n%s\n--- full load\n%s", what, gotView, after.View())
+				}
+				// a write beyond one ticker: the next start loads everything again
+				sec, err := st.AddSector("Scratch", "")
+				if err != nil {
+					t.Fatal(err)
+				}
+				if _, err := st.DeleteSector(sec.ID); err != nil {
 					t.Fatal(err)
 				}
 				if m, _ := screenOf(t, st, opts, size[0], size[1]); m.partial {

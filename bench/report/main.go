@@ -4,6 +4,7 @@
 //	report proc BIN DB N OUT      time BIN --db DB list (exec to output) and its RSS; DB holds N tickers
 //	report tui BIN DB N OUT       time BIN --db DB under tmux to its first full frame, and its peak RSS
 //	report tui-cold BIN DB N OUT  the same, each run on a fresh copy of DB (no list index: the first start after a CLI write)
+//	report tui-note BIN DB N OUT  the same, each run after a CLI note (the list index serves with that ticker read afresh)
 //	report tui-hist BIN DB N OUT  tui, for a DB with two years of history stored (report history)
 //	report floor BIN OUT          the same for bench/floor, the bare bubbletea program issue 17 measures against
 //	report idle FLOOR BIN OUT DB:N...  idle CPU (quotes off) and RSS growth of BIN on each DB beside FLOOR's, side by side
@@ -39,7 +40,7 @@ func main() {
 		}
 		n, _ := strconv.Atoi(os.Args[2])
 		err = universe.Build(os.Args[3], n)
-	case "proc", "tui", "tui-cold", "tui-hist":
+	case "proc", "tui", "tui-cold", "tui-note", "tui-hist":
 		if len(os.Args) != 6 {
 			usage()
 		}
@@ -196,7 +197,16 @@ var rowRE = regexp.MustCompile(`(?m)^> +\d{6} `)
 func tui(bin, db string, n int, out, kind string) error {
 	args := []string{"--db", db}
 	var before func() error
-	if kind == "-cold" {
+	if kind == "-note" { // each run after a CLI note, as a script writes between starts
+		i := 0
+		before = func() error {
+			i++
+			return exec.Command(bin, "--db", db, "note", "688111", fmt.Sprintf("a note from the shell, %d", i)).Run()
+		}
+		if _, _, _, err := timeFramesOnce(bin, args); err != nil {
+			return err
+		}
+	} else if kind == "-cold" {
 		pristine, err := os.ReadFile(db)
 		if err != nil {
 			return err

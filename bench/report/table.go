@@ -152,6 +152,7 @@ func rows() []row {
 	add(
 		row{label: "(6) TUI live heap after first frame, MB", key: "Heap/n=%d", unit: "MB-live"},
 		row{label: "    process: exec to first frame, no list index (the first start after another process wrote)", key: "proc/first-frame-cold-ms/n=%d", unit: "ms"},
+		row{label: "    process: exec to first frame after a CLI note (the index serves, that ticker read afresh)", key: "proc/first-frame-note-ms/n=%d", unit: "ms"},
 		row{label: "(6) TUI process RSS at first frame, MB", key: "proc/tui-rss-start/n=%d", unit: "MB"},
 		row{label: "(6) TUI process peak RSS after use, MB", key: "proc/tui-rss-peak/n=%d", unit: "MB", target: "≤ 15 MB at 25, < 40 at 5,538", limit: map[int]float64{25: 15, 5538: 40}},
 		row{label: "    `zixuan list` peak RSS, MB", key: "proc/list-rss/n=%d", unit: "MB"},
