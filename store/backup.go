@@ -131,8 +131,7 @@ func checkInvariants(tx *bolt.Tx, add func(string, ...any)) {
 					}
 				}
 			default:
-				var n sectors.Note
-				if err := decodeNote(v, &n); err != nil {
+				if !noteDecodes(v) {
 					add("notes/%s#%d: does not decode", owner, binary.BigEndian.Uint64(k[8:]))
 				}
 			}

@@ -356,6 +356,45 @@ func decodeRatingRecord(data []byte, rec *ratingRecord) error {
 }
 
 // decodeNote decodes a note; one with revisions goes to encoding/json.
+// noteDecodes says whether decodeNote would decode data, without making
+// the note: the check before a write (and doctor) asks it of every note,
+// and allocating their texts was a third of its time.
+func noteDecodes(data []byte) bool {
+	if flatObject(data, func(k, v []byte) bool {
+		switch string(k) {
+		case "id":
+			var id uint64
+			return uintOf(v, &id)
+		case "text":
+			return strDecodes(v)
+		case "created", "updated", "deleted":
+			var t time.Time
+			return timeOf(v, &t)
+		}
+		return false
+	}) {
+		return true
+	}
+	var n sectors.Note
+	return json.Unmarshal(data, &n) == nil
+}
+
+// strDecodes says whether str takes raw, allocating only for a string
+// with escapes (str's slow path).
+func strDecodes(raw []byte) bool {
+	if len(raw) < 2 || raw[0] != '"' || raw[len(raw)-1] != '"' {
+		return false
+	}
+	s := raw[1 : len(raw)-1]
+	for _, c := range s {
+		if c == '\\' || c < 0x20 {
+			_, ok := str(raw)
+			return ok
+		}
+	}
+	return utf8.Valid(s)
+}
+
 func decodeNote(data []byte, n *sectors.Note) error {
 	var r sectors.Note
 	ok := flatObject(data, func(k, v []byte) bool {

@@ -48,6 +48,9 @@ func checkSame(t *testing.T, data []byte) {
 	var n1, n2 sectors.Note
 	e1, e2 := decodeNote(data, &n1), json.Unmarshal(data, &n2)
 	same("note", e1, e2, n1, n2)
+	if noteDecodes(data) != (e1 == nil) { // the check's verdict, without the note
+		t.Fatalf("noteDecodes(%q) = %v, decodeNote: %v", data, noteDecodes(data), e1)
+	}
 	var t1, t2 tickerRecord
 	e1, e2 = decodeTickerRecord(data, &t1), json.Unmarshal(data, &t2)
 	same("ticker", e1, e2, t1, t2)
