@@ -10,6 +10,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -82,6 +84,11 @@ func checkDB(db *bolt.DB) (problems []string, err error) {
 
 func checkInvariants(tx *bolt.Tx, add func(string, ...any)) {
 	defer checkReports(tx, add)
+	// The notes, the most records, are checked on a second goroutine
+	// through a read transaction of its own at the same commit, while the
+	// sectors, tickers and ratings are checked here; what they find is said
+	// in the same order as ever.
+	notes := checkChildrenAside(tx, bucketNotes)
 	known := map[string]bool{}
 	_ = tx.Bucket(bucketSectors).ForEach(func(k, v []byte) error {
 		var sec sectors.Sector
@@ -108,36 +115,78 @@ func checkInvariants(tx *bolt.Tx, add func(string, ...any)) {
 		return nil
 	})
 	// every rating change and note belongs to a ticker and decodes
-	for _, b := range [][]byte{bucketRatings, bucketNotes} {
-		// Keys come in order, a ticker's together: its record is looked
-		// up once for all of them, not once a record.
-		var lastOwner []byte
-		_ = tx.Bucket(b).ForEach(func(k, v []byte) error {
-			owner := k[:max(len(k)-8, 0)]
-			switch {
-			case v == nil || len(k) != 16:
-				add("%s/%x: not a record of this layout", b, k)
-			case !ownerKnown(tickers, owner, &lastOwner):
-				add("%s/%s#%d: belongs to no ticker", b, owner, binary.BigEndian.Uint64(k[8:]))
-			case bytes.Equal(b, bucketRatings):
-				var r ratingRecord
-				if err := decodeRatingRecord(v, &r); err != nil {
-					add("ratings/%s#%d: does not decode", owner, binary.BigEndian.Uint64(k[8:]))
-					return nil
-				}
-				for _, id := range []string{r.From, r.To} {
-					if _, err := sectors.ParseRating(id); err != nil {
-						add("ratings/%s#%d: %v", owner, binary.BigEndian.Uint64(k[8:]), err)
-					}
-				}
-			default:
-				if !noteDecodes(v) {
-					add("notes/%s#%d: does not decode", owner, binary.BigEndian.Uint64(k[8:]))
+	checkChildren(tx, bucketRatings, add)
+	for _, p := range notes() {
+		add("%s", p)
+	}
+}
+
+// checkChildrenAside runs checkChildren of bucket b on a goroutine of its
+// own and returns a func that waits for it and gives what it found (a
+// fault or panic in it is raised again in the caller); when no second
+// transaction is to be had at tx's commit, or there is one core, the
+// check runs there and then.
+func checkChildrenAside(tx *bolt.Tx, b []byte) func() []string {
+	var found []string
+	add := func(format string, args ...any) {
+		if len(found) <= maxProblems {
+			found = append(found, fmt.Sprintf(format, args...))
+		}
+	}
+	tx2, err := tx.DB().Begin(false)
+	if err != nil || tx2.ID() != tx.ID() || runtime.GOMAXPROCS(0) == 1 {
+		if err == nil {
+			_ = tx2.Rollback()
+		}
+		checkChildren(tx, b, add)
+		return func() []string { return found }
+	}
+	done := make(chan any, 1)
+	go func() {
+		defer tx2.Rollback()
+		defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+		defer func() { done <- recover() }()
+		checkChildren(tx2, b, add)
+	}()
+	return func() []string {
+		if r := <-done; r != nil {
+			panic(r) // where the check on one goroutine would have: checkDB's guard says it
+		}
+		return found
+	}
+}
+
+// checkChildren checks that every record of b (ratings or notes) belongs
+// to a ticker and decodes. Keys come in order, a ticker's together: its
+// record is looked up once for all of them, not once a record.
+func checkChildren(tx *bolt.Tx, b []byte, add func(string, ...any)) {
+	tickers := tx.Bucket(bucketTickers)
+	var lastOwner []byte
+	_ = tx.Bucket(b).ForEach(func(k, v []byte) error {
+		owner := k[:max(len(k)-8, 0)]
+		switch {
+		case v == nil || len(k) != 16:
+			add("%s/%x: not a record of this layout", b, k)
+		case !ownerKnown(tickers, owner, &lastOwner):
+			add("%s/%s#%d: belongs to no ticker", b, owner, binary.BigEndian.Uint64(k[8:]))
+		case bytes.Equal(b, bucketRatings):
+			var r ratingRecord
+			if err := decodeRatingRecord(v, &r); err != nil {
+				add("ratings/%s#%d: does not decode", owner, binary.BigEndian.Uint64(k[8:]))
+				return nil
+			}
+			for _, id := range []string{r.From, r.To} {
+				if _, err := sectors.ParseRating(id); err != nil {
+					add("ratings/%s#%d: %v", owner, binary.BigEndian.Uint64(k[8:]), err)
 				}
 			}
-			return nil
-		})
-	}
+		default:
+			if !noteDecodes(v) {
+				add("notes/%s#%d: does not decode", owner, binary.BigEndian.Uint64(k[8:]))
+			}
+		}
+		return nil
+	})
 }
 
 // ownerKnown says whether tickers has a record for owner; *last is the

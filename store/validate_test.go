@@ -207,3 +207,82 @@ func TestPageWindowChangesNoVerdict(t *testing.T) {
 		}
 	}
 }
+
+// Checking the notes on a second goroutine says the same as checking them
+// on one, problem for problem and in the same order: files with damaged
+// pages and with notes and ratings that do not decode or belong to no
+// ticker, checked with one core (in line) and with two.
+func TestCheckOnTwoGoroutinesSaysTheSame(t *testing.T) {
+	base, err := fuzzBaseFile()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	rng := rand.New(rand.NewPCG(31, 32))
+	withNotes := 0
+	for i := range 200 {
+		b := append([]byte(nil), base...)
+		p := filepath.Join(dir, fmt.Sprintf("d%d.db", i))
+		if i%2 == 0 { // bytes of a page
+			at := (2+rng.IntN(len(b)/4096-2))*4096 + rng.IntN(4096)
+			for j := range 1 + rng.IntN(8) {
+				if at+j < len(b) {
+					b[at+j] = byte(rng.Uint32())
+				}
+			}
+		}
+		if err := os.WriteFile(p, b, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if i%2 == 1 { // records: a few notes and ratings that do not decode, or of no ticker
+			db, err := bolt.Open(p, 0o600, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			db.Update(func(tx *bolt.Tx) error {
+				for _, name := range [][]byte{bucketNotes, bucketRatings} {
+					bk := tx.Bucket(name)
+					var keys [][]byte
+					bk.ForEach(func(k, _ []byte) error { keys = append(keys, bytes.Clone(k)); return nil })
+					for range rng.IntN(4) {
+						k := keys[rng.IntN(len(keys))]
+						if rng.IntN(3) == 0 {
+							k = append([]byte("ZZ99999"), k[7:]...) // of no ticker
+						}
+						bk.Put(k, []byte(`{"id":`))
+					}
+				}
+				return nil
+			})
+			db.Close()
+		}
+		was := runtime.GOMAXPROCS(1)
+		one, err1 := CheckFile(p)
+		runtime.GOMAXPROCS(max(was, 2))
+		two, err2 := CheckFile(p)
+		runtime.GOMAXPROCS(was)
+		if fmt.Sprint(one, err1) != fmt.Sprint(two, err2) {
+			t.Fatalf("file %d: one goroutine says %v %v; two say %v %v", i, one, err1, two, err2)
+		}
+		if strings.Contains(fmt.Sprint(one), "notes/") {
+			withNotes++
+		}
+		// in the order of the buckets, as doctor always listed them: the
+		// ratings' problems before the notes'
+		lastRating, firstNote := -1, len(one)
+		for j, pr := range one {
+			if strings.HasPrefix(pr, "ratings/") {
+				lastRating = j
+			}
+			if strings.HasPrefix(pr, "notes/") {
+				firstNote = min(firstNote, j)
+			}
+		}
+		if lastRating > firstNote {
+			t.Fatalf("file %d: a note's problem listed before a rating's: %v", i, one)
+		}
+	}
+	if withNotes < 30 {
+		t.Fatalf("only %d files with problems in their notes", withNotes)
+	}
+}
