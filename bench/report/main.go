@@ -203,7 +203,7 @@ func tui(bin, db string, n int, out, kind string) error {
 			i++
 			return exec.Command(bin, "--db", db, "note", "688111", fmt.Sprintf("a note from the shell, %d", i)).Run()
 		}
-		if _, _, _, err := timeFramesOnce(bin, args); err != nil {
+		if _, err := timeFramesOnce(bin, args); err != nil {
 			return err
 		}
 	} else if kind == "-cold" {
@@ -215,46 +215,58 @@ func tui(bin, db string, n int, out, kind string) error {
 		defer os.Remove(copyPath)
 		args[1] = copyPath
 		before = func() error { return os.WriteFile(copyPath, pristine, 0o600) }
-	} else if _, _, _, err := timeFramesOnce(bin, args); err != nil {
+	} else if _, err := timeFramesOnce(bin, args); err != nil {
 		return err
 	}
-	times, rssStart, rss, err := timeFrames(bin, args,
+	f, err := timeFrames(bin, args,
 		func(s string) bool { return rowRE.MatchString(s) && strings.Contains(s, "q ") }, true, before)
 	if err != nil {
 		return err
 	}
 	return appendFigures(out,
-		fmt.Sprintf("proc/first-frame%s-ms/n=%d %.1f ms", kind, n, ms(median(times))),
-		fmt.Sprintf("proc/tui%s-rss-start/n=%d %.1f MB", kind, n, rssStart),
-		fmt.Sprintf("proc/tui%s-rss-peak/n=%d %.1f MB", kind, n, rss))
+		fmt.Sprintf("proc/first-frame%s-ms/n=%d %.1f ms", kind, n, ms(median(f.times))),
+		fmt.Sprintf("proc/tui%s-rss-start/n=%d %.1f MB", kind, n, f.rssStart),
+		fmt.Sprintf("proc/tui%s-rss-peak/n=%d %.1f MB", kind, n, f.rssPeak),
+		fmt.Sprintf("proc/tui%s-rss-settled/n=%d %.1f MB", kind, n, f.rssSettled))
 }
 
+// frames is what timeFrames measured: exec to the frame of each run, and
+// the largest of the runs' RSS at that frame, their peak after use and
+// their RSS once settled (settledAt after the start: the TUI hands the
+// start's freed memory back at 3 s).
+type frames struct {
+	times                         []time.Duration
+	rssStart, rssPeak, rssSettled float64
+}
+
+const settledAt = 4 * time.Second
+
 // timeFramesOnce is one uncounted run of zixuan, for what it leaves behind.
-func timeFramesOnce(bin string, args []string) ([]time.Duration, float64, float64, error) {
+func timeFramesOnce(bin string, args []string) (frames, error) {
 	return timeFramesN(1, bin, args, func(s string) bool { return rowRE.MatchString(s) && strings.Contains(s, "q ") }, false, nil)
 }
 
 // floor times bench/floor, the bare bubbletea program, as tui times zixuan.
 func floor(bin, out string) error {
-	times, rssStart, _, err := timeFrames(bin, nil, func(s string) bool { return strings.Contains(s, "q quit") }, false, nil)
+	f, err := timeFrames(bin, nil, func(s string) bool { return strings.Contains(s, "q quit") }, false, nil)
 	if err != nil {
 		return err
 	}
 	return appendFigures(out,
-		fmt.Sprintf("proc/floor-first-frame-ms %.1f ms", ms(median(times))),
-		fmt.Sprintf("proc/floor-rss %.1f MB", rssStart))
+		fmt.Sprintf("proc/floor-first-frame-ms %.1f ms", ms(median(f.times))),
+		fmt.Sprintf("proc/floor-rss %.1f MB", f.rssStart))
 }
 
 // timeFrames starts bin with args under tmux five times and times exec to
 // the frame drawn (done says when), with its RSS then and, when use is
-// set, its peak after some keys.
-func timeFrames(bin string, args []string, done func(string) bool, use bool, before func() error) (times []time.Duration, rssStart, rss float64, err error) {
+// set, its peak after some keys and its RSS once settled.
+func timeFrames(bin string, args []string, done func(string) bool, use bool, before func() error) (frames, error) {
 	return timeFramesN(5, bin, args, done, use, before)
 }
 
-func timeFramesN(runs int, bin string, args []string, done func(string) bool, use bool, before func() error) (times []time.Duration, rssStart, rss float64, err error) {
+func timeFramesN(runs int, bin string, args []string, done func(string) bool, use bool, before func() error) (f frames, err error) {
 	if _, err := exec.LookPath("tmux"); err != nil {
-		return nil, 0, 0, fmt.Errorf("tmux is not installed: no TUI figures")
+		return f, fmt.Errorf("tmux is not installed: no TUI figures")
 	}
 	quoted := make([]string, len(args))
 	for i, a := range args {
@@ -263,7 +275,7 @@ func timeFramesN(runs int, bin string, args []string, done func(string) bool, us
 	for run := range runs {
 		if before != nil {
 			if err := before(); err != nil {
-				return nil, 0, 0, err
+				return f, err
 			}
 		}
 		name := fmt.Sprintf("zixuan-bench-%d-%d", os.Getpid(), run)
@@ -274,7 +286,7 @@ func timeFramesN(runs int, bin string, args []string, done func(string) bool, us
 		script := fmt.Sprintf("while [ ! -e %q ]; do sleep 0.001; done; exec %q %s", ready, bin, strings.Join(quoted, " "))
 		c := exec.Command("tmux", "new-session", "-d", "-s", name, "-x", "120", "-y", "40", "env", "LANG=C.UTF-8", "TERM=xterm-256color", "sh", "-c", script)
 		if b, err := c.CombinedOutput(); err != nil {
-			return nil, 0, 0, fmt.Errorf("tmux: %v: %s", err, b)
+			return f, fmt.Errorf("tmux: %v: %s", err, b)
 		}
 		kill := func() { exec.Command("tmux", "kill-session", "-t", name).Run() }
 		time.Sleep(100 * time.Millisecond)
@@ -283,15 +295,15 @@ func timeFramesN(runs int, bin string, args []string, done func(string) bool, us
 		t := time.Now()
 		if err := os.WriteFile(ready, nil, 0o644); err != nil {
 			kill()
-			return nil, 0, 0, err
+			return f, err
 		}
 		frame, err := waitFor(name, done, 5*time.Second)
 		if err != nil {
 			kill()
-			return nil, 0, 0, fmt.Errorf("%w; the pane shows:\n%s", err, frame)
+			return f, fmt.Errorf("%w; the pane shows:\n%s", err, frame)
 		}
-		times = append(times, time.Since(t))
-		rssStart = max(rssStart, hwm(pid))
+		f.times = append(f.times, time.Since(t))
+		f.rssStart = max(f.rssStart, hwm(pid))
 		if use { // use it a little: search, delete, move, switch tabs, filter
 			for _, k := range [][]string{{"/"}, {"k"}, {"d"}, {"x"}, {"BSpace"}, {"BSpace"}, {"Escape"}, {"j"}, {"j"}, {"Tab"}, {"1"}, {"1"}, {"G"}, {"g"}} {
 				exec.Command("tmux", append([]string{"send-keys", "-t", name}, k...)...).Run()
@@ -299,7 +311,11 @@ func timeFramesN(runs int, bin string, args []string, done func(string) bool, us
 			}
 			time.Sleep(200 * time.Millisecond)
 		}
-		rss = max(rss, hwm(pid))
+		f.rssPeak = max(f.rssPeak, hwm(pid))
+		if use {
+			time.Sleep(time.Until(t.Add(settledAt)))
+			f.rssSettled = max(f.rssSettled, rssNow(pid))
+		}
 		exec.Command("tmux", "send-keys", "-t", name, "q").Run()
 		// let it exit on its own (zixuan brings its list index up to date
 		// as it quits), then make sure
@@ -311,7 +327,7 @@ func timeFramesN(runs int, bin string, args []string, done func(string) bool, us
 		kill()
 		os.Remove(ready)
 	}
-	return times, rssStart, rss, nil
+	return f, nil
 }
 
 func waitFor(session string, ok func(string) bool, limit time.Duration) (string, error) {
