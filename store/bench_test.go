@@ -84,16 +84,20 @@ func BenchmarkLoad(b *testing.B) {
 // BenchmarkLoadListIndex reads what the TUI's first screen needs (issue
 // 17): the list index saved from a full load, with the sectors, reports
 // and source, in one read transaction.
-func BenchmarkLoadListIndex(b *testing.B) {
+func BenchmarkLoadListIndex(b *testing.B) { benchLoadListIndex(b, false) }
+
+// BenchmarkLoadListIndexDirty is LoadListIndex after a note written since
+// the index was saved (a CLI note): that ticker is read afresh.
+func BenchmarkLoadListIndexDirty(b *testing.B) { benchLoadListIndex(b, true) }
+
+func benchLoadListIndex(b *testing.B, noted bool) {
 	for _, n := range universe.Sizes() {
 		b.Run(sizeName(n), func(b *testing.B) {
-			st := openUniverse(b, n)
-			snap, err := st.Load()
-			if err != nil {
-				b.Fatal(err)
-			}
-			if err := st.SaveListIndex(snap); err != nil {
-				b.Fatal(err)
+			st, snap := indexedUniverse(b, n)
+			if noted {
+				if _, err := st.AddNote(universe.Securities(n)[n/2].Code, "a note from the shell"); err != nil {
+					b.Fatal(err)
+				}
 			}
 			b.ReportAllocs()
 			b.ResetTimer()
@@ -108,33 +112,18 @@ func BenchmarkLoadListIndex(b *testing.B) {
 	}
 }
 
-// BenchmarkLoadListIndexDirty is LoadListIndex after a note written since
-// the index was saved (a CLI note): that ticker is read afresh.
-func BenchmarkLoadListIndexDirty(b *testing.B) {
-	for _, n := range universe.Sizes() {
-		b.Run(sizeName(n), func(b *testing.B) {
-			st := openUniverse(b, n)
-			snap, err := st.Load()
-			if err != nil {
-				b.Fatal(err)
-			}
-			if err := st.SaveListIndex(snap); err != nil {
-				b.Fatal(err)
-			}
-			if _, err := st.AddNote(universe.Securities(n)[n/2].Code, "a note from the shell"); err != nil {
-				b.Fatal(err)
-			}
-			b.ReportAllocs()
-			b.ResetTimer()
-			for b.Loop() {
-				part, ok, err := st.LoadListIndex()
-				if err != nil || !ok || len(part.Tickers) != len(snap.Tickers) {
-					b.Fatalf("LoadListIndex: %v %v", ok, err)
-				}
-			}
-			reportMS(b, "ms/load")
-		})
+// indexedUniverse is openUniverse with its list index saved.
+func indexedUniverse(b *testing.B, n int) (*store.Store, *sectors.Snapshot) {
+	b.Helper()
+	st := openUniverse(b, n)
+	snap, err := st.Load()
+	if err != nil {
+		b.Fatal(err)
 	}
+	if err := st.SaveListIndex(snap); err != nil {
+		b.Fatal(err)
+	}
+	return st, snap
 }
 
 // BenchmarkAddNote saves a note: one committed bbolt transaction, fsync
@@ -162,14 +151,7 @@ func BenchmarkAddNote(b *testing.B) {
 func BenchmarkAddNoteKeepingIndex(b *testing.B) {
 	for _, n := range universe.Sizes() {
 		b.Run(sizeName(n), func(b *testing.B) {
-			st := openUniverse(b, n)
-			snap, err := st.Load()
-			if err != nil {
-				b.Fatal(err)
-			}
-			if err := st.SaveListIndex(snap); err != nil {
-				b.Fatal(err)
-			}
+			st, _ := indexedUniverse(b, n)
 			code := universe.Securities(n)[n/2].Code
 			b.ResetTimer()
 			i := 0

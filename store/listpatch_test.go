@@ -197,17 +197,7 @@ func TestTickerWritesKeepTheListIndex(t *testing.T) {
 // it again), and a save clears the list. Past maxDirty tickers the index
 // goes stale instead.
 func TestDirtyTickersAreBounded(t *testing.T) {
-	s := listIndexStore(t)
-	snap, err := s.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := s.SaveListIndex(snap); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.AddNote(snap.Tickers[0].Code, "a note"); err != nil {
-		t.Fatal(err)
-	}
+	s, snap := indexedThenNoted(t)
 	if g, _ := s.ListIndexGen(); g == mustGeneration(t, s) {
 		t.Fatalf("an index with a dirty ticker called whole at %d", g)
 	}
@@ -254,17 +244,7 @@ func mustGeneration(t *testing.T, s *Store) uint64 {
 // A build that knows nothing of the dirty list reads only cache/list-gen:
 // after a ticker's write it must find the index stale, never good.
 func TestOlderBuildsSeeADirtyIndexStale(t *testing.T) {
-	s := listIndexStore(t)
-	snap, err := s.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := s.SaveListIndex(snap); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.AddNote(snap.Tickers[0].Code, "a note"); err != nil {
-		t.Fatal(err)
-	}
+	s, snap := indexedThenNoted(t)
 	c := snap.Tickers[0].Code
 	if _, err := s.AddAlert(sectors.Alert{Code: c, Kind: sectors.AlertAbove, Value: 100}); err != nil { // carried
 		t.Fatal(err)
@@ -283,4 +263,22 @@ func TestOlderBuildsSeeADirtyIndexStale(t *testing.T) {
 		}
 		return nil
 	})
+}
+
+// indexedThenNoted is listIndexStore with a whole list index saved, then a
+// note on its first ticker: the index serves with that ticker dirty.
+func indexedThenNoted(t *testing.T) (*Store, *sectors.Snapshot) {
+	t.Helper()
+	s := listIndexStore(t)
+	snap, err := s.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SaveListIndex(snap); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddNote(snap.Tickers[0].Code, "a note"); err != nil {
+		t.Fatal(err)
+	}
+	return s, snap
 }

@@ -92,18 +92,3 @@ func cpuSeconds(pid string) float64 {
 	k, _ := strconv.ParseFloat(f[12], 64)
 	return (u + k) / 100
 }
-
-// rssNow is a process's resident set (VmRSS) in MB.
-func rssNow(pid string) float64 {
-	b, err := os.ReadFile("/proc/" + pid + "/status")
-	if err != nil {
-		return 0
-	}
-	for _, l := range strings.Split(string(b), "\n") {
-		if f := strings.Fields(l); len(f) >= 2 && f[0] == "VmRSS:" {
-			kb, _ := strconv.ParseFloat(f[1], 64)
-			return kb / 1024
-		}
-	}
-	return 0
-}

@@ -345,13 +345,20 @@ func waitFor(session string, ok func(string) bool, limit time.Duration) (string,
 }
 
 // hwm is a process's peak resident set (VmHWM) in MB.
-func hwm(pid string) float64 {
+func hwm(pid string) float64 { return statusMB(pid, "VmHWM:") }
+
+// rssNow is a process's resident set (VmRSS) in MB.
+func rssNow(pid string) float64 { return statusMB(pid, "VmRSS:") }
+
+// statusMB reads a field of /proc/PID/status given in kB, in MB; 0 when
+// the process is gone.
+func statusMB(pid, field string) float64 {
 	b, err := os.ReadFile("/proc/" + pid + "/status")
 	if err != nil {
 		return 0
 	}
 	for _, l := range strings.Split(string(b), "\n") {
-		if f := strings.Fields(l); len(f) >= 2 && f[0] == "VmHWM:" {
+		if f := strings.Fields(l); len(f) >= 2 && f[0] == field {
 			kb, _ := strconv.ParseFloat(f[1], 64)
 			return kb / 1024
 		}
