@@ -129,6 +129,8 @@ func (s *Store) ListIndexGen() (uint64, error) {
 	return gen, err
 }
 
+// listIndexGen is the generation the index in b is good for whole, 0 for
+// none.
 func listIndexGen(b *bolt.Bucket) uint64 {
 	if v := b.Get(keyListIndexGen); len(v) == 8 {
 		if g, _ := listIndexHeader(b.Get(keyListIndex)); g != 0 {
