@@ -152,8 +152,17 @@ func TestTickerWritesKeepTheListIndex(t *testing.T) {
 			what, stale = "reorder", true
 			werr = s.Reorder([]sectors.Code{on[len(on)-1].Code, on[0].Code})
 		case 14:
-			what, stale = "new sector", true
-			_, werr = s.AddSector(fmt.Sprintf("Sector %d", step), "")
+			switch user := snap.Sectors[len(snap.Sectors)-1]; {
+			case len(snap.Sectors) > 5 && r.IntN(2) == 0:
+				what, stale = "delete a sector", true // its groups are dropped from tickers
+				_, werr = s.DeleteSector(user.ID)
+			case len(snap.Sectors) > 5:
+				what, aside = "rename a sector", true
+				_, werr = s.RenameSector(user.ID, fmt.Sprintf("Renamed %d", step), "")
+			default:
+				what, aside = "new sector", true
+				_, werr = s.AddSector(fmt.Sprintf("Sector %d", step), "")
+			}
 		case 15:
 			what, aside = "alert", true
 			_, werr = s.AddAlert(sectors.Alert{Code: pick.Code, Kind: sectors.AlertAbove, Value: 100 + float64(step)})

@@ -82,7 +82,9 @@ func (s *Store) AddSector(name, nameZH string) (sectors.Sector, error) {
 		return sectors.Sector{}, &Error{Kind: ErrInvalid, Reason: SectorNameLong, Count: 40}
 	}
 	var sec sectors.Sector
-	err := s.update(func(tx *bolt.Tx) error {
+	// aside: a sector with no ticker in it yet changes nothing the list
+	// index holds (sectors are read afresh beside it)
+	err := s.updateAside(func(tx *bolt.Tx) error {
 		list, err := readSectors(tx)
 		if err != nil {
 			return err
@@ -128,7 +130,8 @@ func (s *Store) RenameSector(sector, name, nameZH string) (sectors.Sector, error
 		return sectors.Sector{}, &Error{Kind: ErrInvalid, Reason: NoNewName, ID: sector}
 	}
 	var sec sectors.Sector
-	err := s.update(func(tx *bolt.Tx) error {
+	// aside: the list index holds sector ids, and the names are read afresh
+	err := s.updateAside(func(tx *bolt.Tx) error {
 		list, err := readSectors(tx)
 		if err != nil {
 			return err

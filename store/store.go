@@ -444,7 +444,8 @@ const (
 	writeList writeMode = iota
 	// writeAside bumps the generation but keeps a current list index
 	// current: for writes of what the index does not hold (alerts,
-	// trades, price history, reference prices).
+	// trades, price history, reference prices, a sector's names, a new
+	// sector).
 	writeAside
 	// writeQuiet leaves the generation as it is: derived data (the list
 	// index itself).
