@@ -10,6 +10,7 @@ require (
 	github.com/mattn/go-runewidth v0.0.19
 	github.com/mozillazg/go-pinyin v0.21.0
 	github.com/muesli/roff v0.1.0
+	github.com/natefinch/atomic v1.0.1
 	github.com/posener/complete v1.2.3
 	github.com/willabides/kongplete v0.4.0
 	go.etcd.io/bbolt v1.5.0

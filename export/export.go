@@ -12,7 +12,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/google/renameio/v2"
 	"github.com/mattn/go-isatty"
 
 	"zixuan/safetext"
@@ -145,7 +144,7 @@ func WriteFile(path string, f Format, tickers []sectors.Ticker, opts Options, fo
 	if err := Write(&buf, f, tickers, opts); err != nil {
 		return err
 	}
-	if err := renameio.WriteFile(path, buf.Bytes(), 0o600); err != nil {
+	if err := writeFileAtomic(path, buf.Bytes()); err != nil {
 		return fmt.Errorf("export to %s: %w (nothing was written)", path, err)
 	}
 	if d, err := os.Open(filepath.Dir(path)); err == nil {

@@ -1,3 +1,5 @@
+//go:build linux
+
 // Command report is bench/run.sh's helper for issue 6's figures.
 //
 //	report universe N PATH        write the benchmark universe of N tickers to PATH
