@@ -39,8 +39,9 @@ type decodedNote struct {
 
 const noteChunk = 256
 
-// streamFromTickers is the number of tickers from which Load decodes the notes on
-// a goroutine of their own: below it the goroutine costs more than it saves.
+// streamFromTickers is the number of tickers from which Load decodes the
+// notes on a goroutine of their own: below it the goroutine costs more
+// than it saves.
 var streamFromTickers = 500
 
 // noteReader is the notes bucket as Load walks it.
