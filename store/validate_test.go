@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 	"zixuan/sectors"
 
 	bolt "go.etcd.io/bbolt"
@@ -284,5 +285,80 @@ func TestCheckOnTwoGoroutinesSaysTheSame(t *testing.T) {
 	}
 	if withNotes < 30 {
 		t.Fatalf("only %d files with problems in their notes", withNotes)
+	}
+}
+
+// A check made ahead (Precheck, as the TUI opens a note or a rating) spares
+// the write after it its own; a file changed since, by anyone, is checked
+// again at the write, and one found damaged is not written to.
+func TestPrecheckSparesTheWriteItsCheck(t *testing.T) {
+	s := newStore(t)
+	code := sectors.MustParseCode("688111")
+	settle := func() { // Precheck trusts only a file left alone a second
+		old := time.Now().Add(-2 * settled)
+		if err := os.Chtimes(s.Path(), old, old); err != nil {
+			t.Fatal(err)
+		}
+	}
+	settle()
+	fresh := &Store{path: s.Path(), now: s.now} // a new process's Store
+	fresh.Precheck()
+	n := checksRun.Load()
+	if _, err := fresh.AddNote(code, "after a precheck"); err != nil {
+		t.Fatal(err)
+	}
+	if checksRun.Load() != n {
+		t.Fatal("the write after a precheck checked the file again")
+	}
+	// another process writes: the next write checks
+	other := &Store{path: s.Path(), now: s.now}
+	if _, err := other.AddNote(code, "from elsewhere"); err != nil {
+		t.Fatal(err)
+	}
+	n = checksRun.Load()
+	if _, err := fresh.AddNote(code, "after the other"); err != nil {
+		t.Fatal(err)
+	}
+	if checksRun.Load() == n {
+		t.Fatal("a write after another process's did not check the file")
+	}
+	// a file just written is not trusted ahead of a write
+	fresh2 := &Store{path: s.Path(), now: s.now}
+	fresh2.Precheck()
+	n = checksRun.Load()
+	if _, err := fresh2.AddNote(code, "soon after"); err != nil {
+		t.Fatal(err)
+	}
+	if checksRun.Load() == n {
+		t.Fatal("a precheck of a file written a moment ago was trusted")
+	}
+	// prechecked, then damaged: the write checks, refuses, changes nothing
+	settle()
+	fresh3 := &Store{path: s.Path(), now: s.now}
+	fresh3.Precheck()
+	damageNewestNote(t, s.Path())
+	before, _ := os.ReadFile(s.Path())
+	if _, err := fresh3.AddNote(code, "onto damage"); err == nil {
+		t.Fatal("a file damaged after the precheck was written to")
+	}
+	if after, _ := os.ReadFile(s.Path()); !bytes.Equal(before, after) {
+		t.Fatal("the refused write changed the file")
+	}
+}
+
+// damageNewestNote makes the newest note of the file a record that does not
+// decode, as another program writing into the file would.
+func damageNewestNote(t *testing.T, path string) {
+	t.Helper()
+	db, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := db.Update(func(tx *bolt.Tx) error {
+		k, _ := tx.Bucket(bucketNotes).Cursor().Last()
+		return tx.Bucket(bucketNotes).Put(bytes.Clone(k), []byte(`{"id":`))
+	}); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -46,3 +46,5 @@ func (c confirmModel) View() string              { return c.styles.Error.Render(
 func (c confirmModel) ShortHelp() []key.Binding  { return []key.Binding{c.keys.Yes, c.keys.Decline} }
 func (c confirmModel) FullHelp() [][]key.Binding { return [][]key.Binding{c.ShortHelp()} }
 func (c confirmModel) SetSize(int, int) dialog   { return c }
+
+func (confirmModel) writesStore() {}

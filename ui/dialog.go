@@ -84,8 +84,15 @@ func (m *Model) top() dialog {
 	return m.stack[len(m.stack)-1]
 }
 
+// storeWriter is a dialog that ends in a store write (a note, a rating, a
+// move, a removal): opening one makes the store's check ahead of it.
+type storeWriter interface{ writesStore() }
+
 // push opens d over what is open, sized to where it is drawn.
 func (m *Model) push(d dialog) {
+	if _, ok := d.(storeWriter); ok && m.writes != nil {
+		m.writes.precheck()
+	}
 	d = m.sized(d)
 	// a copy, not an append into a shared array: models are values
 	m.stack = append(slices.Clip(m.stack), d)

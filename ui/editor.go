@@ -138,3 +138,5 @@ func (e editorModel) SetSize(width, height int) dialog {
 	e.area.SetHeight(max(height-2, 3))
 	return e
 }
+
+func (editorModel) writesStore() {}

@@ -114,3 +114,5 @@ func (m moverModel) SetSize(width, height int) dialog {
 	m.width, m.height = width, height
 	return m
 }
+
+func (moverModel) writesStore() {}

@@ -165,3 +165,5 @@ func (p pickerModel) ShortHelp() []key.Binding {
 }
 func (p pickerModel) FullHelp() [][]key.Binding   { return p.keys.pickerHelp().FullHelp() }
 func (p pickerModel) SetSize(width, _ int) dialog { p.width = width; return p }
+
+func (pickerModel) writesStore() {}

@@ -50,6 +50,7 @@ type writeJob struct {
 	do   writeOp
 	done chan struct{} // closed when res is set
 	res  writeDoneMsg
+	warm bool // no write: the store's check made ahead of one (precheck)
 }
 
 // writeDoneMsg is a write's result, for the root.
@@ -90,6 +91,24 @@ func (w *writer) start(op writeOp, then func(*Model, sectors.Code) tea.Cmd, back
 	}
 }
 
+// precheck queues the check the store makes before its first write, so
+// that it runs while the user types a note or picks a rating, not after
+// the confirming key (at 5,538 tickers with two years of prices it takes
+// a tenth of a second). It runs on the writer's goroutine, so a write
+// confirmed meanwhile waits for it in order instead of for its lock.
+func (w *writer) precheck() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if len(w.queue) > 0 {
+		return // a write is waiting: it checks for itself
+	}
+	w.queue = append(w.queue, &writeJob{warm: true, done: make(chan struct{})})
+	if !w.running {
+		w.running = true
+		go w.work()
+	}
+}
+
 // work carries out the queued writes in order, then ends.
 func (w *writer) work() {
 	for {
@@ -107,6 +126,11 @@ func (w *writer) work() {
 }
 
 func (w *writer) run(j *writeJob) {
+	if j.warm {
+		w.st.Precheck()
+		close(j.done)
+		return
+	}
 	defer inflight.Done()
 	defer close(j.done)
 	code, say, err := j.do(w.st)
