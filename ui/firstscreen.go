@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"runtime/debug"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -167,21 +166,6 @@ func saveListIndexCmd(st *store.Store, snap *sectors.Snapshot) tea.Cmd {
 // beside the start's own work (quotes, history, positions), since the
 // store's check before its first write reads the whole file.
 const listIndexDelay = 2 * time.Second
-
-// settleDelay is how long after the start the memory the start's burst
-// used and dropped (the store read twice, the search keys made, the index
-// saved) is handed back to the system at once: the runtime's scavenger
-// keeps most of it for the life of the process.
-const settleDelay = 3 * time.Second
-
-// settleLater collects and returns the freed memory to the system once,
-// after settleDelay, on a command's goroutine (Update never waits for it).
-func settleLater() tea.Cmd {
-	return tea.Tick(settleDelay, func(time.Time) tea.Msg {
-		debug.FreeOSMemory()
-		return nil
-	})
-}
 
 // saveListIndexLater is saveListIndexCmd after listIndexDelay.
 func saveListIndexLater(st *store.Store, snap *sectors.Snapshot) tea.Cmd {

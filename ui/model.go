@@ -303,7 +303,7 @@ func (m Model) Init() tea.Cmd {
 // other processes' changes (or the poll), the quotes, the positions, and
 // the list index for the next start.
 func (m Model) startCmds() tea.Cmd {
-	return tea.Batch(m.nextChange(), m.quoteInit(), m.positionsCmdAt(m.ps.seq), saveListIndexLater(m.st, m.hs.snap), m.keysCmd(), settleLater())
+	return tea.Batch(m.nextChange(), m.quoteInit(), m.positionsCmdAt(m.ps.seq), saveListIndexLater(m.st, m.hs.snap), m.keysCmd())
 }
 
 func (m Model) poll() tea.Cmd {

@@ -14,8 +14,8 @@ import (
 // idle runs the floor and zixuan on each database side by side, each in a
 // tmux session of its own at 120x40 with quotes off, and reads the CPU
 // time (utime + stime) each spends over IDLE_SECONDS (60 unless set),
-// after three seconds to settle, and its RSS at the start and the end of
-// that window.
+// from five seconds after the start, and its RSS at the start and the end
+// of that window.
 func idle(floorBin, bin string, dbs []string, sizes []int, out string) error {
 	if _, err := exec.LookPath("tmux"); err != nil {
 		return fmt.Errorf("tmux is not installed: no idle figures")
@@ -50,7 +50,7 @@ func idle(floorBin, bin string, dbs []string, sizes []int, out string) error {
 			return fmt.Errorf("tmux: %v: %s", err, b)
 		}
 	}
-	time.Sleep(3 * time.Second)
+	time.Sleep(5 * time.Second) // past the start: the full load, the index saved at 2 s, the memory handed back at 3
 	for _, p := range procs {
 		b, _ := exec.Command("tmux", "list-panes", "-t", p.session, "-F", "#{pane_pid}").Output()
 		p.pid = strings.TrimSpace(string(b))
@@ -68,7 +68,8 @@ func idle(floorBin, bin string, dbs []string, sizes []int, out string) error {
 		}
 		lines = append(lines,
 			fmt.Sprintf("proc/idle-cpu-s/%s %.2f s", p.name, cpu),
-			fmt.Sprintf("proc/idle-rss-growth/%s %.1f MB", p.name, rssNow(p.pid)-p.rss0))
+			fmt.Sprintf("proc/idle-rss-growth/%s %.1f MB", p.name, rssNow(p.pid)-p.rss0),
+			fmt.Sprintf("proc/idle-rss/%s %.1f MB", p.name, rssNow(p.pid)))
 		if floorCPU > 0 {
 			lines = append(lines, fmt.Sprintf("proc/idle-cpu-floor/%s %.2f x", p.name, cpu/floorCPU))
 		}

@@ -228,8 +228,7 @@ func tui(bin, db string, n int, out, kind string) error {
 	return appendFigures(out,
 		fmt.Sprintf("proc/first-frame%s-ms/n=%d %.1f ms", kind, n, ms(median(f.times))),
 		fmt.Sprintf("proc/tui%s-rss-start/n=%d %.1f MB", kind, n, f.rssStart),
-		fmt.Sprintf("proc/tui%s-rss-peak/n=%d %.1f MB", kind, n, f.rssPeak),
-		fmt.Sprintf("proc/tui%s-rss-settled/n=%d %.1f MB", kind, n, f.rssSettled))
+		fmt.Sprintf("proc/tui%s-rss-peak/n=%d %.1f MB", kind, n, f.rssPeak))
 }
 
 // frames is what timeFrames measured: exec to the frame of each run, and
@@ -261,7 +260,7 @@ func floor(bin, out string) error {
 
 // timeFrames starts bin with args under tmux five times and times exec to
 // the frame drawn (done says when), with its RSS then and, when use is
-// set, its peak after some keys and its RSS once settled.
+// set, its peak after some keys.
 func timeFrames(bin string, args []string, done func(string) bool, use bool, before func() error) (frames, error) {
 	return timeFramesN(5, bin, args, done, use, before)
 }
@@ -314,10 +313,6 @@ func timeFramesN(runs int, bin string, args []string, done func(string) bool, us
 			time.Sleep(200 * time.Millisecond)
 		}
 		f.rssPeak = max(f.rssPeak, hwm(pid))
-		if use {
-			time.Sleep(time.Until(t.Add(settledAt)))
-			f.rssSettled = max(f.rssSettled, rssNow(pid))
-		}
 		exec.Command("tmux", "send-keys", "-t", name, "q").Run()
 		// let it exit on its own (zixuan brings its list index up to date
 		// as it quits), then make sure
