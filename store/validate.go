@@ -91,8 +91,11 @@ func (f *fileWindow) at(off int64, n int) ([]byte, error) {
 	}
 	f.buf = f.buf[:want]
 	f.off = off
-	if _, err := f.r.ReadAt(f.buf, off); err != nil && err != io.EOF {
+	if got, err := f.r.ReadAt(f.buf, off); got < len(f.buf) {
 		f.buf = f.buf[:0]
+		if err == nil || err == io.EOF {
+			err = io.ErrUnexpectedEOF // cut while it was read
+		}
 		return nil, fmt.Errorf("reading the file: %w", err)
 	}
 	return f.buf[:n], nil
