@@ -53,7 +53,14 @@ func key(s string) tea.KeyMsg {
 func started(b *testing.B, n int) (tea.Model, string) {
 	b.Helper()
 	lipgloss.SetColorProfile(termenv.ANSI256) // colours on, as a terminal has them
-	st, err := store.Open(universe.Copy(b, n))
+	tm := startOn(b, universe.Copy(b, n))
+	return tm, tm.View()
+}
+
+// startOn is a start on the file at path: open, ui.New, the window size.
+func startOn(b *testing.B, path string) tea.Model {
+	b.Helper()
+	st, err := store.Open(path)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -61,9 +68,8 @@ func started(b *testing.B, n int) (tea.Model, string) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	var tm tea.Model = m
-	tm, _ = tm.Update(tea.WindowSizeMsg{Width: benchW, Height: benchH})
-	return tm, tm.View()
+	tm, _ := tea.Model(m).Update(tea.WindowSizeMsg{Width: benchW, Height: benchH})
+	return tm
 }
 
 func send(m tea.Model, msgs ...tea.Msg) tea.Model {
@@ -148,17 +154,7 @@ func timeStarts(b *testing.B, path string) {
 	b.ResetTimer()
 	for b.Loop() {
 		l.time(func() {
-			st, err := store.Open(path)
-			if err != nil {
-				b.Fatal(err)
-			}
-			m, err := ui.New(st, opts())
-			if err != nil {
-				b.Fatal(err)
-			}
-			var tm tea.Model = m
-			tm, _ = tm.Update(tea.WindowSizeMsg{Width: benchW, Height: benchH})
-			if v := tm.View(); !strings.Contains(v, "> ") {
+			if v := startOn(b, path).View(); !strings.Contains(v, "> ") {
 				b.Fatalf("first frame shows no selected row:\n%s", v)
 			}
 		})
@@ -179,16 +175,7 @@ func BenchmarkHeap(b *testing.B) {
 				var before, after runtime.MemStats
 				runtime.GC()
 				runtime.ReadMemStats(&before)
-				st, err := store.Open(path)
-				if err != nil {
-					b.Fatal(err)
-				}
-				m, err := ui.New(st, opts())
-				if err != nil {
-					b.Fatal(err)
-				}
-				var tm tea.Model = m
-				tm, _ = tm.Update(tea.WindowSizeMsg{Width: benchW, Height: benchH})
+				tm := startOn(b, path)
 				_ = tm.View()
 				runtime.GC()
 				runtime.ReadMemStats(&after)
