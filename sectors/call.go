@@ -136,6 +136,7 @@ type Call struct {
 	Rating         Rating
 	RatingInReport string // the word as written; "" when the report gives none
 	Theme          string // the name of the report Theme it falls under, which holds the thesis
+	Target         float64 // the report's 目标价 in yuan for this stock; 0 when it gives none
 	Flags          []CallFlag
 }
 
