@@ -134,8 +134,8 @@ type Call struct {
 	Name           string // the master's current name; the name as written if the master does not know the code
 	NameInReport   string // as written, OCR errors and all
 	Rating         Rating
-	RatingInReport string // the word as written; "" when the report gives none
-	Theme          string // the name of the report Theme it falls under, which holds the thesis
+	RatingInReport string  // the word as written; "" when the report gives none
+	Theme          string  // the name of the report Theme it falls under, which holds the thesis
 	Target         float64 // the report's 目标价 in yuan for this stock; 0 when it gives none
 	Flags          []CallFlag
 }
