@@ -64,6 +64,7 @@ type Root struct {
 	Man        ManCmd        `cmd:"" help:"Print the manual page (roff): zixuan man | man -l -"`
 	Help       HelpCmd       `cmd:"" help:"Show the help of zixuan or of a command: zixuan help rate."`
 	Version    VersionCmd    `cmd:"" help:"Print the version."`
+	Calendar   CalendarCmd   `cmd:"" help:"Say whether the exchanges open on a day, and why."`
 }
 
 // App is what every command's Run receives: the parsed global flags and
@@ -203,6 +204,7 @@ type VersionCmd struct{}
 // Run prints the version and the securities master it ships.
 func (VersionCmd) Run(a *App) error {
 	fmt.Fprintln(a.Out, versionLine())
+	fmt.Fprintln(a.Out, sectors.CalendarCoverage())
 	return nil
 }
 

@@ -39,6 +39,7 @@ func (c *DoctorCmd) Run(a *App) error {
 	}
 	if len(problems) == 0 {
 		fmt.Fprintf(a.Out, "%s is healthy: bbolt's consistency check and zixuan's own checks found nothing wrong\n", path)
+		printCalendarCheck(a.Out, path)
 		return nil
 	}
 	for _, p := range problems {

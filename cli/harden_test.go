@@ -160,7 +160,9 @@ func TestCrashMidWriteKeepsConfirmedNotes(t *testing.T) {
 	if out, code := runBin(t, false, "--db", db, "list"); code != 0 {
 		t.Fatal(out)
 	}
-	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 7))
+	seed := uint64(time.Now().UnixNano()) // the kill timings vary run to run; the seed replays them
+	t.Logf("seed %d", seed)
+	rng := rand.New(rand.NewPCG(seed, 7))
 	saved := regexp.MustCompile(`saved note #\d+`)
 	var confirmed []string
 	kills, i := 0, 0
@@ -217,7 +219,9 @@ func TestCrashMidWriteKeepsConfirmedNotes(t *testing.T) {
 // or a complete one: the next start always works.
 func TestCrashDuringCreation(t *testing.T) {
 	bin := binary(t)
-	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 9))
+	seed := uint64(time.Now().UnixNano()) // the kill timings vary run to run; the seed replays them
+	t.Logf("seed %d", seed)
+	rng := rand.New(rand.NewPCG(seed, 9))
 	dir := t.TempDir()
 	for i := 0; i < 40; i++ {
 		db := filepath.Join(dir, fmt.Sprintf("z%d.db", i))

@@ -10,6 +10,7 @@ import (
 	"github.com/alecthomas/kong"
 
 	"zixuan/safetext"
+	"zixuan/sectors"
 	"zixuan/store"
 )
 
@@ -19,6 +20,7 @@ type versionFlag bool
 // BeforeReset prints the version and exits, before any other check.
 func (versionFlag) BeforeReset(app *kong.Kong) error {
 	fmt.Fprintln(app.Stdout, versionLine())
+	fmt.Fprintln(app.Stdout, sectors.CalendarCoverage())
 	app.Exit(0)
 	return nil
 }

@@ -29,7 +29,9 @@ func TestCrashMidWriteLargeNotes(t *testing.T) {
 	if out, code := runBin(t, false, "--db", db, "list"); code != 0 {
 		t.Fatal(out)
 	}
-	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 11))
+	seed := uint64(time.Now().UnixNano()) // the kill timings vary run to run; the seed replays them
+	t.Logf("seed %d", seed)
+	rng := rand.New(rand.NewPCG(seed, 11))
 	saved := regexp.MustCompile(`saved note #\d+`)
 	var confirmed []string
 	kills, i, falseDamaged := 0, 0, 0

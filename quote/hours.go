@@ -66,6 +66,12 @@ func Stale(at, now time.Time, interval time.Duration) bool {
 	if at.IsZero() {
 		return true
 	}
+	if !sectors.CalendarKnows(now) && sectors.ChinaDate(at) != sectors.ChinaDate(now) {
+		// No notice says today is a session, only the absence of a known
+		// holiday: a quote still dated an earlier day is what a holiday's
+		// quote looks like, so it is the last close, not a stale answer.
+		return false
+	}
 	return now.Sub(at) > max(3*interval, time.Minute)
 }
 

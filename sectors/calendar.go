@@ -1,9 +1,6 @@
 package sectors
 
-import (
-	"sort"
-	"time"
-)
+import "time"
 
 // The trading calendar of the Shanghai and Shenzhen exchanges (Beijing's
 // follows the same notices). Every Saturday and Sunday is closed; on top of
@@ -29,14 +26,16 @@ import (
 //     http://zhishi.hgjy100.com/guancha/74968.html, by 中证网 at
 //     https://www.srwlw.com/article/101784.html and by 經濟通 at
 //     https://www.etnet.com.hk/www/tc/stocks/ah_news_detail.php?newsid=ETN351222775.
-//   - 2027: no notice found as of 2026-12-01 (the exchanges publish in late
-//     December); the table ends 2026-12-31.
+//   - 2027: no notice of the exchanges' yet (they publish in the last ten
+//     days of December). Until it is copied in, 2027 is read from the State
+//     Council's holiday plan (see provisionalClosures).
 //
 // To add a year: copy the ranges of the new notice into closures, add the
-// notice to the list above, and the test that watches CalendarEnds passes
-// again. Saturdays inside a range are harmless (closed anyway); the 调休
-// make-up Saturdays and Sundays of the State Council's holiday plan are
-// NOT trading days: the exchanges stay shut on every weekend.
+// notice to the list above and set calendarLast; TestNoticeYearsComplete
+// then checks the year names all seven holidays. Saturdays inside a range
+// are harmless (closed anyway); the 调休 make-up Saturdays and Sundays of
+// the State Council's holiday plan are NOT trading days: the exchanges stay
+// shut on every weekend.
 var closures = []struct {
 	from, to string // inclusive, as the notice gives them
 	name     string
@@ -88,33 +87,37 @@ var holidays = func() map[string]string {
 // CalendarStarts is the first day the holiday table knows.
 func CalendarStarts() time.Time { return time.Date(calendarFirst, 1, 1, 0, 0, 0, 0, China) }
 
-// CalendarEnds is the last day the holiday table knows (midnight China
-// time): after it, weekdays count as trading days because no notice says
-// otherwise yet.
+// CalendarEnds is the last day the exchanges' notices cover (midnight
+// China time). After it the calendar is provisional: see ClosureSource.
 func CalendarEnds() time.Time { return time.Date(calendarLast, 12, 31, 0, 0, 0, 0, China) }
 
-// CalendarKnows reports whether day's China date is within the table: only
-// then is IsTradingDay certain about a weekday.
+// CalendarKnows reports whether day's China date is covered by an
+// exchanges' notice: only then is IsTradingDay certain about a weekday.
 func CalendarKnows(day time.Time) bool {
 	d := ChinaDay(day)
 	return !d.Before(CalendarStarts()) && !d.After(CalendarEnds())
 }
 
 // IsTradingDay reports whether the exchanges open on day's China date:
-// not a weekend, not an exchange holiday. Outside the table (CalendarKnows)
-// every weekday counts as open.
+// not a weekend, not a closure. Within the notices' years the notices
+// alone decide; after them a weekday is closed when the State Council's
+// holiday plan, the statutory fixed-date holidays or the closures learned
+// from 沪深300's history say so (Closure says which).
 func IsTradingDay(day time.Time) bool {
 	d := ChinaDay(day)
 	if wd := d.Weekday(); wd == time.Saturday || wd == time.Sunday {
 		return false
 	}
-	_, shut := holidays[d.Format(time.DateOnly)]
-	return !shut
+	_, _, closed := closureOf(d)
+	return !closed
 }
 
 // Holiday is the name of the exchange holiday on day ("春节"), or "" for a
 // trading day or a plain weekend.
-func Holiday(day time.Time) string { return holidays[ChinaDate(day)] }
+func Holiday(day time.Time) string {
+	name, _, _ := closureOf(ChinaDay(day))
+	return name
+}
 
 // PrevTradingDay is the last trading day strictly before day's China date.
 func PrevTradingDay(day time.Time) time.Time {
@@ -158,15 +161,17 @@ func TradingDaysBetween(from, to time.Time) int {
 }
 
 // HolidayDates lists the weekday closures of one year, sorted, as
-// YYYY-MM-DD (for documentation and tests; weekends are left out).
+// YYYY-MM-DD, from whichever source decides that year (weekends are left
+// out).
 func HolidayDates(year int) []string {
 	var out []string
-	for ds := range holidays {
-		d, _ := time.ParseInLocation(time.DateOnly, ds, China)
-		if d.Year() == year && d.Weekday() != time.Saturday && d.Weekday() != time.Sunday {
-			out = append(out, ds)
+	for d := time.Date(year, 1, 1, 0, 0, 0, 0, China); d.Year() == year; d = d.AddDate(0, 0, 1) {
+		if wd := d.Weekday(); wd == time.Saturday || wd == time.Sunday {
+			continue
+		}
+		if _, _, closed := closureOf(d); closed {
+			out = append(out, d.Format(time.DateOnly))
 		}
 	}
-	sort.Strings(out)
 	return out
 }

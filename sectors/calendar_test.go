@@ -2,6 +2,7 @@ package sectors
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -60,7 +61,7 @@ func TestTradingCalendarHolidays(t *testing.T) {
 		"2026-02-14": false, // Saturday make-up workday
 		"2026-12-01": true,
 		"2026-12-05": false, // Saturday
-		"2027-01-04": true,  // beyond the table: a weekday counts as open
+		"2027-01-04": true,  // beyond the table: a weekday no rule closes
 	} {
 		if got := IsTradingDay(calDay(t, ds)); got != open {
 			t.Errorf("IsTradingDay(%s) = %v, want %v", ds, got, open)
@@ -108,26 +109,175 @@ func TestTradingDayNavigation(t *testing.T) {
 	}
 }
 
-// TestCalendarNotRunningOut is the one test that reads the real clock: its
-// point is to fail before the table runs out, so that the next year's
-// notice is added while there is time. The exchanges publish that notice
-// in the last ten days of December (2023-12-26, 2024-12-23, 2025-12-22),
-// so from 60 days before the table ends until the 27th it cannot be added
-// yet: then the test says so and skips, and after the 27th it fails.
-func TestCalendarNotRunningOut(t *testing.T) {
-	now := time.Now().In(China)
-	ends := CalendarEnds()
-	left := ends.Sub(now)
-	if left >= 60*24*time.Hour {
-		return
+// TestNoticeYearsComplete checks what the notices table promises for
+// every year it claims: each of the seven holidays the exchanges close for
+// is there. (When the table runs out is no reason for a build to fail: the
+// program says so to its user, see TestCalendarWarning.)
+func TestNoticeYearsComplete(t *testing.T) {
+	seven := []string{"元旦", "春节", "清明节", "劳动节", "端午节", "中秋节", "国庆节"}
+	for year := calendarFirst; year <= calendarLast; year++ {
+		var names []string
+		for _, c := range closures {
+			if strings.HasPrefix(c.to, fmt.Sprint(year)) {
+				names = append(names, c.name)
+			}
+		}
+		all := strings.Join(names, "、")
+		for _, h := range seven {
+			if !strings.Contains(all, h) {
+				t.Errorf("%d: the notice's %s is missing from closures (has %s)", year, h, all)
+			}
+		}
+		if len(HolidayDates(year)) < 15 {
+			t.Errorf("%d: only %d weekday closures", year, len(HolidayDates(year)))
+		}
 	}
-	next := ends.Year() + 1
-	msg := fmt.Sprintf("the trading calendar ends on %s, %d days from now: add the exchanges' %d closures "+
-		"(《关于上海证券交易所%d年部分节假日休市安排的通知》, published each December) "+
-		"to closures in sectors/calendar.go, cite the notice beside it, and set calendarLast = %d",
-		ends.Format(time.DateOnly), int(left.Hours()/24), next, next, next)
-	if published := time.Date(ends.Year(), 12, 27, 0, 0, 0, 0, China); now.Before(published) {
-		t.Skip(msg + " (the notice is not out before late December)")
+}
+
+// TestRulesAgreeWithNotices checks the rules used after the notices on the
+// years the notices cover: every weekday the State Council's plan makes a
+// holiday, and every statutory fixed-date holiday, was an exchange closure.
+func TestRulesAgreeWithNotices(t *testing.T) {
+	for year := calendarFirst; year <= calendarLast; year++ {
+		plan := stateCouncilYear(year)
+		if len(plan) == 0 {
+			t.Fatalf("no State Council plan for %d in the library", year)
+		}
+		for ds := range plan {
+			d := calDay(t, ds)
+			if wd := d.Weekday(); wd == time.Saturday || wd == time.Sunday {
+				continue
+			}
+			if IsTradingDay(d) {
+				t.Errorf("%s is a State Council holiday but the exchanges opened", ds)
+			}
+		}
+		for d := time.Date(year, 1, 1, 0, 0, 0, 0, China); d.Year() == year; d = d.AddDate(0, 0, 1) {
+			if wd := d.Weekday(); wd == time.Saturday || wd == time.Sunday || statutoryHoliday(d) == "" {
+				continue
+			}
+			if year >= 2025 && IsTradingDay(d) { // 劳动节's second day is law from 2025
+				t.Errorf("%s is a statutory holiday but the exchanges opened", ChinaDate(d))
+			}
+		}
 	}
-	t.Fatal(msg)
+}
+
+func TestCalendarAfterTheNotices(t *testing.T) {
+	t.Cleanup(func() { SetLearnedClosures(nil) })
+	SetLearnedClosures(nil)
+	for _, c := range []struct {
+		day    string
+		open   bool
+		source ClosureSource
+	}{
+		{"2027-01-01", false, SourceStateCouncil}, // 元旦, a Friday
+		{"2027-02-05", false, SourceStateCouncil}, // 除夕
+		{"2027-02-12", false, SourceStateCouncil},
+		{"2027-02-15", true, SourceNone},
+		{"2027-02-14", false, SourceNone}, // the plan's make-up Sunday: the exchanges stay shut
+		{"2027-10-01", false, SourceStateCouncil},
+		{"2027-03-01", true, SourceNone},
+		{"2028-05-01", false, SourceStatute}, // beyond the plan: the law's fixed days
+		{"2028-05-02", false, SourceStatute},
+		{"2028-10-03", false, SourceStatute},
+		{"2029-01-01", false, SourceStatute},
+		{"2028-03-01", true, SourceNone},
+	} {
+		d := calDay(t, c.day)
+		if got := IsTradingDay(d); got != c.open {
+			t.Errorf("IsTradingDay(%s) = %v, want %v", c.day, got, c.open)
+		}
+		if _, src, _ := Closure(d); src != c.source {
+			t.Errorf("Closure(%s) source = %v, want %v", c.day, src, c.source)
+		}
+	}
+	if got := NextTradingDay(calDay(t, "2027-02-04")); ChinaDate(got) != "2027-02-15" {
+		t.Errorf("the session after 2027-02-04 is %s, want 2027-02-15", ChinaDate(got))
+	}
+}
+
+// weekdayBars is a benchmark's daily bars from from to to, every weekday
+// but the skipped ones.
+func weekdayBars(t *testing.T, from, to string, skip ...string) []DailyBar {
+	var bars []DailyBar
+	for d := calDay(t, from); !d.After(calDay(t, to)); d = d.AddDate(0, 0, 1) {
+		if wd := d.Weekday(); wd == time.Saturday || wd == time.Sunday || slices.Contains(skip, ChinaDate(d)) {
+			continue
+		}
+		bars = append(bars, DailyBar{Date: d, Close: 4000})
+	}
+	return bars
+}
+
+func TestLearnedClosures(t *testing.T) {
+	t.Cleanup(func() { SetLearnedClosures(nil) })
+	// 2028's Spring Festival is no plan's yet: 沪深300 did not trade 01-26..02-01
+	spring := []string{"2028-01-26", "2028-01-27", "2028-01-28", "2028-01-31", "2028-02-01"}
+	bars := weekdayBars(t, "2028-01-03", "2028-03-31", spring...)
+	// a hole of twelve weekdays is data that never came, not a holiday
+	bars = slices.DeleteFunc(bars, func(b DailyBar) bool {
+		return !b.Date.Before(calDay(t, "2028-03-01")) && b.Date.Before(calDay(t, "2028-03-17"))
+	})
+	learned := LearnedClosures(bars)
+	var got []string
+	for _, d := range learned {
+		got = append(got, ChinaDate(d))
+	}
+	if strings.Join(got, " ") != strings.Join(spring, " ") {
+		t.Fatalf("learned %v, want %v", got, spring)
+	}
+	if !IsTradingDay(calDay(t, "2028-01-27")) {
+		t.Fatal("before learning, 2028-01-27 is presumed open")
+	}
+	SetLearnedClosures(learned)
+	for _, ds := range spring {
+		if IsTradingDay(calDay(t, ds)) {
+			t.Errorf("%s: learned closed, still a session", ds)
+		}
+		if _, src, _ := Closure(calDay(t, ds)); src != SourceLearned {
+			t.Errorf("%s: source %v, want learned", ds, src)
+		}
+	}
+	if !IsTradingDay(calDay(t, "2028-03-08")) {
+		t.Error("a day inside a long hole was taken for a closure")
+	}
+	if got := PrevTradingDay(calDay(t, "2028-02-02")); ChinaDate(got) != "2028-01-25" {
+		t.Errorf("PrevTradingDay over the learned closure = %s", ChinaDate(got))
+	}
+}
+
+func TestLearnedNeverOverridesNotices(t *testing.T) {
+	t.Cleanup(func() { SetLearnedClosures(nil) })
+	// a history missing 2026-06-18 (a session) and holding 2026-06-19 (端午)
+	bars := weekdayBars(t, "2026-06-01", "2026-06-30", "2026-06-18")
+	SetLearnedClosures(LearnedClosures(bars))
+	if !IsTradingDay(calDay(t, "2026-06-18")) {
+		t.Error("a learned closure overrode the notice")
+	}
+	ds := CalendarDisagreements(bars)
+	if len(ds) != 2 || ChinaDate(ds[0].Day) != "2026-06-18" || ds[0].Traded || ChinaDate(ds[1].Day) != "2026-06-19" || !ds[1].Traded {
+		t.Fatalf("disagreements = %v", ds)
+	}
+	if !strings.Contains(ds[1].String(), "端午节") {
+		t.Errorf("disagreement text %q", ds[1])
+	}
+}
+
+func TestCalendarWarning(t *testing.T) {
+	at := func(s string) time.Time { return calDay(t, s).Add(10 * time.Hour) }
+	if _, warn := CalendarWarning(at("2026-11-15")); warn {
+		t.Error("warned six weeks before the notices end")
+	}
+	o, warn := CalendarWarning(at("2026-12-06"))
+	if !warn || o.Past || o.Next != 2027 || o.Basis != SourceStateCouncil || ChinaDate(o.Ends) != "2026-12-31" {
+		t.Errorf("2026-12-06: %+v %v", o, warn)
+	}
+	o, warn = CalendarWarning(at("2027-03-01"))
+	if !warn || !o.Past || !strings.Contains(o.String(), "State Council") {
+		t.Errorf("2027-03-01: %+v %v %q", o, warn, o)
+	}
+	if !strings.Contains(CalendarCoverage(), "2024–2026") || !strings.Contains(CalendarCoverage(), "2027") {
+		t.Errorf("coverage %q", CalendarCoverage())
+	}
 }

@@ -276,6 +276,9 @@ func (s *Store) SaveHistories(updates map[string]HistoryUpdate) error {
 	if len(updates) == 0 {
 		return nil
 	}
+	if _, ok := updates[sectors.Benchmark.Key()]; ok {
+		defer s.relearnClosures()
+	}
 	now := s.now()
 	return s.updateAside(func(tx *bolt.Tx) error {
 		b, err := tx.CreateBucketIfNotExists(bucketHistory)

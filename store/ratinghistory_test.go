@@ -42,7 +42,7 @@ func TestHistoryStartsAtFirstRating(t *testing.T) {
 	}
 	// a file written before: the self entry is there, and hidden
 	if err := s.update(func(tx *bolt.Tx) error {
-		return refOf(tx, code("600519")).appendRatings(sectors.RatingChange{From: sectors.Unrated, To: sectors.Unrated, At: time.Now(), Source: "user", Reason: sectors.ReasonAdded})
+		return refOf(tx, code("600519")).appendRatings(sectors.RatingChange{From: sectors.Unrated, To: sectors.Unrated, At: time.Date(2025, 3, 1, 9, 0, 0, 0, time.UTC), Source: "user", Reason: sectors.ReasonAdded})
 	}); err != nil {
 		t.Fatal(err)
 	}

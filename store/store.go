@@ -111,7 +111,15 @@ func Open(path string) (*Store, error) {
 		return nil, &Error{Kind: ErrNotFile, Reason: EmptyFile, Op: "open", Path: path}
 	}
 	var schema int
-	if err := s.view(func(tx *bolt.Tx) error { schema = fileSchema(tx); return checkMeta(tx) }); err != nil {
+	err = s.view(func(tx *bolt.Tx) error {
+		schema = fileSchema(tx)
+		if err := checkMeta(tx); err != nil {
+			return err
+		}
+		learnClosures(tx)
+		return nil
+	})
+	if err != nil {
 		return nil, err
 	}
 	if schema < schemaVersion {

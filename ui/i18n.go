@@ -46,6 +46,22 @@ type text struct {
 	HistoryLine    string // date, from, to, source
 }
 
+// calendarNote is the status line said once when the exchanges' holiday
+// notices in this build end within a month or have ended.
+func (t *text) calendarNote(o sectors.CalendarOutlook) string {
+	if !t.zh {
+		return o.String()
+	}
+	basis := "法定节假日（元旦、劳动节、国庆节）与沪深300历史中的休市日"
+	if o.Basis == sectors.SourceStateCouncil {
+		basis = "国务院放假安排"
+	}
+	if o.Past {
+		return fmt.Sprintf("本版本的交易所休市通知止于%d年：%s之后按%s判断交易日，待更新加入%d年通知", o.Ends.Year(), sectors.ChinaDate(o.Ends), basis, o.Next)
+	}
+	return fmt.Sprintf("本版本的交易所休市通知截至%s：此后按%s判断交易日，待更新加入%d年通知", sectors.ChinaDate(o.Ends), basis, o.Next)
+}
+
 var textEN = text{
 	App: "zixuan", All: "All", Tickers: "tickers", Of: "of",
 	ColCode: "Code", ColName: "Name", ColBoard: "Board", ColRating: "Rating", ColNote: "Latest note", ColAt: "Changed",

@@ -174,6 +174,8 @@ func newShell(st *store.Store, opts Options) Model {
 	m.applyView()
 	if n := st.Notice(); n != "" { // a damaged meta page: said once
 		m.status, m.statusErr = safeLine(n), true
+	} else if o, warn := sectors.CalendarWarning(opts.Now()); warn { // said once, at the start
+		m.status = m.t.calendarNote(o)
 	}
 	return m
 }
