@@ -271,6 +271,19 @@ func CalendarWarning(now time.Time) (CalendarOutlook, bool) {
 	return o, true
 }
 
+// Short is the outlook in English for a status line: calendar: notices
+// end 2026-12-31, 2027 by the State Council plan (provisional).
+func (o CalendarOutlook) Short() string {
+	basis := "by the statutory holidays"
+	if o.Basis == SourceStateCouncil {
+		basis = "by the State Council plan"
+	}
+	if o.Past {
+		return fmt.Sprintf("calendar: no exchange notice for %d yet; sessions %s (provisional)", o.Next, basis)
+	}
+	return fmt.Sprintf("calendar: exchange notices end %s, %d %s (provisional)", ChinaDate(o.Ends), o.Next, basis)
+}
+
 // String is the outlook in English, one line.
 func (o CalendarOutlook) String() string {
 	basis := "元旦, 劳动节 and 国庆节 by law and the closures learned from 沪深300's history"

@@ -22,9 +22,9 @@ func TestStatusSaysTheCalendarIsProvisional(t *testing.T) {
 		want      string
 	}{
 		{"en", "2026-03-02", ""},
-		{"en", "2027-03-01", "notices in this build end with 2026"},
-		{"zh", "2027-03-01", "交易所休市通知止于2026年"},
-		{"zh", "2026-12-10", "交易所休市通知截至2026-12-31"},
+		{"en", "2027-03-01", "no exchange notice for 2027 yet; sessions by the State Council plan"},
+		{"zh", "2027-03-01", "尚无2027年交易所通知"},
+		{"zh", "2026-12-10", "交易所通知至2026-12-31，2027年暂按国务院放假安排"},
 	} {
 		now, _ := time.ParseInLocation(time.DateOnly, c.now, sectors.China)
 		opts := testOptions(t, c.lang)
@@ -36,7 +36,7 @@ func TestStatusSaysTheCalendarIsProvisional(t *testing.T) {
 		m = update(m, tea.WindowSizeMsg{Width: 200, Height: 30})
 		view := m.View()
 		if c.want == "" {
-			if strings.Contains(view, "notices") {
+			if strings.Contains(view, "calendar") {
 				t.Errorf("%s %s: a calendar note months before the end:\n%s", c.lang, c.now, view)
 			}
 			continue

@@ -47,19 +47,20 @@ type text struct {
 }
 
 // calendarNote is the status line said once when the exchanges' holiday
-// notices in this build end within a month or have ended.
+// notices in this build end within a month or have ended: short, as it
+// has to fit a small terminal (zixuan calendar and doctor say more).
 func (t *text) calendarNote(o sectors.CalendarOutlook) string {
 	if !t.zh {
-		return o.String()
+		return o.Short()
 	}
-	basis := "法定节假日（元旦、劳动节、国庆节）与沪深300历史中的休市日"
+	basis := "按法定节假日"
 	if o.Basis == sectors.SourceStateCouncil {
-		basis = "国务院放假安排"
+		basis = "按国务院放假安排"
 	}
 	if o.Past {
-		return fmt.Sprintf("本版本的交易所休市通知止于%d年：%s之后按%s判断交易日，待更新加入%d年通知", o.Ends.Year(), sectors.ChinaDate(o.Ends), basis, o.Next)
+		return fmt.Sprintf("休市日历：尚无%d年交易所通知，暂%s", o.Next, basis)
 	}
-	return fmt.Sprintf("本版本的交易所休市通知截至%s：此后按%s判断交易日，待更新加入%d年通知", sectors.ChinaDate(o.Ends), basis, o.Next)
+	return fmt.Sprintf("休市日历：交易所通知至%s，%d年暂%s", sectors.ChinaDate(o.Ends), o.Next, basis)
 }
 
 var textEN = text{
