@@ -17,7 +17,8 @@ import (
 	"zixuan/store"
 )
 
-// nowFunc is the CLI's clock for alerts and positions; tests set it.
+// nowFunc is the CLI's clock (alerts, positions, history, the calendar);
+// tests set it.
 var nowFunc = time.Now
 
 // ExitFired is alert check's exit status when an alert fired: 0 means

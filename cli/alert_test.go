@@ -32,6 +32,7 @@ type tickServer struct {
 	*httptest.Server
 	mu     sync.Mutex
 	tick   tick
+	bench  *tick  // what 沪深300 is quoted at, when not tick (setBench)
 	klines string // a server answering the k-lines instead (newKlineServer)
 }
 
@@ -53,10 +54,14 @@ func newTickServer(t *testing.T) *tickServer {
 			return
 		}
 		ts.mu.Lock()
-		k := ts.tick
+		stock, bench := ts.tick, ts.bench
 		ts.mu.Unlock()
 		var b strings.Builder
 		for _, sym := range strings.Split(strings.TrimPrefix(r.URL.Path, "/q="), ",") {
+			k := stock
+			if sym == "sh000300" && bench != nil {
+				k = *bench
+			}
 			f := make([]string, 50)
 			chg := k.Last - k.Prev
 			pct := 0.0
@@ -79,6 +84,9 @@ func newTickServer(t *testing.T) *tickServer {
 }
 
 func (ts *tickServer) set(k tick) { ts.mu.Lock(); ts.tick = k; ts.mu.Unlock() }
+
+// setBench quotes 沪深300 apart from the stocks.
+func (ts *tickServer) setBench(k tick) { ts.mu.Lock(); ts.bench = &k; ts.mu.Unlock() }
 
 // at sets the CLI's clock to a China time for the test.
 func setNow(t *testing.T, s string) {
@@ -286,9 +294,10 @@ func TestSinceCallDrawdownAndNoNoteAlerts(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "z.db")
 	setNow(t, "2026-04-02 10:00")
 	// the seed's call on 002230 (buy, 2024-05-12) from the close of
-	// 2024-05-10, 10: the history closes at 14 since (+40 %; 沪深300 +10 %)
-	mustRun(t, db, "alert", "add", "002230", "--since-call", "35")             // 1: +40 % fires
-	mustRun(t, db, "alert", "add", "002230", "--since-call", "35", "--excess") // 2: +30 % excess does not
+	// 2024-05-10, 10: the history closes at 14 since, and 12 is quoted now
+	// (+20 %; 沪深300 +10 %)
+	mustRun(t, db, "alert", "add", "002230", "--since-call", "15")             // 1: +20 % fires
+	mustRun(t, db, "alert", "add", "002230", "--since-call", "15", "--excess") // 2: +10 % excess does not
 	mustRun(t, db, "alert", "add", "002230", "--drawdown", "10")               // 3: 12 against the high of 14
 	mustRun(t, db, "alert", "add", "002230", "--no-note", "30")                // 4: no note since the report
 	mustRun(t, db, "alert", "add", "688111", "--no-note", "30")                // 5: rated overweight: never
@@ -296,7 +305,8 @@ func TestSinceCallDrawdownAndNoNoteAlerts(t *testing.T) {
 	if code != ExitFired || !strings.Contains(e, "only --no-note alerts") {
 		t.Errorf("offline check: %d %q", code, e)
 	}
-	ts.set(tick{Last: 12, Prev: 12.5, Open: 12.5, Volume: 1000, Time: "20260402095930"})
+	ts.set(tick{Last: 12, Prev: 14, Open: 14, Volume: 1000, Time: "20260402095930"})
+	ts.setBench(tick{Last: 3300, Prev: 3300, Open: 3300, Volume: 1000, Time: "20260402095930"})
 	out, e, code := run(t, db, "", "--quotes-url", ts.URL, "alert", "check", "--format", "json")
 	if code != ExitFired {
 		t.Fatalf("check: %d %q %q", code, out, e)
@@ -314,7 +324,7 @@ func TestSinceCallDrawdownAndNoNoteAlerts(t *testing.T) {
 	for _, f := range fired.Fired {
 		got[f.ID] = f.Detail
 	}
-	if len(got) != 2 || !strings.Contains(got[1], "since call +40.00 %") || !strings.Contains(got[3], "drawdown 14.29 % from 14.00") {
+	if len(got) != 2 || !strings.Contains(got[1], "since call +20.00 %") || !strings.Contains(got[3], "drawdown 14.29 % from 14.00") {
 		t.Errorf("fired %v", got)
 	}
 	states := map[uint64]string{}

@@ -11,9 +11,6 @@ import (
 	"zixuan/store"
 )
 
-// clock is the CLI's time: tests replace it to be any day they need.
-var clock = time.Now
-
 // CalendarCmd says whether the exchanges open on given days.
 type CalendarCmd struct {
 	Dates []string `arg:"" optional:"" placeholder:"DATE" help:"Days to look up, YYYY-MM-DD (default: today, China time)."`
@@ -26,7 +23,7 @@ func (CalendarCmd) Help() string {
 
 // Run prints one line a day, then what the calendar rests on.
 func (c *CalendarCmd) Run(a *App) error {
-	days := []time.Time{sectors.ChinaDay(clock())}
+	days := []time.Time{sectors.ChinaDay(nowFunc())}
 	if len(c.Dates) > 0 {
 		days = days[:0]
 		for _, s := range c.Dates {
@@ -71,7 +68,7 @@ func sessionLine(d time.Time) string {
 // when the notices end within a month or have ended.
 func printCalendarOutlook(w io.Writer) {
 	fmt.Fprintln(w, sectors.CalendarCoverage())
-	if o, warn := sectors.CalendarWarning(clock()); warn {
+	if o, warn := sectors.CalendarWarning(nowFunc()); warn {
 		fmt.Fprintf(w, "note: %s\n", o)
 	}
 }

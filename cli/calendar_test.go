@@ -4,22 +4,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
-
-	"zixuan/sectors"
 )
-
-// atClock runs the test with the CLI's clock at the given China time.
-func atClock(t *testing.T, s string) {
-	t.Helper()
-	at, err := time.ParseInLocation("2006-01-02 15:04", s, sectors.China)
-	if err != nil {
-		t.Fatal(err)
-	}
-	was := clock
-	clock = func() time.Time { return at }
-	t.Cleanup(func() { clock = was })
-}
 
 func TestCalendarSaysWhetherADayIsASession(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "z.db")
@@ -45,11 +30,11 @@ func TestCalendarSaysWhetherADayIsASession(t *testing.T) {
 func TestDoctorAndConfigSayTheCalendarIsProvisional(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "z.db")
 	mustRun(t, db, "list")
-	atClock(t, "2026-11-01 10:00")
+	setNow(t, "2026-11-01 10:00")
 	if out := mustRun(t, db, "doctor"); strings.Contains(out, "note:") || !strings.Contains(out, "exchange notices 2024–2026") {
 		t.Errorf("doctor two months before the end:\n%s", out)
 	}
-	atClock(t, "2027-03-01 10:00")
+	setNow(t, "2027-03-01 10:00")
 	for _, args := range [][]string{{"doctor"}, {"config"}} {
 		out := mustRun(t, db, args...)
 		if !strings.Contains(out, "notices in this build end with 2026") || !strings.Contains(out, "State Council") {

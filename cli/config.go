@@ -351,7 +351,7 @@ func (ConfigCmd) Run(a *App) error {
 		fmt.Fprintf(a.Out, "%-*s  # %s\n", w, lines[i], from)
 	}
 	fmt.Fprintf(a.Out, "# %s\n", sectors.CalendarCoverage())
-	if o, warn := sectors.CalendarWarning(clock()); warn {
+	if o, warn := sectors.CalendarWarning(nowFunc()); warn {
 		fmt.Fprintf(a.Out, "# note: %s\n", o)
 	}
 	return nil

@@ -128,7 +128,7 @@ func (a *App) exportPrices(tickers []sectors.Ticker, refs map[string][]sectors.R
 	}
 	// the return since each rating runs through the daily history, as in
 	// zixuan quote: only the missing days are fetched
-	earliest := time.Now()
+	earliest := nowFunc()
 	for _, t := range tickers {
 		if t.OnList() {
 			earliest = minTime(earliest, t.RatingAt)

@@ -64,7 +64,8 @@ func TestPositionPnLAndReturnAgainstTheIndex(t *testing.T) {
 	ks := newKlineServer(t)
 	ts := newTickServer(t)
 	ts.klines = ks.URL
-	ts.set(tick{Last: 16, Prev: 15, Open: 15, Volume: 1000, Time: "20260402100000"})
+	ts.set(tick{Last: 16, Prev: 14, Open: 14, Volume: 1000, Time: "20260402100000"})
+	ts.setBench(tick{Last: 3300, Prev: 3300, Open: 3300, Volume: 1000, Time: "20260402100000"})
 	db := filepath.Join(t.TempDir(), "z.db")
 	setNow(t, "2026-04-02 10:00")
 	seedPosition(t, db)
@@ -80,10 +81,10 @@ func TestPositionPnLAndReturnAgainstTheIndex(t *testing.T) {
 	if pos.Last == nil || *pos.Last != 16 || *pos.Value != 2400 || *pos.PnL != 300 || *pos.PnLPct != 14.29 {
 		t.Errorf("P&L %v %v %v %v", pos.Last, pos.Value, pos.PnL, pos.PnLPct)
 	}
-	// from the first buy (10 on 2024-05-10) to the last close, 14: +40 %
+	// from the first buy (10 on 2024-05-10) to the last price, 16: +60 %
 	// against the index's 3000 → 3300
-	if pos.FirstBuy != "2024-05-10" || pos.Return == nil || math.Abs(*pos.Return-40) > 0.01 || math.Abs(*pos.Bench-10) > 0.01 || math.Abs(*pos.Excess-30) > 0.01 {
-		t.Errorf("return %v bench %v excess %v since %s", pos.Return, pos.Bench, pos.Excess, pos.FirstBuy)
+	if pos.FirstBuy != "2024-05-10" || pos.Return == nil || math.Abs(*pos.Return-60) > 0.01 || math.Abs(*pos.Bench-10) > 0.01 || math.Abs(*pos.Excess-50) > 0.01 {
+		t.Errorf("return %v bench %v excess %v since %s", deref(pos.Return), deref(pos.Bench), deref(pos.Excess), pos.FirstBuy)
 	}
 	if p.Total.Cost != 2100 || p.Total.Value == nil || *p.Total.Value != 2400 || *p.Total.PnL != 300 || p.Total.Realised != 542 {
 		t.Errorf("total %+v", p.Total)
@@ -144,4 +145,11 @@ func TestBadTradesAreOneLineAndStoreNothing(t *testing.T) {
 	if p := positions(t, db, "--offline"); len(p.Positions) != 0 {
 		t.Errorf("after rm %+v", p)
 	}
+}
+
+func deref(p *float64) any {
+	if p == nil {
+		return nil
+	}
+	return *p
 }

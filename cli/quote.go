@@ -115,7 +115,7 @@ func (c *QuoteCmd) Run(a *App) error {
 	var history map[string]sectors.PriceHistory
 	if !c.NoRefs {
 		var on []sectors.Code
-		earliest := time.Now()
+		earliest := nowFunc()
 		for _, code := range codes {
 			if t, ok := byKey[code.Key()]; ok && t.OnList() {
 				on = append(on, code)

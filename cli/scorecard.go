@@ -146,7 +146,7 @@ func (a *App) loadHistoryIf(st *store.Store, codes []sectors.Code, earliest time
 // few weeks before the earliest call until today, stores them and merges
 // them into history. It reports whether the server answered.
 func (a *App) refreshHistory(st *store.Store, t *quote.Tencent, codes []sectors.Code, stored map[string]store.StoredHistory, history map[string]sectors.PriceHistory, earliest time.Time) bool {
-	now := time.Now()
+	now := nowFunc()
 	want := sectors.DayRange{From: earliest.AddDate(0, 0, -21), To: sectors.ChinaDay(now)}
 	needs := make([]quote.DailyNeed, len(codes))
 	for i, code := range codes {

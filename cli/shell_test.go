@@ -26,6 +26,9 @@ func TestMain(m *testing.M) {
 	os.Unsetenv("ZIXUAN_CONFIG")
 	os.Unsetenv("ZIXUAN_DB")
 	os.Unsetenv("COMP_LINE")
+	// In-process commands run on a fixed day, the evening after the fake
+	// quote servers' last bar: what they fetch must not depend on today.
+	nowFunc = func() time.Time { return time.Date(2026, 4, 1, 20, 0, 0, 0, sectors.China) }
 	code := m.Run()
 	os.RemoveAll(dir)
 	os.Exit(code)
