@@ -43,6 +43,9 @@ type RatingChange struct {
 const (
 	ReasonReport = "report rating" // the seed: the report's rating
 	ReasonAdded  = "added"         // the rating a ticker was added with
+	// ReasonReportRemoved starts the reason of a rating brought back by
+	// removing the report that set it: "report removed: <id>".
+	ReasonReportRemoved = "report removed"
 )
 
 // Revision is an earlier text of a note, kept when the note is edited.

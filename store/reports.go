@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 	"time"
 
@@ -52,6 +53,7 @@ type callRecord struct {
 	Rating         string   `json:"rating"`
 	RatingInReport string   `json:"rating_in_report,omitempty"`
 	Theme          string   `json:"theme,omitempty"`
+	Target         float64  `json:"target,omitempty"` // yuan; absent when the report gives none
 	Flags          []string `json:"flags,omitempty"`
 }
 
@@ -95,7 +97,7 @@ func decodeCall(k, v []byte) (sectors.Call, error) {
 		return sectors.Call{}, fmt.Errorf("calls/%s: %w", k, err)
 	}
 	c := sectors.Call{ReportID: string(k[i+1:]), Code: code, Name: rec.Name, NameInReport: rec.NameInReport,
-		Rating: rating, RatingInReport: rec.RatingInReport, Theme: rec.Theme}
+		Rating: rating, RatingInReport: rec.RatingInReport, Theme: rec.Theme, Target: rec.Target}
 	for _, f := range rec.Flags {
 		c.Flags = append(c.Flags, sectors.CallFlag(f))
 	}
@@ -103,11 +105,20 @@ func decodeCall(k, v []byte) (sectors.Call, error) {
 }
 
 func putCall(tx *bolt.Tx, c sectors.Call) error {
-	rec := callRecord{Name: c.Name, NameInReport: c.NameInReport, Rating: c.Rating.ID(), RatingInReport: c.RatingInReport, Theme: c.Theme}
+	rec := callRecord{Name: c.Name, NameInReport: c.NameInReport, Rating: c.Rating.ID(), RatingInReport: c.RatingInReport, Theme: c.Theme, Target: validTarget(c.Target)}
 	for _, f := range c.Flags {
 		rec.Flags = append(rec.Flags, string(f))
 	}
 	return putJSON(tx.Bucket(bucketCalls), callKey([]byte(c.Code.Key()), c.ReportID), rec)
+}
+
+// validTarget keeps a target price only when it is one: a positive, finite
+// number of yuan below the store's price ceiling.
+func validTarget(p float64) float64 {
+	if !(p > 0) || math.IsInf(p, 0) || p > maxPrice {
+		return 0
+	}
+	return p
 }
 
 // readReports reads every report, oldest first, with its call count.
@@ -205,6 +216,10 @@ type AddReportOptions struct {
 	// DryRun does all the work in a transaction that is rolled back: the
 	// outcome is what a real add would do.
 	DryRun bool
+	// Lower lets a call lower the rating in force. Without it such a call
+	// is recorded and the rating stays (WhyLowers): a report lowers a
+	// rating only when the user has said yes to it.
+	Lower bool
 }
 
 // CallOutcome is what adding a report did with one of its calls.
@@ -218,7 +233,17 @@ type CallOutcome struct {
 	Why  string // in English; WhyCode names it for a front end's own words
 	// WhyCode is one of the Why… constants.
 	WhyCode string
+	// Before is the rating in force before the report (Unrated for a
+	// ticker new to the list), After the one the add leaves.
+	Before, After sectors.Rating
+	// Lowers is set for a call whose rating is below the rating in force:
+	// applied when AddReportOptions.Lower says so, else kept (WhyLowers).
+	Lowers bool
 }
+
+// Unchanged reports whether the call leaves the rating in force as it
+// was because the report agrees with it.
+func (o CallOutcome) Unchanged() bool { return o.What == CallKept && o.WhyCode == WhySame }
 
 // Why a call was kept without changing the rating, or skipped.
 const (
@@ -228,6 +253,9 @@ const (
 	WhyMention     = "mention"      // named as a beneficiary, not rated
 	WhySame        = "same"         // the same rating
 	WhyNewer       = "newer"        // the rating in force is newer than the report
+	WhyNoRating    = "no-rating"    // the report names the stock without rating it
+	WhyUndated     = "undated"      // the report has no date: it rates nothing until given one
+	WhyLowers      = "lowers"       // it would lower the rating, and lowering was not accepted
 )
 
 // AddReportOutcome says what AddReport did (or, in a dry run, would do).
@@ -237,8 +265,26 @@ type AddReportOutcome struct {
 	SectorsCreated []sectors.Sector
 	Calls          []CallOutcome
 	Existing       bool // the report was there already; nothing changed
-	DryRun         bool
+	// Dated is set when the report was kept without a date and is now
+	// given one: its calls are read again and may rate.
+	Dated  bool
+	DryRun bool
 }
+
+// Lowering returns the calls that lower a rating in force (applied or,
+// without AddReportOptions.Lower, held back).
+func (o AddReportOutcome) Lowering() []CallOutcome {
+	var out []CallOutcome
+	for _, c := range o.Calls {
+		if c.Lowers {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// Undated reports whether the report has no date, so it changes no rating.
+func (o AddReportOutcome) Undated() bool { return o.Report.Date.IsZero() }
 
 // Count returns how many calls had the outcome what.
 func (o AddReportOutcome) Count(what string) int {
@@ -264,8 +310,12 @@ const (
 // names); a theme no sector fits gets a new sector. A stock not on the list
 // is added with the call's rating, from the report; one on the list keeps
 // the call, and the call's rating becomes the rating in force when the
-// report is newer than that rating (a mention under 受益标的 never rates).
-// The same report twice changes nothing.
+// report is newer than that rating, or when no rating was ever decided for
+// it (added unrated). A call without a rating (a name in a sentence, a
+// mention under 受益标的) never rates, an undated report rates nothing, and
+// a call that would lower a rating does so only with opts.Lower. The same
+// report twice changes nothing, unless it was kept undated and now has a
+// date: its calls are then read again and may rate.
 func (s *Store) AddReport(in ReportInput, opts AddReportOptions) (AddReportOutcome, error) {
 	if in.Report.ID == "" {
 		return AddReportOutcome{}, &Error{Kind: ErrInvalid, Reason: ReportUnnamed}
@@ -303,17 +353,26 @@ func addReportIn(tx *bolt.Tx, in ReportInput, opts AddReportOptions, now time.Ti
 		if err := json.Unmarshal(v, &rec); err != nil {
 			return fmt.Errorf("reports/%s: %w", id, err)
 		}
-		out.Report, out.Existing = rec.entry(), true
-		list, err := readReports(tx)
-		if err != nil {
+		if !rec.Date.IsZero() || in.Report.Date.IsZero() {
+			out.Report, out.Existing = rec.entry(), true
+			list, err := readReports(tx)
+			if err != nil {
+				return err
+			}
+			for _, r := range list {
+				if r.ID == id {
+					out.Report.Calls = r.Calls
+				}
+			}
+			return nil
+		}
+		// Kept undated, now given a date: its calls are read again. They
+		// rated nothing, and the tickers they brought are on the list
+		// unrated, so the calls of the dated report rate them now.
+		if err := deleteReportCalls(tx, id); err != nil {
 			return err
 		}
-		for _, r := range list {
-			if r.ID == id {
-				out.Report.Calls = r.Calls
-			}
-		}
-		return nil
+		out.Dated = true
 	}
 	secs, err := readSectors(tx)
 	if err != nil {
@@ -354,11 +413,7 @@ func addReportIn(tx *bolt.Tx, in ReportInput, opts AddReportOptions, now time.Ti
 	}
 	rec := reportRecord{ID: id, Title: in.Report.Title, Date: in.Report.Date, Broker: in.Report.Broker, Industry: in.Report.Industry,
 		IndustryRating: in.Report.IndustryRating.Word, IndustryView: int(in.Report.IndustryRating.View), IndustryChange: in.Report.IndustryRating.Change, Added: now}
-	callAt := in.Report.Date
-	if callAt.IsZero() {
-		callAt = now
-	}
-	callAt = callAt.UTC()
+	callAt := in.Report.Date.UTC() // zero for an undated report: it rates nothing
 	for _, c := range in.Calls {
 		c.ReportID = id
 		o := CallOutcome{Call: c}
@@ -368,7 +423,7 @@ func addReportIn(tx *bolt.Tx, in ReportInput, opts AddReportOptions, now time.Ti
 				return err
 			}
 		}
-		if err := applyCall(tx, &o, callAt, now); err != nil {
+		if err := applyCall(tx, &o, callAt, now, opts.Lower); err != nil {
 			return err
 		}
 		out.Calls = append(out.Calls, o)
@@ -394,8 +449,8 @@ func addReportIn(tx *bolt.Tx, in ReportInput, opts AddReportOptions, now time.Ti
 }
 
 // applyCall records one call and puts its stock on the list or re-rates
-// it, as AddReport says.
-func applyCall(tx *bolt.Tx, o *CallOutcome, at, now time.Time) error {
+// it, as AddReport says. at is the report's date, zero when it has none.
+func applyCall(tx *bolt.Tx, o *CallOutcome, at, now time.Time, lower bool) error {
 	c := o.Call
 	if c.Has(sectors.FlagUnknownCode) {
 		if _, ok := sectors.LookupMaster(c.Code); !ok {
@@ -413,9 +468,18 @@ func applyCall(tx *bolt.Tx, o *CallOutcome, at, now time.Time) error {
 		rating = sectors.Unrated
 	}
 	if !r.exists() {
+		ratedAt := at
+		if at.IsZero() {
+			// an undated report puts the stock on the list unrated: no
+			// rating was decided, so the first dated call rates it
+			if rating != sectors.Unrated {
+				o.Why, o.WhyCode = "the report has no date: not rated until it is given one", WhyUndated
+			}
+			rating, ratedAt = sectors.Unrated, now
+		}
 		rec := tickerRecord{
 			Exchange: string(c.Code.Exchange), Code: c.Code.Number, Sector: o.Sector,
-			Rating: rating.ID(), RatingAt: at, RatingSource: c.ReportID, Added: now, Updated: at, AddedBy: c.ReportID,
+			Rating: rating.ID(), RatingAt: ratedAt, RatingSource: c.ReportID, Added: now, Updated: ratedAt, AddedBy: c.ReportID,
 		}
 		rec.ReportName = c.ReportName() // the name on the report's record; the master's current one is shown
 		var history []sectors.RatingChange
@@ -425,35 +489,95 @@ func applyCall(tx *bolt.Tx, o *CallOutcome, at, now time.Time) error {
 		if _, err := newTicker(tx, rec, history); err != nil {
 			return err
 		}
-		o.What = CallAdded
+		o.What, o.Before, o.After = CallAdded, sectors.Unrated, rating
 		return putCall(tx, c)
 	}
 	var rec tickerRecord
 	if err := r.info(&rec); err != nil {
 		return err
 	}
-	o.What = CallKept
+	before, _ := sectors.ParseRating(rec.Rating)
+	o.What, o.Before, o.After = CallKept, before, before
+	lowers := before != sectors.Unrated && rating != sectors.Unrated && rating.Rank() > before.Rank()
 	switch {
 	case !rec.Removed.IsZero():
 		o.Why, o.WhyCode = "removed from the list: it stays removed", WhyRemoved
 	case c.Has(sectors.FlagMention):
 		o.Why, o.WhyCode = "named as a beneficiary, not rated", WhyMention
+	case rating == sectors.Unrated:
+		// a name in a sentence (重点推荐中科曙光和海光信息) or a 未评级
+		// says nothing against the rating in force
+		o.Why, o.WhyCode = "the report gives it no rating", WhyNoRating
 	case rec.Rating == rating.ID():
 		o.Why, o.WhyCode = "the same rating", WhySame
-	case !at.After(rec.RatingAt):
-		o.Why, o.WhyCode = "the rating in force is newer than the report", WhyNewer
+	case at.IsZero():
+		o.Why, o.WhyCode = "the report has no date: it rates nothing until given one", WhyUndated
 	default:
-		from, _ := sectors.ParseRating(rec.Rating)
-		if err := r.appendRatings(sectors.RatingChange{From: from, To: rating, At: at, Source: c.ReportID, Reason: sectors.ReasonReport}); err != nil {
+		decided, err := ratingDecided(r, before)
+		if err != nil {
+			return err
+		}
+		if decided && !at.After(rec.RatingAt) {
+			o.Why, o.WhyCode = "the rating in force is newer than the report", WhyNewer
+			break
+		}
+		o.Lowers = lowers
+		if lowers && !lower {
+			o.Why, o.WhyCode = "it would lower the rating: not accepted", WhyLowers
+			break
+		}
+		if err := r.appendRatings(sectors.RatingChange{From: before, To: rating, At: at, Source: c.ReportID, Reason: sectors.ReasonReport}); err != nil {
 			return err
 		}
 		rec.Rating, rec.RatingAt, rec.RatingSource, rec.Updated = rating.ID(), at, c.ReportID, now
 		if err := r.putInfo(rec); err != nil {
 			return err
 		}
-		o.What, o.Why = CallRerated, ""
+		o.What, o.Why, o.After = CallRerated, "", rating
 	}
 	return putCall(tx, c)
+}
+
+// ratingDecided reports whether someone decided the rating in force: a
+// rating on the scale always was; Unrated only when the history shows it
+// set (a ticker added unrated, or brought back to a state without a
+// rating by removing a report, has no rating decision to protect).
+func ratingDecided(r tref, current sectors.Rating) (bool, error) {
+	if current != sectors.Unrated {
+		return true, nil
+	}
+	history, err := r.ratings()
+	if err != nil {
+		return false, err
+	}
+	for _, h := range history {
+		if h.To == sectors.Unrated && !strings.HasPrefix(h.Reason, sectors.ReasonReportRemoved) {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+// deleteReportCalls deletes every call of the report with id.
+func deleteReportCalls(tx *bolt.Tx, id string) error {
+	b := tx.Bucket(bucketCalls)
+	if b == nil {
+		return nil
+	}
+	var keys [][]byte
+	suffix := []byte("/" + id)
+	_ = b.ForEach(func(k, _ []byte) error {
+		if i := bytes.IndexByte(k, '/'); i >= 0 && bytes.Equal(k[i:], suffix) {
+			keys = append(keys, append([]byte(nil), k...))
+		}
+		return nil
+	})
+	for _, k := range keys {
+		if err := b.Delete(k); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // createThemeSector adds a sector for a theme no sector fits, named as the
@@ -499,12 +623,33 @@ type RemoveReportOutcome struct {
 	CallsRemoved   int
 	OnlyThis       []sectors.Code // on the list because of this report alone
 	TickersRemoved []sectors.Code
+	Restored       []RatingRestored // ratings it set, brought back to what they were
+	Left           []RatingLeft     // ratings it set that were changed since: left as they are
+}
+
+// RatingRestored is a rating the removed report had set and nobody
+// changed since, brought back: From (the report's) to To.
+type RatingRestored struct {
+	Code     sectors.Code
+	From, To sectors.Rating
+	Source   string // whose rating is back: a report id, "user", …
+}
+
+// RatingLeft is a rating the removed report had set that the user or a
+// later report changed since: it stays Now, from Source.
+type RatingLeft struct {
+	Code   sectors.Code
+	Set    sectors.Rating // what the report had set
+	Now    sectors.Rating
+	Source string // who changed it: "user", a report id, "import:<file>"
 }
 
 // RemoveReport takes a report and its calls off the record, in one
-// transaction. Ratings it set stay in the history as they were. Tickers
-// that only it brought are listed, and taken off the list with
-// RemoveTickers.
+// transaction. A rating it set that nobody changed since goes back to the
+// one before it (or to a rating the remaining reports give that is newer
+// than that), with an entry in the history that says so; one changed since
+// is left and listed. Tickers that only it brought are listed, and taken
+// off the list with RemoveTickers.
 func (s *Store) RemoveReport(id string, opts RemoveReportOptions) (RemoveReportOutcome, error) {
 	var out RemoveReportOutcome
 	err := s.update(func(tx *bolt.Tx) error {
@@ -550,6 +695,9 @@ func (s *Store) RemoveReport(id string, opts RemoveReportOptions) (RemoveReportO
 			}
 			key := k[:bytes.IndexByte(k, '/')]
 			r := tref{tx: tx, key: key}
+			if err := restoreRating(r, id, now, &out); err != nil {
+				return err
+			}
 			var trec tickerRecord
 			if err := r.info(&trec); err != nil {
 				return err
@@ -586,4 +734,77 @@ func (s *Store) RemoveReport(id string, opts RemoveReportOptions) (RemoveReportO
 		return RemoveReportOutcome{}, err
 	}
 	return out, nil
+}
+
+// restoreRating undoes the rating the report with id set on the ticker at
+// r, if it set one: back to the rating before, unless the user or a later
+// report changed it since (then it is left, and listed). The report's call
+// is already deleted, so the remaining calls are the other reports'.
+func restoreRating(r tref, id string, now time.Time, out *RemoveReportOutcome) error {
+	history, err := r.ratings()
+	if err != nil {
+		return err
+	}
+	set := -1 // the report's last entry
+	for i, h := range history {
+		if h.Source == id {
+			set = i
+		}
+	}
+	if set < 0 {
+		return nil // it set no rating here
+	}
+	var rec tickerRecord
+	if err := r.info(&rec); err != nil {
+		return err
+	}
+	code, err := sectors.ParseCode(string(r.key))
+	if err != nil {
+		return err
+	}
+	current, _ := sectors.ParseRating(rec.Rating)
+	if set != len(history)-1 || rec.RatingSource != id {
+		out.Left = append(out.Left, RatingLeft{Code: code, Set: history[set].To, Now: current, Source: rec.RatingSource})
+		return nil
+	}
+	// the rating before the report's, from whoever gave it
+	to, at, source := history[set].From, rec.Added, rec.AddedBy
+	if set > 0 {
+		at, source = history[set-1].At, history[set-1].Source
+	}
+	if source == id || source == "" {
+		source = sectors.SourceUser
+	}
+	// a remaining report's rating newer than that one is the rating in
+	// force without this report (one that agreed with it was kept as the
+	// same rating, not recorded as a change)
+	decided := to != sectors.Unrated || set > 0
+	reports := r.tx.Bucket(bucketReports)
+	calls, err := r.calls()
+	if err != nil {
+		return err
+	}
+	for _, c := range calls {
+		if c.ReportID == id || c.Rating == sectors.Unrated || c.Has(sectors.FlagMention) {
+			continue
+		}
+		var rep reportRecord
+		if v := reports.Get([]byte(c.ReportID)); v == nil || json.Unmarshal(v, &rep) != nil || rep.Date.IsZero() {
+			continue
+		}
+		if !decided || rep.Date.After(at) {
+			to, at, source, decided = c.Rating, rep.Date.UTC(), c.ReportID, true
+		}
+	}
+	if to != current {
+		if err := r.appendRatings(sectors.RatingChange{From: current, To: to, At: now, Source: source, Reason: sectors.ReasonReportRemoved + ": " + id}); err != nil {
+			return err
+		}
+	}
+	rec.Rating, rec.RatingAt, rec.RatingSource, rec.Updated = to.ID(), at, source, now
+	if err := r.putInfo(rec); err != nil {
+		return err
+	}
+	out.Restored = append(out.Restored, RatingRestored{Code: code, From: current, To: to, Source: source})
+	return nil
 }
