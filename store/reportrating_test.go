@@ -11,7 +11,9 @@ import (
 // The seed rates 603019 中科曙光 and 688041 海光信息 Buy and leaves 000977
 // 浪潮信息 unrated, all from its report of 2024-05-12.
 
-func cnDay(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, sectors.China) }
+func cnDay(y int, m time.Month, d int) time.Time {
+	return time.Date(y, m, d, 0, 0, 0, 0, sectors.China)
+}
 
 func reportOn(id string, date time.Time, calls ...sectors.Call) ReportInput {
 	for i := range calls {
@@ -215,7 +217,7 @@ func TestRemovingAReportRestoresTheRatingsItSet(t *testing.T) {
 	s := newStore(t)
 	clockAt(s, time.Date(2025, 3, 2, 8, 0, 0, 0, time.UTC))
 	misread := reportOn("r-misread", cnDay(2025, 3, 1),
-		rated("603019", sectors.Sell, "卖出"),  // lowered: Buy → Sell
+		rated("603019", sectors.Sell, "卖出"),    // lowered: Buy → Sell
 		rated("688041", sectors.Neutral, "中性"), // lowered, then changed by the user
 		rated("000977", sectors.Buy, "买入"),     // rated from nothing
 		rated("300442", sectors.Buy, "买入"),     // rated, and a later report agrees
