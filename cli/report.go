@@ -22,7 +22,7 @@ type ReportCmd struct {
 	Add  ReportAddCmd  `cmd:"" help:"Read a broker report (text: .txt/.md, UTF-8 or GBK) and keep its calls; --dry-run shows them first."`
 	List ReportListCmd `cmd:"" default:"1" help:"List the reports the watchlist keeps."`
 	Show ReportShowCmd `cmd:"" help:"Show one report: its themes, theses and calls."`
-	Rm   ReportRmCmd   `cmd:"" help:"Take a report and its calls off the record (notes and rating history stay)."`
+	Rm   ReportRmCmd   `cmd:"" help:"Take a report and its calls off the record; the ratings it set go back where nobody changed them since (notes and the full rating history stay)."`
 }
 
 // ReportAddCmd reads a report.
@@ -31,6 +31,9 @@ type ReportAddCmd struct {
 	DryRun bool     `name:"dry-run" help:"Print what would be added and write nothing."`
 	Format string   `short:"f" default:"text" enum:"text,json" help:"Output: text or json."`
 	Map    []string `placeholder:"THEME=SECTOR" help:"Send a theme to a sector (id or name) instead of the automatic choice; repeatable: --map 储能=compute."`
+	Date   string   `placeholder:"YYYY-MM-DD" help:"The report's date, for a report that gives none (an undated report rates nothing) or one misread; given for a report kept undated, it lets that report rate."`
+	Yes    bool     `short:"y" help:"Accept the ratings the report lowers without asking."`
+	Keep   bool     `name:"keep-ratings" help:"Add the report but keep the ratings it would lower (its calls are recorded)."`
 }
 
 // Run reads the report and keeps it.
@@ -60,6 +63,9 @@ func (c *ReportAddCmd) Run(a *App) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w; nothing was added", name, err)
 	}
+	if err := c.readDate(res); err != nil {
+		return err
+	}
 	for theme := range overrides {
 		if _, ok := res.Theme(theme); !ok {
 			names := make([]string, len(res.Themes))
@@ -73,19 +79,122 @@ func (c *ReportAddCmd) Run(a *App) error {
 	if err != nil {
 		return err
 	}
-	out, err := st.AddReport(store.ReportInput{Report: res.Report, Themes: res.Themes, Calls: res.Calls}, store.AddReportOptions{Map: overrides, DryRun: c.DryRun})
+	in := store.ReportInput{Report: res.Report, Themes: res.Themes, Calls: res.Calls}
+	// what the add would do with every rating it lowers accepted: the
+	// preview, and the list of what to ask about
+	out, err := st.AddReport(in, store.AddReportOptions{Map: overrides, DryRun: true, Lower: true})
 	if err != nil {
 		return sectorUsage(err)
 	}
-	if c.Format == "json" {
-		calls := res.Calls
-		if out.Existing {
-			calls = nil
+	if !c.DryRun {
+		lower := !c.Keep
+		if low := out.Lowering(); len(low) > 0 && !c.Yes && !c.Keep {
+			if lower, err = c.askLower(a, low); err != nil {
+				return err
+			}
 		}
-		return writeJSON(a.Out, report.NewJSON(res.Report, calls, sectorsOf(out.Mapping)))
+		if out, err = st.AddReport(in, store.AddReportOptions{Map: overrides, Lower: lower}); err != nil {
+			return sectorUsage(err)
+		}
+	}
+	if c.Format == "json" {
+		return writeJSON(a.Out, newReportAddJSON(res, out))
 	}
 	printReportOutcome(a.Out, res, out)
 	return nil
+}
+
+// readDate applies --date to the report read.
+func (c *ReportAddCmd) readDate(res *report.Result) error {
+	if c.Date == "" {
+		return nil
+	}
+	d, err := parseDay("--date", c.Date)
+	if err != nil {
+		return err
+	}
+	res.Report.Date = d
+	for i := range res.Calls {
+		res.Calls[i].ReportID = res.Report.ID
+	}
+	return nil
+}
+
+// askLower asks whether to lower the ratings the report lowers: yes
+// lowers them, keep adds the report without lowering them, anything else
+// adds nothing. Without a terminal to ask on, the add is refused.
+func (c *ReportAddCmd) askLower(a *App, low []store.CallOutcome) (bool, error) {
+	parts := make([]string, len(low))
+	for i, o := range low {
+		parts[i] = fmt.Sprintf("%s %s → %s", o.Call.Code.Key(), o.Before.ID(), o.Call.Rating.ID())
+	}
+	list := strings.Join(parts, ", ")
+	if len(parts) > 6 {
+		list = strings.Join(parts[:6], ", ") + fmt.Sprintf(" and %d more", len(parts)-6)
+	}
+	if !a.stdinIsTerminal() {
+		return false, usage("the report would lower %d rating(s) (%s): nothing was added; give --yes to lower them, or --keep-ratings to add it and keep them", len(low), list)
+	}
+	fmt.Fprintf(a.Err, "The report would lower %d rating(s):\n", len(low))
+	for _, o := range low {
+		fmt.Fprintf(a.Err, "  %s %s  %s → %s (%s)\n", o.Call.Code.Key(), safetext.Line(o.Call.Name), o.Before.ID(), o.Call.Rating.ID(), safetext.Line(o.Call.RatingInReport))
+	}
+	fmt.Fprint(a.Err, "Lower them (y), add the report and keep them (k), or add nothing (N)? [y/k/N] ")
+	answer, _ := bufio.NewReader(a.In).ReadString('\n')
+	switch strings.ToLower(strings.TrimSpace(answer)) {
+	case "y", "yes":
+		return true, nil
+	case "k", "keep":
+		return false, nil
+	}
+	return false, usage("nothing was added: the report would lower %d rating(s); give --yes to lower them, or --keep-ratings to keep them", len(low))
+}
+
+// reportAddJSON is `report add --format json`: the report and its calls
+// as the reader gives them, each with what the add did with it.
+type reportAddJSON struct {
+	Report  report.JSONReport `json:"report"`
+	Calls   []reportAddCall   `json:"calls"`
+	Existed bool              `json:"existing,omitempty"` // kept already: nothing changed
+	DryRun  bool              `json:"dry_run,omitempty"`
+}
+
+type reportAddCall struct {
+	report.JSONCall
+	// Outcome is added, rerated, kept or skipped; Why the reason code of
+	// a kept or skipped call (same, newer, no-rating, undated, lowers,
+	// removed, mention, unknown-code, index).
+	Outcome string `json:"outcome"`
+	Why     string `json:"why,omitempty"`
+	// RatingBefore is the rating in force before the report ("" for a
+	// stock new to the list), RatingAfter the one it leaves.
+	RatingBefore string `json:"rating_before"`
+	RatingAfter  string `json:"rating_after"`
+	Lowers       bool   `json:"lowers,omitempty"`
+}
+
+func newReportAddJSON(res *report.Result, out store.AddReportOutcome) reportAddJSON {
+	var calls []sectors.Call
+	if !out.Existing {
+		calls = make([]sectors.Call, len(out.Calls))
+		for i, o := range out.Calls {
+			calls[i] = o.Call
+		}
+	}
+	j := report.NewJSON(res.Report, calls, sectorsOf(out.Mapping))
+	js := reportAddJSON{Report: j.Report, Calls: make([]reportAddCall, len(j.Calls)), Existed: out.Existing, DryRun: out.DryRun}
+	for i, jc := range j.Calls {
+		o := out.Calls[i]
+		rc := reportAddCall{JSONCall: jc, Outcome: o.What, Why: o.WhyCode, RatingAfter: o.After.ID(), Lowers: o.Lowers}
+		if o.What != store.CallAdded && o.What != store.CallSkipped {
+			rc.RatingBefore = o.Before.ID()
+		}
+		if o.What == store.CallSkipped {
+			rc.RatingAfter = ""
+		}
+		js.Calls[i] = rc
+	}
+	return js
 }
 
 func sectorsOf(ms []sectors.ThemeMapping) map[string]string { return report.SectorsByTheme(ms) }
@@ -112,14 +221,13 @@ func printReportOutcome(w io.Writer, res *report.Result, out store.AddReportOutc
 		}
 		fmt.Fprintf(w, "  %s → %s (%s)\n", safetext.Line(m.Theme), safetext.Line(m.SectorID), how)
 	}
-	marks := map[string]string{store.CallAdded: "+", store.CallRerated: "~", store.CallKept: "=", store.CallSkipped: "!"}
+	if out.Dated {
+		fmt.Fprintln(w, "dated: the report, kept without a date, is read again with the date given and may rate")
+	}
 	rows := make([][]string, 0, len(out.Calls))
 	for _, o := range out.Calls {
 		c := o.Call
-		what := o.What
-		if o.Why != "" {
-			what += ": " + o.Why
-		}
+		mark, what, rating := callChange(o, out.DryRun)
 		if len(c.Flags) > 0 {
 			flags := make([]string, len(c.Flags))
 			for i, f := range c.Flags {
@@ -135,15 +243,35 @@ func printReportOutcome(w io.Writer, res *report.Result, out store.AddReportOutc
 		if c.NameInReport != "" && c.NameInReport != c.Name {
 			name += " (" + safetext.Line(c.NameInReport) + ")"
 		}
-		rows = append(rows, []string{marks[o.What], c.Code.Key(), name, c.Rating.ID(), safetext.Line(written), safetext.Line(c.Theme), what})
+		target := ""
+		if c.Target > 0 {
+			target = price2(c.Target)
+		}
+		rows = append(rows, []string{mark, c.Code.Key(), name, c.Rating.ID(), safetext.Line(written), target, safetext.Line(c.Theme), rating, what})
 	}
 	fmt.Fprintf(w, "calls (%d)\n", len(out.Calls))
-	writeTable(w, []string{" ", "CODE", "NAME", "RATING", "AS WRITTEN", "THEME", ""}, rows)
+	writeTable(w, []string{" ", "CODE", "NAME", "CALL", "AS WRITTEN", "TARGET", "THEME", "RATING", ""}, rows)
 	verb := ""
 	if out.DryRun {
 		verb = "would "
 	}
-	summary := fmt.Sprintf("%sadd %d tickers, re-rate %d, keep %d on the record, skip %d", verb, out.Count(store.CallAdded), out.Count(store.CallRerated), out.Count(store.CallKept), out.Count(store.CallSkipped))
+	lowered := 0
+	for _, o := range out.Calls {
+		if o.Lowers && o.What == store.CallRerated {
+			lowered++
+		}
+	}
+	summary := fmt.Sprintf("%sadd %d tickers, re-rate %d", verb, out.Count(store.CallAdded), out.Count(store.CallRerated))
+	if lowered > 0 {
+		summary += fmt.Sprintf(" (%d lowered)", lowered)
+	}
+	unchanged := 0
+	for _, o := range out.Calls {
+		if o.Unchanged() {
+			unchanged++
+		}
+	}
+	summary += fmt.Sprintf(", leave %d unchanged, keep %d on the record, skip %d", unchanged, out.Count(store.CallKept)-unchanged, out.Count(store.CallSkipped))
 	if n := len(out.SectorsCreated); n > 0 {
 		summary += fmt.Sprintf("; %screate %d sector(s)", verb, n)
 	}
@@ -151,6 +279,41 @@ func printReportOutcome(w io.Writer, res *report.Result, out store.AddReportOutc
 		summary += "; nothing was written"
 	}
 	fmt.Fprintln(w, summary)
+	if out.Undated() {
+		fmt.Fprintln(w, "no date: the report gives none, so it changes no rating; add it with --date YYYY-MM-DD to let it rate")
+	}
+	if out.DryRun && lowered > 0 {
+		fmt.Fprintf(w, "lowers %d rating(s): adding it asks first (--yes lowers them, --keep-ratings keeps them)\n", lowered)
+	}
+}
+
+// callChange is how a call shows in the outcome: a mark, what happened
+// and the rating in force (old → new when it changes).
+//
+//	+ new to the list     ~ re-rated (↓ when lowered)     = unchanged: the same rating
+//	· kept: the rating in force stays (the why says why)  ! skipped
+func callChange(o store.CallOutcome, dry bool) (mark, what, rating string) {
+	switch {
+	case o.What == store.CallAdded:
+		mark, what, rating = "+", "new", "→ "+o.After.ID()
+		if o.WhyCode != "" {
+			what += ": " + o.Why
+		}
+	case o.What == store.CallRerated && o.Lowers:
+		mark, what, rating = "↓", "lowered", o.Before.ID()+" → "+o.After.ID()
+		if dry {
+			what = "lowers: adding it asks"
+		}
+	case o.What == store.CallRerated:
+		mark, what, rating = "~", "re-rated", o.Before.ID()+" → "+o.After.ID()
+	case o.Unchanged():
+		mark, what, rating = "=", "unchanged", o.After.ID()
+	case o.What == store.CallKept:
+		mark, what, rating = "·", "kept: "+o.Why, o.After.ID()
+	default:
+		mark, what = "!", "skipped: "+o.Why
+	}
+	return mark, what, rating
 }
 
 func printReportHead(w io.Writer, r sectors.ReportEntry) {
@@ -381,6 +544,29 @@ func (c *ReportRmCmd) Run(a *App) error {
 		msg += fmt.Sprintf("; kept the %d tickers it brought", len(out.OnlyThis))
 	}
 	fmt.Fprintln(a.Out, msg)
+	if len(out.Restored) > 0 {
+		parts := make([]string, len(out.Restored))
+		for i, r := range out.Restored {
+			parts[i] = fmt.Sprintf("%s %s → %s", r.Code.Key(), r.From.ID(), r.To.ID())
+			if r.From == r.To {
+				parts[i] = fmt.Sprintf("%s %s (now %s's)", r.Code.Key(), r.To.ID(), r.Source)
+			}
+		}
+		fmt.Fprintf(a.Out, "restored %d rating(s) it set: %s\n", len(parts), strings.Join(parts, ", "))
+	}
+	if len(out.Left) > 0 {
+		parts := make([]string, len(out.Left))
+		for i, l := range out.Left {
+			by := "a later report, " + l.Source
+			if l.Source == sectors.SourceUser {
+				by = "you"
+			} else if strings.HasPrefix(l.Source, "import:") {
+				by = "an import, " + strings.TrimPrefix(l.Source, "import:")
+			}
+			parts[i] = fmt.Sprintf("%s %s (it set %s; changed since by %s)", l.Code.Key(), l.Now.ID(), l.Set.ID(), safetext.Line(by))
+		}
+		fmt.Fprintf(a.Out, "left %d rating(s) as they are: %s\n", len(parts), strings.Join(parts, ", "))
+	}
 	return nil
 }
 

@@ -89,6 +89,9 @@ func (c *ShowCmd) Run(a *App) error {
 			} else if c.RatingInReport != "" {
 				word += " " + c.Rating.Chinese()
 			}
+			if c.Target > 0 {
+				word += "  target " + price2(c.Target)
+			}
 			line := fmt.Sprintf("  %s  %s  %s  %s", date, word, safetext.Line(c.Theme), c.ReportID)
 			if r.Broker != "" {
 				line += "  " + safetext.Line(r.Broker)

@@ -65,6 +65,7 @@ type JSONTickerCall struct {
 	Rating         string   `json:"rating"`
 	RatingInReport string   `json:"rating_in_report,omitempty"`
 	Theme          string   `json:"theme,omitempty"`
+	Target         float64  `json:"target,omitempty"` // the report's target price, yuan
 	Flags          []string `json:"flags,omitempty"`
 }
 
@@ -181,7 +182,7 @@ func jsonTickerHead(t *sectors.Ticker, opts Options) JSONTicker {
 		Pinned: t.Pinned, Position: t.Position, Groups: t.Groups,
 	}
 	for _, c := range t.Calls {
-		jc := JSONTickerCall{Report: c.ReportID, Name: c.Name, NameInReport: c.NameInReport, Rating: c.Rating.ID(), RatingInReport: c.RatingInReport, Theme: c.Theme}
+		jc := JSONTickerCall{Report: c.ReportID, Name: c.Name, NameInReport: c.NameInReport, Rating: c.Rating.ID(), RatingInReport: c.RatingInReport, Theme: c.Theme, Target: c.Target}
 		for _, f := range c.Flags {
 			jc.Flags = append(jc.Flags, string(f))
 		}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 	"time"
 
@@ -206,7 +207,10 @@ func (jt JSONTicker) item(line int) (sectors.ImportItem, error) {
 		if strings.TrimSpace(c.Report) == "" {
 			return it, fmt.Errorf("calls[%d]: no report", i)
 		}
-		call := sectors.Call{ReportID: c.Report, Code: it.Code, Name: c.Name, NameInReport: c.NameInReport, Rating: r, RatingInReport: c.RatingInReport, Theme: c.Theme}
+		if !(c.Target >= 0) || math.IsInf(c.Target, 0) {
+			return it, fmt.Errorf("calls[%d].target: %v is not a price", i, c.Target)
+		}
+		call := sectors.Call{ReportID: c.Report, Code: it.Code, Name: c.Name, NameInReport: c.NameInReport, Rating: r, RatingInReport: c.RatingInReport, Theme: c.Theme, Target: c.Target}
 		for _, f := range c.Flags {
 			call.Flags = append(call.Flags, sectors.CallFlag(f))
 		}
