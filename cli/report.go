@@ -288,10 +288,9 @@ func printReportOutcome(w io.Writer, res *report.Result, out store.AddReportOutc
 }
 
 // callChange is how a call shows in the outcome: a mark, what happened
-// and the rating in force (old → new when it changes).
-//
-//   - new to the list     ~ re-rated (↓ when lowered)     = unchanged: the same rating
-//     · kept: the rating in force stays (the why says why)  ! skipped
+// and the rating in force (old → new when it changes). The marks: "+" new
+// to the list, "~" re-rated, "↓" lowered, "=" unchanged (the same rating),
+// "·" kept (the rating in force stays; the why says why), "!" skipped.
 func callChange(o store.CallOutcome, dry bool) (mark, what, rating string) {
 	switch {
 	case o.What == store.CallAdded:
