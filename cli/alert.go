@@ -46,7 +46,7 @@ type AlertAddCmd struct {
 	Below     *float64 `xor:"kind" placeholder:"P" help:"Fire when the last trade is at or below P."`
 	Change    *float64 `xor:"kind" placeholder:"PCT" help:"Fire when today's change is beyond ±PCT %."`
 	SinceCall *float64 `name:"since-call" xor:"kind" placeholder:"PCT" help:"Fire when the return since the call (the rating in force) is beyond ±PCT % (with --excess: the excess over 沪深300)."`
-	Target    *float64 `xor:"kind" placeholder:"P" help:"Fire when the target price P is reached (reports carry no target price yet, so give it; it is kept with the alert)."`
+	Target    *string  `xor:"kind" placeholder:"P|call" help:"Fire when the target price is reached: P, or call for the target price (目标价) of the newest report that gives one for the ticker."`
 	Drawdown  *float64 `xor:"kind" placeholder:"PCT" help:"Fire when the price is PCT % or more below its high since the call."`
 	Limit     bool     `xor:"kind" help:"Fire at limit up or limit down (涨停/跌停: ±10 % main boards, ±20 % STAR and ChiNext, ±30 % BSE, ±5 % ST)."`
 	NoNote    *int     `name:"no-note" xor:"kind" placeholder:"DAYS" help:"Fire when a ticker rated buy has had no note for DAYS days (a review reminder)."`
@@ -67,7 +67,14 @@ func (c *AlertAddCmd) kind() (sectors.AlertKind, float64, error) {
 	case c.SinceCall != nil:
 		return sectors.AlertSinceCall, *c.SinceCall, nil
 	case c.Target != nil:
-		return sectors.AlertTarget, *c.Target, nil
+		if isCallTarget(*c.Target) {
+			return sectors.AlertTarget, 0, nil // the call's, looked up with the ticker
+		}
+		p, err := strconv.ParseFloat(strings.TrimSpace(*c.Target), 64)
+		if err != nil {
+			return "", 0, usage("--target %q is not a price: give a price such as 88.5, or call for the target of the newest report that gives one", safetext.Clip(*c.Target))
+		}
+		return sectors.AlertTarget, p, nil
 	case c.Drawdown != nil:
 		return sectors.AlertDrawdown, *c.Drawdown, nil
 	case c.Limit:
@@ -117,6 +124,13 @@ func (c *AlertAddCmd) Run(a *App) error {
 		return err
 	}
 	now := nowFunc()
+	var from sectors.ReportCall
+	if c.Target != nil && isCallTarget(*c.Target) {
+		if from, err = a.callTarget(code); err != nil {
+			return err
+		}
+		value = from.Target
+	}
 	al, err := sectors.NewAlert(code, kind, value, expires, now)
 	if err != nil {
 		return usage("%s", strings.TrimPrefix(strings.TrimPrefix(err.Error(), sectors.ErrAlertValue.Error()+": "), ""))
@@ -139,10 +153,41 @@ func (c *AlertAddCmd) Run(a *App) error {
 		fmt.Fprintf(a.Out, ", until %s", sectors.ChinaDate(al.Expires))
 	}
 	fmt.Fprintln(a.Out, ")")
-	if kind == sectors.AlertTarget {
-		fmt.Fprintln(a.Err, "zixuan: the target price is kept with the alert: reports carry no target price yet")
+	if from.Target > 0 {
+		date := "undated"
+		if !from.Report.Date.IsZero() {
+			date = sectors.ChinaDate(from.Report.Date)
+		}
+		fmt.Fprintf(a.Out, "target %s from %s (%s", price2(from.Target), from.ReportID, date)
+		if from.Report.Broker != "" {
+			fmt.Fprintf(a.Out, ", %s", safetext.Line(from.Report.Broker))
+		}
+		fmt.Fprintln(a.Out, ")")
 	}
 	return nil
+}
+
+func isCallTarget(s string) bool {
+	s = strings.ToLower(strings.TrimSpace(s))
+	return s == "call" || s == "report"
+}
+
+// callTarget finds the target price of the ticker's newest call that
+// gives one.
+func (a *App) callTarget(code sectors.Code) (sectors.ReportCall, error) {
+	st, err := a.Store()
+	if err != nil {
+		return sectors.ReportCall{}, err
+	}
+	d, err := st.Detail(code)
+	if err != nil {
+		return sectors.ReportCall{}, err
+	}
+	c, ok := d.Ticker.LatestTarget(d.Reports)
+	if !ok {
+		return sectors.ReportCall{}, usage("no report gives %s a target price (目标价): give one with --target P", code.Key())
+	}
+	return c, nil
 }
 
 // AlertListCmd lists alerts.

@@ -210,6 +210,20 @@ func TestCallTargetShownAndExported(t *testing.T) {
 	if show := mustRun(t, db, "show", "603019"); !strings.Contains(show, "target 88.60") {
 		t.Errorf("show lacks the target:\n%s", show)
 	}
+	// an alert at the call's target
+	if out := mustRun(t, db, "alert", "add", "603019", "--target", "call"); !strings.Contains(out, "target 88.60 from report-2025-05-10-aaaaaaaa (2025-05-10, 测试证券)") {
+		t.Errorf("alert add --target call said:\n%s", out)
+	}
+	if out := mustRun(t, db, "alert", "list", "--format", "json"); !strings.Contains(out, `"value": 88.6`) {
+		t.Errorf("the alert is not at the target:\n%s", out)
+	}
+	if _, errOut, code := run(t, db, "", "alert", "add", "688041", "--target", "call"); code != 2 || !strings.Contains(errOut, "no report gives SH688041 a target price") {
+		t.Errorf("--target call without a target: exit %d: %s", code, errOut)
+	}
+	if _, errOut, code := run(t, db, "", "alert", "add", "688041", "--target", "lots"); code != 2 || !strings.Contains(errOut, "is not a price") {
+		t.Errorf("--target lots: exit %d: %s", code, errOut)
+	}
+	mustRun(t, db, "alert", "add", "688041", "--target", "120.5")
 	file := filepath.Join(dir, "all.json")
 	mustRun(t, db, "export", "--format", "json", "-o", file)
 	data, _ := os.ReadFile(file)

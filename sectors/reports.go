@@ -1,6 +1,9 @@
 package sectors
 
-import "time"
+import (
+	"sort"
+	"time"
+)
 
 // ReportEntry is a report kept in the watchlist: what it says about itself,
 // its themes with the sector each went to, and when it was added.
@@ -45,4 +48,70 @@ func (t *Ticker) CallFrom(reportID string) (Call, bool) {
 		}
 	}
 	return Call{}, false
+}
+
+// ReportCall is a call with the report it comes from.
+type ReportCall struct {
+	Call
+	Report ReportEntry // zero but for its id when the watchlist no longer keeps it
+	// Rerated is set when the call changed the ticker's rating, From → To
+	// (the history's entry from this report).
+	Rerated  bool
+	From, To Rating
+}
+
+// CallsNewestFirst returns the ticker's calls with their reports, newest
+// report first; undated reports after dated ones, the later added first.
+func (t *Ticker) CallsNewestFirst(reports []ReportEntry) []ReportCall {
+	if len(t.Calls) == 0 {
+		return nil
+	}
+	byID := make(map[string]int, len(reports))
+	for i := range reports {
+		byID[reports[i].ID] = i
+	}
+	out := make([]ReportCall, len(t.Calls))
+	for i, c := range t.Calls {
+		out[i].Call = c
+		if j, ok := byID[c.ReportID]; ok {
+			out[i].Report = reports[j]
+		} else {
+			out[i].Report.ID = c.ReportID
+		}
+		for _, h := range t.Ratings {
+			if h.Source == c.ReportID && h.Reason == ReasonReport && h.From != h.To {
+				out[i].Rerated, out[i].From, out[i].To = true, h.From, h.To
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i].Report, out[j].Report
+		if a.Date.IsZero() != b.Date.IsZero() {
+			return !a.Date.IsZero()
+		}
+		if !a.Date.Equal(b.Date) {
+			return a.Date.After(b.Date)
+		}
+		return a.Added.After(b.Added)
+	})
+	return out
+}
+
+// LatestTarget returns the newest of the ticker's calls that gives a
+// target price (目标价), with its report.
+func (t *Ticker) LatestTarget(reports []ReportEntry) (ReportCall, bool) {
+	for _, c := range t.CallsNewestFirst(reports) {
+		if c.Target > 0 {
+			return c, true
+		}
+	}
+	return ReportCall{}, false
+}
+
+// Thesis returns the thesis the call's report gives for the call's theme.
+func (c ReportCall) Thesis() string {
+	if th, ok := c.Report.ThemeOf(c.Theme); ok {
+		return th.Thesis
+	}
+	return ""
 }
