@@ -79,7 +79,8 @@ func (t *Ticker) CallsNewestFirst(reports []ReportEntry) []ReportCall {
 			out[i].Report.ID = c.ReportID
 		}
 		for _, h := range t.Ratings {
-			if h.Source == c.ReportID && h.Reason == ReasonReport && h.From != h.To {
+			// the rating a ticker joined the list with is no re-rating
+			if h.Source == c.ReportID && h.Reason == ReasonReport && h.From != h.To && t.AddedBy != c.ReportID {
 				out[i].Rerated, out[i].From, out[i].To = true, h.From, h.To
 			}
 		}

@@ -10,8 +10,8 @@ import (
 	"zixuan/sectors"
 )
 
-// detailModel is the detail pane: the sector's thesis, the rating history
-// and the notes of the selected ticker. Focused, it selects a note to edit
+// detailModel is the detail pane: the sector's thesis, the rating history,
+// the notes and every report's call of the selected ticker. Focused, it selects a note to edit
 // or delete and scrolls.
 type detailModel struct {
 	note   int // selected live note while focused
@@ -42,7 +42,9 @@ func (m *Model) detailLines(tk sectors.Ticker, width int, focused bool) (lines [
 	lines = append(lines, m.chartLines(&tk, width)...) // chart.go
 	lines = append(lines, m.alertLines(&tk, width)...)
 
+	shown := ""
 	if def, ok := m.thesis(tk.Sector); ok {
+		shown = def.Thesis
 		lines = append(lines, "", s.ColHead.Render(t.Thesis))
 		// The report's own words come first in Chinese; in English the
 		// one-line summary leads and the paragraph follows, because the
@@ -93,6 +95,7 @@ func (m *Model) detailLines(tk sectors.Ticker, width int, focused bool) (lines [
 			wrap("  "+l, &s.Row)
 		}
 	}
+	lines = append(lines, m.callLines(&tk, width, shown)...)
 	return lines, noteLine
 }
 

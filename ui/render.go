@@ -60,6 +60,8 @@ type renderCache struct {
 	wrapKey wrapCtx
 	wraps   map[wrapEntry][]string
 
+	calls callsCache // the detail pane's calls section (detailcalls.go)
+
 	help     helpKey // the short help line, fitted
 	helpLine string
 

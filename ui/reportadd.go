@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"zixuan/report"
 	"zixuan/safetext"
@@ -25,6 +26,7 @@ type reportAdd struct {
 	reading bool
 	err     string
 	shown   bool // the preview is on screen
+	asking  bool // the question before lowering ratings is on screen
 	in      store.ReportInput
 	out     store.AddReportOutcome
 	off     int // the preview's first line shown
@@ -46,8 +48,12 @@ type reportPreviewMsg struct {
 	err string
 }
 
-// addReportMsg asks the root to add the report previewed.
-type addReportMsg struct{ in store.ReportInput }
+// addReportMsg asks the root to add the report previewed; lower accepts
+// the ratings it lowers.
+type addReportMsg struct {
+	in    store.ReportInput
+	lower bool
+}
 
 func newReportAdd(m *Model) (reportAdd, tea.Cmd) {
 	d := reportAdd{keys: m.keys, t: m.t, rt: m.rt(), styles: m.dialogStyles(), preview: m.previewCmd(), sectors: m.data.sectors}
@@ -74,7 +80,9 @@ func (m *Model) previewCmd() func(string) tea.Cmd {
 				return reportPreviewMsg{err: safeLine(fmt.Sprintf("%s: %v", p, err))}
 			}
 			in := store.ReportInput{Report: res.Report, Themes: res.Themes, Calls: res.Calls}
-			out, err := st.AddReport(in, store.AddReportOptions{DryRun: true})
+			// what the add does with every lowering accepted: the preview
+			// marks those, and y asks about them
+			out, err := st.AddReport(in, store.AddReportOptions{DryRun: true, Lower: true})
 			if err != nil {
 				return reportPreviewMsg{err: t.storeError(err)}
 			}
@@ -91,10 +99,21 @@ func (d reportAdd) Update(msg tea.Msg) (dialog, tea.Cmd) {
 			d.err = msg.err
 			return d, nil
 		}
-		d.in, d.out, d.shown, d.off, d.err = msg.in, msg.out, true, 0, ""
+		d.in, d.out, d.shown, d.asking, d.off, d.err = msg.in, msg.out, true, false, 0, ""
 		return d, nil
 	case tea.KeyMsg:
 		k := d.keys
+		if d.asking {
+			switch {
+			case key.Matches(msg, k.Yes):
+				return closeWith(addReportMsg{in: d.in, lower: true}), nil
+			case key.Matches(msg, k.KeepTickers):
+				return closeWith(addReportMsg{in: d.in}), nil
+			case key.Matches(msg, k.Dismiss), key.Matches(msg, k.Cancel):
+				d.asking = false
+			}
+			return d, nil
+		}
 		if d.shown {
 			lines := len(d.previewLines())
 			page := max(d.height-2, 1)
@@ -103,7 +122,11 @@ func (d reportAdd) Update(msg tea.Msg) (dialog, tea.Cmd) {
 				if d.out.Existing {
 					return nil, nil
 				}
-				return closeWith(addReportMsg{d.in}), nil
+				if len(d.out.Lowering()) > 0 {
+					d.asking = true // a report lowers a rating only when the user says so
+					return d, nil
+				}
+				return closeWith(addReportMsg{in: d.in}), nil
 			case key.Matches(msg, k.Cancel):
 				d.shown = false // back to the path
 				return d, d.path.Focus()
@@ -133,6 +156,14 @@ func (d reportAdd) placement() placement { return inBody }
 
 func (d reportAdd) ShortHelp() []key.Binding {
 	k := d.keys
+	if d.asking {
+		rt := d.t.ratings()
+		return []key.Binding{
+			key.NewBinding(key.WithKeys("y"), key.WithHelp("y", rt.KLower)),
+			key.NewBinding(key.WithKeys("n"), key.WithHelp("n", rt.KKeep)),
+			k.Dismiss,
+		}
+	}
 	if d.shown {
 		if d.out.Existing {
 			return []key.Binding{k.Confirm, k.Cancel}
@@ -168,9 +199,31 @@ func (d reportAdd) View() string {
 	all := d.previewLines()
 	title := s.Title.Render(safetext.Truncate(d.rt.PreviewTitle+d.t.Colon+reportLabel(d.out.Report), w))
 	rows := max(d.height-1, 1)
+	var ask []string
+	if d.asking {
+		ask = wrapText(d.lowerQuestion(), max(w, 8))
+		for i := range ask {
+			ask[i] = s.Error.Render(ask[i])
+		}
+		rows = max(rows-len(ask), 1)
+	}
 	off := min(d.off, max(len(all)-rows, 0))
 	end := min(off+rows, len(all))
-	return fitLines(title+"\n"+strings.Join(all[off:end], "\n"), w, d.height)
+	return fitLines(title+"\n"+strings.Join(append(all[off:end:end], ask...), "\n"), w, d.height)
+}
+
+// lowerQuestion asks whether to lower the ratings the report lowers.
+func (d reportAdd) lowerQuestion() string {
+	low := d.out.Lowering()
+	parts := make([]string, 0, min(len(low), 4))
+	for i, o := range low {
+		if i == 4 {
+			parts = append(parts, "…")
+			break
+		}
+		parts = append(parts, o.Call.Code.Number+" "+d.t.rating(o.Before)+" → "+d.t.rating(o.Call.Rating))
+	}
+	return sprintf(d.t.ratings().LowerAsk, len(low), strings.Join(parts, d.t.ListSep+" "))
 }
 
 // previewLines is the dry run's outcome as lines of the view's width.
@@ -210,15 +263,9 @@ func (d reportAdd) previewLines() []string {
 	if w < 64 {
 		theme = 0
 	}
-	marks := map[string]string{store.CallAdded: "+", store.CallRerated: "~", store.CallKept: "=", store.CallSkipped: "!"}
 	for _, o := range out.Calls {
 		c := o.Call
-		what := rt.What[o.What]
-		if why := rt.Why[o.WhyCode]; why != "" {
-			what += t.Colon + why
-		} else if o.Why != "" {
-			what += t.Colon + safeLine(o.Why)
-		}
+		mark, what, style := d.change(o)
 		if len(c.Flags) > 0 {
 			fl := make([]string, len(c.Flags))
 			for i, f := range c.Flags {
@@ -227,24 +274,61 @@ func (d reportAdd) previewLines() []string {
 			what += " [" + strings.Join(fl, ",") + "]"
 		}
 		name := displayName(c.Name)
-		line := marks[o.What] + " " + safetext.Fit(c.Code.Number, 6) + " " + fitName(name, 10) + " " + safetext.Fit(t.rating(c.Rating), rw) + " "
+		line := mark + " " + safetext.Fit(c.Code.Number, 6) + " " + fitName(name, 10) + " " + safetext.Fit(t.rating(c.Rating), rw) + " "
 		if theme > 0 {
 			line += safetext.Fit(safeLine(c.Theme), theme) + " "
 		}
 		line = cut(line + what)
-		switch o.What {
-		case store.CallAdded:
-			line = s.Status.Render(line)
-		case store.CallSkipped:
-			line = s.Error.Render(line)
-		case store.CallKept:
-			line = s.Dim.Render(line)
+		if style != nil {
+			line = style.Render(line)
 		}
 		lines = append(lines, line)
 	}
 	lines = append(lines, "", cut(sprintf(rt.Summary, out.Count(store.CallAdded), out.Count(store.CallRerated), out.Count(store.CallKept), out.Count(store.CallSkipped))))
+	if out.Undated() {
+		for _, l := range wrapText(d.t.ratings().Undated, max(w, 8)) {
+			lines = append(lines, s.Risk.Render(l))
+		}
+	}
+	lines = append(lines, s.Dim.Render(cut(d.t.ratings().Legend)))
 	lines = append(lines, s.Dim.Render(cut(rt.NothingYet)))
 	return lines
+}
+
+// change is how a call shows in the preview: its mark, what the add does
+// with the rating in force (old → new when it changes it) and the style
+// of the row (nil: plain).
+//
+// + new to the list, ~ re-rated, ↓ lowers (asked before the add), =
+// unchanged (the same rating), · kept (the rating in force stays; why),
+// ! skipped (why).
+func (d reportAdd) change(o store.CallOutcome) (mark, what string, style *lipgloss.Style) {
+	t, rt, s := d.t, d.t.ratings(), d.styles
+	why := d.rt.Why[o.WhyCode]
+	if why == "" {
+		why = rt.Why[o.WhyCode]
+	}
+	if why == "" && o.Why != "" {
+		why = safeLine(o.Why)
+	}
+	switch {
+	case o.What == store.CallAdded:
+		mark, what, style = "+", rt.New, &s.Status
+		if o.WhyCode != "" {
+			what += t.Colon + why
+		}
+	case o.What == store.CallRerated && o.Lowers:
+		mark, what, style = "↓", rt.Lowers+" "+t.rating(o.Before)+" → "+t.rating(o.After), &s.Risk
+	case o.What == store.CallRerated:
+		mark, what = "~", rt.Rerated+" "+t.rating(o.Before)+" → "+t.rating(o.After)
+	case o.Unchanged():
+		mark, what, style = "=", rt.Unchanged+" "+t.rating(o.After), &s.Dim
+	case o.What == store.CallKept:
+		mark, what, style = "·", rt.Kept+" "+t.rating(o.After)+t.Colon+why, &s.Dim
+	default:
+		mark, what, style = "!", rt.Skipped+t.Colon+why, &s.Error
+	}
+	return mark, what, style
 }
 
 // sectorName is a sector's label for the preview: a new one by its id.

@@ -451,12 +451,13 @@ func (m Model) reportsAsked(msg tea.Msg, from dialog) (tea.Model, tea.Cmd) {
 			case len(out.OnlyThis) > 0:
 				say += sprintf(rt.RmKept, len(out.OnlyThis))
 			}
+			say += restoredSay(m.t, out)
 			return sectors.Code{}, say, nil
 		}, func(m *Model, _ sectors.Code) tea.Cmd { return m.loadCmd() }, nil)
 	case addReportMsg:
-		in := a.in
+		in, lower := a.in, a.lower
 		return m, m.write(func(st *store.Store) (sectors.Code, string, error) {
-			out, err := st.AddReport(in, store.AddReportOptions{})
+			out, err := st.AddReport(in, store.AddReportOptions{Lower: lower})
 			if err != nil {
 				return sectors.Code{}, "", err
 			}
@@ -532,3 +533,25 @@ func (q rmTickersQuestion) ShortHelp() []key.Binding {
 }
 func (q rmTickersQuestion) FullHelp() [][]key.Binding { return [][]key.Binding{q.ShortHelp()} }
 func (q rmTickersQuestion) SetSize(int, int) dialog   { return q }
+
+// restoredSay tells what removing a report did to the ratings it set:
+// how many went back, and which were left because they changed since.
+func restoredSay(t *text, out store.RemoveReportOutcome) string {
+	rt := t.ratings()
+	say := ""
+	if n := len(out.Restored); n > 0 {
+		say += sprintf(rt.Restored, n)
+	}
+	if n := len(out.Left); n > 0 {
+		codes := make([]string, 0, n)
+		for i, l := range out.Left {
+			if i == 4 {
+				codes = append(codes, "…")
+				break
+			}
+			codes = append(codes, l.Code.Number)
+		}
+		say += sprintf(rt.Left, n, strings.Join(codes, " "))
+	}
+	return say
+}
