@@ -224,6 +224,13 @@ func TestCallTargetShownAndExported(t *testing.T) {
 		t.Errorf("--target lots: exit %d: %s", code, errOut)
 	}
 	mustRun(t, db, "alert", "add", "688041", "--target", "120.5")
+	// the scorecard carries the call's target
+	if out := mustRun(t, db, "--offline", "scorecard", "--report", "2025-05-10", "--format", "json"); !strings.Contains(out, `"target": 88.6`) {
+		t.Errorf("the scorecard lacks the target:\n%s", out)
+	}
+	if out := mustRun(t, db, "--offline", "scorecard", "--report", "2025-05-10", "--format", "csv"); !strings.Contains(out, ",88.6") {
+		t.Errorf("the scorecard csv lacks the target:\n%s", out)
+	}
 	file := filepath.Join(dir, "all.json")
 	mustRun(t, db, "export", "--format", "json", "-o", file)
 	data, _ := os.ReadFile(file)

@@ -211,8 +211,9 @@ type scoredCallOut struct {
 		Months    int     `json:"months"`
 		ExcessPct float64 `json:"excess_pct"`
 	} `json:"horizons,omitempty"`
-	Uncertain bool   `json:"uncertain,omitempty"`
-	Missing   string `json:"missing,omitempty"` // why it has no result yet
+	Uncertain bool    `json:"uncertain,omitempty"`
+	Missing   string  `json:"missing,omitempty"` // why it has no result yet
+	Target    float64 `json:"target,omitempty"`  // the report's target price
 }
 
 type groupOut struct {
@@ -244,7 +245,7 @@ func scorecardJSON(sc sectors.Scorecard) scorecardOut {
 		out.AsOf = sectors.ChinaDate(sc.AsOf)
 	}
 	for _, s := range sc.Calls {
-		c := scoredCallOut{Key: s.Key, Code: s.Code.Key(), Name: s.Name, Source: s.Source, Rating: s.Rating.ID(), Date: sectors.ChinaDate(s.Day)}
+		c := scoredCallOut{Key: s.Key, Code: s.Code.Key(), Name: s.Name, Source: s.Source, Rating: s.Rating.ID(), Date: sectors.ChinaDate(s.Day), Target: s.Target}
 		if s.Err != nil {
 			c.Missing = s.Err.Error()
 		} else {
@@ -273,9 +274,12 @@ func pct(v float64) string { return strconv.FormatFloat(round2(v), 'f', 2, 64) }
 
 func writeScorecardCSV(w io.Writer, sc sectors.Scorecard) error {
 	cw := csv.NewWriter(w)
-	_ = cw.Write([]string{"key", "code", "name", "source", "rating", "date", "ref_date", "ref_close", "last", "return_pct", "benchmark_return_pct", "excess_pct"})
+	_ = cw.Write([]string{"key", "code", "name", "source", "rating", "date", "ref_date", "ref_close", "last", "return_pct", "benchmark_return_pct", "excess_pct", "target"})
 	for _, s := range sc.Calls {
-		row := []string{s.Key, s.Code.Key(), csvCell(s.Name), csvCell(s.Source), s.Rating.ID(), sectors.ChinaDate(s.Day), "", "", "", "", "", ""}
+		row := []string{s.Key, s.Code.Key(), csvCell(s.Name), csvCell(s.Source), s.Rating.ID(), sectors.ChinaDate(s.Day), "", "", "", "", "", "", ""}
+		if s.Target > 0 {
+			row[12] = strconv.FormatFloat(s.Target, 'f', -1, 64)
+		}
 		if s.Err == nil {
 			r := s.Result
 			row[6], row[7], row[8] = sectors.ChinaDate(r.Ref.Day), strconv.FormatFloat(r.Ref.Price, 'f', -1, 64), strconv.FormatFloat(s.Last, 'f', -1, 64)
@@ -337,7 +341,10 @@ func writeScorecard(w io.Writer, sc sectors.Scorecard, snap *sectors.Snapshot) {
 	rows = rows[:0]
 	for _, s := range scored {
 		name := safetext.Line(s.Name)
-		row := []string{s.Code.Key(), name, s.Rating.ID(), sectors.ChinaDate(s.Day), safetext.Line(s.Source), "", "", "", "", ""}
+		row := []string{s.Code.Key(), name, s.Rating.ID(), sectors.ChinaDate(s.Day), safetext.Line(s.Source), "", "", "", "", "", ""}
+		if s.Target > 0 {
+			row[10] = price2(s.Target)
+		}
 		if s.Err == nil {
 			r := s.Result
 			row[5] = sectors.ChinaDate(r.Ref.Day) + " " + strconv.FormatFloat(r.Ref.Price, 'f', 2, 64)
@@ -351,7 +358,7 @@ func writeScorecard(w io.Writer, sc sectors.Scorecard, snap *sectors.Snapshot) {
 		}
 		rows = append(rows, row)
 	}
-	writeTable(w, []string{"CODE", "NAME", "CALL", "DATE", "SOURCE", "REF", "LAST", "RETURN", "CSI300", "EXCESS"}, rows, 6, 7, 8, 9)
+	writeTable(w, []string{"CODE", "NAME", "CALL", "DATE", "SOURCE", "REF", "LAST", "RETURN", "CSI300", "EXCESS", "TARGET"}, rows, 6, 7, 8, 9, 10)
 }
 
 func upper(s string) string {

@@ -26,6 +26,7 @@ type Scorable struct {
 	Day    time.Time // the day of the call, midnight China time
 	Sector string    // the ticker's sector id
 	Theme  string    // the report's theme, for a report's call
+	Target float64   // the report's target price for the stock; 0 when none
 }
 
 // ScorableCalls lists what a scorecard judges: every report call with a
@@ -61,10 +62,13 @@ func ScorableCallsOf(reportList []ReportEntry, tickers []*Ticker) []Scorable {
 				continue
 			}
 			out = append(out, Scorable{Code: t.Code, Name: t.Name, Source: r.ID, Report: true, Rating: c.Rating,
-				Day: ChinaDay(r.Date), Sector: t.Sector, Theme: c.Theme})
+				Day: ChinaDay(r.Date), Sector: t.Sector, Theme: c.Theme, Target: c.Target})
 		}
 		for _, h := range t.Ratings {
-			if _, fromReport := reports[h.Source]; fromReport || h.Source == ReportSourceID || h.To == Unrated {
+			// a report's rating is its call (or went with the report), and
+			// a rating brought back by removing a report is nobody's call
+			if _, fromReport := reports[h.Source]; fromReport || h.Source == ReportSourceID || h.To == Unrated ||
+				h.Reason == ReasonReport || strings.HasPrefix(h.Reason, ReasonReportRemoved) {
 				continue
 			}
 			out = append(out, Scorable{Code: t.Code, Name: t.Name, Source: h.Source, Rating: h.To, Day: ChinaDay(h.At), Sector: t.Sector})

@@ -5,7 +5,7 @@ package ui
 // question before lowering a rating (reportadd.go), and what removing a
 // report restored (reportsview.go), in one language.
 type ratingText struct {
-	Title, NoDate, Target, SameThesis string
+	Title, NoDate, Target, SameThesis, ColTarget string
 
 	New, Rerated, Lowers, Lowered, Unchanged, Kept, Skipped string
 	Why                                                     map[string]string // store.Why… codes the report text lacks
@@ -15,7 +15,7 @@ type ratingText struct {
 
 var (
 	ratingEN = ratingText{
-		Title: "Calls", NoDate: "no date", Target: "target ", SameThesis: "thesis as above",
+		Title: "Calls", NoDate: "no date", Target: "target ", SameThesis: "thesis as above", ColTarget: "Target",
 		New: "new", Rerated: "re-rated", Lowers: "lowers", Lowered: "lowered", Unchanged: "unchanged", Kept: "kept", Skipped: "skipped",
 		Why: map[string]string{"no-rating": "the report gives it no rating", "undated": "no date: it rates nothing",
 			"lowers": "lowering not accepted"},
@@ -26,7 +26,7 @@ var (
 		Restored: "; restored %d rating(s) it set", Left: "; left %d changed since (%s)",
 	}
 	ratingZH = ratingText{
-		Title: "研报推荐", NoDate: "无日期", Target: "目标价 ", SameThesis: "观点同上",
+		Title: "研报推荐", NoDate: "无日期", Target: "目标价 ", SameThesis: "观点同上", ColTarget: "目标价",
 		New: "新增", Rerated: "改评级", Lowers: "下调", Lowered: "已下调", Unchanged: "不变", Kept: "记录", Skipped: "跳过",
 		Why: map[string]string{"no-rating": "研报未给评级", "undated": "无日期：不改评级",
 			"lowers": "未同意下调"},

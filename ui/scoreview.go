@@ -415,6 +415,7 @@ func (v scoreView) callLines() []string {
 		{head: rt.ColReturn, w: 8, right: true, rank: 6},
 		{head: rt.ColBench, w: 8, right: true, rank: 5},
 		{head: rt.ColExcess, w: 8, right: true, rank: 7},
+		{head: t.ratings().ColTarget, w: 8, right: true, rank: 0}, // the first to go on a narrow screen
 	}
 	shown, first := fitCols(cols, w, 10)
 	first = min(first, 16)
@@ -427,7 +428,10 @@ func (v scoreView) callLines() []string {
 	from := window(v.csel, len(v.rows), rows)
 	for i := from; i < min(from+rows, len(v.rows)); i++ {
 		c := v.rows[i]
-		cells := []string{displayName(c.Name), c.Code.Number, t.rating(c.Rating), sectors.ChinaDate(c.Day), "", "", "", "", ""}
+		cells := []string{displayName(c.Name), c.Code.Number, t.rating(c.Rating), sectors.ChinaDate(c.Day), "", "", "", "", "", ""}
+		if c.Target > 0 {
+			cells[9] = price(c.Target)
+		}
 		r := c.Result
 		if c.Err == nil {
 			cells[4], cells[5] = price(r.Ref.Price), price(c.Last)
