@@ -160,7 +160,8 @@ const alertMark = "!"
 // Setting and cancelling alerts from the focused detail pane: ! opens a
 // line in the status bar for the alert ("above 1700", "below 1500",
 // "change 5", "target 1800", "limit", "drawdown 10", "since-call 20",
-// "excess 20", "no-note 30", and "until 2026-06-30" after any of them),
+// "excess 20", "no-note 30", and "until 2026-06-30" after any of them;
+// "target" alone is the newest report's target price for the ticker),
 // c asks whether to cancel the ticker's alerts. The pane lists them.
 
 // What the detail pane and the alert line ask of the root.
@@ -173,12 +174,13 @@ type (
 
 // alertLine is the status-line input of a new alert.
 type alertLine struct {
-	input textinput.Model
-	code  sectors.Code
-	now   time.Time
-	err   string
-	keys  *keyMap
-	style *Styles
+	input  textinput.Model
+	code   sectors.Code
+	now    time.Time
+	target float64 // the newest report's target price, for a bare "target"
+	err    string
+	keys   *keyMap
+	style  *Styles
 }
 
 func (m *Model) openAlertLine() (tea.Model, tea.Cmd) {
@@ -191,7 +193,13 @@ func (m *Model) openAlertLine() (tea.Model, tea.Cmd) {
 	in.Placeholder = "above 12.50 / below / change 5 / limit / no-note 30"
 	in.CharLimit = 60
 	cmd := in.Focus()
-	m.push(alertLine{input: in, code: tk.Code, now: m.opts.Now(), keys: m.keys, style: m.dialogStyles()})
+	line := alertLine{input: in, code: tk.Code, now: m.opts.Now(), keys: m.keys, style: m.dialogStyles()}
+	if m.hs.snap != nil {
+		if c, ok := tk.LatestTarget(m.hs.snap.Reports); ok {
+			line.target = c.Target
+		}
+	}
+	m.push(line)
 	return *m, cmd
 }
 
@@ -202,7 +210,7 @@ func (l alertLine) Update(msg tea.Msg) (dialog, tea.Cmd) {
 		case key.Matches(k, l.keys.Cancel):
 			return nil, nil
 		case key.Matches(k, l.keys.Confirm):
-			a, err := parseAlertSpec(l.code, l.input.Value(), l.now)
+			a, err := parseAlertSpecWith(l.code, l.input.Value(), l.now, l.target)
 			if err != nil {
 				l.err = err.Error()
 				return l, nil
@@ -233,6 +241,12 @@ func (l alertLine) SetSize(w, _ int) dialog {
 // parseAlertSpec reads "above 12.5", "limit", "since-call 20 until
 // 2026-06-30" into an alert on code, checked as the CLI checks it.
 func parseAlertSpec(code sectors.Code, spec string, now time.Time) (sectors.Alert, error) {
+	return parseAlertSpecWith(code, spec, now, 0)
+}
+
+// parseAlertSpecWith is parseAlertSpec where a bare "target" takes
+// callTarget, the newest report's target price for the ticker (0: none).
+func parseAlertSpecWith(code sectors.Code, spec string, now time.Time, callTarget float64) (sectors.Alert, error) {
 	f := strings.Fields(strings.ToLower(spec))
 	var expires time.Time
 	if n := len(f); n >= 2 && f[n-2] == "until" {
@@ -256,6 +270,11 @@ func parseAlertSpec(code sectors.Code, spec string, now time.Time) (sectors.Aler
 	value := 0.0
 	switch {
 	case kind == sectors.AlertLimit && len(f) == 1:
+	case kind == sectors.AlertTarget && len(f) == 1:
+		if callTarget <= 0 {
+			return sectors.Alert{}, fmt.Errorf("no report gives it a target price: give one, such as target 88.50")
+		}
+		value = callTarget
 	case len(f) == 2:
 		if value, err = strconv.ParseFloat(strings.TrimSuffix(f[1], "%"), 64); err != nil {
 			return sectors.Alert{}, fmt.Errorf("%q is not a number", safetext.Clip(f[1]))

@@ -211,3 +211,27 @@ func BenchmarkDetailManyCalls(b *testing.B) {
 		_ = m.View()
 	}
 }
+
+func TestAlertAtTheCallsTarget(t *testing.T) {
+	code := sectors.MustParseCode("603019")
+	a, err := parseAlertSpecWith(code, "target", fixedNow, 88.5)
+	if err != nil || a.Kind != sectors.AlertTarget || a.Value != 88.5 {
+		t.Errorf("target alone: %+v %v", a, err)
+	}
+	if a, err := parseAlertSpecWith(code, "target 90", fixedNow, 88.5); err != nil || a.Value != 90 {
+		t.Errorf("target 90: %+v %v", a, err)
+	}
+	if _, err := parseAlertSpecWith(code, "target", fixedNow, 0); err == nil || !strings.Contains(err.Error(), "no report gives it a target price") {
+		t.Errorf("target without a call's target: %v", err)
+	}
+	// through the pane: the newest report's target
+	st, _ := newTestStore(t)
+	addCallReport(t, st, "r-b", time.Date(2025, 6, 2, 0, 0, 0, 0, sectors.China), "603019", sectors.Buy, 88, "算力需求提升。")
+	m := newTestModel(t, st, "en", 120, 40)
+	m.selectKey("SH603019")
+	m = press(m, "enter", "!", "target", "enter")
+	alerts, err := st.Alerts()
+	if err != nil || len(alerts) != 1 || alerts[0].Value != 88 || alerts[0].Kind != sectors.AlertTarget {
+		t.Errorf("alerts %+v %v", alerts, err)
+	}
+}
