@@ -434,10 +434,14 @@ func (c *ReportShowCmd) Run(a *App) error {
 			if !tk.OnList() {
 				now = "removed"
 			}
-			rows = append(rows, []string{"  " + call.Code.Key(), safetext.Line(call.Name), call.Rating.ID(), safetext.Line(call.RatingInReport), "now " + now})
+			target := ""
+			if call.Target > 0 {
+				target = price2(call.Target)
+			}
+			rows = append(rows, []string{"  " + call.Code.Key(), safetext.Line(call.Name), call.Rating.ID(), safetext.Line(call.RatingInReport), target, "now " + now})
 		}
 		if len(rows) > 0 {
-			writeTable(w, []string{"  CODE", "NAME", "CALL", "AS WRITTEN", ""}, rows)
+			writeTable(w, []string{"  CODE", "NAME", "CALL", "AS WRITTEN", "TARGET", ""}, rows)
 		}
 	}
 	return nil

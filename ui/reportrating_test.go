@@ -66,6 +66,13 @@ func TestReportAddAsksBeforeLowering(t *testing.T) {
 			t.Fatalf("y did not ask:\n%s", m.View())
 		}
 		checkFrame(t, m.View(), 120, 40)
+		for _, sz := range [][2]int{{80, 24}, {50, 12}} {
+			n := update(m, tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+			checkFrame(t, n.View(), sz[0], sz[1])
+			if !strings.Contains(n.View(), "It lowers") {
+				t.Errorf("%dx%d: the question is not on screen:\n%s", sz[0], sz[1], n.View())
+			}
+		}
 		m = press(m, "esc")
 		if d, ok := m.top().(reportAdd); !ok || d.asking || !d.shown {
 			t.Fatalf("esc: %T", m.top())
