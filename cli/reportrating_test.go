@@ -244,3 +244,30 @@ func TestCallTargetShownAndExported(t *testing.T) {
 		t.Errorf("the import lost the target:\n%s", show)
 	}
 }
+
+// Names without a rating word are calls that rate nothing.
+func TestNamesWithoutARatingKeepTheRatings(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "z.db")
+	note := writeNote(t, `证券研究报告 | 行业点评
+计算机行业点评：算力景气延续
+报告发布日期：2025 年 05 月 12 日
+
+核心观点
+算力：需求旺盛。
+
+投资建议
+重点推荐中科曙光和海光信息。
+`)
+	out := mustRun(t, db, "report", "add", note)
+	if strings.Count(out, "kept: the report gives it no rating") != 2 || strings.Contains(out, "re-rated") {
+		t.Errorf("report add said:\n%s", out)
+	}
+	for _, code := range []string{"603019", "688041"} {
+		if !strings.Contains(ratingLine(t, db, code), "buy") {
+			t.Errorf("%s: %s", code, ratingLine(t, db, code))
+		}
+		if show := mustRun(t, db, "show", code); !strings.Contains(show, "calls (2)") || !strings.Contains(show, "2025-05-12") {
+			t.Errorf("the call was not recorded:\n%s", show)
+		}
+	}
+}
