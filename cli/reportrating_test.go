@@ -109,6 +109,9 @@ func TestReportAddAsksBeforeLoweringARating(t *testing.T) {
 	if !strings.Contains(out, "buy → neutral") || !strings.Contains(out, "lowered") || !strings.Contains(ratingLine(t, db, "603019"), "neutral") {
 		t.Errorf("--yes:\n%s\n%s", out, ratingLine(t, db, "603019"))
 	}
+	if show := mustRun(t, db, "show", "603019"); !strings.Contains(show, "neutral 中性 (re-rated buy → neutral)") {
+		t.Errorf("show does not say the call re-rated:\n%s", show)
+	}
 }
 
 func TestReportAddPromptsOnATerminal(t *testing.T) {

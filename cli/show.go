@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 	"time"
 
@@ -71,14 +70,8 @@ func (c *ShowCmd) Run(a *App) error {
 	}
 	if len(t.Calls) > 0 {
 		fmt.Fprintf(w, "\ncalls (%d)\n", len(t.Calls))
-		byID := map[string]sectors.ReportEntry{}
-		for _, r := range d.Reports {
-			byID[r.ID] = r
-		}
-		calls := append([]sectors.Call(nil), t.Calls...)
-		sort.SliceStable(calls, func(i, j int) bool { return byID[calls[i].ReportID].Date.After(byID[calls[j].ReportID].Date) })
-		for _, c := range calls {
-			r := byID[c.ReportID]
+		for _, c := range t.CallsNewestFirst(d.Reports) {
+			r := c.Report
 			date := "(no date)"
 			if !r.Date.IsZero() {
 				date = sectors.ChinaDate(r.Date)
@@ -88,6 +81,9 @@ func (c *ShowCmd) Run(a *App) error {
 				word += " (" + safetext.Line(c.RatingInReport) + ")"
 			} else if c.RatingInReport != "" {
 				word += " " + c.Rating.Chinese()
+			}
+			if c.Rerated {
+				word += " (re-rated " + c.From.ID() + " → " + c.To.ID() + ")"
 			}
 			if c.Target > 0 {
 				word += "  target " + price2(c.Target)
