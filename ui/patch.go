@@ -119,6 +119,9 @@ func (m *Model) replaceTicker(i int, tk sectors.Ticker) {
 	if m.rc != nil && m.rc.key.data == m.dataEpoch && i < len(m.rc.rows) {
 		m.rc.rows[i] = [2]cachedLine{} // drawn again from the new ticker
 	}
+	if m.rc != nil && m.rc.calls.key.code == tk.Code {
+		m.rc.calls = callsCache{} // its detail pane's calls too
+	}
 }
 
 // removeAt takes the ticker at index i out of the loaded data. Every index
