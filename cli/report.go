@@ -101,6 +101,9 @@ func (c *ReportAddCmd) Run(a *App) error {
 		return writeJSON(a.Out, newReportAddJSON(res, out))
 	}
 	printReportOutcome(a.Out, res, out)
+	if out.Existing && c.Date != "" && !out.Report.Date.IsZero() && !out.Report.Date.Equal(res.Report.Date) {
+		fmt.Fprintf(a.Err, "zixuan: --date changes nothing: the report is kept with its date, %s (report rm, then add it again, to change it)\n", sectors.ChinaDate(out.Report.Date))
+	}
 	return nil
 }
 

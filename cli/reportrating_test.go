@@ -167,6 +167,10 @@ func TestUndatedReportRatesNothingUntilDated(t *testing.T) {
 	if list := mustRun(t, db, "report", "list"); strings.Count(list, "report-") != 2 || !strings.Contains(list, "2025-05-12") {
 		t.Errorf("report list:\n%s", list)
 	}
+	// a dated report keeps its date
+	if out, errOut, code := run(t, db, "", "report", "add", note, "--date", "2025-06-01"); code != 0 || !strings.Contains(out, "already kept") || !strings.Contains(errOut, "--date changes nothing: the report is kept with its date, 2025-05-12") {
+		t.Errorf("another --date: exit %d:\n%s%s", code, out, errOut)
+	}
 }
 
 func TestReportRmRestoresTheRatingsItSet(t *testing.T) {
