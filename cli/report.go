@@ -38,6 +38,9 @@ type ReportAddCmd struct {
 
 // Run reads the report and keeps it.
 func (c *ReportAddCmd) Run(a *App) error {
+	if c.Yes && c.Keep {
+		return usage("give --yes or --keep-ratings, not both")
+	}
 	overrides := map[string]string{}
 	for _, m := range c.Map {
 		theme, sector, ok := strings.Cut(m, "=")

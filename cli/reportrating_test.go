@@ -94,6 +94,9 @@ func TestReportAddAsksBeforeLoweringARating(t *testing.T) {
 		t.Fatal("a refused add changed the file")
 	}
 
+	if _, errOut, code := run(t, db, "", "report", "add", note, "--yes", "--keep-ratings"); code != 2 || !strings.Contains(errOut, "not both") {
+		t.Errorf("--yes --keep-ratings: exit %d: %s", code, errOut)
+	}
 	// --keep-ratings adds the report and keeps the rating
 	out = mustRun(t, db, "report", "add", note, "--keep-ratings")
 	if !strings.Contains(out, "kept: it would lower the rating") || !strings.Contains(ratingLine(t, db, "603019"), "buy") {
