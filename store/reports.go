@@ -473,7 +473,7 @@ func applyCall(tx *bolt.Tx, o *CallOutcome, at, now time.Time, lower bool) error
 			// an undated report puts the stock on the list unrated: no
 			// rating was decided, so the first dated call rates it
 			if rating != sectors.Unrated {
-				o.Why, o.WhyCode = "the report has no date: not rated until it is given one", WhyUndated
+				o.Why, o.WhyCode = "the report has no date, so not rated until it is given one", WhyUndated
 			}
 			rating, ratedAt = sectors.Unrated, now
 		}
@@ -511,7 +511,7 @@ func applyCall(tx *bolt.Tx, o *CallOutcome, at, now time.Time, lower bool) error
 	case rec.Rating == rating.ID():
 		o.Why, o.WhyCode = "the same rating", WhySame
 	case at.IsZero():
-		o.Why, o.WhyCode = "the report has no date: it rates nothing until given one", WhyUndated
+		o.Why, o.WhyCode = "the report has no date, so it rates nothing until given one", WhyUndated
 	default:
 		decided, err := ratingDecided(r, before)
 		if err != nil {
@@ -523,7 +523,7 @@ func applyCall(tx *bolt.Tx, o *CallOutcome, at, now time.Time, lower bool) error
 		}
 		o.Lowers = lowers
 		if lowers && !lower {
-			o.Why, o.WhyCode = "it would lower the rating: not accepted", WhyLowers
+			o.Why, o.WhyCode = "it would lower the rating, and that was not accepted", WhyLowers
 			break
 		}
 		if err := r.appendRatings(sectors.RatingChange{From: before, To: rating, At: at, Source: c.ReportID, Reason: sectors.ReasonReport}); err != nil {
