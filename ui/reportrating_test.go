@@ -242,3 +242,21 @@ func TestAlertAtTheCallsTarget(t *testing.T) {
 		t.Errorf("alerts %+v %v", alerts, err)
 	}
 }
+
+// withCalls gives 603019 two more reports' calls, one lowering its rating
+// and one raising it back with a target price, and selects it.
+func withCalls(t *testing.T) func(m *Model) {
+	return func(m *Model) {
+		addCallReport(t, m.st, "report-2025-01-06-0a0b0c0d", time.Date(2025, 1, 6, 0, 0, 0, 0, sectors.China), "603019", sectors.Neutral, 0, "算力：服务器需求短期承压，库存去化仍需时间。")
+		addCallReport(t, m.st, "report-2025-06-02-1a1b1c1d", time.Date(2025, 6, 2, 0, 0, 0, 0, sectors.China), "603019", sectors.Buy, 88, "算力：海光合并带来协同，国产算力份额持续提升。")
+		snap, err := m.st.Load()
+		if err != nil {
+			t.Fatal(err)
+		}
+		m.setData(snap)
+		m.selectKey("SH603019")
+	}
+}
+
+func TestGoldenDetailCalls(t *testing.T)   { golden(t, "en", 120, 40, withCalls(t)) }
+func TestGoldenDetailCallsZH(t *testing.T) { golden(t, "zh", 80, 24, withCalls(t), "enter", "pgdown", "pgdown") }
