@@ -258,5 +258,7 @@ func withCalls(t *testing.T) func(m *Model) {
 	}
 }
 
-func TestGoldenDetailCalls(t *testing.T)   { golden(t, "en", 120, 40, withCalls(t)) }
-func TestGoldenDetailCallsZH(t *testing.T) { golden(t, "zh", 80, 24, withCalls(t), "enter", "pgdown", "pgdown") }
+func TestGoldenDetailCalls(t *testing.T) { golden(t, "en", 120, 40, withCalls(t)) }
+func TestGoldenDetailCallsZH(t *testing.T) {
+	golden(t, "zh", 80, 24, withCalls(t), "enter", "pgdown", "pgdown")
+}
