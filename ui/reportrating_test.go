@@ -262,3 +262,23 @@ func TestGoldenDetailCalls(t *testing.T) { golden(t, "en", 120, 40, withCalls(t)
 func TestGoldenDetailCallsZH(t *testing.T) {
 	golden(t, "zh", 80, 24, withCalls(t), "enter", "pgdown", "pgdown")
 }
+
+func TestReportRemoveSaysWhatItRestored(t *testing.T) {
+	st, _ := newTestStore(t)
+	m := newTestModel(t, st, "en", 120, 40)
+	m = press(m, "b", "a", noteFile(t, lowerNote))
+	m = pressRun(m, "enter")
+	m = pressRun(m, "y")
+	m = pressRun(m, "y") // lower 603019
+	if _, err := st.SetRating(sectors.MustParseCode("000977"), sectors.Sell, "", ""); err != nil {
+		t.Fatal(err)
+	}
+	m = press(m, "d")
+	m = pressRun(m, "y")
+	if !strings.Contains(m.status, "restored 1 rating(s) it set; left 1 changed since (000977)") {
+		t.Errorf("status %q", m.status)
+	}
+	if r := ratingIn(t, st, "603019"); r != sectors.Buy {
+		t.Errorf("603019 is %v after the removal", r)
+	}
+}
