@@ -119,10 +119,7 @@ func (c *ReportAddCmd) readDate(res *report.Result) error {
 	if err != nil {
 		return err
 	}
-	res.Report.Date = d
-	for i := range res.Calls {
-		res.Calls[i].ReportID = res.Report.ID
-	}
+	res.Report.Date = d // the id stays: a report kept undated is the same report dated
 	return nil
 }
 
