@@ -511,26 +511,15 @@ type point struct {
 }
 
 // totalReturnSeries is h's closes from the first bar on or after from, each
-// multiplied by the factors of the ex-dates since then (sectors.ExRights
-// .Factor): the value of a holding bought at the first close, in units of
-// that close, so a 10转4 or a dividend is no fall.
+// multiplied by the factors of the ex-dates since then, chained as the
+// returns chain them (sectors.TotalReturnSeries): the value of a holding
+// bought at the first close, in units of that close, so a 10转4 or a
+// dividend is no fall.
 func totalReturnSeries(h sectors.PriceHistory, from time.Time) []point {
-	var out []point
-	factor := 1.0
-	ev := 0
-	var prev float64
-	for _, b := range h.Bars {
-		for ev < len(h.Events) && !h.Events[ev].ExDate.After(b.Date) {
-			if len(out) > 0 && h.Events[ev].ExDate.After(out[len(out)-1].day) {
-				factor *= h.Events[ev].Factor(prev)
-			}
-			ev++
-		}
-		prev = b.Close
-		if b.Date.Before(sectors.ChinaDay(from)) || b.Close <= 0 {
-			continue
-		}
-		out = append(out, point{b.Date, b.Close * factor})
+	vs := sectors.TotalReturnSeries(h, from)
+	out := make([]point, len(vs))
+	for i, v := range vs {
+		out[i] = point{v.Day, v.Value}
 	}
 	return out
 }
