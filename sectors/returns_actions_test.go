@@ -29,8 +29,8 @@ func TestExDatesInOneSuspensionChain(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ref1 := 20 / 1.4         // the 10转4's reference price
-	ref2 := ref1 - 0.5       // the dividend's, off the first
+	ref1 := 20 / 1.4   // the 10转4's reference price
+	ref2 := ref1 - 0.5 // the dividend's, off the first
 	want := 13.0 / 20 * 1.4 * (ref1 / ref2)
 	approx(t, "chained multiple", g.Multiple, want)
 	// the unchained reading (both off 20.00) is what this must not be
