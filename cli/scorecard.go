@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -227,7 +228,9 @@ type groupOut struct {
 	Worst      string  `json:"worst,omitempty"`
 }
 
-func round2(v float64) float64 { return float64(int64(v*100+sign(v)*0.5)) / 100 }
+// round2 rounds half away from zero to the fen; never wraps (a value
+// beyond int64 stays itself).
+func round2(v float64) float64 { return math.Round(v*100) / 100 }
 
 func sign(v float64) float64 {
 	if v < 0 {
@@ -236,7 +239,15 @@ func sign(v float64) float64 {
 	return 1
 }
 
-func ptr(v float64) *float64 { r := round2(v); return &r }
+// ptr is v rounded, or nil (null, "") for a value that is no number:
+// nothing prints Inf or NaN.
+func ptr(v float64) *float64 {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return nil
+	}
+	r := round2(v)
+	return &r
+}
 
 func scorecardJSON(sc sectors.Scorecard) scorecardOut {
 	out := scorecardOut{Benchmark: benchmarkOut{Code: sectors.Benchmark.Key(), Name: sectors.BenchmarkName}, Calls: []scoredCallOut{}, Groups: []groupOut{}}

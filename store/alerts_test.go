@@ -129,13 +129,17 @@ func TestTradesReplayIntoPositions(t *testing.T) {
 	if _, err := s.AddTrade(buy); err != nil {
 		t.Fatal(err)
 	}
+	var se *Error
 	sell := sectors.Trade{Code: code("688111"), Side: sectors.Sold, Qty: 150, Price: 250, Date: chinaAt("2026-03-20 00:00")}
+	if _, err := s.AddTrade(sell); !errors.As(err, &se) || se.Reason != BadTrade {
+		t.Errorf("STAR sell of 150 of 400: %v", err) // at least 200, or the whole holding
+	}
+	sell.Qty = 200
 	if _, err := s.AddTrade(sell); err != nil {
 		t.Fatal(err)
 	}
-	var se *Error
 	over := sell
-	over.Qty = 251
+	over.Qty = 201
 	if _, err := s.AddTrade(over); !errors.As(err, &se) || se.Reason != Oversold {
 		t.Errorf("oversell: %v", err)
 	}
@@ -157,7 +161,7 @@ func TestTradesReplayIntoPositions(t *testing.T) {
 		t.Fatalf("%+v %v", ps, err)
 	}
 	p := ps[0]
-	if p.Qty != 250 || p.Cost != 250*200+10*250.0/400 || p.Realised != 150*50-10*150.0/400 {
+	if p.Qty != 200 || p.Cost != 200*200+10*200.0/400 || p.Realised != 200*50-10*200.0/400 {
 		t.Errorf("position %+v", p)
 	}
 	// removing the buy would leave the sell without shares
