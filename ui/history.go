@@ -273,6 +273,11 @@ func (m *Model) fetchHistoryCmd() tea.Cmd {
 	// the earliest of all: one rated last month is not fetched for years.
 	// 沪深300, which every call is measured against, from the earliest.
 	need := m.historyFrom(calls)
+	for _, p := range m.ps.list { // a holding: its distributions since the first buy
+		if d, ok := need[p.Code.Key()]; !ok || p.FirstBuy.Before(d) {
+			need[p.Code.Key()] = p.FirstBuy
+		}
+	}
 	own := func(c sectors.Code, held sectors.DayRange) time.Time {
 		f := today.AddDate(0, 0, -2*sparkDays)
 		if d, ok := need[c.Key()]; ok && d.AddDate(0, 0, -21).Before(f) {
@@ -365,6 +370,10 @@ func (m Model) updateHistory(msg tea.Msg) (Model, tea.Cmd, bool) {
 			m.fail(msg.serr)
 		}
 		m.histChanged()
+		if len(m.ps.list) > 0 && len(msg.got) > 0 {
+			// the holdings again, with the distributions just stored
+			return m, tea.Batch(m.scoreCmd(), m.loadPositionsCmd()), true
+		}
 		return m, m.scoreCmd(), true
 	case scoredMsg:
 		if msg.seq == m.hs.scoreSeq {
