@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"zixuan/sectors"
+	"zixuan/store"
 )
 
 // exDateKlines answers the daily k-line: 600036 at 35.06 until a 10转4
@@ -36,6 +37,11 @@ func exDateKlines(t *testing.T) *httptest.Server {
 				}
 				if d.Equal(exDate) {
 					extra = `,{"nd":"2025","cqr":"2026-03-20","FHcontent":"10转4股"}`
+				}
+			case "sh600000":
+				c = 10
+				if d.Equal(exDate) {
+					extra = `,{"nd":"2025","cqr":"2026-03-20","FHcontent":"10配3股"}`
 				}
 			case "sh600519":
 				c = 1500
@@ -102,5 +108,31 @@ func TestPositionsThroughDistributions(t *testing.T) {
 	out = mustRun(t, db, "--offline", "position", "sell", "600036", "--qty", "58", "--price", "25")
 	if !strings.Contains(out, "1300 shares held") {
 		t.Errorf("sell 58: %q", out)
+	}
+}
+
+// A rights issue whose price the k-line does not give is flagged in the
+// quote's return as in the scorecard.
+func TestQuoteFlagsAnUnreadRightsIssue(t *testing.T) {
+	ts := newTickServer(t)
+	ts.klines = exDateKlines(t).URL
+	ts.set(tick{Last: 10, Prev: 10, Open: 10, Volume: 1000, Time: "20260402100000"})
+	db := filepath.Join(t.TempDir(), "z.db")
+	st, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.SetClock(func() time.Time { return time.Date(2026, 3, 2, 16, 0, 0, 0, sectors.China) }) // rated then
+	if _, err := st.AddTicker(sectors.MustParseCode("600000"), "", "compute", sectors.Buy, "user"); err != nil {
+		t.Fatal(err)
+	}
+	setNow(t, "2026-04-02 10:00")
+	out := mustRun(t, db, "--quotes-url", ts.URL, "quote", "600000", "-f", "json")
+	if !strings.Contains(out, `"return_uncertain": true`) {
+		t.Errorf("json:\n%s", out)
+	}
+	out = mustRun(t, db, "--quotes-url", ts.URL, "quote", "600000")
+	if !strings.Contains(out, "0.0% ?") {
+		t.Errorf("table:\n%s", out)
 	}
 }
