@@ -212,7 +212,10 @@ type scoredCallOut struct {
 		Months    int     `json:"months"`
 		ExcessPct float64 `json:"excess_pct"`
 	} `json:"horizons,omitempty"`
-	Uncertain bool   `json:"uncertain,omitempty"`
+	Uncertain bool `json:"uncertain,omitempty"`
+	// Suspended: the stock has not traded since Last's day; its return
+	// stands at its last trade while the benchmark runs to the day known.
+	Suspended bool   `json:"suspended,omitempty"`
 	Missing   string `json:"missing,omitempty"` // why it has no result yet
 }
 
@@ -263,7 +266,7 @@ func scorecardJSON(sc sectors.Scorecard) scorecardOut {
 			c.RefDate = sectors.ChinaDate(r.Ref.Day)
 			c.RefClose, c.Last = &r.Ref.Price, &s.Last
 			c.ReturnPct, c.BenchmarkPct, c.ExcessPct = ptr(r.ReturnPct), ptr(r.BenchmarkPct), ptr(r.ExcessPct)
-			c.Uncertain = r.Uncertain
+			c.Uncertain, c.Suspended = r.Uncertain, r.Suspended
 			for _, h := range r.Horizons {
 				c.Horizons = append(c.Horizons, struct {
 					Months    int     `json:"months"`
@@ -353,6 +356,9 @@ func writeScorecard(w io.Writer, sc sectors.Scorecard, snap *sectors.Snapshot) {
 			r := s.Result
 			row[5] = sectors.ChinaDate(r.Ref.Day) + " " + strconv.FormatFloat(r.Ref.Price, 'f', 2, 64)
 			row[6] = strconv.FormatFloat(s.Last, 'f', 2, 64)
+			if r.Suspended { // its last trade's price: no trade since
+				row[6] += " halted"
+			}
 			row[7], row[8], row[9] = pct(r.ReturnPct), pct(r.BenchmarkPct), pct(r.ExcessPct)
 			if r.Uncertain {
 				row[9] += " ?"

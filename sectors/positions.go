@@ -205,19 +205,17 @@ func staticRule(t Trade) string {
 	return ""
 }
 
-// The lot rules, as the exchanges' trading rules set them:
-//   - SSE and SZSE main boards and ChiNext: a buy is 100 shares or a
-//     multiple; a sell too, except that a balance under 100 shares is sold
-//     in one order (上海证券交易所交易规则 3.3.4 / 深圳证券交易所交易规则
-//     3.3.4: "买入股票…申报数量应当为100股或其整数倍…卖出股票…余额不足
-//     100股部分，应当一次性申报卖出"; 创业板交易特别规定 keeps the same).
-//   - STAR: an order is at least 200 shares, in steps of one share above;
-//     a balance under 200 is sold in one order (上海证券交易所科创板股票
-//     交易特别规定 第十二条: "单笔申报数量应当不小于200股…卖出时，余额不足
-//     200股的部分，应当一次性申报卖出", and 1-share steps above 200).
-//   - BSE: an order is at least 100 shares, in steps of one share; a
-//     balance under 100 is sold in one order (北京证券交易所交易规则
-//     3.3.5).
+// The lot rules, as the exchanges' trading rules set them (quoted from
+// the rules' sections on the quantity of an order, 申报数量):
+//   - SSE and SZSE main boards and ChiNext (上海/深圳证券交易所交易规则): "买入
+//     股票…申报数量应当为100股或其整数倍"; "卖出股票…余额不足100股部分，应当
+//     一次性申报卖出". A holder of 4,880 sells 4,880, lots, or the odd 80
+//     alone or with lots (580), never 60 of the 80.
+//   - STAR (上海证券交易所科创板股票交易特别规定): "单笔申报数量应当不小于
+//     200股…超过200股的部分，可以以1股为单位递增"; "卖出时，余额不足200股的
+//     部分，应当一次性申报卖出".
+//   - BSE (北京证券交易所交易规则): an order of at least 100 shares, in
+//     steps of one share; a balance under 100 sold in one order.
 func buyRule(code Code, qty int64) string {
 	switch b := code.Board(); b {
 	case BoardSTAR, BoardBSE:
