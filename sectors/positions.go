@@ -414,7 +414,16 @@ func (p *Position) apply(t Trade) error {
 		return nil
 	}
 	if t.Qty > p.Qty {
-		return fmt.Errorf("%w: %s sells %d shares on %s but holds %d", ErrOversold, t.Code.Key(), t.Qty, ChinaDate(t.Date), p.Qty)
+		unknown := ""
+		if p.KnownTo.Before(ChinaDay(t.Date)) {
+			// bonus shares of an ex-date not yet in the stored history may be
+			// what the sell counts on
+			unknown = " (no distribution known: its daily history is not stored)"
+			if !p.KnownTo.IsZero() {
+				unknown = fmt.Sprintf(" (no distribution known after %s: its daily history is not stored further)", ChinaDate(p.KnownTo))
+			}
+		}
+		return fmt.Errorf("%w: %s sells %d shares on %s but holds %d%s", ErrOversold, t.Code.Key(), t.Qty, ChinaDate(t.Date), p.Qty, unknown)
 	}
 	if t.Breaks == "" {
 		// T+1: shares bought today sell from the next session
