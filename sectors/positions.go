@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strconv"
 	"time"
 )
 
@@ -174,11 +175,11 @@ func CheckTradeBounds(t Trade, now time.Time) error {
 	case t.Code.IsIndex():
 		return fmt.Errorf("%w: %s is an index, not a stock", ErrTradeInput, t.Code.Key())
 	case math.IsNaN(t.Price) || t.Price < 0 || t.Price == 0 && !t.Forced || t.Price > MaxTradePrice:
-		return fmt.Errorf("%w: %s is not a price: give a positive price up to %d, such as 12.50", ErrTradeInput, fmtNum(t.Price), MaxTradePrice)
+		return fmt.Errorf("%w: %s is not a price: give a positive price up to %d, such as 12.50", ErrTradeInput, shortNum(t.Price), MaxTradePrice)
 	case t.Qty <= 0 || t.Qty > MaxTradeQty:
 		return fmt.Errorf("%w: %d is not a quantity: give 1 to %d shares", ErrTradeInput, t.Qty, int64(MaxTradeQty))
 	case math.IsNaN(t.Fee) || t.Fee < 0 || t.Fee > max(amount, 100):
-		return fmt.Errorf("%w: a fee of %s: a fee is 0 or more and at most the trade's amount (%.2f)", ErrTradeInput, fmtNum(t.Fee), max(amount, 100))
+		return fmt.Errorf("%w: a fee of %s: a fee is 0 or more and at most the trade's amount (%s)", ErrTradeInput, shortNum(t.Fee), shortNum(max(amount, 100)))
 	case t.Date.IsZero():
 		return fmt.Errorf("%w: no date", ErrTradeInput)
 	case ChinaDay(t.Date).Before(FirstSession):
@@ -187,6 +188,15 @@ func CheckTradeBounds(t Trade, now time.Time) error {
 		return fmt.Errorf("%w: %s is in the future", ErrTradeInput, ChinaDate(t.Date))
 	}
 	return nil
+}
+
+// shortNum is a figure of a message: in full when it is of a sensible size,
+// else in exponent form (1e+308, not 309 digits).
+func shortNum(v float64) string {
+	if math.Abs(v) >= 1e9 {
+		return strconv.FormatFloat(v, 'g', 6, 64)
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
 }
 
 // staticRule is the rule t breaks whatever is held: a trade on a day the
