@@ -247,6 +247,8 @@ var (
 	distClauses  = regexp.MustCompile(`[,，;；、。]+`)
 	distBase     = regexp.MustCompile(`^(?:每)?(\d+(?:\.\d+)?)股?`)
 	distPerShare = regexp.MustCompile(`^每股`)
+	// a base inside a notice's sentence: "以资本公积金向全体股东每10股转增4股"
+	distBaseIn = regexp.MustCompile(`每(\d+(?:\.\d+)?)股|每股`)
 	distItems    = []struct {
 		kind string
 		re   *regexp.Regexp
@@ -303,7 +305,7 @@ func ReadDistribution(text string) (d Distribution, ok bool) {
 		if clause == "" {
 			continue
 		}
-		switch m := distBase.FindStringSubmatch(clause); {
+		switch m, in := distBase.FindStringSubmatch(clause), distBaseIn.FindStringSubmatchIndex(clause); {
 		case distPerShare.MatchString(clause):
 			base, clause = 1, strings.TrimPrefix(clause, "每股")
 		case m != nil:
@@ -312,6 +314,15 @@ func ReadDistribution(text string) (d Distribution, ok bool) {
 				return Distribution{}, false
 			}
 			base, clause = b, clause[len(m[0]):]
+		case in != nil:
+			b := 1.0
+			if in[2] >= 0 {
+				var err error
+				if b, err = strconv.ParseFloat(clause[in[2]:in[3]], 64); err != nil || b <= 0 || b > 1000 {
+					return Distribution{}, false
+				}
+			}
+			base, clause = b, clause[:in[0]]+"|"+clause[in[1]:]
 		}
 		if !distDigit.MatchString(clause) {
 			continue // "不送红股", "含税"

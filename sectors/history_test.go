@@ -142,3 +142,25 @@ func TestHistoryMerge(t *testing.T) {
 		t.Errorf("bar on or before a Sunday: %+v", b)
 	}
 }
+
+// FuzzReadDistribution: any text is read into bounded, finite amounts or
+// refused; never a panic, never a number out of bounds.
+func FuzzReadDistribution(f *testing.F) {
+	for _, s := range []string{"10派2.5元(含税)，转增4股", "10派2元,每股转增0.4股", "10配3股(配股价3元)", "每股派0.25元", "１０送转４股", "10派99999999999元", "每0股派1元", "(((", "10派1e308元"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, ok := ReadDistribution(s)
+		if !ok {
+			return
+		}
+		for _, v := range []float64{d.Cash, d.Bonus, d.Rights, d.RightsPrice} {
+			if math.IsNaN(v) || math.IsInf(v, 0) || v < 0 {
+				t.Fatalf("%q read as %+v", s, d)
+			}
+		}
+		if d.Cash > 1e4 || d.Bonus > MaxBonusPerShare || d.Rights > MaxBonusPerShare {
+			t.Fatalf("%q read as %+v", s, d)
+		}
+	})
+}
