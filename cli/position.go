@@ -301,6 +301,9 @@ func (a *App) positionsReport() (positionsOut, error) {
 			Dividends: round2(p.Dividends), Uncertain: p.Uncertain(), Trades: []tradeOut{}, Actions: []actionOut{}}
 		if !p.KnownTo.IsZero() {
 			o.KnownTo = sectors.ChinaDate(p.KnownTo)
+			if len(p.Trades) > 0 && p.Trades[0].Date.Before(p.KnownFrom) {
+				o.KnownGap = sectors.ChinaDate(p.KnownFrom)
+			}
 		}
 		for _, ac := range p.Actions {
 			o.Actions = append(o.Actions, actionOut{ExDate: sectors.ChinaDate(ac.ExDate), Text: oneLine(ac.Text), Held: ac.Held, Shares: ac.Shares,
@@ -387,6 +390,9 @@ func writePosition(w io.Writer, p positionOut) {
 		known = "none stored (run zixuan position list with quotes on)"
 	}
 	line("history", "distributions known to "+known)
+	if p.KnownGap != "" {
+		line("note", "the history starts "+p.KnownGap+", after the first trade: distributions before it are not known")
+	}
 	if p.Uncertain {
 		line("note", "a distribution could not be applied: the holding may be wrong from it")
 	}
@@ -490,17 +496,24 @@ func writeActions(w io.Writer, ps []positionOut) {
 // on its day to the latest price, and 沪深300 over the same days, from the
 // stored daily history (fetching what is missing when quotes are on).
 func (a *App) positionReturns(st *store.Store, ps []sectors.Position, quotes map[string]sectors.Quote) map[string]sectors.CallReturn {
+	// every ticker traded, from its first trade: the distributions of a
+	// holding since sold count in its realised P&L too
 	all := []sectors.Code{sectors.Benchmark}
 	var earliest time.Time
+	open := 0
 	for _, p := range ps {
+		if len(p.Trades) == 0 {
+			continue
+		}
+		all = append(all, p.Code)
+		if first := p.Trades[0].Date; earliest.IsZero() || first.Before(earliest) {
+			earliest = first
+		}
 		if p.Qty > 0 {
-			all = append(all, p.Code)
-			if earliest.IsZero() || p.FirstBuy.Before(earliest) {
-				earliest = p.FirstBuy
-			}
+			open++
 		}
 	}
-	if len(all) == 1 {
+	if open == 0 {
 		return nil
 	}
 	online := quotes != nil // no history fetched when the quotes could not be

@@ -77,9 +77,10 @@ type Position struct {
 	Lots      []Lot     // oldest first, only those with shares left
 	Trades    []Trade   // every trade, in order
 	Actions   []Action  // every distribution that reached the holding, in order
-	// KnownTo is the last day the distributions are known to (the stored
-	// history's); zero when none is stored.
-	KnownTo time.Time
+	// KnownFrom and KnownTo are the days the distributions are known for
+	// (the stored history's first bar and the last day it covers); zero
+	// when none is stored.
+	KnownFrom, KnownTo time.Time
 
 	boughtDay   time.Time // the day of the latest buys (T+1)
 	boughtToday int64     // shares bought on boughtDay
@@ -326,7 +327,7 @@ func BuildHoldings(trades []Trade, histories map[string]PriceHistory) ([]Positio
 			order[i] = i
 		}
 		sort.SliceStable(order, func(a, b int) bool { return ev[order[a]].ExDate.Before(ev[order[b]].ExDate) })
-		p.KnownTo = maxTime(h.Through, h.Range().To)
+		p.KnownFrom, p.KnownTo = h.Range().From, maxTime(h.Through, h.Range().To)
 		next := 0
 		for _, t := range ts {
 			if t.Code.Key() != k {
