@@ -157,6 +157,7 @@ type positionOut struct {
 	Excess    *float64    `json:"excess_pct"`
 	Uncertain bool        `json:"uncertain,omitempty"` // a distribution could not be applied
 	KnownTo   string      `json:"-"`                   // distributions known to this day ("" none): position show
+	KnownGap  string      `json:"-"`                   // the history's first day, when the first trade is before it
 	Trades    []tradeOut  `json:"trades"`
 	Actions   []actionOut `json:"actions"`
 	Lots      []lotOut    `json:"-"` // position show
