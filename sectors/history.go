@@ -249,7 +249,7 @@ var (
 	distPerShare = regexp.MustCompile(`^每股`)
 	// a base inside a notice's sentence: "以资本公积金向全体股东每10股转增4股"
 	distBaseIn = regexp.MustCompile(`每(\d+(?:\.\d+)?)股|每股`)
-	distItems    = []struct {
+	distItems  = []struct {
 		kind string
 		re   *regexp.Regexp
 	}{
