@@ -197,6 +197,8 @@ func actionText(a actionOut) string {
 	switch {
 	case a.Unread:
 		return "not applied: could not be read (check the notice)"
+	case a.Offered > 0 && a.RightsPrice == 0:
+		return fmt.Sprintf("%d rights offered (price not known): not taken up unless recorded as a buy (--force)", a.Offered)
 	case a.Offered > 0:
 		return fmt.Sprintf("%d rights at %s offered: not taken up unless recorded as a buy (--force)", a.Offered, price2(a.RightsPrice))
 	}

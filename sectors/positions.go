@@ -356,6 +356,14 @@ func (p *Position) distribute(e ExRights, unread bool, h PriceHistory) {
 		return
 	}
 	a := Action{ExRights: e, Held: p.Qty}
+	if d, _ := ReadDistribution(e.Text); unread && d.Rights > 0 && d.Cash == 0 && d.Bonus == 0 && d.Rights <= MaxBonusPerShare {
+		// a rights issue whose price is not known: the return across it is
+		// uncertain, but a holding that does not take it up is not changed
+		a.RightsPerShare = d.Rights
+		a.Offered = int64(math.Floor(float64(a.Held)*d.Rights + 1e-6))
+		p.Actions = append(p.Actions, a)
+		return
+	}
 	prev, ok := h.BarBefore(e.ExDate)
 	if unread || !ok || !e.Plausible(prev.Close) {
 		a.Unread = true

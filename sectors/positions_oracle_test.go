@@ -66,7 +66,11 @@ func randomCase(r *rand.Rand) oracleCase {
 					e.BonusPerShare = 2
 				}
 			case 5:
-				c.h.Unread = append(c.h.Unread, ExRights{ExDate: d, Text: "10配3股"})
+				text := "10配3股" // its price not known
+				if r.Intn(2) == 0 {
+					text = "10派2元,另派特别股息1元" // a clause not read
+				}
+				c.h.Unread = append(c.h.Unread, ExRights{ExDate: d, Text: text})
 				e = ExRights{}
 			}
 			if !e.ExDate.IsZero() {
@@ -173,7 +177,9 @@ func holderDayByDay(c oracleCase) holderResult {
 	ti, ei, ui := 0, 0, 0
 	for d := c.days[0]; !d.After(c.days[len(c.days)-1]); d = d.AddDate(0, 0, 1) {
 		for ; ui < len(c.h.Unread) && !c.h.Unread[ui].ExDate.After(d); ui++ {
-			if res.shares > 0 {
+			// a rights issue of unknown price changes no holding that does
+			// not take it up: listed, not flagged; anything else unread is
+			if res.shares > 0 && c.h.Unread[ui].Text != "10配3股" {
 				res.flagged = true
 			}
 		}
