@@ -337,7 +337,7 @@ func ScoreCall(callDay time.Time, ref *Reference, stock PriceHistory, stockLates
 	}
 	end := g.To
 	suspended := false
-	if lb, ok := stock.BarOnOrBefore(g.To); ok && lb.Date.Equal(g.To) && stock.Through.After(g.To) {
+	if stock.Range().To.Equal(g.To) && !NextTradingDay(g.To).After(ChinaDay(stock.Through)) {
 		// no trade since the last bar, through days known: the benchmark
 		// runs to the last day known, the stock's price stays
 		end, suspended = ChinaDay(stock.Through), true

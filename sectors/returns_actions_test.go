@@ -108,7 +108,16 @@ func TestCallsDuringASuspension(t *testing.T) {
 	}
 	approx(t, "benchmark", r.BenchmarkPct, (3900.0/3400-1)*100)
 
+	// known through the weekend after the last bar: no session missed, so
+	// not suspended
+	stock = barsOf(t, "SZ300624", map[string]float64{"2024-09-20": 20, "2024-09-27": 21})
+	stock.Through = calDay(t, "2024-09-29") // a Sunday
+	if r, err := ScoreCall(calDay(t, "2024-09-20"), nil, stock, nil, bench, nil); err != nil || r.Suspended || !r.BenchmarkAsOf.Equal(calDay(t, "2024-09-27")) {
+		t.Errorf("a weekend after the last bar reads as a suspension: %+v %v", r, err)
+	}
+
 	// the days after the last bar not known: no reference yet
+	stock = barsOf(t, "SZ300624", map[string]float64{"2024-09-20": 20})
 	stock.Through = calDay(t, "2024-09-20")
 	if _, err := ScoreCall(calDay(t, "2024-09-25"), nil, stock, nil, bench, nil); err == nil {
 		t.Error("scored without knowing whether the stock traded")
