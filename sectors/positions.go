@@ -397,7 +397,7 @@ func (p *Position) addBonus(bonus float64) int64 {
 	frac := make([]float64, len(p.Lots))
 	for i := range p.Lots {
 		exact := float64(p.Lots[i].Qty) * bonus
-		n := int64(math.Floor(exact + 1e-6))
+		n := int64(math.Floor(exact)) // never more than the total's share: the rest follows
 		frac[i] = exact - float64(n)
 		p.Lots[i].Qty += n
 		given += n
