@@ -3,6 +3,7 @@ package sectors
 import (
 	"math"
 	"testing"
+	"time"
 )
 
 // bars makes a history of closes by day.
@@ -121,5 +122,17 @@ func TestCallsDuringASuspension(t *testing.T) {
 	stock.Through = calDay(t, "2024-09-20")
 	if _, err := ScoreCall(calDay(t, "2024-09-25"), nil, stock, nil, bench, nil); err == nil {
 		t.Error("scored without knowing whether the stock traded")
+	}
+}
+
+// From 2.60 through a 10配3 at 3.00 off a close of 3.64 to 4.80: the
+// reference price (3.64 + 0.9) ÷ 1.3 makes it +92.42%, not the price
+// return's +84.62%.
+func TestRightsIssueFigures(t *testing.T) {
+	h := barsOf(t, "SH600036", map[string]float64{"2024-09-20": 2.60, "2024-09-23": 3.64, "2024-09-24": 4.80})
+	h.Events = []ExRights{{ExDate: calDay(t, "2024-09-24"), RightsPerShare: 0.3, RightsPrice: 3}}
+	g, err := TotalReturn(Reference{Day: calDay(t, "2024-09-20"), Price: 2.60}, h, nil, time.Time{})
+	if err != nil || math.Round(g.Pct()*100)/100 != 92.42 {
+		t.Errorf("%.4f%% %v, want 92.42%%", g.Pct(), err)
 	}
 }
