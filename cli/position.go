@@ -224,6 +224,7 @@ type totalOut struct {
 
 type positionsOut struct {
 	AsOf      string        `json:"as_of,omitempty"`
+	Stale     []string      `json:"-"` // holdings whose distributions are not known to the last session
 	Positions []positionOut `json:"positions"`
 	Total     totalOut      `json:"total"`
 }
@@ -299,9 +300,13 @@ func (a *App) positionsReport() (positionsOut, error) {
 	}
 	out := positionsOut{Positions: []positionOut{}}
 	var newest time.Time
+	var stale []string // holdings whose distributions are not known to the last session
 	for _, p := range ps {
 		o := positionOut{Code: p.Code.Key(), Name: nm[p.Code.Key()], Qty: p.Qty, Cost: round2(p.Cost), AvgPrice: round4(p.AvgPrice()), Realised: round2(p.Realised),
 			Dividends: round2(p.Dividends), Uncertain: p.Uncertain(), Trades: []tradeOut{}, Actions: []actionOut{}}
+		if p.Qty > 0 && p.KnownTo.Before(sectors.PrevTradingDay(sectors.ChinaDay(nowFunc()))) {
+			stale = append(stale, p.Code.Key())
+		}
 		if !p.KnownTo.IsZero() {
 			o.KnownTo = sectors.ChinaDate(p.KnownTo)
 			if len(p.Trades) > 0 && p.Trades[0].Date.Before(p.KnownFrom) {
@@ -343,6 +348,7 @@ func (a *App) positionsReport() (positionsOut, error) {
 	if !newest.IsZero() {
 		out.AsOf = newest.In(sectors.China).Format(time.RFC3339)
 	}
+	out.Stale = stale
 	return out, nil
 }
 
@@ -446,6 +452,9 @@ func writePositions(w io.Writer, out positionsOut) {
 	writeTable(w, []string{"CODE", "NAME", "QTY", "COST", "AVG", "LAST", "VALUE", "P&L", "P&L %", "REALISED", "SINCE", "RETURN", "VS CSI300"}, rows, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12)
 	if t.Priced == 0 && t.Count > 0 {
 		fmt.Fprintln(w, "\nno quotes: quantities and cost only")
+	}
+	if len(out.Stale) > 0 {
+		fmt.Fprintf(w, "\ndistributions not known to the last session for %s: the daily history is fetched with quotes on\n", strings.Join(out.Stale, ", "))
 	}
 	for _, p := range out.Positions {
 		if p.Uncertain {
