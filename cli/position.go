@@ -30,7 +30,7 @@ type PositionCmd struct {
 // tradeFlags are a buy's or a sell's.
 type tradeFlags struct {
 	Code  string  `arg:"" predictor:"code" help:"The stock: its code (688111), name or pinyin."`
-	Qty   int64   `required:"" placeholder:"N" help:"Shares (a buy: whole lots of 100; STAR at least 200, BSE at least 100)."`
+	Qty   int64   `required:"" placeholder:"N" help:"Shares: whole lots of 100 (STAR at least 200, BSE at least 100, in steps of 1); a sell may carry the holding's whole odd remainder."`
 	Price float64 `required:"" placeholder:"P" help:"Price per share."`
 	Date  string  `placeholder:"DATE" help:"The day of the trade (YYYY-MM-DD; default today)."`
 	Fee   float64 `placeholder:"F" help:"All costs of the trade in yuan (commission, stamp duty, transfer fee)."`
