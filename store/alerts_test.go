@@ -234,3 +234,29 @@ func TestDoctorChecksAlertsAndTrades(t *testing.T) {
 		t.Errorf("%q %v", problems, err)
 	}
 }
+
+// A backdated buy that makes a stored sell break the lot rule is refused,
+// naming the sell; stored trades that broke a rule before stay as they are.
+func TestABackdatedTradeThatUpsetsAStoredSellIsRefused(t *testing.T) {
+	s := newStore(t)
+	s.SetClock(func() time.Time { return chinaAt("2026-04-02 10:00") })
+	add := func(tr sectors.Trade) error { _, err := s.AddTrade(tr); return err }
+	c := code("600519")
+	if err := add(sectors.Trade{Code: c, Side: sectors.Bought, Qty: 37, Price: 1500, Date: chinaAt("2026-03-02 00:00"), Forced: true}); err != nil {
+		t.Fatal(err)
+	}
+	// 37 held: selling them all is the whole holding
+	if err := add(sectors.Trade{Code: c, Side: sectors.Sold, Qty: 37, Price: 1600, Date: chinaAt("2026-03-10 00:00")}); err != nil {
+		t.Fatal(err)
+	}
+	// a buy of 100 before it makes that sell 37 of 137: the odd remainder,
+	// still fine; a forced 50 would make it 37 of 87, which breaks the rule
+	if err := add(sectors.Trade{Code: c, Side: sectors.Bought, Qty: 100, Price: 1500, Date: chinaAt("2026-03-03 00:00")}); err != nil {
+		t.Errorf("a buy that leaves the sell the odd remainder: %v", err)
+	}
+	err := add(sectors.Trade{Code: c, Side: sectors.Bought, Qty: 50, Price: 1500, Date: chinaAt("2026-03-04 00:00"), Forced: true})
+	var se *Error
+	if !errors.As(err, &se) || se.Reason != BadTrade || !strings.Contains(err.Error(), "SH600519 2's sell of 2026-03-10 would break a rule") {
+		t.Errorf("a buy that upsets the stored sell: %v", err)
+	}
+}

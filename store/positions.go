@@ -3,6 +3,7 @@ package store
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -165,9 +166,12 @@ func ruleRefusal(code sectors.Code, rule string) error {
 		Detail: rule + " (a statement's line that breaks it is recorded with --force)"}
 }
 
-// newBreak is the rule that adding trades makes a trade break (a new one
-// not forced, or one stored before that the new ones upset); "" for none.
-func newBreak(before, after []sectors.Position) (sectors.Code, string) {
+// newBreak is the rule that adding trade newID makes a trade break: the
+// new one (unless forced), or one stored before that kept the rules and
+// that the new one upsets (a backdated buy can make a later sell's lots
+// wrong); "" for none. Without before (stored trades that do not replay)
+// only the new trade is judged.
+func newBreak(before, after []sectors.Position, newID uint64) (sectors.Code, string) {
 	was := map[uint64]bool{}
 	for _, p := range before {
 		for _, t := range p.Trades {
@@ -176,8 +180,13 @@ func newBreak(before, after []sectors.Position) (sectors.Code, string) {
 	}
 	for _, p := range after {
 		for _, t := range p.Trades {
-			if t.Breaks != "" && !t.Forced && !was[t.ID] {
+			upset := before != nil && !was[t.ID]
+			switch {
+			case t.Breaks == "" || t.Forced:
+			case t.ID == newID:
 				return t.Code, t.Breaks
+			case upset:
+				return t.Code, fmt.Sprintf("with it, %s %d's %s of %s would break a rule: %s", t.Code.Key(), t.ID, t.Side, sectors.ChinaDate(t.Date), t.Breaks)
 			}
 		}
 	}
@@ -224,7 +233,7 @@ func (s *Store) AddTrade(t sectors.Trade) (sectors.Trade, error) {
 		if err != nil {
 			return tradeRefusal(t.Code, err)
 		}
-		if code, rule := newBreak(before, after); rule != "" {
+		if code, rule := newBreak(before, after, t.ID); rule != "" {
 			return ruleRefusal(code, rule)
 		}
 		return putJSON(b, itob(id), tradeToRecord(t))
