@@ -3,8 +3,10 @@ package cli
 import (
 	"context"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -21,16 +23,18 @@ type PositionCmd struct {
 	Add  PositionAddCmd  `cmd:"" help:"Record a buy: a lot (date, price, quantity, fees)."`
 	Sell PositionSellCmd `cmd:"" help:"Record a sell: shares come off the oldest lots first (FIFO) and the P&L is realised."`
 	List PositionListCmd `cmd:"" help:"List positions with cost, P&L from the latest quote, and the return against 沪深300 since the first buy."`
+	Show PositionShowCmd `cmd:"" help:"Show one position: its lots, its trades and the distributions (送/转/派/配) it received."`
 	Rm   PositionRmCmd   `cmd:"" help:"Delete a buy or a sell (its id is in zixuan position list)."`
 }
 
 // tradeFlags are a buy's or a sell's.
 type tradeFlags struct {
 	Code  string  `arg:"" predictor:"code" help:"The stock: its code (688111), name or pinyin."`
-	Qty   int64   `required:"" placeholder:"N" help:"Shares (a buy: whole lots of 100; STAR at least 200, BSE at least 100)."`
+	Qty   int64   `required:"" placeholder:"N" help:"Shares: whole lots of 100 (STAR at least 200, BSE at least 100, in steps of 1); a sell may carry the holding's whole odd remainder."`
 	Price float64 `required:"" placeholder:"P" help:"Price per share."`
 	Date  string  `placeholder:"DATE" help:"The day of the trade (YYYY-MM-DD; default today)."`
 	Fee   float64 `placeholder:"F" help:"All costs of the trade in yuan (commission, stamp duty, transfer fee)."`
+	Force bool    `help:"Record a statement's line that breaks an exchange rule (an odd lot, T+1, a closed day): a transfer in, a corporate action, a rights subscription. It is marked forced."`
 }
 
 func (f *tradeFlags) trade(a *App, side sectors.TradeSide) (sectors.Trade, error) {
@@ -39,13 +43,16 @@ func (f *tradeFlags) trade(a *App, side sectors.TradeSide) (sectors.Trade, error
 		return sectors.Trade{}, err
 	}
 	now := nowFunc()
-	t := sectors.Trade{Code: code, Side: side, Qty: f.Qty, Price: f.Price, Fee: f.Fee, Date: sectors.ChinaDay(now)}
+	t := sectors.Trade{Code: code, Side: side, Qty: f.Qty, Price: f.Price, Fee: f.Fee, Date: sectors.ChinaDay(now), Forced: f.Force}
 	if f.Date != "" {
 		if t.Date, err = parseDay("--date", f.Date); err != nil {
 			return t, err
 		}
 	}
 	if err := sectors.CheckTrade(t, now); err != nil {
+		if errors.Is(err, sectors.ErrTradeRule) {
+			return t, usage("%s (a statement's line that breaks it is recorded with --force)", strings.TrimPrefix(err.Error(), sectors.ErrTradeRule.Error()+": "))
+		}
 		return t, usage("%s", strings.TrimPrefix(err.Error(), sectors.ErrTradeInput.Error()+": "))
 	}
 	return t, nil
@@ -83,13 +90,24 @@ func addTrade(a *App, f *tradeFlags, side sectors.TradeSide) error {
 	if err != nil {
 		return err
 	}
-	held := int64(0)
+	held, breaks := int64(0), ""
 	for _, p := range ps {
 		if p.Code == t.Code {
 			held = p.Qty
+			for _, tr := range p.Trades {
+				if tr.ID == t.ID {
+					breaks = tr.Breaks
+				}
+			}
 		}
 	}
 	fmt.Fprintf(a.Out, "%d: %s %s %d at %s on %s; %d shares held\n", t.ID, t.Side, t.Code.Key(), t.Qty, price2(t.Price), sectors.ChinaDate(t.Date), held)
+	if t.Forced {
+		if breaks == "" {
+			breaks = "no rule broken"
+		}
+		fmt.Fprintf(a.Out, "forced: %s\n", oneLine(breaks))
+	}
 	return nil
 }
 
@@ -122,30 +140,76 @@ type PositionListCmd struct {
 }
 
 type positionOut struct {
-	Code     string     `json:"code"`
-	Name     string     `json:"name"`
-	Qty      int64      `json:"qty"`
-	Cost     float64    `json:"cost"`
-	AvgPrice float64    `json:"avg_price"`
-	Last     *float64   `json:"last"`
-	Value    *float64   `json:"value"`
-	PnL      *float64   `json:"pnl"`
-	PnLPct   *float64   `json:"pnl_pct"`
-	Realised float64    `json:"realised"`
-	FirstBuy string     `json:"first_buy,omitempty"`
-	Return   *float64   `json:"return_pct"`
-	Bench    *float64   `json:"benchmark_pct"`
-	Excess   *float64   `json:"excess_pct"`
-	Trades   []tradeOut `json:"trades"`
+	Code      string      `json:"code"`
+	Name      string      `json:"name"`
+	Qty       int64       `json:"qty"`
+	Cost      float64     `json:"cost"`
+	AvgPrice  float64     `json:"avg_price"`
+	Last      *float64    `json:"last"`
+	Value     *float64    `json:"value"`
+	PnL       *float64    `json:"pnl"`
+	PnLPct    *float64    `json:"pnl_pct"`
+	Realised  float64     `json:"realised"`  // sells' P&L and dividends
+	Dividends float64     `json:"dividends"` // of which cash dividends (before tax)
+	FirstBuy  string      `json:"first_buy,omitempty"`
+	Return    *float64    `json:"return_pct"`
+	Bench     *float64    `json:"benchmark_pct"`
+	Excess    *float64    `json:"excess_pct"`
+	Uncertain bool        `json:"uncertain,omitempty"` // a distribution could not be applied
+	KnownTo   string      `json:"-"`                   // distributions known to this day ("" none): position show
+	KnownGap  string      `json:"-"`                   // the history's first day, when the first trade is before it
+	Trades    []tradeOut  `json:"trades"`
+	Actions   []actionOut `json:"actions"`
+	Lots      []lotOut    `json:"-"` // position show
 }
 
 type tradeOut struct {
-	ID    uint64  `json:"id"`
-	Side  string  `json:"side"`
-	Date  string  `json:"date"`
-	Price float64 `json:"price"`
-	Qty   int64   `json:"qty"`
-	Fee   float64 `json:"fee"`
+	ID     uint64  `json:"id"`
+	Side   string  `json:"side"`
+	Date   string  `json:"date"`
+	Price  float64 `json:"price"`
+	Qty    int64   `json:"qty"`
+	Fee    float64 `json:"fee"`
+	Forced bool    `json:"forced,omitempty"`
+	Breaks string  `json:"breaks,omitempty"` // the exchange rule it breaks
+}
+
+// actionOut is a distribution as it reached a holding.
+type actionOut struct {
+	ExDate      string  `json:"ex_date"`
+	Text        string  `json:"text"`
+	Held        int64   `json:"held"`             // shares of record
+	Shares      int64   `json:"shares,omitempty"` // bonus shares added
+	Cash        float64 `json:"cash,omitempty"`   // dividend credited, before tax
+	Offered     int64   `json:"rights_offered,omitempty"`
+	RightsPrice float64 `json:"rights_price,omitempty"`
+	Unread      bool    `json:"unread,omitempty"` // not applied: its text or figures could not be read
+}
+
+type lotOut struct {
+	BuyID uint64
+	Date  string
+	Qty   int64
+	Cost  float64
+}
+
+func actionText(a actionOut) string {
+	switch {
+	case a.Unread:
+		return "not applied: could not be read (check the notice)"
+	case a.Offered > 0 && a.RightsPrice == 0:
+		return fmt.Sprintf("%d rights offered (price not known): not taken up unless recorded as a buy (--force)", a.Offered)
+	case a.Offered > 0:
+		return fmt.Sprintf("%d rights at %s offered: not taken up unless recorded as a buy (--force)", a.Offered, price2(a.RightsPrice))
+	}
+	var parts []string
+	if a.Shares > 0 {
+		parts = append(parts, fmt.Sprintf("+%d shares", a.Shares))
+	}
+	if a.Cash > 0 {
+		parts = append(parts, fmt.Sprintf("+%s yuan", price2(a.Cash)))
+	}
+	return strings.Join(parts, ", ")
 }
 
 type totalOut struct {
@@ -160,23 +224,45 @@ type totalOut struct {
 
 type positionsOut struct {
 	AsOf      string        `json:"as_of,omitempty"`
+	Stale     []string      `json:"-"` // holdings whose distributions are not known to the last session
 	Positions []positionOut `json:"positions"`
 	Total     totalOut      `json:"total"`
 }
 
 // Run prints the positions; offline, quantities and cost.
 func (c *PositionListCmd) Run(a *App) error {
-	st, err := a.clockedStore()
+	out, err := a.positionsReport()
 	if err != nil {
 		return err
+	}
+	switch c.Format {
+	case "json":
+		return writeJSON(a.Out, out)
+	case "csv":
+		return writePositionsCSV(a.Out, out)
+	}
+	if len(out.Positions) == 0 {
+		fmt.Fprintln(a.Out, "no positions: record a buy with zixuan position add CODE --qty N --price P")
+		return nil
+	}
+	writePositions(a.Out, out)
+	return nil
+}
+
+// positionsReport is every position with its quote, return, trades and
+// distributions: what list and show print.
+func (a *App) positionsReport() (positionsOut, error) {
+	st, err := a.clockedStore()
+	if err != nil {
+		return positionsOut{}, err
 	}
 	ps, err := st.Positions()
 	if err != nil {
-		return err
+		return positionsOut{}, err
 	}
 	snap, err := st.Load()
 	if err != nil {
-		return err
+		return positionsOut{}, err
 	}
 	nm := names(snap)
 	var codes []sectors.Code
@@ -207,10 +293,33 @@ func (c *PositionListCmd) Run(a *App) error {
 		}
 	}
 	vs := a.positionReturns(st, ps, quotes)
+	// the history just fetched may hold distributions the holdings have
+	// not had yet
+	if ps, err = st.Positions(); err != nil {
+		return positionsOut{}, err
+	}
 	out := positionsOut{Positions: []positionOut{}}
 	var newest time.Time
+	var stale []string // holdings whose distributions are not known to the last session
 	for _, p := range ps {
-		o := positionOut{Code: p.Code.Key(), Name: nm[p.Code.Key()], Qty: p.Qty, Cost: round2(p.Cost), AvgPrice: round4(p.AvgPrice()), Realised: round2(p.Realised), Trades: []tradeOut{}}
+		o := positionOut{Code: p.Code.Key(), Name: nm[p.Code.Key()], Qty: p.Qty, Cost: round2(p.Cost), AvgPrice: round4(p.AvgPrice()), Realised: round2(p.Realised),
+			Dividends: round2(p.Dividends), Uncertain: p.Uncertain(), Trades: []tradeOut{}, Actions: []actionOut{}}
+		if p.Qty > 0 && p.KnownTo.Before(sectors.PrevTradingDay(sectors.ChinaDay(nowFunc()))) {
+			stale = append(stale, p.Code.Key())
+		}
+		if !p.KnownTo.IsZero() {
+			o.KnownTo = sectors.ChinaDate(p.KnownTo)
+			if len(p.Trades) > 0 && p.Trades[0].Date.Before(p.KnownFrom) {
+				o.KnownGap = sectors.ChinaDate(p.KnownFrom)
+			}
+		}
+		for _, ac := range p.Actions {
+			o.Actions = append(o.Actions, actionOut{ExDate: sectors.ChinaDate(ac.ExDate), Text: oneLine(ac.Text), Held: ac.Held, Shares: ac.Shares,
+				Cash: ac.Cash, Offered: ac.Offered, RightsPrice: ac.RightsPrice, Unread: ac.Unread})
+		}
+		for _, l := range p.Lots {
+			o.Lots = append(o.Lots, lotOut{BuyID: l.BuyID, Date: sectors.ChinaDate(l.Date), Qty: l.Qty, Cost: l.Cost})
+		}
 		if p.Qty > 0 {
 			o.FirstBuy = sectors.ChinaDate(p.FirstBuy)
 			if l, ok := last[p.Code.Key()]; ok {
@@ -226,7 +335,8 @@ func (c *PositionListCmd) Run(a *App) error {
 			}
 		}
 		for _, t := range p.Trades {
-			o.Trades = append(o.Trades, tradeOut{ID: t.ID, Side: string(t.Side), Date: sectors.ChinaDate(t.Date), Price: t.Price, Qty: t.Qty, Fee: t.Fee})
+			o.Trades = append(o.Trades, tradeOut{ID: t.ID, Side: string(t.Side), Date: sectors.ChinaDate(t.Date), Price: t.Price, Qty: t.Qty, Fee: t.Fee,
+				Forced: t.Forced, Breaks: t.Breaks})
 		}
 		out.Positions = append(out.Positions, o)
 	}
@@ -238,21 +348,80 @@ func (c *PositionListCmd) Run(a *App) error {
 	if !newest.IsZero() {
 		out.AsOf = newest.In(sectors.China).Format(time.RFC3339)
 	}
-	switch c.Format {
-	case "json":
-		return writeJSON(a.Out, out)
-	case "csv":
-		return writePositionsCSV(a.Out, out)
-	}
-	if len(ps) == 0 {
-		fmt.Fprintln(a.Out, "no positions: record a buy with zixuan position add CODE --qty N --price P")
-		return nil
-	}
-	writePositions(a.Out, out)
-	return nil
+	out.Stale = stale
+	return out, nil
 }
 
-func round4(v float64) float64 { return float64(int64(v*10000+sign(v)*0.5)) / 10000 }
+// PositionShowCmd shows one position in full.
+type PositionShowCmd struct {
+	Code   string `arg:"" predictor:"code" help:"The stock: its code, name or pinyin."`
+	Format string `short:"f" default:"table" enum:"table,json" help:"Output: table or json."`
+}
+
+// Run prints the position.
+func (c *PositionShowCmd) Run(a *App) error {
+	code, err := a.resolveCode(c.Code)
+	if err != nil {
+		return err
+	}
+	all, err := a.positionsReport()
+	if err != nil {
+		return err
+	}
+	for _, p := range all.Positions {
+		if p.Code != code.Key() {
+			continue
+		}
+		if c.Format == "json" {
+			return writeJSON(a.Out, p)
+		}
+		writePosition(a.Out, p)
+		return nil
+	}
+	return usage("no trades of %s: record a buy with zixuan position add %s --qty N --price P", code.Key(), code.Number)
+}
+
+// writePosition is one position: its figures, lots, trades and the
+// distributions it received.
+func writePosition(w io.Writer, p positionOut) {
+	fmt.Fprintf(w, "%s %s\n", p.Code, safetext.Line(p.Name))
+	line := func(k, v string) { fmt.Fprintf(w, "  %-10s %s\n", k, v) }
+	line("held", fmt.Sprintf("%d shares, cost %s (avg %s)", p.Qty, price2(p.Cost), strconv.FormatFloat(p.AvgPrice, 'f', 3, 64)))
+	if p.Last != nil {
+		line("value", fmt.Sprintf("%s at %s: P&L %s (%s%%)", opt(p.Value), opt(p.Last), opt(p.PnL), opt(p.PnLPct)))
+	}
+	line("realised", fmt.Sprintf("%s (dividends %s, before tax)", price2(p.Realised), price2(p.Dividends)))
+	if p.Return != nil {
+		line("return", fmt.Sprintf("%s%% since %s, 沪深300 price index %s%%", opt(p.Return), p.FirstBuy, opt(p.Bench)))
+	}
+	known := p.KnownTo
+	if known == "" {
+		known = "none stored (run zixuan position list with quotes on)"
+	}
+	line("history", "distributions known to "+known)
+	if p.KnownGap != "" {
+		line("note", "the history starts "+p.KnownGap+", after the first trade: distributions before it are not known")
+	}
+	if p.Uncertain {
+		line("note", "a distribution could not be applied: the holding may be wrong from it")
+	}
+	if len(p.Lots) > 0 {
+		fmt.Fprintln(w)
+		var rows [][]string
+		for _, l := range p.Lots {
+			rows = append(rows, []string{strconv.FormatUint(l.BuyID, 10), l.Date, strconv.FormatInt(l.Qty, 10), price2(l.Cost), strconv.FormatFloat(l.Cost/float64(l.Qty), 'f', 3, 64)})
+		}
+		writeTable(w, []string{"LOT", "BOUGHT", "QTY", "COST", "PER SHARE"}, rows, 0, 2, 3, 4)
+	}
+	fmt.Fprintln(w)
+	writeTrades(w, []positionOut{p})
+	if len(p.Actions) > 0 {
+		fmt.Fprintln(w)
+		writeActions(w, []positionOut{p})
+	}
+}
+
+func round4(v float64) float64 { return math.Round(v*10000) / 10000 }
 
 func opt(v *float64) string {
 	if v == nil {
@@ -263,10 +432,10 @@ func opt(v *float64) string {
 
 func writePositionsCSV(w io.Writer, out positionsOut) error {
 	cw := csv.NewWriter(w)
-	_ = cw.Write([]string{"code", "name", "qty", "cost", "avg_price", "last", "value", "pnl", "pnl_pct", "realised", "first_buy", "return_pct", "benchmark_pct", "excess_pct"})
+	_ = cw.Write([]string{"code", "name", "qty", "cost", "avg_price", "last", "value", "pnl", "pnl_pct", "realised", "first_buy", "return_pct", "benchmark_pct", "excess_pct", "dividends"})
 	for _, p := range out.Positions {
 		_ = cw.Write([]string{p.Code, csvCell(p.Name), strconv.FormatInt(p.Qty, 10), price2(p.Cost), strconv.FormatFloat(p.AvgPrice, 'f', 4, 64),
-			opt(p.Last), opt(p.Value), opt(p.PnL), opt(p.PnLPct), price2(p.Realised), p.FirstBuy, opt(p.Return), opt(p.Bench), opt(p.Excess)})
+			opt(p.Last), opt(p.Value), opt(p.PnL), opt(p.PnLPct), price2(p.Realised), p.FirstBuy, opt(p.Return), opt(p.Bench), opt(p.Excess), price2(p.Dividends)})
 	}
 	cw.Flush()
 	return cw.Error()
@@ -284,31 +453,79 @@ func writePositions(w io.Writer, out positionsOut) {
 	if t.Priced == 0 && t.Count > 0 {
 		fmt.Fprintln(w, "\nno quotes: quantities and cost only")
 	}
-	fmt.Fprintln(w)
-	rows = rows[:0]
+	if len(out.Stale) > 0 {
+		fmt.Fprintf(w, "\ndistributions not known to the last session for %s: the daily history is fetched with quotes on\n", strings.Join(out.Stale, ", "))
+	}
 	for _, p := range out.Positions {
-		for _, tr := range p.Trades {
-			rows = append(rows, []string{strconv.FormatUint(tr.ID, 10), tr.Date, tr.Side, p.Code, strconv.FormatInt(tr.Qty, 10), price2(tr.Price), price2(tr.Fee)})
+		if p.Uncertain {
+			fmt.Fprintf(w, "\n%s: a distribution could not be applied: the holding may be wrong from it (zixuan position show %s)\n", p.Code, p.Code)
 		}
 	}
-	writeTable(w, []string{"ID", "DATE", "SIDE", "CODE", "QTY", "PRICE", "FEE"}, rows, 0, 4, 5, 6)
+	fmt.Fprintln(w)
+	writeTrades(w, out.Positions)
+	for _, p := range out.Positions {
+		if len(p.Actions) > 0 {
+			fmt.Fprintln(w)
+			writeActions(w, out.Positions)
+			break
+		}
+	}
+}
+
+// writeTrades lists the positions' buys and sells; one that breaks an
+// exchange rule says which (forced: recorded with --force).
+func writeTrades(w io.Writer, ps []positionOut) {
+	var rows [][]string
+	for _, p := range ps {
+		for _, tr := range p.Trades {
+			note := ""
+			switch {
+			case tr.Forced && tr.Breaks != "":
+				note = "forced: " + tr.Breaks
+			case tr.Forced:
+				note = "forced"
+			case tr.Breaks != "":
+				note = "breaks: " + tr.Breaks
+			}
+			rows = append(rows, []string{strconv.FormatUint(tr.ID, 10), tr.Date, tr.Side, p.Code, strconv.FormatInt(tr.Qty, 10), price2(tr.Price), price2(tr.Fee), oneLine(note)})
+		}
+	}
+	writeTable(w, []string{"ID", "DATE", "SIDE", "CODE", "QTY", "PRICE", "FEE", "NOTE"}, rows, 0, 4, 5, 6)
+}
+
+// writeActions lists the distributions the holdings received.
+func writeActions(w io.Writer, ps []positionOut) {
+	var rows [][]string
+	for _, p := range ps {
+		for _, ac := range p.Actions {
+			rows = append(rows, []string{ac.ExDate, p.Code, safetext.Line(ac.Text), strconv.FormatInt(ac.Held, 10), actionText(ac)})
+		}
+	}
+	writeTable(w, []string{"EX-DATE", "CODE", "DISTRIBUTION", "HELD", "TO THE HOLDING"}, rows, 3)
 }
 
 // positionReturns measures each open position from its first buy's price
 // on its day to the latest price, and 沪深300 over the same days, from the
 // stored daily history (fetching what is missing when quotes are on).
 func (a *App) positionReturns(st *store.Store, ps []sectors.Position, quotes map[string]sectors.Quote) map[string]sectors.CallReturn {
+	// every ticker traded, from its first trade: the distributions of a
+	// holding since sold count in its realised P&L too
 	all := []sectors.Code{sectors.Benchmark}
 	var earliest time.Time
+	open := 0
 	for _, p := range ps {
+		if len(p.Trades) == 0 {
+			continue
+		}
+		all = append(all, p.Code)
+		if first := p.Trades[0].Date; earliest.IsZero() || first.Before(earliest) {
+			earliest = first
+		}
 		if p.Qty > 0 {
-			all = append(all, p.Code)
-			if earliest.IsZero() || p.FirstBuy.Before(earliest) {
-				earliest = p.FirstBuy
-			}
+			open++
 		}
 	}
-	if len(all) == 1 {
+	if open == 0 {
 		return nil
 	}
 	online := quotes != nil // no history fetched when the quotes could not be

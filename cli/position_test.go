@@ -49,13 +49,14 @@ func positions(t *testing.T, db string, args ...string) positionsJSON {
 }
 
 // seedPosition buys 002230 twice and sells 150: FIFO takes all of the
-// first lot (100 at 10 + fee 5 = 1005) and 50 of the second (at 14).
+// first lot (100 at 10 + fee 5 = 1005) and 50 of the second (at 14). The
+// sell is no whole lot, so it goes in as a statement's line (--force).
 func seedPosition(t *testing.T, db string) {
 	t.Helper()
 	mustRun(t, db, "position", "add", "002230", "--qty", "100", "--price", "10", "--date", "2024-05-10", "--fee", "5")
-	mustRun(t, db, "position", "add", "科大讯飞", "--qty", "200", "--price", "14", "--date", "2024-06-10")
-	out := mustRun(t, db, "position", "sell", "002230", "--qty", "150", "--price", "15", "--date", "2024-07-01", "--fee", "3")
-	if !strings.Contains(out, "150 shares held") {
+	mustRun(t, db, "position", "add", "科大讯飞", "--qty", "200", "--price", "14", "--date", "2024-06-11")
+	out := mustRun(t, db, "position", "sell", "002230", "--qty", "150", "--price", "15", "--date", "2024-07-01", "--fee", "3", "--force")
+	if !strings.Contains(out, "150 shares held") || !strings.Contains(out, "forced: a sell is whole lots of 100 shares (150 of 300 held)") {
 		t.Errorf("sell: %q", out)
 	}
 }
@@ -110,7 +111,7 @@ func TestPositionPnLAndReturnAgainstTheIndex(t *testing.T) {
 func TestBadTradesAreOneLineAndStoreNothing(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "z.db")
 	setNow(t, "2026-04-02 10:00")
-	mustRun(t, db, "position", "add", "600519", "--qty", "100", "--price", "1500")
+	mustRun(t, db, "position", "add", "600519", "--qty", "100", "--price", "1500", "--date", "2026-04-01")
 	for _, c := range []struct {
 		args []string
 		code int
@@ -123,6 +124,13 @@ func TestBadTradesAreOneLineAndStoreNothing(t *testing.T) {
 		{[]string{"add", "SZ001999", "--qty", "100", "--price", "1"}, 1, "not on the watchlist"},
 		{[]string{"sell", "600519", "--qty", "101", "--price", "1600"}, 1, "holds 100"},
 		{[]string{"sell", "002230", "--qty", "1", "--price", "16"}, 1, "holds 0"},
+		{[]string{"sell", "600519", "--qty", "37", "--price", "1600"}, 1, "a sell is whole lots of 100 shares (37 of 100 held) (a statement's line that breaks it is recorded with --force)"},
+		{[]string{"sell", "600519", "--qty", "100", "--price", "1600", "--date", "2026-04-01"}, 1, "T+1"},
+		{[]string{"add", "600519", "--qty", "100", "--price", "1", "--date", "2026-03-28"}, 2, "2026-03-28 is a weekend: trades are made on session days only"},
+		{[]string{"add", "600519", "--qty", "9223372036854775800", "--price", "1"}, 2, "not a quantity"},
+		{[]string{"add", "600519", "--qty", "100", "--price", "1", "--fee", "1e308"}, 2, "at most the trade's amount"},
+		{[]string{"add", "600519", "--qty", "100", "--price", "1", "--date", "1900-01-02"}, 2, "before the exchanges opened"},
+		{[]string{"add", "600519", "--qty", "100", "--price", "1e9"}, 2, "not a price"},
 		{[]string{"rm", "9"}, 1, "no position entry 9"},
 		{[]string{"rm", "x"}, 2, "not an id"},
 	} {
@@ -135,8 +143,9 @@ func TestBadTradesAreOneLineAndStoreNothing(t *testing.T) {
 	if len(p.Positions) != 1 || p.Positions[0].Qty != 100 || len(p.Positions[0].Trades) != 1 {
 		t.Errorf("after bad input %+v", p)
 	}
-	// odd lots sell; removing the buy under a sell is refused
-	mustRun(t, db, "position", "sell", "600519", "--qty", "37", "--price", "1600")
+	// the whole holding sells the next session; removing the buy under a
+	// sell is refused
+	mustRun(t, db, "position", "sell", "600519", "--qty", "100", "--price", "1600")
 	if _, e, code := run(t, db, "", "position", "rm", "1"); code != 1 || !strings.Contains(e, "holds 0") {
 		t.Errorf("rm the buy under a sell: %d %q", code, e)
 	}

@@ -67,6 +67,9 @@ type quoteRow struct {
 	RefDate   string   `json:"ref_date,omitempty"`
 	RefClose  float64  `json:"ref_close,omitempty"`
 	Return    *float64 `json:"return_pct,omitempty"`
+	// Uncertain: a distribution in the window could not be read (a rights
+	// issue without its price, an unknown wording): the return may be off.
+	Uncertain bool `json:"return_uncertain,omitempty"`
 	ok        bool
 }
 
@@ -156,7 +159,7 @@ func (c *QuoteCmd) Run(a *App) error {
 			}
 			if _, g, ok := sectors.ReturnSinceRating(t, snap.Refs, history[code.Key()], latest); ok && r.ok {
 				ret := g.Pct()
-				r.Return = &ret
+				r.Return, r.Uncertain = &ret, g.Uncertain
 			}
 		}
 		r.Name = safetext.Line(sectors.DisplayName(r.Name))
@@ -248,6 +251,9 @@ func writeQuoteTable(w io.Writer, rows []quoteRow) {
 			}
 			if r.Return != nil {
 				c[9] = signed(*r.Return, 1) + "%"
+				if r.Uncertain {
+					c[9] += " ?"
+				}
 			}
 		}
 		cells = append(cells, c)

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -211,7 +212,10 @@ type scoredCallOut struct {
 		Months    int     `json:"months"`
 		ExcessPct float64 `json:"excess_pct"`
 	} `json:"horizons,omitempty"`
-	Uncertain bool    `json:"uncertain,omitempty"`
+	Uncertain bool `json:"uncertain,omitempty"`
+	// Suspended: the stock has not traded since Last's day; its return
+	// stands at its last trade while the benchmark runs to the day known.
+	Suspended bool    `json:"suspended,omitempty"`
 	Missing   string  `json:"missing,omitempty"` // why it has no result yet
 	Target    float64 `json:"target,omitempty"`  // the report's target price
 }
@@ -228,7 +232,9 @@ type groupOut struct {
 	Worst      string  `json:"worst,omitempty"`
 }
 
-func round2(v float64) float64 { return float64(int64(v*100+sign(v)*0.5)) / 100 }
+// round2 rounds half away from zero to the fen; never wraps (a value
+// beyond int64 stays itself).
+func round2(v float64) float64 { return math.Round(v*100) / 100 }
 
 func sign(v float64) float64 {
 	if v < 0 {
@@ -237,7 +243,15 @@ func sign(v float64) float64 {
 	return 1
 }
 
-func ptr(v float64) *float64 { r := round2(v); return &r }
+// ptr is v rounded, or nil (null, "") for a value that is no number:
+// nothing prints Inf or NaN.
+func ptr(v float64) *float64 {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return nil
+	}
+	r := round2(v)
+	return &r
+}
 
 func scorecardJSON(sc sectors.Scorecard) scorecardOut {
 	out := scorecardOut{Benchmark: benchmarkOut{Code: sectors.Benchmark.Key(), Name: sectors.BenchmarkName}, Calls: []scoredCallOut{}, Groups: []groupOut{}}
@@ -253,7 +267,7 @@ func scorecardJSON(sc sectors.Scorecard) scorecardOut {
 			c.RefDate = sectors.ChinaDate(r.Ref.Day)
 			c.RefClose, c.Last = &r.Ref.Price, &s.Last
 			c.ReturnPct, c.BenchmarkPct, c.ExcessPct = ptr(r.ReturnPct), ptr(r.BenchmarkPct), ptr(r.ExcessPct)
-			c.Uncertain = r.Uncertain
+			c.Uncertain, c.Suspended = r.Uncertain, r.Suspended
 			for _, h := range r.Horizons {
 				c.Horizons = append(c.Horizons, struct {
 					Months    int     `json:"months"`
@@ -349,6 +363,9 @@ func writeScorecard(w io.Writer, sc sectors.Scorecard, snap *sectors.Snapshot) {
 			r := s.Result
 			row[5] = sectors.ChinaDate(r.Ref.Day) + " " + strconv.FormatFloat(r.Ref.Price, 'f', 2, 64)
 			row[6] = strconv.FormatFloat(s.Last, 'f', 2, 64)
+			if r.Suspended { // its last trade's price: no trade since
+				row[6] += " halted"
+			}
 			row[7], row[8], row[9] = pct(r.ReturnPct), pct(r.BenchmarkPct), pct(r.ExcessPct)
 			if r.Uncertain {
 				row[9] += " ?"

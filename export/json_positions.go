@@ -44,6 +44,7 @@ type JSONTrade struct {
 	Qty     int64     `json:"qty"`
 	Fee     float64   `json:"fee,omitempty"`
 	Created time.Time `json:"created"`
+	Forced  bool      `json:"forced,omitempty"` // recorded although it breaks an exchange rule
 }
 
 func jsonAlerts(list []sectors.Alert) []JSONAlert {
@@ -66,7 +67,7 @@ func jsonAlerts(list []sectors.Alert) []JSONAlert {
 func jsonTrades(list []sectors.Trade) []JSONTrade {
 	var out []JSONTrade
 	for _, t := range list {
-		out = append(out, JSONTrade{ID: t.ID, Code: t.Code.Key(), Side: string(t.Side), Date: sectors.ChinaDate(t.Date), Price: t.Price, Qty: t.Qty, Fee: t.Fee, Created: t.Created})
+		out = append(out, JSONTrade{ID: t.ID, Code: t.Code.Key(), Side: string(t.Side), Date: sectors.ChinaDate(t.Date), Price: t.Price, Qty: t.Qty, Fee: t.Fee, Created: t.Created, Forced: t.Forced})
 	}
 	return out
 }
@@ -107,8 +108,10 @@ func (j JSONTrade) Trade() (sectors.Trade, error) {
 	if err != nil {
 		return sectors.Trade{}, fmt.Errorf("date %q is not a date", j.Date)
 	}
-	t := sectors.Trade{ID: j.ID, Code: code, Side: sectors.TradeSide(j.Side), Date: day, Price: j.Price, Qty: j.Qty, Fee: j.Fee, Created: j.Created}
-	if err := sectors.CheckTrade(t, time.Now()); err != nil {
+	t := sectors.Trade{ID: j.ID, Code: code, Side: sectors.TradeSide(j.Side), Date: day, Price: j.Price, Qty: j.Qty, Fee: j.Fee, Created: j.Created, Forced: j.Forced}
+	// the figures are checked; a rule a line of the user's own record breaks
+	// is shown when it is replayed, not refused here
+	if err := sectors.CheckTradeBounds(t, time.Now()); err != nil {
 		return sectors.Trade{}, err
 	}
 	return t, nil

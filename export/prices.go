@@ -37,6 +37,7 @@ type priced struct {
 	hasRef bool
 	ret    float64 // percent since the reference close
 	hasRet bool
+	unsure bool // a distribution in the window not read
 }
 
 // of looks ticker t up. A nil *Prices knows nothing.
@@ -55,7 +56,7 @@ func (p *Prices) of(t sectors.Ticker) priced {
 	if r.hasQ && r.hasRef {
 		latest := &sectors.Latest{Day: sectors.ChinaDay(r.q.Time), Last: r.q.Last, PrevClose: r.q.PrevClose}
 		if _, g, ok := sectors.ReturnSinceRating(&t, p.Refs, p.History[key], latest); ok {
-			r.ret, r.hasRet = g.Pct(), true
+			r.ret, r.hasRet, r.unsure = g.Pct(), true, g.Uncertain
 		}
 	}
 	return r
@@ -113,6 +114,8 @@ type JSONRef struct {
 	Close     float64  `json:"close"`
 	Adjusted  bool     `json:"adjusted,omitempty"`
 	ReturnPct *float64 `json:"return_since_rating_pct,omitempty"`
+	// Uncertain: a distribution in the window could not be read.
+	Uncertain bool `json:"return_uncertain,omitempty"`
 }
 
 func (r priced) json() (*JSONQuote, *JSONRef) {
@@ -128,7 +131,7 @@ func (r priced) json() (*JSONQuote, *JSONRef) {
 		jr = &JSONRef{Date: r.ref.Day.In(sectors.China).Format(time.DateOnly), Close: r.ref.Price, Adjusted: r.ref.Basis == sectors.ForwardAdjusted}
 		if r.hasRet {
 			ret := round2(r.ret)
-			jr.ReturnPct = &ret
+			jr.ReturnPct, jr.Uncertain = &ret, r.unsure
 		}
 	}
 	return jq, jr
@@ -150,6 +153,9 @@ func (r priced) mdCells() (last, chg, ret string) {
 	}
 	if r.hasRet {
 		ret = signedPct(r.ret)
+		if r.unsure {
+			ret += " ?"
+		}
 	}
 	return last, chg, ret
 }

@@ -283,11 +283,11 @@ func distribution(raw json.RawMessage, rowDate time.Time) (e sectors.ExRights, r
 	if e.ExDate.IsZero() {
 		return e, false, false
 	}
-	cash, bonus, readOK := sectors.ParseDistribution(obj.Content)
+	d, readOK := sectors.ReadDistribution(obj.Content)
 	if !readOK {
 		return e, false, true
 	}
-	e.CashPerShare, e.BonusPerShare = cash, bonus
+	e.CashPerShare, e.BonusPerShare, e.RightsPerShare, e.RightsPrice = d.Cash, d.Bonus, d.Rights, d.RightsPrice
 	return e, true, true
 }
 

@@ -1,6 +1,7 @@
 package sectors
 
 import (
+	"math"
 	"regexp"
 	"sort"
 	"strconv"
@@ -19,34 +20,78 @@ type DailyBar struct {
 	Volume int64 // shares (never lots)
 }
 
-// ExRights is one distribution to shareholders (分红送转), effective on its
-// ex-date (除权除息日): from that day the price trades without it.
+// ExRights is one distribution to shareholders (分红送转) or rights issue
+// (配股), effective on its ex-date (除权除息日): from that day the price
+// trades without it.
 type ExRights struct {
 	ExDate        time.Time // midnight China time
 	CashPerShare  float64   // yuan per share, before tax (派)
 	BonusPerShare float64   // new shares per share held (送 + 转)
-	Text          string    // as the source wrote it, e.g. "10转4股派2元"
+	// RightsPerShare is the new shares a holder may subscribe per share
+	// held (配), at RightsPrice yuan each; zero for no rights issue.
+	RightsPerShare float64
+	RightsPrice    float64
+	Text           string // as the source wrote it, e.g. "10转4股派2元"
 }
 
-// ReferencePrice is the ex-rights reference price (除权除息参考价) set from
-// the previous close: (close − cash) ÷ (1 + bonus). On the ex-date it is
-// what the exchange quotes as the previous close.
+// ReferencePrice is the ex-rights reference price (除权除息参考价) the
+// exchanges set from the previous close:
+// [(close − cash) + rights price × rights] ÷ (1 + bonus + rights).
+// On the ex-date it is what the exchange quotes as the previous close.
 func (e ExRights) ReferencePrice(prevClose float64) float64 {
-	return (prevClose - e.CashPerShare) / (1 + e.BonusPerShare)
+	return (prevClose - e.CashPerShare + e.RightsPrice*e.RightsPerShare) / (1 + e.BonusPerShare + e.RightsPerShare)
 }
 
 // Factor is how much a holding is worth, across the ex-date, per unit of
-// price: one share at prevClose becomes 1+bonus shares priced at the
-// reference, plus cash, and with the cash reinvested at the reference the
-// holding is prevClose ÷ ReferencePrice shares' worth. Multiplying a price
-// return by the factors of the ex-dates it spans gives the total return.
+// price: prevClose ÷ ReferencePrice, the 复权 convention (cash reinvested
+// at the reference price, bonus shares kept, rights taken up and paid for
+// as if the holding were sold at the reference price to pay for them).
+// Multiplying a price return by the factors of the ex-dates it spans gives
+// the total return. An event that is not Plausible off prevClose gives 1:
+// it is never turned into a number (the caller flags it).
 func (e ExRights) Factor(prevClose float64) float64 {
-	ref := e.ReferencePrice(prevClose)
-	if prevClose <= 0 || ref <= 0 {
+	if !e.Plausible(prevClose) {
 		return 1
 	}
-	return prevClose / ref
+	return prevClose / e.ReferencePrice(prevClose)
 }
+
+// MaxCashShare is the largest cash dividend, as a share of the previous
+// close, read as a dividend: above it a figure is far likelier a garbled
+// one (a misplaced point, a per-10 amount read per share) than a payout,
+// and one near the whole price would drive a return towards infinity.
+const MaxCashShare = 0.5
+
+// MaxBonusPerShare is the most new shares per share held (10 for 10) read
+// as a bonus or transfer; a larger figure is flagged, not applied.
+const MaxBonusPerShare = 1.0
+
+// Plausible reports whether the event can be applied off prevClose: a
+// cash dividend of at most MaxCashShare of the close, at most
+// MaxBonusPerShare new shares a share, a rights issue with its price
+// known and below the close, and a positive, finite reference price. An
+// implausible event is treated as unread.
+func (e ExRights) Plausible(prevClose float64) bool {
+	vals := []float64{prevClose, e.CashPerShare, e.BonusPerShare, e.RightsPerShare, e.RightsPrice}
+	for _, v := range vals {
+		if math.IsNaN(v) || math.IsInf(v, 0) || v < 0 {
+			return false
+		}
+	}
+	switch {
+	case !(prevClose > 0):
+		return false
+	case e.CashPerShare > prevClose*MaxCashShare, e.BonusPerShare > MaxBonusPerShare, e.RightsPerShare > MaxBonusPerShare:
+		return false
+	case e.RightsPerShare > 0 && !(e.RightsPrice > 0 && e.RightsPrice < prevClose):
+		return false
+	}
+	ref := e.ReferencePrice(prevClose)
+	return ref > 0 && !math.IsInf(ref, 0)
+}
+
+// IsRights reports whether the event is a rights issue (配股).
+func (e ExRights) IsRights() bool { return e.RightsPerShare > 0 }
 
 // PriceHistory is a security's daily bars, oldest first, one per trading
 // day it traded (a halted stock has no bar), and its distributions.
@@ -58,6 +103,10 @@ type PriceHistory struct {
 	// read (a rights issue 配股, an unknown wording): a return across one of
 	// them is uncertain and says so.
 	Unread []ExRights
+	// Through is the last day the history is known complete to (the days
+	// asked for and answered); zero when not known. A stock whose last bar
+	// is before it did not trade in between: it is suspended (or gone).
+	Through time.Time
 }
 
 // Range is the span of dates the bars cover; empty without bars.
@@ -101,6 +150,7 @@ func (h PriceHistory) Merge(more PriceHistory) PriceHistory {
 		out.Bars = append(out.Bars, b)
 	}
 	sort.Slice(out.Bars, func(i, j int) bool { return out.Bars[i].Date.Before(out.Bars[j].Date) })
+	out.Through = maxTime(h.Through, more.Through)
 	out.Events = mergeEvents(h.Events, more.Events)
 	out.Unread = mergeEvents(h.Unread, more.Unread)
 	return out
@@ -185,60 +235,150 @@ func maxTime(a, b time.Time) time.Time {
 	return b
 }
 
-// Distribution wording: "10派308.76元", "10转4股派2元", "10送3转2派1.5元(含税)",
-// "每10股转增4股", "10股派息2元". Amounts are per 10 shares (the base may be
-// another number, and is read).
+// Distribution wording, as the k-line's FHcontent and the exchanges'
+// notices write it: "10派308.76元", "10转4股派2元", "10送3转2派1.5元(含税)",
+// "每10股转增4股", "10股派息2元", "10送转4股", "10派2.5元(含税)，转增4股"
+// (a clause after the bracket), "10派2元,每股转增0.4股" and "每股派0.25元"
+// (per-share clauses), "10配3股，配股价3.00元" (a rights issue). Each
+// clause has its base (per 10 shares, per share: "每股"), or takes the one
+// before it.
 var (
-	distBase  = regexp.MustCompile(`^(?:每)?(\d+(?:\.\d+)?)股?`)
-	distBonus = regexp.MustCompile(`送(?:红股)?(\d+(?:\.\d+)?)`)
-	distConv  = regexp.MustCompile(`转增?(?:股)?(\d+(?:\.\d+)?)`)
-	distCash  = regexp.MustCompile(`派(?:发)?(?:现金)?(?:红利)?(?:息)?(?:人民币)?(\d+(?:\.\d+)?)`)
+	distBracket  = regexp.MustCompile(`[(（][^()（）]*[)）]`)
+	distClauses  = regexp.MustCompile(`[,，;；、。]+`)
+	distBase     = regexp.MustCompile(`^(?:每)?(\d+(?:\.\d+)?)股?`)
+	distPerShare = regexp.MustCompile(`^每股`)
+	// a base inside a notice's sentence: "以资本公积金向全体股东每10股转增4股"
+	distBaseIn = regexp.MustCompile(`每(\d+(?:\.\d+)?)股|每股`)
+	distItems  = []struct {
+		kind string
+		re   *regexp.Regexp
+	}{
+		{"price", regexp.MustCompile(`(?:配股)?价格?(?:为|:)?(?:人民币)?(\d+(?:\.\d+)?)元?(?:/股)?`)},
+		{"rights", regexp.MustCompile(`配(?:售)?(?:股)?(\d+(?:\.\d+)?)股?`)},
+		{"bonus", regexp.MustCompile(`送转(?:股)?(\d+(?:\.\d+)?)股?`)},
+		{"bonus", regexp.MustCompile(`送(?:红股)?(?:股)?(\d+(?:\.\d+)?)股?`)},
+		{"bonus", regexp.MustCompile(`转增?(?:股本)?(?:股)?(\d+(?:\.\d+)?)股?`)},
+		{"cash", regexp.MustCompile(`(?:派|分红|红利)(?:发)?(?:现金)?(?:红利|股利)?(?:息)?(?:人民币)?(\d+(?:\.\d+)?)元?`)},
+	}
+	distDigit = regexp.MustCompile(`\d`)
 )
 
-// ParseDistribution reads a distribution as the vendors and announcements
-// write it ("10转4股派2元") into cash and bonus shares per share held. ok
-// is false for anything else, including a rights issue (配股, which costs
-// the holder money and is not a distribution), "不分配不转增", an amount out
-// of bounds, or a text without any of 送, 转 and 派.
-func ParseDistribution(text string) (cashPerShare, bonusPerShare float64, ok bool) {
+// Distribution is what a distribution text says, per share held.
+type Distribution struct {
+	Cash, Bonus, Rights, RightsPrice float64
+}
+
+// ReadDistribution reads a distribution (or rights issue) as the vendors
+// and announcements write it into amounts per share held. ok is false for
+// anything it cannot read in full: a clause with a figure it does not
+// know, "不分配不转增", a text without any of 送, 转, 派 and 配, a rights
+// issue without its price, or an amount out of bounds (more than
+// MaxBonusPerShare new shares a share, more than 10,000 yuan a share). A
+// text not read is never half read into a number: the caller keeps it as
+// unread and flags what it spans.
+func ReadDistribution(text string) (d Distribution, ok bool) {
 	s := halfWidth(strings.Join(strings.Fields(text), ""))
-	if s == "" || strings.Contains(s, "配") || strings.Contains(s, "不分配") {
-		return 0, 0, false
+	if s == "" || strings.Contains(s, "不分配") {
+		return d, false
 	}
-	// only the part before a bracket: "(含税,扣税后1.35元)" holds other numbers
-	if i := strings.IndexAny(s, "(（"); i >= 0 {
+	// a rights price is often given in a bracket: "10配3股(配股价3元)"
+	if strings.Contains(s, "配") {
+		if m := distItems[0].re.FindStringSubmatch(s); m != nil {
+			d.RightsPrice, _ = strconv.ParseFloat(m[1], 64)
+		}
+	}
+	// what a bracket holds is a remark ("含税", "扣税后1.35元"); the
+	// clauses after it count
+	for {
+		t := distBracket.ReplaceAllString(s, ",")
+		if t == s {
+			break
+		}
+		s = t
+	}
+	if i := strings.IndexAny(s, "(（"); i >= 0 { // an unclosed bracket
 		s = s[:i]
 	}
-	m := distBase.FindStringSubmatch(s)
-	if m == nil {
-		return 0, 0, false
-	}
-	base, err := strconv.ParseFloat(m[1], 64)
-	if err != nil || base <= 0 || base > 1000 {
-		return 0, 0, false
-	}
-	rest := s[len(m[0]):]
-	read := func(re *regexp.Regexp) (float64, bool) {
-		mm := re.FindStringSubmatch(rest)
-		if mm == nil {
-			return 0, false
+	base := 0.0
+	any := false
+	for _, clause := range distClauses.Split(s, -1) {
+		if clause == "" {
+			continue
 		}
-		v, err := strconv.ParseFloat(mm[1], 64)
-		return v, err == nil
+		switch m, in := distBase.FindStringSubmatch(clause), distBaseIn.FindStringSubmatchIndex(clause); {
+		case distPerShare.MatchString(clause):
+			base, clause = 1, strings.TrimPrefix(clause, "每股")
+		case m != nil:
+			b, err := strconv.ParseFloat(m[1], 64)
+			if err != nil || b <= 0 || b > 1000 {
+				return Distribution{}, false
+			}
+			base, clause = b, clause[len(m[0]):]
+		case in != nil:
+			b := 1.0
+			if in[2] >= 0 {
+				var err error
+				if b, err = strconv.ParseFloat(clause[in[2]:in[3]], 64); err != nil || b <= 0 || b > 1000 {
+					return Distribution{}, false
+				}
+			}
+			base, clause = b, clause[:in[0]]+"|"+clause[in[1]:]
+		}
+		if !distDigit.MatchString(clause) {
+			continue // "不送红股", "含税"
+		}
+		if base == 0 {
+			return Distribution{}, false // "派2元": per what?
+		}
+		for _, it := range distItems {
+			for {
+				loc := it.re.FindStringSubmatchIndex(clause)
+				if loc == nil {
+					break
+				}
+				v, err := strconv.ParseFloat(clause[loc[2]:loc[3]], 64)
+				if err != nil {
+					return Distribution{}, false
+				}
+				switch it.kind {
+				case "price":
+					d.RightsPrice = v // a price is per share whatever the base
+				case "rights":
+					d.Rights += v / base
+				case "bonus":
+					d.Bonus += v / base
+				case "cash":
+					d.Cash += v / base
+				}
+				any = true
+				clause = clause[:loc[0]] + "|" + clause[loc[1]:]
+			}
+		}
+		if distDigit.MatchString(clause) {
+			return Distribution{}, false // a figure not read: flag it, never guess
+		}
 	}
-	bonus, hasBonus := read(distBonus)
-	conv, hasConv := read(distConv)
-	cash, hasCash := read(distCash)
-	if !hasBonus && !hasConv && !hasCash {
+	switch {
+	case !any:
+		return Distribution{}, false
+	case d.Rights > 0 && !(d.RightsPrice > 0):
+		return d, false // a rights issue whose price is not known
+	case d.Rights == 0 && d.RightsPrice > 0:
+		return Distribution{}, false
+	case d.Cash > 1e4, d.Bonus > MaxBonusPerShare, d.Rights > MaxBonusPerShare:
+		return Distribution{}, false
+	}
+	return d, true
+}
+
+// ParseDistribution is ReadDistribution for cash and bonus shares only: ok
+// is false for a rights issue as for anything unread.
+func ParseDistribution(text string) (cashPerShare, bonusPerShare float64, ok bool) {
+	d, ok := ReadDistribution(text)
+	if !ok || d.Rights > 0 {
 		return 0, 0, false
 	}
-	cashPerShare, bonusPerShare = cash/base, (bonus+conv)/base
-	// bounds: no A-share pays more than its price in a year, nor gives more
-	// than ten new shares for one
-	if cashPerShare < 0 || cashPerShare > 1e4 || bonusPerShare < 0 || bonusPerShare > 10 {
-		return 0, 0, false
-	}
-	return cashPerShare, bonusPerShare, true
+	return d.Cash, d.Bonus, true
 }
 
 // halfWidth turns full-width digits and the full-width point into ASCII.

@@ -1,6 +1,7 @@
 package sectors
 
 import (
+	"math"
 	"testing"
 	"time"
 )
@@ -21,6 +22,15 @@ func TestParseDistribution(t *testing.T) {
 		{"１０派２．５元", 0.25, 0, true},
 		{"10送1股", 0, 0.1, true},
 		{"10配3股", 0, 0, false}, // a rights issue costs money: not a distribution
+		{"10派2.5元(含税)，转增4股", 0.25, 0.4, true},
+		{"10派2元,每股转增0.4股", 0.2, 0.4, true},
+		{"每股派0.25元", 0.25, 0, true},
+		{"每股转增0.4股", 0, 0.4, true},
+		{"10送转4股", 0, 0.4, true},
+		{"每10股派发现金红利2.5元(含税),不送红股,不以公积金转增股本", 0.25, 0, true},
+		{"10派2元,另派特别股息1元", 0, 0, false}, // a figure not read: flagged, never half read
+		{"10送30股", 0, 0, false},    // more than 10 for 10: implausible
+		{"10派2元(含税", 0.2, 0, true}, // an unclosed bracket
 		{"不分配不转增", 0, 0, false},
 		{"", 0, 0, false},
 		{"派2元", 0, 0, false},     // no base
@@ -30,6 +40,42 @@ func TestParseDistribution(t *testing.T) {
 		cash, bonus, ok := ParseDistribution(c.text)
 		if ok != c.ok || !near(cash, c.cash) || !near(bonus, c.bonus) {
 			t.Errorf("%q = %v %v %v, want %v %v %v", c.text, cash, bonus, ok, c.cash, c.bonus, c.ok)
+		}
+	}
+}
+
+func TestReadDistributionRights(t *testing.T) {
+	for _, c := range []struct {
+		text          string
+		rights, price float64
+		ok            bool
+	}{
+		{"10配3股,配股价3.00元", 0.3, 3, true},
+		{"10配3股(配股价3元)", 0.3, 3, true},
+		{"每10股配3股，配股价格为3.00元/股", 0.3, 3, true},
+		{"10配3股", 0.3, 0, false}, // the price unknown: flagged
+	} {
+		d, ok := ReadDistribution(c.text)
+		if ok != c.ok || !near(d.Rights, c.rights) || !near(d.RightsPrice, c.price) || d.Cash != 0 || d.Bonus != 0 {
+			t.Errorf("%q = %+v %v, want rights %v at %v %v", c.text, d, ok, c.rights, c.price, c.ok)
+		}
+	}
+}
+
+// TestRightsReferencePrice follows the exchanges' formula: a 10配3 at 3.00
+// off a close of 10.00 is (10 + 0.9) ÷ 1.3.
+func TestRightsReferencePrice(t *testing.T) {
+	e := ExRights{RightsPerShare: 0.3, RightsPrice: 3}
+	if r := e.ReferencePrice(10); !near(r, 10.9/1.3) {
+		t.Errorf("reference %v", r)
+	}
+	if f := e.Factor(10); !near(f, 10/(10.9/1.3)) {
+		t.Errorf("factor %v", f)
+	}
+	// implausible: no number from them
+	for _, bad := range []ExRights{{CashPerShare: 9.999}, {RightsPerShare: 0.3}, {BonusPerShare: 3}, {CashPerShare: math.NaN()}} {
+		if bad.Plausible(10) || bad.Factor(10) != 1 {
+			t.Errorf("%+v plausible off 10.00", bad)
 		}
 	}
 }
@@ -95,4 +141,26 @@ func TestHistoryMerge(t *testing.T) {
 	if b, ok := m.BarOnOrBefore(time.Date(2024, 9, 22, 12, 0, 0, 0, China)); !ok || b.Close != 20 {
 		t.Errorf("bar on or before a Sunday: %+v", b)
 	}
+}
+
+// FuzzReadDistribution: any text is read into bounded, finite amounts or
+// refused; never a panic, never a number out of bounds.
+func FuzzReadDistribution(f *testing.F) {
+	for _, s := range []string{"10派2.5元(含税)，转增4股", "10派2元,每股转增0.4股", "10配3股(配股价3元)", "每股派0.25元", "１０送转４股", "10派99999999999元", "每0股派1元", "(((", "10派1e308元"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, ok := ReadDistribution(s)
+		if !ok {
+			return
+		}
+		for _, v := range []float64{d.Cash, d.Bonus, d.Rights, d.RightsPrice} {
+			if math.IsNaN(v) || math.IsInf(v, 0) || v < 0 {
+				t.Fatalf("%q read as %+v", s, d)
+			}
+		}
+		if d.Cash > 1e4 || d.Bonus > MaxBonusPerShare || d.Rights > MaxBonusPerShare {
+			t.Fatalf("%q read as %+v", s, d)
+		}
+	})
 }

@@ -43,6 +43,9 @@ type Reference struct {
 	Price        float64
 	Basis        RefBasis
 	AdjustedAsOf time.Time // for ForwardAdjusted: when the series was fetched
+	// Suspended: the stock did not trade on the call's day (a session
+	// day), and Day is its last trade before.
+	Suspended bool
 }
 
 // Latest is the newest price, usually the live quote: Last on Day, with
@@ -99,11 +102,13 @@ func referenceFor(h PriceHistory, callDay time.Time) (Reference, bool) {
 	target := TradingDayOnOrBefore(callDay)
 	b, ok := h.BarOnOrBefore(target)
 	// a history that stops before the day has not got that close yet (a
-	// call made today, before the k-line holds today's bar)
-	if !ok || b.Close <= 0 || h.Range().To.Before(target) {
+	// call made today, before the k-line holds today's bar), unless the
+	// days up to it are known and the stock did not trade on them (a call
+	// made during a suspension: its last close stands)
+	if !ok || b.Close <= 0 || h.Range().To.Before(target) && h.Through.Before(target) {
 		return Reference{}, false
 	}
-	return Reference{Day: b.Date, Price: b.Close, Basis: Unadjusted}, true
+	return Reference{Day: b.Date, Price: b.Close, Basis: Unadjusted, Suspended: b.Date.Before(target)}, true
 }
 
 // TotalReturn is the total return from ref to the latest price: the last
@@ -127,26 +132,16 @@ func TotalReturn(ref Reference, h PriceHistory, latest *Latest, until time.Time)
 	last, haveBar := h.BarOnOrBefore(end)
 	if haveBar && !last.Date.Before(d0) {
 		// price ratio to the last bar, times the factor of each ex-date
-		g.Multiple = last.Close / ref.Price
+		f, unsure := h.exFactor(d0, ref.Price, last.Date)
+		g.Multiple = last.Close / ref.Price * f
 		g.To = last.Date
-		for _, e := range h.Events {
-			if !e.ExDate.After(d0) || e.ExDate.After(last.Date) {
-				continue
-			}
-			prev, ok := h.BarBefore(e.ExDate)
-			if !ok || prev.Date.Before(d0) {
-				// no trade between the reference and the ex-date: the
-				// reference is the close the distribution comes off
-				prev = DailyBar{Date: d0, Close: ref.Price}
-			}
-			g.Multiple *= e.Factor(prev.Close)
-		}
+		g.Uncertain = unsure
 	} else {
 		// nothing on or after the reference day: the reference itself
 		haveBar = false
 		last = DailyBar{Date: d0, Close: ref.Price}
 	}
-	g.Uncertain = unreadBetween(h, d0, g.To)
+	g.Uncertain = g.Uncertain || unreadBetween(h, d0, g.To)
 
 	useLatest := latest != nil && latest.Last > 0 && ChinaDay(latest.Day).After(last.Date) &&
 		(until.IsZero() || !ChinaDay(latest.Day).After(ChinaDay(until)))
@@ -154,7 +149,7 @@ func TotalReturn(ref Reference, h PriceHistory, latest *Latest, until time.Time)
 		if !haveBar {
 			return g, ErrNoPrice
 		}
-		return g, nil
+		return g, finite(g)
 	}
 	day := ChinaDay(latest.Day)
 	// From the last bar to the latest price. When the bar is the previous
@@ -178,7 +173,82 @@ func TotalReturn(ref Reference, h PriceHistory, latest *Latest, until time.Time)
 		g.Multiple *= latest.Last / last.Close
 	}
 	g.To = day
-	return g, nil
+	return g, finite(g)
+}
+
+// ErrImplausible: a return that is no number (an infinite or negative
+// multiple) is refused rather than shown.
+var ErrImplausible = errors.New("return out of bounds")
+
+func finite(g Growth) error {
+	if math.IsNaN(g.Multiple) || math.IsInf(g.Multiple, 0) || !(g.Multiple > 0) {
+		return ErrImplausible
+	}
+	return nil
+}
+
+// exFactor is the product of the factors (ExRights.Factor) of h's
+// distributions with an ex-date in (from, to], each taken off the price
+// the distribution comes off: the last close before its ex-date, or, when
+// the stock has not traded since the previous ex-date (several ex-dates in
+// one suspension), that ex-date's reference price, which is what the
+// exchange quotes as the previous close on resumption; fromClose before
+// any. unsure is set when an event could not be applied (not Plausible
+// off its price): it counts as 1 and the return is flagged.
+func (h PriceHistory) exFactor(from time.Time, fromClose float64, to time.Time) (f float64, unsure bool) {
+	f = 1
+	base, baseDay := fromClose, ChinaDay(from)
+	for _, e := range h.Events {
+		if !e.ExDate.After(from) || e.ExDate.After(to) {
+			continue
+		}
+		if b, ok := h.BarBefore(e.ExDate); ok && b.Date.After(baseDay) {
+			base, baseDay = b.Close, b.Date
+		}
+		if !e.Plausible(base) {
+			unsure = true
+			continue
+		}
+		f *= e.Factor(base)
+		// a bar on this ex-date or later is a trade after it
+		base, baseDay = e.ReferencePrice(base), e.ExDate.AddDate(0, 0, -1)
+	}
+	return f, unsure
+}
+
+// DayValue is one day of a series.
+type DayValue struct {
+	Day   time.Time
+	Value float64
+}
+
+// TotalReturnSeries is h's closes from the first bar on or after from,
+// each multiplied by the factors of the ex-dates since that bar, chained
+// as TotalReturn chains them: the value of a holding bought at the first
+// close, in units of that close, so that an ex-date is no fall.
+func TotalReturnSeries(h PriceHistory, from time.Time) []DayValue {
+	var out []DayValue
+	from = ChinaDay(from)
+	factor, base := 1.0, 0.0
+	ev := 0
+	for _, b := range h.Bars {
+		for ev < len(h.Events) && !h.Events[ev].ExDate.After(b.Date) {
+			if e := h.Events[ev]; len(out) > 0 && e.ExDate.After(out[len(out)-1].Day) && e.Plausible(base) {
+				factor *= e.Factor(base)
+				base = e.ReferencePrice(base)
+			}
+			ev++
+		}
+		if b.Close <= 0 {
+			continue
+		}
+		base = b.Close
+		if b.Date.Before(from) {
+			continue
+		}
+		out = append(out, DayValue{b.Date, b.Close * factor})
+	}
+	return out
 }
 
 // eventBetween reports whether an ex-date (read or not) lies in (from, to).
@@ -229,6 +299,10 @@ type CallReturn struct {
 	ExcessPct float64
 	Horizons  []HorizonReturn // those reached, in Horizons order
 	Uncertain bool            // an unread distribution lies in the window
+	// Suspended: the stock has not traded since AsOf although the days to
+	// BenchmarkAsOf are known: its return stands at its last trade while
+	// the benchmark runs on (a holder cannot sell).
+	Suspended bool
 }
 
 // ScoreCall measures a call made on callDay from ref (nil: the close of
@@ -250,19 +324,33 @@ func ScoreCall(callDay time.Time, ref *Reference, stock PriceHistory, stockLates
 	if err != nil {
 		return CallReturn{}, err
 	}
-	benchRef, err := ReferenceFor(bench, r.Day)
+	// The benchmark from the call's day: a call made while the stock was
+	// suspended is measured from its last close (nothing changed since),
+	// but the market's move counts from the day the call was made.
+	benchDay := r.Day
+	if ref == nil && r.Suspended {
+		benchDay = TradingDayOnOrBefore(callDay)
+	}
+	benchRef, err := ReferenceFor(bench, benchDay)
 	if err != nil {
 		return CallReturn{}, fmt.Errorf("benchmark: %w", err)
+	}
+	end := g.To
+	suspended := false
+	if stock.Range().To.Equal(g.To) && !NextTradingDay(g.To).After(ChinaDay(stock.Through)) {
+		// no trade since the last bar, through days known: the benchmark
+		// runs to the last day known, the stock's price stays
+		end, suspended = ChinaDay(stock.Through), true
 	}
 	var bl *Latest
-	if benchLatest != nil && ChinaDay(benchLatest.Day).Equal(g.To) {
+	if benchLatest != nil && ChinaDay(benchLatest.Day).Equal(end) {
 		bl = benchLatest
 	}
-	bg, err := TotalReturn(benchRef, bench, bl, g.To)
+	bg, err := TotalReturn(benchRef, bench, bl, end)
 	if err != nil {
 		return CallReturn{}, fmt.Errorf("benchmark: %w", err)
 	}
-	out := CallReturn{Ref: r, AsOf: g.To, ReturnPct: g.Pct(), BenchmarkPct: bg.Pct(), BenchmarkAsOf: bg.To, Uncertain: g.Uncertain}
+	out := CallReturn{Ref: r, AsOf: g.To, ReturnPct: g.Pct(), BenchmarkPct: bg.Pct(), BenchmarkAsOf: bg.To, Uncertain: g.Uncertain, Suspended: suspended}
 	out.ExcessPct = out.ReturnPct - out.BenchmarkPct
 
 	// Horizons from closed bars only: a horizon is reached when the
@@ -270,7 +358,7 @@ func ScoreCall(callDay time.Time, ref *Reference, stock PriceHistory, stockLates
 	// many months after the call.
 	for _, m := range Horizons {
 		target := TradingDayOnOrBefore(AddMonths(ChinaDay(callDay), m))
-		if h := stock.Range(); h.Empty() || h.To.Before(target) || !target.After(r.Day) {
+		if h := stock.Range(); h.Empty() || h.To.Before(target) && stock.Through.Before(target) || !target.After(r.Day) {
 			continue
 		}
 		sg, err := TotalReturn(r, stock, nil, target)

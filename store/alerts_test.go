@@ -129,13 +129,17 @@ func TestTradesReplayIntoPositions(t *testing.T) {
 	if _, err := s.AddTrade(buy); err != nil {
 		t.Fatal(err)
 	}
+	var se *Error
 	sell := sectors.Trade{Code: code("688111"), Side: sectors.Sold, Qty: 150, Price: 250, Date: chinaAt("2026-03-20 00:00")}
+	if _, err := s.AddTrade(sell); !errors.As(err, &se) || se.Reason != BadTrade {
+		t.Errorf("STAR sell of 150 of 400: %v", err) // at least 200, or the whole holding
+	}
+	sell.Qty = 200
 	if _, err := s.AddTrade(sell); err != nil {
 		t.Fatal(err)
 	}
-	var se *Error
 	over := sell
-	over.Qty = 251
+	over.Qty = 201
 	if _, err := s.AddTrade(over); !errors.As(err, &se) || se.Reason != Oversold {
 		t.Errorf("oversell: %v", err)
 	}
@@ -157,7 +161,7 @@ func TestTradesReplayIntoPositions(t *testing.T) {
 		t.Fatalf("%+v %v", ps, err)
 	}
 	p := ps[0]
-	if p.Qty != 250 || p.Cost != 250*200+10*250.0/400 || p.Realised != 150*50-10*150.0/400 {
+	if p.Qty != 200 || p.Cost != 200*200+10*200.0/400 || p.Realised != 200*50-10*200.0/400 {
 		t.Errorf("position %+v", p)
 	}
 	// removing the buy would leave the sell without shares
@@ -228,5 +232,31 @@ func TestDoctorChecksAlertsAndTrades(t *testing.T) {
 	problems, err := s.Check()
 	if err != nil || len(problems) != 2 || !strings.Contains(problems[0], "alerts/3") || !strings.Contains(problems[1], "holds 100") {
 		t.Errorf("%q %v", problems, err)
+	}
+}
+
+// A backdated buy that makes a stored sell break the lot rule is refused,
+// naming the sell; stored trades that broke a rule before stay as they are.
+func TestABackdatedTradeThatUpsetsAStoredSellIsRefused(t *testing.T) {
+	s := newStore(t)
+	s.SetClock(func() time.Time { return chinaAt("2026-04-02 10:00") })
+	add := func(tr sectors.Trade) error { _, err := s.AddTrade(tr); return err }
+	c := code("600519")
+	if err := add(sectors.Trade{Code: c, Side: sectors.Bought, Qty: 37, Price: 1500, Date: chinaAt("2026-03-02 00:00"), Forced: true}); err != nil {
+		t.Fatal(err)
+	}
+	// 37 held: selling them all is the whole holding
+	if err := add(sectors.Trade{Code: c, Side: sectors.Sold, Qty: 37, Price: 1600, Date: chinaAt("2026-03-10 00:00")}); err != nil {
+		t.Fatal(err)
+	}
+	// a buy of 100 before it makes that sell 37 of 137: the odd remainder,
+	// still fine; a forced 50 would make it 37 of 87, which breaks the rule
+	if err := add(sectors.Trade{Code: c, Side: sectors.Bought, Qty: 100, Price: 1500, Date: chinaAt("2026-03-03 00:00")}); err != nil {
+		t.Errorf("a buy that leaves the sell the odd remainder: %v", err)
+	}
+	err := add(sectors.Trade{Code: c, Side: sectors.Bought, Qty: 50, Price: 1500, Date: chinaAt("2026-03-04 00:00"), Forced: true})
+	var se *Error
+	if !errors.As(err, &se) || se.Reason != BadTrade || !strings.Contains(err.Error(), "SH600519 2's sell of 2026-03-10 would break a rule") {
+		t.Errorf("a buy that upsets the stored sell: %v", err)
 	}
 }

@@ -64,6 +64,8 @@ type eventRecord struct {
 	ExDate string  `json:"d"`
 	Cash   float64 `json:"c,omitempty"`
 	Bonus  float64 `json:"b,omitempty"`
+	Rights float64 `json:"r,omitempty"`  // 配: shares offered per share
+	RPrice float64 `json:"rp,omitempty"` // at this price
 	Text   string  `json:"t,omitempty"`
 }
 
@@ -92,7 +94,8 @@ func encodeHistory(h StoredHistory) ([]byte, error) {
 	ev := func(list []sectors.ExRights) []eventRecord {
 		out := make([]eventRecord, len(list))
 		for i, e := range list {
-			out[i] = eventRecord{ExDate: sectors.ChinaDate(e.ExDate), Cash: e.CashPerShare, Bonus: e.BonusPerShare, Text: e.Text}
+			out[i] = eventRecord{ExDate: sectors.ChinaDate(e.ExDate), Cash: e.CashPerShare, Bonus: e.BonusPerShare,
+				Rights: e.RightsPerShare, RPrice: e.RightsPrice, Text: e.Text}
 		}
 		return out
 	}
@@ -180,11 +183,13 @@ func decodeHistoryInto(code sectors.Code, data []byte, scratch []sectors.DailyBa
 			if err != nil {
 				continue
 			}
-			out = append(out, sectors.ExRights{ExDate: d, CashPerShare: e.Cash, BonusPerShare: e.Bonus, Text: e.Text})
+			out = append(out, sectors.ExRights{ExDate: d, CashPerShare: e.Cash, BonusPerShare: e.Bonus,
+				RightsPerShare: e.Rights, RightsPrice: e.RPrice, Text: e.Text})
 		}
 		return out
 	}
 	h.Events, h.Unread = back(ev[0]), back(ev[1])
+	h.Through = h.Held.To // the days asked for and answered
 	return h, nil
 }
 

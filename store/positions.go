@@ -3,6 +3,7 @@ package store
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -28,10 +29,13 @@ type tradeRecord struct {
 	Qty     int64     `json:"qty"`
 	Fee     float64   `json:"fee,omitempty"`
 	Created time.Time `json:"created"`
+	// Forced: recorded with --force although it breaks an exchange rule.
+	// An optional field: records without it read as before.
+	Forced bool `json:"forced,omitempty"`
 }
 
 func tradeToRecord(t sectors.Trade) tradeRecord {
-	return tradeRecord{Code: t.Code.Key(), Side: string(t.Side), Date: sectors.ChinaDate(t.Date), Price: t.Price, Qty: t.Qty, Fee: t.Fee, Created: t.Created}
+	return tradeRecord{Code: t.Code.Key(), Side: string(t.Side), Date: sectors.ChinaDate(t.Date), Price: t.Price, Qty: t.Qty, Fee: t.Fee, Created: t.Created, Forced: t.Forced}
 }
 
 func (r tradeRecord) trade(id uint64) (sectors.Trade, error) {
@@ -43,7 +47,7 @@ func (r tradeRecord) trade(id uint64) (sectors.Trade, error) {
 	if err != nil {
 		return sectors.Trade{}, err
 	}
-	return sectors.Trade{ID: id, Code: code, Side: sectors.TradeSide(r.Side), Date: day, Price: r.Price, Qty: r.Qty, Fee: r.Fee, Created: r.Created}, nil
+	return sectors.Trade{ID: id, Code: code, Side: sectors.TradeSide(r.Side), Date: day, Price: r.Price, Qty: r.Qty, Fee: r.Fee, Created: r.Created, Forced: r.Forced}, nil
 }
 
 func readTrades(tx *bolt.Tx) ([]sectors.Trade, error) {
@@ -81,13 +85,66 @@ func (s *Store) Trades() ([]sectors.Trade, error) {
 	return out, err
 }
 
-// Positions replays the trades into positions, ordered by code.
+// Positions replays the trades into positions, ordered by code, with the
+// distributions of the stored histories applied (sectors.BuildHoldings).
 func (s *Store) Positions() ([]sectors.Position, error) {
-	trades, err := s.Trades()
-	if err != nil {
-		return nil, err
+	var out []sectors.Position
+	now := s.now()
+	err := s.view(func(tx *bolt.Tx) error {
+		trades, err := readTrades(tx)
+		if err != nil {
+			return err
+		}
+		out, err = holdings(tx, trades, now)
+		return err
+	})
+	return out, err
+}
+
+// holdings replays trades with the distributions of the histories stored
+// for their tickers (those dated after now left out: announced, not yet
+// effective).
+func holdings(tx *bolt.Tx, trades []sectors.Trade, now time.Time) ([]sectors.Position, error) {
+	return sectors.BuildHoldings(trades, distributionsIn(tx, trades, now))
+}
+
+// distributionsIn reads the stored histories of the tickers traded; one
+// that does not decode is left out (doctor reports it), so positions still
+// show.
+func distributionsIn(tx *bolt.Tx, trades []sectors.Trade, now time.Time) map[string]sectors.PriceHistory {
+	b := tx.Bucket(bucketHistory)
+	if b == nil {
+		return nil
 	}
-	return sectors.BuildPositions(trades)
+	today := sectors.ChinaDay(now)
+	out := map[string]sectors.PriceHistory{}
+	for _, t := range trades {
+		k := t.Code.Key()
+		if _, done := out[k]; done {
+			continue
+		}
+		out[k] = sectors.PriceHistory{}
+		v := b.Get([]byte(k))
+		if v == nil {
+			continue
+		}
+		h, err := decodeHistory(t.Code, v)
+		if err != nil {
+			continue
+		}
+		cut := func(list []sectors.ExRights) []sectors.ExRights {
+			var kept []sectors.ExRights
+			for _, e := range list {
+				if !e.ExDate.After(today) {
+					kept = append(kept, e)
+				}
+			}
+			return kept
+		}
+		h.Events, h.Unread = cut(h.Events), cut(h.Unread)
+		out[k] = h.PriceHistory
+	}
+	return out
 }
 
 // tradeRefusal turns the domain's refusal into the store's.
@@ -97,8 +154,43 @@ func tradeRefusal(code sectors.Code, err error) error {
 		return &Error{Kind: ErrInvalid, Reason: Oversold, Code: code, Detail: detail(err, sectors.ErrOversold)}
 	case errors.Is(err, sectors.ErrTradeInput):
 		return &Error{Kind: ErrInvalid, Reason: BadTrade, Code: code, Detail: detail(err, sectors.ErrTradeInput)}
+	case errors.Is(err, sectors.ErrTradeRule):
+		return ruleRefusal(code, detail(err, sectors.ErrTradeRule))
 	}
 	return err
+}
+
+// ruleRefusal is a trade the exchanges would not take.
+func ruleRefusal(code sectors.Code, rule string) error {
+	return &Error{Kind: ErrInvalid, Reason: BadTrade, Code: code,
+		Detail: rule + " (a statement's line that breaks it is recorded with --force)"}
+}
+
+// newBreak is the rule that adding trade newID makes a trade break: the
+// new one (unless forced), or one stored before that kept the rules and
+// that the new one upsets (a backdated buy can make a later sell's lots
+// wrong); "" for none. Without before (stored trades that do not replay)
+// only the new trade is judged.
+func newBreak(before, after []sectors.Position, newID uint64) (sectors.Code, string) {
+	was := map[uint64]bool{}
+	for _, p := range before {
+		for _, t := range p.Trades {
+			was[t.ID] = t.Breaks != ""
+		}
+	}
+	for _, p := range after {
+		for _, t := range p.Trades {
+			upset := before != nil && !was[t.ID]
+			switch {
+			case t.Breaks == "" || t.Forced:
+			case t.ID == newID:
+				return t.Code, t.Breaks
+			case upset:
+				return t.Code, fmt.Sprintf("with it, %s %d's %s of %s would break a rule: %s", t.Code.Key(), t.ID, t.Side, sectors.ChinaDate(t.Date), t.Breaks)
+			}
+		}
+	}
+	return sectors.Code{}, ""
 }
 
 // AddTrade checks and stores a buy or a sell and returns it with its id.
@@ -133,8 +225,16 @@ func (s *Store) AddTrade(t sectors.Trade) (sectors.Trade, error) {
 			return err
 		}
 		t.ID = id
-		if _, err := sectors.BuildPositions(append(have, t)); err != nil {
+		before, err := holdings(tx, have, now)
+		if err != nil {
+			before = nil // stored trades that do not replay: judge the new one alone
+		}
+		after, err := holdings(tx, append(have, t), now)
+		if err != nil {
 			return tradeRefusal(t.Code, err)
+		}
+		if code, rule := newBreak(before, after, t.ID); rule != "" {
+			return ruleRefusal(code, rule)
 		}
 		return putJSON(b, itob(id), tradeToRecord(t))
 	})
@@ -162,7 +262,7 @@ func (s *Store) RemoveTrade(id uint64) (sectors.Trade, error) {
 		if !found {
 			return &Error{Kind: ErrNotFound, Reason: NoSuchTrade, Count: int(min(id, 1<<31-1))}
 		}
-		if _, err := sectors.BuildPositions(kept); err != nil {
+		if _, err := holdings(tx, kept, s.now()); err != nil {
 			return tradeRefusal(gone.Code, err)
 		}
 		return tx.Bucket(bucketTrades).Delete(itob(id))
@@ -199,7 +299,9 @@ func (s *Store) ImportTrades(list []sectors.Trade) (int, error) {
 			if seen[tradeKey(t)] {
 				continue
 			}
-			if err := sectors.CheckTrade(t, now); err != nil {
+			// a file's trades are the user's own record: their figures are
+			// checked, and a rule one breaks is shown, not refused
+			if err := sectors.CheckTradeBounds(t, now); err != nil {
 				return tradeRefusal(t.Code, err)
 			}
 			id, err := b.NextSequence()
@@ -217,7 +319,7 @@ func (s *Store) ImportTrades(list []sectors.Trade) (int, error) {
 		if added == 0 {
 			return errUnchanged
 		}
-		if _, err := sectors.BuildPositions(all); err != nil {
+		if _, err := holdings(tx, all, now); err != nil {
 			return tradeRefusal(sectors.Code{}, err)
 		}
 		return nil
@@ -271,7 +373,7 @@ func checkAlertsAndTrades(tx *bolt.Tx, add func(string, ...any)) {
 		}
 		return nil
 	})
-	if _, err := sectors.BuildPositions(trades); err != nil {
+	if _, err := holdings(tx, trades, time.Now()); err != nil {
 		add("trades: %v", err)
 	}
 }

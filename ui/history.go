@@ -273,6 +273,11 @@ func (m *Model) fetchHistoryCmd() tea.Cmd {
 	// the earliest of all: one rated last month is not fetched for years.
 	// 沪深300, which every call is measured against, from the earliest.
 	need := m.historyFrom(calls)
+	for _, p := range m.ps.list { // a holding: its distributions since the first buy
+		if d, ok := need[p.Code.Key()]; !ok || p.FirstBuy.Before(d) {
+			need[p.Code.Key()] = p.FirstBuy
+		}
+	}
 	own := func(c sectors.Code, held sectors.DayRange) time.Time {
 		f := today.AddDate(0, 0, -2*sparkDays)
 		if d, ok := need[c.Key()]; ok && d.AddDate(0, 0, -21).Before(f) {
@@ -365,6 +370,10 @@ func (m Model) updateHistory(msg tea.Msg) (Model, tea.Cmd, bool) {
 			m.fail(msg.serr)
 		}
 		m.histChanged()
+		if len(m.ps.list) > 0 && len(msg.got) > 0 {
+			// the holdings again, with the distributions just stored
+			return m, tea.Batch(m.scoreCmd(), m.loadPositionsCmd()), true
+		}
 		return m, m.scoreCmd(), true
 	case scoredMsg:
 		if msg.seq == m.hs.scoreSeq {
@@ -511,26 +520,15 @@ type point struct {
 }
 
 // totalReturnSeries is h's closes from the first bar on or after from, each
-// multiplied by the factors of the ex-dates since then (sectors.ExRights
-// .Factor): the value of a holding bought at the first close, in units of
-// that close, so a 10转4 or a dividend is no fall.
+// multiplied by the factors of the ex-dates since then, chained as the
+// returns chain them (sectors.TotalReturnSeries): the value of a holding
+// bought at the first close, in units of that close, so a 10转4 or a
+// dividend is no fall.
 func totalReturnSeries(h sectors.PriceHistory, from time.Time) []point {
-	var out []point
-	factor := 1.0
-	ev := 0
-	var prev float64
-	for _, b := range h.Bars {
-		for ev < len(h.Events) && !h.Events[ev].ExDate.After(b.Date) {
-			if len(out) > 0 && h.Events[ev].ExDate.After(out[len(out)-1].day) {
-				factor *= h.Events[ev].Factor(prev)
-			}
-			ev++
-		}
-		prev = b.Close
-		if b.Date.Before(sectors.ChinaDay(from)) || b.Close <= 0 {
-			continue
-		}
-		out = append(out, point{b.Date, b.Close * factor})
+	vs := sectors.TotalReturnSeries(h, from)
+	out := make([]point, len(vs))
+	for i, v := range vs {
+		out[i] = point{v.Day, v.Value}
 	}
 	return out
 }

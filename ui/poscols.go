@@ -204,6 +204,9 @@ func init() {
 			if c.pos == nil {
 				return ""
 			}
+			if c.pos.Uncertain() { // a distribution not applied
+				return strconv.FormatInt(c.pos.Qty, 10) + "?"
+			}
 			return strconv.FormatInt(c.pos.Qty, 10)
 		}})
 	registerColumn(columnDef{ID: "cost", Keep: 5, En: "Avg cost", Zh: "成本价", Min: 8, Ideal: 9, Align: alignRight, Positions: true,

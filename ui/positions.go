@@ -146,7 +146,11 @@ func (v positionsView) render(list []sectors.Position) []string {
 		heads = append(heads, len(rows))
 		rows = append(rows, []string{g})
 		for _, p := range ps {
-			row := []string{p.Code.Key(), displayName(v.names[p.Code.Key()]), strconv.FormatInt(p.Qty, 10), price(p.Cost),
+			qty := strconv.FormatInt(p.Qty, 10)
+			if p.Uncertain() { // a distribution not applied: zixuan position show says which
+				qty += "?"
+			}
+			row := []string{p.Code.Key(), displayName(v.names[p.Code.Key()]), qty, price(p.Cost),
 				strconv.FormatFloat(p.AvgPrice(), 'f', 3, 64), "-", "-", "-", "-", price(p.Realised)}
 			if l, ok := last[p.Code.Key()]; ok && p.Qty > 0 {
 				pnl, pp := p.PnL(l)

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"zixuan/sectors"
+	"zixuan/store"
 )
 
 func TestPositionsViewBySectorWithTotals(t *testing.T) {
@@ -50,5 +51,31 @@ func TestPositionsViewBySectorWithTotals(t *testing.T) {
 	v = off.View()
 	if !strings.Contains(v, "24000.00") || !strings.Contains(v, "quantities and cost only") || strings.Contains(v, "+1000.00") {
 		t.Errorf("offline view:\n%s", v)
+	}
+}
+
+// The positions view counts the distributions stored with the history:
+// 100 shares through 10转4股派5元 are 140 at the same cost, and the 50.00
+// yuan of dividend is realised.
+func TestPositionsViewThroughADistribution(t *testing.T) {
+	st, _ := newTestStore(t)
+	code := sectors.MustParseCode("002230")
+	day := func(s string) time.Time { d, _ := time.ParseInLocation(time.DateOnly, s, sectors.China); return d }
+	if _, err := st.AddTrade(sectors.Trade{Code: code, Side: sectors.Bought, Qty: 100, Price: 100, Date: day("2026-02-02")}); err != nil {
+		t.Fatal(err)
+	}
+	h := sectors.PriceHistory{Code: code, Bars: []sectors.DailyBar{{Date: day("2026-02-02"), Close: 100}, {Date: day("2026-02-10"), Close: 71}},
+		Events: []sectors.ExRights{{ExDate: day("2026-02-10"), CashPerShare: 0.5, BonusPerShare: 0.4, Text: "10转4股派5元"}}}
+	if err := st.SaveHistories(map[string]store.HistoryUpdate{code.Key(): {Fetched: h, Asked: sectors.DayRange{From: day("2026-02-02"), To: day("2026-02-27")}}}); err != nil {
+		t.Fatal(err)
+	}
+	m := newTestModel(t, st, "en", 120, 40)
+	m, cmd := pressCmd(m, "P")
+	m = update(m, cmd())
+	v := m.View()
+	for _, want := range []string{"140", "10000.00", "71.429", "50.00"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("positions view lacks %q:\n%s", want, v)
+		}
 	}
 }

@@ -216,6 +216,9 @@ func (m *Model) cellFor(tk *sectors.Ticker, now time.Time) priceCells {
 	h := m.hs.hist[tk.Code.Key()].PriceHistory
 	if _, g, found := sectors.ReturnSinceRating(tk, m.qs.refs, h, m.latestOf(tk.Code)); found {
 		c.ret, c.retDir = pct(g.Pct(), 1), sign(g.Pct())
+		if g.Uncertain { // a distribution in the window not read: as the scorecard marks it
+			c.ret += "?"
+		}
 	} else if _, hasRef := sectors.RatingReference(tk, m.qs.refs, h); !hasRef {
 		c.ret = qt.NoRef
 	}

@@ -435,6 +435,9 @@ func (v scoreView) callLines() []string {
 		r := c.Result
 		if c.Err == nil {
 			cells[4], cells[5] = price(r.Ref.Price), price(c.Last)
+			if r.Suspended { // its last trade: no trade since (the scorecard's "halted")
+				cells[5] += " " + quoteTextFor(t).Halt
+			}
 			cells[6], cells[7], cells[8] = pct(r.ReturnPct, 1), pct(r.BenchmarkPct, 1), pct(r.ExcessPct, 1)
 			if r.Uncertain {
 				cells[8] = "?" + cells[8]
