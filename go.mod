@@ -21,9 +21,11 @@ require (
 	github.com/6tail/lunar-go v1.4.7 // indirect
 	github.com/hashicorp/errwrap v1.1.0 // indirect
 	github.com/hashicorp/go-multierror v1.1.1 // indirect
+	github.com/ledongthuc/pdf v0.0.0-20260907135840-6c8c28e0e8a0 // indirect
 	github.com/muesli/mango v0.2.0 // indirect
 	github.com/riywo/loginshell v0.0.0-20200815045211-7d26008be1ab // indirect
 	github.com/sahilm/fuzzy v0.1.1 // indirect
+	golang.org/x/net v0.63.0 // indirect
 )
 
 require (
@@ -52,5 +54,5 @@ require (
 	github.com/muesli/termenv v0.16.0
 	github.com/rivo/uniseg v0.4.7 // indirect
 	github.com/xo/terminfo v0.0.0-20220910002029-abceb7e1c41e // indirect
-	golang.org/x/sys v0.45.0
+	golang.org/x/sys v0.50.0
 )

@@ -1,0 +1,455 @@
+package pdftext
+
+import (
+	"math"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The layout's proportions, in units of the font size. Between glyphs of a
+// word there is no gap; a word space is about a quarter em; a table's cells
+// and a page's columns are at least an em apart.
+const (
+	spaceGap   = 0.2  // a wider gap is a space (not between Han characters)
+	segmentGap = 0.8  // a wider gap ends a segment: next cell or column
+	sameLine   = 0.35 // baselines this close are one line
+	ascent     = 0.8  // a segment's box reaches this far above its baseline
+	descent    = 0.2  // and this far below
+)
+
+// seg is a run of glyphs on one baseline with no wide gap: a line of a
+// column, a table cell, a label.
+type seg struct {
+	x0, x1, y, size float64
+	text            string
+	runes           int
+}
+
+func (s *seg) top() float64 { return s.y - ascent*s.size }
+func (s *seg) bot() float64 { return s.y + descent*s.size }
+
+// line is one output line: its segments joined, where it sits, and whether
+// a blank line goes before it (a new block: column, sidebar, paragraph).
+type line struct {
+	text     string
+	top, bot float64
+	brk      bool
+}
+
+// segments groups a page's glyphs into segments.
+func segments(gs []glyph) []*seg {
+	sort.SliceStable(gs, func(i, j int) bool { return gs[i].y < gs[j].y })
+	var out []*seg
+	for i := 0; i < len(gs); {
+		// One baseline: glyphs within sameLine of the first one's.
+		j := i + 1
+		for j < len(gs) && gs[j].y-gs[i].y <= sameLine*math.Max(gs[i].size, gs[j].size) {
+			j++
+		}
+		row := gs[i:j]
+		sort.SliceStable(row, func(a, b int) bool { return row[a].x0 < row[b].x0 })
+		var cur *seg
+		var prev glyph
+		var b strings.Builder
+		flush := func() {
+			if cur != nil {
+				cur.text = b.String()
+				out = append(out, cur)
+			}
+			cur = nil
+			b.Reset()
+		}
+		for _, g := range row {
+			if cur != nil {
+				size := math.Max(prev.size, g.size)
+				gap := g.x0 - prev.x1
+				// The same glyph drawn again (fake bold, shadow) is one glyph.
+				if g.s == prev.s && math.Abs(g.x0-prev.x0) < 0.15*size {
+					continue
+				}
+				if gap > segmentGap*size {
+					flush()
+				} else if gap > spaceGap*size && !(closedUp(lastRune(prev.s)) && closedUp(firstRune(g.s))) {
+					b.WriteByte(' ')
+				}
+			}
+			if cur == nil {
+				cur = &seg{x0: g.x0, x1: g.x1, y: g.y, size: g.size}
+			}
+			b.WriteString(g.s)
+			cur.x1 = math.Max(cur.x1, g.x1)
+			cur.size = math.Max(cur.size, g.size)
+			cur.runes += utf8.RuneCountInString(g.s)
+			prev = g
+		}
+		flush()
+		i = j
+	}
+	return out
+}
+
+// layout orders a page's segments into lines: a recursive cut along the
+// widest whitespace, columns left to right and blocks top to bottom.
+func layout(segs []*seg) []line {
+	var out []line
+	cut(segs, true, &out)
+	return out
+}
+
+func cut(segs []*seg, brk bool, out *[]line) {
+	if len(segs) == 0 {
+		return
+	}
+	size := medianSize(segs)
+	if len(segs) > 1 {
+		for _, g := range gaps(segs, func(s *seg) (float64, float64) { return s.x0, s.x1 }) {
+			if g.hi-g.lo < segmentGap*size {
+				break
+			}
+			var left, right []*seg
+			for _, s := range segs {
+				if s.x1 <= g.lo {
+					left = append(left, s)
+				} else {
+					right = append(right, s)
+				}
+			}
+			if columns(left, right, size) {
+				cut(left, brk, out)
+				cut(right, true, out)
+				return
+			}
+		}
+		if hs := gaps(segs, func(s *seg) (float64, float64) { return s.top(), s.bot() }); len(hs) > 0 {
+			g := hs[0]
+			var above, below []*seg
+			for _, s := range segs {
+				if s.bot() <= g.lo {
+					above = append(above, s)
+				} else {
+					below = append(below, s)
+				}
+			}
+			cut(above, brk, out)
+			// Wider than a line's leading: a new paragraph or block.
+			cut(below, g.hi-g.lo > 0.9*size, out)
+			return
+		}
+	}
+	for i, l := range lines(segs) {
+		l.brk = brk && i == 0
+		*out = append(*out, l)
+	}
+}
+
+// columns says whether a vertical cut between left and right separates
+// columns (or a sidebar from the body) rather than a table's cells: the
+// two sides' lines do not share baselines, or they do and one side is
+// running text (most lines fill the column) with real text on the other
+// (not list numbers or bullets).
+func columns(left, right []*seg, size float64) bool {
+	if tableAcross(left, right, size) {
+		return false
+	}
+	l, r := baselines(left), baselines(right)
+	shared := 0
+	for _, a := range l {
+		for _, b := range r {
+			if math.Abs(a.y-b.y) <= sameLine*size {
+				shared++
+				break
+			}
+		}
+	}
+	if float64(shared) < 0.5*float64(min(len(l), len(r))) {
+		return true
+	}
+	return wordy(l) && wordy(r) && (prose(l, size) || prose(r, size))
+}
+
+// tableAcross says whether a cut would go between a table's cells: two
+// rows or more have short cells on both sides of it on one baseline.
+func tableAcross(left, right []*seg, size float64) bool {
+	rows := 0
+	for _, a := range left {
+		if !short(a, size) || !nearest(a, left, true) {
+			continue
+		}
+		for _, b := range right {
+			if math.Abs(a.y-b.y) <= sameLine*size && short(b, size) && nearest(b, right, false) {
+				rows++
+				break
+			}
+		}
+		if rows >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// short is a segment the size of a table cell or a label, not a line of
+// running text.
+func short(s *seg, size float64) bool { return s.x1-s.x0 <= 12*size }
+
+// nearest says whether s is the segment of its row closest to the cut:
+// the rightmost of the left side or the leftmost of the right side.
+func nearest(s *seg, side []*seg, left bool) bool {
+	for _, o := range side {
+		if o == s || math.Abs(o.y-s.y) > sameLine*s.size {
+			continue
+		}
+		if left && o.x0 > s.x0 || !left && o.x0 < s.x0 {
+			return false
+		}
+	}
+	return true
+}
+
+// baselines groups segments into rows: a row's extent and text length.
+type row struct {
+	y, x0, x1 float64
+	runes     int
+	segs      int
+}
+
+func baselines(segs []*seg) []row {
+	sorted := append([]*seg(nil), segs...)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].y < sorted[j].y })
+	var rows []row
+	for _, s := range sorted {
+		if n := len(rows); n > 0 && s.y-rows[n-1].y <= sameLine*s.size {
+			r := &rows[n-1]
+			r.x0, r.x1 = math.Min(r.x0, s.x0), math.Max(r.x1, s.x1)
+			r.runes += s.runes
+			r.segs++
+			continue
+		}
+		rows = append(rows, row{y: s.y, x0: s.x0, x1: s.x1, runes: s.runes, segs: 1})
+	}
+	return rows
+}
+
+// prose is running text: three lines or more, most of them one run of
+// text filling the side's width, sentences long (not a table's cells).
+func prose(rows []row, size float64) bool {
+	if len(rows) < 3 {
+		return false
+	}
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, r := range rows {
+		lo, hi = math.Min(lo, r.x0), math.Max(hi, r.x1)
+	}
+	full := 0
+	for _, r := range rows {
+		if r.segs == 1 && r.x1-r.x0 >= 0.6*(hi-lo) && r.x1-r.x0 >= 8*size && r.runes >= 8 {
+			full++
+		}
+	}
+	return 2*full >= len(rows)
+}
+
+// wordy is a side with more than markers: four characters a line or more.
+func wordy(rows []row) bool {
+	n := 0
+	for _, r := range rows {
+		n += r.runes
+	}
+	return n >= 4*len(rows)
+}
+
+type gap struct{ lo, hi float64 }
+
+// gaps are the empty bands between the segments' extents along one axis,
+// widest first.
+func gaps(segs []*seg, extent func(*seg) (float64, float64)) []gap {
+	type span struct{ lo, hi float64 }
+	spans := make([]span, len(segs))
+	for i, s := range segs {
+		spans[i].lo, spans[i].hi = extent(s)
+	}
+	sort.Slice(spans, func(i, j int) bool { return spans[i].lo < spans[j].lo })
+	var out []gap
+	reach := spans[0].hi
+	for _, s := range spans[1:] {
+		if s.lo > reach {
+			out = append(out, gap{reach, s.lo})
+		}
+		reach = math.Max(reach, s.hi)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].hi-out[i].lo > out[j].hi-out[j].lo })
+	return out
+}
+
+func medianSize(segs []*seg) float64 {
+	sizes := make([]float64, len(segs))
+	for i, s := range segs {
+		sizes[i] = s.size
+	}
+	sort.Float64s(sizes)
+	return sizes[len(sizes)/2]
+}
+
+// lines joins a block's segments row by row: cells of one row separated by
+// a tab, in order across the page.
+func lines(segs []*seg) []line {
+	sorted := append([]*seg(nil), segs...)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].y < sorted[j].y })
+	var out []line
+	for i := 0; i < len(sorted); {
+		j := i + 1
+		for j < len(sorted) && sorted[j].y-sorted[i].y <= sameLine*sorted[i].size {
+			j++
+		}
+		r := append([]*seg(nil), sorted[i:j]...)
+		sort.SliceStable(r, func(a, b int) bool { return r[a].x0 < r[b].x0 })
+		cells := make([]string, len(r))
+		l := line{top: math.Inf(1), bot: math.Inf(-1)}
+		for k, s := range r {
+			cells[k] = s.text
+			l.top, l.bot = math.Min(l.top, s.top()), math.Max(l.bot, s.bot())
+		}
+		l.text = joinCells(cells)
+		out = append(out, l)
+		i = j
+	}
+	return out
+}
+
+// joinCells puts a row's cells on one line. Characters spread across a
+// line one by one (a distributed title: 推    荐) are one word again.
+func joinCells(cells []string) string {
+	var b strings.Builder
+	for i, c := range cells {
+		if i > 0 {
+			prev := cells[i-1]
+			if utf8.RuneCountInString(prev) == 1 && utf8.RuneCountInString(c) == 1 && isHan(firstRune(prev)) && isHan(firstRune(c)) {
+				b.WriteString(c)
+				continue
+			}
+			b.WriteByte('\t')
+		}
+		b.WriteString(c)
+	}
+	return b.String()
+}
+
+// render joins the pages' lines, keeping a running header or footer once
+// (where it first appears) and dropping page numbers.
+func render(pages []page) string {
+	type placed struct {
+		l    line
+		edge bool // in the top or bottom band of its page
+	}
+	all := make([][]placed, len(pages))
+	count := map[string]int{}
+	for i, p := range pages {
+		ls := layout(segments(p.glyphs))
+		seen := map[string]bool{}
+		for j, l := range ls {
+			// A running header or footer is in the page's top or bottom
+			// tenth, or the page's first or last line (a printed web page
+			// puts its footer after the last paragraph).
+			edge := j == 0 || j == len(ls)-1 || p.h > 0 && (l.bot < 0.1*p.h || l.top > 0.9*p.h)
+			all[i] = append(all[i], placed{l, edge})
+			if k := edgeKey(l.text); edge && !seen[k] {
+				seen[k] = true
+				count[k]++
+			}
+		}
+	}
+	var b strings.Builder
+	kept := map[string]bool{}
+	for i, ls := range all {
+		if i > 0 && b.Len() > 0 {
+			b.WriteString("\n")
+		}
+		for _, pl := range ls {
+			text := closeUp(pl.l.text)
+			if pl.edge {
+				if pageNumber.MatchString(text) {
+					continue
+				}
+				k := edgeKey(text)
+				if count[k] >= 2 {
+					if kept[k] {
+						continue
+					}
+					kept[k] = true
+				}
+			}
+			if strings.TrimSpace(text) == "" {
+				continue
+			}
+			if pl.l.brk && b.Len() > 0 {
+				b.WriteString("\n")
+			}
+			b.WriteString(text)
+			b.WriteString("\n")
+		}
+	}
+	return b.String()
+}
+
+// pageNumber is a line that is only a page number: 3, - 3 -, 3/26, 第3页,
+// 第 3 页 共 26 页, Page 3 of 26.
+var pageNumber = regexp.MustCompile(`^\s*(?:[-–—]?\s*\d{1,4}\s*[-–—]?|\d{1,4}\s*/\s*\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?|(?i:page)\s*\d{1,4}(?:\s*(?i:of)\s*\d{1,4})?)\s*$`)
+
+var digits = regexp.MustCompile(`\d+`)
+
+// edgeKey is a header or footer line with its numbers blanked, so "3 / 26"
+// on each page is the same footer.
+func edgeKey(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case unicode.IsSpace(r):
+			return -1
+		}
+		return r
+	}, digits.ReplaceAllString(s, "#"))
+}
+
+// closeUp removes the spaces a justified or spread line leaves between Han
+// characters and full-width punctuation (推 荐 用 友 → 推荐用友); spaces
+// between Han and Latin letters or figures stay, as they were written.
+func closeUp(s string) string {
+	if !strings.Contains(s, " ") {
+		return s
+	}
+	rs := []rune(s)
+	var b strings.Builder
+	for i := 0; i < len(rs); i++ {
+		if rs[i] == ' ' {
+			j := i
+			for j < len(rs) && rs[j] == ' ' {
+				j++
+			}
+			if i > 0 && j < len(rs) && closedUp(rs[i-1]) && closedUp(rs[j]) {
+				i = j - 1
+				continue
+			}
+		}
+		b.WriteRune(rs[i])
+	}
+	return b.String()
+}
+
+// closedUp is a character written without spaces around it in Chinese.
+func closedUp(r rune) bool {
+	return isHan(r) || r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFF60 || unicode.In(r, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
+}
+
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
