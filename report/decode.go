@@ -2,25 +2,52 @@ package report
 
 import (
 	"bytes"
+	"errors"
 	"strings"
 	"unicode/utf8"
+
+	"zixuan/report/htmltext"
+	"zixuan/report/pdftext"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
 )
 
-// MaxSize is the largest report read: 4 MB of text is some 2,000 pages,
-// far beyond any broker report, and keeps a mistaken file (a video, a disk
-// image) from being held in memory.
-const MaxSize = 4 << 20
+// MaxSize is the largest report file read: a PDF with its fonts and
+// charts is often tens of megabytes (64 MB holds hundreds of pages), while
+// a mistaken file (a video, a disk image) is still not held in memory.
+const MaxSize = 64 << 20
+
+// MaxTextSize is the largest text report, and the most text kept from a
+// PDF or web page: 4 MB of text is some 2,000 pages, far beyond any broker
+// report.
+const MaxTextSize = 4 << 20
 
 // decode is the pipeline's first step: bytes to text. Reports arrive as
 // UTF-8 (with or without a BOM), GBK/GB18030 from older Windows tools, or
-// UTF-16 with a BOM from Notepad. Anything with NUL bytes outside UTF-16,
-// or that decodes to mostly controls or replacement characters, is binary.
+// UTF-16 with a BOM from Notepad; as PDFs, read from their text layer; or
+// as saved web pages, read as the text they show. Anything with NUL bytes
+// outside UTF-16, or that decodes to mostly controls or replacement
+// characters, is binary.
 func decode(data []byte) (string, error) {
 	if len(data) > MaxSize {
 		return "", ErrTooLarge
+	}
+	if pdftext.IsPDF(data) {
+		return decodePDF(data)
+	}
+	if len(data) > MaxTextSize {
+		return "", ErrTooLarge
+	}
+	if htmltext.Is(data) {
+		text, err := htmltext.Text(data)
+		if err != nil {
+			return "", ErrUnreadable
+		}
+		if strings.TrimSpace(text) == "" {
+			return "", ErrEmpty
+		}
+		return cleanControls(text), nil
 	}
 	var text string
 	switch {
@@ -48,6 +75,22 @@ func decode(data []byte) (string, error) {
 		return "", ErrBinary
 	}
 	return cleanControls(text), nil
+}
+
+// decodePDF reads a PDF's text layer. A PDF without one (a scan, text
+// drawn as curves), an encrypted and a damaged PDF each get their own
+// error, saying what to do.
+func decodePDF(data []byte) (string, error) {
+	text, err := pdftext.Text(data)
+	switch {
+	case errors.Is(err, pdftext.ErrNoText):
+		return "", ErrPDFNoText
+	case errors.Is(err, pdftext.ErrEncrypted):
+		return "", ErrPDFEncrypted
+	case err != nil:
+		return "", ErrPDFDamaged
+	}
+	return cleanControls(text), nil // pdftext bounds the text by MaxTextSize
 }
 
 // looksLikeText rejects what decoded without error but is not prose: GB18030

@@ -152,6 +152,9 @@ const (
 	Unreadable
 	Empty
 	NoCalls
+	PDFNoText
+	PDFEncrypted
+	PDFDamaged
 )
 
 // Error is a report that could not be read. Its message is one line that
@@ -165,20 +168,30 @@ var (
 	ErrUnreadable = &Error{Unreadable}
 	ErrEmpty      = &Error{Empty}
 	ErrNoCalls    = &Error{NoCalls}
+
+	ErrPDFNoText    = &Error{PDFNoText}
+	ErrPDFEncrypted = &Error{PDFEncrypted}
+	ErrPDFDamaged   = &Error{PDFDamaged}
 )
 
 func (e *Error) Error() string {
 	switch e.Kind {
 	case TooLarge:
-		return "not a report: over 4 MB, and a report's text is far smaller"
+		return "not a report: over 4 MB of text (64 MB for a PDF), and a report is far smaller"
 	case Binary:
-		return "not a text report: looked for UTF-8, GBK or UTF-16 text and found binary data"
+		return "not a report: looked for text (UTF-8, GBK or UTF-16), a PDF or a web page and found other binary data"
 	case Unreadable:
 		return "not readable text: looked for UTF-8, GBK or UTF-16 and the bytes are none of them"
 	case Empty:
 		return "empty report: looked for text and found none"
 	case NoCalls:
 		return "no calls found: looked for stocks written 名称(代码,评级), names after 重点推荐/建议关注 under 投资建议, and tables with 代码 and 名称 columns"
+	case PDFNoText:
+		return "a PDF without text: its pages are images (a scan) or text drawn as curves; run OCR on it (e.g. ocrmypdf) and add the OCR'd PDF or its text"
+	case PDFEncrypted:
+		return "an encrypted PDF: it needs a password to be read; save an unprotected copy (print to PDF) or copy its text, and add that"
+	case PDFDamaged:
+		return "a damaged PDF: its structure could not be read; open and save it again (or print it to PDF) and add the new file"
 	}
 	return "report not read"
 }

@@ -14,7 +14,7 @@ import (
 // and a page's columns are at least an em apart.
 const (
 	spaceGap   = 0.2  // a wider gap is a space (not between Han characters)
-	segmentGap = 0.8  // a wider gap ends a segment: next cell or column
+	segmentGap = 0.6  // a wider gap ends a segment: next cell or column
 	sameLine   = 0.35 // baselines this close are one line
 	ascent     = 0.8  // a segment's box reaches this far above its baseline
 	descent    = 0.2  // and this far below
@@ -36,7 +36,9 @@ func (s *seg) bot() float64 { return s.y + descent*s.size }
 type line struct {
 	text     string
 	top, bot float64
+	x1       float64
 	brk      bool
+	full     bool // reaches its column's right edge: the text wraps on
 }
 
 // segments groups a page's glyphs into segments.
@@ -95,11 +97,20 @@ func segments(gs []glyph) []*seg {
 // widest whitespace, columns left to right and blocks top to bottom.
 func layout(segs []*seg) []line {
 	var out []line
-	cut(segs, true, &out)
+	cut(segs, true, extent(segs), &out)
 	return out
 }
 
-func cut(segs []*seg, brk bool, out *[]line) {
+// extent is the right edge of a column: where its full lines end.
+func extent(segs []*seg) float64 {
+	right := math.Inf(-1)
+	for _, s := range segs {
+		right = math.Max(right, s.x1)
+	}
+	return right
+}
+
+func cut(segs []*seg, brk bool, right float64, out *[]line) {
 	if len(segs) == 0 {
 		return
 	}
@@ -109,17 +120,17 @@ func cut(segs []*seg, brk bool, out *[]line) {
 			if g.hi-g.lo < segmentGap*size {
 				break
 			}
-			var left, right []*seg
+			var left, rest []*seg
 			for _, s := range segs {
 				if s.x1 <= g.lo {
 					left = append(left, s)
 				} else {
-					right = append(right, s)
+					rest = append(rest, s)
 				}
 			}
-			if columns(left, right, size) {
-				cut(left, brk, out)
-				cut(right, true, out)
+			if columns(left, rest, size) {
+				cut(left, brk, extent(left), out)
+				cut(rest, true, extent(rest), out)
 				return
 			}
 		}
@@ -133,14 +144,15 @@ func cut(segs []*seg, brk bool, out *[]line) {
 					below = append(below, s)
 				}
 			}
-			cut(above, brk, out)
+			cut(above, brk, right, out)
 			// Wider than a line's leading: a new paragraph or block.
-			cut(below, g.hi-g.lo > 0.9*size, out)
+			cut(below, g.hi-g.lo > 0.9*size, right, out)
 			return
 		}
 	}
 	for i, l := range lines(segs) {
 		l.brk = brk && i == 0
+		l.full = l.x1 >= right-1.5*size
 		*out = append(*out, l)
 	}
 }
@@ -307,10 +319,11 @@ func lines(segs []*seg) []line {
 		r := append([]*seg(nil), sorted[i:j]...)
 		sort.SliceStable(r, func(a, b int) bool { return r[a].x0 < r[b].x0 })
 		cells := make([]string, len(r))
-		l := line{top: math.Inf(1), bot: math.Inf(-1)}
+		l := line{top: math.Inf(1), bot: math.Inf(-1), x1: math.Inf(-1)}
 		for k, s := range r {
 			cells[k] = s.text
 			l.top, l.bot = math.Min(l.top, s.top()), math.Max(l.bot, s.bot())
+			l.x1 = math.Max(l.x1, s.x1)
 		}
 		l.text = joinCells(cells)
 		out = append(out, l)
@@ -363,10 +376,9 @@ func render(pages []page) string {
 	}
 	var b strings.Builder
 	kept := map[string]bool{}
-	for i, ls := range all {
-		if i > 0 && b.Len() > 0 {
-			b.WriteString("\n")
-		}
+	prevRow, wrapped, prevText := false, false, ""
+	for _, ls := range all {
+		wrapped = false // a page's end ends the paragraph too
 		for _, pl := range ls {
 			text := closeUp(pl.l.text)
 			if pl.edge {
@@ -384,15 +396,34 @@ func render(pages []page) string {
 			if strings.TrimSpace(text) == "" {
 				continue
 			}
-			if pl.l.brk && b.Len() > 0 {
+			// A table's rows, padded apart, are still one block.
+			row := strings.Contains(text, "\t")
+			switch {
+			case b.Len() == 0:
+			case pl.l.brk && !(row && prevRow):
+				b.WriteString("\n\n")
+			case wrapped && !row && !newItem.MatchString(text):
+				// The previous line ran to the column's edge: the same
+				// paragraph goes on, so a name or number cut by the
+				// wrap is whole again.
+				if !closedUp(lastRune(prevText)) || !closedUp(firstRune(text)) {
+					b.WriteString(" ")
+				}
+			default:
 				b.WriteString("\n")
 			}
+			prevRow, prevText = row, text
+			wrapped = pl.l.full && !row
 			b.WriteString(text)
-			b.WriteString("\n")
 		}
 	}
+	b.WriteString("\n")
 	return b.String()
 }
+
+// newItem is a line that starts a list item, a numbered heading or a
+// bracketed label, never the rest of the line above it.
+var newItem = regexp.MustCompile(`^(?:[-•·●○■□◆◇▪►*]|\d{1,2}[)）.、]|[（(]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}、|【)`)
 
 // pageNumber is a line that is only a page number: 3, - 3 -, 3/26, 第3页,
 // 第 3 页 共 26 页, Page 3 of 26.
