@@ -53,6 +53,7 @@ func segments(gs []glyph) []*seg {
 		}
 		row := gs[i:j]
 		sort.SliceStable(row, func(a, b int) bool { return row[a].x0 < row[b].x0 })
+		spread := evenlySpread(row)
 		var cur *seg
 		var prev glyph
 		var b strings.Builder
@@ -72,7 +73,7 @@ func segments(gs []glyph) []*seg {
 				if g.s == prev.s && math.Abs(g.x0-prev.x0) < 0.15*size {
 					continue
 				}
-				if gap > segmentGap*size {
+				if gap > segmentGap*size && !spread {
 					flush()
 				} else if gap > spaceGap*size && !(closedUp(lastRune(prev.s)) && closedUp(firstRune(g.s))) {
 					b.WriteByte(' ')
@@ -91,6 +92,25 @@ func segments(gs []glyph) []*seg {
 		i = j
 	}
 	return out
+}
+
+// evenlySpread is a line whose characters stand at one even spacing: a
+// title spread across the line (推    荐    用    友) or a justified line
+// of Chinese, one run of text however wide its gaps. A table's row has
+// gaps of every width.
+func evenlySpread(row []glyph) bool {
+	if len(row) < 3 {
+		return false
+	}
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for k := 1; k < len(row); k++ {
+		if !isHan(firstRune(row[k].s)) || !isHan(lastRune(row[k-1].s)) {
+			return false
+		}
+		gap := row[k].x0 - row[k-1].x1
+		lo, hi = math.Min(lo, gap), math.Max(hi, gap)
+	}
+	return lo > spaceGap*row[0].size && hi-lo <= 0.15*row[0].size
 }
 
 // layout orders a page's segments into lines: a recursive cut along the
@@ -182,44 +202,60 @@ func columns(left, right []*seg, size float64) bool {
 	return wordy(l) && wordy(r) && (prose(l, size) || prose(r, size))
 }
 
-// tableAcross says whether a cut would go between a table's cells: two
-// rows or more have short cells on both sides of it on one baseline.
+// tableAcross says whether a cut would go between a table's cells: three
+// rows in a row have short cells on both sides of it on one baseline. (A
+// sidebar's label and a body's heading may share a baseline by chance, but
+// not row after row.)
 func tableAcross(left, right []*seg, size float64) bool {
-	rows := 0
-	for _, a := range left {
-		if !short(a, size) || !nearest(a, left, true) {
-			continue
-		}
-		for _, b := range right {
-			if math.Abs(a.y-b.y) <= sameLine*size && short(b, size) && nearest(b, right, false) {
-				rows++
-				break
+	lrows, rrows := baselines(left), baselines(right)
+	run, lastJ := 0, -2
+	for _, lr := range lrows {
+		a := edgeSeg(left, lr.y, size, true)
+		j := -1
+		if a != nil && short(a, size) {
+			for k, rr := range rrows {
+				if math.Abs(lr.y-rr.y) <= sameLine*size {
+					if b := edgeSeg(right, rr.y, size, false); b != nil && short(b, size) {
+						j = k
+					}
+					break
+				}
 			}
 		}
-		if rows >= 2 {
+		switch {
+		case j < 0:
+			run = 0
+		case j == lastJ+1 && run > 0:
+			run++
+		default:
+			run = 1
+		}
+		lastJ = j
+		if run >= 3 {
 			return true
 		}
 	}
 	return false
 }
 
+// edgeSeg is the segment of the row at y closest to the cut: the rightmost
+// of the left side or the leftmost of the right side.
+func edgeSeg(side []*seg, y, size float64, left bool) *seg {
+	var best *seg
+	for _, s := range side {
+		if math.Abs(s.y-y) > sameLine*size {
+			continue
+		}
+		if best == nil || left && s.x0 > best.x0 || !left && s.x0 < best.x0 {
+			best = s
+		}
+	}
+	return best
+}
+
 // short is a segment the size of a table cell or a label, not a line of
 // running text.
 func short(s *seg, size float64) bool { return s.x1-s.x0 <= 12*size }
-
-// nearest says whether s is the segment of its row closest to the cut:
-// the rightmost of the left side or the leftmost of the right side.
-func nearest(s *seg, side []*seg, left bool) bool {
-	for _, o := range side {
-		if o == s || math.Abs(o.y-s.y) > sameLine*s.size {
-			continue
-		}
-		if left && o.x0 > s.x0 || !left && o.x0 < s.x0 {
-			return false
-		}
-	}
-	return true
-}
 
 // baselines groups segments into rows: a row's extent and text length.
 type row struct {
@@ -339,7 +375,10 @@ func joinCells(cells []string) string {
 	for i, c := range cells {
 		if i > 0 {
 			prev := cells[i-1]
-			if utf8.RuneCountInString(prev) == 1 && utf8.RuneCountInString(c) == 1 && isHan(firstRune(prev)) && isHan(firstRune(c)) {
+			// Punctuation is never a cell of its own: a justified line
+			// pushed it away from its word.
+			if utf8.RuneCountInString(prev) == 1 && utf8.RuneCountInString(c) == 1 && isHan(firstRune(prev)) && isHan(firstRune(c)) ||
+				strings.ContainsRune("，。：；、）》」』！？,.:;)", firstRune(c)) || strings.ContainsRune("（《「『(", lastRune(prev)) {
 				b.WriteString(c)
 				continue
 			}
@@ -368,7 +407,7 @@ func render(pages []page) string {
 			// puts its footer after the last paragraph).
 			edge := j == 0 || j == len(ls)-1 || p.h > 0 && (l.bot < 0.1*p.h || l.top > 0.9*p.h)
 			all[i] = append(all[i], placed{l, edge})
-			if k := edgeKey(l.text); edge && !seen[k] {
+			if k := edgeKey(dropPageNumber(closeUp(l.text))); edge && !seen[k] {
 				seen[k] = true
 				count[k]++
 			}
@@ -382,9 +421,7 @@ func render(pages []page) string {
 		for _, pl := range ls {
 			text := closeUp(pl.l.text)
 			if pl.edge {
-				if pageNumber.MatchString(text) {
-					continue
-				}
+				text = dropPageNumber(text)
 				k := edgeKey(text)
 				if count[k] >= 2 {
 					if kept[k] {
@@ -406,7 +443,7 @@ func render(pages []page) string {
 				// The previous line ran to the column's edge: the same
 				// paragraph goes on, so a name or number cut by the
 				// wrap is whole again.
-				if !closedUp(lastRune(prevText)) || !closedUp(firstRune(text)) {
+				if !joinsUp(prevText, text) {
 					b.WriteString(" ")
 				}
 			default:
@@ -421,9 +458,39 @@ func render(pages []page) string {
 	return b.String()
 }
 
+// joinsUp says whether a wrapped line goes on without a space: Chinese
+// does, and so do letters or figures cut by the wrap inside Chinese text
+// (（0 / 02410.SZ）, A / I 原生), which a space-separated word never is.
+func joinsUp(prev, next string) bool {
+	last, first := lastRune(prev), firstRune(next)
+	if closedUp(last) && closedUp(first) {
+		return true
+	}
+	if !isAlnum(last) || !isAlnum(first) {
+		return closedUp(last) && !isAlnum(first) || closedUp(first) && !isAlnum(last)
+	}
+	run := strings.TrimRightFunc(prev, isAlnum)
+	return run != "" && closedUp(lastRune(run))
+}
+
+func isAlnum(r rune) bool { return r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) || r == '.' }
+
 // newItem is a line that starts a list item, a numbered heading or a
 // bracketed label, never the rest of the line above it.
 var newItem = regexp.MustCompile(`^(?:[-•·●○■□◆◇▪►*]|\d{1,2}[)）.、]|[（(]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}、|【)`)
+
+// dropPageNumber takes a page number out of a header or footer line: the
+// whole line, or its cell (请务必阅读… 第 3 页).
+func dropPageNumber(s string) string {
+	cells := strings.Split(s, "\t")
+	kept := cells[:0]
+	for _, c := range cells {
+		if !pageNumber.MatchString(c) {
+			kept = append(kept, c)
+		}
+	}
+	return strings.Join(kept, "\t")
+}
 
 // pageNumber is a line that is only a page number: 3, - 3 -, 3/26, 第3页,
 // 第 3 页 共 26 页, Page 3 of 26.
@@ -470,7 +537,7 @@ func closeUp(s string) string {
 
 // closedUp is a character written without spaces around it in Chinese.
 func closedUp(r rune) bool {
-	return isHan(r) || r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFF60 || unicode.In(r, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
+	return isHan(r) || r >= 0x3000 && r <= 0x303F || r >= 0x2018 && r <= 0x201F || r == 0x2014 || r == 0x2026 || r >= 0xFF00 && r <= 0xFF60 || unicode.In(r, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
 }
 
 func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
