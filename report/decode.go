@@ -13,15 +13,15 @@ import (
 	"golang.org/x/text/encoding/unicode"
 )
 
-// MaxSize is the largest report file read: a PDF with its fonts and
-// charts is often tens of megabytes (64 MB holds hundreds of pages), while
-// a mistaken file (a video, a disk image) is still not held in memory.
-const MaxSize = 64 << 20
+// MaxSize is the largest text report, and the most text kept from a PDF
+// or web page: 4 MB of text is some 2,000 pages, far beyond any broker
+// report, and keeps a mistaken file from being held in memory.
+const MaxSize = 4 << 20
 
-// MaxTextSize is the largest text report, and the most text kept from a
-// PDF or web page: 4 MB of text is some 2,000 pages, far beyond any broker
-// report.
-const MaxTextSize = 4 << 20
+// MaxFileSize is the largest report file read: a PDF with its fonts and
+// charts is often tens of megabytes (64 MB holds hundreds of pages); any
+// other report must be text within MaxSize.
+const MaxFileSize = 64 << 20
 
 // decode is the pipeline's first step: bytes to text. Reports arrive as
 // UTF-8 (with or without a BOM), GBK/GB18030 from older Windows tools, or
@@ -30,13 +30,13 @@ const MaxTextSize = 4 << 20
 // outside UTF-16, or that decodes to mostly controls or replacement
 // characters, is binary.
 func decode(data []byte) (string, error) {
-	if len(data) > MaxSize {
+	if len(data) > MaxFileSize {
 		return "", ErrTooLarge
 	}
 	if pdftext.IsPDF(data) {
 		return decodePDF(data)
 	}
-	if len(data) > MaxTextSize {
+	if len(data) > MaxSize {
 		return "", ErrTooLarge
 	}
 	if htmltext.Is(data) {
@@ -90,7 +90,7 @@ func decodePDF(data []byte) (string, error) {
 	case err != nil:
 		return "", ErrPDFDamaged
 	}
-	return cleanControls(text), nil // pdftext bounds the text by MaxTextSize
+	return cleanControls(text), nil // pdftext bounds the text by MaxSize
 }
 
 // looksLikeText rejects what decoded without error but is not prose: GB18030

@@ -20,9 +20,9 @@ type Result struct {
 // maxCalls bounds the calls kept from one text; a real report has dozens.
 const maxCalls = 2000
 
-// Read reads a report from r, refusing more than MaxSize bytes.
+// Read reads a report from r, refusing more than MaxFileSize bytes.
 func Read(r io.Reader) (*Result, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxSize+1))
+	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
 		return nil, err
 	}

@@ -15,7 +15,6 @@ import (
 	"golang.org/x/net/html/atom"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
-	"golang.org/x/text/encoding/traditionalchinese"
 	"golang.org/x/text/encoding/unicode"
 )
 
@@ -46,7 +45,7 @@ func Is(data []byte) bool {
 }
 
 // Text is the page's readable text, decoded from its byte order mark, its
-// meta charset (GBK, GB2312, GB18030, Big5, UTF-8) or, with neither, UTF-8
+// meta charset (GBK, GB2312, GB18030, UTF-8) or, with neither, UTF-8
 // when valid and GB18030 otherwise.
 func Text(data []byte) (string, error) {
 	src, err := decodePage(data)
@@ -78,8 +77,6 @@ func decodePage(data []byte) (string, error) {
 		switch strings.ToLower(string(m[1])) {
 		case "gbk", "gb2312", "gb_2312-80", "x-gbk", "cp936", "gb18030", "euc-cn":
 			enc = simplifiedchinese.GB18030
-		case "big5", "big5-hkscs", "x-x-big5":
-			enc = traditionalchinese.Big5
 		case "utf-8", "utf8":
 			if utf8.Valid(data) {
 				return string(data), nil

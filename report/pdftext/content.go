@@ -120,15 +120,20 @@ func (ex *extractor) run(pg *page, contents, res pdf.Value, ctm matrix, depth in
 			size := math.Hypot(m[2], m[3])
 			t := foldIdeographs(f.text(c))
 			isSpace := t != "" && strings.TrimSpace(t) == ""
-			if !isSpace && ex.glyphs < maxGlyphs {
+			if ex.glyphs < maxGlyphs && size > 0.5 {
 				ex.glyphs++
 				if countable(t) {
 					ex.decoded++
 				}
-				if t != "" && size > 0.5 {
-					if x1 < x0 {
-						x0, x1 = x1, x0
-					}
+				if x1 < x0 {
+					x0, x1 = x1, x0
+				}
+				switch {
+				case isSpace:
+					// Kept as a mark: a gap with a space drawn in it is
+					// a word space, not the edge of a table's cell.
+					pg.glyphs = append(pg.glyphs, glyph{x0: x0, x1: x1, y: y0, size: size, s: " "})
+				case t != "":
 					pg.glyphs = append(pg.glyphs, glyph{x0: x0, x1: x1, y: y0, size: size, s: t})
 				}
 			}

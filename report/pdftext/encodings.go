@@ -64,10 +64,13 @@ var radicals = map[rune]rune{
 // ideographs into the unified ideographs text uses.
 func foldIdeographs(s string) string {
 	for _, r := range s {
-		if r >= 0x2E80 && r <= 0x2FDF || r >= 0xF900 && r <= 0xFAFF {
+		if r >= 0x2E80 && r <= 0x2FDF || r >= 0xF900 && r <= 0xFAFF || r == '―' {
 			return strings.Map(func(r rune) rune {
 				if u, ok := radicals[r]; ok {
 					return u
+				}
+				if r == '―' { // the dash's glyph, shared with the horizontal bar
+					return '—'
 				}
 				if r >= 0x2F00 && r <= 0x2FDF || r >= 0xF900 && r <= 0xFAFF {
 					if u := []rune(norm.NFKC.String(string(r))); len(u) == 1 {

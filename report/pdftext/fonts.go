@@ -7,7 +7,6 @@ import (
 
 	"github.com/ledongthuc/pdf"
 	"golang.org/x/text/encoding/simplifiedchinese"
-	"golang.org/x/text/encoding/traditionalchinese"
 )
 
 // font decodes a font's codes to text and gives each code's advance width,
@@ -16,7 +15,7 @@ type font struct {
 	twoByte  bool // codes are two bytes (Type0 with an Identity or UCS2 CMap)
 	toUni    *cmap
 	simple   *[256]string // a simple font's code → text
-	cmapEnc  string       // a predefined CMap's encoding: "ucs2", "utf16", "gbk", "big5"
+	cmapEnc  string       // a predefined CMap's encoding: "ucs2", "utf16", "gbk"
 	widths   map[int]float64
 	first    int
 	fwidths  []float64
@@ -48,8 +47,6 @@ func loadFont(v pdf.Value) *font {
 			f.cmapEnc = "utf16"
 		case strings.Contains(name, "GBK") || strings.Contains(name, "GB-EUC") || strings.Contains(name, "GBpc-EUC") || strings.Contains(name, "GBT-EUC"):
 			f.cmapEnc = "gbk"
-		case strings.Contains(name, "B5") || strings.Contains(name, "ETen") || strings.Contains(name, "HKscs"):
-			f.cmapEnc = "big5"
 		}
 		desc := v.Key("DescendantFonts").Index(0)
 		if dw := desc.Key("DW"); dw.Kind() == pdf.Integer || dw.Kind() == pdf.Real {
@@ -110,7 +107,7 @@ func (f *font) codes(s string) []code {
 	for len(s) > 0 {
 		n := 1
 		switch {
-		case f.twoByte && (f.cmapEnc == "gbk" || f.cmapEnc == "big5"):
+		case f.twoByte && f.cmapEnc == "gbk":
 			if s[0] >= 0x81 && len(s) > 1 {
 				n = 2
 			}
@@ -158,10 +155,6 @@ func (f *font) text(c code) string {
 		}
 	case "gbk":
 		if out, err := simplifiedchinese.GBK.NewDecoder().String(c.raw); err == nil {
-			return out
-		}
-	case "big5":
-		if out, err := traditionalchinese.Big5.NewDecoder().String(c.raw); err == nil {
 			return out
 		}
 	}

@@ -15,6 +15,7 @@ import (
 const (
 	spaceGap   = 0.2  // a wider gap is a space (not between Han characters)
 	segmentGap = 0.6  // a wider gap ends a segment: next cell or column
+	cellGap    = 0.45 // and a narrower one with no space glyph in it
 	sameLine   = 0.35 // baselines this close are one line
 	ascent     = 0.8  // a segment's box reaches this far above its baseline
 	descent    = 0.2  // and this far below
@@ -43,6 +44,13 @@ type line struct {
 
 // segments groups a page's glyphs into segments.
 func segments(gs []glyph) []*seg {
+	spacesDrawn := false
+	for _, g := range gs {
+		if g.s == " " {
+			spacesDrawn = true
+			break
+		}
+	}
 	sort.SliceStable(gs, func(i, j int) bool { return gs[i].y < gs[j].y })
 	var out []*seg
 	for i := 0; i < len(gs); {
@@ -65,7 +73,12 @@ func segments(gs []glyph) []*seg {
 			cur = nil
 			b.Reset()
 		}
+		spaced := false // a space glyph stands between prev and g
 		for _, g := range row {
+			if g.s == " " {
+				spaced = true
+				continue
+			}
 			if cur != nil {
 				size := math.Max(prev.size, g.size)
 				gap := g.x0 - prev.x1
@@ -73,7 +86,10 @@ func segments(gs []glyph) []*seg {
 				if g.s == prev.s && math.Abs(g.x0-prev.x0) < 0.15*size {
 					continue
 				}
-				if gap > segmentGap*size && !spread {
+				// A wide gap ends a segment; so does a narrower one with no
+				// space drawn in it where the page draws its spaces: the
+				// next cell of a tight table.
+				if !spread && (gap > segmentGap*size || gap > cellGap*size && !spaced && spacesDrawn) {
 					flush()
 				} else if gap > spaceGap*size && !(closedUp(lastRune(prev.s)) && closedUp(firstRune(g.s))) {
 					b.WriteByte(' ')
@@ -82,6 +98,7 @@ func segments(gs []glyph) []*seg {
 			if cur == nil {
 				cur = &seg{x0: g.x0, x1: g.x1, y: g.y, size: g.size}
 			}
+			spaced = false
 			b.WriteString(g.s)
 			cur.x1 = math.Max(cur.x1, g.x1)
 			cur.size = math.Max(cur.size, g.size)
@@ -98,7 +115,13 @@ func segments(gs []glyph) []*seg {
 // title spread across the line (推    荐    用    友) or a justified line
 // of Chinese, one run of text however wide its gaps. A table's row has
 // gaps of every width.
-func evenlySpread(row []glyph) bool {
+func evenlySpread(all []glyph) bool {
+	row := make([]glyph, 0, len(all))
+	for _, g := range all {
+		if g.s != " " {
+			row = append(row, g)
+		}
+	}
 	if len(row) < 3 {
 		return false
 	}
