@@ -19,7 +19,7 @@ import (
 
 // ReportCmd groups the report subcommands.
 type ReportCmd struct {
-	Add  ReportAddCmd  `cmd:"" help:"Read a broker report (text: .txt/.md, UTF-8 or GBK) and keep its calls; --dry-run shows them first."`
+	Add  ReportAddCmd  `cmd:"" help:"Read a broker report (a PDF with a text layer, a saved web page, or text: .txt/.md, UTF-8 or GBK) and keep its calls; --dry-run shows them first."`
 	List ReportListCmd `cmd:"" default:"1" help:"List the reports the watchlist keeps."`
 	Show ReportShowCmd `cmd:"" help:"Show one report: its themes, theses and calls."`
 	Rm   ReportRmCmd   `cmd:"" help:"Take a report and its calls off the record; the ratings it set go back where nobody changed them since (notes and the full rating history stay)."`
@@ -27,7 +27,7 @@ type ReportCmd struct {
 
 // ReportAddCmd reads a report.
 type ReportAddCmd struct {
-	File   string   `arg:"" predictor:"file" help:"The report as text (OCR output, a copy-paste of the PDF); - reads stdin."`
+	File   string   `arg:"" predictor:"file" help:"The report: a PDF, a saved web page (.html) or text (OCR output, a copy-paste); - reads stdin."`
 	DryRun bool     `name:"dry-run" help:"Print what would be added and write nothing."`
 	Format string   `short:"f" default:"text" enum:"text,json" help:"Output: text or json."`
 	Map    []string `placeholder:"THEME=SECTOR" help:"Send a theme to a sector (id or name) instead of the automatic choice; repeatable: --map 储能=compute."`
