@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -62,7 +63,7 @@ func Text(data []byte) (string, error) {
 	return strings.Join(w.lines, "\n") + "\n", nil
 }
 
-var metaCharset = regexp.MustCompile(`(?i)<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_\-]+)`)
+var metaCharset = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_\-]+)`) })
 
 func decodePage(data []byte) (string, error) {
 	switch {
@@ -73,7 +74,7 @@ func decodePage(data []byte) (string, error) {
 		return string(out), err
 	}
 	var enc encoding.Encoding
-	if m := metaCharset.FindSubmatch(data[:min(len(data), 4096)]); m != nil {
+	if m := metaCharset().FindSubmatch(data[:min(len(data), 4096)]); m != nil {
 		switch strings.ToLower(string(m[1])) {
 		case "gbk", "gb2312", "gb_2312-80", "x-gbk", "cp936", "gb18030", "euc-cn":
 			enc = simplifiedchinese.GB18030
@@ -105,7 +106,7 @@ type writer struct {
 }
 
 func (w *writer) newline() {
-	s := strings.TrimSpace(cellSpace.ReplaceAllString(w.cur.String(), "\t"))
+	s := strings.TrimSpace(cellSpace().ReplaceAllString(w.cur.String(), "\t"))
 	w.cur.Reset()
 	w.cells = 0
 	if s != "" {
@@ -113,29 +114,35 @@ func (w *writer) newline() {
 	}
 }
 
-var cellSpace = regexp.MustCompile(` *\t *`)
+var cellSpace = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(` *\t *`) })
 
-var spaces = regexp.MustCompile(`[ \t\r\n\f\x{00a0}]+`)
+var spaces = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[ \t\r\n\f\x{00a0}]+`) })
 
 // skipped are elements whose content is never the article's text.
-var skipped = map[atom.Atom]bool{
-	atom.Head: true, atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
-	atom.Nav: true, atom.Aside: true, atom.Iframe: true, atom.Svg: true, atom.Math: true,
-	atom.Form: true, atom.Button: true, atom.Select: true, atom.Textarea: true, atom.Object: true,
-	atom.Canvas: true, atom.Dialog: true, atom.Menu: true,
-}
+var skipped = sync.OnceValue(func() map[atom.Atom]bool {
+	return map[atom.Atom]bool{
+		atom.Head: true, atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
+		atom.Nav: true, atom.Aside: true, atom.Iframe: true, atom.Svg: true, atom.Math: true,
+		atom.Form: true, atom.Button: true, atom.Select: true, atom.Textarea: true, atom.Object: true,
+		atom.Canvas: true, atom.Dialog: true, atom.Menu: true,
+	}
+})
 
 // skippedRoles are ARIA landmarks of the site rather than the article.
-var skippedRoles = map[string]bool{"navigation": true, "banner": true, "contentinfo": true, "complementary": true, "search": true, "menu": true, "menubar": true}
+var skippedRoles = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{"navigation": true, "banner": true, "contentinfo": true, "complementary": true, "search": true, "menu": true, "menubar": true}
+})
 
-var blocks = map[atom.Atom]bool{
-	atom.P: true, atom.Div: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true,
-	atom.H6: true, atom.Li: true, atom.Ul: true, atom.Ol: true, atom.Dl: true, atom.Dt: true, atom.Dd: true,
-	atom.Table: true, atom.Tr: true, atom.Thead: true, atom.Tbody: true, atom.Tfoot: true, atom.Caption: true,
-	atom.Section: true, atom.Article: true, atom.Main: true, atom.Header: true, atom.Footer: true,
-	atom.Blockquote: true, atom.Pre: true, atom.Figure: true, atom.Figcaption: true, atom.Hr: true,
-	atom.Address: true, atom.Body: true, atom.Center: true, atom.Details: true, atom.Summary: true,
-}
+var blocks = sync.OnceValue(func() map[atom.Atom]bool {
+	return map[atom.Atom]bool{
+		atom.P: true, atom.Div: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true,
+		atom.H6: true, atom.Li: true, atom.Ul: true, atom.Ol: true, atom.Dl: true, atom.Dt: true, atom.Dd: true,
+		atom.Table: true, atom.Tr: true, atom.Thead: true, atom.Tbody: true, atom.Tfoot: true, atom.Caption: true,
+		atom.Section: true, atom.Article: true, atom.Main: true, atom.Header: true, atom.Footer: true,
+		atom.Blockquote: true, atom.Pre: true, atom.Figure: true, atom.Figcaption: true, atom.Hr: true,
+		atom.Address: true, atom.Body: true, atom.Center: true, atom.Details: true, atom.Summary: true,
+	}
+})
 
 // walk writes n's text. inArticle says an <article> or <main> holds n: a
 // header or footer there is the article's own (title, date, author) and
@@ -146,7 +153,7 @@ func (w *writer) walk(n *html.Node, inArticle bool) {
 		w.text(n.Data)
 		return
 	case html.ElementNode:
-		if hidden(n) || skipped[n.DataAtom] {
+		if hidden(n) || skipped()[n.DataAtom] {
 			return
 		}
 		switch n.DataAtom {
@@ -179,7 +186,7 @@ func (w *writer) walk(n *html.Node, inArticle bool) {
 			return
 		}
 	}
-	block := n.Type == html.ElementNode && blocks[n.DataAtom]
+	block := n.Type == html.ElementNode && blocks()[n.DataAtom]
 	if block {
 		w.newline()
 	}
@@ -199,10 +206,10 @@ func (w *writer) walkInline(n *html.Node, inArticle bool) {
 		w.text(n.Data)
 		return
 	case html.ElementNode:
-		if hidden(n) || skipped[n.DataAtom] {
+		if hidden(n) || skipped()[n.DataAtom] {
 			return
 		}
-		if n.DataAtom == atom.Br || blocks[n.DataAtom] {
+		if n.DataAtom == atom.Br || blocks()[n.DataAtom] {
 			w.cur.WriteString(" ")
 		}
 	}
@@ -212,7 +219,7 @@ func (w *writer) walkInline(n *html.Node, inArticle bool) {
 }
 
 func (w *writer) text(s string) {
-	s = spaces.ReplaceAllString(s, " ")
+	s = spaces().ReplaceAllString(s, " ")
 	if s == " " && (w.cur.Len() == 0 || strings.HasSuffix(w.cur.String(), " ") || strings.HasSuffix(w.cur.String(), "\t")) {
 		return
 	}
@@ -230,7 +237,7 @@ func hidden(n *html.Node) bool {
 				return true
 			}
 		case "role":
-			if skippedRoles[strings.ToLower(a.Val)] {
+			if skippedRoles()[strings.ToLower(a.Val)] {
 				return true
 			}
 		case "style":
@@ -250,7 +257,7 @@ func textOf(n *html.Node) string {
 		if n.Type == html.TextNode {
 			b.WriteString(n.Data)
 		}
-		if n.Type == html.ElementNode && (skipped[n.DataAtom] || hidden(n)) {
+		if n.Type == html.ElementNode && (skipped()[n.DataAtom] || hidden(n)) {
 			return
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {

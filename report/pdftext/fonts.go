@@ -205,7 +205,7 @@ func simpleEncoding(v pdf.Value) *[256]string {
 
 // glyphText reads a glyph name: the common Latin ones, uniXXXX and uXXXX[XX].
 func glyphText(name string) string {
-	if r, ok := glyphNames[name]; ok {
+	if r, ok := glyphNames()[name]; ok {
 		return string(r)
 	}
 	if len(name) == 1 && name[0] >= 0x21 && name[0] < 0x7F {

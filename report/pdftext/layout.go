@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -462,7 +463,7 @@ func render(pages []page) string {
 			case b.Len() == 0:
 			case pl.l.brk && !(row && prevRow):
 				b.WriteString("\n\n")
-			case wrapped && !row && !newItem.MatchString(text):
+			case wrapped && !row && !newItem().MatchString(text):
 				// The previous line ran to the column's edge: the same
 				// paragraph goes on, so a name or number cut by the
 				// wrap is whole again.
@@ -500,7 +501,9 @@ func isAlnum(r rune) bool { return r < 0x80 && (unicode.IsLetter(r) || unicode.I
 
 // newItem is a line that starts a list item, a numbered heading or a
 // bracketed label, never the rest of the line above it.
-var newItem = regexp.MustCompile(`^(?:[-•·●○■□◆◇▪►*]|\d{1,2}[)）.、]|[（(]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}、|【)`)
+var newItem = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:[-•·●○■□◆◇▪►*]|\d{1,2}[)）.、]|[（(]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}、|【)`)
+})
 
 // dropPageNumber takes a page number out of a header or footer line: the
 // whole line, or its cell (请务必阅读… 第 3 页).
@@ -508,7 +511,7 @@ func dropPageNumber(s string) string {
 	cells := strings.Split(s, "\t")
 	kept := cells[:0]
 	for _, c := range cells {
-		if !pageNumber.MatchString(c) {
+		if !pageNumber().MatchString(c) {
 			kept = append(kept, c)
 		}
 	}
@@ -517,9 +520,11 @@ func dropPageNumber(s string) string {
 
 // pageNumber is a line that is only a page number: 3, - 3 -, 3/26, 第3页,
 // 第 3 页 共 26 页, Page 3 of 26.
-var pageNumber = regexp.MustCompile(`^\s*(?:[-–—]?\s*\d{1,4}\s*[-–—]?|\d{1,4}\s*/\s*\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?|(?i:page)\s*\d{1,4}(?:\s*(?i:of)\s*\d{1,4})?)\s*$`)
+var pageNumber = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^\s*(?:[-–—]?\s*\d{1,4}\s*[-–—]?|\d{1,4}\s*/\s*\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?|(?i:page)\s*\d{1,4}(?:\s*(?i:of)\s*\d{1,4})?)\s*$`)
+})
 
-var digits = regexp.MustCompile(`\d+`)
+var digits = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\d+`) })
 
 // edgeKey is a header or footer line with its numbers blanked, so "3 / 26"
 // on each page is the same footer.
@@ -530,7 +535,7 @@ func edgeKey(s string) string {
 			return -1
 		}
 		return r
-	}, digits.ReplaceAllString(s, "#"))
+	}, digits().ReplaceAllString(s, "#"))
 }
 
 // closeUp removes the spaces a justified or spread line leaves between Han
