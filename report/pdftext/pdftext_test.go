@@ -110,7 +110,7 @@ func TestRunningHeadersKeptOnceAndPageNumbersDropped(t *testing.T) {
 	if strings.Contains(text, "第 1 页") || strings.Contains(text, "第 2 页") {
 		t.Errorf("page numbers left in:\n%s", text)
 	}
-	if !strings.HasPrefix(text, "食品饮料行业周报 | 2025年06月09日\t华信证券研究所\n") {
+	if !strings.HasPrefix(text, "食品饮料行业周报 | 2025年06月09日\t华泰证券研究所\n") {
 		t.Errorf("the first page's header (date, broker) should open the text:\n%s", text[:min(len(text), 200)])
 	}
 }
