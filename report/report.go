@@ -187,11 +187,11 @@ func (e *Error) Error() string {
 	case NoCalls:
 		return "no calls found: looked for stocks written 名称(代码,评级), names after 重点推荐/建议关注 under 投资建议, and tables with 代码 and 名称 columns"
 	case PDFNoText:
-		return "a PDF without text: its pages are images (a scan) or text drawn as curves; run OCR on it (e.g. ocrmypdf) and add the OCR'd PDF or its text"
+		return "PDF without text (a scan, or text drawn as curves): run OCR on it and add the result"
 	case PDFEncrypted:
-		return "an encrypted PDF: it needs a password to be read; save an unprotected copy (print to PDF) or copy its text, and add that"
+		return "encrypted PDF: it needs a password; save an unprotected copy and add that"
 	case PDFDamaged:
-		return "a damaged PDF: its structure could not be read; open and save it again (or print it to PDF) and add the new file"
+		return "damaged PDF: its structure cannot be read; save it again (print to PDF) and add that"
 	}
 	return "report not read"
 }
