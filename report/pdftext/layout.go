@@ -40,6 +40,7 @@ type line struct {
 	top, bot float64
 	x1       float64
 	brk      bool
+	column   bool // the first line of a column (after a cut across)
 	full     bool // reaches its column's right edge: the text wraps on
 }
 
@@ -155,6 +156,11 @@ func extent(segs []*seg) float64 {
 }
 
 func cut(segs []*seg, brk bool, right float64, out *[]line) {
+	cutFrom(segs, brk, false, right, out)
+}
+
+// cutFrom is cut with column set for a column's first block.
+func cutFrom(segs []*seg, brk, column bool, right float64, out *[]line) {
 	if len(segs) == 0 {
 		return
 	}
@@ -173,32 +179,70 @@ func cut(segs []*seg, brk bool, right float64, out *[]line) {
 				}
 			}
 			if columns(left, rest, size) {
-				cut(left, brk, extent(left), out)
-				cut(rest, true, extent(rest), out)
+				// A caption or note under the columns (or a title over
+				// them), on one side only, is not the column's: cut it off
+				// first where a band crosses the whole region.
+				if g, ok := spanningBand(segs, left, rest); ok {
+					cutAt(segs, g, brk, column, right, size, out)
+					return
+				}
+				cutFrom(left, brk, column, extent(left), out)
+				cutFrom(rest, true, true, extent(rest), out)
 				return
 			}
 		}
-		if hs := gaps(segs, func(s *seg) (float64, float64) { return s.top(), s.bot() }); len(hs) > 0 {
-			g := hs[0]
-			var above, below []*seg
-			for _, s := range segs {
-				if s.bot() <= g.lo {
-					above = append(above, s)
-				} else {
-					below = append(below, s)
-				}
-			}
-			cut(above, brk, right, out)
-			// Wider than a line's leading: a new paragraph or block.
-			cut(below, g.hi-g.lo > 0.9*size, right, out)
+		if hs := gaps(segs, vertical); len(hs) > 0 {
+			cutAt(segs, hs[0], brk, column, right, size, out)
 			return
 		}
 	}
 	for i, l := range lines(segs) {
 		l.brk = brk && i == 0
+		l.column = column && i == 0
 		l.full = l.x1 >= right-1.5*size
 		*out = append(*out, l)
 	}
+}
+
+func vertical(s *seg) (float64, float64) { return s.top(), s.bot() }
+
+// cutAt cuts a region across at the band g: the part above, then below.
+func cutAt(segs []*seg, g gap, brk, column bool, right, size float64, out *[]line) {
+	var above, below []*seg
+	for _, s := range segs {
+		if s.bot() <= g.lo {
+			above = append(above, s)
+		} else {
+			below = append(below, s)
+		}
+	}
+	cutFrom(above, brk, column, right, out)
+	// Wider than a line's leading: a new paragraph or block.
+	cut(below, g.hi-g.lo > 0.9*size, right, out)
+}
+
+// spanningBand is a band across the whole region below the end of the
+// shorter column or above the start of the later one: what lies beyond it
+// stands on one side only and belongs to neither column.
+func spanningBand(segs, left, right []*seg) (gap, bool) {
+	lTop, lBot := bounds(left)
+	rTop, rBot := bounds(right)
+	end, begin := math.Min(lBot, rBot), math.Max(lTop, rTop)
+	bands := gaps(segs, vertical)
+	for _, g := range bands {
+		if g.lo >= end-1 || g.hi <= begin+1 {
+			return g, true
+		}
+	}
+	return gap{}, false
+}
+
+func bounds(segs []*seg) (top, bot float64) {
+	top, bot = math.Inf(1), math.Inf(-1)
+	for _, s := range segs {
+		top, bot = math.Min(top, s.top()), math.Max(bot, s.bot())
+	}
+	return top, bot
 }
 
 // columns says whether a vertical cut between left and right separates
@@ -441,7 +485,7 @@ func render(pages []page) string {
 	kept := map[string]bool{}
 	prevRow, wrapped, prevText := false, false, ""
 	for _, ls := range all {
-		wrapped = false // a page's end ends the paragraph too
+		newPage := true
 		for _, pl := range ls {
 			text := closeUp(pl.l.text)
 			if pl.edge {
@@ -459,17 +503,24 @@ func render(pages []page) string {
 			}
 			// A table's rows, padded apart, are still one block.
 			row := strings.Contains(text, "\t")
+			// A sentence cut at the foot of a column or a page goes on at
+			// the head of the next.
+			goesOn := wrapped && !row && !newItem().MatchString(text)
+			if pl.l.brk {
+				goesOn = goesOn && (pl.l.column || newPage) && !endsSentence(prevText)
+			}
+			newPage = false
 			switch {
 			case b.Len() == 0:
-			case pl.l.brk && !(row && prevRow):
-				b.WriteString("\n\n")
-			case wrapped && !row && !newItem().MatchString(text):
+			case goesOn:
 				// The previous line ran to the column's edge: the same
 				// paragraph goes on, so a name or number cut by the
 				// wrap is whole again.
 				if !joinsUp(prevText, text) {
 					b.WriteString(" ")
 				}
+			case pl.l.brk && !(row && prevRow):
+				b.WriteString("\n\n")
 			default:
 				b.WriteString("\n")
 			}
@@ -480,6 +531,12 @@ func render(pages []page) string {
 	}
 	b.WriteString("\n")
 	return b.String()
+}
+
+// endsSentence is text whose last character ends a sentence or a clause
+// list: what follows it is not the same sentence.
+func endsSentence(s string) bool {
+	return strings.ContainsRune("。！？；：.!?;:", lastRune(strings.TrimSpace(s)))
 }
 
 // joinsUp says whether a wrapped line goes on without a space: Chinese

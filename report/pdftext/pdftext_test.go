@@ -293,3 +293,16 @@ func BenchmarkThirtyPages(b *testing.B) {
 		}
 	}
 }
+
+// A two-column page whose left column ends mid-sentence, with a table's
+// caption under the left column only (a report of the reader's corpus).
+func TestColumnBreakMidSentenceAndCaptionBelow(t *testing.T) {
+	text, lines := extract(t, "../testdata/corpus/p02_weekly_autos_dongwu.pdf")
+	if !strings.Contains(text, "零部件：推荐德赛西威、伯特利、华阳集团，受益智驾渗透率提升。") {
+		t.Errorf("the sentence cut by the column break is not whole:\n%s", text)
+	}
+	caption, risks := lineWith(lines, "表 1：本周汽车板块涨幅前五"), lineWith(lines, "终端需求不及预期")
+	if caption < 0 || risks < 0 || caption < risks {
+		t.Errorf("the caption under the columns (line %d) comes before the right column's end (line %d)", caption, risks)
+	}
+}
