@@ -167,6 +167,9 @@ func (w *writer) walk(n *html.Node, inArticle bool) {
 			w.newline()
 			return
 		case atom.Td, atom.Th:
+			if layoutCell(n) {
+				break // a page laid out in a table: its cells hold blocks
+			}
 			if w.cells > 0 {
 				w.cur.WriteString("\t")
 			}
@@ -198,6 +201,30 @@ func (w *writer) walk(n *html.Node, inArticle bool) {
 	}
 }
 
+// layoutCell is a table cell that lays out a page rather than holding a
+// value: it holds a table, several blocks, or a paragraph's worth of text.
+func layoutCell(n *html.Node) bool {
+	blocksIn, runes := 0, 0
+	var rec func(*html.Node, int)
+	rec = func(n *html.Node, depth int) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode:
+				runes += utf8.RuneCountInString(strings.TrimSpace(c.Data))
+			case c.Type == html.ElementNode && c.DataAtom == atom.Table:
+				blocksIn += 2
+			case c.Type == html.ElementNode && (blocks()[c.DataAtom] || c.DataAtom == atom.Br):
+				blocksIn++
+				rec(c, depth+1)
+			case c.Type == html.ElementNode:
+				rec(c, depth+1)
+			}
+		}
+	}
+	rec(n, 0)
+	return blocksIn >= 2 || runes > 80
+}
+
 // walkInline writes a table cell's content on the row's line: blocks
 // inside a cell (a <p>, a <br>) become spaces, so the row stays one line.
 func (w *writer) walkInline(n *html.Node, inArticle bool) {
@@ -226,10 +253,46 @@ func (w *writer) text(s string) {
 	w.cur.WriteString(s)
 }
 
-// hidden is an element the browser does not show, or a site landmark.
+// siteParts are the words older pages name their site's parts with, in a
+// class or an id (<div class="topnav">, <div id="sidebar">): navigation,
+// side columns, footers, lists of related or popular items, sharing.
+var siteParts = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"nav": true, "navbar": true, "topnav": true, "menu": true, "breadcrumb": true, "breadcrumbs": true, "crumb": true, "crumbs": true,
+		"side": true, "sidebar": true, "aside": true, "footer": true, "foot": true, "related": true, "recommend": true,
+		"hot": true, "ad": true, "ads": true, "advert": true, "share": true, "comment": true, "comments": true,
+		"copyright": true, "toolbar": true, "login": true,
+	}
+})
+
+var nameWords = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[a-z]+|[A-Z][a-z]*`) })
+
+// namedSitePart is an element whose class or id names a part of the site.
+func namedSitePart(v string) bool {
+	for _, w := range nameWords().FindAllString(v, -1) {
+		if siteParts()[strings.ToLower(w)] {
+			return true
+		}
+	}
+	// Stems that say it inside a run-together name (leftbar, mainnav).
+	v = strings.ToLower(v)
+	for _, stem := range []string{"nav", "sidebar", "leftbar", "rightbar", "breadcrumb", "footer", "copyright"} {
+		if strings.Contains(v, stem) {
+			return true
+		}
+	}
+	return false
+}
+
+// hidden is an element the browser does not show, or a part of the site
+// around the article: an ARIA landmark, or a class or id naming one.
 func hidden(n *html.Node) bool {
 	for _, a := range n.Attr {
 		switch strings.ToLower(a.Key) {
+		case "class", "id":
+			if n.DataAtom != atom.Body && n.DataAtom != atom.Html && namedSitePart(a.Val) {
+				return true
+			}
 		case "hidden":
 			return true
 		case "aria-hidden":

@@ -79,3 +79,29 @@ func TestTextReportsAreNotHTML(t *testing.T) {
 		}
 	}
 }
+
+// Older pages name their parts with classes and lay the page out in a
+// table: the side column's cells are left out, the article's cells are
+// lines.
+func TestClassNamedPartsAndLayoutTables(t *testing.T) {
+	page := `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>
+<div id="nav"><a href="/">首页</a> | <a href="/r">研报</a></div>
+<div class="breadcrumb">财经 &gt; 研报</div>
+<table width="100%"><tr>
+<td class="leftbar"><div class="box">热门个股<br>贵州茅台(600519)<br>五粮液(000858)</div></td>
+<td class="content"><h1>阳光电源(300274)：储能出货高增</h1>
+<p>事件：公司发布三季报，前三季度营收同比增长 32.9%，归母净利润同比增长 56.3%，超出市场预期。</p>
+<p>投资建议：维持"买入"评级。</p></td>
+</tr></table>
+<div class="related-list"><a>宁德时代(300750)：储能需求超预期</a></div>
+<div id="footer">版权所有</div>
+</body></html>`
+	text, err := Text([]byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "阳光电源(300274)：储能出货高增\n事件：公司发布三季报，前三季度营收同比增长 32.9%，归母净利润同比增长 56.3%，超出市场预期。\n投资建议：维持\"买入\"评级。\n"
+	if text != want {
+		t.Errorf("got\n%s\nwant\n%s", text, want)
+	}
+}

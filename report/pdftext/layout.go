@@ -230,7 +230,15 @@ func spanningBand(segs, left, right []*seg) (gap, bool) {
 	end, begin := math.Min(lBot, rBot), math.Max(lTop, rTop)
 	bands := gaps(segs, vertical)
 	for _, g := range bands {
-		if g.lo >= end-1 || g.hi <= begin+1 {
+		// Only a few lines beyond it (a caption, a note, a title): a
+		// longer body going on past a shorter sidebar is still the body.
+		var beyond []*seg
+		for _, s := range segs {
+			if g.lo >= end-1 && s.top() >= g.hi || g.hi <= begin+1 && s.bot() <= g.lo {
+				beyond = append(beyond, s)
+			}
+		}
+		if len(beyond) > 0 && len(baselines(beyond)) <= 3 {
 			return g, true
 		}
 	}
