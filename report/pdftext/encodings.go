@@ -68,7 +68,10 @@ var radicals = sync.OnceValue(func() map[rune]rune {
 // ideographs into the unified ideographs text uses.
 func foldIdeographs(s string) string {
 	for _, r := range s {
-		if r >= 0x2E80 && r <= 0x2FDF || r >= 0xF900 && r <= 0xFAFF || r == '―' {
+		if r >= 0x2E80 && r <= 0x2FDF || r >= 0xF900 && r <= 0xFAFF || r == '―' || r >= 0xFB00 && r <= 0xFB06 {
+			if strings.ContainsFunc(s, func(r rune) bool { return r >= 0xFB00 && r <= 0xFB06 }) {
+				s = norm.NFKC.String(s) // ﬁ, ﬂ: the letters they join
+			}
 			return strings.Map(func(r rune) rune {
 				if u, ok := radicals()[r]; ok {
 					return u

@@ -38,7 +38,8 @@ func (s *seg) bot() float64 { return s.y + descent*s.size }
 type line struct {
 	text     string
 	top, bot float64
-	x1       float64
+	x0, x1   float64
+	size     float64
 	brk      bool
 	column   bool // the first line of a column (after a cut across)
 	full     bool // reaches its column's right edge: the text wraps on
@@ -142,7 +143,7 @@ func evenlySpread(all []glyph) bool {
 // widest whitespace, columns left to right and blocks top to bottom.
 func layout(segs []*seg) []line {
 	var out []line
-	cut(segs, true, extent(segs), &out)
+	cut(segs, true, columnOf(segs), &out)
 	return out
 }
 
@@ -155,12 +156,18 @@ func extent(segs []*seg) float64 {
 	return right
 }
 
-func cut(segs []*seg, brk bool, right float64, out *[]line) {
-	cutFrom(segs, brk, false, right, out)
+// span is a column's extent across the page: where its full lines start
+// and end.
+type span struct{ lo, hi float64 }
+
+func columnOf(segs []*seg) span { return span{start(segs), extent(segs)} }
+
+func cut(segs []*seg, brk bool, col span, out *[]line) {
+	cutFrom(segs, brk, false, col, out)
 }
 
 // cutFrom is cut with column set for a column's first block.
-func cutFrom(segs []*seg, brk, column bool, right float64, out *[]line) {
+func cutFrom(segs []*seg, brk, column bool, col span, out *[]line) {
 	if len(segs) == 0 {
 		return
 	}
@@ -183,31 +190,97 @@ func cutFrom(segs []*seg, brk, column bool, right float64, out *[]line) {
 				// them), on one side only, is not the column's: cut it off
 				// first where a band crosses the whole region.
 				if g, ok := spanningBand(segs, left, rest); ok {
-					cutAt(segs, g, brk, column, right, size, out)
+					cutAt(segs, g, brk, column, col, size, out)
 					return
 				}
-				cutFrom(left, brk, column, extent(left), out)
-				cutFrom(rest, true, true, extent(rest), out)
+				cutFrom(left, brk, column, columnOf(left), out)
+				cutFrom(rest, true, true, columnOf(rest), out)
 				return
 			}
 		}
 		if hs := gaps(segs, vertical); len(hs) > 0 {
-			cutAt(segs, hs[0], brk, column, right, size, out)
+			g := acrossCut(segs, hs, size)
+			cutAt(segs, g, brk, column, col, size, out)
 			return
 		}
 	}
 	for i, l := range lines(segs) {
 		l.brk = brk && i == 0
 		l.column = column && i == 0
-		l.full = l.x1 >= right-1.5*size
+		// Full: it runs to the column's right edge from near its left
+		// one, as wrapped text does (a right-aligned date does not).
+		l.full = l.x1 >= col.hi-1.5*size && l.x1-l.x0 >= 0.7*(col.hi-col.lo)
 		*out = append(*out, l)
 	}
 }
 
 func vertical(s *seg) (float64, float64) { return s.top(), s.bot() }
 
+// acrossCut chooses where to cut a region that has no column cut: where a
+// few rows at its top or bottom (a page's header, a navigation line, a
+// footer) are all that keep the rest from being cut into columns, there,
+// fewest rows first; else at the widest band.
+func acrossCut(segs []*seg, bands []gap, size float64) gap {
+	byPos := append([]gap(nil), bands...)
+	sort.Slice(byPos, func(i, j int) bool { return byPos[i].lo < byPos[j].lo })
+	n := len(byPos)
+	const most = 6
+	for k := 1; k <= 2*most; k++ {
+		for t := 0; t <= min(k, most, n); t++ {
+			b := k - t
+			if b > most || t+b > n {
+				continue
+			}
+			lo, hi := math.Inf(-1), math.Inf(1)
+			if t > 0 {
+				lo = byPos[t-1].hi
+			}
+			if b > 0 {
+				hi = byPos[n-b].lo
+			}
+			var middle []*seg
+			for _, s := range segs {
+				if s.top() >= lo-0.01 && s.bot() <= hi+0.01 {
+					middle = append(middle, s)
+				}
+			}
+			if hasColumns(middle, size) {
+				if t > 0 {
+					return byPos[t-1]
+				}
+				return byPos[n-b]
+			}
+		}
+	}
+	return bands[0]
+}
+
+// hasColumns says whether a region can be cut into columns.
+func hasColumns(segs []*seg, size float64) bool {
+	if len(segs) < 2 {
+		return false
+	}
+	for _, g := range gaps(segs, func(s *seg) (float64, float64) { return s.x0, s.x1 }) {
+		if g.hi-g.lo < segmentGap*size {
+			break
+		}
+		var left, rest []*seg
+		for _, s := range segs {
+			if s.x1 <= g.lo {
+				left = append(left, s)
+			} else {
+				rest = append(rest, s)
+			}
+		}
+		if columns(left, rest, size) {
+			return true
+		}
+	}
+	return false
+}
+
 // cutAt cuts a region across at the band g: the part above, then below.
-func cutAt(segs []*seg, g gap, brk, column bool, right, size float64, out *[]line) {
+func cutAt(segs []*seg, g gap, brk, column bool, col span, size float64, out *[]line) {
 	var above, below []*seg
 	for _, s := range segs {
 		if s.bot() <= g.lo {
@@ -216,9 +289,9 @@ func cutAt(segs []*seg, g gap, brk, column bool, right, size float64, out *[]lin
 			below = append(below, s)
 		}
 	}
-	cutFrom(above, brk, column, right, out)
+	cutFrom(above, brk, column, col, out)
 	// Wider than a line's leading: a new paragraph or block.
-	cut(below, g.hi-g.lo > 0.9*size, right, out)
+	cut(below, g.hi-g.lo > 0.9*size, col, out)
 }
 
 // spanningBand is a band across the whole region below the end of the
@@ -238,11 +311,36 @@ func spanningBand(segs, left, right []*seg) (gap, bool) {
 				beyond = append(beyond, s)
 			}
 		}
-		if len(beyond) > 0 && len(baselines(beyond)) <= 3 {
-			return g, true
+		if len(beyond) == 0 || len(baselines(beyond)) > 3 {
+			continue
 		}
+		// Below the columns, a line as wide as the longer column is that
+		// column going on past the shorter one, not a caption under both.
+		if g.lo >= end-1 {
+			longer := left
+			if rBot > lBot {
+				longer = right
+			}
+			w := extent(longer) - start(longer)
+			wide := false
+			for _, r := range baselines(beyond) {
+				wide = wide || r.x1-r.x0 >= 0.8*w
+			}
+			if wide {
+				continue
+			}
+		}
+		return g, true
 	}
 	return gap{}, false
+}
+
+func start(segs []*seg) float64 {
+	lo := math.Inf(1)
+	for _, s := range segs {
+		lo = math.Min(lo, s.x0)
+	}
+	return lo
 }
 
 func bounds(segs []*seg) (top, bot float64) {
@@ -431,11 +529,12 @@ func lines(segs []*seg) []line {
 		r := append([]*seg(nil), sorted[i:j]...)
 		sort.SliceStable(r, func(a, b int) bool { return r[a].x0 < r[b].x0 })
 		cells := make([]string, len(r))
-		l := line{top: math.Inf(1), bot: math.Inf(-1), x1: math.Inf(-1)}
+		l := line{top: math.Inf(1), bot: math.Inf(-1), x0: math.Inf(1), x1: math.Inf(-1)}
 		for k, s := range r {
 			cells[k] = s.text
 			l.top, l.bot = math.Min(l.top, s.top()), math.Max(l.bot, s.bot())
-			l.x1 = math.Max(l.x1, s.x1)
+			l.x0, l.x1 = math.Min(l.x0, s.x0), math.Max(l.x1, s.x1)
+			l.size = math.Max(l.size, s.size)
 		}
 		l.text = joinCells(cells)
 		out = append(out, l)
@@ -491,7 +590,7 @@ func render(pages []page) string {
 	}
 	var b strings.Builder
 	kept := map[string]bool{}
-	prevRow, wrapped, prevText := false, false, ""
+	prevRow, wrapped, prevText, prevSize := false, false, "", 0.0
 	for _, ls := range all {
 		newPage := true
 		for _, pl := range ls {
@@ -513,7 +612,9 @@ func render(pages []page) string {
 			row := strings.Contains(text, "\t")
 			// A sentence cut at the foot of a column or a page goes on at
 			// the head of the next.
-			goesOn := wrapped && !row && !newItem().MatchString(text)
+			// (In the same type: a header above a larger title is not
+			// wrapped into it.)
+			goesOn := wrapped && !row && !newItem().MatchString(text) && math.Abs(pl.l.size-prevSize) <= 0.15*prevSize
 			if pl.l.brk {
 				goesOn = goesOn && (pl.l.column || newPage) && !endsSentence(prevText)
 			}
@@ -532,7 +633,7 @@ func render(pages []page) string {
 			default:
 				b.WriteString("\n")
 			}
-			prevRow, prevText = row, text
+			prevRow, prevText, prevSize = row, text, pl.l.size
 			wrapped = pl.l.full && !row
 			b.WriteString(text)
 		}

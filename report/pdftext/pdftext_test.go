@@ -306,3 +306,17 @@ func TestColumnBreakMidSentenceAndCaptionBelow(t *testing.T) {
 		t.Errorf("the caption under the columns (line %d) comes before the right column's end (line %d)", caption, risks)
 	}
 }
+
+// A printed web page: the browser's header and footer, the site's
+// navigation over a body with a side column of other stocks, the body
+// longer than the side column (a report of the reader's corpus).
+func TestPrintedPageBodyBeforeItsSideColumn(t *testing.T) {
+	_, lines := extract(t, "../testdata/corpus/p06_webprint_guoyuan.pdf")
+	title, advice, side := lineWith(lines, "海螺水泥(600585)：量稳价升，分红比例提升"), lineWith(lines, "投资建议：我们预计公司"), lineWith(lines, "相关个股")
+	if title < 0 || advice < 0 || side < 0 || !(title < advice && advice < side) {
+		t.Errorf("title %d, the body's last paragraph %d, side column %d: want them in that order", title, advice, side)
+	}
+	if lineWith(lines, "投资建议", "金隅冀东") >= 0 {
+		t.Error("the side column is mixed into the body")
+	}
+}
