@@ -332,6 +332,30 @@ func spanningBand(segs, left, right []*seg) (gap, bool) {
 		}
 		return g, true
 	}
+	// A running header or footer with a part on each side (the report's
+	// kind at the left, the broker at the right), set apart by more than
+	// a line's leading, spans the columns too.
+	if len(bands) > 0 {
+		size := medianSize(segs)
+		byPos := append([]gap(nil), bands...)
+		sort.Slice(byPos, func(i, j int) bool { return byPos[i].lo < byPos[j].lo })
+		for i, g := range []gap{byPos[0], byPos[len(byPos)-1]} {
+			if g.hi-g.lo < size {
+				continue
+			}
+			top := i == 0
+			var l, r bool
+			for _, s := range left {
+				l = l || top && s.bot() <= g.lo || !top && s.top() >= g.hi
+			}
+			for _, s := range right {
+				r = r || top && s.bot() <= g.lo || !top && s.top() >= g.hi
+			}
+			if l && r {
+				return g, true
+			}
+		}
+	}
 	return gap{}, false
 }
 
@@ -373,7 +397,7 @@ func columns(left, right []*seg, size float64) bool {
 	if float64(shared) < 0.5*float64(min(len(l), len(r))) {
 		return true
 	}
-	return wordy(l) && wordy(r) && (prose(l, size) || prose(r, size))
+	return wordy(l) && wordy(r) && (prose(l, size) || prose(r, size) || runningBeside(left, l, size, true) || runningBeside(right, r, size, false))
 }
 
 // tableAcross says whether a cut would go between a table's cells: three
@@ -472,6 +496,22 @@ func prose(rows []row, size float64) bool {
 		}
 	}
 	return 2*full >= len(rows)
+}
+
+// runningBeside says whether most of a side's rows meet the cut with a
+// line of running text (a body set in columns of its own beside a
+// sidebar): the segment nearest the cut is long as a sentence.
+func runningBeside(side []*seg, rows []row, size float64, left bool) bool {
+	if len(rows) < 3 {
+		return false
+	}
+	n := 0
+	for _, r := range rows {
+		if s := edgeSeg(side, r.y, size, left); s != nil && s.x1-s.x0 >= 10*size && s.runes >= 10 {
+			n++
+		}
+	}
+	return 2*n >= len(rows)
 }
 
 // wordy is a side with more than markers: four characters a line or more.
