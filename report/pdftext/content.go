@@ -28,6 +28,19 @@ type page struct {
 type extractor struct {
 	glyphs  int
 	decoded int
+	fonts   map[string]*font // across pages, by fontKey
+}
+
+// fontKey names a font for reuse across pages: the pages of a file share
+// their fonts, and reading a CID font's maps again for every page costs
+// more than the page. The object layer does not say which object a font
+// is, so the key is what tells fonts apart: the resource name, the font's
+// name (a subset's has its own prefix), type, code range and the sizes of
+// its width and ToUnicode tables.
+func fontKey(name string, v pdf.Value) string {
+	desc := v.Key("DescendantFonts").Index(0)
+	return fmt.Sprint(name, "|", v.Key("BaseFont").Name(), "|", v.Key("Subtype").Name(), "|", v.Key("FirstChar").Int64(), "-", v.Key("LastChar").Int64(),
+		"|", v.Key("Widths").Len(), "|", desc.Key("W").Len(), "|", v.Key("ToUnicode").Key("Length").Int64(), "|", v.Key("Encoding").Name())
 }
 
 // matrix is a PDF transformation [a b c d e f].
@@ -185,7 +198,15 @@ func (ex *extractor) run(pg *page, contents, res pdf.Value, ctm matrix, depth in
 				name := args[0].Name()
 				f, ok := fonts[name]
 				if !ok {
-					f = loadFont(res.Key("Font").Key(name))
+					fv := res.Key("Font").Key(name)
+					key := fontKey(name, fv)
+					if f, ok = ex.fonts[key]; !ok {
+						f = loadFont(fv)
+						if ex.fonts == nil {
+							ex.fonts = map[string]*font{}
+						}
+						ex.fonts[key] = f
+					}
 					fonts[name] = f
 				}
 				g.font, g.tfs = f, num(1)

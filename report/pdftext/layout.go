@@ -221,10 +221,28 @@ func vertical(s *seg) (float64, float64) { return s.top(), s.bot() }
 // footer) are all that keep the rest from being cut into columns, there,
 // fewest rows first; else at the widest band.
 func acrossCut(segs []*seg, bands []gap, size float64) gap {
+	if len(bands) < 2 {
+		return bands[0]
+	}
 	byPos := append([]gap(nil), bands...)
 	sort.Slice(byPos, func(i, j int) bool { return byPos[i].lo < byPos[j].lo })
 	n := len(byPos)
 	const most = 6
+	// Peeling more rows only opens more gutters: when peeling the most
+	// shows no columns, no fewer will (most regions: a paragraph, a table).
+	if n < 2 {
+		return bands[0]
+	}
+	t, b := min(most, n/2), min(most, n-n/2)
+	var middle []*seg
+	for _, s := range segs {
+		if s.top() >= byPos[t-1].hi-0.01 && s.bot() <= byPos[n-b].lo+0.01 {
+			middle = append(middle, s)
+		}
+	}
+	if !hasColumns(middle, size) {
+		return bands[0]
+	}
 	for k := 1; k <= 2*most; k++ {
 		for t := 0; t <= min(k, most, n); t++ {
 			b := k - t

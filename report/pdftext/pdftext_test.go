@@ -320,3 +320,25 @@ func TestPrintedPageBodyBeforeItsSideColumn(t *testing.T) {
 		t.Error("the side column is mixed into the body")
 	}
 }
+
+// A company note: the running header's two parts, a sidebar of rating,
+// market data, analysts and related research, and the body set in two
+// columns with the title over them (a report of the reader's corpus).
+func TestSidebarBesideABodyInColumns(t *testing.T) {
+	_, lines := extract(t, "../testdata/corpus/p01_initiation_cindasc.pdf")
+	if lines[0] != "证券研究报告 · 公司研究 · 首次覆盖\t信达证券" {
+		t.Errorf("running header: %q", lines[0])
+	}
+	title := lineWith(lines, "中国核电（601985.SH）：核电与新能源双轮驱动，装机成长确定性强")
+	if title < 0 {
+		t.Fatal("the title, over two lines on the page, is not one line")
+	}
+	for _, side := range []string{"投资评级\t买入（首次）", "收盘价（元）\t9.42", "《长江电力（600900）：来水偏丰，分红稳定》"} {
+		if i := lineWith(lines, side); i < 0 || lines[i] != side {
+			t.Errorf("sidebar line %q not a line of its own", side)
+		}
+	}
+	if lineWith(lines, "投资评级", "中国核电") >= 0 {
+		t.Error("the sidebar and the title share a line")
+	}
+}
