@@ -22,6 +22,10 @@ const (
 	descent    = 0.2  // and this far below
 )
 
+// maxSegments bounds the layout's work on one page: a dense page of tables
+// has a few thousand segments.
+const maxSegments = 8000
+
 // seg is a run of glyphs on one baseline with no wide gap: a line of a
 // column, a table cell, a label.
 type seg struct {
@@ -142,6 +146,11 @@ func evenlySpread(all []glyph) bool {
 // layout orders a page's segments into lines: a recursive cut along the
 // widest whitespace, columns left to right and blocks top to bottom.
 func layout(segs []*seg) []line {
+	if len(segs) > maxSegments {
+		// Beyond any real page: read it row by row rather than spend
+		// quadratic time cutting it.
+		return lines(segs)
+	}
 	var out []line
 	cut(segs, true, columnOf(segs), &out)
 	return out

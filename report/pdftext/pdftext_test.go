@@ -342,3 +342,20 @@ func TestSidebarBesideABodyInColumns(t *testing.T) {
 		t.Error("the sidebar and the title share a line")
 	}
 }
+
+// A page of a hundred thousand scattered glyphs is read in bounded time:
+// past maxSegments the page is read row by row.
+func TestHugePageBounded(t *testing.T) {
+	var gs []glyph
+	for i := 0; i < 100000; i++ {
+		x := float64(i%97) * 13
+		gs = append(gs, glyph{x0: x, x1: x + 5, y: float64(i / 97 * 3), size: 10, s: "字"})
+	}
+	segs := segments(gs)
+	if len(segs) <= maxSegments {
+		t.Fatalf("%d segments: the test needs more than %d", len(segs), maxSegments)
+	}
+	if ls := layout(segs); len(ls) == 0 {
+		t.Error("no lines")
+	}
+}
