@@ -218,6 +218,15 @@ func TestEncryptedRefused(t *testing.T) {
 	}
 }
 
+// Brokers often restrict copying and printing with an owner password and
+// no password to open: such a PDF is read (its RC4 layer decrypted).
+func TestRestrictedButOpenPDFRead(t *testing.T) {
+	text, _ := extract(t, "testdata/restricted.pdf")
+	if !strings.Contains(text, "投资建议：推荐中国神华（601088.SH，买入）。") {
+		t.Errorf("got %q", text)
+	}
+}
+
 func TestDamagedPDFsFailCleanly(t *testing.T) {
 	data, err := os.ReadFile("testdata/justified.pdf")
 	if err != nil {

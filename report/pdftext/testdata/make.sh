@@ -14,5 +14,8 @@ libreoffice --headless --convert-to pdf justified.fodt
 mkdir -p /tmp/enc
 libreoffice --headless --convert-to 'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},"DocumentOpenPassword":{"type":"string","value":"secret"}}' --outdir /tmp/enc justified.fodt
 cp /tmp/enc/justified.pdf encrypted.pdf
+# restricted.pdf: a few lines, copying and printing restricted by an owner
+# password, no password to open.
+libreoffice --headless --convert-to 'pdf:writer_pdf_Export:{"RestrictPermissions":{"type":"boolean","value":"true"},"PermissionPassword":{"type":"string","value":"owner"},"Printing":{"type":"long","value":"0"},"Changes":{"type":"long","value":"0"},"EnableCopyingOfContent":{"type":"boolean","value":"false"}}' restricted.fodt
 # scan.pdf: a screenshot of a few lines of a report, printed as an image.
 # curves.pdf: a page of filled outlines and no font, written by hand.
