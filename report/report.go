@@ -189,7 +189,7 @@ func (e *Error) Error() string {
 	case PDFNoText:
 		return "PDF without text (a scan, or text drawn as curves): run OCR on it and add the result"
 	case PDFEncrypted:
-		return "encrypted PDF: it needs a password; save an unprotected copy and add that"
+		return "encrypted PDF that needs a password or uses AES-256: print it to a new PDF and add that"
 	case PDFDamaged:
 		return "damaged PDF: its structure cannot be read; save it again (print to PDF) and add that"
 	}
