@@ -3,6 +3,7 @@ package pdftext
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -366,5 +367,65 @@ func TestHugePageBounded(t *testing.T) {
 	}
 	if ls := layout(segs); len(ls) == 0 {
 		t.Error("no lines")
+	}
+}
+
+// minimalPDF writes a one-page PDF drawing content with the font F1.
+func minimalPDF(content, font string) []byte {
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content), content),
+		font,
+	}
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.4\n")
+	offs := make([]int, len(objs))
+	for i, o := range objs {
+		offs[i] = b.Len()
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
+	for _, o := range offs {
+		fmt.Fprintf(&b, "%010d 00000 n \n", o)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
+	return b.Bytes()
+}
+
+// An OCR'd scan draws its words invisibly (render mode 3) over the image:
+// that layer is the text.
+func TestInvisibleOCRLayerRead(t *testing.T) {
+	content := "BT /F1 11 Tf 3 Tr 72 760 Td (Kweichow Moutai) Tj 0 -14 Td (600519 CH, Buy, target price 1800) Tj ET"
+	text, err := Text(minimalPDF(content, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text != "Kweichow Moutai\n600519 CH, Buy, target price 1800\n" {
+		t.Errorf("got %q", text)
+	}
+}
+
+// A CID font with the predefined UCS-2 CMap (Chinese text from older
+// Acrobat distillers, fonts not embedded) needs no ToUnicode map.
+func TestUCS2CMapDecoded(t *testing.T) {
+	// Each character is its UCS-2 code, two bytes.
+	utf16 := func(s string) string {
+		var b strings.Builder
+		for _, r := range s {
+			fmt.Fprintf(&b, "%04X", r)
+		}
+		return b.String()
+	}
+	content := "BT /F1 12 Tf 72 760 Td <" + utf16("食品饮料行业周报：白酒动销平稳") + "> Tj 0 -18 Td <" + utf16("推荐贵州茅台（600519，买入）") + "> Tj ET"
+	font := "<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /DW 1000 >>] >>"
+	text, err := Text(minimalPDF(content, font))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text != "食品饮料行业周报：白酒动销平稳\n推荐贵州茅台（600519，买入）\n" {
+		t.Errorf("got %q", text)
 	}
 }
