@@ -69,14 +69,11 @@ func (c *ImportCmd) Run(a *App) error {
 			return fmt.Errorf("%s: no good rows to import", file.Name)
 		}
 	}
-	rep, err := st.Import(file.Items, store.ImportOptions{Source: file.Source(), Sector: c.Sector, Sectors: file.Sectors, Reports: file.Reports, FileTime: file.Exported, DryRun: c.DryRun, FileSector: fileSector(c.File)})
+	rep, err := st.Import(file.Items, store.ImportOptions{Source: file.Source(), Sector: c.Sector, Sectors: file.Sectors, Reports: file.Reports, Alerts: file.Alerts, Trades: file.Trades, FileTime: file.Exported, DryRun: c.DryRun, FileSector: fileSector(c.File)})
 	if err != nil {
 		return err
 	}
 	printReport(a.Out, file, rep)
-	if !c.DryRun {
-		return a.importPositions(st, file)
-	}
 	return nil
 }
 
@@ -153,6 +150,12 @@ func printReport(w io.Writer, file *export.ImportFile, rep store.ImportReport) {
 		}
 	}
 	listed(w, len(kept), func(i int) { line("=", kept[i], keptText(kept[i].Kept)) })
+	if len(file.Alerts) > 0 {
+		fmt.Fprintf(w, "%s: %d of %d alerts %sadded (the others are there already or their ticker is not)\n", oneLine(file.Name), rep.AlertsAdded, len(file.Alerts), verb)
+	}
+	if len(file.Trades) > 0 {
+		fmt.Fprintf(w, "%s: %d of %d buys and sells %sadded (the others are there already)\n", oneLine(file.Name), rep.TradesAdded, len(file.Trades), verb)
+	}
 	fmt.Fprintf(w, "%s: %d added, %d updated, %d unchanged, %d rejected", oneLine(file.Name), len(rep.Added), len(rep.Updated), len(rep.Unchanged), len(file.Bad))
 	if rep.DryRun {
 		fmt.Fprint(w, " (dry run: nothing was written)")

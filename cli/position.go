@@ -596,23 +596,3 @@ func (a *App) exportPositions(opts *export.Options, tickers []sectors.Ticker, al
 	}
 	return nil
 }
-
-// importPositions merges a json file's alerts and trades, after its
-// tickers (an alert needs its ticker on the list).
-func (a *App) importPositions(st *store.Store, file *export.ImportFile) error {
-	if len(file.Alerts) > 0 {
-		n, err := st.ImportAlerts(file.Alerts)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(a.Out, "%s: %d of %d alerts added (the others are there already or their ticker is not)\n", oneLine(file.Name), n, len(file.Alerts))
-	}
-	if len(file.Trades) > 0 {
-		n, err := st.ImportTrades(file.Trades)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(a.Out, "%s: %d of %d buys and sells added (the others are there already)\n", oneLine(file.Name), n, len(file.Trades))
-	}
-	return nil
-}

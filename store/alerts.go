@@ -241,35 +241,9 @@ func (s *Store) ImportAlerts(list []sectors.Alert) (int, error) {
 	}
 	added := 0
 	err := s.updateAside(func(tx *bolt.Tx) error {
-		added = 0
-		have, err := readAlerts(tx)
-		if err != nil {
+		var err error
+		if added, err = importAlertsTx(tx, list); err != nil {
 			return err
-		}
-		seen := map[string]bool{}
-		for _, a := range have {
-			seen[alertKey(a)] = true
-		}
-		b, err := tx.CreateBucketIfNotExists(bucketAlerts)
-		if err != nil {
-			return err
-		}
-		for _, a := range list {
-			if seen[alertKey(a)] || !refOf(tx, a.Code).exists() {
-				continue
-			}
-			if err := a.Check(a.Created); err != nil {
-				return &Error{Kind: ErrInvalid, Reason: BadAlert, Code: a.Code, Detail: detail(err, sectors.ErrAlertValue)}
-			}
-			id, err := b.NextSequence()
-			if err != nil {
-				return err
-			}
-			seen[alertKey(a)] = true
-			if err := putJSON(b, itob(id), alertToRecord(a)); err != nil {
-				return err
-			}
-			added++
 		}
 		if added == 0 {
 			return errUnchanged
@@ -277,6 +251,45 @@ func (s *Store) ImportAlerts(list []sectors.Alert) (int, error) {
 		return nil
 	})
 	return added, err
+}
+
+// importAlertsTx is ImportAlerts inside tx, for an import that writes
+// tickers, alerts and trades in one transaction.
+func importAlertsTx(tx *bolt.Tx, list []sectors.Alert) (int, error) {
+	if len(list) == 0 {
+		return 0, nil
+	}
+	have, err := readAlerts(tx)
+	if err != nil {
+		return 0, err
+	}
+	seen := map[string]bool{}
+	for _, a := range have {
+		seen[alertKey(a)] = true
+	}
+	b, err := tx.CreateBucketIfNotExists(bucketAlerts)
+	if err != nil {
+		return 0, err
+	}
+	added := 0
+	for _, a := range list {
+		if seen[alertKey(a)] || !refOf(tx, a.Code).exists() {
+			continue
+		}
+		if err := a.Check(a.Created); err != nil {
+			return 0, &Error{Kind: ErrInvalid, Reason: BadAlert, Code: a.Code, Detail: detail(err, sectors.ErrAlertValue)}
+		}
+		id, err := b.NextSequence()
+		if err != nil {
+			return 0, err
+		}
+		seen[alertKey(a)] = true
+		if err := putJSON(b, itob(id), alertToRecord(a)); err != nil {
+			return 0, err
+		}
+		added++
+	}
+	return added, nil
 }
 
 func alertKey(a sectors.Alert) string {

@@ -37,6 +37,13 @@ type ImportOptions struct {
 	// Reports are the reports the file keeps (zixuan json): one the store
 	// lacks is added, and so are the file's calls the store lacks.
 	Reports []sectors.ReportEntry
+	// Alerts and Trades are the file's alerts and buys and sells (zixuan
+	// json), added in the same transaction as its tickers: one the store
+	// holds already is left as it is, an alert on a ticker the store
+	// lacks is skipped, and trades that would sell more than is held
+	// refuse the whole import (a dry run included).
+	Alerts []sectors.Alert
+	Trades []sectors.Trade
 }
 
 // ImportResult is what the import did (or would do) to one ticker.
@@ -55,6 +62,8 @@ type ImportReport struct {
 	Updated        []ImportResult
 	Unchanged      []ImportResult
 	SectorsCreated []sectors.Sector
+	AlertsAdded    int
+	TradesAdded    int
 	DryRun         bool
 }
 
@@ -62,7 +71,7 @@ type ImportReport struct {
 var errRollback = errors.New("dry run: rolled back")
 
 // Import merges items into the store in one write transaction: all of them
-// or, on any error, none. It never clobbers: a ticker that exists keeps its
+// (with the file's reports, calls, alerts and trades) or, on any error, none. It never clobbers: a ticker that exists keeps its
 // notes and rating history; the file's notes are added unless one with the
 // same text exists (deleted ones included), and a rating the import changes
 // is recorded in the history with opts.Source. Tickers in the file and
@@ -102,6 +111,14 @@ func (s *Store) Import(items []sectors.ImportItem, opts ImportOptions) (ImportRe
 			if err := im.addCalls(&items[i]); err != nil {
 				return err
 			}
+		}
+		// Alerts and trades after the tickers they are on, in the same
+		// transaction: a kill or a refusal leaves none of the file behind.
+		if rep.AlertsAdded, err = importAlertsTx(tx, opts.Alerts); err != nil {
+			return err
+		}
+		if rep.TradesAdded, err = importTradesTx(tx, opts.Trades, im.now); err != nil {
+			return err
 		}
 		for _, list := range [][]ImportResult{rep.Added, rep.Updated, rep.Unchanged} {
 			sort.SliceStable(list, func(a, b int) bool { return list[a].Line < list[b].Line })

@@ -281,50 +281,66 @@ func (s *Store) ImportTrades(list []sectors.Trade) (int, error) {
 	now := s.now()
 	added := 0
 	err := s.updateAside(func(tx *bolt.Tx) error {
-		added = 0
-		have, err := readTrades(tx)
-		if err != nil {
+		var err error
+		if added, err = importTradesTx(tx, list, now); err != nil {
 			return err
-		}
-		seen := map[string]bool{}
-		for _, t := range have {
-			seen[tradeKey(t)] = true
-		}
-		b, err := tx.CreateBucketIfNotExists(bucketTrades)
-		if err != nil {
-			return err
-		}
-		all := have
-		for _, t := range list {
-			if seen[tradeKey(t)] {
-				continue
-			}
-			// a file's trades are the user's own record: their figures are
-			// checked, and a rule one breaks is shown, not refused
-			if err := sectors.CheckTradeBounds(t, now); err != nil {
-				return tradeRefusal(t.Code, err)
-			}
-			id, err := b.NextSequence()
-			if err != nil {
-				return err
-			}
-			t.ID = id
-			seen[tradeKey(t)] = true
-			all = append(all, t)
-			if err := putJSON(b, itob(id), tradeToRecord(t)); err != nil {
-				return err
-			}
-			added++
 		}
 		if added == 0 {
 			return errUnchanged
 		}
-		if _, err := holdings(tx, all, now); err != nil {
-			return tradeRefusal(sectors.Code{}, err)
-		}
 		return nil
 	})
 	return added, err
+}
+
+// importTradesTx is ImportTrades inside tx, for an import that writes
+// tickers, alerts and trades in one transaction.
+func importTradesTx(tx *bolt.Tx, list []sectors.Trade, now time.Time) (int, error) {
+	if len(list) == 0 {
+		return 0, nil
+	}
+	have, err := readTrades(tx)
+	if err != nil {
+		return 0, err
+	}
+	seen := map[string]bool{}
+	for _, t := range have {
+		seen[tradeKey(t)] = true
+	}
+	b, err := tx.CreateBucketIfNotExists(bucketTrades)
+	if err != nil {
+		return 0, err
+	}
+	all := have
+	added := 0
+	for _, t := range list {
+		if seen[tradeKey(t)] {
+			continue
+		}
+		// a file's trades are the user's own record: their figures are
+		// checked, and a rule one breaks is shown, not refused
+		if err := sectors.CheckTradeBounds(t, now); err != nil {
+			return 0, tradeRefusal(t.Code, err)
+		}
+		id, err := b.NextSequence()
+		if err != nil {
+			return 0, err
+		}
+		t.ID = id
+		seen[tradeKey(t)] = true
+		all = append(all, t)
+		if err := putJSON(b, itob(id), tradeToRecord(t)); err != nil {
+			return 0, err
+		}
+		added++
+	}
+	if added == 0 {
+		return 0, nil
+	}
+	if _, err := holdings(tx, all, now); err != nil {
+		return 0, tradeRefusal(sectors.Code{}, err)
+	}
+	return added, nil
 }
 
 func tradeKey(t sectors.Trade) string {
