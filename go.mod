@@ -26,6 +26,7 @@ require (
 	github.com/muesli/mango v0.2.0 // indirect
 	github.com/riywo/loginshell v0.0.0-20200815045211-7d26008be1ab // indirect
 	github.com/sahilm/fuzzy v0.1.1 // indirect
+	golang.org/x/sync v0.25.0 // indirect
 )
 
 require (

@@ -7,9 +7,12 @@ import (
 	"math"
 	"os"
 	"os/exec"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+
+	"golang.org/x/sync/errgroup"
 
 	"zixuan/quote"
 	"zixuan/safetext"
@@ -20,10 +23,6 @@ import (
 // nowFunc is the CLI's clock (alerts, positions, history, the calendar);
 // tests set it.
 var nowFunc = time.Now
-
-// ExitFired is alert check's exit status when an alert fired: 0 means
-// nothing fired, and errors keep 1 (a failure) and 2 (bad input).
-const ExitFired = 3
 
 // exitStatus makes Main return code without printing anything.
 type exitStatus struct{ code int }
@@ -36,7 +35,7 @@ type AlertCmd struct {
 	List  AlertListCmd  `cmd:"" help:"List the alerts: armed, fired (when, at what price) or expired."`
 	Rm    AlertRmCmd    `cmd:"" help:"Delete an alert."`
 	Rearm AlertRearmCmd `cmd:"" help:"Arm a fired alert again: it fires on the next crossing, not on the one it fired on."`
-	Check AlertCheckCmd `cmd:"" help:"Fetch quotes, fire what crossed, and exit 3 when something fired (0 when nothing did), for cron and scripts."`
+	Check AlertCheckCmd `cmd:"" help:"Fetch quotes, fire what crossed and run --exec for what is owed, for cron and scripts. Exit 0: nothing fired, every armed alert judged; 3: fired; 4: an earlier firing delivered now; 5: a --exec failed or timed out (run again at the next check); 6: an alert could not be judged (why on stderr). The first that applies in the order 5, 3, 4, 6; 1 and 2 are errors."`
 }
 
 // AlertAddCmd sets an alert.
@@ -210,11 +209,15 @@ type alertOut struct {
 	Note       string                `json:"note,omitempty"`
 	Created    time.Time             `json:"created"`
 	Firings    []sectors.AlertFiring `json:"firings,omitempty"`
+	// TickerRemoved: the ticker is off the watchlist, so the alert is
+	// not judged (neither by alert check nor by the TUI).
+	TickerRemoved bool                  `json:"ticker_removed,omitempty"`
+	Undelivered   []sectors.AlertFiring `json:"undelivered,omitempty"`
 }
 
 func alertJSON(al sectors.Alert, name string, now time.Time) alertOut {
 	o := alertOut{ID: al.ID, Code: al.Code.Key(), Name: name, Kind: string(al.Kind), Value: al.Value, Excess: al.Excess, Repeat: al.Repeat,
-		State: string(al.State(now)), Note: al.Note, Created: al.Created, Firings: al.Firings}
+		State: string(al.State(now)), Note: al.Note, Created: al.Created, Firings: al.Firings, Undelivered: al.Undelivered}
 	if !al.FiredAt.IsZero() {
 		at, p := al.FiredAt.In(sectors.China), al.FiredPrice
 		o.FiredAt, o.FiredPrice = &at, &p
@@ -249,13 +252,21 @@ func (c *AlertListCmd) Run(a *App) error {
 		return err
 	}
 	nm := names(snap)
+	onList := map[string]bool{}
+	for i := range snap.Tickers {
+		if snap.Tickers[i].OnList() {
+			onList[snap.Tickers[i].Code.Key()] = true
+		}
+	}
 	now := nowFunc()
 	if c.Format == "json" {
 		out := struct {
 			Alerts []alertOut `json:"alerts"`
 		}{Alerts: []alertOut{}}
 		for _, al := range list {
-			out.Alerts = append(out.Alerts, alertJSON(al, nm[al.Code.Key()], now))
+			o := alertJSON(al, nm[al.Code.Key()], now)
+			o.TickerRemoved = !onList[al.Code.Key()]
+			out.Alerts = append(out.Alerts, o)
 		}
 		return writeJSON(a.Out, out)
 	}
@@ -273,8 +284,15 @@ func (c *AlertListCmd) Run(a *App) error {
 		if !al.Expires.IsZero() {
 			exp = sectors.ChinaDate(al.Expires)
 		}
+		state := string(al.State(now))
+		if !onList[al.Code.Key()] {
+			state += ", ticker removed: not judged"
+		}
+		if len(al.Undelivered) > 0 {
+			state += fmt.Sprintf(", %d --exec owed", len(al.Undelivered))
+		}
 		rows = append(rows, []string{strconv.FormatUint(al.ID, 10), al.Code.Key(), safetext.Line(nm[al.Code.Key()]), al.Describe(),
-			string(al.State(now)), fired, exp, safetext.Truncate(safetext.Line(al.Note), 30)})
+			state, fired, exp, safetext.Truncate(safetext.Line(al.Note), 30)})
 	}
 	writeTable(a.Out, []string{"ID", "CODE", "NAME", "ALERT", "STATE", "FIRED", "EXPIRES", "NOTE"}, rows, 0)
 	return nil
@@ -349,9 +367,32 @@ func (c *AlertRearmCmd) Run(a *App) error {
 
 // AlertCheckCmd checks every armed alert once.
 type AlertCheckCmd struct {
-	Format string `short:"f" default:"table" enum:"table,json" help:"Output: table or json."`
-	Exec   string `placeholder:"CMD" help:"Run CMD with sh -c once per fired alert, its fields in the environment (ZIXUAN_ALERT_ID, _CODE, _NAME, _KIND, _VALUE, _PRICE, _AT, _DETAIL, _NOTE); nothing is put into CMD itself."`
+	Format      string        `short:"f" default:"table" enum:"table,json" help:"Output: table or json."`
+	Exec        string        `placeholder:"CMD" help:"Run CMD with sh -c once per fired alert, its fields in the environment (ZIXUAN_ALERT_ID, _CODE, _NAME, _KIND, _VALUE, _PRICE, _AT, _DETAIL, _NOTE); nothing is put into CMD itself. A firing stays owed until CMD exits 0 for it: a failed, killed or timed-out CMD runs again at the next check with --exec."`
+	ExecTimeout time.Duration `name:"exec-timeout" default:"30s" placeholder:"DUR" help:"Stop a --exec command (and what it started) after DUR: it counts as failed and runs again at the next check."`
 }
+
+// The exit statuses of alert check, for cron and scripts. When more than
+// one applies, the first in this order wins: failed, fired, delivered,
+// unjudged. Errors keep 1 (a failure) and 2 (bad input); 0 means every
+// armed alert was judged, nothing fired and nothing is owed.
+const (
+	// ExitFired: an alert fired (and with --exec, every command exited 0).
+	ExitFired = 3
+	// ExitDelivered: nothing fired, but --exec delivered a firing that an
+	// earlier check could not.
+	ExitDelivered = 4
+	// ExitDeliveryFailed: a --exec command failed or timed out; its
+	// firing stays owed and runs again at the next check with --exec.
+	ExitDeliveryFailed = 5
+	// ExitUnjudged: some armed alert could not be judged (no quote, quotes
+	// off, no price history since the call, its ticker removed), one line
+	// each on stderr; nothing fired.
+	ExitUnjudged = 6
+)
+
+// execLimit is how many --exec commands run at once.
+const execLimit = 4
 
 type firedOut struct {
 	ID     uint64    `json:"id"`
@@ -365,9 +406,24 @@ type firedOut struct {
 	Note   string    `json:"note,omitempty"`
 }
 
+type unjudgedOut struct {
+	ID     uint64 `json:"id"`
+	Code   string `json:"code"`
+	Reason string `json:"reason"`
+}
+
+type deliveryOut struct {
+	firedOut
+	Error string `json:"error,omitempty"`
+}
+
 // Run fetches the quotes the armed alerts need, fires what crossed,
-// prints it and exits ExitFired when anything fired.
+// delivers what is owed, prints it and exits with one of the statuses
+// above.
 func (c *AlertCheckCmd) Run(a *App) error {
+	if c.ExecTimeout <= 0 {
+		return usage("--exec-timeout %s: give a duration above 0, such as 30s", c.ExecTimeout)
+	}
 	st, err := a.clockedStore()
 	if err != nil {
 		return err
@@ -381,11 +437,17 @@ func (c *AlertCheckCmd) Run(a *App) error {
 		return err
 	}
 	now := nowFunc()
+	onList := map[string]bool{}
+	for i := range snap.Tickers {
+		if snap.Tickers[i].OnList() {
+			onList[snap.Tickers[i].Code.Key()] = true
+		}
+	}
 	var codes []sectors.Code
 	seen := map[string]bool{}
 	needHistory := false
 	for _, al := range list {
-		if al.State(now) != sectors.AlertArmed || !al.Kind.NeedsQuote() {
+		if al.State(now) != sectors.AlertArmed || !al.Kind.NeedsQuote() || !onList[al.Code.Key()] {
 			continue
 		}
 		if !seen[al.Code.Key()] {
@@ -395,9 +457,11 @@ func (c *AlertCheckCmd) Run(a *App) error {
 		needHistory = needHistory || al.Kind == sectors.AlertSinceCall || al.Kind == sectors.AlertDrawdown
 	}
 	quotes := map[string]sectors.Quote{}
+	quotesOff := false
 	if len(codes) > 0 {
 		prov, _ := a.QuoteProvider()
 		if prov == nil {
+			quotesOff = true
 			fmt.Fprintln(a.Err, "zixuan: quotes are off (--offline): only --no-note alerts were checked")
 		} else {
 			ask := codes
@@ -426,21 +490,47 @@ func (c *AlertCheckCmd) Run(a *App) error {
 	}
 	nm := names(snap)
 	details := map[uint64]string{}
+	var unjudged map[uint64]unjudgedOut
+	var owed map[uint64]sectors.Alert
 	fired, err := st.ObserveAlerts(func(al *sectors.Alert) (bool, bool) {
-		m := sectors.AlertMarket{Now: now, Name: nm[al.Code.Key()], Ticker: tickers[al.Code.Key()]}
-		if q, ok := quotes[al.Code.Key()]; ok {
-			aq := q.ForAlerts()
-			m.Quote = &aq
-			if q.Name != "" {
-				m.Name = q.Name // the exchange's current name carries ST
+		if unjudged == nil {
+			unjudged, owed = map[uint64]unjudgedOut{}, map[uint64]sectors.Alert{}
+		}
+		f, changed := false, false
+		if !onList[al.Code.Key()] {
+			// The TUI never judges an alert on a ticker off the list, and
+			// neither does the check: it says so.
+			if al.State(now) == sectors.AlertArmed {
+				unjudged[al.ID] = unjudgedOut{al.ID, al.Code.Key(), "its ticker is not on the watchlist: add it back or remove the alert (zixuan alert rm " + strconv.FormatUint(al.ID, 10) + ")"}
+			}
+		} else {
+			m := sectors.AlertMarket{Now: now, Name: nm[al.Code.Key()], Ticker: tickers[al.Code.Key()]}
+			if q, ok := quotes[al.Code.Key()]; ok {
+				aq := q.ForAlerts()
+				m.Quote = &aq
+				if q.Name != "" {
+					m.Name = q.Name // the exchange's current name carries ST
+				}
+			}
+			if s, ok := since[al.Code.Key()]; ok {
+				m.Since = &s
+			}
+			if reason := unjudgedReason(*al, m, quotesOff); reason != "" && al.State(now) == sectors.AlertArmed {
+				unjudged[al.ID] = unjudgedOut{al.ID, al.Code.Key(), reason}
+			}
+			var firing sectors.AlertFiring
+			f, changed, firing = al.Observe(m)
+			if f {
+				details[al.ID] = firing.Detail
+				if c.Exec != "" {
+					// Owed until the command exits 0 for it, in this
+					// transaction: a kill before delivery loses nothing.
+					al.Undelivered = append(al.Undelivered, firing)
+				}
 			}
 		}
-		if s, ok := since[al.Code.Key()]; ok {
-			m.Since = &s
-		}
-		f, changed, firing := al.Observe(m)
-		if f {
-			details[al.ID] = firing.Detail
+		if c.Exec != "" && len(al.Undelivered) > 0 {
+			owed[al.ID] = *al
 		}
 		return f, changed
 	})
@@ -452,10 +542,24 @@ func (c *AlertCheckCmd) Run(a *App) error {
 		out = append(out, firedOut{ID: al.ID, Code: al.Code.Key(), Name: nm[al.Code.Key()], Kind: string(al.Kind), Value: al.Value,
 			Price: al.FiredPrice, At: al.FiredAt.In(sectors.China), Detail: details[al.ID], Note: al.Note})
 	}
+	firedAt := map[uint64]time.Time{}
+	for _, al := range fired {
+		firedAt[al.ID] = al.FiredAt
+	}
+	delivered, failed := c.deliver(a, st, owed, firedAt, nm)
+	var skipped []unjudgedOut
+	for _, al := range list {
+		if u, ok := unjudged[al.ID]; ok {
+			skipped = append(skipped, u)
+		}
+	}
 	if c.Format == "json" {
 		if err := writeJSON(a.Out, struct {
-			Fired []firedOut `json:"fired"`
-		}{out}); err != nil {
+			Fired     []firedOut    `json:"fired"`
+			Delivered []deliveryOut `json:"delivered"`
+			Failed    []deliveryOut `json:"failed"`
+			Unjudged  []unjudgedOut `json:"unjudged"`
+		}{out, orEmpty(delivered), orEmpty(failed), orEmpty(skipped)}); err != nil {
 			return err
 		}
 	} else if len(out) > 0 {
@@ -465,27 +569,118 @@ func (c *AlertCheckCmd) Run(a *App) error {
 		}
 		writeTable(a.Out, []string{"ID", "CODE", "NAME", "KIND", "PRICE", "WHAT", "NOTE"}, rows, 0, 4)
 	}
-	if c.Exec != "" {
-		for _, f := range out {
-			if err := runAlertExec(c.Exec, f); err != nil {
-				fmt.Fprintf(a.Err, "zixuan: --exec for alert %d: %s\n", f.ID, oneLine(err.Error()))
-			}
-		}
+	for _, u := range skipped {
+		fmt.Fprintf(a.Err, "zixuan: alert %d (%s) not judged: %s\n", u.ID, u.Code, u.Reason)
 	}
-	if len(out) > 0 {
+	for _, d := range failed {
+		fmt.Fprintf(a.Err, "zixuan: --exec for alert %d: %s (owed: it runs again at the next check)\n", d.ID, oneLine(d.Error))
+	}
+	switch {
+	case len(failed) > 0:
+		return exitStatus{ExitDeliveryFailed}
+	case len(out) > 0:
 		return exitStatus{ExitFired}
+	case len(delivered) > 0:
+		return exitStatus{ExitDelivered}
+	case len(skipped) > 0:
+		return exitStatus{ExitUnjudged}
 	}
 	return nil
 }
 
-// envValue keeps a value fit for the environment: one line, no NUL.
-func envValue(s string) string { return strings.ReplaceAll(safetext.Line(s), "\x00", "") }
+func orEmpty[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// unjudgedReason says why an armed alert cannot be judged on m, when the
+// reason is one a user can act on; "" when it can be, or when the market
+// simply has no trade to judge it on now (shut, halted, before the open).
+func unjudgedReason(al sectors.Alert, m sectors.AlertMarket, quotesOff bool) string {
+	if !al.Kind.NeedsQuote() {
+		return ""
+	}
+	if quotesOff {
+		return "quotes are off (--offline)"
+	}
+	if m.Quote == nil {
+		return "no quote for it from the quote server"
+	}
+	if sectors.IsTrade(*m.Quote, m.Now) != nil {
+		return ""
+	}
+	if (al.Kind == sectors.AlertSinceCall || al.Kind == sectors.AlertDrawdown) && m.Since == nil {
+		return "no call to measure from, or no price history since it (see zixuan scorecard)"
+	}
+	return ""
+}
+
+// deliver runs --exec for every firing owed, execLimit at a time, each
+// bounded by --exec-timeout, and records those that exited 0 as
+// delivered. A firing fired by this check and delivered now is not
+// reported as delivered: it is reported as fired.
+func (c *AlertCheckCmd) deliver(a *App, st *store.Store, owed map[uint64]sectors.Alert, firedAt map[uint64]time.Time, nm map[string]string) (delivered, failed []deliveryOut) {
+	if c.Exec == "" || len(owed) == 0 {
+		return nil, nil
+	}
+	var jobs []deliveryOut
+	ids := make([]uint64, 0, len(owed))
+	for id := range owed {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	for _, id := range ids {
+		al := owed[id]
+		for _, f := range al.Undelivered {
+			jobs = append(jobs, deliveryOut{firedOut: firedOut{ID: al.ID, Code: al.Code.Key(), Name: nm[al.Code.Key()], Kind: string(al.Kind), Value: al.Value,
+				Price: f.Price, At: f.At.In(sectors.China), Detail: f.Detail, Note: al.Note}})
+		}
+	}
+	var g errgroup.Group
+	g.SetLimit(execLimit)
+	for i := range jobs {
+		g.Go(func() error {
+			if err := runAlertExec(c.Exec, c.ExecTimeout, jobs[i].firedOut); err != nil {
+				jobs[i].Error = err.Error()
+			}
+			return nil
+		})
+	}
+	_ = g.Wait()
+	done := map[uint64][]time.Time{}
+	for _, j := range jobs {
+		if j.Error == "" {
+			done[j.ID] = append(done[j.ID], j.At)
+		}
+	}
+	if err := st.AlertsDelivered(done); err != nil {
+		// The commands ran; only their record failed: they run again.
+		fmt.Fprintf(a.Err, "zixuan: recording the deliveries: %s (they will run again)\n", oneLine(err.Error()))
+	}
+	for _, j := range jobs {
+		if j.Error != "" {
+			failed = append(failed, j)
+		} else if at, ok := firedAt[j.ID]; !ok || !at.Equal(j.At) {
+			delivered = append(delivered, j)
+		}
+	}
+	return delivered, failed
+}
+
+// envValue keeps a value fit for the environment: one line, no NUL, no
+// control character, whole (never clipped).
+func envValue(s string) string { return strings.ReplaceAll(safetext.Inert(s), "\n", " ") }
 
 // runAlertExec runs the user's command through sh -c, the alert's fields
 // in the environment only: nothing of the alert (a name, a note) is ever
 // put into the command line, so nothing in it can be run as shell code.
-func runAlertExec(command string, f firedOut) error {
-	cmd := exec.Command("sh", "-c", command)
+// After timeout the command and everything it started are killed.
+func runAlertExec(command string, timeout time.Duration, f firedOut) error {
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "sh", "-c", command)
 	cmd.Env = append(os.Environ(),
 		"ZIXUAN_ALERT_ID="+strconv.FormatUint(f.ID, 10),
 		"ZIXUAN_ALERT_CODE="+f.Code,
@@ -498,7 +693,13 @@ func runAlertExec(command string, f firedOut) error {
 		"ZIXUAN_ALERT_NOTE="+envValue(f.Note),
 	)
 	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
-	return cmd.Run()
+	killGroup(cmd)
+	cmd.WaitDelay = time.Second
+	err := cmd.Run()
+	if ctx.Err() == context.DeadlineExceeded {
+		return fmt.Errorf("timed out after %s", timeout)
+	}
+	return err
 }
 
 // sinceCalls measures each code's call (the newest call on it: a

@@ -34,6 +34,10 @@ type tickServer struct {
 	tick   tick
 	bench  *tick  // what 沪深300 is quoted at, when not tick (setBench)
 	klines string // a server answering the k-lines instead (newKlineServer)
+	// hold, when set, holds the next quote request's answer (made from
+	// the tick at its arrival, which is signalled on arrived) until it
+	// is closed: a late answer.
+	hold, arrived chan struct{}
 }
 
 func newTickServer(t *testing.T) *tickServer {
@@ -55,7 +59,13 @@ func newTickServer(t *testing.T) *tickServer {
 		}
 		ts.mu.Lock()
 		stock, bench := ts.tick, ts.bench
+		hold, arrived := ts.hold, ts.arrived
+		ts.hold, ts.arrived = nil, nil
 		ts.mu.Unlock()
+		if hold != nil {
+			close(arrived)
+			<-hold
+		}
 		var b strings.Builder
 		for _, sym := range strings.Split(strings.TrimPrefix(r.URL.Path, "/q="), ",") {
 			k := stock

@@ -52,7 +52,7 @@ type Root struct {
 	Group      GroupCmd      `cmd:"" help:"Show a ticker in more sectors than its home one, or take it out of one: group add|rm CODE SECTOR."`
 	Report     ReportCmd     `cmd:"" help:"Read broker reports and keep every call they make: add, list, show, rm."`
 	Scorecard  ScorecardCmd  `cmd:"" help:"How every call has done against 沪深300: return, the index's return over the same days, the excess, grouped."`
-	Alert      AlertCmd      `cmd:"" help:"Alerts on the watchlist's tickers: add, list, rm, rearm, and check (exit 3 when one fired, for cron)."`
+	Alert      AlertCmd      `cmd:"" help:"Alerts on the watchlist's tickers: add, list, rm, rearm, and check (exit 3 when one fired; see alert check --help for every status)."`
 	Position   PositionCmd   `cmd:"" help:"Positions: buys (lots) and sells (FIFO) with cost, P&L and the return against 沪深300."`
 	Export     ExportCmd     `cmd:"" help:"Export the watchlist: csv, json, md, tdx (通达信), codes, yahoo or ticker."`
 	Import     ImportCmd     `cmd:"" help:"Import a file (json, csv, tdx, code list, ticker YAML), merging it into the watchlist."`

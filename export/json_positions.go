@@ -32,6 +32,12 @@ type JSONAlert struct {
 	FiredAt    *time.Time            `json:"fired_at,omitempty"`
 	FiredPrice float64               `json:"fired_price,omitempty"`
 	Firings    []sectors.AlertFiring `json:"firings,omitempty"`
+	// The alert's bookkeeping, kept so that an export imported back
+	// neither fires it again for the same crossing nor forgets a
+	// delivery still owed.
+	Changed      time.Time             `json:"changed,omitzero"`
+	ChangedQuote time.Time             `json:"changed_quote,omitzero"`
+	Undelivered  []sectors.AlertFiring `json:"undelivered,omitempty"`
 }
 
 // JSONTrade is a buy or a sell in the json format.
@@ -51,7 +57,8 @@ func jsonAlerts(list []sectors.Alert) []JSONAlert {
 	var out []JSONAlert
 	for _, a := range list {
 		j := JSONAlert{ID: a.ID, Code: a.Code.Key(), Kind: string(a.Kind), Value: a.Value, Excess: a.Excess, Repeat: a.Repeat, Note: a.Note,
-			Created: a.Created, Armed: a.Armed, Primed: a.Primed, FiredPrice: a.FiredPrice, Firings: a.Firings}
+			Created: a.Created, Armed: a.Armed, Primed: a.Primed, FiredPrice: a.FiredPrice, Firings: a.Firings,
+			Changed: a.Changed, ChangedQuote: a.ChangedQuote, Undelivered: a.Undelivered}
 		if !a.Expires.IsZero() {
 			j.Expires = sectors.ChinaDate(a.Expires)
 		}
@@ -83,7 +90,8 @@ func (j JSONAlert) Alert() (sectors.Alert, error) {
 		return sectors.Alert{}, err
 	}
 	a := sectors.Alert{ID: j.ID, Code: code, Kind: kind, Value: j.Value, Excess: j.Excess, Repeat: j.Repeat, Note: j.Note, Created: j.Created,
-		Armed: j.Armed, Primed: j.Primed, FiredPrice: j.FiredPrice, Firings: j.Firings}
+		Armed: j.Armed, Primed: j.Primed, FiredPrice: j.FiredPrice, Firings: j.Firings,
+		Changed: j.Changed, ChangedQuote: j.ChangedQuote, Undelivered: j.Undelivered}
 	if j.FiredAt != nil {
 		a.FiredAt = *j.FiredAt
 	}

@@ -84,6 +84,17 @@ type Alert struct {
 	FiredAt    time.Time // the last firing
 	FiredPrice float64
 	Firings    []AlertFiring // every firing, oldest first
+	// Changed is when the alert's state last changed (a firing, a
+	// priming, a re-arm), by the clock of the check or command that
+	// changed it, and ChangedQuote the time of the quote it was judged
+	// on then. An observation older than either is ignored: a check
+	// whose quote answer arrives after a newer check fired must not
+	// prime the alert for a second firing on the same crossing.
+	Changed      time.Time
+	ChangedQuote time.Time
+	// Undelivered are the firings whose --exec has not yet exited 0,
+	// oldest first: each check runs them again until it does.
+	Undelivered []AlertFiring
 }
 
 // Errors of alert input.
@@ -157,11 +168,35 @@ func (a Alert) State(now time.Time) AlertState {
 	return AlertExpired
 }
 
-// Rearm arms the alert again. It fires on the next crossing: the
-// condition must be seen false first, so a price still beyond the level
-// does not fire it again.
-func (a *Alert) Rearm() {
+// Rearm arms the alert again at now. It fires on the next crossing: the
+// condition must be seen false first, and by an observation made after
+// now, so a price still beyond the level (or a check begun before the
+// re-arm) does not fire it again.
+func (a *Alert) Rearm(now time.Time) {
 	a.Armed, a.Primed = true, false
+	if now.After(a.Changed) {
+		a.Changed = now
+	}
+}
+
+// Stale tells whether m was observed before the alert last changed: by
+// the clock of the check, or by the time of its quote. A stale
+// observation changes nothing.
+func (a Alert) Stale(m AlertMarket) bool {
+	if m.Now.Before(a.Changed) {
+		return true
+	}
+	return m.Quote != nil && !m.Quote.Time.IsZero() && m.Quote.Time.Before(a.ChangedQuote)
+}
+
+// changedBy records m as the observation that changed the alert.
+func (a *Alert) changedBy(m AlertMarket) {
+	if m.Now.After(a.Changed) {
+		a.Changed = m.Now
+	}
+	if m.Quote != nil && m.Quote.Time.After(a.ChangedQuote) {
+		a.ChangedQuote = m.Quote.Time
+	}
 }
 
 // Describe is the alert in a few words: "above 12.50", "change ±5 %".
@@ -360,10 +395,11 @@ func (a Alert) Condition(m AlertMarket) (hit, known bool, price float64, detail 
 }
 
 // Observe judges the alert on m and updates it: it fires when armed, not
-// expired, primed and the condition holds. It reports whether it fired
+// expired, primed and the condition holds, and m is not older than the
+// alert's last change (Stale). It reports whether it fired
 // and whether anything about it changed (to be stored).
 func (a *Alert) Observe(m AlertMarket) (fired, changed bool, f AlertFiring) {
-	if !a.Armed || a.Expired(m.Now) {
+	if !a.Armed || a.Expired(m.Now) || a.Stale(m) {
 		return false, false, AlertFiring{}
 	}
 	hit, known, price, detail := a.Condition(m)
@@ -373,6 +409,7 @@ func (a *Alert) Observe(m AlertMarket) (fired, changed bool, f AlertFiring) {
 	if !hit {
 		if !a.Primed {
 			a.Primed = true
+			a.changedBy(m)
 			return false, true, AlertFiring{}
 		}
 		return false, false, AlertFiring{}
@@ -384,6 +421,7 @@ func (a *Alert) Observe(m AlertMarket) (fired, changed bool, f AlertFiring) {
 	a.FiredAt, a.FiredPrice = f.At, f.Price
 	a.Firings = append(a.Firings, f)
 	a.Primed = false
+	a.changedBy(m)
 	if !a.Repeat {
 		a.Armed = false
 	}

@@ -100,7 +100,7 @@ func TestAlertFiresOncePerCrossing(t *testing.T) {
 		t.Fatal("a one-shot alert fired twice")
 	}
 	// re-armed while still above: the same crossing, nothing
-	a.Rearm()
+	a.Rearm(a.FiredAt.Add(time.Minute))
 	if fired, _, _ := a.Observe(m(103, "09:55")); fired {
 		t.Fatal("re-armed alert fired on the same crossing")
 	}

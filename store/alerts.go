@@ -2,6 +2,7 @@ package store
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"time"
 
@@ -33,11 +34,17 @@ type alertRecord struct {
 	FiredAt    time.Time             `json:"fired_at,omitzero"`
 	FiredPrice float64               `json:"fired_price,omitempty"`
 	Firings    []sectors.AlertFiring `json:"firings,omitempty"`
+	// Changed and ChangedQuote order observations (see sectors.Alert);
+	// Undelivered are firings whose --exec is still owed.
+	Changed      time.Time             `json:"changed,omitzero"`
+	ChangedQuote time.Time             `json:"changed_quote,omitzero"`
+	Undelivered  []sectors.AlertFiring `json:"undelivered,omitempty"`
 }
 
 func alertToRecord(a sectors.Alert) alertRecord {
 	r := alertRecord{Code: a.Code.Key(), Kind: string(a.Kind), Value: a.Value, Excess: a.Excess, Repeat: a.Repeat, Note: a.Note,
-		Created: a.Created, Armed: a.Armed, Primed: a.Primed, FiredAt: a.FiredAt, FiredPrice: a.FiredPrice, Firings: a.Firings}
+		Created: a.Created, Armed: a.Armed, Primed: a.Primed, FiredAt: a.FiredAt, FiredPrice: a.FiredPrice, Firings: a.Firings,
+		Changed: a.Changed, ChangedQuote: a.ChangedQuote, Undelivered: a.Undelivered}
 	if !a.Expires.IsZero() {
 		r.Expires = sectors.ChinaDate(a.Expires)
 	}
@@ -54,7 +61,8 @@ func (r alertRecord) alert(id uint64) (sectors.Alert, error) {
 		return sectors.Alert{}, err
 	}
 	a := sectors.Alert{ID: id, Code: code, Kind: kind, Value: r.Value, Excess: r.Excess, Repeat: r.Repeat, Note: r.Note,
-		Created: r.Created, Armed: r.Armed, Primed: r.Primed, FiredAt: r.FiredAt, FiredPrice: r.FiredPrice, Firings: r.Firings}
+		Created: r.Created, Armed: r.Armed, Primed: r.Primed, FiredAt: r.FiredAt, FiredPrice: r.FiredPrice, Firings: r.Firings,
+		Changed: r.Changed, ChangedQuote: r.ChangedQuote, Undelivered: r.Undelivered}
 	if r.Expires != "" {
 		if a.Expires, err = time.ParseInLocation(time.DateOnly, r.Expires, sectors.China); err != nil {
 			return sectors.Alert{}, err
@@ -192,7 +200,7 @@ func (s *Store) RearmAlert(id uint64, expires time.Time) (sectors.Alert, error) 
 			return &Error{Kind: ErrInvalid, Reason: BadAlert, Code: a.Code, Count: int(id),
 				Detail: "the expiry date " + sectors.ChinaDate(a.Expires) + " has passed: give a new one"}
 		}
-		a.Rearm()
+		a.Rearm(now)
 		return putJSON(tx.Bucket(bucketAlerts), itob(id), alertToRecord(a))
 	})
 	return a, err
@@ -294,4 +302,47 @@ func importAlertsTx(tx *bolt.Tx, list []sectors.Alert) (int, error) {
 
 func alertKey(a sectors.Alert) string {
 	return a.Code.Key() + "|" + string(a.Kind) + "|" + formatPrice(a.Value) + "|" + a.Created.UTC().Format(time.RFC3339Nano)
+}
+
+// AlertsDelivered records deliveries: for each alert id, the firings (by
+// their time) whose --exec exited 0 leave its Undelivered list. An alert
+// removed meanwhile is passed over.
+func (s *Store) AlertsDelivered(done map[uint64][]time.Time) error {
+	if len(done) == 0 {
+		return nil
+	}
+	return s.updateAside(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketAlerts)
+		if b == nil {
+			return errUnchanged
+		}
+		any := false
+		for id, ats := range done {
+			if b.Get(itob(id)) == nil {
+				continue
+			}
+			a, err := alertIn(tx, id)
+			if err != nil {
+				return err
+			}
+			kept := a.Undelivered[:0:0]
+			for _, f := range a.Undelivered {
+				if !slices.ContainsFunc(ats, f.At.Equal) {
+					kept = append(kept, f)
+				}
+			}
+			if len(kept) == len(a.Undelivered) {
+				continue
+			}
+			a.Undelivered = kept
+			if err := putJSON(b, itob(id), alertToRecord(a)); err != nil {
+				return err
+			}
+			any = true
+		}
+		if !any {
+			return errUnchanged
+		}
+		return nil
+	})
 }
