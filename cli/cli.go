@@ -152,6 +152,10 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	cfg.applyFlags(&root, ctx)
+	if err := checkRefresh(root.Refresh); err != nil {
+		fmt.Fprintf(stderr, "zixuan: --refresh %s\n", oneLine(err.Error()))
+		return 2
+	}
 	app := &App{root: &root, Out: stdout, Err: stderr, In: stdin, dbPath: root.DB, lang: root.Lang, cfg: cfg, parser: parser, exited: &exitCode}
 	if app.dbPath == "" {
 		app.dbPath = store.DefaultPath()

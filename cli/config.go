@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -44,6 +45,9 @@ type Config struct {
 	ImportSector string
 	// AlertBell rings the terminal bell when an alert fires in the TUI.
 	AlertBell bool
+	// QuoteRedirectHosts are the hosts a quote server may redirect to
+	// besides its own (none by default).
+	QuoteRedirectHosts []string
 
 	// Path is the config file looked for; Found says whether it exists.
 	Path  string
@@ -55,7 +59,7 @@ type Config struct {
 
 // ConfigKeys are the config file's keys, in the order `zixuan config`
 // prints them.
-var ConfigKeys = []string{"lang", "colors", "refresh", "offline", "columns", "sort", "rating_filter", "remember_view", "import_sector", "alert_bell"}
+var ConfigKeys = []string{"lang", "colors", "refresh", "offline", "columns", "sort", "rating_filter", "remember_view", "import_sector", "alert_bell", "quote_redirect_hosts"}
 
 // ConfigColumns are the names the columns key accepts.
 var ConfigColumns = []string{"code", "name", "board", "sector", "rating", "since", "last", "change", "change_pct", "return", "excess", "qty", "cost", "pnl", "pnl_pct", "volume", "amount", "turnover", "pe", "note", "spark", "changed"}
@@ -86,18 +90,70 @@ func defaultConfig() *Config {
 	return c
 }
 
+// maxConfigSize bounds the config file: a settings file is a few hundred
+// bytes, and a path that is not one (a FIFO, /dev/zero) is never read.
+const maxConfigSize = 1 << 20
+
+// MinRefresh is the shortest quote refresh: the quote servers are free
+// public services.
+const MinRefresh = time.Second
+
+// checkRefresh refuses a refresh that is neither 0 (only at start and on
+// R) nor at least MinRefresh.
+func checkRefresh(d time.Duration) error {
+	if d < 0 || d > 0 && d < MinRefresh {
+		return fmt.Errorf("%s is too often: give 0 (only at start and on R) or at least %s", d, MinRefresh)
+	}
+	return nil
+}
+
+// readConfigFile reads path when it is a regular file of at most
+// maxConfigSize bytes.
+func readConfigFile(path string) ([]byte, error) {
+	fi, err := os.Stat(path) // before opening: opening a FIFO waits for a writer
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("config file %s is not a regular file: give a settings file with --config", path)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if fi, err = f.Stat(); err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("config file %s is not a regular file: give a settings file with --config", path)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, maxConfigSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > maxConfigSize {
+		return nil, fmt.Errorf("config file %s is over %d KB: it is not a settings file", path, maxConfigSize>>10)
+	}
+	return data, nil
+}
+
 // LoadConfig reads the config file at path over the defaults. A missing
 // file is no error; a file that cannot be read or parsed, an unknown key
 // or a bad value is, in one line naming the file and the key.
 func LoadConfig(path string) (*Config, error) {
 	c := defaultConfig()
 	c.Path = path
-	data, err := os.ReadFile(path)
+	data, err := readConfigFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return c, nil
 	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return nil, fmt.Errorf("config file %s cannot be read: %w", path, pe.Err)
+	}
 	if err != nil {
-		return nil, fmt.Errorf("config file %s cannot be read: %w", path, errors.Unwrap(err))
+		return nil, err
 	}
 	c.Found = true
 	var raw map[string]any
@@ -141,6 +197,9 @@ func (c *Config) set(key string, v any) error {
 		d, err := time.ParseDuration(s)
 		if err != nil || d < 0 {
 			return fmt.Errorf("%q is not a duration: use such as \"10s\" or \"1m\" (\"0s\" = only at start and on R)", s)
+		}
+		if err := checkRefresh(d); err != nil {
+			return err
 		}
 		c.Refresh = d
 	case "offline", "remember_view", "alert_bell":
@@ -186,6 +245,17 @@ func (c *Config) set(key string, v any) error {
 				c.RatingFilter = append(c.RatingFilter, r)
 			}
 		}
+	case "quote_redirect_hosts":
+		list, err := stringList(v)
+		if err != nil {
+			return err
+		}
+		for _, h := range list {
+			if h == "" || strings.ContainsAny(h, "/:@ ") {
+				return fmt.Errorf("%s is not a host name: give names such as \"qt.gtimg.cn\"", tomlValue(h))
+			}
+		}
+		c.QuoteRedirectHosts = list
 	case "import_sector":
 		s, ok := v.(string)
 		if !ok {
@@ -302,6 +372,8 @@ func (c *Config) value(key string) string {
 		return strconv.Quote(oneLine(c.ImportSector))
 	case "alert_bell":
 		return strconv.FormatBool(c.AlertBell)
+	case "quote_redirect_hosts":
+		return quotedList(c.QuoteRedirectHosts)
 	}
 	return ""
 }
@@ -330,11 +402,17 @@ func (ConfigCmd) Run(a *App) error {
 		state = "not found: the defaults are in force"
 	}
 	fmt.Fprintf(a.Out, "# config file: %s (%s)\n", oneLine(c.Path), state)
+	// The comments line up after the values, up to a width: a long list
+	// (columns) keeps its comment at its end rather than pushing every
+	// other comment out.
+	const maxAligned = 48
 	w := 0
 	lines := make([]string, len(ConfigKeys))
 	for i, k := range ConfigKeys {
 		lines[i] = k + " = " + c.value(k)
-		w = max(w, len(lines[i]))
+		if lw := safetext.Width(lines[i]); lw <= maxAligned {
+			w = max(w, lw)
+		}
 	}
 	for i, k := range ConfigKeys {
 		from := c.From[k]
@@ -345,10 +423,13 @@ func (ConfigCmd) Run(a *App) error {
 			from += " (the TUI fits them to the width)"
 		case k == "rating_filter" && len(c.RatingFilter) == 0:
 			from += " (all ratings)"
+		case k == "quote_redirect_hosts" && len(c.QuoteRedirectHosts) == 0:
+			from += " (redirects followed only within the quote server's host)"
 		case k == "import_sector" && c.ImportSector == "":
 			from += " (the file's sectors, or one named for the file)"
 		}
-		fmt.Fprintf(a.Out, "%-*s  # %s\n", w, lines[i], from)
+		pad := max(0, w-safetext.Width(lines[i]))
+		fmt.Fprintf(a.Out, "%s%s  # %s\n", lines[i], strings.Repeat(" ", pad), from)
 	}
 	fmt.Fprintf(a.Out, "# %s\n", sectors.CalendarCoverage())
 	if o, warn := sectors.CalendarWarning(nowFunc()); warn {

@@ -28,12 +28,17 @@ func (a *App) QuoteProvider() (quote.Provider, quote.History) {
 	if a.root.Offline {
 		return nil, nil
 	}
+	var hosts []string
+	if a.cfg != nil {
+		hosts = a.cfg.QuoteRedirectHosts
+	}
+	hc := quote.HTTPClient(hosts)
 	if a.root.QuotesURL != "" {
-		t := quote.NewTencent(a.root.QuotesURL, nil)
+		t := quote.NewTencent(a.root.QuotesURL, hc)
 		return t, t
 	}
-	t := quote.NewTencent("", nil)
-	return quote.Fallback{Primary: t, Secondary: quote.NewSina("", nil)}, t
+	t := quote.NewTencent("", hc)
+	return quote.Fallback{Primary: t, Secondary: quote.NewSina("", hc)}, t
 }
 
 // QuoteCmd prints quotes.

@@ -171,6 +171,7 @@ rating_filter = ["buy", "增持"]
 remember_view = true
 import_sector = "compute"
 alert_bell = false
+quote_redirect_hosts = ["web.ifzq.gtimg.cn"]
 `
 
 func TestLoadConfigReadsEveryKey(t *testing.T) {
@@ -180,7 +181,8 @@ func TestLoadConfigReadsEveryKey(t *testing.T) {
 	}
 	if !cfg.Found || cfg.Lang != "zh" || cfg.Colors != "western" || cfg.Refresh != 30*time.Second || !cfg.Offline ||
 		!slices.Equal(cfg.Columns, []string{"code", "name", "last", "change_pct", "return"}) || cfg.Sort != "rating" ||
-		!slices.Equal(cfg.RatingFilter, []sectors.Rating{sectors.Buy, sectors.Overweight}) || !cfg.RememberView || cfg.ImportSector != "compute" || cfg.AlertBell {
+		!slices.Equal(cfg.RatingFilter, []sectors.Rating{sectors.Buy, sectors.Overweight}) || !cfg.RememberView || cfg.ImportSector != "compute" || cfg.AlertBell ||
+		!slices.Equal(cfg.QuoteRedirectHosts, []string{"web.ifzq.gtimg.cn"}) {
 		t.Errorf("%+v", cfg)
 	}
 	for _, k := range ConfigKeys {

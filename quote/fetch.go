@@ -33,7 +33,7 @@ type client struct {
 
 func newClient(hc *http.Client, headers map[string]string) client {
 	if hc == nil {
-		hc = http.DefaultClient
+		hc = HTTPClient(nil)
 	}
 	return client{http: hc, headers: headers, backoff: Backoff, timeout: RequestTimeout, sleep: sleepCtx}
 }

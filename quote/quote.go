@@ -12,9 +12,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net"
+	"net/http"
 	"net/url"
 	"os"
+	"slices"
+	"strings"
 	"syscall"
 	"time"
 
@@ -46,6 +50,8 @@ var (
 	ErrMalformed = errors.New("malformed answer")
 	// ErrRefused: the server answered with an HTTP error (403, 5xx, ...).
 	ErrRefused = errors.New("refused")
+	// ErrRedirect: the server redirected where the client does not follow.
+	ErrRedirect = errors.New("redirect not followed")
 	// ErrNoHistory: no daily close for that code and day.
 	ErrNoHistory = errors.New("no daily close")
 )
@@ -66,7 +72,17 @@ func Status(err error) string {
 	switch {
 	case err == nil:
 		return ""
+	case errors.Is(err, ErrRedirect):
+		var re *RedirectError
+		if errors.As(err, &re) {
+			return "quotes: " + re.Error()
+		}
+		return "quotes: a redirect was not followed"
 	case errors.Is(err, ErrOffline):
+		var ne *NetError
+		if errors.As(err, &ne) && ne.Cause != "" {
+			return "quotes: no connection to the quote server: " + ne.Cause
+		}
 		return "quotes: no connection to the quote server"
 	case errors.Is(err, ErrRefused):
 		var he *HTTPError
@@ -76,8 +92,10 @@ func Status(err error) string {
 		return "quotes: the server refused"
 	case errors.Is(err, ErrMalformed):
 		return "quotes: the server's answer was not understood"
-	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
-		return "quotes: timed out"
+	case errors.Is(err, context.DeadlineExceeded):
+		return "quotes: no answer in time (timed out)"
+	case errors.Is(err, context.Canceled):
+		return "quotes: cancelled"
 	}
 	return "quotes: " + err.Error()
 }
@@ -101,20 +119,93 @@ func transient(err error) bool {
 }
 
 // netError classifies a transport error: everything that means "could not
-// talk to the server" becomes ErrOffline.
+// talk to the server" becomes ErrOffline, named by its cause (a timeout, a
+// refused connection, a name that does not resolve) so that a message can
+// say which; a redirect refused or looping is ErrRedirect.
 func netError(err error) error {
 	var ne net.Error
 	var ue *url.Error
 	var oe *net.OpError
 	var de *net.DNSError
+	var re *RedirectError
 	switch {
-	case errors.As(err, &de), errors.As(err, &oe), errors.Is(err, syscall.ECONNREFUSED),
-		errors.Is(err, syscall.ENETUNREACH), errors.Is(err, syscall.EHOSTUNREACH),
-		errors.Is(err, os.ErrDeadlineExceeded), errors.Is(err, context.DeadlineExceeded),
-		errors.As(err, &ne) && ne.Timeout():
-		return fmt.Errorf("%w: %v", ErrOffline, err)
-	case errors.As(err, &ue):
-		return fmt.Errorf("%w: %v", ErrOffline, err)
+	case errors.As(err, &re):
+		return re
+	case errors.As(err, &de):
+		return &NetError{Cause: "the server's name does not resolve (DNS: " + de.Name + ")", Err: err}
+	case errors.Is(err, os.ErrDeadlineExceeded), errors.Is(err, context.DeadlineExceeded), errors.As(err, &ne) && ne.Timeout():
+		return &NetError{Cause: "no answer in time (timed out)", Err: err}
+	case errors.Is(err, syscall.ECONNREFUSED):
+		return &NetError{Cause: "connection refused" + opAddr(oe, err), Err: err}
+	case errors.Is(err, syscall.ENETUNREACH), errors.Is(err, syscall.EHOSTUNREACH):
+		return &NetError{Cause: "network unreachable" + opAddr(oe, err), Err: err}
+	case errors.Is(err, syscall.ECONNRESET), errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
+		return &NetError{Cause: "connection cut", Err: err}
+	case errors.As(err, &oe), errors.As(err, &ue):
+		return &NetError{Err: err}
 	}
 	return err
+}
+
+func opAddr(oe *net.OpError, err error) string {
+	if errors.As(err, &oe) && oe.Addr != nil {
+		return " (" + oe.Addr.String() + ")"
+	}
+	return ""
+}
+
+// NetError is ErrOffline with its cause in words ("" when unknown).
+type NetError struct {
+	Cause string
+	Err   error
+}
+
+func (e *NetError) Error() string { return ErrOffline.Error() + ": " + e.Err.Error() }
+
+// Unwrap makes errors.Is(err, ErrOffline) hold, and reaches the cause.
+func (e *NetError) Unwrap() []error { return []error{ErrOffline, e.Err} }
+
+// RedirectError is a redirect not followed: to another host than the one
+// asked (unless allowed, see HTTPClient), or one redirect too many (a
+// loop). It is not retried.
+type RedirectError struct {
+	From, To string // hosts
+	Loop     bool
+}
+
+func (e *RedirectError) Error() string {
+	if e.Loop {
+		return "the server redirects in a loop (" + e.From + ")"
+	}
+	return "the server redirected from " + e.From + " to another host, " + e.To + ", which is not followed (allow it with quote_redirect_hosts in the settings)"
+}
+
+// Unwrap makes errors.Is(err, ErrRedirect) hold.
+func (e *RedirectError) Unwrap() error { return ErrRedirect }
+
+// maxRedirects is how many redirects one request follows.
+const maxRedirects = 5
+
+// HTTPClient is the client the providers use: Go's default transport, and
+// redirects followed only to the host asked (http to https included) or
+// to one of allowedHosts, at most maxRedirects of them, never in a loop.
+// A quote server that sends its clients elsewhere is more likely hijacked
+// or misconfigured than moved.
+func HTTPClient(allowedHosts []string) *http.Client {
+	return &http.Client{CheckRedirect: func(req *http.Request, via []*http.Request) error {
+		from := via[0].URL.Hostname()
+		for _, v := range via {
+			if v.URL.String() == req.URL.String() {
+				return &RedirectError{From: from, Loop: true}
+			}
+		}
+		if len(via) > maxRedirects {
+			return &RedirectError{From: from, Loop: true}
+		}
+		to := req.URL.Hostname()
+		if !strings.EqualFold(to, from) && !slices.ContainsFunc(allowedHosts, func(h string) bool { return strings.EqualFold(h, to) }) {
+			return &RedirectError{From: from, To: to}
+		}
+		return nil
+	}}
 }
