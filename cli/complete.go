@@ -92,7 +92,7 @@ func completionSnapshot() *sectors.Snapshot {
 	if fi, err := os.Stat(path); err != nil || !fi.Mode().IsRegular() {
 		return nil
 	}
-	st, err := store.Open(path)
+	st, err := store.OpenReadOnly(path) // a TAB never creates, upgrades or writes
 	if err != nil {
 		return nil
 	}

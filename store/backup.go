@@ -326,7 +326,8 @@ func CheckFile(path string) ([]string, error) {
 
 // Restore replaces the database with the backup at src, after checking
 // that src is a healthy zixuan database. The current file is kept beside
-// it as <db>.before-restore-<timestamp>, whose path is returned. The
+// it as <db>.before-restore-<timestamp>, whose path is returned; the new
+// file has the old one's owner, group and mode. The
 // replacement is a rename, so the database path always holds a whole file.
 func (s *Store) Restore(src string) (string, error) {
 	return restore(s.path, src, s.now())
@@ -351,7 +352,7 @@ func restore(dbPath, src string, now time.Time) (string, error) {
 	if len(problems) > 0 {
 		return "", fmt.Errorf("restore from %s: the backup fails its check (%s): the database was not changed", src, strings.Join(problems, "; "))
 	}
-	_, statErr := os.Stat(dbPath)
+	curInfo, statErr := os.Stat(dbPath)
 	exists := statErr == nil
 	var curGen uint64
 	if exists {
@@ -383,6 +384,11 @@ func restore(dbPath, src string, now time.Time) (string, error) {
 		})
 	}, func(tmp string) error {
 		return raiseGen(tmp, curGen)
+	}, func(tmp string) error {
+		if !exists {
+			return nil
+		}
+		return keepOwner(tmp, curInfo)
 	}, func(tmp string) error {
 		if !exists {
 			return nil

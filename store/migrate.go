@@ -161,10 +161,19 @@ func (s *Store) upgrade() (err error) {
 
 // backupBeforeUpgrade writes the file's current content beside it, named
 // with its schema, checks the copy, and returns its path. An earlier
-// backup of the same schema is kept: the new one gets a time stamp.
+// backup of the same schema is kept: when it holds the file as it is now
+// (an upgrade interrupted after its backup, run again) it is the backup,
+// and no other is written; otherwise the new one gets a time stamp.
 func (s *Store) backupBeforeUpgrade(db *bolt.DB, from int) (string, error) {
 	dst := fmt.Sprintf("%s.schema-%d.bak", s.path, from)
 	if fileExists(dst) {
+		var gen uint64
+		_ = guard(func() error { return db.View(func(tx *bolt.Tx) error { gen = readGen(tx); return nil }) })
+		if schema, bgen, ok := fileState(dst); ok && schema == from && bgen == gen {
+			if problems, err := CheckFile(dst); err == nil && len(problems) == 0 {
+				return dst, nil
+			}
+		}
 		dst = fmt.Sprintf("%s.schema-%d-%s.bak", s.path, from, s.now().UTC().Format("20060102-150405"))
 	}
 	err := writeAtomic(dst, func(f *os.File) error {

@@ -195,3 +195,20 @@ func TestWriteToRestoredOlderFileUpgradesFirst(t *testing.T) {
 
 // bakName is where an upgrade from this build's schema backs path up.
 func bakName(path string) string { return fmt.Sprintf("%s.schema-%d.bak", path, SchemaVersion) }
+
+// An upgrade that fails after its backup, run again and again, leaves one
+// backup of the schema, not one more each time.
+func TestRepeatedUpgradeKeepsOneBackup(t *testing.T) {
+	path, _ := oldFile(t)
+	withSchema(t, migration{to: SchemaVersion + 1, what: "breaks", run: func(tx *bolt.Tx, _ time.Time) error {
+		return errors.New("half way")
+	}})
+	for i := 0; i < 3; i++ {
+		if _, err := Open(path); !isReason(err, ErrDamaged, UpgradeFailed) {
+			t.Fatalf("failed migration %d: %v", i, err)
+		}
+	}
+	if matches, _ := filepath.Glob(strings.TrimSuffix(bakName(path), ".bak") + "*.bak"); len(matches) != 1 {
+		t.Errorf("backups: %v", matches)
+	}
+}

@@ -122,6 +122,7 @@ func Open(path string) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
+	s.cleanAside(time.Now())
 	if schema < schemaVersion {
 		if err := s.upgrade(); err != nil {
 			return nil, err
@@ -474,6 +475,28 @@ func (s *Store) updateMode(hint int, mode writeMode, key []byte, fn func(tx *bol
 		if err = s.upgrade(); err == nil {
 			err = s.updateOnce(hint, mode, key, fn)
 		}
+	}
+	if err != nil && cannotWrite(err) && mode != writeQuiet {
+		// A file this process cannot write still serves a write that
+		// writes nothing: it runs on a scratch copy, and only one that
+		// would change something is refused, with the file's error.
+		wrote, serr := s.scratchRun(fn)
+		switch {
+		case wrote || errors.Is(serr, errOlderSchema):
+			return err
+		case serr == errUnchanged:
+			return nil
+		case serr != nil:
+			var se *Error
+			if errors.Is(serr, errRollback) || errors.As(serr, &se) {
+				return serr
+			}
+			return err
+		}
+		return nil
+	}
+	if err != nil && cannotWrite(err) && mode == writeQuiet {
+		return nil // a cache a read-only file cannot keep
 	}
 	return err
 }
