@@ -38,6 +38,7 @@ type tickServer struct {
 	// the tick at its arrival, which is signalled on arrived) until it
 	// is closed: a late answer.
 	hold, arrived chan struct{}
+	name          string // the stocks' name, "测试名" unless set
 }
 
 func newTickServer(t *testing.T) *tickServer {
@@ -60,6 +61,10 @@ func newTickServer(t *testing.T) *tickServer {
 		ts.mu.Lock()
 		stock, bench := ts.tick, ts.bench
 		hold, arrived := ts.hold, ts.arrived
+		name := ts.name
+		if name == "" {
+			name = "测试名"
+		}
 		ts.hold, ts.arrived = nil, nil
 		ts.mu.Unlock()
 		if hold != nil {
@@ -80,7 +85,7 @@ func newTickServer(t *testing.T) *tickServer {
 			} else {
 				chg = 0
 			}
-			f[0], f[1], f[2] = "51", "测试名", sym[2:]
+			f[0], f[1], f[2] = "51", name, sym[2:]
 			f[3], f[4], f[5], f[6] = fmt.Sprintf("%.2f", k.Last), fmt.Sprintf("%.2f", k.Prev), fmt.Sprintf("%.2f", k.Open), fmt.Sprint(k.Volume)
 			f[30], f[31], f[32] = k.Time, fmt.Sprintf("%.2f", chg), fmt.Sprintf("%.2f", pct)
 			f[33], f[34] = fmt.Sprintf("%.2f", max(k.Last, k.Prev)), fmt.Sprintf("%.2f", k.Prev)

@@ -214,3 +214,20 @@ func TestUnjudgedAlertsAreNamed(t *testing.T) {
 		t.Errorf("list json:\n%s", out)
 	}
 }
+
+// --exec gets the alert's fields whole, however long.
+func TestExecGetsLongValuesWhole(t *testing.T) {
+	ts := newTickServer(t)
+	db := filepath.Join(t.TempDir(), "z.db")
+	setNow(t, "2026-04-02 10:00")
+	note := strings.Repeat("长", 3000) // 9 KB
+	mustRun(t, db, "alert", "add", "002230", "--above", "50", "--note", note)
+	ts.set(tick{Last: 51, Prev: 48, Open: 48, Volume: 1000, Time: "20260402095930"})
+	hook := filepath.Join(t.TempDir(), "hook.txt")
+	if _, e, code := run(t, db, "", "--quotes-url", ts.URL, "alert", "check", "--exec", `printf '%s' "$ZIXUAN_ALERT_NOTE" > `+hook); code != ExitFired {
+		t.Fatalf("exit %d %q", code, e)
+	}
+	if got, _ := os.ReadFile(hook); string(got) != note {
+		t.Errorf("the note reached --exec as %d bytes, want %d", len(got), len(note))
+	}
+}

@@ -64,3 +64,15 @@ func TestConfigPrintsLongLists(t *testing.T) {
 		}
 	}
 }
+
+// The quote csv goes through the same formula guard as the export.
+func TestQuoteCSVGuardsFormulas(t *testing.T) {
+	ts := newTickServer(t)
+	ts.name = "x,=HYPERLINK(1)"
+	ts.set(tick{Last: 51, Prev: 48, Open: 48, Volume: 1000, Time: "20260402095930"})
+	db := filepath.Join(t.TempDir(), "z.db")
+	out, errs, code := run(t, db, "", "--quotes-url", ts.URL, "quote", "600519", "--format", "csv", "--no-refs")
+	if code != 0 || !strings.Contains(out, `"x,'=HYPERLINK(1)"`) || strings.Contains(out, ",=HYPERLINK") {
+		t.Errorf("exit %d %q\n%s", code, errs, out)
+	}
+}

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -431,14 +430,13 @@ func opt(v *float64) string {
 }
 
 func writePositionsCSV(w io.Writer, out positionsOut) error {
-	cw := csv.NewWriter(w)
-	_ = cw.Write([]string{"code", "name", "qty", "cost", "avg_price", "last", "value", "pnl", "pnl_pct", "realised", "first_buy", "return_pct", "benchmark_pct", "excess_pct", "dividends"})
+	cw := export.NewCSVWriter(w)
+	cw.Write([]string{"code", "name", "qty", "cost", "avg_price", "last", "value", "pnl", "pnl_pct", "realised", "first_buy", "return_pct", "benchmark_pct", "excess_pct", "dividends"})
 	for _, p := range out.Positions {
-		_ = cw.Write([]string{p.Code, csvCell(p.Name), strconv.FormatInt(p.Qty, 10), price2(p.Cost), strconv.FormatFloat(p.AvgPrice, 'f', 4, 64),
+		cw.Write([]string{p.Code, p.Name, strconv.FormatInt(p.Qty, 10), price2(p.Cost), strconv.FormatFloat(p.AvgPrice, 'f', 4, 64),
 			opt(p.Last), opt(p.Value), opt(p.PnL), opt(p.PnLPct), price2(p.Realised), p.FirstBuy, opt(p.Return), opt(p.Bench), opt(p.Excess), price2(p.Dividends)})
 	}
-	cw.Flush()
-	return cw.Error()
+	return cw.Flush()
 }
 
 func writePositions(w io.Writer, out positionsOut) {

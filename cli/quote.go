@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"zixuan/export"
 	"zixuan/quote"
 	"zixuan/safetext"
 	"zixuan/sectors"
@@ -202,11 +203,11 @@ func signed(v float64, prec int) string {
 }
 
 func writeQuoteCSV(w io.Writer, rows []quoteRow) error {
-	cw := csv.NewWriter(w)
-	_ = cw.Write([]string{"code", "exchange", "name", "last", "change", "change_pct", "open", "high", "low", "prev_close",
+	cw := export.NewCSVWriter(w)
+	cw.Write([]string{"code", "exchange", "name", "last", "change", "change_pct", "open", "high", "low", "prev_close",
 		"volume", "amount", "turnover_pct", "pe", "time", "suspended", "rating", "rating_at", "ref_date", "ref_close", "return_pct"})
 	for _, r := range rows {
-		cells := []string{r.Code, r.Exchange, csvText(r.Name)}
+		cells := []string{r.Code, r.Exchange, r.Name}
 		if r.ok {
 			cells = append(cells, num(r.Last, 2), num(r.Change, 2), num(r.ChangePct, 2), num(r.Open, 2), num(r.High, 2),
 				num(r.Low, 2), num(r.PrevClose, 2), strconv.FormatInt(r.Volume, 10), num(r.Amount, 0), num(r.Turnover, 2),
@@ -222,20 +223,9 @@ func writeQuoteCSV(w io.Writer, rows []quoteRow) error {
 			ret = num(*r.Return, 2)
 		}
 		cells = append(cells, r.Rating, r.RatingAt, r.RefDate, ref, ret)
-		if err := cw.Write(cells); err != nil {
-			return err
-		}
+		cw.Write(cells)
 	}
-	cw.Flush()
-	return cw.Error()
-}
-
-// csvText guards a text cell against spreadsheet formulas (OWASP).
-func csvText(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r\n", rune(s[0])) {
-		return "'" + s
-	}
-	return s
+	return cw.Flush()
 }
 
 func writeQuoteTable(w io.Writer, rows []quoteRow) {
@@ -298,6 +288,7 @@ func (c *PricesListCmd) Run(a *App) error {
 	all := snap.Refs
 	n := 0
 	seen := map[string]bool{}
+	cw := export.NewCSVWriter(a.Out)
 	emit := func(key string) {
 		if seen[key] || (len(want) > 0 && !want[key]) {
 			return
@@ -305,9 +296,9 @@ func (c *PricesListCmd) Run(a *App) error {
 		seen[key] = true
 		for _, p := range all[key] {
 			if n == 0 {
-				fmt.Fprintln(a.Out, "code,date,close,adjusted,source")
+				cw.Write([]string{"code", "date", "close", "adjusted", "source"})
 			}
-			fmt.Fprintf(a.Out, "%s,%s,%s,%t,%s\n", key, p.Day.Format(time.DateOnly), num(p.Close, 2), p.Adjusted, csvText(safetext.Line(p.Source)))
+			cw.Write([]string{key, p.Day.Format(time.DateOnly), num(p.Close, 2), strconv.FormatBool(p.Adjusted), safetext.Line(p.Source)})
 			n++
 		}
 	}
@@ -316,6 +307,9 @@ func (c *PricesListCmd) Run(a *App) error {
 	}
 	for key := range all {
 		emit(key)
+	}
+	if err := cw.Flush(); err != nil {
+		return err
 	}
 	if n == 0 {
 		fmt.Fprintln(a.Err, "zixuan: no reference closes stored (zixuan quote fetches them; zixuan prices import or zixuan rate --ref-price set them)")

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"math"
@@ -11,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"zixuan/export"
 	"zixuan/quote"
 	"zixuan/safetext"
 	"zixuan/sectors"
@@ -287,10 +287,10 @@ func scorecardJSON(sc sectors.Scorecard) scorecardOut {
 func pct(v float64) string { return strconv.FormatFloat(round2(v), 'f', 2, 64) }
 
 func writeScorecardCSV(w io.Writer, sc sectors.Scorecard) error {
-	cw := csv.NewWriter(w)
-	_ = cw.Write([]string{"key", "code", "name", "source", "rating", "date", "ref_date", "ref_close", "last", "return_pct", "benchmark_return_pct", "excess_pct", "target"})
+	cw := export.NewCSVWriter(w)
+	cw.Write([]string{"key", "code", "name", "source", "rating", "date", "ref_date", "ref_close", "last", "return_pct", "benchmark_return_pct", "excess_pct", "target"})
 	for _, s := range sc.Calls {
-		row := []string{s.Key, s.Code.Key(), csvCell(s.Name), csvCell(s.Source), s.Rating.ID(), sectors.ChinaDate(s.Day), "", "", "", "", "", "", ""}
+		row := []string{s.Key, s.Code.Key(), s.Name, s.Source, s.Rating.ID(), sectors.ChinaDate(s.Day), "", "", "", "", "", "", ""}
 		if s.Target > 0 {
 			row[12] = strconv.FormatFloat(s.Target, 'f', -1, 64)
 		}
@@ -299,18 +299,9 @@ func writeScorecardCSV(w io.Writer, sc sectors.Scorecard) error {
 			row[6], row[7], row[8] = sectors.ChinaDate(r.Ref.Day), strconv.FormatFloat(r.Ref.Price, 'f', -1, 64), strconv.FormatFloat(s.Last, 'f', -1, 64)
 			row[9], row[10], row[11] = pct(r.ReturnPct), pct(r.BenchmarkPct), pct(r.ExcessPct)
 		}
-		_ = cw.Write(row)
+		cw.Write(row)
 	}
-	cw.Flush()
-	return cw.Error()
-}
-
-// csvCell keeps a spreadsheet from running a name as a formula.
-func csvCell(s string) string {
-	if s != "" && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@') {
-		return "'" + s
-	}
-	return s
+	return cw.Flush()
 }
 
 func writeScorecard(w io.Writer, sc sectors.Scorecard, snap *sectors.Snapshot) {

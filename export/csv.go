@@ -3,8 +3,10 @@ package export
 import (
 	"bufio"
 	"io"
+	"strconv"
 	"strings"
 	"time"
+
 	"zixuan/sectors"
 )
 
@@ -117,4 +119,39 @@ func writeRecord(w *bufio.Writer, row []string) {
 		w.WriteByte('"')
 	}
 	w.WriteByte('\n')
+}
+
+// CSVWriter is how every csv zixuan writes is written (the export, and
+// the quote, position and scorecard tables): each cell that is not a
+// number is neutralised against formulas (Neutralise), and a cell is
+// quoted whenever a spreadsheet could split it (writeRecord). A number,
+// negative ones included, is written as it is: a spreadsheet reads it as
+// the number, never as a formula.
+type CSVWriter struct {
+	w   *bufio.Writer
+	err error
+}
+
+// NewCSVWriter writes csv to w; Flush ends it.
+func NewCSVWriter(w io.Writer) *CSVWriter { return &CSVWriter{w: bufio.NewWriter(w)} }
+
+// Write writes one row.
+func (c *CSVWriter) Write(row []string) {
+	safe := make([]string, len(row))
+	for i, cell := range row {
+		if _, err := strconv.ParseFloat(cell, 64); err == nil && !strings.ContainsAny(cell, "\t\r\n ") {
+			safe[i] = cell
+		} else {
+			safe[i] = Neutralise(cell)
+		}
+	}
+	writeRecord(c.w, safe)
+}
+
+// Flush writes out what is buffered and returns the first write error.
+func (c *CSVWriter) Flush() error {
+	if err := c.w.Flush(); err != nil && c.err == nil {
+		c.err = err
+	}
+	return c.err
 }
