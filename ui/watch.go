@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"path/filepath"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -64,6 +65,19 @@ func (fw *fileWatch) settle() {
 			return
 		}
 	}
+}
+
+// watchedPaths are the paths whose directories the watch looks at: the
+// database's path, and the file it names when it is a symbolic link (the
+// file is written there).
+func watchedPaths(path string) []string {
+	out := []string{path}
+	if target, err := filepath.EvalSymlinks(path); err == nil {
+		if abs, err := filepath.Abs(path); err == nil && target != abs {
+			out = append(out, target)
+		}
+	}
+	return out
 }
 
 func (fw *fileWatch) close() {

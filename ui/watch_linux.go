@@ -22,11 +22,18 @@ func watchFile(path string) (*fileWatch, error) {
 	}
 	const mask = unix.IN_MODIFY | unix.IN_CLOSE_WRITE | unix.IN_CREATE | unix.IN_DELETE |
 		unix.IN_MOVED_TO | unix.IN_MOVED_FROM | unix.IN_DELETE_SELF | unix.IN_MOVE_SELF
-	if _, err := unix.InotifyAddWatch(fd, filepath.Dir(path), mask); err != nil {
-		unix.Close(fd)
-		return nil, err
+	// A database reached through a symbolic link is written where the
+	// link points (the writes, and a restore's rename): that directory is
+	// watched for the file's own name, and the link's directory for the
+	// link's name (the link replaced).
+	var names [][]byte
+	for _, p := range watchedPaths(path) {
+		if _, err := unix.InotifyAddWatch(fd, filepath.Dir(p), mask); err != nil {
+			unix.Close(fd)
+			return nil, err
+		}
+		names = append(names, []byte(filepath.Base(p)))
 	}
-	name := []byte(filepath.Base(path))
 	// stop closes the descriptor as Run ends; a read blocked on it is not
 	// woken by that (Linux keeps the file until the read returns), so the
 	// goroutine ends with the process.
@@ -42,7 +49,7 @@ func watchFile(path string) (*fileWatch, error) {
 			if err != nil || n <= 0 {
 				return // the watch is gone: the TUI polls
 			}
-			if changes(buf[:n], name) {
+			if changes(buf[:n], names...) {
 				select {
 				case fw.changed <- struct{}{}:
 				default: // one pending is enough
@@ -53,9 +60,10 @@ func watchFile(path string) (*fileWatch, error) {
 	return fw, nil
 }
 
-// changes reports whether the inotify events in b touch the file called
-// name (or the directory itself, or overflowed: then anything may have).
-func changes(b []byte, name []byte) bool {
+// changes reports whether the inotify events in b touch a file called
+// one of names (or the directory itself, or overflowed: then anything may
+// have).
+func changes(b []byte, names ...[]byte) bool {
 	for len(b) >= unix.SizeofInotifyEvent {
 		mask := binary.NativeEndian.Uint32(b[4:8])
 		n := int(binary.NativeEndian.Uint32(b[12:16]))
@@ -63,8 +71,13 @@ func changes(b []byte, name []byte) bool {
 			return true
 		}
 		evName := bytes.TrimRight(b[unix.SizeofInotifyEvent:unix.SizeofInotifyEvent+n], "\x00")
-		if mask&(unix.IN_Q_OVERFLOW|unix.IN_DELETE_SELF|unix.IN_MOVE_SELF|unix.IN_IGNORED) != 0 || bytes.Equal(evName, name) {
+		if mask&(unix.IN_Q_OVERFLOW|unix.IN_DELETE_SELF|unix.IN_MOVE_SELF|unix.IN_IGNORED) != 0 {
 			return true
+		}
+		for _, name := range names {
+			if bytes.Equal(evName, name) {
+				return true
+			}
 		}
 		b = b[unix.SizeofInotifyEvent+n:]
 	}

@@ -4,7 +4,10 @@ package ui
 
 import (
 	"encoding/binary"
+	"os"
+	"path/filepath"
 	"testing"
+	"time"
 
 	"golang.org/x/sys/unix"
 )
@@ -42,5 +45,35 @@ func TestInotifyEventsOfTheDatabaseOnly(t *testing.T) {
 		if got := changes(c.b, name); got != c.want {
 			t.Errorf("%s: changes = %v, want %v", c.what, got, c.want)
 		}
+	}
+}
+
+// A database reached through a symbolic link into another folder: a write
+// there is seen.
+func TestWatchFollowsASymlinkedDatabase(t *testing.T) {
+	real, links := t.TempDir(), t.TempDir()
+	target := filepath.Join(real, "data.db")
+	if err := os.WriteFile(target, []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(links, "zixuan.db")
+	if err := os.Symlink(target, link); err != nil {
+		t.Fatal(err)
+	}
+	fw, err := watchFile(link)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fw.close()
+	f, err := os.OpenFile(target, os.O_WRONLY|os.O_APPEND, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteString("y")
+	f.Close()
+	select {
+	case <-fw.changed:
+	case <-time.After(5 * time.Second):
+		t.Fatal("a write through the link's target was not seen")
 	}
 }
