@@ -127,6 +127,13 @@ var quoteWide = strings.NewReplacer("“", "「", "”", "」", "‘", "『", "�
 
 // detailView draws the pane in width x height.
 func (m *Model) detailView(width, height int, focused bool) string {
+	if f, gone := m.lostFocus(); gone {
+		lines := wrapText(m.focusGone(f), max(width, 10))
+		for i := range lines {
+			lines[i] = m.styles.Dim.Render(lines[i])
+		}
+		return strings.Join(lines[:min(len(lines), max(height, 1))], "\n")
+	}
 	tk, ok := m.selected()
 	if !ok {
 		return m.styles.Dim.Render(m.t.NoSelection)

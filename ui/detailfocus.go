@@ -3,13 +3,44 @@ package ui
 import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"zixuan/sectors"
 )
 
 // detailFocus is the detail pane with the focus (enter on the list): the
 // keys select and scroll the notes and act on the selected one. The pane
 // itself is drawn by the root, from the selected ticker (detail.go); the
 // dialog turns keys into requests for it.
-type detailFocus struct{ keys *keyMap }
+//
+// The pane holds on to the ticker it was opened on (code, label): when
+// another process removes it, the list's selection moves on, but the pane
+// does not follow. It says the ticker is gone and asks nothing of the
+// root, so no key of it can write to another ticker (focusGone).
+type detailFocus struct {
+	keys  *keyMap
+	code  sectors.Code
+	label string // code and name, for the message when it is gone
+}
+
+// focusOn is the focused detail pane of the selected ticker.
+func (m *Model) focusOn(tk sectors.Ticker) detailFocus {
+	return detailFocus{keys: m.keys, code: tk.Code, label: tk.Code.Number + " " + displayName(tk.Name)}
+}
+
+// lostFocus is the focused detail pane in the stack whose ticker is no
+// longer the one selected (removed, or out of the view, by another
+// process), if any.
+func (m *Model) lostFocus() (detailFocus, bool) {
+	for _, d := range m.stack {
+		if f, ok := d.(detailFocus); ok && f.code != (sectors.Code{}) && m.selectedKey() != f.code.Key() {
+			return f, true
+		}
+	}
+	return detailFocus{}, false
+}
+
+// focusGone is the pane's message for a ticker that left the list.
+func (m *Model) focusGone(f detailFocus) string { return sprintf(m.t.FocusGone, safeLine(f.label)) }
 
 // What the focused detail pane asks of the root.
 type (

@@ -239,7 +239,7 @@ func (m Model) manageAct(msg tea.Msg, from dialog) (tea.Model, tea.Cmd, bool) {
 		m.stack = nil // the search was over the list
 		m.selectKey(a.code.Key())
 		if tk, ok := m.selected(); ok && tk.Code == a.code {
-			m.push(detailFocus{keys: m.keys})
+			m.push(m.focusOn(tk))
 			m.det.reset()
 			m.keepNote(a.id)
 		}

@@ -78,8 +78,8 @@ func (m Model) updateList(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.refilter(m.selectedKey())
 		m.say("%s%s%s", m.t.SortBy, m.t.Colon, m.t.SortNames[m.view.sortBy])
 	case key.Matches(msg, k.Detail):
-		if _, ok := m.selected(); ok {
-			m.push(detailFocus{keys: k})
+		if tk, ok := m.selected(); ok {
+			m.push(m.focusOn(tk))
 			m.det.reset()
 		}
 	case key.Matches(msg, k.Note):
@@ -177,6 +177,14 @@ func (m Model) openWizard() (tea.Model, tea.Cmd) {
 // handle does what a dialog asked for; from is the dialog that asked, as
 // it was before the key (a failed write opens it again).
 func (m Model) handle(msg tea.Msg, from dialog) (tea.Model, tea.Cmd) {
+	if f, ok := from.(detailFocus); ok {
+		if lost, gone := m.lostFocus(); gone && lost.code == f.code {
+			// Its ticker is gone: nothing it asks is done to the ticker
+			// selected in its place.
+			m.say("%s", m.focusGone(f))
+			return m, nil
+		}
+	}
 	switch msg := msg.(type) {
 	case passKeyMsg:
 		return m.handleKey(msg.key)

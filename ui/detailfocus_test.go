@@ -1,0 +1,56 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+)
+
+// The focused detail pane keeps its ticker: removed by another process,
+// the pane says so, and n, r and the other keys that write do nothing to
+// the ticker the list selects in its place.
+func TestFocusedPaneKeepsItsTicker(t *testing.T) {
+	st, _ := newTestStore(t)
+	m := newTestModel(t, st, "en", 120, 40)
+	m = press(m, "enter")
+	focused, ok := m.selected()
+	if !ok || showing(m) == "list" {
+		t.Fatalf("no focused pane: %s", showing(m))
+	}
+	if err := st.RemoveTicker(focused.Code); err != nil { // another process
+		t.Fatal(err)
+	}
+	m.reload()
+	other, _ := m.selected()
+	if other.Code == focused.Code {
+		t.Fatal("the removed ticker is still selected")
+	}
+	if v := m.View(); !strings.Contains(v, "no longer on the list") || !strings.Contains(v, focused.Code.Number) {
+		t.Errorf("the pane does not say its ticker is gone:\n%s", v)
+	}
+	before, err := st.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"n", "r", "e", "d", "a", "u"} {
+		m = press(m, k)
+		if top := showing(m); top != "detail" && top != "list" {
+			t.Errorf("%s opened %s over a ticker that is gone", k, top)
+			m = press(m, "esc")
+		}
+	}
+	after, err := st.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after.Gen != before.Gen {
+		t.Error("keys of the gone pane wrote to the store")
+	}
+	m = press(m, "esc")
+	if showing(m) != "list" {
+		t.Errorf("esc: %s", showing(m))
+	}
+	// back on the list, the keys act on the selected ticker again
+	if m = press(m, "enter"); showing(m) == "list" {
+		t.Error("enter on the list no longer focuses the pane")
+	}
+}
