@@ -18,7 +18,7 @@ type text struct {
 	// FocusGone: the focused detail pane's ticker left the list (removed
 	// by another process); %s is its code and name.
 	FocusGone string
-	TooSmall                                              string
+	TooSmall  string
 
 	// key help
 	KUp, KDown, KTop, KBottom, KPage, KTabs, KPrevTab, KRatings, KClear, KSearch string
@@ -71,7 +71,7 @@ var textEN = text{
 	ColCode: "Code", ColName: "Name", ColBoard: "Board", ColRating: "Rating", ColNote: "Latest note", ColAt: "Changed",
 	NoRows: "No tickers match. 0 clears the rating filter, / then esc clears the search.", NoSelection: "Nothing selected.",
 	FocusGone: "%s is no longer on the list (removed by another process): esc returns to the list.",
-	TooSmall: "Terminal too small: %dx%d, zixuan needs at least %dx%d.",
+	TooSmall:  "Terminal too small: %dx%d, zixuan needs at least %dx%d.",
 
 	KUp: "up", KDown: "down", KTop: "top", KBottom: "bottom", KPage: "page", KTabs: "next sector", KPrevTab: "previous sector", KRatings: "rating filter",
 	KClear: "all ratings", KSearch: "search", KNote: "note", KRate: "rate", KSort: "sort", KAdd: "add", KMove: "move",
@@ -103,7 +103,7 @@ var textZH = text{
 	ColCode: "代码", ColName: "名称", ColBoard: "上市板", ColRating: "评级", ColNote: "最新笔记", ColAt: "更新",
 	NoRows: "没有符合条件的股票。按 0 清除评级筛选，按 / 再按 esc 清除搜索。", NoSelection: "未选中。",
 	FocusGone: "%s 已不在列表中（被另一个进程移除）：按 esc 返回列表。",
-	TooSmall: "终端太小：%dx%d，自选至少需要 %dx%d。",
+	TooSmall:  "终端太小：%dx%d，自选至少需要 %dx%d。",
 
 	KUp: "上", KDown: "下", KTop: "顶部", KBottom: "底部", KPage: "翻页", KTabs: "下一板块", KPrevTab: "上一板块", KRatings: "评级筛选",
 	KClear: "全部评级", KSearch: "搜索", KNote: "笔记", KRate: "改评级", KSort: "排序", KAdd: "添加", KMove: "移动",
