@@ -101,6 +101,9 @@ func (s *Store) Import(items []sectors.ImportItem, opts ImportOptions) (ImportRe
 			order[i] = i
 		}
 		sort.SliceStable(order, func(a, b int) bool { return items[order[a]].Code.Key() < items[order[b]].Code.Key() })
+		if err := im.addSectors(); err != nil {
+			return err
+		}
 		if err := im.addReports(); err != nil {
 			return err
 		}
@@ -408,13 +411,15 @@ func (im *importer) add(it *sectors.ImportItem, secID string) error {
 			}
 		}
 	}
-	if len(history) == 0 || history[len(history)-1].To != rating {
+	// A rating change is recorded only for a change: an unrated ticker
+	// with no history keeps the file's rating date and source.
+	last := sectors.Unrated
+	if len(history) > 0 {
+		last = history[len(history)-1].To
+	}
+	if last != rating {
 		rec.RatingAt, rec.RatingSource = im.now, im.opts.Source
-		from := sectors.Unrated
-		if len(history) > 0 {
-			from = history[len(history)-1].To
-		}
-		history = append(append([]sectors.RatingChange(nil), history...), sectors.RatingChange{From: from, To: rating, At: im.now, Source: im.opts.Source, Reason: importReason(it)})
+		history = append(append([]sectors.RatingChange(nil), history...), sectors.RatingChange{From: last, To: rating, At: im.now, Source: im.opts.Source, Reason: importReason(it)})
 	}
 	tb, err := newTicker(im.tx, rec, history)
 	if err != nil {
@@ -556,6 +561,13 @@ func (im *importer) update(it *sectors.ImportItem, tb tref, rec *tickerRecord, s
 		if !it.Added.IsZero() && it.Added.Before(rec.Added) {
 			rec.Added = it.Added
 		}
+		// The other sectors it is shown in: the file's are added.
+		for _, g := range it.Groups {
+			if g != rec.Sector && im.hasSector(g) && !slices.Contains(rec.Groups, g) {
+				rec.Groups = append(rec.Groups, g)
+				changes = append(changes, "also in "+g)
+			}
+		}
 	}
 
 	// Notes.
@@ -694,8 +706,33 @@ func rewriteHistory(tb tref, stored, history []sectors.RatingChange) error {
 	return tb.appendRatings(history...)
 }
 
+// addSectors creates the sectors the file defines (zixuan json) that the
+// store lacks, in the file's order, used by a ticker or not; a sector the
+// store has takes the file's creation date when that is earlier (the
+// earliest date anything was created wins, as for a ticker's Added), so
+// that an export imported into a new database exports the same again.
+func (im *importer) addSectors() error {
+	for _, def := range im.opts.Sectors {
+		i := slices.IndexFunc(im.secs, func(s sectors.Sector) bool { return s.ID == def.ID })
+		if i < 0 {
+			if _, err := im.createSector(def); err != nil {
+				return err
+			}
+			continue
+		}
+		if sec := im.secs[i]; !def.Created.IsZero() && def.Created.Before(sec.Created) {
+			sec.Created = def.Created
+			if err := putJSON(im.tx.Bucket(bucketSectors), []byte(sec.ID), sec); err != nil {
+				return err
+			}
+			im.secs[i] = sec
+		}
+	}
+	return nil
+}
+
 // addReports keeps the file's reports the store lacks; one it has is
-// left as it is.
+// left as it is, but for a date it was added that the file has earlier.
 func (im *importer) addReports() error {
 	if len(im.opts.Reports) == 0 {
 		return nil
@@ -708,6 +745,16 @@ func (im *importer) addReports() error {
 	b := im.tx.Bucket(bucketReports)
 	for _, r := range im.opts.Reports {
 		if b.Get([]byte(r.ID)) != nil {
+			var old reportRecord
+			if err := getJSON(b, []byte(r.ID), &old); err != nil {
+				return err
+			}
+			if !r.Added.IsZero() && r.Added.Before(old.Added) {
+				old.Added = r.Added
+				if err := putJSON(b, []byte(r.ID), old); err != nil {
+					return err
+				}
+			}
 			continue
 		}
 		rec := reportRecord{ID: r.ID, Title: r.Title, Date: r.Date, Broker: r.Broker, Industry: r.Industry,
