@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -106,7 +107,12 @@ func importState(t *testing.T, db string) (tickers, alerts, trades int) {
 // or trades.
 func TestCrashDuringImportIsAllOrNothing(t *testing.T) {
 	bin := binary(t)
-	const n = 1500
+	// 1,500 tickers by default; ZIXUAN_IMPORT_CRASH_TICKERS=5000 for a
+	// run at the scale of the market.
+	n := 1500
+	if v, err := strconv.Atoi(os.Getenv("ZIXUAN_IMPORT_CRASH_TICKERS")); err == nil && v > 0 {
+		n = v
+	}
 	file := bigImportFile(t, n)
 	dir := t.TempDir()
 	empty := filepath.Join(dir, "empty.db")
