@@ -497,6 +497,8 @@ func (c *AlertCheckCmd) Run(a *App) error {
 			unjudged, owed = map[uint64]unjudgedOut{}, map[uint64]sectors.Alert{}
 		}
 		f, changed := false, false
+		delete(unjudged, al.ID) // called again by the write: the last call decides
+		delete(owed, al.ID)
 		if !onList[al.Code.Key()] {
 			// The TUI never judges an alert on a ticker off the list, and
 			// neither does the check: it says so.

@@ -209,9 +209,32 @@ func (s *Store) RearmAlert(id uint64, expires time.Time) (sectors.Alert, error) 
 // ObserveAlerts runs observe on every alert in one write transaction and
 // stores those it changed; it returns those that fired. Two checks at
 // once cannot both fire an alert: the second sees the first's result.
+//
+// observe may be called twice for an alert: first in a read-only pass,
+// which decides whether anything would change at all (a check where
+// nothing fires opens the file for reading only, and a read-only file
+// serves it), then in the write transaction, whose stored state decides.
+// It must give the same answer for the same alert and keep no state of
+// its own but by the alert's id.
 func (s *Store) ObserveAlerts(observe func(a *sectors.Alert) (fired, changed bool)) ([]sectors.Alert, error) {
 	var fired []sectors.Alert
-	err := s.updateAside(func(tx *bolt.Tx) error {
+	anyChange := false
+	err := s.view(func(tx *bolt.Tx) error {
+		list, err := readAlerts(tx)
+		if err != nil {
+			return err
+		}
+		for i := range list {
+			if _, changed := observe(&list[i]); changed {
+				anyChange = true
+			}
+		}
+		return nil
+	})
+	if err != nil || !anyChange {
+		return nil, err
+	}
+	err = s.updateAside(func(tx *bolt.Tx) error {
 		fired = nil
 		list, err := readAlerts(tx)
 		if err != nil {
