@@ -640,15 +640,30 @@ func (c *AlertCheckCmd) deliver(a *App, st *store.Store, owed map[uint64]sectors
 				Price: f.Price, At: f.At.In(sectors.China), Detail: f.Detail, Note: al.Note}})
 		}
 	}
+	// Alerts run side by side, an alert's own firings one after another,
+	// oldest first: after one fails, its later ones wait for the next
+	// check, so that they arrive in order.
 	var g errgroup.Group
 	g.SetLimit(execLimit)
-	for i := range jobs {
+	for start := 0; start < len(jobs); {
+		end := start + 1
+		for end < len(jobs) && jobs[end].ID == jobs[start].ID {
+			end++
+		}
+		mine := jobs[start:end]
 		g.Go(func() error {
-			if err := runAlertExec(c.Exec, c.ExecTimeout, jobs[i].firedOut); err != nil {
-				jobs[i].Error = err.Error()
+			for i := range mine {
+				if err := runAlertExec(c.Exec, c.ExecTimeout, mine[i].firedOut); err != nil {
+					mine[i].Error = err.Error()
+					for j := i + 1; j < len(mine); j++ {
+						mine[j].Error = "not run: an earlier firing of the alert is still owed"
+					}
+					break
+				}
 			}
 			return nil
 		})
+		start = end
 	}
 	_ = g.Wait()
 	done := map[uint64][]time.Time{}

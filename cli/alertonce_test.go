@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -229,5 +230,43 @@ func TestExecGetsLongValuesWhole(t *testing.T) {
 	}
 	if got, _ := os.ReadFile(hook); string(got) != note {
 		t.Errorf("the note reached --exec as %d bytes, want %d", len(got), len(note))
+	}
+}
+
+// Firings owed by one alert are delivered oldest first, each once.
+func TestOwedFiringsArriveInOrder(t *testing.T) {
+	ts := newTickServer(t)
+	db := filepath.Join(t.TempDir(), "z.db")
+	clock := setClock(t, "2026-04-02 10:00:00")
+	mustRun(t, db, "alert", "add", "002230", "--above", "50", "--repeat")
+	mustRun(t, db, "alert", "add", "300634", "--above", "50")
+	hook := filepath.Join(t.TempDir(), "hook.txt")
+	check := func(at, stamp string, last float64, exec string) int {
+		t.Helper()
+		clock("2026-04-02 " + at)
+		ts.set(tick{Last: last, Prev: 48, Open: 48, Volume: 1000, Time: stamp})
+		_, _, code := run(t, db, "", "--quotes-url", ts.URL, "alert", "check", "--exec", exec)
+		return code
+	}
+	if code := check("10:01:00", "20260402100100", 51, "exit 1"); code != ExitDeliveryFailed {
+		t.Fatalf("first firing: %d", code)
+	}
+	check("10:02:00", "20260402100200", 49, "exit 1")
+	if code := check("10:03:00", "20260402100300", 52, "exit 1"); code != ExitDeliveryFailed {
+		t.Fatalf("second firing: %d", code)
+	}
+	write := `echo "$ZIXUAN_ALERT_CODE $ZIXUAN_ALERT_PRICE" >> ` + hook
+	if code := check("10:04:00", "20260402100400", 52, write); code != ExitDelivered {
+		t.Errorf("delivery: %d", code)
+	}
+	got, _ := os.ReadFile(hook)
+	lines := strings.Split(strings.TrimSpace(string(got)), "\n")
+	slices.Sort(lines) // the alerts run side by side; each alert's own in order
+	want := []string{"SZ002230 51.00", "SZ002230 52.00", "SZ300634 51.00"}
+	if !slices.Equal(lines, want) {
+		t.Errorf("delivered %q, want %q", lines, want)
+	}
+	if i, j := strings.Index(string(got), "SZ002230 51.00"), strings.Index(string(got), "SZ002230 52.00"); i > j {
+		t.Errorf("an alert's firings out of order:\n%s", got)
 	}
 }
