@@ -50,8 +50,8 @@ func TestNetworkFailuresAreNamed(t *testing.T) {
 		url, want string
 		is        error
 	}{
-		{slow.URL, "no answer in time (timed out)", ErrOffline},
-		{closed, "connection refused (" + ln.Addr().String() + ")", ErrOffline},
+		{slow.URL, "the quote server did not answer in time (timed out)", ErrOffline},
+		{closed, "no connection to the quote server: connection refused (" + ln.Addr().String() + ")", ErrOffline},
 		{loop.URL, "redirects in a loop", ErrRedirect},
 		{away.URL, "to another host, elsewhere.invalid, which is not followed", ErrRedirect},
 	} {
@@ -69,7 +69,7 @@ func TestNetworkFailuresAreNamed(t *testing.T) {
 // resolver: tests use no network).
 func TestDNSFailureIsNamed(t *testing.T) {
 	err := netError(&url.Error{Op: "Get", URL: "http://x.invalid", Err: &net.OpError{Op: "dial", Err: &net.DNSError{Name: "x.invalid", Err: "no such host", IsNotFound: true}}})
-	if !errors.Is(err, ErrOffline) || !strings.HasSuffix(Status(err), "the server's name does not resolve (DNS: x.invalid)") {
+	if !errors.Is(err, ErrOffline) || Status(err) != "quotes: the quote server's name does not resolve (DNS: x.invalid)" {
 		t.Errorf("%v: %q", err, Status(err))
 	}
 }

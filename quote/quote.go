@@ -81,7 +81,7 @@ func Status(err error) string {
 	case errors.Is(err, ErrOffline):
 		var ne *NetError
 		if errors.As(err, &ne) && ne.Cause != "" {
-			return "quotes: no connection to the quote server: " + ne.Cause
+			return "quotes: " + ne.Cause
 		}
 		return "quotes: no connection to the quote server"
 	case errors.Is(err, ErrRefused):
@@ -93,7 +93,7 @@ func Status(err error) string {
 	case errors.Is(err, ErrMalformed):
 		return "quotes: the server's answer was not understood"
 	case errors.Is(err, context.DeadlineExceeded):
-		return "quotes: no answer in time (timed out)"
+		return "quotes: the quote server did not answer in time (timed out)"
 	case errors.Is(err, context.Canceled):
 		return "quotes: cancelled"
 	}
@@ -132,15 +132,15 @@ func netError(err error) error {
 	case errors.As(err, &re):
 		return re
 	case errors.As(err, &de):
-		return &NetError{Cause: "the server's name does not resolve (DNS: " + de.Name + ")", Err: err}
+		return &NetError{Cause: "the quote server's name does not resolve (DNS: " + de.Name + ")", Err: err}
 	case errors.Is(err, os.ErrDeadlineExceeded), errors.Is(err, context.DeadlineExceeded), errors.As(err, &ne) && ne.Timeout():
-		return &NetError{Cause: "no answer in time (timed out)", Err: err}
+		return &NetError{Cause: "the quote server did not answer in time (timed out)", Err: err}
 	case errors.Is(err, syscall.ECONNREFUSED):
-		return &NetError{Cause: "connection refused" + opAddr(oe, err), Err: err}
+		return &NetError{Cause: "no connection to the quote server: connection refused" + opAddr(oe, err), Err: err}
 	case errors.Is(err, syscall.ENETUNREACH), errors.Is(err, syscall.EHOSTUNREACH):
-		return &NetError{Cause: "network unreachable" + opAddr(oe, err), Err: err}
+		return &NetError{Cause: "no connection to the quote server: network unreachable" + opAddr(oe, err), Err: err}
 	case errors.Is(err, syscall.ECONNRESET), errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
-		return &NetError{Cause: "connection cut", Err: err}
+		return &NetError{Cause: "the quote server cut the connection", Err: err}
 	case errors.As(err, &oe), errors.As(err, &ue):
 		return &NetError{Err: err}
 	}
@@ -154,7 +154,8 @@ func opAddr(oe *net.OpError, err error) string {
 	return ""
 }
 
-// NetError is ErrOffline with its cause in words ("" when unknown).
+// NetError is ErrOffline with its cause in words, as a status line says
+// it ("" when unknown).
 type NetError struct {
 	Cause string
 	Err   error
