@@ -23,7 +23,11 @@ func (d *detailModel) reset() { d.note, d.offset, d.scroll = 0, 0, 0 }
 
 // detailLines renders the pane's content for tk in width cells; noteLine
 // is the first line of the selected note (when focused).
-func (m *Model) detailLines(tk sectors.Ticker, width int, focused bool) (lines []string, noteLine int) {
+//
+// Only notes[from:to] of the live notes are drawn (noteWindow): lines of
+// notes the pane cannot reach from where it is are not made at all, so a
+// key costs the same at 5 notes and at 5,000.
+func (m *Model) detailLines(tk sectors.Ticker, width int, focused bool, window func(n int) (from, to int)) (lines []string, noteLine int) {
 	s, t := &m.styles, m.t
 	// wrap adds str cut into lines of width cells; continuation lines are
 	// indented like the first.
@@ -80,7 +84,12 @@ func (m *Model) detailLines(tk sectors.Ticker, width int, focused bool) (lines [
 	if len(notes) == 0 {
 		wrap(t.NoNotes, &s.Dim)
 	}
-	for i, n := range notes {
+	from, to := 0, len(notes)
+	if window != nil {
+		from, to = window(len(notes))
+	}
+	for i := from; i < to; i++ {
+		n := notes[i]
 		mark := "  "
 		style := s.Dim
 		if focused && i == m.det.note {
@@ -138,7 +147,7 @@ func (m *Model) detailView(width, height int, focused bool) string {
 	if !ok {
 		return m.styles.Dim.Render(m.t.NoSelection)
 	}
-	lines, noteLine := m.detailLines(tk, width, focused)
+	lines, noteLine := m.detailLines(tk, width, focused, m.noteWindow(focused, height))
 	// the first line (code and name) stays put; the rest scrolls
 	title, lines := lines[0], lines[1:]
 	height--
@@ -156,4 +165,33 @@ func (m *Model) detailView(width, height int, focused bool) string {
 	off = max(0, min(off, len(lines)-height))
 	end := min(off+height, len(lines))
 	return title + "\n" + strings.Join(lines[off:end], "\n")
+}
+
+// windowNotes turns the notes' window off, for the test that compares
+// what is drawn with and without it.
+var windowNotes = true
+
+// noteWindow is the part of a ticker's notes the pane can show at its
+// height: the view places the selected note's first line within the pane
+// (or starts at the top, unfocused) and moves by the scroll from there,
+// so it never reaches more than height+|scroll| lines above or below that
+// line. Each note is at least two lines (its date and one of text), so
+// that many lines are within half as many notes.
+func (m *Model) noteWindow(focused bool, height int) func(n int) (from, to int) {
+	if !windowNotes {
+		return nil
+	}
+	return func(n int) (from, to int) {
+		sel := 0
+		if focused {
+			sel = min(m.det.note, max(n-1, 0))
+		}
+		up, down := max(-m.det.scroll, 0), max(m.det.scroll, 0)
+		if !focused {
+			down += max(m.det.offset, 0)
+		}
+		before := (height+up)/2 + 2
+		after := (height+down)/2 + 2
+		return max(sel-before, 0), min(sel+after+1, n)
+	}
 }
