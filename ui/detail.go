@@ -27,7 +27,13 @@ func (d *detailModel) reset() { d.note, d.offset, d.scroll = 0, 0, 0 }
 // Only notes[from:to] of the live notes are drawn (noteWindow): lines of
 // notes the pane cannot reach from where it is are not made at all, so a
 // key costs the same at 5 notes and at 5,000.
-func (m *Model) detailLines(tk sectors.Ticker, width int, focused bool, window func(n int) (from, to int)) (lines []string, noteLine int) {
+func (m *Model) detailLines(tk sectors.Ticker, width int, focused bool) (lines []string, noteLine int) {
+	return m.detailLinesIn(tk, width, focused, nil)
+}
+
+// detailLinesIn is detailLines drawing the notes window gives of them
+// (all of them when nil).
+func (m *Model) detailLinesIn(tk sectors.Ticker, width int, focused bool, window func(n int) (from, to int)) (lines []string, noteLine int) {
 	s, t := &m.styles, m.t
 	// wrap adds str cut into lines of width cells; continuation lines are
 	// indented like the first.
@@ -147,7 +153,7 @@ func (m *Model) detailView(width, height int, focused bool) string {
 	if !ok {
 		return m.styles.Dim.Render(m.t.NoSelection)
 	}
-	lines, noteLine := m.detailLines(tk, width, focused, m.noteWindow(focused, height))
+	lines, noteLine := m.detailLinesIn(tk, width, focused, m.noteWindow(focused, height))
 	// the first line (code and name) stays put; the rest scrolls
 	title, lines := lines[0], lines[1:]
 	height--
