@@ -151,31 +151,32 @@ func (a *App) refreshHistory(st *store.Store, t *quote.Tencent, codes []sectors.
 	want := sectors.DayRange{From: earliest.AddDate(0, 0, -21), To: sectors.ChinaDay(now)}
 	needs := make([]quote.DailyNeed, len(codes))
 	for i, code := range codes {
-		needs[i] = quote.DailyNeed{Code: code, Held: stored[code.Key()].Held}
+		needs[i] = quote.DailyNeed{Code: code, Held: stored[code.Key()].Held} // what the bars vouch for
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), historyTimeout)
 	defer cancel()
 	got, err := t.DailyHistory(ctx, needs, want, now)
-	if err != nil && len(got) == 0 {
+	if err != nil && len(got.Got) == 0 {
 		fmt.Fprintf(a.Err, "zixuan: price history: %s\n", quote.Status(err))
 		return false
 	}
-	asked := want
-	// the day's bar exists only after the close
-	if !quote.Closed(sectors.ChinaDay(now), now) {
-		asked.To = sectors.PrevTradingDay(sectors.ChinaDay(now))
-	}
+	// Only what the answers vouch for is held: a day asked for and not
+	// received (an empty, late, short or unreadable answer) is asked
+	// again next time.
 	updates := map[string]store.HistoryUpdate{}
 	for _, code := range codes {
-		h, ok := got[code.Key()]
-		if !ok && err != nil {
-			continue // its request may have failed: ask again next time
+		h, cov := got.Got[code.Key()], got.Covered[code.Key()]
+		if len(h.Bars)+len(h.Events)+len(h.Unread) == 0 && len(cov) == 0 {
+			continue
 		}
-		updates[code.Key()] = store.HistoryUpdate{Fetched: h, Asked: asked}
+		updates[code.Key()] = store.HistoryUpdate{Fetched: h, Covered: cov}
 		history[code.Key()] = history[code.Key()].Merge(h)
 	}
 	if serr := st.SaveHistories(updates); serr != nil {
 		fmt.Fprintf(a.Err, "zixuan: price history not stored: %s\n", oneLine(advise(serr).Error()))
+	}
+	if line := got.Incomplete(); line != "" {
+		fmt.Fprintf(a.Err, "zixuan: %s\n", line)
 	}
 	if err != nil {
 		fmt.Fprintf(a.Err, "zixuan: price history: %s (for some tickers)\n", quote.Status(err))

@@ -32,6 +32,13 @@ import (
 // above its limit (641).
 const KlineRows = 640
 
+// PlanRows is how many trading days, by the embedded calendar, one
+// request of a plan covers: well below KlineRows, so that a calendar that
+// is out by some days (a closure it does not know, one it invents) still
+// gets every row asked for in one answer. An answer that fills KlineRows
+// anyway is followed by a request for the rest (DailyHistory).
+const PlanRows = 600
+
 // DailyNeed is one security whose history is to be completed: Held is the
 // span of days the caller already has (zero when it has none), From the
 // first day this security needs (zero: the want's first day).
@@ -45,13 +52,16 @@ type DailyNeed struct {
 type KlineRequest struct {
 	Code sectors.Code
 	Span sectors.DayRange
+	// Head: the days before what is held (a listing's days before its
+	// first session are asked again each time, and said nothing of).
+	Head bool
 }
 
 // PlanDaily lists the requests that complete every need to want (from
 // the need's own first day when it has one): only the days missing
-// (sectors.MissingRanges), each missing span in as few
-// requests as KlineRows allows — ceil(trading days / KlineRows), one for
-// any span under two and a half years — never one per day.
+// (sectors.MissingRanges), each missing span in as few requests as
+// PlanRows allows — ceil(trading days / PlanRows), one for any span under
+// two years and a half — never one per day.
 func PlanDaily(needs []DailyNeed, want sectors.DayRange) []KlineRequest {
 	var out []KlineRequest
 	// Most needs miss the same span (nothing held yet, or held to the same
@@ -64,6 +74,7 @@ func PlanDaily(needs []DailyNeed, want sectors.DayRange) []KlineRequest {
 			w.From = n.From
 		}
 		for _, span := range sectors.MissingRanges(n.Held, w) {
+			head := !n.Held.Empty() && span.To.Before(n.Held.From)
 			p, ok := pieces[span]
 			if !ok {
 				for _, r := range splitSpan(n.Code, span) {
@@ -72,14 +83,14 @@ func PlanDaily(needs []DailyNeed, want sectors.DayRange) []KlineRequest {
 				pieces[span] = p
 			}
 			for _, r := range p {
-				out = append(out, KlineRequest{Code: n.Code, Span: r})
+				out = append(out, KlineRequest{Code: n.Code, Span: r, Head: head})
 			}
 		}
 	}
 	return out
 }
 
-// splitSpan cuts span into pieces of at most KlineRows trading days.
+// splitSpan cuts span into pieces of at most PlanRows trading days.
 func splitSpan(code sectors.Code, span sectors.DayRange) []KlineRequest {
 	var out []KlineRequest
 	from := span.From
@@ -87,7 +98,7 @@ func splitSpan(code sectors.Code, span sectors.DayRange) []KlineRequest {
 		to, n := from, 0
 		for d := from; !d.After(span.To); d = d.AddDate(0, 0, 1) {
 			if sectors.IsTradingDay(d) {
-				if n == KlineRows {
+				if n == PlanRows {
 					break
 				}
 				n++
@@ -100,55 +111,196 @@ func splitSpan(code sectors.Code, span sectors.DayRange) []KlineRequest {
 	return out
 }
 
+// DailyFetch is what one DailyHistory brought back.
+type DailyFetch struct {
+	// Got is the bars and distributions fetched, by Code.Key(), for the
+	// caller to merge into what it holds (sectors.PriceHistory.Merge).
+	Got map[string]sectors.PriceHistory
+	// Covered is, by Code.Key(), the spans of days the answers vouch for,
+	// oldest first: from the first day asked (or the first bar, when the
+	// answer started later) to the last bar received; for an index, which
+	// trades every session, only up to a session it lacks. Only these may
+	// be recorded as held: a day asked for and not received is asked
+	// again next time.
+	Covered map[string][]sectors.DayRange
+	// Short lists the requests whose answer stopped before the last
+	// closed session asked for (or brought nothing), one per security.
+	Short []Shortfall
+}
+
+// Shortfall is a request answered short: Asked is what was asked (to
+// the last closed session), GotTo the last day received (zero: none).
+type Shortfall struct {
+	Code  sectors.Code
+	Asked sectors.DayRange
+	GotTo time.Time
+}
+
+// Incomplete says, in one line, which answers came back short ("" when
+// none did): "history incomplete for 3 tickers: SZ000002 asked
+// 2025-03-10..2025-03-20, got to 2025-03-13; …".
+func (f DailyFetch) Incomplete() string {
+	if len(f.Short) == 0 {
+		return ""
+	}
+	s := f.Short[0]
+	got := "got nothing"
+	if !s.GotTo.IsZero() {
+		got = "got to " + sectors.ChinaDate(s.GotTo)
+	}
+	what := "1 ticker"
+	if n := len(f.Short); n > 1 {
+		what = fmt.Sprintf("%d tickers", n)
+	}
+	more := ""
+	if len(f.Short) > 1 {
+		more = ", …"
+	}
+	return fmt.Sprintf("history incomplete for %s: %s asked %s..%s, %s%s (asked again next time)",
+		what, s.Code.Key(), sectors.ChinaDate(s.Asked.From), sectors.ChinaDate(s.Asked.To), got, more)
+}
+
+// maxFollowUps bounds the requests one planned request may grow into
+// when each answer fills KlineRows without reaching the start.
+const maxFollowUps = 8
+
 // DailyHistory fetches the unadjusted daily bars and the distributions of
 // every need for the days of want it does not hold yet, up to now (a bar
-// of today before 15:00 is the unfinished session and is left out). It
-// returns what was fetched, keyed by Code.Key(), for the caller to merge
-// into what it holds (sectors.PriceHistory.Merge); a need with nothing
-// missing is not asked for. Requests run four at a time and stop when the
+// of today before 15:00 is the unfinished session and is left out). A
+// need with nothing missing is not asked for. An answer that fills
+// KlineRows without reaching the day asked from is followed by a request
+// for the days before it. Requests run four at a time and stop when the
 // server is unreachable or refuses; the first error other than
 // ErrNoHistory is returned with whatever was fetched.
-func (t *Tencent) DailyHistory(ctx context.Context, needs []DailyNeed, want sectors.DayRange, now time.Time) (map[string]sectors.PriceHistory, error) {
+func (t *Tencent) DailyHistory(ctx context.Context, needs []DailyNeed, want sectors.DayRange, now time.Time) (DailyFetch, error) {
 	if today := sectors.ChinaDay(now); want.To.After(today) {
 		want.To = today
 	}
-	plan := PlanDaily(needs, want)
+	return t.fetchPlan(ctx, PlanDaily(needs, want), now)
+}
+
+// fetchPlan runs the requests of a plan (see DailyHistory).
+func (t *Tencent) fetchPlan(ctx context.Context, plan []KlineRequest, now time.Time) (DailyFetch, error) {
 	var (
 		mu       sync.Mutex
-		out      = map[string]sectors.PriceHistory{}
+		out      = DailyFetch{Got: map[string]sectors.PriceHistory{}, Covered: map[string][]sectors.DayRange{}}
+		short    = map[string]Shortfall{}
 		firstErr error
 	)
 	ctxErr := parallel(ctx, len(plan), func(ctx context.Context, i int) (stop bool) {
 		req := plan[i]
-		h, err := t.fetchDaily(ctx, req)
-		mu.Lock()
-		defer mu.Unlock()
-		if err != nil {
-			if !errors.Is(err, ErrNoHistory) && firstErr == nil {
-				firstErr = err
-				return errors.Is(err, ErrOffline) || errors.Is(err, ErrRefused)
+		for range maxFollowUps {
+			h, rows, err := t.fetchDaily(ctx, req)
+			if err == nil {
+				h.Bars = closedBars(h.Bars, req.Span, now)
 			}
-			return false
+			cov, rest := coverage(req, h.Bars, rows, now)
+			mu.Lock()
+			key := req.Code.Key()
+			if err != nil && !errors.Is(err, ErrNoHistory) && firstErr == nil {
+				firstErr = err
+			}
+			if err == nil {
+				out.Got[key] = out.Got[key].Merge(h)
+			}
+			for _, c := range cov {
+				out.Covered[key] = sectors.UnionRanges(append(out.Covered[key], c))
+			}
+			if last := lastClosed(req.Span, now); !req.Head && !last.IsZero() && (len(h.Bars) == 0 || h.Bars[len(h.Bars)-1].Date.Before(last)) {
+				s, seen := short[key]
+				if !seen || req.Span.From.Before(s.Asked.From) {
+					s = Shortfall{Code: req.Code, Asked: sectors.DayRange{From: req.Span.From, To: last}}
+					if len(h.Bars) > 0 {
+						s.GotTo = h.Bars[len(h.Bars)-1].Date
+					}
+					short[key] = s
+				}
+			}
+			mu.Unlock()
+			if err != nil {
+				return !errors.Is(err, ErrNoHistory) && (errors.Is(err, ErrOffline) || errors.Is(err, ErrRefused))
+			}
+			if rest.Empty() {
+				return false
+			}
+			req.Span = rest // the answer filled its rows: ask for the days before it
 		}
-		h.Bars = closedBars(h.Bars, req.Span, now)
-		out[req.Code.Key()] = out[req.Code.Key()].Merge(h)
 		return false
 	})
 	if firstErr == nil {
 		firstErr = ctxErr
 	}
+	for _, s := range short {
+		out.Short = append(out.Short, s)
+	}
+	sort.Slice(out.Short, func(i, j int) bool { return out.Short[i].Code.Key() < out.Short[j].Code.Key() })
 	return out, firstErr
 }
 
-func (t *Tencent) fetchDaily(ctx context.Context, req KlineRequest) (sectors.PriceHistory, error) {
+// lastClosed is the last session of span that is over at now (zero:
+// none).
+func lastClosed(span sectors.DayRange, now time.Time) time.Time {
+	d := sectors.TradingDayOnOrBefore(span.To)
+	if !Closed(d, now) {
+		d = sectors.PrevTradingDay(d)
+	}
+	if d.Before(span.From) {
+		return time.Time{}
+	}
+	return d
+}
+
+// coverage is what an answer of rows rows, whose closed bars inside the
+// request's span are bars, vouches for: the days from the span's start
+// when the first bar is its first session, else from the first bar (an
+// answer that starts late may be a listing, a halt or a server that lost
+// the days: they are asked again), to the last bar, cut for an index at
+// each session it lacks; and the span still to ask for when the answer
+// filled KlineRows without reaching the span's first session (the server
+// keeps the newest rows). An empty or unreadable answer vouches for
+// nothing.
+func coverage(req KlineRequest, bars []sectors.DailyBar, rows int, now time.Time) (covered []sectors.DayRange, rest sectors.DayRange) {
+	if len(bars) == 0 {
+		return nil, rest
+	}
+	first, last := bars[0].Date, bars[len(bars)-1].Date
+	from := first
+	// on time: no session of the span comes before the first bar
+	startsOnTime := sectors.PrevTradingDay(first).Before(sectors.ChinaDay(req.Span.From))
+	switch {
+	case startsOnTime:
+		from = req.Span.From
+	case rows >= KlineRows:
+		rest = sectors.DayRange{From: req.Span.From, To: sectors.PrevTradingDay(first)}
+	}
+	if !req.Code.IsIndex() {
+		return []sectors.DayRange{{From: from, To: last}}, rest
+	}
+	// an index has a close every session: a session it lacks is a hole,
+	// and the days from it on are not vouched for until it is filled
+	start := from
+	prev := first
+	for _, b := range bars[1:] {
+		if sectors.NextTradingDay(prev).Before(b.Date) {
+			covered = append(covered, sectors.DayRange{From: start, To: prev})
+			start = b.Date
+		}
+		prev = b.Date
+	}
+	return append(covered, sectors.DayRange{From: start, To: last}), rest
+}
+
+// fetchDaily asks for one request's days; rows is how many rows the
+// answer held (before any was dropped).
+func (t *Tencent) fetchDaily(ctx context.Context, req KlineRequest) (h sectors.PriceHistory, rows int, err error) {
 	sym := symbol(req.Code)
 	url := fmt.Sprintf("%s/appstock/app/fqkline/get?param=%s,day,%s,%s,%d,",
 		t.KlineBase, sym, sectors.ChinaDate(req.Span.From), sectors.ChinaDate(req.Span.To), KlineRows)
 	body, err := t.c.get(ctx, url)
 	if err != nil {
-		return sectors.PriceHistory{}, err
+		return sectors.PriceHistory{}, 0, err
 	}
-	return ParseDaily(body, req.Code)
+	return parseDaily(body, req.Code)
 }
 
 // closedBars keeps the bars inside span whose session is over at now.
@@ -169,6 +321,12 @@ func closedBars(bars []sectors.DailyBar, span sectors.DayRange, now time.Time) [
 // prices are not the traded ones); an unknown code or an empty series is
 // ErrNoHistory.
 func ParseDaily(body []byte, code sectors.Code) (sectors.PriceHistory, error) {
+	h, _, err := parseDaily(body, code)
+	return h, err
+}
+
+// parseDaily is ParseDaily that also says how many rows the answer held.
+func parseDaily(body []byte, code sectors.Code) (sectors.PriceHistory, int, error) {
 	sym := symbol(code)
 	var resp struct {
 		Code int             `json:"code"`
@@ -176,29 +334,29 @@ func ParseDaily(body []byte, code sectors.Code) (sectors.PriceHistory, error) {
 		Data json.RawMessage `json:"data"`
 	}
 	if err := json.Unmarshal(body, &resp); err != nil {
-		return sectors.PriceHistory{}, fmt.Errorf("%w: k-line: %v", ErrMalformed, err)
+		return sectors.PriceHistory{}, 0, fmt.Errorf("%w: k-line: %v", ErrMalformed, err)
 	}
 	if resp.Code != 0 {
-		return sectors.PriceHistory{}, fmt.Errorf("%w: k-line code %d %s", ErrNoHistory, resp.Code, clipMsg(resp.Msg))
+		return sectors.PriceHistory{}, 0, fmt.Errorf("%w: k-line code %d %s", ErrNoHistory, resp.Code, clipMsg(resp.Msg))
 	}
 	var data map[string]map[string]json.RawMessage
 	if err := json.Unmarshal(resp.Data, &data); err != nil {
-		return sectors.PriceHistory{}, fmt.Errorf("%w for %s", ErrNoHistory, sym) // "data":[] or ""
+		return sectors.PriceHistory{}, 0, fmt.Errorf("%w for %s", ErrNoHistory, sym) // "data":[] or ""
 	}
 	node, ok := data[sym]
 	if !ok {
-		return sectors.PriceHistory{}, fmt.Errorf("%w for %s", ErrNoHistory, sym)
+		return sectors.PriceHistory{}, 0, fmt.Errorf("%w for %s", ErrNoHistory, sym)
 	}
 	raw, ok := node["day"]
 	if !ok {
 		if _, adj := node["qfqday"]; adj {
-			return sectors.PriceHistory{}, fmt.Errorf("%w: %s: an adjusted series where the traded prices were asked for", ErrMalformed, sym)
+			return sectors.PriceHistory{}, 0, fmt.Errorf("%w: %s: an adjusted series where the traded prices were asked for", ErrMalformed, sym)
 		}
-		return sectors.PriceHistory{}, fmt.Errorf("%w for %s", ErrNoHistory, sym)
+		return sectors.PriceHistory{}, 0, fmt.Errorf("%w for %s", ErrNoHistory, sym)
 	}
 	var rows [][]json.RawMessage
 	if err := json.Unmarshal(raw, &rows); err != nil {
-		return sectors.PriceHistory{}, fmt.Errorf("%w: %s rows: %v", ErrMalformed, sym, err)
+		return sectors.PriceHistory{}, 0, fmt.Errorf("%w: %s rows: %v", ErrMalformed, sym, err)
 	}
 	h := sectors.PriceHistory{Code: code}
 	seen := map[string]bool{}
@@ -219,10 +377,10 @@ func ParseDaily(body []byte, code sectors.Code) (sectors.PriceHistory, error) {
 		}
 	}
 	if len(h.Bars) == 0 && len(h.Events) == 0 {
-		return h, fmt.Errorf("%w for %s", ErrNoHistory, sym)
+		return h, len(rows), fmt.Errorf("%w for %s", ErrNoHistory, sym)
 	}
 	sort.Slice(h.Bars, func(i, j int) bool { return h.Bars[i].Date.Before(h.Bars[j].Date) })
-	return sectors.PriceHistory{Code: code}.Merge(h), nil // sorts and dedupes the distributions
+	return sectors.PriceHistory{Code: code}.Merge(h), len(rows), nil // sorts and dedupes the distributions
 }
 
 func tail(r []json.RawMessage, from int) []json.RawMessage {

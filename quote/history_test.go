@@ -126,10 +126,11 @@ func TestDailyHistoryAsksOnlyForMissingDays(t *testing.T) {
 		{Code: codes(t, "SZ000002")[0]},             // unknown to the server
 	}
 	now := time.Date(2024, 10, 14, 20, 0, 0, 0, sectors.China)
-	got, err := p.DailyHistory(context.Background(), needs, want, now)
+	fetched, err := p.DailyHistory(context.Background(), needs, want, now)
 	if err != nil {
 		t.Fatal(err)
 	}
+	got := fetched.Got
 	asked := map[string]bool{}
 	for _, prm := range k.params {
 		asked[prm] = true
@@ -166,7 +167,7 @@ func TestDailyHistoryDropsTheUnfinishedSession(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	bars := got["SZ300624"].Bars
+	bars := got.Got["SZ300624"].Bars
 	if len(bars) != 10 || sectors.ChinaDate(bars[len(bars)-1].Date) != "2024-10-10" {
 		t.Errorf("last bar %v of %d", bars[len(bars)-1].Date, len(bars))
 	}
@@ -179,15 +180,16 @@ func TestDailyHistoryDropsTheUnfinishedSession(t *testing.T) {
 func TestPlanDailyBatchesLongSpans(t *testing.T) {
 	// three years with nothing held: 2024–2026 hold 242 + 243 + 242 = 727
 	// trading days (weekdays less the closures), so two requests, the
-	// first of exactly KlineRows trading days, the second picking up on
-	// the next trading day
+	// first of PlanRows trading days (below the server's KlineRows, so a
+	// calendar out by a few weeks still gets every row), the second
+	// picking up on the next trading day
 	want := sectors.DayRange{From: chinaDay(t, "2024-01-02"), To: chinaDay(t, "2026-12-31")}
 	n := sectors.TradingDaysBetween(want.From, want.To)
 	plan := PlanDaily([]DailyNeed{{Code: sectors.Benchmark}}, want)
-	if n != 727 || len(plan) != int(math.Ceil(float64(n)/KlineRows)) || len(plan) != 2 {
+	if n != 727 || len(plan) != int(math.Ceil(float64(n)/PlanRows)) || len(plan) != 2 {
 		t.Fatalf("%d trading days in %d requests: %+v", n, len(plan), plan)
 	}
-	if c := sectors.TradingDaysBetween(plan[0].Span.From, plan[0].Span.To); c != KlineRows {
+	if c := sectors.TradingDaysBetween(plan[0].Span.From, plan[0].Span.To); c != PlanRows || PlanRows > KlineRows-20 {
 		t.Errorf("first request covers %d trading days", c)
 	}
 	if !plan[1].Span.From.Equal(sectors.NextTradingDay(plan[0].Span.To)) || !plan[1].Span.To.Equal(want.To) {
@@ -209,8 +211,8 @@ func TestPlanDailyFromANeedsOwnDay(t *testing.T) {
 	want := sectors.DayRange{From: chinaDay(t, "2024-05-06"), To: chinaDay(t, "2026-11-30")}
 	own := chinaDay(t, "2026-11-02")
 	plan := PlanDaily([]DailyNeed{{Code: sectors.MustParseCode("688111"), From: own}, {Code: sectors.Benchmark}}, want)
-	if len(plan) != 2 {
-		t.Fatalf("plan %+v, want one request for the security's month and one for the benchmark's years", plan)
+	if len(plan) != 3 {
+		t.Fatalf("plan %+v, want one request for the security's month and two for the benchmark's 630 sessions", plan)
 	}
 	if p := plan[0]; p.Code.Number != "688111" || !p.Span.From.Equal(own) || !p.Span.To.Equal(want.To) {
 		t.Errorf("the security's request %+v, want %s to %s", p.Span, sectors.ChinaDate(own), sectors.ChinaDate(want.To))
@@ -252,7 +254,7 @@ func TestDailyHistoryToCallReturn(t *testing.T) {
 		t.Fatal(err)
 	}
 	// a call on Sunday 09-22 → the close of Friday 09-20, 20.00
-	c, err := sectors.ScoreCall(chinaDay(t, "2024-09-22"), nil, got[stock.Key()], nil, got[sectors.Benchmark.Key()], nil)
+	c, err := sectors.ScoreCall(chinaDay(t, "2024-09-22"), nil, got.Got[stock.Key()], nil, got.Got[sectors.Benchmark.Key()], nil)
 	if err != nil {
 		t.Fatal(err)
 	}

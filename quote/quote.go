@@ -38,7 +38,7 @@ type Provider interface {
 // History fetches the unadjusted daily history the returns are measured
 // with (Tencent's k-line: see DailyHistory).
 type History interface {
-	DailyHistory(ctx context.Context, needs []DailyNeed, want sectors.DayRange, now time.Time) (map[string]sectors.PriceHistory, error)
+	DailyHistory(ctx context.Context, needs []DailyNeed, want sectors.DayRange, now time.Time) (DailyFetch, error)
 }
 
 // Errors the providers return, for callers that branch with errors.Is.

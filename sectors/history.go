@@ -221,6 +221,81 @@ func MissingRanges(held, want DayRange) []DayRange {
 	return out
 }
 
+// adjoins reports whether b starts no later than the session after a
+// ends: no trading day lies between them.
+func adjoins(a, b DayRange) bool {
+	return !ChinaDay(b.From).After(NextTradingDay(ChinaDay(a.To)))
+}
+
+// UnionRanges merges spans that overlap or adjoin (no trading day between
+// them) into as few as hold the same days, oldest first; empty spans are
+// dropped.
+func UnionRanges(spans []DayRange) []DayRange {
+	var list []DayRange
+	for _, s := range spans {
+		if !s.Empty() {
+			list = append(list, DayRange{From: ChinaDay(s.From), To: ChinaDay(s.To)})
+		}
+	}
+	sort.Slice(list, func(i, j int) bool { return list[i].From.Before(list[j].From) })
+	var out []DayRange
+	for _, s := range list {
+		if n := len(out); n > 0 && adjoins(out[n-1], s) {
+			if s.To.After(out[n-1].To) {
+				out[n-1].To = s.To
+			}
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// ExtendHeld is held grown by the covered spans that join it, one after
+// another: a span that leaves a trading day between it and what is held
+// is not taken (held stays one span with no day in it that was not
+// received). With nothing held, the newest covered span is taken.
+func ExtendHeld(held DayRange, covered []DayRange) DayRange {
+	spans := UnionRanges(append([]DayRange{held}, covered...))
+	if len(spans) == 0 {
+		return DayRange{}
+	}
+	if held.Empty() {
+		return spans[len(spans)-1]
+	}
+	for _, s := range spans {
+		if !s.From.After(ChinaDay(held.From)) && !s.To.Before(ChinaDay(held.To)) {
+			return s
+		}
+	}
+	return held
+}
+
+// FirstMissingSession is the first trading day of span on which bars
+// (oldest first) hold no bar: for an index, which has a close every
+// session, a day the source failed to give. ok is false when none is
+// missing.
+func FirstMissingSession(bars []DailyBar, span DayRange) (time.Time, bool) {
+	if span.Empty() {
+		return time.Time{}, false
+	}
+	d := ChinaDay(span.From)
+	if !IsTradingDay(d) {
+		d = NextTradingDay(d)
+	}
+	end := ChinaDay(span.To)
+	i := sort.Search(len(bars), func(i int) bool { return !bars[i].Date.Before(d) })
+	for ; !d.After(end); d = NextTradingDay(d) {
+		for i < len(bars) && bars[i].Date.Before(d) {
+			i++
+		}
+		if i >= len(bars) || !bars[i].Date.Equal(d) {
+			return d, true
+		}
+	}
+	return time.Time{}, false
+}
+
 func minTime(a, b time.Time) time.Time {
 	if a.Before(b) {
 		return a

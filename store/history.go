@@ -16,7 +16,8 @@ import (
 
 // Daily price history (schema 2): one value per security, the unadjusted
 // bars and the distributions the k-line carries, and the span of days
-// asked for (Held), which is what the next fetch completes:
+// held (Held): days an answer vouched for, which the next fetch does not
+// ask again. A day asked for and not received is never held:
 //
 //	history/<SH688111>   historyRecord, binary (see encodeHistory)
 //
@@ -31,7 +32,7 @@ var bucketHistory = []byte("history")
 // StoredHistory is a security's history as kept.
 type StoredHistory struct {
 	sectors.PriceHistory
-	Held    sectors.DayRange // the days asked for so far
+	Held    sectors.DayRange // the days received so far (see vouched)
 	Fetched time.Time        // when it was last completed
 }
 
@@ -189,8 +190,38 @@ func decodeHistoryInto(code sectors.Code, data []byte, scratch []sectors.DailyBa
 		return out
 	}
 	h.Events, h.Unread = back(ev[0]), back(ev[1])
+	h.Held = vouched(h)
 	h.Through = h.Held.To // the days asked for and answered
 	return h, nil
+}
+
+// vouched is the part of h's held span its bars vouch for: none of it
+// before the first bar or after the last but days without a session, and
+// for an index (which closes every session) nothing from a session it
+// lacks. Records written before the held span meant this (when it was
+// the span asked for, received or not) are read right by it: their days
+// not received are asked again.
+func vouched(h StoredHistory) sectors.DayRange {
+	held := h.Held
+	if held.Empty() || len(h.Bars) == 0 {
+		return sectors.DayRange{}
+	}
+	first, last := h.Bars[0].Date, h.Bars[len(h.Bars)-1].Date
+	if !sectors.PrevTradingDay(first).Before(sectors.ChinaDay(held.From)) {
+		held.From = first // a session before the first bar was never received
+	}
+	if !sectors.NextTradingDay(last).After(sectors.ChinaDay(held.To)) {
+		held.To = last
+	}
+	if h.Code.IsIndex() {
+		if d, ok := sectors.FirstMissingSession(h.Bars, held); ok {
+			held.To = sectors.PrevTradingDay(d)
+		}
+	}
+	if held.Empty() {
+		return sectors.DayRange{}
+	}
+	return held
 }
 
 // HistoriesKeeping is Histories with each history's bars cut to what keep
@@ -268,15 +299,17 @@ func (s *Store) histories(codes []sectors.Code, keep func(key string, bars []sec
 }
 
 // HistoryUpdate is what one fetch brought for a security: the bars and
-// distributions fetched and the span that was asked for.
+// distributions fetched and the spans the answers vouched for
+// (quote.DailyFetch.Covered).
 type HistoryUpdate struct {
 	Fetched sectors.PriceHistory
-	Asked   sectors.DayRange
+	Covered []sectors.DayRange
 }
 
 // SaveHistories merges fetched bars into the stored histories, in one
-// transaction, and widens each one's held span by what was asked (a
-// halted stock's missing days are then not asked for again).
+// transaction, and grows each one's held span by the covered spans that
+// join it (sectors.ExtendHeld): a day asked for and not received is not
+// held, and is asked again next time.
 func (s *Store) SaveHistories(updates map[string]HistoryUpdate) error {
 	if len(updates) == 0 {
 		return nil
@@ -307,7 +340,8 @@ func (s *Store) SaveHistories(updates map[string]HistoryUpdate) error {
 				}
 			}
 			cur.PriceHistory = cur.PriceHistory.Merge(u.Fetched)
-			cur.Held = widen(cur.Held, u.Asked)
+			cur.Held = sectors.ExtendHeld(cur.Held, u.Covered)
+			cur.Held = vouched(cur)
 			cur.Fetched = now
 			data, err := encodeHistory(cur)
 			if err != nil {
@@ -319,23 +353,4 @@ func (s *Store) SaveHistories(updates map[string]HistoryUpdate) error {
 		}
 		return nil
 	})
-}
-
-// widen is the smallest span holding both: held spans only grow at their
-// ends, as fetches complete them.
-func widen(a, b sectors.DayRange) sectors.DayRange {
-	switch {
-	case a.Empty():
-		return b
-	case b.Empty():
-		return a
-	}
-	out := a
-	if b.From.Before(out.From) {
-		out.From = b.From
-	}
-	if b.To.After(out.To) {
-		out.To = b.To
-	}
-	return out
 }

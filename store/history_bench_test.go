@@ -23,7 +23,7 @@ func BenchmarkHistories(b *testing.B) {
 	var codes []sectors.Code
 	for _, sec := range sectors.Master() {
 		updates[sec.Code.Key()] = HistoryUpdate{Fetched: sectors.PriceHistory{Code: sec.Code, Bars: bars(day("2024-05-06"), 490, r)},
-			Asked: sectors.DayRange{From: day("2024-05-06"), To: day("2026-05-08")}}
+			Covered: []sectors.DayRange{{From: day("2024-05-06"), To: day("2026-05-08")}}}
 		codes = append(codes, sec.Code)
 	}
 	start := time.Now()

@@ -83,11 +83,11 @@ func TestSaveHistoriesMergesAndWidensWhatIsHeld(t *testing.T) {
 	code := sectors.MustParseCode("688111")
 	all := bars(day("2025-01-02"), 60, r)
 	first := sectors.DayRange{From: day("2025-01-01"), To: all[29].Date}
-	if err := s.SaveHistories(map[string]HistoryUpdate{code.Key(): {Fetched: sectors.PriceHistory{Code: code, Bars: all[:30]}, Asked: first}}); err != nil {
+	if err := s.SaveHistories(map[string]HistoryUpdate{code.Key(): {Fetched: sectors.PriceHistory{Code: code, Bars: all[:30]}, Covered: []sectors.DayRange{first}}}); err != nil {
 		t.Fatal(err)
 	}
 	second := sectors.DayRange{From: all[30].Date, To: all[59].Date.AddDate(0, 0, 3)}
-	if err := s.SaveHistories(map[string]HistoryUpdate{code.Key(): {Fetched: sectors.PriceHistory{Code: code, Bars: all[30:]}, Asked: second}}); err != nil {
+	if err := s.SaveHistories(map[string]HistoryUpdate{code.Key(): {Fetched: sectors.PriceHistory{Code: code, Bars: all[30:]}, Covered: []sectors.DayRange{second}}}); err != nil {
 		t.Fatal(err)
 	}
 	got, err := s.Histories([]sectors.Code{code})
@@ -95,6 +95,8 @@ func TestSaveHistoriesMergesAndWidensWhatIsHeld(t *testing.T) {
 		t.Fatal(err)
 	}
 	h := got[code.Key()]
+	// held from the first day asked (a holiday before the first session)
+	// to the last day claimed: the days after the last bar are 清明's
 	if len(h.Bars) != 60 || !h.Held.From.Equal(first.From) || !h.Held.To.Equal(second.To) {
 		t.Errorf("%d bars, held %v", len(h.Bars), h.Held)
 	}
@@ -134,7 +136,7 @@ func TestHistoriesKeepingCutsEachHistory(t *testing.T) {
 		code := sectors.MustParseCode(c)
 		codes = append(codes, code)
 		updates[code.Key()] = HistoryUpdate{Fetched: sectors.PriceHistory{Code: code, Bars: bars(day("2020-01-06"), n, r)},
-			Asked: sectors.DayRange{From: day("2020-01-06"), To: day("2026-05-08")}}
+			Covered: []sectors.DayRange{{From: day("2020-01-06"), To: day("2026-05-08")}}}
 	}
 	if err := s.SaveHistories(updates); err != nil {
 		t.Fatal(err)
@@ -153,5 +155,71 @@ func TestHistoriesKeepingCutsEachHistory(t *testing.T) {
 		if !reflect.DeepEqual(got[k], want) {
 			t.Errorf("%s: kept %d bars ending %v, want the last %d of %d", k, len(got[k].Bars), got[k].Range().To, len(want.Bars), len(h.Bars))
 		}
+	}
+}
+
+// What is held is only what was received: a span covered apart from the
+// held one (a request between them failed) is not taken, and an index is
+// held only up to a session it lacks, whatever the covered spans say; a
+// record written when the held span was the span asked is read as what
+// its bars vouch for.
+func TestHeldIsOnlyWhatWasReceived(t *testing.T) {
+	s, err := Open(filepath.Join(t.TempDir(), "z.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := rand.New(rand.NewPCG(9, 10))
+	stock := sectors.MustParseCode("600036")
+	all := bars(day("2025-03-03"), 40, r)
+	span := func(a, b int) sectors.DayRange { return sectors.DayRange{From: all[a].Date, To: all[b].Date} }
+	save := func(code sectors.Code, b []sectors.DailyBar, cov ...sectors.DayRange) StoredHistory {
+		t.Helper()
+		if err := s.SaveHistories(map[string]HistoryUpdate{code.Key(): {Fetched: sectors.PriceHistory{Code: code, Bars: b}, Covered: cov}}); err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.Histories([]sectors.Code{code})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return got[code.Key()]
+	}
+	h := save(stock, all[:10], span(0, 9))
+	if h.Held != span(0, 9) {
+		t.Fatalf("held %v", h.Held)
+	}
+	// days 20..29 came, 10..19 did not: held stays at day 9
+	if h = save(stock, all[20:30], span(20, 29)); h.Held != span(0, 9) {
+		t.Errorf("a span apart from the held one was taken: held %v", h.Held)
+	}
+	// 10..19 come later: held to 19 (20..29 are asked again: their
+	// answer was not kept as held)
+	if h = save(stock, all[10:20], span(10, 19)); h.Held != span(0, 19) {
+		t.Errorf("held %v, want %v", h.Held, span(0, 19))
+	}
+	// a claim past the last bar over sessions is held only to the last
+	// bar (29: those received before count)
+	if h = save(stock, all[20:22], span(20, 35)); h.Held != span(0, 29) {
+		t.Errorf("held %v, want %v", h.Held, span(0, 29))
+	}
+
+	// 沪深300 without day 5, though the answer's span claims it
+	idx := sectors.Benchmark
+	holed := append(append([]sectors.DailyBar(nil), all[:5]...), all[6:15]...)
+	if h = save(idx, holed, span(0, 14)); h.Held != span(0, 4) {
+		t.Errorf("an index with a hole on %s is held %v, want %v", sectors.ChinaDate(all[5].Date), h.Held, span(0, 4))
+	}
+	if h = save(idx, all[5:15], span(5, 14)); h.Held != span(0, 14) {
+		t.Errorf("the hole filled: held %v, want %v", h.Held, span(0, 14))
+	}
+
+	// an old record claiming days its bars do not hold
+	old := StoredHistory{PriceHistory: sectors.PriceHistory{Code: stock, Bars: all[10:20]}, Held: sectors.DayRange{From: all[0].Date, To: all[39].Date}}
+	data, err := encodeHistory(old)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := decodeHistory(stock, data)
+	if err != nil || back.Held != span(10, 19) {
+		t.Errorf("old record read as held %v (%v), want %v", back.Held, err, span(10, 19))
 	}
 }

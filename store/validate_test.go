@@ -161,7 +161,7 @@ func TestCheckDoesNotHoldTheFile(t *testing.T) {
 	updates := map[string]HistoryUpdate{}
 	for _, sec := range sectors.Master()[:400] {
 		updates[sec.Code.Key()] = HistoryUpdate{Fetched: sectors.PriceHistory{Code: sec.Code, Bars: bars(day("2024-05-06"), 490, r)},
-			Asked: sectors.DayRange{From: day("2024-05-06"), To: day("2026-05-08")}}
+			Covered: []sectors.DayRange{{From: day("2024-05-06"), To: day("2026-05-08")}}}
 	}
 	if err := s.SaveHistories(updates); err != nil {
 		t.Fatal(err)

@@ -25,7 +25,7 @@ const historyTimeout = 30 * time.Second
 
 // dailySource is a provider of daily k-lines (quote.Tencent).
 type dailySource interface {
-	DailyHistory(ctx context.Context, needs []quote.DailyNeed, want sectors.DayRange, now time.Time) (map[string]sectors.PriceHistory, error)
+	DailyHistory(ctx context.Context, needs []quote.DailyNeed, want sectors.DayRange, now time.Time) (quote.DailyFetch, error)
 }
 
 // histState is the root model's price history and what is made of it.
@@ -66,11 +66,11 @@ type (
 		err  error
 	}
 	histFetchedMsg struct {
-		got   map[string]sectors.PriceHistory
-		asked sectors.DayRange
-		bench *sectors.Latest
-		err   error // the server's (some may have come back)
-		serr  error // storing them
+		got        map[string]sectors.PriceHistory
+		incomplete string // the answers that came back short, in one line
+		bench      *sectors.Latest
+		err        error // the server's (some may have come back)
+		serr       error // storing them
 	}
 	scoredMsg struct {
 		sc  sectors.Scorecard
@@ -306,26 +306,19 @@ func (m *Model) fetchHistoryCmd() tea.Cmd {
 		ctx, cancel := context.WithTimeout(context.Background(), historyTimeout)
 		defer cancel()
 		got, err := src.DailyHistory(ctx, needs, want, now)
-		out := histFetchedMsg{got: got, err: err}
-		if err != nil && len(got) == 0 {
+		out := histFetchedMsg{got: got.Got, err: err, incomplete: got.Incomplete()}
+		if err != nil && len(got.Got) == 0 {
 			return out
 		}
-		asked := want
-		if !quote.Closed(today, now) { // the day's bar exists only after the close
-			asked.To = sectors.PrevTradingDay(today)
-		}
-		out.asked = asked
+		// only what the answers vouch for is held: a day asked for and
+		// not received is asked again next time
 		updates := map[string]store.HistoryUpdate{}
 		for _, n := range needs {
-			h, ok := got[n.Code.Key()]
-			if !ok && err != nil {
-				continue // its request may have failed: asked again next time
+			h, cov := got.Got[n.Code.Key()], got.Covered[n.Code.Key()]
+			if len(h.Bars)+len(h.Events)+len(h.Unread) == 0 && len(cov) == 0 {
+				continue
 			}
-			a := asked
-			if !n.From.IsZero() {
-				a.From = n.From // what was asked for this one
-			}
-			updates[n.Code.Key()] = store.HistoryUpdate{Fetched: h, Asked: a}
+			updates[n.Code.Key()] = store.HistoryUpdate{Fetched: h, Covered: cov}
 		}
 		out.serr = st.SaveHistories(updates)
 		if prov != nil {

@@ -42,7 +42,7 @@ func storeHistory(path string) error {
 			cl := float64(int(p*100)) / 100
 			bars = append(bars, sectors.DailyBar{Date: d, Close: cl, Open: cl - 0.1, High: cl + 0.37, Low: cl - 0.52, Volume: int64(r.IntN(5e7))})
 		}
-		updates[c.Key()] = store.HistoryUpdate{Fetched: sectors.PriceHistory{Code: c, Bars: bars}, Asked: sectors.DayRange{From: from, To: to}}
+		updates[c.Key()] = store.HistoryUpdate{Fetched: sectors.PriceHistory{Code: c, Bars: bars}, Covered: []sectors.DayRange{{From: from, To: to}}}
 	}
 	return st.SaveHistories(updates)
 }
