@@ -61,6 +61,7 @@ func fakeQuotes(t *testing.T) (*httptest.Server, *atomic.Int32) {
 }
 
 func TestQuoteCommand(t *testing.T) {
+	setNow(t, "2026-04-02 20:00") // the quotes' day: two years of sessions, one request each
 	srv, klines := fakeQuotes(t)
 	db := filepath.Join(t.TempDir(), "z.db")
 	out := mustRun(t, db, "--quotes-url", srv.URL, "quote", "--format", "csv")

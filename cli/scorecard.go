@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -19,9 +20,10 @@ import (
 
 // ScorecardCmd prints how every call has done against 沪深300.
 type ScorecardCmd struct {
-	Report string `placeholder:"ID" predictor:"report" help:"Only this report's calls (its id, a unique start of it, or its date)."`
-	By     string `enum:"report,sector,rating,source," default:"" placeholder:"report|sector|rating|source" help:"Group by report (the table's default), sector, rating or source; json gives every grouping unless this is given."`
-	Format string `short:"f" default:"table" enum:"table,csv,json" help:"Output: table, csv (one row a call) or json."`
+	Report    string `placeholder:"ID" predictor:"report" help:"Only this report's calls (its id, a unique start of it, or its date)."`
+	By        string `enum:"report,sector,rating,source," default:"" placeholder:"report|sector|rating|source" help:"Group by report (the table's default), sector, rating or source; json gives every grouping unless this is given."`
+	Format    string `short:"f" default:"table" enum:"table,csv,json" help:"Output: table, csv (one row a call) or json."`
+	Benchmark string `placeholder:"INDEX" help:"Measure against this index instead of 沪深300: its code or name (000905 中证500, 000852 中证1000, 399006 创业板指, 000688 科创50). Every index is the price index."`
 }
 
 // historyTimeout bounds the history and quote requests of one run.
@@ -55,8 +57,14 @@ func (c *ScorecardCmd) Run(a *App) error {
 	if len(calls) == 0 {
 		return usage("no calls to score: a call is a report's rating or one you gave (zixuan rate, zixuan report add)")
 	}
-	codes := []sectors.Code{sectors.Benchmark}
-	seen := map[string]bool{sectors.Benchmark.Key(): true}
+	bench, benchName := sectors.Benchmark, sectors.BenchmarkName
+	if c.Benchmark != "" {
+		if bench, benchName, err = benchmarkOf(c.Benchmark); err != nil {
+			return err
+		}
+	}
+	codes := []sectors.Code{bench}
+	seen := map[string]bool{bench.Key(): true}
 	earliest := calls[0].Day
 	for _, call := range calls {
 		if !seen[call.Code.Key()] {
@@ -76,9 +84,12 @@ func (c *ScorecardCmd) Run(a *App) error {
 		ctx, cancel := context.WithTimeout(context.Background(), quoteTimeout)
 		quotes, _ := t.Quotes(ctx, codes)
 		cancel()
-		in.Latest, in.BenchLatest = sectors.LatestOf(quotes)
+		in.Latest, _ = sectors.LatestOf(quotes)
+		if l, ok := in.Latest[bench.Key()]; ok {
+			in.BenchLatest = &l
+		}
 	}
-	in.Benchmark = in.History[sectors.Benchmark.Key()]
+	in.Benchmark = in.History[bench.Key()]
 	var by []string
 	switch {
 	case c.By != "":
@@ -89,11 +100,11 @@ func (c *ScorecardCmd) Run(a *App) error {
 	sc := sectors.Score(calls, in, by...)
 	switch c.Format {
 	case "json":
-		return writeJSON(a.Out, scorecardJSON(sc))
+		return writeJSON(a.Out, scorecardJSON(sc, bench, benchName))
 	case "csv":
 		return writeScorecardCSV(a.Out, sc)
 	}
-	writeScorecard(a.Out, sc, snap)
+	writeScorecard(a.Out, sc, snap, bench, benchName)
 	missing := 0
 	for _, s := range sc.Calls {
 		if s.Err != nil {
@@ -194,6 +205,7 @@ type scorecardOut struct {
 type benchmarkOut struct {
 	Code string `json:"code"`
 	Name string `json:"name"`
+	Kind string `json:"kind"` // "price index": dividends left out
 }
 
 type scoredCallOut struct {
@@ -222,15 +234,19 @@ type scoredCallOut struct {
 }
 
 type groupOut struct {
-	By         string  `json:"by"`
-	Key        string  `json:"key"`
-	Count      int     `json:"count"`
-	Beat       int     `json:"beat"`
-	HitRate    float64 `json:"hit_rate_pct"`
-	MeanExcess float64 `json:"mean_excess_pct"`
-	Median     float64 `json:"median_excess_pct"`
-	Best       string  `json:"best,omitempty"`
-	Worst      string  `json:"worst,omitempty"`
+	By      string  `json:"by"`
+	Key     string  `json:"key"`
+	Count   int     `json:"count"`
+	Rated   int     `json:"rated"`
+	Unrated int     `json:"unrated"`
+	Judged  int     `json:"judged"` // the calls the hit rate is of
+	Beat    int     `json:"right"`  // judged right in the call's direction
+	HitRate float64 `json:"hit_rate_pct"`
+	// of the excess in each call's direction; null when no call has one
+	MeanExcess *float64 `json:"mean_excess_pct"`
+	Median     *float64 `json:"median_excess_pct"`
+	Best       string   `json:"best,omitempty"`
+	Worst      string   `json:"worst,omitempty"`
 }
 
 // round2 rounds half away from zero to the fen; never wraps (a value
@@ -254,8 +270,8 @@ func ptr(v float64) *float64 {
 	return &r
 }
 
-func scorecardJSON(sc sectors.Scorecard) scorecardOut {
-	out := scorecardOut{Benchmark: benchmarkOut{Code: sectors.Benchmark.Key(), Name: sectors.BenchmarkName}, Calls: []scoredCallOut{}, Groups: []groupOut{}}
+func scorecardJSON(sc sectors.Scorecard, bench sectors.Code, benchName string) scorecardOut {
+	out := scorecardOut{Benchmark: benchmarkOut{Code: bench.Key(), Name: benchName, Kind: sectors.BenchmarkKind}, Calls: []scoredCallOut{}, Groups: []groupOut{}}
 	if !sc.AsOf.IsZero() {
 		out.AsOf = sectors.ChinaDate(sc.AsOf)
 	}
@@ -279,8 +295,11 @@ func scorecardJSON(sc sectors.Scorecard) scorecardOut {
 		out.Calls = append(out.Calls, c)
 	}
 	for _, g := range sc.Groups {
-		out.Groups = append(out.Groups, groupOut{By: g.By, Key: g.Key, Count: g.Count, Beat: g.Beat, HitRate: round2(g.HitRatePct),
-			MeanExcess: round2(g.MeanExcessPct), Median: round2(g.MedianExcessPct), Best: g.Best.Key, Worst: g.Worst.Key})
+		o := groupOut{By: g.By, Key: g.Key, Count: g.Count, Rated: g.Rated, Unrated: g.Unrated, Judged: g.Judged, Beat: g.Beat, HitRate: round2(g.HitRatePct)}
+		if g.Directed > 0 {
+			o.MeanExcess, o.Median, o.Best, o.Worst = ptr(g.MeanExcessPct), ptr(g.MedianExcessPct), g.Best.Key, g.Worst.Key
+		}
+		out.Groups = append(out.Groups, o)
 	}
 	return out
 }
@@ -305,12 +324,13 @@ func writeScorecardCSV(w io.Writer, sc sectors.Scorecard) error {
 	return cw.Flush()
 }
 
-func writeScorecard(w io.Writer, sc sectors.Scorecard, snap *sectors.Snapshot) {
+func writeScorecard(w io.Writer, sc sectors.Scorecard, snap *sectors.Snapshot, bench sectors.Code, benchName string) {
 	asOf := "no prices yet"
 	if !sc.AsOf.IsZero() {
 		asOf = "as of " + sectors.ChinaDate(sc.AsOf)
 	}
-	fmt.Fprintf(w, "scorecard against %s (%s), %s\n\n", sectors.BenchmarkName, sectors.Benchmark.Key(), asOf)
+	fmt.Fprintf(w, "scorecard against %s (%s), %s\n", sectors.BenchmarkLabel(benchName), bench.Key(), asOf)
+	fmt.Fprintf(w, "right: buy/overweight beat it, sell/underweight trail it (by more than %.3f points), neutral within ±%g; unrated picks are left out of HIT; means are of the excess in the call's direction\n\n", sectors.TiePct, sectors.NeutralBandPct)
 	label := func(by, key string) string {
 		switch by {
 		case sectors.BySector:
@@ -326,15 +346,22 @@ func writeScorecard(w io.Writer, sc sectors.Scorecard, snap *sectors.Snapshot) {
 	}
 	var rows [][]string
 	for _, g := range sc.Groups {
-		rows = append(rows, []string{label(g.By, g.Key), fmt.Sprint(g.Count), fmt.Sprint(g.Beat), pct(g.HitRatePct) + "%",
-			pct(g.MeanExcessPct), pct(g.MedianExcessPct), callCode(g.Best.Key), callCode(g.Worst.Key)})
+		hit, mean, median := "-", "-", "-"
+		if g.Judged > 0 {
+			hit = pct(g.HitRatePct) + "%"
+		}
+		if g.Directed > 0 {
+			mean, median = pct(g.MeanExcessPct), pct(g.MedianExcessPct)
+		}
+		rows = append(rows, []string{label(g.By, g.Key), fmt.Sprint(g.Rated), fmt.Sprint(g.Unrated), fmt.Sprint(g.Beat), hit,
+			mean, median, callCode(g.Best.Key), callCode(g.Worst.Key)})
 	}
 	if len(rows) > 0 {
 		by := "GROUP"
 		if len(sc.Groups) > 0 {
 			by = sc.Groups[0].By
 		}
-		writeTable(w, []string{upper(by), "CALLS", "BEAT", "HIT", "MEAN XS", "MEDIAN XS", "BEST", "WORST"}, rows, 1, 2, 3, 4, 5)
+		writeTable(w, []string{upper(by), "RATED", "UNRATED", "RIGHT", "HIT", "MEAN XS", "MEDIAN XS", "BEST", "WORST"}, rows, 1, 2, 3, 4, 5, 6)
 		fmt.Fprintln(w)
 	}
 	scored := append([]sectors.ScoredCall(nil), sc.Calls...)
@@ -363,11 +390,46 @@ func writeScorecard(w io.Writer, sc sectors.Scorecard, snap *sectors.Snapshot) {
 				row[9] += " ?"
 			}
 		} else {
-			row[5] = "no history yet"
+			row[5] = unscoredWhy(s)
 		}
 		rows = append(rows, row)
 	}
-	writeTable(w, []string{"CODE", "NAME", "CALL", "DATE", "SOURCE", "REF", "LAST", "RETURN", "CSI300", "EXCESS", "TARGET"}, rows, 6, 7, 8, 9, 10)
+	writeTable(w, []string{"CODE", "NAME", "CALL", "DATE", "SOURCE", "REF", "LAST", "RETURN", upper(bench.Key()), "EXCESS", "TARGET"}, rows, 6, 7, 8, 9, 10)
+}
+
+// benchmarkOf reads --benchmark: an index's code or its name (中证500).
+func benchmarkOf(s string) (sectors.Code, string, error) {
+	keys := make([]string, 0, len(sectors.Indexes))
+	for k := range sectors.Indexes {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys) // SH000300 before SZ399300, both named 沪深300
+	for _, k := range keys {
+		if name := sectors.Indexes[k]; strings.TrimSpace(s) == name {
+			return sectors.MustParseCode(k), name, nil
+		}
+	}
+	c, err := sectors.ParseBenchmark(s)
+	if err != nil {
+		return c, "", usage("--benchmark: %s", err.Error())
+	}
+	if name, ok := sectors.Indexes[c.Key()]; ok {
+		return c, name, nil
+	}
+	return c, c.Key(), nil
+}
+
+// unscoredWhy says in a few words why a call has no result.
+func unscoredWhy(s sectors.ScoredCall) string {
+	switch {
+	case errors.Is(s.Err, sectors.ErrBenchmarkDayMissing):
+		_, day, _ := strings.Cut(s.Err.Error(), " on ")
+		day, _, _ = strings.Cut(day, " ")
+		return "benchmark lacks " + day
+	case errors.Is(s.Err, sectors.ErrNoBenchmarkHistory):
+		return "no benchmark history yet"
+	}
+	return "no history yet"
 }
 
 func upper(s string) string {

@@ -72,12 +72,13 @@ func newKlineServer(t *testing.T) *klineServer {
 }
 
 func TestScorecardAgainstTheBenchmark(t *testing.T) {
+	setNow(t, "2026-04-02 20:00") // under PlanRows sessions since the calls: one request each
 	ks := newKlineServer(t)
 	db := filepath.Join(t.TempDir(), "z.db")
 	out := mustRun(t, db, "--quotes-url", ks.URL, "scorecard", "--format", "json")
 	var sc struct {
 		AsOf      string `json:"as_of"`
-		Benchmark struct{ Code, Name string }
+		Benchmark struct{ Code, Name, Kind string }
 		Calls     []struct {
 			Key, Code, Source, Rating, Date string
 			RefDate                         string   `json:"ref_date"`
@@ -87,23 +88,25 @@ func TestScorecardAgainstTheBenchmark(t *testing.T) {
 			Excess                          *float64 `json:"excess_pct"`
 		}
 		Groups []struct {
-			By, Key string
-			Count   int
-			Beat    int
-			Hit     float64 `json:"hit_rate_pct"`
-			Mean    float64 `json:"mean_excess_pct"`
+			By, Key               string
+			Count, Rated, Unrated int
+			Judged                int
+			Right                 int
+			Hit                   float64 `json:"hit_rate_pct"`
+			Mean                  float64 `json:"mean_excess_pct"`
 		}
 	}
 	if err := json.Unmarshal([]byte(out), &sc); err != nil {
 		t.Fatalf("%v\n%s", err, out)
 	}
-	if sc.Benchmark.Code != "SH000300" || sc.Benchmark.Name != "沪深300" || sc.AsOf == "" {
+	if sc.Benchmark.Code != "SH000300" || sc.Benchmark.Name != "沪深300" || sc.Benchmark.Kind != "price index" || sc.AsOf == "" {
 		t.Errorf("benchmark %+v as of %q", sc.Benchmark, sc.AsOf)
 	}
-	// the seed's rated calls (unrated stocks make none), each from the
-	// close of Friday 2024-05-10: +40 % against the index's +10 %
-	if len(sc.Calls) != 9 {
-		t.Errorf("%d calls, want the seed's 9 rated ones", len(sc.Calls))
+	// every stock the seed report recommends, its 9 rated calls and its
+	// 16 unrated picks, each from the close of Friday 2024-05-10: +40 %
+	// against the index's +10 %
+	if len(sc.Calls) != 25 {
+		t.Errorf("%d calls, want the seed's 25 picks", len(sc.Calls))
 	}
 	for _, c := range sc.Calls {
 		if c.Return == nil || c.RefDate != "2024-05-10" || *c.RefClose != 10 {
@@ -118,17 +121,22 @@ func TestScorecardAgainstTheBenchmark(t *testing.T) {
 	groups := map[string]int{}
 	for _, g := range sc.Groups {
 		groups[g.By]++
-		if g.By == "report" && (g.Key != "report-2024-05-12" || g.Count != 9 || g.Beat != 9 || g.Hit != 100 || math.Abs(g.Mean-30) > 0.001) {
+		// the hit rate is of the 9 rated calls; the mean of all 25 (the
+		// picks as longs)
+		if g.By == "report" && (g.Key != "report-2024-05-12" || g.Count != 25 || g.Rated != 9 || g.Unrated != 16 || g.Judged != 9 || g.Right != 9 || g.Hit != 100 || math.Abs(g.Mean-30) > 0.001) {
 			t.Errorf("report group %+v", g)
 		}
+		if g.By == "rating" && g.Key == "unrated" && (g.Count != 16 || g.Judged != 0 || g.Hit != 0) {
+			t.Errorf("unrated group %+v", g)
+		}
 	}
-	if groups["report"] != 1 || groups["rating"] != 2 || groups["sector"] != 4 || groups["source"] != 1 {
+	if groups["report"] != 1 || groups["rating"] != 3 || groups["sector"] != 4 || groups["source"] != 1 {
 		t.Errorf("groupings %v", groups)
 	}
 	// one request a security for the missing span, not one a day
 	first := len(ks.starts)
-	if first != 10 {
-		t.Errorf("%d k-line requests for 9 stocks and the benchmark", first)
+	if first != 26 {
+		t.Errorf("%d k-line requests for 25 stocks and the benchmark", first)
 	}
 	// offline, the stored history gives the same scorecard with its date
 	offline, errOut, code := run(t, db, "", "--offline", "scorecard")

@@ -2,6 +2,8 @@ package sectors
 
 import (
 	"errors"
+	"fmt"
+	"math"
 	"sort"
 	"strings"
 	"time"
@@ -13,6 +15,16 @@ var Benchmark = Code{Exchange: SH, Number: "000300"}
 
 // BenchmarkName is the benchmark's short name.
 const BenchmarkName = "沪深300"
+
+// BenchmarkKind says what the benchmark's series is: the price index,
+// which leaves out the dividends its stocks pay (some 2.6 points a year
+// for 沪深300), against the stock side's total returns. Tencent's k-line
+// has no total-return index (H00300 is not one of its symbols), so every
+// benchmark is a price index and is named so.
+const BenchmarkKind = "price index"
+
+// BenchmarkLabel names a benchmark with its kind: "沪深300 price index".
+func BenchmarkLabel(name string) string { return name + " " + BenchmarkKind }
 
 // Scorable is one call to be scored: a stock, a rating, the day it was
 // made and who made it.
@@ -29,11 +41,12 @@ type Scorable struct {
 	Target float64   // the report's target price for the stock; 0 when none
 }
 
-// ScorableCalls lists what a scorecard judges: every report call with a
-// rating on the scale (a mention under 受益标的 and an unrated stock make
-// no call), and every rating the user or an import gave; removed tickers'
-// calls included (a call is judged whatever became of the ticker). A
-// report's own rating changes are its calls, so they are not counted twice.
+// ScorableCalls lists what a scorecard judges: every stock a report
+// recommends, rated or not (an unrated one is a pick: Rating Unrated; a
+// mention under 受益标的 is no recommendation and is left out), and every
+// rating the user or an import gave; removed tickers' calls included (a
+// call is judged whatever became of the ticker). A report's own rating
+// changes are its calls, so they are not counted twice.
 func ScorableCalls(snap *Snapshot) []Scorable {
 	tickers := make([]*Ticker, len(snap.Tickers))
 	for i := range snap.Tickers {
@@ -58,7 +71,7 @@ func ScorableCallsOf(reportList []ReportEntry, tickers []*Ticker) []Scorable {
 	for _, t := range tickers {
 		for _, c := range t.Calls {
 			r, ok := reports[c.ReportID]
-			if !ok || c.Rating == Unrated || c.Has(FlagMention) || r.Date.IsZero() {
+			if !ok || c.Has(FlagMention) || r.Date.IsZero() {
 				continue
 			}
 			out = append(out, Scorable{Code: t.Code, Name: t.Name, Source: r.ID, Report: true, Rating: c.Rating,
@@ -90,6 +103,52 @@ func ScorableCallsOf(reportList []ReportEntry, tickers []*Ticker) []Scorable {
 // call can be judged against it.
 var ErrNoBenchmarkHistory = errors.New("no history of the benchmark yet")
 
+// ErrBenchmarkDayMissing: the benchmark's history lacks the close of a
+// session a call is measured from or to (an index closes every session,
+// so the source lost it). The call is not measured from the day before:
+// it is unscored until the day is fetched again.
+var ErrBenchmarkDayMissing = errors.New("the benchmark's close is missing")
+
+// How a call is judged right. A buy or overweight call is right when its
+// stock beats the benchmark, a sell or underweight call when it trails
+// it, each by more than TiePct; a neutral call when the excess is within
+// ±NeutralBandPct (the brokers' own definition of 中性: within 5 % of
+// 沪深300). An unrated pick has no rating to be right about: it is left out
+// of the hit rate, and measured as a long (a report recommends it).
+const (
+	NeutralBandPct = 5.0
+	// TiePct: an excess closer to zero than this (what prints as 0.00) is
+	// neither a beat nor a trail. Comparisons are made on the unrounded
+	// values.
+	TiePct = 0.005
+)
+
+// Direction is the way a rating bets against the benchmark: +1 for buy,
+// overweight and an unrated pick, −1 for sell and underweight, 0 for
+// neutral.
+func Direction(r Rating) int {
+	switch r {
+	case Buy, Overweight, Unrated:
+		return 1
+	case Sell, Underweight:
+		return -1
+	}
+	return 0
+}
+
+// Verdict judges a call's excess: judged is false for an unrated pick.
+func Verdict(r Rating, excessPct float64) (right, judged bool) {
+	switch r {
+	case Buy, Overweight:
+		return excessPct > TiePct, true
+	case Sell, Underweight:
+		return excessPct < -TiePct, true
+	case Neutral:
+		return math.Abs(excessPct) <= NeutralBandPct, true
+	}
+	return false, false
+}
+
 // ScoredCall is a call with its result, or why there is none yet.
 type ScoredCall struct {
 	Scorable
@@ -98,10 +157,20 @@ type ScoredCall struct {
 	Err    error   // nil when scored
 }
 
-// ScoreGroup is one group of a scorecard.
+// ScoreGroup is one group of a scorecard. Its GroupStats are of the
+// excess in each call's direction (Direction: a sell call's excess counts
+// negated; neutral calls are left out of the mean, median, best and
+// worst): Count is every scored call, Beat the calls judged right
+// (Verdict), HitRatePct Beat ÷ Judged.
 type ScoreGroup struct {
 	By, Key string
 	GroupStats
+	Judged  int // calls with a verdict: all but unrated picks
+	Rated   int // calls with a rating
+	Unrated int // unrated picks
+	// Directed is how many calls the mean and median are of: those with
+	// a direction (all but neutral). Zero: they are not defined.
+	Directed int
 }
 
 // Scorecard is how a set of calls has done against the benchmark.
@@ -160,6 +229,9 @@ func Score(calls []Scorable, in ScoreInput, by ...string) Scorecard {
 		h := in.History[c.Code.Key()]
 		s.Result, s.Err = ScoreCall(c.Day, ref, h, latest, in.Benchmark, in.BenchLatest)
 		if s.Err == nil {
+			s.Err = benchmarkDays(s.Result, h, in.Benchmark)
+		}
+		if s.Err == nil {
 			s.Last = lastPrice(h, latest, s.Result.AsOf)
 			if s.Result.AsOf.After(sc.AsOf) {
 				sc.AsOf = s.Result.AsOf
@@ -176,6 +248,22 @@ func Score(calls []Scorable, in ScoreInput, by ...string) Scorecard {
 	return sc
 }
 
+// benchmarkDays checks that the benchmark has its own close on the
+// sessions a call is measured from and to, rather than the last one
+// before (which a history missing a day would give): an index closes every
+// session. The end is checked when it is a close of the stock's history
+// (a live price's day may be the benchmark's live quote, or none).
+func benchmarkDays(r CallReturn, stock, bench PriceHistory) error {
+	from := TradingDayOnOrBefore(r.Ref.Day)
+	if b, ok := bench.BarOnOrBefore(from); !ok || !b.Date.Equal(from) {
+		return fmt.Errorf("%w on %s (asked again at the next fetch)", ErrBenchmarkDayMissing, ChinaDate(from))
+	}
+	if sb, ok := stock.BarOnOrBefore(r.AsOf); ok && sb.Date.Equal(ChinaDay(r.AsOf)) && !ChinaDay(r.BenchmarkAsOf).Equal(ChinaDay(r.AsOf)) {
+		return fmt.Errorf("%w on %s (asked again at the next fetch)", ErrBenchmarkDayMissing, ChinaDate(r.AsOf))
+	}
+	return nil
+}
+
 func lastPrice(h PriceHistory, latest *Latest, asOf time.Time) float64 {
 	if latest != nil && ChinaDay(latest.Day).Equal(asOf) {
 		return latest.Last
@@ -190,7 +278,7 @@ func lastPrice(h PriceHistory, latest *Latest, asOf time.Time) float64 {
 // their first call comes (oldest first).
 func group(calls []ScoredCall, by string) []ScoreGroup {
 	var keys []string
-	members := map[string][]Scored{}
+	members := map[string][]ScoredCall{}
 	for _, c := range calls {
 		if c.Err != nil {
 			continue
@@ -217,16 +305,49 @@ func group(calls []ScoredCall, by string) []ScoreGroup {
 		if _, ok := members[k]; !ok {
 			keys = append(keys, k)
 		}
-		members[k] = append(members[k], Scored{Key: c.Key, ExcessPct: c.Result.ExcessPct})
+		members[k] = append(members[k], c)
 	}
 	if by == ByRating {
 		sort.SliceStable(keys, func(i, j int) bool { return rankOf(keys[i]) < rankOf(keys[j]) })
 	}
 	out := make([]ScoreGroup, 0, len(keys))
 	for _, k := range keys {
-		out = append(out, ScoreGroup{By: by, Key: k, GroupStats: Summarize(members[k])})
+		out = append(out, summarizeCalls(by, k, members[k]))
 	}
 	return out
+}
+
+// summarizeCalls is one group's statistics, in each call's direction.
+func summarizeCalls(by, key string, calls []ScoredCall) ScoreGroup {
+	g := ScoreGroup{By: by, Key: key}
+	var directed []Scored
+	right := 0
+	for _, c := range calls {
+		x := c.Result.ExcessPct
+		if c.Rating == Unrated {
+			g.Unrated++
+		} else {
+			g.Rated++
+		}
+		if ok, judged := Verdict(c.Rating, x); judged {
+			g.Judged++
+			if ok {
+				right++
+			}
+		}
+		if d := Direction(c.Rating); d != 0 {
+			directed = append(directed, Scored{Key: c.Key, ExcessPct: float64(d) * x})
+		}
+	}
+	g.GroupStats = Summarize(directed)
+	g.Directed = len(directed)
+	g.Count = len(calls)
+	g.Beat = right
+	g.HitRatePct = 0
+	if g.Judged > 0 {
+		g.HitRatePct = float64(right) / float64(g.Judged) * 100
+	}
+	return g
 }
 
 func rankOf(id string) int {

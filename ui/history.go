@@ -457,8 +457,8 @@ func (m *Model) buildHistCells() {
 	}
 	latest := map[string]sectors.ScoredCall{}
 	for _, c := range m.hs.sc.Calls {
-		if c.Err != nil {
-			continue
+		if c.Err != nil || c.Rating == sectors.Unrated {
+			continue // the column is the latest rated call's
 		}
 		k := c.Code.Key()
 		if old, ok := latest[k]; !ok || !c.Day.Before(old.Day) {

@@ -352,7 +352,7 @@ func (v scoreView) groupLines() []string {
 	s, w, rt := v.styles, v.width, v.rt
 	cols := []col{
 		{head: rt.ColGroup, rank: 9},
-		{head: rt.ColCalls, w: 5, right: true, rank: 8},
+		{head: rt.ColCalls, w: 7, right: true, rank: 8},
 		{head: rt.ColBeat, w: 5, right: true, rank: 6},
 		{head: rt.ColHit, w: 5, right: true, rank: 5},
 		{head: rt.ColMean, w: 8, right: true, rank: 7},
@@ -370,9 +370,21 @@ func (v scoreView) groupLines() []string {
 	from := window(v.sel, len(v.groups), rows)
 	for i := from; i < min(from+rows, len(v.groups)); i++ {
 		g := v.groups[i]
-		cells := []string{v.label(g.By, g.Key), strconv.Itoa(g.Count), strconv.Itoa(g.Beat),
-			strconv.FormatFloat(g.HitRatePct, 'f', 0, 64) + "%", pct(g.MeanExcessPct, 1), pct(g.MedianExcessPct, 1),
-			codeOfKey(g.Best.Key), codeOfKey(g.Worst.Key)}
+		// calls: rated+unrated when a group has unrated picks; the hit
+		// rate is of the rated ones, the means of the excess in each
+		// call's direction ("-" where none has one)
+		calls := strconv.Itoa(g.Count)
+		if g.Unrated > 0 {
+			calls = strconv.Itoa(g.Rated) + "+" + strconv.Itoa(g.Unrated)
+		}
+		hit, mean, median, best, worst := "-", "-", "-", "", ""
+		if g.Judged > 0 {
+			hit = strconv.FormatFloat(g.HitRatePct, 'f', 0, 64) + "%"
+		}
+		if g.Directed > 0 {
+			mean, median, best, worst = pct(g.MeanExcessPct, 1), pct(g.MedianExcessPct, 1), codeOfKey(g.Best.Key), codeOfKey(g.Worst.Key)
+		}
+		cells := []string{v.label(g.By, g.Key), calls, strconv.Itoa(g.Beat), hit, mean, median, best, worst}
 		if i == v.sel {
 			out = append(out, s.Selected.Render(tableRow(cols, shown, first, "> ", cells, nil)))
 			continue

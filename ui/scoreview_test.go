@@ -18,12 +18,12 @@ func TestScorecardGroupsAndCalls(t *testing.T) {
 	if !ok {
 		t.Fatalf("c opened %T", m.top())
 	}
-	if v.byName() != sectors.ByReport || len(v.groups) != 1 || v.groups[0].Count != 9 {
+	if v.byName() != sectors.ByReport || len(v.groups) != 1 || v.groups[0].Count != 25 || v.groups[0].Rated != 9 || v.groups[0].Unrated != 16 {
 		t.Fatalf("by %s, groups %+v", v.byName(), v.groups)
 	}
 	view := m.View()
 	checkFrame(t, view, 120, 40)
-	for _, want := range []string{"Scorecard against 沪深300 · report", "as of 2026-03-02", "2024-05-12"} {
+	for _, want := range []string{"Scorecard against 沪深300 price index · report", "as of 2026-03-02", "2024-05-12"} {
 		if !strings.Contains(view, want) {
 			t.Errorf("scorecard lacks %q:\n%s", want, view)
 		}
@@ -38,7 +38,7 @@ func TestScorecardGroupsAndCalls(t *testing.T) {
 	// enter: the group's calls, best first, with the benchmark and excess
 	m = press(m, "enter")
 	v = m.top().(scoreView)
-	if !v.open || len(v.rows) != 9 {
+	if !v.open || len(v.rows) != 25 {
 		t.Fatalf("open %v, %d calls", v.open, len(v.rows))
 	}
 	for i := 1; i < len(v.rows); i++ {
