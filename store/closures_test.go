@@ -25,7 +25,7 @@ func benchmarkHistory(t *testing.T, from, to string, skip map[string]bool) Histo
 		}
 		h.Bars = append(h.Bars, sectors.DailyBar{Date: d, Open: 4000, High: 4010, Low: 3990, Close: 4000, Volume: 1e8})
 	}
-	return HistoryUpdate{Fetched: h, Asked: sectors.DayRange{From: chinaDay(t, from), To: chinaDay(t, to)}}
+	return HistoryUpdate{Fetched: h, Covered: []sectors.DayRange{{From: chinaDay(t, from), To: chinaDay(t, to)}}}
 }
 
 // A closure the benchmark's history shows is kept with the history: a
@@ -42,7 +42,7 @@ func TestClosuresLearnedFromTheStoredBenchmark(t *testing.T) {
 	up := benchmarkHistory(t, "2026-06-01", "2026-06-30", skip)
 	later := benchmarkHistory(t, "2028-01-03", "2028-02-29", skip)
 	up.Fetched.Bars = append(up.Fetched.Bars, later.Fetched.Bars...)
-	up.Asked.To = later.Asked.To
+	up.Covered = append(up.Covered, later.Covered...)
 	if err := s.SaveHistories(map[string]HistoryUpdate{sectors.Benchmark.Key(): up}); err != nil {
 		t.Fatal(err)
 	}
