@@ -24,6 +24,9 @@ type klineServer struct {
 	*httptest.Server
 	mu     sync.Mutex
 	starts []string
+	// benchMode makes 沪深300's answers hostile: "empty", "behind" (the
+	// last session missing), "garbage", "hole" (no 2024-05-10 row).
+	benchMode string
 }
 
 func newKlineServer(t *testing.T) *klineServer {
@@ -37,7 +40,15 @@ func newKlineServer(t *testing.T) *klineServer {
 		sym, from, to := p[0], p[2], p[3]
 		ks.mu.Lock()
 		ks.starts = append(ks.starts, sym+"@"+from)
+		mode := ""
+		if sym == "sh000300" {
+			mode = ks.benchMode
+		}
 		ks.mu.Unlock()
+		if mode == "garbage" {
+			fmt.Fprintln(w, "<html>502</html>")
+			return
+		}
 		start, _ := time.ParseInLocation(time.DateOnly, from, sectors.China)
 		end, _ := time.ParseInLocation(time.DateOnly, to, sectors.China)
 		var rows []string
@@ -63,7 +74,16 @@ func newKlineServer(t *testing.T) *klineServer {
 				}
 			}
 			vol := "1000.000"
+			if mode == "hole" && d.Equal(time.Date(2024, 5, 10, 0, 0, 0, 0, sectors.China)) {
+				continue
+			}
 			rows = append(rows, fmt.Sprintf(`["%s","%.3f","%.3f","%.3f","%.3f","%s"%s]`, d.Format(time.DateOnly), c, c, c, c, vol, extra))
+		}
+		switch {
+		case mode == "empty":
+			rows = nil
+		case mode == "behind" && len(rows) > 0:
+			rows = rows[:len(rows)-1]
 		}
 		fmt.Fprintf(w, `{"code":0,"msg":"","data":{"%s":{"day":[%s]}}}`, sym, strings.Join(rows, ","))
 	}))
@@ -149,6 +169,63 @@ func TestScorecardAgainstTheBenchmark(t *testing.T) {
 		from := s[strings.IndexByte(s, '@')+1:]
 		if from < sc.AsOf {
 			t.Errorf("asked again for days already held: %s (held to %s)", s, sc.AsOf)
+		}
+	}
+}
+
+// A hostile answer for the benchmark never makes its days held: the
+// scorecard says what is missing, and the next run, with the server
+// honest again, asks for those days and scores the calls.
+func TestScorecardRecoversFromHostileBenchmarkAnswers(t *testing.T) {
+	setNow(t, "2026-04-02 20:00")
+	for _, mode := range []string{"empty", "garbage", "behind", "hole"} {
+		ks := newKlineServer(t)
+		ks.benchMode = mode
+		db := filepath.Join(t.TempDir(), "z.db")
+		out, errOut, _ := run(t, db, "", "--quotes-url", ks.URL, "scorecard")
+		switch mode {
+		case "empty", "garbage":
+			if !strings.Contains(errOut, "history incomplete for 1 ticker: SH000300 asked 2024-04-22..2026-04-02, got nothing") {
+				t.Errorf("%s: stderr %q", mode, errOut)
+			}
+		case "behind":
+			if !strings.Contains(errOut, "SH000300 asked 2024-04-22..2026-04-02, got to 2026-04-01") {
+				t.Errorf("%s: stderr %q", mode, errOut)
+			}
+		case "hole":
+			if !strings.Contains(out, "benchmark lacks 2024-05-10") {
+				t.Errorf("%s: a call measured across the benchmark's hole:\n%s", mode, out)
+			}
+		}
+		ks.mu.Lock()
+		ks.benchMode = ""
+		before := len(ks.starts)
+		ks.mu.Unlock()
+		out, errOut, code := run(t, db, "", "--quotes-url", ks.URL, "scorecard", "--format", "json")
+		var sc struct {
+			Calls []struct {
+				Bench   *float64 `json:"benchmark_return_pct"`
+				Missing string
+			}
+		}
+		if err := json.Unmarshal([]byte(out), &sc); err != nil || code != 0 {
+			t.Fatalf("%s: %v exit %d\n%s\n%s", mode, err, code, out, errOut)
+		}
+		for _, c := range sc.Calls {
+			if c.Bench == nil || math.Abs(*c.Bench-10) > 0.001 {
+				t.Errorf("%s, then honest: benchmark %v (%s)", mode, c.Bench, c.Missing)
+				break
+			}
+		}
+		ks.mu.Lock()
+		asked := ks.starts[before:]
+		ks.mu.Unlock()
+		benchAsked := false
+		for _, s := range asked {
+			benchAsked = benchAsked || strings.HasPrefix(s, "sh000300@")
+		}
+		if !benchAsked {
+			t.Errorf("%s: the benchmark's missing days were not asked again: %v", mode, asked)
 		}
 	}
 }
