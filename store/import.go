@@ -412,14 +412,16 @@ func (im *importer) add(it *sectors.ImportItem, secID string) error {
 		}
 	}
 	// A rating change is recorded only for a change: an unrated ticker
-	// with no history keeps the file's rating date and source.
+	// with no history keeps the file's rating date and source. A change is
+	// dated by the file (ratedAt), not by the import.
 	last := sectors.Unrated
 	if len(history) > 0 {
 		last = history[len(history)-1].To
 	}
 	if last != rating {
-		rec.RatingAt, rec.RatingSource = im.now, im.opts.Source
-		history = append(append([]sectors.RatingChange(nil), history...), sectors.RatingChange{From: last, To: rating, At: im.now, Source: im.opts.Source, Reason: importReason(it)})
+		at := im.ratedAt(it)
+		rec.RatingAt, rec.RatingSource = at, im.opts.Source
+		history = append(append([]sectors.RatingChange(nil), history...), sectors.RatingChange{From: last, To: rating, At: at, Source: im.opts.Source, Reason: importReason(it)})
 	}
 	tb, err := newTicker(im.tx, rec, history)
 	if err != nil {
@@ -427,6 +429,19 @@ func (im *importer) add(it *sectors.ImportItem, secID string) error {
 	}
 	_, err = im.addNotes(tb, nil, it.Notes)
 	return err
+}
+
+// ratedAt is when an imported rating was given: the date the file gives
+// it, else when the file was written, else now (a file that says neither).
+// A call is measured from its own day, not from the day it was imported.
+func (im *importer) ratedAt(it *sectors.ImportItem) time.Time {
+	switch {
+	case !it.RatingAt.IsZero() && !it.RatingAt.After(im.now):
+		return it.RatingAt
+	case !im.opts.FileTime.IsZero() && !im.opts.FileTime.After(im.now):
+		return im.opts.FileTime
+	}
+	return im.now
 }
 
 // importReason says in a rating change what the file said about the rating.
@@ -499,8 +514,12 @@ func (im *importer) update(it *sectors.ImportItem, tb tref, rec *tickerRecord, s
 				rec.RatingAt, rec.RatingSource = it.RatingAt, it.RatingSource
 			} else {
 				f, _ := sectors.ParseRating(from)
-				history = append(history, sectors.RatingChange{From: f, To: it.Rating, At: im.now, Source: im.opts.Source, Reason: importReason(it)})
-				rec.RatingAt, rec.RatingSource = im.now, im.opts.Source
+				at := im.ratedAt(it)
+				if n := len(history); n > 0 && at.Before(history[n-1].At) {
+					at = im.now // never before the change it follows
+				}
+				history = append(history, sectors.RatingChange{From: f, To: it.Rating, At: at, Source: im.opts.Source, Reason: importReason(it)})
+				rec.RatingAt, rec.RatingSource = at, im.opts.Source
 			}
 			rec.Rating = it.Rating.ID()
 			changes = append(changes, "rating "+from+" → "+it.Rating.ID())

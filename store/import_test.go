@@ -90,3 +90,28 @@ func TestImportIsOneTransaction(t *testing.T) {
 		t.Error("an unknown --sector was accepted")
 	}
 }
+
+// An imported rating is a call of the day the file gives it (or the day
+// the file was written), not of the day it was imported: the scorecard
+// measures it from there.
+func TestImportedRatingIsDatedByTheFile(t *testing.T) {
+	s := newStore(t)
+	now := time.Date(2026, 12, 6, 2, 0, 0, 0, time.UTC)
+	s.SetClock(func() time.Time { return now })
+	rated := time.Date(2026, 3, 2, 0, 0, 0, 0, sectors.China)
+	written := time.Date(2026, 4, 1, 0, 0, 0, 0, sectors.China)
+	items := []sectors.ImportItem{
+		{Line: 2, Code: code("688111"), HasRating: true, Rating: sectors.Sell, RatingAt: rated},
+		{Line: 3, Code: code("002230"), HasRating: true, Rating: sectors.Sell},
+	}
+	if _, err := s.Import(items, ImportOptions{Source: "import:x.json", FileTime: written}); err != nil {
+		t.Fatal(err)
+	}
+	for c, want := range map[string]time.Time{"688111": rated, "002230": written} {
+		tk, _ := s.Get(code(c))
+		last := tk.Ratings[len(tk.Ratings)-1]
+		if !last.At.Equal(want) || !tk.RatingAt.Equal(want) {
+			t.Errorf("%s: rated at %v (change %v), want the file's %v", c, tk.RatingAt, last.At, want)
+		}
+	}
+}
