@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math"
 	"os"
 	"os/exec"
 	"slices"
@@ -45,9 +44,9 @@ type AlertAddCmd struct {
 	Below     *float64 `xor:"kind" placeholder:"P" help:"Fire when the last trade is at or below P."`
 	Change    *float64 `xor:"kind" placeholder:"PCT" help:"Fire when today's change is beyond ±PCT %."`
 	SinceCall *float64 `name:"since-call" xor:"kind" placeholder:"PCT" help:"Fire when the return since the call (the rating in force) is beyond ±PCT % (with --excess: the excess over 沪深300)."`
-	Target    *string  `xor:"kind" placeholder:"P|call" help:"Fire when the target price is reached: P, or call for the target price (目标价) of the newest report that gives one for the ticker."`
-	Drawdown  *float64 `xor:"kind" placeholder:"PCT" help:"Fire when the price is PCT % or more below its high since the call."`
-	Limit     bool     `xor:"kind" help:"Fire at limit up or limit down (涨停/跌停: ±10 % main boards, ±20 % STAR and ChiNext, ±30 % BSE, ±5 % ST)."`
+	Target    *string  `xor:"kind" placeholder:"P|call" help:"Fire when the target price is reached: P, or call for the target price (目标价) of the newest report that gives one for the ticker. A target the last trade has already reached is refused."`
+	Drawdown  *float64 `xor:"kind" placeholder:"PCT" help:"Fire when the holding is PCT % or more below its high since the call, in total return (an ex-date's price change is no fall)."`
+	Limit     bool     `xor:"kind" help:"Fire at limit up or limit down (涨停/跌停) by the rules of the day: ±10 % main boards, ±20 % STAR and ChiNext, ±30 % BSE; main-board ST ±5 % before 2026-07-06, ±10 % from then; none in a new listing's first 5 sessions (BSE: its first day)."`
 	NoNote    *int     `name:"no-note" xor:"kind" placeholder:"DAYS" help:"Fire when a ticker rated buy has had no note for DAYS days (a review reminder)."`
 	Excess    bool     `help:"--since-call: judge the excess return over 沪深300, not the return."`
 	Repeat    bool     `help:"Stay armed after firing and fire again on the next crossing."`
@@ -135,6 +134,11 @@ func (c *AlertAddCmd) Run(a *App) error {
 		return usage("%s", strings.TrimPrefix(strings.TrimPrefix(err.Error(), sectors.ErrAlertValue.Error()+": "), ""))
 	}
 	al.Excess, al.Repeat, al.Note = c.Excess, c.Repeat, strings.TrimSpace(c.Note)
+	if kind == sectors.AlertTarget {
+		if err := a.checkTarget(al); err != nil {
+			return err
+		}
+	}
 	st, err := a.clockedStore()
 	if err != nil {
 		return err
@@ -189,6 +193,28 @@ func (a *App) callTarget(code sectors.Code) (sectors.ReportCall, error) {
 	return c, nil
 }
 
+// checkTarget refuses a target the last trade has already reached; with
+// quotes off or out of reach it says the target could not be checked.
+func (a *App) checkTarget(al sectors.Alert) error {
+	prov, _ := a.QuoteProvider()
+	if prov == nil {
+		fmt.Fprintln(a.Err, "zixuan: quotes are off: the target was not checked against the last price")
+		return nil
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), quoteTimeout)
+	quotes, err := prov.Quotes(ctx, []sectors.Code{al.Code})
+	cancel()
+	q, ok := quotes[al.Code.Key()]
+	if err != nil || !ok || !(q.Last > 0) {
+		fmt.Fprintln(a.Err, "zixuan: no last price: the target was not checked against it")
+		return nil
+	}
+	if err := al.Passed(q.Last); err != nil {
+		return usage("%s", strings.TrimPrefix(err.Error(), sectors.ErrAlertPassed.Error()+": "))
+	}
+	return nil
+}
+
 // AlertListCmd lists alerts.
 type AlertListCmd struct {
 	Format string `short:"f" default:"table" enum:"table,json" help:"Output: table or json."`
@@ -213,6 +239,15 @@ type alertOut struct {
 	// not judged (neither by alert check nor by the TUI).
 	TickerRemoved bool                  `json:"ticker_removed,omitempty"`
 	Undelivered   []sectors.AlertFiring `json:"undelivered,omitempty"`
+	// Level is a price level carried across the ex-dates since it was
+	// set (value is the level as set); absent when none came between.
+	Level       *float64        `json:"level,omitempty"`
+	AdjustedFor []adjustmentOut `json:"adjusted_for,omitempty"`
+}
+
+type adjustmentOut struct {
+	ExDate string `json:"ex_date"`
+	Text   string `json:"text"`
 }
 
 func alertJSON(al sectors.Alert, name string, now time.Time) alertOut {
@@ -259,6 +294,7 @@ func (c *AlertListCmd) Run(a *App) error {
 		}
 	}
 	now := nowFunc()
+	events := a.levelEvents(st, list, now, false)
 	if c.Format == "json" {
 		out := struct {
 			Alerts []alertOut `json:"alerts"`
@@ -266,6 +302,15 @@ func (c *AlertListCmd) Run(a *App) error {
 		for _, al := range list {
 			o := alertJSON(al, nm[al.Code.Key()], now)
 			o.TickerRemoved = !onList[al.Code.Key()]
+			if isLevel(al.Kind) {
+				level, applied := al.Level(events[al.Code.Key()], now)
+				if len(applied) > 0 {
+					o.Level = &level
+					for _, e := range applied {
+						o.AdjustedFor = append(o.AdjustedFor, adjustmentOut{ExDate: sectors.ChinaDate(e.ExDate), Text: e.Text})
+					}
+				}
+			}
 			out.Alerts = append(out.Alerts, o)
 		}
 		return writeJSON(a.Out, out)
@@ -291,7 +336,7 @@ func (c *AlertListCmd) Run(a *App) error {
 		if len(al.Undelivered) > 0 {
 			state += fmt.Sprintf(", %d --exec owed", len(al.Undelivered))
 		}
-		rows = append(rows, []string{strconv.FormatUint(al.ID, 10), al.Code.Key(), safetext.Line(nm[al.Code.Key()]), al.Describe(),
+		rows = append(rows, []string{strconv.FormatUint(al.ID, 10), al.Code.Key(), safetext.Line(nm[al.Code.Key()]), safetext.Line(al.DescribeAt(events[al.Code.Key()], now)),
 			state, fired, exp, safetext.Truncate(safetext.Line(al.Note), 30)})
 	}
 	writeTable(a.Out, []string{"ID", "CODE", "NAME", "ALERT", "STATE", "FIRED", "EXPIRES", "NOTE"}, rows, 0)
@@ -484,6 +529,7 @@ func (c *AlertCheckCmd) Run(a *App) error {
 	if needHistory && len(quotes) > 0 {
 		since = a.sinceCalls(st, snap, codes, quotes)
 	}
+	events := a.levelEvents(st, list, now, len(quotes) > 0)
 	tickers := map[string]*sectors.Ticker{}
 	for i := range snap.Tickers {
 		tickers[snap.Tickers[i].Code.Key()] = &snap.Tickers[i]
@@ -517,6 +563,7 @@ func (c *AlertCheckCmd) Run(a *App) error {
 			if s, ok := since[al.Code.Key()]; ok {
 				m.Since = &s
 			}
+			m.Events = events[al.Code.Key()]
 			if reason := unjudgedReason(*al, m, quotesOff); reason != "" && al.State(now) == sectors.AlertArmed {
 				unjudged[al.ID] = unjudgedOut{al.ID, al.Code.Key(), reason}
 			}
@@ -719,6 +766,45 @@ func runAlertExec(command string, timeout time.Duration, f firedOut) error {
 	return err
 }
 
+// isLevel reports whether an alert watches a price level, which is
+// carried across the ex-dates after it was set.
+func isLevel(k sectors.AlertKind) bool {
+	return k == sectors.AlertAbove || k == sectors.AlertBelow || k == sectors.AlertTarget
+}
+
+// levelEvents are the distributions known of each ticker with an armed
+// price-level alert, by Code.Key(): from the stored history, completed
+// first from the k-line (the days since the earliest such alert was set)
+// when fetch is set.
+func (a *App) levelEvents(st *store.Store, list []sectors.Alert, now time.Time, fetch bool) map[string][]sectors.ExRights {
+	var codes []sectors.Code
+	seen := map[string]bool{}
+	earliest := now
+	for _, al := range list {
+		if !isLevel(al.Kind) || (fetch && al.State(now) != sectors.AlertArmed) || seen[al.Code.Key()] {
+			continue
+		}
+		seen[al.Code.Key()] = true
+		codes = append(codes, al.Code)
+		if al.Created.Before(earliest) {
+			earliest = al.Created
+		}
+	}
+	if len(codes) == 0 {
+		return nil
+	}
+	history, _, err := a.loadHistoryIf(st, codes, earliest, fetch)
+	if err != nil {
+		fmt.Fprintf(a.Err, "zixuan: price history: %s\n", oneLine(advise(err).Error()))
+		return nil
+	}
+	out := map[string][]sectors.ExRights{}
+	for k, h := range history {
+		out[k] = h.Events
+	}
+	return out
+}
+
 // sinceCalls measures each code's call (the newest call on it: a
 // report's or a rating) against 沪深300 from the daily history, fetching
 // what is missing when quotes are on, and finds the high since.
@@ -761,12 +847,14 @@ func (a *App) sinceCalls(st *store.Store, snap *sectors.Snapshot, codes []sector
 		if s.Err != nil {
 			continue
 		}
-		high := s.Result.Ref.Price
-		for _, b := range in.History[s.Code.Key()].Bars {
-			if b.Date.After(s.Result.Ref.Day) {
-				high = math.Max(high, b.High)
-			}
+		var q *sectors.AlertQuote
+		if qq, ok := quotes[s.Code.Key()]; ok {
+			aq := qq.ForAlerts()
+			q = &aq
 		}
+		// the high in today's price terms: a drawdown is the holding's
+		// fall in total-return value, not an ex-date's price change
+		high := sectors.HighSince(in.History[s.Code.Key()], s.Result.Ref.Day, s.Result.Ref.Price, q, nowFunc())
 		out[s.Code.Key()] = sectors.SinceCall{Day: s.Day, ReturnPct: s.Result.ReturnPct, ExcessPct: s.Result.ExcessPct, High: high}
 	}
 	return out

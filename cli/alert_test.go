@@ -350,3 +350,45 @@ func TestSinceCallDrawdownAndNoNoteAlerts(t *testing.T) {
 		t.Errorf("states %v", states)
 	}
 }
+
+// A price level set before an ex-date is carried across it: 300634's
+// 10转4 of 2024-07-01 takes it from 14 to 10, which is no fall below 13;
+// the list says the level in force and why.
+func TestLevelAlertAcrossTheTenForFour(t *testing.T) {
+	ks := newKlineServer(t)
+	ts := newTickServer(t)
+	ts.klines = ks.URL
+	db := filepath.Join(t.TempDir(), "z.db")
+	setNow(t, "2024-06-20 10:00")
+	mustRun(t, db, "alert", "add", "300634", "--below", "13")
+	setNow(t, "2024-07-02 10:00")
+	ts.set(tick{Last: 10, Prev: 10, Open: 10, Volume: 1000, Time: "20240702095930"})
+	out, e, code := run(t, db, "", "--quotes-url", ts.URL, "alert", "check")
+	if code != 0 {
+		t.Errorf("below 13 fired on the 10转4: %d %q %q", code, out, e)
+	}
+	list := mustRun(t, db, "alert", "list")
+	if !strings.Contains(list, "below 9.29 (set 13.00, 10转4股 on 2024-07-01)") {
+		t.Errorf("list:\n%s", list)
+	}
+	ts.set(tick{Last: 9.2, Prev: 10, Open: 10, Volume: 1000, Time: "20240702100000"})
+	if _, _, code := run(t, db, "", "--quotes-url", ts.URL, "alert", "check"); code != ExitFired {
+		t.Errorf("below the carried level 9.29: exit %d", code)
+	}
+}
+
+// A target the last trade has already reached would fire at once: it is
+// refused, saying the price.
+func TestTargetAlreadyReachedIsRefused(t *testing.T) {
+	ts := newTickServer(t)
+	db := filepath.Join(t.TempDir(), "z.db")
+	setNow(t, "2026-04-02 10:00")
+	ts.set(tick{Last: 12, Prev: 12.5, Open: 12.5, Volume: 1000, Time: "20260402095930"})
+	_, e, code := run(t, db, "", "--quotes-url", ts.URL, "alert", "add", "002230", "--target", "11")
+	if code != 2 || !strings.Contains(e, "SZ002230 last traded at 12.00, at or above the target 11.00") {
+		t.Errorf("exit %d %q", code, e)
+	}
+	if out := mustRun(t, db, "--quotes-url", ts.URL, "alert", "add", "002230", "--target", "13"); !strings.Contains(out, "target 13.00") {
+		t.Errorf("a target above the price: %q", out)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -101,7 +102,19 @@ type Alert struct {
 var (
 	ErrAlertValue   = errors.New("bad alert value")
 	ErrAlertExpired = errors.New("expiry date has passed")
+	// ErrAlertPassed: a target the price is already at or beyond would
+	// fire at the first check.
+	ErrAlertPassed = errors.New("target already reached")
 )
+
+// Passed refuses a target the last price (0: not known) has already
+// reached: it would fire at once, telling nothing.
+func (a Alert) Passed(last float64) error {
+	if a.Kind != AlertTarget || !(last > 0) || last < a.Value {
+		return nil
+	}
+	return fmt.Errorf("%w: %s last traded at %.2f, at or above the target %.2f: give a higher target, or --below to hear of a fall", ErrAlertPassed, a.Code.Key(), last, a.Value)
+}
 
 // NewAlert checks an alert's input and returns it armed. now is for the
 // expiry: a date before today's (China) is refused.
@@ -221,6 +234,115 @@ func (a Alert) Describe() string {
 	return string(a.Kind)
 }
 
+// Level is the alert's price level (above, below, target) on now's day:
+// Value as set, carried across each ex-date after the day it was set, up
+// to now's, by the exchanges' own formula for the reference price,
+// (level − cash) ÷ (1 + bonus): a level set at 14.00 before a 10转4 is
+// 10.00 after it, the same holding's worth, and a distribution is no
+// crossing. applied lists the distributions it was carried across.
+func (a Alert) Level(events []ExRights, now time.Time) (level float64, applied []ExRights) {
+	level = a.Value
+	set, today := ChinaDay(a.Created), ChinaDay(now)
+	for _, e := range events {
+		if !e.ExDate.After(set) || e.ExDate.After(today) {
+			continue
+		}
+		if next := e.ReferencePrice(level); next > 0 {
+			level = next
+			applied = append(applied, e)
+		}
+	}
+	return level, applied
+}
+
+// DescribeAt is Describe with a price level carried across the
+// distributions since it was set (Level), and each said:
+// "below 10.00 (set 14.00, 10转4 on 2026-12-04)".
+func (a Alert) DescribeAt(events []ExRights, now time.Time) string {
+	switch a.Kind {
+	case AlertAbove, AlertBelow, AlertTarget:
+	default:
+		return a.Describe()
+	}
+	level, applied := a.Level(events, now)
+	if len(applied) == 0 {
+		return a.Describe()
+	}
+	parts := []string{fmt.Sprintf("set %.2f", a.Value)}
+	for _, e := range applied {
+		what := strings.TrimSpace(e.Text)
+		if what == "" {
+			what = "distribution"
+		}
+		parts = append(parts, what+" on "+ChinaDate(e.ExDate))
+	}
+	return fmt.Sprintf("%s %.2f (%s)", a.Kind, level, strings.Join(parts, ", "))
+}
+
+// HighSince is the highest price since a call's reference (its close
+// ref on refDay, and every bar's high after it), each in the terms of
+// today's price: divided by the factor (ExRights.Factor) of every ex-date
+// after it, so that a drawdown is the fall of the holding's total-return
+// value, not the fall a 10转4 or a dividend makes in the price. q, when
+// given, is today's quote: on an ex-date the k-line does not list yet, its
+// previous close (the exchange's reference price) against the last bar's
+// close is the day's factor.
+func HighSince(h PriceHistory, refDay time.Time, ref float64, q *AlertQuote, now time.Time) float64 {
+	d0 := ChinaDay(refDay)
+	type mark struct {
+		day  time.Time
+		high float64
+	}
+	marks := []mark{{d0, ref}}
+	for _, b := range h.Bars {
+		if b.Date.After(d0) && b.High > 0 {
+			marks = append(marks, mark{b.Date, b.High})
+		}
+	}
+	today := ChinaDay(now)
+	// the factor of every ex-date after d0, by day
+	type step struct {
+		day    time.Time
+		factor float64
+	}
+	var steps []step
+	for _, e := range h.Events {
+		if !e.ExDate.After(d0) || e.ExDate.After(today) {
+			continue
+		}
+		prev, ok := h.BarBefore(e.ExDate)
+		if !ok || prev.Date.Before(d0) {
+			prev = DailyBar{Date: d0, Close: ref}
+		}
+		steps = append(steps, step{e.ExDate, e.Factor(prev.Close)})
+	}
+	todayFactor := 1.0
+	if q != nil && q.PrevClose > 0 && len(h.Bars) > 0 {
+		last := h.Bars[len(h.Bars)-1]
+		listed := false
+		for _, st := range steps {
+			listed = listed || st.day.Equal(today)
+		}
+		if !listed && last.Date.Before(today) && !last.Date.Before(PrevTradingDay(today)) && math.Abs(last.Close/q.PrevClose-1) > 0.0005 {
+			todayFactor = last.Close / q.PrevClose
+		}
+	}
+	high := 0.0
+	for _, m := range marks {
+		v := m.high
+		for _, st := range steps {
+			if st.day.After(m.day) {
+				v /= st.factor
+			}
+		}
+		if m.day.Before(today) {
+			v /= todayFactor
+		}
+		high = math.Max(high, v)
+	}
+	return high
+}
+
 // AlertQuote is a live quote as alerts see it.
 type AlertQuote struct {
 	Last, PrevClose, ChangePct, High float64
@@ -270,30 +392,84 @@ func IsTrade(q AlertQuote, now time.Time) error {
 	return nil
 }
 
-// LimitPct is the daily price limit of a board, in percent: 10 on the
-// main boards, 20 on STAR and ChiNext, 30 on the BSE, and 5 for a risk
-// warning (ST) on the main boards (ST stocks of STAR and ChiNext keep 20).
-// Indexes have none (0).
-func LimitPct(code Code, name string) float64 {
-	switch code.Board() {
-	case BoardSTAR, BoardChiNext:
-		return 20
-	case BoardBSE:
-		return 30
-	case BoardSSEMain, BoardSZSEMain:
-		if IsRiskWarning(name) {
-			return 5
+// The main-board risk-warning (ST, *ST) limit went from 5 % to 10 %,
+// the main boards' own, on 2026-07-06. The exchanges put the change out
+// for comment on 2025-06-27 (《关于调整主板风险警示股票价格涨跌幅限制比例
+// 及有关事项的通知（征求意见稿）》, 上交所 and 深交所 the same day: "主板
+// 风险警示股票价格涨跌幅限制比例由5%调整为10%，与主板其他股票保持一致";
+// reported by 新华社, https://www.3news.cn/redian/2025/0627/1107085.html)
+// and it took effect with the trading-rule changes of Monday 2026-07-06
+// ("沪深主板风险警示股票的涨跌幅已调整为 ±10%，相关新规从 2026 年 7 月 6 日
+// 起实施", github.com/simonlin1212/TradingAgents-astock issue 85; "主板的st
+// 将在2026-07-06之后的限制由原来的5%改为10%", github.com/akfamily/akquant
+// issue 249; "Starting July 6 … main-board risk-flagged stocks see their
+// daily price limit doubled from 5% to 10%", nashnova.com/feed/special/5176).
+// The final notice's own text was not found; the date is what these
+// agree on.
+var mainBoardSTTenPct = time.Date(2026, 7, 6, 0, 0, 0, 0, China)
+
+// mainBoardRegistration is the first day of main-board listings under the
+// registration system (全面注册制: the first such listings traded on
+// 2023-04-10); before it a main-board listing's first day had its own
+// caps (+44 %/−36 % of the issue price), which are no limit from a
+// previous close either.
+var mainBoardRegistration = time.Date(2023, 4, 10, 0, 0, 0, 0, China)
+
+// tradingName strips the marks the exchanges put before a name for the
+// day: XD (ex-dividend), XR (ex-rights), DR (both), which leave ST and
+// *ST after them ("XD*ST…" is a risk-warning stock).
+func tradingName(name string) string {
+	n := strings.TrimSpace(name)
+	for _, p := range []string{"XD", "XR", "DR"} {
+		if strings.HasPrefix(n, p) {
+			return strings.TrimSpace(n[len(p):])
 		}
-		return 10
 	}
-	return 0
+	return n
 }
 
-// LimitPrices are the day's limit-up and limit-down prices from the
-// previous close, rounded to the fen as the exchanges do (half up).
-func LimitPrices(code Code, name string, prevClose float64) (up, down float64, ok bool) {
-	p := LimitPct(code, name)
-	if p == 0 || !(prevClose > 0) {
+// LimitPct is the daily price limit of a stock on day, in percent; limited
+// is false when no limit applies that day. By the exchanges' rules: 10 on
+// the main boards, 20 on STAR and ChiNext, 30 on the BSE; a main-board
+// risk warning (ST, *ST, with or without an XD/XR/DR mark) 5 before
+// 2026-07-06 and 10 from then (STAR and ChiNext ST stocks keep 20); no
+// limit in a new listing's first five sessions on STAR, ChiNext and the
+// main board under the registration system (the name then starts N on the
+// first day, C on the next four), and on the BSE's first day (N). An
+// index has none.
+func LimitPct(code Code, name string, day time.Time) (pct float64, limited bool) {
+	n := tradingName(name)
+	board := code.Board()
+	listing := strings.HasPrefix(n, "N") || strings.HasPrefix(n, "C")
+	switch board {
+	case BoardSTAR, BoardChiNext:
+		if listing {
+			return 0, false
+		}
+		return 20, true
+	case BoardBSE:
+		if strings.HasPrefix(n, "N") {
+			return 0, false
+		}
+		return 30, true
+	case BoardSSEMain, BoardSZSEMain:
+		if strings.HasPrefix(n, "N") || strings.HasPrefix(n, "C") && !ChinaDay(day).Before(mainBoardRegistration) {
+			return 0, false
+		}
+		if IsRiskWarning(n) && ChinaDay(day).Before(mainBoardSTTenPct) {
+			return 5, true
+		}
+		return 10, true
+	}
+	return 0, false
+}
+
+// LimitPrices are the limit-up and limit-down prices of day from the
+// previous close, rounded to the fen as the exchanges do (half up); ok is
+// false when no limit applies.
+func LimitPrices(code Code, name string, prevClose float64, day time.Time) (up, down float64, ok bool) {
+	p, limited := LimitPct(code, name, day)
+	if !limited || !(prevClose > 0) {
 		return 0, 0, false
 	}
 	up = roundFen(prevClose * (1 + p/100))
@@ -309,7 +485,7 @@ type SinceCall struct {
 	Day       time.Time // the call's day
 	ReturnPct float64
 	ExcessPct float64
-	High      float64 // the highest price since the call's reference day, today's included
+	High      float64 // the highest price since the call's reference, in today's price terms (HighSince)
 }
 
 // AlertMarket is what an alert is judged on.
@@ -318,6 +494,9 @@ type AlertMarket struct {
 	Quote *AlertQuote // nil: none
 	Name  string      // for ST limits
 	Since *SinceCall  // nil: not known (no call, no history)
+	// Events are the ticker's distributions known (PriceHistory.Events):
+	// a price level set before an ex-date is carried across it (Level).
+	Events []ExRights
 	// Ticker is for no-note alerts: its rating and notes.
 	Ticker *Ticker
 }
@@ -353,18 +532,27 @@ func (a Alert) Condition(m AlertMarket) (hit, known bool, price float64, detail 
 	}
 	price = q.Last
 	switch a.Kind {
-	case AlertAbove, AlertTarget:
-		return q.Last >= a.Value, true, price, fmt.Sprintf("last %.2f", q.Last)
-	case AlertBelow:
-		return q.Last <= a.Value, true, price, fmt.Sprintf("last %.2f", q.Last)
+	case AlertAbove, AlertTarget, AlertBelow:
+		level, applied := a.Level(m.Events, m.Now)
+		detail = fmt.Sprintf("last %.2f", q.Last)
+		if len(applied) > 0 {
+			detail += fmt.Sprintf(" (level %.2f, set %.2f)", level, a.Value)
+		}
+		if a.Kind == AlertBelow {
+			return q.Last <= level, true, price, detail
+		}
+		return q.Last >= level, true, price, detail
 	case AlertChange:
 		if q.ChangeUnknown || !(q.PrevClose > 0) {
 			return false, false, 0, ""
 		}
 		return math.Abs(q.ChangePct) >= a.Value, true, price, fmt.Sprintf("change %+.2f %%", q.ChangePct)
 	case AlertLimit:
-		up, down, ok := LimitPrices(a.Code, m.Name, q.PrevClose)
-		if !ok || q.ChangeUnknown {
+		up, down, ok := LimitPrices(a.Code, m.Name, q.PrevClose, m.Now)
+		if !ok {
+			return false, true, price, "" // no limit today: nothing to hit
+		}
+		if q.ChangeUnknown {
 			return false, false, 0, ""
 		}
 		switch {

@@ -69,12 +69,12 @@ func TestLimitPricesByBoard(t *testing.T) {
 		{"300001", "ST特锐", 10, 12, 8}, // ST on ChiNext keeps ±20 %
 	}
 	for _, c := range cases {
-		up, down, ok := LimitPrices(MustParseCode(c.code), c.name, c.prev)
+		up, down, ok := LimitPrices(MustParseCode(c.code), c.name, c.prev, at("2026-04-02", "10:00"))
 		if !ok || math.Abs(up-c.up) > 1e-9 || math.Abs(down-c.down) > 1e-9 {
 			t.Errorf("%s %s from %.2f: %.2f/%.2f, want %.2f/%.2f", c.code, c.name, c.prev, up, down, c.up, c.down)
 		}
 	}
-	if _, _, ok := LimitPrices(Benchmark, "沪深300", 3000); ok {
+	if _, _, ok := LimitPrices(Benchmark, "沪深300", 3000, at("2026-04-02", "10:00")); ok {
 		t.Error("an index has no limit")
 	}
 }
@@ -246,5 +246,110 @@ func TestNewAlertRefusesBadInput(t *testing.T) {
 	}
 	if fired, _, _ := a.Observe(AlertMarket{Now: next, Quote: trade(5, 4, next)}); fired {
 		t.Error("an expired alert fired")
+	}
+}
+
+// The limit in force on the day: none in a new listing's first sessions
+// (N the first day, C the next four) on STAR, ChiNext and the main board
+// under registration, only the first day on the BSE; an XD/XR/DR mark
+// before ST keeps it ST; the main board's ST limit 5 % until 2026-07-03
+// and 10 % from 2026-07-06.
+func TestLimitByTheRulesOfTheDay(t *testing.T) {
+	cases := []struct {
+		code, name, day string
+		pct             float64 // 0: no limit
+	}{
+		{"688799", "N华纳", "2026-04-02", 0},
+		{"688799", "C华纳", "2026-04-03", 0},
+		{"301001", "C凯淳", "2026-04-03", 0},
+		{"603000", "N人民", "2026-04-02", 0},
+		{"603000", "C人民", "2026-04-03", 0},
+		{"603000", "C人民", "2023-03-01", 10}, // before main-board registration: no C listing rule
+		{"920819", "N颖泰", "2026-04-02", 0},
+		{"920819", "C颖泰", "2026-04-03", 30}, // BSE: only the first day
+		{"600000", "XD*ST浦发", "2026-07-03", 5},
+		{"600000", "DRST浦发", "2026-07-03", 5},
+		{"600000", "*ST浦发", "2026-07-03", 5},
+		{"600000", "*ST浦发", "2026-07-06", 10},
+		{"000001", "XDST平安", "2026-12-04", 10},
+		{"300001", "XD*ST特锐", "2026-04-02", 20},
+		{"600519", "XD贵州茅", "2026-04-02", 10},
+	}
+	for _, c := range cases {
+		pct, limited := LimitPct(MustParseCode(c.code), c.name, at(c.day, "10:00"))
+		if c.pct == 0 && limited || c.pct != 0 && (!limited || pct != c.pct) {
+			t.Errorf("%s %s on %s: %v (limited %v), want %v", c.code, c.name, c.day, pct, limited, c.pct)
+		}
+	}
+	// a new listing at +35 % fires no limit alert
+	a, _ := NewAlert(MustParseCode("688799"), AlertLimit, 0, time.Time{}, at("2026-04-02", "09:00"))
+	now := at("2026-04-02", "10:00")
+	q := trade(27, 20, now)
+	if fired, _, _ := a.Observe(AlertMarket{Now: now, Quote: q, Name: "N华纳"}); fired {
+		t.Error("a limit alert fired on a listing's first day, which has no limit")
+	}
+	// XD*ST at +5 % before 2026-07-06 is limit up
+	b, _ := NewAlert(MustParseCode("600000"), AlertLimit, 0, time.Time{}, at("2026-07-03", "09:00"))
+	now = at("2026-07-03", "10:00")
+	if fired, _, f := b.Observe(AlertMarket{Now: now, Quote: trade(10.5, 10, now), Name: "XD*ST浦发"}); !fired || f.Detail != "limit up 10.50" {
+		t.Errorf("XD*ST at +5 %%: fired %v %q", fired, f.Detail)
+	}
+}
+
+// Across an ex-date: a level set before it is carried by the exchange's
+// formula and said so; a drawdown is the fall of the total-return value,
+// so a 10转4 or a dividend with the price unchanged in value is none.
+func TestAlertsAcrossAnExDate(t *testing.T) {
+	code := MustParseCode("600036")
+	set := at("2026-12-01", "10:00")
+	tenFor4 := ExRights{ExDate: dirDay("2026-12-04"), BonusPerShare: 0.4, Text: "10转4"}
+	below, _ := NewAlert(code, AlertBelow, 14, time.Time{}, set)
+	now := at("2026-12-04", "10:00")
+	q := trade(10.70, 10.71, now) // 15.00 ÷ 1.4 = 10.71 the reference
+	m := AlertMarket{Now: now, Quote: q, Events: []ExRights{tenFor4}}
+	if fired, _, _ := below.Observe(m); fired {
+		t.Error("below 14.00 fired on the 10转4's price change")
+	}
+	if d := below.DescribeAt(m.Events, now); d != "below 10.00 (set 14.00, 10转4 on 2026-12-04)" {
+		t.Errorf("described %q", d)
+	}
+	if d := below.DescribeAt(m.Events, at("2026-12-03", "10:00")); d != "below 14.00" {
+		t.Errorf("before the ex-date: %q", d)
+	}
+	m.Quote = trade(9.99, 10.71, now)
+	if fired, _, f := below.Observe(m); !fired || f.Detail != "last 9.99 (level 10.00, set 14.00)" {
+		t.Errorf("below the carried level: fired %v %q", fired, f.Detail)
+	}
+
+	// drawdown: 14.00 on the call's day, 10.00 after the 10转4: none
+	h := PriceHistory{Code: code, Events: []ExRights{tenFor4}, Bars: []DailyBar{
+		{Date: dirDay("2026-12-02"), Close: 14, High: 14},
+		{Date: dirDay("2026-12-03"), Close: 14, High: 14},
+		{Date: dirDay("2026-12-04"), Close: 10, High: 10},
+	}}
+	now = at("2026-12-07", "10:00")
+	high := HighSince(h, dirDay("2026-12-02"), 14, trade(10, 10, now), now)
+	dd, _ := NewAlert(code, AlertDrawdown, 5, time.Time{}, set)
+	fired, _, f := dd.Observe(AlertMarket{Now: now, Quote: trade(10, 10, now), Since: &SinceCall{High: high}})
+	if math.Abs(high-10) > 1e-9 || fired {
+		t.Errorf("high %v, drawdown fired %v %q", high, fired, f.Detail)
+	}
+	// the same on the ex-date itself, before the k-line lists it: the
+	// quote's previous close is the reference price
+	h.Events, h.Bars = nil, h.Bars[:2]
+	now = at("2026-12-04", "10:00")
+	if high := HighSince(h, dirDay("2026-12-02"), 14, trade(10, 10, now), now); math.Abs(high-10) > 1e-9 {
+		t.Errorf("on the unlisted ex-date: high %v, want 10", high)
+	}
+	// a cash dividend: 10派276.24元 off 1500.00
+	mt := MustParseCode("600519")
+	div := ExRights{ExDate: dirDay("2026-12-04"), CashPerShare: 27.624, Text: "10派276.24元"}
+	hm := PriceHistory{Code: mt, Events: []ExRights{div}, Bars: []DailyBar{
+		{Date: dirDay("2026-12-03"), Close: 1500, High: 1500},
+		{Date: dirDay("2026-12-04"), Close: 1470, High: 1470},
+	}}
+	now = at("2026-12-07", "10:00")
+	if high := HighSince(hm, dirDay("2026-12-03"), 1500, nil, now); math.Abs(high-1472.376) > 1e-6 {
+		t.Errorf("after the dividend: high %v, want 1472.376", high)
 	}
 }

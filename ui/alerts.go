@@ -76,6 +76,7 @@ func (m *Model) checkAlertsCmd(quotes map[string]sectors.Quote) tea.Cmd {
 		qs[k] = q.ForAlerts()
 		names[k] = q.Name
 	}
+	events := m.histEvents()
 	tickers := make(map[string]sectors.Ticker, len(m.data.tickers))
 	for _, tk := range m.data.tickers {
 		tickers[tk.Code.Key()] = tk
@@ -97,6 +98,7 @@ func (m *Model) checkAlertsCmd(quotes map[string]sectors.Quote) tea.Cmd {
 			if tk, ok := tickers[a.Code.Key()]; ok {
 				mk.Ticker = &tk
 			}
+			mk.Events = events[a.Code.Key()]
 			f, changed, _ := a.Observe(mk)
 			return f, changed
 		})
@@ -178,6 +180,7 @@ type alertLine struct {
 	code   sectors.Code
 	now    time.Time
 	target float64 // the newest report's target price, for a bare "target"
+	last   float64 // the last price when the line opened (0: none): a target already reached is refused
 	err    string
 	keys   *keyMap
 	style  *Styles
@@ -199,6 +202,9 @@ func (m *Model) openAlertLine() (tea.Model, tea.Cmd) {
 			line.target = c.Target
 		}
 	}
+	if q, ok := m.qs.quotes[tk.Code.Key()]; ok {
+		line.last = q.Last
+	}
 	m.push(line)
 	return *m, cmd
 }
@@ -211,6 +217,9 @@ func (l alertLine) Update(msg tea.Msg) (dialog, tea.Cmd) {
 			return nil, nil
 		case key.Matches(k, l.keys.Confirm):
 			a, err := parseAlertSpecWith(l.code, l.input.Value(), l.now, l.target)
+			if err == nil {
+				err = a.Passed(l.last)
+			}
 			if err != nil {
 				l.err = err.Error()
 				return l, nil
@@ -347,6 +356,19 @@ func (m Model) alertAsked(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 	return m, nil, false
 }
 
+// histEvents are the distributions of the loaded history, by Code.Key()
+// (none before it is loaded): a price level set before an ex-date is
+// carried across it. The lists are shared, never changed in place.
+func (m *Model) histEvents() map[string][]sectors.ExRights {
+	out := make(map[string][]sectors.ExRights, len(m.hs.hist))
+	for k, h := range m.hs.hist {
+		if len(h.Events) > 0 {
+			out[k] = h.Events
+		}
+	}
+	return out
+}
+
 func (m *Model) alertsOf(code sectors.Code) []sectors.Alert {
 	var out []sectors.Alert
 	for _, a := range m.al.list {
@@ -367,7 +389,7 @@ func (m *Model) alertLines(tk *sectors.Ticker, width int) []string {
 	now := m.opts.Now()
 	lines := []string{"", s.ColHead.Render(at.Heading)}
 	for _, a := range list {
-		line := fmt.Sprintf("%d %s  %s", a.ID, a.Describe(), at.state(a.State(now)))
+		line := fmt.Sprintf("%d %s  %s", a.ID, a.DescribeAt(m.hs.hist[a.Code.Key()].Events, now), at.state(a.State(now)))
 		if !a.FiredAt.IsZero() {
 			line += fmt.Sprintf("  %s @ %s", a.FiredAt.In(m.opts.Location).Format("2006-01-02 15:04"), price(a.FiredPrice))
 		}
