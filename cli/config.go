@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -48,6 +49,12 @@ type Config struct {
 	// QuoteRedirectHosts are the hosts a quote server may redirect to
 	// besides its own (none by default).
 	QuoteRedirectHosts []string
+	// Benchmark is the index the scorecard measures calls against (a code
+	// or a name, such as "000905" or "中证500"); "" is 沪深300.
+	Benchmark string
+	// SectorBenchmarks measure a sector's calls (by the sector's id or
+	// name) against an index of their own.
+	SectorBenchmarks map[string]string
 
 	// Path is the config file looked for; Found says whether it exists.
 	Path  string
@@ -59,7 +66,7 @@ type Config struct {
 
 // ConfigKeys are the config file's keys, in the order `zixuan config`
 // prints them.
-var ConfigKeys = []string{"lang", "colors", "refresh", "offline", "columns", "sort", "rating_filter", "remember_view", "import_sector", "alert_bell", "quote_redirect_hosts"}
+var ConfigKeys = []string{"lang", "colors", "refresh", "offline", "columns", "sort", "rating_filter", "remember_view", "import_sector", "alert_bell", "quote_redirect_hosts", "benchmark", "sector_benchmarks"}
 
 // ConfigColumns are the names the columns key accepts.
 var ConfigColumns = []string{"code", "name", "board", "sector", "rating", "since", "last", "change", "change_pct", "return", "excess", "qty", "cost", "pnl", "pnl_pct", "volume", "amount", "turnover", "pe", "note", "spark", "changed"}
@@ -262,6 +269,33 @@ func (c *Config) set(key string, v any) error {
 			return fmt.Errorf("%s is not a sector name: write it in quotes", tomlValue(v))
 		}
 		c.ImportSector = strings.TrimSpace(s)
+	case "benchmark":
+		s, ok := v.(string)
+		if !ok {
+			return fmt.Errorf("%s is not an index: write its code in quotes, such as \"000905\"", tomlValue(v))
+		}
+		if strings.TrimSpace(s) != "" { // "": 沪深300
+			if _, _, err := benchmarkOf(s); err != nil {
+				return errors.New(strings.TrimPrefix(err.Error(), "--benchmark: "))
+			}
+		}
+		c.Benchmark = strings.TrimSpace(s)
+	case "sector_benchmarks":
+		table, ok := v.(map[string]any)
+		if !ok {
+			return fmt.Errorf("%s is not a table of sector = index: write such as { compute = \"000905\" }", tomlValue(v))
+		}
+		c.SectorBenchmarks = map[string]string{}
+		for sec, iv := range table {
+			s, ok := iv.(string)
+			if !ok {
+				return fmt.Errorf("%s: %s is not an index: write its code in quotes", sec, tomlValue(iv))
+			}
+			if _, _, err := benchmarkOf(s); err != nil {
+				return fmt.Errorf("%s: %s", sec, strings.TrimPrefix(err.Error(), "--benchmark: "))
+			}
+			c.SectorBenchmarks[sec] = strings.TrimSpace(s)
+		}
 	default:
 		return fmt.Errorf("unknown key: the keys are %s", strings.Join(ConfigKeys, ", "))
 	}
@@ -374,6 +408,15 @@ func (c *Config) value(key string) string {
 		return strconv.FormatBool(c.AlertBell)
 	case "quote_redirect_hosts":
 		return quotedList(c.QuoteRedirectHosts)
+	case "benchmark":
+		return strconv.Quote(oneLine(c.Benchmark))
+	case "sector_benchmarks":
+		keys := slices.Sorted(maps.Keys(c.SectorBenchmarks))
+		parts := make([]string, len(keys))
+		for i, k := range keys {
+			parts[i] = strconv.Quote(oneLine(k)) + " = " + strconv.Quote(oneLine(c.SectorBenchmarks[k]))
+		}
+		return "{" + strings.Join(parts, ", ") + "}"
 	}
 	return ""
 }
@@ -427,6 +470,8 @@ func (ConfigCmd) Run(a *App) error {
 			from += " (redirects followed only within the quote server's host)"
 		case k == "import_sector" && c.ImportSector == "":
 			from += " (the file's sectors, or one named for the file)"
+		case k == "benchmark" && c.Benchmark == "":
+			from += " (沪深300 price index)"
 		}
 		pad := max(0, w-safetext.Width(lines[i]))
 		fmt.Fprintf(a.Out, "%s%s  # %s\n", lines[i], strings.Repeat(" ", pad), from)

@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -23,7 +25,7 @@ type ScorecardCmd struct {
 	Report    string `placeholder:"ID" predictor:"report" help:"Only this report's calls (its id, a unique start of it, or its date)."`
 	By        string `enum:"report,sector,rating,source," default:"" placeholder:"report|sector|rating|source" help:"Group by report (the table's default), sector, rating or source; json gives every grouping unless this is given."`
 	Format    string `short:"f" default:"table" enum:"table,csv,json" help:"Output: table, csv (one row a call) or json."`
-	Benchmark string `placeholder:"INDEX" help:"Measure against this index instead of 沪深300: its code or name (000905 中证500, 000852 中证1000, 399006 创业板指, 000688 科创50). Every index is the price index."`
+	Benchmark string `placeholder:"INDEX" help:"Measure against this index instead of 沪深300 (or the benchmark setting): its code or name (000905 中证500, 000852 中证1000, 399006 创业板指, 000688 科创50). Every index is the price index; sector_benchmarks in the config measure a sector's calls against their own."`
 }
 
 // historyTimeout bounds the history and quote requests of one run.
@@ -58,13 +60,27 @@ func (c *ScorecardCmd) Run(a *App) error {
 		return usage("no calls to score: a call is a report's rating or one you gave (zixuan rate, zixuan report add)")
 	}
 	bench, benchName := sectors.Benchmark, sectors.BenchmarkName
-	if c.Benchmark != "" {
-		if bench, benchName, err = benchmarkOf(c.Benchmark); err != nil {
+	choice := c.Benchmark
+	if choice == "" && a.cfg != nil {
+		choice = a.cfg.Benchmark
+	}
+	if choice != "" {
+		if bench, benchName, err = benchmarkOf(choice); err != nil {
 			return err
 		}
 	}
+	perSector, err := a.sectorBenchmarks(snap)
+	if err != nil {
+		return err
+	}
 	codes := []sectors.Code{bench}
 	seen := map[string]bool{bench.Key(): true}
+	for _, sb := range perSector {
+		if !seen[sb.code.Key()] {
+			seen[sb.code.Key()] = true
+			codes = append(codes, sb.code)
+		}
+	}
 	earliest := calls[0].Day
 	for _, call := range calls {
 		if !seen[call.Code.Key()] {
@@ -90,6 +106,12 @@ func (c *ScorecardCmd) Run(a *App) error {
 		}
 	}
 	in.Benchmark = in.History[bench.Key()]
+	if len(perSector) > 0 {
+		in.SectorBenchmarks = map[string]sectors.Code{}
+		for id, sb := range perSector {
+			in.SectorBenchmarks[id] = sb.code
+		}
+	}
 	var by []string
 	switch {
 	case c.By != "":
@@ -105,6 +127,10 @@ func (c *ScorecardCmd) Run(a *App) error {
 		return writeScorecardCSV(a.Out, sc)
 	}
 	writeScorecard(a.Out, sc, snap, bench, benchName)
+	for _, id := range slices.Sorted(maps.Keys(perSector)) {
+		sb := perSector[id]
+		fmt.Fprintf(a.Out, "\n%s: against %s (%s)\n", safetext.Line(sb.label), sectors.BenchmarkLabel(sb.name), sb.code.Key())
+	}
 	missing := 0
 	for _, s := range sc.Calls {
 		if s.Err != nil {
@@ -231,6 +257,10 @@ type scoredCallOut struct {
 	Suspended bool    `json:"suspended,omitempty"`
 	Missing   string  `json:"missing,omitempty"` // why it has no result yet
 	Target    float64 `json:"target,omitempty"`  // the report's target price
+	// Benchmark is the index this call is measured against when it is not
+	// the scorecard's (a sector's own, from the config)
+	Benchmark string `json:"benchmark,omitempty"`
+	AsOf      string `json:"as_of,omitempty"` // the day of the last price used
 }
 
 type groupOut struct {
@@ -277,6 +307,9 @@ func scorecardJSON(sc sectors.Scorecard, bench sectors.Code, benchName string) s
 	}
 	for _, s := range sc.Calls {
 		c := scoredCallOut{Key: s.Key, Code: s.Code.Key(), Name: s.Name, Source: s.Source, Rating: s.Rating.ID(), Date: sectors.ChinaDate(s.Day), Target: s.Target}
+		if s.Benchmark != (sectors.Code{}) {
+			c.Benchmark = s.Benchmark.Key()
+		}
 		if s.Err != nil {
 			c.Missing = s.Err.Error()
 		} else {
@@ -285,6 +318,7 @@ func scorecardJSON(sc sectors.Scorecard, bench sectors.Code, benchName string) s
 			c.RefClose, c.Last = &r.Ref.Price, &s.Last
 			c.ReturnPct, c.BenchmarkPct, c.ExcessPct = ptr(r.ReturnPct), ptr(r.BenchmarkPct), ptr(r.ExcessPct)
 			c.Uncertain, c.Suspended = r.Uncertain, r.Suspended
+			c.AsOf = sectors.ChinaDate(r.AsOf)
 			for _, h := range r.Horizons {
 				c.Horizons = append(c.Horizons, struct {
 					Months    int     `json:"months"`
@@ -395,6 +429,33 @@ func writeScorecard(w io.Writer, sc sectors.Scorecard, snap *sectors.Snapshot, b
 		rows = append(rows, row)
 	}
 	writeTable(w, []string{"CODE", "NAME", "CALL", "DATE", "SOURCE", "REF", "LAST", "RETURN", upper(bench.Key()), "EXCESS", "TARGET"}, rows, 6, 7, 8, 9, 10)
+}
+
+// sectorBenchmark is a sector's own benchmark from the config.
+type sectorBenchmark struct {
+	code        sectors.Code
+	name, label string
+}
+
+// sectorBenchmarks reads the sector_benchmarks setting against the
+// watchlist's sectors, by sector id.
+func (a *App) sectorBenchmarks(snap *sectors.Snapshot) (map[string]sectorBenchmark, error) {
+	if a.cfg == nil || len(a.cfg.SectorBenchmarks) == 0 {
+		return nil, nil
+	}
+	out := map[string]sectorBenchmark{}
+	for key, idx := range a.cfg.SectorBenchmarks {
+		sec, err := sectors.FindSector(snap.Sectors, key)
+		if err != nil {
+			return nil, fmt.Errorf("config file %s: key sector_benchmarks: %s: %w", a.cfg.Path, key, err)
+		}
+		code, name, err := benchmarkOf(idx)
+		if err != nil {
+			return nil, fmt.Errorf("config file %s: key sector_benchmarks: %s: %w", a.cfg.Path, key, err)
+		}
+		out[sec.ID] = sectorBenchmark{code: code, name: name, label: sec.Label(false)}
+	}
+	return out, nil
 }
 
 // benchmarkOf reads --benchmark: an index's code or its name (中证500).

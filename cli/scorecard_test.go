@@ -229,3 +229,60 @@ func TestScorecardRecoversFromHostileBenchmarkAnswers(t *testing.T) {
 		}
 	}
 }
+
+// Any index can be the benchmark, named with its kind; a sector can have
+// its own from the config. 中证500 here rises like the stocks (+40 %): an
+// excess of zero is neither a beat nor a trail.
+func TestScorecardAgainstAnotherIndex(t *testing.T) {
+	setNow(t, "2026-04-02 20:00")
+	ks := newKlineServer(t)
+	db := filepath.Join(t.TempDir(), "z.db")
+	out := mustRun(t, db, "--quotes-url", ks.URL, "scorecard", "--benchmark", "000905")
+	if !strings.Contains(out, "scorecard against 中证500 price index (SH000905)") {
+		t.Errorf("header:\n%s", out)
+	}
+	var sc struct {
+		Benchmark struct{ Code, Name, Kind string }
+		Calls     []struct {
+			Code      string
+			Benchmark string
+			Excess    *float64 `json:"excess_pct"`
+		}
+		Groups []struct {
+			By, Key string
+			Right   int
+			Judged  int
+		}
+	}
+	js := mustRun(t, db, "--quotes-url", ks.URL, "scorecard", "--benchmark", "中证500", "--format", "json")
+	if err := json.Unmarshal([]byte(js), &sc); err != nil {
+		t.Fatal(err)
+	}
+	if sc.Benchmark.Code != "SH000905" || sc.Benchmark.Kind != "price index" {
+		t.Errorf("benchmark %+v", sc.Benchmark)
+	}
+	for _, g := range sc.Groups {
+		if g.By == "report" && (g.Judged != 9 || g.Right != 0) {
+			t.Errorf("an excess of 0 counted as a beat: %+v", g)
+		}
+	}
+	// compute's calls against 创业板指, from the config
+	cfg := writeConfig(t, "sector_benchmarks = { compute = \"399006\" }\n")
+	js = mustRun(t, db, "--config", cfg, "--quotes-url", ks.URL, "scorecard", "--format", "json")
+	sc.Calls = nil
+	if err := json.Unmarshal([]byte(js), &sc); err != nil {
+		t.Fatal(err)
+	}
+	own := 0
+	for _, c := range sc.Calls {
+		if c.Benchmark == "SZ399006" {
+			own++
+		}
+	}
+	if own == 0 || own == len(sc.Calls) {
+		t.Errorf("%d of %d calls against 创业板指", own, len(sc.Calls))
+	}
+	if _, e, code := run(t, db, "", "scorecard", "--benchmark", "600519"); code != 2 || !strings.Contains(e, "is not an index") && !strings.Contains(e, "benchmark") {
+		t.Errorf("a stock as the benchmark: %d %q", code, e)
+	}
+}

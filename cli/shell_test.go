@@ -172,6 +172,8 @@ remember_view = true
 import_sector = "compute"
 alert_bell = false
 quote_redirect_hosts = ["web.ifzq.gtimg.cn"]
+benchmark = "中证500"
+sector_benchmarks = { compute = "399006" }
 `
 
 func TestLoadConfigReadsEveryKey(t *testing.T) {
@@ -182,7 +184,8 @@ func TestLoadConfigReadsEveryKey(t *testing.T) {
 	if !cfg.Found || cfg.Lang != "zh" || cfg.Colors != "western" || cfg.Refresh != 30*time.Second || !cfg.Offline ||
 		!slices.Equal(cfg.Columns, []string{"code", "name", "last", "change_pct", "return"}) || cfg.Sort != "rating" ||
 		!slices.Equal(cfg.RatingFilter, []sectors.Rating{sectors.Buy, sectors.Overweight}) || !cfg.RememberView || cfg.ImportSector != "compute" || cfg.AlertBell ||
-		!slices.Equal(cfg.QuoteRedirectHosts, []string{"web.ifzq.gtimg.cn"}) {
+		!slices.Equal(cfg.QuoteRedirectHosts, []string{"web.ifzq.gtimg.cn"}) ||
+		cfg.Benchmark != "中证500" || cfg.SectorBenchmarks["compute"] != "399006" {
 		t.Errorf("%+v", cfg)
 	}
 	for _, k := range ConfigKeys {

@@ -152,7 +152,10 @@ func Verdict(r Rating, excessPct float64) (right, judged bool) {
 // ScoredCall is a call with its result, or why there is none yet.
 type ScoredCall struct {
 	Scorable
-	Result CallReturn
+	// Benchmark is the index the call was measured against when it is not
+	// the scorecard's (a sector's own); zero otherwise.
+	Benchmark Code
+	Result    CallReturn
 	Last   float64 // the price measured to
 	Err    error   // nil when scored
 }
@@ -200,13 +203,17 @@ type ScoreInput struct {
 	Latest      map[string]Latest
 	BenchLatest *Latest
 	Refs        map[string][]RefPrice
+	// SectorBenchmarks measures the calls of a sector (by sector id)
+	// against another index than Benchmark: its history is History's and
+	// its latest price Latest's, by the index's Code.Key().
+	SectorBenchmarks map[string]Code
 }
 
 // Score judges every call against the benchmark and groups the results by
 // each of by (all groupings when empty).
 func Score(calls []Scorable, in ScoreInput, by ...string) Scorecard {
 	var sc Scorecard
-	if len(in.Benchmark.Bars) == 0 {
+	if len(in.Benchmark.Bars) == 0 && len(in.SectorBenchmarks) == 0 {
 		// Nothing can be judged without the benchmark's history: say so
 		// for every call at once, not call by call (a whole market's
 		// calls, at a TUI's start, before any history is fetched).
@@ -227,9 +234,21 @@ func Score(calls []Scorable, in ScoreInput, by ...string) Scorecard {
 			latest = &l
 		}
 		h := in.History[c.Code.Key()]
-		s.Result, s.Err = ScoreCall(c.Day, ref, h, latest, in.Benchmark, in.BenchLatest)
+		bench, benchLatest := in.Benchmark, in.BenchLatest
+		if code, ok := in.SectorBenchmarks[c.Sector]; ok {
+			s.Benchmark, bench, benchLatest = code, in.History[code.Key()], nil
+			if l, ok := in.Latest[code.Key()]; ok {
+				benchLatest = &l
+			}
+		}
+		if len(bench.Bars) == 0 {
+			s.Err = ErrNoBenchmarkHistory
+			sc.Calls = append(sc.Calls, s)
+			continue
+		}
+		s.Result, s.Err = ScoreCall(c.Day, ref, h, latest, bench, benchLatest)
 		if s.Err == nil {
-			s.Err = benchmarkDays(s.Result, h, in.Benchmark)
+			s.Err = benchmarkDays(s.Result, h, bench)
 		}
 		if s.Err == nil {
 			s.Last = lastPrice(h, latest, s.Result.AsOf)
