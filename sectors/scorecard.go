@@ -156,8 +156,8 @@ type ScoredCall struct {
 	// the scorecard's (a sector's own); zero otherwise.
 	Benchmark Code
 	Result    CallReturn
-	Last   float64 // the price measured to
-	Err    error   // nil when scored
+	Last      float64 // the price measured to
+	Err       error   // nil when scored
 }
 
 // ScoreGroup is one group of a scorecard. Its GroupStats are of the
