@@ -18,9 +18,13 @@ const BenchmarkName = "沪深300"
 
 // BenchmarkKind says what the benchmark's series is: the price index,
 // which leaves out the dividends its stocks pay (some 2.6 points a year
-// for 沪深300), against the stock side's total returns. Tencent's k-line
-// has no total-return index (H00300 is not one of its symbols), so every
-// benchmark is a price index and is named so.
+// for 沪深300), against the stock side's total returns. Every benchmark
+// here comes from the quote server's k-line, whose indexes are the price
+// indexes, and is named so. 沪深300's total-return index (沪深300全收益,
+// H00300) is published by 中证指数有限公司, whose site answers a daily
+// series by index code (csindex.com.cn/csindex-home/perf/index-perf, the
+// endpoint akshare's stock_zh_index_hist_csindex reads); it is not
+// fetched here.
 const BenchmarkKind = "price index"
 
 // BenchmarkLabel names a benchmark with its kind: "沪深300 price index".
