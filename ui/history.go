@@ -361,6 +361,8 @@ func (m Model) updateHistory(msg tea.Msg) (Model, tea.Cmd, bool) {
 		}
 		if msg.serr != nil {
 			m.fail(msg.serr)
+		} else if msg.incomplete != "" {
+			m.say("%s", msg.incomplete) // those days are asked again next time
 		}
 		m.histChanged()
 		if len(m.ps.list) > 0 && len(msg.got) > 0 {
