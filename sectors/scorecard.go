@@ -227,6 +227,7 @@ func Score(calls []Scorable, in ScoreInput, by ...string) Scorecard {
 		}
 		return sc
 	}
+	sc.Calls = make([]ScoredCall, 0, len(calls))
 	for _, c := range calls {
 		s := ScoredCall{Scorable: c}
 		var ref *Reference
@@ -301,8 +302,9 @@ func lastPrice(h PriceHistory, latest *Latest, asOf time.Time) float64 {
 // their first call comes (oldest first).
 func group(calls []ScoredCall, by string) []ScoreGroup {
 	var keys []string
-	members := map[string][]ScoredCall{}
-	for _, c := range calls {
+	members := map[string][]int{} // indexes into calls: a ScoredCall is large to copy
+	for i := range calls {
+		c := &calls[i]
 		if c.Err != nil {
 			continue
 		}
@@ -328,24 +330,25 @@ func group(calls []ScoredCall, by string) []ScoreGroup {
 		if _, ok := members[k]; !ok {
 			keys = append(keys, k)
 		}
-		members[k] = append(members[k], c)
+		members[k] = append(members[k], i)
 	}
 	if by == ByRating {
 		sort.SliceStable(keys, func(i, j int) bool { return rankOf(keys[i]) < rankOf(keys[j]) })
 	}
 	out := make([]ScoreGroup, 0, len(keys))
 	for _, k := range keys {
-		out = append(out, summarizeCalls(by, k, members[k]))
+		out = append(out, summarizeCalls(by, k, calls, members[k]))
 	}
 	return out
 }
 
 // summarizeCalls is one group's statistics, in each call's direction.
-func summarizeCalls(by, key string, calls []ScoredCall) ScoreGroup {
+func summarizeCalls(by, key string, all []ScoredCall, members []int) ScoreGroup {
 	g := ScoreGroup{By: by, Key: key}
-	var directed []Scored
+	directed := make([]Scored, 0, len(members))
 	right := 0
-	for _, c := range calls {
+	for _, i := range members {
+		c := &all[i]
 		x := c.Result.ExcessPct
 		if c.Rating == Unrated {
 			g.Unrated++
@@ -364,7 +367,7 @@ func summarizeCalls(by, key string, calls []ScoredCall) ScoreGroup {
 	}
 	g.GroupStats = Summarize(directed)
 	g.Directed = len(directed)
-	g.Count = len(calls)
+	g.Count = len(members)
 	g.Beat = right
 	g.HitRatePct = 0
 	if g.Judged > 0 {
