@@ -489,6 +489,10 @@ func unscoredWhy(s sectors.ScoredCall) string {
 		return "benchmark lacks " + day
 	case errors.Is(s.Err, sectors.ErrNoBenchmarkHistory):
 		return "no benchmark history yet"
+	case errors.Is(s.Err, sectors.ErrStartsAfterCall):
+		_, day, _ := strings.Cut(s.Err.Error(), "starts ")
+		day, _, _ = strings.Cut(day, ",")
+		return "history from " + day
 	}
 	return "no history yet"
 }

@@ -113,6 +113,11 @@ var ErrNoBenchmarkHistory = errors.New("no history of the benchmark yet")
 // it is unscored until the day is fetched again.
 var ErrBenchmarkDayMissing = errors.New("the benchmark's close is missing")
 
+// ErrStartsAfterCall: the stock's history begins after the call's day,
+// so there is no close to measure from (a listing since the call, or
+// days the source has not given).
+var ErrStartsAfterCall = errors.New("no close on the call's day")
+
 // How a call is judged right. A buy or overweight call is right when its
 // stock beats the benchmark, a sell or underweight call when it trails
 // it, each by more than TiePct; a neutral call when the excess is within
@@ -252,6 +257,9 @@ func Score(calls []Scorable, in ScoreInput, by ...string) Scorecard {
 			continue
 		}
 		s.Result, s.Err = ScoreCall(c.Day, ref, h, latest, bench, benchLatest)
+		if errors.Is(s.Err, ErrNoReference) && len(h.Bars) > 0 && h.Bars[0].Date.After(ChinaDay(c.Day)) {
+			s.Err = fmt.Errorf("%w: its history starts %s, after the call (listed since, or those days not fetched)", ErrStartsAfterCall, ChinaDate(h.Bars[0].Date))
+		}
 		if s.Err == nil {
 			s.Err = benchmarkDays(s.Result, h, bench)
 		}

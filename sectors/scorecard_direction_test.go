@@ -3,6 +3,7 @@ package sectors
 import (
 	"errors"
 	"math"
+	"strings"
 	"testing"
 	"time"
 )
@@ -87,5 +88,17 @@ func TestBenchmarkWithAHoleLeavesTheCallUnscored(t *testing.T) {
 	if !errors.Is(holedScore.Err, ErrBenchmarkDayMissing) {
 		t.Errorf("a benchmark without 2026-11-11 scored the call: %+v (from the day before it would be %.2f %%, not %.2f %%)",
 			holedScore.Result, (3837.60/4003.30-1)*100, right.Result.BenchmarkPct)
+	}
+}
+
+// A stock whose history starts after the call says so, not "no history".
+func TestCallBeforeTheHistoryStarts(t *testing.T) {
+	stock := MustParseCode("688799")
+	h := flatHistory(stock, map[string]float64{"2026-11-20": 30, "2026-11-30": 33})
+	bench := flatHistory(Benchmark, map[string]float64{"2026-11-02": 4000, "2026-11-20": 4000, "2026-11-30": 4000})
+	sc := Score([]Scorable{{Key: "k", Code: stock, Rating: Buy, Day: dirDay("2026-11-02"), Source: "user"}},
+		ScoreInput{History: map[string]PriceHistory{stock.Key(): h}, Benchmark: bench})
+	if err := sc.Calls[0].Err; !errors.Is(err, ErrStartsAfterCall) || !strings.Contains(err.Error(), "starts 2026-11-20") {
+		t.Errorf("%v", err)
 	}
 }
