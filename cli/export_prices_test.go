@@ -15,7 +15,8 @@ import (
 )
 
 func TestExportWithPrices(t *testing.T) {
-	srv, klines := fakeQuotes(t) // last 110, previous close 100, in GBK
+	setNow(t, "2026-04-02 10:00") // the quotes' day: the history to 04-01 is complete
+	srv, klines := fakeQuotes(t)  // last 110, previous close 100, in GBK
 	db := filepath.Join(t.TempDir(), "z.db")
 	refs := filepath.Join(t.TempDir(), "refs.csv")
 	if err := os.WriteFile(refs, []byte("code,date,close\nSZ002230,2024-05-10,88\n"), 0o644); err != nil {
