@@ -131,17 +131,23 @@ func (c *ScorecardCmd) Run(a *App) error {
 		sb := perSector[id]
 		fmt.Fprintf(a.Out, "\n%s: against %s (%s)\n", safetext.Line(sb.label), sectors.BenchmarkLabel(sb.name), sb.code.Key())
 	}
-	missing := 0
+	missing, benchGap := 0, 0
 	for _, s := range sc.Calls {
-		if s.Err != nil {
+		switch {
+		case errors.Is(s.Err, sectors.ErrBenchmarkDayMissing):
+			benchGap++
+		case s.Err != nil:
 			missing++
 		}
 	}
 	switch {
-	case sc.AsOf.IsZero():
+	case sc.AsOf.IsZero() && benchGap == 0:
 		fmt.Fprintln(a.Err, "zixuan: no price history yet: run zixuan scorecard with quotes on to fetch it")
-	case !online:
+	case !online && !sc.AsOf.IsZero():
 		fmt.Fprintf(a.Err, "zixuan: from the stored history, as of %s (quotes off or unreachable)\n", sectors.ChinaDate(sc.AsOf))
+	}
+	if benchGap > 0 {
+		fmt.Fprintf(a.Err, "zixuan: %d of %d calls unscored: the benchmark's history lacks a session they are measured from or to (asked again at the next fetch)\n", benchGap, len(sc.Calls))
 	}
 	if missing > 0 && !sc.AsOf.IsZero() {
 		fmt.Fprintf(a.Err, "zixuan: %d of %d calls have no price history yet\n", missing, len(sc.Calls))
