@@ -6,6 +6,7 @@ import (
 
 	"github.com/mattn/go-isatty"
 
+	"zixuan/sectors"
 	"zixuan/ui"
 )
 
@@ -31,5 +32,24 @@ func (TUICmd) Run(a *App) error {
 		opts.Bell = func() { _, _ = os.Stdout.WriteString("\a") } // a fired alert (alert_bell = false: none)
 	}
 	a.tuiSettings(&opts)
+	if a.cfg != nil && a.cfg.Benchmark != "" {
+		if opts.Benchmark, opts.BenchmarkName, err = benchmarkOf(a.cfg.Benchmark); err != nil {
+			return err
+		}
+	}
+	if a.cfg != nil && len(a.cfg.SectorBenchmarks) > 0 {
+		snap, err := st.Load()
+		if err != nil {
+			return err
+		}
+		per, err := a.sectorBenchmarks(snap)
+		if err != nil {
+			return err
+		}
+		opts.SectorBenchmarks = map[string]sectors.Code{}
+		for id, sb := range per {
+			opts.SectorBenchmarks[id] = sb.code
+		}
+	}
 	return ui.Run(st, opts)
 }

@@ -237,7 +237,7 @@ func (m *Model) chartLines(tk *sectors.Ticker, width int) []string {
 	if len(stock) < 2 {
 		return nil
 	}
-	bench := rebased(totalReturnSeries(m.hs.hist[sectors.Benchmark.Key()].PriceHistory, start))
+	bench := rebased(totalReturnSeries(m.hs.hist[m.benchCode().Key()].PriceHistory, start))
 	s, rt := &m.styles, m.rt()
 	rows := 3
 	if m.height >= 30 {
@@ -248,11 +248,11 @@ func (m *Model) chartLines(tk *sectors.Ticker, width int) []string {
 	sum := sprintf(rt.ChartSince, sectors.ChinaDate(start)) + " " + m.upDown(sign(last)).Render(pct(last, 1))
 	if len(bench) > 0 {
 		b := bench[len(bench)-1].v
-		sum += "  " + sectors.BenchmarkName + " " + m.upDown(sign(b)).Render(pct(b, 1))
+		sum += "  " + m.benchName() + " " + m.upDown(sign(b)).Render(pct(b, 1))
 	}
 	out := []string{"", s.ColHead.Render(rt.Chart), safetext.Truncate(sum, width)}
 	out = append(out, c.lines()...)
-	return append(out, s.Dim.Render(safetext.Truncate(rt.ChartLegend, width)))
+	return append(out, s.Dim.Render(safetext.Truncate(sprintf(rt.ChartLegend, m.benchName()), width)))
 }
 
 // chartMarks are tk's calls (the reports' dates), rating changes and

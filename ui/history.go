@@ -2,6 +2,8 @@ package ui
 
 import (
 	"context"
+	"maps"
+	"slices"
 	"sort"
 	"time"
 
@@ -85,15 +87,52 @@ const sparkDays = 20
 // tickers of every scorable call, and 沪深300.
 func (m *Model) histCodes() []sectors.Code { return m.histCodesOf(m.scorable()) }
 
+// benchCode is the benchmark (Options.Benchmark, 沪深300 by default).
+func (m *Model) benchCode() sectors.Code {
+	if m.opts.Benchmark != (sectors.Code{}) {
+		return m.opts.Benchmark
+	}
+	return sectors.Benchmark
+}
+
+// benchName is the benchmark's name.
+func (m *Model) benchName() string {
+	if m.opts.Benchmark != (sectors.Code{}) && m.opts.BenchmarkName != "" {
+		return m.opts.BenchmarkName
+	}
+	if m.opts.Benchmark != (sectors.Code{}) {
+		return m.opts.Benchmark.Key()
+	}
+	return sectors.BenchmarkName
+}
+
+// isBench reports whether c is an index calls are measured against: the
+// benchmark or a sector's own.
+func (m *Model) isBench(c sectors.Code) bool {
+	if c == m.benchCode() {
+		return true
+	}
+	for _, b := range m.opts.SectorBenchmarks {
+		if b == c {
+			return true
+		}
+	}
+	return false
+}
+
 // histCodesOf is histCodes with the scorable calls already worked out.
 func (m *Model) histCodesOf(calls []sectors.Scorable) []sectors.Code {
-	seen := map[string]bool{sectors.Benchmark.Key(): true}
-	out := []sectors.Code{sectors.Benchmark}
+	bench := m.benchCode()
+	seen := map[string]bool{bench.Key(): true}
+	out := []sectors.Code{bench}
 	add := func(c sectors.Code) {
 		if !seen[c.Key()] {
 			seen[c.Key()] = true
 			out = append(out, c)
 		}
+	}
+	for _, id := range slices.Sorted(maps.Keys(m.opts.SectorBenchmarks)) {
+		add(m.opts.SectorBenchmarks[id])
 	}
 	for i := range m.data.tickers {
 		add(m.data.tickers[i].Code)
@@ -116,11 +155,17 @@ func (m *Model) needHistory() tea.Cmd {
 	calls := m.scorable()
 	st, codes, from := m.st, m.histCodesOf(calls), m.historyFrom(calls)
 	m.hs.from = from
+	benches := map[string]bool{}
+	for _, c := range codes {
+		if m.isBench(c) {
+			benches[c.Key()] = true
+		}
+	}
 	return func() tea.Msg {
 		msg := histLoadedMsg{hist: make(map[string]store.StoredHistory, len(codes)), cut: map[string]bool{}}
 		keep := func(k string, bars []sectors.DailyBar) []sectors.DailyBar {
-			if k == sectors.Benchmark.Key() {
-				return bars // every call is measured against it
+			if benches[k] {
+				return bars // calls are measured against it
 			}
 			kept, cut := keepFrom(bars, from[k])
 			if cut {
@@ -293,7 +338,7 @@ func (m *Model) fetchHistoryCmd() tea.Cmd {
 	for i, c := range codes {
 		held := m.hs.hist[c.Key()].Held
 		needs[i] = quote.DailyNeed{Code: c, Held: held}
-		if c != sectors.Benchmark {
+		if !m.isBench(c) {
 			needs[i].From = own(c, held)
 			if needs[i].From.Before(from) {
 				from = needs[i].From
@@ -301,7 +346,7 @@ func (m *Model) fetchHistoryCmd() tea.Cmd {
 		}
 	}
 	want := sectors.DayRange{From: from, To: today}
-	st, prov := m.st, m.opts.Quotes
+	st, prov, bench := m.st, m.opts.Quotes, m.benchCode()
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), historyTimeout)
 		defer cancel()
@@ -322,8 +367,10 @@ func (m *Model) fetchHistoryCmd() tea.Cmd {
 		}
 		out.serr = st.SaveHistories(updates)
 		if prov != nil {
-			if q, qerr := prov.Quotes(ctx, []sectors.Code{sectors.Benchmark}); qerr == nil {
-				_, out.bench = sectors.LatestOf(q)
+			if q, qerr := prov.Quotes(ctx, []sectors.Code{bench}); qerr == nil {
+				if l, ok := q[bench.Key()].AsLatest(); ok {
+					out.bench = &l
+				}
 			}
 		}
 		return out
@@ -431,7 +478,10 @@ func (m *Model) scoreCmd() tea.Cmd {
 	for k, h := range m.hs.hist {
 		in.History[k] = h.PriceHistory
 	}
-	in.Benchmark = in.History[sectors.Benchmark.Key()]
+	in.Benchmark = in.History[m.benchCode().Key()]
+	if len(m.opts.SectorBenchmarks) > 0 {
+		in.SectorBenchmarks = m.opts.SectorBenchmarks
+	}
 	if m.hs.snap != nil {
 		in.Refs = m.hs.snap.Refs
 	}

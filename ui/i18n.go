@@ -248,14 +248,14 @@ var reportEN = reportText{
 	ConfirmRmTickers: "%d tickers are on the list only because of it (%s): take them off too? y/n, esc cancels",
 	RmDone:           "removed report %s and its %d calls", RmTickers: "; took %d tickers off the list (u brings one back)", RmKept: "; kept the %d tickers it brought",
 
-	Scorecard: "Scorecard against 沪深300 price index", AsOf: "as of %s", NoPrices: "no price history yet: with quotes on it is fetched",
+	Scorecard: "Scorecard against %s price index", AsOf: "as of %s", NoPrices: "no price history yet: with quotes on it is fetched",
 	Stored: "from the stored history", Refreshing: "fetching the missing days...", Unscored: "%d of %d calls have no price history yet",
 	NoScorable: "No calls to score: a call is a report's rating or one you gave (r).",
 	ByNames:    map[string]string{"report": "report", "sector": "sector", "rating": "rating", "source": "source"},
 	ColGroup:   "Group", ColBeat: "Right", ColHit: "Hit", ColMean: "Mean xs", ColMedian: "Median", ColBest: "Best", ColWorst: "Worst",
 	ColRef: "Ref", ColLast: "Last", ColReturn: "Return", ColBench: "沪深300", ColExcess: "Excess", ColSpark: "20 days",
 
-	Chart: "Since the first call", ChartSince: "from %s:", ChartLegend: "c call  r rating change  n note  · 沪深300",
+	Chart: "Since the first call", ChartSince: "from %s:", ChartLegend: "c call  r rating change  n note  · %s",
 }
 
 var reportZH = reportText{
@@ -280,14 +280,14 @@ var reportZH = reportText{
 	ConfirmRmTickers: "有 %d 只股票只因这份研报在自选中（%s）：一并移出？y/n，esc 取消",
 	RmDone:           "已删除研报 %s 及其 %d 条推荐", RmTickers: "；移出 %d 只（按 u 恢复）", RmKept: "；保留它带来的 %d 只",
 
-	Scorecard: "成绩单（对比沪深300价格指数）", AsOf: "截至 %s", NoPrices: "还没有历史行情：开启行情后会获取",
+	Scorecard: "成绩单（对比%s价格指数）", AsOf: "截至 %s", NoPrices: "还没有历史行情：开启行情后会获取",
 	Stored: "来自已存的历史行情", Refreshing: "正在获取缺少的日期...", Unscored: "%d/%d 条推荐还没有历史行情",
 	NoScorable: "没有可评分的推荐：推荐是研报的评级或你给的评级（r）。",
 	ByNames:    map[string]string{"report": "研报", "sector": "板块", "rating": "评级", "source": "来源"},
 	ColGroup:   "分组", ColBeat: "看对", ColHit: "胜率", ColMean: "平均超额", ColMedian: "中位超额", ColBest: "最佳", ColWorst: "最差",
 	ColRef: "基准价", ColLast: "现价", ColReturn: "收益", ColBench: "沪深300", ColExcess: "超额", ColSpark: "近20日",
 
-	Chart: "首次推荐以来", ChartSince: "自 %s：", ChartLegend: "c 研报  r 评级变动  n 笔记  · 沪深300",
+	Chart: "首次推荐以来", ChartSince: "自 %s：", ChartLegend: "c 研报  r 评级变动  n 笔记  · %s",
 }
 
 func reportTextFor(t *text) *reportText {

@@ -54,6 +54,14 @@ type Options struct {
 	// (alert_bell = false in the config).
 	Bell func()
 
+	// Benchmark is the index the scorecard, the list's excess and the
+	// chart measure against, BenchmarkName its name; zero is 沪深300.
+	// SectorBenchmarks measure a sector's calls (by sector id) against
+	// their own index.
+	Benchmark        sectors.Code
+	BenchmarkName    string
+	SectorBenchmarks map[string]sectors.Code
+
 	// Columns are the list's columns, in order, by id (columns.go); nil
 	// or none known is the default set.
 	Columns []string

@@ -38,6 +38,7 @@ type scoreView struct {
 	keys   *keyMap
 	t      *text
 	rt     *reportText
+	bench  string // the benchmark's name
 	styles *Styles
 	upDown func(int) lipgloss.Style
 	width  int
@@ -55,6 +56,7 @@ func (v scoreView) refresh(m *Model) dialog { return v.fill(m) }
 // group and the open one.
 func (v scoreView) fill(m *Model) scoreView {
 	selKey := v.groupKey(v.sel)
+	v.bench = m.benchName()
 	styles := v.styles
 	western := m.opts.Western
 	v.upDown = func(dir int) lipgloss.Style { return upDownStyle(styles, western, dir) }
@@ -266,7 +268,7 @@ func (v scoreView) statusText() string {
 
 func (v scoreView) View() string {
 	s, w, rt := v.styles, v.width, v.rt
-	title := rt.Scorecard + " · " + rt.ByNames[v.byName()]
+	title := sprintf(rt.Scorecard, v.bench) + " · " + rt.ByNames[v.byName()]
 	if v.open {
 		title += " · " + v.label(v.byName(), v.groupKey(v.sel))
 	}
@@ -425,7 +427,7 @@ func (v scoreView) callLines() []string {
 		{head: rt.ColRef, w: 8, right: true, rank: 1},
 		{head: rt.ColLast, w: 8, right: true, rank: 2},
 		{head: rt.ColReturn, w: 8, right: true, rank: 6},
-		{head: rt.ColBench, w: 8, right: true, rank: 5},
+		{head: v.bench, w: 8, right: true, rank: 5},
 		{head: rt.ColExcess, w: 8, right: true, rank: 7},
 		{head: t.ratings().ColTarget, w: 8, right: true, rank: 0}, // the first to go on a narrow screen
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
+	"zixuan/quote"
 	"zixuan/sectors"
 )
 
@@ -130,5 +131,35 @@ func TestScorecardFitsEverySize(t *testing.T) {
 				checkFrame(t, n.View(), sz[0], sz[1])
 			}
 		}
+	}
+}
+
+// The benchmark of the settings is the scorecard's: fetched, named with
+// its kind, and each call measured against it.
+func TestScorecardAgainstTheSettingsBenchmark(t *testing.T) {
+	st, _ := newTestStore(t)
+	ks := newKlineServer(t)
+	opts := testOptions(t, "en")
+	opts.Refresh = -1
+	tc := quote.NewTencent(ks.URL, nil)
+	opts.Quotes, opts.History = tc, tc
+	opts.Benchmark, opts.BenchmarkName = sectors.MustParseCode("SH000905"), "中证500"
+	m, err := New(st, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	next, cmd := m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	m = run(next.(Model), cmd)
+	m = press(m, "c")
+	if got := ks.asked["sh000905"]; len(got) == 0 {
+		t.Errorf("中证500 not fetched: asked %v", ks.asked)
+	}
+	view := m.View()
+	if !strings.Contains(view, "Scorecard against 中证500 price index") {
+		t.Errorf("title:\n%s", view)
+	}
+	v := m.top().(scoreView)
+	if len(v.groups) != 1 || v.groups[0].Count == 0 {
+		t.Errorf("groups %+v", v.groups)
 	}
 }
