@@ -267,6 +267,9 @@ type scoredCallOut struct {
 	// the scorecard's (a sector's own, from the config)
 	Benchmark string `json:"benchmark,omitempty"`
 	AsOf      string `json:"as_of,omitempty"` // the day of the last price used
+	// BenchmarkAsOf is the day of the benchmark's last price, when it is
+	// not as_of (a live price of the stock, none of the index)
+	BenchmarkAsOf string `json:"benchmark_as_of,omitempty"`
 }
 
 type groupOut struct {
@@ -325,6 +328,9 @@ func scorecardJSON(sc sectors.Scorecard, bench sectors.Code, benchName string) s
 			c.ReturnPct, c.BenchmarkPct, c.ExcessPct = ptr(r.ReturnPct), ptr(r.BenchmarkPct), ptr(r.ExcessPct)
 			c.Uncertain, c.Suspended = r.Uncertain, r.Suspended
 			c.AsOf = sectors.ChinaDate(r.AsOf)
+			if !r.BenchmarkAsOf.IsZero() && !sectors.ChinaDay(r.BenchmarkAsOf).Equal(sectors.ChinaDay(r.AsOf)) {
+				c.BenchmarkAsOf = sectors.ChinaDate(r.BenchmarkAsOf)
+			}
 			for _, h := range r.Horizons {
 				c.Horizons = append(c.Horizons, struct {
 					Months    int     `json:"months"`
