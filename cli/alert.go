@@ -294,7 +294,7 @@ func (c *AlertListCmd) Run(a *App) error {
 		}
 	}
 	now := nowFunc()
-	events := a.levelEvents(st, list, now, false)
+	events, unread := a.levelEvents(st, list, now, false)
 	if c.Format == "json" {
 		out := struct {
 			Alerts []alertOut `json:"alerts"`
@@ -336,7 +336,7 @@ func (c *AlertListCmd) Run(a *App) error {
 		if len(al.Undelivered) > 0 {
 			state += fmt.Sprintf(", %d --exec owed", len(al.Undelivered))
 		}
-		rows = append(rows, []string{strconv.FormatUint(al.ID, 10), al.Code.Key(), safetext.Line(nm[al.Code.Key()]), safetext.Line(al.DescribeAt(events[al.Code.Key()], now)),
+		rows = append(rows, []string{strconv.FormatUint(al.ID, 10), al.Code.Key(), safetext.Line(nm[al.Code.Key()]), safetext.Line(al.DescribeAt(events[al.Code.Key()], unread[al.Code.Key()], now)),
 			state, fired, exp, safetext.Truncate(safetext.Line(al.Note), 30)})
 	}
 	writeTable(a.Out, []string{"ID", "CODE", "NAME", "ALERT", "STATE", "FIRED", "EXPIRES", "NOTE"}, rows, 0)
@@ -529,7 +529,7 @@ func (c *AlertCheckCmd) Run(a *App) error {
 	if needHistory && len(quotes) > 0 {
 		since = a.sinceCalls(st, snap, codes, quotes)
 	}
-	events := a.levelEvents(st, list, now, len(quotes) > 0)
+	events, unread := a.levelEvents(st, list, now, len(quotes) > 0)
 	tickers := map[string]*sectors.Ticker{}
 	for i := range snap.Tickers {
 		tickers[snap.Tickers[i].Code.Key()] = &snap.Tickers[i]
@@ -563,7 +563,7 @@ func (c *AlertCheckCmd) Run(a *App) error {
 			if s, ok := since[al.Code.Key()]; ok {
 				m.Since = &s
 			}
-			m.Events = events[al.Code.Key()]
+			m.Events, m.Unread = events[al.Code.Key()], unread[al.Code.Key()]
 			if reason := unjudgedReason(*al, m, quotesOff); reason != "" && al.State(now) == sectors.AlertArmed {
 				unjudged[al.ID] = unjudgedOut{al.ID, al.Code.Key(), reason}
 			}
@@ -773,10 +773,10 @@ func isLevel(k sectors.AlertKind) bool {
 }
 
 // levelEvents are the distributions known of each ticker with an armed
-// price-level alert, by Code.Key(): from the stored history, completed
-// first from the k-line (the days since the earliest such alert was set)
-// when fetch is set.
-func (a *App) levelEvents(st *store.Store, list []sectors.Alert, now time.Time, fetch bool) map[string][]sectors.ExRights {
+// price-level alert, by Code.Key(), read and unread: from the stored
+// history, completed first from the k-line (the days since the earliest
+// such alert was set) when fetch is set.
+func (a *App) levelEvents(st *store.Store, list []sectors.Alert, now time.Time, fetch bool) (events, unread map[string][]sectors.ExRights) {
 	var codes []sectors.Code
 	seen := map[string]bool{}
 	earliest := now
@@ -791,18 +791,18 @@ func (a *App) levelEvents(st *store.Store, list []sectors.Alert, now time.Time, 
 		}
 	}
 	if len(codes) == 0 {
-		return nil
+		return nil, nil
 	}
 	history, _, err := a.loadHistoryIf(st, codes, earliest, fetch)
 	if err != nil {
 		fmt.Fprintf(a.Err, "zixuan: price history: %s\n", oneLine(advise(err).Error()))
-		return nil
+		return nil, nil
 	}
-	out := map[string][]sectors.ExRights{}
+	events, unread = map[string][]sectors.ExRights{}, map[string][]sectors.ExRights{}
 	for k, h := range history {
-		out[k] = h.Events
+		events[k], unread[k] = h.Events, h.Unread
 	}
-	return out
+	return events, unread
 }
 
 // sinceCalls measures each code's call (the newest call on it: a

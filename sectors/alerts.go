@@ -255,14 +255,36 @@ func (a Alert) Level(events []ExRights, now time.Time) (level float64, applied [
 	return level, applied
 }
 
+// LevelBlocked is the first distribution since the level was set, up to
+// now's day, whose terms were not read (PriceHistory.Unread): the level
+// cannot be carried across it, so the alert is not judged (it would fire,
+// or not, on the price change the event makes) until it is set again.
+func (a Alert) LevelBlocked(unread []ExRights, now time.Time) (ExRights, bool) {
+	set, today := ChinaDay(a.Created), ChinaDay(now)
+	for _, e := range unread {
+		if e.ExDate.After(set) && !e.ExDate.After(today) {
+			return e, true
+		}
+	}
+	return ExRights{}, false
+}
+
 // DescribeAt is Describe with a price level carried across the
 // distributions since it was set (Level), and each said:
-// "below 10.00 (set 14.00, 10转4 on 2026-12-04)".
-func (a Alert) DescribeAt(events []ExRights, now time.Time) string {
+// "below 10.00 (set 14.00, 10转4 on 2026-12-04)"; a level held by a
+// distribution not read (LevelBlocked) says so.
+func (a Alert) DescribeAt(events, unread []ExRights, now time.Time) string {
 	switch a.Kind {
 	case AlertAbove, AlertBelow, AlertTarget:
 	default:
 		return a.Describe()
+	}
+	if e, blocked := a.LevelBlocked(unread, now); blocked {
+		what := strings.TrimSpace(e.Text)
+		if what == "" {
+			what = "a distribution"
+		}
+		return fmt.Sprintf("%s (not judged since %s on %s: its terms were not read; set it again)", a.Describe(), what, ChinaDate(e.ExDate))
 	}
 	level, applied := a.Level(events, now)
 	if len(applied) == 0 {
@@ -495,8 +517,10 @@ type AlertMarket struct {
 	Name  string      // for ST limits
 	Since *SinceCall  // nil: not known (no call, no history)
 	// Events are the ticker's distributions known (PriceHistory.Events):
-	// a price level set before an ex-date is carried across it (Level).
-	Events []ExRights
+	// a price level set before an ex-date is carried across it (Level);
+	// Unread those whose terms were not read, across which it cannot be
+	// (LevelBlocked).
+	Events, Unread []ExRights
 	// Ticker is for no-note alerts: its rating and notes.
 	Ticker *Ticker
 }
@@ -533,6 +557,9 @@ func (a Alert) Condition(m AlertMarket) (hit, known bool, price float64, detail 
 	price = q.Last
 	switch a.Kind {
 	case AlertAbove, AlertTarget, AlertBelow:
+		if _, blocked := a.LevelBlocked(m.Unread, m.Now); blocked {
+			return false, false, 0, ""
+		}
 		level, applied := a.Level(m.Events, m.Now)
 		detail = fmt.Sprintf("last %.2f", q.Last)
 		if len(applied) > 0 {

@@ -310,10 +310,10 @@ func TestAlertsAcrossAnExDate(t *testing.T) {
 	if fired, _, _ := below.Observe(m); fired {
 		t.Error("below 14.00 fired on the 10转4's price change")
 	}
-	if d := below.DescribeAt(m.Events, now); d != "below 10.00 (set 14.00, 10转4 on 2026-12-04)" {
+	if d := below.DescribeAt(m.Events, nil, now); d != "below 10.00 (set 14.00, 10转4 on 2026-12-04)" {
 		t.Errorf("described %q", d)
 	}
-	if d := below.DescribeAt(m.Events, at("2026-12-03", "10:00")); d != "below 14.00" {
+	if d := below.DescribeAt(m.Events, nil, at("2026-12-03", "10:00")); d != "below 14.00" {
 		t.Errorf("before the ex-date: %q", d)
 	}
 	m.Quote = trade(9.99, 10.71, now)
@@ -351,5 +351,25 @@ func TestAlertsAcrossAnExDate(t *testing.T) {
 	now = at("2026-12-07", "10:00")
 	if high := HighSince(hm, dirDay("2026-12-03"), 1500, nil, now); math.Abs(high-1472.376) > 1e-6 {
 		t.Errorf("after the dividend: high %v, want 1472.376", high)
+	}
+}
+
+// A level cannot be carried across a distribution whose terms were not
+// read: the alert is not judged (neither fired nor re-primed) from its
+// ex-date on, and says why.
+func TestLevelAcrossAnUnreadDistributionWaits(t *testing.T) {
+	code := MustParseCode("600036")
+	below, _ := NewAlert(code, AlertBelow, 14, time.Time{}, at("2026-12-01", "10:00"))
+	rights := []ExRights{{ExDate: dirDay("2026-12-04"), Text: "10配3"}}
+	now := at("2026-12-04", "10:00")
+	fired, changed, _ := below.Observe(AlertMarket{Now: now, Quote: trade(12, 12.5, now), Unread: rights})
+	if fired || changed {
+		t.Errorf("judged across an unread 10配3: fired %v changed %v", fired, changed)
+	}
+	if d := below.DescribeAt(nil, rights, now); d != "below 14.00 (not judged since 10配3 on 2026-12-04: its terms were not read; set it again)" {
+		t.Errorf("described %q", d)
+	}
+	if fired, _, _ := below.Observe(AlertMarket{Now: at("2026-12-03", "10:00"), Quote: trade(12, 12.5, at("2026-12-03", "10:00")), Unread: rights}); !fired {
+		t.Error("before the unread event's ex-date the level is judged as set")
 	}
 }

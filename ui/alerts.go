@@ -76,7 +76,7 @@ func (m *Model) checkAlertsCmd(quotes map[string]sectors.Quote) tea.Cmd {
 		qs[k] = q.ForAlerts()
 		names[k] = q.Name
 	}
-	events := m.histEvents()
+	events, unread := m.histEvents()
 	tickers := make(map[string]sectors.Ticker, len(m.data.tickers))
 	for _, tk := range m.data.tickers {
 		tickers[tk.Code.Key()] = tk
@@ -98,7 +98,7 @@ func (m *Model) checkAlertsCmd(quotes map[string]sectors.Quote) tea.Cmd {
 			if tk, ok := tickers[a.Code.Key()]; ok {
 				mk.Ticker = &tk
 			}
-			mk.Events = events[a.Code.Key()]
+			mk.Events, mk.Unread = events[a.Code.Key()], unread[a.Code.Key()]
 			f, changed, _ := a.Observe(mk)
 			return f, changed
 		})
@@ -356,17 +356,21 @@ func (m Model) alertAsked(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 	return m, nil, false
 }
 
-// histEvents are the distributions of the loaded history, by Code.Key()
-// (none before it is loaded): a price level set before an ex-date is
-// carried across it. The lists are shared, never changed in place.
-func (m *Model) histEvents() map[string][]sectors.ExRights {
-	out := make(map[string][]sectors.ExRights, len(m.hs.hist))
+// histEvents are the distributions of the loaded history, read and
+// unread, by Code.Key() (none before it is loaded): a price level set
+// before an ex-date is carried across it. The lists are shared, never
+// changed in place.
+func (m *Model) histEvents() (events, unread map[string][]sectors.ExRights) {
+	events, unread = map[string][]sectors.ExRights{}, map[string][]sectors.ExRights{}
 	for k, h := range m.hs.hist {
 		if len(h.Events) > 0 {
-			out[k] = h.Events
+			events[k] = h.Events
+		}
+		if len(h.Unread) > 0 {
+			unread[k] = h.Unread
 		}
 	}
-	return out
+	return events, unread
 }
 
 func (m *Model) alertsOf(code sectors.Code) []sectors.Alert {
@@ -389,7 +393,7 @@ func (m *Model) alertLines(tk *sectors.Ticker, width int) []string {
 	now := m.opts.Now()
 	lines := []string{"", s.ColHead.Render(at.Heading)}
 	for _, a := range list {
-		line := fmt.Sprintf("%d %s  %s", a.ID, a.DescribeAt(m.hs.hist[a.Code.Key()].Events, now), at.state(a.State(now)))
+		line := fmt.Sprintf("%d %s  %s", a.ID, a.DescribeAt(m.hs.hist[a.Code.Key()].Events, m.hs.hist[a.Code.Key()].Unread, now), at.state(a.State(now)))
 		if !a.FiredAt.IsZero() {
 			line += fmt.Sprintf("  %s @ %s", a.FiredAt.In(m.opts.Location).Format("2006-01-02 15:04"), price(a.FiredPrice))
 		}
