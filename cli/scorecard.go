@@ -208,13 +208,15 @@ func (a *App) refreshHistory(st *store.Store, t *quote.Tencent, codes []sectors.
 	// again next time.
 	updates := map[string]store.HistoryUpdate{}
 	for _, code := range codes {
-		h, cov := got.Got[code.Key()], got.Covered[code.Key()]
-		if len(h.Bars)+len(h.Events)+len(h.Unread) == 0 && len(cov) == 0 {
+		h, cov, answered := got.Got[code.Key()], got.Covered[code.Key()], got.Answered[code.Key()]
+		if len(h.Bars)+len(h.Events)+len(h.Unread) == 0 && len(cov) == 0 && !answered {
 			continue
 		}
-		updates[code.Key()] = store.HistoryUpdate{Fetched: h, Covered: cov}
+		updates[code.Key()] = store.HistoryUpdate{Fetched: h, Covered: cov, Unanswered: !answered}
 		history[code.Key()] = history[code.Key()].Merge(h)
 	}
+	// stamped on the command's clock: the last session answered is as of now
+	st.SetClock(func() time.Time { return nowFunc().UTC() })
 	if serr := st.SaveHistories(updates); serr != nil {
 		fmt.Fprintf(a.Err, "zixuan: price history not stored: %s\n", oneLine(advise(serr).Error()))
 	}

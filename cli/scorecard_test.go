@@ -27,6 +27,8 @@ type klineServer struct {
 	// benchMode makes 沪深300's answers hostile: "empty", "behind" (the
 	// last session missing), "garbage", "hole" (no 2024-05-10 row).
 	benchMode string
+	// halted: a symbol (sz002230) that has not traded since 2026-03-02
+	halted string
 }
 
 func newKlineServer(t *testing.T) *klineServer {
@@ -74,6 +76,9 @@ func newKlineServer(t *testing.T) *klineServer {
 				}
 			}
 			vol := "1000.000"
+			if sym == ks.halted && d.After(time.Date(2026, 3, 2, 0, 0, 0, 0, sectors.China)) {
+				continue
+			}
 			if mode == "hole" && d.Equal(time.Date(2024, 5, 10, 0, 0, 0, 0, sectors.China)) {
 				continue
 			}
@@ -284,5 +289,47 @@ func TestScorecardAgainstAnotherIndex(t *testing.T) {
 	}
 	if _, e, code := run(t, db, "", "scorecard", "--benchmark", "600519"); code != 2 || !strings.Contains(e, "is not an index") && !strings.Contains(e, "benchmark") {
 		t.Errorf("a stock as the benchmark: %d %q", code, e)
+	}
+}
+
+// A stock that has not traded since a day (a suspension) gets no bars
+// after it: those days are never held (they are asked again), but the
+// answers said there was nothing, so its call is scored at its last trade
+// while 沪深300 runs to the last session, and marked suspended.
+func TestScorecardOfAHaltedStock(t *testing.T) {
+	setNow(t, "2026-04-02 20:00")
+	ks := newKlineServer(t)
+	ks.halted = "sz002230"
+	db := filepath.Join(t.TempDir(), "z.db")
+	mustRun(t, db, "--quotes-url", ks.URL, "scorecard")
+	// a second run: the days since the halt are asked again (not held),
+	// and answered empty
+	before := len(ks.starts)
+	out := mustRun(t, db, "--quotes-url", ks.URL, "scorecard", "--format", "json")
+	asked := false
+	for _, s := range ks.starts[before:] {
+		asked = asked || strings.HasPrefix(s, "sz002230@2026-03-03")
+	}
+	if !asked {
+		t.Errorf("the halted days were not asked again: %v", ks.starts[before:])
+	}
+	var sc struct {
+		Calls []struct {
+			Code      string
+			Suspended bool
+			AsOf      string `json:"as_of"`
+			Missing   string
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &sc); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range sc.Calls {
+		if c.Code == "SZ002230" && (!c.Suspended || c.AsOf != "2026-03-02" || c.Missing != "") {
+			t.Errorf("halted call %+v", c)
+		}
+		if c.Code != "SZ002230" && c.Suspended {
+			t.Errorf("%s marked suspended", c.Code)
+		}
 	}
 }

@@ -126,6 +126,11 @@ type DailyFetch struct {
 	// Short lists the requests whose answer stopped before the last
 	// closed session asked for (or brought nothing), one per security.
 	Short []Shortfall
+	// Answered is, by Code.Key(), whether every request for the security
+	// got a readable answer (rows, or none): the server was asked through
+	// the last closed session and said what it has. A security of which
+	// a request failed, or was never sent, is absent.
+	Answered map[string]bool
 }
 
 // Shortfall is a request answered short: Asked is what was asked (to
@@ -183,10 +188,14 @@ func (t *Tencent) DailyHistory(ctx context.Context, needs []DailyNeed, want sect
 func (t *Tencent) fetchPlan(ctx context.Context, plan []KlineRequest, now time.Time) (DailyFetch, error) {
 	var (
 		mu       sync.Mutex
-		out      = DailyFetch{Got: map[string]sectors.PriceHistory{}, Covered: map[string][]sectors.DayRange{}}
+		out      = DailyFetch{Got: map[string]sectors.PriceHistory{}, Covered: map[string][]sectors.DayRange{}, Answered: map[string]bool{}}
 		short    = map[string]Shortfall{}
 		firstErr error
+		pending  = map[string]int{} // requests of each security not yet answered readably
 	)
+	for _, req := range plan {
+		pending[req.Code.Key()]++
+	}
 	ctxErr := parallel(ctx, len(plan), func(ctx context.Context, i int) (stop bool) {
 		req := plan[i]
 		for range maxFollowUps {
@@ -202,6 +211,11 @@ func (t *Tencent) fetchPlan(ctx context.Context, plan []KlineRequest, now time.T
 			}
 			if err == nil {
 				out.Got[key] = out.Got[key].Merge(h)
+			}
+			if (err == nil || errors.Is(err, ErrNoHistory)) && rest.Empty() {
+				if pending[key]--; pending[key] == 0 {
+					out.Answered[key] = true
+				}
 			}
 			for _, c := range cov {
 				out.Covered[key] = sectors.UnionRanges(append(out.Covered[key], c))

@@ -261,7 +261,7 @@ func Score(calls []Scorable, in ScoreInput, by ...string) Scorecard {
 			s.Err = fmt.Errorf("%w: its history starts %s, after the call (listed since, or those days not fetched)", ErrStartsAfterCall, ChinaDate(h.Bars[0].Date))
 		}
 		if s.Err == nil {
-			s.Err = benchmarkDays(s.Result, h, bench)
+			s.Err = benchmarkDays(c, s.Result, h, bench)
 		}
 		if s.Err == nil {
 			s.Last = lastPrice(h, latest, s.Result.AsOf)
@@ -283,15 +283,30 @@ func Score(calls []Scorable, in ScoreInput, by ...string) Scorecard {
 // benchmarkDays checks that the benchmark has its own close on the
 // sessions a call is measured from and to, rather than the last one
 // before (which a history missing a day would give): an index closes every
-// session. The end is checked when it is a close of the stock's history
-// (a live price's day may be the benchmark's live quote, or none).
-func benchmarkDays(r CallReturn, stock, bench PriceHistory) error {
+// session. It is measured from the stock's reference day, or the call's
+// day for a call made while the stock was suspended; to the stock's last
+// day, or the last day known for a stock still suspended. The end is
+// checked when it is a close (a live price's day may be the benchmark's
+// live quote, or none).
+func benchmarkDays(c Scorable, r CallReturn, stock, bench PriceHistory) error {
 	from := TradingDayOnOrBefore(r.Ref.Day)
+	if r.Ref.Suspended {
+		from = TradingDayOnOrBefore(c.Day)
+	}
 	if b, ok := bench.BarOnOrBefore(from); !ok || !b.Date.Equal(from) {
 		return fmt.Errorf("%w on %s (asked again at the next fetch)", ErrBenchmarkDayMissing, ChinaDate(from))
 	}
-	if sb, ok := stock.BarOnOrBefore(r.AsOf); ok && sb.Date.Equal(ChinaDay(r.AsOf)) && !ChinaDay(r.BenchmarkAsOf).Equal(ChinaDay(r.AsOf)) {
-		return fmt.Errorf("%w on %s (asked again at the next fetch)", ErrBenchmarkDayMissing, ChinaDate(r.AsOf))
+	end := ChinaDay(r.AsOf)
+	if r.Suspended {
+		end = TradingDayOnOrBefore(stock.Through)
+	}
+	if sb, ok := stock.BarOnOrBefore(r.AsOf); ok && (r.Suspended || sb.Date.Equal(ChinaDay(r.AsOf))) && !ChinaDay(r.BenchmarkAsOf).Equal(end) {
+		return fmt.Errorf("%w on %s (asked again at the next fetch)", ErrBenchmarkDayMissing, ChinaDate(end))
+	}
+	if r.Suspended {
+		if b, ok := bench.BarOnOrBefore(end); !ok || !b.Date.Equal(end) {
+			return fmt.Errorf("%w on %s (asked again at the next fetch)", ErrBenchmarkDayMissing, ChinaDate(end))
+		}
 	}
 	return nil
 }

@@ -33,7 +33,7 @@ var bucketHistory = []byte("history")
 type StoredHistory struct {
 	sectors.PriceHistory
 	Held    sectors.DayRange // the days received so far (see vouched)
-	Fetched time.Time        // when it was last completed
+	Fetched time.Time        // when the server last answered every request for it
 }
 
 const historyFormat = 1
@@ -191,8 +191,29 @@ func decodeHistoryInto(code sectors.Code, data []byte, scratch []sectors.DailyBa
 	}
 	h.Events, h.Unread = back(ev[0]), back(ev[1])
 	h.Held = vouched(h)
-	h.Through = h.Held.To // the days asked for and answered
+	// the days asked for and answered: those held, and for a stock whose
+	// bars stop before the last session closed when every request for it
+	// was last answered, the sessions it did not trade (a suspension; or
+	// days the server lost, which are asked again all the same)
+	h.Through = h.Held.To
+	if last := lastClosedAt(h.Fetched); !h.Held.Empty() && last.After(h.Through) {
+		h.Through = last
+	}
 	return h, nil
+}
+
+// lastClosedAt is the last session over at t (zero for a zero t): the
+// exchanges close at 15:00 China time.
+func lastClosedAt(t time.Time) time.Time {
+	if t.IsZero() || t.Unix() <= 0 {
+		return time.Time{}
+	}
+	c := t.In(sectors.China)
+	d := sectors.ChinaDay(c)
+	if sectors.IsTradingDay(d) && c.Hour() >= 15 {
+		return d
+	}
+	return sectors.PrevTradingDay(d)
 }
 
 // vouched is the part of h's held span its bars vouch for: none of it
@@ -300,10 +321,13 @@ func (s *Store) histories(codes []sectors.Code, keep func(key string, bars []sec
 
 // HistoryUpdate is what one fetch brought for a security: the bars and
 // distributions fetched and the spans the answers vouched for
-// (quote.DailyFetch.Covered).
+// (quote.DailyFetch.Covered). Unanswered: a request for it failed, so
+// the days after its bars are not known quiet (StoredHistory.Fetched is
+// left as it was).
 type HistoryUpdate struct {
-	Fetched sectors.PriceHistory
-	Covered []sectors.DayRange
+	Fetched    sectors.PriceHistory
+	Covered    []sectors.DayRange
+	Unanswered bool
 }
 
 // SaveHistories merges fetched bars into the stored histories, in one
@@ -342,7 +366,9 @@ func (s *Store) SaveHistories(updates map[string]HistoryUpdate) error {
 			cur.PriceHistory = cur.PriceHistory.Merge(u.Fetched)
 			cur.Held = sectors.ExtendHeld(cur.Held, u.Covered)
 			cur.Held = vouched(cur)
-			cur.Fetched = now
+			if !u.Unanswered {
+				cur.Fetched = now
+			}
 			data, err := encodeHistory(cur)
 			if err != nil {
 				return err

@@ -26,7 +26,7 @@ func BenchmarkPositionsWithDistributions(b *testing.B) {
 		}
 		h := sectors.PriceHistory{Code: sec.Code, Bars: bars(day("2024-05-06"), 490, r),
 			Events: []sectors.ExRights{{ExDate: day("2025-06-16"), CashPerShare: 0.1, BonusPerShare: 0.3, Text: "10转3股派1元"}}}
-		updates[sec.Code.Key()] = HistoryUpdate{Fetched: h, Asked: sectors.DayRange{From: day("2024-05-06"), To: day("2026-05-08")}}
+		updates[sec.Code.Key()] = HistoryUpdate{Fetched: h, Covered: []sectors.DayRange{sectors.DayRange{From: day("2024-05-06"), To: day("2026-05-08")}}}
 		trades = append(trades,
 			sectors.Trade{ID: uint64(len(trades) + 1), Code: sec.Code, Side: sectors.Bought, Qty: 1000, Price: 10, Date: day("2024-06-03")},
 			sectors.Trade{ID: uint64(len(trades) + 2), Code: sec.Code, Side: sectors.Sold, Qty: 300, Price: 11, Date: day("2025-09-01")})

@@ -359,11 +359,11 @@ func (m *Model) fetchHistoryCmd() tea.Cmd {
 		// not received is asked again next time
 		updates := map[string]store.HistoryUpdate{}
 		for _, n := range needs {
-			h, cov := got.Got[n.Code.Key()], got.Covered[n.Code.Key()]
-			if len(h.Bars)+len(h.Events)+len(h.Unread) == 0 && len(cov) == 0 {
+			h, cov, answered := got.Got[n.Code.Key()], got.Covered[n.Code.Key()], got.Answered[n.Code.Key()]
+			if len(h.Bars)+len(h.Events)+len(h.Unread) == 0 && len(cov) == 0 && !answered {
 				continue
 			}
-			updates[n.Code.Key()] = store.HistoryUpdate{Fetched: h, Covered: cov}
+			updates[n.Code.Key()] = store.HistoryUpdate{Fetched: h, Covered: cov, Unanswered: !answered}
 		}
 		out.serr = st.SaveHistories(updates)
 		if prov != nil {

@@ -66,7 +66,7 @@ func TestPositionsViewThroughADistribution(t *testing.T) {
 	}
 	h := sectors.PriceHistory{Code: code, Bars: []sectors.DailyBar{{Date: day("2026-02-02"), Close: 100}, {Date: day("2026-02-10"), Close: 71}},
 		Events: []sectors.ExRights{{ExDate: day("2026-02-10"), CashPerShare: 0.5, BonusPerShare: 0.4, Text: "10转4股派5元"}}}
-	if err := st.SaveHistories(map[string]store.HistoryUpdate{code.Key(): {Fetched: h, Asked: sectors.DayRange{From: day("2026-02-02"), To: day("2026-02-27")}}}); err != nil {
+	if err := st.SaveHistories(map[string]store.HistoryUpdate{code.Key(): {Fetched: h, Covered: []sectors.DayRange{sectors.DayRange{From: day("2026-02-02"), To: day("2026-02-27")}}}}); err != nil {
 		t.Fatal(err)
 	}
 	m := newTestModel(t, st, "en", 120, 40)
