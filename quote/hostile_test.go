@@ -112,6 +112,10 @@ func TestHostileKlineAnswersVouchOnlyForWhatCame(t *testing.T) {
 		if line := got.Incomplete(); tc.short == "" && line != "" || !strings.Contains(line, tc.short) {
 			t.Errorf("%q: incomplete %q, want %q", tc.mode, line, tc.short)
 		}
+		// a readable answer, rows or none, is an answer; garbage is not
+		if answered := got.Answered[tc.code.Key()]; answered == (tc.mode == "garbage") {
+			t.Errorf("%q: answered %v", tc.mode, answered)
+		}
 	}
 }
 
