@@ -663,6 +663,9 @@ func unjudgedReason(al sectors.Alert, m sectors.AlertMarket, quotesOff bool) str
 	if (al.Kind == sectors.AlertSinceCall || al.Kind == sectors.AlertDrawdown) && m.Since == nil {
 		return "no call to measure from, or no price history since it (see zixuan scorecard)"
 	}
+	if e, blocked := al.LevelBlocked(m.Unread, m.Now); blocked {
+		return fmt.Sprintf("its level cannot be carried across %s on %s, whose terms were not read: set it again", safetext.Line(e.Text), sectors.ChinaDate(e.ExDate))
+	}
 	return ""
 }
 
