@@ -447,7 +447,7 @@ func writePositions(w io.Writer, out positionsOut) {
 	}
 	t := out.Total
 	rows = append(rows, []string{"TOTAL", "", "", price2(t.Cost), "", "", opt(t.Value), opt(t.PnL), opt(t.PnLPct), price2(t.Realised), "", "", ""})
-	writeTable(w, []string{"CODE", "NAME", "QTY", "COST", "AVG", "LAST", "VALUE", "P&L", "P&L %", "REALISED", "SINCE", "RETURN", "VS CSI300"}, rows, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12)
+	writeTable(w, []string{"CODE", "NAME", "QTY", "COST", "AVG", "LAST", "VALUE", "P&L", "P&L %", "REALISED", "SINCE", "RETURN", "VS 沪深300 PRICE"}, rows, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12)
 	if t.Priced == 0 && t.Count > 0 {
 		fmt.Fprintln(w, "\nno quotes: quantities and cost only")
 	}

@@ -342,6 +342,6 @@ func MasterError() error {
 // IsRiskWarning reports whether a short name carries the ST or *ST risk
 // warning that investors must not miss.
 func IsRiskWarning(name string) bool {
-	n := NormalizeName(name)
+	n := tradingName(NormalizeName(name)) // XD*ST… is still a risk warning
 	return strings.HasPrefix(n, "ST") || strings.HasPrefix(n, "*ST") || strings.HasPrefix(n, "SST") || strings.HasPrefix(n, "S*ST")
 }

@@ -206,7 +206,7 @@ func TestPinyinKeys(t *testing.T) {
 			t.Errorf("PinyinKeys(%q) full %v lack %q", c.name, full, c.full)
 		}
 	}
-	if !IsRiskWarning("ST信安") || !IsRiskWarning("*ST东易") || IsRiskWarning("金山办公") {
+	if !IsRiskWarning("ST信安") || !IsRiskWarning("*ST东易") || !IsRiskWarning("XD*ST东易") || !IsRiskWarning("DRST信安") || IsRiskWarning("金山办公") || IsRiskWarning("XD金山办") {
 		t.Error("IsRiskWarning")
 	}
 }

@@ -68,11 +68,11 @@ type (
 		err  error
 	}
 	histFetchedMsg struct {
-		got        map[string]sectors.PriceHistory
-		incomplete string // the answers that came back short, in one line
-		bench      *sectors.Latest
-		err        error // the server's (some may have come back)
-		serr       error // storing them
+		got   map[string]sectors.PriceHistory
+		short []quote.Shortfall // the answers that came back short
+		bench *sectors.Latest
+		err   error // the server's (some may have come back)
+		serr  error // storing them
 	}
 	scoredMsg struct {
 		sc  sectors.Scorecard
@@ -351,7 +351,7 @@ func (m *Model) fetchHistoryCmd() tea.Cmd {
 		ctx, cancel := context.WithTimeout(context.Background(), historyTimeout)
 		defer cancel()
 		got, err := src.DailyHistory(ctx, needs, want, now)
-		out := histFetchedMsg{got: got.Got, err: err, incomplete: got.Incomplete()}
+		out := histFetchedMsg{got: got.Got, err: err, short: got.Short}
 		if err != nil && len(got.Got) == 0 {
 			return out
 		}
@@ -408,8 +408,8 @@ func (m Model) updateHistory(msg tea.Msg) (Model, tea.Cmd, bool) {
 		}
 		if msg.serr != nil {
 			m.fail(msg.serr)
-		} else if msg.incomplete != "" {
-			m.say("%s", msg.incomplete) // those days are asked again next time
+		} else if len(msg.short) > 0 {
+			m.say("%s", m.t.historyIncomplete(msg.short)) // those days are asked again next time
 		}
 		m.histChanged()
 		if len(m.ps.list) > 0 && len(msg.got) > 0 {

@@ -5,6 +5,7 @@ import (
 	"os"
 	"strings"
 
+	"zixuan/quote"
 	"zixuan/sectors"
 )
 
@@ -47,6 +48,24 @@ type text struct {
 	NoMatch        string // nothing fits what was typed in / or the add wizard
 	CodeTyped      string // a code being typed into the list: "code 6005__"
 	HistoryLine    string // date, from, to, source
+}
+
+// historyIncomplete says which history answers came back short; those
+// days are asked again at the next fetch.
+func (t *text) historyIncomplete(short []quote.Shortfall) string {
+	if !t.zh {
+		return quote.DailyFetch{Short: short}.Incomplete()
+	}
+	s := short[0]
+	got := "未收到"
+	if !s.GotTo.IsZero() {
+		got = "只到 " + sectors.ChinaDate(s.GotTo)
+	}
+	more := ""
+	if len(short) > 1 {
+		more = fmt.Sprintf(" 等 %d 只", len(short))
+	}
+	return fmt.Sprintf("历史行情不全：%s%s 请求 %s..%s，%s（下次再取）", s.Code.Key(), more, sectors.ChinaDate(s.Asked.From), sectors.ChinaDate(s.Asked.To), got)
 }
 
 // calendarNote is the status line said once when the exchanges' holiday
