@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -79,6 +80,67 @@ type quoteRow struct {
 	ok        bool
 }
 
+// quoteCode reads what the user typed as other commands do (a code in
+// any spelling, a name, its pinyin), and takes an index too: 000300 is
+// 沪深300 and 399001 深证成指, both quoted as indexes.
+func (a *App) quoteCode(input string) (sectors.Code, error) {
+	var ie *sectors.IndexError
+	if _, err := sectors.ParseStock(input); errors.As(err, &ie) {
+		return ie.Code, nil
+	}
+	return a.resolveCode(input)
+}
+
+// MarshalJSON writes what is not known as null, never as a 0 a script
+// would take for a price, and returns to the hundredth of a point, as
+// the table and the csv give them.
+func (r quoteRow) MarshalJSON() ([]byte, error) {
+	type plain quoteRow
+	out := struct {
+		plain
+		Last      *float64 `json:"last"`
+		Change    *float64 `json:"change"`
+		ChangePct *float64 `json:"change_pct"`
+		Open      *float64 `json:"open"`
+		High      *float64 `json:"high"`
+		Low       *float64 `json:"low"`
+		PrevClose *float64 `json:"prev_close"`
+		Volume    *int64   `json:"volume"`
+		Amount    *float64 `json:"amount"`
+		Turnover  *float64 `json:"turnover_pct"`
+		PE        *float64 `json:"pe"`
+		Return    *float64 `json:"return_pct,omitempty"`
+	}{plain: plain(r)}
+	price := func(v float64) *float64 {
+		if !r.ok || !(v > 0) || math.IsInf(v, 0) {
+			return nil
+		}
+		return &v
+	}
+	figure := func(v float64) *float64 {
+		if !r.ok || math.IsNaN(v) || math.IsInf(v, 0) {
+			return nil
+		}
+		return &v
+	}
+	out.Last, out.Open, out.High, out.Low, out.PrevClose = price(r.Last), price(r.Open), price(r.High), price(r.Low), price(r.PrevClose)
+	if out.Last != nil {
+		out.Change, out.ChangePct = figure(r.Change), figure(r.ChangePct)
+	}
+	if r.ok {
+		out.Volume = &r.Volume
+		out.Amount, out.Turnover = figure(r.Amount), figure(r.Turnover)
+	}
+	if r.PE != 0 {
+		out.PE = figure(r.PE)
+	}
+	if r.Return != nil && !math.IsNaN(*r.Return) && !math.IsInf(*r.Return, 0) {
+		v := math.Round(*r.Return*100) / 100
+		out.Return = &v
+	}
+	return json.Marshal(out)
+}
+
 // Run fetches and prints.
 func (c *QuoteCmd) Run(a *App) error {
 	prov, _ := a.QuoteProvider()
@@ -106,7 +168,7 @@ func (c *QuoteCmd) Run(a *App) error {
 		}
 	}
 	for _, s := range c.Codes {
-		code, err := parseCode(s)
+		code, err := a.quoteCode(s)
 		if err != nil {
 			return err
 		}

@@ -168,3 +168,33 @@ func TestRateRefPriceAndPricesImport(t *testing.T) {
 		t.Errorf("bad date: %d %q", code, errs)
 	}
 }
+
+// quote reads codes as the other commands do (names, pinyin), takes an
+// index by its bare number (000300 is 沪深300, 399001 深证成指), and its
+// json writes an unknown price as null, not 0.
+func TestQuoteTakesNamesIndexesAndSaysUnknownAsNull(t *testing.T) {
+	srv, _ := fakeQuotes(t)
+	db := filepath.Join(t.TempDir(), "z.db")
+	out := mustRun(t, db, "--quotes-url", srv.URL, "quote", "kdxf", "万科A", "000300", "399001", "--format", "json", "--no-refs")
+	var rows []map[string]any
+	if err := json.Unmarshal([]byte(out), &rows); err != nil {
+		t.Fatal(err, out)
+	}
+	var got []string
+	for _, r := range rows {
+		got = append(got, fmt.Sprint(r["exchange"], r["code"]))
+	}
+	if strings.Join(got, " ") != "SZ002230 SZ000002 SH000300 SZ399001" {
+		t.Fatalf("quoted %v", got)
+	}
+	if rows[0]["last"] != 110.0 || rows[2]["last"] != 110.0 {
+		t.Errorf("prices %v %v", rows[0]["last"], rows[2]["last"])
+	}
+	// sz000002 is unknown to the server: null, not 0
+	if v, ok := rows[1]["last"]; !ok || v != nil {
+		t.Errorf("an unknown price is %v (present %v), want null", v, ok)
+	}
+	if _, _, code := run(t, db, "", "--quotes-url", srv.URL, "quote", "nosuchname"); code == 0 {
+		t.Error("a name of no A-share was quoted")
+	}
+}
