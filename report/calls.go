@@ -3,6 +3,7 @@ package report
 import (
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 
 	"zixuan/sectors"
@@ -16,8 +17,20 @@ const maxMentions = 10000
 // maxNameRun is how far after an intro phrase names without codes are read.
 const maxNameRun = 1000
 
+// The strength of the evidence a call's rating rests on, weakest first. A
+// stronger one wins when a report rates a stock in several places: a
+// table's current-rating column over the bracket after the name, that over
+// a sentence's rating phrase, that over the cover's rating box.
+const (
+	noEvidence = iota
+	coverEvidence
+	phraseEvidence
+	bracketEvidence
+	tableEvidence
+)
+
 // mention is a stock as the report writes it, before it is checked against
-// the securities master: the pipeline's third step finds these.
+// the securities master.
 type mention struct {
 	theme    string
 	written  string // the name as written, folded; "" if none was given
@@ -26,7 +39,9 @@ type mention struct {
 	security int    // for a name without a code: its index in sectors.Master()
 	nameOCR  bool   // the name was found as a look-alike misreading
 	rating   []rune // the rating word as written, folded
-	benefit  bool   // under 受益标的/相关标的: a beneficiary, flagged as a mention
+	strength int    // what the rating rests on
+	target   float64
+	benefit  bool // under 受益标的/相关标的: a beneficiary, flagged as a mention
 	pos      int
 }
 
@@ -35,23 +50,27 @@ type intro struct {
 	word    string
 	runes   []rune
 	benefit bool // 受益标的 and the like name beneficiaries, not calls
-	colon   bool // only with a colon after it: 推荐 and 标的 are ordinary words too
+	colon   bool // only with a colon or a stock name right after it: 推荐 and 标的 are ordinary words too
 }
 
 // intros, longest first so that 建议重点关注 wins over 重点关注.
 var intros = []intro{
 	{word: "建议重点关注"}, {word: "建议关注"}, {word: "重点推荐"}, {word: "重点关注"}, {word: "推荐关注"},
 	{word: "积极关注"}, {word: "持续关注"}, {word: "关注标的"}, {word: "推荐标的"}, {word: "推荐个股"},
-	{word: "重点标的"}, {word: "核心标的"}, {word: "标的包括"},
+	{word: "重点标的"}, {word: "核心标的"}, {word: "标的包括"}, {word: "优选"}, {word: "首推"},
 	{word: "受益标的", benefit: true}, {word: "相关标的", benefit: true}, {word: "相关公司", benefit: true},
 	{word: "受益公司", benefit: true}, {word: "受益个股", benefit: true}, {word: "相关个股", benefit: true},
 	{word: "标的", colon: true}, {word: "推荐", colon: true}, {word: "关注", colon: true}, {word: "受益", colon: true, benefit: true},
 }
 
-func init() {
-	for i := range intros {
-		intros[i].runes = []rune(intros[i].word)
-	}
+var introsOnce sync.Once
+
+func initIntros() {
+	introsOnce.Do(func() {
+		for i := range intros {
+			intros[i].runes = []rune(intros[i].word)
+		}
+	})
 }
 
 type introAt struct {
@@ -60,143 +79,219 @@ type introAt struct {
 	theme      string // the theme its lead-in names, "" if none
 }
 
-// codeSpan is a code found in a paragraph with what surrounds it.
-type codeSpan struct {
-	code       sectors.Code
-	nameEnd    int // where the name before it ends: the bracket, or the code
-	start, end int // the code with its exchange (SH600519, 002371.SZ)
-	close      int // after the closing bracket, or end
-	rating     []rune
+// paraContext is what a paragraph is read under: the theme of its heading,
+// whether it is part of a recommendation list (a 投资建议 section, the
+// lines after 推荐标的：), and whose section it is (a morning note's
+// company item, or the company a one-company report is about).
+type paraContext struct {
+	theme   string
+	list    bool
+	subject *mention
 }
 
-// findCalls is the third step: the mentions of one section, in order. In a
-// recommendation section every coded stock and every name after an intro
-// phrase counts; elsewhere only coded stocks after an intro phrase (a
-// 核心观点 bullet ending 建议关注…) and tables, so that names in running
-// commentary are not taken for calls. anywhere is set when the report has
-// no recommendation section at all: then any coded stock counts.
-func findCalls(s section, anywhere bool) []mention {
-	if s.kind == skipSection {
+// readParagraph is the third step for one paragraph: its securities, the
+// evidence for each (its bracket, a rating phrase about it, a list it is
+// in) and the mentions that are calls. skipped counts the securities named
+// that are no A-share.
+func readParagraph(p []rune, ctx paraContext, skipped map[string]secKind) []mention {
+	initIntros()
+	items := scanItems(p)
+	for _, it := range items {
+		if it.kind != secA && !it.inTitle && it.key != "" {
+			skipped[it.key] = it.kind
+		}
+	}
+	ins := findIntros(p, items)
+	if len(items) == 0 {
 		return nil
 	}
-	recommend := s.kind == recommendSection
-	var out []mention
-	theme := ""
-	previousHeading := ""
-	for _, b := range splitBlocks(s.lines) {
-		if b.table != nil {
-			out = append(out, tableMentions(b.table, previousHeading)...)
-			previousHeading = ""
-			continue
-		}
-		if len(out) >= maxMentions {
-			break
-		}
-		p := fold(b.text)
-		ms, isHeading := paragraphMentions(p, recommend, recommend || anywhere, &theme)
-		out = append(out, ms...)
-		previousHeading = ""
-		if isHeading {
-			previousHeading = theme
+	// A label at the paragraph's start (光伏：, 1）工程机械：) names its theme.
+	theme := ctx.theme
+	labelEnd := -1
+	if i := indexRune(p, ':'); i > 0 && i <= 16 && (len(items) == 0 || items[0].start >= i) {
+		labelEnd = i + 1
+		if t := cleanTheme(p[:i]); t != "" {
+			theme = t
 		}
 	}
-	for i := range out {
-		out[i].pos = i
+	member := make([]bool, len(items))
+	memberTheme := make([]string, len(items))
+	benefit := make([]bool, len(items))
+	for n, in := range ins {
+		end := len(p)
+		if n+1 < len(ins) {
+			end = ins[n+1].start
+		}
+		for k := in.end; k < end; k++ {
+			if p[k] == '。' || p[k] == ';' {
+				end = k
+				break
+			}
+		}
+		end = min(end, in.end+maxNameRun)
+		t := in.theme
+		if t == "" {
+			t = theme
+		}
+		for i, it := range items {
+			if it.start >= in.end && it.start < end {
+				member[i], memberTheme[i], benefit[i] = true, t, in.benefit
+			}
+		}
+	}
+	// A label followed by nothing but stocks is a list (黄金：山东黄金、中金
+	// 黄金); in a recommendation list every coded stock counts, and every
+	// line of names.
+	from := max(labelEnd, 0)
+	pureList := onlyItems(p[from:], items, from)
+	labelList := labelEnd > 0 && pureList && !negativeLabel(p[:labelEnd])
+	for i, it := range items {
+		if member[i] {
+			continue
+		}
+		if labelList || ctx.list && (it.hasCode || pureList) {
+			member[i], memberTheme[i] = true, theme
+			if labelEnd > 0 && introBenefit(p[:labelEnd]) {
+				benefit[i] = true
+			}
+		}
+	}
+
+	// Rating phrases: each given to the stock it is written about.
+	phrase := make([][]rune, len(items))
+	targets := make([]float64, len(items))
+	var subjectRating []rune
+	var subjectTarget float64
+	subjectIdx := -1
+	if len(items) > 0 && items[0].start <= max(labelEnd, 0)+1 {
+		subjectIdx = 0 // 贵州茅台2024年实现…。我们维持公司"买入"评级。
+	}
+	titles := titleSpans(p)
+	for _, ph := range findPhrases(p, items, titles) {
+		target := -1
+		sentStart := sentenceStart(p, ph.start)
+		for i := len(items) - 1; i >= 0; i-- {
+			it := items[i]
+			if it.end <= ph.start && it.start >= sentStart && !it.inTitle && len(phrase[i]) == 0 {
+				target = i
+				break
+			}
+		}
+		if target >= 0 && companyWordBetween(p, items[target].end, ph.start) {
+			target = -1 // 公司与汇川技术合作……维持公司"买入"评级: the company is the subject
+		}
+		if target < 0 {
+			target = subjectIdx
+		}
+		if target >= 0 {
+			phrase[target] = ph.word
+			if ph.target > 0 {
+				targets[target] = ph.target
+			}
+		} else if ctx.subject != nil && len(subjectRating) == 0 {
+			subjectRating, subjectTarget = ph.word, ph.target
+		}
+	}
+
+	var out []mention
+	for i, it := range items {
+		if it.kind != secA || it.inTitle {
+			continue
+		}
+		m := mention{written: it.written, code: it.code, hasCode: it.hasCode, security: it.security, nameOCR: it.nameOCR, pos: it.start, target: it.target}
+		switch {
+		case len(it.bracket) > 0:
+			m.rating, m.strength = it.bracket, bracketEvidence
+		case len(phrase[i]) > 0:
+			m.rating, m.strength = phrase[i], phraseEvidence
+		case len(it.unknown) > 0 && (it.hasCode || member[i]):
+			m.rating, m.strength = it.unknown, bracketEvidence
+		}
+		if targets[i] > 0 && m.target == 0 {
+			m.target = targets[i]
+		}
+		if m.strength == noEvidence && !member[i] {
+			continue
+		}
+		m.theme = theme
+		if member[i] && memberTheme[i] != "" {
+			m.theme = memberTheme[i]
+		}
+		m.benefit = benefit[i] && m.strength == noEvidence
+		out = append(out, m)
+	}
+	if len(subjectRating) > 0 {
+		s := *ctx.subject
+		s.rating, s.strength, s.target, s.pos = subjectRating, phraseEvidence, subjectTarget, len(p)
+		s.theme = ctx.theme
+		out = append(out, s)
 	}
 	return out
 }
 
-// paragraphMentions reads one paragraph. theme carries the theme from one
-// paragraph to the next (a heading line, then its list). isHeading reports a
-// paragraph that only named a theme.
-func paragraphMentions(p []rune, byName, coded bool, theme *string) (out []mention, isHeading bool) {
-	codes := scanCodes(p)
-	ins := findIntros(p, codes)
-	if len(codes) == 0 && len(ins) == 0 {
-		if byName {
-			if t := cleanTheme(p); t != "" {
-				*theme = t
-				return nil, true
-			}
-		}
-		return nil, false
-	}
-	// A list with no intro phrase may still be led by its theme: AI应用：金山办公(688111,增持)…
-	if len(codes) > 0 && (len(ins) == 0 || ins[0].start > codes[0].start) {
-		if _, from := nameBefore(p, codes[0].nameEnd, 0); from > 0 && p[from-1] == ':' {
-			if t := cleanTheme([]rune(leadIn(p, from))); t != "" {
-				*theme = t
-			}
-		}
-	}
-	// themeAfter[i] is the theme in force after intro i: its own, or the
-	// one before it carried on.
-	themeAfter := make([]string, len(ins))
-	for i, t := range ins {
-		themeAfter[i] = t.theme
-		if t.theme == "" {
-			themeAfter[i] = *theme
-			if i > 0 {
-				themeAfter[i] = themeAfter[i-1]
-			}
-		}
-	}
-	themeAt := func(pos int) (string, *introAt) {
-		i := sort.Search(len(ins), func(i int) bool { return ins[i].start >= pos }) - 1
-		if i < 0 {
-			return *theme, nil
-		}
-		return themeAfter[i], &ins[i]
-	}
+// onlyItems reports whether p (starting at offset from in the paragraph)
+// holds nothing but the items and separators: a list of stocks.
+func onlyItems(p []rune, items []item, from int) bool {
 	covered := make([]bool, len(p))
-	prevEnd := 0
-	for _, c := range codes {
-		t, gov := themeAt(c.start)
-		if !coded && gov == nil {
-			prevEnd = c.close
+	n := 0
+	for _, it := range items {
+		if it.start < from {
 			continue
 		}
-		name, from := nameBefore(p, c.nameEnd, prevEnd)
-		for i := from; i < c.close; i++ {
-			covered[i] = true
+		n++
+		for k := it.start - from; k < it.end-from && k < len(covered); k++ {
+			covered[k] = true
 		}
-		out = append(out, mention{theme: t, written: name, code: c.code, hasCode: true, rating: c.rating, benefit: gov != nil && gov.benefit, pos: c.start})
-		prevEnd = c.close
 	}
-	if byName {
-		ix := names()
-		for i, in := range ins {
-			end := len(p)
-			if i+1 < len(ins) {
-				end = ins[i+1].start
-			}
-			if j := indexRune(p[in.end:end], '。'); j >= 0 {
-				end = in.end + j
-			}
-			end = min(end, in.end+maxNameRun) // a list of names, not a page of text
-			for _, m := range ix.ac.find(p[in.end:end]) {
-				s, e := in.end+m.start, in.end+m.end
-				if anyCovered(covered, s, e) {
-					continue
-				}
-				hit := ix.hits[m.pattern]
-				t, _ := themeAt(s)
-				out = append(out, mention{theme: t, written: string(p[s:e]), security: hit.security, nameOCR: hit.ocr, benefit: in.benefit, pos: s})
-			}
-			if len(out) >= maxMentions {
-				break
-			}
+	if n == 0 {
+		return false
+	}
+	rest := 0
+	for k, r := range p {
+		if !covered[k] && !strings.ContainsRune("、,;。.和及与以等:()", r) {
+			rest++
 		}
-		sortByPos(out)
 	}
-	if len(ins) > 0 {
-		*theme = themeAfter[len(ins)-1]
+	return rest <= 2 // 以及, 等
+}
+
+// negativeLabel: names listed as customers, suppliers, shareholders or
+// competitors are no recommendation.
+func negativeLabel(label []rune) bool {
+	return containsAny(string(label), []string{"客户", "供应商", "竞争", "对手", "股东", "合作", "可比", "同行", "同业", "下游", "上游"})
+}
+
+func introBenefit(label []rune) bool {
+	s := string(label)
+	for _, in := range intros {
+		if in.benefit && strings.Contains(s, in.word) {
+			return true
+		}
 	}
-	return out, false
+	return false
+}
+
+// companyWordBetween: 公司 (or 其) between the stock and the phrase means
+// the phrase is about the section's company, not the stock named in passing.
+func companyWordBetween(p []rune, from, to int) bool {
+	if from >= to {
+		return false
+	}
+	s := string(p[from:to])
+	return strings.Contains(s, "公司")
+}
+
+func sentenceStart(p []rune, i int) int {
+	for k := i - 1; k >= 0; k-- {
+		if strings.ContainsRune("。!?", p[k]) {
+			return k + 1
+		}
+	}
+	return 0
 }
 
 func anyCovered(covered []bool, s, e int) bool {
-	for i := s; i < e; i++ {
+	for i := s; i < e && i < len(covered); i++ {
 		if covered[i] {
 			return true
 		}
@@ -217,18 +312,31 @@ func indexRune(rs []rune, r rune) int {
 	return -1
 }
 
-// findIntros finds the intro phrases outside the codes' brackets (推荐 in
-// (600588,推荐) is a rating, not an intro), each with the theme its lead-in
-// names: AI应用领域，重点关注 → AI应用.
-func findIntros(p []rune, codes []codeSpan) []introAt {
-	var out []introAt
-	next := 0
-	for i := 0; i < len(p); i++ {
-		for next < len(codes) && codes[next].close <= i {
-			next++
+// findIntros finds the intro phrases outside the items' brackets and
+// quotes, each with the theme its lead-in names: AI应用领域，重点关注 → AI应用.
+// 推荐 and 关注 introduce a list when a colon or a stock's name follows
+// them, or when a name follows in the same clause (白酒推荐确定性较强的
+// 高端白酒贵州茅台).
+func findIntros(p []rune, items []item) []introAt {
+	initIntros()
+	inItem := make([]bool, len(p))
+	startsItem := make([]bool, len(p)+1)
+	for _, it := range items {
+		for k := it.nameEnd; k < it.end && k < len(p); k++ {
+			inItem[k] = true
 		}
-		if next < len(codes) && i >= codes[next].nameEnd && i < codes[next].close {
-			i = codes[next].close - 1
+		if it.start < len(startsItem) {
+			startsItem[it.start] = true
+		}
+	}
+	var out []introAt
+	quoted := false
+	for i := 0; i < len(p); i++ {
+		if strings.ContainsRune("“”\"「」", p[i]) {
+			quoted = !quoted && p[i] != '”' && p[i] != '」'
+			continue
+		}
+		if quoted || inItem[i] {
 			continue
 		}
 		for _, in := range intros {
@@ -237,8 +345,23 @@ func findIntros(p []rune, codes []codeSpan) []introAt {
 				continue
 			}
 			end := i + len(w)
-			if in.colon && (end >= len(p) || p[end] != ':') {
-				continue
+			if end < len(p) && strings.HasPrefix(string(p[end:min(len(p), end+2)]), "评级") {
+				break // 推荐评级 is a rating
+			}
+			if in.colon {
+				ok := end < len(p) && p[end] == ':' || startsItem[end]
+				if !ok {
+					// a name later in the same clause
+					for k := end; k < len(p) && k-end < 30 && !strings.ContainsRune("。;,:", p[k]); k++ {
+						if startsItem[k] {
+							ok = true
+							break
+						}
+					}
+				}
+				if !ok {
+					continue
+				}
 			}
 			if end < len(p) && p[end] == ':' {
 				end++
@@ -285,25 +408,35 @@ func leadIn(p []rune, i int) string {
 // metadata or a caption, not a theme.
 var themeCuts = []string{"等领域", "等板块", "等方向"}
 var themeEndings = []string{"领域", "板块", "方向", "赛道", "行业", "相关", "等"}
-var themeJunk = []string{"评级", "日期", "证券", "分析师", "来源", "资料", "目录", "风险", "图", "表", "http", "@", "/"}
+var themeJunk = []string{"评级", "日期", "证券", "分析师", "来源", "资料", "目录", "风险", "图", "表", "http", "@", "/", "观点", "事项", "要点", "摘要", "结论", "注", "说明", "联系人", "研究", "报告", "声明", "纪要", "主题", "重点", "点评", "公告", "数据", "股价", "市值", "指标", "预测", "估值", "业绩", "PE", "EPS", "收盘", "涨跌", "代码", "简称", "名称", "配置", "动态", "新闻", "要闻", "会议", "首页", "正文", "研报", "概况", "简介", "作者", "电话", "邮箱", "地址", "邮编", "交易", "客户", "日报", "周报", "月报"}
 
-// cleanTheme reads a theme name out of a lead-in or heading line (2)工业软件:,
-// **量子技术与低空经济领域**), or "" when it is not one: too long to be a
-// name, or holding a stock name, a number or a metadata word.
+// reportKinds are cut from a morning note item's label: 银行业快评 is 银行.
+var reportKinds = []string{"行业周报", "行业点评", "行业快评", "行业深度", "行业专题", "行业月报", "周报", "快评", "点评", "深度", "专题", "月报", "日报"}
+
+// cleanTheme reads a theme name out of a lead-in, a label or a heading line
+// (2)工业软件:, **量子技术与低空经济领域**, PCB:, Batteries), or "" when it is
+// not one: too long to be a name, or holding a stock name, a number, a
+// rating or a metadata word.
 func cleanTheme(rs []rune) string {
-	s := strings.Trim(string(rs), ",:;、 -")
+	s := strings.Trim(stripEmoji(string(rs)), ",:;、 -—.")
 	if r := []rune(s); len(r) > 0 && (r[0] >= '①' && r[0] <= '⑳') {
 		s = string(r[1:])
 	}
-	if startsNumbered(s) {
-		if i := strings.IndexAny(s, ")、."); i >= 0 {
-			s = s[i+1:]
+	for startsNumbered(s) || romanListRE.MatchString(s) {
+		loc := romanListRE.FindStringIndex(s)
+		if loc == nil {
+			if i := strings.IndexAny(s, ")）、."); i >= 0 {
+				s = s[i+1:]
+				continue
+			}
+			break
 		}
+		s = s[loc[1]:]
 	}
 	s = strings.Trim(s, ",:;、 -")
 	for _, group := range sectionWords {
 		for _, w := range group.words {
-			if strings.HasPrefix(s, w) {
+			if strings.HasPrefix(s, w) || runeLen(w) >= 4 && strings.Contains(s, w) {
 				return "" // 投资建议：重点推荐… is a heading, not a theme called 投资
 			}
 		}
@@ -312,6 +445,15 @@ func cleanTheme(rs []rune) string {
 		s = strings.TrimSuffix(s, w)
 	}
 	s = strings.Trim(s, ",:;、 ")
+	for _, k := range reportKinds {
+		if strings.HasSuffix(s, k) && runeLen(s) > runeLen(k)+1 {
+			s = strings.TrimSuffix(s, k)
+			break
+		}
+	}
+	if strings.HasSuffix(s, "行业") && runeLen(s) == 3 {
+		s = strings.TrimSuffix(s, "业") // 银行业 is 银行
+	}
 	for _, c := range themeCuts {
 		s = strings.Replace(s, c, "", 1)
 	}
@@ -322,13 +464,21 @@ func cleanTheme(rs []rune) string {
 		}
 	}
 	n := runeLen(s)
-	if n < 2 || n > 12 || !hasHan(s) || strings.ContainsAny(s, "()[]【】。%") {
+	han := hasHan(s)
+	if n < 2 || han && n > 12 || !han && (n > 24 || !hasLetter(s)) || strings.ContainsAny(s, "()[]【】。%《》") {
 		return ""
 	}
+	up := strings.ToUpper(s)
 	for _, j := range themeJunk {
-		if strings.Contains(s, j) {
+		if strings.Contains(up, j) {
 			return ""
 		}
+	}
+	if _, _, ok := ratingWordAt([]rune(s), 0); ok {
+		return ""
+	}
+	if englishRating(s) != nil {
+		return ""
 	}
 	digits := 0
 	for _, r := range s {
@@ -339,10 +489,31 @@ func cleanTheme(rs []rune) string {
 	if digits > 1 {
 		return ""
 	}
-	if len(names().ac.find([]rune(s))) > 0 {
+	if len(names().ac.find([]rune(strings.ToUpper(s)))) > 0 {
 		return "" // 中科曙光和海光信息，建议关注… leads with stocks, not a theme
 	}
 	return s
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// stripEmoji drops pictographs and the joiners and variation selectors
+// around them: 🚀AI应用 is AI应用.
+func stripEmoji(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= 0x1F000 && r <= 0x1FAFF, r >= 0x2600 && r <= 0x27BF, r == 0x200D, r >= 0xFE00 && r <= 0xFE0F, r >= 0x2B00 && r <= 0x2BFF:
+			return -1
+		}
+		return r
+	}, s)
 }
 
 func hasHan(s string) bool {
@@ -361,16 +532,21 @@ const nameDelims = "、,;:。!?()[]【】“”\"'《》/|<>"
 // previous delimiter or stock, without an intro phrase or filler before it:
 // 建议关注中控技术(688777 → 中控技术.
 func nameBefore(p []rune, end, limit int) (string, int) {
+	initIntros()
 	k := end
 	for k > limit && !strings.ContainsRune(nameDelims, p[k-1]) && end-k < 16 {
 		k--
 	}
 	seg := p[k:end]
+	// A known name at the end of the run is the name: 维持万华化学.
+	if ms := names().ac.find(seg); len(ms) > 0 {
+		last := ms[len(ms)-1]
+		if last.end == len(seg) {
+			return string(seg[last.start:]), k + last.start
+		}
+	}
 	for i := len(seg) - 1; i >= 0; i-- { // after the last intro phrase in it
 		for _, in := range intros {
-			if in.colon {
-				continue
-			}
 			if w := in.runes; hasPrefixAt(seg, i, w) {
 				k += i + len(w)
 				seg = seg[i+len(w):]
@@ -390,72 +566,6 @@ func nameBefore(p []rune, end, limit int) (string, int) {
 		}
 	}
 	return s, k
-}
-
-// scanCodes finds the six-digit codes of a paragraph that are written as
-// codes: in brackets, or with their exchange (SH600519, 601360.SH). A bare
-// six-digit number in the text is not taken for one.
-func scanCodes(p []rune) []codeSpan {
-	var out []codeSpan
-	for i := 0; i < len(p); {
-		if !isDigit(p[i]) {
-			i++
-			continue
-		}
-		j := i
-		for j < len(p) && isDigit(p[j]) {
-			j++
-		}
-		if j-i != 6 || i > 0 && p[i-1] == '.' || j+1 < len(p) && p[j] == '.' && isDigit(p[j+1]) {
-			i = j
-			continue
-		}
-		digits := string(p[i:j])
-		c := codeSpan{start: i, end: j}
-		explicit := ""
-		if i >= 2 && isUpper(p[i-1]) && isUpper(p[i-2]) && (i == 2 || !isUpper(p[i-3])) {
-			if ex := string(p[i-2 : i]); ex == "SH" || ex == "SZ" || ex == "BJ" {
-				explicit, c.start = ex+digits, i-2
-			}
-		}
-		if explicit == "" && j+3 <= len(p) && p[j] == '.' && isUpper(p[j+1]) && isUpper(p[j+2]) && (j+3 == len(p) || !isUpper(p[j+3])) {
-			explicit, c.end = digits+string(p[j:j+3]), j+3
-		}
-		code, err := sectors.ParseCode(explicit)
-		if explicit == "" || err != nil {
-			code, err = sectors.ParseCode(digits)
-		}
-		open := c.start > 0 && strings.ContainsRune("([【", p[c.start-1])
-		if err != nil || !open && explicit == "" {
-			i = j
-			continue
-		}
-		c.code, c.nameEnd, c.close = code, c.start, c.end
-		if open {
-			c.nameEnd = c.start - 1
-			k := c.end
-			if k < len(p) && strings.ContainsRune(",;、:", p[k]) {
-				k++
-			}
-			from := k
-			for k < len(p) && k-from < 12 && !strings.ContainsRune(")]】(", p[k]) {
-				k++
-			}
-			if k < len(p) && strings.ContainsRune(")]】", p[k]) {
-				c.rating = p[from:k]
-				if i := indexRune(c.rating, ','); i >= 0 {
-					c.rating = c.rating[:i] // (688111,增持,首次)
-				}
-				c.close = k + 1
-			}
-		}
-		out = append(out, c)
-		if len(out) >= maxMentions {
-			break
-		}
-		i = max(j, c.close)
-	}
-	return out
 }
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }

@@ -5,8 +5,9 @@ import "zixuan/sectors"
 // JSON is the shape of `report add --dry-run --format json` and `report
 // show`: the report and its calls, each with the sector its theme maps to.
 type JSON struct {
-	Report JSONReport `json:"report"`
-	Calls  []JSONCall `json:"calls"`
+	Report  JSONReport     `json:"report"`
+	Calls   []JSONCall     `json:"calls"`
+	Skipped map[string]int `json:"skipped,omitempty"` // securities named that are no A-share, by kind; calls over the limit
 }
 
 // JSONReport is the report's part of JSON.
@@ -28,6 +29,7 @@ type JSONCall struct {
 	Rating         string   `json:"rating"` // the scale's id: buy, overweight …
 	RatingInReport string   `json:"rating_in_report"`
 	Theme          string   `json:"theme"`
+	Target         float64  `json:"target,omitempty"` // the report's target price in yuan; absent when it gives none
 	Sector         string   `json:"sector"` // "" when the theme maps to no sector yet
 	Flags          []string `json:"flags"`
 }
@@ -49,14 +51,20 @@ func NewJSON(rep sectors.BrokerReport, calls []sectors.Call, sectorOf map[string
 		}
 		out.Calls = append(out.Calls, JSONCall{
 			Code: c.Code.Number, Exchange: string(c.Code.Exchange), Name: c.Name, NameInReport: c.NameInReport,
-			Rating: c.Rating.ID(), RatingInReport: c.RatingInReport, Theme: c.Theme, Sector: sectorOf[c.Theme], Flags: flags,
+			Rating: c.Rating.ID(), RatingInReport: c.RatingInReport, Theme: c.Theme, Target: c.Target, Sector: sectorOf[c.Theme], Flags: flags,
 		})
 	}
 	return out
 }
 
 // JSON is NewJSON of the result.
-func (r *Result) JSON(sectorOf map[string]string) JSON { return NewJSON(r.Report, r.Calls, sectorOf) }
+func (r *Result) JSON(sectorOf map[string]string) JSON {
+	out := NewJSON(r.Report, r.Calls, sectorOf)
+	if len(r.Skipped) > 0 {
+		out.Skipped = r.Skipped
+	}
+	return out
+}
 
 // SectorsByTheme turns MapThemes' answer into NewJSON's map.
 func SectorsByTheme(ms []sectors.ThemeMapping) map[string]string {

@@ -10,14 +10,29 @@ import (
 )
 
 // Result is what a report says: itself, its themes with their theses, and
-// its calls, one per stock, in the order the report gives them.
+// its calls, one per stock, in the order the report gives them. Skipped
+// counts the securities it names that are no A-share, by kind (hk, us,
+// index, fund, bond, other), and the calls over the limit (over-limit):
+// nothing is dropped without a count.
 type Result struct {
-	Report sectors.BrokerReport
-	Themes []sectors.Theme
-	Calls  []sectors.Call
+	Report  sectors.BrokerReport
+	Themes  []sectors.Theme
+	Calls   []sectors.Call
+	Skipped map[string]int
+}
+
+// SkippedTotal is how many securities the report names that gave no call
+// because they are no A-share, plus any calls over the limit.
+func (r *Result) SkippedTotal() int {
+	n := 0
+	for _, v := range r.Skipped {
+		n += v
+	}
+	return n
 }
 
 // maxCalls bounds the calls kept from one text; a real report has dozens.
+// The calls over it are counted in Skipped, never dropped silently.
 const maxCalls = 2000
 
 // Read reads a report from r, refusing more than MaxFileSize bytes.
@@ -29,39 +44,33 @@ func Read(r io.Reader) (*Result, error) {
 	return Parse(data)
 }
 
-// Parse reads a report's text: decode → find sections → find calls →
-// resolve against the securities master → the report with its themes and
-// theses. It fails with an *Error when the input is not a readable text or
-// holds no calls.
+// Parse reads a report's text: decode → the document model (lines with
+// their roles) → the securities each paragraph and table names and the
+// evidence for their ratings → resolve against the securities master →
+// the report with its themes and theses. It fails with an *Error when the
+// input is not a readable text or holds no calls.
 func Parse(data []byte) (*Result, error) {
 	text, err := decode(data)
 	if err != nil {
 		return nil, err
 	}
-	sections := splitSections(text)
-	anywhere := true
-	for _, s := range sections {
-		if s.kind == recommendSection {
-			anywhere = false
-		}
-	}
-	var mentions []mention
-	for _, s := range sections {
-		if len(mentions) >= maxMentions {
-			break
-		}
-		mentions = append(mentions, findCalls(s, anywhere)...)
-	}
+	lines := prepareLines(text)
+	mentions, skippedKinds := readCalls(lines)
 	ix := names()
-	calls := make([]sectors.Call, 0, len(mentions))
+	resolved := make([]resolvedCall, 0, len(mentions))
 	for _, m := range mentions {
-		calls = append(calls, resolve(m, ix))
+		resolved = append(resolved, resolvedCall{call: resolve(m, ix), strength: m.strength})
 	}
-	calls = mergeCalls(calls)
+	calls := mergeCalls(resolved)
 	if len(calls) == 0 {
 		return nil, ErrNoCalls
 	}
+	skipped := map[string]int{}
+	for _, k := range skippedKinds {
+		skipped[skipName[k]]++
+	}
 	if len(calls) > maxCalls {
+		skipped["over-limit"] = len(calls) - maxCalls
 		calls = calls[:maxCalls]
 	}
 
@@ -75,7 +84,8 @@ func Parse(data []byte) (*Result, error) {
 		Industry:       meta.industry,
 		IndustryRating: meta.rating,
 	}
-	fallback := firstNonEmpty(meta.industry, clipRunes(meta.title, 12), "未分类")
+	// With no heading over it, a call falls under the report's industry.
+	fallback := firstNonEmpty(meta.industry, "未分类")
 	var themeNames []string
 	seen := map[string]bool{}
 	for i := range calls {
@@ -88,12 +98,12 @@ func Parse(data []byte) (*Result, error) {
 			themeNames = append(themeNames, t)
 		}
 	}
-	theses := findTheses(sections, themeNames)
+	theses := findTheses(splitSections(text), themeNames)
 	themes := make([]sectors.Theme, len(themeNames))
 	for i, t := range themeNames {
 		themes[i] = sectors.Theme{Name: t, Thesis: theses[t]}
 	}
-	return &Result{Report: rep, Themes: themes, Calls: calls}, nil
+	return &Result{Report: rep, Themes: themes, Calls: calls, Skipped: skipped}, nil
 }
 
 // Theme returns the result's theme called name.
@@ -132,14 +142,6 @@ func firstNonEmpty(s ...string) string {
 		}
 	}
 	return ""
-}
-
-func clipRunes(s string, n int) string {
-	r := []rune(s)
-	if len(r) > n {
-		return string(r[:n])
-	}
-	return s
 }
 
 // ErrorKind says why a text gave no report.

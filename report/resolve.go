@@ -12,7 +12,7 @@ import (
 // beside the master's, and every disagreement is flagged rather than
 // silently fixed or invented.
 func resolve(m mention, ix *nameIndex) sectors.Call {
-	call := sectors.Call{Theme: m.theme, RatingInReport: string(m.rating)}
+	call := sectors.Call{Theme: m.theme, RatingInReport: string(m.rating), Target: m.target}
 	flag := func(f sectors.CallFlag) { call.Flags = append(call.Flags, f) }
 	if !m.hasCode {
 		sec := ix.master[m.security]
@@ -39,6 +39,10 @@ func resolve(m mention, ix *nameIndex) sectors.Call {
 		case len(written) >= len(full) && oneOff(written[len(written)-len(full):], full):
 			call.Name, call.NameInReport = sec.Name, string(written[len(written)-len(full):])
 			flag(sectors.FlagNameOCR)
+		case !hasHan(m.written):
+			// An English note's name (CATL, BYD (A)): another language, not a
+			// different name.
+			call.Name, call.NameInReport = sec.Name, m.written
 		default:
 			call.Name, call.NameInReport = sec.Name, m.written
 			flag(sectors.FlagNameDiffers)
@@ -92,7 +96,10 @@ func readRating(written []rune) (r sectors.Rating, corrected string, ok bool) {
 	if r, word, ok := nearRatingWord([]rune(core)); ok {
 		return r, word, true
 	}
-	if !hasHan(w) { // BUY, Outperform: the English scale
+	if !hasHan(w) { // BUY, Outperform, Equal-weight: the English scales
+		if r := englishRating(w); r != nil {
+			return *r, "", true
+		}
 		if r, ok := sectors.ParseBrokerRating(w); ok {
 			return r, "", true
 		}
@@ -130,34 +137,51 @@ func nearRatingWord(w []rune) (sectors.Rating, string, bool) {
 	return r, found, true
 }
 
+// resolvedCall is a call with the strength of the evidence for its rating.
+type resolvedCall struct {
+	call     sectors.Call
+	strength int
+}
+
 // mergeCalls keeps one call per stock, in the order they first appear: a
-// list printed twice (summary page and body) is one set of calls. A later
-// mention fills in what the first lacked (a rating, a name as written).
-func mergeCalls(calls []sectors.Call) []sectors.Call {
+// list printed twice (summary page and body) is one set of calls. The
+// rating is the one with the strongest evidence (a table's current-rating
+// column, the stock's own bracket, a rating phrase, the cover's box), the
+// first of equals; a later mention fills in what the first lacked (a
+// theme, a name as written, a target price).
+func mergeCalls(calls []resolvedCall) []sectors.Call {
 	at := map[string]int{}
 	var out []sectors.Call
-	for _, c := range calls {
+	var strength []int
+	for _, rc := range calls {
+		c := rc.call
 		i, seen := at[c.Code.Key()]
 		if !seen {
 			at[c.Code.Key()] = len(out)
 			out = append(out, c)
+			strength = append(strength, rc.strength)
 			continue
 		}
 		first := &out[i]
 		if first.Has(sectors.FlagNameOnly) && !c.Has(sectors.FlagNameOnly) {
-			// Named first, coded later (重点推荐中科曙光, then a list or a
-			// table): the coded mention says more; the first's place and
-			// theme stay.
-			theme := first.Theme
-			*first = c
-			if theme != "" {
-				first.Theme = theme
+			// Named first, coded later: the coded mention's name and flags say
+			// more; the first's place, theme and rating evidence stay.
+			keep := *first
+			first.Name, first.NameInReport = c.Name, c.NameInReport
+			first.Flags = removeFlag(append([]sectors.CallFlag(nil), c.Flags...), sectors.FlagMention)
+			first.Flags = removeFlag(first.Flags, sectors.FlagRatingOCR)
+			first.Flags = removeFlag(first.Flags, sectors.FlagUnknownRating)
+			first.Flags = mergeFlags(first.Flags, keep.Flags, sectors.FlagRatingOCR, sectors.FlagUnknownRating)
+			if keep.Has(sectors.FlagMention) && c.Has(sectors.FlagMention) {
+				first.Flags = append(first.Flags, sectors.FlagMention)
 			}
-			continue
 		}
-		if first.RatingInReport == "" && c.RatingInReport != "" {
+		if rc.strength > strength[i] {
 			first.Rating, first.RatingInReport = c.Rating, c.RatingInReport
+			first.Flags = removeFlag(first.Flags, sectors.FlagRatingOCR)
+			first.Flags = removeFlag(first.Flags, sectors.FlagUnknownRating)
 			first.Flags = mergeFlags(first.Flags, c.Flags, sectors.FlagRatingOCR, sectors.FlagUnknownRating)
+			strength[i] = rc.strength
 		}
 		if first.Has(sectors.FlagMention) && !c.Has(sectors.FlagMention) {
 			first.Flags = removeFlag(first.Flags, sectors.FlagMention)
@@ -167,6 +191,9 @@ func mergeCalls(calls []sectors.Call) []sectors.Call {
 		}
 		if first.NameInReport == "" {
 			first.NameInReport = c.NameInReport
+		}
+		if first.Target == 0 {
+			first.Target = c.Target
 		}
 	}
 	return out

@@ -132,7 +132,7 @@ func classifyHeading(line string) (kind sectionKind, rest string, ok bool) {
 			}
 		}
 	}
-	if numbered && !truncated && runeLen(body) <= 40 && len(scanCodes([]rune(body))) == 0 {
+	if numbered && !truncated && runeLen(body) <= 40 && !hasCodeLike(body) {
 		return otherSection, "", true // 五、行业动态; but 一、AI应用：金山办公(688111,增持) is a list
 	}
 	return frontSection, "", false
@@ -189,11 +189,10 @@ func splitBlocks(lines []string) []block {
 			flush()
 			continue
 		}
-		if header, ok := tableHeader(t); ok {
+		if tbl, n := tableAt(docLines(lines[i:min(len(lines), i+400)]), 0); tbl != nil {
 			flush()
-			rows, n := tableRows(lines[i+1:], header)
-			out = append(out, block{table: &table{head: header, rows: rows}})
-			i += n
+			out = append(out, block{table: tbl})
+			i += n - 1
 			continue
 		}
 		marked := false
@@ -240,4 +239,12 @@ func startsNumbered(t string) bool {
 
 func isAllBold(t string) bool {
 	return len(t) > 4 && strings.HasPrefix(t, "**") && strings.HasSuffix(t, "**") && !strings.Contains(t[2:len(t)-2], "**")
+}
+
+func docLines(lines []string) []docLine {
+	out := make([]docLine, len(lines))
+	for i, l := range lines {
+		out[i] = docLine{text: strings.TrimSpace(l)}
+	}
+	return out
 }

@@ -1,170 +1,269 @@
 package report
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 
 	"zixuan/sectors"
 )
 
-// table is a table of stocks: 代码 名称 股价 EPS PE 评级, its columns split
-// by tabs, by spaces or by markdown pipes.
+// table is a table of securities as the text gives it: its header lines,
+// its caption, and its rows, each a list of cells. Tables come split by
+// tabs, by runs of spaces, by markdown pipes, or one cell per line (a PDF
+// copied from a reader); a row wrapped onto a second line (600031. / SH,
+// 三一重 / 工) is put back together.
 type table struct {
-	head tableHead
-	rows [][]string // cells as written, trimmed
+	caption string   // 表 1：重点公司盈利预测 …, folded
+	header  []string // header cells of every header line, folded, in order
+	rows    []tableRow
 }
 
-type tableHead struct {
-	cells              []string
-	sep                byte // '\t', '|' or ' ' (any run of spaces)
-	code, name, rating int  // column of each, -1 when the header has none
+type tableRow struct {
+	cells []string // folded
+	code  int      // index of the code cell
 }
 
-// tableHeader recognises the header of a table of stocks: a code column and
-// a name column (代码/证券代码, 名称/简称/证券简称).
-func tableHeader(line string) (tableHead, bool) {
-	if !strings.Contains(line, "代码") {
-		return tableHead{}, false
-	}
-	h := tableHead{code: -1, name: -1, rating: -1, sep: ' '}
-	switch {
-	case strings.Contains(line, "|"):
-		h.sep = '|'
-	case strings.Contains(line, "\t"):
-		h.sep = '\t'
-	}
-	h.cells = splitCells(line, h.sep)
-	if len(h.cells) < 2 || len(h.cells) > 30 {
-		return tableHead{}, false
-	}
-	for i, c := range h.cells {
-		f := string(fold(c))
-		if runeLen(f) > 12 {
-			return tableHead{}, false // a sentence that mentions 代码, not a header
-		}
-		switch {
-		case strings.Contains(f, "代码") && h.code < 0:
-			h.code = i
-		case (strings.Contains(f, "名称") || strings.Contains(f, "简称")) && h.name < 0:
-			h.name = i
-		case strings.Contains(f, "评级") && h.rating < 0:
-			h.rating = i
-		}
-	}
-	return h, h.code >= 0 && h.name >= 0
-}
+var cellSplit = regexp.MustCompile(`\t+|\s{2,}|\s*\|\s*`)
 
-func splitCells(line string, sep byte) []string {
+// splitCells splits a table line into its cells: at tabs, pipes or runs of
+// two or more spaces; a line with none of them at single spaces.
+func splitCells(line string) []string {
+	t := strings.TrimSpace(line)
+	t = strings.Trim(t, "|")
 	var cells []string
-	switch sep {
-	case '|':
-		cells = strings.Split(strings.Trim(strings.TrimSpace(line), "|"), "|")
-	case '\t':
-		cells = strings.Split(strings.TrimSpace(line), "\t")
-	default:
-		return strings.Fields(line)
+	if cellSplit.MatchString(t) {
+		cells = cellSplit.Split(t, -1)
+	} else {
+		cells = strings.Fields(t)
 	}
-	for i := range cells {
-		cells[i] = strings.TrimSpace(cells[i])
+	out := cells[:0]
+	for _, c := range cells {
+		if c = strings.TrimSpace(c); c != "" {
+			out = append(out, c)
+		}
 	}
-	return cells
+	return out
 }
 
-// tableRows reads the rows under a header: lines with a code in them, until
-// the first line after them that has none (资料来源：Wind, a blank line). It
-// returns how many lines it used.
-func tableRows(lines []string, h tableHead) ([][]string, int) {
-	var rows [][]string
-	used := 0
-	for i, line := range lines {
-		t := strings.TrimSpace(line)
-		if strings.Trim(t, "|-: \t") == "" && strings.Contains(t, "-") {
-			used = i + 1 // a markdown separator row
-			continue
-		}
-		cells := splitCells(t, h.sep)
-		if len(cells) < 2 && h.sep != ' ' {
-			cells = strings.Fields(t)
-		}
-		if codeCell(cells) >= 0 {
-			if len(rows) < maxMentions {
-				rows = append(rows, cells)
-			}
-			used = i + 1
-			continue
-		}
-		if len(rows) > 0 || i >= 2 || t == "" && i > 0 {
-			break
-		}
-		used = i + 1 // a units line such as （元） between header and rows
+// codeCellKind reads a cell as a security code (600519.SH, 600031. cut by
+// a wrap, 1211.HK, LI.OQ), ok false for anything else.
+func codeCellKind(cell string) (secKind, sectors.Code, bool) {
+	f := string(fold(cell))
+	f = strings.TrimSuffix(f, ".")
+	if len(f) < 4 || len(f) > 12 {
+		return 0, sectors.Code{}, false
 	}
-	return rows, used
+	kind, code, _, ok := codeToken(f)
+	if !ok {
+		// A US ticker: LI.OQ, TSLA.O.
+		if i := strings.IndexByte(f, '.'); i > 0 && isUpperWord(f[:i]) && hasAnySuffix(f, ".O", ".OQ", ".N", ".US") {
+			return secUS, code, true
+		}
+		return 0, code, false
+	}
+	return kind, code, true
 }
 
-// codeCell is the index of the first cell that is a stock code, or -1.
-func codeCell(cells []string) int {
+func isUpperWord(s string) bool {
+	for _, r := range s {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func rowCode(cells []string) int {
 	for i, c := range cells {
-		f := string(fold(c))
-		if n := len(f); n >= 6 && n <= 9 {
-			if _, err := sectors.ParseCode(f); err == nil {
-				return i
-			}
+		if _, _, ok := codeCellKind(c); ok {
+			return i
 		}
 	}
 	return -1
 }
 
-// tableMentions turns a table's rows into mentions. The rating is the
-// rating column's cell when the row has as many cells as the header, else
-// whichever cell is a rating word; the name likewise, else the cells that
-// are neither numbers nor the code nor the rating (a name padded with
-// spaces, 五 粮 液, splits into several).
-func tableMentions(t *table, theme string) []mention {
-	var out []mention
-	for _, row := range t.rows {
-		ci := codeCell(row)
-		code, _ := sectors.ParseCode(string(fold(row[ci])))
-		m := mention{theme: theme, code: code, hasCode: true, pos: len(out)}
-		aligned := len(row) == len(t.head.cells)
-		ri := -1
-		if aligned && t.head.rating >= 0 && t.head.rating != ci {
-			ri = t.head.rating
-		} else {
-			for i, c := range row {
-				if i != ci && isRatingCell(c) {
-					ri = i
-					break
+// tableAt reads a table starting at lines[i], if one starts there: a row is
+// a line of three or more cells one of which is a code; the header is the
+// lines of column words just above the first row (up to three), the caption
+// the line above those. n is how many lines from i the table used.
+func tableAt(lines []docLine, i int) (*table, int) {
+	if t, n := verticalTableAt(lines, i); t != nil {
+		return t, n
+	}
+	cells := splitCells(lines[i].text)
+	if !isHeaderCells(cells) && rowCode(cells) < 0 {
+		return nil, 0
+	}
+	// header lines, then rows
+	t := &table{}
+	k := i
+	for k < len(lines) && k-i < 4 {
+		cs := splitCells(lines[k].text)
+		if len(cs) == 0 || rowCode(cs) >= 0 || !isHeaderCells(cs) && !(k > i && len(cs) >= 2) {
+			break
+		}
+		for _, c := range cs {
+			t.header = append(t.header, string(fold(c)))
+		}
+		k++
+	}
+	if k < len(lines) && rowCode(splitCells(lines[k].text)) < 0 {
+		return nil, 0 // column words with no rows under them
+	}
+	for k < len(lines) {
+		text := lines[k].text
+		if strings.Trim(strings.TrimSpace(text), "|-: \t") == "" && strings.Contains(text, "-") {
+			k++ // a markdown separator row
+			continue
+		}
+		cs := splitCells(text)
+		ci := rowCode(cs)
+		if ci >= 0 && len(cs) >= 2 {
+			t.rows = append(t.rows, tableRow{cells: foldCells(cs), code: ci})
+			k++
+			continue
+		}
+		// A wrapped row: the line under it holds the rest of its cells.
+		if len(t.rows) > 0 && len(cs) > 0 && len(cs) <= 3 && continuation(cs) {
+			last := &t.rows[len(t.rows)-1]
+			for j, c := range foldCells(cs) {
+				if j == 0 && (c == "SH" || c == "SZ" || c == "BJ") {
+					last.cells[last.code] = strings.TrimSuffix(last.cells[last.code], ".") + "." + c
+					continue
+				}
+				if n := nameCell(last.cells, last.code); n >= 0 {
+					last.cells[n] += c
 				}
 			}
+			k++
+			continue
 		}
-		if ri >= 0 {
-			m.rating = fold(row[ri])
-		}
-		if aligned && t.head.name >= 0 && t.head.name != ci && t.head.name != ri {
-			m.written = string(fold(row[t.head.name]))
-		} else {
-			var b strings.Builder
-			for i, c := range row {
-				if i != ci && i != ri && !isNumberCell(c) {
-					b.WriteString(string(fold(c)))
-				}
-			}
-			m.written = b.String()
-		}
-		out = append(out, m)
+		break
+	}
+	if len(t.rows) == 0 || len(t.rows) == 1 && len(t.header) == 0 && len(cells) < 3 {
+		return nil, 0
+	}
+	return t, k - i
+}
+
+func foldCells(cs []string) []string {
+	out := make([]string, len(cs))
+	for i, c := range cs {
+		out[i] = string(fold(c))
 	}
 	return out
 }
 
+// continuation: the cells of a line that carries on the row above (SH 工).
+func continuation(cs []string) bool {
+	for _, c := range cs {
+		f := string(fold(c))
+		if runeLen(f) > 4 || strings.ContainsAny(f, "。:，,") {
+			return false
+		}
+	}
+	return true
+}
+
+// headerWords are the column words of a securities table's header.
+var headerWords = []string{"代码", "名称", "简称", "评级", "公司", "股票", "证券", "收盘价", "股价", "EPS", "PE", "目标价", "TICKER", "COMPANY", "RATING", "PRICE", "CODE", "NAME"}
+
+func isHeaderCells(cs []string) bool {
+	if len(cs) < 2 {
+		return false
+	}
+	hits := 0
+	for _, c := range cs {
+		f := strings.ToUpper(string(fold(c)))
+		if runeLen(f) > 14 {
+			return false
+		}
+		for _, w := range headerWords {
+			if strings.Contains(f, w) {
+				hits++
+				break
+			}
+		}
+	}
+	return hits >= 2
+}
+
+// nameCell is the index of the row's name: the first cell of text that is
+// no code, number or rating.
+func nameCell(cells []string, code int) int {
+	for i, c := range cells {
+		if i == code || isNumberCell(c) || isRatingCell(c) {
+			continue
+		}
+		return i
+	}
+	return -1
+}
+
+// verticalTableAt reads a table copied one cell per line: a run of short
+// lines that holds the header words 代码 and 名称/简称, then the cells.
+func verticalTableAt(lines []docLine, i int) (*table, int) {
+	k := i
+	var cells []string
+	for k < len(lines) {
+		f := string(fold(lines[k].text))
+		if f == "" || runeLen(f) > 14 || strings.ContainsAny(f, "。,;:") {
+			break
+		}
+		cells = append(cells, f)
+		k++
+	}
+	if len(cells) < 8 {
+		return nil, 0
+	}
+	head := 0
+	for head < len(cells) {
+		if _, _, ok := codeCellKind(cells[head]); ok {
+			break
+		}
+		head++
+	}
+	hasCode, hasName := false, false
+	for _, c := range cells[:head] {
+		hasCode = hasCode || strings.Contains(c, "代码")
+		hasName = hasName || strings.Contains(c, "名称") || strings.Contains(c, "简称")
+	}
+	if !hasCode || !hasName || head >= len(cells) || head < 2 {
+		return nil, 0
+	}
+	t := &table{header: cells[:head-1]}
+	// Each code line, with the name line before it and the cells after it
+	// up to the next name.
+	var codes []int
+	for j := head - 1; j < len(cells); j++ {
+		if _, _, ok := codeCellKind(cells[j]); ok {
+			codes = append(codes, j)
+		}
+	}
+	for n, j := range codes {
+		end := len(cells)
+		if n+1 < len(codes) {
+			end = codes[n+1] - 1
+		}
+		row := tableRow{cells: []string{cells[j-1]}, code: 1}
+		row.cells = append(row.cells, cells[j:end]...)
+		t.rows = append(t.rows, row)
+	}
+	return t, k - i
+}
+
+// isRatingCell: a cell that is a rating word, Chinese or English.
 func isRatingCell(c string) bool {
-	if !hasHan(c) {
-		return false // B, N, S are ratings to ParseRating but columns of letters here
+	f := string(fold(c))
+	if hasHan(f) {
+		if w, j, ok := ratingWordAt([]rune(f), 0); ok && j == len([]rune(f)) && len(w) > 0 {
+			return true
+		}
+		_, _, ok := nearRatingWord([]rune(f))
+		return ok
 	}
-	if _, ok := sectors.ParseBrokerRating(c); ok {
-		return true
-	}
-	_, _, ok := nearRatingWord(fold(c))
-	return ok
+	return englishRating(f) != nil
 }
 
 // isNumberCell: prices, EPS, PE, growth, and the dashes of a missing value.
@@ -175,4 +274,126 @@ func isNumberCell(c string) bool {
 		}
 	}
 	return true
+}
+
+// previousLabel marks a rating column that holds the old rating.
+func previousLabel(h string) bool {
+	return containsAny(strings.ToUpper(h), []string{"原", "前次", "上次", "上期", "调整前", "PREVIOUS", "PRIOR", "OLD", "FROM"})
+}
+
+// tableCaptionRole is the role a table's caption or header gives it.
+func (t *table) role() (role, bool) {
+	if r, ok := roleOf([]rune(t.caption)); ok {
+		return r, true
+	}
+	for _, h := range t.header {
+		if containsAny(h, []string{"涨跌幅", "涨幅", "跌幅", "超额收益"}) {
+			return roleMarket, true
+		}
+	}
+	return roleBody, false
+}
+
+// recommendCaption: a table whose caption says it is a recommendation list
+// gives calls without a rating column.
+func (t *table) recommendCaption() bool {
+	return containsAny(t.caption, []string{"推荐", "金股", "组合", "重点公司", "重点关注", "首推", "优选", "标的"})
+}
+
+// mentions turns a table's rows into mentions. Its rating is the row's
+// rating cell; with two (原评级 and 现评级, 现评级 and 前次评级) the one
+// whose header is not the old one, by the order of the header's rating
+// columns. Its target is the cell under 目标价/PT when the row has as many
+// cells as that header line.
+func (t *table) mentions(theme string, skipped map[string]secKind) []mention {
+	var ratingHeads []string
+	for _, h := range t.header {
+		if strings.Contains(h, "评级") || strings.Contains(strings.ToUpper(h), "RATING") {
+			ratingHeads = append(ratingHeads, h)
+		}
+	}
+	targetCol := -1
+	for i, h := range t.header {
+		u := strings.ToUpper(h)
+		if strings.Contains(h, "目标价") || u == "PT" || u == "TP" || strings.Contains(u, "TARGET") {
+			targetCol = i
+		}
+	}
+	rated := len(ratingHeads) > 0
+	for _, r := range t.rows {
+		for i, c := range r.cells {
+			if i != r.code && isRatingCell(c) {
+				rated = true
+			}
+		}
+	}
+	if !rated && !t.recommendCaption() {
+		return nil
+	}
+	var out []mention
+	for _, r := range t.rows {
+		kind, code, _ := codeCellKind(r.cells[r.code])
+		if kind != secA {
+			skipped[r.cells[r.code]] = kind
+			continue
+		}
+		m := mention{theme: theme, code: code, hasCode: true, pos: len(out)}
+		var ratings []int
+		for i, c := range r.cells {
+			if i != r.code && isRatingCell(c) {
+				ratings = append(ratings, i)
+			}
+		}
+		pick := -1
+		switch {
+		case len(ratings) == 1:
+			pick = ratings[0]
+		case len(ratings) > 1:
+			pick = ratings[0]
+			if len(ratingHeads) >= len(ratings) {
+				for n, ri := range ratings {
+					if !previousLabel(ratingHeads[len(ratingHeads)-len(ratings)+n]) {
+						pick = ri
+						break
+					}
+				}
+			}
+		}
+		if pick >= 0 {
+			m.rating, m.strength = []rune(r.cells[pick]), tableEvidence
+		}
+		m.written = t.name(r, code, pick)
+		if targetCol >= 0 && len(r.cells) == len(t.header) || targetCol >= 0 && len(t.header) > len(r.cells) && len(r.cells) == t.lastHeaderLen() {
+			if targetCol < len(r.cells) {
+				m.target = leadingNumber(r.cells[targetCol])
+			}
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+func (t *table) lastHeaderLen() int { return len(t.header) }
+
+// name is the row's name as written: the cell the master's name for the
+// code matches best, else the first cell of text.
+func (t *table) name(r tableRow, code sectors.Code, rating int) string {
+	sec, known := sectors.LookupMaster(code)
+	full := strings.ToUpper(sec.Folded)
+	first := ""
+	for i, c := range r.cells {
+		if i == r.code || i == rating || isNumberCell(c) {
+			continue
+		}
+		if known && (c == full || strings.ToUpper(sec.FoldedCore) == c) {
+			return c
+		}
+		if first == "" {
+			first = c
+		}
+	}
+	if known && first != "" && oneOff([]rune(first), []rune(full)) {
+		return first
+	}
+	return first
 }
