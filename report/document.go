@@ -91,6 +91,7 @@ func prepareLines(text string) []docLine {
 		}
 	}
 	out := make([]docLine, 0, len(raw))
+	seenFurniture := map[string]bool{}
 	region := roleBody
 	paraRole := roleBody
 	paraOpen := false
@@ -103,8 +104,14 @@ func prepareLines(text string) []docLine {
 			continue
 		}
 		key := digitsRE.ReplaceAllString(strings.Join(strings.Fields(trim), ""), "#")
-		if pageRE.MatchString(trim) || runeLen(trim) <= 80 && count[key] >= 3 && !hasCodeLike(trim) && len(raw) > 40 {
-			continue // page furniture
+		if pageRE.MatchString(trim) {
+			continue
+		}
+		if runeLen(trim) <= 80 && count[key] >= 3 && !hasCodeLike(trim) && len(raw) > 40 {
+			if seenFurniture[key] {
+				continue // a page header repeated: its first copy is the cover's
+			}
+			seenFurniture[key] = true
 		}
 		if strings.HasPrefix(trim, "请务必") || strings.HasPrefix(trim, "敬请参阅") || strings.HasPrefix(trim, "请参阅") {
 			continue // a page footer pointing at the disclaimer

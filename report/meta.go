@@ -1,6 +1,7 @@
 package report
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -18,10 +19,10 @@ type metadata struct {
 	rating                  sectors.IndustryRating
 }
 
-func readMetadata(text string, folded []rune) metadata {
+func readMetadata(text string, folded []rune, lines []docLine) metadata {
 	return metadata{
 		title:    findTitle(text),
-		date:     findDate(folded),
+		date:     findDate(lines),
 		industry: findIndustry(folded),
 		rating:   findIndustryRating(folded),
 		broker:   findBroker(text, folded),
@@ -78,32 +79,147 @@ func isFurniture(f string) bool {
 
 var dateLabels = []string{"报告发布日期", "发布日期", "报告日期", "发布时间", "日期"}
 
-// findDate is the date after the first date label, or else the first date
-// in the text: 2024年05月12日, 2025年4月28日, 2024-05-12, 2024/05/12, 2024.05.12.
-func findDate(f []rune) time.Time {
-	for _, label := range dateLabels {
-		w := []rune(label)
-		for i := 0; i+len(w) <= len(f); i++ {
-			if !hasPrefixAt(f, i, w) {
-				continue
-			}
-			j := i + len(w)
-			for j < len(f) && j-i-len(w) < 3 && !isDigit(f[j]) {
-				j++
-			}
-			if d, ok := dateAt(f, j); ok {
-				return d
+// publishLabels name the report's own date; 日期 alone does not (a cover's
+// 日期 is as often the price date).
+var publishLabels = []string{"报告发布日期", "原文发布日期", "发布日期", "报告日期", "发布时间", "出版日期", "PUBLISHED", "REPORTDATE"}
+
+// notReportDate before a date makes it some other date: the data's, a
+// price's, a meeting's.
+var notReportDate = []string{"数据", "截至", "截止", "收盘", "股价", "价格", "调研", "会议", "交流", "成立", "上市", "ASOF", "PRICE", "CLOSE", "数据来源", "更新"}
+
+// findDate is the report's date: the one after a publication label (报告
+// 日期, 发布日期), or else the first date of the cover (its first 80
+// lines) that is no other date — not a data or price date, not one end of
+// a week's range, not in a related report's title or the disclaimer. A
+// report with none has no date. 2025年4月28日, 2025-04-28, 2025/4/28,
+// 2025.4.28, 28 April 2025 and April 28, 2025 are read.
+func findDate(lines []docLine) time.Time {
+	for _, l := range lines {
+		if l.role != roleBody || l.text == "" {
+			continue
+		}
+		f := fold(l.text)
+		for _, label := range publishLabels {
+			w := []rune(label)
+			for i := 0; i+len(w) <= len(f); i++ {
+				if !hasPrefixAt(f, i, w) {
+					continue
+				}
+				j := i + len(w)
+				for j < len(f) && j-i-len(w) < 3 && !isDigit(f[j]) {
+					j++
+				}
+				if d, ok := dateAt(f, j); ok {
+					return d
+				}
 			}
 		}
 	}
-	for i := 0; i < len(f); i++ {
-		if isDigit(f[i]) && (i == 0 || !isDigit(f[i-1])) {
-			if d, ok := dateAt(f, i); ok {
-				return d
-			}
+	n := 0
+	for _, l := range lines {
+		if l.text == "" {
+			continue
+		}
+		if n++; n > 80 {
+			break
+		}
+		if l.role != roleBody {
+			continue
+		}
+		if d, ok := lineDate(l.text); ok {
+			return d
 		}
 	}
 	return time.Time{}
+}
+
+// lineDate is the first date of a line that is the report's own.
+func lineDate(text string) (time.Time, bool) {
+	f := fold(text)
+	title := titleSpans(f)
+	for i := 0; i < len(f); i++ {
+		if !isDigit(f[i]) || i > 0 && isDigit(f[i-1]) {
+			continue
+		}
+		d, ok := dateAt(f, i)
+		if !ok {
+			continue
+		}
+		end, groups := i, 0
+		for end < len(f) && groups < 3 {
+			for end < len(f) && isDigit(f[end]) {
+				end++
+			}
+			groups++
+			if groups < 3 && end < len(f) && strings.ContainsRune("年月-/.", f[end]) {
+				end++
+			}
+		}
+		if end < len(f) && f[end] == '日' {
+			end++
+		}
+		if title[i] || otherDate(f, i, end) {
+			i = end
+			continue
+		}
+		return d, true
+	}
+	if d, at, ok := englishDate(text); ok && !otherDate(fold(text[:at]+"#"), len(fold(text[:at])), len(fold(text[:at]))) {
+		return d, true
+	}
+	return time.Time{}, false
+}
+
+// otherDate reports a date at f[i:end] that is not the report's: after a
+// data or price label, or one end of a range (2024.10.14-2024.10.18).
+func otherDate(f []rune, i, end int) bool {
+	before := strings.ToUpper(string(f[max(0, i-8):i]))
+	for _, w := range notReportDate {
+		if strings.Contains(before, w) {
+			return true
+		}
+	}
+	if end < len(f) && strings.ContainsRune("-~—–至", f[end]) && end+1 < len(f) && isDigit(f[end+1]) {
+		return true
+	}
+	if i > 0 && strings.ContainsRune("-~—–至", f[i-1]) && i > 1 && isDigit(f[i-2]) {
+		return true
+	}
+	return false
+}
+
+var (
+	dayMonthYear = regexp.MustCompile(`\b(\d{1,2})\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+(\d{4})\b`)
+	monthDayYear = regexp.MustCompile(`\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})\b`)
+	months       = map[string]time.Month{"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "May": 5, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9, "Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12}
+)
+
+// englishDate reads 3 June 2025 or June 3, 2025 in a line, with its byte
+// offset.
+func englishDate(s string) (time.Time, int, bool) {
+	var y, d int
+	var m time.Month
+	at := -1
+	if loc := dayMonthYear.FindStringSubmatchIndex(s); loc != nil {
+		d, _ = strconv.Atoi(s[loc[2]:loc[3]])
+		m = months[s[loc[4]:loc[5]]]
+		y, _ = strconv.Atoi(s[loc[6]:loc[7]])
+		at = loc[0]
+	}
+	if loc := monthDayYear.FindStringSubmatchIndex(s); loc != nil && (at < 0 || loc[0] < at) {
+		m = months[s[loc[2]:loc[3]]]
+		d, _ = strconv.Atoi(s[loc[4]:loc[5]])
+		y, _ = strconv.Atoi(s[loc[6]:loc[7]])
+		at = loc[0]
+	}
+	if at < 0 || y < 1990 || y > 2100 {
+		return time.Time{}, 0, false
+	}
+	t := time.Date(y, m, d, 0, 0, 0, 0, sectors.China)
+	if t.Day() != d || t.Month() != m {
+		return time.Time{}, 0, false
+	}
+	return t, at, true
 }
 
 // dateAt reads a date starting at f[i].
@@ -263,45 +379,4 @@ func findIndustryRating(f []rune) sectors.IndustryRating {
 		}
 	}
 	return sectors.IndustryRating{}
-}
-
-// brokers are houses whose names are not simply X证券, or that are cited
-// by a short name; others are found as X证券股份有限公司 / X证券研究所.
-var brokers = []string{"中金公司", "中国国际金融", "中信建投", "申万宏源", "国泰君安", "国泰海通", "中国银河", "银河证券", "中银国际", "华泰证券", "中信证券", "海通证券", "招商证券", "广发证券", "东方证券", "兴业证券", "天风证券", "国信证券", "安信证券", "光大证券", "长江证券", "方正证券", "民生证券", "开源证券", "国金证券", "浙商证券", "东吴证券", "德邦证券", "华西证券", "西部证券", "国海证券", "中泰证券", "信达证券", "华安证券", "财通证券", "东北证券", "太平洋证券", "国元证券", "山西证券", "华创证券", "国盛证券", "华鑫证券", "东兴证券", "首创证券", "国联证券", "平安证券", "华金证券", "万联证券", "中原证券", "华源证券", "上海证券", "东莞证券", "中邮证券", "东海证券", "华福证券", "甬兴证券", "国投证券"}
-
-// findBroker looks for the house's legal name (X证券股份有限公司, the
-// disclaimer's), its research institute, or a known house on the cover.
-func findBroker(text string, f []rune) string {
-	s := string(f)
-	for _, suffix := range []string{"证券股份有限公司", "证券有限责任公司", "证券研究所", "证券研究院"} {
-		if i := strings.Index(s, suffix); i >= 0 {
-			rs := []rune(s[:i])
-			for n := 5; n >= 2; n-- {
-				if len(rs) >= n {
-					cand := string(rs[len(rs)-n:]) + "证券"
-					for _, b := range brokers {
-						if b == cand {
-							return b
-						}
-					}
-				}
-			}
-			if len(rs) >= 2 && isHanRunes(rs[len(rs)-2:]) {
-				return string(rs[len(rs)-2:]) + "证券"
-			}
-		}
-	}
-	lines := strings.SplitN(text, "\n", 41)
-	for _, line := range lines[:min(len(lines), 40)] {
-		lf := string(fold(line))
-		if runeLen(lf) > 24 {
-			continue // running text may name a listed broker as a stock
-		}
-		for _, b := range brokers {
-			if strings.Contains(lf, b) {
-				return b
-			}
-		}
-	}
-	return ""
 }

@@ -75,7 +75,7 @@ func Parse(data []byte) (*Result, error) {
 	}
 
 	folded := fold(text)
-	meta := readMetadata(text, folded)
+	meta := readMetadata(text, folded, lines)
 	rep := sectors.BrokerReport{
 		ID:             reportID(folded, meta),
 		Title:          meta.title,
