@@ -55,76 +55,90 @@ var brokerList = sync.OnceValue(func() []brokerEntry {
 // disclaimer's legal name, the research institute on the cover.
 var legalSuffixes = []string{"股份有限公司", "有限责任公司", "有限公司", "研究所", "研究部", "研究院", "研究", "经济研究所", "证券研究报告"}
 
-// findBroker names the firm the report is from: the firm of the list whose
-// names the text gives most weight to — a legal or institute name counts
-// five, a name on the cover (the first 40 lines) two, a mention elsewhere
-// one; a two-character short name counts only on the cover beside 证券 or
-// 研究. An English note gets the firm's English name.
-func findBroker(text string, f []rune) string {
-	s := string(f)
-	lines := strings.SplitN(text, "\n", 41)
-	cover := string(fold(strings.Join(lines[:min(len(lines), 40)], "\n")))
-	coverRaw := strings.Join(lines[:min(len(lines), 40)], "\n")
-	best, bestScore, bestAt := -1, 0, len(s)
-	bestLatin := false
-	for i, e := range brokerList() {
-		score, at, latin := 0, len(s), false
-		for _, n := range e.han {
-			sc, first := hanScore(s, cover, n)
-			if sc > score || sc == score && first < at {
-				score, at, latin = sc, first, false
-			}
-		}
-		for _, n := range e.short {
-			for _, next := range []string{"证券", "研究", "晨会", "策略"} {
-				if j := strings.Index(cover, n+next); j >= 0 && score < 2 {
-					score, at = 2, j
-				}
-			}
-		}
-		for _, n := range e.latin {
-			if sc, first := latinScore(text, coverRaw, n); sc > score {
-				score, at, latin = sc, first, true
-			}
-		}
-		if score > bestScore || score == bestScore && score > 0 && at < bestAt {
-			best, bestScore, bestAt, bestLatin = i, score, at, latin
-		}
-	}
-	if best < 0 {
-		return ""
-	}
-	e := brokerList()[best]
-	if bestLatin && e.english != "" && !mostlyHan(text) {
-		return e.english
-	}
-	return e.name
+// brokerNames is one automaton over every Chinese name of every firm, so
+// that a report is searched for all of them in one pass.
+type brokerNameIndex struct {
+	ac    *automaton
+	owner []int // pattern → firm
+	names []string
 }
 
-func hanScore(s, cover, name string) (int, int) {
-	score, first := 0, len(s)
-	for from := 0; ; {
-		j := strings.Index(s[from:], name)
-		if j < 0 {
-			break
+var brokerNames = sync.OnceValue(func() *brokerNameIndex {
+	ix := &brokerNameIndex{}
+	var pats [][]rune
+	for i, e := range brokerList() {
+		for _, n := range e.han {
+			pats = append(pats, []rune(n))
+			ix.owner = append(ix.owner, i)
+			ix.names = append(ix.names, n)
 		}
-		j += from
-		first = min(first, j)
+	}
+	ix.ac = newAutomaton(pats)
+	return ix
+})
+
+// findBroker names the firm the report is from: the firm of the list whose
+// names the text gives most weight to — a legal or institute name counts
+// five, a name on the cover (the first 40 lines) two more, a mention
+// elsewhere one; a two-character short name counts only on the cover beside
+// 证券 or 研究. An English note gets the firm's English name.
+func findBroker(text string, f []rune) string {
+	lines := strings.SplitN(text, "\n", 41)
+	coverRaw := strings.Join(lines[:min(len(lines), 40)], "\n")
+	cover := string(fold(coverRaw))
+	coverLen := len([]rune(cover))
+	list := brokerList()
+	score := make([]int, len(list))
+	first := make([]int, len(list))
+	latin := make([]bool, len(list))
+	for i := range first {
+		first[i] = len(f)
+	}
+	ix := brokerNames()
+	for _, m := range ix.ac.find(f) {
+		b := ix.owner[m.pattern]
 		w := 1
-		rest := s[j+len(name):]
+		rest := string(f[m.end:min(len(f), m.end+8)])
 		for _, suf := range legalSuffixes {
 			if strings.HasPrefix(rest, suf) || strings.HasPrefix(rest, "证券"+suf) {
 				w = 5
 				break
 			}
 		}
-		score += w
-		from = j + len(name)
+		if m.start < coverLen {
+			w += 2
+		}
+		score[b] += w
+		first[b] = min(first[b], m.start)
 	}
-	if strings.Contains(cover, name) {
-		score += 2
+	for i, e := range list {
+		for _, n := range e.short {
+			for _, next := range []string{"证券", "研究", "晨会", "策略"} {
+				if j := strings.Index(cover, n+next); j >= 0 && score[i] < 2 {
+					score[i], first[i] = 2, j
+				}
+			}
+		}
+		for _, n := range e.latin {
+			if sc, at := latinScore(text, coverRaw, n); sc > score[i] {
+				score[i], first[i], latin[i] = sc, at, true
+			}
+		}
 	}
-	return score, first
+	best := -1
+	for i := range list {
+		if score[i] > 0 && (best < 0 || score[i] > score[best] || score[i] == score[best] && first[i] < first[best]) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return ""
+	}
+	e := list[best]
+	if latin[best] && e.english != "" && !mostlyHan(text) {
+		return e.english
+	}
+	return e.name
 }
 
 func latinScore(text, cover, name string) (int, int) {

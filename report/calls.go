@@ -110,7 +110,7 @@ func readParagraph(p []rune, ctx paraContext, skipped map[string]secKind) []ment
 	labelEnd := -1
 	if i := indexRune(p, ':'); i > 0 && i <= 16 && (len(items) == 0 || items[0].start >= i) {
 		labelEnd = i + 1
-		if t := cleanTheme(p[:i]); t != "" {
+		if t := cleanTheme(p[:i+1]); t != "" {
 			theme = t
 		}
 	}
@@ -133,10 +133,9 @@ func readParagraph(p []rune, ctx paraContext, skipped map[string]secKind) []ment
 		if t == "" {
 			t = theme
 		}
-		for i, it := range items {
-			if it.start >= in.end && it.start < end {
-				member[i], memberTheme[i], benefit[i] = true, t, in.benefit
-			}
+		first := sort.Search(len(items), func(i int) bool { return items[i].start >= in.end })
+		for i := first; i < len(items) && items[i].start < end; i++ {
+			member[i], memberTheme[i], benefit[i] = true, t, in.benefit
 		}
 	}
 	// A label followed by nothing but stocks is a list (黄金：山东黄金、中金
@@ -170,9 +169,10 @@ func readParagraph(p []rune, ctx paraContext, skipped map[string]secKind) []ment
 	for _, ph := range findPhrases(p, items, titles) {
 		target := -1
 		sentStart := sentenceStart(p, ph.start)
-		for i := len(items) - 1; i >= 0; i-- {
+		last := sort.Search(len(items), func(i int) bool { return items[i].start >= ph.start })
+		for i := last - 1; i >= 0 && items[i].start >= sentStart; i-- {
 			it := items[i]
-			if it.end <= ph.start && it.start >= sentStart && !it.inTitle && len(phrase[i]) == 0 {
+			if it.end <= ph.start && !it.inTitle && len(phrase[i]) == 0 {
 				target = i
 				break
 			}
@@ -281,13 +281,17 @@ func companyWordBetween(p []rune, from, to int) bool {
 	return strings.Contains(s, "公司")
 }
 
+// maxSentence bounds how far a sentence is looked back or ahead, so that a
+// text without full stops costs linear work.
+const maxSentence = 300
+
 func sentenceStart(p []rune, i int) int {
-	for k := i - 1; k >= 0; k-- {
+	for k := i - 1; k >= 0 && i-k <= maxSentence; k-- {
 		if strings.ContainsRune("。!?", p[k]) {
 			return k + 1
 		}
 	}
-	return 0
+	return max(0, i-maxSentence)
 }
 
 func anyCovered(covered []bool, s, e int) bool {
@@ -465,12 +469,18 @@ func cleanTheme(rs []rune) string {
 	}
 	n := runeLen(s)
 	han := hasHan(s)
+	if n == 1 && han && !strings.Contains("和及与或等如的是在为将对从由", s) && !strings.Contains(string(rs), "，") {
+		// 铜：紫金矿业、洛阳钼业 — a one-character label names a theme too.
+		if _, _, ok := ratingWordAt([]rune(s), 0); !ok && trailingColon(rs) {
+			return s
+		}
+	}
 	if n < 2 || han && n > 12 || !han && (n > 24 || !hasLetter(s)) || strings.ContainsAny(s, "()[]【】。%《》") {
 		return ""
 	}
 	up := strings.ToUpper(s)
 	for _, j := range themeJunk {
-		if strings.Contains(up, j) {
+		if hasHan(j) && strings.Contains(up, j) || !hasHan(j) && (up == j || len(j) > 2 && strings.Contains(up, j)) {
 			return ""
 		}
 	}
@@ -570,3 +580,9 @@ func nameBefore(p []rune, end, limit int) (string, int) {
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 func isUpper(r rune) bool { return r >= 'A' && r <= 'Z' }
+
+// trailingColon: the text was a label (it ended at a colon).
+func trailingColon(rs []rune) bool {
+	s := strings.TrimSpace(string(rs))
+	return strings.HasSuffix(s, ":") || strings.HasSuffix(s, "：")
+}

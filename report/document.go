@@ -116,8 +116,11 @@ func prepareLines(text string) []docLine {
 		if strings.HasPrefix(trim, "请务必") || strings.HasPrefix(trim, "敬请参阅") || strings.HasPrefix(trim, "请参阅") {
 			continue // a page footer pointing at the disclaimer
 		}
-		f := fold(stripBullet(trim))
-		strength := headingStrength(f, nextNonEmpty(raw, i+1))
+		f, long := foldHead(stripBullet(trim), 160)
+		strength := notHeading
+		if !long {
+			strength = headingStrength(f, nextNonEmpty(raw, i+1))
+		}
 		heading := strength > 0
 		if r, ok := roleOf(f); ok && len(f) > 0 && !ratingBox(f) {
 			rest := afterLabel(f)
@@ -230,7 +233,7 @@ func headingStrength(f []rune, next string) int {
 	if captionRE.MatchString(s) {
 		return strongHeading
 	}
-	if next != "" && analystRE.MatchString(string(fold(next))) && !analystRE.MatchString(s) {
+	if next != "" && len(next) < 400 && analystRE.MatchString(string(fold(next))) && !analystRE.MatchString(s) {
 		return strongHeading
 	}
 	if _, _, ok := classifyHeading(s); ok {
@@ -245,6 +248,9 @@ func headingStrength(f []rune, next string) int {
 	}
 	if len(f) <= 16 && !sentence && !strings.ContainsAny(s, ",、") && !hasCodeLike(s) {
 		return weakHeading
+	}
+	if !hasHan(s) && len(f) <= 40 && !strings.HasSuffix(s, ".") && !strings.ContainsAny(s, ";") && isUpper(f[0]) && !hasCodeLike(s) {
+		return weakHeading // Batteries: pricing discipline holds
 	}
 	return notHeading
 }
@@ -303,7 +309,10 @@ func readCalls(lines []docLine) ([]mention, map[string]secKind) {
 			continue
 		}
 		raw := stripBullet(strings.TrimSpace(l.text))
-		f := fold(raw)
+		f, _ := foldHead(raw, 160)
+		if len(f) == 0 {
+			continue
+		}
 		if l.heading {
 			flush()
 			lastCaption = string(f)
@@ -325,6 +334,8 @@ func readCalls(lines []docLine) ([]mention, map[string]secKind) {
 				sectionSubject = nil
 			case isSection:
 				theme, list = "", false
+			case captionRE.MatchString(string(f)):
+				// A table's caption titles the table, not what follows it.
 			case strength == strongHeading && !startsNumbered(string(f)) || romanTop(string(f)):
 				theme, list = headingTheme(raw), false
 				sectionSubject = nil
@@ -353,7 +364,7 @@ func readCalls(lines []docLine) ([]mention, map[string]secKind) {
 			paraRoleOf = l.role
 		}
 		para = append(para, l.text)
-		last := f[len(f)-1]
+		last := lastFolded(raw)
 		prevEnded = strings.ContainsRune("。!?;", last)
 		if last == ':' {
 			if introOnly(f) {
@@ -389,7 +400,7 @@ func startsLabel(f []rune) bool {
 
 // introOnly: 推荐标的：, 投资建议： — a line that announces the list below.
 func introOnly(f []rune) bool {
-	s := string(f[:len(f)-1])
+	s := strings.TrimRight(string(f), ":")
 	initIntros()
 	for _, in := range intros {
 		if strings.HasSuffix(s, in.word) && !in.benefit {
@@ -450,7 +461,7 @@ func reportSubject(lines []docLine, skipped map[string]secKind) *mention {
 		if l.role != roleBody || rowCode(splitCells(l.text)) >= 0 && len(splitCells(l.text)) >= 3 {
 			continue
 		}
-		f := fold(stripBullet(strings.TrimSpace(l.text)))
+		f, _ := foldHead(stripBullet(strings.TrimSpace(l.text)), 160)
 		items := scanItems(f)
 		if len(items) == 0 || items[0].start != 0 || !items[0].hasCode || items[0].kind != secA {
 			continue
@@ -473,7 +484,8 @@ func reportSubject(lines []docLine, skipped map[string]secKind) *mention {
 		if lines[i].role != roleBody {
 			continue
 		}
-		if w := coverRating(fold(lines[i].text)); w != nil {
+		head, _ := foldHead(lines[i].text, 400)
+		if w := coverRating(head); w != nil {
 			subject.rating, subject.strength = w, coverEvidence
 			break
 		}

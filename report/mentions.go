@@ -1,6 +1,7 @@
 package report
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 
@@ -287,11 +288,7 @@ func lastEnd(items []item) int {
 }
 
 func sortItems(items []item) {
-	for i := 1; i < len(items); i++ {
-		for j := i; j > 0 && items[j].start < items[j-1].start; j-- {
-			items[j], items[j-1] = items[j-1], items[j]
-		}
-	}
+	sort.SliceStable(items, func(i, j int) bool { return items[i].start < items[j].start })
 }
 
 func onlySeparators(rs []rune) bool {

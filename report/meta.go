@@ -98,7 +98,7 @@ func findDate(lines []docLine) time.Time {
 		if l.role != roleBody || l.text == "" {
 			continue
 		}
-		f := fold(l.text)
+		f, _ := foldHead(l.text, 200)
 		for _, label := range publishLabels {
 			w := []rune(label)
 			for i := 0; i+len(w) <= len(f); i++ {
@@ -135,6 +135,9 @@ func findDate(lines []docLine) time.Time {
 
 // lineDate is the first date of a line that is the report's own.
 func lineDate(text string) (time.Time, bool) {
+	if len(text) > 400 {
+		text = strings.ToValidUTF8(text[:400], "")
+	}
 	f := fold(text)
 	title := titleSpans(f)
 	for i := 0; i < len(f); i++ {

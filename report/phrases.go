@@ -151,7 +151,7 @@ func isRatingPhrase(p []rune, i, j int) bool {
 func sentenceTarget(p []rune, i int) float64 {
 	s := sentenceStart(p, i)
 	e := i
-	for e < len(p) && !strings.ContainsRune("。!?", p[e]) {
+	for e < len(p) && e-i < maxSentence && !strings.ContainsRune("。!?", p[e]) {
 		e++
 	}
 	m := targetRE.FindStringSubmatch(string(p[s:e]))

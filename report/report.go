@@ -84,6 +84,20 @@ func Parse(data []byte) (*Result, error) {
 		Industry:       meta.industry,
 		IndustryRating: meta.rating,
 	}
+	// A house never rates itself: its name on the letterhead (浙商证券 is
+	// also a listed stock) is no call.
+	if meta.broker != "" {
+		kept := calls[:0]
+		for _, c := range calls {
+			if c.Name != meta.broker && c.NameInReport != meta.broker {
+				kept = append(kept, c)
+			}
+		}
+		calls = kept
+		if len(calls) == 0 {
+			return nil, ErrNoCalls
+		}
+	}
 	// With no heading over it, a call falls under the report's industry.
 	fallback := firstNonEmpty(meta.industry, "未分类")
 	var themeNames []string

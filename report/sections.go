@@ -183,13 +183,14 @@ func splitBlocks(lines []string) []block {
 			para = nil
 		}
 	}
+	dl := docLines(lines)
 	for i := 0; i < len(lines); i++ {
 		t := strings.TrimSpace(lines[i])
 		if t == "" {
 			flush()
 			continue
 		}
-		if tbl, n := tableAt(docLines(lines[i:min(len(lines), i+400)]), 0); tbl != nil {
+		if tbl, n := tableAt(dl, i); tbl != nil {
 			flush()
 			out = append(out, block{table: tbl})
 			i += n - 1

@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -111,7 +112,7 @@ func TestSplitBlocks(t *testing.T) {
 	if !strings.Contains(bs[0].text, "亿纬锂\n能") || !strings.HasPrefix(bs[1].text, "2）光伏") || bs[2].text != "**量子技术**" {
 		t.Errorf("paragraphs %q | %q | %q", bs[0].text, bs[1].text, bs[2].text)
 	}
-	if bs[3].table == nil || len(bs[3].table.rows) != 1 || bs[3].table.head.rating != 2 {
+	if bs[3].table == nil || len(bs[3].table.rows) != 1 || len(bs[3].table.header) != 3 {
 		t.Errorf("table %+v", bs[3].table)
 	}
 	if bs[4].text != "资料来源：Wind" {
@@ -119,41 +120,140 @@ func TestSplitBlocks(t *testing.T) {
 	}
 }
 
-func TestScanCodes(t *testing.T) {
+func TestScanItems(t *testing.T) {
 	p := fold("北方华创（002371.SZ，买入）、三六零(601360.SH,增持)、贵州茅台SH600519、华工科技（000988.SZ）、金山办公(688111,增持,首次)，营收100000万元，2024年")
 	var got []string
-	for _, c := range scanCodes(p) {
-		got = append(got, c.code.Key()+":"+string(c.rating)+":"+string(p[c.close-1]))
+	for _, it := range scanItems(p) {
+		got = append(got, it.code.Key()+":"+it.written+":"+string(it.bracket))
 	}
-	want := "SZ002371:买入:) SH601360:增持:) SH600519::9 SZ000988::) SH688111:增持:)"
+	want := "SZ002371:北方华创:买入 SH601360:三六零:增持 SH600519:贵州茅台: SZ000988:华工科技: SH688111:金山办公:增持"
 	if strings.Join(got, " ") != want {
-		t.Errorf("codes %q\nwant  %q", strings.Join(got, " "), want)
+		t.Errorf("items %q\nwant  %q", strings.Join(got, " "), want)
 	}
 }
 
-func TestParagraphMentions(t *testing.T) {
-	theme := "旧主题"
-	ms, _ := paragraphMentions(fold("**制造业等领域数字化**,建议关注中控技术(688777, 买入)、干方科技(002373, 未评级)等。重点推荐中科曙光和海光信息。相关标的：固德威"), true, true, &theme)
+// Every notation of a code, and the securities that are no A-share
+// recognised as what they are.
+func TestCodeNotations(t *testing.T) {
+	cases := map[string]string{
+		"贵州茅台（600519）":              "A:SH600519",
+		"贵州茅台(600519.SH)":           "A:SH600519",
+		"贵州茅台SH600519":              "A:SH600519",
+		"贵州茅台（600519 CH，买入）":        "A:SH600519:买入",
+		"长城汽车(601633.SS)":           "A:SH601633",
+		"某公司(920077.BJ)":            "A:BJ920077",
+		"贵州茅台（６００５１９）":              "A:SH600519",
+		"贵州茅台(6OO519)":              "A:SH600519",
+		"贵州茅台（600 519，增持）":          "A:SH600519:增持",
+		"腾讯控股（00700.HK）":            "hk",
+		"中证红利（000922.CSI）":          "index",
+		"沪深300指数（000300.SH）":        "index",
+		"沪深300（000300）":             "index",
+		"华泰柏瑞沪深300ETF（510300）":      "fund",
+		"理想汽车（LI.OQ）":               "us",
+		"比亚迪（002594.SZ/1211.HK，买入）": "A:SZ002594:买入",
+		"紫金矿业（H股，2899.HK）":          "hk",
+		"比亚迪电子（00285.HK）":           "hk",
+	}
+	for in, want := range cases {
+		items := scanItems(fold(in))
+		got := ""
+		if len(items) > 0 {
+			it := items[0]
+			if it.kind == secA {
+				got = "A:" + it.code.Key()
+				if len(it.bracket) > 0 {
+					got += ":" + string(it.bracket)
+				}
+			} else {
+				got = skipName[it.kind]
+			}
+		}
+		if got != want {
+			t.Errorf("%s: %q, want %q", in, got, want)
+		}
+	}
+}
+
+func mentionsOf(text string, ctx paraContext) []mention {
+	return readParagraph(fold(text), ctx, map[string]secKind{})
+}
+
+func TestReadParagraph(t *testing.T) {
+	ms := mentionsOf("**制造业等领域数字化**,建议关注中控技术(688777, 买入)、干方科技(002373, 未评级)等。重点推荐中科曙光和海光信息。相关标的：固德威", paraContext{theme: "旧主题", list: true})
 	var got []string
 	for _, m := range ms {
 		got = append(got, m.theme+"/"+m.written+"/"+string(m.rating)+"/"+map[bool]string{true: "b", false: "-"}[m.benefit])
 	}
-	want := "制造业数字化/中控技术/买入/- 制造业数字化/干方科技/未评级/- 制造业数字化/中科曙光//- 制造业数字化/海光信息//- 制造业数字化/固德威//b"
+	want := "制造业数字化/中控技术/买入/- 制造业数字化/干方科技/未评级/- 制造业数字化/中科曙光//- 制造业数字化/海光信息//- 旧主题/固德威//b"
 	if strings.Join(got, " ") != want {
 		t.Errorf("mentions %q\nwant     %q", strings.Join(got, " "), want)
 	}
 
-	// Outside a recommendation section, names without codes are commentary.
-	theme = ""
-	ms, _ = paragraphMentions(fold("而从Q1业绩来看，浪潮信息、海光信息、工业富联等公司均超预期。"), false, false, &theme)
-	if len(ms) != 0 {
+	// Names in running commentary are no calls.
+	if ms := mentionsOf("而从Q1业绩来看，浪潮信息、海光信息、工业富联等公司均超预期。", paraContext{}); len(ms) != 0 {
 		t.Errorf("commentary gave mentions %+v", ms)
 	}
+	// Nor is a coded stock named in passing, outside a list.
+	if ms := mentionsOf("公司与汇川技术（300124.SZ）、禾川科技（688320.SH）等厂商既有合作也存在竞争。", paraContext{}); len(ms) != 0 {
+		t.Errorf("competitors gave mentions %+v", ms)
+	}
+}
 
-	// A heading line names the theme of what follows.
-	theme = ""
-	if _, heading := paragraphMentions(fold("**量子技术与低空经济领域**"), true, true, &theme); !heading || theme != "量子技术与低空经济" {
-		t.Errorf("heading: %v %q", heading, theme)
+// A rating phrase rates the stock it is written about: the one before it
+// in its sentence, else the paragraph's or the section's company; never an
+// industry, never the old rating.
+func TestRatingPhrases(t *testing.T) {
+	subject := &mention{code: sectors.MustParseCode("000333"), hasCode: true, written: "美的集团"}
+	cases := []struct {
+		text string
+		ctx  paraContext
+		want string
+	}{
+		{`维持保利发展"买入"、招商蛇口"增持"评级。`, paraContext{}, "保利发展:买入 招商蛇口:增持"},
+		{`上调山西汾酒评级至"买入"（原"增持"），公司一季度营收增长。`, paraContext{}, "山西汾酒:买入"},
+		{`贵州茅台2024年营收增长15.7%。我们维持公司"买入"评级。`, paraContext{}, "贵州茅台:买入"},
+		{`我们将公司评级由"优于大市"下调至"中性"，合理估值76-80元。`, paraContext{subject: subject}, "美的集团:中性"},
+		{`我们维持汽车行业"优于大市"评级。`, paraContext{subject: subject}, ""},
+		{`赤峰黄金海外矿山放量，给予"谨慎增持"评级，目标价 25.5 元。`, paraContext{}, "赤峰黄金:谨慎增持@25.5"},
+		{`注：此前我们在《酒鬼酒：内参系列调整，维持"中性"评级》中给予公司"中性"评级。`, paraContext{}, ""},
+		{`快递：推荐顺丰控股（买入）、圆通速递（买入），韵达股份（中性）。`, paraContext{}, "顺丰控股:买入 圆通速递:买入 韵达股份:中性"},
+		{`投资者在低位买入贵州茅台的意愿增强。`, paraContext{}, ""},
+	}
+	for _, c := range cases {
+		var got []string
+		for _, m := range mentionsOf(c.text, c.ctx) {
+			g := m.written + ":" + string(m.rating)
+			if m.target > 0 {
+				g += "@" + strconv.FormatFloat(m.target, 'f', -1, 64)
+			}
+			got = append(got, g)
+		}
+		if strings.Join(got, " ") != c.want {
+			t.Errorf("%s\n got %q\nwant %q", c.text, strings.Join(got, " "), c.want)
+		}
+	}
+}
+
+// Lists without an intro colon: a label then 推荐, a lead-in then 推荐,
+// a label line of names alone; each under its label.
+func TestListsWithoutColons(t *testing.T) {
+	cases := map[string]string{
+		"整车：推荐比亚迪、长城汽车、赛力斯；":                            "整车/比亚迪 整车/长城汽车 整车/赛力斯",
+		"白酒推荐确定性较强的高端白酒贵州茅台、五粮液，以及经营改善的山西汾酒；大众品推荐伊利股份。": "白酒/贵州茅台 白酒/五粮液 白酒/山西汾酒 大众品/伊利股份",
+		"黄金：山东黄金、中金黄金、赤峰黄金；":                            "黄金/山东黄金 黄金/中金黄金 黄金/赤峰黄金",
+		"铜：紫金矿业、洛阳钼业；":                                  "铜/紫金矿业 铜/洛阳钼业",
+		"PCB：胜宏科技、沪电股份":                                 "PCB/胜宏科技 PCB/沪电股份",
+		"主要客户：宁德时代、比亚迪":                                 "",
+	}
+	for in, want := range cases {
+		var got []string
+		for _, m := range mentionsOf(in, paraContext{}) {
+			got = append(got, m.theme+"/"+m.written)
+		}
+		if strings.Join(got, " ") != want {
+			t.Errorf("%s\n got %q\nwant %q", in, strings.Join(got, " "), want)
+		}
 	}
 }
 
@@ -250,17 +350,22 @@ func TestNameIndexFolds(t *testing.T) {
 
 func TestDates(t *testing.T) {
 	cases := map[string]string{
-		"国家/地区中国行业计算机行业报告发布日期2024年05月12日": "2024-05-12",
-		"发布日期:2025 年 04 月 28 日":           "2025-04-28",
-		"日期:2024-09-18":                   "2024-09-18",
-		"报告日期2024/11/03":                  "2024-11-03",
-		"2024.7.1 本周":                     "2024-07-01",
-		"日期:2024年02月30日":                  "",
-		"没有日期":                            "",
+		"国家/地区中国行业计算机行业报告发布日期2024年05月12日":       "2024-05-12",
+		"发布日期:2025 年 04 月 28 日":                 "2025-04-28",
+		"日期:2024-09-18":                         "2024-09-18",
+		"报告日期2024/11/03":                        "2024-11-03",
+		"2024.7.1 本周":                           "2024-07-01",
+		"日期:2024年02月30日":                        "",
+		"没有日期":                                  "",
+		"数据日期：2025-03-26\n证券研究报告 2025年03月27日":   "2025-03-27",
+		"周报（2024.10.14-2024.10.18）  2024.10.20": "2024-10-20",
+		"Deutsche Bank\nDate\n3 June 2025":      "2025-06-03",
+		"Research note, May 12, 2025":           "2025-05-12",
+		"相关研究\n《晨会纪要》2025-03-26":                "",
 	}
 	for in, want := range cases {
 		got := ""
-		if d := findDate(fold(in)); !d.IsZero() {
+		if d := findDate(prepareLines(in)); !d.IsZero() {
 			got = sectors.ChinaDate(d)
 		}
 		if got != want {
@@ -271,12 +376,10 @@ func TestDates(t *testing.T) {
 
 // A two-character core name is an ordinary word: 美丽 is not *ST美丽.
 func TestShortCoreNamesAreNotNames(t *testing.T) {
-	theme := ""
-	ms, _ := paragraphMentions(fold("重点推荐美丽中国主题下的龙头公司"), true, true, &theme)
-	if len(ms) != 0 {
+	if ms := mentionsOf("重点推荐美丽中国主题下的龙头公司", paraContext{}); len(ms) != 0 {
 		t.Errorf("mentions %+v", ms)
 	}
-	ms, _ = paragraphMentions(fold("重点推荐星环科技"), true, true, &theme)
+	ms := mentionsOf("重点推荐星环科技", paraContext{})
 	if len(ms) != 1 || names().master[ms[0].security].Code.Number != "688031" {
 		t.Errorf("星环科技 (core of 星环科技-U): %+v", ms)
 	}
@@ -309,16 +412,15 @@ func TestThemeHeadingLines(t *testing.T) {
 	}
 }
 
-// A theme set by one clause carries to the next clause and paragraph.
+// A theme set by one clause carries to the next clause of its paragraph.
 func TestThemeCarries(t *testing.T) {
-	theme := ""
-	ms, _ := paragraphMentions(fold("工业软件：用友网络(600588.SH,买入)。相关标的：中控技术(688777)"), true, true, &theme)
-	if len(ms) != 2 || ms[0].theme != "工业软件" || ms[1].theme != "工业软件" || !ms[1].benefit || theme != "工业软件" {
-		t.Errorf("mentions %+v, theme after %q", ms, theme)
+	ms := mentionsOf("工业软件：用友网络(600588.SH,买入)。相关标的：中控技术(688777)", paraContext{list: true})
+	if len(ms) != 2 || ms[0].theme != "工业软件" || ms[1].theme != "工业软件" || !ms[1].benefit {
+		t.Errorf("mentions %+v", ms)
 	}
-	ms, _ = paragraphMentions(fold("储能板块，建议关注阳光电源(300274.SZ,买入)。受益标的：宁德时代(300750.SZ)"), true, true, &theme)
-	if len(ms) != 2 || ms[1].theme != "储能" || theme != "储能" {
-		t.Errorf("mentions %+v, theme after %q", ms, theme)
+	ms = mentionsOf("储能板块，建议关注阳光电源(300274.SZ,买入)。受益标的：宁德时代(300750.SZ)", paraContext{list: true})
+	if len(ms) != 2 || ms[0].theme != "储能" {
+		t.Errorf("mentions %+v", ms)
 	}
 }
 

@@ -49,6 +49,9 @@ func splitCells(line string) []string {
 // codeCellKind reads a cell as a security code (600519.SH, 600031. cut by
 // a wrap, 1211.HK, LI.OQ), ok false for anything else.
 func codeCellKind(cell string) (secKind, sectors.Code, bool) {
+	if len(cell) > 40 {
+		return 0, sectors.Code{}, false
+	}
 	f := string(fold(cell))
 	f = strings.TrimSuffix(f, ".")
 	if len(f) < 4 || len(f) > 12 {
@@ -88,6 +91,9 @@ func rowCode(cells []string) int {
 // lines of column words just above the first row (up to three), the caption
 // the line above those. n is how many lines from i the table used.
 func tableAt(lines []docLine, i int) (*table, int) {
+	if len(lines[i].text) > 2000 || !maybeTableLine(lines[i].text) {
+		return nil, 0
+	}
 	if t, n := verticalTableAt(lines, i); t != nil {
 		return t, n
 	}
@@ -175,6 +181,9 @@ func isHeaderCells(cs []string) bool {
 	}
 	hits := 0
 	for _, c := range cs {
+		if len(c) > 60 {
+			return false
+		}
 		f := strings.ToUpper(string(fold(c)))
 		if runeLen(f) > 14 {
 			return false
@@ -204,9 +213,18 @@ func nameCell(cells []string, code int) int {
 // verticalTableAt reads a table copied one cell per line: a run of short
 // lines that holds the header words 代码 and 名称/简称, then the cells.
 func verticalTableAt(lines []docLine, i int) (*table, int) {
+	if len(lines[i].text) > 60 {
+		return nil, 0
+	}
+	if f := string(fold(lines[i].text)); runeLen(f) > 14 || !containsAny(f, []string{"代码", "名称", "简称", "公司", "证券", "股票"}) {
+		return nil, 0 // a table one cell per line starts with its column words
+	}
 	k := i
 	var cells []string
-	for k < len(lines) {
+	for k < len(lines) && k-i < 2000 {
+		if len(lines[k].text) > 60 {
+			break
+		}
 		f := string(fold(lines[k].text))
 		if f == "" || runeLen(f) > 14 || strings.ContainsAny(f, "。,;:") {
 			break
@@ -396,4 +414,20 @@ func (t *table) name(r tableRow, code sectors.Code, rating int) string {
 		return first
 	}
 	return first
+}
+
+// maybeTableLine is a cheap first look: a table starts with a line of
+// column words or a row with a code in it.
+func maybeTableLine(text string) bool {
+	run := 0
+	for _, r := range text {
+		if r >= '0' && r <= '9' || r >= '０' && r <= '９' {
+			if run++; run >= 4 {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return containsAny(strings.ToUpper(text), headerWords)
 }

@@ -105,3 +105,27 @@ func nextHan(rs []rune, i int) bool {
 	}
 	return false
 }
+
+// foldHead is fold of the first n runes of s, and whether s was longer: the
+// form a line's role and heading are judged in, at a cost bounded by n
+// whatever the line's length.
+func foldHead(s string, n int) ([]rune, bool) {
+	k := 0
+	for i := range s {
+		if k == n {
+			return fold(s[:i]), true
+		}
+		k++
+	}
+	return fold(s), false
+}
+
+// lastFolded is the last rune of s as fold would give it, 0 for none.
+func lastFolded(s string) rune {
+	rs := []rune(strings.TrimSpace(s))
+	f := fold(string(rs[max(0, len(rs)-8):]))
+	if len(f) == 0 {
+		return 0
+	}
+	return f[len(f)-1]
+}
