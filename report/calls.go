@@ -93,7 +93,7 @@ type paraContext struct {
 // evidence for each (its bracket, a rating phrase about it, a list it is
 // in) and the mentions that are calls. skipped counts the securities named
 // that are no A-share.
-func readParagraph(p []rune, ctx paraContext, skipped map[string]secKind) []mention {
+func readParagraph(p []rune, ctx paraContext, skipped map[string]secKind) ([]mention, string) {
 	initIntros()
 	items := scanItems(p)
 	for _, it := range items {
@@ -102,9 +102,6 @@ func readParagraph(p []rune, ctx paraContext, skipped map[string]secKind) []ment
 		}
 	}
 	ins := findIntros(p, items)
-	if len(items) == 0 {
-		return nil
-	}
 	// A label at the paragraph's start (光伏：, 1）工程机械：) names its theme.
 	theme := ctx.theme
 	labelEnd := -1
@@ -117,6 +114,7 @@ func readParagraph(p []rune, ctx paraContext, skipped map[string]secKind) []ment
 	member := make([]bool, len(items))
 	memberTheme := make([]string, len(items))
 	benefit := make([]bool, len(items))
+	cur := theme
 	for n, in := range ins {
 		end := len(p)
 		if n+1 < len(ins) {
@@ -129,10 +127,10 @@ func readParagraph(p []rune, ctx paraContext, skipped map[string]secKind) []ment
 			}
 		}
 		end = min(end, in.end+maxNameRun)
-		t := in.theme
-		if t == "" {
-			t = theme
+		if in.theme != "" {
+			cur = in.theme // a lead-in names the theme of its list and what follows
 		}
+		t := cur
 		first := sort.Search(len(items), func(i int) bool { return items[i].start >= in.end })
 		for i := first; i < len(items) && items[i].start < end; i++ {
 			member[i], memberTheme[i], benefit[i] = true, t, in.benefit
@@ -226,7 +224,7 @@ func readParagraph(p []rune, ctx paraContext, skipped map[string]secKind) []ment
 		s.theme = ctx.theme
 		out = append(out, s)
 	}
-	return out
+	return out, cur
 }
 
 // onlyItems reports whether p (starting at offset from in the paragraph)
@@ -412,7 +410,7 @@ func leadIn(p []rune, i int) string {
 // metadata or a caption, not a theme.
 var themeCuts = []string{"等领域", "等板块", "等方向"}
 var themeEndings = []string{"领域", "板块", "方向", "赛道", "行业", "相关", "等"}
-var themeJunk = []string{"评级", "日期", "证券", "分析师", "来源", "资料", "目录", "风险", "图", "表", "http", "@", "/", "观点", "事项", "要点", "摘要", "结论", "注", "说明", "联系人", "研究", "报告", "声明", "纪要", "主题", "重点", "点评", "公告", "数据", "股价", "市值", "指标", "预测", "估值", "业绩", "PE", "EPS", "收盘", "涨跌", "代码", "简称", "名称", "配置", "动态", "新闻", "要闻", "会议", "首页", "正文", "研报", "概况", "简介", "作者", "电话", "邮箱", "地址", "邮编", "交易", "客户", "日报", "周报", "月报"}
+var themeJunk = []string{"评级", "日期", "证券", "分析师", "来源", "资料", "目录", "风险", "图", "表", "http", "@", "/", "观点", "事项", "要点", "摘要", "结论", "注", "说明", "联系人", "研究", "报告", "声明", "纪要", "主题", "重点", "点评", "公告", "股价", "市值", "指标", "预测", "估值", "业绩", "PE", "EPS", "收盘", "涨跌", "代码", "简称", "名称", "配置", "动态", "新闻", "要闻", "会议", "首页", "正文", "研报", "概况", "简介", "作者", "电话", "邮箱", "地址", "邮编", "交易", "客户", "日报", "周报", "月报"}
 
 // reportKinds are cut from a morning note item's label: 银行业快评 is 银行.
 var reportKinds = []string{"行业周报", "行业点评", "行业快评", "行业深度", "行业专题", "行业月报", "周报", "快评", "点评", "深度", "专题", "月报", "日报"}
@@ -477,6 +475,12 @@ func cleanTheme(rs []rune) string {
 	}
 	if n < 2 || han && n > 12 || !han && (n > 24 || !hasLetter(s)) || strings.ContainsAny(s, "()[]【】。%《》") {
 		return ""
+	}
+	initIntros()
+	for _, in := range intros {
+		if s == in.word || runeLen(in.word) >= 4 && strings.Contains(s, in.word) {
+			return "" // 相关标的 introduces a list; it names no theme
+		}
 	}
 	up := strings.ToUpper(s)
 	for _, j := range themeJunk {

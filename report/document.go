@@ -101,6 +101,9 @@ func prepareLines(text string) []docLine {
 		if trim == "" {
 			out = append(out, docLine{})
 			paraRole, paraOpen = roleBody, false
+			if region == roleRelated {
+				region = roleBody // a list of related reports ends at its blank line
+			}
 			continue
 		}
 		key := digitsRE.ReplaceAllString(strings.Join(strings.Fields(trim), ""), "#")
@@ -121,6 +124,9 @@ func prepareLines(text string) []docLine {
 		if !long {
 			strength = headingStrength(f, nextNonEmpty(raw, i+1))
 		}
+		if isAllBold(stripBullet(trim)) {
+			strength = strongHeading
+		}
 		heading := strength > 0
 		if r, ok := roleOf(f); ok && len(f) > 0 && !ratingBox(f) {
 			rest := afterLabel(f)
@@ -132,7 +138,7 @@ func prepareLines(text string) []docLine {
 				// 风险提示：… with its text: that paragraph only.
 				paraRole, paraOpen = r, true
 			}
-		} else if strength == strongHeading || strength == weakHeading && region != roleDisclaimer && region != roleRatingDefs {
+		} else if strength == strongHeading || strength == weakHeading && region != roleDisclaimer && region != roleRatingDefs && region != roleRelated {
 			region = roleBody
 			paraRole, paraOpen = roleBody, false
 		}
@@ -270,6 +276,7 @@ func readCalls(lines []docLine) ([]mention, map[string]secKind) {
 	var sectionSubject *mention
 	var para []string
 	paraRoleOf := roleBody
+	carried, introTheme := "", "" // the theme of the paragraph before; of an intro line's lead-in
 	flush := func() {
 		if len(para) == 0 {
 			return
@@ -280,7 +287,15 @@ func readCalls(lines []docLine) ([]mention, map[string]secKind) {
 				ctx.subject = subject
 			}
 			p := fold(strings.Join(para, "\n"))
-			out = append(out, readParagraph(p, ctx, skipped)...)
+			if ins := findIntros(p, nil); carried != "" && len(ins) > 0 && ins[0].start <= 1 {
+				ctx.theme = carried // 相关标的：… goes on with the list above it
+			}
+			if introTheme != "" && ctx.theme == theme {
+				ctx.theme = introTheme
+			}
+			ms, last := readParagraph(p, ctx, skipped)
+			out = append(out, ms...)
+			carried = last
 		}
 		para = nil
 	}
@@ -290,7 +305,7 @@ func readCalls(lines []docLine) ([]mention, map[string]secKind) {
 		l := lines[i]
 		if l.text == "" {
 			flush()
-			introList, prevEnded = false, false
+			introList, prevEnded, introTheme = false, false, ""
 			continue
 		}
 		if t, n := tableAt(lines, i); t != nil {
@@ -315,6 +330,7 @@ func readCalls(lines []docLine) ([]mention, map[string]secKind) {
 		}
 		if l.heading {
 			flush()
+			carried, introTheme = "", ""
 			lastCaption = string(f)
 			strength := headingStrength(f, nextNonEmptyDoc(lines, i+1))
 			kind, _, isSection := classifyHeading(string(f))
@@ -369,6 +385,10 @@ func readCalls(lines []docLine) ([]mention, map[string]secKind) {
 		if last == ':' {
 			if introOnly(f) {
 				introList = true
+				// 储能板块，建议关注： names the theme of the list below it.
+				if ins := findIntros(f, nil); len(ins) > 0 {
+					introTheme = ins[len(ins)-1].theme
+				}
 			}
 			prevEnded = true
 		}
@@ -424,7 +444,7 @@ func introOnly(f []rune) bool {
 // 白酒; Batteries: pricing discipline holds → Batteries), or the heading
 // itself when it is short enough to be a name.
 func headingTheme(raw string) string {
-	t := tidyProse(raw)
+	t := tidyProse(stripMarkup(raw))
 	if i := strings.IndexAny(t, ":："); i > 0 {
 		t = t[:i]
 	}

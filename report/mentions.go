@@ -346,9 +346,14 @@ func nameBoundary(p []rune, s, e int) bool {
 	return true
 }
 
+// isIndexName: 沪深300指数, 上证50, 中证红利, 创业板指 — an index's name,
+// not 恒生电子's.
 func isIndexName(name string) bool {
+	if strings.Contains(name, "指数") || strings.HasSuffix(name, "指") || strings.Contains(name, "INDEX") {
+		return true
+	}
 	for _, w := range indexNames {
-		if strings.Contains(name, w) {
+		if strings.HasPrefix(name, w) && (countDigits(name) > 0 || containsAny(name, []string{"红利", "全A", "综指", "成指", "价值", "成长"})) {
 			return true
 		}
 	}

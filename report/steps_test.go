@@ -176,7 +176,8 @@ func TestCodeNotations(t *testing.T) {
 }
 
 func mentionsOf(text string, ctx paraContext) []mention {
-	return readParagraph(fold(text), ctx, map[string]secKind{})
+	ms, _ := readParagraph(fold(text), ctx, map[string]secKind{})
+	return ms
 }
 
 func TestReadParagraph(t *testing.T) {
@@ -185,7 +186,7 @@ func TestReadParagraph(t *testing.T) {
 	for _, m := range ms {
 		got = append(got, m.theme+"/"+m.written+"/"+string(m.rating)+"/"+map[bool]string{true: "b", false: "-"}[m.benefit])
 	}
-	want := "制造业数字化/中控技术/买入/- 制造业数字化/干方科技/未评级/- 制造业数字化/中科曙光//- 制造业数字化/海光信息//- 旧主题/固德威//b"
+	want := "制造业数字化/中控技术/买入/- 制造业数字化/干方科技/未评级/- 制造业数字化/中科曙光//- 制造业数字化/海光信息//- 制造业数字化/固德威//b"
 	if strings.Join(got, " ") != want {
 		t.Errorf("mentions %q\nwant     %q", strings.Join(got, " "), want)
 	}

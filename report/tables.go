@@ -32,9 +32,12 @@ func splitCells(line string) []string {
 	t := strings.TrimSpace(line)
 	t = strings.Trim(t, "|")
 	var cells []string
-	if cellSplit.MatchString(t) {
+	switch {
+	case cellSplit.MatchString(t):
 		cells = cellSplit.Split(t, -1)
-	} else {
+	case strings.ContainsAny(t, "，。；：、（）,;:()"):
+		return []string{t} // prose with single spaces in it, not a row
+	default:
 		cells = strings.Fields(t)
 	}
 	out := cells[:0]
