@@ -255,7 +255,7 @@ func headingStrength(f []rune, next string) int {
 	if len(f) <= 16 && !sentence && !strings.ContainsAny(s, ",、") && !hasCodeLike(s) {
 		return weakHeading
 	}
-	if !hasHan(s) && len(f) <= 40 && !strings.HasSuffix(s, ".") && !strings.ContainsAny(s, ";") && isUpper(f[0]) && !hasCodeLike(s) {
+	if !hasHan(s) && len(f) <= 40 && !strings.HasSuffix(s, ".") && !strings.ContainsAny(s, ";()") && isUpper(f[0]) && countDigits(s) <= 2 {
 		return weakHeading // Batteries: pricing discipline holds
 	}
 	return notHeading
@@ -277,6 +277,8 @@ func readCalls(lines []docLine) ([]mention, map[string]secKind) {
 	var para []string
 	paraRoleOf := roleBody
 	carried, introTheme := "", "" // the theme of the paragraph before; of an intro line's lead-in
+	paraBulleted := false         // the paragraph opened with a bullet or a number: a new item
+	paraIndent, carriedIndent := 0, 0 // a paragraph indented less than the one before is a new item
 	flush := func() {
 		if len(para) == 0 {
 			return
@@ -287,7 +289,7 @@ func readCalls(lines []docLine) ([]mention, map[string]secKind) {
 				ctx.subject = subject
 			}
 			p := fold(strings.Join(para, "\n"))
-			if ins := findIntros(p, nil); carried != "" && len(ins) > 0 && ins[0].start <= 1 {
+			if ins := findIntros(p, nil); carried != "" && !paraBulleted && paraIndent >= carriedIndent && len(ins) > 0 && ins[0].start <= 1 {
 				ctx.theme = carried // 相关标的：… goes on with the list above it
 			}
 			if introTheme != "" && ctx.theme == theme {
@@ -295,12 +297,12 @@ func readCalls(lines []docLine) ([]mention, map[string]secKind) {
 			}
 			ms, last := readParagraph(p, ctx, skipped)
 			out = append(out, ms...)
-			carried = last
+			carried, carriedIndent = last, paraIndent
 		}
 		para = nil
 	}
 	prevEnded := false
-	lastCaption := ""
+	lastCaption, lastCaptionRaw := "", ""
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
 		if l.text == "" {
@@ -314,7 +316,7 @@ func readCalls(lines []docLine) ([]mention, map[string]secKind) {
 			r, ok := t.role()
 			if l.role == roleBody && (!ok || r == roleBody) {
 				tt := theme
-				if c := captionTheme(lastCaption); c != "" {
+				if c := captionTheme(tidyProse(lastCaptionRaw)); c != "" {
 					tt = c
 				}
 				out = append(out, t.mentions(tt, skipped)...)
@@ -331,7 +333,7 @@ func readCalls(lines []docLine) ([]mention, map[string]secKind) {
 		if l.heading {
 			flush()
 			carried, introTheme = "", ""
-			lastCaption = string(f)
+			lastCaption, lastCaptionRaw = string(f), raw
 			strength := headingStrength(f, nextNonEmptyDoc(lines, i+1))
 			kind, _, isSection := classifyHeading(string(f))
 			items := scanItems(f)
@@ -356,20 +358,24 @@ func readCalls(lines []docLine) ([]mention, map[string]secKind) {
 				theme, list = headingTheme(raw), false
 				sectionSubject = nil
 			default:
-				if t := headingTheme(raw); t != "" || strength == strongHeading {
-					theme = t
-				}
+				theme = headingTheme(raw)
 			}
 			if l.role == roleBody {
 				para = []string{l.text}
 				paraRoleOf = l.role
+				paraBulleted = false
+				if _, rest, ok := classifyHeading(string(f)); ok && rest != "" && !strings.ContainsRune("。!?;", lastFolded(raw)) {
+					// 投资建议：白酒推荐…伊利 / 股份、海天味业: the paragraph goes on.
+					prevEnded = false
+					continue
+				}
 				flush()
 			}
 			prevEnded = true
 			continue
 		}
 		if captionRE.MatchString(string(f)) {
-			lastCaption = string(f)
+			lastCaption, lastCaptionRaw = string(f), raw
 		}
 		// A new paragraph: after a sentence's end, at a bullet, a numbered
 		// line or a label (光伏：…).
@@ -378,6 +384,8 @@ func readCalls(lines []docLine) ([]mention, map[string]secKind) {
 		}
 		if len(para) == 0 {
 			paraRoleOf = l.role
+			paraBulleted = raw != strings.TrimSpace(l.text) || startsNumbered(raw)
+			paraIndent = len(l.text) - len(strings.TrimLeft(l.text, " \t　"))
 		}
 		para = append(para, l.text)
 		last := lastFolded(raw)
@@ -456,7 +464,7 @@ func headingTheme(raw string) string {
 
 // captionTheme is the theme a table's caption names (表 1：7月金股组合), if any.
 func captionTheme(caption string) string {
-	loc := captionRE.FindStringIndex(caption)
+	loc := captionRE.FindStringIndex(strings.ToUpper(caption))
 	if loc == nil {
 		return ""
 	}

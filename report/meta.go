@@ -23,7 +23,7 @@ func readMetadata(text string, folded []rune, lines []docLine) metadata {
 	return metadata{
 		title:    findTitle(text),
 		date:     findDate(lines),
-		industry: findIndustry(folded),
+		industry: firstNonEmpty(findIndustry(folded), coverIndustry(lines)),
 		rating:   findIndustryRating(folded),
 		broker:   findBroker(text, folded),
 	}
@@ -275,6 +275,44 @@ func dateAt(f []rune, i int) (time.Time, bool) {
 // findIndustry reads 行业：计算机, the cover table's 行业计算机行业, or
 // 计算机行业周报.
 func findIndustry(f []rune) string {
+	return findIndustryIn(f, nil)
+}
+
+// coverIndustry reads the cover's industry line: 食品饮料行业 alone, 机械设备/通用
+// 设备 (a classification, its first level), or 食品饮料 买入（维持） (the
+// industry and its rating).
+func coverIndustry(lines []docLine) string {
+	n := 0
+	for _, l := range lines {
+		if l.text == "" || l.role != roleBody {
+			continue
+		}
+		if n++; n > 40 {
+			break
+		}
+		cells := splitCells(l.text)
+		if len(cells) == 0 {
+			continue
+		}
+		first := string(fold(cells[0]))
+		switch {
+		case len(cells) == 1 && strings.HasSuffix(first, "行业") && runeLen(first) >= 4 && runeLen(first) <= 10 && isHanRunes([]rune(first)):
+			return strings.TrimSuffix(first, "行业")
+		case strings.Count(first, "/") == 1 && len(cells) <= 3:
+			parts := strings.Split(first, "/")
+			if runeLen(parts[0]) >= 2 && runeLen(parts[0]) <= 8 && isHanRunes([]rune(parts[0])) && isHanRunes([]rune(parts[1])) {
+				return parts[0]
+			}
+		case len(cells) == 2 && runeLen(first) >= 2 && runeLen(first) <= 8 && isHanRunes([]rune(first)):
+			if _, ok := sectors.ParseIndustryRating(cells[1]); ok {
+				return first
+			}
+		}
+	}
+	return ""
+}
+
+func findIndustryIn(f []rune, _ []docLine) string {
 	s := string(f)
 	for _, label := range []string{"所属行业:", "行业:", "行业名称:"} {
 		if i := strings.Index(s, label); i >= 0 {
