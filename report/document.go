@@ -348,8 +348,8 @@ func readCalls(lines []docLine) ([]mention, map[string]secKind) {
 				}
 				theme, list = "", false
 			case isSection && kind == recommendSection:
+				// 投资建议 inside a company's item is still about that company.
 				theme, list = "", true
-				sectionSubject = nil
 			case isSection:
 				theme, list = "", false
 			case captionRE.MatchString(string(f)):
