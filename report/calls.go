@@ -170,7 +170,7 @@ func readParagraph(p []rune, ctx paraContext, skipped map[string]secKind) ([]men
 		last := sort.Search(len(items), func(i int) bool { return items[i].start >= ph.start })
 		for i := last - 1; i >= 0 && items[i].start >= sentStart; i-- {
 			it := items[i]
-			if it.end <= ph.start && !it.inTitle && len(phrase[i]) == 0 {
+			if it.end <= ph.start && !it.inTitle && len(phrase[i]) == 0 && (opensClause(p, it.start, labelEnd) || nextTo(p, it.end, ph.start)) {
 				target = i
 				break
 			}
@@ -589,4 +589,34 @@ func isUpper(r rune) bool { return r >= 'A' && r <= 'Z' }
 func trailingColon(rs []rune) bool {
 	s := strings.TrimSpace(string(rs))
 	return strings.HasSuffix(s, ":") || strings.HasSuffix(s, "：")
+}
+
+// opensClause: a stock that a sentence or clause starts with is what the
+// clause is about (紫金矿业三季度产量稳步增长，维持"增持"评级); one named
+// inside a phrase (人形机器人关节领域) is not.
+func opensClause(p []rune, start, labelEnd int) bool {
+	if start == 0 || start == labelEnd {
+		return true
+	}
+	return strings.ContainsRune("。!?;,:、\n", p[start-1])
+}
+
+// nextTo: nothing but a quote, 评级 or 至 between the stock and its rating
+// (维持保利发展"买入", 上调山西汾酒评级至"买入").
+func nextTo(p []rune, end, at int) bool {
+	if at-end > 6 {
+		return false
+	}
+	gap := strings.Map(func(r rune) rune {
+		if isQuote(r) {
+			return -1
+		}
+		return r
+	}, string(p[end:at]))
+	for _, w := range []string{"", "评级至", "评级为", "的评级", "评级调整为", "至", "为", "的", "评级由"} {
+		if gap == w {
+			return true
+		}
+	}
+	return false
 }
