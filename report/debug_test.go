@@ -25,3 +25,21 @@ func TestDebugMentions(t *testing.T) {
 	}
 	fmt.Println(sk)
 }
+
+func TestDebugTable(t *testing.T) {
+	path := os.Getenv("DEBUG_TABLE")
+	if path == "" {
+		t.Skip()
+	}
+	data, _ := os.ReadFile(path)
+	text, _ := decode(data)
+	lines := prepareLines(text)
+	for i := range lines {
+		if tb, n := tableAt(lines, i); tb != nil {
+			fmt.Printf("line %d n=%d header=%v\n", i, n, tb.header)
+			for _, r := range tb.rows {
+				fmt.Println("  ", r.cells)
+			}
+		}
+	}
+}

@@ -110,7 +110,7 @@ func prepareLines(text string) []docLine {
 		if pageRE.MatchString(trim) {
 			continue
 		}
-		if runeLen(trim) <= 80 && count[key] >= 3 && !hasCodeLike(trim) && len(raw) > 40 {
+		if runeLen(trim) <= 80 && count[key] >= 3 && !hasCodeLike(trim) && len(raw) > 40 && letters(key) >= 6 {
 			if seenFurniture[key] {
 				continue // a page header repeated: its first copy is the cover's
 			}
@@ -302,7 +302,7 @@ func readCalls(lines []docLine) ([]mention, map[string]secKind) {
 		para = nil
 	}
 	prevEnded := false
-	lastCaption, lastCaptionRaw := "", ""
+	lastCaptionRaw, prevText := "", ""
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
 		if l.text == "" {
@@ -312,7 +312,12 @@ func readCalls(lines []docLine) ([]mention, map[string]secKind) {
 		}
 		if t, n := tableAt(lines, i); t != nil {
 			flush()
-			t.caption = lastCaption
+			// The table's caption is the line just above it, when that is a
+			// title: 表 3：可比公司估值, 重点公司盈利预测及投资评级.
+			t.caption, lastCaptionRaw = "", ""
+			if prevText != "" && runeLen(prevText) <= 40 || captionRE.MatchString(string(fold(prevText))) {
+				t.caption, lastCaptionRaw = string(fold(prevText)), prevText
+			}
 			r, ok := t.role()
 			if l.role == roleBody && (!ok || r == roleBody) {
 				tt := theme
@@ -322,7 +327,7 @@ func readCalls(lines []docLine) ([]mention, map[string]secKind) {
 				out = append(out, t.mentions(tt, skipped)...)
 			}
 			i += n - 1
-			prevEnded = true
+			prevEnded, prevText = true, ""
 			continue
 		}
 		raw := stripBullet(strings.TrimSpace(l.text))
@@ -330,10 +335,10 @@ func readCalls(lines []docLine) ([]mention, map[string]secKind) {
 		if len(f) == 0 {
 			continue
 		}
+		prevText = raw
 		if l.heading {
 			flush()
 			carried, introTheme = "", ""
-			lastCaption, lastCaptionRaw = string(f), raw
 			strength := headingStrength(f, nextNonEmptyDoc(lines, i+1))
 			kind, _, isSection := classifyHeading(string(f))
 			items := scanItems(f)
@@ -375,7 +380,6 @@ func readCalls(lines []docLine) ([]mention, map[string]secKind) {
 			continue
 		}
 		if captionRE.MatchString(string(f)) {
-			lastCaption, lastCaptionRaw = string(f), raw
 		}
 		// A new paragraph: after a sentence's end, at a bullet, a numbered
 		// line or a label (光伏：…).
@@ -552,4 +556,16 @@ func coverRating(f []rune) []rune {
 		}
 	}
 	return nil
+}
+
+// letters counts the letters of s: a page header has words, a table's
+// repeated 16.0 买入 has few.
+func letters(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n
 }

@@ -40,13 +40,30 @@ func splitCells(line string) []string {
 	default:
 		cells = strings.Fields(t)
 	}
-	out := cells[:0]
+	out := make([]string, 0, len(cells))
 	for _, c := range cells {
-		if c = strings.TrimSpace(c); c != "" {
-			out = append(out, c)
+		c = strings.TrimSpace(c)
+		if c == "" {
+			continue
 		}
+		// 0.96 1.21 27.2 or 16.0 买入: cells a single space apart, each a
+		// number or a rating (a name padded 五 粮 液 stays whole).
+		if parts := strings.Fields(c); len(parts) > 1 && allValues(parts) {
+			out = append(out, parts...)
+			continue
+		}
+		out = append(out, c)
 	}
 	return out
+}
+
+func allValues(parts []string) bool {
+	for _, p := range parts {
+		if !isNumberCell(p) && !isRatingCell(p) {
+			return false
+		}
+	}
+	return true
 }
 
 // codeCellKind reads a cell as a security code (600519.SH, 600031. cut by
@@ -224,16 +241,29 @@ func verticalTableAt(lines []docLine, i int) (*table, int) {
 	}
 	k := i
 	var cells []string
+	blanks := 0
 	for k < len(lines) && k-i < 2000 {
 		if len(lines[k].text) > 60 {
 			break
 		}
 		f := string(fold(lines[k].text))
-		if f == "" || runeLen(f) > 14 || strings.ContainsAny(f, "。,;:") {
+		if f == "" {
+			// A blank line between two columns of a PDF's table.
+			if blanks++; blanks > 1 {
+				break
+			}
+			k++
+			continue
+		}
+		blanks = 0
+		if runeLen(f) > 14 || strings.ContainsAny(f, "。,;:") {
 			break
 		}
 		cells = append(cells, f)
 		k++
+	}
+	for k > i && lines[k-1].text == "" {
+		k--
 	}
 	if len(cells) < 8 {
 		return nil, 0
@@ -252,6 +282,9 @@ func verticalTableAt(lines []docLine, i int) (*table, int) {
 	}
 	if !hasCode || !hasName || head >= len(cells) || head < 2 {
 		return nil, 0
+	}
+	if t := columnMajor(lines, k, cells, head); t != nil {
+		return t, k - i
 	}
 	t := &table{header: cells[:head-1]}
 	// Each code line, with the name line before it and the cells after it
@@ -433,4 +466,48 @@ func maybeTableLine(text string) bool {
 		}
 	}
 	return containsAny(strings.ToUpper(text), headerWords)
+}
+
+// columnMajor reads a table a PDF tool extracted column by column: the
+// column of names under 简称, then the column of codes under 代码, and
+// further down the rating column, whose cells end their lines (16.0 买入).
+// Names and codes pair in order; the ratings too, when there are as many.
+func columnMajor(lines []docLine, after int, cells []string, head int) *table {
+	if head < 2 || !strings.Contains(cells[head-1], "代码") {
+		return nil
+	}
+	n := 0
+	for head+n < len(cells) {
+		if _, _, ok := codeCellKind(cells[head+n]); !ok {
+			break
+		}
+		n++
+	}
+	nameHead := head - 2 - n
+	if n < 2 || nameHead < 0 || !containsAny(cells[nameHead], []string{"简称", "名称"}) {
+		return nil
+	}
+	t := &table{header: []string{cells[nameHead], cells[head-1]}}
+	var ratings []string
+	for k := after; k < len(lines) && k-after < 400 && len(ratings) < n; k++ {
+		f := string(fold(lines[k].text))
+		if strings.HasPrefix(f, "资料来源") || strings.HasPrefix(f, "数据来源") {
+			break
+		}
+		cs := splitCells(lines[k].text)
+		if len(cs) > 0 && isRatingCell(cs[len(cs)-1]) && !containsAny(f, []string{"评级", "说明"}) {
+			ratings = append(ratings, string(fold(cs[len(cs)-1])))
+		}
+	}
+	if len(ratings) == n {
+		t.header = append(t.header, "评级")
+	}
+	for j := 0; j < n; j++ {
+		row := tableRow{cells: []string{cells[nameHead+1+j], cells[head+j]}, code: 1}
+		if len(ratings) == n {
+			row.cells = append(row.cells, ratings[j])
+		}
+		t.rows = append(t.rows, row)
+	}
+	return t
 }
