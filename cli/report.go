@@ -160,6 +160,7 @@ type reportAddJSON struct {
 	Calls   []reportAddCall   `json:"calls"`
 	Existed bool              `json:"existing,omitempty"` // kept already: nothing changed
 	DryRun  bool              `json:"dry_run,omitempty"`
+	Skipped map[string]int    `json:"skipped,omitempty"` // securities named that are no A-share, by kind
 }
 
 type reportAddCall struct {
@@ -185,7 +186,7 @@ func newReportAddJSON(res *report.Result, out store.AddReportOutcome) reportAddJ
 		}
 	}
 	j := report.NewJSON(res.Report, calls, sectorsOf(out.Mapping))
-	js := reportAddJSON{Report: j.Report, Calls: make([]reportAddCall, len(j.Calls)), Existed: out.Existing, DryRun: out.DryRun}
+	js := reportAddJSON{Report: j.Report, Calls: make([]reportAddCall, len(j.Calls)), Existed: out.Existing, DryRun: out.DryRun, Skipped: res.Skipped}
 	for i, jc := range j.Calls {
 		o := out.Calls[i]
 		rc := reportAddCall{JSONCall: jc, Outcome: o.What, Why: o.WhyCode, RatingAfter: o.After.ID(), Lowers: o.Lowers}
@@ -254,6 +255,9 @@ func printReportOutcome(w io.Writer, res *report.Result, out store.AddReportOutc
 	}
 	fmt.Fprintf(w, "calls (%d)\n", len(out.Calls))
 	writeTable(w, []string{" ", "CODE", "NAME", "CALL", "AS WRITTEN", "TARGET", "THEME", "RATING", ""}, rows)
+	if s := res.SkippedSummary(); s != "" {
+		fmt.Fprintln(w, s)
+	}
 	verb := ""
 	if out.DryRun {
 		verb = "would "

@@ -146,7 +146,7 @@ func readParagraph(p []rune, ctx paraContext, skipped map[string]secKind) ([]men
 		if member[i] {
 			continue
 		}
-		if labelList || ctx.list && (it.hasCode || pureList) {
+		if labelList || ctx.list && (pureList || it.hasCode && opensClause(p, it.start, labelEnd) && !negativeSentence(p, it.start)) {
 			member[i], memberTheme[i] = true, theme
 			if labelEnd > 0 && introBenefit(p[:labelEnd]) {
 				benefit[i] = true
@@ -160,7 +160,7 @@ func readParagraph(p []rune, ctx paraContext, skipped map[string]secKind) ([]men
 	var subjectRating []rune
 	var subjectTarget float64
 	subjectIdx := -1
-	if len(items) > 0 && items[0].start <= max(labelEnd, 0)+1 {
+	if len(items) > 0 && (items[0].start <= max(labelEnd, 0)+1 || items[0].start == numberingEnd(p)) {
 		subjectIdx = 0 // 贵州茅台2024年实现…。我们维持公司"买入"评级。
 	}
 	titles := titleSpans(p)
@@ -410,7 +410,7 @@ func leadIn(p []rune, i int) string {
 // metadata or a caption, not a theme.
 var themeCuts = []string{"等领域", "等板块", "等方向"}
 var themeEndings = []string{"领域", "板块", "方向", "赛道", "行业", "相关", "等"}
-var themeJunk = []string{"评级", "日期", "证券", "分析师", "来源", "资料", "目录", "风险", "图", "表", "http", "@", "/", "观点", "事项", "要点", "摘要", "结论", "注", "说明", "联系人", "研究", "报告", "声明", "纪要", "主题", "重点", "点评", "公告", "股价", "市值", "指标", "预测", "估值", "业绩", "PE", "EPS", "收盘", "涨跌", "代码", "简称", "名称", "配置", "动态", "新闻", "要闻", "会议", "首页", "正文", "研报", "概况", "简介", "作者", "电话", "邮箱", "地址", "邮编", "交易", "客户", "日报", "周报", "月报", "VALUATION", "RATING", "ESTIMATE", "EARNINGS", "FORECAST", "SOURCE", "PRICE", "DISCLOSURE", "ANALYST", "RESEARCH"}
+var themeJunk = []string{"评级", "日期", "证券", "分析师", "来源", "资料", "目录", "风险", "图", "表", "http", "@", "/", "观点", "事项", "要点", "摘要", "结论", "注", "说明", "联系人", "研究", "报告", "声明", "纪要", "主题", "重点", "点评", "公告", "股价", "市值", "指标", "预测", "估值", "业绩", "PE", "EPS", "收盘", "涨跌", "代码", "简称", "名称", "配置", "动态", "新闻", "要闻", "会议", "首页", "正文", "研报", "概况", "简介", "作者", "电话", "邮箱", "地址", "邮编", "交易", "客户", "日报", "周报", "月报", "调入", "调出", "VALUATION", "RATING", "ESTIMATE", "EARNINGS", "FORECAST", "SOURCE", "PRICE", "DISCLOSURE", "ANALYST", "RESEARCH"}
 
 // reportKinds are cut from a morning note item's label: 银行业快评 is 银行.
 var reportKinds = []string{"行业周报", "行业点评", "行业快评", "行业深度", "行业专题", "行业月报", "周报", "快评", "点评", "深度", "专题", "月报", "日报"}
@@ -595,7 +595,7 @@ func trailingColon(rs []rune) bool {
 // clause is about (紫金矿业三季度产量稳步增长，维持"增持"评级); one named
 // inside a phrase (人形机器人关节领域) is not.
 func opensClause(p []rune, start, labelEnd int) bool {
-	if start == 0 || start == labelEnd {
+	if start == 0 || start == labelEnd || start == numberingEnd(p) {
 		return true
 	}
 	return strings.ContainsRune("。!?;,:、\n", p[start-1])
@@ -619,4 +619,22 @@ func nextTo(p []rune, end, at int) bool {
 		}
 	}
 	return false
+}
+
+// negativeSentence: a stock named as a competitor, customer or peer in its
+// sentence is no recommendation, even under 投资建议.
+func negativeSentence(p []rune, at int) bool {
+	return negativeLabel(p[sentenceStart(p, at):at])
+}
+
+// numberingEnd is where a paragraph's text starts after its list number
+// (1. 1、 (1) 1） ①), 0 when it has none.
+func numberingEnd(p []rune) int {
+	if len(p) > 0 && p[0] >= '①' && p[0] <= '⑳' {
+		return 1
+	}
+	if loc := romanListRE.FindStringIndex(string(p[:min(len(p), 8)])); loc != nil {
+		return len([]rune(string(p[:min(len(p), 8)])[:loc[1]]))
+	}
+	return 0
 }

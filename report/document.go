@@ -38,7 +38,7 @@ var roleWords = []struct {
 	{roleDisclaimer, []string{"免责声明", "免责条款", "法律声明", "特别声明", "重要声明", "一般声明", "分析师声明", "分析师承诺", "证券分析师承诺", "法律主体声明", "公司声明", "披露声明", "信息披露", "重要提示", "IMPORTANTDISCLOSURES", "DISCLOSURES", "ANALYSTCERTIFICATION", "DISCLAIMER", "APPENDIX"}},
 	{roleRisk, []string{"风险提示", "风险因素", "风险分析", "主要风险", "风险揭示", "投资风险", "RISKS", "KEYRISKS", "RISKFACTORS"}},
 	{roleRelated, []string{"相关研究", "相关报告", "相关研报", "相关阅读", "热门研报", "相关个股", "相关股票", "往期报告", "近期报告", "历史报告", "推荐阅读", "RELATEDRESEARCH", "RELATEDREPORTS"}},
-	{rolePeers, []string{"可比公司", "可比上市公司", "同行业公司", "同业公司", "竞争对手", "COMPARABLE", "PEERS", "PEERCOMPARISON"}},
+	{rolePeers, []string{"可比公司", "可比上市公司", "同行业公司", "同业公司", "竞争对手", "COMPARABLE", "PEERS", "PEERCOMPARISON", "COMPS", "VALUATIONCOMPARISON"}},
 	{roleReview, []string{"回顾", "上期", "上月", "前期", "调出", "剔除", "PERFORMANCEREVIEW"}},
 	{roleMarket, []string{"涨跌幅前", "涨幅前", "跌幅前", "涨幅榜", "跌幅榜", "涨幅居前", "跌幅居前", "主要市场表现", "市场表现", "行情回顾", "个股涨跌", "TOPGAINERS", "TOPLOSERS"}},
 	{roleTOC, []string{"图表目录", "目录"}},
@@ -343,7 +343,7 @@ func readCalls(lines []docLine) ([]mention, map[string]secKind) {
 			kind, _, isSection := classifyHeading(string(f))
 			items := scanItems(f)
 			switch {
-			case len(items) > 0 && items[0].start == 0 && items[0].hasCode:
+			case len(items) > 0 && items[0].start == numberingEnd(f) && items[0].hasCode && !list:
 				// A company's item in a morning note: 万华化学（600309）：….
 				if items[0].kind == secA {
 					s := mention{code: items[0].code, hasCode: true, written: items[0].written}
@@ -352,13 +352,17 @@ func readCalls(lines []docLine) ([]mention, map[string]secKind) {
 					sectionSubject = &mention{} // an HK company's item: its phrases rate no A-share
 				}
 				theme, list = "", false
+			case captionRE.MatchString(string(f)):
+				// A table's caption titles the table, not what follows it.
+			case !isSection && recommendWordIn(string(f)):
+				// 本周推荐组合, 今日重点推荐: a heading over a list.
+				theme, list = headingTheme(raw), true
+				sectionSubject = nil
 			case isSection && kind == recommendSection:
 				// 投资建议 inside a company's item is still about that company.
 				theme, list = "", true
 			case isSection:
 				theme, list = "", false
-			case captionRE.MatchString(string(f)):
-				// A table's caption titles the table, not what follows it.
 			case strength == strongHeading && !startsNumbered(string(f)) || romanTop(string(f)):
 				theme, list = headingTheme(raw), false
 				sectionSubject = nil
@@ -517,9 +521,11 @@ func reportSubject(lines []docLine, skipped map[string]secKind) *mention {
 			continue
 		}
 		head, _ := foldHead(lines[i].text, 400)
-		if w := coverRating(head); w != nil {
+		if w := coverRating(head); w != nil && len(subject.rating) == 0 {
 			subject.rating, subject.strength = w, coverEvidence
-			break
+		}
+		if m := targetRE.FindStringSubmatch(string(head)); m != nil && m[2] == "" && subject.target == 0 {
+			subject.target = leadingNumber(m[1])
 		}
 	}
 	return subject
@@ -568,4 +574,23 @@ func letters(s string) int {
 		}
 	}
 	return n
+}
+
+// recommendWordIn: a heading that names a recommendation list anywhere in
+// it (本周推荐组合, 今日重点推荐, 7月金股组合).
+func recommendWordIn(s string) bool {
+	if runeLen(s) > 24 {
+		return false
+	}
+	for _, g := range sectionWords {
+		if g.kind != recommendSection {
+			continue
+		}
+		for _, w := range g.words {
+			if strings.Contains(s, w) {
+				return true
+			}
+		}
+	}
+	return strings.Contains(s, "金股") || strings.Contains(s, "推荐组合")
 }

@@ -416,23 +416,42 @@ func containsAny(s string, words []string) bool {
 // BUY, PT RMB315.00.
 func englishAfter(p []rune, at int) (rating []rune, target float64) {
 	k := at
-	if k < len(p) && p[k] == ',' {
+	if k < len(p) && (p[k] == ',' || p[k] == ':' || p[k] == '-') {
 		k++
 	}
-	j := k
-	for j < len(p) && (isUpper(p[j]) || p[j] == '-') && j-k < 16 {
-		j++
-	}
-	if j > k && englishRating(string(p[k:j])) != nil {
-		rating = p[k:j]
-	}
-	rest := string(p[j:min(len(p), j+24)])
-	if strings.HasPrefix(rest, ",PT") || strings.HasPrefix(rest, ",TP") {
-		rest = strings.TrimLeft(rest[3:], ":")
-		for _, cur := range []string{"RMB", "CNY", "¥"} {
-			rest = strings.TrimPrefix(rest, cur)
+	rest := string(p[k:min(len(p), k+40)])
+	for _, lead := range []string{"INITIATEAT", "INITIATEWITH", "INITIATEDAT", "RATED", "RATING:", "UPGRADETO", "DOWNGRADETO", "UPGRADEDTO", "DOWNGRADEDTO", "MAINTAIN", "REITERATE"} {
+		if strings.HasPrefix(rest, lead) {
+			k += len([]rune(lead))
+			break
 		}
-		target = leadingNumber(rest)
+	}
+	// The longest rating word: EQUAL-WEIGHT before EQUAL, STRONGBUY before BUY.
+	for j := min(len(p), k+16); j > k; j-- {
+		if englishRating(string(p[k:j])) != nil && (j == len(p) || !isUpper(p[j])) {
+			rating = p[k:j]
+			k = j
+			break
+		}
+	}
+	// A target price in the same entry, before the next company's code.
+	end := min(len(p), k+60)
+	if i := indexRune(p[k:end], '('); i >= 0 && rating == nil {
+		end = k + i
+	}
+	tail := string(p[k:end])
+	for _, label := range []string{"PT", "TP", "TARGETPRICEOF", "TARGETPRICE", "TARGET"} {
+		i := strings.Index(tail, label)
+		if i < 0 {
+			continue
+		}
+		v := strings.TrimLeft(tail[i+len(label):], ":")
+		for _, cur := range []string{"RMB", "CNY", "¥", "￥"} {
+			v = strings.TrimPrefix(v, cur)
+		}
+		if target = leadingNumber(v); target > 0 {
+			break
+		}
 	}
 	return rating, target
 }

@@ -323,8 +323,8 @@ func findIndustryIn(f []rune, _ []docLine) string {
 	}
 	w := []rune("行业")
 	for i := 0; i+2 < len(f); i++ {
-		if !hasPrefixAt(f, i, w) {
-			continue
+		if !hasPrefixAt(f, i, w) || i > 0 && f[i-1] == '的' {
+			continue // 的行业比较 is a phrase, not a cover table's label
 		}
 		// 行业计算机行业: the label of a cover table, then the name.
 		for n := 2; n <= 5 && i+2+n+2 <= len(f); n++ {

@@ -69,7 +69,7 @@ type phraseAt struct {
 	target float64
 }
 
-var targetRE = regexp.MustCompile(`目标价(?:位|格)?(?:为|至|:|调整为|上调至|下调至)?(\d+(?:\.\d+)?)(-\d+(?:\.\d+)?)?(?:元|RMB|CNY)`)
+var targetRE = regexp.MustCompile(`目标价(?:位|格)?(?:为|至|:|调整为|上调至|下调至)?(?:RMB|CNY|人民币)?(\d+(?:\.\d+)?)(-\d+(?:\.\d+)?)?(?:元|RMB|CNY)`)
 
 // findPhrases finds the rating phrases of a folded paragraph, outside the
 // items' own brackets and outside 《》 titles, each with the target price

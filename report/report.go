@@ -3,7 +3,9 @@ package report
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"io"
+	"sort"
 	"strings"
 
 	"zixuan/sectors"
@@ -29,6 +31,36 @@ func (r *Result) SkippedTotal() int {
 		n += v
 	}
 	return n
+}
+
+// SkippedSummary is the line a preview prints for what gave no call: "not
+// calls: 3 securities that are no A-share (hk 2, index 1)", "" for none.
+func (r *Result) SkippedSummary() string {
+	if len(r.Skipped) == 0 {
+		return ""
+	}
+	kinds := make([]string, 0, len(r.Skipped))
+	for k := range r.Skipped {
+		kinds = append(kinds, k)
+	}
+	sort.Strings(kinds)
+	parts := make([]string, 0, len(kinds))
+	n := 0
+	for _, k := range kinds {
+		if k == "over-limit" {
+			continue
+		}
+		n += r.Skipped[k]
+		parts = append(parts, fmt.Sprintf("%s %d", k, r.Skipped[k]))
+	}
+	var out []string
+	if n > 0 {
+		out = append(out, fmt.Sprintf("not calls: %d securities that are no A-share (%s)", n, strings.Join(parts, ", ")))
+	}
+	if over := r.Skipped["over-limit"]; over > 0 {
+		out = append(out, fmt.Sprintf("%d calls over the limit of %d were not read", over, maxCalls))
+	}
+	return strings.Join(out, "; ")
 }
 
 // maxCalls bounds the calls kept from one text; a real report has dozens.

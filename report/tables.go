@@ -398,6 +398,9 @@ func (t *table) mentions(theme string, skipped map[string]secKind) []mention {
 				ratings = append(ratings, i)
 			}
 		}
+		if len(ratings) == 0 && len(ratingHeads) > 0 && !t.recommendCaption() {
+			continue // a rated table that gives this row no rating (未覆盖, Not covered)
+		}
 		pick := -1
 		switch {
 		case len(ratings) == 1:
