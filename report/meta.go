@@ -23,7 +23,7 @@ func readMetadata(text string, folded []rune, lines []docLine) metadata {
 	return metadata{
 		title:    findTitle(text),
 		date:     findDate(lines),
-		industry: firstNonEmpty(findIndustry(folded), coverIndustry(lines)),
+		industry: firstNonEmpty(findIndustry(coverFolded(lines)), coverIndustry(lines)),
 		rating:   findIndustryRating(folded),
 		broker:   findBroker(text, folded),
 	}
@@ -51,8 +51,8 @@ func findTitle(text string) string {
 		if first == "" && runeLen(f) >= 4 {
 			first = t
 		}
-		if runeLen(f) < 6 || isFurniture(f) {
-			continue
+		if runeLen(f) < 6 || isFurniture(f) || strings.ContainsAny(f, ">|/。") || hasDate(t) || len(splitCells(t)) > 2 {
+			continue // a breadcrumb, a header with its date, a row of figures
 		}
 		return tidyProse(t)
 	}
@@ -420,4 +420,43 @@ func findIndustryRating(f []rune) sectors.IndustryRating {
 		}
 	}
 	return sectors.IndustryRating{}
+}
+
+// coverFolded is the report's first 80 lines, each folded, one a line: the
+// cover, where a report names its industry, kept apart line by line so that
+// the end of one line and the start of the next do not read as one name.
+func coverFolded(lines []docLine) []rune {
+	var b strings.Builder
+	n := 0
+	for _, l := range lines {
+		if l.text == "" || l.role != roleBody {
+			continue
+		}
+		if n++; n > 80 {
+			break
+		}
+		head, _ := foldHead(l.text, 200)
+		b.WriteString(string(head))
+		b.WriteByte('\n')
+	}
+	return []rune(b.String())
+}
+
+func hasDate(line string) bool {
+	_, ok := lineDateAny(line)
+	return ok
+}
+
+// lineDateAny reports any date in a line, the report's or another.
+func lineDateAny(line string) (time.Time, bool) {
+	f := fold(line)
+	for i := range f {
+		if isDigit(f[i]) && (i == 0 || !isDigit(f[i-1])) {
+			if d, ok := dateAt(f, i); ok {
+				return d, true
+			}
+		}
+	}
+	d, _, ok := englishDate(line)
+	return d, ok
 }
