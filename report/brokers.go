@@ -100,7 +100,7 @@ func findBroker(text string, f []rune) string {
 		w := 1
 		rest := string(f[m.end:min(len(f), m.end+8)])
 		for _, suf := range legalSuffixes {
-			if strings.HasPrefix(rest, suf) || strings.HasPrefix(rest, "证券"+suf) {
+			if strings.HasPrefix(rest, suf) || strings.HasPrefix(rest, "证券"+suf) || strings.HasSuffix(ix.names[m.pattern], suf) {
 				w = 5
 				break
 			}

@@ -147,6 +147,11 @@ func prepareLines(text string) []docLine {
 			lr = paraRole
 		}
 		out = append(out, docLine{text: t, role: lr, heading: heading})
+		// A labelled paragraph (风险提示：…。) ends with its last sentence: the
+		// table or list on the next line is not part of it.
+		if paraOpen && strings.ContainsRune("。!?！？", lastFolded(trim)) {
+			paraRole, paraOpen = roleBody, false
+		}
 	}
 	return out
 }

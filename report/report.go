@@ -101,11 +101,6 @@ func Parse(data []byte) (*Result, error) {
 	for _, k := range skippedKinds {
 		skipped[skipName[k]]++
 	}
-	if len(calls) > maxCalls {
-		skipped["over-limit"] = len(calls) - maxCalls
-		calls = calls[:maxCalls]
-	}
-
 	folded := fold(text)
 	meta := readMetadata(text, folded, lines)
 	rep := sectors.BrokerReport{
@@ -129,6 +124,10 @@ func Parse(data []byte) (*Result, error) {
 		if len(calls) == 0 {
 			return nil, ErrNoCalls
 		}
+	}
+	if len(calls) > maxCalls {
+		skipped["over-limit"] = len(calls) - maxCalls
+		calls = calls[:maxCalls]
 	}
 	// With no heading over it, a call falls under the report's industry.
 	fallback := firstNonEmpty(meta.industry, "未分类")
