@@ -281,8 +281,8 @@ func readCalls(lines []docLine) ([]mention, map[string]secKind) {
 	var sectionSubject *mention
 	var para []string
 	paraRoleOf := roleBody
-	carried, introTheme := "", "" // the theme of the paragraph before; of an intro line's lead-in
-	paraBulleted := false         // the paragraph opened with a bullet or a number: a new item
+	carried, introTheme := "", ""     // the theme of the paragraph before; of an intro line's lead-in
+	paraBulleted := false             // the paragraph opened with a bullet or a number: a new item
 	paraIndent, carriedIndent := 0, 0 // a paragraph indented less than the one before is a new item
 	flush := func() {
 		if len(para) == 0 {

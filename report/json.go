@@ -30,7 +30,7 @@ type JSONCall struct {
 	RatingInReport string   `json:"rating_in_report"`
 	Theme          string   `json:"theme"`
 	Target         float64  `json:"target,omitempty"` // the report's target price in yuan; absent when it gives none
-	Sector         string   `json:"sector"` // "" when the theme maps to no sector yet
+	Sector         string   `json:"sector"`           // "" when the theme maps to no sector yet
 	Flags          []string `json:"flags"`
 }
 

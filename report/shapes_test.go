@@ -161,14 +161,14 @@ func TestOverTheLimitIsCounted(t *testing.T) {
 // The broker comes from the list of firms, never from a pattern.
 func TestBrokerFromTheList(t *testing.T) {
 	cases := map[string]string{
-		"本报告由国泰君安证券股份有限公司制作":               "国泰君安",
-		"申万宏源研究 晨会纪要":                       "申万宏源",
-		"中银国际证券股份有限公司 具备证券投资咨询业务资格":        "中银证券",
-		"本报告由某某证券股份有限公司制作":                 "",
-		"万国证券研究所":                           "",
-		"Deutsche Bank\nResearch\nChina autos": "Deutsche Bank",
+		"本报告由国泰君安证券股份有限公司制作":                    "国泰君安",
+		"申万宏源研究 晨会纪要":                           "申万宏源",
+		"中银国际证券股份有限公司 具备证券投资咨询业务资格":             "中银证券",
+		"本报告由某某证券股份有限公司制作":                      "",
+		"万国证券研究所":                               "",
+		"Deutsche Bank\nResearch\nChina autos":  "Deutsche Bank",
 		"Morgan Stanley Research\nAsia Pacific": "Morgan Stanley",
-		"东方财富证券是公司的子公司。\n本报告由国信证券股份有限公司制作。":  "国信证券",
+		"东方财富证券是公司的子公司。\n本报告由国信证券股份有限公司制作。":     "国信证券",
 	}
 	for text, want := range cases {
 		if g := findBroker(text, fold(text)); g != want {
