@@ -532,11 +532,34 @@ func reportSubject(lines []docLine, skipped map[string]secKind) *mention {
 		if m := targetRE.FindStringSubmatch(string(head)); m != nil && m[2] == "" && subject.target == 0 {
 			subject.target = leadingNumber(m[1])
 		}
+		if subject.target == 0 {
+			subject.target = englishCoverTarget(head)
+		}
 	}
 	return subject
 }
 
-var coverLabels = []string{"投资评级", "股票评级", "公司评级", "评级"}
+var coverLabels = []string{"投资评级", "股票评级", "公司评级", "评级", "STOCKRATING", "RATING", "RECOMMENDATION"}
+
+// englishCoverTarget reads PRICETARGET:RMB2,100 or PT:RMB315 from a folded
+// cover line.
+func englishCoverTarget(f []rune) float64 {
+	s := string(f)
+	for _, label := range []string{"PRICETARGET", "TARGETPRICE", "PT"} {
+		i := strings.Index(s, label)
+		if i < 0 || i > 0 && isUpper(f[i-1]) {
+			continue
+		}
+		v := strings.TrimLeft(s[i+len(label):], ":(12-MONTH)")
+		for _, cur := range []string{"RMB", "CNY", "¥", "￥"} {
+			v = strings.TrimPrefix(v, cur)
+		}
+		if t := leadingNumber(v); t > 0 {
+			return t
+		}
+	}
+	return 0
+}
 
 // coverRating reads a cover's rating box: 投资评级：买入（首次）, 评级：买入.
 // A label after 行业, 上次, 前次 or 原 is not the stock's current rating.
@@ -563,6 +586,13 @@ func coverRating(f []rune) []rune {
 			}
 			if w, _, ok := ratingWordAt(rest, k); ok {
 				return w
+			}
+			if !hasHan(label) {
+				for j := min(len(rest), k+14); j > k; j-- {
+					if englishRating(string(rest[k:j])) != nil && (j == len(rest) || !isUpper(rest[j])) {
+						return rest[k:j]
+					}
+				}
 			}
 		}
 	}
