@@ -421,6 +421,11 @@ var reportKinds = []string{"行业周报", "行业点评", "行业快评", "行�
 // rating or a metadata word.
 func cleanTheme(rs []rune) string {
 	s := strings.Trim(stripEmoji(string(rs)), ",:;、 -—.")
+	if strings.HasPrefix(s, "【") {
+		if i := strings.Index(s, "】"); i > 0 {
+			s = strings.TrimSpace(s[i+len("】"):]) // 【行业点评】银行 is 银行
+		}
+	}
 	if r := []rune(s); len(r) > 0 && (r[0] >= '①' && r[0] <= '⑳') {
 		s = string(r[1:])
 	}
@@ -632,6 +637,12 @@ func negativeSentence(p []rune, at int) bool {
 func numberingEnd(p []rune) int {
 	if len(p) > 0 && p[0] >= '①' && p[0] <= '⑳' {
 		return 1
+	}
+	// 【公司点评】宁德时代（300750）：… — a tag before the title.
+	if len(p) > 0 && p[0] == '【' {
+		if i := indexRune(p[:min(len(p), 12)], '】'); i > 0 {
+			return i + 1
+		}
 	}
 	if loc := romanListRE.FindStringIndex(string(p[:min(len(p), 8)])); loc != nil {
 		return len([]rune(string(p[:min(len(p), 8)])[:loc[1]]))

@@ -7,17 +7,26 @@
 // Reading is a short pipeline, one file per step, each testable alone:
 //
 //	decode     decode.go    bytes → text: UTF-8, GBK/GB18030, UTF-16; binary refused
-//	sections   sections.go  text → sections by heading (投资建议, 核心观点, 目录 …),
-//	                        sections → paragraphs and tables
-//	calls      calls.go     paragraphs → mentions: 名称(代码,评级) in every bracket,
-//	           tables.go    width and spacing, names after 重点推荐 in the
-//	                        recommendation section, rows of 代码/名称/评级 tables,
-//	                        each under the theme its line or heading introduces
+//	document   document.go  text → lines with roles (body, risk, related research,
+//	                        rating definitions, disclaimer, peers, past picks,
+//	                        market tables, contents) and headings; page furniture
+//	                        dropped; paragraphs, lists and tables (tables.go: split
+//	                        by tabs, spaces or pipes, one cell per line, or column
+//	                        by column), each read under its heading's theme, its
+//	                        recommendation list and its company
+//	mentions   mentions.go  a paragraph → the securities it names, in every code
+//	                        notation and by name on its boundaries; those that
+//	                        are no A-share kept as such and counted
+//	calls      calls.go     securities → calls from local evidence: a table's
+//	           phrases.go   current-rating column, the stock's own bracket, a
+//	                        rating phrase about it (phrases.go), the cover's box,
+//	                        membership of a list; the strongest evidence wins
 //	resolve    resolve.go   mentions → sectors.Call: the master's name for the code,
 //	                        the report's spelling kept, rating words mapped,
 //	                        one-character OCR misreadings corrected and flagged
-//	report     report.go    calls merged one per stock; metadata (meta.go) and
-//	                        theses (theses.go) added; a content-derived id
+//	report     report.go    calls merged one per stock; metadata (meta.go: date,
+//	                        broker from data/brokers.tsv via brokers.go, industry)
+//	                        and theses (theses.go) added; a content-derived id
 //
 // Names are found in running text with an Aho–Corasick automaton over the
 // master's 5,538 names in folded form (automaton.go, names.go), plus their

@@ -49,7 +49,7 @@ type item struct {
 
 // companySuffixes continue a name into a longer one: 比亚迪电子 is not
 // 比亚迪, 东方财富证券 is not 东方财富.
-var companySuffixes = []string{"电子", "股份", "集团", "控股", "国际", "科技", "汽车", "银行", "证券", "医药", "生物", "能源", "地产", "置业", "电力", "传媒", "香港", "中国", "有限", "公司", "H股", "(H)", "港股", "ADR"}
+var companySuffixes = []string{"电子", "股份", "集团", "控股", "国际", "科技", "汽车", "银行", "证券", "医药", "生物", "能源", "地产", "置业", "电力", "传媒", "香港", "中国", "有限", "公司", "ADR"}
 
 // indexNames mark a code as an index's: 沪深300指数（000300.SH）.
 var indexNames = []string{"指数", "指", "上证", "深证", "中证", "沪深", "国证", "创业板", "科创", "恒生", "标普", "纳斯达克", "万得", "INDEX"}
@@ -362,7 +362,7 @@ func isIndexName(name string) bool {
 
 func bracketSaysHShare(inner []rune) bool {
 	s := string(inner)
-	return strings.Contains(s, "H股") || strings.Contains(s, "港股") || strings.Contains(s, ".HK")
+	return strings.Contains(s, "H股") || strings.Contains(s, "港股") || strings.Contains(s, ".HK") || s == "H"
 }
 
 func hasACode(inner []rune) bool {

@@ -103,6 +103,9 @@ func isQuote(r rune) bool { return strings.ContainsRune("“”\"「」『』‘
 
 // isRatingPhrase decides whether the rating word at p[i:j] rates a stock.
 func isRatingPhrase(p []rune, i, j int) bool {
+	if j+1 < len(p) && p[j] == '-' && (p[j+1] == 'A' || p[j+1] == 'B') {
+		j += 2 // 买入-A
+	}
 	quoted := i > 0 && isQuote(p[i-1]) && j < len(p) && isQuote(p[j])
 	b := i
 	if quoted {

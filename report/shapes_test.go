@@ -57,6 +57,17 @@ func TestFurtherShapes(t *testing.T) {
 		// company it is about; a competitor under 投资建议 is no call; no
 		// date anywhere but a related report's, so none.
 		{"quick_comment_cover.txt", "", "招商证券", "600887:buy:未分类@35", map[string]int{"hk": 1}},
+		// Morning-note items tagged 【公司点评】, a rating word with its -A,
+		// an H share written 中国平安（H） whose rating is no A-share's.
+		{"morning_tags.txt", "2025-04-08", "华泰证券",
+			"300750:buy:未分类@320 600036:buy:银行+name-only 002142:overweight:银行+name-only", map[string]int{"hk": 1}},
+		// An English one-company note: the cover's Stock Rating and Price
+		// Target; peers with their own ratings are no calls.
+		{"english_ms_single.txt", "2025-05-20", "Morgan Stanley", "600519:overweight:未分类@2100", nil},
+		// A long report whose calls come last: coded stocks in the review are
+		// customers and commentary, a competitor in 风险提示.
+		{"long_calls_last.txt", "2025-07-15", "长江证券",
+			"688111:buy:AI应用 600588:overweight:AI应用 688041:buy:算力 603019:buy:算力", nil},
 	}
 	for _, c := range cases {
 		r := parseFixture(t, c.file)

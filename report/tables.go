@@ -311,10 +311,10 @@ func verticalTableAt(lines []docLine, i int) (*table, int) {
 func isRatingCell(c string) bool {
 	f := string(fold(c))
 	if hasHan(f) {
-		if w, j, ok := ratingWordAt([]rune(f), 0); ok && j == len([]rune(f)) && len(w) > 0 {
-			return true
+		if runeLen(f) > 10 {
+			return false
 		}
-		_, _, ok := nearRatingWord([]rune(f))
+		_, _, ok := readRating([]rune(f)) // 买入, 买入-A, 增持（维持）, 买人
 		return ok
 	}
 	return englishRating(f) != nil
