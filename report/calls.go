@@ -57,7 +57,7 @@ type intro struct {
 var intros = []intro{
 	{word: "建议重点关注"}, {word: "建议关注"}, {word: "重点推荐"}, {word: "重点关注"}, {word: "推荐关注"},
 	{word: "积极关注"}, {word: "持续关注"}, {word: "关注标的"}, {word: "推荐标的"}, {word: "推荐个股"},
-	{word: "重点标的"}, {word: "核心标的"}, {word: "标的包括"}, {word: "优选"}, {word: "首推"},
+	{word: "重点标的"}, {word: "核心标的"}, {word: "标的包括"}, {word: "优选"}, {word: "首推"}, {word: "首选"},
 	{word: "受益标的", benefit: true}, {word: "相关标的", benefit: true}, {word: "相关公司", benefit: true},
 	{word: "受益公司", benefit: true}, {word: "受益个股", benefit: true}, {word: "相关个股", benefit: true},
 	{word: "标的", colon: true}, {word: "推荐", colon: true}, {word: "关注", colon: true}, {word: "受益", colon: true, benefit: true},
@@ -146,7 +146,10 @@ func readParagraph(p []rune, ctx paraContext, skipped map[string]secKind) ([]men
 		if member[i] {
 			continue
 		}
-		if labelList || ctx.list && (pureList || it.hasCode && opensClause(p, it.start, labelEnd) && !negativeSentence(p, it.start)) {
+		// In a list, an item that a numbered or bulleted entry opens with is
+		// the entry's stock: 1、宁德时代：锂电龙头….
+		leads := i == 0 && it.start == numberingEnd(p) && it.start > 0 && it.end < len(p) && strings.ContainsRune(":(", p[it.end])
+		if labelList || ctx.list && (pureList || leads || it.hasCode && opensClause(p, it.start, labelEnd) && !negativeSentence(p, it.start)) {
 			member[i], memberTheme[i] = true, theme
 			if labelEnd > 0 && introBenefit(p[:labelEnd]) {
 				benefit[i] = true

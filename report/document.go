@@ -49,7 +49,9 @@ var roleWords = []struct {
 type docLine struct {
 	text    string
 	role    role
-	heading bool // a line that titles what follows
+	heading bool   // a line that titles what follows
+	head    []rune // the first 160 runes, bullet removed, folded
+	long    bool   // the line goes on beyond head
 }
 
 // roleOf is the role a heading, caption or label names, if any. The words
@@ -68,9 +70,7 @@ func roleOf(f []rune) (role, bool) {
 
 var (
 	captionRE   = regexp.MustCompile(`^(表|图|图表|附表|FIGURE|TABLE|EXHIBIT|CHART)\s*\d+[:：.、-]?`)
-	analystRE   = regexp.MustCompile(`^(证券分析师|分析师|首席分析师|研究员|联系人|ANALYST|研究支持)|S\d{13}|A\d{10}`)
 	pageRE      = regexp.MustCompile(`^[-—\s]*\d+\s*(/\s*\d+)?[-—\s]*$`)
-	digitsRE    = regexp.MustCompile(`\d+`)
 	romanListRE = regexp.MustCompile(`^([0-9]+(\.[0-9]+)*|[一二三四五六七八九十]+)\s*[、.．)）]|^[(（]([0-9]+|[一二三四五六七八九十]+)[)）]`)
 )
 
@@ -86,9 +86,28 @@ func prepareLines(text string) []docLine {
 	count := map[string]int{}
 	for _, l := range raw {
 		t := strings.TrimSpace(l)
-		if t != "" && runeLen(t) <= 80 {
-			count[digitsRE.ReplaceAllString(strings.Join(strings.Fields(t), ""), "#")]++
+		if t != "" && len(t) <= 240 {
+			count[furnitureKey(t)]++
 		}
+	}
+	heads := make([][]rune, len(raw))
+	longs := make([]bool, len(raw))
+	for i, l := range raw {
+		if t := strings.TrimSpace(l); t != "" {
+			heads[i], longs[i] = foldHead(stripBullet(t), 160)
+		}
+	}
+	analyst := make([]bool, len(raw))
+	for i, h := range heads {
+		analyst[i] = isAnalystLine(h)
+	}
+	nextAnalyst := func(from int) bool {
+		for i := from; i < len(raw) && i < from+3; i++ {
+			if len(heads[i]) > 0 {
+				return analyst[i]
+			}
+		}
+		return false
 	}
 	out := make([]docLine, 0, len(raw))
 	seenFurniture := map[string]bool{}
@@ -106,7 +125,10 @@ func prepareLines(text string) []docLine {
 			}
 			continue
 		}
-		key := digitsRE.ReplaceAllString(strings.Join(strings.Fields(trim), ""), "#")
+		key := ""
+		if len(trim) <= 240 {
+			key = furnitureKey(trim)
+		}
 		if pageRE.MatchString(trim) {
 			continue
 		}
@@ -119,10 +141,10 @@ func prepareLines(text string) []docLine {
 		if strings.HasPrefix(trim, "请务必") || strings.HasPrefix(trim, "敬请参阅") || strings.HasPrefix(trim, "请参阅") {
 			continue // a page footer pointing at the disclaimer
 		}
-		f, long := foldHead(stripBullet(trim), 160)
+		f, long := heads[i], longs[i]
 		strength := notHeading
 		if !long {
-			strength = headingStrength(f, nextNonEmpty(raw, i+1))
+			strength = headingStrength(f, nextAnalyst(i+1))
 		}
 		if isAllBold(stripBullet(trim)) {
 			strength = strongHeading
@@ -146,7 +168,7 @@ func prepareLines(text string) []docLine {
 		if paraOpen && paraRole != roleBody {
 			lr = paraRole
 		}
-		out = append(out, docLine{text: t, role: lr, heading: heading})
+		out = append(out, docLine{text: t, role: lr, heading: heading, head: f, long: long})
 		// A labelled paragraph (风险提示：…。) ends with its last sentence: the
 		// table or list on the next line is not part of it.
 		if paraOpen && strings.ContainsRune("。!?！？", lastFolded(trim)) {
@@ -222,7 +244,6 @@ func hasCodeLike(s string) bool {
 // （一）, 1.2、次高端), a 【…】 line, a table caption, a line followed by its
 // analyst's line (a morning note's item), a bold line, or a short line with
 // no sentence in it.
-func isHeadingLine(f []rune, next string) bool { return headingStrength(f, next) > 0 }
 
 // How surely a line is a heading: a weak one (a short line with no
 // sentence) ends a risk or related-research part but not the disclaimer,
@@ -233,7 +254,7 @@ const (
 	strongHeading
 )
 
-func headingStrength(f []rune, next string) int {
+func headingStrength(f []rune, nextIsAnalyst bool) int {
 	if len(f) == 0 || len(f) > 120 {
 		return notHeading
 	}
@@ -244,10 +265,10 @@ func headingStrength(f []rune, next string) int {
 	if captionRE.MatchString(s) {
 		return strongHeading
 	}
-	if next != "" && len(next) < 400 && analystRE.MatchString(string(fold(next))) && !analystRE.MatchString(s) {
+	if nextIsAnalyst && !isAnalystLine(f) {
 		return strongHeading
 	}
-	if _, _, ok := classifyHeading(s); ok {
+	if _, _, ok := classifyFolded(s, false, s); ok {
 		return strongHeading
 	}
 	sentence := strings.ContainsAny(s, "。；;")
@@ -336,7 +357,7 @@ func readCalls(lines []docLine) ([]mention, map[string]secKind) {
 			continue
 		}
 		raw := stripBullet(strings.TrimSpace(l.text))
-		f, _ := foldHead(raw, 160)
+		f := l.head
 		if len(f) == 0 {
 			continue
 		}
@@ -344,8 +365,8 @@ func readCalls(lines []docLine) ([]mention, map[string]secKind) {
 		if l.heading {
 			flush()
 			carried, introTheme = "", ""
-			strength := headingStrength(f, nextNonEmptyDoc(lines, i+1))
-			kind, _, isSection := classifyHeading(string(f))
+			strength := headingStrength(f, isAnalystLine(nextHeadDoc(lines, i+1)))
+			kind, _, isSection := classifyFolded(string(f), l.long, string(f))
 			items := scanItems(f)
 			switch {
 			case len(items) > 0 && items[0].start == numberingEnd(f) && items[0].hasCode && !list:
@@ -378,7 +399,7 @@ func readCalls(lines []docLine) ([]mention, map[string]secKind) {
 				para = []string{l.text}
 				paraRoleOf = l.role
 				paraBulleted = false
-				if _, rest, ok := classifyHeading(string(f)); ok && rest != "" && !strings.ContainsRune("。!?;", lastFolded(raw)) {
+				if _, rest, ok := classifyFolded(string(f), l.long, string(f)); ok && rest != "" && !strings.ContainsRune("。!?;", lastFolded(raw)) {
 					// 投资建议：白酒推荐…伊利 / 股份、海天味业: the paragraph goes on.
 					prevEnded = false
 					continue
@@ -424,13 +445,13 @@ func romanTop(s string) bool {
 	return numbered
 }
 
-func nextNonEmptyDoc(lines []docLine, from int) string {
+func nextHeadDoc(lines []docLine, from int) []rune {
 	for i := from; i < len(lines) && i < from+3; i++ {
-		if t := strings.TrimSpace(lines[i].text); t != "" {
-			return t
+		if len(lines[i].head) > 0 {
+			return lines[i].head
 		}
 	}
-	return ""
+	return nil
 }
 
 // startsLabel: a line that opens with a short label and a colon.
@@ -502,7 +523,7 @@ func reportSubject(lines []docLine, skipped map[string]secKind) *mention {
 		if l.role != roleBody || rowCode(splitCells(l.text)) >= 0 && len(splitCells(l.text)) >= 3 {
 			continue
 		}
-		f, _ := foldHead(stripBullet(strings.TrimSpace(l.text)), 160)
+		f := l.head
 		items := scanItems(f)
 		if len(items) == 0 || items[0].start != 0 || !items[0].hasCode || items[0].kind != secA {
 			continue
@@ -628,4 +649,59 @@ func recommendWordIn(s string) bool {
 		}
 	}
 	return strings.Contains(s, "金股") || strings.Contains(s, "推荐组合")
+}
+
+// furnitureKey is a line with its spaces dropped and each run of digits
+// written #: a page header with its page number, the same on every page.
+func furnitureKey(t string) string {
+	var b strings.Builder
+	inDigits := false
+	for _, r := range t {
+		switch {
+		case unicode.IsSpace(r):
+		case r >= '0' && r <= '9':
+			if !inDigits {
+				b.WriteByte('#')
+			}
+			inDigits = true
+			continue
+		default:
+			b.WriteRune(r)
+		}
+		inDigits = false
+	}
+	return b.String()
+}
+
+var analystWords = []string{"证券分析师", "分析师", "首席分析师", "研究员", "联系人", "ANALYST", "研究支持"}
+
+// isAnalystLine: a line naming an analyst (证券分析师：…, a SAC licence
+// S0980523080001 or A0230519110002) — the line under a morning note's item.
+func isAnalystLine(f []rune) bool {
+	if len(f) == 0 {
+		return false
+	}
+	s := string(f)
+	for _, w := range analystWords {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	for i, r := range f {
+		if r != 'S' && r != 'A' || i > 0 && (isUpper(f[i-1]) || isDigit(f[i-1])) {
+			continue
+		}
+		want := 13
+		if r == 'A' {
+			want = 10
+		}
+		j := i + 1
+		for j < len(f) && isDigit(f[j]) {
+			j++
+		}
+		if j-i-1 == want {
+			return true
+		}
+	}
+	return false
 }

@@ -415,6 +415,9 @@ func containsAny(s string, words []string) bool {
 // englishAfter reads what English notes print after the bracket: (300750.SZ),
 // BUY, PT RMB315.00.
 func englishAfter(p []rune, at int) (rating []rune, target float64) {
+	if at+1 >= len(p) || !strings.ContainsRune(",:-", p[at]) || !isUpper(p[at+1]) {
+		return nil, 0 // Chinese text goes on with 、 or a character
+	}
 	k := at
 	if k < len(p) && (p[k] == ',' || p[k] == ':' || p[k] == '-') {
 		k++

@@ -95,14 +95,57 @@ func parseHeading(line string) (heading, bool) {
 
 // classifyHeading reads a line as a heading by its words. ok is false for a
 // line that is no heading; kind is frontSection when the words say nothing.
+// sectionStarts are the runes a heading's words can start with: a line
+// whose first runes hold none of them is no heading, without folding it.
+var sectionStarts = func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, g := range sectionWords {
+		for _, w := range g.words {
+			r, _ := utf8.DecodeRuneInString(w)
+			m[r] = true
+		}
+	}
+	for _, r := range "一二三四五六七八九十第" {
+		m[r] = true
+	}
+	return m
+}()
+
+func mayBeHeading(line string) bool {
+	n := 0
+	for _, r := range line {
+		if n++; n > 14 {
+			return false
+		}
+		if sectionStarts[r] {
+			return true
+		}
+	}
+	return false
+}
+
 func classifyHeading(line string) (kind sectionKind, rest string, ok bool) {
+	if !mayBeHeading(line) {
+		return frontSection, "", false
+	}
 	// Headings are recognised by their first words, so only those are
 	// folded: most lines of a report are long paragraphs.
 	head, truncated := line, false
 	if runeLen(line) > 48 {
 		head, truncated = string([]rune(line)[:48]), true
 	}
-	f := string(fold(head))
+	return classifyFolded(string(fold(head)), truncated, line)
+}
+
+// classifyFolded is classifyHeading of a line whose first words are
+// already folded (f), truncated when the line goes on beyond them.
+func classifyFolded(f string, truncated bool, line string) (kind sectionKind, rest string, ok bool) {
+	if !mayBeHeading(f) {
+		return frontSection, "", false
+	}
+	if runeLen(f) > 48 {
+		f, truncated = string([]rune(f)[:48]), true
+	}
 	bulleted := false
 	for _, b := range bullets { // - **投资建议**：… inside 核心观点
 		if b = strings.TrimSpace(b); strings.HasPrefix(f, b) {

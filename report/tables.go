@@ -33,7 +33,7 @@ func splitCells(line string) []string {
 	t = strings.Trim(t, "|")
 	var cells []string
 	switch {
-	case cellSplit.MatchString(t):
+	case strings.ContainsAny(t, "\t|") || strings.Contains(t, "  ") || strings.Contains(t, " 　") || strings.Contains(t, "　 "):
 		cells = cellSplit.Split(t, -1)
 	case strings.ContainsAny(t, "，。；：、（）,;:()"):
 		return []string{t} // prose with single spaces in it, not a row
