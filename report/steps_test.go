@@ -362,6 +362,7 @@ func TestDates(t *testing.T) {
 		"周报（2024.10.14-2024.10.18）  2024.10.20": "2024-10-20",
 		"Deutsche Bank\nDate\n3 June 2025":      "2025-06-03",
 		"Research note, May 12, 2025":           "2025-05-12",
+		"Published 6th May 2025":                "2025-05-06",
 		"相关研究\n《晨会纪要》2025-03-26":                "",
 	}
 	for in, want := range cases {
