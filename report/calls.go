@@ -205,7 +205,9 @@ func readParagraph(p []rune, ctx paraContext, skipped map[string]secKind) ([]men
 			m.rating, m.strength = it.bracket, bracketEvidence
 		case len(phrase[i]) > 0:
 			m.rating, m.strength = phrase[i], phraseEvidence
-		case len(it.unknown) > 0 && (it.hasCode || member[i]):
+		case len(it.unknown) > 0 && it.hasCode:
+			// (002049,强力买进): a word where the rating stands, flagged; a
+			// name's bracket of other words (宁德时代（龙头）) is no rating.
 			m.rating, m.strength = it.unknown, bracketEvidence
 		}
 		if targets[i] > 0 && m.target == 0 {
