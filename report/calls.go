@@ -142,6 +142,13 @@ func readParagraph(p []rune, ctx paraContext, skipped map[string]secKind) ([]men
 	from := max(labelEnd, 0)
 	pureList := onlyItems(p[from:], items, from)
 	labelList := labelEnd > 0 && pureList && !negativeLabel(p[:labelEnd])
+	// 买入：贵州茅台、五粮液 — a list labelled with a rating word gives it.
+	var labelRating []rune
+	if labelList {
+		if w, j, ok := ratingWordAt(p, numberingEnd(p)); ok && j == labelEnd-1 {
+			labelRating = w
+		}
+	}
 	for i, it := range items {
 		if member[i] {
 			continue
@@ -205,6 +212,8 @@ func readParagraph(p []rune, ctx paraContext, skipped map[string]secKind) ([]men
 			m.rating, m.strength = it.bracket, bracketEvidence
 		case len(phrase[i]) > 0:
 			m.rating, m.strength = phrase[i], phraseEvidence
+		case len(labelRating) > 0 && member[i] && it.start >= labelEnd:
+			m.rating, m.strength = labelRating, phraseEvidence
 		case len(it.unknown) > 0 && it.hasCode:
 			// (002049,强力买进): a word where the rating stands, flagged; a
 			// name's bracket of other words (宁德时代（龙头）) is no rating.

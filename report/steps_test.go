@@ -246,11 +246,16 @@ func TestListsWithoutColons(t *testing.T) {
 		"铜：紫金矿业、洛阳钼业；":                                  "铜/紫金矿业 铜/洛阳钼业",
 		"PCB：胜宏科技、沪电股份":                                 "PCB/胜宏科技 PCB/沪电股份",
 		"主要客户：宁德时代、比亚迪":                                 "",
+		"买入：贵州茅台、五粮液":                                   "/贵州茅台:买入 /五粮液:买入",
 	}
 	for in, want := range cases {
 		var got []string
 		for _, m := range mentionsOf(in, paraContext{}) {
-			got = append(got, m.theme+"/"+m.written)
+			g := m.theme + "/" + m.written
+			if len(m.rating) > 0 {
+				g += ":" + string(m.rating)
+			}
+			got = append(got, g)
 		}
 		if strings.Join(got, " ") != want {
 			t.Errorf("%s\n got %q\nwant %q", in, strings.Join(got, " "), want)
