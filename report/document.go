@@ -315,7 +315,7 @@ func readCalls(lines []docLine) ([]mention, map[string]secKind) {
 				ctx.subject = subject
 			}
 			p := fold(strings.Join(para, "\n"))
-			if ins := findIntros(p, nil); carried != "" && !paraBulleted && paraIndent >= carriedIndent && len(ins) > 0 && ins[0].start <= 1 {
+			if ins := findIntros(p[:min(len(p), 12)], nil); carried != "" && !paraBulleted && paraIndent >= carriedIndent && len(ins) > 0 && ins[0].start <= 1 {
 				ctx.theme = carried // 相关标的：… goes on with the list above it
 			}
 			if introTheme != "" && ctx.theme == theme {

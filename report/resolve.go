@@ -80,7 +80,7 @@ var ratingSuffixes = []string{"评级", "-A", "-B", "(维持)", "(首次)", "(�
 // ok is false when it is no rating at all.
 func readRating(written []rune) (r sectors.Rating, corrected string, ok bool) {
 	w := string(written)
-	if r, ok := sectors.ParseBrokerRating(w); ok && hasHan(w) {
+	if r, ok := hanRating(w); ok {
 		return r, "", true
 	}
 	core := w
@@ -90,8 +90,12 @@ func readRating(written []rune) (r sectors.Rating, corrected string, ok bool) {
 	for _, s := range ratingSuffixes {
 		core = strings.TrimSuffix(core, s)
 	}
-	if r, ok := sectors.ParseBrokerRating(core); ok && core != "" {
+	if r, ok := hanRating(core); ok {
 		return r, "", true
+	} else if !hasHan(core) && core != "" {
+		if r, ok := sectors.ParseBrokerRating(core); ok {
+			return r, "", true
+		}
 	}
 	if r, word, ok := nearRatingWord([]rune(core)); ok {
 		return r, word, true
@@ -218,4 +222,23 @@ func removeFlag(flags []sectors.CallFlag, f sectors.CallFlag) []sectors.CallFlag
 		}
 	}
 	return out
+}
+
+// hanRatings maps the Chinese rating words, so that telling a cell of a
+// name from a rating costs a map lookup, not a failed parse with its error.
+var hanRatings = sync.OnceValue(func() map[string]sectors.Rating {
+	m := map[string]sectors.Rating{}
+	for _, w := range sectors.BrokerRatingWords() {
+		r, _ := sectors.ParseBrokerRating(w)
+		m[string(fold(w))] = r
+	}
+	return m
+})
+
+func hanRating(w string) (sectors.Rating, bool) {
+	if !hasHan(w) {
+		return sectors.Unrated, false
+	}
+	r, ok := hanRatings()[w]
+	return r, ok
 }
