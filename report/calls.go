@@ -315,10 +315,6 @@ func anyCovered(covered []bool, s, e int) bool {
 	return false
 }
 
-func sortByPos(ms []mention) {
-	sort.SliceStable(ms, func(i, j int) bool { return ms[i].pos < ms[j].pos })
-}
-
 func indexRune(rs []rune, r rune) int {
 	for i, c := range rs {
 		if c == r {

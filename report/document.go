@@ -189,15 +189,6 @@ func ratingBox(f []rune) bool {
 	return ok
 }
 
-func nextNonEmpty(lines []string, from int) string {
-	for i := from; i < len(lines) && i < from+3; i++ {
-		if t := strings.TrimSpace(lines[i]); t != "" {
-			return t
-		}
-	}
-	return ""
-}
-
 // afterLabel is what follows the first colon of a label line, "" if the
 // line has no colon or nothing after it.
 func afterLabel(f []rune) string {
