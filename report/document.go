@@ -37,7 +37,7 @@ var roleWords = []struct {
 	{roleRatingDefs, []string{"投资评级说明", "股票投资评级说明", "评级说明", "评级体系", "评级标准", "评级定义", "投资评级的说明", "RATINGKEY", "EQUITYRATINGKEY", "RATINGSYSTEM", "RATINGDEFINITIONS"}},
 	{roleDisclaimer, []string{"免责声明", "免责条款", "法律声明", "特别声明", "重要声明", "一般声明", "分析师声明", "分析师承诺", "证券分析师承诺", "法律主体声明", "公司声明", "披露声明", "信息披露", "重要提示", "IMPORTANTDISCLOSURES", "DISCLOSURES", "ANALYSTCERTIFICATION", "DISCLAIMER", "APPENDIX"}},
 	{roleRisk, []string{"风险提示", "风险因素", "风险分析", "主要风险", "风险揭示", "投资风险", "RISKS", "KEYRISKS", "RISKFACTORS"}},
-	{roleRelated, []string{"相关研究", "相关报告", "相关研报", "相关阅读", "热门研报", "相关个股", "相关股票", "往期报告", "近期报告", "历史报告", "推荐阅读", "RELATEDRESEARCH", "RELATEDREPORTS"}},
+	{roleRelated, []string{"相关研究", "相关报告", "相关研报", "相关阅读", "热门研报", "相关个股", "相关股票", "往期报告", "近期报告", "历史报告", "推荐阅读", "最新研报", "热门个股", "同类研报", "更多研报", "其他研报", "往期精选", "大家都在看", "相关推荐", "RELATEDRESEARCH", "RELATEDREPORTS", "RECENTREPORTS"}},
 	{rolePeers, []string{"可比公司", "可比上市公司", "同行业公司", "同业公司", "竞争对手", "COMPARABLE", "PEERS", "PEERCOMPARISON", "COMPS", "VALUATIONCOMPARISON"}},
 	{roleReview, []string{"回顾", "上期", "上月", "前期", "调出", "剔除", "PERFORMANCEREVIEW"}},
 	{roleMarket, []string{"涨跌幅前", "涨幅前", "跌幅前", "涨幅榜", "跌幅榜", "涨幅居前", "跌幅居前", "主要市场表现", "市场表现", "行情回顾", "个股涨跌", "TOPGAINERS", "TOPLOSERS"}},
