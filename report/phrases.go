@@ -99,7 +99,7 @@ func findPhrases(p []rune, items []item, titles []bool) []phraseAt {
 	return out
 }
 
-func isQuote(r rune) bool { return strings.ContainsRune("“”\"「」『』‘’'", r) }
+func isQuote(r rune) bool { return strings.ContainsRune("“”\"「」『』‘’'【】", r) }
 
 // isRatingPhrase decides whether the rating word at p[i:j] rates a stock.
 func isRatingPhrase(p []rune, i, j int) bool {

@@ -220,6 +220,8 @@ func TestRatingPhrases(t *testing.T) {
 		{`注：此前我们在《酒鬼酒：内参系列调整，维持"中性"评级》中给予公司"中性"评级。`, paraContext{}, ""},
 		{`快递：推荐顺丰控股（买入）、圆通速递（买入），韵达股份（中性）。`, paraContext{}, "顺丰控股:买入 圆通速递:买入 韵达股份:中性"},
 		{`投资者在低位买入贵州茅台的意愿增强。`, paraContext{}, ""},
+		{`我们维持公司【买入】评级，目标价 33 元。`, paraContext{subject: subject}, "美的集团:买入@33"},
+		{`人形机器人关节领域的卡位优势，首次覆盖，给予"买入"评级。`, paraContext{subject: subject}, "美的集团:买入"},
 	}
 	for _, c := range cases {
 		var got []string
