@@ -515,14 +515,34 @@ func reportSubject(lines []docLine, skipped map[string]secKind) *mention {
 			continue
 		}
 		f := l.head
+		// 股票代码：600887 on a cover's data box names the company too.
+		for _, label := range []string{"股票代码:", "证券代码:", "公司代码:", "TICKER:", "BLOOMBERG:"} {
+			if rest, ok := strings.CutPrefix(string(f), label); ok {
+				j := tokenEnd([]rune(rest), 0)
+				if kind, code, _, ok := codeToken(rest[:len(string([]rune(rest)[:j]))]); ok && kind == secA {
+					if !seen[code.Key()] {
+						seen[code.Key()] = true
+						subject = &mention{code: code, hasCode: true}
+					}
+				}
+			}
+		}
 		items := scanItems(f)
-		if len(items) == 0 || items[0].start != 0 || !items[0].hasCode || items[0].kind != secA {
+		if len(items) == 0 || items[0].start != 0 || items[0].kind != secA {
 			continue
 		}
-		k := items[0].code.Key()
+		it := items[0]
+		if !it.hasCode {
+			// 伊利股份：一季度利润超预期 — a title naming the company.
+			if it.end >= len(f) || f[it.end] != ':' || it.nameOCR {
+				continue
+			}
+			it.code = names().master[it.security].Code
+		}
+		k := it.code.Key()
 		if !seen[k] {
 			seen[k] = true
-			subject = &mention{code: items[0].code, hasCode: true, written: items[0].written}
+			subject = &mention{code: it.code, hasCode: true, written: it.written}
 		}
 	}
 	if len(seen) != 1 {

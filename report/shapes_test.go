@@ -64,6 +64,11 @@ func TestFurtherShapes(t *testing.T) {
 		// An English one-company note: the cover's Stock Rating and Price
 		// Target; peers with their own ratings are no calls.
 		{"english_ms_single.txt", "2025-05-20", "Morgan Stanley", "600519:overweight:未分类@2100", nil},
+		// A company note whose title names the company without its code and
+		// whose cover gives the code as 股票代码: its phrases rate it.
+		{"subject_by_code_label.txt", "2025-04-30", "国金证券", "600887:buy:未分类", nil},
+		// A rating written in 【】.
+		{"rating_in_lenticular_brackets.txt", "2025-04-30", "国金证券", "600887:buy:未分类@33", nil},
 		// A long report whose calls come last: coded stocks in the review are
 		// customers and commentary, a competitor in 风险提示.
 		{"long_calls_last.txt", "2025-07-15", "长江证券",
