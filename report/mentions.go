@@ -430,7 +430,7 @@ func englishAfter(p []rune, at int) (rating []rune, target float64) {
 		}
 	}
 	// The longest rating word: EQUAL-WEIGHT before EQUAL, STRONGBUY before BUY.
-	for j := min(len(p), k+16); j > k; j-- {
+	for j := min(len(p), k+26); j > k; j-- {
 		if englishRating(string(p[k:j])) != nil && (j == len(p) || !isUpper(p[j])) {
 			rating = p[k:j]
 			k = j

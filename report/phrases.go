@@ -38,7 +38,7 @@ func ratingWordAt(p []rune, i int) ([]rune, int, bool) {
 // englishRatings are the English scales of A-share coverage: the big
 // houses' words mapped onto the scale as README's table says.
 var englishRatings = map[string]sectors.Rating{
-	"BUY": sectors.Buy, "STRONGBUY": sectors.Buy, "CONVICTIONBUY": sectors.Buy, "TOPPICK": sectors.Buy,
+	"BUY": sectors.Buy, "STRONGBUY": sectors.Buy, "HIGH-CONVICTIONOUTPERFORM": sectors.Buy, "HIGHCONVICTIONOUTPERFORM": sectors.Buy, "CONVICTIONBUY": sectors.Buy, "TOPPICK": sectors.Buy,
 	"OUTPERFORM": sectors.Overweight, "OVERWEIGHT": sectors.Overweight, "OW": sectors.Overweight, "OUTPERFORMER": sectors.Overweight,
 	"EW": sectors.Neutral, "EQUAL-WT": sectors.Neutral, "UW": sectors.Underweight, "UNDERPERFORMER": sectors.Underweight, "ACCUMULATE": sectors.Overweight, "ADD": sectors.Overweight, "MODERATEBUY": sectors.Overweight,
 	"HOLD": sectors.Neutral, "NEUTRAL": sectors.Neutral, "EQUAL-WEIGHT": sectors.Neutral, "EQUALWEIGHT": sectors.Neutral, "MARKETPERFORM": sectors.Neutral,
