@@ -25,8 +25,20 @@ var chineseRatingWords = sync.OnceValue(func() [][]rune {
 	return out
 })
 
+// ratingFirst are the runes a rating word starts with.
+var ratingFirst = sync.OnceValue(func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, w := range chineseRatingWords() {
+		m[w[0]] = true
+	}
+	return m
+})
+
 // ratingWordAt is the longest broker rating word starting at p[i].
 func ratingWordAt(p []rune, i int) ([]rune, int, bool) {
+	if i >= len(p) || !ratingFirst()[p[i]] {
+		return nil, i, false
+	}
 	for _, w := range chineseRatingWords() {
 		if hasPrefixAt(p, i, w) {
 			return w, i + len(w), true

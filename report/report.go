@@ -143,7 +143,7 @@ func Parse(data []byte) (*Result, error) {
 			themeNames = append(themeNames, t)
 		}
 	}
-	theses := findTheses(splitSections(text), themeNames)
+	theses := findTheses(sectionsFromLines(lines), themeNames)
 	themes := make([]sectors.Theme, len(themeNames))
 	for i, t := range themeNames {
 		themes[i] = sectors.Theme{Name: t, Thesis: theses[t]}

@@ -62,6 +62,42 @@ func splitSections(text string) []section {
 	return append(out, cur)
 }
 
+// sectionsFromLines is splitSections over the document's lines, whose
+// first words are folded already.
+func sectionsFromLines(lines []docLine) []section {
+	cur := section{kind: frontSection}
+	var out []section
+	for _, l := range lines {
+		var h heading
+		ok := false
+		t := strings.TrimSpace(l.text)
+		switch {
+		case t == "" || len(t) > 400:
+		case strings.HasPrefix(t, "#") || stripBullet(t) != t:
+			h, ok = parseHeading(t) // a markdown heading, a bulleted 投资建议：
+		case mayBeHeading(string(l.head)):
+			var kind sectionKind
+			var rest string
+			if kind, rest, ok = classifyFolded(string(l.head), l.long, t); ok {
+				h = heading{kind: kind, heading: t, rest: rest}
+			}
+		}
+		if ok && cur.kind == recommendSection && h.kind == otherSection && (h.level == 0 || cur.level > 0 && h.level > cur.level) {
+			ok = false
+		}
+		if !ok {
+			cur.lines = append(cur.lines, l.text)
+			continue
+		}
+		out = append(out, cur)
+		cur = section{kind: h.kind, heading: h.heading, level: h.level}
+		if h.rest != "" {
+			cur.lines = append(cur.lines, h.rest)
+		}
+	}
+	return append(out, cur)
+}
+
 type heading struct {
 	kind    sectionKind
 	heading string

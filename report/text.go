@@ -17,10 +17,23 @@ func fold(s string) []rune {
 	s = norm.NFKC.String(s)
 	out := make([]rune, 0, len(s)/2)
 	for _, r := range s {
+		if r < 0x80 { // the common case, without the tables
+			switch {
+			case r == ' ' || r >= '\t' && r <= '\r':
+				continue
+			case r >= 'a' && r <= 'z':
+				r -= 'a' - 'A'
+			}
+			out = append(out, r)
+			continue
+		}
 		if unicode.IsSpace(r) {
 			continue
 		}
-		out = append(out, unicode.ToUpper(r))
+		if r < 0x2E80 || r > 0x9FFF { // CJK ideographs have no case
+			r = unicode.ToUpper(r)
+		}
+		out = append(out, r)
 	}
 	return out
 }
