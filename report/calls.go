@@ -145,8 +145,10 @@ func readParagraph(p []rune, ctx paraContext, skipped map[string]secKind) ([]men
 	// 买入：贵州茅台、五粮液 — a list labelled with a rating word gives it.
 	var labelRating []rune
 	if labelList {
-		if w, j, ok := ratingWordAt(p, numberingEnd(p)); ok && j == labelEnd-1 {
-			labelRating = w
+		if w, j, ok := ratingWordAt(p, numberingEnd(p)); ok {
+			if rest := string(p[j : labelEnd-1]); rest == "" || rest == "评级" || rest == "标的" || rest == "个股" || rest == "公司" {
+				labelRating = w // 增持评级：贵州茅台、五粮液
+			}
 		}
 	}
 	for i, it := range items {
@@ -174,6 +176,17 @@ func readParagraph(p []rune, ctx paraContext, skipped map[string]secKind) ([]men
 		subjectIdx = 0 // 贵州茅台2024年实现…。我们维持公司"买入"评级。
 	}
 	titles := titleSpans(p)
+	// A rating word standing as a clause of its own after a stock that
+	// opens the sentence: 赛力斯（601127.SH）——买入, 汇川技术（300124.SZ）：推荐，…,
+	// 紫金矿业（601899）：铜金双轮，产量持续增长，买入。
+	for i, it := range items {
+		if it.kind != secA || len(it.bracket) > 0 || !opensClause(p, it.start, labelEnd) {
+			continue
+		}
+		if w := clauseRating(p, it.end); w != nil {
+			phrase[i] = w
+		}
+	}
 	for _, ph := range findPhrases(p, items, titles) {
 		target := -1
 		sentStart := sentenceStart(p, ph.start)
@@ -509,9 +522,19 @@ func cleanTheme(rs []rune) string {
 	if englishRating(s) != nil {
 		return ""
 	}
+	// A number counts against a theme unless it dates it (2025年1月策略组合,
+	// 11月十大金股): 2024年报点评 and 3.2% are no names.
 	digits := 0
-	for _, r := range s {
+	rsS := []rune(s)
+	for i, r := range rsS {
 		if unicode.IsDigit(r) {
+			j := i
+			for j < len(rsS) && unicode.IsDigit(rsS[j]) {
+				j++
+			}
+			if j < len(rsS) && (rsS[j] == '月' || rsS[j] == '年' && j+1 < len(rsS) && unicode.IsDigit(rsS[j+1])) {
+				continue
+			}
 			digits++
 		}
 	}
@@ -658,4 +681,33 @@ func numberingEnd(p []rune) int {
 		return len([]rune(string(p[:min(len(p), 8)])[:loc[1]]))
 	}
 	return 0
+}
+
+// clauseRating is a rating word that stands as a whole clause in the
+// sentence after position from: between — : ， and ， 。 ；, or nil.
+func clauseRating(p []rune, from int) []rune {
+	end := from
+	for end < len(p) && end-from < 120 && !strings.ContainsRune("。!?;", p[end]) {
+		end++
+	}
+	for k := from; k < end; k++ {
+		if k > from && !strings.ContainsRune(",:—-", p[k-1]) {
+			continue
+		}
+		if k == from && !(k < len(p) && strings.ContainsRune(",:—-", p[k])) {
+			continue
+		}
+		start := k
+		for start < end && strings.ContainsRune(",:—- ", p[start]) {
+			start++
+		}
+		w, j, ok := ratingWordAt(p, start)
+		if !ok {
+			continue
+		}
+		if j == end || j < len(p) && strings.ContainsRune(",;。(", p[j]) {
+			return w
+		}
+	}
+	return nil
 }

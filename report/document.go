@@ -371,14 +371,14 @@ func readCalls(lines []docLine) ([]mention, map[string]secKind) {
 				theme, list = "", false
 			case captionRE.MatchString(string(f)):
 				// A table's caption titles the table, not what follows it.
-			case !isSection && recommendWordIn(string(f)):
-				// 本周推荐组合, 今日重点推荐: a heading over a list.
+			case (!isSection || kind == otherSection) && recommendWordIn(string(f)):
+				// 本周推荐组合, 二、5月金股池: a heading over a list.
 				theme, list = headingTheme(raw), true
 				sectionSubject = nil
 			case isSection && kind == recommendSection:
 				// 投资建议 inside a company's item is still about that company.
 				theme, list = "", true
-			case isSection:
+			case isSection && kind != otherSection:
 				theme, list = "", false
 			case strength == strongHeading && !startsNumbered(string(f)) || romanTop(string(f)):
 				theme, list = headingTheme(raw), false
@@ -477,7 +477,7 @@ func introOnly(f []rune) bool {
 // 白酒; Batteries: pricing discipline holds → Batteries), or the heading
 // itself when it is short enough to be a name.
 func headingTheme(raw string) string {
-	t := tidyProse(stripMarkup(raw))
+	t := tidyProse(stripMarkup(strings.TrimLeft(raw, "# ")))
 	if i := strings.IndexAny(t, ":："); i > 0 {
 		t = t[:i]
 	}
@@ -659,7 +659,7 @@ func recommendWordIn(s string) bool {
 			}
 		}
 	}
-	return strings.Contains(s, "金股") || strings.Contains(s, "推荐组合")
+	return containsAny(s, []string{"金股", "推荐组合", "策略组合", "股票池", "金股池", "组合", "首推", "精选"})
 }
 
 // furnitureKey is a line with its spaces dropped and each run of digits
