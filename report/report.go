@@ -130,7 +130,11 @@ func Parse(data []byte) (*Result, error) {
 		calls = calls[:maxCalls]
 	}
 	// With no heading over it, a call falls under the report's industry.
-	fallback := firstNonEmpty(meta.industry, "未分类")
+	// With no heading over it, a call falls under the report's industry; a
+	// report that names none (a morning note, a web copy) leaves it without
+	// a theme, and a stock new to the list joins it without a sector, as an
+	// import does, rather than under a sector made up for it.
+	fallback := meta.industry
 	var themeNames []string
 	seen := map[string]bool{}
 	for i := range calls {
@@ -138,7 +142,7 @@ func Parse(data []byte) (*Result, error) {
 		if calls[i].Theme == "" {
 			calls[i].Theme = fallback
 		}
-		if t := calls[i].Theme; !seen[t] {
+		if t := calls[i].Theme; t != "" && !seen[t] {
 			seen[t] = true
 			themeNames = append(themeNames, t)
 		}

@@ -37,38 +37,38 @@ func TestFurtherShapes(t *testing.T) {
 			"002475:buy:消费电子@48 603501:overweight:电子+name-differs 300433:neutral:电子 300476:unrated:PCB+name-only 002463:unrated:PCB+name-only", nil},
 		// A web copy: the title's rating phrase, the header's 评级/上次评级,
 		// sidebars of other stocks with codes, a breadcrumb.
-		{"web_copy_sidebar.txt", "2025-02-11", "华创证券", "000858:overweight:未分类@160", nil},
+		{"web_copy_sidebar.txt", "2025-02-11", "华创证券", "000858:overweight:@160", nil},
 		// A morning note of company items rated in 中金's words, an HK
 		// company's item whose rating is no A-share's, an industry item with
 		// ratings in brackets after names without codes.
 		{"morning_cicc.txt", "2025-03-20", "中金公司",
-			"300750:overweight:未分类@320 603259:overweight:未分类@70 600519:overweight:食品饮料+name-only 600809:overweight:食品饮料+name-only 000568:neutral:食品饮料+name-only",
+			"300750:overweight:@320 603259:overweight:@70 600519:overweight:食品饮料+name-only 600809:overweight:食品饮料+name-only 000568:neutral:食品饮料+name-only",
 			map[string]int{"hk": 1}},
 		// An English note: rating after the bracket with its PT, "(from
 		// Buy)", initiate at, .SS codes, a comps table of stocks not covered,
 		// and the disclosure appendix.
 		{"english_gs.txt", "2025-05-12", "Goldman Sachs",
-			"600519:buy:未分类@2100 000858:buy:未分类@165 000568:buy:未分类@160 600809:neutral:未分类@210 002304:sell:未分类@70", nil},
+			"600519:buy:@2100 000858:buy:@165 000568:buy:@160 600809:neutral:@210 002304:sell:@70", nil},
 		// A strategy portfolio: additions and the portfolio are calls, the
 		// removals and last week's review are not.
 		{"strategy_portfolio.txt", "2025-06-09", "东吴证券",
-			"300308:unrated:本周组合调整 601138:unrated:本周组合调整 600900:unrated:未分类", nil},
+			"300308:unrated:本周组合调整 601138:unrated:本周组合调整 600900:unrated:", nil},
 		// A quick comment: the cover's rating box and target price for the
 		// company it is about; a competitor under 投资建议 is no call; no
 		// date anywhere but a related report's, so none.
-		{"quick_comment_cover.txt", "", "招商证券", "600887:buy:未分类@35", map[string]int{"hk": 1}},
+		{"quick_comment_cover.txt", "", "招商证券", "600887:buy:@35", map[string]int{"hk": 1}},
 		// Morning-note items tagged 【公司点评】, a rating word with its -A,
 		// an H share written 中国平安（H） whose rating is no A-share's.
 		{"morning_tags.txt", "2025-04-08", "华泰证券",
-			"300750:buy:未分类@320 600036:buy:银行+name-only 002142:overweight:银行+name-only", map[string]int{"hk": 1}},
+			"300750:buy:@320 600036:buy:银行+name-only 002142:overweight:银行+name-only", map[string]int{"hk": 1}},
 		// An English one-company note: the cover's Stock Rating and Price
 		// Target; peers with their own ratings are no calls.
-		{"english_ms_single.txt", "2025-05-20", "Morgan Stanley", "600519:overweight:未分类@2100", nil},
+		{"english_ms_single.txt", "2025-05-20", "Morgan Stanley", "600519:overweight:@2100", nil},
 		// A company note whose title names the company without its code and
 		// whose cover gives the code as 股票代码: its phrases rate it.
-		{"subject_by_code_label.txt", "2025-04-30", "国金证券", "600887:buy:未分类", nil},
+		{"subject_by_code_label.txt", "2025-04-30", "国金证券", "600887:buy:", nil},
 		// A rating written in 【】.
-		{"rating_in_lenticular_brackets.txt", "2025-04-30", "国金证券", "600887:buy:未分类@33", nil},
+		{"rating_in_lenticular_brackets.txt", "2025-04-30", "国金证券", "600887:buy:@33", nil},
 		// A long report whose calls come last: coded stocks in the review are
 		// customers and commentary, a competitor in 风险提示.
 		{"long_calls_last.txt", "2025-07-15", "长江证券",
