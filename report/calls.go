@@ -238,6 +238,9 @@ func readParagraph(p []rune, ctx paraContext, skipped map[string]secKind) ([]men
 		if m.strength == noEvidence && !member[i] {
 			continue
 		}
+		if r := englishRating(string(m.rating)); r != nil && *r == sectors.Unrated {
+			continue // (LENSTECH, NR), Not Rated: a stock the house does not cover
+		}
 		m.theme = theme
 		if member[i] && memberTheme[i] != "" {
 			m.theme = memberTheme[i]

@@ -206,6 +206,8 @@ func scanItems(p []rune) []item {
 		nameEnd := i
 		if depth > 0 && open >= 0 && onlySeparators(p[open+1:i]) {
 			nameEnd = open
+		} else if depth == 0 && i > 0 && (p[i-1] == '|' || p[i-1] == '/') {
+			nameEnd = i - 1 // 德业股份 | 605117.SH
 		}
 		if depth > 0 && open >= 0 && !onlySeparators(p[open+1:i]) && len(out) > 0 && out[len(out)-1].end > open {
 			// 比亚迪（002594.SZ/1211.HK）: a second code in the same bracket

@@ -417,6 +417,9 @@ func (t *table) mentions(theme string, skipped map[string]secKind) []mention {
 			}
 		}
 		if pick >= 0 {
+			if er := englishRating(r.cells[pick]); er != nil && *er == sectors.Unrated {
+				continue // NR, Not Rated: a stock the house does not cover
+			}
 			m.rating, m.strength = []rune(r.cells[pick]), tableEvidence
 		}
 		m.written = t.name(r, code, pick)
