@@ -680,10 +680,17 @@ func numberingEnd(p []rune) int {
 			return i + 1
 		}
 	}
+	n := 0
 	if loc := romanListRE.FindStringIndex(string(p[:min(len(p), 8)])); loc != nil {
-		return len([]rune(string(p[:min(len(p), 8)])[:loc[1]]))
+		n = len([]rune(string(p[:min(len(p), 8)])[:loc[1]]))
 	}
-	return 0
+	// 三、公司点评 | 北方华创（002371.SZ）：… — a kind before a bar.
+	for k := n; k < len(p) && k < n+12; k++ {
+		if p[k] == '|' {
+			return k + 1
+		}
+	}
+	return n
 }
 
 // clauseRating is a rating word that stands as a whole clause in the

@@ -350,8 +350,8 @@ func findIndustryIn(f []rune, _ []docLine) string {
 					name = name[j+len(before):] // 行业周报 计算机行业周报: the kind of the line above
 				}
 			}
-			if runeLen(name) >= 2 {
-				return name
+			if runeLen(name) >= 2 && !containsAny(name, []string{"证券", "研究", "公司", "报告", "有限"}) {
+				return name // 中国银河证券研究院 行业研究 names the house, not an industry
 			}
 			from += i + len(kind)
 		}

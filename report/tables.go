@@ -392,6 +392,14 @@ func (t *table) mentions(theme string, skipped map[string]secKind) []mention {
 			continue
 		}
 		m := mention{theme: theme, code: code, hasCode: true, pos: len(out)}
+		for i, c := range r.cells {
+			// 谨慎推荐 → 推荐: a rating change in one cell; the new one counts.
+			for _, arrow := range []string{"→", "->", "⇒", "➝"} {
+				if j := strings.LastIndex(c, arrow); j >= 0 && i != r.code {
+					r.cells[i] = c[j+len(arrow):]
+				}
+			}
+		}
 		var ratings []int
 		for i, c := range r.cells {
 			if i != r.code && isRatingCell(c) {
