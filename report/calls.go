@@ -435,8 +435,8 @@ func leadIn(p []rune, i int) string {
 // and 制造业等领域数字化 is 制造业数字化. themeJunk marks a line that is
 // metadata or a caption, not a theme.
 var themeCuts = []string{"等领域", "等板块", "等方向"}
-var themeEndings = []string{"领域", "板块", "方向", "赛道", "行业", "相关", "等"}
-var themeJunk = []string{"评级", "日期", "证券", "分析师", "来源", "资料", "目录", "风险", "图", "表", "http", "@", "/", "观点", "事项", "要点", "摘要", "结论", "注", "说明", "联系人", "研究", "报告", "声明", "纪要", "主题", "重点", "点评", "公告", "股价", "市值", "指标", "预测", "估值", "业绩", "PE", "EPS", "收盘", "涨跌", "代码", "简称", "名称", "配置", "动态", "新闻", "要闻", "会议", "首页", "正文", "研报", "概况", "简介", "作者", "电话", "邮箱", "地址", "邮编", "交易", "客户", "日报", "周报", "月报", "调入", "调出", "VALUATION", "RATING", "ESTIMATE", "EARNINGS", "FORECAST", "SOURCE", "PRICE", "DISCLOSURE", "ANALYST", "RESEARCH"}
+var themeEndings = []string{"领域", "板块", "方向", "赛道", "行业", "相关", "调整", "等"}
+var themeJunk = []string{"评级", "日期", "证券", "分析师", "来源", "资料", "目录", "风险", "图", "表", "http", "@", "/", "观点", "事项", "要点", "摘要", "结论", "注", "说明", "联系人", "研究", "报告", "声明", "纪要", "主题", "重点", "点评", "公告", "股价", "市值", "指标", "预测", "估值", "业绩", "PE", "EPS", "收盘", "涨跌", "代码", "简称", "名称", "配置", "动态", "新闻", "要闻", "会议", "首页", "正文", "研报", "概况", "简介", "作者", "电话", "邮箱", "地址", "邮编", "交易", "客户", "日报", "周报", "月报", "调入", "调出", "保留", "新进", "新增", "本月", "本周组合", "VALUATION", "RATING", "ESTIMATE", "EARNINGS", "FORECAST", "SOURCE", "PRICE", "DISCLOSURE", "ANALYST", "RESEARCH"}
 
 // reportKinds are cut from a morning note item's label: 银行业快评 is 银行.
 var reportKinds = []string{"行业周报", "行业点评", "行业快评", "行业深度", "行业专题", "行业月报", "周报", "快评", "点评", "深度", "专题", "月报", "日报"}
@@ -521,6 +521,9 @@ func cleanTheme(rs []rune) string {
 	}
 	if _, _, ok := ratingWordAt([]rune(s), 0); ok {
 		return ""
+	}
+	if hasHan(s) && strings.Contains(s, "的") {
+		return "" // 研发管线进入兑现期的公司 is a phrase, not a name
 	}
 	if englishRating(s) != nil {
 		return ""

@@ -414,7 +414,7 @@ func readCalls(lines []docLine) ([]mention, map[string]secKind) {
 		}
 		para = append(para, l.text)
 		last := lastFolded(raw)
-		prevEnded = strings.ContainsRune("。!?;", last)
+		prevEnded = strings.ContainsRune("。!?;", last) || endsWithRating(raw)
 		if last == ':' {
 			if introOnly(f) {
 				introList = true
@@ -711,6 +711,22 @@ func isAnalystLine(f []rune) bool {
 			j++
 		}
 		if j-i-1 == want {
+			return true
+		}
+	}
+	return false
+}
+
+// endsWithRating: a line that ends with a rating set off by —— or a colon
+// (金股一：赛力斯（601127.SH）——买入) ends its entry.
+func endsWithRating(raw string) bool {
+	rs := []rune(strings.TrimSpace(raw))
+	tail := fold(string(rs[max(0, len(rs)-8):]))
+	for k := 1; k < len(tail); k++ {
+		if !strings.ContainsRune("—-:,", tail[k-1]) {
+			continue
+		}
+		if _, j, ok := ratingWordAt(tail, k); ok && j == len(tail) {
 			return true
 		}
 	}

@@ -138,7 +138,7 @@ func lineDate(text string) (time.Time, bool) {
 	if len(text) > 400 {
 		text = strings.ToValidUTF8(text[:400], "")
 	}
-	f := fold(text)
+	f := fixDateOCR(fold(text))
 	title := titleSpans(f)
 	for i := 0; i < len(f); i++ {
 		if !isDigit(f[i]) || i > 0 && isDigit(f[i-1]) {
@@ -459,4 +459,20 @@ func lineDateAny(line string) (time.Time, bool) {
 	}
 	d, _, ok := englishDate(line)
 	return d, ok
+}
+
+// fixDateOCR reads the letter O as 0 where it stands among a date's digits
+// (2O25年O6月16日).
+func fixDateOCR(f []rune) []rune {
+	for i, r := range f {
+		if r != 'O' {
+			continue
+		}
+		prev := i > 0 && (isDigit(f[i-1]) || f[i-1] == '年' || f[i-1] == '月')
+		next := i+1 < len(f) && (isDigit(f[i+1]) || f[i+1] == '年' || f[i+1] == '月' || f[i+1] == '日')
+		if prev && next || i > 0 && isDigit(f[i-1]) && i+2 < len(f) && isDigit(f[i+1]) || !prev && i+3 < len(f) && isDigit(f[i+1]) && isDigit(f[i+2]) && isDigit(f[i+3]) && (i == 0 || !isUpper(f[i-1])) {
+			f[i] = '0'
+		}
+	}
+	return f
 }

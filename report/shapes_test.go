@@ -49,10 +49,11 @@ func TestFurtherShapes(t *testing.T) {
 		// and the disclosure appendix.
 		{"english_gs.txt", "2025-05-12", "Goldman Sachs",
 			"600519:buy:@2100 000858:buy:@165 000568:buy:@160 600809:neutral:@210 002304:sell:@70", nil},
-		// A strategy portfolio: additions and the portfolio are calls, the
+		// A strategy portfolio: additions (under no theme: 本周组合调整 names a
+		// change, not a theme) and the portfolio are calls, the
 		// removals and last week's review are not.
 		{"strategy_portfolio.txt", "2025-06-09", "东吴证券",
-			"300308:unrated:本周组合调整 601138:unrated:本周组合调整 600900:unrated:", nil},
+			"300308:unrated: 601138:unrated: 600900:unrated:", nil},
 		// A quick comment: the cover's rating box and target price for the
 		// company it is about; a competitor under 投资建议 is no call; no
 		// date anywhere but a related report's, so none.
