@@ -55,7 +55,11 @@ func (r *Result) SkippedSummary() string {
 	}
 	var out []string
 	if n > 0 {
-		out = append(out, fmt.Sprintf("not calls: %d securities that are no A-share (%s)", n, strings.Join(parts, ", ")))
+		what := "securities that are not A-shares"
+		if n == 1 {
+			what = "security that is not an A-share"
+		}
+		out = append(out, fmt.Sprintf("not calls: %d %s (%s)", n, what, strings.Join(parts, ", ")))
 	}
 	if over := r.Skipped["over-limit"]; over > 0 {
 		out = append(out, fmt.Sprintf("%d calls over the limit of %d were not read", over, maxCalls))
