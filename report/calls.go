@@ -1,6 +1,7 @@
 package report
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -104,11 +105,11 @@ func readParagraph(p []rune, ctx paraContext, skipped map[string]secKind) ([]men
 	ins := findIntros(p, items)
 	// A label at the paragraph's start (光伏：, 1）工程机械：) names its theme.
 	theme := ctx.theme
-	labelEnd := -1
+	labelEnd, labelTheme := -1, ""
 	if i := indexRune(p, ':'); i > 0 && i <= 16 && (len(items) == 0 || items[0].start >= i) {
 		labelEnd = i + 1
 		if t := cleanTheme(p[:i+1]); t != "" {
-			theme = t
+			theme, labelTheme = t, t
 		}
 	}
 	member := make([]bool, len(items))
@@ -127,8 +128,11 @@ func readParagraph(p []rune, ctx paraContext, skipped map[string]secKind) ([]men
 			}
 		}
 		end = min(end, in.end+maxNameRun)
-		if in.theme != "" {
-			cur = in.theme // a lead-in names the theme of its list and what follows
+		// A lead-in names the theme of its list and what follows, unless it
+		// is the comment in the sentence a label opens (工业金属：铜库存连续
+		// 三周去化，推荐紫金矿业): there the label names the theme.
+		if in.theme != "" && (labelTheme == "" || sentenceEndBetween(p, labelEnd, in.start)) {
+			cur = in.theme
 		}
 		t := cur
 		first := sort.Search(len(items), func(i int) bool { return items[i].start >= in.end })
@@ -405,6 +409,16 @@ func findIntros(p []rune, items []item) []introAt {
 	return out
 }
 
+// sentenceEndBetween tells whether a sentence ends between from and to.
+func sentenceEndBetween(p []rune, from, to int) bool {
+	for k := max(from, 0); k < to && k < len(p); k++ {
+		if strings.ContainsRune("。;!?", p[k]) {
+			return true
+		}
+	}
+	return false
+}
+
 func hasPrefixAt(p []rune, i int, w []rune) bool {
 	if i+len(w) > len(p) {
 		return false
@@ -438,6 +452,13 @@ var themeCuts = []string{"等领域", "等板块", "等方向"}
 var themeEndings = []string{"领域", "板块", "方向", "赛道", "行业", "相关", "调整", "等"}
 var themeJunk = []string{"评级", "日期", "证券", "分析师", "来源", "资料", "目录", "风险", "图", "表", "http", "@", "/", "观点", "事项", "要点", "摘要", "结论", "注", "说明", "联系人", "研究", "报告", "声明", "纪要", "主题", "重点", "点评", "公告", "股价", "市值", "指标", "预测", "估值", "业绩", "PE", "EPS", "收盘", "涨跌", "代码", "简称", "名称", "配置", "动态", "新闻", "要闻", "会议", "首页", "正文", "研报", "概况", "简介", "作者", "电话", "邮箱", "地址", "邮编", "交易", "客户", "日报", "周报", "月报", "调入", "调出", "保留", "新进", "新增", "本月", "本周组合", "VALUATION", "RATING", "ESTIMATE", "EARNINGS", "FORECAST", "SOURCE", "PRICE", "DISCLOSURE", "ANALYST", "RESEARCH"}
 
+// themeBullets are the markers a heading or a label may open with.
+const themeBullets = "■□●○◆◇▲△▼▽▶►▷▸▪▫◼◻◾◽•·‧∙※★☆➢➤➣➔→✓✔✗❖◎-*+> \t"
+
+// englishCaptionRE matches a figure or table caption's number (Fig. 1,
+// Exhibit 3, Table 2) and the titles a note gives its table of stocks.
+var englishCaptionRE = regexp.MustCompile(`(?i)^(?:(?:fig(?:ure)?|exhibit|table|chart|graph)\.?\s*\d+\b|(?:stocks?|companies|company|securities|tickers?)\s+(?:discussed|mentioned|covered|in this (?:report|note))\b|valuation summary\b)`)
+
 // reportKinds are cut from a morning note item's label: 银行业快评 is 银行.
 var reportKinds = []string{"行业周报", "行业点评", "行业快评", "行业深度", "行业专题", "行业月报", "周报", "快评", "点评", "深度", "专题", "月报", "日报"}
 
@@ -446,7 +467,12 @@ var reportKinds = []string{"行业周报", "行业点评", "行业快评", "行�
 // not one: too long to be a name, or holding a stock name, a number, a
 // rating or a metadata word.
 func cleanTheme(rs []rune) string {
+	// A bullet or list marker (■白酒, ● 啤酒, - Batteries) is no part of the name.
 	s := strings.Trim(stripEmoji(string(rs)), ",:;、 -—.")
+	s = strings.TrimLeft(s, themeBullets)
+	if englishCaptionRE.MatchString(s) {
+		return "" // Fig. 1, Stocks discussed name a figure or table, not a theme
+	}
 	if strings.HasPrefix(s, "【") {
 		if i := strings.Index(s, "】"); i > 0 {
 			s = strings.TrimSpace(s[i+len("】"):]) // 【行业点评】银行 is 银行
