@@ -249,6 +249,11 @@ func TestListsWithoutColons(t *testing.T) {
 		"PCB：胜宏科技、沪电股份":                                 "PCB/胜宏科技 PCB/沪电股份",
 		"主要客户：宁德时代、比亚迪":                                 "",
 		"买入：贵州茅台、五粮液":                                   "/贵州茅台:买入 /五粮液:买入",
+		// The clause a label opens comments on the label; the label names the
+		// theme. A lead-in in a later sentence names its own.
+		"工业金属：铜库存连续三周去化，推荐紫金矿业、洛阳钼业；铝：推荐云铝股份。": "工业金属/紫金矿业 工业金属/洛阳钼业 铝/云铝股份",
+		"■ 啤酒：旺季来临叠加成本红利，推荐青岛啤酒、重庆啤酒。":         "啤酒/青岛啤酒 啤酒/重庆啤酒",
+		"食品饮料：需求平稳。啤酒旺季，推荐青岛啤酒。":               "啤酒旺季/青岛啤酒",
 	}
 	for in, want := range cases {
 		var got []string
@@ -275,6 +280,22 @@ func TestCleanTheme(t *testing.T) {
 		"中科曙光和海光信息":   "",
 		"行业评级看好(维持)":  "",
 		"表1:重点公司盈利预测": "",
+		// Bullets and list markers are no part of a name.
+		"■白酒":          "白酒",
+		"● 大众品:":       "大众品",
+		"- Batteries:": "Batteries",
+		"* 光伏":         "光伏",
+		"➢工业金属":        "工业金属",
+		// A caption names a figure or a table, not a theme.
+		"Fig. 1":              "",
+		"Figure 12":           "",
+		"Exhibit 3":           "",
+		"Table 2":             "",
+		"Stocks discussed":    "",
+		"Companies mentioned": "",
+		"Valuation summary":   "",
+		"图表3":                 "",
+		"China Banks":         "China Banks",
 	}
 	for in, want := range cases {
 		if got := cleanTheme([]rune(in)); got != want {
