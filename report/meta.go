@@ -2,6 +2,7 @@ package report
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -23,7 +24,7 @@ func readMetadata(text string, folded []rune, lines []docLine) metadata {
 	return metadata{
 		title:    findTitle(text),
 		date:     findDate(lines),
-		industry: firstNonEmpty(findIndustry(coverFolded(lines)), coverIndustry(lines)),
+		industry: firstNonEmpty(findIndustry(coverFolded(lines)), coverIndustry(lines), englishIndustry(text)),
 		rating:   findIndustryRating(folded),
 		broker:   findBroker(text, folded),
 	}
@@ -476,3 +477,61 @@ func fixDateOCR(f []rune) []rune {
 	}
 	return f
 }
+
+// englishCoverRE matches the coverage an English note's cover names: China
+// Semiconductors (a title's label), Asia Pacific Equity Research — China
+// Banks (a header's cell): a region, then one to four capitalised words.
+var englishCoverRE = regexp.MustCompile(`^(?:China|Greater China|Hong Kong|HK|Asia|Asia Pacific|APAC|Asia ex-Japan)\s+((?:[A-Z][A-Za-z-]*|&)(?:\s+(?:[A-Z][A-Za-z-]*|&)){0,3})\s*(?::.*)?$`)
+
+// notCoverage are words that make a region's phrase a company or a house
+// (China Merchants Bank, China Securities, China Equity Research), not an
+// industry.
+var notCoverage = []string{"Securities", "Research", "Equity", "Equities", "Capital", "International", "Limited", "Ltd", "Co", "Group", "Holdings", "Merchants", "Strategy", "Economics", "Macro", "Pacific", "China", "Japan", "Korea", "Taiwan", "India", "Asia", "Hong", "Kong", "Emerging", "Markets"}
+
+// englishIndustry reads the industry an English note's cover names (China
+// Semiconductors: Localisation 2.0 …), where the note prints no industry
+// label; a Chinese report is left to the readers above.
+func englishIndustry(text string) string {
+	han, letters := 0, 0
+	for _, r := range text {
+		switch {
+		case unicode.Is(unicode.Han, r):
+			han++
+		case r < 128 && unicode.IsLetter(r):
+			letters++
+		}
+	}
+	if han*10 > letters {
+		return ""
+	}
+	n := 0
+	for _, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		if n++; n > 8 {
+			break
+		}
+		for _, cell := range coverCellRE.Split(line, -1) {
+			m := englishCoverRE.FindStringSubmatch(strings.TrimSpace(cell))
+			if m == nil {
+				continue
+			}
+			ok := true
+			for _, w := range strings.Fields(m[1]) {
+				if slices.Contains(notCoverage, w) {
+					ok = false
+				}
+			}
+			if ok {
+				return strings.TrimSpace(strings.SplitN(cell, ":", 2)[0])
+			}
+		}
+	}
+	return ""
+}
+
+// coverCellRE splits a cover line into its cells: runs of spaces, bars and
+// dashes between a house's name and its coverage.
+var coverCellRE = regexp.MustCompile(`\s{2,}|\s*[|●•]\s*|\s+[—–-]+\s+`)

@@ -47,8 +47,10 @@ func TestFurtherShapes(t *testing.T) {
 		// An English note: rating after the bracket with its PT, "(from
 		// Buy)", initiate at, .SS codes, a comps table of stocks not covered,
 		// and the disclosure appendix.
+		// An English note's cover names its coverage (China Consumer: Baijiu):
+		// that is its industry, and the theme of calls under no heading.
 		{"english_gs.txt", "2025-05-12", "Goldman Sachs",
-			"600519:buy:@2100 000858:buy:@165 000568:buy:@160 600809:neutral:@210 002304:sell:@70", nil},
+			"600519:buy:China Consumer@2100 000858:buy:China Consumer@165 000568:buy:China Consumer@160 600809:neutral:China Consumer@210 002304:sell:China Consumer@70", nil},
 		// A strategy portfolio: additions (under no theme: 本周组合调整 names a
 		// change, not a theme) and the portfolio are calls, the
 		// removals and last week's review are not.

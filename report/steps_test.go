@@ -510,3 +510,21 @@ func TestIndustryFromTheCoverLines(t *testing.T) {
 		}
 	}
 }
+
+// An English note names its coverage on its cover, not in a label: that is
+// its industry. A region alone, a house or a Chinese report gives none.
+func TestIndustryFromAnEnglishCover(t *testing.T) {
+	cases := map[string]string{
+		"Bernstein  |  Societe Generale Group      27 June 2025\n\nChina Semiconductors: Localisation 2.0 – who captures the upcycle?\n": "China Semiconductors",
+		"Asia Pacific Equity Research — China Banks\n12 May 2025\n":                                                                      "China Banks",
+		"HSBC Global Investment Research      Equities ● Industrials\nChina Machinery\n":                                                 "China Machinery",
+		"Morgan Stanley Research\nAsia Pacific | China\n\nMay 20, 2025\n":                                                                "",
+		"China Securities Research\nChina Merchants Bank: results beat\n":                                                                "",
+		"食品饮料行业周报\nChina Consumer\n白酒需求筑底，龙头估值具备吸引力。\n":                                                                                  "",
+	}
+	for in, want := range cases {
+		if got := englishIndustry(in); got != want {
+			t.Errorf("englishIndustry(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
