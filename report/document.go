@@ -2,6 +2,7 @@ package report
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -525,6 +526,13 @@ func reportSubject(lines []docLine, skipped map[string]secKind) *mention {
 						subject = &mention{code: code, hasCode: true}
 					}
 				}
+			}
+		}
+		// A web copy's title opens with its source in brackets (【首创证券】美的
+		// 集团(000333)深度点评): the company follows the tag.
+		if len(f) > 0 && f[0] == '【' {
+			if j := slices.Index(f, '】'); j > 0 {
+				f = f[j+1:]
 			}
 		}
 		items := scanItems(f)

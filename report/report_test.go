@@ -264,3 +264,16 @@ func TestJSONShape(t *testing.T) {
 		t.Errorf("千方科技 flags %v", flags)
 	}
 }
+
+// A web copy's title opens with its source in brackets; the company after
+// the tag is the report's subject and takes its rating, and the house in
+// the tag (a listed stock itself) is no call.
+func TestWebCopySourceTag(t *testing.T) {
+	r := parseFixture(t, "web_copy_source_tag.txt")
+	if len(r.Calls) != 1 || r.Calls[0].Code.Key() != "SH600887" || r.Calls[0].Rating.ID() != "buy" {
+		for _, c := range r.Calls {
+			t.Logf("got %s %s %s", c.Code, c.Name, c.Rating)
+		}
+		t.Fatalf("%d calls, want 伊利股份 600887 at buy", len(r.Calls))
+	}
+}
