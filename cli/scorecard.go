@@ -251,7 +251,7 @@ func (a *App) refreshHistory(st *store.Store, t *quote.Tencent, codes []sectors.
 		old := history[code.Key()]
 		merged := old.Merge(h)
 		if keep != nil {
-			if newEvent(old, h) {
+			if needsWhole(old, h) {
 				recut = append(recut, code)
 			}
 			merged.Bars = keep(merged)
@@ -265,8 +265,9 @@ func (a *App) refreshHistory(st *store.Store, t *quote.Tencent, codes []sectors.
 	}
 	if len(recut) > 0 {
 		// the stored bars (saved or not, merged with the fetch they are
-		// the same) read whole for the few with a new ex-date, whose
-		// close before it keep had no reason to keep
+		// the same) read whole for the few whose fetch brought a new
+		// ex-date or replaced a stored day: what keep keeps of them may
+		// be a bar it had no reason to keep before
 		if whole, rerr := st.Histories(recut); rerr == nil {
 			for _, code := range recut {
 				k := code.Key()
@@ -287,9 +288,18 @@ func (a *App) refreshHistory(st *store.Store, t *quote.Tencent, codes []sectors.
 	return true
 }
 
-// newEvent reports whether fetched holds a distribution (read or not)
-// whose ex-date h does not.
-func newEvent(h, fetched sectors.PriceHistory) bool {
+// needsWhole reports whether what keep keeps of h merged with fetched may
+// not be among what it kept of h and fetched's bars: fetched holds a
+// distribution (read or not) whose ex-date h does not, or a bar not after
+// h's last (a day stored again).
+func needsWhole(h, fetched sectors.PriceHistory) bool {
+	if len(h.Bars) > 0 {
+		for _, b := range fetched.Bars {
+			if !b.Date.After(h.Bars[len(h.Bars)-1].Date) {
+				return true
+			}
+		}
+	}
 	have := map[string]bool{}
 	for _, list := range [][]sectors.ExRights{h.Events, h.Unread} {
 		for _, e := range list {

@@ -41,6 +41,9 @@ func windowCase(r *rand.Rand) ([]Scorable, ScoreInput) {
 		if len(h.Bars) == 0 {
 			continue
 		}
+		for i := range h.Bars {
+			h.Bars[i].High = round(h.Bars[i].Close*(1+r.Float64()*0.06), 2)
+		}
 		last := h.Bars[len(h.Bars)-1].Date
 		switch r.Intn(3) {
 		case 1:
@@ -185,5 +188,48 @@ func TestKeepBarsOnKeepsTheBarOnOrBeforeEachDay(t *testing.T) {
 	}
 	if kept.Range() != h.Range() {
 		t.Errorf("range %v, want %v", kept.Range(), h.Range())
+	}
+}
+
+// The high since a call from the bars KeepForHighs keeps is the high from
+// the whole history, whatever the day and the quote.
+func TestHighSinceFromKeptBarsIsHighSinceFromWholeHistories(t *testing.T) {
+	compared := 0
+	for seed := int64(1); seed <= 400; seed++ {
+		r := rand.New(rand.NewSource(seed))
+		calls, in := windowCase(r)
+		days, refDays := map[string][]time.Time{}, map[string][]time.Time{}
+		for _, c := range calls {
+			days[c.Code.Key()] = append(days[c.Code.Key()], c.Day)
+		}
+		for k, list := range in.Refs {
+			for _, p := range list {
+				refDays[k] = append(refDays[k], p.Day)
+			}
+		}
+		for _, s := range Score(calls, in).Calls {
+			if s.Err != nil {
+				continue
+			}
+			h := in.History[s.Code.Key()]
+			last := h.Bars[len(h.Bars)-1]
+			now := last.Date.AddDate(0, 0, r.Intn(4)).Add(16 * time.Hour)
+			var q *AlertQuote
+			if r.Intn(2) == 0 {
+				q = &AlertQuote{Last: last.Close, PrevClose: round(last.Close*(0.9+r.Float64()*0.2), 2)}
+			}
+			kept := h
+			kept.Bars = KeepForHighs(h, days[s.Code.Key()], refDays[s.Code.Key()], now)
+			want := HighSince(h, s.Result.Ref.Day, s.Result.Ref.Price, q, now)
+			if got := HighSince(kept, s.Result.Ref.Day, s.Result.Ref.Price, q, now); got != want {
+				t.Fatalf("seed %d, call %s: high since %s %v from kept bars, %v from the whole history", seed, s.Key, ChinaDate(s.Result.Ref.Day), got, want)
+			}
+			if len(kept.Bars) < len(h.Bars) {
+				compared++
+			}
+		}
+	}
+	if compared < 500 {
+		t.Fatalf("only %d highs compared on cut histories", compared)
 	}
 }
