@@ -233,3 +233,37 @@ func TestHighSinceFromKeptBarsIsHighSinceFromWholeHistories(t *testing.T) {
 		t.Fatalf("only %d highs compared on cut histories", compared)
 	}
 }
+
+// Holdings built from the bars KeepForScoring keeps with no call (the
+// span and the close before each ex-date) are those built from the whole
+// history: every action, lot and figure.
+func TestHoldingsFromKeptBarsAreHoldingsFromWholeHistories(t *testing.T) {
+	withActions := 0
+	for seed := int64(1); seed <= 300; seed++ {
+		r := rand.New(rand.NewSource(seed))
+		c := randomCase(r)
+		if len(c.h.Bars) < 2 {
+			continue
+		}
+		randomTrades(r, &c)
+		if r.Intn(2) == 0 {
+			c.h.Through = c.days[len(c.days)-1]
+		}
+		kept := c.h
+		kept.Bars = KeepForScoring(c.h, nil)
+		k := c.h.Code.Key()
+		want, werr := BuildHoldings(c.trades, map[string]PriceHistory{k: c.h})
+		got, gerr := BuildHoldings(c.trades, map[string]PriceHistory{k: kept})
+		if fmt.Sprint(werr) != fmt.Sprint(gerr) || !reflect.DeepEqual(want, got) {
+			t.Fatalf("seed %d: holdings from kept bars\n%+v %v\nfrom the whole history\n%+v %v", seed, got, gerr, want, werr)
+		}
+		for _, p := range want {
+			if len(p.Actions) > 0 {
+				withActions++
+			}
+		}
+	}
+	if withActions < 50 {
+		t.Fatalf("only %d holdings with an ex-date: the cases test too little", withActions)
+	}
+}
