@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand"
 	"reflect"
+	"sort"
 	"testing"
 	"time"
 )
@@ -265,5 +266,39 @@ func TestHoldingsFromKeptBarsAreHoldingsFromWholeHistories(t *testing.T) {
 	}
 	if withActions < 50 {
 		t.Fatalf("only %d holdings with an ex-date: the cases test too little", withActions)
+	}
+}
+
+// Merge keeps one bar a day, the second history's on a day both hold and
+// the last given on a day one holds twice, in order of the days, as
+// merging through a map by date does; whatever order the bars come in.
+func TestMergeIsAMergeByDay(t *testing.T) {
+	days := oracleSessions(time.Date(2024, 1, 2, 0, 0, 0, 0, China), 60)
+	for seed := int64(1); seed <= 300; seed++ {
+		r := rand.New(rand.NewSource(seed))
+		side := func() []DailyBar {
+			var out []DailyBar
+			for n := r.Intn(30); n > 0; n-- {
+				out = append(out, DailyBar{Date: days[r.Intn(len(days))], Close: float64(r.Intn(1000))})
+			}
+			if r.Intn(2) == 0 {
+				sort.Slice(out, func(i, j int) bool { return out[i].Date.Before(out[j].Date) })
+			}
+			return out
+		}
+		a, b := side(), side()
+		by := map[string]DailyBar{}
+		for _, x := range append(append([]DailyBar(nil), a...), b...) {
+			by[ChinaDate(x.Date)] = x
+		}
+		var want []DailyBar
+		for _, x := range by {
+			want = append(want, x)
+		}
+		sort.Slice(want, func(i, j int) bool { return want[i].Date.Before(want[j].Date) })
+		got := PriceHistory{Bars: a}.Merge(PriceHistory{Bars: b}).Bars
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("seed %d: merged\n%v\nwant\n%v", seed, got, want)
+		}
 	}
 }
