@@ -290,12 +290,14 @@ func (a *App) refreshHistory(st *store.Store, t *quote.Tencent, codes []sectors.
 
 // needsWhole reports whether what keep keeps of h merged with fetched may
 // not be among what it kept of h and fetched's bars: fetched holds a
-// distribution (read or not) whose ex-date h does not, or a bar not after
-// h's last (a day stored again).
+// distribution (read or not) whose ex-date h does not, or a bar within
+// the days h's bars span (a day stored again, or one between them). Days
+// before h's first bar or after its last are new: keep kept h's first and
+// last.
 func needsWhole(h, fetched sectors.PriceHistory) bool {
-	if len(h.Bars) > 0 {
+	if span := h.Range(); !span.Empty() {
 		for _, b := range fetched.Bars {
-			if !b.Date.After(h.Bars[len(h.Bars)-1].Date) {
+			if span.Contains(b.Date) {
 				return true
 			}
 		}
