@@ -3,8 +3,11 @@
 # commands that read price history, at the whole market: 5,538 tickers
 # with two years of history (bench/report universe + history), an alert
 # (since-call or drawdown) and a buy on every ticker; quotes off, then on
-# against bench/quoteserver on a local port. Each run on a fresh copy of
-# the database (a run with quotes on stores the days it fetched).
+# against bench/quoteserver on a local port: "online" with the days since
+# the history's end (and before it, back to three weeks before the oldest
+# call) to fetch and store, "current" with the history already fetched
+# (the steady state of a cron job). Each run on a fresh copy of the
+# database (a run with quotes on stores the days it fetched).
 #
 #   bench/rss.sh [zixuan binary ...]    # default: one built from the tree
 set -euo pipefail
@@ -39,11 +42,14 @@ port=$((20000 + RANDOM % 20000))
 qs=$!
 sleep 1
 for bin in "${bins[@]}"; do
-  for mode in offline online; do
+  cp "$tmp/u.db" "$tmp/current.db"
+  "$bin" --db "$tmp/current.db" --quotes-url "http://127.0.0.1:$port" scorecard >/dev/null 2>&1 || true
+  for mode in offline online current; do
     for cmd in "scorecard" "quote" "position list" "alert check"; do
       cp "$tmp/u.db" "$tmp/run.db"
+      [ $mode = current ] && cp "$tmp/current.db" "$tmp/run.db"
       flags=(--offline)
-      [ $mode = online ] && flags=(--quotes-url "http://127.0.0.1:$port")
+      [ $mode != offline ] && flags=(--quotes-url "http://127.0.0.1:$port")
       # shellcheck disable=SC2086
       /usr/bin/time -v "$bin" --db "$tmp/run.db" "${flags[@]}" $cmd >/dev/null 2>"$tmp/time" || true
       rss=$(awk -F': ' '/Maximum resident/ {print int($2/1024)}' "$tmp/time")
