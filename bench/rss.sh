@@ -6,7 +6,7 @@
 # against bench/quoteserver on a local port: "online" with the days since
 # the history's end (and before it, back to three weeks before the oldest
 # call) to fetch and store, "current" with the history already fetched
-# (the steady state of a cron job). Each run on a fresh copy of the
+# (the same command run once before: the steady state of a cron job). Each run on a fresh copy of the
 # database (a run with quotes on stores the days it fetched).
 #
 #   bench/rss.sh [zixuan binary ...]    # default: one built from the tree
@@ -42,14 +42,13 @@ port=$((20000 + RANDOM % 20000))
 qs=$!
 sleep 1
 for bin in "${bins[@]}"; do
-  cp "$tmp/u.db" "$tmp/current.db"
-  "$bin" --db "$tmp/current.db" --quotes-url "http://127.0.0.1:$port" scorecard >/dev/null 2>&1 || true
   for mode in offline online current; do
     for cmd in "scorecard" "quote" "position list" "alert check"; do
       cp "$tmp/u.db" "$tmp/run.db"
-      [ $mode = current ] && cp "$tmp/current.db" "$tmp/run.db"
       flags=(--offline)
       [ $mode != offline ] && flags=(--quotes-url "http://127.0.0.1:$port")
+      # shellcheck disable=SC2086
+      [ $mode = current ] && { "$bin" --db "$tmp/run.db" "${flags[@]}" $cmd >/dev/null 2>&1 || true; }
       # shellcheck disable=SC2086
       /usr/bin/time -v "$bin" --db "$tmp/run.db" "${flags[@]}" $cmd >/dev/null 2>"$tmp/time" || true
       rss=$(awk -F': ' '/Maximum resident/ {print int($2/1024)}' "$tmp/time")
