@@ -796,7 +796,9 @@ func (a *App) levelEvents(st *store.Store, list []sectors.Alert, now time.Time, 
 	if len(codes) == 0 {
 		return nil, nil
 	}
-	history, _, err := a.loadHistoryIf(st, codes, earliest, fetch)
+	// only the distributions are read: no bar is held
+	noBars := func(sectors.PriceHistory) []sectors.DailyBar { return nil }
+	history, _, err := a.loadHistoryKeeping(st, codes, earliest, fetch, noBars)
 	if err != nil {
 		fmt.Fprintf(a.Err, "zixuan: price history: %s\n", oneLine(advise(err).Error()))
 		return nil, nil
@@ -837,7 +839,23 @@ func (a *App) sinceCalls(st *store.Store, snap *sectors.Snapshot, codes []sector
 			}
 		}
 	}
-	history, _, err := a.loadHistory(st, all, earliest)
+	// of a stock, the bars its call's return and the high since read;
+	// the benchmark whole
+	callDays, refDays := map[string][]time.Time{}, map[string][]time.Time{}
+	for _, c := range calls {
+		callDays[c.Code.Key()] = append(callDays[c.Code.Key()], c.Day)
+		for _, p := range snap.Refs[c.Code.Key()] {
+			refDays[c.Code.Key()] = append(refDays[c.Code.Key()], p.Day)
+		}
+	}
+	now := nowFunc()
+	keep := func(h sectors.PriceHistory) []sectors.DailyBar {
+		if h.Code == sectors.Benchmark {
+			return h.Bars
+		}
+		return sectors.KeepForHighs(h, callDays[h.Code.Key()], refDays[h.Code.Key()], now)
+	}
+	history, _, err := a.loadHistoryKeeping(st, all, earliest, true, keep)
 	if err != nil {
 		fmt.Fprintf(a.Err, "zixuan: price history: %s\n", oneLine(advise(err).Error()))
 		return nil
@@ -857,7 +875,7 @@ func (a *App) sinceCalls(st *store.Store, snap *sectors.Snapshot, codes []sector
 		}
 		// the high in today's price terms: a drawdown is the holding's
 		// fall in total-return value, not an ex-date's price change
-		high := sectors.HighSince(in.History[s.Code.Key()], s.Result.Ref.Day, s.Result.Ref.Price, q, nowFunc())
+		high := sectors.HighSince(in.History[s.Code.Key()], s.Result.Ref.Day, s.Result.Ref.Price, q, now)
 		out[s.Code.Key()] = sectors.SinceCall{Day: s.Day, ReturnPct: s.Result.ReturnPct, ExcessPct: s.Result.ExcessPct, High: high}
 	}
 	return out

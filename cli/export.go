@@ -138,7 +138,15 @@ func (a *App) exportPrices(tickers []sectors.Ticker, refs map[string][]sectors.R
 	if err != nil {
 		return nil, err
 	}
-	history, _, err := a.loadHistory(st, codes, sectors.ChinaDay(earliest))
+	// of each history, the bars a return since the rating reads
+	ratedAt := make(map[string]time.Time, len(tickers))
+	for _, t := range tickers {
+		ratedAt[t.Code.Key()] = t.RatingAt
+	}
+	keep := func(h sectors.PriceHistory) []sectors.DailyBar {
+		return sectors.KeepForScoring(h, []time.Time{ratedAt[h.Code.Key()]})
+	}
+	history, _, err := a.loadHistoryKeeping(st, codes, sectors.ChinaDay(earliest), true, keep)
 	if err != nil {
 		return nil, err
 	}

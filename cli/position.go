@@ -527,7 +527,21 @@ func (a *App) positionReturns(st *store.Store, ps []sectors.Position, quotes map
 		return nil
 	}
 	online := quotes != nil // no history fetched when the quotes could not be
-	history, _, err := a.loadHistoryIf(st, all, earliest, online)
+	// of a stock, the bars its return since the first buy reads; the
+	// benchmark whole
+	firstBuy := map[string][]time.Time{}
+	for _, p := range ps {
+		if p.Qty > 0 {
+			firstBuy[p.Code.Key()] = append(firstBuy[p.Code.Key()], p.FirstBuy)
+		}
+	}
+	keep := func(h sectors.PriceHistory) []sectors.DailyBar {
+		if h.Code == sectors.Benchmark {
+			return h.Bars
+		}
+		return sectors.KeepForScoring(h, firstBuy[h.Code.Key()])
+	}
+	history, _, err := a.loadHistoryKeeping(st, all, earliest, online, keep)
 	if err != nil {
 		return nil
 	}

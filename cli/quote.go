@@ -194,7 +194,11 @@ func (c *QuoteCmd) Run(a *App) error {
 			}
 		}
 		if len(on) > 0 {
-			if history, _, err = a.loadHistory(st, on, sectors.ChinaDay(earliest)); err != nil {
+			// of each history, the bars a return since the rating reads
+			keep := func(h sectors.PriceHistory) []sectors.DailyBar {
+				return sectors.KeepForScoring(h, []time.Time{byKey[h.Code.Key()].RatingAt})
+			}
+			if history, _, err = a.loadHistoryKeeping(st, on, sectors.ChinaDay(earliest), true, keep); err != nil {
 				return err
 			}
 		}

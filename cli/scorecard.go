@@ -91,7 +91,23 @@ func (c *ScorecardCmd) Run(a *App) error {
 			earliest = call.Day
 		}
 	}
-	history, online, err := a.loadHistory(st, codes, earliest)
+	// of a stock, the bars its calls' figures read; an index's whole
+	// history, as every call is measured against it
+	callDays := map[string][]time.Time{}
+	for _, call := range calls {
+		callDays[call.Code.Key()] = append(callDays[call.Code.Key()], call.Day)
+	}
+	benches := map[string]bool{bench.Key(): true}
+	for _, sb := range perSector {
+		benches[sb.code.Key()] = true
+	}
+	keep := func(h sectors.PriceHistory) []sectors.DailyBar {
+		if benches[h.Code.Key()] {
+			return h.Bars
+		}
+		return sectors.KeepForScoring(h, callDays[h.Code.Key()])
+	}
+	history, online, err := a.loadHistoryKeeping(st, codes, earliest, true, keep)
 	if err != nil {
 		return err
 	}
@@ -172,7 +188,24 @@ func (a *App) loadHistory(st *store.Store, codes []sectors.Code, earliest time.T
 
 // loadHistoryIf is loadHistory that fetches only when fetch is set.
 func (a *App) loadHistoryIf(st *store.Store, codes []sectors.Code, earliest time.Time, fetch bool) (history map[string]sectors.PriceHistory, online bool, err error) {
-	stored, err := st.Histories(codes)
+	return a.loadHistoryKeeping(st, codes, earliest, fetch, nil)
+}
+
+// barKeeper says which bars of a history a command's figures read (nil:
+// all of them); see sectors.KeepBarsOn. The rest are never held, so a
+// whole market's years cost what a few days of each cost.
+type barKeeper func(h sectors.PriceHistory) []sectors.DailyBar
+
+// loadHistoryKeeping is loadHistoryIf holding only the bars keep keeps of
+// each history, stored and fetched alike: what it gives is what keep
+// gives of the whole history loadHistoryIf gives.
+func (a *App) loadHistoryKeeping(st *store.Store, codes []sectors.Code, earliest time.Time, fetch bool, keep barKeeper) (history map[string]sectors.PriceHistory, online bool, err error) {
+	var stored map[string]store.StoredHistory
+	if keep == nil {
+		stored, err = st.Histories(codes)
+	} else {
+		stored, err = st.HistoriesSelecting(codes, keep)
+	}
 	if err != nil {
 		return nil, false, err
 	}
@@ -181,15 +214,16 @@ func (a *App) loadHistoryIf(st *store.Store, codes []sectors.Code, earliest time
 		history[k] = h.PriceHistory
 	}
 	if t := a.historySource(); t != nil && fetch {
-		online = a.refreshHistory(st, t, codes, stored, history, earliest)
+		online = a.refreshHistory(st, t, codes, stored, history, earliest, keep)
 	}
 	return history, online, nil
 }
 
 // refreshHistory fetches the days missing from each code's history, from a
 // few weeks before the earliest call until today, stores them and merges
-// them into history. It reports whether the server answered.
-func (a *App) refreshHistory(st *store.Store, t *quote.Tencent, codes []sectors.Code, stored map[string]store.StoredHistory, history map[string]sectors.PriceHistory, earliest time.Time) bool {
+// them into history (cut by keep when it is set). It reports whether the
+// server answered.
+func (a *App) refreshHistory(st *store.Store, t *quote.Tencent, codes []sectors.Code, stored map[string]store.StoredHistory, history map[string]sectors.PriceHistory, earliest time.Time, keep barKeeper) bool {
 	now := nowFunc()
 	want := sectors.DayRange{From: earliest.AddDate(0, 0, -21), To: sectors.ChinaDay(now)}
 	needs := make([]quote.DailyNeed, len(codes))
@@ -207,18 +241,43 @@ func (a *App) refreshHistory(st *store.Store, t *quote.Tencent, codes []sectors.
 	// received (an empty, late, short or unreadable answer) is asked
 	// again next time.
 	updates := map[string]store.HistoryUpdate{}
+	var recut []sectors.Code // a distribution fetched whose close before it was cut away
 	for _, code := range codes {
 		h, cov, answered := got.Got[code.Key()], got.Covered[code.Key()], got.Answered[code.Key()]
 		if len(h.Bars)+len(h.Events)+len(h.Unread) == 0 && len(cov) == 0 && !answered {
 			continue
 		}
 		updates[code.Key()] = store.HistoryUpdate{Fetched: h, Covered: cov, Unanswered: !answered}
-		history[code.Key()] = history[code.Key()].Merge(h)
+		old := history[code.Key()]
+		merged := old.Merge(h)
+		if keep != nil {
+			if needsWhole(old, h) {
+				recut = append(recut, code)
+			}
+			merged.Bars = keep(merged)
+		}
+		history[code.Key()] = merged
 	}
 	// stamped on the command's clock: the last session answered is as of now
 	st.SetClock(func() time.Time { return nowFunc().UTC() })
 	if serr := st.SaveHistories(updates); serr != nil {
 		fmt.Fprintf(a.Err, "zixuan: price history not stored: %s\n", oneLine(advise(serr).Error()))
+	}
+	if len(recut) > 0 {
+		// the stored bars (saved or not, merged with the fetch they are
+		// the same) read whole for the few whose fetch brought a new
+		// ex-date or replaced a stored day: what keep keeps of them may
+		// be a bar it had no reason to keep before
+		if whole, rerr := st.Histories(recut); rerr == nil {
+			for _, code := range recut {
+				k := code.Key()
+				all := whole[k].PriceHistory.Merge(got.Got[k])
+				h := history[k]
+				all.Events, all.Unread = h.Events, h.Unread
+				h.Bars = keep(all)
+				history[k] = h
+			}
+		}
 	}
 	if line := got.Incomplete(); line != "" {
 		fmt.Fprintf(a.Err, "zixuan: %s\n", line)
@@ -227,6 +286,36 @@ func (a *App) refreshHistory(st *store.Store, t *quote.Tencent, codes []sectors.
 		fmt.Fprintf(a.Err, "zixuan: price history: %s (for some tickers)\n", quote.Status(err))
 	}
 	return true
+}
+
+// needsWhole reports whether what keep keeps of h merged with fetched may
+// not be among what it kept of h and fetched's bars: fetched holds a
+// distribution (read or not) whose ex-date h does not, or a bar within
+// the days h's bars span (a day stored again, or one between them). Days
+// before h's first bar or after its last are new: keep kept h's first and
+// last.
+func needsWhole(h, fetched sectors.PriceHistory) bool {
+	if span := h.Range(); !span.Empty() {
+		for _, b := range fetched.Bars {
+			if span.Contains(b.Date) {
+				return true
+			}
+		}
+	}
+	have := map[string]bool{}
+	for _, list := range [][]sectors.ExRights{h.Events, h.Unread} {
+		for _, e := range list {
+			have[sectors.ChinaDate(e.ExDate)] = true
+		}
+	}
+	for _, list := range [][]sectors.ExRights{fetched.Events, fetched.Unread} {
+		for _, e := range list {
+			if !have[sectors.ChinaDate(e.ExDate)] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 type scorecardOut struct {

@@ -3,6 +3,7 @@ package sectors
 import (
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -135,24 +136,64 @@ func (h PriceHistory) BarBefore(day time.Time) (DailyBar, bool) {
 // Merge returns h with more added: bars by date (more's bar wins for a day
 // both hold), distributions by ex-date, both sorted.
 func (h PriceHistory) Merge(more PriceHistory) PriceHistory {
-	bars := map[string]DailyBar{}
-	for _, b := range h.Bars {
-		bars[ChinaDate(b.Date)] = b
-	}
-	for _, b := range more.Bars {
-		bars[ChinaDate(b.Date)] = b
-	}
 	out := PriceHistory{Code: h.Code}
 	if out.Code == (Code{}) {
 		out.Code = more.Code
 	}
-	for _, b := range bars {
-		out.Bars = append(out.Bars, b)
+	// each side sorted by day, the last of a day kept (a whole market's
+	// fetch merges millions of bars: no map, one sort of each side at most)
+	a, b := uniqueDays(h.Bars), uniqueDays(more.Bars)
+	out.Bars = make([]DailyBar, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case j == len(b) || i < len(a) && dayKey(a[i].Date) < dayKey(b[j].Date):
+			out.Bars = append(out.Bars, a[i])
+			i++
+		case i == len(a) || dayKey(b[j].Date) < dayKey(a[i].Date):
+			out.Bars = append(out.Bars, b[j])
+			j++
+		default: // the same day: more's
+			out.Bars = append(out.Bars, b[j])
+			i++
+			j++
+		}
 	}
-	sort.Slice(out.Bars, func(i, j int) bool { return out.Bars[i].Date.Before(out.Bars[j].Date) })
+	if len(out.Bars) == 0 {
+		out.Bars = nil
+	}
 	out.Through = maxTime(h.Through, more.Through)
 	out.Events = mergeEvents(h.Events, more.Events)
 	out.Unread = mergeEvents(h.Unread, more.Unread)
+	return out
+}
+
+// dayKey is t's China date as a number (20240512), ordered as the dates.
+func dayKey(t time.Time) int {
+	y, m, d := t.In(China).Date()
+	return y*10000 + int(m)*100 + d
+}
+
+// uniqueDays is bars ordered by China date with one bar a day, the last
+// given for it; bars itself when it already is.
+func uniqueDays(bars []DailyBar) []DailyBar {
+	ordered := true
+	for i := 1; i < len(bars) && ordered; i++ {
+		ordered = dayKey(bars[i-1].Date) < dayKey(bars[i].Date)
+	}
+	if ordered {
+		return bars
+	}
+	s := slices.Clone(bars)
+	sort.SliceStable(s, func(i, j int) bool { return dayKey(s[i].Date) < dayKey(s[j].Date) })
+	out := s[:0]
+	for _, b := range s {
+		if n := len(out); n > 0 && dayKey(out[n-1].Date) == dayKey(b.Date) {
+			out[n-1] = b // the later given wins, as a map would keep it
+			continue
+		}
+		out = append(out, b)
+	}
 	return out
 }
 

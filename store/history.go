@@ -251,6 +251,15 @@ func vouched(h StoredHistory) sectors.DayRange {
 // is copied out, so that reading a whole market's years for their last
 // weeks allocates the weeks only.
 func (s *Store) HistoriesKeeping(codes []sectors.Code, keep func(key string, bars []sectors.DailyBar) []sectors.DailyBar) (map[string]StoredHistory, error) {
+	return s.histories(codes, func(h sectors.PriceHistory) []sectors.DailyBar { return keep(h.Code.Key(), h.Bars) })
+}
+
+// HistoriesSelecting is HistoriesKeeping with keep given the whole
+// decoded history (its distributions too, which say which days a total
+// return reads) and free to return any bars of it, in order: a few days
+// spread over years rather than one span. Held and Through are those of
+// every stored bar.
+func (s *Store) HistoriesSelecting(codes []sectors.Code, keep func(h sectors.PriceHistory) []sectors.DailyBar) (map[string]StoredHistory, error) {
 	return s.histories(codes, keep)
 }
 
@@ -260,7 +269,7 @@ func (s *Store) Histories(codes []sectors.Code) (map[string]StoredHistory, error
 	return s.histories(codes, nil)
 }
 
-func (s *Store) histories(codes []sectors.Code, keep func(key string, bars []sectors.DailyBar) []sectors.DailyBar) (map[string]StoredHistory, error) {
+func (s *Store) histories(codes []sectors.Code, keep func(h sectors.PriceHistory) []sectors.DailyBar) (map[string]StoredHistory, error) {
 	var out map[string]StoredHistory
 	err := s.view(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketHistory)
@@ -302,7 +311,7 @@ func (s *Store) histories(codes []sectors.Code, keep func(key string, bars []sec
 			}
 			decoded[i], errs[i] = decodeHistoryInto(r.code, r.v, scratch)
 			all := decoded[i].Bars
-			decoded[i].Bars = slices.Clone(keep(r.code.Key(), all))
+			decoded[i].Bars = slices.Clone(keep(decoded[i].PriceHistory))
 			if cap(all) > cap(scratch) {
 				scratch = all[:0] // a longer history: a larger buffer from now on
 			}

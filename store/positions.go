@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -118,6 +119,7 @@ func distributionsIn(tx *bolt.Tx, trades []sectors.Trade, now time.Time) map[str
 	}
 	today := sectors.ChinaDay(now)
 	out := map[string]sectors.PriceHistory{}
+	var scratch []sectors.DailyBar // one buffer decodes them all
 	for _, t := range trades {
 		k := t.Code.Key()
 		if _, done := out[k]; done {
@@ -128,9 +130,16 @@ func distributionsIn(tx *bolt.Tx, trades []sectors.Trade, now time.Time) map[str
 		if v == nil {
 			continue
 		}
-		h, err := decodeHistory(t.Code, v)
+		h, err := decodeHistoryInto(t.Code, v, scratch)
 		if err != nil {
 			continue
+		}
+		// a holding reads of the bars their span and the close before
+		// each ex-date: only those are kept of years of days
+		all := h.Bars
+		h.Bars = slices.Clone(sectors.KeepForScoring(h.PriceHistory, nil))
+		if cap(all) > cap(scratch) {
+			scratch = all[:0]
 		}
 		cut := func(list []sectors.ExRights) []sectors.ExRights {
 			var kept []sectors.ExRights

@@ -1,0 +1,118 @@
+// Command quoteserver answers Tencent's quote and daily k-line formats
+// for any symbol, on a local address, so that the commands' figures with
+// quotes on (peak RSS, wall) are measured at the whole market without
+// the network:
+//
+//	go run ./bench/quoteserver -addr 127.0.0.1:18080 &
+//	zixuan --db F --quotes-url http://127.0.0.1:18080 scorecard
+//
+// Every symbol trades every session up to -last (default: the last
+// session closed now) as a random walk seeded by its symbol; a quote is
+// that walk's last close moved by up to 5 %, stamped -last at 15:00.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"hash/fnv"
+	"log"
+	"math/rand/v2"
+	"net/http"
+	"strings"
+	"time"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"zixuan/sectors"
+)
+
+func main() {
+	addr := flag.String("addr", "127.0.0.1:18080", "where to listen")
+	lastFlag := flag.String("last", "", "the last session served (YYYY-MM-DD); empty: the last closed now")
+	flag.Parse()
+	last := lastClosed(time.Now())
+	if *lastFlag != "" {
+		d, err := time.ParseInLocation(time.DateOnly, *lastFlag, sectors.China)
+		if err != nil {
+			log.Fatalf("quoteserver: -last %q is not a date (YYYY-MM-DD)", *lastFlag)
+		}
+		last = d
+	}
+	http.HandleFunc("/appstock/app/fqkline/get", func(w http.ResponseWriter, r *http.Request) {
+		p := strings.Split(r.URL.Query().Get("param"), ",")
+		if len(p) < 4 {
+			http.Error(w, "param: symbol,day,from,to,rows,qfq", http.StatusBadRequest)
+			return
+		}
+		from, _ := time.ParseInLocation(time.DateOnly, p[2], sectors.China)
+		to, _ := time.ParseInLocation(time.DateOnly, p[3], sectors.China)
+		var rows []string
+		for _, b := range walk(p[0], last) {
+			if b.day.Before(from) || b.day.After(to) {
+				continue
+			}
+			c := fmt.Sprintf("%.2f", b.close)
+			rows = append(rows, fmt.Sprintf(`["%s","%s","%s","%s","%s","1000.000"]`, b.day.Format(time.DateOnly), c, c, c, c))
+		}
+		fmt.Fprintf(w, `{"code":0,"msg":"","data":{"%s":{"day":[%s]}}}`, p[0], strings.Join(rows, ","))
+	})
+	http.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		if !strings.HasPrefix(r.URL.Path, "/q=") {
+			fmt.Fprintln(w, `v_pv_none_match="1";`)
+			return
+		}
+		var b strings.Builder
+		stamp := last.Format("20060102") + "150003"
+		for _, sym := range strings.Split(strings.TrimPrefix(r.URL.Path, "/q="), ",") {
+			if len(sym) < 3 {
+				continue
+			}
+			bars := walk(sym, last)
+			prev := bars[len(bars)-2].close
+			now := bars[len(bars)-1].close
+			f := make([]string, 50)
+			f[0], f[1], f[2], f[3], f[4], f[5], f[6] = "1", "名称", sym[2:], fmt.Sprintf("%.2f", now), fmt.Sprintf("%.2f", prev), fmt.Sprintf("%.2f", prev), "1000"
+			f[30], f[31], f[32], f[33], f[34] = stamp, fmt.Sprintf("%.2f", now-prev), "0.00", fmt.Sprintf("%.2f", now*1.01), fmt.Sprintf("%.2f", now*0.99)
+			fmt.Fprintf(&b, "v_%s=\"%s\";\n", sym, strings.Join(f, "~"))
+		}
+		out, _ := simplifiedchinese.GBK.NewEncoder().String(b.String())
+		_, _ = w.Write([]byte(out))
+	})
+	log.Printf("quoteserver: http://%s, sessions through %s", *addr, last.Format(time.DateOnly))
+	log.Fatal(http.ListenAndServe(*addr, nil))
+}
+
+type bar struct {
+	day   time.Time
+	close float64
+}
+
+// walk is sym's closes, every session from 2023-01-03 to last.
+func walk(sym string, last time.Time) []bar {
+	h := fnv.New64a()
+	h.Write([]byte(sym))
+	r := rand.New(rand.NewPCG(h.Sum64(), 1))
+	p := 5 + r.Float64()*100
+	if strings.HasPrefix(sym, "sh000") || strings.HasPrefix(sym, "sz399") {
+		p = 3000 + r.Float64()*1000 // an index
+	}
+	var out []bar
+	for d := time.Date(2023, 1, 3, 0, 0, 0, 0, sectors.China); !d.After(last); d = d.AddDate(0, 0, 1) {
+		if !sectors.IsTradingDay(d) {
+			continue
+		}
+		p = max(0.5, p*(1+(r.Float64()-0.5)/10))
+		out = append(out, bar{d, float64(int(p*100)) / 100})
+	}
+	return out
+}
+
+// lastClosed is the last session over at t: the exchanges close at 15:00.
+func lastClosed(t time.Time) time.Time {
+	c := t.In(sectors.China)
+	d := sectors.ChinaDay(c)
+	if sectors.IsTradingDay(d) && c.Hour() >= 15 {
+		return d
+	}
+	return sectors.PrevTradingDay(d)
+}
