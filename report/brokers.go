@@ -155,14 +155,28 @@ func latinScore(text, cover, name string) (int, int) {
 		}
 		first = min(first, j)
 		score++
-		if strings.HasPrefix(strings.TrimSpace(text[from:]), "Research") || strings.HasPrefix(text[from:], " AG") {
+		if strings.HasPrefix(strings.TrimLeft(text[from:], " \t|·•-–—:"), "Research") || strings.HasPrefix(text[from:], " AG") {
 			score += 4
 		}
 	}
 	if score > 0 && strings.Contains(cover, name) {
 		score += 2
 	}
+	if score > 0 && strings.Contains(letterhead(text), name) {
+		score += 5 // the house's own letterhead outweighs the firms its note discusses
+	}
 	return score, first
+}
+
+// letterhead is the document's first non-empty line, where a note names
+// the house it comes from.
+func letterhead(text string) string {
+	for line := range strings.Lines(text) {
+		if t := strings.TrimSpace(line); t != "" {
+			return t
+		}
+	}
+	return ""
 }
 
 func isLetterByte(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }

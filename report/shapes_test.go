@@ -187,7 +187,9 @@ func TestBrokerFromTheList(t *testing.T) {
 		"万国证券研究所":                               "",
 		"Deutsche Bank\nResearch\nChina autos":  "Deutsche Bank",
 		"Morgan Stanley Research\nAsia Pacific": "Morgan Stanley",
-		"东方财富证券是公司的子公司。\n本报告由国信证券股份有限公司制作。":     "国信证券",
+		// the letterhead's house, not the broker the note discusses most
+		"Morgan Stanley | Research\nChina Financials\nwe upgrade CITIC Securities; CITIC Securities (600030.SS) Overweight; CITIC Securities' margin book": "Morgan Stanley",
+		"东方财富证券是公司的子公司。\n本报告由国信证券股份有限公司制作。":                                                                                                                "国信证券",
 	}
 	for text, want := range cases {
 		if g := findBroker(text, fold(text)); g != want {
