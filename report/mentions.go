@@ -432,8 +432,10 @@ func englishAfter(p []rune, at int) (rating []rune, target float64) {
 		}
 	}
 	// The longest rating word: EQUAL-WEIGHT before EQUAL, STRONGBUY before BUY.
+	// Folded text has no spaces: "BUYFROMNEUTRAL" is BUY, the old rating
+	// after FROM left behind.
 	for j := min(len(p), k+26); j > k; j-- {
-		if englishRating(string(p[k:j])) != nil && (j == len(p) || !isUpper(p[j])) {
+		if englishRating(string(p[k:j])) != nil && (j == len(p) || !isUpper(p[j]) || hasPrefixAt(p, j, []rune("FROM"))) {
 			rating = p[k:j]
 			k = j
 			break

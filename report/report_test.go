@@ -277,3 +277,23 @@ func TestWebCopySourceTag(t *testing.T) {
 		t.Fatalf("%d calls, want 伊利股份 600887 at buy", len(r.Calls))
 	}
 }
+
+// An English note's rating change rates the new rating: "upgrade to Buy
+// from Neutral" is Buy, "downgrade to Sell from Neutral" Sell.
+func TestEnglishUpgradeFrom(t *testing.T) {
+	text := "Goldman Sachs Research\nDecember 1, 2026\nChina Dairy & Condiments: Demand bottoming\n\n" +
+		"- Foshan Haitian Flavouring (603288.SS): upgrade to Buy from Neutral; 12-month PT raised to Rmb48\n" +
+		"- Wens Foodstuff (300498.SZ): downgrade to Sell from Neutral; PT cut to Rmb15\n" +
+		"- Inner Mongolia Yili (600887.SS): Neutral, PT Rmb30\n"
+	r, err := Parse([]byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, c := range r.Calls {
+		got[c.Code.Key()] = c.Rating.ID()
+	}
+	if got["SH603288"] != "buy" || got["SZ300498"] != "sell" || got["SH600887"] != "neutral" {
+		t.Errorf("ratings %v", got)
+	}
+}
