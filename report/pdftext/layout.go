@@ -182,30 +182,17 @@ func cutFrom(segs []*seg, brk, column bool, col span, out *[]line) {
 	}
 	size := medianSize(segs)
 	if len(segs) > 1 {
-		for _, g := range gaps(segs, func(s *seg) (float64, float64) { return s.x0, s.x1 }) {
-			if g.hi-g.lo < segmentGap*size {
-				break
-			}
-			var left, rest []*seg
-			for _, s := range segs {
-				if s.x1 <= g.lo {
-					left = append(left, s)
-				} else {
-					rest = append(rest, s)
-				}
-			}
-			if columns(left, rest, size) {
-				// A caption or note under the columns (or a title over
-				// them), on one side only, is not the column's: cut it off
-				// first where a band crosses the whole region.
-				if g, ok := spanningBand(segs, left, rest); ok {
-					cutAt(segs, g, brk, column, col, size, out)
-					return
-				}
-				cutFrom(left, brk, column, columnOf(left), out)
-				cutFrom(rest, true, true, columnOf(rest), out)
+		if left, rest, ok := columnSplit(segs, size); ok {
+			// A caption or note under the columns (or a title over them),
+			// on one side only, is not the column's: cut it off first
+			// where a band crosses the whole region.
+			if g, ok := spanningBand(segs, left, rest); ok {
+				cutAt(segs, g, brk, column, col, size, out)
 				return
 			}
+			cutFrom(left, brk, column, columnOf(left), out)
+			cutFrom(rest, true, true, columnOf(rest), out)
+			return
 		}
 		if hs := gaps(segs, vertical); len(hs) > 0 {
 			g := acrossCut(segs, hs, size)
@@ -284,14 +271,21 @@ func acrossCut(segs []*seg, bands []gap, size float64) gap {
 
 // hasColumns says whether a region can be cut into columns.
 func hasColumns(segs []*seg, size float64) bool {
+	_, _, ok := columnSplit(segs, size)
+	return ok
+}
+
+// columnSplit finds the first vertical gutter, widest first, that cuts
+// segs into a left column and the rest.
+func columnSplit(segs []*seg, size float64) (left, rest []*seg, ok bool) {
 	if len(segs) < 2 {
-		return false
+		return nil, nil, false
 	}
 	for _, g := range gaps(segs, func(s *seg) (float64, float64) { return s.x0, s.x1 }) {
 		if g.hi-g.lo < segmentGap*size {
 			break
 		}
-		var left, rest []*seg
+		left, rest = nil, nil
 		for _, s := range segs {
 			if s.x1 <= g.lo {
 				left = append(left, s)
@@ -300,10 +294,10 @@ func hasColumns(segs []*seg, size float64) bool {
 			}
 		}
 		if columns(left, rest, size) {
-			return true
+			return left, rest, true
 		}
 	}
-	return false
+	return nil, nil, false
 }
 
 // cutAt cuts a region across at the band g: the part above, then below.
