@@ -21,7 +21,7 @@ trap 'rm -rf "$tmp"' EXIT
 
 echo "== go test -bench ($BENCHTIME per benchmark)" >&2
 go test -run '^$' -bench "$BENCH" -benchtime="$BENCHTIME" -timeout 30m \
-  ./sectors ./store ./export ./report ./cli ./ui | tee "$out/bench.txt" >&2
+  ./sectors/... ./store ./export ./report ./cli ./ui | tee "$out/bench.txt" >&2
 
 echo "== process figures" >&2
 : >"$out/proc.txt"

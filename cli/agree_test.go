@@ -6,10 +6,9 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"zixuan/sectors/market"
 
 	tea "github.com/charmbracelet/bubbletea"
-
-	"zixuan/sectors"
 	"zixuan/store"
 	"zixuan/ui"
 )
@@ -33,7 +32,7 @@ func TestCLIAndTUIResolveAlike(t *testing.T) {
 		"chongqingyinhang", "万科", "万科A", "wka", "五粮液", "wly", "yh", "银行", "深天马A", "xmyh", "zgky", "cjdl",
 	}
 	type answer struct {
-		code sectors.Code
+		code market.Code
 		ok   bool
 	}
 	cliSays := map[string]answer{}
@@ -41,7 +40,7 @@ func TestCLIAndTUIResolveAlike(t *testing.T) {
 	for _, in := range inputs {
 		c, err := a.resolveCode(in)
 		if m := firstCandidate.FindStringSubmatch(fmt.Sprint(err)); m != nil {
-			c, err = sectors.ParseCode(m[1]) // ambiguous: the first candidate listed
+			c, err = market.ParseCode(m[1]) // ambiguous: the first candidate listed
 		}
 		cliSays[in] = answer{c, err == nil}
 		if err != nil {
@@ -57,7 +56,7 @@ func TestCLIAndTUIResolveAlike(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	onList := map[sectors.Code]bool{}
+	onList := map[market.Code]bool{}
 	for _, tk := range snap.Tickers {
 		onList[tk.Code] = tk.OnList()
 	}

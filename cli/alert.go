@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"zixuan/sectors/market"
 
 	"golang.org/x/sync/errgroup"
 
@@ -85,7 +86,7 @@ func (c *AlertAddCmd) kind() (sectors.AlertKind, float64, error) {
 
 // parseDay reads a YYYY-MM-DD date as a China day.
 func parseDay(flag, s string) (time.Time, error) {
-	d, err := time.ParseInLocation(time.DateOnly, strings.TrimSpace(s), sectors.China)
+	d, err := time.ParseInLocation(time.DateOnly, strings.TrimSpace(s), market.China)
 	if err != nil {
 		return time.Time{}, usage("%s %q is not a date: give YYYY-MM-DD, such as 2026-06-30", flag, safetext.Clip(s))
 	}
@@ -153,13 +154,13 @@ func (c *AlertAddCmd) Run(a *App) error {
 	}
 	fmt.Fprintf(a.Out, "alert %d: %s %s (armed, %s", al.ID, code.Key(), al.Describe(), mode)
 	if !al.Expires.IsZero() {
-		fmt.Fprintf(a.Out, ", until %s", sectors.ChinaDate(al.Expires))
+		fmt.Fprintf(a.Out, ", until %s", market.ChinaDate(al.Expires))
 	}
 	fmt.Fprintln(a.Out, ")")
 	if from.Target > 0 {
 		date := "undated"
 		if !from.Report.Date.IsZero() {
-			date = sectors.ChinaDate(from.Report.Date)
+			date = market.ChinaDate(from.Report.Date)
 		}
 		fmt.Fprintf(a.Out, "target %s from %s (%s", price2(from.Target), from.ReportID, date)
 		if from.Report.Broker != "" {
@@ -177,7 +178,7 @@ func isCallTarget(s string) bool {
 
 // callTarget finds the target price of the ticker's newest call that
 // gives one.
-func (a *App) callTarget(code sectors.Code) (sectors.ReportCall, error) {
+func (a *App) callTarget(code market.Code) (sectors.ReportCall, error) {
 	st, err := a.Store()
 	if err != nil {
 		return sectors.ReportCall{}, err
@@ -202,7 +203,7 @@ func (a *App) checkTarget(al sectors.Alert) error {
 		return nil
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), quoteTimeout)
-	quotes, err := prov.Quotes(ctx, []sectors.Code{al.Code})
+	quotes, err := prov.Quotes(ctx, []market.Code{al.Code})
 	cancel()
 	q, ok := quotes[al.Code.Key()]
 	if err != nil || !ok || !(q.Last > 0) {
@@ -254,11 +255,11 @@ func alertJSON(al sectors.Alert, name string, now time.Time) alertOut {
 	o := alertOut{ID: al.ID, Code: al.Code.Key(), Name: name, Kind: string(al.Kind), Value: al.Value, Excess: al.Excess, Repeat: al.Repeat,
 		State: string(al.State(now)), Note: al.Note, Created: al.Created, Firings: al.Firings, Undelivered: al.Undelivered}
 	if !al.FiredAt.IsZero() {
-		at, p := al.FiredAt.In(sectors.China), al.FiredPrice
+		at, p := al.FiredAt.In(market.China), al.FiredPrice
 		o.FiredAt, o.FiredPrice = &at, &p
 	}
 	if !al.Expires.IsZero() {
-		o.Expires = sectors.ChinaDate(al.Expires)
+		o.Expires = market.ChinaDate(al.Expires)
 	}
 	return o
 }
@@ -307,7 +308,7 @@ func (c *AlertListCmd) Run(a *App) error {
 				if len(applied) > 0 {
 					o.Level = &level
 					for _, e := range applied {
-						o.AdjustedFor = append(o.AdjustedFor, adjustmentOut{ExDate: sectors.ChinaDate(e.ExDate), Text: e.Text})
+						o.AdjustedFor = append(o.AdjustedFor, adjustmentOut{ExDate: market.ChinaDate(e.ExDate), Text: e.Text})
 					}
 				}
 			}
@@ -323,11 +324,11 @@ func (c *AlertListCmd) Run(a *App) error {
 	for _, al := range list {
 		fired := ""
 		if !al.FiredAt.IsZero() {
-			fired = al.FiredAt.In(sectors.China).Format("2006-01-02 15:04") + " @ " + price2(al.FiredPrice)
+			fired = al.FiredAt.In(market.China).Format("2006-01-02 15:04") + " @ " + price2(al.FiredPrice)
 		}
 		exp := ""
 		if !al.Expires.IsZero() {
-			exp = sectors.ChinaDate(al.Expires)
+			exp = market.ChinaDate(al.Expires)
 		}
 		state := string(al.State(now))
 		if !onList[al.Code.Key()] {
@@ -394,7 +395,7 @@ func (c *AlertRearmCmd) Run(a *App) error {
 		if expires, err = parseDay("--expires", c.Expires); err != nil {
 			return err
 		}
-		if expires.Before(sectors.ChinaDay(nowFunc())) {
+		if expires.Before(market.ChinaDay(nowFunc())) {
 			return usage("--expires %s is before today", c.Expires)
 		}
 	}
@@ -488,7 +489,7 @@ func (c *AlertCheckCmd) Run(a *App) error {
 			onList[snap.Tickers[i].Code.Key()] = true
 		}
 	}
-	var codes []sectors.Code
+	var codes []market.Code
 	seen := map[string]bool{}
 	needHistory := false
 	for _, al := range list {
@@ -511,7 +512,7 @@ func (c *AlertCheckCmd) Run(a *App) error {
 		} else {
 			ask := codes
 			if needHistory {
-				ask = append(append([]sectors.Code(nil), codes...), sectors.Benchmark)
+				ask = append(append([]market.Code(nil), codes...), sectors.Benchmark)
 			}
 			ctx, cancel := context.WithTimeout(context.Background(), quoteTimeout)
 			var qerr error
@@ -589,7 +590,7 @@ func (c *AlertCheckCmd) Run(a *App) error {
 	out := []firedOut{}
 	for _, al := range fired {
 		out = append(out, firedOut{ID: al.ID, Code: al.Code.Key(), Name: nm[al.Code.Key()], Kind: string(al.Kind), Value: al.Value,
-			Price: al.FiredPrice, At: al.FiredAt.In(sectors.China), Detail: details[al.ID], Note: al.Note})
+			Price: al.FiredPrice, At: al.FiredAt.In(market.China), Detail: details[al.ID], Note: al.Note})
 	}
 	firedAt := map[uint64]time.Time{}
 	for _, al := range fired {
@@ -664,7 +665,7 @@ func unjudgedReason(al sectors.Alert, m sectors.AlertMarket, quotesOff bool) str
 		return "no call to measure from, or no price history since it (see zixuan scorecard)"
 	}
 	if e, blocked := al.LevelBlocked(m.Unread, m.Now); blocked {
-		return fmt.Sprintf("its level cannot be carried across %s on %s, whose terms were not read: set it again", safetext.Line(e.Text), sectors.ChinaDate(e.ExDate))
+		return fmt.Sprintf("its level cannot be carried across %s on %s, whose terms were not read: set it again", safetext.Line(e.Text), market.ChinaDate(e.ExDate))
 	}
 	return ""
 }
@@ -687,7 +688,7 @@ func (c *AlertCheckCmd) deliver(a *App, st *store.Store, owed map[uint64]sectors
 		al := owed[id]
 		for _, f := range al.Undelivered {
 			jobs = append(jobs, deliveryOut{firedOut: firedOut{ID: al.ID, Code: al.Code.Key(), Name: nm[al.Code.Key()], Kind: string(al.Kind), Value: al.Value,
-				Price: f.Price, At: f.At.In(sectors.China), Detail: f.Detail, Note: al.Note}})
+				Price: f.Price, At: f.At.In(market.China), Detail: f.Detail, Note: al.Note}})
 		}
 	}
 	// Alerts run side by side, an alert's own firings one after another,
@@ -780,7 +781,7 @@ func isLevel(k sectors.AlertKind) bool {
 // history, completed first from the k-line (the days since the earliest
 // such alert was set) when fetch is set.
 func (a *App) levelEvents(st *store.Store, list []sectors.Alert, now time.Time, fetch bool) (events, unread map[string][]sectors.ExRights) {
-	var codes []sectors.Code
+	var codes []market.Code
 	seen := map[string]bool{}
 	earliest := now
 	for _, al := range list {
@@ -813,7 +814,7 @@ func (a *App) levelEvents(st *store.Store, list []sectors.Alert, now time.Time, 
 // sinceCalls measures each code's call (the newest call on it: a
 // report's or a rating) against 沪深300 from the daily history, fetching
 // what is missing when quotes are on, and finds the high since.
-func (a *App) sinceCalls(st *store.Store, snap *sectors.Snapshot, codes []sectors.Code, quotes map[string]sectors.Quote) map[string]sectors.SinceCall {
+func (a *App) sinceCalls(st *store.Store, snap *sectors.Snapshot, codes []market.Code, quotes map[string]sectors.Quote) map[string]sectors.SinceCall {
 	want := map[string]bool{}
 	for _, c := range codes {
 		want[c.Key()] = true
@@ -827,7 +828,7 @@ func (a *App) sinceCalls(st *store.Store, snap *sectors.Snapshot, codes []sector
 	if len(latest) == 0 {
 		return nil
 	}
-	all := []sectors.Code{sectors.Benchmark}
+	all := []market.Code{sectors.Benchmark}
 	var calls []sectors.Scorable
 	earliest := time.Time{}
 	for _, c := range codes {

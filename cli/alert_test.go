@@ -12,10 +12,9 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"zixuan/sectors/market"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
-
-	"zixuan/sectors"
 )
 
 // tick is what the test quote server says of every stock: Tencent's
@@ -106,7 +105,7 @@ func (ts *tickServer) setBench(k tick) { ts.mu.Lock(); ts.bench = &k; ts.mu.Unlo
 // at sets the CLI's clock to a China time for the test.
 func setNow(t *testing.T, s string) {
 	t.Helper()
-	at, err := time.ParseInLocation("2006-01-02 15:04", s, sectors.China)
+	at, err := time.ParseInLocation("2006-01-02 15:04", s, market.China)
 	if err != nil {
 		t.Fatal(err)
 	}

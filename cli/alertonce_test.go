@@ -9,8 +9,7 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
-
-	"zixuan/sectors"
+	"zixuan/sectors/market"
 )
 
 // setClock gives the CLI a clock the test moves while a check runs.
@@ -19,7 +18,7 @@ func setClock(t *testing.T, s string) func(string) {
 	var at atomic.Pointer[time.Time]
 	set := func(s string) {
 		t.Helper()
-		v, err := time.ParseInLocation("2006-01-02 15:04:05", s, sectors.China)
+		v, err := time.ParseInLocation("2006-01-02 15:04:05", s, market.China)
 		if err != nil {
 			t.Fatal(err)
 		}

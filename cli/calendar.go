@@ -6,8 +6,7 @@ import (
 	"slices"
 	"strings"
 	"time"
-
-	"zixuan/sectors"
+	"zixuan/sectors/market"
 	"zixuan/store"
 )
 
@@ -23,11 +22,11 @@ func (CalendarCmd) Help() string {
 
 // Run prints one line a day, then what the calendar rests on.
 func (c *CalendarCmd) Run(a *App) error {
-	days := []time.Time{sectors.ChinaDay(nowFunc())}
+	days := []time.Time{market.ChinaDay(nowFunc())}
 	if len(c.Dates) > 0 {
 		days = days[:0]
 		for _, s := range c.Dates {
-			d, err := time.ParseInLocation(time.DateOnly, strings.TrimSpace(s), sectors.China)
+			d, err := time.ParseInLocation(time.DateOnly, strings.TrimSpace(s), market.China)
 			if err != nil {
 				return fmt.Errorf("%q is not a date: write it YYYY-MM-DD, e.g. 2027-01-04", oneLine(s))
 			}
@@ -48,17 +47,17 @@ func (c *CalendarCmd) Run(a *App) error {
 
 // sessionLine is one day's answer: 2027-01-01 Fri  closed: 元旦 (State Council holiday plan).
 func sessionLine(d time.Time) string {
-	head := sectors.ChinaDate(d) + " " + d.Weekday().String()[:3]
-	name, source, closed := sectors.Closure(d)
+	head := market.ChinaDate(d) + " " + d.Weekday().String()[:3]
+	name, source, closed := market.Closure(d)
 	switch {
 	case closed:
 		return fmt.Sprintf("%s  closed: %s (%s)", head, name, source)
-	case !sectors.IsTradingDay(d):
+	case !market.IsTradingDay(d):
 		return head + "  closed: weekend"
-	case sectors.CalendarKnows(d):
+	case market.CalendarKnows(d):
 		return head + "  session (exchange notice)"
 	}
-	if slices.Contains(sectors.StateCouncilPlanYears(), d.Year()) {
+	if slices.Contains(market.StateCouncilPlanYears(), d.Year()) {
 		return head + "  session (State Council holiday plan: provisional until the exchanges' notice)"
 	}
 	return head + fmt.Sprintf("  session (provisional: no holiday notice or plan for %d yet)", d.Year())
@@ -67,8 +66,8 @@ func sessionLine(d time.Time) string {
 // printCalendarOutlook writes the calendar's coverage, and its warning
 // when the notices end within a month or have ended.
 func printCalendarOutlook(w io.Writer) {
-	fmt.Fprintln(w, sectors.CalendarCoverage())
-	if o, warn := sectors.CalendarWarning(nowFunc()); warn {
+	fmt.Fprintln(w, market.CalendarCoverage())
+	if o, warn := market.CalendarWarning(nowFunc()); warn {
 		fmt.Fprintf(w, "note: %s\n", o)
 	}
 }

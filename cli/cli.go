@@ -12,11 +12,11 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+	"zixuan/sectors/market"
 
 	"github.com/alecthomas/kong"
 
 	"zixuan/safetext"
-	"zixuan/sectors"
 	"zixuan/store"
 )
 
@@ -191,8 +191,8 @@ func usage(format string, args ...any) error { return usageError{fmt.Errorf(form
 func oneLine(s string) string { return safetext.Line(strings.TrimSpace(s)) }
 
 // parseCode wraps sectors.ParseCode as a usage error.
-func parseCode(s string) (sectors.Code, error) {
-	c, err := sectors.ParseCode(s)
+func parseCode(s string) (market.Code, error) {
+	c, err := market.ParseCode(s)
 	if err != nil {
 		return c, usageError{err}
 	}
@@ -208,10 +208,10 @@ type VersionCmd struct{}
 // Run prints the version and the securities master it ships.
 func (VersionCmd) Run(a *App) error {
 	fmt.Fprintln(a.Out, versionLine())
-	fmt.Fprintln(a.Out, sectors.CalendarCoverage())
+	fmt.Fprintln(a.Out, market.CalendarCoverage())
 	return nil
 }
 
 func versionLine() string {
-	return fmt.Sprintf("zixuan %s (schema %d, securities master %d A-shares, July 2026)", Version, store.SchemaVersion, len(sectors.Master()))
+	return fmt.Sprintf("zixuan %s (schema %d, securities master %d A-shares, July 2026)", Version, store.SchemaVersion, len(market.Master()))
 }

@@ -10,6 +10,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"zixuan/sectors/market"
 
 	"zixuan/safetext"
 	"zixuan/sectors"
@@ -61,7 +62,7 @@ func TestListCSVHasTheReportsTickers(t *testing.T) {
 			t.Errorf("%s missing", st.Code)
 			continue
 		}
-		master, _ := sectors.LookupMaster(st.Code)
+		master, _ := market.LookupMaster(st.Code)
 		if r[col["name"]] != master.Name || r[col["rating"]] != st.Rating.ID() || r[col["sector"]] != st.Sector {
 			t.Errorf("%s row %v", st.Code, r)
 		}
@@ -295,7 +296,7 @@ func TestTickersByNameOrPinyin(t *testing.T) {
 	mustRun(t, db, "add", "gzmt", "--sector", "compute")
 	// initials that fit several stocks of the market list them all
 	byIni := map[string][]string{}
-	for _, s := range sectors.Master() {
+	for _, s := range market.Master() {
 		byIni[s.Initials[0]] = append(byIni[s.Initials[0]], s.Code.Key())
 	}
 	for ini, keys := range byIni {

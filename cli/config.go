@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"zixuan/sectors/market"
 
 	"github.com/BurntSushi/toml"
 	"github.com/adrg/xdg"
@@ -476,8 +477,8 @@ func (ConfigCmd) Run(a *App) error {
 		pad := max(0, w-safetext.Width(lines[i]))
 		fmt.Fprintf(a.Out, "%s%s  # %s\n", lines[i], strings.Repeat(" ", pad), from)
 	}
-	fmt.Fprintf(a.Out, "# %s\n", sectors.CalendarCoverage())
-	if o, warn := sectors.CalendarWarning(nowFunc()); warn {
+	fmt.Fprintf(a.Out, "# %s\n", market.CalendarCoverage())
+	if o, warn := market.CalendarWarning(nowFunc()); warn {
 		fmt.Fprintf(a.Out, "# note: %s\n", o)
 	}
 	return nil

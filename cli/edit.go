@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"zixuan/sectors/market"
 
 	"zixuan/safetext"
 	"zixuan/sectors"
@@ -154,7 +155,7 @@ func (c *AddCmd) Run(a *App) error {
 			more += ", now rated " + r.ID()
 		}
 	}
-	fmt.Fprintf(a.Out, "%s %s %s to %s%s\n", verb, code.Key(), safetext.Line(sectors.DisplayName(res.Ticker.Name)), safetext.Line(res.Sector.Label(false)), more)
+	fmt.Fprintf(a.Out, "%s %s %s to %s%s\n", verb, code.Key(), safetext.Line(market.DisplayName(res.Ticker.Name)), safetext.Line(res.Sector.Label(false)), more)
 	return nil
 }
 

@@ -8,6 +8,7 @@ import (
 	"os"
 	"strings"
 	"time"
+	"zixuan/sectors/market"
 
 	"github.com/mattn/go-isatty"
 
@@ -113,7 +114,7 @@ func (a *App) exportPrices(tickers []sectors.Ticker, refs map[string][]sectors.R
 		fmt.Fprintln(a.Err, "zixuan: quotes are off (--offline): exported without prices")
 		return nil, nil
 	}
-	var codes []sectors.Code
+	var codes []market.Code
 	for _, t := range tickers {
 		if t.OnList() {
 			codes = append(codes, t.Code)
@@ -146,7 +147,7 @@ func (a *App) exportPrices(tickers []sectors.Ticker, refs map[string][]sectors.R
 	keep := func(h sectors.PriceHistory) []sectors.DailyBar {
 		return sectors.KeepForScoring(h, []time.Time{ratedAt[h.Code.Key()]})
 	}
-	history, _, err := a.loadHistoryKeeping(st, codes, sectors.ChinaDay(earliest), true, keep)
+	history, _, err := a.loadHistoryKeeping(st, codes, market.ChinaDay(earliest), true, keep)
 	if err != nil {
 		return nil, err
 	}

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"zixuan/sectors/market"
 
 	"zixuan/safetext"
 	"zixuan/sectors"
@@ -41,7 +42,7 @@ func (c *GroupRmCmd) Run(a *App) error {
 // (move, group add, group rm) on the ticker input names and the sector,
 // and says what it did: unchanged or changed, each a format of the
 // ticker's key and the sector's label.
-func (a *App) sectorChange(input, sector string, change func(*store.Store, sectors.Code, string) (sectors.Sector, bool, error), unchanged, changed string) error {
+func (a *App) sectorChange(input, sector string, change func(*store.Store, market.Code, string) (sectors.Sector, bool, error), unchanged, changed string) error {
 	code, err := a.resolveCode(input)
 	if err != nil {
 		return err

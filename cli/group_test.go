@@ -6,8 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"zixuan/sectors"
+	"zixuan/sectors/market"
 	"zixuan/store"
 )
 
@@ -61,11 +60,11 @@ func TestOrderAndGroupsExportAndImportBack(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	mt := sectors.MustParseCode("600519")
+	mt := market.MustParseCode("600519")
 	if _, err := st.SetPinned(mt, true); err != nil {
 		t.Fatal(err)
 	}
-	if err := st.Reorder([]sectors.Code{mt}); err != nil {
+	if err := st.Reorder([]market.Code{mt}); err != nil {
 		t.Fatal(err)
 	}
 	mustRun(t, db1, "export", "--format", "json", "--out", file)

@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"testing"
 	"time"
+	"zixuan/sectors/market"
 
 	"zixuan/sectors"
 	"zixuan/store"
@@ -25,21 +26,21 @@ func TestLoadHistoryKeepingIsKeepOfTheWholeHistory(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	stock := sectors.MustParseCode("300634")
-	from, to := time.Date(2024, 5, 6, 0, 0, 0, 0, sectors.China), time.Date(2024, 6, 28, 0, 0, 0, 0, sectors.China)
+	stock := market.MustParseCode("300634")
+	from, to := time.Date(2024, 5, 6, 0, 0, 0, 0, market.China), time.Date(2024, 6, 28, 0, 0, 0, 0, market.China)
 	updates := map[string]store.HistoryUpdate{}
-	for _, code := range []sectors.Code{stock, sectors.Benchmark} {
+	for _, code := range []market.Code{stock, sectors.Benchmark} {
 		var bars []sectors.DailyBar
 		p := 30.0 // above the server's closes: a day stored again is lower
 		for d := from; !d.After(to); d = d.AddDate(0, 0, 1) {
-			if sectors.IsTradingDay(d) {
+			if market.IsTradingDay(d) {
 				p *= 1.01 // rising: the newest day of a run is its high
 				bars = append(bars, sectors.DailyBar{Date: d, Close: p, High: p * 1.02, Low: p * 0.98, Open: p})
 			}
 		}
 		// the last two weeks not vouched for: fetched again, the server's
 		// days replace the stored ones
-		held := sectors.DayRange{From: from, To: time.Date(2024, 6, 14, 0, 0, 0, 0, sectors.China)}
+		held := sectors.DayRange{From: from, To: time.Date(2024, 6, 14, 0, 0, 0, 0, market.China)}
 		updates[code.Key()] = store.HistoryUpdate{Fetched: sectors.PriceHistory{Code: code, Bars: bars}, Covered: []sectors.DayRange{held}}
 	}
 	st.SetClock(func() time.Time { return to.Add(16 * time.Hour) })
@@ -54,8 +55,8 @@ func TestLoadHistoryKeepingIsKeepOfTheWholeHistory(t *testing.T) {
 	if err := os.WriteFile(other, data, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	codes := []sectors.Code{sectors.Benchmark, stock}
-	calls := []time.Time{time.Date(2024, 5, 20, 0, 0, 0, 0, sectors.China), time.Date(2024, 6, 12, 0, 0, 0, 0, sectors.China)}
+	codes := []market.Code{sectors.Benchmark, stock}
+	calls := []time.Time{time.Date(2024, 5, 20, 0, 0, 0, 0, market.China), time.Date(2024, 6, 12, 0, 0, 0, 0, market.China)}
 	now := nowFunc()
 	keep := func(h sectors.PriceHistory) []sectors.DailyBar {
 		if h.Code == sectors.Benchmark {

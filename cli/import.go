@@ -7,10 +7,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"zixuan/sectors/market"
 
 	"zixuan/export"
 	"zixuan/safetext"
-	"zixuan/sectors"
 	"zixuan/store"
 )
 
@@ -126,7 +126,7 @@ func printReport(w io.Writer, file *export.ImportFile, rep store.ImportReport) {
 		fmt.Fprintf(w, "sector %s %screated (%s)\n", oneLine(sec.ID), verb, oneLine(sec.Label(true)))
 	}
 	line := func(mark string, r store.ImportResult, detail []string) {
-		fmt.Fprintf(w, "  %s %s %s", mark, r.Code.Key(), safetext.Line(sectors.DisplayName(r.Name)))
+		fmt.Fprintf(w, "  %s %s %s", mark, r.Code.Key(), safetext.Line(market.DisplayName(r.Name)))
 		if len(detail) > 0 {
 			fmt.Fprintf(w, ": %s", safetext.Line(strings.Join(detail, "; ")))
 		}

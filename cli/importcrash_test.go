@@ -12,8 +12,7 @@ import (
 	"syscall"
 	"testing"
 	"time"
-
-	"zixuan/sectors"
+	"zixuan/sectors/market"
 	"zixuan/store"
 )
 
@@ -52,11 +51,11 @@ func bigImportFile(t *testing.T, n int) string {
 	file.Version = 1
 	created := time.Date(2026, 1, 2, 3, 0, 0, 0, time.UTC)
 	file.Exported = created
-	for _, sec := range sectors.Master() {
+	for _, sec := range market.Master() {
 		if len(file.Tickers) == n {
 			break
 		}
-		if sec.Code.Board() == sectors.BoardSSEIndex || sec.Code.Board() == sectors.BoardSZIndex || sec.Code.Board() == sectors.BoardBSE {
+		if sec.Code.Board() == market.BoardSSEIndex || sec.Code.Board() == market.BoardSZIndex || sec.Code.Board() == market.BoardBSE {
 			continue
 		}
 		key := sec.Code.Key()

@@ -6,6 +6,7 @@ import (
 	"os"
 	"runtime/debug"
 	"strings"
+	"zixuan/sectors/market"
 
 	"zixuan/export"
 	"zixuan/safetext"
@@ -92,8 +93,8 @@ func writeList(w io.Writer, snap *sectors.Snapshot, tickers []sectors.Ticker) {
 	header := []string{"CODE", "NAME", "BOARD", "SECTOR", "RATING", "SINCE", "NOTES", "LATEST NOTE"}
 	rows := make([][]string, 0, len(tickers))
 	for _, t := range tickers {
-		name := safetext.Line(sectors.DisplayName(t.Name))
-		if sectors.IsRiskWarning(t.Name) {
+		name := safetext.Line(market.DisplayName(t.Name))
+		if market.IsRiskWarning(t.Name) {
 			name += " !"
 		}
 		latest := ""

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"zixuan/sectors/market"
 
 	"zixuan/export"
 	"zixuan/quote"
@@ -42,7 +43,7 @@ func (f *tradeFlags) trade(a *App, side sectors.TradeSide) (sectors.Trade, error
 		return sectors.Trade{}, err
 	}
 	now := nowFunc()
-	t := sectors.Trade{Code: code, Side: side, Qty: f.Qty, Price: f.Price, Fee: f.Fee, Date: sectors.ChinaDay(now), Forced: f.Force}
+	t := sectors.Trade{Code: code, Side: side, Qty: f.Qty, Price: f.Price, Fee: f.Fee, Date: market.ChinaDay(now), Forced: f.Force}
 	if f.Date != "" {
 		if t.Date, err = parseDay("--date", f.Date); err != nil {
 			return t, err
@@ -100,7 +101,7 @@ func addTrade(a *App, f *tradeFlags, side sectors.TradeSide) error {
 			}
 		}
 	}
-	fmt.Fprintf(a.Out, "%d: %s %s %d at %s on %s; %d shares held\n", t.ID, t.Side, t.Code.Key(), t.Qty, price2(t.Price), sectors.ChinaDate(t.Date), held)
+	fmt.Fprintf(a.Out, "%d: %s %s %d at %s on %s; %d shares held\n", t.ID, t.Side, t.Code.Key(), t.Qty, price2(t.Price), market.ChinaDate(t.Date), held)
 	if t.Forced {
 		if breaks == "" {
 			breaks = "no rule broken"
@@ -129,7 +130,7 @@ func (c *PositionRmCmd) Run(a *App) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(a.Out, "removed %d: %s %s %d at %s on %s\n", t.ID, t.Side, t.Code.Key(), t.Qty, price2(t.Price), sectors.ChinaDate(t.Date))
+	fmt.Fprintf(a.Out, "removed %d: %s %s %d at %s on %s\n", t.ID, t.Side, t.Code.Key(), t.Qty, price2(t.Price), market.ChinaDate(t.Date))
 	return nil
 }
 
@@ -264,13 +265,13 @@ func (a *App) positionsReport() (positionsOut, error) {
 		return positionsOut{}, err
 	}
 	nm := names(snap)
-	var codes []sectors.Code
+	var codes []market.Code
 	for _, p := range ps {
 		if p.Qty > 0 {
 			codes = append(codes, p.Code)
 		}
 		if nm[p.Code.Key()] == "" {
-			if sec, ok := sectors.LookupMaster(p.Code); ok {
+			if sec, ok := market.LookupMaster(p.Code); ok {
 				nm[p.Code.Key()] = sec.Name
 			}
 		}
@@ -280,7 +281,7 @@ func (a *App) positionsReport() (positionsOut, error) {
 	if prov, _ := a.QuoteProvider(); prov != nil && len(codes) > 0 {
 		ctx, cancel := context.WithTimeout(context.Background(), quoteTimeout)
 		var qerr error
-		quotes, qerr = prov.Quotes(ctx, append(append([]sectors.Code(nil), codes...), sectors.Benchmark))
+		quotes, qerr = prov.Quotes(ctx, append(append([]market.Code(nil), codes...), sectors.Benchmark))
 		cancel()
 		if qerr != nil {
 			fmt.Fprintf(a.Err, "zixuan: %s: quantities and cost only\n", quote.Status(qerr))
@@ -303,24 +304,24 @@ func (a *App) positionsReport() (positionsOut, error) {
 	for _, p := range ps {
 		o := positionOut{Code: p.Code.Key(), Name: nm[p.Code.Key()], Qty: p.Qty, Cost: round2(p.Cost), AvgPrice: round4(p.AvgPrice()), Realised: round2(p.Realised),
 			Dividends: round2(p.Dividends), Uncertain: p.Uncertain(), Trades: []tradeOut{}, Actions: []actionOut{}}
-		if p.Qty > 0 && p.KnownTo.Before(sectors.PrevTradingDay(sectors.ChinaDay(nowFunc()))) {
+		if p.Qty > 0 && p.KnownTo.Before(market.PrevTradingDay(market.ChinaDay(nowFunc()))) {
 			stale = append(stale, p.Code.Key())
 		}
 		if !p.KnownTo.IsZero() {
-			o.KnownTo = sectors.ChinaDate(p.KnownTo)
+			o.KnownTo = market.ChinaDate(p.KnownTo)
 			if len(p.Trades) > 0 && p.Trades[0].Date.Before(p.KnownFrom) {
-				o.KnownGap = sectors.ChinaDate(p.KnownFrom)
+				o.KnownGap = market.ChinaDate(p.KnownFrom)
 			}
 		}
 		for _, ac := range p.Actions {
-			o.Actions = append(o.Actions, actionOut{ExDate: sectors.ChinaDate(ac.ExDate), Text: oneLine(ac.Text), Held: ac.Held, Shares: ac.Shares,
+			o.Actions = append(o.Actions, actionOut{ExDate: market.ChinaDate(ac.ExDate), Text: oneLine(ac.Text), Held: ac.Held, Shares: ac.Shares,
 				Cash: ac.Cash, Offered: ac.Offered, RightsPrice: ac.RightsPrice, Unread: ac.Unread})
 		}
 		for _, l := range p.Lots {
-			o.Lots = append(o.Lots, lotOut{BuyID: l.BuyID, Date: sectors.ChinaDate(l.Date), Qty: l.Qty, Cost: l.Cost})
+			o.Lots = append(o.Lots, lotOut{BuyID: l.BuyID, Date: market.ChinaDate(l.Date), Qty: l.Qty, Cost: l.Cost})
 		}
 		if p.Qty > 0 {
-			o.FirstBuy = sectors.ChinaDate(p.FirstBuy)
+			o.FirstBuy = market.ChinaDate(p.FirstBuy)
 			if l, ok := last[p.Code.Key()]; ok {
 				pnl, pp := p.PnL(l)
 				lv := l
@@ -334,7 +335,7 @@ func (a *App) positionsReport() (positionsOut, error) {
 			}
 		}
 		for _, t := range p.Trades {
-			o.Trades = append(o.Trades, tradeOut{ID: t.ID, Side: string(t.Side), Date: sectors.ChinaDate(t.Date), Price: t.Price, Qty: t.Qty, Fee: t.Fee,
+			o.Trades = append(o.Trades, tradeOut{ID: t.ID, Side: string(t.Side), Date: market.ChinaDate(t.Date), Price: t.Price, Qty: t.Qty, Fee: t.Fee,
 				Forced: t.Forced, Breaks: t.Breaks})
 		}
 		out.Positions = append(out.Positions, o)
@@ -345,7 +346,7 @@ func (a *App) positionsReport() (positionsOut, error) {
 		out.Total.Value, out.Total.PnL, out.Total.PnLPct = ptr(tot.Value), ptr(tot.PnL), ptr(tot.PnLPct)
 	}
 	if !newest.IsZero() {
-		out.AsOf = newest.In(sectors.China).Format(time.RFC3339)
+		out.AsOf = newest.In(market.China).Format(time.RFC3339)
 	}
 	out.Stale = stale
 	return out, nil
@@ -508,7 +509,7 @@ func writeActions(w io.Writer, ps []positionOut) {
 func (a *App) positionReturns(st *store.Store, ps []sectors.Position, quotes map[string]sectors.Quote) map[string]sectors.CallReturn {
 	// every ticker traded, from its first trade: the distributions of a
 	// holding since sold count in its realised P&L too
-	all := []sectors.Code{sectors.Benchmark}
+	all := []market.Code{sectors.Benchmark}
 	var earliest time.Time
 	open := 0
 	for _, p := range ps {

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"zixuan/sectors/market"
 
 	"zixuan/sectors"
 	"zixuan/store"
@@ -17,15 +18,15 @@ import (
 // on 2026-03-20 and 25.04 from it, 600519 at 1500 with 10派276.24元 on
 // the same day, 沪深300 flat at 4000.
 func exDateKlines(t *testing.T) *httptest.Server {
-	exDate := time.Date(2026, 3, 20, 0, 0, 0, 0, sectors.China)
+	exDate := time.Date(2026, 3, 20, 0, 0, 0, 0, market.China)
 	s := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		p := strings.Split(r.URL.Query().Get("param"), ",")
 		sym := p[0]
-		from, _ := time.ParseInLocation(time.DateOnly, p[2], sectors.China)
-		to, _ := time.ParseInLocation(time.DateOnly, p[3], sectors.China)
+		from, _ := time.ParseInLocation(time.DateOnly, p[2], market.China)
+		to, _ := time.ParseInLocation(time.DateOnly, p[3], market.China)
 		var rows []string
 		for d := from; !d.After(to); d = d.AddDate(0, 0, 1) {
-			if !sectors.IsTradingDay(d) {
+			if !market.IsTradingDay(d) {
 				continue
 			}
 			c, extra := 4000.0, ""
@@ -122,8 +123,8 @@ func TestQuoteFlagsAnUnreadRightsIssue(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	st.SetClock(func() time.Time { return time.Date(2026, 3, 2, 16, 0, 0, 0, sectors.China) }) // rated then
-	if _, err := st.AddTicker(sectors.MustParseCode("600000"), "", "compute", sectors.Buy, "user"); err != nil {
+	st.SetClock(func() time.Time { return time.Date(2026, 3, 2, 16, 0, 0, 0, market.China) }) // rated then
+	if _, err := st.AddTicker(market.MustParseCode("600000"), "", "compute", sectors.Buy, "user"); err != nil {
 		t.Fatal(err)
 	}
 	setNow(t, "2026-04-02 10:00")

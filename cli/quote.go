@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"zixuan/sectors/market"
 
 	"zixuan/export"
 	"zixuan/quote"
@@ -83,9 +84,9 @@ type quoteRow struct {
 // quoteCode reads what the user typed as other commands do (a code in
 // any spelling, a name, its pinyin), and takes an index too: 000300 is
 // 沪深300 and 399001 深证成指, both quoted as indexes.
-func (a *App) quoteCode(input string) (sectors.Code, error) {
-	var ie *sectors.IndexError
-	if _, err := sectors.ParseStock(input); errors.As(err, &ie) {
+func (a *App) quoteCode(input string) (market.Code, error) {
+	var ie *market.IndexError
+	if _, err := market.ParseStock(input); errors.As(err, &ie) {
 		return ie.Code, nil
 	}
 	return a.resolveCode(input)
@@ -159,7 +160,7 @@ func (c *QuoteCmd) Run(a *App) error {
 	for i := range snap.Tickers {
 		byKey[snap.Tickers[i].Code.Key()] = &snap.Tickers[i]
 	}
-	var codes []sectors.Code
+	var codes []market.Code
 	if len(c.Codes) == 0 {
 		for _, t := range snap.Tickers {
 			if t.OnList() {
@@ -185,7 +186,7 @@ func (c *QuoteCmd) Run(a *App) error {
 	// the daily history (only the missing days are fetched).
 	var history map[string]sectors.PriceHistory
 	if !c.NoRefs {
-		var on []sectors.Code
+		var on []market.Code
 		earliest := nowFunc()
 		for _, code := range codes {
 			if t, ok := byKey[code.Key()]; ok && t.OnList() {
@@ -198,7 +199,7 @@ func (c *QuoteCmd) Run(a *App) error {
 			keep := func(h sectors.PriceHistory) []sectors.DailyBar {
 				return sectors.KeepForScoring(h, []time.Time{byKey[h.Code.Key()].RatingAt})
 			}
-			if history, _, err = a.loadHistoryKeeping(st, on, sectors.ChinaDay(earliest), true, keep); err != nil {
+			if history, _, err = a.loadHistoryKeeping(st, on, market.ChinaDay(earliest), true, keep); err != nil {
 				return err
 			}
 		}
@@ -214,7 +215,7 @@ func (c *QuoteCmd) Run(a *App) error {
 			r.Open, r.High, r.Low, r.PrevClose = q.Open, q.High, q.Low, q.PrevClose
 			r.Volume, r.Amount, r.Turnover, r.PE, r.Suspended = q.Volume, q.Amount, q.Turnover, q.PE, q.Suspended
 			if !q.Time.IsZero() {
-				r.Time = q.Time.In(sectors.China).Format("2006-01-02 15:04:05")
+				r.Time = q.Time.In(market.China).Format("2006-01-02 15:04:05")
 			}
 		} else {
 			missing++
@@ -224,17 +225,17 @@ func (c *QuoteCmd) Run(a *App) error {
 			r.Rating, r.RatingAt = t.Rating.ID(), dateCST(t.RatingAt)
 			var latest *sectors.Latest
 			if q, ok := quotes[code.Key()]; ok && q.Last > 0 {
-				latest = &sectors.Latest{Day: sectors.ChinaDay(q.Time), Last: q.Last, PrevClose: q.PrevClose}
+				latest = &sectors.Latest{Day: market.ChinaDay(q.Time), Last: q.Last, PrevClose: q.PrevClose}
 			}
 			if ref, ok := sectors.RatingReference(t, snap.Refs, history[code.Key()]); ok {
-				r.RefDate, r.RefClose = sectors.ChinaDate(ref.Day), ref.Price
+				r.RefDate, r.RefClose = market.ChinaDate(ref.Day), ref.Price
 			}
 			if _, g, ok := sectors.ReturnSinceRating(t, snap.Refs, history[code.Key()], latest); ok && r.ok {
 				ret := g.Pct()
 				r.Return, r.Uncertain = &ret, g.Uncertain
 			}
 		}
-		r.Name = safetext.Line(sectors.DisplayName(r.Name))
+		r.Name = safetext.Line(market.DisplayName(r.Name))
 		rows = append(rows, r)
 	}
 	switch c.Format {
@@ -435,14 +436,14 @@ func parsePricesCSV(r io.Reader, source string) ([]sectors.RefPrice, error) {
 		if len(rec) < 3 {
 			return nil, fmt.Errorf("line %d: want code,date,close, got %d fields", line, len(rec))
 		}
-		code, err := sectors.ParseCode(strings.TrimSpace(rec[0]))
+		code, err := market.ParseCode(strings.TrimSpace(rec[0]))
 		if err != nil {
 			return nil, fmt.Errorf("line %d: %w", line, err)
 		}
 		ds := strings.TrimSpace(rec[1])
-		day, err := time.ParseInLocation(time.DateOnly, ds, sectors.China)
+		day, err := time.ParseInLocation(time.DateOnly, ds, market.China)
 		if err != nil {
-			day, err = time.ParseInLocation("20060102", ds, sectors.China)
+			day, err = time.ParseInLocation("20060102", ds, market.China)
 		}
 		if err != nil {
 			return nil, fmt.Errorf("line %d: date %q: use 2024-05-10", line, safetext.Line(ds))

@@ -12,6 +12,7 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+	"zixuan/sectors/market"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 
@@ -26,16 +27,16 @@ import (
 func fakeQuotes(t *testing.T) (*httptest.Server, *atomic.Int32) {
 	t.Helper()
 	var klines atomic.Int32
-	lastBar := time.Date(2026, 4, 1, 0, 0, 0, 0, sectors.China)
+	lastBar := time.Date(2026, 4, 1, 0, 0, 0, 0, market.China)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if strings.HasPrefix(r.URL.Path, "/appstock/app/fqkline/get") {
 			klines.Add(1)
 			p := strings.Split(r.URL.Query().Get("param"), ",")
-			from, _ := time.ParseInLocation(time.DateOnly, p[2], sectors.China)
-			to, _ := time.ParseInLocation(time.DateOnly, p[3], sectors.China)
+			from, _ := time.ParseInLocation(time.DateOnly, p[2], market.China)
+			to, _ := time.ParseInLocation(time.DateOnly, p[3], market.China)
 			var rows []string
 			for d := from; !d.After(to) && !d.After(lastBar); d = d.AddDate(0, 0, 1) {
-				if sectors.IsTradingDay(d) {
+				if market.IsTradingDay(d) {
 					rows = append(rows, fmt.Sprintf(`["%s","100.00","100.00","100.00","100.00","1000.000"]`, d.Format(time.DateOnly)))
 				}
 			}
@@ -90,8 +91,8 @@ func TestQuoteCommand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	held, err := st.Histories([]sectors.Code{sectors.MustParseCode("002230")})
-	if err != nil || len(held["SZ002230"].Bars) == 0 || !held["SZ002230"].Bars[0].Date.Equal(time.Date(2024, 4, 22, 0, 0, 0, 0, sectors.China)) {
+	held, err := st.Histories([]market.Code{market.MustParseCode("002230")})
+	if err != nil || len(held["SZ002230"].Bars) == 0 || !held["SZ002230"].Bars[0].Date.Equal(time.Date(2024, 4, 22, 0, 0, 0, 0, market.China)) {
 		t.Fatalf("stored history %+v %v", held["SZ002230"].Held, err)
 	}
 	out = mustRun(t, db, "--quotes-url", srv.URL, "quote", "--format", "csv")

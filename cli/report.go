@@ -8,6 +8,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"zixuan/sectors/market"
 
 	"github.com/mattn/go-isatty"
 
@@ -105,7 +106,7 @@ func (c *ReportAddCmd) Run(a *App) error {
 	}
 	printReportOutcome(a.Out, res, out)
 	if out.Existing && c.Date != "" && !out.Report.Date.IsZero() && !out.Report.Date.Equal(res.Report.Date) {
-		fmt.Fprintf(a.Err, "zixuan: --date changes nothing: the report is kept with its date, %s (report rm, then add it again, to change it)\n", sectors.ChinaDate(out.Report.Date))
+		fmt.Fprintf(a.Err, "zixuan: --date changes nothing: the report is kept with its date, %s (report rm, then add it again, to change it)\n", market.ChinaDate(out.Report.Date))
 	}
 	return nil
 }
@@ -325,7 +326,7 @@ func callChange(o store.CallOutcome, dry bool) (mark, what, rating string) {
 func printReportHead(w io.Writer, r sectors.ReportEntry) {
 	date := "(no date)"
 	if !r.Date.IsZero() {
-		date = sectors.ChinaDate(r.Date)
+		date = market.ChinaDate(r.Date)
 	}
 	line := []string{r.ID, date}
 	for _, s := range []string{r.Broker, r.Industry, r.IndustryRating.String()} {
@@ -379,7 +380,7 @@ func (c *ReportListCmd) Run(a *App) error {
 	for _, r := range list {
 		date := ""
 		if !r.Date.IsZero() {
-			date = sectors.ChinaDate(r.Date)
+			date = market.ChinaDate(r.Date)
 		}
 		rows = append(rows, []string{r.ID, date, safetext.Line(r.Broker), fmt.Sprint(r.Calls), safetext.Truncate(safetext.Line(r.Title), 48)})
 	}
@@ -475,7 +476,7 @@ func findReport(list []sectors.ReportEntry, input string) (sectors.ReportEntry, 
 		if in != "" && (strings.HasPrefix(r.ID, in) || strings.HasPrefix(strings.TrimPrefix(r.ID, "report-"), in)) {
 			prefix = append(prefix, r)
 		}
-		if !r.Date.IsZero() && sectors.ChinaDate(r.Date) == in {
+		if !r.Date.IsZero() && market.ChinaDate(r.Date) == in {
 			dated = append(dated, r)
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"zixuan/sectors/market"
 
 	"zixuan/sectors"
 	"zixuan/store"
@@ -208,9 +209,9 @@ func TestCallTargetShownAndExported(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	code := sectors.MustParseCode("603019")
+	code := market.MustParseCode("603019")
 	in := store.ReportInput{
-		Report: sectors.BrokerReport{ID: "report-2025-05-10-aaaaaaaa", Title: "中科曙光点评", Date: time.Date(2025, 5, 10, 0, 0, 0, 0, sectors.China), Broker: "测试证券"},
+		Report: sectors.BrokerReport{ID: "report-2025-05-10-aaaaaaaa", Title: "中科曙光点评", Date: time.Date(2025, 5, 10, 0, 0, 0, 0, market.China), Broker: "测试证券"},
 		Themes: []sectors.Theme{{Name: "算力", Thesis: "算力需求持续提升。"}},
 		Calls:  []sectors.Call{{ReportID: "report-2025-05-10-aaaaaaaa", Code: code, Name: "中科曙光", NameInReport: "中科曙光", Rating: sectors.Buy, RatingInReport: "买入", Theme: "算力", Target: 88.6}},
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"zixuan/sectors/market"
 
 	"zixuan/safetext"
 	"zixuan/sectors"
@@ -18,15 +19,15 @@ import (
 // fits several stocks equally well (JRGF is both 晶瑞 and 杰瑞), the error
 // lists them, best first. An index or an old Beijing code is refused with
 // what to use instead.
-func (a *App) resolveCode(input string) (sectors.Code, error) {
-	code, err := sectors.ParseStock(input)
+func (a *App) resolveCode(input string) (market.Code, error) {
+	code, err := market.ParseStock(input)
 	if err == nil {
-		if err := sectors.CheckListed(code); err != nil {
+		if err := market.CheckListed(code); err != nil {
 			return code, usageError{err}
 		}
 		return code, nil
 	}
-	var ie *sectors.IndexError
+	var ie *market.IndexError
 	if errors.As(err, &ie) || strings.IndexFunc(input, unicode.IsDigit) >= 0 || strings.TrimSpace(input) == "" {
 		return code, usageError{err} // meant as a code: say what is wrong with it
 	}
@@ -59,28 +60,28 @@ func (a *App) resolveCode(input string) (sectors.Code, error) {
 // resolveName resolves a typed name among the tickers (removed ones too),
 // then in the securities master: the stocks of the best match, with their
 // names as shown.
-func resolveName(tickers []sectors.Ticker, input string, fuzzy bool) (codes []sectors.Code, names []string, found bool) {
-	keys := make([]sectors.SearchKey, len(tickers))
+func resolveName(tickers []sectors.Ticker, input string, fuzzy bool) (codes []market.Code, names []string, found bool) {
+	keys := make([]market.SearchKey, len(tickers))
 	for i, t := range tickers {
 		keys[i] = tickerKey(&t)
 	}
-	sectors.FillHays(keys)
+	market.FillHays(keys)
 	if fuzzy {
-		keys = sectors.FuzzyKeys(keys)
+		keys = market.FuzzyKeys(keys)
 	}
-	if r := resolve(keys, input, fuzzy); r.Match != sectors.NoMatch {
+	if r := resolve(keys, input, fuzzy); r.Match != market.NoMatch {
 		for _, i := range r.Best {
 			codes = append(codes, tickers[i].Code)
-			names = append(names, sectors.DisplayName(tickers[i].Name))
+			names = append(names, market.DisplayName(tickers[i].Name))
 		}
 		return codes, names, true
 	}
-	master := sectors.Master()
-	market := sectors.MarketKeys()
+	master := market.Master()
+	marketKeys := market.MarketKeys()
 	if fuzzy {
-		market = sectors.FuzzyMarketKeys()
+		marketKeys = market.FuzzyMarketKeys()
 	}
-	if r := resolve(market, input, fuzzy); r.Match != sectors.NoMatch {
+	if r := resolve(marketKeys, input, fuzzy); r.Match != market.NoMatch {
 		for _, i := range r.Best {
 			codes = append(codes, master[i].Code)
 			names = append(names, master[i].Name)
@@ -92,14 +93,14 @@ func resolveName(tickers []sectors.Ticker, input string, fuzzy bool) (codes []se
 
 // resolve is sectors.Resolve, with fuzzy sounds when asked (keys are
 // then FuzzyKeys already, or are folded here).
-func resolve(keys []sectors.SearchKey, input string, fuzzy bool) sectors.Resolution {
+func resolve(keys []market.SearchKey, input string, fuzzy bool) market.Resolution {
 	if fuzzy {
-		return sectors.Resolve(keys, sectors.FuzzyQuery(input))
+		return market.Resolve(keys, market.FuzzyQuery(input))
 	}
-	return sectors.Resolve(keys, input)
+	return market.Resolve(keys, input)
 }
 
 // tickerKey is what a watchlist ticker is found by, as the TUI indexes it.
-func tickerKey(t *sectors.Ticker) sectors.SearchKey {
-	return sectors.MakeSearchKey(t.Code, t.Name, t.ReportName, t.CustomName)
+func tickerKey(t *sectors.Ticker) market.SearchKey {
+	return market.MakeSearchKey(t.Code, t.Name, t.ReportName, t.CustomName)
 }

@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"zixuan/sectors/market"
 
 	"zixuan/export"
 	"zixuan/quote"
@@ -73,7 +74,7 @@ func (c *ScorecardCmd) Run(a *App) error {
 	if err != nil {
 		return err
 	}
-	codes := []sectors.Code{bench}
+	codes := []market.Code{bench}
 	seen := map[string]bool{bench.Key(): true}
 	for _, sb := range perSector {
 		if !seen[sb.code.Key()] {
@@ -123,7 +124,7 @@ func (c *ScorecardCmd) Run(a *App) error {
 	}
 	in.Benchmark = in.History[bench.Key()]
 	if len(perSector) > 0 {
-		in.SectorBenchmarks = map[string]sectors.Code{}
+		in.SectorBenchmarks = map[string]market.Code{}
 		for id, sb := range perSector {
 			in.SectorBenchmarks[id] = sb.code
 		}
@@ -160,7 +161,7 @@ func (c *ScorecardCmd) Run(a *App) error {
 	case sc.AsOf.IsZero() && benchGap == 0:
 		fmt.Fprintln(a.Err, "zixuan: no price history yet: run zixuan scorecard with quotes on to fetch it")
 	case !online && !sc.AsOf.IsZero():
-		fmt.Fprintf(a.Err, "zixuan: from the stored history, as of %s (quotes off or unreachable)\n", sectors.ChinaDate(sc.AsOf))
+		fmt.Fprintf(a.Err, "zixuan: from the stored history, as of %s (quotes off or unreachable)\n", market.ChinaDate(sc.AsOf))
 	}
 	if benchGap > 0 {
 		fmt.Fprintf(a.Err, "zixuan: %d of %d calls unscored: the benchmark's history lacks a session they are measured from or to (asked again at the next fetch)\n", benchGap, len(sc.Calls))
@@ -182,12 +183,12 @@ func (a *App) historySource() *quote.Tencent {
 // loadHistory reads the stored daily history of codes and, with quotes on,
 // first fetches the days missing from a few weeks before earliest until
 // today and stores them. online says whether the server answered.
-func (a *App) loadHistory(st *store.Store, codes []sectors.Code, earliest time.Time) (history map[string]sectors.PriceHistory, online bool, err error) {
+func (a *App) loadHistory(st *store.Store, codes []market.Code, earliest time.Time) (history map[string]sectors.PriceHistory, online bool, err error) {
 	return a.loadHistoryIf(st, codes, earliest, true)
 }
 
 // loadHistoryIf is loadHistory that fetches only when fetch is set.
-func (a *App) loadHistoryIf(st *store.Store, codes []sectors.Code, earliest time.Time, fetch bool) (history map[string]sectors.PriceHistory, online bool, err error) {
+func (a *App) loadHistoryIf(st *store.Store, codes []market.Code, earliest time.Time, fetch bool) (history map[string]sectors.PriceHistory, online bool, err error) {
 	return a.loadHistoryKeeping(st, codes, earliest, fetch, nil)
 }
 
@@ -199,7 +200,7 @@ type barKeeper func(h sectors.PriceHistory) []sectors.DailyBar
 // loadHistoryKeeping is loadHistoryIf holding only the bars keep keeps of
 // each history, stored and fetched alike: what it gives is what keep
 // gives of the whole history loadHistoryIf gives.
-func (a *App) loadHistoryKeeping(st *store.Store, codes []sectors.Code, earliest time.Time, fetch bool, keep barKeeper) (history map[string]sectors.PriceHistory, online bool, err error) {
+func (a *App) loadHistoryKeeping(st *store.Store, codes []market.Code, earliest time.Time, fetch bool, keep barKeeper) (history map[string]sectors.PriceHistory, online bool, err error) {
 	var stored map[string]store.StoredHistory
 	if keep == nil {
 		stored, err = st.Histories(codes)
@@ -223,9 +224,9 @@ func (a *App) loadHistoryKeeping(st *store.Store, codes []sectors.Code, earliest
 // few weeks before the earliest call until today, stores them and merges
 // them into history (cut by keep when it is set). It reports whether the
 // server answered.
-func (a *App) refreshHistory(st *store.Store, t *quote.Tencent, codes []sectors.Code, stored map[string]store.StoredHistory, history map[string]sectors.PriceHistory, earliest time.Time, keep barKeeper) bool {
+func (a *App) refreshHistory(st *store.Store, t *quote.Tencent, codes []market.Code, stored map[string]store.StoredHistory, history map[string]sectors.PriceHistory, earliest time.Time, keep barKeeper) bool {
 	now := nowFunc()
-	want := sectors.DayRange{From: earliest.AddDate(0, 0, -21), To: sectors.ChinaDay(now)}
+	want := sectors.DayRange{From: earliest.AddDate(0, 0, -21), To: market.ChinaDay(now)}
 	needs := make([]quote.DailyNeed, len(codes))
 	for i, code := range codes {
 		needs[i] = quote.DailyNeed{Code: code, Held: stored[code.Key()].Held} // what the bars vouch for
@@ -241,7 +242,7 @@ func (a *App) refreshHistory(st *store.Store, t *quote.Tencent, codes []sectors.
 	// received (an empty, late, short or unreadable answer) is asked
 	// again next time.
 	updates := map[string]store.HistoryUpdate{}
-	var recut []sectors.Code // a distribution fetched whose close before it was cut away
+	var recut []market.Code // a distribution fetched whose close before it was cut away
 	for _, code := range codes {
 		h, cov, answered := got.Got[code.Key()], got.Covered[code.Key()], got.Answered[code.Key()]
 		if len(h.Bars)+len(h.Events)+len(h.Unread) == 0 && len(cov) == 0 && !answered {
@@ -305,12 +306,12 @@ func needsWhole(h, fetched sectors.PriceHistory) bool {
 	have := map[string]bool{}
 	for _, list := range [][]sectors.ExRights{h.Events, h.Unread} {
 		for _, e := range list {
-			have[sectors.ChinaDate(e.ExDate)] = true
+			have[market.ChinaDate(e.ExDate)] = true
 		}
 	}
 	for _, list := range [][]sectors.ExRights{fetched.Events, fetched.Unread} {
 		for _, e := range list {
-			if !have[sectors.ChinaDate(e.ExDate)] {
+			if !have[market.ChinaDate(e.ExDate)] {
 				return true
 			}
 		}
@@ -400,27 +401,27 @@ func ptr(v float64) *float64 {
 	return &r
 }
 
-func scorecardJSON(sc sectors.Scorecard, bench sectors.Code, benchName string) scorecardOut {
+func scorecardJSON(sc sectors.Scorecard, bench market.Code, benchName string) scorecardOut {
 	out := scorecardOut{Benchmark: benchmarkOut{Code: bench.Key(), Name: benchName, Kind: sectors.BenchmarkKind}, Calls: []scoredCallOut{}, Groups: []groupOut{}}
 	if !sc.AsOf.IsZero() {
-		out.AsOf = sectors.ChinaDate(sc.AsOf)
+		out.AsOf = market.ChinaDate(sc.AsOf)
 	}
 	for _, s := range sc.Calls {
-		c := scoredCallOut{Key: s.Key, Code: s.Code.Key(), Name: s.Name, Source: s.Source, Rating: s.Rating.ID(), Date: sectors.ChinaDate(s.Day), Target: s.Target}
-		if s.Benchmark != (sectors.Code{}) {
+		c := scoredCallOut{Key: s.Key, Code: s.Code.Key(), Name: s.Name, Source: s.Source, Rating: s.Rating.ID(), Date: market.ChinaDate(s.Day), Target: s.Target}
+		if s.Benchmark != (market.Code{}) {
 			c.Benchmark = s.Benchmark.Key()
 		}
 		if s.Err != nil {
 			c.Missing = s.Err.Error()
 		} else {
 			r := s.Result
-			c.RefDate = sectors.ChinaDate(r.Ref.Day)
+			c.RefDate = market.ChinaDate(r.Ref.Day)
 			c.RefClose, c.Last = &r.Ref.Price, &s.Last
 			c.ReturnPct, c.BenchmarkPct, c.ExcessPct = ptr(r.ReturnPct), ptr(r.BenchmarkPct), ptr(r.ExcessPct)
 			c.Uncertain, c.Suspended = r.Uncertain, r.Suspended
-			c.AsOf = sectors.ChinaDate(r.AsOf)
-			if !r.BenchmarkAsOf.IsZero() && !sectors.ChinaDay(r.BenchmarkAsOf).Equal(sectors.ChinaDay(r.AsOf)) {
-				c.BenchmarkAsOf = sectors.ChinaDate(r.BenchmarkAsOf)
+			c.AsOf = market.ChinaDate(r.AsOf)
+			if !r.BenchmarkAsOf.IsZero() && !market.ChinaDay(r.BenchmarkAsOf).Equal(market.ChinaDay(r.AsOf)) {
+				c.BenchmarkAsOf = market.ChinaDate(r.BenchmarkAsOf)
 			}
 			for _, h := range r.Horizons {
 				c.Horizons = append(c.Horizons, struct {
@@ -447,13 +448,13 @@ func writeScorecardCSV(w io.Writer, sc sectors.Scorecard) error {
 	cw := export.NewCSVWriter(w)
 	cw.Write([]string{"key", "code", "name", "source", "rating", "date", "ref_date", "ref_close", "last", "return_pct", "benchmark_return_pct", "excess_pct", "target"})
 	for _, s := range sc.Calls {
-		row := []string{s.Key, s.Code.Key(), s.Name, s.Source, s.Rating.ID(), sectors.ChinaDate(s.Day), "", "", "", "", "", "", ""}
+		row := []string{s.Key, s.Code.Key(), s.Name, s.Source, s.Rating.ID(), market.ChinaDate(s.Day), "", "", "", "", "", "", ""}
 		if s.Target > 0 {
 			row[12] = strconv.FormatFloat(s.Target, 'f', -1, 64)
 		}
 		if s.Err == nil {
 			r := s.Result
-			row[6], row[7], row[8] = sectors.ChinaDate(r.Ref.Day), strconv.FormatFloat(r.Ref.Price, 'f', -1, 64), strconv.FormatFloat(s.Last, 'f', -1, 64)
+			row[6], row[7], row[8] = market.ChinaDate(r.Ref.Day), strconv.FormatFloat(r.Ref.Price, 'f', -1, 64), strconv.FormatFloat(s.Last, 'f', -1, 64)
 			row[9], row[10], row[11] = pct(r.ReturnPct), pct(r.BenchmarkPct), pct(r.ExcessPct)
 		}
 		cw.Write(row)
@@ -461,10 +462,10 @@ func writeScorecardCSV(w io.Writer, sc sectors.Scorecard) error {
 	return cw.Flush()
 }
 
-func writeScorecard(w io.Writer, sc sectors.Scorecard, snap *sectors.Snapshot, bench sectors.Code, benchName string) {
+func writeScorecard(w io.Writer, sc sectors.Scorecard, snap *sectors.Snapshot, bench market.Code, benchName string) {
 	asOf := "no prices yet"
 	if !sc.AsOf.IsZero() {
-		asOf = "as of " + sectors.ChinaDate(sc.AsOf)
+		asOf = "as of " + market.ChinaDate(sc.AsOf)
 	}
 	fmt.Fprintf(w, "scorecard against %s (%s), %s\n", sectors.BenchmarkLabel(benchName), bench.Key(), asOf)
 	fmt.Fprintf(w, "right: buy/overweight beat it, sell/underweight trail it (by more than %.3f points), neutral within ±%g; unrated picks are left out of HIT; means are of the excess in the call's direction\n\n", sectors.TiePct, sectors.NeutralBandPct)
@@ -511,13 +512,13 @@ func writeScorecard(w io.Writer, sc sectors.Scorecard, snap *sectors.Snapshot, b
 	rows = rows[:0]
 	for _, s := range scored {
 		name := safetext.Line(s.Name)
-		row := []string{s.Code.Key(), name, s.Rating.ID(), sectors.ChinaDate(s.Day), safetext.Line(s.Source), "", "", "", "", "", ""}
+		row := []string{s.Code.Key(), name, s.Rating.ID(), market.ChinaDate(s.Day), safetext.Line(s.Source), "", "", "", "", "", ""}
 		if s.Target > 0 {
 			row[10] = price2(s.Target)
 		}
 		if s.Err == nil {
 			r := s.Result
-			row[5] = sectors.ChinaDate(r.Ref.Day) + " " + strconv.FormatFloat(r.Ref.Price, 'f', 2, 64)
+			row[5] = market.ChinaDate(r.Ref.Day) + " " + strconv.FormatFloat(r.Ref.Price, 'f', 2, 64)
 			row[6] = strconv.FormatFloat(s.Last, 'f', 2, 64)
 			if r.Suspended { // its last trade's price: no trade since
 				row[6] += " halted"
@@ -536,7 +537,7 @@ func writeScorecard(w io.Writer, sc sectors.Scorecard, snap *sectors.Snapshot, b
 
 // sectorBenchmark is a sector's own benchmark from the config.
 type sectorBenchmark struct {
-	code        sectors.Code
+	code        market.Code
 	name, label string
 }
 
@@ -562,22 +563,22 @@ func (a *App) sectorBenchmarks(snap *sectors.Snapshot) (map[string]sectorBenchma
 }
 
 // benchmarkOf reads --benchmark: an index's code or its name (中证500).
-func benchmarkOf(s string) (sectors.Code, string, error) {
-	keys := make([]string, 0, len(sectors.Indexes))
-	for k := range sectors.Indexes {
+func benchmarkOf(s string) (market.Code, string, error) {
+	keys := make([]string, 0, len(market.Indexes))
+	for k := range market.Indexes {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys) // SH000300 before SZ399300, both named 沪深300
 	for _, k := range keys {
-		if name := sectors.Indexes[k]; strings.TrimSpace(s) == name {
-			return sectors.MustParseCode(k), name, nil
+		if name := market.Indexes[k]; strings.TrimSpace(s) == name {
+			return market.MustParseCode(k), name, nil
 		}
 	}
-	c, err := sectors.ParseBenchmark(s)
+	c, err := market.ParseBenchmark(s)
 	if err != nil {
 		return c, "", usage("--benchmark: %s", err.Error())
 	}
-	if name, ok := sectors.Indexes[c.Key()]; ok {
+	if name, ok := market.Indexes[c.Key()]; ok {
 		return c, name, nil
 	}
 	return c, c.Key(), nil

@@ -11,8 +11,7 @@ import (
 	"sync"
 	"testing"
 	"time"
-
-	"zixuan/sectors"
+	"zixuan/sectors/market"
 )
 
 // klineServer answers Tencent's daily k-line ("day": unadjusted) for any
@@ -51,35 +50,35 @@ func newKlineServer(t *testing.T) *klineServer {
 			fmt.Fprintln(w, "<html>502</html>")
 			return
 		}
-		start, _ := time.ParseInLocation(time.DateOnly, from, sectors.China)
-		end, _ := time.ParseInLocation(time.DateOnly, to, sectors.China)
+		start, _ := time.ParseInLocation(time.DateOnly, from, market.China)
+		end, _ := time.ParseInLocation(time.DateOnly, to, market.China)
 		var rows []string
 		for d := start; !d.After(end); d = d.AddDate(0, 0, 1) {
-			if !sectors.IsTradingDay(d) {
+			if !market.IsTradingDay(d) {
 				continue
 			}
 			c := 10.0
 			if sym == "sh000300" {
 				c = 3000
 			}
-			if !d.Before(time.Date(2024, 6, 3, 0, 0, 0, 0, sectors.China)) {
+			if !d.Before(time.Date(2024, 6, 3, 0, 0, 0, 0, market.China)) {
 				c *= 1.4
 				if sym == "sh000300" {
 					c = 3300
 				}
 			}
 			extra := ""
-			if sym == "sz300634" && !d.Before(time.Date(2024, 7, 1, 0, 0, 0, 0, sectors.China)) {
+			if sym == "sz300634" && !d.Before(time.Date(2024, 7, 1, 0, 0, 0, 0, market.China)) {
 				c = 10
-				if d.Equal(time.Date(2024, 7, 1, 0, 0, 0, 0, sectors.China)) {
+				if d.Equal(time.Date(2024, 7, 1, 0, 0, 0, 0, market.China)) {
 					extra = `,{"nd":"2023","djr":"2024-06-28","cqr":"2024-07-01","FHcontent":"10转4股"}`
 				}
 			}
 			vol := "1000.000"
-			if sym == ks.halted && d.After(time.Date(2026, 3, 2, 0, 0, 0, 0, sectors.China)) {
+			if sym == ks.halted && d.After(time.Date(2026, 3, 2, 0, 0, 0, 0, market.China)) {
 				continue
 			}
-			if mode == "hole" && d.Equal(time.Date(2024, 5, 10, 0, 0, 0, 0, sectors.China)) {
+			if mode == "hole" && d.Equal(time.Date(2024, 5, 10, 0, 0, 0, 0, market.China)) {
 				continue
 			}
 			rows = append(rows, fmt.Sprintf(`["%s","%.3f","%.3f","%.3f","%.3f","%s"%s]`, d.Format(time.DateOnly), c, c, c, c, vol, extra))

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"zixuan/sectors/market"
 
 	"zixuan/sectors"
 )
@@ -28,7 +29,7 @@ func TestMain(m *testing.M) {
 	os.Unsetenv("COMP_LINE")
 	// In-process commands run on a fixed day, the evening after the fake
 	// quote servers' last bar: what they fetch must not depend on today.
-	nowFunc = func() time.Time { return time.Date(2026, 4, 1, 20, 0, 0, 0, sectors.China) }
+	nowFunc = func() time.Time { return time.Date(2026, 4, 1, 20, 0, 0, 0, market.China) }
 	code := m.Run()
 	os.RemoveAll(dir)
 	os.Exit(code)

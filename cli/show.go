@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"zixuan/sectors/market"
 
 	"zixuan/safetext"
 	"zixuan/sectors"
@@ -18,10 +19,10 @@ func dateCST(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.In(sectors.China).Format("2006-01-02")
+	return t.In(market.China).Format("2006-01-02")
 }
 
-func stampCST(t time.Time) string { return t.In(sectors.China).Format("2006-01-02 15:04") }
+func stampCST(t time.Time) string { return t.In(market.China).Format("2006-01-02 15:04") }
 
 // Run prints the ticker, its rating history and its notes.
 func (c *ShowCmd) Run(a *App) error {
@@ -39,12 +40,12 @@ func (c *ShowCmd) Run(a *App) error {
 	}
 	t, secs := d.Ticker, d.Sectors
 	w := a.Out
-	name := safetext.Line(sectors.DisplayName(t.Name))
+	name := safetext.Line(market.DisplayName(t.Name))
 	fmt.Fprintf(w, "%s  %s  %s %s\n", t.Code.Key(), name, t.Code.Board(), t.Code.Board().Chinese())
-	if sectors.IsRiskWarning(t.Name) {
+	if market.IsRiskWarning(t.Name) {
 		fmt.Fprintf(w, "  ! risk warning: %s is under special treatment (ST)\n", name)
 	}
-	if t.ReportName != "" && sectors.DisplayName(t.ReportName) != sectors.DisplayName(t.Name) {
+	if t.ReportName != "" && market.DisplayName(t.ReportName) != market.DisplayName(t.Name) {
 		fmt.Fprintf(w, "  named %s in the report\n", safetext.Line(t.ReportName))
 	}
 	if !t.OnList() {
@@ -74,7 +75,7 @@ func (c *ShowCmd) Run(a *App) error {
 			r := c.Report
 			date := "(no date)"
 			if !r.Date.IsZero() {
-				date = sectors.ChinaDate(r.Date)
+				date = market.ChinaDate(r.Date)
 			}
 			word := c.Rating.ID()
 			if c.RatingInReport != "" && c.RatingInReport != c.Rating.Chinese() {

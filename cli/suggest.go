@@ -6,11 +6,11 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"zixuan/sectors/market"
 
 	"github.com/alecthomas/kong"
 
 	"zixuan/safetext"
-	"zixuan/sectors"
 	"zixuan/store"
 )
 
@@ -20,7 +20,7 @@ type versionFlag bool
 // BeforeReset prints the version and exits, before any other check.
 func (versionFlag) BeforeReset(app *kong.Kong) error {
 	fmt.Fprintln(app.Stdout, versionLine())
-	fmt.Fprintln(app.Stdout, sectors.CalendarCoverage())
+	fmt.Fprintln(app.Stdout, market.CalendarCoverage())
 	app.Exit(0)
 	return nil
 }

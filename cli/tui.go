@@ -3,10 +3,9 @@ package cli
 import (
 	"fmt"
 	"os"
+	"zixuan/sectors/market"
 
 	"github.com/mattn/go-isatty"
-
-	"zixuan/sectors"
 	"zixuan/ui"
 )
 
@@ -46,7 +45,7 @@ func (TUICmd) Run(a *App) error {
 		if err != nil {
 			return err
 		}
-		opts.SectorBenchmarks = map[string]sectors.Code{}
+		opts.SectorBenchmarks = map[string]market.Code{}
 		for id, sb := range per {
 			opts.SectorBenchmarks[id] = sb.code
 		}

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"zixuan/sectors/market"
 
 	"zixuan/sectors"
 )
@@ -39,7 +40,7 @@ func writeCSV(w io.Writer, tickers []sectors.Ticker, opts Options) error {
 			sector = s.ID
 		}
 		row := []string{
-			t.Code.Number, sectors.DisplayName(t.Name), string(t.Code.Exchange), string(t.Code.Board()), sector,
+			t.Code.Number, market.DisplayName(t.Name), string(t.Code.Exchange), string(t.Code.Board()), sector,
 			t.Rating.ID(), dateOf(t.RatingAt), t.RatingSource, joinNotes(t),
 		}
 		for i := range row {
@@ -57,7 +58,7 @@ func dateOf(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.In(sectors.China).Format("2006-01-02")
+	return t.In(market.China).Format("2006-01-02")
 }
 
 // sectors.China is China Standard Time: ratings and notes are dated as the market sees them.
@@ -67,7 +68,7 @@ func dateOf(t time.Time) string {
 func joinNotes(t sectors.Ticker) string {
 	var parts []string
 	for _, n := range t.LiveNotes() {
-		parts = append(parts, "["+n.Created.In(sectors.China).Format("2006-01-02 15:04")+"] "+n.Text)
+		parts = append(parts, "["+n.Created.In(market.China).Format("2006-01-02 15:04")+"] "+n.Text)
 	}
 	return strings.Join(parts, "\n\n")
 }

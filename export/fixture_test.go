@@ -5,6 +5,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"zixuan/sectors/market"
 
 	"zixuan/sectors"
 	"zixuan/store"
@@ -26,7 +27,7 @@ func stepClock() func() time.Time {
 	}
 }
 
-func mustCode(s string) sectors.Code { return sectors.MustParseCode(s) }
+func mustCode(s string) market.Code { return market.MustParseCode(s) }
 
 func check(t *testing.T, err error) {
 	t.Helper()

@@ -4,8 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-
-	"zixuan/sectors"
+	"zixuan/sectors/market"
 )
 
 // fuzzParse checks what every import parser promises: no panic, and no
@@ -26,7 +25,7 @@ func fuzzParse(f *testing.F, format Format, seeds ...string) {
 			return
 		}
 		for _, it := range file.Items {
-			back, err := sectors.ParseCode(it.Code.Key())
+			back, err := market.ParseCode(it.Code.Key())
 			if err != nil || back != it.Code || len(it.Code.Number) != 6 || it.Code.Board() == "" {
 				t.Fatalf("line %d: accepted malformed code %+v (%v)", it.Line, it.Code, err)
 			}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"time"
 	"unicode/utf8"
+	"zixuan/sectors/market"
 
 	"zixuan/safetext"
 	"zixuan/sectors"
@@ -141,7 +142,7 @@ func NewDocument(tickers []sectors.Ticker, opts Options) Document {
 		jr := JSONReportRecord{ID: r.ID, Title: r.Title, Broker: r.Broker, Industry: r.Industry,
 			IndustryRating: r.IndustryRating.Word, IndustryView: int(r.IndustryRating.View), IndustryChange: r.IndustryRating.Change, Added: r.Added}
 		if !r.Date.IsZero() {
-			jr.Date = sectors.ChinaDate(r.Date)
+			jr.Date = market.ChinaDate(r.Date)
 		}
 		for _, t := range r.Themes {
 			jr.Themes = append(jr.Themes, JSONTheme{Name: t.Name, Thesis: t.Thesis, Sector: t.Sector})
@@ -176,7 +177,7 @@ func jsonTicker(t *sectors.Ticker, opts Options) JSONTicker {
 func jsonTickerHead(t *sectors.Ticker, opts Options) JSONTicker {
 	jt := JSONTicker{
 		Key: t.Code.Key(), Code: t.Code.Number, Exchange: string(t.Code.Exchange), Board: string(t.Code.Board()),
-		Name: sectors.DisplayName(t.Name), ReportName: sectors.DisplayName(t.ReportName), CustomName: t.CustomName, Sector: t.Sector,
+		Name: market.DisplayName(t.Name), ReportName: market.DisplayName(t.ReportName), CustomName: t.CustomName, Sector: t.Sector,
 		Rating: t.Rating.ID(), RatingZH: t.Rating.Chinese(), RatingDate: t.RatingAt, RatingSource: t.RatingSource,
 		Added: t.Added, History: []JSONRating{}, Notes: []JSONNote{}, AddedBy: t.AddedBy,
 		Pinned: t.Pinned, Position: t.Position, Groups: t.Groups,

@@ -3,6 +3,7 @@ package export
 import (
 	"fmt"
 	"time"
+	"zixuan/sectors/market"
 
 	"zixuan/sectors"
 )
@@ -60,7 +61,7 @@ func jsonAlerts(list []sectors.Alert) []JSONAlert {
 			Created: a.Created, Armed: a.Armed, Primed: a.Primed, FiredPrice: a.FiredPrice, Firings: a.Firings,
 			Changed: a.Changed, ChangedQuote: a.ChangedQuote, Undelivered: a.Undelivered}
 		if !a.Expires.IsZero() {
-			j.Expires = sectors.ChinaDate(a.Expires)
+			j.Expires = market.ChinaDate(a.Expires)
 		}
 		if !a.FiredAt.IsZero() {
 			at := a.FiredAt
@@ -74,14 +75,14 @@ func jsonAlerts(list []sectors.Alert) []JSONAlert {
 func jsonTrades(list []sectors.Trade) []JSONTrade {
 	var out []JSONTrade
 	for _, t := range list {
-		out = append(out, JSONTrade{ID: t.ID, Code: t.Code.Key(), Side: string(t.Side), Date: sectors.ChinaDate(t.Date), Price: t.Price, Qty: t.Qty, Fee: t.Fee, Created: t.Created, Forced: t.Forced})
+		out = append(out, JSONTrade{ID: t.ID, Code: t.Code.Key(), Side: string(t.Side), Date: market.ChinaDate(t.Date), Price: t.Price, Qty: t.Qty, Fee: t.Fee, Created: t.Created, Forced: t.Forced})
 	}
 	return out
 }
 
 // Alert checks a json alert and turns it back into an alert.
 func (j JSONAlert) Alert() (sectors.Alert, error) {
-	code, err := sectors.ParseCode(j.Code)
+	code, err := market.ParseCode(j.Code)
 	if err != nil {
 		return sectors.Alert{}, err
 	}
@@ -96,7 +97,7 @@ func (j JSONAlert) Alert() (sectors.Alert, error) {
 		a.FiredAt = *j.FiredAt
 	}
 	if j.Expires != "" {
-		if a.Expires, err = time.ParseInLocation(time.DateOnly, j.Expires, sectors.China); err != nil {
+		if a.Expires, err = time.ParseInLocation(time.DateOnly, j.Expires, market.China); err != nil {
 			return sectors.Alert{}, fmt.Errorf("expires %q is not a date", j.Expires)
 		}
 	}
@@ -108,11 +109,11 @@ func (j JSONAlert) Alert() (sectors.Alert, error) {
 
 // Trade checks a json trade and turns it back into a trade.
 func (j JSONTrade) Trade() (sectors.Trade, error) {
-	code, err := sectors.ParseCode(j.Code)
+	code, err := market.ParseCode(j.Code)
 	if err != nil {
 		return sectors.Trade{}, err
 	}
-	day, err := time.ParseInLocation(time.DateOnly, j.Date, sectors.China)
+	day, err := time.ParseInLocation(time.DateOnly, j.Date, market.China)
 	if err != nil {
 		return sectors.Trade{}, fmt.Errorf("date %q is not a date", j.Date)
 	}

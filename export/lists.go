@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"zixuan/sectors/market"
 
 	"zixuan/safetext"
 	"zixuan/sectors"
@@ -64,11 +65,11 @@ func writeYahoo(w io.Writer, tickers []sectors.Ticker, _ Options) error {
 // its name as a comment.
 func writeTicker(w io.Writer, tickers []sectors.Ticker, opts Options) error {
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "# zixuan watchlist, exported %s: paste into ~/.ticker.yaml\n", opts.Now().In(sectors.China).Format("2006-01-02"))
+	fmt.Fprintf(bw, "# zixuan watchlist, exported %s: paste into ~/.ticker.yaml\n", opts.Now().In(market.China).Format("2006-01-02"))
 	bw.WriteString("watchlist:\n")
 	for _, t := range onList(tickers) {
 		fmt.Fprintf(bw, "  - %q", t.Code.Yahoo())
-		if name := yamlComment(sectors.DisplayName(t.Name)); name != "" {
+		if name := yamlComment(market.DisplayName(t.Name)); name != "" {
 			bw.WriteString(" # " + name)
 		}
 		bw.WriteString("\n")

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"zixuan/sectors/market"
 
 	"zixuan/safetext"
 	"zixuan/sectors"
@@ -21,13 +22,13 @@ func writeMD(w io.Writer, tickers []sectors.Ticker, opts Options) error {
 	if opts.Source.Title != "" {
 		title += ": " + mdText(opts.Source.Title)
 	}
-	fmt.Fprintf(bw, "# %s\n\nExported %s.", title, opts.Now().In(sectors.China).Format("2006-01-02 15:04"))
+	fmt.Fprintf(bw, "# %s\n\nExported %s.", title, opts.Now().In(market.China).Format("2006-01-02 15:04"))
 	if opts.Source.ID != "" {
 		fmt.Fprintf(bw, " Seeded from `%s` (%s).", opts.Source.ID, dateOf(opts.Source.Date))
 	}
 	if opts.Prices != nil {
 		if at := opts.Prices.latest(onList(tickers)); !at.IsZero() {
-			fmt.Fprintf(bw, " Quotes as of %s; Return is since the close before each rating.", at.In(sectors.China).Format("2006-01-02 15:04"))
+			fmt.Fprintf(bw, " Quotes as of %s; Return is since the close before each rating.", at.In(market.China).Format("2006-01-02 15:04"))
 		}
 	}
 	bw.WriteString("\n")
@@ -78,7 +79,7 @@ func writeMDSection(bw *bufio.Writer, heading string, tickers []sectors.Ticker, 
 			note = dateOf(n.Created) + " " + mdCell(n.Text)
 		}
 		fmt.Fprintf(bw, "| %s | %s | %s %s | %s %s | %s |",
-			t.Code.Key(), mdCell(sectors.DisplayName(t.Name)), t.Code.Board(), t.Code.Board().Chinese(),
+			t.Code.Key(), mdCell(market.DisplayName(t.Name)), t.Code.Board(), t.Code.Board().Chinese(),
 			t.Rating.Chinese(), t.Rating.English(), dateOf(t.RatingAt))
 		if prices != nil {
 			last, chg, ret := prices.of(t).mdCells()

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+	"zixuan/sectors/market"
 
 	"zixuan/safetext"
 	"zixuan/sectors"
@@ -138,10 +139,10 @@ func (p *parser) add(it sectors.ImportItem) {
 		return
 	}
 	if at, ok := futureRating(it, parseNow()); ok {
-		p.bad(it.Line, "%s: the rating is dated %s, after tomorrow (China time): fix the date; a rating from the future would stop later files from changing it", it.Code.Key(), sectors.ChinaDate(at))
+		p.bad(it.Line, "%s: the rating is dated %s, after tomorrow (China time): fix the date; a rating from the future would stop later files from changing it", it.Code.Key(), market.ChinaDate(at))
 		return
 	}
-	if _, ok := sectors.LookupMaster(it.Code); !ok && it.Name == "" && it.CustomName == "" && it.ReportName == "" {
+	if _, ok := market.LookupMaster(it.Code); !ok && it.Name == "" && it.CustomName == "" && it.ReportName == "" {
 		p.bad(it.Line, "%s is not in the securities master (July 2026) and the file gives no name for it: add its name, or add it with `zixuan add %s --name NAME`", it.Code.Key(), it.Code.Number)
 		return
 	}
@@ -157,7 +158,7 @@ var parseNow = time.Now
 // history) later than the end of tomorrow in China, a day's grace for a
 // file written in another time zone.
 func futureRating(it sectors.ImportItem, now time.Time) (time.Time, bool) {
-	limit := sectors.ChinaDay(now).AddDate(0, 0, 2)
+	limit := market.ChinaDay(now).AddDate(0, 0, 2)
 	if !it.RatingAt.Before(limit) {
 		return it.RatingAt, true
 	}
@@ -187,7 +188,7 @@ func (p *parser) codeLine(n int, line string) {
 	if len(fields) == 0 {
 		return
 	}
-	code, err := sectors.ParseCode(fields[0])
+	code, err := market.ParseCode(fields[0])
 	if err != nil {
 		p.bad(n, "%v", err)
 		return
@@ -201,8 +202,8 @@ func (p *parser) tdxLine(n int, line string) {
 		p.bad(n, "%q is not a TDX block entry: one a line, a market digit (1 Shanghai, 0 Shenzhen, 2 Beijing) then the 6-digit code, such as 1688111", safetext.Clip(line))
 		return
 	}
-	ex := map[byte]sectors.Exchange{'0': sectors.SZ, '1': sectors.SH, '2': sectors.BJ}[line[0]]
-	code, err := sectors.ParseCode(string(ex) + line[1:])
+	ex := map[byte]market.Exchange{'0': market.SZ, '1': market.SH, '2': market.BJ}[line[0]]
+	code, err := market.ParseCode(string(ex) + line[1:])
 	if err != nil {
 		p.bad(n, "TDX entry %s (market %c = %s): %v", line, line[0], ex, err)
 		return
@@ -233,7 +234,7 @@ func (p *parser) tickerYAML(text string) {
 				continue // a map item (a lot), not a symbol
 			}
 			item = strings.Trim(item, `"'`)
-			code, err := sectors.ParseCode(item)
+			code, err := market.ParseCode(item)
 			if err != nil {
 				p.bad(i+1, "%v", err)
 				continue
@@ -253,7 +254,7 @@ func (p *parser) tickerYAML(text string) {
 				if item == "" {
 					continue
 				}
-				code, err := sectors.ParseCode(item)
+				code, err := market.ParseCode(item)
 				if err != nil {
 					p.bad(i+1, "%v", err)
 					continue

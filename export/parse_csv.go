@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 	"time"
+	"zixuan/sectors/market"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -156,35 +157,35 @@ func (p *parser) csvRow(line int, cols []string, rec []string) {
 // csvCode reads the code column, with the exchange column when there is
 // one. A spreadsheet turns 000977 into 977: with an explicit exchange the
 // zeros are put back, and ParseCode still checks the exchange lists it.
-func csvCode(code, exchange string) (sectors.Code, error) {
+func csvCode(code, exchange string) (market.Code, error) {
 	code = strings.TrimSpace(code)
 	if strings.TrimSpace(exchange) == "" {
-		return sectors.ParseCode(code)
+		return market.ParseCode(code)
 	}
 	ex, ok := exchangeNames[strings.ToUpper(strings.TrimSpace(norm.NFKC.String(exchange)))]
 	if !ok {
-		return sectors.Code{}, fmt.Errorf("%q is not an exchange: use SH, SZ or BJ", safetext.Clip(exchange))
+		return market.Code{}, fmt.Errorf("%q is not an exchange: use SH, SZ or BJ", safetext.Clip(exchange))
 	}
 	if allDigits(code) {
 		if len(code) > 0 && len(code) < 6 {
 			code = strings.Repeat("0", 6-len(code)) + code
 		}
-		return sectors.ParseCode(code + "." + string(ex))
+		return market.ParseCode(code + "." + string(ex))
 	}
-	c, err := sectors.ParseCode(code)
+	c, err := market.ParseCode(code)
 	if err != nil {
 		return c, err
 	}
 	if c.Exchange != ex {
-		return sectors.Code{}, fmt.Errorf("%q is on %s but the exchange column says %s", safetext.Clip(code), c.Exchange, ex)
+		return market.Code{}, fmt.Errorf("%q is on %s but the exchange column says %s", safetext.Clip(code), c.Exchange, ex)
 	}
 	return c, nil
 }
 
-var exchangeNames = map[string]sectors.Exchange{
-	"SH": sectors.SH, "SS": sectors.SH, "SSE": sectors.SH, "上海": sectors.SH, "沪": sectors.SH, "上交所": sectors.SH,
-	"SZ": sectors.SZ, "SZSE": sectors.SZ, "深圳": sectors.SZ, "深": sectors.SZ, "深交所": sectors.SZ,
-	"BJ": sectors.BJ, "BSE": sectors.BJ, "北京": sectors.BJ, "京": sectors.BJ, "北交所": sectors.BJ,
+var exchangeNames = map[string]market.Exchange{
+	"SH": market.SH, "SS": market.SH, "SSE": market.SH, "上海": market.SH, "沪": market.SH, "上交所": market.SH,
+	"SZ": market.SZ, "SZSE": market.SZ, "深圳": market.SZ, "深": market.SZ, "深交所": market.SZ,
+	"BJ": market.BJ, "BSE": market.BJ, "北京": market.BJ, "京": market.BJ, "北交所": market.BJ,
 }
 
 func allDigits(s string) bool {
@@ -203,7 +204,7 @@ var dateLayouts = []string{"2006-01-02", "2006/1/2", "2006-1-2", "2006.1.2", "20
 func parseDate(s string) (time.Time, error) {
 	s = strings.TrimSpace(s)
 	for _, l := range dateLayouts {
-		if t, err := time.ParseInLocation(l, s, sectors.China); err == nil {
+		if t, err := time.ParseInLocation(l, s, market.China); err == nil {
 			return t.UTC(), nil
 		}
 	}
@@ -271,7 +272,7 @@ func splitNotes(cell string) []sectors.Note {
 			end = valid[i+1][0]
 		}
 		text := strings.TrimRight(cell[h[1]:end], "\n")
-		at, err := time.ParseInLocation("2006-01-02 15:04", cell[h[2]:h[3]], sectors.China)
+		at, err := time.ParseInLocation("2006-01-02 15:04", cell[h[2]:h[3]], market.China)
 		if err != nil || strings.TrimSpace(text) == "" {
 			continue
 		}

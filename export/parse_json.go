@@ -8,6 +8,7 @@ import (
 	"math"
 	"strings"
 	"time"
+	"zixuan/sectors/market"
 
 	"zixuan/safetext"
 	"zixuan/sectors"
@@ -155,7 +156,7 @@ func (jt JSONTicker) item(line int) (sectors.ImportItem, error) {
 	if key == "" {
 		key = jt.Exchange + jt.Code
 	}
-	code, err := sectors.ParseCode(key)
+	code, err := market.ParseCode(key)
 	if err != nil {
 		return sectors.ImportItem{}, err
 	}
@@ -227,7 +228,7 @@ func (r JSONReportRecord) entry() (sectors.ReportEntry, bool) {
 	}
 	e := sectors.ReportEntry{BrokerReport: sectors.BrokerReport{ID: r.ID, Title: r.Title, Broker: r.Broker, Industry: r.Industry,
 		IndustryRating: sectors.IndustryRating{Word: r.IndustryRating, View: sectors.IndustryView(r.IndustryView), Change: r.IndustryChange}}, Added: r.Added}
-	if d, err := time.ParseInLocation(time.DateOnly, r.Date, sectors.China); err == nil {
+	if d, err := time.ParseInLocation(time.DateOnly, r.Date, market.China); err == nil {
 		e.Date = d
 	}
 	for _, t := range r.Themes {

@@ -3,6 +3,7 @@ package export
 import (
 	"strconv"
 	"time"
+	"zixuan/sectors/market"
 
 	"zixuan/sectors"
 )
@@ -54,7 +55,7 @@ func (p *Prices) of(t sectors.Ticker) priced {
 		r.ref, r.hasRef = sectors.RatingReference(&t, p.Refs, p.History[key])
 	}
 	if r.hasQ && r.hasRef {
-		latest := &sectors.Latest{Day: sectors.ChinaDay(r.q.Time), Last: r.q.Last, PrevClose: r.q.PrevClose}
+		latest := &sectors.Latest{Day: market.ChinaDay(r.q.Time), Last: r.q.Last, PrevClose: r.q.PrevClose}
 		if _, g, ok := sectors.ReturnSinceRating(&t, p.Refs, p.History[key], latest); ok {
 			r.ret, r.hasRet, r.unsure = g.Pct(), true, g.Uncertain
 		}
@@ -82,12 +83,12 @@ func (r priced) csvCells() []string {
 		cells[0] = plain(r.q.Last)
 		cells[1] = pct2(r.q.ChangePct)
 		if !r.q.Time.IsZero() {
-			cells[2] = r.q.Time.In(sectors.China).Format(time.DateTime)
+			cells[2] = r.q.Time.In(market.China).Format(time.DateTime)
 		}
 	}
 	if r.hasRef {
 		cells[3] = plain(r.ref.Price)
-		cells[4] = r.ref.Day.In(sectors.China).Format(time.DateOnly)
+		cells[4] = r.ref.Day.In(market.China).Format(time.DateOnly)
 	}
 	if r.hasRet {
 		cells[5] = pct2(r.ret)
@@ -128,7 +129,7 @@ func (r priced) json() (*JSONQuote, *JSONRef) {
 		}
 	}
 	if r.hasRef {
-		jr = &JSONRef{Date: r.ref.Day.In(sectors.China).Format(time.DateOnly), Close: r.ref.Price, Adjusted: r.ref.Basis == sectors.ForwardAdjusted}
+		jr = &JSONRef{Date: r.ref.Day.In(market.China).Format(time.DateOnly), Close: r.ref.Price, Adjusted: r.ref.Basis == sectors.ForwardAdjusted}
 		if r.hasRet {
 			ret := round2(r.ret)
 			jr.ReturnPct, jr.Uncertain = &ret, r.unsure

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"zixuan/sectors/market"
 
 	"zixuan/sectors"
 )
@@ -18,8 +19,8 @@ import (
 // without a ref, a ref too old to count, a quote of zero (unknown), a
 // removed ticker's quote and a quote for a ticker not on the list.
 func fixedPrices() *Prices {
-	at := time.Date(2030, 1, 2, 15, 0, 3, 0, sectors.China)
-	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, sectors.China) }
+	at := time.Date(2030, 1, 2, 15, 0, 3, 0, market.China)
+	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, market.China) }
 	q := func(key string, last, prev float64) sectors.Quote {
 		// as the vendors give them: two decimals
 		return sectors.Quote{Code: mustCode(key), Name: "vendor name", Last: last, PrevClose: prev, Change: round2(last - prev),

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"zixuan/sectors/market"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
@@ -196,14 +197,14 @@ func TestExcelSavedCSV(t *testing.T) {
 		t.Fatalf("parsed %+v", file)
 	}
 	it := file.Items[0]
-	if it.Code.Key() != "SZ000977" || it.Rating != sectors.Buy || !it.HasRating || it.RatingAt.In(sectors.China).Format("2006-01-02") != "2024-05-12" {
+	if it.Code.Key() != "SZ000977" || it.Rating != sectors.Buy || !it.HasRating || it.RatingAt.In(market.China).Format("2006-01-02") != "2024-05-12" {
 		t.Errorf("row 2: %+v", it)
 	}
 	if len(it.Notes) != 1 || it.Notes[0].Text != "=1+2" {
 		t.Errorf("row 2 notes %+v: the neutralising apostrophe must go", it.Notes)
 	}
 	n := file.Items[1].Notes
-	if len(n) != 2 || n[0].Text != "two" || n[1].Text != "one" || n[1].Created.In(sectors.China).Format("2006-01-02 15:04") != "2026-11-27 08:00" {
+	if len(n) != 2 || n[0].Text != "two" || n[1].Text != "one" || n[1].Created.In(market.China).Format("2006-01-02 15:04") != "2026-11-27 08:00" {
 		t.Errorf("row 3 notes %+v", n)
 	}
 }

@@ -13,12 +13,11 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+	"zixuan/sectors/market"
 
 	"golang.org/x/text/encoding/japanese"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
-
-	"zixuan/sectors"
 )
 
 // hostile holds what a note must never put raw on a terminal.
@@ -216,13 +215,13 @@ func TestShiftJISRefused(t *testing.T) {
 // A rating dated after tomorrow (China time) is refused with its line: a
 // far-future date would stop every later file from changing the rating.
 func TestFutureRatingDateRefused(t *testing.T) {
-	now := time.Date(2026, 12, 31, 20, 0, 0, 0, sectors.China)
+	now := time.Date(2026, 12, 31, 20, 0, 0, 0, market.China)
 	defer func(was func() time.Time) { parseNow = was }(parseNow)
 	parseNow = func() time.Time { return now }
-	tomorrow := sectors.ChinaDate(now.Add(24 * time.Hour))
+	tomorrow := market.ChinaDate(now.Add(24 * time.Hour))
 	for name, text := range map[string]string{
 		"far.csv":  "code,rating,rating_date\n688111,buy,2024-05-12\n002230,sell,9999-12-31\n",
-		"next.csv": "code,rating,rating_date\n002230,sell," + sectors.ChinaDate(now.Add(72*time.Hour)) + "\n",
+		"next.csv": "code,rating,rating_date\n002230,sell," + market.ChinaDate(now.Add(72*time.Hour)) + "\n",
 		"far.json": `{"version":1,"tickers":[{"key":"SZ002230","rating":"sell","rating_date":"9999-12-31T00:00:00Z"}]}`,
 		"hist.json": `{"version":1,"tickers":[{"key":"SZ002230","rating":"sell","rating_date":"2024-05-12T00:00:00Z",
 			"rating_history":[{"from":"buy","to":"sell","at":"9999-01-01T00:00:00Z","source":"user"}]}]}`,

@@ -11,6 +11,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"zixuan/sectors/market"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 
@@ -117,12 +118,12 @@ func gbk(b []byte) string {
 }
 
 // symbol is the lower-case exchange prefix both vendors use: sh600519.
-func symbol(c sectors.Code) string {
+func symbol(c market.Code) string {
 	return strings.ToLower(string(c.Exchange)) + c.Number
 }
 
 // symbols is a request's list: sh600519,sz000977.
-func symbols(codes []sectors.Code) string {
+func symbols(codes []market.Code) string {
 	syms := make([]string, len(codes))
 	for i, c := range codes {
 		syms[i] = symbol(c)
@@ -133,12 +134,12 @@ func symbols(codes []sectors.Code) string {
 // batches fetches codes in requests of at most BatchSize symbols, up to
 // four at a time, and merges what comes back. When the server is
 // unreachable the remaining batches are not tried: one error, not ninety.
-func batches(ctx context.Context, codes []sectors.Code, fetch func(ctx context.Context, part []sectors.Code) (map[string]sectors.Quote, error)) (map[string]sectors.Quote, error) {
+func batches(ctx context.Context, codes []market.Code, fetch func(ctx context.Context, part []market.Code) (map[string]sectors.Quote, error)) (map[string]sectors.Quote, error) {
 	out := make(map[string]sectors.Quote, len(codes))
 	if len(codes) == 0 {
 		return out, nil
 	}
-	var parts [][]sectors.Code
+	var parts [][]market.Code
 	for start := 0; start < len(codes); start += BatchSize {
 		parts = append(parts, codes[start:min(start+BatchSize, len(codes))])
 	}

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"zixuan/sectors/market"
 
 	"zixuan/sectors"
 )
@@ -43,14 +44,14 @@ const PlanRows = 600
 // span of days the caller already has (zero when it has none), From the
 // first day this security needs (zero: the want's first day).
 type DailyNeed struct {
-	Code sectors.Code
+	Code market.Code
 	Held sectors.DayRange
 	From time.Time
 }
 
 // KlineRequest is one request of a plan: a symbol and a span of days.
 type KlineRequest struct {
-	Code sectors.Code
+	Code market.Code
 	Span sectors.DayRange
 	// Head: the days before what is held (a listing's days before its
 	// first session are asked again each time, and said nothing of).
@@ -91,13 +92,13 @@ func PlanDaily(needs []DailyNeed, want sectors.DayRange) []KlineRequest {
 }
 
 // splitSpan cuts span into pieces of at most PlanRows trading days.
-func splitSpan(code sectors.Code, span sectors.DayRange) []KlineRequest {
+func splitSpan(code market.Code, span sectors.DayRange) []KlineRequest {
 	var out []KlineRequest
 	from := span.From
 	for !from.After(span.To) {
 		to, n := from, 0
 		for d := from; !d.After(span.To); d = d.AddDate(0, 0, 1) {
-			if sectors.IsTradingDay(d) {
+			if market.IsTradingDay(d) {
 				if n == PlanRows {
 					break
 				}
@@ -106,7 +107,7 @@ func splitSpan(code sectors.Code, span sectors.DayRange) []KlineRequest {
 			}
 		}
 		out = append(out, KlineRequest{Code: code, Span: sectors.DayRange{From: from, To: to}})
-		from = sectors.NextTradingDay(to)
+		from = market.NextTradingDay(to)
 	}
 	return out
 }
@@ -136,7 +137,7 @@ type DailyFetch struct {
 // Shortfall is a request answered short: Asked is what was asked (to
 // the last closed session), GotTo the last day received (zero: none).
 type Shortfall struct {
-	Code  sectors.Code
+	Code  market.Code
 	Asked sectors.DayRange
 	GotTo time.Time
 }
@@ -151,7 +152,7 @@ func (f DailyFetch) Incomplete() string {
 	s := f.Short[0]
 	got := "got nothing"
 	if !s.GotTo.IsZero() {
-		got = "got to " + sectors.ChinaDate(s.GotTo)
+		got = "got to " + market.ChinaDate(s.GotTo)
 	}
 	what := "1 ticker"
 	if n := len(f.Short); n > 1 {
@@ -162,7 +163,7 @@ func (f DailyFetch) Incomplete() string {
 		more = ", …"
 	}
 	return fmt.Sprintf("history incomplete for %s: %s asked %s..%s, %s%s (asked again next time)",
-		what, s.Code.Key(), sectors.ChinaDate(s.Asked.From), sectors.ChinaDate(s.Asked.To), got, more)
+		what, s.Code.Key(), market.ChinaDate(s.Asked.From), market.ChinaDate(s.Asked.To), got, more)
 }
 
 // maxFollowUps bounds the requests one planned request may grow into
@@ -178,7 +179,7 @@ const maxFollowUps = 8
 // server is unreachable or refuses; the first error other than
 // ErrNoHistory is returned with whatever was fetched.
 func (t *Tencent) DailyHistory(ctx context.Context, needs []DailyNeed, want sectors.DayRange, now time.Time) (DailyFetch, error) {
-	if today := sectors.ChinaDay(now); want.To.After(today) {
+	if today := market.ChinaDay(now); want.To.After(today) {
 		want.To = today
 	}
 	return t.fetchPlan(ctx, PlanDaily(needs, want), now)
@@ -254,9 +255,9 @@ func (t *Tencent) fetchPlan(ctx context.Context, plan []KlineRequest, now time.T
 // lastClosed is the last session of span that is over at now (zero:
 // none).
 func lastClosed(span sectors.DayRange, now time.Time) time.Time {
-	d := sectors.TradingDayOnOrBefore(span.To)
+	d := market.TradingDayOnOrBefore(span.To)
 	if !Closed(d, now) {
-		d = sectors.PrevTradingDay(d)
+		d = market.PrevTradingDay(d)
 	}
 	if d.Before(span.From) {
 		return time.Time{}
@@ -280,12 +281,12 @@ func coverage(req KlineRequest, bars []sectors.DailyBar, rows int, now time.Time
 	first, last := bars[0].Date, bars[len(bars)-1].Date
 	from := first
 	// on time: no session of the span comes before the first bar
-	startsOnTime := sectors.PrevTradingDay(first).Before(sectors.ChinaDay(req.Span.From))
+	startsOnTime := market.PrevTradingDay(first).Before(market.ChinaDay(req.Span.From))
 	switch {
 	case startsOnTime:
 		from = req.Span.From
 	case rows >= KlineRows:
-		rest = sectors.DayRange{From: req.Span.From, To: sectors.PrevTradingDay(first)}
+		rest = sectors.DayRange{From: req.Span.From, To: market.PrevTradingDay(first)}
 	}
 	if !req.Code.IsIndex() {
 		return []sectors.DayRange{{From: from, To: last}}, rest
@@ -295,7 +296,7 @@ func coverage(req KlineRequest, bars []sectors.DailyBar, rows int, now time.Time
 	start := from
 	prev := first
 	for _, b := range bars[1:] {
-		if sectors.NextTradingDay(prev).Before(b.Date) {
+		if market.NextTradingDay(prev).Before(b.Date) {
 			covered = append(covered, sectors.DayRange{From: start, To: prev})
 			start = b.Date
 		}
@@ -309,7 +310,7 @@ func coverage(req KlineRequest, bars []sectors.DailyBar, rows int, now time.Time
 func (t *Tencent) fetchDaily(ctx context.Context, req KlineRequest) (h sectors.PriceHistory, rows int, err error) {
 	sym := symbol(req.Code)
 	url := fmt.Sprintf("%s/appstock/app/fqkline/get?param=%s,day,%s,%s,%d,",
-		t.KlineBase, sym, sectors.ChinaDate(req.Span.From), sectors.ChinaDate(req.Span.To), KlineRows)
+		t.KlineBase, sym, market.ChinaDate(req.Span.From), market.ChinaDate(req.Span.To), KlineRows)
 	body, err := t.c.get(ctx, url)
 	if err != nil {
 		return sectors.PriceHistory{}, 0, err
@@ -334,13 +335,13 @@ func closedBars(bars []sectors.DailyBar, span sectors.DayRange, now time.Time) [
 // carry. An answer holding only an adjusted series is ErrMalformed (its
 // prices are not the traded ones); an unknown code or an empty series is
 // ErrNoHistory.
-func ParseDaily(body []byte, code sectors.Code) (sectors.PriceHistory, error) {
+func ParseDaily(body []byte, code market.Code) (sectors.PriceHistory, error) {
 	h, _, err := parseDaily(body, code)
 	return h, err
 }
 
 // parseDaily is ParseDaily that also says how many rows the answer held.
-func parseDaily(body []byte, code sectors.Code) (sectors.PriceHistory, int, error) {
+func parseDaily(body []byte, code market.Code) (sectors.PriceHistory, int, error) {
 	sym := symbol(code)
 	var resp struct {
 		Code int             `json:"code"`
@@ -376,8 +377,8 @@ func parseDaily(body []byte, code sectors.Code) (sectors.PriceHistory, int, erro
 	seen := map[string]bool{}
 	for _, r := range rows {
 		bar, ok := dailyRow(code, r)
-		if ok && !seen[sectors.ChinaDate(bar.Date)] {
-			seen[sectors.ChinaDate(bar.Date)] = true
+		if ok && !seen[market.ChinaDate(bar.Date)] {
+			seen[market.ChinaDate(bar.Date)] = true
 			h.Bars = append(h.Bars, bar)
 		}
 		for _, extra := range tail(r, 6) {
@@ -407,7 +408,7 @@ func tail(r []json.RawMessage, from int) []json.RawMessage {
 // dailyRow reads ["2024-09-20","open","close","high","low","volume",…]. A
 // later element that is a number, at index 8, is the day's amount in 10k
 // yuan (akfamily/akshare PR #7328): it settles the volume's unit.
-func dailyRow(code sectors.Code, r []json.RawMessage) (sectors.DailyBar, bool) {
+func dailyRow(code market.Code, r []json.RawMessage) (sectors.DailyBar, bool) {
 	if len(r) < 6 {
 		return sectors.DailyBar{}, false
 	}
@@ -418,7 +419,7 @@ func dailyRow(code sectors.Code, r []json.RawMessage) (sectors.DailyBar, bool) {
 		}
 		return ""
 	}
-	date, err := time.ParseInLocation(time.DateOnly, str(0), sectors.China)
+	date, err := time.ParseInLocation(time.DateOnly, str(0), market.China)
 	if err != nil {
 		return sectors.DailyBar{}, false
 	}
@@ -449,7 +450,7 @@ func distribution(raw json.RawMessage, rowDate time.Time) (e sectors.ExRights, r
 	}
 	e.Text = clipMsg(obj.Content)
 	e.ExDate = rowDate
-	if d, err := time.ParseInLocation(time.DateOnly, strings.TrimSpace(obj.ExDate), sectors.China); err == nil {
+	if d, err := time.ParseInLocation(time.DateOnly, strings.TrimSpace(obj.ExDate), market.China); err == nil {
 		e.ExDate = d
 	}
 	if e.ExDate.IsZero() {

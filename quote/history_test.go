@@ -9,13 +9,14 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"zixuan/sectors/market"
 
 	"zixuan/sectors"
 )
 
 func chinaDay(t *testing.T, s string) time.Time {
 	t.Helper()
-	d, err := time.ParseInLocation(time.DateOnly, s, sectors.China)
+	d, err := time.ParseInLocation(time.DateOnly, s, market.China)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,23 +66,23 @@ func TestParseDailyUnadjustedWithDistributions(t *testing.T) {
 	}
 	first := h.Bars[0]
 	// ChiNext volumes are lots: 35000 手 = 3,500,000 shares
-	if sectors.ChinaDate(first.Date) != "2024-09-20" || first.Open != 19.90 || first.Close != 20.00 ||
+	if market.ChinaDate(first.Date) != "2024-09-20" || first.Open != 19.90 || first.Close != 20.00 ||
 		first.High != 20.10 || first.Low != 19.80 || first.Volume != 3500000 {
 		t.Errorf("first bar %+v", first)
 	}
 	// the 国庆 holiday has no rows: 09-30 is followed by 10-08
-	if sectors.ChinaDate(h.Bars[6].Date) != "2024-09-30" || sectors.ChinaDate(h.Bars[7].Date) != "2024-10-08" {
+	if market.ChinaDate(h.Bars[6].Date) != "2024-09-30" || market.ChinaDate(h.Bars[7].Date) != "2024-10-08" {
 		t.Errorf("bars around the holiday: %v %v", h.Bars[6].Date, h.Bars[7].Date)
 	}
 	if len(h.Events) != 2 {
 		t.Fatalf("events %+v", h.Events)
 	}
 	div, split := h.Events[0], h.Events[1]
-	if sectors.ChinaDate(div.ExDate) != "2024-09-26" || div.CashPerShare != 0.5 || div.BonusPerShare != 0 || div.Text != "10派5元(含税)" {
+	if market.ChinaDate(div.ExDate) != "2024-09-26" || div.CashPerShare != 0.5 || div.BonusPerShare != 0 || div.Text != "10派5元(含税)" {
 		t.Errorf("dividend %+v", div)
 	}
 	// dated by its cqr (10-10), not by the row that carries it (10-08)
-	if sectors.ChinaDate(split.ExDate) != "2024-10-10" || split.BonusPerShare != 0.4 || split.CashPerShare != 0 {
+	if market.ChinaDate(split.ExDate) != "2024-10-10" || split.BonusPerShare != 0.4 || split.CashPerShare != 0 {
 		t.Errorf("10转4 %+v", split)
 	}
 
@@ -125,7 +126,7 @@ func TestDailyHistoryAsksOnlyForMissingDays(t *testing.T) {
 		{Code: codes(t, "SH688111")[0], Held: want}, // complete: not asked
 		{Code: codes(t, "SZ000002")[0]},             // unknown to the server
 	}
-	now := time.Date(2024, 10, 14, 20, 0, 0, 0, sectors.China)
+	now := time.Date(2024, 10, 14, 20, 0, 0, 0, market.China)
 	fetched, err := p.DailyHistory(context.Background(), needs, want, now)
 	if err != nil {
 		t.Fatal(err)
@@ -149,7 +150,7 @@ func TestDailyHistoryAsksOnlyForMissingDays(t *testing.T) {
 		t.Errorf("300624: %d bars %d events", len(s.Bars), len(s.Events))
 	}
 	// the server answers more than asked: only the missing days are kept
-	if b := got["SH000300"]; len(b.Bars) != 4 || sectors.ChinaDate(b.Bars[0].Date) != "2024-10-08" {
+	if b := got["SH000300"]; len(b.Bars) != 4 || market.ChinaDate(b.Bars[0].Date) != "2024-10-08" {
 		t.Errorf("benchmark: %+v", b.Bars)
 	}
 	if _, ok := got["SZ000002"]; ok {
@@ -162,13 +163,13 @@ func TestDailyHistoryDropsTheUnfinishedSession(t *testing.T) {
 	p := k.start(t)
 	want := sectors.DayRange{From: chinaDay(t, "2024-09-20"), To: chinaDay(t, "2024-12-31")}
 	// 10:00 on 10-11: the server's 10-11 row is the session so far, no close
-	now := time.Date(2024, 10, 11, 10, 0, 0, 0, sectors.China)
+	now := time.Date(2024, 10, 11, 10, 0, 0, 0, market.China)
 	got, err := p.DailyHistory(context.Background(), []DailyNeed{{Code: codes(t, "SZ300624")[0]}}, want, now)
 	if err != nil {
 		t.Fatal(err)
 	}
 	bars := got.Got["SZ300624"].Bars
-	if len(bars) != 10 || sectors.ChinaDate(bars[len(bars)-1].Date) != "2024-10-10" {
+	if len(bars) != 10 || market.ChinaDate(bars[len(bars)-1].Date) != "2024-10-10" {
 		t.Errorf("last bar %v of %d", bars[len(bars)-1].Date, len(bars))
 	}
 	// and the request stopped at today, not at the end of the year
@@ -184,15 +185,15 @@ func TestPlanDailyBatchesLongSpans(t *testing.T) {
 	// calendar out by a few weeks still gets every row), the second
 	// picking up on the next trading day
 	want := sectors.DayRange{From: chinaDay(t, "2024-01-02"), To: chinaDay(t, "2026-12-31")}
-	n := sectors.TradingDaysBetween(want.From, want.To)
+	n := market.TradingDaysBetween(want.From, want.To)
 	plan := PlanDaily([]DailyNeed{{Code: sectors.Benchmark}}, want)
 	if n != 727 || len(plan) != int(math.Ceil(float64(n)/PlanRows)) || len(plan) != 2 {
 		t.Fatalf("%d trading days in %d requests: %+v", n, len(plan), plan)
 	}
-	if c := sectors.TradingDaysBetween(plan[0].Span.From, plan[0].Span.To); c != PlanRows || PlanRows > KlineRows-20 {
+	if c := market.TradingDaysBetween(plan[0].Span.From, plan[0].Span.To); c != PlanRows || PlanRows > KlineRows-20 {
 		t.Errorf("first request covers %d trading days", c)
 	}
-	if !plan[1].Span.From.Equal(sectors.NextTradingDay(plan[0].Span.To)) || !plan[1].Span.To.Equal(want.To) {
+	if !plan[1].Span.From.Equal(market.NextTradingDay(plan[0].Span.To)) || !plan[1].Span.To.Equal(want.To) {
 		t.Errorf("second request %+v", plan[1].Span)
 	}
 	// 25 tickers holding all but the last week: one request each
@@ -210,15 +211,15 @@ func TestPlanDailyBatchesLongSpans(t *testing.T) {
 func TestPlanDailyFromANeedsOwnDay(t *testing.T) {
 	want := sectors.DayRange{From: chinaDay(t, "2024-05-06"), To: chinaDay(t, "2026-11-30")}
 	own := chinaDay(t, "2026-11-02")
-	plan := PlanDaily([]DailyNeed{{Code: sectors.MustParseCode("688111"), From: own}, {Code: sectors.Benchmark}}, want)
+	plan := PlanDaily([]DailyNeed{{Code: market.MustParseCode("688111"), From: own}, {Code: sectors.Benchmark}}, want)
 	if len(plan) != 3 {
 		t.Fatalf("plan %+v, want one request for the security's month and two for the benchmark's 630 sessions", plan)
 	}
 	if p := plan[0]; p.Code.Number != "688111" || !p.Span.From.Equal(own) || !p.Span.To.Equal(want.To) {
-		t.Errorf("the security's request %+v, want %s to %s", p.Span, sectors.ChinaDate(own), sectors.ChinaDate(want.To))
+		t.Errorf("the security's request %+v, want %s to %s", p.Span, market.ChinaDate(own), market.ChinaDate(want.To))
 	}
 	if p := plan[1]; p.Code != sectors.Benchmark || !p.Span.From.Equal(want.From) {
-		t.Errorf("the benchmark's first request %+v, want from %s", p.Span, sectors.ChinaDate(want.From))
+		t.Errorf("the benchmark's first request %+v, want from %s", p.Span, market.ChinaDate(want.From))
 	}
 }
 
@@ -232,7 +233,7 @@ func TestDailyHistoryOffline(t *testing.T) {
 		needs = append(needs, DailyNeed{Code: tk.Code})
 	}
 	want := sectors.DayRange{From: chinaDay(t, "2024-09-20"), To: chinaDay(t, "2024-10-11")}
-	_, err := p.DailyHistory(context.Background(), needs, want, time.Date(2024, 10, 14, 20, 0, 0, 0, sectors.China))
+	_, err := p.DailyHistory(context.Background(), needs, want, time.Date(2024, 10, 14, 20, 0, 0, 0, market.China))
 	if !errors.Is(err, ErrRefused) {
 		t.Fatalf("%v", err)
 	}
@@ -249,7 +250,7 @@ func TestDailyHistoryToCallReturn(t *testing.T) {
 	p := k.start(t)
 	want := sectors.DayRange{From: chinaDay(t, "2024-09-20"), To: chinaDay(t, "2024-10-11")}
 	stock := codes(t, "SZ300624")[0]
-	got, err := p.DailyHistory(context.Background(), []DailyNeed{{Code: stock}, {Code: sectors.Benchmark}}, want, time.Date(2024, 10, 12, 9, 0, 0, 0, sectors.China))
+	got, err := p.DailyHistory(context.Background(), []DailyNeed{{Code: stock}, {Code: sectors.Benchmark}}, want, time.Date(2024, 10, 12, 9, 0, 0, 0, market.China))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -264,7 +265,7 @@ func TestDailyHistoryToCallReturn(t *testing.T) {
 	if math.Abs(c.ReturnPct-stockPct) > 1e-9 || math.Abs(c.BenchmarkPct-21.875) > 1e-9 || math.Abs(c.ExcessPct-(stockPct-21.875)) > 1e-9 {
 		t.Errorf("%+v", c)
 	}
-	if sectors.ChinaDate(c.Ref.Day) != "2024-09-20" || c.Ref.Price != 20 || c.Ref.Basis != sectors.Unadjusted {
+	if market.ChinaDate(c.Ref.Day) != "2024-09-20" || c.Ref.Price != 20 || c.Ref.Basis != sectors.Unadjusted {
 		t.Errorf("reference %+v", c.Ref)
 	}
 }

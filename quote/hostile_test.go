@@ -9,6 +9,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"zixuan/sectors/market"
 
 	"zixuan/sectors"
 )
@@ -40,8 +41,8 @@ func (f *fakeKline) start(t *testing.T) *Tencent {
 		f.mu.Unlock()
 		parts := strings.Split(param, ",")
 		sym := parts[0]
-		from, _ := time.ParseInLocation(time.DateOnly, parts[2], sectors.China)
-		to, _ := time.ParseInLocation(time.DateOnly, parts[3], sectors.China)
+		from, _ := time.ParseInLocation(time.DateOnly, parts[2], market.China)
+		to, _ := time.ParseInLocation(time.DateOnly, parts[3], market.China)
 		count, _ := strconv.Atoi(parts[4])
 		if mode == "garbage" {
 			_, _ = w.Write([]byte("<html>502 Bad Gateway</html>"))
@@ -49,8 +50,8 @@ func (f *fakeKline) start(t *testing.T) *Tencent {
 		}
 		var rows []string
 		p := 3000.0
-		for d := time.Date(2024, 1, 2, 0, 0, 0, 0, sectors.China); !d.After(to); d = d.AddDate(0, 0, 1) {
-			if !sectors.IsTradingDay(d) {
+		for d := time.Date(2024, 1, 2, 0, 0, 0, 0, market.China); !d.After(to); d = d.AddDate(0, 0, 1) {
+			if !market.IsTradingDay(d) {
 				continue
 			}
 			p += 1
@@ -58,7 +59,7 @@ func (f *fakeKline) start(t *testing.T) *Tencent {
 				continue
 			}
 			c := strconv.FormatFloat(p, 'f', 2, 64)
-			rows = append(rows, fmt.Sprintf(`["%s","%s","%s","%s","%s","1000000.000"]`, sectors.ChinaDate(d), c, c, c, c))
+			rows = append(rows, fmt.Sprintf(`["%s","%s","%s","%s","%s","1000000.000"]`, market.ChinaDate(d), c, c, c, c))
 		}
 		switch mode {
 		case "empty":
@@ -84,11 +85,11 @@ func (f *fakeKline) start(t *testing.T) *Tencent {
 // a day behind, unreadable, starting late, or with a hole in an index.
 func TestHostileKlineAnswersVouchOnlyForWhatCame(t *testing.T) {
 	want := sectors.DayRange{From: chinaDay(t, "2026-11-02"), To: chinaDay(t, "2026-12-04")}
-	now := time.Date(2026, 12, 4, 20, 0, 0, 0, sectors.China)
-	stock := sectors.MustParseCode("600036")
+	now := time.Date(2026, 12, 4, 20, 0, 0, 0, market.China)
+	stock := market.MustParseCode("600036")
 	for _, tc := range []struct {
 		mode    string
-		code    sectors.Code
+		code    market.Code
 		covered string // the covered spans, "" for none
 		short   string
 	}{
@@ -104,7 +105,7 @@ func TestHostileKlineAnswersVouchOnlyForWhatCame(t *testing.T) {
 		got, _ := p.DailyHistory(context.Background(), []DailyNeed{{Code: tc.code}}, want, now)
 		var cov []string
 		for _, c := range got.Covered[tc.code.Key()] {
-			cov = append(cov, sectors.ChinaDate(c.From)+".."+sectors.ChinaDate(c.To))
+			cov = append(cov, market.ChinaDate(c.From)+".."+market.ChinaDate(c.To))
 		}
 		if s := strings.Join(cov, " "); s != tc.covered {
 			t.Errorf("%q: covered %q, want %q", tc.mode, s, tc.covered)
@@ -130,14 +131,14 @@ func TestAFullAnswerIsFollowedForTheRest(t *testing.T) {
 	// 600 and 117; make the server give at most 100 rows
 	f.capRows = 100
 	want := sectors.DayRange{From: chinaDay(t, "2024-01-02"), To: chinaDay(t, "2026-12-04")}
-	now := time.Date(2026, 12, 4, 20, 0, 0, 0, sectors.China)
+	now := time.Date(2026, 12, 4, 20, 0, 0, 0, market.China)
 	got, err := p.DailyHistory(context.Background(), []DailyNeed{{Code: sectors.Benchmark}}, want, now)
 	if err != nil {
 		t.Fatal(err)
 	}
 	cov := got.Covered[sectors.Benchmark.Key()]
 	bars := got.Got[sectors.Benchmark.Key()].Bars
-	n := sectors.TradingDaysBetween(want.From, want.To)
+	n := market.TradingDaysBetween(want.From, want.To)
 	// 100 rows are never KlineRows: the server's cap is not known, so the
 	// rest is not followed; it is asked again next time (held only from
 	// the first bar)

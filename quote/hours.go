@@ -2,8 +2,7 @@ package quote
 
 import (
 	"time"
-
-	"zixuan/sectors"
+	"zixuan/sectors/market"
 )
 
 // Trading hours of the Shanghai and Shenzhen exchanges (and Beijing's):
@@ -14,8 +13,8 @@ import (
 
 // Trading reports whether t falls within continuous trading.
 func Trading(t time.Time) bool {
-	t = t.In(sectors.China)
-	if !sectors.IsTradingDay(t) {
+	t = t.In(market.China)
+	if !market.IsTradingDay(t) {
 		return false
 	}
 	m := t.Hour()*60 + t.Minute()
@@ -26,8 +25,8 @@ func Trading(t time.Time) bool {
 // starts at 09:30: the call auction (09:15–09:25) and the minutes after
 // it, when no stock has traded yet and every quote shows volume 0.
 func PreOpen(t time.Time) bool {
-	t = t.In(sectors.China)
-	if !sectors.IsTradingDay(t) {
+	t = t.In(market.China)
+	if !market.IsTradingDay(t) {
 		return false
 	}
 	return t.Hour()*60+t.Minute() < 9*60+30
@@ -36,12 +35,12 @@ func PreOpen(t time.Time) bool {
 // NextOpen is the next start of a trading session strictly after t (for a
 // timer that sleeps through the lunch break, the night and the holidays).
 func NextOpen(t time.Time) time.Time {
-	t = t.In(sectors.China)
+	t = t.In(market.China)
 	// The longest closure (Spring Festival with its weekends) is under two
 	// weeks; three is a safe bound on the search.
 	for d := 0; d < 21; d++ {
-		day := time.Date(t.Year(), t.Month(), t.Day()+d, 0, 0, 0, 0, sectors.China)
-		if !sectors.IsTradingDay(day) {
+		day := time.Date(t.Year(), t.Month(), t.Day()+d, 0, 0, 0, 0, market.China)
+		if !market.IsTradingDay(day) {
 			continue
 		}
 		for _, hm := range [][2]int{{9, 30}, {13, 0}} {
@@ -66,7 +65,7 @@ func Stale(at, now time.Time, interval time.Duration) bool {
 	if at.IsZero() {
 		return true
 	}
-	if !sectors.CalendarKnows(now) && sectors.ChinaDate(at) != sectors.ChinaDate(now) {
+	if !market.CalendarKnows(now) && market.ChinaDate(at) != market.ChinaDate(now) {
 		// No notice says today is a session, only the absence of a known
 		// holiday: a quote still dated an earlier day is what a holiday's
 		// quote looks like, so it is the last close, not a stale answer.
@@ -79,13 +78,13 @@ func Stale(at, now time.Time, interval time.Duration) bool {
 // (weekends and exchange holidays skipped): the day a rating's reference
 // close belongs to.
 func SessionDay(day time.Time) time.Time {
-	return sectors.TradingDayOnOrBefore(day)
+	return market.TradingDayOnOrBefore(day)
 }
 
 // Closed reports whether day's session is over at now: a rating made
 // during today's session has no reference close until 15:00.
 func Closed(day, now time.Time) bool {
-	d := sectors.ChinaDay(day)
+	d := market.ChinaDay(day)
 	closeAt := d.Add(15 * time.Hour)
 	return !now.Before(closeAt)
 }

@@ -10,12 +10,11 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"zixuan/sectors"
+	"zixuan/sectors/market"
 )
 
-func oneCode() []sectors.Code {
-	return []sectors.Code{{Exchange: sectors.SH, Number: "600519"}}
+func oneCode() []market.Code {
+	return []market.Code{{Exchange: market.SH, Number: "600519"}}
 }
 
 // Each way of not getting an answer is named as what it is.

@@ -21,6 +21,7 @@ import (
 	"strings"
 	"syscall"
 	"time"
+	"zixuan/sectors/market"
 
 	"zixuan/sectors"
 )
@@ -32,7 +33,7 @@ type Provider interface {
 	// Quotes returns the quotes it found, keyed by Code.Key(). Codes the
 	// provider does not know are left out. On a partial failure it returns
 	// what it got together with the error.
-	Quotes(ctx context.Context, codes []sectors.Code) (map[string]sectors.Quote, error)
+	Quotes(ctx context.Context, codes []market.Code) (map[string]sectors.Quote, error)
 }
 
 // History fetches the unadjusted daily history the returns are measured

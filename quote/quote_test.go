@@ -12,15 +12,14 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
-
-	"zixuan/sectors"
+	"zixuan/sectors/market"
 )
 
-func codes(t *testing.T, ss ...string) []sectors.Code {
+func codes(t *testing.T, ss ...string) []market.Code {
 	t.Helper()
-	out := make([]sectors.Code, len(ss))
+	out := make([]market.Code, len(ss))
 	for i, s := range ss {
-		c, err := sectors.ParseCode(s)
+		c, err := market.ParseCode(s)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -93,7 +92,7 @@ func TestTencentNormalSuspendedUnknown(t *testing.T) {
 		m.Volume != 2106400 || m.Amount != 307331*10000 || m.Turnover != 0.17 || m.PE != 20.35 || m.Suspended {
 		t.Errorf("600519 = %+v", m)
 	}
-	if want := time.Date(2026, 4, 2, 16, 14, 1, 0, sectors.China); !m.Time.Equal(want) {
+	if want := time.Date(2026, 4, 2, 16, 14, 1, 0, market.China); !m.Time.Equal(want) {
 		t.Errorf("time %v, want %v", m.Time, want)
 	}
 	if q := got["SZ000977"]; q.Name != "浪潮信息" || q.ChangePct != 4.37 {
@@ -218,8 +217,8 @@ func TestOfflineOneErrorNoSpam(t *testing.T) {
 	srv.Close() // nothing listens there now: connection refused
 	p := NewTencent(url, nil)
 	fast(&p.c, 0)
-	cs := make([]sectors.Code, 0, 200)
-	for _, c := range sectors.Master()[:200] {
+	cs := make([]market.Code, 0, 200)
+	for _, c := range market.Master()[:200] {
 		cs = append(cs, c.Code)
 	}
 	got, err := p.Quotes(context.Background(), cs)
@@ -235,8 +234,8 @@ func TestBatchesOf60(t *testing.T) {
 	var r replay
 	srv := r.server(t, serve([]byte(`v_pv_none_match="1";`)))
 	p := NewTencent(srv.URL, srv.Client())
-	cs := make([]sectors.Code, 0, 130)
-	for _, c := range sectors.Master()[:130] {
+	cs := make([]market.Code, 0, 130)
+	for _, c := range market.Master()[:130] {
 		cs = append(cs, c.Code)
 	}
 	if _, err := p.Quotes(context.Background(), cs); err != nil {
@@ -298,7 +297,7 @@ func TestFallback(t *testing.T) {
 
 func TestTradingHours(t *testing.T) {
 	at := func(s string) time.Time {
-		tm, err := time.ParseInLocation("2006-01-02 15:04", s, sectors.China)
+		tm, err := time.ParseInLocation("2006-01-02 15:04", s, market.China)
 		if err != nil {
 			t.Fatal(err)
 		}

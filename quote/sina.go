@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strings"
 	"time"
+	"zixuan/sectors/market"
 
 	"zixuan/sectors"
 )
@@ -31,8 +32,8 @@ func NewSina(base string, hc *http.Client) *Sina {
 func (s *Sina) Name() string { return "sina" }
 
 // Quotes implements Provider.
-func (s *Sina) Quotes(ctx context.Context, codes []sectors.Code) (map[string]sectors.Quote, error) {
-	return batches(ctx, codes, func(ctx context.Context, part []sectors.Code) (map[string]sectors.Quote, error) {
+func (s *Sina) Quotes(ctx context.Context, codes []market.Code) (map[string]sectors.Quote, error) {
+	return batches(ctx, codes, func(ctx context.Context, part []market.Code) (map[string]sectors.Quote, error) {
 		body, err := s.c.get(ctx, s.Base+"/list="+symbols(part))
 		if err != nil {
 			return nil, err
@@ -45,8 +46,8 @@ func (s *Sina) Quotes(ctx context.Context, codes []sectors.Code) (map[string]sec
 // 3 last, 4 high, 5 low, 8 volume (shares, every board), 9 amount (yuan),
 // 30 date, 31 time, 32 status (see sinaHalts). It has no change field:
 // change is computed.
-func ParseSina(body []byte, asked []sectors.Code) (map[string]sectors.Quote, error) {
-	bySym := make(map[string]sectors.Code, len(asked))
+func ParseSina(body []byte, asked []market.Code) (map[string]sectors.Quote, error) {
+	bySym := make(map[string]market.Code, len(asked))
 	for _, c := range asked {
 		bySym[symbol(c)] = c
 	}
@@ -74,7 +75,7 @@ func ParseSina(body []byte, asked []sectors.Code) (map[string]sectors.Quote, err
 		if q.Last <= 0 && q.PrevClose <= 0 || garbled(at(2)) || garbled(at(3)) {
 			continue
 		}
-		if t, err := time.ParseInLocation("2006-01-02 15:04:05", at(30)+" "+at(31), sectors.China); err == nil {
+		if t, err := time.ParseInLocation("2006-01-02 15:04:05", at(30)+" "+at(31), market.China); err == nil {
 			q.Time = t
 		}
 		q.Change, q.ChangePct = change(q.Last, q.PrevClose)
@@ -127,12 +128,12 @@ type Fallback struct {
 func (f Fallback) Name() string { return f.Primary.Name() + "+" + f.Secondary.Name() }
 
 // Quotes implements Provider.
-func (f Fallback) Quotes(ctx context.Context, codes []sectors.Code) (map[string]sectors.Quote, error) {
+func (f Fallback) Quotes(ctx context.Context, codes []market.Code) (map[string]sectors.Quote, error) {
 	got, err := f.Primary.Quotes(ctx, codes)
 	if err == nil || ctx.Err() != nil {
 		return got, err
 	}
-	var rest []sectors.Code
+	var rest []market.Code
 	for _, c := range codes {
 		if _, ok := got[c.Key()]; !ok {
 			rest = append(rest, c)

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"zixuan/sectors/market"
 
 	"zixuan/sectors"
 )
@@ -46,11 +47,11 @@ func NewTencent(base string, hc *http.Client) *Tencent {
 func (t *Tencent) Name() string { return "tencent" }
 
 // Quotes implements Provider.
-func (t *Tencent) Quotes(ctx context.Context, codes []sectors.Code) (map[string]sectors.Quote, error) {
+func (t *Tencent) Quotes(ctx context.Context, codes []market.Code) (map[string]sectors.Quote, error) {
 	return batches(ctx, codes, t.batch)
 }
 
-func (t *Tencent) batch(ctx context.Context, codes []sectors.Code) (map[string]sectors.Quote, error) {
+func (t *Tencent) batch(ctx context.Context, codes []market.Code) (map[string]sectors.Quote, error) {
 	body, err := t.c.get(ctx, t.Base+"/q="+symbols(codes))
 	if err != nil {
 		return nil, err
@@ -62,8 +63,8 @@ func (t *Tencent) batch(ctx context.Context, codes []sectors.Code) (map[string]s
 // for. Unknown codes (v_pv_none_match="1"; or an empty value) are left
 // out; a line it cannot read is skipped. An answer with no line it can
 // read, for codes that are not all unknown, is ErrMalformed.
-func ParseTencent(body []byte, asked []sectors.Code) (map[string]sectors.Quote, error) {
-	bySym := make(map[string]sectors.Code, len(asked))
+func ParseTencent(body []byte, asked []market.Code) (map[string]sectors.Quote, error) {
+	bySym := make(map[string]market.Code, len(asked))
 	for _, c := range asked {
 		bySym[symbol(c)] = c
 	}
@@ -120,7 +121,7 @@ func assignment(line, prefix string) (name, val string, ok bool) {
 // again, 37 amount (10k yuan, rounded), 38 turnover %, 39 PE (negative for
 // a loss). Older answers stop earlier: every index is guarded, and what is
 // missing is computed (change) or left zero.
-func tencentFields(code sectors.Code, f []string) (sectors.Quote, bool) {
+func tencentFields(code market.Code, f []string) (sectors.Quote, bool) {
 	at := func(i int) string {
 		if i < len(f) {
 			return strings.TrimSpace(f[i])
@@ -143,7 +144,7 @@ func tencentFields(code sectors.Code, f []string) (sectors.Quote, bool) {
 	if garbled(at(3)) || garbled(at(4)) {
 		return sectors.Quote{}, false // a last or previous close that is no price: the line is not to be trusted
 	}
-	if t, err := time.ParseInLocation("20060102150405", at(30), sectors.China); err == nil {
+	if t, err := time.ParseInLocation("20060102150405", at(30), market.China); err == nil {
 		q.Time = t
 	}
 	// The exact amount is field 35's third part; field 37 is the same in

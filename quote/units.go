@@ -4,6 +4,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"zixuan/sectors/market"
 
 	"zixuan/sectors"
 )
@@ -82,8 +83,8 @@ func lotsRatio(volume, amount, px float64) float64 {
 
 // sharesPerUnit is what one unit of a Tencent volume is, by board: STAR
 // volumes are already shares, everything else is in lots.
-func sharesPerUnit(c sectors.Code) float64 {
-	if c.Board() == sectors.BoardSTAR {
+func sharesPerUnit(c market.Code) float64 {
+	if c.Board() == market.BoardSTAR {
 		return 1
 	}
 	return 100
@@ -91,7 +92,7 @@ func sharesPerUnit(c sectors.Code) float64 {
 
 // tencentShares converts a Tencent volume to shares, checking the unit
 // against the same line's amount (yuan) and a price of the day.
-func tencentShares(c sectors.Code, volume, amount, px float64) int64 {
+func tencentShares(c market.Code, volume, amount, px float64) int64 {
 	unit := lotsRatio(volume, amount, px)
 	if unit == 0 {
 		unit = sharesPerUnit(c)

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"zixuan/sectors/market"
 
 	"zixuan/sectors"
 )
@@ -35,7 +36,7 @@ const (
 type mention struct {
 	theme    string
 	written  string // the name as written, folded; "" if none was given
-	code     sectors.Code
+	code     market.Code
 	hasCode  bool
 	security int    // for a name without a code: its index in sectors.Master()
 	nameOCR  bool   // the name was found as a look-alike misreading

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"zixuan/sectors/market"
 
 	"zixuan/sectors"
 )
@@ -53,7 +54,7 @@ func TestPDFAndWebPageReadEndToEnd(t *testing.T) {
 			t.Errorf("%s: %v", c.file, err)
 			continue
 		}
-		if got := sectors.ChinaDate(res.Report.Date); got != c.date {
+		if got := market.ChinaDate(res.Report.Date); got != c.date {
 			t.Errorf("%s: date %s, want %s", c.file, got, c.date)
 		}
 		if c.broker != "" && res.Report.Broker != c.broker {

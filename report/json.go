@@ -1,6 +1,9 @@
 package report
 
-import "zixuan/sectors"
+import (
+	"zixuan/sectors"
+	"zixuan/sectors/market"
+)
 
 // JSON is the shape of `report add --dry-run --format json` and `report
 // show`: the report and its calls, each with the sector its theme maps to.
@@ -42,7 +45,7 @@ func NewJSON(rep sectors.BrokerReport, calls []sectors.Call, sectorOf map[string
 		Calls:  make([]JSONCall, 0, len(calls)),
 	}
 	if !rep.Date.IsZero() {
-		out.Report.Date = sectors.ChinaDate(rep.Date)
+		out.Report.Date = market.ChinaDate(rep.Date)
 	}
 	for _, c := range calls {
 		flags := make([]string, len(c.Flags))

@@ -4,8 +4,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-
-	"zixuan/sectors"
+	"zixuan/sectors/market"
 )
 
 // Security mentions: every place a paragraph names a security, whatever the
@@ -35,7 +34,7 @@ type item struct {
 	kind       secKind
 	start, end int // the name's start through the closing bracket
 	nameEnd    int
-	code       sectors.Code
+	code       market.Code
 	hasCode    bool
 	security   int // name without a code: index in sectors.Master()
 	nameOCR    bool
@@ -67,7 +66,7 @@ func tokenEnd(p []rune, i int) int {
 // kind of a code that is no A-share's, or ok false for anything else (a
 // year, 2025Q1, EPS). bare says the token is six digits and nothing else,
 // which is a code only where the text sets it apart (a bracket).
-func codeToken(tok string) (kind secKind, code sectors.Code, bare, ok bool) {
+func codeToken(tok string) (kind secKind, code market.Code, bare, ok bool) {
 	fixed := fixOCRDigits(tok)
 	switch {
 	case strings.HasSuffix(fixed, ".HK") || strings.HasSuffix(fixed, "HK") && allDigits(strings.TrimSuffix(fixed, "HK")) && len(fixed) >= 6:
@@ -93,14 +92,14 @@ func codeToken(tok string) (kind secKind, code sectors.Code, bare, ok bool) {
 	if !allDigits(digits) || len(digits) != 6 {
 		return 0, code, false, false
 	}
-	c, err := sectors.ParseCode(explicit)
+	c, err := market.ParseCode(explicit)
 	if explicit == "" || err != nil {
-		c, err = sectors.ParseCode(digits)
+		c, err = market.ParseCode(digits)
 	}
 	if err != nil {
 		return fundOrBond(digits), code, explicit == "", true
 	}
-	if b := c.Board(); b == sectors.BoardSSEIndex || b == sectors.BoardSZIndex {
+	if b := c.Board(); b == market.BoardSSEIndex || b == market.BoardSZIndex {
 		return secIndex, c, false, true
 	}
 	return secA, c, explicit == "", true

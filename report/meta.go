@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"zixuan/sectors/market"
 
 	"zixuan/sectors"
 )
@@ -219,7 +220,7 @@ func englishDate(s string) (time.Time, int, bool) {
 	if at < 0 || y < 1990 || y > 2100 {
 		return time.Time{}, 0, false
 	}
-	t := time.Date(y, m, d, 0, 0, 0, 0, sectors.China)
+	t := time.Date(y, m, d, 0, 0, 0, 0, market.China)
 	if t.Day() != d || t.Month() != m {
 		return time.Time{}, 0, false
 	}
@@ -266,7 +267,7 @@ func dateAt(f []rune, i int) (time.Time, bool) {
 	default:
 		return time.Time{}, false
 	}
-	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, sectors.China)
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, market.China)
 	if m < 1 || m > 12 || d < 1 || t.Day() != d {
 		return time.Time{}, false
 	}

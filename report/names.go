@@ -4,8 +4,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
-
-	"zixuan/sectors"
+	"zixuan/sectors/market"
 )
 
 // lookalikes are the characters the OCR of report PDFs confuses (FORMATS.md:
@@ -44,7 +43,7 @@ type nameHit struct {
 // Names are compared in folded form (see fold): 五 粮 液 is 五粮液 and 万  科Ａ
 // is 万科A, the form report text takes after folding too.
 type nameIndex struct {
-	master   []sectors.Security
+	master   []market.Security
 	byName   map[string]int // folded name and folded core name (no -U, no ST) → security
 	ac       *automaton
 	hits     []nameHit
@@ -56,7 +55,7 @@ type nameIndex struct {
 var names = sync.OnceValue(buildNameIndex)
 
 func buildNameIndex() *nameIndex {
-	ix := &nameIndex{master: sectors.Master(), byName: map[string]int{}}
+	ix := &nameIndex{master: market.Master(), byName: map[string]int{}}
 	var pats [][]rune
 	add := func(name string, hit nameHit, minLen int) {
 		if _, taken := ix.byName[name]; taken || len([]rune(name)) < minLen {

@@ -7,6 +7,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"zixuan/sectors/market"
 
 	"zixuan/sectors"
 )
@@ -180,7 +181,7 @@ func reportID(folded []rune, meta metadata) string {
 	if meta.date.IsZero() {
 		return "report-" + d[:12]
 	}
-	return "report-" + sectors.ChinaDate(meta.date) + "-" + d[:8]
+	return "report-" + market.ChinaDate(meta.date) + "-" + d[:8]
 }
 
 func digest(folded []rune) string {

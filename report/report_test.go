@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"zixuan/sectors/market"
 
 	"zixuan/sectors"
 )
@@ -60,7 +61,7 @@ func checkReport(t *testing.T, r *Result, title, date, broker, industry, rating 
 	got := r.Report
 	d := ""
 	if !got.Date.IsZero() {
-		d = sectors.ChinaDate(got.Date)
+		d = market.ChinaDate(got.Date)
 	}
 	if got.Title != title || d != date || got.Broker != broker || got.Industry != industry || got.IndustryRating.String() != rating {
 		t.Errorf("report = %q %q %q %q %q\nwant     %q %q %q %q %q", got.Title, d, got.Broker, got.Industry, got.IndustryRating, title, date, broker, industry, rating)

@@ -3,6 +3,7 @@ package report
 import (
 	"strings"
 	"sync"
+	"zixuan/sectors/market"
 
 	"zixuan/sectors"
 )
@@ -23,7 +24,7 @@ func resolve(m mention, ix *nameIndex) sectors.Call {
 		}
 	} else {
 		call.Code = m.code
-		sec, known := sectors.LookupMaster(m.code)
+		sec, known := market.LookupMaster(m.code)
 		written := []rune(m.written)
 		full, core := []rune(strings.ToUpper(sec.Folded)), []rune(strings.ToUpper(sec.FoldedCore))
 		switch {

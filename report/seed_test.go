@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"testing"
+	"zixuan/sectors/market"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 
@@ -33,7 +34,7 @@ func TestSeedGivesTodaysWatchlist(t *testing.T) {
 	}
 	for i, st := range sectors.ReportTickers {
 		c := r.Calls[i]
-		sec, _ := sectors.LookupMaster(st.Code)
+		sec, _ := market.LookupMaster(st.Code)
 		switch {
 		case c.Code != st.Code:
 			t.Errorf("call %d: code %s, want %s", i, c.Code, st.Code)

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"zixuan/sectors/market"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 
@@ -205,7 +206,7 @@ func TestReadParagraph(t *testing.T) {
 // in its sentence, else the paragraph's or the section's company; never an
 // industry, never the old rating.
 func TestRatingPhrases(t *testing.T) {
-	subject := &mention{code: sectors.MustParseCode("000333"), hasCode: true, written: "美的集团"}
+	subject := &mention{code: market.MustParseCode("000333"), hasCode: true, written: "美的集团"}
 	cases := []struct {
 		text string
 		ctx  paraContext
@@ -396,7 +397,7 @@ func TestDates(t *testing.T) {
 	for in, want := range cases {
 		got := ""
 		if d := findDate(prepareLines(in)); !d.IsZero() {
-			got = sectors.ChinaDate(d)
+			got = market.ChinaDate(d)
 		}
 		if got != want {
 			t.Errorf("findDate(%q) = %q, want %q", in, got, want)

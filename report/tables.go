@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"zixuan/sectors/market"
 
 	"zixuan/sectors"
 )
@@ -68,14 +69,14 @@ func allValues(parts []string) bool {
 
 // codeCellKind reads a cell as a security code (600519.SH, 600031. cut by
 // a wrap, 1211.HK, LI.OQ), ok false for anything else.
-func codeCellKind(cell string) (secKind, sectors.Code, bool) {
+func codeCellKind(cell string) (secKind, market.Code, bool) {
 	if len(cell) > 40 {
-		return 0, sectors.Code{}, false
+		return 0, market.Code{}, false
 	}
 	f := string(fold(cell))
 	f = strings.TrimSuffix(f, ".")
 	if len(f) < 4 || len(f) > 12 {
-		return 0, sectors.Code{}, false
+		return 0, market.Code{}, false
 	}
 	kind, code, _, ok := codeToken(f)
 	if !ok {
@@ -445,8 +446,8 @@ func (t *table) lastHeaderLen() int { return len(t.header) }
 
 // name is the row's name as written: the cell the master's name for the
 // code matches best, else the first cell of text.
-func (t *table) name(r tableRow, code sectors.Code, rating int) string {
-	sec, known := sectors.LookupMaster(code)
+func (t *table) name(r tableRow, code market.Code, rating int) string {
+	sec, known := market.LookupMaster(code)
 	full := strings.ToUpper(sec.Folded)
 	first := ""
 	for i, c := range r.cells {

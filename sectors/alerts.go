@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"zixuan/sectors/market"
 )
 
 // Alerts watch a ticker for something its holder wants to hear about: a
@@ -70,7 +71,7 @@ type AlertFiring struct {
 // Alert is one alert on one ticker.
 type Alert struct {
 	ID      uint64
-	Code    Code
+	Code    market.Code
 	Kind    AlertKind
 	Value   float64 // a price (above, below, target), a percent (change, since-call, drawdown), days (no-note); 0 for limit
 	Excess  bool    // since-call: the excess over 沪深300, not the return
@@ -118,15 +119,15 @@ func (a Alert) Passed(last float64) error {
 
 // NewAlert checks an alert's input and returns it armed. now is for the
 // expiry: a date before today's (China) is refused.
-func NewAlert(code Code, kind AlertKind, value float64, expires time.Time, now time.Time) (Alert, error) {
+func NewAlert(code market.Code, kind AlertKind, value float64, expires time.Time, now time.Time) (Alert, error) {
 	a := Alert{Code: code, Kind: kind, Value: value, Created: now, Armed: true, Primed: true}
 	if err := a.Check(now); err != nil {
 		return Alert{}, err
 	}
 	if !expires.IsZero() {
-		a.Expires = ChinaDay(expires)
-		if a.Expires.Before(ChinaDay(now)) {
-			return Alert{}, fmt.Errorf("%w: %s is before today (%s)", ErrAlertExpired, ChinaDate(a.Expires), ChinaDate(now))
+		a.Expires = market.ChinaDay(expires)
+		if a.Expires.Before(market.ChinaDay(now)) {
+			return Alert{}, fmt.Errorf("%w: %s is before today (%s)", ErrAlertExpired, market.ChinaDate(a.Expires), market.ChinaDate(now))
 		}
 	}
 	return a, nil
@@ -165,7 +166,7 @@ func fmtNum(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
 // Expired reports whether the alert's last day has passed at now.
 func (a Alert) Expired(now time.Time) bool {
-	return !a.Expires.IsZero() && ChinaDay(now).After(a.Expires)
+	return !a.Expires.IsZero() && market.ChinaDay(now).After(a.Expires)
 }
 
 // State is the alert's state at now.
@@ -242,7 +243,7 @@ func (a Alert) Describe() string {
 // crossing. applied lists the distributions it was carried across.
 func (a Alert) Level(events []ExRights, now time.Time) (level float64, applied []ExRights) {
 	level = a.Value
-	set, today := ChinaDay(a.Created), ChinaDay(now)
+	set, today := market.ChinaDay(a.Created), market.ChinaDay(now)
 	for _, e := range events {
 		if !e.ExDate.After(set) || e.ExDate.After(today) {
 			continue
@@ -260,7 +261,7 @@ func (a Alert) Level(events []ExRights, now time.Time) (level float64, applied [
 // cannot be carried across it, so the alert is not judged (it would fire,
 // or not, on the price change the event makes) until it is set again.
 func (a Alert) LevelBlocked(unread []ExRights, now time.Time) (ExRights, bool) {
-	set, today := ChinaDay(a.Created), ChinaDay(now)
+	set, today := market.ChinaDay(a.Created), market.ChinaDay(now)
 	for _, e := range unread {
 		if e.ExDate.After(set) && !e.ExDate.After(today) {
 			return e, true
@@ -284,7 +285,7 @@ func (a Alert) DescribeAt(events, unread []ExRights, now time.Time) string {
 		if what == "" {
 			what = "a distribution"
 		}
-		return fmt.Sprintf("%s (not judged since %s on %s: its terms were not read; set it again)", a.Describe(), what, ChinaDate(e.ExDate))
+		return fmt.Sprintf("%s (not judged since %s on %s: its terms were not read; set it again)", a.Describe(), what, market.ChinaDate(e.ExDate))
 	}
 	level, applied := a.Level(events, now)
 	if len(applied) == 0 {
@@ -296,7 +297,7 @@ func (a Alert) DescribeAt(events, unread []ExRights, now time.Time) string {
 		if what == "" {
 			what = "distribution"
 		}
-		parts = append(parts, what+" on "+ChinaDate(e.ExDate))
+		parts = append(parts, what+" on "+market.ChinaDate(e.ExDate))
 	}
 	return fmt.Sprintf("%s %.2f (%s)", a.Kind, level, strings.Join(parts, ", "))
 }
@@ -310,7 +311,7 @@ func (a Alert) DescribeAt(events, unread []ExRights, now time.Time) string {
 // previous close (the exchange's reference price) against the last bar's
 // close is the day's factor.
 func HighSince(h PriceHistory, refDay time.Time, ref float64, q *AlertQuote, now time.Time) float64 {
-	d0 := ChinaDay(refDay)
+	d0 := market.ChinaDay(refDay)
 	type mark struct {
 		day  time.Time
 		high float64
@@ -321,7 +322,7 @@ func HighSince(h PriceHistory, refDay time.Time, ref float64, q *AlertQuote, now
 			marks = append(marks, mark{b.Date, b.High})
 		}
 	}
-	today := ChinaDay(now)
+	today := market.ChinaDay(now)
 	// the factor of every ex-date after d0, by day
 	type step struct {
 		day    time.Time
@@ -345,7 +346,7 @@ func HighSince(h PriceHistory, refDay time.Time, ref float64, q *AlertQuote, now
 		for _, st := range steps {
 			listed = listed || st.day.Equal(today)
 		}
-		if !listed && last.Date.Before(today) && !last.Date.Before(PrevTradingDay(today)) && math.Abs(last.Close/q.PrevClose-1) > 0.0005 {
+		if !listed && last.Date.Before(today) && !last.Date.Before(market.PrevTradingDay(today)) && math.Abs(last.Close/q.PrevClose-1) > 0.0005 {
 			todayFactor = last.Close / q.PrevClose
 		}
 	}
@@ -388,8 +389,8 @@ var ErrNotATrade = errors.New("not a trade")
 // than AlertQuoteMaxAge. Yesterday's close seen before today's open, a
 // quote from before a holiday, a stale quote: none is a trade today.
 func IsTrade(q AlertQuote, now time.Time) error {
-	t := q.Time.In(China)
-	n := now.In(China)
+	t := q.Time.In(market.China)
+	n := now.In(market.China)
 	switch {
 	case !(q.Last > 0):
 		return fmt.Errorf("%w: no price", ErrNotATrade)
@@ -399,10 +400,10 @@ func IsTrade(q AlertQuote, now time.Time) error {
 		return fmt.Errorf("%w: halted", ErrNotATrade)
 	case q.Time.IsZero():
 		return fmt.Errorf("%w: no time", ErrNotATrade)
-	case !IsTradingDay(n):
+	case !market.IsTradingDay(n):
 		return fmt.Errorf("%w: the market is shut today", ErrNotATrade)
-	case ChinaDate(t) != ChinaDate(n):
-		return fmt.Errorf("%w: a quote of %s", ErrNotATrade, ChinaDate(t))
+	case market.ChinaDate(t) != market.ChinaDate(n):
+		return fmt.Errorf("%w: a quote of %s", ErrNotATrade, market.ChinaDate(t))
 	case t.Hour()*60+t.Minute() < 9*60+30:
 		return fmt.Errorf("%w: before the open", ErrNotATrade)
 	}
@@ -428,27 +429,14 @@ func IsTrade(q AlertQuote, now time.Time) error {
 // daily price limit doubled from 5% to 10%", nashnova.com/feed/special/5176).
 // The final notice's own text was not found; the date is what these
 // agree on.
-var mainBoardSTTenPct = time.Date(2026, 7, 6, 0, 0, 0, 0, China)
+var mainBoardSTTenPct = time.Date(2026, 7, 6, 0, 0, 0, 0, market.China)
 
 // mainBoardRegistration is the first day of main-board listings under the
 // registration system (全面注册制: the first such listings traded on
 // 2023-04-10); before it a main-board listing's first day had its own
 // caps (+44 %/−36 % of the issue price), which are no limit from a
 // previous close either.
-var mainBoardRegistration = time.Date(2023, 4, 10, 0, 0, 0, 0, China)
-
-// tradingName strips the marks the exchanges put before a name for the
-// day: XD (ex-dividend), XR (ex-rights), DR (both), which leave ST and
-// *ST after them ("XD*ST…" is a risk-warning stock).
-func tradingName(name string) string {
-	n := strings.TrimSpace(name)
-	for _, p := range []string{"XD", "XR", "DR"} {
-		if strings.HasPrefix(n, p) {
-			return strings.TrimSpace(n[len(p):])
-		}
-	}
-	return n
-}
+var mainBoardRegistration = time.Date(2023, 4, 10, 0, 0, 0, 0, market.China)
 
 // LimitPct is the daily price limit of a stock on day, in percent; limited
 // is false when no limit applies that day. By the exchanges' rules: 10 on
@@ -459,26 +447,26 @@ func tradingName(name string) string {
 // main board under the registration system (the name then starts N on the
 // first day, C on the next four), and on the BSE's first day (N). An
 // index has none.
-func LimitPct(code Code, name string, day time.Time) (pct float64, limited bool) {
-	n := tradingName(name)
+func LimitPct(code market.Code, name string, day time.Time) (pct float64, limited bool) {
+	n := market.TradingName(name)
 	board := code.Board()
 	listing := strings.HasPrefix(n, "N") || strings.HasPrefix(n, "C")
 	switch board {
-	case BoardSTAR, BoardChiNext:
+	case market.BoardSTAR, market.BoardChiNext:
 		if listing {
 			return 0, false
 		}
 		return 20, true
-	case BoardBSE:
+	case market.BoardBSE:
 		if strings.HasPrefix(n, "N") {
 			return 0, false
 		}
 		return 30, true
-	case BoardSSEMain, BoardSZSEMain:
-		if strings.HasPrefix(n, "N") || strings.HasPrefix(n, "C") && !ChinaDay(day).Before(mainBoardRegistration) {
+	case market.BoardSSEMain, market.BoardSZSEMain:
+		if strings.HasPrefix(n, "N") || strings.HasPrefix(n, "C") && !market.ChinaDay(day).Before(mainBoardRegistration) {
 			return 0, false
 		}
-		if IsRiskWarning(n) && ChinaDay(day).Before(mainBoardSTTenPct) {
+		if market.IsRiskWarning(n) && market.ChinaDay(day).Before(mainBoardSTTenPct) {
 			return 5, true
 		}
 		return 10, true
@@ -489,7 +477,7 @@ func LimitPct(code Code, name string, day time.Time) (pct float64, limited bool)
 // LimitPrices are the limit-up and limit-down prices of day from the
 // previous close, rounded to the fen as the exchanges do (half up); ok is
 // false when no limit applies.
-func LimitPrices(code Code, name string, prevClose float64, day time.Time) (up, down float64, ok bool) {
+func LimitPrices(code market.Code, name string, prevClose float64, day time.Time) (up, down float64, ok bool) {
 	p, limited := LimitPct(code, name, day)
 	if !limited || !(prevClose > 0) {
 		return 0, 0, false
@@ -547,7 +535,7 @@ func (a Alert) Condition(m AlertMarket) (hit, known bool, price float64, detail 
 		if last.IsZero() {
 			last = t.Added
 		}
-		days := int(ChinaDay(m.Now).Sub(ChinaDay(last)).Hours() / 24)
+		days := int(market.ChinaDay(m.Now).Sub(market.ChinaDay(last)).Hours() / 24)
 		return float64(days) >= a.Value, true, price, fmt.Sprintf("no note for %d days", days)
 	}
 	q := m.Quote

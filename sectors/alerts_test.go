@@ -5,11 +5,12 @@ import (
 	"math"
 	"testing"
 	"time"
+	"zixuan/sectors/market"
 )
 
 // 2026-04-02 is a Thursday, a trading day; 2026-04-06 is 清明 (closed).
 func at(day string, hm string) time.Time {
-	t, err := time.ParseInLocation("2006-01-02 15:04", day+" "+hm, China)
+	t, err := time.ParseInLocation("2006-01-02 15:04", day+" "+hm, market.China)
 	if err != nil {
 		panic(err)
 	}
@@ -69,7 +70,7 @@ func TestLimitPricesByBoard(t *testing.T) {
 		{"300001", "ST特锐", 10, 12, 8}, // ST on ChiNext keeps ±20 %
 	}
 	for _, c := range cases {
-		up, down, ok := LimitPrices(MustParseCode(c.code), c.name, c.prev, at("2026-04-02", "10:00"))
+		up, down, ok := LimitPrices(market.MustParseCode(c.code), c.name, c.prev, at("2026-04-02", "10:00"))
 		if !ok || math.Abs(up-c.up) > 1e-9 || math.Abs(down-c.down) > 1e-9 {
 			t.Errorf("%s %s from %.2f: %.2f/%.2f, want %.2f/%.2f", c.code, c.name, c.prev, up, down, c.up, c.down)
 		}
@@ -80,7 +81,7 @@ func TestLimitPricesByBoard(t *testing.T) {
 }
 
 func TestAlertFiresOncePerCrossing(t *testing.T) {
-	code := MustParseCode("600519")
+	code := market.MustParseCode("600519")
 	a, err := NewAlert(code, AlertAbove, 100, time.Time{}, at("2026-04-02", "09:00"))
 	if err != nil {
 		t.Fatal(err)
@@ -117,7 +118,7 @@ func TestAlertFiresOncePerCrossing(t *testing.T) {
 }
 
 func TestRepeatingAlertWaitsForTheNextCrossing(t *testing.T) {
-	a, _ := NewAlert(MustParseCode("600519"), AlertBelow, 50, time.Time{}, at("2026-04-02", "09:00"))
+	a, _ := NewAlert(market.MustParseCode("600519"), AlertBelow, 50, time.Time{}, at("2026-04-02", "09:00"))
 	a.Repeat = true
 	seq := []struct {
 		last float64
@@ -148,7 +149,7 @@ func TestNothingFiresOnAQuoteThatIsNotATrade(t *testing.T) {
 			if kind == AlertChange {
 				v = 0.01
 			}
-			a, err := NewAlert(MustParseCode("600519"), kind, v, time.Time{}, now)
+			a, err := NewAlert(market.MustParseCode("600519"), kind, v, time.Time{}, now)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -166,7 +167,7 @@ func TestNothingFiresOnAQuoteThatIsNotATrade(t *testing.T) {
 
 func TestAlertKinds(t *testing.T) {
 	now := at("2026-04-02", "14:00")
-	code := MustParseCode("300624") // ChiNext: ±20 %
+	code := market.MustParseCode("300624") // ChiNext: ±20 %
 	q := func(last, prev, high float64) *AlertQuote {
 		return &AlertQuote{Last: last, PrevClose: prev, ChangePct: (last - prev) / prev * 100, High: high, Time: now}
 	}
@@ -213,7 +214,7 @@ func TestAlertKinds(t *testing.T) {
 		t.Error("a no-note alert is for tickers rated buy")
 	}
 	// ST on the main board: ±5 %
-	st := Alert{Code: MustParseCode("600000"), Kind: AlertLimit}
+	st := Alert{Code: market.MustParseCode("600000"), Kind: AlertLimit}
 	if hit, _, _, _ := st.Condition(AlertMarket{Now: now, Name: "*ST浦发", Quote: q(10.5, 10, 10.5)}); !hit {
 		t.Error("ST limit up at +5 %")
 	}
@@ -224,7 +225,7 @@ func TestAlertKinds(t *testing.T) {
 
 func TestNewAlertRefusesBadInput(t *testing.T) {
 	now := at("2026-04-02", "10:00")
-	code := MustParseCode("600519")
+	code := market.MustParseCode("600519")
 	for _, c := range []struct {
 		kind  AlertKind
 		value float64
@@ -276,20 +277,20 @@ func TestLimitByTheRulesOfTheDay(t *testing.T) {
 		{"600519", "XD贵州茅", "2026-04-02", 10},
 	}
 	for _, c := range cases {
-		pct, limited := LimitPct(MustParseCode(c.code), c.name, at(c.day, "10:00"))
+		pct, limited := LimitPct(market.MustParseCode(c.code), c.name, at(c.day, "10:00"))
 		if c.pct == 0 && limited || c.pct != 0 && (!limited || pct != c.pct) {
 			t.Errorf("%s %s on %s: %v (limited %v), want %v", c.code, c.name, c.day, pct, limited, c.pct)
 		}
 	}
 	// a new listing at +35 % fires no limit alert
-	a, _ := NewAlert(MustParseCode("688799"), AlertLimit, 0, time.Time{}, at("2026-04-02", "09:00"))
+	a, _ := NewAlert(market.MustParseCode("688799"), AlertLimit, 0, time.Time{}, at("2026-04-02", "09:00"))
 	now := at("2026-04-02", "10:00")
 	q := trade(27, 20, now)
 	if fired, _, _ := a.Observe(AlertMarket{Now: now, Quote: q, Name: "N华纳"}); fired {
 		t.Error("a limit alert fired on a listing's first day, which has no limit")
 	}
 	// XD*ST at +5 % before 2026-07-06 is limit up
-	b, _ := NewAlert(MustParseCode("600000"), AlertLimit, 0, time.Time{}, at("2026-07-03", "09:00"))
+	b, _ := NewAlert(market.MustParseCode("600000"), AlertLimit, 0, time.Time{}, at("2026-07-03", "09:00"))
 	now = at("2026-07-03", "10:00")
 	if fired, _, f := b.Observe(AlertMarket{Now: now, Quote: trade(10.5, 10, now), Name: "XD*ST浦发"}); !fired || f.Detail != "limit up 10.50" {
 		t.Errorf("XD*ST at +5 %%: fired %v %q", fired, f.Detail)
@@ -300,7 +301,7 @@ func TestLimitByTheRulesOfTheDay(t *testing.T) {
 // formula and said so; a drawdown is the fall of the total-return value,
 // so a 10转4 or a dividend with the price unchanged in value is none.
 func TestAlertsAcrossAnExDate(t *testing.T) {
-	code := MustParseCode("600036")
+	code := market.MustParseCode("600036")
 	set := at("2026-12-01", "10:00")
 	tenFor4 := ExRights{ExDate: dirDay("2026-12-04"), BonusPerShare: 0.4, Text: "10转4"}
 	below, _ := NewAlert(code, AlertBelow, 14, time.Time{}, set)
@@ -342,7 +343,7 @@ func TestAlertsAcrossAnExDate(t *testing.T) {
 		t.Errorf("on the unlisted ex-date: high %v, want 10", high)
 	}
 	// a cash dividend: 10派276.24元 off 1500.00
-	mt := MustParseCode("600519")
+	mt := market.MustParseCode("600519")
 	div := ExRights{ExDate: dirDay("2026-12-04"), CashPerShare: 27.624, Text: "10派276.24元"}
 	hm := PriceHistory{Code: mt, Events: []ExRights{div}, Bars: []DailyBar{
 		{Date: dirDay("2026-12-03"), Close: 1500, High: 1500},
@@ -358,7 +359,7 @@ func TestAlertsAcrossAnExDate(t *testing.T) {
 // read: the alert is not judged (neither fired nor re-primed) from its
 // ex-date on, and says why.
 func TestLevelAcrossAnUnreadDistributionWaits(t *testing.T) {
-	code := MustParseCode("600036")
+	code := market.MustParseCode("600036")
 	below, _ := NewAlert(code, AlertBelow, 14, time.Time{}, at("2026-12-01", "10:00"))
 	rights := []ExRights{{ExDate: dirDay("2026-12-04"), Text: "10配3"}}
 	now := at("2026-12-04", "10:00")

@@ -3,13 +3,14 @@ package sectors
 import (
 	"testing"
 	"time"
+	"zixuan/sectors/market"
 )
 
 // An observation older than the alert's last change, by the check's clock
 // or by its quote's time, changes nothing: a late "below" cannot prime an
 // alert that fired on a newer quote, nor one re-armed after it was made.
 func TestStaleObservationChangesNothing(t *testing.T) {
-	a, err := NewAlert(MustParseCode("600519"), AlertAbove, 100, time.Time{}, at("2026-04-02", "09:00"))
+	a, err := NewAlert(market.MustParseCode("600519"), AlertAbove, 100, time.Time{}, at("2026-04-02", "09:00"))
 	if err != nil {
 		t.Fatal(err)
 	}

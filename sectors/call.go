@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"zixuan/sectors/market"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -130,7 +131,7 @@ const (
 // Call is one stock a report recommends or names as a beneficiary.
 type Call struct {
 	ReportID       string
-	Code           Code
+	Code           market.Code
 	Name           string // the master's current name; the name as written if the master does not know the code
 	NameInReport   string // as written, OCR errors and all
 	Rating         Rating

@@ -1,12 +1,14 @@
-// Package sectors is zixuan's domain: A-share codes and the exchanges and
-// boards they belong to, the broker rating scale, the sectors of the
-// 2024-05-12 computer-industry weekly with its 25 recommended tickers, and the
-// securities master (every A-share's code and short name, embedded in the
-// binary, with pinyin keys computed ahead of time from phrase readings), and
-// the one resolver of what a user types for a stock (resolve.go: code in
-// any spelling, name, name prefix, pinyin, former name, with one ranking),
-// which the CLI, the TUI's search and its add wizard all use.
+// Package sectors is the watchlist's domain: the broker rating scale and
+// how ratings are read, the sectors of the 2024-05-12 computer-industry
+// weekly with its 25 recommended tickers, tickers with their notes and
+// rating history, broker reports and the calls they make, price histories
+// with their distributions (送/转/派/配) and the returns measured on them
+// against 沪深300, the scorecard, alerts, and positions kept as FIFO lots.
 //
-// It is pure data and rules: it does no I/O beyond reading its embedded files
-// and imports no other zixuan package, so every other package may import it.
+// The market it stands on (codes, exchanges and boards, the securities
+// master and its pinyin, the one resolver of what a user types, the
+// exchange calendar) is the subpackage market.
+//
+// It is pure data and rules: no I/O beyond its embedded files. It imports
+// only market and safetext, so every other package may import it.
 package sectors

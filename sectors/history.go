@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"zixuan/sectors/market"
 )
 
 // DailyBar is one trading day of a security, unadjusted: the prices it
@@ -97,7 +98,7 @@ func (e ExRights) IsRights() bool { return e.RightsPerShare > 0 }
 // PriceHistory is a security's daily bars, oldest first, one per trading
 // day it traded (a halted stock has no bar), and its distributions.
 type PriceHistory struct {
-	Code   Code
+	Code   market.Code
 	Bars   []DailyBar
 	Events []ExRights
 	// Unread are distributions the source gave in a form that could not be
@@ -120,7 +121,7 @@ func (h PriceHistory) Range() DayRange {
 
 // BarOnOrBefore is the last bar dated on or before day's China date.
 func (h PriceHistory) BarOnOrBefore(day time.Time) (DailyBar, bool) {
-	d := ChinaDay(day)
+	d := market.ChinaDay(day)
 	i := sort.Search(len(h.Bars), func(i int) bool { return h.Bars[i].Date.After(d) })
 	if i == 0 {
 		return DailyBar{}, false
@@ -130,14 +131,14 @@ func (h PriceHistory) BarOnOrBefore(day time.Time) (DailyBar, bool) {
 
 // BarBefore is the last bar dated strictly before day's China date.
 func (h PriceHistory) BarBefore(day time.Time) (DailyBar, bool) {
-	return h.BarOnOrBefore(ChinaDay(day).AddDate(0, 0, -1))
+	return h.BarOnOrBefore(market.ChinaDay(day).AddDate(0, 0, -1))
 }
 
 // Merge returns h with more added: bars by date (more's bar wins for a day
 // both hold), distributions by ex-date, both sorted.
 func (h PriceHistory) Merge(more PriceHistory) PriceHistory {
 	out := PriceHistory{Code: h.Code}
-	if out.Code == (Code{}) {
+	if out.Code == (market.Code{}) {
 		out.Code = more.Code
 	}
 	// each side sorted by day, the last of a day kept (a whole market's
@@ -170,7 +171,7 @@ func (h PriceHistory) Merge(more PriceHistory) PriceHistory {
 
 // dayKey is t's China date as a number (20240512), ordered as the dates.
 func dayKey(t time.Time) int {
-	y, m, d := t.In(China).Date()
+	y, m, d := t.In(market.China).Date()
 	return y*10000 + int(m)*100 + d
 }
 
@@ -200,7 +201,7 @@ func uniqueDays(bars []DailyBar) []DailyBar {
 func mergeEvents(a, b []ExRights) []ExRights {
 	by := map[string]ExRights{}
 	for _, e := range append(append([]ExRights(nil), a...), b...) {
-		by[ChinaDate(e.ExDate)] = e
+		by[market.ChinaDate(e.ExDate)] = e
 	}
 	var out []ExRights
 	for _, e := range by {
@@ -221,8 +222,8 @@ func (r DayRange) Empty() bool { return r.From.IsZero() || r.To.IsZero() || r.To
 
 // Contains reports whether day's China date is in the range.
 func (r DayRange) Contains(day time.Time) bool {
-	d := ChinaDay(day)
-	return !r.Empty() && !d.Before(ChinaDay(r.From)) && !d.After(ChinaDay(r.To))
+	d := market.ChinaDay(day)
+	return !r.Empty() && !d.Before(market.ChinaDay(r.From)) && !d.After(market.ChinaDay(r.To))
 }
 
 // MissingRanges is what of want is not in held: nothing, the days before
@@ -234,12 +235,12 @@ func MissingRanges(held, want DayRange) []DayRange {
 	if want.Empty() {
 		return nil
 	}
-	wantFrom, wantTo := ChinaDay(want.From), ChinaDay(want.To)
+	wantFrom, wantTo := market.ChinaDay(want.From), market.ChinaDay(want.To)
 	var parts []DayRange
 	if held.Empty() {
 		parts = []DayRange{{wantFrom, wantTo}}
 	} else {
-		hFrom, hTo := ChinaDay(held.From), ChinaDay(held.To)
+		hFrom, hTo := market.ChinaDay(held.From), market.ChinaDay(held.To)
 		if wantFrom.Before(hFrom) {
 			parts = append(parts, DayRange{wantFrom, minTime(wantTo, hFrom.AddDate(0, 0, -1))})
 		}
@@ -249,10 +250,10 @@ func MissingRanges(held, want DayRange) []DayRange {
 	}
 	var out []DayRange
 	for _, p := range parts {
-		for !p.Empty() && !IsTradingDay(p.From) {
+		for !p.Empty() && !market.IsTradingDay(p.From) {
 			p.From = p.From.AddDate(0, 0, 1)
 		}
-		for !p.Empty() && !IsTradingDay(p.To) {
+		for !p.Empty() && !market.IsTradingDay(p.To) {
 			p.To = p.To.AddDate(0, 0, -1)
 		}
 		if !p.Empty() {
@@ -265,7 +266,7 @@ func MissingRanges(held, want DayRange) []DayRange {
 // adjoins reports whether b starts no later than the session after a
 // ends: no trading day lies between them.
 func adjoins(a, b DayRange) bool {
-	return !ChinaDay(b.From).After(NextTradingDay(ChinaDay(a.To)))
+	return !market.ChinaDay(b.From).After(market.NextTradingDay(market.ChinaDay(a.To)))
 }
 
 // UnionRanges merges spans that overlap or adjoin (no trading day between
@@ -275,7 +276,7 @@ func UnionRanges(spans []DayRange) []DayRange {
 	var list []DayRange
 	for _, s := range spans {
 		if !s.Empty() {
-			list = append(list, DayRange{From: ChinaDay(s.From), To: ChinaDay(s.To)})
+			list = append(list, DayRange{From: market.ChinaDay(s.From), To: market.ChinaDay(s.To)})
 		}
 	}
 	sort.Slice(list, func(i, j int) bool { return list[i].From.Before(list[j].From) })
@@ -305,7 +306,7 @@ func ExtendHeld(held DayRange, covered []DayRange) DayRange {
 		return spans[len(spans)-1]
 	}
 	for _, s := range spans {
-		if !s.From.After(ChinaDay(held.From)) && !s.To.Before(ChinaDay(held.To)) {
+		if !s.From.After(market.ChinaDay(held.From)) && !s.To.Before(market.ChinaDay(held.To)) {
 			return s
 		}
 	}
@@ -320,13 +321,13 @@ func FirstMissingSession(bars []DailyBar, span DayRange) (time.Time, bool) {
 	if span.Empty() {
 		return time.Time{}, false
 	}
-	d := ChinaDay(span.From)
-	if !IsTradingDay(d) {
-		d = NextTradingDay(d)
+	d := market.ChinaDay(span.From)
+	if !market.IsTradingDay(d) {
+		d = market.NextTradingDay(d)
 	}
-	end := ChinaDay(span.To)
+	end := market.ChinaDay(span.To)
 	i := sort.Search(len(bars), func(i int) bool { return !bars[i].Date.Before(d) })
-	for ; !d.After(end); d = NextTradingDay(d) {
+	for ; !d.After(end); d = market.NextTradingDay(d) {
 		for i < len(bars) && bars[i].Date.Before(d) {
 			i++
 		}

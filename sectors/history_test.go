@@ -4,6 +4,7 @@ import (
 	"math"
 	"testing"
 	"time"
+	"zixuan/sectors/market"
 )
 
 func TestParseDistribution(t *testing.T) {
@@ -101,7 +102,7 @@ func TestMissingRanges(t *testing.T) {
 	str := func(rs []DayRange) string {
 		s := ""
 		for _, x := range rs {
-			s += ChinaDate(x.From) + ".." + ChinaDate(x.To) + " "
+			s += market.ChinaDate(x.From) + ".." + market.ChinaDate(x.To) + " "
 		}
 		return s
 	}
@@ -127,7 +128,7 @@ func TestMissingRanges(t *testing.T) {
 }
 
 func TestHistoryMerge(t *testing.T) {
-	a := PriceHistory{Code: MustParseCode("SZ300624"), Bars: []DailyBar{{Date: calDay(t, "2024-09-20"), Close: 20}, {Date: calDay(t, "2024-09-23"), Close: 20.4}},
+	a := PriceHistory{Code: market.MustParseCode("SZ300624"), Bars: []DailyBar{{Date: calDay(t, "2024-09-20"), Close: 20}, {Date: calDay(t, "2024-09-23"), Close: 20.4}},
 		Events: []ExRights{{ExDate: calDay(t, "2024-09-26"), CashPerShare: 0.5}}}
 	b := PriceHistory{Bars: []DailyBar{{Date: calDay(t, "2024-09-24"), Close: 20.8}, {Date: calDay(t, "2024-09-23"), Close: 20.5}},
 		Events: []ExRights{{ExDate: calDay(t, "2024-09-26"), CashPerShare: 0.5}, {ExDate: calDay(t, "2024-10-10"), BonusPerShare: 0.4}}}
@@ -135,10 +136,10 @@ func TestHistoryMerge(t *testing.T) {
 	if len(m.Bars) != 3 || m.Bars[1].Close != 20.5 || !m.Bars[2].Date.Equal(calDay(t, "2024-09-24")) || len(m.Events) != 2 || m.Code.Key() != "SZ300624" {
 		t.Errorf("merge = %+v", m)
 	}
-	if rg := m.Range(); ChinaDate(rg.From) != "2024-09-20" || ChinaDate(rg.To) != "2024-09-24" {
+	if rg := m.Range(); market.ChinaDate(rg.From) != "2024-09-20" || market.ChinaDate(rg.To) != "2024-09-24" {
 		t.Errorf("range %v", rg)
 	}
-	if b, ok := m.BarOnOrBefore(time.Date(2024, 9, 22, 12, 0, 0, 0, China)); !ok || b.Close != 20 {
+	if b, ok := m.BarOnOrBefore(time.Date(2024, 9, 22, 12, 0, 0, 0, market.China)); !ok || b.Close != 20 {
 		t.Errorf("bar on or before a Sunday: %+v", b)
 	}
 }

@@ -1,13 +1,16 @@
 package sectors
 
-import "time"
+import (
+	"time"
+	"zixuan/sectors/market"
+)
 
 // ImportItem is one validated row of an import file. Parsers of
 // import files produce items; the store merges them.
 type ImportItem struct {
-	Line int    // line in the file, for messages
-	Code Code   // valid by construction: parsers only emit parsed codes
-	Name string // the name the file gives, if any (a code list has none)
+	Line int         // line in the file, for messages
+	Code market.Code // valid by construction: parsers only emit parsed codes
+	Name string      // the name the file gives, if any (a code list has none)
 
 	Sector string // sector id or name the file gives; "" when the file has none
 

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"time"
+	"zixuan/sectors/market"
 )
 
 // Positions are built from trades: each buy is a lot (a date, a price, a
@@ -26,7 +27,7 @@ const (
 // Trade is one buy or sell.
 type Trade struct {
 	ID      uint64
-	Code    Code
+	Code    market.Code
 	Side    TradeSide
 	Date    time.Time // the trading day, midnight China time
 	Price   float64
@@ -68,7 +69,7 @@ type Action struct {
 
 // Position is what is held of one ticker.
 type Position struct {
-	Code      Code
+	Code      market.Code
 	Qty       int64
 	Cost      float64   // of the shares held, fees included
 	Realised  float64   // P&L of the sells, fees included, and the dividends
@@ -134,12 +135,12 @@ const (
 
 // FirstSession is the Shanghai exchange's first trading day: no A-share
 // trade is older.
-var FirstSession = time.Date(1990, 12, 19, 0, 0, 0, 0, China)
+var FirstSession = time.Date(1990, 12, 19, 0, 0, 0, 0, market.China)
 
 // BoardLot is the board's lot: 200 shares on STAR (the least a buy may
 // be), 100 elsewhere.
-func BoardLot(code Code) int64 {
-	if code.Board() == BoardSTAR {
+func BoardLot(code market.Code) int64 {
+	if code.Board() == market.BoardSTAR {
 		return 200
 	}
 	return 100
@@ -183,10 +184,10 @@ func CheckTradeBounds(t Trade, now time.Time) error {
 		return fmt.Errorf("%w: a fee of %s: a fee is 0 or more and at most the trade's amount (%s)", ErrTradeInput, shortNum(t.Fee), shortNum(max(amount, 100)))
 	case t.Date.IsZero():
 		return fmt.Errorf("%w: no date", ErrTradeInput)
-	case ChinaDay(t.Date).Before(FirstSession):
-		return fmt.Errorf("%w: %s is before the exchanges opened (%s)", ErrTradeInput, ChinaDate(t.Date), ChinaDate(FirstSession))
-	case ChinaDay(t.Date).After(ChinaDay(now)):
-		return fmt.Errorf("%w: %s is in the future", ErrTradeInput, ChinaDate(t.Date))
+	case market.ChinaDay(t.Date).Before(FirstSession):
+		return fmt.Errorf("%w: %s is before the exchanges opened (%s)", ErrTradeInput, market.ChinaDate(t.Date), market.ChinaDate(FirstSession))
+	case market.ChinaDay(t.Date).After(market.ChinaDay(now)):
+		return fmt.Errorf("%w: %s is in the future", ErrTradeInput, market.ChinaDate(t.Date))
 	}
 	return nil
 }
@@ -203,12 +204,12 @@ func shortNum(v float64) string {
 // staticRule is the rule t breaks whatever is held: a trade on a day the
 // exchanges are shut, or a buy not in the board's lots. "" for none.
 func staticRule(t Trade) string {
-	if !IsTradingDay(t.Date) {
+	if !market.IsTradingDay(t.Date) {
 		why := "a weekend"
-		if h := Holiday(t.Date); h != "" {
+		if h := market.Holiday(t.Date); h != "" {
 			why = "an exchange holiday (" + h + ")"
 		}
-		return fmt.Sprintf("%s is %s: trades are made on session days only", ChinaDate(t.Date), why)
+		return fmt.Sprintf("%s is %s: trades are made on session days only", market.ChinaDate(t.Date), why)
 	}
 	if t.Side == Bought {
 		return buyRule(t.Code, t.Qty)
@@ -227,9 +228,9 @@ func staticRule(t Trade) string {
 //     部分，应当一次性申报卖出".
 //   - BSE (北京证券交易所交易规则): an order of at least 100 shares, in
 //     steps of one share; a balance under 100 sold in one order.
-func buyRule(code Code, qty int64) string {
+func buyRule(code market.Code, qty int64) string {
 	switch b := code.Board(); b {
-	case BoardSTAR, BoardBSE:
+	case market.BoardSTAR, market.BoardBSE:
 		if least := BoardLot(code); qty < least { // 200 on STAR, 100 on the BSE
 			return fmt.Sprintf("a buy on %s is at least %d shares, in steps of 1 (%d is not)", b, least, qty)
 		}
@@ -242,16 +243,16 @@ func buyRule(code Code, qty int64) string {
 }
 
 // sellRule is the rule a sell of qty out of held breaks ("" for none).
-func sellRule(code Code, qty, held int64) string {
+func sellRule(code market.Code, qty, held int64) string {
 	if qty == held {
 		return "" // the whole holding always sells
 	}
 	switch b := code.Board(); b {
-	case BoardSTAR:
+	case market.BoardSTAR:
 		if qty < 200 {
 			return fmt.Sprintf("a sell on STAR is at least 200 shares, or the whole holding (%d of %d)", qty, held)
 		}
-	case BoardBSE:
+	case market.BoardBSE:
 		if qty < 100 {
 			return fmt.Sprintf("a sell on the BSE is at least 100 shares, or the whole holding (%d of %d)", qty, held)
 		}
@@ -417,8 +418,8 @@ func (p *Position) addBonus(bonus float64) int64 {
 
 func (p *Position) apply(t Trade) error {
 	t.Breaks = staticRule(t)
-	if !ChinaDay(t.Date).Equal(p.boughtDay) {
-		p.boughtDay, p.boughtToday = ChinaDay(t.Date), 0
+	if !market.ChinaDay(t.Date).Equal(p.boughtDay) {
+		p.boughtDay, p.boughtToday = market.ChinaDay(t.Date), 0
 	}
 	if t.Side == Bought {
 		if p.Qty == 0 {
@@ -434,20 +435,20 @@ func (p *Position) apply(t Trade) error {
 	}
 	if t.Qty > p.Qty {
 		unknown := ""
-		if p.KnownTo.Before(ChinaDay(t.Date)) {
+		if p.KnownTo.Before(market.ChinaDay(t.Date)) {
 			// bonus shares of an ex-date not yet in the stored history may be
 			// what the sell counts on
 			unknown = " (no distribution known: its daily history is not stored)"
 			if !p.KnownTo.IsZero() {
-				unknown = fmt.Sprintf(" (no distribution known after %s: its daily history is not stored further)", ChinaDate(p.KnownTo))
+				unknown = fmt.Sprintf(" (no distribution known after %s: its daily history is not stored further)", market.ChinaDate(p.KnownTo))
 			}
 		}
-		return fmt.Errorf("%w: %s sells %d shares on %s but holds %d%s", ErrOversold, t.Code.Key(), t.Qty, ChinaDate(t.Date), p.Qty, unknown)
+		return fmt.Errorf("%w: %s sells %d shares on %s but holds %d%s", ErrOversold, t.Code.Key(), t.Qty, market.ChinaDate(t.Date), p.Qty, unknown)
 	}
 	if t.Breaks == "" {
 		// T+1: shares bought today sell from the next session
 		if free := p.Qty - p.boughtToday; t.Qty > free {
-			t.Breaks = fmt.Sprintf("T+1: %d of the %d shares held were bought on %s and sell from the next session", p.boughtToday, p.Qty, ChinaDate(t.Date))
+			t.Breaks = fmt.Sprintf("T+1: %d of the %d shares held were bought on %s and sell from the next session", p.boughtToday, p.Qty, market.ChinaDate(t.Date))
 		} else {
 			t.Breaks = sellRule(t.Code, t.Qty, p.Qty)
 		}

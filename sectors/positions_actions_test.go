@@ -3,12 +3,13 @@ package sectors
 import (
 	"strings"
 	"testing"
+	"zixuan/sectors/market"
 )
 
 // FIFO lots through a 10转4: each lot gains its bonus shares at no cost
 // (its cost per share falls), and a later sell takes them oldest first.
 func TestLotsThroughABonusKeepTheirCost(t *testing.T) {
-	code := MustParseCode("600036")
+	code := market.MustParseCode("600036")
 	h := barsOf(t, "SH600036", map[string]float64{"2024-09-20": 14, "2024-09-23": 10})
 	h.Events = []ExRights{{ExDate: calDay(t, "2024-09-23"), BonusPerShare: 0.4, CashPerShare: 0.1, Text: "10转4股派1元"}}
 	trades := []Trade{
@@ -42,7 +43,7 @@ func TestLotsThroughABonusKeepTheirCost(t *testing.T) {
 // T+1: shares bought on a day sell from the next session; the older ones
 // sell the same day.
 func TestTPlusOne(t *testing.T) {
-	code := MustParseCode("600036")
+	code := market.MustParseCode("600036")
 	trades := []Trade{
 		{ID: 1, Code: code, Side: Bought, Qty: 100, Price: 10, Date: calDay(t, "2024-09-19")},
 		{ID: 2, Code: code, Side: Bought, Qty: 200, Price: 13, Date: calDay(t, "2024-09-20")},

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"testing"
 	"time"
+	"zixuan/sectors/market"
 )
 
 // An independent recomputation of holdings and total returns: a holder
@@ -24,7 +25,7 @@ type oracleCase struct {
 func oracleSessions(from time.Time, n int) []time.Time {
 	var out []time.Time
 	for d := from; len(out) < n; d = d.AddDate(0, 0, 1) {
-		if IsTradingDay(d) {
+		if market.IsTradingDay(d) {
 			out = append(out, d)
 		}
 	}
@@ -40,8 +41,8 @@ func round(v float64, places int) float64 {
 // of closes, suspensions of a few sessions, and ex-dates (some inside a
 // suspension, several in one), each opening at its reference price.
 func randomCase(r *rand.Rand) oracleCase {
-	days := oracleSessions(time.Date(2024, 1, 2, 0, 0, 0, 0, China), 120+r.Intn(120))
-	c := oracleCase{h: PriceHistory{Code: MustParseCode("600036")}, days: days}
+	days := oracleSessions(time.Date(2024, 1, 2, 0, 0, 0, 0, market.China), 120+r.Intn(120))
+	c := oracleCase{h: PriceHistory{Code: market.MustParseCode("600036")}, days: days}
 	price := round(5+r.Float64()*60, 2)
 	suspendedUntil := -1
 	for i, d := range days {

@@ -4,12 +4,13 @@ import (
 	"errors"
 	"math"
 	"testing"
+	"zixuan/sectors/market"
 )
 
 func closeTo(a, b float64) bool { return math.Abs(a-b) < 1e-6 }
 
 func TestFIFOSellsRealiseAgainstTheOldestLots(t *testing.T) {
-	code := MustParseCode("600519")
+	code := market.MustParseCode("600519")
 	d := func(s string) Trade { return Trade{Code: code, Date: at(s, "00:00")} }
 	b1 := d("2026-01-05")
 	b1.ID, b1.Side, b1.Qty, b1.Price, b1.Fee = 1, Bought, 100, 10, 5
@@ -49,7 +50,7 @@ func TestFIFOSellsRealiseAgainstTheOldestLots(t *testing.T) {
 }
 
 func TestOversellIsRefused(t *testing.T) {
-	code := MustParseCode("688111")
+	code := market.MustParseCode("688111")
 	b := Trade{ID: 1, Code: code, Side: Bought, Qty: 200, Price: 100, Date: at("2026-01-05", "00:00")}
 	s := Trade{ID: 2, Code: code, Side: Sold, Qty: 201, Price: 100, Date: at("2026-01-06", "00:00")}
 	if _, err := BuildPositions([]Trade{b, s}); !errors.Is(err, ErrOversold) {
@@ -88,18 +89,18 @@ func TestBoardLots(t *testing.T) {
 		{"600519", Bought, 0, false},
 	}
 	for _, c := range cases {
-		err := CheckTrade(Trade{Code: MustParseCode(c.code), Side: c.side, Qty: c.qty, Price: 10, Date: day}, now)
+		err := CheckTrade(Trade{Code: market.MustParseCode(c.code), Side: c.side, Qty: c.qty, Price: 10, Date: day}, now)
 		if (err == nil) != c.ok {
 			t.Errorf("%s %s %d: %v", c.code, c.side, c.qty, err)
 		}
 	}
-	if BoardLot(MustParseCode("688111")) != 200 || BoardLot(MustParseCode("600519")) != 100 {
+	if BoardLot(market.MustParseCode("688111")) != 200 || BoardLot(market.MustParseCode("600519")) != 100 {
 		t.Error("board lots")
 	}
 	bad := []Trade{
-		{Code: MustParseCode("600519"), Side: Bought, Qty: 100, Price: -1, Date: day},
-		{Code: MustParseCode("600519"), Side: Bought, Qty: 100, Price: 1, Fee: -1, Date: day},
-		{Code: MustParseCode("600519"), Side: Bought, Qty: 100, Price: 1, Date: at("2026-04-03", "00:00")},
+		{Code: market.MustParseCode("600519"), Side: Bought, Qty: 100, Price: -1, Date: day},
+		{Code: market.MustParseCode("600519"), Side: Bought, Qty: 100, Price: 1, Fee: -1, Date: day},
+		{Code: market.MustParseCode("600519"), Side: Bought, Qty: 100, Price: 1, Date: at("2026-04-03", "00:00")},
 		{Code: Benchmark, Side: Bought, Qty: 100, Price: 1, Date: day},
 	}
 	for _, tr := range bad {

@@ -2,6 +2,7 @@ package sectors
 
 import (
 	"time"
+	"zixuan/sectors/market"
 )
 
 // RefWindow is how far before a rating's date a close still counts as its
@@ -10,7 +11,7 @@ const RefWindow = 14 * 24 * time.Hour
 
 // RefPrice is one stored close.
 type RefPrice struct {
-	Code     Code
+	Code     market.Code
 	Day      time.Time // the trading day, midnight China time
 	Close    float64
 	Adjusted bool      // forward-adjusted (前复权) when fetched
@@ -22,7 +23,7 @@ type RefPrice struct {
 // gives them), the reference of a rating made at: the newest close on or
 // before at's China date, within RefWindow.
 func RefFor(list []RefPrice, at time.Time) (RefPrice, bool) {
-	day := ChinaDay(at)
+	day := market.ChinaDay(at)
 	for i := len(list) - 1; i >= 0; i-- {
 		p := list[i]
 		if p.Day.After(day) {

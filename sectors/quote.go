@@ -1,10 +1,13 @@
 package sectors
 
-import "time"
+import (
+	"time"
+	"zixuan/sectors/market"
+)
 
 // Quote is one security's price at one moment, as the provider reported it.
 type Quote struct {
-	Code      Code
+	Code      market.Code
 	Name      string  // the provider's short name (GBK decoded)
 	Last      float64 // last trade; for a suspended stock, the previous close
 	PrevClose float64
@@ -53,7 +56,7 @@ func (q Quote) AsLatest() (Latest, bool) {
 	if !(q.Last > 0) || q.Suspended || q.PreOpen || q.ChangeUnknown {
 		return Latest{}, false
 	}
-	return Latest{Day: ChinaDay(q.Time), Last: q.Last, PrevClose: q.PrevClose}, true
+	return Latest{Day: market.ChinaDay(q.Time), Last: q.Last, PrevClose: q.PrevClose}, true
 }
 
 // LatestOf is the quotes (by Code.Key()) as latest prices, and the

@@ -1,6 +1,9 @@
 package sectors
 
-import "time"
+import (
+	"time"
+	"zixuan/sectors/market"
+)
 
 // RatingReference is the price a ticker's current rating is measured
 // from: a price set by hand or imported for its day (unadjusted, used as
@@ -17,7 +20,7 @@ func ReferenceAt(refs []RefPrice, h PriceHistory, at time.Time) (Reference, bool
 	if p, ok := RefFor(refs, at); ok && !p.Adjusted {
 		return Reference{Day: p.Day, Price: p.Close, Basis: Unadjusted}, true
 	}
-	return referenceFor(h, ChinaDay(at))
+	return referenceFor(h, market.ChinaDay(at))
 }
 
 // ReturnSinceRating is the total return of a ticker since its current

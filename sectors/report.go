@@ -1,6 +1,9 @@
 package sectors
 
-import "time"
+import (
+	"time"
+	"zixuan/sectors/market"
+)
 
 // Source says where a rating came from: the report, the user, or a file.
 type Source struct {
@@ -23,7 +26,7 @@ const ReportSourceID = "report-2024-05-12"
 var Report = Source{
 	ID:             ReportSourceID,
 	Title:          "国产模型迭代持续超预期，美国制裁22家国内量子技术机构",
-	Date:           time.Date(2024, 5, 12, 0, 0, 0, 0, China),
+	Date:           time.Date(2024, 5, 12, 0, 0, 0, 0, market.China),
 	Industry:       "计算机",
 	IndustryRating: "看好（维持）",
 }
@@ -84,7 +87,7 @@ func ReportSector(id string) (SectorDef, bool) {
 
 // SeedTicker is one of the report's 25 recommendations.
 type SeedTicker struct {
-	Code       Code
+	Code       market.Code
 	ReportName string // the short name when the report was written
 	Sector     string
 	Rating     Rating
@@ -95,32 +98,40 @@ type SeedTicker struct {
 // three have changed since, which Master shows: 688256 寒武纪-U → 寒武纪,
 // 603300 华铁应急 → 海南华铁, 688201 信安世纪 → ST信安.
 var ReportTickers = []SeedTicker{
-	{MustParseCode("688111"), "金山办公", SectorAI, Overweight},
-	{MustParseCode("688088"), "虹软科技", SectorAI, Unrated},
-	{MustParseCode("688590"), "新致软件", SectorAI, Unrated},
-	{MustParseCode("300634"), "彩讯股份", SectorAI, Buy},
-	{MustParseCode("688031"), "星环科技-U", SectorAI, Unrated},
-	{MustParseCode("002230"), "科大讯飞", SectorAI, Buy},
+	{market.MustParseCode("688111"), "金山办公", SectorAI, Overweight},
+	{market.MustParseCode("688088"), "虹软科技", SectorAI, Unrated},
+	{market.MustParseCode("688590"), "新致软件", SectorAI, Unrated},
+	{market.MustParseCode("300634"), "彩讯股份", SectorAI, Buy},
+	{market.MustParseCode("688031"), "星环科技-U", SectorAI, Unrated},
+	{market.MustParseCode("002230"), "科大讯飞", SectorAI, Buy},
 
-	{MustParseCode("688041"), "海光信息", SectorCompute, Buy},
-	{MustParseCode("000977"), "浪潮信息", SectorCompute, Unrated},
-	{MustParseCode("603019"), "中科曙光", SectorCompute, Buy},
-	{MustParseCode("688256"), "寒武纪-U", SectorCompute, Unrated},
-	{MustParseCode("300442"), "润泽科技", SectorCompute, Unrated},
-	{MustParseCode("603300"), "华铁应急", SectorCompute, Buy},
-	{MustParseCode("301085"), "亚康股份", SectorCompute, Unrated},
+	{market.MustParseCode("688041"), "海光信息", SectorCompute, Buy},
+	{market.MustParseCode("000977"), "浪潮信息", SectorCompute, Unrated},
+	{market.MustParseCode("603019"), "中科曙光", SectorCompute, Buy},
+	{market.MustParseCode("688256"), "寒武纪-U", SectorCompute, Unrated},
+	{market.MustParseCode("300442"), "润泽科技", SectorCompute, Unrated},
+	{market.MustParseCode("603300"), "华铁应急", SectorCompute, Buy},
+	{market.MustParseCode("301085"), "亚康股份", SectorCompute, Unrated},
 
-	{MustParseCode("688777"), "中控技术", SectorManufacturing, Buy},
-	{MustParseCode("688188"), "柏楚电子", SectorManufacturing, Unrated},
-	{MustParseCode("600845"), "宝信软件", SectorManufacturing, Unrated},
-	{MustParseCode("301129"), "瑞纳智能", SectorManufacturing, Buy},
-	{MustParseCode("002373"), "千方科技", SectorManufacturing, Unrated},
-	{MustParseCode("301339"), "通行宝", SectorManufacturing, Unrated},
+	{market.MustParseCode("688777"), "中控技术", SectorManufacturing, Buy},
+	{market.MustParseCode("688188"), "柏楚电子", SectorManufacturing, Unrated},
+	{market.MustParseCode("600845"), "宝信软件", SectorManufacturing, Unrated},
+	{market.MustParseCode("301129"), "瑞纳智能", SectorManufacturing, Buy},
+	{market.MustParseCode("002373"), "千方科技", SectorManufacturing, Unrated},
+	{market.MustParseCode("301339"), "通行宝", SectorManufacturing, Unrated},
 
-	{MustParseCode("688027"), "国盾量子", SectorQuantum, Unrated},
-	{MustParseCode("000555"), "神州信息", SectorQuantum, Buy},
-	{MustParseCode("003029"), "吉大正元", SectorQuantum, Unrated},
-	{MustParseCode("688201"), "信安世纪", SectorQuantum, Unrated},
-	{MustParseCode("688631"), "莱斯信息", SectorQuantum, Unrated},
-	{MustParseCode("688568"), "中科星图", SectorQuantum, Unrated},
+	{market.MustParseCode("688027"), "国盾量子", SectorQuantum, Unrated},
+	{market.MustParseCode("000555"), "神州信息", SectorQuantum, Buy},
+	{market.MustParseCode("003029"), "吉大正元", SectorQuantum, Unrated},
+	{market.MustParseCode("688201"), "信安世纪", SectorQuantum, Unrated},
+	{market.MustParseCode("688631"), "莱斯信息", SectorQuantum, Unrated},
+	{market.MustParseCode("688568"), "中科星图", SectorQuantum, Unrated},
+}
+
+// The report's names that have changed since are former names a user may
+// still type.
+func init() {
+	for _, t := range ReportTickers {
+		market.AddFormerName(t.Code, t.ReportName)
+	}
 }

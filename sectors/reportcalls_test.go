@@ -3,10 +3,11 @@ package sectors
 import (
 	"testing"
 	"time"
+	"zixuan/sectors/market"
 )
 
 func TestCallsNewestFirstAndTheirRerating(t *testing.T) {
-	d := func(m, day int) time.Time { return time.Date(2025, time.Month(m), day, 0, 0, 0, 0, China) }
+	d := func(m, day int) time.Time { return time.Date(2025, time.Month(m), day, 0, 0, 0, 0, market.China) }
 	reports := []ReportEntry{
 		{BrokerReport: BrokerReport{ID: "a", Date: d(1, 6)}, Themes: []ReportTheme{{Theme: Theme{Name: "算力", Thesis: "A 的观点"}}}},
 		{BrokerReport: BrokerReport{ID: "undated"}, Added: d(3, 1)},
@@ -34,7 +35,7 @@ func TestCallsNewestFirstAndTheirRerating(t *testing.T) {
 }
 
 func TestRestoredRatingsAreNobodysCall(t *testing.T) {
-	tk := Ticker{Code: MustParseCode("603019"), Ratings: []RatingChange{
+	tk := Ticker{Code: market.MustParseCode("603019"), Ratings: []RatingChange{
 		{From: Unrated, To: Buy, At: time.Date(2025, 1, 2, 2, 0, 0, 0, time.UTC), Source: SourceUser},
 		{From: Buy, To: Sell, At: time.Date(2025, 2, 2, 2, 0, 0, 0, time.UTC), Source: "r-removed", Reason: ReasonReport},
 		{From: Sell, To: Buy, At: time.Date(2025, 3, 2, 2, 0, 0, 0, time.UTC), Source: SourceUser, Reason: ReasonReportRemoved + ": r-removed"},

@@ -6,6 +6,7 @@ import (
 	"math"
 	"sort"
 	"time"
+	"zixuan/sectors/market"
 )
 
 // How a call has done. Every return here is a total return from
@@ -88,7 +89,7 @@ func (g Growth) Pct() float64 { return (g.Multiple - 1) * 100 }
 func ReferenceFor(h PriceHistory, callDay time.Time) (Reference, error) {
 	ref, ok := referenceFor(h, callDay)
 	if !ok {
-		return Reference{}, fmt.Errorf("%w for %s on %s", ErrNoReference, h.Code, ChinaDate(callDay))
+		return Reference{}, fmt.Errorf("%w for %s on %s", ErrNoReference, h.Code, market.ChinaDate(callDay))
 	}
 	return ref, nil
 }
@@ -99,7 +100,7 @@ func referenceFor(h PriceHistory, callDay time.Time) (Reference, bool) {
 	if len(h.Bars) == 0 {
 		return Reference{}, false
 	}
-	target := TradingDayOnOrBefore(callDay)
+	target := market.TradingDayOnOrBefore(callDay)
 	b, ok := h.BarOnOrBefore(target)
 	// a history that stops before the day has not got that close yet (a
 	// call made today, before the k-line holds today's bar), unless the
@@ -118,15 +119,15 @@ func TotalReturn(ref Reference, h PriceHistory, latest *Latest, until time.Time)
 	if ref.Price <= 0 || ref.Day.IsZero() {
 		return Growth{}, ErrNoReference
 	}
-	d0 := ChinaDay(ref.Day)
+	d0 := market.ChinaDay(ref.Day)
 	if ref.Basis == ForwardAdjusted {
-		if ref.AdjustedAsOf.IsZero() || eventBetween(h, d0, ChinaDay(ref.AdjustedAsOf).AddDate(0, 0, 1)) {
-			return Growth{}, fmt.Errorf("%w: %s close of %s", ErrAdjustedReference, h.Code, ChinaDate(d0))
+		if ref.AdjustedAsOf.IsZero() || eventBetween(h, d0, market.ChinaDay(ref.AdjustedAsOf).AddDate(0, 0, 1)) {
+			return Growth{}, fmt.Errorf("%w: %s close of %s", ErrAdjustedReference, h.Code, market.ChinaDate(d0))
 		}
 	}
 	end := h.Range().To
-	if !until.IsZero() && (end.IsZero() || ChinaDay(until).Before(end)) {
-		end = ChinaDay(until)
+	if !until.IsZero() && (end.IsZero() || market.ChinaDay(until).Before(end)) {
+		end = market.ChinaDay(until)
 	}
 	g := Growth{From: d0, To: d0, Multiple: 1}
 	last, haveBar := h.BarOnOrBefore(end)
@@ -143,15 +144,15 @@ func TotalReturn(ref Reference, h PriceHistory, latest *Latest, until time.Time)
 	}
 	g.Uncertain = g.Uncertain || unreadBetween(h, d0, g.To)
 
-	useLatest := latest != nil && latest.Last > 0 && ChinaDay(latest.Day).After(last.Date) &&
-		(until.IsZero() || !ChinaDay(latest.Day).After(ChinaDay(until)))
+	useLatest := latest != nil && latest.Last > 0 && market.ChinaDay(latest.Day).After(last.Date) &&
+		(until.IsZero() || !market.ChinaDay(latest.Day).After(market.ChinaDay(until)))
 	if !useLatest {
 		if !haveBar {
 			return g, ErrNoPrice
 		}
 		return g, finite(g)
 	}
-	day := ChinaDay(latest.Day)
+	day := market.ChinaDay(latest.Day)
 	// From the last bar to the latest price. When the bar is the previous
 	// trading day's, the quote's own previous close is the right base,
 	// ex-date or not: on an ex-date it is the ex-rights reference price, so
@@ -159,7 +160,7 @@ func TotalReturn(ref Reference, h PriceHistory, latest *Latest, until time.Time)
 	// the day's factor; the two multiply to Last/PrevClose. That is right
 	// the moment the ex-date shows, before any k-line lists the
 	// distribution.
-	current := haveBar && !last.Date.Before(PrevTradingDay(day))
+	current := haveBar && !last.Date.Before(market.PrevTradingDay(day))
 	switch {
 	case current && latest.PrevClose > 0:
 		g.Multiple *= latest.Last / latest.PrevClose
@@ -168,7 +169,7 @@ func TotalReturn(ref Reference, h PriceHistory, latest *Latest, until time.Time)
 		// days missing, and in them a distribution or a move the bars do
 		// not hold (a halted stock's quote keeps its last close: that is
 		// fine and falls through)
-		return g, fmt.Errorf("%w: %s bars end %s, price of %s", ErrHistoryBehind, h.Code, ChinaDate(last.Date), ChinaDate(day))
+		return g, fmt.Errorf("%w: %s bars end %s, price of %s", ErrHistoryBehind, h.Code, market.ChinaDate(last.Date), market.ChinaDate(day))
 	default:
 		g.Multiple *= latest.Last / last.Close
 	}
@@ -197,7 +198,7 @@ func finite(g Growth) error {
 // off its price): it counts as 1 and the return is flagged.
 func (h PriceHistory) exFactor(from time.Time, fromClose float64, to time.Time) (f float64, unsure bool) {
 	f = 1
-	base, baseDay := fromClose, ChinaDay(from)
+	base, baseDay := fromClose, market.ChinaDay(from)
 	for _, e := range h.Events {
 		if !e.ExDate.After(from) || e.ExDate.After(to) {
 			continue
@@ -228,7 +229,7 @@ type DayValue struct {
 // close, in units of that close, so that an ex-date is no fall.
 func TotalReturnSeries(h PriceHistory, from time.Time) []DayValue {
 	var out []DayValue
-	from = ChinaDay(from)
+	from = market.ChinaDay(from)
 	factor, base := 1.0, 0.0
 	ev := 0
 	for _, b := range h.Bars {
@@ -329,7 +330,7 @@ func ScoreCall(callDay time.Time, ref *Reference, stock PriceHistory, stockLates
 	// but the market's move counts from the day the call was made.
 	benchDay := r.Day
 	if ref == nil && r.Suspended {
-		benchDay = TradingDayOnOrBefore(callDay)
+		benchDay = market.TradingDayOnOrBefore(callDay)
 	}
 	benchRef, err := ReferenceFor(bench, benchDay)
 	if err != nil {
@@ -337,13 +338,13 @@ func ScoreCall(callDay time.Time, ref *Reference, stock PriceHistory, stockLates
 	}
 	end := g.To
 	suspended := false
-	if stock.Range().To.Equal(g.To) && !NextTradingDay(g.To).After(ChinaDay(stock.Through)) {
+	if stock.Range().To.Equal(g.To) && !market.NextTradingDay(g.To).After(market.ChinaDay(stock.Through)) {
 		// no trade since the last bar, through days known: the benchmark
 		// runs to the last day known, the stock's price stays
-		end, suspended = ChinaDay(stock.Through), true
+		end, suspended = market.ChinaDay(stock.Through), true
 	}
 	var bl *Latest
-	if benchLatest != nil && ChinaDay(benchLatest.Day).Equal(end) {
+	if benchLatest != nil && market.ChinaDay(benchLatest.Day).Equal(end) {
 		bl = benchLatest
 	}
 	bg, err := TotalReturn(benchRef, bench, bl, end)
@@ -357,7 +358,7 @@ func ScoreCall(callDay time.Time, ref *Reference, stock PriceHistory, stockLates
 	// stock's history holds the trading day on or before the date that
 	// many months after the call.
 	for _, m := range Horizons {
-		target := TradingDayOnOrBefore(AddMonths(ChinaDay(callDay), m))
+		target := market.TradingDayOnOrBefore(AddMonths(market.ChinaDay(callDay), m))
 		if h := stock.Range(); h.Empty() || h.To.Before(target) && stock.Through.Before(target) || !target.After(r.Day) {
 			continue
 		}

@@ -4,12 +4,13 @@ import (
 	"math"
 	"testing"
 	"time"
+	"zixuan/sectors/market"
 )
 
 // bars makes a history of closes by day.
 func barsOf(t *testing.T, code string, closes map[string]float64) PriceHistory {
 	t.Helper()
-	h := PriceHistory{Code: MustParseCode(code)}
+	h := PriceHistory{Code: market.MustParseCode(code)}
 	for d, c := range closes {
 		h.Bars = append(h.Bars, DailyBar{Date: calDay(t, d), Close: c})
 	}

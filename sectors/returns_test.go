@@ -5,6 +5,7 @@ import (
 	"math"
 	"testing"
 	"time"
+	"zixuan/sectors/market"
 )
 
 // sampleHistory is a ChiNext stock around the 2024 National Day holiday
@@ -22,7 +23,7 @@ func sampleHistory(t *testing.T) PriceHistory {
 		{"2024-09-26", 20.50}, {"2024-09-27", 21.50}, {"2024-09-30", 22.00},
 		{"2024-10-08", 24.50}, {"2024-10-09", 28.00}, {"2024-10-10", 20.00}, {"2024-10-11", 21.00},
 	}
-	h := PriceHistory{Code: MustParseCode("SZ300624")}
+	h := PriceHistory{Code: market.MustParseCode("SZ300624")}
 	for _, c := range closes {
 		h.Bars = append(h.Bars, DailyBar{Date: calDay(t, c.day), Open: c.close, Close: c.close, High: c.close, Low: c.close, Volume: 100})
 	}
@@ -36,7 +37,7 @@ func sampleHistory(t *testing.T) PriceHistory {
 // sampleBenchmark is 沪深300 on the same days (invented closes).
 func sampleBenchmark(t *testing.T) PriceHistory {
 	t.Helper()
-	h := PriceHistory{Code: MustParseCode("SH000300")}
+	h := PriceHistory{Code: market.MustParseCode("SH000300")}
 	for _, c := range []struct {
 		day   string
 		close float64
@@ -61,7 +62,7 @@ func TestTotalReturnAcrossExDates(t *testing.T) {
 	h := sampleHistory(t)
 	// A call on Sunday 2024-09-22 is measured from Friday 09-20's close, 20.00.
 	ref, err := ReferenceFor(h, calDay(t, "2024-09-22"))
-	if err != nil || ChinaDate(ref.Day) != "2024-09-20" || ref.Price != 20 || ref.Basis != Unadjusted {
+	if err != nil || market.ChinaDate(ref.Day) != "2024-09-20" || ref.Price != 20 || ref.Basis != Unadjusted {
 		t.Fatalf("reference %+v %v", ref, err)
 	}
 	g, err := TotalReturn(ref, h, nil, time.Time{})
@@ -72,7 +73,7 @@ func TestTotalReturnAcrossExDates(t *testing.T) {
 	// 09-26 (factor 21.00/20.50) and 0.4 new shares on 10-10 (factor
 	// 28.00/20.00 = 1.4): 21/20 × 21/20.5 × 1.4 = 1.505853658536…, +50.585…%
 	approx(t, "return since 09-20", g.Pct(), (21.0/20.0*(21.0/20.5)*1.4-1)*100)
-	if ChinaDate(g.To) != "2024-10-11" || g.Uncertain {
+	if market.ChinaDate(g.To) != "2024-10-11" || g.Uncertain {
 		t.Errorf("growth %+v", g)
 	}
 
@@ -80,8 +81,8 @@ func TestTotalReturnAcrossExDates(t *testing.T) {
 	// the dividend: 21/22 × 1.4 = 1.336363…, +33.636…%
 	ref2, _ := ReferenceFor(h, calDay(t, "2024-10-01"))
 	g2, _ := TotalReturn(ref2, h, nil, time.Time{})
-	if ChinaDate(ref2.Day) != "2024-09-30" {
-		t.Errorf("holiday call measured from %s", ChinaDate(ref2.Day))
+	if market.ChinaDate(ref2.Day) != "2024-09-30" {
+		t.Errorf("holiday call measured from %s", market.ChinaDate(ref2.Day))
 	}
 	approx(t, "return since 09-30", g2.Pct(), (21.0/22.0*1.4-1)*100)
 
@@ -108,8 +109,8 @@ func TestTotalReturnOnAnExDateFromTheQuote(t *testing.T) {
 		t.Fatal(err)
 	}
 	approx(t, "return on the ex-date", g.Pct(), (21.0/20.0*(21.0/20.5)*1.4*(20.40/20.00)-1)*100)
-	if ChinaDate(g.To) != "2024-10-14" {
-		t.Errorf("as of %s", ChinaDate(g.To))
+	if market.ChinaDate(g.To) != "2024-10-14" {
+		t.Errorf("as of %s", market.ChinaDate(g.To))
 	}
 	// naive last/ref would say 20.40/20 = +2 %: the bug the ex-rights
 	// events are there to avoid
@@ -179,8 +180,8 @@ func TestScoreCallAgainstBenchmark(t *testing.T) {
 	approx(t, "return", c.ReturnPct, stock)
 	approx(t, "benchmark", c.BenchmarkPct, bench)
 	approx(t, "excess", c.ExcessPct, stock-bench) // 28.710365853…
-	if ChinaDate(c.AsOf) != "2024-10-11" || !c.BenchmarkAsOf.Equal(c.AsOf) || len(c.Horizons) != 0 {
-		t.Errorf("as of %s, horizons %v (one month after 09-22 is not reached)", ChinaDate(c.AsOf), c.Horizons)
+	if market.ChinaDate(c.AsOf) != "2024-10-11" || !c.BenchmarkAsOf.Equal(c.AsOf) || len(c.Horizons) != 0 {
+		t.Errorf("as of %s, horizons %v (one month after 09-22 is not reached)", market.ChinaDate(c.AsOf), c.Horizons)
 	}
 
 	// live quotes for both on Monday 10-14: stock as above (an ex-date),
@@ -195,25 +196,25 @@ func TestScoreCallAgainstBenchmark(t *testing.T) {
 
 	// without a live benchmark price the window is shorter, and says so
 	c3, _ := ScoreCall(calDay(t, "2024-09-22"), nil, h, &Latest{Day: calDay(t, "2024-10-14"), Last: 20.40, PrevClose: 20.00}, b, nil)
-	if ChinaDate(c3.AsOf) != "2024-10-14" || ChinaDate(c3.BenchmarkAsOf) != "2024-10-11" {
-		t.Errorf("as of %s, benchmark as of %s", ChinaDate(c3.AsOf), ChinaDate(c3.BenchmarkAsOf))
+	if market.ChinaDate(c3.AsOf) != "2024-10-14" || market.ChinaDate(c3.BenchmarkAsOf) != "2024-10-11" {
+		t.Errorf("as of %s, benchmark as of %s", market.ChinaDate(c3.AsOf), market.ChinaDate(c3.BenchmarkAsOf))
 	}
 }
 
 // A year of invented daily closes rising 0.01 a trading day from 10.00 on
 // 2024-01-02, no distributions; the benchmark stays at 1000.
 func TestHorizons(t *testing.T) {
-	stock := PriceHistory{Code: MustParseCode("SH600519")}
-	bench := PriceHistory{Code: MustParseCode("SH000300")}
+	stock := PriceHistory{Code: market.MustParseCode("SH600519")}
+	bench := PriceHistory{Code: market.MustParseCode("SH000300")}
 	closeOn := map[string]float64{}
 	px := 10.0
 	for d := calDay(t, "2024-01-02"); !d.After(calDay(t, "2024-08-30")); d = d.AddDate(0, 0, 1) {
-		if !IsTradingDay(d) {
+		if !market.IsTradingDay(d) {
 			continue
 		}
 		stock.Bars = append(stock.Bars, DailyBar{Date: d, Close: px})
 		bench.Bars = append(bench.Bars, DailyBar{Date: d, Close: 1000})
-		closeOn[ChinaDate(d)] = px
+		closeOn[market.ChinaDate(d)] = px
 		px += 0.01
 	}
 	// Call on Monday 2024-01-15 (close c0). One month on is 02-15, inside
@@ -233,14 +234,14 @@ func TestHorizons(t *testing.T) {
 	}
 	for i, w := range want {
 		hz := c.Horizons[i]
-		if hz.Months != w.months || ChinaDate(hz.Day) != w.day {
-			t.Errorf("horizon %d: %d months on %s, want %s", i, hz.Months, ChinaDate(hz.Day), w.day)
+		if hz.Months != w.months || market.ChinaDate(hz.Day) != w.day {
+			t.Errorf("horizon %d: %d months on %s, want %s", i, hz.Months, market.ChinaDate(hz.Day), w.day)
 		}
 		approx(t, w.day, hz.ReturnPct, (closeOn[w.day]/c0-1)*100)
 		approx(t, w.day+" benchmark", hz.BenchmarkPct, 0)
 		approx(t, w.day+" excess", hz.ExcessPct, hz.ReturnPct)
 	}
-	if got := ChinaDate(AddMonths(calDay(t, "2024-01-31"), 1)); got != "2024-02-29" {
+	if got := market.ChinaDate(AddMonths(calDay(t, "2024-01-31"), 1)); got != "2024-02-29" {
 		t.Errorf("AddMonths(01-31, 1) = %s", got)
 	}
 }

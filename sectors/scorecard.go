@@ -7,11 +7,12 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"zixuan/sectors/market"
 )
 
 // Benchmark is 沪深300 (CSI 300), the index broker ratings are defined
 // against: 买入 means beating it by 10 % or more over the next year.
-var Benchmark = Code{Exchange: SH, Number: "000300"}
+var Benchmark = market.Code{Exchange: market.SH, Number: "000300"}
 
 // BenchmarkName is the benchmark's short name.
 const BenchmarkName = "沪深300"
@@ -34,7 +35,7 @@ func BenchmarkLabel(name string) string { return name + " " + BenchmarkKind }
 // made and who made it.
 type Scorable struct {
 	Key    string // unique: SH688111@report-2024-05-12@2024-05-12
-	Code   Code
+	Code   market.Code
 	Name   string
 	Source string // a report id, "user", "import:<file>"
 	Report bool   // Source is a report
@@ -79,7 +80,7 @@ func ScorableCallsOf(reportList []ReportEntry, tickers []*Ticker) []Scorable {
 				continue
 			}
 			out = append(out, Scorable{Code: t.Code, Name: t.Name, Source: r.ID, Report: true, Rating: c.Rating,
-				Day: ChinaDay(r.Date), Sector: t.Sector, Theme: c.Theme, Target: c.Target})
+				Day: market.ChinaDay(r.Date), Sector: t.Sector, Theme: c.Theme, Target: c.Target})
 		}
 		for _, h := range t.Ratings {
 			// a report's rating is its call (or went with the report), and
@@ -88,11 +89,11 @@ func ScorableCallsOf(reportList []ReportEntry, tickers []*Ticker) []Scorable {
 				h.Reason == ReasonReport || strings.HasPrefix(h.Reason, ReasonReportRemoved) {
 				continue
 			}
-			out = append(out, Scorable{Code: t.Code, Name: t.Name, Source: h.Source, Rating: h.To, Day: ChinaDay(h.At), Sector: t.Sector})
+			out = append(out, Scorable{Code: t.Code, Name: t.Name, Source: h.Source, Rating: h.To, Day: market.ChinaDay(h.At), Sector: t.Sector})
 		}
 	}
 	for i := range out {
-		out[i].Key = out[i].Code.Key() + "@" + out[i].Source + "@" + ChinaDate(out[i].Day)
+		out[i].Key = out[i].Code.Key() + "@" + out[i].Source + "@" + market.ChinaDate(out[i].Day)
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if !out[i].Day.Equal(out[j].Day) {
@@ -163,7 +164,7 @@ type ScoredCall struct {
 	Scorable
 	// Benchmark is the index the call was measured against when it is not
 	// the scorecard's (a sector's own); zero otherwise.
-	Benchmark Code
+	Benchmark market.Code
 	Result    CallReturn
 	Last      float64 // the price measured to
 	Err       error   // nil when scored
@@ -215,7 +216,7 @@ type ScoreInput struct {
 	// SectorBenchmarks measures the calls of a sector (by sector id)
 	// against another index than Benchmark: its history is History's and
 	// its latest price Latest's, by the index's Code.Key().
-	SectorBenchmarks map[string]Code
+	SectorBenchmarks map[string]market.Code
 }
 
 // Score judges every call against the benchmark and groups the results by
@@ -257,8 +258,8 @@ func Score(calls []Scorable, in ScoreInput, by ...string) Scorecard {
 			continue
 		}
 		s.Result, s.Err = ScoreCall(c.Day, ref, h, latest, bench, benchLatest)
-		if errors.Is(s.Err, ErrNoReference) && len(h.Bars) > 0 && h.Bars[0].Date.After(ChinaDay(c.Day)) {
-			s.Err = fmt.Errorf("%w: its history starts %s, after the call (listed since, or those days not fetched)", ErrStartsAfterCall, ChinaDate(h.Bars[0].Date))
+		if errors.Is(s.Err, ErrNoReference) && len(h.Bars) > 0 && h.Bars[0].Date.After(market.ChinaDay(c.Day)) {
+			s.Err = fmt.Errorf("%w: its history starts %s, after the call (listed since, or those days not fetched)", ErrStartsAfterCall, market.ChinaDate(h.Bars[0].Date))
 		}
 		if s.Err == nil {
 			s.Err = benchmarkDays(c, s.Result, h, bench)
@@ -289,30 +290,30 @@ func Score(calls []Scorable, in ScoreInput, by ...string) Scorecard {
 // checked when it is a close (a live price's day may be the benchmark's
 // live quote, or none).
 func benchmarkDays(c Scorable, r CallReturn, stock, bench PriceHistory) error {
-	from := TradingDayOnOrBefore(r.Ref.Day)
+	from := market.TradingDayOnOrBefore(r.Ref.Day)
 	if r.Ref.Suspended {
-		from = TradingDayOnOrBefore(c.Day)
+		from = market.TradingDayOnOrBefore(c.Day)
 	}
 	if b, ok := bench.BarOnOrBefore(from); !ok || !b.Date.Equal(from) {
-		return fmt.Errorf("%w on %s (asked again at the next fetch)", ErrBenchmarkDayMissing, ChinaDate(from))
+		return fmt.Errorf("%w on %s (asked again at the next fetch)", ErrBenchmarkDayMissing, market.ChinaDate(from))
 	}
-	end := ChinaDay(r.AsOf)
+	end := market.ChinaDay(r.AsOf)
 	if r.Suspended {
-		end = TradingDayOnOrBefore(stock.Through)
+		end = market.TradingDayOnOrBefore(stock.Through)
 	}
-	if sb, ok := stock.BarOnOrBefore(r.AsOf); ok && (r.Suspended || sb.Date.Equal(ChinaDay(r.AsOf))) && !ChinaDay(r.BenchmarkAsOf).Equal(end) {
-		return fmt.Errorf("%w on %s (asked again at the next fetch)", ErrBenchmarkDayMissing, ChinaDate(end))
+	if sb, ok := stock.BarOnOrBefore(r.AsOf); ok && (r.Suspended || sb.Date.Equal(market.ChinaDay(r.AsOf))) && !market.ChinaDay(r.BenchmarkAsOf).Equal(end) {
+		return fmt.Errorf("%w on %s (asked again at the next fetch)", ErrBenchmarkDayMissing, market.ChinaDate(end))
 	}
 	if r.Suspended {
 		if b, ok := bench.BarOnOrBefore(end); !ok || !b.Date.Equal(end) {
-			return fmt.Errorf("%w on %s (asked again at the next fetch)", ErrBenchmarkDayMissing, ChinaDate(end))
+			return fmt.Errorf("%w on %s (asked again at the next fetch)", ErrBenchmarkDayMissing, market.ChinaDate(end))
 		}
 	}
 	return nil
 }
 
 func lastPrice(h PriceHistory, latest *Latest, asOf time.Time) float64 {
-	if latest != nil && ChinaDay(latest.Day).Equal(asOf) {
+	if latest != nil && market.ChinaDay(latest.Day).Equal(asOf) {
 		return latest.Last
 	}
 	if b, ok := h.BarOnOrBefore(asOf); ok {

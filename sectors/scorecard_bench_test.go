@@ -5,14 +5,15 @@ import (
 	"math/rand/v2"
 	"testing"
 	"time"
+	"zixuan/sectors/market"
 )
 
 // benchHistory is two years of daily bars from 2024-05-06 for code.
-func benchHistory(code Code, r *rand.Rand) PriceHistory {
+func benchHistory(code market.Code, r *rand.Rand) PriceHistory {
 	h := PriceHistory{Code: code}
 	p := 10 + r.Float64()*90
-	for d := time.Date(2024, 5, 6, 0, 0, 0, 0, China); len(h.Bars) < 490; d = d.AddDate(0, 0, 1) {
-		if !IsTradingDay(d) {
+	for d := time.Date(2024, 5, 6, 0, 0, 0, 0, market.China); len(h.Bars) < 490; d = d.AddDate(0, 0, 1) {
+		if !market.IsTradingDay(d) {
 			continue
 		}
 		p *= 1 + (r.Float64()-0.5)/20
@@ -26,15 +27,15 @@ func benchHistory(code Code, r *rand.Rand) PriceHistory {
 // against 沪深300 from two years of stored daily history each: the 25 of
 // the seed and the whole market.
 func BenchmarkScorecard(b *testing.B) {
-	for _, n := range []int{25, len(Master())} {
+	for _, n := range []int{25, len(market.Master())} {
 		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
 			r := rand.New(rand.NewPCG(1, 2))
 			in := ScoreInput{History: map[string]PriceHistory{}, Benchmark: benchHistory(Benchmark, r)}
 			var calls []Scorable
-			for _, s := range Master()[:n] {
+			for _, s := range market.Master()[:n] {
 				in.History[s.Code.Key()] = benchHistory(s.Code, r)
 				calls = append(calls, Scorable{Key: s.Code.Key(), Code: s.Code, Name: s.Name, Source: ReportSourceID, Report: true,
-					Rating: Buy, Day: time.Date(2024, 5, 12, 0, 0, 0, 0, China), Sector: SectorAI})
+					Rating: Buy, Day: time.Date(2024, 5, 12, 0, 0, 0, 0, market.China), Sector: SectorAI})
 			}
 			b.ResetTimer()
 			for b.Loop() {

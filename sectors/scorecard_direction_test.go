@@ -6,17 +6,18 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"zixuan/sectors/market"
 )
 
 func dirDay(s string) time.Time {
-	d, _ := time.ParseInLocation(time.DateOnly, s, China)
+	d, _ := time.ParseInLocation(time.DateOnly, s, market.China)
 	return d
 }
 
-func flatHistory(code Code, closes map[string]float64) PriceHistory {
+func flatHistory(code market.Code, closes map[string]float64) PriceHistory {
 	h := PriceHistory{Code: code}
 	for d := dirDay("2026-11-02"); !d.After(dirDay("2026-11-30")); d = d.AddDate(0, 0, 1) {
-		if c, ok := closes[ChinaDate(d)]; ok && IsTradingDay(d) {
+		if c, ok := closes[market.ChinaDate(d)]; ok && market.IsTradingDay(d) {
 			h.Bars = append(h.Bars, DailyBar{Date: d, Open: c, High: c, Low: c, Close: c})
 		}
 	}
@@ -29,16 +30,16 @@ func flatHistory(code Code, closes map[string]float64) PriceHistory {
 // measured (as a long) and left out of the hit rate.
 func TestHitRateByTheCallsDirection(t *testing.T) {
 	bench := flatHistory(Benchmark, map[string]float64{"2026-11-02": 4000, "2026-11-30": 4000})
-	up := MustParseCode("600036")   // +20 %
-	down := MustParseCode("600519") // −20 %
-	flat := MustParseCode("000001") // +0.0003 %: a residue
+	up := market.MustParseCode("600036")   // +20 %
+	down := market.MustParseCode("600519") // −20 %
+	flat := market.MustParseCode("000001") // +0.0003 %: a residue
 	hist := map[string]PriceHistory{
 		up.Key():   flatHistory(up, map[string]float64{"2026-11-02": 10, "2026-11-30": 12}),
 		down.Key(): flatHistory(down, map[string]float64{"2026-11-02": 10, "2026-11-30": 8}),
 		flat.Key(): flatHistory(flat, map[string]float64{"2026-11-02": 10000, "2026-11-30": 10000.03}),
 	}
 	day := dirDay("2026-11-02")
-	call := func(c Code, r Rating) Scorable {
+	call := func(c market.Code, r Rating) Scorable {
 		return Scorable{Key: c.Key() + r.ID(), Code: c, Rating: r, Day: day, Source: "user"}
 	}
 	calls := []Scorable{
@@ -72,7 +73,7 @@ func TestHitRateByTheCallsDirection(t *testing.T) {
 // A benchmark missing the session a call is measured from does not
 // measure from the day before: the call is unscored and says why.
 func TestBenchmarkWithAHoleLeavesTheCallUnscored(t *testing.T) {
-	stock := MustParseCode("600036")
+	stock := market.MustParseCode("600036")
 	h := flatHistory(stock, map[string]float64{"2026-11-10": 10, "2026-11-11": 10, "2026-11-30": 10})
 	full := map[string]float64{"2026-11-10": 4003.30, "2026-11-11": 3990.00, "2026-11-30": 3837.60}
 	holed := map[string]float64{"2026-11-10": 4003.30, "2026-11-30": 3837.60}
@@ -93,7 +94,7 @@ func TestBenchmarkWithAHoleLeavesTheCallUnscored(t *testing.T) {
 
 // A stock whose history starts after the call says so, not "no history".
 func TestCallBeforeTheHistoryStarts(t *testing.T) {
-	stock := MustParseCode("688799")
+	stock := market.MustParseCode("688799")
 	h := flatHistory(stock, map[string]float64{"2026-11-20": 30, "2026-11-30": 33})
 	bench := flatHistory(Benchmark, map[string]float64{"2026-11-02": 4000, "2026-11-20": 4000, "2026-11-30": 4000})
 	sc := Score([]Scorable{{Key: "k", Code: stock, Rating: Buy, Day: dirDay("2026-11-02"), Source: "user"}},

@@ -3,6 +3,7 @@ package sectors
 import (
 	"sort"
 	"time"
+	"zixuan/sectors/market"
 )
 
 // Reading a whole market's years of bars to score calls holds hundreds of
@@ -26,15 +27,15 @@ func ScoreDays(callDays []time.Time, events ...[]ExRights) []time.Time {
 		if d.IsZero() {
 			continue // no day: nothing is measured from it
 		}
-		day := ChinaDay(d)
-		days = append(days, TradingDayOnOrBefore(day))
+		day := market.ChinaDay(d)
+		days = append(days, market.TradingDayOnOrBefore(day))
 		for _, m := range Horizons {
-			days = append(days, TradingDayOnOrBefore(AddMonths(day, m)))
+			days = append(days, market.TradingDayOnOrBefore(AddMonths(day, m)))
 		}
 	}
 	for _, list := range events {
 		for _, e := range list {
-			days = append(days, ChinaDay(e.ExDate).AddDate(0, 0, -1))
+			days = append(days, market.ChinaDay(e.ExDate).AddDate(0, 0, -1))
 		}
 	}
 	return days
@@ -65,7 +66,7 @@ func keepBars(bars []DailyBar, days, cuts []time.Time) []DailyBar {
 		}
 	}
 	for _, day := range days {
-		d := ChinaDay(day)
+		d := market.ChinaDay(day)
 		if i := sort.Search(len(bars), func(i int) bool { return bars[i].Date.After(d) }); i > 0 {
 			mark(i - 1)
 		}
@@ -75,7 +76,7 @@ func keepBars(bars []DailyBar, days, cuts []time.Time) []DailyBar {
 		// cut's first bar on or after it
 		starts := []int{0}
 		for _, c := range cuts {
-			d := ChinaDay(c)
+			d := market.ChinaDay(c)
 			starts = append(starts, sort.Search(len(bars), func(i int) bool { return !bars[i].Date.Before(d) }))
 		}
 		sort.Ints(starts)
@@ -122,14 +123,14 @@ func KeepForHighs(h PriceHistory, callDays, refDays []time.Time, today time.Time
 	}
 	for _, d := range callDays {
 		if !d.IsZero() {
-			cuts = append(cuts, TradingDayOnOrBefore(ChinaDay(d)).AddDate(0, 0, 1))
+			cuts = append(cuts, market.TradingDayOnOrBefore(market.ChinaDay(d)).AddDate(0, 0, 1))
 		}
 	}
 	for _, d := range refDays {
 		if !d.IsZero() {
-			cuts = append(cuts, ChinaDay(d).AddDate(0, 0, 1))
+			cuts = append(cuts, market.ChinaDay(d).AddDate(0, 0, 1))
 		}
 	}
-	cuts = append(cuts, ChinaDay(today))
+	cuts = append(cuts, market.ChinaDay(today))
 	return keepBars(h.Bars, ScoreDays(callDays, h.Events, h.Unread), cuts)
 }

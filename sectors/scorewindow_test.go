@@ -7,6 +7,7 @@ import (
 	"sort"
 	"testing"
 	"time"
+	"zixuan/sectors/market"
 )
 
 // windowCase is a scorecard's input on random histories: stocks with
@@ -17,7 +18,7 @@ import (
 // live quotes.
 func windowCase(r *rand.Rand) ([]Scorable, ScoreInput) {
 	in := ScoreInput{History: map[string]PriceHistory{}, Latest: map[string]Latest{}, Refs: map[string][]RefPrice{}}
-	start := time.Date(2023, 11, 1, 0, 0, 0, 0, China)
+	start := time.Date(2023, 11, 1, 0, 0, 0, 0, market.China)
 	benchDays := oracleSessions(start, 400)
 	level := 3500.0
 	for i, d := range benchDays {
@@ -31,12 +32,12 @@ func windowCase(r *rand.Rand) ([]Scorable, ScoreInput) {
 	in.History[Benchmark.Key()] = in.Benchmark
 	lastBench := in.Benchmark.Bars[len(in.Benchmark.Bars)-1].Date
 	if r.Intn(2) == 0 {
-		in.BenchLatest = &Latest{Day: NextTradingDay(lastBench), Last: round(level*1.01, 2), PrevClose: level}
+		in.BenchLatest = &Latest{Day: market.NextTradingDay(lastBench), Last: round(level*1.01, 2), PrevClose: level}
 	}
 	var calls []Scorable
 	for s := 0; s < 4; s++ {
 		c := randomCase(r)
-		code := Code{Exchange: SH, Number: fmt.Sprintf("60003%d", s)}
+		code := market.Code{Exchange: market.SH, Number: fmt.Sprintf("60003%d", s)}
 		h := c.h
 		h.Code = code
 		if len(h.Bars) == 0 {
@@ -54,9 +55,9 @@ func windowCase(r *rand.Rand) ([]Scorable, ScoreInput) {
 		}
 		in.History[code.Key()] = h
 		if r.Intn(2) == 0 {
-			day := NextTradingDay(last)
+			day := market.NextTradingDay(last)
 			if r.Intn(3) == 0 {
-				day = NextTradingDay(day) // a day missing between
+				day = market.NextTradingDay(day) // a day missing between
 			}
 			p := h.Bars[len(h.Bars)-1].Close
 			in.Latest[code.Key()] = Latest{Day: day, Last: round(p*(1+(r.Float64()-0.5)/10), 2), PrevClose: p}
@@ -68,7 +69,7 @@ func windowCase(r *rand.Rand) ([]Scorable, ScoreInput) {
 			calls = append(calls, Scorable{Key: fmt.Sprintf("%s@%s@%d", code.Key(), src, n), Code: code, Source: src,
 				Report: true, Rating: rating, Day: day, Sector: fmt.Sprintf("s%d", r.Intn(2))})
 			if r.Intn(6) == 0 {
-				in.Refs[code.Key()] = append(in.Refs[code.Key()], RefPrice{Code: code, Day: TradingDayOnOrBefore(day),
+				in.Refs[code.Key()] = append(in.Refs[code.Key()], RefPrice{Code: code, Day: market.TradingDayOnOrBefore(day),
 					Close: round(5+r.Float64()*50, 2), Source: SourceUser})
 			}
 		}
@@ -104,7 +105,7 @@ func sameScorecard(t *testing.T, seed int64, a, b Scorecard) {
 	for i := range a.Calls {
 		x, y := a.Calls[i], b.Calls[i]
 		if fmt.Sprint(x.Err) != fmt.Sprint(y.Err) || x.Last != y.Last || !reflect.DeepEqual(x.Result, y.Result) {
-			t.Fatalf("seed %d, call %s on %s:\nwhole: %+v %v last %v\ncut:   %+v %v last %v", seed, x.Key, ChinaDate(x.Day),
+			t.Fatalf("seed %d, call %s on %s:\nwhole: %+v %v last %v\ncut:   %+v %v last %v", seed, x.Key, market.ChinaDate(x.Day),
 				x.Result, x.Err, x.Last, y.Result, y.Err, y.Last)
 		}
 	}
@@ -137,7 +138,7 @@ func TestScoringFromKeptBarsIsScoringFromWholeHistories(t *testing.T) {
 			more := PriceHistory{Code: h.Code}
 			if len(h.Bars) > 0 {
 				p := h.Bars[len(h.Bars)-1].Close
-				for i, d := 0, NextTradingDay(h.Bars[len(h.Bars)-1].Date); i < r.Intn(30); i, d = i+1, NextTradingDay(d) {
+				for i, d := 0, market.NextTradingDay(h.Bars[len(h.Bars)-1].Date); i < r.Intn(30); i, d = i+1, market.NextTradingDay(d) {
 					p = round(p*(1+(r.Float64()-0.5)/20), 2)
 					more.Bars = append(more.Bars, DailyBar{Date: d, Close: p})
 				}
@@ -169,13 +170,13 @@ func TestScoringFromKeptBarsIsScoringFromWholeHistories(t *testing.T) {
 // KeepBarsOn keeps few bars of a long history: the first, the last and
 // one for each day asked.
 func TestKeepBarsOnKeepsTheBarOnOrBeforeEachDay(t *testing.T) {
-	days := oracleSessions(time.Date(2024, 1, 2, 0, 0, 0, 0, China), 480)
+	days := oracleSessions(time.Date(2024, 1, 2, 0, 0, 0, 0, market.China), 480)
 	bars := make([]DailyBar, len(days))
 	for i, d := range days {
 		bars[i] = DailyBar{Date: d, Close: float64(i + 1)}
 	}
 	h := PriceHistory{Bars: bars}
-	asked := []time.Time{time.Date(2024, 3, 9, 0, 0, 0, 0, China), days[100], days[100], time.Date(2023, 5, 1, 0, 0, 0, 0, China)}
+	asked := []time.Time{time.Date(2024, 3, 9, 0, 0, 0, 0, market.China), days[100], days[100], time.Date(2023, 5, 1, 0, 0, 0, 0, market.China)}
 	kept := PriceHistory{Bars: KeepBarsOn(bars, asked)}
 	if len(kept.Bars) != 4 {
 		t.Fatalf("kept %d bars, want 4 (first, last, the two days with a bar on or before them)", len(kept.Bars))
@@ -184,7 +185,7 @@ func TestKeepBarsOnKeepsTheBarOnOrBeforeEachDay(t *testing.T) {
 		w, wok := h.BarOnOrBefore(d)
 		g, gok := kept.BarOnOrBefore(d)
 		if w != g || wok != gok {
-			t.Errorf("bar on or before %s: kept %v %v, whole %v %v", ChinaDate(d), g, gok, w, wok)
+			t.Errorf("bar on or before %s: kept %v %v, whole %v %v", market.ChinaDate(d), g, gok, w, wok)
 		}
 	}
 	if kept.Range() != h.Range() {
@@ -223,7 +224,7 @@ func TestHighSinceFromKeptBarsIsHighSinceFromWholeHistories(t *testing.T) {
 			kept.Bars = KeepForHighs(h, days[s.Code.Key()], refDays[s.Code.Key()], now)
 			want := HighSince(h, s.Result.Ref.Day, s.Result.Ref.Price, q, now)
 			if got := HighSince(kept, s.Result.Ref.Day, s.Result.Ref.Price, q, now); got != want {
-				t.Fatalf("seed %d, call %s: high since %s %v from kept bars, %v from the whole history", seed, s.Key, ChinaDate(s.Result.Ref.Day), got, want)
+				t.Fatalf("seed %d, call %s: high since %s %v from kept bars, %v from the whole history", seed, s.Key, market.ChinaDate(s.Result.Ref.Day), got, want)
 			}
 			if len(kept.Bars) < len(h.Bars) {
 				compared++
@@ -273,7 +274,7 @@ func TestHoldingsFromKeptBarsAreHoldingsFromWholeHistories(t *testing.T) {
 // the last given on a day one holds twice, in order of the days, as
 // merging through a map by date does; whatever order the bars come in.
 func TestMergeIsAMergeByDay(t *testing.T) {
-	days := oracleSessions(time.Date(2024, 1, 2, 0, 0, 0, 0, China), 60)
+	days := oracleSessions(time.Date(2024, 1, 2, 0, 0, 0, 0, market.China), 60)
 	for seed := int64(1); seed <= 300; seed++ {
 		r := rand.New(rand.NewSource(seed))
 		side := func() []DailyBar {
@@ -289,7 +290,7 @@ func TestMergeIsAMergeByDay(t *testing.T) {
 		a, b := side(), side()
 		by := map[string]DailyBar{}
 		for _, x := range append(append([]DailyBar(nil), a...), b...) {
-			by[ChinaDate(x.Date)] = x
+			by[market.ChinaDate(x.Date)] = x
 		}
 		var want []DailyBar
 		for _, x := range by {

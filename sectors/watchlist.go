@@ -3,6 +3,7 @@ package sectors
 import (
 	"strings"
 	"time"
+	"zixuan/sectors/market"
 )
 
 // Sector is a group of tickers the user owns: the report's four from the
@@ -70,7 +71,7 @@ func (n Note) IsDeleted() bool { return !n.Deleted.IsZero() }
 
 // Ticker is one watchlist entry with everything zixuan knows about it.
 type Ticker struct {
-	Code         Code
+	Code         market.Code
 	Name         string // the name to show: the user's, else the master's current name, else the report's
 	ReportName   string // the name on the report's record, when it came from the report
 	CustomName   string // a name the user gave with --name

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"zixuan/sectors/market"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -46,13 +47,13 @@ func alertToRecord(a sectors.Alert) alertRecord {
 		Created: a.Created, Armed: a.Armed, Primed: a.Primed, FiredAt: a.FiredAt, FiredPrice: a.FiredPrice, Firings: a.Firings,
 		Changed: a.Changed, ChangedQuote: a.ChangedQuote, Undelivered: a.Undelivered}
 	if !a.Expires.IsZero() {
-		r.Expires = sectors.ChinaDate(a.Expires)
+		r.Expires = market.ChinaDate(a.Expires)
 	}
 	return r
 }
 
 func (r alertRecord) alert(id uint64) (sectors.Alert, error) {
-	code, err := sectors.ParseCode(r.Code)
+	code, err := market.ParseCode(r.Code)
 	if err != nil {
 		return sectors.Alert{}, err
 	}
@@ -64,7 +65,7 @@ func (r alertRecord) alert(id uint64) (sectors.Alert, error) {
 		Created: r.Created, Armed: r.Armed, Primed: r.Primed, FiredAt: r.FiredAt, FiredPrice: r.FiredPrice, Firings: r.Firings,
 		Changed: r.Changed, ChangedQuote: r.ChangedQuote, Undelivered: r.Undelivered}
 	if r.Expires != "" {
-		if a.Expires, err = time.ParseInLocation(time.DateOnly, r.Expires, sectors.China); err != nil {
+		if a.Expires, err = time.ParseInLocation(time.DateOnly, r.Expires, market.China); err != nil {
 			return sectors.Alert{}, err
 		}
 	}
@@ -86,7 +87,7 @@ func (s *Store) AddAlert(a sectors.Alert) (sectors.Alert, error) {
 		return a, &Error{Kind: ErrInvalid, Reason: BadAlert, Code: a.Code, Detail: detail(err, sectors.ErrAlertValue)}
 	}
 	if a.Expired(s.now()) {
-		return a, &Error{Kind: ErrInvalid, Reason: BadAlert, Code: a.Code, Detail: "the expiry date " + sectors.ChinaDate(a.Expires) + " has passed"}
+		return a, &Error{Kind: ErrInvalid, Reason: BadAlert, Code: a.Code, Detail: "the expiry date " + market.ChinaDate(a.Expires) + " has passed"}
 	}
 	err := s.updateAside(func(tx *bolt.Tx) error {
 		r := refOf(tx, a.Code)
@@ -194,11 +195,11 @@ func (s *Store) RearmAlert(id uint64, expires time.Time) (sectors.Alert, error) 
 			return err
 		}
 		if !expires.IsZero() {
-			a.Expires = sectors.ChinaDay(expires)
+			a.Expires = market.ChinaDay(expires)
 		}
 		if a.Expired(now) {
 			return &Error{Kind: ErrInvalid, Reason: BadAlert, Code: a.Code, Count: int(id),
-				Detail: "the expiry date " + sectors.ChinaDate(a.Expires) + " has passed: give a new one"}
+				Detail: "the expiry date " + market.ChinaDate(a.Expires) + " has passed: give a new one"}
 		}
 		a.Rearm(now)
 		return putJSON(tx.Bucket(bucketAlerts), itob(id), alertToRecord(a))

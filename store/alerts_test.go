@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"zixuan/sectors/market"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -12,7 +13,7 @@ import (
 )
 
 func chinaAt(s string) time.Time {
-	t, err := time.ParseInLocation("2006-01-02 15:04", s, sectors.China)
+	t, err := time.ParseInLocation("2006-01-02 15:04", s, market.China)
 	if err != nil {
 		panic(err)
 	}
@@ -69,7 +70,7 @@ func TestAlertsSurviveReopenAndFireOnce(t *testing.T) {
 	}
 	b := list[0]
 	if b.State(now) != sectors.AlertFired || b.FiredPrice != 101 || !b.FiredAt.Equal(now) || b.Note != "breakout" ||
-		sectors.ChinaDate(b.Expires) != "2026-04-30" || len(b.Firings) != 1 {
+		market.ChinaDate(b.Expires) != "2026-04-30" || len(b.Firings) != 1 {
 		t.Errorf("after reopen %+v", b)
 	}
 	if _, err := s2.RearmAlert(1, time.Time{}); err != nil {
@@ -150,7 +151,7 @@ func TestTradesReplayIntoPositions(t *testing.T) {
 	}
 	bad = buy
 	bad.Code = code("BJ430001") // neither listed in the master nor on the list
-	if _, ok := sectors.LookupMaster(bad.Code); !ok {
+	if _, ok := market.LookupMaster(bad.Code); !ok {
 		if _, err := s.AddTrade(bad); !errors.As(err, &se) || se.Reason != NotOnList {
 			t.Errorf("unknown code: %v", err)
 		}

@@ -15,6 +15,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
+	"zixuan/sectors/market"
 
 	bolt "go.etcd.io/bbolt"
 	bberrors "go.etcd.io/bbolt/errors"
@@ -242,7 +243,7 @@ func checkTicker(key string, v []byte, sectorsKnown map[string]bool, add func(st
 		add("tickers/%s: the record does not decode (%v)", key, err)
 		return
 	}
-	code, err := sectors.ParseCode(rec.Exchange + rec.Code)
+	code, err := market.ParseCode(rec.Exchange + rec.Code)
 	switch {
 	case err != nil:
 		add("tickers/%s: %v", key, err)
@@ -557,7 +558,7 @@ func checkReports(tx *bolt.Tx, add func(string, ...any)) {
 	if b := tx.Bucket(bucketHistory); b != nil {
 		var scratch []sectors.DailyBar // one buffer for every history: the whole market's is ~170 MB
 		_ = b.ForEach(func(k, v []byte) error {
-			code, err := sectors.ParseCode(string(k))
+			code, err := market.ParseCode(string(k))
 			if err != nil || v == nil {
 				add("history/%q: not a security's history", k)
 				return nil

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"testing"
 	"time"
+	"zixuan/sectors/market"
 
 	"zixuan/bench/universe"
 	"zixuan/sectors"
@@ -233,12 +234,12 @@ func BenchmarkSetRating(b *testing.B) {
 // time would cost per ticker (and why bench/universe writes it directly).
 func BenchmarkAddTicker(b *testing.B) {
 	st := openUniverse(b, 550)
-	in := map[sectors.Code]bool{}
+	in := map[market.Code]bool{}
 	for _, m := range universe.Securities(550) {
 		in[m.Code] = true
 	}
-	var free []sectors.Code
-	for _, s := range sectors.Master() {
+	var free []market.Code
+	for _, s := range market.Master() {
 		if !in[s.Code] {
 			free = append(free, s.Code)
 		}

@@ -1,9 +1,12 @@
 package store
 
 import (
+	"time"
+
 	"errors"
 	"io/fs"
 	"os"
+	"zixuan/sectors/market"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -15,9 +18,9 @@ import (
 // days it did): the bars are the record, so what was learned survives
 // with the history and is read back at every open.
 
-// benchmarkBars decodes the stored history of the benchmark, nil when
-// none is kept.
-func benchmarkBars(tx *bolt.Tx) []sectors.DailyBar {
+// benchmarkDays decodes the days the benchmark traded from its stored
+// history, nil when none is kept.
+func benchmarkDays(tx *bolt.Tx) []time.Time {
 	b := tx.Bucket(bucketHistory)
 	if b == nil {
 		return nil
@@ -30,12 +33,16 @@ func benchmarkBars(tx *bolt.Tx) []sectors.DailyBar {
 	if err != nil {
 		return nil // doctor reports a damaged history; the calendar goes on without it
 	}
-	return h.Bars
+	days := make([]time.Time, len(h.Bars))
+	for i, b := range h.Bars {
+		days[i] = b.Date
+	}
+	return days
 }
 
 // learnClosures installs the closures the stored benchmark history shows.
 func learnClosures(tx *bolt.Tx) {
-	sectors.SetLearnedClosures(sectors.LearnedClosures(benchmarkBars(tx)))
+	market.SetLearnedClosures(market.LearnedClosures(benchmarkDays(tx)))
 }
 
 // relearnClosures re-reads the closures after the benchmark's history
@@ -46,10 +53,10 @@ func (s *Store) relearnClosures() {
 
 // CalendarDisagreements lists the days on which the stored benchmark
 // history and the exchanges' notices disagree (the notices win).
-func (s *Store) CalendarDisagreements() ([]sectors.CalendarDisagreement, error) {
-	var out []sectors.CalendarDisagreement
+func (s *Store) CalendarDisagreements() ([]market.CalendarDisagreement, error) {
+	var out []market.CalendarDisagreement
 	err := s.view(func(tx *bolt.Tx) error {
-		out = sectors.CalendarDisagreements(benchmarkBars(tx))
+		out = market.CalendarDisagreements(benchmarkDays(tx))
 		return nil
 	})
 	return out, err
@@ -57,7 +64,7 @@ func (s *Store) CalendarDisagreements() ([]sectors.CalendarDisagreement, error) 
 
 // CalendarDisagreementsIn is CalendarDisagreements for the file at path,
 // read as it is (no upgrade, no write): for doctor.
-func CalendarDisagreementsIn(path string) ([]sectors.CalendarDisagreement, error) {
+func CalendarDisagreementsIn(path string) ([]market.CalendarDisagreement, error) {
 	s := &Store{path: path}
 	return s.CalendarDisagreements()
 }

@@ -3,13 +3,14 @@ package store
 import (
 	"testing"
 	"time"
+	"zixuan/sectors/market"
 
 	"zixuan/sectors"
 )
 
 func chinaDay(t *testing.T, s string) time.Time {
 	t.Helper()
-	d, err := time.ParseInLocation(time.DateOnly, s, sectors.China)
+	d, err := time.ParseInLocation(time.DateOnly, s, market.China)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -20,7 +21,7 @@ func chinaDay(t *testing.T, s string) time.Time {
 func benchmarkHistory(t *testing.T, from, to string, skip map[string]bool) HistoryUpdate {
 	h := sectors.PriceHistory{Code: sectors.Benchmark}
 	for d := chinaDay(t, from); !d.After(chinaDay(t, to)); d = d.AddDate(0, 0, 1) {
-		if wd := d.Weekday(); wd == time.Saturday || wd == time.Sunday || skip[sectors.ChinaDate(d)] {
+		if wd := d.Weekday(); wd == time.Saturday || wd == time.Sunday || skip[market.ChinaDate(d)] {
 			continue
 		}
 		h.Bars = append(h.Bars, sectors.DailyBar{Date: d, Open: 4000, High: 4010, Low: 3990, Close: 4000, Volume: 1e8})
@@ -31,10 +32,10 @@ func benchmarkHistory(t *testing.T, from, to string, skip map[string]bool) Histo
 // A closure the benchmark's history shows is kept with the history: a
 // later process, opening the file, knows the day was not a session.
 func TestClosuresLearnedFromTheStoredBenchmark(t *testing.T) {
-	t.Cleanup(func() { sectors.SetLearnedClosures(nil) })
+	t.Cleanup(func() { market.SetLearnedClosures(nil) })
 	s := newStore(t)
 	holiday := "2028-01-27" // no exchange notice, no State Council plan known
-	if !sectors.IsTradingDay(chinaDay(t, holiday)) {
+	if !market.IsTradingDay(chinaDay(t, holiday)) {
 		t.Fatal("presumed closed before anything was learned")
 	}
 	// 2026-06-18 (a session by the notice) missing too: the notice wins
@@ -46,27 +47,27 @@ func TestClosuresLearnedFromTheStoredBenchmark(t *testing.T) {
 	if err := s.SaveHistories(map[string]HistoryUpdate{sectors.Benchmark.Key(): up}); err != nil {
 		t.Fatal(err)
 	}
-	if sectors.IsTradingDay(chinaDay(t, holiday)) {
+	if market.IsTradingDay(chinaDay(t, holiday)) {
 		t.Error("the running process did not learn the closure from the history it saved")
 	}
-	sectors.SetLearnedClosures(nil)
+	market.SetLearnedClosures(nil)
 	if _, err := Open(s.Path()); err != nil {
 		t.Fatal(err)
 	}
-	if sectors.IsTradingDay(chinaDay(t, holiday)) {
+	if market.IsTradingDay(chinaDay(t, holiday)) {
 		t.Error("a new process did not learn the closure from the stored history")
 	}
-	if _, src, _ := sectors.Closure(chinaDay(t, holiday)); src != sectors.SourceLearned {
+	if _, src, _ := market.Closure(chinaDay(t, holiday)); src != market.SourceLearned {
 		t.Errorf("source %v", src)
 	}
-	if !sectors.IsTradingDay(chinaDay(t, "2026-06-18")) {
+	if !market.IsTradingDay(chinaDay(t, "2026-06-18")) {
 		t.Error("a learned closure overrode the exchanges' notice")
 	}
 	ds, err := CalendarDisagreementsIn(s.Path())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(ds) != 2 || sectors.ChinaDate(ds[0].Day) != "2026-06-18" || sectors.ChinaDate(ds[1].Day) != "2026-06-19" {
+	if len(ds) != 2 || market.ChinaDate(ds[0].Day) != "2026-06-18" || market.ChinaDate(ds[1].Day) != "2026-06-19" {
 		t.Errorf("disagreements %v", ds)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"zixuan/sectors/market"
 
 	"zixuan/safetext"
 	"zixuan/sectors"
@@ -84,17 +85,17 @@ const (
 // needs to advise the user. Its Error text states the facts in plain
 // English and never names a command or a flag.
 type Error struct {
-	Kind   error        // one of the Err… values
-	Reason Reason       // why, precisely
-	Op     string       // open, read, write, backup, restore…
-	Path   string       // the file concerned, when a file is
-	Code   sectors.Code // the ticker concerned, when one is
-	ID     string       // a sector id
-	Name   string       // a name concerned (a sector's, a ticker's)
-	Count  int          // a number that matters (a note id, a count, a schema)
-	Line   int          // the line of an import file the refusal is about
-	Detail string       // a further fact in English
-	Err    error        // the underlying error, if any
+	Kind   error       // one of the Err… values
+	Reason Reason      // why, precisely
+	Op     string      // open, read, write, backup, restore…
+	Path   string      // the file concerned, when a file is
+	Code   market.Code // the ticker concerned, when one is
+	ID     string      // a sector id
+	Name   string      // a name concerned (a sector's, a ticker's)
+	Count  int         // a number that matters (a note id, a count, a schema)
+	Line   int         // the line of an import file the refusal is about
+	Detail string      // a further fact in English
+	Err    error       // the underlying error, if any
 }
 
 func (e *Error) Unwrap() []error {
@@ -228,15 +229,15 @@ func withErr(msg string, err error) string {
 }
 
 // refusal builds the *Error of a refusal for a reason of the watchlist.
-func refusal(kind error, reason Reason, code sectors.Code) *Error {
+func refusal(kind error, reason Reason, code market.Code) *Error {
 	return &Error{Kind: kind, Reason: reason, Code: code}
 }
 
 // notOnList is the refusal for a ticker that was never added, named with
 // its master name so the user sees which stock a typed code meant.
-func notOnList(code sectors.Code) error {
+func notOnList(code market.Code) error {
 	e := refusal(ErrNotFound, NotOnList, code)
-	if sec, ok := sectors.LookupMaster(code); ok {
+	if sec, ok := market.LookupMaster(code); ok {
 		e.Name = sec.Name
 	}
 	return e

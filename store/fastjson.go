@@ -6,6 +6,7 @@ import (
 	"time"
 	"unicode/utf8"
 	"zixuan/sectors"
+	"zixuan/sectors/market"
 )
 
 // Loading the whole market (5,538 tickers, ~18,000 notes) spent two thirds
@@ -258,7 +259,7 @@ var common = map[string]string{}
 
 func init() {
 	add := func(s string) { common[s] = s }
-	for _, e := range []sectors.Exchange{sectors.SH, sectors.SZ, sectors.BJ} {
+	for _, e := range []market.Exchange{market.SH, market.SZ, market.BJ} {
 		add(string(e))
 	}
 	for _, r := range sectors.Ratings {

@@ -8,6 +8,7 @@ import (
 	"math"
 	"slices"
 	"time"
+	"zixuan/sectors/market"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -39,13 +40,13 @@ type StoredHistory struct {
 const historyFormat = 1
 
 // historyEpoch is day 0 of the encoding: before any A-share listed.
-var historyEpoch = time.Date(1990, 1, 1, 0, 0, 0, 0, sectors.China)
+var historyEpoch = time.Date(1990, 1, 1, 0, 0, 0, 0, market.China)
 
 func dayNumber(t time.Time) uint64 {
 	if t.IsZero() {
 		return 0
 	}
-	return uint64(sectors.ChinaDay(t).Sub(historyEpoch).Hours()/24+0.5) + 1
+	return uint64(market.ChinaDay(t).Sub(historyEpoch).Hours()/24+0.5) + 1
 }
 
 func dayOf(n uint64) time.Time {
@@ -81,7 +82,7 @@ func encodeHistory(h StoredHistory) ([]byte, error) {
 	for _, bar := range h.Bars {
 		d := dayNumber(bar.Date)
 		if d <= prevDay {
-			return nil, fmt.Errorf("history of %s: bars out of order at %s", h.Code.Key(), sectors.ChinaDate(bar.Date))
+			return nil, fmt.Errorf("history of %s: bars out of order at %s", h.Code.Key(), market.ChinaDate(bar.Date))
 		}
 		b = binary.AppendUvarint(b, d-prevDay)
 		c := milli(bar.Close)
@@ -95,7 +96,7 @@ func encodeHistory(h StoredHistory) ([]byte, error) {
 	ev := func(list []sectors.ExRights) []eventRecord {
 		out := make([]eventRecord, len(list))
 		for i, e := range list {
-			out[i] = eventRecord{ExDate: sectors.ChinaDate(e.ExDate), Cash: e.CashPerShare, Bonus: e.BonusPerShare,
+			out[i] = eventRecord{ExDate: market.ChinaDate(e.ExDate), Cash: e.CashPerShare, Bonus: e.BonusPerShare,
 				Rights: e.RightsPerShare, RPrice: e.RightsPrice, Text: e.Text}
 		}
 		return out
@@ -109,13 +110,13 @@ func encodeHistory(h StoredHistory) ([]byte, error) {
 
 var errHistoryRecord = errors.New("history record does not decode")
 
-func decodeHistory(code sectors.Code, data []byte) (StoredHistory, error) {
+func decodeHistory(code market.Code, data []byte) (StoredHistory, error) {
 	return decodeHistoryInto(code, data, nil)
 }
 
 // decodeHistoryInto is decodeHistory with the bars decoded into scratch's
 // array when it is large enough (the caller then copies what it keeps).
-func decodeHistoryInto(code sectors.Code, data []byte, scratch []sectors.DailyBar) (StoredHistory, error) {
+func decodeHistoryInto(code market.Code, data []byte, scratch []sectors.DailyBar) (StoredHistory, error) {
 	h := StoredHistory{PriceHistory: sectors.PriceHistory{Code: code}}
 	if len(data) == 0 || data[0] != historyFormat {
 		return h, errHistoryRecord
@@ -180,7 +181,7 @@ func decodeHistoryInto(code sectors.Code, data []byte, scratch []sectors.DailyBa
 	back := func(list []eventRecord) []sectors.ExRights {
 		var out []sectors.ExRights
 		for _, e := range list {
-			d, err := time.ParseInLocation(time.DateOnly, e.ExDate, sectors.China)
+			d, err := time.ParseInLocation(time.DateOnly, e.ExDate, market.China)
 			if err != nil {
 				continue
 			}
@@ -208,12 +209,12 @@ func lastClosedAt(t time.Time) time.Time {
 	if t.IsZero() || t.Unix() <= 0 {
 		return time.Time{}
 	}
-	c := t.In(sectors.China)
-	d := sectors.ChinaDay(c)
-	if sectors.IsTradingDay(d) && c.Hour() >= 15 {
+	c := t.In(market.China)
+	d := market.ChinaDay(c)
+	if market.IsTradingDay(d) && c.Hour() >= 15 {
 		return d
 	}
-	return sectors.PrevTradingDay(d)
+	return market.PrevTradingDay(d)
 }
 
 // vouched is the part of h's held span its bars vouch for: none of it
@@ -228,15 +229,15 @@ func vouched(h StoredHistory) sectors.DayRange {
 		return sectors.DayRange{}
 	}
 	first, last := h.Bars[0].Date, h.Bars[len(h.Bars)-1].Date
-	if !sectors.PrevTradingDay(first).Before(sectors.ChinaDay(held.From)) {
+	if !market.PrevTradingDay(first).Before(market.ChinaDay(held.From)) {
 		held.From = first // a session before the first bar was never received
 	}
-	if !sectors.NextTradingDay(last).After(sectors.ChinaDay(held.To)) {
+	if !market.NextTradingDay(last).After(market.ChinaDay(held.To)) {
 		held.To = last
 	}
 	if h.Code.IsIndex() {
 		if d, ok := sectors.FirstMissingSession(h.Bars, held); ok {
-			held.To = sectors.PrevTradingDay(d)
+			held.To = market.PrevTradingDay(d)
 		}
 	}
 	if held.Empty() {
@@ -250,7 +251,7 @@ func vouched(h StoredHistory) sectors.DayRange {
 // Code.Key()): the bars are decoded into one buffer and only the part kept
 // is copied out, so that reading a whole market's years for their last
 // weeks allocates the weeks only.
-func (s *Store) HistoriesKeeping(codes []sectors.Code, keep func(key string, bars []sectors.DailyBar) []sectors.DailyBar) (map[string]StoredHistory, error) {
+func (s *Store) HistoriesKeeping(codes []market.Code, keep func(key string, bars []sectors.DailyBar) []sectors.DailyBar) (map[string]StoredHistory, error) {
 	return s.histories(codes, func(h sectors.PriceHistory) []sectors.DailyBar { return keep(h.Code.Key(), h.Bars) })
 }
 
@@ -259,17 +260,17 @@ func (s *Store) HistoriesKeeping(codes []sectors.Code, keep func(key string, bar
 // return reads) and free to return any bars of it, in order: a few days
 // spread over years rather than one span. Held and Through are those of
 // every stored bar.
-func (s *Store) HistoriesSelecting(codes []sectors.Code, keep func(h sectors.PriceHistory) []sectors.DailyBar) (map[string]StoredHistory, error) {
+func (s *Store) HistoriesSelecting(codes []market.Code, keep func(h sectors.PriceHistory) []sectors.DailyBar) (map[string]StoredHistory, error) {
 	return s.histories(codes, keep)
 }
 
 // Histories reads the stored histories of codes (all of them when codes is
 // empty), by Code.Key(); a security without one is absent.
-func (s *Store) Histories(codes []sectors.Code) (map[string]StoredHistory, error) {
+func (s *Store) Histories(codes []market.Code) (map[string]StoredHistory, error) {
 	return s.histories(codes, nil)
 }
 
-func (s *Store) histories(codes []sectors.Code, keep func(h sectors.PriceHistory) []sectors.DailyBar) (map[string]StoredHistory, error) {
+func (s *Store) histories(codes []market.Code, keep func(h sectors.PriceHistory) []sectors.DailyBar) (map[string]StoredHistory, error) {
 	var out map[string]StoredHistory
 	err := s.view(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketHistory)
@@ -278,13 +279,13 @@ func (s *Store) histories(codes []sectors.Code, keep func(h sectors.PriceHistory
 			return nil
 		}
 		type raw struct {
-			code sectors.Code
+			code market.Code
 			v    []byte // valid while tx is open
 		}
 		var todo []raw
 		if len(codes) == 0 {
 			_ = b.ForEach(func(k, v []byte) error {
-				if code, err := sectors.ParseCode(string(k)); err == nil && v != nil {
+				if code, err := market.ParseCode(string(k)); err == nil && v != nil {
 					todo = append(todo, raw{code, v}) // other keys: doctor reports them
 				}
 				return nil
@@ -357,7 +358,7 @@ func (s *Store) SaveHistories(updates map[string]HistoryUpdate) error {
 			return err
 		}
 		for key, u := range updates {
-			code, err := sectors.ParseCode(key)
+			code, err := market.ParseCode(key)
 			if err != nil {
 				return err
 			}
@@ -369,7 +370,7 @@ func (s *Store) SaveHistories(updates map[string]HistoryUpdate) error {
 			}
 			for _, bar := range u.Fetched.Bars {
 				if !(bar.Close > 0) || bar.Close > maxPrice || math.IsInf(bar.Close, 0) {
-					return fmt.Errorf("history of %s: a close of %v on %s is not a price", code.Key(), bar.Close, sectors.ChinaDate(bar.Date))
+					return fmt.Errorf("history of %s: a close of %v on %s is not a price", code.Key(), bar.Close, market.ChinaDate(bar.Date))
 				}
 			}
 			cur.PriceHistory = cur.PriceHistory.Merge(u.Fetched)

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+	"zixuan/sectors/market"
 
 	"zixuan/sectors"
 )
@@ -20,8 +21,8 @@ func BenchmarkHistories(b *testing.B) {
 	}
 	r := rand.New(rand.NewPCG(7, 8))
 	updates := map[string]HistoryUpdate{}
-	var codes []sectors.Code
-	for _, sec := range sectors.Master() {
+	var codes []market.Code
+	for _, sec := range market.Master() {
 		updates[sec.Code.Key()] = HistoryUpdate{Fetched: sectors.PriceHistory{Code: sec.Code, Bars: bars(day("2024-05-06"), 490, r)},
 			Covered: []sectors.DayRange{{From: day("2024-05-06"), To: day("2026-05-08")}}}
 		codes = append(codes, sec.Code)

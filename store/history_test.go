@@ -6,12 +6,13 @@ import (
 	"reflect"
 	"testing"
 	"time"
+	"zixuan/sectors/market"
 
 	"zixuan/sectors"
 )
 
 func day(s string) time.Time {
-	d, err := time.ParseInLocation(time.DateOnly, s, sectors.China)
+	d, err := time.ParseInLocation(time.DateOnly, s, market.China)
 	if err != nil {
 		panic(err)
 	}
@@ -23,7 +24,7 @@ func bars(start time.Time, n int, r *rand.Rand) []sectors.DailyBar {
 	var out []sectors.DailyBar
 	p := 20 + r.Float64()*100
 	for d := start; len(out) < n; d = d.AddDate(0, 0, 1) {
-		if !sectors.IsTradingDay(d) && d.Year() <= 2026 {
+		if !market.IsTradingDay(d) && d.Year() <= 2026 {
 			continue
 		}
 		p = max(0.5, p*(1+(r.Float64()-0.5)/10))
@@ -35,7 +36,7 @@ func bars(start time.Time, n int, r *rand.Rand) []sectors.DailyBar {
 
 func TestHistoryRoundTripsAndIsCompact(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
-	code := sectors.MustParseCode("300624")
+	code := market.MustParseCode("300624")
 	h := StoredHistory{
 		PriceHistory: sectors.PriceHistory{Code: code, Bars: bars(day("2024-05-06"), 490, r),
 			Events: []sectors.ExRights{{ExDate: day("2024-06-20"), CashPerShare: 0.5, BonusPerShare: 0.4, Text: "10转4股派5元"}},
@@ -80,7 +81,7 @@ func TestSaveHistoriesMergesAndWidensWhatIsHeld(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := rand.New(rand.NewPCG(3, 4))
-	code := sectors.MustParseCode("688111")
+	code := market.MustParseCode("688111")
 	all := bars(day("2025-01-02"), 60, r)
 	first := sectors.DayRange{From: day("2025-01-01"), To: all[29].Date}
 	if err := s.SaveHistories(map[string]HistoryUpdate{code.Key(): {Fetched: sectors.PriceHistory{Code: code, Bars: all[:30]}, Covered: []sectors.DayRange{first}}}); err != nil {
@@ -90,7 +91,7 @@ func TestSaveHistoriesMergesAndWidensWhatIsHeld(t *testing.T) {
 	if err := s.SaveHistories(map[string]HistoryUpdate{code.Key(): {Fetched: sectors.PriceHistory{Code: code, Bars: all[30:]}, Covered: []sectors.DayRange{second}}}); err != nil {
 		t.Fatal(err)
 	}
-	got, err := s.Histories([]sectors.Code{code})
+	got, err := s.Histories([]market.Code{code})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -109,12 +110,12 @@ func TestSaveHistoriesMergesAndWidensWhatIsHeld(t *testing.T) {
 
 func FuzzDecodeHistory(f *testing.F) {
 	r := rand.New(rand.NewPCG(5, 6))
-	h := StoredHistory{PriceHistory: sectors.PriceHistory{Code: sectors.MustParseCode("600519"), Bars: bars(day("2025-03-03"), 20, r)}}
+	h := StoredHistory{PriceHistory: sectors.PriceHistory{Code: market.MustParseCode("600519"), Bars: bars(day("2025-03-03"), 20, r)}}
 	data, _ := encodeHistory(h)
 	f.Add(data)
 	f.Add([]byte{historyFormat})
 	f.Fuzz(func(t *testing.T, data []byte) {
-		got, err := decodeHistory(sectors.MustParseCode("600519"), data)
+		got, err := decodeHistory(market.MustParseCode("600519"), data)
 		if err != nil {
 			return
 		}
@@ -131,9 +132,9 @@ func TestHistoriesKeepingCutsEachHistory(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
 	lengths := map[string]int{"688111": 490, "300624": 1500, "600519": 3, "000001": 700}
 	updates := map[string]HistoryUpdate{}
-	var codes []sectors.Code
+	var codes []market.Code
 	for c, n := range lengths {
-		code := sectors.MustParseCode(c)
+		code := market.MustParseCode(c)
 		codes = append(codes, code)
 		updates[code.Key()] = HistoryUpdate{Fetched: sectors.PriceHistory{Code: code, Bars: bars(day("2020-01-06"), n, r)},
 			Covered: []sectors.DayRange{{From: day("2020-01-06"), To: day("2026-05-08")}}}
@@ -169,15 +170,15 @@ func TestHeldIsOnlyWhatWasReceived(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := rand.New(rand.NewPCG(9, 10))
-	stock := sectors.MustParseCode("600036")
+	stock := market.MustParseCode("600036")
 	all := bars(day("2025-03-03"), 40, r)
 	span := func(a, b int) sectors.DayRange { return sectors.DayRange{From: all[a].Date, To: all[b].Date} }
-	save := func(code sectors.Code, b []sectors.DailyBar, cov ...sectors.DayRange) StoredHistory {
+	save := func(code market.Code, b []sectors.DailyBar, cov ...sectors.DayRange) StoredHistory {
 		t.Helper()
 		if err := s.SaveHistories(map[string]HistoryUpdate{code.Key(): {Fetched: sectors.PriceHistory{Code: code, Bars: b}, Covered: cov}}); err != nil {
 			t.Fatal(err)
 		}
-		got, err := s.Histories([]sectors.Code{code})
+		got, err := s.Histories([]market.Code{code})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -206,7 +207,7 @@ func TestHeldIsOnlyWhatWasReceived(t *testing.T) {
 	idx := sectors.Benchmark
 	holed := append(append([]sectors.DailyBar(nil), all[:5]...), all[6:15]...)
 	if h = save(idx, holed, span(0, 14)); h.Held != span(0, 4) {
-		t.Errorf("an index with a hole on %s is held %v, want %v", sectors.ChinaDate(all[5].Date), h.Held, span(0, 4))
+		t.Errorf("an index with a hole on %s is held %v, want %v", market.ChinaDate(all[5].Date), h.Held, span(0, 4))
 	}
 	if h = save(idx, all[5:15], span(5, 14)); h.Held != span(0, 14) {
 		t.Errorf("the hole filled: held %v, want %v", h.Held, span(0, 14))

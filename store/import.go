@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"zixuan/sectors/market"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -49,7 +50,7 @@ type ImportOptions struct {
 // ImportResult is what the import did (or would do) to one ticker.
 type ImportResult struct {
 	Line    int
-	Code    sectors.Code
+	Code    market.Code
 	Name    string
 	Sector  string
 	Changes []string // what changed, in words; empty when unchanged
@@ -360,13 +361,13 @@ func (im *importer) merge(it *sectors.ImportItem) error {
 	return nil
 }
 
-func (im *importer) nameOf(code sectors.Code, custom, given, report string) string {
+func (im *importer) nameOf(code market.Code, custom, given, report string) string {
 	for _, n := range []string{custom, given} {
 		if n != "" {
 			return n
 		}
 	}
-	if sec, ok := sectors.LookupMaster(code); ok {
+	if sec, ok := market.LookupMaster(code); ok {
 		return sec.Name
 	}
 	return report
@@ -374,7 +375,7 @@ func (im *importer) nameOf(code sectors.Code, custom, given, report string) stri
 
 // add creates a ticker the store does not have.
 func (im *importer) add(it *sectors.ImportItem, secID string) error {
-	master, inMaster := sectors.LookupMaster(it.Code)
+	master, inMaster := market.LookupMaster(it.Code)
 	custom := strings.TrimSpace(it.CustomName)
 	if custom == "" && it.Name != "" && (!inMaster || !sameName(it.Name, master.Name)) && it.Name != it.ReportName {
 		custom = strings.TrimSpace(it.Name)
@@ -448,7 +449,7 @@ func (im *importer) ratedAt(it *sectors.ImportItem) time.Time {
 func importReason(it *sectors.ImportItem) string {
 	var parts []string
 	if !it.RatingAt.IsZero() {
-		parts = append(parts, "rated "+it.RatingAt.In(sectors.China).Format("2006-01-02"))
+		parts = append(parts, "rated "+it.RatingAt.In(market.China).Format("2006-01-02"))
 	}
 	if it.RatingSource != "" {
 		parts = append(parts, "by "+it.RatingSource)
@@ -498,7 +499,7 @@ func (im *importer) update(it *sectors.ImportItem, tb tref, rec *tickerRecord, s
 		case it.Rating.ID() == rec.Rating:
 			if dominated && !it.RatingAt.IsZero() && (!it.RatingAt.Equal(rec.RatingAt) || it.RatingSource != rec.RatingSource) {
 				rec.RatingAt, rec.RatingSource = it.RatingAt, it.RatingSource
-				changes = append(changes, "rating date "+it.RatingAt.In(sectors.China).Format("2006-01-02"))
+				changes = append(changes, "rating date "+it.RatingAt.In(market.China).Format("2006-01-02"))
 			}
 		case (!dominated || newerHere) && !it.RatingAt.IsZero() && !it.RatingAt.After(rec.RatingAt):
 			// Merge, never clobber: a rating the file dates no later than
@@ -564,7 +565,7 @@ func (im *importer) update(it *sectors.ImportItem, tb tref, rec *tickerRecord, s
 	// Names. A name that is neither the master's nor the report's is one
 	// the user gave; it is taken when the store has none.
 	if !it.Lossless && rec.CustomName == "" && it.Name != "" && !sameName(it.Name, rec.ReportName) {
-		if m, ok := sectors.LookupMaster(it.Code); !ok || !sameName(m.Name, it.Name) {
+		if m, ok := market.LookupMaster(it.Code); !ok || !sameName(m.Name, it.Name) {
 			rec.CustomName = strings.TrimSpace(it.Name)
 			changes = append(changes, "name "+rec.CustomName)
 		}

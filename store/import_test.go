@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"zixuan/sectors/market"
 
 	"zixuan/sectors"
 )
@@ -98,8 +99,8 @@ func TestImportedRatingIsDatedByTheFile(t *testing.T) {
 	s := newStore(t)
 	now := time.Date(2026, 12, 6, 2, 0, 0, 0, time.UTC)
 	s.SetClock(func() time.Time { return now })
-	rated := time.Date(2026, 3, 2, 0, 0, 0, 0, sectors.China)
-	written := time.Date(2026, 4, 1, 0, 0, 0, 0, sectors.China)
+	rated := time.Date(2026, 3, 2, 0, 0, 0, 0, market.China)
+	written := time.Date(2026, 4, 1, 0, 0, 0, 0, market.China)
 	items := []sectors.ImportItem{
 		{Line: 2, Code: code("688111"), HasRating: true, Rating: sectors.Sell, RatingAt: rated},
 		{Line: 3, Code: code("002230"), HasRating: true, Rating: sectors.Sell},

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
+	"zixuan/sectors/market"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -21,7 +22,7 @@ type tref struct {
 	key []byte // "SH688111": always 8 bytes (sectors.Code.Key)
 }
 
-func refOf(tx *bolt.Tx, code sectors.Code) tref { return tref{tx: tx, key: []byte(code.Key())} }
+func refOf(tx *bolt.Tx, code market.Code) tref { return tref{tx: tx, key: []byte(code.Key())} }
 
 // childKey is a rating's or note's key: the ticker's key, then seq.
 func (r tref) childKey(seq uint64) []byte {

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sync"
 	"time"
+	"zixuan/sectors/market"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -64,7 +65,7 @@ const listIndexMagic = "zixuan list index 1\n"
 // masterSum identifies the embedded securities master, whose names the
 // index holds: a binary with another master does not use an index made by
 // this one.
-var masterSum = sync.OnceValue(func() uint32 { return crc32.ChecksumIEEE(sectors.MasterCSV()) })
+var masterSum = sync.OnceValue(func() uint32 { return crc32.ChecksumIEEE(market.MasterCSV()) })
 
 // LoadListIndex returns a partial snapshot for the first screen when the
 // file holds a list index that serves its current generation (whole, or
@@ -440,18 +441,18 @@ func (d *indexDecoder) rating() sectors.Rating {
 	return r
 }
 
-func (d *indexDecoder) code() sectors.Code {
-	ex := sectors.Exchange(d.shared())
+func (d *indexDecoder) code() market.Code {
+	ex := market.Exchange(d.shared())
 	number := d.bytes()
 	switch {
 	case d.err != nil:
-		return sectors.Code{}
-	case len(number) != 6 || (ex != sectors.SH && ex != sectors.SZ && ex != sectors.BJ):
+		return market.Code{}
+	case len(number) != 6 || (ex != market.SH && ex != market.SZ && ex != market.BJ):
 		d.fail()
-		return sectors.Code{}
+		return market.Code{}
 	}
 	end := len(d.s) - len(d.b)
-	return sectors.Code{Exchange: ex, Number: d.s[end-6 : end]}
+	return market.Code{Exchange: ex, Number: d.s[end-6 : end]}
 }
 
 func (d *indexDecoder) time() time.Time {

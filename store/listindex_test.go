@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
+	"zixuan/sectors/market"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -127,7 +128,7 @@ func TestListIndexHoldsWhatTheListShows(t *testing.T) {
 	// a write beyond one ticker's own data (a reorder) makes it stale (one
 	// ticker's keeps it: listpatch_test.go); a save from the older snapshot
 	// then does nothing
-	if err := s.Reorder([]sectors.Code{want[1].Code, want[0].Code}); err != nil {
+	if err := s.Reorder([]market.Code{want[1].Code, want[0].Code}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.AddNote(want[0].Code, "new"); err != nil { // and a stale one stays stale
@@ -155,7 +156,7 @@ func TestListIndexHoldsWhatTheListShows(t *testing.T) {
 	}
 }
 
-func fullTicker(snap *sectors.Snapshot, c sectors.Code) sectors.Ticker {
+func fullTicker(snap *sectors.Snapshot, c market.Code) sectors.Ticker {
 	for _, tk := range snap.Tickers {
 		if tk.Code == c {
 			return tk

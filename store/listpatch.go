@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"slices"
+	"zixuan/sectors/market"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -109,10 +110,10 @@ func freshenDirty(tx *bolt.Tx, gen uint64, tickers []sectors.Ticker, secs []sect
 	if len(dirty) == 0 {
 		return tickers, true
 	}
-	codes := make(map[sectors.Code]bool, len(dirty))
+	codes := make(map[market.Code]bool, len(dirty))
 	var fresh []sectors.Ticker
 	for _, key := range dirty {
-		code, err := sectors.ParseCode(string(key))
+		code, err := market.ParseCode(string(key))
 		if err != nil {
 			return nil, false
 		}

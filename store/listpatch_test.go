@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"testing"
+	"zixuan/sectors/market"
 
 	"zixuan/sectors"
 
@@ -57,7 +58,7 @@ func TestTickerWritesKeepTheListIndex(t *testing.T) {
 	}
 	save()
 	r := rand.New(rand.NewPCG(21, 22))
-	master := sectors.Master()
+	master := market.Master()
 	patched := 0
 	for step := range 400 {
 		snap, err := s.Load()
@@ -150,7 +151,7 @@ func TestTickerWritesKeepTheListIndex(t *testing.T) {
 			_, werr = s.AddOrRestore(code, AddOptions{Sector: sec})
 		case 13:
 			what, stale = "reorder", true
-			werr = s.Reorder([]sectors.Code{on[len(on)-1].Code, on[0].Code})
+			werr = s.Reorder([]market.Code{on[len(on)-1].Code, on[0].Code})
 		case 14:
 			switch user := snap.Sectors[len(snap.Sectors)-1]; {
 			case len(snap.Sectors) > 5 && r.IntN(2) == 0:
@@ -221,7 +222,7 @@ func TestDirtyTickersAreBounded(t *testing.T) {
 		t.Fatalf("a saved index is good for %d, the file is at %d", g, full.Gen)
 	}
 	var items []sectors.ImportItem
-	for i, sec := range sectors.Master()[:maxDirty+1] {
+	for i, sec := range market.Master()[:maxDirty+1] {
 		items = append(items, sectors.ImportItem{Line: i + 1, Code: sec.Code, Name: sec.Name, Sector: full.Sectors[0].ID})
 	}
 	if _, err := s.Import(items, ImportOptions{}); err != nil {

@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"testing"
 	"time"
+	"zixuan/sectors/market"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -39,7 +40,7 @@ func TestNotesStreamedLoadTheSame(t *testing.T) {
 	s := newStore(t)
 	r := rand.New(rand.NewPCG(11, 12))
 	var items []sectors.ImportItem
-	for i, sec := range sectors.Master()[:900] {
+	for i, sec := range market.Master()[:900] {
 		it := sectors.ImportItem{Line: i + 1, Code: sec.Code, Name: sec.Name, Sector: []string{"ai", "compute", "manufacturing", "quantum"}[i%4], HasRating: true, Rating: sectors.Rating(r.IntN(5) + 1),
 			RatingAt: time.Date(2025, 1, 1+i%28, 0, 0, 0, 0, time.UTC), RatingSource: "test"}
 		for j := range r.IntN(4) {

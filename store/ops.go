@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"zixuan/sectors/market"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -44,9 +45,9 @@ type AddResult struct {
 // A removed ticker comes back with its notes and history (undoing the
 // removal) and, with Rerate, the rating asked for; one already on the list
 // is refused.
-func (s *Store) AddOrRestore(code sectors.Code, opts AddOptions) (AddResult, error) {
+func (s *Store) AddOrRestore(code market.Code, opts AddOptions) (AddResult, error) {
 	name := strings.TrimSpace(opts.Name)
-	if _, ok := sectors.LookupMaster(code); !ok && name == "" {
+	if _, ok := market.LookupMaster(code); !ok && name == "" {
 		return AddResult{}, refusal(ErrInvalid, NotInMaster, code)
 	}
 	source := opts.Source
@@ -101,7 +102,7 @@ func (s *Store) AddOrRestore(code sectors.Code, opts AddOptions) (AddResult, err
 				Exchange: string(code.Exchange), Code: code.Number, Sector: sec.ID,
 				Rating: rating.ID(), RatingAt: now, RatingSource: source, Added: now, Updated: now,
 			}
-			if m, ok := sectors.LookupMaster(code); !ok || name != m.Name {
+			if m, ok := market.LookupMaster(code); !ok || name != m.Name {
 				rec.CustomName = name
 			}
 			if r, err = newTicker(tx, rec, []sectors.RatingChange{{From: sectors.Unrated, To: rating, At: now, Source: source, Reason: sectors.ReasonAdded}}); err != nil {
@@ -139,7 +140,7 @@ type RateResult struct {
 // with its source and reason, and stores the reference price given, all in
 // one transaction. Setting the rating it already has records nothing
 // unless a reason is given (a reaffirmation).
-func (s *Store) Rate(code sectors.Code, to sectors.Rating, opts RateOptions) (RateResult, error) {
+func (s *Store) Rate(code market.Code, to sectors.Rating, opts RateOptions) (RateResult, error) {
 	if !to.Valid() {
 		return RateResult{}, &Error{Kind: ErrInvalid, Reason: BadRating, Code: code, Count: int(to)}
 	}
@@ -178,7 +179,7 @@ func (s *Store) Rate(code sectors.Code, to sectors.Rating, opts RateOptions) (Ra
 			res.Changed = true
 		}
 		if opts.RefPrice != 0 {
-			res.RefDay = sectors.ChinaDay(rec.RatingAt)
+			res.RefDay = market.ChinaDay(rec.RatingAt)
 			if err := putRefPrices(tx, now, []sectors.RefPrice{{Code: code, Day: res.RefDay, Close: opts.RefPrice, Source: sectors.SourceUser}}); err != nil {
 				return err
 			}
@@ -199,7 +200,7 @@ func (s *Store) Rate(code sectors.Code, to sectors.Rating, opts RateOptions) (Ra
 }
 
 // SetRating is Rate without a reference price, as the TUI's picker uses it.
-func (s *Store) SetRating(code sectors.Code, to sectors.Rating, source, reason string) (changed bool, err error) {
+func (s *Store) SetRating(code market.Code, to sectors.Rating, source, reason string) (changed bool, err error) {
 	res, err := s.Rate(code, to, RateOptions{Source: source, Reason: reason})
 	return res.Changed, err
 }
@@ -207,7 +208,7 @@ func (s *Store) SetRating(code sectors.Code, to sectors.Rating, source, reason s
 // Move puts a ticker in another sector, named by id or either name, and
 // returns that sector. A move to the sector it is in already changes
 // nothing (not even its last-change date) and reports moved=false.
-func (s *Store) Move(code sectors.Code, sector string) (sec sectors.Sector, moved bool, err error) {
+func (s *Store) Move(code market.Code, sector string) (sec sectors.Sector, moved bool, err error) {
 	err = s.editTicker(code, func(r tref, rec *tickerRecord) error {
 		var err error
 		if sec, err = findSectorIn(r.tx, sector); err != nil {
@@ -230,8 +231,8 @@ func (s *Store) Move(code sectors.Code, sector string) (sec sectors.Sector, move
 
 // RestoreLast brings back the most recently removed ticker and returns its
 // code; with nothing removed it is refused as ErrNotFound.
-func (s *Store) RestoreLast() (sectors.Code, error) {
-	var code sectors.Code
+func (s *Store) RestoreLast() (market.Code, error) {
+	var code market.Code
 	err := s.update(func(tx *bolt.Tx) error {
 		var last time.Time
 		var found bool
@@ -241,7 +242,7 @@ func (s *Store) RestoreLast() (sectors.Code, error) {
 				return err
 			}
 			if !rec.Removed.IsZero() && rec.Removed.After(last) {
-				c, err := sectors.ParseCode(string(k))
+				c, err := market.ParseCode(string(k))
 				if err != nil {
 					return err
 				}
@@ -269,7 +270,7 @@ type Detail struct {
 }
 
 // Detail reads one ticker, the sectors and the reports, from one snapshot.
-func (s *Store) Detail(code sectors.Code) (Detail, error) {
+func (s *Store) Detail(code market.Code) (Detail, error) {
 	var d Detail
 	err := s.view(func(tx *bolt.Tx) error {
 		var err error
@@ -300,6 +301,6 @@ func findSectorIn(tx *bolt.Tx, input string) (sectors.Sector, error) {
 
 // AddTicker is AddOrRestore of a ticker that starts with rating, in the
 // sector with that id or name; a ticker brought back keeps its own rating.
-func (s *Store) AddTicker(code sectors.Code, name, sector string, rating sectors.Rating, source string) (AddResult, error) {
+func (s *Store) AddTicker(code market.Code, name, sector string, rating sectors.Rating, source string) (AddResult, error) {
 	return s.AddOrRestore(code, AddOptions{Name: name, Sector: sector, Rating: &rating, Source: source})
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"testing"
 	"time"
+	"zixuan/sectors/market"
 
 	"zixuan/sectors"
 )
@@ -66,7 +67,7 @@ func TestAddOrRestoreBringsBackAndRerates(t *testing.T) {
 
 func TestRateWithReferenceIsOneTransaction(t *testing.T) {
 	s := newStore(t)
-	day := time.Date(2026, 11, 30, 10, 0, 0, 0, sectors.China)
+	day := time.Date(2026, 11, 30, 10, 0, 0, 0, market.China)
 	s.SetClock(func() time.Time { return day })
 	kdxf := code("002230")
 	before := gen(t, s)
@@ -77,7 +78,7 @@ func TestRateWithReferenceIsOneTransaction(t *testing.T) {
 	if g := gen(t, s); g != before+1 {
 		t.Errorf("rate with a reference took %d transactions, want 1", g-before)
 	}
-	if !res.Changed || !res.RefDay.Equal(sectors.ChinaDay(day)) {
+	if !res.Changed || !res.RefDay.Equal(market.ChinaDay(day)) {
 		t.Errorf("result %+v", res)
 	}
 	refs, err := s.RefPrices()
@@ -93,7 +94,7 @@ func TestRateWithReferenceIsOneTransaction(t *testing.T) {
 	later := day.Add(48 * time.Hour)
 	s.SetClock(func() time.Time { return later })
 	res, err = s.Rate(kdxf, sectors.Overweight, RateOptions{RefPrice: 49})
-	if err != nil || res.Changed || !res.RefDay.Equal(sectors.ChinaDay(day)) {
+	if err != nil || res.Changed || !res.RefDay.Equal(market.ChinaDay(day)) {
 		t.Errorf("reaffirming price: %+v %v", res, err)
 	}
 	// a bad price is refused and nothing is written, the rating included

@@ -3,6 +3,7 @@ package store
 import (
 	"slices"
 	"time"
+	"zixuan/sectors/market"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -15,7 +16,7 @@ import (
 
 // SetPinned pins a ticker to the top of its sectors, or unpins it;
 // changed is false when it was so already (nothing is written).
-func (s *Store) SetPinned(code sectors.Code, pinned bool) (changed bool, err error) {
+func (s *Store) SetPinned(code market.Code, pinned bool) (changed bool, err error) {
 	err = s.editTicker(code, func(_ tref, rec *tickerRecord) error {
 		if rec.Pinned == pinned {
 			return errUnchanged
@@ -31,7 +32,7 @@ func (s *Store) SetPinned(code sectors.Code, pinned bool) (changed bool, err err
 // change of the tickers: their last-change dates stay. It is how the TUI moves a
 // ticker up or down in a sector: it passes the sector's tickers in their
 // new order.
-func (s *Store) Reorder(codes []sectors.Code) error {
+func (s *Store) Reorder(codes []market.Code) error {
 	return s.update(func(tx *bolt.Tx) error {
 		changed := false
 		for i, code := range codes {
@@ -60,7 +61,7 @@ func (s *Store) Reorder(codes []sectors.Code) error {
 
 // AddToGroup shows a ticker in one more sector (named by id or either
 // name) besides its home sector; added is false when it is there already.
-func (s *Store) AddToGroup(code sectors.Code, sector string) (sec sectors.Sector, added bool, err error) {
+func (s *Store) AddToGroup(code market.Code, sector string) (sec sectors.Sector, added bool, err error) {
 	err = s.editTicker(code, func(r tref, rec *tickerRecord) error {
 		var err error
 		if sec, err = findSectorIn(r.tx, sector); err != nil {
@@ -80,7 +81,7 @@ func (s *Store) AddToGroup(code sectors.Code, sector string) (sec sectors.Sector
 // becomes its home; a ticker in one sector only is refused (OnlySector:
 // remove it from the watchlist instead). removed is false when it was not
 // in that sector.
-func (s *Store) RemoveFromGroup(code sectors.Code, sector string) (sec sectors.Sector, removed bool, err error) {
+func (s *Store) RemoveFromGroup(code market.Code, sector string) (sec sectors.Sector, removed bool, err error) {
 	err = s.editTicker(code, func(r tref, rec *tickerRecord) error {
 		var err error
 		if sec, err = findSectorIn(r.tx, sector); err != nil {
@@ -108,7 +109,7 @@ func (s *Store) RemoveFromGroup(code sectors.Code, sector string) (sec sectors.S
 }
 
 // UndeleteNote brings a deleted note back, with its text and revisions.
-func (s *Store) UndeleteNote(code sectors.Code, id uint64) error {
+func (s *Store) UndeleteNote(code market.Code, id uint64) error {
 	return s.editTicker(code, func(r tref, _ *tickerRecord) error {
 		n, ok, err := r.note(id)
 		if err != nil {

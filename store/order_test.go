@@ -3,6 +3,7 @@ package store
 import (
 	"slices"
 	"testing"
+	"zixuan/sectors/market"
 
 	"zixuan/sectors"
 )
@@ -38,7 +39,7 @@ func TestPinAndReorderPersistInOneTransaction(t *testing.T) {
 	}
 	before = gen(t, s)
 	was, _ := s.Get(code("603019"))
-	if err := s.Reorder([]sectors.Code{code("603019"), code("301085")}); err != nil || gen(t, s) != before+1 {
+	if err := s.Reorder([]market.Code{code("603019"), code("301085")}); err != nil || gen(t, s) != before+1 {
 		t.Fatalf("reorder: %v, %d transactions", err, gen(t, s)-before)
 	}
 	got := codesIn(t, s, "compute")
@@ -57,7 +58,7 @@ func TestPinAndReorderPersistInOneTransaction(t *testing.T) {
 	if tk.Position != 1 || tk.Pinned || !tk.Updated.Equal(was.Updated) {
 		t.Errorf("record %+v", tk)
 	}
-	if err := s.Reorder([]sectors.Code{code("600000")}); !isReason(err, ErrNotFound, NotOnList) {
+	if err := s.Reorder([]market.Code{code("600000")}); !isReason(err, ErrNotFound, NotOnList) {
 		t.Errorf("reorder of a ticker not on the list: %v", err)
 	}
 }

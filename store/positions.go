@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"time"
+	"zixuan/sectors/market"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -36,15 +37,15 @@ type tradeRecord struct {
 }
 
 func tradeToRecord(t sectors.Trade) tradeRecord {
-	return tradeRecord{Code: t.Code.Key(), Side: string(t.Side), Date: sectors.ChinaDate(t.Date), Price: t.Price, Qty: t.Qty, Fee: t.Fee, Created: t.Created, Forced: t.Forced}
+	return tradeRecord{Code: t.Code.Key(), Side: string(t.Side), Date: market.ChinaDate(t.Date), Price: t.Price, Qty: t.Qty, Fee: t.Fee, Created: t.Created, Forced: t.Forced}
 }
 
 func (r tradeRecord) trade(id uint64) (sectors.Trade, error) {
-	code, err := sectors.ParseCode(r.Code)
+	code, err := market.ParseCode(r.Code)
 	if err != nil {
 		return sectors.Trade{}, err
 	}
-	day, err := time.ParseInLocation(time.DateOnly, r.Date, sectors.China)
+	day, err := time.ParseInLocation(time.DateOnly, r.Date, market.China)
 	if err != nil {
 		return sectors.Trade{}, err
 	}
@@ -117,7 +118,7 @@ func distributionsIn(tx *bolt.Tx, trades []sectors.Trade, now time.Time) map[str
 	if b == nil {
 		return nil
 	}
-	today := sectors.ChinaDay(now)
+	today := market.ChinaDay(now)
 	out := map[string]sectors.PriceHistory{}
 	var scratch []sectors.DailyBar // one buffer decodes them all
 	for _, t := range trades {
@@ -157,7 +158,7 @@ func distributionsIn(tx *bolt.Tx, trades []sectors.Trade, now time.Time) map[str
 }
 
 // tradeRefusal turns the domain's refusal into the store's.
-func tradeRefusal(code sectors.Code, err error) error {
+func tradeRefusal(code market.Code, err error) error {
 	switch {
 	case errors.Is(err, sectors.ErrOversold):
 		return &Error{Kind: ErrInvalid, Reason: Oversold, Code: code, Detail: detail(err, sectors.ErrOversold)}
@@ -170,7 +171,7 @@ func tradeRefusal(code sectors.Code, err error) error {
 }
 
 // ruleRefusal is a trade the exchanges would not take.
-func ruleRefusal(code sectors.Code, rule string) error {
+func ruleRefusal(code market.Code, rule string) error {
 	return &Error{Kind: ErrInvalid, Reason: BadTrade, Code: code,
 		Detail: rule + " (a statement's line that breaks it is recorded with --force)"}
 }
@@ -180,7 +181,7 @@ func ruleRefusal(code sectors.Code, rule string) error {
 // that the new one upsets (a backdated buy can make a later sell's lots
 // wrong); "" for none. Without before (stored trades that do not replay)
 // only the new trade is judged.
-func newBreak(before, after []sectors.Position, newID uint64) (sectors.Code, string) {
+func newBreak(before, after []sectors.Position, newID uint64) (market.Code, string) {
 	was := map[uint64]bool{}
 	for _, p := range before {
 		for _, t := range p.Trades {
@@ -195,11 +196,11 @@ func newBreak(before, after []sectors.Position, newID uint64) (sectors.Code, str
 			case t.ID == newID:
 				return t.Code, t.Breaks
 			case upset:
-				return t.Code, fmt.Sprintf("with it, %s %d's %s of %s would break a rule: %s", t.Code.Key(), t.ID, t.Side, sectors.ChinaDate(t.Date), t.Breaks)
+				return t.Code, fmt.Sprintf("with it, %s %d's %s of %s would break a rule: %s", t.Code.Key(), t.ID, t.Side, market.ChinaDate(t.Date), t.Breaks)
 			}
 		}
 	}
-	return sectors.Code{}, ""
+	return market.Code{}, ""
 }
 
 // AddTrade checks and stores a buy or a sell and returns it with its id.
@@ -211,14 +212,14 @@ func (s *Store) AddTrade(t sectors.Trade) (sectors.Trade, error) {
 		t.Created = now
 	}
 	if t.Date.IsZero() {
-		t.Date = sectors.ChinaDay(now)
+		t.Date = market.ChinaDay(now)
 	}
-	t.Date = sectors.ChinaDay(t.Date)
+	t.Date = market.ChinaDay(t.Date)
 	if err := sectors.CheckTrade(t, now); err != nil {
 		return t, tradeRefusal(t.Code, err)
 	}
 	err := s.updateAside(func(tx *bolt.Tx) error {
-		if _, ok := sectors.LookupMaster(t.Code); !ok && !refOf(tx, t.Code).exists() {
+		if _, ok := market.LookupMaster(t.Code); !ok && !refOf(tx, t.Code).exists() {
 			return notOnList(t.Code) // unknown to the master: the watchlist is where a name is given
 		}
 		have, err := readTrades(tx)
@@ -347,13 +348,13 @@ func importTradesTx(tx *bolt.Tx, list []sectors.Trade, now time.Time) (int, erro
 		return 0, nil
 	}
 	if _, err := holdings(tx, all, now); err != nil {
-		return 0, tradeRefusal(sectors.Code{}, err)
+		return 0, tradeRefusal(market.Code{}, err)
 	}
 	return added, nil
 }
 
 func tradeKey(t sectors.Trade) string {
-	return t.Code.Key() + "|" + string(t.Side) + "|" + sectors.ChinaDate(t.Date) + "|" + formatPrice(t.Price) + "|" +
+	return t.Code.Key() + "|" + string(t.Side) + "|" + market.ChinaDate(t.Date) + "|" + formatPrice(t.Price) + "|" +
 		formatPrice(float64(t.Qty)) + "|" + formatPrice(t.Fee) + "|" + t.Created.UTC().Format(time.RFC3339Nano)
 }
 

@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"path/filepath"
 	"testing"
+	"zixuan/sectors/market"
 
 	"zixuan/sectors"
 )
@@ -20,7 +21,7 @@ func BenchmarkPositionsWithDistributions(b *testing.B) {
 	r := rand.New(rand.NewPCG(7, 9))
 	updates := map[string]HistoryUpdate{}
 	var trades []sectors.Trade
-	for i, sec := range sectors.Master() {
+	for i, sec := range market.Master() {
 		if i%100 != 0 || sec.Code.IsIndex() || len(trades) >= 100 {
 			continue
 		}
@@ -54,7 +55,7 @@ func BenchmarkTradesOnly(b *testing.B) {
 		b.Fatal(err)
 	}
 	var trades []sectors.Trade
-	for i, sec := range sectors.Master() {
+	for i, sec := range market.Master() {
 		if i%100 != 0 || sec.Code.IsIndex() || len(trades) >= 100 {
 			continue
 		}

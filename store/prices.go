@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"time"
+	"zixuan/sectors/market"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -72,7 +73,7 @@ func putRefPrices(tx *bolt.Tx, now time.Time, prices []sectors.RefPrice) error {
 			src = sectors.SourceUser
 		}
 		rec := priceRecord{Close: p.Close, Adjusted: p.Adjusted, Source: src, Set: now}
-		if err := putJSON(b, []byte(sectors.ChinaDay(p.Day).Format(time.DateOnly)), rec); err != nil {
+		if err := putJSON(b, []byte(market.ChinaDay(p.Day).Format(time.DateOnly)), rec); err != nil {
 			return err
 		}
 	}
@@ -100,12 +101,12 @@ func readRefPrices(tx *bolt.Tx) (map[string][]sectors.RefPrice, error) {
 		return out, nil
 	}
 	err := root.ForEachBucket(func(k []byte) error {
-		code, err := sectors.ParseCode(string(k))
+		code, err := market.ParseCode(string(k))
 		if err != nil {
 			return nil // not ours to judge here; doctor reports it
 		}
 		return root.Bucket(k).ForEach(func(dk, v []byte) error {
-			day, err := time.ParseInLocation(time.DateOnly, string(dk), sectors.China)
+			day, err := time.ParseInLocation(time.DateOnly, string(dk), market.China)
 			if err != nil || v == nil {
 				return nil
 			}

@@ -6,13 +6,14 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+	"zixuan/sectors/market"
 
 	"zixuan/sectors"
 )
 
-func mustCode(t *testing.T, s string) sectors.Code {
+func mustCode(t *testing.T, s string) market.Code {
 	t.Helper()
-	c, err := sectors.ParseCode(s)
+	c, err := market.ParseCode(s)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -30,7 +31,7 @@ func TestRefPrices(t *testing.T) {
 	}
 	gen0, _ := st.Generation()
 	mt := mustCode(t, "SH600519")
-	fri := time.Date(2024, 5, 10, 0, 0, 0, 0, sectors.China)
+	fri := time.Date(2024, 5, 10, 0, 0, 0, 0, market.China)
 	if err := st.SetRefPrices([]sectors.RefPrice{
 		{Code: mt, Day: fri, Close: 1612, Adjusted: true, Source: "tencent"},
 		{Code: mt, Day: fri.AddDate(0, 0, -1), Close: 1594.88, Source: "tencent"},

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"zixuan/sectors/market"
 
 	"zixuan/sectors"
 )
@@ -12,7 +13,7 @@ import (
 // 浪潮信息 unrated, all from its report of 2024-05-12.
 
 func cnDay(y int, m time.Month, d int) time.Time {
-	return time.Date(y, m, d, 0, 0, 0, 0, sectors.China)
+	return time.Date(y, m, d, 0, 0, 0, 0, market.China)
 }
 
 func reportOn(id string, date time.Time, calls ...sectors.Call) ReportInput {
@@ -30,8 +31,8 @@ func reportOn(id string, date time.Time, calls ...sectors.Call) ReportInput {
 }
 
 func rated(c string, r sectors.Rating, word string) sectors.Call {
-	code := sectors.MustParseCode(c)
-	name, _ := sectors.MasterName(code)
+	code := market.MustParseCode(c)
+	name, _ := market.MasterName(code)
 	return sectors.Call{Code: code, Name: name, NameInReport: name, Rating: r, RatingInReport: word}
 }
 

@@ -8,6 +8,7 @@ import (
 	"math"
 	"strings"
 	"time"
+	"zixuan/sectors/market"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -64,7 +65,7 @@ func (r reportRecord) entry() sectors.ReportEntry {
 		Added: r.Added,
 	}
 	if !e.Date.IsZero() {
-		e.Date = sectors.ChinaDay(e.Date)
+		e.Date = market.ChinaDay(e.Date)
 	}
 	for _, t := range r.Themes {
 		e.Themes = append(e.Themes, sectors.ReportTheme{Theme: sectors.Theme{Name: t.Name, Thesis: t.Thesis}, Sector: t.Sector})
@@ -84,7 +85,7 @@ func decodeCall(k, v []byte) (sectors.Call, error) {
 	if i < 0 {
 		return sectors.Call{}, fmt.Errorf("calls/%q: malformed key", k)
 	}
-	code, err := sectors.ParseCode(string(k[:i]))
+	code, err := market.ParseCode(string(k[:i]))
 	if err != nil {
 		return sectors.Call{}, fmt.Errorf("calls/%q: %w", k, err)
 	}
@@ -453,12 +454,12 @@ func addReportIn(tx *bolt.Tx, in ReportInput, opts AddReportOptions, now time.Ti
 func applyCall(tx *bolt.Tx, o *CallOutcome, at, now time.Time, lower bool) error {
 	c := o.Call
 	if c.Has(sectors.FlagUnknownCode) {
-		if _, ok := sectors.LookupMaster(c.Code); !ok {
+		if _, ok := market.LookupMaster(c.Code); !ok {
 			o.What, o.Why, o.WhyCode = CallSkipped, "the securities master does not know the code", WhyUnknownCode
 			return nil
 		}
 	}
-	if b := c.Code.Board(); b == sectors.BoardSSEIndex || b == sectors.BoardSZIndex {
+	if b := c.Code.Board(); b == market.BoardSSEIndex || b == market.BoardSZIndex {
 		o.What, o.Why, o.WhyCode = CallSkipped, "an index, not a stock", WhyIndex
 		return nil
 	}
@@ -621,8 +622,8 @@ type RemoveReportOptions struct {
 type RemoveReportOutcome struct {
 	Report         sectors.ReportEntry
 	CallsRemoved   int
-	OnlyThis       []sectors.Code // on the list because of this report alone
-	TickersRemoved []sectors.Code
+	OnlyThis       []market.Code // on the list because of this report alone
+	TickersRemoved []market.Code
 	Restored       []RatingRestored // ratings it set, brought back to what they were
 	Left           []RatingLeft     // ratings it set that were changed since: left as they are
 }
@@ -630,7 +631,7 @@ type RemoveReportOutcome struct {
 // RatingRestored is a rating the removed report had set and nobody
 // changed since, brought back: From (the report's) to To.
 type RatingRestored struct {
-	Code     sectors.Code
+	Code     market.Code
 	From, To sectors.Rating
 	Source   string // whose rating is back: a report id, "user", …
 }
@@ -638,7 +639,7 @@ type RatingRestored struct {
 // RatingLeft is a rating the removed report had set that the user or a
 // later report changed since: it stays Now, from Source.
 type RatingLeft struct {
-	Code   sectors.Code
+	Code   market.Code
 	Set    sectors.Rating // what the report had set
 	Now    sectors.Rating
 	Source string // who changed it: "user", a report id, "import:<file>"
@@ -705,7 +706,7 @@ func (s *Store) RemoveReport(id string, opts RemoveReportOptions) (RemoveReportO
 			if trec.AddedBy != id || others[string(key)] || !trec.Removed.IsZero() {
 				continue
 			}
-			code, err := sectors.ParseCode(string(key))
+			code, err := market.ParseCode(string(key))
 			if err != nil {
 				return err
 			}
@@ -758,7 +759,7 @@ func restoreRating(r tref, id string, now time.Time, out *RemoveReportOutcome) e
 	if err := r.info(&rec); err != nil {
 		return err
 	}
-	code, err := sectors.ParseCode(string(r.key))
+	code, err := market.ParseCode(string(r.key))
 	if err != nil {
 		return err
 	}

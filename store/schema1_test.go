@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"zixuan/sectors/market"
 
 	"zixuan/sectors"
 )
@@ -78,7 +79,7 @@ func TestSchema1FileUpgradesWithNothingLost(t *testing.T) {
 	if calls != 25 {
 		t.Errorf("%d seed calls, want 25", calls)
 	}
-	kept, _ := s.Get(sectors.MustParseCode("688590"))
+	kept, _ := s.Get(market.MustParseCode("688590"))
 	if kept.OnList() {
 		t.Error("a removed seed ticker came back in the upgrade")
 	}

@@ -13,6 +13,7 @@ import (
 	"sync/atomic"
 	"syscall"
 	"time"
+	"zixuan/sectors/market"
 
 	"github.com/adrg/xdg"
 	bolt "go.etcd.io/bbolt"
@@ -526,7 +527,7 @@ const boltAllocStep = 16 << 20
 var errOlderSchema = errors.New("older schema")
 
 // updateTicker is update for a write of one ticker's own data (writeTicker).
-func (s *Store) updateTicker(code sectors.Code, fn func(tx *bolt.Tx) error) error {
+func (s *Store) updateTicker(code market.Code, fn func(tx *bolt.Tx) error) error {
 	return s.updateMode(0, writeTicker, []byte(code.Key()), fn)
 }
 

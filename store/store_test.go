@@ -11,6 +11,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"zixuan/sectors/market"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -26,7 +27,7 @@ func newStore(t *testing.T) *Store {
 	return s
 }
 
-func code(s string) sectors.Code { return sectors.MustParseCode(s) }
+func code(s string) market.Code { return market.MustParseCode(s) }
 
 func TestSeedAndPermissions(t *testing.T) {
 	s := newStore(t)

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"zixuan/sectors/market"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -183,7 +184,7 @@ func sortTickers(snap *sectors.Snapshot) {
 }
 
 // Get reads one ticker, on the watchlist or removed.
-func (s *Store) Get(code sectors.Code) (sectors.Ticker, error) {
+func (s *Store) Get(code market.Code) (sectors.Ticker, error) {
 	var t sectors.Ticker
 	err := s.view(func(tx *bolt.Tx) error {
 		var err error
@@ -197,7 +198,7 @@ func (s *Store) Get(code sectors.Code) (sectors.Ticker, error) {
 func readTicker(r tref) (sectors.Ticker, error) {
 	v := r.tx.Bucket(bucketTickers).Get(r.key)
 	if v == nil {
-		code, _ := sectors.ParseCode(string(r.key))
+		code, _ := market.ParseCode(string(r.key))
 		return sectors.Ticker{}, notOnList(code)
 	}
 	t, err := tickerOf(r.key, v)
@@ -223,7 +224,7 @@ func tickerOf(k, v []byte) (sectors.Ticker, error) {
 	if err := decodeTickerRecord(v, &rec); err != nil {
 		return sectors.Ticker{}, fmt.Errorf("decode ticker %s: %w", k, err)
 	}
-	code, err := sectors.ParseCode(rec.Exchange + rec.Code)
+	code, err := market.ParseCode(rec.Exchange + rec.Code)
 	if err != nil {
 		return sectors.Ticker{}, fmt.Errorf("ticker %s: %w", k, err)
 	}
@@ -248,7 +249,7 @@ func displayName(t sectors.Ticker) string {
 	if t.CustomName != "" {
 		return t.CustomName
 	}
-	if name, ok := sectors.MasterName(t.Code); ok {
+	if name, ok := market.MasterName(t.Code); ok {
 		return name
 	}
 	return t.ReportName
@@ -256,7 +257,7 @@ func displayName(t sectors.Ticker) string {
 
 // editTicker runs fn on a ticker's record inside a write transaction and
 // stores the result.
-func (s *Store) editTicker(code sectors.Code, fn func(r tref, rec *tickerRecord) error) error {
+func (s *Store) editTicker(code market.Code, fn func(r tref, rec *tickerRecord) error) error {
 	return s.updateTicker(code, func(tx *bolt.Tx) error {
 		r := refOf(tx, code)
 		if !r.exists() {
@@ -305,7 +306,7 @@ func startAtFirstRating(history []sectors.RatingChange) []sectors.RatingChange {
 
 // RemoveTicker takes a ticker off the watchlist. Its notes and history are
 // kept, and RestoreTicker (or adding it again) brings it back.
-func (s *Store) RemoveTicker(code sectors.Code) error {
+func (s *Store) RemoveTicker(code market.Code) error {
 	return s.editTicker(code, func(_ tref, rec *tickerRecord) error {
 		if !rec.Removed.IsZero() {
 			return refusal(ErrNotFound, AlreadyRemoved, code)
@@ -317,12 +318,12 @@ func (s *Store) RemoveTicker(code sectors.Code) error {
 
 // RestoreTicker undoes a removal. A ticker whose sector was deleted in the
 // meantime goes to the first sector.
-func (s *Store) RestoreTicker(code sectors.Code) error {
+func (s *Store) RestoreTicker(code market.Code) error {
 	return s.updateTicker(code, func(tx *bolt.Tx) error { return restoreIn(refOf(tx, code), s.now()) })
 }
 
 func restoreIn(r tref, now time.Time) error {
-	code, _ := sectors.ParseCode(string(r.key))
+	code, _ := market.ParseCode(string(r.key))
 	if !r.exists() {
 		return notOnList(code)
 	}
@@ -348,7 +349,7 @@ func restoreIn(r tref, now time.Time) error {
 }
 
 // SetName sets or clears (empty name) the user's name for a ticker.
-func (s *Store) SetName(code sectors.Code, name string) error {
+func (s *Store) SetName(code market.Code, name string) error {
 	return s.editTicker(code, func(_ tref, rec *tickerRecord) error {
 		rec.CustomName = strings.TrimSpace(name)
 		return nil
@@ -356,7 +357,7 @@ func (s *Store) SetName(code sectors.Code, name string) error {
 }
 
 // AddNote adds a timestamped note to a ticker.
-func (s *Store) AddNote(code sectors.Code, text string) (sectors.Note, error) {
+func (s *Store) AddNote(code market.Code, text string) (sectors.Note, error) {
 	text = strings.TrimRight(text, " \t\r\n")
 	if strings.TrimSpace(text) == "" {
 		return sectors.Note{}, refusal(ErrInvalid, EmptyNote, code)
@@ -371,7 +372,7 @@ func (s *Store) AddNote(code sectors.Code, text string) (sectors.Note, error) {
 }
 
 // EditNote replaces a note's text, keeping the old text as a revision.
-func (s *Store) EditNote(code sectors.Code, id uint64, text string) error {
+func (s *Store) EditNote(code market.Code, id uint64, text string) error {
 	text = strings.TrimRight(text, " \t\r\n")
 	if strings.TrimSpace(text) == "" {
 		return refusal(ErrInvalid, EmptyEdit, code)
@@ -386,11 +387,11 @@ func (s *Store) EditNote(code sectors.Code, id uint64, text string) error {
 }
 
 // DeleteNote marks a note deleted; its text stays in the history.
-func (s *Store) DeleteNote(code sectors.Code, id uint64) error {
+func (s *Store) DeleteNote(code market.Code, id uint64) error {
 	return s.editNote(code, id, func(n *sectors.Note, now time.Time) { n.Deleted = now })
 }
 
-func (s *Store) editNote(code sectors.Code, id uint64, fn func(n *sectors.Note, now time.Time)) error {
+func (s *Store) editNote(code market.Code, id uint64, fn func(n *sectors.Note, now time.Time)) error {
 	return s.editTicker(code, func(r tref, _ *tickerRecord) error {
 		n, ok, err := r.note(id)
 		if err != nil {

@@ -2,6 +2,7 @@ package store
 
 import (
 	bolt "go.etcd.io/bbolt"
+	"zixuan/sectors/market"
 
 	"zixuan/sectors"
 )
@@ -12,7 +13,7 @@ import (
 // generation is one past the one its data was loaded at (its own write was
 // the only one since), takes that generation as its own: the poll then
 // does not reload the whole store for a change it already shows.
-func (s *Store) GetWithGen(code sectors.Code) (sectors.Ticker, uint64, error) {
+func (s *Store) GetWithGen(code market.Code) (sectors.Ticker, uint64, error) {
 	var t sectors.Ticker
 	var gen uint64
 	err := s.view(func(tx *bolt.Tx) error {

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 	"zixuan/sectors"
+	"zixuan/sectors/market"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -159,7 +160,7 @@ func TestCheckDoesNotHoldTheFile(t *testing.T) {
 	s := newStore(t)
 	r := rand.New(rand.NewPCG(3, 4))
 	updates := map[string]HistoryUpdate{}
-	for _, sec := range sectors.Master()[:400] {
+	for _, sec := range market.Master()[:400] {
 		updates[sec.Code.Key()] = HistoryUpdate{Fetched: sectors.PriceHistory{Code: sec.Code, Bars: bars(day("2024-05-06"), 490, r)},
 			Covered: []sectors.DayRange{{From: day("2024-05-06"), To: day("2026-05-08")}}}
 	}
@@ -293,7 +294,7 @@ func TestCheckOnTwoGoroutinesSaysTheSame(t *testing.T) {
 // again at the write, and one found damaged is not written to.
 func TestPrecheckSparesTheWriteItsCheck(t *testing.T) {
 	s := newStore(t)
-	code := sectors.MustParseCode("688111")
+	code := market.MustParseCode("688111")
 	settle := func() { // Precheck trusts only a file left alone a second
 		old := time.Now().Add(-2 * settled)
 		if err := os.Chtimes(s.Path(), old, old); err != nil {

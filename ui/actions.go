@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"zixuan/sectors/market"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -12,11 +13,11 @@ import (
 // Actions confirmed in a dialog, carried out by the root.
 type (
 	removeMsg struct {
-		code  sectors.Code
+		code  market.Code
 		label string
 	}
 	deleteNoteMsg struct {
-		code sectors.Code
+		code market.Code
 		id   uint64
 	}
 )
@@ -33,7 +34,7 @@ func (m Model) act(act tea.Msg, from dialog) (tea.Model, tea.Cmd) {
 	var write tea.Cmd
 	switch a := act.(type) {
 	case noteSubmitMsg:
-		write = m.write(func(st *store.Store) (sectors.Code, string, error) {
+		write = m.write(func(st *store.Store) (market.Code, string, error) {
 			var err error
 			if a.id == 0 {
 				_, err = st.AddNote(a.code, a.text)
@@ -43,11 +44,11 @@ func (m Model) act(act tea.Msg, from dialog) (tea.Model, tea.Cmd) {
 			return a.code, t.NoteSaved, err
 		}, nil, reopen)
 	case deleteNoteMsg:
-		write = m.write(func(st *store.Store) (sectors.Code, string, error) {
+		write = m.write(func(st *store.Store) (market.Code, string, error) {
 			return a.code, wt(t).NoteDeletedUndo, st.DeleteNote(a.code, a.id)
 		}, nil, nil)
 	case rateSubmitMsg:
-		write = m.write(func(st *store.Store) (sectors.Code, string, error) {
+		write = m.write(func(st *store.Store) (market.Code, string, error) {
 			changed, err := st.SetRating(a.code, a.rating, sectors.SourceUser, a.reason)
 			if !changed {
 				return a.code, t.RatingSame, err
@@ -61,10 +62,10 @@ func (m Model) act(act tea.Msg, from dialog) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		label := m.sectorLabel(a.sector)
-		write = m.write(func(st *store.Store) (sectors.Code, string, error) {
+		write = m.write(func(st *store.Store) (market.Code, string, error) {
 			_, err := st.AddTicker(a.sec.Code, a.sec.Name, a.sector, sectors.Unrated, sectors.SourceUser)
 			return a.sec.Code, sprintf(t.Added, a.sec.Code.Number+" "+displayName(a.sec.Name), label), err
-		}, func(m *Model, _ sectors.Code) tea.Cmd {
+		}, func(m *Model, _ market.Code) tea.Cmd {
 			m.selectKey(a.sec.Code.Key())
 			if m.quotesOn() && !m.qs.loading {
 				// its price now, not at the next refresh (Monday, on a weekend)
@@ -73,7 +74,7 @@ func (m Model) act(act tea.Msg, from dialog) (tea.Model, tea.Cmd) {
 			return nil
 		}, reopen)
 	case moveSubmitMsg:
-		write = m.write(func(st *store.Store) (sectors.Code, string, error) {
+		write = m.write(func(st *store.Store) (market.Code, string, error) {
 			_, moved, err := st.Move(a.code, a.sector.ID)
 			if err == nil && !moved {
 				return a.code, sprintf(t.MovedSame, a.code.Number, t.sector(a.sector)), nil
@@ -81,7 +82,7 @@ func (m Model) act(act tea.Msg, from dialog) (tea.Model, tea.Cmd) {
 			return a.code, sprintf(t.Moved, a.code.Number, t.sector(a.sector)), err
 		}, nil, reopen)
 	case removeMsg:
-		write = m.write(func(st *store.Store) (sectors.Code, string, error) {
+		write = m.write(func(st *store.Store) (market.Code, string, error) {
 			return a.code, sprintf(t.Removed, a.code.Number+" "+a.label), st.RemoveTicker(a.code)
 		}, nil, nil)
 	}
@@ -91,16 +92,16 @@ func (m Model) act(act tea.Msg, from dialog) (tea.Model, tea.Cmd) {
 // undoRemove restores the last removed ticker.
 func (m *Model) undoRemove() tea.Cmd {
 	t := m.t
-	return m.write(func(st *store.Store) (sectors.Code, string, error) {
+	return m.write(func(st *store.Store) (market.Code, string, error) {
 		code, err := st.RestoreLast()
 		switch {
 		case errors.Is(err, store.ErrNotFound):
-			return sectors.Code{}, t.NothingUndo, nil // nothing written
+			return market.Code{}, t.NothingUndo, nil // nothing written
 		case err != nil:
 			return code, "", err
 		}
 		return code, sprintf(t.Restored, code.Number), nil
-	}, func(m *Model, code sectors.Code) tea.Cmd {
+	}, func(m *Model, code market.Code) tea.Cmd {
 		m.selectKey(code.Key())
 		return nil
 	}, nil)

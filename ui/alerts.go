@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"zixuan/sectors/market"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
@@ -85,10 +86,10 @@ func (m *Model) checkAlertsCmd(quotes map[string]sectors.Quote) tea.Cmd {
 		}
 	}
 	var fired, all []sectors.Alert
-	op := func(st *store.Store) (sectors.Code, string, error) {
+	op := func(st *store.Store) (market.Code, string, error) {
 		var err error
 		if all, err = st.Alerts(); err != nil || !anyArmed(all, now) {
-			return sectors.Code{}, "", err // nothing to check: no write
+			return market.Code{}, "", err // nothing to check: no write
 		}
 		fired, err = st.ObserveAlerts(func(a *sectors.Alert) (bool, bool) {
 			mk := sectors.AlertMarket{Now: now, Name: names[a.Code.Key()]}
@@ -103,12 +104,12 @@ func (m *Model) checkAlertsCmd(quotes map[string]sectors.Quote) tea.Cmd {
 			return f, changed
 		})
 		if err != nil {
-			return sectors.Code{}, "", err
+			return market.Code{}, "", err
 		}
 		all, err = st.Alerts()
-		return sectors.Code{}, "", err
+		return market.Code{}, "", err
 	}
-	then := func(mm *Model, _ sectors.Code) tea.Cmd { return mm.alertsChecked(fired, all, now) }
+	then := func(mm *Model, _ market.Code) tea.Cmd { return mm.alertsChecked(fired, all, now) }
 	back := func(mm *Model) { mm.al.busy = false }
 	return m.writes.start(op, then, back)
 }
@@ -119,9 +120,9 @@ func (m *Model) alertsChecked(fired, all []sectors.Alert, now time.Time) tea.Cmd
 	m.al.busy = false
 	m.al.list = all
 	m.al.badge = map[string]bool{}
-	today := sectors.ChinaDate(now)
+	today := market.ChinaDate(now)
 	for _, a := range all {
-		if a.State(now) == sectors.AlertFired || (!a.FiredAt.IsZero() && sectors.ChinaDate(a.FiredAt) == today) {
+		if a.State(now) == sectors.AlertFired || (!a.FiredAt.IsZero() && market.ChinaDate(a.FiredAt) == today) {
 			m.al.badge[a.Code.Key()] = true
 		}
 	}
@@ -171,13 +172,13 @@ type (
 	openAlertMsg    struct{} // ! in the focused detail pane
 	askCancelAlerts struct{} // c in the focused detail pane
 	alertSubmitMsg  struct{ alert sectors.Alert }
-	cancelAlertsMsg struct{ code sectors.Code }
+	cancelAlertsMsg struct{ code market.Code }
 )
 
 // alertLine is the status-line input of a new alert.
 type alertLine struct {
 	input  textinput.Model
-	code   sectors.Code
+	code   market.Code
 	now    time.Time
 	target float64 // the newest report's target price, for a bare "target"
 	last   float64 // the last price when the line opened (0: none): a target already reached is refused
@@ -249,17 +250,17 @@ func (l alertLine) SetSize(w, _ int) dialog {
 
 // parseAlertSpec reads "above 12.5", "limit", "since-call 20 until
 // 2026-06-30" into an alert on code, checked as the CLI checks it.
-func parseAlertSpec(code sectors.Code, spec string, now time.Time) (sectors.Alert, error) {
+func parseAlertSpec(code market.Code, spec string, now time.Time) (sectors.Alert, error) {
 	return parseAlertSpecWith(code, spec, now, 0)
 }
 
 // parseAlertSpecWith is parseAlertSpec where a bare "target" takes
 // callTarget, the newest report's target price for the ticker (0: none).
-func parseAlertSpecWith(code sectors.Code, spec string, now time.Time, callTarget float64) (sectors.Alert, error) {
+func parseAlertSpecWith(code market.Code, spec string, now time.Time, callTarget float64) (sectors.Alert, error) {
 	f := strings.Fields(strings.ToLower(spec))
 	var expires time.Time
 	if n := len(f); n >= 2 && f[n-2] == "until" {
-		d, err := time.ParseInLocation(time.DateOnly, f[n-1], sectors.China)
+		d, err := time.ParseInLocation(time.DateOnly, f[n-1], market.China)
 		if err != nil {
 			return sectors.Alert{}, fmt.Errorf("%q is not a date (YYYY-MM-DD)", f[n-1])
 		}
@@ -321,14 +322,14 @@ func (m Model) alertAsked(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 	case alertSubmitMsg:
 		at := m.alertT()
 		var all []sectors.Alert
-		cmd := m.write(func(st *store.Store) (sectors.Code, string, error) {
+		cmd := m.write(func(st *store.Store) (market.Code, string, error) {
 			a, err := st.AddAlert(msg.alert)
 			if err != nil {
-				return sectors.Code{}, "", err
+				return market.Code{}, "", err
 			}
 			all, _ = st.Alerts()
-			return sectors.Code{}, fmt.Sprintf(at.Set, a.ID, a.Code.Key(), a.Describe()), nil
-		}, func(mm *Model, _ sectors.Code) tea.Cmd { mm.al.list = all; return nil }, nil)
+			return market.Code{}, fmt.Sprintf(at.Set, a.ID, a.Code.Key(), a.Describe()), nil
+		}, func(mm *Model, _ market.Code) tea.Cmd { mm.al.list = all; return nil }, nil)
 		return m, cmd, true
 	case cancelAlertsMsg:
 		at := m.alertT()
@@ -337,15 +338,15 @@ func (m Model) alertAsked(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 			ids = append(ids, a.ID)
 		}
 		var all []sectors.Alert
-		cmd := m.write(func(st *store.Store) (sectors.Code, string, error) {
+		cmd := m.write(func(st *store.Store) (market.Code, string, error) {
 			for _, id := range ids {
 				if _, err := st.RemoveAlert(id); err != nil && !errors.Is(err, store.ErrNotFound) {
-					return sectors.Code{}, "", err
+					return market.Code{}, "", err
 				}
 			}
 			all, _ = st.Alerts()
-			return sectors.Code{}, fmt.Sprintf(at.Cancelled, len(ids), msg.code.Key()), nil
-		}, func(mm *Model, _ sectors.Code) tea.Cmd {
+			return market.Code{}, fmt.Sprintf(at.Cancelled, len(ids), msg.code.Key()), nil
+		}, func(mm *Model, _ market.Code) tea.Cmd {
 			mm.al.list = all
 			delete(mm.al.badge, msg.code.Key())
 			mm.buildCells()
@@ -373,7 +374,7 @@ func (m *Model) histEvents() (events, unread map[string][]sectors.ExRights) {
 	return events, unread
 }
 
-func (m *Model) alertsOf(code sectors.Code) []sectors.Alert {
+func (m *Model) alertsOf(code market.Code) []sectors.Alert {
 	var out []sectors.Alert
 	for _, a := range m.al.list {
 		if a.Code == code {

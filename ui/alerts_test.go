@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"zixuan/sectors/market"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -13,7 +14,7 @@ import (
 
 func addAlert(t *testing.T, st *store.Store, code string, kind sectors.AlertKind, v float64) {
 	t.Helper()
-	a, err := sectors.NewAlert(sectors.MustParseCode(code), kind, v, time.Time{}, fixedNow)
+	a, err := sectors.NewAlert(market.MustParseCode(code), kind, v, time.Time{}, fixedNow)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -133,7 +134,7 @@ func TestSetAndCancelAlertsFromTheDetailPane(t *testing.T) {
 	}
 	m = press(m, "above 1700 until 2026-12-31", "enter")
 	list, _ := st.Alerts()
-	if len(list) != 1 || list[0].Code != tk.Code || list[0].Kind != sectors.AlertAbove || list[0].Value != 1700 || sectors.ChinaDate(list[0].Expires) != "2026-12-31" {
+	if len(list) != 1 || list[0].Code != tk.Code || list[0].Kind != sectors.AlertAbove || list[0].Value != 1700 || market.ChinaDate(list[0].Expires) != "2026-12-31" {
 		t.Fatalf("stored %+v", list)
 	}
 	v := m.View()
@@ -154,7 +155,7 @@ func TestSetAndCancelAlertsFromTheDetailPane(t *testing.T) {
 }
 
 func TestParseAlertSpec(t *testing.T) {
-	code := sectors.MustParseCode("600519")
+	code := market.MustParseCode("600519")
 	for spec, want := range map[string]string{
 		"above 12.5": "above 12.50", "Below 3": "below 3.00", "change 5%": "change ±5 %", "limit": "limit up/down",
 		"excess 20": "excess since call ±20 %", "since-call 20": "since call ±20 %", "no-note 30": "no note for 30 days",

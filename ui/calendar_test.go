@@ -4,12 +4,11 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"zixuan/sectors/market"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
-
-	"zixuan/sectors"
 )
 
 // The TUI says once, at the start, that the exchanges' notices have run
@@ -26,7 +25,7 @@ func TestStatusSaysTheCalendarIsProvisional(t *testing.T) {
 		{"zh", "2027-03-01", "尚无2027年交易所通知"},
 		{"zh", "2026-12-10", "交易所通知至2026-12-31，2027年暂按国务院放假安排"},
 	} {
-		now, _ := time.ParseInLocation(time.DateOnly, c.now, sectors.China)
+		now, _ := time.ParseInLocation(time.DateOnly, c.now, market.China)
 		opts := testOptions(t, c.lang)
 		opts.Now = func() time.Time { return now.Add(10 * time.Hour) }
 		m, err := New(st, opts)

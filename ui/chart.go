@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"zixuan/sectors/market"
 
 	"github.com/charmbracelet/lipgloss"
 
@@ -245,7 +246,7 @@ func (m *Model) chartLines(tk *sectors.Ticker, width int) []string {
 	}
 	c := lineChart{width: width, height: rows, stock: stock, bench: bench, marks: marks, line: s.ChartLine, dim: s.ChartBench, mark: s.ChartMark}
 	last := stock[len(stock)-1].v
-	sum := sprintf(rt.ChartSince, sectors.ChinaDate(start)) + " " + m.upDown(sign(last)).Render(pct(last, 1))
+	sum := sprintf(rt.ChartSince, market.ChinaDate(start)) + " " + m.upDown(sign(last)).Render(pct(last, 1))
 	if len(bench) > 0 {
 		b := bench[len(bench)-1].v
 		sum += "  " + m.benchName() + " " + m.upDown(sign(b)).Render(pct(b, 1))
@@ -268,7 +269,7 @@ func (m *Model) chartMarks(tk *sectors.Ticker) (first time.Time, marks []chartMa
 			break
 		}
 		if r, ok := m.hs.snap.Report(c.ReportID); ok && !r.Date.IsZero() {
-			d := sectors.ChinaDay(r.Date)
+			d := market.ChinaDay(r.Date)
 			marks = append(marks, chartMark{d, 'c'})
 			if c.Rating != sectors.Unrated {
 				take(d)
@@ -276,14 +277,14 @@ func (m *Model) chartMarks(tk *sectors.Ticker) (first time.Time, marks []chartMa
 		}
 	}
 	for _, h := range tk.Ratings {
-		d := sectors.ChinaDay(h.At)
+		d := market.ChinaDay(h.At)
 		marks = append(marks, chartMark{d, 'r'})
 		if h.To != sectors.Unrated {
 			take(d)
 		}
 	}
 	for _, n := range tk.LiveNotes() {
-		marks = append(marks, chartMark{sectors.ChinaDay(n.Created), 'n'})
+		marks = append(marks, chartMark{market.ChinaDay(n.Created), 'n'})
 	}
 	return first, marks
 }

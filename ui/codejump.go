@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 	"time"
+	"zixuan/sectors/market"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -122,9 +123,9 @@ func codeShown(digits string) string { return digits + strings.Repeat("_", 6-len
 // hide it, or opens the add wizard with the number typed in when it is not
 // on the list. An index or an old Beijing code says why it is not a stock.
 func (m Model) jumpTo(number string) (Model, tea.Cmd, bool) {
-	code, err := sectors.ParseStock(number)
+	code, err := market.ParseStock(number)
 	if err == nil {
-		err = sectors.CheckListed(code)
+		err = market.CheckListed(code)
 	}
 	if err != nil {
 		m.fail(err)

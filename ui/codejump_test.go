@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"zixuan/sectors/market"
 
 	"zixuan/sectors"
 )
@@ -78,7 +79,7 @@ func TestTypedCodeOffersToAdd(t *testing.T) {
 	}
 	w := topOf[wizardModel](m)
 	if showing(m) != "wizard" || w.input.Value() != "600519" || len(w.hits) == 0 ||
-		sectors.Master()[w.hits[0]].Code.Number != "600519" {
+		market.Master()[w.hits[0]].Code.Number != "600519" {
 		t.Fatalf("600519: showing %s, wizard %q hits %v", showing(m), w.input.Value(), w.hits)
 	}
 	if !noFilter(m) {
@@ -160,7 +161,7 @@ func TestSearchAndWizardTakeCodeSpellings(t *testing.T) {
 	for _, q := range []string{"000977.SZ", "sz000977", "000977"} {
 		m2 = press(m, "a", q)
 		w := topOf[wizardModel](m2)
-		if len(w.hits) == 0 || sectors.Master()[w.hits[0]].Code.Number != "000977" {
+		if len(w.hits) == 0 || market.Master()[w.hits[0]].Code.Number != "000977" {
 			t.Errorf("wizard %s: %v", q, w.hits)
 		}
 	}

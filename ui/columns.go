@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"zixuan/sectors/market"
 
 	"github.com/charmbracelet/lipgloss"
 
@@ -375,7 +376,7 @@ func (c colLayout) row(cx *cellCtx, selected bool, s *Styles, upDown func(int) l
 	var b strings.Builder
 	if !selected {
 		rating = s.Rating[tk.Rating].Render(rating)
-		if sectors.IsRiskWarning(tk.Name) {
+		if market.IsRiskWarning(tk.Name) {
 			name = s.Risk.Render(name)
 		}
 	}

@@ -4,12 +4,12 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"zixuan/sectors/market"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"zixuan/safetext"
-	"zixuan/sectors"
 	"zixuan/store"
 )
 
@@ -142,7 +142,7 @@ func (d columnsModel) SetSize(width, height int) dialog {
 // writer (off Update, waited for at quit).
 func (m *Model) saveColumnsCmd(ids []string) tea.Cmd {
 	save, said := m.opts.SaveColumns, wt(m.t).ColumnsSaved
-	return m.write(func(*store.Store) (sectors.Code, string, error) {
-		return sectors.Code{}, said, save(ids)
+	return m.write(func(*store.Store) (market.Code, string, error) {
+		return market.Code{}, said, save(ids)
 	}, nil, nil)
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"zixuan/sectors/market"
 
 	"github.com/charmbracelet/lipgloss"
 
@@ -45,8 +46,8 @@ func (m *Model) detailLinesIn(tk sectors.Ticker, width int, focused bool, window
 	rating := s.Rating[tk.Rating].Render(t.rating(tk.Rating))
 	sec := m.sectorLabel(tk.Sector)
 	lines = append(lines, safetext.Truncate(rating+"  "+sec, width))
-	if tk.ReportName != "" && sectors.DisplayName(tk.ReportName) != sectors.DisplayName(tk.Name) {
-		lines = append(lines, s.Dim.Render(safetext.Truncate(safeLine(sectors.DisplayName(tk.ReportName))+" ("+t.Report+")", width)))
+	if tk.ReportName != "" && market.DisplayName(tk.ReportName) != market.DisplayName(tk.Name) {
+		lines = append(lines, s.Dim.Render(safetext.Truncate(safeLine(market.DisplayName(tk.ReportName))+" ("+t.Report+")", width)))
 	}
 	lines = append(lines, m.quoteLines(&tk, width)...)
 	lines = append(lines, m.chartLines(&tk, width)...) // chart.go

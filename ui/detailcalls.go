@@ -3,6 +3,7 @@ package ui
 import (
 	"strconv"
 	"strings"
+	"zixuan/sectors/market"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
@@ -22,7 +23,7 @@ import (
 type callsKey struct {
 	data    uint64 // m.dataEpoch: the tickers, their calls and history
 	snap    *sectors.Snapshot
-	code    sectors.Code
+	code    market.Code
 	t       *text
 	width   int
 	shown   string // the sector thesis shown above the section, not repeated
@@ -71,7 +72,7 @@ func (m *Model) drawCalls(tk *sectors.Ticker, width int, shown string) []string 
 		r := c.Report
 		date := ct.NoDate
 		if !r.Date.IsZero() {
-			date = sectors.ChinaDate(r.Date)
+			date = market.ChinaDate(r.Date)
 		}
 		who := safeLine(r.Broker)
 		if who == "" {

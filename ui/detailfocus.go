@@ -3,6 +3,7 @@ package ui
 import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"zixuan/sectors/market"
 
 	"zixuan/sectors"
 )
@@ -18,7 +19,7 @@ import (
 // root, so no key of it can write to another ticker (focusGone).
 type detailFocus struct {
 	keys  *keyMap
-	code  sectors.Code
+	code  market.Code
 	label string // code and name, for the message when it is gone
 }
 
@@ -32,7 +33,7 @@ func (m *Model) focusOn(tk sectors.Ticker) detailFocus {
 // process), if any.
 func (m *Model) lostFocus() (detailFocus, bool) {
 	for _, d := range m.stack {
-		if f, ok := d.(detailFocus); ok && f.code != (sectors.Code{}) && m.selectedKey() != f.code.Key() {
+		if f, ok := d.(detailFocus); ok && f.code != (market.Code{}) && m.selectedKey() != f.code.Key() {
 			return f, true
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"zixuan/sectors/market"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -149,7 +150,7 @@ func TestAddWizardAddsToCurrentSector(t *testing.T) {
 		t.Errorf("candidate not drawn:\n%s", m.View())
 	}
 	m = press(m, "enter")
-	got, err := st.Get(sectors.MustParseCode("600519"))
+	got, err := st.Get(market.MustParseCode("600519"))
 	if err != nil || got.Sector != sectors.SectorCompute || !got.OnList() {
 		t.Fatalf("600519 not added to compute: %+v %v", got, err)
 	}

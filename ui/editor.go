@@ -2,19 +2,19 @@ package ui
 
 import (
 	"strings"
+	"zixuan/sectors/market"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textarea"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"zixuan/safetext"
-	"zixuan/sectors"
 )
 
 // editorModel is the multi-line note editor: ctrl+s saves, esc cancels.
 type editorModel struct {
 	area  textarea.Model
-	code  sectors.Code
+	code  market.Code
 	label string // ticker shown in the title, inert
 	id    uint64 // note being edited; 0 for a new note
 	orig  string // the text it opened with
@@ -29,14 +29,14 @@ type editorModel struct {
 // Actions the editor asks the root to carry out.
 type (
 	noteSubmitMsg struct {
-		code sectors.Code
+		code market.Code
 		id   uint64
 		text string
 	}
 	cancelMsg struct{}
 )
 
-func newEditor(code sectors.Code, label string, id uint64, body string, width, height int) (editorModel, tea.Cmd) {
+func newEditor(code market.Code, label string, id uint64, body string, width, height int) (editorModel, tea.Cmd) {
 	a := textarea.New()
 	a.ShowLineNumbers = false
 	// No length or line limit: a note written with `zixuan note` can be

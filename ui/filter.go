@@ -3,6 +3,7 @@ package ui
 import (
 	"slices"
 	"strings"
+	"zixuan/sectors/market"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -113,7 +114,7 @@ func (d *watchData) searchKeys() []searchKey {
 
 // keySource is what a ticker's search key is made from.
 type keySource struct {
-	code                         sectors.Code
+	code                         market.Code
 	name, reportName, customName string
 }
 
@@ -262,9 +263,9 @@ func (v *viewState) apply(d *watchData, tab string) {
 	keys := d.searchKeys()
 	if v.fuzzy {
 		if d.fuzzy == nil {
-			d.fuzzy = sectors.FuzzyKeys(keys)
+			d.fuzzy = market.FuzzyKeys(keys)
 		}
-		keys, q = d.fuzzy, sectors.FuzzyQuery(v.query)
+		keys, q = d.fuzzy, market.FuzzyQuery(v.query)
 	}
 	h := ix.search(keys, q)
 	for s := range ix.buckets {
@@ -466,7 +467,7 @@ func (d *watchData) nameSortKeys() []string {
 	var b strings.Builder
 	for i := range d.tickers {
 		b.Reset()
-		for _, s := range sectors.NameSyllables(d.tickers[i].Name) {
+		for _, s := range market.NameSyllables(d.tickers[i].Name) {
 			b.WriteString(s)
 			b.WriteByte(1)
 		}

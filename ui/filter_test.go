@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"zixuan/sectors/market"
 
 	"zixuan/sectors"
 )
@@ -17,7 +18,7 @@ import (
 func refApply(v *viewState, d *watchData, tab string) (rows, counts []int) {
 	q := normalizeQuery(v.query)
 	counts = make([]int, len(d.sectors)+1)
-	scores := make([]sectors.Match, len(d.tickers))
+	scores := make([]market.Match, len(d.tickers))
 	for i := range d.tickers {
 		t := &d.tickers[i]
 		if v.ratingFilterOn() && !v.filter.Ratings.Has(t.Rating) {
@@ -68,7 +69,7 @@ func sortedSnapshot() *sectors.Snapshot {
 // tabs, rating filters and sorts: the incremental search gives exactly the
 // rows and counts of a search from scratch.
 func TestIncrementalSearchEqualsFromScratch(t *testing.T) {
-	master := sectors.Master()
+	master := market.Master()
 	// characters that occur in the market: digits, pinyin letters, hanzi
 	var alphabet []string
 	for _, s := range "0123456789abcdefghijklmnopqrstuvwxyz*-" {
@@ -150,11 +151,11 @@ func TestRankMatchesEqualsFromScratch(t *testing.T) {
 			nq := normalizeQuery(q)
 			type hit struct {
 				i int
-				s sectors.Match
+				s market.Match
 			}
 			var hits []hit
 			for i := range keys {
-				s := sectors.MatchSubstring
+				s := market.MatchSubstring
 				if nq != "" {
 					s = keys[i].ScoreHay(nq, false) // no pre-check
 				}
@@ -207,7 +208,7 @@ func TestIncrementalCodePrefixOrder(t *testing.T) {
 // changed meanwhile are dropped.
 func TestBigListsKeysAreMadeInTheBackground(t *testing.T) {
 	snap := &sectors.Snapshot{Sectors: []sectors.Sector{{ID: "s", Name: "S"}}}
-	for _, sec := range sectors.Master()[:bigList+10] {
+	for _, sec := range market.Master()[:bigList+10] {
 		snap.Tickers = append(snap.Tickers, sectors.Ticker{Code: sec.Code, Name: sec.Name, Sector: "s"})
 	}
 	var m Model

@@ -2,15 +2,14 @@ package ui
 
 import (
 	"testing"
-
-	"zixuan/sectors"
+	"zixuan/sectors/market"
 )
 
 // Goldens of managing the watchlist, at 120x40, 80x24 and 60x15.
 
 // withNoteHistory gives 688111's note an old version and a deleted sibling.
 func withNoteHistory(m *Model) {
-	c := sectors.MustParseCode("688111")
+	c := market.MustParseCode("688111")
 	tk, _ := m.st.Get(c)
 	n, _ := tk.LatestNote()
 	_ = m.st.EditNote(c, n.ID, "Q1 revenue +20%, WPS AI paying users growing fast.\nWatch the July update.")
@@ -44,9 +43,9 @@ func TestGoldenExportNarrowZH(t *testing.T) {
 func TestGoldenAddPick(t *testing.T) { golden(t, "en", 60, 15, nil, "a", "gzmt", "enter") }
 func TestGoldenPinnedOrder(t *testing.T) {
 	golden(t, "en", 80, 24, func(m *Model) {
-		_, _ = m.st.SetPinned(sectors.MustParseCode("688256"), true)
-		_ = m.st.Reorder([]sectors.Code{sectors.MustParseCode("688041"), sectors.MustParseCode("000977")})
-		_, _, _ = m.st.AddToGroup(sectors.MustParseCode("002230"), "compute")
+		_, _ = m.st.SetPinned(market.MustParseCode("688256"), true)
+		_ = m.st.Reorder([]market.Code{market.MustParseCode("688041"), market.MustParseCode("000977")})
+		_, _, _ = m.st.AddToGroup(market.MustParseCode("002230"), "compute")
 		m.reload()
 	}, "tab", "tab", "j")
 }

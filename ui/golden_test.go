@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"zixuan/sectors/market"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/teatest"
@@ -18,7 +19,7 @@ import (
 func golden(t *testing.T, lang string, w, h int, prepare func(m *Model), keys ...string) {
 	t.Helper()
 	st, _ := newTestStore(t)
-	tk := sectors.MustParseCode("688111")
+	tk := market.MustParseCode("688111")
 	if _, err := st.AddNote(tk, "Q1 revenue +20%, WPS AI paying users growing.\nWatch the July update."); err != nil {
 		t.Fatal(err)
 	}

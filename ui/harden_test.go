@@ -4,11 +4,11 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"zixuan/sectors/market"
 
 	tea "github.com/charmbracelet/bubbletea"
 
 	"zixuan/safetext"
-	"zixuan/sectors"
 )
 
 // modes opens each pane and dialog of the TUI from the list.
@@ -107,7 +107,7 @@ func TestPanicKeepsDataAndSaysWhere(t *testing.T) {
 	}
 }
 
-func selectedCode(m Model) sectors.Code {
+func selectedCode(m Model) market.Code {
 	tk, _ := m.selected()
 	return tk.Code
 }

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"time"
+	"zixuan/sectors/market"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -85,11 +86,11 @@ const sparkDays = 20
 
 // histCodes are the securities the history is kept for: the list, the
 // tickers of every scorable call, and 沪深300.
-func (m *Model) histCodes() []sectors.Code { return m.histCodesOf(m.scorable()) }
+func (m *Model) histCodes() []market.Code { return m.histCodesOf(m.scorable()) }
 
 // benchCode is the benchmark (Options.Benchmark, 沪深300 by default).
-func (m *Model) benchCode() sectors.Code {
-	if m.opts.Benchmark != (sectors.Code{}) {
+func (m *Model) benchCode() market.Code {
+	if m.opts.Benchmark != (market.Code{}) {
 		return m.opts.Benchmark
 	}
 	return sectors.Benchmark
@@ -97,10 +98,10 @@ func (m *Model) benchCode() sectors.Code {
 
 // benchName is the benchmark's name.
 func (m *Model) benchName() string {
-	if m.opts.Benchmark != (sectors.Code{}) && m.opts.BenchmarkName != "" {
+	if m.opts.Benchmark != (market.Code{}) && m.opts.BenchmarkName != "" {
 		return m.opts.BenchmarkName
 	}
-	if m.opts.Benchmark != (sectors.Code{}) {
+	if m.opts.Benchmark != (market.Code{}) {
 		return m.opts.Benchmark.Key()
 	}
 	return sectors.BenchmarkName
@@ -108,7 +109,7 @@ func (m *Model) benchName() string {
 
 // isBench reports whether c is an index calls are measured against: the
 // benchmark or a sector's own.
-func (m *Model) isBench(c sectors.Code) bool {
+func (m *Model) isBench(c market.Code) bool {
 	if c == m.benchCode() {
 		return true
 	}
@@ -121,11 +122,11 @@ func (m *Model) isBench(c sectors.Code) bool {
 }
 
 // histCodesOf is histCodes with the scorable calls already worked out.
-func (m *Model) histCodesOf(calls []sectors.Scorable) []sectors.Code {
+func (m *Model) histCodesOf(calls []sectors.Scorable) []market.Code {
 	bench := m.benchCode()
 	seen := map[string]bool{bench.Key(): true}
-	out := []sectors.Code{bench}
-	add := func(c sectors.Code) {
+	out := []market.Code{bench}
+	add := func(c market.Code) {
 		if !seen[c.Key()] {
 			seen[c.Key()] = true
 			out = append(out, c)
@@ -196,7 +197,7 @@ const historyBatch = 256
 // scorecard's calls and its hand-set reference prices. Zero: none.
 func (m *Model) historyFrom(calls []sectors.Scorable) map[string]time.Time {
 	from := map[string]time.Time{}
-	need := func(c sectors.Code, day time.Time) {
+	need := func(c market.Code, day time.Time) {
 		if day.IsZero() {
 			return
 		}
@@ -271,7 +272,7 @@ func (m *Model) historyCut() bool {
 func keepFrom(bars []sectors.DailyBar, from time.Time) ([]sectors.DailyBar, bool) {
 	keep := len(bars) - (sparkDays + 1)
 	if !from.IsZero() {
-		target := sectors.TradingDayOnOrBefore(sectors.ChinaDay(from))
+		target := market.TradingDayOnOrBefore(market.ChinaDay(from))
 		i := sort.Search(len(bars), func(i int) bool { return bars[i].Date.After(target) })
 		keep = min(keep, i-1)
 	}
@@ -305,7 +306,7 @@ func (m *Model) fetchHistoryCmd() tea.Cmd {
 	}
 	m.hs.fetching = true
 	now := m.opts.Now()
-	today := sectors.ChinaDay(now)
+	today := market.ChinaDay(now)
 	from := today.AddDate(0, 0, -2*sparkDays)
 	calls := m.scorable()
 	for _, c := range calls {
@@ -323,10 +324,10 @@ func (m *Model) fetchHistoryCmd() tea.Cmd {
 			need[p.Code.Key()] = p.FirstBuy
 		}
 	}
-	own := func(c sectors.Code, held sectors.DayRange) time.Time {
+	own := func(c market.Code, held sectors.DayRange) time.Time {
 		f := today.AddDate(0, 0, -2*sparkDays)
 		if d, ok := need[c.Key()]; ok && d.AddDate(0, 0, -21).Before(f) {
-			f = sectors.ChinaDay(d).AddDate(0, 0, -21)
+			f = market.ChinaDay(d).AddDate(0, 0, -21)
 		}
 		if !held.Empty() && f.After(held.To) {
 			f = held.To.AddDate(0, 0, 1) // no gap after what is held: held spans stay whole
@@ -367,7 +368,7 @@ func (m *Model) fetchHistoryCmd() tea.Cmd {
 		}
 		out.serr = st.SaveHistories(updates)
 		if prov != nil {
-			if q, qerr := prov.Quotes(ctx, []sectors.Code{bench}); qerr == nil {
+			if q, qerr := prov.Quotes(ctx, []market.Code{bench}); qerr == nil {
 				if l, ok := q[bench.Key()].AsLatest(); ok {
 					out.bench = &l
 				}
@@ -443,7 +444,7 @@ func (m *Model) scorable() []sectors.Scorable {
 	if snap == nil {
 		return nil
 	}
-	onList := make(map[sectors.Code]int, len(m.data.tickers))
+	onList := make(map[market.Code]int, len(m.data.tickers))
 	for i := range m.data.tickers {
 		onList[m.data.tickers[i].Code] = i
 	}
@@ -456,7 +457,7 @@ func (m *Model) scorable() []sectors.Scorable {
 			tickers = append(tickers, t) // a removed ticker's calls are still judged
 		}
 	}
-	inSnap := make(map[sectors.Code]bool, len(snap.Tickers))
+	inSnap := make(map[market.Code]bool, len(snap.Tickers))
 	for i := range snap.Tickers {
 		inSnap[snap.Tickers[i].Code] = true
 	}

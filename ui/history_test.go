@@ -8,6 +8,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"zixuan/sectors/market"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -46,13 +47,13 @@ func newKlineServer(t testing.TB) *klineServer {
 		}
 		ks.asked[sym] = append(ks.asked[sym], from+".."+to)
 		ks.mu.Unlock()
-		start, _ := time.ParseInLocation(time.DateOnly, from, sectors.China)
-		end, _ := time.ParseInLocation(time.DateOnly, to, sectors.China)
-		june := time.Date(2024, 6, 3, 0, 0, 0, 0, sectors.China)
-		split := time.Date(2024, 7, 1, 0, 0, 0, 0, sectors.China)
+		start, _ := time.ParseInLocation(time.DateOnly, from, market.China)
+		end, _ := time.ParseInLocation(time.DateOnly, to, market.China)
+		june := time.Date(2024, 6, 3, 0, 0, 0, 0, market.China)
+		split := time.Date(2024, 7, 1, 0, 0, 0, 0, market.China)
 		var rows []string
 		for d := start; !d.After(end); d = d.AddDate(0, 0, 1) {
-			if !sectors.IsTradingDay(d) {
+			if !market.IsTradingDay(d) {
 				continue
 			}
 			c := 10.0
@@ -139,7 +140,7 @@ func historyModel(t testing.TB, lang string, w, h int) (Model, *store.Store, *kl
 func TestHistoryFetchedFromEachSecuritysOwnDay(t *testing.T) {
 	st, _ := newTestStore(t)
 	buy := sectors.Buy
-	if _, err := st.AddOrRestore(sectors.MustParseCode("600519"), store.AddOptions{Rating: &buy, Sector: "ai"}); err != nil {
+	if _, err := st.AddOrRestore(market.MustParseCode("600519"), store.AddOptions{Rating: &buy, Sector: "ai"}); err != nil {
 		t.Fatal(err)
 	}
 	ks := newKlineServer(t)
@@ -148,8 +149,8 @@ func TestHistoryFetchedFromEachSecuritysOwnDay(t *testing.T) {
 	if !m.hs.fetched {
 		t.Fatal("no history fetched")
 	}
-	today := sectors.ChinaDate(sectors.ChinaDay(fixedNow))
-	recent := sectors.ChinaDate(sectors.ChinaDay(fixedNow).AddDate(0, 0, -2*sparkDays))
+	today := market.ChinaDate(market.ChinaDay(fixedNow))
+	recent := market.ChinaDate(market.ChinaDay(fixedNow).AddDate(0, 0, -2*sparkDays))
 	if got := ks.asked["sh600519"]; len(got) != 1 || got[0] != recent+".."+today {
 		t.Errorf("600519, rated today, asked %v; want %s..%s", got, recent, today)
 	}
@@ -159,8 +160,8 @@ func TestHistoryFetchedFromEachSecuritysOwnDay(t *testing.T) {
 	if got := ks.asked["sh000300"]; len(got) != 1 || !strings.HasPrefix(got[0], "2024-04-22..") {
 		t.Errorf("沪深300 asked %v; want from the earliest, 2024-04-22", got)
 	}
-	stored, err := st.Histories([]sectors.Code{sectors.MustParseCode("600519")})
-	if err != nil || sectors.ChinaDate(stored["SH600519"].Held.From) != recent {
+	stored, err := st.Histories([]market.Code{market.MustParseCode("600519")})
+	if err != nil || market.ChinaDate(stored["SH600519"].Held.From) != recent {
 		t.Fatalf("600519 holds %+v (%v); want from %s", stored["SH600519"].Held, err, recent)
 	}
 	// the next start: everything held, nothing asked again
@@ -206,11 +207,11 @@ func TestHistoryFetchedStoredAndScored(t *testing.T) {
 	if ks.requests == 0 || ks.requests > 30 {
 		t.Errorf("%d k-line requests for 25 tickers and the index", ks.requests)
 	}
-	stored, err := st.Histories([]sectors.Code{sectors.Benchmark, sectors.MustParseCode("688111")})
+	stored, err := st.Histories([]market.Code{sectors.Benchmark, market.MustParseCode("688111")})
 	if err != nil || len(stored[sectors.Benchmark.Key()].Bars) == 0 || len(stored["SH688111"].Bars) == 0 {
 		t.Fatalf("history not stored: %v %d", err, len(stored))
 	}
-	if sectors.ChinaDate(m.hs.sc.AsOf) != "2026-03-02" {
+	if market.ChinaDate(m.hs.sc.AsOf) != "2026-03-02" {
 		t.Errorf("as of %v", m.hs.sc.AsOf)
 	}
 	scored := 0
@@ -314,7 +315,7 @@ func TestDetailChart(t *testing.T) {
 }
 
 func TestTotalReturnSeriesAcrossASplit(t *testing.T) {
-	day := func(d int) time.Time { return time.Date(2024, 7, d, 0, 0, 0, 0, sectors.China) }
+	day := func(d int) time.Time { return time.Date(2024, 7, d, 0, 0, 0, 0, market.China) }
 	h := sectors.PriceHistory{
 		Bars:   []sectors.DailyBar{{Date: day(1), Close: 14}, {Date: day(2), Close: 14}, {Date: day(3), Close: 10}, {Date: day(4), Close: 11}},
 		Events: []sectors.ExRights{{ExDate: day(3), BonusPerShare: 0.4}},

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"zixuan/sectors/market"
 
 	"zixuan/quote"
 	"zixuan/sectors"
@@ -59,30 +60,30 @@ func (t *text) historyIncomplete(short []quote.Shortfall) string {
 	s := short[0]
 	got := "未收到"
 	if !s.GotTo.IsZero() {
-		got = "只到 " + sectors.ChinaDate(s.GotTo)
+		got = "只到 " + market.ChinaDate(s.GotTo)
 	}
 	more := ""
 	if len(short) > 1 {
 		more = fmt.Sprintf(" 等 %d 只", len(short))
 	}
-	return fmt.Sprintf("历史行情不全：%s%s 请求 %s..%s，%s（下次再取）", s.Code.Key(), more, sectors.ChinaDate(s.Asked.From), sectors.ChinaDate(s.Asked.To), got)
+	return fmt.Sprintf("历史行情不全：%s%s 请求 %s..%s，%s（下次再取）", s.Code.Key(), more, market.ChinaDate(s.Asked.From), market.ChinaDate(s.Asked.To), got)
 }
 
 // calendarNote is the status line said once when the exchanges' holiday
 // notices in this build end within a month or have ended: short, as it
 // has to fit a small terminal (zixuan calendar and doctor say more).
-func (t *text) calendarNote(o sectors.CalendarOutlook) string {
+func (t *text) calendarNote(o market.CalendarOutlook) string {
 	if !t.zh {
 		return o.Short()
 	}
 	basis := "按法定节假日"
-	if o.Basis == sectors.SourceStateCouncil {
+	if o.Basis == market.SourceStateCouncil {
 		basis = "按国务院放假安排"
 	}
 	if o.Past {
 		return fmt.Sprintf("休市日历：尚无%d年交易所通知，暂%s", o.Next, basis)
 	}
-	return fmt.Sprintf("休市日历：交易所通知至%s，%d年暂%s", sectors.ChinaDate(o.Ends), o.Next, basis)
+	return fmt.Sprintf("休市日历：交易所通知至%s，%d年暂%s", market.ChinaDate(o.Ends), o.Next, basis)
 }
 
 var textEN = text{
@@ -173,7 +174,7 @@ func (t *text) rating(r sectors.Rating) string {
 }
 
 // board is a board's name in the UI language.
-func (t *text) board(b sectors.Board) string {
+func (t *text) board(b market.Board) string {
 	if t.zh {
 		return b.Chinese()
 	}

@@ -2,9 +2,9 @@ package ui
 
 import (
 	"strings"
+	"zixuan/sectors/market"
 
 	"zixuan/safetext"
-	"zixuan/sectors"
 )
 
 // listModel is the ticker table's cursor and scroll position. Rows are
@@ -70,8 +70,8 @@ func fitName(name string, w int) string {
 // under risk warning (ST; *ST carries its own star), in the form terminals
 // show (万科A, not 万  科Ａ).
 func displayName(name string) string {
-	n := safeLine(sectors.DisplayName(name))
-	if sectors.IsRiskWarning(name) && !strings.HasPrefix(n, "*") {
+	n := safeLine(market.DisplayName(name))
+	if market.IsRiskWarning(name) && !strings.HasPrefix(n, "*") {
 		return "!" + n
 	}
 	return n

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"slices"
+	"zixuan/sectors/market"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -21,9 +22,9 @@ import (
 type (
 	// addPickMsg: the wizard chose a security on the All tab; the sector
 	// is chosen next, never guessed.
-	addPickMsg  struct{ sec sectors.Security }
+	addPickMsg  struct{ sec market.Security }
 	groupAddMsg struct {
-		code   sectors.Code
+		code   market.Code
 		sector sectors.Sector
 	}
 )
@@ -45,7 +46,7 @@ func (m Model) manageKey(msg tea.KeyMsg) (tea.Model, tea.Cmd, bool) {
 		}
 		label := tk.Code.Number + " " + displayName(tk.Name)
 		pin := !tk.Pinned
-		cmd := m.write(func(st *store.Store) (sectors.Code, string, error) {
+		cmd := m.write(func(st *store.Store) (market.Code, string, error) {
 			_, err := st.SetPinned(tk.Code, pin)
 			if pin {
 				return tk.Code, sprintf(w.Pinned, label), err
@@ -85,7 +86,7 @@ func (m Model) manageKey(msg tea.KeyMsg) (tea.Model, tea.Cmd, bool) {
 			return m, nil, true
 		}
 		label := m.sectorLabel(tab)
-		cmd := m.write(func(st *store.Store) (sectors.Code, string, error) {
+		cmd := m.write(func(st *store.Store) (market.Code, string, error) {
 			_, _, err := st.RemoveFromGroup(tk.Code, tab)
 			return tk.Code, sprintf(w.Ungrouped, tk.Code.Number+" "+displayName(tk.Name), label), err
 		}, nil, nil)
@@ -152,8 +153,8 @@ func (m Model) reorder(by int) (tea.Model, tea.Cmd, bool) {
 		return m, nil, true
 	}
 	members[at], members[to] = members[to], members[at]
-	codes := make([]sectors.Code, len(members))
-	var changed []sectors.Code
+	codes := make([]market.Code, len(members))
+	var changed []market.Code
 	for i, t := range members {
 		codes[i] = t.Code
 		if t.Position != uint64(i+1) {
@@ -163,7 +164,7 @@ func (m Model) reorder(by int) (tea.Model, tea.Cmd, bool) {
 	label := m.sectorLabel(sec)
 	n := len(members)
 	var got []sectors.Ticker // read back by the writer's goroutine
-	cmd := m.write(func(st *store.Store) (sectors.Code, string, error) {
+	cmd := m.write(func(st *store.Store) (market.Code, string, error) {
 		if err := st.Reorder(codes); err != nil {
 			return tk.Code, "", err
 		}
@@ -180,7 +181,7 @@ func (m Model) reorder(by int) (tea.Model, tea.Cmd, bool) {
 			}
 		}
 		return tk.Code, sprintf(w.OrderAt, tk.Code.Number, to+1, n, label), nil
-	}, func(m *Model, _ sectors.Code) tea.Cmd {
+	}, func(m *Model, _ market.Code) tea.Cmd {
 		if len(got) > maxPatches {
 			// the first move in a large sector numbers all of it: one
 			// load, off Update, is cheaper than patching each
@@ -207,7 +208,7 @@ func tabOrder(a, b *sectors.Ticker) int { return sectors.CompareInSector(a, b) }
 func (m Model) manageAct(msg tea.Msg, from dialog) (tea.Model, tea.Cmd, bool) {
 	t, w := m.t, wt(m.t)
 	reopen := func(m *Model) { m.push(from) }
-	reload := func(m *Model, _ sectors.Code) tea.Cmd { return m.loadCmd() }
+	reload := func(m *Model, _ market.Code) tea.Cmd { return m.loadCmd() }
 	switch a := msg.(type) {
 	case noteHistoryMsg:
 		tk, ok := m.selected()
@@ -256,11 +257,11 @@ func (m Model) manageAct(msg tea.Msg, from dialog) (tea.Model, tea.Cmd, bool) {
 		return m, nil, true
 	case sectorAddMsg:
 		var id string // set by the writer's goroutine, read after it is done
-		cmd := m.write(func(st *store.Store) (sectors.Code, string, error) {
+		cmd := m.write(func(st *store.Store) (market.Code, string, error) {
 			sec, err := st.AddSector(a.name, "")
 			id = sec.ID
-			return sectors.Code{}, sprintf(w.SectorAdded, t.sector(sec)), err
-		}, func(m *Model, _ sectors.Code) tea.Cmd {
+			return market.Code{}, sprintf(w.SectorAdded, t.sector(sec)), err
+		}, func(m *Model, _ market.Code) tea.Cmd {
 			m.wantTab = id // its tab, once it is loaded
 			return m.loadCmd()
 		}, reopen)
@@ -271,16 +272,16 @@ func (m Model) manageAct(msg tea.Msg, from dialog) (tea.Model, tea.Cmd, bool) {
 			name, zh = "", a.name
 		}
 		old := t.sector(a.sector)
-		cmd := m.write(func(st *store.Store) (sectors.Code, string, error) {
+		cmd := m.write(func(st *store.Store) (market.Code, string, error) {
 			sec, err := st.RenameSector(a.sector.ID, name, zh)
-			return sectors.Code{}, sprintf(w.SectorRenamed, old, t.sector(sec)), err
+			return market.Code{}, sprintf(w.SectorRenamed, old, t.sector(sec)), err
 		}, reload, reopen)
 		return m, cmd, true
 	case sectorDeleteMsg:
 		label := t.sector(a.sector)
-		cmd := m.write(func(st *store.Store) (sectors.Code, string, error) {
+		cmd := m.write(func(st *store.Store) (market.Code, string, error) {
 			_, err := st.DeleteSector(a.sector.ID)
-			return sectors.Code{}, sprintf(w.SectorDeleted, label), err
+			return market.Code{}, sprintf(w.SectorDeleted, label), err
 		}, reload, reopen)
 		return m, cmd, true
 	case addPickMsg:
@@ -301,7 +302,7 @@ func (m Model) manageAct(msg tea.Msg, from dialog) (tea.Model, tea.Cmd, bool) {
 		m.push(mv)
 		return m, nil, true
 	case groupAddMsg:
-		cmd := m.write(func(st *store.Store) (sectors.Code, string, error) {
+		cmd := m.write(func(st *store.Store) (market.Code, string, error) {
 			_, added, err := st.AddToGroup(a.code, a.sector.ID)
 			if err == nil && !added {
 				return a.code, sprintf(w.GroupSame, a.code.Number, t.sector(a.sector)), nil
@@ -314,11 +315,11 @@ func (m Model) manageAct(msg tea.Msg, from dialog) (tea.Model, tea.Cmd, bool) {
 }
 
 // undelete brings note id of code back and selects it.
-func (m Model) undelete(code sectors.Code, id uint64) (tea.Model, tea.Cmd, bool) {
+func (m Model) undelete(code market.Code, id uint64) (tea.Model, tea.Cmd, bool) {
 	w := wt(m.t)
-	cmd := m.write(func(st *store.Store) (sectors.Code, string, error) {
+	cmd := m.write(func(st *store.Store) (market.Code, string, error) {
 		return code, w.NoteUndeleted, st.UndeleteNote(code, id)
-	}, func(m *Model, _ sectors.Code) tea.Cmd {
+	}, func(m *Model, _ market.Code) tea.Cmd {
 		m.keepNote(id)
 		return nil
 	}, nil)

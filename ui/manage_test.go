@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"zixuan/sectors/market"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -73,11 +74,11 @@ func TestAddOnAllTabAsksTheSector(t *testing.T) {
 	if showing(m) != "mover" || !strings.Contains(m.View(), "Add 600519") {
 		t.Fatalf("no sector asked for: %s\n%s", showing(m), m.View())
 	}
-	if _, err := st.Get(sectors.MustParseCode("600519")); err == nil {
+	if _, err := st.Get(market.MustParseCode("600519")); err == nil {
 		t.Fatal("added before the sector was chosen")
 	}
 	m = press(m, "g", "j", "enter")
-	got, err := st.Get(sectors.MustParseCode("600519"))
+	got, err := st.Get(market.MustParseCode("600519"))
 	if err != nil || got.Sector != sectors.SectorCompute {
 		t.Fatalf("added to %q, %v; want compute, chosen", got.Sector, err)
 	}
@@ -153,7 +154,7 @@ func TestGroupsOnTabsAndCounts(t *testing.T) {
 	if slices.Contains(codes(m), c) || !strings.Contains(m.status, "took "+c) {
 		t.Errorf("still on compute %v, status %q", codes(m), m.status)
 	}
-	if tk, _ := st.Get(sectors.MustParseCode(c)); tk.Sector != sectors.SectorAI || len(tk.Groups) != 0 {
+	if tk, _ := st.Get(market.MustParseCode(c)); tk.Sector != sectors.SectorAI || len(tk.Groups) != 0 {
 		t.Errorf("stored %s %v", tk.Sector, tk.Groups)
 	}
 	// its only sector: refused, with the way out
@@ -205,7 +206,7 @@ func TestAllTabShowsSectorAndPosition(t *testing.T) {
 
 func TestNoteHistoryUndeleteAndSearch(t *testing.T) {
 	st, _ := newTestStore(t)
-	c := sectors.MustParseCode("002230")
+	c := market.MustParseCode("002230")
 	n, _ := st.AddNote(c, "first take")
 	if err := st.EditNote(c, n.ID, "second take"); err != nil {
 		t.Fatal(err)
@@ -430,7 +431,7 @@ func TestStatusHasNoLeadingBlanksInColour(t *testing.T) {
 func TestReorderInALargeSectorLoadsOnce(t *testing.T) {
 	st, _ := newTestStore(t)
 	for _, c := range []string{"600519", "000858", "000568", "600809", "002304", "603369", "000596", "600702", "603589", "600779", "000799", "603198", "600559", "603919", "600197", "000860", "603156"} {
-		if _, err := st.AddTicker(sectors.MustParseCode(c), "", "compute", sectors.Unrated, sectors.SourceUser); err != nil {
+		if _, err := st.AddTicker(market.MustParseCode(c), "", "compute", sectors.Unrated, sectors.SourceUser); err != nil {
 			t.Fatal(err)
 		}
 	}

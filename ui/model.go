@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"time"
+	"zixuan/sectors/market"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
@@ -58,9 +59,9 @@ type Options struct {
 	// chart measure against, BenchmarkName its name; zero is 沪深300.
 	// SectorBenchmarks measure a sector's calls (by sector id) against
 	// their own index.
-	Benchmark        sectors.Code
+	Benchmark        market.Code
 	BenchmarkName    string
-	SectorBenchmarks map[string]sectors.Code
+	SectorBenchmarks map[string]market.Code
 
 	// Columns are the list's columns, in order, by id (columns.go); nil
 	// or none known is the default set.
@@ -153,7 +154,7 @@ func New(st *store.Store, opts Options) (Model, error) {
 // styles.
 func newShell(st *store.Store, opts Options) Model {
 	if opts.Location == nil {
-		opts.Location = sectors.China
+		opts.Location = market.China
 	}
 	if opts.Now == nil {
 		opts.Now = time.Now
@@ -182,7 +183,7 @@ func newShell(st *store.Store, opts Options) Model {
 	m.applyView()
 	if n := st.Notice(); n != "" { // a damaged meta page: said once
 		m.status, m.statusErr = safeLine(n), true
-	} else if o, warn := sectors.CalendarWarning(opts.Now()); warn { // said once, at the start
+	} else if o, warn := market.CalendarWarning(opts.Now()); warn { // said once, at the start
 		m.status = m.t.calendarNote(o)
 	}
 	return m

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strings"
+	"zixuan/sectors/market"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -12,7 +13,7 @@ import (
 
 // moverModel picks the sector to move a ticker to.
 type moverModel struct {
-	code    sectors.Code
+	code    market.Code
 	label   string
 	sectors []sectors.Sector
 	choice  int
@@ -29,11 +30,11 @@ type moverModel struct {
 }
 
 type moveSubmitMsg struct {
-	code   sectors.Code
+	code   market.Code
 	sector sectors.Sector
 }
 
-func newMover(code sectors.Code, label, current string, list []sectors.Sector) moverModel {
+func newMover(code market.Code, label, current string, list []sectors.Sector) moverModel {
 	m := moverModel{code: code, label: label, sectors: list}
 	for i, s := range list {
 		if s.ID == current {

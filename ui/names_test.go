@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"zixuan/sectors/market"
 
 	"zixuan/safetext"
 	"zixuan/sectors"
@@ -36,7 +37,7 @@ func TestNameSortBySyllables(t *testing.T) {
 	names := []string{"盛新锂能", "深圳华强", "深科技", "*ST沈化", "长江电力", "重庆银行", "中国平安"}
 	d := watchData{order: map[string]int{}}
 	for i, n := range names {
-		d.tickers = append(d.tickers, sectors.Ticker{Code: sectors.MustParseCode(fmt.Sprintf("6000%02d", i+10)), Name: n})
+		d.tickers = append(d.tickers, sectors.Ticker{Code: market.MustParseCode(fmt.Sprintf("6000%02d", i+10)), Name: n})
 	}
 	got := func(by int) []string {
 		v := viewState{sortBy: by}

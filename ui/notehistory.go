@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 	"time"
+	"zixuan/sectors/market"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
@@ -16,7 +17,7 @@ import (
 // pane): the old versions of the selected note, and the deleted notes,
 // one of which u brings back.
 type noteHistoryModel struct {
-	code     sectors.Code
+	code     market.Code
 	label    string
 	note     sectors.Note   // the selected live note (ID 0: none)
 	deleted  []sectors.Note // newest deletion first
@@ -30,7 +31,7 @@ type noteHistoryModel struct {
 
 // undeleteMsg asks the root to bring a deleted note back.
 type undeleteMsg struct {
-	code sectors.Code
+	code market.Code
 	id   uint64
 }
 
@@ -163,7 +164,7 @@ type noteHit struct {
 
 // noteJumpMsg asks the root to show note id of code.
 type noteJumpMsg struct {
-	code sectors.Code
+	code market.Code
 	id   uint64
 }
 

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"slices"
+	"zixuan/sectors/market"
 
 	"zixuan/sectors"
 )
@@ -14,7 +15,7 @@ import (
 // other processes (the generation poll).
 
 // indexOf is the ticker's index in d.tickers, -1 when it is not on the list.
-func (d *watchData) indexOf(code sectors.Code) int {
+func (d *watchData) indexOf(code market.Code) int {
 	for i := range d.tickers {
 		if d.tickers[i].Code == code {
 			return i

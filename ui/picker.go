@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strings"
+	"zixuan/sectors/market"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
@@ -16,7 +17,7 @@ import (
 // the choice; tab goes into the reason, where every key is text, and back.
 // enter saves, esc cancels. The current rating is marked and said to be.
 type pickerModel struct {
-	code     sectors.Code
+	code     market.Code
 	label    string
 	from     sectors.Rating
 	choice   int  // index into sectors.Ratings
@@ -32,12 +33,12 @@ type pickerModel struct {
 }
 
 type rateSubmitMsg struct {
-	code   sectors.Code
+	code   market.Code
 	rating sectors.Rating
 	reason string
 }
 
-func newPicker(code sectors.Code, label string, from sectors.Rating, t *text) (pickerModel, tea.Cmd) {
+func newPicker(code market.Code, label string, from sectors.Rating, t *text) (pickerModel, tea.Cmd) {
 	p := pickerModel{code: code, label: label, from: from}
 	for i, r := range sectors.Ratings {
 		if r == from {

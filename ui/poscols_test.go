@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"zixuan/sectors/market"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -15,9 +16,9 @@ import (
 // addTrades stores buys of qty at price, on 2026-02-02, through the store.
 func addTrades(t testing.TB, st *store.Store, buys ...any) {
 	t.Helper()
-	day := time.Date(2026, 2, 2, 0, 0, 0, 0, sectors.China)
+	day := time.Date(2026, 2, 2, 0, 0, 0, 0, market.China)
 	for i := 0; i+2 < len(buys)+1; i += 3 {
-		tr := sectors.Trade{Code: sectors.MustParseCode(buys[i].(string)), Side: sectors.Bought,
+		tr := sectors.Trade{Code: market.MustParseCode(buys[i].(string)), Side: sectors.Bought,
 			Qty: int64(buys[i+1].(int)), Price: buys[i+2].(float64), Date: day}
 		if _, err := st.AddTrade(tr); err != nil {
 			t.Fatal(err)
@@ -147,7 +148,7 @@ func TestPositionColumnsColourBySign(t *testing.T) {
 	if pnl == nil {
 		t.Fatalf("no P&L column at 80: %v", c.cols)
 	}
-	up, down := m.cellCtx(m.data.indexOf(sectors.MustParseCode("002230"))), m.cellCtx(m.data.indexOf(sectors.MustParseCode("603019")))
+	up, down := m.cellCtx(m.data.indexOf(market.MustParseCode("002230"))), m.cellCtx(m.data.indexOf(market.MustParseCode("603019")))
 	for _, western := range []bool{false, true} {
 		m.opts.Western = western
 		if got, want := pnl.Style(up, &m.styles, m.upDown).GetForeground(), m.upDown(1).GetForeground(); got != want {

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"zixuan/sectors/market"
 
 	"zixuan/sectors"
 	"zixuan/store"
@@ -11,10 +12,10 @@ import (
 
 func TestPositionsViewBySectorWithTotals(t *testing.T) {
 	st, _ := newTestStore(t)
-	day := time.Date(2026, 2, 2, 0, 0, 0, 0, sectors.China)
+	day := time.Date(2026, 2, 2, 0, 0, 0, 0, market.China)
 	for _, tr := range []sectors.Trade{
-		{Code: sectors.MustParseCode("002230"), Side: sectors.Bought, Qty: 100, Price: 100, Date: day},
-		{Code: sectors.MustParseCode("603019"), Side: sectors.Bought, Qty: 200, Price: 120, Date: day},
+		{Code: market.MustParseCode("002230"), Side: sectors.Bought, Qty: 100, Price: 100, Date: day},
+		{Code: market.MustParseCode("603019"), Side: sectors.Bought, Qty: 200, Price: 120, Date: day},
 	} {
 		if _, err := st.AddTrade(tr); err != nil {
 			t.Fatal(err)
@@ -59,8 +60,8 @@ func TestPositionsViewBySectorWithTotals(t *testing.T) {
 // yuan of dividend is realised.
 func TestPositionsViewThroughADistribution(t *testing.T) {
 	st, _ := newTestStore(t)
-	code := sectors.MustParseCode("002230")
-	day := func(s string) time.Time { d, _ := time.ParseInLocation(time.DateOnly, s, sectors.China); return d }
+	code := market.MustParseCode("002230")
+	day := func(s string) time.Time { d, _ := time.ParseInLocation(time.DateOnly, s, market.China); return d }
 	if _, err := st.AddTrade(sectors.Trade{Code: code, Side: sectors.Bought, Qty: 100, Price: 100, Date: day("2026-02-02")}); err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"zixuan/sectors/market"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -97,7 +98,7 @@ func (m *Model) fetchQuotesCmd() tea.Cmd {
 	codes = append(codes, m.data.tickers...)
 	m.qs.loading = true
 	return func() tea.Msg {
-		cs := make([]sectors.Code, 0, len(codes))
+		cs := make([]market.Code, 0, len(codes))
 		for _, t := range codes {
 			cs = append(cs, t.Code)
 		}
@@ -227,7 +228,7 @@ func (m *Model) cellFor(tk *sectors.Ticker, now time.Time) priceCells {
 
 // latestOf is a ticker's quote as the latest price a return runs to; nil
 // when there is no quote that is a trade.
-func (m *Model) latestOf(code sectors.Code) *sectors.Latest {
+func (m *Model) latestOf(code market.Code) *sectors.Latest {
 	if l, ok := m.qs.quotes[code.Key()].AsLatest(); ok {
 		return &l
 	}

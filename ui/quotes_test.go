@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"zixuan/sectors/market"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -31,7 +32,7 @@ type fakeQuotes struct {
 
 func (f *fakeQuotes) Name() string { return "fake" }
 
-func (f *fakeQuotes) Quotes(_ context.Context, codes []sectors.Code) (map[string]sectors.Quote, error) {
+func (f *fakeQuotes) Quotes(_ context.Context, codes []market.Code) (map[string]sectors.Quote, error) {
 	f.calls++
 	if f.err != nil {
 		return nil, f.err
@@ -77,7 +78,7 @@ func seedRefs(t *testing.T, st *store.Store) {
 	t.Helper()
 	var ps []sectors.RefPrice
 	for _, tk := range sectors.ReportTickers[:len(sectors.ReportTickers)-1] {
-		ps = append(ps, sectors.RefPrice{Code: tk.Code, Day: time.Date(2024, 5, 10, 0, 0, 0, 0, sectors.China), Close: 100, Source: "test"})
+		ps = append(ps, sectors.RefPrice{Code: tk.Code, Day: time.Date(2024, 5, 10, 0, 0, 0, 0, market.China), Close: 100, Source: "test"})
 	}
 	if err := st.SetRefPrices(ps); err != nil {
 		t.Fatal(err)
@@ -308,11 +309,11 @@ func TestReturnSinceRatingThroughHistory(t *testing.T) {
 	if row := rowOf(t, m.View(), "002230"); !strings.Contains(row, "no ref") {
 		t.Fatalf("before the history: %q", row)
 	}
-	d := func(s string) time.Time { day, _ := time.ParseInLocation(time.DateOnly, s, sectors.China); return day }
+	d := func(s string) time.Time { day, _ := time.ParseInLocation(time.DateOnly, s, market.China); return day }
 	bar := func(day string, c float64) sectors.DailyBar {
 		return sectors.DailyBar{Date: d(day), Open: c, Close: c, High: c, Low: c}
 	}
-	code := sectors.MustParseCode("002230")
+	code := market.MustParseCode("002230")
 	m.hs.hist = map[string]store.StoredHistory{code.Key(): {PriceHistory: sectors.PriceHistory{Code: code,
 		Bars:   []sectors.DailyBar{bar("2024-05-10", 50), bar("2025-05-30", 56), bar("2025-06-03", 40), bar("2026-02-27", 100)},
 		Events: []sectors.ExRights{{ExDate: d("2025-06-03"), BonusPerShare: 0.4, Text: "10转4股"}}}}}
@@ -364,7 +365,7 @@ func BenchmarkQuotesArrive5538(b *testing.B) {
 // 002230 with a change beyond any real move, 300634 loss-making.
 type stateQuotes struct{ fakeQuotes }
 
-func (f *stateQuotes) Quotes(ctx context.Context, codes []sectors.Code) (map[string]sectors.Quote, error) {
+func (f *stateQuotes) Quotes(ctx context.Context, codes []market.Code) (map[string]sectors.Quote, error) {
 	out, _ := f.fakeQuotes.Quotes(ctx, codes)
 	set := func(k string, change func(q *sectors.Quote)) {
 		q := out[k]
@@ -390,7 +391,7 @@ func TestQuoteStates(t *testing.T) {
 		}
 		m = update(m, tea.WindowSizeMsg{Width: 120, Height: 40})
 		m, _ = fetch(m)
-		cell := func(k string) priceCells { return m.qs.cells[m.data.indexOf(sectors.MustParseCode(k))] }
+		cell := func(k string) priceCells { return m.qs.cells[m.data.indexOf(market.MustParseCode(k))] }
 		want := map[string][2]string{
 			"688111": {"preopen", "竞价"}, "688088": {"halt", "临停1H"}, "002230": {"—", "—"},
 		}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"testing"
 	"time"
+	"zixuan/sectors/market"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -22,7 +23,7 @@ type movingQuotes struct {
 
 func (f *movingQuotes) Name() string { return "moving" }
 
-func (f *movingQuotes) Quotes(_ context.Context, codes []sectors.Code) (map[string]sectors.Quote, error) {
+func (f *movingQuotes) Quotes(_ context.Context, codes []market.Code) (map[string]sectors.Quote, error) {
 	f.round++
 	d := float64(f.round)
 	if f.round%2 == 0 {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"zixuan/sectors/market"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -38,7 +39,7 @@ func noteFile(t *testing.T, text string) string {
 
 func ratingIn(t *testing.T, st *store.Store, c string) sectors.Rating {
 	t.Helper()
-	tk, err := st.Get(sectors.MustParseCode(c))
+	tk, err := st.Get(market.MustParseCode(c))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -114,8 +115,8 @@ func TestReportPreviewSaysAnUndatedReportRatesNothing(t *testing.T) {
 // target, its theme's thesis given.
 func addCallReport(t testing.TB, st *store.Store, id string, day time.Time, code string, rating sectors.Rating, target float64, thesis string) {
 	t.Helper()
-	c := sectors.MustParseCode(code)
-	name, _ := sectors.MasterName(c)
+	c := market.MustParseCode(code)
+	name, _ := market.MasterName(c)
 	in := store.ReportInput{
 		Report: sectors.BrokerReport{ID: id, Title: "点评 " + id, Date: day, Broker: "测试证券"},
 		Themes: []sectors.Theme{{Name: "算力", Thesis: thesis}},
@@ -128,8 +129,8 @@ func addCallReport(t testing.TB, st *store.Store, id string, day time.Time, code
 
 func TestDetailListsEveryCallNewestFirst(t *testing.T) {
 	st, _ := newTestStore(t)
-	addCallReport(t, st, "r-a", time.Date(2025, 1, 6, 0, 0, 0, 0, sectors.China), "603019", sectors.Neutral, 52.5, "服务器需求短期承压。")
-	addCallReport(t, st, "r-b", time.Date(2025, 6, 2, 0, 0, 0, 0, sectors.China), "603019", sectors.Buy, 88, "算力：海光合并带来协同。")
+	addCallReport(t, st, "r-a", time.Date(2025, 1, 6, 0, 0, 0, 0, market.China), "603019", sectors.Neutral, 52.5, "服务器需求短期承压。")
+	addCallReport(t, st, "r-b", time.Date(2025, 6, 2, 0, 0, 0, 0, market.China), "603019", sectors.Buy, 88, "算力：海光合并带来协同。")
 	for _, lang := range []string{"en", "zh"} {
 		m := newTestModel(t, st, lang, 120, 40)
 		m.selectKey("SH603019")
@@ -161,12 +162,12 @@ func TestDetailListsEveryCallNewestFirst(t *testing.T) {
 // manyCalls gives 603019 n calls from n reports, in the model only (a
 // store of n reports takes n transactions to write).
 func manyCalls(m *Model, n int) {
-	i := m.data.indexOf(sectors.MustParseCode("603019"))
+	i := m.data.indexOf(market.MustParseCode("603019"))
 	tk := &m.data.tickers[i]
 	for k := range n {
 		id := fmt.Sprintf("r-%04d", k)
 		m.hs.snap.Reports = append(m.hs.snap.Reports, sectors.ReportEntry{
-			BrokerReport: sectors.BrokerReport{ID: id, Date: time.Date(2020, 1, 1, 0, 0, 0, 0, sectors.China).AddDate(0, 0, k), Broker: "测试证券"},
+			BrokerReport: sectors.BrokerReport{ID: id, Date: time.Date(2020, 1, 1, 0, 0, 0, 0, market.China).AddDate(0, 0, k), Broker: "测试证券"},
 			Themes:       []sectors.ReportTheme{{Theme: sectors.Theme{Name: "算力", Thesis: strings.Repeat("算力需求持续提升，服务器订单饱满。", 1+k%4) + id}}},
 		})
 		tk.Calls = append(tk.Calls, sectors.Call{ReportID: id, Code: tk.Code, Name: tk.Name, Rating: sectors.Buy, Theme: "算力", Target: 50 + float64(k)})
@@ -220,7 +221,7 @@ func BenchmarkDetailManyCalls(b *testing.B) {
 }
 
 func TestAlertAtTheCallsTarget(t *testing.T) {
-	code := sectors.MustParseCode("603019")
+	code := market.MustParseCode("603019")
 	a, err := parseAlertSpecWith(code, "target", fixedNow, 88.5)
 	if err != nil || a.Kind != sectors.AlertTarget || a.Value != 88.5 {
 		t.Errorf("target alone: %+v %v", a, err)
@@ -233,7 +234,7 @@ func TestAlertAtTheCallsTarget(t *testing.T) {
 	}
 	// through the pane: the newest report's target
 	st, _ := newTestStore(t)
-	addCallReport(t, st, "r-b", time.Date(2025, 6, 2, 0, 0, 0, 0, sectors.China), "603019", sectors.Buy, 88, "算力需求提升。")
+	addCallReport(t, st, "r-b", time.Date(2025, 6, 2, 0, 0, 0, 0, market.China), "603019", sectors.Buy, 88, "算力需求提升。")
 	m := newTestModel(t, st, "en", 120, 40)
 	m.selectKey("SH603019")
 	m = press(m, "enter", "!", "target", "enter")
@@ -247,8 +248,8 @@ func TestAlertAtTheCallsTarget(t *testing.T) {
 // and one raising it back with a target price, and selects it.
 func withCalls(t *testing.T) func(m *Model) {
 	return func(m *Model) {
-		addCallReport(t, m.st, "report-2025-01-06-0a0b0c0d", time.Date(2025, 1, 6, 0, 0, 0, 0, sectors.China), "603019", sectors.Neutral, 0, "算力：服务器需求短期承压，库存去化仍需时间。")
-		addCallReport(t, m.st, "report-2025-06-02-1a1b1c1d", time.Date(2025, 6, 2, 0, 0, 0, 0, sectors.China), "603019", sectors.Buy, 88, "算力：海光合并带来协同，国产算力份额持续提升。")
+		addCallReport(t, m.st, "report-2025-01-06-0a0b0c0d", time.Date(2025, 1, 6, 0, 0, 0, 0, market.China), "603019", sectors.Neutral, 0, "算力：服务器需求短期承压，库存去化仍需时间。")
+		addCallReport(t, m.st, "report-2025-06-02-1a1b1c1d", time.Date(2025, 6, 2, 0, 0, 0, 0, market.China), "603019", sectors.Buy, 88, "算力：海光合并带来协同，国产算力份额持续提升。")
 		snap, err := m.st.Load()
 		if err != nil {
 			t.Fatal(err)
@@ -270,7 +271,7 @@ func TestReportRemoveSaysWhatItRestored(t *testing.T) {
 	m = pressRun(m, "enter")
 	m = pressRun(m, "y")
 	m = pressRun(m, "y") // lower 603019
-	if _, err := st.SetRating(sectors.MustParseCode("000977"), sectors.Sell, "", ""); err != nil {
+	if _, err := st.SetRating(market.MustParseCode("000977"), sectors.Sell, "", ""); err != nil {
 		t.Fatal(err)
 	}
 	m = press(m, "d")

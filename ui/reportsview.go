@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"zixuan/sectors/market"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -239,7 +240,7 @@ func shortReportLabel(r sectors.ReportEntry) string {
 func reportLabel(r sectors.ReportEntry) string {
 	var parts []string
 	if !r.Date.IsZero() {
-		parts = append(parts, sectors.ChinaDate(r.Date))
+		parts = append(parts, market.ChinaDate(r.Date))
 	}
 	if r.Broker != "" {
 		parts = append(parts, safeLine(r.Broker))
@@ -278,7 +279,7 @@ func (v reportsView) reportLines() []string {
 		r := v.reports[i]
 		d := "-"
 		if !r.Date.IsZero() {
-			d = sectors.ChinaDate(r.Date)
+			d = market.ChinaDate(r.Date)
 		}
 		title := safeLine(r.Title)
 		if title == "" {
@@ -378,7 +379,7 @@ func (m *Model) reportFilterLabel() string {
 	if m.hs.snap != nil {
 		if r, ok := m.hs.snap.Report(m.view.filter.Report); ok {
 			if !r.Date.IsZero() {
-				return strings.TrimSpace(sectors.ChinaDate(r.Date) + " " + safeLine(r.Broker))
+				return strings.TrimSpace(market.ChinaDate(r.Date) + " " + safeLine(r.Broker))
 			}
 		}
 	}
@@ -439,10 +440,10 @@ func (m Model) reportsAsked(msg tea.Msg, from dialog) (tea.Model, tea.Cmd) {
 		if r, ok := m.hs.snap.Report(a.id); ok {
 			label = shortReportLabel(r)
 		}
-		return m, m.write(func(st *store.Store) (sectors.Code, string, error) {
+		return m, m.write(func(st *store.Store) (market.Code, string, error) {
 			out, err := st.RemoveReport(a.id, opts)
 			if err != nil {
-				return sectors.Code{}, "", err
+				return market.Code{}, "", err
 			}
 			say := sprintf(rt.RmDone, label, out.CallsRemoved)
 			switch {
@@ -452,20 +453,20 @@ func (m Model) reportsAsked(msg tea.Msg, from dialog) (tea.Model, tea.Cmd) {
 				say += sprintf(rt.RmKept, len(out.OnlyThis))
 			}
 			say += restoredSay(m.t, out)
-			return sectors.Code{}, say, nil
-		}, func(m *Model, _ sectors.Code) tea.Cmd { return m.loadCmd() }, nil)
+			return market.Code{}, say, nil
+		}, func(m *Model, _ market.Code) tea.Cmd { return m.loadCmd() }, nil)
 	case addReportMsg:
 		in, lower := a.in, a.lower
-		return m, m.write(func(st *store.Store) (sectors.Code, string, error) {
+		return m, m.write(func(st *store.Store) (market.Code, string, error) {
 			out, err := st.AddReport(in, store.AddReportOptions{Lower: lower})
 			if err != nil {
-				return sectors.Code{}, "", err
+				return market.Code{}, "", err
 			}
 			if out.Existing {
-				return sectors.Code{}, rt.ReportSame, nil
+				return market.Code{}, rt.ReportSame, nil
 			}
-			return sectors.Code{}, sprintf(rt.ReportAdded, shortReportLabel(out.Report), out.Count(store.CallAdded), out.Count(store.CallRerated)), nil
-		}, func(m *Model, _ sectors.Code) tea.Cmd {
+			return market.Code{}, sprintf(rt.ReportAdded, shortReportLabel(out.Report), out.Count(store.CallAdded), out.Count(store.CallRerated)), nil
+		}, func(m *Model, _ market.Code) tea.Cmd {
 			m.hs.asked, m.hs.fetched = false, false // its tickers' history, at the reload
 			m.hs.pick = in.Report.ID
 			return m.loadCmd()

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"zixuan/sectors/market"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -83,7 +84,7 @@ func TestReportsViewFilterAndBack(t *testing.T) {
 
 func TestReportFilterOnlyItsTickers(t *testing.T) {
 	st, _ := newTestStore(t)
-	if _, err := st.AddTicker(sectors.MustParseCode("600519"), "贵州茅台", "ai", sectors.Unrated, sectors.SourceUser); err != nil {
+	if _, err := st.AddTicker(market.MustParseCode("600519"), "贵州茅台", "ai", sectors.Unrated, sectors.SourceUser); err != nil {
 		t.Fatal(err)
 	}
 	m := newTestModel(t, st, "en", 120, 40)

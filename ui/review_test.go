@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"zixuan/sectors/market"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -29,7 +30,7 @@ func TestFailedSaveKeepsTheEditor(t *testing.T) {
 		t.Fatalf("after a failed save: showing %s, text %q, status %q", showing(m), topOf[editorModel](m).area.Value(), m.status)
 	}
 	m = press(m, "ctrl+s") // the file is free again: the same text saves
-	tk, _ := st.Get(sectors.MustParseCode(selectedNumber(m)))
+	tk, _ := st.Get(market.MustParseCode(selectedNumber(m)))
 	if n, ok := tk.LatestNote(); !ok || n.Text != "months of thinking" || showing(m) != "list" {
 		t.Errorf("retry: %+v, showing %s", tk.Notes, showing(m))
 	}
@@ -38,7 +39,7 @@ func TestFailedSaveKeepsTheEditor(t *testing.T) {
 func TestLongNoteIsNotCutByTheEditor(t *testing.T) {
 	st, _ := newTestStore(t)
 	long := strings.Repeat("研报摘录\n", 1500) + "end"
-	c := sectors.MustParseCode("300634")
+	c := market.MustParseCode("300634")
 	if _, err := st.AddNote(c, long); err != nil {
 		t.Fatal(err)
 	}
@@ -54,7 +55,7 @@ func TestReasonStartingWithDigits(t *testing.T) {
 	st, _ := newTestStore(t)
 	m := newTestModel(t, st, "en", 120, 40) // 002230, rated buy
 	m = press(m, "r", "2", "tab", "2025年报超预期", "enter")
-	tk, _ := st.Get(sectors.MustParseCode("002230"))
+	tk, _ := st.Get(market.MustParseCode("002230"))
 	last := tk.Ratings[len(tk.Ratings)-1]
 	if tk.Rating != sectors.Overweight || last.Reason != "2025年报超预期" {
 		t.Errorf("r 2 then a reason with digits: rating %s, reason %q", tk.Rating, last.Reason)
@@ -63,7 +64,7 @@ func TestReasonStartingWithDigits(t *testing.T) {
 
 func TestNoteSelectionSurvivesReloads(t *testing.T) {
 	st, _ := newTestStore(t)
-	c := sectors.MustParseCode("002230")
+	c := market.MustParseCode("002230")
 	for _, text := range []string{"older", "newer"} {
 		if _, err := st.AddNote(c, text); err != nil {
 			t.Fatal(err)
@@ -75,7 +76,7 @@ func TestNoteSelectionSurvivesReloads(t *testing.T) {
 		t.Fatalf("selected note %d, want 1", id)
 	}
 	// another process adds notes, here and to another ticker
-	st.AddNote(sectors.MustParseCode("300634"), "elsewhere")
+	st.AddNote(market.MustParseCode("300634"), "elsewhere")
 	st.AddNote(c, "newest")
 	m.reload()
 	if id := m.selectedNoteID(); id != 1 {
@@ -115,7 +116,7 @@ func TestLongNoteCanBeReadInTheDetailPane(t *testing.T) {
 	for i := 1; i <= 40; i++ {
 		fmt.Fprintf(&b, "line %d\n", i)
 	}
-	c := sectors.MustParseCode("002230")
+	c := market.MustParseCode("002230")
 	st.AddNote(c, b.String())
 	st.AddNote(c, "short and newer")
 	m := newTestModel(t, st, "en", 80, 24)

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"zixuan/sectors/market"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -252,7 +253,7 @@ func (v scoreView) statusText() string {
 	case v.asOf.IsZero():
 		parts = append(parts, rt.NoPrices)
 	default:
-		parts = append(parts, sprintf(rt.AsOf, sectors.ChinaDate(v.asOf)))
+		parts = append(parts, sprintf(rt.AsOf, market.ChinaDate(v.asOf)))
 	}
 	switch {
 	case v.fetching:
@@ -442,7 +443,7 @@ func (v scoreView) callLines() []string {
 	from := window(v.csel, len(v.rows), rows)
 	for i := from; i < min(from+rows, len(v.rows)); i++ {
 		c := v.rows[i]
-		cells := []string{displayName(c.Name), c.Code.Number, t.rating(c.Rating), sectors.ChinaDate(c.Day), "", "", "", "", "", ""}
+		cells := []string{displayName(c.Name), c.Code.Number, t.rating(c.Rating), market.ChinaDate(c.Day), "", "", "", "", "", ""}
 		if c.Target > 0 {
 			cells[9] = price(c.Target)
 		}

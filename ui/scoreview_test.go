@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 	"testing"
+	"zixuan/sectors/market"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -143,7 +144,7 @@ func TestScorecardAgainstTheSettingsBenchmark(t *testing.T) {
 	opts.Refresh = -1
 	tc := quote.NewTencent(ks.URL, nil)
 	opts.Quotes, opts.History = tc, tc
-	opts.Benchmark, opts.BenchmarkName = sectors.MustParseCode("SH000905"), "中证500"
+	opts.Benchmark, opts.BenchmarkName = market.MustParseCode("SH000905"), "中证500"
 	m, err := New(st, opts)
 	if err != nil {
 		t.Fatal(err)

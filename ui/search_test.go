@@ -3,12 +3,13 @@ package ui
 import (
 	"fmt"
 	"testing"
+	"zixuan/sectors/market"
 
 	"zixuan/sectors"
 )
 
 func TestMarketSearchRanking(t *testing.T) {
-	master := sectors.Master()
+	master := market.Master()
 	first := func(q string) string {
 		hits := rankMatches(marketKeys(), q, 10)
 		if len(hits) == 0 {
@@ -35,14 +36,14 @@ func TestMarketSearchRanking(t *testing.T) {
 }
 
 func TestScoreOrder(t *testing.T) {
-	k := newSearchKey(sectors.MustParseCode("688111"), "金山办公")
+	k := newSearchKey(market.MustParseCode("688111"), "金山办公")
 	for _, c := range []struct {
 		q    string
-		want sectors.Match
+		want market.Match
 	}{
 		{"688111", matchExactCode}, {"sh688111", matchExactCode}, {"688111.SH", matchExactCode}, {"6881", matchCodePrefix},
-		{"金山办公", sectors.MatchExactName}, {"jsbg", sectors.MatchInitials}, {"jinshan", sectors.MatchFullPinyin},
-		{"金山", sectors.MatchNamePrefix}, {"办公", matchSubstring},
+		{"金山办公", market.MatchExactName}, {"jsbg", market.MatchInitials}, {"jinshan", market.MatchFullPinyin},
+		{"金山", market.MatchNamePrefix}, {"办公", matchSubstring},
 		{"8111", matchSubstring}, {"bg", matchSubstring}, {"zzz", noMatch},
 	} {
 		if got := k.Score(normalizeQuery(c.q)); got != c.want {
@@ -53,13 +54,13 @@ func TestScoreOrder(t *testing.T) {
 
 func TestSearchFindsCoreAndCustomNames(t *testing.T) {
 	// a risk-warning name is found without its prefix, a -U name without its suffix
-	k := newSearchKey(sectors.MustParseCode("688031"), "星环科技-U")
+	k := newSearchKey(market.MustParseCode("688031"), "星环科技-U")
 	if k.Score(normalizeQuery("星环科技")) == noMatch || k.Score("xhkj") == noMatch {
 		t.Errorf("星环科技-U not found by core name or initials: %+v", k)
 	}
 	// a name not in the master gets its pinyin computed
-	k = newSearchKey(sectors.MustParseCode("920999"), "测试新股")
-	if k.Score("csxg") != sectors.MatchInitials {
+	k = newSearchKey(market.MustParseCode("920999"), "测试新股")
+	if k.Score("csxg") != market.MatchInitials {
 		t.Errorf("custom name's initials not indexed: %+v", k)
 	}
 }
@@ -94,7 +95,7 @@ func bigSnapshot() *sectors.Snapshot {
 	for i, def := range sectors.ReportSectors {
 		snap.Sectors = append(snap.Sectors, sectors.Sector{ID: def.ID, Name: def.Name, NameZH: def.NameZH, Report: true, Order: i})
 	}
-	for i, s := range sectors.Master() {
+	for i, s := range market.Master() {
 		snap.Tickers = append(snap.Tickers, sectors.Ticker{
 			Code: s.Code, Name: s.Name, Sector: sectors.ReportSectors[i%4].ID,
 			Rating: sectors.Ratings[i%6], Updated: fixedNow,

@@ -3,8 +3,7 @@ package ui
 import (
 	"strings"
 	"testing"
-
-	"zixuan/sectors"
+	"zixuan/sectors/market"
 	"zixuan/store"
 )
 
@@ -15,7 +14,7 @@ func TestStoreErrorsInTheUIsLanguage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = st.AddNote(sectors.MustParseCode("002230"), "  ")
+	_, err = st.AddNote(market.MustParseCode("002230"), "  ")
 	for _, lang := range []string{"en", "zh"} {
 		tx := chooseText(lang)
 		msg := tx.storeError(err)

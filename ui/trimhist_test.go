@@ -5,17 +5,18 @@ import (
 	"reflect"
 	"testing"
 	"time"
+	"zixuan/sectors/market"
 
 	"zixuan/sectors"
 )
 
 // randomHistory is n trading days of a random walk from start, with halts
 // (runs of days without a bar) and distributions.
-func randomHistory(r *rand.Rand, code sectors.Code, start time.Time, n int) sectors.PriceHistory {
+func randomHistory(r *rand.Rand, code market.Code, start time.Time, n int) sectors.PriceHistory {
 	h := sectors.PriceHistory{Code: code}
 	p := 10 + r.Float64()*50
 	for d := start; len(h.Bars) < n; d = d.AddDate(0, 0, 1) {
-		if !sectors.IsTradingDay(d) {
+		if !market.IsTradingDay(d) {
 			continue
 		}
 		if r.IntN(40) == 0 { // a halt of a few days
@@ -37,8 +38,8 @@ func randomHistory(r *rand.Rand, code sectors.Code, start time.Time, n int) sect
 // the scorecard's call with its horizons, the sparkline's closes.
 func TestTrimmedHistoryGivesTheSameReturns(t *testing.T) {
 	r := rand.New(rand.NewPCG(17, 18))
-	start := time.Date(2024, 5, 6, 0, 0, 0, 0, sectors.China)
-	code := sectors.MustParseCode("300624")
+	start := time.Date(2024, 5, 6, 0, 0, 0, 0, market.China)
+	code := market.MustParseCode("300624")
 	cut := 0
 	for run := 0; run < 300; run++ {
 		full := randomHistory(r, code, start, 60+r.IntN(450))
@@ -55,7 +56,7 @@ func TestTrimmedHistoryGivesTheSameReturns(t *testing.T) {
 			cut++
 		}
 		if !reflect.DeepEqual(lastCloses(trimmed, sparkDays), lastCloses(full, sparkDays)) {
-			t.Fatalf("run %d: the sparkline differs after a cut at %s", run, sectors.ChinaDate(from))
+			t.Fatalf("run %d: the sparkline differs after a cut at %s", run, market.ChinaDate(from))
 		}
 		if from.IsZero() {
 			continue
@@ -71,7 +72,7 @@ func TestTrimmedHistoryGivesTheSameReturns(t *testing.T) {
 				t.Fatalf("run %d: the reference at %s differs after a cut at %s: %+v %v / %+v %v", run, at, from, ref, ok, tref, tok)
 			}
 			last := full.Bars[len(full.Bars)-1]
-			latest := &sectors.Latest{Day: sectors.NextTradingDay(last.Date), Last: last.Close * 1.01, PrevClose: last.Close}
+			latest := &sectors.Latest{Day: market.NextTradingDay(last.Date), Last: last.Close * 1.01, PrevClose: last.Close}
 			for _, l := range []*sectors.Latest{nil, latest} {
 				if !ok {
 					break

@@ -5,6 +5,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"zixuan/sectors/market"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -78,7 +79,7 @@ func TestPickerAsksBeforeDroppingAReason(t *testing.T) {
 // status line.
 func TestDamagedMetaPageShownAtStart(t *testing.T) {
 	st, path := newTestStore(t)
-	if _, err := st.AddNote(sectors.MustParseCode("688111"), "newest"); err != nil {
+	if _, err := st.AddNote(market.MustParseCode("688111"), "newest"); err != nil {
 		t.Fatal(err)
 	}
 	b, err := os.ReadFile(path)
@@ -104,7 +105,7 @@ func TestDamagedMetaPageShownAtStart(t *testing.T) {
 // Two names that differ by a zero-width space look different on screen.
 func TestZeroWidthInNameShown(t *testing.T) {
 	st, _ := newTestStore(t)
-	if err := st.SetName(sectors.MustParseCode("688111"), "金山\u200b办公"); err != nil {
+	if err := st.SetName(market.MustParseCode("688111"), "金山\u200b办公"); err != nil {
 		t.Fatal(err)
 	}
 	m := newTestModel(t, st, "en", 160, 40)

@@ -2,13 +2,13 @@ package ui
 
 import (
 	"strings"
+	"zixuan/sectors/market"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"zixuan/safetext"
-	"zixuan/sectors"
 )
 
 // wizardModel adds a ticker from the whole market, the way a trading
@@ -31,7 +31,7 @@ type wizardModel struct {
 }
 
 type addSubmitMsg struct {
-	sec    sectors.Security
+	sec    market.Security
 	sector string
 }
 
@@ -51,7 +51,7 @@ func (w wizardModel) update(msg tea.KeyMsg, k *keyMap) (wizardModel, tea.Cmd, te
 		return w, nil, cancelMsg{}
 	case key.Matches(msg, k.Confirm):
 		if w.choice < len(w.hits) {
-			sec := sectors.Master()[w.hits[w.choice]]
+			sec := market.Master()[w.hits[w.choice]]
 			if w.sector == "" { // the All tab: the sector is asked for next
 				return w, nil, addPickMsg{sec: sec}
 			}
@@ -90,7 +90,7 @@ func (w wizardModel) view(title string, t *text, s *Styles, width, height int) s
 	if w.choice >= room {
 		first = w.choice - room + 1
 	}
-	master := sectors.Master()
+	master := market.Master()
 	if len(w.hits) == 0 && strings.TrimSpace(w.input.Value()) != "" {
 		lines = append(lines, "  "+s.Dim.Render(t.NoMatch))
 	}
@@ -118,7 +118,7 @@ func (k keyMap) wizardHelp() helpFor {
 // the CLI uses.
 func (w *wizardModel) rank(v string) []int {
 	if w.fuzzy {
-		return rankMatches(sectors.FuzzyMarketKeys(), sectors.FuzzyQuery(v), w.maxHits)
+		return rankMatches(market.FuzzyMarketKeys(), market.FuzzyQuery(v), w.maxHits)
 	}
 	return rankMatches(marketKeys(), v, w.maxHits)
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"slices"
 	"sync"
+	"zixuan/sectors/market"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -43,7 +44,7 @@ type writer struct {
 // writeOp is one confirmed change: it carries it out and says which
 // ticker it changed (read back afterwards; none when it wrote nothing) and
 // what to tell the user.
-type writeOp func(st *store.Store) (code sectors.Code, say string, err error)
+type writeOp func(st *store.Store) (code market.Code, say string, err error)
 
 type writeJob struct {
 	id   uint64
@@ -58,14 +59,14 @@ type writeDoneMsg struct {
 	id   uint64
 	err  error // the write failed: nothing changed
 	say  string
-	code sectors.Code
+	code market.Code
 	// ticker as read back right after the write, at generation gen;
 	// readErr when that read failed (the whole store is loaded instead)
 	ticker  sectors.Ticker
 	gen     uint64
 	readErr error
 	// then, on the root, with the ticker patched in
-	then func(m *Model, code sectors.Code) tea.Cmd
+	then func(m *Model, code market.Code) tea.Cmd
 	// back is what to reopen when the write failed, with what was typed
 	back func(m *Model)
 }
@@ -73,7 +74,7 @@ type writeDoneMsg struct {
 func newWriter(st *store.Store) *writer { return &writer{st: st} }
 
 // start queues op and returns the command that waits for its result.
-func (w *writer) start(op writeOp, then func(*Model, sectors.Code) tea.Cmd, back func(*Model)) tea.Cmd {
+func (w *writer) start(op writeOp, then func(*Model, market.Code) tea.Cmd, back func(*Model)) tea.Cmd {
 	inflight.Add(1)
 	w.mu.Lock()
 	w.lastID++
@@ -135,7 +136,7 @@ func (w *writer) run(j *writeJob) {
 	defer close(j.done)
 	code, say, err := j.do(w.st)
 	j.res.code, j.res.say, j.res.err = code, say, err
-	if err == nil && code != (sectors.Code{}) {
+	if err == nil && code != (market.Code{}) {
 		j.res.ticker, j.res.gen, j.res.readErr = w.st.GetWithGen(code)
 	}
 }
@@ -162,7 +163,7 @@ func (w *writer) unsettled() []*writeJob {
 }
 
 // write queues op and tells the user it is under way.
-func (m *Model) write(op writeOp, then func(*Model, sectors.Code) tea.Cmd, back func(*Model)) tea.Cmd {
+func (m *Model) write(op writeOp, then func(*Model, market.Code) tea.Cmd, back func(*Model)) tea.Cmd {
 	m.say("%s", m.t.Saving)
 	return m.writes.start(op, then, back)
 }
@@ -179,7 +180,7 @@ func (m Model) writeDone(msg writeDoneMsg) (tea.Model, tea.Cmd) {
 			msg.back(&m)
 		}
 		return m, nil
-	case msg.code == (sectors.Code{}):
+	case msg.code == (market.Code{}):
 		// nothing was written (nothing to undo)
 	case msg.readErr != nil:
 		cmd = m.loadCmd() // written; the one ticker could not be read back

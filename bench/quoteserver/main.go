@@ -20,10 +20,9 @@ import (
 	"net/http"
 	"strings"
 	"time"
+	"zixuan/sectors/market"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
-
-	"zixuan/sectors"
 )
 
 func main() {
@@ -32,7 +31,7 @@ func main() {
 	flag.Parse()
 	last := lastClosed(time.Now())
 	if *lastFlag != "" {
-		d, err := time.ParseInLocation(time.DateOnly, *lastFlag, sectors.China)
+		d, err := time.ParseInLocation(time.DateOnly, *lastFlag, market.China)
 		if err != nil {
 			log.Fatalf("quoteserver: -last %q is not a date (YYYY-MM-DD)", *lastFlag)
 		}
@@ -44,8 +43,8 @@ func main() {
 			http.Error(w, "param: symbol,day,from,to,rows,qfq", http.StatusBadRequest)
 			return
 		}
-		from, _ := time.ParseInLocation(time.DateOnly, p[2], sectors.China)
-		to, _ := time.ParseInLocation(time.DateOnly, p[3], sectors.China)
+		from, _ := time.ParseInLocation(time.DateOnly, p[2], market.China)
+		to, _ := time.ParseInLocation(time.DateOnly, p[3], market.China)
 		var rows []string
 		for _, b := range walk(p[0], last) {
 			if b.day.Before(from) || b.day.After(to) {
@@ -97,8 +96,8 @@ func walk(sym string, last time.Time) []bar {
 		p = 3000 + r.Float64()*1000 // an index
 	}
 	var out []bar
-	for d := time.Date(2023, 1, 3, 0, 0, 0, 0, sectors.China); !d.After(last); d = d.AddDate(0, 0, 1) {
-		if !sectors.IsTradingDay(d) {
+	for d := time.Date(2023, 1, 3, 0, 0, 0, 0, market.China); !d.After(last); d = d.AddDate(0, 0, 1) {
+		if !market.IsTradingDay(d) {
 			continue
 		}
 		p = max(0.5, p*(1+(r.Float64()-0.5)/10))
@@ -109,10 +108,10 @@ func walk(sym string, last time.Time) []bar {
 
 // lastClosed is the last session over at t: the exchanges close at 15:00.
 func lastClosed(t time.Time) time.Time {
-	c := t.In(sectors.China)
-	d := sectors.ChinaDay(c)
-	if sectors.IsTradingDay(d) && c.Hour() >= 15 {
+	c := t.In(market.China)
+	d := market.ChinaDay(c)
+	if market.IsTradingDay(d) && c.Hour() >= 15 {
 		return d
 	}
-	return sectors.PrevTradingDay(d)
+	return market.PrevTradingDay(d)
 }

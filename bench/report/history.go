@@ -5,6 +5,7 @@ package main
 import (
 	"math/rand/v2"
 	"time"
+	"zixuan/sectors/market"
 
 	"zixuan/sectors"
 	"zixuan/store"
@@ -24,10 +25,10 @@ func storeHistory(path string) error {
 	if err != nil {
 		return err
 	}
-	from := time.Date(2024, 9, 30, 0, 0, 0, 0, sectors.China)
-	to := time.Date(2026, 9, 30, 0, 0, 0, 0, sectors.China)
+	from := time.Date(2024, 9, 30, 0, 0, 0, 0, market.China)
+	to := time.Date(2026, 9, 30, 0, 0, 0, 0, market.China)
 	r := rand.New(rand.NewPCG(7, 8))
-	codes := []sectors.Code{sectors.Benchmark}
+	codes := []market.Code{sectors.Benchmark}
 	for _, t := range snap.Tickers {
 		codes = append(codes, t.Code)
 	}
@@ -39,7 +40,7 @@ func storeHistory(path string) error {
 		var bars []sectors.DailyBar
 		p := 20 + r.Float64()*100
 		for d := from; !d.After(to); d = d.AddDate(0, 0, 1) {
-			if !sectors.IsTradingDay(d) {
+			if !market.IsTradingDay(d) {
 				continue
 			}
 			p = max(0.5, p*(1+(r.Float64()-0.5)/10))
@@ -48,7 +49,7 @@ func storeHistory(path string) error {
 		}
 		var events []sectors.ExRights
 		if i > 0 && i%3 == 0 {
-			for _, d := range []time.Time{time.Date(2025, 7, 10, 0, 0, 0, 0, sectors.China), time.Date(2026, 7, 10, 0, 0, 0, 0, sectors.China)} {
+			for _, d := range []time.Time{time.Date(2025, 7, 10, 0, 0, 0, 0, market.China), time.Date(2026, 7, 10, 0, 0, 0, 0, market.China)} {
 				events = append(events, sectors.ExRights{ExDate: d, CashPerShare: 0.2, Text: "10派2元"})
 			}
 		}

@@ -21,6 +21,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"zixuan/sectors/market"
 
 	"zixuan/sectors"
 	"zixuan/store"
@@ -31,7 +32,7 @@ import (
 func Sizes() []int { return []int{25, 550, All()} }
 
 // All is the size of the whole market: every security of the master.
-func All() int { return len(sectors.Master()) }
+func All() int { return len(market.Master()) }
 
 // Heavy is how many notes the heavy tickers carry; every HeavyEvery-th
 // ticker (counting from the 8th) is heavy.
@@ -48,7 +49,7 @@ var Base = time.Date(2026, 7, 1, 1, 30, 0, 0, time.UTC)
 type Counts struct {
 	Tickers int
 	Notes   int
-	Heavy   []sectors.Code // the tickers with Heavy notes
+	Heavy   []market.Code // the tickers with Heavy notes
 }
 
 // Want says what a universe of size n must load as.
@@ -74,7 +75,7 @@ func notesOf(i int) int {
 
 // Member is one ticker of the universe.
 type Member struct {
-	Code   sectors.Code
+	Code   market.Code
 	Name   string // current master name
 	Sector string
 	Rating sectors.Rating
@@ -86,7 +87,7 @@ type Member struct {
 // over the report's four sectors and cycling through all six ratings. Size
 // 25 is exactly the report's watchlist.
 func Securities(n int) []Member {
-	master := sectors.Master()
+	master := market.Master()
 	if n > len(master) || n <= 0 {
 		n = len(master)
 	}
@@ -98,7 +99,7 @@ func Securities(n int) []Member {
 			return out
 		}
 		name := st.ReportName
-		if sec, ok := sectors.LookupMaster(st.Code); ok {
+		if sec, ok := market.LookupMaster(st.Code); ok {
 			name = sec.Name
 		}
 		seen[st.Code.Key()] = true

@@ -1,4 +1,4 @@
-package sectors
+package market
 
 import (
 	"slices"
@@ -328,20 +328,45 @@ func FuzzyMarketKeys() []SearchKey {
 	return fuzzyMarketKeys
 }
 
-// FormerNames are names a stock was known by (曾用名) that zixuan has
-// data for: the names in the built-in report that have changed since
+// formerNames are names stocks were known by (曾用名) that zixuan has
+// data for, registered by the packages that hold them (AddFormerName)
+// before the first search.
+var formerNames sync.Map // Code → []string
+
+// AddFormerName records a name a stock may have been known by, so that
+// what a user remembers from an old report still finds it. It is cheap
+// (the master is not read): FormerNames drops a name that is still
+// current.
+func AddFormerName(c Code, name string) {
+	name = DisplayName(name)
+	if name == "" {
+		return
+	}
+	old, _ := formerNames.Load(c)
+	list, _ := old.([]string)
+	if !slices.Contains(list, name) {
+		formerNames.Store(c, append(slices.Clip(list), name))
+	}
+}
+
+// FormerNames are the names a stock was known by that zixuan has data for
 // (华铁应急 is now 海南华铁).
 func FormerNames(c Code) []string {
+	v, ok := formerNames.Load(c)
+	if !ok {
+		return nil
+	}
 	sec, ok := LookupMaster(c)
 	if !ok {
 		return nil
 	}
-	for _, t := range ReportTickers {
-		if t.Code == c && DisplayName(t.ReportName) != sec.Name {
-			return []string{t.ReportName}
+	var out []string
+	for _, name := range v.([]string) {
+		if name != sec.Name {
+			out = append(out, name)
 		}
 	}
-	return nil
+	return out
 }
 
 // Fuzzy sounds, as TDX offers them: z≈zh, c≈ch, s≈sh, n≈l.

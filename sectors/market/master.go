@@ -1,4 +1,4 @@
-package sectors
+package market
 
 import (
 	_ "embed"
@@ -342,6 +342,19 @@ func MasterError() error {
 // IsRiskWarning reports whether a short name carries the ST or *ST risk
 // warning that investors must not miss.
 func IsRiskWarning(name string) bool {
-	n := tradingName(NormalizeName(name)) // XD*ST… is still a risk warning
+	n := TradingName(NormalizeName(name)) // XD*ST… is still a risk warning
 	return strings.HasPrefix(n, "ST") || strings.HasPrefix(n, "*ST") || strings.HasPrefix(n, "SST") || strings.HasPrefix(n, "S*ST")
+}
+
+// TradingName strips the marks the exchanges put before a name for the
+// day: XD (ex-dividend), XR (ex-rights), DR (both), which leave ST and
+// *ST after them ("XD*ST…" is a risk-warning stock).
+func TradingName(name string) string {
+	n := strings.TrimSpace(name)
+	for _, p := range []string{"XD", "XR", "DR"} {
+		if strings.HasPrefix(n, p) {
+			return strings.TrimSpace(n[len(p):])
+		}
+	}
+	return n
 }

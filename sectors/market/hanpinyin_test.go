@@ -1,4 +1,4 @@
-package sectors
+package market
 
 import (
 	"bytes"
@@ -10,7 +10,7 @@ import (
 )
 
 // The embedded table must give exactly go-pinyin's readings, for every
-// character it knows and for those it does not; `go generate ./sectors`
+// character it knows and for those it does not; `go generate ./sectors/market`
 // rewrites it.
 func TestHanTableMatchesGoPinyin(t *testing.T) {
 	args := pinyin.NewArgs()
@@ -18,7 +18,7 @@ func TestHanTableMatchesGoPinyin(t *testing.T) {
 	for r := range pinyin.PinyinDict {
 		want := pinyin.SinglePinyin(rune(r), args)
 		if got := readings(rune(r)); !reflect.DeepEqual(got, want) {
-			t.Fatalf("readings(%c) = %q, go-pinyin %q: run go generate ./sectors", rune(r), got, want)
+			t.Fatalf("readings(%c) = %q, go-pinyin %q: run go generate ./sectors/market", rune(r), got, want)
 		}
 	}
 	for _, r := range []rune{'A', '1', ' ', '\t', 'é', 0x10FFFF, 0xFFFD} {
@@ -27,7 +27,7 @@ func TestHanTableMatchesGoPinyin(t *testing.T) {
 		}
 	}
 	if n := bytes.Count(hanPinyin, []byte("\n")); n != len(pinyin.PinyinDict) {
-		t.Errorf("table has %d characters, go-pinyin %d: run go generate ./sectors", n, len(pinyin.PinyinDict))
+		t.Errorf("table has %d characters, go-pinyin %d: run go generate ./sectors/market", n, len(pinyin.PinyinDict))
 	}
 	if data, err := os.ReadFile("data/hanpinyin.txt"); err != nil || !bytes.Equal(data, hanPinyin) {
 		t.Errorf("embedded table differs from data/hanpinyin.txt (%v)", err)

@@ -3,7 +3,7 @@
 // link go-pinyin, whose package init builds a 1.7 MB map at every start),
 // and data/pinyin.tsv: the pinyin keys of every name in data/a_shares.csv,
 // so the binary does not compute them at start-up. Run it with
-// `go generate ./sectors` after replacing a_shares.csv, and twice after
+// `go generate ./sectors/market` after replacing a_shares.csv, and twice after
 // upgrading go-pinyin (pinyin.tsv is computed with the table compiled in);
 // tests fail while either file is stale.
 //
@@ -25,12 +25,11 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"zixuan/sectors/market"
 
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/mozillazg/go-pinyin"
-
-	"zixuan/sectors"
 )
 
 func main() {
@@ -45,14 +44,14 @@ func main() {
 	if err := os.WriteFile("data/hanpinyin.txt", HanTable(), 0o644); err != nil {
 		log.Fatalf("write hanpinyin.txt: %v", err)
 	}
-	rows, err := csv.NewReader(bytes.NewReader(sectors.MasterCSV())).ReadAll()
+	rows, err := csv.NewReader(bytes.NewReader(market.MasterCSV())).ReadAll()
 	if err != nil {
 		log.Fatalf("read master: %v", err)
 	}
 	var out bytes.Buffer
 	for _, row := range rows[1:] {
-		ini, full := sectors.PinyinKeys(row[1])
-		fmt.Fprintf(&out, "%s\t%s\t%s\n", row[0], sectors.JoinKeys(ini), sectors.JoinKeys(full))
+		ini, full := market.PinyinKeys(row[1])
+		fmt.Fprintf(&out, "%s\t%s\t%s\n", row[0], market.JoinKeys(ini), market.JoinKeys(full))
 	}
 	if err := os.WriteFile("data/pinyin.tsv", out.Bytes(), 0o644); err != nil {
 		log.Fatalf("write pinyin.tsv: %v", err)
@@ -80,13 +79,13 @@ func HanTable() []byte {
 // writePhrases keeps the phrases of the upstream files found in master
 // names; a phrase of an earlier file is not read again from a later one.
 func writePhrases(paths string) error {
-	rows, err := csv.NewReader(bytes.NewReader(sectors.MasterCSV())).ReadAll()
+	rows, err := csv.NewReader(bytes.NewReader(market.MasterCSV())).ReadAll()
 	if err != nil {
 		return err
 	}
 	inNames := map[string]bool{}
 	for _, row := range rows[1:] {
-		r := []rune(sectors.NormalizeName(row[1]))
+		r := []rune(market.NormalizeName(row[1]))
 		for i := range r {
 			for j := i + 2; j <= len(r) && j <= i+8; j++ {
 				inNames[string(r[i:j])] = true

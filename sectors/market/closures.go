@@ -1,4 +1,4 @@
-package sectors
+package market
 
 import (
 	"fmt"
@@ -157,15 +157,15 @@ var learnedClosures atomic.Pointer[map[string]bool]
 // that never came, not a holiday.
 const maxClosureRun = 8
 
-// LearnedClosures reads closures off a benchmark's daily bars, sorted by
-// date and taken from spans actually received (held): a weekday with no
-// bar, between two bars no more than maxClosureRun weekdays apart, was a
-// day the market did not trade. It returns them sorted, whatever the
+// LearnedClosures reads closures off the days a benchmark traded (the
+// dates of its daily bars), sorted and taken from spans actually received
+// (held): a weekday with no bar, between two bars no more than
+// maxClosureRun weekdays apart, was a day the market did not trade. It returns them sorted, whatever the
 // year; the calendar uses those after the notices (SetLearnedClosures).
-func LearnedClosures(bars []DailyBar) []time.Time {
+func LearnedClosures(traded []time.Time) []time.Time {
 	var out []time.Time
-	for i := 1; i < len(bars); i++ {
-		prev, next := ChinaDay(bars[i-1].Date), ChinaDay(bars[i].Date)
+	for i := 1; i < len(traded); i++ {
+		prev, next := ChinaDay(traded[i-1]), ChinaDay(traded[i])
 		var gap []time.Time
 		for d := prev.AddDate(0, 0, 1); d.Before(next); d = d.AddDate(0, 0, 1) {
 			if wd := d.Weekday(); wd != time.Saturday && wd != time.Sunday {
@@ -206,16 +206,16 @@ func (c CalendarDisagreement) String() string {
 	return fmt.Sprintf("%s: 沪深300 has no bar, but the exchanges' notice opens the market", ChinaDate(c.Day))
 }
 
-// CalendarDisagreements compares a benchmark's bars with the notices on
-// the days they cover.
-func CalendarDisagreements(bars []DailyBar) []CalendarDisagreement {
+// CalendarDisagreements compares the days a benchmark traded (its bars'
+// dates, sorted) with the notices on the days they cover.
+func CalendarDisagreements(traded []time.Time) []CalendarDisagreement {
 	var out []CalendarDisagreement
-	for _, b := range bars {
-		if CalendarKnows(b.Date) && !IsTradingDay(b.Date) {
-			out = append(out, CalendarDisagreement{Day: ChinaDay(b.Date), Traded: true})
+	for _, d := range traded {
+		if CalendarKnows(d) && !IsTradingDay(d) {
+			out = append(out, CalendarDisagreement{Day: ChinaDay(d), Traded: true})
 		}
 	}
-	for _, d := range LearnedClosures(bars) {
+	for _, d := range LearnedClosures(traded) {
 		if CalendarKnows(d) && IsTradingDay(d) {
 			out = append(out, CalendarDisagreement{Day: d})
 		}

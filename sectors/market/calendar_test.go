@@ -1,4 +1,4 @@
-package sectors
+package market
 
 import (
 	"fmt"
@@ -197,15 +197,15 @@ func TestCalendarAfterTheNotices(t *testing.T) {
 	}
 }
 
-// weekdayBars is a benchmark's daily bars from from to to, every weekday
-// but the skipped ones.
-func weekdayBars(t *testing.T, from, to string, skip ...string) []DailyBar {
-	var bars []DailyBar
+// weekdayBars is the days a benchmark traded from from to to, every
+// weekday but the skipped ones.
+func weekdayBars(t *testing.T, from, to string, skip ...string) []time.Time {
+	var bars []time.Time
 	for d := calDay(t, from); !d.After(calDay(t, to)); d = d.AddDate(0, 0, 1) {
 		if wd := d.Weekday(); wd == time.Saturday || wd == time.Sunday || slices.Contains(skip, ChinaDate(d)) {
 			continue
 		}
-		bars = append(bars, DailyBar{Date: d, Close: 4000})
+		bars = append(bars, d)
 	}
 	return bars
 }
@@ -216,8 +216,8 @@ func TestLearnedClosures(t *testing.T) {
 	spring := []string{"2028-01-26", "2028-01-27", "2028-01-28", "2028-01-31", "2028-02-01"}
 	bars := weekdayBars(t, "2028-01-03", "2028-03-31", spring...)
 	// a hole of twelve weekdays is data that never came, not a holiday
-	bars = slices.DeleteFunc(bars, func(b DailyBar) bool {
-		return !b.Date.Before(calDay(t, "2028-03-01")) && b.Date.Before(calDay(t, "2028-03-17"))
+	bars = slices.DeleteFunc(bars, func(d time.Time) bool {
+		return !d.Before(calDay(t, "2028-03-01")) && d.Before(calDay(t, "2028-03-17"))
 	})
 	learned := LearnedClosures(bars)
 	var got []string

@@ -1,4 +1,4 @@
-package sectors
+package market
 
 import (
 	_ "embed"
