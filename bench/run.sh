@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 6's figures: every benchmark at 25, 550 and 5,538 tickers, the
+# The performance figures: every benchmark at 25, 550 and 5,538 tickers, the
 # process figures (exec to first frame, RSS) and a table against the
 # targets. For people, not CI (CI only runs the benchmarks once, with
 # -benchtime=1x). Usage:
@@ -27,7 +27,7 @@ echo "== process figures" >&2
 : >"$out/proc.txt"
 go build -o "$tmp/zixuan" .
 go build -o "$tmp/report" ./bench/report
-go build -o "$tmp/floor" ./bench/floor # issue 17's floor: a bare bubbletea program
+go build -o "$tmp/floor" ./bench/floor # the floor: a bare bubbletea program
 "$tmp/zixuan" --db "$tmp/u25.db" list >/dev/null # the report's 25, seeded
 for n in 550 5538; do "$tmp/report" universe "$n" "$tmp/u$n.db"; done
 cp "$tmp/u5538.db" "$tmp/h5538.db" && "$tmp/report" history "$tmp/h5538.db" # two years of history stored

@@ -1,6 +1,6 @@
 package export_test
 
-// Benchmarks of issue 6 (5): exporting the whole universe (bench/universe)
+// Benchmarks of exporting the whole universe (bench/universe)
 // to csv and json, and importing it back: parsing the file, then
 // store.Import, one committed transaction. Run them with bench/run.sh, or:
 //

@@ -1,6 +1,6 @@
 package store_test
 
-// Benchmarks of issue 6 for the store: open, load, and the committed
+// Benchmarks of the store: open, load, and the committed
 // (fsynced) transactions of saving a note and changing a rating, on the
 // benchmark universe (bench/universe) at 25, 550 and 5,538 tickers.
 // Run them with bench/run.sh, or:

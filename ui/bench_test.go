@@ -1,6 +1,6 @@
 package ui_test
 
-// Benchmarks of issue 6 for the TUI, driven only through the public API
+// Benchmarks of the TUI, driven only through the public API
 // (ui.New, Update, View) on the benchmark universe (bench/universe): the
 // real market's names in a real bbolt file, at 25, 550 and 5,538 tickers.
 // Each keystroke benchmark reports its median (ms-p50) and worst (ms-max)
@@ -122,7 +122,7 @@ func BenchmarkColdStart(b *testing.B) {
 }
 
 // BenchmarkFirstScreen is (1) as a start with the store's list index at
-// the file's generation (issue 17): open, read the index, the selected
+// the file's generation: open, read the index, the selected
 // ticker in full, size the screen and render the first frame at 120x40;
 // the whole store then loads in the background (not timed here).
 func BenchmarkFirstScreen(b *testing.B) {
@@ -355,7 +355,7 @@ func BenchmarkDefaultFilter(b *testing.B) {
 
 // BenchmarkListKeystroke is a whole bubbles list filter keystroke on the
 // same names: Update(key) → the filter command → Update(matches) → View at
-// 120x40, the anchor "2.1–3.7 ms" of the issue.
+// 120x40, against an anchor of 2.1–3.7 ms.
 func BenchmarkListKeystroke(b *testing.B) {
 	for _, q := range searches {
 		b.Run(q.name+"/"+sizeName(universe.All()), func(b *testing.B) {
@@ -448,7 +448,7 @@ func BenchmarkSearchVsDefaultFilter(b *testing.B) {
 	}
 }
 
-// Writes (issue 10): a confirmed note save, rating change, move and
+// Writes: a confirmed note save, rating change, move and
 // remove at 5,538 tickers, keystroke to the next frame. The store write
 // itself runs off the UI goroutine: ms-p50 and ms-max are the app's own
 // work (Update and View of the confirming key, then Update and View of

@@ -9,7 +9,7 @@ import (
 	"zixuan/store"
 )
 
-// The first screen (issue 17). Loading the whole store decodes every
+// The first screen. Loading the whole store decodes every
 // rating and note: 15-30 ms for the whole market, most of a start. The
 // first screen needs only what the list shows of each ticker and the
 // selected ticker in full, which the store's list index (store/listindex.go)

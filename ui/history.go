@@ -15,7 +15,7 @@ import (
 	"zixuan/store"
 )
 
-// Price history in the TUI (issue 12). The daily bars are not read when the
+// Price history in the TUI. The daily bars are not read when the
 // TUI starts: the first view that needs them (the list's excess and
 // sparkline columns, the detail pane's chart, the scorecard) asks for them,
 // and they are read from the store in a tea.Cmd. With quotes on, the days

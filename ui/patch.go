@@ -7,7 +7,7 @@ import (
 	"zixuan/sectors"
 )
 
-// Incremental updates (issue 10). A write of the TUI's own changes one
+// Incremental updates. A write of the TUI's own changes one
 // ticker; instead of loading the whole store again, the ticker is read
 // back on its own and put into the loaded data where a full load would
 // have put it: its row, its search key, the filter index, its price cells

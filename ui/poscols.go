@@ -13,7 +13,7 @@ import (
 	"zixuan/sectors"
 )
 
-// Positions on the list (issue 16). The positions are replayed from the
+// Positions on the list. The positions are replayed from the
 // stored trades (store.Positions: the trades bucket only) in a tea.Cmd at
 // start, and again whenever the list is reloaded for a change by another
 // process (zixuan position add bumps the generation the TUI polls),

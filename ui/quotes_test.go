@@ -324,7 +324,7 @@ func TestReturnSinceRatingThroughHistory(t *testing.T) {
 	}
 }
 
-// The list with quotes on draws as fast as without (issue 6's budget):
+// The list with quotes on draws as fast as without:
 // price cells are formatted when quotes arrive, not per frame.
 func BenchmarkMoveAndRenderQuotes5538(b *testing.B) {
 	st, _ := newTestStore(b)

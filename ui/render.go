@@ -12,7 +12,7 @@ import (
 	"zixuan/safetext"
 )
 
-// Rendering caches (issue 6). A keystroke changes a few rows at most (the
+// Rendering caches. A keystroke changes a few rows at most (the
 // cursor's old and new row), so rows are drawn once and kept until what
 // they are drawn from changes: the loaded data, the price cells, the
 // width, the language, the colour profile. Every such change makes a new

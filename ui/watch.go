@@ -15,7 +15,7 @@ import (
 // second: an idle TUI then sleeps until something changes. A timer of its
 // own beside bubbletea's frame ticker kept the Go scheduler waking its
 // network poller thirty times a second, a third more idle CPU than a bare
-// bubbletea program (issue 17). The directory is watched, not the file, so
+// bubbletea program. The directory is watched, not the file, so
 // that a file renamed over the path (a restore) is seen too. Where watching
 // is not possible (another system, out of watches) the TUI polls as before.
 

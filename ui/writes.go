@@ -11,7 +11,7 @@ import (
 	"zixuan/store"
 )
 
-// Store writes off the Update path (issue 10). A write the user confirms
+// Store writes off the Update path. A write the user confirms
 // is queued the moment the key is read and carried out, in order, by a
 // goroutine of the writer, never inside Update: a file held by another
 // program can make a write wait up to the store's lock timeout, and the

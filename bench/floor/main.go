@@ -1,4 +1,4 @@
-// Command floor is the floor issue 17 measures zixuan against: a bare
+// Command floor is the floor zixuan's start is measured against: a bare
 // bubbletea program of the same version that draws one line and quits on
 // q. What it costs to start and to stay open is what any bubbletea
 // program costs on the machine; bench/run.sh times it beside zixuan.

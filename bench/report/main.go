@@ -1,6 +1,6 @@
 //go:build linux
 
-// Command report is bench/run.sh's helper for issue 6's figures.
+// Command report is bench/run.sh's helper for the performance figures.
 //
 //	report universe N PATH        write the benchmark universe of N tickers to PATH
 //	report proc BIN DB N OUT      time BIN --db DB list (exec to output) and its RSS; DB holds N tickers
@@ -8,7 +8,7 @@
 //	report tui-cold BIN DB N OUT  the same, each run on a fresh copy of DB (no list index: the first start after a CLI write)
 //	report tui-note BIN DB N OUT  the same, each run after a CLI note (the list index serves with that ticker read afresh)
 //	report tui-hist BIN DB N OUT  tui, for a DB with two years of history stored (report history)
-//	report floor BIN OUT          the same for bench/floor, the bare bubbletea program issue 17 measures against
+//	report floor BIN OUT          the same for bench/floor, the bare bubbletea program zixuan is measured against
 //	report idle FLOOR BIN OUT DB:N...  idle CPU (quotes off) and RSS growth of BIN on each DB beside FLOOR's, side by side
 //	report history DB             store two years of daily history (synthetic) for every ticker of DB, and 沪深300's
 //	report table BENCH PROC...    print the figures of `go test -bench` output and proc/tui files against the targets

@@ -80,7 +80,7 @@ func keystrokeRows(label, key string) row {
 		limit: map[int]float64{25: 1, 550: 1, 5538: 1}, maxLimit: 4}
 }
 
-// The import targets: issue 17's for csv, issue 6's for json.
+// The import targets for csv and for json.
 var (
 	importNew       = map[string]string{"csv": "< 100 ms at 5,538", "json": "< 200 ms at 5,538"}
 	importNewLimit  = map[string]float64{"csv": 100, "json": 200}
@@ -172,7 +172,7 @@ func rows() []row {
 	return r
 }
 
-// againstFloor adds the ratios of issue 17: zixuan's first frame and RSS
+// againstFloor adds the ratios to the floor: zixuan's first frame and RSS
 // over those of bench/floor, the bare bubbletea program, measured in the
 // same run.
 func (f figures) againstFloor() {

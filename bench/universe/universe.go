@@ -1,4 +1,4 @@
-// Package universe builds the benchmark universe of issue 6: a zixuan
+// Package universe builds the benchmark universe: a zixuan
 // database holding n tickers of the embedded securities master with their
 // real names, deterministically given all six ratings and three notes each
 // (and a few tickers 200 notes), for the benchmarks of store, export and ui.

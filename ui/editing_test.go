@@ -1,6 +1,3 @@
-// Tests for what a review of the TUI found: input kept when a save fails,
-// digits in a rating's reason, the note selection across reloads, a new
-// ticker hidden by a filter, and an old background load arriving late.
 package ui
 
 import (
