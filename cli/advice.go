@@ -3,7 +3,9 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
+	"zixuan/sectors/market"
 
 	"zixuan/store"
 )
@@ -45,7 +47,7 @@ func adviceFor(e *store.Error) string {
 	num := e.Code.Number
 	switch e.Reason {
 	case store.NotOnList:
-		return fmt.Sprintf("add it with `zixuan add %s --sector SECTOR`", num)
+		return notOnListAdvice(e.Code)
 	case store.AlreadyRemoved:
 		return fmt.Sprintf("`zixuan add %s --sector SECTOR` brings it back", num)
 	case store.AlreadyOnList:
@@ -98,6 +100,8 @@ func adviceFor(e *store.Error) string {
 		return "free some space and try again, or use --db with a file on another disk"
 	case store.FileGone:
 		return "run zixuan again to create a new one, or restore a backup"
+	case store.CannotCreate:
+		return "give --db a path in a folder you can write, such as " + filepath.Join(os.TempDir(), "zixuan.db")
 	case store.IsDirectory:
 		if e.Op == "open" {
 			return "give --db a file path such as " + filepath.Join(e.Path, "zixuan.db")
@@ -114,4 +118,22 @@ func adviceFor(e *store.Error) string {
 		return "run `zixuan doctor` on the database"
 	}
 	return ""
+}
+
+// notOnListAdvice says how to add a code that is not on the watchlist, in
+// a form add takes: the bare number unless it would name another
+// security (sz000300 is not 沪深300, which a bare 000300 is), a name for a
+// code the master does not know, and no advice to add an index.
+func notOnListAdvice(c market.Code) string {
+	if c.IsIndex() {
+		return "an index is not a stock on the watchlist: give a stock's code"
+	}
+	spelled := c.Number
+	if bare, err := market.ParseStock(c.Number); err != nil || bare != c {
+		spelled = c.Key()
+	}
+	if _, known := market.LookupMaster(c); !known {
+		return fmt.Sprintf("it is not in the securities master either: check the code, or add it with `zixuan add %s --name NAME --sector SECTOR` if it listed since", spelled)
+	}
+	return fmt.Sprintf("add it with `zixuan add %s --sector SECTOR`", spelled)
 }

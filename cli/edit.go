@@ -133,6 +133,11 @@ func (c *AddCmd) Run(a *App) error {
 	if err != nil {
 		return err
 	}
+	if sec, known := market.LookupMaster(code); known && c.Name != "" && market.DisplayName(c.Name) != sec.Name {
+		// the master's name is the one every list, search and export
+		// shows; a typed name must not silently replace it
+		return usage("%s is %s in the securities master: --name is only for a code it does not know; drop --name", code.Key(), sec.Name)
+	}
 	r := sectors.Unrated
 	if c.Rating != "" {
 		if r, err = sectors.ParseRating(c.Rating); err != nil {
@@ -279,7 +284,7 @@ func (c *SectorAddCmd) Run(a *App) error {
 // SectorRenameCmd renames a sector.
 type SectorRenameCmd struct {
 	Sector string `arg:"" predictor:"sector" help:"The sector."`
-	Name   string `arg:"" optional:"" help:"New English (or only) name."`
+	Name   string `arg:"" optional:"" help:"New name: a name written in Chinese renames the Chinese name, any other the English one."`
 	ZH     string `name:"zh" placeholder:"NAME" help:"New Chinese name."`
 }
 
@@ -289,7 +294,13 @@ func (c *SectorRenameCmd) Run(a *App) error {
 	if err != nil {
 		return err
 	}
-	sec, err := st.RenameSector(c.Sector, c.Name, c.ZH)
+	name, zh := c.Name, c.ZH
+	if zh == "" && sectors.WrittenInChinese(name) {
+		// "sector rename ai 人工智能" means the Chinese name; the English
+		// one stays
+		name, zh = "", name
+	}
+	sec, err := st.RenameSector(c.Sector, name, zh)
 	if err != nil {
 		return sectorUsage(err)
 	}

@@ -20,6 +20,14 @@ func FoldSectorName(s string) string {
 	}, norm.NFKC.String(s))
 }
 
+// WrittenInChinese reports whether a name is written in Chinese: it has a
+// Han character ("人工智能", "AI 应用", "6G通信"), which an English name
+// never has. A sector's two names are told apart by it when only one is
+// given.
+func WrittenInChinese(name string) bool {
+	return strings.IndexFunc(name, func(r rune) bool { return unicode.Is(unicode.Han, r) }) >= 0
+}
+
 // NoSectorError says that what the user typed names none of the sectors.
 type NoSectorError struct {
 	Input   string   // as typed

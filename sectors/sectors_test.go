@@ -149,3 +149,13 @@ func TestReportNamesAreFormerNames(t *testing.T) {
 		t.Errorf("former names of 688111 = %v, want none (its name has not changed)", got)
 	}
 }
+
+func TestWrittenInChinese(t *testing.T) {
+	for name, want := range map[string]bool{
+		"人工智能": true, "算力 基础设施": true, "ＡＩ应用": true, "AI 应用": true, "Compute": false, "": false, "5G": false, "6G通信": true,
+	} {
+		if got := WrittenInChinese(name); got != want {
+			t.Errorf("WrittenInChinese(%q) = %v, want %v", name, got, want)
+		}
+	}
+}

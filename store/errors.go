@@ -58,13 +58,14 @@ const (
 	IsTheDatabase    Reason = "is-the-database"     // Path is the database itself (backup/restore)
 	TargetExists     Reason = "target-exists"       // Path exists and force was not given
 	Busy             Reason = "busy"
-	Damaged          Reason = "damaged"    // Detail says what is wrong
-	NotZixuan        Reason = "not-zixuan" // Path is a file of something else
-	Newer            Reason = "newer"      // Path has schema Count
-	NoPermission     Reason = "permission" // Path cannot be written
-	FileGone         Reason = "gone"       // Path vanished
-	NoSuchFile       Reason = "no-file"    // Path does not exist
-	DiskFull         Reason = "disk-full"  // the disk holding Path is full
+	Damaged          Reason = "damaged"       // Detail says what is wrong
+	NotZixuan        Reason = "not-zixuan"    // Path is a file of something else
+	Newer            Reason = "newer"         // Path has schema Count
+	NoPermission     Reason = "permission"    // Path cannot be written
+	FileGone         Reason = "gone"          // Path vanished
+	CannotCreate     Reason = "cannot-create" // Path's folder takes no new file (a virtual file system such as /proc)
+	NoSuchFile       Reason = "no-file"       // Path does not exist
+	DiskFull         Reason = "disk-full"     // the disk holding Path is full
 	NothingRemoved   Reason = "nothing-removed"
 	NoSuchReport     Reason = "no-such-report"   // ID names no report (Detail lists those there are)
 	ReportUnnamed    Reason = "report-unnamed"   // a report without an id
@@ -176,6 +177,8 @@ func (e *Error) Error() string {
 		return fmt.Sprintf("%s %s: permission denied", e.Op, e.Path)
 	case FileGone:
 		return fmt.Sprintf("%s %s: the file is gone", e.Op, e.Path)
+	case CannotCreate:
+		return fmt.Sprintf("create %s: its folder takes no new file", e.Path)
 	case UpgradeFailed:
 		msg := fmt.Sprintf("upgrade %s from schema %d to %d failed; the file is unchanged", e.Path, e.Count, schemaVersion)
 		if e.Detail != "" {

@@ -324,6 +324,10 @@ func (s *Store) fail(op string, err error) error {
 		e.Kind, e.Reason = ErrDiskFull, DiskFull
 	case errors.Is(err, fs.ErrPermission):
 		e.Kind, e.Reason = ErrPermission, NoPermission
+	case errors.Is(err, fs.ErrNotExist) && op == "create":
+		// the folder exists (the caller checked) yet the file cannot be
+		// made in it: /proc and other virtual file systems answer so
+		e.Kind, e.Reason = ErrPermission, CannotCreate
 	case errors.Is(err, fs.ErrNotExist):
 		e.Kind, e.Reason = ErrGone, FileGone
 	default:
