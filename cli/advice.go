@@ -89,7 +89,7 @@ func adviceFor(e *store.Error) string {
 	case store.Busy:
 		return "it is busy; try again in a moment"
 	case store.Damaged:
-		return "restore a backup with `zixuan restore`, or use --db with another file; zixuan has not changed it"
+		return restoreAdvice(e.Path) + ", or use --db with another file; zixuan has not changed it"
 	case store.NotZixuan:
 		return "use --db with another file; zixuan has not changed it"
 	case store.Newer:
@@ -108,7 +108,7 @@ func adviceFor(e *store.Error) string {
 		}
 	case store.EmptyFile:
 		if e.Op == "open" {
-			return "restore a backup with `zixuan restore`, remove the file to start afresh, or use --db with another file"
+			return restoreAdvice(e.Path) + ", remove the file to start afresh, or use --db with another file"
 		}
 	case store.NoSuchReport:
 		return "`zixuan report list` lists them"

@@ -28,7 +28,7 @@ func (c *DoctorCmd) Run(a *App) error {
 	}
 	problems, err := store.CheckFile(path)
 	if err != nil {
-		return fmt.Errorf("%s cannot be checked: %w: restore a backup with `zixuan restore FILE`", path, err)
+		return fmt.Errorf("%s cannot be checked: %w: %s", path, err, restoreAdvice(path))
 	}
 	if n := store.MetaNotice(path); n != "" {
 		for _, p := range problems {
@@ -45,5 +45,12 @@ func (c *DoctorCmd) Run(a *App) error {
 	for _, p := range problems {
 		fmt.Fprintf(a.Out, "problem: %s\n", safetext.Line(p))
 	}
-	return fmt.Errorf("%s has %d problem(s) (listed above): restore a backup with `zixuan restore FILE`, or export what you can with `zixuan export --format json`", path, len(problems))
+	db := shellQuote(path, false)
+	return fmt.Errorf("%s has %d problem(s) (listed above): %s, or export what you can with `zixuan --db %s export --format json --out %s`", path, len(problems), restoreAdvice(path), db, shellQuote(path+".json", false))
+}
+
+// restoreAdvice says how to put a backup in place of the file at path,
+// which may not be the database in use: the command names it.
+func restoreAdvice(path string) string {
+	return fmt.Sprintf("restore a backup with `zixuan --db %s restore BACKUP`", shellQuote(path, false))
 }

@@ -1,9 +1,13 @@
 package cli
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 // A name written in Chinese renames a sector's Chinese name; the English
@@ -56,4 +60,67 @@ func TestDatabaseInAFolderThatTakesNoFile(t *testing.T) {
 	if code == 0 || strings.Contains(errs, "gone") || !strings.Contains(errs, "a folder you can write") {
 		t.Errorf("--db /proc/zixuan-test.db: exit %d, %q", code, errs)
 	}
+}
+
+// doctor on a file that is not the database in use gives advice that
+// works on that file: its export command runs and exports it.
+func TestDoctorAdviceWorksOnTheFileDiagnosed(t *testing.T) {
+	dir := t.TempDir()
+	inUse, other := filepath.Join(dir, "in-use.db"), filepath.Join(dir, "other copy.db")
+	mustRun(t, inUse, "list")
+	mustRun(t, other, "note", "688111", "only in the other file")
+	bdb, err := bolt.Open(other, 0o600, &bolt.Options{Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	bdb.Update(func(tx *bolt.Tx) error { return tx.Bucket([]byte("sectors")).Delete([]byte("ai")) })
+	bdb.Close()
+	_, errs, code := run(t, inUse, "", "doctor", other)
+	if code == 0 {
+		t.Fatal("doctor found no problem in a file with a missing sector")
+	}
+	if !strings.Contains(errs, "zixuan --db '"+other+"' restore BACKUP") {
+		t.Errorf("restore advice does not name the file diagnosed: %q", errs)
+	}
+	_, cmd, ok := strings.Cut(errs, "export what you can with `zixuan ")
+	cmd, _, _ = strings.Cut(cmd, "`")
+	if !ok {
+		t.Fatalf("no export advice: %q", errs)
+	}
+	args := shellWords(t, cmd)
+	if _, errs, code := run(t, args[1], "", args[2:]...); code != 0 {
+		t.Fatalf("the advised `zixuan %s` fails: %s", cmd, errs)
+	}
+	out, err := os.ReadFile(other + ".json")
+	if err != nil || !strings.Contains(string(out), "only in the other file") {
+		t.Errorf("the advised export did not export the file diagnosed: %v", err)
+	}
+}
+
+// shellWords splits a command as a POSIX shell would for the quoting
+// shellQuote writes: words, and single-quoted words.
+func shellWords(t *testing.T, s string) []string {
+	t.Helper()
+	var words []string
+	var cur strings.Builder
+	in, any := false, false
+	for _, r := range s {
+		switch {
+		case r == '\'':
+			in, any = !in, true
+		case r == ' ' && !in:
+			if any {
+				words = append(words, cur.String())
+			}
+			cur.Reset()
+			any = false
+		default:
+			cur.WriteRune(r)
+			any = true
+		}
+	}
+	if any {
+		words = append(words, cur.String())
+	}
+	return words
 }
