@@ -63,6 +63,8 @@ type NoteCmd struct {
 	Text   string  `arg:"" optional:"" help:"The note; read from stdin when omitted (ctrl+d ends it)."`
 	Edit   *uint64 `placeholder:"ID" help:"Replace note ID's text (the old text is kept in its history)."`
 	Delete *uint64 `placeholder:"ID" help:"Delete note ID (it stays in the history)."`
+	// Undelete brings a deleted note back, as the TUI's detail pane does.
+	Undelete *uint64 `placeholder:"ID" help:"Bring deleted note ID back, with its text and earlier versions (show --history lists the deleted notes)."`
 }
 
 // Run saves the note.
@@ -71,10 +73,16 @@ func (c *NoteCmd) Run(a *App) error {
 	if err != nil {
 		return err
 	}
-	if c.Edit != nil && c.Delete != nil {
-		return usage("give --edit or --delete, not both")
+	given := 0
+	for _, id := range []*uint64{c.Edit, c.Delete, c.Undelete} {
+		if id != nil {
+			given++
+		}
 	}
-	for _, id := range []*uint64{c.Edit, c.Delete} {
+	if given > 1 {
+		return usage("give one of --edit, --delete and --undelete")
+	}
+	for _, id := range []*uint64{c.Edit, c.Delete, c.Undelete} {
 		if id != nil && *id == 0 {
 			return usage("notes are numbered from 1: `zixuan show %s` lists them", code.Number)
 		}
@@ -82,6 +90,16 @@ func (c *NoteCmd) Run(a *App) error {
 	st, err := a.Store()
 	if err != nil {
 		return err
+	}
+	if c.Undelete != nil {
+		if c.Text != "" {
+			return usage("--undelete takes no text")
+		}
+		if err := st.UndeleteNote(code, *c.Undelete); err != nil {
+			return err
+		}
+		fmt.Fprintf(a.Out, "brought back note #%d of %s\n", *c.Undelete, code.Key())
+		return nil
 	}
 	if c.Delete != nil {
 		if c.Text != "" {

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"io"
 	"strings"
 	"time"
 	"zixuan/sectors/market"
@@ -12,7 +13,8 @@ import (
 
 // ShowCmd shows one ticker.
 type ShowCmd struct {
-	Code string `arg:"" predictor:"code" help:"Code: 688111, SH688111, 688111.SH, 688111.SS …"`
+	Code    string `arg:"" predictor:"code" help:"Code: 688111, SH688111, 688111.SH, 688111.SS …"`
+	History bool   `help:"Also show each note's earlier versions and the deleted notes."`
 }
 
 func dateCST(t time.Time) string {
@@ -110,9 +112,44 @@ func (c *ShowCmd) Run(a *App) error {
 			stamp += ", edited " + stampCST(n.Updated)
 		}
 		fmt.Fprintf(w, "  #%d  %s\n", n.ID, stamp)
-		for _, line := range strings.Split(safetext.Block(n.Text), "\n") {
-			fmt.Fprintf(w, "      %s\n", line)
+		printNoteText(w, n.Text, "      ")
+		if c.History {
+			printRevisions(w, n)
+		}
+	}
+	var deleted []sectors.Note
+	for _, n := range t.Notes {
+		if n.IsDeleted() {
+			deleted = append(deleted, n)
+		}
+	}
+	switch {
+	case len(deleted) == 0:
+	case !c.History:
+		fmt.Fprintf(w, "  (%d deleted: zixuan show %s --history lists them)\n", len(deleted), t.Code.Number)
+	default:
+		fmt.Fprintf(w, "\ndeleted notes (%d): zixuan note %s --undelete ID brings one back\n", len(deleted), t.Code.Number)
+		for _, n := range deleted {
+			fmt.Fprintf(w, "  #%d  %s, deleted %s\n", n.ID, stampCST(n.Created), stampCST(n.Deleted))
+			printNoteText(w, n.Text, "      ")
+			printRevisions(w, n)
 		}
 	}
 	return nil
+}
+
+func printNoteText(w io.Writer, text, indent string) {
+	for _, line := range strings.Split(safetext.Block(text), "\n") {
+		fmt.Fprintf(w, "%s%s\n", indent, line)
+	}
+}
+
+// printRevisions lists a note's earlier texts, newest first, each with
+// when it was replaced.
+func printRevisions(w io.Writer, n sectors.Note) {
+	for i := len(n.Revisions) - 1; i >= 0; i-- {
+		r := n.Revisions[i]
+		fmt.Fprintf(w, "      earlier version, replaced %s:\n", stampCST(r.At))
+		printNoteText(w, r.Text, "        ")
+	}
 }
