@@ -160,12 +160,15 @@ func TotalReturn(ref Reference, h PriceHistory, latest *Latest, until time.Time)
 	// the day's factor; the two multiply to Last/PrevClose. That is right
 	// the moment the ex-date shows, before any k-line lists the
 	// distribution.
-	current := haveBar && !last.Date.Before(market.PrevTradingDay(day))
+	// no session missing between the last close known and the quote's
+	// day: a reference set on a weekend or holiday (rated on a Saturday
+	// with the price the user gave) is as good as the last session's
+	noneMissing := !last.Date.Before(market.PrevTradingDay(day))
 	switch {
-	case current && latest.PrevClose > 0:
+	case haveBar && noneMissing && latest.PrevClose > 0:
 		g.Multiple *= latest.Last / latest.PrevClose
 	case eventBetween(h, last.Date, day.AddDate(0, 0, 1)) ||
-		latest.PrevClose > 0 && math.Abs(latest.PrevClose/last.Close-1) > 0.0005:
+		!noneMissing && latest.PrevClose > 0 && math.Abs(latest.PrevClose/last.Close-1) > 0.0005:
 		// days missing, and in them a distribution or a move the bars do
 		// not hold (a halted stock's quote keeps its last close: that is
 		// fine and falls through)

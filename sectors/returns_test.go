@@ -262,3 +262,25 @@ func TestSummarize(t *testing.T) {
 		t.Errorf("%+v", z)
 	}
 }
+
+// A price set by hand on a day without a session (a rating made on a
+// Saturday) is measured from as the last session's close: the next
+// session's quote gives a return, whatever its own previous close.
+func TestHandSetReferenceOnAWeekend(t *testing.T) {
+	sat := calDay(t, "2026-03-28")
+	ref, ok := ReferenceAt([]RefPrice{{Day: sat, Close: 50, Source: SourceUser}}, PriceHistory{}, sat.Add(15*time.Hour))
+	if !ok {
+		t.Fatal("no reference from the hand-set price")
+	}
+	monday := &Latest{Day: calDay(t, "2026-03-30"), Last: 55, PrevClose: 50.3}
+	g, err := TotalReturn(ref, PriceHistory{}, monday, time.Time{})
+	if err != nil {
+		t.Fatalf("the next session's quote: %v", err)
+	}
+	approx(t, "from the weekend's price", g.Pct(), 10)
+	// sessions missing in between still make a guess of it
+	later := &Latest{Day: calDay(t, "2026-04-03"), Last: 55, PrevClose: 54}
+	if _, err := TotalReturn(ref, PriceHistory{}, later, time.Time{}); !errors.Is(err, ErrHistoryBehind) {
+		t.Errorf("four sessions later without history: %v, want ErrHistoryBehind", err)
+	}
+}
