@@ -44,8 +44,9 @@ func (s *Sina) Quotes(ctx context.Context, codes []market.Code) (map[string]sect
 
 // ParseSina reads a Sina answer. Fields: 0 name, 1 open, 2 previous close,
 // 3 last, 4 high, 5 low, 8 volume (shares, every board), 9 amount (yuan),
-// 30 date, 31 time, 32 status (see sinaHalts). It has no change field:
-// change is computed.
+// 10–19 the five bid levels as shares then price (买一 in 10 and 11), 20–29
+// the five ask levels the same way, 30 date, 31 time, 32 status (see
+// sinaHalts). It has no change field: change is computed.
 func ParseSina(body []byte, asked []market.Code) (map[string]sectors.Quote, error) {
 	bySym := make(map[string]market.Code, len(asked))
 	for _, c := range asked {
@@ -72,6 +73,10 @@ func ParseSina(body []byte, asked []market.Code) (map[string]sectors.Quote, erro
 		}
 		q := sectors.Quote{Code: code, Name: f[0], Open: price(at(1)), PrevClose: price(at(2)), Last: price(at(3)),
 			High: price(at(4)), Low: price(at(5)), Volume: int64(bounded(at(8), maxVolume)), Amount: bounded(at(9), maxAmount)}
+		for i := range 5 {
+			q.Bids[i] = sectors.Level{Shares: int64(bounded(at(10+2*i), maxVolume)), Price: price(at(11 + 2*i))}
+			q.Asks[i] = sectors.Level{Shares: int64(bounded(at(20+2*i), maxVolume)), Price: price(at(21 + 2*i))}
+		}
 		if q.Last <= 0 && q.PrevClose <= 0 || garbled(at(2)) || garbled(at(3)) {
 			continue
 		}

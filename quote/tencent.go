@@ -119,8 +119,16 @@ func assignment(line, prefix string) (name, val string, ok bool) {
 // tencentShares), 30 time YYYYMMDDHHMMSS, 31 change, 32 change %, 33 high,
 // 34 low, 35 "price/volume/amount" (amount in yuan, exact), 36 volume
 // again, 37 amount (10k yuan, rounded), 38 turnover %, 39 PE (negative for
-// a loss). Older answers stop earlier: every index is guarded, and what is
-// missing is computed (change) or left zero.
+// a loss); the order book in 9–28 (买一 price and volume in 9 and 10, to
+// 买五 in 17 and 18; 卖一 to 卖五 in 19–28), its volumes in the unit of the
+// line's volume; 43 amplitude %, 44 float and 45 total market value (100
+// million yuan), 46 PB, 47 and 48 the day's limit-up and limit-down
+// prices, 49 volume ratio (量比). A recorded line checks each (see
+// tencent_fields_test.go: the limits are the previous close ± 10 %, the
+// caps the share counts of fields 72/73 times the price, the server's own
+// 委比 in field 74 equals the one the book gives). Older answers stop
+// earlier: every index is guarded, and what is missing is computed
+// (change) or left zero.
 func tencentFields(code market.Code, f []string) (sectors.Quote, bool) {
 	at := func(i int) string {
 		if i < len(f) {
@@ -160,7 +168,18 @@ func tencentFields(code market.Code, f []string) (sectors.Quote, bool) {
 		}
 	}
 	q.Amount = amount
-	q.Volume = tencentShares(code, volume, amount, q.Last)
+	unit := tencentUnit(code, volume, amount, q.Last)
+	q.Volume = sharesOf(volume, unit)
+	for i := range 5 {
+		q.Bids[i] = sectors.Level{Price: price(at(9 + 2*i)), Shares: sharesOf(bounded(at(10+2*i), maxVolume), unit)}
+		q.Asks[i] = sectors.Level{Price: price(at(19 + 2*i)), Shares: sharesOf(bounded(at(20+2*i), maxVolume), unit)}
+	}
+	q.Amplitude = bounded(at(43), 2*maxMovePct)
+	q.FloatCap = bounded(at(44), maxCap/1e8) * 1e8
+	q.TotalCap = bounded(at(45), maxCap/1e8) * 1e8
+	q.PB = bounded(at(46), maxPE)
+	q.LimitUp, q.LimitDown = price(at(47)), price(at(48))
+	q.VolumeRatio = bounded(at(49), maxVolumeRatio)
 	if len(f) > 32 && at(31) != "" {
 		q.Change, q.ChangePct = number(at(31)), number(at(32))
 	} else {

@@ -16,8 +16,12 @@ const (
 	maxVolume   = 1e13 // shares in a day; the busiest A-share trades ~1e10
 	maxAmount   = 1e13 // yuan in a day; the busiest A-share trades ~1e11
 	maxPE       = 1e6
-	maxMovePct  = 100 // a daily change beyond ±100 % is not shown as a number
-	maxTurnover = 100 // percent: with T+1 a share trades at most once a day
+	maxMovePct  = 100  // a daily change beyond ±100 % is not shown as a number
+	maxTurnover = 100  // percent: with T+1 a share trades at most once a day
+	maxCap      = 1e14 // yuan; the largest A-share is worth some 3e12
+	// maxVolumeRatio: a day's volume per minute against the last five
+	// days'; a stock back from a long halt may reach a few hundred
+	maxVolumeRatio = 1e4
 )
 
 // price reads a price field: a finite number in (0, maxPrice], else 0.
@@ -90,18 +94,29 @@ func sharesPerUnit(c market.Code) float64 {
 	return 100
 }
 
-// tencentShares converts a Tencent volume to shares, checking the unit
-// against the same line's amount (yuan) and a price of the day.
-func tencentShares(c market.Code, volume, amount, px float64) int64 {
-	unit := lotsRatio(volume, amount, px)
-	if unit == 0 {
-		unit = sharesPerUnit(c)
+// tencentUnit is the shares one unit of a Tencent line's volumes stands
+// for, checked against the same line's amount (yuan) and a price of the
+// day, the board deciding only when the line cannot.
+func tencentUnit(c market.Code, volume, amount, px float64) float64 {
+	if unit := lotsRatio(volume, amount, px); unit != 0 {
+		return unit
 	}
-	v := volume * unit
+	return sharesPerUnit(c)
+}
+
+// sharesOf converts a count in a line's unit to shares, 0 when out of
+// bounds.
+func sharesOf(count, unit float64) int64 {
+	v := count * unit
 	if v <= 0 || v > maxVolume || math.IsNaN(v) {
 		return 0
 	}
 	return int64(math.Round(v))
+}
+
+// tencentShares converts a Tencent volume to shares (see tencentUnit).
+func tencentShares(c market.Code, volume, amount, px float64) int64 {
+	return sharesOf(volume, tencentUnit(c, volume, amount, px))
 }
 
 // tradeField35 reads Tencent's field 35, "price/volume/amount": the last

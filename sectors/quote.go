@@ -36,6 +36,19 @@ type Quote struct {
 	// LossMaking: the provider's PE is negative, i.e. the company lost
 	// money; there is no multiple to show (show 亏损 / "loss").
 	LossMaking bool
+	// The day's figures beyond the price, as the server gave them; 0 when
+	// it gave none (Sina gives only the order book) or something out of
+	// bounds.
+	Amplitude   float64 // 振幅: (high − low) ÷ previous close, percent
+	VolumeRatio float64 // 量比: volume per minute today ÷ the last five days' average
+	FloatCap    float64 // 流通市值, yuan
+	TotalCap    float64 // 总市值, yuan
+	PB          float64 // 市净率; 0 when unknown or the equity is negative
+	LimitUp     float64 // 涨停价, the day's upper price limit
+	LimitDown   float64 // 跌停价, the day's lower price limit
+	// Bids and Asks are the order book's five levels (买一..买五,
+	// 卖一..卖五), best first; a level with nothing at it is zero.
+	Bids, Asks [5]Level
 	// ChangeUnknown: the change the provider gave (or the one computed from
 	// its prices) is beyond ±100 %, which no A-share move outside a first
 	// trading day reaches and a garbled answer easily does. Change and
@@ -72,4 +85,26 @@ func LatestOf(quotes map[string]Quote) (map[string]Latest, *Latest) {
 		return out, &l
 	}
 	return out, nil
+}
+
+// Level is one price level of the order book: a price and the shares bid
+// or offered at it.
+type Level struct {
+	Price  float64
+	Shares int64
+}
+
+// OrderRatio is 委比, the balance of the five bid and ask levels:
+// (shares bid − shares offered) ÷ (their sum), in percent from −100 (all
+// offers) to +100 (all bids); ok is false when the book is empty.
+func (q Quote) OrderRatio() (pct float64, ok bool) {
+	var bid, ask int64
+	for i := range q.Bids {
+		bid += q.Bids[i].Shares
+		ask += q.Asks[i].Shares
+	}
+	if bid+ask == 0 {
+		return 0, false
+	}
+	return float64(bid-ask) / float64(bid+ask) * 100, true
 }
