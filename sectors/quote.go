@@ -108,3 +108,52 @@ func (q Quote) OrderRatio() (pct float64, ok bool) {
 	}
 	return float64(bid-ask) / float64(bid+ask) * 100, true
 }
+
+// LimitState is where a quote stands against the day's price limits.
+type LimitState int
+
+const (
+	NotAtLimit LimitState = iota
+	AtLimitUp             // 涨停: the last trade at the upper limit
+	AtLimitDown           // 跌停: at the lower limit
+)
+
+// Limits are the day's limit-up and limit-down prices of a quote: the
+// board's rules in force on the quote's day decide whether the stock has
+// limits at all (LimitPct: none for a new listing's first sessions or an
+// index); the prices are the server's when it gives them (the exchange
+// sets them), else computed from the previous close. ok is false without
+// limits.
+func (q Quote) Limits() (up, down float64, ok bool) {
+	day := q.Time
+	if day.IsZero() {
+		return 0, 0, false
+	}
+	up, down, ok = LimitPrices(q.Code, q.Name, q.PrevClose, day)
+	if !ok {
+		return 0, 0, false
+	}
+	if q.LimitUp > 0 && q.LimitDown > 0 && q.LimitDown < q.LimitUp {
+		up, down = q.LimitUp, q.LimitDown
+	}
+	return up, down, true
+}
+
+// Limit says whether the last trade is at the day's limit-up or
+// limit-down price. A quote that is no trade (suspended, before the open)
+// is at no limit.
+func (q Quote) Limit() LimitState {
+	if q.Suspended || q.PreOpen || q.Last <= 0 {
+		return NotAtLimit
+	}
+	up, down, ok := q.Limits()
+	switch {
+	case !ok:
+		return NotAtLimit
+	case q.Last >= up-0.0005:
+		return AtLimitUp
+	case q.Last <= down+0.0005:
+		return AtLimitDown
+	}
+	return NotAtLimit
+}

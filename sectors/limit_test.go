@@ -1,0 +1,43 @@
+package sectors
+
+import (
+	"testing"
+	"time"
+
+	"zixuan/sectors/market"
+)
+
+func TestQuoteAtItsLimits(t *testing.T) {
+	at := time.Date(2026, 4, 2, 14, 0, 0, 0, market.China)
+	q := func(code, name string, prev, last float64) Quote {
+		return Quote{Code: market.MustParseCode(code), Name: name, PrevClose: prev, Last: last, Open: prev, Volume: 100, Time: at}
+	}
+	for _, c := range []struct {
+		q    Quote
+		want LimitState
+	}{
+		{q("600519", "贵州茅台", 1459.44, 1605.38), AtLimitUp},   // main board +10 %, rounded half up
+		{q("600519", "贵州茅台", 1459.44, 1605.37), NotAtLimit},  // a fen below
+		{q("600519", "贵州茅台", 1459.44, 1313.50), AtLimitDown}, // −10 %
+		{q("688111", "金山办公", 281.50, 337.80), AtLimitUp},     // STAR +20 %
+		{q("688111", "金山办公", 281.50, 309.65), NotAtLimit},    // +10 % is no limit on STAR
+		{q("301707", "N展芯股份", 23.45, 116.52), NotAtLimit},    // a new listing's first day has no limit
+		{q("sh000300", "沪深300", 4000, 4400), NotAtLimit},     // nor an index
+	} {
+		if got := c.q.Limit(); got != c.want {
+			t.Errorf("%s %s at %.2f from %.2f: %v, want %v", c.q.Code, c.q.Name, c.q.Last, c.q.PrevClose, got, c.want)
+		}
+	}
+	// the server's limit prices win when it gives them
+	s := q("600519", "贵州茅台", 1459.44, 1605.00)
+	s.LimitUp, s.LimitDown = 1605.00, 1313.90
+	if s.Limit() != AtLimitUp {
+		t.Error("the server's limit-up price was not used")
+	}
+	// a halted stock is at no limit, whatever its last price
+	h := q("600519", "贵州茅台", 1459.44, 1605.38)
+	h.Suspended = true
+	if h.Limit() != NotAtLimit {
+		t.Error("a suspended stock is at a limit")
+	}
+}
