@@ -41,3 +41,30 @@ func TestQuoteAtItsLimits(t *testing.T) {
 		t.Error("a suspended stock is at a limit")
 	}
 }
+
+func TestBreadthOfATab(t *testing.T) {
+	at := time.Date(2026, 4, 2, 14, 0, 0, 0, market.China)
+	mk := func(code string, prev, last float64) Quote {
+		return Quote{Code: market.MustParseCode(code), Name: "x", PrevClose: prev, Last: last, Change: last - prev, Open: prev, Volume: 1, Time: at}
+	}
+	quotes := map[string]Quote{}
+	var codes []market.Code
+	for _, q := range []Quote{mk("600519", 100, 110), mk("600000", 10, 10.5), mk("000001", 10, 10), mk("000002", 10, 9), mk("688111", 100, 80)} {
+		quotes[q.Code.Key()] = q
+		codes = append(codes, q.Code)
+	}
+	halted := mk("300750", 200, 200)
+	halted.Suspended = true
+	quotes[halted.Code.Key()] = halted
+	codes = append(codes, halted.Code, market.MustParseCode("002230")) // one halted, one without a quote
+	got := BreadthOf(codes, quotes)
+	want := Breadth{Up: 2, Flat: 1, Down: 2, LimitUp: 1, LimitDown: 1, NoTrade: 2}
+	if got != want {
+		t.Errorf("breadth %+v, want %+v", got, want)
+	}
+	for _, c := range StripIndexes {
+		if !c.IsIndex() {
+			t.Errorf("%s in the strip is no index", c)
+		}
+	}
+}

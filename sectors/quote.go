@@ -113,9 +113,9 @@ func (q Quote) OrderRatio() (pct float64, ok bool) {
 type LimitState int
 
 const (
-	NotAtLimit LimitState = iota
-	AtLimitUp             // 涨停: the last trade at the upper limit
-	AtLimitDown           // 跌停: at the lower limit
+	NotAtLimit  LimitState = iota
+	AtLimitUp              // 涨停: the last trade at the upper limit
+	AtLimitDown            // 跌停: at the lower limit
 )
 
 // Limits are the day's limit-up and limit-down prices of a quote: the
@@ -156,4 +156,52 @@ func (q Quote) Limit() LimitState {
 		return AtLimitDown
 	}
 	return NotAtLimit
+}
+
+// Breadth is how a set of securities moved today: how many rose, stayed
+// flat or fell, and how many stand at their limits. Quotes that are no
+// trade today (suspended, before the open, or an unknown change) are
+// counted apart, never as flat.
+type Breadth struct {
+	Up, Flat, Down     int
+	LimitUp, LimitDown int
+	NoTrade            int
+}
+
+// BreadthOf counts the quotes of codes (a tab's tickers); codes without a
+// quote count as NoTrade.
+func BreadthOf(codes []market.Code, quotes map[string]Quote) Breadth {
+	var b Breadth
+	for _, c := range codes {
+		q, ok := quotes[c.Key()]
+		if !ok || q.Suspended || q.PreOpen || q.ChangeUnknown || q.Last <= 0 {
+			b.NoTrade++
+			continue
+		}
+		switch {
+		case q.Change > 0:
+			b.Up++
+		case q.Change < 0:
+			b.Down++
+		default:
+			b.Flat++
+		}
+		switch q.Limit() {
+		case AtLimitUp:
+			b.LimitUp++
+		case AtLimitDown:
+			b.LimitDown++
+		}
+	}
+	return b
+}
+
+// StripIndexes are the indexes the header's strip shows unless configured
+// otherwise: 上证指数, 深证成指, 创业板指, 沪深300, 科创50.
+var StripIndexes = []market.Code{
+	{Exchange: market.SH, Number: "000001"},
+	{Exchange: market.SZ, Number: "399001"},
+	{Exchange: market.SZ, Number: "399006"},
+	{Exchange: market.SH, Number: "000300"},
+	{Exchange: market.SH, Number: "000688"},
 }
