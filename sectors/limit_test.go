@@ -58,7 +58,7 @@ func TestBreadthOfATab(t *testing.T) {
 	quotes[halted.Code.Key()] = halted
 	codes = append(codes, halted.Code, market.MustParseCode("002230")) // one halted, one without a quote
 	got := BreadthOf(codes, quotes)
-	want := Breadth{Up: 2, Flat: 1, Down: 2, LimitUp: 1, LimitDown: 1, NoTrade: 2}
+	want := Breadth{Up: 2, Flat: 1, Down: 2, LimitUp: 1, LimitDown: 2, NoTrade: 2} // 000002 at −10 % and 688111 at −20 % are both at their limits
 	if got != want {
 		t.Errorf("breadth %+v, want %+v", got, want)
 	}
