@@ -8,7 +8,7 @@ import (
 	"testing"
 	"zixuan/sectors/market"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 	"zixuan/store"
 	"zixuan/ui"
 )
@@ -75,9 +75,9 @@ func TestCLIAndTUIResolveAlike(t *testing.T) {
 		if !onList[want.code] {
 			where = "a"
 		}
-		tm, _ = tm.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(where)})
+		tm, _ = tm.Update(tea.KeyPressMsg{Code: rune(where[0]), Text: where})
 		for _, r := range in {
-			tm, _ = tm.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+			tm, _ = tm.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
 		}
 		got, ok := tm.(ui.Model).Selected()
 		if !ok || got != want.code {

@@ -8,9 +8,9 @@ import (
 	"time"
 	"zixuan/sectors/market"
 
-	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
 
 	"zixuan/safetext"
 	"zixuan/sectors"
@@ -192,7 +192,7 @@ func (m *Model) openAlertLine() (tea.Model, tea.Cmd) {
 	if !ok {
 		return *m, nil
 	}
-	in := textinput.New()
+	in := newInput(&m.styles)
 	in.Prompt = m.alertT().Prompt + " " + tk.Code.Key() + ": "
 	in.Placeholder = "above 12.50 / below / change 5 / limit / no-note 30"
 	in.CharLimit = 60
@@ -211,7 +211,7 @@ func (m *Model) openAlertLine() (tea.Model, tea.Cmd) {
 }
 
 func (l alertLine) Update(msg tea.Msg) (dialog, tea.Cmd) {
-	k, ok := msg.(tea.KeyMsg)
+	k, ok := msg.(tea.KeyPressMsg)
 	if ok {
 		switch {
 		case key.Matches(k, l.keys.Cancel):
@@ -244,7 +244,7 @@ func (l alertLine) View() string {
 func (l alertLine) ShortHelp() []key.Binding  { return []key.Binding{l.keys.Confirm, l.keys.Cancel} }
 func (l alertLine) FullHelp() [][]key.Binding { return [][]key.Binding{l.ShortHelp()} }
 func (l alertLine) SetSize(w, _ int) dialog {
-	l.input.Width = max(w-len(l.input.Prompt)-2, 10)
+	l.input.SetWidth(max(w-len(l.input.Prompt)-2, 10))
 	return l
 }
 

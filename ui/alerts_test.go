@@ -6,7 +6,7 @@ import (
 	"time"
 	"zixuan/sectors/market"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 
 	"zixuan/sectors"
 	"zixuan/store"
@@ -63,7 +63,7 @@ func TestAlertFiresInTheTUIWithBadgeStatusAndBell(t *testing.T) {
 	}
 	m = update(m, tea.WindowSizeMsg{Width: 120, Height: 40})
 	m = refreshWithAlerts(t, m)
-	v := m.View()
+	v := m.plainView()
 	if row := alertRow(v, "002230"); !strings.HasPrefix(row, ">!") && !strings.HasPrefix(row, "! ") {
 		t.Errorf("no badge on the row: %q", row)
 	}
@@ -85,7 +85,7 @@ func TestAlertFiresInTheTUIWithBadgeStatusAndBell(t *testing.T) {
 	if bells != 1 {
 		t.Error("the same crossing rang again")
 	}
-	if row := alertRow(m.View(), "002230"); row == "" || !strings.Contains(row[:2], "!") {
+	if row := alertRow(m.plainView(), "002230"); row == "" || !strings.Contains(row[:2], "!") {
 		t.Errorf("badge gone: %q", row)
 	}
 }
@@ -105,8 +105,8 @@ func TestNoAlertOnAPreOpenQuoteInTheTUI(t *testing.T) {
 	}
 	m = update(m, tea.WindowSizeMsg{Width: 120, Height: 40})
 	m = refreshWithAlerts(t, m)
-	if bells != 0 || strings.Contains(m.View(), "alert:") {
-		t.Errorf("fired before the open: %d bells\n%s", bells, m.View())
+	if bells != 0 || strings.Contains(m.plainView(), "alert:") {
+		t.Errorf("fired before the open: %d bells\n%s", bells, m.plainView())
 	}
 	if list, _ := st.Alerts(); list[0].State(preOpen) != sectors.AlertArmed {
 		t.Errorf("stored %+v", list[0])
@@ -118,13 +118,13 @@ func TestSetAndCancelAlertsFromTheDetailPane(t *testing.T) {
 	m := newTestModel(t, st, "en", 120, 40)
 	tk, _ := m.selected()
 	m = press(m, "enter", "!")
-	if !strings.Contains(m.View(), "alert "+tk.Code.Key()+":") {
-		t.Fatalf("! does not open the alert line:\n%s", m.View())
+	if !strings.Contains(m.plainView(), "alert "+tk.Code.Key()+":") {
+		t.Fatalf("! does not open the alert line:\n%s", m.plainView())
 	}
 	// a bad one stays open and says why; nothing is stored
 	m = press(m, "above -3", "enter")
-	if !strings.Contains(m.View(), "not a price") {
-		t.Errorf("no reason shown:\n%s", m.View())
+	if !strings.Contains(m.plainView(), "not a price") {
+		t.Errorf("no reason shown:\n%s", m.plainView())
 	}
 	if list, _ := st.Alerts(); len(list) != 0 {
 		t.Fatalf("stored %+v", list)
@@ -137,19 +137,19 @@ func TestSetAndCancelAlertsFromTheDetailPane(t *testing.T) {
 	if len(list) != 1 || list[0].Code != tk.Code || list[0].Kind != sectors.AlertAbove || list[0].Value != 1700 || market.ChinaDate(list[0].Expires) != "2026-12-31" {
 		t.Fatalf("stored %+v", list)
 	}
-	v := m.View()
+	v := m.plainView()
 	if !strings.Contains(v, "Alerts") || !strings.Contains(v, "1 above 1700.00  armed") || showing(m) != "detail" {
 		t.Errorf("detail pane (%s):\n%s", showing(m), v)
 	}
 	m = press(m, "!", "limit", "enter", "c")
-	if showing(m) != "confirm" || !strings.Contains(m.View(), "Cancel the 2 alert(s)") {
-		t.Fatalf("c does not ask:\n%s", m.View())
+	if showing(m) != "confirm" || !strings.Contains(m.plainView(), "Cancel the 2 alert(s)") {
+		t.Fatalf("c does not ask:\n%s", m.plainView())
 	}
 	m = press(m, "y")
 	if list, _ := st.Alerts(); len(list) != 0 {
 		t.Errorf("left %+v", list)
 	}
-	if strings.Contains(m.View(), "1 above 1700.00") {
+	if strings.Contains(m.plainView(), "1 above 1700.00") {
 		t.Error("cancelled alerts still listed")
 	}
 }

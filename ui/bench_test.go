@@ -18,11 +18,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/charmbracelet/bubbles/cursor"
-	"github.com/charmbracelet/bubbles/list"
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
+	"charm.land/bubbles/v2/list"
+	tea "charm.land/bubbletea/v2"
 
 	"zixuan/bench/universe"
 	"zixuan/store"
@@ -37,24 +34,23 @@ func opts() ui.Options {
 	return ui.Options{Lang: "zh", Location: time.UTC, PollInterval: -1, Dir: "/nonexistent"}
 }
 
-func key(s string) tea.KeyMsg {
+func key(s string) tea.KeyPressMsg {
 	switch s {
 	case "tab":
-		return tea.KeyMsg{Type: tea.KeyTab}
+		return tea.KeyPressMsg{Code: tea.KeyTab}
 	case "backspace":
-		return tea.KeyMsg{Type: tea.KeyBackspace}
+		return tea.KeyPressMsg{Code: tea.KeyBackspace}
 	case "esc":
-		return tea.KeyMsg{Type: tea.KeyEsc}
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
 	}
-	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)}
+	return tea.KeyPressMsg{Code: []rune(s)[0], Text: s}
 }
 
 // started opens a copy of the universe of size n and draws the first frame.
 func started(b *testing.B, n int) (tea.Model, string) {
 	b.Helper()
-	lipgloss.SetColorProfile(termenv.ANSI256) // colours on, as a terminal has them
 	tm := startOn(b, universe.Copy(b, n))
-	return tm, tm.View()
+	return tm, tm.View().Content
 }
 
 // startOn is a start on the file at path: open, ui.New, the window size.
@@ -154,7 +150,7 @@ func timeStarts(b *testing.B, path string) {
 	b.ResetTimer()
 	for b.Loop() {
 		l.time(func() {
-			if v := startOn(b, path).View(); !strings.Contains(v, "> ") {
+			if v := startOn(b, path).View().Content; !strings.Contains(v, "> ") {
 				b.Fatalf("first frame shows no selected row:\n%s", v)
 			}
 		})
@@ -176,7 +172,7 @@ func BenchmarkHeap(b *testing.B) {
 				runtime.GC()
 				runtime.ReadMemStats(&before)
 				tm := startOn(b, path)
-				_ = tm.View()
+				_ = tm.View().Content
 				runtime.GC()
 				runtime.ReadMemStats(&after)
 				runtime.KeepAlive(tm)
@@ -197,11 +193,11 @@ func keystroke(b *testing.B, m tea.Model, do, undo []tea.Msg) {
 	for b.Loop() {
 		l.time(func() {
 			m = send(m, do...)
-			_ = m.View()
+			_ = m.View().Content
 		})
 		b.StopTimer()
 		m = send(m, undo...)
-		_ = m.View()
+		_ = m.View().Content
 		b.StartTimer()
 	}
 	l.report(b)
@@ -246,7 +242,7 @@ func BenchmarkSearchDelete(b *testing.B) {
 // 6881 puts 688111 before 688184.
 func checkCodeRank(b *testing.B) {
 	m, _ := started(b, universe.All())
-	v := typed(send(m, key("/")), "6881").View()
+	v := typed(send(m, key("/")), "6881").View().Content
 	i, j := strings.Index(v, "688111"), strings.Index(v, "688184")
 	if i < 0 || (j >= 0 && j < i) {
 		b.Fatalf("6881 must rank 688111 first, before 688184:\n%s", v)
@@ -273,7 +269,7 @@ func BenchmarkCursor(b *testing.B) {
 				i++
 				l.time(func() {
 					m = send(m, key(k))
-					_ = m.View()
+					_ = m.View().Content
 				})
 			}
 			l.report(b)
@@ -291,7 +287,7 @@ func BenchmarkTab(b *testing.B) {
 			for b.Loop() {
 				l.time(func() {
 					m = send(m, key("tab"))
-					_ = m.View()
+					_ = m.View().Content
 				})
 			}
 			l.report(b)
@@ -308,7 +304,7 @@ func BenchmarkRatingFilter(b *testing.B) {
 			for b.Loop() {
 				l.time(func() {
 					m = send(m, key("1"))
-					_ = m.View()
+					_ = m.View().Content
 				})
 			}
 			l.report(b)
@@ -361,7 +357,9 @@ func BenchmarkListKeystroke(b *testing.B) {
 		b.Run(q.name+"/"+sizeName(universe.All()), func(b *testing.B) {
 			_, items := marketTargets(universe.All())
 			l := list.New(items, list.NewDefaultDelegate(), benchW, benchH)
-			l.FilterInput.Cursor.SetMode(cursor.CursorStatic) // no blink command to wait for
+			fs := l.FilterInput.Styles()
+			fs.Cursor.Blink = false // no blink command to wait for
+			l.FilterInput.SetStyles(fs)
 			var m tea.Model = listModel{l}
 			m = send(m, key("/"))
 			for _, r := range q.prefix {
@@ -372,7 +370,7 @@ func BenchmarkListKeystroke(b *testing.B) {
 			for b.Loop() {
 				lt.time(func() {
 					m = listKey(b, m, key(q.next))
-					_ = m.View()
+					_ = m.View().Content
 				})
 				b.StopTimer()
 				m = listKey(b, m, key("backspace"))
@@ -386,7 +384,8 @@ func BenchmarkListKeystroke(b *testing.B) {
 // listModel makes list.Model a tea.Model.
 type listModel struct{ list.Model }
 
-func (m listModel) Init() tea.Cmd { return nil }
+func (m listModel) Init() tea.Cmd  { return nil }
+func (m listModel) View() tea.View { return tea.NewView(m.Model.View()) }
 func (m listModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
 	m.Model, cmd = m.Model.Update(msg)
@@ -394,7 +393,7 @@ func (m listModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 // listKey sends a key and runs the filter command it returns.
-func listKey(b *testing.B, m tea.Model, k tea.KeyMsg) tea.Model {
+func listKey(b *testing.B, m tea.Model, k tea.KeyPressMsg) tea.Model {
 	m, cmd := m.Update(k)
 	if cmd == nil {
 		return m
@@ -433,7 +432,7 @@ func BenchmarkSearchVsDefaultFilter(b *testing.B) {
 			for b.Loop() {
 				zx.time(func() {
 					m = send(m, key(q.next))
-					_ = m.View()
+					_ = m.View().Content
 				})
 				m = send(m, key("backspace"))
 				df.time(func() { _ = list.DefaultFilter(term, targets) })
@@ -463,13 +462,13 @@ func confirm(l, wall *lat, m tea.Model, k tea.Msg) tea.Model {
 	var cmd tea.Cmd
 	t := time.Now()
 	m, cmd = m.Update(k)
-	_ = m.View()
+	_ = m.View().Content
 	app += time.Since(t)
 	for cmd != nil { // the write's result; nothing else follows a confirm
 		msg := cmd()
 		t = time.Now()
 		m, cmd = m.Update(msg)
-		_ = m.View()
+		_ = m.View().Content
 		app += time.Since(t)
 	}
 	*l = append(*l, app)
@@ -486,8 +485,8 @@ func reportWrites(b *testing.B, l, wall lat) {
 	}
 }
 
-func ctrlS() tea.Msg { return tea.KeyMsg{Type: tea.KeyCtrlS} }
-func enter() tea.Msg { return tea.KeyMsg{Type: tea.KeyEnter} }
+func ctrlS() tea.Msg { return tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl} }
+func enter() tea.Msg { return tea.KeyPressMsg{Code: tea.KeyEnter} }
 
 func BenchmarkWrite(b *testing.B) {
 	n := universe.All()
@@ -498,7 +497,7 @@ func BenchmarkWrite(b *testing.B) {
 		for b.Loop() {
 			b.StopTimer()
 			m = typed(send(m, key("j"), key("n")), fmt.Sprintf("note %d", i))
-			_ = m.View()
+			_ = m.View().Content
 			i++
 			b.StartTimer()
 			m = confirm(&l, &wall, m, ctrlS())
@@ -513,7 +512,7 @@ func BenchmarkWrite(b *testing.B) {
 		for b.Loop() {
 			b.StopTimer()
 			m = send(m, key("r"), key(string(rune('1'+i%6))))
-			_ = m.View()
+			_ = m.View().Content
 			i++
 			b.StartTimer()
 			m = confirm(&l, &wall, m, enter())
@@ -532,7 +531,7 @@ func BenchmarkWrite(b *testing.B) {
 			} else {
 				m = send(m, key("k"))
 			}
-			_ = m.View()
+			_ = m.View().Content
 			i++
 			b.StartTimer()
 			m = confirm(&l, &wall, m, enter())
@@ -545,7 +544,7 @@ func BenchmarkWrite(b *testing.B) {
 		for b.Loop() {
 			b.StopTimer()
 			m = send(m, key("x"))
-			_ = m.View()
+			_ = m.View().Content
 			b.StartTimer()
 			m = confirm(&l, &wall, m, key("y"))
 			b.StopTimer()
@@ -567,7 +566,7 @@ func settle(m tea.Model, k tea.Msg) tea.Model {
 
 // checkSaved fails when the last note typed is not on the screen.
 func checkSaved(b *testing.B, m tea.Model, text string) {
-	if v := m.View(); !strings.Contains(v, text) {
+	if v := m.View().Content; !strings.Contains(v, text) {
 		b.Fatalf("the saved note %q is not on the screen:\n%s", text, v)
 	}
 }

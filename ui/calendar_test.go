@@ -6,16 +6,13 @@ import (
 	"time"
 	"zixuan/sectors/market"
 
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
+	tea "charm.land/bubbletea/v2"
 )
 
 // The TUI says once, at the start, that the exchanges' notices have run
 // out; before the last month it says nothing.
 func TestStatusSaysTheCalendarIsProvisional(t *testing.T) {
 	st, _ := newTestStore(t)
-	lipgloss.SetColorProfile(termenv.Ascii)
 	for _, c := range []struct {
 		lang, now string
 		want      string
@@ -33,7 +30,7 @@ func TestStatusSaysTheCalendarIsProvisional(t *testing.T) {
 			t.Fatal(err)
 		}
 		m = update(m, tea.WindowSizeMsg{Width: 200, Height: 30})
-		view := m.View()
+		view := m.plainView()
 		if c.want == "" {
 			if strings.Contains(view, "calendar") {
 				t.Errorf("%s %s: a calendar note months before the end:\n%s", c.lang, c.now, view)

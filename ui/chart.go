@@ -7,7 +7,7 @@ import (
 	"time"
 	"zixuan/sectors/market"
 
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/lipgloss/v2"
 
 	"zixuan/safetext"
 	"zixuan/sectors"

@@ -5,7 +5,7 @@ import (
 	"time"
 	"zixuan/sectors/market"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 
 	"zixuan/sectors"
 )
@@ -46,17 +46,13 @@ func (j *codeJump) clock() time.Time {
 
 // codeJumpKey is updateList's hook: it sees every key first, and done says
 // it took the key. A first digit is remembered and left to updateList.
-func (m Model) codeJumpKey(msg tea.KeyMsg) (Model, tea.Cmd, bool) {
+func (m Model) codeJumpKey(msg tea.KeyPressMsg) (Model, tea.Cmd, bool) {
 	j := &m.jump
-	if msg.Paste && msg.Type == tea.KeyRunes && isCode(string(msg.Runes)) {
-		j.reset()
-		return m.jumpTo(string(msg.Runes))
-	}
 	d, isDigit := digitKey(msg)
 	if !isDigit {
 		if len(j.digits) >= 2 {
-			switch msg.Type {
-			case tea.KeyBackspace:
+			switch msg.String() {
+			case "backspace":
 				j.digits = j.digits[:len(j.digits)-1]
 				if len(j.digits) < 2 {
 					j.reset()
@@ -65,7 +61,7 @@ func (m Model) codeJumpKey(msg tea.KeyMsg) (Model, tea.Cmd, bool) {
 					m.say(m.t.CodeTyped, codeShown(j.digits))
 				}
 				return m, nil, true
-			case tea.KeyEsc:
+			case "esc":
 				j.reset()
 				m.status = ""
 				return m, nil, true
@@ -96,12 +92,24 @@ func (m Model) codeJumpKey(msg tea.KeyMsg) (Model, tea.Cmd, bool) {
 }
 
 // digitKey is the digit a plain key press typed.
-func digitKey(msg tea.KeyMsg) (rune, bool) {
-	if msg.Type != tea.KeyRunes || msg.Alt || msg.Paste || len(msg.Runes) != 1 {
+func digitKey(msg tea.KeyPressMsg) (rune, bool) {
+	if msg.Mod != 0 || len(msg.Text) != 1 {
 		return 0, false
 	}
-	r := msg.Runes[0]
+	r := rune(msg.Text[0])
 	return r, r >= '0' && r <= '9'
+}
+
+// pasteOnList takes text pasted into the list: a 6-digit code lands on
+// that stock as if typed; anything else is ignored (no key is pressed).
+func (m Model) pasteOnList(msg tea.PasteMsg) (tea.Model, tea.Cmd) {
+	code := strings.TrimSpace(msg.Content)
+	if !isCode(code) {
+		return m, nil
+	}
+	m.jump.reset()
+	next, cmd, _ := m.jumpTo(code)
+	return next, cmd
 }
 
 func isCode(s string) bool {

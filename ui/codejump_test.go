@@ -40,8 +40,8 @@ func TestTypedCodeJumpsToTheStock(t *testing.T) {
 		if !noFilter(m) {
 			t.Fatalf("after %c a rating filter is on: %v", d, m.view.filter.Ratings)
 		}
-		if d == '3' && !strings.Contains(m.View(), "code 603___") {
-			t.Errorf("the code typed is not shown:\n%s", m.View())
+		if d == '3' && !strings.Contains(m.plainView(), "code 603___") {
+			t.Errorf("the code typed is not shown:\n%s", m.plainView())
 		}
 	}
 	if showing(m) != "list" || selectedNumber(m) != "603019" {
@@ -85,8 +85,8 @@ func TestTypedCodeOffersToAdd(t *testing.T) {
 	if !noFilter(m) {
 		t.Errorf("a rating filter was left on: %v", m.view.filter.Ratings)
 	}
-	if !strings.Contains(m.View(), "贵州茅台") {
-		t.Errorf("the wizard does not show 贵州茅台:\n%s", m.View())
+	if !strings.Contains(m.plainView(), "贵州茅台") {
+		t.Errorf("the wizard does not show 贵州茅台:\n%s", m.plainView())
 	}
 	// an old Beijing code says where its stock went
 	m = press(m, "esc")
@@ -155,8 +155,8 @@ func TestSearchAndWizardTakeCodeSpellings(t *testing.T) {
 		t.Errorf("/000977.SZ: %v", got)
 	}
 	m2 = press(m, "/", "zzqqx")
-	if !strings.Contains(m2.View(), "no match") {
-		t.Errorf("/zzqqx does not say no match:\n%s", m2.View())
+	if !strings.Contains(m2.plainView(), "no match") {
+		t.Errorf("/zzqqx does not say no match:\n%s", m2.plainView())
 	}
 	for _, q := range []string{"000977.SZ", "sz000977", "000977"} {
 		m2 = press(m, "a", q)
@@ -166,7 +166,7 @@ func TestSearchAndWizardTakeCodeSpellings(t *testing.T) {
 		}
 	}
 	m2 = press(m, "a", "zzqqx")
-	if !strings.Contains(m2.View(), "no match") {
-		t.Errorf("the wizard does not say no match:\n%s", m2.View())
+	if !strings.Contains(m2.plainView(), "no match") {
+		t.Errorf("the wizard does not say no match:\n%s", m2.plainView())
 	}
 }

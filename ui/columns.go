@@ -6,7 +6,7 @@ import (
 	"time"
 	"zixuan/sectors/market"
 
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/lipgloss/v2"
 
 	"zixuan/safetext"
 	"zixuan/sectors"

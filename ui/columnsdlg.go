@@ -6,8 +6,8 @@ import (
 	"strings"
 	"zixuan/sectors/market"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 
 	"zixuan/safetext"
 	"zixuan/store"
@@ -56,7 +56,7 @@ func (d columnsModel) chosen() []string {
 }
 
 func (d columnsModel) Update(msg tea.Msg) (dialog, tea.Cmd) {
-	k, ok := msg.(tea.KeyMsg)
+	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return d, nil
 	}

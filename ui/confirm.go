@@ -1,8 +1,8 @@
 package ui
 
 import (
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 )
 
 // confirmModel asks a yes/no question in the status line; yes carries out
@@ -15,7 +15,7 @@ type confirmModel struct {
 	styles *Styles
 }
 
-func (c confirmModel) update(msg tea.KeyMsg, k *keyMap) (confirmModel, tea.Msg) {
+func (c confirmModel) update(msg tea.KeyPressMsg, k *keyMap) (confirmModel, tea.Msg) {
 	switch {
 	case key.Matches(msg, k.Yes):
 		return c, c.action
@@ -33,7 +33,7 @@ func (k keyMap) confirmHelp() helpFor {
 // what it asks about.
 
 func (c confirmModel) Update(msg tea.Msg) (dialog, tea.Cmd) {
-	k, ok := msg.(tea.KeyMsg)
+	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return c, nil
 	}

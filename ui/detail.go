@@ -5,7 +5,7 @@ import (
 	"strings"
 	"zixuan/sectors/market"
 
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/lipgloss/v2"
 
 	"zixuan/safetext"
 	"zixuan/sectors"

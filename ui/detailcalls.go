@@ -5,9 +5,6 @@ import (
 	"strings"
 	"zixuan/sectors/market"
 
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
-
 	"zixuan/safetext"
 	"zixuan/sectors"
 )
@@ -21,14 +18,13 @@ import (
 
 // callsKey is everything the section's drawing depends on.
 type callsKey struct {
-	data    uint64 // m.dataEpoch: the tickers, their calls and history
-	snap    *sectors.Snapshot
-	code    market.Code
-	t       *text
-	width   int
-	shown   string // the sector thesis shown above the section, not repeated
-	profile termenv.Profile
-	dark    bool
+	data  uint64 // m.dataEpoch: the tickers, their calls and history
+	snap  *sectors.Snapshot
+	code  market.Code
+	t     *text
+	width int
+	shown string // the sector thesis shown above the section, not repeated
+	dark  bool   // the styles drawn with
 }
 
 type callsCache struct {
@@ -44,8 +40,7 @@ func (m *Model) callLines(tk *sectors.Ticker, width int, shown string) []string 
 	if len(tk.Calls) == 0 {
 		return nil
 	}
-	k := callsKey{data: m.dataEpoch, snap: m.hs.snap, code: tk.Code, t: m.t, width: width, shown: shown,
-		profile: lipgloss.ColorProfile(), dark: lipgloss.HasDarkBackground()}
+	k := callsKey{data: m.dataEpoch, snap: m.hs.snap, code: tk.Code, t: m.t, width: width, shown: shown, dark: m.dark}
 	if rc := m.rc; rc != nil && rc.calls.ok && rc.calls.key == k {
 		return rc.calls.lines
 	}

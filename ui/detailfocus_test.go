@@ -24,7 +24,7 @@ func TestFocusedPaneKeepsItsTicker(t *testing.T) {
 	if other.Code == focused.Code {
 		t.Fatal("the removed ticker is still selected")
 	}
-	if v := m.View(); !strings.Contains(v, "no longer on the list") || !strings.Contains(v, focused.Code.Number) {
+	if v := m.plainView(); !strings.Contains(v, "no longer on the list") || !strings.Contains(v, focused.Code.Number) {
 		t.Errorf("the pane does not say its ticker is gone:\n%s", v)
 	}
 	before, err := st.Load()

@@ -63,6 +63,6 @@ func BenchmarkDetailKey5000Notes(b *testing.B) {
 		}
 		next, _ := m.Update(keyMsg(k))
 		m = next.(Model)
-		_ = m.View()
+		_ = m.plainView()
 	}
 }

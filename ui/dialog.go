@@ -3,8 +3,8 @@ package ui
 import (
 	"slices"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 )
 
 // dialog is whatever takes the keys from the list for a while: the note
@@ -74,7 +74,7 @@ func answer(d dialog, act tea.Msg) dialog {
 
 // passKeyMsg closes a dialog and gives its key to what is under it (any
 // key closes the full help and does what it does on the list).
-type passKeyMsg struct{ key tea.KeyMsg }
+type passKeyMsg struct{ key tea.KeyPressMsg }
 
 // top is the dialog that has the keys; nil on the list.
 func (m *Model) top() dialog {

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"zixuan/sectors/market"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 
 	"zixuan/sectors"
 	"zixuan/store"
@@ -19,8 +19,8 @@ func TestWizardOnListTickerIsSelected(t *testing.T) {
 	st, _ := newTestStore(t)
 	m := newTestModel(t, st, "en", 120, 40)
 	m = press(m, "a", "kdxf")
-	if !strings.Contains(m.View(), "(on list)") {
-		t.Errorf("a ticker already on the list is not marked:\n%s", m.View())
+	if !strings.Contains(m.plainView(), "(on list)") {
+		t.Errorf("a ticker already on the list is not marked:\n%s", m.plainView())
 	}
 	m = press(m, "enter")
 	if showing(m) != "list" || selectedNumber(m) != "002230" || m.statusErr {
@@ -55,13 +55,13 @@ func TestNoteSurvivesRestart(t *testing.T) {
 	if tk.Code.Number != code || !ok || n.Text != "first line\nsecond line" {
 		t.Fatalf("after restart %s has note %q", tk.Code, n.Text)
 	}
-	if !strings.Contains(m2.View(), "first line") {
-		t.Errorf("the note is not shown:\n%s", m2.View())
+	if !strings.Contains(m2.plainView(), "first line") {
+		t.Errorf("the note is not shown:\n%s", m2.plainView())
 	}
 	// esc on typed text asks first; n keeps the text, y throws it away
 	m2 = press(m2, "n", "discard me", "esc")
-	if showing(m2) != "editor" || !strings.Contains(m2.View(), "Discard what you typed?") {
-		t.Fatalf("esc on typed text did not ask:\n%s", m2.View())
+	if showing(m2) != "editor" || !strings.Contains(m2.plainView(), "Discard what you typed?") {
+		t.Fatalf("esc on typed text did not ask:\n%s", m2.plainView())
 	}
 	m2 = press(m2, "n")
 	if showing(m2) != "editor" || !strings.Contains(topOf[editorModel](m2).area.Value(), "discard me") {
@@ -130,8 +130,8 @@ func TestRateWithReasonLandsInHistory(t *testing.T) {
 	if got.Rating != sectors.Sell || last.To != sectors.Sell || last.Reason != "valuation stretched" || last.Source != sectors.SourceUser {
 		t.Fatalf("rating %s, last change %+v", got.Rating, last)
 	}
-	if !strings.Contains(m.View(), "→ Sell (user): valuation") {
-		t.Errorf("history not shown:\n%s", m.View())
+	if !strings.Contains(m.plainView(), "→ Sell (user): valuation") {
+		t.Errorf("history not shown:\n%s", m.plainView())
 	}
 	m = press(m, "r", "esc")
 	if showing(m) != "list" {
@@ -146,8 +146,8 @@ func TestAddWizardAddsToCurrentSector(t *testing.T) {
 	if showing(m) != "wizard" || len(topOf[wizardModel](m).hits) == 0 {
 		t.Fatalf("wizard shows no candidates for gzmt")
 	}
-	if !strings.Contains(m.View(), "600519") {
-		t.Errorf("candidate not drawn:\n%s", m.View())
+	if !strings.Contains(m.plainView(), "600519") {
+		t.Errorf("candidate not drawn:\n%s", m.plainView())
 	}
 	m = press(m, "enter")
 	got, err := st.Get(market.MustParseCode("600519"))
@@ -169,8 +169,8 @@ func TestMoveRemoveUndo(t *testing.T) {
 		t.Fatal(err)
 	}
 	m := newTestModel(t, st, "en", 120, 40)
-	if !strings.Contains(m.View(), "Watch later 0") {
-		t.Errorf("a user sector is not a tab:\n%s", m.View())
+	if !strings.Contains(m.plainView(), "Watch later 0") {
+		t.Errorf("a user sector is not a tab:\n%s", m.plainView())
 	}
 	tk, _ := m.selected()
 	m = press(m, "m", "G", "enter")
@@ -249,12 +249,12 @@ func TestExportCurrentView(t *testing.T) {
 	if m = press(m, "left"); !strings.HasSuffix(topOf[exportModel](m).path.Value(), "mine.json") {
 		t.Errorf("back to json: %q", topOf[exportModel](m).path.Value())
 	}
-	if v := m.View(); !strings.Contains(v, "→ "+filepath.Join(m.opts.Dir, "zixuan-20260302mine.json")) {
+	if v := m.plainView(); !strings.Contains(v, "→ "+filepath.Join(m.opts.Dir, "zixuan-20260302mine.json")) {
 		t.Errorf("full path not shown:\n%s", v)
 	}
 	// the overwrite question has its own footer
 	m = press(m, "esc", "e", "enter")
-	frame := strings.Split(m.View(), "\n")
+	frame := strings.Split(m.plainView(), "\n")
 	if foot := frame[len(frame)-1]; !strings.Contains(foot, "y confirm") || strings.Contains(foot, "format") {
 		t.Errorf("overwrite footer %q", foot)
 	}

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"zixuan/sectors/market"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 
 	"zixuan/sectors"
 	"zixuan/store"
@@ -23,8 +23,8 @@ func TestCtrlCInEditorKeepsTheDraft(t *testing.T) {
 	if cmd != nil && cmd() == tea.Quit() {
 		t.Fatal("ctrl+c quit with a typed note")
 	}
-	if showing(m) != "editor" || !strings.Contains(m.View(), "Discard what you typed?") {
-		t.Fatalf("ctrl+c on a draft did not ask:\n%s", m.View())
+	if showing(m) != "editor" || !strings.Contains(m.plainView(), "Discard what you typed?") {
+		t.Fatalf("ctrl+c on a draft did not ask:\n%s", m.plainView())
 	}
 	m = press(m, "n")
 	if showing(m) != "editor" || !strings.Contains(topOf[editorModel](m).area.Value(), "months of thinking") {
@@ -53,8 +53,8 @@ func TestPickerAsksBeforeDroppingAReason(t *testing.T) {
 		if cmd != nil && cmd() == tea.Quit() {
 			t.Fatalf("%s quit with a typed reason", k)
 		}
-		if showing(m) != "picker" || !strings.Contains(m.View(), "Discard what you typed?") {
-			t.Fatalf("%s on a typed reason did not ask:\n%s", k, m.View())
+		if showing(m) != "picker" || !strings.Contains(m.plainView(), "Discard what you typed?") {
+			t.Fatalf("%s on a typed reason did not ask:\n%s", k, m.plainView())
 		}
 		m = press(m, "n")
 		if showing(m) != "picker" || topOf[pickerModel](m).reason.Value() != "valuation stretched" {
@@ -97,8 +97,8 @@ func TestDamagedMetaPageShownAtStart(t *testing.T) {
 		t.Fatal(err)
 	}
 	m := newTestModel(t, st2, "en", 160, 40)
-	if !strings.Contains(m.View(), "meta page") {
-		t.Errorf("no word of the damaged meta page:\n%s", m.View())
+	if !strings.Contains(m.plainView(), "meta page") {
+		t.Errorf("no word of the damaged meta page:\n%s", m.plainView())
 	}
 }
 
@@ -109,7 +109,7 @@ func TestZeroWidthInNameShown(t *testing.T) {
 		t.Fatal(err)
 	}
 	m := newTestModel(t, st, "en", 160, 40)
-	if v := m.View(); strings.Contains(v, "\u200b") || !strings.Contains(v, "U+200B") {
+	if v := m.plainView(); strings.Contains(v, "\u200b") || !strings.Contains(v, "U+200B") {
 		t.Errorf("zero-width space not shown:\n%s", v)
 	}
 }

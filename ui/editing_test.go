@@ -120,7 +120,7 @@ func TestLongNoteCanBeReadInTheDetailPane(t *testing.T) {
 	m = press(m, "enter", "j") // the long note
 	seen := map[string]bool{}
 	for i := 0; i < 12; i++ {
-		for _, l := range strings.Split(m.View(), "\n") {
+		for _, l := range strings.Split(m.plainView(), "\n") {
 			if f := strings.Fields(l); len(f) >= 2 && f[len(f)-2] == "line" {
 				seen[f[len(f)-1]] = true
 			}

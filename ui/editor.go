@@ -4,9 +4,9 @@ import (
 	"strings"
 	"zixuan/sectors/market"
 
-	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textarea"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textarea"
+	tea "charm.land/bubbletea/v2"
 
 	"zixuan/safetext"
 )
@@ -36,8 +36,9 @@ type (
 	cancelMsg struct{}
 )
 
-func newEditor(code market.Code, label string, id uint64, body string, width, height int) (editorModel, tea.Cmd) {
+func newEditor(code market.Code, label string, id uint64, body string, width, height int, s *Styles) (editorModel, tea.Cmd) {
 	a := textarea.New()
+	a.SetStyles(s.Area)
 	a.ShowLineNumbers = false
 	// No length or line limit: a note written with `zixuan note` can be
 	// any length, and opening it here must not cut it on save.
@@ -51,7 +52,7 @@ func newEditor(code market.Code, label string, id uint64, body string, width, he
 	return editorModel{area: a, code: code, label: label, id: id, orig: body}, cmd
 }
 
-func (e editorModel) update(msg tea.KeyMsg, k *keyMap) (editorModel, tea.Cmd, tea.Msg) {
+func (e editorModel) update(msg tea.KeyPressMsg, k *keyMap) (editorModel, tea.Cmd, tea.Msg) {
 	if e.ask { // "discard what you typed?"
 		switch {
 		case key.Matches(msg, k.Yes):
@@ -105,7 +106,7 @@ func (k keyMap) editorHelp() helpFor {
 // The editor as a dialog (dialog.go).
 
 func (e editorModel) Update(msg tea.Msg) (dialog, tea.Cmd) {
-	k, ok := msg.(tea.KeyMsg)
+	k, ok := msg.(tea.KeyPressMsg)
 	if !ok { // the cursor's blink
 		var cmd tea.Cmd
 		e.area, cmd = e.area.Update(msg)

@@ -8,9 +8,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
 
 	"zixuan/export"
 	"zixuan/safetext"
@@ -45,9 +45,9 @@ type exportSubmitMsg struct {
 	force  bool
 }
 
-func newExport(dir string, now time.Time, n int, t *text) (exportModel, tea.Cmd) {
+func newExport(dir string, now time.Time, n int, t *text, s *Styles) (exportModel, tea.Cmd) {
 	e := exportModel{formats: export.Formats(), dir: dir, now: now, n: n}
-	e.path = textinput.New()
+	e.path = newInput(s)
 	e.path.Prompt = t.ExportPath + t.Colon
 	e.path.CharLimit = 1024
 	e.setDefaultPath()
@@ -110,7 +110,7 @@ func (e exportModel) target() string {
 	return expandHome(strings.TrimSpace(e.path.Value()))
 }
 
-func (e exportModel) update(msg tea.KeyMsg, k *keyMap) (exportModel, tea.Cmd, tea.Msg) {
+func (e exportModel) update(msg tea.KeyPressMsg, k *keyMap) (exportModel, tea.Cmd, tea.Msg) {
 	if e.overwrite {
 		switch {
 		case key.Matches(msg, k.Yes):
@@ -177,7 +177,7 @@ func (e exportModel) view(t *text, s *Styles, width int) string {
 		}
 	}
 	lines = append(lines, safetext.Truncate(fm.String(), width))
-	e.path.Width = max(width-safetext.Width(e.path.Prompt)-4, 10)
+	e.path.SetWidth(max(width-safetext.Width(e.path.Prompt)-4, 10))
 	if e.onPath {
 		lines = append(lines, "> "+e.path.View())
 	} else {
@@ -247,10 +247,14 @@ func (k keyMap) exportHelp() helpFor {
 // The export dialog as a dialog (dialog.go).
 
 func (e exportModel) Update(msg tea.Msg) (dialog, tea.Cmd) {
-	k, ok := msg.(tea.KeyMsg)
-	if !ok {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok { // pasted text (a path typed by hand), the cursor's blink
+		before := e.path.Value()
 		var cmd tea.Cmd
 		e.path, cmd = e.path.Update(msg)
+		if e.path.Value() != before {
+			e.edited = true
+		}
 		return e, cmd
 	}
 	e, cmd, act := e.update(k, e.keys)

@@ -4,9 +4,7 @@ import (
 	"fmt"
 	"testing"
 
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
+	tea "charm.land/bubbletea/v2"
 
 	"zixuan/sectors"
 	"zixuan/store"
@@ -57,14 +55,13 @@ func screenOf(t *testing.T, st *store.Store, opts Options, w, h int) (Model, str
 	}
 	next, _ := m.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	m = next.(Model)
-	return m, m.View()
+	return m, m.plainView()
 }
 
 // The first screen drawn from the list index is the one a full load
 // draws, in both languages, at the sizes the guide names, with the sort
 // and rating filter a start can bring back.
 func TestFirstScreenFromTheIndexIsTheSame(t *testing.T) {
-	lipgloss.SetColorProfile(termenv.Ascii)
 	st := richStore(t)
 	full, err := st.Load()
 	if err != nil {
@@ -97,8 +94,8 @@ func TestFirstScreenFromTheIndexIsTheSame(t *testing.T) {
 				// the full load arrives: the same screen, the whole data
 				next, _ := got.Update(got.fullLoadCmd()())
 				got = next.(Model)
-				if got.partial || got.View() != wantView {
-					t.Fatalf("%s: after the full load (partial=%v) the screen changed:\n%s", what, got.partial, got.View())
+				if got.partial || got.plainView() != wantView {
+					t.Fatalf("%s: after the full load (partial=%v) the screen changed:\n%s", what, got.partial, got.plainView())
 				}
 				assertSameData(t, what, got, want)
 				// a note written since (by the CLI, say): the next start still
@@ -112,8 +109,8 @@ func TestFirstScreenFromTheIndexIsTheSame(t *testing.T) {
 					t.Fatalf("%s: a note made the index stale", what)
 				}
 				next, _ = got.Update(got.fullLoadCmd()())
-				if after := next.(Model); after.partial || after.View() != gotView {
-					t.Fatalf("%s: with a note since the index, the first screen differs from a full load's:\n--- index\n%s\n--- full load\n%s", what, gotView, after.View())
+				if after := next.(Model); after.partial || after.plainView() != gotView {
+					t.Fatalf("%s: with a note since the index, the first screen differs from a full load's:\n--- index\n%s\n--- full load\n%s", what, gotView, after.plainView())
 				}
 				// a write beyond one ticker: the next start loads everything again
 				sec, err := st.AddSector("Scratch", "")
@@ -137,7 +134,6 @@ func TestFirstScreenFromTheIndexIsTheSame(t *testing.T) {
 // Keys typed before the whole store is in are neither lost nor handled
 // on partial data: they wait, and run in order once it is.
 func TestKeysBeforeTheFullLoadWait(t *testing.T) {
-	lipgloss.SetColorProfile(termenv.Ascii)
 	st := richStore(t)
 	full, err := st.Load()
 	if err != nil {
@@ -210,7 +206,6 @@ func TestStartSavesTheListIndex(t *testing.T) {
 // empty frame flashes), keeps the size it is given, and then draws what
 // New's model draws, with an index or without.
 func TestRunLoadsOnStartAndDrawsNewsScreen(t *testing.T) {
-	lipgloss.SetColorProfile(termenv.Ascii)
 	st := richStore(t)
 	for _, withIndex := range []bool{false, true} {
 		if withIndex {
@@ -227,7 +222,7 @@ func TestRunLoadsOnStartAndDrawsNewsScreen(t *testing.T) {
 		m.loading, m.partial = true, true
 		next, _ := m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
 		next, _ = next.Update(keyMsg("j")) // waits for the data
-		if v := next.View(); v != "" {
+		if v := next.(Model).plainView(); v != "" {
 			t.Fatalf("index=%v: before its data Run's model draws\n%s", withIndex, v)
 		}
 		next, cmd := next.Update(m.Init()())
@@ -248,8 +243,8 @@ func TestRunLoadsOnStartAndDrawsNewsScreen(t *testing.T) {
 			wantModel = next.(Model)
 		}
 		wantModel = press(wantModel, "j")
-		if got.View() != wantModel.View() {
-			t.Fatalf("index=%v: Run's screen after j differs from New's:\n%s\n--- New's\n%s", withIndex, got.View(), wantModel.View())
+		if got.plainView() != wantModel.plainView() {
+			t.Fatalf("index=%v: Run's screen after j differs from New's:\n%s\n--- New's\n%s", withIndex, got.plainView(), wantModel.plainView())
 		}
 	}
 }

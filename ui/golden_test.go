@@ -3,19 +3,19 @@ package ui
 import (
 	"strings"
 	"testing"
-	"time"
 	"zixuan/sectors/market"
 
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/exp/teatest"
+	tea "charm.land/bubbletea/v2"
+	goldenfile "github.com/charmbracelet/x/exp/golden"
 	"github.com/mattn/go-runewidth"
 
 	"zixuan/safetext"
 	"zixuan/sectors"
 )
 
-// golden runs the real program at w x h, sends keys, and compares the
-// final screen with testdata/<TestName>.golden (refresh with -update).
+// golden builds the model at w x h, sends keys as the program would hand
+// them over, and compares the screen with testdata/<TestName>.golden
+// (refresh with go test ./ui -update).
 func golden(t *testing.T, lang string, w, h int, prepare func(m *Model), keys ...string) {
 	t.Helper()
 	st, _ := newTestStore(t)
@@ -30,22 +30,11 @@ func golden(t *testing.T, lang string, w, h int, prepare func(m *Model), keys ..
 	if prepare != nil {
 		prepare(&m)
 	}
-	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(w, h))
-	for _, k := range keys {
-		msg := keyMsg(k)
-		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 {
-			tm.Type(k)
-			continue
-		}
-		tm.Send(msg)
-	}
-	if err := tm.Quit(); err != nil {
-		t.Fatal(err)
-	}
-	fm := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(Model)
-	view := fm.View()
+	m = update(m, tea.WindowSizeMsg{Width: w, Height: h})
+	m = press(m, keys...)
+	view := m.plainView()
 	checkFrame(t, view, w, h)
-	teatest.RequireEqualOutput(t, []byte(view))
+	goldenfile.RequireEqual(t, view)
 }
 
 // checkFrame asserts the screen is exactly w x h cells.
@@ -95,9 +84,9 @@ func TestDoubleWidthAlignment(t *testing.T) {
 			runewidth.DefaultCondition.EastAsianWidth = old
 			for _, w := range []int{120, 80, 60} {
 				m = update(m, tea.WindowSizeMsg{Width: w, Height: 40})
-				checkFrame(t, m.View(), w, 40)
+				checkFrame(t, m.plainView(), w, 40)
 				dateAt, rows := -1, 0
-				for _, line := range strings.Split(m.View(), "\n") {
+				for _, line := range strings.Split(m.plainView(), "\n") {
 					i := strings.Index(line, "2026-03-02")
 					if i < 0 {
 						continue

@@ -3,10 +3,10 @@ package ui
 import (
 	"strings"
 
-	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 )
 
 // fullHelp is every key of the list, over the body (?). ? or esc closes
@@ -18,7 +18,7 @@ type fullHelp struct {
 }
 
 func (h fullHelp) Update(msg tea.Msg) (dialog, tea.Cmd) {
-	k, ok := msg.(tea.KeyMsg)
+	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return h, nil
 	}
@@ -35,12 +35,12 @@ func (h fullHelp) placement() placement { return inBody }
 func (h fullHelp) View() string {
 	groups := h.keys.listHelp().FullHelp()
 	wide := h.help
-	wide.Width = 0 // measured uncut
+	wide.SetWidth(0) // measured uncut
 	var blocks []string
 	lines := 0
 	for start := 0; start < len(groups); {
 		n := len(groups) - start
-		for n > 1 && lipgloss.Width(wide.FullHelpView(groups[start:start+n])) > h.help.Width {
+		for n > 1 && lipgloss.Width(wide.FullHelpView(groups[start:start+n])) > h.help.Width() {
 			n--
 		}
 		b := h.help.FullHelpView(groups[start : start+n])
@@ -57,6 +57,7 @@ func (h fullHelp) View() string {
 func (h fullHelp) ShortHelp() []key.Binding  { return h.keys.listHelp().ShortHelp() }
 func (h fullHelp) FullHelp() [][]key.Binding { return h.keys.listHelp().FullHelp() }
 func (h fullHelp) SetSize(width, height int) dialog {
-	h.help.Width, h.height = width, height
+	h.help.SetWidth(width)
+	h.height = height
 	return h
 }

@@ -1,13 +1,16 @@
 package ui
 
 import (
+	"io"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"zixuan/store"
 )
@@ -47,7 +50,6 @@ func testOptions(t testing.TB, lang string) Options {
 // newTestModel builds a model over st, sized w x h, with no colours.
 func newTestModel(t testing.TB, st *store.Store, lang string, w, h int) Model {
 	t.Helper()
-	lipgloss.SetColorProfile(termenv.Ascii)
 	m, err := New(st, testOptions(t, lang))
 	if err != nil {
 		t.Fatal(err)
@@ -74,36 +76,82 @@ func settle(m Model) Model {
 	return m
 }
 
-// keyMsg turns a key name as bubbletea prints it into a KeyMsg.
-func keyMsg(s string) tea.KeyMsg {
-	types := map[string]tea.KeyType{
-		"enter": tea.KeyEnter, "esc": tea.KeyEsc, "tab": tea.KeyTab, "shift+tab": tea.KeyShiftTab,
-		"up": tea.KeyUp, "down": tea.KeyDown, "left": tea.KeyLeft, "right": tea.KeyRight,
-		"pgup": tea.KeyPgUp, "pgdown": tea.KeyPgDown, "home": tea.KeyHome, "end": tea.KeyEnd,
-		"ctrl+s": tea.KeyCtrlS, "ctrl+c": tea.KeyCtrlC, "backspace": tea.KeyBackspace,
-		"ctrl+n": tea.KeyCtrlN, "ctrl+p": tea.KeyCtrlP,
+// keyMsg turns a key name as bubbletea prints it into a key press.
+func keyMsg(s string) tea.KeyPressMsg {
+	special := map[string]tea.KeyPressMsg{
+		"enter": {Code: tea.KeyEnter}, "esc": {Code: tea.KeyEscape}, "tab": {Code: tea.KeyTab},
+		"shift+tab": {Code: tea.KeyTab, Mod: tea.ModShift},
+		"up":        {Code: tea.KeyUp}, "down": {Code: tea.KeyDown}, "left": {Code: tea.KeyLeft}, "right": {Code: tea.KeyRight},
+		"shift+up": {Code: tea.KeyUp, Mod: tea.ModShift}, "shift+down": {Code: tea.KeyDown, Mod: tea.ModShift},
+		"pgup": {Code: tea.KeyPgUp}, "pgdown": {Code: tea.KeyPgDown}, "home": {Code: tea.KeyHome}, "end": {Code: tea.KeyEnd},
+		"backspace": {Code: tea.KeyBackspace}, "delete": {Code: tea.KeyDelete},
+		"space": {Code: tea.KeySpace, Text: " "}, " ": {Code: tea.KeySpace, Text: " "},
 	}
-	if k, ok := types[s]; ok {
-		return tea.KeyMsg{Type: k}
+	if k, ok := special[s]; ok {
+		return k
 	}
-	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)}
+	if c, ok := strings.CutPrefix(s, "ctrl+"); ok && utf8.RuneCountInString(c) == 1 {
+		return tea.KeyPressMsg{Code: []rune(c)[0], Mod: tea.ModCtrl}
+	}
+	r := []rune(s)[0]
+	if utf8.RuneCountInString(s) == 1 && unicode.IsUpper(r) {
+		// as the terminal's input reads it: the letter, shifted
+		return tea.KeyPressMsg{Code: unicode.ToLower(r), ShiftedCode: r, Mod: tea.ModShift, Text: s}
+	}
+	return tea.KeyPressMsg{Code: r, Text: s}
+}
+
+// typedRunes reports whether k names text of more than one character
+// rather than a key: it is typed one key press per character.
+func typedRunes(k string) bool {
+	msg := keyMsg(k)
+	return msg.Text != "" && utf8.RuneCountInString(msg.Text) > 1
 }
 
 // press sends keys one by one; a key name of more than one character that
 // is not a special key is typed rune by rune.
 func press(m Model, keys ...string) Model {
 	for _, k := range keys {
-		msg := keyMsg(k)
-		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 {
-			for _, r := range msg.Runes {
-				m = update(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+		if typedRunes(k) {
+			for _, r := range k {
+				m = update(m, keyMsg(string(r)))
 			}
 			continue
 		}
-		m = update(m, msg)
+		m = update(m, keyMsg(k))
 	}
 	return m
 }
+
+// drive runs m as the program does, reading input as a terminal's bytes
+// through Bubble Tea's own input decoder (keys, pasted text, alt+key),
+// and returns the model once all of it is taken in.
+func drive(t testing.TB, m Model, input string) Model {
+	t.Helper()
+	// ctrl+] ends the run: no binding has it, and it is read after input
+	p := tea.NewProgram(untilCtrlBracket{m}, tea.WithInput(strings.NewReader(input+"\x1d")),
+		tea.WithOutput(io.Discard), tea.WithWindowSize(m.width, m.height), tea.WithoutSignals())
+	final, err := p.Run()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return settle(final.(untilCtrlBracket).Model)
+}
+
+// untilCtrlBracket is a Model that quits on ctrl+].
+type untilCtrlBracket struct{ Model }
+
+func (u untilCtrlBracket) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "ctrl+]" {
+		return u, tea.Quit
+	}
+	next, cmd := u.Model.Update(msg)
+	return untilCtrlBracket{next.(Model)}, cmd
+}
+
+// plainView is the screen as text, without the escape codes of its
+// styles (what a test reads, as the user does).
+func (m Model) plainView() string { return ansi.Strip(m.View().Content) }
 
 // pressCmd sends one key and returns the command it gave.
 func pressCmd(m Model, k string) (Model, tea.Cmd) {

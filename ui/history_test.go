@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"github.com/charmbracelet/x/ansi"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -10,7 +11,7 @@ import (
 	"time"
 	"zixuan/sectors/market"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 
 	"zixuan/quote"
 	"zixuan/safetext"
@@ -247,8 +248,8 @@ func TestHistoryFetchedStoredAndScored(t *testing.T) {
 func TestListHistoryColumns(t *testing.T) {
 	m, _, _ := historyModel(t, "en", 120, 40)
 	m.selectKey("SH688111")
-	m = update(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("j")})
-	view := m.View()
+	m = press(m, "j")
+	view := m.plainView()
 	checkFrame(t, view, 120, 40)
 	if !strings.Contains(view, "Excess") {
 		t.Errorf("no excess column at 120:\n%s", view)
@@ -256,16 +257,16 @@ func TestListHistoryColumns(t *testing.T) {
 	for _, w := range []int{120, 80, 60, 50} {
 		for _, h := range []int{40, 24, 15, 12} {
 			m = update(m, tea.WindowSizeMsg{Width: w, Height: h})
-			checkFrame(t, m.View(), w, h)
+			checkFrame(t, m.plainView(), w, h)
 		}
 	}
 	// wide enough, the sparkline shows; its column is braille
 	m = update(m, tea.WindowSizeMsg{Width: 99, Height: 30})
-	if v := m.View(); !strings.Contains(v, "20 days") || !strings.ContainsRune(v, 0x2800|0x40) && !strings.ContainsAny(v, "⣀⣤⣶⣿") {
+	if v := m.plainView(); !strings.Contains(v, "20 days") || !strings.ContainsRune(v, 0x2800|0x40) && !strings.ContainsAny(v, "⣀⣤⣶⣿") {
 		t.Errorf("no sparkline at 99 columns:\n%s", v)
 	}
 	// the row of a call that beat the index has a positive excess
-	for _, l := range strings.Split(m.View(), "\n") {
+	for _, l := range strings.Split(m.plainView(), "\n") {
 		if strings.Contains(l, "688111") && !strings.Contains(l, "+") {
 			t.Errorf("688111's row has no positive excess: %q", l)
 		}
@@ -275,13 +276,16 @@ func TestListHistoryColumns(t *testing.T) {
 func TestDetailChart(t *testing.T) {
 	m, _, _ := historyModel(t, "en", 120, 40)
 	m.selectKey("SH688111")
-	view := m.View()
+	view := m.plainView()
 	checkFrame(t, view, 120, 40)
 	if !strings.Contains(view, "Since the first call") || !strings.Contains(view, "from 2024-05-10:") {
 		t.Errorf("no chart in the detail pane:\n%s", view)
 	}
 	tk, _ := m.selected()
 	lines := m.chartLines(&tk, 40)
+	for i, l := range lines {
+		lines[i] = ansi.Strip(l) // the marks are drawn in their colour
+	}
 	if len(lines) < 7 {
 		t.Fatalf("chart lines %q", lines)
 	}
@@ -310,7 +314,7 @@ func TestDetailChart(t *testing.T) {
 	for _, sz := range [][2]int{{80, 24}, {60, 15}, {50, 12}} {
 		n := update(m, tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
 		n = press(n, "enter")
-		checkFrame(t, n.View(), sz[0], sz[1])
+		checkFrame(t, n.plainView(), sz[0], sz[1])
 	}
 }
 

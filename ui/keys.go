@@ -1,8 +1,8 @@
 package ui
 
 import (
-	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/bubbles/key"
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
 )
 
 // keyMap declares every key once; help is generated from it, so the help
@@ -70,7 +70,7 @@ func newKeyMap(t *text) keyMap {
 		Top:          b([]string{"g", "home"}, "g", t.KTop),
 		Bottom:       b([]string{"G", "end"}, "G", t.KBottom),
 		PageUp:       b([]string{"pgup", "ctrl+b"}, "pgup", t.KPageUp),
-		PageDown:     b([]string{"pgdown", "ctrl+f", " "}, "pgdn", t.KPageDown),
+		PageDown:     b([]string{"pgdown", "ctrl+f", "space"}, "pgdn", t.KPageDown),
 		NextTab:      b([]string{"tab", "l", "right"}, "tab/l", t.KTabs),
 		PrevTab:      b([]string{"shift+tab", "h", "left"}, "S-tab/h", t.KPrevTab),
 		Ratings:      b([]string{"1", "2", "3", "4", "5", "6"}, "1-6", t.KRatings),
@@ -101,7 +101,7 @@ func newKeyMap(t *text) keyMap {
 		Rename:      b([]string{"r"}, "r", wt(t).KRename),
 		DeleteItem:  b([]string{"d", "x", "delete"}, "d", wt(t).KDelete),
 		GoToSector:  b([]string{"enter"}, "enter", wt(t).KGoTo),
-		Toggle:      b([]string{" ", "x"}, "space", wt(t).KToggle),
+		Toggle:      b([]string{"space", "x"}, "space", wt(t).KToggle),
 		MoveCol:     b([]string{"K", "J"}, "K/J", wt(t).KMoveCol),
 		ReasonFocus: b([]string{"tab", "shift+tab"}, "tab", t.Reason),
 		PickRating:  b([]string{"1", "2", "3", "4", "5", "6"}, "1-6", wt(t).KPick),

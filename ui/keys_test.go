@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 
 	"zixuan/sectors"
 	"zixuan/store"
@@ -33,8 +33,8 @@ func TestMovementKeys(t *testing.T) {
 	}
 	// the selected row is always on screen
 	m = press(m, "G")
-	if !strings.Contains(m.View(), "> "+all[len(all)-1]) {
-		t.Errorf("last row selected but not shown:\n%s", m.View())
+	if !strings.Contains(m.plainView(), "> "+all[len(all)-1]) {
+		t.Errorf("last row selected but not shown:\n%s", m.plainView())
 	}
 }
 
@@ -89,8 +89,8 @@ func TestRatingFilterCombinesAndCounts(t *testing.T) {
 	if len(codes(m)) <= len(buys) {
 		t.Errorf("1 and 2 together show %d rows, want more than buy alone (%d)", len(codes(m)), len(buys))
 	}
-	if !strings.Contains(m.View(), "filter: Buy,Overweight") {
-		t.Errorf("status does not show the filter:\n%s", m.View())
+	if !strings.Contains(m.plainView(), "filter: Buy,Overweight") {
+		t.Errorf("status does not show the filter:\n%s", m.plainView())
 	}
 	m = press(m, "2", "tab")
 	for _, r := range m.view.rows {
@@ -186,8 +186,8 @@ func TestQuitAndHelp(t *testing.T) {
 		t.Error("ctrl+c does not quit")
 	}
 	m = press(m, "?")
-	if showing(m) != "help" || !strings.Contains(m.View(), "undo remove") {
-		t.Fatalf("? does not show the full help:\n%s", m.View())
+	if showing(m) != "help" || !strings.Contains(m.plainView(), "undo remove") {
+		t.Fatalf("? does not show the full help:\n%s", m.plainView())
 	}
 	m = press(m, "?")
 	if showing(m) == "help" {
@@ -198,11 +198,11 @@ func TestQuitAndHelp(t *testing.T) {
 func TestTooSmall(t *testing.T) {
 	st, _ := newTestStore(t)
 	m := newTestModel(t, st, "en", 40, 10)
-	if !strings.Contains(m.View(), "too small") {
-		t.Errorf("40x10: %q", m.View())
+	if !strings.Contains(m.plainView(), "too small") {
+		t.Errorf("40x10: %q", m.plainView())
 	}
 	m = update(m, tea.WindowSizeMsg{Width: 60, Height: 15})
-	if strings.Contains(m.View(), "too small") {
+	if strings.Contains(m.plainView(), "too small") {
 		t.Error("60x15 must work")
 	}
 }
@@ -238,8 +238,8 @@ func TestReloadsChangesFromAnotherProcess(t *testing.T) {
 		t.Fatal("checkGen finds no new generation")
 	}
 	m = update(next.(Model), cmd())
-	if !strings.Contains(m.View(), "written elsewhere") {
-		t.Errorf("the other process's note does not show:\n%s", m.View())
+	if !strings.Contains(m.plainView(), "written elsewhere") {
+		t.Errorf("the other process's note does not show:\n%s", m.plainView())
 	}
 }
 
@@ -255,7 +255,7 @@ func TestUntrustedTextIsInert(t *testing.T) {
 		t.Fatal(err)
 	}
 	m.reload()
-	v := m.View()
+	v := m.plainView()
 	for _, bad := range []string{"\x1b", "\x07", "\u009b", "\u202e", "\r", "\x08"} {
 		if strings.Contains(v, bad) {
 			t.Errorf("view passes %q to the terminal", bad)
@@ -280,23 +280,43 @@ func TestLanguageFromLocale(t *testing.T) {
 }
 
 // Keys that arrive together (tmux send-keys '/' 'kdxf' Enter, a fast
-// typist) come as one message: each rune must still act as its own key.
+// typist) come in one read of the terminal: each must still act as its
+// own key. The bytes go through the real program's input decoder.
 func TestRunesArrivingTogether(t *testing.T) {
 	st, _ := newTestStore(t)
-	m := newTestModel(t, st, "en", 120, 40)
-	next, _ := m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("/kdxf")})
-	m = next.(Model)
-	m = press(m, "enter")
+	m := drive(t, newTestModel(t, st, "en", 120, 40), "/kdxf\r")
 	if got := codes(m); len(got) != 1 || got[0] != "002230" {
 		t.Fatalf("/kdxf typed at once shows %v, want only 002230", got)
 	}
-	// a paste into the search stays text, it is not run as keys
-	m = newTestModel(t, st, "en", 120, 40)
-	m = press(m, "/")
-	next, _ = m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("688"), Paste: true})
-	m = next.(Model)
+}
+
+// Chinese typed through an input method arrives as the characters'
+// UTF-8 bytes, several in one read: the search finds by them.
+func TestTypedChineseSearches(t *testing.T) {
+	st, _ := newTestStore(t)
+	m := drive(t, newTestModel(t, st, "zh", 120, 40), "/科大讯飞\r")
+	if got := codes(m); len(got) != 1 || got[0] != "002230" {
+		t.Fatalf("/科大讯飞 shows %v, want only 002230", got)
+	}
+	if m.view.query != "科大讯飞" {
+		t.Errorf("query %q", m.view.query)
+	}
+}
+
+// Text pasted (bracketed paste) into the search stays text, it is not
+// run as keys; a code pasted on the list lands on that stock.
+func TestPastedText(t *testing.T) {
+	st, _ := newTestStore(t)
+	m := drive(t, newTestModel(t, st, "en", 120, 40), "/\x1b[200~688\x1b[201~")
+	if showing(m) != "search" || m.view.query != "688" {
+		t.Fatalf("pasted 688: %s has the keys, query %q", showing(m), m.view.query)
+	}
 	if got := codes(m); len(got) == 0 || len(got) == 25 {
 		t.Fatalf("pasted 688 shows %d rows", len(got))
+	}
+	m = drive(t, newTestModel(t, st, "en", 120, 40), "\x1b[200~688111\x1b[201~")
+	if got := selectedNumber(m); got != "688111" || showing(m) != "list" {
+		t.Errorf("pasted 688111 on the list: %s selected, %s has the keys", got, showing(m))
 	}
 }
 
@@ -304,12 +324,11 @@ func TestRunesArrivingTogether(t *testing.T) {
 // alt+key: on the list it acts as both.
 func TestEscThenKeyArrivingTogether(t *testing.T) {
 	st, _ := newTestStore(t)
-	m := newTestModel(t, st, "en", 120, 40)
-	m = press(m, "/", "kdxf", "enter")
+	m := drive(t, newTestModel(t, st, "en", 120, 40), "/kdxf\r")
 	if len(codes(m)) != 1 {
 		t.Fatalf("search kept %d rows", len(codes(m)))
 	}
-	m = update(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("1"), Alt: true})
+	m = drive(t, m, "\x1b1")
 	for _, r := range m.view.rows {
 		if m.data.tickers[r].Rating != sectors.Buy {
 			t.Fatalf("alt+1 after a kept search: a %s row", m.data.tickers[r].Rating)

@@ -4,9 +4,9 @@ import (
 	"slices"
 	"zixuan/sectors/market"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"zixuan/sectors"
 	"zixuan/store"
@@ -30,12 +30,12 @@ type (
 )
 
 // manageKey handles the list keys of this file; ok is false for others.
-func (m Model) manageKey(msg tea.KeyMsg) (tea.Model, tea.Cmd, bool) {
+func (m Model) manageKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd, bool) {
 	k := m.keys
 	w := wt(m.t)
 	switch {
 	case key.Matches(msg, k.Sectors):
-		d := newSectorsDialog(m.data.sectors, m.sectorCounts(), m.tabs.activeID())
+		d := newSectorsDialog(m.data.sectors, m.sectorCounts(), m.tabs.activeID(), &m.styles)
 		d.keys, d.t, d.styles = k, m.t, m.dialogStyles()
 		m.push(d)
 		return m, nil, true
@@ -97,7 +97,7 @@ func (m Model) manageKey(msg tea.KeyMsg) (tea.Model, tea.Cmd, bool) {
 		m.push(d)
 		return m, nil, true
 	case key.Matches(msg, k.NoteSearch):
-		d, cmd := newNoteSearch(m.t)
+		d, cmd := newNoteSearch(m.t, &m.styles)
 		d.keys, d.styles, d.data, d.loc = k, m.dialogStyles(), &m.data, m.opts.Location
 		m.push(d)
 		return m, cmd, true
@@ -386,7 +386,7 @@ func (m *Model) positionView() string {
 // and ? help, q quit and esc (back, cancel) are left out last.
 func (m *Model) fitHelp(bs []key.Binding) string {
 	h := m.help
-	h.Width = 0 // measured uncut
+	h.SetWidth(0) // measured uncut
 	view := h.ShortHelpView(bs)
 	if lipgloss.Width(view) <= m.width {
 		return view

@@ -4,11 +4,12 @@ import (
 	"fmt"
 	"slices"
 	"time"
+	"unicode"
 	"zixuan/sectors/market"
 
-	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 
 	"zixuan/quote"
 	"zixuan/sectors"
@@ -89,6 +90,7 @@ type Model struct {
 	keys   *keyMap
 	styles Styles
 	plain  bool // no colours (NoColor, NO_COLOR)
+	dark   bool // the styles are for a dark background (until the terminal says otherwise)
 
 	width, height int
 
@@ -169,13 +171,15 @@ func newShell(st *store.Store, opts Options) Model {
 	m := Model{
 		st: st, opts: opts, t: t,
 		keys:   ptr(newKeyMap(t)),
-		styles: NewStyles(opts.NoColor || noColor()),
+		styles: NewStyles(opts.NoColor || noColor(), true),
 		plain:  opts.NoColor || noColor(),
+		dark:   true,
 		help:   help.New(),
 		width:  80, height: 24,
 		rc:     newRenderCache(),
 		writes: newWriter(st),
 	}
+	m.help.Styles = m.styles.Help
 	m.help.ShortSeparator = "  "
 	m.help.FullSeparator = "   "
 	m.help.Ellipsis = "…"
@@ -300,14 +304,31 @@ type (
 // store after a first screen from the list index, or what runs once the
 // whole store is in (startCmds).
 func (m Model) Init() tea.Cmd {
+	// The terminal is asked for its background only now that the TUI
+	// runs (no other command queries the terminal); its answer, a
+	// tea.BackgroundColorMsg, picks the light or the dark colours.
+	ask := tea.RequestBackgroundColor
+	if m.plain {
+		ask = nil
+	}
 	if m.loading {
 		st := m.st
-		return func() tea.Msg { return loadFirst(st) }
+		return tea.Batch(ask, func() tea.Msg { return loadFirst(st) })
 	}
 	if m.partial {
-		return m.fullLoadCmd() // the rest starts when it is in
+		return tea.Batch(ask, m.fullLoadCmd()) // the rest starts when it is in
 	}
-	return m.startCmds()
+	return tea.Batch(ask, m.startCmds())
+}
+
+// setBackground draws with the colours for the terminal's background.
+func (m *Model) setBackground(dark bool) {
+	if dark == m.dark {
+		return
+	}
+	m.dark = dark
+	m.styles = NewStyles(m.plain, dark)
+	m.help.Styles = m.styles.Help
 }
 
 // startCmds is what runs once the whole store is loaded: the watch for
@@ -390,6 +411,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return next, cmd
 	}
 	switch msg := msg.(type) {
+	case tea.BackgroundColorMsg:
+		m.setBackground(msg.IsDark())
+		return m, nil
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.layout()
@@ -431,21 +455,22 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.say(m.t.Exported, msg.n, msg.path)
 		}
 		return m, nil
-	case tea.KeyMsg:
+	case tea.PasteMsg:
+		if m.onList() {
+			return m.pasteOnList(msg) // codejump.go
+		}
+	case tea.KeyPressMsg:
 		if key.Matches(msg, m.keys.ForceQuit) && !m.hasDraft() {
 			return m.quit()
 		}
-		if msg.Alt && msg.Type == tea.KeyRunes && !msg.Paste && m.onList() {
+		if plain, ok := altAsEsc(msg); ok && m.onList() {
 			// zixuan binds no alt keys: on the list an alt+key is an esc
 			// followed by that key, arriving faster than the terminal can
-			// tell them apart (a quick esc then 1, tmux send-keys).
-			next, escCmd := m.handleKey(tea.KeyMsg{Type: tea.KeyEsc})
-			msg.Alt = false
-			next, keyCmd := next.Update(msg)
+			// tell them apart (a quick esc then 1, tmux send-keys), which
+			// the terminal's input reads as one alt+1.
+			next, escCmd := m.handleKey(tea.KeyPressMsg{Code: tea.KeyEscape})
+			next, keyCmd := next.Update(plain)
 			return next, tea.Batch(escCmd, keyCmd)
-		}
-		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste {
-			return m.splitRunes(msg)
 		}
 		return m.handleKey(msg)
 	}
@@ -477,19 +502,18 @@ func (m Model) hasDraft() bool {
 	return false
 }
 
-// splitRunes handles keys typed faster than the terminal is read (a fast
-// typist, tmux send-keys, a macro): bubbletea delivers "/kdxf" as one
-// message, which would match no binding. Each rune is handled as its own
-// keypress, in order, so "/" opens the search and "kdxf" goes into it.
-func (m Model) splitRunes(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
-	var cmds []tea.Cmd
-	var model tea.Model = m
-	for _, r := range msg.Runes {
-		var cmd tea.Cmd
-		model, cmd = model.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt})
-		cmds = append(cmds, cmd)
+// altAsEsc is the key an alt+key press would be without the alt: a
+// printable character, with the text it types.
+func altAsEsc(msg tea.KeyPressMsg) (tea.KeyPressMsg, bool) {
+	if msg.Mod&^tea.ModShift != tea.ModAlt || msg.Code > unicode.MaxRune || !unicode.IsPrint(msg.Code) {
+		return msg, false
 	}
-	return model, tea.Batch(cmds...)
+	msg.Mod &^= tea.ModAlt
+	msg.Text = string(msg.Code)
+	if msg.Mod.Contains(tea.ModShift) && msg.ShiftedCode != 0 {
+		msg.Text = string(msg.ShiftedCode)
+	}
+	return msg, true
 }
 
 // forward passes other messages (cursor blinks) to the top dialog.
@@ -501,7 +525,7 @@ func (m Model) forward(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 // handleKey gives a key to the top dialog, or to the list.
-func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if d := m.top(); d != nil {
 		if _, ok := m.selected(); !ok && placementOf(d) == asDetail {
 			m.stack = nil // the ticker is gone: back to the list

@@ -4,8 +4,8 @@ import (
 	"strings"
 	"zixuan/sectors/market"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 
 	"zixuan/safetext"
 	"zixuan/sectors"
@@ -44,7 +44,7 @@ func newMover(code market.Code, label, current string, list []sectors.Sector) mo
 	return m
 }
 
-func (m moverModel) update(msg tea.KeyMsg, k *keyMap) (moverModel, tea.Cmd, tea.Msg) {
+func (m moverModel) update(msg tea.KeyPressMsg, k *keyMap) (moverModel, tea.Cmd, tea.Msg) {
 	switch {
 	case key.Matches(msg, k.Dismiss):
 		return m, nil, cancelMsg{}
@@ -100,7 +100,7 @@ func (k keyMap) moverHelp() helpFor {
 // The sector picker as a dialog (dialog.go).
 
 func (m moverModel) Update(msg tea.Msg) (dialog, tea.Cmd) {
-	k, ok := msg.(tea.KeyMsg)
+	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return m, nil
 	}

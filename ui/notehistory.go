@@ -5,9 +5,9 @@ import (
 	"time"
 	"zixuan/sectors/market"
 
-	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
 
 	"zixuan/safetext"
 	"zixuan/sectors"
@@ -58,7 +58,7 @@ func deletedNotes(tk sectors.Ticker) []sectors.Note {
 }
 
 func (d noteHistoryModel) Update(msg tea.Msg) (dialog, tea.Cmd) {
-	k, ok := msg.(tea.KeyMsg)
+	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return d, nil
 	}
@@ -171,9 +171,9 @@ type noteJumpMsg struct {
 // maxNoteHits bounds the hits listed.
 const maxNoteHits = 200
 
-func newNoteSearch(t *text) (noteSearchModel, tea.Cmd) {
+func newNoteSearch(t *text, s *Styles) (noteSearchModel, tea.Cmd) {
 	d := noteSearchModel{t: t}
-	d.input = textinput.New()
+	d.input = newInput(s)
 	d.input.Prompt = "> "
 	d.input.Placeholder = wt(t).NoteSearchHint
 	d.input.CharLimit = 60
@@ -211,13 +211,9 @@ func (d *noteSearchModel) search(q string) {
 }
 
 func (d noteSearchModel) Update(msg tea.Msg) (dialog, tea.Cmd) {
-	k, ok := msg.(tea.KeyMsg)
-	if !ok {
-		var cmd tea.Cmd
-		d.input, cmd = d.input.Update(msg)
-		return d, cmd
-	}
+	k, ok := msg.(tea.KeyPressMsg)
 	switch {
+	case !ok: // pasted text, the cursor's blink
 	case key.Matches(k, d.keys.Cancel):
 		return nil, nil
 	case key.Matches(k, d.keys.Confirm):
@@ -235,8 +231,8 @@ func (d noteSearchModel) Update(msg tea.Msg) (dialog, tea.Cmd) {
 	}
 	before := d.input.Value()
 	var cmd tea.Cmd
-	d.input, cmd = d.input.Update(k)
-	if v := d.input.Value(); v != before {
+	d.input, cmd = d.input.Update(msg)
+	if v := d.input.Value(); v != before { // typed or pasted
 		d.search(v)
 	}
 	return d, cmd
@@ -249,7 +245,7 @@ func (d noteSearchModel) View() string {
 		title += "  " + sprintf(w.NoteHits, len(d.hits))
 	}
 	lines := []string{s.Title.Render(safetext.Truncate(title, d.width))}
-	d.input.Width = max(d.width-4, 10)
+	d.input.SetWidth(max(d.width-4, 10))
 	lines = append(lines, d.input.View())
 	if len(d.hits) == 0 && strings.TrimSpace(d.input.Value()) != "" {
 		lines = append(lines, "  "+s.Dim.Render(d.t.NoMatch))

@@ -3,7 +3,7 @@ package ui
 import (
 	"strings"
 
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/lipgloss/v2"
 )
 
 // The plain way of drawing the body, kept only as the oracle of the
@@ -12,13 +12,12 @@ import (
 // draws from its caches must equal these byte for byte
 // (TestRenderCacheFramesIdentical).
 
-// uncachedView is m.View() drawn without any cache.
+// uncachedView is m.screen() drawn without any cache.
 func uncachedView(m Model) string {
 	m.rc = nil
 	if m.quitting || m.width < minWidth || m.height < minHeight {
-		return m.View()
+		return m.screen()
 	}
-	m.styles = m.drawStyles()
 	return m.frame(fitLines(m.uncachedBody(), m.width, m.bodyHeight()))
 }
 

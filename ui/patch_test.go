@@ -88,7 +88,7 @@ func assertSameData(t *testing.T, what string, got, want Model) {
 	if !slices.Equal(codes(got), codes(want)) || !slices.Equal(got.view.counts, want.view.counts) {
 		t.Errorf("%s: rows or counts differ from a full load:\n got %v %v\nwant %v %v", what, codes(got), got.view.counts, codes(want), want.view.counts)
 	}
-	if g, w := got.View(), want.withSelection(got).View(); g != w {
+	if g, w := got.plainView(), want.withSelection(got).plainView(); g != w {
 		t.Errorf("%s: the screen differs from a full load's\n--- patched\n%s\n--- loaded\n%s", what, g, w)
 	}
 }

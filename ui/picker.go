@@ -4,9 +4,9 @@ import (
 	"strings"
 	"zixuan/sectors/market"
 
-	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
 
 	"zixuan/safetext"
 	"zixuan/sectors"
@@ -38,21 +38,21 @@ type rateSubmitMsg struct {
 	reason string
 }
 
-func newPicker(code market.Code, label string, from sectors.Rating, t *text) (pickerModel, tea.Cmd) {
+func newPicker(code market.Code, label string, from sectors.Rating, t *text, s *Styles) (pickerModel, tea.Cmd) {
 	p := pickerModel{code: code, label: label, from: from}
 	for i, r := range sectors.Ratings {
 		if r == from {
 			p.choice = i
 		}
 	}
-	p.reason = textinput.New()
+	p.reason = newInput(s)
 	p.reason.Prompt = t.Reason + t.Colon
 	p.reason.Placeholder = t.ReasonHint
 	p.reason.CharLimit = 1000
 	return p, nil
 }
 
-func (p pickerModel) update(msg tea.KeyMsg, k *keyMap) (pickerModel, tea.Cmd, tea.Msg) {
+func (p pickerModel) update(msg tea.KeyPressMsg, k *keyMap) (pickerModel, tea.Cmd, tea.Msg) {
 	n := len(sectors.Ratings)
 	if p.ask { // "discard what you typed?"
 		switch {
@@ -89,7 +89,7 @@ func (p pickerModel) update(msg tea.KeyMsg, k *keyMap) (pickerModel, tea.Cmd, te
 	case key.Matches(msg, k.Down):
 		p.choice = (p.choice + 1) % n
 	case key.Matches(msg, k.Ratings):
-		p.choice = int(msg.Runes[0] - '1')
+		p.choice = int(msg.Code - '1')
 	}
 	return p, nil, nil
 }
@@ -119,7 +119,7 @@ func (p pickerModel) view(t *text, s *Styles, width int) string {
 		}
 		b.WriteString(line + "\n")
 	}
-	p.reason.Width = max(width-safetext.Width(p.reason.Prompt)-2, 10)
+	p.reason.SetWidth(max(width-safetext.Width(p.reason.Prompt)-2, 10))
 	if p.inReason {
 		b.WriteString(p.reason.View())
 	} else {
@@ -147,7 +147,7 @@ func (k keyMap) pickerReasonHelp() helpFor {
 // The picker as a dialog (dialog.go).
 
 func (p pickerModel) Update(msg tea.Msg) (dialog, tea.Cmd) {
-	k, ok := msg.(tea.KeyMsg)
+	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		var cmd tea.Cmd
 		p.reason, cmd = p.reason.Update(msg)

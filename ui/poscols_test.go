@@ -6,7 +6,7 @@ import (
 	"time"
 	"zixuan/sectors/market"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 
 	"zixuan/quote"
 	"zixuan/sectors"
@@ -63,11 +63,11 @@ func TestPositionColumnsOffline(t *testing.T) {
 	st, _ := newTestStore(t)
 	addTrades(t, st, "688111", 200, 250.0)
 	m := newTestModel(t, st, "en", 80, 24)
-	if strings.Contains(header(m.View()), "Qty") {
-		t.Fatalf("position columns before the positions are loaded:\n%s", m.View())
+	if strings.Contains(header(m.plainView()), "Qty") {
+		t.Fatalf("position columns before the positions are loaded:\n%s", m.plainView())
 	}
 	m = loadPositions(t, m)
-	v := m.View()
+	v := m.plainView()
 	h := header(v)
 	if !strings.Contains(h, "Qty") || !strings.Contains(h, "Avg cost") || strings.Contains(h, "P&L") {
 		t.Errorf("offline header %q: want qty and cost, no P&L", h)
@@ -90,7 +90,7 @@ func TestPositionColumnsPnLAndTotals(t *testing.T) {
 		st, _ := newTestStore(t)
 		addTrades(t, st, "002230", 100, 100.0, "603019", 200, 120.0)
 		m := posModel(t, st, lang, 80, 24, &fakeQuotes{at: tradingNow.Add(-5 * time.Second)})
-		v := m.View()
+		v := m.plainView()
 		// last 110 over a cost of 100 and of 120 a share
 		if row := rowOf(t, v, "002230"); !strings.Contains(row, "+1000.00") || !strings.Contains(row, "+10.00%") {
 			t.Errorf("%s: 002230 row %q", lang, row)
@@ -102,7 +102,7 @@ func TestPositionColumnsPnLAndTotals(t *testing.T) {
 		}
 		// the AI applications tab: 002230 alone
 		m = press(m, "tab")
-		v = m.View()
+		v = m.plainView()
 		ai := map[string]string{"en": "held: cost 10000.00  value 11000.00  P&L +1000.00 +10.00%",
 			"zh": "持仓：成本 10000.00  市值 11000.00  盈亏 +1000.00 +10.00%"}[lang]
 		if s := statusLine(v); !strings.Contains(s, ai) {
@@ -113,7 +113,7 @@ func TestPositionColumnsPnLAndTotals(t *testing.T) {
 		}
 		// the Compute tab: 603019 alone, at a loss
 		m = press(m, "tab")
-		v = m.View()
+		v = m.plainView()
 		if row := rowOf(t, v, "603019"); !strings.Contains(row, "-2000.00") || !strings.Contains(row, "-8.33%") {
 			t.Errorf("%s: 603019 row %q", lang, row)
 		}
@@ -122,11 +122,11 @@ func TestPositionColumnsPnLAndTotals(t *testing.T) {
 		}
 		// a message of an action has the status line; the next key brings the totals back
 		m = press(m, "R")
-		if s := statusLine(m.View()); strings.Contains(s, "-8.33%") || !strings.Contains(s, wt(m.t).Refreshing) {
+		if s := statusLine(m.plainView()); strings.Contains(s, "-8.33%") || !strings.Contains(s, wt(m.t).Refreshing) {
 			t.Errorf("%s: the totals hide the refresh message: %q", lang, s)
 		}
 		m = press(m, "j")
-		if s := statusLine(m.View()); !strings.Contains(s, "-8.33%") {
+		if s := statusLine(m.plainView()); !strings.Contains(s, "-8.33%") {
 			t.Errorf("%s: no totals after the message: %q", lang, s)
 		}
 	}
@@ -171,7 +171,7 @@ func TestPositionPnLNeedsATrade(t *testing.T) {
 	m := quoteModel(t, st, tradingNow, &stateQuotes{fakeQuotes{at: tradingNow}}, 80, 24)
 	m, _ = fetch(m)
 	m = loadPositions(t, m)
-	v := m.View()
+	v := m.plainView()
 	for _, code := range []string{"688111", "688088"} { // pre-open, halted
 		row := rowOf(t, v, code)
 		if strings.Contains(row, "+2000.00") || strings.Contains(row, "+10.00%") {
@@ -184,7 +184,7 @@ func TestPositionPnLNeedsATrade(t *testing.T) {
 	// the positions view follows the same rule
 	m = press(m, "P")
 	m = update(m, positionsLoadedMsg{list: m.ps.list})
-	if pv := m.View(); strings.Contains(pv, "+2000.00") {
+	if pv := m.plainView(); strings.Contains(pv, "+2000.00") {
 		t.Errorf("the positions view prices a pre-open or halted quote:\n%s", pv)
 	}
 
@@ -193,7 +193,7 @@ func TestPositionPnLNeedsATrade(t *testing.T) {
 	stale := quoteModel(t, st2, tradingNow, &fakeQuotes{at: tradingNow.Add(-10 * time.Minute)}, 80, 24)
 	stale, _ = fetch(stale)
 	stale = loadPositions(t, stale)
-	v = stale.View()
+	v = stale.plainView()
 	if row := rowOf(t, v, "002230"); strings.Contains(row, "+1000.00") || !strings.Contains(row, "~110.00") {
 		t.Errorf("P&L from a stale quote: %q", row)
 	}
@@ -209,7 +209,7 @@ func TestPositionTotalsPartlyPriced(t *testing.T) {
 	addTrades(t, st, "300634", 100, 100.0, "688111", 200, 100.0) // a trade at 110; pre-open
 	m := posModel(t, st, "en", 120, 40, &stateQuotes{fakeQuotes{at: tradingNow}})
 	want := "held: cost 30000.00  value 31000.00  P&L +1000.00 +10.00%  1 of 2 priced"
-	if s := statusLine(m.View()); !strings.Contains(s, want) {
+	if s := statusLine(m.plainView()); !strings.Contains(s, want) {
 		t.Errorf("partly priced totals %q, want %q", s, want)
 	}
 }
@@ -223,14 +223,14 @@ func TestNoPositionLooksAsBefore(t *testing.T) {
 		st, _ := newTestStore(t)
 		before := newTestModel(t, st, "en", w, h)
 		after := loadPositions(t, newTestModel(t, st, "en", w, h))
-		if before.View() != after.View() {
-			t.Errorf("%dx%d: no trade, yet the list changed:\n%s\nwas\n%s", w, h, after.View(), before.View())
+		if before.plainView() != after.plainView() {
+			t.Errorf("%dx%d: no trade, yet the list changed:\n%s\nwas\n%s", w, h, after.plainView(), before.plainView())
 		}
 		addTrades(t, st, "603019", 200, 120.0) // Compute
 		held := loadPositions(t, newTestModel(t, st, "en", w, h))
 		before, held = press(before, "tab"), press(held, "tab") // AI applications: nothing held
-		if before.View() != held.View() {
-			t.Errorf("%dx%d: a tab with nothing held changed:\n%s\nwas\n%s", w, h, held.View(), before.View())
+		if before.plainView() != held.plainView() {
+			t.Errorf("%dx%d: a tab with nothing held changed:\n%s\nwas\n%s", w, h, held.plainView(), before.plainView())
 		}
 	}
 }
@@ -257,7 +257,7 @@ func TestPositionsLoadAtStartAndReload(t *testing.T) {
 			m = update(m, pm)
 		}
 	}
-	if row := rowOf(t, m.View(), "002230"); !strings.Contains(row, "100.000") {
+	if row := rowOf(t, m.plainView(), "002230"); !strings.Contains(row, "100.000") {
 		t.Fatalf("the positions are not loaded at start: %q", row)
 	}
 	other, err := store.Open(path)
@@ -266,10 +266,10 @@ func TestPositionsLoadAtStartAndReload(t *testing.T) {
 	}
 	addTrades(t, other, "603019", 200, 120.0)
 	m = run(m, m.checkGen())
-	if row := rowOf(t, m.View(), "603019"); !strings.Contains(row, "120.000") {
+	if row := rowOf(t, m.plainView(), "603019"); !strings.Contains(row, "120.000") {
 		t.Errorf("a trade stored by another process does not show: %q", row)
 	}
-	if s := statusLine(m.View()); !strings.Contains(s, "held: cost 34000.00") {
+	if s := statusLine(m.plainView()); !strings.Contains(s, "held: cost 34000.00") {
 		t.Errorf("totals after the reload %q", s)
 	}
 	// an older load coming back late is dropped
@@ -300,7 +300,7 @@ func TestPositionLayoutAtEverySize(t *testing.T) {
 			m := posModel(t, st, lang, w, h, &fakeQuotes{at: tradingNow})
 			for _, keys := range [][]string{nil, {"tab"}, {"tab", "tab"}} {
 				m2 := press(m, keys...)
-				v := m2.View()
+				v := m2.plainView()
 				checkFrame(t, v, w, h)
 				pnl := map[string]string{"en": "P&L", "zh": "盈亏"}[lang]
 				if s := statusLine(v); !strings.Contains(s, pnl) && len(m2.view.rows) > 0 && m2.heldShown() {

@@ -3,8 +3,8 @@ package ui
 import (
 	"strconv"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 
 	"zixuan/quote"
 	"zixuan/safetext"
@@ -87,7 +87,7 @@ func (v positionsView) Update(msg tea.Msg) (dialog, tea.Cmd) {
 	case positionsLoadedMsg:
 		v.loaded, v.err = true, msg.err
 		v.lines = v.render(msg.list)
-	case tea.KeyMsg:
+	case tea.KeyPressMsg:
 		switch {
 		case key.Matches(msg, v.keys.Dismiss):
 			return nil, nil

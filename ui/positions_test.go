@@ -32,7 +32,7 @@ func TestPositionsViewBySectorWithTotals(t *testing.T) {
 	m := quoteModel(t, st, tradingNow, &fakeQuotes{at: tradingNow.Add(-5 * time.Second)}, 120, 40)
 	m, _ = fetch(m)
 	m = open(m)
-	v := m.View()
+	v := m.plainView()
 	for _, want := range []string{"Positions", "SZ002230", "11000.00", "+1000.00", "+10.00%", "SH603019", "-2000.00", "-8.33%",
 		"Total", "34000.00", "33000.00", "-1000.00", "-2.94%"} {
 		if !strings.Contains(v, want) {
@@ -43,13 +43,13 @@ func TestPositionsViewBySectorWithTotals(t *testing.T) {
 		t.Errorf("no sector groups:\n%s", v)
 	}
 	m = press(m, "esc")
-	if strings.Contains(m.View(), "SZ002230  ") && strings.Contains(m.View(), "Positions") {
+	if strings.Contains(m.plainView(), "SZ002230  ") && strings.Contains(m.plainView(), "Positions") {
 		t.Error("esc does not close the view")
 	}
 	// offline: quantities and cost
 	off := newTestModel(t, st, "en", 120, 40)
 	off = open(off)
-	v = off.View()
+	v = off.plainView()
 	if !strings.Contains(v, "24000.00") || !strings.Contains(v, "quantities and cost only") || strings.Contains(v, "+1000.00") {
 		t.Errorf("offline view:\n%s", v)
 	}
@@ -73,7 +73,7 @@ func TestPositionsViewThroughADistribution(t *testing.T) {
 	m := newTestModel(t, st, "en", 120, 40)
 	m, cmd := pressCmd(m, "P")
 	m = update(m, cmd())
-	v := m.View()
+	v := m.plainView()
 	for _, want := range []string{"140", "10000.00", "71.429", "50.00"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("positions view lacks %q:\n%s", want, v)

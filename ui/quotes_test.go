@@ -10,7 +10,7 @@ import (
 	"time"
 	"zixuan/sectors/market"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 
 	"zixuan/quote"
 	"zixuan/safetext"
@@ -106,7 +106,7 @@ func TestQuotesFresh(t *testing.T) {
 	if cmd == nil {
 		t.Error("no refresh timer during trading hours")
 	}
-	v := m.View()
+	v := m.plainView()
 	row := rowOf(t, v, "002230")
 	for _, want := range []string{"110.00", "+10.00%", "+10.0%"} {
 		if !strings.Contains(row, want) {
@@ -118,7 +118,7 @@ func TestQuotesFresh(t *testing.T) {
 	}
 	last := sectors.ReportTickers[len(sectors.ReportTickers)-1].Code.Number
 	m = press(m, "G")
-	if row := rowOf(t, m.View(), last); !strings.Contains(row, "no ref") {
+	if row := rowOf(t, m.plainView(), last); !strings.Contains(row, "no ref") {
 		t.Errorf("a ticker without reference shows a number: %q", row)
 	}
 	if !strings.Contains(v, "quotes 5s old") || strings.Contains(v, "stale") {
@@ -126,7 +126,7 @@ func TestQuotesFresh(t *testing.T) {
 	}
 	// the detail pane
 	m = press(m, "g")
-	d := m.View()
+	d := m.plainView()
 	for _, want := range []string{"Quote", "110.00  +10.00  +10.00%", "open 101.00", "vol 123.46M", "turnover 1.50%", "PE 33.30", "reference 100.00 (2024-05-10) since +10.0%"} {
 		if !strings.Contains(d, want) {
 			t.Errorf("detail lacks %q:\n%s", want, d)
@@ -148,7 +148,7 @@ func TestQuotesStale(t *testing.T) {
 	f := &fakeQuotes{at: tradingNow.Add(-10 * time.Minute)}
 	m := quoteModel(t, st, tradingNow, f, 120, 40)
 	m, _ = fetch(m)
-	v := m.View()
+	v := m.plainView()
 	if row := rowOf(t, v, "002230"); !strings.Contains(row, "~110.00") {
 		t.Errorf("a stale quote is not marked: %q", row)
 	}
@@ -160,7 +160,7 @@ func TestQuotesStale(t *testing.T) {
 	f.at = time.Date(2026, 3, 2, 7, 0, 3, 0, time.UTC)      // 15:00:03
 	m = quoteModel(t, st, evening, f, 120, 40)
 	m, cmd := fetch(m)
-	v = m.View()
+	v = m.plainView()
 	if row := rowOf(t, v, "002230"); strings.Contains(row, "~") {
 		t.Errorf("last close marked stale: %q", row)
 	}
@@ -177,7 +177,7 @@ func TestQuotesMissingAndOffline(t *testing.T) {
 	f := &fakeQuotes{err: quote.ErrOffline}
 	m := quoteModel(t, st, tradingNow, f, 120, 40)
 	m, _ = fetch(m)
-	v := m.View()
+	v := m.plainView()
 	if n := strings.Count(v, "quotes: no connection"); n != 1 {
 		t.Errorf("offline said %d times:\n%s", n, v)
 	}
@@ -186,25 +186,25 @@ func TestQuotesMissingAndOffline(t *testing.T) {
 		t.Errorf("no quote server, yet price columns:\n%s", v)
 	}
 	m, _ = fetch(m) // again: still once, no pile-up
-	if n := strings.Count(m.View(), "no connection"); n != 1 {
+	if n := strings.Count(m.plainView(), "no connection"); n != 1 {
 		t.Errorf("offline said %d times after a retry", n)
 	}
 	m = press(m, "j", "enter")
-	if strings.Contains(m.View(), "No quote.") || strings.Contains(m.View(), "no ref") {
-		t.Errorf("detail shows empty quote lines with no quote server:\n%s", m.View())
+	if strings.Contains(m.plainView(), "No quote.") || strings.Contains(m.plainView(), "no ref") {
+		t.Errorf("detail shows empty quote lines with no quote server:\n%s", m.plainView())
 	}
 
 	// some quotes: the columns appear, and a ticker without one says so
 	f = &fakeQuotes{at: tradingNow, skip: map[string]bool{"SZ002230": true}}
 	m = quoteModel(t, st, tradingNow, f, 120, 40)
 	m, _ = fetch(m)
-	v = m.View()
+	v = m.plainView()
 	if row := rowOf(t, v, "002230"); !strings.Contains(v, "Last") || !strings.Contains(row, " - ") {
 		t.Errorf("missing quote row: %q", row)
 	}
 	m = press(m, "enter")
-	if !strings.Contains(m.View(), "No quote.") {
-		t.Errorf("detail without a quote:\n%s", m.View())
+	if !strings.Contains(m.plainView(), "No quote.") {
+		t.Errorf("detail without a quote:\n%s", m.plainView())
 	}
 
 	// --offline: no columns, a note, R says quotes are off
@@ -216,7 +216,7 @@ func TestQuotesMissingAndOffline(t *testing.T) {
 	}
 	m2 = update(m2, tea.WindowSizeMsg{Width: 120, Height: 40})
 	_ = m2.Init() // no provider: nothing to fetch, and no panic
-	v = m2.View()
+	v = m2.plainView()
 	if !strings.Contains(v, "quotes off") || strings.Contains(v, "Last") {
 		t.Errorf("offline view:\n%s", v)
 	}
@@ -247,7 +247,7 @@ func TestQuotesAlignment(t *testing.T) {
 				lw = min(lw*3/5, 110) - 1
 			}
 			c := layoutColumns(lw, m.t, true, false, true, defaultColumns)
-			lines := strings.Split(m.View(), "\n")
+			lines := strings.Split(m.plainView(), "\n")
 			if len(lines) != size[1] {
 				t.Errorf("%s %v: %d lines", lang, size, len(lines))
 			}
@@ -286,7 +286,7 @@ func TestQuotesFromTestServer(t *testing.T) {
 	st, _ := newTestStore(t)
 	m := quoteModel(t, st, time.Date(2026, 4, 2, 12, 0, 0, 0, time.UTC), quote.NewTencent(srv.URL, srv.Client()), 120, 40)
 	m, _ = fetch(m)
-	v := m.View()
+	v := m.plainView()
 	if row := rowOf(t, v, "000977"); !strings.Contains(row, "52.31") || !strings.Contains(row, "+4.37%") {
 		t.Errorf("000977 row %q", row)
 	}
@@ -306,7 +306,7 @@ func TestReturnSinceRatingThroughHistory(t *testing.T) {
 	m := quoteModel(t, st, tradingNow, &fakeQuotes{at: tradingNow}, 120, 40)
 	m = loadRefs(t, m)
 	m, _ = fetch(m)
-	if row := rowOf(t, m.View(), "002230"); !strings.Contains(row, "no ref") {
+	if row := rowOf(t, m.plainView(), "002230"); !strings.Contains(row, "no ref") {
 		t.Fatalf("before the history: %q", row)
 	}
 	d := func(s string) time.Time { day, _ := time.ParseInLocation(time.DateOnly, s, market.China); return day }
@@ -319,7 +319,7 @@ func TestReturnSinceRatingThroughHistory(t *testing.T) {
 		Events: []sectors.ExRights{{ExDate: d("2025-06-03"), BonusPerShare: 0.4, Text: "10转4股"}}}}}
 	m.histChanged()
 	// 100/50 × 56/40 (the 10转4) × 110/100 (today) = 3.08
-	if row := rowOf(t, m.View(), "002230"); !strings.Contains(row, "+208.0%") {
+	if row := rowOf(t, m.plainView(), "002230"); !strings.Contains(row, "+208.0%") {
 		t.Errorf("row %q", row)
 	}
 }
@@ -341,7 +341,7 @@ func BenchmarkMoveAndRenderQuotes5538(b *testing.B) {
 	down := keyMsg("j")
 	for b.Loop() {
 		m = update(m, down)
-		_ = m.View()
+		_ = m.plainView()
 	}
 }
 
@@ -409,14 +409,14 @@ func TestQuoteStates(t *testing.T) {
 		}
 		// the detail pane: pre-open in full, the PE of a loss-making company
 		m.selectKey("SH688111")
-		if v := m.View(); !strings.Contains(v, map[string]string{"en": "pre-open", "zh": "集合竞价"}[lang]) {
+		if v := m.plainView(); !strings.Contains(v, map[string]string{"en": "pre-open", "zh": "集合竞价"}[lang]) {
 			t.Errorf("%s: detail does not say pre-open:\n%s", lang, v)
 		}
 		m.selectKey("SZ300634")
 		loss := map[string]string{"en": "PE loss", "zh": "市盈率 亏损"}[lang]
-		if v := m.View(); !strings.Contains(v, loss) {
+		if v := m.plainView(); !strings.Contains(v, loss) {
 			t.Errorf("%s: detail lacks %q:\n%s", lang, loss, v)
 		}
-		checkFrame(t, m.View(), 120, 40)
+		checkFrame(t, m.plainView(), 120, 40)
 	}
 }

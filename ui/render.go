@@ -6,8 +6,7 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
+	"charm.land/lipgloss/v2"
 
 	"zixuan/safetext"
 )
@@ -15,7 +14,7 @@ import (
 // Rendering caches. A keystroke changes a few rows at most (the
 // cursor's old and new row), so rows are drawn once and kept until what
 // they are drawn from changes: the loaded data, the price cells, the
-// width, the language, the colour profile. Every such change makes a new
+// width, the language, the styles (light or dark). Every such change makes a new
 // epoch (a process-wide counter, so two copies of a Model that diverged
 // never share one) and the cache drops everything when the epoch it was
 // filled under is not the model's.
@@ -38,8 +37,7 @@ type rowKey struct {
 	width       int
 	prices      bool
 	western     bool
-	profile     termenv.Profile
-	dark        bool
+	dark        bool   // the styles drawn with: for a dark or a light background
 	cols        string // the columns shown (colKey)
 }
 
@@ -55,10 +53,10 @@ type renderCache struct {
 	rows   [][2]cachedLine // by ticker index; [1] is the selected look
 
 	// wrapped detail-pane paragraphs, drawn: a pure function of the text,
-	// the width, the style and the colour profile (so a sector's thesis,
-	// the same for all its tickers, is wrapped once)
-	wrapKey wrapCtx
-	wraps   map[wrapEntry][]string
+	// the width and the style (so a sector's thesis, the same for all its
+	// tickers, is wrapped once)
+	wrapDark bool
+	wraps    map[wrapEntry][]string
 
 	calls callsCache // the detail pane's calls section (detailcalls.go)
 
@@ -67,31 +65,6 @@ type renderCache struct {
 
 	tabs     helpKey // the tabs line, fitted
 	tabsLine string
-
-	styleKey   wrapCtx // resolved is resolvedStyles under styleKey
-	resolved   *Styles
-	resolvedOK bool
-}
-
-// drawStyles are the styles View draws with: m.styles with the colours
-// resolved for the terminal (styles.go), the same bytes out.
-func (m *Model) drawStyles() Styles {
-	if m.rc == nil {
-		return m.styles
-	}
-	k := wrapCtx{lipgloss.ColorProfile(), lipgloss.HasDarkBackground()}
-	if !m.rc.resolvedOK || m.rc.styleKey != k {
-		m.rc.styleKey, m.rc.resolved, m.rc.resolvedOK = k, resolvedStyles(m.plain), true
-	}
-	if m.rc.resolved == nil {
-		return m.styles
-	}
-	return *m.rc.resolved
-}
-
-type wrapCtx struct {
-	profile termenv.Profile
-	dark    bool
 }
 
 type wrapEntry struct {
@@ -119,9 +92,8 @@ func (m *Model) wrapped(str string, width int, style *lipgloss.Style) []string {
 		rc = nil // a style not known to the memo: drawn every time
 	}
 	if rc != nil {
-		ctx := wrapCtx{lipgloss.ColorProfile(), lipgloss.HasDarkBackground()}
-		if rc.wrapKey != ctx || rc.wraps == nil || len(rc.wraps) >= maxWraps {
-			rc.wrapKey, rc.wraps = ctx, make(map[wrapEntry][]string)
+		if rc.wrapDark != m.dark || rc.wraps == nil || len(rc.wraps) >= maxWraps {
+			rc.wrapDark, rc.wraps = m.dark, make(map[wrapEntry][]string)
 		}
 		k = wrapEntry{str, width, id}
 		if ls, ok := rc.wraps[k]; ok {
@@ -157,7 +129,7 @@ func (m *Model) tabsView() string {
 	}
 	fp.WriteByte(2)
 	fp.WriteString(strconv.Itoa(len(m.tabs.ids)))
-	k := helpKey{fp.String(), m.width, 0, lipgloss.ColorProfile(), lipgloss.HasDarkBackground()}
+	k := helpKey{fp.String(), m.width, 0, m.dark}
 	if m.rc.tabs != k {
 		m.rc.tabs = k
 		m.rc.tabsLine = fitLines(m.tabs.view(m.width, &m.styles), m.width, 1)
@@ -166,11 +138,10 @@ func (m *Model) tabsView() string {
 }
 
 type helpKey struct {
-	fp      string
-	width   int // m.width, and the help's own width
-	hwidth  int
-	profile termenv.Profile
-	dark    bool
+	fp     string
+	width  int // m.width, and the help's own width
+	hwidth int
+	dark   bool
 }
 
 // shortHelp is fitLines(m.help.ShortHelpView(bindings), m.width, 1),
@@ -193,7 +164,7 @@ func (m *Model) shortHelp() string {
 		fp.WriteString(h.Desc)
 		fp.WriteByte(0)
 	}
-	k := helpKey{fp.String(), m.width, m.help.Width, lipgloss.ColorProfile(), lipgloss.HasDarkBackground()}
+	k := helpKey{fp.String(), m.width, m.help.Width(), m.dark}
 	if m.rc.help != k {
 		m.rc.help = k
 		m.rc.helpLine = fitLines(m.fitHelp(bs), m.width, 1)
@@ -223,7 +194,7 @@ func (m *Model) rowKey(width int) rowKey {
 		data: m.dataEpoch, cells: m.qs.epoch, hist: m.hs.epoch,
 		t: m.t, loc: m.opts.Location,
 		width: width, prices: m.pricesShown(), western: m.opts.Western,
-		profile: lipgloss.ColorProfile(), dark: lipgloss.HasDarkBackground(),
+		dark: m.dark,
 		cols: m.colKey(),
 	}
 }

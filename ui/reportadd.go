@@ -6,10 +6,10 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"zixuan/report"
 	"zixuan/safetext"
@@ -57,7 +57,7 @@ type addReportMsg struct {
 
 func newReportAdd(m *Model) (reportAdd, tea.Cmd) {
 	d := reportAdd{keys: m.keys, t: m.t, rt: m.rt(), styles: m.dialogStyles(), preview: m.previewCmd(), sectors: m.data.sectors}
-	d.path = textinput.New()
+	d.path = newInput(d.styles)
 	d.path.Prompt = d.rt.AddPath + m.t.Colon
 	d.path.CharLimit = 1024
 	return d, d.path.Focus()
@@ -101,7 +101,7 @@ func (d reportAdd) Update(msg tea.Msg) (dialog, tea.Cmd) {
 		}
 		d.in, d.out, d.shown, d.asking, d.off, d.err = msg.in, msg.out, true, false, 0, ""
 		return d, nil
-	case tea.KeyMsg:
+	case tea.KeyPressMsg:
 		k := d.keys
 		if d.asking {
 			switch {
@@ -177,7 +177,7 @@ func (d reportAdd) FullHelp() [][]key.Binding { return [][]key.Binding{d.ShortHe
 
 func (d reportAdd) SetSize(w, h int) dialog {
 	d.width, d.height = w, h
-	d.path.Width = max(w-safetext.Width(d.path.Prompt)-2, 10)
+	d.path.SetWidth(max(w-safetext.Width(d.path.Prompt)-2, 10))
 	return d
 }
 

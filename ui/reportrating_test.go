@@ -9,7 +9,7 @@ import (
 	"time"
 	"zixuan/sectors/market"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 
 	"zixuan/sectors"
 	"zixuan/store"
@@ -55,7 +55,7 @@ func TestReportAddAsksBeforeLowering(t *testing.T) {
 		m := newTestModel(t, st, "en", 120, 40)
 		m = press(m, "b", "a", noteFile(t, lowerNote))
 		m = pressRun(m, "enter")
-		view := m.View()
+		view := m.plainView()
 		for _, want := range []string{"↓ 603019", "lowers Buy → Neutral", "= 688041", "unchanged Buy", "~ 000977", "re-rated Unrated → Buy"} {
 			if !strings.Contains(view, want) {
 				t.Errorf("the preview lacks %q:\n%s", want, view)
@@ -63,15 +63,15 @@ func TestReportAddAsksBeforeLowering(t *testing.T) {
 		}
 		// y asks first; esc goes back to the preview
 		m = pressRun(m, "y")
-		if d, ok := m.top().(reportAdd); !ok || !d.asking || !strings.Contains(m.View(), "It lowers 1 rating(s): 603019 Buy → Neutral") {
-			t.Fatalf("y did not ask:\n%s", m.View())
+		if d, ok := m.top().(reportAdd); !ok || !d.asking || !strings.Contains(m.plainView(), "It lowers 1 rating(s): 603019 Buy → Neutral") {
+			t.Fatalf("y did not ask:\n%s", m.plainView())
 		}
-		checkFrame(t, m.View(), 120, 40)
+		checkFrame(t, m.plainView(), 120, 40)
 		for _, sz := range [][2]int{{80, 24}, {50, 12}} {
 			n := update(m, tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
-			checkFrame(t, n.View(), sz[0], sz[1])
-			if !strings.Contains(n.View(), "It lowers") {
-				t.Errorf("%dx%d: the question is not on screen:\n%s", sz[0], sz[1], n.View())
+			checkFrame(t, n.plainView(), sz[0], sz[1])
+			if !strings.Contains(n.plainView(), "It lowers") {
+				t.Errorf("%dx%d: the question is not on screen:\n%s", sz[0], sz[1], n.plainView())
 			}
 		}
 		m = press(m, "esc")
@@ -101,7 +101,7 @@ func TestReportPreviewSaysAnUndatedReportRatesNothing(t *testing.T) {
 	undated := strings.Replace(lowerNote, "报告发布日期：2025 年 05 月 10 日\n", "", 1)
 	m = press(m, "b", "a", noteFile(t, undated))
 	m = pressRun(m, "enter")
-	view := m.View()
+	view := m.plainView()
 	if !strings.Contains(view, "No date: the report changes no rating") || !strings.Contains(view, "kept Buy: no date") {
 		t.Errorf("the preview of an undated report:\n%s", view)
 	}
@@ -134,7 +134,7 @@ func TestDetailListsEveryCallNewestFirst(t *testing.T) {
 	for _, lang := range []string{"en", "zh"} {
 		m := newTestModel(t, st, lang, 120, 40)
 		m.selectKey("SH603019")
-		view := m.View()
+		view := m.plainView()
 		checkFrame(t, view, 120, 40)
 		title, target, rerated := "Calls (3)", "target 88.00", "Neutral → Buy"
 		if lang == "zh" {
@@ -154,7 +154,7 @@ func TestDetailListsEveryCallNewestFirst(t *testing.T) {
 		}
 		for _, sz := range [][2]int{{80, 24}, {50, 12}} {
 			n := update(m, tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
-			checkFrame(t, n.View(), sz[0], sz[1])
+			checkFrame(t, n.plainView(), sz[0], sz[1])
 		}
 	}
 }
@@ -180,7 +180,7 @@ func TestDetailWithManyCallsFits(t *testing.T) {
 	m := newTestModel(t, st, "en", 120, 40)
 	manyCalls(&m, 400)
 	m.selectKey("SH603019")
-	view := m.View()
+	view := m.plainView()
 	checkFrame(t, view, 120, 40)
 	if !strings.Contains(view, "Calls (401)") && !strings.Contains(strings.Join(m.detailLinesOf(120), "\n"), "Calls (401)") {
 		t.Errorf("the calls heading is missing")
@@ -213,10 +213,10 @@ func BenchmarkDetailManyCalls(b *testing.B) {
 	m := newTestModel(b, st, "en", 120, 40)
 	manyCalls(&m, 400)
 	m.selectKey("SH603019")
-	_ = m.View()
+	_ = m.plainView()
 	b.ResetTimer()
 	for b.Loop() {
-		_ = m.View()
+		_ = m.plainView()
 	}
 }
 

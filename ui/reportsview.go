@@ -6,8 +6,8 @@ import (
 	"strings"
 	"zixuan/sectors/market"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 
 	"zixuan/safetext"
 	"zixuan/sectors"
@@ -128,7 +128,7 @@ func (v reportsView) refresh(m *Model) dialog { return v.fill(m) }
 func (v reportsView) rows() int { return max(v.height-2, 1) }
 
 // step moves a cursor over n rows by a key; ok is false for other keys.
-func step(k tea.KeyMsg, keys *keyMap, cur, n, page int) (int, bool) {
+func step(k tea.KeyPressMsg, keys *keyMap, cur, n, page int) (int, bool) {
 	switch {
 	case key.Matches(k, keys.Up):
 		cur--
@@ -149,7 +149,7 @@ func step(k tea.KeyMsg, keys *keyMap, cur, n, page int) (int, bool) {
 }
 
 func (v reportsView) Update(msg tea.Msg) (dialog, tea.Cmd) {
-	k, ok := msg.(tea.KeyMsg)
+	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return v, nil
 	}
@@ -512,7 +512,7 @@ type rmTickersQuestion struct {
 }
 
 func (q rmTickersQuestion) Update(msg tea.Msg) (dialog, tea.Cmd) {
-	k, ok := msg.(tea.KeyMsg)
+	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return q, nil
 	}

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"zixuan/sectors/market"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 
 	"zixuan/sectors"
 	"zixuan/store"
@@ -41,7 +41,7 @@ func TestReportsViewFilterAndBack(t *testing.T) {
 	if !ok || len(v.reports) != 1 || v.reports[0].ID != sectors.ReportSourceID && !strings.HasPrefix(v.reports[0].ID, "report-") {
 		t.Fatalf("reports view: %T %+v", m.top(), v.reports)
 	}
-	view := m.View()
+	view := m.plainView()
 	checkFrame(t, view, 120, 40)
 	if !strings.Contains(view, "Reports (1)") || !strings.Contains(view, "2024-05-12") {
 		t.Errorf("the seed report is not listed:\n%s", view)
@@ -54,7 +54,7 @@ func TestReportsViewFilterAndBack(t *testing.T) {
 	if v := m.top().(reportsView); v.open != 0 || len(v.calls[0]) != 25 {
 		t.Fatalf("calls: open %d, %d calls", v.open, len(v.calls[0]))
 	}
-	if view := m.View(); !strings.Contains(view, "Calls of 2024-05-12") || !strings.Contains(view, "688111") {
+	if view := m.plainView(); !strings.Contains(view, "Calls of 2024-05-12") || !strings.Contains(view, "688111") {
 		t.Errorf("calls not shown:\n%s", view)
 	}
 	// esc: back to the reports, esc again: the list, the filter still on
@@ -62,7 +62,7 @@ func TestReportsViewFilterAndBack(t *testing.T) {
 	if showing(m) != "list" || m.view.filter.Report == "" {
 		t.Fatalf("showing %s, filter %q", showing(m), m.view.filter.Report)
 	}
-	lines := strings.Split(m.View(), "\n")
+	lines := strings.Split(m.plainView(), "\n")
 	if !strings.Contains(lines[1], "[report 2024-05-12") || !strings.Contains(lines[len(lines)-2], "report: 2024-05-12") {
 		t.Errorf("tabs line %q, status line %q do not say the filter is on", lines[1], lines[len(lines)-2])
 	}
@@ -111,7 +111,7 @@ func TestReportAddPreviewThenConfirm(t *testing.T) {
 	if !ok || !d.shown {
 		t.Fatalf("no preview: %T %+v", m.top(), d.err)
 	}
-	view := m.View()
+	view := m.plainView()
 	checkFrame(t, view, 120, 40)
 	for _, want := range []string{"Would add", "Themes", "→", "would add"} {
 		if !strings.Contains(view, want) {
@@ -157,7 +157,7 @@ func TestReportAddErrorsStayInTheDialog(t *testing.T) {
 	if !ok || d.shown || d.err == "" {
 		t.Fatalf("%T shown=%v err=%q", m.top(), d.shown, d.err)
 	}
-	checkFrame(t, m.View(), 80, 24)
+	checkFrame(t, m.plainView(), 80, 24)
 	m = press(m, "esc")
 	if _, ok := m.top().(reportsView); !ok {
 		t.Fatalf("esc: %T", m.top())
@@ -199,7 +199,7 @@ func TestReportRemoveAsksAboutItsTickers(t *testing.T) {
 			if !ok {
 				t.Fatalf("no question about the tickers: %T", m.top())
 			}
-			if !strings.Contains(m.View(), "only because of it") {
+			if !strings.Contains(m.plainView(), "only because of it") {
 				t.Errorf("question not shown: %q", q.question)
 			}
 			m = pressRun(m, answer)
@@ -218,7 +218,7 @@ func TestReportRemoveAsksAboutItsTickers(t *testing.T) {
 					t.Errorf("n: %d reports, %d tickers, want %d kept", len(list), len(m.data.tickers), before)
 				}
 			}
-			checkFrame(t, m.View(), 120, 40)
+			checkFrame(t, m.plainView(), 120, 40)
 		})
 	}
 }
@@ -231,7 +231,7 @@ func TestReportViewsFitEverySize(t *testing.T) {
 			n := press(m, keys...)
 			for _, sz := range [][2]int{{120, 40}, {80, 24}, {60, 15}, {50, 12}} {
 				n = update(n, tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
-				checkFrame(t, n.View(), sz[0], sz[1])
+				checkFrame(t, n.plainView(), sz[0], sz[1])
 			}
 		}
 	}

@@ -7,10 +7,9 @@ import (
 	"os"
 	"runtime/debug"
 
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 	"github.com/mattn/go-isatty"
-	"github.com/muesli/termenv"
 
 	"zixuan/store"
 )
@@ -22,8 +21,11 @@ func Run(st *store.Store, opts Options) (err error) {
 	if !isTerminal(os.Stdin) || !isTerminal(os.Stdout) {
 		return errors.New("zixuan's interactive view needs a terminal (stdin and stdout are not both a terminal): use `zixuan list` to print the watchlist instead")
 	}
+	var popts []tea.ProgramOption
 	if opts.NoColor || noColor() {
-		lipgloss.SetColorProfile(termenv.Ascii)
+		// no colours, text attributes kept (bold, reverse mark the
+		// selection); NO_COLOR alone Bubble Tea would honour by itself
+		popts = append(popts, tea.WithColorProfile(colorprofile.ASCII))
 	}
 	// The data loads once the program runs (Init), while bubbletea sets
 	// up the terminal and waits for its first frame tick: the first screen
@@ -32,7 +34,7 @@ func Run(st *store.Store, opts Options) (err error) {
 	m.loading, m.partial = true, true
 	m.startWatch()
 	defer m.watch.close()
-	return runProgram(tea.NewProgram(m, tea.WithAltScreen()), st.Path(), os.Stderr)
+	return runProgram(tea.NewProgram(m, popts...), st.Path(), os.Stderr)
 }
 
 // runProgram runs the TUI and turns a crash into a message that says where

@@ -7,9 +7,9 @@ import (
 	"time"
 	"zixuan/sectors/market"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"zixuan/safetext"
 	"zixuan/sectors"
@@ -184,7 +184,7 @@ func (v *scoreView) openGroup() {
 }
 
 func (v scoreView) Update(msg tea.Msg) (dialog, tea.Cmd) {
-	k, ok := msg.(tea.KeyMsg)
+	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return v, nil
 	}

@@ -5,9 +5,7 @@ import (
 	"testing"
 	"zixuan/sectors/market"
 
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
+	tea "charm.land/bubbletea/v2"
 
 	"zixuan/quote"
 	"zixuan/sectors"
@@ -23,7 +21,7 @@ func TestScorecardGroupsAndCalls(t *testing.T) {
 	if v.byName() != sectors.ByReport || len(v.groups) != 1 || v.groups[0].Count != 25 || v.groups[0].Rated != 9 || v.groups[0].Unrated != 16 {
 		t.Fatalf("by %s, groups %+v", v.byName(), v.groups)
 	}
-	view := m.View()
+	view := m.plainView()
 	checkFrame(t, view, 120, 40)
 	for _, want := range []string{"Scorecard against 沪深300 price index · report", "as of 2026-03-02", "2024-05-12"} {
 		if !strings.Contains(view, want) {
@@ -48,7 +46,7 @@ func TestScorecardGroupsAndCalls(t *testing.T) {
 			t.Errorf("calls not best first at %d", i)
 		}
 	}
-	view = m.View()
+	view = m.plainView()
 	for _, want := range []string{"Excess", "沪深300", "Return", "688111"} {
 		if !strings.Contains(view, want) {
 			t.Errorf("calls lack %q:\n%s", want, view)
@@ -81,11 +79,11 @@ func TestScorecardOpensAtOnceAndOffline(t *testing.T) {
 	if _, ok := m.top().(scoreView); !ok || cmd == nil {
 		t.Fatalf("c: %T, cmd %v", m.top(), cmd != nil)
 	}
-	if !strings.Contains(m.View(), "reading") {
-		t.Errorf("no loading line:\n%s", m.View())
+	if !strings.Contains(m.plainView(), "reading") {
+		t.Errorf("no loading line:\n%s", m.plainView())
 	}
 	m = run(m, cmd)
-	view := m.View()
+	view := m.plainView()
 	if !strings.Contains(view, "as of 2026-03-02") || !strings.Contains(view, "from the stored history") {
 		t.Errorf("offline scorecard does not say its date:\n%s", view)
 	}
@@ -96,7 +94,7 @@ func TestScorecardNoHistoryYet(t *testing.T) {
 	m, cmd := klineModel(t, st, nil, "zh", 80, 24)
 	m = run(m, cmd)
 	m = press(m, "c")
-	view := m.View()
+	view := m.plainView()
 	checkFrame(t, view, 80, 24)
 	if !strings.Contains(view, "还没有历史行情") {
 		t.Errorf("no word about the missing history:\n%s", view)
@@ -104,11 +102,9 @@ func TestScorecardNoHistoryYet(t *testing.T) {
 }
 
 func TestScorecardColoursBySign(t *testing.T) {
-	lipgloss.SetColorProfile(termenv.ANSI256)
-	t.Cleanup(func() { lipgloss.SetColorProfile(termenv.Ascii) })
 	m, _, _ := historyModel(t, "en", 120, 40)
 	m.plain = false
-	m.styles = NewStyles(false)
+	m.styles = NewStyles(false, true)
 	m.rc = newRenderCache()
 	for _, western := range []bool{false, true} {
 		m.opts.Western = western
@@ -129,7 +125,7 @@ func TestScorecardFitsEverySize(t *testing.T) {
 			n := press(m, keys...)
 			for _, sz := range [][2]int{{120, 40}, {80, 24}, {60, 15}, {50, 12}} {
 				n = update(n, tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
-				checkFrame(t, n.View(), sz[0], sz[1])
+				checkFrame(t, n.plainView(), sz[0], sz[1])
 			}
 		}
 	}
@@ -155,7 +151,7 @@ func TestScorecardAgainstTheSettingsBenchmark(t *testing.T) {
 	if got := ks.asked["sh000905"]; len(got) == 0 {
 		t.Errorf("中证500 not fetched: asked %v", ks.asked)
 	}
-	view := m.View()
+	view := m.plainView()
 	if !strings.Contains(view, "Scorecard against 中证500 price index") {
 		t.Errorf("title:\n%s", view)
 	}

@@ -136,7 +136,7 @@ func BenchmarkMoveAndRender5538(b *testing.B) {
 	down := keyMsg("j")
 	for b.Loop() {
 		m = update(m, down)
-		_ = m.View()
+		_ = m.plainView()
 	}
 }
 

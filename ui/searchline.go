@@ -1,9 +1,9 @@
 package ui
 
 import (
-	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
 )
 
 // searchLine is the / search in the status line: the list filters live as
@@ -21,8 +21,8 @@ type (
 	listMoveMsg      struct{ rows, pages int }
 )
 
-func newSearchLine(query string, keys *keyMap) (searchLine, tea.Cmd) {
-	in := textinput.New()
+func newSearchLine(query string, keys *keyMap, s *Styles) (searchLine, tea.Cmd) {
+	in := newInput(s)
 	in.Prompt = "/"
 	in.CharLimit = 40
 	in.SetValue(query)
@@ -32,13 +32,9 @@ func newSearchLine(query string, keys *keyMap) (searchLine, tea.Cmd) {
 }
 
 func (s searchLine) Update(msg tea.Msg) (dialog, tea.Cmd) {
-	k, ok := msg.(tea.KeyMsg)
-	if !ok {
-		var cmd tea.Cmd
-		s.input, cmd = s.input.Update(msg)
-		return s, cmd
-	}
+	k, ok := msg.(tea.KeyPressMsg)
 	switch {
+	case !ok: // pasted text, the cursor's blink
 	case key.Matches(k, s.keys.Cancel):
 		return closeWith(searchClearedMsg{}), nil
 	case key.Matches(k, s.keys.Keep):
@@ -52,6 +48,7 @@ func (s searchLine) Update(msg tea.Msg) (dialog, tea.Cmd) {
 	case key.Matches(k, s.keys.SearchPageDown):
 		return tell(s, listMoveMsg{pages: 1}), nil
 	}
+	// typed or pasted, the text filters as it changes
 	before := s.input.Value()
 	var cmd tea.Cmd
 	s.input, cmd = s.input.Update(msg)
@@ -68,6 +65,6 @@ func (s searchLine) ShortHelp() []key.Binding {
 }
 func (s searchLine) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
 func (s searchLine) SetSize(width, _ int) dialog {
-	s.input.Width = max(width-4, 10)
+	s.input.SetWidth(max(width-4, 10))
 	return s
 }

@@ -3,9 +3,9 @@ package ui
 import (
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
 
 	"zixuan/safetext"
 	"zixuan/sectors"
@@ -46,14 +46,14 @@ type (
 	gotoTabMsg      struct{ id string }
 )
 
-func newSectorsDialog(list []sectors.Sector, counts map[string]int, current string) sectorsModel {
+func newSectorsDialog(list []sectors.Sector, counts map[string]int, current string, s *Styles) sectorsModel {
 	d := sectorsModel{list: list, counts: counts}
 	for i, s := range list {
 		if s.ID == current {
 			d.choice = i
 		}
 	}
-	d.input = textinput.New()
+	d.input = newInput(s)
 	d.input.Prompt = "> "
 	d.input.CharLimit = 40
 	return d
@@ -67,7 +67,7 @@ func (d sectorsModel) selected() (sectors.Sector, bool) {
 }
 
 func (d sectorsModel) Update(msg tea.Msg) (dialog, tea.Cmd) {
-	k, ok := msg.(tea.KeyMsg)
+	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		if d.mode == sectorsNew || d.mode == sectorsRename {
 			var cmd tea.Cmd
@@ -172,7 +172,7 @@ func (d sectorsModel) View() string {
 		lines = append(lines, s.Error.Render(safetext.Truncate(sprintf(w.ConfirmSectorDelete, d.t.sector(sec)), d.width)))
 	}
 	if d.mode == sectorsNew || d.mode == sectorsRename {
-		d.input.Width = max(d.width-4, 10)
+		d.input.SetWidth(max(d.width-4, 10))
 		lines = append(lines, d.input.View())
 	}
 	return strings.Join(lines, "\n")

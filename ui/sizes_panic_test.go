@@ -6,7 +6,7 @@ import (
 	"testing"
 	"zixuan/sectors/market"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 
 	"zixuan/safetext"
 )
@@ -42,13 +42,13 @@ func TestAnySizeInAnyMode(t *testing.T) {
 						sz = sizes[len(sizes)-1-i]
 					}
 					m = update(m, tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
-					checkFits(t, fmt.Sprintf("%s/%s at %dx%d", name, lang, sz[0], sz[1]), m.View(), sz[0], sz[1])
+					checkFits(t, fmt.Sprintf("%s/%s at %dx%d", name, lang, sz[0], sz[1]), m.plainView(), sz[0], sz[1])
 				}
 			}
 			// keys keep working after all that
 			m = update(m, tea.WindowSizeMsg{Width: 60, Height: 15})
 			m = press(m, "esc", "j", "k")
-			checkFits(t, name+" after resizes", m.View(), 60, 15)
+			checkFits(t, name+" after resizes", m.plainView(), 60, 15)
 		}
 	}
 }
@@ -127,7 +127,7 @@ func TestExportPathExpandsHome(t *testing.T) {
 func TestDetailPaneColumnIsFixed(t *testing.T) {
 	st, _ := newTestStore(t)
 	col := func(m Model) int {
-		line := strings.Split(m.View(), "\n")[3] // the first row
+		line := strings.Split(m.plainView(), "\n")[3] // the first row
 		i := strings.Index(line, "|")
 		return safetext.Width(line[:max(i, 0)])
 	}

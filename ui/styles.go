@@ -1,11 +1,14 @@
 package ui
 
 import (
+	"image/color"
 	"os"
-	"strconv"
 
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/textarea"
+	"charm.land/bubbles/v2/textinput"
+
+	"charm.land/lipgloss/v2"
 
 	"zixuan/safetext"
 	"zixuan/sectors"
@@ -20,22 +23,32 @@ type Styles struct {
 	Up, Down                                   lipgloss.Style // prices: red and green (quotes.go picks by convention)
 	ChartLine, ChartBench, ChartMark           lipgloss.Style // charts (chart.go): the stock, 沪深300, the markers
 	Rating                                     map[sectors.Rating]lipgloss.Style
+
+	// the bubbles' own styles, for the same background
+	Input textinput.Styles
+	Area  textarea.Styles
+	Help  help.Styles
 }
 
-// Adaptive colours: {Light, Dark} pairs, so the app reads on both.
+// Colours come in {light, dark} pairs, so the app reads on both
+// backgrounds; lipgloss.LightDark picks one of each once the terminal has
+// said which it has (tea.BackgroundColorMsg, asked for when the TUI
+// starts). Until then, and where a terminal never answers, the dark ones.
+type colourPair struct{ light, dark string }
+
 var (
-	colAccent = lipgloss.AdaptiveColor{Light: "#1F5FBF", Dark: "#7AB8FF"}
-	colDim    = lipgloss.AdaptiveColor{Light: "#6B6B6B", Dark: "#8A8A8A"}
-	colSelBG  = lipgloss.AdaptiveColor{Light: "#DCE6F5", Dark: "#2A3550"}
-	colError  = lipgloss.AdaptiveColor{Light: "#B00020", Dark: "#FF6B6B"}
-	colWarn   = lipgloss.AdaptiveColor{Light: "#A15C00", Dark: "#FFB347"}
-	colOK     = lipgloss.AdaptiveColor{Light: "#1B7F3B", Dark: "#6FD08C"}
+	colAccent = colourPair{"#1F5FBF", "#7AB8FF"}
+	colDim    = colourPair{"#6B6B6B", "#8A8A8A"}
+	colSelBG  = colourPair{"#DCE6F5", "#2A3550"}
+	colError  = colourPair{"#B00020", "#FF6B6B"}
+	colWarn   = colourPair{"#A15C00", "#FFB347"}
+	colOK     = colourPair{"#1B7F3B", "#6FD08C"}
 	// A-share convention: red is up/positive, green is down/negative.
-	colBuy   = lipgloss.AdaptiveColor{Light: "#C0001A", Dark: "#FF5F5F"}
-	colOver  = lipgloss.AdaptiveColor{Light: "#D04A02", Dark: "#FF9E64"}
-	colNeut  = lipgloss.AdaptiveColor{Light: "#5A5A5A", Dark: "#C8C8C8"}
-	colUnder = lipgloss.AdaptiveColor{Light: "#2E7D32", Dark: "#8BD18B"}
-	colSell  = lipgloss.AdaptiveColor{Light: "#00695C", Dark: "#4FD1A5"}
+	colBuy   = colourPair{"#C0001A", "#FF5F5F"}
+	colOver  = colourPair{"#D04A02", "#FF9E64"}
+	colNeut  = colourPair{"#5A5A5A", "#C8C8C8"}
+	colUnder = colourPair{"#2E7D32", "#8BD18B"}
+	colSell  = colourPair{"#00695C", "#4FD1A5"}
 )
 
 // asciiBorder draws boxes with ASCII only: box-drawing characters are
@@ -48,15 +61,14 @@ var asciiBorder = lipgloss.Border{
 // noColor reports whether NO_COLOR asks for no colours (https://no-color.org).
 func noColor() bool { return os.Getenv("NO_COLOR") != "" }
 
-// NewStyles builds the styles; with plain set, no colours are used at all
-// (bold and reverse still mark the selection and the active tab).
-func NewStyles(plain bool) Styles {
-	return newStyles(plain, func(c lipgloss.AdaptiveColor) lipgloss.TerminalColor { return c })
-}
-
-// newStyles builds the styles with each adaptive colour as col makes it.
-func newStyles(plain bool, col func(lipgloss.AdaptiveColor) lipgloss.TerminalColor) Styles {
-	c := func(s lipgloss.Style, fg lipgloss.AdaptiveColor) lipgloss.Style {
+// NewStyles builds the styles for a dark or a light background; with
+// plain set, no colours are used at all (bold and reverse still mark the
+// selection and the active tab). Bubble Tea turns each colour into what
+// the terminal can show when it writes the frame.
+func NewStyles(plain, dark bool) Styles {
+	pick := lipgloss.LightDark(dark)
+	col := func(p colourPair) color.Color { return pick(lipgloss.Color(p.light), lipgloss.Color(p.dark)) }
+	c := func(s lipgloss.Style, fg colourPair) lipgloss.Style {
 		if plain {
 			return s
 		}
@@ -98,11 +110,20 @@ func newStyles(plain bool, col func(lipgloss.AdaptiveColor) lipgloss.TerminalCol
 	if !plain {
 		s.PaneFocus = s.Pane.BorderForeground(col(colAccent))
 	}
-	for r, col := range map[sectors.Rating]lipgloss.AdaptiveColor{
+	s.Input = textinput.DefaultStyles(dark)
+	s.Area = textarea.DefaultStyles(dark)
+	// prompts drawn as the text around them; the cursor in the accent colour
+	s.Input.Focused.Prompt, s.Input.Blurred.Prompt = lipgloss.NewStyle(), lipgloss.NewStyle()
+	s.Area.Focused.Prompt, s.Area.Blurred.Prompt = lipgloss.NewStyle(), lipgloss.NewStyle()
+	if !plain {
+		s.Input.Cursor.Color, s.Area.Cursor.Color = col(colAccent), col(colAccent)
+	}
+	s.Help = help.DefaultStyles(dark)
+	for r, p := range map[sectors.Rating]colourPair{
 		sectors.Buy: colBuy, sectors.Overweight: colOver, sectors.Neutral: colNeut,
 		sectors.Underweight: colUnder, sectors.Sell: colSell, sectors.Unrated: colDim,
 	} {
-		st := c(lipgloss.NewStyle(), col)
+		st := c(lipgloss.NewStyle(), p)
 		if r == sectors.Buy || r == sectors.Sell {
 			st = st.Bold(true)
 		}
@@ -111,34 +132,11 @@ func newStyles(plain bool, col func(lipgloss.AdaptiveColor) lipgloss.TerminalCol
 	return s
 }
 
-// resolvedStyles are the styles with every adaptive colour turned into
-// the colour the terminal's profile and background make of it, so Render
-// does not convert a hex colour to the nearest of 256 on every call (the
-// conversion is what termenv does each time: the same sequences come
-// out). Built once per profile and background; nil when there is nothing
-// to resolve (no colours, or true colour, where hex is what is sent).
-func resolvedStyles(plain bool) *Styles {
-	p := lipgloss.ColorProfile()
-	if plain || (p != termenv.ANSI256 && p != termenv.ANSI) {
-		return nil
-	}
-	dark := lipgloss.HasDarkBackground()
-	s := newStyles(plain, func(c lipgloss.AdaptiveColor) lipgloss.TerminalColor {
-		hex := c.Light
-		if dark {
-			hex = c.Dark
-		}
-		switch v := p.Color(hex).(type) {
-		case termenv.ANSIColor:
-			return lipgloss.Color(strconv.Itoa(int(v)))
-		case termenv.ANSI256Color:
-			if v >= 16 { // below, the number would read as a 16-colour one
-				return lipgloss.Color(strconv.Itoa(int(v)))
-			}
-		}
-		return c
-	})
-	return &s
+// newInput is a one-line text input drawn in s.
+func newInput(s *Styles) textinput.Model {
+	in := textinput.New()
+	in.SetStyles(s.Input)
+	return in
 }
 
 // safeLine makes store text inert for a one-line display.

@@ -1,8 +1,8 @@
 package ui
 
 import (
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 
 	"zixuan/export"
 	"zixuan/safetext"
@@ -10,7 +10,7 @@ import (
 )
 
 // updateList handles keys on the main list.
-func (m Model) updateList(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+func (m Model) updateList(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	k := m.keys
 	// a message belongs to the action that said it: the next key's action
 	// says its own, or nothing
@@ -62,7 +62,7 @@ func (m Model) updateList(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.tabs.prev()
 		m.refilter(m.selectedKey())
 	case key.Matches(msg, k.Ratings):
-		r := sectors.Ratings[msg.Runes[0]-'1']
+		r := sectors.Ratings[msg.Code-'1']
 		m.view.filter.Ratings = m.view.filter.Ratings.Toggle(r)
 		m.refilter(m.selectedKey())
 	case key.Matches(msg, k.ClearRatings):
@@ -70,7 +70,7 @@ func (m Model) updateList(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.view.filter.Report = "" // and the report filter (reportsview.go)
 		m.refilter(m.selectedKey())
 	case key.Matches(msg, k.Search):
-		s, cmd := newSearchLine(m.view.query, k)
+		s, cmd := newSearchLine(m.view.query, k, &m.styles)
 		m.push(s)
 		return m, cmd
 	case key.Matches(msg, k.Sort):
@@ -106,7 +106,7 @@ func (m Model) updateList(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Scorecard):
 		return m.openScorecard()
 	case key.Matches(msg, k.Export):
-		e, cmd := newExport(m.opts.Dir, m.opts.Now(), len(m.view.rows), m.t)
+		e, cmd := newExport(m.opts.Dir, m.opts.Now(), len(m.view.rows), m.t, &m.styles)
 		e.keys, e.t, e.styles = k, m.t, m.dialogStyles()
 		m.push(e)
 		return m, cmd
@@ -116,10 +116,9 @@ func (m Model) updateList(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-// dialogStyles are the styles a dialog draws with, resolved for the
-// terminal as the frame's are (the same bytes out).
+// dialogStyles are the styles a dialog draws with: the frame's.
 func (m *Model) dialogStyles() *Styles {
-	s := m.drawStyles()
+	s := m.styles
 	return &s
 }
 
@@ -135,7 +134,7 @@ func (m Model) openEditor(id uint64, body string) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	w, h := m.dialogSize()
-	e, cmd := newEditor(tk.Code, tk.Code.Number+" "+displayName(tk.Name), id, body, w, max(h-2, 3))
+	e, cmd := newEditor(tk.Code, tk.Code.Number+" "+displayName(tk.Name), id, body, w, max(h-2, 3), &m.styles)
 	e.keys, e.t, e.styles = m.keys, m.t, m.dialogStyles()
 	m.push(e)
 	return m, cmd
@@ -146,7 +145,7 @@ func (m Model) openPicker() (tea.Model, tea.Cmd) {
 	if !ok {
 		return m, nil
 	}
-	p, cmd := newPicker(tk.Code, tk.Code.Number+" "+displayName(tk.Name), tk.Rating, m.t)
+	p, cmd := newPicker(tk.Code, tk.Code.Number+" "+displayName(tk.Name), tk.Rating, m.t, &m.styles)
 	p.keys, p.t, p.styles = m.keys, m.t, m.dialogStyles()
 	m.push(p)
 	return m, cmd
@@ -163,7 +162,7 @@ func (m Model) openWizard() (tea.Model, tea.Cmd) {
 	for _, t := range m.data.tickers {
 		on[t.Code.Key()] = true
 	}
-	w, cmd := newWizard(m.addSector(), on, m.t)
+	w, cmd := newWizard(m.addSector(), on, m.t, &m.styles)
 	w.keys, w.t, w.styles = m.keys, m.t, m.dialogStyles()
 	w.title = m.t.AddPrompt
 	if w.sector != "" {

@@ -5,8 +5,9 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/bubbles/v2/help"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"zixuan/safetext"
 	"zixuan/sectors"
@@ -21,7 +22,7 @@ const (
 
 // layout sizes the panes after a resize.
 func (m *Model) layout() {
-	m.help.Width = m.width
+	m.help.SetWidth(m.width)
 	body := m.bodyHeight()
 	m.list.height = max(body-1, 1)
 	m.list.clamp()
@@ -35,8 +36,15 @@ func (m *Model) dialogSize() (w, h int) {
 	return max(min(m.width-4, 90), 20), max(min(m.bodyHeight()-2, 20), 4)
 }
 
-// View draws the whole screen, exactly width x height.
-func (m Model) View() string {
+// View is the program's frame: the screen, on the alternate screen.
+func (m Model) View() tea.View {
+	v := tea.NewView(m.screen())
+	v.AltScreen = true
+	return v
+}
+
+// screen draws the whole screen, exactly width x height.
+func (m Model) screen() string {
 	if m.quitting || m.loading {
 		return "" // bubbletea draws nothing until there is a frame
 	}
@@ -46,7 +54,6 @@ func (m Model) View() string {
 		// must not scroll.
 		return fitLines(lipgloss.NewStyle().Width(max(m.width, 1)).Render(msg), max(m.width, 1), max(m.height, 1))
 	}
-	m.styles = m.drawStyles() // m is View's own copy
 	return m.frame(m.bodyFitted())
 }
 
@@ -224,7 +231,7 @@ func (m *Model) dialogView(d dialog) string {
 		return body
 	}
 	w, h := m.dialogSize()
-	return m.styles.Box.Width(w + 2).Render(fitLines(body, w, min(strings.Count(body, "\n")+1, h)))
+	return m.styles.Box.Width(w + 2 + m.styles.Box.GetHorizontalBorderSize()).Render(fitLines(body, w, min(strings.Count(body, "\n")+1, h)))
 }
 
 // statusView is the filter in force and the last message.
@@ -232,7 +239,7 @@ func (m *Model) statusView() string {
 	if d := m.statusDialog(); d != nil {
 		if sl, ok := d.(searchLine); ok && m.view.query != "" && len(m.view.rows) == 0 {
 			// say "no match" rather than leave an empty list unexplained
-			sl.input.Width = max(m.width-6-safetext.Width(m.t.NoMatch), 10)
+			sl.input.SetWidth(max(m.width-6-safetext.Width(m.t.NoMatch), 10))
 			return sl.View() + "  " + m.styles.Error.Render(m.t.NoMatch)
 		}
 		return d.View()

@@ -4,9 +4,9 @@ import (
 	"strings"
 	"zixuan/sectors/market"
 
-	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
 
 	"zixuan/safetext"
 )
@@ -35,9 +35,9 @@ type addSubmitMsg struct {
 	sector string
 }
 
-func newWizard(sector string, onList map[string]bool, t *text) (wizardModel, tea.Cmd) {
+func newWizard(sector string, onList map[string]bool, t *text, s *Styles) (wizardModel, tea.Cmd) {
 	w := wizardModel{sector: sector, onList: onList, maxHits: 50}
-	w.input = textinput.New()
+	w.input = newInput(s)
 	w.input.Prompt = "> "
 	w.input.Placeholder = t.AddHint
 	w.input.CharLimit = 20
@@ -45,7 +45,7 @@ func newWizard(sector string, onList map[string]bool, t *text) (wizardModel, tea
 	return w, cmd
 }
 
-func (w wizardModel) update(msg tea.KeyMsg, k *keyMap) (wizardModel, tea.Cmd, tea.Msg) {
+func (w wizardModel) update(msg tea.KeyPressMsg, k *keyMap) (wizardModel, tea.Cmd, tea.Msg) {
 	switch {
 	case key.Matches(msg, k.Cancel):
 		return w, nil, cancelMsg{}
@@ -69,6 +69,13 @@ func (w wizardModel) update(msg tea.KeyMsg, k *keyMap) (wizardModel, tea.Cmd, te
 		}
 		return w, nil, nil
 	}
+	w, cmd := w.typed(msg)
+	return w, cmd, nil
+}
+
+// typed gives msg (a key, pasted text) to the input and ranks the
+// candidates again when the text changed.
+func (w wizardModel) typed(msg tea.Msg) (wizardModel, tea.Cmd) {
 	before := w.input.Value()
 	var cmd tea.Cmd
 	w.input, cmd = w.input.Update(msg)
@@ -78,12 +85,12 @@ func (w wizardModel) update(msg tea.KeyMsg, k *keyMap) (wizardModel, tea.Cmd, te
 			w.hits = w.rank(v)
 		}
 	}
-	return w, cmd, nil
+	return w, cmd
 }
 
 func (w wizardModel) view(title string, t *text, s *Styles, width, height int) string {
 	lines := []string{s.Title.Render(safetext.Truncate(title, width))}
-	w.input.Width = max(width-4, 10)
+	w.input.SetWidth(max(width-4, 10))
 	lines = append(lines, w.input.View())
 	room := max(height-len(lines), 1)
 	first := 0
@@ -133,10 +140,9 @@ func (w *wizardModel) prefill(v string) {
 // The wizard as a dialog (dialog.go).
 
 func (w wizardModel) Update(msg tea.Msg) (dialog, tea.Cmd) {
-	k, ok := msg.(tea.KeyMsg)
-	if !ok {
-		var cmd tea.Cmd
-		w.input, cmd = w.input.Update(msg)
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok { // pasted text, the cursor's blink
+		w, cmd := w.typed(msg)
 		return w, cmd
 	}
 	w, cmd, act := w.update(k, w.keys)

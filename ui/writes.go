@@ -5,7 +5,7 @@ import (
 	"sync"
 	"zixuan/sectors/market"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 
 	"zixuan/sectors"
 	"zixuan/store"

@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -48,8 +48,8 @@ func TestSlowSaveDoesNotBlockUpdate(t *testing.T) {
 	if cmd != nil || m.quitting {
 		t.Fatal("q quit with a write still pending")
 	}
-	if !strings.Contains(m.View(), "saving") {
-		t.Errorf("no word that the note is being saved:\n%s", m.View())
+	if !strings.Contains(m.plainView(), "saving") {
+		t.Errorf("no word that the note is being saved:\n%s", m.plainView())
 	}
 	release()
 	next, cmd = m.Update(wait()) // the write's result
