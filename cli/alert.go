@@ -17,6 +17,7 @@ import (
 	"zixuan/quote"
 	"zixuan/safetext"
 	"zixuan/sectors"
+	"zixuan/service"
 	"zixuan/store"
 )
 
@@ -295,7 +296,10 @@ func (c *AlertListCmd) Run(a *App) error {
 		}
 	}
 	now := nowFunc()
-	events, unread := a.levelEvents(st, list, now, false)
+	events, unread, err := a.service(st).LevelEvents(list)
+	if err != nil {
+		fmt.Fprintf(a.Err, "zixuan: price history: %s\n", oneLine(advise(err).Error()))
+	}
 	if c.Format == "json" {
 		out := struct {
 			Alerts []alertOut `json:"alerts"`
@@ -303,7 +307,7 @@ func (c *AlertListCmd) Run(a *App) error {
 		for _, al := range list {
 			o := alertJSON(al, nm[al.Code.Key()], now)
 			o.TickerRemoved = !onList[al.Code.Key()]
-			if isLevel(al.Kind) {
+			if al.Kind == sectors.AlertAbove || al.Kind == sectors.AlertBelow || al.Kind == sectors.AlertTarget {
 				level, applied := al.Level(events[al.Code.Key()], now)
 				if len(applied) > 0 {
 					o.Level = &level
@@ -463,6 +467,46 @@ type deliveryOut struct {
 	Error string `json:"error,omitempty"`
 }
 
+// service is the shared work over st on the CLI's clock.
+func (a *App) service(st *store.Store) *service.Service {
+	return &service.Service{Store: st, Now: nowFunc}
+}
+
+// alertHistory reads the history alerts need, fetching what is missing
+// when asked and quotes are on; a failure is said on stderr, and the
+// alerts that needed the history are then unjudged.
+func (a *App) alertHistory(st *store.Store) service.HistoryReader {
+	return func(need service.HistoryNeed) (map[string]sectors.PriceHistory, bool, error) {
+		history, online, err := a.loadHistoryKeeping(st, need.Codes, need.From, need.Fetch, need.Keep)
+		if err != nil {
+			fmt.Fprintf(a.Err, "zixuan: price history: %s\n", oneLine(advise(err).Error()))
+			return nil, false, nil
+		}
+		return history, online, nil
+	}
+}
+
+// alertQuotes asks the quote server for the quotes a check needs; nil
+// when quotes are off.
+func (a *App) alertQuotes() service.QuoteSource {
+	prov, _ := a.QuoteProvider()
+	if prov == nil {
+		return nil
+	}
+	return func(codes []market.Code) (map[string]sectors.Quote, error) {
+		ctx, cancel := context.WithTimeout(context.Background(), quoteTimeout)
+		quotes, err := prov.Quotes(ctx, codes)
+		cancel()
+		if err != nil && len(quotes) == 0 {
+			return nil, errors.New(quote.Status(err))
+		}
+		if err != nil {
+			fmt.Fprintf(a.Err, "zixuan: %s (for some tickers)\n", quote.Status(err))
+		}
+		return quotes, nil
+	}
+}
+
 // Run fetches the quotes the armed alerts need, fires what crossed,
 // delivers what is owed, prints it and exits with one of the statuses
 // above.
@@ -474,134 +518,30 @@ func (c *AlertCheckCmd) Run(a *App) error {
 	if err != nil {
 		return err
 	}
-	list, err := st.Alerts()
+	res, err := a.service(st).CheckAlerts(service.AlertCheck{Quotes: a.alertQuotes(), History: a.alertHistory(st), Owe: c.Exec != ""})
 	if err != nil {
 		return err
 	}
-	snap, err := st.Load()
-	if err != nil {
-		return err
+	if res.QuotesOff {
+		fmt.Fprintln(a.Err, "zixuan: quotes are off (--offline): only --no-note alerts were checked")
 	}
-	now := nowFunc()
-	onList := map[string]bool{}
-	for i := range snap.Tickers {
-		if snap.Tickers[i].OnList() {
-			onList[snap.Tickers[i].Code.Key()] = true
-		}
-	}
-	var codes []market.Code
-	seen := map[string]bool{}
-	needHistory := false
-	for _, al := range list {
-		if al.State(now) != sectors.AlertArmed || !al.Kind.NeedsQuote() || !onList[al.Code.Key()] {
-			continue
-		}
-		if !seen[al.Code.Key()] {
-			seen[al.Code.Key()] = true
-			codes = append(codes, al.Code)
-		}
-		needHistory = needHistory || al.Kind == sectors.AlertSinceCall || al.Kind == sectors.AlertDrawdown
-	}
-	quotes := map[string]sectors.Quote{}
-	quotesOff := false
-	if len(codes) > 0 {
-		prov, _ := a.QuoteProvider()
-		if prov == nil {
-			quotesOff = true
-			fmt.Fprintln(a.Err, "zixuan: quotes are off (--offline): only --no-note alerts were checked")
-		} else {
-			ask := codes
-			if needHistory {
-				ask = append(append([]market.Code(nil), codes...), sectors.Benchmark)
-			}
-			ctx, cancel := context.WithTimeout(context.Background(), quoteTimeout)
-			var qerr error
-			quotes, qerr = prov.Quotes(ctx, ask)
-			cancel()
-			if qerr != nil && len(quotes) == 0 {
-				return errors.New(quote.Status(qerr))
-			}
-			if qerr != nil {
-				fmt.Fprintf(a.Err, "zixuan: %s (for some tickers)\n", quote.Status(qerr))
-			}
-		}
-	}
-	var since map[string]sectors.SinceCall
-	if needHistory && len(quotes) > 0 {
-		since = a.sinceCalls(st, snap, codes, quotes)
-	}
-	events, unread := a.levelEvents(st, list, now, len(quotes) > 0)
-	tickers := map[string]*sectors.Ticker{}
-	for i := range snap.Tickers {
-		tickers[snap.Tickers[i].Code.Key()] = &snap.Tickers[i]
-	}
-	nm := names(snap)
-	details := map[uint64]string{}
-	var unjudged map[uint64]unjudgedOut
-	var owed map[uint64]sectors.Alert
-	fired, err := st.ObserveAlerts(func(al *sectors.Alert) (bool, bool) {
-		if unjudged == nil {
-			unjudged, owed = map[uint64]unjudgedOut{}, map[uint64]sectors.Alert{}
-		}
-		f, changed := false, false
-		delete(unjudged, al.ID) // called again by the write: the last call decides
-		delete(owed, al.ID)
-		if !onList[al.Code.Key()] {
-			// The TUI never judges an alert on a ticker off the list, and
-			// neither does the check: it says so.
-			if al.State(now) == sectors.AlertArmed {
-				unjudged[al.ID] = unjudgedOut{al.ID, al.Code.Key(), "its ticker is not on the watchlist: add it back or remove the alert (zixuan alert rm " + strconv.FormatUint(al.ID, 10) + ")"}
-			}
-		} else {
-			m := sectors.AlertMarket{Now: now, Name: nm[al.Code.Key()], Ticker: tickers[al.Code.Key()]}
-			if q, ok := quotes[al.Code.Key()]; ok {
-				aq := q.ForAlerts()
-				m.Quote = &aq
-				if q.Name != "" {
-					m.Name = q.Name // the exchange's current name carries ST
-				}
-			}
-			if s, ok := since[al.Code.Key()]; ok {
-				m.Since = &s
-			}
-			m.Events, m.Unread = events[al.Code.Key()], unread[al.Code.Key()]
-			if reason := unjudgedReason(*al, m, quotesOff); reason != "" && al.State(now) == sectors.AlertArmed {
-				unjudged[al.ID] = unjudgedOut{al.ID, al.Code.Key(), reason}
-			}
-			var firing sectors.AlertFiring
-			f, changed, firing = al.Observe(m)
-			if f {
-				details[al.ID] = firing.Detail
-				if c.Exec != "" {
-					// Owed until the command exits 0 for it, in this
-					// transaction: a kill before delivery loses nothing.
-					al.Undelivered = append(al.Undelivered, firing)
-				}
-			}
-		}
-		if c.Exec != "" && len(al.Undelivered) > 0 {
-			owed[al.ID] = *al
-		}
-		return f, changed
-	})
-	if err != nil {
-		return err
-	}
+	nm := res.Names
 	out := []firedOut{}
-	for _, al := range fired {
-		out = append(out, firedOut{ID: al.ID, Code: al.Code.Key(), Name: nm[al.Code.Key()], Kind: string(al.Kind), Value: al.Value,
-			Price: al.FiredPrice, At: al.FiredAt.In(market.China), Detail: details[al.ID], Note: al.Note})
-	}
 	firedAt := map[uint64]time.Time{}
-	for _, al := range fired {
+	for _, f := range res.Fired {
+		al := f.Alert
+		out = append(out, firedOut{ID: al.ID, Code: al.Code.Key(), Name: nm[al.Code.Key()], Kind: string(al.Kind), Value: al.Value,
+			Price: al.FiredPrice, At: al.FiredAt.In(market.China), Detail: f.Firing.Detail, Note: al.Note})
 		firedAt[al.ID] = al.FiredAt
+	}
+	owed := map[uint64]sectors.Alert{}
+	for _, al := range res.Owed {
+		owed[al.ID] = al
 	}
 	delivered, failed := c.deliver(a, st, owed, firedAt, nm)
 	var skipped []unjudgedOut
-	for _, al := range list {
-		if u, ok := unjudged[al.ID]; ok {
-			skipped = append(skipped, u)
-		}
+	for _, u := range res.Unjudged {
+		skipped = append(skipped, unjudgedOut{u.Alert.ID, u.Alert.Code.Key(), unjudgedReason(u)})
 	}
 	if c.Format == "json" {
 		if err := writeJSON(a.Out, struct {
@@ -645,29 +585,22 @@ func orEmpty[T any](s []T) []T {
 	return s
 }
 
-// unjudgedReason says why an armed alert cannot be judged on m, when the
-// reason is one a user can act on; "" when it can be, or when the market
-// simply has no trade to judge it on now (shut, halted, before the open).
-func unjudgedReason(al sectors.Alert, m sectors.AlertMarket, quotesOff bool) string {
-	if !al.Kind.NeedsQuote() {
-		return ""
-	}
-	if quotesOff {
+// unjudgedReason says in a line why an armed alert was not judged, and
+// what to do about it.
+func unjudgedReason(u service.Unjudged) string {
+	switch u.Why {
+	case service.UnjudgedOffList:
+		return "its ticker is not on the watchlist: add it back or remove the alert (zixuan alert rm " + strconv.FormatUint(u.Alert.ID, 10) + ")"
+	case service.UnjudgedQuotesOff:
 		return "quotes are off (--offline)"
-	}
-	if m.Quote == nil {
+	case service.UnjudgedNoQuote:
 		return "no quote for it from the quote server"
-	}
-	if sectors.IsTrade(*m.Quote, m.Now) != nil {
-		return ""
-	}
-	if (al.Kind == sectors.AlertSinceCall || al.Kind == sectors.AlertDrawdown) && m.Since == nil {
+	case service.UnjudgedNoHistory:
 		return "no call to measure from, or no price history since it (see zixuan scorecard)"
+	case service.UnjudgedLevelBlocked:
+		return fmt.Sprintf("its level cannot be carried across %s on %s, whose terms were not read: set it again", safetext.Line(u.Event.Text), market.ChinaDate(u.Event.ExDate))
 	}
-	if e, blocked := al.LevelBlocked(m.Unread, m.Now); blocked {
-		return fmt.Sprintf("its level cannot be carried across %s on %s, whose terms were not read: set it again", safetext.Line(e.Text), market.ChinaDate(e.ExDate))
-	}
-	return ""
+	return "it could not be judged"
 }
 
 // deliver runs --exec for every firing owed, execLimit at a time, each
@@ -768,116 +701,4 @@ func runAlertExec(command string, timeout time.Duration, f firedOut) error {
 		return fmt.Errorf("timed out after %s", timeout)
 	}
 	return err
-}
-
-// isLevel reports whether an alert watches a price level, which is
-// carried across the ex-dates after it was set.
-func isLevel(k sectors.AlertKind) bool {
-	return k == sectors.AlertAbove || k == sectors.AlertBelow || k == sectors.AlertTarget
-}
-
-// levelEvents are the distributions known of each ticker with an armed
-// price-level alert, by Code.Key(), read and unread: from the stored
-// history, completed first from the k-line (the days since the earliest
-// such alert was set) when fetch is set.
-func (a *App) levelEvents(st *store.Store, list []sectors.Alert, now time.Time, fetch bool) (events, unread map[string][]sectors.ExRights) {
-	var codes []market.Code
-	seen := map[string]bool{}
-	earliest := now
-	for _, al := range list {
-		if !isLevel(al.Kind) || (fetch && al.State(now) != sectors.AlertArmed) || seen[al.Code.Key()] {
-			continue
-		}
-		seen[al.Code.Key()] = true
-		codes = append(codes, al.Code)
-		if al.Created.Before(earliest) {
-			earliest = al.Created
-		}
-	}
-	if len(codes) == 0 {
-		return nil, nil
-	}
-	// only the distributions are read: no bar is held
-	noBars := func(sectors.PriceHistory) []sectors.DailyBar { return nil }
-	history, _, err := a.loadHistoryKeeping(st, codes, earliest, fetch, noBars)
-	if err != nil {
-		fmt.Fprintf(a.Err, "zixuan: price history: %s\n", oneLine(advise(err).Error()))
-		return nil, nil
-	}
-	events, unread = map[string][]sectors.ExRights{}, map[string][]sectors.ExRights{}
-	for k, h := range history {
-		events[k], unread[k] = h.Events, h.Unread
-	}
-	return events, unread
-}
-
-// sinceCalls measures each code's call (the newest call on it: a
-// report's or a rating) against 沪深300 from the daily history, fetching
-// what is missing when quotes are on, and finds the high since.
-func (a *App) sinceCalls(st *store.Store, snap *sectors.Snapshot, codes []market.Code, quotes map[string]sectors.Quote) map[string]sectors.SinceCall {
-	want := map[string]bool{}
-	for _, c := range codes {
-		want[c.Key()] = true
-	}
-	latest := map[string]sectors.Scorable{}
-	for _, c := range sectors.ScorableCalls(snap) {
-		if want[c.Code.Key()] {
-			latest[c.Code.Key()] = c // sorted oldest first: the last is the newest
-		}
-	}
-	if len(latest) == 0 {
-		return nil
-	}
-	all := []market.Code{sectors.Benchmark}
-	var calls []sectors.Scorable
-	earliest := time.Time{}
-	for _, c := range codes {
-		if call, ok := latest[c.Key()]; ok {
-			all = append(all, c)
-			calls = append(calls, call)
-			if earliest.IsZero() || call.Day.Before(earliest) {
-				earliest = call.Day
-			}
-		}
-	}
-	// of a stock, the bars its call's return and the high since read;
-	// the benchmark whole
-	callDays, refDays := map[string][]time.Time{}, map[string][]time.Time{}
-	for _, c := range calls {
-		callDays[c.Code.Key()] = append(callDays[c.Code.Key()], c.Day)
-		for _, p := range snap.Refs[c.Code.Key()] {
-			refDays[c.Code.Key()] = append(refDays[c.Code.Key()], p.Day)
-		}
-	}
-	now := nowFunc()
-	keep := func(h sectors.PriceHistory) []sectors.DailyBar {
-		if h.Code == sectors.Benchmark {
-			return h.Bars
-		}
-		return sectors.KeepForHighs(h, callDays[h.Code.Key()], refDays[h.Code.Key()], now)
-	}
-	history, _, err := a.loadHistoryKeeping(st, all, earliest, true, keep)
-	if err != nil {
-		fmt.Fprintf(a.Err, "zixuan: price history: %s\n", oneLine(advise(err).Error()))
-		return nil
-	}
-	in := sectors.ScoreInput{History: history, Refs: snap.Refs}
-	in.Latest, in.BenchLatest = sectors.LatestOf(quotes)
-	in.Benchmark = in.History[sectors.Benchmark.Key()]
-	out := map[string]sectors.SinceCall{}
-	for _, s := range sectors.Score(calls, in, sectors.ByReport).Calls {
-		if s.Err != nil {
-			continue
-		}
-		var q *sectors.AlertQuote
-		if qq, ok := quotes[s.Code.Key()]; ok {
-			aq := qq.ForAlerts()
-			q = &aq
-		}
-		// the high in today's price terms: a drawdown is the holding's
-		// fall in total-return value, not an ex-date's price change
-		high := sectors.HighSince(in.History[s.Code.Key()], s.Result.Ref.Day, s.Result.Ref.Price, q, now)
-		out[s.Code.Key()] = sectors.SinceCall{Day: s.Day, ReturnPct: s.Result.ReturnPct, ExcessPct: s.Result.ExcessPct, High: high}
-	}
-	return out
 }
