@@ -14,18 +14,19 @@ import (
 
 	"zixuan/safetext"
 	"zixuan/sectors"
+	"zixuan/service"
 	"zixuan/store"
 )
 
 // Alerts in the TUI. Every quote refresh that brings quotes checks the
-// armed alerts against them, as `zixuan alert check` does, in one store
-// write queued on the writer (writes.go), never inside Update. What fires
-// is marked in the store (so a cron check does not fire it again), shows
-// as a badge on its row and in the status line, and rings the terminal
-// bell unless the config turns it off (alert_bell = false). Alerts that
-// need the daily history (since-call, drawdown) are left to alert check:
-// the TUI does not fetch history on every refresh, and an alert that
-// cannot be judged is not touched.
+// armed alerts against them, through the same service call as `zixuan
+// alert check` (every kind, since-call and drawdown on the stored price
+// history), in one store write queued on the writer (writes.go), never
+// inside Update. What fires is marked in the store (so a cron check does
+// not fire it again), shows as a badge on its row and in the status line,
+// and rings the terminal bell unless the config turns it off (alert_bell
+// = false). An alert that cannot be judged is not touched. Delivery to a
+// command (--exec) stays with alert check.
 
 // alertState is the root model's alert data.
 type alertState struct {
@@ -70,44 +71,23 @@ func (m *Model) checkAlertsCmd(quotes map[string]sectors.Quote) tea.Cmd {
 	}
 	m.al.busy = true
 	now := m.opts.Now()
-	// copies: the op runs on the writer's goroutine while Update goes on
-	qs := make(map[string]sectors.AlertQuote, len(quotes))
-	names := make(map[string]string, len(quotes))
+	// a copy: the op runs on the writer's goroutine while Update goes on
+	qs := make(map[string]sectors.Quote, len(quotes))
 	for k, q := range quotes {
-		qs[k] = q.ForAlerts()
-		names[k] = q.Name
-	}
-	events, unread := m.histEvents()
-	tickers := make(map[string]sectors.Ticker, len(m.data.tickers))
-	for _, tk := range m.data.tickers {
-		tickers[tk.Code.Key()] = tk
-		if names[tk.Code.Key()] == "" {
-			names[tk.Code.Key()] = tk.Name
-		}
+		qs[k] = q
 	}
 	var fired, all []sectors.Alert
 	op := func(st *store.Store) (market.Code, string, error) {
-		var err error
-		if all, err = st.Alerts(); err != nil || !anyArmed(all, now) {
-			return market.Code{}, "", err // nothing to check: no write
-		}
-		fired, err = st.ObserveAlerts(func(a *sectors.Alert) (bool, bool) {
-			mk := sectors.AlertMarket{Now: now, Name: names[a.Code.Key()]}
-			if q, ok := qs[a.Code.Key()]; ok {
-				mk.Quote = &q
-			}
-			if tk, ok := tickers[a.Code.Key()]; ok {
-				mk.Ticker = &tk
-			}
-			mk.Events, mk.Unread = events[a.Code.Key()], unread[a.Code.Key()]
-			f, changed, _ := a.Observe(mk)
-			return f, changed
-		})
+		svc := service.Service{Store: st, Now: func() time.Time { return now }}
+		res, err := svc.CheckAlerts(service.AlertCheck{Quotes: func([]market.Code) (map[string]sectors.Quote, error) { return qs, nil }})
 		if err != nil {
 			return market.Code{}, "", err
 		}
-		all, err = st.Alerts()
-		return market.Code{}, "", err
+		for _, f := range res.Fired {
+			fired = append(fired, f.Alert)
+		}
+		all = res.Alerts
+		return market.Code{}, "", nil
 	}
 	then := func(mm *Model, _ market.Code) tea.Cmd { return mm.alertsChecked(fired, all, now) }
 	back := func(mm *Model) { mm.al.busy = false }
@@ -146,15 +126,6 @@ func (m *Model) alertsChecked(fired, all []sectors.Alert, now time.Time) tea.Cmd
 		return func() tea.Msg { bell(); return nil }
 	}
 	return nil
-}
-
-func anyArmed(list []sectors.Alert, now time.Time) bool {
-	for _, a := range list {
-		if a.State(now) == sectors.AlertArmed {
-			return true
-		}
-	}
-	return false
 }
 
 // alertMark is the row's mark for a ticker with a fired alert.
@@ -355,23 +326,6 @@ func (m Model) alertAsked(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		return m, cmd, true
 	}
 	return m, nil, false
-}
-
-// histEvents are the distributions of the loaded history, read and
-// unread, by Code.Key() (none before it is loaded): a price level set
-// before an ex-date is carried across it. The lists are shared, never
-// changed in place.
-func (m *Model) histEvents() (events, unread map[string][]sectors.ExRights) {
-	events, unread = map[string][]sectors.ExRights{}, map[string][]sectors.ExRights{}
-	for k, h := range m.hs.hist {
-		if len(h.Events) > 0 {
-			events[k] = h.Events
-		}
-		if len(h.Unread) > 0 {
-			unread[k] = h.Unread
-		}
-	}
-	return events, unread
 }
 
 func (m *Model) alertsOf(code market.Code) []sectors.Alert {

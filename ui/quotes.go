@@ -15,6 +15,7 @@ import (
 	"zixuan/quote"
 	"zixuan/safetext"
 	"zixuan/sectors"
+	"zixuan/service"
 )
 
 // Quotes in the TUI. Fetching is a tea.Cmd (never inside Update); results
@@ -96,11 +97,16 @@ func (m *Model) fetchQuotesCmd() tea.Cmd {
 	prov, now := m.opts.Quotes, m.opts.Now
 	codes := make([]sectors.Ticker, 0, len(m.data.tickers))
 	codes = append(codes, m.data.tickers...)
+	// a since-call or drawdown alert is judged against 沪深300's quote
+	bench := service.NeedsBenchmark(m.al.list, now())
 	m.qs.loading = true
 	return func() tea.Msg {
-		cs := make([]market.Code, 0, len(codes))
+		cs := make([]market.Code, 0, len(codes)+1)
 		for _, t := range codes {
 			cs = append(cs, t.Code)
+		}
+		if bench {
+			cs = append(cs, sectors.Benchmark)
 		}
 		ctx, cancel := context.WithTimeout(context.Background(), quotesTimeout)
 		defer cancel()
