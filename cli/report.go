@@ -3,11 +3,13 @@ package cli
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"sort"
 	"strings"
+	"time"
 	"zixuan/sectors/market"
 
 	"github.com/mattn/go-isatty"
@@ -15,6 +17,7 @@ import (
 	"zixuan/report"
 	"zixuan/safetext"
 	"zixuan/sectors"
+	"zixuan/service"
 	"zixuan/store"
 )
 
@@ -50,46 +53,47 @@ func (c *ReportAddCmd) Run(a *App) error {
 		}
 		overrides[strings.TrimSpace(theme)] = strings.TrimSpace(sector)
 	}
-	var res *report.Result
-	var err error
-	name := c.File
+	var date time.Time
+	if c.Date != "" {
+		d, err := parseDay("--date", c.Date)
+		if err != nil {
+			return err
+		}
+		date = d
+	}
+	in, name := a.In, c.File
 	if c.File == "-" {
 		name = "stdin"
-		res, err = report.Read(a.In)
 	} else {
-		var f *os.File
-		if f, err = os.Open(c.File); err != nil {
+		f, err := os.Open(c.File)
+		if err != nil {
 			return fmt.Errorf("read %s: %w", c.File, err)
 		}
-		res, err = report.Read(f)
-		f.Close()
+		defer f.Close()
+		in = f
 	}
-	if err != nil {
-		return fmt.Errorf("%s: %w; nothing was added", name, err)
-	}
-	if err := c.readDate(res); err != nil {
+	draft, err := service.ReadReport(in, service.ReportOptions{Map: overrides, Date: date})
+	var readErr *service.ReadError
+	var themeErr *service.UnknownThemeError
+	switch {
+	case errors.As(err, &readErr):
+		return fmt.Errorf("%s: %w; nothing was added", name, readErr.Err)
+	case errors.As(err, &themeErr):
+		return usage("--map names the theme %q, which the report does not have: its themes are %s", safetext.Clip(themeErr.Theme), strings.Join(themeErr.Themes, ", "))
+	case err != nil:
 		return err
-	}
-	for theme := range overrides {
-		if _, ok := res.Theme(theme); !ok {
-			names := make([]string, len(res.Themes))
-			for i, t := range res.Themes {
-				names[i] = t.Name
-			}
-			return usage("--map names the theme %q, which the report does not have: its themes are %s", safetext.Clip(theme), strings.Join(names, ", "))
-		}
 	}
 	st, err := a.Store()
 	if err != nil {
 		return err
 	}
-	in := store.ReportInput{Report: res.Report, Themes: res.Themes, Calls: res.Calls}
+	svc := a.service(st)
 	// what the add would do with every rating it lowers accepted: the
 	// preview, and the list of what to ask about
-	out, err := st.AddReport(in, store.AddReportOptions{Map: overrides, DryRun: true, Lower: true})
-	if err != nil {
+	if draft, err = svc.PreviewReport(draft); err != nil {
 		return sectorUsage(err)
 	}
+	res, out := draft.Result, draft.Preview
 	if !c.DryRun {
 		lower := !c.Keep
 		if low := out.Lowering(); len(low) > 0 && !c.Yes && !c.Keep {
@@ -97,7 +101,7 @@ func (c *ReportAddCmd) Run(a *App) error {
 				return err
 			}
 		}
-		if out, err = st.AddReport(in, store.AddReportOptions{Map: overrides, Lower: lower}); err != nil {
+		if out, err = svc.AddReport(draft, lower); err != nil {
 			return sectorUsage(err)
 		}
 	}
@@ -108,19 +112,6 @@ func (c *ReportAddCmd) Run(a *App) error {
 	if out.Existing && c.Date != "" && !out.Report.Date.IsZero() && !out.Report.Date.Equal(res.Report.Date) {
 		fmt.Fprintf(a.Err, "zixuan: --date changes nothing: the report is kept with its date, %s (report rm, then add it again, to change it)\n", market.ChinaDate(out.Report.Date))
 	}
-	return nil
-}
-
-// readDate applies --date to the report read.
-func (c *ReportAddCmd) readDate(res *report.Result) error {
-	if c.Date == "" {
-		return nil
-	}
-	d, err := parseDay("--date", c.Date)
-	if err != nil {
-		return err
-	}
-	res.Report.Date = d // the id stays: a report kept undated is the same report dated
 	return nil
 }
 

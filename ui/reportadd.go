@@ -11,9 +11,9 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
-	"zixuan/report"
 	"zixuan/safetext"
 	"zixuan/sectors"
+	"zixuan/service"
 	"zixuan/store"
 )
 
@@ -27,7 +27,7 @@ type reportAdd struct {
 	err     string
 	shown   bool // the preview is on screen
 	asking  bool // the question before lowering ratings is on screen
-	in      store.ReportInput
+	draft   service.ReportDraft // the report read; its Preview is out
 	out     store.AddReportOutcome
 	off     int // the preview's first line shown
 
@@ -43,15 +43,14 @@ type reportAdd struct {
 
 // reportPreviewMsg is the dry run's result.
 type reportPreviewMsg struct {
-	in  store.ReportInput
-	out store.AddReportOutcome
-	err string
+	draft service.ReportDraft
+	err   string
 }
 
 // addReportMsg asks the root to add the report previewed; lower accepts
 // the ratings it lowers.
 type addReportMsg struct {
-	in    store.ReportInput
+	draft service.ReportDraft
 	lower bool
 }
 
@@ -74,19 +73,18 @@ func (m *Model) previewCmd() func(string) tea.Cmd {
 			if err != nil {
 				return reportPreviewMsg{err: safeLine(err.Error())}
 			}
-			res, err := report.Read(f)
+			d, err := service.ReadReport(f, service.ReportOptions{})
 			f.Close()
 			if err != nil {
 				return reportPreviewMsg{err: safeLine(fmt.Sprintf("%s: %v", p, err))}
 			}
-			in := store.ReportInput{Report: res.Report, Themes: res.Themes, Calls: res.Calls}
 			// what the add does with every lowering accepted: the preview
 			// marks those, and y asks about them
-			out, err := st.AddReport(in, store.AddReportOptions{DryRun: true, Lower: true})
-			if err != nil {
+			svc := service.Service{Store: st}
+			if d, err = svc.PreviewReport(d); err != nil {
 				return reportPreviewMsg{err: t.storeError(err)}
 			}
-			return reportPreviewMsg{in: in, out: out}
+			return reportPreviewMsg{draft: d}
 		}
 	}
 }
@@ -99,16 +97,16 @@ func (d reportAdd) Update(msg tea.Msg) (dialog, tea.Cmd) {
 			d.err = msg.err
 			return d, nil
 		}
-		d.in, d.out, d.shown, d.asking, d.off, d.err = msg.in, msg.out, true, false, 0, ""
+		d.draft, d.out, d.shown, d.asking, d.off, d.err = msg.draft, msg.draft.Preview, true, false, 0, ""
 		return d, nil
 	case tea.KeyPressMsg:
 		k := d.keys
 		if d.asking {
 			switch {
 			case key.Matches(msg, k.Yes):
-				return closeWith(addReportMsg{in: d.in, lower: true}), nil
+				return closeWith(addReportMsg{draft: d.draft, lower: true}), nil
 			case key.Matches(msg, k.KeepTickers):
-				return closeWith(addReportMsg{in: d.in}), nil
+				return closeWith(addReportMsg{draft: d.draft}), nil
 			case key.Matches(msg, k.Dismiss), key.Matches(msg, k.Cancel):
 				d.asking = false
 			}
@@ -126,7 +124,7 @@ func (d reportAdd) Update(msg tea.Msg) (dialog, tea.Cmd) {
 					d.asking = true // a report lowers a rating only when the user says so
 					return d, nil
 				}
-				return closeWith(addReportMsg{in: d.in}), nil
+				return closeWith(addReportMsg{draft: d.draft}), nil
 			case key.Matches(msg, k.Cancel):
 				d.shown = false // back to the path
 				return d, d.path.Focus()

@@ -11,6 +11,7 @@ import (
 
 	"zixuan/safetext"
 	"zixuan/sectors"
+	"zixuan/service"
 	"zixuan/store"
 )
 
@@ -456,9 +457,10 @@ func (m Model) reportsAsked(msg tea.Msg, from dialog) (tea.Model, tea.Cmd) {
 			return market.Code{}, say, nil
 		}, func(m *Model, _ market.Code) tea.Cmd { return m.loadCmd() }, nil)
 	case addReportMsg:
-		in, lower := a.in, a.lower
+		draft, lower := a.draft, a.lower
 		return m, m.write(func(st *store.Store) (market.Code, string, error) {
-			out, err := st.AddReport(in, store.AddReportOptions{Lower: lower})
+			svc := service.Service{Store: st}
+			out, err := svc.AddReport(draft, lower)
 			if err != nil {
 				return market.Code{}, "", err
 			}
@@ -468,7 +470,7 @@ func (m Model) reportsAsked(msg tea.Msg, from dialog) (tea.Model, tea.Cmd) {
 			return market.Code{}, sprintf(rt.ReportAdded, shortReportLabel(out.Report), out.Count(store.CallAdded), out.Count(store.CallRerated)), nil
 		}, func(m *Model, _ market.Code) tea.Cmd {
 			m.hs.asked, m.hs.fetched = false, false // its tickers' history, at the reload
-			m.hs.pick = in.Report.ID
+			m.hs.pick = draft.Input.Report.ID
 			return m.loadCmd()
 		}, func(m *Model) { m.push(from) })
 	}
