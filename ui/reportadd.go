@@ -25,8 +25,8 @@ type reportAdd struct {
 	path    textinput.Model
 	reading bool
 	err     string
-	shown   bool // the preview is on screen
-	asking  bool // the question before lowering ratings is on screen
+	shown   bool                // the preview is on screen
+	asking  bool                // the question before lowering ratings is on screen
 	draft   service.ReportDraft // the report read; its Preview is out
 	out     store.AddReportOutcome
 	off     int // the preview's first line shown
