@@ -18,6 +18,7 @@ import (
 	"zixuan/quote"
 	"zixuan/safetext"
 	"zixuan/sectors"
+	"zixuan/service"
 	"zixuan/store"
 )
 
@@ -74,61 +75,6 @@ func (c *ScorecardCmd) Run(a *App) error {
 	if err != nil {
 		return err
 	}
-	codes := []market.Code{bench}
-	seen := map[string]bool{bench.Key(): true}
-	for _, sb := range perSector {
-		if !seen[sb.code.Key()] {
-			seen[sb.code.Key()] = true
-			codes = append(codes, sb.code)
-		}
-	}
-	earliest := calls[0].Day
-	for _, call := range calls {
-		if !seen[call.Code.Key()] {
-			seen[call.Code.Key()] = true
-			codes = append(codes, call.Code)
-		}
-		if call.Day.Before(earliest) {
-			earliest = call.Day
-		}
-	}
-	// of a stock, the bars its calls' figures read; an index's whole
-	// history, as every call is measured against it
-	callDays := map[string][]time.Time{}
-	for _, call := range calls {
-		callDays[call.Code.Key()] = append(callDays[call.Code.Key()], call.Day)
-	}
-	benches := map[string]bool{bench.Key(): true}
-	for _, sb := range perSector {
-		benches[sb.code.Key()] = true
-	}
-	keep := func(h sectors.PriceHistory) []sectors.DailyBar {
-		if benches[h.Code.Key()] {
-			return h.Bars
-		}
-		return sectors.KeepForScoring(h, callDays[h.Code.Key()])
-	}
-	history, online, err := a.loadHistoryKeeping(st, codes, earliest, true, keep)
-	if err != nil {
-		return err
-	}
-	in := sectors.ScoreInput{History: history, Refs: snap.Refs}
-	if t := a.historySource(); t != nil {
-		ctx, cancel := context.WithTimeout(context.Background(), quoteTimeout)
-		quotes, _ := t.Quotes(ctx, codes)
-		cancel()
-		in.Latest, _ = sectors.LatestOf(quotes)
-		if l, ok := in.Latest[bench.Key()]; ok {
-			in.BenchLatest = &l
-		}
-	}
-	in.Benchmark = in.History[bench.Key()]
-	if len(perSector) > 0 {
-		in.SectorBenchmarks = map[string]market.Code{}
-		for id, sb := range perSector {
-			in.SectorBenchmarks[id] = sb.code
-		}
-	}
 	var by []string
 	switch {
 	case c.By != "":
@@ -136,7 +82,25 @@ func (c *ScorecardCmd) Run(a *App) error {
 	case c.Format != "json":
 		by = []string{sectors.ByReport}
 	}
-	sc := sectors.Score(calls, in, by...)
+	ask := service.ScorecardAsk{Snapshot: snap, Calls: calls, Benchmark: bench, By: by, History: a.scorecardHistory(st)}
+	if len(perSector) > 0 {
+		ask.SectorBenchmarks = map[string]market.Code{}
+		for id, sb := range perSector {
+			ask.SectorBenchmarks[id] = sb.code
+		}
+	}
+	if t := a.historySource(); t != nil {
+		ask.Quotes = func(codes []market.Code) (map[string]sectors.Quote, error) {
+			ctx, cancel := context.WithTimeout(context.Background(), quoteTimeout)
+			defer cancel()
+			return t.Quotes(ctx, codes)
+		}
+	}
+	res, err := a.service(st).Scorecard(ask)
+	if err != nil {
+		return err
+	}
+	sc, online := res.Scorecard, res.Online
 	switch c.Format {
 	case "json":
 		return writeJSON(a.Out, scorecardJSON(sc, bench, benchName))
@@ -170,6 +134,14 @@ func (c *ScorecardCmd) Run(a *App) error {
 		fmt.Fprintf(a.Err, "zixuan: %d of %d calls have no price history yet\n", missing, len(sc.Calls))
 	}
 	return nil
+}
+
+// scorecardHistory reads the history a scorecard needs, fetching what is
+// missing first when quotes are on.
+func (a *App) scorecardHistory(st *store.Store) service.HistoryReader {
+	return func(need service.HistoryNeed) (map[string]sectors.PriceHistory, bool, error) {
+		return a.loadHistoryKeeping(st, need.Codes, need.From, need.Fetch, need.Keep)
+	}
 }
 
 // historySource is the k-line server, nil when quotes are off.

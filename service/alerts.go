@@ -421,11 +421,9 @@ func (s *Service) sinceCalls(read HistoryReader, snap *sectors.Snapshot, codes [
 	if err != nil {
 		return nil, err
 	}
-	in := sectors.ScoreInput{History: history, Refs: snap.Refs}
-	in.Latest, in.BenchLatest = sectors.LatestOf(quotes)
-	in.Benchmark = in.History[sectors.Benchmark.Key()]
 	out := map[string]sectors.SinceCall{}
-	for _, sc := range sectors.Score(calls, in, sectors.ByReport).Calls {
+	scored := Score(ScoreRequest{Calls: calls, History: history, Refs: snap.Refs, Quotes: quotes, By: []string{sectors.ByReport}})
+	for _, sc := range scored.Calls {
 		if sc.Err != nil {
 			continue
 		}
@@ -436,7 +434,7 @@ func (s *Service) sinceCalls(read HistoryReader, snap *sectors.Snapshot, codes [
 		}
 		// the high in today's price terms: a drawdown is the holding's
 		// fall in total-return value, not an ex-date's price change
-		high := sectors.HighSince(in.History[sc.Code.Key()], sc.Result.Ref.Day, sc.Result.Ref.Price, q, now)
+		high := sectors.HighSince(history[sc.Code.Key()], sc.Result.Ref.Day, sc.Result.Ref.Price, q, now)
 		out[sc.Code.Key()] = sectors.SinceCall{Day: sc.Day, ReturnPct: sc.Result.ReturnPct, ExcessPct: sc.Result.ExcessPct, High: high}
 	}
 	return out, nil

@@ -12,6 +12,7 @@ import (
 
 	"zixuan/quote"
 	"zixuan/sectors"
+	"zixuan/service"
 	"zixuan/store"
 )
 
@@ -475,29 +476,26 @@ func (m *Model) scoreCmd() tea.Cmd {
 		return nil
 	}
 	calls := m.scorable()
-	in := sectors.ScoreInput{History: make(map[string]sectors.PriceHistory, len(m.hs.hist)), Latest: map[string]sectors.Latest{}}
+	// copies: the scorecard is computed off the UI goroutine
+	r := service.ScoreRequest{Calls: calls, History: make(map[string]sectors.PriceHistory, len(m.hs.hist)), Quotes: make(map[string]sectors.Quote, len(m.qs.quotes)),
+		Benchmark: m.benchCode(), SectorBenchmarks: m.opts.SectorBenchmarks}
 	for k, h := range m.hs.hist {
-		in.History[k] = h.PriceHistory
+		r.History[k] = h.PriceHistory
 	}
-	in.Benchmark = in.History[m.benchCode().Key()]
-	if len(m.opts.SectorBenchmarks) > 0 {
-		in.SectorBenchmarks = m.opts.SectorBenchmarks
+	for k, q := range m.qs.quotes {
+		r.Quotes[k] = q
 	}
 	if m.hs.snap != nil {
-		in.Refs = m.hs.snap.Refs
-	}
-	latest, _ := sectors.LatestOf(m.qs.quotes)
-	for k, l := range latest {
-		in.Latest[k] = l
+		r.Refs = m.hs.snap.Refs
 	}
 	if m.hs.bench != nil {
 		b := *m.hs.bench
-		in.BenchLatest = &b
+		r.BenchLatest = &b
 	}
 	m.hs.scoreSeq++
 	seq := m.hs.scoreSeq
 	return func() tea.Msg {
-		return scoredMsg{sc: sectors.Score(calls, in), seq: seq}
+		return scoredMsg{sc: service.Score(r), seq: seq}
 	}
 }
 
