@@ -88,7 +88,9 @@ func ids[T any](list []T, id func(T) uint64) []uint64 {
 	return out
 }
 
-func firedIDs(r AlertResult) []uint64 { return ids(r.Fired, func(f Fired) uint64 { return f.Alert.ID }) }
+func firedIDs(r AlertResult) []uint64 {
+	return ids(r.Fired, func(f Fired) uint64 { return f.Alert.ID })
+}
 
 // Since-call and drawdown alerts are judged on the stored history, and
 // the other kinds beside them, in one check.
