@@ -113,7 +113,8 @@ type AlertResult struct {
 	// Owed are the alerts with firings owed to a delivery command, as
 	// recorded (AlertCheck.Owe only), by id.
 	Owed []sectors.Alert
-	// Alerts are every alert as the check left them, by id.
+	// Alerts are every alert, by id: as the check left them when one
+	// fired (a priming alone is not read back).
 	Alerts []sectors.Alert
 	// Names are the names of the alerts' tickers, by Code.Key().
 	Names map[string]string
@@ -289,10 +290,12 @@ func (s *Service) CheckAlerts(in AlertCheck) (AlertResult, error) {
 	for _, a := range fired {
 		res.Fired = append(res.Fired, Fired{Alert: a, Firing: details[a.ID]})
 	}
-	// the alerts as recorded (a firing or a priming changed them); the
-	// list read before when the read fails, as what was recorded stands
-	if all, err := st.Alerts(); err == nil {
-		res.Alerts = all
+	// the alerts as recorded when one fired (the list read before stands
+	// when the read fails: what was recorded stands too)
+	if len(fired) > 0 {
+		if all, err := st.Alerts(); err == nil {
+			res.Alerts = all
+		}
 	}
 	for _, a := range res.Alerts {
 		if u, ok := unjudged[a.ID]; ok {
