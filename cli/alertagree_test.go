@@ -58,17 +58,17 @@ func driveTUI(m tea.Model, cmd tea.Cmd) tea.Model {
 	return driveTUI(next, more)
 }
 
-// tuiRound starts the TUI on db with the CLI's quote server and clock
-// and runs its start, whose quote round checks the alerts.
+// tuiRound starts the TUI on db with the CLI's quote server (none: quotes
+// off) and clock and runs its start, whose quote round checks the alerts.
 func tuiRound(t *testing.T, db, quotesURL string) {
 	t.Helper()
-	a := &App{root: &Root{DB: db, QuotesURL: quotesURL}, dbPath: db}
+	a := &App{root: &Root{DB: db, QuotesURL: quotesURL, Offline: quotesURL == ""}, dbPath: db}
 	prov, hist := a.QuoteProvider()
 	st, err := store.Open(db)
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := ui.New(st, ui.Options{Lang: "en", NoColor: true, PollInterval: -1, Refresh: -1, Quotes: prov, History: hist, Now: nowFunc})
+	m, err := ui.New(st, ui.Options{Lang: "en", NoColor: true, PollInterval: -1, Refresh: -1, Quotes: prov, History: hist, Offline: prov == nil, Now: nowFunc})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,6 +105,7 @@ func TestCLIAndTUIJudgeAlertsAlike(t *testing.T) {
 		removed  string     // a ticker taken off the list after its alert was set
 		stock    tick
 		bench    tick
+		offline  bool     // quotes off: only no-note alerts are judged
 		fired    []uint64 // what the CLI fires: the scenario means something
 	}
 	scenarios := []scenario{{
@@ -141,6 +142,17 @@ func TestCLIAndTUIJudgeAlertsAlike(t *testing.T) {
 		stock: tick{Last: 9.2, Prev: 10, Open: 10, Volume: 1000, Time: "20240702095930"},
 		bench: tick{Last: 3300, Prev: 3300, Open: 3300, Volume: 1000, Time: "20240702095930"},
 		fired: []uint64{1, 3},
+	}, {
+		name: "quotes off",
+		set:  "2026-04-01 10:00", now: "2026-04-02 10:00",
+		alerts: [][]string{
+			{"002230", "--no-note", "30"},   // 1: fires
+			{"688111", "--no-note", "30"},   // 2: rated overweight: never
+			{"002230", "--above", "11"},     // 3: needs a quote: not judged
+			{"002230", "--no-note", "3000"}, // 4: not yet
+		},
+		offline: true,
+		fired:   []uint64{1},
 	}}
 	for _, sc := range scenarios {
 		t.Run(sc.name, func(t *testing.T) {
@@ -169,7 +181,12 @@ func TestCLIAndTUIJudgeAlertsAlike(t *testing.T) {
 			ts.set(sc.stock)
 			ts.setBench(sc.bench)
 
-			out, e, code := run(t, cliDB, "", "--quotes-url", ts.URL, "alert", "check", "--format", "json")
+			quotes := []string{"--quotes-url", ts.URL}
+			tuiQuotes := ts.URL
+			if sc.offline {
+				quotes, tuiQuotes = []string{"--offline"}, ""
+			}
+			out, e, code := run(t, cliDB, "", append(quotes, "alert", "check", "--format", "json")...)
 			if code != ExitFired {
 				t.Fatalf("alert check: exit %d\n%s\n%s", code, out, e)
 			}
@@ -190,7 +207,7 @@ func TestCLIAndTUIJudgeAlertsAlike(t *testing.T) {
 				t.Errorf("the CLI fired %v, want %v\n%s", cliFired, sc.fired, e)
 			}
 
-			tuiRound(t, tuiDB, ts.URL)
+			tuiRound(t, tuiDB, tuiQuotes)
 
 			cliState, tuiState := storedAlerts(t, cliDB), storedAlerts(t, tuiDB)
 			now := nowFunc()
@@ -213,7 +230,7 @@ func TestCLIAndTUIJudgeAlertsAlike(t *testing.T) {
 			}
 			// and a TUI refresh after the CLI's check fires nothing again:
 			// one crossing, one firing, whichever front end saw it first
-			tuiRound(t, cliDB, ts.URL)
+			tuiRound(t, cliDB, tuiQuotes)
 			if again := storedAlerts(t, cliDB); !reflect.DeepEqual(again, cliState) {
 				t.Errorf("the TUI changed what the CLI's check recorded:\nbefore %+v\nafter  %+v", cliState, again)
 			}

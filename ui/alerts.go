@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -64,13 +65,20 @@ func alertTextFor(t *text) *alertText {
 
 func (m *Model) alertT() *alertText { return alertTextFor(m.t) }
 
-// checkAlertsCmd queues the check of the armed alerts against quotes.
+// checkAlertsCmd queues the check of the armed alerts against quotes;
+// with quotes off (nil), once at the start, of those that need none
+// (no-note), as the CLI's offline check does.
 func (m *Model) checkAlertsCmd(quotes map[string]sectors.Quote) tea.Cmd {
-	if m.st == nil || m.writes == nil || m.al.busy || len(quotes) == 0 {
+	if m.st == nil || m.writes == nil || m.al.busy || (len(quotes) == 0 && m.quotesOn()) {
 		return nil
 	}
-	m.al.busy = true
 	now := m.opts.Now()
+	if quotes == nil && !slices.ContainsFunc(m.al.list, func(a sectors.Alert) bool {
+		return !a.Kind.NeedsQuote() && a.State(now) == sectors.AlertArmed
+	}) {
+		return nil // offline, nothing it could judge: no write queued
+	}
+	m.al.busy = true
 	// a copy: the op runs on the writer's goroutine while Update goes on
 	qs := make(map[string]sectors.Quote, len(quotes))
 	for k, q := range quotes {
@@ -79,7 +87,11 @@ func (m *Model) checkAlertsCmd(quotes map[string]sectors.Quote) tea.Cmd {
 	var fired, all []sectors.Alert
 	op := func(st *store.Store) (market.Code, string, error) {
 		svc := service.Service{Store: st, Now: func() time.Time { return now }}
-		res, err := svc.CheckAlerts(service.AlertCheck{Quotes: func([]market.Code) (map[string]sectors.Quote, error) { return qs, nil }})
+		check := service.AlertCheck{}
+		if quotes != nil {
+			check.Quotes = func([]market.Code) (map[string]sectors.Quote, error) { return qs, nil }
+		}
+		res, err := svc.CheckAlerts(check)
 		if err != nil {
 			return market.Code{}, "", err
 		}

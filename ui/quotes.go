@@ -76,10 +76,12 @@ func (m *Model) quotesOn() bool { return m.opts.Quotes != nil }
 // every row would say nothing and push the notes off the screen.
 func (m *Model) pricesShown() bool { return m.quotesOn() && len(m.qs.quotes) > 0 }
 
-// quoteInit is the commands Init adds: read the references, fetch quotes.
+// quoteInit is the commands Init adds: read the references, fetch quotes
+// (whose arrival checks the alerts); with quotes off, check the alerts
+// that need no quote.
 func (m Model) quoteInit() tea.Cmd {
 	if !m.quotesOn() {
-		return nil
+		return m.checkAlertsCmd(nil)
 	}
 	return tea.Batch(m.loadRefsCmd(), m.fetchQuotesCmd())
 }
