@@ -9,7 +9,7 @@ import (
 	"slices"
 	"testing"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 
 	"zixuan/sectors"
 	"zixuan/store"
