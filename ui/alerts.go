@@ -34,6 +34,9 @@ type alertState struct {
 	list  []sectors.Alert
 	badge map[string]bool // Code.Key() → a fired alert to show on its row
 	busy  bool            // a check is under way
+	// unjudged says, by alert id, why the last check could not judge an
+	// armed alert (the detail pane says it beside the alert)
+	unjudged map[uint64]service.UnjudgedWhy
 }
 
 // alertText is the alert wording of each language.
@@ -43,17 +46,27 @@ type alertText struct {
 	Set, Cancelled, AskCancel   string
 	Armed, FiredState, Expired  string
 	KSet, KCancel               string
+	// NotJudged says why the last check could not judge an armed alert
+	NotJudged map[service.UnjudgedWhy]string
 }
 
 var alertTexts = map[string]*alertText{
 	"en": {Fired: "alert", More: "and %d more",
 		Heading: "Alerts", Hint: "! new alert  c cancel them", None: "No alerts on this ticker.", Prompt: "alert",
 		Set: "Alert %d set: %s %s.", Cancelled: "%d alert(s) on %s cancelled.", AskCancel: "Cancel the %d alert(s) on %s? y/n",
-		Armed: "armed", FiredState: "fired", Expired: "expired", KSet: "alert", KCancel: "cancel alerts"},
+		Armed: "armed", FiredState: "fired", Expired: "expired", KSet: "alert", KCancel: "cancel alerts",
+		NotJudged: map[service.UnjudgedWhy]string{
+			service.UnjudgedOffList: "not judged: off the list", service.UnjudgedQuotesOff: "not judged: quotes off",
+			service.UnjudgedNoQuote: "not judged: no quote", service.UnjudgedNoHistory: "not judged: no call or price history",
+			service.UnjudgedLevelBlocked: "not judged: set it again (a distribution unread)"}},
 	"zh": {Fired: "预警", More: "另有 %d 条",
 		Heading: "预警", Hint: "! 新预警  c 取消", None: "该股没有预警。", Prompt: "预警",
 		Set: "预警 %d 已设：%s %s。", Cancelled: "已取消 %[2]s 的 %[1]d 条预警。", AskCancel: "取消 %[2]s 的 %[1]d 条预警？y/n",
-		Armed: "待触发", FiredState: "已触发", Expired: "已过期", KSet: "预警", KCancel: "取消预警"},
+		Armed: "待触发", FiredState: "已触发", Expired: "已过期", KSet: "预警", KCancel: "取消预警",
+		NotJudged: map[service.UnjudgedWhy]string{
+			service.UnjudgedOffList: "未判断：不在自选中", service.UnjudgedQuotesOff: "未判断：行情已关闭",
+			service.UnjudgedNoQuote: "未判断：无行情", service.UnjudgedNoHistory: "未判断：无评级或历史价格",
+			service.UnjudgedLevelBlocked: "未判断：除权未能读取，请重设"}},
 }
 
 func alertTextFor(t *text) *alertText {
@@ -85,6 +98,7 @@ func (m *Model) checkAlertsCmd(quotes map[string]sectors.Quote) tea.Cmd {
 		qs[k] = q
 	}
 	var fired, all []sectors.Alert
+	var unjudged map[uint64]service.UnjudgedWhy
 	op := func(st *store.Store) (market.Code, string, error) {
 		svc := service.Service{Store: st, Now: func() time.Time { return now }}
 		check := service.AlertCheck{}
@@ -99,9 +113,16 @@ func (m *Model) checkAlertsCmd(quotes map[string]sectors.Quote) tea.Cmd {
 			fired = append(fired, f.Alert)
 		}
 		all = res.Alerts
+		unjudged = map[uint64]service.UnjudgedWhy{}
+		for _, u := range res.Unjudged {
+			unjudged[u.Alert.ID] = u.Why
+		}
 		return market.Code{}, "", nil
 	}
-	then := func(mm *Model, _ market.Code) tea.Cmd { return mm.alertsChecked(fired, all, now) }
+	then := func(mm *Model, _ market.Code) tea.Cmd {
+		mm.al.unjudged = unjudged
+		return mm.alertsChecked(fired, all, now)
+	}
 	back := func(mm *Model) { mm.al.busy = false }
 	return m.writes.start(op, then, back)
 }
@@ -361,6 +382,9 @@ func (m *Model) alertLines(tk *sectors.Ticker, width int) []string {
 	lines := []string{"", s.ColHead.Render(at.Heading)}
 	for _, a := range list {
 		line := fmt.Sprintf("%d %s  %s", a.ID, a.DescribeAt(m.hs.hist[a.Code.Key()].Events, m.hs.hist[a.Code.Key()].Unread, now), at.state(a.State(now)))
+		if why, ok := m.al.unjudged[a.ID]; ok && a.State(now) == sectors.AlertArmed {
+			line += " (" + at.NotJudged[why] + ")"
+		}
 		if !a.FiredAt.IsZero() {
 			line += fmt.Sprintf("  %s @ %s", a.FiredAt.In(m.opts.Location).Format("2006-01-02 15:04"), price(a.FiredPrice))
 		}

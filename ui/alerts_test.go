@@ -113,6 +113,30 @@ func TestNoAlertOnAPreOpenQuoteInTheTUI(t *testing.T) {
 	}
 }
 
+// A since-call alert is judged in the TUI as by alert check; without the
+// price history since the call it is not, and the detail pane says why.
+func TestDetailPaneSaysWhyAnAlertIsNotJudged(t *testing.T) {
+	for lang, want := range map[string]string{"en": "armed (not judged: no call or price history)", "zh": "待触发 (未判断：无评级或历史价格)"} {
+		st, _ := newTestStore(t)
+		opts := testOptions(t, lang)
+		opts.Now = func() time.Time { return tradingNow }
+		opts.Quotes = &fakeQuotes{at: tradingNow.Add(-5 * time.Second)}
+		m, err := New(st, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m = update(m, tea.WindowSizeMsg{Width: 220, Height: 40})
+		tk, _ := m.selected()
+		addAlert(t, st, tk.Code.Key(), sectors.AlertSinceCall, 20)
+		m.al.list, _ = st.Alerts()
+		m = refreshWithAlerts(t, m)
+		m = press(m, "enter")
+		if v := m.plainView(); !strings.Contains(v, want) {
+			t.Errorf("%s: the pane does not say why:\n%s", lang, v)
+		}
+	}
+}
+
 func TestSetAndCancelAlertsFromTheDetailPane(t *testing.T) {
 	st, _ := newTestStore(t)
 	m := newTestModel(t, st, "en", 120, 40)
