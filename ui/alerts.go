@@ -31,12 +31,10 @@ import (
 
 // alertState is the root model's alert data.
 type alertState struct {
-	list  []sectors.Alert
-	badge map[string]bool // Code.Key() → a fired alert to show on its row
-	busy  bool            // a check is under way
-	// unjudged says, by alert id, why the last check could not judge an
-	// armed alert (the detail pane says it beside the alert)
-	unjudged map[uint64]service.UnjudgedWhy
+	list     []sectors.Alert
+	badge    map[string]bool                // Code.Key() → a fired alert to show on its row
+	busy     bool                           // a check is under way
+	unjudged map[uint64]service.UnjudgedWhy // by alert id: why the last check did not judge it
 }
 
 // alertText is the alert wording of each language.
@@ -46,8 +44,7 @@ type alertText struct {
 	Set, Cancelled, AskCancel   string
 	Armed, FiredState, Expired  string
 	KSet, KCancel               string
-	// NotJudged says why the last check could not judge an armed alert
-	NotJudged map[service.UnjudgedWhy]string
+	NotJudged                   map[service.UnjudgedWhy]string // why the last check could not judge an armed alert
 }
 
 var alertTexts = map[string]*alertText{
@@ -55,18 +52,14 @@ var alertTexts = map[string]*alertText{
 		Heading: "Alerts", Hint: "! new alert  c cancel them", None: "No alerts on this ticker.", Prompt: "alert",
 		Set: "Alert %d set: %s %s.", Cancelled: "%d alert(s) on %s cancelled.", AskCancel: "Cancel the %d alert(s) on %s? y/n",
 		Armed: "armed", FiredState: "fired", Expired: "expired", KSet: "alert", KCancel: "cancel alerts",
-		NotJudged: map[service.UnjudgedWhy]string{
-			service.UnjudgedOffList: "not judged: off the list", service.UnjudgedQuotesOff: "not judged: quotes off",
-			service.UnjudgedNoQuote: "not judged: no quote", service.UnjudgedNoHistory: "not judged: no call or price history",
-			service.UnjudgedLevelBlocked: "not judged: set it again (a distribution unread)"}},
+		NotJudged: map[service.UnjudgedWhy]string{service.UnjudgedOffList: "not judged: off the list", service.UnjudgedQuotesOff: "not judged: quotes off",
+			service.UnjudgedNoQuote: "not judged: no quote", service.UnjudgedNoHistory: "not judged: no call or price history", service.UnjudgedLevelBlocked: "not judged: set it again (a distribution unread)"}},
 	"zh": {Fired: "预警", More: "另有 %d 条",
 		Heading: "预警", Hint: "! 新预警  c 取消", None: "该股没有预警。", Prompt: "预警",
 		Set: "预警 %d 已设：%s %s。", Cancelled: "已取消 %[2]s 的 %[1]d 条预警。", AskCancel: "取消 %[2]s 的 %[1]d 条预警？y/n",
 		Armed: "待触发", FiredState: "已触发", Expired: "已过期", KSet: "预警", KCancel: "取消预警",
-		NotJudged: map[service.UnjudgedWhy]string{
-			service.UnjudgedOffList: "未判断：不在自选中", service.UnjudgedQuotesOff: "未判断：行情已关闭",
-			service.UnjudgedNoQuote: "未判断：无行情", service.UnjudgedNoHistory: "未判断：无评级或历史价格",
-			service.UnjudgedLevelBlocked: "未判断：除权未能读取，请重设"}},
+		NotJudged: map[service.UnjudgedWhy]string{service.UnjudgedOffList: "未判断：不在自选中", service.UnjudgedQuotesOff: "未判断：行情已关闭",
+			service.UnjudgedNoQuote: "未判断：无行情", service.UnjudgedNoHistory: "未判断：无评级或历史价格", service.UnjudgedLevelBlocked: "未判断：除权未能读取，请重设"}},
 }
 
 func alertTextFor(t *text) *alertText {
