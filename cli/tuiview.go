@@ -1,12 +1,15 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/natefinch/atomic"
 
 	"zixuan/sectors"
 	"zixuan/ui"
@@ -122,21 +125,16 @@ func setConfigKey(path, key, value string) error {
 	return writeFileAtomic(path, []byte(strings.Join(out, "\n")+"\n"))
 }
 
+// writeFileAtomic replaces the config file through a synced temporary
+// file in its folder: a crash leaves the old file or the new one. A config
+// that is a link (dotfiles kept elsewhere) is written where it points, so
+// the link stays a link; the file keeps its mode.
 func writeFileAtomic(path string, data []byte) error {
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		path = real
+	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".zixuan-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return atomic.WriteFile(path, bytes.NewReader(data))
 }

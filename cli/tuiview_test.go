@@ -58,3 +58,33 @@ func TestTUIColumnsAndViewPersist(t *testing.T) {
 		t.Errorf("without remember_view: %q %v", plain.Sort, plain.SaveView != nil)
 	}
 }
+
+// A config file that is a link (dotfiles kept in a repository) is
+// rewritten where it points: the link stays a link, the file its mode.
+func TestConfigKeyWrittenThroughALink(t *testing.T) {
+	dotfiles, home := t.TempDir(), t.TempDir()
+	real := filepath.Join(dotfiles, "config.toml")
+	if err := os.WriteFile(real, []byte("lang = \"en\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(real, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(home, "config.toml")
+	if err := os.Symlink(real, link); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	if err := setConfigKey(link, "columns", `["code", "name"]`); err != nil {
+		t.Fatal(err)
+	}
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Fatalf("the link was replaced by a file: %v %v", fi.Mode(), err)
+	}
+	data, err := os.ReadFile(real)
+	if err != nil || !strings.Contains(string(data), "columns") || !strings.Contains(string(data), `lang = "en"`) {
+		t.Fatalf("the linked file holds %q (%v)", data, err)
+	}
+	if fi, _ := os.Stat(real); fi.Mode().Perm() != 0o644 {
+		t.Errorf("mode %v, want 0644", fi.Mode().Perm())
+	}
+}

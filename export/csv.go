@@ -18,21 +18,22 @@ var CSVHeader = []string{"code", "name", "exchange", "board", "sector", "rating"
 
 const bom = "\ufeff"
 
-// writeCSV writes one row per ticker. Every text cell is neutralised
-// against formula injection (OWASP): a cell starting with = + - @ tab CR LF
-// gets a leading ' so a spreadsheet shows it as text.
+// writeCSV writes one row per ticker through CSVWriter. Every text cell
+// is neutralised, even one that reads as a number (a name "-5" is written
+// '-5, and Unneutralise gives it back), so that what the export writes
+// does not hang on how a cell happens to parse.
 func writeCSV(w io.Writer, tickers []sectors.Ticker, opts Options) error {
 	if opts.BOM {
 		if _, err := io.WriteString(w, bom); err != nil {
 			return err
 		}
 	}
-	cw := bufio.NewWriter(w)
+	cw := NewCSVWriter(w)
 	header := CSVHeader
 	if opts.Prices != nil {
 		header = append(append([]string(nil), CSVHeader...), CSVPriceHeader...)
 	}
-	writeRecord(cw, header)
+	cw.Write(header)
 	secs := sectorNames(opts)
 	for _, t := range onList(tickers) {
 		sector := t.Sector
@@ -49,7 +50,7 @@ func writeCSV(w io.Writer, tickers []sectors.Ticker, opts Options) error {
 		if opts.Prices != nil { // numbers, appended after the text is neutralised
 			row = append(row, opts.Prices.of(t).csvCells()...)
 		}
-		writeRecord(cw, row)
+		cw.Write(row)
 	}
 	return cw.Flush()
 }
@@ -80,8 +81,8 @@ func joinNotes(t sectors.Ticker) string {
 // starts with = + - @: "x;=1+1" becomes "x;'=1+1". writeCSV quotes every
 // such cell, and Unneutralise undoes this on import.
 func Neutralise(cell string) string {
-	if cell == "" {
-		return cell
+	if !needsNeutralising(cell) {
+		return cell // most cells: no copy
 	}
 	var b strings.Builder
 	if isTrigger(cell[0]) || cell[0] == '\t' || cell[0] == '\r' || cell[0] == '\n' {
@@ -94,6 +95,21 @@ func Neutralise(cell string) string {
 		}
 	}
 	return b.String()
+}
+
+func needsNeutralising(cell string) bool {
+	if cell == "" {
+		return false
+	}
+	if isTrigger(cell[0]) || cell[0] == '\t' || cell[0] == '\r' || cell[0] == '\n' {
+		return true
+	}
+	for i := 0; i+1 < len(cell); i++ {
+		if isSeparator(cell[i]) && isTrigger(cell[i+1]) {
+			return true
+		}
+	}
+	return false
 }
 
 func isTrigger(c byte) bool { return c == '=' || c == '+' || c == '-' || c == '@' }
@@ -123,14 +139,15 @@ func writeRecord(w *bufio.Writer, row []string) {
 }
 
 // CSVWriter is how every csv zixuan writes is written (the export, and
-// the quote, position and scorecard tables): each cell that is not a
+// the quote, position, scorecard and prices tables): each cell that is not a
 // number is neutralised against formulas (Neutralise), and a cell is
 // quoted whenever a spreadsheet could split it (writeRecord). A number,
 // negative ones included, is written as it is: a spreadsheet reads it as
 // the number, never as a formula.
 type CSVWriter struct {
-	w   *bufio.Writer
-	err error
+	w    *bufio.Writer
+	err  error
+	safe []string // the row being written, reused
 }
 
 // NewCSVWriter writes csv to w; Flush ends it.
@@ -138,15 +155,14 @@ func NewCSVWriter(w io.Writer) *CSVWriter { return &CSVWriter{w: bufio.NewWriter
 
 // Write writes one row.
 func (c *CSVWriter) Write(row []string) {
-	safe := make([]string, len(row))
-	for i, cell := range row {
-		if _, err := strconv.ParseFloat(cell, 64); err == nil && !strings.ContainsAny(cell, "\t\r\n ") {
-			safe[i] = cell
-		} else {
-			safe[i] = Neutralise(cell)
+	c.safe = c.safe[:0]
+	for _, cell := range row {
+		if _, err := strconv.ParseFloat(cell, 64); err != nil || strings.ContainsAny(cell, "\t\r\n ") {
+			cell = Neutralise(cell)
 		}
+		c.safe = append(c.safe, cell)
 	}
-	writeRecord(c.w, safe)
+	writeRecord(c.w, c.safe)
 }
 
 // Flush writes out what is buffered and returns the first write error.

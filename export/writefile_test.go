@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -29,6 +30,37 @@ func TestWriteFileRefusesToOverwrite(t *testing.T) {
 		t.Error("force did not replace the file")
 	}
 	assertOnly(t, dir, "out.csv")
+}
+
+// A file replaced with --force keeps its mode (a shared 0644 export stays
+// readable by others); a new export is the user's alone.
+func TestWriteFileKeepsTheReplacedFilesMode(t *testing.T) {
+	_, tickers, opts := fixture(t)
+	dir := t.TempDir()
+	shared := filepath.Join(dir, "shared.csv")
+	if err := os.WriteFile(shared, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(shared, 0o644); err != nil { // whatever the umask
+		t.Fatal(err)
+	}
+	if err := WriteFile(shared, CSV, tickers, opts, true); err != nil {
+		t.Fatal(err)
+	}
+	fresh := filepath.Join(dir, "new.csv")
+	if err := WriteFile(fresh, CSV, tickers, opts, false); err != nil {
+		t.Fatal(err)
+	}
+	for path, want := range map[string]os.FileMode{shared: 0o644, fresh: 0o600} {
+		fi, err := os.Stat(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := fi.Mode().Perm(); got != want && runtime.GOOS != "windows" {
+			t.Errorf("%s: mode %v, want %v", filepath.Base(path), got, want)
+		}
+	}
+	assertOnly(t, dir, "new.csv", "shared.csv")
 }
 
 // A failure after the data is written (the rename) leaves no temporary

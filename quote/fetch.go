@@ -9,10 +9,10 @@ import (
 	"net/http"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 	"zixuan/sectors/market"
 
+	"golang.org/x/sync/errgroup"
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"zixuan/sectors"
@@ -171,29 +171,30 @@ func batches(ctx context.Context, codes []market.Code, fetch func(ctx context.Co
 // (a courtesy to a free public server). When a call says stop, the calls
 // not yet started are dropped: against a server that is gone, one error is
 // enough. It returns the caller's context error, if that ended the work.
+//
+// The group's limit also bounds the goroutines: Go waits for a free slot
+// before starting one, so the whole market's history is never thousands
+// of goroutines waiting for four slots.
 func parallel(ctx context.Context, n int, work func(ctx context.Context, i int) (stop bool)) error {
-	inner, cancel := context.WithCancel(ctx)
-	defer cancel()
-	// Four workers take the items in turn: a goroutine per item would be
-	// thousands of them for the whole market's history, each with its
-	// stack, all waiting for one of four slots.
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(n, 4) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for inner.Err() == nil {
-				i := int(next.Add(1) - 1)
-				if i >= n {
-					return
-				}
-				if work(inner, i) {
-					cancel()
-				}
+	g, inner := errgroup.WithContext(ctx)
+	g.SetLimit(4)
+	for i := range n {
+		if inner.Err() != nil {
+			break
+		}
+		g.Go(func() error {
+			if inner.Err() != nil {
+				return nil
 			}
-		}()
+			if work(inner, i) {
+				return errStopped
+			}
+			return nil
+		})
 	}
-	wg.Wait()
+	_ = g.Wait() // errStopped only: work reports its own errors
 	return ctx.Err()
 }
+
+// errStopped ends a group early: it cancels the calls not yet started.
+var errStopped = errors.New("stopped")

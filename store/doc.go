@@ -23,5 +23,6 @@
 // in another terminal: bbolt allows one writer per file, and a process
 // holding the file open holds its lock. Every write is one transaction,
 // committed (fsync included) before the method returns, and bumps gen, which
-// is how an open TUI notices another process's changes.
+// is how an open TUI notices another process's changes: WatchFile (fsnotify)
+// says when the file may have changed, Generation says whether it did.
 package store

@@ -162,26 +162,10 @@ func (r tref) notes() ([]sectors.Note, error) {
 }
 
 // noteTexts reads the texts of every note, deleted ones included, in id
-// order: what an import compares. A note the fast scan does not take is
-// decoded whole, with decodeNote's error.
+// order: what an import compares.
 func (r tref) noteTexts() ([]string, error) {
 	var out []string
 	err := r.each(bucketNotes, func(seq uint64, v []byte) error {
-		var text string
-		found := false
-		if flatObject(v, func(k, val []byte) bool {
-			switch string(k) {
-			case "text":
-				found = true
-				return setStr(val, &text)
-			case "id", "created", "updated", "deleted":
-				return true
-			}
-			return false // anything else: as decodeNote and encoding/json take it
-		}) && found {
-			out = append(out, text)
-			return nil
-		}
 		var n sectors.Note
 		if err := decodeNote(v, &n); err != nil {
 			return fmt.Errorf("note %d: %w", seq, err)

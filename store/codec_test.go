@@ -1,16 +1,24 @@
 package store
 
 import (
+	"bytes"
 	"encoding/json"
+	"io"
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
+
+	bolt "go.etcd.io/bbolt"
+
 	"zixuan/sectors"
 )
 
-// The fast decoders must give exactly what encoding/json gives, error or
-// not, for any input: the records zixuan writes and anything else.
+// The record decoders (goccy/go-json) must give exactly what encoding/json
+// gives, error or not, for any input: the records zixuan writes, the
+// records of existing databases, and anything else.
 
-var fastjsonSeeds = []string{
+var decodeSeeds = []string{
 	`{"id":1,"text":"平安银行 第1条：一季度营收同比+7.0%","created":"2026-07-01T02:30:00Z","updated":"2026-07-01T02:30:00Z"}`,
 	`{"id":2,"text":"line one\nline \"two\"\t\\ \u003cb\u003e \u2028 é","created":"2026-07-01T02:30:00.123456789+08:00","updated":"2026-07-01T02:30:00Z","deleted":"2026-07-02T00:00:00Z"}`,
 	`{"id":3,"text":"x","created":"2026-07-01T02:30:00Z","updated":"2026-07-01T02:30:00Z","revisions":[{"text":"old","at":"2026-07-01T02:30:00Z"}]}`,
@@ -32,17 +40,17 @@ var fastjsonSeeds = []string{
 	`{"from":"unrated","to":"buy","at":"2026-07-01T01:30:00Z","source":"import:a.csv"}`,
 }
 
-func checkSame(t *testing.T, data []byte) {
+func checkDecodesAsJSON(t *testing.T, data []byte) {
 	t.Helper()
 	same := func(what string, fastErr, slowErr error, fast, slow any) {
 		if (fastErr == nil) != (slowErr == nil) || (fastErr != nil && fastErr.Error() != slowErr.Error()) {
-			t.Fatalf("%s %q: fast error %v, encoding/json %v", what, data, fastErr, slowErr)
+			t.Fatalf("%s %q: goccy error %v, encoding/json %v", what, data, fastErr, slowErr)
 		}
 		// times are compared as written: each parse of an offset makes its own *Location
 		fj, _ := json.Marshal(fast)
 		sj, _ := json.Marshal(slow)
 		if fastErr == nil && string(fj) != string(sj) {
-			t.Fatalf("%s %q:\nfast %#v\njson %#v", what, data, fast, slow)
+			t.Fatalf("%s %q:\ngoccy %#v\njson  %#v", what, data, fast, slow)
 		}
 	}
 	var n1, n2 sectors.Note
@@ -59,21 +67,98 @@ func checkSame(t *testing.T, data []byte) {
 	same("rating", e1, e2, r1, r2)
 }
 
-func TestFastDecodeMatchesJSON(t *testing.T) {
-	for _, s := range fastjsonSeeds {
-		checkSame(t, []byte(s))
+func TestRecordsDecodeAsEncodingJSON(t *testing.T) {
+	for _, s := range decodeSeeds {
+		checkDecodesAsJSON(t, []byte(s))
 	}
 	// What json.Marshal writes for awkward texts round-trips.
 	for _, text := range []string{"", "a\"b", "<&>", "\u2028\u2029", "\x00\x1f", "tab\there", "😀 emoji", "\ufffd"} {
 		at := time.Date(2026, 7, 1, 9, 30, 0, 5, time.FixedZone("CST", 8*3600))
 		data, _ := json.Marshal(sectors.Note{ID: 9, Text: text, Created: at, Updated: at})
-		checkSame(t, data)
+		checkDecodesAsJSON(t, data)
 	}
 }
 
-func FuzzFastDecode(f *testing.F) {
-	for _, s := range fastjsonSeeds {
+// Every record of an existing database decodes as encoding/json decodes
+// it: the schema-1 file kept from an older release, and a file this
+// release writes (notes with revisions, deletions, rating changes).
+func TestStoredRecordsDecodeAsEncodingJSON(t *testing.T) {
+	old := filepath.Join(t.TempDir(), "schema1.db")
+	copyFixture(t, "testdata/schema1.db", old)
+	st := newStore(t)
+	snap, err := st.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := snap.Tickers[0].Code
+	n, err := st.AddNote(c, "第一条 \"quoted\" <b>")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.EditNote(c, n.ID, "改过 =1+1"); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.DeleteNote(c, n.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.SetRating(c, sectors.Buy, "user", "reason ✓"); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{old, st.Path()} {
+		db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		records := 0
+		err = db.View(func(tx *bolt.Tx) error {
+			return tx.ForEach(func(name []byte, b *bolt.Bucket) error {
+				return walkValues(b, func(v []byte) {
+					if bytes.HasPrefix(v, []byte("{")) {
+						records++
+						checkDecodesAsJSON(t, v)
+					}
+				})
+			})
+		})
+		db.Close()
+		if err != nil || records == 0 {
+			t.Fatalf("%s: %d records, %v", path, records, err)
+		}
+	}
+}
+
+func walkValues(b *bolt.Bucket, fn func(v []byte)) error {
+	return b.ForEach(func(k, v []byte) error {
+		if v == nil {
+			return walkValues(b.Bucket(k), fn)
+		}
+		fn(v)
+		return nil
+	})
+}
+
+func copyFixture(t *testing.T, from, to string) {
+	t.Helper()
+	in, err := os.Open(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer in.Close()
+	out, err := os.Create(to)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		t.Fatal(err)
+	}
+	if err := out.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func FuzzRecordDecode(f *testing.F) {
+	for _, s := range decodeSeeds {
 		f.Add([]byte(s))
 	}
-	f.Fuzz(func(t *testing.T, data []byte) { checkSame(t, data) })
+	f.Fuzz(func(t *testing.T, data []byte) { checkDecodesAsJSON(t, data) })
 }
