@@ -314,7 +314,12 @@ func TestSinceCallDrawdownAndNoNoteAlerts(t *testing.T) {
 	mustRun(t, db, "alert", "add", "002230", "--since-call", "15", "--excess") // 2: +10 % excess does not
 	mustRun(t, db, "alert", "add", "002230", "--drawdown", "10")               // 3: 12 against the high of 14
 	mustRun(t, db, "alert", "add", "002230", "--no-note", "30")                // 4: no note since the report
-	mustRun(t, db, "alert", "add", "688111", "--no-note", "30")                // 5: rated overweight: never
+	if _, e, code := run(t, db, "", "alert", "add", "688111", "--no-note", "30"); code == 0 || !strings.Contains(e, "rated overweight: rate it buy first") {
+		t.Errorf("a no-note alert on a ticker rated overweight: %d %q", code, e)
+	}
+	mustRun(t, db, "rate", "688111", "buy")
+	mustRun(t, db, "alert", "add", "688111", "--no-note", "30") // 5: re-rated overweight below: never
+	mustRun(t, db, "rate", "688111", "overweight")
 	_, e, code := run(t, db, "", "--offline", "alert", "check")
 	if code != ExitFired || !strings.Contains(e, "only --no-note alerts") {
 		t.Errorf("offline check: %d %q", code, e)

@@ -116,7 +116,7 @@ func TestCLIAndTUIJudgeAlertsAlike(t *testing.T) {
 			{"002230", "--since-call", "15", "--excess"}, // 2: +10 % excess: does not
 			{"002230", "--drawdown", "10"},               // 3: 12 against the high of 14: fires
 			{"002230", "--no-note", "30"},                // 4: rated buy, no note since the report: fires
-			{"688111", "--no-note", "30"},                // 5: rated overweight: never
+			{"688111", "--no-note", "30"},                // 5: re-rated overweight since: never
 			{"002230", "--above", "11"},                  // 6: fires
 			{"002230", "--below", "5"},                   // 7: does not
 			{"002230", "--change", "10", "--repeat"},     // 8: −14.29 %: fires, stays armed
@@ -147,7 +147,7 @@ func TestCLIAndTUIJudgeAlertsAlike(t *testing.T) {
 		set:  "2026-04-01 10:00", now: "2026-04-02 10:00",
 		alerts: [][]string{
 			{"002230", "--no-note", "30"},   // 1: fires
-			{"688111", "--no-note", "30"},   // 2: rated overweight: never
+			{"688111", "--no-note", "30"},   // 2: re-rated overweight since: never
 			{"002230", "--above", "11"},     // 3: needs a quote: not judged
 			{"002230", "--no-note", "3000"}, // 4: not yet
 		},
@@ -163,6 +163,15 @@ func TestCLIAndTUIJudgeAlertsAlike(t *testing.T) {
 			cliDB, tuiDB := filepath.Join(dir, "cli.db"), filepath.Join(dir, "tui.db")
 			setNow(t, sc.set)
 			for _, args := range sc.alerts {
+				if args[0] == "688111" && args[1] == "--no-note" {
+					// set while it was rated buy (a no-note alert on
+					// another rating is refused), re-rated since: it
+					// never fires
+					mustRun(t, cliDB, "--offline", "rate", "688111", "buy")
+					mustRun(t, cliDB, append([]string{"--offline", "alert", "add"}, args...)...)
+					mustRun(t, cliDB, "--offline", "rate", "688111", "overweight")
+					continue
+				}
 				mustRun(t, cliDB, append([]string{"--offline", "alert", "add"}, args...)...)
 			}
 			if sc.removed != "" {

@@ -48,6 +48,23 @@ func ParseAlertKind(s string) (AlertKind, error) {
 	return "", fmt.Errorf("%q is not a kind of alert", s)
 }
 
+// ErrAlertNeverFires: the alert, as set, could never fire on its ticker.
+var ErrAlertNeverFires = errors.New("the alert could never fire")
+
+// CanFireOn says why the alert could never fire on a ticker rated r, nil
+// when it can: a no-note alert watches a buy call for a thesis left
+// without a note, so its ticker must be rated buy.
+func (a Alert) CanFireOn(r Rating) error {
+	if a.Kind == AlertNoNote && r != Buy {
+		rated := "rated " + r.ID()
+		if r == Unrated {
+			rated = "unrated"
+		}
+		return fmt.Errorf("%w: a no-note alert watches a ticker rated buy, and %s is %s: rate it buy first, or set another kind", ErrAlertNeverFires, a.Code.Key(), rated)
+	}
+	return nil
+}
+
 // NeedsQuote reports whether the kind is judged on a live trade.
 func (k AlertKind) NeedsQuote() bool { return k != AlertNoNote }
 

@@ -101,6 +101,13 @@ func (s *Store) AddAlert(a sectors.Alert) (sectors.Alert, error) {
 		if !t.Removed.IsZero() {
 			return refusal(ErrNotFound, AlreadyRemoved, a.Code)
 		}
+		// decided in the transaction that stores it, on the rating as it
+		// is then
+		if r, err := sectors.ParseRating(t.Rating); err == nil {
+			if err := a.CanFireOn(r); err != nil {
+				return &Error{Kind: ErrInvalid, Reason: BadAlert, Code: a.Code, Detail: detail(err, sectors.ErrAlertNeverFires)}
+			}
+		}
 		b, err := tx.CreateBucketIfNotExists(bucketAlerts)
 		if err != nil {
 			return err

@@ -261,3 +261,26 @@ func TestABackdatedTradeThatUpsetsAStoredSellIsRefused(t *testing.T) {
 		t.Errorf("a buy that upsets the stored sell: %v", err)
 	}
 }
+
+// A no-note alert watches a buy call: on a ticker rated otherwise it
+// could never fire and is refused, saying why; nothing is stored.
+func TestNoNoteAlertNeedsABuyRating(t *testing.T) {
+	s := newStore(t)
+	now := time.Date(2026, 4, 1, 10, 0, 0, 0, market.China)
+	a, err := sectors.NewAlert(code("688111"), sectors.AlertNoNote, 30, time.Time{}, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddAlert(a); !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), "rate it buy first") {
+		t.Fatalf("no-note on a ticker rated overweight: %v", err)
+	}
+	if list, _ := s.Alerts(); len(list) != 0 {
+		t.Errorf("a refused alert was stored: %v", list)
+	}
+	if _, err := s.SetRating(code("688111"), sectors.Buy, "", ""); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddAlert(a); err != nil {
+		t.Errorf("no-note on a ticker rated buy: %v", err)
+	}
+}
