@@ -414,7 +414,7 @@ func scorecardJSON(sc sectors.Scorecard, bench market.Code, benchName string) sc
 	return out
 }
 
-func pct(v float64) string { return strconv.FormatFloat(round2(v), 'f', 2, 64) }
+func pct(v float64) string { return sectors.FormatPct(v, 2, false) }
 
 func writeScorecardCSV(w io.Writer, sc sectors.Scorecard) error {
 	cw := export.NewCSVWriter(w)

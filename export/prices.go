@@ -162,18 +162,6 @@ func (r priced) mdCells() (last, chg, ret string) {
 }
 
 // pct2 is a percentage to two decimals, never "-0.00".
-func pct2(v float64) string {
-	s := strconv.FormatFloat(v, 'f', 2, 64)
-	if s == "-0.00" {
-		return "0.00"
-	}
-	return s
-}
+func pct2(v float64) string { return sectors.FormatPct(v, 2, false) }
 
-func signedPct(v float64) string {
-	s := pct2(v)
-	if v > 0 && s != "0.00" {
-		s = "+" + s
-	}
-	return s + "%"
-}
+func signedPct(v float64) string { return sectors.FormatPct(v, 2, true) + "%" }
