@@ -70,11 +70,13 @@ type (
 		err  error
 	}
 	histFetchedMsg struct {
-		got   map[string]sectors.PriceHistory
-		short []quote.Shortfall // the answers that came back short
-		bench *sectors.Latest
-		err   error // the server's (some may have come back)
-		serr  error // storing them
+		hist   map[string]store.StoredHistory // those the fetch brought something for, as stored, cut
+		cut    map[string]bool                // of those, the ones the cut took bars from
+		short  []quote.Shortfall              // the answers that came back short
+		online bool                           // the server answered
+		bench  *sectors.Latest
+		err    error // the server's (some may have come back)
+		serr   error // storing them
 	}
 	scoredMsg struct {
 		sc  sectors.Scorecard
@@ -155,7 +157,7 @@ func (m *Model) needHistory() tea.Cmd {
 	}
 	m.hs.asked = true
 	calls := m.scorable()
-	st, codes, from := m.st, m.histCodesOf(calls), m.historyFrom(calls)
+	codes, from := m.histCodesOf(calls), m.historyFrom(calls)
 	m.hs.from = from
 	benches := map[string]bool{}
 	for _, c := range codes {
@@ -163,34 +165,40 @@ func (m *Model) needHistory() tea.Cmd {
 			benches[c.Key()] = true
 		}
 	}
+	svc := m.service()
 	return func() tea.Msg {
-		msg := histLoadedMsg{hist: make(map[string]store.StoredHistory, len(codes)), cut: map[string]bool{}}
-		keep := func(k string, bars []sectors.DailyBar) []sectors.DailyBar {
-			if benches[k] {
-				return bars // calls are measured against it
-			}
-			kept, cut := keepFrom(bars, from[k])
-			if cut {
-				msg.cut[k] = true
-			}
-			return kept
-		}
-		for start := 0; start < len(codes); start += historyBatch {
-			part, err := st.HistoriesKeeping(codes[start:min(start+historyBatch, len(codes))], keep)
-			for k, h := range part {
-				msg.hist[k] = h
-			}
-			if err != nil {
-				msg.err = err
-				return msg
-			}
-		}
+		msg := histLoadedMsg{cut: map[string]bool{}}
+		msg.hist, msg.err = svc.ReadHistory(codes, keepCut(benches, from, msg.cut))
 		return msg
 	}
 }
 
-// historyBatch is how many securities' histories are read at a time.
-const historyBatch = 256
+// keepCut is the TUI's cut of each history read (keepFrom; a benchmark
+// whole, as calls are measured against it), noting in cut the histories
+// that lost bars to it.
+func keepCut(benches map[string]bool, from map[string]time.Time, cut map[string]bool) service.Keep {
+	return func(h sectors.PriceHistory) []sectors.DailyBar {
+		k := h.Code.Key()
+		if benches[k] {
+			return h.Bars
+		}
+		kept, didCut := keepFrom(h.Bars, from[k])
+		if didCut {
+			cut[k] = true
+		}
+		return kept
+	}
+}
+
+// service is the shared work over the TUI's store, quote and k-line
+// servers and clock.
+func (m *Model) service() *service.Service {
+	svc := &service.Service{Store: m.st, Quotes: m.opts.Quotes, Now: m.opts.Now}
+	if d := m.daily(); d != nil {
+		svc.History = d
+	}
+	return svc
+}
 
 // historyFrom is, for each security, the earliest day whose close
 // anything here may measure from: its ratings (the current one and every
@@ -301,8 +309,7 @@ func (m *Model) daily() dailySource {
 // three weeks before the earliest call (or the sparkline's days) to today,
 // and stores them, off the UI goroutine.
 func (m *Model) fetchHistoryCmd() tea.Cmd {
-	src := m.daily()
-	if src == nil || m.hs.fetching || m.hs.fetched {
+	if m.daily() == nil || m.hs.fetching || m.hs.fetched {
 		return nil
 	}
 	m.hs.fetching = true
@@ -311,7 +318,7 @@ func (m *Model) fetchHistoryCmd() tea.Cmd {
 	from := today.AddDate(0, 0, -2*sparkDays)
 	calls := m.scorable()
 	for _, c := range calls {
-		if d := c.Day.AddDate(0, 0, -21); d.Before(from) {
+		if d := service.FirstDay(c.Day); d.Before(from) {
 			from = d
 		}
 	}
@@ -325,55 +332,36 @@ func (m *Model) fetchHistoryCmd() tea.Cmd {
 			need[p.Code.Key()] = p.FirstBuy
 		}
 	}
-	own := func(c market.Code, held sectors.DayRange) time.Time {
-		f := today.AddDate(0, 0, -2*sparkDays)
-		if d, ok := need[c.Key()]; ok && d.AddDate(0, 0, -21).Before(f) {
-			f = market.ChinaDay(d).AddDate(0, 0, -21)
-		}
-		if !held.Empty() && f.After(held.To) {
-			f = held.To.AddDate(0, 0, 1) // no gap after what is held: held spans stay whole
-		}
-		return f
-	}
 	codes := m.histCodesOf(calls)
-	needs := make([]quote.DailyNeed, len(codes))
-	for i, c := range codes {
-		held := m.hs.hist[c.Key()].Held
-		needs[i] = quote.DailyNeed{Code: c, Held: held}
-		if !m.isBench(c) {
-			needs[i].From = own(c, held)
-			if needs[i].From.Before(from) {
-				from = needs[i].From
-			}
+	own := map[string]time.Time{}
+	benches := map[string]bool{}
+	for _, c := range codes {
+		if m.isBench(c) {
+			benches[c.Key()] = true
+			continue
 		}
+		f := today.AddDate(0, 0, -2*sparkDays)
+		if d, ok := need[c.Key()]; ok && service.FirstDay(d).Before(f) {
+			f = service.FirstDay(d)
+		}
+		own[c.Key()] = f
 	}
-	want := sectors.DayRange{From: from, To: today}
-	st, prov, bench := m.st, m.opts.Quotes, m.benchCode()
+	// what is held, as the store gave it: the fetch asks for the rest
+	held := maps.Clone(m.hs.hist)
+	svc, bench, cutAt := m.service(), m.benchCode(), m.hs.from
+	req := service.HistoryRequest{Codes: codes, From: from, Own: own}
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), historyTimeout)
 		defer cancel()
-		got, err := src.DailyHistory(ctx, needs, want, now)
-		out := histFetchedMsg{got: got.Got, err: err, short: got.Short}
-		if err != nil && len(got.Got) == 0 {
+		out := histFetchedMsg{cut: map[string]bool{}}
+		req.Keep = keepCut(benches, cutAt, out.cut)
+		res := svc.FetchHistory(ctx, req, held)
+		out.hist, out.short, out.online, out.err, out.serr = res.History, res.Short, res.Online, res.FetchErr, res.SaveErr
+		if !res.Online {
 			return out
 		}
-		// only what the answers vouch for is held: a day asked for and
-		// not received is asked again next time
-		updates := map[string]store.HistoryUpdate{}
-		for _, n := range needs {
-			h, cov, answered := got.Got[n.Code.Key()], got.Covered[n.Code.Key()], got.Answered[n.Code.Key()]
-			if len(h.Bars)+len(h.Events)+len(h.Unread) == 0 && len(cov) == 0 && !answered {
-				continue
-			}
-			updates[n.Code.Key()] = store.HistoryUpdate{Fetched: h, Covered: cov, Unanswered: !answered}
-		}
-		out.serr = st.SaveHistories(updates)
-		if prov != nil {
-			if q, qerr := prov.Quotes(ctx, []market.Code{bench}); qerr == nil {
-				if l, ok := q[bench.Key()].AsLatest(); ok {
-					out.bench = &l
-				}
-			}
+		if l, ok := svc.Latest(ctx, bench); ok {
+			out.bench = &l
 		}
 		return out
 	}
@@ -395,7 +383,7 @@ func (m Model) updateHistory(msg tea.Msg) (Model, tea.Cmd, bool) {
 		return m, tea.Batch(m.scoreCmd(), m.fetchHistoryCmd()), true
 	case histFetchedMsg:
 		m.hs.fetching, m.hs.fetched = false, true
-		m.hs.online = msg.err == nil || len(msg.got) > 0
+		m.hs.online = msg.online
 		m.hs.err = msg.err
 		if msg.bench != nil {
 			m.hs.bench = msg.bench
@@ -403,10 +391,12 @@ func (m Model) updateHistory(msg tea.Msg) (Model, tea.Cmd, bool) {
 		if m.hs.hist == nil {
 			m.hs.hist = map[string]store.StoredHistory{}
 		}
-		for k, h := range msg.got {
-			s := m.hs.hist[k]
-			s.PriceHistory = s.PriceHistory.Merge(h)
-			m.hs.hist[k] = s
+		if m.hs.cut == nil {
+			m.hs.cut = map[string]bool{}
+		}
+		for k, h := range msg.hist {
+			m.hs.hist[k] = h // as stored after the fetch, cut as the load cuts
+			m.hs.cut[k] = msg.cut[k]
 		}
 		if msg.serr != nil {
 			m.fail(msg.serr)
@@ -414,7 +404,7 @@ func (m Model) updateHistory(msg tea.Msg) (Model, tea.Cmd, bool) {
 			m.say("%s", m.t.historyIncomplete(msg.short)) // those days are asked again next time
 		}
 		m.histChanged()
-		if len(m.ps.list) > 0 && len(msg.got) > 0 {
+		if len(m.ps.list) > 0 && len(msg.hist) > 0 {
 			// the holdings again, with the distributions just stored
 			return m, tea.Batch(m.scoreCmd(), m.loadPositionsCmd()), true
 		}
