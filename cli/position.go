@@ -256,6 +256,7 @@ func (a *App) positionsReport() (positionsOut, error) {
 	if err != nil {
 		return positionsOut{}, err
 	}
+	a.precheckHistory(st)
 	ps, err := st.Positions()
 	if err != nil {
 		return positionsOut{}, err

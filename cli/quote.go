@@ -148,7 +148,7 @@ func (c *QuoteCmd) Run(a *App) error {
 	if a.root.Offline {
 		return service.ErrQuotesOff
 	}
-	st, err := a.Store()
+	st, err := a.historyStore()
 	if err != nil {
 		return err
 	}

@@ -36,7 +36,7 @@ const historyTimeout = 30 * time.Second
 // Run fetches what history is missing (unless offline), stores it, and
 // prints the scorecard; offline it uses what is stored and says its date.
 func (c *ScorecardCmd) Run(a *App) error {
-	st, err := a.Store()
+	st, err := a.historyStore()
 	if err != nil {
 		return err
 	}
@@ -141,6 +141,29 @@ func (c *ScorecardCmd) Run(a *App) error {
 func (a *App) scorecardHistory(st *store.Store) service.HistoryReader {
 	return func(need service.HistoryNeed) (map[string]sectors.PriceHistory, bool, error) {
 		return a.loadHistoryKeeping(st, need.Codes, need.From, need.Fetch, need.Keep)
+	}
+}
+
+// historyStore is the store of a command that may fetch and store price
+// history. With quotes on, the check the store makes before its first
+// write (every page of the file read, so the whole file is resident while
+// it runs) is made now, before the command holds anything, rather than at
+// its first batch of history, when it holds the list and the histories
+// too: at the whole market that is the difference between the file's
+// size and the file's size plus the command's heap.
+func (a *App) historyStore() (*store.Store, error) {
+	st, err := a.Store()
+	if err == nil {
+		a.precheckHistory(st)
+	}
+	return st, err
+}
+
+// precheckHistory is historyStore's check, for a command that opened st
+// otherwise.
+func (a *App) precheckHistory(st *store.Store) {
+	if !a.root.Offline {
+		st.Precheck()
 	}
 }
 

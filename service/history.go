@@ -3,6 +3,8 @@ package service
 import (
 	"context"
 	"errors"
+	"runtime"
+	"runtime/debug"
 	"time"
 
 	"zixuan/quote"
@@ -165,6 +167,7 @@ func (s *Service) FetchHistory(ctx context.Context, req HistoryRequest, held map
 	res.Asked = true
 	// stamped on the service's clock: the last session answered is as of now
 	s.Store.SetClock(func() time.Time { return s.now().UTC() })
+	s.precheck()
 	storing := true
 	for start := 0; start < len(needs) && ctx.Err() == nil; start += HistoryBatch {
 		part := needs[start:min(start+HistoryBatch, len(needs))]
@@ -217,6 +220,18 @@ func (s *Service) FetchHistory(ctx context.Context, req HistoryRequest, held map
 		res.FetchErr = ctx.Err()
 	}
 	return res
+}
+
+// precheck runs the check the store makes before its first write (every
+// page of the file read: the whole file resident while it runs) now,
+// with the heap given back first, rather than at the first batch's
+// write, when that batch's answers and records are held too: a whole
+// market's fetch then peaks at the file and what it holds, not both
+// plus a batch.
+func (s *Service) precheck() {
+	runtime.GC()
+	debug.FreeOSMemory()
+	s.Store.Precheck()
 }
 
 // serverGone reports whether err says the batches not yet asked would

@@ -4,7 +4,6 @@ import (
 	"context"
 	"maps"
 	"slices"
-	"sort"
 	"time"
 	"zixuan/sectors/market"
 
@@ -43,8 +42,11 @@ type histState struct {
 	fetched  bool // the refresh of this session ran (found or not)
 	online   bool // the last refresh reached the server
 	err      error
-	hist     map[string]store.StoredHistory // by Code.Key(), 沪深300 included; cut to the days needed (keepFrom)
-	from     map[string]time.Time           // the days they were cut at (historyFrom)
+	hist     map[string]store.StoredHistory // by Code.Key(), 沪深300 included; cut to the bars drawn (keepDrawn)
+	days     map[string][]time.Time         // the days they were cut for (historyDays)
+	chart    store.StoredHistory            // the chart's ticker, whole (needChart)
+	chartKey string                         // whose history chart is ("": none yet)
+	asking   string                         // whose whole history is being read
 	cut      map[string]bool                // those that lost bars to the cut
 	bench    *sectors.Latest                // 沪深300's quote from the refresh
 
@@ -77,6 +79,11 @@ type (
 		bench  *sectors.Latest
 		err    error // the server's (some may have come back)
 		serr   error // storing them
+	}
+	chartLoadedMsg struct {
+		key  string
+		hist store.StoredHistory
+		err  error
 	}
 	scoredMsg struct {
 		sc  sectors.Scorecard
@@ -157,8 +164,8 @@ func (m *Model) needHistory() tea.Cmd {
 	}
 	m.hs.asked = true
 	calls := m.scorable()
-	codes, from := m.histCodesOf(calls), m.historyFrom(calls)
-	m.hs.from = from
+	codes, days := m.histCodesOf(calls), m.historyDays(calls)
+	m.hs.days = days
 	benches := map[string]bool{}
 	for _, c := range codes {
 		if m.isBench(c) {
@@ -168,26 +175,44 @@ func (m *Model) needHistory() tea.Cmd {
 	svc := m.service()
 	return func() tea.Msg {
 		msg := histLoadedMsg{cut: map[string]bool{}}
-		msg.hist, msg.err = svc.ReadHistory(codes, keepCut(benches, from, msg.cut))
+		msg.hist, msg.err = svc.ReadHistory(codes, keepCut(benches, days, msg.cut))
 		return msg
 	}
 }
 
-// keepCut is the TUI's cut of each history read (keepFrom; a benchmark
-// whole, as calls are measured against it), noting in cut the histories
-// that lost bars to it.
-func keepCut(benches map[string]bool, from map[string]time.Time, cut map[string]bool) service.Keep {
+// keepCut is the TUI's cut of each history read (a benchmark whole, as
+// calls are measured against it; a stock's keepDrawn of the days it is
+// measured from), noting in cut the histories that lost bars to it.
+func keepCut(benches map[string]bool, days map[string][]time.Time, cut map[string]bool) service.Keep {
 	return func(h sectors.PriceHistory) []sectors.DailyBar {
 		k := h.Code.Key()
 		if benches[k] {
 			return h.Bars
 		}
-		kept, didCut := keepFrom(h.Bars, from[k])
-		if didCut {
+		kept := keepDrawn(h, days[k])
+		if len(kept) < len(h.Bars) {
 			cut[k] = true
 		}
 		return kept
 	}
+}
+
+// keepDrawn is, of a stock's history, the bars the list, the detail
+// pane's lines and the scorecard read: for a return measured from any of
+// days (sectors.KeepForScoring: the bar on or before each day and each
+// horizon, the close before each ex-date, the first and the last bar) and
+// the sparkline's closes (the last sparkDays+1 bars). The chart reads its
+// one ticker whole (needChart).
+func keepDrawn(h sectors.PriceHistory, days []time.Time) []sectors.DailyBar {
+	n := len(h.Bars)
+	if n <= sparkDays+1 {
+		return h.Bars
+	}
+	at := sectors.ScoreDays(days, h.Events, h.Unread)
+	for _, b := range h.Bars[n-(sparkDays+1):] {
+		at = append(at, b.Date)
+	}
+	return sectors.KeepBarsOn(h.Bars, at)
 }
 
 // service is the shared work over the TUI's store, quote and k-line
@@ -200,19 +225,25 @@ func (m *Model) service() *service.Service {
 	return svc
 }
 
-// historyFrom is, for each security, the earliest day whose close
-// anything here may measure from: its ratings (the current one and every
-// change, of removed tickers too), its calls (the reports' dates), the
-// scorecard's calls and its hand-set reference prices. Zero: none.
+// historyFrom is, for each security, the earliest of historyDays.
 func (m *Model) historyFrom(calls []sectors.Scorable) map[string]time.Time {
 	from := map[string]time.Time{}
+	for k, days := range m.historyDays(calls) {
+		from[k] = slices.MinFunc(days, func(a, b time.Time) int { return a.Compare(b) })
+	}
+	return from
+}
+
+// historyDays is, for each security, every day whose close anything here
+// may measure from: its ratings (the current one and every change, of
+// removed tickers too), its calls (the reports' dates), the scorecard's
+// calls and its hand-set reference prices. A security without any is
+// absent.
+func (m *Model) historyDays(calls []sectors.Scorable) map[string][]time.Time {
+	days := map[string][]time.Time{}
 	need := func(c market.Code, day time.Time) {
-		if day.IsZero() {
-			return
-		}
-		k := c.Key()
-		if f, ok := from[k]; !ok || day.Before(f) {
-			from[k] = day
+		if !day.IsZero() {
+			days[c.Key()] = append(days[c.Key()], day)
 		}
 	}
 	ticker := func(t *sectors.Ticker) {
@@ -246,7 +277,7 @@ func (m *Model) historyFrom(calls []sectors.Scorable) map[string]time.Time {
 			}
 		}
 	}
-	return from
+	return days
 }
 
 func (m *Model) hsRefs() map[string][]sectors.RefPrice {
@@ -256,39 +287,29 @@ func (m *Model) hsRefs() map[string][]sectors.RefPrice {
 	return m.hs.snap.Refs
 }
 
-// historyCut reports whether a security now needs a day earlier than its
-// loaded history was cut at: the history must then be read again.
+// historyCut reports whether a security whose history was cut now
+// needs a day it was not cut for, before its last bar (a report of an
+// earlier date, an import of older ratings): the histories must then be
+// read again. A day on or after the last bar (a rating given today) is
+// measured from the last bar, which every cut keeps.
 func (m *Model) historyCut() bool {
-	if !m.hs.asked || m.hs.from == nil || len(m.hs.cut) == 0 {
+	if !m.hs.asked || m.hs.days == nil || len(m.hs.cut) == 0 {
 		return false
 	}
-	for k, day := range m.historyFrom(m.scorable()) {
-		if was, ok := m.hs.from[k]; m.hs.cut[k] && (!ok || day.Before(was)) {
-			return true
+	for k, days := range m.historyDays(m.scorable()) {
+		bars := m.hs.hist[k].Bars
+		if !m.hs.cut[k] || len(bars) == 0 {
+			continue
+		}
+		last := market.ChinaDay(bars[len(bars)-1].Date)
+		for _, d := range days {
+			d = market.ChinaDay(d)
+			if d.Before(last) && !slices.ContainsFunc(m.hs.days[k], func(r time.Time) bool { return market.ChinaDay(r).Equal(d) }) {
+				return true
+			}
 		}
 	}
 	return false
-}
-
-// keepFrom is the part of bars to keep for returns from the day from:
-// from the last bar on or before from's trading day (the close a return
-// from from, or any later day, is measured from), and the last sparkDays+1
-// bars, whichever are more. Every return from a day on or after from is
-// then the same as from all the bars: the reference bar, every bar after
-// it and so the bar before each later ex-date are kept, the last bar too.
-// It reports whether it dropped any bar. (The distributions and the days
-// held, which say what to fetch, are not bars: they stay whole.)
-func keepFrom(bars []sectors.DailyBar, from time.Time) ([]sectors.DailyBar, bool) {
-	keep := len(bars) - (sparkDays + 1)
-	if !from.IsZero() {
-		target := market.TradingDayOnOrBefore(market.ChinaDay(from))
-		i := sort.Search(len(bars), func(i int) bool { return bars[i].Date.After(target) })
-		keep = min(keep, i-1)
-	}
-	if keep <= 0 {
-		return bars, false
-	}
-	return bars[keep:], true
 }
 
 // daily is the k-line source when quotes are on.
@@ -348,7 +369,7 @@ func (m *Model) fetchHistoryCmd() tea.Cmd {
 	}
 	// what is held, as the store gave it: the fetch asks for the rest
 	held := maps.Clone(m.hs.hist)
-	svc, bench, cutAt := m.service(), m.benchCode(), m.hs.from
+	svc, bench, cutAt := m.service(), m.benchCode(), m.hs.days
 	req := service.HistoryRequest{Codes: codes, From: from, Own: own}
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), historyTimeout)
@@ -380,7 +401,8 @@ func (m Model) updateHistory(msg tea.Msg) (Model, tea.Cmd, bool) {
 			m.hs.hist, m.hs.cut = msg.hist, msg.cut
 		}
 		m.histChanged()
-		return m, tea.Batch(m.scoreCmd(), m.fetchHistoryCmd()), true
+		m.hs.asking = "" // read again: the chart's days may have changed
+		return m, tea.Batch(m.scoreCmd(), m.fetchHistoryCmd(), m.needChart()), true
 	case histFetchedMsg:
 		m.hs.fetching, m.hs.fetched = false, true
 		m.hs.online = msg.online
@@ -404,11 +426,23 @@ func (m Model) updateHistory(msg tea.Msg) (Model, tea.Cmd, bool) {
 			m.say("%s", m.t.historyIncomplete(msg.short)) // those days are asked again next time
 		}
 		m.histChanged()
+		if _, ok := msg.hist[m.hs.chartKey]; ok {
+			m.hs.asking = "" // the chart's ticker has new days
+		}
 		if len(m.ps.list) > 0 && len(msg.hist) > 0 {
 			// the holdings again, with the distributions just stored
-			return m, tea.Batch(m.scoreCmd(), m.loadPositionsCmd()), true
+			return m, tea.Batch(m.scoreCmd(), m.loadPositionsCmd(), m.needChart()), true
 		}
-		return m, m.scoreCmd(), true
+		return m, tea.Batch(m.scoreCmd(), m.needChart()), true
+	case chartLoadedMsg:
+		if msg.key != m.hs.asking {
+			return m, nil, true // another ticker was selected since
+		}
+		if msg.err != nil {
+			m.fail(msg.err)
+		}
+		m.hs.chart, m.hs.chartKey = msg.hist, msg.key
+		return m, nil, true
 	case scoredMsg:
 		if msg.seq == m.hs.scoreSeq {
 			m.hs.sc, m.hs.scored = msg.sc, true
@@ -417,6 +451,49 @@ func (m Model) updateHistory(msg tea.Msg) (Model, tea.Cmd, bool) {
 		return m, nil, true
 	}
 	return m, nil, false
+}
+
+// needChart reads the selected ticker's whole history for the detail
+// pane's chart, which draws every day since its first call, when it is
+// not the one read: of the whole market only the bars the list and the
+// scorecard read are held (keepDrawn), and of one ticker all of them.
+func (m *Model) needChart() tea.Cmd {
+	if !m.hs.loaded || m.st == nil {
+		return nil
+	}
+	tk, ok := m.selected()
+	if !ok || tk.Code.Key() == m.hs.asking {
+		return nil
+	}
+	key, code, svc := tk.Code.Key(), tk.Code, m.service()
+	m.hs.asking = key
+	return func() tea.Msg {
+		got, err := svc.ReadHistory([]market.Code{code}, nil)
+		return chartLoadedMsg{key: key, hist: got[key], err: err}
+	}
+}
+
+// chartHistory is code's whole history when the chart's read is of it,
+// else nothing (until needChart's read arrives). A benchmark is held
+// whole.
+func (m *Model) chartHistory(code market.Code) sectors.PriceHistory {
+	if m.isBench(code) {
+		return m.hs.hist[code.Key()].PriceHistory
+	}
+	if m.hs.chartKey != code.Key() {
+		return sectors.PriceHistory{Code: code}
+	}
+	return m.hs.chart.PriceHistory
+}
+
+// withChart is a key's result with the read of the chart's history added
+// when the key selected another ticker.
+func withChart(next tea.Model, cmd tea.Cmd) (tea.Model, tea.Cmd) {
+	m, ok := next.(Model)
+	if !ok {
+		return next, cmd
+	}
+	return m, tea.Batch(cmd, m.needChart())
 }
 
 // histChanged redraws what the history makes: the list's cells and the
