@@ -25,7 +25,7 @@ import (
 // HistoryBatch is how many securities are read, or fetched and then
 // stored, together: one read or one write transaction each. A batch's
 // answers are about 240 days × HistoryBatch bars at most.
-const HistoryBatch = 256
+const HistoryBatch = 64
 
 // LeadIn is how far before the first day a figure measures from the
 // history is fetched: a reference close is the last session on or before

@@ -48,6 +48,7 @@ type histState struct {
 	chartKey string                         // whose history chart is ("": none yet)
 	asking   string                         // whose whole history is being read
 	cut      map[string]bool                // those that lost bars to the cut
+	closes   map[string][]float64           // the sparkline's closes, from each whole history
 	bench    *sectors.Latest                // 沪深300's quote from the refresh
 
 	sc       sectors.Scorecard
@@ -68,12 +69,14 @@ type histCell struct {
 type (
 	histLoadedMsg struct {
 		hist map[string]store.StoredHistory
-		cut  map[string]bool // the histories keepFrom cut
+		cut    map[string]bool      // the histories keepCut cut
+		closes map[string][]float64 // and their sparklines' closes
 		err  error
 	}
 	histFetchedMsg struct {
 		hist   map[string]store.StoredHistory // those the fetch brought something for, as stored, cut
 		cut    map[string]bool                // of those, the ones the cut took bars from
+		closes map[string][]float64           // and their sparklines' closes
 		short  []quote.Shortfall              // the answers that came back short
 		online bool                           // the server answered
 		bench  *sectors.Latest
@@ -174,18 +177,23 @@ func (m *Model) needHistory() tea.Cmd {
 	}
 	svc := m.service()
 	return func() tea.Msg {
-		msg := histLoadedMsg{cut: map[string]bool{}}
-		msg.hist, msg.err = svc.ReadHistory(codes, keepCut(benches, days, msg.cut))
+		msg := histLoadedMsg{cut: map[string]bool{}, closes: map[string][]float64{}}
+		msg.hist, msg.err = svc.ReadHistory(codes, keepCut(benches, days, msg.cut, msg.closes))
 		return msg
 	}
 }
 
 // keepCut is the TUI's cut of each history read (a benchmark whole, as
 // calls are measured against it; a stock's keepDrawn of the days it is
-// measured from), noting in cut the histories that lost bars to it.
-func keepCut(benches map[string]bool, days map[string][]time.Time, cut map[string]bool) service.Keep {
+// measured from), noting in cut the histories that lost bars to it and
+// in closes each one's sparkline closes (lastCloses of the whole
+// history: the last days are not kept for it).
+func keepCut(benches map[string]bool, days map[string][]time.Time, cut map[string]bool, closes map[string][]float64) service.Keep {
 	return func(h sectors.PriceHistory) []sectors.DailyBar {
 		k := h.Code.Key()
+		if c := lastCloses(h, sparkDays); len(c) > 0 {
+			closes[k] = c
+		}
 		if benches[k] {
 			return h.Bars
 		}
@@ -197,22 +205,14 @@ func keepCut(benches map[string]bool, days map[string][]time.Time, cut map[strin
 	}
 }
 
-// keepDrawn is, of a stock's history, the bars the list, the detail
-// pane's lines and the scorecard read: for a return measured from any of
-// days (sectors.KeepForScoring: the bar on or before each day and each
-// horizon, the close before each ex-date, the first and the last bar) and
-// the sparkline's closes (the last sparkDays+1 bars). The chart reads its
-// one ticker whole (needChart).
+// keepDrawn is, of a stock's history, the bars the list's return and
+// excess columns, the detail pane's lines and the scorecard read: for a
+// return measured from any of days, sectors.KeepForScoring (the bar on or
+// before each day and each horizon, the close before each ex-date, the
+// first and the last bar). The sparkline's closes are taken whole before
+// the cut (keepCut); the chart reads its one ticker whole (needChart).
 func keepDrawn(h sectors.PriceHistory, days []time.Time) []sectors.DailyBar {
-	n := len(h.Bars)
-	if n <= sparkDays+1 {
-		return h.Bars
-	}
-	at := sectors.ScoreDays(days, h.Events, h.Unread)
-	for _, b := range h.Bars[n-(sparkDays+1):] {
-		at = append(at, b.Date)
-	}
-	return sectors.KeepBarsOn(h.Bars, at)
+	return sectors.KeepForScoring(h, days)
 }
 
 // service is the shared work over the TUI's store, quote and k-line
@@ -374,8 +374,8 @@ func (m *Model) fetchHistoryCmd() tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), historyTimeout)
 		defer cancel()
-		out := histFetchedMsg{cut: map[string]bool{}}
-		req.Keep = keepCut(benches, cutAt, out.cut)
+		out := histFetchedMsg{cut: map[string]bool{}, closes: map[string][]float64{}}
+		req.Keep = keepCut(benches, cutAt, out.cut, out.closes)
 		res := svc.FetchHistory(ctx, req, held)
 		out.hist, out.short, out.online, out.err, out.serr = res.History, res.Short, res.Online, res.FetchErr, res.SaveErr
 		if !res.Online {
@@ -398,7 +398,7 @@ func (m Model) updateHistory(msg tea.Msg) (Model, tea.Cmd, bool) {
 			m.fail(msg.err)
 		}
 		if msg.hist != nil {
-			m.hs.hist, m.hs.cut = msg.hist, msg.cut
+			m.hs.hist, m.hs.cut, m.hs.closes = msg.hist, msg.cut, msg.closes
 		}
 		m.histChanged()
 		m.hs.asking = "" // read again: the chart's days may have changed
@@ -416,9 +416,12 @@ func (m Model) updateHistory(msg tea.Msg) (Model, tea.Cmd, bool) {
 		if m.hs.cut == nil {
 			m.hs.cut = map[string]bool{}
 		}
+		if m.hs.closes == nil {
+			m.hs.closes = map[string][]float64{}
+		}
 		for k, h := range msg.hist {
 			m.hs.hist[k] = h // as stored after the fetch, cut as the load cuts
-			m.hs.cut[k] = msg.cut[k]
+			m.hs.cut[k], m.hs.closes[k] = msg.cut[k], msg.closes[k]
 		}
 		if msg.serr != nil {
 			m.fail(msg.serr)
@@ -599,7 +602,7 @@ func (m *Model) buildHistCells() {
 		} else {
 			c.excess = "-"
 		}
-		c.spark = sparkline(lastCloses(m.hs.hist[k].PriceHistory, sparkDays), sparkDays/2)
+		c.spark = sparkline(m.hs.closes[k], sparkDays/2)
 		cells[k] = c
 	}
 	m.hs.cells = cells
