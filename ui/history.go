@@ -68,10 +68,10 @@ type histCell struct {
 
 type (
 	histLoadedMsg struct {
-		hist map[string]store.StoredHistory
+		hist   map[string]store.StoredHistory
 		cut    map[string]bool      // the histories keepCut cut
 		closes map[string][]float64 // and their sparklines' closes
-		err  error
+		err    error
 	}
 	histFetchedMsg struct {
 		hist   map[string]store.StoredHistory // those the fetch brought something for, as stored, cut
