@@ -165,8 +165,6 @@ func (s *Service) FetchHistory(ctx context.Context, req HistoryRequest, held map
 		return res
 	}
 	res.Asked = true
-	// stamped on the service's clock: the last session answered is as of now
-	s.Store.SetClock(func() time.Time { return s.now().UTC() })
 	s.precheck()
 	storing := true
 	for start := 0; start < len(needs) && ctx.Err() == nil; start += HistoryBatch {
@@ -194,7 +192,8 @@ func (s *Service) FetchHistory(ctx context.Context, req HistoryRequest, held map
 			codes = append(codes, n.Code)
 		}
 		if storing && len(updates) > 0 {
-			if serr := s.Store.SaveHistories(updates); serr != nil {
+			// stamped on the service's clock: the last session answered is as of now
+			if serr := s.Store.SaveHistoriesAt(updates, s.now().UTC()); serr != nil {
 				res.SaveErr, storing = serr, false
 			} else {
 				// what is kept of each is read back as stored: the cut of
