@@ -56,7 +56,7 @@ cp "$tmp/empty.db" "$tmp/u.db" && "$tmp/report" history "$tmp/u.db"
 # as a database between two uses is
 for db in "$tmp/empty.db" "$tmp/u.db"; do
   tmux new-session -d -s "zixuan-rss-$$" -x 120 -y 40 env LANG=C.UTF-8 TERM=xterm-256color "$z" --db "$db" --offline
-  sleep 8
+  sleep 20
   tmux send-keys -t "zixuan-rss-$$" q
   sleep 1
   tmux kill-session -t "zixuan-rss-$$" 2>/dev/null || true
