@@ -1,29 +1,42 @@
 #!/usr/bin/env bash
-# Peak RSS (/usr/bin/time -v, maximum resident set) and wall of the
-# commands that read price history, at the whole market: 5,538 tickers
-# with two years of history (bench/report universe + history), an alert
-# (since-call or drawdown) and a buy on every ticker; quotes off, then on
-# against bench/quoteserver on a local port: "online" with the days since
-# the history's end (and before it, back to three weeks before the oldest
-# call) to fetch and store, "current" with the history already fetched
-# (the same command run once before: the steady state of a cron job). Each run on a fresh copy of the
-# database (a run with quotes on stores the days it fetched).
+# Peak RSS (/usr/bin/time -v, maximum resident set; the TUI's VmHWM) and
+# wall of the commands that read price history, at the whole market:
+# 5,538 tickers with two years of history (bench/report universe +
+# history), an alert (since-call or drawdown) and a buy on every ticker.
+# Modes:
+#   offline   --offline, the history stored
+#   fetching  quotes on against bench/quoteserver on a local port: the days
+#             since the history's end (and before it, back to three weeks
+#             before the oldest call) fetched and stored (incremental)
+#   current   the same command run a second time (the steady state of a
+#             cron job: nothing left to fetch)
+#   empty     quotes on, on the same database with no history stored: the
+#             whole market's history fetched from nothing
+# Each run on a fresh copy of the database (a run with quotes on stores the
+# days it fetched), last written a minute before (current: five, as from
+# cron): a file written in the last second is checked again at the first
+# write rather than before the command holds anything (store.Precheck). The TUI runs in tmux at 120x40 for TUI_SECONDS (30),
+# long enough to load and fetch the history, opens the scorecard and the
+# detail pane, and its VmHWM is read before it quits.
 #
 #   bench/rss.sh [zixuan binary ...]    # default: one built from the tree
+#   MODES="offline fetching" CMDS="scorecard" bench/rss.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tmp=$(mktemp -d)
 qs=""
-trap '[ -n "$qs" ] && kill "$qs"; rm -rf "$tmp"' EXIT
+trap '[ -n "$qs" ] && kill "$qs"; tmux kill-session -t "zixuan-rss-$$" 2>/dev/null || true; rm -rf "$tmp"' EXIT
 go build -o "$tmp/report" ./bench/report
 go build -o "$tmp/quoteserver" ./bench/quoteserver
 bins=("$@")
 if [ ${#bins[@]} -eq 0 ]; then
   go build -o "$tmp/zixuan" . && bins=("$tmp/zixuan")
 fi
+modes=${MODES:-offline fetching current empty}
+IFS=, read -r -a cmds <<<"${CMDS:-scorecard,quote,position list,alert check,tui}"
 z=${bins[0]}
-"$tmp/report" universe 5538 "$tmp/u.db" && "$tmp/report" history "$tmp/u.db"
-"$z" --db "$tmp/u.db" export -f json >"$tmp/ex.json"
+"$tmp/report" universe 5538 "$tmp/empty.db"
+"$z" --db "$tmp/empty.db" export -f json >"$tmp/ex.json"
 python3 - "$tmp/ex.json" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[1]))
@@ -36,19 +49,56 @@ for i, t in enumerate(d["tickers"]):
                         "qty": 100, "created": "2025-10-10T10:00:00+08:00", "forced": True})
 json.dump(d, open(sys.argv[1], "w"), ensure_ascii=False)
 PY
-"$z" --db "$tmp/u.db" import "$tmp/ex.json" >/dev/null
+"$z" --db "$tmp/empty.db" import "$tmp/ex.json" >/dev/null
+cp "$tmp/empty.db" "$tmp/u.db" && "$tmp/report" history "$tmp/u.db"
+# the list index a TUI's first start writes (that first start is measured
+# in bench/README.md's TUI figures), then files last written a minute ago,
+# as a database between two uses is
+for db in "$tmp/empty.db" "$tmp/u.db"; do
+  tmux new-session -d -s "zixuan-rss-$$" -x 120 -y 40 env LANG=C.UTF-8 TERM=xterm-256color "$z" --db "$db" --offline
+  sleep 20
+  tmux send-keys -t "zixuan-rss-$$" q
+  sleep 1
+  tmux kill-session -t "zixuan-rss-$$" 2>/dev/null || true
+  touch -d '1 minute ago' "$db"
+done
 port=$((20000 + RANDOM % 20000))
 "$tmp/quoteserver" -addr "127.0.0.1:$port" 2>/dev/null &
 qs=$!
 sleep 1
+
+# tui DB FLAGS...: the TUI's peak RSS (VmHWM) in MB and its seconds open
+tui() {
+  local db=$1 s="zixuan-rss-$$" pid hwm
+  shift
+  tmux new-session -d -s "$s" -x 120 -y 40 env LANG=C.UTF-8 TERM=xterm-256color "$bin" --db "$db" "$@"
+  sleep 3
+  pid=$(tmux list-panes -t "$s" -F '#{pane_pid}')
+  sleep "${TUI_SECONDS:-30}"
+  # a ticker's detail pane and back, then through the tabs (reports, scorecard, positions)
+  for k in Enter j j Escape Tab Tab Tab Tab; do tmux send-keys -t "$s" "$k"; sleep 1; done
+  hwm=$(awk '/VmHWM/ {print int($2/1024)}' "/proc/$pid/status")
+  tmux send-keys -t "$s" q
+  sleep 1
+  tmux kill-session -t "$s" 2>/dev/null || true
+  printf '%s MB\t%ss' "$hwm" "$((${TUI_SECONDS:-30} + 9))"
+}
+
 for bin in "${bins[@]}"; do
-  for mode in offline online current; do
-    for cmd in "scorecard" "quote" "position list" "alert check"; do
-      cp "$tmp/u.db" "$tmp/run.db"
+  for mode in $modes; do
+    for cmd in "${cmds[@]}"; do
+      src=$tmp/u.db
+      [ "$mode" = empty ] && src=$tmp/empty.db
+      cp -p "$src" "$tmp/run.db"
       flags=(--offline)
-      [ $mode != offline ] && flags=(--quotes-url "http://127.0.0.1:$port")
+      [ "$mode" != offline ] && flags=(--quotes-url "http://127.0.0.1:$port")
+      if [ "$cmd" = tui ]; then
+        [ "$mode" = current ] && { "$bin" --db "$tmp/run.db" "${flags[@]}" scorecard >/dev/null 2>&1 || true; touch -d '5 minutes ago' "$tmp/run.db"; }
+        printf '%s\t%s\t%s\t%s\n' "$(basename "$bin")" "$mode" tui "$(tui "$tmp/run.db" "${flags[@]}")"
+        continue
+      fi
       # shellcheck disable=SC2086
-      [ $mode = current ] && { "$bin" --db "$tmp/run.db" "${flags[@]}" $cmd >/dev/null 2>&1 || true; }
+      [ "$mode" = current ] && { "$bin" --db "$tmp/run.db" "${flags[@]}" $cmd >/dev/null 2>&1 || true; touch -d '5 minutes ago' "$tmp/run.db"; }
       # shellcheck disable=SC2086
       /usr/bin/time -v "$bin" --db "$tmp/run.db" "${flags[@]}" $cmd >/dev/null 2>"$tmp/time" || true
       rss=$(awk -F': ' '/Maximum resident/ {print int($2/1024)}' "$tmp/time")

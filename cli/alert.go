@@ -518,6 +518,7 @@ func (c *AlertCheckCmd) Run(a *App) error {
 	if err != nil {
 		return err
 	}
+	a.precheckHistory(st) // scorecard.go
 	res, err := a.service(st).CheckAlerts(service.AlertCheck{Quotes: a.alertQuotes(), History: a.alertHistory(st), Owe: c.Exec != ""})
 	if err != nil {
 		return err

@@ -256,6 +256,7 @@ func (a *App) positionsReport() (positionsOut, error) {
 	if err != nil {
 		return positionsOut{}, err
 	}
+	a.precheckHistory(st)
 	ps, err := st.Positions()
 	if err != nil {
 		return positionsOut{}, err
@@ -278,10 +279,10 @@ func (a *App) positionsReport() (positionsOut, error) {
 	}
 	last := map[string]float64{}
 	var quotes map[string]sectors.Quote
-	if prov, _ := a.QuoteProvider(); prov != nil && len(codes) > 0 {
+	if svc := a.historyService(st); svc.Quotes != nil && len(codes) > 0 {
 		ctx, cancel := context.WithTimeout(context.Background(), quoteTimeout)
 		var qerr error
-		quotes, qerr = prov.Quotes(ctx, append(append([]market.Code(nil), codes...), sectors.Benchmark))
+		quotes, qerr = svc.FetchQuotes(ctx, append(append([]market.Code(nil), codes...), sectors.Benchmark))
 		cancel()
 		if qerr != nil {
 			fmt.Fprintf(a.Err, "zixuan: %s: quantities and cost only\n", quote.Status(qerr))

@@ -19,6 +19,7 @@ import (
 	"zixuan/quote"
 	"zixuan/safetext"
 	"zixuan/sectors"
+	"zixuan/service"
 )
 
 // quoteTimeout bounds a whole `zixuan quote`, history look-ups included.
@@ -144,14 +145,14 @@ func (r quoteRow) MarshalJSON() ([]byte, error) {
 
 // Run fetches and prints.
 func (c *QuoteCmd) Run(a *App) error {
-	prov, _ := a.QuoteProvider()
-	if prov == nil {
-		return errors.New("quotes are off (--offline)")
+	if a.root.Offline {
+		return service.ErrQuotesOff
 	}
-	st, err := a.Store()
+	st, err := a.historyStore()
 	if err != nil {
 		return err
 	}
+	svc := a.historyService(st)
 	snap, err := st.Load()
 	if err != nil {
 		return err
@@ -177,7 +178,7 @@ func (c *QuoteCmd) Run(a *App) error {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), quoteTimeout)
 	defer cancel()
-	quotes, qerr := prov.Quotes(ctx, codes)
+	quotes, qerr := svc.FetchQuotes(ctx, codes)
 	if qerr != nil && len(quotes) == 0 {
 		return errors.New(quote.Status(qerr))
 	}

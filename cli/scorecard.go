@@ -36,7 +36,7 @@ const historyTimeout = 30 * time.Second
 // Run fetches what history is missing (unless offline), stores it, and
 // prints the scorecard; offline it uses what is stored and says its date.
 func (c *ScorecardCmd) Run(a *App) error {
-	st, err := a.Store()
+	st, err := a.historyStore()
 	if err != nil {
 		return err
 	}
@@ -89,11 +89,11 @@ func (c *ScorecardCmd) Run(a *App) error {
 			ask.SectorBenchmarks[id] = sb.code
 		}
 	}
-	if t := a.historySource(); t != nil {
+	if svc := a.historyService(st); svc.Quotes != nil {
 		ask.Quotes = func(codes []market.Code) (map[string]sectors.Quote, error) {
 			ctx, cancel := context.WithTimeout(context.Background(), quoteTimeout)
 			defer cancel()
-			return t.Quotes(ctx, codes)
+			return svc.FetchQuotes(ctx, codes)
 		}
 	}
 	res, err := a.service(st).Scorecard(ask)
@@ -144,12 +144,34 @@ func (a *App) scorecardHistory(st *store.Store) service.HistoryReader {
 	}
 }
 
-// historySource is the k-line server, nil when quotes are off.
-func (a *App) historySource() *quote.Tencent {
-	if a.root.Offline {
-		return nil
+// historyStore is the store of a command that may fetch and store price
+// history. With quotes on, the check the store makes before its first
+// write (every page of the file read, so the whole file is resident while
+// it runs) is made now, before the command holds anything, rather than at
+// its first batch of history, when it holds the list and the histories
+// too: at the whole market that is the difference between the file's
+// size and the file's size plus the command's heap.
+func (a *App) historyStore() (*store.Store, error) {
+	st, err := a.Store()
+	if err == nil {
+		a.precheckHistory(st)
 	}
-	return quote.NewTencent(a.root.QuotesURL, nil)
+	return st, err
+}
+
+// precheckHistory is historyStore's check, for a command that opened st
+// otherwise.
+func (a *App) precheckHistory(st *store.Store) {
+	if !a.root.Offline {
+		st.Precheck()
+	}
+}
+
+// historyService is the service over st with the quote and k-line
+// servers the flags ask for (none with --offline), on the CLI's clock.
+func (a *App) historyService(st *store.Store) *service.Service {
+	prov, hist := a.QuoteProvider()
+	return &service.Service{Store: st, Quotes: prov, History: hist, Now: nowFunc}
 }
 
 // loadHistory reads the stored daily history of codes and, with quotes on,
@@ -167,128 +189,41 @@ func (a *App) loadHistoryIf(st *store.Store, codes []market.Code, earliest time.
 // barKeeper says which bars of a history a command's figures read (nil:
 // all of them); see sectors.KeepBarsOn. The rest are never held, so a
 // whole market's years cost what a few days of each cost.
-type barKeeper func(h sectors.PriceHistory) []sectors.DailyBar
+type barKeeper = service.Keep
 
 // loadHistoryKeeping is loadHistoryIf holding only the bars keep keeps of
-// each history, stored and fetched alike: what it gives is what keep
-// gives of the whole history loadHistoryIf gives.
+// each history, stored and fetched alike (service.LoadHistory), and
+// saying on stderr what the fetch could not do.
 func (a *App) loadHistoryKeeping(st *store.Store, codes []market.Code, earliest time.Time, fetch bool, keep barKeeper) (history map[string]sectors.PriceHistory, online bool, err error) {
-	var stored map[string]store.StoredHistory
-	if keep == nil {
-		stored, err = st.Histories(codes)
-	} else {
-		stored, err = st.HistoriesSelecting(codes, keep)
-	}
+	ctx, cancel := context.WithTimeout(context.Background(), historyTimeout)
+	defer cancel()
+	res, err := a.historyService(st).LoadHistory(ctx, service.HistoryRequest{
+		Codes: codes, From: service.FirstDay(earliest), Keep: keep, Fetch: fetch,
+	})
 	if err != nil {
 		return nil, false, err
 	}
-	history = make(map[string]sectors.PriceHistory, len(stored))
-	for k, h := range stored {
+	history = make(map[string]sectors.PriceHistory, len(res.History))
+	for k, h := range res.History {
 		history[k] = h.PriceHistory
 	}
-	if t := a.historySource(); t != nil && fetch {
-		online = a.refreshHistory(st, t, codes, stored, history, earliest, keep)
+	if !res.Asked {
+		return history, false, nil
 	}
-	return history, online, nil
-}
-
-// refreshHistory fetches the days missing from each code's history, from a
-// few weeks before the earliest call until today, stores them and merges
-// them into history (cut by keep when it is set). It reports whether the
-// server answered.
-func (a *App) refreshHistory(st *store.Store, t *quote.Tencent, codes []market.Code, stored map[string]store.StoredHistory, history map[string]sectors.PriceHistory, earliest time.Time, keep barKeeper) bool {
-	now := nowFunc()
-	want := sectors.DayRange{From: earliest.AddDate(0, 0, -21), To: market.ChinaDay(now)}
-	needs := make([]quote.DailyNeed, len(codes))
-	for i, code := range codes {
-		needs[i] = quote.DailyNeed{Code: code, Held: stored[code.Key()].Held} // what the bars vouch for
+	if !res.Online {
+		fmt.Fprintf(a.Err, "zixuan: price history: %s\n", quote.Status(res.FetchErr))
+		return history, false, nil
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), historyTimeout)
-	defer cancel()
-	got, err := t.DailyHistory(ctx, needs, want, now)
-	if err != nil && len(got.Got) == 0 {
-		fmt.Fprintf(a.Err, "zixuan: price history: %s\n", quote.Status(err))
-		return false
+	if res.SaveErr != nil {
+		fmt.Fprintf(a.Err, "zixuan: price history not stored: %s\n", oneLine(advise(res.SaveErr).Error()))
 	}
-	// Only what the answers vouch for is held: a day asked for and not
-	// received (an empty, late, short or unreadable answer) is asked
-	// again next time.
-	updates := map[string]store.HistoryUpdate{}
-	var recut []market.Code // a distribution fetched whose close before it was cut away
-	for _, code := range codes {
-		h, cov, answered := got.Got[code.Key()], got.Covered[code.Key()], got.Answered[code.Key()]
-		if len(h.Bars)+len(h.Events)+len(h.Unread) == 0 && len(cov) == 0 && !answered {
-			continue
-		}
-		updates[code.Key()] = store.HistoryUpdate{Fetched: h, Covered: cov, Unanswered: !answered}
-		old := history[code.Key()]
-		merged := old.Merge(h)
-		if keep != nil {
-			if needsWhole(old, h) {
-				recut = append(recut, code)
-			}
-			merged.Bars = keep(merged)
-		}
-		history[code.Key()] = merged
-	}
-	// stamped on the command's clock: the last session answered is as of now
-	st.SetClock(func() time.Time { return nowFunc().UTC() })
-	if serr := st.SaveHistories(updates); serr != nil {
-		fmt.Fprintf(a.Err, "zixuan: price history not stored: %s\n", oneLine(advise(serr).Error()))
-	}
-	if len(recut) > 0 {
-		// the stored bars (saved or not, merged with the fetch they are
-		// the same) read whole for the few whose fetch brought a new
-		// ex-date or replaced a stored day: what keep keeps of them may
-		// be a bar it had no reason to keep before
-		if whole, rerr := st.Histories(recut); rerr == nil {
-			for _, code := range recut {
-				k := code.Key()
-				all := whole[k].PriceHistory.Merge(got.Got[k])
-				h := history[k]
-				all.Events, all.Unread = h.Events, h.Unread
-				h.Bars = keep(all)
-				history[k] = h
-			}
-		}
-	}
-	if line := got.Incomplete(); line != "" {
+	if line := res.Incomplete(); line != "" {
 		fmt.Fprintf(a.Err, "zixuan: %s\n", line)
 	}
-	if err != nil {
-		fmt.Fprintf(a.Err, "zixuan: price history: %s (for some tickers)\n", quote.Status(err))
+	if res.FetchErr != nil {
+		fmt.Fprintf(a.Err, "zixuan: price history: %s (for some tickers)\n", quote.Status(res.FetchErr))
 	}
-	return true
-}
-
-// needsWhole reports whether what keep keeps of h merged with fetched may
-// not be among what it kept of h and fetched's bars: fetched holds a
-// distribution (read or not) whose ex-date h does not, or a bar within
-// the days h's bars span (a day stored again, or one between them). Days
-// before h's first bar or after its last are new: keep kept h's first and
-// last.
-func needsWhole(h, fetched sectors.PriceHistory) bool {
-	if span := h.Range(); !span.Empty() {
-		for _, b := range fetched.Bars {
-			if span.Contains(b.Date) {
-				return true
-			}
-		}
-	}
-	have := map[string]bool{}
-	for _, list := range [][]sectors.ExRights{h.Events, h.Unread} {
-		for _, e := range list {
-			have[market.ChinaDate(e.ExDate)] = true
-		}
-	}
-	for _, list := range [][]sectors.ExRights{fetched.Events, fetched.Unread} {
-		for _, e := range list {
-			if !have[market.ChinaDate(e.ExDate)] {
-				return true
-			}
-		}
-	}
-	return false
+	return history, true, nil
 }
 
 type scorecardOut struct {

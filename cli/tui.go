@@ -3,11 +3,23 @@ package cli
 import (
 	"fmt"
 	"os"
+	"runtime/debug"
 	"zixuan/sectors/market"
 
 	"github.com/mattn/go-isatty"
 	"zixuan/ui"
 )
+
+// tuiMemoryLimit is the TUI's soft limit on the Go runtime's memory. At
+// the whole market with two years of history its live heap is some 26 MB,
+// but its start (the list, the histories, the positions, the scorecard,
+// read and computed at once) allocates several times that, and the
+// collector's default target lets the heap grow to three times the live
+// data before it runs: near the limit it collects sooner instead, and
+// gives the memory back. A limit below the live heap costs CPU, never
+// correctness (the runtime caps the collector's share); GOMEMLIMIT, when
+// set, is the user's choice and is kept.
+const tuiMemoryLimit = 48 << 20
 
 // TUICmd starts the terminal UI.
 type TUICmd struct{}
@@ -18,9 +30,12 @@ func (TUICmd) Run(a *App) error {
 	if !isatty.IsTerminal(os.Stdout.Fd()) || !isatty.IsTerminal(os.Stdin.Fd()) {
 		return fmt.Errorf("the TUI needs a terminal, and stdin or stdout is not one: for scripts use `zixuan list` (see zixuan --help)")
 	}
-	st, err := a.Store()
+	st, err := a.historyStore() // it fetches and stores history with quotes on
 	if err != nil {
 		return err
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(tuiMemoryLimit)
 	}
 	opts := ui.Options{Lang: a.lang, Offline: a.root.Offline, Refresh: a.root.Refresh, Western: a.root.Colors == "western", FuzzyPinyin: a.root.FuzzyPinyin}
 	if opts.Refresh == 0 {

@@ -345,13 +345,20 @@ type HistoryUpdate struct {
 // join it (sectors.ExtendHeld): a day asked for and not received is not
 // held, and is asked again next time.
 func (s *Store) SaveHistories(updates map[string]HistoryUpdate) error {
+	return s.SaveHistoriesAt(updates, s.now())
+}
+
+// SaveHistoriesAt is SaveHistories with the answers stamped as of now
+// (StoredHistory.Fetched) rather than on the store's clock: a caller
+// with its own clock need not change the store's, which other writers
+// share.
+func (s *Store) SaveHistoriesAt(updates map[string]HistoryUpdate, now time.Time) error {
 	if len(updates) == 0 {
 		return nil
 	}
 	if _, ok := updates[sectors.Benchmark.Key()]; ok {
 		defer s.relearnClosures()
 	}
-	now := s.now()
 	return s.updateAside(func(tx *bolt.Tx) error {
 		b, err := tx.CreateBucketIfNotExists(bucketHistory)
 		if err != nil {

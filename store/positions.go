@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"time"
 	"zixuan/sectors/market"
@@ -89,19 +90,45 @@ func (s *Store) Trades() ([]sectors.Trade, error) {
 
 // Positions replays the trades into positions, ordered by code, with the
 // distributions of the stored histories applied (sectors.BuildHoldings).
+//
+// The distributions are read positionsBatch tickers a read transaction,
+// after the trades': each transaction's pages of the file are let go when
+// it ends, so a whole market's holdings never have every stored history's
+// pages resident at once. (A history stored between two batches is a
+// later fetch of the same market data: the holdings read it or the one
+// before, each whole.)
 func (s *Store) Positions() ([]sectors.Position, error) {
-	var out []sectors.Position
 	now := s.now()
-	err := s.view(func(tx *bolt.Tx) error {
-		trades, err := readTrades(tx)
-		if err != nil {
-			return err
+	trades, err := s.Trades()
+	if err != nil {
+		return nil, err
+	}
+	// one trade of each ticker: distributionsIn reads a ticker once
+	var firsts []sectors.Trade
+	seen := map[string]bool{}
+	for _, t := range trades {
+		if !seen[t.Code.Key()] {
+			seen[t.Code.Key()] = true
+			firsts = append(firsts, t)
 		}
-		out, err = holdings(tx, trades, now)
-		return err
-	})
-	return out, err
+	}
+	dist := make(map[string]sectors.PriceHistory, len(firsts))
+	for start := 0; start < len(firsts); start += positionsBatch {
+		part := firsts[start:min(start+positionsBatch, len(firsts))]
+		err := s.view(func(tx *bolt.Tx) error {
+			maps.Copy(dist, distributionsIn(tx, part, now))
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return sectors.BuildHoldings(trades, dist)
 }
+
+// positionsBatch is how many tickers' distributions Positions reads in
+// one transaction.
+const positionsBatch = 256
 
 // holdings replays trades with the distributions of the histories stored
 // for their tickers (those dated after now left out: announced, not yet

@@ -229,7 +229,7 @@ func (m *Model) chartLines(tk *sectors.Ticker, width int) []string {
 	if first.IsZero() {
 		return nil
 	}
-	h := m.hs.hist[tk.Code.Key()].PriceHistory
+	h := m.chartHistory(tk.Code)
 	start := first
 	if b, ok := h.BarOnOrBefore(first); ok {
 		start = b.Date // the close the call is measured from

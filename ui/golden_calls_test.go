@@ -21,6 +21,8 @@ func withHistory(t *testing.T, then func(m *Model)) func(m *Model) {
 		if then != nil {
 			then(m)
 		}
+		cmd := m.needChart() // the selected ticker's whole history, as a key's selection reads it
+		*m = run(*m, cmd)
 	}
 }
 

@@ -4,7 +4,6 @@ import (
 	"context"
 	"maps"
 	"slices"
-	"sort"
 	"time"
 	"zixuan/sectors/market"
 
@@ -43,9 +42,13 @@ type histState struct {
 	fetched  bool // the refresh of this session ran (found or not)
 	online   bool // the last refresh reached the server
 	err      error
-	hist     map[string]store.StoredHistory // by Code.Key(), 沪深300 included; cut to the days needed (keepFrom)
-	from     map[string]time.Time           // the days they were cut at (historyFrom)
+	hist     map[string]store.StoredHistory // by Code.Key(), 沪深300 included; cut to the bars drawn (keepDrawn)
+	days     map[string][]time.Time         // the days they were cut for (historyDays)
+	chart    store.StoredHistory            // the chart's ticker, whole (needChart)
+	chartKey string                         // whose history chart is ("": none yet)
+	asking   string                         // whose whole history is being read
 	cut      map[string]bool                // those that lost bars to the cut
+	closes   map[string][]float64           // the sparkline's closes, from each whole history
 	bench    *sectors.Latest                // 沪深300's quote from the refresh
 
 	sc       sectors.Scorecard
@@ -65,16 +68,25 @@ type histCell struct {
 
 type (
 	histLoadedMsg struct {
-		hist map[string]store.StoredHistory
-		cut  map[string]bool // the histories keepFrom cut
-		err  error
+		hist   map[string]store.StoredHistory
+		cut    map[string]bool      // the histories keepCut cut
+		closes map[string][]float64 // and their sparklines' closes
+		err    error
 	}
 	histFetchedMsg struct {
-		got   map[string]sectors.PriceHistory
-		short []quote.Shortfall // the answers that came back short
-		bench *sectors.Latest
-		err   error // the server's (some may have come back)
-		serr  error // storing them
+		hist   map[string]store.StoredHistory // those the fetch brought something for, as stored, cut
+		cut    map[string]bool                // of those, the ones the cut took bars from
+		closes map[string][]float64           // and their sparklines' closes
+		short  []quote.Shortfall              // the answers that came back short
+		online bool                           // the server answered
+		bench  *sectors.Latest
+		err    error // the server's (some may have come back)
+		serr   error // storing them
+	}
+	chartLoadedMsg struct {
+		key  string
+		hist store.StoredHistory
+		err  error
 	}
 	scoredMsg struct {
 		sc  sectors.Scorecard
@@ -155,56 +167,83 @@ func (m *Model) needHistory() tea.Cmd {
 	}
 	m.hs.asked = true
 	calls := m.scorable()
-	st, codes, from := m.st, m.histCodesOf(calls), m.historyFrom(calls)
-	m.hs.from = from
+	codes, days := m.histCodesOf(calls), m.historyDays(calls)
+	m.hs.days = days
 	benches := map[string]bool{}
 	for _, c := range codes {
 		if m.isBench(c) {
 			benches[c.Key()] = true
 		}
 	}
+	svc := m.service()
 	return func() tea.Msg {
-		msg := histLoadedMsg{hist: make(map[string]store.StoredHistory, len(codes)), cut: map[string]bool{}}
-		keep := func(k string, bars []sectors.DailyBar) []sectors.DailyBar {
-			if benches[k] {
-				return bars // calls are measured against it
-			}
-			kept, cut := keepFrom(bars, from[k])
-			if cut {
-				msg.cut[k] = true
-			}
-			return kept
-		}
-		for start := 0; start < len(codes); start += historyBatch {
-			part, err := st.HistoriesKeeping(codes[start:min(start+historyBatch, len(codes))], keep)
-			for k, h := range part {
-				msg.hist[k] = h
-			}
-			if err != nil {
-				msg.err = err
-				return msg
-			}
-		}
+		msg := histLoadedMsg{cut: map[string]bool{}, closes: map[string][]float64{}}
+		msg.hist, msg.err = svc.ReadHistory(codes, keepCut(benches, days, msg.cut, msg.closes))
 		return msg
 	}
 }
 
-// historyBatch is how many securities' histories are read at a time.
-const historyBatch = 256
+// keepCut is the TUI's cut of each history read (a benchmark whole, as
+// calls are measured against it; a stock's keepDrawn of the days it is
+// measured from), noting in cut the histories that lost bars to it and
+// in closes each one's sparkline closes (lastCloses of the whole
+// history: the last days are not kept for it).
+func keepCut(benches map[string]bool, days map[string][]time.Time, cut map[string]bool, closes map[string][]float64) service.Keep {
+	return func(h sectors.PriceHistory) []sectors.DailyBar {
+		k := h.Code.Key()
+		if c := lastCloses(h, sparkDays); len(c) > 0 {
+			closes[k] = c
+		}
+		if benches[k] {
+			return h.Bars
+		}
+		kept := keepDrawn(h, days[k])
+		if len(kept) < len(h.Bars) {
+			cut[k] = true
+		}
+		return kept
+	}
+}
 
-// historyFrom is, for each security, the earliest day whose close
-// anything here may measure from: its ratings (the current one and every
-// change, of removed tickers too), its calls (the reports' dates), the
-// scorecard's calls and its hand-set reference prices. Zero: none.
+// keepDrawn is, of a stock's history, the bars the list's return and
+// excess columns, the detail pane's lines and the scorecard read: for a
+// return measured from any of days, sectors.KeepForScoring (the bar on or
+// before each day and each horizon, the close before each ex-date, the
+// first and the last bar). The sparkline's closes are taken whole before
+// the cut (keepCut); the chart reads its one ticker whole (needChart).
+func keepDrawn(h sectors.PriceHistory, days []time.Time) []sectors.DailyBar {
+	return sectors.KeepForScoring(h, days)
+}
+
+// service is the shared work over the TUI's store, quote and k-line
+// servers and clock.
+func (m *Model) service() *service.Service {
+	svc := &service.Service{Store: m.st, Quotes: m.opts.Quotes, Now: m.opts.Now}
+	if d := m.daily(); d != nil {
+		svc.History = d
+	}
+	return svc
+}
+
+// historyFrom is, for each security, the earliest of historyDays.
 func (m *Model) historyFrom(calls []sectors.Scorable) map[string]time.Time {
 	from := map[string]time.Time{}
+	for k, days := range m.historyDays(calls) {
+		from[k] = slices.MinFunc(days, func(a, b time.Time) int { return a.Compare(b) })
+	}
+	return from
+}
+
+// historyDays is, for each security, every day whose close anything here
+// may measure from: its ratings (the current one and every change, of
+// removed tickers too), its calls (the reports' dates), the scorecard's
+// calls and its hand-set reference prices. A security without any is
+// absent.
+func (m *Model) historyDays(calls []sectors.Scorable) map[string][]time.Time {
+	days := map[string][]time.Time{}
 	need := func(c market.Code, day time.Time) {
-		if day.IsZero() {
-			return
-		}
-		k := c.Key()
-		if f, ok := from[k]; !ok || day.Before(f) {
-			from[k] = day
+		if !day.IsZero() {
+			days[c.Key()] = append(days[c.Key()], day)
 		}
 	}
 	ticker := func(t *sectors.Ticker) {
@@ -238,7 +277,7 @@ func (m *Model) historyFrom(calls []sectors.Scorable) map[string]time.Time {
 			}
 		}
 	}
-	return from
+	return days
 }
 
 func (m *Model) hsRefs() map[string][]sectors.RefPrice {
@@ -248,39 +287,29 @@ func (m *Model) hsRefs() map[string][]sectors.RefPrice {
 	return m.hs.snap.Refs
 }
 
-// historyCut reports whether a security now needs a day earlier than its
-// loaded history was cut at: the history must then be read again.
+// historyCut reports whether a security whose history was cut now
+// needs a day it was not cut for, before its last bar (a report of an
+// earlier date, an import of older ratings): the histories must then be
+// read again. A day on or after the last bar (a rating given today) is
+// measured from the last bar, which every cut keeps.
 func (m *Model) historyCut() bool {
-	if !m.hs.asked || m.hs.from == nil || len(m.hs.cut) == 0 {
+	if !m.hs.asked || m.hs.days == nil || len(m.hs.cut) == 0 {
 		return false
 	}
-	for k, day := range m.historyFrom(m.scorable()) {
-		if was, ok := m.hs.from[k]; m.hs.cut[k] && (!ok || day.Before(was)) {
-			return true
+	for k, days := range m.historyDays(m.scorable()) {
+		bars := m.hs.hist[k].Bars
+		if !m.hs.cut[k] || len(bars) == 0 {
+			continue
+		}
+		last := market.ChinaDay(bars[len(bars)-1].Date)
+		for _, d := range days {
+			d = market.ChinaDay(d)
+			if d.Before(last) && !slices.ContainsFunc(m.hs.days[k], func(r time.Time) bool { return market.ChinaDay(r).Equal(d) }) {
+				return true
+			}
 		}
 	}
 	return false
-}
-
-// keepFrom is the part of bars to keep for returns from the day from:
-// from the last bar on or before from's trading day (the close a return
-// from from, or any later day, is measured from), and the last sparkDays+1
-// bars, whichever are more. Every return from a day on or after from is
-// then the same as from all the bars: the reference bar, every bar after
-// it and so the bar before each later ex-date are kept, the last bar too.
-// It reports whether it dropped any bar. (The distributions and the days
-// held, which say what to fetch, are not bars: they stay whole.)
-func keepFrom(bars []sectors.DailyBar, from time.Time) ([]sectors.DailyBar, bool) {
-	keep := len(bars) - (sparkDays + 1)
-	if !from.IsZero() {
-		target := market.TradingDayOnOrBefore(market.ChinaDay(from))
-		i := sort.Search(len(bars), func(i int) bool { return bars[i].Date.After(target) })
-		keep = min(keep, i-1)
-	}
-	if keep <= 0 {
-		return bars, false
-	}
-	return bars[keep:], true
 }
 
 // daily is the k-line source when quotes are on.
@@ -301,8 +330,7 @@ func (m *Model) daily() dailySource {
 // three weeks before the earliest call (or the sparkline's days) to today,
 // and stores them, off the UI goroutine.
 func (m *Model) fetchHistoryCmd() tea.Cmd {
-	src := m.daily()
-	if src == nil || m.hs.fetching || m.hs.fetched {
+	if m.daily() == nil || m.hs.fetching || m.hs.fetched {
 		return nil
 	}
 	m.hs.fetching = true
@@ -311,7 +339,7 @@ func (m *Model) fetchHistoryCmd() tea.Cmd {
 	from := today.AddDate(0, 0, -2*sparkDays)
 	calls := m.scorable()
 	for _, c := range calls {
-		if d := c.Day.AddDate(0, 0, -21); d.Before(from) {
+		if d := service.FirstDay(c.Day); d.Before(from) {
 			from = d
 		}
 	}
@@ -325,55 +353,36 @@ func (m *Model) fetchHistoryCmd() tea.Cmd {
 			need[p.Code.Key()] = p.FirstBuy
 		}
 	}
-	own := func(c market.Code, held sectors.DayRange) time.Time {
-		f := today.AddDate(0, 0, -2*sparkDays)
-		if d, ok := need[c.Key()]; ok && d.AddDate(0, 0, -21).Before(f) {
-			f = market.ChinaDay(d).AddDate(0, 0, -21)
-		}
-		if !held.Empty() && f.After(held.To) {
-			f = held.To.AddDate(0, 0, 1) // no gap after what is held: held spans stay whole
-		}
-		return f
-	}
 	codes := m.histCodesOf(calls)
-	needs := make([]quote.DailyNeed, len(codes))
-	for i, c := range codes {
-		held := m.hs.hist[c.Key()].Held
-		needs[i] = quote.DailyNeed{Code: c, Held: held}
-		if !m.isBench(c) {
-			needs[i].From = own(c, held)
-			if needs[i].From.Before(from) {
-				from = needs[i].From
-			}
+	own := map[string]time.Time{}
+	benches := map[string]bool{}
+	for _, c := range codes {
+		if m.isBench(c) {
+			benches[c.Key()] = true
+			continue
 		}
+		f := today.AddDate(0, 0, -2*sparkDays)
+		if d, ok := need[c.Key()]; ok && service.FirstDay(d).Before(f) {
+			f = service.FirstDay(d)
+		}
+		own[c.Key()] = f
 	}
-	want := sectors.DayRange{From: from, To: today}
-	st, prov, bench := m.st, m.opts.Quotes, m.benchCode()
+	// what is held, as the store gave it: the fetch asks for the rest
+	held := maps.Clone(m.hs.hist)
+	svc, bench, cutAt := m.service(), m.benchCode(), m.hs.days
+	req := service.HistoryRequest{Codes: codes, From: from, Own: own}
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), historyTimeout)
 		defer cancel()
-		got, err := src.DailyHistory(ctx, needs, want, now)
-		out := histFetchedMsg{got: got.Got, err: err, short: got.Short}
-		if err != nil && len(got.Got) == 0 {
+		out := histFetchedMsg{cut: map[string]bool{}, closes: map[string][]float64{}}
+		req.Keep = keepCut(benches, cutAt, out.cut, out.closes)
+		res := svc.FetchHistory(ctx, req, held)
+		out.hist, out.short, out.online, out.err, out.serr = res.History, res.Short, res.Online, res.FetchErr, res.SaveErr
+		if !res.Online {
 			return out
 		}
-		// only what the answers vouch for is held: a day asked for and
-		// not received is asked again next time
-		updates := map[string]store.HistoryUpdate{}
-		for _, n := range needs {
-			h, cov, answered := got.Got[n.Code.Key()], got.Covered[n.Code.Key()], got.Answered[n.Code.Key()]
-			if len(h.Bars)+len(h.Events)+len(h.Unread) == 0 && len(cov) == 0 && !answered {
-				continue
-			}
-			updates[n.Code.Key()] = store.HistoryUpdate{Fetched: h, Covered: cov, Unanswered: !answered}
-		}
-		out.serr = st.SaveHistories(updates)
-		if prov != nil {
-			if q, qerr := prov.Quotes(ctx, []market.Code{bench}); qerr == nil {
-				if l, ok := q[bench.Key()].AsLatest(); ok {
-					out.bench = &l
-				}
-			}
+		if l, ok := svc.Latest(ctx, bench); ok {
+			out.bench = &l
 		}
 		return out
 	}
@@ -389,13 +398,14 @@ func (m Model) updateHistory(msg tea.Msg) (Model, tea.Cmd, bool) {
 			m.fail(msg.err)
 		}
 		if msg.hist != nil {
-			m.hs.hist, m.hs.cut = msg.hist, msg.cut
+			m.hs.hist, m.hs.cut, m.hs.closes = msg.hist, msg.cut, msg.closes
 		}
 		m.histChanged()
-		return m, tea.Batch(m.scoreCmd(), m.fetchHistoryCmd()), true
+		m.hs.asking = "" // read again: the chart's days may have changed
+		return m, tea.Batch(m.scoreCmd(), m.fetchHistoryCmd(), m.needChart()), true
 	case histFetchedMsg:
 		m.hs.fetching, m.hs.fetched = false, true
-		m.hs.online = msg.err == nil || len(msg.got) > 0
+		m.hs.online = msg.online
 		m.hs.err = msg.err
 		if msg.bench != nil {
 			m.hs.bench = msg.bench
@@ -403,10 +413,15 @@ func (m Model) updateHistory(msg tea.Msg) (Model, tea.Cmd, bool) {
 		if m.hs.hist == nil {
 			m.hs.hist = map[string]store.StoredHistory{}
 		}
-		for k, h := range msg.got {
-			s := m.hs.hist[k]
-			s.PriceHistory = s.PriceHistory.Merge(h)
-			m.hs.hist[k] = s
+		if m.hs.cut == nil {
+			m.hs.cut = map[string]bool{}
+		}
+		if m.hs.closes == nil {
+			m.hs.closes = map[string][]float64{}
+		}
+		for k, h := range msg.hist {
+			m.hs.hist[k] = h // as stored after the fetch, cut as the load cuts
+			m.hs.cut[k], m.hs.closes[k] = msg.cut[k], msg.closes[k]
 		}
 		if msg.serr != nil {
 			m.fail(msg.serr)
@@ -414,11 +429,23 @@ func (m Model) updateHistory(msg tea.Msg) (Model, tea.Cmd, bool) {
 			m.say("%s", m.t.historyIncomplete(msg.short)) // those days are asked again next time
 		}
 		m.histChanged()
-		if len(m.ps.list) > 0 && len(msg.got) > 0 {
-			// the holdings again, with the distributions just stored
-			return m, tea.Batch(m.scoreCmd(), m.loadPositionsCmd()), true
+		if _, ok := msg.hist[m.hs.chartKey]; ok {
+			m.hs.asking = "" // the chart's ticker has new days
 		}
-		return m, m.scoreCmd(), true
+		if len(m.ps.list) > 0 && len(msg.hist) > 0 {
+			// the holdings again, with the distributions just stored
+			return m, tea.Batch(m.scoreCmd(), m.loadPositionsCmd(), m.needChart()), true
+		}
+		return m, tea.Batch(m.scoreCmd(), m.needChart()), true
+	case chartLoadedMsg:
+		if msg.key != m.hs.asking {
+			return m, nil, true // another ticker was selected since
+		}
+		if msg.err != nil {
+			m.fail(msg.err)
+		}
+		m.hs.chart, m.hs.chartKey = msg.hist, msg.key
+		return m, nil, true
 	case scoredMsg:
 		if msg.seq == m.hs.scoreSeq {
 			m.hs.sc, m.hs.scored = msg.sc, true
@@ -427,6 +454,49 @@ func (m Model) updateHistory(msg tea.Msg) (Model, tea.Cmd, bool) {
 		return m, nil, true
 	}
 	return m, nil, false
+}
+
+// needChart reads the selected ticker's whole history for the detail
+// pane's chart, which draws every day since its first call, when it is
+// not the one read: of the whole market only the bars the list and the
+// scorecard read are held (keepDrawn), and of one ticker all of them.
+func (m *Model) needChart() tea.Cmd {
+	if !m.hs.loaded || m.st == nil {
+		return nil
+	}
+	tk, ok := m.selected()
+	if !ok || tk.Code.Key() == m.hs.asking {
+		return nil
+	}
+	key, code, svc := tk.Code.Key(), tk.Code, m.service()
+	m.hs.asking = key
+	return func() tea.Msg {
+		got, err := svc.ReadHistory([]market.Code{code}, nil)
+		return chartLoadedMsg{key: key, hist: got[key], err: err}
+	}
+}
+
+// chartHistory is code's whole history when the chart's read is of it,
+// else nothing (until needChart's read arrives). A benchmark is held
+// whole.
+func (m *Model) chartHistory(code market.Code) sectors.PriceHistory {
+	if m.isBench(code) {
+		return m.hs.hist[code.Key()].PriceHistory
+	}
+	if m.hs.chartKey != code.Key() {
+		return sectors.PriceHistory{Code: code}
+	}
+	return m.hs.chart.PriceHistory
+}
+
+// withChart is a key's result with the read of the chart's history added
+// when the key selected another ticker.
+func withChart(next tea.Model, cmd tea.Cmd) (tea.Model, tea.Cmd) {
+	m, ok := next.(Model)
+	if !ok {
+		return next, cmd
+	}
+	return m, tea.Batch(cmd, m.needChart())
 }
 
 // histChanged redraws what the history makes: the list's cells and the
@@ -532,7 +602,7 @@ func (m *Model) buildHistCells() {
 		} else {
 			c.excess = "-"
 		}
-		c.spark = sparkline(lastCloses(m.hs.hist[k].PriceHistory, sparkDays), sparkDays/2)
+		c.spark = sparkline(m.hs.closes[k], sparkDays/2)
 		cells[k] = c
 	}
 	m.hs.cells = cells

@@ -276,6 +276,8 @@ func TestListHistoryColumns(t *testing.T) {
 func TestDetailChart(t *testing.T) {
 	m, _, _ := historyModel(t, "en", 120, 40)
 	m.selectKey("SH688111")
+	cmd := m.needChart() // the chart reads its ticker whole, as a key's selection does
+	m = run(m, cmd)
 	view := m.plainView()
 	checkFrame(t, view, 120, 40)
 	if !strings.Contains(view, "Since the first call") || !strings.Contains(view, "from 2024-05-10:") {
@@ -347,5 +349,34 @@ func TestSparkline(t *testing.T) {
 	}
 	if s := sparkline([]float64{5, 5, 5, 5}, 2); s != string([]rune{0x2800 | 0x40 | 0x04 | 0x80 | 0x20, 0x2800 | 0x40 | 0x04 | 0x80 | 0x20}) {
 		t.Errorf("flat: %q", s)
+	}
+}
+
+// Of the whole list only the bars the list and the scorecard read are
+// held; a key that selects a ticker reads its whole history for the
+// detail pane's chart, and only its.
+func TestSelectingATickerReadsItsChartWhole(t *testing.T) {
+	m, st, _ := historyModel(t, "en", 120, 40)
+	m.selectKey("SH688111")
+	next, cmd := m.Update(keyMsg("j"))
+	m = run(next.(Model), cmd)
+	tk, _ := m.selected()
+	k := tk.Code.Key()
+	if k == "SH688111" {
+		t.Fatal("j selected no other ticker")
+	}
+	if m.hs.chartKey != k {
+		t.Fatalf("the chart holds %q, the selection is %s", m.hs.chartKey, k)
+	}
+	whole, err := st.Histories([]market.Code{tk.Code})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := len(whole[k].Bars)
+	if n < 2*sparkDays || len(m.hs.chart.Bars) != n {
+		t.Errorf("the chart's history has %d bars of %d stored", len(m.hs.chart.Bars), n)
+	}
+	if len(m.hs.hist[k].Bars) >= n {
+		t.Errorf("the list holds all %d bars of %s: nothing cut", n, k)
 	}
 }

@@ -437,7 +437,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			}
 			// the scorecard may need the call, a report's new tickers
 			// their history; another process may have stored a trade
-			return m, tea.Batch(m.scoreCmd(), m.needHistory(), m.positionsStale(msg.snap.Gen), keys)
+			return m, tea.Batch(m.scoreCmd(), m.needHistory(), m.positionsStale(msg.snap.Gen), keys, m.needChart())
 		}
 		return m, nil
 	case reloadErrMsg:
@@ -472,7 +472,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			next, keyCmd := next.Update(plain)
 			return next, tea.Batch(escCmd, keyCmd)
 		}
-		return m.handleKey(msg)
+		return withChart(m.handleKey(msg)) // history.go
 	}
 	return m.forward(msg)
 }

@@ -96,7 +96,7 @@ func (m Model) loadRefsCmd() tea.Cmd {
 
 // fetchQuotesCmd fetches quotes for every ticker on the list.
 func (m *Model) fetchQuotesCmd() tea.Cmd {
-	prov, now := m.opts.Quotes, m.opts.Now
+	svc, now := m.service(), m.opts.Now
 	codes := make([]sectors.Ticker, 0, len(m.data.tickers))
 	codes = append(codes, m.data.tickers...)
 	// a since-call or drawdown alert is judged against 沪深300's quote
@@ -112,7 +112,7 @@ func (m *Model) fetchQuotesCmd() tea.Cmd {
 		}
 		ctx, cancel := context.WithTimeout(context.Background(), quotesTimeout)
 		defer cancel()
-		q, err := prov.Quotes(ctx, cs)
+		q, err := svc.FetchQuotes(ctx, cs)
 		return quotesMsg{quotes: q, err: err, at: now()}
 	}
 }
