@@ -18,7 +18,7 @@ func TestReadOnlyFileServesWhatWritesNothing(t *testing.T) {
 	t.Cleanup(func() { os.RemoveAll(dir) })
 	os.Chmod(dir, 0o755)
 	db := filepath.Join(dir, "z.db")
-	if out, code := runBin(t, false, "--db", db, "alert", "add", "688111", "--no-note", "30"); code != 0 {
+	if out, code := runBin(t, false, "--db", db, "alert", "add", "002230", "--no-note", "3000"); code != 0 {
 		t.Fatal(out)
 	}
 	file := filepath.Join(dir, "in.json")
