@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+
 	"zixuan/sectors/market"
 
 	tea "charm.land/bubbletea/v2"
@@ -45,7 +46,7 @@ func (m Model) act(act tea.Msg, from dialog) (tea.Model, tea.Cmd) {
 		}, nil, reopen)
 	case deleteNoteMsg:
 		write = m.write(func(st *store.Store) (market.Code, string, error) {
-			return a.code, wt(t).NoteDeletedUndo, st.DeleteNote(a.code, a.id)
+			return a.code, t.Watch.NoteDeletedUndo, st.DeleteNote(a.code, a.id)
 		}, nil, nil)
 	case rateSubmitMsg:
 		write = m.write(func(st *store.Store) (market.Code, string, error) {
@@ -53,7 +54,7 @@ func (m Model) act(act tea.Msg, from dialog) (tea.Model, tea.Cmd) {
 			if !changed {
 				return a.code, t.RatingSame, err
 			}
-			return a.code, sprintf(t.RatingSet, a.code.Number, t.rating(a.rating)), err
+			return a.code, sprintf(t.RatingSet, a.code.Number, t.Rating(a.rating)), err
 		}, nil, reopen)
 	case addSubmitMsg:
 		if m.data.indexOf(a.sec.Code) >= 0 {
@@ -77,9 +78,9 @@ func (m Model) act(act tea.Msg, from dialog) (tea.Model, tea.Cmd) {
 		write = m.write(func(st *store.Store) (market.Code, string, error) {
 			_, moved, err := st.Move(a.code, a.sector.ID)
 			if err == nil && !moved {
-				return a.code, sprintf(t.MovedSame, a.code.Number, t.sector(a.sector)), nil
+				return a.code, sprintf(t.MovedSame, a.code.Number, t.SectorLabel(a.sector)), nil
 			}
-			return a.code, sprintf(t.Moved, a.code.Number, t.sector(a.sector)), err
+			return a.code, sprintf(t.Moved, a.code.Number, t.SectorLabel(a.sector)), err
 		}, nil, reopen)
 	case removeMsg:
 		write = m.write(func(st *store.Store) (market.Code, string, error) {

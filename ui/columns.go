@@ -4,12 +4,15 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
 	"zixuan/sectors/market"
 
 	"charm.land/lipgloss/v2"
 
 	"zixuan/safetext"
 	"zixuan/sectors"
+
+	"zixuan/ui/common"
 )
 
 // The list's columns. Code, name and rating are always there, in that
@@ -44,7 +47,7 @@ type cellCtx struct {
 	hc     *histCell         // the history cells; nil without the price history
 	q      *sectors.Quote    // the ticker's quote; nil when there is none
 	pos    *sectors.Position // the shares held; nil when none (poscols.go)
-	t      *text
+	t      *common.Text
 	loc    *time.Location
 	sector func(id string) string // a sector's label
 }
@@ -74,22 +77,22 @@ type columnDef struct {
 	// Cell is the plain text of the cell; Style, when not nil, colours it
 	// on a row that is not selected (upDown colours a rise or a fall).
 	Cell  func(c *cellCtx) string
-	Style func(c *cellCtx, s *Styles, upDown func(int) lipgloss.Style) lipgloss.Style
+	Style func(c *cellCtx, s *common.Styles, upDown func(int) lipgloss.Style) lipgloss.Style
 }
 
-func (d *columnDef) header(t *text) string {
-	if t.zh && d.Zh != "" {
+func (d *columnDef) header(t *common.Text) string {
+	if t.ZH && d.Zh != "" {
 		return d.Zh
 	}
 	return d.En
 }
 
-func (d *columnDef) widths(t *text) (lo, ideal int) {
+func (d *columnDef) widths(t *common.Text) (lo, ideal int) {
 	lo, ideal = d.Min, d.Ideal
-	if t.zh && d.MinZh > 0 {
+	if t.ZH && d.MinZh > 0 {
 		lo = d.MinZh
 	}
-	if t.zh && d.IdealZh > 0 {
+	if t.ZH && d.IdealZh > 0 {
 		ideal = d.IdealZh
 	}
 	return lo, ideal
@@ -133,7 +136,7 @@ func knownColumns(ids []string) []string {
 }
 
 func init() {
-	dir := func(c *cellCtx, s *Styles, upDown func(int) lipgloss.Style) lipgloss.Style {
+	dir := func(c *cellCtx, s *common.Styles, upDown func(int) lipgloss.Style) lipgloss.Style {
 		if c.pc == nil || c.pc.dim {
 			return s.Dim
 		}
@@ -175,7 +178,7 @@ func init() {
 				return ""
 			}
 			return c.pc.ret
-		}, Style: func(c *cellCtx, s *Styles, upDown func(int) lipgloss.Style) lipgloss.Style {
+		}, Style: func(c *cellCtx, s *common.Styles, upDown func(int) lipgloss.Style) lipgloss.Style {
 			if c.pc == nil || c.pc.retDir == 0 {
 				return s.Dim
 			}
@@ -208,7 +211,7 @@ func init() {
 			return l
 		}})
 	registerColumn(columnDef{ID: "board", Keep: 7, En: "Board", Zh: "上市板", Min: 12, Ideal: 12, MinZh: 9, IdealZh: 9,
-		Cell: func(c *cellCtx) string { return string(c.tk.Code.Exchange) + " " + c.t.board(c.tk.Code.Board()) }})
+		Cell: func(c *cellCtx) string { return string(c.tk.Code.Exchange) + " " + c.t.Board(c.tk.Code.Board()) }})
 	registerColumn(columnDef{ID: "since", En: "Rated", Zh: "评级日", Min: 10, Ideal: 10,
 		Cell: func(c *cellCtx) string {
 			if c.tk.RatingAt.IsZero() {
@@ -272,15 +275,15 @@ func (c colLayout) width(id string) int {
 
 // layoutColumns fits the columns ids (in order) in width; prices says
 // quotes are in, hist the price history, allTab that the All tab is shown.
-func layoutColumns(width int, t *text, prices, hist, allTab bool, ids []string) colLayout {
+func layoutColumns(width int, t *common.Text, prices, hist, allTab bool, ids []string) colLayout {
 	return layoutColumnsHeld(width, t, prices, hist, allTab, false, ids)
 }
 
 // layoutColumnsHeld is layoutColumns with held saying a row shown holds
 // shares (the position columns).
-func layoutColumnsHeld(width int, t *text, prices, hist, allTab, held bool, ids []string) colLayout {
+func layoutColumnsHeld(width int, t *common.Text, prices, hist, allTab, held bool, ids []string) colLayout {
 	c := colLayout{code: 6, name: 10, rating: 11}
-	if t.zh {
+	if t.ZH {
 		c.rating = 6
 	}
 	rest := width - (marker + c.code + 1 + c.name + 1 + c.rating)
@@ -343,7 +346,7 @@ func fitCell(s string, w int, a colAlign) string {
 }
 
 // header is the column header line.
-func (c colLayout) header(t *text, s *Styles) string {
+func (c colLayout) header(t *common.Text, s *common.Styles) string {
 	var b strings.Builder
 	b.WriteString(strings.Repeat(" ", marker))
 	b.WriteString(safetext.Fit(t.ColCode, c.code))
@@ -359,10 +362,10 @@ func (c colLayout) header(t *text, s *Styles) string {
 }
 
 // row draws one ticker.
-func (c colLayout) row(cx *cellCtx, selected bool, s *Styles, upDown func(int) lipgloss.Style) string {
+func (c colLayout) row(cx *cellCtx, selected bool, s *common.Styles, upDown func(int) lipgloss.Style) string {
 	tk := cx.tk
 	name := fitName(displayName(tk.Name), c.name)
-	rating := safetext.Fit(cx.t.rating(tk.Rating), c.rating)
+	rating := safetext.Fit(cx.t.Rating(tk.Rating), c.rating)
 	pin := "  "
 	switch {
 	case cx.pc != nil && cx.pc.alert:

@@ -4,6 +4,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+
 	"zixuan/sectors/market"
 
 	"charm.land/bubbles/v2/key"
@@ -11,6 +12,8 @@ import (
 
 	"zixuan/safetext"
 	"zixuan/store"
+
+	"zixuan/ui/common"
 )
 
 // columnsModel chooses the list's columns and their order (C): every
@@ -22,16 +25,16 @@ type columnsModel struct {
 	on     map[string]bool
 	choice int
 
-	keys          *keyMap
-	t             *text
-	styles        *Styles
+	keys          *common.KeyMap
+	t             *common.Text
+	styles        *common.Styles
 	width, height int
 }
 
 // columnsSubmitMsg: show these columns, in this order.
 type columnsSubmitMsg struct{ ids []string }
 
-func newColumnsDialog(shown []string, t *text) columnsModel {
+func newColumnsDialog(shown []string, t *common.Text) columnsModel {
 	d := columnsModel{t: t, on: map[string]bool{}}
 	for _, id := range shown {
 		d.ids = append(d.ids, id)
@@ -90,10 +93,10 @@ func (d columnsModel) Update(msg tea.Msg) (dialog, tea.Cmd) {
 }
 
 func (d columnsModel) View() string {
-	s, w := d.styles, wt(d.t)
+	s, w := d.styles, d.t.Watch
 	lines := []string{s.Title.Render(safetext.Truncate(w.ColumnsTitle, d.width))}
 	sep := d.t.ListSep
-	if !d.t.zh {
+	if !d.t.ZH {
 		sep += " "
 	}
 	fixed := d.t.ColCode + sep + d.t.ColName + sep + d.t.ColRating
@@ -112,11 +115,11 @@ func (d columnsModel) View() string {
 		label := def.header(d.t) + "  " + def.ID
 		switch {
 		case def.Positions && def.Prices:
-			label += d.t.paren(hold(d.t).PricedHint)
+			label += d.t.Paren(d.t.Holds.PricedHint)
 		case def.Positions:
-			label += d.t.paren(hold(d.t).ColumnsHint)
+			label += d.t.Paren(d.t.Holds.ColumnsHint)
 		case def.Prices:
-			label += d.t.paren(w.ColumnsHint)
+			label += d.t.Paren(w.ColumnsHint)
 		}
 		label = safetext.Truncate(box+label, d.width-2)
 		if i == d.choice {
@@ -141,7 +144,7 @@ func (d columnsModel) SetSize(width, height int) dialog {
 // saveColumnsCmd keeps the columns for the next start, through the
 // writer (off Update, waited for at quit).
 func (m *Model) saveColumnsCmd(ids []string) tea.Cmd {
-	save, said := m.opts.SaveColumns, wt(m.t).ColumnsSaved
+	save, said := m.opts.SaveColumns, m.t.Watch.ColumnsSaved
 	return m.write(func(*store.Store) (market.Code, string, error) {
 		return market.Code{}, said, save(ids)
 	}, nil, nil)

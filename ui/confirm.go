@@ -3,6 +3,8 @@ package ui
 import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"zixuan/ui/common"
 )
 
 // confirmModel asks a yes/no question in the status line; yes carries out
@@ -11,11 +13,11 @@ type confirmModel struct {
 	question string
 	action   tea.Msg // sent to the root on yes
 
-	keys   *keyMap
-	styles *Styles
+	keys   *common.KeyMap
+	styles *common.Styles
 }
 
-func (c confirmModel) update(msg tea.KeyPressMsg, k *keyMap) (confirmModel, tea.Msg) {
+func (c confirmModel) update(msg tea.KeyPressMsg, k *common.KeyMap) (confirmModel, tea.Msg) {
 	switch {
 	case key.Matches(msg, k.Yes):
 		return c, c.action
@@ -23,10 +25,6 @@ func (c confirmModel) update(msg tea.KeyPressMsg, k *keyMap) (confirmModel, tea.
 		return c, cancelMsg{}
 	}
 	return c, nil
-}
-
-func (k keyMap) confirmHelp() helpFor {
-	return helpFor{short: []key.Binding{k.Yes, k.No}}
 }
 
 // The question as a dialog (dialog.go), drawn in the status line over

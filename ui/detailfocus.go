@@ -3,9 +3,12 @@ package ui
 import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
 	"zixuan/sectors/market"
 
 	"zixuan/sectors"
+
+	"zixuan/ui/common"
 )
 
 // detailFocus is the detail pane with the focus (enter on the list): the
@@ -18,7 +21,7 @@ import (
 // does not follow. It says the ticker is gone and asks nothing of the
 // root, so no key of it can write to another ticker (focusGone).
 type detailFocus struct {
-	keys  *keyMap
+	keys  *common.KeyMap
 	code  market.Code
 	label string // code and name, for the message when it is gone
 }
@@ -94,6 +97,6 @@ func (d detailFocus) Update(msg tea.Msg) (dialog, tea.Cmd) {
 
 func (d detailFocus) placement() placement      { return asDetail }
 func (d detailFocus) View() string              { return "" } // the root draws the pane
-func (d detailFocus) ShortHelp() []key.Binding  { return d.keys.detailHelp().ShortHelp() }
-func (d detailFocus) FullHelp() [][]key.Binding { return d.keys.detailHelp().FullHelp() }
+func (d detailFocus) ShortHelp() []key.Binding  { return d.keys.DetailHelp().ShortHelp() }
+func (d detailFocus) FullHelp() [][]key.Binding { return d.keys.DetailHelp().FullHelp() }
 func (d detailFocus) SetSize(int, int) dialog   { return d }

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
 	"zixuan/sectors/market"
 
 	tea "charm.land/bubbletea/v2"

@@ -1,4 +1,4 @@
-// Package ui is zixuan's terminal interface: a bubbletea app over the store
+// Package ui is zixuan's terminal interface: a Bubble Tea (v2) app over the store
 // that lets an investor browse the watchlist by sector, filter it by rating
 // and by keyboard-wizard search (code, name, pinyin initials), annotate and
 // re-rate tickers, add from the whole market, and export the current view.
@@ -7,8 +7,10 @@
 // data (watchData: the tickers and their search index, filter.go), the
 // view (filter, sort, visible rows) and a stack of dialogs (dialog.go).
 // Keys go to the dialog on top, or to the list when none is open (update.go).
-// Every key is a key.Binding of the keyMap (keys.go), and the help bar is
-// the top dialog's own ShortHelp, so help cannot drift from what keys do.
+// What every part shares (the keys, the styles, the one translation table,
+// the context a component embeds) is in ui/common. Every key is a
+// key.Binding of its KeyMap, and the help bar is the top dialog's own
+// ShortHelp, so help cannot drift from what keys do.
 //
 // Dialogs. The note editor, rating picker, add wizard, sector picker,
 // export dialog, yes/no question, search line, full help and the focused
@@ -22,8 +24,9 @@
 // passKeyMsg, …) returned from its Update and taken in within the same
 // Update, so a key that confirms something acts before the next key is read.
 // Background work (quotes, reference closes, exports, reloads for changes
-// by other processes, found by polling the store's generation) runs as
-// tea.Cmds and comes back as messages.
+// by other processes, found by watching the database's directory where the
+// system allows it and by reading its generation each second elsewhere:
+// watch.go) runs as tea.Cmds and comes back as messages.
 //
 // Writes. A confirmed change is queued at once and written, in order, by
 // the writer's goroutine (writes.go), never inside Update: a busy file can

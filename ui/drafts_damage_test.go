@@ -5,6 +5,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+
 	"zixuan/sectors/market"
 
 	tea "charm.land/bubbletea/v2"

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+
 	"zixuan/sectors/market"
 
 	bolt "go.etcd.io/bbolt"

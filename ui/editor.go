@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strings"
+
 	"zixuan/sectors/market"
 
 	"charm.land/bubbles/v2/key"
@@ -9,6 +10,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"zixuan/safetext"
+
+	"zixuan/ui/common"
 )
 
 // editorModel is the multi-line note editor: ctrl+s saves, esc cancels.
@@ -20,9 +23,9 @@ type editorModel struct {
 	orig  string // the text it opened with
 	ask   bool   // esc on changed text: asking before it is thrown away
 
-	keys   *keyMap
-	t      *text
-	styles *Styles
+	keys   *common.KeyMap
+	t      *common.Text
+	styles *common.Styles
 	width  int
 }
 
@@ -36,7 +39,7 @@ type (
 	cancelMsg struct{}
 )
 
-func newEditor(code market.Code, label string, id uint64, body string, width, height int, s *Styles) (editorModel, tea.Cmd) {
+func newEditor(code market.Code, label string, id uint64, body string, width, height int, s *common.Styles) (editorModel, tea.Cmd) {
 	a := textarea.New()
 	a.SetStyles(s.Area)
 	a.ShowLineNumbers = false
@@ -52,7 +55,7 @@ func newEditor(code market.Code, label string, id uint64, body string, width, he
 	return editorModel{area: a, code: code, label: label, id: id, orig: body}, cmd
 }
 
-func (e editorModel) update(msg tea.KeyPressMsg, k *keyMap) (editorModel, tea.Cmd, tea.Msg) {
+func (e editorModel) update(msg tea.KeyPressMsg, k *common.KeyMap) (editorModel, tea.Cmd, tea.Msg) {
 	if e.ask { // "discard what you typed?"
 		switch {
 		case key.Matches(msg, k.Yes):
@@ -90,17 +93,13 @@ func (e editorModel) hasDraft() bool {
 	return strings.TrimSpace(e.area.Value()) != strings.TrimSpace(e.orig)
 }
 
-func (e editorModel) view(title string, s *Styles, t *text) string {
+func (e editorModel) view(title string, s *common.Styles, t *common.Text) string {
 	if e.ask {
 		title = s.Error.Render(t.ConfirmDiscard)
 	} else {
 		title = s.Title.Render(title)
 	}
 	return title + "\n" + e.area.View()
-}
-
-func (k keyMap) editorHelp() helpFor {
-	return helpFor{short: []key.Binding{k.Save, k.Cancel}}
 }
 
 // The editor as a dialog (dialog.go).
@@ -126,9 +125,9 @@ func (e editorModel) View() string {
 
 func (e editorModel) ShortHelp() []key.Binding {
 	if e.ask {
-		return e.keys.confirmHelp().ShortHelp()
+		return e.keys.ConfirmHelp().ShortHelp()
 	}
-	return e.keys.editorHelp().ShortHelp()
+	return e.keys.EditorHelp().ShortHelp()
 }
 
 func (e editorModel) FullHelp() [][]key.Binding { return [][]key.Binding{e.ShortHelp()} }

@@ -15,6 +15,8 @@ import (
 	"zixuan/export"
 	"zixuan/safetext"
 	"zixuan/sectors"
+
+	"zixuan/ui/common"
 )
 
 // exportModel asks for a format and a path, and for confirmation before
@@ -33,9 +35,9 @@ type exportModel struct {
 	overwrite bool // asking whether to overwrite
 	n         int  // tickers in the view
 
-	keys   *keyMap
-	t      *text
-	styles *Styles
+	keys   *common.KeyMap
+	t      *common.Text
+	styles *common.Styles
 	width  int
 }
 
@@ -45,9 +47,9 @@ type exportSubmitMsg struct {
 	force  bool
 }
 
-func newExport(dir string, now time.Time, n int, t *text, s *Styles) (exportModel, tea.Cmd) {
+func newExport(dir string, now time.Time, n int, t *common.Text, s *common.Styles) (exportModel, tea.Cmd) {
 	e := exportModel{formats: export.Formats(), dir: dir, now: now, n: n}
-	e.path = newInput(s)
+	e.path = common.NewInput(s)
 	e.path.Prompt = t.ExportPath + t.Colon
 	e.path.CharLimit = 1024
 	e.setDefaultPath()
@@ -110,7 +112,7 @@ func (e exportModel) target() string {
 	return expandHome(strings.TrimSpace(e.path.Value()))
 }
 
-func (e exportModel) update(msg tea.KeyPressMsg, k *keyMap) (exportModel, tea.Cmd, tea.Msg) {
+func (e exportModel) update(msg tea.KeyPressMsg, k *common.KeyMap) (exportModel, tea.Cmd, tea.Msg) {
 	if e.overwrite {
 		switch {
 		case key.Matches(msg, k.Yes):
@@ -161,7 +163,7 @@ func (e exportModel) update(msg tea.KeyPressMsg, k *keyMap) (exportModel, tea.Cm
 	return e, cmd, nil
 }
 
-func (e exportModel) view(t *text, s *Styles, width int) string {
+func (e exportModel) view(t *common.Text, s *common.Styles, width int) string {
 	lines := []string{s.Title.Render(safetext.Truncate(sprintf(t.ExportPrompt, e.n), width))}
 	var fm strings.Builder
 	mark := "  "
@@ -240,10 +242,6 @@ func exportCmd(sub exportSubmitMsg, tickers []sectors.Ticker, opts export.Option
 	}
 }
 
-func (k keyMap) exportHelp() helpFor {
-	return helpFor{short: []key.Binding{k.FormatPrev, k.Choose, k.Confirm, k.Cancel}}
-}
-
 // The export dialog as a dialog (dialog.go).
 
 func (e exportModel) Update(msg tea.Msg) (dialog, tea.Cmd) {
@@ -269,7 +267,7 @@ func (e exportModel) ShortHelp() []key.Binding {
 	if e.onPath {
 		return []key.Binding{e.keys.Choose, e.keys.Confirm, e.keys.Cancel}
 	}
-	return e.keys.exportHelp().ShortHelp()
+	return e.keys.ExportHelp().ShortHelp()
 }
-func (e exportModel) FullHelp() [][]key.Binding   { return e.keys.exportHelp().FullHelp() }
+func (e exportModel) FullHelp() [][]key.Binding   { return e.keys.ExportHelp().FullHelp() }
 func (e exportModel) SetSize(width, _ int) dialog { e.width = width; return e }

@@ -7,12 +7,14 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+
+	"zixuan/ui/common"
 )
 
 // fullHelp is every key of the list, over the body (?). ? or esc closes
 // it; any other key closes it and does what it does on the list.
 type fullHelp struct {
-	keys   *keyMap
+	keys   *common.KeyMap
 	help   help.Model
 	height int
 }
@@ -33,7 +35,7 @@ func (h fullHelp) placement() placement { return inBody }
 // View puts the groups of keys side by side as far as they fit in the
 // width, and the rest below, so that no key is cut off on a narrow screen.
 func (h fullHelp) View() string {
-	groups := h.keys.listHelp().FullHelp()
+	groups := h.keys.ListHelp().FullHelp()
 	wide := h.help
 	wide.SetWidth(0) // measured uncut
 	var blocks []string
@@ -54,8 +56,8 @@ func (h fullHelp) View() string {
 	}
 	return strings.Join(blocks, sep)
 }
-func (h fullHelp) ShortHelp() []key.Binding  { return h.keys.listHelp().ShortHelp() }
-func (h fullHelp) FullHelp() [][]key.Binding { return h.keys.listHelp().FullHelp() }
+func (h fullHelp) ShortHelp() []key.Binding  { return h.keys.ListHelp().ShortHelp() }
+func (h fullHelp) FullHelp() [][]key.Binding { return h.keys.ListHelp().FullHelp() }
 func (h fullHelp) SetSize(width, height int) dialog {
 	h.help.SetWidth(width)
 	h.height = height

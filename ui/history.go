@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"time"
+
 	"zixuan/sectors/market"
 
 	tea "charm.land/bubbletea/v2"
@@ -411,7 +412,7 @@ func (m Model) updateHistory(msg tea.Msg) (Model, tea.Cmd, bool) {
 		if msg.serr != nil {
 			m.fail(msg.serr)
 		} else if len(msg.short) > 0 {
-			m.say("%s", m.t.historyIncomplete(msg.short)) // those days are asked again next time
+			m.say("%s", m.t.HistoryIncomplete(msg.short)) // those days are asked again next time
 		}
 		m.histChanged()
 		if len(m.ps.list) > 0 && len(msg.got) > 0 {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strings"
+
 	"zixuan/sectors/market"
 
 	"zixuan/safetext"

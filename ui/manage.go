@@ -2,6 +2,7 @@ package ui
 
 import (
 	"slices"
+
 	"zixuan/sectors/market"
 
 	"charm.land/bubbles/v2/key"
@@ -32,7 +33,7 @@ type (
 // manageKey handles the list keys of this file; ok is false for others.
 func (m Model) manageKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd, bool) {
 	k := m.keys
-	w := wt(m.t)
+	w := m.t.Watch
 	switch {
 	case key.Matches(msg, k.Sectors):
 		d := newSectorsDialog(m.data.sectors, m.sectorCounts(), m.tabs.activeID(), &m.styles)
@@ -125,7 +126,7 @@ func (m *Model) sectorCounts() map[string]int {
 // written in one transaction, the first time making the shown order the
 // user's.
 func (m Model) reorder(by int) (tea.Model, tea.Cmd, bool) {
-	w := wt(m.t)
+	w := m.t.Watch
 	tk, ok := m.selected()
 	if !ok {
 		return m, nil, true
@@ -206,7 +207,7 @@ func tabOrder(a, b *sectors.Ticker) int { return sectors.CompareInSector(a, b) }
 // manageAct carries out what this file's dialogs asked for; ok is false
 // for other messages.
 func (m Model) manageAct(msg tea.Msg, from dialog) (tea.Model, tea.Cmd, bool) {
-	t, w := m.t, wt(m.t)
+	t, w := m.t, m.t.Watch
 	reopen := func(m *Model) { m.push(from) }
 	reload := func(m *Model, _ market.Code) tea.Cmd { return m.loadCmd() }
 	switch a := msg.(type) {
@@ -260,7 +261,7 @@ func (m Model) manageAct(msg tea.Msg, from dialog) (tea.Model, tea.Cmd, bool) {
 		cmd := m.write(func(st *store.Store) (market.Code, string, error) {
 			sec, err := st.AddSector(a.name, "")
 			id = sec.ID
-			return market.Code{}, sprintf(w.SectorAdded, t.sector(sec)), err
+			return market.Code{}, sprintf(w.SectorAdded, t.SectorLabel(sec)), err
 		}, func(m *Model, _ market.Code) tea.Cmd {
 			m.wantTab = id // its tab, once it is loaded
 			return m.loadCmd()
@@ -271,14 +272,14 @@ func (m Model) manageAct(msg tea.Msg, from dialog) (tea.Model, tea.Cmd, bool) {
 		if !isASCII(a.name) {
 			name, zh = "", a.name
 		}
-		old := t.sector(a.sector)
+		old := t.SectorLabel(a.sector)
 		cmd := m.write(func(st *store.Store) (market.Code, string, error) {
 			sec, err := st.RenameSector(a.sector.ID, name, zh)
-			return market.Code{}, sprintf(w.SectorRenamed, old, t.sector(sec)), err
+			return market.Code{}, sprintf(w.SectorRenamed, old, t.SectorLabel(sec)), err
 		}, reload, reopen)
 		return m, cmd, true
 	case sectorDeleteMsg:
-		label := t.sector(a.sector)
+		label := t.SectorLabel(a.sector)
 		cmd := m.write(func(st *store.Store) (market.Code, string, error) {
 			_, err := st.DeleteSector(a.sector.ID)
 			return market.Code{}, sprintf(w.SectorDeleted, label), err
@@ -305,9 +306,9 @@ func (m Model) manageAct(msg tea.Msg, from dialog) (tea.Model, tea.Cmd, bool) {
 		cmd := m.write(func(st *store.Store) (market.Code, string, error) {
 			_, added, err := st.AddToGroup(a.code, a.sector.ID)
 			if err == nil && !added {
-				return a.code, sprintf(w.GroupSame, a.code.Number, t.sector(a.sector)), nil
+				return a.code, sprintf(w.GroupSame, a.code.Number, t.SectorLabel(a.sector)), nil
 			}
-			return a.code, sprintf(w.GroupAdded, a.code.Number, t.sector(a.sector)), err
+			return a.code, sprintf(w.GroupAdded, a.code.Number, t.SectorLabel(a.sector)), err
 		}, nil, reopen)
 		return m, cmd, true
 	}
@@ -316,7 +317,7 @@ func (m Model) manageAct(msg tea.Msg, from dialog) (tea.Model, tea.Cmd, bool) {
 
 // undelete brings note id of code back and selects it.
 func (m Model) undelete(code market.Code, id uint64) (tea.Model, tea.Cmd, bool) {
-	w := wt(m.t)
+	w := m.t.Watch
 	cmd := m.write(func(st *store.Store) (market.Code, string, error) {
 		return code, w.NoteUndeleted, st.UndeleteNote(code, id)
 	}, func(m *Model, _ market.Code) tea.Cmd {
@@ -350,7 +351,7 @@ func isASCII(s string) bool {
 // to width (never cut off): a search with no hits points to esc, a rating
 // filter to 0, an empty sector to a.
 func (m *Model) emptyHint(width int) []string {
-	w := wt(m.t)
+	w := m.t.Watch
 	hint := w.EmptyAll
 	switch {
 	case m.view.query != "":
@@ -374,7 +375,7 @@ func (m *Model) positionView() string {
 	if n == 0 {
 		return ""
 	}
-	pos := sprintf(wt(m.t).Position, m.list.cursor+1, n)
+	pos := sprintf(m.t.Watch.Position, m.list.cursor+1, n)
 	if m.list.offset+m.list.height < n {
 		pos += " ↓"
 	}
@@ -423,16 +424,16 @@ func (m *Model) fitHelp(bs []key.Binding) string {
 // refreshOff is what R says with quotes off.
 func (m *Model) refreshOff() string {
 	if m.opts.Offline {
-		return wt(m.t).RefreshOffline
+		return m.t.Watch.RefreshOffline
 	}
-	return wt(m.t).RefreshNoQuotes
+	return m.t.Watch.RefreshNoQuotes
 }
 
 // refreshed ends R's "refreshing…" when its round is back: nothing more
 // to say when it worked (the status line shows the quotes' age), when it
 // failed that there is no connection and when the next try is.
 func (m *Model) refreshed(err error) {
-	w := wt(m.t)
+	w := m.t.Watch
 	if m.status != w.Refreshing {
 		return // the status belongs to another action by now
 	}
@@ -441,7 +442,7 @@ func (m *Model) refreshed(err error) {
 		if m.opts.Refresh > 0 {
 			m.status, m.statusErr = sprintf(w.RefreshRetry, age(m.opts.Refresh)), true
 		} else {
-			m.status, m.statusErr = m.qt().status(err), true
+			m.status, m.statusErr = m.t.Quotes.Status(err), true
 		}
 	}
 }

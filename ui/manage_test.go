@@ -4,16 +4,20 @@ package ui
 
 import (
 	"errors"
-	"github.com/charmbracelet/x/ansi"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/charmbracelet/x/ansi"
+
 	"zixuan/sectors/market"
 
 	tea "charm.land/bubbletea/v2"
 
 	"zixuan/sectors"
+
+	"zixuan/ui/common"
 )
 
 func TestSectorsDialogAddsRenamesDeletes(t *testing.T) {
@@ -418,7 +422,7 @@ func TestViewAndColumnsFromOptions(t *testing.T) {
 func TestStatusHasNoLeadingBlanksInColour(t *testing.T) {
 	st, _ := newTestStore(t)
 	m := newTestModel(t, st, "en", 80, 24)
-	m.styles = NewStyles(false, true) // an empty bold string is escape codes
+	m.styles = common.NewStyles(false, true) // an empty bold string is escape codes
 	m.status = "pinned 002230"
 	if got := m.statusView(); strings.HasPrefix(got, " ") || !strings.HasPrefix(ansi.Strip(got), "pinned") {
 		t.Errorf("status %q", got)

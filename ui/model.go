@@ -5,6 +5,7 @@ import (
 	"slices"
 	"time"
 	"unicode"
+
 	"zixuan/sectors/market"
 
 	"charm.land/bubbles/v2/help"
@@ -14,6 +15,8 @@ import (
 	"zixuan/quote"
 	"zixuan/sectors"
 	"zixuan/store"
+
+	"zixuan/ui/common"
 )
 
 // Options configure the UI. The zero value is fine.
@@ -86,9 +89,9 @@ type Options struct {
 type Model struct {
 	st     *store.Store
 	opts   Options
-	t      *text
-	keys   *keyMap
-	styles Styles
+	t      *common.Text
+	keys   *common.KeyMap
+	styles common.Styles
 	plain  bool // no colours (NoColor, NO_COLOR)
 	dark   bool // the styles are for a dark background (until the terminal says otherwise)
 
@@ -167,12 +170,12 @@ func newShell(st *store.Store, opts Options) Model {
 	if opts.Refresh == 0 {
 		opts.Refresh = 10 * time.Second
 	}
-	t := chooseText(opts.Lang)
+	t := common.TextFor(opts.Lang)
 	m := Model{
 		st: st, opts: opts, t: t,
-		keys:   ptr(newKeyMap(t)),
-		styles: NewStyles(opts.NoColor || noColor(), true),
-		plain:  opts.NoColor || noColor(),
+		keys:   ptr(common.NewKeyMap(t)),
+		styles: common.NewStyles(opts.NoColor || common.NoColorAsked(), true),
+		plain:  opts.NoColor || common.NoColorAsked(),
 		dark:   true,
 		help:   help.New(),
 		width:  80, height: 24,
@@ -188,7 +191,7 @@ func newShell(st *store.Store, opts Options) Model {
 	if n := st.Notice(); n != "" { // a damaged meta page: said once
 		m.status, m.statusErr = safeLine(n), true
 	} else if o, warn := market.CalendarWarning(opts.Now()); warn { // said once, at the start
-		m.status = m.t.calendarNote(o)
+		m.status = m.t.CalendarNote(o)
 	}
 	return m
 }
@@ -281,7 +284,7 @@ func (m *Model) say(format string, args ...any) {
 }
 
 func (m *Model) fail(err error) {
-	m.status, m.statusErr = safeLine(m.t.storeError(err)), true
+	m.status, m.statusErr = safeLine(m.t.StoreError(err)), true
 }
 
 // Messages between the panes, the store and the root.
@@ -327,7 +330,7 @@ func (m *Model) setBackground(dark bool) {
 		return
 	}
 	m.dark = dark
-	m.styles = NewStyles(m.plain, dark)
+	m.styles = common.NewStyles(m.plain, dark)
 	m.help.Styles = m.styles.Help
 }
 

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strings"
+
 	"zixuan/sectors/market"
 
 	"charm.land/bubbles/v2/key"
@@ -9,6 +10,8 @@ import (
 
 	"zixuan/safetext"
 	"zixuan/sectors"
+
+	"zixuan/ui/common"
 )
 
 // moverModel picks the sector to move a ticker to.
@@ -23,9 +26,9 @@ type moverModel struct {
 	prompt string
 	submit func(sectors.Sector) tea.Msg
 
-	keys          *keyMap
-	t             *text
-	styles        *Styles
+	keys          *common.KeyMap
+	t             *common.Text
+	styles        *common.Styles
 	width, height int
 }
 
@@ -44,7 +47,7 @@ func newMover(code market.Code, label, current string, list []sectors.Sector) mo
 	return m
 }
 
-func (m moverModel) update(msg tea.KeyPressMsg, k *keyMap) (moverModel, tea.Cmd, tea.Msg) {
+func (m moverModel) update(msg tea.KeyPressMsg, k *common.KeyMap) (moverModel, tea.Cmd, tea.Msg) {
 	switch {
 	case key.Matches(msg, k.Dismiss):
 		return m, nil, cancelMsg{}
@@ -71,7 +74,7 @@ func (m moverModel) update(msg tea.KeyPressMsg, k *keyMap) (moverModel, tea.Cmd,
 	return m, nil, nil
 }
 
-func (m moverModel) view(t *text, s *Styles, width, height int) string {
+func (m moverModel) view(t *common.Text, s *common.Styles, width, height int) string {
 	prompt := t.MovePrompt
 	if m.prompt != "" {
 		prompt = m.prompt
@@ -83,7 +86,7 @@ func (m moverModel) view(t *text, s *Styles, width, height int) string {
 		first = m.choice - room + 1
 	}
 	for i := first; i < len(m.sectors) && i < first+room; i++ {
-		label := safetext.Truncate(t.sector(m.sectors[i]), width-2)
+		label := safetext.Truncate(t.SectorLabel(m.sectors[i]), width-2)
 		if i == m.choice {
 			lines = append(lines, s.Selected.Render("> "+label))
 		} else {
@@ -91,10 +94,6 @@ func (m moverModel) view(t *text, s *Styles, width, height int) string {
 		}
 	}
 	return strings.Join(lines, "\n")
-}
-
-func (k keyMap) moverHelp() helpFor {
-	return helpFor{short: []key.Binding{k.Up, k.Down, k.Confirm, k.Dismiss}}
 }
 
 // The sector picker as a dialog (dialog.go).
@@ -109,8 +108,8 @@ func (m moverModel) Update(msg tea.Msg) (dialog, tea.Cmd) {
 }
 
 func (m moverModel) View() string              { return m.view(m.t, m.styles, m.width, m.height) }
-func (m moverModel) ShortHelp() []key.Binding  { return m.keys.moverHelp().ShortHelp() }
-func (m moverModel) FullHelp() [][]key.Binding { return m.keys.moverHelp().FullHelp() }
+func (m moverModel) ShortHelp() []key.Binding  { return m.keys.MoverHelp().ShortHelp() }
+func (m moverModel) FullHelp() [][]key.Binding { return m.keys.MoverHelp().FullHelp() }
 func (m moverModel) SetSize(width, height int) dialog {
 	m.width, m.height = width, height
 	return m

@@ -5,10 +5,13 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
 	"zixuan/sectors/market"
 
 	"zixuan/safetext"
 	"zixuan/sectors"
+
+	"zixuan/ui/common"
 )
 
 func TestNamesAsTerminalsShowThem(t *testing.T) {
@@ -28,7 +31,7 @@ func TestNamesAsTerminalsShowThem(t *testing.T) {
 	if got := fitName("九号公司-WD", 10); got != "九号公…-WD" || safetext.Width(got) != 10 {
 		t.Errorf("fitName(九号公司-WD, 10) = %q, want the suffix kept", got)
 	}
-	if c := layoutColumns(80, &textEN, false, false, true, defaultColumns); c.name < 12 {
+	if c := layoutColumns(80, common.English, false, false, true, defaultColumns); c.name < 12 {
 		t.Errorf("at 80 columns the name column is %d wide: 九号公司-WD would be cut", c.name)
 	}
 }

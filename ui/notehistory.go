@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 	"time"
+
 	"zixuan/sectors/market"
 
 	"charm.land/bubbles/v2/key"
@@ -11,6 +12,8 @@ import (
 
 	"zixuan/safetext"
 	"zixuan/sectors"
+
+	"zixuan/ui/common"
 )
 
 // noteHistoryModel shows a ticker's notes as they were (v in the detail
@@ -23,9 +26,9 @@ type noteHistoryModel struct {
 	deleted  []sectors.Note // newest deletion first
 	choice   int
 	loc      *time.Location
-	keys     *keyMap
-	t        *text
-	styles   *Styles
+	keys     *common.KeyMap
+	t        *common.Text
+	styles   *common.Styles
 	width, h int
 }
 
@@ -78,7 +81,7 @@ func (d noteHistoryModel) Update(msg tea.Msg) (dialog, tea.Cmd) {
 }
 
 func (d noteHistoryModel) View() string {
-	s, w := d.styles, wt(d.t)
+	s, w := d.styles, d.t.Watch
 	stamp := func(at time.Time) string { return at.In(d.loc).Format("2006-01-02 15:04") }
 	var lines []string
 	add := func(str string, style func(...string) string) {
@@ -111,7 +114,7 @@ func (d noteHistoryModel) View() string {
 		lines = append(lines, s.Dim.Render("  "+w.NoDeleted))
 	}
 	for i, n := range d.deleted {
-		head := stamp(n.Created) + d.t.paren(sprintf(w.DeletedAt, stamp(n.Deleted)))
+		head := stamp(n.Created) + d.t.Paren(sprintf(w.DeletedAt, stamp(n.Deleted)))
 		if i == d.choice {
 			selAt = len(lines)
 			lines = append(lines, s.Selected.Render(safetext.Truncate("> "+head, d.width)))
@@ -150,9 +153,9 @@ type noteSearchModel struct {
 
 	data   *watchData
 	loc    *time.Location
-	keys   *keyMap
-	t      *text
-	styles *Styles
+	keys   *common.KeyMap
+	t      *common.Text
+	styles *common.Styles
 	width  int
 	height int
 }
@@ -171,11 +174,11 @@ type noteJumpMsg struct {
 // maxNoteHits bounds the hits listed.
 const maxNoteHits = 200
 
-func newNoteSearch(t *text, s *Styles) (noteSearchModel, tea.Cmd) {
+func newNoteSearch(t *common.Text, s *common.Styles) (noteSearchModel, tea.Cmd) {
 	d := noteSearchModel{t: t}
-	d.input = newInput(s)
+	d.input = common.NewInput(s)
 	d.input.Prompt = "> "
-	d.input.Placeholder = wt(t).NoteSearchHint
+	d.input.Placeholder = t.Watch.NoteSearchHint
 	d.input.CharLimit = 60
 	return d, d.input.Focus()
 }
@@ -239,7 +242,7 @@ func (d noteSearchModel) Update(msg tea.Msg) (dialog, tea.Cmd) {
 }
 
 func (d noteSearchModel) View() string {
-	s, w := d.styles, wt(d.t)
+	s, w := d.styles, d.t.Watch
 	title := w.NoteSearchTitle
 	if strings.TrimSpace(d.input.Value()) != "" {
 		title += "  " + sprintf(w.NoteHits, len(d.hits))

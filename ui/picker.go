@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strings"
+
 	"zixuan/sectors/market"
 
 	"charm.land/bubbles/v2/key"
@@ -10,6 +11,8 @@ import (
 
 	"zixuan/safetext"
 	"zixuan/sectors"
+
+	"zixuan/ui/common"
 )
 
 // pickerModel chooses a new rating and takes an optional reason. On the
@@ -26,9 +29,9 @@ type pickerModel struct {
 
 	ask bool // esc on a typed reason: asking before it is thrown away
 
-	keys   *keyMap
-	t      *text
-	styles *Styles
+	keys   *common.KeyMap
+	t      *common.Text
+	styles *common.Styles
 	width  int
 }
 
@@ -38,21 +41,21 @@ type rateSubmitMsg struct {
 	reason string
 }
 
-func newPicker(code market.Code, label string, from sectors.Rating, t *text, s *Styles) (pickerModel, tea.Cmd) {
+func newPicker(code market.Code, label string, from sectors.Rating, t *common.Text, s *common.Styles) (pickerModel, tea.Cmd) {
 	p := pickerModel{code: code, label: label, from: from}
 	for i, r := range sectors.Ratings {
 		if r == from {
 			p.choice = i
 		}
 	}
-	p.reason = newInput(s)
+	p.reason = common.NewInput(s)
 	p.reason.Prompt = t.Reason + t.Colon
 	p.reason.Placeholder = t.ReasonHint
 	p.reason.CharLimit = 1000
 	return p, nil
 }
 
-func (p pickerModel) update(msg tea.KeyPressMsg, k *keyMap) (pickerModel, tea.Cmd, tea.Msg) {
+func (p pickerModel) update(msg tea.KeyPressMsg, k *common.KeyMap) (pickerModel, tea.Cmd, tea.Msg) {
 	n := len(sectors.Ratings)
 	if p.ask { // "discard what you typed?"
 		switch {
@@ -97,7 +100,7 @@ func (p pickerModel) update(msg tea.KeyPressMsg, k *keyMap) (pickerModel, tea.Cm
 // hasDraft reports whether closing the picker would throw a typed reason away.
 func (p pickerModel) hasDraft() bool { return strings.TrimSpace(p.reason.Value()) != "" }
 
-func (p pickerModel) view(t *text, s *Styles, width int) string {
+func (p pickerModel) view(t *common.Text, s *common.Styles, width int) string {
 	var b strings.Builder
 	if p.ask {
 		b.WriteString(s.Error.Render(safetext.Truncate(t.ConfirmDiscard, width)))
@@ -107,9 +110,9 @@ func (p pickerModel) view(t *text, s *Styles, width int) string {
 	b.WriteString("\n")
 	for i, r := range sectors.Ratings {
 		mark := "  "
-		label := t.rating(r)
+		label := t.Rating(r)
 		if r == p.from {
-			label += " *" + t.paren(wt(t).Current)
+			label += " *" + t.Paren(t.Watch.Current)
 		}
 		line := mark + string(rune('1'+i)) + " " + label
 		if i == p.choice {
@@ -129,19 +132,11 @@ func (p pickerModel) view(t *text, s *Styles, width int) string {
 }
 
 // reasonOrHint is the reason typed, or how to type one.
-func (p pickerModel) reasonOrHint(t *text) string {
+func (p pickerModel) reasonOrHint(t *common.Text) string {
 	if v := p.reason.Value(); v != "" {
 		return safeLine(v)
 	}
-	return wt(t).ReasonTab
-}
-
-func (k keyMap) pickerHelp() helpFor {
-	return helpFor{short: []key.Binding{k.PickRating, k.PickMove, k.ReasonFocus, k.Confirm, k.Cancel}}
-}
-
-func (k keyMap) pickerReasonHelp() helpFor {
-	return helpFor{short: []key.Binding{k.ReasonBack, k.Confirm, k.Cancel}}
+	return t.Watch.ReasonTab
 }
 
 // The picker as a dialog (dialog.go).
@@ -160,11 +155,11 @@ func (p pickerModel) Update(msg tea.Msg) (dialog, tea.Cmd) {
 func (p pickerModel) View() string { return p.view(p.t, p.styles, p.width) }
 func (p pickerModel) ShortHelp() []key.Binding {
 	if p.inReason {
-		return p.keys.pickerReasonHelp().ShortHelp()
+		return p.keys.PickerReasonHelp().ShortHelp()
 	}
-	return p.keys.pickerHelp().ShortHelp()
+	return p.keys.PickerHelp().ShortHelp()
 }
-func (p pickerModel) FullHelp() [][]key.Binding   { return p.keys.pickerHelp().FullHelp() }
+func (p pickerModel) FullHelp() [][]key.Binding   { return p.keys.PickerHelp().FullHelp() }
 func (p pickerModel) SetSize(width, _ int) dialog { p.width = width; return p }
 
 func (pickerModel) writesStore() {}

@@ -2,11 +2,11 @@ package ui
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 	"time"
+
 	"zixuan/sectors/market"
 
 	tea "charm.land/bubbletea/v2"
@@ -16,6 +16,7 @@ import (
 	"zixuan/safetext"
 	"zixuan/sectors"
 	"zixuan/service"
+	"zixuan/ui/common"
 )
 
 // Quotes in the TUI. Fetching is a tea.Cmd (never inside Update); results
@@ -176,11 +177,11 @@ func (m Model) refreshNow() (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	if m.qs.loading {
-		m.say("%s", wt(m.t).RefreshBusy)
+		m.say("%s", m.t.Watch.RefreshBusy)
 		return m, nil
 	}
 	m.qs.seq++ // the pending timer is superseded
-	m.say("%s", wt(m.t).Refreshing)
+	m.say("%s", m.t.Watch.Refreshing)
 	return m, m.fetchQuotesCmd()
 }
 
@@ -201,7 +202,7 @@ func (m *Model) buildCells() {
 
 // cellFor formats one ticker's price columns at the time now.
 func (m *Model) cellFor(tk *sectors.Ticker, now time.Time) priceCells {
-	qt := m.qt()
+	qt := m.t.Quotes
 	c := priceCells{alert: m.al.badge[tk.Code.Key()]}
 	q, ok := m.qs.quotes[tk.Code.Key()]
 	if ok {
@@ -212,7 +213,7 @@ func (m *Model) cellFor(tk *sectors.Ticker, now time.Time) priceCells {
 		}
 		c.pct = pct(q.ChangePct, 2)
 		c.dir = sign(q.Change)
-		if word := qt.state(q, true); word != "" {
+		if word := qt.State(q, true); word != "" {
 			c.pct, c.dir = word, 0
 		}
 		c.dim = c.stale || q.Suspended || q.PreOpen || q.ChangeUnknown
@@ -278,7 +279,7 @@ func (m *Model) upDown(dir int) lipgloss.Style {
 // quoteStatus is the quote part of the status line: how old the quotes
 // are, stale ones marked, and one calm line when the server is not there.
 func (m *Model) quoteStatus() string {
-	qt := m.qt()
+	qt := m.t.Quotes
 	if !m.quotesOn() {
 		if m.opts.Offline {
 			return m.styles.Dim.Render(qt.Off)
@@ -289,7 +290,7 @@ func (m *Model) quoteStatus() string {
 	var s string
 	switch {
 	case m.qs.fetched.IsZero() && m.qs.err != nil:
-		return m.styles.Error.Render(qt.status(m.qs.err))
+		return m.styles.Error.Render(qt.Status(m.qs.err))
 	case m.qs.fetched.IsZero():
 		return m.styles.Dim.Render(qt.Loading)
 	case !quote.Trading(now):
@@ -301,7 +302,7 @@ func (m *Model) quoteStatus() string {
 		s += " " + qt.Stale
 	}
 	if m.qs.err != nil {
-		return m.styles.Error.Render(s + " " + qt.status(m.qs.err))
+		return m.styles.Error.Render(s + " " + qt.Status(m.qs.err))
 	}
 	if m.anyStale() {
 		return m.styles.Risk.Render(s)
@@ -342,81 +343,7 @@ func age(d time.Duration) string {
 	return strconv.Itoa(int(d.Hours())) + "h"
 }
 
-// quoteText is the quote strings, in the UI's language.
-type quoteText struct {
-	ColLast, ColPct, ColRet                  string
-	Off, Loading, Age, Closed, Stale, Halt   string
-	NoRef, NoQuote, Quote, Since, Offline    string
-	Refused, Malformed, KRefresh             string
-	Open, High, Low, Prev, Vol, Amount, Turn string
-	PE, Ref                                  string
-	PreOpen, PreOpenShort, Loss, Unknown     string
-}
-
-// state is the word shown instead of the change when there is no change
-// to show: the halt (the provider's own word when it gave one), the call
-// auction before the open, or a change beyond any real move ("—"); short
-// for the list's change column (seven cells).
-func (q *quoteText) state(qu sectors.Quote, short bool) string {
-	switch {
-	case qu.Suspended && qu.Halt != "" && q == &quoteZH:
-		return safetext.Truncate(safeLine(qu.Halt), 7)
-	case qu.Suspended:
-		return q.Halt
-	case qu.PreOpen && short:
-		return q.PreOpenShort
-	case qu.PreOpen:
-		return q.PreOpen
-	case qu.ChangeUnknown:
-		return q.Unknown
-	}
-	return ""
-}
-
-var quoteEN = quoteText{
-	ColLast: "Last", ColPct: "Chg%", ColRet: "Since",
-	Off: "quotes off", Loading: "quotes loading…", Age: "quotes %s old", Closed: "market closed, last %s",
-	Stale: "(stale ~)", Halt: "halt", NoRef: "no ref", NoQuote: "No quote.", Quote: "Quote", Since: "since",
-	Offline: "quotes: no connection", Refused: "quotes: refused by the server", Malformed: "quotes: unreadable answer",
-	KRefresh: "refresh quotes",
-	Open:     "open", High: "high", Low: "low", Prev: "prev close", Vol: "vol", Amount: "amount", Turn: "turnover",
-	PE: "PE", Ref: "reference",
-	PreOpen: "pre-open", PreOpenShort: "preopen", Loss: "loss", Unknown: "—",
-}
-
-var quoteZH = quoteText{
-	ColLast: "现价", ColPct: "涨跌幅", ColRet: "评级以来",
-	Off: "行情已关闭", Loading: "行情加载中…", Age: "行情 %s 前", Closed: "已收盘 %s",
-	Stale: "（过时 ~）", Halt: "停牌", NoRef: "无基准", NoQuote: "无行情。", Quote: "行情", Since: "以来",
-	Offline: "行情：无法连接", Refused: "行情：服务器拒绝", Malformed: "行情：无法解析",
-	KRefresh: "刷新", // short: the full help fits 60 columns with 上翻页/下翻页
-	Open:     "开", High: "高", Low: "低", Prev: "昨收", Vol: "量", Amount: "额", Turn: "换手",
-	PE: "市盈率", Ref: "基准价",
-	PreOpen: "集合竞价", PreOpenShort: "竞价", Loss: "亏损", Unknown: "—",
-}
-
-func (m *Model) qt() *quoteText { return quoteTextFor(m.t) }
-
-func quoteTextFor(t *text) *quoteText {
-	if t.zh {
-		return &quoteZH
-	}
-	return &quoteEN
-}
-
-func (q *quoteText) status(err error) string {
-	switch {
-	case err == nil:
-		return ""
-	case errors.Is(err, quote.ErrOffline):
-		return q.Offline
-	case errors.Is(err, quote.ErrRefused):
-		return q.Refused + " (" + safetext.Line(quote.Status(err)) + ")"
-	case errors.Is(err, quote.ErrMalformed):
-		return q.Malformed
-	}
-	return safetext.Line(quote.Status(err))
-}
+func (m *Model) qt() *common.QuoteText { return m.t.Quotes }
 
 // withQuoteStatus puts the quote status at the right end of the status
 // line (not while it holds the search input or a question).
@@ -443,7 +370,7 @@ func (m *Model) quoteLines(tk *sectors.Ticker, width int) []string {
 	if !m.pricesShown() {
 		return nil
 	}
-	s, qt := &m.styles, m.qt()
+	s, qt := &m.styles, m.t.Quotes
 	out := []string{"", s.ColHead.Render(qt.Quote)}
 	q, ok := m.qs.quotes[tk.Code.Key()]
 	if !ok {
@@ -451,7 +378,7 @@ func (m *Model) quoteLines(tk *sectors.Ticker, width int) []string {
 	}
 	stale := quote.Stale(q.Time, m.opts.Now(), m.opts.Refresh)
 	head := price(q.Last) + "  " + signedPrice(q.Change) + "  " + pct(q.ChangePct, 2)
-	if word := qt.state(q, false); word != "" {
+	if word := qt.State(q, false); word != "" {
 		head = price(q.Last) + "  " + word
 	}
 	st := m.upDown(sign(q.Change))
@@ -468,7 +395,7 @@ func (m *Model) quoteLines(tk *sectors.Ticker, width int) []string {
 	out = append(out, safetext.Truncate(st.Render(head)+"  "+s.Dim.Render(stamp), width))
 	fields := []string{
 		qt.Open + " " + price(q.Open), qt.High + " " + price(q.High), qt.Low + " " + price(q.Low), qt.Prev + " " + price(q.PrevClose),
-		qt.Vol + " " + bigNumber(float64(q.Volume), m.t.zh), qt.Amount + " " + bigNumber(q.Amount, m.t.zh),
+		qt.Vol + " " + bigNumber(float64(q.Volume), m.t.ZH), qt.Amount + " " + bigNumber(q.Amount, m.t.ZH),
 	}
 	if q.Turnover > 0 {
 		fields = append(fields, qt.Turn+" "+strconv.FormatFloat(q.Turnover, 'f', 2, 64)+"%")
@@ -503,7 +430,7 @@ func (m *Model) sinceLine(tk *sectors.Ticker, at time.Time) string {
 	if !m.quotesOn() {
 		return ""
 	}
-	qt := m.qt()
+	qt := m.t.Quotes
 	h := m.hs.hist[tk.Code.Key()].PriceHistory
 	ref, ok := sectors.ReferenceAt(m.qs.refs[tk.Code.Key()], h, at)
 	if !ok {
@@ -512,7 +439,7 @@ func (m *Model) sinceLine(tk *sectors.Ticker, at time.Time) string {
 		}
 		return m.styles.Dim.Render(qt.Since + m.t.Colon + qt.NoRef)
 	}
-	s := qt.Ref + " " + price(ref.Price) + m.t.paren(ref.Day.Format("2006-01-02"))
+	s := qt.Ref + " " + price(ref.Price) + m.t.Paren(ref.Day.Format("2006-01-02"))
 	g, err := sectors.TotalReturn(ref, h, m.latestOf(tk.Code), time.Time{})
 	if err != nil {
 		return m.styles.Dim.Render(s)

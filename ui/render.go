@@ -9,6 +9,8 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"zixuan/safetext"
+
+	"zixuan/ui/common"
 )
 
 // Rendering caches. A keystroke changes a few rows at most (the
@@ -32,7 +34,7 @@ func nextEpoch() uint64 { return epochs.Add(1) }
 type rowKey struct {
 	data, cells uint64 // epochs of m.data and m.qs.cells
 	hist        uint64 // epoch of m.hs.cells (history.go)
-	t           *text
+	t           *common.Text
 	loc         *time.Location
 	width       int
 	prices      bool

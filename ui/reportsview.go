@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
 	"zixuan/sectors/market"
 
 	"charm.land/bubbles/v2/key"
@@ -13,6 +14,8 @@ import (
 	"zixuan/sectors"
 	"zixuan/service"
 	"zixuan/store"
+
+	"zixuan/ui/common"
 )
 
 // reportsView is the reports the watchlist keeps (p): date, broker, title
@@ -26,10 +29,10 @@ type reportsView struct {
 	open    int // the report whose calls are shown; -1 the list of reports
 	csel    int
 
-	keys   *keyMap
-	t      *text
-	rt     *reportText
-	styles *Styles
+	keys   *common.KeyMap
+	t      *common.Text
+	rt     *common.ReportText
+	styles *common.Styles
 	width  int
 	height int
 }
@@ -60,7 +63,7 @@ type (
 )
 
 func newReportsView(m *Model) reportsView {
-	v := reportsView{open: -1, keys: m.keys, t: m.t, rt: m.rt(), styles: m.dialogStyles()}
+	v := reportsView{open: -1, keys: m.keys, t: m.t, rt: m.t.Reports, styles: m.dialogStyles()}
 	return v.fill(m)
 }
 
@@ -129,7 +132,7 @@ func (v reportsView) refresh(m *Model) dialog { return v.fill(m) }
 func (v reportsView) rows() int { return max(v.height-2, 1) }
 
 // step moves a cursor over n rows by a key; ok is false for other keys.
-func step(k tea.KeyPressMsg, keys *keyMap, cur, n, page int) (int, bool) {
+func step(k tea.KeyPressMsg, keys *common.KeyMap, cur, n, page int) (int, bool) {
 	switch {
 	case key.Matches(k, keys.Up):
 		cur--
@@ -223,7 +226,7 @@ func (v reportsView) View() string {
 		lines = append(lines, s.Title.Render(safetext.Truncate(sprintf(v.rt.CallsOf, reportLabel(r)), w)))
 		lines = append(lines, v.callLines()...)
 	} else {
-		title := v.rt.Reports + v.t.paren(strconv.Itoa(len(v.reports)))
+		title := v.rt.Reports + v.t.Paren(strconv.Itoa(len(v.reports)))
 		lines = append(lines, s.Title.Render(safetext.Truncate(title, w)))
 		lines = append(lines, v.reportLines()...)
 	}
@@ -302,7 +305,7 @@ func (v reportsView) callLines() []string {
 		return []string{s.Dim.Render(safetext.Truncate(rt.NoCalls, w))}
 	}
 	rw := 11
-	if t.zh {
+	if t.ZH {
 		rw = 6
 	}
 	now := rw
@@ -322,11 +325,11 @@ func (v reportsView) callLines() []string {
 	from := window(v.csel, len(cs), rows)
 	for i := from; i < min(from+rows, len(cs)); i++ {
 		c := cs[i]
-		nw := safetext.Fit(t.rating(c.now), now)
+		nw := safetext.Fit(t.Rating(c.now), now)
 		if !c.onList {
 			nw = safetext.Fit(rt.RemovedNow, now)
 		}
-		call := safetext.Fit(t.rating(c.call.Rating), rw)
+		call := safetext.Fit(t.Rating(c.call.Rating), rw)
 		name := displayName(c.call.Name)
 		if i == v.csel {
 			out = append(out, s.Selected.Render(row("> ", c.call.Code.Number, name, call, safeLine(c.call.Theme), nw)))
@@ -393,7 +396,7 @@ func (m *Model) tabsLine() string {
 	if m.view.filter.Report == "" {
 		return m.tabsView()
 	}
-	mark := m.styles.Prompt.Render("[" + m.rt().FilterOn + " " + m.reportFilterLabel() + "]")
+	mark := m.styles.Prompt.Render("[" + m.t.Reports.FilterOn + " " + m.reportFilterLabel() + "]")
 	room := max(m.width-safetext.Width(mark)-1, 0)
 	return fitLines(mark+" "+fitLines(m.tabs.view(room, &m.styles), room, 1), m.width, 1)
 }
@@ -412,7 +415,7 @@ func (m *Model) clearReportFilter() bool {
 // reportsAsked does what the reports view, the add dialog and the remove
 // questions asked for.
 func (m Model) reportsAsked(msg tea.Msg, from dialog) (tea.Model, tea.Cmd) {
-	rt := m.rt()
+	rt := m.t.Reports
 	switch a := msg.(type) {
 	case reportFilterMsg:
 		m.view.filter.Report = a.id
@@ -499,7 +502,7 @@ func (m Model) updateReports(msg tea.Msg) (Model, tea.Cmd, bool) {
 	if len(codes) > 6 {
 		list = strings.Join(codes[:6], " ") + " …"
 	}
-	m.push(rmTickersQuestion{question: sprintf(m.rt().ConfirmRmTickers, len(codes), list), id: p.id, keys: m.keys, styles: m.dialogStyles()})
+	m.push(rmTickersQuestion{question: sprintf(m.t.Reports.ConfirmRmTickers, len(codes), list), id: p.id, keys: m.keys, styles: m.dialogStyles()})
 	return m, nil, true
 }
 
@@ -509,8 +512,8 @@ func (m Model) updateReports(msg tea.Msg) (Model, tea.Cmd, bool) {
 type rmTickersQuestion struct {
 	question string
 	id       string
-	keys     *keyMap
-	styles   *Styles
+	keys     *common.KeyMap
+	styles   *common.Styles
 }
 
 func (q rmTickersQuestion) Update(msg tea.Msg) (dialog, tea.Cmd) {
@@ -539,8 +542,8 @@ func (q rmTickersQuestion) SetSize(int, int) dialog   { return q }
 
 // restoredSay tells what removing a report did to the ratings it set:
 // how many went back, and which were left because they changed since.
-func restoredSay(t *text, out store.RemoveReportOutcome) string {
-	rt := t.ratings()
+func restoredSay(t *common.Text, out store.RemoveReportOutcome) string {
+	rt := t.Ratings
 	say := ""
 	if n := len(out.Restored); n > 0 {
 		say += sprintf(rt.Restored, n)

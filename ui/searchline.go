@@ -4,6 +4,8 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+
+	"zixuan/ui/common"
 )
 
 // searchLine is the / search in the status line: the list filters live as
@@ -11,7 +13,7 @@ import (
 // the list meanwhile (letters are the query).
 type searchLine struct {
 	input textinput.Model
-	keys  *keyMap
+	keys  *common.KeyMap
 }
 
 // What the search line asks of the root.
@@ -21,8 +23,8 @@ type (
 	listMoveMsg      struct{ rows, pages int }
 )
 
-func newSearchLine(query string, keys *keyMap, s *Styles) (searchLine, tea.Cmd) {
-	in := newInput(s)
+func newSearchLine(query string, keys *common.KeyMap, s *common.Styles) (searchLine, tea.Cmd) {
+	in := common.NewInput(s)
 	in.Prompt = "/"
 	in.CharLimit = 40
 	in.SetValue(query)

@@ -9,6 +9,8 @@ import (
 
 	"zixuan/safetext"
 	"zixuan/sectors"
+
+	"zixuan/ui/common"
 )
 
 // sectorsModel manages the sectors (S): a list of them with their counts;
@@ -22,9 +24,9 @@ type sectorsModel struct {
 	mode   int // sectorsList, sectorsNew, sectorsRename, sectorsDelete
 	input  textinput.Model
 
-	keys          *keyMap
-	t             *text
-	styles        *Styles
+	keys          *common.KeyMap
+	t             *common.Text
+	styles        *common.Styles
 	width, height int
 }
 
@@ -46,14 +48,14 @@ type (
 	gotoTabMsg      struct{ id string }
 )
 
-func newSectorsDialog(list []sectors.Sector, counts map[string]int, current string, s *Styles) sectorsModel {
+func newSectorsDialog(list []sectors.Sector, counts map[string]int, current string, s *common.Styles) sectorsModel {
 	d := sectorsModel{list: list, counts: counts}
 	for i, s := range list {
 		if s.ID == current {
 			d.choice = i
 		}
 	}
-	d.input = newInput(s)
+	d.input = common.NewInput(s)
 	d.input.Prompt = "> "
 	d.input.CharLimit = 40
 	return d
@@ -122,12 +124,12 @@ func (d sectorsModel) Update(msg tea.Msg) (dialog, tea.Cmd) {
 	case key.Matches(k, keys.New):
 		d.mode = sectorsNew
 		d.input.SetValue("")
-		d.input.Placeholder = wt(d.t).SectorNew
+		d.input.Placeholder = d.t.Watch.SectorNew
 		return d, d.input.Focus()
 	case key.Matches(k, keys.Rename):
 		if sec, ok := d.selected(); ok {
 			d.mode = sectorsRename
-			d.input.SetValue(sec.Label(d.t.zh))
+			d.input.SetValue(sec.Label(d.t.ZH))
 			d.input.CursorEnd()
 			return d, d.input.Focus()
 		}
@@ -144,7 +146,7 @@ func (d sectorsModel) Update(msg tea.Msg) (dialog, tea.Cmd) {
 }
 
 func (d sectorsModel) View() string {
-	s, w := d.styles, wt(d.t)
+	s, w := d.styles, d.t.Watch
 	lines := []string{s.Title.Render(safetext.Truncate(w.SectorsTitle, d.width))}
 	room := max(d.height-3, 1)
 	first := 0
@@ -153,7 +155,7 @@ func (d sectorsModel) View() string {
 	}
 	for i := first; i < len(d.list) && i < first+room; i++ {
 		n := sprintf(w.SectorCount, d.counts[d.list[i].ID])
-		label := safetext.Truncate(d.t.sector(d.list[i]), max(d.width-2-safetext.Width(n)-1, 4))
+		label := safetext.Truncate(d.t.SectorLabel(d.list[i]), max(d.width-2-safetext.Width(n)-1, 4))
 		line := safetext.Fit(label, max(d.width-2-safetext.Width(n), 1)) + n
 		if i == d.choice {
 			lines = append(lines, s.Selected.Render("> "+line))
@@ -167,9 +169,9 @@ func (d sectorsModel) View() string {
 	case sectorsNew:
 		lines = append(lines, s.Prompt.Render(safetext.Truncate(w.SectorNew, d.width)))
 	case sectorsRename:
-		lines = append(lines, s.Prompt.Render(safetext.Truncate(sprintf(w.SectorRename, d.t.sector(sec)), d.width)))
+		lines = append(lines, s.Prompt.Render(safetext.Truncate(sprintf(w.SectorRename, d.t.SectorLabel(sec)), d.width)))
 	case sectorsDelete:
-		lines = append(lines, s.Error.Render(safetext.Truncate(sprintf(w.ConfirmSectorDelete, d.t.sector(sec)), d.width)))
+		lines = append(lines, s.Error.Render(safetext.Truncate(sprintf(w.ConfirmSectorDelete, d.t.SectorLabel(sec)), d.width)))
 	}
 	if d.mode == sectorsNew || d.mode == sectorsRename {
 		d.input.SetWidth(max(d.width-4, 10))

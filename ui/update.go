@@ -7,6 +7,8 @@ import (
 	"zixuan/export"
 	"zixuan/safetext"
 	"zixuan/sectors"
+
+	"zixuan/ui/common"
 )
 
 // updateList handles keys on the main list.
@@ -117,7 +119,7 @@ func (m Model) updateList(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 }
 
 // dialogStyles are the styles a dialog draws with: the frame's.
-func (m *Model) dialogStyles() *Styles {
+func (m *Model) dialogStyles() *common.Styles {
 	s := m.styles
 	return &s
 }

@@ -250,7 +250,7 @@ func (m *Model) statusView() string {
 		var rs []string
 		for _, r := range sectors.Ratings {
 			if m.view.filter.Ratings.Has(r) {
-				rs = append(rs, t.rating(r))
+				rs = append(rs, t.Rating(r))
 			}
 		}
 		parts = append(parts, t.Filter+t.Colon+strings.Join(rs, t.ListSep))
@@ -259,7 +259,7 @@ func (m *Model) statusView() string {
 		parts = append(parts, t.Search+t.Colon+"/"+safeLine(m.view.query))
 	}
 	if m.view.filter.Report != "" {
-		parts = append(parts, m.rt().FilterReport+t.Colon+m.reportFilterLabel())
+		parts = append(parts, m.t.Reports.FilterReport+t.Colon+m.reportFilterLabel())
 	}
 	if m.view.sortBy != sortSector {
 		parts = append(parts, t.SortBy+t.Colon+t.SortNames[m.view.sortBy])
@@ -298,5 +298,5 @@ func (m *Model) helpKeys() help.KeyMap {
 	if d := m.top(); d != nil {
 		return d
 	}
-	return m.keys.listHelp()
+	return m.keys.ListHelp()
 }

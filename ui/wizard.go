@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strings"
+
 	"zixuan/sectors/market"
 
 	"charm.land/bubbles/v2/key"
@@ -9,6 +10,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"zixuan/safetext"
+
+	"zixuan/ui/common"
 )
 
 // wizardModel adds a ticker from the whole market, the way a trading
@@ -23,9 +26,9 @@ type wizardModel struct {
 	maxHits int
 	fuzzy   bool // fuzzy sounds (Options.FuzzyPinyin)
 
-	keys          *keyMap
-	t             *text
-	styles        *Styles
+	keys          *common.KeyMap
+	t             *common.Text
+	styles        *common.Styles
 	title         string
 	width, height int
 }
@@ -35,9 +38,9 @@ type addSubmitMsg struct {
 	sector string
 }
 
-func newWizard(sector string, onList map[string]bool, t *text, s *Styles) (wizardModel, tea.Cmd) {
+func newWizard(sector string, onList map[string]bool, t *common.Text, s *common.Styles) (wizardModel, tea.Cmd) {
 	w := wizardModel{sector: sector, onList: onList, maxHits: 50}
-	w.input = newInput(s)
+	w.input = common.NewInput(s)
 	w.input.Prompt = "> "
 	w.input.Placeholder = t.AddHint
 	w.input.CharLimit = 20
@@ -45,7 +48,7 @@ func newWizard(sector string, onList map[string]bool, t *text, s *Styles) (wizar
 	return w, cmd
 }
 
-func (w wizardModel) update(msg tea.KeyPressMsg, k *keyMap) (wizardModel, tea.Cmd, tea.Msg) {
+func (w wizardModel) update(msg tea.KeyPressMsg, k *common.KeyMap) (wizardModel, tea.Cmd, tea.Msg) {
 	switch {
 	case key.Matches(msg, k.Cancel):
 		return w, nil, cancelMsg{}
@@ -88,7 +91,7 @@ func (w wizardModel) typed(msg tea.Msg) (wizardModel, tea.Cmd) {
 	return w, cmd
 }
 
-func (w wizardModel) view(title string, t *text, s *Styles, width, height int) string {
+func (w wizardModel) view(title string, t *common.Text, s *common.Styles, width, height int) string {
 	lines := []string{s.Title.Render(safetext.Truncate(title, width))}
 	w.input.SetWidth(max(width-4, 10))
 	lines = append(lines, w.input.View())
@@ -103,9 +106,9 @@ func (w wizardModel) view(title string, t *text, s *Styles, width, height int) s
 	}
 	for i := first; i < len(w.hits) && i < first+room; i++ {
 		sec := master[w.hits[i]]
-		line := sec.Code.Number + " " + safetext.Fit(displayName(sec.Name), 12) + " " + t.board(sec.Code.Board())
+		line := sec.Code.Number + " " + safetext.Fit(displayName(sec.Name), 12) + " " + t.Board(sec.Code.Board())
 		if w.onList[sec.Code.Key()] {
-			line += t.paren(t.OnList)
+			line += t.Paren(t.OnList)
 		}
 		line = safetext.Truncate(line, width-2)
 		if i == w.choice {
@@ -115,10 +118,6 @@ func (w wizardModel) view(title string, t *text, s *Styles, width, height int) s
 		}
 	}
 	return strings.Join(lines, "\n")
-}
-
-func (k keyMap) wizardHelp() helpFor {
-	return helpFor{short: []key.Binding{k.Choose, k.Confirm, k.Cancel}}
 }
 
 // rank is the market's securities that fit v, best first, by the resolver
@@ -152,8 +151,8 @@ func (w wizardModel) Update(msg tea.Msg) (dialog, tea.Cmd) {
 func (w wizardModel) View() string {
 	return w.view(w.title, w.t, w.styles, w.width, w.height)
 }
-func (w wizardModel) ShortHelp() []key.Binding  { return w.keys.wizardHelp().ShortHelp() }
-func (w wizardModel) FullHelp() [][]key.Binding { return w.keys.wizardHelp().FullHelp() }
+func (w wizardModel) ShortHelp() []key.Binding  { return w.keys.WizardHelp().ShortHelp() }
+func (w wizardModel) FullHelp() [][]key.Binding { return w.keys.WizardHelp().FullHelp() }
 func (w wizardModel) SetSize(width, height int) dialog {
 	w.width, w.height = width, height
 	return w

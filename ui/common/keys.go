@@ -1,13 +1,13 @@
-package ui
+package common
 
 import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 )
 
-// keyMap declares every key once; help is generated from it, so the help
+// KeyMap declares every key once; help is generated from it, so the help
 // bar can never drift from what the keys do.
-type keyMap struct {
+type KeyMap struct {
 	Up, Down, Top, Bottom, PageUp, PageDown key.Binding
 	NextTab, PrevTab                        key.Binding
 	Ratings, ClearRatings                   key.Binding
@@ -60,11 +60,12 @@ type keyMap struct {
 	AddReport, RmReport, Browse, GoTo, GroupBy, KeepTickers key.Binding
 }
 
-func newKeyMap(t *text) keyMap {
+// NewKeyMap is every key with its help in t's language.
+func NewKeyMap(t *Text) KeyMap {
 	b := func(keys []string, label, desc string) key.Binding {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(label, desc))
 	}
-	return keyMap{
+	return KeyMap{
 		Up:           b([]string{"k", "up"}, "k/up", t.KUp),
 		Down:         b([]string{"j", "down"}, "j/down", t.KDown),
 		Top:          b([]string{"g", "home"}, "g", t.KTop),
@@ -87,39 +88,39 @@ func newKeyMap(t *text) keyMap {
 		Export:       b([]string{"e"}, "e", t.KExport),
 		Help:         b([]string{"?"}, "?", t.KHelp),
 		Quit:         b([]string{"q", "ctrl+c"}, "q", t.KQuit),
-		Refresh:      b([]string{"R"}, "R", quoteTextFor(t).KRefresh),
+		Refresh:      b([]string{"R"}, "R", t.Quotes.KRefresh),
 
-		Sectors:     b([]string{"S"}, "S", wt(t).KSectors),
-		Pin:         b([]string{"p"}, "p", wt(t).KPin),
-		OrderUp:     b([]string{"K", "shift+up"}, "K", wt(t).KOrderUp),
-		OrderDown:   b([]string{"J", "shift+down"}, "J", wt(t).KOrderDown),
-		Group:       b([]string{"+"}, "+", wt(t).KGroup),
-		Ungroup:     b([]string{"-"}, "-", wt(t).KUngroup),
-		Columns:     b([]string{"C"}, "C", wt(t).KColumns),
-		NoteSearch:  b([]string{"N"}, "N", wt(t).KNoteSearch),
-		New:         b([]string{"a", "n"}, "a", wt(t).KNew),
-		Rename:      b([]string{"r"}, "r", wt(t).KRename),
-		DeleteItem:  b([]string{"d", "x", "delete"}, "d", wt(t).KDelete),
-		GoToSector:  b([]string{"enter"}, "enter", wt(t).KGoTo),
-		Toggle:      b([]string{"space", "x"}, "space", wt(t).KToggle),
-		MoveCol:     b([]string{"K", "J"}, "K/J", wt(t).KMoveCol),
+		Sectors:     b([]string{"S"}, "S", t.Watch.KSectors),
+		Pin:         b([]string{"p"}, "p", t.Watch.KPin),
+		OrderUp:     b([]string{"K", "shift+up"}, "K", t.Watch.KOrderUp),
+		OrderDown:   b([]string{"J", "shift+down"}, "J", t.Watch.KOrderDown),
+		Group:       b([]string{"+"}, "+", t.Watch.KGroup),
+		Ungroup:     b([]string{"-"}, "-", t.Watch.KUngroup),
+		Columns:     b([]string{"C"}, "C", t.Watch.KColumns),
+		NoteSearch:  b([]string{"N"}, "N", t.Watch.KNoteSearch),
+		New:         b([]string{"a", "n"}, "a", t.Watch.KNew),
+		Rename:      b([]string{"r"}, "r", t.Watch.KRename),
+		DeleteItem:  b([]string{"d", "x", "delete"}, "d", t.Watch.KDelete),
+		GoToSector:  b([]string{"enter"}, "enter", t.Watch.KGoTo),
+		Toggle:      b([]string{"space", "x"}, "space", t.Watch.KToggle),
+		MoveCol:     b([]string{"K", "J"}, "K/J", t.Watch.KMoveCol),
 		ReasonFocus: b([]string{"tab", "shift+tab"}, "tab", t.Reason),
-		PickRating:  b([]string{"1", "2", "3", "4", "5", "6"}, "1-6", wt(t).KPick),
+		PickRating:  b([]string{"1", "2", "3", "4", "5", "6"}, "1-6", t.Watch.KPick),
 		PickMove:    b([]string{"j", "k", "up", "down"}, "j/k", t.KChoose),
 		More:        b([]string{"…"}, "…", ""),
 		FormatPrev:  b([]string{"left", "h"}, "←/→", t.KFormat),
 		FormatNext:  b([]string{"right", "l"}, "→", t.KFormat),
-		ReasonBack:  b([]string{"tab", "shift+tab"}, "tab", wt(t).KRatingsBack),
-		NoteHistory: b([]string{"v"}, "v", wt(t).KNoteHistory),
-		Undelete:    b([]string{"u"}, "u", wt(t).KUndelete),
+		ReasonBack:  b([]string{"tab", "shift+tab"}, "tab", t.Watch.KRatingsBack),
+		NoteHistory: b([]string{"v"}, "v", t.Watch.KNoteHistory),
+		Undelete:    b([]string{"u"}, "u", t.Watch.KUndelete),
 
 		EditNote:   b([]string{"e", "enter"}, "e", t.KEdit),
 		DeleteNote: b([]string{"d", "x", "delete"}, "d", t.KDelete),
 		Back:       b([]string{"esc", "q"}, "esc", t.KBack),
 
-		SetAlert:    b([]string{"!"}, "!", alertTextFor(t).KSet),
-		CancelAlert: b([]string{"c"}, "c", alertTextFor(t).KCancel),
-		Positions:   b([]string{"P"}, "P", posTexts[t == &textZH].Key),
+		SetAlert:    b([]string{"!"}, "!", t.Alerts.KSet),
+		CancelAlert: b([]string{"c"}, "c", t.Alerts.KCancel),
+		Positions:   b([]string{"P"}, "P", t.Positions.Key),
 
 		Save:    b([]string{"ctrl+s"}, "ctrl+s", t.KSave),
 		Cancel:  b([]string{"esc"}, "esc", t.KCancel),
@@ -140,38 +141,39 @@ func newKeyMap(t *text) keyMap {
 		SearchPageUp:   b([]string{"pgup"}, "pgup", t.KPage),
 		SearchPageDown: b([]string{"pgdown"}, "pgdn", t.KPage),
 
-		Reports:     b([]string{"b"}, "b", reportTextFor(t).KReports),
-		Scorecard:   b([]string{"c"}, "c", reportTextFor(t).KScorecard),
-		AddReport:   b([]string{"a"}, "a", reportTextFor(t).KAddReport),
-		RmReport:    b([]string{"d", "x", "delete"}, "d", reportTextFor(t).KRmReport),
-		Browse:      b([]string{"enter"}, "enter", reportTextFor(t).KBrowse),
-		GoTo:        b([]string{"enter"}, "enter", reportTextFor(t).KGoTo),
-		GroupBy:     b([]string{"b", "tab"}, "b", reportTextFor(t).KGroupBy),
-		KeepTickers: b([]string{"n", "N"}, "n", reportTextFor(t).KKeepTickers),
+		Reports:     b([]string{"b"}, "b", t.Reports.KReports),
+		Scorecard:   b([]string{"c"}, "c", t.Reports.KScorecard),
+		AddReport:   b([]string{"a"}, "a", t.Reports.KAddReport),
+		RmReport:    b([]string{"d", "x", "delete"}, "d", t.Reports.KRmReport),
+		Browse:      b([]string{"enter"}, "enter", t.Reports.KBrowse),
+		GoTo:        b([]string{"enter"}, "enter", t.Reports.KGoTo),
+		GroupBy:     b([]string{"b", "tab"}, "b", t.Reports.KGroupBy),
+		KeepTickers: b([]string{"n", "N"}, "n", t.Reports.KKeepTickers),
 	}
 }
 
-// helpFor adapts a set of bindings to help.KeyMap.
-type helpFor struct {
-	short []key.Binding
-	full  [][]key.Binding
+// HelpFor adapts a set of bindings to help.KeyMap.
+type HelpFor struct {
+	Short []key.Binding
+	Full  [][]key.Binding
 }
 
-func (h helpFor) ShortHelp() []key.Binding { return h.short }
-func (h helpFor) FullHelp() [][]key.Binding {
-	if h.full == nil {
-		return [][]key.Binding{h.short}
+func (h HelpFor) ShortHelp() []key.Binding { return h.Short }
+
+func (h HelpFor) FullHelp() [][]key.Binding {
+	if h.Full == nil {
+		return [][]key.Binding{h.Short}
 	}
-	return h.full
+	return h.Full
 }
 
-var _ help.KeyMap = helpFor{}
+var _ help.KeyMap = HelpFor{}
 
 // listHelp is the help of the main list.
-func (k keyMap) listHelp() helpFor {
-	return helpFor{
-		short: []key.Binding{k.Search, k.Ratings, k.NextTab, k.Note, k.Rate, k.Detail, k.Help, k.Quit},
-		full: [][]key.Binding{
+func (k KeyMap) ListHelp() HelpFor {
+	return HelpFor{
+		Short: []key.Binding{k.Search, k.Ratings, k.NextTab, k.Note, k.Rate, k.Detail, k.Help, k.Quit},
+		Full: [][]key.Binding{
 			{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
 			{k.NextTab, k.PrevTab, k.Ratings, k.ClearRatings, k.Search, k.Sort},
 			{k.Detail, k.Note, k.Rate, k.Add, k.Move, k.Remove, k.Undo},
@@ -183,9 +185,37 @@ func (k keyMap) listHelp() helpFor {
 }
 
 // detailHelp is the help of the focused detail pane.
-func (k keyMap) detailHelp() helpFor {
-	return helpFor{
-		short: []key.Binding{k.Note, k.EditNote, k.DeleteNote, k.NoteHistory, k.Undelete, k.Rate, k.SetAlert, k.CancelAlert, k.Up, k.Down, k.PageDown, k.Back},
-		full:  [][]key.Binding{{k.Up, k.Down, k.PageDown, k.PageUp}, {k.Note, k.EditNote, k.DeleteNote, k.NoteHistory, k.Undelete, k.Rate, k.Back}, {k.SetAlert, k.CancelAlert}},
+func (k KeyMap) DetailHelp() HelpFor {
+	return HelpFor{
+		Short: []key.Binding{k.Note, k.EditNote, k.DeleteNote, k.NoteHistory, k.Undelete, k.Rate, k.SetAlert, k.CancelAlert, k.Up, k.Down, k.PageDown, k.Back},
+		Full:  [][]key.Binding{{k.Up, k.Down, k.PageDown, k.PageUp}, {k.Note, k.EditNote, k.DeleteNote, k.NoteHistory, k.Undelete, k.Rate, k.Back}, {k.SetAlert, k.CancelAlert}},
 	}
+}
+
+func (k KeyMap) ConfirmHelp() HelpFor {
+	return HelpFor{Short: []key.Binding{k.Yes, k.No}}
+}
+
+func (k KeyMap) EditorHelp() HelpFor {
+	return HelpFor{Short: []key.Binding{k.Save, k.Cancel}}
+}
+
+func (k KeyMap) ExportHelp() HelpFor {
+	return HelpFor{Short: []key.Binding{k.FormatPrev, k.Choose, k.Confirm, k.Cancel}}
+}
+
+func (k KeyMap) MoverHelp() HelpFor {
+	return HelpFor{Short: []key.Binding{k.Up, k.Down, k.Confirm, k.Dismiss}}
+}
+
+func (k KeyMap) PickerHelp() HelpFor {
+	return HelpFor{Short: []key.Binding{k.PickRating, k.PickMove, k.ReasonFocus, k.Confirm, k.Cancel}}
+}
+
+func (k KeyMap) PickerReasonHelp() HelpFor {
+	return HelpFor{Short: []key.Binding{k.ReasonBack, k.Confirm, k.Cancel}}
+}
+
+func (k KeyMap) WizardHelp() HelpFor {
+	return HelpFor{Short: []key.Binding{k.Choose, k.Confirm, k.Cancel}}
 }

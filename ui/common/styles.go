@@ -1,4 +1,4 @@
-package ui
+package common
 
 import (
 	"image/color"
@@ -7,10 +7,8 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
-
 	"charm.land/lipgloss/v2"
 
-	"zixuan/safetext"
 	"zixuan/sectors"
 )
 
@@ -58,8 +56,8 @@ var asciiBorder = lipgloss.Border{
 	TopLeft: "+", TopRight: "+", BottomLeft: "+", BottomRight: "+",
 }
 
-// noColor reports whether NO_COLOR asks for no colours (https://no-color.org).
-func noColor() bool { return os.Getenv("NO_COLOR") != "" }
+// NoColorAsked reports whether NO_COLOR asks for no colours (https://no-color.org).
+func NoColorAsked() bool { return os.Getenv("NO_COLOR") != "" }
 
 // NewStyles builds the styles for a dark or a light background; with
 // plain set, no colours are used at all (bold and reverse still mark the
@@ -132,15 +130,9 @@ func NewStyles(plain, dark bool) Styles {
 	return s
 }
 
-// newInput is a one-line text input drawn in s.
-func newInput(s *Styles) textinput.Model {
+// NewInput is a one-line text input drawn in s.
+func NewInput(s *Styles) textinput.Model {
 	in := textinput.New()
 	in.SetStyles(s.Input)
 	return in
 }
-
-// safeLine makes store text inert for a one-line display.
-func safeLine(s string) string { return safetext.Line(s) }
-
-// safeBlock makes store text inert, keeping its line breaks.
-func safeBlock(s string) string { return safetext.Block(s) }

@@ -1,230 +1,18 @@
-package ui
+package common
 
 import (
-	"fmt"
-	"os"
-	"strings"
-	"zixuan/sectors/market"
+	"errors"
 
 	"zixuan/quote"
+	"zixuan/safetext"
 	"zixuan/sectors"
+	"zixuan/service"
 )
 
-// text holds every string the UI shows, in one language.
-type text struct {
-	zh bool
-
-	App, All, Tickers, Of                                 string
-	ColCode, ColName, ColBoard, ColRating, ColNote, ColAt string
-	NoRows, NoSelection                                   string
-	// FocusGone: the focused detail pane's ticker left the list (removed
-	// by another process); %s is its code and name.
-	FocusGone string
-	TooSmall  string
-
-	// key help
-	KUp, KDown, KTop, KBottom, KPage, KTabs, KPrevTab, KRatings, KClear, KSearch string
-	KNote, KRate, KSort, KAdd, KMove, KRemove, KUndo, KExport, KDetail           string
-	KHelp, KQuit, KBack, KSave, KCancel, KChoose, KConfirm, KEdit                string
-	KDelete, KKeep, KFormat, KPageUp, KPageDown                                  string
-
-	// status and dialogs
-	Filter, Search, SortBy, Saved, NoteSaved, NoteDeleted, NoteEdited              string
-	RatingSet, RatingSame, Added, Moved, MovedSame, Removed, Restored, NothingUndo string
-	Saving                                                                         string
-	ConfirmRemove, ConfirmDelete, ConfirmOverwrite, Exported, Exporting            string
-	ConfirmDiscard                                                                 string
-	Reloaded                                                                       string
-
-	Thesis, History, Notes, NoNotes, Reason, ReasonHint              string
-	NoHistory                                                        string
-	NewNote, EditNote, RatePrompt, AddPrompt, AddHint, AddTo, OnList string
-	MovePrompt, ExportPrompt, ExportPath, Format                     string
-	SortNames                                                        [6]string
-	Source, Report, User                                             string
-	AddedReason                                                      string
-
-	// punctuation: full-width in Chinese text (理由：可选, 买入、增持)
-	Colon, ListSep string
-	NoMatch        string // nothing fits what was typed in / or the add wizard
-	CodeTyped      string // a code being typed into the list: "code 6005__"
-	HistoryLine    string // date, from, to, source
-}
-
-// historyIncomplete says which history answers came back short; those
-// days are asked again at the next fetch.
-func (t *text) historyIncomplete(short []quote.Shortfall) string {
-	if !t.zh {
-		return quote.DailyFetch{Short: short}.Incomplete()
-	}
-	s := short[0]
-	got := "未收到"
-	if !s.GotTo.IsZero() {
-		got = "只到 " + market.ChinaDate(s.GotTo)
-	}
-	more := ""
-	if len(short) > 1 {
-		more = fmt.Sprintf(" 等 %d 只", len(short))
-	}
-	return fmt.Sprintf("历史行情不全：%s%s 请求 %s..%s，%s（下次再取）", s.Code.Key(), more, market.ChinaDate(s.Asked.From), market.ChinaDate(s.Asked.To), got)
-}
-
-// calendarNote is the status line said once when the exchanges' holiday
-// notices in this build end within a month or have ended: short, as it
-// has to fit a small terminal (zixuan calendar and doctor say more).
-func (t *text) calendarNote(o market.CalendarOutlook) string {
-	if !t.zh {
-		return o.Short()
-	}
-	basis := "按法定节假日"
-	if o.Basis == market.SourceStateCouncil {
-		basis = "按国务院放假安排"
-	}
-	if o.Past {
-		return fmt.Sprintf("休市日历：尚无%d年交易所通知，暂%s", o.Next, basis)
-	}
-	return fmt.Sprintf("休市日历：交易所通知至%s，%d年暂%s", market.ChinaDate(o.Ends), o.Next, basis)
-}
-
-var textEN = text{
-	App: "zixuan", All: "All", Tickers: "tickers", Of: "of",
-	ColCode: "Code", ColName: "Name", ColBoard: "Board", ColRating: "Rating", ColNote: "Latest note", ColAt: "Changed",
-	NoRows: "No tickers match. 0 clears the rating filter, / then esc clears the search.", NoSelection: "Nothing selected.",
-	FocusGone: "%s is no longer on the list (removed by another process): esc returns to the list.",
-	TooSmall:  "Terminal too small: %dx%d, zixuan needs at least %dx%d.",
-
-	KUp: "up", KDown: "down", KTop: "top", KBottom: "bottom", KPage: "page", KTabs: "next sector", KPrevTab: "previous sector", KRatings: "rating filter",
-	KClear: "all ratings", KSearch: "search", KNote: "note", KRate: "rate", KSort: "sort", KAdd: "add", KMove: "move",
-	KRemove: "remove", KUndo: "undo remove", KExport: "export", KDetail: "details", KHelp: "help", KQuit: "quit",
-	KBack: "back", KSave: "save", KCancel: "cancel", KChoose: "choose", KConfirm: "confirm", KEdit: "edit note",
-	KDelete: "delete note", KKeep: "keep filter", KFormat: "format", KPageUp: "page up", KPageDown: "page down",
-
-	Filter: "filter", Search: "search", SortBy: "sort", Saved: "saved", NoteSaved: "note saved", NoteDeleted: "note deleted",
-	NoteEdited: "note saved", RatingSet: "rated %s %s", RatingSame: "rating unchanged", Added: "added %s to %s",
-	Moved: "moved %s to %s", MovedSame: "%s is in %s already: nothing changed", Removed: "removed %s (u undoes)", Restored: "restored %s", NothingUndo: "nothing to undo", Saving: "saving…",
-	ConfirmRemove: "Remove %s %s from the watchlist? y/n", ConfirmDelete: "Delete the note of %s, %q? y/n", ConfirmDiscard: "Discard what you typed? y/n",
-	ConfirmOverwrite: "%s exists. Overwrite? y/n", Exported: "exported %d tickers to %s", Exporting: "exporting…",
-	Reloaded: "reloaded: changed by another zixuan",
-
-	Thesis: "Report thesis", History: "Rating history", Notes: "Notes", NoNotes: "No notes yet: press n to add one.", NoHistory: "Not rated yet: press r to rate.",
-	Reason: "Reason", ReasonHint: "optional", NewNote: "New note for %s", EditNote: "Edit note on %s",
-	RatePrompt: "Rating for %s", AddPrompt: "Add from the whole market", AddHint: "code, name or pinyin initials",
-	AddTo: "into sector", OnList: "on list", MovePrompt: "Move %s to", ExportPrompt: "Export %d tickers",
-	ExportPath: "File", Format: "Format",
-	SortNames: [6]string{"sector", "code", "name", "name, reversed", "rating", "last change"},
-	Source:    "Source", Report: "report", User: "user", AddedReason: "added to the watchlist",
-	Colon: ": ", ListSep: ",", HistoryLine: "%s %s → %s (%s)",
-	NoMatch: "no match", CodeTyped: "code %s (esc cancels)",
-}
-
-var textZH = text{
-	zh:  true,
-	App: "自选", All: "全部", Tickers: "只", Of: "/",
-	ColCode: "代码", ColName: "名称", ColBoard: "上市板", ColRating: "评级", ColNote: "最新笔记", ColAt: "更新",
-	NoRows: "没有符合条件的股票。按 0 清除评级筛选，按 / 再按 esc 清除搜索。", NoSelection: "未选中。",
-	FocusGone: "%s 已不在列表中（被另一个进程移除）：按 esc 返回列表。",
-	TooSmall:  "终端太小：%dx%d，自选至少需要 %dx%d。",
-
-	KUp: "上", KDown: "下", KTop: "顶部", KBottom: "底部", KPage: "翻页", KTabs: "下一板块", KPrevTab: "上一板块", KRatings: "评级筛选",
-	KClear: "全部评级", KSearch: "搜索", KNote: "笔记", KRate: "改评级", KSort: "排序", KAdd: "添加", KMove: "移动",
-	KRemove: "移出自选", KUndo: "撤销移出", KExport: "导出", KDetail: "详情", KHelp: "帮助", KQuit: "退出",
-	KBack: "返回", KSave: "保存", KCancel: "取消", KChoose: "选择", KConfirm: "确认", KEdit: "编辑笔记",
-	KDelete: "删除笔记", KKeep: "保留筛选", KFormat: "格式", KPageUp: "上翻页", KPageDown: "下翻页",
-
-	Filter: "筛选", Search: "搜索", SortBy: "排序", Saved: "已保存", NoteSaved: "笔记已保存", NoteDeleted: "笔记已删除",
-	NoteEdited: "笔记已保存", RatingSet: "已将 %s 评为%s", RatingSame: "评级未变", Added: "已添加 %s 到 %s",
-	Moved: "已将 %s 移到 %s", MovedSame: "%s 已在 %s，未做改动", Removed: "已将 %s 移出自选（按 u 撤销）", Restored: "已恢复 %s", NothingUndo: "没有可撤销的移出", Saving: "正在保存…",
-	ConfirmRemove: "将 %s %s 移出自选？笔记和历史会保留。y/n", ConfirmDelete: "删除 %s 的笔记「%s」？y/n", ConfirmDiscard: "放弃刚才输入的内容？y/n",
-	ConfirmOverwrite: "%s 已存在，覆盖？y/n", Exported: "已导出 %d 只到 %s", Exporting: "正在导出…",
-	Reloaded: "已重新载入：其他自选进程修改了数据",
-
-	Thesis: "研报观点", History: "评级历史", Notes: "笔记", NoNotes: "还没有笔记：按 n 添加。", NoHistory: "尚未评级：按 r 评级。",
-	Reason: "理由", ReasonHint: "可选", NewNote: "为 %s 写笔记", EditNote: "编辑 %s 的笔记",
-	RatePrompt: "%s 的评级", AddPrompt: "从全市场添加", AddHint: "代码、名称或拼音首字母",
-	AddTo: "加入板块", OnList: "已在自选", MovePrompt: "将 %s 移到", ExportPrompt: "导出 %d 只",
-	ExportPath: "文件", Format: "格式",
-	SortNames: [6]string{"板块", "代码", "名称", "名称倒序", "评级", "更新时间"},
-	Source:    "来源", Report: "研报", User: "我", AddedReason: "加入自选",
-	Colon: "：", ListSep: "、", HistoryLine: "%s %s → %s（%s）",
-	NoMatch: "无匹配", CodeTyped: "代码 %s（esc 取消）",
-}
-
-// chooseText picks the language: Options.Lang, else the locale.
-func chooseText(lang string) *text {
-	if lang == "" {
-		for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
-			if s := os.Getenv(v); s != "" {
-				lang = s
-				break
-			}
-		}
-	}
-	if strings.HasPrefix(strings.ToLower(lang), "zh") {
-		return &textZH
-	}
-	return &textEN
-}
-
-// rating is a rating's label in the UI language.
-func (t *text) rating(r sectors.Rating) string {
-	if t.zh {
-		return r.Chinese()
-	}
-	return r.English()
-}
-
-// board is a board's name in the UI language.
-func (t *text) board(b market.Board) string {
-	if t.zh {
-		return b.Chinese()
-	}
-	return string(b)
-}
-
-// sector is a sector's label, made inert (user sectors are user text).
-func (t *text) sector(s sectors.Sector) string {
-	return safeLine(s.Label(t.zh))
-}
-
-// source names where a rating came from.
-func (t *text) source(src string) string {
-	switch {
-	case src == sectors.SourceUser:
-		return t.User
-	case src == sectors.ReportSourceID:
-		return t.Report
-	}
-	return safeLine(src)
-}
-
-// paren puts s in brackets after a space in English, in full-width
-// brackets in Chinese: " (on list)", "（已在自选）".
-func (t *text) paren(s string) string {
-	if t.zh {
-		return "（" + s + "）"
-	}
-	return " (" + s + ")"
-}
-
-func sprintf(format string, args ...any) string { return fmt.Sprintf(format, args...) }
-
-// reason is a rating change's reason for display. The store writes two
-// reasons itself, in English: "report rating" (the seed, whose source
-// already says so) and "added"; they are shown in the UI language.
-func (t *text) reason(r string) string {
-	switch r {
-	case sectors.ReasonReport:
-		return ""
-	case sectors.ReasonAdded:
-		return t.AddedReason
-	}
-	return safeLine(r)
-}
-
-// reportText is the strings of the reports view, the report preview, the
+// ReportText is the strings of the reports view, the report preview, the
 // scorecard and the charts (reportsview.go, reportadd.go, scoreview.go,
 // chart.go), in one language.
-type reportText struct {
+type ReportText struct {
 	KReports, KScorecard, KAddReport, KRmReport, KBrowse, KGroupBy, KGoTo, KKeepTickers, KAddIt string
 
 	Reports, NoReports, Calls, CallsOf, NoCalls                        string
@@ -246,7 +34,7 @@ type reportText struct {
 	Chart, ChartSince, ChartLegend string
 }
 
-var reportEN = reportText{
+var reportEN = ReportText{
 	KReports: "reports", KScorecard: "scorecard", KAddReport: "add report", KRmReport: "remove report", KBrowse: "calls",
 	KGroupBy: "group by", KGoTo: "go to ticker", KKeepTickers: "keep them", KAddIt: "add it",
 
@@ -278,7 +66,7 @@ var reportEN = reportText{
 	Chart: "Since the first call", ChartSince: "from %s:", ChartLegend: "c call  r rating change  n note  · %s",
 }
 
-var reportZH = reportText{
+var reportZH = ReportText{
 	KReports: "研报", KScorecard: "成绩单", KAddReport: "添加研报", KRmReport: "删除研报", KBrowse: "推荐",
 	KGroupBy: "分组", KGoTo: "跳到股票", KKeepTickers: "保留", KAddIt: "添加",
 
@@ -310,19 +98,10 @@ var reportZH = reportText{
 	Chart: "首次推荐以来", ChartSince: "自 %s：", ChartLegend: "c 研报  r 评级变动  n 笔记  · %s",
 }
 
-func reportTextFor(t *text) *reportText {
-	if t.zh {
-		return &reportZH
-	}
-	return &reportEN
-}
-
-func (m *Model) rt() *reportText { return reportTextFor(m.t) }
-
-// watchText is the strings of managing the watchlist from the TUI (the
+// WatchText is the strings of managing the watchlist from the TUI (the
 // sectors dialog, 置顶 and order, groups, columns, note history), in one
 // language.
-type watchText struct {
+type WatchText struct {
 	KSectors, KPin, KOrderUp, KOrderDown, KGroup, KUngroup, KColumns, KNoteSearch string
 	KNew, KRename, KNoteHistory, KUndelete, KMoveCol, KToggle, KHelpShort         string
 	KDelete, KGoTo, KRatingsBack, Current, ReasonTab, KPick                       string
@@ -349,7 +128,7 @@ type watchText struct {
 	ExportOverwrite                                 string
 }
 
-var watchEN = watchText{
+var watchEN = WatchText{
 	KSectors: "sectors", KPin: "pin to top", KOrderUp: "move up", KOrderDown: "move down", KGroup: "also in sector",
 	KUngroup: "leave this sector", KColumns: "columns", KNoteSearch: "search notes",
 	KNew: "new", KRename: "rename", KNoteHistory: "versions, deleted", KUndelete: "undelete note", KMoveCol: "move column",
@@ -382,7 +161,7 @@ var watchEN = watchText{
 	ExportOverwrite: "overwrite",
 }
 
-var watchZH = watchText{
+var watchZH = WatchText{
 	KSectors: "板块管理", KPin: "置顶", KOrderUp: "上移", KOrderDown: "下移", KGroup: "加入其他板块",
 	KUngroup: "移出本板块", KColumns: "列", KNoteSearch: "搜索笔记",
 	KNew: "新建", KRename: "改名", KNoteHistory: "旧版本、已删", KUndelete: "恢复笔记", KMoveCol: "移动列",
@@ -415,31 +194,171 @@ var watchZH = watchText{
 	ExportOverwrite: "覆盖",
 }
 
-// wt is the watchlist-management strings in t's language.
-func wt(t *text) *watchText {
-	if t.zh {
-		return &watchZH
-	}
-	return &watchEN
-}
-
-// holdText is the list's totals of the holdings shown (poscols.go);
+// HoldText is the list's totals of the holdings shown (poscols.go);
 // Priced has %n (priced) and %m (held).
-type holdText struct {
+type HoldText struct {
 	Held, Cost, Value, PnL, Priced, ColumnsHint, PricedHint string
 }
 
 var (
-	holdEN = holdText{Held: "held", Cost: "cost", Value: "value", PnL: "P&L", Priced: "%n of %m priced",
+	holdEN = HoldText{Held: "held", Cost: "cost", Value: "value", PnL: "P&L", Priced: "%n of %m priced",
 		ColumnsHint: "only while a ticker shown is held", PricedHint: "only with quotes, while a ticker shown is held"}
-	holdZH = holdText{Held: "持仓", Cost: "成本", Value: "市值", PnL: "盈亏", Priced: "%m 只中 %n 只有行情",
+	holdZH = HoldText{Held: "持仓", Cost: "成本", Value: "市值", PnL: "盈亏", Priced: "%m 只中 %n 只有行情",
 		ColumnsHint: "仅在显示的股票有持仓时", PricedHint: "仅在有行情且显示的股票有持仓时"}
 )
 
-// hold is the holdings' strings in t's language.
-func hold(t *text) *holdText {
-	if t.zh {
-		return &holdZH
-	}
-	return &holdEN
+// RatingText is the strings about what reports do to ratings: the detail
+// pane's calls (detailcalls.go), the report preview's changes and its
+// question before lowering a rating (reportadd.go), and what removing a
+// report restored (reportsview.go), in one language.
+type RatingText struct {
+	Title, NoDate, Target, SameThesis, ColTarget string
+
+	New, Rerated, Lowers, Lowered, Unchanged, Kept, Skipped string
+	Why                                                     map[string]string // store.Why… codes the report text lacks
+	Undated, LowerAsk, KLower, KKeep, Legend                string
+	Restored, Left                                          string
 }
+
+var (
+	ratingEN = RatingText{
+		Title: "Calls", NoDate: "no date", Target: "target ", SameThesis: "thesis as above", ColTarget: "Target",
+		New: "new", Rerated: "re-rated", Lowers: "lowers", Lowered: "lowered", Unchanged: "unchanged", Kept: "kept", Skipped: "skipped",
+		Why: map[string]string{"no-rating": "the report gives it no rating", "undated": "no date, so it rates nothing",
+			"lowers": "lowering not accepted"},
+		Undated:  "No date: the report changes no rating (zixuan report add FILE --date YYYY-MM-DD gives it one).",
+		LowerAsk: "It lowers %d rating(s): %s. y lowers them, n adds it and keeps them, esc goes back",
+		KLower:   "lower them", KKeep: "keep them",
+		Legend:   "+ new  ~ re-rated  ↓ lowers  = unchanged  · kept  ! skipped",
+		Restored: "; restored %d rating(s) it set", Left: "; left %d changed since (%s)",
+	}
+	ratingZH = RatingText{
+		Title: "研报推荐", NoDate: "无日期", Target: "目标价 ", SameThesis: "观点同上", ColTarget: "目标价",
+		New: "新增", Rerated: "改评级", Lowers: "下调", Lowered: "已下调", Unchanged: "不变", Kept: "记录", Skipped: "跳过",
+		Why: map[string]string{"no-rating": "研报未给评级", "undated": "无日期，不改评级",
+			"lowers": "未同意下调"},
+		Undated:  "研报没有日期：不改任何评级（用 zixuan report add 文件 --date YYYY-MM-DD 指定日期）。",
+		LowerAsk: "将下调 %d 个评级：%s。y 下调，n 添加但保留原评级，esc 返回",
+		KLower:   "下调", KKeep: "保留",
+		Legend:   "+ 新增  ~ 改评级  ↓ 下调  = 不变  · 记录  ! 跳过",
+		Restored: "；恢复 %d 个它设的评级", Left: "；%d 个之后已改，保留（%s）",
+	}
+)
+
+// QuoteText is the quote strings, in the UI's language.
+type QuoteText struct {
+	ColLast, ColPct, ColRet                  string
+	Off, Loading, Age, Closed, Stale, Halt   string
+	NoRef, NoQuote, Quote, Since, Offline    string
+	Refused, Malformed, KRefresh             string
+	Open, High, Low, Prev, Vol, Amount, Turn string
+	PE, Ref                                  string
+	PreOpen, PreOpenShort, Loss, Unknown     string
+}
+
+// state is the word shown instead of the change when there is no change
+// to show: the halt (the provider's own word when it gave one), the call
+// auction before the open, or a change beyond any real move ("—"); short
+// for the list's change column (seven cells).
+func (q *QuoteText) State(qu sectors.Quote, short bool) string {
+	switch {
+	case qu.Suspended && qu.Halt != "" && q == &quoteZH:
+		return safetext.Truncate(safetext.Line(qu.Halt), 7)
+	case qu.Suspended:
+		return q.Halt
+	case qu.PreOpen && short:
+		return q.PreOpenShort
+	case qu.PreOpen:
+		return q.PreOpen
+	case qu.ChangeUnknown:
+		return q.Unknown
+	}
+	return ""
+}
+
+var quoteEN = QuoteText{
+	ColLast: "Last", ColPct: "Chg%", ColRet: "Since",
+	Off: "quotes off", Loading: "quotes loading…", Age: "quotes %s old", Closed: "market closed, last %s",
+	Stale: "(stale ~)", Halt: "halt", NoRef: "no ref", NoQuote: "No quote.", Quote: "Quote", Since: "since",
+	Offline: "quotes: no connection", Refused: "quotes: refused by the server", Malformed: "quotes: unreadable answer",
+	KRefresh: "refresh quotes",
+	Open:     "open", High: "high", Low: "low", Prev: "prev close", Vol: "vol", Amount: "amount", Turn: "turnover",
+	PE: "PE", Ref: "reference",
+	PreOpen: "pre-open", PreOpenShort: "preopen", Loss: "loss", Unknown: "—",
+}
+
+var quoteZH = QuoteText{
+	ColLast: "现价", ColPct: "涨跌幅", ColRet: "评级以来",
+	Off: "行情已关闭", Loading: "行情加载中…", Age: "行情 %s 前", Closed: "已收盘 %s",
+	Stale: "（过时 ~）", Halt: "停牌", NoRef: "无基准", NoQuote: "无行情。", Quote: "行情", Since: "以来",
+	Offline: "行情：无法连接", Refused: "行情：服务器拒绝", Malformed: "行情：无法解析",
+	KRefresh: "刷新", // Short: the full help fits 60 columns with 上翻页/下翻页
+	Open:     "开", High: "高", Low: "低", Prev: "昨收", Vol: "量", Amount: "额", Turn: "换手",
+	PE: "市盈率", Ref: "基准价",
+	PreOpen: "集合竞价", PreOpenShort: "竞价", Loss: "亏损", Unknown: "—",
+}
+
+func (q *QuoteText) Status(err error) string {
+	switch {
+	case err == nil:
+		return ""
+	case errors.Is(err, quote.ErrOffline):
+		return q.Offline
+	case errors.Is(err, quote.ErrRefused):
+		return q.Refused + " (" + safetext.Line(quote.Status(err)) + ")"
+	case errors.Is(err, quote.ErrMalformed):
+		return q.Malformed
+	}
+	return safetext.Line(quote.Status(err))
+}
+
+// AlertText is the alert wording of each language.
+type AlertText struct {
+	Fired, More                 string
+	Heading, Hint, None, Prompt string
+	Set, Cancelled, AskCancel   string
+	Armed, FiredState, Expired  string
+	KSet, KCancel               string
+	NotJudged                   map[service.UnjudgedWhy]string // why the last check could not judge an armed alert
+}
+
+var (
+	alertEN = AlertText{Fired: "alert", More: "and %d more",
+		Heading: "Alerts", Hint: "! new alert  c cancel them", None: "No alerts on this ticker.", Prompt: "alert",
+		Set: "Alert %d set: %s %s.", Cancelled: "%d alert(s) on %s cancelled.", AskCancel: "Cancel the %d alert(s) on %s? y/n",
+		Armed: "armed", FiredState: "fired", Expired: "expired", KSet: "alert", KCancel: "cancel alerts",
+		NotJudged: map[service.UnjudgedWhy]string{service.UnjudgedOffList: "not judged: off the list", service.UnjudgedQuotesOff: "not judged: quotes off",
+			service.UnjudgedNoQuote: "not judged: no quote", service.UnjudgedNoHistory: "not judged: no call or price history", service.UnjudgedLevelBlocked: "not judged: set it again (a distribution unread)"}}
+	alertZH = AlertText{Fired: "预警", More: "另有 %d 条",
+		Heading: "预警", Hint: "! 新预警  c 取消", None: "该股没有预警。", Prompt: "预警",
+		Set: "预警 %d 已设：%s %s。", Cancelled: "已取消 %[2]s 的 %[1]d 条预警。", AskCancel: "取消 %[2]s 的 %[1]d 条预警？y/n",
+		Armed: "待触发", FiredState: "已触发", Expired: "已过期", KSet: "预警", KCancel: "取消预警",
+		NotJudged: map[service.UnjudgedWhy]string{service.UnjudgedOffList: "未判断：不在自选中", service.UnjudgedQuotesOff: "未判断：行情已关闭",
+			service.UnjudgedNoQuote: "未判断：无行情", service.UnjudgedNoHistory: "未判断：无评级或历史价格", service.UnjudgedLevelBlocked: "未判断：除权未能读取，请重设"}}
+)
+
+// State is an alert's state in the UI language.
+func (t *AlertText) State(s sectors.AlertState) string {
+	switch s {
+	case sectors.AlertArmed:
+		return t.Armed
+	case sectors.AlertFired:
+		return t.FiredState
+	}
+	return t.Expired
+}
+
+// PosText is the strings of the positions view (positions.go).
+type PosText struct {
+	Title, Key, Loading, None, Total, OffList, NoQuotes string
+	Head                                                []string
+}
+
+var (
+	posEN = PosText{Title: "Positions", Key: "positions", Loading: "Loading positions…", None: "No positions: zixuan position add CODE --qty N --price P",
+		Total: "Total", OffList: "not on the list", NoQuotes: "no quotes: quantities and cost only",
+		Head: []string{"CODE", "NAME", "QTY", "COST", "AVG", "LAST", "VALUE", "P&L", "P&L%", "REALISED"}}
+	posZH = PosText{Title: "持仓", Key: "持仓", Loading: "正在读取持仓…", None: "没有持仓：zixuan position add CODE --qty N --price P",
+		Total: "合计", OffList: "不在自选", NoQuotes: "无行情：只显示数量与成本",
+		Head: []string{"代码", "名称", "数量", "成本", "均价", "现价", "市值", "盈亏", "盈亏%", "已实现"}}
+)
