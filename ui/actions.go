@@ -4,6 +4,9 @@ import (
 	"errors"
 
 	"zixuan/sectors/market"
+	"zixuan/ui/common"
+	"zixuan/ui/dialogs/editor"
+	"zixuan/ui/dialogs/picker"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -26,7 +29,7 @@ type (
 // act carries out the write a dialog asked for. A store write is queued the
 // moment the user confirms it and runs off the Update path (writes.go);
 // its result patches the changed ticker in.
-func (m Model) act(act tea.Msg, from dialog) (tea.Model, tea.Cmd) {
+func (m Model) act(act tea.Msg, from common.Dialog) (tea.Model, tea.Cmd) {
 	t := m.t
 	// reopen brings the dialog back when its write fails (the file busy, a
 	// full disk, the note deleted elsewhere), with what was typed in it,
@@ -34,27 +37,27 @@ func (m Model) act(act tea.Msg, from dialog) (tea.Model, tea.Cmd) {
 	reopen := func(m *Model) { m.push(from) }
 	var write tea.Cmd
 	switch a := act.(type) {
-	case noteSubmitMsg:
+	case editor.SubmitMsg:
 		write = m.write(func(st *store.Store) (market.Code, string, error) {
 			var err error
-			if a.id == 0 {
-				_, err = st.AddNote(a.code, a.text)
+			if a.ID == 0 {
+				_, err = st.AddNote(a.Code, a.Text)
 			} else {
-				err = st.EditNote(a.code, a.id, a.text)
+				err = st.EditNote(a.Code, a.ID, a.Text)
 			}
-			return a.code, t.NoteSaved, err
+			return a.Code, t.NoteSaved, err
 		}, nil, reopen)
 	case deleteNoteMsg:
 		write = m.write(func(st *store.Store) (market.Code, string, error) {
 			return a.code, t.Watch.NoteDeletedUndo, st.DeleteNote(a.code, a.id)
 		}, nil, nil)
-	case rateSubmitMsg:
+	case picker.SubmitMsg:
 		write = m.write(func(st *store.Store) (market.Code, string, error) {
-			changed, err := st.SetRating(a.code, a.rating, sectors.SourceUser, a.reason)
+			changed, err := st.SetRating(a.Code, a.Rating, sectors.SourceUser, a.Reason)
 			if !changed {
-				return a.code, t.RatingSame, err
+				return a.Code, t.RatingSame, err
 			}
-			return a.code, sprintf(t.RatingSet, a.code.Number, t.Rating(a.rating)), err
+			return a.Code, sprintf(t.RatingSet, a.Code.Number, t.Rating(a.Rating)), err
 		}, nil, reopen)
 	case addSubmitMsg:
 		if m.data.indexOf(a.sec.Code) >= 0 {

@@ -178,7 +178,7 @@ func (m *Model) openAlertLine() (tea.Model, tea.Cmd) {
 	return *m, cmd
 }
 
-func (l alertLine) Update(msg tea.Msg) (dialog, tea.Cmd) {
+func (l alertLine) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if ok {
 		switch {
@@ -193,7 +193,7 @@ func (l alertLine) Update(msg tea.Msg) (dialog, tea.Cmd) {
 				l.err = err.Error()
 				return l, nil
 			}
-			return closeWith(alertSubmitMsg{alert: a}), nil
+			return common.CloseWith(alertSubmitMsg{alert: a}), nil
 		}
 		l.err = "" // typing again: the reason was seen
 	}
@@ -202,7 +202,7 @@ func (l alertLine) Update(msg tea.Msg) (dialog, tea.Cmd) {
 	return l, cmd
 }
 
-func (l alertLine) placement() placement { return inStatusLine }
+func (l alertLine) Placement() common.Placement { return common.InStatusLine }
 func (l alertLine) View() string {
 	if l.err != "" {
 		return l.style.Error.Render(safeLine(l.err)) + "  " + l.input.View() // the reason first: the input is padded
@@ -211,7 +211,7 @@ func (l alertLine) View() string {
 }
 func (l alertLine) ShortHelp() []key.Binding  { return []key.Binding{l.keys.Confirm, l.keys.Cancel} }
 func (l alertLine) FullHelp() [][]key.Binding { return [][]key.Binding{l.ShortHelp()} }
-func (l alertLine) SetSize(w, _ int) dialog {
+func (l alertLine) SetSize(w, _ int) common.Dialog {
 	l.input.SetWidth(max(w-len(l.input.Prompt)-2, 10))
 	return l
 }

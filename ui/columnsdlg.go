@@ -58,7 +58,7 @@ func (d columnsModel) chosen() []string {
 	return out
 }
 
-func (d columnsModel) Update(msg tea.Msg) (dialog, tea.Cmd) {
+func (d columnsModel) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return d, nil
@@ -68,7 +68,7 @@ func (d columnsModel) Update(msg tea.Msg) (dialog, tea.Cmd) {
 	case key.Matches(k, keys.Dismiss):
 		return nil, nil
 	case key.Matches(k, keys.Confirm):
-		return closeWith(columnsSubmitMsg{ids: d.chosen()}), nil
+		return common.CloseWith(columnsSubmitMsg{ids: d.chosen()}), nil
 	case key.Matches(k, keys.Toggle):
 		id := d.ids[d.choice]
 		on := maps.Clone(d.on)
@@ -136,7 +136,7 @@ func (d columnsModel) ShortHelp() []key.Binding {
 	return []key.Binding{k.Up, k.Down, k.Toggle, k.MoveCol, k.Confirm, k.Dismiss}
 }
 func (d columnsModel) FullHelp() [][]key.Binding { return [][]key.Binding{d.ShortHelp()} }
-func (d columnsModel) SetSize(width, height int) dialog {
+func (d columnsModel) SetSize(width, height int) common.Dialog {
 	d.width, d.height = width, height
 	return d
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"zixuan/sectors/market"
+	"zixuan/ui/dialogs/editor"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -65,8 +66,8 @@ func TestNoteSurvivesRestart(t *testing.T) {
 		t.Fatalf("esc on typed text did not ask:\n%s", m2.plainView())
 	}
 	m2 = press(m2, "n")
-	if showing(m2) != "editor" || !strings.Contains(topOf[editorModel](m2).area.Value(), "discard me") {
-		t.Fatalf("n lost the text: %q", topOf[editorModel](m2).area.Value())
+	if showing(m2) != "editor" || !strings.Contains(topOf[editor.Model](m2).Text(), "discard me") {
+		t.Fatalf("n lost the text: %q", topOf[editor.Model](m2).Text())
 	}
 	m2 = press(m2, "esc", "y")
 	tk, _ = st2.Get(tk.Code)
@@ -203,7 +204,7 @@ func TestExportCurrentView(t *testing.T) {
 	m := newTestModel(t, st, "en", 120, 40)
 	m = press(m, "1", "e")
 	if showing(m) != "export" {
-		t.Fatal("e does not open the export dialog")
+		t.Fatal("e does not open the export common.Dialog")
 	}
 	path := filepath.Join(m.opts.Dir, "zixuan-20260302.csv")
 	if topOf[exportModel](m).path.Value() != path {

@@ -125,7 +125,7 @@ func (e exportModel) update(msg tea.KeyPressMsg, k *common.KeyMap) (exportModel,
 	n := len(e.formats)
 	switch {
 	case key.Matches(msg, k.Cancel):
-		return e, nil, cancelMsg{}
+		return e, nil, common.CancelMsg{}
 	case key.Matches(msg, k.Confirm):
 		p := e.target()
 		if p == "" || n == 0 {
@@ -244,7 +244,7 @@ func exportCmd(sub exportSubmitMsg, tickers []sectors.Ticker, opts export.Option
 
 // The export dialog as a dialog (dialog.go).
 
-func (e exportModel) Update(msg tea.Msg) (dialog, tea.Cmd) {
+func (e exportModel) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok { // pasted text (a path typed by hand), the cursor's blink
 		before := e.path.Value()
@@ -256,7 +256,7 @@ func (e exportModel) Update(msg tea.Msg) (dialog, tea.Cmd) {
 		return e, cmd
 	}
 	e, cmd, act := e.update(k, e.keys)
-	return answer(e, act), cmd
+	return common.Answer(e, act), cmd
 }
 
 func (e exportModel) View() string { return e.view(e.t, e.styles, e.width) }
@@ -269,5 +269,5 @@ func (e exportModel) ShortHelp() []key.Binding {
 	}
 	return e.keys.ExportHelp().ShortHelp()
 }
-func (e exportModel) FullHelp() [][]key.Binding   { return e.keys.ExportHelp().FullHelp() }
-func (e exportModel) SetSize(width, _ int) dialog { e.width = width; return e }
+func (e exportModel) FullHelp() [][]key.Binding          { return e.keys.ExportHelp().FullHelp() }
+func (e exportModel) SetSize(width, _ int) common.Dialog { e.width = width; return e }

@@ -19,7 +19,7 @@ type fullHelp struct {
 	height int
 }
 
-func (h fullHelp) Update(msg tea.Msg) (dialog, tea.Cmd) {
+func (h fullHelp) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return h, nil
@@ -27,10 +27,10 @@ func (h fullHelp) Update(msg tea.Msg) (dialog, tea.Cmd) {
 	if key.Matches(k, h.keys.Help, h.keys.Back) && !key.Matches(k, h.keys.Quit) {
 		return nil, nil
 	}
-	return closeWith(passKeyMsg{k}), nil
+	return common.CloseWith(passKeyMsg{k}), nil
 }
 
-func (h fullHelp) placement() placement { return inBody }
+func (h fullHelp) Placement() common.Placement { return common.InBody }
 
 // View puts the groups of keys side by side as far as they fit in the
 // width, and the rest below, so that no key is cut off on a narrow screen.
@@ -58,7 +58,7 @@ func (h fullHelp) View() string {
 }
 func (h fullHelp) ShortHelp() []key.Binding  { return h.keys.ListHelp().ShortHelp() }
 func (h fullHelp) FullHelp() [][]key.Binding { return h.keys.ListHelp().FullHelp() }
-func (h fullHelp) SetSize(width, height int) dialog {
+func (h fullHelp) SetSize(width, height int) common.Dialog {
 	h.help.SetWidth(width)
 	h.height = height
 	return h

@@ -13,6 +13,10 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"zixuan/store"
+	"zixuan/ui/common"
+	"zixuan/ui/dialogs/confirm"
+	"zixuan/ui/dialogs/editor"
+	"zixuan/ui/dialogs/picker"
 )
 
 // fixedNow is the clock of every test: goldens must not depend on today.
@@ -188,9 +192,9 @@ func showing(m Model) string {
 	switch m.top().(type) {
 	case nil:
 		return "list"
-	case editorModel:
+	case editor.Model:
 		return "editor"
-	case pickerModel:
+	case picker.Model:
 		return "picker"
 	case wizardModel:
 		return "wizard"
@@ -198,7 +202,7 @@ func showing(m Model) string {
 		return "mover"
 	case exportModel:
 		return "export"
-	case confirmModel:
+	case confirm.Model:
 		return "confirm"
 	case searchLine:
 		return "search"
@@ -209,17 +213,17 @@ func showing(m Model) string {
 	case sectorsModel:
 		return "sectors"
 	}
-	return "an unknown dialog"
+	return "an unknown common.Dialog"
 }
 
 // topOf is the dialog on top as a T (its zero value when it is not one).
-func topOf[T dialog](m Model) T {
+func topOf[T common.Dialog](m Model) T {
 	d, _ := m.top().(T)
 	return d
 }
 
 // withTop changes the dialog on top, as typing into it would.
-func withTop[T dialog](m Model, change func(T) T) Model {
+func withTop[T common.Dialog](m Model, change func(T) T) Model {
 	m.stack = append(m.stack[:len(m.stack)-1:len(m.stack)-1], change(topOf[T](m)))
 	return m
 }

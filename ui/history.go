@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"zixuan/sectors/market"
+	"zixuan/ui/common"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -581,7 +582,7 @@ func totalReturnSeries(h sectors.PriceHistory, from time.Time) []point {
 // refresher is a dialog that shows the loaded data: it is made again
 // from the model when the data, the history or the scorecard change.
 type refresher interface {
-	refresh(m *Model) dialog
+	refresh(m *Model) common.Dialog
 }
 
 // refreshDialogs remakes every open dialog that shows the loaded data.
@@ -589,7 +590,7 @@ func (m *Model) refreshDialogs() {
 	if len(m.stack) == 0 {
 		return
 	}
-	st := make([]dialog, len(m.stack))
+	st := make([]common.Dialog, len(m.stack))
 	for i, d := range m.stack {
 		if r, ok := d.(refresher); ok {
 			d = r.refresh(m)

@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"zixuan/sectors/market"
+	"zixuan/ui/common"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -206,7 +207,7 @@ func tabOrder(a, b *sectors.Ticker) int { return sectors.CompareInSector(a, b) }
 
 // manageAct carries out what this file's dialogs asked for; ok is false
 // for other messages.
-func (m Model) manageAct(msg tea.Msg, from dialog) (tea.Model, tea.Cmd, bool) {
+func (m Model) manageAct(msg tea.Msg, from common.Dialog) (tea.Model, tea.Cmd, bool) {
 	t, w := m.t, m.t.Watch
 	reopen := func(m *Model) { m.push(from) }
 	reload := func(m *Model, _ market.Code) tea.Cmd { return m.loadCmd() }

@@ -52,11 +52,11 @@ func TestSectorsDialogAddsRenamesDeletes(t *testing.T) {
 		t.Errorf("deleting a full sector: %q", m.status)
 	}
 	if showing(m) != "sectors" {
-		t.Errorf("after a refused delete the dialog should be back, showing %s", showing(m))
+		t.Errorf("after a refused delete the common.Dialog should be back, showing %s", showing(m))
 	}
 	m = press(m, "esc", "S", "G", "d", "n")
 	if showing(m) != "sectors" {
-		t.Errorf("n keeps the dialog open: %s", showing(m))
+		t.Errorf("n keeps the common.Dialog open: %s", showing(m))
 	}
 	m = press(m, "d", "y")
 	m.reload()
@@ -267,7 +267,7 @@ func TestColumnsDialogChoosesAndOrders(t *testing.T) {
 	m.opts.SaveColumns = func(ids []string) error { saved = slices.Clone(ids); return nil }
 	m = press(m, "C")
 	if !strings.Contains(m.plainView(), "[x] Sector") || !strings.Contains(m.plainView(), "[ ] Volume") {
-		t.Fatalf("columns dialog:\n%s", m.plainView())
+		t.Fatalf("columns common.Dialog:\n%s", m.plainView())
 	}
 	// hide last, change %, return, excess, the position columns, the
 	// sector and the sparkline; put changed before the board

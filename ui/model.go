@@ -107,7 +107,7 @@ type Model struct {
 	jump codeJump // a code typed into the list (codejump.go)
 	// stack is the open dialogs (dialog.go), the top one has the keys;
 	// empty, the keys go to the list.
-	stack []dialog
+	stack []common.Dialog
 
 	qs quoteState // quotes and reference closes (quotes.go)
 	hs histState  // price history and the scorecard, loaded lazily (history.go)
@@ -494,15 +494,11 @@ func (m Model) quit() (tea.Model, tea.Cmd) {
 }
 
 // hasDraft reports whether quitting now would lose typed text: then
-// ctrl+c goes to the editor or picker, which ask first, as esc does.
+// ctrl+c goes to the dialog (the editor, the picker), which asks first,
+// as esc does.
 func (m Model) hasDraft() bool {
-	switch d := m.top().(type) {
-	case editorModel:
-		return d.hasDraft()
-	case pickerModel:
-		return d.hasDraft()
-	}
-	return false
+	d, ok := m.top().(common.Drafter)
+	return ok && d.HasDraft()
 }
 
 // altAsEsc is the key an alt+key press would be without the alt: a
@@ -530,7 +526,7 @@ func (m Model) forward(msg tea.Msg) (tea.Model, tea.Cmd) {
 // handleKey gives a key to the top dialog, or to the list.
 func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if d := m.top(); d != nil {
-		if _, ok := m.selected(); !ok && placementOf(d) == asDetail {
+		if _, ok := m.selected(); !ok && common.PlacementOf(d) == common.AsDetail {
 			m.stack = nil // the ticker is gone: back to the list
 			return m, nil
 		}

@@ -50,7 +50,7 @@ func newMover(code market.Code, label, current string, list []sectors.Sector) mo
 func (m moverModel) update(msg tea.KeyPressMsg, k *common.KeyMap) (moverModel, tea.Cmd, tea.Msg) {
 	switch {
 	case key.Matches(msg, k.Dismiss):
-		return m, nil, cancelMsg{}
+		return m, nil, common.CancelMsg{}
 	case key.Matches(msg, k.Confirm):
 		if m.choice < len(m.sectors) {
 			if m.submit != nil {
@@ -98,21 +98,21 @@ func (m moverModel) view(t *common.Text, s *common.Styles, width, height int) st
 
 // The sector picker as a dialog (dialog.go).
 
-func (m moverModel) Update(msg tea.Msg) (dialog, tea.Cmd) {
+func (m moverModel) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return m, nil
 	}
 	m, cmd, act := m.update(k, m.keys)
-	return answer(m, act), cmd
+	return common.Answer(m, act), cmd
 }
 
 func (m moverModel) View() string              { return m.view(m.t, m.styles, m.width, m.height) }
 func (m moverModel) ShortHelp() []key.Binding  { return m.keys.MoverHelp().ShortHelp() }
 func (m moverModel) FullHelp() [][]key.Binding { return m.keys.MoverHelp().FullHelp() }
-func (m moverModel) SetSize(width, height int) dialog {
+func (m moverModel) SetSize(width, height int) common.Dialog {
 	m.width, m.height = width, height
 	return m
 }
 
-func (moverModel) writesStore() {}
+func (moverModel) WritesStore() {}

@@ -60,7 +60,7 @@ func deletedNotes(tk sectors.Ticker) []sectors.Note {
 	return out
 }
 
-func (d noteHistoryModel) Update(msg tea.Msg) (dialog, tea.Cmd) {
+func (d noteHistoryModel) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return d, nil
@@ -74,7 +74,7 @@ func (d noteHistoryModel) Update(msg tea.Msg) (dialog, tea.Cmd) {
 		d.choice = max(min(d.choice+1, len(d.deleted)-1), 0)
 	case key.Matches(k, d.keys.Undelete):
 		if d.choice < len(d.deleted) {
-			return closeWith(undeleteMsg{code: d.code, id: d.deleted[d.choice].ID}), nil
+			return common.CloseWith(undeleteMsg{code: d.code, id: d.deleted[d.choice].ID}), nil
 		}
 	}
 	return d, nil
@@ -133,12 +133,12 @@ func (d noteHistoryModel) View() string {
 	return strings.Join(lines, "\n")
 }
 
-func (d noteHistoryModel) placement() placement { return inBody }
+func (d noteHistoryModel) Placement() common.Placement { return common.InBody }
 func (d noteHistoryModel) ShortHelp() []key.Binding {
 	return []key.Binding{d.keys.Up, d.keys.Down, d.keys.Undelete, d.keys.Back}
 }
 func (d noteHistoryModel) FullHelp() [][]key.Binding { return [][]key.Binding{d.ShortHelp()} }
-func (d noteHistoryModel) SetSize(width, height int) dialog {
+func (d noteHistoryModel) SetSize(width, height int) common.Dialog {
 	d.width, d.h = width, height
 	return d
 }
@@ -213,7 +213,7 @@ func (d *noteSearchModel) search(q string) {
 	}
 }
 
-func (d noteSearchModel) Update(msg tea.Msg) (dialog, tea.Cmd) {
+func (d noteSearchModel) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	switch {
 	case !ok: // pasted text, the cursor's blink
@@ -222,7 +222,7 @@ func (d noteSearchModel) Update(msg tea.Msg) (dialog, tea.Cmd) {
 	case key.Matches(k, d.keys.Confirm):
 		if d.choice < len(d.hits) {
 			h := d.hits[d.choice]
-			return closeWith(noteJumpMsg{code: d.data.tickers[h.ticker].Code, id: h.note.ID}), nil
+			return common.CloseWith(noteJumpMsg{code: d.data.tickers[h.ticker].Code, id: h.note.ID}), nil
 		}
 		return d, nil
 	case key.Matches(k, d.keys.ChoosePrev):
@@ -277,7 +277,7 @@ func (d noteSearchModel) ShortHelp() []key.Binding {
 	return []key.Binding{d.keys.Choose, d.keys.Confirm, d.keys.Cancel}
 }
 func (d noteSearchModel) FullHelp() [][]key.Binding { return [][]key.Binding{d.ShortHelp()} }
-func (d noteSearchModel) SetSize(width, height int) dialog {
+func (d noteSearchModel) SetSize(width, height int) common.Dialog {
 	d.width, d.height = width, height
 	return d
 }

@@ -70,7 +70,7 @@ func (m *Model) openPositions() (tea.Model, tea.Cmd) {
 	}
 }
 
-func (v positionsView) Update(msg tea.Msg) (dialog, tea.Cmd) {
+func (v positionsView) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 	switch msg := msg.(type) {
 	case positionsLoadedMsg:
 		v.loaded, v.err = true, msg.err
@@ -213,9 +213,9 @@ func (v positionsView) View() string {
 	return out
 }
 
-func (v positionsView) placement() placement { return inBody }
+func (v positionsView) Placement() common.Placement { return common.InBody }
 func (v positionsView) ShortHelp() []key.Binding {
 	return []key.Binding{v.keys.Up, v.keys.Down, v.keys.Dismiss}
 }
-func (v positionsView) FullHelp() [][]key.Binding { return [][]key.Binding{v.ShortHelp()} }
-func (v positionsView) SetSize(w, h int) dialog   { v.width, v.height = w, h; return v }
+func (v positionsView) FullHelp() [][]key.Binding      { return [][]key.Binding{v.ShortHelp()} }
+func (v positionsView) SetSize(w, h int) common.Dialog { v.width, v.height = w, h; return v }

@@ -91,7 +91,7 @@ func (m *Model) previewCmd() func(string) tea.Cmd {
 	}
 }
 
-func (d reportAdd) Update(msg tea.Msg) (dialog, tea.Cmd) {
+func (d reportAdd) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 	switch msg := msg.(type) {
 	case reportPreviewMsg:
 		d.reading = false
@@ -106,9 +106,9 @@ func (d reportAdd) Update(msg tea.Msg) (dialog, tea.Cmd) {
 		if d.asking {
 			switch {
 			case key.Matches(msg, k.Yes):
-				return closeWith(addReportMsg{draft: d.draft, lower: true}), nil
+				return common.CloseWith(addReportMsg{draft: d.draft, lower: true}), nil
 			case key.Matches(msg, k.KeepTickers):
-				return closeWith(addReportMsg{draft: d.draft}), nil
+				return common.CloseWith(addReportMsg{draft: d.draft}), nil
 			case key.Matches(msg, k.Dismiss), key.Matches(msg, k.Cancel):
 				d.asking = false
 			}
@@ -126,7 +126,7 @@ func (d reportAdd) Update(msg tea.Msg) (dialog, tea.Cmd) {
 					d.asking = true // a report lowers a rating only when the user says so
 					return d, nil
 				}
-				return closeWith(addReportMsg{draft: d.draft}), nil
+				return common.CloseWith(addReportMsg{draft: d.draft}), nil
 			case key.Matches(msg, k.Cancel):
 				d.shown = false // back to the path
 				return d, d.path.Focus()
@@ -152,7 +152,7 @@ func (d reportAdd) Update(msg tea.Msg) (dialog, tea.Cmd) {
 	return d, cmd
 }
 
-func (d reportAdd) placement() placement { return inBody }
+func (d reportAdd) Placement() common.Placement { return common.InBody }
 
 func (d reportAdd) ShortHelp() []key.Binding {
 	k := d.keys
@@ -175,7 +175,7 @@ func (d reportAdd) ShortHelp() []key.Binding {
 
 func (d reportAdd) FullHelp() [][]key.Binding { return [][]key.Binding{d.ShortHelp()} }
 
-func (d reportAdd) SetSize(w, h int) dialog {
+func (d reportAdd) SetSize(w, h int) common.Dialog {
 	d.width, d.height = w, h
 	d.path.SetWidth(max(w-safetext.Width(d.path.Prompt)-2, 10))
 	return d

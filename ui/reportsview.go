@@ -126,7 +126,7 @@ func (v reportsView) id(i int) string {
 	return ""
 }
 
-func (v reportsView) refresh(m *Model) dialog { return v.fill(m) }
+func (v reportsView) refresh(m *Model) common.Dialog { return v.fill(m) }
 
 // rows is how many rows the view's table shows.
 func (v reportsView) rows() int { return max(v.height-2, 1) }
@@ -152,7 +152,7 @@ func step(k tea.KeyPressMsg, keys *common.KeyMap, cur, n, page int) (int, bool) 
 	return max(min(cur, n-1), 0), true
 }
 
-func (v reportsView) Update(msg tea.Msg) (dialog, tea.Cmd) {
+func (v reportsView) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return v, nil
@@ -169,7 +169,7 @@ func (v reportsView) Update(msg tea.Msg) (dialog, tea.Cmd) {
 			v.open = -1
 		case key.Matches(k, keys.GoTo):
 			if v.csel < len(cs) && cs[v.csel].onList {
-				return closeWith(goToTickerMsg{cs[v.csel].call.Code.Key()}), nil
+				return common.CloseWith(goToTickerMsg{cs[v.csel].call.Code.Key()}), nil
 			}
 		}
 		return v, nil
@@ -184,19 +184,19 @@ func (v reportsView) Update(msg tea.Msg) (dialog, tea.Cmd) {
 	case key.Matches(k, keys.Browse):
 		if v.sel < len(v.reports) {
 			v.open, v.csel = v.sel, 0
-			return tell(v, reportFilterMsg{v.reports[v.sel].ID}), nil
+			return common.Tell(v, reportFilterMsg{v.reports[v.sel].ID}), nil
 		}
 	case key.Matches(k, keys.AddReport):
-		return tell(v, openReportAddMsg{}), nil
+		return common.Tell(v, openReportAddMsg{}), nil
 	case key.Matches(k, keys.RmReport):
 		if v.sel < len(v.reports) {
-			return tell(v, askRmReportMsg{v.reports[v.sel].ID}), nil
+			return common.Tell(v, askRmReportMsg{v.reports[v.sel].ID}), nil
 		}
 	}
 	return v, nil
 }
 
-func (v reportsView) placement() placement { return inBody }
+func (v reportsView) Placement() common.Placement { return common.InBody }
 
 func (v reportsView) ShortHelp() []key.Binding {
 	k := v.keys
@@ -211,7 +211,7 @@ func (v reportsView) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Browse, k.GoTo, k.AddReport, k.RmReport, k.Back}}
 }
 
-func (v reportsView) SetSize(w, h int) dialog { v.width, v.height = w, h; return v }
+func (v reportsView) SetSize(w, h int) common.Dialog { v.width, v.height = w, h; return v }
 
 // window is the first row to show so that cur is on screen.
 func window(cur, n, rows int) int {
@@ -414,7 +414,7 @@ func (m *Model) clearReportFilter() bool {
 
 // reportsAsked does what the reports view, the add dialog and the remove
 // questions asked for.
-func (m Model) reportsAsked(msg tea.Msg, from dialog) (tea.Model, tea.Cmd) {
+func (m Model) reportsAsked(msg tea.Msg, from common.Dialog) (tea.Model, tea.Cmd) {
 	rt := m.t.Reports
 	switch a := msg.(type) {
 	case reportFilterMsg:
@@ -516,29 +516,29 @@ type rmTickersQuestion struct {
 	styles   *common.Styles
 }
 
-func (q rmTickersQuestion) Update(msg tea.Msg) (dialog, tea.Cmd) {
+func (q rmTickersQuestion) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return q, nil
 	}
 	switch {
 	case key.Matches(k, q.keys.Yes):
-		return closeWith(rmReportMsg{id: q.id, tickers: true}), nil
+		return common.CloseWith(rmReportMsg{id: q.id, tickers: true}), nil
 	case key.Matches(k, q.keys.KeepTickers):
-		return closeWith(rmReportMsg{id: q.id}), nil
+		return common.CloseWith(rmReportMsg{id: q.id}), nil
 	case key.Matches(k, q.keys.Dismiss):
 		return nil, nil
 	}
 	return q, nil
 }
 
-func (q rmTickersQuestion) placement() placement { return inStatusLine }
-func (q rmTickersQuestion) View() string         { return q.styles.Error.Render(q.question) }
+func (q rmTickersQuestion) Placement() common.Placement { return common.InStatusLine }
+func (q rmTickersQuestion) View() string                { return q.styles.Error.Render(q.question) }
 func (q rmTickersQuestion) ShortHelp() []key.Binding {
 	return []key.Binding{q.keys.Yes, q.keys.KeepTickers, q.keys.Dismiss}
 }
-func (q rmTickersQuestion) FullHelp() [][]key.Binding { return [][]key.Binding{q.ShortHelp()} }
-func (q rmTickersQuestion) SetSize(int, int) dialog   { return q }
+func (q rmTickersQuestion) FullHelp() [][]key.Binding      { return [][]key.Binding{q.ShortHelp()} }
+func (q rmTickersQuestion) SetSize(int, int) common.Dialog { return q }
 
 // restoredSay tells what removing a report did to the ratings it set:
 // how many went back, and which were left because they changed since.

@@ -54,7 +54,7 @@ func newScoreView(m *Model) scoreView {
 	return v.fill(m)
 }
 
-func (v scoreView) refresh(m *Model) dialog { return v.fill(m) }
+func (v scoreView) refresh(m *Model) common.Dialog { return v.fill(m) }
 
 // fill takes the model's scorecard, keeping the grouping, the selected
 // group and the open one.
@@ -186,7 +186,7 @@ func (v *scoreView) openGroup() {
 	v.csel = min(v.csel, max(len(v.rows)-1, 0))
 }
 
-func (v scoreView) Update(msg tea.Msg) (dialog, tea.Cmd) {
+func (v scoreView) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return v, nil
@@ -203,7 +203,7 @@ func (v scoreView) Update(msg tea.Msg) (dialog, tea.Cmd) {
 			v.open = false
 		case key.Matches(k, keys.GoTo):
 			if v.csel < len(v.rows) {
-				return closeWith(goToTickerMsg{v.rows[v.csel].Code.Key()}), nil
+				return common.CloseWith(goToTickerMsg{v.rows[v.csel].Code.Key()}), nil
 			}
 		}
 		return v, nil
@@ -228,7 +228,7 @@ func (v scoreView) Update(msg tea.Msg) (dialog, tea.Cmd) {
 	return v, nil
 }
 
-func (v scoreView) placement() placement { return inBody }
+func (v scoreView) Placement() common.Placement { return common.InBody }
 
 func (v scoreView) ShortHelp() []key.Binding {
 	k := v.keys
@@ -243,7 +243,7 @@ func (v scoreView) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Browse, k.GroupBy, k.GoTo, k.Back}}
 }
 
-func (v scoreView) SetSize(w, h int) dialog { v.width, v.height = w, h; return v }
+func (v scoreView) SetSize(w, h int) common.Dialog { v.width, v.height = w, h; return v }
 
 // statusText is what the view says about its data: as of when, from the
 // store or being refreshed, how many calls have no history.

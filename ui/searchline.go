@@ -33,40 +33,40 @@ func newSearchLine(query string, keys *common.KeyMap, s *common.Styles) (searchL
 	return searchLine{input: in, keys: keys}, cmd
 }
 
-func (s searchLine) Update(msg tea.Msg) (dialog, tea.Cmd) {
+func (s searchLine) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	switch {
 	case !ok: // pasted text, the cursor's blink
 	case key.Matches(k, s.keys.Cancel):
-		return closeWith(searchClearedMsg{}), nil
+		return common.CloseWith(searchClearedMsg{}), nil
 	case key.Matches(k, s.keys.Keep):
 		return nil, nil
 	case key.Matches(k, s.keys.SearchUp):
-		return tell(s, listMoveMsg{rows: -1}), nil
+		return common.Tell(s, listMoveMsg{rows: -1}), nil
 	case key.Matches(k, s.keys.SearchDown):
-		return tell(s, listMoveMsg{rows: 1}), nil
+		return common.Tell(s, listMoveMsg{rows: 1}), nil
 	case key.Matches(k, s.keys.SearchPageUp):
-		return tell(s, listMoveMsg{pages: -1}), nil
+		return common.Tell(s, listMoveMsg{pages: -1}), nil
 	case key.Matches(k, s.keys.SearchPageDown):
-		return tell(s, listMoveMsg{pages: 1}), nil
+		return common.Tell(s, listMoveMsg{pages: 1}), nil
 	}
 	// typed or pasted, the text filters as it changes
 	before := s.input.Value()
 	var cmd tea.Cmd
 	s.input, cmd = s.input.Update(msg)
 	if v := s.input.Value(); v != before {
-		return tell(s, searchTypedMsg{v}), cmd
+		return common.Tell(s, searchTypedMsg{v}), cmd
 	}
 	return s, cmd
 }
 
-func (s searchLine) placement() placement { return inStatusLine }
-func (s searchLine) View() string         { return s.input.View() }
+func (s searchLine) Placement() common.Placement { return common.InStatusLine }
+func (s searchLine) View() string                { return s.input.View() }
 func (s searchLine) ShortHelp() []key.Binding {
 	return []key.Binding{s.keys.Keep, s.keys.Cancel}
 }
 func (s searchLine) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
-func (s searchLine) SetSize(width, _ int) dialog {
+func (s searchLine) SetSize(width, _ int) common.Dialog {
 	s.input.SetWidth(max(width-4, 10))
 	return s
 }

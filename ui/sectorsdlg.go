@@ -68,7 +68,7 @@ func (d sectorsModel) selected() (sectors.Sector, bool) {
 	return d.list[d.choice], true
 }
 
-func (d sectorsModel) Update(msg tea.Msg) (dialog, tea.Cmd) {
+func (d sectorsModel) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		if d.mode == sectorsNew || d.mode == sectorsRename {
@@ -92,10 +92,10 @@ func (d sectorsModel) Update(msg tea.Msg) (dialog, tea.Cmd) {
 				return d, nil
 			}
 			if d.mode == sectorsNew {
-				return closeWith(sectorAddMsg{name: name}), nil
+				return common.CloseWith(sectorAddMsg{name: name}), nil
 			}
 			sec, _ := d.selected()
-			return closeWith(sectorRenameMsg{sector: sec, name: name}), nil
+			return common.CloseWith(sectorRenameMsg{sector: sec, name: name}), nil
 		}
 		var cmd tea.Cmd
 		d.input, cmd = d.input.Update(k)
@@ -104,7 +104,7 @@ func (d sectorsModel) Update(msg tea.Msg) (dialog, tea.Cmd) {
 		switch {
 		case key.Matches(k, keys.Yes):
 			sec, _ := d.selected()
-			return closeWith(sectorDeleteMsg{sector: sec}), nil
+			return common.CloseWith(sectorDeleteMsg{sector: sec}), nil
 		case key.Matches(k, keys.Decline):
 			d.mode = sectorsList
 		}
@@ -139,7 +139,7 @@ func (d sectorsModel) Update(msg tea.Msg) (dialog, tea.Cmd) {
 		}
 	case key.Matches(k, keys.Confirm):
 		if sec, ok := d.selected(); ok {
-			return closeWith(gotoTabMsg{id: sec.ID}), nil
+			return common.CloseWith(gotoTabMsg{id: sec.ID}), nil
 		}
 	}
 	return d, nil
@@ -192,7 +192,7 @@ func (d sectorsModel) ShortHelp() []key.Binding {
 }
 
 func (d sectorsModel) FullHelp() [][]key.Binding { return [][]key.Binding{d.ShortHelp()} }
-func (d sectorsModel) SetSize(width, height int) dialog {
+func (d sectorsModel) SetSize(width, height int) common.Dialog {
 	d.width, d.height = width, height
 	return d
 }

@@ -9,6 +9,9 @@ import (
 	"zixuan/sectors"
 
 	"zixuan/ui/common"
+	"zixuan/ui/dialogs/confirm"
+	"zixuan/ui/dialogs/editor"
+	"zixuan/ui/dialogs/picker"
 )
 
 // updateList handles keys on the main list.
@@ -127,7 +130,7 @@ func (m *Model) dialogStyles() *common.Styles {
 // ask puts a yes/no question in the status line; yes hands action to the
 // root.
 func (m *Model) ask(question string, action tea.Msg) {
-	m.push(confirmModel{question: question, action: action, keys: m.keys, styles: m.dialogStyles()})
+	m.push(confirm.New(m.context(), question, action))
 }
 
 func (m Model) openEditor(id uint64, body string) (tea.Model, tea.Cmd) {
@@ -136,8 +139,7 @@ func (m Model) openEditor(id uint64, body string) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	w, h := m.dialogSize()
-	e, cmd := newEditor(tk.Code, tk.Code.Number+" "+displayName(tk.Name), id, body, w, max(h-2, 3), &m.styles)
-	e.keys, e.t, e.styles = m.keys, m.t, m.dialogStyles()
+	e, cmd := editor.New(m.context(), tk.Code, tk.Code.Number+" "+displayName(tk.Name), id, body, w, max(h-2, 3))
 	m.push(e)
 	return m, cmd
 }
@@ -147,8 +149,7 @@ func (m Model) openPicker() (tea.Model, tea.Cmd) {
 	if !ok {
 		return m, nil
 	}
-	p, cmd := newPicker(tk.Code, tk.Code.Number+" "+displayName(tk.Name), tk.Rating, m.t, &m.styles)
-	p.keys, p.t, p.styles = m.keys, m.t, m.dialogStyles()
+	p, cmd := picker.New(m.context(), tk.Code, tk.Code.Number+" "+displayName(tk.Name), tk.Rating)
 	m.push(p)
 	return m, cmd
 }
@@ -177,7 +178,7 @@ func (m Model) openWizard() (tea.Model, tea.Cmd) {
 
 // handle does what a dialog asked for; from is the dialog that asked, as
 // it was before the key (a failed write opens it again).
-func (m Model) handle(msg tea.Msg, from dialog) (tea.Model, tea.Cmd) {
+func (m Model) handle(msg tea.Msg, from common.Dialog) (tea.Model, tea.Cmd) {
 	if f, ok := from.(detailFocus); ok {
 		if lost, gone := m.lostFocus(); gone && lost.code == f.code {
 			// Its ticker is gone: nothing it asks is done to the ticker

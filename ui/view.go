@@ -11,6 +11,7 @@ import (
 
 	"zixuan/safetext"
 	"zixuan/sectors"
+	"zixuan/ui/common"
 )
 
 // The smallest terminal the layout works in.
@@ -131,7 +132,7 @@ func (m *Model) bodyFitted() string {
 	if w >= wideWidth {
 		// beside the list, the pane shows its focus only while it has the
 		// keys (not under a question)
-		focused := m.top() != nil && placementOf(m.top()) == asDetail
+		focused := m.top() != nil && common.PlacementOf(m.top()) == common.AsDetail
 		if s, ok := m.wideBody(w, h, focused); ok {
 			return s
 		}
@@ -225,9 +226,9 @@ func (m *Model) headerView() string {
 }
 
 // dialogView draws a dialog over the body: in a box, or as it is.
-func (m *Model) dialogView(d dialog) string {
+func (m *Model) dialogView(d common.Dialog) string {
 	body := d.View()
-	if placementOf(d) != inBox {
+	if common.PlacementOf(d) != common.InBox {
 		return body
 	}
 	w, h := m.dialogSize()

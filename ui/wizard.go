@@ -51,7 +51,7 @@ func newWizard(sector string, onList map[string]bool, t *common.Text, s *common.
 func (w wizardModel) update(msg tea.KeyPressMsg, k *common.KeyMap) (wizardModel, tea.Cmd, tea.Msg) {
 	switch {
 	case key.Matches(msg, k.Cancel):
-		return w, nil, cancelMsg{}
+		return w, nil, common.CancelMsg{}
 	case key.Matches(msg, k.Confirm):
 		if w.choice < len(w.hits) {
 			sec := market.Master()[w.hits[w.choice]]
@@ -138,14 +138,14 @@ func (w *wizardModel) prefill(v string) {
 
 // The wizard as a dialog (dialog.go).
 
-func (w wizardModel) Update(msg tea.Msg) (dialog, tea.Cmd) {
+func (w wizardModel) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok { // pasted text, the cursor's blink
 		w, cmd := w.typed(msg)
 		return w, cmd
 	}
 	w, cmd, act := w.update(k, w.keys)
-	return answer(w, act), cmd
+	return common.Answer(w, act), cmd
 }
 
 func (w wizardModel) View() string {
@@ -153,7 +153,7 @@ func (w wizardModel) View() string {
 }
 func (w wizardModel) ShortHelp() []key.Binding  { return w.keys.WizardHelp().ShortHelp() }
 func (w wizardModel) FullHelp() [][]key.Binding { return w.keys.WizardHelp().FullHelp() }
-func (w wizardModel) SetSize(width, height int) dialog {
+func (w wizardModel) SetSize(width, height int) common.Dialog {
 	w.width, w.height = width, height
 	return w
 }

@@ -1,6 +1,12 @@
-package ui
+// Package picker is the rating picker: it chooses a new rating for one
+// ticker and takes an optional reason. On the ratings a digit picks the
+// rating it labels and j/k (or the arrows) move the choice; tab goes into
+// the reason, where every key is text, and back; enter saves, esc cancels
+// (asking first when a reason was typed).
+package picker
 
 import (
+	"fmt"
 	"strings"
 
 	"zixuan/sectors/market"
@@ -15,11 +21,10 @@ import (
 	"zixuan/ui/common"
 )
 
-// pickerModel chooses a new rating and takes an optional reason. On the
-// ratings, a digit picks the rating it labels and j/k (or the arrows) move
-// the choice; tab goes into the reason, where every key is text, and back.
-// enter saves, esc cancels. The current rating is marked and said to be.
-type pickerModel struct {
+// Model is the picker. The current rating is marked and said to be.
+type Model struct {
+	common.Common
+
 	code     market.Code
 	label    string
 	from     sectors.Rating
@@ -29,20 +34,19 @@ type pickerModel struct {
 
 	ask bool // esc on a typed reason: asking before it is thrown away
 
-	keys   *common.KeyMap
-	t      *common.Text
-	styles *common.Styles
-	width  int
 }
 
-type rateSubmitMsg struct {
-	code   market.Code
-	rating sectors.Rating
-	reason string
+// SubmitMsg asks the root to set the rating.
+type SubmitMsg struct {
+	Code   market.Code
+	Rating sectors.Rating
+	Reason string
 }
 
-func newPicker(code market.Code, label string, from sectors.Rating, t *common.Text, s *common.Styles) (pickerModel, tea.Cmd) {
-	p := pickerModel{code: code, label: label, from: from}
+// New picks a rating for code (label: its code and name), now from.
+func New(c common.Common, code market.Code, label string, from sectors.Rating) (Model, tea.Cmd) {
+	t, s := c.T, c.Styles
+	p := Model{Common: c, code: code, label: label, from: from}
 	for i, r := range sectors.Ratings {
 		if r == from {
 			p.choice = i
@@ -55,12 +59,12 @@ func newPicker(code market.Code, label string, from sectors.Rating, t *common.Te
 	return p, nil
 }
 
-func (p pickerModel) update(msg tea.KeyPressMsg, k *common.KeyMap) (pickerModel, tea.Cmd, tea.Msg) {
+func (p Model) update(msg tea.KeyPressMsg, k *common.KeyMap) (Model, tea.Cmd, tea.Msg) {
 	n := len(sectors.Ratings)
 	if p.ask { // "discard what you typed?"
 		switch {
 		case key.Matches(msg, k.Yes):
-			return p, nil, cancelMsg{}
+			return p, nil, common.CancelMsg{}
 		case key.Matches(msg, k.No), key.Matches(msg, k.Cancel):
 			p.ask = false
 		}
@@ -68,13 +72,13 @@ func (p pickerModel) update(msg tea.KeyPressMsg, k *common.KeyMap) (pickerModel,
 	}
 	switch {
 	case key.Matches(msg, k.Cancel), key.Matches(msg, k.ForceQuit):
-		if p.hasDraft() {
+		if p.HasDraft() {
 			p.ask = true
 			return p, nil, nil
 		}
-		return p, nil, cancelMsg{}
+		return p, nil, common.CancelMsg{}
 	case key.Matches(msg, k.Confirm):
-		return p, nil, rateSubmitMsg{code: p.code, rating: sectors.Ratings[p.choice], reason: strings.TrimSpace(p.reason.Value())}
+		return p, nil, SubmitMsg{Code: p.code, Rating: sectors.Ratings[p.choice], Reason: strings.TrimSpace(p.reason.Value())}
 	case key.Matches(msg, k.ReasonFocus):
 		p.inReason = !p.inReason
 		if p.inReason {
@@ -97,15 +101,15 @@ func (p pickerModel) update(msg tea.KeyPressMsg, k *common.KeyMap) (pickerModel,
 	return p, nil, nil
 }
 
-// hasDraft reports whether closing the picker would throw a typed reason away.
-func (p pickerModel) hasDraft() bool { return strings.TrimSpace(p.reason.Value()) != "" }
+// HasDraft reports whether closing the picker would throw a typed reason away.
+func (p Model) HasDraft() bool { return strings.TrimSpace(p.reason.Value()) != "" }
 
-func (p pickerModel) view(t *common.Text, s *common.Styles, width int) string {
+func (p Model) view(t *common.Text, s *common.Styles, width int) string {
 	var b strings.Builder
 	if p.ask {
 		b.WriteString(s.Error.Render(safetext.Truncate(t.ConfirmDiscard, width)))
 	} else {
-		b.WriteString(s.Title.Render(safetext.Truncate(sprintf(t.RatePrompt, p.label), width)))
+		b.WriteString(s.Title.Render(safetext.Truncate(fmt.Sprintf(t.RatePrompt, p.label), width)))
 	}
 	b.WriteString("\n")
 	for i, r := range sectors.Ratings {
@@ -132,34 +136,40 @@ func (p pickerModel) view(t *common.Text, s *common.Styles, width int) string {
 }
 
 // reasonOrHint is the reason typed, or how to type one.
-func (p pickerModel) reasonOrHint(t *common.Text) string {
+func (p Model) reasonOrHint(t *common.Text) string {
 	if v := p.reason.Value(); v != "" {
-		return safeLine(v)
+		return safetext.Line(v)
 	}
 	return t.Watch.ReasonTab
 }
 
-// The picker as a dialog (dialog.go).
+// The picker as a dialog (common.Dialog).
 
-func (p pickerModel) Update(msg tea.Msg) (dialog, tea.Cmd) {
+func (p Model) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		var cmd tea.Cmd
 		p.reason, cmd = p.reason.Update(msg)
 		return p, cmd
 	}
-	p, cmd, act := p.update(k, p.keys)
-	return answer(p, act), cmd
+	p, cmd, act := p.update(k, p.Keys)
+	return common.Answer(p, act), cmd
 }
 
-func (p pickerModel) View() string { return p.view(p.t, p.styles, p.width) }
-func (p pickerModel) ShortHelp() []key.Binding {
+func (p Model) View() string { return p.view(p.T, p.Styles, p.Width) }
+func (p Model) ShortHelp() []key.Binding {
 	if p.inReason {
-		return p.keys.PickerReasonHelp().ShortHelp()
+		return p.Keys.PickerReasonHelp().ShortHelp()
 	}
-	return p.keys.PickerHelp().ShortHelp()
+	return p.Keys.PickerHelp().ShortHelp()
 }
-func (p pickerModel) FullHelp() [][]key.Binding   { return p.keys.PickerHelp().FullHelp() }
-func (p pickerModel) SetSize(width, _ int) dialog { p.width = width; return p }
+func (p Model) FullHelp() [][]key.Binding               { return p.Keys.PickerHelp().FullHelp() }
+func (p Model) SetSize(width, height int) common.Dialog { p.Common.SetSize(width, height); return p }
 
-func (pickerModel) writesStore() {}
+func (Model) WritesStore() {}
+
+// Choice is the index into sectors.Ratings chosen now.
+func (p Model) Choice() int { return p.choice }
+
+// Reason is the reason typed so far.
+func (p Model) Reason() string { return p.reason.Value() }
