@@ -7,6 +7,7 @@ import (
 	"zixuan/ui/common"
 	"zixuan/ui/dialogs/editor"
 	"zixuan/ui/dialogs/picker"
+	"zixuan/ui/dialogs/wizard"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -59,18 +60,18 @@ func (m Model) act(act tea.Msg, from common.Dialog) (tea.Model, tea.Cmd) {
 			}
 			return a.Code, sprintf(t.RatingSet, a.Code.Number, t.Rating(a.Rating)), err
 		}, nil, reopen)
-	case addSubmitMsg:
-		if m.data.indexOf(a.sec.Code) >= 0 {
-			m.selectKey(a.sec.Code.Key())
-			m.say("%s %s: %s", a.sec.Code.Number, displayName(a.sec.Name), m.t.OnList)
+	case wizard.SubmitMsg:
+		if m.data.indexOf(a.Sec.Code) >= 0 {
+			m.selectKey(a.Sec.Code.Key())
+			m.say("%s %s: %s", a.Sec.Code.Number, common.DisplayName(a.Sec.Name), m.t.OnList)
 			return m, nil
 		}
-		label := m.sectorLabel(a.sector)
+		label := m.sectorLabel(a.Sector)
 		write = m.write(func(st *store.Store) (market.Code, string, error) {
-			_, err := st.AddTicker(a.sec.Code, a.sec.Name, a.sector, sectors.Unrated, sectors.SourceUser)
-			return a.sec.Code, sprintf(t.Added, a.sec.Code.Number+" "+displayName(a.sec.Name), label), err
+			_, err := st.AddTicker(a.Sec.Code, a.Sec.Name, a.Sector, sectors.Unrated, sectors.SourceUser)
+			return a.Sec.Code, sprintf(t.Added, a.Sec.Code.Number+" "+common.DisplayName(a.Sec.Name), label), err
 		}, func(m *Model, _ market.Code) tea.Cmd {
-			m.selectKey(a.sec.Code.Key())
+			m.selectKey(a.Sec.Code.Key())
 			if m.quotesOn() && !m.qs.loading {
 				// its price now, not at the next refresh (Monday, on a weekend)
 				return m.fetchQuotesCmd()

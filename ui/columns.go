@@ -364,7 +364,7 @@ func (c colLayout) header(t *common.Text, s *common.Styles) string {
 // row draws one ticker.
 func (c colLayout) row(cx *cellCtx, selected bool, s *common.Styles, upDown func(int) lipgloss.Style) string {
 	tk := cx.tk
-	name := fitName(displayName(tk.Name), c.name)
+	name := fitName(common.DisplayName(tk.Name), c.name)
 	rating := safetext.Fit(cx.t.Rating(tk.Rating), c.rating)
 	pin := "  "
 	switch {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"zixuan/sectors/market"
+	"zixuan/ui/common"
 
 	"charm.land/lipgloss/v2"
 
@@ -42,7 +43,7 @@ func (m *Model) detailLinesIn(tk sectors.Ticker, width int, focused bool, window
 	wrap := func(str string, style *lipgloss.Style) {
 		lines = append(lines, m.wrapped(str, width, style)...)
 	}
-	title := fmt.Sprintf("%s %s  %s", tk.Code.Key(), displayName(tk.Name), t.Board(tk.Code.Board()))
+	title := fmt.Sprintf("%s %s  %s", tk.Code.Key(), common.DisplayName(tk.Name), t.Board(tk.Code.Board()))
 	lines = append(lines, s.Title.Render(safetext.Truncate(title, width)))
 	rating := s.Rating[tk.Rating].Render(t.Rating(tk.Rating))
 	sec := m.sectorLabel(tk.Sector)

@@ -28,7 +28,7 @@ type detailFocus struct {
 
 // focusOn is the focused detail pane of the selected ticker.
 func (m *Model) focusOn(tk sectors.Ticker) detailFocus {
-	return detailFocus{keys: m.keys, code: tk.Code, label: tk.Code.Number + " " + displayName(tk.Name)}
+	return detailFocus{keys: m.keys, code: tk.Code, label: tk.Code.Number + " " + common.DisplayName(tk.Name)}
 }
 
 // lostFocus is the focused detail pane in the stack whose ticker is no

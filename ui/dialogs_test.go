@@ -10,6 +10,7 @@ import (
 
 	"zixuan/sectors/market"
 	"zixuan/ui/dialogs/editor"
+	"zixuan/ui/dialogs/wizard"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -145,7 +146,7 @@ func TestAddWizardAddsToCurrentSector(t *testing.T) {
 	st, _ := newTestStore(t)
 	m := newTestModel(t, st, "en", 120, 40)
 	m = press(m, "tab", "tab", "a", "gzmt")
-	if showing(m) != "wizard" || len(topOf[wizardModel](m).hits) == 0 {
+	if showing(m) != "wizard" || len(topOf[wizard.Model](m).Hits()) == 0 {
 		t.Fatalf("wizard shows no candidates for gzmt")
 	}
 	if !strings.Contains(m.plainView(), "600519") {

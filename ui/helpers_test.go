@@ -17,6 +17,7 @@ import (
 	"zixuan/ui/dialogs/confirm"
 	"zixuan/ui/dialogs/editor"
 	"zixuan/ui/dialogs/picker"
+	"zixuan/ui/dialogs/wizard"
 )
 
 // fixedNow is the clock of every test: goldens must not depend on today.
@@ -196,7 +197,7 @@ func showing(m Model) string {
 		return "editor"
 	case picker.Model:
 		return "picker"
-	case wizardModel:
+	case wizard.Model:
 		return "wizard"
 	case moverModel:
 		return "mover"

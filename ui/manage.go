@@ -5,6 +5,7 @@ import (
 
 	"zixuan/sectors/market"
 	"zixuan/ui/common"
+	"zixuan/ui/dialogs/wizard"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -22,9 +23,6 @@ import (
 
 // What the dialogs of this file ask of the root, besides sectorsdlg.go's.
 type (
-	// addPickMsg: the wizard chose a security on the All tab; the sector
-	// is chosen next, never guessed.
-	addPickMsg  struct{ sec market.Security }
 	groupAddMsg struct {
 		code   market.Code
 		sector sectors.Sector
@@ -46,7 +44,7 @@ func (m Model) manageKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd, bool) {
 		if !ok {
 			return m, nil, true
 		}
-		label := tk.Code.Number + " " + displayName(tk.Name)
+		label := tk.Code.Number + " " + common.DisplayName(tk.Name)
 		pin := !tk.Pinned
 		cmd := m.write(func(st *store.Store) (market.Code, string, error) {
 			_, err := st.SetPinned(tk.Code, pin)
@@ -71,7 +69,7 @@ func (m Model) manageKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd, bool) {
 				others = append(others, s)
 			}
 		}
-		mv := newMover(tk.Code, tk.Code.Number+" "+displayName(tk.Name), "", others)
+		mv := newMover(tk.Code, tk.Code.Number+" "+common.DisplayName(tk.Name), "", others)
 		mv.keys, mv.t, mv.styles = k, m.t, m.dialogStyles()
 		mv.prompt = w.GroupPrompt
 		mv.submit = func(s sectors.Sector) tea.Msg { return groupAddMsg{code: tk.Code, sector: s} }
@@ -90,7 +88,7 @@ func (m Model) manageKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd, bool) {
 		label := m.sectorLabel(tab)
 		cmd := m.write(func(st *store.Store) (market.Code, string, error) {
 			_, _, err := st.RemoveFromGroup(tk.Code, tab)
-			return tk.Code, sprintf(w.Ungrouped, tk.Code.Number+" "+displayName(tk.Name), label), err
+			return tk.Code, sprintf(w.Ungrouped, tk.Code.Number+" "+common.DisplayName(tk.Name), label), err
 		}, nil, nil)
 		return m, cmd, true
 	case key.Matches(msg, k.Columns):
@@ -286,21 +284,21 @@ func (m Model) manageAct(msg tea.Msg, from common.Dialog) (tea.Model, tea.Cmd, b
 			return market.Code{}, sprintf(w.SectorDeleted, label), err
 		}, reload, reopen)
 		return m, cmd, true
-	case addPickMsg:
-		if m.data.indexOf(a.sec.Code) >= 0 {
-			m.selectKey(a.sec.Code.Key())
-			m.say("%s %s: %s", a.sec.Code.Number, displayName(a.sec.Name), t.OnList)
+	case wizard.PickMsg:
+		if m.data.indexOf(a.Sec.Code) >= 0 {
+			m.selectKey(a.Sec.Code.Key())
+			m.say("%s %s: %s", a.Sec.Code.Number, common.DisplayName(a.Sec.Name), t.OnList)
 			return m, nil, true
 		}
 		current := ""
 		if tk, ok := m.selected(); ok {
 			current = tk.Sector
 		}
-		mv := newMover(a.sec.Code, a.sec.Code.Number+" "+displayName(a.sec.Name), current, m.data.sectors)
+		mv := newMover(a.Sec.Code, a.Sec.Code.Number+" "+common.DisplayName(a.Sec.Name), current, m.data.sectors)
 		mv.keys, mv.t, mv.styles = m.keys, t, m.dialogStyles()
 		mv.prompt = w.AddPick
-		sec := a.sec
-		mv.submit = func(s sectors.Sector) tea.Msg { return addSubmitMsg{sec: sec, sector: s.ID} }
+		sec := a.Sec
+		mv.submit = func(s sectors.Sector) tea.Msg { return wizard.SubmitMsg{Sec: sec, Sector: s.ID} }
 		m.push(mv)
 		return m, nil, true
 	case groupAddMsg:

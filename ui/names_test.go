@@ -15,13 +15,13 @@ import (
 )
 
 func TestNamesAsTerminalsShowThem(t *testing.T) {
-	if got := displayName("万  科Ａ"); got != "万科A" {
-		t.Errorf("displayName(万  科Ａ) = %q", got)
+	if got := common.DisplayName("万  科Ａ"); got != "万科A" {
+		t.Errorf("common.DisplayName(万  科Ａ) = %q", got)
 	}
-	if got := displayName("*ST皇庭"); got != "*ST皇庭" {
+	if got := common.DisplayName("*ST皇庭"); got != "*ST皇庭" {
 		t.Errorf("*ST name got a second marker: %q", got)
 	}
-	if got := displayName("ST中基"); got != "!ST中基" {
+	if got := common.DisplayName("ST中基"); got != "!ST中基" {
 		t.Errorf("ST name lost its marker: %q", got)
 	}
 	// a STAR suffix is never cut while the column has room for it

@@ -39,7 +39,7 @@ type undeleteMsg struct {
 }
 
 func newNoteHistory(tk sectors.Ticker, selected sectors.Note) noteHistoryModel {
-	d := noteHistoryModel{code: tk.Code, label: tk.Code.Number + " " + displayName(tk.Name), note: selected}
+	d := noteHistoryModel{code: tk.Code, label: tk.Code.Number + " " + common.DisplayName(tk.Name), note: selected}
 	d.deleted = deletedNotes(tk)
 	return d
 }
@@ -261,7 +261,7 @@ func (d noteSearchModel) View() string {
 	for i := first; i < len(d.hits) && i < first+room; i++ {
 		h := d.hits[i]
 		tk := &d.data.tickers[h.ticker]
-		line := tk.Code.Number + " " + safetext.Fit(displayName(tk.Name), 10) + " " +
+		line := tk.Code.Number + " " + safetext.Fit(common.DisplayName(tk.Name), 10) + " " +
 			h.note.Created.In(d.loc).Format("2006-01-02") + " " + safeLine(safetext.FirstLine(h.note.Text))
 		line = safetext.Truncate(line, d.width-2)
 		if i == d.choice {

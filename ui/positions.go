@@ -138,7 +138,7 @@ func (v positionsView) render(list []sectors.Position) []string {
 			if p.Uncertain() { // a distribution not applied: zixuan position show says which
 				qty += "?"
 			}
-			row := []string{p.Code.Key(), displayName(v.names[p.Code.Key()]), qty, price(p.Cost),
+			row := []string{p.Code.Key(), common.DisplayName(v.names[p.Code.Key()]), qty, price(p.Cost),
 				strconv.FormatFloat(p.AvgPrice(), 'f', 3, 64), "-", "-", "-", "-", price(p.Realised)}
 			if l, ok := last[p.Code.Key()]; ok && p.Qty > 0 {
 				pnl, pp := p.PnL(l)

@@ -273,7 +273,7 @@ func (d reportAdd) previewLines() []string {
 			}
 			what += " [" + strings.Join(fl, ",") + "]"
 		}
-		name := displayName(c.Name)
+		name := common.DisplayName(c.Name)
 		line := mark + " " + safetext.Fit(c.Code.Number, 6) + " " + fitName(name, 10) + " " + safetext.Fit(t.Rating(c.Rating), rw) + " "
 		if theme > 0 {
 			line += safetext.Fit(safeLine(c.Theme), theme) + " "

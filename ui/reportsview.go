@@ -330,7 +330,7 @@ func (v reportsView) callLines() []string {
 			nw = safetext.Fit(rt.RemovedNow, now)
 		}
 		call := safetext.Fit(t.Rating(c.call.Rating), rw)
-		name := displayName(c.call.Name)
+		name := common.DisplayName(c.call.Name)
 		if i == v.csel {
 			out = append(out, s.Selected.Render(row("> ", c.call.Code.Number, name, call, safeLine(c.call.Theme), nw)))
 			continue

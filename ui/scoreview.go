@@ -446,7 +446,7 @@ func (v scoreView) callLines() []string {
 	from := window(v.csel, len(v.rows), rows)
 	for i := from; i < min(from+rows, len(v.rows)); i++ {
 		c := v.rows[i]
-		cells := []string{displayName(c.Name), c.Code.Number, t.Rating(c.Rating), market.ChinaDate(c.Day), "", "", "", "", "", ""}
+		cells := []string{common.DisplayName(c.Name), c.Code.Number, t.Rating(c.Rating), market.ChinaDate(c.Day), "", "", "", "", "", ""}
 		if c.Target > 0 {
 			cells[9] = price(c.Target)
 		}

@@ -12,6 +12,7 @@ import (
 	"zixuan/ui/dialogs/confirm"
 	"zixuan/ui/dialogs/editor"
 	"zixuan/ui/dialogs/picker"
+	"zixuan/ui/dialogs/wizard"
 )
 
 // updateList handles keys on the main list.
@@ -95,14 +96,14 @@ func (m Model) updateList(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m.openWizard()
 	case key.Matches(msg, k.Move):
 		if tk, ok := m.selected(); ok {
-			mv := newMover(tk.Code, tk.Code.Number+" "+displayName(tk.Name), tk.Sector, m.data.sectors)
+			mv := newMover(tk.Code, tk.Code.Number+" "+common.DisplayName(tk.Name), tk.Sector, m.data.sectors)
 			mv.keys, mv.t, mv.styles = k, m.t, m.dialogStyles()
 			m.push(mv)
 		}
 	case key.Matches(msg, k.Remove):
 		if tk, ok := m.selected(); ok {
-			m.ask(sprintf(m.t.ConfirmRemove, tk.Code.Number, displayName(tk.Name)),
-				removeMsg{code: tk.Code, label: displayName(tk.Name)})
+			m.ask(sprintf(m.t.ConfirmRemove, tk.Code.Number, common.DisplayName(tk.Name)),
+				removeMsg{code: tk.Code, label: common.DisplayName(tk.Name)})
 		}
 	case key.Matches(msg, k.Undo):
 		return m, m.undoRemove()
@@ -139,7 +140,7 @@ func (m Model) openEditor(id uint64, body string) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	w, h := m.dialogSize()
-	e, cmd := editor.New(m.context(), tk.Code, tk.Code.Number+" "+displayName(tk.Name), id, body, w, max(h-2, 3))
+	e, cmd := editor.New(m.context(), tk.Code, tk.Code.Number+" "+common.DisplayName(tk.Name), id, body, w, max(h-2, 3))
 	m.push(e)
 	return m, cmd
 }
@@ -149,7 +150,7 @@ func (m Model) openPicker() (tea.Model, tea.Cmd) {
 	if !ok {
 		return m, nil
 	}
-	p, cmd := picker.New(m.context(), tk.Code, tk.Code.Number+" "+displayName(tk.Name), tk.Rating)
+	p, cmd := picker.New(m.context(), tk.Code, tk.Code.Number+" "+common.DisplayName(tk.Name), tk.Rating)
 	m.push(p)
 	return m, cmd
 }
@@ -165,13 +166,11 @@ func (m Model) openWizard() (tea.Model, tea.Cmd) {
 	for _, t := range m.data.tickers {
 		on[t.Code.Key()] = true
 	}
-	w, cmd := newWizard(m.addSector(), on, m.t, &m.styles)
-	w.keys, w.t, w.styles = m.keys, m.t, m.dialogStyles()
-	w.title = m.t.AddPrompt
-	if w.sector != "" {
-		w.title += "  " + m.t.AddTo + m.t.Colon + m.sectorLabel(w.sector)
+	title, sector := m.t.AddPrompt, m.addSector()
+	if sector != "" {
+		title += "  " + m.t.AddTo + m.t.Colon + m.sectorLabel(sector)
 	}
-	w.fuzzy = m.opts.FuzzyPinyin
+	w, cmd := wizard.New(m.context(), title, sector, on, m.rankMarket)
 	m.push(w)
 	return m, cmd
 }

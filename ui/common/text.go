@@ -180,3 +180,14 @@ func (t *Text) ReasonText(r string) string {
 	}
 	return safetext.Line(r)
 }
+
+// displayName is the ticker's name made inert, with a "!" before names
+// under risk warning (ST; *ST carries its own star), in the form terminals
+// show (万科A, not 万  科Ａ).
+func DisplayName(name string) string {
+	n := safetext.Line(market.DisplayName(name))
+	if market.IsRiskWarning(name) && !strings.HasPrefix(n, "*") {
+		return "!" + n
+	}
+	return n
+}
