@@ -10,6 +10,7 @@ import (
 
 	"zixuan/sectors/market"
 	"zixuan/ui/dialogs/editor"
+	"zixuan/ui/dialogs/exportdlg"
 	"zixuan/ui/dialogs/wizard"
 
 	tea "charm.land/bubbletea/v2"
@@ -208,8 +209,8 @@ func TestExportCurrentView(t *testing.T) {
 		t.Fatal("e does not open the export common.Dialog")
 	}
 	path := filepath.Join(m.opts.Dir, "zixuan-20260302.csv")
-	if topOf[exportModel](m).path.Value() != path {
-		t.Errorf("default path %q, want %q", topOf[exportModel](m).path.Value(), path)
+	if topOf[exportdlg.Model](m).Path() != path {
+		t.Errorf("default path %q, want %q", topOf[exportdlg.Model](m).Path(), path)
 	}
 	m, cmd := pressCmd(m, "enter")
 	if cmd == nil {
@@ -229,7 +230,7 @@ func TestExportCurrentView(t *testing.T) {
 	}
 	// again: asks before overwriting
 	m = press(m, "e", "enter")
-	if !topOf[exportModel](m).overwrite {
+	if !topOf[exportdlg.Model](m).Overwriting() {
 		t.Fatal("no overwrite question")
 	}
 	m, cmd = pressCmd(m, "y")
@@ -241,16 +242,16 @@ func TestExportCurrentView(t *testing.T) {
 	}
 	// another format, on its row
 	m = press(m, "e", "right")
-	if !strings.HasSuffix(topOf[exportModel](m).path.Value(), ".json") {
-		t.Errorf("format change did not update the path: %q", topOf[exportModel](m).path.Value())
+	if !strings.HasSuffix(topOf[exportdlg.Model](m).Path(), ".json") {
+		t.Errorf("format change did not update the path: %q", topOf[exportdlg.Model](m).Path())
 	}
 	// a typed name follows the format too
 	m = press(m, "down", "backspace", "backspace", "backspace", "backspace", "backspace", "mine", "up", "right")
-	if got := topOf[exportModel](m).path.Value(); got != filepath.Join(m.opts.Dir, "zixuan-20260302mine.md") {
+	if got := topOf[exportdlg.Model](m).Path(); got != filepath.Join(m.opts.Dir, "zixuan-20260302mine.md") {
 		t.Errorf("typed name after a format change: %q", got)
 	}
-	if m = press(m, "left"); !strings.HasSuffix(topOf[exportModel](m).path.Value(), "mine.json") {
-		t.Errorf("back to json: %q", topOf[exportModel](m).path.Value())
+	if m = press(m, "left"); !strings.HasSuffix(topOf[exportdlg.Model](m).Path(), "mine.json") {
+		t.Errorf("back to json: %q", topOf[exportdlg.Model](m).Path())
 	}
 	if v := m.plainView(); !strings.Contains(v, "→ "+filepath.Join(m.opts.Dir, "zixuan-20260302mine.json")) {
 		t.Errorf("full path not shown:\n%s", v)

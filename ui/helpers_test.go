@@ -16,6 +16,7 @@ import (
 	"zixuan/ui/common"
 	"zixuan/ui/dialogs/confirm"
 	"zixuan/ui/dialogs/editor"
+	"zixuan/ui/dialogs/exportdlg"
 	"zixuan/ui/dialogs/picker"
 	"zixuan/ui/dialogs/wizard"
 )
@@ -201,7 +202,7 @@ func showing(m Model) string {
 		return "wizard"
 	case moverModel:
 		return "mover"
-	case exportModel:
+	case exportdlg.Model:
 		return "export"
 	case confirm.Model:
 		return "confirm"

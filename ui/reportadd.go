@@ -70,7 +70,7 @@ func (m *Model) previewCmd() func(string) tea.Cmd {
 	st, t := m.st, m.t
 	return func(path string) tea.Cmd {
 		return func() tea.Msg {
-			p := expandHome(strings.TrimSpace(path))
+			p := common.ExpandHome(strings.TrimSpace(path))
 			f, err := os.Open(p)
 			if err != nil {
 				return reportPreviewMsg{err: safeLine(err.Error())}

@@ -11,6 +11,7 @@ import (
 	"zixuan/ui/common"
 	"zixuan/ui/dialogs/confirm"
 	"zixuan/ui/dialogs/editor"
+	"zixuan/ui/dialogs/exportdlg"
 	"zixuan/ui/dialogs/picker"
 	"zixuan/ui/dialogs/wizard"
 )
@@ -112,8 +113,7 @@ func (m Model) updateList(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Scorecard):
 		return m.openScorecard()
 	case key.Matches(msg, k.Export):
-		e, cmd := newExport(m.opts.Dir, m.opts.Now(), len(m.view.rows), m.t, &m.styles)
-		e.keys, e.t, e.styles = k, m.t, m.dialogStyles()
+		e, cmd := exportdlg.New(m.context(), m.opts.Dir, m.opts.Now(), len(m.view.rows))
 		m.push(e)
 		return m, cmd
 	case key.Matches(msg, k.Positions):
@@ -209,11 +209,11 @@ func (m Model) handle(msg tea.Msg, from common.Dialog) (tea.Model, tea.Cmd) {
 	case reportFilterMsg, goToTickerMsg, openReportAddMsg, askRmReportMsg, rmReportPlanMsg, rmReportMsg, addReportMsg:
 		return m.reportsAsked(msg, from)
 
-	case exportSubmitMsg:
+	case exportdlg.SubmitMsg:
 		m.say("%s", m.t.Exporting)
 		tickers := m.visible()
-		opts := export.Options{BOM: msg.format == export.CSV, Source: m.data.source, Sectors: m.data.sectors, Now: m.opts.Now,
-			Prices: exportPrices(msg.format, tickers, m.qs.quotes, m.qs.refs)}
+		opts := export.Options{BOM: msg.Format == export.CSV, Source: m.data.source, Sectors: m.data.sectors, Now: m.opts.Now,
+			Prices: exportPrices(msg.Format, tickers, m.qs.quotes, m.qs.refs)}
 		return m, exportCmd(msg, tickers, opts)
 	}
 	if next, cmd, ok := m.alertAsked(msg); ok { // alerts.go

@@ -1,7 +1,11 @@
-package ui
+// Package exportdlg is the export dialog: it asks for a format and a
+// path, and for confirmation before it overwrites a file. The root writes
+// the file (SubmitMsg).
+package exportdlg
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -14,17 +18,17 @@ import (
 
 	"zixuan/export"
 	"zixuan/safetext"
-	"zixuan/sectors"
 
 	"zixuan/ui/common"
 )
 
-// exportModel asks for a format and a path, and for confirmation before
-// it overwrites a file. On the format row left/right choose the format;
+// Model is the dialog. On the format row left/right choose the format;
 // up/down (tab) move between the format and the file name; the file name's
 // extension follows the format, typed or not, and the full path it will
 // be written to is shown under it.
-type exportModel struct {
+type Model struct {
+	common.Common
+
 	formats   []export.Format
 	choice    int
 	onPath    bool // the file name has the keys (else the format row)
@@ -35,20 +39,21 @@ type exportModel struct {
 	overwrite bool // asking whether to overwrite
 	n         int  // tickers in the view
 
-	keys   *common.KeyMap
-	t      *common.Text
-	styles *common.Styles
-	width  int
 }
 
-type exportSubmitMsg struct {
-	format export.Format
-	path   string
-	force  bool
+// SubmitMsg asks the root to write the view in Format to Path; Force
+// overwrites a file there.
+type SubmitMsg struct {
+	Format export.Format
+	Path   string
+	Force  bool
 }
 
-func newExport(dir string, now time.Time, n int, t *common.Text, s *common.Styles) (exportModel, tea.Cmd) {
-	e := exportModel{formats: export.Formats(), dir: dir, now: now, n: n}
+// New exports the n tickers in view, suggesting a file in dir named for
+// the day now.
+func New(c common.Common, dir string, now time.Time, n int) (Model, tea.Cmd) {
+	t, s := c.T, c.Styles
+	e := Model{Common: c, formats: export.Formats(), dir: dir, now: now, n: n}
 	e.path = common.NewInput(s)
 	e.path.Prompt = t.ExportPath + t.Colon
 	e.path.CharLimit = 1024
@@ -64,7 +69,7 @@ func extOf(f export.Format) string {
 
 // followFormat gives the typed file name the format's extension in place
 // of another format's (or adds it).
-func (e *exportModel) followFormat(from export.Format) {
+func (e *Model) followFormat(from export.Format) {
 	p := e.path.Value()
 	old, ext := "."+extOf(from), "."+extOf(e.format())
 	switch {
@@ -77,7 +82,7 @@ func (e *exportModel) followFormat(from export.Format) {
 	e.path.CursorEnd()
 }
 
-func (e *exportModel) chooseFormat(by int) {
+func (e *Model) chooseFormat(by int) {
 	n := len(e.formats)
 	if n == 0 {
 		return
@@ -91,14 +96,14 @@ func (e *exportModel) chooseFormat(by int) {
 	}
 }
 
-func (e *exportModel) format() export.Format {
+func (e *Model) format() export.Format {
 	if e.choice < len(e.formats) {
 		return e.formats[e.choice]
 	}
 	return export.CSV
 }
 
-func (e *exportModel) setDefaultPath() {
+func (e *Model) setDefaultPath() {
 	name := export.DefaultFileName(e.format(), e.now)
 	if e.dir != "" {
 		name = filepath.Join(e.dir, name)
@@ -108,15 +113,15 @@ func (e *exportModel) setDefaultPath() {
 }
 
 // target is the file the user asked for, ~/ read as the home folder.
-func (e exportModel) target() string {
-	return expandHome(strings.TrimSpace(e.path.Value()))
+func (e Model) target() string {
+	return common.ExpandHome(strings.TrimSpace(e.path.Value()))
 }
 
-func (e exportModel) update(msg tea.KeyPressMsg, k *common.KeyMap) (exportModel, tea.Cmd, tea.Msg) {
+func (e Model) update(msg tea.KeyPressMsg, k *common.KeyMap) (Model, tea.Cmd, tea.Msg) {
 	if e.overwrite {
 		switch {
 		case key.Matches(msg, k.Yes):
-			return e, nil, exportSubmitMsg{format: e.format(), path: e.target(), force: true}
+			return e, nil, SubmitMsg{Format: e.format(), Path: e.target(), Force: true}
 		case key.Matches(msg, k.No):
 			e.overwrite = false
 		}
@@ -135,9 +140,9 @@ func (e exportModel) update(msg tea.KeyPressMsg, k *common.KeyMap) (exportModel,
 			e.overwrite = true
 			return e, nil, nil
 		} else if !errors.Is(err, fs.ErrNotExist) {
-			return e, nil, exportSubmitMsg{format: e.format(), path: p} // the write reports it
+			return e, nil, SubmitMsg{Format: e.format(), Path: p} // the write reports it
 		}
-		return e, nil, exportSubmitMsg{format: e.format(), path: p}
+		return e, nil, SubmitMsg{Format: e.format(), Path: p}
 	case key.Matches(msg, k.ChoosePrev), key.Matches(msg, k.ChooseNext):
 		e.onPath = !e.onPath
 		if e.onPath {
@@ -163,8 +168,8 @@ func (e exportModel) update(msg tea.KeyPressMsg, k *common.KeyMap) (exportModel,
 	return e, cmd, nil
 }
 
-func (e exportModel) view(t *common.Text, s *common.Styles, width int) string {
-	lines := []string{s.Title.Render(safetext.Truncate(sprintf(t.ExportPrompt, e.n), width))}
+func (e Model) view(t *common.Text, s *common.Styles, width int) string {
+	lines := []string{s.Title.Render(safetext.Truncate(fmt.Sprintf(t.ExportPrompt, e.n), width))}
 	var fm strings.Builder
 	mark := "  "
 	if !e.onPath {
@@ -183,68 +188,23 @@ func (e exportModel) view(t *common.Text, s *common.Styles, width int) string {
 	if e.onPath {
 		lines = append(lines, "> "+e.path.View())
 	} else {
-		lines = append(lines, "  "+e.path.Prompt+safetext.Truncate(safeLine(e.path.Value()), max(width-safetext.Width(e.path.Prompt)-2, 4)))
+		lines = append(lines, "  "+e.path.Prompt+safetext.Truncate(safetext.Line(e.path.Value()), max(width-safetext.Width(e.path.Prompt)-2, 4)))
 	}
 	// the full path, as it will be written (the folder in front of a bare name)
 	full := e.target()
 	if abs, err := filepath.Abs(full); err == nil && full != "" {
 		full = abs
 	}
-	lines = append(lines, s.Dim.Render(safetext.Truncate("  → "+safeLine(full), width)))
+	lines = append(lines, s.Dim.Render(safetext.Truncate("  → "+safetext.Line(full), width)))
 	if e.overwrite {
-		lines = append(lines, s.Error.Render(safetext.Truncate(sprintf(t.ConfirmOverwrite, safeLine(full)), width)))
+		lines = append(lines, s.Error.Render(safetext.Truncate(fmt.Sprintf(t.ConfirmOverwrite, safetext.Line(full)), width)))
 	}
 	return strings.Join(lines, "\n")
 }
 
-// expandHome reads a leading ~/ as the home folder, as a shell would.
-func expandHome(path string) string {
-	if rest, ok := strings.CutPrefix(path, "~/"); ok {
-		if home, err := os.UserHomeDir(); err == nil {
-			return filepath.Join(home, rest)
-		}
-	}
-	return path
-}
+// The export dialog as a dialog (common.Dialog).
 
-// exportPrices is what the UI holds of the exported tickers' prices (the
-// last quote round, the stored reference closes), for the formats that
-// show them; nothing is fetched for an export. The entries are copied
-// here, on the UI goroutine, because a refresh may merge into the maps
-// while the export is written. nil when the UI holds neither (quotes off,
-// or nothing has arrived yet): the export is then as without prices.
-func exportPrices(f export.Format, tickers []sectors.Ticker, quotes map[string]sectors.Quote, refs map[string][]sectors.RefPrice) *export.Prices {
-	if !export.PriceFormats(f) || (len(quotes) == 0 && len(refs) == 0) {
-		return nil
-	}
-	p := &export.Prices{Quotes: map[string]sectors.Quote{}, Refs: map[string][]sectors.RefPrice{}}
-	for _, t := range tickers {
-		key := t.Code.Key()
-		if q, ok := quotes[key]; ok {
-			p.Quotes[key] = q
-		}
-		if r, ok := refs[key]; ok {
-			p.Refs[key] = append([]sectors.RefPrice(nil), r...)
-		}
-	}
-	return p
-}
-
-// exportCmd writes the file off the UI goroutine.
-func exportCmd(sub exportSubmitMsg, tickers []sectors.Ticker, opts export.Options) tea.Cmd {
-	return func() tea.Msg {
-		path := sub.path
-		err := export.WriteFile(path, sub.format, tickers, opts, sub.force)
-		if abs, aerr := filepath.Abs(path); aerr == nil {
-			path = abs // say exactly where the file went
-		}
-		return exportDoneMsg{path: path, n: len(tickers), err: err}
-	}
-}
-
-// The export dialog as a dialog (dialog.go).
-
-func (e exportModel) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
+func (e Model) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok { // pasted text (a path typed by hand), the cursor's blink
 		before := e.path.Value()
@@ -255,19 +215,35 @@ func (e exportModel) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 		}
 		return e, cmd
 	}
-	e, cmd, act := e.update(k, e.keys)
+	e, cmd, act := e.update(k, e.Keys)
 	return common.Answer(e, act), cmd
 }
 
-func (e exportModel) View() string { return e.view(e.t, e.styles, e.width) }
-func (e exportModel) ShortHelp() []key.Binding {
+func (e Model) View() string { return e.view(e.T, e.Styles, e.Width) }
+func (e Model) ShortHelp() []key.Binding {
 	if e.overwrite { // the question's own keys
-		return []key.Binding{e.keys.Yes, e.keys.No}
+		return []key.Binding{e.Keys.Yes, e.Keys.No}
 	}
 	if e.onPath {
-		return []key.Binding{e.keys.Choose, e.keys.Confirm, e.keys.Cancel}
+		return []key.Binding{e.Keys.Choose, e.Keys.Confirm, e.Keys.Cancel}
 	}
-	return e.keys.ExportHelp().ShortHelp()
+	return e.Keys.ExportHelp().ShortHelp()
 }
-func (e exportModel) FullHelp() [][]key.Binding          { return e.keys.ExportHelp().FullHelp() }
-func (e exportModel) SetSize(width, _ int) common.Dialog { e.width = width; return e }
+func (e Model) FullHelp() [][]key.Binding { return e.Keys.ExportHelp().FullHelp() }
+func (e Model) SetSize(width, height int) common.Dialog {
+	e.Common.SetSize(width, height)
+	return e
+}
+
+// Path is the file name as typed (or suggested).
+func (e Model) Path() string { return e.path.Value() }
+
+// SetPath types path as the file name.
+func (e Model) SetPath(path string) Model {
+	e.path.SetValue(path)
+	e.edited = true
+	return e
+}
+
+// Overwriting reports whether the dialog asks before overwriting a file.
+func (e Model) Overwriting() bool { return e.overwrite }
