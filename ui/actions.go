@@ -7,6 +7,7 @@ import (
 	"zixuan/ui/common"
 	"zixuan/ui/dialogs/editor"
 	"zixuan/ui/dialogs/picker"
+	"zixuan/ui/dialogs/sectorpick"
 	"zixuan/ui/dialogs/wizard"
 
 	tea "charm.land/bubbletea/v2"
@@ -78,13 +79,13 @@ func (m Model) act(act tea.Msg, from common.Dialog) (tea.Model, tea.Cmd) {
 			}
 			return nil
 		}, reopen)
-	case moveSubmitMsg:
+	case sectorpick.MoveMsg:
 		write = m.write(func(st *store.Store) (market.Code, string, error) {
-			_, moved, err := st.Move(a.code, a.sector.ID)
+			_, moved, err := st.Move(a.Code, a.Sector.ID)
 			if err == nil && !moved {
-				return a.code, sprintf(t.MovedSame, a.code.Number, t.SectorLabel(a.sector)), nil
+				return a.Code, sprintf(t.MovedSame, a.Code.Number, t.SectorLabel(a.Sector)), nil
 			}
-			return a.code, sprintf(t.Moved, a.code.Number, t.SectorLabel(a.sector)), err
+			return a.Code, sprintf(t.Moved, a.Code.Number, t.SectorLabel(a.Sector)), err
 		}, nil, reopen)
 	case removeMsg:
 		write = m.write(func(st *store.Store) (market.Code, string, error) {

@@ -18,6 +18,7 @@ import (
 	"zixuan/ui/dialogs/editor"
 	"zixuan/ui/dialogs/exportdlg"
 	"zixuan/ui/dialogs/picker"
+	"zixuan/ui/dialogs/sectorpick"
 	"zixuan/ui/dialogs/wizard"
 )
 
@@ -200,7 +201,7 @@ func showing(m Model) string {
 		return "picker"
 	case wizard.Model:
 		return "wizard"
-	case moverModel:
+	case sectorpick.Model:
 		return "mover"
 	case exportdlg.Model:
 		return "export"

@@ -5,6 +5,7 @@ import (
 
 	"zixuan/sectors/market"
 	"zixuan/ui/common"
+	"zixuan/ui/dialogs/sectorpick"
 	"zixuan/ui/dialogs/wizard"
 
 	"charm.land/bubbles/v2/key"
@@ -69,11 +70,8 @@ func (m Model) manageKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd, bool) {
 				others = append(others, s)
 			}
 		}
-		mv := newMover(tk.Code, tk.Code.Number+" "+common.DisplayName(tk.Name), "", others)
-		mv.keys, mv.t, mv.styles = k, m.t, m.dialogStyles()
-		mv.prompt = w.GroupPrompt
-		mv.submit = func(s sectors.Sector) tea.Msg { return groupAddMsg{code: tk.Code, sector: s} }
-		m.push(mv)
+		m.push(sectorpick.New(m.context(), tk.Code, tk.Code.Number+" "+common.DisplayName(tk.Name), "", others,
+			w.GroupPrompt, func(s sectors.Sector) tea.Msg { return groupAddMsg{code: tk.Code, sector: s} }))
 		return m, nil, true
 	case key.Matches(msg, k.Ungroup):
 		tk, ok := m.selected()
@@ -294,12 +292,9 @@ func (m Model) manageAct(msg tea.Msg, from common.Dialog) (tea.Model, tea.Cmd, b
 		if tk, ok := m.selected(); ok {
 			current = tk.Sector
 		}
-		mv := newMover(a.Sec.Code, a.Sec.Code.Number+" "+common.DisplayName(a.Sec.Name), current, m.data.sectors)
-		mv.keys, mv.t, mv.styles = m.keys, t, m.dialogStyles()
-		mv.prompt = w.AddPick
 		sec := a.Sec
-		mv.submit = func(s sectors.Sector) tea.Msg { return wizard.SubmitMsg{Sec: sec, Sector: s.ID} }
-		m.push(mv)
+		m.push(sectorpick.New(m.context(), sec.Code, sec.Code.Number+" "+common.DisplayName(sec.Name), current, m.data.sectors,
+			w.AddPick, func(s sectors.Sector) tea.Msg { return wizard.SubmitMsg{Sec: sec, Sector: s.ID} }))
 		return m, nil, true
 	case groupAddMsg:
 		cmd := m.write(func(st *store.Store) (market.Code, string, error) {

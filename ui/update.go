@@ -13,6 +13,7 @@ import (
 	"zixuan/ui/dialogs/editor"
 	"zixuan/ui/dialogs/exportdlg"
 	"zixuan/ui/dialogs/picker"
+	"zixuan/ui/dialogs/sectorpick"
 	"zixuan/ui/dialogs/wizard"
 )
 
@@ -97,9 +98,7 @@ func (m Model) updateList(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m.openWizard()
 	case key.Matches(msg, k.Move):
 		if tk, ok := m.selected(); ok {
-			mv := newMover(tk.Code, tk.Code.Number+" "+common.DisplayName(tk.Name), tk.Sector, m.data.sectors)
-			mv.keys, mv.t, mv.styles = k, m.t, m.dialogStyles()
-			m.push(mv)
+			m.push(sectorpick.New(m.context(), tk.Code, tk.Code.Number+" "+common.DisplayName(tk.Name), tk.Sector, m.data.sectors, "", nil))
 		}
 	case key.Matches(msg, k.Remove):
 		if tk, ok := m.selected(); ok {
