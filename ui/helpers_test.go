@@ -19,6 +19,7 @@ import (
 	"zixuan/ui/dialogs/exportdlg"
 	"zixuan/ui/dialogs/picker"
 	"zixuan/ui/dialogs/sectorpick"
+	"zixuan/ui/dialogs/sectorsdlg"
 	"zixuan/ui/dialogs/wizard"
 )
 
@@ -213,7 +214,7 @@ func showing(m Model) string {
 		return "detail"
 	case fullHelp:
 		return "help"
-	case sectorsModel:
+	case sectorsdlg.Model:
 		return "sectors"
 	}
 	return "an unknown common.Dialog"

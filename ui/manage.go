@@ -6,6 +6,7 @@ import (
 	"zixuan/sectors/market"
 	"zixuan/ui/common"
 	"zixuan/ui/dialogs/sectorpick"
+	"zixuan/ui/dialogs/sectorsdlg"
 	"zixuan/ui/dialogs/wizard"
 
 	"charm.land/bubbles/v2/key"
@@ -36,9 +37,7 @@ func (m Model) manageKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd, bool) {
 	w := m.t.Watch
 	switch {
 	case key.Matches(msg, k.Sectors):
-		d := newSectorsDialog(m.data.sectors, m.sectorCounts(), m.tabs.activeID(), &m.styles)
-		d.keys, d.t, d.styles = k, m.t, m.dialogStyles()
-		m.push(d)
+		m.push(sectorsdlg.New(m.context(), m.data.sectors, m.sectorCounts(), m.tabs.activeID()))
 		return m, nil, true
 	case key.Matches(msg, k.Pin):
 		tk, ok := m.selected()
@@ -250,13 +249,13 @@ func (m Model) manageAct(msg tea.Msg, from common.Dialog) (tea.Model, tea.Cmd, b
 			return m, nil, true
 		}
 		return m, m.saveColumnsCmd(a.ids), true
-	case gotoTabMsg:
-		m.gotoTab(a.id)
+	case sectorsdlg.GoToTabMsg:
+		m.gotoTab(a.ID)
 		return m, nil, true
-	case sectorAddMsg:
+	case sectorsdlg.AddMsg:
 		var id string // set by the writer's goroutine, read after it is done
 		cmd := m.write(func(st *store.Store) (market.Code, string, error) {
-			sec, err := st.AddSector(a.name, "")
+			sec, err := st.AddSector(a.Name, "")
 			id = sec.ID
 			return market.Code{}, sprintf(w.SectorAdded, t.SectorLabel(sec)), err
 		}, func(m *Model, _ market.Code) tea.Cmd {
@@ -264,21 +263,21 @@ func (m Model) manageAct(msg tea.Msg, from common.Dialog) (tea.Model, tea.Cmd, b
 			return m.loadCmd()
 		}, reopen)
 		return m, cmd, true
-	case sectorRenameMsg:
-		name, zh := a.name, ""
-		if !isASCII(a.name) {
-			name, zh = "", a.name
+	case sectorsdlg.RenameMsg:
+		name, zh := a.Name, ""
+		if !isASCII(a.Name) {
+			name, zh = "", a.Name
 		}
-		old := t.SectorLabel(a.sector)
+		old := t.SectorLabel(a.Sector)
 		cmd := m.write(func(st *store.Store) (market.Code, string, error) {
-			sec, err := st.RenameSector(a.sector.ID, name, zh)
+			sec, err := st.RenameSector(a.Sector.ID, name, zh)
 			return market.Code{}, sprintf(w.SectorRenamed, old, t.SectorLabel(sec)), err
 		}, reload, reopen)
 		return m, cmd, true
-	case sectorDeleteMsg:
-		label := t.SectorLabel(a.sector)
+	case sectorsdlg.DeleteMsg:
+		label := t.SectorLabel(a.Sector)
 		cmd := m.write(func(st *store.Store) (market.Code, string, error) {
-			_, err := st.DeleteSector(a.sector.ID)
+			_, err := st.DeleteSector(a.Sector.ID)
 			return market.Code{}, sprintf(w.SectorDeleted, label), err
 		}, reload, reopen)
 		return m, cmd, true

@@ -18,6 +18,7 @@ import (
 	"zixuan/sectors"
 
 	"zixuan/ui/common"
+	"zixuan/ui/dialogs/sectorsdlg"
 )
 
 func TestSectorsDialogAddsRenamesDeletes(t *testing.T) {
@@ -40,7 +41,7 @@ func TestSectorsDialogAddsRenamesDeletes(t *testing.T) {
 	}
 	// rename it, in Chinese: the Chinese name
 	m = press(m, "S", "G", "r")
-	m = withTop(m, func(d sectorsModel) sectorsModel { d.input.SetValue("白酒"); return d })
+	m = withTop(m, func(d sectorsdlg.Model) sectorsdlg.Model { return d.Type("白酒") })
 	m = press(m, "enter")
 	m.reload()
 	if secs, _ := st.Sectors(); secs[len(secs)-1].NameZH != "白酒" || secs[len(secs)-1].Name != "Liquor" {

@@ -1,6 +1,10 @@
-package ui
+// Package sectorsdlg manages the sectors (S): a list of them with their
+// counts; a (or n) names a new one, r renames the selected one, d deletes
+// it (after a yes), enter goes to its tab. The writes are the root's.
+package sectorsdlg
 
 import (
+	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -13,21 +17,15 @@ import (
 	"zixuan/ui/common"
 )
 
-// sectorsModel manages the sectors (S): a list of them with their counts;
-// a (or n) names a new one, r renames the selected one, d deletes it
-// (after a yes), enter goes to its tab. The writes are the root's
-// (manage.go), through the writer.
-type sectorsModel struct {
+// Model is the dialog.
+type Model struct {
+	common.Common
+
 	list   []sectors.Sector
 	counts map[string]int
 	choice int
 	mode   int // sectorsList, sectorsNew, sectorsRename, sectorsDelete
 	input  textinput.Model
-
-	keys          *common.KeyMap
-	t             *common.Text
-	styles        *common.Styles
-	width, height int
 }
 
 const (
@@ -39,36 +37,37 @@ const (
 
 // What the sectors dialog asks of the root.
 type (
-	sectorAddMsg    struct{ name string }
-	sectorRenameMsg struct {
-		sector sectors.Sector
-		name   string
+	AddMsg    struct{ Name string } // a new sector named Name
+	RenameMsg struct {
+		Sector sectors.Sector
+		Name   string
 	}
-	sectorDeleteMsg struct{ sector sectors.Sector }
-	gotoTabMsg      struct{ id string }
+	DeleteMsg  struct{ Sector sectors.Sector }
+	GoToTabMsg struct{ ID string } // show the sector's tab
 )
 
-func newSectorsDialog(list []sectors.Sector, counts map[string]int, current string, s *common.Styles) sectorsModel {
-	d := sectorsModel{list: list, counts: counts}
+// New lists the sectors with their counts (by id), current chosen.
+func New(c common.Common, list []sectors.Sector, counts map[string]int, current string) Model {
+	d := Model{Common: c, list: list, counts: counts}
 	for i, s := range list {
 		if s.ID == current {
 			d.choice = i
 		}
 	}
-	d.input = common.NewInput(s)
+	d.input = common.NewInput(c.Styles)
 	d.input.Prompt = "> "
 	d.input.CharLimit = 40
 	return d
 }
 
-func (d sectorsModel) selected() (sectors.Sector, bool) {
+func (d Model) selected() (sectors.Sector, bool) {
 	if d.choice < 0 || d.choice >= len(d.list) {
 		return sectors.Sector{}, false
 	}
 	return d.list[d.choice], true
 }
 
-func (d sectorsModel) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
+func (d Model) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		if d.mode == sectorsNew || d.mode == sectorsRename {
@@ -78,7 +77,7 @@ func (d sectorsModel) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 		}
 		return d, nil
 	}
-	keys := d.keys
+	keys := d.Keys
 	switch d.mode {
 	case sectorsNew, sectorsRename:
 		switch {
@@ -92,10 +91,10 @@ func (d sectorsModel) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 				return d, nil
 			}
 			if d.mode == sectorsNew {
-				return common.CloseWith(sectorAddMsg{name: name}), nil
+				return common.CloseWith(AddMsg{Name: name}), nil
 			}
 			sec, _ := d.selected()
-			return common.CloseWith(sectorRenameMsg{sector: sec, name: name}), nil
+			return common.CloseWith(RenameMsg{Sector: sec, Name: name}), nil
 		}
 		var cmd tea.Cmd
 		d.input, cmd = d.input.Update(k)
@@ -104,7 +103,7 @@ func (d sectorsModel) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 		switch {
 		case key.Matches(k, keys.Yes):
 			sec, _ := d.selected()
-			return common.CloseWith(sectorDeleteMsg{sector: sec}), nil
+			return common.CloseWith(DeleteMsg{Sector: sec}), nil
 		case key.Matches(k, keys.Decline):
 			d.mode = sectorsList
 		}
@@ -124,12 +123,12 @@ func (d sectorsModel) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 	case key.Matches(k, keys.New):
 		d.mode = sectorsNew
 		d.input.SetValue("")
-		d.input.Placeholder = d.t.Watch.SectorNew
+		d.input.Placeholder = d.T.Watch.SectorNew
 		return d, d.input.Focus()
 	case key.Matches(k, keys.Rename):
 		if sec, ok := d.selected(); ok {
 			d.mode = sectorsRename
-			d.input.SetValue(sec.Label(d.t.ZH))
+			d.input.SetValue(sec.Label(d.T.ZH))
 			d.input.CursorEnd()
 			return d, d.input.Focus()
 		}
@@ -139,24 +138,24 @@ func (d sectorsModel) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 		}
 	case key.Matches(k, keys.Confirm):
 		if sec, ok := d.selected(); ok {
-			return common.CloseWith(gotoTabMsg{id: sec.ID}), nil
+			return common.CloseWith(GoToTabMsg{ID: sec.ID}), nil
 		}
 	}
 	return d, nil
 }
 
-func (d sectorsModel) View() string {
-	s, w := d.styles, d.t.Watch
-	lines := []string{s.Title.Render(safetext.Truncate(w.SectorsTitle, d.width))}
-	room := max(d.height-3, 1)
+func (d Model) View() string {
+	s, w := d.Styles, d.T.Watch
+	lines := []string{s.Title.Render(safetext.Truncate(w.SectorsTitle, d.Width))}
+	room := max(d.Height-3, 1)
 	first := 0
 	if d.choice >= room {
 		first = d.choice - room + 1
 	}
 	for i := first; i < len(d.list) && i < first+room; i++ {
-		n := sprintf(w.SectorCount, d.counts[d.list[i].ID])
-		label := safetext.Truncate(d.t.SectorLabel(d.list[i]), max(d.width-2-safetext.Width(n)-1, 4))
-		line := safetext.Fit(label, max(d.width-2-safetext.Width(n), 1)) + n
+		n := fmt.Sprintf(w.SectorCount, d.counts[d.list[i].ID])
+		label := safetext.Truncate(d.T.SectorLabel(d.list[i]), max(d.Width-2-safetext.Width(n)-1, 4))
+		line := safetext.Fit(label, max(d.Width-2-safetext.Width(n), 1)) + n
 		if i == d.choice {
 			lines = append(lines, s.Selected.Render("> "+line))
 		} else {
@@ -167,21 +166,21 @@ func (d sectorsModel) View() string {
 	sec, _ := d.selected()
 	switch d.mode {
 	case sectorsNew:
-		lines = append(lines, s.Prompt.Render(safetext.Truncate(w.SectorNew, d.width)))
+		lines = append(lines, s.Prompt.Render(safetext.Truncate(w.SectorNew, d.Width)))
 	case sectorsRename:
-		lines = append(lines, s.Prompt.Render(safetext.Truncate(sprintf(w.SectorRename, d.t.SectorLabel(sec)), d.width)))
+		lines = append(lines, s.Prompt.Render(safetext.Truncate(fmt.Sprintf(w.SectorRename, d.T.SectorLabel(sec)), d.Width)))
 	case sectorsDelete:
-		lines = append(lines, s.Error.Render(safetext.Truncate(sprintf(w.ConfirmSectorDelete, d.t.SectorLabel(sec)), d.width)))
+		lines = append(lines, s.Error.Render(safetext.Truncate(fmt.Sprintf(w.ConfirmSectorDelete, d.T.SectorLabel(sec)), d.Width)))
 	}
 	if d.mode == sectorsNew || d.mode == sectorsRename {
-		d.input.SetWidth(max(d.width-4, 10))
+		d.input.SetWidth(max(d.Width-4, 10))
 		lines = append(lines, d.input.View())
 	}
 	return strings.Join(lines, "\n")
 }
 
-func (d sectorsModel) ShortHelp() []key.Binding {
-	k := d.keys
+func (d Model) ShortHelp() []key.Binding {
+	k := d.Keys
 	switch d.mode {
 	case sectorsNew, sectorsRename:
 		return []key.Binding{k.Confirm, k.Cancel}
@@ -191,8 +190,14 @@ func (d sectorsModel) ShortHelp() []key.Binding {
 	return []key.Binding{k.Up, k.Down, k.New, k.Rename, k.DeleteItem, k.GoToSector, k.Dismiss}
 }
 
-func (d sectorsModel) FullHelp() [][]key.Binding { return [][]key.Binding{d.ShortHelp()} }
-func (d sectorsModel) SetSize(width, height int) common.Dialog {
-	d.width, d.height = width, height
+func (d Model) FullHelp() [][]key.Binding { return [][]key.Binding{d.ShortHelp()} }
+func (d Model) SetSize(width, height int) common.Dialog {
+	d.Common.SetSize(width, height)
+	return d
+}
+
+// Type types v into the name being asked for (a new sector, a rename).
+func (d Model) Type(v string) Model {
+	d.input.SetValue(v)
 	return d
 }
