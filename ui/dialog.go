@@ -13,10 +13,6 @@ func (m *Model) context() common.Common {
 	return common.Common{Width: m.width, Height: m.height, Keys: m.keys, Styles: m.dialogStyles(), T: m.t, Store: m.st}
 }
 
-// passKeyMsg closes a dialog and gives its key to what is under it (any
-// key closes the full help and does what it does on the list).
-type passKeyMsg struct{ key tea.KeyPressMsg }
-
 // top is the dialog that has the keys; nil on the list.
 func (m *Model) top() common.Dialog {
 	if len(m.stack) == 0 {

@@ -17,16 +17,16 @@
 // Dialogs. Each implements common.Dialog (Update, View, ShortHelp,
 // FullHelp, SetSize) and says where it is drawn (a box, the status line,
 // the body, the detail pane). The question, the rating picker, the note
-// editor, the add wizard, the export dialog, the sector picker and the
-// sectors' management are packages of their own under ui/dialogs; the
-// search line, the full help, the focused detail pane, the columns dialog,
+// editor, the add wizard, the export dialog, the sector picker, the
+// sectors' management, the search line and the full help are packages of
+// their own under ui/dialogs; the focused detail pane, the columns dialog,
 // the note history and search, the alert line and the reports, scorecard
 // and positions views are still files of this package. The root knows
 // none of them by name.
 //
 // Messages. A dialog answers the root with the typed messages it declares
-// (picker.SubmitMsg, editor.SubmitMsg, sectorpick.MoveMsg, removeMsg,
-// searchTypedMsg, openEditorMsg, passKeyMsg, …) returned from its Update
+// (picker.SubmitMsg, editor.SubmitMsg, sectorpick.MoveMsg, search.TypedMsg,
+// common.PassKeyMsg, removeMsg, openEditorMsg, …) returned from its Update
 // and taken in within the same Update, so a key that confirms something
 // acts before the next key is read.
 // Background work (quotes, reference closes, exports, reloads for changes

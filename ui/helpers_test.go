@@ -17,7 +17,9 @@ import (
 	"zixuan/ui/dialogs/confirm"
 	"zixuan/ui/dialogs/editor"
 	"zixuan/ui/dialogs/exportdlg"
+	"zixuan/ui/dialogs/keyhelp"
 	"zixuan/ui/dialogs/picker"
+	"zixuan/ui/dialogs/search"
 	"zixuan/ui/dialogs/sectorpick"
 	"zixuan/ui/dialogs/sectorsdlg"
 	"zixuan/ui/dialogs/wizard"
@@ -208,11 +210,11 @@ func showing(m Model) string {
 		return "export"
 	case confirm.Model:
 		return "confirm"
-	case searchLine:
+	case search.Model:
 		return "search"
 	case detailFocus:
 		return "detail"
-	case fullHelp:
+	case keyhelp.Model:
 		return "help"
 	case sectorsdlg.Model:
 		return "sectors"

@@ -12,7 +12,9 @@ import (
 	"zixuan/ui/dialogs/confirm"
 	"zixuan/ui/dialogs/editor"
 	"zixuan/ui/dialogs/exportdlg"
+	"zixuan/ui/dialogs/keyhelp"
 	"zixuan/ui/dialogs/picker"
+	"zixuan/ui/dialogs/search"
 	"zixuan/ui/dialogs/sectorpick"
 	"zixuan/ui/dialogs/wizard"
 )
@@ -35,7 +37,7 @@ func (m Model) updateList(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Quit):
 		return m.quit()
 	case key.Matches(msg, k.Help):
-		m.push(fullHelp{keys: k, help: m.help})
+		m.push(keyhelp.New(m.context(), m.help))
 	case key.Matches(msg, k.Refresh):
 		return m.refreshNow()
 	case key.Matches(msg, k.Cancel):
@@ -78,7 +80,7 @@ func (m Model) updateList(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.view.filter.Report = "" // and the report filter (reportsview.go)
 		m.refilter(m.selectedKey())
 	case key.Matches(msg, k.Search):
-		s, cmd := newSearchLine(m.view.query, k, &m.styles)
+		s, cmd := search.New(m.context(), m.view.query)
 		m.push(s)
 		return m, cmd
 	case key.Matches(msg, k.Sort):
@@ -186,19 +188,19 @@ func (m Model) handle(msg tea.Msg, from common.Dialog) (tea.Model, tea.Cmd) {
 		}
 	}
 	switch msg := msg.(type) {
-	case passKeyMsg:
-		return m.handleKey(msg.key)
+	case common.PassKeyMsg:
+		return m.handleKey(msg.Key)
 
 	// the search line
-	case searchTypedMsg:
-		m.view.query = msg.query
+	case search.TypedMsg:
+		m.view.query = msg.Query
 		m.refilter("")
 		m.list.top()
-	case searchClearedMsg:
+	case search.ClearedMsg:
 		m.view.query = ""
 		m.refilter(m.selectedKey())
-	case listMoveMsg:
-		m.list.move(msg.rows + msg.pages*m.list.height)
+	case search.MoveMsg:
+		m.list.move(msg.Rows + msg.Pages*m.list.height)
 
 	// the focused detail pane
 	case noteStepMsg, detailScrollMsg, openEditorMsg, editNoteMsg, askDeleteMsg, openPickerMsg:

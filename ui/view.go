@@ -12,6 +12,7 @@ import (
 	"zixuan/safetext"
 	"zixuan/sectors"
 	"zixuan/ui/common"
+	"zixuan/ui/dialogs/search"
 )
 
 // The smallest terminal the layout works in.
@@ -238,10 +239,9 @@ func (m *Model) dialogView(d common.Dialog) string {
 // statusView is the filter in force and the last message.
 func (m *Model) statusView() string {
 	if d := m.statusDialog(); d != nil {
-		if sl, ok := d.(searchLine); ok && m.view.query != "" && len(m.view.rows) == 0 {
+		if sl, ok := d.(search.Model); ok && m.view.query != "" && len(m.view.rows) == 0 {
 			// say "no match" rather than leave an empty list unexplained
-			sl.input.SetWidth(max(m.width-6-safetext.Width(m.t.NoMatch), 10))
-			return sl.View() + "  " + m.styles.Error.Render(m.t.NoMatch)
+			return sl.ViewIn(max(m.width-6-safetext.Width(m.t.NoMatch), 10)) + "  " + m.styles.Error.Render(m.t.NoMatch)
 		}
 		return d.View()
 	}

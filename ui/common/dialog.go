@@ -81,3 +81,7 @@ type Drafter interface{ HasDraft() bool }
 // StoreWriter is a dialog that ends in a store write (a note, a rating, a
 // move, a removal): opening one makes the store's check ahead of it.
 type StoreWriter interface{ WritesStore() }
+
+// PassKeyMsg closes a dialog and gives its key to what is under it (any
+// key closes the full help and does what it does on the list).
+type PassKeyMsg struct{ Key tea.KeyPressMsg }

@@ -1,4 +1,4 @@
-package ui
+package keyhelp
 
 import (
 	"strings"
@@ -11,31 +11,32 @@ import (
 	"zixuan/ui/common"
 )
 
-// fullHelp is every key of the list, over the body (?). ? or esc closes
-// it; any other key closes it and does what it does on the list.
-type fullHelp struct {
-	keys   *common.KeyMap
-	help   help.Model
-	height int
+// Model is the full help.
+type Model struct {
+	common.Common
+	help help.Model
 }
 
-func (h fullHelp) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
+// New is the full help drawn by h (its separators and styles).
+func New(c common.Common, h help.Model) Model { return Model{Common: c, help: h} }
+
+func (h Model) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return h, nil
 	}
-	if key.Matches(k, h.keys.Help, h.keys.Back) && !key.Matches(k, h.keys.Quit) {
+	if key.Matches(k, h.Keys.Help, h.Keys.Back) && !key.Matches(k, h.Keys.Quit) {
 		return nil, nil
 	}
-	return common.CloseWith(passKeyMsg{k}), nil
+	return common.CloseWith(common.PassKeyMsg{Key: k}), nil
 }
 
-func (h fullHelp) Placement() common.Placement { return common.InBody }
+func (h Model) Placement() common.Placement { return common.InBody }
 
 // View puts the groups of keys side by side as far as they fit in the
 // width, and the rest below, so that no key is cut off on a narrow screen.
-func (h fullHelp) View() string {
-	groups := h.keys.ListHelp().FullHelp()
+func (h Model) View() string {
+	groups := h.Keys.ListHelp().FullHelp()
 	wide := h.help
 	wide.SetWidth(0) // measured uncut
 	var blocks []string
@@ -51,15 +52,15 @@ func (h fullHelp) View() string {
 		start += n
 	}
 	sep := "\n"
-	if lines+len(blocks)-1 <= h.height || h.height == 0 {
+	if lines+len(blocks)-1 <= h.Height || h.Height == 0 {
 		sep = "\n\n" // a blank line between the blocks while there is room
 	}
 	return strings.Join(blocks, sep)
 }
-func (h fullHelp) ShortHelp() []key.Binding  { return h.keys.ListHelp().ShortHelp() }
-func (h fullHelp) FullHelp() [][]key.Binding { return h.keys.ListHelp().FullHelp() }
-func (h fullHelp) SetSize(width, height int) common.Dialog {
+func (h Model) ShortHelp() []key.Binding  { return h.Keys.ListHelp().ShortHelp() }
+func (h Model) FullHelp() [][]key.Binding { return h.Keys.ListHelp().FullHelp() }
+func (h Model) SetSize(width, height int) common.Dialog {
 	h.help.SetWidth(width)
-	h.height = height
+	h.Common.SetSize(width, height)
 	return h
 }
