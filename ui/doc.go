@@ -18,8 +18,8 @@
 // FullHelp, SetSize) and says where it is drawn (a box, the status line,
 // the body, the detail pane). The question, the rating picker, the note
 // editor, the add wizard, the export dialog, the sector picker, the
-// sectors' management, the search line and the full help are packages of
-// their own under ui/dialogs; the focused detail pane, the columns dialog,
+// sectors' management, the columns dialog, the search line and the full
+// help are packages of their own under ui/dialogs; the focused detail pane,
 // the note history and search, the alert line and the reports, scorecard
 // and positions views are still files of this package. The root knows
 // none of them by name.

@@ -5,6 +5,7 @@ import (
 
 	"zixuan/sectors/market"
 	"zixuan/ui/common"
+	"zixuan/ui/dialogs/columnsdlg"
 	"zixuan/ui/dialogs/sectorpick"
 	"zixuan/ui/dialogs/sectorsdlg"
 	"zixuan/ui/dialogs/wizard"
@@ -88,9 +89,7 @@ func (m Model) manageKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd, bool) {
 		}, nil, nil)
 		return m, cmd, true
 	case key.Matches(msg, k.Columns):
-		d := newColumnsDialog(m.columnIDs(), m.t)
-		d.keys, d.styles = k, m.dialogStyles()
-		m.push(d)
+		m.push(columnsdlg.New(m.context(), m.columnIDs(), m.columnChoices()))
 		return m, nil, true
 	case key.Matches(msg, k.NoteSearch):
 		d, cmd := newNoteSearch(m.t, &m.styles)
@@ -241,13 +240,13 @@ func (m Model) manageAct(msg tea.Msg, from common.Dialog) (tea.Model, tea.Cmd, b
 			m.keepNote(a.id)
 		}
 		return m, nil, true
-	case columnsSubmitMsg:
-		m.setColumns(a.ids)
+	case columnsdlg.SubmitMsg:
+		m.setColumns(a.IDs)
 		if m.opts.SaveColumns == nil {
 			m.say("%s", w.ColumnsSaved)
 			return m, nil, true
 		}
-		return m, m.saveColumnsCmd(a.ids), true
+		return m, m.saveColumnsCmd(a.IDs), true
 	case sectorsdlg.GoToTabMsg:
 		m.gotoTab(a.ID)
 		return m, nil, true
