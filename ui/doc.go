@@ -21,8 +21,8 @@
 // sectors' management, the columns dialog, the search line and the full
 // help are packages of their own under ui/dialogs; the focused detail pane,
 // the note history and search, the alert line and the reports, scorecard
-// and positions views are still files of this package. The root knows
-// none of them by name.
+// and positions views are still files of this package. The root opens a
+// dialog and takes in its messages; the stack treats every dialog alike.
 //
 // Messages. A dialog answers the root with the typed messages it declares
 // (picker.SubmitMsg, editor.SubmitMsg, sectorpick.MoveMsg, search.TypedMsg,
