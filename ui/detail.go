@@ -146,7 +146,7 @@ var quoteWide = strings.NewReplacer("“", "「", "”", "」", "‘", "『", "�
 // detailView draws the pane in width x height.
 func (m *Model) detailView(width, height int, focused bool) string {
 	if f, gone := m.lostFocus(); gone {
-		lines := wrapText(m.focusGone(f), max(width, 10))
+		lines := common.WrapText(m.focusGone(f), max(width, 10))
 		for i := range lines {
 			lines[i] = m.styles.Dim.Render(lines[i])
 		}

@@ -18,10 +18,10 @@
 // FullHelp, SetSize) and says where it is drawn (a box, the status line,
 // the body, the detail pane). The question, the rating picker, the note
 // editor, the add wizard, the export dialog, the sector picker, the
-// sectors' management, the columns dialog, the search line and the full
-// help are packages of their own under ui/dialogs; the focused detail pane,
-// the note history and search, the alert line and the reports, scorecard
-// and positions views are still files of this package. The root opens a
+// sectors' management, the columns dialog, the notes' history and search,
+// the search line and the full help are packages of their own under
+// ui/dialogs; the focused detail pane, the alert line and the reports,
+// scorecard and positions views are still files of this package. The root opens a
 // dialog and takes in its messages; the stack treats every dialog alike.
 //
 // Messages. A dialog answers the root with the typed messages it declares

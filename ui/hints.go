@@ -3,6 +3,8 @@ package ui
 import (
 	"slices"
 
+	"zixuan/ui/common"
+
 	"charm.land/bubbles/v2/key"
 	"charm.land/lipgloss/v2"
 )
@@ -25,7 +27,7 @@ func (m *Model) emptyHint(width int) []string {
 		hint = w.EmptySector
 	}
 	var out []string
-	for _, l := range wrapText(hint, max(width-2, 8)) {
+	for _, l := range common.WrapText(hint, max(width-2, 8)) {
 		out = append(out, m.styles.Dim.Render("  "+l))
 	}
 	return out

@@ -6,6 +6,7 @@ import (
 	"zixuan/sectors/market"
 	"zixuan/ui/common"
 	"zixuan/ui/dialogs/columnsdlg"
+	"zixuan/ui/dialogs/notes"
 	"zixuan/ui/dialogs/sectorpick"
 	"zixuan/ui/dialogs/sectorsdlg"
 	"zixuan/ui/dialogs/wizard"
@@ -92,8 +93,7 @@ func (m Model) manageKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd, bool) {
 		m.push(columnsdlg.New(m.context(), m.columnIDs(), m.columnChoices()))
 		return m, nil, true
 	case key.Matches(msg, k.NoteSearch):
-		d, cmd := newNoteSearch(m.t, &m.styles)
-		d.keys, d.styles, d.data, d.loc = k, m.dialogStyles(), &m.data, m.opts.Location
+		d, cmd := notes.NewSearch(m.context(), m.data.tickers, m.opts.Location)
 		m.push(d)
 		return m, cmd, true
 	}
@@ -214,30 +214,28 @@ func (m Model) manageAct(msg tea.Msg, from common.Dialog) (tea.Model, tea.Cmd, b
 		if notes := tk.LiveNotes(); m.det.note < len(notes) {
 			sel = notes[m.det.note]
 		}
-		d := newNoteHistory(tk, sel)
-		d.keys, d.t, d.styles, d.loc = m.keys, t, m.dialogStyles(), m.opts.Location
-		m.push(d)
+		m.push(notes.NewHistory(m.context(), tk, sel, m.opts.Location))
 		return m, nil, true
 	case undeleteLastMsg:
 		tk, ok := m.selected()
 		if !ok {
 			return m, nil, true
 		}
-		del := deletedNotes(tk)
+		del := notes.Deleted(tk)
 		if len(del) == 0 {
 			m.say("%s", w.NothingDeleted)
 			return m, nil, true
 		}
 		return m.undelete(tk.Code, del[0].ID)
-	case undeleteMsg:
-		return m.undelete(a.code, a.id)
-	case noteJumpMsg:
+	case notes.UndeleteMsg:
+		return m.undelete(a.Code, a.ID)
+	case notes.JumpMsg:
 		m.stack = nil // the search was over the list
-		m.selectKey(a.code.Key())
-		if tk, ok := m.selected(); ok && tk.Code == a.code {
+		m.selectKey(a.Code.Key())
+		if tk, ok := m.selected(); ok && tk.Code == a.Code {
 			m.push(m.focusOn(tk))
 			m.det.reset()
-			m.keepNote(a.id)
+			m.keepNote(a.ID)
 		}
 		return m, nil, true
 	case columnsdlg.SubmitMsg:

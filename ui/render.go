@@ -104,7 +104,7 @@ func (m *Model) wrapped(str string, width int, style *lipgloss.Style) []string {
 	}
 	indent := len(str) - len(strings.TrimLeft(str, " "))
 	var out []string
-	for _, l := range wrapText(str[indent:], max(width-indent, 8)) {
+	for _, l := range common.WrapText(str[indent:], max(width-indent, 8)) {
 		out = append(out, style.Render(strings.Repeat(" ", indent)+l))
 	}
 	if rc != nil {

@@ -190,7 +190,7 @@ func (d reportAdd) View() string {
 			lines = append(lines, "", s.Dim.Render(d.rt.Reading))
 		case d.err != "":
 			lines = append(lines, "")
-			for _, l := range wrapText(d.err, max(w, 8)) {
+			for _, l := range common.WrapText(d.err, max(w, 8)) {
 				lines = append(lines, s.Error.Render(l))
 			}
 		}
@@ -201,7 +201,7 @@ func (d reportAdd) View() string {
 	rows := max(d.height-1, 1)
 	var ask []string
 	if d.asking {
-		ask = wrapText(d.lowerQuestion(), max(w, 8))
+		ask = common.WrapText(d.lowerQuestion(), max(w, 8))
 		for i := range ask {
 			ask[i] = s.Error.Render(ask[i])
 		}
@@ -286,7 +286,7 @@ func (d reportAdd) previewLines() []string {
 	}
 	lines = append(lines, "", cut(sprintf(rt.Summary, out.Count(store.CallAdded), out.Count(store.CallRerated), out.Count(store.CallKept), out.Count(store.CallSkipped))))
 	if out.Undated() {
-		for _, l := range wrapText(d.t.Ratings.Undated, max(w, 8)) {
+		for _, l := range common.WrapText(d.t.Ratings.Undated, max(w, 8)) {
 			lines = append(lines, s.Risk.Render(l))
 		}
 	}

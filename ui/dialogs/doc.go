@@ -2,8 +2,8 @@
 // yes/no question (confirm), the rating picker (picker), the note editor
 // (editor), the add wizard (wizard), the export dialog (exportdlg), the
 // sector picker (sectorpick), the sectors' management (sectorsdlg), the
-// columns dialog (columnsdlg), the search line (search) and the full help
-// (keyhelp).
+// columns dialog (columnsdlg), the notes' history and search (notes), the
+// search line (search) and the full help (keyhelp).
 // Each embeds the shared context (ui/common.Common), implements
 // common.Dialog, and answers the root with the typed messages it declares;
 // none imports the root or another dialog. A new dialog is a new folder

@@ -1,4 +1,4 @@
-package ui
+package common
 
 import (
 	"strings"
@@ -8,11 +8,11 @@ import (
 	"zixuan/safetext"
 )
 
-// wrapText breaks plain (already inert) text into lines of at most width
+// WrapText breaks plain (already inert) text into lines of at most width
 // cells the way Chinese text is set: a line may break between any two
 // CJK characters, while Latin words and numbers (DeepSeek-V2, 5.0) stay
 // whole unless longer than a line. Existing line breaks are kept.
-func wrapText(s string, width int) []string {
+func WrapText(s string, width int) []string {
 	width = max(width, 2)
 	var out []string
 	for _, para := range strings.Split(s, "\n") {
