@@ -2,7 +2,13 @@ package ui
 
 import (
 	"errors"
+
 	"zixuan/sectors/market"
+	"zixuan/ui/common"
+	"zixuan/ui/dialogs/editor"
+	"zixuan/ui/dialogs/picker"
+	"zixuan/ui/dialogs/sectorpick"
+	"zixuan/ui/dialogs/wizard"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -25,7 +31,7 @@ type (
 // act carries out the write a dialog asked for. A store write is queued the
 // moment the user confirms it and runs off the Update path (writes.go);
 // its result patches the changed ticker in.
-func (m Model) act(act tea.Msg, from dialog) (tea.Model, tea.Cmd) {
+func (m Model) act(act tea.Msg, from common.Dialog) (tea.Model, tea.Cmd) {
 	t := m.t
 	// reopen brings the dialog back when its write fails (the file busy, a
 	// full disk, the note deleted elsewhere), with what was typed in it,
@@ -33,53 +39,53 @@ func (m Model) act(act tea.Msg, from dialog) (tea.Model, tea.Cmd) {
 	reopen := func(m *Model) { m.push(from) }
 	var write tea.Cmd
 	switch a := act.(type) {
-	case noteSubmitMsg:
+	case editor.SubmitMsg:
 		write = m.write(func(st *store.Store) (market.Code, string, error) {
 			var err error
-			if a.id == 0 {
-				_, err = st.AddNote(a.code, a.text)
+			if a.ID == 0 {
+				_, err = st.AddNote(a.Code, a.Text)
 			} else {
-				err = st.EditNote(a.code, a.id, a.text)
+				err = st.EditNote(a.Code, a.ID, a.Text)
 			}
-			return a.code, t.NoteSaved, err
+			return a.Code, t.NoteSaved, err
 		}, nil, reopen)
 	case deleteNoteMsg:
 		write = m.write(func(st *store.Store) (market.Code, string, error) {
-			return a.code, wt(t).NoteDeletedUndo, st.DeleteNote(a.code, a.id)
+			return a.code, t.Watch.NoteDeletedUndo, st.DeleteNote(a.code, a.id)
 		}, nil, nil)
-	case rateSubmitMsg:
+	case picker.SubmitMsg:
 		write = m.write(func(st *store.Store) (market.Code, string, error) {
-			changed, err := st.SetRating(a.code, a.rating, sectors.SourceUser, a.reason)
+			changed, err := st.SetRating(a.Code, a.Rating, sectors.SourceUser, a.Reason)
 			if !changed {
-				return a.code, t.RatingSame, err
+				return a.Code, t.RatingSame, err
 			}
-			return a.code, sprintf(t.RatingSet, a.code.Number, t.rating(a.rating)), err
+			return a.Code, sprintf(t.RatingSet, a.Code.Number, t.Rating(a.Rating)), err
 		}, nil, reopen)
-	case addSubmitMsg:
-		if m.data.indexOf(a.sec.Code) >= 0 {
-			m.selectKey(a.sec.Code.Key())
-			m.say("%s %s: %s", a.sec.Code.Number, displayName(a.sec.Name), m.t.OnList)
+	case wizard.SubmitMsg:
+		if m.data.indexOf(a.Sec.Code) >= 0 {
+			m.selectKey(a.Sec.Code.Key())
+			m.say("%s %s: %s", a.Sec.Code.Number, common.DisplayName(a.Sec.Name), m.t.OnList)
 			return m, nil
 		}
-		label := m.sectorLabel(a.sector)
+		label := m.sectorLabel(a.Sector)
 		write = m.write(func(st *store.Store) (market.Code, string, error) {
-			_, err := st.AddTicker(a.sec.Code, a.sec.Name, a.sector, sectors.Unrated, sectors.SourceUser)
-			return a.sec.Code, sprintf(t.Added, a.sec.Code.Number+" "+displayName(a.sec.Name), label), err
+			_, err := st.AddTicker(a.Sec.Code, a.Sec.Name, a.Sector, sectors.Unrated, sectors.SourceUser)
+			return a.Sec.Code, sprintf(t.Added, a.Sec.Code.Number+" "+common.DisplayName(a.Sec.Name), label), err
 		}, func(m *Model, _ market.Code) tea.Cmd {
-			m.selectKey(a.sec.Code.Key())
+			m.selectKey(a.Sec.Code.Key())
 			if m.quotesOn() && !m.qs.loading {
 				// its price now, not at the next refresh (Monday, on a weekend)
 				return m.fetchQuotesCmd()
 			}
 			return nil
 		}, reopen)
-	case moveSubmitMsg:
+	case sectorpick.MoveMsg:
 		write = m.write(func(st *store.Store) (market.Code, string, error) {
-			_, moved, err := st.Move(a.code, a.sector.ID)
+			_, moved, err := st.Move(a.Code, a.Sector.ID)
 			if err == nil && !moved {
-				return a.code, sprintf(t.MovedSame, a.code.Number, t.sector(a.sector)), nil
+				return a.Code, sprintf(t.MovedSame, a.Code.Number, t.SectorLabel(a.Sector)), nil
 			}
-			return a.code, sprintf(t.Moved, a.code.Number, t.sector(a.sector)), err
+			return a.Code, sprintf(t.Moved, a.Code.Number, t.SectorLabel(a.Sector)), err
 		}, nil, reopen)
 	case removeMsg:
 		write = m.write(func(st *store.Store) (market.Code, string, error) {

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
 	"zixuan/sectors/market"
 
 	"charm.land/bubbles/v2/key"
@@ -17,6 +18,8 @@ import (
 	"zixuan/sectors"
 	"zixuan/service"
 	"zixuan/store"
+
+	"zixuan/ui/common"
 )
 
 // Alerts in the TUI. Every quote refresh that brings quotes checks the
@@ -37,39 +40,7 @@ type alertState struct {
 	unjudged map[uint64]service.UnjudgedWhy // by alert id: why the last check did not judge it
 }
 
-// alertText is the alert wording of each language.
-type alertText struct {
-	Fired, More                 string
-	Heading, Hint, None, Prompt string
-	Set, Cancelled, AskCancel   string
-	Armed, FiredState, Expired  string
-	KSet, KCancel               string
-	NotJudged                   map[service.UnjudgedWhy]string // why the last check could not judge an armed alert
-}
-
-var alertTexts = map[string]*alertText{
-	"en": {Fired: "alert", More: "and %d more",
-		Heading: "Alerts", Hint: "! new alert  c cancel them", None: "No alerts on this ticker.", Prompt: "alert",
-		Set: "Alert %d set: %s %s.", Cancelled: "%d alert(s) on %s cancelled.", AskCancel: "Cancel the %d alert(s) on %s? y/n",
-		Armed: "armed", FiredState: "fired", Expired: "expired", KSet: "alert", KCancel: "cancel alerts",
-		NotJudged: map[service.UnjudgedWhy]string{service.UnjudgedOffList: "not judged: off the list", service.UnjudgedQuotesOff: "not judged: quotes off",
-			service.UnjudgedNoQuote: "not judged: no quote", service.UnjudgedNoHistory: "not judged: no call or price history", service.UnjudgedLevelBlocked: "not judged: set it again (a distribution unread)"}},
-	"zh": {Fired: "预警", More: "另有 %d 条",
-		Heading: "预警", Hint: "! 新预警  c 取消", None: "该股没有预警。", Prompt: "预警",
-		Set: "预警 %d 已设：%s %s。", Cancelled: "已取消 %[2]s 的 %[1]d 条预警。", AskCancel: "取消 %[2]s 的 %[1]d 条预警？y/n",
-		Armed: "待触发", FiredState: "已触发", Expired: "已过期", KSet: "预警", KCancel: "取消预警",
-		NotJudged: map[service.UnjudgedWhy]string{service.UnjudgedOffList: "未判断：不在自选中", service.UnjudgedQuotesOff: "未判断：行情已关闭",
-			service.UnjudgedNoQuote: "未判断：无行情", service.UnjudgedNoHistory: "未判断：无评级或历史价格", service.UnjudgedLevelBlocked: "未判断：除权未能读取，请重设"}},
-}
-
-func alertTextFor(t *text) *alertText {
-	if t == &textZH {
-		return alertTexts["zh"]
-	}
-	return alertTexts["en"]
-}
-
-func (m *Model) alertT() *alertText { return alertTextFor(m.t) }
+func (m *Model) alertT() *common.AlertText { return m.t.Alerts }
 
 // checkAlertsCmd queues the check of the armed alerts against quotes;
 // with quotes off (nil), once at the start, of those that need none
@@ -140,7 +111,7 @@ func (m *Model) alertsChecked(fired, all []sectors.Alert, now time.Time) tea.Cmd
 	for _, tk := range m.data.tickers {
 		names[tk.Code.Key()] = tk.Name
 	}
-	at := m.alertT()
+	at := m.t.Alerts
 	first := fired[0]
 	line := fmt.Sprintf("%s: %s %s %s @ %s", at.Fired, first.Code.Key(), safetext.Line(names[first.Code.Key()]), first.Describe(), price(first.FiredPrice))
 	if len(fired) > 1 {
@@ -180,8 +151,8 @@ type alertLine struct {
 	target float64 // the newest report's target price, for a bare "target"
 	last   float64 // the last price when the line opened (0: none): a target already reached is refused
 	err    string
-	keys   *keyMap
-	style  *Styles
+	keys   *common.KeyMap
+	style  *common.Styles
 }
 
 func (m *Model) openAlertLine() (tea.Model, tea.Cmd) {
@@ -189,8 +160,8 @@ func (m *Model) openAlertLine() (tea.Model, tea.Cmd) {
 	if !ok {
 		return *m, nil
 	}
-	in := newInput(&m.styles)
-	in.Prompt = m.alertT().Prompt + " " + tk.Code.Key() + ": "
+	in := common.NewInput(&m.styles)
+	in.Prompt = m.t.Alerts.Prompt + " " + tk.Code.Key() + ": "
 	in.Placeholder = "above 12.50 / below / change 5 / limit / no-note 30"
 	in.CharLimit = 60
 	cmd := in.Focus()
@@ -207,7 +178,7 @@ func (m *Model) openAlertLine() (tea.Model, tea.Cmd) {
 	return *m, cmd
 }
 
-func (l alertLine) Update(msg tea.Msg) (dialog, tea.Cmd) {
+func (l alertLine) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if ok {
 		switch {
@@ -222,7 +193,7 @@ func (l alertLine) Update(msg tea.Msg) (dialog, tea.Cmd) {
 				l.err = err.Error()
 				return l, nil
 			}
-			return closeWith(alertSubmitMsg{alert: a}), nil
+			return common.CloseWith(alertSubmitMsg{alert: a}), nil
 		}
 		l.err = "" // typing again: the reason was seen
 	}
@@ -231,7 +202,7 @@ func (l alertLine) Update(msg tea.Msg) (dialog, tea.Cmd) {
 	return l, cmd
 }
 
-func (l alertLine) placement() placement { return inStatusLine }
+func (l alertLine) Placement() common.Placement { return common.InStatusLine }
 func (l alertLine) View() string {
 	if l.err != "" {
 		return l.style.Error.Render(safeLine(l.err)) + "  " + l.input.View() // the reason first: the input is padded
@@ -240,7 +211,7 @@ func (l alertLine) View() string {
 }
 func (l alertLine) ShortHelp() []key.Binding  { return []key.Binding{l.keys.Confirm, l.keys.Cancel} }
 func (l alertLine) FullHelp() [][]key.Binding { return [][]key.Binding{l.ShortHelp()} }
-func (l alertLine) SetSize(w, _ int) dialog {
+func (l alertLine) SetSize(w, _ int) common.Dialog {
 	l.input.SetWidth(max(w-len(l.input.Prompt)-2, 10))
 	return l
 }
@@ -311,13 +282,13 @@ func (m Model) alertAsked(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		}
 		n := len(m.alertsOf(tk.Code))
 		if n == 0 {
-			m.say("%s", m.alertT().None)
+			m.say("%s", m.t.Alerts.None)
 			return m, nil, true
 		}
-		m.ask(fmt.Sprintf(m.alertT().AskCancel, n, tk.Code.Key()), cancelAlertsMsg{code: tk.Code})
+		m.ask(fmt.Sprintf(m.t.Alerts.AskCancel, n, tk.Code.Key()), cancelAlertsMsg{code: tk.Code})
 		return m, nil, true
 	case alertSubmitMsg:
-		at := m.alertT()
+		at := m.t.Alerts
 		var all []sectors.Alert
 		cmd := m.write(func(st *store.Store) (market.Code, string, error) {
 			a, err := st.AddAlert(msg.alert)
@@ -329,7 +300,7 @@ func (m Model) alertAsked(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		}, func(mm *Model, _ market.Code) tea.Cmd { mm.al.list = all; return nil }, nil)
 		return m, cmd, true
 	case cancelAlertsMsg:
-		at := m.alertT()
+		at := m.t.Alerts
 		ids := []uint64{}
 		for _, a := range m.alertsOf(msg.code) {
 			ids = append(ids, a.ID)
@@ -370,11 +341,11 @@ func (m *Model) alertLines(tk *sectors.Ticker, width int) []string {
 	if len(list) == 0 {
 		return nil
 	}
-	s, at := &m.styles, m.alertT()
+	s, at := &m.styles, m.t.Alerts
 	now := m.opts.Now()
 	lines := []string{"", s.ColHead.Render(at.Heading)}
 	for _, a := range list {
-		line := fmt.Sprintf("%d %s  %s", a.ID, a.DescribeAt(m.hs.hist[a.Code.Key()].Events, m.hs.hist[a.Code.Key()].Unread, now), at.state(a.State(now)))
+		line := fmt.Sprintf("%d %s  %s", a.ID, a.DescribeAt(m.hs.hist[a.Code.Key()].Events, m.hs.hist[a.Code.Key()].Unread, now), at.State(a.State(now)))
 		if why, ok := m.al.unjudged[a.ID]; ok && a.State(now) == sectors.AlertArmed {
 			line += " (" + at.NotJudged[why] + ")"
 		}
@@ -387,14 +358,4 @@ func (m *Model) alertLines(tk *sectors.Ticker, width int) []string {
 		lines = append(lines, safetext.Truncate(line, width))
 	}
 	return append(lines, s.Dim.Render(safetext.Truncate(at.Hint, width)))
-}
-
-func (t *alertText) state(s sectors.AlertState) string {
-	switch s {
-	case sectors.AlertArmed:
-		return t.Armed
-	case sectors.AlertFired:
-		return t.FiredState
-	}
-	return t.Expired
 }

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
 	"zixuan/sectors/market"
 
 	"charm.land/lipgloss/v2"
@@ -239,7 +240,7 @@ func (m *Model) chartLines(tk *sectors.Ticker, width int) []string {
 		return nil
 	}
 	bench := rebased(totalReturnSeries(m.hs.hist[m.benchCode().Key()].PriceHistory, start))
-	s, rt := &m.styles, m.rt()
+	s, rt := &m.styles, m.t.Reports
 	rows := 3
 	if m.height >= 30 {
 		rows = 4

@@ -3,7 +3,10 @@ package ui
 import (
 	"strings"
 	"time"
+
 	"zixuan/sectors/market"
+	"zixuan/ui/common"
+	"zixuan/ui/dialogs/wizard"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -143,14 +146,14 @@ func (m Model) jumpTo(number string) (Model, tea.Cmd, bool) {
 		if t.Code == code {
 			m.selectKey(code.Key())
 			m.det.reset()
-			m.say("%s", code.Number+" "+displayName(t.Name))
+			m.say("%s", code.Number+" "+common.DisplayName(t.Name))
 			return m, nil, true
 		}
 	}
 	next, cmd := m.openWizard()
 	nm := next.(Model)
-	if w, ok := nm.top().(wizardModel); ok {
-		w.prefill(code.Number)
+	if w, ok := nm.top().(wizard.Model); ok {
+		w.Prefill(code.Number)
 		nm.stack[len(nm.stack)-1] = w
 	}
 	return nm, cmd, true

@@ -4,7 +4,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
 	"zixuan/sectors/market"
+	"zixuan/ui/dialogs/wizard"
 
 	"zixuan/sectors"
 )
@@ -77,10 +79,10 @@ func TestTypedCodeOffersToAdd(t *testing.T) {
 		m = press(m, string(d))
 		c.wait(80 * time.Millisecond)
 	}
-	w := topOf[wizardModel](m)
-	if showing(m) != "wizard" || w.input.Value() != "600519" || len(w.hits) == 0 ||
-		market.Master()[w.hits[0]].Code.Number != "600519" {
-		t.Fatalf("600519: showing %s, wizard %q hits %v", showing(m), w.input.Value(), w.hits)
+	w := topOf[wizard.Model](m)
+	if showing(m) != "wizard" || w.Query() != "600519" || len(w.Hits()) == 0 ||
+		market.Master()[w.Hits()[0]].Code.Number != "600519" {
+		t.Fatalf("600519: showing %s, wizard %q hits %v", showing(m), w.Query(), w.Hits())
 	}
 	if !noFilter(m) {
 		t.Errorf("a rating filter was left on: %v", m.view.filter.Ratings)
@@ -160,9 +162,9 @@ func TestSearchAndWizardTakeCodeSpellings(t *testing.T) {
 	}
 	for _, q := range []string{"000977.SZ", "sz000977", "000977"} {
 		m2 = press(m, "a", q)
-		w := topOf[wizardModel](m2)
-		if len(w.hits) == 0 || market.Master()[w.hits[0]].Code.Number != "000977" {
-			t.Errorf("wizard %s: %v", q, w.hits)
+		w := topOf[wizard.Model](m2)
+		if len(w.Hits()) == 0 || market.Master()[w.Hits()[0]].Code.Number != "000977" {
+			t.Errorf("wizard %s: %v", q, w.Hits())
 		}
 	}
 	m2 = press(m, "a", "zzqqx")

@@ -13,7 +13,7 @@ import (
 func TestConfigAcceptsEveryColumn(t *testing.T) {
 	for _, id := range ui.ColumnOrder() {
 		if !slices.Contains(cli.ConfigColumns, id) {
-			t.Errorf("the config file refuses the column %q the C dialog saves", id)
+			t.Errorf("the config file refuses the column %q the C common.Dialog saves", id)
 		}
 	}
 }

@@ -3,7 +3,9 @@ package ui
 import (
 	"fmt"
 	"strings"
+
 	"zixuan/sectors/market"
+	"zixuan/ui/common"
 
 	"charm.land/lipgloss/v2"
 
@@ -41,9 +43,9 @@ func (m *Model) detailLinesIn(tk sectors.Ticker, width int, focused bool, window
 	wrap := func(str string, style *lipgloss.Style) {
 		lines = append(lines, m.wrapped(str, width, style)...)
 	}
-	title := fmt.Sprintf("%s %s  %s", tk.Code.Key(), displayName(tk.Name), t.board(tk.Code.Board()))
+	title := fmt.Sprintf("%s %s  %s", tk.Code.Key(), common.DisplayName(tk.Name), t.Board(tk.Code.Board()))
 	lines = append(lines, s.Title.Render(safetext.Truncate(title, width)))
-	rating := s.Rating[tk.Rating].Render(t.rating(tk.Rating))
+	rating := s.Rating[tk.Rating].Render(t.Rating(tk.Rating))
 	sec := m.sectorLabel(tk.Sector)
 	lines = append(lines, safetext.Truncate(rating+"  "+sec, width))
 	if tk.ReportName != "" && market.DisplayName(tk.ReportName) != market.DisplayName(tk.Name) {
@@ -60,7 +62,7 @@ func (m *Model) detailLinesIn(tk sectors.Ticker, width int, focused bool, window
 		// The report's own words come first in Chinese; in English the
 		// one-line summary leads and the paragraph follows, because the
 		// investor reading the report reads it in Chinese.
-		if t.zh {
+		if t.ZH {
 			wrap(quoteWide.Replace(def.Thesis), &s.Row)
 		} else {
 			wrap(def.ThesisEN, &s.Row)
@@ -75,8 +77,8 @@ func (m *Model) detailLinesIn(tk sectors.Ticker, width int, focused bool, window
 	for i := len(tk.Ratings) - 1; i >= 0; i-- { // newest first
 		h := tk.Ratings[i]
 		line := fmt.Sprintf(t.HistoryLine, h.At.In(m.opts.Location).Format("2006-01-02"),
-			t.rating(h.From), t.rating(h.To), t.source(h.Source))
-		if r := t.reason(h.Reason); r != "" {
+			t.Rating(h.From), t.Rating(h.To), t.SourceName(h.Source))
+		if r := t.ReasonText(h.Reason); r != "" {
 			line += t.Colon + r
 		}
 		wrap(line, &s.Row)
@@ -118,7 +120,7 @@ func (m *Model) detailLinesIn(tk sectors.Ticker, width int, focused bool, window
 func (m *Model) sectorLabel(id string) string {
 	for _, s := range m.data.sectors {
 		if s.ID == id {
-			return m.t.sector(s)
+			return m.t.SectorLabel(s)
 		}
 	}
 	return safeLine(id)
@@ -144,7 +146,7 @@ var quoteWide = strings.NewReplacer("“", "「", "”", "」", "‘", "『", "�
 // detailView draws the pane in width x height.
 func (m *Model) detailView(width, height int, focused bool) string {
 	if f, gone := m.lostFocus(); gone {
-		lines := wrapText(m.focusGone(f), max(width, 10))
+		lines := common.WrapText(m.focusGone(f), max(width, 10))
 		for i := range lines {
 			lines[i] = m.styles.Dim.Render(lines[i])
 		}

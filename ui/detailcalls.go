@@ -3,10 +3,13 @@ package ui
 import (
 	"strconv"
 	"strings"
+
 	"zixuan/sectors/market"
 
 	"zixuan/safetext"
 	"zixuan/sectors"
+
+	"zixuan/ui/common"
 )
 
 // The detail pane's calls: every report's call on the ticker, newest
@@ -21,7 +24,7 @@ type callsKey struct {
 	data  uint64 // m.dataEpoch: the tickers, their calls and history
 	snap  *sectors.Snapshot
 	code  market.Code
-	t     *text
+	t     *common.Text
 	width int
 	shown string // the sector thesis shown above the section, not repeated
 	dark  bool   // the styles drawn with
@@ -52,13 +55,13 @@ func (m *Model) callLines(tk *sectors.Ticker, width int, shown string) []string 
 }
 
 func (m *Model) drawCalls(tk *sectors.Ticker, width int, shown string) []string {
-	s, t, ct := &m.styles, m.t, m.t.ratings()
+	s, t, ct := &m.styles, m.t, m.t.Ratings
 	var reports []sectors.ReportEntry
 	if m.hs.snap != nil {
 		reports = m.hs.snap.Reports
 	}
 	calls := tk.CallsNewestFirst(reports)
-	lines := []string{"", s.ColHead.Render(ct.Title + t.paren(strconv.Itoa(len(calls))))}
+	lines := []string{"", s.ColHead.Render(ct.Title + t.Paren(strconv.Itoa(len(calls))))}
 	seen := map[string]bool{}
 	if shown != "" {
 		seen[shown] = true
@@ -76,9 +79,9 @@ func (m *Model) drawCalls(tk *sectors.Ticker, width int, shown string) []string 
 		if who == "" {
 			who = safeLine(c.ReportID)
 		}
-		rating := s.Rating[c.Rating].Render(t.rating(c.Rating))
+		rating := s.Rating[c.Rating].Render(t.Rating(c.Rating))
 		if c.Rerated {
-			rating = t.rating(c.From) + " → " + s.Rating[c.To].Render(t.rating(c.To))
+			rating = t.Rating(c.From) + " → " + s.Rating[c.To].Render(t.Rating(c.To))
 		}
 		head := date + "  " + rating
 		if c.Target > 0 {

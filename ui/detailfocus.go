@@ -3,9 +3,12 @@ package ui
 import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
 	"zixuan/sectors/market"
 
 	"zixuan/sectors"
+
+	"zixuan/ui/common"
 )
 
 // detailFocus is the detail pane with the focus (enter on the list): the
@@ -18,14 +21,14 @@ import (
 // does not follow. It says the ticker is gone and asks nothing of the
 // root, so no key of it can write to another ticker (focusGone).
 type detailFocus struct {
-	keys  *keyMap
+	keys  *common.KeyMap
 	code  market.Code
 	label string // code and name, for the message when it is gone
 }
 
 // focusOn is the focused detail pane of the selected ticker.
 func (m *Model) focusOn(tk sectors.Ticker) detailFocus {
-	return detailFocus{keys: m.keys, code: tk.Code, label: tk.Code.Number + " " + displayName(tk.Name)}
+	return detailFocus{keys: m.keys, code: tk.Code, label: tk.Code.Number + " " + common.DisplayName(tk.Name)}
 }
 
 // lostFocus is the focused detail pane in the stack whose ticker is no
@@ -55,7 +58,7 @@ type (
 	undeleteLastMsg struct{}         // bring back the note deleted last
 )
 
-func (d detailFocus) Update(msg tea.Msg) (dialog, tea.Cmd) {
+func (d detailFocus) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return d, nil
@@ -65,35 +68,35 @@ func (d detailFocus) Update(msg tea.Msg) (dialog, tea.Cmd) {
 	case key.Matches(k, keys.Back), key.Matches(k, keys.Help):
 		return nil, nil
 	case key.Matches(k, keys.Up):
-		return tell(d, noteStepMsg{-1}), nil
+		return common.Tell(d, noteStepMsg{-1}), nil
 	case key.Matches(k, keys.Down):
-		return tell(d, noteStepMsg{1}), nil
+		return common.Tell(d, noteStepMsg{1}), nil
 	case key.Matches(k, keys.PageDown):
-		return tell(d, detailScrollMsg{1}), nil
+		return common.Tell(d, detailScrollMsg{1}), nil
 	case key.Matches(k, keys.PageUp):
-		return tell(d, detailScrollMsg{-1}), nil
+		return common.Tell(d, detailScrollMsg{-1}), nil
 	case key.Matches(k, keys.Note):
-		return tell(d, openEditorMsg{}), nil
+		return common.Tell(d, openEditorMsg{}), nil
 	case key.Matches(k, keys.Rate):
-		return tell(d, openPickerMsg{}), nil
+		return common.Tell(d, openPickerMsg{}), nil
 	case key.Matches(k, keys.EditNote):
-		return tell(d, editNoteMsg{}), nil
+		return common.Tell(d, editNoteMsg{}), nil
 	case key.Matches(k, keys.DeleteNote):
-		return tell(d, askDeleteMsg{}), nil
+		return common.Tell(d, askDeleteMsg{}), nil
 	case key.Matches(k, keys.SetAlert):
-		return tell(d, openAlertMsg{}), nil
+		return common.Tell(d, openAlertMsg{}), nil
 	case key.Matches(k, keys.CancelAlert):
-		return tell(d, askCancelAlerts{}), nil
+		return common.Tell(d, askCancelAlerts{}), nil
 	case key.Matches(k, keys.NoteHistory):
-		return tell(d, noteHistoryMsg{}), nil
+		return common.Tell(d, noteHistoryMsg{}), nil
 	case key.Matches(k, keys.Undelete):
-		return tell(d, undeleteLastMsg{}), nil
+		return common.Tell(d, undeleteLastMsg{}), nil
 	}
 	return d, nil
 }
 
-func (d detailFocus) placement() placement      { return asDetail }
-func (d detailFocus) View() string              { return "" } // the root draws the pane
-func (d detailFocus) ShortHelp() []key.Binding  { return d.keys.detailHelp().ShortHelp() }
-func (d detailFocus) FullHelp() [][]key.Binding { return d.keys.detailHelp().FullHelp() }
-func (d detailFocus) SetSize(int, int) dialog   { return d }
+func (d detailFocus) Placement() common.Placement    { return common.AsDetail }
+func (d detailFocus) View() string                   { return "" } // the root draws the pane
+func (d detailFocus) ShortHelp() []key.Binding       { return d.keys.DetailHelp().ShortHelp() }
+func (d detailFocus) FullHelp() [][]key.Binding      { return d.keys.DetailHelp().FullHelp() }
+func (d detailFocus) SetSize(int, int) common.Dialog { return d }

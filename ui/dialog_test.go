@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"zixuan/sectors"
+	"zixuan/ui/dialogs/picker"
 )
 
 // Keys that used to be checked by name now go through the keymap; what
@@ -19,21 +20,21 @@ func TestDialogKeysThroughTheKeymap(t *testing.T) {
 		t.Errorf("q on the remove question: %s open, %d tickers", showing(m), len(m.data.tickers))
 	}
 	m = press(m, "r")
-	from, n := topOf[pickerModel](m).choice, len(sectors.Ratings)
+	from, n := topOf[picker.Model](m).Choice(), len(sectors.Ratings)
 	for _, k := range []struct {
 		key string
 		by  int
 	}{{"down", 1}, {"j", 2}, {"up", 1}, {"k", 0}, {"tab", 0}, {"j", 0}, {"3", 0}, {"tab", 0}, {"j", 1}} {
 		m = press(m, k.key)
-		if got, want := topOf[pickerModel](m).choice, (from+k.by)%n; got != want {
+		if got, want := topOf[picker.Model](m).Choice(), (from+k.by)%n; got != want {
 			t.Errorf("%s in the picker: choice %d, want %d", k.key, got, want)
 		}
 	}
-	if got := topOf[pickerModel](m).reason.Value(); got != "j3" {
+	if got := topOf[picker.Model](m).Reason(); got != "j3" {
 		t.Errorf("j and 3 after tab are letters of the reason, got %q", got)
 	}
-	if m = press(m, "5"); topOf[pickerModel](m).choice != 4 {
-		t.Errorf("5 on the ratings picks the 5th, choice %d", topOf[pickerModel](m).choice)
+	if m = press(m, "5"); topOf[picker.Model](m).Choice() != 4 {
+		t.Errorf("5 on the ratings picks the 5th, choice %d", topOf[picker.Model](m).Choice())
 	}
 	m = press(m, "esc", "y", "?") // esc on a typed reason asks first
 	if showing(m) != "help" {

@@ -7,7 +7,11 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
 	"zixuan/sectors/market"
+	"zixuan/ui/dialogs/editor"
+	"zixuan/ui/dialogs/exportdlg"
+	"zixuan/ui/dialogs/wizard"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -64,8 +68,8 @@ func TestNoteSurvivesRestart(t *testing.T) {
 		t.Fatalf("esc on typed text did not ask:\n%s", m2.plainView())
 	}
 	m2 = press(m2, "n")
-	if showing(m2) != "editor" || !strings.Contains(topOf[editorModel](m2).area.Value(), "discard me") {
-		t.Fatalf("n lost the text: %q", topOf[editorModel](m2).area.Value())
+	if showing(m2) != "editor" || !strings.Contains(topOf[editor.Model](m2).Text(), "discard me") {
+		t.Fatalf("n lost the text: %q", topOf[editor.Model](m2).Text())
 	}
 	m2 = press(m2, "esc", "y")
 	tk, _ = st2.Get(tk.Code)
@@ -143,7 +147,7 @@ func TestAddWizardAddsToCurrentSector(t *testing.T) {
 	st, _ := newTestStore(t)
 	m := newTestModel(t, st, "en", 120, 40)
 	m = press(m, "tab", "tab", "a", "gzmt")
-	if showing(m) != "wizard" || len(topOf[wizardModel](m).hits) == 0 {
+	if showing(m) != "wizard" || len(topOf[wizard.Model](m).Hits()) == 0 {
 		t.Fatalf("wizard shows no candidates for gzmt")
 	}
 	if !strings.Contains(m.plainView(), "600519") {
@@ -202,11 +206,11 @@ func TestExportCurrentView(t *testing.T) {
 	m := newTestModel(t, st, "en", 120, 40)
 	m = press(m, "1", "e")
 	if showing(m) != "export" {
-		t.Fatal("e does not open the export dialog")
+		t.Fatal("e does not open the export common.Dialog")
 	}
 	path := filepath.Join(m.opts.Dir, "zixuan-20260302.csv")
-	if topOf[exportModel](m).path.Value() != path {
-		t.Errorf("default path %q, want %q", topOf[exportModel](m).path.Value(), path)
+	if topOf[exportdlg.Model](m).Path() != path {
+		t.Errorf("default path %q, want %q", topOf[exportdlg.Model](m).Path(), path)
 	}
 	m, cmd := pressCmd(m, "enter")
 	if cmd == nil {
@@ -226,7 +230,7 @@ func TestExportCurrentView(t *testing.T) {
 	}
 	// again: asks before overwriting
 	m = press(m, "e", "enter")
-	if !topOf[exportModel](m).overwrite {
+	if !topOf[exportdlg.Model](m).Overwriting() {
 		t.Fatal("no overwrite question")
 	}
 	m, cmd = pressCmd(m, "y")
@@ -238,16 +242,16 @@ func TestExportCurrentView(t *testing.T) {
 	}
 	// another format, on its row
 	m = press(m, "e", "right")
-	if !strings.HasSuffix(topOf[exportModel](m).path.Value(), ".json") {
-		t.Errorf("format change did not update the path: %q", topOf[exportModel](m).path.Value())
+	if !strings.HasSuffix(topOf[exportdlg.Model](m).Path(), ".json") {
+		t.Errorf("format change did not update the path: %q", topOf[exportdlg.Model](m).Path())
 	}
 	// a typed name follows the format too
 	m = press(m, "down", "backspace", "backspace", "backspace", "backspace", "backspace", "mine", "up", "right")
-	if got := topOf[exportModel](m).path.Value(); got != filepath.Join(m.opts.Dir, "zixuan-20260302mine.md") {
+	if got := topOf[exportdlg.Model](m).Path(); got != filepath.Join(m.opts.Dir, "zixuan-20260302mine.md") {
 		t.Errorf("typed name after a format change: %q", got)
 	}
-	if m = press(m, "left"); !strings.HasSuffix(topOf[exportModel](m).path.Value(), "mine.json") {
-		t.Errorf("back to json: %q", topOf[exportModel](m).path.Value())
+	if m = press(m, "left"); !strings.HasSuffix(topOf[exportdlg.Model](m).Path(), "mine.json") {
+		t.Errorf("back to json: %q", topOf[exportdlg.Model](m).Path())
 	}
 	if v := m.plainView(); !strings.Contains(v, "→ "+filepath.Join(m.opts.Dir, "zixuan-20260302mine.json")) {
 		t.Errorf("full path not shown:\n%s", v)

@@ -1,4 +1,4 @@
-// Package ui is zixuan's terminal interface: a bubbletea app over the store
+// Package ui is zixuan's terminal interface: a Bubble Tea (v2) app over the store
 // that lets an investor browse the watchlist by sector, filter it by rating
 // and by keyboard-wizard search (code, name, pinyin initials), annotate and
 // re-rate tickers, add from the whole market, and export the current view.
@@ -6,24 +6,33 @@
 // Structure. The root Model (model.go) owns the store handle, the loaded
 // data (watchData: the tickers and their search index, filter.go), the
 // view (filter, sort, visible rows) and a stack of dialogs (dialog.go).
-// Keys go to the dialog on top, or to the list when none is open (update.go).
-// Every key is a key.Binding of the keyMap (keys.go), and the help bar is
-// the top dialog's own ShortHelp, so help cannot drift from what keys do.
+// Every message goes to its part, keys to the dialog on top or to the list
+// when none is open (route.go, update.go). What every part shares is in
+// ui/common: the context a component embeds (its size, the keys, the
+// styles, the texts, the store), the key map, the light and dark styles,
+// and the one translation table. Every key is a key.Binding of its KeyMap,
+// and the help bar is the top dialog's own ShortHelp, so help cannot drift
+// from what keys do.
 //
-// Dialogs. The note editor, rating picker, add wizard, sector picker,
-// export dialog, yes/no question, search line, full help and the focused
-// detail pane each implement one small interface (Update, View,
-// ShortHelp, FullHelp, SetSize) in their own file, and say where they are
-// drawn (a box, the status line, the body, the detail pane). The root knows
-// none of them by name: adding one is adding a file.
+// Dialogs. Each implements common.Dialog (Update, View, ShortHelp,
+// FullHelp, SetSize) and says where it is drawn (a box, the status line,
+// the body, the detail pane). The question, the rating picker, the note
+// editor, the add wizard, the export dialog, the sector picker, the
+// sectors' management, the columns dialog, the notes' history and search,
+// the search line and the full help are packages of their own under
+// ui/dialogs; the focused detail pane, the alert line and the reports,
+// scorecard and positions views are still files of this package. The root opens a
+// dialog and takes in its messages; the stack treats every dialog alike.
 //
-// Messages. A dialog answers the root with typed messages (noteSubmitMsg,
-// rateSubmitMsg, moveSubmitMsg, removeMsg, searchTypedMsg, openEditorMsg,
-// passKeyMsg, …) returned from its Update and taken in within the same
-// Update, so a key that confirms something acts before the next key is read.
+// Messages. A dialog answers the root with the typed messages it declares
+// (picker.SubmitMsg, editor.SubmitMsg, sectorpick.MoveMsg, search.TypedMsg,
+// common.PassKeyMsg, removeMsg, openEditorMsg, …) returned from its Update
+// and taken in within the same Update, so a key that confirms something
+// acts before the next key is read.
 // Background work (quotes, reference closes, exports, reloads for changes
-// by other processes, found by polling the store's generation) runs as
-// tea.Cmds and comes back as messages.
+// by other processes, found by watching the database's directory where the
+// system allows it and by reading its generation each second elsewhere:
+// watch.go) runs as tea.Cmds and comes back as messages.
 //
 // Writes. A confirmed change is queued at once and written, in order, by
 // the writer's goroutine (writes.go), never inside Update: a busy file can

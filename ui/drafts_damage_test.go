@@ -5,7 +5,10 @@ import (
 	"os"
 	"strings"
 	"testing"
+
 	"zixuan/sectors/market"
+	"zixuan/ui/dialogs/editor"
+	"zixuan/ui/dialogs/picker"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -27,8 +30,8 @@ func TestCtrlCInEditorKeepsTheDraft(t *testing.T) {
 		t.Fatalf("ctrl+c on a draft did not ask:\n%s", m.plainView())
 	}
 	m = press(m, "n")
-	if showing(m) != "editor" || !strings.Contains(topOf[editorModel](m).area.Value(), "months of thinking") {
-		t.Fatalf("n lost the draft: %q", topOf[editorModel](m).area.Value())
+	if showing(m) != "editor" || !strings.Contains(topOf[editor.Model](m).Text(), "months of thinking") {
+		t.Fatalf("n lost the draft: %q", topOf[editor.Model](m).Text())
 	}
 	m = press(m, "ctrl+c", "y")
 	if showing(m) == "editor" {
@@ -57,8 +60,8 @@ func TestPickerAsksBeforeDroppingAReason(t *testing.T) {
 			t.Fatalf("%s on a typed reason did not ask:\n%s", k, m.plainView())
 		}
 		m = press(m, "n")
-		if showing(m) != "picker" || topOf[pickerModel](m).reason.Value() != "valuation stretched" {
-			t.Fatalf("n lost the reason: %q", topOf[pickerModel](m).reason.Value())
+		if showing(m) != "picker" || topOf[picker.Model](m).Reason() != "valuation stretched" {
+			t.Fatalf("n lost the reason: %q", topOf[picker.Model](m).Reason())
 		}
 		m = press(m, "esc", "y")
 		if showing(m) != "list" {

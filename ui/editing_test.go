@@ -5,7 +5,10 @@ import (
 	"strings"
 	"testing"
 	"time"
+
 	"zixuan/sectors/market"
+	"zixuan/ui/dialogs/confirm"
+	"zixuan/ui/dialogs/editor"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -23,8 +26,8 @@ func TestFailedSaveKeepsTheEditor(t *testing.T) {
 	}
 	m = press(m, "ctrl+s")
 	db.Close()
-	if showing(m) != "editor" || !strings.Contains(topOf[editorModel](m).area.Value(), "months of thinking") || !m.statusErr {
-		t.Fatalf("after a failed save: showing %s, text %q, status %q", showing(m), topOf[editorModel](m).area.Value(), m.status)
+	if showing(m) != "editor" || !strings.Contains(topOf[editor.Model](m).Text(), "months of thinking") || !m.statusErr {
+		t.Fatalf("after a failed save: showing %s, text %q, status %q", showing(m), topOf[editor.Model](m).Text(), m.status)
 	}
 	m = press(m, "ctrl+s") // the file is free again: the same text saves
 	tk, _ := st.Get(market.MustParseCode(selectedNumber(m)))
@@ -80,8 +83,8 @@ func TestNoteSelectionSurvivesReloads(t *testing.T) {
 		t.Errorf("after a reload the selection moved to note %d", id)
 	}
 	m = press(m, "d")
-	if a, ok := topOf[confirmModel](m).action.(deleteNoteMsg); !ok || a.id != 1 {
-		t.Errorf("d would delete %+v, want note 1", topOf[confirmModel](m).action)
+	if a, ok := topOf[confirm.Model](m).Action.(deleteNoteMsg); !ok || a.id != 1 {
+		t.Errorf("d would delete %+v, want note 1", topOf[confirm.Model](m).Action)
 	}
 }
 

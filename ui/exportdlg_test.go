@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"zixuan/export"
+	"zixuan/ui/dialogs/exportdlg"
 )
 
 // TestExportCarriesTheQuotesItHolds: e writes the quotes of the last
@@ -23,7 +24,7 @@ func TestExportCarriesTheQuotesItHolds(t *testing.T) {
 	calls := f.calls
 	m = press(m, "e")
 	path := filepath.Join(t.TempDir(), "w.csv")
-	m = withTop(m, func(e exportModel) exportModel { e.path.SetValue(path); return e })
+	m = withTop(m, func(e exportdlg.Model) exportdlg.Model { return e.SetPath(path) })
 	m, cmd := pressCmd(m, "enter")
 	if cmd == nil {
 		t.Fatal("enter does not start the export")
@@ -69,7 +70,7 @@ func TestExportWithoutQuotes(t *testing.T) {
 	m := newTestModel(t, st, "en", 120, 40)
 	m = press(m, "e")
 	path := filepath.Join(t.TempDir(), "w.csv")
-	m = withTop(m, func(e exportModel) exportModel { e.path.SetValue(path); return e })
+	m = withTop(m, func(e exportdlg.Model) exportdlg.Model { return e.SetPath(path) })
 	_, cmd := pressCmd(m, "enter")
 	if msg := cmd().(exportDoneMsg); msg.err != nil {
 		t.Fatal(msg.err)

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
 	"zixuan/sectors/market"
 
 	"zixuan/sectors"

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"testing"
+
 	"zixuan/sectors/market"
 )
 

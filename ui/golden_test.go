@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 	"testing"
+
 	"zixuan/sectors/market"
 
 	tea "charm.land/bubbletea/v2"

@@ -13,6 +13,16 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"zixuan/store"
+	"zixuan/ui/common"
+	"zixuan/ui/dialogs/confirm"
+	"zixuan/ui/dialogs/editor"
+	"zixuan/ui/dialogs/exportdlg"
+	"zixuan/ui/dialogs/keyhelp"
+	"zixuan/ui/dialogs/picker"
+	"zixuan/ui/dialogs/search"
+	"zixuan/ui/dialogs/sectorpick"
+	"zixuan/ui/dialogs/sectorsdlg"
+	"zixuan/ui/dialogs/wizard"
 )
 
 // fixedNow is the clock of every test: goldens must not depend on today.
@@ -188,38 +198,38 @@ func showing(m Model) string {
 	switch m.top().(type) {
 	case nil:
 		return "list"
-	case editorModel:
+	case editor.Model:
 		return "editor"
-	case pickerModel:
+	case picker.Model:
 		return "picker"
-	case wizardModel:
+	case wizard.Model:
 		return "wizard"
-	case moverModel:
+	case sectorpick.Model:
 		return "mover"
-	case exportModel:
+	case exportdlg.Model:
 		return "export"
-	case confirmModel:
+	case confirm.Model:
 		return "confirm"
-	case searchLine:
+	case search.Model:
 		return "search"
 	case detailFocus:
 		return "detail"
-	case fullHelp:
+	case keyhelp.Model:
 		return "help"
-	case sectorsModel:
+	case sectorsdlg.Model:
 		return "sectors"
 	}
-	return "an unknown dialog"
+	return "an unknown common.Dialog"
 }
 
 // topOf is the dialog on top as a T (its zero value when it is not one).
-func topOf[T dialog](m Model) T {
+func topOf[T common.Dialog](m Model) T {
 	d, _ := m.top().(T)
 	return d
 }
 
 // withTop changes the dialog on top, as typing into it would.
-func withTop[T dialog](m Model, change func(T) T) Model {
+func withTop[T common.Dialog](m Model, change func(T) T) Model {
 	m.stack = append(m.stack[:len(m.stack)-1:len(m.stack)-1], change(topOf[T](m)))
 	return m
 }

@@ -2,13 +2,15 @@ package ui
 
 import (
 	"fmt"
-	"github.com/charmbracelet/x/ansi"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/charmbracelet/x/ansi"
+
 	"zixuan/sectors/market"
 
 	tea "charm.land/bubbletea/v2"

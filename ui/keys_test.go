@@ -10,6 +10,8 @@ import (
 
 	"zixuan/sectors"
 	"zixuan/store"
+
+	"zixuan/ui/common"
 )
 
 func TestMovementKeys(t *testing.T) {
@@ -267,14 +269,14 @@ func TestLanguageFromLocale(t *testing.T) {
 	t.Setenv("LC_ALL", "")
 	t.Setenv("LC_MESSAGES", "")
 	t.Setenv("LANG", "zh_CN.UTF-8")
-	if !chooseText("").zh {
+	if !common.TextFor("").ZH {
 		t.Error("LANG=zh_CN.UTF-8 should give Chinese")
 	}
-	if chooseText("en").zh {
+	if common.TextFor("en").ZH {
 		t.Error("--lang en should win over the locale")
 	}
 	t.Setenv("LANG", "C.UTF-8")
-	if chooseText("").zh || !chooseText("zh").zh {
+	if common.TextFor("").ZH || !common.TextFor("zh").ZH {
 		t.Error("C.UTF-8 gives English; --lang zh gives Chinese")
 	}
 }

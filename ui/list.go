@@ -2,7 +2,6 @@ package ui
 
 import (
 	"strings"
-	"zixuan/sectors/market"
 
 	"zixuan/safetext"
 )
@@ -64,15 +63,4 @@ func fitName(name string, w int) string {
 		}
 	}
 	return safetext.Fit(name, w)
-}
-
-// displayName is the ticker's name made inert, with a "!" before names
-// under risk warning (ST; *ST carries its own star), in the form terminals
-// show (万科A, not 万  科Ａ).
-func displayName(name string) string {
-	n := safeLine(market.DisplayName(name))
-	if market.IsRiskWarning(name) && !strings.HasPrefix(n, "*") {
-		return "!" + n
-	}
-	return n
 }

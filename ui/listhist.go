@@ -2,6 +2,8 @@ package ui
 
 import (
 	"charm.land/lipgloss/v2"
+
+	"zixuan/ui/common"
 )
 
 // The list's two history columns: the excess return of the ticker's
@@ -21,7 +23,7 @@ func init() {
 			}
 			return c.hc.excess
 		},
-		Style: func(c *cellCtx, s *Styles, upDown func(int) lipgloss.Style) lipgloss.Style {
+		Style: func(c *cellCtx, s *common.Styles, upDown func(int) lipgloss.Style) lipgloss.Style {
 			if c.hc == nil || c.hc.exDir == 0 {
 				return s.Dim
 			}
@@ -34,7 +36,7 @@ func init() {
 			}
 			return c.hc.spark
 		},
-		Style: func(_ *cellCtx, s *Styles, _ func(int) lipgloss.Style) lipgloss.Style { return s.ChartLine }})
+		Style: func(_ *cellCtx, s *common.Styles, _ func(int) lipgloss.Style) lipgloss.Style { return s.ChartLine }})
 }
 
 // histCellOf is the history cells of the ticker at index r, nil without.

@@ -2,11 +2,17 @@ package ui
 
 import (
 	"slices"
+
 	"zixuan/sectors/market"
+	"zixuan/ui/common"
+	"zixuan/ui/dialogs/columnsdlg"
+	"zixuan/ui/dialogs/notes"
+	"zixuan/ui/dialogs/sectorpick"
+	"zixuan/ui/dialogs/sectorsdlg"
+	"zixuan/ui/dialogs/wizard"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 
 	"zixuan/sectors"
 	"zixuan/store"
@@ -20,9 +26,6 @@ import (
 
 // What the dialogs of this file ask of the root, besides sectorsdlg.go's.
 type (
-	// addPickMsg: the wizard chose a security on the All tab; the sector
-	// is chosen next, never guessed.
-	addPickMsg  struct{ sec market.Security }
 	groupAddMsg struct {
 		code   market.Code
 		sector sectors.Sector
@@ -32,19 +35,17 @@ type (
 // manageKey handles the list keys of this file; ok is false for others.
 func (m Model) manageKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd, bool) {
 	k := m.keys
-	w := wt(m.t)
+	w := m.t.Watch
 	switch {
 	case key.Matches(msg, k.Sectors):
-		d := newSectorsDialog(m.data.sectors, m.sectorCounts(), m.tabs.activeID(), &m.styles)
-		d.keys, d.t, d.styles = k, m.t, m.dialogStyles()
-		m.push(d)
+		m.push(sectorsdlg.New(m.context(), m.data.sectors, m.sectorCounts(), m.tabs.activeID()))
 		return m, nil, true
 	case key.Matches(msg, k.Pin):
 		tk, ok := m.selected()
 		if !ok {
 			return m, nil, true
 		}
-		label := tk.Code.Number + " " + displayName(tk.Name)
+		label := tk.Code.Number + " " + common.DisplayName(tk.Name)
 		pin := !tk.Pinned
 		cmd := m.write(func(st *store.Store) (market.Code, string, error) {
 			_, err := st.SetPinned(tk.Code, pin)
@@ -69,11 +70,8 @@ func (m Model) manageKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd, bool) {
 				others = append(others, s)
 			}
 		}
-		mv := newMover(tk.Code, tk.Code.Number+" "+displayName(tk.Name), "", others)
-		mv.keys, mv.t, mv.styles = k, m.t, m.dialogStyles()
-		mv.prompt = w.GroupPrompt
-		mv.submit = func(s sectors.Sector) tea.Msg { return groupAddMsg{code: tk.Code, sector: s} }
-		m.push(mv)
+		m.push(sectorpick.New(m.context(), tk.Code, tk.Code.Number+" "+common.DisplayName(tk.Name), "", others,
+			w.GroupPrompt, func(s sectors.Sector) tea.Msg { return groupAddMsg{code: tk.Code, sector: s} }))
 		return m, nil, true
 	case key.Matches(msg, k.Ungroup):
 		tk, ok := m.selected()
@@ -88,17 +86,14 @@ func (m Model) manageKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd, bool) {
 		label := m.sectorLabel(tab)
 		cmd := m.write(func(st *store.Store) (market.Code, string, error) {
 			_, _, err := st.RemoveFromGroup(tk.Code, tab)
-			return tk.Code, sprintf(w.Ungrouped, tk.Code.Number+" "+displayName(tk.Name), label), err
+			return tk.Code, sprintf(w.Ungrouped, tk.Code.Number+" "+common.DisplayName(tk.Name), label), err
 		}, nil, nil)
 		return m, cmd, true
 	case key.Matches(msg, k.Columns):
-		d := newColumnsDialog(m.columnIDs(), m.t)
-		d.keys, d.styles = k, m.dialogStyles()
-		m.push(d)
+		m.push(columnsdlg.New(m.context(), m.columnIDs(), m.columnChoices()))
 		return m, nil, true
 	case key.Matches(msg, k.NoteSearch):
-		d, cmd := newNoteSearch(m.t, &m.styles)
-		d.keys, d.styles, d.data, d.loc = k, m.dialogStyles(), &m.data, m.opts.Location
+		d, cmd := notes.NewSearch(m.context(), m.data.tickers, m.opts.Location)
 		m.push(d)
 		return m, cmd, true
 	}
@@ -125,7 +120,7 @@ func (m *Model) sectorCounts() map[string]int {
 // written in one transaction, the first time making the shown order the
 // user's.
 func (m Model) reorder(by int) (tea.Model, tea.Cmd, bool) {
-	w := wt(m.t)
+	w := m.t.Watch
 	tk, ok := m.selected()
 	if !ok {
 		return m, nil, true
@@ -205,8 +200,8 @@ func tabOrder(a, b *sectors.Ticker) int { return sectors.CompareInSector(a, b) }
 
 // manageAct carries out what this file's dialogs asked for; ok is false
 // for other messages.
-func (m Model) manageAct(msg tea.Msg, from dialog) (tea.Model, tea.Cmd, bool) {
-	t, w := m.t, wt(m.t)
+func (m Model) manageAct(msg tea.Msg, from common.Dialog) (tea.Model, tea.Cmd, bool) {
+	t, w := m.t, m.t.Watch
 	reopen := func(m *Model) { m.push(from) }
 	reload := func(m *Model, _ market.Code) tea.Cmd { return m.loadCmd() }
 	switch a := msg.(type) {
@@ -219,95 +214,90 @@ func (m Model) manageAct(msg tea.Msg, from dialog) (tea.Model, tea.Cmd, bool) {
 		if notes := tk.LiveNotes(); m.det.note < len(notes) {
 			sel = notes[m.det.note]
 		}
-		d := newNoteHistory(tk, sel)
-		d.keys, d.t, d.styles, d.loc = m.keys, t, m.dialogStyles(), m.opts.Location
-		m.push(d)
+		m.push(notes.NewHistory(m.context(), tk, sel, m.opts.Location))
 		return m, nil, true
 	case undeleteLastMsg:
 		tk, ok := m.selected()
 		if !ok {
 			return m, nil, true
 		}
-		del := deletedNotes(tk)
+		del := notes.Deleted(tk)
 		if len(del) == 0 {
 			m.say("%s", w.NothingDeleted)
 			return m, nil, true
 		}
 		return m.undelete(tk.Code, del[0].ID)
-	case undeleteMsg:
-		return m.undelete(a.code, a.id)
-	case noteJumpMsg:
+	case notes.UndeleteMsg:
+		return m.undelete(a.Code, a.ID)
+	case notes.JumpMsg:
 		m.stack = nil // the search was over the list
-		m.selectKey(a.code.Key())
-		if tk, ok := m.selected(); ok && tk.Code == a.code {
+		m.selectKey(a.Code.Key())
+		if tk, ok := m.selected(); ok && tk.Code == a.Code {
 			m.push(m.focusOn(tk))
 			m.det.reset()
-			m.keepNote(a.id)
+			m.keepNote(a.ID)
 		}
 		return m, nil, true
-	case columnsSubmitMsg:
-		m.setColumns(a.ids)
+	case columnsdlg.SubmitMsg:
+		m.setColumns(a.IDs)
 		if m.opts.SaveColumns == nil {
 			m.say("%s", w.ColumnsSaved)
 			return m, nil, true
 		}
-		return m, m.saveColumnsCmd(a.ids), true
-	case gotoTabMsg:
-		m.gotoTab(a.id)
+		return m, m.saveColumnsCmd(a.IDs), true
+	case sectorsdlg.GoToTabMsg:
+		m.gotoTab(a.ID)
 		return m, nil, true
-	case sectorAddMsg:
+	case sectorsdlg.AddMsg:
 		var id string // set by the writer's goroutine, read after it is done
 		cmd := m.write(func(st *store.Store) (market.Code, string, error) {
-			sec, err := st.AddSector(a.name, "")
+			sec, err := st.AddSector(a.Name, "")
 			id = sec.ID
-			return market.Code{}, sprintf(w.SectorAdded, t.sector(sec)), err
+			return market.Code{}, sprintf(w.SectorAdded, t.SectorLabel(sec)), err
 		}, func(m *Model, _ market.Code) tea.Cmd {
 			m.wantTab = id // its tab, once it is loaded
 			return m.loadCmd()
 		}, reopen)
 		return m, cmd, true
-	case sectorRenameMsg:
-		name, zh := a.name, ""
-		if !isASCII(a.name) {
-			name, zh = "", a.name
+	case sectorsdlg.RenameMsg:
+		name, zh := a.Name, ""
+		if !isASCII(a.Name) {
+			name, zh = "", a.Name
 		}
-		old := t.sector(a.sector)
+		old := t.SectorLabel(a.Sector)
 		cmd := m.write(func(st *store.Store) (market.Code, string, error) {
-			sec, err := st.RenameSector(a.sector.ID, name, zh)
-			return market.Code{}, sprintf(w.SectorRenamed, old, t.sector(sec)), err
+			sec, err := st.RenameSector(a.Sector.ID, name, zh)
+			return market.Code{}, sprintf(w.SectorRenamed, old, t.SectorLabel(sec)), err
 		}, reload, reopen)
 		return m, cmd, true
-	case sectorDeleteMsg:
-		label := t.sector(a.sector)
+	case sectorsdlg.DeleteMsg:
+		label := t.SectorLabel(a.Sector)
 		cmd := m.write(func(st *store.Store) (market.Code, string, error) {
-			_, err := st.DeleteSector(a.sector.ID)
+			_, err := st.DeleteSector(a.Sector.ID)
 			return market.Code{}, sprintf(w.SectorDeleted, label), err
 		}, reload, reopen)
 		return m, cmd, true
-	case addPickMsg:
-		if m.data.indexOf(a.sec.Code) >= 0 {
-			m.selectKey(a.sec.Code.Key())
-			m.say("%s %s: %s", a.sec.Code.Number, displayName(a.sec.Name), t.OnList)
+	case wizard.PickMsg:
+		if m.data.indexOf(a.Sec.Code) >= 0 {
+			m.selectKey(a.Sec.Code.Key())
+			m.say("%s %s: %s", a.Sec.Code.Number, common.DisplayName(a.Sec.Name), t.OnList)
 			return m, nil, true
 		}
 		current := ""
 		if tk, ok := m.selected(); ok {
 			current = tk.Sector
 		}
-		mv := newMover(a.sec.Code, a.sec.Code.Number+" "+displayName(a.sec.Name), current, m.data.sectors)
-		mv.keys, mv.t, mv.styles = m.keys, t, m.dialogStyles()
-		mv.prompt = w.AddPick
-		sec := a.sec
-		mv.submit = func(s sectors.Sector) tea.Msg { return addSubmitMsg{sec: sec, sector: s.ID} }
-		m.push(mv)
+		sec := a.Sec
+		m.push(sectorpick.New(m.context(), sec.Code, sec.Code.Number+" "+common.DisplayName(sec.Name), current, m.data.sectors,
+			w.AddPick, func(s sectors.Sector) tea.Msg { return wizard.SubmitMsg{Sec: sec, Sector: s.ID} }))
 		return m, nil, true
 	case groupAddMsg:
 		cmd := m.write(func(st *store.Store) (market.Code, string, error) {
 			_, added, err := st.AddToGroup(a.code, a.sector.ID)
 			if err == nil && !added {
-				return a.code, sprintf(w.GroupSame, a.code.Number, t.sector(a.sector)), nil
+				return a.code, sprintf(w.GroupSame, a.code.Number, t.SectorLabel(a.sector)), nil
 			}
-			return a.code, sprintf(w.GroupAdded, a.code.Number, t.sector(a.sector)), err
+			return a.code, sprintf(w.GroupAdded, a.code.Number, t.SectorLabel(a.sector)), err
 		}, nil, reopen)
 		return m, cmd, true
 	}
@@ -316,7 +306,7 @@ func (m Model) manageAct(msg tea.Msg, from dialog) (tea.Model, tea.Cmd, bool) {
 
 // undelete brings note id of code back and selects it.
 func (m Model) undelete(code market.Code, id uint64) (tea.Model, tea.Cmd, bool) {
-	w := wt(m.t)
+	w := m.t.Watch
 	cmd := m.write(func(st *store.Store) (market.Code, string, error) {
 		return code, w.NoteUndeleted, st.UndeleteNote(code, id)
 	}, func(m *Model, _ market.Code) tea.Cmd {
@@ -344,104 +334,4 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
-}
-
-// emptyHint is what an empty list says, for the case it is in, wrapped
-// to width (never cut off): a search with no hits points to esc, a rating
-// filter to 0, an empty sector to a.
-func (m *Model) emptyHint(width int) []string {
-	w := wt(m.t)
-	hint := w.EmptyAll
-	switch {
-	case m.view.query != "":
-		hint = w.EmptySearch
-	case m.view.ratingFilterOn():
-		hint = w.EmptyFilter
-	case m.tabs.activeID() != "":
-		hint = w.EmptySector
-	}
-	var out []string
-	for _, l := range wrapText(hint, max(width-2, 8)) {
-		out = append(out, m.styles.Dim.Render("  "+l))
-	}
-	return out
-}
-
-// positionView is where the cursor is in the list, "19/25", with an
-// arrow while more rows are below the screen; "" on an empty list.
-func (m *Model) positionView() string {
-	n := len(m.view.rows)
-	if n == 0 {
-		return ""
-	}
-	pos := sprintf(wt(m.t).Position, m.list.cursor+1, n)
-	if m.list.offset+m.list.height < n {
-		pos += " ↓"
-	}
-	return pos
-}
-
-// fitHelp is the short help of bs in the width: when it does not fit,
-// the hints are left out from the last one back, an … standing for them,
-// and ? help, q quit and esc (back, cancel) are left out last.
-func (m *Model) fitHelp(bs []key.Binding) string {
-	h := m.help
-	h.SetWidth(0) // measured uncut
-	view := h.ShortHelpView(bs)
-	if lipgloss.Width(view) <= m.width {
-		return view
-	}
-	essential := func(b key.Binding) bool {
-		for _, k := range b.Keys() {
-			if k == "?" || k == "q" || k == "esc" || k == "…" {
-				return true
-			}
-		}
-		return false
-	}
-	cur := slices.Clone(bs)
-	for {
-		i := len(cur) - 1
-		for i >= 0 && essential(cur[i]) {
-			i--
-		}
-		if i < 0 {
-			return view
-		}
-		if i+1 < len(cur) && slices.Contains(cur[i+1].Keys(), "…") {
-			cur = slices.Delete(cur, i, i+1)
-		} else {
-			cur[i] = m.keys.More
-		}
-		view = h.ShortHelpView(cur)
-		if lipgloss.Width(view) <= m.width {
-			return view
-		}
-	}
-}
-
-// refreshOff is what R says with quotes off.
-func (m *Model) refreshOff() string {
-	if m.opts.Offline {
-		return wt(m.t).RefreshOffline
-	}
-	return wt(m.t).RefreshNoQuotes
-}
-
-// refreshed ends R's "refreshing…" when its round is back: nothing more
-// to say when it worked (the status line shows the quotes' age), when it
-// failed that there is no connection and when the next try is.
-func (m *Model) refreshed(err error) {
-	w := wt(m.t)
-	if m.status != w.Refreshing {
-		return // the status belongs to another action by now
-	}
-	m.status = ""
-	if err != nil {
-		if m.opts.Refresh > 0 {
-			m.status, m.statusErr = sprintf(w.RefreshRetry, age(m.opts.Refresh)), true
-		} else {
-			m.status, m.statusErr = m.qt().status(err), true
-		}
-	}
 }

@@ -4,16 +4,17 @@ import (
 	"fmt"
 	"slices"
 	"time"
-	"unicode"
+
 	"zixuan/sectors/market"
 
 	"charm.land/bubbles/v2/help"
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"zixuan/quote"
 	"zixuan/sectors"
 	"zixuan/store"
+
+	"zixuan/ui/common"
 )
 
 // Options configure the UI. The zero value is fine.
@@ -86,9 +87,9 @@ type Options struct {
 type Model struct {
 	st     *store.Store
 	opts   Options
-	t      *text
-	keys   *keyMap
-	styles Styles
+	t      *common.Text
+	keys   *common.KeyMap
+	styles common.Styles
 	plain  bool // no colours (NoColor, NO_COLOR)
 	dark   bool // the styles are for a dark background (until the terminal says otherwise)
 
@@ -104,7 +105,7 @@ type Model struct {
 	jump codeJump // a code typed into the list (codejump.go)
 	// stack is the open dialogs (dialog.go), the top one has the keys;
 	// empty, the keys go to the list.
-	stack []dialog
+	stack []common.Dialog
 
 	qs quoteState // quotes and reference closes (quotes.go)
 	hs histState  // price history and the scorecard, loaded lazily (history.go)
@@ -167,12 +168,12 @@ func newShell(st *store.Store, opts Options) Model {
 	if opts.Refresh == 0 {
 		opts.Refresh = 10 * time.Second
 	}
-	t := chooseText(opts.Lang)
+	t := common.TextFor(opts.Lang)
 	m := Model{
 		st: st, opts: opts, t: t,
-		keys:   ptr(newKeyMap(t)),
-		styles: NewStyles(opts.NoColor || noColor(), true),
-		plain:  opts.NoColor || noColor(),
+		keys:   ptr(common.NewKeyMap(t)),
+		styles: common.NewStyles(opts.NoColor || common.NoColorAsked(), true),
+		plain:  opts.NoColor || common.NoColorAsked(),
 		dark:   true,
 		help:   help.New(),
 		width:  80, height: 24,
@@ -188,7 +189,7 @@ func newShell(st *store.Store, opts Options) Model {
 	if n := st.Notice(); n != "" { // a damaged meta page: said once
 		m.status, m.statusErr = safeLine(n), true
 	} else if o, warn := market.CalendarWarning(opts.Now()); warn { // said once, at the start
-		m.status = m.t.calendarNote(o)
+		m.status = m.t.CalendarNote(o)
 	}
 	return m
 }
@@ -281,7 +282,7 @@ func (m *Model) say(format string, args ...any) {
 }
 
 func (m *Model) fail(err error) {
-	m.status, m.statusErr = safeLine(m.t.storeError(err)), true
+	m.status, m.statusErr = safeLine(m.t.StoreError(err)), true
 }
 
 // Messages between the panes, the store and the root.
@@ -299,239 +300,3 @@ type (
 		err  error
 	}
 )
-
-// Init starts loading the first data (Run's model), the rest of the
-// store after a first screen from the list index, or what runs once the
-// whole store is in (startCmds).
-func (m Model) Init() tea.Cmd {
-	// The terminal is asked for its background only now that the TUI
-	// runs (no other command queries the terminal); its answer, a
-	// tea.BackgroundColorMsg, picks the light or the dark colours.
-	ask := tea.RequestBackgroundColor
-	if m.plain {
-		ask = nil
-	}
-	if m.loading {
-		st := m.st
-		return tea.Batch(ask, func() tea.Msg { return loadFirst(st) })
-	}
-	if m.partial {
-		return tea.Batch(ask, m.fullLoadCmd()) // the rest starts when it is in
-	}
-	return tea.Batch(ask, m.startCmds())
-}
-
-// setBackground draws with the colours for the terminal's background.
-func (m *Model) setBackground(dark bool) {
-	if dark == m.dark {
-		return
-	}
-	m.dark = dark
-	m.styles = NewStyles(m.plain, dark)
-	m.help.Styles = m.styles.Help
-}
-
-// startCmds is what runs once the whole store is loaded: the watch for
-// other processes' changes (or the poll), the quotes, the positions, and
-// the list index for the next start.
-func (m Model) startCmds() tea.Cmd {
-	return tea.Batch(m.nextChange(), m.quoteInit(), m.positionsCmdAt(m.ps.seq), saveListIndexLater(m.st, m.hs.snap), m.keysCmd())
-}
-
-func (m Model) poll() tea.Cmd {
-	if m.opts.PollInterval < 0 {
-		return nil
-	}
-	// The tick reads the generation itself: one message a second, one
-	// redraw, where a tick then a read made two.
-	st := m.st
-	return tea.Tick(m.opts.PollInterval, func(time.Time) tea.Msg {
-		g, err := st.Generation()
-		if err != nil {
-			g = 0
-		}
-		return pollMsg{gen: g}
-	})
-}
-
-// genSeen reloads the store when the file's generation gen (0: unknown)
-// is not the data's. While a write of ours is pending the generation has
-// moved for it; its result patches the data, and the next poll looks again.
-func (m *Model) genSeen(gen uint64) tea.Cmd {
-	if gen != 0 && gen != m.data.gen && m.writes.pending() == 0 {
-		return m.loadCmd()
-	}
-	return nil
-}
-
-// checkGen reads the generation counter off the UI goroutine.
-func (m Model) checkGen() tea.Cmd {
-	st := m.st
-	return func() tea.Msg {
-		g, err := st.Generation()
-		if err != nil {
-			return genMsg{gen: 0}
-		}
-		return genMsg{gen: g}
-	}
-}
-
-// loadCmd reloads the store off the UI goroutine. Each load is numbered,
-// our own synchronous reloads too, so that a slow background load started
-// before a write of ours cannot put older data back on the screen.
-func (m *Model) loadCmd() tea.Cmd {
-	st := m.st
-	m.loadSeq++
-	seq := m.loadSeq
-	return func() tea.Msg {
-		snap, err := st.Load()
-		if err != nil {
-			return reloadErrMsg{err}
-		}
-		return reloadedMsg{snap: snap, seq: seq}
-	}
-}
-
-// Update routes a message: window size and background results to the root,
-// keys to the active pane.
-func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if m.partial {
-		return m.updatePartial(msg)
-	}
-	if next, cmd, ok := m.updateQuotes(msg); ok {
-		return next, cmd
-	}
-	if next, cmd, ok := m.updateHistory(msg); ok {
-		return next, cmd
-	}
-	if next, cmd, ok := m.updateReports(msg); ok {
-		return next, cmd
-	}
-	if next, cmd, ok := m.updatePositions(msg); ok {
-		return next, cmd
-	}
-	switch msg := msg.(type) {
-	case tea.BackgroundColorMsg:
-		m.setBackground(msg.IsDark())
-		return m, nil
-	case tea.WindowSizeMsg:
-		m.width, m.height = msg.Width, msg.Height
-		m.layout()
-		return m, m.needHistory() // the list's history columns, the chart
-	case pollMsg:
-		return m, tea.Batch(m.genSeen(msg.gen), m.nextChange())
-	case watchEndedMsg:
-		m.watch.close()
-		m.watch = nil
-		return m, m.poll()
-	case genMsg:
-		return m, m.genSeen(msg.gen)
-	case reloadedMsg:
-		if msg.seq == m.loadSeq && msg.snap.Gen != m.data.gen {
-			m.setData(msg.snap)
-			keys := m.keysCmd()
-			if m.historyCut() {
-				// a day before the histories' cut is needed now (a
-				// report of an earlier date, an import): read them again
-				m.hs.asked = false
-			}
-			// the scorecard may need the call, a report's new tickers
-			// their history; another process may have stored a trade
-			return m, tea.Batch(m.scoreCmd(), m.needHistory(), m.positionsStale(msg.snap.Gen), keys, m.needChart())
-		}
-		return m, nil
-	case reloadErrMsg:
-		m.fail(msg.err)
-		return m, nil
-	case writeDoneMsg:
-		return m.writeDone(msg)
-	case keysMadeMsg:
-		m.takeKeys(msg)
-		return m, nil
-	case exportDoneMsg:
-		if msg.err != nil {
-			m.fail(msg.err)
-		} else {
-			m.say(m.t.Exported, msg.n, msg.path)
-		}
-		return m, nil
-	case tea.PasteMsg:
-		if m.onList() {
-			return m.pasteOnList(msg) // codejump.go
-		}
-	case tea.KeyPressMsg:
-		if key.Matches(msg, m.keys.ForceQuit) && !m.hasDraft() {
-			return m.quit()
-		}
-		if plain, ok := altAsEsc(msg); ok && m.onList() {
-			// zixuan binds no alt keys: on the list an alt+key is an esc
-			// followed by that key, arriving faster than the terminal can
-			// tell them apart (a quick esc then 1, tmux send-keys), which
-			// the terminal's input reads as one alt+1.
-			next, escCmd := m.handleKey(tea.KeyPressMsg{Code: tea.KeyEscape})
-			next, keyCmd := next.Update(plain)
-			return next, tea.Batch(escCmd, keyCmd)
-		}
-		return withChart(m.handleKey(msg)) // history.go
-	}
-	return m.forward(msg)
-}
-
-// quit ends the program, once the writes confirmed so far are in: a
-// failed one brings its dialog back rather than exiting without it. Asked
-// twice, it quits at once (runProgram still waits for the writes).
-func (m Model) quit() (tea.Model, tea.Cmd) {
-	if m.writes.pending() > 0 && !m.quitWhenWritten {
-		m.quitWhenWritten = true
-		m.say("%s", m.t.Saving)
-		return m, nil
-	}
-	m.quitting = true
-	return m, tea.Quit
-}
-
-// hasDraft reports whether quitting now would lose typed text: then
-// ctrl+c goes to the editor or picker, which ask first, as esc does.
-func (m Model) hasDraft() bool {
-	switch d := m.top().(type) {
-	case editorModel:
-		return d.hasDraft()
-	case pickerModel:
-		return d.hasDraft()
-	}
-	return false
-}
-
-// altAsEsc is the key an alt+key press would be without the alt: a
-// printable character, with the text it types.
-func altAsEsc(msg tea.KeyPressMsg) (tea.KeyPressMsg, bool) {
-	if msg.Mod&^tea.ModShift != tea.ModAlt || msg.Code > unicode.MaxRune || !unicode.IsPrint(msg.Code) {
-		return msg, false
-	}
-	msg.Mod &^= tea.ModAlt
-	msg.Text = string(msg.Code)
-	if msg.Mod.Contains(tea.ModShift) && msg.ShiftedCode != 0 {
-		msg.Text = string(msg.ShiftedCode)
-	}
-	return msg, true
-}
-
-// forward passes other messages (cursor blinks) to the top dialog.
-func (m Model) forward(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if m.top() == nil {
-		return m, nil
-	}
-	return m.updateTop(msg)
-}
-
-// handleKey gives a key to the top dialog, or to the list.
-func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	if d := m.top(); d != nil {
-		if _, ok := m.selected(); !ok && placementOf(d) == asDetail {
-			m.stack = nil // the ticker is gone: back to the list
-			return m, nil
-		}
-		return m.updateTop(msg)
-	}
-	return m.updateList(msg)
-}

@@ -5,20 +5,23 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
 	"zixuan/sectors/market"
 
 	"zixuan/safetext"
 	"zixuan/sectors"
+
+	"zixuan/ui/common"
 )
 
 func TestNamesAsTerminalsShowThem(t *testing.T) {
-	if got := displayName("万  科Ａ"); got != "万科A" {
-		t.Errorf("displayName(万  科Ａ) = %q", got)
+	if got := common.DisplayName("万  科Ａ"); got != "万科A" {
+		t.Errorf("common.DisplayName(万  科Ａ) = %q", got)
 	}
-	if got := displayName("*ST皇庭"); got != "*ST皇庭" {
+	if got := common.DisplayName("*ST皇庭"); got != "*ST皇庭" {
 		t.Errorf("*ST name got a second marker: %q", got)
 	}
-	if got := displayName("ST中基"); got != "!ST中基" {
+	if got := common.DisplayName("ST中基"); got != "!ST中基" {
 		t.Errorf("ST name lost its marker: %q", got)
 	}
 	// a STAR suffix is never cut while the column has room for it
@@ -28,7 +31,7 @@ func TestNamesAsTerminalsShowThem(t *testing.T) {
 	if got := fitName("九号公司-WD", 10); got != "九号公…-WD" || safetext.Width(got) != 10 {
 		t.Errorf("fitName(九号公司-WD, 10) = %q, want the suffix kept", got)
 	}
-	if c := layoutColumns(80, &textEN, false, false, true, defaultColumns); c.name < 12 {
+	if c := layoutColumns(80, common.English, false, false, true, defaultColumns); c.name < 12 {
 		t.Errorf("at 80 columns the name column is %d wide: 九号公司-WD would be cut", c.name)
 	}
 }

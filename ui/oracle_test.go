@@ -3,6 +3,8 @@ package ui
 import (
 	"strings"
 
+	"zixuan/ui/common"
+
 	"charm.land/lipgloss/v2"
 )
 
@@ -29,7 +31,7 @@ func (m *Model) uncachedBody() string {
 	if w >= wideWidth {
 		lw := min(w*3/5, 110) // very wide: the detail pane takes the rest
 		list := padLines(fitLines(m.listView(lw-1, h), lw-1, h), lw-1)
-		focused := m.top() != nil && placementOf(m.top()) == asDetail
+		focused := m.top() != nil && common.PlacementOf(m.top()) == common.AsDetail
 		style := m.styles.Pane
 		if focused {
 			style = m.styles.PaneFocus

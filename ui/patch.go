@@ -2,6 +2,7 @@ package ui
 
 import (
 	"slices"
+
 	"zixuan/sectors/market"
 
 	"zixuan/sectors"

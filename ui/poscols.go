@@ -11,6 +11,8 @@ import (
 	"zixuan/quote"
 	"zixuan/safetext"
 	"zixuan/sectors"
+
+	"zixuan/ui/common"
 )
 
 // Positions on the list. The positions are replayed from the
@@ -192,7 +194,7 @@ func money(v float64, zh bool, signed bool) string {
 }
 
 func init() {
-	pnlStyle := func(c *cellCtx, s *Styles, upDown func(int) lipgloss.Style) lipgloss.Style {
+	pnlStyle := func(c *cellCtx, s *common.Styles, upDown func(int) lipgloss.Style) lipgloss.Style {
 		pnl, _, ok := c.pnl()
 		if !ok {
 			return s.Dim
@@ -225,7 +227,7 @@ func init() {
 			if !ok {
 				return "-"
 			}
-			return money(pnl, c.t.zh, true)
+			return money(pnl, c.t.ZH, true)
 		}, Style: pnlStyle})
 	registerColumn(columnDef{ID: "pnl_pct", Keep: 2, En: "P&L%", Zh: "盈亏%", Min: 7, Ideal: 7, Align: alignRight, Positions: true, Prices: true,
 		Cell: func(c *cellCtx) string {
@@ -277,8 +279,8 @@ func (m *Model) heldLine(room int) string {
 	if !ok || room <= 0 {
 		return ""
 	}
-	ht := hold(m.t)
-	zh := m.t.zh
+	ht := m.t.Holds
+	zh := m.t.ZH
 	head := ht.Held + m.t.Colon + ht.Cost + " " + money(tot.Cost, zh, false)
 	if tot.Priced == 0 {
 		if safetext.Width(head) > room {

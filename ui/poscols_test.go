@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+
 	"zixuan/sectors/market"
 
 	tea "charm.land/bubbletea/v2"
@@ -122,7 +123,7 @@ func TestPositionColumnsPnLAndTotals(t *testing.T) {
 		}
 		// a message of an action has the status line; the next key brings the totals back
 		m = press(m, "R")
-		if s := statusLine(m.plainView()); strings.Contains(s, "-8.33%") || !strings.Contains(s, wt(m.t).Refreshing) {
+		if s := statusLine(m.plainView()); strings.Contains(s, "-8.33%") || !strings.Contains(s, m.t.Watch.Refreshing) {
 			t.Errorf("%s: the totals hide the refresh message: %q", lang, s)
 		}
 		m = press(m, "j")

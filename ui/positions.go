@@ -9,6 +9,8 @@ import (
 	"zixuan/quote"
 	"zixuan/safetext"
 	"zixuan/sectors"
+
+	"zixuan/ui/common"
 )
 
 // The positions view (p on the list): every position with its quantity,
@@ -33,29 +35,15 @@ type positionsView struct {
 	offset  int
 	width   int
 	height  int
-	keys    *keyMap
-	styles  *Styles
-	t       *posText
-}
-
-type posText struct {
-	Title, Key, Loading, None, Total, OffList, NoQuotes string
-	Head                                                []string
-}
-
-var posTexts = map[bool]*posText{
-	false: {Title: "Positions", Key: "positions", Loading: "Loading positions…", None: "No positions: zixuan position add CODE --qty N --price P",
-		Total: "Total", OffList: "not on the list", NoQuotes: "no quotes: quantities and cost only",
-		Head: []string{"CODE", "NAME", "QTY", "COST", "AVG", "LAST", "VALUE", "P&L", "P&L%", "REALISED"}},
-	true: {Title: "持仓", Key: "持仓", Loading: "正在读取持仓…", None: "没有持仓：zixuan position add CODE --qty N --price P",
-		Total: "合计", OffList: "不在自选", NoQuotes: "无行情：只显示数量与成本",
-		Head: []string{"代码", "名称", "数量", "成本", "均价", "现价", "市值", "盈亏", "盈亏%", "已实现"}},
+	keys    *common.KeyMap
+	styles  *common.Styles
+	t       *common.PosText
 }
 
 // openPositions opens the view and starts reading the positions.
 func (m *Model) openPositions() (tea.Model, tea.Cmd) {
 	v := positionsView{quotes: map[string]sectors.Quote{}, sectors: map[string]string{}, names: map[string]string{},
-		keys: m.keys, styles: m.dialogStyles(), t: posTexts[m.t == &textZH]}
+		keys: m.keys, styles: m.dialogStyles(), t: m.t.Positions}
 	now := m.opts.Now()
 	for k, q := range m.qs.quotes { // the list's rule: no P&L from a quote that is no trade, or stale (poscols.go)
 		if _, ok := heldPrice(&q, quote.Stale(q.Time, now, m.opts.Refresh)); ok {
@@ -63,7 +51,7 @@ func (m *Model) openPositions() (tea.Model, tea.Cmd) {
 		}
 	}
 	for _, s := range m.data.sectors {
-		v.order = append(v.order, m.t.sector(s))
+		v.order = append(v.order, m.t.SectorLabel(s))
 	}
 	for _, tk := range m.data.tickers {
 		v.names[tk.Code.Key()] = tk.Name
@@ -76,13 +64,13 @@ func (m *Model) openPositions() (tea.Model, tea.Cmd) {
 	return *m, func() tea.Msg {
 		list, err := st.Positions()
 		if err != nil {
-			return positionsLoadedMsg{err: t.storeError(err)}
+			return positionsLoadedMsg{err: t.StoreError(err)}
 		}
 		return positionsLoadedMsg{list: list}
 	}
 }
 
-func (v positionsView) Update(msg tea.Msg) (dialog, tea.Cmd) {
+func (v positionsView) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 	switch msg := msg.(type) {
 	case positionsLoadedMsg:
 		v.loaded, v.err = true, msg.err
@@ -150,7 +138,7 @@ func (v positionsView) render(list []sectors.Position) []string {
 			if p.Uncertain() { // a distribution not applied: zixuan position show says which
 				qty += "?"
 			}
-			row := []string{p.Code.Key(), displayName(v.names[p.Code.Key()]), qty, price(p.Cost),
+			row := []string{p.Code.Key(), common.DisplayName(v.names[p.Code.Key()]), qty, price(p.Cost),
 				strconv.FormatFloat(p.AvgPrice(), 'f', 3, 64), "-", "-", "-", "-", price(p.Realised)}
 			if l, ok := last[p.Code.Key()]; ok && p.Qty > 0 {
 				pnl, pp := p.PnL(l)
@@ -225,9 +213,9 @@ func (v positionsView) View() string {
 	return out
 }
 
-func (v positionsView) placement() placement { return inBody }
+func (v positionsView) Placement() common.Placement { return common.InBody }
 func (v positionsView) ShortHelp() []key.Binding {
 	return []key.Binding{v.keys.Up, v.keys.Down, v.keys.Dismiss}
 }
-func (v positionsView) FullHelp() [][]key.Binding { return [][]key.Binding{v.ShortHelp()} }
-func (v positionsView) SetSize(w, h int) dialog   { v.width, v.height = w, h; return v }
+func (v positionsView) FullHelp() [][]key.Binding      { return [][]key.Binding{v.ShortHelp()} }
+func (v positionsView) SetSize(w, h int) common.Dialog { v.width, v.height = w, h; return v }

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+
 	"zixuan/sectors/market"
 
 	"zixuan/sectors"

@@ -2,18 +2,15 @@ package ui
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"strconv"
-	"strings"
 	"time"
+
 	"zixuan/sectors/market"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
 	"zixuan/quote"
-	"zixuan/safetext"
 	"zixuan/sectors"
 	"zixuan/service"
 )
@@ -176,11 +173,11 @@ func (m Model) refreshNow() (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	if m.qs.loading {
-		m.say("%s", wt(m.t).RefreshBusy)
+		m.say("%s", m.t.Watch.RefreshBusy)
 		return m, nil
 	}
 	m.qs.seq++ // the pending timer is superseded
-	m.say("%s", wt(m.t).Refreshing)
+	m.say("%s", m.t.Watch.Refreshing)
 	return m, m.fetchQuotesCmd()
 }
 
@@ -201,7 +198,7 @@ func (m *Model) buildCells() {
 
 // cellFor formats one ticker's price columns at the time now.
 func (m *Model) cellFor(tk *sectors.Ticker, now time.Time) priceCells {
-	qt := m.qt()
+	qt := m.t.Quotes
 	c := priceCells{alert: m.al.badge[tk.Code.Key()]}
 	q, ok := m.qs.quotes[tk.Code.Key()]
 	if ok {
@@ -212,7 +209,7 @@ func (m *Model) cellFor(tk *sectors.Ticker, now time.Time) priceCells {
 		}
 		c.pct = pct(q.ChangePct, 2)
 		c.dir = sign(q.Change)
-		if word := qt.state(q, true); word != "" {
+		if word := qt.State(q, true); word != "" {
 			c.pct, c.dir = word, 0
 		}
 		c.dim = c.stale || q.Suspended || q.PreOpen || q.ChangeUnknown
@@ -273,273 +270,4 @@ func (m *Model) upDown(dir int) lipgloss.Style {
 		return m.styles.Up
 	}
 	return m.styles.Row
-}
-
-// quoteStatus is the quote part of the status line: how old the quotes
-// are, stale ones marked, and one calm line when the server is not there.
-func (m *Model) quoteStatus() string {
-	qt := m.qt()
-	if !m.quotesOn() {
-		if m.opts.Offline {
-			return m.styles.Dim.Render(qt.Off)
-		}
-		return ""
-	}
-	now := m.opts.Now()
-	var s string
-	switch {
-	case m.qs.fetched.IsZero() && m.qs.err != nil:
-		return m.styles.Error.Render(qt.status(m.qs.err))
-	case m.qs.fetched.IsZero():
-		return m.styles.Dim.Render(qt.Loading)
-	case !quote.Trading(now):
-		s = fmt.Sprintf(qt.Closed, m.quoteTime().In(m.opts.Location).Format("01-02 15:04"))
-	default: // by the quotes' own time, not by when they were fetched
-		s = fmt.Sprintf(qt.Age, age(max(now.Sub(m.quoteTime()), 0)))
-	}
-	if m.anyStale() {
-		s += " " + qt.Stale
-	}
-	if m.qs.err != nil {
-		return m.styles.Error.Render(s + " " + qt.status(m.qs.err))
-	}
-	if m.anyStale() {
-		return m.styles.Risk.Render(s)
-	}
-	return m.styles.Dim.Render(s)
-}
-
-// quoteTime is the newest quote's own time, else when it was fetched.
-func (m *Model) quoteTime() time.Time {
-	var t time.Time
-	for _, q := range m.qs.quotes {
-		if q.Time.After(t) {
-			t = q.Time
-		}
-	}
-	if t.IsZero() {
-		return m.qs.fetched
-	}
-	return t
-}
-
-func (m *Model) anyStale() bool {
-	for _, c := range m.qs.cells {
-		if c.stale {
-			return true
-		}
-	}
-	return false
-}
-
-func age(d time.Duration) string {
-	switch {
-	case d < time.Minute:
-		return strconv.Itoa(int(d.Seconds())) + "s"
-	case d < time.Hour:
-		return strconv.Itoa(int(d.Minutes())) + "m"
-	}
-	return strconv.Itoa(int(d.Hours())) + "h"
-}
-
-// quoteText is the quote strings, in the UI's language.
-type quoteText struct {
-	ColLast, ColPct, ColRet                  string
-	Off, Loading, Age, Closed, Stale, Halt   string
-	NoRef, NoQuote, Quote, Since, Offline    string
-	Refused, Malformed, KRefresh             string
-	Open, High, Low, Prev, Vol, Amount, Turn string
-	PE, Ref                                  string
-	PreOpen, PreOpenShort, Loss, Unknown     string
-}
-
-// state is the word shown instead of the change when there is no change
-// to show: the halt (the provider's own word when it gave one), the call
-// auction before the open, or a change beyond any real move ("—"); short
-// for the list's change column (seven cells).
-func (q *quoteText) state(qu sectors.Quote, short bool) string {
-	switch {
-	case qu.Suspended && qu.Halt != "" && q == &quoteZH:
-		return safetext.Truncate(safeLine(qu.Halt), 7)
-	case qu.Suspended:
-		return q.Halt
-	case qu.PreOpen && short:
-		return q.PreOpenShort
-	case qu.PreOpen:
-		return q.PreOpen
-	case qu.ChangeUnknown:
-		return q.Unknown
-	}
-	return ""
-}
-
-var quoteEN = quoteText{
-	ColLast: "Last", ColPct: "Chg%", ColRet: "Since",
-	Off: "quotes off", Loading: "quotes loading…", Age: "quotes %s old", Closed: "market closed, last %s",
-	Stale: "(stale ~)", Halt: "halt", NoRef: "no ref", NoQuote: "No quote.", Quote: "Quote", Since: "since",
-	Offline: "quotes: no connection", Refused: "quotes: refused by the server", Malformed: "quotes: unreadable answer",
-	KRefresh: "refresh quotes",
-	Open:     "open", High: "high", Low: "low", Prev: "prev close", Vol: "vol", Amount: "amount", Turn: "turnover",
-	PE: "PE", Ref: "reference",
-	PreOpen: "pre-open", PreOpenShort: "preopen", Loss: "loss", Unknown: "—",
-}
-
-var quoteZH = quoteText{
-	ColLast: "现价", ColPct: "涨跌幅", ColRet: "评级以来",
-	Off: "行情已关闭", Loading: "行情加载中…", Age: "行情 %s 前", Closed: "已收盘 %s",
-	Stale: "（过时 ~）", Halt: "停牌", NoRef: "无基准", NoQuote: "无行情。", Quote: "行情", Since: "以来",
-	Offline: "行情：无法连接", Refused: "行情：服务器拒绝", Malformed: "行情：无法解析",
-	KRefresh: "刷新", // short: the full help fits 60 columns with 上翻页/下翻页
-	Open:     "开", High: "高", Low: "低", Prev: "昨收", Vol: "量", Amount: "额", Turn: "换手",
-	PE: "市盈率", Ref: "基准价",
-	PreOpen: "集合竞价", PreOpenShort: "竞价", Loss: "亏损", Unknown: "—",
-}
-
-func (m *Model) qt() *quoteText { return quoteTextFor(m.t) }
-
-func quoteTextFor(t *text) *quoteText {
-	if t.zh {
-		return &quoteZH
-	}
-	return &quoteEN
-}
-
-func (q *quoteText) status(err error) string {
-	switch {
-	case err == nil:
-		return ""
-	case errors.Is(err, quote.ErrOffline):
-		return q.Offline
-	case errors.Is(err, quote.ErrRefused):
-		return q.Refused + " (" + safetext.Line(quote.Status(err)) + ")"
-	case errors.Is(err, quote.ErrMalformed):
-		return q.Malformed
-	}
-	return safetext.Line(quote.Status(err))
-}
-
-// withQuoteStatus puts the quote status at the right end of the status
-// line (not while it holds the search input or a question).
-func (m *Model) withQuoteStatus(line string) string {
-	if m.statusDialog() != nil {
-		return line
-	}
-	q := m.quoteStatus()
-	if q == "" {
-		return line
-	}
-	gap := m.width - safetext.Width(line) - safetext.Width(q)
-	if gap < 2 {
-		if line == "" {
-			return q
-		}
-		return line + "  " + q
-	}
-	return line + strings.Repeat(" ", gap) + q
-}
-
-// quoteLines is the detail pane's quote section: nothing with quotes off.
-func (m *Model) quoteLines(tk *sectors.Ticker, width int) []string {
-	if !m.pricesShown() {
-		return nil
-	}
-	s, qt := &m.styles, m.qt()
-	out := []string{"", s.ColHead.Render(qt.Quote)}
-	q, ok := m.qs.quotes[tk.Code.Key()]
-	if !ok {
-		return append(out, s.Dim.Render(safetext.Truncate(qt.NoQuote, width)))
-	}
-	stale := quote.Stale(q.Time, m.opts.Now(), m.opts.Refresh)
-	head := price(q.Last) + "  " + signedPrice(q.Change) + "  " + pct(q.ChangePct, 2)
-	if word := qt.state(q, false); word != "" {
-		head = price(q.Last) + "  " + word
-	}
-	st := m.upDown(sign(q.Change))
-	if stale || q.Suspended || q.PreOpen || q.ChangeUnknown {
-		st = s.Dim
-	}
-	stamp := ""
-	if !q.Time.IsZero() {
-		stamp = q.Time.In(m.opts.Location).Format("2006-01-02 15:04:05")
-	}
-	if stale {
-		stamp += " " + qt.Stale
-	}
-	out = append(out, safetext.Truncate(st.Render(head)+"  "+s.Dim.Render(stamp), width))
-	fields := []string{
-		qt.Open + " " + price(q.Open), qt.High + " " + price(q.High), qt.Low + " " + price(q.Low), qt.Prev + " " + price(q.PrevClose),
-		qt.Vol + " " + bigNumber(float64(q.Volume), m.t.zh), qt.Amount + " " + bigNumber(q.Amount, m.t.zh),
-	}
-	if q.Turnover > 0 {
-		fields = append(fields, qt.Turn+" "+strconv.FormatFloat(q.Turnover, 'f', 2, 64)+"%")
-	}
-	switch {
-	case q.LossMaking:
-		fields = append(fields, qt.PE+" "+qt.Loss)
-	case q.PE > 0:
-		fields = append(fields, qt.PE+" "+strconv.FormatFloat(q.PE, 'f', 2, 64))
-	}
-	line := ""
-	for _, f := range fields { // as many per line as fit
-		switch {
-		case line == "":
-			line = f
-		case safetext.Width(line)+2+safetext.Width(f) <= width:
-			line += "  " + f
-		default:
-			out = append(out, line)
-			line = f
-		}
-	}
-	if line != "" {
-		out = append(out, line)
-	}
-	return out
-}
-
-// sinceLine is the return since a rating made at, for the history:
-// "since 2024-05-10 close 45.12: +12.3%", or that no reference is known.
-func (m *Model) sinceLine(tk *sectors.Ticker, at time.Time) string {
-	if !m.quotesOn() {
-		return ""
-	}
-	qt := m.qt()
-	h := m.hs.hist[tk.Code.Key()].PriceHistory
-	ref, ok := sectors.ReferenceAt(m.qs.refs[tk.Code.Key()], h, at)
-	if !ok {
-		if !m.pricesShown() {
-			return "" // no price and no reference: nothing worth a line
-		}
-		return m.styles.Dim.Render(qt.Since + m.t.Colon + qt.NoRef)
-	}
-	s := qt.Ref + " " + price(ref.Price) + m.t.paren(ref.Day.Format("2006-01-02"))
-	g, err := sectors.TotalReturn(ref, h, m.latestOf(tk.Code), time.Time{})
-	if err != nil {
-		return m.styles.Dim.Render(s)
-	}
-	r := g.Pct()
-	return m.styles.Dim.Render(s+" "+qt.Since+" ") + m.upDown(sign(r)).Render(pct(r, 1))
-}
-
-func signedPrice(v float64) string {
-	if v > 0 {
-		return "+" + price(v)
-	}
-	return price(v)
-}
-
-// bigNumber shortens volumes and amounts: 万 and 亿 on the Chinese
-// screen, M and B on the English one.
-func bigNumber(v float64, zh bool) string {
-	switch {
-	case zh && v >= 1e8:
-		return strconv.FormatFloat(v/1e8, 'f', 2, 64) + "亿"
-	case zh && v >= 1e4:
-		return strconv.FormatFloat(v/1e4, 'f', 2, 64) + "万"
-	case !zh && v >= 1e9:
-		return strconv.FormatFloat(v/1e9, 'f', 2, 64) + "B"
-	case !zh && v >= 1e6:
-		return strconv.FormatFloat(v/1e6, 'f', 2, 64) + "M"
-	}
-	return strconv.FormatFloat(v, 'f', 0, 64)
 }

@@ -9,6 +9,8 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"zixuan/safetext"
+
+	"zixuan/ui/common"
 )
 
 // Rendering caches. A keystroke changes a few rows at most (the
@@ -32,7 +34,7 @@ func nextEpoch() uint64 { return epochs.Add(1) }
 type rowKey struct {
 	data, cells uint64 // epochs of m.data and m.qs.cells
 	hist        uint64 // epoch of m.hs.cells (history.go)
-	t           *text
+	t           *common.Text
 	loc         *time.Location
 	width       int
 	prices      bool
@@ -102,7 +104,7 @@ func (m *Model) wrapped(str string, width int, style *lipgloss.Style) []string {
 	}
 	indent := len(str) - len(strings.TrimLeft(str, " "))
 	var out []string
-	for _, l := range wrapText(str[indent:], max(width-indent, 8)) {
+	for _, l := range common.WrapText(str[indent:], max(width-indent, 8)) {
 		out = append(out, style.Render(strings.Repeat(" ", indent)+l))
 	}
 	if rc != nil {

@@ -6,6 +6,7 @@ import (
 	"image/color"
 	"testing"
 	"time"
+
 	"zixuan/sectors/market"
 
 	tea "charm.land/bubbletea/v2"

@@ -15,6 +15,8 @@ import (
 	"zixuan/sectors"
 	"zixuan/service"
 	"zixuan/store"
+
+	"zixuan/ui/common"
 )
 
 // reportAdd adds a report file (a in the reports view): the path typed,
@@ -33,10 +35,10 @@ type reportAdd struct {
 
 	preview func(path string) tea.Cmd
 	sectors []sectors.Sector // the watchlist's, for the themes' names
-	keys    *keyMap
-	t       *text
-	rt      *reportText
-	styles  *Styles
+	keys    *common.KeyMap
+	t       *common.Text
+	rt      *common.ReportText
+	styles  *common.Styles
 	width   int
 	height  int
 }
@@ -55,8 +57,8 @@ type addReportMsg struct {
 }
 
 func newReportAdd(m *Model) (reportAdd, tea.Cmd) {
-	d := reportAdd{keys: m.keys, t: m.t, rt: m.rt(), styles: m.dialogStyles(), preview: m.previewCmd(), sectors: m.data.sectors}
-	d.path = newInput(d.styles)
+	d := reportAdd{keys: m.keys, t: m.t, rt: m.t.Reports, styles: m.dialogStyles(), preview: m.previewCmd(), sectors: m.data.sectors}
+	d.path = common.NewInput(d.styles)
 	d.path.Prompt = d.rt.AddPath + m.t.Colon
 	d.path.CharLimit = 1024
 	return d, d.path.Focus()
@@ -68,7 +70,7 @@ func (m *Model) previewCmd() func(string) tea.Cmd {
 	st, t := m.st, m.t
 	return func(path string) tea.Cmd {
 		return func() tea.Msg {
-			p := expandHome(strings.TrimSpace(path))
+			p := common.ExpandHome(strings.TrimSpace(path))
 			f, err := os.Open(p)
 			if err != nil {
 				return reportPreviewMsg{err: safeLine(err.Error())}
@@ -82,14 +84,14 @@ func (m *Model) previewCmd() func(string) tea.Cmd {
 			// marks those, and y asks about them
 			svc := service.Service{Store: st}
 			if d, err = svc.PreviewReport(d); err != nil {
-				return reportPreviewMsg{err: t.storeError(err)}
+				return reportPreviewMsg{err: t.StoreError(err)}
 			}
 			return reportPreviewMsg{draft: d}
 		}
 	}
 }
 
-func (d reportAdd) Update(msg tea.Msg) (dialog, tea.Cmd) {
+func (d reportAdd) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 	switch msg := msg.(type) {
 	case reportPreviewMsg:
 		d.reading = false
@@ -104,9 +106,9 @@ func (d reportAdd) Update(msg tea.Msg) (dialog, tea.Cmd) {
 		if d.asking {
 			switch {
 			case key.Matches(msg, k.Yes):
-				return closeWith(addReportMsg{draft: d.draft, lower: true}), nil
+				return common.CloseWith(addReportMsg{draft: d.draft, lower: true}), nil
 			case key.Matches(msg, k.KeepTickers):
-				return closeWith(addReportMsg{draft: d.draft}), nil
+				return common.CloseWith(addReportMsg{draft: d.draft}), nil
 			case key.Matches(msg, k.Dismiss), key.Matches(msg, k.Cancel):
 				d.asking = false
 			}
@@ -124,7 +126,7 @@ func (d reportAdd) Update(msg tea.Msg) (dialog, tea.Cmd) {
 					d.asking = true // a report lowers a rating only when the user says so
 					return d, nil
 				}
-				return closeWith(addReportMsg{draft: d.draft}), nil
+				return common.CloseWith(addReportMsg{draft: d.draft}), nil
 			case key.Matches(msg, k.Cancel):
 				d.shown = false // back to the path
 				return d, d.path.Focus()
@@ -150,12 +152,12 @@ func (d reportAdd) Update(msg tea.Msg) (dialog, tea.Cmd) {
 	return d, cmd
 }
 
-func (d reportAdd) placement() placement { return inBody }
+func (d reportAdd) Placement() common.Placement { return common.InBody }
 
 func (d reportAdd) ShortHelp() []key.Binding {
 	k := d.keys
 	if d.asking {
-		rt := d.t.ratings()
+		rt := d.t.Ratings
 		return []key.Binding{
 			key.NewBinding(key.WithKeys("y"), key.WithHelp("y", rt.KLower)),
 			key.NewBinding(key.WithKeys("n"), key.WithHelp("n", rt.KKeep)),
@@ -173,7 +175,7 @@ func (d reportAdd) ShortHelp() []key.Binding {
 
 func (d reportAdd) FullHelp() [][]key.Binding { return [][]key.Binding{d.ShortHelp()} }
 
-func (d reportAdd) SetSize(w, h int) dialog {
+func (d reportAdd) SetSize(w, h int) common.Dialog {
 	d.width, d.height = w, h
 	d.path.SetWidth(max(w-safetext.Width(d.path.Prompt)-2, 10))
 	return d
@@ -188,7 +190,7 @@ func (d reportAdd) View() string {
 			lines = append(lines, "", s.Dim.Render(d.rt.Reading))
 		case d.err != "":
 			lines = append(lines, "")
-			for _, l := range wrapText(d.err, max(w, 8)) {
+			for _, l := range common.WrapText(d.err, max(w, 8)) {
 				lines = append(lines, s.Error.Render(l))
 			}
 		}
@@ -199,7 +201,7 @@ func (d reportAdd) View() string {
 	rows := max(d.height-1, 1)
 	var ask []string
 	if d.asking {
-		ask = wrapText(d.lowerQuestion(), max(w, 8))
+		ask = common.WrapText(d.lowerQuestion(), max(w, 8))
 		for i := range ask {
 			ask[i] = s.Error.Render(ask[i])
 		}
@@ -219,9 +221,9 @@ func (d reportAdd) lowerQuestion() string {
 			parts = append(parts, "…")
 			break
 		}
-		parts = append(parts, o.Call.Code.Number+" "+d.t.rating(o.Before)+" → "+d.t.rating(o.Call.Rating))
+		parts = append(parts, o.Call.Code.Number+" "+d.t.Rating(o.Before)+" → "+d.t.Rating(o.Call.Rating))
 	}
-	return sprintf(d.t.ratings().LowerAsk, len(low), strings.Join(parts, d.t.ListSep+" "))
+	return sprintf(d.t.Ratings.LowerAsk, len(low), strings.Join(parts, d.t.ListSep+" "))
 }
 
 // previewLines is the dry run's outcome as lines of the view's width.
@@ -250,11 +252,11 @@ func (d reportAdd) previewLines() []string {
 			continue
 		}
 		how := rt.MapHow[mp.How]
-		lines = append(lines, cut("  "+safeLine(mp.Theme)+" → "+safeLine(d.sectorName(mp.SectorID))+t.paren(how)))
+		lines = append(lines, cut("  "+safeLine(mp.Theme)+" → "+safeLine(d.sectorName(mp.SectorID))+t.Paren(how)))
 	}
-	lines = append(lines, s.ColHead.Render(rt.Calls+t.paren(strconv.Itoa(len(out.Calls)))))
+	lines = append(lines, s.ColHead.Render(rt.Calls+t.Paren(strconv.Itoa(len(out.Calls)))))
 	rw := 11
-	if t.zh {
+	if t.ZH {
 		rw = 6
 	}
 	theme := 8
@@ -271,8 +273,8 @@ func (d reportAdd) previewLines() []string {
 			}
 			what += " [" + strings.Join(fl, ",") + "]"
 		}
-		name := displayName(c.Name)
-		line := mark + " " + safetext.Fit(c.Code.Number, 6) + " " + fitName(name, 10) + " " + safetext.Fit(t.rating(c.Rating), rw) + " "
+		name := common.DisplayName(c.Name)
+		line := mark + " " + safetext.Fit(c.Code.Number, 6) + " " + fitName(name, 10) + " " + safetext.Fit(t.Rating(c.Rating), rw) + " "
 		if theme > 0 {
 			line += safetext.Fit(safeLine(c.Theme), theme) + " "
 		}
@@ -284,11 +286,11 @@ func (d reportAdd) previewLines() []string {
 	}
 	lines = append(lines, "", cut(sprintf(rt.Summary, out.Count(store.CallAdded), out.Count(store.CallRerated), out.Count(store.CallKept), out.Count(store.CallSkipped))))
 	if out.Undated() {
-		for _, l := range wrapText(d.t.ratings().Undated, max(w, 8)) {
+		for _, l := range common.WrapText(d.t.Ratings.Undated, max(w, 8)) {
 			lines = append(lines, s.Risk.Render(l))
 		}
 	}
-	lines = append(lines, s.Dim.Render(cut(d.t.ratings().Legend)))
+	lines = append(lines, s.Dim.Render(cut(d.t.Ratings.Legend)))
 	lines = append(lines, s.Dim.Render(cut(rt.NothingYet)))
 	return lines
 }
@@ -301,7 +303,7 @@ func (d reportAdd) previewLines() []string {
 // unchanged (the same rating), · kept (the rating in force stays; why),
 // ! skipped (why).
 func (d reportAdd) change(o store.CallOutcome) (mark, what string, style *lipgloss.Style) {
-	t, rt, s := d.t, d.t.ratings(), d.styles
+	t, rt, s := d.t, d.t.Ratings, d.styles
 	why := d.rt.Why[o.WhyCode]
 	if why == "" {
 		why = rt.Why[o.WhyCode]
@@ -316,13 +318,13 @@ func (d reportAdd) change(o store.CallOutcome) (mark, what string, style *lipglo
 			what += t.Colon + why
 		}
 	case o.What == store.CallRerated && o.Lowers:
-		mark, what, style = "↓", rt.Lowers+" "+t.rating(o.Before)+" → "+t.rating(o.After), &s.Risk
+		mark, what, style = "↓", rt.Lowers+" "+t.Rating(o.Before)+" → "+t.Rating(o.After), &s.Risk
 	case o.What == store.CallRerated:
-		mark, what = "~", rt.Rerated+" "+t.rating(o.Before)+" → "+t.rating(o.After)
+		mark, what = "~", rt.Rerated+" "+t.Rating(o.Before)+" → "+t.Rating(o.After)
 	case o.Unchanged():
-		mark, what, style = "=", rt.Unchanged+" "+t.rating(o.After), &s.Dim
+		mark, what, style = "=", rt.Unchanged+" "+t.Rating(o.After), &s.Dim
 	case o.What == store.CallKept:
-		mark, what, style = "·", rt.Kept+" "+t.rating(o.After)+t.Colon+why, &s.Dim
+		mark, what, style = "·", rt.Kept+" "+t.Rating(o.After)+t.Colon+why, &s.Dim
 	default:
 		mark, what, style = "!", rt.Skipped+t.Colon+why, &s.Error
 	}
@@ -334,7 +336,7 @@ func (d reportAdd) sectorName(id string) string {
 	for _, list := range [][]sectors.Sector{d.sectors, d.out.SectorsCreated} {
 		for _, sec := range list {
 			if sec.ID == id {
-				return sec.Label(d.t.zh)
+				return sec.Label(d.t.ZH)
 			}
 		}
 	}

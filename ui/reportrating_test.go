@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+
 	"zixuan/sectors/market"
 
 	tea "charm.land/bubbletea/v2"

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
 	"zixuan/sectors/market"
 
 	"charm.land/bubbles/v2/key"
@@ -13,6 +14,8 @@ import (
 	"zixuan/sectors"
 	"zixuan/service"
 	"zixuan/store"
+
+	"zixuan/ui/common"
 )
 
 // reportsView is the reports the watchlist keeps (p): date, broker, title
@@ -26,10 +29,10 @@ type reportsView struct {
 	open    int // the report whose calls are shown; -1 the list of reports
 	csel    int
 
-	keys   *keyMap
-	t      *text
-	rt     *reportText
-	styles *Styles
+	keys   *common.KeyMap
+	t      *common.Text
+	rt     *common.ReportText
+	styles *common.Styles
 	width  int
 	height int
 }
@@ -60,7 +63,7 @@ type (
 )
 
 func newReportsView(m *Model) reportsView {
-	v := reportsView{open: -1, keys: m.keys, t: m.t, rt: m.rt(), styles: m.dialogStyles()}
+	v := reportsView{open: -1, keys: m.keys, t: m.t, rt: m.t.Reports, styles: m.dialogStyles()}
 	return v.fill(m)
 }
 
@@ -123,13 +126,13 @@ func (v reportsView) id(i int) string {
 	return ""
 }
 
-func (v reportsView) refresh(m *Model) dialog { return v.fill(m) }
+func (v reportsView) refresh(m *Model) common.Dialog { return v.fill(m) }
 
 // rows is how many rows the view's table shows.
 func (v reportsView) rows() int { return max(v.height-2, 1) }
 
 // step moves a cursor over n rows by a key; ok is false for other keys.
-func step(k tea.KeyPressMsg, keys *keyMap, cur, n, page int) (int, bool) {
+func step(k tea.KeyPressMsg, keys *common.KeyMap, cur, n, page int) (int, bool) {
 	switch {
 	case key.Matches(k, keys.Up):
 		cur--
@@ -149,7 +152,7 @@ func step(k tea.KeyPressMsg, keys *keyMap, cur, n, page int) (int, bool) {
 	return max(min(cur, n-1), 0), true
 }
 
-func (v reportsView) Update(msg tea.Msg) (dialog, tea.Cmd) {
+func (v reportsView) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return v, nil
@@ -166,7 +169,7 @@ func (v reportsView) Update(msg tea.Msg) (dialog, tea.Cmd) {
 			v.open = -1
 		case key.Matches(k, keys.GoTo):
 			if v.csel < len(cs) && cs[v.csel].onList {
-				return closeWith(goToTickerMsg{cs[v.csel].call.Code.Key()}), nil
+				return common.CloseWith(goToTickerMsg{cs[v.csel].call.Code.Key()}), nil
 			}
 		}
 		return v, nil
@@ -181,19 +184,19 @@ func (v reportsView) Update(msg tea.Msg) (dialog, tea.Cmd) {
 	case key.Matches(k, keys.Browse):
 		if v.sel < len(v.reports) {
 			v.open, v.csel = v.sel, 0
-			return tell(v, reportFilterMsg{v.reports[v.sel].ID}), nil
+			return common.Tell(v, reportFilterMsg{v.reports[v.sel].ID}), nil
 		}
 	case key.Matches(k, keys.AddReport):
-		return tell(v, openReportAddMsg{}), nil
+		return common.Tell(v, openReportAddMsg{}), nil
 	case key.Matches(k, keys.RmReport):
 		if v.sel < len(v.reports) {
-			return tell(v, askRmReportMsg{v.reports[v.sel].ID}), nil
+			return common.Tell(v, askRmReportMsg{v.reports[v.sel].ID}), nil
 		}
 	}
 	return v, nil
 }
 
-func (v reportsView) placement() placement { return inBody }
+func (v reportsView) Placement() common.Placement { return common.InBody }
 
 func (v reportsView) ShortHelp() []key.Binding {
 	k := v.keys
@@ -208,7 +211,7 @@ func (v reportsView) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Browse, k.GoTo, k.AddReport, k.RmReport, k.Back}}
 }
 
-func (v reportsView) SetSize(w, h int) dialog { v.width, v.height = w, h; return v }
+func (v reportsView) SetSize(w, h int) common.Dialog { v.width, v.height = w, h; return v }
 
 // window is the first row to show so that cur is on screen.
 func window(cur, n, rows int) int {
@@ -223,7 +226,7 @@ func (v reportsView) View() string {
 		lines = append(lines, s.Title.Render(safetext.Truncate(sprintf(v.rt.CallsOf, reportLabel(r)), w)))
 		lines = append(lines, v.callLines()...)
 	} else {
-		title := v.rt.Reports + v.t.paren(strconv.Itoa(len(v.reports)))
+		title := v.rt.Reports + v.t.Paren(strconv.Itoa(len(v.reports)))
 		lines = append(lines, s.Title.Render(safetext.Truncate(title, w)))
 		lines = append(lines, v.reportLines()...)
 	}
@@ -302,7 +305,7 @@ func (v reportsView) callLines() []string {
 		return []string{s.Dim.Render(safetext.Truncate(rt.NoCalls, w))}
 	}
 	rw := 11
-	if t.zh {
+	if t.ZH {
 		rw = 6
 	}
 	now := rw
@@ -322,12 +325,12 @@ func (v reportsView) callLines() []string {
 	from := window(v.csel, len(cs), rows)
 	for i := from; i < min(from+rows, len(cs)); i++ {
 		c := cs[i]
-		nw := safetext.Fit(t.rating(c.now), now)
+		nw := safetext.Fit(t.Rating(c.now), now)
 		if !c.onList {
 			nw = safetext.Fit(rt.RemovedNow, now)
 		}
-		call := safetext.Fit(t.rating(c.call.Rating), rw)
-		name := displayName(c.call.Name)
+		call := safetext.Fit(t.Rating(c.call.Rating), rw)
+		name := common.DisplayName(c.call.Name)
 		if i == v.csel {
 			out = append(out, s.Selected.Render(row("> ", c.call.Code.Number, name, call, safeLine(c.call.Theme), nw)))
 			continue
@@ -393,7 +396,7 @@ func (m *Model) tabsLine() string {
 	if m.view.filter.Report == "" {
 		return m.tabsView()
 	}
-	mark := m.styles.Prompt.Render("[" + m.rt().FilterOn + " " + m.reportFilterLabel() + "]")
+	mark := m.styles.Prompt.Render("[" + m.t.Reports.FilterOn + " " + m.reportFilterLabel() + "]")
 	room := max(m.width-safetext.Width(mark)-1, 0)
 	return fitLines(mark+" "+fitLines(m.tabs.view(room, &m.styles), room, 1), m.width, 1)
 }
@@ -411,8 +414,8 @@ func (m *Model) clearReportFilter() bool {
 
 // reportsAsked does what the reports view, the add dialog and the remove
 // questions asked for.
-func (m Model) reportsAsked(msg tea.Msg, from dialog) (tea.Model, tea.Cmd) {
-	rt := m.rt()
+func (m Model) reportsAsked(msg tea.Msg, from common.Dialog) (tea.Model, tea.Cmd) {
+	rt := m.t.Reports
 	switch a := msg.(type) {
 	case reportFilterMsg:
 		m.view.filter.Report = a.id
@@ -499,7 +502,7 @@ func (m Model) updateReports(msg tea.Msg) (Model, tea.Cmd, bool) {
 	if len(codes) > 6 {
 		list = strings.Join(codes[:6], " ") + " …"
 	}
-	m.push(rmTickersQuestion{question: sprintf(m.rt().ConfirmRmTickers, len(codes), list), id: p.id, keys: m.keys, styles: m.dialogStyles()})
+	m.push(rmTickersQuestion{question: sprintf(m.t.Reports.ConfirmRmTickers, len(codes), list), id: p.id, keys: m.keys, styles: m.dialogStyles()})
 	return m, nil, true
 }
 
@@ -509,38 +512,38 @@ func (m Model) updateReports(msg tea.Msg) (Model, tea.Cmd, bool) {
 type rmTickersQuestion struct {
 	question string
 	id       string
-	keys     *keyMap
-	styles   *Styles
+	keys     *common.KeyMap
+	styles   *common.Styles
 }
 
-func (q rmTickersQuestion) Update(msg tea.Msg) (dialog, tea.Cmd) {
+func (q rmTickersQuestion) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return q, nil
 	}
 	switch {
 	case key.Matches(k, q.keys.Yes):
-		return closeWith(rmReportMsg{id: q.id, tickers: true}), nil
+		return common.CloseWith(rmReportMsg{id: q.id, tickers: true}), nil
 	case key.Matches(k, q.keys.KeepTickers):
-		return closeWith(rmReportMsg{id: q.id}), nil
+		return common.CloseWith(rmReportMsg{id: q.id}), nil
 	case key.Matches(k, q.keys.Dismiss):
 		return nil, nil
 	}
 	return q, nil
 }
 
-func (q rmTickersQuestion) placement() placement { return inStatusLine }
-func (q rmTickersQuestion) View() string         { return q.styles.Error.Render(q.question) }
+func (q rmTickersQuestion) Placement() common.Placement { return common.InStatusLine }
+func (q rmTickersQuestion) View() string                { return q.styles.Error.Render(q.question) }
 func (q rmTickersQuestion) ShortHelp() []key.Binding {
 	return []key.Binding{q.keys.Yes, q.keys.KeepTickers, q.keys.Dismiss}
 }
-func (q rmTickersQuestion) FullHelp() [][]key.Binding { return [][]key.Binding{q.ShortHelp()} }
-func (q rmTickersQuestion) SetSize(int, int) dialog   { return q }
+func (q rmTickersQuestion) FullHelp() [][]key.Binding      { return [][]key.Binding{q.ShortHelp()} }
+func (q rmTickersQuestion) SetSize(int, int) common.Dialog { return q }
 
 // restoredSay tells what removing a report did to the ratings it set:
 // how many went back, and which were left because they changed since.
-func restoredSay(t *text, out store.RemoveReportOutcome) string {
-	rt := t.ratings()
+func restoredSay(t *common.Text, out store.RemoveReportOutcome) string {
+	rt := t.Ratings
 	say := ""
 	if n := len(out.Restored); n > 0 {
 		say += sprintf(rt.Restored, n)

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
 	"zixuan/sectors/market"
 
 	tea "charm.land/bubbletea/v2"

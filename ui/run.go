@@ -12,6 +12,8 @@ import (
 	"github.com/mattn/go-isatty"
 
 	"zixuan/store"
+
+	"zixuan/ui/common"
 )
 
 // Run starts the TUI on st and returns when the user quits. It restores the
@@ -22,7 +24,7 @@ func Run(st *store.Store, opts Options) (err error) {
 		return errors.New("zixuan's interactive view needs a terminal (stdin and stdout are not both a terminal): use `zixuan list` to print the watchlist instead")
 	}
 	var popts []tea.ProgramOption
-	if opts.NoColor || noColor() {
+	if opts.NoColor || common.NoColorAsked() {
 		// no colours, text attributes kept (bold, reverse mark the
 		// selection); NO_COLOR alone Bubble Tea would honour by itself
 		popts = append(popts, tea.WithColorProfile(colorprofile.ASCII))

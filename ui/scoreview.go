@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
 	"zixuan/sectors/market"
 
 	"charm.land/bubbles/v2/key"
@@ -13,6 +14,8 @@ import (
 
 	"zixuan/safetext"
 	"zixuan/sectors"
+
+	"zixuan/ui/common"
 )
 
 // scoreView is the scorecard (c): how every call has done against 沪深300,
@@ -36,22 +39,22 @@ type scoreView struct {
 	unscored, total   int
 	label             func(by, key string) string
 
-	keys   *keyMap
-	t      *text
-	rt     *reportText
+	keys   *common.KeyMap
+	t      *common.Text
+	rt     *common.ReportText
 	bench  string // the benchmark's name
-	styles *Styles
+	styles *common.Styles
 	upDown func(int) lipgloss.Style
 	width  int
 	height int
 }
 
 func newScoreView(m *Model) scoreView {
-	v := scoreView{keys: m.keys, t: m.t, rt: m.rt(), styles: m.dialogStyles()}
+	v := scoreView{keys: m.keys, t: m.t, rt: m.t.Reports, styles: m.dialogStyles()}
 	return v.fill(m)
 }
 
-func (v scoreView) refresh(m *Model) dialog { return v.fill(m) }
+func (v scoreView) refresh(m *Model) common.Dialog { return v.fill(m) }
 
 // fill takes the model's scorecard, keeping the grouping, the selected
 // group and the open one.
@@ -77,7 +80,7 @@ func (v scoreView) fill(m *Model) scoreView {
 		case sectors.BySector:
 			for _, s := range secs {
 				if s.ID == key {
-					return t.sector(s)
+					return t.SectorLabel(s)
 				}
 			}
 		case sectors.ByReport:
@@ -88,10 +91,10 @@ func (v scoreView) fill(m *Model) scoreView {
 			}
 		case sectors.ByRating:
 			if r, err := sectors.ParseRating(key); err == nil {
-				return t.rating(r)
+				return t.Rating(r)
 			}
 		case sectors.BySource:
-			return t.source(key)
+			return t.SourceName(key)
 		}
 		return safeLine(key)
 	}
@@ -108,7 +111,7 @@ func (v scoreView) fill(m *Model) scoreView {
 }
 
 // upDownStyle is Model.upDown for a dialog that has only the styles.
-func upDownStyle(s *Styles, western bool, dir int) lipgloss.Style {
+func upDownStyle(s *common.Styles, western bool, dir int) lipgloss.Style {
 	switch {
 	case dir > 0 && western, dir < 0 && !western:
 		return s.Down
@@ -183,7 +186,7 @@ func (v *scoreView) openGroup() {
 	v.csel = min(v.csel, max(len(v.rows)-1, 0))
 }
 
-func (v scoreView) Update(msg tea.Msg) (dialog, tea.Cmd) {
+func (v scoreView) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return v, nil
@@ -200,7 +203,7 @@ func (v scoreView) Update(msg tea.Msg) (dialog, tea.Cmd) {
 			v.open = false
 		case key.Matches(k, keys.GoTo):
 			if v.csel < len(v.rows) {
-				return closeWith(goToTickerMsg{v.rows[v.csel].Code.Key()}), nil
+				return common.CloseWith(goToTickerMsg{v.rows[v.csel].Code.Key()}), nil
 			}
 		}
 		return v, nil
@@ -225,7 +228,7 @@ func (v scoreView) Update(msg tea.Msg) (dialog, tea.Cmd) {
 	return v, nil
 }
 
-func (v scoreView) placement() placement { return inBody }
+func (v scoreView) Placement() common.Placement { return common.InBody }
 
 func (v scoreView) ShortHelp() []key.Binding {
 	k := v.keys
@@ -240,7 +243,7 @@ func (v scoreView) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Browse, k.GroupBy, k.GoTo, k.Back}}
 }
 
-func (v scoreView) SetSize(w, h int) dialog { v.width, v.height = w, h; return v }
+func (v scoreView) SetSize(w, h int) common.Dialog { v.width, v.height = w, h; return v }
 
 // statusText is what the view says about its data: as of when, from the
 // store or being refreshed, how many calls have no history.
@@ -417,7 +420,7 @@ func codeOfKey(k string) string {
 func (v scoreView) callLines() []string {
 	s, w, rt, t := v.styles, v.width, v.rt, v.t
 	rw := 11
-	if t.zh {
+	if t.ZH {
 		rw = 6
 	}
 	cols := []col{
@@ -430,7 +433,7 @@ func (v scoreView) callLines() []string {
 		{head: rt.ColReturn, w: 8, right: true, rank: 6},
 		{head: v.bench, w: 8, right: true, rank: 5},
 		{head: rt.ColExcess, w: 8, right: true, rank: 7},
-		{head: t.ratings().ColTarget, w: 8, right: true, rank: 0}, // the first to go on a narrow screen
+		{head: t.Ratings.ColTarget, w: 8, right: true, rank: 0}, // the first to go on a narrow screen
 	}
 	shown, first := fitCols(cols, w, 10)
 	first = min(first, 16)
@@ -443,7 +446,7 @@ func (v scoreView) callLines() []string {
 	from := window(v.csel, len(v.rows), rows)
 	for i := from; i < min(from+rows, len(v.rows)); i++ {
 		c := v.rows[i]
-		cells := []string{displayName(c.Name), c.Code.Number, t.rating(c.Rating), market.ChinaDate(c.Day), "", "", "", "", "", ""}
+		cells := []string{common.DisplayName(c.Name), c.Code.Number, t.Rating(c.Rating), market.ChinaDate(c.Day), "", "", "", "", "", ""}
 		if c.Target > 0 {
 			cells[9] = price(c.Target)
 		}
@@ -451,7 +454,7 @@ func (v scoreView) callLines() []string {
 		if c.Err == nil {
 			cells[4], cells[5] = price(r.Ref.Price), price(c.Last)
 			if r.Suspended { // its last trade: no trade since (the scorecard's "halted")
-				cells[5] += " " + quoteTextFor(t).Halt
+				cells[5] += " " + t.Quotes.Halt
 			}
 			cells[6], cells[7], cells[8] = pct(r.ReturnPct, 1), pct(r.BenchmarkPct, 1), pct(r.ExcessPct, 1)
 			if r.Uncertain {

@@ -3,12 +3,15 @@ package ui
 import (
 	"strings"
 	"testing"
+
 	"zixuan/sectors/market"
 
 	tea "charm.land/bubbletea/v2"
 
 	"zixuan/quote"
 	"zixuan/sectors"
+
+	"zixuan/ui/common"
 )
 
 func TestScorecardGroupsAndCalls(t *testing.T) {
@@ -104,7 +107,7 @@ func TestScorecardNoHistoryYet(t *testing.T) {
 func TestScorecardColoursBySign(t *testing.T) {
 	m, _, _ := historyModel(t, "en", 120, 40)
 	m.plain = false
-	m.styles = NewStyles(false, true)
+	m.styles = common.NewStyles(false, true)
 	m.rc = newRenderCache()
 	for _, western := range []bool{false, true} {
 		m.opts.Western = western

@@ -24,3 +24,16 @@ var (
 	rankMatches    = market.Rank
 	marketKeys     = market.MarketKeys
 )
+
+// maxWizardHits is how many candidates the add wizard shows.
+const maxWizardHits = 50
+
+// rankMarket is the market's securities that fit v, best first, by the
+// resolver the CLI uses (fuzzy sounds with Options.FuzzyPinyin): the add
+// wizard's candidates.
+func (m Model) rankMarket(v string) []int {
+	if m.opts.FuzzyPinyin {
+		return rankMatches(market.FuzzyMarketKeys(), market.FuzzyQuery(v), maxWizardHits)
+	}
+	return rankMatches(marketKeys(), v, maxWizardHits)
+}

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"testing"
+
 	"zixuan/sectors/market"
 
 	"zixuan/sectors"

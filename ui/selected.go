@@ -2,6 +2,7 @@ package ui
 
 import (
 	"zixuan/sectors/market"
+	"zixuan/ui/dialogs/wizard"
 )
 
 // Selected is the stock the screen points at: in the add wizard its
@@ -9,11 +10,9 @@ import (
 // tests outside the package (the CLI's) check that both ends resolve what
 // the user typed alike.
 func (m Model) Selected() (market.Code, bool) {
-	if w, ok := m.top().(wizardModel); ok {
-		if w.choice < len(w.hits) {
-			return market.Master()[w.hits[w.choice]].Code, true
-		}
-		return market.Code{}, false
+	if w, ok := m.top().(wizard.Model); ok {
+		sec, ok := w.Chosen()
+		return sec.Code, ok
 	}
 	t, ok := m.selected()
 	return t.Code, ok

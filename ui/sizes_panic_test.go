@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
 	"zixuan/sectors/market"
+	"zixuan/ui/common"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -114,10 +116,10 @@ func selectedCode(m Model) market.Code {
 
 func TestExportPathExpandsHome(t *testing.T) {
 	t.Setenv("HOME", "/home/investor")
-	if got := expandHome("~/Desktop/zixuan.csv"); got != "/home/investor/Desktop/zixuan.csv" {
+	if got := common.ExpandHome("~/Desktop/zixuan.csv"); got != "/home/investor/Desktop/zixuan.csv" {
 		t.Errorf("expandHome = %q", got)
 	}
-	if got := expandHome("out/~/x.csv"); got != "out/~/x.csv" {
+	if got := common.ExpandHome("out/~/x.csv"); got != "out/~/x.csv" {
 		t.Errorf("a ~ inside the path changed: %q", got)
 	}
 }

@@ -3,8 +3,11 @@ package ui
 import (
 	"strings"
 	"testing"
+
 	"zixuan/sectors/market"
 	"zixuan/store"
+
+	"zixuan/ui/common"
 )
 
 // A store refusal reaches the TUI in its own language and with TUI advice,
@@ -16,8 +19,8 @@ func TestStoreErrorsInTheUIsLanguage(t *testing.T) {
 	}
 	_, err = st.AddNote(market.MustParseCode("002230"), "  ")
 	for _, lang := range []string{"en", "zh"} {
-		tx := chooseText(lang)
-		msg := tx.storeError(err)
+		tx := common.TextFor(lang)
+		msg := tx.StoreError(err)
 		if strings.Contains(msg, "--") || strings.Contains(msg, "`") {
 			t.Errorf("%s: CLI advice in the TUI: %q", lang, msg)
 		}

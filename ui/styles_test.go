@@ -4,6 +4,8 @@ import (
 	"image/color"
 	"testing"
 
+	"zixuan/ui/common"
+
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 )
@@ -20,15 +22,20 @@ func TestColoursFollowTheTerminalsBackground(t *testing.T) {
 		t.Fatal(err)
 	}
 	accent := func(m Model) color.Color { return m.styles.App.GetForeground() }
-	if accent(m) != lipgloss.Color(colAccent.dark) {
+	darkAccent := common.NewStyles(false, true).App.GetForeground()
+	lightAccent := common.NewStyles(false, false).App.GetForeground()
+	if darkAccent == lightAccent {
+		t.Fatal("the accent is the same on both backgrounds")
+	}
+	if accent(m) != darkAccent {
 		t.Errorf("before an answer the accent is %v, want the dark one", accent(m))
 	}
 	m = update(m, tea.BackgroundColorMsg{Color: color.White})
-	if accent(m) != lipgloss.Color(colAccent.light) || m.help.Styles.ShortKey.GetForeground() == nil {
-		t.Errorf("on a light background the accent is %v, want %s", accent(m), colAccent.light)
+	if accent(m) != lightAccent || m.help.Styles.ShortKey.GetForeground() == nil {
+		t.Errorf("on a light background the accent is %v, want %v", accent(m), lightAccent)
 	}
 	m = update(m, tea.BackgroundColorMsg{Color: color.Black})
-	if accent(m) != lipgloss.Color(colAccent.dark) {
+	if accent(m) != darkAccent {
 		t.Errorf("on a dark background the accent is %v", accent(m))
 	}
 	plain := newTestModel(t, st, "en", 80, 24)

@@ -6,6 +6,8 @@ import (
 
 	"zixuan/safetext"
 	"zixuan/sectors"
+
+	"zixuan/ui/common"
 )
 
 // tabsModel is the sector tab bar: All, then every sector in order.
@@ -16,13 +18,13 @@ type tabsModel struct {
 	active int
 }
 
-func (m *tabsModel) setSectors(list []sectors.Sector, t *text) {
+func (m *tabsModel) setSectors(list []sectors.Sector, t *common.Text) {
 	cur := m.activeID()
 	m.ids = []string{""}
 	m.labels = []string{t.All}
 	for _, s := range list {
 		m.ids = append(m.ids, s.ID)
-		m.labels = append(m.labels, t.sector(s))
+		m.labels = append(m.labels, t.SectorLabel(s))
 	}
 	m.active = 0
 	for i, id := range m.ids {
@@ -44,7 +46,7 @@ func (m *tabsModel) prev() { m.active = (m.active + len(m.ids) - 1) % len(m.ids)
 
 // view draws the tabs in width cells; when they do not fit, the window
 // scrolls so the active tab is always shown, with < and > at the cut ends.
-func (m *tabsModel) view(width int, s *Styles) string {
+func (m *tabsModel) view(width int, s *common.Styles) string {
 	for _, limit := range []int{40, 24, 16, 12} {
 		if out, ok := m.render(width, limit, s); ok || limit == 12 {
 			return out
@@ -54,7 +56,7 @@ func (m *tabsModel) view(width int, s *Styles) string {
 }
 
 // render draws the tabs with labels cut to limit cells; ok says all fit.
-func (m *tabsModel) render(width, limit int, s *Styles) (string, bool) {
+func (m *tabsModel) render(width, limit int, s *common.Styles) (string, bool) {
 	cells := make([]string, len(m.ids))
 	widths := make([]int, len(m.ids))
 	for i := range m.ids {

@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"testing"
 	"time"
+
 	"zixuan/sectors/market"
 
 	"zixuan/sectors"

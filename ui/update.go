@@ -7,6 +7,16 @@ import (
 	"zixuan/export"
 	"zixuan/safetext"
 	"zixuan/sectors"
+
+	"zixuan/ui/common"
+	"zixuan/ui/dialogs/confirm"
+	"zixuan/ui/dialogs/editor"
+	"zixuan/ui/dialogs/exportdlg"
+	"zixuan/ui/dialogs/keyhelp"
+	"zixuan/ui/dialogs/picker"
+	"zixuan/ui/dialogs/search"
+	"zixuan/ui/dialogs/sectorpick"
+	"zixuan/ui/dialogs/wizard"
 )
 
 // updateList handles keys on the main list.
@@ -27,7 +37,7 @@ func (m Model) updateList(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Quit):
 		return m.quit()
 	case key.Matches(msg, k.Help):
-		m.push(fullHelp{keys: k, help: m.help})
+		m.push(keyhelp.New(m.context(), m.help))
 	case key.Matches(msg, k.Refresh):
 		return m.refreshNow()
 	case key.Matches(msg, k.Cancel):
@@ -70,7 +80,7 @@ func (m Model) updateList(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.view.filter.Report = "" // and the report filter (reportsview.go)
 		m.refilter(m.selectedKey())
 	case key.Matches(msg, k.Search):
-		s, cmd := newSearchLine(m.view.query, k, &m.styles)
+		s, cmd := search.New(m.context(), m.view.query)
 		m.push(s)
 		return m, cmd
 	case key.Matches(msg, k.Sort):
@@ -90,14 +100,12 @@ func (m Model) updateList(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m.openWizard()
 	case key.Matches(msg, k.Move):
 		if tk, ok := m.selected(); ok {
-			mv := newMover(tk.Code, tk.Code.Number+" "+displayName(tk.Name), tk.Sector, m.data.sectors)
-			mv.keys, mv.t, mv.styles = k, m.t, m.dialogStyles()
-			m.push(mv)
+			m.push(sectorpick.New(m.context(), tk.Code, tk.Code.Number+" "+common.DisplayName(tk.Name), tk.Sector, m.data.sectors, "", nil))
 		}
 	case key.Matches(msg, k.Remove):
 		if tk, ok := m.selected(); ok {
-			m.ask(sprintf(m.t.ConfirmRemove, tk.Code.Number, displayName(tk.Name)),
-				removeMsg{code: tk.Code, label: displayName(tk.Name)})
+			m.ask(sprintf(m.t.ConfirmRemove, tk.Code.Number, common.DisplayName(tk.Name)),
+				removeMsg{code: tk.Code, label: common.DisplayName(tk.Name)})
 		}
 	case key.Matches(msg, k.Undo):
 		return m, m.undoRemove()
@@ -106,8 +114,7 @@ func (m Model) updateList(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Scorecard):
 		return m.openScorecard()
 	case key.Matches(msg, k.Export):
-		e, cmd := newExport(m.opts.Dir, m.opts.Now(), len(m.view.rows), m.t, &m.styles)
-		e.keys, e.t, e.styles = k, m.t, m.dialogStyles()
+		e, cmd := exportdlg.New(m.context(), m.opts.Dir, m.opts.Now(), len(m.view.rows))
 		m.push(e)
 		return m, cmd
 	case key.Matches(msg, k.Positions):
@@ -117,7 +124,7 @@ func (m Model) updateList(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 }
 
 // dialogStyles are the styles a dialog draws with: the frame's.
-func (m *Model) dialogStyles() *Styles {
+func (m *Model) dialogStyles() *common.Styles {
 	s := m.styles
 	return &s
 }
@@ -125,7 +132,7 @@ func (m *Model) dialogStyles() *Styles {
 // ask puts a yes/no question in the status line; yes hands action to the
 // root.
 func (m *Model) ask(question string, action tea.Msg) {
-	m.push(confirmModel{question: question, action: action, keys: m.keys, styles: m.dialogStyles()})
+	m.push(confirm.New(m.context(), question, action))
 }
 
 func (m Model) openEditor(id uint64, body string) (tea.Model, tea.Cmd) {
@@ -134,8 +141,7 @@ func (m Model) openEditor(id uint64, body string) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	w, h := m.dialogSize()
-	e, cmd := newEditor(tk.Code, tk.Code.Number+" "+displayName(tk.Name), id, body, w, max(h-2, 3), &m.styles)
-	e.keys, e.t, e.styles = m.keys, m.t, m.dialogStyles()
+	e, cmd := editor.New(m.context(), tk.Code, tk.Code.Number+" "+common.DisplayName(tk.Name), id, body, w, max(h-2, 3))
 	m.push(e)
 	return m, cmd
 }
@@ -145,8 +151,7 @@ func (m Model) openPicker() (tea.Model, tea.Cmd) {
 	if !ok {
 		return m, nil
 	}
-	p, cmd := newPicker(tk.Code, tk.Code.Number+" "+displayName(tk.Name), tk.Rating, m.t, &m.styles)
-	p.keys, p.t, p.styles = m.keys, m.t, m.dialogStyles()
+	p, cmd := picker.New(m.context(), tk.Code, tk.Code.Number+" "+common.DisplayName(tk.Name), tk.Rating)
 	m.push(p)
 	return m, cmd
 }
@@ -162,20 +167,18 @@ func (m Model) openWizard() (tea.Model, tea.Cmd) {
 	for _, t := range m.data.tickers {
 		on[t.Code.Key()] = true
 	}
-	w, cmd := newWizard(m.addSector(), on, m.t, &m.styles)
-	w.keys, w.t, w.styles = m.keys, m.t, m.dialogStyles()
-	w.title = m.t.AddPrompt
-	if w.sector != "" {
-		w.title += "  " + m.t.AddTo + m.t.Colon + m.sectorLabel(w.sector)
+	title, sector := m.t.AddPrompt, m.addSector()
+	if sector != "" {
+		title += "  " + m.t.AddTo + m.t.Colon + m.sectorLabel(sector)
 	}
-	w.fuzzy = m.opts.FuzzyPinyin
+	w, cmd := wizard.New(m.context(), title, sector, on, m.rankMarket)
 	m.push(w)
 	return m, cmd
 }
 
 // handle does what a dialog asked for; from is the dialog that asked, as
 // it was before the key (a failed write opens it again).
-func (m Model) handle(msg tea.Msg, from dialog) (tea.Model, tea.Cmd) {
+func (m Model) handle(msg tea.Msg, from common.Dialog) (tea.Model, tea.Cmd) {
 	if f, ok := from.(detailFocus); ok {
 		if lost, gone := m.lostFocus(); gone && lost.code == f.code {
 			// Its ticker is gone: nothing it asks is done to the ticker
@@ -185,19 +188,19 @@ func (m Model) handle(msg tea.Msg, from dialog) (tea.Model, tea.Cmd) {
 		}
 	}
 	switch msg := msg.(type) {
-	case passKeyMsg:
-		return m.handleKey(msg.key)
+	case common.PassKeyMsg:
+		return m.handleKey(msg.Key)
 
 	// the search line
-	case searchTypedMsg:
-		m.view.query = msg.query
+	case search.TypedMsg:
+		m.view.query = msg.Query
 		m.refilter("")
 		m.list.top()
-	case searchClearedMsg:
+	case search.ClearedMsg:
 		m.view.query = ""
 		m.refilter(m.selectedKey())
-	case listMoveMsg:
-		m.list.move(msg.rows + msg.pages*m.list.height)
+	case search.MoveMsg:
+		m.list.move(msg.Rows + msg.Pages*m.list.height)
 
 	// the focused detail pane
 	case noteStepMsg, detailScrollMsg, openEditorMsg, editNoteMsg, askDeleteMsg, openPickerMsg:
@@ -207,11 +210,11 @@ func (m Model) handle(msg tea.Msg, from dialog) (tea.Model, tea.Cmd) {
 	case reportFilterMsg, goToTickerMsg, openReportAddMsg, askRmReportMsg, rmReportPlanMsg, rmReportMsg, addReportMsg:
 		return m.reportsAsked(msg, from)
 
-	case exportSubmitMsg:
+	case exportdlg.SubmitMsg:
 		m.say("%s", m.t.Exporting)
 		tickers := m.visible()
-		opts := export.Options{BOM: msg.format == export.CSV, Source: m.data.source, Sectors: m.data.sectors, Now: m.opts.Now,
-			Prices: exportPrices(msg.format, tickers, m.qs.quotes, m.qs.refs)}
+		opts := export.Options{BOM: msg.Format == export.CSV, Source: m.data.source, Sectors: m.data.sectors, Now: m.opts.Now,
+			Prices: exportPrices(msg.Format, tickers, m.qs.quotes, m.qs.refs)}
 		return m, exportCmd(msg, tickers, opts)
 	}
 	if next, cmd, ok := m.alertAsked(msg); ok { // alerts.go

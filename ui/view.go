@@ -11,6 +11,8 @@ import (
 
 	"zixuan/safetext"
 	"zixuan/sectors"
+	"zixuan/ui/common"
+	"zixuan/ui/dialogs/search"
 )
 
 // The smallest terminal the layout works in.
@@ -131,7 +133,7 @@ func (m *Model) bodyFitted() string {
 	if w >= wideWidth {
 		// beside the list, the pane shows its focus only while it has the
 		// keys (not under a question)
-		focused := m.top() != nil && placementOf(m.top()) == asDetail
+		focused := m.top() != nil && common.PlacementOf(m.top()) == common.AsDetail
 		if s, ok := m.wideBody(w, h, focused); ok {
 			return s
 		}
@@ -225,9 +227,9 @@ func (m *Model) headerView() string {
 }
 
 // dialogView draws a dialog over the body: in a box, or as it is.
-func (m *Model) dialogView(d dialog) string {
+func (m *Model) dialogView(d common.Dialog) string {
 	body := d.View()
-	if placementOf(d) != inBox {
+	if common.PlacementOf(d) != common.InBox {
 		return body
 	}
 	w, h := m.dialogSize()
@@ -237,10 +239,9 @@ func (m *Model) dialogView(d dialog) string {
 // statusView is the filter in force and the last message.
 func (m *Model) statusView() string {
 	if d := m.statusDialog(); d != nil {
-		if sl, ok := d.(searchLine); ok && m.view.query != "" && len(m.view.rows) == 0 {
+		if sl, ok := d.(search.Model); ok && m.view.query != "" && len(m.view.rows) == 0 {
 			// say "no match" rather than leave an empty list unexplained
-			sl.input.SetWidth(max(m.width-6-safetext.Width(m.t.NoMatch), 10))
-			return sl.View() + "  " + m.styles.Error.Render(m.t.NoMatch)
+			return sl.ViewIn(max(m.width-6-safetext.Width(m.t.NoMatch), 10)) + "  " + m.styles.Error.Render(m.t.NoMatch)
 		}
 		return d.View()
 	}
@@ -250,7 +251,7 @@ func (m *Model) statusView() string {
 		var rs []string
 		for _, r := range sectors.Ratings {
 			if m.view.filter.Ratings.Has(r) {
-				rs = append(rs, t.rating(r))
+				rs = append(rs, t.Rating(r))
 			}
 		}
 		parts = append(parts, t.Filter+t.Colon+strings.Join(rs, t.ListSep))
@@ -259,7 +260,7 @@ func (m *Model) statusView() string {
 		parts = append(parts, t.Search+t.Colon+"/"+safeLine(m.view.query))
 	}
 	if m.view.filter.Report != "" {
-		parts = append(parts, m.rt().FilterReport+t.Colon+m.reportFilterLabel())
+		parts = append(parts, m.t.Reports.FilterReport+t.Colon+m.reportFilterLabel())
 	}
 	if m.view.sortBy != sortSector {
 		parts = append(parts, t.SortBy+t.Colon+t.SortNames[m.view.sortBy])
@@ -298,5 +299,5 @@ func (m *Model) helpKeys() help.KeyMap {
 	if d := m.top(); d != nil {
 		return d
 	}
-	return m.keys.listHelp()
+	return m.keys.ListHelp()
 }

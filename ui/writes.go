@@ -3,6 +3,7 @@ package ui
 import (
 	"slices"
 	"sync"
+
 	"zixuan/sectors/market"
 
 	tea "charm.land/bubbletea/v2"

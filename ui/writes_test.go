@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"zixuan/ui/dialogs/editor"
+
 	tea "charm.land/bubbletea/v2"
 	bolt "go.etcd.io/bbolt"
 )
@@ -107,7 +109,7 @@ func TestFailedSaveAfterQuitStays(t *testing.T) {
 	next, cmd := m.Update(wait()) // the lock timeout passes: the write fails
 	m = next.(Model)
 	release()
-	if cmd != nil || m.quitting || showing(m) != "editor" || !strings.Contains(topOf[editorModel](m).area.Value(), "do not lose me") || !m.statusErr {
-		t.Fatalf("after a failed save and q: quitting %v, showing %s, text %q, status %q", m.quitting, showing(m), topOf[editorModel](m).area.Value(), m.status)
+	if cmd != nil || m.quitting || showing(m) != "editor" || !strings.Contains(topOf[editor.Model](m).Text(), "do not lose me") || !m.statusErr {
+		t.Fatalf("after a failed save and q: quitting %v, showing %s, text %q, status %q", m.quitting, showing(m), topOf[editor.Model](m).Text(), m.status)
 	}
 }

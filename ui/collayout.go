@@ -1,0 +1,212 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+
+	"zixuan/safetext"
+	"zixuan/sectors/market"
+	"zixuan/ui/common"
+)
+
+// The columns laid out at a width, and the list's rows drawn in them.
+
+// placedCol is a column laid out at a width.
+type placedCol struct {
+	def   *columnDef
+	width int
+}
+
+// colLayout is the list's columns at one width.
+type colLayout struct {
+	code, name, rating int
+	cols               []placedCol
+}
+
+const marker = 2 // "> " before the selected row
+
+// width is the width of column id, 0 when it is not shown.
+func (c colLayout) width(id string) int {
+	for _, p := range c.cols {
+		if p.def.ID == id {
+			return p.width
+		}
+	}
+	return 0
+}
+
+// layoutColumns fits the columns ids (in order) in width; prices says
+// quotes are in, hist the price history, allTab that the All tab is shown.
+func layoutColumns(width int, t *common.Text, prices, hist, allTab bool, ids []string) colLayout {
+	return layoutColumnsHeld(width, t, prices, hist, allTab, false, ids)
+}
+
+// layoutColumnsHeld is layoutColumns with held saying a row shown holds
+// shares (the position columns).
+func layoutColumnsHeld(width int, t *common.Text, prices, hist, allTab, held bool, ids []string) colLayout {
+	c := colLayout{code: 6, name: 10, rating: 11}
+	if t.ZH {
+		c.rating = 6
+	}
+	rest := width - (marker + c.code + 1 + c.name + 1 + c.rating)
+	var ideal []int
+	need := 0
+	for _, id := range ids {
+		d := columnRegistry[id]
+		if d == nil || d.Prices && !prices || d.History && !hist || d.AllOnly && !allTab || d.Positions && !held {
+			continue
+		}
+		lo, hi := d.widths(t)
+		need += lo + 1
+		c.cols = append(c.cols, placedCol{def: d, width: lo})
+		ideal = append(ideal, hi)
+	}
+	for need > rest && len(c.cols) > 0 {
+		drop := 0
+		for i, p := range c.cols {
+			if keepRank(p.def) >= keepRank(c.cols[drop].def) {
+				drop = i
+			}
+		}
+		need -= c.cols[drop].width + 1
+		c.cols = append(c.cols[:drop:drop], c.cols[drop+1:]...)
+		ideal = append(ideal[:drop:drop], ideal[drop+1:]...)
+	}
+	rest -= need
+	if rest >= 2 {
+		c.name += 2 // room for 九号公司-WD and 5-character names
+		rest -= 2
+	}
+	for i := range c.cols {
+		if grow := min(ideal[i]-c.cols[i].width, rest); grow > 0 {
+			c.cols[i].width += grow
+			rest -= grow
+		}
+	}
+	for i := range c.cols {
+		if ideal[i] == 0 && rest > 0 {
+			c.cols[i].width += rest // the note takes what is left
+			rest = 0
+		}
+	}
+	return c
+}
+
+func keepRank(d *columnDef) int {
+	if d.Keep == 0 {
+		return 8
+	}
+	return d.Keep
+}
+
+// fitCell fits s in w cells, on the side its column aligns to.
+func fitCell(s string, w int, a colAlign) string {
+	if a == alignRight {
+		return safetext.FitLeft(s, w)
+	}
+	return safetext.Fit(s, w)
+}
+
+// header is the column header line.
+func (c colLayout) header(t *common.Text, s *common.Styles) string {
+	var b strings.Builder
+	b.WriteString(strings.Repeat(" ", marker))
+	b.WriteString(safetext.Fit(t.ColCode, c.code))
+	b.WriteString(" ")
+	b.WriteString(safetext.Fit(t.ColName, c.name))
+	b.WriteString(" ")
+	b.WriteString(safetext.Fit(t.ColRating, c.rating))
+	for _, p := range c.cols {
+		b.WriteString(" ")
+		b.WriteString(fitCell(p.def.header(t), p.width, p.def.Align))
+	}
+	return s.ColHead.Render(b.String())
+}
+
+// row draws one ticker.
+func (c colLayout) row(cx *cellCtx, selected bool, s *common.Styles, upDown func(int) lipgloss.Style) string {
+	tk := cx.tk
+	name := fitName(common.DisplayName(tk.Name), c.name)
+	rating := safetext.Fit(cx.t.Rating(tk.Rating), c.rating)
+	pin := "  "
+	switch {
+	case cx.pc != nil && cx.pc.alert:
+		pin = " " + alertMark // a fired alert (alerts.go)
+	case tk.Pinned:
+		pin = " ^" // 置顶
+	}
+	if selected {
+		pin = ">" + pin[1:]
+	}
+	var b strings.Builder
+	if !selected {
+		rating = s.Rating[tk.Rating].Render(rating)
+		if market.IsRiskWarning(tk.Name) {
+			name = s.Risk.Render(name)
+		}
+	}
+	b.WriteString(pin)
+	b.WriteString(safetext.Fit(tk.Code.Number, c.code))
+	b.WriteString(" ")
+	b.WriteString(name)
+	b.WriteString(" ")
+	b.WriteString(rating)
+	for _, p := range c.cols {
+		b.WriteString(" ")
+		cell := fitCell(p.def.Cell(cx), p.width, p.def.Align)
+		if !selected && p.def.Style != nil {
+			cell = p.def.Style(cx, s, upDown).Render(cell)
+		}
+		b.WriteString(cell)
+	}
+	if selected {
+		return s.Selected.Render(b.String())
+	}
+	return b.String()
+}
+
+// columnIDs are the columns the user chose, or the default.
+func (m *Model) columnIDs() []string {
+	if m.cols != nil {
+		return m.cols
+	}
+	if ids := knownColumns(m.opts.Columns); len(ids) > 0 {
+		return ids
+	}
+	return defaultColumns
+}
+
+// layoutColumns is the list's columns at width, for the tab shown.
+func (m *Model) layoutColumns(width int) colLayout {
+	return layoutColumnsHeld(width, m.t, m.pricesShown(), m.histShown(), m.tabs.activeID() == "", m.heldShown(), m.columnIDs())
+}
+
+// colKey is what the drawn rows depend on of the columns.
+func (m *Model) colKey() string {
+	return strings.Join(m.columnIDs(), ",") + "|" + strconv.FormatBool(m.tabs.activeID() == "") + "|" + strconv.FormatBool(m.histShown()) +
+		"|" + strconv.FormatBool(m.heldShown()) + "|" + strconv.FormatUint(m.ps.epoch, 10)
+}
+
+// cellCtx is the drawing context of ticker index r.
+func (m *Model) cellCtx(r int) *cellCtx {
+	cx := &cellCtx{tk: &m.data.tickers[r], t: m.t, loc: m.opts.Location, sector: m.sectorLabel}
+	if r < len(m.qs.cells) {
+		cx.pc = &m.qs.cells[r]
+	}
+	cx.hc = m.histCellOf(r)
+	cx.pos = m.positionOf(r)
+	if q, ok := m.qs.quotes[cx.tk.Code.Key()]; ok {
+		cx.q = &q
+	}
+	return cx
+}
+
+// setColumns shows the columns ids, in order.
+func (m *Model) setColumns(ids []string) {
+	m.cols = knownColumns(ids)
+	if m.cols == nil {
+		m.cols = []string{}
+	}
+}

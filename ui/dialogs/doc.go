@@ -1,0 +1,11 @@
+// Package dialogs holds the dialogs of the TUI, one package each: the
+// yes/no question (confirm), the rating picker (picker), the note editor
+// (editor), the add wizard (wizard), the export dialog (exportdlg), the
+// sector picker (sectorpick), the sectors' management (sectorsdlg), the
+// columns dialog (columnsdlg), the notes' history and search (notes), the
+// search line (search) and the full help (keyhelp).
+// Each embeds the shared context (ui/common.Common), implements
+// common.Dialog, and answers the root with the typed messages it declares;
+// none imports the root or another dialog. A new dialog is a new folder
+// here and the line in the root that opens it.
+package dialogs

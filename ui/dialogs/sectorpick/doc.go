@@ -1,0 +1,4 @@
+// Package sectorpick picks a sector: where to move a ticker, or (with a
+// prompt and an answer of its own) where to add one from the All tab or
+// which group to add it to.
+package sectorpick

@@ -1,0 +1,5 @@
+// Package wizard adds a ticker from the whole market, the way a trading
+// terminal's keyboard wizard (键盘精灵) works: type a code, a name or
+// pinyin initials; candidates from the securities master appear as you
+// type, ranked by the resolver the CLI uses.
+package wizard

@@ -1,0 +1,153 @@
+package ui
+
+import (
+	"unicode"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"zixuan/ui/common"
+)
+
+// Routing: every message goes to its part, keys to the dialog on top or
+// to the list.
+
+// Update routes a message: window size and background results to the root,
+// keys to the active pane.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if m.partial {
+		return m.updatePartial(msg)
+	}
+	if next, cmd, ok := m.updateQuotes(msg); ok {
+		return next, cmd
+	}
+	if next, cmd, ok := m.updateHistory(msg); ok {
+		return next, cmd
+	}
+	if next, cmd, ok := m.updateReports(msg); ok {
+		return next, cmd
+	}
+	if next, cmd, ok := m.updatePositions(msg); ok {
+		return next, cmd
+	}
+	switch msg := msg.(type) {
+	case tea.BackgroundColorMsg:
+		m.setBackground(msg.IsDark())
+		return m, nil
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		m.layout()
+		return m, m.needHistory() // the list's history columns, the chart
+	case pollMsg:
+		return m, tea.Batch(m.genSeen(msg.gen), m.nextChange())
+	case watchEndedMsg:
+		m.watch.close()
+		m.watch = nil
+		return m, m.poll()
+	case genMsg:
+		return m, m.genSeen(msg.gen)
+	case reloadedMsg:
+		if msg.seq == m.loadSeq && msg.snap.Gen != m.data.gen {
+			m.setData(msg.snap)
+			keys := m.keysCmd()
+			if m.historyCut() {
+				// a day before the histories' cut is needed now (a
+				// report of an earlier date, an import): read them again
+				m.hs.asked = false
+			}
+			// the scorecard may need the call, a report's new tickers
+			// their history; another process may have stored a trade
+			return m, tea.Batch(m.scoreCmd(), m.needHistory(), m.positionsStale(msg.snap.Gen), keys, m.needChart())
+		}
+		return m, nil
+	case reloadErrMsg:
+		m.fail(msg.err)
+		return m, nil
+	case writeDoneMsg:
+		return m.writeDone(msg)
+	case keysMadeMsg:
+		m.takeKeys(msg)
+		return m, nil
+	case exportDoneMsg:
+		if msg.err != nil {
+			m.fail(msg.err)
+		} else {
+			m.say(m.t.Exported, msg.n, msg.path)
+		}
+		return m, nil
+	case tea.PasteMsg:
+		if m.onList() {
+			return m.pasteOnList(msg) // codejump.go
+		}
+	case tea.KeyPressMsg:
+		if key.Matches(msg, m.keys.ForceQuit) && !m.hasDraft() {
+			return m.quit()
+		}
+		if plain, ok := altAsEsc(msg); ok && m.onList() {
+			// zixuan binds no alt keys: on the list an alt+key is an esc
+			// followed by that key, arriving faster than the terminal can
+			// tell them apart (a quick esc then 1, tmux send-keys), which
+			// the terminal's input reads as one alt+1.
+			next, escCmd := m.handleKey(tea.KeyPressMsg{Code: tea.KeyEscape})
+			next, keyCmd := next.Update(plain)
+			return next, tea.Batch(escCmd, keyCmd)
+		}
+		return withChart(m.handleKey(msg)) // history.go
+	}
+	return m.forward(msg)
+}
+
+// quit ends the program, once the writes confirmed so far are in: a
+// failed one brings its dialog back rather than exiting without it. Asked
+// twice, it quits at once (runProgram still waits for the writes).
+func (m Model) quit() (tea.Model, tea.Cmd) {
+	if m.writes.pending() > 0 && !m.quitWhenWritten {
+		m.quitWhenWritten = true
+		m.say("%s", m.t.Saving)
+		return m, nil
+	}
+	m.quitting = true
+	return m, tea.Quit
+}
+
+// hasDraft reports whether quitting now would lose typed text: then
+// ctrl+c goes to the dialog (the editor, the picker), which asks first,
+// as esc does.
+func (m Model) hasDraft() bool {
+	d, ok := m.top().(common.Drafter)
+	return ok && d.HasDraft()
+}
+
+// altAsEsc is the key an alt+key press would be without the alt: a
+// printable character, with the text it types.
+func altAsEsc(msg tea.KeyPressMsg) (tea.KeyPressMsg, bool) {
+	if msg.Mod&^tea.ModShift != tea.ModAlt || msg.Code > unicode.MaxRune || !unicode.IsPrint(msg.Code) {
+		return msg, false
+	}
+	msg.Mod &^= tea.ModAlt
+	msg.Text = string(msg.Code)
+	if msg.Mod.Contains(tea.ModShift) && msg.ShiftedCode != 0 {
+		msg.Text = string(msg.ShiftedCode)
+	}
+	return msg, true
+}
+
+// forward passes other messages (cursor blinks) to the top dialog.
+func (m Model) forward(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if m.top() == nil {
+		return m, nil
+	}
+	return m.updateTop(msg)
+}
+
+// handleKey gives a key to the top dialog, or to the list.
+func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	if d := m.top(); d != nil {
+		if _, ok := m.selected(); !ok && common.PlacementOf(d) == common.AsDetail {
+			m.stack = nil // the ticker is gone: back to the list
+			return m, nil
+		}
+		return m.updateTop(msg)
+	}
+	return m.updateList(msg)
+}
