@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"zixuan/quote"
+
+	"zixuan/ui/views/reports"
 )
 
 // withHistory fetches the history from a Tencent-format k-line server,
@@ -30,9 +32,9 @@ func withHistory(t *testing.T, then func(m *Model)) func(m *Model) {
 func withPreview(t *testing.T) func(m *Model) {
 	return func(m *Model) {
 		*m = press(*m, "b")
-		d, _ := newReportAdd(m)
+		d, _ := reports.NewAdd(m.context(), m.data.sectors)
 		m.push(d)
-		*m = run(*m, d.preview(weekly(t)))
+		*m = run(*m, d.Preview(weekly(t)))
 	}
 }
 

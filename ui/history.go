@@ -528,12 +528,6 @@ func (m *Model) scoreCmd() tea.Cmd {
 	}
 }
 
-// refresher is a dialog that shows the loaded data: it is made again
-// from the model when the data, the history or the scorecard change.
-type refresher interface {
-	refresh(m *Model) common.Dialog
-}
-
 // refreshDialogs remakes every open dialog that shows the loaded data.
 func (m *Model) refreshDialogs() {
 	if len(m.stack) == 0 {
@@ -541,10 +535,7 @@ func (m *Model) refreshDialogs() {
 	}
 	st := make([]common.Dialog, len(m.stack))
 	for i, d := range m.stack {
-		if r, ok := d.(refresher); ok {
-			d = r.refresh(m)
-		}
-		st[i] = d
+		st[i] = m.refreshView(d) // views.go
 	}
 	m.stack = st
 }

@@ -186,13 +186,6 @@ func (m *Model) sinceLine(tk *sectors.Ticker, at time.Time) string {
 	return m.styles.Dim.Render(s+" "+qt.Since+" ") + m.upDown(sign(r)).Render(pct(r, 1))
 }
 
-func signedPrice(v float64) string {
-	if v > 0 {
-		return "+" + price(v)
-	}
-	return price(v)
-}
-
 // bigNumber shortens volumes and amounts: 万 and 亿 on the Chinese
 // screen, M and B on the English one.
 func bigNumber(v float64, zh bool) string {

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"strconv"
 	"time"
 
 	"zixuan/sectors/market"
@@ -240,34 +239,8 @@ func (m *Model) latestOf(code market.Code) *sectors.Latest {
 	return nil
 }
 
-func price(v float64) string { return strconv.FormatFloat(v, 'f', 2, 64) }
-
-func pct(v float64, prec int) string {
-	s := strconv.FormatFloat(v, 'f', prec, 64) + "%"
-	if v > 0 {
-		s = "+" + s
-	}
-	return s
-}
-
-func sign(v float64) int {
-	switch {
-	case v > 0.0000001:
-		return 1
-	case v < -0.0000001:
-		return -1
-	}
-	return 0
-}
-
 // upDown is the style of a rise or a fall: red up and green down by the
 // A-share convention, the other way round with --colors western.
 func (m *Model) upDown(dir int) lipgloss.Style {
-	switch {
-	case dir > 0 && m.opts.Western, dir < 0 && !m.opts.Western:
-		return m.styles.Down
-	case dir != 0:
-		return m.styles.Up
-	}
-	return m.styles.Row
+	return m.styles.UpDown(m.opts.Western, dir)
 }

@@ -14,6 +14,8 @@ import (
 
 	"zixuan/sectors"
 	"zixuan/store"
+
+	"zixuan/ui/views/reports"
 )
 
 // lowerNote lowers 中科曙光 (Buy in the seed) to 中性, agrees on 海光信息
@@ -64,7 +66,7 @@ func TestReportAddAsksBeforeLowering(t *testing.T) {
 		}
 		// y asks first; esc goes back to the preview
 		m = pressRun(m, "y")
-		if d, ok := m.top().(reportAdd); !ok || !d.asking || !strings.Contains(m.plainView(), "It lowers 1 rating(s): 603019 Buy → Neutral") {
+		if d, ok := m.top().(reports.AddModel); !ok || !d.Asking() || !strings.Contains(m.plainView(), "It lowers 1 rating(s): 603019 Buy → Neutral") {
 			t.Fatalf("y did not ask:\n%s", m.plainView())
 		}
 		checkFrame(t, m.plainView(), 120, 40)
@@ -76,7 +78,7 @@ func TestReportAddAsksBeforeLowering(t *testing.T) {
 			}
 		}
 		m = press(m, "esc")
-		if d, ok := m.top().(reportAdd); !ok || d.asking || !d.shown {
+		if d, ok := m.top().(reports.AddModel); !ok || d.Asking() || !d.Shown() {
 			t.Fatalf("esc: %T", m.top())
 		}
 		if list, _ := st.Reports(); len(list) != 1 {

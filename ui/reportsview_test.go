@@ -12,6 +12,8 @@ import (
 
 	"zixuan/sectors"
 	"zixuan/store"
+
+	"zixuan/ui/views/reports"
 )
 
 // weekly is a broker weekly as text, the CLI's test report.
@@ -38,9 +40,9 @@ func TestReportsViewFilterAndBack(t *testing.T) {
 	st, _ := newTestStore(t)
 	m := newTestModel(t, st, "en", 120, 40)
 	m = press(m, "b")
-	v, ok := m.top().(reportsView)
-	if !ok || len(v.reports) != 1 || v.reports[0].ID != sectors.ReportSourceID && !strings.HasPrefix(v.reports[0].ID, "report-") {
-		t.Fatalf("reports view: %T %+v", m.top(), v.reports)
+	v, ok := m.top().(reports.Model)
+	if !ok || len(v.Reports()) != 1 || v.Reports()[0].ID != sectors.ReportSourceID && !strings.HasPrefix(v.Reports()[0].ID, "report-") {
+		t.Fatalf("reports view: %T %+v", m.top(), v.Reports())
 	}
 	view := m.plainView()
 	checkFrame(t, view, 120, 40)
@@ -49,11 +51,11 @@ func TestReportsViewFilterAndBack(t *testing.T) {
 	}
 	// enter: its calls, and the list filtered by it
 	m = press(m, "enter")
-	if m.view.filter.Report != v.reports[0].ID || len(m.view.rows) != 25 {
+	if m.view.filter.Report != v.Reports()[0].ID || len(m.view.rows) != 25 {
 		t.Fatalf("filter %q, %d rows", m.view.filter.Report, len(m.view.rows))
 	}
-	if v := m.top().(reportsView); v.open != 0 || len(v.calls[0]) != 25 {
-		t.Fatalf("calls: open %d, %d calls", v.open, len(v.calls[0]))
+	if v := m.top().(reports.Model); v.Opened() != 0 || v.CallCount(0) != 25 {
+		t.Fatalf("calls: open %d, %d calls", v.Opened(), v.CallCount(0))
 	}
 	if view := m.plainView(); !strings.Contains(view, "Calls of 2024-05-12") || !strings.Contains(view, "688111") {
 		t.Errorf("calls not shown:\n%s", view)
@@ -103,14 +105,14 @@ func TestReportAddPreviewThenConfirm(t *testing.T) {
 	m := newTestModel(t, st, "en", 120, 40)
 	path := weekly(t)
 	m = press(m, "b", "a")
-	if _, ok := m.top().(reportAdd); !ok {
+	if _, ok := m.top().(reports.AddModel); !ok {
 		t.Fatalf("a opened %T", m.top())
 	}
 	m = press(m, path)
 	m = pressRun(m, "enter")
-	d, ok := m.top().(reportAdd)
-	if !ok || !d.shown {
-		t.Fatalf("no preview: %T %+v", m.top(), d.err)
+	d, ok := m.top().(reports.AddModel)
+	if !ok || !d.Shown() {
+		t.Fatalf("no preview: %T %+v", m.top(), d.Err())
 	}
 	view := m.plainView()
 	checkFrame(t, view, 120, 40)
@@ -125,7 +127,7 @@ func TestReportAddPreviewThenConfirm(t *testing.T) {
 	}
 	// esc goes back to the path, enter previews again, y adds
 	m = press(m, "esc")
-	if d := m.top().(reportAdd); d.shown {
+	if d := m.top().(reports.AddModel); d.Shown() {
 		t.Fatal("esc did not go back to the path")
 	}
 	m = pressRun(m, "enter")
@@ -134,11 +136,11 @@ func TestReportAddPreviewThenConfirm(t *testing.T) {
 	if len(list) != 2 {
 		t.Fatalf("%d reports after y", len(list))
 	}
-	if _, ok := m.top().(reportsView); !ok {
+	if _, ok := m.top().(reports.Model); !ok {
 		t.Fatalf("after the add: %T", m.top())
 	}
-	if v := m.top().(reportsView); len(v.reports) != 2 || v.reports[0].ID != list[1].ID {
-		t.Errorf("the reports view was not refreshed: %d reports", len(v.reports))
+	if v := m.top().(reports.Model); len(v.Reports()) != 2 || v.Reports()[0].ID != list[1].ID {
+		t.Errorf("the reports view was not refreshed: %d reports", len(v.Reports()))
 	}
 	if !strings.Contains(m.status, "added report") {
 		t.Errorf("status %q", m.status)
@@ -154,13 +156,13 @@ func TestReportAddErrorsStayInTheDialog(t *testing.T) {
 	}
 	m = press(m, "b", "a", bad)
 	m = pressRun(m, "enter")
-	d, ok := m.top().(reportAdd)
-	if !ok || d.shown || d.err == "" {
-		t.Fatalf("%T shown=%v err=%q", m.top(), d.shown, d.err)
+	d, ok := m.top().(reports.AddModel)
+	if !ok || d.Shown() || d.Err() == "" {
+		t.Fatalf("%T shown=%v err=%q", m.top(), d.Shown(), d.Err())
 	}
 	checkFrame(t, m.plainView(), 80, 24)
 	m = press(m, "esc")
-	if _, ok := m.top().(reportsView); !ok {
+	if _, ok := m.top().(reports.Model); !ok {
 		t.Fatalf("esc: %T", m.top())
 	}
 }
@@ -171,8 +173,8 @@ func addWeekly(t *testing.T, st *store.Store) store.AddReportOutcome {
 	m := newTestModel(t, st, "en", 120, 40)
 	m = press(m, "b", "a", weekly(t))
 	m = pressRun(m, "enter")
-	d := m.top().(reportAdd)
-	return d.out
+	d := m.top().(reports.AddModel)
+	return d.Outcome()
 }
 
 func TestReportRemoveAsksAboutItsTickers(t *testing.T) {
@@ -196,12 +198,12 @@ func TestReportRemoveAsksAboutItsTickers(t *testing.T) {
 				t.Fatalf("d: %s", showing(m))
 			}
 			m = pressRun(m, "y")
-			q, ok := m.top().(rmTickersQuestion)
+			q, ok := m.top().(reports.RemoveQuestion)
 			if !ok {
 				t.Fatalf("no question about the tickers: %T", m.top())
 			}
 			if !strings.Contains(m.plainView(), "only because of it") {
-				t.Errorf("question not shown: %q", q.question)
+				t.Errorf("question not shown: %q", q.Question())
 			}
 			m = pressRun(m, answer)
 			list, _ := st.Reports()

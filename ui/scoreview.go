@@ -16,6 +16,7 @@ import (
 	"zixuan/sectors"
 
 	"zixuan/ui/common"
+	"zixuan/ui/views/reports"
 )
 
 // scoreView is the scorecard (c): how every call has done against 沪深300,
@@ -86,7 +87,7 @@ func (v scoreView) fill(m *Model) scoreView {
 		case sectors.ByReport:
 			if snap != nil {
 				if r, ok := snap.Report(key); ok {
-					return reportLabel(r)
+					return reports.Label(r)
 				}
 			}
 		case sectors.ByRating:
@@ -194,7 +195,7 @@ func (v scoreView) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 	keys := v.keys
 	page := max(v.height-3, 1)
 	if v.open {
-		if c, moved := step(k, keys, v.csel, len(v.rows), page); moved {
+		if c, moved := common.Step(k, keys, v.csel, len(v.rows), page); moved {
 			v.csel = c
 			return v, nil
 		}
@@ -203,12 +204,12 @@ func (v scoreView) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 			v.open = false
 		case key.Matches(k, keys.GoTo):
 			if v.csel < len(v.rows) {
-				return common.CloseWith(goToTickerMsg{v.rows[v.csel].Code.Key()}), nil
+				return common.CloseWith(common.GoToTickerMsg{Key: v.rows[v.csel].Code.Key()}), nil
 			}
 		}
 		return v, nil
 	}
-	if s, moved := step(k, keys, v.sel, len(v.groups), page); moved {
+	if s, moved := common.Step(k, keys, v.sel, len(v.groups), page); moved {
 		v.sel = s
 		return v, nil
 	}
@@ -373,7 +374,7 @@ func (v scoreView) groupLines() []string {
 	}
 	out := []string{s.ColHead.Render(tableRow(cols, shown, first, "  ", heads, nil))}
 	rows := max(v.height-3, 1)
-	from := window(v.sel, len(v.groups), rows)
+	from := common.Window(v.sel, len(v.groups), rows)
 	for i := from; i < min(from+rows, len(v.groups)); i++ {
 		g := v.groups[i]
 		// calls: rated+unrated when a group has unrated picks; the hit
@@ -443,7 +444,7 @@ func (v scoreView) callLines() []string {
 	}
 	out := []string{s.ColHead.Render(tableRow(cols, shown, first, "  ", heads, nil))}
 	rows := max(v.height-3, 1)
-	from := window(v.csel, len(v.rows), rows)
+	from := common.Window(v.csel, len(v.rows), rows)
 	for i := from; i < min(from+rows, len(v.rows)); i++ {
 		c := v.rows[i]
 		cells := []string{common.DisplayName(c.Name), c.Code.Number, t.Rating(c.Rating), market.ChinaDate(c.Day), "", "", "", "", "", ""}

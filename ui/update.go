@@ -17,6 +17,7 @@ import (
 	"zixuan/ui/dialogs/search"
 	"zixuan/ui/dialogs/sectorpick"
 	"zixuan/ui/dialogs/wizard"
+	"zixuan/ui/views/reports"
 )
 
 // updateList handles keys on the main list.
@@ -110,7 +111,7 @@ func (m Model) updateList(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Undo):
 		return m, m.undoRemove()
 	case key.Matches(msg, k.Reports):
-		return m.openReports()
+		m.push(reports.New(m.context(), m.reportsData()))
 	case key.Matches(msg, k.Scorecard):
 		return m.openScorecard()
 	case key.Matches(msg, k.Export):
@@ -206,8 +207,8 @@ func (m Model) handle(msg tea.Msg, from common.Dialog) (tea.Model, tea.Cmd) {
 	case noteStepMsg, detailScrollMsg, openEditorMsg, editNoteMsg, askDeleteMsg, openPickerMsg:
 		return m.detailAsked(msg)
 
-	// the reports view (reportsview.go, reportadd.go)
-	case reportFilterMsg, goToTickerMsg, openReportAddMsg, askRmReportMsg, rmReportPlanMsg, rmReportMsg, addReportMsg:
+	// the reports view (ui/views/reports; the root's side in reports.go)
+	case reports.FilterMsg, common.GoToTickerMsg, reports.OpenAddMsg, reports.AskRemoveMsg, reports.PlanRemoveMsg, reports.RemoveMsg, reports.AddMsg:
 		return m.reportsAsked(msg, from)
 
 	case exportdlg.SubmitMsg:

@@ -80,23 +80,6 @@ func padLines(s string, w int) string {
 	return strings.Join(lines, "\n")
 }
 
-// fitLines cuts or pads s to exactly h lines of at most w cells.
-func fitLines(s string, w, h int) string {
-	lines := strings.Split(s, "\n")
-	if len(lines) > h {
-		lines = lines[:h]
-	}
-	for i, l := range lines {
-		if safetext.Width(l) > w {
-			lines[i] = safetext.Truncate(l, w)
-		}
-	}
-	for len(lines) < h {
-		lines = append(lines, "")
-	}
-	return strings.Join(lines, "\n")
-}
-
 // fitLinesW is fitLines as lines with their widths.
 func fitLinesW(s string, w, h int) ([]string, []int) {
 	lines := strings.Split(s, "\n")

@@ -1,4 +1,4 @@
-package ui
+package reports
 
 import (
 	"fmt"
@@ -19,11 +19,13 @@ import (
 	"zixuan/ui/common"
 )
 
-// reportAdd adds a report file (a in the reports view): the path typed,
+// AddModel adds a report file (a in the reports view): the path typed,
 // then the preview, the dry run of the store's AddReport (exactly what the
 // add would do: each theme's sector, each call added, re-rated, kept or
 // skipped, with its flags), and only on y or enter the add itself.
-type reportAdd struct {
+type AddModel struct {
+	common.Common
+
 	path    textinput.Model
 	reading bool
 	err     string
@@ -33,67 +35,72 @@ type reportAdd struct {
 	out     store.AddReportOutcome
 	off     int // the preview's first line shown
 
-	preview func(path string) tea.Cmd
 	sectors []sectors.Sector // the watchlist's, for the themes' names
-	keys    *common.KeyMap
-	t       *common.Text
-	rt      *common.ReportText
-	styles  *common.Styles
-	width   int
-	height  int
 }
 
-// reportPreviewMsg is the dry run's result.
-type reportPreviewMsg struct {
+// previewMsg is the dry run's result.
+type previewMsg struct {
 	draft service.ReportDraft
 	err   string
 }
 
-// addReportMsg asks the root to add the report previewed; lower accepts
-// the ratings it lowers.
-type addReportMsg struct {
-	draft service.ReportDraft
-	lower bool
+// AddMsg asks the root to add the report previewed; Lower accepts the
+// ratings it lowers.
+type AddMsg struct {
+	Draft service.ReportDraft
+	Lower bool
 }
 
-func newReportAdd(m *Model) (reportAdd, tea.Cmd) {
-	d := reportAdd{keys: m.keys, t: m.t, rt: m.t.Reports, styles: m.dialogStyles(), preview: m.previewCmd(), sectors: m.data.sectors}
-	d.path = common.NewInput(d.styles)
-	d.path.Prompt = d.rt.AddPath + m.t.Colon
+// NewAdd asks for a report file to add to the watchlist, whose sectors
+// are secs.
+func NewAdd(c common.Common, secs []sectors.Sector) (AddModel, tea.Cmd) {
+	d := AddModel{Common: c, sectors: secs}
+	d.path = common.NewInput(c.Styles)
+	d.path.Prompt = c.T.Reports.AddPath + c.T.Colon
 	d.path.CharLimit = 1024
 	return d, d.path.Focus()
 }
 
-// previewCmd reads a report file and runs the add as a dry run, off the
-// UI goroutine.
-func (m *Model) previewCmd() func(string) tea.Cmd {
-	st, t := m.st, m.t
-	return func(path string) tea.Cmd {
-		return func() tea.Msg {
-			p := common.ExpandHome(strings.TrimSpace(path))
-			f, err := os.Open(p)
-			if err != nil {
-				return reportPreviewMsg{err: safeLine(err.Error())}
-			}
-			d, err := service.ReadReport(f, service.ReportOptions{})
-			f.Close()
-			if err != nil {
-				return reportPreviewMsg{err: safeLine(fmt.Sprintf("%s: %v", p, err))}
-			}
-			// what the add does with every lowering accepted: the preview
-			// marks those, and y asks about them
-			svc := service.Service{Store: st}
-			if d, err = svc.PreviewReport(d); err != nil {
-				return reportPreviewMsg{err: t.StoreError(err)}
-			}
-			return reportPreviewMsg{draft: d}
+// Preview reads a report file and runs the add as a dry run, off the UI
+// goroutine.
+func (d AddModel) Preview(path string) tea.Cmd {
+	st, t := d.Store, d.T
+	return func() tea.Msg {
+		p := common.ExpandHome(strings.TrimSpace(path))
+		f, err := os.Open(p)
+		if err != nil {
+			return previewMsg{err: safetext.Line(err.Error())}
 		}
+		d, err := service.ReadReport(f, service.ReportOptions{})
+		f.Close()
+		if err != nil {
+			return previewMsg{err: safetext.Line(fmt.Sprintf("%s: %v", p, err))}
+		}
+		// what the add does with every lowering accepted: the preview
+		// marks those, and y asks about them
+		svc := service.Service{Store: st}
+		if d, err = svc.PreviewReport(d); err != nil {
+			return previewMsg{err: t.StoreError(err)}
+		}
+		return previewMsg{draft: d}
 	}
 }
 
-func (d reportAdd) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
+// Shown reports whether the preview is on screen.
+func (d AddModel) Shown() bool { return d.shown }
+
+// Asking reports whether it asks before lowering ratings.
+func (d AddModel) Asking() bool { return d.asking }
+
+// Err is why the file could not be previewed.
+func (d AddModel) Err() string { return d.err }
+
+// Outcome is the preview: what the add would do.
+func (d AddModel) Outcome() store.AddReportOutcome { return d.out }
+
+func (d AddModel) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 	switch msg := msg.(type) {
-	case reportPreviewMsg:
+	case previewMsg:
 		d.reading = false
 		if msg.err != "" {
 			d.err = msg.err
@@ -102,13 +109,13 @@ func (d reportAdd) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 		d.draft, d.out, d.shown, d.asking, d.off, d.err = msg.draft, msg.draft.Preview, true, false, 0, ""
 		return d, nil
 	case tea.KeyPressMsg:
-		k := d.keys
+		k := d.Keys
 		if d.asking {
 			switch {
 			case key.Matches(msg, k.Yes):
-				return common.CloseWith(addReportMsg{draft: d.draft, lower: true}), nil
+				return common.CloseWith(AddMsg{Draft: d.draft, Lower: true}), nil
 			case key.Matches(msg, k.KeepTickers):
-				return common.CloseWith(addReportMsg{draft: d.draft}), nil
+				return common.CloseWith(AddMsg{Draft: d.draft}), nil
 			case key.Matches(msg, k.Dismiss), key.Matches(msg, k.Cancel):
 				d.asking = false
 			}
@@ -116,7 +123,7 @@ func (d reportAdd) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 		}
 		if d.shown {
 			lines := len(d.previewLines())
-			page := max(d.height-2, 1)
+			page := max(d.Height-2, 1)
 			switch {
 			case key.Matches(msg, k.Yes), key.Matches(msg, k.Confirm):
 				if d.out.Existing {
@@ -126,12 +133,12 @@ func (d reportAdd) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 					d.asking = true // a report lowers a rating only when the user says so
 					return d, nil
 				}
-				return common.CloseWith(addReportMsg{draft: d.draft}), nil
+				return common.CloseWith(AddMsg{Draft: d.draft}), nil
 			case key.Matches(msg, k.Cancel):
 				d.shown = false // back to the path
 				return d, d.path.Focus()
 			}
-			if off, moved := step(msg, k, d.off, max(lines-page+1, 1), page-1); moved {
+			if off, moved := common.Step(msg, k, d.off, max(lines-page+1, 1), page-1); moved {
 				d.off = off
 			}
 			return d, nil
@@ -144,7 +151,7 @@ func (d reportAdd) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 				return d, nil
 			}
 			d.reading, d.err = true, ""
-			return d, d.preview(d.path.Value())
+			return d, d.Preview(d.path.Value())
 		}
 	}
 	var cmd tea.Cmd
@@ -152,12 +159,12 @@ func (d reportAdd) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 	return d, cmd
 }
 
-func (d reportAdd) Placement() common.Placement { return common.InBody }
+func (d AddModel) Placement() common.Placement { return common.InBody }
 
-func (d reportAdd) ShortHelp() []key.Binding {
-	k := d.keys
+func (d AddModel) ShortHelp() []key.Binding {
+	k := d.Keys
 	if d.asking {
-		rt := d.t.Ratings
+		rt := d.T.Ratings
 		return []key.Binding{
 			key.NewBinding(key.WithKeys("y"), key.WithHelp("y", rt.KLower)),
 			key.NewBinding(key.WithKeys("n"), key.WithHelp("n", rt.KKeep)),
@@ -173,32 +180,32 @@ func (d reportAdd) ShortHelp() []key.Binding {
 	return []key.Binding{k.Confirm, k.Cancel}
 }
 
-func (d reportAdd) FullHelp() [][]key.Binding { return [][]key.Binding{d.ShortHelp()} }
+func (d AddModel) FullHelp() [][]key.Binding { return [][]key.Binding{d.ShortHelp()} }
 
-func (d reportAdd) SetSize(w, h int) common.Dialog {
-	d.width, d.height = w, h
+func (d AddModel) SetSize(w, h int) common.Dialog {
+	d.Common.SetSize(w, h)
 	d.path.SetWidth(max(w-safetext.Width(d.path.Prompt)-2, 10))
 	return d
 }
 
-func (d reportAdd) View() string {
-	s, w := d.styles, d.width
+func (d AddModel) View() string {
+	s, w := d.Styles, d.Width
 	if !d.shown {
-		lines := []string{s.Title.Render(safetext.Truncate(d.rt.AddTitle, w)), "", d.path.View(), s.Dim.Render(safetext.Truncate(d.rt.AddHint, w))}
+		lines := []string{s.Title.Render(safetext.Truncate(d.T.Reports.AddTitle, w)), "", d.path.View(), s.Dim.Render(safetext.Truncate(d.T.Reports.AddHint, w))}
 		switch {
 		case d.reading:
-			lines = append(lines, "", s.Dim.Render(d.rt.Reading))
+			lines = append(lines, "", s.Dim.Render(d.T.Reports.Reading))
 		case d.err != "":
 			lines = append(lines, "")
 			for _, l := range common.WrapText(d.err, max(w, 8)) {
 				lines = append(lines, s.Error.Render(l))
 			}
 		}
-		return fitLines(strings.Join(lines, "\n"), w, d.height)
+		return common.FitLines(strings.Join(lines, "\n"), w, d.Height)
 	}
 	all := d.previewLines()
-	title := s.Title.Render(safetext.Truncate(d.rt.PreviewTitle+d.t.Colon+reportLabel(d.out.Report), w))
-	rows := max(d.height-1, 1)
+	title := s.Title.Render(safetext.Truncate(d.T.Reports.PreviewTitle+d.T.Colon+Label(d.out.Report), w))
+	rows := max(d.Height-1, 1)
 	var ask []string
 	if d.asking {
 		ask = common.WrapText(d.lowerQuestion(), max(w, 8))
@@ -209,11 +216,11 @@ func (d reportAdd) View() string {
 	}
 	off := min(d.off, max(len(all)-rows, 0))
 	end := min(off+rows, len(all))
-	return fitLines(title+"\n"+strings.Join(append(all[off:end:end], ask...), "\n"), w, d.height)
+	return common.FitLines(title+"\n"+strings.Join(append(all[off:end:end], ask...), "\n"), w, d.Height)
 }
 
 // lowerQuestion asks whether to lower the ratings the report lowers.
-func (d reportAdd) lowerQuestion() string {
+func (d AddModel) lowerQuestion() string {
 	low := d.out.Lowering()
 	parts := make([]string, 0, min(len(low), 4))
 	for i, o := range low {
@@ -221,14 +228,14 @@ func (d reportAdd) lowerQuestion() string {
 			parts = append(parts, "…")
 			break
 		}
-		parts = append(parts, o.Call.Code.Number+" "+d.t.Rating(o.Before)+" → "+d.t.Rating(o.Call.Rating))
+		parts = append(parts, o.Call.Code.Number+" "+d.T.Rating(o.Before)+" → "+d.T.Rating(o.Call.Rating))
 	}
-	return sprintf(d.t.Ratings.LowerAsk, len(low), strings.Join(parts, d.t.ListSep+" "))
+	return fmt.Sprintf(d.T.Ratings.LowerAsk, len(low), strings.Join(parts, d.T.ListSep+" "))
 }
 
 // previewLines is the dry run's outcome as lines of the view's width.
-func (d reportAdd) previewLines() []string {
-	s, w, t, rt := d.styles, d.width, d.t, d.rt
+func (d AddModel) previewLines() []string {
+	s, w, t, rt := d.Styles, d.Width, d.T, d.T.Reports
 	out := d.out
 	r := out.Report
 	var lines []string
@@ -236,23 +243,23 @@ func (d reportAdd) previewLines() []string {
 	var head []string
 	for _, f := range []string{r.Broker, r.Industry, r.IndustryRating.String()} {
 		if f != "" {
-			head = append(head, safeLine(f))
+			head = append(head, safetext.Line(f))
 		}
 	}
 	if len(head) > 0 {
 		lines = append(lines, cut(strings.Join(head, "  ")))
 	}
 	if out.Existing {
-		return append(lines, "", s.Risk.Render(cut(sprintf(rt.Already, r.Calls))))
+		return append(lines, "", s.Risk.Render(cut(fmt.Sprintf(rt.Already, r.Calls))))
 	}
 	lines = append(lines, s.ColHead.Render(rt.Themes))
 	for _, mp := range out.Mapping {
 		if mp.SectorID == "" { // no stock new to the list goes there: no sector is made
-			lines = append(lines, cut("  "+safeLine(mp.Theme)+" → "+rt.NoSectorNeeded))
+			lines = append(lines, cut("  "+safetext.Line(mp.Theme)+" → "+rt.NoSectorNeeded))
 			continue
 		}
 		how := rt.MapHow[mp.How]
-		lines = append(lines, cut("  "+safeLine(mp.Theme)+" → "+safeLine(d.sectorName(mp.SectorID))+t.Paren(how)))
+		lines = append(lines, cut("  "+safetext.Line(mp.Theme)+" → "+safetext.Line(d.sectorName(mp.SectorID))+t.Paren(how)))
 	}
 	lines = append(lines, s.ColHead.Render(rt.Calls+t.Paren(strconv.Itoa(len(out.Calls)))))
 	rw := 11
@@ -274,9 +281,9 @@ func (d reportAdd) previewLines() []string {
 			what += " [" + strings.Join(fl, ",") + "]"
 		}
 		name := common.DisplayName(c.Name)
-		line := mark + " " + safetext.Fit(c.Code.Number, 6) + " " + fitName(name, 10) + " " + safetext.Fit(t.Rating(c.Rating), rw) + " "
+		line := mark + " " + safetext.Fit(c.Code.Number, 6) + " " + common.FitName(name, 10) + " " + safetext.Fit(t.Rating(c.Rating), rw) + " "
 		if theme > 0 {
-			line += safetext.Fit(safeLine(c.Theme), theme) + " "
+			line += safetext.Fit(safetext.Line(c.Theme), theme) + " "
 		}
 		line = cut(line + what)
 		if style != nil {
@@ -284,13 +291,13 @@ func (d reportAdd) previewLines() []string {
 		}
 		lines = append(lines, line)
 	}
-	lines = append(lines, "", cut(sprintf(rt.Summary, out.Count(store.CallAdded), out.Count(store.CallRerated), out.Count(store.CallKept), out.Count(store.CallSkipped))))
+	lines = append(lines, "", cut(fmt.Sprintf(rt.Summary, out.Count(store.CallAdded), out.Count(store.CallRerated), out.Count(store.CallKept), out.Count(store.CallSkipped))))
 	if out.Undated() {
-		for _, l := range common.WrapText(d.t.Ratings.Undated, max(w, 8)) {
+		for _, l := range common.WrapText(d.T.Ratings.Undated, max(w, 8)) {
 			lines = append(lines, s.Risk.Render(l))
 		}
 	}
-	lines = append(lines, s.Dim.Render(cut(d.t.Ratings.Legend)))
+	lines = append(lines, s.Dim.Render(cut(d.T.Ratings.Legend)))
 	lines = append(lines, s.Dim.Render(cut(rt.NothingYet)))
 	return lines
 }
@@ -302,14 +309,14 @@ func (d reportAdd) previewLines() []string {
 // + new to the list, ~ re-rated, ↓ lowers (asked before the add), =
 // unchanged (the same rating), · kept (the rating in force stays; why),
 // ! skipped (why).
-func (d reportAdd) change(o store.CallOutcome) (mark, what string, style *lipgloss.Style) {
-	t, rt, s := d.t, d.t.Ratings, d.styles
-	why := d.rt.Why[o.WhyCode]
+func (d AddModel) change(o store.CallOutcome) (mark, what string, style *lipgloss.Style) {
+	t, rt, s := d.T, d.T.Ratings, d.Styles
+	why := d.T.Reports.Why[o.WhyCode]
 	if why == "" {
 		why = rt.Why[o.WhyCode]
 	}
 	if why == "" && o.Why != "" {
-		why = safeLine(o.Why)
+		why = safetext.Line(o.Why)
 	}
 	switch {
 	case o.What == store.CallAdded:
@@ -332,11 +339,11 @@ func (d reportAdd) change(o store.CallOutcome) (mark, what string, style *lipglo
 }
 
 // sectorName is a sector's label for the preview: a new one by its id.
-func (d reportAdd) sectorName(id string) string {
+func (d AddModel) sectorName(id string) string {
 	for _, list := range [][]sectors.Sector{d.sectors, d.out.SectorsCreated} {
 		for _, sec := range list {
 			if sec.ID == id {
-				return sec.Label(d.t.ZH)
+				return sec.Label(d.T.ZH)
 			}
 		}
 	}

@@ -1,0 +1,50 @@
+package common
+
+import (
+	"strconv"
+
+	"charm.land/lipgloss/v2"
+)
+
+// Price is a price or an amount with two decimals.
+func Price(v float64) string { return strconv.FormatFloat(v, 'f', 2, 64) }
+
+// SignedPrice is Price with a + before a gain.
+func SignedPrice(v float64) string {
+	if v > 0 {
+		return "+" + Price(v)
+	}
+	return Price(v)
+}
+
+// Pct is a percentage with prec decimals, a + before a rise.
+func Pct(v float64, prec int) string {
+	s := strconv.FormatFloat(v, 'f', prec, 64) + "%"
+	if v > 0 {
+		s = "+" + s
+	}
+	return s
+}
+
+// Sign is 1 for a rise, -1 for a fall, 0 for what rounds to nothing.
+func Sign(v float64) int {
+	switch {
+	case v > 0.0000001:
+		return 1
+	case v < -0.0000001:
+		return -1
+	}
+	return 0
+}
+
+// UpDown is the style of a rise or a fall: red up and green down by the
+// A-share convention, the other way round with western colours.
+func (s *Styles) UpDown(western bool, dir int) lipgloss.Style {
+	switch {
+	case dir > 0 && western, dir < 0 && !western:
+		return s.Down
+	case dir != 0:
+		return s.Up
+	}
+	return s.Row
+}

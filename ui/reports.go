@@ -1,0 +1,160 @@
+package ui
+
+import (
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"zixuan/safetext"
+	"zixuan/sectors"
+	"zixuan/sectors/market"
+	"zixuan/service"
+	"zixuan/store"
+
+	"zixuan/ui/common"
+	"zixuan/ui/views/reports"
+)
+
+// The root's side of the reports view (ui/views/reports): the list's
+// report filter, and the writes the view and its add dialog ask for.
+
+// fromReport reports whether the report made a call on tk.
+func fromReport(tk *sectors.Ticker, id string) bool {
+	_, ok := tk.CallFrom(id)
+	return ok
+}
+
+// dataChanged keeps what is made of the loaded data in step with it: the
+// report filter (dropped when its report is gone), the history cells, the
+// open views.
+func (m *Model) dataChanged() {
+	if m.view.filter.Report != "" && m.hs.snap != nil {
+		if _, ok := m.hs.snap.Report(m.view.filter.Report); !ok {
+			m.view.filter.Report = ""
+		}
+	}
+	m.buildHistCells()
+	m.refreshDialogs()
+	if m.hs.snap != nil && m.hs.pick != "" {
+		if _, ok := m.hs.snap.Report(m.hs.pick); ok {
+			m.hs.pick = "" // selected now
+		}
+	}
+}
+
+// reportFilterLabel is the report the list is filtered by, for the status
+// and tabs lines.
+func (m *Model) reportFilterLabel() string {
+	if m.hs.snap != nil {
+		if r, ok := m.hs.snap.Report(m.view.filter.Report); ok {
+			if !r.Date.IsZero() {
+				return strings.TrimSpace(market.ChinaDate(r.Date) + " " + safeLine(r.Broker))
+			}
+		}
+	}
+	return safeLine(m.view.filter.Report)
+}
+
+// tabsLine is the tabs line, after a mark of the report filter when it is
+// on: the tabs' counts are of that report's tickers.
+func (m *Model) tabsLine() string {
+	if m.view.filter.Report == "" {
+		return m.tabsView()
+	}
+	mark := m.styles.Prompt.Render("[" + m.t.Reports.FilterOn + " " + m.reportFilterLabel() + "]")
+	room := max(m.width-safetext.Width(mark)-1, 0)
+	return fitLines(mark+" "+fitLines(m.tabs.view(room, &m.styles), room, 1), m.width, 1)
+}
+
+// clearReportFilter is esc or 0 on the list; it reports whether the
+// filter was on.
+func (m *Model) clearReportFilter() bool {
+	if m.view.filter.Report == "" {
+		return false
+	}
+	m.view.filter.Report = ""
+	m.refilter(m.selectedKey())
+	return true
+}
+
+// reportsAsked does what the reports view, the add dialog and the remove
+// questions asked for.
+func (m Model) reportsAsked(msg tea.Msg, from common.Dialog) (tea.Model, tea.Cmd) {
+	rt := m.t.Reports
+	switch a := msg.(type) {
+	case reports.FilterMsg:
+		m.view.filter.Report = a.ID
+		m.refilter(m.selectedKey())
+		m.list.top()
+	case common.GoToTickerMsg:
+		m.stack = nil
+		m.selectKey(a.Key)
+	case reports.OpenAddMsg:
+		d, cmd := reports.NewAdd(m.context(), m.data.sectors)
+		m.push(d)
+		return m, cmd
+	case reports.AskRemoveMsg:
+		if r, ok := m.hs.snap.Report(a.ID); ok {
+			m.ask(sprintf(rt.ConfirmRm, reports.ShortLabel(r), r.Calls), reports.PlanRemoveMsg{ID: a.ID})
+		}
+	case reports.PlanRemoveMsg:
+		return m, reports.PlanRemove(m.st, a.ID)
+	case reports.RemoveMsg:
+		opts := store.RemoveReportOptions{RemoveTickers: a.Tickers}
+		label := a.ID
+		if r, ok := m.hs.snap.Report(a.ID); ok {
+			label = reports.ShortLabel(r)
+		}
+		return m, m.write(func(st *store.Store) (market.Code, string, error) {
+			out, err := st.RemoveReport(a.ID, opts)
+			if err != nil {
+				return market.Code{}, "", err
+			}
+			say := sprintf(rt.RmDone, label, out.CallsRemoved)
+			switch {
+			case len(out.TickersRemoved) > 0:
+				say += sprintf(rt.RmTickers, len(out.TickersRemoved))
+			case len(out.OnlyThis) > 0:
+				say += sprintf(rt.RmKept, len(out.OnlyThis))
+			}
+			say += reports.RestoredSay(m.t, out)
+			return market.Code{}, say, nil
+		}, func(m *Model, _ market.Code) tea.Cmd { return m.loadCmd() }, nil)
+	case reports.AddMsg:
+		draft, lower := a.Draft, a.Lower
+		return m, m.write(func(st *store.Store) (market.Code, string, error) {
+			svc := service.Service{Store: st}
+			out, err := svc.AddReport(draft, lower)
+			if err != nil {
+				return market.Code{}, "", err
+			}
+			if out.Existing {
+				return market.Code{}, rt.ReportSame, nil
+			}
+			return market.Code{}, sprintf(rt.ReportAdded, reports.ShortLabel(out.Report), out.Count(store.CallAdded), out.Count(store.CallRerated)), nil
+		}, func(m *Model, _ market.Code) tea.Cmd {
+			m.hs.asked, m.hs.fetched = false, false // its tickers' history, at the reload
+			m.hs.pick = draft.Input.Report.ID
+			return m.loadCmd()
+		}, func(m *Model) { m.push(from) })
+	}
+	return m, nil
+}
+
+// updateReports takes in the remove plan; ok is false for other messages.
+func (m Model) updateReports(msg tea.Msg) (Model, tea.Cmd, bool) {
+	p, ok := msg.(reports.PlanMsg)
+	if !ok {
+		return m, nil, false
+	}
+	if p.Err != nil {
+		m.fail(p.Err)
+		return m, nil, true
+	}
+	if len(p.Plan.OnlyThis) == 0 {
+		next, cmd := m.reportsAsked(reports.RemoveMsg{ID: p.ID}, nil)
+		return next.(Model), cmd, true
+	}
+	m.push(reports.NewRemoveQuestion(m.context(), p.ID, p.Plan.OnlyThis))
+	return m, nil, true
+}
