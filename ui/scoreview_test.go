@@ -12,17 +12,19 @@ import (
 	"zixuan/sectors"
 
 	"zixuan/ui/common"
+
+	"zixuan/ui/views/scorecard"
 )
 
 func TestScorecardGroupsAndCalls(t *testing.T) {
 	m, _, _ := historyModel(t, "en", 120, 40)
 	m = press(m, "c")
-	v, ok := m.top().(scoreView)
+	v, ok := m.top().(scorecard.Model)
 	if !ok {
 		t.Fatalf("c opened %T", m.top())
 	}
-	if v.byName() != sectors.ByReport || len(v.groups) != 1 || v.groups[0].Count != 25 || v.groups[0].Rated != 9 || v.groups[0].Unrated != 16 {
-		t.Fatalf("by %s, groups %+v", v.byName(), v.groups)
+	if v.Grouping() != sectors.ByReport || len(v.Groups()) != 1 || v.Groups()[0].Count != 25 || v.Groups()[0].Rated != 9 || v.Groups()[0].Unrated != 16 {
+		t.Fatalf("by %s, groups %+v", v.Grouping(), v.Groups())
 	}
 	view := m.plainView()
 	checkFrame(t, view, 120, 40)
@@ -34,18 +36,18 @@ func TestScorecardGroupsAndCalls(t *testing.T) {
 	// b cycles the grouping: sector, rating, source, and back to report
 	for _, by := range []string{sectors.BySector, sectors.ByRating, sectors.BySource, sectors.ByReport} {
 		m = press(m, "b")
-		if v := m.top().(scoreView); v.byName() != by || len(v.groups) == 0 {
-			t.Errorf("b: by %s (%d groups), want %s", v.byName(), len(v.groups), by)
+		if v := m.top().(scorecard.Model); v.Grouping() != by || len(v.Groups()) == 0 {
+			t.Errorf("b: by %s (%d groups), want %s", v.Grouping(), len(v.Groups()), by)
 		}
 	}
 	// enter: the group's calls, best first, with the benchmark and excess
 	m = press(m, "enter")
-	v = m.top().(scoreView)
-	if !v.open || len(v.rows) != 25 {
-		t.Fatalf("open %v, %d calls", v.open, len(v.rows))
+	v = m.top().(scorecard.Model)
+	if !v.Opened() || len(v.Rows()) != 25 {
+		t.Fatalf("open %v, %d calls", v.Opened(), len(v.Rows()))
 	}
-	for i := 1; i < len(v.rows); i++ {
-		if v.rows[i].Result.ExcessPct > v.rows[i-1].Result.ExcessPct {
+	for i := 1; i < len(v.Rows()); i++ {
+		if v.Rows()[i].Result.ExcessPct > v.Rows()[i-1].Result.ExcessPct {
 			t.Errorf("calls not best first at %d", i)
 		}
 	}
@@ -57,10 +59,10 @@ func TestScorecardGroupsAndCalls(t *testing.T) {
 	}
 	// esc back to the groups, enter then enter goes to the best call's ticker
 	m = press(m, "esc")
-	if v := m.top().(scoreView); v.open {
+	if v := m.top().(scorecard.Model); v.Opened() {
 		t.Fatal("esc did not go back to the groups")
 	}
-	best := v.rows[0].Code.Number
+	best := v.Rows()[0].Code.Number
 	m = press(m, "enter", "enter")
 	if showing(m) != "list" || selectedNumber(m) != best {
 		t.Errorf("enter on a call: showing %s, selected %s, want %s", showing(m), selectedNumber(m), best)
@@ -79,7 +81,7 @@ func TestScorecardOpensAtOnceAndOffline(t *testing.T) {
 	m.hs.asked = false
 	next, cmd := m.Update(keyMsg("c"))
 	m = next.(Model)
-	if _, ok := m.top().(scoreView); !ok || cmd == nil {
+	if _, ok := m.top().(scorecard.Model); !ok || cmd == nil {
 		t.Fatalf("c: %T, cmd %v", m.top(), cmd != nil)
 	}
 	if !strings.Contains(m.plainView(), "reading") {
@@ -112,9 +114,9 @@ func TestScorecardColoursBySign(t *testing.T) {
 	for _, western := range []bool{false, true} {
 		m.opts.Western = western
 		n := press(m, "c", "enter")
-		v := n.top().(scoreView)
+		v := n.top().(scorecard.Model)
 		// the best call is up, drawn in the "up" colour of the convention
-		up := v.upDown(1).Render("x")
+		up := v.UpDown(1).Render("x")
 		if western == (up == n.styles.Up.Render("x")) {
 			t.Errorf("western=%v: up drawn as %q", western, up)
 		}
@@ -158,8 +160,8 @@ func TestScorecardAgainstTheSettingsBenchmark(t *testing.T) {
 	if !strings.Contains(view, "Scorecard against 中证500 price index") {
 		t.Errorf("title:\n%s", view)
 	}
-	v := m.top().(scoreView)
-	if len(v.groups) != 1 || v.groups[0].Count == 0 {
-		t.Errorf("groups %+v", v.groups)
+	v := m.top().(scorecard.Model)
+	if len(v.Groups()) != 1 || v.Groups()[0].Count == 0 {
+		t.Errorf("groups %+v", v.Groups())
 	}
 }

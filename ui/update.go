@@ -18,6 +18,7 @@ import (
 	"zixuan/ui/dialogs/sectorpick"
 	"zixuan/ui/dialogs/wizard"
 	"zixuan/ui/views/reports"
+	"zixuan/ui/views/scorecard"
 )
 
 // updateList handles keys on the main list.
@@ -113,7 +114,11 @@ func (m Model) updateList(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Reports):
 		m.push(reports.New(m.context(), m.reportsData()))
 	case key.Matches(msg, k.Scorecard):
-		return m.openScorecard()
+		// the view opens at once with what is loaded, and the history is
+		// read (and refreshed) if it is not yet
+		cmd := m.needHistory()
+		m.push(scorecard.New(m.context(), m.scoreData()))
+		return m, cmd
 	case key.Matches(msg, k.Export):
 		e, cmd := exportdlg.New(m.context(), m.opts.Dir, m.opts.Now(), len(m.view.rows))
 		m.push(e)

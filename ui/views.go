@@ -6,6 +6,7 @@ import (
 
 	"zixuan/ui/common"
 	"zixuan/ui/views/reports"
+	"zixuan/ui/views/scorecard"
 )
 
 // The views over the body (ui/views/*): what each is made from, and each
@@ -17,8 +18,8 @@ func (m *Model) refreshView(d common.Dialog) common.Dialog {
 	switch v := d.(type) {
 	case reports.Model:
 		return v.Refresh(m.reportsData())
-	case scoreView:
-		return v.fill(m)
+	case scorecard.Model:
+		return v.Refresh(m.scoreData())
 	}
 	return d
 }
@@ -32,4 +33,10 @@ func (m *Model) reportsData() reports.Data {
 		}
 		return nil
 	}}
+}
+
+// scoreData is what the scorecard shows.
+func (m *Model) scoreData() scorecard.Data {
+	return scorecard.Data{Scorecard: m.hs.sc, Loaded: m.hs.loaded, Scored: m.hs.scored, Fetching: m.hs.fetching, Offline: !m.hs.online,
+		Bench: m.benchName(), Western: m.opts.Western, Sectors: m.data.sectors, Snap: m.hs.snap}
 }

@@ -1,12 +1,11 @@
-package ui
+package scorecard
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
-
-	"zixuan/sectors/market"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -14,17 +13,20 @@ import (
 
 	"zixuan/safetext"
 	"zixuan/sectors"
+	"zixuan/sectors/market"
 
 	"zixuan/ui/common"
 	"zixuan/ui/views/reports"
 )
 
-// scoreView is the scorecard (c): how every call has done against 沪深300,
+// Model is the scorecard (c): how every call has done against 沪深300,
 // grouped by report (b cycles sector, rating, source), then, on enter, a
-// group's calls. It shows the scorecard the model holds the moment it
+// group's calls. It shows the scorecard the root holds the moment it
 // opens, from the stored history (offline too, "as of" its date), and
 // is made again when a refresh or a new quote brings a newer one.
-type scoreView struct {
+type Model struct {
+	common.Common
+
 	by     int                  // index in sectors.Groupings
 	all    []sectors.ScoreGroup // every grouping's
 	groups []sectors.ScoreGroup // this grouping's
@@ -40,42 +42,46 @@ type scoreView struct {
 	unscored, total   int
 	label             func(by, key string) string
 
-	keys   *common.KeyMap
-	t      *common.Text
-	rt     *common.ReportText
-	bench  string // the benchmark's name
-	styles *common.Styles
-	upDown func(int) lipgloss.Style
-	width  int
-	height int
+	bench   string // the benchmark's name
+	western bool   // rises in green, falls in red
 }
 
-func newScoreView(m *Model) scoreView {
-	v := scoreView{keys: m.keys, t: m.t, rt: m.t.Reports, styles: m.dialogStyles()}
-	return v.fill(m)
+// Data is what the scorecard shows: the root's scorecard and the state of
+// the history it is made from, the benchmark's name, the colours'
+// convention, and what names the groups (the sectors, the last full
+// load's reports).
+type Data struct {
+	Scorecard         sectors.Scorecard
+	Loaded, Scored    bool // the history is read; the scorecard made from it
+	Fetching, Offline bool // the history is being refreshed; the last refresh failed
+	Bench             string
+	Western           bool
+	Sectors           []sectors.Sector
+	Snap              *sectors.Snapshot
 }
 
-func (v scoreView) refresh(m *Model) common.Dialog { return v.fill(m) }
+// New is the scorecard over data.
+func New(c common.Common, data Data) Model {
+	return Model{Common: c}.Refresh(data)
+}
 
-// fill takes the model's scorecard, keeping the grouping, the selected
+// Refresh takes the root's scorecard, keeping the grouping, the selected
 // group and the open one.
-func (v scoreView) fill(m *Model) scoreView {
+func (v Model) Refresh(data Data) Model {
 	selKey := v.groupKey(v.sel)
-	v.bench = m.benchName()
-	styles := v.styles
-	western := m.opts.Western
-	v.upDown = func(dir int) lipgloss.Style { return upDownStyle(styles, western, dir) }
-	v.loaded, v.scored, v.fetching = m.hs.loaded, m.hs.scored, m.hs.fetching
-	v.offline = !m.hs.online
-	v.asOf = m.hs.sc.AsOf
-	v.calls, v.all = m.hs.sc.Calls, m.hs.sc.Groups
+	v.bench = data.Bench
+	v.western = data.Western
+	v.loaded, v.scored, v.fetching = data.Loaded, data.Scored, data.Fetching
+	v.offline = data.Offline
+	v.asOf = data.Scorecard.AsOf
+	v.calls, v.all = data.Scorecard.Calls, data.Scorecard.Groups
 	v.unscored, v.total = 0, len(v.calls)
 	for _, c := range v.calls {
 		if c.Err != nil {
 			v.unscored++
 		}
 	}
-	secs, snap, t := m.data.sectors, m.hs.snap, m.t
+	secs, snap, t := data.Sectors, data.Snap, v.T
 	v.label = func(by, key string) string {
 		switch by {
 		case sectors.BySector:
@@ -97,7 +103,7 @@ func (v scoreView) fill(m *Model) scoreView {
 		case sectors.BySource:
 			return t.SourceName(key)
 		}
-		return safeLine(key)
+		return safetext.Line(key)
 	}
 	v.regroup()
 	for i, g := range v.groups {
@@ -111,20 +117,24 @@ func (v scoreView) fill(m *Model) scoreView {
 	return v
 }
 
-// upDownStyle is Model.upDown for a dialog that has only the styles.
-func upDownStyle(s *common.Styles, western bool, dir int) lipgloss.Style {
-	switch {
-	case dir > 0 && western, dir < 0 && !western:
-		return s.Down
-	case dir != 0:
-		return s.Up
-	}
-	return s.Row
-}
+// UpDown is the style of a rise or a fall in the colours' convention.
+func (v Model) UpDown(dir int) lipgloss.Style { return v.Styles.UpDown(v.western, dir) }
 
-func (v scoreView) byName() string { return sectors.Groupings[v.by] }
+// Grouping is what the groups are by (sectors.Groupings).
+func (v Model) Grouping() string { return v.byName() }
 
-func (v *scoreView) regroup() {
+// Groups are this grouping's groups.
+func (v Model) Groups() []sectors.ScoreGroup { return v.groups }
+
+// Opened reports whether a group's calls are shown.
+func (v Model) Opened() bool { return v.open }
+
+// Rows are the open group's calls, the best first.
+func (v Model) Rows() []sectors.ScoredCall { return v.rows }
+
+func (v Model) byName() string { return sectors.Groupings[v.by] }
+
+func (v *Model) regroup() {
 	v.groups = v.groups[:0:0]
 	for _, g := range v.all { // the model's scorecard has every grouping
 		if g.By == v.byName() {
@@ -153,7 +163,7 @@ func inGroup(c sectors.ScoredCall, by, key string) bool {
 	return false
 }
 
-func (v scoreView) groupKey(i int) string {
+func (v Model) groupKey(i int) string {
 	if i >= 0 && i < len(v.groups) {
 		return v.groups[i].Key
 	}
@@ -162,7 +172,7 @@ func (v scoreView) groupKey(i int) string {
 
 // openGroup lists the selected group's calls, the best excess first and
 // the calls with no history yet last.
-func (v *scoreView) openGroup() {
+func (v *Model) openGroup() {
 	key := v.groupKey(v.sel)
 	v.rows = v.rows[:0:0]
 	for _, c := range v.calls {
@@ -187,13 +197,13 @@ func (v *scoreView) openGroup() {
 	v.csel = min(v.csel, max(len(v.rows)-1, 0))
 }
 
-func (v scoreView) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
+func (v Model) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return v, nil
 	}
-	keys := v.keys
-	page := max(v.height-3, 1)
+	keys := v.Keys
+	page := max(v.Height-3, 1)
 	if v.open {
 		if c, moved := common.Step(k, keys, v.csel, len(v.rows), page); moved {
 			v.csel = c
@@ -229,27 +239,27 @@ func (v scoreView) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 	return v, nil
 }
 
-func (v scoreView) Placement() common.Placement { return common.InBody }
+func (v Model) Placement() common.Placement { return common.InBody }
 
-func (v scoreView) ShortHelp() []key.Binding {
-	k := v.keys
+func (v Model) ShortHelp() []key.Binding {
+	k := v.Keys
 	if v.open {
 		return []key.Binding{k.Up, k.Down, k.GoTo, k.Back}
 	}
 	return []key.Binding{k.Up, k.Down, k.Browse, k.GroupBy, k.Back}
 }
 
-func (v scoreView) FullHelp() [][]key.Binding {
-	k := v.keys
+func (v Model) FullHelp() [][]key.Binding {
+	k := v.Keys
 	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Browse, k.GroupBy, k.GoTo, k.Back}}
 }
 
-func (v scoreView) SetSize(w, h int) common.Dialog { v.width, v.height = w, h; return v }
+func (v Model) SetSize(w, h int) common.Dialog { v.Common.SetSize(w, h); return v }
 
 // statusText is what the view says about its data: as of when, from the
 // store or being refreshed, how many calls have no history.
-func (v scoreView) statusText() string {
-	rt := v.rt
+func (v Model) statusText() string {
+	rt := v.T.Reports
 	var parts []string
 	switch {
 	case !v.loaded || !v.scored:
@@ -257,7 +267,7 @@ func (v scoreView) statusText() string {
 	case v.asOf.IsZero():
 		parts = append(parts, rt.NoPrices)
 	default:
-		parts = append(parts, sprintf(rt.AsOf, market.ChinaDate(v.asOf)))
+		parts = append(parts, fmt.Sprintf(rt.AsOf, market.ChinaDate(v.asOf)))
 	}
 	switch {
 	case v.fetching:
@@ -266,14 +276,14 @@ func (v scoreView) statusText() string {
 		parts = append(parts, rt.Stored)
 	}
 	if v.unscored > 0 && !v.asOf.IsZero() {
-		parts = append(parts, sprintf(rt.Unscored, v.unscored, v.total))
+		parts = append(parts, fmt.Sprintf(rt.Unscored, v.unscored, v.total))
 	}
 	return strings.Join(parts, " · ")
 }
 
-func (v scoreView) View() string {
-	s, w, rt := v.styles, v.width, v.rt
-	title := sprintf(rt.Scorecard, v.bench) + " · " + rt.ByNames[v.byName()]
+func (v Model) View() string {
+	s, w, rt := v.Styles, v.Width, v.T.Reports
+	title := fmt.Sprintf(rt.Scorecard, v.bench) + " · " + rt.ByNames[v.byName()]
 	if v.open {
 		title += " · " + v.label(v.byName(), v.groupKey(v.sel))
 	}
@@ -289,7 +299,7 @@ func (v scoreView) View() string {
 	case v.scored:
 		lines = append(lines, v.groupLines()...)
 	}
-	return fitLines(strings.Join(lines, "\n"), w, v.height)
+	return common.FitLines(strings.Join(lines, "\n"), w, v.Height)
 }
 
 // col is one column of a table that drops columns to fit: by rank, the
@@ -345,7 +355,7 @@ func tableRow(cols []col, shown []bool, first int, mark string, cells []string, 
 			cell = safetext.FitLeft(cells[i], w)
 		}
 		if i == 0 {
-			cell = fitName(cells[i], w)
+			cell = common.FitName(cells[i], w)
 		}
 		if style != nil {
 			cell = style(i, cell)
@@ -355,8 +365,8 @@ func tableRow(cols []col, shown []bool, first int, mark string, cells []string, 
 	return b.String()
 }
 
-func (v scoreView) groupLines() []string {
-	s, w, rt := v.styles, v.width, v.rt
+func (v Model) groupLines() []string {
+	s, w, rt := v.Styles, v.Width, v.T.Reports
 	cols := []col{
 		{head: rt.ColGroup, rank: 9},
 		{head: rt.ColCalls, w: 7, right: true, rank: 8},
@@ -373,7 +383,7 @@ func (v scoreView) groupLines() []string {
 		heads[i] = c.head
 	}
 	out := []string{s.ColHead.Render(tableRow(cols, shown, first, "  ", heads, nil))}
-	rows := max(v.height-3, 1)
+	rows := max(v.Height-3, 1)
 	from := common.Window(v.sel, len(v.groups), rows)
 	for i := from; i < min(from+rows, len(v.groups)); i++ {
 		g := v.groups[i]
@@ -389,7 +399,7 @@ func (v scoreView) groupLines() []string {
 			hit = strconv.FormatFloat(g.HitRatePct, 'f', 0, 64) + "%"
 		}
 		if g.Directed > 0 {
-			mean, median, best, worst = pct(g.MeanExcessPct, 1), pct(g.MedianExcessPct, 1), codeOfKey(g.Best.Key), codeOfKey(g.Worst.Key)
+			mean, median, best, worst = common.Pct(g.MeanExcessPct, 1), common.Pct(g.MedianExcessPct, 1), codeOfKey(g.Best.Key), codeOfKey(g.Worst.Key)
 		}
 		cells := []string{v.label(g.By, g.Key), calls, strconv.Itoa(g.Beat), hit, mean, median, best, worst}
 		if i == v.sel {
@@ -399,9 +409,9 @@ func (v scoreView) groupLines() []string {
 		out = append(out, tableRow(cols, shown, first, "  ", cells, func(j int, c string) string {
 			switch j {
 			case 4:
-				return v.upDown(sign(g.MeanExcessPct)).Render(c)
+				return v.UpDown(common.Sign(g.MeanExcessPct)).Render(c)
 			case 5:
-				return v.upDown(sign(g.MedianExcessPct)).Render(c)
+				return v.UpDown(common.Sign(g.MedianExcessPct)).Render(c)
 			}
 			return c
 		}))
@@ -418,8 +428,8 @@ func codeOfKey(k string) string {
 	return c
 }
 
-func (v scoreView) callLines() []string {
-	s, w, rt, t := v.styles, v.width, v.rt, v.t
+func (v Model) callLines() []string {
+	s, w, rt, t := v.Styles, v.Width, v.T.Reports, v.T
 	rw := 11
 	if t.ZH {
 		rw = 6
@@ -443,21 +453,21 @@ func (v scoreView) callLines() []string {
 		heads[i] = c.head
 	}
 	out := []string{s.ColHead.Render(tableRow(cols, shown, first, "  ", heads, nil))}
-	rows := max(v.height-3, 1)
+	rows := max(v.Height-3, 1)
 	from := common.Window(v.csel, len(v.rows), rows)
 	for i := from; i < min(from+rows, len(v.rows)); i++ {
 		c := v.rows[i]
 		cells := []string{common.DisplayName(c.Name), c.Code.Number, t.Rating(c.Rating), market.ChinaDate(c.Day), "", "", "", "", "", ""}
 		if c.Target > 0 {
-			cells[9] = price(c.Target)
+			cells[9] = common.Price(c.Target)
 		}
 		r := c.Result
 		if c.Err == nil {
-			cells[4], cells[5] = price(r.Ref.Price), price(c.Last)
+			cells[4], cells[5] = common.Price(r.Ref.Price), common.Price(c.Last)
 			if r.Suspended { // its last trade: no trade since (the scorecard's "halted")
 				cells[5] += " " + t.Quotes.Halt
 			}
-			cells[6], cells[7], cells[8] = pct(r.ReturnPct, 1), pct(r.BenchmarkPct, 1), pct(r.ExcessPct, 1)
+			cells[6], cells[7], cells[8] = common.Pct(r.ReturnPct, 1), common.Pct(r.BenchmarkPct, 1), common.Pct(r.ExcessPct, 1)
 			if r.Uncertain {
 				cells[8] = "?" + cells[8]
 			}
@@ -479,22 +489,14 @@ func (v scoreView) callLines() []string {
 			case 2:
 				return s.Rating[c.Rating].Render(cell)
 			case 6:
-				return v.upDown(sign(r.ReturnPct)).Render(cell)
+				return v.UpDown(common.Sign(r.ReturnPct)).Render(cell)
 			case 7:
-				return v.upDown(sign(r.BenchmarkPct)).Render(cell)
+				return v.UpDown(common.Sign(r.BenchmarkPct)).Render(cell)
 			case 8:
-				return v.upDown(sign(r.ExcessPct)).Render(cell)
+				return v.UpDown(common.Sign(r.ExcessPct)).Render(cell)
 			}
 			return cell
 		}))
 	}
 	return out
-}
-
-// openScorecard is the c key: the view opens at once with what is loaded,
-// and the history is read (and refreshed) if it is not yet.
-func (m Model) openScorecard() (tea.Model, tea.Cmd) {
-	cmd := m.needHistory()
-	m.push(newScoreView(&m))
-	return m, cmd
 }
