@@ -12,6 +12,8 @@ import (
 	"zixuan/quote"
 	"zixuan/sectors"
 	"zixuan/store"
+
+	"zixuan/ui/views/positions"
 )
 
 // addTrades stores buys of qty at price, on 2026-02-02, through the store.
@@ -184,7 +186,7 @@ func TestPositionPnLNeedsATrade(t *testing.T) {
 	}
 	// the positions view follows the same rule
 	m = press(m, "P")
-	m = update(m, positionsLoadedMsg{list: m.ps.list})
+	m = update(m, positions.LoadedMsg{List: m.ps.list})
 	if pv := m.plainView(); strings.Contains(pv, "+2000.00") {
 		t.Errorf("the positions view prices a pre-open or halted quote:\n%s", pv)
 	}

@@ -17,6 +17,7 @@ import (
 	"zixuan/ui/dialogs/search"
 	"zixuan/ui/dialogs/sectorpick"
 	"zixuan/ui/dialogs/wizard"
+	"zixuan/ui/views/positions"
 	"zixuan/ui/views/reports"
 	"zixuan/ui/views/scorecard"
 )
@@ -124,7 +125,9 @@ func (m Model) updateList(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.push(e)
 		return m, cmd
 	case key.Matches(msg, k.Positions):
-		return m.openPositions() // positions.go
+		v, cmd := positions.New(m.context(), m.positionsData())
+		m.push(v)
+		return m, cmd
 	}
 	return m, nil
 }

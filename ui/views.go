@@ -1,10 +1,12 @@
 package ui
 
 import (
+	"zixuan/quote"
 	"zixuan/sectors"
 	"zixuan/sectors/market"
 
 	"zixuan/ui/common"
+	"zixuan/ui/views/positions"
 	"zixuan/ui/views/reports"
 	"zixuan/ui/views/scorecard"
 )
@@ -39,4 +41,26 @@ func (m *Model) reportsData() reports.Data {
 func (m *Model) scoreData() scorecard.Data {
 	return scorecard.Data{Scorecard: m.hs.sc, Loaded: m.hs.loaded, Scored: m.hs.scored, Fetching: m.hs.fetching, Offline: !m.hs.online,
 		Bench: m.benchName(), Western: m.opts.Western, Sectors: m.data.sectors, Snap: m.hs.snap}
+}
+
+// positionsData is what the positions view prices the positions with and
+// groups them by.
+func (m *Model) positionsData() positions.Data {
+	d := positions.Data{Quotes: map[string]sectors.Quote{}, Sectors: map[string]string{}, Names: map[string]string{}}
+	now := m.opts.Now()
+	for k, q := range m.qs.quotes { // the list's rule: no P&L from a quote that is no trade, or stale (poscols.go)
+		if _, ok := heldPrice(&q, quote.Stale(q.Time, now, m.opts.Refresh)); ok {
+			d.Quotes[k] = q
+		}
+	}
+	for _, s := range m.data.sectors {
+		d.Order = append(d.Order, m.t.SectorLabel(s))
+	}
+	for _, tk := range m.data.tickers {
+		d.Names[tk.Code.Key()] = tk.Name
+		if tk.OnList() {
+			d.Sectors[tk.Code.Key()] = m.sectorLabel(tk.Sector)
+		}
+	}
+	return d
 }
