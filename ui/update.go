@@ -80,7 +80,7 @@ func (m Model) updateList(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.refilter(m.selectedKey())
 	case key.Matches(msg, k.ClearRatings):
 		m.view.filter.Ratings = 0
-		m.view.filter.Report = "" // and the report filter (reportsview.go)
+		m.view.filter.Report = "" // and the report filter (reports.go)
 		m.refilter(m.selectedKey())
 	case key.Matches(msg, k.Search):
 		s, cmd := search.New(m.context(), m.view.query)

@@ -14,7 +14,7 @@ type KeyMap struct {
 	Search, Detail, Note, Rate, Sort        key.Binding
 	Add, Move, Remove, Undo, Export         key.Binding
 	Help, Quit, Refresh                     key.Binding
-	Reports, Scorecard                      key.Binding // reportsview.go, scoreview.go
+	Reports, Scorecard                      key.Binding // ui/views/reports, ui/views/scorecard
 
 	// managing the watchlist (manage.go): the sectors dialog, 置顶, the
 	// order within a sector, groups, the columns, searching the notes
@@ -38,7 +38,7 @@ type KeyMap struct {
 	// detail pane
 	EditNote, DeleteNote, Back key.Binding
 	SetAlert, CancelAlert      key.Binding // alerts.go
-	Positions                  key.Binding // positions.go
+	Positions                  key.Binding // ui/views/positions
 
 	// dialogs
 	Save, Cancel, Confirm, Choose, Keep, Yes, No key.Binding

@@ -19,7 +19,7 @@ type Styles struct {
 	Row, Selected, Risk, Status, Error, Prompt lipgloss.Style
 	Title, Box, Pane, PaneFocus, Cursor        lipgloss.Style
 	Up, Down                                   lipgloss.Style // prices: red and green (quotes.go picks by convention)
-	ChartLine, ChartBench, ChartMark           lipgloss.Style // charts (chart.go): the stock, 沪深300, the markers
+	ChartLine, ChartBench, ChartMark           lipgloss.Style // charts (ui/views/chart): the stock, 沪深300, the markers
 	Rating                                     map[sectors.Rating]lipgloss.Style
 
 	// the bubbles' own styles, for the same background

@@ -10,8 +10,8 @@ import (
 )
 
 // ReportText is the strings of the reports view, the report preview, the
-// scorecard and the charts (reportsview.go, reportadd.go, scoreview.go,
-// chart.go), in one language.
+// scorecard and the charts (ui/views/reports, ui/views/scorecard,
+// ui/views/chart), in one language.
 type ReportText struct {
 	KReports, KScorecard, KAddReport, KRmReport, KBrowse, KGroupBy, KGoTo, KKeepTickers, KAddIt string
 
@@ -209,8 +209,8 @@ var (
 
 // RatingText is the strings about what reports do to ratings: the detail
 // pane's calls (detailcalls.go), the report preview's changes and its
-// question before lowering a rating (reportadd.go), and what removing a
-// report restored (reportsview.go), in one language.
+// question before lowering a rating, and what removing a report restored
+// (ui/views/reports), in one language.
 type RatingText struct {
 	Title, NoDate, Target, SameThesis, ColTarget string
 
@@ -348,7 +348,7 @@ func (t *AlertText) State(s sectors.AlertState) string {
 	return t.Expired
 }
 
-// PosText is the strings of the positions view (positions.go).
+// PosText is the strings of the positions view (ui/views/positions).
 type PosText struct {
 	Title, Key, Loading, None, Total, OffList, NoQuotes string
 	Head                                                []string
