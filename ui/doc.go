@@ -20,8 +20,11 @@
 // editor, the add wizard, the export dialog, the sector picker, the
 // sectors' management, the columns dialog, the notes' history and search,
 // the search line and the full help are packages of their own under
-// ui/dialogs; the focused detail pane, the alert line and the reports,
-// scorecard and positions views are still files of this package. The root opens a
+// ui/dialogs; the reports view (and adding a report), the scorecard and
+// the positions view are packages under ui/views, each made from the data
+// the root gives it and made again when that changes (views.go), and the
+// detail pane's chart is drawn by ui/views/chart; the focused detail pane
+// and the alert line are still files of this package. The root opens a
 // dialog and takes in its messages; the stack treats every dialog alike.
 //
 // Messages. A dialog answers the root with the typed messages it declares
