@@ -39,9 +39,9 @@ type reportCall struct {
 }
 
 // Data is what the view shows: the last full load (its reports, and its
-// tickers with the calls of the removed ones), each ticker of the list as
-// it is now (nil when it is not on the list), and a report just added,
-// selected once it is loaded.
+// tickers with the calls of the removed ones), each ticker as the list
+// holds it now (nil where it holds none: the load's is shown), and a
+// report just added, selected once it is loaded.
 type Data struct {
 	Snap    *sectors.Snapshot
 	Current func(market.Code) *sectors.Ticker
