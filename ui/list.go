@@ -1,7 +1,5 @@
 package ui
 
-import ()
-
 // listModel is the ticker table's cursor and scroll position. Rows are
 // drawn by hand with safetext.Fit so double-width names keep every column
 // aligned (bubbles v1's table cuts with go-runewidth), and only the rows on
