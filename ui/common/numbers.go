@@ -2,6 +2,7 @@ package common
 
 import (
 	"strconv"
+	"zixuan/sectors"
 
 	"charm.land/lipgloss/v2"
 )
@@ -17,14 +18,9 @@ func SignedPrice(v float64) string {
 	return Price(v)
 }
 
-// Pct is a percentage with prec decimals, a + before a rise.
-func Pct(v float64, prec int) string {
-	s := strconv.FormatFloat(v, 'f', prec, 64) + "%"
-	if v > 0 {
-		s = "+" + s
-	}
-	return s
-}
+// Pct is a percentage with prec decimals, a + before a rise, and never a
+// negative zero (a mean of −0.02 is 0.0%, not -0.0%).
+func Pct(v float64, prec int) string { return sectors.FormatPct(v, prec, true) + "%" }
 
 // Sign is 1 for a rise, -1 for a fall, 0 for what rounds to nothing.
 func Sign(v float64) int {

@@ -54,3 +54,13 @@ func compare(t *testing.T, path string, en, zh reflect.Value) {
 		}
 	}
 }
+
+// A percentage that rounds to zero is shown without a sign: -0.0% reads
+// as a loss that is not there.
+func TestPctHasNoNegativeZero(t *testing.T) {
+	for v, want := range map[float64]string{-0.02: "0.0%", 0.02: "0.0%", -0.06: "-0.1%", 0.06: "+0.1%"} {
+		if got := Pct(v, 1); got != want {
+			t.Errorf("Pct(%v, 1) = %q, want %q", v, got, want)
+		}
+	}
+}
