@@ -1,7 +1,3 @@
-// Package cli is zixuan's command line: the subcommands that script the
-// watchlist from a shell, and the default command that starts the TUI.
-// Each command is a struct with a Run method in its own file; kong parses
-// the flags, writes --help from the struct tags, and calls Run.
 package cli
 
 import (

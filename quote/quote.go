@@ -1,11 +1,3 @@
-// Package quote fetches prices for A-shares: live quotes for the list and
-// daily closes for the reference price a rating's return is measured from.
-//
-// Quotes are an addition, never a dependency: every call is bounded by a
-// context, fails with an error a status line can show in a few words
-// (Status), and leaves the caller's data alone. Providers speak the
-// vendors' public web endpoints: Tencent (qt.gtimg.cn, the default) and
-// Sina (hq.sinajs.cn, a fallback). Both answer in GBK.
 package quote
 
 import (

@@ -1,12 +1,14 @@
-// Package report reads a broker report as text — OCR output, a copy-paste
-// from the PDF, a markdown rendering such as the seed's — and returns what it
+// Package report reads a broker report — a PDF with a text layer
+// (subpackage pdftext), a saved web page (htmltext), or text: OCR output, a
+// copy-paste, a markdown rendering such as the seed's — and returns what it
 // says: the report (title, date, broker, industry and its rating), its themes
 // with their theses, and its calls, one per stock, each checked against the
 // securities master.
 //
 // Reading is a short pipeline, one file per step, each testable alone:
 //
-//	decode     decode.go    bytes → text: UTF-8, GBK/GB18030, UTF-16; binary refused
+//	decode     decode.go    bytes → text: a PDF's text layer (pdftext), a web page's
+//	                        text (htmltext), UTF-8, GBK/GB18030, UTF-16; binary refused
 //	document   document.go  text → lines with roles (body, risk, related research,
 //	                        rating definitions, disclaimer, peers, past picks,
 //	                        market tables, contents) and headings; page furniture
@@ -35,4 +37,8 @@
 // Nothing here does I/O beyond the caller's reader, and nothing is guessed:
 // a code the master does not know is kept and flagged, never replaced, and a
 // text with no calls is an *Error saying what was looked for.
+//
+// It imports the domain (sectors, sectors/market) and its own subpackages,
+// never the store: the store imports it to read the seed report a new
+// database starts from.
 package report

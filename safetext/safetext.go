@@ -1,9 +1,3 @@
-// Package safetext makes untrusted text safe to put on a terminal. Names,
-// notes, reasons and imported fields can hold anything: escape sequences
-// that set the window title or write the clipboard, bare control bytes,
-// bidi overrides that reverse what is shown, invalid UTF-8. Line and Block
-// turn all of that into visible, inert text; the stored text is never
-// changed, only what is shown.
 package safetext
 
 import (

@@ -32,7 +32,7 @@
 // common.PassKeyMsg, removeMsg, openEditorMsg, …) returned from its Update
 // and taken in within the same Update, so a key that confirms something
 // acts before the next key is read.
-// Background work (quotes, reference closes, exports, reloads for changes
+// Background work (quotes, price history, exports, reloads for changes
 // by other processes, found by watching the database's directory where the
 // system allows it and by reading its generation each second elsewhere:
 // watch.go) runs as tea.Cmds and comes back as messages.
@@ -42,7 +42,7 @@
 // make a write wait a second, and the screen must not freeze. Its result
 // patches the one changed ticker into the loaded data (patch.go) exactly
 // where a full load would put it, and takes the generation the write
-// produced, so the poll does not reload the whole store for our own write.
+// produced, so the watch does not reload the whole store for our own write.
 // q while a write is pending quits when it is in (a failed save brings its
 // editor back instead), and runProgram waits for every write started, so a
 // confirmed note is on disk when zixuan exits, even after a panic.
@@ -51,4 +51,9 @@
 // (render.go) and the body is put together line by line; the plain,
 // uncached drawing lives on only as the test oracle the cached frames must
 // equal byte for byte (oracle_test.go).
+//
+// Imports. It is a front end: it may import every package below the front
+// ends (service, store, quote, report, export, the domain in sectors and
+// sectors/market, safetext) and its own parts under ui/, and only cli
+// imports it.
 package ui
