@@ -1,8 +1,8 @@
 // Package quote fetches prices for A-shares from the public quote servers:
-// live quotes for the list, the alerts and the positions, and the daily
-// k-line history (unadjusted bars with the distributions they carry, such
-// as 10转4股派2元) that returns, the scorecard and the charts are measured
-// on. It plans the requests for the days missing (PlanDaily), reads each
+// live quotes for the list, the alerts and the positions, today's minute
+// line (分时), and the daily k-line history (unadjusted bars with the
+// distributions they carry, such as 10转4股派2元) that returns, the
+// scorecard and the charts are measured on. It plans the requests for the days missing (PlanDaily), reads each
 // vendor's format as the exchanges mean it (volume units, halts, the call
 // auction, bounds) and knows the trading hours.
 //
