@@ -5,7 +5,7 @@ import (
 	"reflect"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
+	"charm.land/bubbles/v2/key"
 )
 
 // KeysDoc renders the TUI's key map as the markdown of docs/keys.md: the
