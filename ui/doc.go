@@ -1,4 +1,4 @@
-// Package ui is zixuan's terminal interface: a Bubble Tea (v2) app over the store
+// Package ui is zixuan's terminal interface: a Bubble Tea app over the store
 // that lets an investor browse the watchlist by sector, filter it by rating
 // and by keyboard-wizard search (code, name, pinyin initials), annotate and
 // re-rate tickers, add from the whole market, and export the current view.
