@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
+
+	"zixuan/ui/common"
 )
 
 // KeysDoc renders the TUI's key map as the markdown of docs/keys.md: the
@@ -14,10 +16,10 @@ import (
 // Chinese. The page is generated from the bindings the TUI itself runs on,
 // so the manual cannot drift from the keys (a test compares the two).
 func KeysDoc() string {
-	en, zh := newKeyMap(&textEN), newKeyMap(&textZH)
+	en, zh := common.NewKeyMap(common.English), common.NewKeyMap(common.Chinese)
 	var b strings.Builder
 	b.WriteString("# Keys · 按键\n\n")
-	b.WriteString("<!-- Generated from ui/keys.go by `go test ./ui -run KeysDoc -update`: edit the key map, not this page. -->\n\n")
+	b.WriteString("<!-- Generated from the key map in ui/common/keys.go by `go test ./ui -run KeysDoc -update`: edit the key map, not this page. -->\n\n")
 	b.WriteString("Every key of zixuan's terminal UI, read from the key map its help (`?`) and\n")
 	b.WriteString("its footer are drawn from, with the help text of the English and the Chinese\n")
 	b.WriteString("UI. What the views do is in [tui.md](tui.md).\n")
@@ -38,8 +40,8 @@ func KeysDoc() string {
 			}
 		}
 	}
-	section("The list · 列表", en.listHelp().FullHelp(), zh.listHelp().FullHelp())
-	section("The detail pane (`enter`) · 详情", en.detailHelp().FullHelp(), zh.detailHelp().FullHelp())
+	section("The list · 列表", en.ListHelp().FullHelp(), zh.ListHelp().FullHelp())
+	section("The detail pane (`enter`) · 详情", en.DetailHelp().FullHelp(), zh.DetailHelp().FullHelp())
 
 	// The rest are the keys of the dialogs and views, named as the key
 	// map names them, in the order it declares them.

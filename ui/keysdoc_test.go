@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"zixuan/ui/common"
 )
 
 // keysDocPath is the manual's page of keys, from this package's folder.
@@ -66,7 +68,7 @@ func firstDifference(got, want string) string {
 // English and Chinese help, and no placeholder taken for a key.
 func TestKeysDocCoversTheKeyMap(t *testing.T) {
 	doc := KeysDoc()
-	k := newKeyMap(&textEN)
+	k := common.NewKeyMap(common.English)
 	for _, b := range []struct{ keys, desc string }{
 		{"`/`", k.Search.Help().Desc},
 		{"`ctrl+s`", k.Save.Help().Desc},
@@ -78,7 +80,7 @@ func TestKeysDocCoversTheKeyMap(t *testing.T) {
 			t.Errorf("the page lacks %s %s", b.keys, b.desc)
 		}
 	}
-	zh := newKeyMap(&textZH)
+	zh := common.NewKeyMap(common.Chinese)
 	if !strings.Contains(doc, zh.Positions.Help().Desc) || !strings.Contains(doc, zh.Search.Help().Desc) {
 		t.Error("the page lacks the Chinese help")
 	}
