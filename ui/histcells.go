@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"time"
-
 	"zixuan/sectors/market"
 
 	tea "charm.land/bubbletea/v2"
@@ -106,30 +104,10 @@ func lastCloses(h sectors.PriceHistory, n int) []float64 {
 		return nil
 	}
 	from := h.Bars[max(len(h.Bars)-n, 0)].Date
-	pts := totalReturnSeries(h, from)
-	out := make([]float64, len(pts))
-	for i, p := range pts {
-		out[i] = p.v
-	}
-	return out
-}
-
-// point is one day of a chart's series.
-type point struct {
-	day time.Time
-	v   float64
-}
-
-// totalReturnSeries is h's closes from the first bar on or after from, each
-// multiplied by the factors of the ex-dates since then, chained as the
-// returns chain them (sectors.TotalReturnSeries): the value of a holding
-// bought at the first close, in units of that close, so a 10转4 or a
-// dividend is no fall.
-func totalReturnSeries(h sectors.PriceHistory, from time.Time) []point {
 	vs := sectors.TotalReturnSeries(h, from)
-	out := make([]point, len(vs))
+	out := make([]float64, len(vs))
 	for i, v := range vs {
-		out[i] = point{v.Day, v.Value}
+		out[i] = v.Value
 	}
 	return out
 }
