@@ -408,7 +408,7 @@ func (c *ReportShowCmd) Run(a *App) error {
 			onList[t.Code.Key()] = t
 		}
 	}
-	sort.SliceStable(calls, func(i, j int) bool { return themeIndex(r, calls[i].Theme) < themeIndex(r, calls[j].Theme) })
+	sort.SliceStable(calls, func(i, j int) bool { return r.ThemeIndex(calls[i].Theme) < r.ThemeIndex(calls[j].Theme) })
 	sectorOf := map[string]string{}
 	for _, t := range r.Themes {
 		sectorOf[t.Name] = t.Sector
@@ -444,15 +444,6 @@ func (c *ReportShowCmd) Run(a *App) error {
 		}
 	}
 	return nil
-}
-
-func themeIndex(r sectors.ReportEntry, name string) int {
-	for i, t := range r.Themes {
-		if t.Name == name {
-			return i
-		}
-	}
-	return len(r.Themes)
 }
 
 // findReport resolves what the user typed for a report: its id, a unique

@@ -116,3 +116,15 @@ func (c ReportCall) Thesis() string {
 	}
 	return ""
 }
+
+// ThemeIndex is where the theme named name stands among the report's
+// themes, the order calls are listed in; after them all when the report
+// has no such theme.
+func (r ReportEntry) ThemeIndex(name string) int {
+	for i, t := range r.Themes {
+		if t.Name == name {
+			return i
+		}
+	}
+	return len(r.Themes)
+}

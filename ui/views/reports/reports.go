@@ -96,7 +96,7 @@ func (v Model) Refresh(data Data) Model {
 				cs = append(cs, reportCall{call: c, now: tk.Rating, onList: tk.OnList()})
 			}
 		}
-		slices.SortStableFunc(cs, func(a, b reportCall) int { return themeAt(r, a.call.Theme) - themeAt(r, b.call.Theme) })
+		slices.SortStableFunc(cs, func(a, b reportCall) int { return r.ThemeIndex(a.call.Theme) - r.ThemeIndex(b.call.Theme) })
 		v.calls = append(v.calls, cs)
 	}
 	v.sel, v.open = 0, -1
@@ -112,15 +112,6 @@ func (v Model) Refresh(data Data) Model {
 		v.csel = min(v.csel, max(len(v.calls[v.open])-1, 0))
 	}
 	return v
-}
-
-func themeAt(r sectors.ReportEntry, name string) int {
-	for i, t := range r.Themes {
-		if t.Name == name {
-			return i
-		}
-	}
-	return len(r.Themes)
 }
 
 func (v Model) id(i int) string {
