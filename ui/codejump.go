@@ -152,7 +152,7 @@ func (m Model) jumpTo(number string) (Model, tea.Cmd, bool) {
 	}
 	next, cmd := m.openWizard()
 	nm := next.(Model)
-	if w, ok := nm.top().(wizard.Model); ok {
+	if w, ok := nm.stack.top().(wizard.Model); ok {
 		w.Prefill(code.Number)
 		nm.stack[len(nm.stack)-1] = w
 	}

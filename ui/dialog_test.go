@@ -56,8 +56,8 @@ func TestDialogsStack(t *testing.T) {
 		t.Fatalf("after a note from the detail pane: %s open, %d deep", showing(m), len(m.stack))
 	}
 	m = press(m, "d")
-	if showing(m) != "confirm" || !m.detailFocused() || !strings.Contains(m.plainView(), "from the pane") {
-		t.Fatalf("the question over the pane: %s, focused %v\n%s", showing(m), m.detailFocused(), m.plainView())
+	if showing(m) != "confirm" || !m.stack.detailFocused() || !strings.Contains(m.plainView(), "from the pane") {
+		t.Fatalf("the question over the pane: %s, focused %v\n%s", showing(m), m.stack.detailFocused(), m.plainView())
 	}
 	m = press(m, "n", "esc")
 	if showing(m) != "list" || len(m.stack) != 0 {

@@ -100,7 +100,7 @@ func TestAddedTickerIsSelectedThroughFilters(t *testing.T) {
 func TestLateBackgroundLoadIsDropped(t *testing.T) {
 	st, _ := newTestStore(t)
 	m := newTestModel(t, st, "en", 120, 40)
-	stale := m.loadCmd()() // a background load, started before our write
+	stale := m.sync.load()() // a background load, started before our write
 	m = press(m, "n", "just saved", "ctrl+s")
 	m = update(m, stale)
 	tk, _ := m.selected()

@@ -156,7 +156,7 @@ func TestKeysBeforeTheFullLoadWait(t *testing.T) {
 			t.Fatalf("key %q ran a command on partial data", k)
 		}
 	}
-	if m.view.query != "" || m.top() != nil {
+	if m.view.query != "" || m.stack.top() != nil {
 		t.Fatalf("a key was handled before the full load: query %q", m.view.query)
 	}
 	next, _ := m.Update(m.fullLoadCmd()())

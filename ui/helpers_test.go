@@ -195,7 +195,7 @@ func slowTypist() func() time.Time {
 
 // showing names what has the keys: "list", or the dialog on top.
 func showing(m Model) string {
-	switch m.top().(type) {
+	switch m.stack.top().(type) {
 	case nil:
 		return "list"
 	case editor.Model:
@@ -224,7 +224,7 @@ func showing(m Model) string {
 
 // topOf is the dialog on top as a T (its zero value when it is not one).
 func topOf[T common.Dialog](m Model) T {
-	d, _ := m.top().(T)
+	d, _ := m.stack.top().(T)
 	return d
 }
 
@@ -237,7 +237,7 @@ func withTop[T common.Dialog](m Model, change func(T) T) Model {
 // reload re-reads the whole store now, as the poll does after a change
 // by another process.
 func (m *Model) reload() {
-	m.loadSeq++ // any background load still running is older than this
+	m.sync.outdate() // any background load still running is older than this
 	snap, err := m.st.Load()
 	if err != nil {
 		m.fail(err)

@@ -228,15 +228,15 @@ func TestReloadsChangesFromAnotherProcess(t *testing.T) {
 		t.Fatal(err)
 	}
 	polling := m
-	polling.opts.PollInterval = time.Millisecond
-	if msg, ok := polling.poll()().(pollMsg); !ok || msg.gen != gen {
+	polling.sync.every = time.Millisecond
+	if msg, ok := polling.sync.poll()().(pollMsg); !ok || msg.gen != gen {
 		t.Fatalf("the poll's tick read %+v, want generation %d", msg, gen)
 	}
 	next, cmd := m.Update(pollMsg{gen: gen})
 	if cmd == nil {
 		t.Fatal("a poll that found a new generation does not reload")
 	}
-	if _, c := m.Update(m.checkGen()()); c == nil {
+	if _, c := m.Update(m.sync.checkGen()()); c == nil {
 		t.Fatal("checkGen finds no new generation")
 	}
 	m = update(next.(Model), cmd())

@@ -181,7 +181,7 @@ func (m Model) reorder(by int) (tea.Model, tea.Cmd, bool) {
 			// the first move in a large sector numbers all of it: one
 			// load, off Update, is cheaper than patching each
 			m.data.gen = 0 // not what the store holds: the load is applied
-			return m.loadCmd()
+			return m.sync.load()
 		}
 		for _, t := range got {
 			m.patchTicker(t, m.data.gen)
@@ -203,7 +203,7 @@ func tabOrder(a, b *sectors.Ticker) int { return sectors.CompareInSector(a, b) }
 func (m Model) manageAct(msg tea.Msg, from common.Dialog) (tea.Model, tea.Cmd, bool) {
 	t, w := m.t, m.t.Watch
 	reopen := func(m *Model) { m.push(from) }
-	reload := func(m *Model, _ market.Code) tea.Cmd { return m.loadCmd() }
+	reload := func(m *Model, _ market.Code) tea.Cmd { return m.sync.load() }
 	switch a := msg.(type) {
 	case noteHistoryMsg:
 		tk, ok := m.selected()
@@ -256,7 +256,7 @@ func (m Model) manageAct(msg tea.Msg, from common.Dialog) (tea.Model, tea.Cmd, b
 			return market.Code{}, sprintf(w.SectorAdded, t.SectorLabel(sec)), err
 		}, func(m *Model, _ market.Code) tea.Cmd {
 			m.wantTab = id // its tab, once it is loaded
-			return m.loadCmd()
+			return m.sync.load()
 		}, reopen)
 		return m, cmd, true
 	case sectorsdlg.RenameMsg:

@@ -103,9 +103,9 @@ type Model struct {
 	help help.Model
 
 	jump codeJump // a code typed into the list (codejump.go)
-	// stack is the open dialogs (dialog.go), the top one has the keys;
+	// stack is the open dialogs (stack.go), the top one has the keys;
 	// empty, the keys go to the list.
-	stack []common.Dialog
+	stack dialogStack
 
 	qs quoteState // quotes and reference closes (quotes.go)
 	hs histState  // price history and the scorecard, loaded lazily (history.go)
@@ -114,7 +114,6 @@ type Model struct {
 
 	rc        *renderCache // rows drawn, shared by copies (render.go); nil draws everything
 	dataEpoch uint64       // new with every setData
-	loadSeq   uint64       // the latest load started (loadCmd, reload)
 
 	writes          *writer // the store writes confirmed here (writes.go)
 	quitWhenWritten bool    // q while a write was pending: quit when it is in
@@ -126,7 +125,7 @@ type Model struct {
 	// nil is Options.Columns, or the default
 	cols []string
 
-	watch *fileWatch // the database's directory, watched for other processes' changes (watch.go); nil: polled
+	sync storeSync // the watch for other processes' changes, and the loads (sync.go)
 
 	// partial: the data is the store's list index, the whole store still
 	// loading (firstscreen.go); early holds the messages that wait for it
@@ -179,6 +178,7 @@ func newShell(st *store.Store, opts Options) Model {
 		width:  80, height: 24,
 		rc:     newRenderCache(),
 		writes: newWriter(st),
+		sync:   storeSync{st: st, every: opts.PollInterval},
 	}
 	m.help.Styles = m.styles.Help
 	m.help.ShortSeparator = "  "

@@ -25,13 +25,13 @@ func uncachedView(m Model) string {
 
 func (m *Model) uncachedBody() string {
 	w, h := m.width, m.bodyHeight()
-	if d := m.bodyDialog(); d != nil {
+	if d := m.stack.body(); d != nil {
 		return m.dialogView(d)
 	}
 	if w >= wideWidth {
 		lw := min(w*3/5, 110) // very wide: the detail pane takes the rest
 		list := padLines(fitLines(m.listView(lw-1, h), lw-1, h), lw-1)
-		focused := m.top() != nil && common.PlacementOf(m.top()) == common.AsDetail
+		focused := m.stack.top() != nil && common.PlacementOf(m.stack.top()) == common.AsDetail
 		style := m.styles.Pane
 		if focused {
 			style = m.styles.PaneFocus
@@ -40,7 +40,7 @@ func (m *Model) uncachedBody() string {
 		det := style.Height(h).Render(fitLines(m.detailView(dw, h, focused), dw, h))
 		return lipgloss.JoinHorizontal(lipgloss.Top, list+" ", det)
 	}
-	if m.detailFocused() {
+	if m.stack.detailFocused() {
 		return m.detailView(w, h, true)
 	}
 	return m.listView(w, h)

@@ -80,7 +80,7 @@ func (m *Model) patchTicker(tk sectors.Ticker, gen uint64) {
 	if gen == d.gen+1 {
 		d.gen = gen
 	}
-	m.loadSeq++ // a background load started before this write is older than it
+	m.sync.outdate() // a background load started before this write is older than it
 	m.refilter(keep)
 	if keep != "" && m.selectedKey() == keep && noteID != 0 {
 		m.keepNote(noteID)

@@ -268,7 +268,7 @@ func TestPositionsLoadAtStartAndReload(t *testing.T) {
 		t.Fatal(err)
 	}
 	addTrades(t, other, "603019", 200, 120.0)
-	m = run(m, m.checkGen())
+	m = run(m, m.sync.checkGen())
 	if row := rowOf(t, m.plainView(), "603019"); !strings.Contains(row, "120.000") {
 		t.Errorf("a trade stored by another process does not show: %q", row)
 	}

@@ -86,7 +86,7 @@ func (m *Model) qt() *common.QuoteText { return m.t.Quotes }
 // withQuoteStatus puts the quote status at the right end of the status
 // line (not while it holds the search input or a question).
 func (m *Model) withQuoteStatus(line string) string {
-	if m.statusDialog() != nil {
+	if m.stack.status() != nil {
 		return line
 	}
 	q := m.quoteStatus()

@@ -102,7 +102,7 @@ func renderCacheScript(t *testing.T, lang string, colour, dark, quotes bool) {
 	}
 	reload := func(what string) {
 		t.Helper()
-		do("reload: "+what, m.loadCmd()())
+		do("reload: "+what, m.sync.load()())
 	}
 	for _, size := range [][2]int{{120, 40}, {80, 24}, {200, 60}, {100, 20}, {50, 12}} {
 		do(fmt.Sprintf("resize %dx%d", size[0], size[1]), tea.WindowSizeMsg{Width: size[0], Height: size[1]})

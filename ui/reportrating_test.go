@@ -66,7 +66,7 @@ func TestReportAddAsksBeforeLowering(t *testing.T) {
 		}
 		// y asks first; esc goes back to the preview
 		m = pressRun(m, "y")
-		if d, ok := m.top().(reports.AddModel); !ok || !d.Asking() || !strings.Contains(m.plainView(), "It lowers 1 rating(s): 603019 Buy → Neutral") {
+		if d, ok := m.stack.top().(reports.AddModel); !ok || !d.Asking() || !strings.Contains(m.plainView(), "It lowers 1 rating(s): 603019 Buy → Neutral") {
 			t.Fatalf("y did not ask:\n%s", m.plainView())
 		}
 		checkFrame(t, m.plainView(), 120, 40)
@@ -78,8 +78,8 @@ func TestReportAddAsksBeforeLowering(t *testing.T) {
 			}
 		}
 		m = press(m, "esc")
-		if d, ok := m.top().(reports.AddModel); !ok || d.Asking() || !d.Shown() {
-			t.Fatalf("esc: %T", m.top())
+		if d, ok := m.stack.top().(reports.AddModel); !ok || d.Asking() || !d.Shown() {
+			t.Fatalf("esc: %T", m.stack.top())
 		}
 		if list, _ := st.Reports(); len(list) != 1 {
 			t.Fatal("asking wrote")

@@ -119,7 +119,7 @@ func (m Model) reportsAsked(msg tea.Msg, from common.Dialog) (tea.Model, tea.Cmd
 			}
 			say += reports.RestoredSay(m.t, out)
 			return market.Code{}, say, nil
-		}, func(m *Model, _ market.Code) tea.Cmd { return m.loadCmd() }, nil)
+		}, func(m *Model, _ market.Code) tea.Cmd { return m.sync.load() }, nil)
 	case reports.AddMsg:
 		draft, lower := a.Draft, a.Lower
 		return m, m.write(func(st *store.Store) (market.Code, string, error) {
@@ -135,7 +135,7 @@ func (m Model) reportsAsked(msg tea.Msg, from common.Dialog) (tea.Model, tea.Cmd
 		}, func(m *Model, _ market.Code) tea.Cmd {
 			m.hs.asked, m.hs.fetched = false, false // its tickers' history, at the reload
 			m.hs.pick = draft.Input.Report.ID
-			return m.loadCmd()
+			return m.sync.load()
 		}, func(m *Model) { m.push(from) })
 	}
 	return m, nil

@@ -40,9 +40,9 @@ func TestReportsViewFilterAndBack(t *testing.T) {
 	st, _ := newTestStore(t)
 	m := newTestModel(t, st, "en", 120, 40)
 	m = press(m, "b")
-	v, ok := m.top().(reports.Model)
+	v, ok := m.stack.top().(reports.Model)
 	if !ok || len(v.Reports()) != 1 || v.Reports()[0].ID != sectors.ReportSourceID && !strings.HasPrefix(v.Reports()[0].ID, "report-") {
-		t.Fatalf("reports view: %T %+v", m.top(), v.Reports())
+		t.Fatalf("reports view: %T %+v", m.stack.top(), v.Reports())
 	}
 	view := m.plainView()
 	checkFrame(t, view, 120, 40)
@@ -54,7 +54,7 @@ func TestReportsViewFilterAndBack(t *testing.T) {
 	if m.view.filter.Report != v.Reports()[0].ID || len(m.view.rows) != 25 {
 		t.Fatalf("filter %q, %d rows", m.view.filter.Report, len(m.view.rows))
 	}
-	if v := m.top().(reports.Model); v.Opened() != 0 || v.CallCount(0) != 25 {
+	if v := m.stack.top().(reports.Model); v.Opened() != 0 || v.CallCount(0) != 25 {
 		t.Fatalf("calls: open %d, %d calls", v.Opened(), v.CallCount(0))
 	}
 	if view := m.plainView(); !strings.Contains(view, "Calls of 2024-05-12") || !strings.Contains(view, "688111") {
@@ -105,14 +105,14 @@ func TestReportAddPreviewThenConfirm(t *testing.T) {
 	m := newTestModel(t, st, "en", 120, 40)
 	path := weekly(t)
 	m = press(m, "b", "a")
-	if _, ok := m.top().(reports.AddModel); !ok {
-		t.Fatalf("a opened %T", m.top())
+	if _, ok := m.stack.top().(reports.AddModel); !ok {
+		t.Fatalf("a opened %T", m.stack.top())
 	}
 	m = press(m, path)
 	m = pressRun(m, "enter")
-	d, ok := m.top().(reports.AddModel)
+	d, ok := m.stack.top().(reports.AddModel)
 	if !ok || !d.Shown() {
-		t.Fatalf("no preview: %T %+v", m.top(), d.Err())
+		t.Fatalf("no preview: %T %+v", m.stack.top(), d.Err())
 	}
 	view := m.plainView()
 	checkFrame(t, view, 120, 40)
@@ -127,7 +127,7 @@ func TestReportAddPreviewThenConfirm(t *testing.T) {
 	}
 	// esc goes back to the path, enter previews again, y adds
 	m = press(m, "esc")
-	if d := m.top().(reports.AddModel); d.Shown() {
+	if d := m.stack.top().(reports.AddModel); d.Shown() {
 		t.Fatal("esc did not go back to the path")
 	}
 	m = pressRun(m, "enter")
@@ -136,10 +136,10 @@ func TestReportAddPreviewThenConfirm(t *testing.T) {
 	if len(list) != 2 {
 		t.Fatalf("%d reports after y", len(list))
 	}
-	if _, ok := m.top().(reports.Model); !ok {
-		t.Fatalf("after the add: %T", m.top())
+	if _, ok := m.stack.top().(reports.Model); !ok {
+		t.Fatalf("after the add: %T", m.stack.top())
 	}
-	if v := m.top().(reports.Model); len(v.Reports()) != 2 || v.Reports()[0].ID != list[1].ID {
+	if v := m.stack.top().(reports.Model); len(v.Reports()) != 2 || v.Reports()[0].ID != list[1].ID {
 		t.Errorf("the reports view was not refreshed: %d reports", len(v.Reports()))
 	}
 	if !strings.Contains(m.status, "added report") {
@@ -156,14 +156,14 @@ func TestReportAddErrorsStayInTheDialog(t *testing.T) {
 	}
 	m = press(m, "b", "a", bad)
 	m = pressRun(m, "enter")
-	d, ok := m.top().(reports.AddModel)
+	d, ok := m.stack.top().(reports.AddModel)
 	if !ok || d.Shown() || d.Err() == "" {
-		t.Fatalf("%T shown=%v err=%q", m.top(), d.Shown(), d.Err())
+		t.Fatalf("%T shown=%v err=%q", m.stack.top(), d.Shown(), d.Err())
 	}
 	checkFrame(t, m.plainView(), 80, 24)
 	m = press(m, "esc")
-	if _, ok := m.top().(reports.Model); !ok {
-		t.Fatalf("esc: %T", m.top())
+	if _, ok := m.stack.top().(reports.Model); !ok {
+		t.Fatalf("esc: %T", m.stack.top())
 	}
 }
 
@@ -173,7 +173,7 @@ func addWeekly(t *testing.T, st *store.Store) store.AddReportOutcome {
 	m := newTestModel(t, st, "en", 120, 40)
 	m = press(m, "b", "a", weekly(t))
 	m = pressRun(m, "enter")
-	d := m.top().(reports.AddModel)
+	d := m.stack.top().(reports.AddModel)
 	return d.Outcome()
 }
 
@@ -198,9 +198,9 @@ func TestReportRemoveAsksAboutItsTickers(t *testing.T) {
 				t.Fatalf("d: %s", showing(m))
 			}
 			m = pressRun(m, "y")
-			q, ok := m.top().(reports.RemoveQuestion)
+			q, ok := m.stack.top().(reports.RemoveQuestion)
 			if !ok {
-				t.Fatalf("no question about the tickers: %T", m.top())
+				t.Fatalf("no question about the tickers: %T", m.stack.top())
 			}
 			if !strings.Contains(m.plainView(), "only because of it") {
 				t.Errorf("question not shown: %q", q.Question())

@@ -39,15 +39,13 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.layout()
 		return m, m.needHistory() // the list's history columns, the chart
 	case pollMsg:
-		return m, tea.Batch(m.genSeen(msg.gen), m.nextChange())
+		return m, tea.Batch(m.sync.seen(msg.gen, m.data.gen, m.writes.pending()), m.sync.next())
 	case watchEndedMsg:
-		m.watch.close()
-		m.watch = nil
-		return m, m.poll()
+		return m, m.sync.watchEnded()
 	case genMsg:
-		return m, m.genSeen(msg.gen)
+		return m, m.sync.seen(msg.gen, m.data.gen, m.writes.pending())
 	case reloadedMsg:
-		if msg.seq == m.loadSeq && msg.snap.Gen != m.data.gen {
+		if m.sync.latest(msg.seq) && msg.snap.Gen != m.data.gen {
 			m.setData(msg.snap)
 			keys := m.keysCmd()
 			if m.historyCut() {
@@ -76,14 +74,14 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case tea.PasteMsg:
-		if m.onList() {
+		if m.stack.onList() {
 			return m.pasteOnList(msg) // codejump.go
 		}
 	case tea.KeyPressMsg:
-		if key.Matches(msg, m.keys.ForceQuit) && !m.hasDraft() {
+		if key.Matches(msg, m.keys.ForceQuit) && !m.stack.hasDraft() {
 			return m.quit()
 		}
-		if plain, ok := altAsEsc(msg); ok && m.onList() {
+		if plain, ok := altAsEsc(msg); ok && m.stack.onList() {
 			// zixuan binds no alt keys: on the list an alt+key is an esc
 			// followed by that key, arriving faster than the terminal can
 			// tell them apart (a quick esc then 1, tmux send-keys), which
@@ -110,14 +108,6 @@ func (m Model) quit() (tea.Model, tea.Cmd) {
 	return m, tea.Quit
 }
 
-// hasDraft reports whether quitting now would lose typed text: then
-// ctrl+c goes to the dialog (the editor, the picker), which asks first,
-// as esc does.
-func (m Model) hasDraft() bool {
-	d, ok := m.top().(common.Drafter)
-	return ok && d.HasDraft()
-}
-
 // altAsEsc is the key an alt+key press would be without the alt: a
 // printable character, with the text it types.
 func altAsEsc(msg tea.KeyPressMsg) (tea.KeyPressMsg, bool) {
@@ -134,7 +124,7 @@ func altAsEsc(msg tea.KeyPressMsg) (tea.KeyPressMsg, bool) {
 
 // forward passes other messages (cursor blinks) to the top dialog.
 func (m Model) forward(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if m.top() == nil {
+	if m.stack.top() == nil {
 		return m, nil
 	}
 	return m.updateTop(msg)
@@ -142,7 +132,7 @@ func (m Model) forward(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // handleKey gives a key to the top dialog, or to the list.
 func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	if d := m.top(); d != nil {
+	if d := m.stack.top(); d != nil {
 		if _, ok := m.selected(); !ok && common.PlacementOf(d) == common.AsDetail {
 			m.stack = nil // the ticker is gone: back to the list
 			return m, nil

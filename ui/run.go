@@ -34,8 +34,8 @@ func Run(st *store.Store, opts Options) (err error) {
 	// is then drawn as soon as a bare program's would be (firstscreen.go).
 	m := newShell(st, opts)
 	m.loading, m.partial = true, true
-	m.startWatch()
-	defer m.watch.close()
+	m.sync.start()
+	defer m.sync.close()
 	return runProgram(tea.NewProgram(m, popts...), st.Path(), os.Stderr)
 }
 

@@ -19,9 +19,9 @@ import (
 func TestScorecardGroupsAndCalls(t *testing.T) {
 	m, _, _ := historyModel(t, "en", 120, 40)
 	m = press(m, "c")
-	v, ok := m.top().(scorecard.Model)
+	v, ok := m.stack.top().(scorecard.Model)
 	if !ok {
-		t.Fatalf("c opened %T", m.top())
+		t.Fatalf("c opened %T", m.stack.top())
 	}
 	if v.Grouping() != sectors.ByReport || len(v.Groups()) != 1 || v.Groups()[0].Count != 25 || v.Groups()[0].Rated != 9 || v.Groups()[0].Unrated != 16 {
 		t.Fatalf("by %s, groups %+v", v.Grouping(), v.Groups())
@@ -36,13 +36,13 @@ func TestScorecardGroupsAndCalls(t *testing.T) {
 	// b cycles the grouping: sector, rating, source, and back to report
 	for _, by := range []string{sectors.BySector, sectors.ByRating, sectors.BySource, sectors.ByReport} {
 		m = press(m, "b")
-		if v := m.top().(scorecard.Model); v.Grouping() != by || len(v.Groups()) == 0 {
+		if v := m.stack.top().(scorecard.Model); v.Grouping() != by || len(v.Groups()) == 0 {
 			t.Errorf("b: by %s (%d groups), want %s", v.Grouping(), len(v.Groups()), by)
 		}
 	}
 	// enter: the group's calls, best first, with the benchmark and excess
 	m = press(m, "enter")
-	v = m.top().(scorecard.Model)
+	v = m.stack.top().(scorecard.Model)
 	if !v.Opened() || len(v.Rows()) != 25 {
 		t.Fatalf("open %v, %d calls", v.Opened(), len(v.Rows()))
 	}
@@ -59,7 +59,7 @@ func TestScorecardGroupsAndCalls(t *testing.T) {
 	}
 	// esc back to the groups, enter then enter goes to the best call's ticker
 	m = press(m, "esc")
-	if v := m.top().(scorecard.Model); v.Opened() {
+	if v := m.stack.top().(scorecard.Model); v.Opened() {
 		t.Fatal("esc did not go back to the groups")
 	}
 	best := v.Rows()[0].Code.Number
@@ -81,8 +81,8 @@ func TestScorecardOpensAtOnceAndOffline(t *testing.T) {
 	m.hs.asked = false
 	next, cmd := m.Update(keyMsg("c"))
 	m = next.(Model)
-	if _, ok := m.top().(scorecard.Model); !ok || cmd == nil {
-		t.Fatalf("c: %T, cmd %v", m.top(), cmd != nil)
+	if _, ok := m.stack.top().(scorecard.Model); !ok || cmd == nil {
+		t.Fatalf("c: %T, cmd %v", m.stack.top(), cmd != nil)
 	}
 	if !strings.Contains(m.plainView(), "reading") {
 		t.Errorf("no loading line:\n%s", m.plainView())
@@ -114,7 +114,7 @@ func TestScorecardColoursBySign(t *testing.T) {
 	for _, western := range []bool{false, true} {
 		m.opts.Western = western
 		n := press(m, "c", "enter")
-		v := n.top().(scorecard.Model)
+		v := n.stack.top().(scorecard.Model)
 		// the best call is up, drawn in the "up" colour of the convention
 		up := v.UpDown(1).Render("x")
 		if western == (up == n.styles.Up.Render("x")) {
@@ -160,7 +160,7 @@ func TestScorecardAgainstTheSettingsBenchmark(t *testing.T) {
 	if !strings.Contains(view, "Scorecard against 中证500 price index") {
 		t.Errorf("title:\n%s", view)
 	}
-	v := m.top().(scorecard.Model)
+	v := m.stack.top().(scorecard.Model)
 	if len(v.Groups()) != 1 || v.Groups()[0].Count == 0 {
 		t.Errorf("groups %+v", v.Groups())
 	}

@@ -10,7 +10,7 @@ import (
 // tests outside the package (the CLI's) check that both ends resolve what
 // the user typed alike.
 func (m Model) Selected() (market.Code, bool) {
-	if w, ok := m.top().(wizard.Model); ok {
+	if w, ok := m.stack.top().(wizard.Model); ok {
 		sec, ok := w.Chosen()
 		return sec.Code, ok
 	}

@@ -110,19 +110,19 @@ func fitLinesW(s string, w, h int) ([]string, []int) {
 // drawing it as the oracle these lines must equal byte for byte.
 func (m *Model) bodyFitted() string {
 	w, h := m.width, m.bodyHeight()
-	if d := m.bodyDialog(); d != nil {
+	if d := m.stack.body(); d != nil {
 		return fitLines(m.dialogView(d), w, h)
 	}
 	if w >= wideWidth {
 		// beside the list, the pane shows its focus only while it has the
 		// keys (not under a question)
-		focused := m.top() != nil && common.PlacementOf(m.top()) == common.AsDetail
+		focused := m.stack.top() != nil && common.PlacementOf(m.stack.top()) == common.AsDetail
 		if s, ok := m.wideBody(w, h, focused); ok {
 			return s
 		}
 		return fitLines(m.wideBodyJoined(w, h, focused), w, h)
 	}
-	if m.detailFocused() {
+	if m.stack.detailFocused() {
 		return fitLines(m.detailView(w, h, true), w, h)
 	}
 	lines, _ := m.listLines(w, h)
@@ -221,7 +221,7 @@ func (m *Model) dialogView(d common.Dialog) string {
 
 // statusView is the filter in force and the last message.
 func (m *Model) statusView() string {
-	if d := m.statusDialog(); d != nil {
+	if d := m.stack.status(); d != nil {
 		if sl, ok := d.(search.Model); ok && m.view.query != "" && len(m.view.rows) == 0 {
 			// say "no match" rather than leave an empty list unexplained
 			return sl.ViewIn(max(m.width-6-safetext.Width(m.t.NoMatch), 10)) + "  " + m.styles.Error.Render(m.t.NoMatch)
@@ -279,7 +279,7 @@ func (m *Model) statusView() string {
 // helpKeys is the help of what has focus now: the top dialog's, or the
 // list's.
 func (m *Model) helpKeys() help.KeyMap {
-	if d := m.top(); d != nil {
+	if d := m.stack.top(); d != nil {
 		return d
 	}
 	return m.keys.ListHelp()

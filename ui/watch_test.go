@@ -37,13 +37,13 @@ func TestWatchSeesOtherProcessesChanges(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m.startWatch()
-	if m.watch == nil {
+	m.sync.start()
+	if m.sync.watch == nil {
 		t.Skip("no file watch here: the TUI polls (TestReloadsChangesFromAnotherProcess)")
 	}
 	defer func() {
-		m.watch.close()
-		for range m.watch.changed { // the watch's goroutine has ended
+		m.sync.close()
+		for range m.sync.watch.changed { // the watch's goroutine has ended
 		}
 	}()
 	other, err := store.Open(path)
@@ -60,7 +60,7 @@ func TestWatchSeesOtherProcessesChanges(t *testing.T) {
 	var msg pollMsg
 	for msg.gen != want {
 		var ok bool
-		if msg, ok = waitMsg(t, m.nextChange()).(pollMsg); !ok {
+		if msg, ok = waitMsg(t, m.sync.next()).(pollMsg); !ok {
 			t.Fatalf("the watch ended instead of seeing the write")
 		}
 	}
@@ -79,7 +79,7 @@ func TestWatchSeesOtherProcessesChanges(t *testing.T) {
 	if err := os.Rename(path+".new", path); err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := waitMsg(t, m.nextChange()).(pollMsg); !ok {
+	if _, ok := waitMsg(t, m.sync.next()).(pollMsg); !ok {
 		t.Fatal("a file renamed over the database was not seen")
 	}
 }

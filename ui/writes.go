@@ -184,13 +184,13 @@ func (m Model) writeDone(msg writeDoneMsg) (tea.Model, tea.Cmd) {
 	case msg.code == (market.Code{}):
 		// nothing was written (nothing to undo)
 	case msg.readErr != nil:
-		cmd = m.loadCmd() // written; the one ticker could not be read back
+		cmd = m.sync.load() // written; the one ticker could not be read back
 	default:
 		m.patchTicker(msg.ticker, msg.gen)
-		if m.watch != nil && m.data.gen != msg.gen {
+		if m.sync.watch != nil && m.data.gen != msg.gen {
 			// another process wrote while ours was pending: its change
 			// came while this was, and was left for now
-			cmd = m.checkGen()
+			cmd = m.sync.checkGen()
 		}
 	}
 	if msg.say != "" {
