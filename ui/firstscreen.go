@@ -66,26 +66,17 @@ func (m *Model) takeFirst(msg firstLoadMsg) {
 	}
 	m.partial = true
 	m.setDataFrom(msg.snap, true) // nothing but the data uses this snapshot's tickers
-	m.fillSelected()
-}
-
-// fillSelected reads the selected ticker in full (rating history, every
-// note) into partial data: the detail pane shows it on the first screen.
-func (m *Model) fillSelected() {
-	if m.list.cursor < 0 || m.list.cursor >= len(m.view.rows) {
-		return
+	// the selected ticker in full (rating history, every note): the
+	// detail pane shows it on the first screen
+	if tk, ok := m.selected(); ok {
+		if d, err := m.st.Detail(tk.Code); err == nil { // else the full load says what is wrong
+			m.patchTicker(d.Ticker, m.data.gen)
+		}
 	}
-	i := m.view.rows[m.list.cursor]
-	d, err := m.st.Detail(m.data.tickers[i].Code)
-	if err != nil {
-		return // the full load says what is wrong
-	}
-	m.replaceTicker(i, d.Ticker)
 }
 
 // fullLoadCmd loads the whole store off the UI goroutine.
-func (m Model) fullLoadCmd() tea.Cmd {
-	st := m.st
+func fullLoadCmd(st *store.Store) tea.Cmd {
 	return func() tea.Msg {
 		snap, err := st.Load()
 		return fullLoadMsg{snap: snap, err: err}
@@ -111,7 +102,7 @@ func (m Model) updatePartial(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.takeFirst(msg)
 		m.layout()
 		if m.partial {
-			return m, m.fullLoadCmd()
+			return m, fullLoadCmd(m.st)
 		}
 		start := []tea.Cmd{m.startCmds(), m.needHistory()} // before m is copied for the replay
 		return m.replayEarly(start...)
@@ -179,16 +170,17 @@ func saveListIndexLater(st *store.Store, snap *sectors.Snapshot) tea.Cmd {
 // saveListIndexAtExit brings the list index up to date after a session
 // that changed the file (its own writes, or another process's it saw), so
 // that the next start is quick too; it reads the store afresh rather than
-// trusting the patched data.
-func (m Model) saveListIndexAtExit() {
-	if m.st == nil || m.partial {
+// trusting the patched data. seen is the generation the session's data
+// was last at.
+func saveListIndexAtExit(st *store.Store, seen uint64) {
+	if st == nil {
 		return
 	}
-	g, err := m.st.ListIndexGen()
-	if err != nil || g == m.data.gen {
+	g, err := st.ListIndexGen()
+	if err != nil || g == seen {
 		return
 	}
-	if snap, err := m.st.Load(); err == nil {
-		_ = m.st.SaveListIndex(snap)
+	if snap, err := st.Load(); err == nil {
+		_ = st.SaveListIndex(snap)
 	}
 }

@@ -92,7 +92,7 @@ func TestFirstScreenFromTheIndexIsTheSame(t *testing.T) {
 					t.Fatalf("%s: the first screen from the index differs from a full load's:\n--- index\n%s\n--- full load\n%s", what, gotView, wantView)
 				}
 				// the full load arrives: the same screen, the whole data
-				next, _ := got.Update(got.fullLoadCmd()())
+				next, _ := got.Update(fullLoadCmd(got.st)())
 				got = next.(Model)
 				if got.partial || got.plainView() != wantView {
 					t.Fatalf("%s: after the full load (partial=%v) the screen changed:\n%s", what, got.partial, got.plainView())
@@ -108,7 +108,7 @@ func TestFirstScreenFromTheIndexIsTheSame(t *testing.T) {
 				if !got.partial {
 					t.Fatalf("%s: a note made the index stale", what)
 				}
-				next, _ = got.Update(got.fullLoadCmd()())
+				next, _ = got.Update(fullLoadCmd(got.st)())
 				if after := next.(Model); after.partial || after.plainView() != gotView {
 					t.Fatalf("%s: with a note since the index, the first screen differs from a full load's:\n--- index\n%s\n--- full load\n%s", what, gotView, after.plainView())
 				}
@@ -159,7 +159,7 @@ func TestKeysBeforeTheFullLoadWait(t *testing.T) {
 	if m.view.query != "" || m.stack.top() != nil {
 		t.Fatalf("a key was handled before the full load: query %q", m.view.query)
 	}
-	next, _ := m.Update(m.fullLoadCmd()())
+	next, _ := m.Update(fullLoadCmd(m.st)())
 	m = next.(Model)
 	if m.partial || m.view.query != "kdxf" {
 		t.Fatalf("after the full load: partial=%v query=%q, want the search kdxf typed before it", m.partial, m.view.query)
@@ -171,7 +171,7 @@ func TestKeysBeforeTheFullLoadWait(t *testing.T) {
 	// q before the full load quits once it is in
 	m, _ = screenOf(t, st, testOptions(t, "en"), 120, 40)
 	next, _ = m.Update(keyMsg("q"))
-	next, cmd := next.(Model).Update(m.fullLoadCmd()())
+	next, cmd := next.(Model).Update(fullLoadCmd(m.st)())
 	if !next.(Model).quitting || cmd == nil {
 		t.Error("q typed before the full load did not quit after it")
 	}
@@ -196,7 +196,7 @@ func TestStartSavesTheListIndex(t *testing.T) {
 	}
 	// a write of ours, then quit: the index follows
 	m = press(m, "n", "fresh", "ctrl+s")
-	m.saveListIndexAtExit()
+	saveListIndexAtExit(m.st, m.data.gen)
 	if g, _ := st.ListIndexGen(); g != m.data.gen {
 		t.Errorf("index at generation %d after quitting, the data at %d", g, m.data.gen)
 	}
@@ -231,7 +231,7 @@ func TestRunLoadsOnStartAndDrawsNewsScreen(t *testing.T) {
 			t.Fatalf("index=%v: partial=%v after the first load", withIndex, got.partial)
 		}
 		if withIndex {
-			next, _ = got.Update(got.fullLoadCmd()())
+			next, _ = got.Update(fullLoadCmd(got.st)())
 			got = next.(Model)
 		} else if cmd == nil {
 			t.Fatal("no start commands after the full first load")
@@ -239,7 +239,7 @@ func TestRunLoadsOnStartAndDrawsNewsScreen(t *testing.T) {
 		// the j typed while loading moved the cursor once the data was in
 		wantModel, _ := screenOf(t, st, opts, 100, 30)
 		if wantModel.partial {
-			next, _ := wantModel.Update(wantModel.fullLoadCmd()())
+			next, _ := wantModel.Update(fullLoadCmd(wantModel.st)())
 			wantModel = next.(Model)
 		}
 		wantModel = press(wantModel, "j")

@@ -24,7 +24,7 @@ func (m Model) Init() tea.Cmd {
 		return tea.Batch(ask, func() tea.Msg { return loadFirst(st) })
 	}
 	if m.partial {
-		return tea.Batch(ask, m.fullLoadCmd()) // the rest starts when it is in
+		return tea.Batch(ask, fullLoadCmd(m.st)) // the rest starts when it is in
 	}
 	return tea.Batch(ask, m.startCmds())
 }

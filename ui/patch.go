@@ -62,20 +62,40 @@ func searchKeyOf(t *sectors.Ticker) searchKey {
 // right after the data's, no other process wrote in between and the data
 // is now exactly what a full load at gen would give: it takes gen, so the
 // poll does not reload. Otherwise the poll will (another process wrote).
+// Beside the data, its price cells and its drawn rows are spliced.
 func (m *Model) patchTicker(tk sectors.Ticker, gen uint64) {
 	keep, noteID := m.selectedKey(), m.selectedNoteID()
 	d := &m.data
+	now := m.opts.Now()
+	remove := func(i int) {
+		d.removeAt(i)
+		if i < len(m.qs.cells) {
+			m.qs.cells = slices.Delete(m.qs.cells, i, i+1)
+		}
+		m.rc.rowRemoved(m.dataEpoch, i, len(d.tickers)+1)
+	}
+	insert := func() {
+		j := d.insert(tk)
+		if m.quotesOn() && j <= len(m.qs.cells) {
+			m.qs.cells = slices.Insert(m.qs.cells, j, m.cellFor(&d.tickers[j], now))
+		}
+		m.rc.rowInserted(m.dataEpoch, j, len(d.tickers)-1)
+	}
 	i := d.indexOf(tk.Code)
 	switch {
 	case i >= 0 && tk.OnList() && samePlace(&d.tickers[i], &tk):
-		m.replaceTicker(i, tk) // same place in the order
+		d.replace(i, tk) // same place in the order
+		if i < len(m.qs.cells) {
+			m.qs.cells[i] = m.cellFor(&d.tickers[i], now)
+		}
+		m.rc.rowChanged(m.dataEpoch, i, tk.Code)
 	case i >= 0:
-		m.removeAt(i)
+		remove(i)
 		if tk.OnList() {
-			m.insertTicker(tk)
+			insert()
 		}
 	case tk.OnList():
-		m.insertTicker(tk)
+		insert()
 	}
 	if gen == d.gen+1 {
 		d.gen = gen
@@ -93,9 +113,8 @@ func samePlace(a, b *sectors.Ticker) bool {
 	return a.Sector == b.Sector && a.Pinned == b.Pinned && a.Position == b.Position && slices.Equal(a.Groups, b.Groups)
 }
 
-// replaceTicker puts tk at index i, where the ticker it replaces was.
-func (m *Model) replaceTicker(i int, tk sectors.Ticker) {
-	d := &m.data
+// replace puts tk at index i, where the ticker it replaces was.
+func (d *watchData) replace(i int, tk sectors.Ticker) {
 	ix := d.index()
 	old := d.tickers[i]
 	d.tickers[i] = tk
@@ -115,22 +134,12 @@ func (m *Model) replaceTicker(i int, tk sectors.Ticker) {
 		ix.permOK[sortChanged] = false
 	}
 	ix.rating[i] = tk.Rating
-	if i < len(m.qs.cells) {
-		m.qs.cells[i] = m.cellFor(&d.tickers[i], m.opts.Now())
-	}
-	if m.rc != nil && m.rc.key.data == m.dataEpoch && i < len(m.rc.rows) {
-		m.rc.rows[i] = [2]cachedLine{} // drawn again from the new ticker
-	}
-	if m.rc != nil && m.rc.calls.key.code == tk.Code {
-		m.rc.calls = callsCache{} // its detail pane's calls too
-	}
 }
 
-// removeAt takes the ticker at index i out of the loaded data. Every index
-// after it shifts, so what is kept by index (sort orders, search hits,
-// drawn rows) is dropped and made again on demand.
-func (m *Model) removeAt(i int) {
-	d := &m.data
+// removeAt takes the ticker at index i out of the data. Every index after
+// it shifts, so what is kept by index (sort orders, search hits) is
+// dropped and made again on demand.
+func (d *watchData) removeAt(i int) {
 	ix := d.index()
 	d.tickers = slices.Delete(d.tickers, i, i+1)
 	if d.keys != nil {
@@ -141,19 +150,12 @@ func (m *Model) removeAt(i int) {
 	ix.sector = slices.Delete(ix.sector, i, i+1)
 	ix.rating = slices.Delete(ix.rating, i, i+1)
 	ix.groups = groupOrders(d)
-	if i < len(m.qs.cells) {
-		m.qs.cells = slices.Delete(m.qs.cells, i, i+1)
-	}
-	if rc := m.liveRows(len(d.tickers) + 1); rc != nil {
-		rc.rows = slices.Delete(rc.rows, i, i+1)
-	}
-	m.reindexed()
+	d.reindexed()
 }
 
-// insertTicker adds tk to the loaded data at the place a full load would
-// give it.
-func (m *Model) insertTicker(tk sectors.Ticker) {
-	d := &m.data
+// insert adds tk to the data at the place a full load would give it, and
+// returns that index.
+func (d *watchData) insert(tk sectors.Ticker) int {
 	ix := d.index()
 	j, _ := slices.BinarySearchFunc(d.tickers, tk, func(e, t sectors.Ticker) int {
 		if d.before(&e, &t) {
@@ -174,33 +176,50 @@ func (m *Model) insertTicker(tk sectors.Ticker) {
 	ix.sector = slices.Insert(ix.sector, j, int32(o))
 	ix.rating = slices.Insert(ix.rating, j, tk.Rating)
 	ix.groups = groupOrders(d)
-	if m.quotesOn() && j <= len(m.qs.cells) {
-		m.qs.cells = slices.Insert(m.qs.cells, j, m.cellFor(&d.tickers[j], m.opts.Now()))
-	}
-	if rc := m.liveRows(len(d.tickers) - 1); rc != nil {
-		rc.rows = slices.Insert(rc.rows, j, [2]cachedLine{})
-	}
-	m.reindexed()
-}
-
-// liveRows is the render cache when its drawn rows are those of the data
-// as it was with n tickers (they are spliced with the tickers), else nil
-// (they are dropped at the next frame anyway).
-func (m *Model) liveRows(n int) *renderCache {
-	if rc := m.rc; rc != nil && rc.key.data == m.dataEpoch && len(rc.rows) == n {
-		return rc
-	}
-	return nil
+	d.reindexed()
+	return j
 }
 
 // reindexed drops what is kept by ticker index after one was inserted or
 // removed, and is not spliced with it: the sort orders and search hits
 // are made again on demand.
-func (m *Model) reindexed() {
-	ix := m.data.idx
+func (d *watchData) reindexed() {
+	ix := d.idx
 	ix.permOK = [sortCount]bool{}
 	ix.stack = ix.stack[:0]
 	ix.mark = nil
+}
+
+// The drawn rows follow the tickers they were drawn from, while they are
+// those of the data of the given epoch; otherwise they are dropped at the
+// next frame anyway.
+
+// rowChanged forgets the drawing of row i, and of the detail pane's calls
+// when they are code's: both are drawn again from the new ticker.
+func (rc *renderCache) rowChanged(epoch uint64, i int, code market.Code) {
+	if rc == nil {
+		return
+	}
+	if rc.key.data == epoch && i < len(rc.rows) {
+		rc.rows[i] = [2]cachedLine{}
+	}
+	if rc.calls.key.code == code {
+		rc.calls = callsCache{}
+	}
+}
+
+// rowRemoved takes row i out of rows drawn from n tickers.
+func (rc *renderCache) rowRemoved(epoch uint64, i, n int) {
+	if rc != nil && rc.key.data == epoch && len(rc.rows) == n {
+		rc.rows = slices.Delete(rc.rows, i, i+1)
+	}
+}
+
+// rowInserted makes room for row j in rows drawn from n tickers.
+func (rc *renderCache) rowInserted(epoch uint64, j, n int) {
+	if rc != nil && rc.key.data == epoch && len(rc.rows) == n {
+		rc.rows = slices.Insert(rc.rows, j, [2]cachedLine{})
+	}
 }
 
 func firstOr(list []string) string {

@@ -67,7 +67,9 @@ func runProgram(p *tea.Program, dbPath string, stderr io.Writer) (err error) {
 		if serr := fm.saveView(); serr != nil { // remember_view: the view for the next start
 			fmt.Fprintf(stderr, "zixuan: the sort and rating filter were not kept for the next start: %v\n", serr)
 		}
-		fm.saveListIndexAtExit()
+		if !fm.partial {
+			saveListIndexAtExit(fm.st, fm.data.gen)
+		}
 	}
 	if err != nil {
 		if errors.Is(err, tea.ErrProgramPanic) {
