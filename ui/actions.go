@@ -118,23 +118,14 @@ func (m *Model) undoRemove() tea.Cmd {
 // back), they are cleared first: the next key (r, n) must act on the
 // ticker the user just chose, not on whatever row the cursor was on.
 func (m *Model) selectKey(k string) {
-	if m.trySelect(k) {
-		return
+	if m.view.rowOf(&m.data, k) < 0 {
+		m.tabs.active = 0
+		m.view.filter.Ratings = 0
+		m.view.query = ""
+		m.refilter(k)
 	}
-	m.tabs.active = 0
-	m.view.filter.Ratings = 0
-	m.view.query = ""
-	m.refilter(k)
-	m.trySelect(k)
-}
-
-func (m *Model) trySelect(k string) bool {
-	for i, r := range m.view.rows {
-		if m.data.tickers[r].Code.Key() == k {
-			m.list.cursor = i
-			m.list.clamp()
-			return true
-		}
+	if i := m.view.rowOf(&m.data, k); i >= 0 {
+		m.list.cursor = i
+		m.list.clamp()
 	}
-	return false
 }

@@ -72,14 +72,14 @@ func TestNoteSelectionSurvivesReloads(t *testing.T) {
 	}
 	m := newTestModel(t, st, "en", 120, 40)
 	m = press(m, "enter", "j") // the second note: "older"
-	if id := m.selectedNoteID(); id != 1 {
+	if id := selectedNoteID(&m); id != 1 {
 		t.Fatalf("selected note %d, want 1", id)
 	}
 	// another process adds notes, here and to another ticker
 	st.AddNote(market.MustParseCode("300634"), "elsewhere")
 	st.AddNote(c, "newest")
 	m.reload()
-	if id := m.selectedNoteID(); id != 1 {
+	if id := selectedNoteID(&m); id != 1 {
 		t.Errorf("after a reload the selection moved to note %d", id)
 	}
 	m = press(m, "d")

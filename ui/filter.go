@@ -122,19 +122,20 @@ type keysMadeMsg struct {
 
 // keysCmd makes a large list's search keys off the UI goroutine, from a
 // copy of the names; nil for a small list or keys already made.
-func (m *Model) keysCmd() tea.Cmd {
-	if len(m.data.tickers) < bigList || m.data.keys != nil {
+// epoch is the data's (Model.dataEpoch).
+func (d *watchData) keysCmd(epoch uint64) tea.Cmd {
+	if len(d.tickers) < bigList || d.keys != nil {
 		return nil
 	}
-	src, epoch, gen := keySourcesOf(m.data.tickers), m.dataEpoch, m.data.keysGen
+	src, gen := keySourcesOf(d.tickers), d.keysGen
 	return func() tea.Msg { return keysMadeMsg{epoch: epoch, gen: gen, keys: makeKeys(src)} }
 }
 
 // takeKeys installs keys made in the background, unless the data changed
 // since they were started (they are then made on the next search).
-func (m *Model) takeKeys(msg keysMadeMsg) {
-	if msg.epoch == m.dataEpoch && msg.gen == m.data.keysGen && m.data.keys == nil && len(msg.keys) == len(m.data.tickers) {
-		m.data.keys = msg.keys
+func (d *watchData) takeKeys(msg keysMadeMsg, epoch uint64) {
+	if msg.epoch == epoch && msg.gen == d.keysGen && d.keys == nil && len(msg.keys) == len(d.tickers) {
+		d.keys = msg.keys
 	}
 }
 
@@ -298,6 +299,20 @@ func (v *viewState) less(d *watchData) func(i, j int) bool {
 }
 
 // visible returns the tickers of the current view, for export.
+// rowOf is the visible row of the ticker with key k, -1 when it is not
+// shown (or k is "").
+func (v *viewState) rowOf(d *watchData, k string) int {
+	if k == "" {
+		return -1
+	}
+	for i, r := range v.rows {
+		if d.tickers[r].Code.Key() == k {
+			return i
+		}
+	}
+	return -1
+}
+
 func (m *Model) visible() []sectors.Ticker {
 	out := make([]sectors.Ticker, len(m.view.rows))
 	for i, r := range m.view.rows {

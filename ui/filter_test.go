@@ -215,18 +215,18 @@ func TestBigListsKeysAreMadeInTheBackground(t *testing.T) {
 	var m Model
 	m.data = newWatchData(snap)
 	m.dataEpoch = nextEpoch()
-	cmd := m.keysCmd()
+	cmd := m.data.keysCmd(m.dataEpoch)
 	if cmd == nil {
 		t.Fatal("no background keys for a large list")
 	}
 	msg := cmd().(keysMadeMsg)
 	stale := m
 	stale.data.keysGen++ // a patch came first
-	stale.takeKeys(msg)
+	stale.data.takeKeys(msg, stale.dataEpoch)
 	if stale.data.keys != nil {
 		t.Error("keys made before a patch were taken")
 	}
-	m.takeKeys(msg)
+	m.data.takeKeys(msg, m.dataEpoch)
 	if m.data.keys == nil {
 		t.Fatal("the background keys were not taken")
 	}
@@ -235,7 +235,7 @@ func TestBigListsKeysAreMadeInTheBackground(t *testing.T) {
 		t.Error("the background keys differ from the first search's")
 	}
 	small := Model{data: newWatchData(&sectors.Snapshot{Tickers: snap.Tickers[:25]})}
-	if small.keysCmd() != nil {
+	if small.data.keysCmd(small.dataEpoch) != nil {
 		t.Error("a small list makes its keys in the background")
 	}
 }

@@ -61,11 +61,11 @@ func (m *Model) takeFirst(msg firstLoadMsg) {
 	m.al.list = msg.alerts
 	if !msg.partial {
 		m.partial = false
-		m.setData(msg.snap)
+		m.setData(msg.snap, false)
 		return
 	}
 	m.partial = true
-	m.setDataFrom(msg.snap, true) // nothing but the data uses this snapshot's tickers
+	m.setData(msg.snap, true) // nothing but the data uses this snapshot's tickers
 	// the selected ticker in full (rating history, every note): the
 	// detail pane shows it on the first screen
 	if tk, ok := m.selected(); ok {
@@ -114,7 +114,7 @@ func (m Model) updatePartial(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, tea.Quit
 		}
 		m.partial = false
-		m.setData(msg.snap)
+		m.setData(msg.snap, false)
 		start := []tea.Cmd{m.startCmds(), m.needHistory()} // before m is copied for the replay
 		return m.replayEarly(start...)
 	}

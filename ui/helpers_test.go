@@ -243,5 +243,12 @@ func (m *Model) reload() {
 		m.fail(err)
 		return
 	}
-	m.setData(snap)
+	m.setData(snap, false)
+}
+
+// selectedNoteID is the id of the note selected in the detail pane (0:
+// none).
+func selectedNoteID(m *Model) uint64 {
+	tk, _ := m.selected()
+	return m.det.noteID(&tk)
 }

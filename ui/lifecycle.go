@@ -43,5 +43,5 @@ func (m *Model) setBackground(dark bool) {
 // other processes' changes (or the poll), the quotes, the positions, and
 // the list index for the next start.
 func (m Model) startCmds() tea.Cmd {
-	return tea.Batch(m.sync.next(), m.quoteInit(), m.positionsCmdAt(m.ps.seq), saveListIndexLater(m.st, m.hs.snap), m.keysCmd())
+	return tea.Batch(m.sync.next(), m.quoteInit(), m.positionsCmdAt(m.ps.seq), saveListIndexLater(m.st, m.hs.snap), m.data.keysCmd(m.dataEpoch))
 }

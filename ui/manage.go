@@ -38,7 +38,7 @@ func (m Model) manageKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd, bool) {
 	w := m.t.Watch
 	switch {
 	case key.Matches(msg, k.Sectors):
-		m.push(sectorsdlg.New(m.context(), m.data.sectors, m.sectorCounts(), m.tabs.activeID()))
+		m.push(sectorsdlg.New(m.context(), m.data.sectors, m.data.sectorCounts(), m.tabs.activeID()))
 		return m, nil, true
 	case key.Matches(msg, k.Pin):
 		tk, ok := m.selected()
@@ -102,10 +102,10 @@ func (m Model) manageKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd, bool) {
 
 // sectorCounts is how many tickers each sector holds, group members
 // included.
-func (m *Model) sectorCounts() map[string]int {
-	n := make(map[string]int, len(m.data.sectors))
-	for i := range m.data.tickers {
-		t := &m.data.tickers[i]
+func (d *watchData) sectorCounts() map[string]int {
+	n := make(map[string]int, len(d.sectors))
+	for i := range d.tickers {
+		t := &d.tickers[i]
 		n[t.Sector]++
 		for _, g := range t.Groups {
 			n[g]++
@@ -235,7 +235,9 @@ func (m Model) manageAct(msg tea.Msg, from common.Dialog) (tea.Model, tea.Cmd, b
 		if tk, ok := m.selected(); ok && tk.Code == a.Code {
 			m.push(m.focusOn(tk))
 			m.det.reset()
-			m.keepNote(a.ID)
+			if tk, ok := m.selected(); ok {
+				m.det.keepNote(&tk, a.ID)
+			}
 		}
 		return m, nil, true
 	case columnsdlg.SubmitMsg:
@@ -310,7 +312,9 @@ func (m Model) undelete(code market.Code, id uint64) (tea.Model, tea.Cmd, bool) 
 	cmd := m.write(func(st *store.Store) (market.Code, string, error) {
 		return code, w.NoteUndeleted, st.UndeleteNote(code, id)
 	}, func(m *Model, _ market.Code) tea.Cmd {
-		m.keepNote(id)
+		if tk, ok := m.selected(); ok {
+			m.det.keepNote(&tk, id)
+		}
 		return nil
 	}, nil)
 	return m, cmd, true

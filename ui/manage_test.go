@@ -233,8 +233,8 @@ func TestNoteHistoryUndeleteAndSearch(t *testing.T) {
 	if len(tk.LiveNotes()) != 2 {
 		t.Errorf("undelete did not write: %d live", len(tk.LiveNotes()))
 	}
-	if m.selectedNoteID() != old.ID {
-		t.Errorf("the note brought back is not selected: %d", m.selectedNoteID())
+	if selectedNoteID(&m) != old.ID {
+		t.Errorf("the note brought back is not selected: %d", selectedNoteID(&m))
 	}
 	// u in the pane brings back the last deleted one
 	m = press(m, "d", "y", "u")
@@ -251,8 +251,8 @@ func TestNoteHistoryUndeleteAndSearch(t *testing.T) {
 		t.Errorf("note search:\n%s", m.plainView())
 	}
 	m = press(m, "enter")
-	if showing(m) != "detail" || selectedNumber(m) != "002230" || m.selectedNoteID() != old.ID {
-		t.Errorf("enter on a hit: %s %s note %d", showing(m), selectedNumber(m), m.selectedNoteID())
+	if showing(m) != "detail" || selectedNumber(m) != "002230" || selectedNoteID(&m) != old.ID {
+		t.Errorf("enter on a hit: %s %s note %d", showing(m), selectedNumber(m), selectedNoteID(&m))
 	}
 }
 

@@ -185,7 +185,7 @@ func newShell(st *store.Store, opts Options) Model {
 	m.help.FullSeparator = "   "
 	m.help.Ellipsis = "…"
 	m.view.fuzzy = opts.FuzzyPinyin
-	m.applyView()
+	m.view.set(opts.Sort, opts.RatingFilter)
 	if n := st.Notice(); n != "" { // a damaged meta page: said once
 		m.status, m.statusErr = safeLine(n), true
 	} else if o, warn := market.CalendarWarning(opts.Now()); warn { // said once, at the start
@@ -196,13 +196,12 @@ func newShell(st *store.Store, opts Options) Model {
 
 func ptr[T any](v T) *T { return &v }
 
-// setData installs a freshly loaded snapshot, keeping the selection.
-func (m *Model) setData(snap *sectors.Snapshot) { m.setDataFrom(snap, false) }
-
-// setDataFrom is setData; with take, the tickers move from snap to the
-// data instead of being copied (see makeWatchData).
-func (m *Model) setDataFrom(snap *sectors.Snapshot, take bool) {
-	keep, noteID := m.selectedKey(), m.selectedNoteID()
+// setData installs a freshly loaded snapshot, keeping the selection;
+// with take, the tickers move from snap to the data instead of being
+// copied (see makeWatchData).
+func (m *Model) setData(snap *sectors.Snapshot, take bool) {
+	was, _ := m.selected()
+	keep, noteID := m.selectedKey(), m.det.noteID(&was)
 	m.data = makeWatchData(snap, take)
 	m.dataEpoch = nextEpoch()
 	m.hs.snap = snap
@@ -214,8 +213,8 @@ func (m *Model) setDataFrom(snap *sectors.Snapshot, take bool) {
 		m.wantTab = ""
 	}
 	m.refilter(keep)
-	if keep != "" && m.selectedKey() == keep && noteID != 0 {
-		m.keepNote(noteID)
+	if tk, ok := m.selected(); ok && tk.Code.Key() == keep && noteID != 0 {
+		m.det.keepNote(&tk, noteID)
 	}
 }
 
@@ -225,13 +224,8 @@ func (m *Model) refilter(keep string) {
 	m.view.apply(&m.data, m.tabs.activeID())
 	m.tabs.counts = m.view.counts
 	m.list.setRows(len(m.view.rows))
-	if keep != "" {
-		for i, r := range m.view.rows {
-			if m.data.tickers[r].Code.Key() == keep {
-				m.list.cursor = i
-				break
-			}
-		}
+	if i := m.view.rowOf(&m.data, keep); i >= 0 {
+		m.list.cursor = i
 	}
 	m.list.clamp()
 	if keep == "" || m.selectedKey() != keep {
@@ -239,27 +233,26 @@ func (m *Model) refilter(keep string) {
 	}
 }
 
-// selectedNoteID is the id of the note selected in the detail pane (0: none).
-func (m *Model) selectedNoteID() uint64 {
-	tk, ok := m.selected()
-	if notes := tk.LiveNotes(); ok && m.det.note < len(notes) {
-		return notes[m.det.note].ID
+// noteID is the id of the note of tk selected in the detail pane (0:
+// none).
+func (d *detailModel) noteID(tk *sectors.Ticker) uint64 {
+	if notes := tk.LiveNotes(); d.note < len(notes) {
+		return notes[d.note].ID
 	}
 	return 0
 }
 
-// keepNote re-finds the selected note by its id after a reload: another
-// process adding a note (to this ticker or another) must not move the
-// selection, or d would delete a note the user did not choose.
-func (m *Model) keepNote(id uint64) {
-	tk, _ := m.selected()
+// keepNote re-finds the selected note of tk by its id after a reload:
+// another process adding a note (to this ticker or another) must not move
+// the selection, or d would delete a note the user did not choose.
+func (d *detailModel) keepNote(tk *sectors.Ticker, id uint64) {
 	for i, n := range tk.LiveNotes() {
 		if n.ID == id {
-			m.det.note = i
+			d.note = i
 			return
 		}
 	}
-	m.det.reset() // it was deleted
+	d.reset() // it was deleted
 }
 
 // selected returns the selected ticker.

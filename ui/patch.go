@@ -64,7 +64,8 @@ func searchKeyOf(t *sectors.Ticker) searchKey {
 // poll does not reload. Otherwise the poll will (another process wrote).
 // Beside the data, its price cells and its drawn rows are spliced.
 func (m *Model) patchTicker(tk sectors.Ticker, gen uint64) {
-	keep, noteID := m.selectedKey(), m.selectedNoteID()
+	was, _ := m.selected()
+	keep, noteID := m.selectedKey(), m.det.noteID(&was)
 	d := &m.data
 	now := m.opts.Now()
 	remove := func(i int) {
@@ -102,8 +103,8 @@ func (m *Model) patchTicker(tk sectors.Ticker, gen uint64) {
 	}
 	m.sync.outdate() // a background load started before this write is older than it
 	m.refilter(keep)
-	if keep != "" && m.selectedKey() == keep && noteID != 0 {
-		m.keepNote(noteID)
+	if tk, ok := m.selected(); ok && tk.Code.Key() == keep && noteID != 0 {
+		m.det.keepNote(&tk, noteID)
 	}
 }
 

@@ -337,7 +337,7 @@ func BenchmarkMoveAndRenderQuotes5538(b *testing.B) {
 		b.Fatal(err)
 	}
 	m = update(m, tea.WindowSizeMsg{Width: 200, Height: 60})
-	m.setData(bigSnapshot())
+	m.setData(bigSnapshot(), false)
 	m, _ = fetch(m)
 	down := keyMsg("j")
 	for b.Loop() {
@@ -355,7 +355,7 @@ func BenchmarkQuotesArrive5538(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	m.setData(bigSnapshot())
+	m.setData(bigSnapshot(), false)
 	msg := m.fetchQuotesCmd()()
 	for b.Loop() {
 		m = update(m, msg)

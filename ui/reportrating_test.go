@@ -257,7 +257,7 @@ func withCalls(t *testing.T) func(m *Model) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		m.setData(snap)
+		m.setData(snap, false)
 		m.selectKey("SH603019")
 	}
 }

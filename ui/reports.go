@@ -42,17 +42,15 @@ func (m *Model) dataChanged() {
 	}
 }
 
-// reportFilterLabel is the report the list is filtered by, for the status
-// and tabs lines.
-func (m *Model) reportFilterLabel() string {
-	if m.hs.snap != nil {
-		if r, ok := m.hs.snap.Report(m.view.filter.Report); ok {
-			if !r.Date.IsZero() {
-				return strings.TrimSpace(market.ChinaDate(r.Date) + " " + safeLine(r.Broker))
-			}
+// reportLabel names the report with id the list is filtered by, for the
+// status and tabs lines: its date and broker when snap has it.
+func reportLabel(snap *sectors.Snapshot, id string) string {
+	if snap != nil {
+		if r, ok := snap.Report(id); ok && !r.Date.IsZero() {
+			return strings.TrimSpace(market.ChinaDate(r.Date) + " " + safeLine(r.Broker))
 		}
 	}
-	return safeLine(m.view.filter.Report)
+	return safeLine(id)
 }
 
 // tabsLine is the tabs line, after a mark of the report filter when it is
@@ -61,7 +59,7 @@ func (m *Model) tabsLine() string {
 	if m.view.filter.Report == "" {
 		return m.tabsView()
 	}
-	mark := m.styles.Prompt.Render("[" + m.t.Reports.FilterOn + " " + m.reportFilterLabel() + "]")
+	mark := m.styles.Prompt.Render("[" + m.t.Reports.FilterOn + " " + reportLabel(m.hs.snap, m.view.filter.Report) + "]")
 	room := max(m.width-safetext.Width(mark)-1, 0)
 	return fitLines(mark+" "+fitLines(m.tabs.view(room, &m.styles), room, 1), m.width, 1)
 }

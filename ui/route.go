@@ -46,8 +46,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.sync.seen(msg.gen, m.data.gen, m.writes.pending())
 	case reloadedMsg:
 		if m.sync.latest(msg.seq) && msg.snap.Gen != m.data.gen {
-			m.setData(msg.snap)
-			keys := m.keysCmd()
+			m.setData(msg.snap, false)
+			keys := m.data.keysCmd(m.dataEpoch)
 			if m.historyCut() {
 				// a day before the histories' cut is needed now (a
 				// report of an earlier date, an import): read them again
@@ -64,7 +64,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case writeDoneMsg:
 		return m.writeDone(msg)
 	case keysMadeMsg:
-		m.takeKeys(msg)
+		m.data.takeKeys(msg, m.dataEpoch)
 		return m, nil
 	case exportDoneMsg:
 		if msg.err != nil {

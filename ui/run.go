@@ -64,7 +64,7 @@ func runProgram(p *tea.Program, dbPath string, stderr io.Writer) (err error) {
 		if fm.loadErr != nil {
 			return fm.loadErr
 		}
-		if serr := fm.saveView(); serr != nil { // remember_view: the view for the next start
+		if serr := saveView(fm.opts, &fm.view); serr != nil { // remember_view: the view for the next start
 			fmt.Fprintf(stderr, "zixuan: the sort and rating filter were not kept for the next start: %v\n", serr)
 		}
 		if !fm.partial {

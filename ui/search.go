@@ -28,12 +28,12 @@ var (
 // maxWizardHits is how many candidates the add wizard shows.
 const maxWizardHits = 50
 
-// rankMarket is the market's securities that fit v, best first, by the
-// resolver the CLI uses (fuzzy sounds with Options.FuzzyPinyin): the add
-// wizard's candidates.
-func (m Model) rankMarket(v string) []int {
-	if m.opts.FuzzyPinyin {
-		return rankMatches(market.FuzzyMarketKeys(), market.FuzzyQuery(v), maxWizardHits)
+// rankMarket ranks the market's securities that fit what was typed, best
+// first, by the resolver the CLI uses (with fuzzy sounds when fuzzy): the
+// add wizard's candidates.
+func rankMarket(fuzzy bool) func(typed string) []int {
+	if fuzzy {
+		return func(v string) []int { return rankMatches(market.FuzzyMarketKeys(), market.FuzzyQuery(v), maxWizardHits) }
 	}
-	return rankMatches(marketKeys(), v, maxWizardHits)
+	return func(v string) []int { return rankMatches(marketKeys(), v, maxWizardHits) }
 }

@@ -133,7 +133,7 @@ func BenchmarkMarketWizardKeystroke(b *testing.B) {
 func BenchmarkMoveAndRender5538(b *testing.B) {
 	st, _ := newTestStore(b)
 	m := newTestModel(b, st, "en", 200, 60)
-	m.setData(bigSnapshot())
+	m.setData(bigSnapshot(), false)
 	down := keyMsg("j")
 	for b.Loop() {
 		m = update(m, down)

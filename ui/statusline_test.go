@@ -98,7 +98,7 @@ func TestViewAndColumnsFromOptions(t *testing.T) {
 		t.Errorf("columns %v", m.columnIDs())
 	}
 	m = press(m, "s", "2")
-	if err := m.saveView(); err != nil || saved != "changed" || !slices.Equal(savedRatings, []sectors.Rating{sectors.Buy, sectors.Overweight}) {
+	if err := saveView(m.opts, &m.view); err != nil || saved != "changed" || !slices.Equal(savedRatings, []sectors.Rating{sectors.Buy, sectors.Overweight}) {
 		t.Errorf("saved %q %v %v", saved, savedRatings, err)
 	}
 }

@@ -165,22 +165,18 @@ func (m Model) openPicker() (tea.Model, tea.Cmd) {
 	return m, cmd
 }
 
-// addSector is where the add wizard puts a ticker: the tab's sector; on
-// All (""), the sector is asked for once the ticker is chosen.
-func (m *Model) addSector() string {
-	return m.tabs.activeID()
-}
-
 func (m Model) openWizard() (tea.Model, tea.Cmd) {
 	on := make(map[string]bool, len(m.data.tickers))
 	for _, t := range m.data.tickers {
 		on[t.Code.Key()] = true
 	}
-	title, sector := m.t.AddPrompt, m.addSector()
+	// the ticker goes to the tab's sector; on All (""), the sector is
+	// asked for once it is chosen
+	title, sector := m.t.AddPrompt, m.tabs.activeID()
 	if sector != "" {
 		title += "  " + m.t.AddTo + m.t.Colon + m.sectorLabel(sector)
 	}
-	w, cmd := wizard.New(m.context(), title, sector, on, m.rankMarket)
+	w, cmd := wizard.New(m.context(), title, sector, on, rankMarket(m.opts.FuzzyPinyin))
 	m.push(w)
 	return m, cmd
 }

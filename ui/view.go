@@ -243,7 +243,7 @@ func (m *Model) statusView() string {
 		parts = append(parts, t.Search+t.Colon+"/"+safeLine(m.view.query))
 	}
 	if m.view.filter.Report != "" {
-		parts = append(parts, m.t.Reports.FilterReport+t.Colon+m.reportFilterLabel())
+		parts = append(parts, m.t.Reports.FilterReport+t.Colon+reportLabel(m.hs.snap, m.view.filter.Report))
 	}
 	if m.view.sortBy != sortSector {
 		parts = append(parts, t.SortBy+t.Colon+t.SortNames[m.view.sortBy])

@@ -12,33 +12,33 @@ import (
 // sortIDs name the sort orders, as the config file and the saved view do.
 var sortIDs = [sortCount]string{"sector", "code", "name", "name-reverse", "rating", "changed"}
 
-// applyView sets the sort and the rating filter of opts.
-func (m *Model) applyView() {
-	if i := slices.Index(sortIDs[:], m.opts.Sort); i >= 0 {
-		m.view.sortBy = i
+// set sets the sort (by its id) and the rating filter; unknown ones are
+// left as they are.
+func (v *viewState) set(sort string, ratings []sectors.Rating) {
+	if i := slices.Index(sortIDs[:], sort); i >= 0 {
+		v.sortBy = i
 	}
-	for _, r := range m.opts.RatingFilter {
+	for _, r := range ratings {
 		if r.Valid() {
-			m.view.filter.Ratings = m.view.filter.Ratings.With(r)
+			v.filter.Ratings = v.filter.Ratings.With(r)
 		}
 	}
 }
 
-// viewNow is the sort and the rating filter in force.
-func (m *Model) viewNow() (string, []sectors.Rating) {
-	var rs []sectors.Rating
+// saved is the sort and the rating filter in force, as set takes them.
+func (v *viewState) saved() (sort string, ratings []sectors.Rating) {
 	for _, r := range sectors.Ratings {
-		if m.view.filter.Ratings.Has(r) {
-			rs = append(rs, r)
+		if v.filter.Ratings.Has(r) {
+			ratings = append(ratings, r)
 		}
 	}
-	return sortIDs[m.view.sortBy], rs
+	return sortIDs[v.sortBy], ratings
 }
 
-// saveView hands the view to Options.SaveView, when set.
-func (m *Model) saveView() error {
-	if m.opts.SaveView == nil {
+// saveView hands the view to opts.SaveView, when set.
+func saveView(opts Options, v *viewState) error {
+	if opts.SaveView == nil {
 		return nil
 	}
-	return m.opts.SaveView(m.viewNow())
+	return opts.SaveView(v.saved())
 }
