@@ -33,7 +33,9 @@ const maxWizardHits = 50
 // add wizard's candidates.
 func rankMarket(fuzzy bool) func(typed string) []int {
 	if fuzzy {
-		return func(v string) []int { return rankMatches(market.FuzzyMarketKeys(), market.FuzzyQuery(v), maxWizardHits) }
+		return func(v string) []int {
+			return rankMatches(market.FuzzyMarketKeys(), market.FuzzyQuery(v), maxWizardHits)
+		}
 	}
 	return func(v string) []int { return rankMatches(marketKeys(), v, maxWizardHits) }
 }
