@@ -26,6 +26,7 @@ type (
 		code market.Code
 		id   uint64
 	}
+	undoRemoveMsg struct{}
 )
 
 // act carries out the write a dialog asked for. A store write is queued the
@@ -91,26 +92,22 @@ func (m Model) act(act tea.Msg, from common.Dialog) (tea.Model, tea.Cmd) {
 		write = m.write(func(st *store.Store) (market.Code, string, error) {
 			return a.code, sprintf(t.Removed, a.code.Number+" "+a.label), st.RemoveTicker(a.code)
 		}, nil, nil)
+	case undoRemoveMsg: // the last removed ticker restored, and selected
+		write = m.write(func(st *store.Store) (market.Code, string, error) {
+			code, err := st.RestoreLast()
+			switch {
+			case errors.Is(err, store.ErrNotFound):
+				return market.Code{}, t.NothingUndo, nil // nothing written
+			case err != nil:
+				return code, "", err
+			}
+			return code, sprintf(t.Restored, code.Number), nil
+		}, func(m *Model, code market.Code) tea.Cmd {
+			m.selectKey(code.Key())
+			return nil
+		}, nil)
 	}
 	return m, write
-}
-
-// undoRemove restores the last removed ticker.
-func (m *Model) undoRemove() tea.Cmd {
-	t := m.t
-	return m.write(func(st *store.Store) (market.Code, string, error) {
-		code, err := st.RestoreLast()
-		switch {
-		case errors.Is(err, store.ErrNotFound):
-			return market.Code{}, t.NothingUndo, nil // nothing written
-		case err != nil:
-			return code, "", err
-		}
-		return code, sprintf(t.Restored, code.Number), nil
-	}, func(m *Model, code market.Code) tea.Cmd {
-		m.selectKey(code.Key())
-		return nil
-	}, nil)
 }
 
 // selectKey moves the cursor to the ticker with key k. When the tab, the

@@ -103,16 +103,12 @@ func digitKey(msg tea.KeyPressMsg) (rune, bool) {
 	return r, r >= '0' && r <= '9'
 }
 
-// pasteOnList takes text pasted into the list: a 6-digit code lands on
-// that stock as if typed; anything else is ignored (no key is pressed).
-func (m Model) pasteOnList(msg tea.PasteMsg) (tea.Model, tea.Cmd) {
+// pastedCode is the code in text pasted into the list: a 6-digit code
+// lands on that stock as if typed; anything else is ignored (no key is
+// pressed).
+func pastedCode(msg tea.PasteMsg) (string, bool) {
 	code := strings.TrimSpace(msg.Content)
-	if !isCode(code) {
-		return m, nil
-	}
-	m.jump.reset()
-	next, cmd, _ := m.jumpTo(code)
-	return next, cmd
+	return code, isCode(code)
 }
 
 func isCode(s string) bool {

@@ -298,7 +298,6 @@ func (v *viewState) less(d *watchData) func(i, j int) bool {
 	}
 }
 
-// visible returns the tickers of the current view, for export.
 // rowOf is the visible row of the ticker with key k, -1 when it is not
 // shown (or k is "").
 func (v *viewState) rowOf(d *watchData, k string) int {
@@ -313,10 +312,11 @@ func (v *viewState) rowOf(d *watchData, k string) int {
 	return -1
 }
 
-func (m *Model) visible() []sectors.Ticker {
-	out := make([]sectors.Ticker, len(m.view.rows))
-	for i, r := range m.view.rows {
-		out[i] = m.data.tickers[r]
+// tickers are those of the current view, in its order, for export.
+func (v *viewState) tickers(d *watchData) []sectors.Ticker {
+	out := make([]sectors.Ticker, len(v.rows))
+	for i, r := range v.rows {
+		out[i] = d.tickers[r]
 	}
 	return out
 }

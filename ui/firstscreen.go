@@ -105,7 +105,9 @@ func (m Model) updatePartial(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, fullLoadCmd(m.st)
 		}
 		start := []tea.Cmd{m.startCmds(), m.needHistory()} // before m is copied for the replay
-		return m.replayEarly(start...)
+		early := m.early
+		m.early = nil
+		return replay(m, early, start...)
 	case fullLoadMsg:
 		if msg.err != nil {
 			// as if New had failed: the TUI does not go on with data it
@@ -116,18 +118,17 @@ func (m Model) updatePartial(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.partial = false
 		m.setData(msg.snap, false)
 		start := []tea.Cmd{m.startCmds(), m.needHistory()} // before m is copied for the replay
-		return m.replayEarly(start...)
+		early := m.early
+		m.early = nil
+		return replay(m, early, start...)
 	}
 	m.early = append(m.early, msg)
 	return m, nil
 }
 
-// replayEarly handles the messages that waited for the whole store, in
+// replay hands next the messages that waited for the whole store, in
 // order, and returns their commands with cmds.
-func (m Model) replayEarly(cmds ...tea.Cmd) (tea.Model, tea.Cmd) {
-	early := m.early
-	m.early = nil
-	var next tea.Model = m
+func replay(next tea.Model, early []tea.Msg, cmds ...tea.Cmd) (tea.Model, tea.Cmd) {
 	for _, e := range early {
 		var cmd tea.Cmd
 		next, cmd = next.Update(e)

@@ -204,6 +204,18 @@ func (m Model) manageAct(msg tea.Msg, from common.Dialog) (tea.Model, tea.Cmd, b
 	t, w := m.t, m.t.Watch
 	reopen := func(m *Model) { m.push(from) }
 	reload := func(m *Model, _ market.Code) tea.Cmd { return m.sync.load() }
+	// undelete brings note id of code back and selects it
+	undelete := func(code market.Code, id uint64) (tea.Model, tea.Cmd, bool) {
+		cmd := m.write(func(st *store.Store) (market.Code, string, error) {
+			return code, w.NoteUndeleted, st.UndeleteNote(code, id)
+		}, func(m *Model, _ market.Code) tea.Cmd {
+			if tk, ok := m.selected(); ok {
+				m.det.keepNote(&tk, id)
+			}
+			return nil
+		}, nil)
+		return m, cmd, true
+	}
 	switch a := msg.(type) {
 	case noteHistoryMsg:
 		tk, ok := m.selected()
@@ -226,9 +238,9 @@ func (m Model) manageAct(msg tea.Msg, from common.Dialog) (tea.Model, tea.Cmd, b
 			m.say("%s", w.NothingDeleted)
 			return m, nil, true
 		}
-		return m.undelete(tk.Code, del[0].ID)
+		return undelete(tk.Code, del[0].ID)
 	case notes.UndeleteMsg:
-		return m.undelete(a.Code, a.ID)
+		return undelete(a.Code, a.ID)
 	case notes.JumpMsg:
 		m.stack = nil // the search was over the list
 		m.selectKey(a.Code.Key())
@@ -248,7 +260,9 @@ func (m Model) manageAct(msg tea.Msg, from common.Dialog) (tea.Model, tea.Cmd, b
 		}
 		return m, m.saveColumnsCmd(a.IDs), true
 	case sectorsdlg.GoToTabMsg:
-		m.gotoTab(a.ID)
+		if m.tabs.goTo(a.ID) {
+			m.refilter(m.selectedKey())
+		}
 		return m, nil, true
 	case sectorsdlg.AddMsg:
 		var id string // set by the writer's goroutine, read after it is done
@@ -304,31 +318,6 @@ func (m Model) manageAct(msg tea.Msg, from common.Dialog) (tea.Model, tea.Cmd, b
 		return m, cmd, true
 	}
 	return m, nil, false
-}
-
-// undelete brings note id of code back and selects it.
-func (m Model) undelete(code market.Code, id uint64) (tea.Model, tea.Cmd, bool) {
-	w := m.t.Watch
-	cmd := m.write(func(st *store.Store) (market.Code, string, error) {
-		return code, w.NoteUndeleted, st.UndeleteNote(code, id)
-	}, func(m *Model, _ market.Code) tea.Cmd {
-		if tk, ok := m.selected(); ok {
-			m.det.keepNote(&tk, id)
-		}
-		return nil
-	}, nil)
-	return m, cmd, true
-}
-
-// gotoTab makes the tab of sector id the active one.
-func (m *Model) gotoTab(id string) {
-	for i, tid := range m.tabs.ids {
-		if tid == id {
-			m.tabs.active = i
-			m.refilter(m.selectedKey())
-			return
-		}
-	}
 }
 
 func isASCII(s string) bool {

@@ -64,19 +64,8 @@ func (m *Model) tabsLine() string {
 	return fitLines(mark+" "+fitLines(m.tabs.view(room, &m.styles), room, 1), m.width, 1)
 }
 
-// clearReportFilter is esc or 0 on the list; it reports whether the
-// filter was on.
-func (m *Model) clearReportFilter() bool {
-	if m.view.filter.Report == "" {
-		return false
-	}
-	m.view.filter.Report = ""
-	m.refilter(m.selectedKey())
-	return true
-}
-
 // reportsAsked does what the reports view, the add dialog and the remove
-// questions asked for.
+// questions asked for, and takes in the remove plan.
 func (m Model) reportsAsked(msg tea.Msg, from common.Dialog) (tea.Model, tea.Cmd) {
 	rt := m.t.Reports
 	switch a := msg.(type) {
@@ -97,6 +86,15 @@ func (m Model) reportsAsked(msg tea.Msg, from common.Dialog) (tea.Model, tea.Cmd
 		}
 	case reports.PlanRemoveMsg:
 		return m, reports.PlanRemove(m.st, a.ID)
+	case reports.PlanMsg: // what removing the report would leave, read off Update
+		if a.Err != nil {
+			m.fail(a.Err)
+			return m, nil
+		}
+		if len(a.Plan.OnlyThis) == 0 {
+			return m.reportsAsked(reports.RemoveMsg{ID: a.ID}, nil)
+		}
+		m.push(reports.NewRemoveQuestion(m.context(), a.ID, a.Plan.OnlyThis))
 	case reports.RemoveMsg:
 		opts := store.RemoveReportOptions{RemoveTickers: a.Tickers}
 		label := a.ID
@@ -137,22 +135,4 @@ func (m Model) reportsAsked(msg tea.Msg, from common.Dialog) (tea.Model, tea.Cmd
 		}, func(m *Model) { m.push(from) })
 	}
 	return m, nil
-}
-
-// updateReports takes in the remove plan; ok is false for other messages.
-func (m Model) updateReports(msg tea.Msg) (Model, tea.Cmd, bool) {
-	p, ok := msg.(reports.PlanMsg)
-	if !ok {
-		return m, nil, false
-	}
-	if p.Err != nil {
-		m.fail(p.Err)
-		return m, nil, true
-	}
-	if len(p.Plan.OnlyThis) == 0 {
-		next, cmd := m.reportsAsked(reports.RemoveMsg{ID: p.ID}, nil)
-		return next.(Model), cmd, true
-	}
-	m.push(reports.NewRemoveQuestion(m.context(), p.ID, p.Plan.OnlyThis))
-	return m, nil, true
 }

@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"zixuan/ui/common"
+	"zixuan/ui/views/reports"
 )
 
 // Routing: every message goes to its part, keys to the dialog on top or
@@ -24,8 +25,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if next, cmd, ok := m.updateHistory(msg); ok {
 		return next, cmd
 	}
-	if next, cmd, ok := m.updateReports(msg); ok {
-		return next, cmd
+	if plan, ok := msg.(reports.PlanMsg); ok {
+		return m.reportsAsked(plan, nil)
 	}
 	if next, cmd, ok := m.updatePositions(msg); ok {
 		return next, cmd
@@ -74,8 +75,13 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case tea.PasteMsg:
-		if m.stack.onList() {
-			return m.pasteOnList(msg) // codejump.go
+		if m.stack.onList() { // codejump.go
+			if code, ok := pastedCode(msg); ok {
+				m.jump.reset()
+				next, cmd, _ := m.jumpTo(code)
+				return next, cmd
+			}
+			return m, nil
 		}
 	case tea.KeyPressMsg:
 		if key.Matches(msg, m.keys.ForceQuit) && !m.stack.hasDraft() {
@@ -92,7 +98,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return withChart(m.handleKey(msg)) // history.go
 	}
-	return m.forward(msg)
+	// other messages (cursor blinks) go to the top dialog
+	if m.stack.top() == nil {
+		return m, nil
+	}
+	return m.updateTop(msg)
 }
 
 // quit ends the program, once the writes confirmed so far are in: a
@@ -120,14 +130,6 @@ func altAsEsc(msg tea.KeyPressMsg) (tea.KeyPressMsg, bool) {
 		msg.Text = string(msg.ShiftedCode)
 	}
 	return msg, true
-}
-
-// forward passes other messages (cursor blinks) to the top dialog.
-func (m Model) forward(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if m.stack.top() == nil {
-		return m, nil
-	}
-	return m.updateTop(msg)
 }
 
 // handleKey gives a key to the top dialog, or to the list.

@@ -27,7 +27,7 @@ var (
 		"history.go": 550, // price histories (their fetching is the service layer's)
 	}
 	largeTypes = map[string]int{
-		"ui.Model": 160, // the root: its panes and views are leaving it part by part
+		"ui.Model": 151, // the root: its panes and views are leaving it part by part
 	}
 )
 

@@ -101,3 +101,15 @@ func (m *tabsModel) render(width, limit int, s *common.Styles) (string, bool) {
 		first++
 	}
 }
+
+// goTo makes the tab of sector id the active one; false when there is
+// none.
+func (m *tabsModel) goTo(id string) bool {
+	for i, tid := range m.ids {
+		if tid == id {
+			m.active = i
+			return true
+		}
+	}
+	return false
+}

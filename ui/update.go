@@ -47,8 +47,9 @@ func (m Model) updateList(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		if m.view.query != "" { // esc on the list clears a kept search too
 			m.view.query = ""
 			m.refilter(m.selectedKey())
-		} else {
-			m.clearReportFilter()
+		} else if m.view.filter.Report != "" { // and the report filter (reports.go)
+			m.view.filter.Report = ""
+			m.refilter(m.selectedKey())
 		}
 	case key.Matches(msg, k.Up):
 		m.list.move(-1)
@@ -111,7 +112,7 @@ func (m Model) updateList(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 				removeMsg{code: tk.Code, label: common.DisplayName(tk.Name)})
 		}
 	case key.Matches(msg, k.Undo):
-		return m, m.undoRemove()
+		return m.act(undoRemoveMsg{}, nil)
 	case key.Matches(msg, k.Reports):
 		m.push(reports.New(m.context(), m.reportsData()))
 	case key.Matches(msg, k.Scorecard):
@@ -217,7 +218,7 @@ func (m Model) handle(msg tea.Msg, from common.Dialog) (tea.Model, tea.Cmd) {
 
 	case exportdlg.SubmitMsg:
 		m.say("%s", m.t.Exporting)
-		tickers := m.visible()
+		tickers := m.view.tickers(&m.data)
 		opts := export.Options{BOM: msg.Format == export.CSV, Source: m.data.source, Sectors: m.data.sectors, Now: m.opts.Now,
 			Prices: exportPrices(msg.Format, tickers, m.qs.quotes, m.qs.refs)}
 		return m, exportCmd(msg, tickers, opts)
