@@ -35,6 +35,10 @@ type codeJump struct {
 	digits  string            // typed so far; a code once there are two
 	at      time.Time         // when the first digit came
 	ratings sectors.RatingSet // the rating filter before the first digit, to undo its toggle
+	// keep is the ticker selected before the first digit: its toggle may
+	// have moved the cursor, and a code that lands nowhere (esc, an
+	// invalid or unlisted code) must leave it where it was
+	keep string
 }
 
 // reset forgets the code typed, keeping the clock.
@@ -79,9 +83,9 @@ func (m Model) codeJumpKey(msg tea.KeyPressMsg) (Model, tea.Cmd, bool) {
 	case len(j.digits) == 1 && now.Sub(j.at) <= codeJumpWindow:
 		// a second digit in time: a code, not two toggles
 		m.view.filter.Ratings = j.ratings
-		m.refilter(m.selectedKey())
+		m.refilter(j.keep)
 	case len(j.digits) < 2:
-		*j = codeJump{now: j.now, digits: string(d), at: now, ratings: m.view.filter.Ratings}
+		*j = codeJump{now: j.now, digits: string(d), at: now, ratings: m.view.filter.Ratings, keep: m.selectedKey()}
 		return m, nil, false // a lone digit toggles its filter at once
 	}
 	j.digits += string(d)

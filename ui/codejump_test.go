@@ -172,3 +172,37 @@ func TestSearchAndWizardTakeCodeSpellings(t *testing.T) {
 		t.Errorf("the wizard does not say no match:\n%s", m2.plainView())
 	}
 }
+
+// A code that lands nowhere leaves the cursor where it was before the
+// first digit, whose filter toggle moved it: the next x, r or n must act
+// on the ticker the user was on.
+func TestCodeThatLandsNowhereKeepsTheSelection(t *testing.T) {
+	for _, tc := range []struct{ name, code, after string }{
+		{"esc on the add wizard", "300999", "esc"},
+		{"esc while typing", "3009", "esc"},
+		{"a code no board has", "320000", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m, c := quickModel(t)
+			// a ticker the first digit's filter (3: its rating) hides
+			for i := 0; i < 8; i++ {
+				m = press(m, "down")
+			}
+			tk, _ := m.selected()
+			if tk.Rating == sectors.Ratings[2] {
+				t.Fatalf("the selected ticker %s is rated %v: pick another", tk.Code.Number, tk.Rating)
+			}
+			c.wait(time.Second)
+			for _, d := range tc.code {
+				m = press(m, string(d))
+				c.wait(60 * time.Millisecond)
+			}
+			if tc.after != "" {
+				m = press(m, tc.after)
+			}
+			if showing(m) != "list" || selectedNumber(m) != tk.Code.Number || !noFilter(m) {
+				t.Errorf("after %s: showing %s, selected %s (was %s), filter %v", tc.code, showing(m), selectedNumber(m), tk.Code.Number, m.view.filter.Ratings)
+			}
+		})
+	}
+}
