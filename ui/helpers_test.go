@@ -78,9 +78,10 @@ func update(m Model, msg tea.Msg) Model {
 
 // settle waits for the writes still pending and takes their results in.
 func settle(m Model) Model {
-	for _, j := range m.writes.unsettled() {
-		<-j.done
-		next, _ := m.Update(j.res)
+	// a result applies the keys held meanwhile, which may write again
+	for js := m.writes.unsettled(); len(js) > 0; js = m.writes.unsettled() {
+		<-js[0].done
+		next, _ := m.Update(js[0].res)
 		m = next.(Model)
 	}
 	return m
@@ -235,9 +236,10 @@ func withTop[T common.Dialog](m Model, change func(T) T) Model {
 }
 
 // reload re-reads the whole store now, as the poll does after a change
-// by another process.
+// by another process, or as the load a write asked for (loadAwaited).
 func (m *Model) reload() {
 	m.sync.outdate() // any background load still running is older than this
+	m.loadAwaited = 0
 	snap, err := m.st.Load()
 	if err != nil {
 		m.fail(err)

@@ -117,6 +117,12 @@ type Model struct {
 
 	writes          *writer // the store writes confirmed here (writes.go)
 	quitWhenWritten bool    // q while a write was pending: quit when it is in
+	// held are the keys typed on the list while a write was pending,
+	// applied in order once it is in (writes.go)
+	held []tea.Msg
+	// loadAwaited is the load a write of the user's needed to show what it
+	// changed (a sector numbered whole); the held keys wait for it too
+	loadAwaited uint64
 
 	// wantTab is the sector whose tab to show once it is loaded (one just
 	// made in the sectors dialog)

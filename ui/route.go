@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"unicode"
 
 	"charm.land/bubbles/v2/key"
@@ -46,6 +47,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case genMsg:
 		return m, m.sync.seen(msg.gen, m.data.gen, m.writes.pending())
 	case reloadedMsg:
+		var cmd tea.Cmd
 		if m.sync.latest(msg.seq) && msg.snap.Gen != m.data.gen {
 			m.setData(msg.snap, false)
 			keys := m.data.keysCmd(m.dataEpoch)
@@ -56,11 +58,16 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			}
 			// the scorecard may need the call, a report's new tickers
 			// their history; another process may have stored a trade
-			return m, tea.Batch(m.scoreCmd(), m.needHistory(), m.positionsStale(msg.snap.Gen), keys, m.needChart())
+			cmd = tea.Batch(m.scoreCmd(), m.needHistory(), m.positionsStale(msg.snap.Gen), keys, m.needChart())
 		}
-		return m, nil
+		if m.loadAwaited != 0 && msg.seq >= m.loadAwaited {
+			m.loadAwaited = 0 // the keys held for it apply to what it loaded
+			return m.applyHeld(cmd)
+		}
+		return m, cmd
 	case reloadErrMsg:
 		m.fail(msg.err)
+		m.loadAwaited, m.held = 0, nil // what the keys were typed for is unknown
 		return m, nil
 	case writeDoneMsg:
 		return m.writeDone(msg)
@@ -86,6 +93,15 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.KeyPressMsg:
 		if key.Matches(msg, m.keys.ForceQuit) && !m.stack.hasDraft() {
 			return m.quit()
+		}
+		if len(m.held) > 0 || (m.writes.awaited() > 0 || m.loadAwaited != 0) && m.stack.onList() {
+			// A key on the list acts on the data as the pending write
+			// leaves it (a second K moves the ticker from where the first
+			// put it, a second p unpins): it waits for the write's result,
+			// and so does every key after it, to keep their order
+			// (writes.go).
+			m.held = append(slices.Clip(m.held), msg)
+			return m, nil
 		}
 		if plain, ok := altAsEsc(msg); ok && m.stack.onList() {
 			// zixuan binds no alt keys: on the list an alt+key is an esc

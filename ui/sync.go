@@ -24,6 +24,9 @@ type storeSync struct {
 	every time.Duration
 	watch *fileWatch // nil: polled
 	seq   uint64     // the latest load started (load, reload)
+	// loaded is the number of the latest load started by load itself
+	// (outdate numbers none)
+	loaded uint64
 }
 
 // fileWatch is the watch of the database file: changed gets a value
@@ -121,6 +124,7 @@ func (s *storeSync) load() tea.Cmd {
 	st := s.st
 	s.seq++
 	seq := s.seq
+	s.loaded = seq
 	return func() tea.Msg {
 		snap, err := st.Load()
 		if err != nil {

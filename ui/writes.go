@@ -18,7 +18,11 @@ import (
 // program can make a write wait up to the store's lock timeout, and the
 // screen must not freeze meanwhile. The tea.Cmd Update returns only waits
 // for the result and hands it back as a writeDoneMsg, which patches the
-// ticker into the loaded data (patch.go).
+// ticker into the loaded data (patch.go). Keys typed on the list while a
+// write is pending wait for it (Model.held) and are applied in order once
+// it is in: each acts on the data as the write before it left it, so a
+// burst of K moves a ticker as many places as K was pressed, and p p pins
+// then unpins. Keys typed into a dialog go to it at once.
 //
 // The goroutine is started by the writer, not by bubbletea, because
 // bubbletea drops commands still running when the program quits; and the
@@ -53,6 +57,9 @@ type writeJob struct {
 	done chan struct{} // closed when res is set
 	res  writeDoneMsg
 	warm bool // no write: the store's check made ahead of one (precheck)
+	// awaited: the user's change, which keys typed on the list after it
+	// wait for (not a background write such as the alert check's)
+	awaited bool
 }
 
 // writeDoneMsg is a write's result, for the root.
@@ -70,16 +77,29 @@ type writeDoneMsg struct {
 	then func(m *Model, code market.Code) tea.Cmd
 	// back is what to reopen when the write failed, with what was typed
 	back func(m *Model)
+	// awaited: the user's change, which the keys typed after it waited for
+	awaited bool
 }
 
 func newWriter(st *store.Store) *writer { return &writer{st: st} }
 
-// start queues op and returns the command that waits for its result.
+// start queues op, a write in the background, and returns the command
+// that waits for its result.
 func (w *writer) start(op writeOp, then func(*Model, market.Code) tea.Cmd, back func(*Model)) tea.Cmd {
+	return w.enqueue(op, then, back, false)
+}
+
+// startAwaited is start for a change the user asked for: keys typed on
+// the list wait for it (awaited).
+func (w *writer) startAwaited(op writeOp, then func(*Model, market.Code) tea.Cmd, back func(*Model)) tea.Cmd {
+	return w.enqueue(op, then, back, true)
+}
+
+func (w *writer) enqueue(op writeOp, then func(*Model, market.Code) tea.Cmd, back func(*Model), awaited bool) tea.Cmd {
 	inflight.Add(1)
 	w.mu.Lock()
 	w.lastID++
-	j := &writeJob{id: w.lastID, do: op, done: make(chan struct{}), res: writeDoneMsg{id: w.lastID, then: then, back: back}}
+	j := &writeJob{id: w.lastID, do: op, done: make(chan struct{}), awaited: awaited, res: writeDoneMsg{id: w.lastID, then: then, back: back, awaited: awaited}}
 	w.queue = append(w.queue, j)
 	w.open = append(w.open, j)
 	if !w.running {
@@ -156,6 +176,20 @@ func (w *writer) pending() int {
 	return len(w.open)
 }
 
+// awaited is how many of the user's changes are pending: keys typed on
+// the list wait for them.
+func (w *writer) awaited() int {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	n := 0
+	for _, j := range w.open {
+		if j.awaited {
+			n++
+		}
+	}
+	return n
+}
+
 // unsettled are the writes not yet taken in, oldest first.
 func (w *writer) unsettled() []*writeJob {
 	w.mu.Lock()
@@ -166,21 +200,29 @@ func (w *writer) unsettled() []*writeJob {
 // write queues op and tells the user it is under way.
 func (m *Model) write(op writeOp, then func(*Model, market.Code) tea.Cmd, back func(*Model)) tea.Cmd {
 	m.say("%s", m.t.Saving)
-	return m.writes.start(op, then, back)
+	return m.writes.startAwaited(op, then, back)
 }
 
 // writeDone takes in a write's result.
 func (m Model) writeDone(msg writeDoneMsg) (tea.Model, tea.Cmd) {
 	m.writes.settled(msg.id)
+	loads := m.sync.loaded
 	var cmd tea.Cmd
 	switch {
 	case msg.err != nil:
 		m.fail(msg.err)
 		m.quitWhenWritten = false // stay: the dialog is back with what was typed
+		if msg.awaited {
+			// the keys typed after it were meant for the data as the
+			// write would have left it: dropped, not typed into the
+			// dialog that is back, nor done to data the write did not
+			// change
+			m.held = nil
+		}
 		if msg.back != nil {
 			msg.back(&m)
 		}
-		return m, nil
+		return m.applyHeld(nil)
 	case msg.code == (market.Code{}):
 		// nothing was written (nothing to undo)
 	case msg.readErr != nil:
@@ -203,5 +245,20 @@ func (m Model) writeDone(msg writeDoneMsg) (tea.Model, tea.Cmd) {
 		m.quitting = true
 		return m, tea.Quit
 	}
-	return m, cmd
+	if msg.awaited && m.sync.loaded != loads {
+		m.loadAwaited = m.sync.loaded // what it changed is shown by this load
+	}
+	return m.applyHeld(cmd)
+}
+
+// applyHeld applies the keys typed meanwhile, in order, on the data as
+// the writes left it, once none of the user's is pending nor the load one
+// of them needed; one that writes again holds the rest once more.
+func (m Model) applyHeld(cmd tea.Cmd) (tea.Model, tea.Cmd) {
+	if len(m.held) == 0 || m.writes.awaited() > 0 || m.loadAwaited != 0 {
+		return m, cmd
+	}
+	held := m.held
+	m.held = nil
+	return replay(m, held, cmd)
 }
