@@ -7,23 +7,24 @@ import (
 	"zixuan/ui/views/chart"
 )
 
-// The root's side of the chart (ui/views/chart): the detail pane's chart
-// of a ticker and the list's sparklines.
+// The history part's side of the chart (ui/views/chart): the detail
+// pane's chart of a ticker and the list's sparklines.
 
-// chartLines is the detail pane's chart of tk (ui/views/chart). Nothing
+// chartLines is the detail pane's chart of tk (ui/views/chart), drawn in
+// c.Width cells, taller on a screen of c.Height 30 rows or more. Nothing
 // until the history is loaded.
-func (m *Model) chartLines(tk *sectors.Ticker, width int) []string {
-	if !m.hs.loaded {
+func (h *histPart) chartLines(c common.Common, tk *sectors.Ticker, western bool) []string {
+	if !h.loaded {
 		return nil
 	}
-	h := m.chartHistory(tk.Code)
+	hist := h.chartHistory(tk.Code)
 	rows := 3
-	if m.height >= 30 {
+	if c.Height >= 30 {
 		rows = 4
 	}
-	c := common.Common{Width: width, Height: rows, Keys: m.keys, Styles: &m.styles, T: m.t, Store: m.st}
-	return chart.New(c, chart.Data{Ticker: tk, Snap: m.hs.snap, History: h, Bench: m.hs.hist[m.benchCode().Key()].PriceHistory,
-		BenchName: m.benchName(), Western: m.opts.Western}).Lines()
+	c.Height = rows
+	return chart.New(c, chart.Data{Ticker: tk, Snap: h.snap, History: hist, Bench: h.hist[h.benchCode().Key()].PriceHistory,
+		BenchName: h.benchName(), Western: western}).Lines()
 }
 
 // sparkline draws vs in w cells (chart.Sparkline).

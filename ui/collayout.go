@@ -180,12 +180,12 @@ func (m *Model) columnIDs() []string {
 
 // layoutColumns is the list's columns at width, for the tab shown.
 func (m *Model) layoutColumns(width int) colLayout {
-	return layoutColumnsHeld(width, m.t, m.pricesShown(), m.histShown(), m.tabs.activeID() == "", m.heldShown(), m.columnIDs())
+	return layoutColumnsHeld(width, m.t, m.pricesShown(), m.hs.hasColumns(), m.tabs.activeID() == "", m.heldShown(), m.columnIDs())
 }
 
 // colKey is what the drawn rows depend on of the columns.
 func (m *Model) colKey() string {
-	return strings.Join(m.columnIDs(), ",") + "|" + strconv.FormatBool(m.tabs.activeID() == "") + "|" + strconv.FormatBool(m.histShown()) +
+	return strings.Join(m.columnIDs(), ",") + "|" + strconv.FormatBool(m.tabs.activeID() == "") + "|" + strconv.FormatBool(m.hs.hasColumns()) +
 		"|" + strconv.FormatBool(m.heldShown()) + "|" + strconv.FormatUint(m.ps.epoch, 10)
 }
 
@@ -195,7 +195,7 @@ func (m *Model) cellCtx(r int) *cellCtx {
 	if r < len(m.qs.cells) {
 		cx.pc = &m.qs.cells[r]
 	}
-	cx.hc = m.histCellOf(r)
+	cx.hc = m.hs.cellOf(m.data.tickers, r)
 	cx.pos = m.positionOf(r)
 	if q, ok := m.qs.quotes[cx.tk.Code.Key()]; ok {
 		cx.q = &q

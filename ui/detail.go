@@ -52,7 +52,7 @@ func (m *Model) detailLinesIn(tk sectors.Ticker, width int, focused bool, window
 		lines = append(lines, s.Dim.Render(safetext.Truncate(safeLine(market.DisplayName(tk.ReportName))+" ("+t.Report+")", width)))
 	}
 	lines = append(lines, m.quoteLines(&tk, width)...)
-	lines = append(lines, m.chartLines(&tk, width)...) // chart.go, ui/views/chart
+	lines = append(lines, m.hs.chartLines(common.Common{Width: width, Height: m.height, Keys: m.keys, Styles: &m.styles, T: m.t, Store: m.st}, &tk, m.opts.Western)...) // chart.go
 	lines = append(lines, m.alertLines(&tk, width)...)
 
 	shown := ""

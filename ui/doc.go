@@ -12,7 +12,11 @@
 // styles, the texts, the store), the key map, the light and dark styles,
 // and the one translation table. Every key is a key.Binding of its KeyMap,
 // and the help bar is the top dialog's own ShortHelp, so help cannot drift
-// from what keys do.
+// from what keys do. The price history and the scorecard are a part of
+// their own (histPart, history.go): it owns the histories, the benchmark,
+// the list's history cells and the chart's history, takes its messages in
+// its own update, and reads of the root only a histEnv built for each call
+// (route.go).
 //
 // Dialogs. Each implements common.Dialog (Update, View, ShortHelp,
 // FullHelp, SetSize) and says where it is drawn (a box, the status line,

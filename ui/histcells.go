@@ -15,16 +15,17 @@ import (
 // pane's chart, which draws every day since its first call, when it is
 // not the one read: of the whole market only the bars the list and the
 // scorecard read are held (keepDrawn), and of one ticker all of them.
-func (m *Model) needChart() tea.Cmd {
-	if !m.hs.loaded || m.st == nil {
+func (h *histPart) needChart(env histEnv) tea.Cmd {
+	if !h.loaded || env.st == nil || env.selected == (market.Code{}) {
 		return nil
 	}
-	tk, ok := m.selected()
-	if !ok || tk.Code.Key() == m.hs.asking {
+	code := env.selected
+	key := code.Key()
+	if key == h.asking {
 		return nil
 	}
-	key, code, svc := tk.Code.Key(), tk.Code, m.service()
-	m.hs.asking = key
+	svc := newService(env.st, env.opts)
+	h.asking = key
 	return func() tea.Msg {
 		got, err := svc.ReadHistory([]market.Code{code}, nil)
 		return chartLoadedMsg{key: key, hist: got[key], err: err}
@@ -34,35 +35,40 @@ func (m *Model) needChart() tea.Cmd {
 // chartHistory is code's whole history when the chart's read is of it,
 // else nothing (until needChart's read arrives). A benchmark is held
 // whole.
-func (m *Model) chartHistory(code market.Code) sectors.PriceHistory {
-	if m.isBench(code) {
-		return m.hs.hist[code.Key()].PriceHistory
+func (h *histPart) chartHistory(code market.Code) sectors.PriceHistory {
+	if h.isBench(code) {
+		return h.hist[code.Key()].PriceHistory
 	}
-	if m.hs.chartKey != code.Key() {
+	if h.chartKey != code.Key() {
 		return sectors.PriceHistory{Code: code}
 	}
-	return m.hs.chart.PriceHistory
+	return h.chart.PriceHistory
 }
 
-// withChart is a key's result with the read of the chart's history added
-// when the key selected another ticker.
+// withChart is an update's result with the read of the chart's history
+// added when it selected another ticker, whatever moved the selection: a
+// key, a pasted code, a write's result, a reload.
 func withChart(next tea.Model, cmd tea.Cmd) (tea.Model, tea.Cmd) {
 	m, ok := next.(Model)
 	if !ok {
 		return next, cmd
 	}
-	return m, tea.Batch(cmd, m.needChart())
+	chart := m.hs.needChart(m.histEnv())
+	if chart == nil {
+		return next, cmd
+	}
+	return m, tea.Batch(cmd, chart)
 }
 
-// buildHistCells formats the list's history columns of every ticker.
-func (m *Model) buildHistCells() {
-	m.hs.epoch = nextEpoch()
-	if !m.hs.loaded {
-		m.hs.cells = nil
+// buildCells formats the list's history columns of every ticker.
+func (h *histPart) buildCells(tickers []sectors.Ticker) {
+	h.epoch = nextEpoch()
+	if !h.loaded {
+		h.cells = nil
 		return
 	}
 	latest := map[string]sectors.ScoredCall{}
-	for _, c := range m.hs.sc.Calls {
+	for _, c := range h.sc.Calls {
 		if c.Err != nil || c.Rating == sectors.Unrated {
 			continue // the column is the latest rated call's
 		}
@@ -71,31 +77,32 @@ func (m *Model) buildHistCells() {
 			latest[k] = c
 		}
 	}
-	m.hs.shown = false
-	for _, h := range m.hs.hist {
-		if len(h.Bars) > 0 {
-			m.hs.shown = true
+	h.shown = false
+	for _, s := range h.hist {
+		if len(s.Bars) > 0 {
+			h.shown = true
 			break
 		}
 	}
-	cells := make(map[string]histCell, len(m.data.tickers))
-	for i := range m.data.tickers {
-		k := m.data.tickers[i].Code.Key()
+	cells := make(map[string]histCell, len(tickers))
+	for i := range tickers {
+		k := tickers[i].Code.Key()
 		var c histCell
 		if s, ok := latest[k]; ok {
 			c.excess, c.exDir = pct(s.Result.ExcessPct, 1), sign(s.Result.ExcessPct)
 		} else {
 			c.excess = "-"
 		}
-		c.spark = sparkline(m.hs.closes[k], sparkDays/2)
+		c.spark = sparkline(h.closes[k], sparkDays/2)
 		cells[k] = c
 	}
-	m.hs.cells = cells
+	h.cells = cells
 }
 
-// histShown reports whether the list has its history columns: the history
-// is loaded and holds bars (worked out with the cells, not per frame).
-func (m *Model) histShown() bool { return m.hs.loaded && m.hs.shown }
+// hasColumns reports whether the list has its history columns: the
+// history is loaded and holds bars (worked out with the cells, not per
+// frame).
+func (h *histPart) hasColumns() bool { return h.loaded && h.shown }
 
 // lastCloses are the last n closes, adjusted for the distributions among
 // them so an ex-date is no fall.

@@ -19,6 +19,7 @@ import (
 	"zixuan/safetext"
 	"zixuan/sectors"
 	"zixuan/store"
+	"zixuan/ui/common"
 )
 
 // klineServer answers Tencent's daily k-line ("day": unadjusted) for any
@@ -278,7 +279,7 @@ func TestListHistoryColumns(t *testing.T) {
 func TestDetailChart(t *testing.T) {
 	m, _, _ := historyModel(t, "en", 120, 40)
 	m.selectKey("SH688111")
-	cmd := m.needChart() // the chart reads its ticker whole, as a key's selection does
+	cmd := m.hs.needChart(m.histEnv()) // the chart reads its ticker whole, as a key's selection does
 	m = run(m, cmd)
 	view := m.plainView()
 	checkFrame(t, view, 120, 40)
@@ -286,7 +287,7 @@ func TestDetailChart(t *testing.T) {
 		t.Errorf("no chart in the detail pane:\n%s", view)
 	}
 	tk, _ := m.selected()
-	lines := m.chartLines(&tk, 40)
+	lines := m.hs.chartLines(common.Common{Width: 40, Height: m.height, Keys: m.keys, Styles: &m.styles, T: m.t, Store: m.st}, &tk, m.opts.Western)
 	for i, l := range lines {
 		lines[i] = ansi.Strip(l) // the marks are drawn in their colour
 	}

@@ -3,6 +3,7 @@ package ui
 import (
 	"charm.land/lipgloss/v2"
 
+	"zixuan/sectors"
 	"zixuan/ui/common"
 )
 
@@ -39,12 +40,12 @@ func init() {
 		Style: func(_ *cellCtx, s *common.Styles, _ func(int) lipgloss.Style) lipgloss.Style { return s.ChartLine }})
 }
 
-// histCellOf is the history cells of the ticker at index r, nil without.
-func (m *Model) histCellOf(r int) *histCell {
-	if m.hs.cells == nil || r < 0 || r >= len(m.data.tickers) {
+// cellOf is the history cells of tickers[r], nil without.
+func (h *histPart) cellOf(tickers []sectors.Ticker, r int) *histCell {
+	if h.cells == nil || r < 0 || r >= len(tickers) {
 		return nil
 	}
-	if c, ok := m.hs.cells[m.data.tickers[r].Code.Key()]; ok {
+	if c, ok := h.cells[tickers[r].Code.Key()]; ok {
 		return &c
 	}
 	return nil

@@ -108,7 +108,7 @@ type Model struct {
 	stack dialogStack
 
 	qs quoteState // quotes and reference closes (quotes.go)
-	hs histState  // price history and the scorecard, loaded lazily (history.go)
+	hs histPart   // price history and the scorecard, loaded lazily (history.go)
 	al alertState // alerts checked on each refresh (alerts.go)
 	ps posState   // the holdings, for the list's position columns (poscols.go)
 
@@ -185,6 +185,7 @@ func newShell(st *store.Store, opts Options) Model {
 		rc:     newRenderCache(),
 		writes: newWriter(st),
 		sync:   storeSync{st: st, every: opts.PollInterval},
+		hs:     newHistPart(opts),
 	}
 	m.help.Styles = m.styles.Help
 	m.help.ShortSeparator = "  "

@@ -92,7 +92,7 @@ func (m Model) loadRefsCmd() tea.Cmd {
 
 // fetchQuotesCmd fetches quotes for every ticker on the list.
 func (m *Model) fetchQuotesCmd() tea.Cmd {
-	svc, now := m.service(), m.opts.Now
+	svc, now := newService(m.st, &m.opts), m.opts.Now
 	codes := make([]sectors.Ticker, 0, len(m.data.tickers))
 	codes = append(codes, m.data.tickers...)
 	// a since-call or drawdown alert is judged against 沪深300's quote

@@ -318,7 +318,8 @@ func TestReturnSinceRatingThroughHistory(t *testing.T) {
 	m.hs.hist = map[string]store.StoredHistory{code.Key(): {PriceHistory: sectors.PriceHistory{Code: code,
 		Bars:   []sectors.DailyBar{bar("2024-05-10", 50), bar("2025-05-30", 56), bar("2025-06-03", 40), bar("2026-02-27", 100)},
 		Events: []sectors.ExRights{{ExDate: d("2025-06-03"), BonusPerShare: 0.4, Text: "10转4股"}}}}}
-	m.histChanged()
+	m.hs.buildCells(m.data.tickers)
+	m.buildCells()
 	// 100/50 × 56/40 (the 10转4) × 110/100 (today) = 3.08
 	if row := rowOf(t, m.plainView(), "002230"); !strings.Contains(row, "+208.0%") {
 		t.Errorf("row %q", row)

@@ -33,8 +33,8 @@ func (m *Model) dataChanged() {
 			m.view.filter.Report = ""
 		}
 	}
-	m.buildHistCells()
-	m.refreshDialogs()
+	m.hs.buildCells(m.data.tickers)
+	m.stack = m.stack.each(m.refreshView)
 	if m.hs.snap != nil && m.hs.pick != "" {
 		if _, ok := m.hs.snap.Report(m.hs.pick); ok {
 			m.hs.pick = "" // selected now

@@ -16,7 +16,11 @@ import (
 
 // Update routes a message: window size and background results to the root,
 // keys to the active pane.
-func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+func (m Model) Update(msg tea.Msg) (next tea.Model, cmd tea.Cmd) {
+	// whatever moved the selection (a key, a pasted code, a write's
+	// result, a reload), the detail pane's chart reads the new ticker's
+	// history (histcells.go)
+	defer func() { next, cmd = withChart(next, cmd) }()
 	if m.partial {
 		return m.updatePartial(msg)
 	}
@@ -39,7 +43,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.layout()
-		return m, m.needHistory() // the list's history columns, the chart
+		return m, m.hs.needHistory(m.histEnv()) // the list's history columns, the chart
 	case pollMsg:
 		return m, tea.Batch(m.sync.seen(msg.gen, m.data.gen, m.writes.pending()), m.sync.next())
 	case watchEndedMsg:
@@ -50,15 +54,15 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		var cmd tea.Cmd
 		if m.sync.latest(msg.seq) && msg.snap.Gen != m.data.gen {
 			m.setData(msg.snap, false)
-			keys := m.data.keysCmd(m.dataEpoch)
-			if m.historyCut() {
+			keys, env := m.data.keysCmd(m.dataEpoch), m.histEnv()
+			if m.hs.historyCut(env) {
 				// a day before the histories' cut is needed now (a
 				// report of an earlier date, an import): read them again
 				m.hs.asked = false
 			}
 			// the scorecard may need the call, a report's new tickers
 			// their history; another process may have stored a trade
-			cmd = tea.Batch(m.scoreCmd(), m.needHistory(), m.positionsStale(msg.snap.Gen), keys, m.needChart())
+			cmd = tea.Batch(m.hs.scoreCmd(env), m.hs.needHistory(env), m.positionsStale(msg.snap.Gen), keys)
 		}
 		if m.loadAwaited != 0 && msg.seq >= m.loadAwaited {
 			m.loadAwaited = 0 // the keys held for it apply to what it loaded
@@ -112,7 +116,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			next, keyCmd := next.Update(plain)
 			return next, tea.Batch(escCmd, keyCmd)
 		}
-		return withChart(m.handleKey(msg)) // history.go
+		return m.handleKey(msg)
 	}
 	// other messages (cursor blinks) go to the top dialog
 	if m.stack.top() == nil {
@@ -158,4 +162,35 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m.updateTop(msg)
 	}
 	return m.updateList(msg)
+}
+
+// updateHistory routes the history part's messages (histupdate.go) and
+// does what they ask of the root.
+func (m Model) updateHistory(msg tea.Msg) (Model, tea.Cmd, bool) {
+	handled, cmd, news := m.hs.update(msg, m.histEnv())
+	if !handled {
+		return m, nil, false
+	}
+	if news.err != nil {
+		m.fail(news.err)
+	} else if news.note != "" {
+		m.say("%s", news.note)
+	}
+	if news.changed {
+		m.buildCells() // the return since each rating runs through the history
+		m.stack = m.stack.each(m.refreshView)
+	}
+	if news.positions {
+		cmd = tea.Batch(cmd, m.loadPositionsCmd())
+	}
+	return m, cmd, true
+}
+
+// histEnv is what the history part reads of the root.
+func (m *Model) histEnv() histEnv {
+	env := histEnv{st: m.st, opts: &m.opts, t: m.t, tickers: m.data.tickers, refs: m.qs.refs, quotes: m.qs.quotes, held: m.ps.list}
+	if tk, ok := m.selected(); ok {
+		env.selected = tk.Code
+	}
+	return env
 }

@@ -118,8 +118,8 @@ func (m Model) updateList(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Scorecard):
 		// the view opens at once with what is loaded, and the history is
 		// read (and refreshed) if it is not yet
-		cmd := m.needHistory()
-		m.push(scorecard.New(m.context(), m.scoreData()))
+		cmd := m.hs.needHistory(m.histEnv())
+		m.push(scorecard.New(m.context(), m.hs.scoreData(m.opts.Western, m.data.sectors)))
 		return m, cmd
 	case key.Matches(msg, k.Export):
 		e, cmd := exportdlg.New(m.context(), m.opts.Dir, m.opts.Now(), len(m.view.rows))

@@ -21,7 +21,7 @@ func (m *Model) refreshView(d common.Dialog) common.Dialog {
 	case reports.Model:
 		return v.Refresh(m.reportsData())
 	case scorecard.Model:
-		return v.Refresh(m.scoreData())
+		return v.Refresh(m.hs.scoreData(m.opts.Western, m.data.sectors))
 	}
 	return d
 }
@@ -35,12 +35,6 @@ func (m *Model) reportsData() reports.Data {
 		}
 		return nil
 	}}
-}
-
-// scoreData is what the scorecard shows.
-func (m *Model) scoreData() scorecard.Data {
-	return scorecard.Data{Scorecard: m.hs.sc, Loaded: m.hs.loaded, Scored: m.hs.scored, Fetching: m.hs.fetching, Offline: !m.hs.online,
-		Bench: m.benchName(), Western: m.opts.Western, Sectors: m.data.sectors, Snap: m.hs.snap}
 }
 
 // positionsData is what the positions view prices the positions with and

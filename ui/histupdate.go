@@ -1,0 +1,115 @@
+package ui
+
+import (
+	tea "charm.land/bubbletea/v2"
+
+	"zixuan/quote"
+	"zixuan/sectors"
+	"zixuan/store"
+)
+
+// The history part's messages: the histories read and fetched, the
+// chart's ticker read whole, the scorecard computed.
+
+type (
+	histLoadedMsg struct {
+		hist   map[string]store.StoredHistory
+		cut    map[string]bool      // the histories keepCut cut
+		closes map[string][]float64 // and their sparklines' closes
+		err    error
+	}
+	histFetchedMsg struct {
+		hist   map[string]store.StoredHistory // those the fetch brought something for, as stored, cut
+		cut    map[string]bool                // of those, the ones the cut took bars from
+		closes map[string][]float64           // and their sparklines' closes
+		short  []quote.Shortfall              // the answers that came back short
+		online bool                           // the server answered
+		bench  *sectors.Latest
+		err    error // the server's (some may have come back)
+		serr   error // storing them
+	}
+	chartLoadedMsg struct {
+		key  string
+		hist store.StoredHistory
+		err  error
+	}
+	scoredMsg struct {
+		sc  sectors.Scorecard
+		seq int
+	}
+)
+
+// histNews is what a message the history part took asks of the root.
+type histNews struct {
+	changed   bool   // the history's cells are new: what runs through the history is drawn again
+	err       error  // to show on the status line
+	note      string // to say there, without an error
+	positions bool   // the holdings to read again, with the distributions just stored
+}
+
+// update takes the history part's messages; handled is false for any
+// other.
+func (h *histPart) update(msg tea.Msg, env histEnv) (handled bool, cmd tea.Cmd, news histNews) {
+	switch msg := msg.(type) {
+	case histLoadedMsg:
+		h.loaded = true
+		if msg.err != nil {
+			h.err, news.err = msg.err, msg.err
+		}
+		if msg.hist != nil {
+			h.hist, h.cut, h.closes = msg.hist, msg.cut, msg.closes
+		}
+		h.buildCells(env.tickers)
+		news.changed = true
+		h.asking = "" // read again: the chart's days may have changed
+		return true, tea.Batch(h.scoreCmd(env), h.fetchHistoryCmd(env), h.needChart(env)), news
+	case histFetchedMsg:
+		h.fetching, h.fetched = false, true
+		h.online = msg.online
+		h.err = msg.err
+		if msg.bench != nil {
+			h.bench = msg.bench
+		}
+		if h.hist == nil {
+			h.hist = map[string]store.StoredHistory{}
+		}
+		if h.cut == nil {
+			h.cut = map[string]bool{}
+		}
+		if h.closes == nil {
+			h.closes = map[string][]float64{}
+		}
+		for k, s := range msg.hist {
+			h.hist[k] = s // as stored after the fetch, cut as the load cuts
+			h.cut[k], h.closes[k] = msg.cut[k], msg.closes[k]
+		}
+		if msg.serr != nil {
+			news.err = msg.serr
+		} else if len(msg.short) > 0 {
+			news.note = env.t.HistoryIncomplete(msg.short) // those days are asked again next time
+		}
+		h.buildCells(env.tickers)
+		news.changed = true
+		if _, ok := msg.hist[h.chartKey]; ok {
+			h.asking = "" // the chart's ticker has new days
+		}
+		// the holdings again, with the distributions just stored
+		news.positions = len(env.held) > 0 && len(msg.hist) > 0
+		return true, tea.Batch(h.scoreCmd(env), h.needChart(env)), news
+	case chartLoadedMsg:
+		if msg.key != h.asking {
+			return true, nil, news // another ticker was selected since
+		}
+		news.err = msg.err
+		h.chart, h.chartKey = msg.hist, msg.key
+		return true, nil, news
+	case scoredMsg:
+		if msg.seq == h.scoreSeq {
+			h.sc, h.scored = msg.sc, true
+			h.buildCells(env.tickers)
+			news.changed = true
+		}
+		return true, nil, news
+	}
+	return false, nil, news
+}
