@@ -42,13 +42,18 @@ func TestSectorsDialogAddsRenamesDeletes(t *testing.T) {
 	if secs, _ := st.Sectors(); secs[len(secs)-1].NameZH != "白酒" || secs[len(secs)-1].Name != "Liquor" {
 		t.Errorf("renamed to %+v", secs[len(secs)-1])
 	}
-	// a sector with tickers is refused, and says why
-	m = press(m, "S", "g", "d", "y")
-	if !m.statusErr || !strings.Contains(m.status, "still holds 6 tickers") {
-		t.Errorf("deleting a full sector: %q", m.status)
+	// a sector with tickers is refused at once, by its name, without a
+	// question whose yes would fail; asking again refuses again
+	m = press(m, "S", "g", "d")
+	if v := m.plainView(); !strings.Contains(v, "AI applications still holds 6 tickers") || strings.Contains(v, "y/n") {
+		t.Errorf("deleting a full sector:\n%s", v)
 	}
-	if showing(m) != "sectors" {
-		t.Errorf("after a refused delete the common.Dialog should be back, showing %s", showing(m))
+	m = press(m, "y", "d")
+	if v := m.plainView(); showing(m) != "sectors" || !strings.Contains(v, "still holds 6 tickers") || strings.Contains(v, "y/n") {
+		t.Errorf("a second d on a full sector: showing %s\n%s", showing(m), v)
+	}
+	if secs, _ := st.Sectors(); len(secs) != 5 {
+		t.Errorf("a full sector was deleted: %d left", len(secs))
 	}
 	m = press(m, "esc", "S", "G", "d", "n")
 	if showing(m) != "sectors" {

@@ -107,6 +107,8 @@ type WatchText struct {
 	KDelete, KGoTo, KRatingsBack, Current, ReasonTab, KPick                       string
 
 	SectorsTitle, SectorNew, SectorRename, ConfirmSectorDelete string
+	// SectorStillHolds refuses to delete a sector that holds tickers
+	SectorStillHolds string
 	SectorAdded, SectorRenamed, SectorDeleted, SectorCount     string
 	AddPick                                                    string
 
@@ -136,7 +138,7 @@ var watchEN = WatchText{
 	KRatingsBack: "ratings", KPick: "pick", Current: "current", ReasonTab: "tab to type one (optional)",
 
 	SectorsTitle: "Sectors", SectorNew: "Name of the new sector", SectorRename: "New name for %s",
-	ConfirmSectorDelete: "Delete the sector %s? y/n", SectorAdded: "added sector %s", SectorRenamed: "renamed %s to %s",
+	ConfirmSectorDelete: "Delete the sector %s? y/n", SectorStillHolds: "%s still holds %d tickers: move or remove them first", SectorAdded: "added sector %s", SectorRenamed: "renamed %s to %s",
 	SectorDeleted: "deleted sector %s", SectorCount: "%d", AddPick: "Add %s to",
 
 	Pinned: "pinned %s to the top", Unpinned: "unpinned %s", OrderAt: "%s is now %d of %d in %s",
@@ -169,7 +171,7 @@ var watchZH = WatchText{
 	KRatingsBack: "评级", KPick: "选评级", Current: "当前", ReasonTab: "按 tab 输入（可选）",
 
 	SectorsTitle: "板块", SectorNew: "新板块名称", SectorRename: "%s 的新名称",
-	ConfirmSectorDelete: "删除板块 %s？y/n", SectorAdded: "已添加板块 %s", SectorRenamed: "已将 %s 改名为 %s",
+	ConfirmSectorDelete: "删除板块 %s？y/n", SectorStillHolds: "%s 还有 %d 只股票：先移走或移出自选", SectorAdded: "已添加板块 %s", SectorRenamed: "已将 %s 改名为 %s",
 	SectorDeleted: "已删除板块 %s", SectorCount: "%d 只", AddPick: "将 %s 加入",
 
 	Pinned: "已置顶 %s", Unpinned: "已取消置顶 %s", OrderAt: "%s 现在是 %[4]s 的第 %[2]d 只（共 %[3]d 只）",

@@ -18,11 +18,12 @@ import (
 type Model struct {
 	common.Common
 
-	list   []sectors.Sector
-	counts map[string]int
-	choice int
-	mode   int // sectorsList, sectorsNew, sectorsRename, sectorsDelete
-	input  textinput.Model
+	list    []sectors.Sector
+	counts  map[string]int
+	choice  int
+	mode    int // sectorsList, sectorsNew, sectorsRename, sectorsDelete
+	input   textinput.Model
+	refused string // why the last d was refused (the sector holds tickers)
 }
 
 const (
@@ -75,6 +76,7 @@ func (d Model) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 		return d, nil
 	}
 	keys := d.Keys
+	d.refused = "" // said once, under the key that caused it
 	switch d.mode {
 	case sectorsNew, sectorsRename:
 		switch {
@@ -130,7 +132,14 @@ func (d Model) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 			return d, d.input.Focus()
 		}
 	case key.Matches(k, keys.DeleteItem):
-		if _, ok := d.selected(); ok {
+		sec, ok := d.selected()
+		switch {
+		case !ok:
+		case d.counts[sec.ID] > 0:
+			// the store refuses to delete a sector that holds tickers:
+			// say so now rather than ask a question whose yes fails
+			d.refused = fmt.Sprintf(d.T.Watch.SectorStillHolds, d.T.SectorLabel(sec), d.counts[sec.ID])
+		default:
 			d.mode = sectorsDelete
 		}
 	case key.Matches(k, keys.Confirm):
@@ -168,6 +177,10 @@ func (d Model) View() string {
 		lines = append(lines, s.Prompt.Render(safetext.Truncate(fmt.Sprintf(w.SectorRename, d.T.SectorLabel(sec)), d.Width)))
 	case sectorsDelete:
 		lines = append(lines, s.Error.Render(safetext.Truncate(fmt.Sprintf(w.ConfirmSectorDelete, d.T.SectorLabel(sec)), d.Width)))
+	default:
+		if d.refused != "" {
+			lines = append(lines, s.Error.Render(safetext.Truncate(d.refused, d.Width)))
+		}
 	}
 	if d.mode == sectorsNew || d.mode == sectorsRename {
 		d.input.SetWidth(max(d.Width-4, 10))
