@@ -108,9 +108,9 @@ type WatchText struct {
 
 	SectorsTitle, SectorNew, SectorRename, ConfirmSectorDelete string
 	// SectorStillHolds refuses to delete a sector that holds tickers
-	SectorStillHolds string
-	SectorAdded, SectorRenamed, SectorDeleted, SectorCount     string
-	AddPick                                                    string
+	SectorStillHolds                                       string
+	SectorAdded, SectorRenamed, SectorDeleted, SectorCount string
+	AddPick                                                string
 
 	Pinned, Unpinned, OrderAt, OrderSortFirst, OrderEdge string
 	GroupPrompt, GroupAdded, GroupSame, Ungrouped        string
