@@ -84,3 +84,31 @@ func TestExportWithoutQuotes(t *testing.T) {
 		t.Errorf("header %q", first)
 	}
 }
+
+// A file name typed without an extension is written with the format's:
+// the file the other tools open is the one the dialog showed.
+func TestExportNameGetsTheFormatsExtension(t *testing.T) {
+	st, _ := newTestStore(t)
+	dir := t.TempDir()
+	for _, tc := range []struct{ typed, want string }{
+		{"mylist", "mylist.csv"},
+		{"notes.txt", "notes.txt"}, // an extension typed is kept
+	} {
+		m := newTestModel(t, st, "en", 120, 40)
+		m = press(m, "e")
+		m = withTop(m, func(e exportdlg.Model) exportdlg.Model { return e.SetPath(filepath.Join(dir, tc.typed)) })
+		if v := m.plainView(); !strings.Contains(v, tc.want) {
+			t.Errorf("%s: the dialog does not show %s:\n%s", tc.typed, tc.want, v)
+		}
+		_, cmd := pressCmd(m, "enter")
+		if cmd == nil {
+			t.Fatalf("%s: enter does not start the export", tc.typed)
+		}
+		if msg := cmd().(exportDoneMsg); msg.err != nil || msg.path != filepath.Join(dir, tc.want) {
+			t.Errorf("%s: written to %s (%v), want %s", tc.typed, msg.path, msg.err, tc.want)
+		}
+		if _, err := os.Stat(filepath.Join(dir, tc.want)); err != nil {
+			t.Error(err)
+		}
+	}
+}

@@ -109,9 +109,15 @@ func (e *Model) setDefaultPath() {
 	e.path.CursorEnd()
 }
 
-// target is the file the user asked for, ~/ read as the home folder.
+// target is the file the user asked for, ~/ read as the home folder; a
+// name typed without an extension gets the format's, as the other tools
+// that open it expect (a name with one is kept as typed).
 func (e Model) target() string {
-	return common.ExpandHome(strings.TrimSpace(e.path.Value()))
+	p := common.ExpandHome(strings.TrimSpace(e.path.Value()))
+	if p != "" && !strings.HasSuffix(p, string(filepath.Separator)) && filepath.Ext(p) == "" {
+		p += "." + extOf(e.format())
+	}
+	return p
 }
 
 func (e Model) update(msg tea.KeyPressMsg, k *common.KeyMap) (Model, tea.Cmd, tea.Msg) {
