@@ -169,7 +169,7 @@ func init() {
 			}
 			return c.pc.pct
 		}, Style: dir})
-	registerColumn(columnDef{ID: "return", Keep: 1, En: "Since", Zh: "评级以来", Min: 8, Ideal: 8, Align: alignRight, Prices: true,
+	registerColumn(columnDef{ID: "return", Keep: 1, En: "Return", Zh: "评级以来", Min: 8, Ideal: 8, Align: alignRight, Prices: true,
 		Cell: func(c *cellCtx) string {
 			if c.pc == nil {
 				return ""

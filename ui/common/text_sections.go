@@ -279,7 +279,7 @@ func (q *QuoteText) State(qu sectors.Quote, short bool) string {
 }
 
 var quoteEN = QuoteText{
-	ColLast: "Last", ColPct: "Chg%", ColRet: "Since",
+	ColLast: "Last", ColPct: "Chg%", ColRet: "Return",
 	Off: "quotes off", Loading: "quotes loading…", Age: "quotes %s old", Closed: "market closed, last %s",
 	Stale: "(stale ~)", Halt: "halt", NoRef: "no ref", NoQuote: "No quote.", Quote: "Quote", Since: "since",
 	Offline: "quotes: no connection", Refused: "quotes: refused by the server", Malformed: "quotes: unreadable answer",
