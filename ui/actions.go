@@ -70,7 +70,7 @@ func (m Model) act(act tea.Msg, from common.Dialog) (tea.Model, tea.Cmd) {
 		}
 		label := m.sectorLabel(a.Sector)
 		write = m.write(func(st *store.Store) (market.Code, string, error) {
-			_, err := st.AddTicker(a.Sec.Code, a.Sec.Name, a.Sector, sectors.Unrated, sectors.SourceUser)
+			_, err := st.AddTicker(a.Sec.Code, a.Sec.Name, a.Sector, a.Rating, sectors.SourceUser)
 			return a.Sec.Code, sprintf(t.Added, a.Sec.Code.Number+" "+common.DisplayName(a.Sec.Name), label), err
 		}, func(m *Model, _ market.Code) tea.Cmd {
 			m.selectKey(a.Sec.Code.Key())

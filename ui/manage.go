@@ -305,7 +305,7 @@ func (m Model) manageAct(msg tea.Msg, from common.Dialog) (tea.Model, tea.Cmd, b
 		}
 		sec := a.Sec
 		m.push(sectorpick.New(m.context(), sec.Code, sec.Code.Number+" "+common.DisplayName(sec.Name), current, m.data.sectors,
-			w.AddPick, func(s sectors.Sector) tea.Msg { return wizard.SubmitMsg{Sec: sec, Sector: s.ID} }))
+			w.AddPick, func(s sectors.Sector) tea.Msg { return wizard.SubmitMsg{Sec: sec, Sector: s.ID, Rating: a.Rating} }))
 		return m, nil, true
 	case groupAddMsg:
 		cmd := m.write(func(st *store.Store) (market.Code, string, error) {

@@ -91,6 +91,30 @@ func TestAddOnAllTabAsksTheSector(t *testing.T) {
 	}
 }
 
+// The add wizard rates the ticker it adds: ctrl+r cycles the rating,
+// shown in its title, on a sector's tab and on All (through the sector
+// picker); without it the ticker comes in unrated.
+func TestAddWizardSetsTheRating(t *testing.T) {
+	st, _ := newTestStore(t)
+	m := newTestModel(t, st, "en", 120, 40)
+	m = press(m, "tab", "a", "gzmt", "ctrl+r")
+	if v := m.plainView(); !strings.Contains(v, "rated: Buy") {
+		t.Fatalf("the wizard does not show the rating:\n%s", v)
+	}
+	m = press(m, "enter")
+	if got, err := st.Get(market.MustParseCode("600519")); err != nil || got.Rating != sectors.Buy || got.RatingSource != sectors.SourceUser {
+		t.Fatalf("added %+v (%v), want rated Buy by the user", got.Rating, err)
+	}
+	m = press(m, "shift+tab", "a", "wly", "ctrl+r", "ctrl+r", "enter", "enter")
+	if got, err := st.Get(market.MustParseCode("000858")); err != nil || got.Rating != sectors.Overweight {
+		t.Errorf("added on All: %+v (%v), want Overweight", got.Rating, err)
+	}
+	m = press(m, "a", "601318", "ctrl+r", "ctrl+r", "ctrl+r", "ctrl+r", "ctrl+r", "ctrl+r", "enter", "enter")
+	if got, err := st.Get(market.MustParseCode("601318")); err != nil || got.Rating != sectors.Unrated {
+		t.Errorf("six ctrl+r come back to unrated: %+v (%v)", got.Rating, err)
+	}
+}
+
 func TestPinAndOrderWithinSector(t *testing.T) {
 	st, _ := newTestStore(t)
 	m := newTestModel(t, st, "en", 120, 40)

@@ -45,6 +45,9 @@ type KeyMap struct {
 	// ChoosePrev and ChooseNext move the choice in a dialog that also
 	// takes text (j and k are letters there); Choose is their help.
 	ChoosePrev, ChooseNext key.Binding
+	// AddRating cycles the rating the add wizard gives the ticker (its
+	// text takes every letter and digit)
+	AddRating key.Binding
 	// Dismiss closes a dialog that takes no text (the sector picker)
 	// with esc or q; Decline answers a yes/no question no, q included.
 	Dismiss, Decline key.Binding
@@ -132,6 +135,7 @@ func NewKeyMap(t *Text) KeyMap {
 
 		ChoosePrev: b([]string{"up", "shift+tab", "ctrl+p"}, "up", t.KChoose),
 		ChooseNext: b([]string{"down", "tab", "ctrl+n"}, "down", t.KChoose),
+		AddRating:  b([]string{"ctrl+r"}, "ctrl+r", t.KAddRating),
 		Dismiss:    b([]string{"esc", "q"}, "esc", t.KCancel),
 		Decline:    b([]string{"n", "N", "esc", "q"}, "n", t.KCancel),
 		ForceQuit:  b([]string{"ctrl+c"}, "ctrl+c", t.KQuit),
@@ -217,5 +221,5 @@ func (k KeyMap) PickerReasonHelp() HelpFor {
 }
 
 func (k KeyMap) WizardHelp() HelpFor {
-	return HelpFor{Short: []key.Binding{k.Choose, k.Confirm, k.Cancel}}
+	return HelpFor{Short: []key.Binding{k.Choose, k.AddRating, k.Confirm, k.Cancel}}
 }

@@ -53,10 +53,13 @@ type Text struct {
 	Thesis, History, Notes, NoNotes, Reason, ReasonHint              string
 	NoHistory                                                        string
 	NewNote, EditNote, RatePrompt, AddPrompt, AddHint, AddTo, OnList string
-	MovePrompt, ExportPrompt, ExportPath, Format                     string
-	SortNames                                                        [6]string
-	Source, Report, User                                             string
-	AddedReason                                                      string
+	// AddRated is the rating the add wizard gives the ticker; KAddRating
+	// its key's help
+	AddRated, KAddRating                         string
+	MovePrompt, ExportPrompt, ExportPath, Format string
+	SortNames                                    [6]string
+	Source, Report, User                         string
+	AddedReason                                  string
 
 	// punctuation: full-width in Chinese text (理由：可选, 买入、增持)
 	Colon, ListSep string

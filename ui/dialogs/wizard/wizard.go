@@ -1,6 +1,7 @@
 package wizard
 
 import (
+	"slices"
 	"strings"
 
 	"zixuan/sectors/market"
@@ -10,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"zixuan/safetext"
+	"zixuan/sectors"
 
 	"zixuan/ui/common"
 )
@@ -24,19 +26,24 @@ type Model struct {
 	sector string // sector id the ticker goes into; "" asks after the choice (All tab)
 	onList map[string]bool
 	rank   func(query string) []int // the candidates for a query, best first
+	rating sectors.Rating           // given to the ticker added (ctrl+r)
 
 	title string
 }
 
-// SubmitMsg asks the root to add Sec to the sector Sector.
+// SubmitMsg asks the root to add Sec to the sector Sector, rated Rating.
 type SubmitMsg struct {
 	Sec    market.Security
 	Sector string
+	Rating sectors.Rating
 }
 
-// PickMsg says the wizard chose Sec on the All tab: the sector is chosen
-// next, never guessed.
-type PickMsg struct{ Sec market.Security }
+// PickMsg says the wizard chose Sec, to be rated Rating, on the All tab:
+// the sector is chosen next, never guessed.
+type PickMsg struct {
+	Sec    market.Security
+	Rating sectors.Rating
+}
 
 // New is the wizard titled title, adding into the sector with id sector
 // ("": asked after the choice); onList marks what is on the list already
@@ -60,10 +67,14 @@ func (w Model) update(msg tea.KeyPressMsg, k *common.KeyMap) (Model, tea.Cmd, te
 		if w.choice < len(w.hits) {
 			sec := market.Master()[w.hits[w.choice]]
 			if w.sector == "" { // the All tab: the sector is asked for next
-				return w, nil, PickMsg{Sec: sec}
+				return w, nil, PickMsg{Sec: sec, Rating: w.rating}
 			}
-			return w, nil, SubmitMsg{Sec: sec, Sector: w.sector}
+			return w, nil, SubmitMsg{Sec: sec, Sector: w.sector, Rating: w.rating}
 		}
+		return w, nil, nil
+	case key.Matches(msg, k.AddRating):
+		// Unrated, then Buy … Sell, then Unrated again
+		w.rating = sectors.Ratings[(slices.Index(sectors.Ratings, w.rating)+1)%len(sectors.Ratings)]
 		return w, nil, nil
 	case key.Matches(msg, k.ChoosePrev):
 		if w.choice > 0 {
@@ -96,6 +107,9 @@ func (w Model) typed(msg tea.Msg) (Model, tea.Cmd) {
 }
 
 func (w Model) view(title string, t *common.Text, s *common.Styles, width, height int) string {
+	if w.rating != sectors.Unrated {
+		title += "  " + t.AddRated + t.Colon + t.Rating(w.rating)
+	}
 	lines := []string{s.Title.Render(safetext.Truncate(title, width))}
 	w.input.SetWidth(max(width-4, 10))
 	lines = append(lines, w.input.View())
