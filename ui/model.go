@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"time"
@@ -282,7 +283,25 @@ func (m *Model) say(format string, args ...any) {
 }
 
 func (m *Model) fail(err error) {
-	m.status, m.statusErr = safeLine(m.t.StoreError(err)), true
+	m.status, m.statusErr = safeLine(m.t.StoreError(sectorNamed(err, m.data.sectors, m.t))), true
+}
+
+// sectorNamed is err with the sector it is about, when it is one of list,
+// named as the tabs name it rather than by its id: the user never sees
+// ids ("ai") in the TUI.
+func sectorNamed(err error, list []sectors.Sector, t *common.Text) error {
+	var e *store.Error
+	if !errors.As(err, &e) || e.ID == "" || e.Reason == store.NoSuchReport || e.Reason == store.ReportUnnamed {
+		return err
+	}
+	for _, s := range list {
+		if s.ID == e.ID {
+			named := *e
+			named.ID = t.SectorLabel(s)
+			return &named
+		}
+	}
+	return err
 }
 
 // Messages between the panes, the store and the root.
