@@ -11,6 +11,7 @@ import (
 
 	"zixuan/sectors"
 	"zixuan/store"
+	"zixuan/ui/dialogs/alertline"
 )
 
 func addAlert(t *testing.T, st *store.Store, code string, kind sectors.AlertKind, v float64) {
@@ -186,13 +187,13 @@ func TestParseAlertSpec(t *testing.T) {
 		"excess 20": "excess since call ±20 %", "since-call 20": "since call ±20 %", "no-note 30": "no note for 30 days",
 		"drawdown 10 until 2026-12-31": "drawdown 10 %", "target 20": "target 20.00",
 	} {
-		a, err := parseAlertSpec(code, spec, fixedNow)
+		a, err := alertline.Parse(code, spec, fixedNow, 0)
 		if err != nil || a.Describe() != want {
 			t.Errorf("%q: %q %v", spec, a.Describe(), err)
 		}
 	}
 	for _, bad := range []string{"", "above", "above x", "soon 3", "limit 3 4", "above 3 until tomorrow", "above 3 until 2020-01-01", "no-note 0"} {
-		if _, err := parseAlertSpec(code, bad, fixedNow); err == nil {
+		if _, err := alertline.Parse(code, bad, fixedNow, 0); err == nil {
 			t.Errorf("%q accepted", bad)
 		}
 	}
