@@ -70,6 +70,9 @@ type AlertCheck struct {
 	// so that a kill before delivery loses nothing; the result lists
 	// every alert with firings owed.
 	Owe bool
+	// Cache, when not nil, keeps the histories read for the next check
+	// at the same store generation on the same China day.
+	Cache *HistoryCache
 }
 
 // UnjudgedWhy says why an armed alert was not judged.
@@ -156,6 +159,12 @@ func NeedsBenchmark(list []sectors.Alert, now time.Time) bool {
 func (s *Service) CheckAlerts(in AlertCheck) (AlertResult, error) {
 	var res AlertResult
 	st := s.Store
+	// the generation before anything is read: a write while the check
+	// reads is read again by the next
+	gen, genErr := uint64(0), error(nil)
+	if in.Cache != nil {
+		gen, genErr = st.Generation()
+	}
 	list, err := st.Alerts()
 	if err != nil {
 		return res, err
@@ -225,14 +234,18 @@ func (s *Service) CheckAlerts(in AlertCheck) (AlertResult, error) {
 	if read == nil {
 		read = s.StoredHistory
 	}
+	sinceRead, levelRead := read, read
+	if in.Cache != nil && genErr == nil {
+		sinceRead, levelRead = in.Cache.reader(read, "since", gen, now), in.Cache.reader(read, "levels", gen, now)
+	}
 	var since map[string]sectors.SinceCall
 	if sinceWanted && len(quotes) > 0 {
-		since, err = s.sinceCalls(read, snap, quoteCodes, quotes)
+		since, err = s.sinceCalls(sinceRead, snap, quoteCodes, quotes)
 		if err != nil {
 			res.HistoryErr = err
 		}
 	}
-	events, unread, err := levelEvents(read, list, now, len(quotes) > 0)
+	events, unread, err := levelEvents(levelRead, list, now, len(quotes) > 0)
 	if err != nil && res.HistoryErr == nil {
 		res.HistoryErr = err
 	}

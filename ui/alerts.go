@@ -45,6 +45,10 @@ type alertState struct {
 	badge    map[string]bool                // Code.Key() → a fired alert to show on its row
 	busy     bool                           // a check is under way
 	unjudged map[uint64]service.UnjudgedWhy // by alert id: why the last check did not judge it
+	// cache keeps the histories a check read for the next refresh's, at
+	// the same store generation; shared by the model's copies, as the
+	// render cache is (what it holds is never changed)
+	cache *service.HistoryCache
 }
 
 // The alerts' messages: from the detail pane and the alert line, a check
@@ -187,6 +191,10 @@ func (a *alertState) check(quotes map[string]sectors.Quote, in alertIn) alertOut
 		return alertOut{} // offline, nothing it could judge: no write queued
 	}
 	a.busy = true
+	if a.cache == nil {
+		a.cache = &service.HistoryCache{}
+	}
+	cache := a.cache
 	// a copy: the op runs on the writer's goroutine while Update goes on
 	qs := make(map[string]sectors.Quote, len(quotes))
 	for k, q := range quotes {
@@ -195,7 +203,7 @@ func (a *alertState) check(quotes map[string]sectors.Quote, in alertIn) alertOut
 	var res alertsCheckedMsg
 	op := func(st *store.Store) (market.Code, string, error) {
 		svc := service.Service{Store: st, Now: func() time.Time { return now }}
-		check := service.AlertCheck{}
+		check := service.AlertCheck{Cache: cache}
 		if quotes != nil {
 			check.Quotes = func([]market.Code) (map[string]sectors.Quote, error) { return qs, nil }
 		}
