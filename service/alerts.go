@@ -70,6 +70,12 @@ type AlertCheck struct {
 	// so that a kill before delivery loses nothing; the result lists
 	// every alert with firings owed.
 	Owe bool
+	// OweIfDelivering owes each firing as Owe does once a check with Owe
+	// has run on the database (a delivery command is in use, as from
+	// cron), without delivering or listing what is owed: a front end
+	// that checks with no command of its own (the TUI) then leaves its
+	// firings to the next check with one, as that check's own would be.
+	OweIfDelivering bool
 	// Cache, when not nil, keeps the histories read for the next check
 	// at the same store generation on the same China day.
 	Cache *HistoryCache
@@ -250,13 +256,26 @@ func (s *Service) CheckAlerts(in AlertCheck) (AlertResult, error) {
 		res.HistoryErr = err
 	}
 
+	owe := in.Owe
+	if !owe && in.OweIfDelivering {
+		// read before the transaction: the mark is only ever set, and a
+		// check that misses one set meanwhile owes nothing, as before it
+		if owe, err = st.AlertsDelivering(); err != nil {
+			return res, err
+		}
+	}
+	observeAlerts := st.ObserveAlerts
+	if in.Owe {
+		observeAlerts = st.ObserveAlertsDelivering
+	}
+
 	// Judged in the store's transaction, on the alert as stored: the
 	// function may run twice for an alert (a read pass, then the write),
 	// and the last run decides what it says.
 	unjudged := map[uint64]Unjudged{}
 	details := map[uint64]sectors.AlertFiring{}
 	owed := map[uint64]sectors.Alert{}
-	fired, err := st.ObserveAlerts(func(al *sectors.Alert) (bool, bool) {
+	fired, err := observeAlerts(func(al *sectors.Alert) (bool, bool) {
 		delete(unjudged, al.ID)
 		delete(details, al.ID)
 		delete(owed, al.ID)
@@ -286,7 +305,7 @@ func (s *Service) CheckAlerts(in AlertCheck) (AlertResult, error) {
 			f, changed, firing = al.Observe(m)
 			if f {
 				details[al.ID] = firing
-				if in.Owe {
+				if owe {
 					// owed until delivered, recorded with the firing
 					al.Undelivered = append(al.Undelivered, firing)
 				}

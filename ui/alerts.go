@@ -203,7 +203,7 @@ func (a *alertState) check(quotes map[string]sectors.Quote, in alertIn) alertOut
 	var res alertsCheckedMsg
 	op := func(st *store.Store) (market.Code, string, error) {
 		svc := service.Service{Store: st, Now: func() time.Time { return now }}
-		check := service.AlertCheck{Cache: cache}
+		check := service.AlertCheck{Cache: cache, OweIfDelivering: true}
 		if quotes != nil {
 			check.Quotes = func([]market.Code) (map[string]sectors.Quote, error) { return qs, nil }
 		}
