@@ -178,3 +178,34 @@ func TestSetAndCancelAlertsFromTheDetailPane(t *testing.T) {
 		t.Error("cancelled alerts still listed")
 	}
 }
+
+// The check a refresh starts is queued on the writer, never run inside
+// Update: with the writer busy, Update has returned and the alert is
+// still armed; the check runs when the writer is free.
+func TestAlertCheckRunsOffUpdate(t *testing.T) {
+	st, _ := newTestStore(t)
+	addAlert(t, st, "002230", sectors.AlertAbove, 105)
+	opts := testOptions(t, "en")
+	opts.Now = func() time.Time { return tradingNow }
+	opts.Quotes = &fakeQuotes{at: tradingNow.Add(-5 * time.Second)}
+	m, err := New(st, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m = update(m, tea.WindowSizeMsg{Width: 120, Height: 40})
+	release := make(chan struct{})
+	m.writes.start(func(*store.Store) (market.Code, string, error) { <-release; return market.Code{}, "", nil }, nil, nil)
+	next, _ := m.Update(m.qs.fetchCmd(partCtxOf(&m))())
+	m = next.(Model)
+	if list, _ := st.Alerts(); list[0].State(tradingNow) != sectors.AlertArmed {
+		t.Error("the alert was checked inside Update")
+	}
+	if n := m.writes.pending(); n != 2 {
+		t.Errorf("%d writes pending, want the busy one and the check", n)
+	}
+	close(release)
+	m = settle(m)
+	if list, _ := st.Alerts(); list[0].State(tradingNow) != sectors.AlertFired || !strings.Contains(m.plainView(), "alert: SZ002230") {
+		t.Errorf("the check did not run once the writer was free: %+v", list)
+	}
+}
