@@ -89,8 +89,8 @@ type alertIn struct {
 type alertOut struct {
 	say    string
 	open   common.Dialog
-	ask    string  // a yes/no question whose yes hands action back
-	action tea.Msg //
+	ask    string // a yes/no question whose yes hands action back to the alerts
+	action tea.Msg
 	// write is a store write to queue; answer, after it, is handed back
 	// to the alerts, and failed when it failed. quiet: no "saving".
 	write  writeOp
