@@ -269,3 +269,37 @@ func TestOwedFiringsArriveInOrder(t *testing.T) {
 		t.Errorf("an alert's firings out of order:\n%s", got)
 	}
 }
+
+// A firing the TUI makes on a database where alert check --exec runs (from
+// cron) is owed to that command as the check's own would be: the next
+// check with --exec runs it, once. Where no check with --exec has run, the
+// TUI's firing owes nothing.
+func TestTUIFiringIsOwedToExec(t *testing.T) {
+	ts := newTickServer(t)
+	hook := filepath.Join(t.TempDir(), "hook.txt")
+	for _, cron := range []bool{true, false} {
+		db := filepath.Join(t.TempDir(), "z.db")
+		setNow(t, "2026-04-02 10:00")
+		mustRun(t, db, "alert", "add", "002230", "--above", "50")
+		ts.set(tick{Last: 49, Prev: 48, Open: 48, Volume: 1000, Time: "20260402095930"})
+		if cron {
+			if _, e, code := run(t, db, "", "--quotes-url", ts.URL, "alert", "check", "--exec", "exit 0"); code != 0 {
+				t.Fatalf("a check with nothing to fire: exit %d %q", code, e)
+			}
+		}
+		ts.set(tick{Last: 51, Prev: 48, Open: 48, Volume: 1000, Time: "20260402095930"})
+		tuiRound(t, db, ts.URL)
+		if a := storedAlerts(t, db); len(a) != 1 || a[0].FiredPrice != 51 {
+			t.Fatalf("the TUI did not fire it: %+v", a)
+		}
+		os.Remove(hook)
+		_, e, code := run(t, db, "", "--quotes-url", ts.URL, "alert", "check", "--exec", `echo "$ZIXUAN_ALERT_ID $ZIXUAN_ALERT_PRICE" >> `+hook)
+		got, _ := os.ReadFile(hook)
+		switch {
+		case cron && (code != ExitDelivered || string(got) != "1 51.00\n"):
+			t.Errorf("with cron's --exec before: exit %d %q, the command ran %q, want it run once for the TUI's firing", code, e, got)
+		case !cron && (code != 0 || len(got) != 0):
+			t.Errorf("with no --exec before: exit %d %q, the command ran %q, want nothing owed", code, e, got)
+		}
+	}
+}

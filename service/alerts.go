@@ -70,6 +70,15 @@ type AlertCheck struct {
 	// so that a kill before delivery loses nothing; the result lists
 	// every alert with firings owed.
 	Owe bool
+	// OweIfDelivering owes each firing as Owe does once a check with Owe
+	// has run on the database (a delivery command is in use, as from
+	// cron), without delivering or listing what is owed: a front end
+	// that checks with no command of its own (the TUI) then leaves its
+	// firings to the next check with one, as that check's own would be.
+	OweIfDelivering bool
+	// Cache, when not nil, keeps the histories read for the next check
+	// at the same store generation on the same China day.
+	Cache *HistoryCache
 }
 
 // UnjudgedWhy says why an armed alert was not judged.
@@ -156,6 +165,12 @@ func NeedsBenchmark(list []sectors.Alert, now time.Time) bool {
 func (s *Service) CheckAlerts(in AlertCheck) (AlertResult, error) {
 	var res AlertResult
 	st := s.Store
+	// the generation before anything is read: a write while the check
+	// reads is read again by the next
+	gen, genErr := uint64(0), error(nil)
+	if in.Cache != nil {
+		gen, genErr = st.Generation()
+	}
 	list, err := st.Alerts()
 	if err != nil {
 		return res, err
@@ -225,16 +240,33 @@ func (s *Service) CheckAlerts(in AlertCheck) (AlertResult, error) {
 	if read == nil {
 		read = s.StoredHistory
 	}
+	sinceRead, levelRead := read, read
+	if in.Cache != nil && genErr == nil {
+		sinceRead, levelRead = in.Cache.reader(read, "since", gen, now), in.Cache.reader(read, "levels", gen, now)
+	}
 	var since map[string]sectors.SinceCall
 	if sinceWanted && len(quotes) > 0 {
-		since, err = s.sinceCalls(read, snap, quoteCodes, quotes)
+		since, err = s.sinceCalls(sinceRead, snap, quoteCodes, quotes)
 		if err != nil {
 			res.HistoryErr = err
 		}
 	}
-	events, unread, err := levelEvents(read, list, now, len(quotes) > 0)
+	events, unread, err := levelEvents(levelRead, list, now, len(quotes) > 0)
 	if err != nil && res.HistoryErr == nil {
 		res.HistoryErr = err
+	}
+
+	owe := in.Owe
+	if !owe && in.OweIfDelivering {
+		// read before the transaction: the mark is only ever set, and a
+		// check that misses one set meanwhile owes nothing, as before it
+		if owe, err = st.AlertsDelivering(); err != nil {
+			return res, err
+		}
+	}
+	observeAlerts := st.ObserveAlerts
+	if in.Owe {
+		observeAlerts = st.ObserveAlertsDelivering
 	}
 
 	// Judged in the store's transaction, on the alert as stored: the
@@ -243,7 +275,7 @@ func (s *Service) CheckAlerts(in AlertCheck) (AlertResult, error) {
 	unjudged := map[uint64]Unjudged{}
 	details := map[uint64]sectors.AlertFiring{}
 	owed := map[uint64]sectors.Alert{}
-	fired, err := st.ObserveAlerts(func(al *sectors.Alert) (bool, bool) {
+	fired, err := observeAlerts(func(al *sectors.Alert) (bool, bool) {
 		delete(unjudged, al.ID)
 		delete(details, al.ID)
 		delete(owed, al.ID)
@@ -273,7 +305,7 @@ func (s *Service) CheckAlerts(in AlertCheck) (AlertResult, error) {
 			f, changed, firing = al.Observe(m)
 			if f {
 				details[al.ID] = firing
-				if in.Owe {
+				if owe {
 					// owed until delivered, recorded with the firing
 					al.Undelivered = append(al.Undelivered, firing)
 				}

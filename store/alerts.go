@@ -225,9 +225,38 @@ func (s *Store) RearmAlert(id uint64, expires time.Time) (sectors.Alert, error) 
 // It must give the same answer for the same alert and keep no state of
 // its own but by the alert's id.
 func (s *Store) ObserveAlerts(observe func(a *sectors.Alert) (fired, changed bool)) ([]sectors.Alert, error) {
+	return s.observeAlerts(observe, false)
+}
+
+// keyAlertExec, in meta, marks a database a delivery command has been run
+// for (alert check --exec), with when that first happened: from then on a
+// check without one (the TUI's) owes its firings to it as well, so that
+// the next check with --exec runs the command for them.
+var keyAlertExec = []byte("alert-exec")
+
+// ObserveAlertsDelivering is ObserveAlerts for a check that runs a
+// delivery command: in the same transaction it marks the database as one
+// whose firings are owed to it (AlertsDelivered).
+func (s *Store) ObserveAlertsDelivering(observe func(a *sectors.Alert) (fired, changed bool)) ([]sectors.Alert, error) {
+	return s.observeAlerts(observe, true)
+}
+
+// AlertsDelivering reports whether a check with a delivery command has
+// run on this database (ObserveAlertsDelivering).
+func (s *Store) AlertsDelivering() (bool, error) {
+	on := false
+	err := s.view(func(tx *bolt.Tx) error {
+		on = tx.Bucket(bucketMeta).Get(keyAlertExec) != nil
+		return nil
+	})
+	return on, err
+}
+
+func (s *Store) observeAlerts(observe func(a *sectors.Alert) (fired, changed bool), mark bool) ([]sectors.Alert, error) {
 	var fired []sectors.Alert
 	anyChange := false
 	err := s.view(func(tx *bolt.Tx) error {
+		anyChange = mark && tx.Bucket(bucketMeta).Get(keyAlertExec) == nil
 		list, err := readAlerts(tx)
 		if err != nil {
 			return err
@@ -249,6 +278,12 @@ func (s *Store) ObserveAlerts(observe func(a *sectors.Alert) (fired, changed boo
 			return err
 		}
 		any := false
+		if meta := tx.Bucket(bucketMeta); mark && meta.Get(keyAlertExec) == nil {
+			if err := meta.Put(keyAlertExec, []byte(s.now().UTC().Format(time.RFC3339))); err != nil {
+				return err
+			}
+			any = true
+		}
 		for i := range list {
 			f, changed := observe(&list[i])
 			if !changed {

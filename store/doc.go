@@ -5,7 +5,8 @@
 //
 // Layout (schema 2), every value JSON unless said otherwise:
 //
-//	meta/                 app = "zixuan", schema = "2", gen = uint64 (big-endian), source = the seed report
+//	meta/                 app = "zixuan", schema = "2", gen = uint64 (big-endian), source = the seed report,
+//	                      alert-exec = when a check with --exec first ran (see alerts.go)
 //	sectors/<id>          Sector
 //	tickers/<SH688111>    tickerRecord, keyed by exchange and code (always 8 bytes); schema 2 adds
 //	                      pinned, position (the user's order) and groups (the other sectors it is in)

@@ -74,11 +74,8 @@ func (m Model) act(act tea.Msg, from common.Dialog) (tea.Model, tea.Cmd) {
 			return a.Sec.Code, sprintf(t.Added, a.Sec.Code.Number+" "+common.DisplayName(a.Sec.Name), label), err
 		}, func(m *Model, _ market.Code) tea.Cmd {
 			m.selectKey(a.Sec.Code.Key())
-			if m.quotesOn() && !m.qs.loading {
-				// its price now, not at the next refresh (Monday, on a weekend)
-				return m.fetchQuotesCmd()
-			}
-			return nil
+			cmd, _ := m.routeQuotes(fetchQuotesMsg{}) // its price now, not at the next refresh
+			return cmd
 		}, reopen)
 	case sectorpick.MoveMsg:
 		write = m.write(func(st *store.Store) (market.Code, string, error) {

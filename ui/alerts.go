@@ -4,14 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
 	"zixuan/sectors/market"
 
-	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
 	"zixuan/safetext"
@@ -20,6 +17,7 @@ import (
 	"zixuan/store"
 
 	"zixuan/ui/common"
+	"zixuan/ui/dialogs/alertline"
 )
 
 // Alerts in the TUI. Every quote refresh that brings quotes checks the
@@ -29,284 +27,126 @@ import (
 // inside Update. What fires is marked in the store (so a cron check does
 // not fire it again), shows as a badge on its row and in the status line,
 // and rings the terminal bell unless the config turns it off (alert_bell
-// = false). An alert that cannot be judged is not touched. Delivery to a
-// command (--exec) stays with alert check.
+// = false). An alert that cannot be judged is not touched. A firing is
+// owed to `alert check --exec` as that check's own would be, once a check
+// with --exec has run on the database (service.AlertCheck.OweIfDelivering).
+//
+// Setting and cancelling alerts from the focused detail pane: ! opens the
+// alert line (ui/dialogs/alertline), c asks whether to cancel the
+// ticker's alerts. The pane lists them (alertState.lines).
+//
+// The alerts are a part of their own (alertState): the root routes it
+// its messages (routeAlerts) and does what it asks (alertOut).
 
-// alertState is the root model's alert data.
+// alertState is the alerts' part: every alert, the badges of those fired
+// and why the last check judged none of some.
 type alertState struct {
 	list     []sectors.Alert
 	badge    map[string]bool                // Code.Key() → a fired alert to show on its row
 	busy     bool                           // a check is under way
 	unjudged map[uint64]service.UnjudgedWhy // by alert id: why the last check did not judge it
+	// cache keeps the histories a check read for the next refresh's, at
+	// the same store generation; shared by the model's copies, as the
+	// render cache is (what it holds is never changed)
+	cache *service.HistoryCache
 }
 
-func (m *Model) alertT() *common.AlertText { return m.t.Alerts }
-
-// checkAlertsCmd queues the check of the armed alerts against quotes;
-// with quotes off (nil), once at the start, of those that need none
-// (no-note), as the CLI's offline check does.
-func (m *Model) checkAlertsCmd(quotes map[string]sectors.Quote) tea.Cmd {
-	if m.st == nil || m.writes == nil || m.al.busy || (len(quotes) == 0 && m.quotesOn()) {
-		return nil
-	}
-	now := m.opts.Now()
-	if quotes == nil && !slices.ContainsFunc(m.al.list, func(a sectors.Alert) bool {
-		return !a.Kind.NeedsQuote() && a.State(now) == sectors.AlertArmed
-	}) {
-		return nil // offline, nothing it could judge: no write queued
-	}
-	m.al.busy = true
-	// a copy: the op runs on the writer's goroutine while Update goes on
-	qs := make(map[string]sectors.Quote, len(quotes))
-	for k, q := range quotes {
-		qs[k] = q
-	}
-	var fired, all []sectors.Alert
-	var unjudged map[uint64]service.UnjudgedWhy
-	op := func(st *store.Store) (market.Code, string, error) {
-		svc := service.Service{Store: st, Now: func() time.Time { return now }}
-		check := service.AlertCheck{}
-		if quotes != nil {
-			check.Quotes = func([]market.Code) (map[string]sectors.Quote, error) { return qs, nil }
-		}
-		res, err := svc.CheckAlerts(check)
-		if err != nil {
-			return market.Code{}, "", err
-		}
-		for _, f := range res.Fired {
-			fired = append(fired, f.Alert)
-		}
-		all = res.Alerts
-		unjudged = map[uint64]service.UnjudgedWhy{}
-		for _, u := range res.Unjudged {
-			unjudged[u.Alert.ID] = u.Why
-		}
-		return market.Code{}, "", nil
-	}
-	then := func(mm *Model, _ market.Code) tea.Cmd {
-		mm.al.unjudged = unjudged
-		return mm.alertsChecked(fired, all, now)
-	}
-	back := func(mm *Model) { mm.al.busy = false }
-	return m.writes.start(op, then, back)
-}
-
-// alertsChecked takes in a check's result: the badges, the status line
-// and the bell.
-func (m *Model) alertsChecked(fired, all []sectors.Alert, now time.Time) tea.Cmd {
-	m.al.busy = false
-	m.al.list = all
-	m.al.badge = map[string]bool{}
-	today := market.ChinaDate(now)
-	for _, a := range all {
-		if a.State(now) == sectors.AlertFired || (!a.FiredAt.IsZero() && market.ChinaDate(a.FiredAt) == today) {
-			m.al.badge[a.Code.Key()] = true
-		}
-	}
-	m.buildCells()
-	if len(fired) == 0 {
-		return nil
-	}
-	names := map[string]string{}
-	for _, tk := range m.data.tickers {
-		names[tk.Code.Key()] = tk.Name
-	}
-	at := m.t.Alerts
-	first := fired[0]
-	line := fmt.Sprintf("%s: %s %s %s @ %s", at.Fired, first.Code.Key(), safetext.Line(names[first.Code.Key()]), first.Describe(), price(first.FiredPrice))
-	if len(fired) > 1 {
-		line += " (" + fmt.Sprintf(at.More, len(fired)-1) + ")"
-	}
-	m.say("%s", strings.TrimSpace(line))
-	if m.opts.Bell != nil {
-		bell := m.opts.Bell
-		return func() tea.Msg { bell(); return nil }
-	}
-	return nil
-}
-
-// alertMark is the row's mark for a ticker with a fired alert.
-const alertMark = "!"
-
-// Setting and cancelling alerts from the focused detail pane: ! opens a
-// line in the status bar for the alert ("above 1700", "below 1500",
-// "change 5", "target 1800", "limit", "drawdown 10", "since-call 20",
-// "excess 20", "no-note 30", and "until 2026-06-30" after any of them;
-// "target" alone is the newest report's target price for the ticker),
-// c asks whether to cancel the ticker's alerts. The pane lists them.
-
-// What the detail pane and the alert line ask of the root.
+// The alerts' messages: from the detail pane and the alert line, a check
+// to start and the answers of the store writes.
 type (
 	openAlertMsg    struct{} // ! in the focused detail pane
 	askCancelAlerts struct{} // c in the focused detail pane
-	alertSubmitMsg  struct{ alert sectors.Alert }
 	cancelAlertsMsg struct{ code market.Code }
+	// alertCheckMsg starts a check against quotes (nil: quotes off, the
+	// alerts that need none).
+	alertCheckMsg struct{ quotes map[string]sectors.Quote }
+	// alertsCheckedMsg is a check's result.
+	alertsCheckedMsg struct {
+		fired, all []sectors.Alert
+		unjudged   map[uint64]service.UnjudgedWhy
+		now        time.Time
+	}
+	alertCheckFailedMsg struct{}
+	// alertsStoredMsg: an alert was added, or the alerts of cancelled
+	// were removed; all are the alerts after it.
+	alertsStoredMsg struct {
+		all       []sectors.Alert
+		cancelled market.Code
+	}
 )
 
-// alertLine is the status-line input of a new alert.
-type alertLine struct {
-	input  textinput.Model
-	code   market.Code
-	now    time.Time
-	target float64 // the newest report's target price, for a bare "target"
-	last   float64 // the last price when the line opened (0: none): a target already reached is refused
-	err    string
-	keys   *common.KeyMap
-	style  *common.Styles
+// alertIn is what the alerts read of the root for a message.
+type alertIn struct {
+	c        partCtx
+	ctx      common.Common     // for the alert line
+	tk       *sectors.Ticker   // the ticker selected; nil: none
+	snap     *sectors.Snapshot // the reports, for a bare "target"
+	quotes   map[string]sectors.Quote
+	canWrite bool // a store and its writer: a check can run
 }
 
-func (m *Model) openAlertLine() (tea.Model, tea.Cmd) {
-	tk, ok := m.selected()
-	if !ok {
-		return *m, nil
-	}
-	in := common.NewInput(&m.styles)
-	in.Prompt = m.t.Alerts.Prompt + " " + tk.Code.Key() + ": "
-	in.Placeholder = "above 12.50 / below / change 5 / limit / no-note 30"
-	in.CharLimit = 60
-	cmd := in.Focus()
-	line := alertLine{input: in, code: tk.Code, now: m.opts.Now(), keys: m.keys, style: m.dialogStyles()}
-	if m.hs.snap != nil {
-		if c, ok := tk.LatestTarget(m.hs.snap.Reports); ok {
-			line.target = c.Target
-		}
-	}
-	if q, ok := m.qs.quotes[tk.Code.Key()]; ok {
-		line.last = q.Last
-	}
-	m.push(line)
-	return *m, cmd
+// alertOut is what the alerts ask of the root besides a command.
+type alertOut struct {
+	say    string
+	open   common.Dialog
+	ask    string // a yes/no question whose yes hands action back to the alerts
+	action tea.Msg
+	// write is a store write to queue; answer, after it, is handed back
+	// to the alerts, and failed when it failed. quiet: no "saving".
+	write  writeOp
+	answer func() tea.Msg
+	failed tea.Msg
+	quiet  bool
+	cells  bool // the badges changed: the price cells are formatted again
 }
 
-func (l alertLine) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
-	k, ok := msg.(tea.KeyPressMsg)
-	if ok {
-		switch {
-		case key.Matches(k, l.keys.Cancel):
-			return nil, nil
-		case key.Matches(k, l.keys.Confirm):
-			a, err := parseAlertSpecWith(l.code, l.input.Value(), l.now, l.target)
-			if err == nil {
-				err = a.Passed(l.last)
-			}
-			if err != nil {
-				l.err = err.Error()
-				return l, nil
-			}
-			return common.CloseWith(alertSubmitMsg{alert: a}), nil
-		}
-		l.err = "" // typing again: the reason was seen
-	}
-	var cmd tea.Cmd
-	l.input, cmd = l.input.Update(msg)
-	return l, cmd
-}
-
-func (l alertLine) Placement() common.Placement { return common.InStatusLine }
-func (l alertLine) View() string {
-	if l.err != "" {
-		return l.style.Error.Render(safeLine(l.err)) + "  " + l.input.View() // the reason first: the input is padded
-	}
-	return l.input.View()
-}
-func (l alertLine) ShortHelp() []key.Binding  { return []key.Binding{l.keys.Confirm, l.keys.Cancel} }
-func (l alertLine) FullHelp() [][]key.Binding { return [][]key.Binding{l.ShortHelp()} }
-func (l alertLine) SetSize(w, _ int) common.Dialog {
-	l.input.SetWidth(max(w-len(l.input.Prompt)-2, 10))
-	return l
-}
-
-// parseAlertSpec reads "above 12.5", "limit", "since-call 20 until
-// 2026-06-30" into an alert on code, checked as the CLI checks it.
-func parseAlertSpec(code market.Code, spec string, now time.Time) (sectors.Alert, error) {
-	return parseAlertSpecWith(code, spec, now, 0)
-}
-
-// parseAlertSpecWith is parseAlertSpec where a bare "target" takes
-// callTarget, the newest report's target price for the ticker (0: none).
-func parseAlertSpecWith(code market.Code, spec string, now time.Time, callTarget float64) (sectors.Alert, error) {
-	f := strings.Fields(strings.ToLower(spec))
-	var expires time.Time
-	if n := len(f); n >= 2 && f[n-2] == "until" {
-		d, err := time.ParseInLocation(time.DateOnly, f[n-1], market.China)
-		if err != nil {
-			return sectors.Alert{}, fmt.Errorf("%q is not a date (YYYY-MM-DD)", f[n-1])
-		}
-		expires, f = d, f[:n-2]
-	}
-	if len(f) == 0 {
-		return sectors.Alert{}, fmt.Errorf("no kind: above, below, change, since-call, excess, target, drawdown, limit, no-note")
-	}
-	name, excess := f[0], false
-	if name == "excess" {
-		name, excess = string(sectors.AlertSinceCall), true
-	}
-	kind, err := sectors.ParseAlertKind(name)
-	if err != nil {
-		return sectors.Alert{}, fmt.Errorf("%q is not a kind: above, below, change, since-call, excess, target, drawdown, limit, no-note", safetext.Clip(f[0]))
-	}
-	value := 0.0
-	switch {
-	case kind == sectors.AlertLimit && len(f) == 1:
-	case kind == sectors.AlertTarget && len(f) == 1:
-		if callTarget <= 0 {
-			return sectors.Alert{}, fmt.Errorf("no report gives it a target price: give one, such as target 88.50")
-		}
-		value = callTarget
-	case len(f) == 2:
-		if value, err = strconv.ParseFloat(strings.TrimSuffix(f[1], "%"), 64); err != nil {
-			return sectors.Alert{}, fmt.Errorf("%q is not a number", safetext.Clip(f[1]))
-		}
-	default:
-		return sectors.Alert{}, fmt.Errorf("give the kind and one number, such as: above 12.50")
-	}
-	a, err := sectors.NewAlert(code, kind, value, expires, now)
-	if err != nil {
-		return a, errors.New(strings.TrimPrefix(err.Error(), sectors.ErrAlertValue.Error()+": "))
-	}
-	a.Excess = excess
-	return a, nil
-}
-
-// alertAsked handles the alert messages of the detail pane and the alert
-// line; ok is false for any other message.
-func (m Model) alertAsked(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
+// update takes the alerts' messages; handled is false for any other.
+func (a *alertState) update(msg tea.Msg, in alertIn) (cmd tea.Cmd, out alertOut, handled bool) {
+	at := in.c.t.Alerts
 	switch msg := msg.(type) {
 	case openAlertMsg:
-		next, cmd := m.openAlertLine()
-		return next, cmd, true
+		if in.tk == nil {
+			return nil, out, true
+		}
+		target, last := 0.0, 0.0
+		if in.snap != nil {
+			if c, ok := in.tk.LatestTarget(in.snap.Reports); ok {
+				target = c.Target
+			}
+		}
+		if q, ok := in.quotes[in.tk.Code.Key()]; ok {
+			last = q.Last
+		}
+		line, cmd := alertline.New(in.ctx, in.tk.Code, in.c.o.Now(), target, last)
+		return cmd, alertOut{open: line}, true
 	case askCancelAlerts:
-		tk, ok := m.selected()
-		if !ok {
-			return m, nil, true
+		if in.tk == nil {
+			return nil, out, true
 		}
-		n := len(m.alertsOf(tk.Code))
+		n := len(a.of(in.tk.Code))
 		if n == 0 {
-			m.say("%s", m.t.Alerts.None)
-			return m, nil, true
+			return nil, alertOut{say: at.None}, true
 		}
-		m.ask(fmt.Sprintf(m.t.Alerts.AskCancel, n, tk.Code.Key()), cancelAlertsMsg{code: tk.Code})
-		return m, nil, true
-	case alertSubmitMsg:
-		at := m.t.Alerts
+		return nil, alertOut{ask: fmt.Sprintf(at.AskCancel, n, in.tk.Code.Key()), action: cancelAlertsMsg{code: in.tk.Code}}, true
+	case alertline.SubmitMsg:
 		var all []sectors.Alert
-		cmd := m.write(func(st *store.Store) (market.Code, string, error) {
-			a, err := st.AddAlert(msg.alert)
+		out.write = func(st *store.Store) (market.Code, string, error) {
+			a, err := st.AddAlert(msg.Alert)
 			if err != nil {
 				return market.Code{}, "", err
 			}
 			all, _ = st.Alerts()
 			return market.Code{}, fmt.Sprintf(at.Set, a.ID, a.Code.Key(), a.Describe()), nil
-		}, func(mm *Model, _ market.Code) tea.Cmd { mm.al.list = all; return nil }, nil)
-		return m, cmd, true
+		}
+		out.answer = func() tea.Msg { return alertsStoredMsg{all: all} }
+		return nil, out, true
 	case cancelAlertsMsg:
-		at := m.t.Alerts
 		ids := []uint64{}
-		for _, a := range m.alertsOf(msg.code) {
-			ids = append(ids, a.ID)
+		for _, al := range a.of(msg.code) {
+			ids = append(ids, al.ID)
 		}
 		var all []sectors.Alert
-		cmd := m.write(func(st *store.Store) (market.Code, string, error) {
+		out.write = func(st *store.Store) (market.Code, string, error) {
 			for _, id := range ids {
 				if _, err := st.RemoveAlert(id); err != nil && !errors.Is(err, store.ErrNotFound) {
 					return market.Code{}, "", err
@@ -314,46 +154,141 @@ func (m Model) alertAsked(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 			}
 			all, _ = st.Alerts()
 			return market.Code{}, fmt.Sprintf(at.Cancelled, len(ids), msg.code.Key()), nil
-		}, func(mm *Model, _ market.Code) tea.Cmd {
-			mm.al.list = all
-			delete(mm.al.badge, msg.code.Key())
-			mm.buildCells()
-			return nil
-		}, nil)
-		return m, cmd, true
+		}
+		out.answer = func() tea.Msg { return alertsStoredMsg{all: all, cancelled: msg.code} }
+		return nil, out, true
+	case alertsStoredMsg:
+		a.list = msg.all
+		if msg.cancelled != (market.Code{}) {
+			delete(a.badge, msg.cancelled.Key())
+			out.cells = true
+		}
+		return nil, out, true
+	case alertCheckMsg:
+		return nil, a.check(msg.quotes, in), true
+	case alertsCheckedMsg:
+		say, bell := a.checked(msg, in)
+		return bell, alertOut{say: say, cells: true}, true
+	case alertCheckFailedMsg:
+		a.busy = false
+		return nil, out, true
 	}
-	return m, nil, false
+	return nil, out, false
 }
 
-func (m *Model) alertsOf(code market.Code) []sectors.Alert {
+// check is the check of the armed alerts against quotes, to queue on the
+// writer; with quotes off (nil), once at the start, of those that need
+// none (no-note), as the CLI's offline check does.
+func (a *alertState) check(quotes map[string]sectors.Quote, in alertIn) alertOut {
+	quotesOn := in.c.o.quotesOn()
+	if !in.canWrite || a.busy || (len(quotes) == 0 && quotesOn) {
+		return alertOut{}
+	}
+	now := in.c.o.Now()
+	if quotes == nil && !slices.ContainsFunc(a.list, func(al sectors.Alert) bool {
+		return !al.Kind.NeedsQuote() && al.State(now) == sectors.AlertArmed
+	}) {
+		return alertOut{} // offline, nothing it could judge: no write queued
+	}
+	a.busy = true
+	if a.cache == nil {
+		a.cache = &service.HistoryCache{}
+	}
+	cache := a.cache
+	// a copy: the op runs on the writer's goroutine while Update goes on
+	qs := make(map[string]sectors.Quote, len(quotes))
+	for k, q := range quotes {
+		qs[k] = q
+	}
+	var res alertsCheckedMsg
+	op := func(st *store.Store) (market.Code, string, error) {
+		svc := service.Service{Store: st, Now: func() time.Time { return now }}
+		check := service.AlertCheck{Cache: cache, OweIfDelivering: true}
+		if quotes != nil {
+			check.Quotes = func([]market.Code) (map[string]sectors.Quote, error) { return qs, nil }
+		}
+		r, err := svc.CheckAlerts(check)
+		if err != nil {
+			return market.Code{}, "", err
+		}
+		res = alertsCheckedMsg{all: r.Alerts, unjudged: map[uint64]service.UnjudgedWhy{}, now: now}
+		for _, f := range r.Fired {
+			res.fired = append(res.fired, f.Alert)
+		}
+		for _, u := range r.Unjudged {
+			res.unjudged[u.Alert.ID] = u.Why
+		}
+		return market.Code{}, "", nil
+	}
+	return alertOut{write: op, answer: func() tea.Msg { return res }, failed: alertCheckFailedMsg{}, quiet: true}
+}
+
+// checked takes in a check's result: the badges, what the status line
+// says and the bell.
+func (a *alertState) checked(msg alertsCheckedMsg, in alertIn) (say string, bell tea.Cmd) {
+	a.busy = false
+	a.unjudged = msg.unjudged
+	a.list = msg.all
+	a.badge = map[string]bool{}
+	now := msg.now
+	today := market.ChinaDate(now)
+	for _, al := range msg.all {
+		if al.State(now) == sectors.AlertFired || (!al.FiredAt.IsZero() && market.ChinaDate(al.FiredAt) == today) {
+			a.badge[al.Code.Key()] = true
+		}
+	}
+	if len(msg.fired) == 0 {
+		return "", nil
+	}
+	names := map[string]string{}
+	for _, tk := range in.c.tickers {
+		names[tk.Code.Key()] = tk.Name
+	}
+	at := in.c.t.Alerts
+	first := msg.fired[0]
+	line := fmt.Sprintf("%s: %s %s %s @ %s", at.Fired, first.Code.Key(), safetext.Line(names[first.Code.Key()]), first.Describe(), price(first.FiredPrice))
+	if len(msg.fired) > 1 {
+		line += " (" + fmt.Sprintf(at.More, len(msg.fired)-1) + ")"
+	}
+	if ring := in.c.o.Bell; ring != nil {
+		bell = func() tea.Msg { ring(); return nil }
+	}
+	return strings.TrimSpace(line), bell
+}
+
+// alertMark is the row's mark for a ticker with a fired alert.
+const alertMark = "!"
+
+func (a *alertState) of(code market.Code) []sectors.Alert {
 	var out []sectors.Alert
-	for _, a := range m.al.list {
-		if a.Code == code {
-			out = append(out, a)
+	for _, al := range a.list {
+		if al.Code == code {
+			out = append(out, al)
 		}
 	}
 	return out
 }
 
-// alertLines are the detail pane's lines for tk's alerts; none without.
-func (m *Model) alertLines(tk *sectors.Ticker, width int) []string {
-	list := m.alertsOf(tk.Code)
+// lines are the detail pane's lines for tk's alerts; none without.
+func (a *alertState) lines(tk *sectors.Ticker, width int, c partCtx) []string {
+	list := a.of(tk.Code)
 	if len(list) == 0 {
 		return nil
 	}
-	s, at := &m.styles, m.t.Alerts
-	now := m.opts.Now()
+	s, at := c.s, c.t.Alerts
+	now := c.o.Now()
 	lines := []string{"", s.ColHead.Render(at.Heading)}
-	for _, a := range list {
-		line := fmt.Sprintf("%d %s  %s", a.ID, a.DescribeAt(m.hs.hist[a.Code.Key()].Events, m.hs.hist[a.Code.Key()].Unread, now), at.State(a.State(now)))
-		if why, ok := m.al.unjudged[a.ID]; ok && a.State(now) == sectors.AlertArmed {
+	for _, al := range list {
+		h := c.hist[al.Code.Key()]
+		line := fmt.Sprintf("%d %s  %s", al.ID, al.DescribeAt(h.Events, h.Unread, now), at.State(al.State(now)))
+		if why, ok := a.unjudged[al.ID]; ok && al.State(now) == sectors.AlertArmed {
 			line += " (" + at.NotJudged[why] + ")"
 		}
-		if !a.FiredAt.IsZero() {
-			line += fmt.Sprintf("  %s @ %s", a.FiredAt.In(m.opts.Location).Format("2006-01-02 15:04"), price(a.FiredPrice))
+		if !al.FiredAt.IsZero() {
+			line += fmt.Sprintf("  %s @ %s", al.FiredAt.In(c.o.Location).Format("2006-01-02 15:04"), price(al.FiredPrice))
 		}
-		if a.Note != "" {
-			line += "  " + safeLine(a.Note)
+		if al.Note != "" {
+			line += "  " + safeLine(al.Note)
 		}
 		lines = append(lines, safetext.Truncate(line, width))
 	}

@@ -179,21 +179,33 @@ func TestSetAndCancelAlertsFromTheDetailPane(t *testing.T) {
 	}
 }
 
-func TestParseAlertSpec(t *testing.T) {
-	code := market.MustParseCode("600519")
-	for spec, want := range map[string]string{
-		"above 12.5": "above 12.50", "Below 3": "below 3.00", "change 5%": "change ±5 %", "limit": "limit up/down",
-		"excess 20": "excess since call ±20 %", "since-call 20": "since call ±20 %", "no-note 30": "no note for 30 days",
-		"drawdown 10 until 2026-12-31": "drawdown 10 %", "target 20": "target 20.00",
-	} {
-		a, err := parseAlertSpec(code, spec, fixedNow)
-		if err != nil || a.Describe() != want {
-			t.Errorf("%q: %q %v", spec, a.Describe(), err)
-		}
+// The check a refresh starts is queued on the writer, never run inside
+// Update: with the writer busy, Update has returned and the alert is
+// still armed; the check runs when the writer is free.
+func TestAlertCheckRunsOffUpdate(t *testing.T) {
+	st, _ := newTestStore(t)
+	addAlert(t, st, "002230", sectors.AlertAbove, 105)
+	opts := testOptions(t, "en")
+	opts.Now = func() time.Time { return tradingNow }
+	opts.Quotes = &fakeQuotes{at: tradingNow.Add(-5 * time.Second)}
+	m, err := New(st, opts)
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, bad := range []string{"", "above", "above x", "soon 3", "limit 3 4", "above 3 until tomorrow", "above 3 until 2020-01-01", "no-note 0"} {
-		if _, err := parseAlertSpec(code, bad, fixedNow); err == nil {
-			t.Errorf("%q accepted", bad)
-		}
+	m = update(m, tea.WindowSizeMsg{Width: 120, Height: 40})
+	release := make(chan struct{})
+	m.writes.start(func(*store.Store) (market.Code, string, error) { <-release; return market.Code{}, "", nil }, nil, nil)
+	next, _ := m.Update(m.qs.fetchCmd(partCtxOf(&m))())
+	m = next.(Model)
+	if list, _ := st.Alerts(); list[0].State(tradingNow) != sectors.AlertArmed {
+		t.Error("the alert was checked inside Update")
+	}
+	if n := m.writes.pending(); n != 2 {
+		t.Errorf("%d writes pending, want the busy one and the check", n)
+	}
+	close(release)
+	m = settle(m)
+	if list, _ := st.Alerts(); list[0].State(tradingNow) != sectors.AlertFired || !strings.Contains(m.plainView(), "alert: SZ002230") {
+		t.Errorf("the check did not run once the writer was free: %+v", list)
 	}
 }

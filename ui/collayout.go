@@ -180,13 +180,13 @@ func (m *Model) columnIDs() []string {
 
 // layoutColumns is the list's columns at width, for the tab shown.
 func (m *Model) layoutColumns(width int) colLayout {
-	return layoutColumnsHeld(width, m.t, m.pricesShown(), m.hs.hasColumns(), m.tabs.activeID() == "", m.heldShown(), m.columnIDs())
+	return layoutColumnsHeld(width, m.t, m.qs.shown(&m.opts), m.hs.hasColumns(), m.tabs.activeID() == "", m.ps.shown(m.view.rows, m.data.tickers), m.columnIDs())
 }
 
 // colKey is what the drawn rows depend on of the columns.
 func (m *Model) colKey() string {
 	return strings.Join(m.columnIDs(), ",") + "|" + strconv.FormatBool(m.tabs.activeID() == "") + "|" + strconv.FormatBool(m.hs.hasColumns()) +
-		"|" + strconv.FormatBool(m.heldShown()) + "|" + strconv.FormatUint(m.ps.epoch, 10)
+		"|" + strconv.FormatBool(m.ps.shown(m.view.rows, m.data.tickers)) + "|" + strconv.FormatUint(m.ps.epoch, 10)
 }
 
 // cellCtx is the drawing context of ticker index r.
@@ -196,7 +196,7 @@ func (m *Model) cellCtx(r int) *cellCtx {
 		cx.pc = &m.qs.cells[r]
 	}
 	cx.hc = m.hs.cellOf(m.data.tickers, r)
-	cx.pos = m.positionOf(r)
+	cx.pos = m.ps.of(cx.tk.Code)
 	if q, ok := m.qs.quotes[cx.tk.Code.Key()]; ok {
 		cx.q = &q
 	}

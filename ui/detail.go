@@ -51,9 +51,9 @@ func (m *Model) detailLinesIn(tk sectors.Ticker, width int, focused bool, window
 	if tk.ReportName != "" && market.DisplayName(tk.ReportName) != market.DisplayName(tk.Name) {
 		lines = append(lines, s.Dim.Render(safetext.Truncate(safeLine(market.DisplayName(tk.ReportName))+" ("+t.Report+")", width)))
 	}
-	lines = append(lines, m.quoteLines(&tk, width)...)
+	lines = append(lines, m.qs.lines(&tk, width, partCtxOf(m))...)
 	lines = append(lines, m.hs.chartLines(common.Common{Width: width, Height: m.height, Keys: m.keys, Styles: &m.styles, T: m.t, Store: m.st}, &tk, m.opts.Western)...) // chart.go
-	lines = append(lines, m.alertLines(&tk, width)...)
+	lines = append(lines, m.al.lines(&tk, width, partCtxOf(m))...)
 
 	shown := ""
 	if def, ok := m.thesis(tk.Sector); ok {
@@ -82,7 +82,7 @@ func (m *Model) detailLinesIn(tk sectors.Ticker, width int, focused bool, window
 			line += t.Colon + r
 		}
 		wrap(line, &s.Row)
-		if since := m.sinceLine(&tk, h.At); since != "" {
+		if since := m.qs.sinceLine(&tk, h.At, partCtxOf(m)); since != "" {
 			lines = append(lines, safetext.Truncate("    "+since, width))
 		}
 	}

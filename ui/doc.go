@@ -17,6 +17,14 @@
 // the list's history cells and the chart's history, takes its messages in
 // its own update, and reads of the root only a histEnv built for each call
 // (route.go).
+// So are the quotes (quoteState: refresh, price cells, the quote status,
+// the detail pane's quote lines), the alerts (alertState: the check
+// through the service layer, the detail pane's alert lines) and the list's
+// position columns (posState): each takes its messages in its own update,
+// reads what it needs of the root in a partCtx built for the call, and
+// asks the root for what only the root does (a status, a dialog, a store
+// write) in what it returns; the root only routes (routeQuotes,
+// routeAlerts).
 //
 // Dialogs. Each implements common.Dialog (Update, View, ShortHelp,
 // FullHelp, SetSize) and says where it is drawn (a box, the status line,
@@ -27,8 +35,9 @@
 // ui/dialogs; the reports view (and adding a report), the scorecard and
 // the positions view are packages under ui/views, each made from the data
 // the root gives it and made again when that changes (views.go), and the
-// detail pane's chart is drawn by ui/views/chart; the focused detail pane
-// and the alert line are still files of this package. The root opens a
+// detail pane's chart is drawn by ui/views/chart, the alert line is
+// ui/dialogs/alertline; the focused detail pane is still a file of this
+// package. The root opens a
 // dialog and takes in its messages; the stack treats every dialog alike.
 //
 // Messages. A dialog answers the root with the typed messages it declares

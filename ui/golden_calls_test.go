@@ -19,7 +19,7 @@ func withHistory(t *testing.T, then func(m *Model)) func(m *Model) {
 		m.hs.asked = false
 		*m = run(*m, m.hs.needHistory(m.histEnv()))
 		m.opts.Quotes, m.opts.History = nil, nil
-		m.buildCells()
+		m.qs.buildCells(partCtxOf(m))
 		if then != nil {
 			then(m)
 		}

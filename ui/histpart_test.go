@@ -28,7 +28,7 @@ func TestPastedCodeReadsItsChart(t *testing.T) {
 // of the render cache.
 func TestHistoryChangeBuildsTheCellsOnce(t *testing.T) {
 	m, _, _ := historyModel(t, "en", 120, 40)
-	if !m.quotesOn() {
+	if !m.opts.quotesOn() {
 		t.Fatal("no quotes: the price cells are not built")
 	}
 	before := nextEpoch()

@@ -43,5 +43,6 @@ func (m *Model) setBackground(dark bool) {
 // other processes' changes (or the poll), the quotes, the positions, and
 // the list index for the next start.
 func (m Model) startCmds() tea.Cmd {
-	return tea.Batch(m.sync.next(), m.quoteInit(), m.positionsCmdAt(m.ps.seq), saveListIndexLater(m.st, m.hs.snap), m.data.keysCmd(m.dataEpoch))
+	quotes, _ := m.routeQuotes(startQuotesMsg{})
+	return tea.Batch(m.sync.next(), quotes, m.ps.cmdAt(m.st), saveListIndexLater(m.st, m.hs.snap), m.data.keysCmd(m.dataEpoch))
 }

@@ -213,7 +213,7 @@ func (m *Model) setData(snap *sectors.Snapshot, take bool) {
 	m.data = makeWatchData(snap, take)
 	m.dataEpoch = nextEpoch()
 	m.hs.snap = snap
-	m.buildCells()
+	m.qs.buildCells(partCtxOf(m))
 	m.dataChanged()
 	m.tabs.setSectors(m.data.sectors, m.t)
 	if m.wantTab != "" && slices.Contains(m.tabs.ids, m.wantTab) {

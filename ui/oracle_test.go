@@ -51,12 +51,12 @@ func (m *Model) listView(width, height int) string {
 	c := m.layoutColumns(width)
 	lines := []string{c.header(m.t, &m.styles)}
 	if len(m.view.rows) == 0 {
-		lines = append(lines, m.emptyHint(width)...)
+		lines = append(lines, emptyHint(m.t.Watch, m.styles.Dim, &m.view, m.tabs.activeID() != "", width)...)
 	}
 	end := min(m.list.offset+m.list.height, len(m.view.rows))
 	for i := m.list.offset; i < end; i++ {
 		r := m.view.rows[i]
-		lines = append(lines, c.row(m.cellCtx(r), i == m.list.cursor, &m.styles, m.upDown))
+		lines = append(lines, c.row(m.cellCtx(r), i == m.list.cursor, &m.styles, partCtxOf(m).upDown))
 	}
 	return strings.Join(lines, "\n")
 }

@@ -77,8 +77,8 @@ func (m *Model) patchTicker(tk sectors.Ticker, gen uint64) {
 	}
 	insert := func() {
 		j := d.insert(tk)
-		if m.quotesOn() && j <= len(m.qs.cells) {
-			m.qs.cells = slices.Insert(m.qs.cells, j, m.cellFor(&d.tickers[j], now))
+		if m.opts.quotesOn() && j <= len(m.qs.cells) {
+			m.qs.cells = slices.Insert(m.qs.cells, j, m.qs.cellFor(&d.tickers[j], partCtxOf(m), now))
 		}
 		m.rc.rowInserted(m.dataEpoch, j, len(d.tickers)-1)
 	}
@@ -87,7 +87,7 @@ func (m *Model) patchTicker(tk sectors.Ticker, gen uint64) {
 	case i >= 0 && tk.OnList() && samePlace(&d.tickers[i], &tk):
 		d.replace(i, tk) // same place in the order
 		if i < len(m.qs.cells) {
-			m.qs.cells[i] = m.cellFor(&d.tickers[i], now)
+			m.qs.cells[i] = m.qs.cellFor(&d.tickers[i], partCtxOf(m), now)
 		}
 		m.rc.rowChanged(m.dataEpoch, i, tk.Code)
 	case i >= 0:

@@ -11,6 +11,8 @@ import (
 	"zixuan/quote"
 	"zixuan/safetext"
 	"zixuan/sectors"
+	"zixuan/sectors/market"
+	"zixuan/store"
 
 	"zixuan/ui/common"
 )
@@ -34,7 +36,7 @@ import (
 // The status line carries the totals of the rows shown (a sector's tab:
 // that sector; All: every holding on the list): cost, value and P&L.
 
-// posState is the root model's positions.
+// posState is the position columns' part: the holdings, by code.
 type posState struct {
 	list  []sectors.Position // the holdings (shares > 0), by code
 	by    map[string]int     // Code.Key() → index in list
@@ -50,24 +52,23 @@ type posListMsg struct {
 	err  error
 }
 
-// loadPositionsCmd reads the positions off the UI goroutine: the
-// generation first, so a trade stored in between is read again at the
-// next poll rather than missed.
-func (m *Model) loadPositionsCmd() tea.Cmd {
-	if m.st == nil {
-		return nil
-	}
-	m.ps.seq++
-	return m.positionsCmdAt(m.ps.seq)
-}
-
-// positionsCmdAt is the load numbered seq (Init's is the model's own,
-// since Init cannot number a new one).
-func (m *Model) positionsCmdAt(seq uint64) tea.Cmd {
-	st := m.st
+// loadCmd reads the positions off the UI goroutine, as a new load.
+func (p *posState) loadCmd(st *store.Store) tea.Cmd {
 	if st == nil {
 		return nil
 	}
+	p.seq++
+	return p.cmdAt(st)
+}
+
+// cmdAt is the load numbered p.seq (Init's is the model's own, since
+// Init cannot number a new one): the generation first, so a trade stored
+// in between is read again at the next poll rather than missed.
+func (p *posState) cmdAt(st *store.Store) tea.Cmd {
+	if st == nil {
+		return nil
+	}
+	seq := p.seq
 	return func() tea.Msg {
 		gen, err := st.Generation()
 		if err != nil {
@@ -78,75 +79,76 @@ func (m *Model) positionsCmdAt(seq uint64) tea.Cmd {
 	}
 }
 
-// positionsStale is the load to start when the store moved on from the
-// positions shown; nil when they are current. It runs when the data is
-// loaded again after a change by another process (reloadedMsg). A write
-// of the TUI's own is never a trade (trades are stored by the CLI), so
-// it patches the data without a reload and the positions stay; a trade
-// written from the TUI would start loadPositionsCmd when it is done.
-func (m *Model) positionsStale(gen uint64) tea.Cmd {
-	if gen == 0 || gen == m.ps.gen {
+// stale is the load to start when the store moved on from the positions
+// shown; nil when they are current. It runs when the data is loaded again
+// after a change by another process (reloadedMsg). A write of the TUI's
+// own is never a trade (trades are stored by the CLI), so it patches the
+// data without a reload and the positions stay; a trade written from the
+// TUI would start loadCmd when it is done.
+func (p *posState) stale(st *store.Store, gen uint64) tea.Cmd {
+	if gen == 0 || gen == p.gen {
 		return nil
 	}
-	return m.loadPositionsCmd()
+	return p.loadCmd(st)
 }
 
-// updatePositions handles posListMsg; ok is false for any other message.
-func (m Model) updatePositions(msg tea.Msg) (Model, tea.Cmd, bool) {
+// update takes posListMsg; handled is false for any other message. fail
+// is an error to show: once per generation, not at every poll.
+func (p *posState) update(msg tea.Msg) (handled bool, fail error) {
 	pm, ok := msg.(posListMsg)
 	if !ok {
-		return m, nil, false
+		return false, nil
 	}
-	if pm.seq != m.ps.seq {
-		return m, nil, true // a newer load is under way
+	if pm.seq != p.seq {
+		return true, nil // a newer load is under way
 	}
 	if pm.err != nil {
-		if m.ps.gen != pm.gen || pm.gen == 0 {
-			m.fail(pm.err) // said once per generation, not at every poll
+		if p.gen != pm.gen || pm.gen == 0 {
+			fail = pm.err
 		}
-		m.ps.gen = pm.gen
-		return m, nil, true
+		p.gen = pm.gen
+		return true, fail
 	}
-	m.ps.gen = pm.gen
-	m.setPositions(pm.list)
-	return m, nil, true
+	p.gen = pm.gen
+	p.set(pm.list)
+	return true, nil
 }
 
-// setPositions keeps the holdings of list.
-func (m *Model) setPositions(list []sectors.Position) {
-	m.ps.list, m.ps.by = nil, nil
-	for _, p := range list {
-		if p.Qty <= 0 {
+// set keeps the holdings of list.
+func (p *posState) set(list []sectors.Position) {
+	p.list, p.by = nil, nil
+	for _, pos := range list {
+		if pos.Qty <= 0 {
 			continue
 		}
-		if m.ps.by == nil {
-			m.ps.by = map[string]int{}
+		if p.by == nil {
+			p.by = map[string]int{}
 		}
-		m.ps.by[p.Code.Key()] = len(m.ps.list)
-		m.ps.list = append(m.ps.list, p)
+		p.by[pos.Code.Key()] = len(p.list)
+		p.list = append(p.list, pos)
 	}
-	m.ps.epoch = nextEpoch()
+	p.epoch = nextEpoch()
 }
 
-// positionOf is the holding of ticker index r; nil when none.
-func (m *Model) positionOf(r int) *sectors.Position {
-	if len(m.ps.by) == 0 {
+// of is the holding of code; nil when none.
+func (p *posState) of(code market.Code) *sectors.Position {
+	if len(p.by) == 0 {
 		return nil
 	}
-	if i, ok := m.ps.by[m.data.tickers[r].Code.Key()]; ok {
-		return &m.ps.list[i]
+	if i, ok := p.by[code.Key()]; ok {
+		return &p.list[i]
 	}
 	return nil
 }
 
-// heldShown reports whether a row shown holds shares: then the list lays
-// out its position columns.
-func (m *Model) heldShown() bool {
-	if len(m.ps.by) == 0 {
+// shown reports whether a row shown (rows, indexes in tickers) holds
+// shares: then the list lays out its position columns.
+func (p *posState) shown(rows []int, tickers []sectors.Ticker) bool {
+	if len(p.by) == 0 {
 		return false
 	}
-	for _, r := range m.view.rows {
-		if m.positionOf(r) != nil {
+	for _, r := range rows {
+		if p.of(tickers[r].Code) != nil {
 			return true
 		}
 	}
@@ -242,24 +244,24 @@ func init() {
 		}, Style: pnlStyle})
 }
 
-// heldTotal sums the holdings of the rows shown at the quotes on screen;
-// ok is false when none of them holds shares.
-func (m *Model) heldTotal() (sectors.PositionTotal, bool) {
-	if len(m.ps.by) == 0 {
+// total sums the holdings of the rows shown at the quotes on screen; ok
+// is false when none of them holds shares.
+func (p *posState) total(rows []int, quotes map[string]sectors.Quote, c partCtx) (sectors.PositionTotal, bool) {
+	if len(p.by) == 0 {
 		return sectors.PositionTotal{}, false
 	}
 	var ps []sectors.Position
 	last := map[string]float64{}
-	now := m.opts.Now()
-	for _, r := range m.view.rows {
-		p := m.positionOf(r)
-		if p == nil {
+	now := c.o.Now()
+	for _, r := range rows {
+		pos := p.of(c.tickers[r].Code)
+		if pos == nil {
 			continue
 		}
-		ps = append(ps, *p)
-		k := p.Code.Key()
-		if q, ok := m.qs.quotes[k]; ok {
-			if l, ok := heldPrice(&q, quote.Stale(q.Time, now, m.opts.Refresh)); ok {
+		ps = append(ps, *pos)
+		k := pos.Code.Key()
+		if q, ok := quotes[k]; ok {
+			if l, ok := heldPrice(&q, quote.Stale(q.Time, now, c.o.Refresh)); ok {
 				last[k] = l
 			}
 		}
@@ -270,23 +272,23 @@ func (m *Model) heldTotal() (sectors.PositionTotal, bool) {
 	return sectors.TotalPositions(ps, last), true
 }
 
-// heldLine is the totals of the rows shown, in at most room cells: the
+// line is the totals of the rows shown, in at most room cells: the
 // longest of its forms that fits, "" when none does or nothing is held.
 // A holding without a price counts at cost in the value, and the line
 // says how many were priced.
-func (m *Model) heldLine(room int) string {
-	tot, ok := m.heldTotal()
+func (p *posState) line(room int, rows []int, quotes map[string]sectors.Quote, c partCtx) string {
+	tot, ok := p.total(rows, quotes, c)
 	if !ok || room <= 0 {
 		return ""
 	}
-	ht := m.t.Holds
-	zh := m.t.ZH
-	head := ht.Held + m.t.Colon + ht.Cost + " " + money(tot.Cost, zh, false)
+	ht := c.t.Holds
+	zh := c.t.ZH
+	head := ht.Held + c.t.Colon + ht.Cost + " " + money(tot.Cost, zh, false)
 	if tot.Priced == 0 {
 		if safetext.Width(head) > room {
 			return ""
 		}
-		return m.styles.Dim.Render(head)
+		return c.s.Dim.Render(head)
 	}
 	value := ht.Value + " " + money(tot.Cost+tot.PnL, zh, false)
 	pnl := ht.PnL + " " + money(tot.PnL, zh, true) + " " + pct(tot.PnLPct, 2)
@@ -304,12 +306,12 @@ func (m *Model) heldLine(room int) string {
 		if safetext.Width(f[0]+f[1]+f[2]) > room {
 			continue
 		}
-		out := m.upDown(sign(tot.PnL)).Render(f[1])
+		out := c.upDown(sign(tot.PnL)).Render(f[1])
 		if f[0] != "" {
-			out = m.styles.Row.Render(f[0]) + out // not the status colour: green is a fall here
+			out = c.s.Row.Render(f[0]) + out // not the status colour: green is a fall here
 		}
 		if f[2] != "" {
-			out += m.styles.Dim.Render(f[2])
+			out += c.s.Dim.Render(f[2])
 		}
 		return out
 	}

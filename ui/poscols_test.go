@@ -32,7 +32,7 @@ func addTrades(t testing.TB, st *store.Store, buys ...any) {
 // loadPositions runs the load Init starts, as the program would.
 func loadPositions(t testing.TB, m Model) Model {
 	t.Helper()
-	cmd := m.positionsCmdAt(m.ps.seq)
+	cmd := m.ps.cmdAt(m.st)
 	if cmd == nil {
 		t.Fatal("no positions load")
 	}
@@ -154,14 +154,14 @@ func TestPositionColumnsColourBySign(t *testing.T) {
 	up, down := m.cellCtx(m.data.indexOf(market.MustParseCode("002230"))), m.cellCtx(m.data.indexOf(market.MustParseCode("603019")))
 	for _, western := range []bool{false, true} {
 		m.opts.Western = western
-		if got, want := pnl.Style(up, &m.styles, m.upDown).GetForeground(), m.upDown(1).GetForeground(); got != want {
+		if got, want := pnl.Style(up, &m.styles, partCtxOf(&m).upDown).GetForeground(), partCtxOf(&m).upDown(1).GetForeground(); got != want {
 			t.Errorf("western %v: a gain is drawn %v, a rise %v", western, got, want)
 		}
-		if got, want := pnl.Style(down, &m.styles, m.upDown).GetForeground(), m.upDown(-1).GetForeground(); got != want {
+		if got, want := pnl.Style(down, &m.styles, partCtxOf(&m).upDown).GetForeground(), partCtxOf(&m).upDown(-1).GetForeground(); got != want {
 			t.Errorf("western %v: a loss is drawn %v, a fall %v", western, got, want)
 		}
 	}
-	if m.upDown(1).GetForeground() == m.upDown(-1).GetForeground() && !m.plain {
+	if partCtxOf(&m).upDown(1).GetForeground() == partCtxOf(&m).upDown(-1).GetForeground() && !m.plain {
 		t.Error("rise and fall look the same")
 	}
 }
@@ -306,7 +306,7 @@ func TestPositionLayoutAtEverySize(t *testing.T) {
 				v := m2.plainView()
 				checkFrame(t, v, w, h)
 				pnl := map[string]string{"en": "P&L", "zh": "盈亏"}[lang]
-				if s := statusLine(v); !strings.Contains(s, pnl) && len(m2.view.rows) > 0 && m2.heldShown() {
+				if s := statusLine(v); !strings.Contains(s, pnl) && len(m2.view.rows) > 0 && m2.ps.shown(m2.view.rows, m2.data.tickers) {
 					t.Errorf("%s %dx%d %v: no P&L in the status line %q", lang, w, h, keys, s)
 				}
 			}

@@ -9,61 +9,60 @@ import (
 	"zixuan/quote"
 	"zixuan/safetext"
 	"zixuan/sectors"
-	"zixuan/ui/common"
 )
 
 // The quote status line and the detail pane's quote lines.
 
-// quoteStatus is the quote part of the status line: how old the quotes
-// are, stale ones marked, and one calm line when the server is not there.
-func (m *Model) quoteStatus() string {
-	qt := m.t.Quotes
-	if !m.quotesOn() {
-		if m.opts.Offline {
-			return m.styles.Dim.Render(qt.Off)
+// status is the quote part of the status line: how old the quotes are,
+// stale ones marked, and one calm line when the server is not there.
+func (q *quoteState) status(c partCtx) string {
+	qt, s, o := c.t.Quotes, c.s, c.o
+	if !o.quotesOn() {
+		if o.Offline {
+			return s.Dim.Render(qt.Off)
 		}
 		return ""
 	}
-	now := m.opts.Now()
-	var s string
+	now := o.Now()
+	var line string
 	switch {
-	case m.qs.fetched.IsZero() && m.qs.err != nil:
-		return m.styles.Error.Render(qt.Status(m.qs.err))
-	case m.qs.fetched.IsZero():
-		return m.styles.Dim.Render(qt.Loading)
+	case q.fetched.IsZero() && q.err != nil:
+		return s.Error.Render(qt.Status(q.err))
+	case q.fetched.IsZero():
+		return s.Dim.Render(qt.Loading)
 	case !quote.Trading(now):
-		s = fmt.Sprintf(qt.Closed, m.quoteTime().In(m.opts.Location).Format("01-02 15:04"))
+		line = fmt.Sprintf(qt.Closed, q.quoteTime().In(o.Location).Format("01-02 15:04"))
 	default: // by the quotes' own time, not by when they were fetched
-		s = fmt.Sprintf(qt.Age, age(max(now.Sub(m.quoteTime()), 0)))
+		line = fmt.Sprintf(qt.Age, age(max(now.Sub(q.quoteTime()), 0)))
 	}
-	if m.anyStale() {
-		s += " " + qt.Stale
+	if q.anyStale() {
+		line += " " + qt.Stale
 	}
-	if m.qs.err != nil {
-		return m.styles.Error.Render(s + " " + qt.Status(m.qs.err))
+	if q.err != nil {
+		return s.Error.Render(line + " " + qt.Status(q.err))
 	}
-	if m.anyStale() {
-		return m.styles.Risk.Render(s)
+	if q.anyStale() {
+		return s.Risk.Render(line)
 	}
-	return m.styles.Dim.Render(s)
+	return s.Dim.Render(line)
 }
 
 // quoteTime is the newest quote's own time, else when it was fetched.
-func (m *Model) quoteTime() time.Time {
+func (q *quoteState) quoteTime() time.Time {
 	var t time.Time
-	for _, q := range m.qs.quotes {
-		if q.Time.After(t) {
-			t = q.Time
+	for _, v := range q.quotes {
+		if v.Time.After(t) {
+			t = v.Time
 		}
 	}
 	if t.IsZero() {
-		return m.qs.fetched
+		return q.fetched
 	}
 	return t
 }
 
-func (m *Model) anyStale() bool {
-	for _, c := range m.qs.cells {
+func (q *quoteState) anyStale() bool {
+	for _, c := range q.cells {
 		if c.stale {
 			return true
 		}
@@ -81,68 +80,66 @@ func age(d time.Duration) string {
 	return strconv.Itoa(int(d.Hours())) + "h"
 }
 
-func (m *Model) qt() *common.QuoteText { return m.t.Quotes }
-
-// withQuoteStatus puts the quote status at the right end of the status
-// line (not while it holds the search input or a question).
-func (m *Model) withQuoteStatus(line string) string {
-	if m.stack.status() != nil {
+// withStatus puts the quote status at the right end of the status line
+// of width cells (not over a dialog there: the search input, a question).
+func (q *quoteState) withStatus(line string, c partCtx, dialog bool, width int) string {
+	if dialog {
 		return line
 	}
-	q := m.quoteStatus()
-	if q == "" {
+	qs := q.status(c)
+	if qs == "" {
 		return line
 	}
-	gap := m.width - safetext.Width(line) - safetext.Width(q)
+	gap := width - safetext.Width(line) - safetext.Width(qs)
 	if gap < 2 {
 		if line == "" {
-			return q
+			return qs
 		}
-		return line + "  " + q
+		return line + "  " + qs
 	}
-	return line + strings.Repeat(" ", gap) + q
+	return line + strings.Repeat(" ", gap) + qs
 }
 
-// quoteLines is the detail pane's quote section: nothing with quotes off.
-func (m *Model) quoteLines(tk *sectors.Ticker, width int) []string {
-	if !m.pricesShown() {
+// lines is the detail pane's quote section: nothing with quotes off.
+func (q *quoteState) lines(tk *sectors.Ticker, width int, c partCtx) []string {
+	if !q.shown(c.o) {
 		return nil
 	}
-	s, qt := &m.styles, m.t.Quotes
+	s, qt := c.s, c.t.Quotes
 	out := []string{"", s.ColHead.Render(qt.Quote)}
-	q, ok := m.qs.quotes[tk.Code.Key()]
+	v, ok := q.quotes[tk.Code.Key()]
 	if !ok {
 		return append(out, s.Dim.Render(safetext.Truncate(qt.NoQuote, width)))
 	}
-	stale := quote.Stale(q.Time, m.opts.Now(), m.opts.Refresh)
-	head := price(q.Last) + "  " + signedPrice(q.Change) + "  " + pct(q.ChangePct, 2)
-	if word := qt.State(q, false); word != "" {
-		head = price(q.Last) + "  " + word
+	stale := quote.Stale(v.Time, c.o.Now(), c.o.Refresh)
+	head := price(v.Last) + "  " + signedPrice(v.Change) + "  " + pct(v.ChangePct, 2)
+	if word := qt.State(v, false); word != "" {
+		head = price(v.Last) + "  " + word
 	}
-	st := m.upDown(sign(q.Change))
-	if stale || q.Suspended || q.PreOpen || q.ChangeUnknown {
+	st := c.upDown(sign(v.Change))
+	if stale || v.Suspended || v.PreOpen || v.ChangeUnknown {
 		st = s.Dim
 	}
 	stamp := ""
-	if !q.Time.IsZero() {
-		stamp = q.Time.In(m.opts.Location).Format("2006-01-02 15:04:05")
+	if !v.Time.IsZero() {
+		stamp = v.Time.In(c.o.Location).Format("2006-01-02 15:04:05")
 	}
 	if stale {
 		stamp += " " + qt.Stale
 	}
 	out = append(out, safetext.Truncate(st.Render(head)+"  "+s.Dim.Render(stamp), width))
 	fields := []string{
-		qt.Open + " " + price(q.Open), qt.High + " " + price(q.High), qt.Low + " " + price(q.Low), qt.Prev + " " + price(q.PrevClose),
-		qt.Vol + " " + bigNumber(float64(q.Volume), m.t.ZH), qt.Amount + " " + bigNumber(q.Amount, m.t.ZH),
+		qt.Open + " " + price(v.Open), qt.High + " " + price(v.High), qt.Low + " " + price(v.Low), qt.Prev + " " + price(v.PrevClose),
+		qt.Vol + " " + bigNumber(float64(v.Volume), c.t.ZH), qt.Amount + " " + bigNumber(v.Amount, c.t.ZH),
 	}
-	if q.Turnover > 0 {
-		fields = append(fields, qt.Turn+" "+strconv.FormatFloat(q.Turnover, 'f', 2, 64)+"%")
+	if v.Turnover > 0 {
+		fields = append(fields, qt.Turn+" "+strconv.FormatFloat(v.Turnover, 'f', 2, 64)+"%")
 	}
 	switch {
-	case q.LossMaking:
+	case v.LossMaking:
 		fields = append(fields, qt.PE+" "+qt.Loss)
-	case q.PE > 0:
-		fields = append(fields, qt.PE+" "+strconv.FormatFloat(q.PE, 'f', 2, 64))
+	case v.PE > 0:
+		fields = append(fields, qt.PE+" "+strconv.FormatFloat(v.PE, 'f', 2, 64))
 	}
 	line := ""
 	for _, f := range fields { // as many per line as fit
@@ -164,26 +161,26 @@ func (m *Model) quoteLines(tk *sectors.Ticker, width int) []string {
 
 // sinceLine is the return since a rating made at, for the history:
 // "since 2024-05-10 close 45.12: +12.3%", or that no reference is known.
-func (m *Model) sinceLine(tk *sectors.Ticker, at time.Time) string {
-	if !m.quotesOn() {
+func (q *quoteState) sinceLine(tk *sectors.Ticker, at time.Time, c partCtx) string {
+	if !c.o.quotesOn() {
 		return ""
 	}
-	qt := m.t.Quotes
-	h := m.hs.hist[tk.Code.Key()].PriceHistory
-	ref, ok := sectors.ReferenceAt(m.qs.refs[tk.Code.Key()], h, at)
+	qt := c.t.Quotes
+	h := c.hist[tk.Code.Key()].PriceHistory
+	ref, ok := sectors.ReferenceAt(q.refs[tk.Code.Key()], h, at)
 	if !ok {
-		if !m.pricesShown() {
+		if !q.shown(c.o) {
 			return "" // no price and no reference: nothing worth a line
 		}
-		return m.styles.Dim.Render(qt.Since + m.t.Colon + qt.NoRef)
+		return c.s.Dim.Render(qt.Since + c.t.Colon + qt.NoRef)
 	}
-	s := qt.Ref + " " + price(ref.Price) + m.t.Paren(ref.Day.Format("2006-01-02"))
-	g, err := sectors.TotalReturn(ref, h, m.latestOf(tk.Code), time.Time{})
+	s := qt.Ref + " " + price(ref.Price) + c.t.Paren(ref.Day.Format("2006-01-02"))
+	g, err := sectors.TotalReturn(ref, h, q.latestOf(tk.Code), time.Time{})
 	if err != nil {
-		return m.styles.Dim.Render(s)
+		return c.s.Dim.Render(s)
 	}
 	r := g.Pct()
-	return m.styles.Dim.Render(s+" "+qt.Since+" ") + m.upDown(sign(r)).Render(pct(r, 1))
+	return c.s.Dim.Render(s+" "+qt.Since+" ") + c.upDown(sign(r)).Render(pct(r, 1))
 }
 
 // bigNumber shortens volumes and amounts: 万 and 亿 on the Chinese

@@ -12,13 +12,17 @@ import (
 	"zixuan/quote"
 	"zixuan/sectors"
 	"zixuan/service"
+	"zixuan/store"
+	"zixuan/ui/common"
 )
 
 // Quotes in the TUI. Fetching is a tea.Cmd (never inside Update); results
 // come back as quotesMsg, errors as a status, never a crash. The price
 // cells of every ticker are formatted once when quotes (or the data, or
 // the references) change, not per frame per row, so the list draws as
-// fast with quotes as without.
+// fast with quotes as without. The quotes are a part of their own
+// (quoteState): the root keeps one and routes it its messages
+// (routeQuotes), giving it what it reads of the root in a partCtx.
 
 // quotesTimeout bounds one refresh round; references get longer.
 const (
@@ -50,7 +54,8 @@ type priceCells struct {
 	alert          bool // a fired alert: a badge on the row (alerts.go)
 }
 
-// quoteState is the root model's quote data.
+// quoteState is the quotes' part: the quotes, the reference closes, the
+// price cells drawn from them and the refresh round under way.
 type quoteState struct {
 	quotes  map[string]sectors.Quote
 	refs    map[string][]sectors.RefPrice
@@ -62,185 +67,231 @@ type quoteState struct {
 	seq     int
 }
 
-// quotesOn reports whether a provider was given (not --offline).
-func (m *Model) quotesOn() bool { return m.opts.Quotes != nil }
+// partCtx is what the quotes, the alerts and the position columns read of
+// the root for one call: built by partCtxOf, never kept.
+type partCtx struct {
+	o       *Options
+	t       *common.Text
+	s       *common.Styles
+	tickers []sectors.Ticker
+	hist    map[string]store.StoredHistory // the daily histories, by Code.Key()
+	badge   map[string]bool                // the tickers with a fired alert to show
+	alerts  []sectors.Alert
+	st      *store.Store
+}
 
-// pricesShown reports whether the list has its price columns: quotes on
-// and at least one quote received. Offline, or while no quote server has
+func partCtxOf(m *Model) partCtx {
+	return partCtx{o: &m.opts, t: m.t, s: &m.styles, tickers: m.data.tickers, hist: m.hs.hist, badge: m.al.badge, alerts: m.al.list, st: m.st}
+}
+
+// upDown is the style of a rise or a fall: red up and green down by the
+// A-share convention, the other way round with --colors western.
+func (c partCtx) upDown(dir int) lipgloss.Style { return c.s.UpDown(c.o.Western, dir) }
+
+// quotesOn reports whether a provider was given (not --offline).
+func (o *Options) quotesOn() bool { return o.Quotes != nil }
+
+// shown reports whether the list has its price columns: quotes on and at
+// least one quote received. Offline, or while no quote server has
 // answered, the list keeps its plain columns (name, board, note, date) and
 // the status line says why there are no prices: a column of dashes on
 // every row would say nothing and push the notes off the screen.
-func (m *Model) pricesShown() bool { return m.quotesOn() && len(m.qs.quotes) > 0 }
+func (q *quoteState) shown(o *Options) bool { return o.quotesOn() && len(q.quotes) > 0 }
 
-// quoteInit is the commands Init adds: read the references, fetch quotes
-// (whose arrival checks the alerts); with quotes off, check the alerts
-// that need no quote.
-func (m Model) quoteInit() tea.Cmd {
-	if !m.quotesOn() {
-		return m.checkAlertsCmd(nil)
-	}
-	return tea.Batch(m.loadRefsCmd(), m.fetchQuotesCmd())
-}
-
-func (m Model) loadRefsCmd() tea.Cmd {
-	st := m.st
+func loadRefsCmd(st *store.Store) tea.Cmd {
 	return func() tea.Msg {
 		refs, err := st.RefPrices()
 		return refsLoadedMsg{refs: refs, err: err}
 	}
 }
 
-// fetchQuotesCmd fetches quotes for every ticker on the list.
-func (m *Model) fetchQuotesCmd() tea.Cmd {
-	svc, now := newService(m.st, &m.opts), m.opts.Now
-	codes := make([]sectors.Ticker, 0, len(m.data.tickers))
-	codes = append(codes, m.data.tickers...)
-	// a since-call or drawdown alert is judged against 沪深300's quote
-	bench := service.NeedsBenchmark(m.al.list, now())
-	m.qs.loading = true
+// fetchCmd fetches quotes for every ticker on the list, and 沪深300's when
+// an armed since-call or drawdown alert is judged against it.
+func (q *quoteState) fetchCmd(c partCtx) tea.Cmd {
+	svc, now := newService(c.st, c.o), c.o.Now
+	codes := make([]market.Code, 0, len(c.tickers)+1)
+	for _, t := range c.tickers {
+		codes = append(codes, t.Code)
+	}
+	if service.NeedsBenchmark(c.alerts, now()) {
+		codes = append(codes, sectors.Benchmark)
+	}
+	q.loading = true
 	return func() tea.Msg {
-		cs := make([]market.Code, 0, len(codes)+1)
-		for _, t := range codes {
-			cs = append(cs, t.Code)
-		}
-		if bench {
-			cs = append(cs, sectors.Benchmark)
-		}
 		ctx, cancel := context.WithTimeout(context.Background(), quotesTimeout)
 		defer cancel()
-		q, err := svc.FetchQuotes(ctx, cs)
-		return quotesMsg{quotes: q, err: err, at: now()}
+		got, err := svc.FetchQuotes(ctx, codes)
+		return quotesMsg{quotes: got, err: err, at: now()}
 	}
 }
 
 // nextTick schedules the next refresh: every Refresh during trading
 // hours; outside them, nothing until the next session opens.
-func (m *Model) nextTick() tea.Cmd {
-	if m.opts.Refresh <= 0 {
+func (q *quoteState) nextTick(o *Options) tea.Cmd {
+	if o.Refresh <= 0 {
 		return nil
 	}
-	m.qs.seq++
-	seq := m.qs.seq
-	now := m.opts.Now()
-	d := m.opts.Refresh
+	q.seq++
+	seq := q.seq
+	now := o.Now()
+	d := o.Refresh
 	if !quote.Trading(now) {
 		d = quote.NextOpen(now).Sub(now)
 	}
 	return tea.Tick(d, func(time.Time) tea.Msg { return quoteTickMsg{seq: seq} })
 }
 
-// updateQuotes handles the quote messages; ok is false for any other.
-func (m Model) updateQuotes(msg tea.Msg) (Model, tea.Cmd, bool) {
-	switch msg := msg.(type) {
-	case quotesMsg:
-		m.qs.loading = false
-		m.qs.err = msg.err
-		if len(msg.quotes) > 0 {
-			if m.qs.quotes == nil || msg.err == nil {
-				m.qs.quotes = msg.quotes
-			} else { // partial: keep the older quotes of the codes that failed
-				for k, q := range msg.quotes {
-					m.qs.quotes[k] = q
-				}
-			}
-			m.qs.fetched = msg.at
-		}
-		m.buildCells()
-		m.refreshed(msg.err)
-		return m, tea.Batch(m.nextTick(), m.checkAlertsCmd(msg.quotes)), true
-	case quoteTickMsg:
-		if msg.seq != m.qs.seq || m.qs.loading {
-			return m, nil, true
-		}
-		return m, m.fetchQuotesCmd(), true
-	case refsLoadedMsg:
-		if msg.err != nil {
-			m.fail(msg.err)
-			return m, nil, true
-		}
-		m.qs.refs = msg.refs
-		m.buildCells()
-		return m, nil, true
-	}
-	return m, nil, false
+// What the root asks of the quotes.
+type (
+	// startQuotesMsg: the whole store is in; read the references and
+	// fetch the quotes, or with quotes off check the alerts that need none.
+	startQuotesMsg struct{}
+	// refreshQuotesMsg is the R key.
+	refreshQuotesMsg struct{}
+	// fetchQuotesMsg: a ticker was added; its price now, not at the next
+	// refresh (Monday, on a weekend), unless a round is under way.
+	fetchQuotesMsg struct{}
+)
+
+// quotesOut is what a quote message asks of the root besides a command.
+type quotesOut struct {
+	fail  error  // the references could not be read
+	say   string // a line for the status
+	round bool   // a refresh round came back, with err
+	err   error
+	check bool                     // check the alerts against in (nil: quotes off)
+	in    map[string]sectors.Quote // the quotes the round brought
 }
 
-// refreshNow is the R key.
-func (m Model) refreshNow() (tea.Model, tea.Cmd) {
-	if !m.quotesOn() {
-		m.say("%s", m.refreshOff())
-		return m, nil
+// update takes the quotes' messages; handled is false for any other.
+func (q *quoteState) update(msg tea.Msg, c partCtx) (cmd tea.Cmd, out quotesOut, handled bool) {
+	switch msg := msg.(type) {
+	case quotesMsg:
+		q.loading = false
+		q.err = msg.err
+		if len(msg.quotes) > 0 {
+			if q.quotes == nil || msg.err == nil {
+				q.quotes = msg.quotes
+			} else { // partial: keep the older quotes of the codes that failed
+				for k, v := range msg.quotes {
+					q.quotes[k] = v
+				}
+			}
+			q.fetched = msg.at
+		}
+		q.buildCells(c)
+		return q.nextTick(c.o), quotesOut{round: true, err: msg.err, check: true, in: msg.quotes}, true
+	case quoteTickMsg:
+		if msg.seq != q.seq || q.loading {
+			return nil, out, true
+		}
+		return q.fetchCmd(c), out, true
+	case refsLoadedMsg:
+		if msg.err != nil {
+			return nil, quotesOut{fail: msg.err}, true
+		}
+		q.refs = msg.refs
+		q.buildCells(c)
+		return nil, out, true
+	case startQuotesMsg:
+		if !c.o.quotesOn() {
+			return nil, quotesOut{check: true}, true
+		}
+		return tea.Batch(loadRefsCmd(c.st), q.fetchCmd(c)), out, true
+	case fetchQuotesMsg:
+		if !c.o.quotesOn() || q.loading {
+			return nil, out, true
+		}
+		return q.fetchCmd(c), out, true
+	case refreshQuotesMsg:
+		w := c.t.Watch
+		switch {
+		case !c.o.quotesOn() && c.o.Offline:
+			return nil, quotesOut{say: w.RefreshOffline}, true
+		case !c.o.quotesOn():
+			return nil, quotesOut{say: w.RefreshNoQuotes}, true
+		case q.loading:
+			return nil, quotesOut{say: w.RefreshBusy}, true
+		}
+		q.seq++ // the pending timer is superseded
+		return q.fetchCmd(c), quotesOut{say: w.Refreshing}, true
 	}
-	if m.qs.loading {
-		m.say("%s", m.t.Watch.RefreshBusy)
-		return m, nil
+	return nil, out, false
+}
+
+// refreshed is the status once R's round is back, from status, the one
+// shown: nothing more to say when it worked (the status line shows the
+// quotes' age), when it failed that there is no connection and when the
+// next try is. changed is false when the status belongs to another
+// action by now.
+func refreshed(status string, err error, t *common.Text, refresh time.Duration) (next string, isErr, changed bool) {
+	if status != t.Watch.Refreshing {
+		return status, false, false
 	}
-	m.qs.seq++ // the pending timer is superseded
-	m.say("%s", m.t.Watch.Refreshing)
-	return m, m.fetchQuotesCmd()
+	switch {
+	case err == nil:
+		return "", false, true
+	case refresh > 0:
+		return sprintf(t.Watch.RefreshRetry, age(refresh)), true, true
+	}
+	return t.Quotes.Status(err), true, true
 }
 
 // buildCells formats the price columns of every ticker.
-func (m *Model) buildCells() {
-	if !m.quotesOn() {
-		m.qs.cells = nil
+func (q *quoteState) buildCells(c partCtx) {
+	if !c.o.quotesOn() {
+		q.cells = nil
 		return
 	}
-	m.qs.epoch = nextEpoch()
-	now := m.opts.Now()
-	cells := m.qs.cells[:0]
-	for i := range m.data.tickers {
-		cells = append(cells, m.cellFor(&m.data.tickers[i], now))
+	q.epoch = nextEpoch()
+	now := c.o.Now()
+	cells := q.cells[:0]
+	for i := range c.tickers {
+		cells = append(cells, q.cellFor(&c.tickers[i], c, now))
 	}
-	m.qs.cells = cells
+	q.cells = cells
 }
 
 // cellFor formats one ticker's price columns at the time now.
-func (m *Model) cellFor(tk *sectors.Ticker, now time.Time) priceCells {
-	qt := m.t.Quotes
-	c := priceCells{alert: m.al.badge[tk.Code.Key()]}
-	q, ok := m.qs.quotes[tk.Code.Key()]
+func (q *quoteState) cellFor(tk *sectors.Ticker, c partCtx, now time.Time) priceCells {
+	qt := c.t.Quotes
+	pc := priceCells{alert: c.badge[tk.Code.Key()]}
+	v, ok := q.quotes[tk.Code.Key()]
 	if ok {
-		c.stale = quote.Stale(q.Time, now, m.opts.Refresh)
-		c.last = price(q.Last)
-		if c.stale {
-			c.last = "~" + c.last
+		pc.stale = quote.Stale(v.Time, now, c.o.Refresh)
+		pc.last = price(v.Last)
+		if pc.stale {
+			pc.last = "~" + pc.last
 		}
-		c.pct = pct(q.ChangePct, 2)
-		c.dir = sign(q.Change)
-		if word := qt.State(q, true); word != "" {
-			c.pct, c.dir = word, 0
+		pc.pct = pct(v.ChangePct, 2)
+		pc.dir = sign(v.Change)
+		if word := qt.State(v, true); word != "" {
+			pc.pct, pc.dir = word, 0
 		}
-		c.dim = c.stale || q.Suspended || q.PreOpen || q.ChangeUnknown
+		pc.dim = pc.stale || v.Suspended || v.PreOpen || v.ChangeUnknown
 	} else {
-		c.last, c.pct, c.dim = "-", "", true
+		pc.last, pc.pct, pc.dim = "-", "", true
 	}
 	// the return since the rating: the one calculation of sectors, from the
 	// daily history once it is loaded (across every ex-date), or a price
 	// set by hand
-	h := m.hs.hist[tk.Code.Key()].PriceHistory
-	if _, g, found := sectors.ReturnSinceRating(tk, m.qs.refs, h, m.latestOf(tk.Code)); found {
-		c.ret, c.retDir = pct(g.Pct(), 1), sign(g.Pct())
+	h := c.hist[tk.Code.Key()].PriceHistory
+	if _, g, found := sectors.ReturnSinceRating(tk, q.refs, h, q.latestOf(tk.Code)); found {
+		pc.ret, pc.retDir = pct(g.Pct(), 1), sign(g.Pct())
 		if g.Uncertain { // a distribution in the window not read: as the scorecard marks it
-			c.ret += "?"
+			pc.ret += "?"
 		}
-	} else if _, hasRef := sectors.RatingReference(tk, m.qs.refs, h); !hasRef {
-		c.ret = qt.NoRef
+	} else if _, hasRef := sectors.RatingReference(tk, q.refs, h); !hasRef {
+		pc.ret = qt.NoRef
 	}
-	return c
+	return pc
 }
 
 // latestOf is a ticker's quote as the latest price a return runs to; nil
 // when there is no quote that is a trade.
-func (m *Model) latestOf(code market.Code) *sectors.Latest {
-	if l, ok := m.qs.quotes[code.Key()].AsLatest(); ok {
+func (q *quoteState) latestOf(code market.Code) *sectors.Latest {
+	if l, ok := q.quotes[code.Key()].AsLatest(); ok {
 		return &l
 	}
 	return nil
-}
-
-// upDown is the style of a rise or a fall: red up and green down by the
-// A-share convention, the other way round with --colors western.
-func (m *Model) upDown(dir int) lipgloss.Style {
-	return m.styles.UpDown(m.opts.Western, dir)
 }

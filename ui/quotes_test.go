@@ -63,14 +63,14 @@ func quoteModel(t testing.TB, st *store.Store, now time.Time, p quote.Provider, 
 
 // fetch runs one refresh round the way the program would.
 func fetch(m Model) (Model, tea.Cmd) {
-	msg := m.fetchQuotesCmd()()
+	msg := m.qs.fetchCmd(partCtxOf(&m))()
 	next, cmd := m.Update(msg)
 	return next.(Model), cmd
 }
 
 func loadRefs(t testing.TB, m Model) Model {
 	t.Helper()
-	return update(m, m.loadRefsCmd()())
+	return update(m, loadRefsCmd(m.st)())
 }
 
 // seedRefs stores a close of 100 on 2024-05-10 for every seed ticker but
@@ -319,7 +319,7 @@ func TestReturnSinceRatingThroughHistory(t *testing.T) {
 		Bars:   []sectors.DailyBar{bar("2024-05-10", 50), bar("2025-05-30", 56), bar("2025-06-03", 40), bar("2026-02-27", 100)},
 		Events: []sectors.ExRights{{ExDate: d("2025-06-03"), BonusPerShare: 0.4, Text: "10转4股"}}}}}
 	m.hs.buildCells(m.data.tickers)
-	m.buildCells()
+	m.qs.buildCells(partCtxOf(&m))
 	// 100/50 × 56/40 (the 10转4) × 110/100 (today) = 3.08
 	if row := rowOf(t, m.plainView(), "002230"); !strings.Contains(row, "+208.0%") {
 		t.Errorf("row %q", row)
@@ -357,7 +357,7 @@ func BenchmarkQuotesArrive5538(b *testing.B) {
 		b.Fatal(err)
 	}
 	m.setData(bigSnapshot(), false)
-	msg := m.fetchQuotesCmd()()
+	msg := m.qs.fetchCmd(partCtxOf(&m))()
 	for b.Loop() {
 		m = update(m, msg)
 	}

@@ -151,7 +151,7 @@ type helpKey struct {
 func (m *Model) shortHelp() string {
 	bs := m.helpKeys().ShortHelp()
 	if m.rc == nil {
-		return fitLines(m.fitHelp(bs), m.width, 1)
+		return fitLines(fitHelp(m.help, m.keys.More, bs, m.width), m.width, 1)
 	}
 	var fp strings.Builder
 	for _, b := range bs {
@@ -169,7 +169,7 @@ func (m *Model) shortHelp() string {
 	k := helpKey{fp.String(), m.width, m.help.Width(), m.dark}
 	if m.rc.help != k {
 		m.rc.help = k
-		m.rc.helpLine = fitLines(m.fitHelp(bs), m.width, 1)
+		m.rc.helpLine = fitLines(fitHelp(m.help, m.keys.More, bs, m.width), m.width, 1)
 	}
 	return m.rc.helpLine
 }
@@ -195,7 +195,7 @@ func (m *Model) rowKey(width int) rowKey {
 	return rowKey{
 		data: m.dataEpoch, cells: m.qs.epoch, hist: m.hs.epoch,
 		t: m.t, loc: m.opts.Location,
-		width: width, prices: m.pricesShown(), western: m.opts.Western,
+		width: width, prices: m.qs.shown(&m.opts), western: m.opts.Western,
 		dark: m.dark,
 		cols: m.colKey(),
 	}
@@ -231,11 +231,12 @@ func (m *Model) listLines(width, height int) ([]string, []int) {
 	}
 	add(rc.header)
 	if len(m.view.rows) == 0 {
-		for _, l := range m.emptyHint(width) {
+		for _, l := range emptyHint(m.t.Watch, m.styles.Dim, &m.view, m.tabs.activeID() != "", width) {
 			add(fitted(l, width))
 		}
 	}
 	end := min(m.list.offset+m.list.height, len(m.view.rows))
+	upDown := partCtxOf(m).upDown
 	for i := m.list.offset; i < end && len(lines) < height; i++ {
 		r := m.view.rows[i]
 		sel := 0
@@ -244,7 +245,7 @@ func (m *Model) listLines(width, height int) ([]string, []int) {
 		}
 		e := &rc.rows[r][sel]
 		if !e.ok {
-			*e = fitted(c.row(m.cellCtx(r), sel == 1, &m.styles, m.upDown), width)
+			*e = fitted(c.row(m.cellCtx(r), sel == 1, &m.styles, upDown), width)
 		}
 		add(*e)
 	}

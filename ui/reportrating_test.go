@@ -15,6 +15,7 @@ import (
 	"zixuan/sectors"
 	"zixuan/store"
 
+	"zixuan/ui/dialogs/alertline"
 	"zixuan/ui/views/reports"
 )
 
@@ -225,14 +226,14 @@ func BenchmarkDetailManyCalls(b *testing.B) {
 
 func TestAlertAtTheCallsTarget(t *testing.T) {
 	code := market.MustParseCode("603019")
-	a, err := parseAlertSpecWith(code, "target", fixedNow, 88.5)
+	a, err := alertline.Parse(code, "target", fixedNow, 88.5)
 	if err != nil || a.Kind != sectors.AlertTarget || a.Value != 88.5 {
 		t.Errorf("target alone: %+v %v", a, err)
 	}
-	if a, err := parseAlertSpecWith(code, "target 90", fixedNow, 88.5); err != nil || a.Value != 90 {
+	if a, err := alertline.Parse(code, "target 90", fixedNow, 88.5); err != nil || a.Value != 90 {
 		t.Errorf("target 90: %+v %v", a, err)
 	}
-	if _, err := parseAlertSpecWith(code, "target", fixedNow, 0); err == nil || !strings.Contains(err.Error(), "no report gives it a target price") {
+	if _, err := alertline.Parse(code, "target", fixedNow, 0); err == nil || !strings.Contains(err.Error(), "no report gives it a target price") {
 		t.Errorf("target without a call's target: %v", err)
 	}
 	// through the pane: the newest report's target

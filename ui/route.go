@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"zixuan/sectors/market"
 	"zixuan/ui/common"
 	"zixuan/ui/views/reports"
 )
@@ -24,8 +25,8 @@ func (m Model) Update(msg tea.Msg) (next tea.Model, cmd tea.Cmd) {
 	if m.partial {
 		return m.updatePartial(msg)
 	}
-	if next, cmd, ok := m.updateQuotes(msg); ok {
-		return next, cmd
+	if cmd, ok := m.routeQuotes(msg); ok { // quotes.go
+		return m, cmd
 	}
 	if next, cmd, ok := m.updateHistory(msg); ok {
 		return next, cmd
@@ -33,8 +34,11 @@ func (m Model) Update(msg tea.Msg) (next tea.Model, cmd tea.Cmd) {
 	if plan, ok := msg.(reports.PlanMsg); ok {
 		return m.reportsAsked(plan, nil)
 	}
-	if next, cmd, ok := m.updatePositions(msg); ok {
-		return next, cmd
+	if ok, err := m.ps.update(msg); ok { // poscols.go
+		if err != nil {
+			m.fail(err)
+		}
+		return m, nil
 	}
 	switch msg := msg.(type) {
 	case tea.BackgroundColorMsg:
@@ -62,7 +66,7 @@ func (m Model) Update(msg tea.Msg) (next tea.Model, cmd tea.Cmd) {
 			}
 			// the scorecard may need the call, a report's new tickers
 			// their history; another process may have stored a trade
-			cmd = tea.Batch(m.hs.scoreCmd(env), m.hs.needHistory(env), m.positionsStale(msg.snap.Gen), keys)
+			cmd = tea.Batch(m.hs.scoreCmd(env), m.hs.needHistory(env), m.ps.stale(m.st, msg.snap.Gen), keys)
 		}
 		if m.loadAwaited != 0 && msg.seq >= m.loadAwaited {
 			m.loadAwaited = 0 // the keys held for it apply to what it loaded
@@ -177,11 +181,11 @@ func (m Model) updateHistory(msg tea.Msg) (Model, tea.Cmd, bool) {
 		m.say("%s", news.note)
 	}
 	if news.changed {
-		m.buildCells() // the return since each rating runs through the history
+		m.qs.buildCells(partCtxOf(&m)) // the return since each rating runs through the history
 		m.stack = m.stack.each(m.refreshView)
 	}
 	if news.positions {
-		cmd = tea.Batch(cmd, m.loadPositionsCmd())
+		cmd = tea.Batch(cmd, m.ps.loadCmd(m.st))
 	}
 	return m, cmd, true
 }
@@ -193,4 +197,71 @@ func (m *Model) histEnv() histEnv {
 		env.selected = tk.Code
 	}
 	return env
+}
+
+// routeQuotes gives the quotes their messages (quotes.go) and checks the
+// quotes a refresh brought against the alerts.
+func (m *Model) routeQuotes(msg tea.Msg) (tea.Cmd, bool) {
+	cmd, out, ok := m.qs.update(msg, partCtxOf(m))
+	if !ok {
+		return nil, false
+	}
+	switch {
+	case out.fail != nil:
+		m.fail(out.fail)
+	case out.say != "":
+		m.say("%s", out.say)
+	case out.round:
+		if s, isErr, changed := refreshed(m.status, out.err, m.t, m.opts.Refresh); changed {
+			m.status, m.statusErr = s, isErr
+		}
+	}
+	if out.check {
+		check, _ := m.routeAlerts(alertCheckMsg{quotes: out.in})
+		cmd = tea.Batch(cmd, check)
+	}
+	return cmd, true
+}
+
+// routeAlerts gives the alerts their messages (alerts.go) and does what
+// they ask: a line to say, a dialog to open, a question, a store write
+// whose answer goes back to them, the price cells again for the badges.
+func (m *Model) routeAlerts(msg tea.Msg) (tea.Cmd, bool) {
+	in := alertIn{c: partCtxOf(m), quotes: m.qs.quotes, snap: m.hs.snap, canWrite: m.st != nil && m.writes != nil}
+	if _, ok := msg.(openAlertMsg); ok {
+		in.ctx = m.context()
+	}
+	if tk, ok := m.selected(); ok {
+		in.tk = &tk
+	}
+	cmd, out, ok := m.al.update(msg, in)
+	if !ok {
+		return nil, false
+	}
+	if out.cells {
+		m.qs.buildCells(partCtxOf(m))
+	}
+	if out.say != "" {
+		m.say("%s", out.say)
+	}
+	if out.open != nil {
+		m.push(out.open)
+	}
+	if out.ask != "" {
+		m.ask(out.ask, out.action)
+	}
+	if out.write != nil {
+		answer, failed := out.answer, out.failed
+		then := func(mm *Model, _ market.Code) tea.Cmd { c, _ := mm.routeAlerts(answer()); return c }
+		var back func(*Model)
+		if failed != nil {
+			back = func(mm *Model) { mm.routeAlerts(failed) }
+		}
+		if out.quiet {
+			cmd = tea.Batch(cmd, m.writes.start(out.write, then, back))
+		} else {
+			cmd = tea.Batch(cmd, m.write(out.write, then, back))
+		}
+	}
+	return cmd, true
 }

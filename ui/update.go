@@ -42,7 +42,8 @@ func (m Model) updateList(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Help):
 		m.push(keyhelp.New(m.context(), m.help))
 	case key.Matches(msg, k.Refresh):
-		return m.refreshNow()
+		cmd, _ := m.routeQuotes(refreshQuotesMsg{}) // quotes.go
+		return m, cmd
 	case key.Matches(msg, k.Cancel):
 		if m.view.query != "" { // esc on the list clears a kept search too
 			m.view.query = ""
@@ -223,8 +224,8 @@ func (m Model) handle(msg tea.Msg, from common.Dialog) (tea.Model, tea.Cmd) {
 			Prices: exportPrices(msg.Format, tickers, m.qs.quotes, m.qs.refs)}
 		return m, exportCmd(msg, tickers, opts)
 	}
-	if next, cmd, ok := m.alertAsked(msg); ok { // alerts.go
-		return next, cmd
+	if cmd, ok := m.routeAlerts(msg); ok { // alerts.go
+		return m, cmd
 	}
 	if next, cmd, ok := m.manageAct(msg, from); ok { // manage.go
 		return next, cmd

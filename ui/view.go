@@ -65,7 +65,7 @@ func (m *Model) frame(body string) string {
 		fitLines(m.headerView(), m.width, 1),
 		m.tabsLine(),
 		body,
-		fitLines(m.withQuoteStatus(m.statusView()), m.width, 1),
+		fitLines(m.qs.withStatus(m.statusView(), partCtxOf(m), m.stack.status() != nil, m.width), m.width, 1),
 		m.shortHelp(),
 	}
 	return strings.Join(parts, "\n")
@@ -191,7 +191,7 @@ func (m *Model) headerView() string {
 	if len(m.view.rows) != len(m.data.tickers) {
 		right = fmt.Sprintf("%d %s %d %s", len(m.view.rows), t.Of, len(m.data.tickers), t.Tickers)
 	}
-	if pos := m.positionView(); pos != "" {
+	if pos := m.list.position(m.t.Watch.Position, len(m.view.rows)); pos != "" {
 		right = pos + "  " + right
 	}
 	date := ""
@@ -262,10 +262,10 @@ func (m *Model) statusView() string {
 		if len(parts) > 0 {
 			room -= safetext.Width(left) + 2
 		}
-		if q := m.quoteStatus(); q != "" {
+		if q := m.qs.status(partCtxOf(m)); q != "" {
 			room -= safetext.Width(q) + 2
 		}
-		msg = m.heldLine(room)
+		msg = m.ps.line(room, m.view.rows, m.qs.quotes, partCtxOf(m))
 	}
 	if len(parts) == 0 {
 		return msg // no blanks before it (an empty styled string is not empty)

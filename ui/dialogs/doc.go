@@ -3,7 +3,8 @@
 // (editor), the add wizard (wizard), the export dialog (exportdlg), the
 // sector picker (sectorpick), the sectors' management (sectorsdlg), the
 // columns dialog (columnsdlg), the notes' history and search (notes), the
-// search line (search) and the full help (keyhelp).
+// search line (search), the full help (keyhelp) and the alert line
+// (alertline).
 // Each embeds the shared context (ui/common.Common), implements
 // common.Dialog, and answers the root with the typed messages it declares;
 // none imports the root or another dialog. A new dialog is a new folder
