@@ -150,7 +150,7 @@ func (m Model) jumpTo(number string) (Model, tea.Cmd, bool) {
 			return m, nil, true
 		}
 	}
-	next, cmd := m.openWizard()
+	next, cmd := m.open(addWizard(m.context(), &m.data, m.tabs.activeID(), m.opts.FuzzyPinyin))
 	nm := next.(Model)
 	if w, ok := nm.stack.top().(wizard.Model); ok {
 		w.Prefill(code.Number)

@@ -8,7 +8,8 @@ import (
 
 // context is the context a component embeds, as the root has it now.
 func (m *Model) context() common.Common {
-	return common.Common{Width: m.width, Height: m.height, Keys: m.keys, Styles: m.dialogStyles(), T: m.t, Store: m.st}
+	styles := m.styles // a dialog draws with the frame's styles, as they are now
+	return common.Common{Width: m.width, Height: m.height, Keys: m.keys, Styles: &styles, T: m.t, Store: m.st}
 }
 
 // push opens d over what is open, sized to where it is drawn.

@@ -2,8 +2,6 @@ package ui
 
 import (
 	tea "charm.land/bubbletea/v2"
-
-	"zixuan/ui/common"
 )
 
 // Starting, watching for other processes' changes, and loading.
@@ -27,16 +25,6 @@ func (m Model) Init() tea.Cmd {
 		return tea.Batch(ask, fullLoadCmd(m.st)) // the rest starts when it is in
 	}
 	return tea.Batch(ask, m.startCmds())
-}
-
-// setBackground draws with the colours for the terminal's background.
-func (m *Model) setBackground(dark bool) {
-	if dark == m.dark {
-		return
-	}
-	m.dark = dark
-	m.styles = common.NewStyles(m.plain, dark)
-	m.help.Styles = m.styles.Help
 }
 
 // startCmds is what runs once the whole store is loaded: the watch for

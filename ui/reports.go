@@ -12,6 +12,7 @@ import (
 	"zixuan/store"
 
 	"zixuan/ui/common"
+	"zixuan/ui/dialogs/confirm"
 	"zixuan/ui/views/reports"
 )
 
@@ -82,7 +83,7 @@ func (m Model) reportsAsked(msg tea.Msg, from common.Dialog) (tea.Model, tea.Cmd
 		return m, cmd
 	case reports.AskRemoveMsg:
 		if r, ok := m.hs.snap.Report(a.ID); ok {
-			m.ask(sprintf(rt.ConfirmRm, reports.ShortLabel(r), r.Calls), reports.PlanRemoveMsg{ID: a.ID})
+			m.push(confirm.New(m.context(), sprintf(rt.ConfirmRm, reports.ShortLabel(r), r.Calls), reports.PlanRemoveMsg{ID: a.ID}))
 		}
 	case reports.PlanRemoveMsg:
 		return m, reports.PlanRemove(m.st, a.ID)

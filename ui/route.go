@@ -9,6 +9,7 @@ import (
 
 	"zixuan/sectors/market"
 	"zixuan/ui/common"
+	"zixuan/ui/dialogs/confirm"
 	"zixuan/ui/views/reports"
 )
 
@@ -42,7 +43,11 @@ func (m Model) Update(msg tea.Msg) (next tea.Model, cmd tea.Cmd) {
 	}
 	switch msg := msg.(type) {
 	case tea.BackgroundColorMsg:
-		m.setBackground(msg.IsDark())
+		if dark := msg.IsDark(); dark != m.dark { // the colours for the terminal's background
+			m.dark = dark
+			m.styles = common.NewStyles(m.plain, dark)
+			m.help.Styles = m.styles.Help
+		}
 		return m, nil
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
@@ -248,7 +253,7 @@ func (m *Model) routeAlerts(msg tea.Msg) (tea.Cmd, bool) {
 		m.push(out.open)
 	}
 	if out.ask != "" {
-		m.ask(out.ask, out.action)
+		m.push(confirm.New(m.context(), out.ask, out.action))
 	}
 	if out.write != nil {
 		answer, failed := out.answer, out.failed

@@ -98,24 +98,29 @@ func (m Model) updateList(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			m.det.reset()
 		}
 	case key.Matches(msg, k.Note):
-		return m.openEditor(0, "")
+		if tk, ok := m.selected(); ok {
+			w, h := m.dialogSize()
+			return m.open(noteEditor(m.context(), &tk, 0, "", w, h))
+		}
 	case key.Matches(msg, k.Rate):
-		return m.openPicker()
+		if tk, ok := m.selected(); ok {
+			return m.open(ratingPicker(m.context(), &tk))
+		}
 	case key.Matches(msg, k.Add):
-		return m.openWizard()
+		return m.open(addWizard(m.context(), &m.data, m.tabs.activeID(), m.opts.FuzzyPinyin))
 	case key.Matches(msg, k.Move):
 		if tk, ok := m.selected(); ok {
 			m.push(sectorpick.New(m.context(), tk.Code, tk.Code.Number+" "+common.DisplayName(tk.Name), tk.Sector, m.data.sectors, "", nil))
 		}
 	case key.Matches(msg, k.Remove):
 		if tk, ok := m.selected(); ok {
-			m.ask(sprintf(m.t.ConfirmRemove, tk.Code.Number, common.DisplayName(tk.Name)),
-				removeMsg{code: tk.Code, label: common.DisplayName(tk.Name)})
+			m.push(confirm.New(m.context(), sprintf(m.t.ConfirmRemove, tk.Code.Number, common.DisplayName(tk.Name)),
+				removeMsg{code: tk.Code, label: common.DisplayName(tk.Name)}))
 		}
 	case key.Matches(msg, k.Undo):
 		return m.act(undoRemoveMsg{}, nil)
 	case key.Matches(msg, k.Reports):
-		m.push(reports.New(m.context(), m.reportsData()))
+		m.push(reports.New(m.context(), reportsData(m.hs.snap, m.hs.pick, &m.data)))
 	case key.Matches(msg, k.Scorecard):
 		// the view opens at once with what is loaded, and the history is
 		// read (and refreshed) if it is not yet
@@ -127,60 +132,45 @@ func (m Model) updateList(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.push(e)
 		return m, cmd
 	case key.Matches(msg, k.Positions):
-		v, cmd := positions.New(m.context(), m.positionsData())
+		v, cmd := positions.New(m.context(), positionsData(m.qs.quotes, m.opts.Now(), m.opts.Refresh, &m.data, m.t))
 		m.push(v)
 		return m, cmd
 	}
 	return m, nil
 }
 
-// dialogStyles are the styles a dialog draws with: the frame's.
-func (m *Model) dialogStyles() *common.Styles {
-	s := m.styles
-	return &s
-}
-
-// ask puts a yes/no question in the status line; yes hands action to the
-// root.
-func (m *Model) ask(question string, action tea.Msg) {
-	m.push(confirm.New(m.context(), question, action))
-}
-
-func (m Model) openEditor(id uint64, body string) (tea.Model, tea.Cmd) {
-	tk, ok := m.selected()
-	if !ok {
-		return m, nil
-	}
-	w, h := m.dialogSize()
-	e, cmd := editor.New(m.context(), tk.Code, tk.Code.Number+" "+common.DisplayName(tk.Name), id, body, w, max(h-2, 3))
-	m.push(e)
+// open opens d over what is open, with the command that starts it (a
+// cursor's blink).
+func (m Model) open(d common.Dialog, cmd tea.Cmd) (tea.Model, tea.Cmd) {
+	m.push(d)
 	return m, cmd
 }
 
-func (m Model) openPicker() (tea.Model, tea.Cmd) {
-	tk, ok := m.selected()
-	if !ok {
-		return m, nil
-	}
-	p, cmd := picker.New(m.context(), tk.Code, tk.Code.Number+" "+common.DisplayName(tk.Name), tk.Rating)
-	m.push(p)
-	return m, cmd
+// tickerLabel is how a dialog names the ticker it is about.
+func tickerLabel(tk *sectors.Ticker) string { return tk.Code.Number + " " + common.DisplayName(tk.Name) }
+
+// noteEditor edits note id of tk (0: a new note) in a box of w x h.
+func noteEditor(c common.Common, tk *sectors.Ticker, id uint64, body string, w, h int) (common.Dialog, tea.Cmd) {
+	return editor.New(c, tk.Code, tickerLabel(tk), id, body, w, max(h-2, 3))
 }
 
-func (m Model) openWizard() (tea.Model, tea.Cmd) {
-	on := make(map[string]bool, len(m.data.tickers))
-	for _, t := range m.data.tickers {
+// ratingPicker rates tk.
+func ratingPicker(c common.Common, tk *sectors.Ticker) (common.Dialog, tea.Cmd) {
+	return picker.New(c, tk.Code, tickerLabel(tk), tk.Rating)
+}
+
+// addWizard adds from the whole market into the sector of the tab (id
+// tab; on All, "", the sector is asked for once the ticker is chosen).
+func addWizard(c common.Common, d *watchData, tab string, fuzzy bool) (common.Dialog, tea.Cmd) {
+	on := make(map[string]bool, len(d.tickers))
+	for _, t := range d.tickers {
 		on[t.Code.Key()] = true
 	}
-	// the ticker goes to the tab's sector; on All (""), the sector is
-	// asked for once it is chosen
-	title, sector := m.t.AddPrompt, m.tabs.activeID()
-	if sector != "" {
-		title += "  " + m.t.AddTo + m.t.Colon + m.sectorLabel(sector)
+	title := c.T.AddPrompt
+	if tab != "" {
+		title += "  " + c.T.AddTo + c.T.Colon + d.sectorLabel(tab, c.T)
 	}
-	w, cmd := wizard.New(m.context(), title, sector, on, rankMarket(m.opts.FuzzyPinyin))
-	m.push(w)
-	return m, cmd
+	return wizard.New(c, title, tab, on, rankMarket(fuzzy))
 }
 
 // handle does what a dialog asked for; from is the dialog that asked, as
@@ -252,20 +242,22 @@ func (m Model) detailAsked(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case detailScrollMsg:
 		m.det.scroll += msg.by * max(m.bodyHeight()/2, 3)
 	case openEditorMsg:
-		return m.openEditor(0, "")
+		w, h := m.dialogSize()
+		return m.open(noteEditor(m.context(), &tk, 0, "", w, h))
 	case openPickerMsg:
-		return m.openPicker()
+		return m.open(ratingPicker(m.context(), &tk))
 	case editNoteMsg:
 		if m.det.note < len(notes) {
 			n := notes[m.det.note]
-			return m.openEditor(n.ID, n.Text)
+			w, h := m.dialogSize()
+			return m.open(noteEditor(m.context(), &tk, n.ID, n.Text, w, h))
 		}
 	case askDeleteMsg:
 		if m.det.note < len(notes) {
 			n := notes[m.det.note]
 			first := safetext.Truncate(safeLine(safetext.FirstLine(n.Text)), 24)
-			m.ask(sprintf(m.t.ConfirmDelete, n.Created.In(m.opts.Location).Format("2006-01-02 15:04"), first),
-				deleteNoteMsg{code: tk.Code, id: n.ID})
+			m.push(confirm.New(m.context(), sprintf(m.t.ConfirmDelete, n.Created.In(m.opts.Location).Format("2006-01-02 15:04"), first),
+				deleteNoteMsg{code: tk.Code, id: n.ID}))
 		}
 	}
 	return m, nil

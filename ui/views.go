@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"time"
+
 	"zixuan/quote"
 	"zixuan/sectors"
 	"zixuan/sectors/market"
@@ -19,17 +21,17 @@ import (
 func (m *Model) refreshView(d common.Dialog) common.Dialog {
 	switch v := d.(type) {
 	case reports.Model:
-		return v.Refresh(m.reportsData())
+		return v.Refresh(reportsData(m.hs.snap, m.hs.pick, &m.data))
 	case scorecard.Model:
 		return v.Refresh(m.hs.scoreData(m.opts.Western, m.data.sectors))
 	}
 	return d
 }
 
-// reportsData is what the reports view shows.
-func (m *Model) reportsData() reports.Data {
-	data := &m.data
-	return reports.Data{Snap: m.hs.snap, Pick: m.hs.pick, Current: func(c market.Code) *sectors.Ticker {
+// reportsData is what the reports view shows: the reports of snap, the
+// one to pick (just added), the tickers as loaded.
+func reportsData(snap *sectors.Snapshot, pick string, data *watchData) reports.Data {
+	return reports.Data{Snap: snap, Pick: pick, Current: func(c market.Code) *sectors.Ticker {
 		if j := data.indexOf(c); j >= 0 {
 			return &data.tickers[j]
 		}
@@ -38,22 +40,22 @@ func (m *Model) reportsData() reports.Data {
 }
 
 // positionsData is what the positions view prices the positions with and
-// groups them by.
-func (m *Model) positionsData() positions.Data {
+// groups them by: the quotes the list prices holdings with, as of now,
+// and the data's sectors.
+func positionsData(quotes map[string]sectors.Quote, now time.Time, refresh time.Duration, data *watchData, t *common.Text) positions.Data {
 	d := positions.Data{Quotes: map[string]sectors.Quote{}, Sectors: map[string]string{}, Names: map[string]string{}}
-	now := m.opts.Now()
-	for k, q := range m.qs.quotes { // the list's rule: no P&L from a quote that is no trade, or stale (poscols.go)
-		if _, ok := heldPrice(&q, quote.Stale(q.Time, now, m.opts.Refresh)); ok {
+	for k, q := range quotes { // the list's rule: no P&L from a quote that is no trade, or stale (poscols.go)
+		if _, ok := heldPrice(&q, quote.Stale(q.Time, now, refresh)); ok {
 			d.Quotes[k] = q
 		}
 	}
-	for _, s := range m.data.sectors {
-		d.Order = append(d.Order, m.t.SectorLabel(s))
+	for _, s := range data.sectors {
+		d.Order = append(d.Order, t.SectorLabel(s))
 	}
-	for _, tk := range m.data.tickers {
+	for _, tk := range data.tickers {
 		d.Names[tk.Code.Key()] = tk.Name
 		if tk.OnList() {
-			d.Sectors[tk.Code.Key()] = m.sectorLabel(tk.Sector)
+			d.Sectors[tk.Code.Key()] = data.sectorLabel(tk.Sector, t)
 		}
 	}
 	return d
