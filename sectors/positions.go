@@ -138,7 +138,8 @@ const (
 var FirstSession = time.Date(1990, 12, 19, 0, 0, 0, 0, market.China)
 
 // BoardLot is the board's lot: 200 shares on STAR (the least a buy may
-// be), 100 elsewhere.
+// be), 100 elsewhere, funds included (the exchanges' rules: "买入股票、
+// 基金…申报数量应当为100股（份）或其整数倍", the STAR ETFs too).
 func BoardLot(code market.Code) int64 {
 	if code.Board() == market.BoardSTAR {
 		return 200
@@ -446,8 +447,12 @@ func (p *Position) apply(t Trade) error {
 		return fmt.Errorf("%w: %s sells %d shares on %s but holds %d%s", ErrOversold, t.Code.Key(), t.Qty, market.ChinaDate(t.Date), p.Qty, unknown)
 	}
 	if t.Breaks == "" {
-		// T+1: shares bought today sell from the next session
-		if free := p.Qty - p.boughtToday; t.Qty > free {
+		// T+1: shares bought today sell from the next session. Not for a
+		// fund: cross-border, bond, gold and money-market ETFs trade T+0,
+		// and a code does not say which a fund is (510900, H股ETF, is
+		// T+0 beside 510300, T+1), so zixuan does not hold a fund's
+		// same-day sale against the user.
+		if free := p.Qty - p.boughtToday; t.Qty > free && !t.Code.IsFund() {
 			t.Breaks = fmt.Sprintf("T+1: %d of the %d shares held were bought on %s and sell from the next session", p.boughtToday, p.Qty, market.ChinaDate(t.Date))
 		} else {
 			t.Breaks = sellRule(t.Code, t.Qty, p.Qty)
