@@ -3,7 +3,6 @@ package cli
 import (
 	"encoding/csv"
 	"encoding/json"
-	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -12,6 +11,9 @@ import (
 	"testing"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"zixuan/sectors/market"
+	"zixuan/store"
 )
 
 // fundQuotes answers like Tencent's quote server with the recorded lines of
@@ -173,5 +175,103 @@ func TestFundsOnADatabaseOfTheLastSchema(t *testing.T) {
 	if _, err := os.Stat(db + ".schema-1.bak"); err != nil {
 		t.Errorf("no backup of the old schema: %v", err)
 	}
-	fmt.Sprint()
+
+}
+
+// list --sort: by a stored column offline, by a live one with quotes (the
+// recorded lines), pinned tickers first, tickers without a quote last and
+// shown as "-", never as a zero; one-line errors for what cannot be done.
+func TestListSortByColumns(t *testing.T) {
+	srv, _ := fundQuotes(t)
+	db := filepath.Join(t.TempDir(), "z.db")
+	q := []string{"--quotes-url", srv.URL}
+	for _, c := range []string{"510300", "159915", "512710", "000300", "399006"} {
+		mustRun(t, db, append(q, "add", c, "--sector", "quantum")...)
+	}
+	st, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.SetPinned(market.MustParseCode("688027"), true); err != nil { // 国盾量子, no quote here
+		t.Fatal(err)
+	}
+	codesOf := func(out string) []string {
+		var codes []string
+		for _, l := range strings.Split(strings.TrimSpace(out), "\n")[1:] {
+			codes = append(codes, strings.Fields(l)[0])
+		}
+		return codes
+	}
+	out := mustRun(t, db, append(q, "list", "--sector", "quantum", "--sort", "change_pct:desc")...)
+	got := codesOf(out)
+	want := []string{"SH688027", "SZ399006", "SH510300", "SH000300", "SH512710", "SZ159915"}
+	if len(got) < len(want) || strings.Join(got[:len(want)], " ") != strings.Join(want, " ") {
+		t.Fatalf("change_pct:desc: %v, want %v first\n%s", got, want, out)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if !strings.HasSuffix(strings.TrimSpace(lines[0]), "CHG%") || !strings.HasSuffix(lines[2], "+3.04%") || !strings.HasSuffix(lines[len(lines)-1], "-") {
+		t.Errorf("the sorted column is not shown, or an unknown one is not a dash:\n%s", out)
+	}
+	// ascending: the known ones turn round, the unknown ones stay last
+	got = codesOf(mustRun(t, db, append(q, "list", "--sector", "quantum", "--sort", "涨跌幅")...))
+	if strings.Join(got[:6], " ") != "SH688027 SZ159915 SH512710 SH000300 SH510300 SZ399006" {
+		t.Errorf("change_pct ascending: %v", got)
+	}
+	// a fund's last price at three decimals
+	if out := mustRun(t, db, append(q, "list", "--sector", "quantum", "--sort", "last")...); !strings.Contains(out, "0.879") {
+		t.Errorf("sort by last:\n%s", out)
+	}
+	// a stored column offline, csv in the same order
+	out = mustRun(t, db, "--offline", "list", "--sector", "quantum", "--sort", "code:desc", "--format", "csv")
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rows[1][0] != "688027" || rows[2][0] != "688631" || rows[len(rows)-1][0] != "000300" {
+		t.Errorf("code:desc csv: %v", rows)
+	}
+	for _, c := range []struct{ args []string }{
+		{[]string{"--offline", "list", "--sort", "pnl"}},
+		{[]string{"list", "--sort", "colour"}},
+		{[]string{"list", "--sort", "code:sideways"}},
+	} {
+		_, errs, code := run(t, db, "", c.args...)
+		if code != 2 || strings.Count(strings.TrimSpace(errs), "\n") > 0 {
+			t.Errorf("%v: exit %d, %q; want a one-line usage error", c.args, code, errs)
+		}
+	}
+	_, errs, _ := run(t, db, "", "--offline", "list", "--sort", "change_pct")
+	if !strings.Contains(errs, "quotes are off") || !strings.Contains(errs, "sort by sector, code, name, rating or changed") {
+		t.Errorf("a live sort offline: %q", errs)
+	}
+	_, errs, _ = run(t, db, "", "list", "--sort", "colour")
+	if !strings.Contains(errs, `unknown sort column "colour"`) || !strings.Contains(errs, "change_pct") || !strings.Contains(errs, "cap") {
+		t.Errorf("an unknown column: %q", errs)
+	}
+}
+
+// The columns measured to today's quote (return since the rating, excess
+// over the benchmark, P&L) sort from the history and the positions, in
+// one command.
+func TestListSortByMeasuredColumns(t *testing.T) {
+	srv, _ := fakeQuotes(t)
+	db := filepath.Join(t.TempDir(), "z.db")
+	q := []string{"--quotes-url", srv.URL}
+	mustRun(t, db, "--offline", "position", "add", "002230", "--qty", "100", "--price", "120", "--date", "2026-03-02")
+	for _, c := range []struct{ col, head string }{{"return:desc", "RETURN"}, {"excess", "EXCESS"}, {"pnl", "P&L"}, {"pnl_pct:desc", "P&L%"}, {"cap", "CAP"}} {
+		out, errs, code := run(t, db, "", append(q, "list", "--sector", "ai", "--sort", c.col)...)
+		if code != 0 {
+			t.Fatalf("list --sort %s: exit %d %s", c.col, code, errs)
+		}
+		lines := strings.Split(strings.TrimSpace(out), "\n")
+		if !strings.HasSuffix(strings.TrimSpace(lines[0]), c.head) {
+			t.Errorf("--sort %s: header %q", c.col, lines[0])
+		}
+		if c.col == "pnl" && (!strings.HasPrefix(lines[1], "SZ002230") || !strings.HasSuffix(lines[1], "-1000.00")) {
+			t.Errorf("--sort pnl: the one holding (bought at 120, at 110 now) first:\n%s", out)
+		}
+		if c.col == "return:desc" && !strings.HasSuffix(lines[1], "%") {
+			t.Errorf("--sort return: no return measured:\n%s\n%s", out, errs)
+		}
+	}
 }
