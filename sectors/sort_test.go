@@ -34,7 +34,7 @@ func TestSortByLiveColumns(t *testing.T) {
 		"000977": quote(-2),
 		"688111": quote(0.5),
 		"002230": {Last: 10, PrevClose: 10, Time: day, Suspended: true}, // halted: no change today, not a 0.00 %
-		"603019": quote(0),                                               // a real unchanged trade
+		"603019": quote(0),                                              // a real unchanged trade
 		// 300634: no quote
 	}
 	cases := map[string]string{
