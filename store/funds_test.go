@@ -2,6 +2,7 @@ package store
 
 import (
 	"os"
+	"path/filepath"
 	"strconv"
 	"testing"
 
@@ -93,5 +94,40 @@ func TestSchemaThreeTakesFundsAndKeepsTheirNames(t *testing.T) {
 	res, err := s.AddOrRestore(etf, AddOptions{Sector: sectors.SectorAI})
 	if err != nil || res.Ticker.Name != "沪深300ETF华泰柏瑞" {
 		t.Errorf("brought back: %q %v", res.Ticker.Name, err)
+	}
+}
+
+// A report's call on a fund or an index (a JSON report may hold one) is
+// skipped: no rating, not put on the list, even when the fund is on it.
+func TestReportsNeverRateFundsOrIndexes(t *testing.T) {
+	s, err := Open(filepath.Join(t.TempDir(), "z.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	etf, _ := market.ParseSecurity("510300")
+	if _, err := s.AddOrRestore(etf, AddOptions{QuoteName: "沪深300ETF华泰柏瑞", Sector: sectors.SectorAI}); err != nil {
+		t.Fatal(err)
+	}
+	call := func(c market.Code) sectors.Call {
+		return sectors.Call{Code: c, Name: "x", NameInReport: "x", Rating: sectors.Buy, RatingInReport: "买入"}
+	}
+	out, err := s.AddReport(reportOn("r-funds", cnDay(2026, 3, 2), call(etf), call(market.MustParseCode("159915")), call(market.Code{Exchange: market.SZ, Number: "399006"}), rated("600519", sectors.Buy, "买入")), AddReportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ code, why string }{{"510300", WhyFund}, {"159915", WhyFund}, {"399006", WhyIndex}} {
+		if o := outcomeOf(t, out, c.code); o.What != CallSkipped || o.WhyCode != c.why {
+			t.Errorf("%s: %s (%s), want skipped as %s", c.code, o.What, o.WhyCode, c.why)
+		}
+	}
+	if o := outcomeOf(t, out, "600519"); o.What == CallSkipped {
+		t.Errorf("the stock's call was skipped: %s", o.Why)
+	}
+	tk, err := s.Get(etf)
+	if err != nil || tk.Rating != sectors.Unrated || len(tk.Calls) != 0 {
+		t.Errorf("the fund on the list: rating %v, calls %v, %v", tk.Rating, tk.Calls, err)
+	}
+	if _, err := s.Get(market.MustParseCode("159915")); err == nil {
+		t.Error("a report put a fund on the list")
 	}
 }
