@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
-	"slices"
 	"strings"
 	"time"
 	"zixuan/sectors/market"
@@ -79,11 +78,7 @@ func (a *App) sortList(snap *sectors.Snapshot, tickers []sectors.Ticker, o secto
 		sectorOrder[s.ID] = i
 	}
 	keys := sectors.SortKeys(tickers, o.Column, func(i int) sectors.SortFacts { return facts[i] }, sectorOrder)
-	perm := make([]int, len(tickers))
-	for i := range perm {
-		perm[i] = i
-	}
-	slices.SortStableFunc(perm, func(i, j int) int { return o.Compare(&tickers[i], &tickers[j], keys[i], keys[j]) })
+	perm := o.Order(keys)
 	sorted := make([]sectors.Ticker, len(tickers))
 	sortedKeys := make([]sectors.SortKey, len(tickers))
 	for n, i := range perm {

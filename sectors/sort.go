@@ -176,11 +176,13 @@ type SortFacts struct {
 	PnL, PnLPct *float64
 }
 
-// SortKey is one ticker's value for a column.
+// SortKey is one ticker's value for a column, with what else the order
+// reads of it (pinned), so that a sort compares keys alone.
 type SortKey struct {
-	Known bool
-	Num   float64
-	Text  string // for the name and code columns
+	Known  bool
+	Pinned bool
+	Num    float64
+	Text   string // for the name and code columns
 }
 
 // SortKeys are the keys of tickers for column c. facts gives ticker i's
@@ -216,6 +218,7 @@ func SortKeys(tickers []Ticker, c SortColumn, facts func(i int) SortFacts, secto
 				*k = liveKey(c, facts(i))
 			}
 		}
+		k.Pinned = t.Pinned
 	}
 	return keys
 }
@@ -242,8 +245,8 @@ func liveKey(c SortColumn, f SortFacts) SortKey {
 	if q == nil {
 		return SortKey{}
 	}
-	if _, trade := q.AsLatest(); !trade {
-		return SortKey{} // before the open, halted, garbled: no value today
+	if !(q.Last > 0) || q.Suspended || q.PreOpen || q.ChangeUnknown {
+		return SortKey{} // AsLatest's no trade: before the open, halted, garbled
 	}
 	positive := func(v float64) SortKey { return SortKey{Known: v > 0, Num: v} }
 	switch c {
@@ -267,12 +270,12 @@ func liveKey(c SortColumn, f SortFacts) SortKey {
 	return SortKey{}
 }
 
-// Compare orders two tickers by their keys: pinned first, then known
-// values in the order's direction, unknown ones last; 0 when the keys
-// are equal (the caller keeps its own order then).
-func (o SortOrder) Compare(a, b *Ticker, ka, kb SortKey) int {
-	if a.Pinned != b.Pinned {
-		if a.Pinned {
+// Compare orders two tickers by their keys (SortKeys): pinned first, then
+// known values in the order's direction, unknown ones last; 0 when the
+// keys are equal (the caller keeps its own order then).
+func (o SortOrder) Compare(ka, kb *SortKey) int {
+	if ka.Pinned != kb.Pinned {
+		if ka.Pinned {
 			return -1
 		}
 		return 1
@@ -301,17 +304,33 @@ func (o SortOrder) Compare(a, b *Ticker, ka, kb SortKey) int {
 	return c
 }
 
-// Sort sorts tickers in place by o (stable: equal keys keep their order,
-// which is the list's), working the keys out once.
-func (o SortOrder) Sort(tickers []Ticker, facts func(i int) SortFacts, sectorOrder map[string]int) {
-	keys := SortKeys(tickers, o.Column, facts, sectorOrder)
-	idx := make([]int, len(tickers))
+// Order is the permutation that sorts keys by o: Order(keys)[n] is the
+// index of the n-th ticker. It is stable (equal keys keep their order,
+// which is the list's) and reads the keys alone, not the tickers.
+func (o SortOrder) Order(keys []SortKey) []int {
+	idx := make([]int32, len(keys))
 	for i := range idx {
-		idx[i] = i
+		idx[i] = int32(i)
 	}
-	slices.SortStableFunc(idx, func(i, j int) int { return o.Compare(&tickers[i], &tickers[j], keys[i], keys[j]) })
-	sorted := make([]Ticker, len(tickers))
+	// stable by the index as the last key: an unstable sort's speed
+	slices.SortFunc(idx, func(i, j int32) int {
+		if c := o.Compare(&keys[i], &keys[j]); c != 0 {
+			return c
+		}
+		return int(i - j)
+	})
+	out := make([]int, len(idx))
 	for n, i := range idx {
+		out[n] = int(i)
+	}
+	return out
+}
+
+// Sort sorts tickers in place by o (stable), working the keys out once.
+func (o SortOrder) Sort(tickers []Ticker, facts func(i int) SortFacts, sectorOrder map[string]int) {
+	perm := o.Order(SortKeys(tickers, o.Column, facts, sectorOrder))
+	sorted := make([]Ticker, len(tickers))
+	for n, i := range perm {
 		sorted[n] = tickers[i]
 	}
 	copy(tickers, sorted)
