@@ -384,7 +384,8 @@ func (im *importer) add(it *sectors.ImportItem, secID string) error {
 	if custom == "" && it.Name != "" && (!inMaster || !sameName(it.Name, master.Name)) && it.Name != it.ReportName && !sameName(it.Name, quoteName) {
 		custom = strings.TrimSpace(it.Name)
 	}
-	if !inMaster && custom == "" && it.ReportName == "" && quoteName == "" {
+	_, knownIndex := market.Indexes[it.Code.Key()] // named by zixuan
+	if !inMaster && !knownIndex && custom == "" && it.ReportName == "" && quoteName == "" {
 		e := refusal(ErrInvalid, NotInMaster, it.Code)
 		e.Line = it.Line
 		return e
