@@ -275,3 +275,23 @@ func TestListSortByMeasuredColumns(t *testing.T) {
 		}
 	}
 }
+
+// A 通达信 block file with an index and ETFs: the index zixuan names comes
+// in; an ETF, which no file line names, is refused with how to add it.
+func TestImportBlockWithIndexesAndFunds(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "z.db")
+	blk := filepath.Join(t.TempDir(), "ZXG.blk")
+	if err := os.WriteFile(blk, []byte("1000300\r\n0399006\r\n1510300\r\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, errs, code := run(t, db, "", "--offline", "import", blk, "--sector", "ai", "--skip-invalid")
+	if code != 0 || !strings.Contains(out, "SH000300") || !strings.Contains(out, "SZ399006") {
+		t.Fatalf("import: exit %d\n%s\n%s", code, out, errs)
+	}
+	if !strings.Contains(out+errs, "SH510300 (ETF) has no name in the file") {
+		t.Errorf("the ETF's refusal: %s %s", out, errs)
+	}
+	if list := mustRun(t, db, "--offline", "list", "--sector", "ai"); !strings.Contains(list, "沪深300") || !strings.Contains(list, "创业板指") {
+		t.Errorf("list:\n%s", list)
+	}
+}
