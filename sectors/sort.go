@@ -185,12 +185,42 @@ type SortKey struct {
 	Text   string // for the name and code columns
 }
 
+// SortInput is what SortKeys reads besides the tickers.
+type SortInput struct {
+	// Facts gives ticker i's live facts (nil: none known).
+	Facts func(i int) SortFacts
+	// SectorOrder is the sectors' display order by id, for the sector
+	// column.
+	SectorOrder map[string]int
+	// NameKeys, when set, are the tickers' NameSortKey, which a caller that
+	// sorts often keeps (a name's syllables cost some 20 µs to work out).
+	NameKeys []string
+}
+
+// NameSortKey is what the name column sorts by: the name's syllables in
+// the common reading, each ended by a byte below every letter, so that
+// names sort in dictionary order of syllables (深 shen before 盛 sheng,
+// whatever follows), as the TUI sorts.
+func NameSortKey(name string) string {
+	var b strings.Builder
+	for _, s := range market.NameSyllables(name) {
+		b.WriteString(s)
+		b.WriteByte(1)
+	}
+	return b.String()
+}
+
 // SortKeys are the keys of tickers for column c. facts gives ticker i's
 // live facts (nil: none known); sectorOrder the sectors' display order by
 // id, for the sector column.
 func SortKeys(tickers []Ticker, c SortColumn, facts func(i int) SortFacts, sectorOrder map[string]int) []SortKey {
+	return SortKeysOf(tickers, c, SortInput{Facts: facts, SectorOrder: sectorOrder})
+}
+
+// SortKeysOf is SortKeys with everything it reads in in.
+func SortKeysOf(tickers []Ticker, c SortColumn, in SortInput) []SortKey {
 	keys := make([]SortKey, len(tickers))
-	var b strings.Builder
+	facts, sectorOrder := in.Facts, in.SectorOrder
 	for i := range tickers {
 		t := &tickers[i]
 		k := &keys[i]
@@ -200,15 +230,11 @@ func SortKeys(tickers []Ticker, c SortColumn, facts func(i int) SortFacts, secto
 		case SortCode:
 			k.Known, k.Text = true, t.Code.Number+string(t.Code.Exchange)
 		case SortName:
-			// in dictionary order of the name's syllables in the common
-			// reading, each ended by a byte below every letter (深 shen
-			// before 盛 sheng, whatever follows), as the TUI sorts
-			b.Reset()
-			for _, s := range market.NameSyllables(t.Name) {
-				b.WriteString(s)
-				b.WriteByte(1)
+			if len(in.NameKeys) == len(tickers) {
+				k.Known, k.Text = true, in.NameKeys[i]
+			} else {
+				k.Known, k.Text = true, NameSortKey(t.Name)
 			}
-			k.Known, k.Text = true, b.String()
 		case SortRating:
 			k.Known, k.Num = true, float64(t.Rating.Rank())
 		case SortChanged:
