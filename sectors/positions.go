@@ -138,8 +138,10 @@ const (
 var FirstSession = time.Date(1990, 12, 19, 0, 0, 0, 0, market.China)
 
 // BoardLot is the board's lot: 200 shares on STAR (the least a buy may
-// be), 100 elsewhere, funds included (the exchanges' rules: "买入股票、
-// 基金…申报数量应当为100股（份）或其整数倍", the STAR ETFs too).
+// be), 100 elsewhere. Funds, the STAR ETFs included, trade in lots of 100
+// units (份), as main-board stocks do: the STAR market's own 200-share
+// rule is for its stocks (brokers' guides: "最小交易单位为1手，1手通常
+// 等于100份基金份额").
 func BoardLot(code market.Code) int64 {
 	if code.Board() == market.BoardSTAR {
 		return 200
