@@ -496,9 +496,9 @@ func LimitPct(code market.Code, name string, day time.Time) (pct float64, limite
 
 // fundLimitPct is a listed fund's daily limit as far as its code tells
 // it. The exchanges give funds the limit of what they hold: 10 % for
-// most, 20 % for a fund that tracks only STAR or ChiNext stocks (SSE: "跟
-// 踪指数成份股仅为科创板股票或其他涨跌幅比例为20%的股票的交易型开放式
-// 指数基金…涨跌幅比例为20%"), cross-border, bond and gold ETFs 10 %. Real
+// most, 20 % for a fund whose index holds only 20 % stocks (the SSE's rule
+// as public guides quote it: ETFs and index LOFs "跟踪指数成份股仅为科创板
+// 股票或其他涨跌幅比例为20%的股票"), cross-border, bond and gold ETFs 10 %. Real
 // quotes agree: sh512710 and sh513500 at ±10 % of their previous close,
 // sz159915 (创业板ETF) at ±20 %. The STAR ETFs have their own range
 // (588, 589), so their 20 % is known from the code; a Shenzhen ETF's code
