@@ -58,6 +58,9 @@ func adviceFor(e *store.Error) string {
 		if e.Line > 0 {
 			return "add its name to the file"
 		}
+		if !e.Code.IsStock() {
+			return "give its name with --name, or add it with quotes on so that the quote server names it"
+		}
 		return "give its name with --name if it listed since"
 	case store.NoSuchSector:
 		if e.Detail == "" {
@@ -123,14 +126,15 @@ func adviceFor(e *store.Error) string {
 // notOnListAdvice says how to add a code that is not on the watchlist, in
 // a form add takes: the bare number unless it would name another
 // security (sz000300 is not 沪深300, which a bare 000300 is), a name for a
-// code the master does not know, and no advice to add an index.
+// code neither the master nor the quote server names (add asks the quote
+// server for a fund's or an index's).
 func notOnListAdvice(c market.Code) string {
-	if c.IsIndex() {
-		return "an index is not a stock on the watchlist: give a stock's code"
-	}
 	spelled := c.Number
-	if bare, err := market.ParseStock(c.Number); err != nil || bare != c {
+	if bare, err := market.ParseSecurity(c.Number); err != nil || bare != c {
 		spelled = c.Key()
+	}
+	if !c.IsStock() {
+		return fmt.Sprintf("add it with `zixuan add %s --sector SECTOR` (its name comes from the quote server, or give --name NAME)", spelled)
 	}
 	if _, known := market.LookupMaster(c); !known {
 		return fmt.Sprintf("it is not in the securities master either: check the code, or add it with `zixuan add %s --name NAME --sector SECTOR` if it listed since", spelled)

@@ -103,9 +103,6 @@ func TestCLIResolvesNamesCodesAndRefusals(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
 		{"830799", "the BSE moved its stocks to 920 codes, and 艾融软件 is now BJ920799"},
 		{"839999", "search by name"},
-		{"SH000300", "SH000300 is an index (沪深300), not a stock"},
-		{"000300", "SH000300 is an index (沪深300), not a stock"},
-		{"sz399001", "SZ399001 is an index (深证成指)"},
 		{"wly", "fits 3 stocks (SZ000858 五粮液"},
 	} {
 		_, errs, code := run(t, db, "", "add", c.in, "--sector", "compute")
@@ -113,8 +110,19 @@ func TestCLIResolvesNamesCodesAndRefusals(t *testing.T) {
 			t.Errorf("add %s: exit %d, %q; want one line with %q", c.in, code, errs, c.want)
 		}
 	}
-	if out := mustRun(t, db, "list"); strings.Contains(out, "000300") {
-		t.Errorf("an index was added as a stock:\n%s", out)
+	// an index goes on the list as an index, by the number no stock has
+	// or by its exchange; a bare number a stock has is the stock
+	if out := mustRun(t, db, "add", "000300", "--sector", "compute"); !strings.Contains(out, "SH000300 沪深300 (index)") {
+		t.Errorf("add 000300: %q", out)
+	}
+	if out := mustRun(t, db, "add", "sz399001", "--sector", "compute"); !strings.Contains(out, "SZ399001 深证成指 (index)") {
+		t.Errorf("add sz399001: %q", out)
+	}
+	if out := mustRun(t, db, "add", "sh000001", "--sector", "compute"); !strings.Contains(out, "SH000001 上证指数 (index)") {
+		t.Errorf("add sh000001: %q", out)
+	}
+	if out := mustRun(t, db, "add", "000016", "--sector", "compute"); !strings.Contains(out, "SZ000016 *ST康佳A") || !strings.Contains(out, "for the index 上证50 give sh000016") {
+		t.Errorf("add 000016: %q", out)
 	}
 }
 

@@ -1,12 +1,15 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"zixuan/sectors/market"
 
+	"zixuan/quote"
 	"zixuan/safetext"
 	"zixuan/sectors"
 	"zixuan/store"
@@ -139,8 +142,8 @@ func (c *NoteCmd) Run(a *App) error {
 
 // AddCmd adds a ticker.
 type AddCmd struct {
-	Code   string `arg:"" help:"The ticker: its code (600519), or the name (贵州茅台) or pinyin (gzmt, guizhoumaotai) of an A-share."`
-	Name   string `placeholder:"NAME" help:"Short name; needed only for a code the securities master does not know."`
+	Code   string `arg:"" help:"The ticker: its code (600519; a fund such as 510300; an index such as 000300, sh000001 or 399006), or the name (贵州茅台) or pinyin (gzmt, guizhoumaotai) of an A-share."`
+	Name   string `placeholder:"NAME" help:"Short name; needed only for a code the securities master does not know and the quote server does not name (or with --offline)."`
 	Sector string `short:"s" required:"" placeholder:"S" predictor:"sector" help:"Sector (id, English or Chinese name)."`
 	Rating string `short:"r" placeholder:"R" predictor:"rating" help:"Starting rating (default unrated; for a ticker brought back, its rating is kept unless given)."`
 }
@@ -166,7 +169,11 @@ func (c *AddCmd) Run(a *App) error {
 	if err != nil {
 		return err
 	}
-	res, err := st.AddOrRestore(code, store.AddOptions{Name: c.Name, Sector: c.Sector, Rating: &r, Rerate: c.Rating != "", Source: sectors.SourceUser})
+	quoteName, err := a.quoteNameFor(st, code, c.Name)
+	if err != nil {
+		return err
+	}
+	res, err := st.AddOrRestore(code, store.AddOptions{Name: c.Name, QuoteName: quoteName, Sector: c.Sector, Rating: &r, Rerate: c.Rating != "", Source: sectors.SourceUser})
 	if err != nil {
 		return sectorUsage(err)
 	}
@@ -178,8 +185,39 @@ func (c *AddCmd) Run(a *App) error {
 			more += ", now rated " + r.ID()
 		}
 	}
-	fmt.Fprintf(a.Out, "%s %s %s to %s%s\n", verb, code.Key(), safetext.Line(market.DisplayName(res.Ticker.Name)), safetext.Line(res.Sector.Label(false)), more)
+	kind := ""
+	if !code.IsStock() {
+		kind = " (" + string(code.Kind()) + ")"
+	}
+	fmt.Fprintf(a.Out, "%s %s %s%s to %s%s\n", verb, code.Key(), safetext.Line(market.DisplayName(res.Ticker.Name)), kind, safetext.Line(res.Sector.Label(false)), more)
+	if other, name, ok := market.OtherMeaning(c.Code, code); ok {
+		fmt.Fprintf(a.Out, "  (%s is the stock; for the index %s give %s)\n", safetext.Clip(c.Code), name, strings.ToLower(other.Key()))
+	}
 	return nil
+}
+
+// quoteNameFor is the quote server's name of a code the securities master
+// does not list (a fund, an index), to keep with the ticker. It asks only
+// when quotes are on and the name is needed: not for a stock the master
+// knows, a benchmark index zixuan names (market.Indexes), nor when the
+// user gave --name. A code the server does not know is refused unless a
+// name was given; offline, the store asks for --name.
+func (a *App) quoteNameFor(st *store.Store, code market.Code, given string) (string, error) {
+	_, inMaster := market.LookupMaster(code)
+	_, knownIndex := market.Indexes[code.Key()]
+	if inMaster || knownIndex || strings.TrimSpace(given) != "" || a.root.Offline {
+		return "", nil
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), quoteTimeout)
+	defer cancel()
+	quotes, err := a.historyService(st).FetchQuotes(ctx, []market.Code{code})
+	if q, ok := quotes[code.Key()]; ok && strings.TrimSpace(q.Name) != "" {
+		return safetext.Line(market.DisplayName(q.Name)), nil
+	}
+	if err != nil {
+		return "", usage("%s is not in the securities master and the quote server did not answer (%s): give its name with --name, or try again", code.Key(), quote.Status(err))
+	}
+	return "", usage("the quote server does not know %s: check the code (an index such as sh000300 or sz399006, a fund such as 510300), or give its name with --name", code.Key())
 }
 
 // RmCmd removes a ticker, or undoes a removal.

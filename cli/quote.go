@@ -80,18 +80,13 @@ type quoteRow struct {
 	// issue without its price, an unknown wording): the return may be off.
 	Uncertain bool `json:"return_uncertain,omitempty"`
 	ok        bool
+	decimals  int // of a price: 3 for a fund, 2 otherwise
 }
 
 // quoteCode reads what the user typed as other commands do (a code in
-// any spelling, a name, its pinyin), and takes an index too: 000300 is
-// 沪深300 and 399001 深证成指, both quoted as indexes.
-func (a *App) quoteCode(input string) (market.Code, error) {
-	var ie *market.IndexError
-	if _, err := market.ParseStock(input); errors.As(err, &ie) {
-		return ie.Code, nil
-	}
-	return a.resolveCode(input)
-}
+// any spelling, a name, its pinyin), funds and indexes included: 000300
+// is 沪深300 and 399001 深证成指, both quoted as indexes.
+func (a *App) quoteCode(input string) (market.Code, error) { return a.resolveCode(input) }
 
 // MarshalJSON writes what is not known as null, never as a 0 a script
 // would take for a price, and returns to the hundredth of a point, as
@@ -208,7 +203,7 @@ func (c *QuoteCmd) Run(a *App) error {
 	rows := make([]quoteRow, 0, len(codes))
 	missing := 0
 	for _, code := range codes {
-		r := quoteRow{Code: code.Number, Exchange: string(code.Exchange)}
+		r := quoteRow{Code: code.Number, Exchange: string(code.Exchange), decimals: code.PriceDecimals()}
 		if q, ok := quotes[code.Key()]; ok {
 			r.ok = true
 			r.Name = q.Name
@@ -277,15 +272,16 @@ func writeQuoteCSV(w io.Writer, rows []quoteRow) error {
 	for _, r := range rows {
 		cells := []string{r.Code, r.Exchange, r.Name}
 		if r.ok {
-			cells = append(cells, num(r.Last, 2), num(r.Change, 2), num(r.ChangePct, 2), num(r.Open, 2), num(r.High, 2),
-				num(r.Low, 2), num(r.PrevClose, 2), strconv.FormatInt(r.Volume, 10), num(r.Amount, 0), num(r.Turnover, 2),
+			d := r.decimals
+			cells = append(cells, num(r.Last, d), num(r.Change, d), num(r.ChangePct, 2), num(r.Open, d), num(r.High, d),
+				num(r.Low, d), num(r.PrevClose, d), strconv.FormatInt(r.Volume, 10), num(r.Amount, 0), num(r.Turnover, 2),
 				num(r.PE, 2), r.Time, strconv.FormatBool(r.Suspended))
 		} else {
 			cells = append(cells, make([]string, 13)...)
 		}
 		ref, ret := "", ""
 		if r.RefClose > 0 {
-			ref = num(r.RefClose, 2)
+			ref = num(r.RefClose, r.decimals)
 		}
 		if r.Return != nil {
 			ret = num(*r.Return, 2)
@@ -302,7 +298,7 @@ func writeQuoteTable(w io.Writer, rows []quoteRow) {
 	for _, r := range rows {
 		c := []string{r.Exchange + r.Code, r.Name, "-", "", "", "no quote", r.Rating, r.RatingAt, "", ""}
 		if r.ok {
-			c[2], c[3], c[4], c[5] = num(r.Last, 2), signed(r.Change, 2), signed(r.ChangePct, 2)+"%", r.Time
+			c[2], c[3], c[4], c[5] = num(r.Last, r.decimals), signed(r.Change, r.decimals), signed(r.ChangePct, 2)+"%", r.Time
 			if r.Suspended {
 				c[5] += " suspended"
 			}
@@ -310,7 +306,7 @@ func writeQuoteTable(w io.Writer, rows []quoteRow) {
 		if r.Rating != "" {
 			c[8], c[9] = "no ref", ""
 			if r.RefClose > 0 {
-				c[8] = num(r.RefClose, 2) + " " + r.RefDate
+				c[8] = num(r.RefClose, r.decimals) + " " + r.RefDate
 			}
 			if r.Return != nil {
 				c[9] = signed(*r.Return, 1) + "%"

@@ -1,8 +1,9 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
+
+	"golang.org/x/text/unicode/norm"
 	"strings"
 	"unicode"
 	"zixuan/sectors/market"
@@ -17,18 +18,22 @@ import (
 // pinyin (kdxf, kedaxunfei), or a former name (华铁应急). A name is looked
 // for on the watchlist first, then in the whole securities master; when it
 // fits several stocks equally well (JRGF is both 晶瑞 and 杰瑞), the error
-// lists them, best first. An index or an old Beijing code is refused with
-// what to use instead.
+// lists them, best first. A code may name a fund (510300) or an index
+// (000300 is 沪深300, which no stock is; sh000001 the SSE Composite, where
+// a bare 000001 is Ping An Bank): market.ParseSecurity's rules. An old
+// Beijing code is refused with what to use instead.
 func (a *App) resolveCode(input string) (market.Code, error) {
-	code, err := market.ParseStock(input)
+	code, err := market.ParseSecurity(input)
 	if err == nil {
+		if code.IsIndex() {
+			return code, nil
+		}
 		if err := market.CheckListed(code); err != nil {
 			return code, usageError{err}
 		}
 		return code, nil
 	}
-	var ie *market.IndexError
-	if errors.As(err, &ie) || strings.IndexFunc(input, unicode.IsDigit) >= 0 || strings.TrimSpace(input) == "" {
+	if looksLikeCode(input) || strings.TrimSpace(input) == "" {
 		return code, usageError{err} // meant as a code: say what is wrong with it
 	}
 	st, serr := a.Store()
@@ -103,4 +108,19 @@ func resolve(keys []market.SearchKey, input string, fuzzy bool) market.Resolutio
 // tickerKey is what a watchlist ticker is found by, as the TUI indexes it.
 func tickerKey(t *sectors.Ticker) market.SearchKey {
 	return market.MakeSearchKey(t.Code, t.Name, t.ReportName, t.CustomName)
+}
+
+// looksLikeCode reports whether what the user typed is spelt as a code
+// (digits, with an exchange before or after them: 688111, sh510300,
+// 000300.SH, ６８８１１１), so that a bad one is explained as a code. A name
+// with digits in it (沪深300ETF华泰柏瑞, 上证50) or pinyin with them
+// (hs300etf) is looked up as a name.
+func looksLikeCode(input string) bool {
+	s := strings.ToUpper(strings.TrimSpace(norm.NFKC.String(input)))
+	if i := strings.LastIndexByte(s, '.'); i >= 0 {
+		s = s[:i]
+	} else if len(s) > 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z' {
+		s = s[2:]
+	}
+	return s != "" && strings.IndexFunc(s, func(r rune) bool { return !unicode.IsDigit(r) }) < 0
 }

@@ -90,6 +90,7 @@ type JSONTicker struct {
 	Name         string           `json:"name"`
 	ReportName   string           `json:"report_name,omitempty"`
 	CustomName   string           `json:"custom_name,omitempty"`
+	QuoteName    string           `json:"quote_name,omitempty"` // a fund's or an index's name from the quote server
 	Sector       string           `json:"sector"`
 	Rating       string           `json:"rating"`
 	RatingZH     string           `json:"rating_zh"`
@@ -177,7 +178,7 @@ func jsonTicker(t *sectors.Ticker, opts Options) JSONTicker {
 func jsonTickerHead(t *sectors.Ticker, opts Options) JSONTicker {
 	jt := JSONTicker{
 		Key: t.Code.Key(), Code: t.Code.Number, Exchange: string(t.Code.Exchange), Board: string(t.Code.Board()),
-		Name: market.DisplayName(t.Name), ReportName: market.DisplayName(t.ReportName), CustomName: t.CustomName, Sector: t.Sector,
+		Name: market.DisplayName(t.Name), ReportName: market.DisplayName(t.ReportName), CustomName: t.CustomName, QuoteName: t.QuoteName, Sector: t.Sector,
 		Rating: t.Rating.ID(), RatingZH: t.Rating.Chinese(), RatingDate: t.RatingAt, RatingSource: t.RatingSource,
 		Added: t.Added, History: []JSONRating{}, Notes: []JSONNote{}, AddedBy: t.AddedBy,
 		Pinned: t.Pinned, Position: t.Position, Groups: t.Groups,

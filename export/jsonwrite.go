@@ -266,6 +266,7 @@ func (j *jsonWriter) ticker(t *JSONTicker, tk *sectors.Ticker) {
 	j.str("name", t.Name)
 	j.strOmit("report_name", t.ReportName)
 	j.strOmit("custom_name", t.CustomName)
+	j.strOmit("quote_name", t.QuoteName)
 	j.str("sector", t.Sector)
 	j.str("rating", t.Rating)
 	j.str("rating_zh", t.RatingZH)

@@ -142,7 +142,12 @@ func (p *parser) add(it sectors.ImportItem) {
 		p.bad(it.Line, "%s: the rating is dated %s, after tomorrow (China time): fix the date; a rating from the future would stop later files from changing it", it.Code.Key(), market.ChinaDate(at))
 		return
 	}
-	if _, ok := market.LookupMaster(it.Code); !ok && it.Name == "" && it.CustomName == "" && it.ReportName == "" {
+	_, knownIndex := market.Indexes[it.Code.Key()] // named by zixuan
+	if _, ok := market.LookupMaster(it.Code); !ok && !knownIndex && it.Name == "" && it.CustomName == "" && it.ReportName == "" && it.QuoteName == "" {
+		if !it.Code.IsStock() {
+			p.bad(it.Line, "%s (%s) has no name in the file, and the securities master lists stocks only: add its name, or add it with `zixuan add %s --sector SECTOR`, which asks the quote server for it", it.Code.Key(), it.Code.Kind(), strings.ToLower(it.Code.Key()))
+			return
+		}
 		p.bad(it.Line, "%s is not in the securities master (July 2026) and the file gives no name for it: add its name, or add it with `zixuan add %s --name NAME`", it.Code.Key(), it.Code.Number)
 		return
 	}

@@ -166,7 +166,7 @@ func (jt JSONTicker) item(line int) (sectors.ImportItem, error) {
 	it := sectors.ImportItem{
 		Line: line, Code: code, Name: jt.Name, Sector: jt.Sector,
 		RatingAt: jt.RatingDate, RatingSource: jt.RatingSource,
-		Lossless: true, ReportName: jt.ReportName, CustomName: jt.CustomName, Added: jt.Added,
+		Lossless: true, ReportName: jt.ReportName, CustomName: jt.CustomName, QuoteName: jt.QuoteName, Added: jt.Added,
 		Pinned: jt.Pinned, Position: jt.Position, Groups: jt.Groups,
 	}
 	if jt.Removed != nil {

@@ -73,6 +73,9 @@ func ParseSina(body []byte, asked []market.Code) (map[string]sectors.Quote, erro
 		}
 		q := sectors.Quote{Code: code, Name: f[0], Open: price(at(1)), PrevClose: price(at(2)), Last: price(at(3)),
 			High: price(at(4)), Low: price(at(5)), Volume: int64(bounded(at(8), maxVolume)), Amount: bounded(at(9), maxAmount)}
+		if code.IsIndex() {
+			q.Volume = sharesOf(bounded(at(8), maxVolume), indexUnit) // an index's volume is in lots here too
+		}
 		for i := range 5 {
 			q.Bids[i] = sectors.Level{Shares: int64(bounded(at(10+2*i), maxVolume)), Price: price(at(11 + 2*i))}
 			q.Asks[i] = sectors.Level{Shares: int64(bounded(at(20+2*i), maxVolume)), Price: price(at(21 + 2*i))}

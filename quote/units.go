@@ -85,6 +85,16 @@ func lotsRatio(volume, amount, px float64) float64 {
 	return 0
 }
 
+// indexUnit is what one unit of an index's volume is, with Tencent and
+// Sina alike: a lot of 100 shares. An index's points are no price per
+// share, so its line cannot tell the unit as a stock's does (沪深300 on
+// 2026-06-25: amount ÷ (volume × points) is 0.64, which would read as
+// shares). Public evidence: a client that keeps index volumes in shares
+// found both servers' 189,924,166 for sh000300 on 2026-09-18 to be a
+// hundredth of the exchange's 18,992,416,600 (akshare's
+// stock_zh_index_daily), and multiplies by 100.
+const indexUnit = 100
+
 // sharesPerUnit is what one unit of a Tencent volume is, by board: STAR
 // volumes are already shares, everything else is in lots.
 func sharesPerUnit(c market.Code) float64 {
@@ -98,6 +108,9 @@ func sharesPerUnit(c market.Code) float64 {
 // for, checked against the same line's amount (yuan) and a price of the
 // day, the board deciding only when the line cannot.
 func tencentUnit(c market.Code, volume, amount, px float64) float64 {
+	if c.IsIndex() {
+		return indexUnit
+	}
 	if unit := lotsRatio(volume, amount, px); unit != 0 {
 		return unit
 	}

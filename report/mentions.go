@@ -99,10 +99,15 @@ func codeToken(tok string) (kind secKind, code market.Code, bare, ok bool) {
 	if err != nil {
 		return fundOrBond(digits), code, explicit == "", true
 	}
-	if b := c.Board(); b == market.BoardSSEIndex || b == market.BoardSZIndex {
+	// A fund or an index is never a call on a stock: a report's 510300 or
+	// sh000300 gets no rating, whatever stands beside it.
+	switch c.Kind() {
+	case market.KindIndex:
 		return secIndex, c, false, true
+	case market.KindStock:
+		return secA, c, explicit == "", true
 	}
-	return secA, c, explicit == "", true
+	return secFund, code, explicit == "", true
 }
 
 // fundOrBond names what a six-digit code no board lists is: funds and ETFs

@@ -463,10 +463,13 @@ var mainBoardRegistration = time.Date(2023, 4, 10, 0, 0, 0, 0, market.China)
 // limit in a new listing's first five sessions on STAR, ChiNext and the
 // main board under the registration system (the name then starts N on the
 // first day, C on the next four), and on the BSE's first day (N). An
-// index has none.
+// index has none; a listed fund has its own (fundLimitPct).
 func LimitPct(code market.Code, name string, day time.Time) (pct float64, limited bool) {
 	n := market.TradingName(name)
 	board := code.Board()
+	if code.IsFund() {
+		return fundLimitPct(code)
+	}
 	listing := strings.HasPrefix(n, "N") || strings.HasPrefix(n, "C")
 	switch board {
 	case market.BoardSTAR, market.BoardChiNext:
@@ -491,20 +494,43 @@ func LimitPct(code market.Code, name string, day time.Time) (pct float64, limite
 	return 0, false
 }
 
+// fundLimitPct is a listed fund's daily limit as far as its code tells
+// it. The exchanges give funds the limit of what they hold: 10 % for
+// most, 20 % for a fund whose index holds only 20 % stocks (the SSE's rule
+// as public guides quote it: ETFs and index LOFs "跟踪指数成份股仅为科创板
+// 股票或其他涨跌幅比例为20%的股票"), cross-border, bond and gold ETFs 10 %. Real
+// quotes agree: sh512710 and sh513500 at ±10 % of their previous close,
+// sz159915 (创业板ETF) at ±20 %. The STAR ETFs have their own range
+// (588, 589), so their 20 % is known from the code; a Shenzhen ETF's code
+// (159) does not say whether it tracks ChiNext, so limited is false and
+// only the quote server's limit prices (Quote.Limits) mark its 涨停.
+func fundLimitPct(code market.Code) (pct float64, limited bool) {
+	switch {
+	case code.Board() == market.BoardSZETF:
+		return 0, false
+	case code.Exchange == market.SH && (strings.HasPrefix(code.Number, "588") || strings.HasPrefix(code.Number, "589")):
+		return 20, true
+	}
+	return 10, true
+}
+
 // LimitPrices are the limit-up and limit-down prices of day from the
-// previous close, rounded to the fen as the exchanges do (half up); ok is
-// false when no limit applies.
+// previous close, rounded as the exchanges do (half up) to the code's
+// tick: the fen for a stock, 0.001 yuan for a fund; ok is false when no
+// limit applies.
 func LimitPrices(code market.Code, name string, prevClose float64, day time.Time) (up, down float64, ok bool) {
 	p, limited := LimitPct(code, name, day)
 	if !limited || !(prevClose > 0) {
 		return 0, 0, false
 	}
-	up = roundFen(prevClose * (1 + p/100))
-	down = roundFen(prevClose * (1 - p/100))
+	scale := math.Pow10(code.PriceDecimals())
+	up = roundTick(prevClose*(1+p/100), scale)
+	down = roundTick(prevClose*(1-p/100), scale)
 	return up, down, true
 }
 
-func roundFen(v float64) float64 { return math.Floor(v*100+0.5+1e-9) / 100 }
+// roundTick rounds half up to 1/scale of a yuan (100: the fen).
+func roundTick(v, scale float64) float64 { return math.Floor(v*scale+0.5+1e-9) / scale }
 
 // SinceCall is how the ticker has done since its call, for since-call and
 // drawdown alerts.

@@ -26,6 +26,7 @@ type ImportItem struct {
 	Lossless   bool
 	ReportName string
 	CustomName string
+	QuoteName  string // the quote server's name of a fund or an index
 	Added      time.Time
 	Removed    time.Time
 	History    []RatingChange // oldest first

@@ -138,7 +138,10 @@ const (
 var FirstSession = time.Date(1990, 12, 19, 0, 0, 0, 0, market.China)
 
 // BoardLot is the board's lot: 200 shares on STAR (the least a buy may
-// be), 100 elsewhere.
+// be), 100 elsewhere. Funds, the STAR ETFs included, trade in lots of 100
+// units (份), as main-board stocks do: the STAR market's own 200-share
+// rule is for its stocks (brokers' guides: "最小交易单位为1手，1手通常
+// 等于100份基金份额").
 func BoardLot(code market.Code) int64 {
 	if code.Board() == market.BoardSTAR {
 		return 200
@@ -446,8 +449,12 @@ func (p *Position) apply(t Trade) error {
 		return fmt.Errorf("%w: %s sells %d shares on %s but holds %d%s", ErrOversold, t.Code.Key(), t.Qty, market.ChinaDate(t.Date), p.Qty, unknown)
 	}
 	if t.Breaks == "" {
-		// T+1: shares bought today sell from the next session
-		if free := p.Qty - p.boughtToday; t.Qty > free {
+		// T+1: shares bought today sell from the next session. Not for a
+		// fund: cross-border, bond, gold and money-market ETFs trade T+0,
+		// and a code does not say which a fund is (510900, H股ETF, is
+		// T+0 beside 510300, T+1), so zixuan does not hold a fund's
+		// same-day sale against the user.
+		if free := p.Qty - p.boughtToday; t.Qty > free && !t.Code.IsFund() {
 			t.Breaks = fmt.Sprintf("T+1: %d of the %d shares held were bought on %s and sell from the next session", p.boughtToday, p.Qty, market.ChinaDate(t.Date))
 		} else {
 			t.Breaks = sellRule(t.Code, t.Qty, p.Qty)

@@ -130,10 +130,13 @@ func (q Quote) Limits() (up, down float64, ok bool) {
 		return 0, 0, false
 	}
 	up, down, ok = LimitPrices(q.Code, q.Name, q.PrevClose, day)
-	if !ok {
+	server := q.LimitUp > 0 && q.LimitDown > 0 && q.LimitDown < q.LimitUp
+	// a fund whose code does not tell its limit (a Shenzhen ETF may track
+	// ChiNext, at 20 %) has the one the server gives; an index has none
+	if !ok && !(server && q.Code.IsFund()) {
 		return 0, 0, false
 	}
-	if q.LimitUp > 0 && q.LimitDown > 0 && q.LimitDown < q.LimitUp {
+	if server {
 		up, down = q.LimitUp, q.LimitDown
 	}
 	return up, down, true

@@ -75,6 +75,7 @@ type Ticker struct {
 	Name         string // the name to show: the user's, else the master's current name, else the report's
 	ReportName   string // the name on the report's record, when it came from the report
 	CustomName   string // a name the user gave with --name
+	QuoteName    string // the quote server's name, for a code the master does not list (a fund, an index)
 	Sector       string
 	Rating       Rating
 	RatingAt     time.Time

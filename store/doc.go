@@ -3,13 +3,15 @@
 // revisions, reports and their calls, reference prices and daily price
 // history, alerts and trades. Buckets and encoding stay inside.
 //
-// Layout (schema 2), every value JSON unless said otherwise:
+// Layout (schema 3), every value JSON unless said otherwise:
 //
-//	meta/                 app = "zixuan", schema = "2", gen = uint64 (big-endian), source = the seed report,
+//	meta/                 app = "zixuan", schema = "3", gen = uint64 (big-endian), source = the seed report,
 //	                      alert-exec = when a check with --exec first ran (see alerts.go)
 //	sectors/<id>          Sector
 //	tickers/<SH688111>    tickerRecord, keyed by exchange and code (always 8 bytes); schema 2 adds
-//	                      pinned, position (the user's order) and groups (the other sectors it is in)
+//	                      pinned, position (the user's order) and groups (the other sectors it is in);
+//	                      schema 3 lets the key be a fund's or an index's (SH510300, SH000300) and
+//	                      adds quote_name, the quote server's name of a code the master does not list
 //	ratings/<SH688111><seq>  ratingRecord, seq a big-endian uint64 counting per ticker: oldest first
 //	notes/<SH688111><id>     Note, with its revisions (deleted notes are kept, marked); ids count per ticker
 //	prices/<SH688111>/<day>  priceRecord: a reference close, a bucket per ticker (see prices.go)
@@ -27,7 +29,8 @@
 //
 // Schema changes go through numbered migrations (migrate.go): schema 1 → 2
 // created reports, calls, history, alerts and trades and recorded the seed
-// report with its calls. An older file is backed up beside itself and
+// report with its calls; 2 → 3 changed no record but let funds and indexes
+// on the list (see migrateFunds). An older file is backed up beside itself and
 // upgraded in one transaction; a newer one is refused and never written.
 //
 // The layout is flat: a ticker's rating changes, notes and calls sort under

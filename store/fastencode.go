@@ -82,6 +82,9 @@ func encodeTickerRecord(r *tickerRecord) ([]byte, error) {
 	if r.CustomName != "" {
 		e.str("custom_name", r.CustomName)
 	}
+	if r.QuoteName != "" {
+		e.str("quote_name", r.QuoteName)
+	}
 	e.str("sector", r.Sector)
 	e.str("rating", r.Rating)
 	e.time("rating_at", r.RatingAt)

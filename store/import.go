@@ -377,10 +377,15 @@ func (im *importer) nameOf(code market.Code, custom, given, report string) strin
 func (im *importer) add(it *sectors.ImportItem, secID string) error {
 	master, inMaster := market.LookupMaster(it.Code)
 	custom := strings.TrimSpace(it.CustomName)
-	if custom == "" && it.Name != "" && (!inMaster || !sameName(it.Name, master.Name)) && it.Name != it.ReportName {
+	quoteName := ""
+	if !inMaster {
+		quoteName = strings.TrimSpace(it.QuoteName)
+	}
+	if custom == "" && it.Name != "" && (!inMaster || !sameName(it.Name, master.Name)) && it.Name != it.ReportName && !sameName(it.Name, quoteName) {
 		custom = strings.TrimSpace(it.Name)
 	}
-	if !inMaster && custom == "" && it.ReportName == "" {
+	_, knownIndex := market.Indexes[it.Code.Key()] // named by zixuan
+	if !inMaster && !knownIndex && custom == "" && it.ReportName == "" && quoteName == "" {
 		e := refusal(ErrInvalid, NotInMaster, it.Code)
 		e.Line = it.Line
 		return e
@@ -391,7 +396,7 @@ func (im *importer) add(it *sectors.ImportItem, secID string) error {
 	}
 	rec := tickerRecord{
 		Exchange: string(it.Code.Exchange), Code: it.Code.Number,
-		ReportName: it.ReportName, CustomName: custom, Sector: secID,
+		ReportName: it.ReportName, CustomName: custom, QuoteName: quoteName, Sector: secID,
 		Rating: rating.ID(), RatingAt: im.now, RatingSource: im.opts.Source,
 		Added: im.now, Updated: im.now,
 	}

@@ -27,12 +27,12 @@ import (
 //
 // The value, in cache/list:
 //
-//	"zixuan list index 1\n"
+//	"zixuan list index 2\n"
 //	gen         uvarint   the generation it was made at
 //	master      uint32    crc32 of the embedded securities master (names come from it)
 //	count       uvarint   tickers on the list, in the snapshot's order
 //	per ticker:
-//	  exchange, number, name, report name, custom name, sector,
+//	  exchange, number, name, report name, custom name, quote name, sector,
 //	  rating source, added by              strings (uvarint length, bytes)
 //	  rating                               uvarint (sectors.Rating)
 //	  rating at, added, updated            times (see putTime)
@@ -60,7 +60,7 @@ var (
 	keyListIndexGen = []byte("list-gen") // 8 bytes, big-endian: the generation the index is good for
 )
 
-const listIndexMagic = "zixuan list index 1\n"
+const listIndexMagic = "zixuan list index 2\n"
 
 // masterSum identifies the embedded securities master, whose names the
 // index holds: a binary with another master does not use an index made by
@@ -202,7 +202,7 @@ func encodeListIndex(snap *sectors.Snapshot) []byte {
 			continue
 		}
 		buf = putStr(buf, string(t.Code.Exchange), t.Code.Number, t.Name, t.ReportName, t.CustomName,
-			t.Sector, t.RatingSource, t.AddedBy)
+			t.QuoteName, t.Sector, t.RatingSource, t.AddedBy)
 		buf = binary.AppendUvarint(buf, uint64(t.Rating))
 		buf = putTime(buf, t.RatingAt)
 		buf = putTime(buf, t.Added)
@@ -301,7 +301,7 @@ func decodeListIndex(v []byte) ([]sectors.Ticker, error) {
 	for i := range tickers {
 		t := &tickers[i]
 		t.Code = d.code()
-		t.Name, t.ReportName, t.CustomName = d.str(), d.str(), d.str()
+		t.Name, t.ReportName, t.CustomName, t.QuoteName = d.str(), d.str(), d.str(), d.str()
 		t.Sector, t.RatingSource, t.AddedBy = d.shared(), d.shared(), d.shared()
 		t.Rating = d.rating()
 		t.RatingAt, t.Added, t.Updated = d.time(), d.time(), d.time()

@@ -31,7 +31,15 @@ type migration struct {
 // migrations are in order: migrations[i] upgrades schema i+1 to i+2.
 var migrations = []migration{
 	{to: 2, what: "reports and their calls, daily price history, alerts and positions", run: migrateReports},
+	{to: 3, what: "funds and indexes on the watchlist, with names from the quote server", run: migrateFunds},
 }
+
+// migrateFunds (schema 2 → 3) changes no record: schema 3 lets the
+// tickers bucket hold funds (SH510300) and indexes (SH000300), which a
+// build of schema 2 cannot parse, and a ticker record carry quote_name.
+// Raising the number is what makes an older build refuse such a file
+// with "written by a newer zixuan" instead of failing on its first fund.
+func migrateFunds(*bolt.Tx, time.Time) error { return nil }
 
 // migrateReports (schema 1 → 2) keeps reports as sources: it adds the
 // reports and calls buckets (and the empty alerts and trades ones),

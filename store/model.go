@@ -7,10 +7,13 @@ import (
 
 // tickerRecord is what the info key holds.
 type tickerRecord struct {
-	Exchange     string    `json:"exchange"`
-	Code         string    `json:"code"`
-	ReportName   string    `json:"report_name,omitempty"`
-	CustomName   string    `json:"custom_name,omitempty"`
+	Exchange   string `json:"exchange"`
+	Code       string `json:"code"`
+	ReportName string `json:"report_name,omitempty"`
+	CustomName string `json:"custom_name,omitempty"`
+	// schema 3: the quote server's name of a code the securities master
+	// does not list (a fund, an index), taken when it was added
+	QuoteName    string    `json:"quote_name,omitempty"`
 	Sector       string    `json:"sector"`
 	Rating       string    `json:"rating"`
 	RatingAt     time.Time `json:"rating_at"`
@@ -45,13 +48,13 @@ func sameRecord(a, b tickerRecord) bool {
 
 // flatRecord is a tickerRecord without its lists, to compare.
 type flatRecord struct {
-	Exchange, Code, ReportName, CustomName, Sector, Rating, RatingSource, AddedBy string
-	RatingAt, Added, Removed, Updated                                             time.Time
-	Pinned                                                                        bool
-	Position                                                                      uint64
+	Exchange, Code, ReportName, CustomName, QuoteName, Sector, Rating, RatingSource, AddedBy string
+	RatingAt, Added, Removed, Updated                                                        time.Time
+	Pinned                                                                                   bool
+	Position                                                                                 uint64
 }
 
 func (r tickerRecord) flat() flatRecord {
-	return flatRecord{r.Exchange, r.Code, r.ReportName, r.CustomName, r.Sector, r.Rating, r.RatingSource, r.AddedBy,
+	return flatRecord{r.Exchange, r.Code, r.ReportName, r.CustomName, r.QuoteName, r.Sector, r.Rating, r.RatingSource, r.AddedBy,
 		r.RatingAt, r.Added, r.Removed, r.Updated, r.Pinned, r.Position}
 }

@@ -22,6 +22,10 @@ type AddOptions struct {
 	// Name is the short name for a code the securities master does not
 	// know, or the user's own name for one it does.
 	Name string
+	// QuoteName is the quote server's name of a code the master does not
+	// list (a fund, an index): kept apart from the user's own name, and
+	// shown when the user gave none.
+	QuoteName string
 	// Sector is the sector to put the ticker in: its id or either name.
 	Sector string
 	// Rating is the rating a new ticker starts with (nil: unrated). A
@@ -41,15 +45,17 @@ type AddResult struct {
 }
 
 // AddOrRestore puts a ticker on the watchlist in a sector. The name comes
-// from the securities master; a code the master does not know needs a name.
+// from the securities master; a code the master does not know needs a name
+// (the user's or the quote server's), unless it is a known index or a
+// removed ticker that has one.
 // A removed ticker comes back with its notes and history (undoing the
 // removal) and, with Rerate, the rating asked for; one already on the list
 // is refused.
 func (s *Store) AddOrRestore(code market.Code, opts AddOptions) (AddResult, error) {
 	name := strings.TrimSpace(opts.Name)
-	if _, ok := market.LookupMaster(code); !ok && name == "" {
-		return AddResult{}, refusal(ErrInvalid, NotInMaster, code)
-	}
+	quoteName := strings.TrimSpace(opts.QuoteName)
+	_, inMaster := market.LookupMaster(code)
+	_, knownIndex := market.Indexes[code.Key()]
 	source := opts.Source
 	if source == "" {
 		source = sectors.SourceUser
@@ -85,6 +91,9 @@ func (s *Store) AddOrRestore(code market.Code, opts AddOptions) (AddResult, erro
 			if name != "" {
 				rec.CustomName = name
 			}
+			if quoteName != "" && !inMaster {
+				rec.QuoteName = quoteName
+			}
 			res.Revived = true
 			if opts.Rerate && rec.Rating != rating.ID() {
 				from, _ := sectors.ParseRating(rec.Rating)
@@ -98,12 +107,18 @@ func (s *Store) AddOrRestore(code market.Code, opts AddOptions) (AddResult, erro
 				return err
 			}
 		} else {
+			if !inMaster && !knownIndex && name == "" && quoteName == "" {
+				return refusal(ErrInvalid, NotInMaster, code)
+			}
 			rec := tickerRecord{
 				Exchange: string(code.Exchange), Code: code.Number, Sector: sec.ID,
 				Rating: rating.ID(), RatingAt: now, RatingSource: source, Added: now, Updated: now,
 			}
 			if m, ok := market.LookupMaster(code); !ok || name != m.Name {
 				rec.CustomName = name
+			}
+			if !inMaster {
+				rec.QuoteName = quoteName
 			}
 			if r, err = newTicker(tx, rec, []sectors.RatingChange{{From: sectors.Unrated, To: rating, At: now, Source: source, Reason: sectors.ReasonAdded}}); err != nil {
 				return err

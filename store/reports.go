@@ -250,6 +250,7 @@ func (o CallOutcome) Unchanged() bool { return o.What == CallKept && o.WhyCode =
 const (
 	WhyUnknownCode = "unknown-code" // the securities master does not know the code
 	WhyIndex       = "index"        // an index, not a stock
+	WhyFund        = "fund"         // a listed fund (ETF, LOF), not a stock
 	WhyRemoved     = "removed"      // removed from the list: it stays removed
 	WhyMention     = "mention"      // named as a beneficiary, not rated
 	WhySame        = "same"         // the same rating
@@ -459,8 +460,14 @@ func applyCall(tx *bolt.Tx, o *CallOutcome, at, now time.Time, lower bool) error
 			return nil
 		}
 	}
-	if b := c.Code.Board(); b == market.BoardSSEIndex || b == market.BoardSZIndex {
+	// a broker rates stocks: a fund or an index in a report's calls (a
+	// JSON file may hold one) is never rated, nor put on the list by it
+	switch c.Code.Kind() {
+	case market.KindIndex:
 		o.What, o.Why, o.WhyCode = CallSkipped, "an index, not a stock", WhyIndex
+		return nil
+	case market.KindETF, market.KindLOF, market.KindFund:
+		o.What, o.Why, o.WhyCode = CallSkipped, "a fund, not a stock", WhyFund
 		return nil
 	}
 	r := refOf(tx, c.Code)

@@ -25,7 +25,7 @@ import (
 
 // SchemaVersion is the layout this build reads and writes. A file with a
 // higher version was written by a newer zixuan and is refused, not guessed at.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 const appMarker = "zixuan"
 

@@ -233,7 +233,7 @@ func tickerOf(k, v []byte) (sectors.Ticker, error) {
 		return sectors.Ticker{}, fmt.Errorf("ticker %s: %w", k, err)
 	}
 	t := sectors.Ticker{
-		Code: code, ReportName: rec.ReportName, CustomName: rec.CustomName,
+		Code: code, ReportName: rec.ReportName, CustomName: rec.CustomName, QuoteName: rec.QuoteName,
 		Sector: rec.Sector, Rating: rating, RatingAt: rec.RatingAt, RatingSource: rec.RatingSource,
 		Added: rec.Added, Removed: rec.Removed, Updated: rec.Updated, AddedBy: rec.AddedBy,
 		Pinned: rec.Pinned, Position: rec.Position, Groups: rec.Groups,
@@ -244,12 +244,19 @@ func tickerOf(k, v []byte) (sectors.Ticker, error) {
 
 // displayName picks the name to show: one the user gave, else the current
 // name from the securities master (which shows ST warnings and renames),
+// else the quote server's (a fund's, an index's), else a known index's,
 // else the report's.
 func displayName(t sectors.Ticker) string {
 	if t.CustomName != "" {
 		return t.CustomName
 	}
 	if name, ok := market.MasterName(t.Code); ok {
+		return name
+	}
+	if t.QuoteName != "" {
+		return t.QuoteName
+	}
+	if name, ok := market.Indexes[t.Code.Key()]; ok {
 		return name
 	}
 	return t.ReportName

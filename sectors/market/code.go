@@ -57,6 +57,13 @@ const (
 	BoardBSE      Board = "BSE"
 	BoardSSEIndex Board = "SSE Index"
 	BoardSZIndex  Board = "SZSE Index"
+	// The listed funds, by exchange and kind (see Kind).
+	BoardSSEETF  Board = "SSE ETF"
+	BoardSZETF   Board = "SZSE ETF"
+	BoardSSELOF  Board = "SSE LOF"
+	BoardSZLOF   Board = "SZSE LOF"
+	BoardSSEFund Board = "SSE Fund" // closed-end
+	BoardSZFund  Board = "SZSE Fund"
 )
 
 // Chinese returns the board's Chinese name.
@@ -76,6 +83,18 @@ func (b Board) Chinese() string {
 		return "上证指数"
 	case BoardSZIndex:
 		return "深证指数"
+	case BoardSSEETF:
+		return "沪ETF"
+	case BoardSZETF:
+		return "深ETF"
+	case BoardSSELOF:
+		return "沪LOF"
+	case BoardSZLOF:
+		return "深LOF"
+	case BoardSSEFund:
+		return "沪封闭基金"
+	case BoardSZFund:
+		return "深封闭基金"
 	}
 	return string(b)
 }
@@ -208,6 +227,15 @@ func exchangeForNumber(n string) (Exchange, bool) {
 }
 
 // boardOf is the board of number n on exchange ex, if ex lists such codes.
+//
+// The funds' ranges are the exchanges' code allocation: on Shanghai 50x
+// closed-end funds (500, 505) and LOFs (501, 502, 506), 51x ETFs (510–518;
+// 519 is the open-end funds' subscription code, never traded), 530 and
+// 56x the newer stock ETFs (上证函〔2024〕1724号 opened 530000–530999),
+// 588/589 the STAR-market ETFs; on Shenzhen 159 ETFs, 16x LOFs (16ggxx:
+// the manager's number, then the fund's) and 184 closed-end funds. None
+// of them overlaps a stock's prefix, so a bare fund code is never
+// ambiguous.
 func boardOf(ex Exchange, n string) (Board, bool) {
 	if len(n) != 6 {
 		return "", false
@@ -222,6 +250,12 @@ func boardOf(ex Exchange, n string) (Board, bool) {
 			return BoardSTAR, true
 		case "000":
 			return BoardSSEIndex, true
+		case "510", "511", "512", "513", "515", "516", "517", "518", "530", "560", "561", "562", "563", "588", "589":
+			return BoardSSEETF, true
+		case "501", "502", "506":
+			return BoardSSELOF, true
+		case "500", "505":
+			return BoardSSEFund, true
 		}
 	case SZ:
 		switch p3 {
@@ -231,6 +265,12 @@ func boardOf(ex Exchange, n string) (Board, bool) {
 			return BoardChiNext, true
 		case "399":
 			return BoardSZIndex, true
+		case "159":
+			return BoardSZETF, true
+		case "160", "161", "162", "163", "164", "165", "166", "167", "168", "169":
+			return BoardSZLOF, true
+		case "184":
+			return BoardSZFund, true
 		}
 	case BJ:
 		if p3 == "920" || p2 == "43" || p2 == "83" || p2 == "87" {
@@ -245,6 +285,69 @@ func boardOf(ex Exchange, n string) (Board, bool) {
 func (c Code) IsIndex() bool {
 	b := c.Board()
 	return b == BoardSSEIndex || b == BoardSZIndex
+}
+
+// Kind is what sort of security a code names: what the watchlist may
+// hold beside stocks, and which rules of the stocks apply to it.
+type Kind string
+
+// The kinds, as the exchanges' code ranges tell them apart (boardOf).
+const (
+	KindStock Kind = "stock"
+	KindIndex Kind = "index" // not traded: no position, no price limit
+	KindETF   Kind = "ETF"   // exchange-traded fund
+	KindLOF   Kind = "LOF"   // listed open-end fund
+	KindFund  Kind = "fund"  // closed-end fund
+)
+
+// Chinese is the kind's Chinese name.
+func (k Kind) Chinese() string {
+	switch k {
+	case KindStock:
+		return "股票"
+	case KindIndex:
+		return "指数"
+	case KindFund:
+		return "封闭基金"
+	}
+	return string(k)
+}
+
+// Kind is the code's kind, from its board.
+func (c Code) Kind() Kind {
+	switch c.Board() {
+	case BoardSSEIndex, BoardSZIndex:
+		return KindIndex
+	case BoardSSEETF, BoardSZETF:
+		return KindETF
+	case BoardSSELOF, BoardSZLOF:
+		return KindLOF
+	case BoardSSEFund, BoardSZFund:
+		return KindFund
+	}
+	return KindStock
+}
+
+// IsFund reports whether c is a listed fund: an ETF, a LOF or a
+// closed-end fund.
+func (c Code) IsFund() bool {
+	k := c.Kind()
+	return k == KindETF || k == KindLOF || k == KindFund
+}
+
+// IsStock reports whether c is a stock (neither a fund nor an index):
+// what a broker's report rates and the securities master lists.
+func (c Code) IsStock() bool { return c.Kind() == KindStock }
+
+// PriceDecimals is how many decimals the code's prices have: funds trade
+// in steps of 0.001 yuan (a real quote: 159915 at 3.154, its limits
+// 3.794/2.530), stocks in fen, indexes are quoted to the hundredth of a
+// point.
+func (c Code) PriceDecimals() int {
+	if c.IsFund() {
+		return 3
+	}
+	return 2
 }
 
 // Indexes are the benchmark indexes investors name by code.
@@ -268,7 +371,8 @@ func (e *IndexError) Error() string {
 	return fmt.Sprintf("%s is an index%s, not a stock: give a stock's code", e.Code.Key(), name)
 }
 
-// ParseStock is ParseCode where a stock is meant: an index code is refused,
+// ParseStock is ParseCode where something traded is meant (a stock or a
+// listed fund): an index code is refused,
 // and so is a bare number that is a known index and no listed stock
 // (000300 is 沪深300, not a Shenzhen stock).
 func ParseStock(input string) (Code, error) {
@@ -292,6 +396,59 @@ func ParseStock(input string) (Code, error) {
 		}
 	}
 	return c, nil
+}
+
+// ParseSecurity reads a code where anything the watchlist may hold is
+// meant: a stock, a fund (ETF, LOF, closed-end) or an index. A bare number
+// is read as ParseCode reads it, a listed stock first (000001 is Ping An
+// Bank, not the SSE Composite, which is sh000001), with two exceptions
+// that no stock can mean: a 399 number is a Shenzhen index (399006), and
+// a 000 number that no listed stock has but a known Shanghai index does
+// is that index (000300 is 沪深300). An explicit exchange decides:
+// sh000300, sz399006, 000300.SH.
+func ParseSecurity(input string) (Code, error) {
+	c, err := ParseCode(input)
+	if err != nil {
+		if bareNumber(input) {
+			n := strings.TrimSpace(norm.NFKC.String(input))
+			if b, ok := boardOf(SZ, n); ok && b == BoardSZIndex {
+				return Code{Exchange: SZ, Number: n}, nil
+			}
+		}
+		return c, err
+	}
+	if ix, ok := bareIndex(input, c); ok {
+		return ix, nil
+	}
+	return c, nil
+}
+
+// bareIndex is the known Shanghai index a bare number c names when no
+// listed stock has that number.
+func bareIndex(input string, c Code) (Code, bool) {
+	if c.Exchange != SZ || !bareNumber(input) {
+		return Code{}, false
+	}
+	if _, listed := LookupMaster(c); listed {
+		return Code{}, false
+	}
+	sh := Code{Exchange: SH, Number: c.Number}
+	_, ok := Indexes[sh.Key()]
+	return sh, ok
+}
+
+// OtherMeaning is what else a bare number the user typed could have
+// meant: the known index that shares the number of the stock it was read
+// as (000016 is 深康佳A, and sh000016 上证50), so that a message can say
+// how to ask for the other. ok is false when there is none, or the input
+// named its exchange.
+func OtherMeaning(input string, c Code) (other Code, name string, ok bool) {
+	if c.Exchange != SZ || !bareNumber(input) || !c.IsStock() {
+		return Code{}, "", false
+	}
+	sh := Code{Exchange: SH, Number: c.Number}
+	name, ok = Indexes[sh.Key()]
+	return sh, name, ok
 }
 
 // ParseBenchmark reads a benchmark index where one is meant: SH000300,

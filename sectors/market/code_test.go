@@ -187,3 +187,63 @@ func TestDisplayName(t *testing.T) {
 		t.Errorf("000002: name %q official %q", s.Name, s.Official)
 	}
 }
+
+// Funds and indexes: what a code names, and what a bare number the user
+// types resolves to when a stock and an index share it.
+func TestParseSecurityKinds(t *testing.T) {
+	cases := []struct {
+		in, key string
+		kind    Kind
+		board   Board
+	}{
+		{"510300", "SH510300", KindETF, BoardSSEETF},
+		{"588000", "SH588000", KindETF, BoardSSEETF},
+		{"530000", "SH530000", KindETF, BoardSSEETF},
+		{"159915", "SZ159915", KindETF, BoardSZETF},
+		{"161725", "SZ161725", KindLOF, BoardSZLOF},
+		{"501018.SH", "SH501018", KindLOF, BoardSSELOF},
+		{"184801", "SZ184801", KindFund, BoardSZFund},
+		{"000300", "SH000300", KindIndex, BoardSSEIndex}, // no stock has 000300
+		{"399006", "SZ399006", KindIndex, BoardSZIndex},  // only an index uses 399
+		{"sh000001", "SH000001", KindIndex, BoardSSEIndex},
+		{"000300.SH", "SH000300", KindIndex, BoardSSEIndex},
+		{"000001", "SZ000001", KindStock, BoardSZSEMain}, // Ping An Bank: a listed stock wins
+		{"000016", "SZ000016", KindStock, BoardSZSEMain}, // the stock, not 上证50
+		{"600519", "SH600519", KindStock, BoardSSEMain},
+	}
+	for _, c := range cases {
+		code, err := ParseSecurity(c.in)
+		if err != nil {
+			t.Errorf("ParseSecurity(%q): %v", c.in, err)
+			continue
+		}
+		if code.Key() != c.key || code.Kind() != c.kind || code.Board() != c.board {
+			t.Errorf("ParseSecurity(%q) = %s %s %s, want %s %s %s", c.in, code.Key(), code.Kind(), code.Board(), c.key, c.kind, c.board)
+		}
+	}
+	for _, bad := range []string{"519001", "SZ510300", "SH159915", "520000", "sz000300x"} {
+		if c, err := ParseSecurity(bad); err == nil {
+			t.Errorf("ParseSecurity(%q) = %s, want an error", bad, c.Key())
+		}
+	}
+	if other, name, ok := OtherMeaning("000016", MustParseCode("000016")); !ok || other.Key() != "SH000016" || name != "上证50" {
+		t.Errorf("OtherMeaning(000016) = %s %q %v", other.Key(), name, ok)
+	}
+	if _, _, ok := OtherMeaning("sz000016", MustParseCode("000016")); ok {
+		t.Error("an explicit exchange has another meaning")
+	}
+	if MustParseCode("510300").PriceDecimals() != 3 || MustParseCode("600519").PriceDecimals() != 2 {
+		t.Error("price decimals")
+	}
+	// a fund's code is found as a code on a watchlist that holds it
+	keys := []SearchKey{NewSearchKey(MustParseCode("510300"), "沪深300ETF华泰柏瑞"), NewSearchKey(Code{Exchange: SH, Number: "000300"}, "沪深300")}
+	if r := Resolve(keys, "sh510300"); r.Match != MatchExactCode || len(r.Best) != 1 || r.Best[0] != 0 {
+		t.Errorf("sh510300 resolves to %+v", r)
+	}
+	if r := Resolve(keys, "000300"); r.Match != MatchExactCode || len(r.Best) != 1 || r.Best[0] != 1 {
+		t.Errorf("000300 resolves to %+v", r)
+	}
+	if r := Resolve(keys, "hs300etf"); r.Match != MatchInitials || len(r.Best) != 1 || r.Best[0] != 0 {
+		t.Errorf("hs300etf resolves to %+v", r)
+	}
+}

@@ -1,6 +1,8 @@
 // Package market is the A-share market as zixuan knows it, apart from any
 // watchlist: codes in every spelling, the exchanges and boards they belong
-// to and the indexes a code may name; the securities master (every
+// to, and what kind of security a code names (a stock, a listed fund — ETF,
+// LOF, closed-end — or an index, with the rule for a bare number a stock
+// and an index share: ParseSecurity); the securities master (every
 // A-share's code and short name, embedded in the binary, with pinyin keys
 // computed ahead of time from phrase readings); the one resolver of what a
 // user types for a stock (code, name, name prefix, pinyin, former name,

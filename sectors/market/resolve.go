@@ -168,14 +168,15 @@ func NormalizeQuery(q string) string {
 	return strings.ToLower(NormalizeName(q))
 }
 
-// queryCode reads q as a complete stock code when it is spelt like one: an
-// index code (SH000300) is not a stock and stays text.
+// queryCode reads q as a complete code when it is spelt like one, as
+// ParseSecurity reads it: 000300 finds 沪深300 on a watchlist that holds
+// it, 399006 创业板指.
 func queryCode(q string) (Code, bool) {
 	if len(q) < 6 || len(q) > 12 || strings.IndexFunc(q, func(r rune) bool { return r == '.' || r >= '0' && r <= '9' || r >= '０' && r <= '９' }) < 0 {
 		return Code{}, false
 	}
-	c, err := ParseCode(q)
-	if err != nil || c.IsIndex() {
+	c, err := ParseSecurity(q)
+	if err != nil {
 		return Code{}, false
 	}
 	return c, true
