@@ -147,7 +147,9 @@ func (m Model) open(d common.Dialog, cmd tea.Cmd) (tea.Model, tea.Cmd) {
 }
 
 // tickerLabel is how a dialog names the ticker it is about.
-func tickerLabel(tk *sectors.Ticker) string { return tk.Code.Number + " " + common.DisplayName(tk.Name) }
+func tickerLabel(tk *sectors.Ticker) string {
+	return tk.Code.Number + " " + common.DisplayName(tk.Name)
+}
 
 // noteEditor edits note id of tk (0: a new note) in a box of w x h.
 func noteEditor(c common.Common, tk *sectors.Ticker, id uint64, body string, w, h int) (common.Dialog, tea.Cmd) {
