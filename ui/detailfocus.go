@@ -13,7 +13,7 @@ import (
 
 // detailFocus is the detail pane with the focus (enter on the list): the
 // keys select and scroll the notes and act on the selected one. The pane
-// itself is drawn by the root, from the selected ticker (detail.go); the
+// itself is drawn by detailModel, from the selected ticker (detail.go); the
 // dialog turns keys into requests for it.
 //
 // The pane holds on to the ticker it was opened on (code, label): when
@@ -26,25 +26,25 @@ type detailFocus struct {
 	label string // code and name, for the message when it is gone
 }
 
-// focusOn is the focused detail pane of the selected ticker.
-func (m *Model) focusOn(tk sectors.Ticker) detailFocus {
-	return detailFocus{keys: m.keys, code: tk.Code, label: tk.Code.Number + " " + common.DisplayName(tk.Name)}
+// focusOn is the focused detail pane of tk (the selected ticker).
+func focusOn(keys *common.KeyMap, tk sectors.Ticker) detailFocus {
+	return detailFocus{keys: keys, code: tk.Code, label: tk.Code.Number + " " + common.DisplayName(tk.Name)}
 }
 
-// lostFocus is the focused detail pane in the stack whose ticker is no
-// longer the one selected (removed, or out of the view, by another
-// process), if any.
-func (m *Model) lostFocus() (detailFocus, bool) {
-	for _, d := range m.stack {
-		if f, ok := d.(detailFocus); ok && f.code != (market.Code{}) && m.selectedKey() != f.code.Key() {
+// lostFocus is the focused detail pane in stack whose ticker is no longer
+// the one selected (its key: selected; removed, or out of the view, by
+// another process), if any.
+func lostFocus(stack []common.Dialog, selected string) (detailFocus, bool) {
+	for _, d := range stack {
+		if f, ok := d.(detailFocus); ok && f.code != (market.Code{}) && selected != f.code.Key() {
 			return f, true
 		}
 	}
 	return detailFocus{}, false
 }
 
-// focusGone is the pane's message for a ticker that left the list.
-func (m *Model) focusGone(f detailFocus) string { return sprintf(m.t.FocusGone, safeLine(f.label)) }
+// gone is the pane's message for a ticker that left the list.
+func (d detailFocus) gone(t *common.Text) string { return sprintf(t.FocusGone, safeLine(d.label)) }
 
 // What the focused detail pane asks of the root.
 type (

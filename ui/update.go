@@ -94,7 +94,7 @@ func (m Model) updateList(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.say("%s%s%s", m.t.SortBy, m.t.Colon, m.t.SortNames[m.view.sortBy])
 	case key.Matches(msg, k.Detail):
 		if tk, ok := m.selected(); ok {
-			m.push(m.focusOn(tk))
+			m.push(focusOn(m.keys, tk))
 			m.det.reset()
 		}
 	case key.Matches(msg, k.Note):
@@ -151,7 +151,7 @@ func (m Model) openEditor(id uint64, body string) (tea.Model, tea.Cmd) {
 	if !ok {
 		return m, nil
 	}
-	w, h := m.dialogSize()
+	w, h := dialogSize(m.width, m.height)
 	e, cmd := editor.New(m.context(), tk.Code, tk.Code.Number+" "+common.DisplayName(tk.Name), id, body, w, max(h-2, 3))
 	m.push(e)
 	return m, cmd
@@ -176,7 +176,7 @@ func (m Model) openWizard() (tea.Model, tea.Cmd) {
 	// asked for once it is chosen
 	title, sector := m.t.AddPrompt, m.tabs.activeID()
 	if sector != "" {
-		title += "  " + m.t.AddTo + m.t.Colon + m.sectorLabel(sector)
+		title += "  " + m.t.AddTo + m.t.Colon + sectorLabel(m.data.sectors, m.t, sector)
 	}
 	w, cmd := wizard.New(m.context(), title, sector, on, rankMarket(m.opts.FuzzyPinyin))
 	m.push(w)
@@ -187,10 +187,10 @@ func (m Model) openWizard() (tea.Model, tea.Cmd) {
 // it was before the key (a failed write opens it again).
 func (m Model) handle(msg tea.Msg, from common.Dialog) (tea.Model, tea.Cmd) {
 	if f, ok := from.(detailFocus); ok {
-		if lost, gone := m.lostFocus(); gone && lost.code == f.code {
+		if lost, gone := lostFocus(m.stack, m.selectedKey()); gone && lost.code == f.code {
 			// Its ticker is gone: nothing it asks is done to the ticker
 			// selected in its place.
-			m.say("%s", m.focusGone(f))
+			m.say("%s", f.gone(m.t))
 			return m, nil
 		}
 	}
@@ -250,7 +250,7 @@ func (m Model) detailAsked(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.det.scroll = 0
 		}
 	case detailScrollMsg:
-		m.det.scroll += msg.by * max(m.bodyHeight()/2, 3)
+		m.det.scroll += msg.by * max(bodyHeight(m.height)/2, 3)
 	case openEditorMsg:
 		return m.openEditor(0, "")
 	case openPickerMsg:

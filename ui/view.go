@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
@@ -22,51 +24,140 @@ const (
 	wideWidth = 100 // from here the detail pane sits beside the list
 )
 
-// layout sizes the panes after a resize.
-func (m *Model) layout() {
-	m.help.SetWidth(m.width)
-	body := m.bodyHeight()
-	m.list.height = max(body-1, 1)
-	m.list.clamp()
-	m.resize()
-}
+// bodyHeight is the body's height on a screen height tall: the header,
+// the tabs, the status and the help line take a line each.
+func bodyHeight(height int) int { return max(height-4, 1) }
 
-func (m *Model) bodyHeight() int { return max(m.height-4, 1) }
-
-// dialogSize is the content size of a dialog box.
-func (m *Model) dialogSize() (w, h int) {
-	return max(min(m.width-4, 90), 20), max(min(m.bodyHeight()-2, 20), 4)
+// dialogSize is the content size of a dialog box on a width x height
+// screen.
+func dialogSize(width, height int) (w, h int) {
+	return max(min(width-4, 90), 20), max(min(bodyHeight(height)-2, 20), 4)
 }
 
 // View is the program's frame: the screen, on the alternate screen.
 func (m Model) View() tea.View {
-	v := tea.NewView(m.screen())
+	f := m.newFrame()
+	v := tea.NewView(f.screen())
 	v.AltScreen = true
 	return v
 }
 
-// screen draws the whole screen, exactly width x height.
-func (m Model) screen() string {
-	if m.quitting || m.loading {
-		return "" // bubbletea draws nothing until there is a frame
-	}
-	if m.width < minWidth || m.height < minHeight {
-		msg := fmt.Sprintf(m.t.TooSmall, m.width, m.height, minWidth, minHeight)
-		// Wrapped to the width, then cut to the height: even a 1x1 pane
-		// must not scroll.
-		return fitLines(lipgloss.NewStyle().Width(max(m.width, 1)).Render(msg), max(m.width, 1), max(m.height, 1))
-	}
-	return m.frame(m.bodyFitted())
+// frame is one screen as the root hands it to be drawn: its size, the
+// texts and styles, the render cache, the dialogs drawn over the body and
+// in the status line, the list pane and the detail pane with what they
+// draw from, and what the header and the status line say. It draws the
+// header, the tabs, the body, the status line and the help line.
+type frame struct {
+	width, height     int
+	quitting, loading bool
+	t                 *common.Text
+	styles            *common.Styles
+	rc                *renderCache // nil draws everything
+	dark              bool
+
+	bodyDialog   common.Dialog // drawn over the body; nil: the panes
+	statusDialog common.Dialog // drawn in the status line, on top
+	// the detail pane has the keys (beside the list, it shows its focus),
+	// and takes the body on a narrow screen
+	detailKeys, detailFocused bool
+	help                      help.KeyMap // what has the keys
+	helpView                  help.Model  // draws the help line
+	more                      key.Binding // stands for the hints left out
+
+	list   listModel
+	listIn listIn
+	det    detailModel
+	detIn  detailIn
+
+	source    sectors.Source
+	total     int        // tickers loaded
+	view      *viewState // read only
+	status    string
+	statusErr bool
+	tabsLine  func() string
+	snap      *sectors.Snapshot // the reports, for the report filter's label
+	// the quotes' status and the holdings' totals in the status line,
+	// read only
+	qs *quoteState
+	ps *posState
+	pc partCtx
 }
 
-// frame is the screen around a body of exactly width x bodyHeight.
-func (m *Model) frame(body string) string {
+// newFrame is the frame of m as it is now. It only gathers: nothing is
+// drawn until the frame draws it.
+func (m *Model) newFrame() frame {
+	top := m.stack.top()
+	f := frame{
+		width: m.width, height: m.height, quitting: m.quitting, loading: m.loading,
+		t: m.t, styles: &m.styles, rc: m.rc, dark: m.dark,
+		bodyDialog: m.stack.body(), statusDialog: m.stack.status(),
+		detailKeys:    top != nil && common.PlacementOf(top) == common.AsDetail,
+		detailFocused: m.stack.detailFocused(),
+		help:          m.keys.ListHelp(), helpView: m.help, more: m.keys.More,
+		list: m.list, det: m.det,
+		source: m.data.source, total: len(m.data.tickers), view: &m.view,
+		status: m.status, statusErr: m.statusErr,
+		tabsLine: m.tabsLine, snap: m.hs.snap,
+		qs: &m.qs, ps: &m.ps, pc: partCtxOf(m),
+	}
+	if top != nil {
+		f.help = top
+	}
+	data, hs, qs, al, ps, pc, view := &m.data, &m.hs, &m.qs, &m.al, &m.ps, f.pc, &m.view
+	t, onSector := m.t, m.tabs.activeID() != ""
+	f.listIn = listIn{
+		t: m.t, styles: &m.styles, loc: m.opts.Location, rc: m.rc,
+		tickers: m.data.tickers, rows: m.view.rows,
+		data: m.dataEpoch, cells: m.qs.epoch, hist: m.hs.epoch, pos: m.ps.epoch,
+		prices: m.qs.shown(&m.opts), histShow: m.hs.hasColumns(), held: m.ps.shown(m.view.rows, m.data.tickers), allTab: !onSector,
+		western: m.opts.Western, dark: m.dark, defaults: m.opts.Columns,
+		priceCells: m.qs.cells, quotes: m.qs.quotes,
+		histCell: func(r int) *histCell { return hs.cellOf(data.tickers, r) },
+		position: func(r int) *sectors.Position { return ps.of(data.tickers[r].Code) },
+		sector:   func(id string) string { return sectorLabel(data.sectors, t, id) },
+		upDown:   pc.upDown,
+		empty:    func(width int) []string { return emptyHint(t.Watch, m.styles.Dim, view, onSector, width) },
+	}
+	f.detIn = detailIn{
+		t: m.t, styles: &m.styles, loc: m.opts.Location,
+		sectors: m.data.sectors, snap: m.hs.snap, epoch: m.dataEpoch, dark: m.dark, rc: m.rc,
+		quote:  func(tk *sectors.Ticker, width int) []string { return qs.lines(tk, width, pc) },
+		alerts: func(tk *sectors.Ticker, width int) []string { return al.lines(tk, width, pc) },
+		since:  func(tk *sectors.Ticker, at time.Time) string { return qs.sinceLine(tk, at, pc) },
+		chart: func(tk *sectors.Ticker, width int) []string {
+			c := common.Common{Width: width, Height: m.height, Keys: m.keys, Styles: &m.styles, T: m.t, Store: m.st}
+			return hs.chartLines(c, tk, m.opts.Western) // chart.go
+		},
+	}
+	f.detIn.tk, f.detIn.ok = m.selected()
+	if lost, gone := lostFocus(m.stack, m.selectedKey()); gone {
+		f.detIn.gone = lost.gone(m.t)
+	}
+	return f
+}
+
+// screen draws the whole screen, exactly width x height.
+func (f *frame) screen() string {
+	if f.quitting || f.loading {
+		return "" // bubbletea draws nothing until there is a frame
+	}
+	if f.width < minWidth || f.height < minHeight {
+		msg := fmt.Sprintf(f.t.TooSmall, f.width, f.height, minWidth, minHeight)
+		// Wrapped to the width, then cut to the height: even a 1x1 pane
+		// must not scroll.
+		return fitLines(lipgloss.NewStyle().Width(max(f.width, 1)).Render(msg), max(f.width, 1), max(f.height, 1))
+	}
+	return f.join(f.body())
+}
+
+// join is the screen around a body of exactly width x bodyHeight.
+func (f *frame) join(body string) string {
 	parts := []string{
-		fitLines(m.headerView(), m.width, 1),
-		m.tabsLine(),
+		fitLines(f.headerView(), f.width, 1),
+		f.tabsLine(),
 		body,
-		fitLines(m.qs.withStatus(m.statusView(), partCtxOf(m), m.stack.status() != nil, m.width), m.width, 1),
-		m.shortHelp(),
+		fitLines(f.qs.withStatus(f.statusView(), f.pc, f.statusDialog != nil, f.width), f.width, 1),
+		f.shortHelp(),
 	}
 	return strings.Join(parts, "\n")
 }
@@ -102,30 +193,29 @@ func fitLinesW(s string, w, h int) ([]string, []int) {
 	return lines, widths
 }
 
-// bodyFitted is the body, fitted to width x bodyHeight: a dialog drawn
+// body is the body, fitted to width x bodyHeight: a dialog drawn
 // over it, or the list (and, on a wide screen, the detail pane beside it)
 // put together line by line from cached rows at widths known as they are
 // drawn, instead of measuring every line again in Style.Render,
 // JoinHorizontal and fitLines. render_test.go keeps the plain way of
 // drawing it as the oracle these lines must equal byte for byte.
-func (m *Model) bodyFitted() string {
-	w, h := m.width, m.bodyHeight()
-	if d := m.stack.body(); d != nil {
-		return fitLines(m.dialogView(d), w, h)
+func (f *frame) body() string {
+	w, h := f.width, bodyHeight(f.height)
+	if d := f.bodyDialog; d != nil {
+		return fitLines(f.dialogView(d), w, h)
 	}
 	if w >= wideWidth {
 		// beside the list, the pane shows its focus only while it has the
 		// keys (not under a question)
-		focused := m.stack.top() != nil && common.PlacementOf(m.stack.top()) == common.AsDetail
-		if s, ok := m.wideBody(w, h, focused); ok {
+		if s, ok := f.wideBody(w, h, f.detailKeys); ok {
 			return s
 		}
-		return fitLines(m.wideBodyJoined(w, h, focused), w, h)
+		return fitLines(f.wideBodyJoined(w, h, f.detailKeys), w, h)
 	}
-	if m.stack.detailFocused() {
-		return fitLines(m.detailView(w, h, true), w, h)
+	if f.detailFocused {
+		return fitLines(f.det.detailView(&f.detIn, w, h, true), w, h)
 	}
-	lines, _ := m.listLines(w, h)
+	lines, _ := f.list.listLines(&f.listIn, w, h)
 	return strings.Join(lines, "\n")
 }
 
@@ -135,15 +225,15 @@ func listWidth(w int) int { return min(w*3/5, 110) }
 
 // wideBody is the wide layout, fitted; ok is false when the pane cannot
 // be drawn line by line (wideBodyJoined draws it then).
-func (m *Model) wideBody(w, h int, focused bool) (string, bool) {
+func (f *frame) wideBody(w, h int, focused bool) (string, bool) {
 	lw := listWidth(w)
-	list, lws := m.listLines(lw-1, h)
-	style := m.styles.Pane
+	list, lws := f.list.listLines(&f.listIn, lw-1, h)
+	style := f.styles.Pane
 	if focused {
-		style = m.styles.PaneFocus
+		style = f.styles.PaneFocus
 	}
 	dw := w - lw - 2
-	dl, dws := fitLinesW(m.detailView(dw, h, focused), dw, h)
+	dl, dws := fitLinesW(f.det.detailView(&f.detIn, dw, h, focused), dw, h)
 	pane, pw, ok := paneRender(style, dl, dws)
 	if !ok {
 		return "", false
@@ -171,27 +261,27 @@ func (m *Model) wideBody(w, h int, focused bool) (string, bool) {
 
 // wideBodyJoined is the wide layout drawn with lipgloss, for a pane style
 // paneRender does not know.
-func (m *Model) wideBodyJoined(w, h int, focused bool) string {
+func (f *frame) wideBodyJoined(w, h int, focused bool) string {
 	lw := listWidth(w)
-	lines, _ := m.listLines(lw-1, h)
+	lines, _ := f.list.listLines(&f.listIn, lw-1, h)
 	list := padLines(strings.Join(lines, "\n"), lw-1)
-	style := m.styles.Pane
+	style := f.styles.Pane
 	if focused {
-		style = m.styles.PaneFocus
+		style = f.styles.PaneFocus
 	}
 	dw := w - lw - 2
-	det := style.Height(h).Render(fitLines(m.detailView(dw, h, focused), dw, h))
+	det := style.Height(h).Render(fitLines(f.det.detailView(&f.detIn, dw, h, focused), dw, h))
 	return lipgloss.JoinHorizontal(lipgloss.Top, list+" ", det)
 }
 
-func (m *Model) headerView() string {
-	s, t := &m.styles, m.t
-	src := m.data.source
-	right := fmt.Sprintf("%d %s", len(m.data.tickers), t.Tickers)
-	if len(m.view.rows) != len(m.data.tickers) {
-		right = fmt.Sprintf("%d %s %d %s", len(m.view.rows), t.Of, len(m.data.tickers), t.Tickers)
+func (f *frame) headerView() string {
+	s, t := f.styles, f.t
+	src := f.source
+	right := fmt.Sprintf("%d %s", f.total, t.Tickers)
+	if len(f.view.rows) != f.total {
+		right = fmt.Sprintf("%d %s %d %s", len(f.view.rows), t.Of, f.total, t.Tickers)
 	}
-	if pos := m.list.position(m.t.Watch.Position, len(m.view.rows)); pos != "" {
+	if pos := f.list.position(f.t.Watch.Position, len(f.view.rows)); pos != "" {
 		right = pos + "  " + right
 	}
 	date := ""
@@ -199,73 +289,73 @@ func (m *Model) headerView() string {
 		date = src.Date.Format("2006-01-02")
 	}
 	app := s.App.Render(t.App)
-	room := m.width - safetext.Width(t.App) - safetext.Width(right) - len(date) - 5
+	room := f.width - safetext.Width(t.App) - safetext.Width(right) - len(date) - 5
 	title := ""
 	if room > 6 {
 		title = safetext.Truncate(safeLine(src.Title), room)
 	}
 	left := app + " " + s.Header.Render(title) + " " + s.Dim.Render(date)
-	gap := max(m.width-safetext.Width(left)-safetext.Width(right), 1)
+	gap := max(f.width-safetext.Width(left)-safetext.Width(right), 1)
 	return left + strings.Repeat(" ", gap) + right
 }
 
 // dialogView draws a dialog over the body: in a box, or as it is.
-func (m *Model) dialogView(d common.Dialog) string {
+func (f *frame) dialogView(d common.Dialog) string {
 	body := d.View()
 	if common.PlacementOf(d) != common.InBox {
 		return body
 	}
-	w, h := m.dialogSize()
-	return m.styles.Box.Width(w + 2 + m.styles.Box.GetHorizontalBorderSize()).Render(fitLines(body, w, min(strings.Count(body, "\n")+1, h)))
+	w, h := dialogSize(f.width, f.height)
+	return f.styles.Box.Width(w + 2 + f.styles.Box.GetHorizontalBorderSize()).Render(fitLines(body, w, min(strings.Count(body, "\n")+1, h)))
 }
 
 // statusView is the filter in force and the last message.
-func (m *Model) statusView() string {
-	if d := m.stack.status(); d != nil {
-		if sl, ok := d.(search.Model); ok && m.view.query != "" && len(m.view.rows) == 0 {
+func (f *frame) statusView() string {
+	if d := f.statusDialog; d != nil {
+		if sl, ok := d.(search.Model); ok && f.view.query != "" && len(f.view.rows) == 0 {
 			// say "no match" rather than leave an empty list unexplained
-			return sl.ViewIn(max(m.width-6-safetext.Width(m.t.NoMatch), 10)) + "  " + m.styles.Error.Render(m.t.NoMatch)
+			return sl.ViewIn(max(f.width-6-safetext.Width(f.t.NoMatch), 10)) + "  " + f.styles.Error.Render(f.t.NoMatch)
 		}
 		return d.View()
 	}
-	s, t := &m.styles, m.t
+	s, t := f.styles, f.t
 	var parts []string
-	if m.view.ratingFilterOn() {
+	if f.view.ratingFilterOn() {
 		var rs []string
 		for _, r := range sectors.Ratings {
-			if m.view.filter.Ratings.Has(r) {
+			if f.view.filter.Ratings.Has(r) {
 				rs = append(rs, t.Rating(r))
 			}
 		}
 		parts = append(parts, t.Filter+t.Colon+strings.Join(rs, t.ListSep))
 	}
-	if m.view.query != "" {
-		parts = append(parts, t.Search+t.Colon+"/"+safeLine(m.view.query))
+	if f.view.query != "" {
+		parts = append(parts, t.Search+t.Colon+"/"+safeLine(f.view.query))
 	}
-	if m.view.filter.Report != "" {
-		parts = append(parts, m.t.Reports.FilterReport+t.Colon+reportLabel(m.hs.snap, m.view.filter.Report))
+	if f.view.filter.Report != "" {
+		parts = append(parts, t.Reports.FilterReport+t.Colon+reportLabel(f.snap, f.view.filter.Report))
 	}
-	if m.view.sortBy != sortSector {
-		parts = append(parts, t.SortBy+t.Colon+t.SortNames[m.view.sortBy])
+	if f.view.sortBy != sortSector {
+		parts = append(parts, t.SortBy+t.Colon+t.SortNames[f.view.sortBy])
 	}
 	left := s.Prompt.Render(strings.Join(parts, "  "))
 	msg := ""
-	if m.status != "" && !slices.Contains(parts, m.status) { // "sort: name" once, not twice
-		if m.statusErr {
-			msg = s.Error.Render(m.status)
+	if f.status != "" && !slices.Contains(parts, f.status) { // "sort: name" once, not twice
+		if f.statusErr {
+			msg = s.Error.Render(f.status)
 		} else {
-			msg = s.Status.Render(m.status)
+			msg = s.Status.Render(f.status)
 		}
 	}
 	if msg == "" { // the totals of the holdings shown (poscols.go)
-		room := m.width
+		room := f.width
 		if len(parts) > 0 {
 			room -= safetext.Width(left) + 2
 		}
-		if q := m.qs.status(partCtxOf(m)); q != "" {
+		if q := f.qs.status(f.pc); q != "" {
 			room -= safetext.Width(q) + 2
 		}
-		msg = m.ps.line(room, m.view.rows, m.qs.quotes, partCtxOf(m))
+		msg = f.ps.line(room, f.view.rows, f.qs.quotes, f.pc)
 	}
 	if len(parts) == 0 {
 		return msg // no blanks before it (an empty styled string is not empty)
@@ -274,13 +364,4 @@ func (m *Model) statusView() string {
 		return left + "  " + msg
 	}
 	return left
-}
-
-// helpKeys is the help of what has focus now: the top dialog's, or the
-// list's.
-func (m *Model) helpKeys() help.KeyMap {
-	if d := m.stack.top(); d != nil {
-		return d
-	}
-	return m.keys.ListHelp()
 }

@@ -53,7 +53,7 @@ func (m *Model) positionsData() positions.Data {
 	for _, tk := range m.data.tickers {
 		d.Names[tk.Code.Key()] = tk.Name
 		if tk.OnList() {
-			d.Sectors[tk.Code.Key()] = m.sectorLabel(tk.Sector)
+			d.Sectors[tk.Code.Key()] = sectorLabel(m.data.sectors, m.t, tk.Sector)
 		}
 	}
 	return d
