@@ -56,6 +56,8 @@ type (
 	openPickerMsg   struct{}         // rate the selected ticker
 	noteHistoryMsg  struct{}         // show the old versions and the deleted notes
 	undeleteLastMsg struct{}         // bring back the note deleted last
+	paneHelpMsg     struct{}         // show the help of the pane's keys
+	quitAskedMsg    struct{}         // quit, as q does on the list
 )
 
 func (d detailFocus) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
@@ -65,7 +67,11 @@ func (d detailFocus) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 	}
 	keys := d.keys
 	switch {
-	case key.Matches(k, keys.Back), key.Matches(k, keys.Help):
+	case key.Matches(k, keys.Quit): // before Back, which has q too
+		return common.Tell(d, quitAskedMsg{}), nil
+	case key.Matches(k, keys.Help):
+		return common.Tell(d, paneHelpMsg{}), nil
+	case key.Matches(k, keys.PaneBack):
 		return nil, nil
 	case key.Matches(k, keys.Up):
 		return common.Tell(d, noteStepMsg{-1}), nil

@@ -186,6 +186,13 @@ func (m Model) openWizard() (tea.Model, tea.Cmd) {
 // handle does what a dialog asked for; from is the dialog that asked, as
 // it was before the key (a failed write opens it again).
 func (m Model) handle(msg tea.Msg, from common.Dialog) (tea.Model, tea.Cmd) {
+	switch msg.(type) { // the focused pane's ? and q, whatever its ticker
+	case quitAskedMsg:
+		return m.quit()
+	case paneHelpMsg:
+		m.push(keyhelp.For(m.context(), m.help, m.keys.DetailHelp()))
+		return m, nil
+	}
 	if f, ok := from.(detailFocus); ok {
 		if lost, gone := lostFocus(m.stack, m.selectedKey()); gone && lost.code == f.code {
 			// Its ticker is gone: nothing it asks is done to the ticker

@@ -15,10 +15,17 @@ import (
 type Model struct {
 	common.Common
 	help help.Model
+	of   help.KeyMap // whose keys: the list's, or the detail pane's
 }
 
-// New is the full help drawn by h (its separators and styles).
-func New(c common.Common, h help.Model) Model { return Model{Common: c, help: h} }
+// New is the full help of the list's keys, drawn by h (its separators and
+// styles).
+func New(c common.Common, h help.Model) Model { return For(c, h, c.Keys.ListHelp()) }
+
+// For is the full help of the keys of, drawn by h.
+func For(c common.Common, h help.Model, of help.KeyMap) Model {
+	return Model{Common: c, help: h, of: of}
+}
 
 func (h Model) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
@@ -36,7 +43,7 @@ func (h Model) Placement() common.Placement { return common.InBody }
 // View puts the groups of keys side by side as far as they fit in the
 // width, and the rest below, so that no key is cut off on a narrow screen.
 func (h Model) View() string {
-	groups := h.Keys.ListHelp().FullHelp()
+	groups := h.of.FullHelp()
 	wide := h.help
 	wide.SetWidth(0) // measured uncut
 	var blocks []string
@@ -57,8 +64,8 @@ func (h Model) View() string {
 	}
 	return strings.Join(blocks, sep)
 }
-func (h Model) ShortHelp() []key.Binding  { return h.Keys.ListHelp().ShortHelp() }
-func (h Model) FullHelp() [][]key.Binding { return h.Keys.ListHelp().FullHelp() }
+func (h Model) ShortHelp() []key.Binding  { return h.of.ShortHelp() }
+func (h Model) FullHelp() [][]key.Binding { return h.of.FullHelp() }
 func (h Model) SetSize(width, height int) common.Dialog {
 	h.help.SetWidth(width)
 	h.Common.SetSize(width, height)
