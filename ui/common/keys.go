@@ -38,8 +38,8 @@ type KeyMap struct {
 	// detail pane; PaneBack is its back, esc only: q quits there, as on
 	// the list
 	EditNote, DeleteNote, Back, PaneBack key.Binding
-	SetAlert, CancelAlert      key.Binding // alerts.go
-	Positions                  key.Binding // ui/views/positions
+	SetAlert, CancelAlert                key.Binding // alerts.go
+	Positions                            key.Binding // ui/views/positions
 
 	// dialogs
 	Save, Cancel, Confirm, Choose, Keep, Yes, No key.Binding
