@@ -94,6 +94,20 @@ func layoutColumnsHeld(width int, t *common.Text, prices, hist, allTab, held boo
 	return c
 }
 
+// spare is the cells of width the columns leave blank, and those the
+// column that takes what is left (the latest note) has beyond most.
+func (c colLayout) spare(width, most int) int {
+	used := marker + c.code + 1 + c.name + 1 + c.rating
+	extra := 0
+	for _, p := range c.cols {
+		used += 1 + p.width
+		if p.def.Ideal == 0 && p.def.IdealZh == 0 && p.width > most {
+			extra += p.width - most
+		}
+	}
+	return max(width-used, 0) + extra
+}
+
 func keepRank(d *columnDef) int {
 	if d.Keep == 0 {
 		return 8

@@ -220,7 +220,8 @@ func TestAllTabShowsSectorAndPosition(t *testing.T) {
 		m = update(m, tea.WindowSizeMsg{Width: w, Height: 24})
 		lw := w
 		if w >= wideWidth {
-			lw = listWidth(w) - 1
+			f := m.newFrame()
+			lw = f.listWidth(w) - 1
 		}
 		has := layoutColumnsOf(&m, lw).width("board") > 0
 		if has && !had && w < wideWidth {

@@ -46,7 +46,7 @@ func uncachedBody(f *frame) string {
 		return f.dialogView(d)
 	}
 	if w >= wideWidth {
-		lw := min(w*3/5, 110) // very wide: the detail pane takes the rest
+		lw := f.listWidth(w) // very wide: the detail pane takes the rest
 		list := padLines(fitLines(listView(f, lw-1, h), lw-1, h), lw-1)
 		focused := f.detailKeys
 		style := f.styles.Pane

@@ -22,6 +22,9 @@ const (
 	minWidth  = 50
 	minHeight = 12
 	wideWidth = 100 // from here the detail pane sits beside the list
+	// noteWide is the most the list's latest note takes beside the detail
+	// pane, which shows the notes whole
+	noteWide = 32
 )
 
 // bodyHeight is the body's height on a screen height tall: the header,
@@ -219,14 +222,22 @@ func (f *frame) body() string {
 	return strings.Join(lines, "\n")
 }
 
-// listWidth is the list's share of a wide screen; the detail pane takes
-// the rest.
-func listWidth(w int) int { return min(w*3/5, 110) }
+// listWidth is the list's share of a wide screen w cells wide: three
+// fifths, at most 110 cells, and no more than its columns use, the latest
+// note at most noteWide cells; the detail pane takes the rest. It is
+// measured as on the All tab, so the pane stays put when the tab changes.
+func (f *frame) listWidth(w int) int {
+	lw := min(w*3/5, 110)
+	in := f.listIn
+	in.allTab = true
+	c := f.list.layoutColumns(&in, lw-1)
+	return lw - c.spare(lw-1, noteWide)
+}
 
 // wideBody is the wide layout, fitted; ok is false when the pane cannot
 // be drawn line by line (wideBodyJoined draws it then).
 func (f *frame) wideBody(w, h int, focused bool) (string, bool) {
-	lw := listWidth(w)
+	lw := f.listWidth(w)
 	list, lws := f.list.listLines(&f.listIn, lw-1, h)
 	style := f.styles.Pane
 	if focused {
@@ -262,7 +273,7 @@ func (f *frame) wideBody(w, h int, focused bool) (string, bool) {
 // wideBodyJoined is the wide layout drawn with lipgloss, for a pane style
 // paneRender does not know.
 func (f *frame) wideBodyJoined(w, h int, focused bool) string {
-	lw := listWidth(w)
+	lw := f.listWidth(w)
 	lines, _ := f.list.listLines(&f.listIn, lw-1, h)
 	list := padLines(strings.Join(lines, "\n"), lw-1)
 	style := f.styles.Pane
