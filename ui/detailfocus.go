@@ -19,7 +19,7 @@ import (
 // The pane holds on to the ticker it was opened on (code, label): when
 // another process removes it, the list's selection moves on, but the pane
 // does not follow. It says the ticker is gone and asks nothing of the
-// root, so no key of it can write to another ticker (focusGone).
+// root, so no key of it can write to another ticker (gone).
 type detailFocus struct {
 	keys  *common.KeyMap
 	code  market.Code
