@@ -68,7 +68,7 @@ func (m Model) act(act tea.Msg, from common.Dialog) (tea.Model, tea.Cmd) {
 			m.say("%s %s: %s", a.Sec.Code.Number, common.DisplayName(a.Sec.Name), m.t.OnList)
 			return m, nil
 		}
-		label := m.sectorLabel(a.Sector)
+		label := sectorLabel(m.data.sectors, m.t, a.Sector)
 		write = m.write(func(st *store.Store) (market.Code, string, error) {
 			_, err := st.AddTicker(a.Sec.Code, a.Sec.Name, a.Sector, a.Rating, sectors.SourceUser)
 			return a.Sec.Code, sprintf(t.Added, a.Sec.Code.Number+" "+common.DisplayName(a.Sec.Name), label), err

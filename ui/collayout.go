@@ -94,6 +94,20 @@ func layoutColumnsHeld(width int, t *common.Text, prices, hist, allTab, held boo
 	return c
 }
 
+// spare is the cells of width the columns leave blank, and those the
+// column that takes what is left (the latest note) has beyond most.
+func (c colLayout) spare(width, most int) int {
+	used := marker + c.code + 1 + c.name + 1 + c.rating
+	extra := 0
+	for _, p := range c.cols {
+		used += 1 + p.width
+		if p.def.Ideal == 0 && p.def.IdealZh == 0 && p.width > most {
+			extra += p.width - most
+		}
+	}
+	return max(width-used, 0) + extra
+}
+
 func keepRank(d *columnDef) int {
 	if d.Keep == 0 {
 		return 8
@@ -167,46 +181,47 @@ func (c colLayout) row(cx *cellCtx, selected bool, s *common.Styles, upDown func
 	return b.String()
 }
 
-// columnIDs are the columns the user chose, or the default.
-func (m *Model) columnIDs() []string {
-	if m.cols != nil {
-		return m.cols
+// columnIDs are the columns the user chose, or those of the config
+// (defaults), or the default.
+func (l *listModel) columnIDs(defaults []string) []string {
+	if l.cols != nil {
+		return l.cols
 	}
-	if ids := knownColumns(m.opts.Columns); len(ids) > 0 {
+	if ids := knownColumns(defaults); len(ids) > 0 {
 		return ids
 	}
 	return defaultColumns
 }
 
 // layoutColumns is the list's columns at width, for the tab shown.
-func (m *Model) layoutColumns(width int) colLayout {
-	return layoutColumnsHeld(width, m.t, m.qs.shown(&m.opts), m.hs.hasColumns(), m.tabs.activeID() == "", m.ps.shown(m.view.rows, m.data.tickers), m.columnIDs())
+func (l *listModel) layoutColumns(in *listIn, width int) colLayout {
+	return layoutColumnsHeld(width, in.t, in.prices, in.histShow, in.allTab, in.held, l.columnIDs(in.defaults))
 }
 
 // colKey is what the drawn rows depend on of the columns.
-func (m *Model) colKey() string {
-	return strings.Join(m.columnIDs(), ",") + "|" + strconv.FormatBool(m.tabs.activeID() == "") + "|" + strconv.FormatBool(m.hs.hasColumns()) +
-		"|" + strconv.FormatBool(m.ps.shown(m.view.rows, m.data.tickers)) + "|" + strconv.FormatUint(m.ps.epoch, 10)
+func (l *listModel) colKey(in *listIn) string {
+	return strings.Join(l.columnIDs(in.defaults), ",") + "|" + strconv.FormatBool(in.allTab) + "|" + strconv.FormatBool(in.histShow) +
+		"|" + strconv.FormatBool(in.held) + "|" + strconv.FormatUint(in.pos, 10)
 }
 
 // cellCtx is the drawing context of ticker index r.
-func (m *Model) cellCtx(r int) *cellCtx {
-	cx := &cellCtx{tk: &m.data.tickers[r], t: m.t, loc: m.opts.Location, sector: m.sectorLabel}
-	if r < len(m.qs.cells) {
-		cx.pc = &m.qs.cells[r]
+func (in *listIn) cellCtx(r int) *cellCtx {
+	cx := &cellCtx{tk: &in.tickers[r], t: in.t, loc: in.loc, sector: in.sector}
+	if r < len(in.priceCells) {
+		cx.pc = &in.priceCells[r]
 	}
-	cx.hc = m.hs.cellOf(m.data.tickers, r)
-	cx.pos = m.ps.of(cx.tk.Code)
-	if q, ok := m.qs.quotes[cx.tk.Code.Key()]; ok {
+	cx.hc = in.histCell(r)
+	cx.pos = in.position(r)
+	if q, ok := in.quotes[cx.tk.Code.Key()]; ok {
 		cx.q = &q
 	}
 	return cx
 }
 
 // setColumns shows the columns ids, in order.
-func (m *Model) setColumns(ids []string) {
-	m.cols = knownColumns(ids)
-	if m.cols == nil {
-		m.cols = []string{}
+func (l *listModel) setColumns(ids []string) {
+	l.cols = knownColumns(ids)
+	if l.cols == nil {
+		l.cols = []string{}
 	}
 }

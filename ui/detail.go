@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"zixuan/sectors/market"
 	"zixuan/ui/common"
@@ -15,7 +16,8 @@ import (
 
 // detailModel is the detail pane: the sector's thesis, the rating history,
 // the notes and every report's call of the selected ticker. Focused, it selects a note to edit
-// or delete and scrolls.
+// or delete and scrolls. It draws from what the root hands it for the
+// frame (detailIn); its own state is only where it is.
 type detailModel struct {
 	note   int // selected live note while focused
 	offset int // first line shown
@@ -24,39 +26,61 @@ type detailModel struct {
 
 func (d *detailModel) reset() { d.note, d.offset, d.scroll = 0, 0, 0 }
 
-// detailLines renders the pane's content for tk in width cells; noteLine
+// detailIn is what the detail pane draws from, as the root has it for one
+// frame: the selected ticker, the texts and styles, the loaded sectors
+// and reports, the render cache, and the sections other parts draw at a
+// width (the quote, the chart, the alerts, a rating's return since).
+type detailIn struct {
+	tk   sectors.Ticker
+	ok   bool   // a ticker is selected
+	gone string // the focused pane's ticker has left the list: what it says instead
+
+	t       *common.Text
+	styles  *common.Styles
+	loc     *time.Location
+	sectors []sectors.Sector
+	snap    *sectors.Snapshot
+	epoch   uint64 // the loaded data's (callsKey)
+	dark    bool   // the styles are for a dark background
+	rc      *renderCache
+
+	quote, chart, alerts func(tk *sectors.Ticker, width int) []string
+	since                func(tk *sectors.Ticker, at time.Time) string
+}
+
+// detailLines renders the pane's content for in.tk in width cells; noteLine
 // is the first line of the selected note (when focused).
 //
 // Only notes[from:to] of the live notes are drawn (noteWindow): lines of
 // notes the pane cannot reach from where it is are not made at all, so a
 // key costs the same at 5 notes and at 5,000.
-func (m *Model) detailLines(tk sectors.Ticker, width int, focused bool) (lines []string, noteLine int) {
-	return m.detailLinesIn(tk, width, focused, nil)
+func (d *detailModel) detailLines(in *detailIn, width int, focused bool) (lines []string, noteLine int) {
+	return d.detailLinesIn(in, width, focused, nil)
 }
 
 // detailLinesIn is detailLines drawing the notes window gives of them
 // (all of them when nil).
-func (m *Model) detailLinesIn(tk sectors.Ticker, width int, focused bool, window func(n int) (from, to int)) (lines []string, noteLine int) {
-	s, t := &m.styles, m.t
+func (d *detailModel) detailLinesIn(in *detailIn, width int, focused bool, window func(n int) (from, to int)) (lines []string, noteLine int) {
+	tk, s, t := in.tk, in.styles, in.t
 	// wrap adds str cut into lines of width cells; continuation lines are
 	// indented like the first.
 	wrap := func(str string, style *lipgloss.Style) {
-		lines = append(lines, m.wrapped(str, width, style)...)
+		lines = append(lines, in.wrapped(str, width, style)...)
 	}
 	title := fmt.Sprintf("%s %s  %s", tk.Code.Key(), common.DisplayName(tk.Name), t.Board(tk.Code.Board()))
 	lines = append(lines, s.Title.Render(safetext.Truncate(title, width)))
 	rating := s.Rating[tk.Rating].Render(t.Rating(tk.Rating))
-	sec := m.sectorLabel(tk.Sector)
+	sec := sectorLabel(in.sectors, t, tk.Sector)
 	lines = append(lines, safetext.Truncate(rating+"  "+sec, width))
 	if tk.ReportName != "" && market.DisplayName(tk.ReportName) != market.DisplayName(tk.Name) {
 		lines = append(lines, s.Dim.Render(safetext.Truncate(safeLine(market.DisplayName(tk.ReportName))+" ("+t.Report+")", width)))
 	}
-	lines = append(lines, m.qs.lines(&tk, width, partCtxOf(m))...)
-	lines = append(lines, m.hs.chartLines(common.Common{Width: width, Height: m.height, Keys: m.keys, Styles: &m.styles, T: m.t, Store: m.st}, &tk, m.opts.Western)...) // chart.go
-	lines = append(lines, m.al.lines(&tk, width, partCtxOf(m))...)
+	lines = append(lines, in.quote(&tk, width)...)
+	lines = append(lines, in.chart(&tk, width)...) // chart.go, ui/views/chart
+	lines = append(lines, in.alerts(&tk, width)...)
 
 	shown := ""
-	if def, ok := m.thesis(tk.Sector); ok {
+	if def, ok := thesisOf(in.sectors, tk.Sector); ok {
 		shown = def.Thesis
 		lines = append(lines, "", s.ColHead.Render(t.Thesis))
 		// The report's own words come first in Chinese; in English the
@@ -76,13 +100,13 @@ func (m *Model) detailLinesIn(tk sectors.Ticker, width int, focused bool, window
 	}
 	for i := len(tk.Ratings) - 1; i >= 0; i-- { // newest first
 		h := tk.Ratings[i]
-		line := fmt.Sprintf(t.HistoryLine, h.At.In(m.opts.Location).Format("2006-01-02"),
+		line := fmt.Sprintf(t.HistoryLine, h.At.In(in.loc).Format("2006-01-02"),
 			t.Rating(h.From), t.Rating(h.To), t.SourceName(h.Source))
 		if r := t.ReasonText(h.Reason); r != "" {
 			line += t.Colon + r
 		}
 		wrap(line, &s.Row)
-		if since := m.qs.sinceLine(&tk, h.At, partCtxOf(m)); since != "" {
+		if since := in.since(&tk, h.At); since != "" {
 			lines = append(lines, safetext.Truncate("    "+since, width))
 		}
 	}
@@ -101,10 +125,10 @@ func (m *Model) detailLinesIn(tk sectors.Ticker, width int, focused bool, window
 		n := notes[i]
 		mark := "  "
 		style := s.Dim
-		if focused && i == m.det.note {
+		if focused && i == d.note {
 			mark, style, noteLine = "> ", s.Selected, len(lines)
 		}
-		stamp := n.Created.In(m.opts.Location).Format("2006-01-02 15:04")
+		stamp := n.Created.In(in.loc).Format("2006-01-02 15:04")
 		if n.Updated.After(n.Created) {
 			stamp += " *"
 		}
@@ -113,21 +137,23 @@ func (m *Model) detailLinesIn(tk sectors.Ticker, width int, focused bool, window
 			wrap("  "+l, &s.Row)
 		}
 	}
-	lines = append(lines, m.callLines(&tk, width, shown)...)
+	lines = append(lines, in.callLines(&tk, width, shown)...)
 	return lines, noteLine
 }
 
-func (m *Model) sectorLabel(id string) string {
-	for _, s := range m.data.sectors {
+// sectorLabel is the label of sector id among list.
+func sectorLabel(list []sectors.Sector, t *common.Text, id string) string {
+	for _, s := range list {
 		if s.ID == id {
-			return m.t.SectorLabel(s)
+			return t.SectorLabel(s)
 		}
 	}
 	return safeLine(id)
 }
 
-func (m *Model) thesis(id string) (def struct{ Thesis, ThesisEN string }, ok bool) {
-	for _, s := range m.data.sectors {
+// thesisOf is the thesis of sector id among list, from its report.
+func thesisOf(list []sectors.Sector, id string) (def struct{ Thesis, ThesisEN string }, ok bool) {
+	for _, s := range list {
 		if s.ID == id {
 			if d, ok := sectors.ReportSectorDef(s); ok {
 				def.Thesis, def.ThesisEN = d.Thesis, d.ThesisEN
@@ -144,24 +170,23 @@ func (m *Model) thesis(id string) (def struct{ Thesis, ThesisEN string }, ok boo
 var quoteWide = strings.NewReplacer("“", "「", "”", "」", "‘", "『", "’", "』")
 
 // detailView draws the pane in width x height.
-func (m *Model) detailView(width, height int, focused bool) string {
-	if f, gone := m.lostFocus(); gone {
-		lines := common.WrapText(m.focusGone(f), max(width, 10))
+func (d *detailModel) detailView(in *detailIn, width, height int, focused bool) string {
+	if in.gone != "" {
+		lines := common.WrapText(in.gone, max(width, 10))
 		for i := range lines {
-			lines[i] = m.styles.Dim.Render(lines[i])
+			lines[i] = in.styles.Dim.Render(lines[i])
 		}
 		return strings.Join(lines[:min(len(lines), max(height, 1))], "\n")
 	}
-	tk, ok := m.selected()
-	if !ok {
-		return m.styles.Dim.Render(m.t.NoSelection)
+	if !in.ok {
+		return in.styles.Dim.Render(in.t.NoSelection)
 	}
-	lines, noteLine := m.detailLinesIn(tk, width, focused, m.noteWindow(focused, height))
+	lines, noteLine := d.detailLinesIn(in, width, focused, d.noteWindow(focused, height))
 	// the first line (code and name) stays put; the rest scrolls
 	title, lines := lines[0], lines[1:]
 	height--
 	noteLine--
-	off := m.det.offset
+	off := d.offset
 	if noteLine >= 0 {
 		if noteLine < off {
 			off = noteLine
@@ -170,7 +195,7 @@ func (m *Model) detailView(width, height int, focused bool) string {
 			off = noteLine - height + 3
 		}
 	}
-	off += m.det.scroll // PgDn reads on through a note taller than the pane
+	off += d.scroll // PgDn reads on through a note taller than the pane
 	off = max(0, min(off, len(lines)-height))
 	end := min(off+height, len(lines))
 	return title + "\n" + strings.Join(lines[off:end], "\n")
@@ -186,18 +211,18 @@ var windowNotes = true
 // so it never reaches more than height+|scroll| lines above or below that
 // line. Each note is at least two lines (its date and one of text), so
 // that many lines are within half as many notes.
-func (m *Model) noteWindow(focused bool, height int) func(n int) (from, to int) {
+func (d *detailModel) noteWindow(focused bool, height int) func(n int) (from, to int) {
 	if !windowNotes {
 		return nil
 	}
 	return func(n int) (from, to int) {
 		sel := 0
 		if focused {
-			sel = min(m.det.note, max(n-1, 0))
+			sel = min(d.note, max(n-1, 0))
 		}
-		up, down := max(-m.det.scroll, 0), max(m.det.scroll, 0)
+		up, down := max(-d.scroll, 0), max(d.scroll, 0)
 		if !focused {
-			down += max(m.det.offset, 0)
+			down += max(d.offset, 0)
 		}
 		before := (height+up)/2 + 2
 		after := (height+down)/2 + 2

@@ -21,7 +21,7 @@ import (
 
 // callsKey is everything the section's drawing depends on.
 type callsKey struct {
-	data  uint64 // m.dataEpoch: the tickers, their calls and history
+	data  uint64 // the data epoch: the tickers, their calls and history
 	snap  *sectors.Snapshot
 	code  market.Code
 	t     *common.Text
@@ -39,26 +39,26 @@ type callsCache struct {
 // callLines is the calls section of tk's detail pane in width cells,
 // without a heading when tk has no calls. shown is a thesis the pane
 // shows already.
-func (m *Model) callLines(tk *sectors.Ticker, width int, shown string) []string {
+func (in *detailIn) callLines(tk *sectors.Ticker, width int, shown string) []string {
 	if len(tk.Calls) == 0 {
 		return nil
 	}
-	k := callsKey{data: m.dataEpoch, snap: m.hs.snap, code: tk.Code, t: m.t, width: width, shown: shown, dark: m.dark}
-	if rc := m.rc; rc != nil && rc.calls.ok && rc.calls.key == k {
+	k := callsKey{data: in.epoch, snap: in.snap, code: tk.Code, t: in.t, width: width, shown: shown, dark: in.dark}
+	if rc := in.rc; rc != nil && rc.calls.ok && rc.calls.key == k {
 		return rc.calls.lines
 	}
-	lines := m.drawCalls(tk, width, shown)
-	if m.rc != nil {
-		m.rc.calls = callsCache{key: k, lines: lines, ok: true}
+	lines := in.drawCalls(tk, width, shown)
+	if in.rc != nil {
+		in.rc.calls = callsCache{key: k, lines: lines, ok: true}
 	}
 	return lines
 }
 
-func (m *Model) drawCalls(tk *sectors.Ticker, width int, shown string) []string {
-	s, t, ct := &m.styles, m.t, m.t.Ratings
+func (in *detailIn) drawCalls(tk *sectors.Ticker, width int, shown string) []string {
+	s, t, ct := in.styles, in.t, in.t.Ratings
 	var reports []sectors.ReportEntry
-	if m.hs.snap != nil {
-		reports = m.hs.snap.Reports
+	if in.snap != nil {
+		reports = in.snap.Reports
 	}
 	calls := tk.CallsNewestFirst(reports)
 	lines := []string{"", s.ColHead.Render(ct.Title + t.Paren(strconv.Itoa(len(calls))))}
@@ -115,7 +115,7 @@ func (m *Model) drawCalls(tk *sectors.Ticker, width int, shown string) []string 
 			about = joinNonEmpty(about, quoteWide.Replace(safeLine(thesis)), t.Colon)
 		}
 		if about != "" {
-			lines = append(lines, m.wrapped("  "+about, width, &s.Dim)...)
+			lines = append(lines, in.wrapped("  "+about, width, &s.Dim)...)
 		}
 	}
 	return lines

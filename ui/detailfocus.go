@@ -13,38 +13,38 @@ import (
 
 // detailFocus is the detail pane with the focus (enter on the list): the
 // keys select and scroll the notes and act on the selected one. The pane
-// itself is drawn by the root, from the selected ticker (detail.go); the
+// itself is drawn by detailModel, from the selected ticker (detail.go); the
 // dialog turns keys into requests for it.
 //
 // The pane holds on to the ticker it was opened on (code, label): when
 // another process removes it, the list's selection moves on, but the pane
 // does not follow. It says the ticker is gone and asks nothing of the
-// root, so no key of it can write to another ticker (focusGone).
+// root, so no key of it can write to another ticker (gone).
 type detailFocus struct {
 	keys  *common.KeyMap
 	code  market.Code
 	label string // code and name, for the message when it is gone
 }
 
-// focusOn is the focused detail pane of the selected ticker.
-func (m *Model) focusOn(tk sectors.Ticker) detailFocus {
-	return detailFocus{keys: m.keys, code: tk.Code, label: tk.Code.Number + " " + common.DisplayName(tk.Name)}
+// focusOn is the focused detail pane of tk (the selected ticker).
+func focusOn(keys *common.KeyMap, tk sectors.Ticker) detailFocus {
+	return detailFocus{keys: keys, code: tk.Code, label: tk.Code.Number + " " + common.DisplayName(tk.Name)}
 }
 
-// lostFocus is the focused detail pane in the stack whose ticker is no
-// longer the one selected (removed, or out of the view, by another
-// process), if any.
-func (m *Model) lostFocus() (detailFocus, bool) {
-	for _, d := range m.stack {
-		if f, ok := d.(detailFocus); ok && f.code != (market.Code{}) && m.selectedKey() != f.code.Key() {
+// lostFocus is the focused detail pane in stack whose ticker is no longer
+// the one selected (its key: selected; removed, or out of the view, by
+// another process), if any.
+func lostFocus(stack []common.Dialog, selected string) (detailFocus, bool) {
+	for _, d := range stack {
+		if f, ok := d.(detailFocus); ok && f.code != (market.Code{}) && selected != f.code.Key() {
 			return f, true
 		}
 	}
 	return detailFocus{}, false
 }
 
-// focusGone is the pane's message for a ticker that left the list.
-func (m *Model) focusGone(f detailFocus) string { return sprintf(m.t.FocusGone, safeLine(f.label)) }
+// gone is the pane's message for a ticker that left the list.
+func (d detailFocus) gone(t *common.Text) string { return sprintf(t.FocusGone, safeLine(d.label)) }
 
 // What the focused detail pane asks of the root.
 type (
@@ -56,6 +56,8 @@ type (
 	openPickerMsg   struct{}         // rate the selected ticker
 	noteHistoryMsg  struct{}         // show the old versions and the deleted notes
 	undeleteLastMsg struct{}         // bring back the note deleted last
+	paneHelpMsg     struct{}         // show the help of the pane's keys
+	quitAskedMsg    struct{}         // quit, as q does on the list
 )
 
 func (d detailFocus) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
@@ -65,7 +67,11 @@ func (d detailFocus) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 	}
 	keys := d.keys
 	switch {
-	case key.Matches(k, keys.Back), key.Matches(k, keys.Help):
+	case key.Matches(k, keys.Quit): // before Back, which has q too
+		return common.Tell(d, quitAskedMsg{}), nil
+	case key.Matches(k, keys.Help):
+		return common.Tell(d, paneHelpMsg{}), nil
+	case key.Matches(k, keys.PaneBack):
 		return nil, nil
 	case key.Matches(k, keys.Up):
 		return common.Tell(d, noteStepMsg{-1}), nil

@@ -3,6 +3,8 @@ package ui
 import (
 	"strings"
 	"testing"
+
+	tea "charm.land/bubbletea/v2"
 )
 
 // The focused detail pane keeps its ticker: removed by another process,
@@ -52,5 +54,39 @@ func TestFocusedPaneKeepsItsTicker(t *testing.T) {
 	// back on the list, the keys act on the selected ticker again
 	if m = press(m, "enter"); showing(m) == "list" {
 		t.Error("enter on the list no longer focuses the pane")
+	}
+}
+
+// ? and q do on the focused detail pane what they do on the list: ? shows
+// the help (of the pane's keys, over the pane, back to it when closed), q
+// quits; esc goes back to the list. The footer says so.
+func TestPaneHelpAndQuit(t *testing.T) {
+	st, _ := newTestStore(t)
+	for _, w := range []int{80, 120} {
+		m := newTestModel(t, st, "en", w, 24)
+		m = press(m, "enter")
+		if showing(m) != "detail" {
+			t.Fatalf("%d: enter: %s", w, showing(m))
+		}
+		foot := m.plainView()
+		foot = foot[strings.LastIndex(foot, "\n")+1:]
+		for _, want := range []string{"? help", "q quit", "esc back"} {
+			if !strings.Contains(foot, want) {
+				t.Errorf("%d: the pane's footer has no %q: %q", w, want, foot)
+			}
+		}
+		m = press(m, "?")
+		if showing(m) != "help" || !strings.Contains(m.plainView(), "edit note") {
+			t.Fatalf("%d: ? on the pane does not show its help: %s\n%s", w, showing(m), m.plainView())
+		}
+		if m = press(m, "?"); showing(m) != "detail" {
+			t.Errorf("%d: closing the help does not come back to the pane: %s", w, showing(m))
+		}
+		if _, cmd := pressCmd(m, "q"); cmd == nil || cmd() != tea.Quit() {
+			t.Errorf("%d: q on the pane does not quit", w)
+		}
+		if m = press(m, "esc"); showing(m) != "list" {
+			t.Errorf("%d: esc on the pane: %s", w, showing(m))
+		}
 	}
 }

@@ -38,9 +38,9 @@ func TestNoteWindowDrawsTheSame(t *testing.T) {
 			for _, scroll := range []int{-60, -13, 0, 13, 60} {
 				m.det.note, m.det.scroll = sel, scroll
 				windowNotes = false
-				want := m.detailView(60, 25, focused)
+				want := detailView(&m, 60, 25, focused)
 				windowNotes = true
-				got := m.detailView(60, 25, focused)
+				got := detailView(&m, 60, 25, focused)
 				if got != want {
 					t.Errorf("focused %v, note %d, scroll %d: the window draws\n%s\nnot\n%s", focused, sel, scroll, got, want)
 				}

@@ -24,12 +24,12 @@ func (m *Model) push(d common.Dialog) {
 func (m *Model) sized(d common.Dialog) common.Dialog {
 	switch common.PlacementOf(d) {
 	case common.InBox:
-		w, h := m.dialogSize()
+		w, h := dialogSize(m.width, m.height)
 		return d.SetSize(w, h)
 	case common.InStatusLine:
 		return d.SetSize(m.width, 1)
 	}
-	return d.SetSize(m.width, m.bodyHeight())
+	return d.SetSize(m.width, bodyHeight(m.height))
 }
 
 // resize gives every open dialog its room again after a resize.

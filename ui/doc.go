@@ -60,7 +60,13 @@
 // editor back instead), and runProgram waits for every write started, so a
 // confirmed note is on disk when zixuan exits, even after a panic.
 //
-// Drawing. Rows, the tab bar, the help line and wrapped notes are cached
+// Drawing. View gathers the screen into a frame (frame.go, view.go): the
+// header, the tabs, the body, the status and the help line, the body
+// being a dialog or the list pane (listModel: cursor, columns, rows drawn
+// from a listIn) and the detail pane (detailModel: note selection and
+// scroll, drawn from a detailIn with the quote, chart and alert sections
+// other parts draw). Neither pane sees the root, only what it hands them.
+// Rows, the tab bar, the help line and wrapped notes are cached
 // (render.go) and the body is put together line by line; the plain,
 // uncached drawing lives on only as the test oracle the cached frames must
 // equal byte for byte (oracle_test.go).

@@ -9,8 +9,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"zixuan/sectors"
-
-	"zixuan/ui/common"
 )
 
 // watchData is one loaded snapshot: the tickers on the list and their
@@ -342,13 +340,4 @@ func (d *watchData) nameSortKeys() []string {
 		d.sortKey[i] = b.String()
 	}
 	return d.sortKey
-}
-
-// sectorLabel is the name of the sector with id as the tabs show it (its
-// id, made safe, when it is not one of d's).
-func (d *watchData) sectorLabel(id string, t *common.Text) string {
-	if i, ok := d.order[id]; ok && i < len(d.sectors) {
-		return t.SectorLabel(d.sectors[i])
-	}
-	return safeLine(id)
 }

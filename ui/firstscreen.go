@@ -91,7 +91,8 @@ func (m Model) updatePartial(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		if !m.loading {
-			m.layout()
+			m.list.fit(bodyHeight(m.height))
+			m.resize()
 		}
 		return m, nil
 	case firstLoadMsg:
@@ -100,7 +101,8 @@ func (m Model) updatePartial(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, tea.Quit
 		}
 		m.takeFirst(msg)
-		m.layout()
+		m.list.fit(bodyHeight(m.height))
+		m.resize()
 		if m.partial {
 			return m, fullLoadCmd(m.st)
 		}

@@ -83,14 +83,14 @@ func (m Model) manageKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd, bool) {
 			m.say("%s", w.UngroupAll)
 			return m, nil, true
 		}
-		label := m.sectorLabel(tab)
+		label := sectorLabel(m.data.sectors, m.t, tab)
 		cmd := m.write(func(st *store.Store) (market.Code, string, error) {
 			_, _, err := st.RemoveFromGroup(tk.Code, tab)
 			return tk.Code, sprintf(w.Ungrouped, tk.Code.Number+" "+common.DisplayName(tk.Name), label), err
 		}, nil, nil)
 		return m, cmd, true
 	case key.Matches(msg, k.Columns):
-		m.push(columnsdlg.New(m.context(), m.columnIDs(), m.columnChoices()))
+		m.push(columnsdlg.New(m.context(), m.list.columnIDs(m.opts.Columns), columnChoices(m.t)))
 		return m, nil, true
 	case key.Matches(msg, k.NoteSearch):
 		d, cmd := notes.NewSearch(m.context(), m.data.tickers, m.opts.Location)
@@ -156,7 +156,7 @@ func (m Model) reorder(by int) (tea.Model, tea.Cmd, bool) {
 			changed = append(changed, t.Code)
 		}
 	}
-	label := m.sectorLabel(sec)
+	label := sectorLabel(m.data.sectors, m.t, sec)
 	n := len(members)
 	var got []sectors.Ticker // read back by the writer's goroutine
 	cmd := m.write(func(st *store.Store) (market.Code, string, error) {
@@ -245,7 +245,7 @@ func (m Model) manageAct(msg tea.Msg, from common.Dialog) (tea.Model, tea.Cmd, b
 		m.stack = nil // the search was over the list
 		m.selectKey(a.Code.Key())
 		if tk, ok := m.selected(); ok && tk.Code == a.Code {
-			m.push(m.focusOn(tk))
+			m.push(focusOn(m.keys, tk))
 			m.det.reset()
 			if tk, ok := m.selected(); ok {
 				m.det.keepNote(&tk, a.ID)
@@ -253,12 +253,12 @@ func (m Model) manageAct(msg tea.Msg, from common.Dialog) (tea.Model, tea.Cmd, b
 		}
 		return m, nil, true
 	case columnsdlg.SubmitMsg:
-		m.setColumns(a.IDs)
+		m.list.setColumns(a.IDs)
 		if m.opts.SaveColumns == nil {
 			m.say("%s", w.ColumnsSaved)
 			return m, nil, true
 		}
-		return m, m.saveColumnsCmd(a.IDs), true
+		return m, m.write(saveColumns(m.opts.SaveColumns, m.t.Watch.ColumnsSaved, a.IDs), nil, nil), true
 	case sectorsdlg.GoToTabMsg:
 		if m.tabs.goTo(a.ID) {
 			m.refilter(m.selectedKey())

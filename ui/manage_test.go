@@ -220,9 +220,10 @@ func TestAllTabShowsSectorAndPosition(t *testing.T) {
 		m = update(m, tea.WindowSizeMsg{Width: w, Height: 24})
 		lw := w
 		if w >= wideWidth {
-			lw = listWidth(w) - 1
+			f := m.newFrame()
+			lw = f.listWidth(w) - 1
 		}
-		has := m.layoutColumns(lw).width("board") > 0
+		has := layoutColumnsOf(&m, lw).width("board") > 0
 		if has && !had && w < wideWidth {
 			t.Errorf("board came back at %d", w)
 		}
@@ -299,8 +300,8 @@ func TestColumnsDialogChoosesAndOrders(t *testing.T) {
 	m = press(m, " ", "j", " ", "j", " ", "j", " ", "j", " ", "j", " ", "j", " ", "j", " ", "j", " ",
 		"j", "j", "j", " ", "j", "K", "K", "K", "enter")
 	want := []string{"changed", "board", "note"}
-	if !slices.Equal(m.columnIDs(), want) || !slices.Equal(saved, want) {
-		t.Fatalf("columns %v, saved %v, want %v", m.columnIDs(), saved, want)
+	if !slices.Equal(m.list.columnIDs(m.opts.Columns), want) || !slices.Equal(saved, want) {
+		t.Fatalf("columns %v, saved %v, want %v", m.list.columnIDs(m.opts.Columns), saved, want)
 	}
 	if !strings.Contains(m.status, "columns saved") {
 		t.Errorf("status %q", m.status)
@@ -311,8 +312,8 @@ func TestColumnsDialogChoosesAndOrders(t *testing.T) {
 	}
 	// esc keeps what was shown
 	m = press(m, "C", " ", "esc")
-	if !slices.Equal(m.columnIDs(), want) {
-		t.Errorf("esc changed the columns: %v", m.columnIDs())
+	if !slices.Equal(m.list.columnIDs(m.opts.Columns), want) {
+		t.Errorf("esc changed the columns: %v", m.list.columnIDs(m.opts.Columns))
 	}
 }
 

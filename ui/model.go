@@ -128,9 +128,6 @@ type Model struct {
 	// wantTab is the sector whose tab to show once it is loaded (one just
 	// made in the sectors dialog)
 	wantTab string
-	// cols are the columns the user chose in the C dialog (columns.go);
-	// nil is Options.Columns, or the default
-	cols []string
 
 	sync storeSync // the watch for other processes' changes, and the loads (sync.go)
 

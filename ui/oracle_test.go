@@ -3,8 +3,6 @@ package ui
 import (
 	"strings"
 
-	"zixuan/ui/common"
-
 	"charm.land/lipgloss/v2"
 )
 
@@ -14,49 +12,69 @@ import (
 // draws from its caches must equal these byte for byte
 // (TestRenderCacheFramesIdentical).
 
-// uncachedView is m.screen() drawn without any cache.
+// cachedScreen is the screen m draws, through its caches.
+func cachedScreen(m *Model) string {
+	f := m.newFrame()
+	return f.screen()
+}
+
+// detailView is the detail pane m draws in width x height.
+func detailView(m *Model, width, height int, focused bool) string {
+	f := m.newFrame()
+	return f.det.detailView(&f.detIn, width, height, focused)
+}
+
+// layoutColumnsOf is the list's columns m lays out at width.
+func layoutColumnsOf(m *Model, width int) colLayout {
+	f := m.newFrame()
+	return f.list.layoutColumns(&f.listIn, width)
+}
+
+// uncachedView is the screen drawn without any cache.
 func uncachedView(m Model) string {
 	m.rc = nil
+	f := m.newFrame()
 	if m.quitting || m.width < minWidth || m.height < minHeight {
-		return m.screen()
+		return f.screen()
 	}
-	return m.frame(fitLines(m.uncachedBody(), m.width, m.bodyHeight()))
+	return f.join(fitLines(uncachedBody(&f), m.width, bodyHeight(m.height)))
 }
 
-func (m *Model) uncachedBody() string {
-	w, h := m.width, m.bodyHeight()
-	if d := m.stack.body(); d != nil {
-		return m.dialogView(d)
+func uncachedBody(f *frame) string {
+	w, h := f.width, bodyHeight(f.height)
+	if d := f.bodyDialog; d != nil {
+		return f.dialogView(d)
 	}
 	if w >= wideWidth {
-		lw := min(w*3/5, 110) // very wide: the detail pane takes the rest
-		list := padLines(fitLines(m.listView(lw-1, h), lw-1, h), lw-1)
-		focused := m.stack.top() != nil && common.PlacementOf(m.stack.top()) == common.AsDetail
-		style := m.styles.Pane
+		lw := f.listWidth(w) // very wide: the detail pane takes the rest
+		list := padLines(fitLines(listView(f, lw-1, h), lw-1, h), lw-1)
+		focused := f.detailKeys
+		style := f.styles.Pane
 		if focused {
-			style = m.styles.PaneFocus
+			style = f.styles.PaneFocus
 		}
 		dw := w - lw - 2
-		det := style.Height(h).Render(fitLines(m.detailView(dw, h, focused), dw, h))
+		det := style.Height(h).Render(fitLines(f.det.detailView(&f.detIn, dw, h, focused), dw, h))
 		return lipgloss.JoinHorizontal(lipgloss.Top, list+" ", det)
 	}
-	if m.stack.detailFocused() {
-		return m.detailView(w, h, true)
+	if f.detailFocused {
+		return f.det.detailView(&f.detIn, w, h, true)
 	}
-	return m.listView(w, h)
+	return listView(f, w, h)
 }
 
-// view draws the header and the visible rows in width x height.
-func (m *Model) listView(width, height int) string {
-	c := m.layoutColumns(width)
-	lines := []string{c.header(m.t, &m.styles)}
-	if len(m.view.rows) == 0 {
-		lines = append(lines, emptyHint(m.t.Watch, m.styles.Dim, &m.view, m.tabs.activeID() != "", width)...)
+// listView draws the header and the visible rows in width x height.
+func listView(f *frame, width, height int) string {
+	in, l := &f.listIn, &f.list
+	c := l.layoutColumns(in, width)
+	lines := []string{c.header(in.t, in.styles)}
+	if len(in.rows) == 0 {
+		lines = append(lines, in.empty(width)...)
 	}
-	end := min(m.list.offset+m.list.height, len(m.view.rows))
-	for i := m.list.offset; i < end; i++ {
-		r := m.view.rows[i]
-		lines = append(lines, c.row(m.cellCtx(r), i == m.list.cursor, &m.styles, partCtxOf(m).upDown))
+	end := min(l.offset+l.height, len(in.rows))
+	for i := l.offset; i < end; i++ {
+		r := in.rows[i]
+		lines = append(lines, c.row(in.cellCtx(r), i == l.cursor, in.styles, in.upDown))
 	}
 	return strings.Join(lines, "\n")
 }

@@ -141,7 +141,7 @@ func TestPositionColumnsColourBySign(t *testing.T) {
 	m := quoteModel(t, st, tradingNow, &fakeQuotes{at: tradingNow.Add(-5 * time.Second)}, 80, 24)
 	m, _ = fetch(m)
 	m = loadPositions(t, m)
-	c := m.layoutColumns(80)
+	c := layoutColumnsOf(&m, 80)
 	var pnl *columnDef
 	for _, p := range c.cols {
 		if p.def.ID == "pnl" {
@@ -151,7 +151,8 @@ func TestPositionColumnsColourBySign(t *testing.T) {
 	if pnl == nil {
 		t.Fatalf("no P&L column at 80: %v", c.cols)
 	}
-	up, down := m.cellCtx(m.data.indexOf(market.MustParseCode("002230"))), m.cellCtx(m.data.indexOf(market.MustParseCode("603019")))
+	in := m.newFrame().listIn
+	up, down := in.cellCtx(m.data.indexOf(market.MustParseCode("002230"))), in.cellCtx(m.data.indexOf(market.MustParseCode("603019")))
 	for _, western := range []bool{false, true} {
 		m.opts.Western = western
 		if got, want := pnl.Style(up, &m.styles, partCtxOf(&m).upDown).GetForeground(), partCtxOf(&m).upDown(1).GetForeground(); got != want {

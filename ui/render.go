@@ -32,8 +32,8 @@ func nextEpoch() uint64 { return epochs.Add(1) }
 // rowKey is everything a row's drawing depends on besides the ticker
 // index and whether it is selected.
 type rowKey struct {
-	data, cells uint64 // epochs of m.data and m.qs.cells
-	hist        uint64 // epoch of m.hs.cells (history.go)
+	data, cells uint64 // epochs of the loaded data and the price cells
+	hist        uint64 // epoch of the history cells (history.go)
 	t           *common.Text
 	loc         *time.Location
 	width       int
@@ -80,22 +80,22 @@ const maxWraps = 4096
 
 // wrapped is the detail pane's wrap: str cut into lines of width cells,
 // continuation lines indented like the first, each drawn in style.
-func (m *Model) wrapped(str string, width int, style *lipgloss.Style) []string {
-	rc := m.rc
+func (in *detailIn) wrapped(str string, width int, style *lipgloss.Style) []string {
+	rc := in.rc
 	var k wrapEntry
 	id := 0
 	switch style {
-	case &m.styles.Row:
+	case &in.styles.Row:
 		id = 1
-	case &m.styles.Dim:
+	case &in.styles.Dim:
 		id = 2
 	}
 	if id == 0 {
 		rc = nil // a style not known to the memo: drawn every time
 	}
 	if rc != nil {
-		if rc.wrapDark != m.dark || rc.wraps == nil || len(rc.wraps) >= maxWraps {
-			rc.wrapDark, rc.wraps = m.dark, make(map[wrapEntry][]string)
+		if rc.wrapDark != in.dark || rc.wraps == nil || len(rc.wraps) >= maxWraps {
+			rc.wrapDark, rc.wraps = in.dark, make(map[wrapEntry][]string)
 		}
 		k = wrapEntry{str, width, id}
 		if ls, ok := rc.wraps[k]; ok {
@@ -113,45 +113,44 @@ func (m *Model) wrapped(str string, width int, style *lipgloss.Style) []string {
 	return out
 }
 
-// tabsView is fitLines(m.tabs.view(m.width, &m.styles), m.width, 1), kept
-// while the labels, counts, the active tab, the width and colours stay.
-func (m *Model) tabsView() string {
-	if m.rc == nil {
-		return fitLines(m.tabs.view(m.width, &m.styles), m.width, 1)
+// line is fitLines(m.view(width, s), width, 1), kept in rc while the
+// labels, counts, the active tab, the width and colours (dark) stay.
+func (m *tabsModel) line(rc *renderCache, width int, s *common.Styles, dark bool) string {
+	if rc == nil {
+		return fitLines(m.view(width, s), width, 1)
 	}
 	var fp strings.Builder
-	fp.WriteString(strconv.Itoa(m.tabs.active))
-	for i, l := range m.tabs.labels {
+	fp.WriteString(strconv.Itoa(m.active))
+	for i, l := range m.labels {
 		fp.WriteByte(0)
 		fp.WriteString(l)
 		fp.WriteByte(1)
-		if i < len(m.tabs.counts) {
-			fp.WriteString(strconv.Itoa(m.tabs.counts[i]))
+		if i < len(m.counts) {
+			fp.WriteString(strconv.Itoa(m.counts[i]))
 		}
 	}
 	fp.WriteByte(2)
-	fp.WriteString(strconv.Itoa(len(m.tabs.ids)))
-	k := helpKey{fp.String(), m.width, 0, m.dark}
-	if m.rc.tabs != k {
-		m.rc.tabs = k
-		m.rc.tabsLine = fitLines(m.tabs.view(m.width, &m.styles), m.width, 1)
+	fp.WriteString(strconv.Itoa(len(m.ids)))
+	k := helpKey{fp.String(), width, dark}
+	if rc.tabs != k {
+		rc.tabs = k
+		rc.tabsLine = fitLines(m.view(width, s), width, 1)
 	}
-	return m.rc.tabsLine
+	return rc.tabsLine
 }
 
 type helpKey struct {
-	fp     string
-	width  int // m.width, and the help's own width
-	hwidth int
-	dark   bool
+	fp    string
+	width int // the screen's
+	dark  bool
 }
 
-// shortHelp is fitLines(m.help.ShortHelpView(bindings), m.width, 1),
-// kept while the bindings' help, the width and the colours stay.
-func (m *Model) shortHelp() string {
-	bs := m.helpKeys().ShortHelp()
-	if m.rc == nil {
-		return fitLines(fitHelp(m.help, m.keys.More, bs, m.width), m.width, 1)
+// shortHelp is fitLines(f.fitHelp(bindings), f.width, 1), kept while
+// the bindings' help, the width and the colours stay.
+func (f *frame) shortHelp() string {
+	bs := f.help.ShortHelp()
+	if f.rc == nil {
+		return fitLines(fitHelp(f.helpView, f.more, bs, f.width), f.width, 1)
 	}
 	var fp strings.Builder
 	for _, b := range bs {
@@ -166,12 +165,12 @@ func (m *Model) shortHelp() string {
 		fp.WriteString(h.Desc)
 		fp.WriteByte(0)
 	}
-	k := helpKey{fp.String(), m.width, m.help.Width(), m.dark}
-	if m.rc.help != k {
-		m.rc.help = k
-		m.rc.helpLine = fitLines(fitHelp(m.help, m.keys.More, bs, m.width), m.width, 1)
+	k := helpKey{fp.String(), f.width, f.dark}
+	if f.rc.help != k {
+		f.rc.help = k
+		f.rc.helpLine = fitLines(fitHelp(f.helpView, f.more, bs, f.width), f.width, 1)
 	}
-	return m.rc.helpLine
+	return f.rc.helpLine
 }
 
 func newRenderCache() *renderCache { return &renderCache{} }
@@ -191,13 +190,13 @@ func (rc *renderCache) reset(k rowKey, n int) {
 	}
 }
 
-func (m *Model) rowKey(width int) rowKey {
+func (l *listModel) rowKey(in *listIn, width int) rowKey {
 	return rowKey{
-		data: m.dataEpoch, cells: m.qs.epoch, hist: m.hs.epoch,
-		t: m.t, loc: m.opts.Location,
-		width: width, prices: m.qs.shown(&m.opts), western: m.opts.Western,
-		dark: m.dark,
-		cols: m.colKey(),
+		data: in.data, cells: in.cells, hist: in.hist,
+		t: in.t, loc: in.loc,
+		width: width, prices: in.prices, western: in.western,
+		dark: in.dark,
+		cols: l.colKey(in),
 	}
 }
 
@@ -214,38 +213,37 @@ func fitted(l string, w int) cachedLine {
 // listLines is what fitLines(listView(width, height), width, height)
 // is (listView, the plain drawing, is the test oracle: oracle_test.go),
 // as lines with their widths, drawing only the rows not cached.
-func (m *Model) listLines(width, height int) ([]string, []int) {
-	rc := m.rc
-	rc.reset(m.rowKey(width), len(m.data.tickers))
-	c := m.layoutColumns(width)
+func (l *listModel) listLines(in *listIn, width, height int) ([]string, []int) {
+	rc := in.rc
+	rc.reset(l.rowKey(in, width), len(in.tickers))
+	c := l.layoutColumns(in, width)
 	lines := make([]string, 0, height)
 	widths := make([]int, 0, height)
-	add := func(l cachedLine) {
+	add := func(cl cachedLine) {
 		if len(lines) < height {
-			lines = append(lines, l.s)
-			widths = append(widths, l.w)
+			lines = append(lines, cl.s)
+			widths = append(widths, cl.w)
 		}
 	}
 	if !rc.header.ok {
-		rc.header = fitted(c.header(m.t, &m.styles), width)
+		rc.header = fitted(c.header(in.t, in.styles), width)
 	}
 	add(rc.header)
-	if len(m.view.rows) == 0 {
-		for _, l := range emptyHint(m.t.Watch, m.styles.Dim, &m.view, m.tabs.activeID() != "", width) {
-			add(fitted(l, width))
+	if len(in.rows) == 0 {
+		for _, h := range in.empty(width) {
+			add(fitted(h, width))
 		}
 	}
-	end := min(m.list.offset+m.list.height, len(m.view.rows))
-	upDown := partCtxOf(m).upDown
-	for i := m.list.offset; i < end && len(lines) < height; i++ {
-		r := m.view.rows[i]
+	end := min(l.offset+l.height, len(in.rows))
+	for i := l.offset; i < end && len(lines) < height; i++ {
+		r := in.rows[i]
 		sel := 0
-		if i == m.list.cursor {
+		if i == l.cursor {
 			sel = 1
 		}
 		e := &rc.rows[r][sel]
 		if !e.ok {
-			*e = fitted(c.row(m.cellCtx(r), sel == 1, &m.styles, upDown), width)
+			*e = fitted(c.row(in.cellCtx(r), sel == 1, in.styles, in.upDown), width)
 		}
 		add(*e)
 	}

@@ -70,13 +70,13 @@ func renderCacheScript(t *testing.T, lang string, colour, dark, quotes bool) {
 	check := func(what string) {
 		t.Helper()
 		step++
-		got := m.screen()
+		got := cachedScreen(&m)
 		want := uncachedView(m)
 		if got != want {
 			t.Fatalf("step %d (%s): cached frame differs\n--- cached\n%s\n--- uncached\n%s", step, what, got, want)
 		}
 		// and drawn again from a full cache
-		if again := m.screen(); again != want {
+		if again := cachedScreen(&m); again != want {
 			t.Fatalf("step %d (%s): second cached frame differs", step, what)
 		}
 	}

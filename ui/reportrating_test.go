@@ -196,8 +196,8 @@ func TestDetailWithManyCallsFits(t *testing.T) {
 }
 
 func (m *Model) detailLinesOf(width int) []string {
-	tk, _ := m.selected()
-	lines, _ := m.detailLines(tk, width, false)
+	f := m.newFrame()
+	lines, _ := f.det.detailLines(&f.detIn, width, false)
 	return lines
 }
 

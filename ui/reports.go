@@ -58,7 +58,7 @@ func reportLabel(snap *sectors.Snapshot, id string) string {
 // on: the tabs' counts are of that report's tickers.
 func (m *Model) tabsLine() string {
 	if m.view.filter.Report == "" {
-		return m.tabsView()
+		return m.tabs.line(m.rc, m.width, &m.styles, m.dark)
 	}
 	mark := m.styles.Prompt.Render("[" + m.t.Reports.FilterOn + " " + reportLabel(m.hs.snap, m.view.filter.Report) + "]")
 	room := max(m.width-safetext.Width(mark)-1, 0)

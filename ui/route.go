@@ -51,7 +51,8 @@ func (m Model) Update(msg tea.Msg) (next tea.Model, cmd tea.Cmd) {
 		return m, nil
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
-		m.layout()
+		m.list.fit(bodyHeight(m.height))
+		m.resize()
 		return m, m.hs.needHistory(m.histEnv()) // the list's history columns, the chart
 	case pollMsg:
 		return m, tea.Batch(m.sync.seen(msg.gen, m.data.gen, m.writes.pending()), m.sync.next())

@@ -94,8 +94,8 @@ func TestViewAndColumnsFromOptions(t *testing.T) {
 	if m.view.sortBy != sortRating || !m.view.filter.Ratings.Has(sectors.Buy) || len(m.view.rows) == 25 {
 		t.Errorf("view at start: sort %d, %d rows", m.view.sortBy, len(m.view.rows))
 	}
-	if !slices.Equal(m.columnIDs(), []string{"changed", "board"}) {
-		t.Errorf("columns %v", m.columnIDs())
+	if !slices.Equal(m.list.columnIDs(m.opts.Columns), []string{"changed", "board"}) {
+		t.Errorf("columns %v", m.list.columnIDs(m.opts.Columns))
 	}
 	m = press(m, "s", "2")
 	if err := saveView(m.opts, &m.view); err != nil || saved != "changed" || !slices.Equal(savedRatings, []sectors.Rating{sectors.Buy, sectors.Overweight}) {
@@ -108,7 +108,8 @@ func TestStatusHasNoLeadingBlanksInColour(t *testing.T) {
 	m := newTestModel(t, st, "en", 80, 24)
 	m.styles = common.NewStyles(false, true) // an empty bold string is escape codes
 	m.status = "pinned 002230"
-	if got := m.statusView(); strings.HasPrefix(got, " ") || !strings.HasPrefix(ansi.Strip(got), "pinned") {
+	f := m.newFrame()
+	if got := f.statusView(); strings.HasPrefix(got, " ") || !strings.HasPrefix(ansi.Strip(got), "pinned") {
 		t.Errorf("status %q", got)
 	}
 }

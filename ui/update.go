@@ -94,12 +94,12 @@ func (m Model) updateList(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.say("%s%s%s", m.t.SortBy, m.t.Colon, m.t.SortNames[m.view.sortBy])
 	case key.Matches(msg, k.Detail):
 		if tk, ok := m.selected(); ok {
-			m.push(m.focusOn(tk))
+			m.push(focusOn(m.keys, tk))
 			m.det.reset()
 		}
 	case key.Matches(msg, k.Note):
 		if tk, ok := m.selected(); ok {
-			w, h := m.dialogSize()
+			w, h := dialogSize(m.width, m.height)
 			return m.open(noteEditor(m.context(), &tk, 0, "", w, h))
 		}
 	case key.Matches(msg, k.Rate):
@@ -170,7 +170,7 @@ func addWizard(c common.Common, d *watchData, tab string, fuzzy bool) (common.Di
 	}
 	title := c.T.AddPrompt
 	if tab != "" {
-		title += "  " + c.T.AddTo + c.T.Colon + d.sectorLabel(tab, c.T)
+		title += "  " + c.T.AddTo + c.T.Colon + sectorLabel(d.sectors, c.T, tab)
 	}
 	return wizard.New(c, title, tab, on, rankMarket(fuzzy))
 }
@@ -178,11 +178,18 @@ func addWizard(c common.Common, d *watchData, tab string, fuzzy bool) (common.Di
 // handle does what a dialog asked for; from is the dialog that asked, as
 // it was before the key (a failed write opens it again).
 func (m Model) handle(msg tea.Msg, from common.Dialog) (tea.Model, tea.Cmd) {
+	switch msg.(type) { // the focused pane's ? and q, whatever its ticker
+	case quitAskedMsg:
+		return m.quit()
+	case paneHelpMsg:
+		m.push(keyhelp.For(m.context(), m.help, m.keys.DetailHelp()))
+		return m, nil
+	}
 	if f, ok := from.(detailFocus); ok {
-		if lost, gone := m.lostFocus(); gone && lost.code == f.code {
+		if lost, gone := lostFocus(m.stack, m.selectedKey()); gone && lost.code == f.code {
 			// Its ticker is gone: nothing it asks is done to the ticker
 			// selected in its place.
-			m.say("%s", m.focusGone(f))
+			m.say("%s", f.gone(m.t))
 			return m, nil
 		}
 	}
@@ -242,16 +249,16 @@ func (m Model) detailAsked(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.det.scroll = 0
 		}
 	case detailScrollMsg:
-		m.det.scroll += msg.by * max(m.bodyHeight()/2, 3)
+		m.det.scroll += msg.by * max(bodyHeight(m.height)/2, 3)
 	case openEditorMsg:
-		w, h := m.dialogSize()
+		w, h := dialogSize(m.width, m.height)
 		return m.open(noteEditor(m.context(), &tk, 0, "", w, h))
 	case openPickerMsg:
 		return m.open(ratingPicker(m.context(), &tk))
 	case editNoteMsg:
 		if m.det.note < len(notes) {
 			n := notes[m.det.note]
-			w, h := m.dialogSize()
+			w, h := dialogSize(m.width, m.height)
 			return m.open(noteEditor(m.context(), &tk, n.ID, n.Text, w, h))
 		}
 	case askDeleteMsg:

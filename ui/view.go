@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 
-	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
@@ -20,53 +19,51 @@ const (
 	minWidth  = 50
 	minHeight = 12
 	wideWidth = 100 // from here the detail pane sits beside the list
+	// noteWide is the most the list's latest note takes beside the detail
+	// pane, which shows the notes whole
+	noteWide = 32
 )
 
-// layout sizes the panes after a resize.
-func (m *Model) layout() {
-	m.help.SetWidth(m.width)
-	body := m.bodyHeight()
-	m.list.height = max(body-1, 1)
-	m.list.clamp()
-	m.resize()
-}
+// bodyHeight is the body's height on a screen height tall: the header,
+// the tabs, the status and the help line take a line each.
+func bodyHeight(height int) int { return max(height-4, 1) }
 
-func (m *Model) bodyHeight() int { return max(m.height-4, 1) }
-
-// dialogSize is the content size of a dialog box.
-func (m *Model) dialogSize() (w, h int) {
-	return max(min(m.width-4, 90), 20), max(min(m.bodyHeight()-2, 20), 4)
+// dialogSize is the content size of a dialog box on a width x height
+// screen.
+func dialogSize(width, height int) (w, h int) {
+	return max(min(width-4, 90), 20), max(min(bodyHeight(height)-2, 20), 4)
 }
 
 // View is the program's frame: the screen, on the alternate screen.
 func (m Model) View() tea.View {
-	v := tea.NewView(m.screen())
+	f := m.newFrame()
+	v := tea.NewView(f.screen())
 	v.AltScreen = true
 	return v
 }
 
 // screen draws the whole screen, exactly width x height.
-func (m Model) screen() string {
-	if m.quitting || m.loading {
+func (f *frame) screen() string {
+	if f.quitting || f.loading {
 		return "" // bubbletea draws nothing until there is a frame
 	}
-	if m.width < minWidth || m.height < minHeight {
-		msg := fmt.Sprintf(m.t.TooSmall, m.width, m.height, minWidth, minHeight)
+	if f.width < minWidth || f.height < minHeight {
+		msg := fmt.Sprintf(f.t.TooSmall, f.width, f.height, minWidth, minHeight)
 		// Wrapped to the width, then cut to the height: even a 1x1 pane
 		// must not scroll.
-		return fitLines(lipgloss.NewStyle().Width(max(m.width, 1)).Render(msg), max(m.width, 1), max(m.height, 1))
+		return fitLines(lipgloss.NewStyle().Width(max(f.width, 1)).Render(msg), max(f.width, 1), max(f.height, 1))
 	}
-	return m.frame(m.bodyFitted())
+	return f.join(f.body())
 }
 
-// frame is the screen around a body of exactly width x bodyHeight.
-func (m *Model) frame(body string) string {
+// join is the screen around a body of exactly width x bodyHeight.
+func (f *frame) join(body string) string {
 	parts := []string{
-		fitLines(m.headerView(), m.width, 1),
-		m.tabsLine(),
+		fitLines(f.headerView(), f.width, 1),
+		f.tabsLine(),
 		body,
-		fitLines(m.qs.withStatus(m.statusView(), partCtxOf(m), m.stack.status() != nil, m.width), m.width, 1),
-		m.shortHelp(),
+		fitLines(f.qs.withStatus(f.statusView(), f.pc, f.statusDialog != nil, f.width), f.width, 1),
+		f.shortHelp(),
 	}
 	return strings.Join(parts, "\n")
 }
@@ -102,48 +99,55 @@ func fitLinesW(s string, w, h int) ([]string, []int) {
 	return lines, widths
 }
 
-// bodyFitted is the body, fitted to width x bodyHeight: a dialog drawn
+// body is the body, fitted to width x bodyHeight: a dialog drawn
 // over it, or the list (and, on a wide screen, the detail pane beside it)
 // put together line by line from cached rows at widths known as they are
 // drawn, instead of measuring every line again in Style.Render,
 // JoinHorizontal and fitLines. render_test.go keeps the plain way of
 // drawing it as the oracle these lines must equal byte for byte.
-func (m *Model) bodyFitted() string {
-	w, h := m.width, m.bodyHeight()
-	if d := m.stack.body(); d != nil {
-		return fitLines(m.dialogView(d), w, h)
+func (f *frame) body() string {
+	w, h := f.width, bodyHeight(f.height)
+	if d := f.bodyDialog; d != nil {
+		return fitLines(f.dialogView(d), w, h)
 	}
 	if w >= wideWidth {
 		// beside the list, the pane shows its focus only while it has the
 		// keys (not under a question)
-		focused := m.stack.top() != nil && common.PlacementOf(m.stack.top()) == common.AsDetail
-		if s, ok := m.wideBody(w, h, focused); ok {
+		if s, ok := f.wideBody(w, h, f.detailKeys); ok {
 			return s
 		}
-		return fitLines(m.wideBodyJoined(w, h, focused), w, h)
+		return fitLines(f.wideBodyJoined(w, h, f.detailKeys), w, h)
 	}
-	if m.stack.detailFocused() {
-		return fitLines(m.detailView(w, h, true), w, h)
+	if f.detailFocused {
+		return fitLines(f.det.detailView(&f.detIn, w, h, true), w, h)
 	}
-	lines, _ := m.listLines(w, h)
+	lines, _ := f.list.listLines(&f.listIn, w, h)
 	return strings.Join(lines, "\n")
 }
 
-// listWidth is the list's share of a wide screen; the detail pane takes
-// the rest.
-func listWidth(w int) int { return min(w*3/5, 110) }
+// listWidth is the list's share of a wide screen w cells wide: three
+// fifths, at most 110 cells, and no more than its columns use, the latest
+// note at most noteWide cells; the detail pane takes the rest. It is
+// measured as on the All tab, so the pane stays put when the tab changes.
+func (f *frame) listWidth(w int) int {
+	lw := min(w*3/5, 110)
+	in := f.listIn
+	in.allTab = true
+	c := f.list.layoutColumns(&in, lw-1)
+	return lw - c.spare(lw-1, noteWide)
+}
 
 // wideBody is the wide layout, fitted; ok is false when the pane cannot
 // be drawn line by line (wideBodyJoined draws it then).
-func (m *Model) wideBody(w, h int, focused bool) (string, bool) {
-	lw := listWidth(w)
-	list, lws := m.listLines(lw-1, h)
-	style := m.styles.Pane
+func (f *frame) wideBody(w, h int, focused bool) (string, bool) {
+	lw := f.listWidth(w)
+	list, lws := f.list.listLines(&f.listIn, lw-1, h)
+	style := f.styles.Pane
 	if focused {
-		style = m.styles.PaneFocus
+		style = f.styles.PaneFocus
 	}
 	dw := w - lw - 2
-	dl, dws := fitLinesW(m.detailView(dw, h, focused), dw, h)
+	dl, dws := fitLinesW(f.det.detailView(&f.detIn, dw, h, focused), dw, h)
 	pane, pw, ok := paneRender(style, dl, dws)
 	if !ok {
 		return "", false
@@ -171,27 +175,27 @@ func (m *Model) wideBody(w, h int, focused bool) (string, bool) {
 
 // wideBodyJoined is the wide layout drawn with lipgloss, for a pane style
 // paneRender does not know.
-func (m *Model) wideBodyJoined(w, h int, focused bool) string {
-	lw := listWidth(w)
-	lines, _ := m.listLines(lw-1, h)
+func (f *frame) wideBodyJoined(w, h int, focused bool) string {
+	lw := f.listWidth(w)
+	lines, _ := f.list.listLines(&f.listIn, lw-1, h)
 	list := padLines(strings.Join(lines, "\n"), lw-1)
-	style := m.styles.Pane
+	style := f.styles.Pane
 	if focused {
-		style = m.styles.PaneFocus
+		style = f.styles.PaneFocus
 	}
 	dw := w - lw - 2
-	det := style.Height(h).Render(fitLines(m.detailView(dw, h, focused), dw, h))
+	det := style.Height(h).Render(fitLines(f.det.detailView(&f.detIn, dw, h, focused), dw, h))
 	return lipgloss.JoinHorizontal(lipgloss.Top, list+" ", det)
 }
 
-func (m *Model) headerView() string {
-	s, t := &m.styles, m.t
-	src := m.data.source
-	right := fmt.Sprintf("%d %s", len(m.data.tickers), t.Tickers)
-	if len(m.view.rows) != len(m.data.tickers) {
-		right = fmt.Sprintf("%d %s %d %s", len(m.view.rows), t.Of, len(m.data.tickers), t.Tickers)
+func (f *frame) headerView() string {
+	s, t := f.styles, f.t
+	src := f.source
+	right := fmt.Sprintf("%d %s", f.total, t.Tickers)
+	if len(f.view.rows) != f.total {
+		right = fmt.Sprintf("%d %s %d %s", len(f.view.rows), t.Of, f.total, t.Tickers)
 	}
-	if pos := m.list.position(m.t.Watch.Position, len(m.view.rows)); pos != "" {
+	if pos := f.list.position(f.t.Watch.Position, len(f.view.rows)); pos != "" {
 		right = pos + "  " + right
 	}
 	date := ""
@@ -199,73 +203,73 @@ func (m *Model) headerView() string {
 		date = src.Date.Format("2006-01-02")
 	}
 	app := s.App.Render(t.App)
-	room := m.width - safetext.Width(t.App) - safetext.Width(right) - len(date) - 5
+	room := f.width - safetext.Width(t.App) - safetext.Width(right) - len(date) - 5
 	title := ""
 	if room > 6 {
 		title = safetext.Truncate(safeLine(src.Title), room)
 	}
 	left := app + " " + s.Header.Render(title) + " " + s.Dim.Render(date)
-	gap := max(m.width-safetext.Width(left)-safetext.Width(right), 1)
+	gap := max(f.width-safetext.Width(left)-safetext.Width(right), 1)
 	return left + strings.Repeat(" ", gap) + right
 }
 
 // dialogView draws a dialog over the body: in a box, or as it is.
-func (m *Model) dialogView(d common.Dialog) string {
+func (f *frame) dialogView(d common.Dialog) string {
 	body := d.View()
 	if common.PlacementOf(d) != common.InBox {
 		return body
 	}
-	w, h := m.dialogSize()
-	return m.styles.Box.Width(w + 2 + m.styles.Box.GetHorizontalBorderSize()).Render(fitLines(body, w, min(strings.Count(body, "\n")+1, h)))
+	w, h := dialogSize(f.width, f.height)
+	return f.styles.Box.Width(w + 2 + f.styles.Box.GetHorizontalBorderSize()).Render(fitLines(body, w, min(strings.Count(body, "\n")+1, h)))
 }
 
 // statusView is the filter in force and the last message.
-func (m *Model) statusView() string {
-	if d := m.stack.status(); d != nil {
-		if sl, ok := d.(search.Model); ok && m.view.query != "" && len(m.view.rows) == 0 {
+func (f *frame) statusView() string {
+	if d := f.statusDialog; d != nil {
+		if sl, ok := d.(search.Model); ok && f.view.query != "" && len(f.view.rows) == 0 {
 			// say "no match" rather than leave an empty list unexplained
-			return sl.ViewIn(max(m.width-6-safetext.Width(m.t.NoMatch), 10)) + "  " + m.styles.Error.Render(m.t.NoMatch)
+			return sl.ViewIn(max(f.width-6-safetext.Width(f.t.NoMatch), 10)) + "  " + f.styles.Error.Render(f.t.NoMatch)
 		}
 		return d.View()
 	}
-	s, t := &m.styles, m.t
+	s, t := f.styles, f.t
 	var parts []string
-	if m.view.ratingFilterOn() {
+	if f.view.ratingFilterOn() {
 		var rs []string
 		for _, r := range sectors.Ratings {
-			if m.view.filter.Ratings.Has(r) {
+			if f.view.filter.Ratings.Has(r) {
 				rs = append(rs, t.Rating(r))
 			}
 		}
 		parts = append(parts, t.Filter+t.Colon+strings.Join(rs, t.ListSep))
 	}
-	if m.view.query != "" {
-		parts = append(parts, t.Search+t.Colon+"/"+safeLine(m.view.query))
+	if f.view.query != "" {
+		parts = append(parts, t.Search+t.Colon+"/"+safeLine(f.view.query))
 	}
-	if m.view.filter.Report != "" {
-		parts = append(parts, m.t.Reports.FilterReport+t.Colon+reportLabel(m.hs.snap, m.view.filter.Report))
+	if f.view.filter.Report != "" {
+		parts = append(parts, t.Reports.FilterReport+t.Colon+reportLabel(f.snap, f.view.filter.Report))
 	}
-	if m.view.sortBy != sortSector {
-		parts = append(parts, t.SortBy+t.Colon+t.SortNames[m.view.sortBy])
+	if f.view.sortBy != sortSector {
+		parts = append(parts, t.SortBy+t.Colon+t.SortNames[f.view.sortBy])
 	}
 	left := s.Prompt.Render(strings.Join(parts, "  "))
 	msg := ""
-	if m.status != "" && !slices.Contains(parts, m.status) { // "sort: name" once, not twice
-		if m.statusErr {
-			msg = s.Error.Render(m.status)
+	if f.status != "" && !slices.Contains(parts, f.status) { // "sort: name" once, not twice
+		if f.statusErr {
+			msg = s.Error.Render(f.status)
 		} else {
-			msg = s.Status.Render(m.status)
+			msg = s.Status.Render(f.status)
 		}
 	}
 	if msg == "" { // the totals of the holdings shown (poscols.go)
-		room := m.width
+		room := f.width
 		if len(parts) > 0 {
 			room -= safetext.Width(left) + 2
 		}
-		if q := m.qs.status(partCtxOf(m)); q != "" {
+		if q := f.qs.status(f.pc); q != "" {
 			room -= safetext.Width(q) + 2
 		}
-		msg = m.ps.line(room, m.view.rows, m.qs.quotes, partCtxOf(m))
+		msg = f.ps.line(room, f.view.rows, f.qs.quotes, f.pc)
 	}
 	if len(parts) == 0 {
 		return msg // no blanks before it (an empty styled string is not empty)
@@ -274,13 +278,4 @@ func (m *Model) statusView() string {
 		return left + "  " + msg
 	}
 	return left
-}
-
-// helpKeys is the help of what has focus now: the top dialog's, or the
-// list's.
-func (m *Model) helpKeys() help.KeyMap {
-	if d := m.stack.top(); d != nil {
-		return d
-	}
-	return m.keys.ListHelp()
 }

@@ -55,7 +55,7 @@ func positionsData(quotes map[string]sectors.Quote, now time.Time, refresh time.
 	for _, tk := range data.tickers {
 		d.Names[tk.Code.Key()] = tk.Name
 		if tk.OnList() {
-			d.Sectors[tk.Code.Key()] = data.sectorLabel(tk.Sector, t)
+			d.Sectors[tk.Code.Key()] = sectorLabel(data.sectors, t, tk.Sector)
 		}
 	}
 	return d

@@ -35,10 +35,11 @@ type KeyMap struct {
 	// bringing the last deleted note back
 	NoteHistory, Undelete key.Binding
 
-	// detail pane
-	EditNote, DeleteNote, Back key.Binding
-	SetAlert, CancelAlert      key.Binding // alerts.go
-	Positions                  key.Binding // ui/views/positions
+	// detail pane; PaneBack is its back, esc only: q quits there, as on
+	// the list
+	EditNote, DeleteNote, Back, PaneBack key.Binding
+	SetAlert, CancelAlert                key.Binding // alerts.go
+	Positions                            key.Binding // ui/views/positions
 
 	// dialogs
 	Save, Cancel, Confirm, Choose, Keep, Yes, No key.Binding
@@ -120,6 +121,7 @@ func NewKeyMap(t *Text) KeyMap {
 		EditNote:   b([]string{"e", "enter"}, "e", t.KEdit),
 		DeleteNote: b([]string{"d", "x", "delete"}, "d", t.KDelete),
 		Back:       b([]string{"esc", "q"}, "esc", t.KBack),
+		PaneBack:   b([]string{"esc"}, "esc", t.KBack),
 
 		SetAlert:    b([]string{"!"}, "!", t.Alerts.KSet),
 		CancelAlert: b([]string{"c"}, "c", t.Alerts.KCancel),
@@ -191,8 +193,8 @@ func (k KeyMap) ListHelp() HelpFor {
 // detailHelp is the help of the focused detail pane.
 func (k KeyMap) DetailHelp() HelpFor {
 	return HelpFor{
-		Short: []key.Binding{k.Note, k.EditNote, k.DeleteNote, k.NoteHistory, k.Undelete, k.Rate, k.SetAlert, k.CancelAlert, k.Up, k.Down, k.PageDown, k.Back},
-		Full:  [][]key.Binding{{k.Up, k.Down, k.PageDown, k.PageUp}, {k.Note, k.EditNote, k.DeleteNote, k.NoteHistory, k.Undelete, k.Rate, k.Back}, {k.SetAlert, k.CancelAlert}},
+		Short: []key.Binding{k.Note, k.EditNote, k.DeleteNote, k.NoteHistory, k.Undelete, k.Rate, k.SetAlert, k.CancelAlert, k.Up, k.Down, k.PageDown, k.Help, k.Quit, k.PaneBack},
+		Full:  [][]key.Binding{{k.Up, k.Down, k.PageDown, k.PageUp}, {k.Note, k.EditNote, k.DeleteNote, k.NoteHistory, k.Undelete, k.Rate}, {k.SetAlert, k.CancelAlert}, {k.Help, k.Quit, k.PaneBack}},
 	}
 }
 
