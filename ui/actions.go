@@ -74,7 +74,7 @@ func (m Model) act(act tea.Msg, from common.Dialog) (tea.Model, tea.Cmd) {
 			return a.Sec.Code, sprintf(t.Added, a.Sec.Code.Number+" "+common.DisplayName(a.Sec.Name), label), err
 		}, func(m *Model, _ market.Code) tea.Cmd {
 			m.selectKey(a.Sec.Code.Key())
-			cmd, _ := m.routeQuotes(fetchQuotesMsg{}) // its price now, not at the next refresh
+			cmd, _ := m.route(fetchQuotesMsg{}) // its price now, not at the next refresh
 			return cmd
 		}, reopen)
 	case sectorpick.MoveMsg:

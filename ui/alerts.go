@@ -36,7 +36,7 @@ import (
 // ticker's alerts. The pane lists them (alertState.lines).
 //
 // The alerts are a part of their own (alertState): the root routes it
-// its messages (routeAlerts) and does what it asks (alertOut).
+// its messages (Model.route) and does what it asks (alertOut).
 
 // alertState is the alerts' part: every alert, the badges of those fired
 // and why the last check judged none of some.

@@ -23,8 +23,7 @@
 // position columns (posState): each takes its messages in its own update,
 // reads what it needs of the root in a partCtx built for the call, and
 // asks the root for what only the root does (a status, a dialog, a store
-// write) in what it returns; the root only routes (routeQuotes,
-// routeAlerts).
+// write) in what it returns; the root only routes (Model.route).
 //
 // Dialogs. Each implements common.Dialog (Update, View, ShortHelp,
 // FullHelp, SetSize) and says where it is drawn (a box, the status line,

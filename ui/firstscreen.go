@@ -106,7 +106,7 @@ func (m Model) updatePartial(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.partial {
 			return m, fullLoadCmd(m.st)
 		}
-		start := []tea.Cmd{m.startCmds(), m.hs.needHistory(m.histEnv())} // before m is copied for the replay
+		start := []tea.Cmd{m.startCmds(), m.hs.needHistory(histEnvOf(&m))} // before m is copied for the replay
 		early := m.early
 		m.early = nil
 		return replay(m, early, start...)
@@ -119,7 +119,7 @@ func (m Model) updatePartial(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		m.partial = false
 		m.setData(msg.snap, false)
-		start := []tea.Cmd{m.startCmds(), m.hs.needHistory(m.histEnv())} // before m is copied for the replay
+		start := []tea.Cmd{m.startCmds(), m.hs.needHistory(histEnvOf(&m))} // before m is copied for the replay
 		early := m.early
 		m.early = nil
 		return replay(m, early, start...)

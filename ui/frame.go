@@ -6,6 +6,7 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 
+	"zixuan/safetext"
 	"zixuan/sectors"
 	"zixuan/ui/common"
 )
@@ -42,7 +43,7 @@ type frame struct {
 	view      *viewState // read only
 	status    string
 	statusErr bool
-	tabsLine  func() string
+	tabs      *tabsModel
 	snap      *sectors.Snapshot // the reports, for the report filter's label
 	// the quotes' status and the holdings' totals in the status line,
 	// read only
@@ -65,7 +66,7 @@ func (m *Model) newFrame() frame {
 		list: m.list, det: m.det,
 		source: m.data.source, total: len(m.data.tickers), view: &m.view,
 		status: m.status, statusErr: m.statusErr,
-		tabsLine: m.tabsLine, snap: m.hs.snap,
+		tabs: &m.tabs, snap: m.hs.snap,
 		qs: &m.qs, ps: &m.ps, pc: partCtxOf(m),
 	}
 	if top != nil {
@@ -102,4 +103,15 @@ func (m *Model) newFrame() frame {
 		f.detIn.gone = lost.gone(m.t)
 	}
 	return f
+}
+
+// tabsLine is the tabs line, after a mark of the report filter when it is
+// on: the tabs' counts are of that report's tickers.
+func (f *frame) tabsLine() string {
+	if f.view.filter.Report == "" {
+		return f.tabs.line(f.rc, f.width, f.styles, f.dark)
+	}
+	mark := f.styles.Prompt.Render("[" + f.t.Reports.FilterOn + " " + reportLabel(f.snap, f.view.filter.Report) + "]")
+	room := max(f.width-safetext.Width(mark)-1, 0)
+	return fitLines(mark+" "+fitLines(f.tabs.view(room, f.styles), room, 1), f.width, 1)
 }

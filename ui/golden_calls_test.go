@@ -17,13 +17,13 @@ func withHistory(t *testing.T, then func(m *Model)) func(m *Model) {
 		tc := quote.NewTencent(ks.URL, nil)
 		m.opts.Quotes, m.opts.History, m.opts.Refresh = tc, tc, -1
 		m.hs.asked = false
-		*m = run(*m, m.hs.needHistory(m.histEnv()))
+		*m = run(*m, m.hs.needHistory(histEnvOf(m)))
 		m.opts.Quotes, m.opts.History = nil, nil
 		m.qs.buildCells(partCtxOf(m))
 		if then != nil {
 			then(m)
 		}
-		cmd := m.hs.needChart(m.histEnv()) // the selected ticker's whole history, as a key's selection reads it
+		cmd := m.hs.needChart(histEnvOf(m)) // the selected ticker's whole history, as a key's selection reads it
 		*m = run(*m, cmd)
 	}
 }

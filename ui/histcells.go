@@ -53,7 +53,7 @@ func withChart(next tea.Model, cmd tea.Cmd) (tea.Model, tea.Cmd) {
 	if !ok {
 		return next, cmd
 	}
-	chart := m.hs.needChart(m.histEnv())
+	chart := m.hs.needChart(histEnvOf(&m))
 	if chart == nil {
 		return next, cmd
 	}

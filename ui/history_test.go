@@ -279,7 +279,7 @@ func TestListHistoryColumns(t *testing.T) {
 func TestDetailChart(t *testing.T) {
 	m, _, _ := historyModel(t, "en", 120, 40)
 	m.selectKey("SH688111")
-	cmd := m.hs.needChart(m.histEnv()) // the chart reads its ticker whole, as a key's selection does
+	cmd := m.hs.needChart(histEnvOf(&m)) // the chart reads its ticker whole, as a key's selection does
 	m = run(m, cmd)
 	view := m.plainView()
 	checkFrame(t, view, 120, 40)

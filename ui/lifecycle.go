@@ -31,6 +31,6 @@ func (m Model) Init() tea.Cmd {
 // other processes' changes (or the poll), the quotes, the positions, and
 // the list index for the next start.
 func (m Model) startCmds() tea.Cmd {
-	quotes, _ := m.routeQuotes(startQuotesMsg{})
+	quotes, _ := m.route(startQuotesMsg{})
 	return tea.Batch(m.sync.next(), quotes, m.ps.cmdAt(m.st), saveListIndexLater(m.st, m.hs.snap), m.data.keysCmd(m.dataEpoch))
 }

@@ -211,7 +211,21 @@ func (m *Model) setData(snap *sectors.Snapshot, take bool) {
 	m.dataEpoch = nextEpoch()
 	m.hs.snap = snap
 	m.qs.buildCells(partCtxOf(m))
-	m.dataChanged()
+	// what is made of the data follows it: the report filter (dropped
+	// when its report is gone), the report just added (picked in the
+	// reports view until it is in), the history cells, the open views
+	if m.view.filter.Report != "" {
+		if _, ok := snap.Report(m.view.filter.Report); !ok {
+			m.view.filter.Report = ""
+		}
+	}
+	m.hs.buildCells(m.data.tickers)
+	m.stack = m.stack.each(m.refreshView)
+	if m.hs.pick != "" {
+		if _, ok := snap.Report(m.hs.pick); ok {
+			m.hs.pick = "" // the view has picked it now
+		}
+	}
 	m.tabs.setSectors(m.data.sectors, m.t)
 	if m.wantTab != "" && slices.Contains(m.tabs.ids, m.wantTab) {
 		m.tabs.active = slices.Index(m.tabs.ids, m.wantTab)

@@ -22,7 +22,7 @@ import (
 // the references) change, not per frame per row, so the list draws as
 // fast with quotes as without. The quotes are a part of their own
 // (quoteState): the root keeps one and routes it its messages
-// (routeQuotes), giving it what it reads of the root in a partCtx.
+// (Model.route), giving it what it reads of the root in a partCtx.
 
 // quotesTimeout bounds one refresh round; references get longer.
 const (

@@ -5,7 +5,6 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"zixuan/safetext"
 	"zixuan/sectors"
 	"zixuan/sectors/market"
 	"zixuan/service"
@@ -25,24 +24,6 @@ func fromReport(tk *sectors.Ticker, id string) bool {
 	return ok
 }
 
-// dataChanged keeps what is made of the loaded data in step with it: the
-// report filter (dropped when its report is gone), the history cells, the
-// open views.
-func (m *Model) dataChanged() {
-	if m.view.filter.Report != "" && m.hs.snap != nil {
-		if _, ok := m.hs.snap.Report(m.view.filter.Report); !ok {
-			m.view.filter.Report = ""
-		}
-	}
-	m.hs.buildCells(m.data.tickers)
-	m.stack = m.stack.each(m.refreshView)
-	if m.hs.snap != nil && m.hs.pick != "" {
-		if _, ok := m.hs.snap.Report(m.hs.pick); ok {
-			m.hs.pick = "" // selected now
-		}
-	}
-}
-
 // reportLabel names the report with id the list is filtered by, for the
 // status and tabs lines: its date and broker when snap has it.
 func reportLabel(snap *sectors.Snapshot, id string) string {
@@ -52,17 +33,6 @@ func reportLabel(snap *sectors.Snapshot, id string) string {
 		}
 	}
 	return safeLine(id)
-}
-
-// tabsLine is the tabs line, after a mark of the report filter when it is
-// on: the tabs' counts are of that report's tickers.
-func (m *Model) tabsLine() string {
-	if m.view.filter.Report == "" {
-		return m.tabs.line(m.rc, m.width, &m.styles, m.dark)
-	}
-	mark := m.styles.Prompt.Render("[" + m.t.Reports.FilterOn + " " + reportLabel(m.hs.snap, m.view.filter.Report) + "]")
-	room := max(m.width-safetext.Width(mark)-1, 0)
-	return fitLines(mark+" "+fitLines(m.tabs.view(room, &m.styles), room, 1), m.width, 1)
 }
 
 // reportsAsked does what the reports view, the add dialog and the remove

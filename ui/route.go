@@ -26,11 +26,8 @@ func (m Model) Update(msg tea.Msg) (next tea.Model, cmd tea.Cmd) {
 	if m.partial {
 		return m.updatePartial(msg)
 	}
-	if cmd, ok := m.routeQuotes(msg); ok { // quotes.go
+	if cmd, ok := m.route(msg); ok { // the quotes, the history, the alerts
 		return m, cmd
-	}
-	if next, cmd, ok := m.updateHistory(msg); ok {
-		return next, cmd
 	}
 	if plan, ok := msg.(reports.PlanMsg); ok {
 		return m.reportsAsked(plan, nil)
@@ -53,7 +50,7 @@ func (m Model) Update(msg tea.Msg) (next tea.Model, cmd tea.Cmd) {
 		m.width, m.height = msg.Width, msg.Height
 		m.list.fit(bodyHeight(m.height))
 		m.resize()
-		return m, m.hs.needHistory(m.histEnv()) // the list's history columns, the chart
+		return m, m.hs.needHistory(histEnvOf(&m)) // the list's history columns, the chart
 	case pollMsg:
 		return m, tea.Batch(m.sync.seen(msg.gen, m.data.gen, m.writes.pending()), m.sync.next())
 	case watchEndedMsg:
@@ -64,7 +61,7 @@ func (m Model) Update(msg tea.Msg) (next tea.Model, cmd tea.Cmd) {
 		var cmd tea.Cmd
 		if m.sync.latest(msg.seq) && msg.snap.Gen != m.data.gen {
 			m.setData(msg.snap, false)
-			keys, env := m.data.keysCmd(m.dataEpoch), m.histEnv()
+			keys, env := m.data.keysCmd(m.dataEpoch), histEnvOf(&m)
 			if m.hs.historyCut(env) {
 				// a day before the histories' cut is needed now (a
 				// report of an earlier date, an import): read them again
@@ -174,65 +171,48 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	return m.updateList(msg)
 }
 
-// updateHistory routes the history part's messages (histupdate.go) and
-// does what they ask of the root.
-func (m Model) updateHistory(msg tea.Msg) (Model, tea.Cmd, bool) {
-	handled, cmd, news := m.hs.update(msg, m.histEnv())
-	if !handled {
-		return m, nil, false
-	}
-	if news.err != nil {
-		m.fail(news.err)
-	} else if news.note != "" {
-		m.say("%s", news.note)
-	}
-	if news.changed {
-		m.qs.buildCells(partCtxOf(&m)) // the return since each rating runs through the history
-		m.stack = m.stack.each(m.refreshView)
-	}
-	if news.positions {
-		cmd = tea.Batch(cmd, m.ps.loadCmd(m.st))
-	}
-	return m, cmd, true
-}
-
-// histEnv is what the history part reads of the root.
-func (m *Model) histEnv() histEnv {
-	env := histEnv{st: m.st, opts: &m.opts, t: m.t, tickers: m.data.tickers, refs: m.qs.refs, quotes: m.qs.quotes, held: m.ps.list}
-	if tk, ok := m.selected(); ok {
-		env.selected = tk.Code
-	}
-	return env
-}
-
-// routeQuotes gives the quotes their messages (quotes.go) and checks the
-// quotes a refresh brought against the alerts.
-func (m *Model) routeQuotes(msg tea.Msg) (tea.Cmd, bool) {
-	cmd, out, ok := m.qs.update(msg, partCtxOf(m))
-	if !ok {
-		return nil, false
-	}
-	switch {
-	case out.fail != nil:
-		m.fail(out.fail)
-	case out.say != "":
-		m.say("%s", out.say)
-	case out.round:
-		if s, isErr, changed := refreshed(m.status, out.err, m.t, m.opts.Refresh); changed {
-			m.status, m.statusErr = s, isErr
+// route gives the parts that take messages of their own (the quotes:
+// quotes.go, the price history and the scorecard: histupdate.go, the
+// alerts: alerts.go) their messages, and does what they ask of the root;
+// ok is false for a message none of them takes.
+func (m *Model) route(msg tea.Msg) (cmd tea.Cmd, ok bool) {
+	if cmd, out, ok := m.qs.update(msg, partCtxOf(m)); ok {
+		switch {
+		case out.fail != nil:
+			m.fail(out.fail)
+		case out.say != "":
+			m.say("%s", out.say)
+		case out.round:
+			if s, isErr, changed := refreshed(m.status, out.err, m.t, m.opts.Refresh); changed {
+				m.status, m.statusErr = s, isErr
+			}
 		}
+		if out.check { // the quotes a refresh brought, against the alerts
+			check, _ := m.route(alertCheckMsg{quotes: out.in})
+			cmd = tea.Batch(cmd, check)
+		}
+		return cmd, true
 	}
-	if out.check {
-		check, _ := m.routeAlerts(alertCheckMsg{quotes: out.in})
-		cmd = tea.Batch(cmd, check)
-	}
-	return cmd, true
-}
 
-// routeAlerts gives the alerts their messages (alerts.go) and does what
-// they ask: a line to say, a dialog to open, a question, a store write
-// whose answer goes back to them, the price cells again for the badges.
-func (m *Model) routeAlerts(msg tea.Msg) (tea.Cmd, bool) {
+	if handled, cmd, news := m.hs.update(msg, histEnvOf(m)); handled {
+		if news.err != nil {
+			m.fail(news.err)
+		} else if news.note != "" {
+			m.say("%s", news.note)
+		}
+		if news.changed {
+			m.qs.buildCells(partCtxOf(m)) // the return since each rating runs through the history
+			m.stack = m.stack.each(m.refreshView)
+		}
+		if news.positions {
+			cmd = tea.Batch(cmd, m.ps.loadCmd(m.st))
+		}
+		return cmd, true
+	}
+
+	// the alerts ask for a line to say, a dialog to open, a question, a
+	// store write whose answer goes back to them, the price cells again
+	// for the badges
 	in := alertIn{c: partCtxOf(m), quotes: m.qs.quotes, snap: m.hs.snap, canWrite: m.st != nil && m.writes != nil}
 	if _, ok := msg.(openAlertMsg); ok {
 		in.ctx = m.context()
@@ -258,10 +238,10 @@ func (m *Model) routeAlerts(msg tea.Msg) (tea.Cmd, bool) {
 	}
 	if out.write != nil {
 		answer, failed := out.answer, out.failed
-		then := func(mm *Model, _ market.Code) tea.Cmd { c, _ := mm.routeAlerts(answer()); return c }
+		then := func(mm *Model, _ market.Code) tea.Cmd { c, _ := mm.route(answer()); return c }
 		var back func(*Model)
 		if failed != nil {
-			back = func(mm *Model) { mm.routeAlerts(failed) }
+			back = func(mm *Model) { mm.route(failed) }
 		}
 		if out.quiet {
 			cmd = tea.Batch(cmd, m.writes.start(out.write, then, back))
@@ -270,4 +250,13 @@ func (m *Model) routeAlerts(msg tea.Msg) (tea.Cmd, bool) {
 		}
 	}
 	return cmd, true
+}
+
+// histEnvOf is what the history part reads of the root.
+func histEnvOf(m *Model) histEnv {
+	env := histEnv{st: m.st, opts: &m.opts, t: m.t, tickers: m.data.tickers, refs: m.qs.refs, quotes: m.qs.quotes, held: m.ps.list}
+	if tk, ok := m.selected(); ok {
+		env.selected = tk.Code
+	}
+	return env
 }

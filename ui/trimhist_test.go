@@ -106,25 +106,25 @@ func TestHistoryCutIsReadAgainWhenAnEarlierDayIsNeeded(t *testing.T) {
 	st, _ := newTestStore(t)
 	m := newTestModel(t, st, "en", 120, 40)
 	m.hs.asked = true
-	m.hs.days = m.hs.historyDays(m.histEnv(), m.hs.scorable(m.data.tickers))
+	m.hs.days = m.hs.historyDays(histEnvOf(&m), m.hs.scorable(m.data.tickers))
 	tk := &m.data.tickers[0]
 	k := tk.Code.Key()
 	was := tk.RatingAt
 	h := randomHistory(rand.New(rand.NewPCG(1, 2)), tk.Code, was.AddDate(-1, 0, 0), 400)
 	m.hs.hist = map[string]store.StoredHistory{k: {PriceHistory: h}}
-	if m.hs.historyCut(m.histEnv()) {
+	if m.hs.historyCut(histEnvOf(&m)) {
 		t.Fatal("nothing was cut, yet the history is to be read again")
 	}
 	m.hs.cut = map[string]bool{k: true}
-	if m.hs.historyCut(m.histEnv()) {
+	if m.hs.historyCut(histEnvOf(&m)) {
 		t.Fatal("the same days are needed, yet the history is to be read again")
 	}
 	tk.RatingAt = h.Bars[len(h.Bars)-1].Date.AddDate(0, 0, 3)
-	if m.hs.historyCut(m.histEnv()) {
+	if m.hs.historyCut(histEnvOf(&m)) {
 		t.Fatal("a day after the last bar is needed, yet the history is to be read again")
 	}
 	tk.RatingAt = was.AddDate(0, -1, 0)
-	if !m.hs.historyCut(m.histEnv()) {
+	if !m.hs.historyCut(histEnvOf(&m)) {
 		t.Fatal("a day before the last bar the cut was not made for is needed, and the history is not read again")
 	}
 }

@@ -42,7 +42,7 @@ func (m Model) updateList(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Help):
 		m.push(keyhelp.New(m.context(), m.help))
 	case key.Matches(msg, k.Refresh):
-		cmd, _ := m.routeQuotes(refreshQuotesMsg{}) // quotes.go
+		cmd, _ := m.route(refreshQuotesMsg{}) // quotes.go
 		return m, cmd
 	case key.Matches(msg, k.Cancel):
 		if m.view.query != "" { // esc on the list clears a kept search too
@@ -124,7 +124,7 @@ func (m Model) updateList(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Scorecard):
 		// the view opens at once with what is loaded, and the history is
 		// read (and refreshed) if it is not yet
-		cmd := m.hs.needHistory(m.histEnv())
+		cmd := m.hs.needHistory(histEnvOf(&m))
 		m.push(scorecard.New(m.context(), m.hs.scoreData(m.opts.Western, m.data.sectors)))
 		return m, cmd
 	case key.Matches(msg, k.Export):
@@ -223,7 +223,7 @@ func (m Model) handle(msg tea.Msg, from common.Dialog) (tea.Model, tea.Cmd) {
 			Prices: exportPrices(msg.Format, tickers, m.qs.quotes, m.qs.refs)}
 		return m, exportCmd(msg, tickers, opts)
 	}
-	if cmd, ok := m.routeAlerts(msg); ok { // alerts.go
+	if cmd, ok := m.route(msg); ok { // alerts.go
 		return m, cmd
 	}
 	if next, cmd, ok := m.manageAct(msg, from); ok { // manage.go
