@@ -179,7 +179,14 @@ func (a Alert) Check(time.Time) error {
 	return nil
 }
 
-func fmtNum(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+// fmtNum is a number as the user typed it; a huge or tiny one (1e300)
+// in exponent form, not as hundreds of digits.
+func fmtNum(v float64) string {
+	if a := math.Abs(v); a >= 1e9 || (a != 0 && a < 1e-6) {
+		return strconv.FormatFloat(v, 'g', 6, 64)
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}
 
 // Expired reports whether the alert's last day has passed at now.
 func (a Alert) Expired(now time.Time) bool {
