@@ -305,10 +305,7 @@ func writeList(w io.Writer, snap *sectors.Snapshot, tickers []sectors.Ticker, li
 	}
 	rows := make([][]string, 0, len(tickers))
 	for i, t := range tickers {
-		name := safetext.Line(market.DisplayName(t.Name))
-		if market.IsRiskWarning(t.Name) {
-			name += " !"
-		}
+		name := safetext.Line(market.MarkedName(t.Name))
 		latest := ""
 		if n, ok := t.LatestNote(); ok {
 			latest = safetext.Truncate(safetext.Line(safetext.FirstLine(n.Text)), 40)

@@ -42,7 +42,7 @@ func (c *ShowCmd) Run(a *App) error {
 	}
 	t, secs := d.Ticker, d.Sectors
 	w := a.Out
-	name := safetext.Line(market.DisplayName(t.Name))
+	name := safetext.Line(market.MarkedName(t.Name))
 	fmt.Fprintf(w, "%s  %s  %s %s\n", t.Code.Key(), name, t.Code.Board(), t.Code.Board().Chinese())
 	if market.IsRiskWarning(t.Name) {
 		fmt.Fprintf(w, "  ! risk warning: %s is under special treatment (ST)\n", name)

@@ -346,6 +346,17 @@ func IsRiskWarning(name string) bool {
 	return strings.HasPrefix(n, "ST") || strings.HasPrefix(n, "*ST") || strings.HasPrefix(n, "SST") || strings.HasPrefix(n, "S*ST")
 }
 
+// MarkedName is a name as zixuan shows it in a table or a screen, the
+// CLI and the TUI alike: its display form (DisplayName), with a "!" before
+// a name under risk warning (ST; *ST carries its own star).
+func MarkedName(name string) string {
+	n := DisplayName(name)
+	if IsRiskWarning(name) && !strings.HasPrefix(n, "*") {
+		return "!" + n
+	}
+	return n
+}
+
 // TradingName strips the marks the exchanges put before a name for the
 // day: XD (ex-dividend), XR (ex-rights), DR (both), which leave ST and
 // *ST after them ("XD*ST…" is a risk-warning stock).

@@ -188,9 +188,5 @@ func (t *Text) ReasonText(r string) string {
 // under risk warning (ST; *ST carries its own star), in the form terminals
 // show (万科A, not 万  科Ａ).
 func DisplayName(name string) string {
-	n := safetext.Line(market.DisplayName(name))
-	if market.IsRiskWarning(name) && !strings.HasPrefix(n, "*") {
-		return "!" + n
-	}
-	return n
+	return safetext.Line(market.MarkedName(name))
 }
