@@ -22,6 +22,9 @@ import (
 func (s *Store) Load() (*sectors.Snapshot, error) {
 	snap := &sectors.Snapshot{}
 	err := s.view(func(tx *bolt.Tx) (err error) {
+		// every ticker, rating and note is read: their pages let go as
+		// the read passes them (tens of MB of the file at the whole market)
+		defer releasePagesWhile(tx)()
 		snap.Gen = readGen(tx)
 		_ = getJSON(tx.Bucket(bucketMeta), keySource, &snap.Source)
 		secs, err := readSectors(tx)
