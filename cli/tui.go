@@ -7,6 +7,7 @@ import (
 	"zixuan/sectors/market"
 
 	"github.com/mattn/go-isatty"
+	"github.com/mattn/go-runewidth"
 	"zixuan/ui"
 )
 
@@ -30,10 +31,16 @@ func (TUICmd) Run(a *App) error {
 	if !isatty.IsTerminal(os.Stdout.Fd()) || !isatty.IsTerminal(os.Stdin.Fd()) {
 		return fmt.Errorf("the TUI needs a terminal, and stdin or stdout is not one: for scripts use `zixuan list` (see zixuan --help)")
 	}
-	st, err := a.historyStore() // it fetches and stores history with quotes on
+	// Not historyStore: its check of the whole file before anything is
+	// held would come before the first frame (seconds with two years of
+	// history). The TUI's fetch checks the file when it starts, with the
+	// first screen drawn and the heap given back first (service's
+	// FetchHistory), and the check lets go of the pages it reads.
+	st, err := a.Store()
 	if err != nil {
 		return err
 	}
+	warmWidths()
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(tuiMemoryLimit)
 	}
@@ -66,4 +73,13 @@ func (TUICmd) Run(a *App) error {
 		}
 	}
 	return ui.Run(st, opts)
+}
+
+// warmWidths builds, on a goroutine of its own, the table of character
+// widths the terminal renderer builds the first time it measures a
+// character outside Latin (go-runewidth's, 2 MB, lazily): in the 20-40 ms
+// the TUI spends loading and setting up the terminal before its first
+// frame, rather than in the first frame's write.
+func warmWidths() {
+	go runewidth.RuneWidth('自')
 }

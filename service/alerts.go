@@ -40,12 +40,15 @@ type HistoryNeed struct {
 type HistoryReader func(need HistoryNeed) (history map[string]sectors.PriceHistory, online bool, err error)
 
 // StoredHistory is the HistoryReader of the store alone: what is stored,
-// cut by need.Keep, nothing fetched.
+// cut by need.Keep, nothing fetched. It reads HistoryBatch securities a
+// transaction, as ReadHistory does: one transaction over a whole
+// market's histories keeps every page of them resident until it ends
+// (60 MB of a two-year file, on top of the heap of whoever asked).
 func (s *Service) StoredHistory(need HistoryNeed) (map[string]sectors.PriceHistory, bool, error) {
 	if len(need.Codes) == 0 {
 		return map[string]sectors.PriceHistory{}, false, nil
 	}
-	stored, err := s.Store.HistoriesSelecting(need.Codes, need.Keep)
+	stored, err := s.ReadHistory(need.Codes, need.Keep)
 	if err != nil {
 		return nil, false, err
 	}

@@ -8,8 +8,9 @@ import (
 	"zixuan/sectors/market"
 )
 
-// LoadSome gives the tickers asked for exactly as Load gives them (a
-// removed one too), leaves out codes the store does not hold, and gives
+// LoadSome gives the tickers asked for as Load gives them (a removed one
+// too) but brief: of their notes the latest live one, none of their
+// rating changes; it leaves out codes the store does not hold, and gives
 // the same reports and reference prices, whether it looks each up (a
 // few) or reads every ticker (most of the store).
 func TestLoadSomeIsLoadOfTheCodesAsked(t *testing.T) {
@@ -24,12 +25,37 @@ func TestLoadSomeIsLoadOfTheCodesAsked(t *testing.T) {
 	if err := s.RemoveTicker(all.Tickers[1].Code); err != nil {
 		t.Fatal(err)
 	}
+	// a ticker whose latest note is deleted: its latest live one is the one before
+	noted := all.Tickers[2].Code
+	for _, text := range []string{"kept", "deleted"} {
+		if _, err := s.AddNote(noted, text); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if all, err = s.Load(); err != nil {
+		t.Fatal(err)
+	}
+	for _, tk := range all.Tickers {
+		if tk.Code == noted {
+			if err := s.DeleteNote(noted, tk.Notes[0].ID); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
 	if all, err = s.Load(); err != nil {
 		t.Fatal(err)
 	}
 	byKey := map[string]sectors.Ticker{}
 	for _, tk := range all.Tickers {
+		latest, ok := tk.LatestNote()
+		tk.Ratings, tk.Notes = nil, nil
+		if ok {
+			tk.Notes = []sectors.Note{latest}
+		}
 		byKey[tk.Code.Key()] = tk
+	}
+	if n := byKey[noted.Key()].Notes; len(n) != 1 || n[0].Text != "kept" {
+		t.Fatalf("%s's latest live note: %+v", noted.Key(), n)
 	}
 	unknown := market.MustParseCode("SH600000")
 	if _, held := byKey[unknown.Key()]; held {

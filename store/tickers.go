@@ -19,9 +19,16 @@ import (
 // Load reads the whole store in one read transaction: the tickers, their
 // rating changes and their notes each in one cursor pass, joined on the
 // ticker key (all three buckets are in the same key order).
-func (s *Store) Load() (*sectors.Snapshot, error) {
+func (s *Store) Load() (*sectors.Snapshot, error) { return s.load(false) }
+
+// load is Load; brief leaves out what LoadSome's tickers leave out (the
+// rating changes, every note but the latest live one).
+func (s *Store) load(brief bool) (*sectors.Snapshot, error) {
 	snap := &sectors.Snapshot{}
 	err := s.view(func(tx *bolt.Tx) (err error) {
+		// every ticker, rating and note is read: their pages let go as
+		// the read passes them (tens of MB of the file at the whole market)
+		defer releasePagesWhile(tx)()
 		snap.Gen = readGen(tx)
 		_ = getJSON(tx.Bucket(bucketMeta), keySource, &snap.Source)
 		secs, err := readSectors(tx)
@@ -48,10 +55,13 @@ func (s *Store) Load() (*sectors.Snapshot, error) {
 		// length, so an append to it copies instead of writing over the
 		// next ticker's.
 		var ratingBuf []sectors.RatingChange
-		var noteBuf []sectors.Note
+		var noteBuf, latestBuf []sectors.Note
 		chunk := min(arenaChunk, 4*cap(snap.Tickers)+16) // small files, small chunks
 		rc := tx.Bucket(bucketRatings).Cursor()
 		rk, rv := rc.First()
+		if brief {
+			rk = nil // no rating changes read
+		}
 		notes := readNotes(tx, cap(snap.Tickers))
 		defer func() {
 			if serr := notes.stop(); err == nil {
@@ -91,6 +101,17 @@ func (s *Store) Load() (*sectors.Snapshot, error) {
 			}
 			t.Notes = part(noteBuf, start)
 			reverseNotes(t.Notes)
+			if brief { // the latest kept apart, the rest's room used again
+				t.Notes = nil
+				for _, n := range noteBuf[start:] {
+					if !n.IsDeleted() {
+						latestBuf = append(roomFor(latestBuf, chunk), n)
+						t.Notes = part(latestBuf, len(latestBuf)-1)
+						break
+					}
+				}
+				noteBuf = noteBuf[:start]
+			}
 			for ck != nil && bytes.Compare(ck[:min(len(ck), len(k))], k) < 0 {
 				ck, cv = cc.Next()
 			}

@@ -18,8 +18,13 @@ func (m Model) Init() tea.Cmd {
 		ask = nil
 	}
 	if m.loading {
-		st := m.st
-		return tea.Batch(ask, func() tea.Msg { return loadFirst(st) })
+		st, first := m.st, m.first
+		return tea.Batch(ask, func() tea.Msg {
+			if first != nil { // started by Run before the program
+				return <-first
+			}
+			return loadFirst(st)
+		})
 	}
 	if m.partial {
 		return tea.Batch(ask, fullLoadCmd(m.st)) // the rest starts when it is in

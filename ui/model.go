@@ -135,8 +135,9 @@ type Model struct {
 	// loading (firstscreen.go); early holds the messages that wait for it
 	partial bool
 	early   []tea.Msg
-	loading bool  // not even that yet: Run's model, drawn once its first data is in
-	loadErr error // the whole store could not be loaded after the first screen
+	loading bool                // not even that yet: Run's model, drawn once its first data is in
+	first   <-chan firstLoadMsg // Run's first data, read while bubbletea sets up the terminal
+	loadErr error               // the whole store could not be loaded after the first screen
 
 	status    string
 	statusErr bool

@@ -8,6 +8,7 @@ import (
 	"runtime/debug"
 
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/mattn/go-isatty"
 
@@ -28,12 +29,29 @@ func Run(st *store.Store, opts Options) (err error) {
 		// no colours, text attributes kept (bold, reverse mark the
 		// selection); NO_COLOR alone Bubble Tea would honour by itself
 		popts = append(popts, tea.WithColorProfile(colorprofile.ASCII))
+	} else {
+		// The profile lipgloss detected when the program started, for the
+		// same output and environment: bubbletea would detect it again,
+		// and inside tmux that runs `tmux info` a second time (15-30 ms
+		// before the first frame).
+		popts = append(popts, tea.WithColorProfile(lipgloss.Writer.Profile))
 	}
-	// The data loads once the program runs (Init), while bubbletea sets
-	// up the terminal and waits for its first frame tick: the first screen
-	// is then drawn as soon as a bare program's would be (firstscreen.go).
+	// The first data is read from here on, while bubbletea sets up the
+	// terminal and waits for its first frame tick, and Init's command
+	// hands it over: the first screen is then drawn as soon as a bare
+	// program's would be (firstscreen.go).
 	m := newShell(st, opts)
 	m.loading, m.partial = true, true
+	first := make(chan firstLoadMsg, 1) // read from the start, beside the terminal's setup
+	go func() {
+		defer func() { // as a command's would be: said, not a crash
+			if r := recover(); r != nil {
+				first <- firstLoadMsg{err: fmt.Errorf("reading %s: %v", st.Path(), r)}
+			}
+		}()
+		first <- loadFirst(st)
+	}()
+	m.first = first
 	m.sync.start()
 	defer m.sync.close()
 	return runProgram(tea.NewProgram(m, popts...), st.Path(), os.Stderr)
