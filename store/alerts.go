@@ -89,7 +89,7 @@ func (s *Store) AddAlert(a sectors.Alert) (sectors.Alert, error) {
 	if a.Expired(s.now()) {
 		return a, &Error{Kind: ErrInvalid, Reason: BadAlert, Code: a.Code, Detail: "the expiry date " + market.ChinaDate(a.Expires) + " has passed"}
 	}
-	err := s.updateAside(func(tx *bolt.Tx) error {
+	err := s.updateUnloaded(func(tx *bolt.Tx) error {
 		r := refOf(tx, a.Code)
 		if !r.exists() {
 			return notOnList(a.Code)
@@ -168,7 +168,7 @@ func btoi(k []byte) uint64 {
 // RemoveAlert deletes alert id.
 func (s *Store) RemoveAlert(id uint64) (sectors.Alert, error) {
 	var a sectors.Alert
-	err := s.updateAside(func(tx *bolt.Tx) error {
+	err := s.updateUnloaded(func(tx *bolt.Tx) error {
 		var err error
 		if a, err = alertIn(tx, id); err != nil {
 			return err
@@ -196,7 +196,7 @@ func alertIn(tx *bolt.Tx, id uint64) (sectors.Alert, error) {
 func (s *Store) RearmAlert(id uint64, expires time.Time) (sectors.Alert, error) {
 	var a sectors.Alert
 	now := s.now()
-	err := s.updateAside(func(tx *bolt.Tx) error {
+	err := s.updateUnloaded(func(tx *bolt.Tx) error {
 		var err error
 		if a, err = alertIn(tx, id); err != nil {
 			return err
@@ -271,7 +271,7 @@ func (s *Store) observeAlerts(observe func(a *sectors.Alert) (fired, changed boo
 	if err != nil || !anyChange {
 		return nil, err
 	}
-	err = s.updateAside(func(tx *bolt.Tx) error {
+	err = s.updateUnloaded(func(tx *bolt.Tx) error {
 		fired = nil
 		list, err := readAlerts(tx)
 		if err != nil {
@@ -314,7 +314,7 @@ func (s *Store) ImportAlerts(list []sectors.Alert) (int, error) {
 		return 0, nil
 	}
 	added := 0
-	err := s.updateAside(func(tx *bolt.Tx) error {
+	err := s.updateUnloaded(func(tx *bolt.Tx) error {
 		var err error
 		if added, err = importAlertsTx(tx, list); err != nil {
 			return err
@@ -377,7 +377,7 @@ func (s *Store) AlertsDelivered(done map[uint64][]time.Time) error {
 	if len(done) == 0 {
 		return nil
 	}
-	return s.updateAside(func(tx *bolt.Tx) error {
+	return s.updateUnloaded(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketAlerts)
 		if b == nil {
 			return errUnchanged

@@ -359,7 +359,7 @@ func (s *Store) SaveHistoriesAt(updates map[string]HistoryUpdate, now time.Time)
 	if _, ok := updates[sectors.Benchmark.Key()]; ok {
 		defer s.relearnClosures()
 	}
-	return s.updateAside(func(tx *bolt.Tx) error {
+	return s.updateUnloaded(func(tx *bolt.Tx) error {
 		b, err := tx.CreateBucketIfNotExists(bucketHistory)
 		if err != nil {
 			return err

@@ -58,6 +58,9 @@ type Store struct {
 	// seen is the generation read last and the file as it was then, for
 	// Generation: an idle TUI's poll is then one stat, not an open.
 	seen atomic.Pointer[seenGen]
+	// aside are the generations this handle's writes of what no Load
+	// holds committed (price history, alerts: AsideHere)
+	aside asideGens
 }
 
 type seenGen struct {
@@ -469,6 +472,8 @@ const (
 	// holds: an index good before it stays good, with that ticker named
 	// dirty (store/listpatch.go).
 	writeTicker
+	// writeUnloaded is writeAside for what no Load holds (updateUnloaded)
+	writeUnloaded
 )
 
 func (s *Store) updateMode(hint int, mode writeMode, key []byte, fn func(tx *bolt.Tx) error) error {
@@ -511,6 +516,13 @@ func (s *Store) updateMode(hint int, mode writeMode, key []byte, fn func(tx *bol
 // still draw its first screen from the index.
 func (s *Store) updateAside(fn func(tx *bolt.Tx) error) error {
 	return s.updateMode(0, writeAside, nil, fn)
+}
+
+// updateUnloaded is updateAside for a write of what no Load holds either
+// (price history, alerts): its generation is remembered (AsideHere), so
+// that this process's TUI need not reload for it.
+func (s *Store) updateUnloaded(fn func(tx *bolt.Tx) error) error {
+	return s.updateMode(0, writeUnloaded, nil, fn)
 }
 
 // updateQuiet is update for a write of derived data (the list index) that
@@ -572,6 +584,9 @@ func (s *Store) updateOnce(mmapHint int, mode writeMode, key []byte, fn func(tx 
 			}
 			switch {
 			case mode == writeAside:
+				return carryListIndex(tx, before)
+			case mode == writeUnloaded:
+				tx.OnCommit(func() { s.aside.add(before + 1) })
 				return carryListIndex(tx, before)
 			case mode == writeTicker:
 				return markListIndex(tx, before, key)

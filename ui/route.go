@@ -52,11 +52,11 @@ func (m Model) Update(msg tea.Msg) (next tea.Model, cmd tea.Cmd) {
 		m.resize()
 		return m, m.hs.needHistory(histEnvOf(&m)) // the list's history columns, the chart
 	case pollMsg:
-		return m, tea.Batch(m.sync.seen(msg.gen, m.data.gen, m.writes.pending()), m.sync.next())
+		return m, tea.Batch(m.sync.seen(msg.gen, &m.data, m.writes.pending()), m.sync.next())
 	case watchEndedMsg:
 		return m, m.sync.watchEnded()
 	case genMsg:
-		return m, m.sync.seen(msg.gen, m.data.gen, m.writes.pending())
+		return m, m.sync.seen(msg.gen, &m.data, m.writes.pending())
 	case reloadedMsg:
 		var cmd tea.Cmd
 		if m.sync.latest(msg.seq) && msg.snap.Gen != m.data.gen {

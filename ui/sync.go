@@ -109,14 +109,20 @@ func generation(st *store.Store) uint64 {
 }
 
 // seen reloads the store when the file's generation gen (0: unknown) is
-// not have, the data's. While a write of ours is pending the generation
-// has moved for it; its result patches the data, and the next poll looks
-// again.
-func (s *storeSync) seen(gen, have uint64, writesPending int) tea.Cmd {
-	if gen != 0 && gen != have && writesPending == 0 {
-		return s.load()
+// not the data's. While a write of ours is pending the generation has
+// moved for it; its result patches the data, and the next poll looks
+// again. The price history and alerts this process wrote (the history is
+// fetched and stored a batch at a time) change nothing a load holds: the
+// data takes their generation instead of a whole reload.
+func (s *storeSync) seen(gen uint64, data *watchData, writesPending int) tea.Cmd {
+	switch {
+	case gen == 0 || gen == data.gen || writesPending > 0:
+		return nil
+	case s.st != nil && s.st.AsideHere(data.gen, gen):
+		data.gen = gen
+		return nil
 	}
-	return nil
+	return s.load()
 }
 
 // load reloads the store off the UI goroutine, numbered.
