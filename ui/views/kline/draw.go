@@ -66,21 +66,22 @@ func (v Model) View() string {
 	} else {
 		lines = v.klineLines()
 	}
-	for i, l := range lines {
-		lines[i] = safetext.Truncate(l, v.Width)
-	}
 	if len(lines) > v.Height {
 		lines = lines[:v.Height]
 	}
 	return strings.Join(lines, "\n")
 }
 
+// fit cuts a line of text to the view's width. The plot's rows are made
+// exactly as wide as the view and are not measured again.
+func (v Model) fit(s string) string { return safetext.Truncate(s, v.Width) }
+
 // klineLines draws the candles.
 func (v Model) klineLines() []string {
 	l := layoutFor(v.Height)
-	out := []string{v.title()}
+	out := []string{v.fit(v.title())}
 	if len(v.candles) == 0 {
-		return append(out, v.Styles.Dim.Render(v.empty()))
+		return append(out, v.fit(v.Styles.Dim.Render(v.empty())))
 	}
 	from := max(v.end-v.slots(), 0)
 	shown := v.candles[from:v.end]
@@ -94,7 +95,7 @@ func (v Model) klineLines() []string {
 		hi, lo = hi*1.001+0.01, lo*0.999-0.01
 	}
 	if l.legend {
-		out = append(out, v.legend())
+		out = append(out, v.fit(v.legend()))
 	}
 	pw, sw := v.plotWidth(), v.scaleWidth()
 	pp := newPlot(pw, l.price, len(maWindows))
@@ -163,9 +164,9 @@ func (v Model) klineLines() []string {
 	if l.dates {
 		out = append(out, v.dateRow(shown, pw))
 	}
-	out = append(out, v.readout())
+	out = append(out, v.fit(v.readout()))
 	if l.footer {
-		out = append(out, v.markText())
+		out = append(out, v.fit(v.markText()))
 	}
 	return out
 }
@@ -203,7 +204,7 @@ func (v Model) paint(from int) paint {
 	cur := v.cursor - from
 	return paint{up: v.upDown(1), down: v.upDown(-1), flat: v.upDown(0), lines: []lipgloss.Style{s.MA[0], s.MA[1], s.MA[2], s.MA[3]},
 		cross:   func(col int) bool { return col/v.zoom == cur },
-		crossed: func(st lipgloss.Style) lipgloss.Style { return st.Inherit(s.Cross) }}
+		crossed: func(st lipgloss.Style) lipgloss.Style { return st.Inherit(s.Cross) }, ends: map[int][2]string{}}
 }
 
 // markRow is the row under the candles: c under a candle of a day with a

@@ -42,7 +42,7 @@ func slotOf(t time.Time) (int, bool) {
 
 func (v Model) intradayLines() []string {
 	l := layoutFor(v.Height)
-	out := []string{v.title()}
+	out := []string{v.fit(v.title())}
 	d := v.data.Minutes
 	if len(d.Minutes) == 0 {
 		msg := v.T.KLine.NoMinutes
@@ -52,7 +52,7 @@ func (v Model) intradayLines() []string {
 		case v.data.MinutesErr != "":
 			msg = safetext.Line(v.data.MinutesErr)
 		}
-		return append(out, v.Styles.Dim.Render(msg))
+		return append(out, v.fit(v.Styles.Dim.Render(msg)))
 	}
 	base := d.PrevClose
 	if base <= 0 {
@@ -70,7 +70,7 @@ func (v Model) intradayLines() []string {
 	span = math.Max(span, base*0.001)
 	hi, lo := base+span, base-span
 	if l.legend {
-		out = append(out, v.intradayLegend())
+		out = append(out, v.fit(v.intradayLegend()))
 	}
 	sw := v.scaleWidth()
 	pw := max(v.Width-sw-1, 1)
@@ -108,7 +108,7 @@ func (v Model) intradayLines() []string {
 	s := v.Styles
 	pt := paint{up: v.upDown(1), down: v.upDown(-1), flat: v.upDown(0), lines: []lipgloss.Style{s.ChartLine, s.MA[1]},
 		cross:   func(col int) bool { return col == curCol },
-		crossed: func(st lipgloss.Style) lipgloss.Style { return st.Inherit(s.Cross) }}
+		crossed: func(st lipgloss.Style) lipgloss.Style { return st.Inherit(s.Cross) }, ends: map[int][2]string{}}
 	for r := range l.price {
 		label := ""
 		switch r {
@@ -156,7 +156,7 @@ func (v Model) intradayLines() []string {
 		}
 		out = append(out, s.Dim.Render(string(row)))
 	}
-	out = append(out, v.minuteReadout(d, cur, base))
+	out = append(out, v.fit(v.minuteReadout(d, cur, base)))
 	return out
 }
 

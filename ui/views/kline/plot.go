@@ -83,6 +83,28 @@ type paint struct {
 	lines          []lipgloss.Style
 	cross          func(col int) bool
 	crossed        func(lipgloss.Style) lipgloss.Style
+	// ends caches each style's opening and closing sequences: a cell run
+	// is written between them rather than rendered by lipgloss, which for
+	// a few thousand runs a frame costs tens of milliseconds
+	ends map[int][2]string
+}
+
+// wrap writes run in the style id.
+func (pt paint) wrap(b *strings.Builder, id int, run string) {
+	e, ok := pt.ends[id]
+	if !ok {
+		const probe = "\x00"
+		r := pt.style(id).Render(probe)
+		if i := strings.Index(r, probe); i >= 0 {
+			e = [2]string{r[:i], r[i+len(probe):]}
+		}
+		if pt.ends != nil {
+			pt.ends[id] = e
+		}
+	}
+	b.WriteString(e[0])
+	b.WriteString(run)
+	b.WriteString(e[1])
 }
 
 // style is a cell's style by number: 0 none, 1 up, 2 down, 3 flat, 4+l
@@ -113,6 +135,7 @@ func (pt paint) style(id int) lipgloss.Style {
 // style rendered together.
 func (p *plot) row(r int, pt paint) string {
 	var b strings.Builder
+	b.Grow(4 * p.w) // a braille cell is three bytes
 	run := make([]rune, 0, p.w)
 	runID := 0
 	flush := func() {
@@ -122,7 +145,7 @@ func (p *plot) row(r int, pt paint) string {
 		if runID == 0 {
 			b.WriteString(string(run))
 		} else {
-			b.WriteString(pt.style(runID).Render(string(run)))
+			pt.wrap(&b, runID, string(run))
 		}
 		run = run[:0]
 	}
