@@ -42,6 +42,14 @@ func slotOf(t time.Time) (int, bool) {
 
 func (v Model) intradayLines() []string {
 	l := layoutFor(v.Height)
+	// no marks nor their read-out on the minute line: their rows go to
+	// the prices
+	for _, on := range []*bool{&l.marks, &l.footer} {
+		if *on {
+			*on = false
+			l.price++
+		}
+	}
 	out := []string{v.fit(v.title())}
 	d := v.data.Minutes
 	if len(d.Minutes) == 0 {

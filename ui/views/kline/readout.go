@@ -26,6 +26,9 @@ func (v Model) title() string {
 	what := t.Periods[v.period]
 	if v.intraday {
 		what = t.Intraday
+		if d := v.data.Minutes; !d.Day.IsZero() {
+			what += " " + market.ChinaDate(d.Day)
+		}
 	} else {
 		what += " " + t.Adjusted
 	}
