@@ -55,7 +55,7 @@ func openChart(m Model) (tea.Model, tea.Cmd) {
 	if !ok {
 		return m, nil
 	}
-	data := kline.Data{Ticker: tk, Snap: m.hs.snap, History: m.hs.chartHistory(tk.Code), Loading: true,
+	data := kline.Data{Ticker: tk, Snap: m.hs.snap, History: m.hs.chartHistory(tk.Code), Loading: m.st != nil,
 		Offline: m.opts.Quotes == nil, Western: m.opts.Western, Now: m.opts.Now()}
 	if q, ok := m.qs.quotes[tk.Code.Key()]; ok {
 		data.Quote = &q
