@@ -7,6 +7,9 @@ import (
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
 	"zixuan/quote"
 	"zixuan/sectors"
 	"zixuan/sectors/market"
@@ -37,7 +40,7 @@ func chartServer(t *testing.T) *klineServer {
 // chartModel is a model over the test store with 600519 added today and
 // selected, its history fetched from the chart server (the sparkline's
 // weeks only: it has no call).
-func chartModel(t *testing.T) (Model, *klineServer) {
+func chartModel(t *testing.T, lang string) (Model, *klineServer) {
 	t.Helper()
 	st, _ := newTestStore(t)
 	buy := sectors.Buy
@@ -46,7 +49,7 @@ func chartModel(t *testing.T) (Model, *klineServer) {
 		t.Fatal(err)
 	}
 	ks := chartServer(t)
-	m, cmd := klineModel(t, st, ks, "en", 120, 40)
+	m, cmd := klineModel(t, st, ks, lang, 120, 40)
 	m = run(m, cmd)
 	m, cmd, _ = m.jumpTo(code.Number)
 	m = run(m, cmd)
@@ -61,7 +64,7 @@ func chartModel(t *testing.T) (Model, *klineServer) {
 // (a year and more before today); ←/→ move the crosshair, t shows the
 // minute line fetched from the server, esc goes back to the list.
 func TestChartViewFetchesItsBarsAndMinutes(t *testing.T) {
-	m, ks := chartModel(t)
+	m, ks := chartModel(t, "en")
 	tk, _ := m.selected()
 	sym := strings.ToLower(tk.Code.Key())
 	ks.asked = nil
@@ -136,7 +139,7 @@ func TestEnterTwiceOpensTheChart(t *testing.T) {
 // A newer quote of the chart's ticker reaches the open view: today's
 // candle is drawn from it before the close.
 func TestChartFollowsTheQuotes(t *testing.T) {
-	m, _ := chartModel(t)
+	m, _ := chartModel(t, "en")
 	m, cmd := pressCmd(m, "f5")
 	m = run(m, cmd)
 	v := m.stack.top().(kline.Model)
@@ -152,5 +155,32 @@ func TestChartFollowsTheQuotes(t *testing.T) {
 	}
 	if r := v.Readout(); !strings.HasPrefix(r, "2026-03-03 Tue O 11.50 H 12.20 L 11.40 C 12.00") {
 		t.Errorf("today's candle: %q", r)
+	}
+}
+
+// The whole screen with the chart open stays within the terminal at every
+// size, in English and Chinese, on the candles and the minute line.
+func TestChartScreenFits(t *testing.T) {
+	for _, lang := range []string{"en", "zh"} {
+		m, _ := chartModel(t, lang)
+		m, cmd := pressCmd(m, "f5")
+		m = run(m, cmd)
+		for _, size := range [][2]int{{120, 40}, {80, 24}, {50, 12}} {
+			m = update(m, tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+			for _, k := range []string{"left", "p", "t"} {
+				m, cmd = pressCmd(m, k)
+				m = run(m, cmd)
+				lines := strings.Split(m.View().Content, "\n")
+				if len(lines) > size[1] {
+					t.Errorf("%s %v after %s: %d lines", lang, size, k, len(lines))
+				}
+				for _, l := range lines {
+					if w := lipgloss.Width(l); w > size[0] {
+						t.Errorf("%s %v after %s: a line of %d cells:\n%s", lang, size, k, w, m.plainView())
+						break
+					}
+				}
+			}
+		}
 	}
 }
