@@ -104,12 +104,8 @@ func (v Model) klineLines() []string {
 	}
 	for i, c := range shown {
 		x0 := 2 * v.zoom * i
-		body, wick := candleCols(v.zoom)
-		d := int8(candleDir(c))
-		for _, col := range body {
-			pp.column(x0+col, y(math.Max(c.Open, c.Close)), y(math.Min(c.Open, c.Close)), d)
-		}
-		pp.column(x0+wick, y(c.High), y(c.Low), d)
+		drawCandle(pp, x0, v.zoom, c, y)
+		_, wick := candleCols(v.zoom)
 		for m := range maWindows {
 			a := v.ma[m][from+i]
 			if math.IsNaN(a) {
@@ -183,6 +179,33 @@ func candleCols(zoom int) (body []int, wick int) {
 		body = append(body, c)
 	}
 	return body, zoom - 1
+}
+
+// drawCandle draws c at dot column x0, zoom cells wide, its prices at the
+// dot rows y gives. Wide enough (two cells or more), a rise is hollow as
+// the terminals draw it (空心阳线): its body's outline, the wick above and
+// below it only, which also tells a rise from a fall without colours.
+func drawCandle(pp *plot, x0, zoom int, c sectors.Candle, y func(float64) int) {
+	body, wick := candleCols(zoom)
+	d := int8(candleDir(c))
+	top, bottom := y(math.Max(c.Open, c.Close)), y(math.Min(c.Open, c.Close))
+	if zoom < 2 || d <= 0 || bottom-top < 2 {
+		for _, col := range body {
+			pp.column(x0+col, top, bottom, d)
+		}
+		pp.column(x0+wick, y(c.High), y(c.Low), d)
+		return
+	}
+	for i, col := range body {
+		if i == 0 || i == len(body)-1 {
+			pp.column(x0+col, top, bottom, d)
+			continue
+		}
+		pp.candleDot(x0+col, top, d)
+		pp.candleDot(x0+col, bottom, d)
+	}
+	pp.column(x0+wick, y(c.High), top, d)
+	pp.column(x0+wick, bottom, y(c.Low), d)
 }
 
 // candleDir is a candle's colour: up when it closed above its open, down

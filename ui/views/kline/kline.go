@@ -81,19 +81,25 @@ func New(c common.Common, data Data) Model {
 // Refresh takes new data (bars fetched, a new quote, a minute line),
 // keeping the period, the zoom and the crosshair's day.
 func (v Model) Refresh(data Data) Model {
-	var day time.Time
-	if v.cursor < len(v.candles) && len(v.candles) > 0 {
-		day = v.candles[v.cursor].Start
+	var day, endDay time.Time
+	if v.cursor < len(v.candles) && v.end > 0 && v.end <= len(v.candles) {
+		day, endDay = v.candles[v.cursor].Start, v.candles[v.end-1].Start
 	}
 	atLast := len(v.candles) == 0 || v.cursor == len(v.candles)-1
 	v.data = data
 	v.rebuild()
 	if !atLast && !day.IsZero() {
-		for i, c := range v.candles {
-			if !c.Start.After(day) && !c.End.Before(day) {
-				v.cursor = i
+		// the same candles shown, the crosshair on the same day, however
+		// many came before them
+		at := func(d time.Time) int {
+			for i, c := range v.candles {
+				if !c.End.Before(d) {
+					return i
+				}
 			}
+			return len(v.candles) - 1
 		}
+		v.cursor, v.end = at(day), at(endDay)+1
 		v.end = min(max(v.end, v.cursor+1), len(v.candles))
 	}
 	return v
@@ -217,10 +223,12 @@ func (v Model) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 		}
 	case key.Matches(k, keys.ChartLeft):
 		v.move(-1)
+		return v.older(), nil
 	case key.Matches(k, keys.ChartRight):
 		v.move(1)
 	case key.Matches(k, keys.Top):
 		v.move(-1 << 20)
+		return v.older(), nil
 	case key.Matches(k, keys.Bottom):
 		v.move(1 << 20)
 	case key.Matches(k, keys.ChartZoomIn):
@@ -229,6 +237,30 @@ func (v Model) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 		v.zoom = max(v.zoom-1, 1)
 	}
 	return v, nil
+}
+
+// older is the view, asking the root for the bars before the first when
+// the crosshair is on it (the server has none before the listing, and
+// what was asked once is not asked again).
+func (v Model) older() common.Dialog {
+	if v.intraday || v.cursor > 0 || len(v.candles) == 0 || v.data.Offline {
+		return v
+	}
+	first := market.ChinaDay(v.candles[0].Start)
+	var from time.Time
+	switch slots := v.slots(); v.period {
+	case sectors.Weekly:
+		from = first.AddDate(0, 0, -7*slots)
+	case sectors.Monthly:
+		from = first.AddDate(0, -slots, 0)
+	default:
+		from = first.AddDate(0, 0, -slots*7/5-10)
+	}
+	if !v.asked.IsZero() && !from.Before(v.asked) || !v.asked.IsZero() && first.After(v.asked.AddDate(0, 0, 14)) {
+		return v // asked already, or the server had nothing older than the first bar
+	}
+	v.asked = from
+	return common.Tell(v, NeedBarsMsg{Code: v.data.Ticker.Code, From: from})
 }
 
 // move moves the crosshair by n candles (minutes on the minute line),
