@@ -2,8 +2,10 @@ package kline
 
 import (
 	"math"
+	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"charm.land/lipgloss/v2"
 
@@ -236,16 +238,29 @@ func (v Model) paint(from int) paint {
 func (v Model) markRow(shown []sectors.Candle, w int) string {
 	row := []byte(strings.Repeat(" ", w))
 	for _, mk := range v.marks() {
-		for i, c := range shown {
-			if !mk.day.Before(c.Start) && !mk.day.After(c.End) {
-				col := i * v.zoom
-				if col < w && markRank[mk.kind] > markRank[row[col]] {
-					row[col] = mk.kind
-				}
+		if i := candleOf(shown, mk.day); i >= 0 {
+			col := i * v.zoom
+			if col < w && markRank[mk.kind] > markRank[row[col]] {
+				row[col] = mk.kind
 			}
 		}
 	}
 	return v.Styles.ChartMark.Render(string(row))
+}
+
+// candleOf is the candle of candles a day's mark goes under: the one
+// holding the first session on or after the day (a note written on a
+// Sunday goes under Monday's); -1 when none does.
+func candleOf(candles []sectors.Candle, day time.Time) int {
+	day = market.ChinaDay(day)
+	for n := 0; n < 31 && !market.IsTradingDay(day); n++ {
+		day = day.AddDate(0, 0, 1)
+	}
+	i := sort.Search(len(candles), func(i int) bool { return !candles[i].End.Before(day) })
+	if i == len(candles) || day.Before(candles[i].Start) {
+		return -1
+	}
+	return i
 }
 
 // dateRow is the first and the last day shown, and the crosshair's under

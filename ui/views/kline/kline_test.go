@@ -406,3 +406,18 @@ func TestOlderBarsKeepTheCrosshair(t *testing.T) {
 		t.Errorf("the crosshair %d is off the candles shown (to %d)", v.Cursor(), v.end)
 	}
 }
+
+// A mark on a day with no session goes under the next session's candle.
+func TestMarkOnAHolidayGoesToTheNextSession(t *testing.T) {
+	h := history(10, wave)
+	sunday := time.Date(2026, 3, 29, 20, 0, 0, 0, market.China)
+	tk := sectors.Ticker{Code: h.Code, Notes: []sectors.Note{{ID: 1, Text: "周末复盘", Created: sunday}}}
+	v := New(testCommon(t, "en", 120, 40), Data{Ticker: tk, History: h})
+	v = press(t, v, "left", "left", "left") // Monday 2026-03-30
+	if s := ansi.Strip(v.markText()); !strings.HasPrefix(v.Readout(), "2026-03-30") || s != "note 周末复盘" {
+		t.Errorf("%q on %q", s, v.Readout())
+	}
+	if i := candleOf(v.Candles(), time.Date(2020, 1, 1, 0, 0, 0, 0, market.China)); i != -1 {
+		t.Errorf("a day before the history goes under candle %d", i)
+	}
+}

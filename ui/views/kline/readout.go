@@ -105,10 +105,9 @@ func (v Model) markText() string {
 	if v.cursor >= len(v.candles) {
 		return ""
 	}
-	c := v.candles[v.cursor]
 	var parts []string
 	for _, mk := range v.marks() {
-		if !mk.day.Before(c.Start) && !mk.day.After(c.End) {
+		if candleOf(v.candles, mk.day) == v.cursor {
 			parts = append(parts, mk.text)
 		}
 	}
