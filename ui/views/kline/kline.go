@@ -223,12 +223,12 @@ func (v Model) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 		}
 	case key.Matches(k, keys.ChartLeft):
 		v.move(-1)
-		return v.older(), nil
+		return older(v), nil
 	case key.Matches(k, keys.ChartRight):
 		v.move(1)
 	case key.Matches(k, keys.Top):
 		v.move(-1 << 20)
-		return v.older(), nil
+		return older(v), nil
 	case key.Matches(k, keys.Bottom):
 		v.move(1 << 20)
 	case key.Matches(k, keys.ChartZoomIn):
@@ -239,10 +239,10 @@ func (v Model) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 	return v, nil
 }
 
-// older is the view, asking the root for the bars before the first when
+// older is v, asking the root for the bars before the first when
 // the crosshair is on it (the server has none before the listing, and
 // what was asked once is not asked again).
-func (v Model) older() common.Dialog {
+func older(v Model) common.Dialog {
 	if v.intraday || v.cursor > 0 || len(v.candles) == 0 || v.data.Offline {
 		return v
 	}
