@@ -85,6 +85,8 @@ func (d detailFocus) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 		return common.Tell(d, openEditorMsg{}), nil
 	case key.Matches(k, keys.Rate):
 		return common.Tell(d, openPickerMsg{}), nil
+	case key.Matches(k, keys.ChartPane):
+		return common.Tell(d, openChartMsg{}), nil // klineview.go
 	case key.Matches(k, keys.EditNote):
 		return common.Tell(d, editNoteMsg{}), nil
 	case key.Matches(k, keys.DeleteNote):

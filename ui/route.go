@@ -22,9 +22,12 @@ func (m Model) Update(msg tea.Msg) (next tea.Model, cmd tea.Cmd) {
 	// whatever moved the selection (a key, a pasted code, a write's
 	// result, a reload), the detail pane's chart reads the new ticker's
 	// history (histcells.go)
-	defer func() { next, cmd = withChart(next, cmd) }()
+	defer func() { next, cmd = chartFollowsQuotes(withChart(next, cmd)) }()
 	if m.partial {
 		return m.updatePartial(msg)
+	}
+	if next, cmd, ok := routeChart(m, msg); ok { // klineview.go
+		return next, cmd
 	}
 	if cmd, ok := m.route(msg); ok { // the quotes, the history, the alerts
 		return m, cmd

@@ -17,6 +17,7 @@ import (
 	"zixuan/ui/dialogs/search"
 	"zixuan/ui/dialogs/sectorpick"
 	"zixuan/ui/dialogs/wizard"
+	"zixuan/ui/views/kline"
 	"zixuan/ui/views/positions"
 	"zixuan/ui/views/reports"
 	"zixuan/ui/views/scorecard"
@@ -135,6 +136,8 @@ func (m Model) updateList(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		v, cmd := positions.New(m.context(), positionsData(m.qs.quotes, m.opts.Now(), m.opts.Refresh, &m.data, m.t))
 		m.push(v)
 		return m, cmd
+	case key.Matches(msg, k.Chart):
+		return openChart(m) // klineview.go
 	}
 	return m, nil
 }
@@ -215,6 +218,10 @@ func (m Model) handle(msg tea.Msg, from common.Dialog) (tea.Model, tea.Cmd) {
 	// the reports view (ui/views/reports; the root's side in reports.go)
 	case reports.FilterMsg, common.GoToTickerMsg, reports.OpenAddMsg, reports.AskRemoveMsg, reports.PlanRemoveMsg, reports.RemoveMsg, reports.AddMsg:
 		return m.reportsAsked(msg, from)
+
+	// the chart view (ui/views/kline; the root's side in klineview.go)
+	case openChartMsg, kline.NeedBarsMsg, kline.NeedMinutesMsg:
+		return chartAsked(m, msg)
 
 	case exportdlg.SubmitMsg:
 		m.say("%s", m.t.Exporting)

@@ -41,6 +41,12 @@ type KeyMap struct {
 	SetAlert, CancelAlert                key.Binding // alerts.go
 	Positions                            key.Binding // ui/views/positions
 
+	// the chart view (ui/views/kline): opened by Chart on the list and
+	// ChartPane on the focused detail pane; in it, the crosshair, the
+	// period, the minute line and the zoom
+	Chart, ChartPane                                                             key.Binding
+	ChartLeft, ChartRight, ChartPeriod, ChartIntraday, ChartZoomIn, ChartZoomOut key.Binding
+
 	// dialogs
 	Save, Cancel, Confirm, Choose, Keep, Yes, No key.Binding
 	// ChoosePrev and ChooseNext move the choice in a dialog that also
@@ -118,7 +124,7 @@ func NewKeyMap(t *Text) KeyMap {
 		NoteHistory: b([]string{"v"}, "v", t.Watch.KNoteHistory),
 		Undelete:    b([]string{"u"}, "u", t.Watch.KUndelete),
 
-		EditNote:   b([]string{"e", "enter"}, "e", t.KEdit),
+		EditNote:   b([]string{"e"}, "e", t.KEdit),
 		DeleteNote: b([]string{"d", "x", "delete"}, "d", t.KDelete),
 		Back:       b([]string{"esc", "q"}, "esc", t.KBack),
 		PaneBack:   b([]string{"esc"}, "esc", t.KBack),
@@ -126,6 +132,15 @@ func NewKeyMap(t *Text) KeyMap {
 		SetAlert:    b([]string{"!"}, "!", t.Alerts.KSet),
 		CancelAlert: b([]string{"c"}, "c", t.Alerts.KCancel),
 		Positions:   b([]string{"P"}, "P", t.Positions.Key),
+
+		Chart:         b([]string{"f5"}, "F5", t.KLine.Key),
+		ChartPane:     b([]string{"enter", "f5"}, "enter", t.KLine.Key),
+		ChartLeft:     b([]string{"left", "h"}, "←/→", t.KLine.KCross),
+		ChartRight:    b([]string{"right", "l"}, "→", t.KLine.KCross),
+		ChartPeriod:   b([]string{"p", "f8"}, "p", t.KLine.KPeriod),
+		ChartIntraday: b([]string{"t", "f5"}, "t", t.KLine.KIntraday),
+		ChartZoomIn:   b([]string{"up", "k", "+"}, "↑/↓", t.KLine.KZoom),
+		ChartZoomOut:  b([]string{"down", "j", "-"}, "↓", t.KLine.KZoom),
 
 		Save:    b([]string{"ctrl+s"}, "ctrl+s", t.KSave),
 		Cancel:  b([]string{"esc"}, "esc", t.KCancel),
@@ -183,7 +198,7 @@ func (k KeyMap) ListHelp() HelpFor {
 			{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
 			{k.NextTab, k.PrevTab, k.Ratings, k.ClearRatings, k.Search, k.Sort},
 			{k.Detail, k.Note, k.Rate, k.Add, k.Move, k.Remove, k.Undo},
-			{k.Refresh, k.Export, k.Reports, k.Scorecard, k.Positions, k.Help, k.Quit},
+			{k.Refresh, k.Export, k.Reports, k.Scorecard, k.Positions, k.Chart, k.Help, k.Quit},
 			{k.Sectors, k.Pin, k.OrderUp, k.OrderDown},
 			{k.Group, k.Ungroup, k.Columns, k.NoteSearch},
 		},
@@ -194,7 +209,7 @@ func (k KeyMap) ListHelp() HelpFor {
 func (k KeyMap) DetailHelp() HelpFor {
 	return HelpFor{
 		Short: []key.Binding{k.Note, k.EditNote, k.DeleteNote, k.NoteHistory, k.Undelete, k.Rate, k.SetAlert, k.CancelAlert, k.Up, k.Down, k.PageDown, k.Help, k.Quit, k.PaneBack},
-		Full:  [][]key.Binding{{k.Up, k.Down, k.PageDown, k.PageUp}, {k.Note, k.EditNote, k.DeleteNote, k.NoteHistory, k.Undelete, k.Rate}, {k.SetAlert, k.CancelAlert}, {k.Help, k.Quit, k.PaneBack}},
+		Full:  [][]key.Binding{{k.Up, k.Down, k.PageDown, k.PageUp}, {k.Note, k.EditNote, k.DeleteNote, k.NoteHistory, k.Undelete, k.Rate}, {k.SetAlert, k.CancelAlert, k.ChartPane}, {k.Help, k.Quit, k.PaneBack}},
 	}
 }
 

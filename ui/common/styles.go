@@ -18,8 +18,10 @@ type Styles struct {
 	App, Header, Dim, Tab, TabActive, ColHead  lipgloss.Style
 	Row, Selected, Risk, Status, Error, Prompt lipgloss.Style
 	Title, Box, Pane, PaneFocus, Cursor        lipgloss.Style
-	Up, Down                                   lipgloss.Style // prices: red and green (quotes.go picks by convention)
-	ChartLine, ChartBench, ChartMark           lipgloss.Style // charts (ui/views/chart): the stock, 沪深300, the markers
+	Up, Down                                   lipgloss.Style    // prices: red and green (quotes.go picks by convention)
+	ChartLine, ChartBench, ChartMark           lipgloss.Style    // charts (ui/views/chart): the stock, 沪深300, the markers
+	MA                                         [4]lipgloss.Style // the chart view's MA5, MA10, MA20, MA60 (ui/views/kline)
+	Cross                                      lipgloss.Style    // the chart view's crosshair
 	Rating                                     map[sectors.Rating]lipgloss.Style
 
 	// the bubbles' own styles, for the same background
@@ -47,6 +49,8 @@ var (
 	colNeut  = colourPair{"#5A5A5A", "#C8C8C8"}
 	colUnder = colourPair{"#2E7D32", "#8BD18B"}
 	colSell  = colourPair{"#00695C", "#4FD1A5"}
+	colMA20  = colourPair{"#9C27B0", "#E080F0"}
+	colMA60  = colourPair{"#00838F", "#5FD7E0"}
 )
 
 // asciiBorder draws boxes with ASCII only: box-drawing characters are
@@ -96,6 +100,10 @@ func NewStyles(plain, dark bool) Styles {
 		ChartLine:  c(lipgloss.NewStyle(), colAccent),
 		ChartBench: c(lipgloss.NewStyle(), colDim),
 		ChartMark:  c(lipgloss.NewStyle().Bold(true), colWarn),
+		// the terminals' colours for the averages: MA5 white (the text's),
+		// MA10 yellow, MA20 magenta, MA60 green-blue
+		MA:    [4]lipgloss.Style{lipgloss.NewStyle(), c(lipgloss.NewStyle(), colWarn), c(lipgloss.NewStyle(), colMA20), c(lipgloss.NewStyle(), colMA60)},
+		Cross: lipgloss.NewStyle().Reverse(true),
 	}
 	if plain {
 		s.Selected = s.Selected.Reverse(true)

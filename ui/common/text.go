@@ -27,6 +27,7 @@ type Text struct {
 	Positions *PosText
 	Ratings   *RatingText
 	Holds     *HoldText
+	KLine     *KLineText
 
 	App, All, Tickers, Of                                 string
 	ColCode, ColName, ColBoard, ColRating, ColNote, ColAt string
@@ -121,8 +122,8 @@ func TextFor(lang string) *Text {
 
 // The two tables, each with its sections.
 var (
-	English = withSections(textEN, &watchEN, &reportEN, &quoteEN, &alertEN, &posEN, &ratingEN, &holdEN)
-	Chinese = withSections(textZH, &watchZH, &reportZH, &quoteZH, &alertZH, &posZH, &ratingZH, &holdZH)
+	English = withKLine(withSections(textEN, &watchEN, &reportEN, &quoteEN, &alertEN, &posEN, &ratingEN, &holdEN), &klineEN)
+	Chinese = withKLine(withSections(textZH, &watchZH, &reportZH, &quoteZH, &alertZH, &posZH, &ratingZH, &holdZH), &klineZH)
 )
 
 func withSections(t Text, w *WatchText, r *ReportText, q *QuoteText, a *AlertText, p *PosText, rt *RatingText, h *HoldText) *Text {
