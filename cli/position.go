@@ -15,6 +15,7 @@ import (
 	"zixuan/quote"
 	"zixuan/safetext"
 	"zixuan/sectors"
+	"zixuan/service"
 	"zixuan/store"
 )
 
@@ -42,18 +43,19 @@ func (f *tradeFlags) trade(a *App, side sectors.TradeSide) (sectors.Trade, error
 	if err != nil {
 		return sectors.Trade{}, err
 	}
-	now := nowFunc()
-	t := sectors.Trade{Code: code, Side: side, Qty: f.Qty, Price: f.Price, Fee: f.Fee, Date: market.ChinaDay(now), Forced: f.Force}
+	var day time.Time
 	if f.Date != "" {
-		if t.Date, err = parseDay("--date", f.Date); err != nil {
-			return t, err
+		if day, err = parseDay("--date", f.Date); err != nil {
+			return sectors.Trade{}, err
 		}
 	}
-	if err := sectors.CheckTrade(t, now); err != nil {
-		if errors.Is(err, sectors.ErrTradeRule) {
-			return t, usage("%s (a statement's line that breaks it is recorded with --force)", strings.TrimPrefix(err.Error(), sectors.ErrTradeRule.Error()+": "))
-		}
-		return t, usage("%s", strings.TrimPrefix(err.Error(), sectors.ErrTradeInput.Error()+": "))
+	svc := service.Service{Now: nowFunc}
+	t, err := svc.NewTrade(code, side, f.Qty, f.Price, f.Fee, day, f.Force)
+	var refused *service.TradeRefusal
+	if errors.As(err, &refused) && refused.Rule {
+		return t, usage("%s (a statement's line that breaks it is recorded with --force)", refused.Text)
+	} else if err != nil {
+		return t, usage("%s", err.Error())
 	}
 	return t, nil
 }
@@ -83,24 +85,12 @@ func addTrade(a *App, f *tradeFlags, side sectors.TradeSide) error {
 	if err != nil {
 		return err
 	}
-	if t, err = st.AddTrade(t); err != nil {
-		return err
-	}
-	ps, err := st.Positions()
+	svc := service.Service{Store: st, Now: nowFunc}
+	done, err := svc.RecordTrade(t)
 	if err != nil {
 		return err
 	}
-	held, breaks := int64(0), ""
-	for _, p := range ps {
-		if p.Code == t.Code {
-			held = p.Qty
-			for _, tr := range p.Trades {
-				if tr.ID == t.ID {
-					breaks = tr.Breaks
-				}
-			}
-		}
-	}
+	t, held, breaks := done.Trade, done.Held, done.Breaks
 	fmt.Fprintf(a.Out, "%d: %s %s %d at %s on %s; %d shares held\n", t.ID, t.Side, t.Code.Key(), t.Qty, price2(t.Price), market.ChinaDate(t.Date), held)
 	if t.Forced {
 		if breaks == "" {
@@ -126,7 +116,8 @@ func (c *PositionRmCmd) Run(a *App) error {
 	if err != nil {
 		return err
 	}
-	t, err := st.RemoveTrade(id)
+	svc := service.Service{Store: st, Now: nowFunc}
+	t, err := svc.RemoveTrade(id)
 	if err != nil {
 		return err
 	}

@@ -349,18 +349,3 @@ func (t *AlertText) State(s sectors.AlertState) string {
 	}
 	return t.Expired
 }
-
-// PosText is the strings of the positions view (ui/views/positions).
-type PosText struct {
-	Title, Key, Loading, None, Total, OffList, NoQuotes string
-	Head                                                []string
-}
-
-var (
-	posEN = PosText{Title: "Positions", Key: "positions", Loading: "Loading positions…", None: "No positions: zixuan position add CODE --qty N --price P",
-		Total: "Total", OffList: "not on the list", NoQuotes: "no quotes: quantities and cost only",
-		Head: []string{"CODE", "NAME", "QTY", "COST", "AVG", "LAST", "VALUE", "P&L", "P&L%", "REALISED"}}
-	posZH = PosText{Title: "持仓", Key: "持仓", Loading: "正在读取持仓…", None: "没有持仓：zixuan position add CODE --qty N --price P",
-		Total: "合计", OffList: "不在自选", NoQuotes: "无行情：只显示数量与成本",
-		Head: []string{"代码", "名称", "数量", "成本", "均价", "现价", "市值", "盈亏", "盈亏%", "已实现"}}
-)
