@@ -40,6 +40,10 @@ type KeyMap struct {
 	EditNote, DeleteNote, Back, PaneBack key.Binding
 	SetAlert, CancelAlert                key.Binding // alerts.go
 	Positions                            key.Binding // ui/views/positions
+	// BuyTicker opens the buy dialog for the ticker selected on the list;
+	// in the positions view Buy, Sell, DeleteTrade and OpenPosition record
+	// a buy, a sell, delete a trade and open a position's lots and trades
+	BuyTicker, Buy, Sell, DeleteTrade, OpenPosition key.Binding
 
 	// the chart view (ui/views/kline): opened by Chart on the list and
 	// ChartPane on the focused detail pane; in it, the crosshair, the
@@ -141,6 +145,11 @@ func NewKeyMap(t *Text) KeyMap {
 		ChartIntraday: b([]string{"t", "f5"}, "t", t.KLine.KIntraday),
 		ChartZoomIn:   b([]string{"up", "k", "+"}, "↑/↓", t.KLine.KZoom),
 		ChartZoomOut:  b([]string{"down", "j", "-"}, "↓", t.KLine.KZoom),
+		BuyTicker:     b([]string{"B"}, "B", t.Positions.KBuyList),
+		Buy:           b([]string{"a"}, "a", t.Positions.KBuy),
+		Sell:          b([]string{"s"}, "s", t.Positions.KSell),
+		DeleteTrade:   b([]string{"d", "x", "delete"}, "d", t.Positions.KDelete),
+		OpenPosition:  b([]string{"enter"}, "enter", t.Positions.KOpen),
 
 		Save:    b([]string{"ctrl+s"}, "ctrl+s", t.KSave),
 		Cancel:  b([]string{"esc"}, "esc", t.KCancel),
@@ -198,9 +207,10 @@ func (k KeyMap) ListHelp() HelpFor {
 			{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
 			{k.NextTab, k.PrevTab, k.Ratings, k.ClearRatings, k.Search, k.Sort},
 			{k.Detail, k.Note, k.Rate, k.Add, k.Move, k.Remove, k.Undo},
-			{k.Refresh, k.Export, k.Reports, k.Scorecard, k.Positions, k.Chart, k.Help, k.Quit},
+			{k.Refresh, k.Export, k.Reports, k.Scorecard, k.Chart, k.Help, k.Quit},
 			{k.Sectors, k.Pin, k.OrderUp, k.OrderDown},
 			{k.Group, k.Ungroup, k.Columns, k.NoteSearch},
+			{k.Positions, k.BuyTicker},
 		},
 	}
 }
