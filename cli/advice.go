@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"zixuan/sectors/market"
 
+	"zixuan/sectors"
 	"zixuan/store"
 )
 
@@ -17,6 +18,9 @@ func advise(err error) error {
 	var se *store.Error
 	if !errors.As(err, &se) {
 		return err
+	}
+	if se.Reason == store.BadTrade && errors.Is(se, sectors.ErrTradeRule) {
+		return adviced{err: err, msg: se.Error() + " (a statement's line that breaks it is recorded with --force)"}
 	}
 	if tip := adviceFor(se); tip != "" {
 		return adviced{err: err, msg: se.Error() + ": " + tip}

@@ -197,10 +197,11 @@ func tradeRefusal(code market.Code, err error) error {
 	return err
 }
 
-// ruleRefusal is a trade the exchanges would not take.
+// ruleRefusal is a trade the exchanges would not take: it wraps
+// sectors.ErrTradeRule, for the front end to say how a statement's line
+// that breaks the rule is recorded (forced).
 func ruleRefusal(code market.Code, rule string) error {
-	return &Error{Kind: ErrInvalid, Reason: BadTrade, Code: code,
-		Detail: rule + " (a statement's line that breaks it is recorded with --force)"}
+	return &Error{Kind: ErrInvalid, Reason: BadTrade, Code: code, Detail: rule, Err: sectors.ErrTradeRule}
 }
 
 // newBreak is the rule that adding trade newID makes a trade break: the

@@ -41,6 +41,9 @@ func (m Model) Update(msg tea.Msg) (next tea.Model, cmd tea.Cmd) {
 		}
 		return m, nil
 	}
+	if next, cmd, ok := tradesUpdate(m, msg); ok { // trades.go
+		return next, cmd
+	}
 	switch msg := msg.(type) {
 	case tea.BackgroundColorMsg:
 		if dark := msg.IsDark(); dark != m.dark { // the colours for the terminal's background

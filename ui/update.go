@@ -138,6 +138,8 @@ func (m Model) updateList(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, cmd
 	case key.Matches(msg, k.Chart):
 		return openChart(m) // klineview.go
+	case key.Matches(msg, k.BuyTicker): // trades.go
+		return openBuy(m)
 	}
 	return m, nil
 }
@@ -232,6 +234,9 @@ func (m Model) handle(msg tea.Msg, from common.Dialog) (tea.Model, tea.Cmd) {
 	}
 	if cmd, ok := m.route(msg); ok { // alerts.go
 		return m, cmd
+	}
+	if next, cmd, ok := tradesAsked(m, msg, from); ok { // trades.go
+		return next, cmd
 	}
 	if next, cmd, ok := m.manageAct(msg, from); ok { // manage.go
 		return next, cmd

@@ -24,6 +24,8 @@ func (m *Model) refreshView(d common.Dialog) common.Dialog {
 		return v.Refresh(reportsData(m.hs.snap, m.hs.pick, &m.data))
 	case scorecard.Model:
 		return v.Refresh(m.hs.scoreData(m.opts.Western, m.data.sectors))
+	case positions.Model:
+		return v.Refresh(m.positionsData())
 	}
 	return d
 }

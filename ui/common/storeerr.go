@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 
+	"zixuan/safetext"
+	"zixuan/sectors"
 	"zixuan/store"
 )
 
@@ -55,6 +57,15 @@ func (t *Text) StoreError(err error) string {
 		msg = pick(t.ZH, "数据库文件不见了：退出后重新启动 zixuan", "the database file is gone: quit and start zixuan again")
 	case store.Newer:
 		msg = pick(t.ZH, "数据库由更新版本的 zixuan 写入：请升级 zixuan", "the database was written by a newer zixuan: upgrade zixuan")
+	case store.BadTrade:
+		// the domain's rule, in the command line's words; a statement's
+		// line that breaks it is recorded forced from the command line
+		msg = safetext.Line(e.Detail)
+		if errors.Is(err, sectors.ErrTradeRule) {
+			msg += t.Positions.Force
+		}
+	case store.NoSuchTrade:
+		msg = pick(t.ZH, en("没有编号为 %d 的交易（可能已被另一个 zixuan 删除）", e.Count), en("there is no trade %d (another zixuan may have deleted it)", e.Count))
 	default:
 		return err.Error()
 	}

@@ -1,13 +1,13 @@
 package positions
 
 import (
-	"strconv"
-
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"zixuan/safetext"
 	"zixuan/sectors"
+	"zixuan/sectors/market"
+	"zixuan/store"
 
 	"zixuan/ui/common"
 )
@@ -24,6 +24,17 @@ type LoadedMsg struct {
 	Err  string // the store's refusal, worded for the TUI
 }
 
+// OpenTradeMsg asks the root for the trade dialog: a buy or a sell of
+// Code (zero: typed in), of which Held shares are held.
+type OpenTradeMsg struct {
+	Side sectors.TradeSide
+	Code market.Code
+	Held int64
+}
+
+// AskRemoveMsg asks the root to ask, then delete Trade.
+type AskRemoveMsg struct{ Trade sectors.Trade }
+
 // Data is what the root gives the view: the quotes a holding may be priced
 // with (trades, not stale: the list's rule), each ticker's sector label
 // and name by Code.Key(), and the sectors' labels in the list's order.
@@ -39,18 +50,32 @@ type Model struct {
 	common.Common
 	Data
 
+	list   []sectors.Position // as read
+	shown  []sectors.Position // the positions of the table, in its order: the cursor's
 	lines  []string
+	at     []int // the line of each shown position
 	loaded bool
 	err    string
 	offset int
-	t      *common.PosText
+	cursor int
+	// page is the Code.Key() of the position whose page is open ("" the
+	// table); pageOff its first line shown, trade the trade selected
+	page    string
+	pageOff int
+	trade   int
+	t       *common.PosText
 }
 
 // New opens the view over data and starts reading the positions.
 func New(c common.Common, data Data) (Model, tea.Cmd) {
 	v := Model{Common: c, Data: data, t: c.T.Positions}
-	st, t := c.Store, c.T
-	return v, func() tea.Msg {
+	return v, Load(c.Store, c.T)
+}
+
+// Load reads the positions off the UI goroutine (a LoadedMsg): when the
+// view opens, and again once a trade is written.
+func Load(st *store.Store, t *common.Text) tea.Cmd {
+	return func() tea.Msg {
 		list, err := st.Positions()
 		if err != nil {
 			return LoadedMsg{Err: t.StoreError(err)}
@@ -59,152 +84,150 @@ func New(c common.Common, data Data) (Model, tea.Cmd) {
 	}
 }
 
+// Refresh is the view over new data (quotes, names), its cursor kept.
+func (v Model) Refresh(data Data) Model {
+	v.Data = data
+	if v.loaded {
+		v = v.rendered()
+	}
+	return v
+}
+
+// Selected is the position under the cursor; ok is false when none is.
+func (v Model) Selected() (sectors.Position, bool) {
+	if v.page != "" {
+		p, ok := v.position(v.page)
+		return p, ok
+	}
+	if v.cursor < len(v.shown) {
+		return v.shown[v.cursor], true
+	}
+	return sectors.Position{}, false
+}
+
+// Page is the Code.Key() of the position whose page is open, "" for none.
+func (v Model) Page() string { return v.page }
+
+func (v Model) position(k string) (sectors.Position, bool) {
+	for _, p := range v.list {
+		if p.Code.Key() == k {
+			return p, true
+		}
+	}
+	return sectors.Position{}, false
+}
+
+// rendered lays the table out again, the cursor on the position it was on.
+func (v Model) rendered() Model {
+	keep := ""
+	if v.cursor < len(v.shown) {
+		keep = v.shown[v.cursor].Code.Key()
+	}
+	v.lines, v.shown, v.at = v.render(v.list)
+	v.cursor = min(v.cursor, max(len(v.shown)-1, 0))
+	for i, p := range v.shown {
+		if p.Code.Key() == keep {
+			v.cursor = i
+		}
+	}
+	return v
+}
+
 func (v Model) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 	switch msg := msg.(type) {
 	case LoadedMsg:
-		v.loaded, v.err = true, msg.Err
-		v.lines = v.render(msg.List)
+		v.loaded, v.err, v.list = true, msg.Err, msg.List
+		v = v.rendered()
 	case tea.KeyPressMsg:
-		switch {
-		case key.Matches(msg, v.Keys.Dismiss):
-			return nil, nil
-		case key.Matches(msg, v.Keys.Down):
-			v.offset = min(v.offset+1, max(len(v.lines)-v.Height+1, 0))
-		case key.Matches(msg, v.Keys.Up):
-			v.offset = max(v.offset-1, 0)
+		if v.page != "" {
+			return v.pageKey(msg)
 		}
+		return v.tableKey(msg)
 	}
 	return v, nil
 }
 
-// render lays the positions out by sector, with subtotals and a total.
-func (v Model) render(list []sectors.Position) []string {
-	if v.err != "" {
-		return []string{v.Styles.Error.Render(safetext.Line(v.err))}
+func (v Model) tableKey(msg tea.KeyPressMsg) (common.Dialog, tea.Cmd) {
+	k := v.Keys
+	p, ok := v.Selected()
+	switch {
+	case key.Matches(msg, k.Dismiss):
+		return nil, nil
+	case key.Matches(msg, k.Down):
+		v.cursor = min(v.cursor+1, max(len(v.shown)-1, 0))
+	case key.Matches(msg, k.Up):
+		v.cursor = max(v.cursor-1, 0)
+	case key.Matches(msg, k.Buy):
+		return common.Tell(v, OpenTradeMsg{Side: sectors.Bought, Code: p.Code, Held: p.Qty}), nil
+	case key.Matches(msg, k.Sell) && ok && p.Qty > 0:
+		return common.Tell(v, OpenTradeMsg{Side: sectors.Sold, Code: p.Code, Held: p.Qty}), nil
+	case key.Matches(msg, k.DeleteTrade) && ok && len(p.Trades) > 0:
+		return common.Tell(v, AskRemoveMsg{Trade: latest(p.Trades)}), nil
+	case key.Matches(msg, k.OpenPosition) && ok:
+		v.page, v.pageOff = p.Code.Key(), 0
+		v.trade = max(len(p.Trades)-1, 0)
 	}
-	open := list[:0:0]
-	for _, p := range list {
-		if p.Qty > 0 || p.Realised != 0 {
-			open = append(open, p)
+	return v, nil
+}
+
+// latest is the trade entered last (the highest id): what d takes back.
+func latest(ts []sectors.Trade) sectors.Trade {
+	out := ts[0]
+	for _, t := range ts {
+		if t.ID > out.ID {
+			out = t
 		}
 	}
-	if len(open) == 0 {
-		return []string{v.Styles.Dim.Render(v.t.None)}
-	}
-	groups := map[string][]sectors.Position{}
-	for _, p := range open {
-		g, ok := v.Sectors[p.Code.Key()]
-		if !ok {
-			g = v.t.OffList
-		}
-		groups[g] = append(groups[g], p)
-	}
-	last := map[string]float64{}
-	for k, q := range v.Quotes {
-		if q.Last > 0 {
-			last[k] = q.Last
-		}
-	}
-	var rows [][]string
-	var heads []int // rows that are a sector's heading
-	addTotal := func(label string, ps []sectors.Position) {
-		t := sectors.TotalPositions(ps, last)
-		row := []string{label, "", "", common.Price(t.Cost), "", "", "-", "-", "-", common.Price(t.Realised)}
-		if t.Priced > 0 {
-			row[6], row[7], row[8] = common.Price(t.Value), common.SignedPrice(t.PnL), common.Pct(t.PnLPct, 2)
-		}
-		rows = append(rows, row)
-	}
-	for _, g := range append(append([]string(nil), v.Order...), v.t.OffList) {
-		ps := groups[g]
-		if len(ps) == 0 {
-			continue
-		}
-		heads = append(heads, len(rows))
-		rows = append(rows, []string{g})
-		for _, p := range ps {
-			qty := strconv.FormatInt(p.Qty, 10)
-			if p.Uncertain() { // a distribution not applied: zixuan position show says which
-				qty += "?"
-			}
-			row := []string{p.Code.Key(), common.DisplayName(v.Names[p.Code.Key()]), qty, common.Price(p.Cost),
-				strconv.FormatFloat(p.AvgPrice(), 'f', 3, 64), "-", "-", "-", "-", common.Price(p.Realised)}
-			if l, ok := last[p.Code.Key()]; ok && p.Qty > 0 {
-				pnl, pp := p.PnL(l)
-				row[5], row[6], row[7], row[8] = common.Price(l), common.Price(p.Value(l)), common.SignedPrice(pnl), common.Pct(pp, 2)
-			}
-			rows = append(rows, row)
-		}
-		if len(groups) > 1 {
-			addTotal("  "+v.t.Total, ps)
-		}
-	}
-	addTotal(v.t.Total, open)
-	widths := make([]int, len(v.t.Head))
-	for i, h := range v.t.Head {
-		widths[i] = safetext.Width(h)
-	}
-	isHead := map[int]bool{}
-	for _, h := range heads {
-		isHead[h] = true
-	}
-	for r, row := range rows {
-		if isHead[r] {
-			continue
-		}
-		for i, c := range row {
-			widths[i] = max(widths[i], safetext.Width(c))
-		}
-	}
-	line := func(cells []string) string {
-		out := ""
-		for i, c := range cells {
-			if i > 0 {
-				out += "  "
-			}
-			if i >= 2 { // numbers right-aligned
-				out += safetext.FitLeft(c, widths[i])
-			} else {
-				out += safetext.Fit(c, widths[i])
-			}
-		}
-		return out
-	}
-	lines := []string{v.Styles.Title.Render(v.t.Title), v.Styles.ColHead.Render(line(v.t.Head))}
-	for r, row := range rows {
-		if isHead[r] {
-			lines = append(lines, v.Styles.ColHead.Render(safetext.Line(row[0])))
-			continue
-		}
-		lines = append(lines, safetext.Line(line(row)))
-	}
-	if len(last) == 0 {
-		lines = append(lines, "", v.Styles.Dim.Render(v.t.NoQuotes))
-	}
-	return lines
+	return out
 }
 
 func (v Model) View() string {
 	if !v.loaded {
 		return v.Styles.Dim.Render(v.t.Loading)
 	}
-	lines := v.lines[min(v.offset, len(v.lines)):]
+	if v.page != "" {
+		return v.pageView()
+	}
+	lines := v.lines
+	sel := -1
+	if v.cursor < len(v.at) {
+		sel = v.at[v.cursor]
+	}
+	// the cursor's line in sight, under the title and the column heads
+	offset := v.offset
+	if v.Height > 0 && sel >= 0 {
+		if sel-offset >= v.Height {
+			offset = sel - v.Height + 1
+		}
+		if sel < offset+2 && sel >= 2 {
+			offset = max(sel-2, 0)
+		}
+	}
 	out := ""
-	for i, l := range lines {
-		if v.Height > 0 && i >= v.Height {
+	for i := offset; i < len(lines); i++ {
+		if v.Height > 0 && i-offset >= v.Height {
 			break
 		}
-		if i > 0 {
+		if i > offset {
 			out += "\n"
 		}
-		out += safetext.Truncate(l, max(v.Width, 1))
+		l := safetext.Truncate(lines[i], max(v.Width, 1))
+		if i == sel {
+			l = v.Styles.Selected.Render(l)
+		}
+		out += l
 	}
 	return out
 }
 
 func (v Model) Placement() common.Placement { return common.InBody }
+
 func (v Model) ShortHelp() []key.Binding {
-	return []key.Binding{v.Keys.Up, v.Keys.Down, v.Keys.Dismiss}
+	k := v.Keys
+	if v.page != "" {
+		return []key.Binding{k.Buy, k.Sell, k.DeleteTrade, k.Up, k.Down, k.Back}
+	}
+	return []key.Binding{k.Buy, k.Sell, k.DeleteTrade, k.OpenPosition, k.Up, k.Down, k.Dismiss}
 }
 func (v Model) FullHelp() [][]key.Binding      { return [][]key.Binding{v.ShortHelp()} }
 func (v Model) SetSize(w, h int) common.Dialog { v.Common.SetSize(w, h); return v }
