@@ -70,7 +70,7 @@ func (d Model) View() string {
 		body = body[from : from+room]
 	}
 	lines := append(head, body...)
-	return common.FitLines(strings.Join(lines, "\n"), w, d.Height)
+	return common.FitLines(strings.Join(lines, "\n"), w, min(len(lines), max(d.Height, 1)))
 }
 
 func (d Model) ShortHelp() []key.Binding {
@@ -83,7 +83,7 @@ func (d Model) FullHelp() [][]key.Binding { return [][]key.Binding{d.ShortHelp()
 func (d Model) SetSize(w, h int) common.Dialog {
 	d.Common.SetSize(w, h)
 	for i := range d.fields {
-		d.fields[i].SetWidth(max(min(w-safetext.Width(d.fields[i].Prompt)-2, 24), 4))
+		d.fields[i].SetWidth(max(min(w-safetext.Width(d.fields[i].Prompt)-2, 12), 4))
 	}
 	return d
 }

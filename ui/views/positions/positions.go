@@ -138,6 +138,9 @@ func (v Model) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 	case LoadedMsg:
 		v.loaded, v.err, v.list = true, msg.Err, msg.List
 		v = v.rendered()
+		if p, ok := v.position(v.page); ok {
+			v.trade = min(v.trade, max(len(p.Trades)-1, 0)) // a trade deleted
+		}
 	case tea.KeyPressMsg:
 		if v.page != "" {
 			return v.pageKey(msg)
