@@ -29,10 +29,13 @@ func (v Model) pageKey(msg tea.KeyPressMsg) (common.Dialog, tea.Cmd) {
 		v.page = ""
 	case key.Matches(msg, k.Down) && ok:
 		v.trade = min(v.trade+1, max(len(p.Trades)-1, 0))
-	case key.Matches(msg, k.Up):
+		v = v.showTrade(p)
+	case key.Matches(msg, k.Up) && ok:
 		v.trade = max(v.trade-1, 0)
-	case key.Matches(msg, k.PageDown):
-		v.pageOff += max(v.Height/2, 1)
+		v = v.showTrade(p)
+	case key.Matches(msg, k.PageDown) && ok:
+		lines, _ := v.pageLines(p)
+		v.pageOff = min(v.pageOff+max(v.Height/2, 1), max(len(lines)-v.Height, 0))
 	case key.Matches(msg, k.PageUp):
 		v.pageOff = max(v.pageOff-max(v.Height/2, 1), 0)
 	case key.Matches(msg, k.Buy) && ok:
@@ -165,6 +168,23 @@ func (v Model) table(head []string, rows [][]string, numbersFrom int) []string {
 	return out
 }
 
+// showTrade scrolls the page to the trade selected when it is out of
+// sight (the page opens at its top, whatever is selected).
+func (v Model) showTrade(p sectors.Position) Model {
+	_, tradeAt := v.pageLines(p)
+	if v.trade >= len(tradeAt) || v.Height <= 0 {
+		return v
+	}
+	sel := tradeAt[v.trade]
+	if sel-v.pageOff >= v.Height {
+		v.pageOff = sel - v.Height + 1
+	}
+	if sel < v.pageOff {
+		v.pageOff = sel
+	}
+	return v
+}
+
 func (v Model) pageView() string {
 	p, ok := v.position(v.page)
 	if !ok {
@@ -176,14 +196,6 @@ func (v Model) pageView() string {
 		sel = tradeAt[v.trade]
 	}
 	offset := min(v.pageOff, max(len(lines)-v.Height, 0))
-	if v.Height > 0 && sel >= 0 {
-		if sel-offset >= v.Height {
-			offset = sel - v.Height + 1
-		}
-		if sel < offset {
-			offset = sel
-		}
-	}
 	var out []string
 	for i := offset; i < len(lines) && (v.Height <= 0 || i-offset < v.Height); i++ {
 		l := safetext.Truncate(lines[i], max(v.Width, 1))
