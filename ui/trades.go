@@ -70,7 +70,7 @@ func tradesAsked(m Model, msg tea.Msg, from common.Dialog) (tea.Model, tea.Cmd, 
 
 // tradeWritten reads the positions again: the view's and the list's.
 func tradeWritten(m *Model, _ market.Code) tea.Cmd {
-	return tea.Batch(m.loadPositionsCmd(), positions.Load(m.st, m.t))
+	return tea.Batch(m.ps.loadCmd(m.st), positions.Load(m.st, m.t))
 }
 
 // tradesUpdate gives the positions read after a write to the positions
