@@ -96,11 +96,10 @@ func TestBuyFromTheList(t *testing.T) {
 	m := newTestModel(t, st, "en", 120, 40)
 	code := selectedNumber(m)
 	m = press(m, "B")
-	d := tradeDialog(t, m)
+	tradeDialog(t, m)
 	if v := m.plainView(); !strings.Contains(v, "Buy SZ"+code) || !strings.Contains(v, "2026-03-02") || !strings.Contains(v, "whole lots of 100") {
 		t.Fatalf("the buy dialog:\n%s", v)
 	}
-	_ = d
 	m = press(m, "12.5", "tab", "300", "tab", "5", "enter")
 	if held, n := heldOf(t, st, code); held != 300 || n != 1 {
 		t.Fatalf("held %d in %d trades after the buy", held, n)
@@ -283,6 +282,26 @@ func TestTradeDialogInChinese(t *testing.T) {
 	}
 	m = press(m, "20", "tab", "100", "enter")
 	if !strings.HasPrefix(m.status, "2：卖出 SZ002230 100 股，价 20.00，2026-03-02；持有 0 股") {
+		t.Errorf("status %q", m.status)
+	}
+}
+
+// With a quote, the price is the last one and the shares have the cursor:
+// a buy at the market is the shares and enter.
+func TestBuyDialogTakesTheLastQuote(t *testing.T) {
+	st, _ := newTestStore(t)
+	m := quoteModel(t, st, tradingNow, &fakeQuotes{at: tradingNow.Add(-5 * time.Second)}, 120, 40)
+	m, _ = fetch(m)
+	code := selectedNumber(m)
+	m = press(m, "B")
+	if v := m.plainView(); !strings.Contains(v, "110.00") {
+		t.Fatalf("the price is not the last quote:\n%s", v)
+	}
+	m = press(m, "200", "enter")
+	if held, _ := heldOf(t, st, code); held != 200 {
+		t.Errorf("held %d; dialog %q", held, topOf[tradedlg.Model](m).Err())
+	}
+	if !strings.Contains(m.status, "200 at 110.00 on 2026-03-02") {
 		t.Errorf("status %q", m.status)
 	}
 }

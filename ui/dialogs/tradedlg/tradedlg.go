@@ -33,10 +33,7 @@ type Setup struct {
 }
 
 // SubmitMsg is a checked trade for the root to record.
-type SubmitMsg struct {
-	Trade sectors.Trade
-	Setup Setup // to open the dialog again when the store refuses it
-}
+type SubmitMsg struct{ Trade sectors.Trade }
 
 // The fields, in the order tab goes through them.
 const (
@@ -122,7 +119,7 @@ func (d Model) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 				d.err = err
 				return d, nil
 			}
-			return common.CloseWith(SubmitMsg{Trade: t, Setup: d.setup}), nil
+			return common.CloseWith(SubmitMsg{Trade: t}), nil
 		case key.Matches(k, keys.ChooseNext):
 			return d.move(1)
 		case key.Matches(k, keys.ChoosePrev):
