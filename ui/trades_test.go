@@ -305,3 +305,24 @@ func TestBuyDialogTakesTheLastQuote(t *testing.T) {
 		t.Errorf("status %q", m.status)
 	}
 }
+
+// The page lists the distributions that reached the holding and what
+// each did to it: 10转4股派5元 on 100 shares is 40 more and 50.00 yuan.
+func TestPositionPageShowsDistributions(t *testing.T) {
+	st, _ := newTestStore(t)
+	code := market.MustParseCode("002230")
+	mustTrade(t, st, "002230", sectors.Bought, 100, 100, "2026-02-02")
+	h := sectors.PriceHistory{Code: code, Bars: []sectors.DailyBar{{Date: chinaDay("2026-02-02"), Close: 100}, {Date: chinaDay("2026-02-10"), Close: 71}},
+		Events: []sectors.ExRights{{ExDate: chinaDay("2026-02-10"), CashPerShare: 0.5, BonusPerShare: 0.4, Text: "10转4股派5元"}}}
+	if err := st.SaveHistories(map[string]store.HistoryUpdate{code.Key(): {Fetched: h, Covered: []sectors.DayRange{{From: chinaDay("2026-02-02"), To: chinaDay("2026-02-27")}}}}); err != nil {
+		t.Fatal(err)
+	}
+	m := openPositions(t, newTestModel(t, st, "en", 120, 40))
+	m = press(m, "enter")
+	v := m.plainView()
+	for _, want := range []string{"held 140 shares", "realised 50.00 (dividends 50.00", "Distributions", "2026-02-10  10转4股派5元   100  +40 shares, +50.00 yuan"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("the page lacks %q:\n%s", want, v)
+		}
+	}
+}
