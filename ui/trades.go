@@ -9,6 +9,7 @@ import (
 	"zixuan/store"
 
 	"zixuan/ui/common"
+	"zixuan/ui/dialogs/confirm"
 	"zixuan/ui/dialogs/tradedlg"
 	"zixuan/ui/views/positions"
 )
@@ -32,7 +33,7 @@ func tradesAsked(m Model, msg tea.Msg, from common.Dialog) (tea.Model, tea.Cmd, 
 		return next, cmd, true
 	case positions.AskRemoveMsg:
 		t := a.Trade
-		m.ask(sprintf(pt.ConfirmRm, t.ID, sideWord(pt, t.Side), t.Code.Key(), t.Qty, common.Price(t.Price), market.ChinaDate(t.Date)), removeTradeMsg{trade: t})
+		m.push(confirm.New(m.context(), sprintf(pt.ConfirmRm, t.ID, sideWord(pt, t.Side), t.Code.Key(), t.Qty, common.Price(t.Price), market.ChinaDate(t.Date)), removeTradeMsg{trade: t}))
 		return m, nil, true
 	case tradedlg.SubmitMsg:
 		// the store's refusal (a sell of more than is held, T+1, a sell's

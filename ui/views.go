@@ -25,7 +25,7 @@ func (m *Model) refreshView(d common.Dialog) common.Dialog {
 	case scorecard.Model:
 		return v.Refresh(m.hs.scoreData(m.opts.Western, m.data.sectors))
 	case positions.Model:
-		return v.Refresh(m.positionsData())
+		return v.Refresh(positionsData(m.qs.quotes, m.opts.Now(), m.opts.Refresh, &m.data, m.t))
 	}
 	return d
 }
