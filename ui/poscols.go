@@ -81,10 +81,10 @@ func (p *posState) cmdAt(st *store.Store) tea.Cmd {
 
 // stale is the load to start when the store moved on from the positions
 // shown; nil when they are current. It runs when the data is loaded again
-// after a change by another process (reloadedMsg). A write of the TUI's
-// own is never a trade (trades are stored by the CLI), so it patches the
-// data without a reload and the positions stay; a trade written from the
-// TUI would start loadCmd when it is done.
+// after a change by another process (reloadedMsg). A trade written from
+// the TUI (trades.go) reads the positions again itself once it is in; the
+// TUI's other writes patch the data without a reload, and the positions
+// stay.
 func (p *posState) stale(st *store.Store, gen uint64) tea.Cmd {
 	if gen == 0 || gen == p.gen {
 		return nil
