@@ -278,6 +278,9 @@ func (s *Service) Today(ctx context.Context, in TodayInput) (TodaySummary, error
 			continue
 		}
 		name := names[p.Code.Key()]
+		if name == "" { // a holding off the watchlist
+			name, _ = market.MasterName(p.Code)
+		}
 		if name == "" {
 			name = q.Name
 		}
