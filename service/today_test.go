@@ -197,13 +197,13 @@ func TestTodayOnATradingDay(t *testing.T) {
 func TestTodayOnAWeekendIsTheLastSession(t *testing.T) {
 	var clock time.Time
 	st := todayStore(t, &clock)
-	clock = time.Date(2026, 4, 4, 11, 0, 0, 0, market.China) // Saturday; Friday 04-03 is a session
+	clock = time.Date(2026, 4, 4, 11, 0, 0, 0, market.China) // Saturday, 清明节; Friday 04-03 is a session
 	svc := &Service{Store: st, Quotes: quote.NewTencent(todayServer(t, false).URL, nil), Now: func() time.Time { return clock }}
 	sum, err := svc.Today(context.Background(), TodayInput{Scope: mine(t, st)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sum.Day != "2026-04-03" || sum.Date != "2026-04-04" || !sum.Closed || sum.Reason == "" {
+	if sum.Day != "2026-04-03" || sum.Date != "2026-04-04" || !sum.Closed || sum.Reason != "清明节" {
 		t.Fatalf("day %s date %s closed %v (%s)", sum.Day, sum.Date, sum.Closed, sum.Reason)
 	}
 	// the recorded quotes are Thursday's: no trade of Friday's session
