@@ -83,7 +83,7 @@ func writeToday(w io.Writer, s service.TodaySummary) {
 	movers := func(title string, ms []service.Mover) {
 		var rows [][]string
 		for _, m := range ms {
-			rows = append(rows, []string{m.Code, safetext.Line(m.Name), strconv.FormatFloat(m.Last, 'f', -1, 64), sectors.FormatPct(m.ChangePct, 2, true) + "%"})
+			rows = append(rows, []string{m.Code, safetext.Line(m.Name), m.LastText(), sectors.FormatPct(m.ChangePct, 2, true) + "%"})
 		}
 		if s.Offline {
 			fmt.Fprintf(w, "\n%s\n  no quotes\n", title)

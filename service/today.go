@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"sort"
+	"strconv"
 	"time"
 
 	"zixuan/quote"
@@ -75,7 +76,12 @@ type Mover struct {
 	Name      string  `json:"name"`
 	Last      float64 `json:"last"`
 	ChangePct float64 `json:"change_pct"`
+	decimals  int
 }
+
+// LastText is the last price as the exchange quotes it: to the cent, a
+// fund to the tenth of a cent.
+func (m Mover) LastText() string { return strconv.FormatFloat(m.Last, 'f', m.decimals, 64) }
 
 // FiredAlert is one firing of the day.
 type FiredAlert struct {
@@ -210,7 +216,7 @@ func (s *Service) Today(ctx context.Context, in TodayInput) (TodaySummary, error
 			continue
 		}
 		sum.Quoted++
-		m := Mover{Code: t.Code.Key(), Name: market.DisplayName(t.Name), Last: q.Last, ChangePct: q.ChangePct}
+		m := Mover{Code: t.Code.Key(), Name: market.DisplayName(t.Name), Last: q.Last, ChangePct: q.ChangePct, decimals: t.Code.PriceDecimals()}
 		moved = append(moved, m)
 		switch q.Limit() {
 		case sectors.AtLimitUp:
