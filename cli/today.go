@@ -40,7 +40,11 @@ func (c *TodayCmd) Run(a *App) error {
 	svc := a.historyService(st)
 	ctx, cancel := context.WithTimeout(context.Background(), quoteTimeout)
 	defer cancel()
-	sum, err := svc.Today(ctx, service.TodayInput{Snap: snap, Scope: f.Apply(snap.Tickers), StaleDays: c.StaleDays, Movers: c.Top})
+	scope := f.Apply(snap.Tickers)
+	if scope == nil {
+		scope = []sectors.Ticker{} // an empty sector is an empty scope, not the whole list
+	}
+	sum, err := svc.Today(ctx, service.TodayInput{Snap: snap, Scope: scope, StaleDays: c.StaleDays, Movers: c.Top})
 	if err != nil {
 		return err
 	}

@@ -79,6 +79,20 @@ func TestTodayCommand(t *testing.T) {
 	if quantum.Tickers == 0 || quantum.Tickers >= sum.Tickers || len(quantum.Positions) != 1 {
 		t.Errorf("quantum: %d tickers of %d, positions %+v", quantum.Tickers, sum.Tickers, quantum.Positions)
 	}
+	for _, bad := range [][]string{{"--stale-days", "0"}, {"--top", "-1"}} {
+		if _, errs, code := run(t, db, "", append([]string{"--offline", "today"}, bad...)...); code == 0 || strings.Count(strings.TrimSpace(errs), "\n") != 0 {
+			t.Errorf("today %v: exit %d, %q", bad, code, errs)
+		}
+	}
+	// an empty sector has no movers, not the whole watchlist's
+	mustRun(t, db, "sector", "add", "Empty")
+	var empty todayJSON
+	if err := json.Unmarshal([]byte(mustRun(t, db, "--quotes-url", srv.URL, "today", "--format", "json", "--sector", "Empty")), &empty); err != nil {
+		t.Fatal(err)
+	}
+	if empty.Tickers != 0 || len(empty.Gainers) != 0 || len(empty.Positions) != 1 {
+		t.Errorf("empty sector: %+v", empty)
+	}
 	if _, errs, code := run(t, db, "", "--quotes-url", srv.URL, "today", "--sector", "nosuch"); code == 0 || strings.Count(strings.TrimSpace(errs), "\n") != 0 {
 		t.Errorf("unknown sector: exit %d, %q", code, errs)
 	}
