@@ -39,6 +39,7 @@ type Root struct {
 	Show       ShowCmd       `cmd:"" help:"Show one ticker with its rating history and notes."`
 	Rate       RateCmd       `cmd:"" help:"Change a ticker's rating; the change is kept in its history."`
 	Quote      QuoteCmd      `cmd:"" help:"Print live quotes and each rating's return since its date (table, csv or json)."`
+	Today      TodayCmd      `cmd:"" help:"The day in one screen: movers, limit hits, alerts fired, buy calls without a recent note, reports added, positions' day P&L."`
 	Prices     PricesCmd     `cmd:"" help:"List or import the reference closes ratings' returns are measured from."`
 	Note       NoteCmd       `cmd:"" help:"Add a note to a ticker (text from stdin when not given), or edit/delete one."`
 	Add        AddCmd        `cmd:"" help:"Add a ticker to the watchlist (or bring back a removed one)."`

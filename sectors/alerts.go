@@ -578,14 +578,7 @@ func (a Alert) Condition(m AlertMarket) (hit, known bool, price float64, detail 
 		if t.Rating != Buy || !t.OnList() {
 			return false, true, price, ""
 		}
-		last := t.RatingAt
-		if n, ok := t.LatestNote(); ok && n.Created.After(last) {
-			last = n.Created
-		}
-		if last.IsZero() {
-			last = t.Added
-		}
-		days := int(market.ChinaDay(m.Now).Sub(market.ChinaDay(last)).Hours() / 24)
+		days := t.DaysWithoutNote(m.Now)
 		return float64(days) >= a.Value, true, price, fmt.Sprintf("no note for %d days", days)
 	}
 	q := m.Quote

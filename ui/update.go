@@ -21,6 +21,7 @@ import (
 	"zixuan/ui/views/positions"
 	"zixuan/ui/views/reports"
 	"zixuan/ui/views/scorecard"
+	"zixuan/ui/views/today"
 )
 
 // updateList handles keys on the main list.
@@ -140,6 +141,10 @@ func (m Model) updateList(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return openChart(m) // klineview.go
 	case key.Matches(msg, k.BuyTicker): // trades.go
 		return openBuy(m)
+	case key.Matches(msg, k.Today):
+		v, cmd := today.New(m.context(), todayData(&m))
+		m.push(v)
+		return m, cmd
 	}
 	return m, nil
 }

@@ -44,6 +44,7 @@ type KeyMap struct {
 	// in the positions view Buy, Sell, DeleteTrade and OpenPosition record
 	// a buy, a sell, delete a trade and open a position's lots and trades
 	BuyTicker, Buy, Sell, DeleteTrade, OpenPosition key.Binding
+	Today                                           key.Binding // ui/views/today
 
 	// the chart view (ui/views/kline): opened by Chart on the list and
 	// ChartPane on the focused detail pane; in it, the crosshair, the
@@ -136,6 +137,7 @@ func NewKeyMap(t *Text) KeyMap {
 		SetAlert:    b([]string{"!"}, "!", t.Alerts.KSet),
 		CancelAlert: b([]string{"c"}, "c", t.Alerts.KCancel),
 		Positions:   b([]string{"P"}, "P", t.Positions.Key),
+		Today:       b([]string{"T"}, "T", t.Today.Key),
 
 		Chart:         b([]string{"f5"}, "F5", t.KLine.Key),
 		ChartPane:     b([]string{"enter", "f5"}, "enter", t.KLine.Key),
@@ -207,7 +209,7 @@ func (k KeyMap) ListHelp() HelpFor {
 			{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
 			{k.NextTab, k.PrevTab, k.Ratings, k.ClearRatings, k.Search, k.Sort},
 			{k.Detail, k.Note, k.Rate, k.Add, k.Move, k.Remove, k.Undo},
-			{k.Refresh, k.Export, k.Reports, k.Scorecard, k.Chart, k.Help, k.Quit},
+			{k.Refresh, k.Export, k.Reports, k.Scorecard, k.Chart, k.Today, k.Help, k.Quit},
 			{k.Sectors, k.Pin, k.OrderUp, k.OrderDown},
 			{k.Group, k.Ungroup, k.Columns, k.NoteSearch},
 			{k.Positions, k.BuyTicker},

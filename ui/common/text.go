@@ -28,6 +28,7 @@ type Text struct {
 	Ratings   *RatingText
 	Holds     *HoldText
 	KLine     *KLineText
+	Today     *TodayText // text_today.go
 
 	App, All, Tickers, Of                                 string
 	ColCode, ColName, ColBoard, ColRating, ColNote, ColAt string
