@@ -38,7 +38,6 @@ type frame struct {
 	det    detailModel
 	detIn  detailIn
 
-	source    sectors.Source
 	total     int        // tickers loaded
 	view      *viewState // read only
 	status    string
@@ -64,7 +63,7 @@ func (m *Model) newFrame() frame {
 		detailFocused: m.stack.detailFocused(),
 		help:          m.keys.ListHelp(), helpView: m.help, more: m.keys.More,
 		list: m.list, det: m.det,
-		source: m.data.source, total: len(m.data.tickers), view: &m.view,
+		total: len(m.data.tickers), view: &m.view,
 		status: m.status, statusErr: m.statusErr,
 		tabs: &m.tabs, snap: m.hs.snap,
 		qs: &m.qs, ps: &m.ps, pc: partCtxOf(m),

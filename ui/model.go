@@ -54,6 +54,10 @@ type Options struct {
 	// Western colours rises green and falls red; the default is the
 	// A-share convention, red up and green down.
 	Western bool
+	// Strip are the indexes the header shows with their last and change,
+	// fetched with the quotes; nil is sectors.StripIndexes, an empty
+	// slice none.
+	Strip []market.Code
 	// Bell rings the terminal bell when an alert fires; nil is no bell
 	// (alert_bell = false in the config).
 	Bell func()

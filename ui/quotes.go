@@ -106,13 +106,17 @@ func loadRefsCmd(st *store.Store) tea.Cmd {
 }
 
 // fetchCmd fetches quotes for every ticker on the list, and 沪深300's when
-// an armed since-call or drawdown alert is judged against it.
+// an armed since-call or drawdown alert is judged against it, with the
+// header strip's indexes in the same round (the service asks for each
+// code once).
 func (q *quoteState) fetchCmd(c partCtx) tea.Cmd {
 	svc, now := newService(c.st, c.o), c.o.Now
-	codes := make([]market.Code, 0, len(c.tickers)+1)
+	strip := c.o.stripCodes()
+	codes := make([]market.Code, 0, len(c.tickers)+1+len(strip))
 	for _, t := range c.tickers {
 		codes = append(codes, t.Code)
 	}
+	codes = append(codes, strip...)
 	if service.NeedsBenchmark(c.alerts, now()) {
 		codes = append(codes, sectors.Benchmark)
 	}

@@ -188,9 +188,10 @@ func (f *frame) wideBodyJoined(w, h int, focused bool) string {
 	return lipgloss.JoinHorizontal(lipgloss.Top, list+" ", det)
 }
 
+// headerView is the header line: the app, the market strip and the
+// breadth of the rows shown, the list's position and count (strip.go).
 func (f *frame) headerView() string {
 	s, t := f.styles, f.t
-	src := f.source
 	right := fmt.Sprintf("%d %s", f.total, t.Tickers)
 	if len(f.view.rows) != f.total {
 		right = fmt.Sprintf("%d %s %d %s", len(f.view.rows), t.Of, f.total, t.Tickers)
@@ -198,19 +199,12 @@ func (f *frame) headerView() string {
 	if pos := f.list.position(f.t.Watch.Position, len(f.view.rows)); pos != "" {
 		right = pos + "  " + right
 	}
-	date := ""
-	if !src.Date.IsZero() {
-		date = src.Date.Format("2006-01-02")
-	}
-	app := s.App.Render(t.App)
-	room := f.width - safetext.Width(t.App) - safetext.Width(right) - len(date) - 5
-	title := ""
-	if room > 6 {
-		title = safetext.Truncate(safeLine(src.Title), room)
-	}
-	left := app + " " + s.Header.Render(title) + " " + s.Dim.Render(date)
-	gap := max(f.width-safetext.Width(left)-safetext.Width(right), 1)
-	return left + strings.Repeat(" ", gap) + right
+	o := f.pc.o
+	ms := marketStrip{codes: o.stripCodes(), quotes: f.qs.quotes, rows: f.view.rows, tickers: f.listIn.tickers,
+		now: o.Now(), refresh: o.Refresh, qt: t.Quotes, s: s, western: o.Western}
+	middle := append(ms.indexes(), ms.breadth()...)
+	return fitHeader(headerPiece{text: s.App.Render(t.App), width: safetext.Width(t.App)},
+		headerPiece{text: right, width: safetext.Width(right)}, middle, f.width)
 }
 
 // dialogView draws a dialog over the body: in a box, or as it is.

@@ -256,6 +256,9 @@ type QuoteText struct {
 	Open, High, Low, Prev, Vol, Amount, Turn string
 	PE, Ref                                  string
 	PreOpen, PreOpenShort, Loss, Unknown     string
+	// the header's breadth of the rows shown: risen, flat, fallen, and
+	// at their limits, each with its count (%d)
+	Up, Flat, Down, AtLimitUp, AtLimitDown string
 }
 
 // state is the word shown instead of the change when there is no change
@@ -287,6 +290,7 @@ var quoteEN = QuoteText{
 	Open:     "open", High: "high", Low: "low", Prev: "prev close", Vol: "vol", Amount: "amount", Turn: "turnover",
 	PE: "PE", Ref: "reference",
 	PreOpen: "pre-open", PreOpenShort: "preopen", Loss: "loss", Unknown: "—",
+	Up: "%d up", Flat: "%d flat", Down: "%d down", AtLimitUp: "%d limit up", AtLimitDown: "%d limit down",
 }
 
 var quoteZH = QuoteText{
@@ -298,6 +302,7 @@ var quoteZH = QuoteText{
 	Open:     "开", High: "高", Low: "低", Prev: "昨收", Vol: "量", Amount: "额", Turn: "换手",
 	PE: "市盈率", Ref: "基准价",
 	PreOpen: "集合竞价", PreOpenShort: "竞价", Loss: "亏损", Unknown: "—",
+	Up: "涨%d", Flat: "平%d", Down: "跌%d", AtLimitUp: "涨停%d", AtLimitDown: "跌停%d",
 }
 
 func (q *QuoteText) Status(err error) string {
