@@ -34,6 +34,16 @@ func TestQuoteAtItsLimits(t *testing.T) {
 	if s.Limit() != AtLimitUp {
 		t.Error("the server's limit-up price was not used")
 	}
+	// limits that do not bracket the previous close are not the stock's:
+	// the rules of its board decide
+	w := q("000977", "浪潮信息", 50.12, 52.31)
+	w.LimitUp, w.LimitDown = 1605.38, 1313.50
+	if w.Limit() != NotAtLimit {
+		t.Error("another security's limit prices put 000977 at a limit")
+	}
+	if up, down, ok := w.Limits(); !ok || up != 55.13 || down != 45.11 {
+		t.Errorf("000977's limits %.2f/%.2f %v, want 55.13/45.11 by the main board's 10 %%", up, down, ok)
+	}
 	// a halted stock is at no limit, whatever its last price
 	h := q("600519", "贵州茅台", 1459.44, 1605.38)
 	h.Suspended = true

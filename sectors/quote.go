@@ -130,7 +130,10 @@ func (q Quote) Limits() (up, down float64, ok bool) {
 		return 0, 0, false
 	}
 	up, down, ok = LimitPrices(q.Code, q.Name, q.PrevClose, day)
-	server := q.LimitUp > 0 && q.LimitDown > 0 && q.LimitDown < q.LimitUp
+	// the exchange's limits bracket the previous close; a pair that does
+	// not (another security's, a garbled line) is not this quote's
+	server := q.LimitUp > 0 && q.LimitDown > 0 && q.LimitDown < q.LimitUp &&
+		(q.PrevClose <= 0 || q.LimitDown < q.PrevClose && q.PrevClose < q.LimitUp)
 	// a fund whose code does not tell its limit (a Shenzhen ETF may track
 	// ChiNext, at 20 %) has the one the server gives; an index has none
 	if !ok && !(server && q.Code.IsFund()) {

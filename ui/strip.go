@@ -54,7 +54,7 @@ type headerPiece struct {
 // trade or stale). Ranked from 2 on, the first kept longest.
 func (ms *marketStrip) indexes() []headerPiece {
 	var out []headerPiece
-	for i, c := range ms.codes {
+	for _, c := range ms.codes {
 		q, ok := ms.quotes[c.Key()]
 		if !ok || !(q.Last > 0) {
 			continue
@@ -77,7 +77,7 @@ func (ms *marketStrip) indexes() []headerPiece {
 		plain := name + " " + priceOf(c, q.Last) + " " + change
 		out = append(out, headerPiece{
 			text:  ms.s.Dim.Render(name) + " " + st.Render(priceOf(c, q.Last)+" "+change),
-			width: safetext.Width(plain), rank: 2 + i*2,
+			width: safetext.Width(plain), rank: 2 + len(out)*2,
 		})
 	}
 	return out
