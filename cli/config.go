@@ -56,6 +56,10 @@ type Config struct {
 	// SectorBenchmarks measure a sector's calls (by the sector's id or
 	// name) against an index of their own.
 	SectorBenchmarks map[string]string
+	// Strip are the indexes the TUI's header shows with their last and
+	// change (codes or names); nil is 上证指数, 深证成指, 创业板指,
+	// 沪深300 and 科创50, an empty list none.
+	Strip []string
 
 	// Path is the config file looked for; Found says whether it exists.
 	Path  string
@@ -67,7 +71,7 @@ type Config struct {
 
 // ConfigKeys are the config file's keys, in the order `zixuan config`
 // prints them.
-var ConfigKeys = []string{"lang", "colors", "refresh", "offline", "columns", "sort", "rating_filter", "remember_view", "import_sector", "alert_bell", "quote_redirect_hosts", "benchmark", "sector_benchmarks"}
+var ConfigKeys = []string{"lang", "colors", "refresh", "offline", "columns", "sort", "rating_filter", "remember_view", "import_sector", "alert_bell", "quote_redirect_hosts", "benchmark", "sector_benchmarks", "strip"}
 
 // ConfigColumns are the names the columns key accepts.
 var ConfigColumns = []string{"code", "name", "board", "sector", "rating", "since", "last", "change", "change_pct", "return", "excess", "qty", "cost", "pnl", "pnl_pct", "volume", "amount", "turnover", "pe", "note", "spark", "changed"}
@@ -297,6 +301,19 @@ func (c *Config) set(key string, v any) error {
 			}
 			c.SectorBenchmarks[sec] = strings.TrimSpace(s)
 		}
+	case "strip":
+		list, err := stringList(v)
+		if err != nil {
+			return err
+		}
+		strip := make([]string, 0, len(list))
+		for _, s := range list {
+			if _, _, err := benchmarkOf(s); err != nil {
+				return errors.New(strings.Replace(err.Error(), "--benchmark: ", "", 1))
+			}
+			strip = append(strip, strings.TrimSpace(s))
+		}
+		c.Strip = strip
 	default:
 		return fmt.Errorf("unknown key: the keys are %s", strings.Join(ConfigKeys, ", "))
 	}
@@ -418,6 +435,15 @@ func (c *Config) value(key string) string {
 			parts[i] = strconv.Quote(oneLine(k)) + " = " + strconv.Quote(oneLine(c.SectorBenchmarks[k]))
 		}
 		return "{" + strings.Join(parts, ", ") + "}"
+	case "strip":
+		if c.Strip == nil {
+			keys := make([]string, len(sectors.StripIndexes))
+			for i, code := range sectors.StripIndexes {
+				keys[i] = code.Key()
+			}
+			return quotedList(keys)
+		}
+		return quotedList(c.Strip)
 	}
 	return ""
 }
@@ -473,6 +499,8 @@ func (ConfigCmd) Run(a *App) error {
 			from += " (the file's sectors, or one named for the file)"
 		case k == "benchmark" && c.Benchmark == "":
 			from += " (沪深300 price index)"
+		case k == "strip" && len(c.Strip) == 0 && c.Strip != nil:
+			from += " (no strip)"
 		}
 		pad := max(0, w-safetext.Width(lines[i]))
 		fmt.Fprintf(a.Out, "%s%s  # %s\n", lines[i], strings.Repeat(" ", pad), from)

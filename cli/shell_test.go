@@ -175,6 +175,7 @@ alert_bell = false
 quote_redirect_hosts = ["web.ifzq.gtimg.cn"]
 benchmark = "中证500"
 sector_benchmarks = { compute = "399006" }
+strip = ["000300", "创业板指"]
 `
 
 func TestLoadConfigReadsEveryKey(t *testing.T) {
@@ -186,7 +187,8 @@ func TestLoadConfigReadsEveryKey(t *testing.T) {
 		!slices.Equal(cfg.Columns, []string{"code", "name", "last", "change_pct", "return"}) || cfg.Sort != "rating" ||
 		!slices.Equal(cfg.RatingFilter, []sectors.Rating{sectors.Buy, sectors.Overweight}) || !cfg.RememberView || cfg.ImportSector != "compute" || cfg.AlertBell ||
 		!slices.Equal(cfg.QuoteRedirectHosts, []string{"web.ifzq.gtimg.cn"}) ||
-		cfg.Benchmark != "中证500" || cfg.SectorBenchmarks["compute"] != "399006" {
+		cfg.Benchmark != "中证500" || cfg.SectorBenchmarks["compute"] != "399006" ||
+		!slices.Equal(cfg.Strip, []string{"000300", "创业板指"}) {
 		t.Errorf("%+v", cfg)
 	}
 	for _, k := range ConfigKeys {
@@ -238,6 +240,8 @@ func TestConfigErrorsAreOneLineNamingTheFileAndKey(t *testing.T) {
 		"rating_filter = [\"b\"]\n":       `key rating_filter: "b" is not a rating`,
 		"lang = \"fr\"\n":                 `key lang: "fr" is not one of "en", "zh"`,
 		"lang = \"zh\n":                   "line 1:",
+		"strip = [\"600519\"]\n":          `key strip: `,
+		"strip = \"000300\"\n":            `key strip: "000300" is not a list`,
 	}
 	for text, want := range cases {
 		cfg := writeConfig(t, text)

@@ -58,6 +58,16 @@ func (TUICmd) Run(a *App) error {
 			return err
 		}
 	}
+	if a.cfg != nil && a.cfg.Strip != nil {
+		opts.Strip = make([]market.Code, 0, len(a.cfg.Strip))
+		for _, s := range a.cfg.Strip {
+			code, _, err := benchmarkOf(s)
+			if err != nil {
+				return err
+			}
+			opts.Strip = append(opts.Strip, code)
+		}
+	}
 	if a.cfg != nil && len(a.cfg.SectorBenchmarks) > 0 {
 		snap, err := st.Load()
 		if err != nil {
