@@ -137,6 +137,9 @@ func init() {
 		if c.pc == nil || c.pc.dim {
 			return s.Dim
 		}
+		if c.pc.limit != sectors.NotAtLimit {
+			return upDown(c.pc.dir).Reverse(true)
+		}
 		return upDown(c.pc.dir)
 	}
 	q := func(f func(q *sectors.Quote) string) func(c *cellCtx) string {

@@ -132,6 +132,9 @@ func (q *quoteState) lines(tk *sectors.Ticker, width int, c partCtx) []string {
 		qt.Open + " " + price(v.Open), qt.High + " " + price(v.High), qt.Low + " " + price(v.Low), qt.Prev + " " + price(v.PrevClose),
 		qt.Vol + " " + bigNumber(float64(v.Volume), c.t.ZH), qt.Amount + " " + bigNumber(v.Amount, c.t.ZH),
 	}
+	if up, down, ok := v.Limits(); ok {
+		fields = append(fields, qt.LimitUp+" "+priceOf(v.Code, up), qt.LimitDown+" "+priceOf(v.Code, down))
+	}
 	if v.Turnover > 0 {
 		fields = append(fields, qt.Turn+" "+strconv.FormatFloat(v.Turnover, 'f', 2, 64)+"%")
 	}

@@ -52,6 +52,10 @@ type priceCells struct {
 	dir, retDir    int    // -1 down, 0 flat or unknown, 1 up
 	stale, dim     bool
 	alert          bool // a fired alert: a badge on the row (alerts.go)
+	// limit: the last trade is at the day's 涨停 or 跌停 by the board's
+	// rules in force; the last price carries a mark and the price cells
+	// are drawn reversed
+	limit sectors.LimitState
 }
 
 // quoteState is the quotes' part: the quotes, the reference closes, the
@@ -273,6 +277,11 @@ func (q *quoteState) cellFor(tk *sectors.Ticker, c partCtx, now time.Time) price
 			pc.pct, pc.dir = word, 0
 		}
 		pc.dim = pc.stale || v.Suspended || v.PreOpen || v.ChangeUnknown
+		if !pc.dim {
+			if pc.limit = v.Limit(); pc.limit != sectors.NotAtLimit {
+				pc.last += qt.LimitMark
+			}
+		}
 	} else {
 		pc.last, pc.pct, pc.dim = "-", "", true
 	}

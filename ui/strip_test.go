@@ -11,6 +11,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"zixuan/quote"
 	"zixuan/safetext"
@@ -206,4 +207,39 @@ func TestFitHeader(t *testing.T) {
 			t.Errorf("at %d: %d cells", w, safetext.Width(got))
 		}
 	}
+}
+
+// A row at its limit by its board's rules carries a mark and is drawn
+// reversed; the detail pane gives the day's limit prices.
+func TestLimitMarksOnTheRows(t *testing.T) {
+	st, _ := newTestStore(t)
+	m := quoteModel(t, st, tradingNow, &fakeQuotes{at: tradingNow.Add(-5 * time.Second)}, 120, 40)
+	m, _ = fetch(m)
+	v := m.plainView()
+	if row := rowOf(t, v, "002230"); !strings.Contains(row, "110.00L") { // SZ main board: +10 % is 涨停
+		t.Errorf("main board at +10%% without the mark: %q", row)
+	}
+	for _, code := range []string{"300634", "688111"} { // ChiNext and STAR: 20 %
+		if row := rowOf(t, v, code); strings.Contains(row, "110.00L") {
+			t.Errorf("%s at +10%% marked at its limit: %q", code, row)
+		}
+	}
+	i := slicesIndexCode(m, "002230")
+	c := cellCtx{pc: &m.qs.cells[i]}
+	upDown := func(d int) lipgloss.Style { return m.styles.UpDown(false, d) }
+	if !columnRegistry["last"].Style(&c, &m.styles, upDown).GetReverse() {
+		t.Error("a row at 涨停 is not drawn reversed")
+	}
+	if !strings.Contains(v, "limit up 110.00  limit down 90.00") { // the selected 002230, ±10 %
+		t.Errorf("the detail pane lacks the day's limits:\n%s", v)
+	}
+}
+
+func slicesIndexCode(m Model, number string) int {
+	for i, tk := range m.data.tickers {
+		if tk.Code.Number == number {
+			return i
+		}
+	}
+	return -1
 }

@@ -259,6 +259,9 @@ type QuoteText struct {
 	// the header's breadth of the rows shown: risen, flat, fallen, and
 	// at their limits, each with its count (%d)
 	Up, Flat, Down, AtLimitUp, AtLimitDown string
+	// LimitMark follows the last price of a row at 涨停 or 跌停;
+	// LimitUp and LimitDown name the day's limit prices in the detail pane
+	LimitMark, LimitUp, LimitDown string
 }
 
 // state is the word shown instead of the change when there is no change
@@ -291,6 +294,7 @@ var quoteEN = QuoteText{
 	PE: "PE", Ref: "reference",
 	PreOpen: "pre-open", PreOpenShort: "preopen", Loss: "loss", Unknown: "—",
 	Up: "%d up", Flat: "%d flat", Down: "%d down", AtLimitUp: "%d limit up", AtLimitDown: "%d limit down",
+	LimitMark: "L", LimitUp: "limit up", LimitDown: "limit down",
 }
 
 var quoteZH = QuoteText{
@@ -303,6 +307,7 @@ var quoteZH = QuoteText{
 	PE: "市盈率", Ref: "基准价",
 	PreOpen: "集合竞价", PreOpenShort: "竞价", Loss: "亏损", Unknown: "—",
 	Up: "涨%d", Flat: "平%d", Down: "跌%d", AtLimitUp: "涨停%d", AtLimitDown: "跌停%d",
+	LimitMark: "停", LimitUp: "涨停", LimitDown: "跌停",
 }
 
 func (q *QuoteText) Status(err error) string {
