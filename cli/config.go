@@ -74,7 +74,7 @@ type Config struct {
 var ConfigKeys = []string{"lang", "colors", "refresh", "offline", "columns", "sort", "rating_filter", "remember_view", "import_sector", "alert_bell", "quote_redirect_hosts", "benchmark", "sector_benchmarks", "strip"}
 
 // ConfigColumns are the names the columns key accepts.
-var ConfigColumns = []string{"code", "name", "board", "sector", "rating", "since", "last", "change", "change_pct", "return", "excess", "qty", "cost", "pnl", "pnl_pct", "volume", "amount", "turnover", "pe", "note", "spark", "changed"}
+var ConfigColumns = []string{"code", "name", "board", "sector", "rating", "since", "last", "change", "change_pct", "return", "excess", "qty", "cost", "pnl", "pnl_pct", "volume", "amount", "turnover", "pe", "note", "spark", "changed", "volume_ratio", "amplitude", "total_cap", "float_cap", "pb", "order_ratio"}
 
 // ConfigSorts are the values the sort key accepts, in the TUI's `s` order.
 var ConfigSorts = []string{"sector", "code", "name", "rating", "changed"}

@@ -159,6 +159,28 @@ func (q *quoteState) lines(tk *sectors.Ticker, width int, c partCtx) []string {
 	if line != "" {
 		out = append(out, line)
 	}
+	return append(out, bookLines(v, width, c)...)
+}
+
+// bookLines are the five bid and ask levels, a level a line with the
+// best first, under 委比; nothing when the server gave no book (an index).
+func bookLines(v sectors.Quote, width int, c partCtx) []string {
+	r, ok := v.OrderRatio()
+	if !ok {
+		return nil
+	}
+	qt, s := c.t.Quotes, c.s
+	out := []string{s.Dim.Render(safetext.Truncate(fmt.Sprintf(qt.Book, pct(r, 2)), width))}
+	level := func(name string, l sectors.Level) string {
+		if l.Price <= 0 {
+			return safetext.Fit(name, 20)
+		}
+		return safetext.Fit(name+" "+priceOf(v.Code, l.Price)+" "+bigNumber(float64(l.Shares), c.t.ZH), 20)
+	}
+	for i := range v.Bids {
+		line := level(fmt.Sprintf(qt.Bid, i+1), v.Bids[i]) + "  " + level(fmt.Sprintf(qt.Ask, i+1), v.Asks[i])
+		out = append(out, safetext.Truncate(strings.TrimRight(line, " "), width))
+	}
 	return out
 }
 

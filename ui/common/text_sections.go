@@ -262,6 +262,9 @@ type QuoteText struct {
 	// LimitMark follows the last price of a row at 涨停 or 跌停;
 	// LimitUp and LimitDown name the day's limit prices in the detail pane
 	LimitMark, LimitUp, LimitDown string
+	// the order book in the detail pane: its title with 委比, and the
+	// level's names (with its number, 1 the best)
+	Book, Bid, Ask string
 }
 
 // state is the word shown instead of the change when there is no change
@@ -295,6 +298,7 @@ var quoteEN = QuoteText{
 	PreOpen: "pre-open", PreOpenShort: "preopen", Loss: "loss", Unknown: "—",
 	Up: "%d up", Flat: "%d flat", Down: "%d down", AtLimitUp: "%d limit up", AtLimitDown: "%d limit down",
 	LimitMark: "L", LimitUp: "limit up", LimitDown: "limit down",
+	Book: "Order book  bid/ask ratio %s", Bid: "bid%d", Ask: "ask%d",
 }
 
 var quoteZH = QuoteText{
@@ -308,6 +312,7 @@ var quoteZH = QuoteText{
 	PreOpen: "集合竞价", PreOpenShort: "竞价", Loss: "亏损", Unknown: "—",
 	Up: "涨%d", Flat: "平%d", Down: "跌%d", AtLimitUp: "涨停%d", AtLimitDown: "跌停%d",
 	LimitMark: "停", LimitUp: "涨停", LimitDown: "跌停",
+	Book: "五档  委比 %s", Bid: "买%d", Ask: "卖%d",
 }
 
 func (q *QuoteText) Status(err error) string {
