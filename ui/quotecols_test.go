@@ -4,6 +4,9 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -60,5 +63,31 @@ func TestQuoteColumnsFromARealLine(t *testing.T) {
 		if !strings.Contains(book, w) {
 			t.Errorf("the book lacks %q:\n%s", w, book)
 		}
+	}
+}
+
+// The new columns chosen in the config show in the list with their
+// headers, "-" where the server gave nothing.
+func TestQuoteColumnsOnTheList(t *testing.T) {
+	st, _ := newTestStore(t)
+	opts := testOptions(t, "zh")
+	opts.Now = func() time.Time { return tradingNow }
+	opts.Quotes = &fakeQuotes{at: tradingNow.Add(-5 * time.Second)}
+	opts.Columns = []string{"last", "volume_ratio", "amplitude", "total_cap", "float_cap", "pb", "order_ratio"}
+	m, err := New(st, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m = update(m, tea.WindowSizeMsg{Width: 99, Height: 30}) // the list alone
+	m, _ = fetch(m)
+	v := m.plainView()
+	head := strings.Split(v, "\n")[2]
+	for _, h := range []string{"量比", "振幅", "总市值", "流通市值", "市净率", "委比"} {
+		if !strings.Contains(head, h) {
+			t.Errorf("the list's header lacks %s: %q", h, head)
+		}
+	}
+	if row := rowOf(t, v, "002230"); strings.Count(row, " -") < 6 { // the fake gives none of them
+		t.Errorf("fields the server did not give are not dashes: %q", row)
 	}
 }
