@@ -174,30 +174,81 @@ type Breadth struct {
 	NoTrade            int
 }
 
+// Tally is how one quote counts in a Breadth: its move and the limit it
+// is at, small enough to keep beside every row of a watchlist so that a
+// tab's breadth is a sum rather than a rule applied again per frame.
+type Tally uint8
+
+const (
+	TallyNoTrade Tally = iota // suspended, before the open, unknown, no quote
+	TallyUp
+	TallyFlat
+	TallyDown
+
+	tallyMove      Tally = 3
+	TallyLimitUp   Tally = 1 << 2 // or'ed with TallyUp and the like
+	TallyLimitDown Tally = 2 << 2
+)
+
+// TallyOf is how q counts; ok false (no quote) is TallyNoTrade.
+func TallyOf(q Quote, ok bool) Tally {
+	if !ok || q.Suspended || q.PreOpen || q.ChangeUnknown || q.Last <= 0 {
+		return TallyNoTrade
+	}
+	t := TallyFlat
+	switch {
+	case q.Change > 0:
+		t = TallyUp
+	case q.Change < 0:
+		t = TallyDown
+	}
+	switch q.Limit() {
+	case AtLimitUp:
+		t |= TallyLimitUp
+	case AtLimitDown:
+		t |= TallyLimitDown
+	}
+	return t
+}
+
+// Limit is the limit the tally is at.
+func (t Tally) Limit() LimitState {
+	switch {
+	case t&TallyLimitUp != 0:
+		return AtLimitUp
+	case t&TallyLimitDown != 0:
+		return AtLimitDown
+	}
+	return NotAtLimit
+}
+
+// Add counts one quote's tally.
+func (b *Breadth) Add(t Tally) {
+	switch t & tallyMove {
+	case TallyUp:
+		b.Up++
+	case TallyFlat:
+		b.Flat++
+	case TallyDown:
+		b.Down++
+	default:
+		b.NoTrade++
+	}
+	switch t.Limit() {
+	case AtLimitUp:
+		b.LimitUp++
+	case AtLimitDown:
+		b.LimitDown++
+	}
+}
+
 // BreadthOf counts the quotes of codes (a tab's tickers); codes without a
 // quote count as NoTrade.
 func BreadthOf(codes []market.Code, quotes map[string]Quote) Breadth {
 	var b Breadth
 	for _, c := range codes {
 		q, ok := quotes[c.Key()]
-		if !ok || q.Suspended || q.PreOpen || q.ChangeUnknown || q.Last <= 0 {
-			b.NoTrade++
-			continue
-		}
-		switch {
-		case q.Change > 0:
-			b.Up++
-		case q.Change < 0:
-			b.Down++
-		default:
-			b.Flat++
-		}
-		switch q.Limit() {
-		case AtLimitUp:
-			b.LimitUp++
-		case AtLimitDown:
-			b.LimitDown++
-		}
+		b.Add(TallyOf(q, ok))
 	}
 	return b
 }

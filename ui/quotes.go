@@ -56,6 +56,9 @@ type priceCells struct {
 	// rules in force; the last price carries a mark and the price cells
 	// are drawn reversed
 	limit sectors.LimitState
+	// tally is how the row counts in the header's breadth, judged once a
+	// round rather than every frame
+	tally sectors.Tally
 }
 
 // quoteState is the quotes' part: the quotes, the reference closes, the
@@ -277,8 +280,9 @@ func (q *quoteState) cellFor(tk *sectors.Ticker, c partCtx, now time.Time) price
 			pc.pct, pc.dir = word, 0
 		}
 		pc.dim = pc.stale || v.Suspended || v.PreOpen || v.ChangeUnknown
+		pc.tally = sectors.TallyOf(v, true)
 		if !pc.dim {
-			if pc.limit = v.Limit(); pc.limit != sectors.NotAtLimit {
+			if pc.limit = pc.tally.Limit(); pc.limit != sectors.NotAtLimit {
 				pc.last += qt.LimitMark
 			}
 		}

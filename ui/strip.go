@@ -33,7 +33,7 @@ type marketStrip struct {
 	codes   []market.Code
 	quotes  map[string]sectors.Quote
 	rows    []int             // the rows shown, by index in tickers
-	tickers []sectors.Ticker  // the loaded tickers
+	cells   []priceCells      // by index in tickers: each row's tally
 	now     time.Time         // for staleness
 	refresh time.Duration     // the quotes' refresh, for staleness
 	qt      *common.QuoteText // the words
@@ -86,13 +86,12 @@ func (ms *marketStrip) indexes() []headerPiece {
 // breadth is the rows' breadth: "涨12 平3 跌5 涨停2 跌停1", the limits
 // only when some row is at one; nothing before any row has a trade.
 func (ms *marketStrip) breadth() []headerPiece {
-	codes := make([]market.Code, 0, len(ms.rows))
+	var b sectors.Breadth
 	for _, r := range ms.rows {
-		if r >= 0 && r < len(ms.tickers) {
-			codes = append(codes, ms.tickers[r].Code)
+		if r >= 0 && r < len(ms.cells) {
+			b.Add(ms.cells[r].tally)
 		}
 	}
-	b := sectors.BreadthOf(codes, ms.quotes)
 	if b.Up+b.Flat+b.Down == 0 {
 		return nil
 	}

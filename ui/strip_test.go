@@ -17,6 +17,7 @@ import (
 	"zixuan/safetext"
 	"zixuan/sectors"
 	"zixuan/sectors/market"
+	"zixuan/ui/common"
 )
 
 // tencentReplay is a local server answering like Tencent's quote server
@@ -242,4 +243,29 @@ func slicesIndexCode(m Model, number string) int {
 		}
 	}
 	return -1
+}
+
+// BenchmarkHeaderStrip is the header's market part drawn for a watchlist
+// of every A-share's size (5,538 rows with quotes), once per frame.
+func BenchmarkHeaderStrip(b *testing.B) {
+	const n = 5538
+	cells := make([]priceCells, n)
+	rows := make([]int, n)
+	quotes := map[string]sectors.Quote{}
+	for i := range n {
+		c := market.Code{Exchange: market.SH, Number: fmt.Sprintf("6%05d", i)}
+		rows[i] = i
+		last := 10 + float64(i%21-10)*0.1
+		q := sectors.Quote{Code: c, Name: "x", Last: last, PrevClose: 10, Change: last - 10, Volume: 1, Time: tradingNow}
+		quotes[c.Key()], cells[i].tally = q, sectors.TallyOf(q, true)
+	}
+	for _, c := range sectors.StripIndexes {
+		quotes[c.Key()] = sectors.Quote{Code: c, Last: 3000, PrevClose: 2990, Change: 10, ChangePct: 0.33, Time: tradingNow}
+	}
+	tx := common.TextFor("zh")
+	styles := common.NewStyles(false, true)
+	ms := marketStrip{codes: sectors.StripIndexes, quotes: quotes, rows: rows, cells: cells, now: tradingNow, refresh: 10 * time.Second, qt: tx.Quotes, s: &styles}
+	for b.Loop() {
+		_ = fitHeader(headerPiece{text: "自选", width: 4}, headerPiece{text: "1/5538  5538 只", width: 15}, append(ms.indexes(), ms.breadth()...), 120)
+	}
 }

@@ -200,7 +200,7 @@ func (f *frame) headerView() string {
 		right = pos + "  " + right
 	}
 	o := f.pc.o
-	ms := marketStrip{codes: o.stripCodes(), quotes: f.qs.quotes, rows: f.view.rows, tickers: f.listIn.tickers,
+	ms := marketStrip{codes: o.stripCodes(), quotes: f.qs.quotes, rows: f.view.rows, cells: f.qs.cells,
 		now: o.Now(), refresh: o.Refresh, qt: t.Quotes, s: s, western: o.Western}
 	middle := append(ms.indexes(), ms.breadth()...)
 	return fitHeader(headerPiece{text: s.App.Render(t.App), width: safetext.Width(t.App)},
