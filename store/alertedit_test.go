@@ -82,15 +82,12 @@ func TestEditingAnAlertKeepsItsIdAndFiringsAndChecksTheNewCondition(t *testing.T
 	if _, err := s.EditAlert(a.ID, bad); !errors.As(err, &se) || se.Reason != BadAlert {
 		t.Errorf("negative price: %v", err)
 	}
-	// 002230 is not rated buy in the seed: a no-note alert could never fire
-	noNote, _ := sectors.NewAlert(code("002230"), sectors.AlertNoNote, 30, time.Time{}, now)
-	if r, _ := s.Load(); r != nil {
-		for _, tk := range r.Tickers {
-			if tk.Code == code("002230") && tk.Rating == sectors.Buy {
-				t.Skip("the seed rates 002230 buy")
-			}
-		}
+	// rated neutral, a no-note alert on it could never fire
+	if _, err := s.SetRating(code("002230"), sectors.Neutral, "test", ""); err != nil {
+		t.Fatal(err)
 	}
+	gen, _ = s.Generation()
+	noNote, _ := sectors.NewAlert(code("002230"), sectors.AlertNoNote, 30, time.Time{}, now)
 	if _, err := s.EditAlert(a.ID, noNote); !errors.As(err, &se) || se.Reason != BadAlert || !errors.Is(err, ErrInvalid) {
 		t.Errorf("no-note on a ticker not rated buy: %v", err)
 	}
