@@ -87,10 +87,11 @@ type alertIn struct {
 
 // alertOut is what the alerts ask of the root besides a command.
 type alertOut struct {
-	say    string
-	open   common.Dialog
-	ask    string // a yes/no question whose yes hands action back to the alerts
-	action tea.Msg
+	say     string
+	open    common.Dialog
+	openCmd tea.Cmd // what starts open (its cursor's blink)
+	ask     string  // a yes/no question whose yes hands action back to the alerts
+	action  tea.Msg
 	// write is a store write to queue; answer, after it, is handed back
 	// to the alerts, and failed when it failed. quiet: no "saving".
 	write  writeOp
@@ -102,6 +103,9 @@ type alertOut struct {
 
 // update takes the alerts' messages; handled is false for any other.
 func (a *alertState) update(msg tea.Msg, in alertIn) (cmd tea.Cmd, out alertOut, handled bool) {
+	if out, ok := a.edit(msg, in); ok { // alertedit.go
+		return out.openCmd, out, true
+	}
 	at := in.c.t.Alerts
 	switch msg := msg.(type) {
 	case openAlertMsg:
@@ -129,6 +133,11 @@ func (a *alertState) update(msg tea.Msg, in alertIn) (cmd tea.Cmd, out alertOut,
 		}
 		return nil, alertOut{ask: fmt.Sprintf(at.AskCancel, n, in.tk.Code.Key()), action: cancelAlertsMsg{code: in.tk.Code}}, true
 	case alertline.SubmitMsg:
+		if msg.ID != 0 {
+			to := msg.Alert
+			return nil, a.stored(func(st *store.Store) (sectors.Alert, error) { return st.EditAlert(msg.ID, to) },
+				func(al sectors.Alert) string { return fmt.Sprintf(at.Edited, al.ID, al.Code.Key(), al.Describe()) }), true
+		}
 		var all []sectors.Alert
 		out.write = func(st *store.Store) (market.Code, string, error) {
 			a, err := st.AddAlert(msg.Alert)
