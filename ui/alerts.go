@@ -26,9 +26,10 @@ import (
 // history), in one store write queued on the writer (writes.go), never
 // inside Update. What fires is marked in the store (so a cron check does
 // not fire it again), shows as a badge on its row and in the status line,
-// and rings the terminal bell unless the config turns it off (alert_bell
-// = false). An alert that cannot be judged is not touched. A firing is
-// owed to `alert check --exec` as that check's own would be, once a check
+// rings the terminal bell unless the config turns it off (alert_bell
+// = false), and gives a desktop notification where the terminal or the
+// system offers one (ui/notify; alert_notify in the config). An alert
+// that cannot be judged is not touched. A firing is owed to `alert check --exec` as that check's own would be, once a check
 // with --exec has run on the database (service.AlertCheck.OweIfDelivering).
 //
 // Setting and cancelling alerts from the focused detail pane: ! opens the
@@ -259,10 +260,14 @@ func (a *alertState) checked(msg alertsCheckedMsg, in alertIn) (say string, bell
 	if len(msg.fired) > 1 {
 		line += " (" + fmt.Sprintf(at.More, len(msg.fired)-1) + ")"
 	}
+	line = strings.TrimSpace(line)
 	if ring := in.c.o.Bell; ring != nil {
 		bell = func() tea.Msg { ring(); return nil }
 	}
-	return strings.TrimSpace(line), bell
+	if notify := in.c.o.Notify; notify != nil { // beside the bell, a desktop notification
+		bell = tea.Batch(bell, notify("zixuan", line))
+	}
+	return line, bell
 }
 
 // alertMark is the row's mark for a ticker with a fired alert.
