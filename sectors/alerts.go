@@ -213,12 +213,12 @@ func (a Alert) State(now time.Time) AlertState {
 	return AlertExpired
 }
 
-// Rearm arms the alert again at now. It fires on the next crossing: the
+// Rearm arms the alert again at now, switched on if it was off. It fires on the next crossing: the
 // condition must be seen false first, and by an observation made after
 // now, so a price still beyond the level (or a check begun before the
 // re-arm) does not fire it again.
 func (a *Alert) Rearm(now time.Time) {
-	a.Armed, a.Primed = true, false
+	a.Armed, a.Primed, a.Disabled = true, false, false
 	if now.After(a.Changed) {
 		a.Changed = now
 	}

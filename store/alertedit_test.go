@@ -53,6 +53,13 @@ func TestAnAlertSwitchedOffIsNotJudgedAndOnAgainWaitsForANewCrossing(t *testing.
 	if n := observe(101); n != 1 {
 		t.Error("switched on, it did not fire on a new crossing")
 	}
+	// re-armed, one switched off is on again
+	if _, err := s.EnableAlert(a.ID, false); err != nil {
+		t.Fatal(err)
+	}
+	if re, err := s.RearmAlert(a.ID, time.Time{}); err != nil || re.State(now) != sectors.AlertArmed {
+		t.Errorf("re-armed while off: %+v %v", re, err)
+	}
 	var se *Error
 	if _, err := s.EnableAlert(9, true); !errors.As(err, &se) || se.Reason != NoSuchAlert {
 		t.Errorf("missing: %v", err)

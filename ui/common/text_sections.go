@@ -348,7 +348,7 @@ var (
 		Set: "预警 %d 已设：%s %s。", Cancelled: "已取消 %[2]s 的 %[1]d 条预警。", AskCancel: "取消 %[2]s 的 %[1]d 条预警？y/n",
 		Armed: "待触发", FiredState: "已触发", Expired: "已过期", KSet: "预警", KCancel: "取消预警",
 		Title: "预警", NoneAll: "没有预警：a 为所选股票新增，或先输入代码（600519 above 1700）。", Disabled: "已停用",
-		KView: "预警", KAdd: "新增", KEdit: "修改", KDelete: "删除", KRearm: "重新启用", KToggle: "启用/停用",
+		KView: "预警", KAdd: "新增", KEdit: "修改", KDelete: "删除", KRearm: "重新布防", KToggle: "启用/停用",
 		AskDelete: "删除预警 %d（%s %s）？y/n", Deleted: "预警 %d 已删除。", Rearmed: "预警 %d 已重新布防：下次穿越时触发。",
 		SwitchedOn: "预警 %d 已启用。", SwitchedOff: "预警 %d 已停用。", Edited: "预警 %d 已改为：%s %s。",
 		NoTicker: "未选股票：请先输入代码，如 600519 above 1700。",
