@@ -21,14 +21,28 @@ import (
 // expiry, a no-note alert on a ticker not rated buy) and its reason is
 // the status line's; the alerts after a write go back to the view.
 
-// removeAlertMsg deletes one alert, confirmed.
-type removeAlertMsg struct{ id uint64 }
+type (
+	// removeAlertMsg deletes one alert, confirmed.
+	removeAlertMsg struct{ id uint64 }
+	// openTickerAlertsMsg opens the alerts view over the selected
+	// ticker's alerts (A in the focused detail pane).
+	openTickerAlertsMsg struct{}
+)
 
 // edit takes the alerts view's messages and those that follow them;
 // handled is false for any other.
 func (a *alertState) edit(msg tea.Msg, in alertIn) (out alertOut, handled bool) {
 	at := in.c.t.Alerts
 	switch msg := msg.(type) {
+	case openTickerAlertsMsg:
+		if in.tk == nil {
+			return out, true
+		}
+		d := alertsview.Data{List: a.list, Names: map[string]string{}, Now: in.c.o.Now(), Location: in.c.o.Location}
+		for _, tk := range in.c.tickers {
+			d.Names[tk.Code.Key()] = tk.Name
+		}
+		return alertOut{open: alertsview.ForTicker(in.ctx, d, in.tk.Code)}, true
 	case alertsview.AddMsg:
 		target, last := a.levels(msg.Code, in)
 		line, cmd := alertline.New(in.ctx, msg.Code, in.c.o.Now(), target, last)

@@ -180,3 +180,36 @@ func TestAlertsViewRefusesWhatCannotFireWithTheReason(t *testing.T) {
 		t.Fatalf("stored %+v", list)
 	}
 }
+
+// In the focused detail pane, A opens the view over its ticker's alerts
+// alone, where each is managed as in the whole view.
+func TestDetailPaneOpensItsTickersAlertsOneByOne(t *testing.T) {
+	st, _ := newTestStore(t)
+	m := newTestModel(t, st, "en", 120, 40)
+	tk, _ := m.selected()
+	addAlert(t, st, tk.Code.Key(), sectors.AlertAbove, 1700)
+	addAlert(t, st, "600845", sectors.AlertBelow, 50)
+	m.al.list = storedAlerts(t, st)
+	m = press(m, "enter", "A")
+	v := m.plainView()
+	if !strings.Contains(v, "Alerts  "+tk.Code.Key()) || !strings.Contains(v, "above 1700.00") || strings.Contains(v, "SH600845") {
+		t.Fatalf("not the ticker's alerts alone:\n%s", v)
+	}
+	m = press(m, "space")
+	if l := storedAlerts(t, st); !l[0].Disabled || l[1].Disabled {
+		t.Errorf("space switched off the wrong one: %+v", l)
+	}
+	m = press(m, "a", "below 1500", "enter")
+	l := storedAlerts(t, st)
+	if len(l) != 3 || l[2].Code != tk.Code || l[2].Value != 1500 {
+		t.Fatalf("stored %+v", l)
+	}
+	if v := m.plainView(); !strings.Contains(v, "below 1500.00") || strings.Contains(v, "SH600845") {
+		t.Errorf("view:\n%s", v)
+	}
+	// esc goes back to the pane
+	m = press(m, "esc")
+	if v := m.plainView(); strings.Contains(v, "Alerts  "+tk.Code.Key()) {
+		t.Errorf("esc did not close the view:\n%s", v)
+	}
+}

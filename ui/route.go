@@ -222,7 +222,7 @@ func (m *Model) route(msg tea.Msg) (cmd tea.Cmd, ok bool) {
 	// for the badges
 	in := alertIn{c: partCtxOf(m), quotes: m.qs.quotes, snap: m.hs.snap, canWrite: m.st != nil && m.writes != nil}
 	switch msg.(type) {
-	case openAlertMsg, alertsview.AddMsg, alertsview.EditMsg: // they open the alert line
+	case openAlertMsg, alertsview.AddMsg, alertsview.EditMsg, openTickerAlertsMsg: // they open a dialog
 		in.ctx = m.context()
 	}
 	if tk, ok := m.selected(); ok {

@@ -231,7 +231,7 @@ func (k KeyMap) ListHelp() HelpFor {
 func (k KeyMap) DetailHelp() HelpFor {
 	return HelpFor{
 		Short: []key.Binding{k.Note, k.EditNote, k.DeleteNote, k.NoteHistory, k.Undelete, k.Rate, k.SetAlert, k.CancelAlert, k.Up, k.Down, k.PageDown, k.Help, k.Quit, k.PaneBack},
-		Full:  [][]key.Binding{{k.Up, k.Down, k.PageDown, k.PageUp}, {k.Note, k.EditNote, k.DeleteNote, k.NoteHistory, k.Undelete, k.Rate}, {k.SetAlert, k.CancelAlert, k.ChartPane}, {k.Help, k.Quit, k.PaneBack}},
+		Full:  [][]key.Binding{{k.Up, k.Down, k.PageDown, k.PageUp}, {k.Note, k.EditNote, k.DeleteNote, k.NoteHistory, k.Undelete, k.Rate}, {k.SetAlert, k.CancelAlert, k.AlertsView, k.ChartPane}, {k.Help, k.Quit, k.PaneBack}},
 	}
 }
 

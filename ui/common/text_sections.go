@@ -332,7 +332,7 @@ type AlertText struct {
 
 var (
 	alertEN = AlertText{Fired: "alert", More: "and %d more",
-		Heading: "Alerts", Hint: "! new alert  c cancel them", None: "No alerts on this ticker.", Prompt: "alert",
+		Heading: "Alerts", Hint: "! new alert  A each one  c cancel them", None: "No alerts on this ticker.", Prompt: "alert",
 		Set: "Alert %d set: %s %s.", Cancelled: "%d alert(s) on %s cancelled.", AskCancel: "Cancel the %d alert(s) on %s? y/n",
 		Armed: "armed", FiredState: "fired", Expired: "expired", KSet: "alert", KCancel: "cancel alerts",
 		Title: "Alerts", NoneAll: "No alerts: a adds one for the ticker selected, or type a code first (600519 above 1700).", Disabled: "off",
@@ -344,7 +344,7 @@ var (
 		NotJudged: map[service.UnjudgedWhy]string{service.UnjudgedOffList: "not judged: off the list", service.UnjudgedQuotesOff: "not judged: quotes off",
 			service.UnjudgedNoQuote: "not judged: no quote", service.UnjudgedNoHistory: "not judged: no call or price history", service.UnjudgedLevelBlocked: "not judged: set it again (a distribution unread)"}}
 	alertZH = AlertText{Fired: "预警", More: "另有 %d 条",
-		Heading: "预警", Hint: "! 新预警  c 取消", None: "该股没有预警。", Prompt: "预警",
+		Heading: "预警", Hint: "! 新预警  A 逐条管理  c 取消", None: "该股没有预警。", Prompt: "预警",
 		Set: "预警 %d 已设：%s %s。", Cancelled: "已取消 %[2]s 的 %[1]d 条预警。", AskCancel: "取消 %[2]s 的 %[1]d 条预警？y/n",
 		Armed: "待触发", FiredState: "已触发", Expired: "已过期", KSet: "预警", KCancel: "取消预警",
 		Title: "预警", NoneAll: "没有预警：a 为所选股票新增，或先输入代码（600519 above 1700）。", Disabled: "已停用",

@@ -55,17 +55,35 @@ type Data struct {
 type Model struct {
 	common.Common
 	Data
+	only           market.Code // zero: every ticker's alerts
 	cursor, offset int
 }
 
 // New opens the view over data.
 func New(c common.Common, data Data) Model { return Model{Common: c, Data: data} }
 
+// ForTicker opens the view over the alerts of code alone (the detail
+// pane's ticker); a adds for it.
+func ForTicker(c common.Common, data Data, code market.Code) Model {
+	v := Model{Common: c, only: code}
+	return v.Refresh(data)
+}
+
 // Refresh shows data, the cursor kept on the same alert where it still is.
 func (v Model) Refresh(data Data) Model {
 	var id uint64
 	if a, ok := v.current(); ok {
 		id = a.ID
+	}
+	if v.only != (market.Code{}) {
+		data.Selected = v.only
+		var list []sectors.Alert
+		for _, a := range data.List {
+			if a.Code == v.only {
+				list = append(list, a)
+			}
+		}
+		data.List = list
 	}
 	v.Data = data
 	v.cursor = min(v.cursor, max(len(v.List)-1, 0))
@@ -154,7 +172,11 @@ func (v Model) cells(a sectors.Alert) []string {
 
 func (v Model) View() string {
 	at, w := v.T.Alerts, max(v.Width, 1)
-	lines := []string{v.Styles.Title.Render(safetext.Truncate(at.Title, w))}
+	title := at.Title
+	if v.only != (market.Code{}) {
+		title += "  " + v.only.Key() + " " + safetext.Line(common.DisplayName(v.Names[v.only.Key()]))
+	}
+	lines := []string{v.Styles.Title.Render(safetext.Truncate(title, w))}
 	if len(v.List) == 0 {
 		lines = append(lines, v.Styles.Dim.Render(safetext.Truncate(at.NoneAll, w)))
 		return joinLines(lines)
