@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"zixuan/sectors"
 	"zixuan/sectors/market"
@@ -211,5 +212,46 @@ func TestDetailPaneOpensItsTickersAlertsOneByOne(t *testing.T) {
 	m = press(m, "esc")
 	if v := m.plainView(); strings.Contains(v, "Alerts  "+tk.Code.Key()) {
 		t.Errorf("esc did not close the view:\n%s", v)
+	}
+}
+
+// An edit that could not fire, and a re-arm past the alert's last day,
+// are refused with the reason and change nothing.
+func TestAlertsViewRefusesAnEditOrReArmThatCannotFire(t *testing.T) {
+	st, _ := newTestStore(t)
+	code := market.MustParseCode("600845")
+	if _, err := st.SetRating(code, sectors.Neutral, "test", ""); err != nil {
+		t.Fatal(err)
+	}
+	a, err := sectors.NewAlert(code, sectors.AlertAbove, 120, fixedNow, fixedNow) // its last day: today
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.Armed = false
+	a.FiredAt, a.FiredPrice = fixedNow, 121
+	if _, err := st.AddAlert(a); err != nil {
+		t.Fatal(err)
+	}
+	m := alertsOpen(t, st, "en", 120, 40)
+	m = press(m, "e")
+	for range "above 120 until 2026-03-02" {
+		m = press(m, "backspace")
+	}
+	m = press(m, "no-note 30", "enter")
+	if v := m.plainView(); !strings.Contains(v, "rate it buy first") {
+		t.Errorf("no reason for the edit:\n%s", v)
+	}
+	if l := storedAlerts(t, st); l[0].Kind != sectors.AlertAbove || l[0].Value != 120 {
+		t.Fatalf("edited: %+v", l[0])
+	}
+	// the day after its last day, r is refused: it needs a new one (e)
+	m.opts.Now = func() time.Time { return fixedNow.AddDate(0, 0, 1) }
+	st.SetClock(func() time.Time { return fixedNow.AddDate(0, 0, 1) })
+	m = press(m, "r")
+	if v := m.plainView(); !strings.Contains(v, "has passed: give a new one") {
+		t.Errorf("no reason for the re-arm:\n%s", v)
+	}
+	if l := storedAlerts(t, st); l[0].Armed {
+		t.Errorf("re-armed past its last day: %+v", l[0])
 	}
 }
