@@ -33,10 +33,14 @@ func (e exitStatus) Error() string { return "exit status " + strconv.Itoa(e.code
 // AlertCmd groups the alert commands.
 type AlertCmd struct {
 	Add   AlertAddCmd   `cmd:"" help:"Set an alert on a ticker of the watchlist: one kind, one-shot unless --repeat."`
-	List  AlertListCmd  `cmd:"" help:"List the alerts: armed, fired (when, at what price) or expired."`
+	List  AlertListCmd  `cmd:"" help:"List the alerts: armed, fired (when, at what price), expired or disabled."`
 	Rm    AlertRmCmd    `cmd:"" help:"Delete an alert."`
 	Rearm AlertRearmCmd `cmd:"" help:"Arm a fired alert again: it fires on the next crossing, not on the one it fired on."`
-	Check AlertCheckCmd `cmd:"" help:"Fetch quotes, fire what crossed and run --exec for what is owed, for cron and scripts. Exit 0: nothing fired, every armed alert judged; 3: fired; 4: an earlier firing delivered now; 5: a --exec failed or timed out (run again at the next check); 6: an alert could not be judged (why on stderr). The first that applies in the order 5, 3, 4, 6; 1 and 2 are errors."`
+	// switched off, an alert keeps its settings and firings and no check
+	// judges it; switched on, it waits for the next crossing
+	Disable AlertDisableCmd `cmd:"" help:"Switch an alert off: it keeps its settings and firings, and no check judges it until enabled."`
+	Enable  AlertEnableCmd  `cmd:"" help:"Switch an alert back on: it fires on the next crossing, not on one it missed while off."`
+	Check   AlertCheckCmd   `cmd:"" help:"Fetch quotes, fire what crossed and run --exec for what is owed, for cron and scripts. Exit 0: nothing fired, every armed alert judged; 3: fired; 4: an earlier firing delivered now; 5: a --exec failed or timed out (run again at the next check); 6: an alert could not be judged (why on stderr). The first that applies in the order 5, 3, 4, 6; 1 and 2 are errors."`
 }
 
 // AlertAddCmd sets an alert.
@@ -412,6 +416,44 @@ func (c *AlertRearmCmd) Run(a *App) error {
 		return err
 	}
 	fmt.Fprintf(a.Out, "alert %d armed again: %s %s (fires on the next crossing)\n", al.ID, al.Code.Key(), al.Describe())
+	return nil
+}
+
+// AlertDisableCmd switches an alert off.
+type AlertDisableCmd struct {
+	ID string `arg:"" help:"The alert's id (zixuan alert list)."`
+}
+
+// Run switches it off.
+func (c *AlertDisableCmd) Run(a *App) error { return switchAlert(a, c.ID, false) }
+
+// AlertEnableCmd switches an alert back on.
+type AlertEnableCmd struct {
+	ID string `arg:"" help:"The alert's id (zixuan alert list)."`
+}
+
+// Run switches it on.
+func (c *AlertEnableCmd) Run(a *App) error { return switchAlert(a, c.ID, true) }
+
+// switchAlert switches alert id on or off, in one write.
+func switchAlert(a *App, s string, on bool) error {
+	id, err := parseID(s)
+	if err != nil {
+		return err
+	}
+	st, err := a.clockedStore()
+	if err != nil {
+		return err
+	}
+	al, err := st.EnableAlert(id, on)
+	if err != nil {
+		return err
+	}
+	state := "off"
+	if on {
+		state = "on (fires on the next crossing)"
+	}
+	fmt.Fprintf(a.Out, "alert %d %s: %s %s\n", al.ID, state, al.Code.Key(), al.Describe())
 	return nil
 }
 

@@ -20,6 +20,7 @@ import (
 
 	"zixuan/safetext"
 	"zixuan/sectors"
+	"zixuan/ui/notify"
 )
 
 // Config is zixuan's settings as they are in force: the defaults, then
@@ -47,6 +48,10 @@ type Config struct {
 	ImportSector string
 	// AlertBell rings the terminal bell when an alert fires in the TUI.
 	AlertBell bool
+	// AlertNotify is how a fired alert is told to the desktop in the TUI:
+	// auto (what the terminal or system offers), osc9, osc777,
+	// notify-send or off.
+	AlertNotify string
 	// QuoteRedirectHosts are the hosts a quote server may redirect to
 	// besides its own (none by default).
 	QuoteRedirectHosts []string
@@ -71,7 +76,7 @@ type Config struct {
 
 // ConfigKeys are the config file's keys, in the order `zixuan config`
 // prints them.
-var ConfigKeys = []string{"lang", "colors", "refresh", "offline", "columns", "sort", "rating_filter", "remember_view", "import_sector", "alert_bell", "quote_redirect_hosts", "benchmark", "sector_benchmarks", "strip"}
+var ConfigKeys = []string{"lang", "colors", "refresh", "offline", "columns", "sort", "rating_filter", "remember_view", "import_sector", "alert_bell", "alert_notify", "quote_redirect_hosts", "benchmark", "sector_benchmarks", "strip"}
 
 // ConfigColumns are the names the columns key accepts.
 var ConfigColumns = []string{"code", "name", "board", "sector", "rating", "since", "last", "change", "change_pct", "return", "excess", "qty", "cost", "pnl", "pnl_pct", "volume", "amount", "turnover", "pe", "note", "spark", "changed", "volume_ratio", "amplitude", "total_cap", "float_cap", "pb", "order_ratio"}
@@ -95,7 +100,7 @@ func DefaultConfigPath() string {
 }
 
 func defaultConfig() *Config {
-	c := &Config{Colors: "china", Refresh: 10 * time.Second, Sort: "sector", AlertBell: true, From: map[string]string{}}
+	c := &Config{Colors: "china", Refresh: 10 * time.Second, Sort: "sector", AlertBell: true, AlertNotify: string(notify.Auto), From: map[string]string{}}
 	for _, k := range ConfigKeys {
 		c.From[k] = "default"
 	}
@@ -227,6 +232,14 @@ func (c *Config) set(key string, v any) error {
 		default:
 			c.RememberView = b
 		}
+	case "alert_notify":
+		names := make([]string, len(notify.Modes))
+		for i, m := range notify.Modes {
+			names[i] = string(m)
+		}
+		s, err := oneOf(v, names...)
+		c.AlertNotify = s
+		return err
 	case "columns":
 		list, err := stringList(v)
 		if err != nil {
@@ -424,6 +437,8 @@ func (c *Config) value(key string) string {
 		return strconv.Quote(oneLine(c.ImportSector))
 	case "alert_bell":
 		return strconv.FormatBool(c.AlertBell)
+	case "alert_notify":
+		return strconv.Quote(c.AlertNotify)
 	case "quote_redirect_hosts":
 		return quotedList(c.QuoteRedirectHosts)
 	case "benchmark":

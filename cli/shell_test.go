@@ -172,6 +172,7 @@ rating_filter = ["buy", "增持"]
 remember_view = true
 import_sector = "compute"
 alert_bell = false
+alert_notify = "osc777"
 quote_redirect_hosts = ["web.ifzq.gtimg.cn"]
 benchmark = "中证500"
 sector_benchmarks = { compute = "399006" }
@@ -185,7 +186,7 @@ func TestLoadConfigReadsEveryKey(t *testing.T) {
 	}
 	if !cfg.Found || cfg.Lang != "zh" || cfg.Colors != "western" || cfg.Refresh != 30*time.Second || !cfg.Offline ||
 		!slices.Equal(cfg.Columns, []string{"code", "name", "last", "change_pct", "return"}) || cfg.Sort != "rating" ||
-		!slices.Equal(cfg.RatingFilter, []sectors.Rating{sectors.Buy, sectors.Overweight}) || !cfg.RememberView || cfg.ImportSector != "compute" || cfg.AlertBell ||
+		!slices.Equal(cfg.RatingFilter, []sectors.Rating{sectors.Buy, sectors.Overweight}) || !cfg.RememberView || cfg.ImportSector != "compute" || cfg.AlertBell || cfg.AlertNotify != "osc777" ||
 		!slices.Equal(cfg.QuoteRedirectHosts, []string{"web.ifzq.gtimg.cn"}) ||
 		cfg.Benchmark != "中证500" || cfg.SectorBenchmarks["compute"] != "399006" ||
 		!slices.Equal(cfg.Strip, []string{"000300", "创业板指"}) {
@@ -239,6 +240,8 @@ func TestConfigErrorsAreOneLineNamingTheFileAndKey(t *testing.T) {
 		"columns = [\"code\", \"pe2\"]\n": `key columns: "pe2" is not a column`,
 		"rating_filter = [\"b\"]\n":       `key rating_filter: "b" is not a rating`,
 		"lang = \"fr\"\n":                 `key lang: "fr" is not one of "en", "zh"`,
+		"alert_notify = \"growl\"\n":      `key alert_notify: "growl" is not one of "auto", "osc9", "osc777", "notify-send", "off"`,
+		"alert_notify = false\n":          `key alert_notify: false is not one of "auto"`,
 		"lang = \"zh\n":                   "line 1:",
 		"strip = [\"600519\"]\n":          `key strip: `,
 		"strip = \"000300\"\n":            `key strip: "000300" is not a list`,

@@ -9,6 +9,7 @@ import (
 	"github.com/mattn/go-isatty"
 	"github.com/mattn/go-runewidth"
 	"zixuan/ui"
+	"zixuan/ui/notify"
 )
 
 // tuiMemoryLimit is the TUI's soft limit on the Go runtime's memory. At
@@ -51,6 +52,13 @@ func (TUICmd) Run(a *App) error {
 	opts.Quotes, opts.History = a.QuoteProvider()
 	if a.cfg == nil || a.cfg.AlertBell {
 		opts.Bell = func() { _, _ = os.Stdout.WriteString("\a") } // a fired alert (alert_bell = false: none)
+	}
+	mode := notify.Auto
+	if a.cfg != nil {
+		mode = notify.Mode(a.cfg.AlertNotify)
+	}
+	if n := notify.New(mode, notify.System()); n.Mode != notify.Off {
+		opts.Notify = n.Cmd // a fired alert on the desktop (alert_notify = "off": none)
 	}
 	a.tuiSettings(&opts)
 	if a.cfg != nil && a.cfg.Benchmark != "" {

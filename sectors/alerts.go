@@ -76,6 +76,9 @@ const (
 	AlertArmed   AlertState = "armed"
 	AlertFired   AlertState = "fired"
 	AlertExpired AlertState = "expired"
+	// AlertDisabled: switched off by the user; it keeps its settings
+	// and its firings and is judged again once enabled.
+	AlertDisabled AlertState = "disabled"
 )
 
 // AlertFiring is one time an alert fired.
@@ -97,6 +100,8 @@ type Alert struct {
 	Created time.Time
 	Expires time.Time // the last China day it may fire; zero: never
 	Armed   bool
+	// Disabled: switched off; no check judges it until it is enabled.
+	Disabled bool
 	// Primed: the alert may fire. True when new; false after firing or
 	// re-arming until the condition has been seen false again.
 	Primed     bool
@@ -196,6 +201,8 @@ func (a Alert) Expired(now time.Time) bool {
 // State is the alert's state at now.
 func (a Alert) State(now time.Time) AlertState {
 	switch {
+	case a.Disabled:
+		return AlertDisabled
 	case a.Armed && a.Expired(now):
 		return AlertExpired
 	case a.Armed:
@@ -206,14 +213,30 @@ func (a Alert) State(now time.Time) AlertState {
 	return AlertExpired
 }
 
-// Rearm arms the alert again at now. It fires on the next crossing: the
+// Rearm arms the alert again at now, switched on if it was off. It fires on the next crossing: the
 // condition must be seen false first, and by an observation made after
 // now, so a price still beyond the level (or a check begun before the
 // re-arm) does not fire it again.
 func (a *Alert) Rearm(now time.Time) {
-	a.Armed, a.Primed = true, false
+	a.Armed, a.Primed, a.Disabled = true, false, false
 	if now.After(a.Changed) {
 		a.Changed = now
+	}
+}
+
+// Enable switches the alert on (on) or off at now. Switched on again it
+// waits, as a re-armed one does, for the condition to be seen false
+// first: a level crossed while it was off does not fire it at once.
+func (a *Alert) Enable(on bool, now time.Time) {
+	if a.Disabled == !on {
+		return
+	}
+	a.Disabled = !on
+	if on {
+		a.Primed = false
+		if now.After(a.Changed) {
+			a.Changed = now
+		}
 	}
 }
 
@@ -645,7 +668,7 @@ func (a Alert) Condition(m AlertMarket) (hit, known bool, price float64, detail 
 // alert's last change (Stale). It reports whether it fired
 // and whether anything about it changed (to be stored).
 func (a *Alert) Observe(m AlertMarket) (fired, changed bool, f AlertFiring) {
-	if !a.Armed || a.Expired(m.Now) || a.Stale(m) {
+	if !a.Armed || a.Disabled || a.Expired(m.Now) || a.Stale(m) {
 		return false, false, AlertFiring{}
 	}
 	hit, known, price, detail := a.Condition(m)

@@ -31,6 +31,7 @@ type alertRecord struct {
 	Created    time.Time             `json:"created"`
 	Expires    string                `json:"expires,omitempty"` // a China date
 	Armed      bool                  `json:"armed"`
+	Disabled   bool                  `json:"disabled,omitempty"`
 	Primed     bool                  `json:"primed"`
 	FiredAt    time.Time             `json:"fired_at,omitzero"`
 	FiredPrice float64               `json:"fired_price,omitempty"`
@@ -44,7 +45,7 @@ type alertRecord struct {
 
 func alertToRecord(a sectors.Alert) alertRecord {
 	r := alertRecord{Code: a.Code.Key(), Kind: string(a.Kind), Value: a.Value, Excess: a.Excess, Repeat: a.Repeat, Note: a.Note,
-		Created: a.Created, Armed: a.Armed, Primed: a.Primed, FiredAt: a.FiredAt, FiredPrice: a.FiredPrice, Firings: a.Firings,
+		Created: a.Created, Armed: a.Armed, Disabled: a.Disabled, Primed: a.Primed, FiredAt: a.FiredAt, FiredPrice: a.FiredPrice, Firings: a.Firings,
 		Changed: a.Changed, ChangedQuote: a.ChangedQuote, Undelivered: a.Undelivered}
 	if !a.Expires.IsZero() {
 		r.Expires = market.ChinaDate(a.Expires)
@@ -62,7 +63,7 @@ func (r alertRecord) alert(id uint64) (sectors.Alert, error) {
 		return sectors.Alert{}, err
 	}
 	a := sectors.Alert{ID: id, Code: code, Kind: kind, Value: r.Value, Excess: r.Excess, Repeat: r.Repeat, Note: r.Note,
-		Created: r.Created, Armed: r.Armed, Primed: r.Primed, FiredAt: r.FiredAt, FiredPrice: r.FiredPrice, Firings: r.Firings,
+		Created: r.Created, Armed: r.Armed, Disabled: r.Disabled, Primed: r.Primed, FiredAt: r.FiredAt, FiredPrice: r.FiredPrice, Firings: r.Firings,
 		Changed: r.Changed, ChangedQuote: r.ChangedQuote, Undelivered: r.Undelivered}
 	if r.Expires != "" {
 		if a.Expires, err = time.ParseInLocation(time.DateOnly, r.Expires, market.China); err != nil {
@@ -411,4 +412,60 @@ func (s *Store) AlertsDelivered(done map[uint64][]time.Time) error {
 		}
 		return nil
 	})
+}
+
+// EnableAlert switches alert id on (on) or off, in one transaction (see
+// sectors.Alert.Enable); its settings and firings stay.
+func (s *Store) EnableAlert(id uint64, on bool) (sectors.Alert, error) {
+	var a sectors.Alert
+	now := s.now()
+	err := s.updateAside(func(tx *bolt.Tx) error {
+		var err error
+		if a, err = alertIn(tx, id); err != nil {
+			return err
+		}
+		a.Enable(on, now)
+		return putJSON(tx.Bucket(bucketAlerts), itob(id), alertToRecord(a))
+	})
+	return a, err
+}
+
+// EditAlert gives alert id the condition of to (its kind, value, excess
+// and expiry), checked as AddAlert checks a new one, on the ticker's
+// rating as it is in the same transaction. The alert keeps its id, its
+// ticker, its note and its past firings, and is armed for the new
+// condition; one switched off stays off.
+func (s *Store) EditAlert(id uint64, to sectors.Alert) (sectors.Alert, error) {
+	var a sectors.Alert
+	now := s.now()
+	err := s.updateAside(func(tx *bolt.Tx) error {
+		var err error
+		if a, err = alertIn(tx, id); err != nil {
+			return err
+		}
+		a.Kind, a.Value, a.Excess, a.Expires = to.Kind, to.Value, to.Excess, to.Expires
+		if err := a.Check(now); err != nil {
+			return &Error{Kind: ErrInvalid, Reason: BadAlert, Code: a.Code, Detail: detail(err, sectors.ErrAlertValue)}
+		}
+		if a.Expired(now) {
+			return &Error{Kind: ErrInvalid, Reason: BadAlert, Code: a.Code, Detail: "the expiry date " + market.ChinaDate(a.Expires) + " has passed"}
+		}
+		var t tickerRecord
+		if r := refOf(tx, a.Code); r.exists() {
+			if err := r.info(&t); err != nil {
+				return err
+			}
+			if r, err := sectors.ParseRating(t.Rating); err == nil {
+				if err := a.CanFireOn(r); err != nil {
+					return &Error{Kind: ErrInvalid, Reason: BadAlert, Code: a.Code, Detail: detail(err, sectors.ErrAlertNeverFires)}
+				}
+			}
+		}
+		a.Armed, a.Primed = true, true
+		if now.After(a.Changed) {
+			a.Changed = now
+		}
+		return putJSON(tx.Bucket(bucketAlerts), itob(id), alertToRecord(a))
+	})
+	return a, err
 }

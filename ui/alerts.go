@@ -26,9 +26,10 @@ import (
 // history), in one store write queued on the writer (writes.go), never
 // inside Update. What fires is marked in the store (so a cron check does
 // not fire it again), shows as a badge on its row and in the status line,
-// and rings the terminal bell unless the config turns it off (alert_bell
-// = false). An alert that cannot be judged is not touched. A firing is
-// owed to `alert check --exec` as that check's own would be, once a check
+// rings the terminal bell unless the config turns it off (alert_bell
+// = false), and gives a desktop notification where the terminal or the
+// system offers one (ui/notify; alert_notify in the config). An alert
+// that cannot be judged is not touched. A firing is owed to `alert check --exec` as that check's own would be, once a check
 // with --exec has run on the database (service.AlertCheck.OweIfDelivering).
 //
 // Setting and cancelling alerts from the focused detail pane: ! opens the
@@ -87,10 +88,11 @@ type alertIn struct {
 
 // alertOut is what the alerts ask of the root besides a command.
 type alertOut struct {
-	say    string
-	open   common.Dialog
-	ask    string // a yes/no question whose yes hands action back to the alerts
-	action tea.Msg
+	say     string
+	open    common.Dialog
+	openCmd tea.Cmd // what starts open (its cursor's blink)
+	ask     string  // a yes/no question whose yes hands action back to the alerts
+	action  tea.Msg
 	// write is a store write to queue; answer, after it, is handed back
 	// to the alerts, and failed when it failed. quiet: no "saving".
 	write  writeOp
@@ -102,6 +104,9 @@ type alertOut struct {
 
 // update takes the alerts' messages; handled is false for any other.
 func (a *alertState) update(msg tea.Msg, in alertIn) (cmd tea.Cmd, out alertOut, handled bool) {
+	if out, ok := a.edit(msg, in); ok { // alertedit.go
+		return out.openCmd, out, true
+	}
 	at := in.c.t.Alerts
 	switch msg := msg.(type) {
 	case openAlertMsg:
@@ -129,6 +134,11 @@ func (a *alertState) update(msg tea.Msg, in alertIn) (cmd tea.Cmd, out alertOut,
 		}
 		return nil, alertOut{ask: fmt.Sprintf(at.AskCancel, n, in.tk.Code.Key()), action: cancelAlertsMsg{code: in.tk.Code}}, true
 	case alertline.SubmitMsg:
+		if msg.ID != 0 {
+			to := msg.Alert
+			return nil, a.stored(func(st *store.Store) (sectors.Alert, error) { return st.EditAlert(msg.ID, to) },
+				func(al sectors.Alert) string { return fmt.Sprintf(at.Edited, al.ID, al.Code.Key(), al.Describe()) }), true
+		}
 		var all []sectors.Alert
 		out.write = func(st *store.Store) (market.Code, string, error) {
 			a, err := st.AddAlert(msg.Alert)
@@ -250,10 +260,14 @@ func (a *alertState) checked(msg alertsCheckedMsg, in alertIn) (say string, bell
 	if len(msg.fired) > 1 {
 		line += " (" + fmt.Sprintf(at.More, len(msg.fired)-1) + ")"
 	}
+	line = strings.TrimSpace(line)
 	if ring := in.c.o.Bell; ring != nil {
 		bell = func() tea.Msg { ring(); return nil }
 	}
-	return strings.TrimSpace(line), bell
+	if notify := in.c.o.Notify; notify != nil { // beside the bell, a desktop notification
+		bell = tea.Batch(bell, notify("zixuan", line))
+	}
+	return line, bell
 }
 
 // alertMark is the row's mark for a ticker with a fired alert.

@@ -95,6 +95,8 @@ func (d detailFocus) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 		return common.Tell(d, openAlertMsg{}), nil
 	case key.Matches(k, keys.CancelAlert):
 		return common.Tell(d, askCancelAlerts{}), nil
+	case key.Matches(k, keys.AlertsView): // its alerts one by one (alertedit.go)
+		return common.Tell(d, openTickerAlertsMsg{}), nil
 	case key.Matches(k, keys.NoteHistory):
 		return common.Tell(d, noteHistoryMsg{}), nil
 	case key.Matches(k, keys.Undelete):

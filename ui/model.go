@@ -61,6 +61,10 @@ type Options struct {
 	// Bell rings the terminal bell when an alert fires; nil is no bell
 	// (alert_bell = false in the config).
 	Bell func()
+	// Notify gives a desktop notification of a fired alert (ui/notify:
+	// alert_notify in the config); nil is none. title and body are the
+	// store's text, which it cleans.
+	Notify func(title, body string) tea.Cmd
 
 	// Benchmark is the index the scorecard, the list's excess and the
 	// chart measure against, BenchmarkName its name; zero is 沪深300.

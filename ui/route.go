@@ -10,6 +10,7 @@ import (
 	"zixuan/sectors/market"
 	"zixuan/ui/common"
 	"zixuan/ui/dialogs/confirm"
+	alertsview "zixuan/ui/views/alerts"
 	"zixuan/ui/views/reports"
 )
 
@@ -220,7 +221,8 @@ func (m *Model) route(msg tea.Msg) (cmd tea.Cmd, ok bool) {
 	// store write whose answer goes back to them, the price cells again
 	// for the badges
 	in := alertIn{c: partCtxOf(m), quotes: m.qs.quotes, snap: m.hs.snap, canWrite: m.st != nil && m.writes != nil}
-	if _, ok := msg.(openAlertMsg); ok {
+	switch msg.(type) {
+	case openAlertMsg, alertsview.AddMsg, alertsview.EditMsg, openTickerAlertsMsg: // they open a dialog
 		in.ctx = m.context()
 	}
 	if tk, ok := m.selected(); ok {
@@ -233,6 +235,7 @@ func (m *Model) route(msg tea.Msg) (cmd tea.Cmd, ok bool) {
 	if out.cells {
 		m.qs.buildCells(partCtxOf(m))
 	}
+	m.stack = m.stack.each(m.refreshView) // the alerts view shows the alerts as they are now
 	if out.say != "" {
 		m.say("%s", out.say)
 	}

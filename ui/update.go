@@ -7,6 +7,7 @@ import (
 	"zixuan/export"
 	"zixuan/safetext"
 	"zixuan/sectors"
+	"zixuan/sectors/market"
 
 	"zixuan/ui/common"
 	"zixuan/ui/dialogs/confirm"
@@ -17,6 +18,7 @@ import (
 	"zixuan/ui/dialogs/search"
 	"zixuan/ui/dialogs/sectorpick"
 	"zixuan/ui/dialogs/wizard"
+	alertsview "zixuan/ui/views/alerts"
 	"zixuan/ui/views/kline"
 	"zixuan/ui/views/positions"
 	"zixuan/ui/views/reports"
@@ -133,6 +135,12 @@ func (m Model) updateList(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		e, cmd := exportdlg.New(m.context(), m.opts.Dir, m.opts.Now(), len(m.view.rows))
 		m.push(e)
 		return m, cmd
+	case key.Matches(msg, k.AlertsView):
+		var sel market.Code
+		if tk, ok := m.selected(); ok {
+			sel = tk.Code
+		}
+		m.push(alertsview.New(m.context(), alertsViewData(&m.al, &m.data, sel, &m.opts)))
 	case key.Matches(msg, k.Positions):
 		v, cmd := positions.New(m.context(), positionsData(m.qs.quotes, m.opts.Now(), m.opts.Refresh, &m.data, m.t))
 		m.push(v)

@@ -8,6 +8,7 @@ import (
 	"zixuan/sectors/market"
 
 	"zixuan/ui/common"
+	alertsview "zixuan/ui/views/alerts"
 	"zixuan/ui/views/positions"
 	"zixuan/ui/views/reports"
 	"zixuan/ui/views/scorecard"
@@ -26,6 +27,8 @@ func (m *Model) refreshView(d common.Dialog) common.Dialog {
 		return v.Refresh(m.hs.scoreData(m.opts.Western, m.data.sectors))
 	case positions.Model:
 		return v.Refresh(positionsData(m.qs.quotes, m.opts.Now(), m.opts.Refresh, &m.data, m.t))
+	case alertsview.Model:
+		return v.Refresh(alertsViewData(&m.al, &m.data, v.Selected, &m.opts))
 	}
 	return d
 }

@@ -52,6 +52,10 @@ type KeyMap struct {
 	Chart, ChartPane                                                             key.Binding
 	ChartLeft, ChartRight, ChartPeriod, ChartIntraday, ChartZoomIn, ChartZoomOut key.Binding
 
+	// the alerts view (ui/views/alerts): open it from the list; add,
+	// edit, delete, re-arm and switch on or off the alert selected
+	AlertsView, AlertAdd, AlertEdit, AlertDelete, AlertRearm, AlertToggle key.Binding
+
 	// dialogs
 	Save, Cancel, Confirm, Choose, Keep, Yes, No key.Binding
 	// ChoosePrev and ChooseNext move the choice in a dialog that also
@@ -138,6 +142,12 @@ func NewKeyMap(t *Text) KeyMap {
 		CancelAlert: b([]string{"c"}, "c", t.Alerts.KCancel),
 		Positions:   b([]string{"P"}, "P", t.Positions.Key),
 		Today:       b([]string{"T"}, "T", t.Today.Key),
+		AlertsView:  b([]string{"A"}, "A", t.Alerts.KView),
+		AlertAdd:    b([]string{"a"}, "a", t.Alerts.KAdd),
+		AlertEdit:   b([]string{"e", "enter"}, "e", t.Alerts.KEdit),
+		AlertDelete: b([]string{"d", "delete"}, "d", t.Alerts.KDelete),
+		AlertRearm:  b([]string{"r"}, "r", t.Alerts.KRearm),
+		AlertToggle: b([]string{"space"}, "space", t.Alerts.KToggle),
 
 		Chart:         b([]string{"f5"}, "F5", t.KLine.Key),
 		ChartPane:     b([]string{"enter", "f5"}, "enter", t.KLine.Key),
@@ -212,7 +222,7 @@ func (k KeyMap) ListHelp() HelpFor {
 			{k.Refresh, k.Export, k.Reports, k.Scorecard, k.Chart, k.Today, k.Help, k.Quit},
 			{k.Sectors, k.Pin, k.OrderUp, k.OrderDown},
 			{k.Group, k.Ungroup, k.Columns, k.NoteSearch},
-			{k.Positions, k.BuyTicker},
+			{k.Positions, k.BuyTicker, k.AlertsView},
 		},
 	}
 }
@@ -221,7 +231,7 @@ func (k KeyMap) ListHelp() HelpFor {
 func (k KeyMap) DetailHelp() HelpFor {
 	return HelpFor{
 		Short: []key.Binding{k.Note, k.EditNote, k.DeleteNote, k.NoteHistory, k.Undelete, k.Rate, k.SetAlert, k.CancelAlert, k.Up, k.Down, k.PageDown, k.Help, k.Quit, k.PaneBack},
-		Full:  [][]key.Binding{{k.Up, k.Down, k.PageDown, k.PageUp}, {k.Note, k.EditNote, k.DeleteNote, k.NoteHistory, k.Undelete, k.Rate}, {k.SetAlert, k.CancelAlert, k.ChartPane}, {k.Help, k.Quit, k.PaneBack}},
+		Full:  [][]key.Binding{{k.Up, k.Down, k.PageDown, k.PageUp}, {k.Note, k.EditNote, k.DeleteNote, k.NoteHistory, k.Undelete, k.Rate}, {k.SetAlert, k.CancelAlert, k.AlertsView, k.ChartPane}, {k.Help, k.Quit, k.PaneBack}},
 	}
 }
 

@@ -24,18 +24,24 @@ import (
 	"zixuan/ui/common"
 )
 
-// SubmitMsg is the alert typed, for the root to store.
-type SubmitMsg struct{ Alert sectors.Alert }
+// SubmitMsg is the alert typed, for the root to store: a new one, or
+// the new condition of alert ID when the line edits one.
+type SubmitMsg struct {
+	Alert sectors.Alert
+	ID    uint64
+}
 
 // Model is the alert line.
 type Model struct {
 	common.Common
-	input  textinput.Model
-	code   market.Code
-	now    time.Time
-	target float64 // the newest report's target price, for a bare "target"
-	last   float64 // the last price when the line opened (0: none): a target already reached is refused
-	err    string
+	input   textinput.Model
+	code    market.Code
+	now     time.Time
+	target  float64 // the newest report's target price, for a bare "target"
+	last    float64 // the last price when the line opened (0: none): a target already reached is refused
+	err     string
+	id      uint64 // the alert edited; 0: a new one
+	anyCode bool   // a code typed first ("600519 above 1700") is the ticker
 }
 
 // New opens the line for an alert on code at now; target is the newest
@@ -43,11 +49,27 @@ type Model struct {
 func New(c common.Common, code market.Code, now time.Time, target, last float64) (Model, tea.Cmd) {
 	in := common.NewInput(c.Styles)
 	in.Prompt = c.T.Alerts.Prompt + " " + code.Key() + ": "
+	if code == (market.Code{}) {
+		in.Prompt = c.T.Alerts.Prompt + ": "
+	}
 	in.Placeholder = "above 12.50 / below / change 5 / limit / no-note 30"
 	in.CharLimit = 60
 	cmd := in.Focus()
 	return Model{Common: c, input: in, code: code, now: now, target: target, last: last}, cmd
 }
+
+// Editing makes the line edit alert id, its condition spec typed in.
+func (l Model) Editing(id uint64, spec string) Model {
+	l.id = id
+	l.input.Prompt = l.T.Alerts.KEdit + " " + strconv.FormatUint(id, 10) + " " + l.code.Key() + ": "
+	l.input.SetValue(spec)
+	l.input.CursorEnd()
+	return l
+}
+
+// AnyCode lets a code typed first choose the ticker: "600519 above 1700".
+// A ticker so chosen has no target or last price known to the line.
+func (l Model) AnyCode() Model { l.anyCode = true; return l }
 
 // Update reads the keys: enter submits, esc closes.
 func (l Model) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
@@ -57,15 +79,25 @@ func (l Model) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 		case key.Matches(k, l.Keys.Cancel):
 			return nil, nil
 		case key.Matches(k, l.Keys.Confirm):
-			a, err := Parse(l.code, l.input.Value(), l.now, l.target)
+			code, spec, target, last := l.code, l.input.Value(), l.target, l.last
+			if f := strings.Fields(spec); l.anyCode && len(f) > 0 {
+				if c, err := market.ParseCode(f[0]); err == nil {
+					code, spec, target, last = c, strings.Join(f[1:], " "), 0, 0
+				}
+			}
+			if code == (market.Code{}) {
+				l.err = l.T.Alerts.NoTicker
+				return l, nil
+			}
+			a, err := Parse(code, spec, l.now, target)
 			if err == nil {
-				err = a.Passed(l.last)
+				err = a.Passed(last)
 			}
 			if err != nil {
 				l.err = err.Error()
 				return l, nil
 			}
-			return common.CloseWith(SubmitMsg{Alert: a}), nil
+			return common.CloseWith(SubmitMsg{Alert: a, ID: l.id}), nil
 		}
 		l.err = "" // typing again: the reason was seen
 	}
@@ -91,6 +123,23 @@ func (l Model) SetSize(w, h int) common.Dialog {
 	l.Common.SetSize(w, h)
 	l.input.SetWidth(max(w-len(l.input.Prompt)-2, 10))
 	return l
+}
+
+// Spec is a's condition as the line reads it: "above 12.5", "excess 20
+// until 2026-06-30".
+func Spec(a sectors.Alert) string {
+	kind := string(a.Kind)
+	if a.Kind == sectors.AlertSinceCall && a.Excess {
+		kind = "excess"
+	}
+	s := kind
+	if a.Kind != sectors.AlertLimit {
+		s += " " + strconv.FormatFloat(a.Value, 'f', -1, 64)
+	}
+	if !a.Expires.IsZero() {
+		s += " until " + market.ChinaDate(a.Expires)
+	}
+	return s
 }
 
 // Parse reads "above 12.5", "limit", "since-call 20 until 2026-06-30"
