@@ -81,8 +81,27 @@ var ConfigKeys = []string{"lang", "colors", "refresh", "offline", "columns", "so
 // ConfigColumns are the names the columns key accepts.
 var ConfigColumns = []string{"code", "name", "board", "sector", "rating", "since", "last", "change", "change_pct", "return", "excess", "qty", "cost", "pnl", "pnl_pct", "volume", "amount", "turnover", "pe", "note", "spark", "changed", "volume_ratio", "amplitude", "total_cap", "float_cap", "pb", "order_ratio"}
 
-// ConfigSorts are the values the sort key accepts, in the TUI's `s` order.
+// ConfigSorts are the values the sort key accepts, in the TUI's `s` order;
+// besides them it takes any column `list --sort` takes, with :desc to
+// reverse it (change_pct:desc).
 var ConfigSorts = []string{"sector", "code", "name", "rating", "changed"}
+
+// configSort is the sort key's value: one of ConfigSorts (and the TUI's
+// name-reverse, which a saved view may hold) as it is, a column sort as
+// ParseSortOrder reads it, named by its id.
+func configSort(v any) (string, error) {
+	if s, ok := v.(string); ok {
+		if slices.Contains(ConfigSorts, s) || s == "name-reverse" {
+			return s, nil
+		}
+		o, err := sectors.ParseSortOrder(s)
+		if err != nil {
+			return "", fmt.Errorf("%w (or one of %s)", err, strings.Join(ConfigSorts, ", "))
+		}
+		return o.String(), nil
+	}
+	return oneOf(v, ConfigSorts...)
+}
 
 // configFlags are the keys a flag of the same meaning overrides.
 var configFlags = map[string]string{"lang": "lang", "colors": "colors", "refresh": "refresh", "offline": "offline"}
@@ -252,7 +271,7 @@ func (c *Config) set(key string, v any) error {
 		}
 		c.Columns = list
 	case "sort":
-		s, err := oneOf(v, ConfigSorts...)
+		s, err := configSort(v)
 		c.Sort = s
 		return err
 	case "rating_filter":

@@ -7,6 +7,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"zixuan/safetext"
+	"zixuan/sectors"
 	"zixuan/sectors/market"
 	"zixuan/ui/common"
 )
@@ -23,6 +24,7 @@ type placedCol struct {
 type colLayout struct {
 	code, name, rating int
 	cols               []placedCol
+	sorted             sectors.SortOrder // the sort, marked in the header (colsort.go)
 }
 
 const marker = 2 // "> " before the selected row
@@ -127,14 +129,15 @@ func fitCell(s string, w int, a colAlign) string {
 func (c colLayout) header(t *common.Text, s *common.Styles) string {
 	var b strings.Builder
 	b.WriteString(strings.Repeat(" ", marker))
-	b.WriteString(safetext.Fit(t.ColCode, c.code))
+	b.WriteString(markHeader(t.ColCode, sectors.SortCode, c.sorted, c.code, alignLeft))
 	b.WriteString(" ")
-	b.WriteString(safetext.Fit(t.ColName, c.name))
+	b.WriteString(markHeader(t.ColName, sectors.SortName, c.sorted, c.name, alignLeft))
 	b.WriteString(" ")
-	b.WriteString(safetext.Fit(t.ColRating, c.rating))
+	b.WriteString(markHeader(t.ColRating, sectors.SortRating, c.sorted, c.rating, alignLeft))
 	for _, p := range c.cols {
 		b.WriteString(" ")
-		b.WriteString(fitCell(p.def.header(t), p.width, p.def.Align))
+		col, _ := sortColumnOf(p.def.ID)
+		b.WriteString(markHeader(p.def.header(t), col, c.sorted, p.width, p.def.Align))
 	}
 	return s.ColHead.Render(b.String())
 }
@@ -195,13 +198,15 @@ func (l *listModel) columnIDs(defaults []string) []string {
 
 // layoutColumns is the list's columns at width, for the tab shown.
 func (l *listModel) layoutColumns(in *listIn, width int) colLayout {
-	return layoutColumnsHeld(width, in.t, in.prices, in.histShow, in.allTab, in.held, l.columnIDs(in.defaults))
+	c := layoutColumnsHeld(width, in.t, in.prices, in.histShow, in.allTab, in.held, l.columnIDs(in.defaults))
+	c.sorted = in.sorted
+	return c
 }
 
 // colKey is what the drawn rows depend on of the columns.
 func (l *listModel) colKey(in *listIn) string {
 	return strings.Join(l.columnIDs(in.defaults), ",") + "|" + strconv.FormatBool(in.allTab) + "|" + strconv.FormatBool(in.histShow) +
-		"|" + strconv.FormatBool(in.held) + "|" + strconv.FormatUint(in.pos, 10)
+		"|" + strconv.FormatBool(in.held) + "|" + strconv.FormatUint(in.pos, 10) + "|" + in.sorted.String()
 }
 
 // cellCtx is the drawing context of ticker index r.

@@ -158,6 +158,11 @@ type viewState struct {
 	query  string // the search text as typed
 	fuzzy  bool   // match pinyin with fuzzy sounds (z=zh, c=ch, s=sh, n=l)
 	sortBy int
+	// col, when set, is the column sort picked with < > and I
+	// (colsort.go), in place of sortBy; facts are what its live
+	// columns read, set by the root before each apply
+	col   sectors.SortOrder
+	facts liveFacts
 
 	rows   []int // indexes into watchData.tickers, in display order
 	counts []int // per tab: All, then each sector
@@ -211,13 +216,18 @@ func (v *viewState) apply(d *watchData, tab string) {
 		}
 		return o == tabOrd || in
 	}
-	if tab != "" && ix.groups != nil && v.sortBy == sortSector && q == "" {
+	if tab != "" && ix.groups != nil && v.col.Column == "" && v.sortBy == sortSector && q == "" {
 		// group members from other sectors take their place in the tab's order
 		defer func() {
 			slices.SortStableFunc(v.rows, func(a, b int) int { return tabOrder(&d.tickers[a], &d.tickers[b]) })
 		}()
 	}
-	perm := ix.order(d, v.sortBy)
+	var perm []int32
+	if v.col.Column != "" {
+		perm = ix.colOrder(d, v.col, v.facts)
+	} else {
+		perm = ix.order(d, v.sortBy)
+	}
 	if q == "" {
 		if perm == nil {
 			for i := range d.tickers {

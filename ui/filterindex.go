@@ -18,6 +18,7 @@ type filterIndex struct {
 	rating  []sectors.Rating // the ticker's rating
 	perm    [sortCount][]int32
 	permOK  [sortCount]bool // perm[s] computed; nil then means the snapshot's own order
+	col     colOrderCache   // the column sort (colsort.go)
 	stack   []searchHits    // stack[i+1].q extends stack[i].q
 	mark    []uint8         // per ticker score while ranking (reused)
 	buckets [noMatch][]int  // rows per score while ranking (reused)

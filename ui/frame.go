@@ -78,7 +78,7 @@ func (m *Model) newFrame() frame {
 		tickers: m.data.tickers, rows: m.view.rows,
 		data: m.dataEpoch, cells: m.qs.epoch, hist: m.hs.epoch, pos: m.ps.epoch,
 		prices: m.qs.shown(&m.opts), histShow: m.hs.hasColumns(), held: m.ps.shown(m.view.rows, m.data.tickers), allTab: !onSector,
-		western: m.opts.Western, dark: m.dark, defaults: m.opts.Columns,
+		western: m.opts.Western, dark: m.dark, defaults: m.opts.Columns, sorted: m.view.markedSort(),
 		priceCells: m.qs.cells, quotes: m.qs.quotes,
 		histCell: func(r int) *histCell { return hs.cellOf(data.tickers, r) },
 		position: func(r int) *sectors.Position { return ps.of(data.tickers[r].Code) },

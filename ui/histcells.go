@@ -90,6 +90,7 @@ func (h *histPart) buildCells(tickers []sectors.Ticker) {
 		var c histCell
 		if s, ok := latest[k]; ok {
 			c.excess, c.exDir = pct(s.Result.ExcessPct, 1), sign(s.Result.ExcessPct)
+			c.exPct, c.exKnown = s.Result.ExcessPct, true
 		} else {
 			c.excess = "-"
 		}

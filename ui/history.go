@@ -94,9 +94,11 @@ type histEnv struct {
 
 // histCell is one ticker's history columns, ready to draw.
 type histCell struct {
-	excess string // the latest rated call's excess over 沪深300
-	exDir  int
-	spark  string // braille sparkline of the last closes
+	excess  string // the latest rated call's excess over 沪深300
+	exDir   int
+	spark   string  // braille sparkline of the last closes
+	exPct   float64 // the excess as a number, for sorting (colsort.go)
+	exKnown bool
 }
 
 // sparkDays is how many closes the list's sparkline shows.

@@ -43,8 +43,9 @@ type listIn struct {
 	held     bool // a row shown holds shares
 	allTab   bool // the All tab is shown
 	western  bool
-	dark     bool     // the styles are for a dark background
-	defaults []string // Options.Columns
+	dark     bool              // the styles are for a dark background
+	defaults []string          // Options.Columns
+	sorted   sectors.SortOrder // the sort in force, marked in the header
 
 	priceCells []priceCells // by ticker index
 	quotes     map[string]sectors.Quote

@@ -249,6 +249,9 @@ func (m *Model) setData(snap *sectors.Snapshot, take bool) {
 // refilter recomputes the visible rows and counts, keeping the selection
 // on the ticker with key keep when it is still visible.
 func (m *Model) refilter(keep string) {
+	if m.view.liveSort() {
+		m.view.facts = liveFactsOf(m) // colsort.go
+	}
 	m.view.apply(&m.data, m.tabs.activeID())
 	m.tabs.counts = m.view.counts
 	m.list.setRows(len(m.view.rows))

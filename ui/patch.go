@@ -135,6 +135,7 @@ func (d *watchData) replace(i int, tk sectors.Ticker) {
 		ix.permOK[sortChanged] = false
 	}
 	ix.rating[i] = tk.Rating
+	ix.col.ok = false
 }
 
 // removeAt takes the ticker at index i out of the data. Every index after
@@ -187,6 +188,7 @@ func (d *watchData) insert(tk sectors.Ticker) int {
 func (d *watchData) reindexed() {
 	ix := d.idx
 	ix.permOK = [sortCount]bool{}
+	ix.col.ok = false
 	ix.stack = ix.stack[:0]
 	ix.mark = nil
 }

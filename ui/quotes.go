@@ -58,7 +58,9 @@ type priceCells struct {
 	limit sectors.LimitState
 	// tally is how the row counts in the header's breadth, judged once a
 	// round rather than every frame
-	tally sectors.Tally
+	tally    sectors.Tally
+	retPct   float64 // the return as a number, for sorting (colsort.go)
+	retKnown bool
 }
 
 // quoteState is the quotes' part: the quotes, the reference closes, the
@@ -295,6 +297,7 @@ func (q *quoteState) cellFor(tk *sectors.Ticker, c partCtx, now time.Time) price
 	h := c.hist[tk.Code.Key()].PriceHistory
 	if _, g, found := sectors.ReturnSinceRating(tk, q.refs, h, q.latestOf(tk.Code)); found {
 		pc.ret, pc.retDir = pct(g.Pct(), 1), sign(g.Pct())
+		pc.retPct, pc.retKnown = g.Pct(), true
 		if g.Uncertain { // a distribution in the window not read: as the scorecard marks it
 			pc.ret += "?"
 		}

@@ -40,6 +40,9 @@ func (m Model) Update(msg tea.Msg) (next tea.Model, cmd tea.Cmd) {
 		if err != nil {
 			m.fail(err)
 		}
+		if m.view.liveSort() {
+			m.refilter(m.selectedKey())
+		}
 		return m, nil
 	}
 	if next, cmd, ok := tradesUpdate(m, msg); ok { // trades.go
@@ -194,6 +197,9 @@ func (m *Model) route(msg tea.Msg) (cmd tea.Cmd, ok bool) {
 				m.status, m.statusErr = s, isErr
 			}
 		}
+		if m.view.liveSort() { // the order follows the new prices (colsort.go)
+			m.refilter(m.selectedKey())
+		}
 		if out.check { // the quotes a refresh brought, against the alerts
 			check, _ := m.route(alertCheckMsg{quotes: out.in})
 			cmd = tea.Batch(cmd, check)
@@ -209,6 +215,9 @@ func (m *Model) route(msg tea.Msg) (cmd tea.Cmd, ok bool) {
 		}
 		if news.changed {
 			m.qs.buildCells(partCtxOf(m)) // the return since each rating runs through the history
+			if m.view.liveSort() {
+				m.refilter(m.selectedKey())
+			}
 			m.stack = m.stack.each(m.refreshView)
 		}
 		if news.positions {

@@ -93,9 +93,17 @@ func (m Model) updateList(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.push(s)
 		return m, cmd
 	case key.Matches(msg, k.Sort):
-		m.view.sortBy = (m.view.sortBy + 1) % sortCount
+		if m.view.col.Column != "" { // back from a column sort to the one s left
+			m.view.col = sectors.SortOrder{}
+		} else {
+			m.view.sortBy = (m.view.sortBy + 1) % sortCount
+		}
 		m.refilter(m.selectedKey())
 		m.say("%s%s%s", m.t.SortBy, m.t.Colon, m.t.SortNames[m.view.sortBy])
+	case key.Matches(msg, k.SortNext, k.SortPrev, k.SortReverse): // colsort.go
+		m.view.col = nextSort(m.view.sortOrder(), sortableColumns(m.list.columnIDs(m.opts.Columns)), msg, k)
+		m.refilter(m.selectedKey())
+		m.say("%s%s%s", m.t.SortBy, m.t.Colon, sortLabel(m.view.col, m.t))
 	case key.Matches(msg, k.Detail):
 		if tk, ok := m.selected(); ok {
 			m.push(focusOn(m.keys, tk))

@@ -243,7 +243,10 @@ func (f *frame) statusView() string {
 	if f.view.filter.Report != "" {
 		parts = append(parts, t.Reports.FilterReport+t.Colon+reportLabel(f.snap, f.view.filter.Report))
 	}
-	if f.view.sortBy != sortSector {
+	switch {
+	case f.view.col.Column != "":
+		parts = append(parts, t.SortBy+t.Colon+sortLabel(f.view.col, t)) // colsort.go
+	case f.view.sortBy != sortSector:
 		parts = append(parts, t.SortBy+t.Colon+t.SortNames[f.view.sortBy])
 	}
 	left := s.Prompt.Render(strings.Join(parts, "  "))

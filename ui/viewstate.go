@@ -16,7 +16,9 @@ var sortIDs = [sortCount]string{"sector", "code", "name", "name-reverse", "ratin
 // left as they are.
 func (v *viewState) set(sort string, ratings []sectors.Rating) {
 	if i := slices.Index(sortIDs[:], sort); i >= 0 {
-		v.sortBy = i
+		v.sortBy, v.col = i, sectors.SortOrder{}
+	} else if o, err := sectors.ParseSortOrder(sort); err == nil && sort != "" {
+		v.col = o // a column sort, change_pct:desc (colsort.go)
 	}
 	for _, r := range ratings {
 		if r.Valid() {
@@ -31,6 +33,9 @@ func (v *viewState) saved() (sort string, ratings []sectors.Rating) {
 		if v.filter.Ratings.Has(r) {
 			ratings = append(ratings, r)
 		}
+	}
+	if v.col.Column != "" {
+		return v.col.String(), ratings
 	}
 	return sortIDs[v.sortBy], ratings
 }

@@ -12,9 +12,11 @@ type KeyMap struct {
 	NextTab, PrevTab                        key.Binding
 	Ratings, ClearRatings                   key.Binding
 	Search, Detail, Note, Rate, Sort        key.Binding
-	Add, Move, Remove, Undo, Export         key.Binding
-	Help, Quit, Refresh                     key.Binding
-	Reports, Scorecard                      key.Binding // ui/views/reports, ui/views/scorecard
+	// sorting by a column: the next or previous one shown, and reversed
+	SortNext, SortPrev, SortReverse key.Binding
+	Add, Move, Remove, Undo, Export key.Binding
+	Help, Quit, Refresh             key.Binding
+	Reports, Scorecard              key.Binding // ui/views/reports, ui/views/scorecard
 
 	// managing the watchlist (manage.go): the sectors dialog, 置顶, the
 	// order within a sector, groups, the columns, searching the notes
@@ -100,6 +102,9 @@ func NewKeyMap(t *Text) KeyMap {
 		Note:         b([]string{"n"}, "n", t.KNote),
 		Rate:         b([]string{"r"}, "r", t.KRate),
 		Sort:         b([]string{"s"}, "s", t.KSort),
+		SortNext:     b([]string{">"}, ">", t.KSortNext),
+		SortPrev:     b([]string{"<"}, "<", t.KSortPrev),
+		SortReverse:  b([]string{"I"}, "I", t.KSortReverse),
 		Add:          b([]string{"a"}, "a", t.KAdd),
 		Move:         b([]string{"m"}, "m", t.KMove),
 		Remove:       b([]string{"x", "delete"}, "x", t.KRemove),
@@ -217,7 +222,8 @@ func (k KeyMap) ListHelp() HelpFor {
 		Short: []key.Binding{k.Search, k.Ratings, k.NextTab, k.Note, k.Rate, k.Detail, k.Help, k.Quit},
 		Full: [][]key.Binding{
 			{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
-			{k.NextTab, k.PrevTab, k.Ratings, k.ClearRatings, k.Search, k.Sort},
+			{k.NextTab, k.PrevTab, k.Ratings, k.ClearRatings, k.Search},
+			{k.Sort, k.SortNext, k.SortPrev, k.SortReverse},
 			{k.Detail, k.Note, k.Rate, k.Add, k.Move, k.Remove, k.Undo},
 			{k.Refresh, k.Export, k.Reports, k.Scorecard, k.Chart, k.Today, k.Help, k.Quit},
 			{k.Sectors, k.Pin, k.OrderUp, k.OrderDown},

@@ -41,6 +41,7 @@ type Text struct {
 	// key help
 	KUp, KDown, KTop, KBottom, KPage, KTabs, KPrevTab, KRatings, KClear, KSearch string
 	KNote, KRate, KSort, KAdd, KMove, KRemove, KUndo, KExport, KDetail           string
+	KSortNext, KSortPrev, KSortReverse                                           string
 	KHelp, KQuit, KBack, KSave, KCancel, KChoose, KConfirm, KEdit                string
 	KDelete, KKeep, KFormat, KPageUp, KPageDown                                  string
 
