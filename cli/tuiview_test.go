@@ -88,3 +88,20 @@ func TestConfigKeyWrittenThroughALink(t *testing.T) {
 		t.Errorf("mode %v, want 0644", fi.Mode().Perm())
 	}
 }
+
+// The sort key takes column sorts as list --sort does, named by the
+// column's id; the s key's orders are kept as they are.
+func TestConfigSortTakesColumnSorts(t *testing.T) {
+	cases := map[string]string{
+		"涨跌幅:desc": "change_pct:desc", "CHG%": "change_pct", "pnl_pct:desc": "pnl_pct:desc",
+		"market_cap:asc": "cap", "name-reverse": "name-reverse", "changed": "changed", "rating": "rating",
+	}
+	for in, want := range cases {
+		path := filepath.Join(t.TempDir(), "config.toml")
+		os.WriteFile(path, []byte("sort = \""+in+"\"\n"), 0o644)
+		cfg, err := LoadConfig(path)
+		if err != nil || cfg.Sort != want {
+			t.Errorf("sort = %q: %q %v, want %q", in, cfg.Sort, err, want)
+		}
+	}
+}

@@ -134,8 +134,24 @@ func (v *viewState) sortOrder() sectors.SortOrder {
 // order follows the quotes.
 func (v *viewState) liveSort() bool { return v.col.Column.Live() }
 
+// shownColumns are the ids of the list's columns on screen now, in
+// order, as the frame lays them out.
+func shownColumns(m *Model) []string {
+	f := m.newFrame()
+	w := f.width
+	if w >= wideWidth {
+		w = f.listWidth(w) - 1
+	}
+	c := f.list.layoutColumns(&f.listIn, w)
+	ids := make([]string, len(c.cols))
+	for i, p := range c.cols {
+		ids[i] = p.def.ID
+	}
+	return ids
+}
+
 // sortableColumns are the columns < and > pick from, in the header's
-// order: code, name, rating, then the columns chosen that sort.
+// order: code, name, rating, then the columns shown that sort.
 func sortableColumns(ids []string) []sectors.SortColumn {
 	out := []sectors.SortColumn{sectors.SortCode, sectors.SortName, sectors.SortRating}
 	for _, id := range ids {
@@ -222,16 +238,17 @@ func markHeader(h string, c sectors.SortColumn, o sectors.SortOrder, w int, a co
 }
 
 // nextSort is the column sort after key msg, one of k's SortNext,
-// SortPrev and SortReverse, from the sort in force cur.
-func nextSort(cur sectors.SortOrder, cols []sectors.SortColumn, msg tea.KeyPressMsg, k *common.KeyMap) sectors.SortOrder {
+// SortPrev and SortReverse, from the sort of v.
+func nextSort(v *viewState, cols []sectors.SortColumn, msg tea.KeyPressMsg, k *common.KeyMap) sectors.SortOrder {
 	switch {
-	case key.Matches(msg, k.SortReverse):
+	case key.Matches(msg, k.SortReverse): // the list's own order reversed too
+		cur := v.sortOrder()
 		cur.Desc = !cur.Desc
 		return cur
-	case key.Matches(msg, k.SortPrev):
-		return pickSort(cur, cols, -1)
+	case key.Matches(msg, k.SortPrev): // from the list's own order: the last column
+		return pickSort(v.markedSort(), cols, -1)
 	}
-	return pickSort(cur, cols, 1)
+	return pickSort(v.markedSort(), cols, 1)
 }
 
 // markedSort is the sort the header marks: none for the list's own

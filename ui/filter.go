@@ -223,8 +223,9 @@ func (v *viewState) apply(d *watchData, tab string) {
 		}()
 	}
 	var perm []int32
-	if v.col.Column != "" {
-		perm = ix.colOrder(d, v.col, v.facts)
+	if v.col.Column != "" || v.sortBy != sortSector {
+		// every sort but the list's own by the domain's rule (colsort.go)
+		perm = ix.colOrder(d, v.sortOrder(), v.facts)
 	} else {
 		perm = ix.order(d, v.sortBy)
 	}

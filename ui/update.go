@@ -101,7 +101,7 @@ func (m Model) updateList(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.refilter(m.selectedKey())
 		m.say("%s%s%s", m.t.SortBy, m.t.Colon, m.t.SortNames[m.view.sortBy])
 	case key.Matches(msg, k.SortNext, k.SortPrev, k.SortReverse): // colsort.go
-		m.view.col = nextSort(m.view.sortOrder(), sortableColumns(m.list.columnIDs(m.opts.Columns)), msg, k)
+		m.view.col = nextSort(&m.view, sortableColumns(shownColumns(&m)), msg, k)
 		m.refilter(m.selectedKey())
 		m.say("%s%s%s", m.t.SortBy, m.t.Colon, sortLabel(m.view.col, m.t))
 	case key.Matches(msg, k.Detail):

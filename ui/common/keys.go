@@ -222,8 +222,7 @@ func (k KeyMap) ListHelp() HelpFor {
 		Short: []key.Binding{k.Search, k.Ratings, k.NextTab, k.Note, k.Rate, k.Detail, k.Help, k.Quit},
 		Full: [][]key.Binding{
 			{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
-			{k.NextTab, k.PrevTab, k.Ratings, k.ClearRatings, k.Search},
-			{k.Sort, k.SortNext, k.SortPrev, k.SortReverse},
+			{k.NextTab, k.PrevTab, k.Ratings, k.ClearRatings, k.Search, k.Sort, k.SortNext, k.SortPrev, k.SortReverse},
 			{k.Detail, k.Note, k.Rate, k.Add, k.Move, k.Remove, k.Undo},
 			{k.Refresh, k.Export, k.Reports, k.Scorecard, k.Chart, k.Today, k.Help, k.Quit},
 			{k.Sectors, k.Pin, k.OrderUp, k.OrderDown},

@@ -8,7 +8,7 @@ var textEN = Text{
 	TooSmall:  "Terminal too small: %dx%d, zixuan needs at least %dx%d.",
 
 	KUp: "up", KDown: "down", KTop: "top", KBottom: "bottom", KPage: "page", KTabs: "next sector", KPrevTab: "previous sector", KRatings: "rating filter",
-	KClear: "all ratings", KSearch: "search", KNote: "note", KRate: "rate", KSort: "sort", KSortNext: "sort by next column", KSortPrev: "sort by previous column", KSortReverse: "reverse sort", KAdd: "add", KMove: "move",
+	KClear: "all ratings", KSearch: "search", KNote: "note", KRate: "rate", KSort: "sort", KSortNext: "sort: next column", KSortPrev: "sort: column before", KSortReverse: "reverse the sort", KAdd: "add", KMove: "move",
 	KRemove: "remove", KUndo: "undo remove", KExport: "export", KDetail: "details", KHelp: "help", KQuit: "quit",
 	KBack: "back", KSave: "save", KCancel: "cancel", KChoose: "choose", KConfirm: "confirm", KEdit: "edit note",
 	KDelete: "delete note", KKeep: "keep filter", KFormat: "format", KPageUp: "page up", KPageDown: "page down",
@@ -40,7 +40,7 @@ var textZH = Text{
 	TooSmall:  "终端太小：%dx%d，自选至少需要 %dx%d。",
 
 	KUp: "上", KDown: "下", KTop: "顶部", KBottom: "底部", KPage: "翻页", KTabs: "下一板块", KPrevTab: "上一板块", KRatings: "评级筛选",
-	KClear: "全部评级", KSearch: "搜索", KNote: "笔记", KRate: "改评级", KSort: "排序", KSortNext: "按下一列排序", KSortPrev: "按上一列排序", KSortReverse: "反向排序", KAdd: "添加", KMove: "移动",
+	KClear: "全部评级", KSearch: "搜索", KNote: "笔记", KRate: "改评级", KSort: "排序", KSortNext: "按后一列排序", KSortPrev: "按前一列排序", KSortReverse: "反向排序", KAdd: "添加", KMove: "移动",
 	KRemove: "移出自选", KUndo: "撤销移出", KExport: "导出", KDetail: "详情", KHelp: "帮助", KQuit: "退出",
 	KBack: "返回", KSave: "保存", KCancel: "取消", KChoose: "选择", KConfirm: "确认", KEdit: "编辑笔记",
 	KDelete: "删除笔记", KKeep: "保留筛选", KFormat: "格式", KPageUp: "上翻页", KPageDown: "下翻页",
