@@ -315,7 +315,10 @@ func (o SortOrder) Compare(ka, kb *SortKey) int {
 	if !ka.Known {
 		return 0
 	}
-	c := strings.Compare(ka.Text, kb.Text)
+	c := 0
+	if ka.Text != "" || kb.Text != "" {
+		c = strings.Compare(ka.Text, kb.Text)
+	}
 	if c == 0 {
 		switch {
 		case ka.Num < kb.Num:

@@ -250,7 +250,7 @@ func (m *Model) setData(snap *sectors.Snapshot, take bool) {
 // on the ticker with key keep when it is still visible.
 func (m *Model) refilter(keep string) {
 	if m.view.liveSort() {
-		m.view.facts = liveFactsOf(m) // colsort.go
+		m.view.facts = liveFactsOf(m, m.view.col.Column) // colsort.go
 	}
 	m.view.apply(&m.data, m.tabs.activeID())
 	m.tabs.counts = m.view.counts
