@@ -134,6 +134,9 @@ func codeShown(digits string) string { return digits + strings.Repeat("_", 6-len
 // hide it, or opens the add wizard with the number typed in when it is not
 // on the list. An index or an old Beijing code says why it is not a stock.
 func (m Model) jumpTo(number string) (Model, tea.Cmd, bool) {
+	if jumpToSecurity(&m, number) {
+		return m, nil, true
+	}
 	code, err := market.ParseStock(number)
 	if err == nil {
 		err = market.CheckListed(code)
@@ -157,4 +160,44 @@ func (m Model) jumpTo(number string) (Model, tea.Cmd, bool) {
 		nm.stack[len(nm.stack)-1] = w
 	}
 	return nm, cmd, true
+}
+
+// jumpToSecurity selects the ticker a number typed names when it is on
+// the list, a fund or an index as well as a stock (market.ParseSecurity:
+// 510300, 000300, 399006), or the one ticker of that number the list holds
+// (sh000001 when 上证指数 is on it and 平安银行 is not). A fund or an index
+// not on the list is said to be added from the CLI, which fetches its name
+// from the quote server. It is false for a stock not on the list (the
+// add wizard opens for it).
+func jumpToSecurity(m *Model, number string) bool {
+	code, err := market.ParseSecurity(number)
+	var only *sectors.Ticker
+	n := 0
+	for i := range m.data.tickers {
+		t := &m.data.tickers[i]
+		if err == nil && t.Code == code {
+			only, n = t, 1
+			break
+		}
+		if t.Code.Number == number {
+			only, n = t, n+1
+		}
+	}
+	if n == 1 {
+		m.selectKey(only.Code.Key())
+		m.det.reset()
+		m.say("%s", only.Code.Number+" "+common.DisplayName(only.Name))
+		return true
+	}
+	if err == nil && code.Kind() != market.KindStock {
+		label := code.Number
+		if name, ok := market.Indexes[code.Key()]; ok {
+			label += " " + name
+		} else if s, ok := market.LookupMaster(code); ok {
+			label += " " + s.Name
+		}
+		m.say(m.t.Watch.AddFromCLI, label, strings.ToLower(code.Key())) // as the exchange is typed: sz159915
+		return true
+	}
+	return false
 }

@@ -206,3 +206,38 @@ func TestCodeThatLandsNowhereKeepsTheSelection(t *testing.T) {
 		})
 	}
 }
+
+// A fund or an index typed lands on it when it is on the list, and says
+// how to add it when it is not.
+func TestTypedFundOrIndexCode(t *testing.T) {
+	st, _ := newTestStore(t)
+	for _, c := range []struct{ code, name string }{{"sh510300", "沪深300ETF"}, {"sh000300", "沪深300"}} {
+		if _, err := st.AddTicker(market.MustParseCode(c.code), c.name, "ai", sectors.Unrated, "test"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m := newTestModel(t, st, "en", 120, 40)
+	c := &typist{at: fixedNow}
+	m.jump.now = c.now
+	typeCode := func(m Model, code string) Model {
+		c.wait(time.Second)
+		for _, d := range code {
+			m = press(m, string(d))
+			c.wait(80 * time.Millisecond)
+		}
+		return m
+	}
+	for _, code := range []string{"510300", "000300"} {
+		m = typeCode(m, code)
+		if showing(m) != "list" || selectedNumber(m) != code || !noFilter(m) {
+			t.Errorf("%s: showing %s, selected %s, status %q", code, showing(m), selectedNumber(m), m.status)
+		}
+	}
+	// not on the list: an ETF and an index say how to add them
+	for code, want := range map[string]string{"159915": "zixuan add sz159915", "399006": "zixuan add sz399006"} {
+		m = typeCode(m, code)
+		if showing(m) != "list" || !strings.Contains(m.status, want) {
+			t.Errorf("%s: showing %s, status %q", code, showing(m), m.status)
+		}
+	}
+}

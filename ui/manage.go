@@ -125,7 +125,7 @@ func (m Model) reorder(by int) (tea.Model, tea.Cmd, bool) {
 	if !ok {
 		return m, nil, true
 	}
-	if m.view.sortBy != sortSector {
+	if m.view.markedSort().Column != "" { // any sort but the list's own (colsort.go)
 		m.say("%s", w.OrderSortFirst)
 		return m, nil, true
 	}
