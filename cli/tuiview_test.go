@@ -104,4 +104,22 @@ func TestConfigSortTakesColumnSorts(t *testing.T) {
 			t.Errorf("sort = %q: %q %v, want %q", in, cfg.Sort, err, want)
 		}
 	}
+	// remembered: what the TUI saves at quit is the next start's sort
+	path := filepath.Join(t.TempDir(), "config.toml")
+	os.WriteFile(path, []byte("remember_view = true\nsort = \"code\"\n"), 0o644)
+	cfg, err := LoadConfig(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &App{cfg: cfg}
+	var opts ui.Options
+	a.tuiSettings(&opts)
+	if err := opts.SaveView("change_pct:desc", nil); err != nil {
+		t.Fatal(err)
+	}
+	var next ui.Options
+	a.tuiSettings(&next)
+	if next.Sort != "change_pct:desc" {
+		t.Errorf("next start: sort %q", next.Sort)
+	}
 }
