@@ -69,3 +69,19 @@ func bindingsOf(groups [][]key.Binding) []key.Binding {
 	}
 	return out
 }
+
+// The rating picker at the smallest screens keeps the chosen rating in
+// sight: every rating can be seen and picked with j and k.
+func TestRatingPickerFitsTheSmallestScreens(t *testing.T) {
+	st, _ := newTestStore(t)
+	for _, size := range [][2]int{{minWidth, minHeight}, {60, 15}} {
+		m := newTestModel(t, st, "en", size[0], size[1])
+		m = press(m, "r")
+		for _, want := range []string{"> 1 Buy", "> 2 Overweight", "> 3 Neutral", "> 4 Underweight", "> 5 Sell", "> 6 Unrated"} {
+			if v := m.plainView(); !strings.Contains(v, want) {
+				t.Errorf("%dx%d: the choice %q is not on screen:\n%s", size[0], size[1], want, v)
+			}
+			m = press(m, "j")
+		}
+	}
+}

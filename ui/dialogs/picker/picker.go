@@ -107,7 +107,15 @@ func (p Model) view(t *common.Text, s *common.Styles, width int) string {
 		b.WriteString(s.Title.Render(safetext.Truncate(fmt.Sprintf(t.RatePrompt, p.label), width)))
 	}
 	b.WriteString("\n")
-	for i, r := range sectors.Ratings {
+	// On a short screen the ratings shown are a window that keeps the
+	// choice in sight, between the title and the reason's line.
+	first, last := 0, len(sectors.Ratings)
+	if room := max(p.Height-2, 1); p.Height > 0 && room < last {
+		first = min(max(p.choice-room+1, 0), last-room)
+		last = first + room
+	}
+	for i := first; i < last; i++ {
+		r := sectors.Ratings[i]
 		mark := "  "
 		label := t.Rating(r)
 		if r == p.from {
