@@ -9,6 +9,8 @@ import (
 	"zixuan/quote"
 	"zixuan/safetext"
 	"zixuan/sectors"
+
+	"zixuan/ui/common"
 )
 
 // The quote status line and the detail pane's quote lines.
@@ -208,18 +210,5 @@ func (q *quoteState) sinceLine(tk *sectors.Ticker, at time.Time, c partCtx) stri
 	return c.s.Dim.Render(s+" "+qt.Since+" ") + c.upDown(sign(r)).Render(pct(r, 1))
 }
 
-// bigNumber shortens volumes and amounts: 万 and 亿 on the Chinese
-// screen, M and B on the English one.
-func bigNumber(v float64, zh bool) string {
-	switch {
-	case zh && v >= 1e8:
-		return strconv.FormatFloat(v/1e8, 'f', 2, 64) + "亿"
-	case zh && v >= 1e4:
-		return strconv.FormatFloat(v/1e4, 'f', 2, 64) + "万"
-	case !zh && v >= 1e9:
-		return strconv.FormatFloat(v/1e9, 'f', 2, 64) + "B"
-	case !zh && v >= 1e6:
-		return strconv.FormatFloat(v/1e6, 'f', 2, 64) + "M"
-	}
-	return strconv.FormatFloat(v, 'f', 0, 64)
-}
+// bigNumber shortens volumes and amounts (common.BigNumber).
+func bigNumber(v float64, zh bool) string { return common.BigNumber(v, zh) }

@@ -44,3 +44,19 @@ func (s *Styles) UpDown(western bool, dir int) lipgloss.Style {
 	}
 	return s.Row
 }
+
+// BigNumber shortens volumes and amounts: 万 and 亿 on the Chinese screen,
+// M and B on the English one.
+func BigNumber(v float64, zh bool) string {
+	switch {
+	case zh && v >= 1e8:
+		return strconv.FormatFloat(v/1e8, 'f', 2, 64) + "亿"
+	case zh && v >= 1e4:
+		return strconv.FormatFloat(v/1e4, 'f', 2, 64) + "万"
+	case !zh && v >= 1e9:
+		return strconv.FormatFloat(v/1e9, 'f', 2, 64) + "B"
+	case !zh && v >= 1e6:
+		return strconv.FormatFloat(v/1e6, 'f', 2, 64) + "M"
+	}
+	return strconv.FormatFloat(v, 'f', 0, 64)
+}

@@ -12,6 +12,8 @@ import (
 	"zixuan/safetext"
 	"zixuan/sectors"
 	"zixuan/sectors/market"
+
+	"zixuan/ui/common"
 )
 
 // layout is how the view's rows are shared: the plot of the prices, the
@@ -298,30 +300,13 @@ func exact(p float64) string {
 	return price(p)
 }
 
-// bigNumber shortens a volume: 万 and 亿 on the Chinese screen, M and B on
-// the English one.
+// bigNumber shortens a volume as the rest of the screen does
+// (common.BigNumber), with thousands as k on the English one.
 func bigNumber(v float64, zh bool) string {
-	switch {
-	case zh && v >= 1e8:
-		return strconv.FormatFloat(v/1e8, 'f', 2, 64) + "亿"
-	case zh && v >= 1e4:
-		return strconv.FormatFloat(v/1e4, 'f', 2, 64) + "万"
-	case !zh && v >= 1e9:
-		return strconv.FormatFloat(v/1e9, 'f', 2, 64) + "B"
-	case !zh && v >= 1e6:
-		return strconv.FormatFloat(v/1e6, 'f', 2, 64) + "M"
-	case !zh && v >= 1e4:
+	if !zh && v >= 1e4 && v < 1e6 {
 		return strconv.FormatFloat(v/1e3, 'f', 1, 64) + "k"
 	}
-	return strconv.FormatFloat(v, 'f', 0, 64)
+	return common.BigNumber(v, zh)
 }
 
-func sign(v float64) int {
-	switch {
-	case v > 0:
-		return 1
-	case v < 0:
-		return -1
-	}
-	return 0
-}
+func sign(v float64) int { return common.Sign(v) }

@@ -195,15 +195,7 @@ func (v Model) render() []string {
 	return lines
 }
 
-func sign(v float64) int {
-	switch {
-	case v > 0:
-		return 1
-	case v < 0:
-		return -1
-	}
-	return 0
-}
+func sign(v float64) int { return common.Sign(v) }
 
 // table aligns rows by display width, two spaces between columns and two
 // before the first; right are the columns aligned right; styles, when
