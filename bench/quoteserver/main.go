@@ -71,7 +71,7 @@ func main() {
 			now := bars[len(bars)-1].close
 			f := make([]string, 50)
 			f[0], f[1], f[2], f[3], f[4], f[5], f[6] = "1", "名称", sym[2:], fmt.Sprintf("%.2f", now), fmt.Sprintf("%.2f", prev), fmt.Sprintf("%.2f", prev), "1000"
-			f[30], f[31], f[32], f[33], f[34] = stamp, fmt.Sprintf("%.2f", now-prev), "0.00", fmt.Sprintf("%.2f", now*1.01), fmt.Sprintf("%.2f", now*0.99)
+			f[30], f[31], f[32], f[33], f[34] = stamp, fmt.Sprintf("%.2f", now-prev), fmt.Sprintf("%.2f", (now-prev)/prev*100), fmt.Sprintf("%.2f", now*1.01), fmt.Sprintf("%.2f", now*0.99)
 			fmt.Fprintf(&b, "v_%s=\"%s\";\n", sym, strings.Join(f, "~"))
 		}
 		out, _ := simplifiedchinese.GBK.NewEncoder().String(b.String())
