@@ -50,8 +50,9 @@ func main() {
 			if b.day.Before(from) || b.day.After(to) {
 				continue
 			}
-			c := fmt.Sprintf("%.2f", b.close)
-			rows = append(rows, fmt.Sprintf(`["%s","%s","%s","%s","%s","1000.000"]`, b.day.Format(time.DateOnly), c, c, c, c))
+			// Tencent's order: day, open, close, high, low, volume in lots.
+			rows = append(rows, fmt.Sprintf(`["%s","%.2f","%.2f","%.2f","%.2f","%.3f"]`,
+				b.day.Format(time.DateOnly), b.open, b.close, b.high, b.low, b.volume))
 		}
 		fmt.Fprintf(w, `{"code":0,"msg":"","data":{"%s":{"day":[%s]}}}`, p[0], strings.Join(rows, ","))
 	})
@@ -67,11 +68,11 @@ func main() {
 				continue
 			}
 			bars := walk(sym, last)
-			prev := bars[len(bars)-2].close
-			now := bars[len(bars)-1].close
+			day := bars[len(bars)-1]
+			prev, now := bars[len(bars)-2].close, day.close
 			f := make([]string, 50)
-			f[0], f[1], f[2], f[3], f[4], f[5], f[6] = "1", "名称", sym[2:], fmt.Sprintf("%.2f", now), fmt.Sprintf("%.2f", prev), fmt.Sprintf("%.2f", prev), "1000"
-			f[30], f[31], f[32], f[33], f[34] = stamp, fmt.Sprintf("%.2f", now-prev), fmt.Sprintf("%.2f", (now-prev)/prev*100), fmt.Sprintf("%.2f", now*1.01), fmt.Sprintf("%.2f", now*0.99)
+			f[0], f[1], f[2], f[3], f[4], f[5], f[6] = "1", "名称", sym[2:], fmt.Sprintf("%.2f", now), fmt.Sprintf("%.2f", prev), fmt.Sprintf("%.2f", day.open), fmt.Sprintf("%.0f", day.volume)
+			f[30], f[31], f[32], f[33], f[34] = stamp, fmt.Sprintf("%.2f", now-prev), fmt.Sprintf("%.2f", (now-prev)/prev*100), fmt.Sprintf("%.2f", day.high), fmt.Sprintf("%.2f", day.low)
 			fmt.Fprintf(&b, "v_%s=\"%s\";\n", sym, strings.Join(f, "~"))
 		}
 		out, _ := simplifiedchinese.GBK.NewEncoder().String(b.String())
@@ -82,8 +83,8 @@ func main() {
 }
 
 type bar struct {
-	day   time.Time
-	close float64
+	day                            time.Time
+	open, close, high, low, volume float64
 }
 
 // walk is sym's closes, every session from 2023-01-03 to last.
@@ -95,16 +96,28 @@ func walk(sym string, last time.Time) []bar {
 	if strings.HasPrefix(sym, "sh000") || strings.HasPrefix(sym, "sz399") {
 		p = 3000 + r.Float64()*1000 // an index
 	}
+	// The day's open, range and volume come from a source of their own,
+	// so that the closes stay what they were before bars had them.
+	shape := rand.New(rand.NewPCG(h.Sum64(), 2))
 	var out []bar
+	prev := p
 	for d := time.Date(2023, 1, 3, 0, 0, 0, 0, market.China); !d.After(last); d = d.AddDate(0, 0, 1) {
 		if !market.IsTradingDay(d) {
 			continue
 		}
 		p = max(0.5, p*(1+(r.Float64()-0.5)/10))
-		out = append(out, bar{d, float64(int(p*100)) / 100})
+		c := cents(p)
+		o := cents(prev * (1 + (shape.Float64()-0.5)/50))
+		hi := cents(max(o, c) * (1 + shape.Float64()/40))
+		lo := cents(min(o, c) * (1 - shape.Float64()/40))
+		out = append(out, bar{d, o, c, hi, lo, float64(int(500 + shape.Float64()*2000))})
+		prev = c
 	}
 	return out
 }
+
+// cents rounds a price down to the fen, as the closes always were.
+func cents(p float64) float64 { return float64(int(p*100)) / 100 }
 
 // lastClosed is the last session over at t: the exchanges close at 15:00.
 func lastClosed(t time.Time) time.Time {
