@@ -1,5 +1,5 @@
-// Command quoteserver answers Tencent's quote and daily k-line formats
-// for any symbol, on a local address, so that the commands' figures with
+// Command quoteserver answers Tencent's quote, daily k-line and minute
+// (分时) formats for any symbol, on a local address, so that the commands' figures with
 // quotes on (peak RSS, wall) are measured at the whole market without
 // the network:
 //
@@ -7,8 +7,10 @@
 //	zixuan --db F --quotes-url http://127.0.0.1:18080 scorecard
 //
 // Every symbol trades every session up to -last (default: the last
-// session closed now) as a random walk seeded by its symbol; a quote is
-// that walk's last close moved by up to 5 %, stamped -last at 15:00.
+// session closed now) as a random walk seeded by its symbol, each bar with
+// an open, a high, a low and a volume; a quote is that walk's last bar,
+// stamped -last at 15:00, and the minute line runs from its open to its
+// close.
 package main
 
 import (
@@ -55,6 +57,17 @@ func main() {
 				b.day.Format(time.DateOnly), b.open, b.close, b.high, b.low, b.volume))
 		}
 		fmt.Fprintf(w, `{"code":0,"msg":"","data":{"%s":{"day":[%s]}}}`, p[0], strings.Join(rows, ","))
+	})
+	http.HandleFunc("/appstock/app/minute/query", func(w http.ResponseWriter, r *http.Request) {
+		sym := r.URL.Query().Get("code")
+		if len(sym) < 3 {
+			http.Error(w, "code: a symbol such as sh600519", http.StatusBadRequest)
+			return
+		}
+		bars := walk(sym, last)
+		prev, day := bars[len(bars)-2].close, bars[len(bars)-1]
+		fmt.Fprintf(w, `{"code":0,"msg":"","data":{"%s":{"data":{"date":"%s","data":[%s]},"qt":{"%s":["1","名称","%s","%.2f","%.2f","%.2f"]}}}}`,
+			sym, last.Format("20060102"), strings.Join(minutes(sym, day), ","), sym, sym[2:], day.close, prev, day.open)
 	})
 	http.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		if !strings.HasPrefix(r.URL.Path, "/q=") {
@@ -114,6 +127,37 @@ func walk(sym string, last time.Time) []bar {
 		prev = c
 	}
 	return out
+}
+
+// minutes is a session's minute rows in Tencent's form ("0930 price
+// volume amount", volume and amount running totals), from the day's open
+// to its close, within its low and high, ending at its volume.
+func minutes(sym string, day bar) []string {
+	h := fnv.New64a()
+	h.Write([]byte(sym))
+	r := rand.New(rand.NewPCG(h.Sum64(), 3))
+	var rows []string
+	var clock []string
+	for t := 9*60 + 30; t <= 15*60; t++ {
+		if t > 11*60+30 && t < 13*60+1 {
+			continue
+		}
+		clock = append(clock, fmt.Sprintf("\"%02d%02d", t/60, t%60))
+	}
+	vol, amount := 0.0, 0.0
+	for i, hm := range clock {
+		f := float64(i) / float64(len(clock)-1)
+		p := day.open + (day.close-day.open)*f + (r.Float64()-0.5)*(day.high-day.low)/4
+		p = cents(min(day.high, max(day.low, p)))
+		if i == len(clock)-1 {
+			p = day.close
+		}
+		v := float64(int(day.volume * float64(i+1) / float64(len(clock))))
+		amount += (v - vol) * 100 * p
+		vol = v
+		rows = append(rows, fmt.Sprintf(`%s %.2f %.0f %.2f"`, hm, p, vol, amount))
+	}
+	return rows
 }
 
 // cents rounds a price down to the fen, as the closes always were.
