@@ -182,6 +182,12 @@ func (t *Tencent) DailyHistory(ctx context.Context, needs []DailyNeed, want sect
 	if today := market.ChinaDay(now); want.To.After(today) {
 		want.To = today
 	}
+	if !Closed(want.To, now) {
+		// today's session has no close yet: a history held to the last
+		// one over is complete, and asking again before 15:00 would
+		// only bring a bar that is dropped
+		want.To = want.To.AddDate(0, 0, -1)
+	}
 	return t.fetchPlan(ctx, PlanDaily(needs, want), now)
 }
 

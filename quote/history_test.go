@@ -172,9 +172,42 @@ func TestDailyHistoryDropsTheUnfinishedSession(t *testing.T) {
 	if len(bars) != 10 || market.ChinaDate(bars[len(bars)-1].Date) != "2024-10-10" {
 		t.Errorf("last bar %v of %d", bars[len(bars)-1].Date, len(bars))
 	}
-	// and the request stopped at today, not at the end of the year
-	if len(k.params) != 1 || k.params[0] != "sz300624,day,2024-09-20,2024-10-11,640," {
+	// and the request stopped at the last session over, not at the end of
+	// the year
+	if len(k.params) != 1 || k.params[0] != "sz300624,day,2024-09-20,2024-10-10,640," {
 		t.Errorf("asked %v", k.params)
+	}
+}
+
+// A history held to the last session over is complete until today's
+// closes: a fetch before 15:00 on a trading day asks for nothing (a TUI
+// started in the morning, a cron job at 00:30, once per security each).
+func TestDailyHistoryHeldToTheLastCloseAsksNothingBeforeTheClose(t *testing.T) {
+	var k klineServer
+	p := k.start(t)
+	held := sectors.DayRange{From: chinaDay(t, "2024-09-20"), To: chinaDay(t, "2024-10-10")}
+	for _, now := range []time.Time{
+		time.Date(2024, 10, 11, 0, 30, 0, 0, market.China),  // a trading day, after midnight
+		time.Date(2024, 10, 11, 10, 0, 0, 0, market.China),  // in its session
+		time.Date(2024, 10, 11, 14, 59, 0, 0, market.China), // a minute before its close
+	} {
+		k.params = nil
+		want := sectors.DayRange{From: held.From, To: market.ChinaDay(now)}
+		if _, err := p.DailyHistory(context.Background(), []DailyNeed{{Code: codes(t, "SZ300624")[0], Held: held}}, want, now); err != nil {
+			t.Fatal(err)
+		}
+		if len(k.params) != 0 {
+			t.Errorf("at %s: asked %v for a history held to the last close", now.Format(time.DateTime), k.params)
+		}
+	}
+	// at the close the day is asked for
+	now := time.Date(2024, 10, 11, 15, 0, 0, 0, market.China)
+	k.params = nil
+	if _, err := p.DailyHistory(context.Background(), []DailyNeed{{Code: codes(t, "SZ300624")[0], Held: held}}, sectors.DayRange{From: held.From, To: market.ChinaDay(now)}, now); err != nil {
+		t.Fatal(err)
+	}
+	if len(k.params) != 1 || k.params[0] != "sz300624,day,2024-10-11,2024-10-11,640," {
+		t.Errorf("at the close: asked %v", k.params)
 	}
 }
 
