@@ -50,14 +50,19 @@ func (s *Service) Latest(ctx context.Context, code market.Code) (sectors.Latest,
 }
 
 // WatchedCodes are the codes whose quotes are worth keeping as the last
-// known ones: the tickers on the list, the strip's indexes and the
-// benchmark, each once.
-func WatchedCodes(tickers []sectors.Ticker, strip []market.Code) []market.Code {
-	out := make([]market.Code, 0, len(tickers)+len(strip)+1)
+// known ones: the tickers on the list, the positions (on the list or
+// not: the day's P&L needs them), the strip's indexes and the benchmark.
+// Every front end keeping quotes names the same set, so that none drops
+// what another keeps for its own use.
+func WatchedCodes(tickers []sectors.Ticker, held []sectors.Position, strip []market.Code) []market.Code {
+	out := make([]market.Code, 0, len(tickers)+len(held)+len(strip)+1)
 	for i := range tickers {
 		if tickers[i].OnList() {
 			out = append(out, tickers[i].Code)
 		}
+	}
+	for i := range held {
+		out = append(out, held[i].Code)
 	}
 	out = append(out, strip...)
 	return append(out, sectors.Benchmark)

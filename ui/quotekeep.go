@@ -74,7 +74,7 @@ func (q *quoteState) keepRound(msg quotesMsg, c partCtx) writeOp {
 	}
 	q.keep.at, q.keep.round = msg.at, nil
 	kept := keptOf(msg.quotes, msg.at)
-	watched := service.WatchedCodes(c.tickers, c.o.stripCodes())
+	watched := service.WatchedCodes(c.tickers, c.held, c.o.stripCodes())
 	return func(st *store.Store) (market.Code, string, error) {
 		_ = st.KeepQuotes(kept, watched) // a cache: never an error to the user
 		return market.Code{}, "", nil
@@ -87,7 +87,7 @@ func (q *quoteState) keepAtExit(c partCtx) {
 	if q.keep.round == nil || c.st == nil {
 		return
 	}
-	_ = c.st.KeepQuotes(keptOf(q.keep.round, q.keep.fetched), service.WatchedCodes(c.tickers, c.o.stripCodes()))
+	_ = c.st.KeepQuotes(keptOf(q.keep.round, q.keep.fetched), service.WatchedCodes(c.tickers, c.held, c.o.stripCodes()))
 	q.keep.round = nil
 }
 

@@ -91,11 +91,12 @@ type partCtx struct {
 	hist    map[string]store.StoredHistory // the daily histories, by Code.Key()
 	badge   map[string]bool                // the tickers with a fired alert to show
 	alerts  []sectors.Alert
+	held    []sectors.Position // the holdings (poscols.go)
 	st      *store.Store
 }
 
 func partCtxOf(m *Model) partCtx {
-	return partCtx{o: &m.opts, t: m.t, s: &m.styles, tickers: m.data.tickers, hist: m.hs.hist, badge: m.al.badge, alerts: m.al.list, st: m.st}
+	return partCtx{o: &m.opts, t: m.t, s: &m.styles, tickers: m.data.tickers, hist: m.hs.hist, badge: m.al.badge, alerts: m.al.list, held: m.ps.list, st: m.st}
 }
 
 // upDown is the style of a rise or a fall: red up and green down by the
