@@ -62,8 +62,9 @@ func (q *quoteState) takeKept(msg keptQuotesMsg, c partCtx) {
 
 // keepRound is the write that keeps a live round's quotes, when the last
 // was a minute ago or more; nil otherwise (the round is then kept when
-// the program ends, unless a later one is kept first). The quotes are
-// copied here: a later partial round updates the map in place.
+// the program ends, unless a later one is kept first). The writer reads
+// the round's map on its goroutine: no round's map is changed once in
+// (a partial round merges into a new one: quotes.go).
 func (q *quoteState) keepRound(msg quotesMsg, c partCtx) writeOp {
 	if len(msg.quotes) == 0 || c.st == nil {
 		return nil
@@ -73,10 +74,10 @@ func (q *quoteState) keepRound(msg quotesMsg, c partCtx) writeOp {
 		return nil
 	}
 	q.keep.at, q.keep.round = msg.at, nil
-	kept := keptOf(msg.quotes, msg.at)
+	round, at := msg.quotes, msg.at
 	watched := service.WatchedCodes(c.tickers, c.held, c.o.stripCodes())
 	return func(st *store.Store) (market.Code, string, error) {
-		_ = st.KeepQuotes(kept, watched) // a cache: never an error to the user
+		_ = st.KeepQuotes(keptOf(round, at), watched) // a cache: never an error to the user
 		return market.Code{}, "", nil
 	}
 }

@@ -80,8 +80,13 @@ func TestOfflineStartShowsTheLastKnownQuotes(t *testing.T) {
 	if !strings.Contains(v, "上证指数 110.00 +10.00%") {
 		t.Errorf("no strip offline:\n%s", v)
 	}
-	if n := strings.Count(v, "last known quotes of 03-02 10:00"); n != 1 || !strings.Contains(v, "quotes off: last known") {
+	if n := strings.Count(v, "offline: quotes of 03-02 10:00"); n != 1 {
 		t.Errorf("their time said %d times:\n%s", n, v)
+	}
+	long := off
+	long.say("%s", strings.Repeat("a message longer than the line ", 8))
+	if v := long.plainView(); !strings.Contains(v, "offline: quotes of 03-02 10:00") {
+		t.Errorf("a long message cut their time off:\n%s", v)
 	}
 	off = press(off, "enter")
 	if v := off.plainView(); !strings.Contains(v, "open 101.00") || !strings.Contains(v, "2026-03-02 10:00:00") {

@@ -65,7 +65,7 @@ func (q *quoteState) keptStatus(c partCtx) string {
 	line := fmt.Sprintf(qt.LastKnown, at.Format(layout))
 	switch {
 	case !o.quotesOn() && o.Offline:
-		return s.Dim.Render(qt.Off + c.t.Colon + line)
+		return s.Dim.Render(fmt.Sprintf(qt.LastKnownOff, at.Format(layout)))
 	case !o.quotesOn():
 		return s.Dim.Render(line)
 	case q.err != nil:
@@ -118,6 +118,12 @@ func (q *quoteState) withStatus(line string, c partCtx, dialog bool, width int) 
 		return line
 	}
 	gap := width - safetext.Width(line) - safetext.Width(qs)
+	if gap < 2 && q.kept && line != "" && width-safetext.Width(qs)-2 >= 10 {
+		// the last known quotes' time is never cut: they must not pass
+		// for live ones; the message gives way
+		line = safetext.Truncate(line, width-safetext.Width(qs)-2)
+		gap = width - safetext.Width(line) - safetext.Width(qs)
+	}
 	if gap < 2 {
 		if line == "" {
 			return qs

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"maps"
 	"time"
 
 	"zixuan/sectors/market"
@@ -202,9 +203,11 @@ func (q *quoteState) update(msg tea.Msg, c partCtx) (cmd tea.Cmd, out quotesOut,
 				q.kept = false
 				q.quotes = msg.quotes
 			} else { // partial: keep the older quotes of the codes that failed
-				for k, v := range msg.quotes {
-					q.quotes[k] = v
-				}
+				// in a new map: a round's map is never changed once in, so
+				// the writer may keep it while later rounds come
+				merged := maps.Clone(q.quotes)
+				maps.Copy(merged, msg.quotes)
+				q.quotes = merged
 			}
 			q.fetched = msg.at
 		}
