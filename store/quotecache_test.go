@@ -222,3 +222,23 @@ func BenchmarkKeepQuotesMarket(b *testing.B) {
 		}
 	})
 }
+
+// Whatever the file's pages hold, reading the kept quotes never panics,
+// and what decodes encodes to a value that decodes again.
+func FuzzDecodeQuoteCache(f *testing.F) {
+	at := time.Date(2026, 12, 4, 15, 0, 3, 0, market.China)
+	f.Add(encodeQuoteCache(marketQuotes(3, at, at)))
+	f.Add([]byte(quoteCacheMagic))
+	f.Add([]byte(quoteCacheMagic + "\x01"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		qs, err := decodeQuoteCache(b)
+		if err != nil {
+			return
+		}
+		if again := encodeQuoteCache(qs); string(again) != string(b) {
+			if _, err := decodeQuoteCache(again); err != nil {
+				t.Fatalf("what decoded does not decode once encoded: %v", err)
+			}
+		}
+	})
+}
