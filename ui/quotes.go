@@ -107,13 +107,12 @@ func (c partCtx) upDown(dir int) lipgloss.Style { return c.s.UpDown(c.o.Western,
 // quotesOn reports whether a provider was given (not --offline).
 func (o *Options) quotesOn() bool { return o.Quotes != nil }
 
-// shown reports whether the list has its price columns: quotes on and at
-// least one quote received. Offline, or while no quote server has
-// answered, the list keeps its plain columns (name, board, note, date) and
-// the status line says why there are no prices: a column of dashes on
-// every row would say nothing and push the notes off the screen.
-// The last known quotes are shown the same way, offline too.
-func (q *quoteState) shown(o *Options) bool { return len(q.quotes) > 0 }
+// shown reports whether the list has its price columns: at least one
+// quote received, or the last known quotes kept (quotekeep.go), offline
+// too. With neither, the list keeps its plain columns (name, board, note,
+// date) and the status line says why there are no prices: a column of
+// dashes on every row would say nothing and push the notes off the screen.
+func (q *quoteState) shown(*Options) bool { return len(q.quotes) > 0 }
 
 // priced reports whether the rows have price cells: quotes on, or the
 // last known ones shown.

@@ -200,12 +200,12 @@ func (m *Model) route(msg tea.Msg) (cmd tea.Cmd, ok bool) {
 		if m.view.liveSort() { // the order follows the new prices (colsort.go)
 			m.refilter(m.selectedKey())
 		}
-		if out.keep != nil && m.writes != nil { // the last known quotes (quotekeep.go)
-			cmd = tea.Batch(cmd, m.writes.start(out.keep, nil, nil))
-		}
 		if out.check { // the quotes a refresh brought, against the alerts
 			check, _ := m.route(alertCheckMsg{quotes: out.in})
 			cmd = tea.Batch(cmd, check)
+		}
+		if out.keep != nil && m.writes != nil { // the last known quotes, after the check (quotekeep.go)
+			cmd = tea.Batch(cmd, m.writes.start(out.keep, nil, nil))
 		}
 		return cmd, true
 	}
