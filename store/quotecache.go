@@ -3,6 +3,7 @@ package store
 import (
 	"encoding/binary"
 	"math"
+	"slices"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -60,6 +61,9 @@ func (s *Store) KeepQuotes(quotes []KeptQuote, watched []market.Code) error {
 	want := make(map[market.Code]bool, len(watched))
 	for _, c := range watched {
 		want[c] = true
+	}
+	if !slices.ContainsFunc(quotes, func(q KeptQuote) bool { return want[q.Code] }) {
+		return nil // nothing to keep (`quote` of a code not watched): no write
 	}
 	return s.updateQuiet(func(tx *bolt.Tx) error {
 		b, err := tx.CreateBucketIfNotExists(bucketCache)

@@ -140,6 +140,14 @@ func TestKeepQuotesKeepsTheWatchedAndTheLatest(t *testing.T) {
 	if _, ok := got[stranger.Code.Key()]; ok {
 		t.Error("a code not watched was kept")
 	}
+	// only codes not watched: nothing is written, not even the file's stamp
+	before, _ := os.Stat(s.Path())
+	if err := s.KeepQuotes([]KeptQuote{stranger}, watched); err != nil {
+		t.Fatal(err)
+	}
+	if after, _ := os.Stat(s.Path()); !after.ModTime().Equal(before.ModTime()) {
+		t.Error("quotes of codes not watched were written")
+	}
 }
 
 // Damage to the value costs the cache, never an error or a panic; a
