@@ -64,6 +64,17 @@ type todayOut struct {
 	QuotesAsOf string `json:"quotes_as_of,omitempty"`
 }
 
+// lastKnownLine is what `today` says on stderr of a summary made from the
+// last known quotes, of at: which, and that they count only when they are
+// of the day summarised.
+func lastKnownLine(sum service.TodaySummary, at time.Time) string {
+	line := fmt.Sprintf("zixuan: %s: movers, limits and day P&L from the last known quotes, of %s: %d of %d tickers quoted", sum.QuoteStatus, asOf(at), sum.Quoted, sum.Tickers)
+	if d := market.ChinaDate(at); d < sum.Day {
+		line += fmt.Sprintf(" (they are of %s, before the day summarised, %s)", d, sum.Day)
+	}
+	return line
+}
+
 // todaySummary makes the day's summary, keeping the quotes it fetches;
 // when it got none (quotes off, or the server did not answer) and some
 // are kept, it is made again from the last known ones, whose time asOf

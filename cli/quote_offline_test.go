@@ -74,4 +74,9 @@ func TestQuoteAndTodayOfflineFromTheLastKnownQuotes(t *testing.T) {
 	if strings.Contains(out, "no quotes") || !strings.Contains(out, "+10.00%") {
 		t.Errorf("today's table offline:\n%s", out)
 	}
+	// the next session: the kept quotes are of the day before, and said so
+	setNow(t, "2026-04-03 10:00")
+	if _, errs, code = run(t, db, "", "--offline", "today"); code != 0 || !strings.Contains(errs, "0 of 25 tickers quoted (they are of 2026-04-02, before the day summarised, 2026-04-03)") {
+		t.Errorf("the next day: %d %q", code, errs)
+	}
 }

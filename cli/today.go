@@ -59,7 +59,7 @@ func (c *TodayCmd) Run(a *App) error {
 	}
 	switch {
 	case !lastKnown.IsZero(): // quote_offline.go
-		fmt.Fprintf(a.Err, "zixuan: %s: movers, limits and day P&L from the last known quotes, of %s: %d of %d tickers quoted\n", sum.QuoteStatus, asOf(lastKnown), sum.Quoted, sum.Tickers)
+		fmt.Fprintln(a.Err, lastKnownLine(sum, lastKnown))
 	case sum.Offline:
 		fmt.Fprintf(a.Err, "zixuan: %s: no movers, limits or day P&L; alerts, quiet calls, reports and positions as stored\n", sum.QuoteStatus)
 	case sum.QuoteStatus != "":
