@@ -79,8 +79,11 @@ type quoteRow struct {
 	// Uncertain: a distribution in the window could not be read (a rights
 	// issue without its price, an unknown wording): the return may be off.
 	Uncertain bool `json:"return_uncertain,omitempty"`
-	ok        bool
-	decimals  int // of a price: 3 for a fund, 2 otherwise
+	// AsOf: with quotes off, the quote is the last known one, fetched
+	// then (quote_offline.go)
+	AsOf     string `json:"quotes_as_of,omitempty"`
+	ok       bool
+	decimals int // of a price: 3 for a fund, 2 otherwise
 }
 
 // quoteCode reads what the user typed as other commands do (a code in
@@ -140,9 +143,6 @@ func (r quoteRow) MarshalJSON() ([]byte, error) {
 
 // Run fetches and prints.
 func (c *QuoteCmd) Run(a *App) error {
-	if a.root.Offline {
-		return service.ErrQuotesOff
-	}
 	st, err := a.historyStore()
 	if err != nil {
 		return err
@@ -173,9 +173,19 @@ func (c *QuoteCmd) Run(a *App) error {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), quoteTimeout)
 	defer cancel()
-	quotes, qerr := svc.FetchQuotes(ctx, codes)
-	if qerr != nil && len(quotes) == 0 {
-		return errors.New(quote.Status(qerr))
+	var quotes map[string]sectors.Quote
+	var qerr error
+	var lk service.LastKnown
+	if a.root.Offline { // the last known quotes (quote_offline.go)
+		if lk, err = lastKnownQuotes(svc, codes); err != nil {
+			return err
+		}
+		quotes = lk.Quotes
+	} else {
+		svc.KeepWatched = a.watchedCodes(st, snap)
+		if quotes, qerr = svc.FetchQuotes(ctx, codes); qerr != nil && len(quotes) == 0 {
+			return errors.New(quote.Status(qerr))
+		}
 	}
 	// A rating's return: from the unadjusted close of its day (or a price
 	// set by hand) to the last price, with every ex-date in between, from
@@ -213,6 +223,7 @@ func (c *QuoteCmd) Run(a *App) error {
 			if !q.Time.IsZero() {
 				r.Time = q.Time.In(market.China).Format("2006-01-02 15:04:05")
 			}
+			r.AsOf = asOf(lk.Fetched[code.Key()])
 		} else {
 			missing++
 		}
@@ -248,9 +259,14 @@ func (c *QuoteCmd) Run(a *App) error {
 	default:
 		writeQuoteTable(a.Out, rows)
 	}
-	if qerr != nil {
+	switch {
+	case a.root.Offline && missing > 0:
+		fmt.Fprintf(a.Err, "zixuan: %s: the last known quotes, of %s; %d of %d codes have none kept\n", service.ErrQuotesOff, asOf(lk.At), missing, len(codes))
+	case a.root.Offline:
+		fmt.Fprintf(a.Err, "zixuan: %s: the last known quotes, of %s\n", service.ErrQuotesOff, asOf(lk.At))
+	case qerr != nil:
 		fmt.Fprintf(a.Err, "zixuan: %s: %d of %d codes have no quote\n", quote.Status(qerr), missing, len(codes))
-	} else if missing > 0 {
+	case missing > 0:
 		fmt.Fprintf(a.Err, "zixuan: %d of %d codes unknown to the quote server\n", missing, len(codes))
 	}
 	return nil

@@ -44,20 +44,22 @@ func (c *TodayCmd) Run(a *App) error {
 	if scope == nil {
 		scope = []sectors.Ticker{} // an empty sector is an empty scope, not the whole list
 	}
-	sum, err := svc.Today(ctx, service.TodayInput{Snap: snap, Scope: scope, StaleDays: c.StaleDays, Movers: c.Top})
+	sum, lastKnown, err := a.todaySummary(ctx, svc, service.TodayInput{Snap: snap, Scope: scope, StaleDays: c.StaleDays, Movers: c.Top})
 	if err != nil {
 		return err
 	}
 	if c.Format == "json" {
 		enc := json.NewEncoder(a.Out)
 		enc.SetIndent("", "  ")
-		if err := enc.Encode(sum); err != nil {
+		if err := enc.Encode(todayOut{TodaySummary: sum, QuotesAsOf: asOf(lastKnown)}); err != nil {
 			return err
 		}
 	} else {
 		writeToday(a.Out, sum)
 	}
 	switch {
+	case !lastKnown.IsZero(): // quote_offline.go
+		fmt.Fprintln(a.Err, lastKnownLine(sum, lastKnown))
 	case sum.Offline:
 		fmt.Fprintf(a.Err, "zixuan: %s: no movers, limits or day P&L; alerts, quiet calls, reports and positions as stored\n", sum.QuoteStatus)
 	case sum.QuoteStatus != "":

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"zixuan/quote"
+	"zixuan/sectors/market"
 	"zixuan/store"
 )
 
@@ -17,6 +18,10 @@ type Service struct {
 	// Now is the clock every decision reads (trading day, staleness, how
 	// far back a history must reach); tests set it.
 	Now func() time.Time
+	// KeepWatched, when set, are the codes watched (WatchedCodes):
+	// FetchQuotes then keeps what it fetched of them as the last known
+	// quotes (KeepQuotes), for the commands run offline later.
+	KeepWatched []market.Code
 }
 
 // now is the service's clock, the system's when none is set.

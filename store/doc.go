@@ -26,6 +26,8 @@
 //	cache/list            the list index: what the TUI's first screen needs, binary, valid only at the
 //	cache/list-gen        generation it was made at, with the tickers changed since named in
 //	cache/list-dirty      list-dirty (see listindex.go, listpatch.go); a cache, rebuilt from the records
+//	cache/quotes          the last known quotes, binary, one per code watched (see quotecache.go); a cache
+//	                      written without moving the generation
 //
 // Schema changes go through numbered migrations (migrate.go): schema 1 → 2
 // created reports, calls, history, alerts and trades and recorded the seed

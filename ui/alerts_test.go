@@ -200,8 +200,8 @@ func TestAlertCheckRunsOffUpdate(t *testing.T) {
 	if list, _ := st.Alerts(); list[0].State(tradingNow) != sectors.AlertArmed {
 		t.Error("the alert was checked inside Update")
 	}
-	if n := m.writes.pending(); n != 2 {
-		t.Errorf("%d writes pending, want the busy one and the check", n)
+	if n := m.writes.pending(); n != 3 {
+		t.Errorf("%d writes pending, want the busy one, the quotes kept and the check", n)
 	}
 	close(release)
 	m = settle(m)

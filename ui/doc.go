@@ -11,7 +11,9 @@
 // update.go). Its parts keep their own state and take their own messages:
 // the watch of the database and the numbering of loads (storeSync,
 // sync.go), the quotes (quoteState: refresh, price cells, the quote status,
-// the detail pane's quote lines; quotes.go), the index strip and the
+// the detail pane's quote lines; quotes.go; the last known quotes kept
+// and shown until a live answer, or offline: quotekeep.go), the index
+// strip and the
 // breadth in the header (strip.go), the alerts (alertState: the check
 // through the service layer, the detail pane's alert lines; alerts.go,
 // alertedit.go), the list's position columns (posState, poscols.go), the

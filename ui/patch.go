@@ -77,7 +77,7 @@ func (m *Model) patchTicker(tk sectors.Ticker, gen uint64) {
 	}
 	insert := func() {
 		j := d.insert(tk)
-		if m.opts.quotesOn() && j <= len(m.qs.cells) {
+		if m.qs.priced(&m.opts) && j <= len(m.qs.cells) {
 			m.qs.cells = slices.Insert(m.qs.cells, j, m.qs.cellFor(&d.tickers[j], partCtxOf(m), now))
 		}
 		m.rc.rowInserted(m.dataEpoch, j, len(d.tickers)-1)

@@ -19,6 +19,9 @@ import (
 // stale ones marked, and one calm line when the server is not there.
 func (q *quoteState) status(c partCtx) string {
 	qt, s, o := c.t.Quotes, c.s, c.o
+	if q.kept {
+		return q.keptStatus(c)
+	}
 	if !o.quotesOn() {
 		if o.Offline {
 			return s.Dim.Render(qt.Off)
@@ -47,6 +50,28 @@ func (q *quoteState) status(c partCtx) string {
 		return s.Risk.Render(line)
 	}
 	return s.Dim.Render(line)
+}
+
+// keptStatus says the last known quotes are shown and of when, once:
+// with quotes off that they are off, else that live ones are loading or
+// why they failed.
+func (q *quoteState) keptStatus(c partCtx) string {
+	qt, s, o := c.t.Quotes, c.s, c.o
+	at := q.quoteTime().In(o.Location)
+	layout := "01-02 15:04"
+	if at.Year() != o.Now().In(o.Location).Year() {
+		layout = "2006-01-02 15:04"
+	}
+	line := fmt.Sprintf(qt.LastKnown, at.Format(layout))
+	switch {
+	case !o.quotesOn() && o.Offline:
+		return s.Dim.Render(fmt.Sprintf(qt.LastKnownOff, at.Format(layout)))
+	case !o.quotesOn():
+		return s.Dim.Render(line)
+	case q.err != nil:
+		return s.Error.Render(line + "  " + qt.Status(q.err))
+	}
+	return s.Dim.Render(line + "  " + qt.Loading)
 }
 
 // quoteTime is the newest quote's own time, else when it was fetched.
@@ -93,6 +118,12 @@ func (q *quoteState) withStatus(line string, c partCtx, dialog bool, width int) 
 		return line
 	}
 	gap := width - safetext.Width(line) - safetext.Width(qs)
+	if gap < 2 && q.kept && line != "" && width-safetext.Width(qs)-2 >= 10 {
+		// the last known quotes' time is never cut: they must not pass
+		// for live ones; the message gives way
+		line = safetext.Truncate(line, width-safetext.Width(qs)-2)
+		gap = width - safetext.Width(line) - safetext.Width(qs)
+	}
 	if gap < 2 {
 		if line == "" {
 			return qs
@@ -189,7 +220,7 @@ func bookLines(v sectors.Quote, width int, c partCtx) []string {
 // sinceLine is the return since a rating made at, for the history:
 // "since 2024-05-10 close 45.12: +12.3%", or that no reference is known.
 func (q *quoteState) sinceLine(tk *sectors.Ticker, at time.Time, c partCtx) string {
-	if !c.o.quotesOn() {
+	if !q.priced(c.o) {
 		return ""
 	}
 	qt := c.t.Quotes

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"maps"
 	"time"
 
 	"zixuan/sectors/market"
@@ -74,6 +75,11 @@ type quoteState struct {
 	err     error        // the last round's error, shown as a status
 	loading bool
 	seq     int
+	// kept: quotes holds the last known quotes the store kept, not a
+	// live answer (quotes off, or none in yet); the status says their
+	// time, and the first live answer replaces them (quotekeep.go)
+	kept bool
+	keep quoteKeeping
 }
 
 // partCtx is what the quotes, the alerts and the position columns read of
@@ -86,11 +92,12 @@ type partCtx struct {
 	hist    map[string]store.StoredHistory // the daily histories, by Code.Key()
 	badge   map[string]bool                // the tickers with a fired alert to show
 	alerts  []sectors.Alert
+	held    []sectors.Position // the holdings (poscols.go)
 	st      *store.Store
 }
 
 func partCtxOf(m *Model) partCtx {
-	return partCtx{o: &m.opts, t: m.t, s: &m.styles, tickers: m.data.tickers, hist: m.hs.hist, badge: m.al.badge, alerts: m.al.list, st: m.st}
+	return partCtx{o: &m.opts, t: m.t, s: &m.styles, tickers: m.data.tickers, hist: m.hs.hist, badge: m.al.badge, alerts: m.al.list, held: m.ps.list, st: m.st}
 }
 
 // upDown is the style of a rise or a fall: red up and green down by the
@@ -100,14 +107,21 @@ func (c partCtx) upDown(dir int) lipgloss.Style { return c.s.UpDown(c.o.Western,
 // quotesOn reports whether a provider was given (not --offline).
 func (o *Options) quotesOn() bool { return o.Quotes != nil }
 
-// shown reports whether the list has its price columns: quotes on and at
-// least one quote received. Offline, or while no quote server has
-// answered, the list keeps its plain columns (name, board, note, date) and
-// the status line says why there are no prices: a column of dashes on
-// every row would say nothing and push the notes off the screen.
-func (q *quoteState) shown(o *Options) bool { return o.quotesOn() && len(q.quotes) > 0 }
+// shown reports whether the list has its price columns: at least one
+// quote received, or the last known quotes kept (quotekeep.go), offline
+// too. With neither, the list keeps its plain columns (name, board, note,
+// date) and the status line says why there are no prices: a column of
+// dashes on every row would say nothing and push the notes off the screen.
+func (q *quoteState) shown(*Options) bool { return len(q.quotes) > 0 }
+
+// priced reports whether the rows have price cells: quotes on, or the
+// last known ones shown.
+func (q *quoteState) priced(o *Options) bool { return o.quotesOn() || len(q.quotes) > 0 }
 
 func loadRefsCmd(st *store.Store) tea.Cmd {
+	if st == nil {
+		return nil
+	}
 	return func() tea.Msg {
 		refs, err := st.RefPrices()
 		return refsLoadedMsg{refs: refs, err: err}
@@ -174,6 +188,7 @@ type quotesOut struct {
 	err   error
 	check bool                     // check the alerts against in (nil: quotes off)
 	in    map[string]sectors.Quote // the quotes the round brought
+	keep  writeOp                  // keep the round's quotes as the last known (quotekeep.go)
 }
 
 // update takes the quotes' messages; handled is false for any other.
@@ -183,17 +198,23 @@ func (q *quoteState) update(msg tea.Msg, c partCtx) (cmd tea.Cmd, out quotesOut,
 		q.loading = false
 		q.err = msg.err
 		if len(msg.quotes) > 0 {
-			if q.quotes == nil || msg.err == nil {
+			if q.quotes == nil || msg.err == nil || q.kept { // a live answer replaces the last known quotes whole
+				q.kept = false
 				q.quotes = msg.quotes
 			} else { // partial: keep the older quotes of the codes that failed
-				for k, v := range msg.quotes {
-					q.quotes[k] = v
-				}
+				// in a new map: a round's map is never changed once in, so
+				// the writer may keep it while later rounds come
+				merged := maps.Clone(q.quotes)
+				maps.Copy(merged, msg.quotes)
+				q.quotes = merged
 			}
 			q.fetched = msg.at
 		}
 		q.buildCells(c)
-		return q.nextTick(c.o), quotesOut{round: true, err: msg.err, check: true, in: msg.quotes}, true
+		return q.nextTick(c.o), quotesOut{round: true, err: msg.err, check: true, in: msg.quotes, keep: q.keepRound(msg, c)}, true
+	case keptQuotesMsg:
+		q.takeKept(msg, c)
+		return nil, out, true
 	case quoteTickMsg:
 		if msg.seq != q.seq || q.loading {
 			return nil, out, true
@@ -208,9 +229,9 @@ func (q *quoteState) update(msg tea.Msg, c partCtx) (cmd tea.Cmd, out quotesOut,
 		return nil, out, true
 	case startQuotesMsg:
 		if !c.o.quotesOn() {
-			return nil, quotesOut{check: true}, true
+			return tea.Batch(loadKeptCmd(c.st), loadRefsCmd(c.st)), quotesOut{check: true}, true
 		}
-		return tea.Batch(loadRefsCmd(c.st), q.fetchCmd(c)), out, true
+		return tea.Batch(loadKeptCmd(c.st), loadRefsCmd(c.st), q.fetchCmd(c)), out, true
 	case fetchQuotesMsg:
 		if !c.o.quotesOn() || q.loading {
 			return nil, out, true
@@ -252,7 +273,7 @@ func refreshed(status string, err error, t *common.Text, refresh time.Duration) 
 
 // buildCells formats the price columns of every ticker.
 func (q *quoteState) buildCells(c partCtx) {
-	if !c.o.quotesOn() {
+	if !q.priced(c.o) {
 		q.cells = nil
 		return
 	}

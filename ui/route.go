@@ -204,6 +204,9 @@ func (m *Model) route(msg tea.Msg) (cmd tea.Cmd, ok bool) {
 			check, _ := m.route(alertCheckMsg{quotes: out.in})
 			cmd = tea.Batch(cmd, check)
 		}
+		if out.keep != nil && m.writes != nil { // the last known quotes, after the check (quotekeep.go)
+			cmd = tea.Batch(cmd, m.writes.start(out.keep, nil, nil))
+		}
 		return cmd, true
 	}
 

@@ -88,6 +88,7 @@ func runProgram(p *tea.Program, dbPath string, stderr io.Writer) (err error) {
 		if !fm.partial {
 			saveListIndexAtExit(fm.st, fm.data.gen)
 		}
+		fm.qs.keepAtExit(partCtxOf(&fm)) // the last known quotes for the next start (quotekeep.go)
 	}
 	if err != nil {
 		if errors.Is(err, tea.ErrProgramPanic) {

@@ -24,7 +24,7 @@ func todayData(m *Model) today.Data {
 	if i := m.tabs.active; i >= 0 && i < len(m.tabs.labels) {
 		d.Tab = m.tabs.labels[i]
 	}
-	if m.opts.Quotes != nil {
+	if m.opts.Quotes != nil || m.qs.kept { // offline, the last known quotes (quotekeep.go)
 		d.Quotes = maps.Clone(m.qs.quotes)
 		if d.Quotes == nil {
 			d.Quotes = map[string]sectors.Quote{}

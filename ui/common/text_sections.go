@@ -269,6 +269,10 @@ type QuoteText struct {
 	// the order book in the detail pane: its title with 委比, and the
 	// level's names (with its number, 1 the best)
 	Book, Bid, Ask string
+	// LastKnown names the last known quotes, kept from an earlier
+	// session, with their time (%s), shown while no live answer replaces
+	// them; LastKnownOff with quotes off (--offline)
+	LastKnown, LastKnownOff string
 }
 
 // state is the word shown instead of the change when there is no change
@@ -303,6 +307,7 @@ var quoteEN = QuoteText{
 	Up: "%d up", Flat: "%d flat", Down: "%d down", AtLimitUp: "%d limit up", AtLimitDown: "%d limit down",
 	LimitMark: "L", LimitUp: "limit up", LimitDown: "limit down",
 	Book: "Order book  bid/ask ratio %s", Bid: "bid%d", Ask: "ask%d",
+	LastKnown: "last known quotes of %s", LastKnownOff: "offline: quotes of %s",
 }
 
 var quoteZH = QuoteText{
@@ -317,6 +322,7 @@ var quoteZH = QuoteText{
 	Up: "涨%d", Flat: "平%d", Down: "跌%d", AtLimitUp: "涨停%d", AtLimitDown: "跌停%d",
 	LimitMark: "停", LimitUp: "涨停", LimitDown: "跌停",
 	Book: "五档  委比 %s", Bid: "买%d", Ask: "卖%d",
+	LastKnown: "上次行情 %s", LastKnownOff: "离线：%s 的行情",
 }
 
 func (q *QuoteText) Status(err error) string {
