@@ -124,11 +124,12 @@ func (m Model) Update(msg tea.Msg) (next tea.Model, cmd tea.Cmd) {
 			m.held = append(slices.Clip(m.held), msg)
 			return m, nil
 		}
-		if plain, ok := altAsEsc(msg); ok && m.stack.onList() {
-			// zixuan binds no alt keys: on the list an alt+key is an esc
-			// followed by that key, arriving faster than the terminal can
-			// tell them apart (a quick esc then 1, tmux send-keys), which
-			// the terminal's input reads as one alt+1.
+		if plain, ok := altAsEsc(msg); ok && m.stack.takesCommands() {
+			// zixuan binds no alt keys: on the list, the focused pane and
+			// the views an alt+key is an esc followed by that key,
+			// arriving faster than the terminal can tell them apart (a
+			// quick esc then 1, tmux send-keys), which the terminal's
+			// input reads as one alt+1 (stack.go).
 			next, escCmd := m.handleKey(tea.KeyPressMsg{Code: tea.KeyEscape})
 			next, keyCmd := next.Update(plain)
 			return next, tea.Batch(escCmd, keyCmd)

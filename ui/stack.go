@@ -93,6 +93,24 @@ func (s dialogStack) onList() bool {
 	return d == nil || common.PlacementOf(d) == common.AsDetail
 }
 
+// takesCommands reports whether the keys go to what reads every key as a
+// command, never as text: the list, the focused detail pane, or a dialog
+// over the whole body (a view, the full help) that does not say it takes
+// text (common.TextEntry). There an alt+key is an esc then the key
+// (Model.Update); where an input has the keys, alt+b is its own (a word
+// back).
+func (s dialogStack) takesCommands() bool {
+	d := s.top()
+	if d == nil {
+		return true
+	}
+	if _, text := d.(common.TextEntry); text {
+		return false
+	}
+	p := common.PlacementOf(d)
+	return p == common.AsDetail || p == common.InBody
+}
+
 // hasDraft reports whether quitting now would lose typed text: then
 // ctrl+c goes to the dialog (the editor, the picker), which asks first,
 // as esc does.

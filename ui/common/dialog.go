@@ -78,6 +78,11 @@ type CancelMsg struct{}
 // goes to it, and it asks first.
 type Drafter interface{ HasDraft() bool }
 
+// TextEntry is a dialog drawn over the body whose keys are typed text (a
+// path, a search): an alt+key there goes to its input as it is, where a
+// view takes it as an esc then the key.
+type TextEntry interface{ TakesText() }
+
 // StoreWriter is a dialog that ends in a store write (a note, a rating, a
 // move, a removal): opening one makes the store's check ahead of it.
 type StoreWriter interface{ WritesStore() }

@@ -161,6 +161,9 @@ func (d AddModel) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 
 func (d AddModel) Placement() common.Placement { return common.InBody }
 
+// TakesText: the path is typed (an alt+key is the input's).
+func (d AddModel) TakesText() {}
+
 func (d AddModel) ShortHelp() []key.Binding {
 	k := d.Keys
 	if d.asking {
