@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -9,18 +10,24 @@ import (
 )
 
 // The full help scrolls when it does not fit: at the smallest screen,
-// 50x12, every key of the list's help and of the detail pane's can be
-// read by paging through it, and the keys that page it stay in it.
+// 50x12, every key of the list's help, of the detail pane's and of the
+// alerts view's can be read by paging through it, and the keys that page
+// it stay in it; esc goes back to what it was over.
 func TestFullHelpScrollsAtTheSmallestScreen(t *testing.T) {
 	st, _ := newTestStore(t)
 	for _, lang := range []string{"en", "zh"} {
-		for _, pane := range []bool{false, true} {
+		for _, pane := range []string{"list", "pane", "alerts"} {
 			m := newTestModel(t, st, lang, minWidth, minHeight)
 			groups := m.keys.ListHelp().FullHelp()
-			if pane {
+			switch pane {
+			case "pane":
 				m = press(m, "enter")
 				groups = m.keys.DetailHelp().FullHelp()
+			case "alerts":
+				m = press(m, "A")
+				groups = m.keys.AlertsHelp().FullHelp()
 			}
+			under := m.stack.top()
 			m = press(m, "?")
 			if showing(m) != "help" {
 				t.Fatalf("%s: ? shows %s", lang, showing(m))
@@ -31,28 +38,32 @@ func TestFullHelpScrollsAtTheSmallestScreen(t *testing.T) {
 				return strings.Join(lines[2:2+bodyHeight(m.height)], "\n")
 			}
 			seen := body()
-			for range 40 {
+			pages, ups := 40, 3
+			if pane == "alerts" {
+				pages, ups = 0, 0 // its keys fit at 50x12: a key closes it and goes to the view
+			}
+			for range pages {
 				m = press(m, "pgdown")
 				if showing(m) != "help" {
-					t.Fatalf("%s pane=%v: pgdown closed the help", lang, pane)
+					t.Fatalf("%s %s: pgdown closed the help", lang, pane)
 				}
 				seen += "\n" + body()
 			}
-			for range 3 {
+			for range ups {
 				m = press(m, "k")
 				seen += "\n" + body()
 			}
 			if showing(m) != "help" {
-				t.Fatalf("%s pane=%v: k closed the help instead of scrolling it", lang, pane)
+				t.Fatalf("%s %s: k closed the help instead of scrolling it", lang, pane)
 			}
 			for _, b := range bindingsOf(groups) {
 				h := b.Help()
 				if !regexp.MustCompile(regexp.QuoteMeta(h.Key) + ` +` + regexp.QuoteMeta(h.Desc)).MatchString(seen) {
-					t.Errorf("%s pane=%v: %q %q is never shown", lang, pane, h.Key, h.Desc)
+					t.Errorf("%s %s: %q %q is never shown", lang, pane, h.Key, h.Desc)
 				}
 			}
-			if m = press(m, "esc"); showing(m) == "help" {
-				t.Errorf("%s pane=%v: esc does not close the scrolled help", lang, pane)
+			if m = press(m, "esc"); showing(m) == "help" || fmt.Sprintf("%T", m.stack.top()) != fmt.Sprintf("%T", under) {
+				t.Errorf("%s %s: esc does not close the scrolled help back to %T: %T", lang, pane, under, m.stack.top())
 			}
 		}
 	}

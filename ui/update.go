@@ -204,11 +204,14 @@ func addWizard(c common.Common, d *watchData, tab string, fuzzy bool) (common.Di
 // handle does what a dialog asked for; from is the dialog that asked, as
 // it was before the key (a failed write opens it again).
 func (m Model) handle(msg tea.Msg, from common.Dialog) (tea.Model, tea.Cmd) {
-	switch msg.(type) { // the focused pane's ? and q, whatever its ticker
+	switch msg := msg.(type) { // the focused pane's ? and q, whatever its ticker
 	case quitAskedMsg:
 		return m.quit()
 	case paneHelpMsg:
 		m.push(keyhelp.For(m.context(), m.help, m.keys.DetailHelp()))
+		return m, nil
+	case common.ShowHelpMsg: // a view's ?
+		m.push(keyhelp.For(m.context(), m.help, msg.Keys))
 		return m, nil
 	}
 	if f, ok := from.(detailFocus); ok {

@@ -1,6 +1,7 @@
 package common
 
 import (
+	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 )
@@ -86,6 +87,11 @@ type TextEntry interface{ TakesText() }
 // StoreWriter is a dialog that ends in a store write (a note, a rating, a
 // move, a removal): opening one makes the store's check ahead of it.
 type StoreWriter interface{ WritesStore() }
+
+// ShowHelpMsg asks the root for the full help of Keys over the dialog
+// that asked (? in a view): it scrolls where it does not fit, and closes
+// on ? or esc.
+type ShowHelpMsg struct{ Keys help.KeyMap }
 
 // PassKeyMsg closes a dialog and gives its key to what is under it (any
 // key closes the full help and does what it does on the list).

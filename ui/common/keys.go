@@ -240,6 +240,15 @@ func (k KeyMap) DetailHelp() HelpFor {
 	}
 }
 
+// AlertsHelp is the help of the alerts view (A): the footer's keys and,
+// on ?, every key in its groups.
+func (k KeyMap) AlertsHelp() HelpFor {
+	return HelpFor{
+		Short: []key.Binding{k.AlertAdd, k.AlertEdit, k.AlertDelete, k.AlertRearm, k.AlertToggle, k.Up, k.Down, k.Help, k.Dismiss},
+		Full:  [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {k.AlertAdd, k.AlertEdit, k.AlertDelete, k.AlertRearm, k.AlertToggle}, {k.Help, k.Dismiss}},
+	}
+}
+
 func (k KeyMap) ConfirmHelp() HelpFor {
 	return HelpFor{Short: []key.Binding{k.Yes, k.No}}
 }

@@ -2,7 +2,7 @@
 // ticker, rule, state (armed, fired, expired, off), last firing and price,
 // one a line; on the alert selected, a adds one (for its ticker, the
 // list's, or a code typed first), e edits its rule, d deletes it (asked
-// first), r re-arms it, space switches it off or on. The view only says
+// first), r re-arms it, space switches it off or on; ? shows its keys. The view only says
 // what was asked (its messages); the root's alerts part checks it, asks,
 // and queues the store write, and hands the view the alerts again after
 // it (Refresh).
@@ -111,6 +111,8 @@ func (v Model) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 	switch {
 	case key.Matches(k, v.Keys.Dismiss):
 		return nil, nil
+	case key.Matches(k, v.Keys.Help):
+		return common.Tell(v, common.ShowHelpMsg{Keys: v.Keys.AlertsHelp()}), nil
 	case key.Matches(k, v.Keys.Down):
 		v.cursor = min(v.cursor+1, max(len(v.List)-1, 0))
 	case key.Matches(k, v.Keys.Up):
@@ -230,13 +232,7 @@ func joinLines(lines []string) string {
 	return out
 }
 
-func (v Model) Placement() common.Placement { return common.InBody }
-func (v Model) ShortHelp() []key.Binding {
-	k := v.Keys
-	return []key.Binding{k.AlertAdd, k.AlertEdit, k.AlertDelete, k.AlertRearm, k.AlertToggle, k.Up, k.Down, k.Dismiss}
-}
-func (v Model) FullHelp() [][]key.Binding {
-	k := v.Keys
-	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {k.AlertAdd, k.AlertEdit, k.AlertDelete, k.AlertRearm, k.AlertToggle}, {k.Dismiss}}
-}
+func (v Model) Placement() common.Placement    { return common.InBody }
+func (v Model) ShortHelp() []key.Binding       { return v.Keys.AlertsHelp().ShortHelp() }
+func (v Model) FullHelp() [][]key.Binding      { return v.Keys.AlertsHelp().FullHelp() }
 func (v Model) SetSize(w, h int) common.Dialog { v.Common.SetSize(w, h); return v.scrolled() }
