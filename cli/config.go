@@ -20,6 +20,7 @@ import (
 
 	"zixuan/safetext"
 	"zixuan/sectors"
+	"zixuan/service"
 	"zixuan/ui/notify"
 )
 
@@ -65,6 +66,10 @@ type Config struct {
 	// change (codes or names); nil is 上证指数, 深证成指, 创业板指,
 	// 沪深300 and 科创50, an empty list none.
 	Strip []string
+	// TodayStaleDays is how many days without a note make a buy call
+	// quiet in the day's summary (zixuan today, T in the TUI); today's
+	// --stale-days overrides it.
+	TodayStaleDays int
 
 	// Path is the config file looked for; Found says whether it exists.
 	Path  string
@@ -76,7 +81,7 @@ type Config struct {
 
 // ConfigKeys are the config file's keys, in the order `zixuan config`
 // prints them.
-var ConfigKeys = []string{"lang", "colors", "refresh", "offline", "columns", "sort", "rating_filter", "remember_view", "import_sector", "alert_bell", "alert_notify", "quote_redirect_hosts", "benchmark", "sector_benchmarks", "strip"}
+var ConfigKeys = []string{"lang", "colors", "refresh", "offline", "columns", "sort", "rating_filter", "remember_view", "import_sector", "alert_bell", "alert_notify", "quote_redirect_hosts", "benchmark", "sector_benchmarks", "strip", "today_stale_days"}
 
 // ConfigColumns are the names the columns key accepts.
 var ConfigColumns = []string{"code", "name", "board", "sector", "rating", "since", "last", "change", "change_pct", "return", "excess", "qty", "cost", "pnl", "pnl_pct", "volume", "amount", "turnover", "pe", "note", "spark", "changed", "volume_ratio", "amplitude", "total_cap", "float_cap", "pb", "order_ratio"}
@@ -119,7 +124,8 @@ func DefaultConfigPath() string {
 }
 
 func defaultConfig() *Config {
-	c := &Config{Colors: "china", Refresh: 10 * time.Second, Sort: "sector", AlertBell: true, AlertNotify: string(notify.Auto), From: map[string]string{}}
+	c := &Config{Colors: "china", Refresh: 10 * time.Second, Sort: "sector", AlertBell: true, AlertNotify: string(notify.Auto),
+		TodayStaleDays: service.DefaultStaleDays, From: map[string]string{}}
 	for _, k := range ConfigKeys {
 		c.From[k] = "default"
 	}
@@ -346,6 +352,12 @@ func (c *Config) set(key string, v any) error {
 			strip = append(strip, strings.TrimSpace(s))
 		}
 		c.Strip = strip
+	case "today_stale_days":
+		n, ok := v.(int64)
+		if !ok || n < 1 || n > maxStaleDays {
+			return fmt.Errorf("%s is not a number of days: give a whole number from 1 to %d", tomlValue(v), maxStaleDays)
+		}
+		c.TodayStaleDays = int(n)
 	default:
 		return fmt.Errorf("unknown key: the keys are %s", strings.Join(ConfigKeys, ", "))
 	}
@@ -478,6 +490,8 @@ func (c *Config) value(key string) string {
 			return quotedList(keys)
 		}
 		return quotedList(c.Strip)
+	case "today_stale_days":
+		return strconv.Itoa(c.TodayStaleDays)
 	}
 	return ""
 }

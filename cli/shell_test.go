@@ -177,6 +177,7 @@ quote_redirect_hosts = ["web.ifzq.gtimg.cn"]
 benchmark = "中证500"
 sector_benchmarks = { compute = "399006" }
 strip = ["000300", "创业板指"]
+today_stale_days = 14
 `
 
 func TestLoadConfigReadsEveryKey(t *testing.T) {
@@ -189,7 +190,7 @@ func TestLoadConfigReadsEveryKey(t *testing.T) {
 		!slices.Equal(cfg.RatingFilter, []sectors.Rating{sectors.Buy, sectors.Overweight}) || !cfg.RememberView || cfg.ImportSector != "compute" || cfg.AlertBell || cfg.AlertNotify != "osc777" ||
 		!slices.Equal(cfg.QuoteRedirectHosts, []string{"web.ifzq.gtimg.cn"}) ||
 		cfg.Benchmark != "中证500" || cfg.SectorBenchmarks["compute"] != "399006" ||
-		!slices.Equal(cfg.Strip, []string{"000300", "创业板指"}) {
+		!slices.Equal(cfg.Strip, []string{"000300", "创业板指"}) || cfg.TodayStaleDays != 14 {
 		t.Errorf("%+v", cfg)
 	}
 	for _, k := range ConfigKeys {
@@ -198,7 +199,7 @@ func TestLoadConfigReadsEveryKey(t *testing.T) {
 		}
 	}
 	none, err := LoadConfig(filepath.Join(t.TempDir(), "missing.toml"))
-	if err != nil || none.Found || none.Colors != "china" || none.Refresh != 10*time.Second || none.Sort != "sector" || none.From["sort"] != "default" {
+	if err != nil || none.Found || none.Colors != "china" || none.Refresh != 10*time.Second || none.Sort != "sector" || none.From["sort"] != "default" || none.TodayStaleDays != 30 {
 		t.Errorf("no file: %+v, %v", none, err)
 	}
 }
@@ -246,6 +247,9 @@ func TestConfigErrorsAreOneLineNamingTheFileAndKey(t *testing.T) {
 		"lang = \"zh\n":                   "line 1:",
 		"strip = [\"600519\"]\n":          `key strip: `,
 		"strip = \"000300\"\n":            `key strip: "000300" is not a list`,
+		"today_stale_days = 0\n":          `key today_stale_days: 0 is not a number of days: give a whole number from 1 to 36500`,
+		"today_stale_days = \"30\"\n":     `key today_stale_days: "30" is not a number of days`,
+		"today_stale_days = 2.5\n":        `key today_stale_days: 2.5 is not a number of days`,
 	}
 	for text, want := range cases {
 		cfg := writeConfig(t, text)

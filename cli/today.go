@@ -16,15 +16,25 @@ import (
 // TodayCmd prints the day's summary.
 type TodayCmd struct {
 	Sector    string `short:"s" placeholder:"S" predictor:"sector" help:"Only this sector's movers, limits and quiet calls (id, English or Chinese name); alerts, reports and positions are the whole watchlist's."`
-	StaleDays int    `name:"stale-days" default:"30" placeholder:"N" help:"Name the buy calls whose thesis has had no note for N days or more."`
+	StaleDays *int   `name:"stale-days" placeholder:"N" help:"Name the buy calls whose thesis has had no note for N days or more (default: today_stale_days in the config, else 30)."`
 	Top       int    `default:"5" placeholder:"N" help:"How many gainers and how many losers to list."`
 	Format    string `short:"f" default:"table" enum:"table,json" help:"Output format: table or json."`
 }
 
+// maxStaleDays bounds --stale-days and today_stale_days: a century.
+const maxStaleDays = 36500
+
 // Run makes the summary through the service (the TUI's rules) and prints it.
 func (c *TodayCmd) Run(a *App) error {
-	if c.StaleDays < 1 || c.StaleDays > 36500 {
-		return usage("--stale-days %d: give a number of days from 1 to 36500", c.StaleDays)
+	stale := service.DefaultStaleDays
+	if a.cfg != nil {
+		stale = a.cfg.TodayStaleDays
+	}
+	if c.StaleDays != nil { // the flag over the config
+		stale = *c.StaleDays
+		if stale < 1 || stale > maxStaleDays {
+			return usage("--stale-days %d: give a number of days from 1 to %d", stale, maxStaleDays)
+		}
 	}
 	if c.Top < 1 || c.Top > 1000 {
 		return usage("--top %d: give a number from 1 to 1000", c.Top)
@@ -44,7 +54,7 @@ func (c *TodayCmd) Run(a *App) error {
 	if scope == nil {
 		scope = []sectors.Ticker{} // an empty sector is an empty scope, not the whole list
 	}
-	sum, lastKnown, err := a.todaySummary(ctx, svc, service.TodayInput{Snap: snap, Scope: scope, StaleDays: c.StaleDays, Movers: c.Top})
+	sum, lastKnown, err := a.todaySummary(ctx, svc, service.TodayInput{Snap: snap, Scope: scope, StaleDays: stale, Movers: c.Top})
 	if err != nil {
 		return err
 	}

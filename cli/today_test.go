@@ -84,6 +84,26 @@ func TestTodayCommand(t *testing.T) {
 			t.Errorf("today %v: exit %d, %q", bad, code, errs)
 		}
 	}
+	// the quiet calls' days from the config, the flag over them
+	cfg := writeConfig(t, "today_stale_days = 800\n")
+	for _, c := range []struct {
+		args []string
+		days int
+	}{{nil, 800}, {[]string{"--stale-days", "600"}, 600}} {
+		var got struct {
+			StaleDays int               `json:"stale_days"`
+			Stale     []json.RawMessage `json:"stale_calls"`
+		}
+		out := mustRun(t, db, append([]string{"--config", cfg, "--offline", "today", "--format", "json"}, c.args...)...)
+		if err := json.Unmarshal([]byte(out), &got); err != nil {
+			t.Fatal(err)
+		}
+		// the seed's calls are 690 days quiet: named at 600, not at 800
+		if got.StaleDays != c.days || (len(got.Stale) == 0) != (c.days > 690) {
+			t.Errorf("today %v with today_stale_days = 800: stale_days %d, %d calls", c.args, got.StaleDays, len(got.Stale))
+		}
+	}
+
 	// an empty sector has no movers, not the whole watchlist's
 	mustRun(t, db, "sector", "add", "Empty")
 	var empty todayJSON

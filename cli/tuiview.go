@@ -28,6 +28,7 @@ func (a *App) tuiSettings(opts *ui.Options) {
 	}
 	opts.Columns = cfg.Columns
 	opts.Sort, opts.RatingFilter = cfg.Sort, cfg.RatingFilter
+	opts.TodayStaleDays = cfg.TodayStaleDays
 	path := cfg.Path
 	if path != "" {
 		opts.SaveColumns = func(ids []string) error { return setConfigKey(path, "columns", quotedList(ids)) }

@@ -65,6 +65,10 @@ type Options struct {
 	// alert_notify in the config); nil is none. title and body are the
 	// store's text, which it cleans.
 	Notify func(title, body string) tea.Cmd
+	// TodayStaleDays is how many days without a note make a buy call
+	// quiet in the day's summary (T; today_stale_days in the config); 0
+	// is the service's default.
+	TodayStaleDays int
 
 	// Benchmark is the index the scorecard, the list's excess and the
 	// chart measure against, BenchmarkName its name; zero is 沪深300.

@@ -14,7 +14,7 @@ import (
 // clock and the colour convention. The store's snapshot is read by the
 // summary itself.
 func todayData(m *Model) today.Data {
-	d := today.Data{Now: m.opts.Now, Western: m.opts.Western, Scope: []sectors.Ticker{}}
+	d := today.Data{Now: m.opts.Now, Western: m.opts.Western, Scope: []sectors.Ticker{}, StaleDays: m.opts.TodayStaleDays}
 	tab := m.tabs.activeID()
 	for _, tk := range m.data.tickers {
 		if tab == "" || tk.InSector(tab) {
