@@ -78,6 +78,15 @@ func (c *TodayCmd) Run(a *App) error {
 	return nil
 }
 
+// when is an alert's time as the table shows it, to the second: its date
+// too when it is not the clock's (service.TodaySummary.When).
+func when(s service.TodaySummary, at string) string {
+	if len(at) == len(time.DateTime) && at[:10] == s.Date {
+		return at[11:]
+	}
+	return at
+}
+
 // writeToday prints the summary section by section, each an aligned table.
 func writeToday(w io.Writer, s service.TodaySummary) {
 	day, _ := time.Parse(time.DateOnly, s.Day)
@@ -114,7 +123,7 @@ func writeToday(w io.Writer, s service.TodaySummary) {
 
 	var rows [][]string
 	for _, a := range s.Alerts {
-		rows = append(rows, []string{a.At[11:], a.Code, safetext.Line(a.Name), safetext.Line(a.Alert), num(a.Price, 2), safetext.Line(a.Detail)})
+		rows = append(rows, []string{when(s, a.At), a.Code, safetext.Line(a.Name), safetext.Line(a.Alert), num(a.Price, 2), safetext.Line(a.Detail)})
 	}
 	section("ALERTS FIRED", len(rows), []string{"TIME", "CODE", "NAME", "ALERT", "PRICE", "SEEN"}, rows, 4)
 
@@ -130,11 +139,18 @@ func writeToday(w io.Writer, s service.TodaySummary) {
 
 	rows = nil
 	for _, r := range s.Reports {
-		rows = append(rows, []string{r.Added[11:16], safetext.Line(r.Broker), r.Date, safetext.Line(r.Title), strconv.Itoa(r.Calls)})
+		rows = append(rows, []string{s.When(r.Added), safetext.Line(r.Broker), r.Date, safetext.Line(r.Title), strconv.Itoa(r.Calls)})
 	}
 	section("REPORTS ADDED", len(rows), []string{"ADDED", "BROKER", "DATE", "TITLE", "CALLS"}, rows, 4)
 
 	rows = nil
+	cols := []string{"CODE", "NAME", "QTY", "CHG%", "DAY P&L"}
+	for _, p := range s.Positions {
+		if p.Dividend != nil { // an ex-date's cash: part of the day P&L, shown beside it
+			cols = append(cols, "OF WHICH 派")
+			break
+		}
+	}
 	for _, p := range s.Positions {
 		chg, pnl := "-", "-"
 		if p.ChangePct != nil {
@@ -143,12 +159,20 @@ func writeToday(w io.Writer, s service.TodaySummary) {
 		if p.PnL != nil {
 			pnl = signed(*p.PnL, 2)
 		}
-		rows = append(rows, []string{p.Code, safetext.Line(p.Name), strconv.FormatInt(p.Qty, 10), chg, pnl})
+		row := []string{p.Code, safetext.Line(p.Name), strconv.FormatInt(p.Qty, 10), chg, pnl}
+		if len(cols) > 5 {
+			row = append(row, "")
+			if p.Dividend != nil {
+				row[5] = num(*p.Dividend, 2)
+			}
+		}
+		rows = append(rows, row)
 	}
 	if len(rows) > 0 {
-		rows = append(rows, []string{"TOTAL", "", "", "", signed(s.DayPnL, 2)})
+		total := []string{"TOTAL", "", "", "", signed(s.DayPnL, 2)}
+		rows = append(rows, append(total, make([]string, len(cols)-len(total))...))
 	}
-	section("POSITIONS' DAY P&L", len(rows), []string{"CODE", "NAME", "QTY", "CHG%", "DAY P&L"}, rows, 2, 3, 4)
+	section("POSITIONS' DAY P&L", len(rows), cols, rows, 2, 3, 4, 5)
 	if s.PnLPriced < s.PnLHeld {
 		fmt.Fprintf(w, "  %d of %d positions priced: the total is theirs\n", s.PnLPriced, s.PnLHeld)
 	}

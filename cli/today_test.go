@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"zixuan/safetext"
+	"zixuan/service"
 )
 
 // todayJSON is the part of `today --format json` scripts read.
@@ -160,5 +161,28 @@ func TestTodayOffline(t *testing.T) {
 	table, _, _ := run(t, db, "", "--offline", "today")
 	if !strings.HasPrefix(table, "Sat 2026-04-11, exchanges closed (weekend): the last session, Fri 2026-04-10") || !strings.Contains(table, "no quotes") {
 		t.Errorf("table:\n%s", table)
+	}
+}
+
+// The table dates what is not of the clock's day (a closed day runs from
+// the last session) and shows an ex-date's cash beside the day P&L it is
+// part of, the total's cell empty.
+func TestTodayTableDatesAndDividends(t *testing.T) {
+	one, cash := 450.0, 1000.0
+	sum := service.TodaySummary{Day: "2026-03-06", Date: "2026-03-07", Closed: true, Reason: "weekend",
+		Alerts:    []service.FiredAlert{{ID: 1, Code: "SZ000977", Alert: "above 9.00", At: "2026-03-06 14:55:02", Price: 9.1}},
+		Reports:   []service.NewReport{{ID: "r", Title: "Sat", Calls: 1, Added: "2026-03-07 08:15:00"}},
+		Positions: []service.DayPnL{{Code: "SZ000977", Name: "浪潮信息", Qty: 1000, PnL: &one, Dividend: &cash}, {Code: "SH600519", Name: "贵州茅台", Qty: 100}},
+		DayPnL:    450, PnLPriced: 1, PnLHeld: 2}
+	var b strings.Builder
+	writeToday(&b, sum)
+	out := b.String()
+	for _, want := range []string{"2026-03-06 14:55:02  SZ000977", "08:15  ", "OF WHICH 派", "+450.00      1000.00"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %q in\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "2026-03-07 08:15") {
+		t.Errorf("today's report is dated:\n%s", out)
 	}
 }

@@ -70,6 +70,21 @@ type TodaySummary struct {
 	PnLHeld   int     `json:"day_pnl_positions"`
 }
 
+// When is how a moment of the summary (an alert's At, a report's Added,
+// "2006-01-02 15:04:05" China time) is shown: its time when it is on the
+// clock's date, else its date and time (on a closed day the summary runs
+// from the last session's start, so a report added on Friday is read on
+// Saturday with its date).
+func (s TodaySummary) When(at string) string {
+	if len(at) < 16 {
+		return at
+	}
+	if at[:10] == s.Date {
+		return at[11:16]
+	}
+	return at[:16]
+}
+
 // Mover is one ticker's move on the day.
 type Mover struct {
 	Code      string  `json:"code"` // SH600519
@@ -116,12 +131,24 @@ type NewReport struct {
 }
 
 // DayPnL is one position's day.
+//
+// On an ex-date (除权除息日) the quote's previous close is the exchange's
+// reference price, the last close less the cash and spread over the bonus
+// shares (FORMATS: 除权(息)参考价), and the shares held count the 送/转
+// from that day: (last − previous close) × shares held is then what the
+// holder made counting the cash paid, as a broker's 当日盈亏 (现价 −
+// 前收盘价) × 持仓 is. The cash is in PnL once; Dividend says how much of
+// it was the 派 (never added again: that would count it twice, and a flat
+// ex-date would show the dividend as a gain).
 type DayPnL struct {
 	Code      string   `json:"code"`
 	Name      string   `json:"name"`
 	Qty       int64    `json:"qty"`
 	ChangePct *float64 `json:"change_pct"` // null without a trade of the day
 	PnL       *float64 `json:"day_pnl"`    // null: not priced
+	// Dividend is the cash an ex-date of the day paid on the shares of
+	// record (派, before tax), part of PnL; absent on other days.
+	Dividend *float64 `json:"dividend,omitempty"`
 }
 
 // Today makes the summary at the service's clock. Only the store failing
@@ -294,6 +321,15 @@ func (s *Service) Today(ctx context.Context, in TodayInput) (TodaySummary, error
 		if _, ok := dayQuote(p.Code); ok {
 			pct := q.ChangePct
 			d.ChangePct = &pct
+		}
+		var cash float64
+		for _, a := range p.Actions {
+			if market.ChinaDay(a.ExDate).Equal(day) {
+				cash += a.Cash
+			}
+		}
+		if cash > 0 {
+			d.Dividend = &cash
 		}
 		sum.PnLHeld++
 		if priced {

@@ -238,3 +238,78 @@ func TestTodayOffline(t *testing.T) {
 }
 
 func near(a, b float64) bool { return a-b < 1e-6 && b-a < 1e-6 }
+
+// On an ex-date the quote's previous close is the exchange's reference
+// price: the day's change on it times the shares held (the 送/转 among
+// them) is what the holder made with the cash paid counted once, as a
+// broker's 当日盈亏 has it, and the summary says how much was the 派.
+func TestTodayOnAnExDateCountsTheDividendOnce(t *testing.T) {
+	exDate := time.Date(2026, 4, 2, 0, 0, 0, 0, market.China) // a Thursday session
+	for _, c := range []struct {
+		text                 string
+		cash, bonus          float64
+		prevClose, last      float64
+		qty                  int64
+		pnl, dividend, worth float64
+	}{
+		// 1000 shares: 10,000 yesterday; at 9.00 they are worth 9,000 and
+		// 1,000 came in cash: nothing made; at 9.45, 450
+		{"10派10元", 1, 0, 10, 9.45, 1000, 450, 1000, 0},
+		{"10派10元", 1, 0, 10, 9.00, 1000, 0, 1000, 0},
+		// 2,000 shares after 10送10, the reference (20 − 1) ÷ 2 = 9.50
+		{"10送10股派10元", 1, 1, 20, 10, 2000, 1000, 1000, 0},
+	} {
+		var clock time.Time
+		st, err := store.Open(filepath.Join(t.TempDir(), "exdate.db"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		st.SetClock(func() time.Time { return clock })
+		clock = time.Date(2026, 3, 2, 20, 0, 0, 0, market.China)
+		if _, err := st.AddTrade(sectors.Trade{Code: inspur, Side: sectors.Bought, Date: time.Date(2026, 3, 2, 0, 0, 0, 0, market.China), Price: 9, Qty: 1000}); err != nil {
+			t.Fatal(err)
+		}
+		ev := sectors.ExRights{ExDate: exDate, CashPerShare: c.cash, BonusPerShare: c.bonus, Text: c.text}
+		var bars []sectors.DailyBar
+		for d := time.Date(2026, 3, 30, 0, 0, 0, 0, market.China); d.Before(exDate); d = d.AddDate(0, 0, 1) {
+			bars = append(bars, sectors.DailyBar{Date: d, Open: c.prevClose, Close: c.prevClose, High: c.prevClose, Low: c.prevClose, Volume: 1000})
+		}
+		h := sectors.PriceHistory{Code: inspur, Bars: bars, Events: []sectors.ExRights{ev}}
+		if err := st.SaveHistories(map[string]store.HistoryUpdate{inspur.Key(): {Fetched: h, Covered: []sectors.DayRange{h.Range()}}}); err != nil {
+			t.Fatal(err)
+		}
+		clock = time.Date(2026, 4, 2, 14, 0, 0, 0, market.China)
+		ref := ev.ReferencePrice(c.prevClose)
+		q := sectors.Quote{Code: inspur, Last: c.last, PrevClose: ref, Change: c.last - ref, ChangePct: (c.last/ref - 1) * 100, Time: clock}
+		svc := &Service{Store: st, Now: func() time.Time { return clock }}
+		sum, err := svc.Today(context.Background(), TodayInput{Scope: []sectors.Ticker{}, Quotes: map[string]sectors.Quote{inspur.Key(): q}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(sum.Positions) != 1 {
+			t.Fatalf("%s: positions %+v", c.text, sum.Positions)
+		}
+		p := sum.Positions[0]
+		if p.Qty != c.qty || p.PnL == nil || !near(*p.PnL, c.pnl) || p.Dividend == nil || !near(*p.Dividend, c.dividend) {
+			t.Errorf("%s at %.2f: %d shares, day P&L %v, dividend %v; want %d, %.2f, %.2f", c.text, c.last, p.Qty, deref(p.PnL), deref(p.Dividend), c.qty, c.pnl, c.dividend)
+		}
+		// what the holder has now against what they had at the close before
+		if worth := float64(c.qty)*c.last + c.dividend - 1000*c.prevClose; !near(worth, c.pnl) {
+			t.Errorf("%s: the case is wrong: the holder made %.2f", c.text, worth)
+		}
+		// the day after, no dividend is the day's
+		clock = time.Date(2026, 4, 3, 14, 0, 0, 0, market.China)
+		q.PrevClose, q.Time = c.last, clock
+		sum, err = svc.Today(context.Background(), TodayInput{Scope: []sectors.Ticker{}, Quotes: map[string]sectors.Quote{inspur.Key(): q}})
+		if err != nil || len(sum.Positions) != 1 || sum.Positions[0].Dividend != nil || !near(deref(sum.Positions[0].PnL), 0) {
+			t.Errorf("%s, the day after: %+v %v", c.text, sum.Positions, err)
+		}
+	}
+}
+
+func deref(p *float64) float64 {
+	if p == nil {
+		return -1e18
+	}
+	return *p
+}

@@ -30,6 +30,9 @@ func (m Model) Update(msg tea.Msg) (next tea.Model, cmd tea.Cmd) {
 	if next, cmd, ok := routeChart(m, msg); ok { // klineview.go
 		return next, cmd
 	}
+	if next, cmd, ok := todayLoaded(m, msg); ok { // todayview.go
+		return next, cmd
+	}
 	if cmd, ok := m.route(msg); ok { // the quotes, the history, the alerts
 		return m, cmd
 	}
@@ -208,6 +211,9 @@ func (m *Model) route(msg tea.Msg) (cmd tea.Cmd, ok bool) {
 		if out.keep != nil && m.writes != nil { // the last known quotes, after the check (quotekeep.go)
 			cmd = tea.Batch(cmd, m.writes.start(out.keep, nil, nil))
 		}
+		if out.round && len(out.in) > 0 { // the day's summary with them (todayview.go)
+			cmd = tea.Batch(cmd, todayRequeried(m))
+		}
 		return cmd, true
 	}
 
@@ -244,6 +250,9 @@ func (m *Model) route(msg tea.Msg) (cmd tea.Cmd, ok bool) {
 	cmd, out, ok := m.al.update(msg, in)
 	if !ok {
 		return nil, false
+	}
+	if c, ok := msg.(alertsCheckedMsg); ok && len(c.fired) > 0 { // the day's summary lists them
+		cmd = tea.Batch(cmd, todayRequeried(m))
 	}
 	if out.cells {
 		m.qs.buildCells(partCtxOf(m))

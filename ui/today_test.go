@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -106,5 +107,57 @@ func TestTodayViewOfflineZH(t *testing.T) {
 	}
 	if strings.Contains(v, "涨幅") {
 		t.Errorf("movers offline:\n%s", v)
+	}
+}
+
+// steppedQuotes answers as fakeQuotes at a last of its own over the
+// previous close of 100.
+type steppedQuotes struct {
+	fakeQuotes
+	last float64
+}
+
+func (f *steppedQuotes) Quotes(ctx context.Context, codes []market.Code) (map[string]sectors.Quote, error) {
+	out, err := f.fakeQuotes.Quotes(ctx, codes)
+	for k, q := range out {
+		q.Last, q.Change, q.ChangePct = f.last, f.last-100, f.last-100
+		out[k] = q
+	}
+	return out, err
+}
+
+// The open view follows the quotes: a refresh that brings new ones makes
+// the summary again (the day's P&L moves with them); the quiet calls'
+// days are the config's.
+func TestTodayViewRefreshesWithTheQuotes(t *testing.T) {
+	st, _ := newTestStore(t)
+	if _, err := st.AddTrade(sectors.Trade{Code: market.MustParseCode("002230"), Side: sectors.Bought, Qty: 100, Price: 100,
+		Date: time.Date(2026, 2, 2, 0, 0, 0, 0, market.China)}); err != nil {
+		t.Fatal(err)
+	}
+	p := &steppedQuotes{fakeQuotes: fakeQuotes{at: tradingNow.Add(-5 * time.Second)}, last: 110}
+	opts := testOptions(t, "en")
+	opts.Now = func() time.Time { return tradingNow }
+	opts.Quotes, opts.TodayStaleDays, opts.Refresh = p, 600, -1 // no timer: the test runs every command
+	m, err := New(st, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m = update(m, tea.WindowSizeMsg{Width: 120, Height: 60})
+	m, cmd := fetch(m)
+	m = run(m, cmd)
+	m, cmd = pressCmd(m, "T")
+	m = run(m, cmd)
+	v := m.plainView()
+	for _, want := range []string{"SZ002230", "+1000.00", "Buy calls without a note for 600+ days", "SH688"} {
+		if !strings.Contains(v, want) {
+			t.Fatalf("summary lacks %q:\n%s", want, v)
+		}
+	}
+	p.last = 105
+	m, cmd = fetch(m)
+	m = run(m, cmd)
+	if v := m.plainView(); !strings.Contains(v, "+500.00") || strings.Contains(v, "+1000.00") || !strings.Contains(v, "+5.00%") {
+		t.Errorf("the summary does not follow the quotes (105 over 100, 100 shares):\n%s", v)
 	}
 }

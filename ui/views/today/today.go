@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strconv"
+	"sync/atomic"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -34,6 +35,7 @@ type Data struct {
 type LoadedMsg struct {
 	Sum service.TodaySummary
 	Err string // the store's refusal, worded for the TUI
+	Seq uint64 // which making it is the result of
 }
 
 // Model is the view.
@@ -46,34 +48,68 @@ type Model struct {
 	lines  []string
 	offset int
 	t      *common.TodayText
+	// seq is the making under way or last made; making: one is under
+	// way, again: it is to be made once more from Data when it is in
+	seq           uint64
+	making, again bool
 }
+
+// seqs numbers every making of a summary, across views: a result for a
+// view closed since is never taken by one opened after it.
+var seqs atomic.Uint64
 
 // New opens the view and starts making the summary.
 func New(c common.Common, data Data) (Model, tea.Cmd) {
-	v := Model{Common: c, Data: data, t: c.T.Today}
-	svc := &service.Service{Store: c.Store, Now: data.Now}
-	in := service.TodayInput{Snap: data.Snap, Scope: data.Scope, Quotes: data.Quotes, StaleDays: data.StaleDays}
+	return Model{Common: c, Data: data, t: c.T.Today}.make()
+}
+
+// Requery makes the summary again from data (new quotes came, an alert
+// fired), keeping the place scrolled to: one at a time; asked while one
+// is being made, it is made again from the latest data once that one is
+// in.
+func (v Model) Requery(data Data) (Model, tea.Cmd) {
+	v.Data = data
+	if v.making {
+		v.again = true
+		return v, nil
+	}
+	return v.make()
+}
+
+// make starts making the summary from v.Data, off the UI goroutine.
+func (v Model) make() (Model, tea.Cmd) {
+	v.seq, v.making, v.again = seqs.Add(1), true, false
+	svc := &service.Service{Store: v.Store, Now: v.Now}
+	in := service.TodayInput{Snap: v.Snap, Scope: v.Scope, Quotes: v.Quotes, StaleDays: v.StaleDays}
 	if in.Scope == nil {
 		in.Scope = []sectors.Ticker{} // an empty tab is an empty scope, not the whole list
 	}
-	t := c.T
+	t, seq := v.T, v.seq
 	return v, func() tea.Msg {
 		sum, err := svc.Today(context.Background(), in)
 		if err != nil {
-			return LoadedMsg{Err: t.StoreError(err)}
+			return LoadedMsg{Err: t.StoreError(err), Seq: seq}
 		}
-		return LoadedMsg{Sum: sum}
+		return LoadedMsg{Sum: sum, Seq: seq}
 	}
 }
 
 func (v Model) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 	switch msg := msg.(type) {
 	case LoadedMsg:
-		v.err = msg.Err
+		if msg.Seq != v.seq {
+			return v, nil // another view's, or one made before
+		}
+		v.making = false
+		v.err, v.sum = msg.Err, nil
 		if msg.Err == "" {
 			v.sum = &msg.Sum
 		}
 		v.lines = v.render()
+		v.offset = min(v.offset, v.maxOffset())
+		if v.again {
+			return v.make()
+		}
 	case tea.KeyPressMsg:
 		switch {
 		case key.Matches(msg, v.Keys.Dismiss):
@@ -150,7 +186,7 @@ func (v Model) render() []string {
 
 	var rows [][]string
 	for _, a := range s.Alerts {
-		rows = append(rows, []string{a.At[11:16], a.Code, common.DisplayName(a.Name), a.Alert, common.Price(a.Price)})
+		rows = append(rows, []string{s.When(a.At), a.Code, common.DisplayName(a.Name), a.Alert, common.Price(a.Price)})
 	}
 	section(t.Alerts, rows, nil, 4)
 
@@ -166,7 +202,7 @@ func (v Model) render() []string {
 
 	rows = nil
 	for _, r := range s.Reports {
-		rows = append(rows, []string{r.Added[11:16], r.Broker, r.Title, fmt.Sprintf(t.Calls, r.Calls)})
+		rows = append(rows, []string{s.When(r.Added), r.Broker, r.Title, fmt.Sprintf(t.Calls, r.Calls)})
 	}
 	section(t.Reports, rows, nil)
 
@@ -180,7 +216,11 @@ func (v Model) render() []string {
 		if p.PnL != nil {
 			pnl, dir = common.SignedPrice(*p.PnL), sign(*p.PnL)
 		}
-		rows = append(rows, []string{p.Code, common.DisplayName(p.Name), strconv.FormatInt(p.Qty, 10), chg, pnl})
+		row := []string{p.Code, common.DisplayName(p.Name), strconv.FormatInt(p.Qty, 10), chg, pnl}
+		if p.Dividend != nil { // an ex-date's cash, in the P&L already (service.DayPnL)
+			row = append(row, fmt.Sprintf(t.Dividend, common.Price(*p.Dividend)))
+		}
+		rows = append(rows, row)
 		styles = append(styles, v.Styles.UpDown(v.Western, dir))
 	}
 	if len(rows) > 0 {
