@@ -283,15 +283,21 @@ func (a *alertState) of(code market.Code) []sectors.Alert {
 	return out
 }
 
-// lines are the detail pane's lines for tk's alerts; none without.
-func (a *alertState) lines(tk *sectors.Ticker, width int, c partCtx) []string {
+// lines are the detail pane's lines for tk's alerts, none without; in
+// the focused pane (focused) they are indented to take the cursor, on
+// alert cursor, and sel is the index of its line (-1: none).
+func (a *alertState) lines(tk *sectors.Ticker, width int, c partCtx, focused bool, cursor uint64) (lines []string, sel int) {
 	list := a.of(tk.Code)
 	if len(list) == 0 {
-		return nil
+		return nil, -1
 	}
 	s, at := c.s, c.t.Alerts
 	now := c.o.Now()
-	lines := []string{"", s.ColHead.Render(at.Heading)}
+	lines, sel = []string{"", s.ColHead.Render(at.Heading)}, -1
+	hint := at.Hint
+	if focused {
+		hint = at.HintFocused
+	}
 	for _, al := range list {
 		h := c.hist[al.Code.Key()]
 		line := fmt.Sprintf("%d %s  %s", al.ID, al.DescribeAt(h.Events, h.Unread, now), at.State(al.State(now)))
@@ -304,7 +310,15 @@ func (a *alertState) lines(tk *sectors.Ticker, width int, c partCtx) []string {
 		if al.Note != "" {
 			line += "  " + safeLine(al.Note)
 		}
-		lines = append(lines, safetext.Truncate(line, width))
+		switch {
+		case focused && al.ID == cursor:
+			sel = len(lines)
+			lines = append(lines, s.Selected.Render(safetext.Fit("> "+line, width)))
+		case focused:
+			lines = append(lines, safetext.Truncate("  "+line, width))
+		default:
+			lines = append(lines, safetext.Truncate(line, width))
+		}
 	}
-	return append(lines, s.Dim.Render(safetext.Truncate(at.Hint, width)))
+	return append(lines, s.Dim.Render(safetext.Truncate(hint, width))), sel
 }

@@ -44,8 +44,12 @@ type detailIn struct {
 	dark    bool   // the styles are for a dark background
 	rc      *renderCache
 
-	quote, chart, alerts func(tk *sectors.Ticker, width int) []string
-	since                func(tk *sectors.Ticker, at time.Time) string
+	quote, chart func(tk *sectors.Ticker, width int) []string
+	// alerts draws the alert lines, the one of alert cursor selected
+	// (its index: sel) in the focused pane
+	alerts func(tk *sectors.Ticker, width int, focused bool, cursor uint64) (lines []string, sel int)
+	since  func(tk *sectors.Ticker, at time.Time) string
+	alert  uint64 // the focused pane's cursor is on this alert line; 0: on the notes
 }
 
 // detailLines renders the pane's content for in.tk in width cells; noteLine
@@ -77,7 +81,12 @@ func (d *detailModel) detailLinesIn(in *detailIn, width int, focused bool, windo
 	}
 	lines = append(lines, in.quote(&tk, width)...)
 	lines = append(lines, in.chart(&tk, width)...) // chart.go, ui/views/chart
-	lines = append(lines, in.alerts(&tk, width)...)
+	noteLine = -1
+	alertLines, sel := in.alerts(&tk, width, focused, in.alert)
+	if sel >= 0 { // the selected line is the alert's: the pane keeps it in sight
+		noteLine = len(lines) + sel
+	}
+	lines = append(lines, alertLines...)
 
 	shown := ""
 	if def, ok := thesisOf(in.sectors, tk.Sector); ok {
@@ -113,7 +122,6 @@ func (d *detailModel) detailLinesIn(in *detailIn, width int, focused bool, windo
 
 	lines = append(lines, "", s.ColHead.Render(t.Notes))
 	notes := tk.LiveNotes()
-	noteLine = -1
 	if len(notes) == 0 {
 		wrap(t.NoNotes, &s.Dim)
 	}
@@ -125,7 +133,7 @@ func (d *detailModel) detailLinesIn(in *detailIn, width int, focused bool, windo
 		n := notes[i]
 		mark := "  "
 		style := s.Dim
-		if focused && i == d.note {
+		if focused && i == d.note && in.alert == 0 {
 			mark, style, noteLine = "> ", s.Selected, len(lines)
 		}
 		stamp := n.Created.In(in.loc).Format("2006-01-02 15:04")

@@ -20,10 +20,16 @@ import (
 // another process removes it, the list's selection moves on, but the pane
 // does not follow. It says the ticker is gone and asks nothing of the
 // root, so no key of it can write to another ticker (gone).
+//
+// Its cursor may be on one of the ticker's alert lines (alert, by id; 0:
+// on the notes): k up from the first note reaches them, j down from the
+// last goes back. There e, d, R and space act on that alert through the
+// alerts part, as the alerts view's keys do (paneAlertAsked).
 type detailFocus struct {
 	keys  *common.KeyMap
 	code  market.Code
 	label string // code and name, for the message when it is gone
+	alert uint64 // the alert line selected; 0: none
 }
 
 // focusOn is the focused detail pane of tk (the selected ticker).
@@ -58,6 +64,21 @@ type (
 	undeleteLastMsg struct{}         // bring back the note deleted last
 	paneHelpMsg     struct{}         // show the help of the pane's keys
 	quitAskedMsg    struct{}         // quit, as q does on the list
+	// paneAlertMsg: act on alert id, the line selected
+	paneAlertMsg struct {
+		id  uint64
+		act paneAlertAct
+	}
+)
+
+// paneAlertAct is what a key asks of the alert line selected.
+type paneAlertAct int
+
+const (
+	alertEditAct paneAlertAct = iota
+	alertDeleteAct
+	alertRearmAct
+	alertToggleAct
 )
 
 func (d detailFocus) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
@@ -66,6 +87,16 @@ func (d detailFocus) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 		return d, nil
 	}
 	keys := d.keys
+	if d.alert != 0 { // the alert line selected takes e, d, R and space
+		for _, b := range []struct {
+			binding *key.Binding
+			act     paneAlertAct
+		}{{&keys.PaneAlertEdit, alertEditAct}, {&keys.PaneAlertDelete, alertDeleteAct}, {&keys.PaneAlertRearm, alertRearmAct}, {&keys.PaneAlertToggle, alertToggleAct}} {
+			if key.Matches(k, *b.binding) {
+				return common.Tell(d, paneAlertMsg{id: d.alert, act: b.act}), nil
+			}
+		}
+	}
 	switch {
 	case key.Matches(k, keys.Quit): // before Back, which has q too
 		return common.Tell(d, quitAskedMsg{}), nil
@@ -105,8 +136,13 @@ func (d detailFocus) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 	return d, nil
 }
 
-func (d detailFocus) Placement() common.Placement    { return common.AsDetail }
-func (d detailFocus) View() string                   { return "" } // the root draws the pane
-func (d detailFocus) ShortHelp() []key.Binding       { return d.keys.DetailHelp().ShortHelp() }
+func (d detailFocus) Placement() common.Placement { return common.AsDetail }
+func (d detailFocus) View() string                { return "" } // the root draws the pane
+func (d detailFocus) ShortHelp() []key.Binding {
+	if d.alert != 0 {
+		return d.keys.DetailAlertHelp().ShortHelp()
+	}
+	return d.keys.DetailHelp().ShortHelp()
+}
 func (d detailFocus) FullHelp() [][]key.Binding      { return d.keys.DetailHelp().FullHelp() }
 func (d detailFocus) SetSize(int, int) common.Dialog { return d }

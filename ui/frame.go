@@ -89,15 +89,18 @@ func (m *Model) newFrame() frame {
 	f.detIn = detailIn{
 		t: m.t, styles: &m.styles, loc: m.opts.Location,
 		sectors: m.data.sectors, snap: m.hs.snap, epoch: m.dataEpoch, dark: m.dark, rc: m.rc,
-		quote:  func(tk *sectors.Ticker, width int) []string { return qs.lines(tk, width, pc) },
-		alerts: func(tk *sectors.Ticker, width int) []string { return al.lines(tk, width, pc) },
-		since:  func(tk *sectors.Ticker, at time.Time) string { return qs.sinceLine(tk, at, pc) },
+		quote: func(tk *sectors.Ticker, width int) []string { return qs.lines(tk, width, pc) },
+		alerts: func(tk *sectors.Ticker, width int, focused bool, cursor uint64) ([]string, int) {
+			return al.lines(tk, width, pc, focused, cursor)
+		},
+		since: func(tk *sectors.Ticker, at time.Time) string { return qs.sinceLine(tk, at, pc) },
 		chart: func(tk *sectors.Ticker, width int) []string {
 			c := common.Common{Width: width, Height: m.height, Keys: m.keys, Styles: &m.styles, T: m.t, Store: m.st}
 			return hs.chartLines(c, tk, m.opts.Western) // chart.go
 		},
 	}
 	f.detIn.tk, f.detIn.ok = m.selected()
+	f.detIn.alert = paneCursor(m.stack, m.al.list)
 	if lost, gone := lostFocus(m.stack, m.selectedKey()); gone {
 		f.detIn.gone = lost.gone(m.t)
 	}

@@ -258,6 +258,8 @@ func (m *Model) route(msg tea.Msg) (cmd tea.Cmd, ok bool) {
 		m.qs.buildCells(partCtxOf(m))
 	}
 	m.stack = m.stack.each(m.refreshView) // the alerts view shows the alerts as they are now
+	// and the pane's cursor leaves an alert deleted (detailalerts.go)
+	m.stack = withPaneCursor(m.stack, paneCursor(m.stack, m.al.list))
 	if out.say != "" {
 		m.say("%s", out.say)
 	}

@@ -240,6 +240,8 @@ func (m Model) handle(msg tea.Msg, from common.Dialog) (tea.Model, tea.Cmd) {
 	// the focused detail pane
 	case noteStepMsg, detailScrollMsg, openEditorMsg, editNoteMsg, askDeleteMsg, openPickerMsg:
 		return m.detailAsked(msg)
+	case paneAlertMsg: // its alert line selected (detailalerts.go)
+		return paneAlertAsked(m, msg)
 
 	// the reports view (ui/views/reports; the root's side in reports.go)
 	case reports.FilterMsg, common.GoToTickerMsg, reports.OpenAddMsg, reports.AskRemoveMsg, reports.PlanRemoveMsg, reports.RemoveMsg, reports.AddMsg:
@@ -278,6 +280,7 @@ func (m Model) detailAsked(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case noteStepMsg:
 		switch {
+		case stepAlerts(&m, &tk, len(notes), msg.by): // onto, along or off its alert lines
 		case len(notes) == 0:
 			m.det.offset = max(m.det.offset+msg.by, 0)
 		case msg.by < 0 && m.det.note > 0, msg.by > 0 && m.det.note < len(notes)-1:

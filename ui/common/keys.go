@@ -57,6 +57,11 @@ type KeyMap struct {
 	// the alerts view (ui/views/alerts): open it from the list; add,
 	// edit, delete, re-arm and switch on or off the alert selected
 	AlertsView, AlertAdd, AlertEdit, AlertDelete, AlertRearm, AlertToggle key.Binding
+	// the focused detail pane with an alert line selected (k up from its
+	// first note): the alerts view's keys where the pane leaves them free
+	// — e and d act on the line selected, as on a note; r stays the
+	// rating, so R re-arms; space (a page down elsewhere) switches it
+	PaneAlertEdit, PaneAlertDelete, PaneAlertRearm, PaneAlertToggle key.Binding
 
 	// dialogs
 	Save, Cancel, Confirm, Choose, Keep, Yes, No key.Binding
@@ -154,6 +159,11 @@ func NewKeyMap(t *Text) KeyMap {
 		AlertRearm:  b([]string{"r"}, "r", t.Alerts.KRearm),
 		AlertToggle: b([]string{"space"}, "space", t.Alerts.KToggle),
 
+		PaneAlertEdit:   b([]string{"e"}, "e", t.Alerts.KPaneEdit),
+		PaneAlertDelete: b([]string{"d", "x", "delete"}, "d", t.Alerts.KPaneDelete),
+		PaneAlertRearm:  b([]string{"R"}, "R", t.Alerts.KPaneRearm),
+		PaneAlertToggle: b([]string{"space"}, "space", t.Alerts.KPaneToggle),
+
 		Chart:         b([]string{"f5"}, "F5", t.KLine.Key),
 		ChartPane:     b([]string{"enter", "f5"}, "enter", t.KLine.Key),
 		ChartLeft:     b([]string{"left", "h"}, "←/→", t.KLine.KCross),
@@ -236,7 +246,18 @@ func (k KeyMap) ListHelp() HelpFor {
 func (k KeyMap) DetailHelp() HelpFor {
 	return HelpFor{
 		Short: []key.Binding{k.Note, k.EditNote, k.DeleteNote, k.NoteHistory, k.Undelete, k.Rate, k.SetAlert, k.CancelAlert, k.Up, k.Down, k.PageDown, k.Help, k.Quit, k.PaneBack},
-		Full:  [][]key.Binding{{k.Up, k.Down, k.PageDown, k.PageUp}, {k.Note, k.EditNote, k.DeleteNote, k.NoteHistory, k.Undelete, k.Rate}, {k.SetAlert, k.CancelAlert, k.AlertsView, k.ChartPane}, {k.Help, k.Quit, k.PaneBack}},
+		Full: [][]key.Binding{{k.Up, k.Down, k.PageDown, k.PageUp}, {k.Note, k.EditNote, k.DeleteNote, k.NoteHistory, k.Undelete, k.Rate},
+			{k.SetAlert, k.CancelAlert, k.AlertsView, k.ChartPane}, {k.PaneAlertEdit, k.PaneAlertDelete, k.PaneAlertRearm, k.PaneAlertToggle},
+			{k.Help, k.Quit, k.PaneBack}},
+	}
+}
+
+// DetailAlertHelp is the focused detail pane's footer while one of its
+// alert lines is selected.
+func (k KeyMap) DetailAlertHelp() HelpFor {
+	return HelpFor{
+		Short: []key.Binding{k.PaneAlertEdit, k.PaneAlertDelete, k.PaneAlertRearm, k.PaneAlertToggle, k.Up, k.Down, k.SetAlert, k.Help, k.Quit, k.PaneBack},
+		Full:  k.DetailHelp().Full,
 	}
 }
 
