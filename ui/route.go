@@ -82,7 +82,8 @@ func (m Model) Update(msg tea.Msg) (next tea.Model, cmd tea.Cmd) {
 			}
 			// the scorecard may need the call, a report's new tickers
 			// their history; another process may have stored a trade
-			cmd = tea.Batch(m.hs.scoreCmd(env), m.hs.needHistory(env), m.ps.stale(m.st, msg.snap.Gen), keys)
+			cmd = tea.Batch(m.hs.scoreCmd(env), m.hs.needHistory(env), m.ps.stale(m.st, msg.snap.Gen), keys,
+				todayRequeried(&m)) // another process's report, trade or note in the day's summary
 		}
 		if m.loadAwaited != 0 && msg.seq >= m.loadAwaited {
 			m.loadAwaited = 0 // the keys held for it apply to what it loaded

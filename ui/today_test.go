@@ -11,6 +11,7 @@ import (
 
 	"zixuan/sectors"
 	"zixuan/sectors/market"
+	"zixuan/store"
 )
 
 // T opens the day's summary of the tab: every quote is +10 % (a
@@ -159,5 +160,29 @@ func TestTodayViewRefreshesWithTheQuotes(t *testing.T) {
 	m = run(m, cmd)
 	if v := m.plainView(); !strings.Contains(v, "+500.00") || strings.Contains(v, "+1000.00") || !strings.Contains(v, "+5.00%") {
 		t.Errorf("the summary does not follow the quotes (105 over 100, 100 shares):\n%s", v)
+	}
+}
+
+// What another process stores (a trade from the shell) comes into the
+// open summary with the reload it causes.
+func TestTodayViewFollowsOtherProcesses(t *testing.T) {
+	st, path := newTestStore(t)
+	m := newTestModel(t, st, "en", 120, 60)
+	m, cmd := pressCmd(m, "T")
+	m = run(m, cmd)
+	if v := m.plainView(); !strings.Contains(v, "Positions' day P&L") || strings.Contains(v, "SH600519") {
+		t.Fatalf("before:\n%s", v)
+	}
+	other, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := other.AddTrade(sectors.Trade{Code: market.MustParseCode("600519"), Side: sectors.Bought, Qty: 200, Price: 120,
+		Date: time.Date(2026, 2, 2, 0, 0, 0, 0, market.China)}); err != nil {
+		t.Fatal(err)
+	}
+	m = run(m, m.sync.checkGen())
+	if v := m.plainView(); !strings.Contains(v, "SH600519") {
+		t.Errorf("a trade stored by another process is not in the summary:\n%s", v)
 	}
 }
