@@ -283,9 +283,9 @@ func (a *alertState) of(code market.Code) []sectors.Alert {
 	return out
 }
 
-// lines are the detail pane's lines for tk's alerts, none without; in
-// the focused pane (focused) they are indented to take the cursor, on
-// alert cursor, and sel is the index of its line (-1: none).
+// lines are the detail pane's lines for tk's alerts, none without. In
+// the focused pane they are indented for the cursor, which is on the
+// alert of id cursor (0: none); sel is that line's index (-1: none).
 func (a *alertState) lines(tk *sectors.Ticker, width int, c partCtx, focused bool, cursor uint64) (lines []string, sel int) {
 	list := a.of(tk.Code)
 	if len(list) == 0 {

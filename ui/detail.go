@@ -45,8 +45,8 @@ type detailIn struct {
 	rc      *renderCache
 
 	quote, chart func(tk *sectors.Ticker, width int) []string
-	// alerts draws the alert lines, the one of alert cursor selected
-	// (its index: sel) in the focused pane
+	// alerts draws the alert lines, in the focused pane with the one the
+	// cursor is on selected (sel: its index, -1 for none)
 	alerts func(tk *sectors.Ticker, width int, focused bool, cursor uint64) (lines []string, sel int)
 	since  func(tk *sectors.Ticker, at time.Time) string
 	alert  uint64 // the focused pane's cursor is on this alert line; 0: on the notes
