@@ -16,7 +16,7 @@ import (
 func TestFullHelpScrollsAtTheSmallestScreen(t *testing.T) {
 	st, _ := newTestStore(t)
 	for _, lang := range []string{"en", "zh"} {
-		for _, pane := range []string{"list", "pane", "alerts"} {
+		for _, pane := range []string{"list", "pane", "alerts", "today"} {
 			m := newTestModel(t, st, lang, minWidth, minHeight)
 			groups := m.keys.ListHelp().FullHelp()
 			switch pane {
@@ -26,6 +26,9 @@ func TestFullHelpScrollsAtTheSmallestScreen(t *testing.T) {
 			case "alerts":
 				m = press(m, "A")
 				groups = m.keys.AlertsHelp().FullHelp()
+			case "today":
+				m = press(m, "T")
+				groups = m.keys.TodayHelp().FullHelp()
 			}
 			under := m.stack.top()
 			m = press(m, "?")
@@ -39,7 +42,7 @@ func TestFullHelpScrollsAtTheSmallestScreen(t *testing.T) {
 			}
 			seen := body()
 			pages, ups := 40, 3
-			if pane == "alerts" {
+			if pane == "alerts" || pane == "today" {
 				pages, ups = 0, 0 // its keys fit at 50x12: a key closes it and goes to the view
 			}
 			for range pages {

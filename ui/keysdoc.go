@@ -43,6 +43,7 @@ func KeysDoc() string {
 	section("The list · 列表", en.ListHelp().FullHelp(), zh.ListHelp().FullHelp())
 	section("The detail pane (`enter`) · 详情", en.DetailHelp().FullHelp(), zh.DetailHelp().FullHelp())
 	section("The alerts view (`A`) · 预警", en.AlertsHelp().FullHelp(), zh.AlertsHelp().FullHelp())
+	section("Today (`T`) · 今日", en.TodayHelp().FullHelp(), zh.TodayHelp().FullHelp())
 
 	// The rest are the keys of the dialogs and views, named as the key
 	// map names them, in the order it declares them.

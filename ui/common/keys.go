@@ -270,6 +270,14 @@ func (k KeyMap) AlertsHelp() HelpFor {
 	}
 }
 
+// TodayHelp is the help of the day's summary (T).
+func (k KeyMap) TodayHelp() HelpFor {
+	return HelpFor{
+		Short: []key.Binding{k.Up, k.Down, k.PageDown, k.Help, k.Dismiss},
+		Full:  [][]key.Binding{{k.Up, k.Down, k.PageDown, k.PageUp}, {k.Help, k.Dismiss}},
+	}
+}
+
 func (k KeyMap) ConfirmHelp() HelpFor {
 	return HelpFor{Short: []key.Binding{k.Yes, k.No}}
 }

@@ -114,6 +114,8 @@ func (v Model) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 		switch {
 		case key.Matches(msg, v.Keys.Dismiss):
 			return nil, nil
+		case key.Matches(msg, v.Keys.Help):
+			return common.Tell(v, common.ShowHelpMsg{Keys: v.Keys.TodayHelp()}), nil
 		case key.Matches(msg, v.Keys.Down):
 			v.offset = min(v.offset+1, v.maxOffset())
 		case key.Matches(msg, v.Keys.Up):
@@ -296,10 +298,8 @@ func (v Model) View() string {
 }
 
 func (v Model) Placement() common.Placement { return common.InBody }
-func (v Model) ShortHelp() []key.Binding {
-	return []key.Binding{v.Keys.Up, v.Keys.Down, v.Keys.PageDown, v.Keys.Dismiss}
-}
-func (v Model) FullHelp() [][]key.Binding { return [][]key.Binding{v.ShortHelp()} }
+func (v Model) ShortHelp() []key.Binding    { return v.Keys.TodayHelp().ShortHelp() }
+func (v Model) FullHelp() [][]key.Binding   { return v.Keys.TodayHelp().FullHelp() }
 func (v Model) SetSize(w, h int) common.Dialog {
 	v.Common.SetSize(w, h)
 	v.offset = min(v.offset, v.maxOffset())
