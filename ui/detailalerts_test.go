@@ -142,3 +142,25 @@ func fireAll(t *testing.T, st *store.Store, last float64) {
 		t.Fatal(err)
 	}
 }
+
+// Spaces typed faster than the writes each switch the alert once more,
+// in order: three leave it off.
+func TestDetailPaneAlertKeysInABurst(t *testing.T) {
+	st, _ := newTestStore(t)
+	m := newTestModel(t, st, "en", 120, 40)
+	tk, _ := m.selected()
+	addAlert(t, st, tk.Code.Number, sectors.AlertAbove, 105)
+	m = newTestModel(t, st, "en", 120, 40)
+	m = press(m, "enter", "k")
+	for range 3 {
+		next, _ := m.Update(keyMsg("space")) // no write waited for in between
+		m = next.(Model)
+	}
+	m = settle(m)
+	if l := storedAlerts(t, st); !l[0].Disabled {
+		t.Errorf("three spaces left alert 1 on: %+v", l[0])
+	}
+	if !strings.Contains(m.plainView(), "> 1 above 105.00  off") {
+		t.Errorf("view:\n%s", m.plainView())
+	}
+}
