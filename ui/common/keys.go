@@ -265,16 +265,16 @@ func (k KeyMap) DetailAlertHelp() HelpFor {
 // on ?, every key in its groups.
 func (k KeyMap) AlertsHelp() HelpFor {
 	return HelpFor{
-		Short: []key.Binding{k.AlertAdd, k.AlertEdit, k.AlertDelete, k.AlertRearm, k.AlertToggle, k.Up, k.Down, k.Help, k.Dismiss},
-		Full:  [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {k.AlertAdd, k.AlertEdit, k.AlertDelete, k.AlertRearm, k.AlertToggle}, {k.Help, k.Dismiss}},
+		Short: []key.Binding{k.AlertAdd, k.AlertEdit, k.AlertDelete, k.AlertRearm, k.AlertToggle, k.Up, k.Down, k.Help, k.Back},
+		Full:  [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {k.AlertAdd, k.AlertEdit, k.AlertDelete, k.AlertRearm, k.AlertToggle}, {k.Help, k.Back}},
 	}
 }
 
 // TodayHelp is the help of the day's summary (T).
 func (k KeyMap) TodayHelp() HelpFor {
 	return HelpFor{
-		Short: []key.Binding{k.Up, k.Down, k.PageDown, k.Help, k.Dismiss},
-		Full:  [][]key.Binding{{k.Up, k.Down, k.PageDown, k.PageUp}, {k.Help, k.Dismiss}},
+		Short: []key.Binding{k.Up, k.Down, k.PageDown, k.Help, k.Back},
+		Full:  [][]key.Binding{{k.Up, k.Down, k.PageDown, k.PageUp}, {k.Help, k.Back}},
 	}
 }
 

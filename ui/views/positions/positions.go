@@ -230,7 +230,7 @@ func (v Model) ShortHelp() []key.Binding {
 	if v.page != "" {
 		return []key.Binding{k.Buy, k.Sell, k.DeleteTrade, k.Up, k.Down, k.Back}
 	}
-	return []key.Binding{k.Buy, k.Sell, k.DeleteTrade, k.OpenPosition, k.Up, k.Down, k.Dismiss}
+	return []key.Binding{k.Buy, k.Sell, k.DeleteTrade, k.OpenPosition, k.Up, k.Down, k.Back}
 }
 func (v Model) FullHelp() [][]key.Binding      { return [][]key.Binding{v.ShortHelp()} }
 func (v Model) SetSize(w, h int) common.Dialog { v.Common.SetSize(w, h); return v }
