@@ -12,6 +12,7 @@ import (
 	"zixuan/quote"
 	"zixuan/safetext"
 	"zixuan/sectors"
+	"zixuan/service"
 	"zixuan/store"
 )
 
@@ -146,6 +147,9 @@ type AddCmd struct {
 	Name   string `placeholder:"NAME" help:"Short name; needed only for a code the securities master does not know and the quote server does not name (or with --offline)."`
 	Sector string `short:"s" required:"" placeholder:"S" predictor:"sector" help:"Sector (id, English or Chinese name)."`
 	Rating string `short:"r" placeholder:"R" predictor:"rating" help:"Starting rating (default unrated; for a ticker brought back, its rating is kept unless given)."`
+	// NewSector creates the sector with the ticker, in one transaction,
+	// as the TUI's add wizard does when a new name is typed for it.
+	NewSector bool `name:"new-sector" help:"Create the sector --sector names (English or Chinese, as zixuan sector add takes one name) together with the ticker; refused if a sector has that name."`
 }
 
 // Run adds the ticker.
@@ -173,8 +177,17 @@ func (c *AddCmd) Run(a *App) error {
 	if err != nil {
 		return err
 	}
-	res, err := st.AddOrRestore(code, store.AddOptions{Name: c.Name, QuoteName: quoteName, Sector: c.Sector, Rating: &r, Rerate: c.Rating != "", Source: sectors.SourceUser})
+	opts := store.AddOptions{Name: c.Name, QuoteName: quoteName, Sector: c.Sector, Rating: &r, Rerate: c.Rating != "", Source: sectors.SourceUser}
+	var res store.AddResult
+	if c.NewSector {
+		res, err = st.AddToNewSector(code, c.Sector, "", opts)
+	} else {
+		res, err = st.AddOrRestore(code, opts)
+	}
 	if err != nil {
+		if se := (*store.Error)(nil); errors.As(err, &se) && se.Reason == store.NoSuchSector {
+			return usage("%s, or add --new-sector to create it", err)
+		}
 		return sectorUsage(err)
 	}
 	verb, more := "added", ""
@@ -203,21 +216,19 @@ func (c *AddCmd) Run(a *App) error {
 // user gave --name. A code the server does not know is refused unless a
 // name was given; offline, the store asks for --name.
 func (a *App) quoteNameFor(st *store.Store, code market.Code, given string) (string, error) {
-	_, inMaster := market.LookupMaster(code)
-	_, knownIndex := market.Indexes[code.Key()]
-	if inMaster || knownIndex || strings.TrimSpace(given) != "" || a.root.Offline {
+	if !service.NeedsQuoteName(code) || strings.TrimSpace(given) != "" || a.root.Offline {
 		return "", nil
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), quoteTimeout)
 	defer cancel()
-	quotes, err := a.historyService(st).FetchQuotes(ctx, []market.Code{code})
-	if q, ok := quotes[code.Key()]; ok && strings.TrimSpace(q.Name) != "" {
-		return safetext.Line(market.DisplayName(q.Name)), nil
+	name, err := a.historyService(st).QuoteName(ctx, code)
+	switch {
+	case err == nil:
+		return name, nil
+	case errors.Is(err, service.ErrNotQuoted):
+		return "", usage("the quote server does not know %s: check the code (an index such as sh000300 or sz399006, a fund such as 510300), or give its name with --name", code.Key())
 	}
-	if err != nil {
-		return "", usage("%s is not in the securities master and the quote server did not answer (%s): give its name with --name, or try again", code.Key(), quote.Status(err))
-	}
-	return "", usage("the quote server does not know %s: check the code (an index such as sh000300 or sz399006, a fund such as 510300), or give its name with --name", code.Key())
+	return "", usage("%s is not in the securities master and the quote server did not answer (%s): give its name with --name, or try again", code.Key(), quote.Status(err))
 }
 
 // RmCmd removes a ticker, or undoes a removal.

@@ -34,6 +34,8 @@ type AddOptions struct {
 	Rerate bool
 	// Source is who adds it: sectors.SourceUser unless said.
 	Source string
+
+	newSector *newSectorNames // a sector to create and add to (AddToNewSector)
 }
 
 // AddResult says what AddOrRestore did.
@@ -70,7 +72,7 @@ func (s *Store) AddOrRestore(code market.Code, opts AddOptions) (AddResult, erro
 	var res AddResult
 	err := s.updateTicker(code, func(tx *bolt.Tx) error {
 		res = AddResult{}
-		sec, err := findSectorIn(tx, opts.Sector)
+		sec, err := opts.sectorIn(tx, s.now())
 		if err != nil {
 			return err
 		}
@@ -312,6 +314,14 @@ func findSectorIn(tx *bolt.Tx, input string) (sectors.Sector, error) {
 		return sectors.Sector{}, noSector(input, list)
 	}
 	return sec, nil
+}
+
+// sectorIn is the sector opts add to: the one named, or the one created.
+func (opts AddOptions) sectorIn(tx *bolt.Tx, now time.Time) (sectors.Sector, error) {
+	if opts.newSector != nil {
+		return opts.newSector.createIn(tx, now)
+	}
+	return findSectorIn(tx, opts.Sector)
 }
 
 // AddTicker is AddOrRestore of a ticker that starts with rating, in the

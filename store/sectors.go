@@ -5,12 +5,14 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 	"unicode"
 
 	bolt "go.etcd.io/bbolt"
 	"golang.org/x/text/unicode/norm"
 
 	"zixuan/sectors"
+	"zixuan/sectors/market"
 )
 
 func readSectors(tx *bolt.Tx) ([]sectors.Sector, error) {
@@ -73,43 +75,81 @@ func slug(name string) string {
 // AddSector creates a user sector. name may be English or Chinese; nameZH
 // is optional. Names must not clash with another sector's id or names.
 func (s *Store) AddSector(name, nameZH string) (sectors.Sector, error) {
-	name, nameZH = strings.TrimSpace(name), strings.TrimSpace(nameZH)
-	id := slug(name)
-	if id == "" {
-		return sectors.Sector{}, &Error{Kind: ErrInvalid, Reason: SectorNameEmpty, Name: name}
-	}
-	if len([]rune(name)) > 40 || len([]rune(nameZH)) > 40 {
-		return sectors.Sector{}, &Error{Kind: ErrInvalid, Reason: SectorNameLong, Count: 40}
+	n, err := checkSectorNames(name, nameZH)
+	if err != nil {
+		return sectors.Sector{}, err
 	}
 	var sec sectors.Sector
 	// aside: a sector with no ticker in it yet changes nothing the list
 	// index holds (sectors are read afresh beside it)
-	err := s.updateAside(func(tx *bolt.Tx) error {
-		list, err := readSectors(tx)
-		if err != nil {
-			return err
-		}
-		for _, n := range []string{id, name, nameZH} {
-			if n == "" {
-				continue
-			}
-			if old, err := sectors.FindSector(list, n); err == nil {
-				return &Error{Kind: ErrExists, Reason: SectorExists, Name: n, ID: old.ID}
-			}
-		}
-		order := 0
-		for _, o := range list {
-			if o.Order >= order {
-				order = o.Order + 1
-			}
-		}
-		sec = sectors.Sector{ID: id, Name: name, NameZH: nameZH, Order: order, Created: s.now()}
-		if nameZH == "" && !isASCIIString(name) {
-			sec.Name, sec.NameZH = name, name
-		}
-		return putJSON(tx.Bucket(bucketSectors), []byte(id), sec)
+	err = s.updateAside(func(tx *bolt.Tx) error {
+		var err error
+		sec, err = n.createIn(tx, s.now())
+		return err
 	})
 	return sec, err
+}
+
+// AddToNewSector is AddOrRestore into a sector it creates, named as
+// AddSector names one and refused as it refuses one (no name, too long,
+// taken), in one transaction: the sector and the ticker are written
+// together or neither is. opts.Sector is not read.
+func (s *Store) AddToNewSector(code market.Code, name, nameZH string, opts AddOptions) (AddResult, error) {
+	n, err := checkSectorNames(name, nameZH)
+	if err != nil {
+		return AddResult{}, err
+	}
+	opts.newSector = &n
+	return s.AddOrRestore(code, opts)
+}
+
+// newSectorNames are a new sector's names, trimmed, and the id made of
+// them.
+type newSectorNames struct{ id, name, nameZH string }
+
+// checkSectorNames refuses names no sector may have (nothing a slug can be
+// made of, too long), before any transaction.
+func checkSectorNames(name, nameZH string) (newSectorNames, error) {
+	name, nameZH = strings.TrimSpace(name), strings.TrimSpace(nameZH)
+	id := slug(name)
+	if id == "" {
+		return newSectorNames{}, &Error{Kind: ErrInvalid, Reason: SectorNameEmpty, Name: name}
+	}
+	if len([]rune(name)) > maxSectorName || len([]rune(nameZH)) > maxSectorName {
+		return newSectorNames{}, &Error{Kind: ErrInvalid, Reason: SectorNameLong, Count: maxSectorName}
+	}
+	return newSectorNames{id: id, name: name, nameZH: nameZH}, nil
+}
+
+// maxSectorName is the most characters a sector's name may have.
+const maxSectorName = 40
+
+// createIn writes the sector named n, last in the order, unless one of
+// its names is another sector's id or name.
+func (n newSectorNames) createIn(tx *bolt.Tx, now time.Time) (sectors.Sector, error) {
+	list, err := readSectors(tx)
+	if err != nil {
+		return sectors.Sector{}, err
+	}
+	for _, name := range []string{n.id, n.name, n.nameZH} {
+		if name == "" {
+			continue
+		}
+		if old, err := sectors.FindSector(list, name); err == nil {
+			return sectors.Sector{}, &Error{Kind: ErrExists, Reason: SectorExists, Name: name, ID: old.ID}
+		}
+	}
+	order := 0
+	for _, o := range list {
+		if o.Order >= order {
+			order = o.Order + 1
+		}
+	}
+	sec := sectors.Sector{ID: n.id, Name: n.name, NameZH: n.nameZH, Order: order, Created: now}
+	if n.nameZH == "" && !isASCIIString(n.name) {
+		sec.Name, sec.NameZH = n.name, n.name
+	}
+	return sec, putJSON(tx.Bucket(bucketSectors), []byte(n.id), sec)
 }
 
 func isASCIIString(s string) bool {
