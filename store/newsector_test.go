@@ -54,11 +54,11 @@ func TestAddToNewSectorWritesBothOrNeither(t *testing.T) {
 
 	long := "Semiconductors and the equipment that makes them, worldwide"
 	refusals := []struct {
-		what       string
-		code       string
-		name, zh   string
-		kind       error
-		reason     Reason
+		what        string
+		code        string
+		name, zh    string
+		kind        error
+		reason      Reason
 		sameAsAlone bool // AddSector refuses the names alike
 	}{
 		{"no name", "600036", "  ", "", ErrInvalid, SectorNameEmpty, true},
