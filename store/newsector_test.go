@@ -81,6 +81,9 @@ func TestAddToNewSectorWritesBothOrNeither(t *testing.T) {
 			if plain == nil || plain.Error() != err.Error() {
 				t.Errorf("%s: %q, but a sector alone is refused with %q", r.what, err, plain)
 			}
+			if early := CheckNewSector(secs, r.name, r.zh); early == nil || early.Error() != err.Error() {
+				t.Errorf("%s: %q, but the check before the write says %v", r.what, err, early)
+			}
 		}
 		after, _ := s.Sectors()
 		if gen(t, s) != before || len(after) != len(secs) {
@@ -89,6 +92,10 @@ func TestAddToNewSectorWritesBothOrNeither(t *testing.T) {
 		if tk, err := s.Get(code(r.code)); r.code == "600036" && err == nil && tk.OnList() {
 			t.Errorf("%s: the ticker was added", r.what)
 		}
+	}
+
+	if secs, _ := s.Sectors(); CheckNewSector(secs, "Robots", "机器人 2") != nil {
+		t.Errorf("free names refused")
 	}
 
 	// A removed ticker comes back into the new sector with its notes.

@@ -124,6 +124,32 @@ func checkSectorNames(name, nameZH string) (newSectorNames, error) {
 // maxSectorName is the most characters a sector's name may have.
 const maxSectorName = 40
 
+// CheckNewSector is the refusal a new sector named name (and nameZH)
+// gets among list, as AddSector and AddToNewSector refuse it (no name, too
+// long, taken), for a front end to say before it asks for the write; nil
+// when the names are free. The write checks again against what the file
+// holds then.
+func CheckNewSector(list []sectors.Sector, name, nameZH string) error {
+	n, err := checkSectorNames(name, nameZH)
+	if err != nil {
+		return err
+	}
+	return n.freeIn(list)
+}
+
+// freeIn refuses names that are the id or a name of a sector of list.
+func (n newSectorNames) freeIn(list []sectors.Sector) error {
+	for _, name := range []string{n.id, n.name, n.nameZH} {
+		if name == "" {
+			continue
+		}
+		if old, err := sectors.FindSector(list, name); err == nil {
+			return &Error{Kind: ErrExists, Reason: SectorExists, Name: name, ID: old.ID}
+		}
+	}
+	return nil
+}
+
 // createIn writes the sector named n, last in the order, unless one of
 // its names is another sector's id or name.
 func (n newSectorNames) createIn(tx *bolt.Tx, now time.Time) (sectors.Sector, error) {
@@ -131,13 +157,8 @@ func (n newSectorNames) createIn(tx *bolt.Tx, now time.Time) (sectors.Sector, er
 	if err != nil {
 		return sectors.Sector{}, err
 	}
-	for _, name := range []string{n.id, n.name, n.nameZH} {
-		if name == "" {
-			continue
-		}
-		if old, err := sectors.FindSector(list, name); err == nil {
-			return sectors.Sector{}, &Error{Kind: ErrExists, Reason: SectorExists, Name: name, ID: old.ID}
-		}
+	if err := n.freeIn(list); err != nil {
+		return sectors.Sector{}, err
 	}
 	order := 0
 	for _, o := range list {

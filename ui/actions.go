@@ -8,7 +8,6 @@ import (
 	"zixuan/ui/dialogs/editor"
 	"zixuan/ui/dialogs/picker"
 	"zixuan/ui/dialogs/sectorpick"
-	"zixuan/ui/dialogs/wizard"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -62,21 +61,6 @@ func (m Model) act(act tea.Msg, from common.Dialog) (tea.Model, tea.Cmd) {
 			}
 			return a.Code, sprintf(t.RatingSet, a.Code.Number, t.Rating(a.Rating)), err
 		}, nil, reopen)
-	case wizard.SubmitMsg:
-		if m.data.indexOf(a.Sec.Code) >= 0 {
-			m.selectKey(a.Sec.Code.Key())
-			m.say("%s %s: %s", a.Sec.Code.Number, common.DisplayName(a.Sec.Name), m.t.OnList)
-			return m, nil
-		}
-		label := sectorLabel(m.data.sectors, m.t, a.Sector)
-		write = m.write(func(st *store.Store) (market.Code, string, error) {
-			_, err := st.AddTicker(a.Sec.Code, a.Sec.Name, a.Sector, a.Rating, sectors.SourceUser)
-			return a.Sec.Code, sprintf(t.Added, a.Sec.Code.Number+" "+common.DisplayName(a.Sec.Name), label), err
-		}, func(m *Model, _ market.Code) tea.Cmd {
-			m.selectKey(a.Sec.Code.Key())
-			cmd, _ := m.route(fetchQuotesMsg{}) // its price now, not at the next refresh
-			return cmd
-		}, reopen)
 	case sectorpick.MoveMsg:
 		write = m.write(func(st *store.Store) (market.Code, string, error) {
 			_, moved, err := st.Move(a.Code, a.Sector.ID)

@@ -132,10 +132,14 @@ func codeShown(digits string) string { return digits + strings.Repeat("_", 6-len
 
 // jumpTo selects the ticker with the 6-digit number, clearing filters that
 // hide it, or opens the add wizard with the number typed in when it is not
-// on the list. An index or an old Beijing code says why it is not a stock.
+// on the list (a fund or an index too: the wizard asks the quote server
+// for its name). An old Beijing code says why it is not a stock.
 func (m Model) jumpTo(number string) (Model, tea.Cmd, bool) {
 	if jumpToSecurity(&m, number) {
 		return m, nil, true
+	}
+	if code, err := market.ParseSecurity(number); err == nil && !code.IsStock() {
+		return prefilledWizard(m, number)
 	}
 	code, err := market.ParseStock(number)
 	if err == nil {
@@ -153,11 +157,17 @@ func (m Model) jumpTo(number string) (Model, tea.Cmd, bool) {
 			return m, nil, true
 		}
 	}
-	next, cmd := m.open(addWizard(m.context(), &m.data, m.tabs.activeID(), m.opts.FuzzyPinyin))
+	return prefilledWizard(m, code.Number)
+}
+
+// prefilledWizard opens the add wizard with v typed in.
+func prefilledWizard(m Model, v string) (Model, tea.Cmd, bool) {
+	next, cmd := m.open(addWizard(&m))
 	nm := next.(Model)
 	if w, ok := nm.stack.top().(wizard.Model); ok {
-		w.Prefill(code.Number)
+		ask := w.Prefill(v)
 		nm.stack[len(nm.stack)-1] = w
+		cmd = tea.Batch(cmd, ask)
 	}
 	return nm, cmd, true
 }
@@ -165,10 +175,8 @@ func (m Model) jumpTo(number string) (Model, tea.Cmd, bool) {
 // jumpToSecurity selects the ticker a number typed names when it is on
 // the list, a fund or an index as well as a stock (market.ParseSecurity:
 // 510300, 000300, 399006), or the one ticker of that number the list holds
-// (sh000001 when 上证指数 is on it and 平安银行 is not). A fund or an index
-// not on the list is said to be added from the CLI, which fetches its name
-// from the quote server. It is false for a stock not on the list (the
-// add wizard opens for it).
+// (sh000001 when 上证指数 is on it and 平安银行 is not). It is false for
+// a security not on the list (the add wizard opens for it).
 func jumpToSecurity(m *Model, number string) bool {
 	code, err := market.ParseSecurity(number)
 	var only *sectors.Ticker
@@ -187,16 +195,6 @@ func jumpToSecurity(m *Model, number string) bool {
 		m.selectKey(only.Code.Key())
 		m.det.reset()
 		m.say("%s", only.Code.Number+" "+common.DisplayName(only.Name))
-		return true
-	}
-	if err == nil && code.Kind() != market.KindStock {
-		label := code.Number
-		if name, ok := market.Indexes[code.Key()]; ok {
-			label += " " + name
-		} else if s, ok := market.LookupMaster(code); ok {
-			label += " " + s.Name
-		}
-		m.say(m.t.Watch.AddFromCLI, label, strings.ToLower(code.Key())) // as the exchange is typed: sz159915
 		return true
 	}
 	return false

@@ -207,8 +207,10 @@ func TestCodeThatLandsNowhereKeepsTheSelection(t *testing.T) {
 	}
 }
 
-// A fund or an index typed lands on it when it is on the list, and says
-// how to add it when it is not.
+// A fund or an index typed lands on it when it is on the list, and opens
+// the add wizard with it as the first candidate when it is not (offline:
+// a known index is named by zixuan, a fund says it needs the quote
+// server).
 func TestTypedFundOrIndexCode(t *testing.T) {
 	st, _ := newTestStore(t)
 	for _, c := range []struct{ code, name string }{{"sh510300", "沪深300ETF"}, {"sh000300", "沪深300"}} {
@@ -233,11 +235,14 @@ func TestTypedFundOrIndexCode(t *testing.T) {
 			t.Errorf("%s: showing %s, selected %s, status %q", code, showing(m), selectedNumber(m), m.status)
 		}
 	}
-	// not on the list: an ETF and an index say how to add them
-	for code, want := range map[string]string{"159915": "zixuan add sz159915", "399006": "zixuan add sz399006"} {
+	for code, want := range map[string]string{
+		"159915": "> sz159915 ETF: not in the securities master, needs the quote server for its name",
+		"399006": "> sz399006 创业板指",
+	} {
 		m = typeCode(m, code)
-		if showing(m) != "list" || !strings.Contains(m.status, want) {
-			t.Errorf("%s: showing %s, status %q", code, showing(m), m.status)
+		if showing(m) != "wizard" || !strings.Contains(m.plainView(), want) {
+			t.Errorf("%s: showing %s, want %q in\n%s", code, showing(m), want, m.plainView())
 		}
+		m = press(m, "esc")
 	}
 }

@@ -40,12 +40,22 @@ func (m *Model) resize() {
 // updateTop gives msg to the top dialog and takes in its answer.
 func (m Model) updateTop(msg tea.Msg) (tea.Model, tea.Cmd) {
 	from := m.stack.top()
+	before, says := common.InputOf(from)
 	next, cmd := from.Update(msg)
 	var told tea.Msg
 	if r, ok := next.(common.Reply); ok {
 		next, told = r.Dialog, r.Msg
 	}
 	m.stack = m.stack.replacedTop(next)
+	if _, isKey := msg.(tea.KeyPressMsg); isKey && m.status != "" {
+		// the status line's message belongs to the key that said it (a
+		// refusal that brought the dialog back): the next key that changes
+		// what the dialog holds clears it, as any key does on the list
+		// (common.Notice); what the dialog answers says its own
+		if after, _ := common.InputOf(next); !says || next == nil || after != before {
+			m.status, m.statusErr = "", false
+		}
+	}
 	if told == nil {
 		return m, cmd
 	}

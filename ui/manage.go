@@ -9,7 +9,6 @@ import (
 	"zixuan/ui/dialogs/notes"
 	"zixuan/ui/dialogs/sectorpick"
 	"zixuan/ui/dialogs/sectorsdlg"
-	"zixuan/ui/dialogs/wizard"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -293,20 +292,6 @@ func (m Model) manageAct(msg tea.Msg, from common.Dialog) (tea.Model, tea.Cmd, b
 			return market.Code{}, sprintf(w.SectorDeleted, label), err
 		}, reload, reopen)
 		return m, cmd, true
-	case wizard.PickMsg:
-		if m.data.indexOf(a.Sec.Code) >= 0 {
-			m.selectKey(a.Sec.Code.Key())
-			m.say("%s %s: %s", a.Sec.Code.Number, common.DisplayName(a.Sec.Name), t.OnList)
-			return m, nil, true
-		}
-		current := ""
-		if tk, ok := m.selected(); ok {
-			current = tk.Sector
-		}
-		sec := a.Sec
-		m.push(sectorpick.New(m.context(), sec.Code, sec.Code.Number+" "+common.DisplayName(sec.Name), current, m.data.sectors,
-			w.AddPick, func(s sectors.Sector) tea.Msg { return wizard.SubmitMsg{Sec: sec, Sector: s.ID, Rating: a.Rating} }))
-		return m, nil, true
 	case groupAddMsg:
 		cmd := m.write(func(st *store.Store) (market.Code, string, error) {
 			_, added, err := st.AddToGroup(a.code, a.sector.ID)

@@ -17,7 +17,6 @@ import (
 	"zixuan/ui/dialogs/picker"
 	"zixuan/ui/dialogs/search"
 	"zixuan/ui/dialogs/sectorpick"
-	"zixuan/ui/dialogs/wizard"
 	alertsview "zixuan/ui/views/alerts"
 	"zixuan/ui/views/kline"
 	"zixuan/ui/views/positions"
@@ -119,7 +118,7 @@ func (m Model) updateList(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			return m.open(ratingPicker(m.context(), &tk))
 		}
 	case key.Matches(msg, k.Add):
-		return m.open(addWizard(m.context(), &m.data, m.tabs.activeID(), m.opts.FuzzyPinyin))
+		return m.open(addWizard(&m))
 	case key.Matches(msg, k.Move):
 		if tk, ok := m.selected(); ok {
 			m.push(sectorpick.New(m.context(), tk.Code, tk.Code.Number+" "+common.DisplayName(tk.Name), tk.Sector, m.data.sectors, "", nil))
@@ -187,20 +186,6 @@ func ratingPicker(c common.Common, tk *sectors.Ticker) (common.Dialog, tea.Cmd) 
 	return picker.New(c, tk.Code, tickerLabel(tk), tk.Rating)
 }
 
-// addWizard adds from the whole market into the sector of the tab (id
-// tab; on All, "", the sector is asked for once the ticker is chosen).
-func addWizard(c common.Common, d *watchData, tab string, fuzzy bool) (common.Dialog, tea.Cmd) {
-	on := make(map[string]bool, len(d.tickers))
-	for _, t := range d.tickers {
-		on[t.Code.Key()] = true
-	}
-	title := c.T.AddPrompt
-	if tab != "" {
-		title += "  " + c.T.AddTo + c.T.Colon + sectorLabel(d.sectors, c.T, tab)
-	}
-	return wizard.New(c, title, tab, on, rankMarket(fuzzy))
-}
-
 // handle does what a dialog asked for; from is the dialog that asked, as
 // it was before the key (a failed write opens it again).
 func (m Model) handle(msg tea.Msg, from common.Dialog) (tea.Model, tea.Cmd) {
@@ -260,6 +245,9 @@ func (m Model) handle(msg tea.Msg, from common.Dialog) (tea.Model, tea.Cmd) {
 	}
 	if cmd, ok := m.route(msg); ok { // alerts.go
 		return m, cmd
+	}
+	if next, cmd, ok := wizardAsked(m, msg, from); ok { // addwizard.go
+		return next, cmd
 	}
 	if next, cmd, ok := tradesAsked(m, msg, from); ok { // trades.go
 		return next, cmd

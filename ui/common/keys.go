@@ -23,6 +23,8 @@ type KeyMap struct {
 	Sectors, Pin, OrderUp, OrderDown, Group, Ungroup, Columns, NoteSearch key.Binding
 	// in dialogs that list things and take no text: new, rename
 	New, Rename, DeleteItem, GoToSector key.Binding
+	// NewSector names a new sector in the add wizard's sector step
+	NewSector key.Binding
 	// the columns dialog: show or hide, and K/J's help there
 	Toggle, MoveCol key.Binding
 	// the rating picker: tab into the reason, and back to the ratings
@@ -128,6 +130,7 @@ func NewKeyMap(t *Text) KeyMap {
 		Columns:     b([]string{"C"}, "C", t.Watch.KColumns),
 		NoteSearch:  b([]string{"N"}, "N", t.Watch.KNoteSearch),
 		New:         b([]string{"a", "n"}, "a", t.Watch.KNew),
+		NewSector:   b([]string{"a", "n"}, "a", t.Wizard.KNewSector),
 		Rename:      b([]string{"r"}, "r", t.Watch.KRename),
 		DeleteItem:  b([]string{"d", "x", "delete"}, "d", t.Watch.KDelete),
 		GoToSector:  b([]string{"enter"}, "enter", t.Watch.KGoTo),

@@ -28,7 +28,8 @@ type Text struct {
 	Ratings   *RatingText
 	Holds     *HoldText
 	KLine     *KLineText
-	Today     *TodayText // text_today.go
+	Today     *TodayText  // text_today.go
+	Wizard    *WizardText // text_wizard.go
 
 	App, All, Tickers, Of                                 string
 	ColCode, ColName, ColBoard, ColRating, ColNote, ColAt string

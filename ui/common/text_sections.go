@@ -112,11 +112,9 @@ type WatchText struct {
 	AddPick                                                string
 
 	Pinned, Unpinned, OrderAt, OrderSortFirst, OrderEdge string
-	// AddFromCLI: a fund or an index typed that is not on the list
-	AddFromCLI                                    string
-	GroupPrompt, GroupAdded, GroupSame, Ungrouped string
-	UngroupAll, NotInTab                          string
-	Position, More                                string
+	GroupPrompt, GroupAdded, GroupSame, Ungrouped        string
+	UngroupAll, NotInTab                                 string
+	Position, More                                       string
 
 	ColSector, ColVolume, ColAmount, ColTurnover, ColPE string
 	ColumnsTitle, ColumnsSaved, ColumnsHint             string
@@ -144,7 +142,6 @@ var watchEN = WatchText{
 
 	Pinned: "pinned %s to the top", Unpinned: "unpinned %s", OrderAt: "%s is now %d of %d in %s",
 	OrderSortFirst: "the order is kept in the sector sort: press s until sort: sector", OrderEdge: "%s cannot move further",
-	AddFromCLI:  "%s is not on the list: add it with zixuan add %s",
 	GroupPrompt: "Also show %s in", GroupAdded: "%s is also in %s now", GroupSame: "%s is in %s already: nothing changed",
 	Ungrouped: "took %s out of %s", UngroupAll: "on a sector tab, - takes the ticker out of that sector",
 	NotInTab: "%s is in %s only: x removes it from the watchlist",
@@ -178,7 +175,6 @@ var watchZH = WatchText{
 
 	Pinned: "已置顶 %s", Unpinned: "已取消置顶 %s", OrderAt: "%s 现在是 %[4]s 的第 %[2]d 只（共 %[3]d 只）",
 	OrderSortFirst: "自定义顺序只在按板块排序时有效：按 s 切换到“排序：板块”", OrderEdge: "%s 已无法再移动",
-	AddFromCLI:  "%s 不在自选中：用 zixuan add %s 添加",
 	GroupPrompt: "将 %s 也加入", GroupAdded: "%s 已同时在 %s", GroupSame: "%s 已在 %s，未做改动",
 	Ungrouped: "已将 %s 移出 %s", UngroupAll: "在板块标签页上按 - 可将股票移出该板块",
 	NotInTab: "%s 只在 %s：按 x 移出自选",
