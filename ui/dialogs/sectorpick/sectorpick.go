@@ -183,7 +183,7 @@ func (m Model) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 	return common.Answer(m, act), cmd
 }
 
-func (m Model) View() string              { return m.view(m.T, m.Styles, m.Width, m.Height) }
+func (m Model) View() string { return m.view(m.T, m.Styles, m.Width, m.Height) }
 func (m Model) ShortHelp() []key.Binding {
 	k := m.Keys
 	switch {
