@@ -144,6 +144,9 @@ func (n newSectorNames) freeIn(list []sectors.Sector) error {
 			continue
 		}
 		if old, err := sectors.FindSector(list, name); err == nil {
+			if name == n.id {
+				name = n.name // said as it was typed: "AI", not the id made of it
+			}
 			return &Error{Kind: ErrExists, Reason: SectorExists, Name: name, ID: old.ID}
 		}
 	}

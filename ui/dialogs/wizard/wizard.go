@@ -206,7 +206,7 @@ func (w Model) otherLine(t *common.Text) string {
 	case o.err != nil:
 		return label + " " + kind + "  " + fmt.Sprintf(t.Wizard.Failed, quote.Status(o.err))
 	}
-	line := label + " " + safetext.Fit(common.DisplayName(o.name), 12) + " " + kind
+	line := label + " " + common.DisplayName(o.name) + " " + kind // a fund's name is long: whole
 	if w.onList[o.code.Key()] {
 		line += t.Paren(t.OnList)
 	}
