@@ -37,11 +37,11 @@ type Model struct {
 	input   textinput.Model
 	code    market.Code
 	now     time.Time
-	target  float64 // the newest report's target price, for a bare "target"
-	last    float64 // the last price when the line opened (0: none): a target already reached is refused
-	err     string
-	id      uint64 // the alert edited; 0: a new one
-	anyCode bool   // a code typed first ("600519 above 1700") is the ticker
+	target  float64       // the newest report's target price, for a bare "target"
+	last    float64       // the last price when the line opened (0: none): a target already reached is refused
+	err     common.Notice // why the spec was refused, until it is changed
+	id      uint64        // the alert edited; 0: a new one
+	anyCode bool          // a code typed first ("600519 above 1700") is the ticker
 }
 
 // New opens the line for an alert on code at now; target is the newest
@@ -86,7 +86,7 @@ func (l Model) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 				}
 			}
 			if code == (market.Code{}) {
-				l.err = l.T.Alerts.NoTicker
+				l.err.Say(l.T.Alerts.NoTicker, l.Input())
 				return l, nil
 			}
 			a, err := Parse(code, spec, l.now, target)
@@ -94,24 +94,27 @@ func (l Model) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 				err = a.Passed(last)
 			}
 			if err != nil {
-				l.err = err.Error()
+				l.err.Say(err.Error(), l.Input())
 				return l, nil
 			}
 			return common.CloseWith(SubmitMsg{Alert: a, ID: l.id}), nil
 		}
-		l.err = "" // typing again: the reason was seen
 	}
 	var cmd tea.Cmd
 	l.input, cmd = l.input.Update(msg)
+	l.err.Track(l.Input()) // the spec changed: the reason was seen
 	return l, cmd
 }
+
+// Input is the spec typed (common.Inputter).
+func (l Model) Input() string { return l.input.Value() }
 
 // Placement puts the line in the status line.
 func (l Model) Placement() common.Placement { return common.InStatusLine }
 
 func (l Model) View() string {
-	if l.err != "" {
-		return l.Styles.Error.Render(safetext.Line(l.err)) + "  " + l.input.View() // the reason first: the input is padded
+	if e := l.err.Text(); e != "" {
+		return l.Styles.Error.Render(safetext.Line(e)) + "  " + l.input.View() // the reason first: the input is padded
 	}
 	return l.input.View()
 }

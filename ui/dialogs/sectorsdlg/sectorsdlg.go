@@ -10,6 +10,7 @@ import (
 
 	"zixuan/safetext"
 	"zixuan/sectors"
+	"zixuan/store"
 
 	"zixuan/ui/common"
 )
@@ -23,7 +24,7 @@ type Model struct {
 	choice  int
 	mode    int // sectorsList, sectorsNew, sectorsRename, sectorsDelete
 	input   textinput.Model
-	refused string // why the last d was refused (the sector holds tickers)
+	refused common.Notice // why the last key was refused (a full sector's d, a name no sector may have)
 }
 
 const (
@@ -66,6 +67,19 @@ func (d Model) selected() (sectors.Sector, bool) {
 }
 
 func (d Model) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
+	next, cmd := d.update(msg)
+	if n, ok := next.(Model); ok {
+		n.refused.Track(n.Input()) // said once, until a key changes what it was about
+		return n, cmd
+	}
+	return next, cmd
+}
+
+// Input is the mode, the sector chosen and the name typed
+// (common.Inputter).
+func (d Model) Input() string { return fmt.Sprint(d.mode, " ", d.choice, " ", d.input.Value()) }
+
+func (d Model) update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		if d.mode == sectorsNew || d.mode == sectorsRename {
@@ -76,7 +90,6 @@ func (d Model) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 		return d, nil
 	}
 	keys := d.Keys
-	d.refused = "" // said once, under the key that caused it
 	switch d.mode {
 	case sectorsNew, sectorsRename:
 		switch {
@@ -86,11 +99,17 @@ func (d Model) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 			return d, nil
 		case key.Matches(k, keys.Confirm):
 			name := strings.TrimSpace(d.input.Value())
+			if d.mode == sectorsNew {
+				// refused here as the store would refuse it, the add
+				// wizard's new sector alike
+				if err := store.CheckNewSector(d.list, name, ""); err != nil {
+					d.refused.Say(safetext.Line(d.T.StoreError(err)), d.Input())
+					return d, nil
+				}
+				return common.CloseWith(AddMsg{Name: name}), nil
+			}
 			if name == "" {
 				return d, nil
-			}
-			if d.mode == sectorsNew {
-				return common.CloseWith(AddMsg{Name: name}), nil
 			}
 			sec, _ := d.selected()
 			return common.CloseWith(RenameMsg{Sector: sec, Name: name}), nil
@@ -138,7 +157,7 @@ func (d Model) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 		case d.counts[sec.ID] > 0:
 			// the store refuses to delete a sector that holds tickers:
 			// say so now rather than ask a question whose yes fails
-			d.refused = fmt.Sprintf(d.T.Watch.SectorStillHolds, d.T.SectorLabel(sec), d.counts[sec.ID])
+			d.refused.Say(fmt.Sprintf(d.T.Watch.SectorStillHolds, d.T.SectorLabel(sec), d.counts[sec.ID]), d.Input())
 		default:
 			d.mode = sectorsDelete
 		}
@@ -177,14 +196,13 @@ func (d Model) View() string {
 		lines = append(lines, s.Prompt.Render(safetext.Truncate(fmt.Sprintf(w.SectorRename, d.T.SectorLabel(sec)), d.Width)))
 	case sectorsDelete:
 		lines = append(lines, s.Error.Render(safetext.Truncate(fmt.Sprintf(w.ConfirmSectorDelete, d.T.SectorLabel(sec)), d.Width)))
-	default:
-		if d.refused != "" {
-			lines = append(lines, s.Error.Render(safetext.Truncate(d.refused, d.Width)))
-		}
 	}
 	if d.mode == sectorsNew || d.mode == sectorsRename {
 		d.input.SetWidth(max(d.Width-4, 10))
 		lines = append(lines, d.input.View())
+	}
+	if r := d.refused.Text(); r != "" {
+		lines = append(lines, s.Error.Render(safetext.Truncate(r, d.Width)))
 	}
 	return strings.Join(lines, "\n")
 }

@@ -51,7 +51,7 @@ type Model struct {
 	setup  Setup
 	fields [fieldCount]textinput.Model
 	focus  int
-	err    string
+	err    common.Notice // why the trade was refused, until a field is changed
 }
 
 // New opens the dialog: the code typed in when setup has none, the date
@@ -91,10 +91,21 @@ func New(c common.Common, setup Setup) (Model, tea.Cmd) {
 
 // WithErr is the dialog showing err, a refusal of the store: it opens
 // again with what was typed, its fields as they were.
-func (d Model) WithErr(err string) Model { d.err = err; return d }
+func (d Model) WithErr(err string) Model { d.err.Say(err, d.Input()); return d }
 
 // Err is the line the dialog shows ("" when all is well).
-func (d Model) Err() string { return d.err }
+func (d Model) Err() string { return d.err.Text() }
+
+// Input is every field's text (common.Inputter): moving between fields
+// changes nothing typed.
+func (d Model) Input() string {
+	var b strings.Builder
+	for _, f := range d.fields {
+		b.WriteString(f.Value())
+		b.WriteByte(0)
+	}
+	return b.String()
+}
 
 // WritesStore: a confirmed trade is a store write (the store's check is
 // made while it is typed).
@@ -116,7 +127,7 @@ func (d Model) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 		case key.Matches(k, keys.Confirm):
 			t, err := d.trade()
 			if err != "" {
-				d.err = err
+				d.err.Say(err, d.Input())
 				return d, nil
 			}
 			return common.CloseWith(SubmitMsg{Trade: t}), nil
@@ -128,6 +139,7 @@ func (d Model) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 	}
 	var cmd tea.Cmd
 	d.fields[d.focus], cmd = d.fields[d.focus].Update(msg)
+	d.err.Track(d.Input())
 	return d, cmd
 }
 

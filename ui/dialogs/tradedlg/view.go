@@ -49,8 +49,8 @@ func (d Model) View() string {
 	// the title and the refusal always show; the fields scroll to the
 	// one being typed in when the box is short
 	head := []string{s.Title.Render(safetext.Truncate(title, w))}
-	if d.err != "" {
-		for _, l := range common.WrapText(d.err, max(w, 8)) {
+	if e := d.err.Text(); e != "" {
+		for _, l := range common.WrapText(e, max(w, 8)) {
 			head = append(head, s.Error.Render(l))
 		}
 	}
