@@ -172,7 +172,7 @@ func (c colLayout) row(cx *cellCtx, selected bool, s *common.Styles, upDown func
 	b.WriteString(rating)
 	for _, p := range c.cols {
 		b.WriteString(" ")
-		cell := fitCell(p.def.Cell(cx), p.width, p.def.Align)
+		cell := fitCell(p.def.text(cx, p.width), p.width, p.def.Align)
 		if !selected && p.def.Style != nil {
 			cell = p.def.Style(cx, s, upDown).Render(cell)
 		}

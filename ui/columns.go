@@ -75,6 +75,26 @@ type columnDef struct {
 	// on a row that is not selected (upDown colours a rise or a fall).
 	Cell  func(c *cellCtx) string
 	Style func(c *cellCtx, s *common.Styles, upDown func(int) lipgloss.Style) lipgloss.Style
+	// Mark, when not nil, is a mark kept whole at the end of the cell
+	// (the sector's +N of the groups): the text gives way to it.
+	Mark func(c *cellCtx) string
+}
+
+// text is the cell's text for a column w cells wide: the mark, if any,
+// whole after the text cut by display width to the room it leaves.
+func (d *columnDef) text(c *cellCtx, w int) string {
+	s := d.Cell(c)
+	if d.Mark == nil {
+		return s
+	}
+	mk := d.Mark(c)
+	if mk == "" {
+		return s
+	}
+	if room := w - safetext.Width(mk) - 1; room > 0 {
+		return safetext.Truncate(s, room) + " " + mk
+	}
+	return mk // no room for the text: the mark says more than a cut letter
 }
 
 func (d *columnDef) header(t *common.Text) string {
@@ -203,12 +223,12 @@ func init() {
 			return strconv.FormatFloat(q.PE, 'f', 1, 64)
 		})})
 	registerColumn(columnDef{ID: "sector", Keep: 6, En: "Sector", Zh: "板块", Min: 8, Ideal: 14, MinZh: 8, IdealZh: 12, AllOnly: true,
-		Cell: func(c *cellCtx) string {
-			l := c.sector(c.tk.Sector)
+		Cell: func(c *cellCtx) string { return c.sector(c.tk.Sector) },
+		Mark: func(c *cellCtx) string {
 			if len(c.tk.Groups) > 0 {
-				l += " +" + strconv.Itoa(len(c.tk.Groups))
+				return "+" + strconv.Itoa(len(c.tk.Groups))
 			}
-			return l
+			return ""
 		}})
 	registerColumn(columnDef{ID: "board", Keep: 7, En: "Board", Zh: "上市板", Min: 12, Ideal: 12, MinZh: 9, IdealZh: 9,
 		Cell: func(c *cellCtx) string { return string(c.tk.Code.Exchange) + " " + c.t.Board(c.tk.Code.Board()) }})
