@@ -7,6 +7,9 @@
 // (alertline).
 // Each embeds the shared context (ui/common.Common), implements
 // common.Dialog, and answers the root with the typed messages it declares;
-// none imports the root or another dialog. A new dialog is a new folder
+// none imports the root or another dialog. A line a dialog says about the
+// last key (a refusal) is a common.Notice, cleared by the next key that
+// changes what the dialog holds (its Input), by the rule the root applies
+// to its own status line under a dialog. A new dialog is a new folder
 // here and the line in the root that opens it.
 package dialogs

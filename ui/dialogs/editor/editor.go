@@ -114,6 +114,10 @@ func (e Model) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 	return common.Answer(e, act), cmd
 }
 
+// Input is the text typed (common.Inputter): a refusal of the save stays
+// on the status line until the text changes.
+func (e Model) Input() string { return e.area.Value() }
+
 func (e Model) View() string {
 	title := fmt.Sprintf(e.T.NewNote, e.label)
 	if e.id != 0 {

@@ -2,6 +2,7 @@ package picker
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"zixuan/sectors/market"
@@ -160,6 +161,10 @@ func (p Model) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 }
 
 func (p Model) View() string { return p.view(p.T, p.Styles, p.Width) }
+
+// Input is the rating chosen and the reason typed (common.Inputter):
+// going into the reason and back changes neither.
+func (p Model) Input() string { return strconv.Itoa(p.choice) + "\x00" + p.reason.Value() }
 func (p Model) ShortHelp() []key.Binding {
 	if p.inReason {
 		return p.Keys.PickerReasonHelp().ShortHelp()
