@@ -28,7 +28,7 @@ type AddModel struct {
 
 	path    textinput.Model
 	reading bool
-	err     string
+	err     common.Notice       // why the file could not be read, until the path changes
 	shown   bool                // the preview is on screen
 	asking  bool                // the question before lowering ratings is on screen
 	draft   service.ReportDraft // the report read; its Preview is out
@@ -93,7 +93,10 @@ func (d AddModel) Shown() bool { return d.shown }
 func (d AddModel) Asking() bool { return d.asking }
 
 // Err is why the file could not be previewed.
-func (d AddModel) Err() string { return d.err }
+func (d AddModel) Err() string { return d.err.Text() }
+
+// Input is the path typed (common.Inputter).
+func (d AddModel) Input() string { return d.path.Value() }
 
 // Outcome is the preview: what the add would do.
 func (d AddModel) Outcome() store.AddReportOutcome { return d.out }
@@ -103,10 +106,10 @@ func (d AddModel) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 	case previewMsg:
 		d.reading = false
 		if msg.err != "" {
-			d.err = msg.err
+			d.err.Say(msg.err, d.Input())
 			return d, nil
 		}
-		d.draft, d.out, d.shown, d.asking, d.off, d.err = msg.draft, msg.draft.Preview, true, false, 0, ""
+		d.draft, d.out, d.shown, d.asking, d.off, d.err = msg.draft, msg.draft.Preview, true, false, 0, common.Notice{}
 		return d, nil
 	case tea.KeyPressMsg:
 		k := d.Keys
@@ -150,12 +153,13 @@ func (d AddModel) Update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 			if strings.TrimSpace(d.path.Value()) == "" || d.reading {
 				return d, nil
 			}
-			d.reading, d.err = true, ""
+			d.reading, d.err = true, common.Notice{}
 			return d, d.Preview(d.path.Value())
 		}
 	}
 	var cmd tea.Cmd
 	d.path, cmd = d.path.Update(msg)
+	d.err.Track(d.Input())
 	return d, cmd
 }
 
@@ -198,9 +202,9 @@ func (d AddModel) View() string {
 		switch {
 		case d.reading:
 			lines = append(lines, "", s.Dim.Render(d.T.Reports.Reading))
-		case d.err != "":
+		case d.err.Text() != "":
 			lines = append(lines, "")
-			for _, l := range common.WrapText(d.err, max(w, 8)) {
+			for _, l := range common.WrapText(d.err.Text(), max(w, 8)) {
 				lines = append(lines, s.Error.Render(l))
 			}
 		}
