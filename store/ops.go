@@ -72,12 +72,12 @@ func (s *Store) AddOrRestore(code market.Code, opts AddOptions) (AddResult, erro
 	var res AddResult
 	err := s.updateTicker(code, func(tx *bolt.Tx) error {
 		res = AddResult{}
-		sec, err := opts.sectorIn(tx, s.now())
+		now := s.now()
+		sec, err := opts.sectorIn(tx, now)
 		if err != nil {
 			return err
 		}
 		res.Sector = sec
-		now := s.now()
 		r := refOf(tx, code)
 		if r.exists() {
 			var rec tickerRecord
