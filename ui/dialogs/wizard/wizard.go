@@ -124,8 +124,10 @@ func (w Model) choose() (Model, tea.Cmd, tea.Msg) {
 		case o.asking:
 			return w, nil, nil
 		case o.err != nil && w.lookup != nil && !errors.Is(o.err, service.ErrNotQuoted):
-			// the server did not answer: ask again
-			o.asking, o.err = true, nil
+			// the server did not answer: ask again (a copy: the wizard as
+			// it was before the key shares the old one)
+			again := otherSecurity{code: o.code, asking: true}
+			w.other = &again
 			return w, w.lookup(o.code), nil
 		case o.name == "":
 			return w, nil, nil // the line says why
