@@ -51,6 +51,10 @@ func TestDialogRefusalClearsWhenTheInputChanges(t *testing.T) {
 	if strings.Contains(m.plainView(), "exists already") {
 		t.Errorf("the refusal outlived the key that changed the name")
 	}
+	m = press(m, "ctrl+u", strings.Repeat("长", 41), "enter")
+	if !strings.Contains(m.plainView(), "sector names are at most 40 characters") {
+		t.Errorf("a long name:\n%s", m.plainView())
+	}
 }
 
 // Notice keeps its line for the input it was said for only.

@@ -141,11 +141,13 @@ func (d Model) update(msg tea.Msg) (common.Dialog, tea.Cmd) {
 	case key.Matches(k, keys.New):
 		d.mode = sectorsNew
 		d.input.SetValue("")
+		d.input.CharLimit = 60 // past a sector's 40: a name too long is refused in words, not cut
 		d.input.Placeholder = d.T.Watch.SectorNew
 		return d, d.input.Focus()
 	case key.Matches(k, keys.Rename):
 		if sec, ok := d.selected(); ok {
 			d.mode = sectorsRename
+			d.input.CharLimit = 40
 			d.input.SetValue(sec.Label(d.T.ZH))
 			d.input.CursorEnd()
 			return d, d.input.Focus()
