@@ -98,6 +98,11 @@ func TestAddToNewSectorWritesBothOrNeither(t *testing.T) {
 		t.Errorf("free names refused")
 	}
 
+	// a rename is held to the same bound as a new name
+	if _, err := s.RenameSector("ai", long, ""); !isReason(err, ErrInvalid, SectorNameLong) {
+		t.Errorf("a long rename: %v", err)
+	}
+
 	// A removed ticker comes back into the new sector with its notes.
 	if _, err := s.AddNote(code("688041"), "kept"); err != nil {
 		t.Fatal(err)

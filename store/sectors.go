@@ -193,6 +193,10 @@ func (s *Store) RenameSector(sector, name, nameZH string) (sectors.Sector, error
 	if name == "" && nameZH == "" {
 		return sectors.Sector{}, &Error{Kind: ErrInvalid, Reason: NoNewName, ID: sector}
 	}
+	if len([]rune(name)) > maxSectorName || len([]rune(nameZH)) > maxSectorName {
+		// the bound a new sector's names have
+		return sectors.Sector{}, &Error{Kind: ErrInvalid, Reason: SectorNameLong, Count: maxSectorName}
+	}
 	var sec sectors.Sector
 	// aside: the list index holds sector ids, and the names are read afresh
 	err := s.updateAside(func(tx *bolt.Tx) error {
