@@ -73,8 +73,10 @@ func tuiRound(t *testing.T, db, quotesURL string) {
 		t.Fatal(err)
 	}
 	var tm tea.Model = m
-	tm, _ = tm.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-	driveTUI(tm, tm.Init())
+	// the size's command too: it reads the history, and the since-call
+	// and drawdown alerts wait for its fetch, as in the program
+	tm, size := tm.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	driveTUI(tm, tea.Batch(tm.Init(), size))
 }
 
 func storedAlerts(t *testing.T, db string) []sectors.Alert {

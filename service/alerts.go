@@ -82,6 +82,15 @@ type AlertCheck struct {
 	// Cache, when not nil, keeps the histories read for the next check
 	// at the same store generation on the same China day.
 	Cache *HistoryCache
+	// SinceLater leaves the since-call and drawdown alerts to a later
+	// check: they are neither judged nor listed as unjudged, nothing of
+	// them changes, and no history, quote or ticker is read for them. A
+	// front end whose fetch of the history is still storing it (the
+	// TUI's first minute) judges the alerts that need no history at once
+	// and those afterwards, on the days the fetch stored, rather than
+	// reading a whole market's histories again at every refresh while
+	// each batch stored moves the store on.
+	SinceLater bool
 }
 
 // UnjudgedWhy says why an armed alert was not judged.
@@ -180,7 +189,8 @@ func (s *Service) CheckAlerts(in AlertCheck) (AlertResult, error) {
 	}
 	now := s.now()
 	res.Alerts = list
-	armed := slices.ContainsFunc(list, func(a sectors.Alert) bool { return a.State(now) == sectors.AlertArmed })
+	later := func(a sectors.Alert) bool { return in.SinceLater && needsSince(a.Kind) }
+	armed := slices.ContainsFunc(list, func(a sectors.Alert) bool { return a.State(now) == sectors.AlertArmed && !later(a) })
 	owes := in.Owe && slices.ContainsFunc(list, func(a sectors.Alert) bool { return len(a.Undelivered) > 0 })
 	if !armed && !owes {
 		return res, nil // nothing to judge, nothing owed: nothing read, nothing written
@@ -188,6 +198,9 @@ func (s *Service) CheckAlerts(in AlertCheck) (AlertResult, error) {
 	var codes []market.Code
 	seen := map[string]bool{}
 	for _, a := range list {
+		if later(a) {
+			continue
+		}
 		if !seen[a.Code.Key()] {
 			seen[a.Code.Key()] = true
 			codes = append(codes, a.Code)
@@ -212,7 +225,7 @@ func (s *Service) CheckAlerts(in AlertCheck) (AlertResult, error) {
 	asked := map[string]bool{}
 	sinceWanted := false
 	for _, a := range list {
-		if a.State(now) != sectors.AlertArmed || !a.Kind.NeedsQuote() || tickers[a.Code.Key()] == nil {
+		if a.State(now) != sectors.AlertArmed || !a.Kind.NeedsQuote() || tickers[a.Code.Key()] == nil || later(a) {
 			continue
 		}
 		if !asked[a.Code.Key()] {
@@ -283,6 +296,14 @@ func (s *Service) CheckAlerts(in AlertCheck) (AlertResult, error) {
 		delete(details, al.ID)
 		delete(owed, al.ID)
 		f, changed := false, false
+		if later(*al) {
+			// left to the check after the fetch, as it is: only what it
+			// owes is listed
+			if in.Owe && len(al.Undelivered) > 0 {
+				owed[al.ID] = *al
+			}
+			return false, false
+		}
 		if tk := tickers[al.Code.Key()]; tk == nil {
 			// an alert on a ticker off the list is not judged
 			if al.State(now) == sectors.AlertArmed {

@@ -228,3 +228,95 @@ func TestCheckWritesOnlyWhatChanged(t *testing.T) {
 		t.Errorf("the database changed: generation %d → %d", gen, now)
 	}
 }
+
+// A check that leaves the since-call and drawdown alerts for later judges
+// the others at once and touches none of them, reading no history for
+// them; the check after it fires them as one check of all would have.
+func TestSinceLaterJudgesThePriceAlertsFirstAndTheRestAfter(t *testing.T) {
+	quotes := fixedQuotes(trade("002230", 12, 14), trade(sectors.Benchmark.Key(), 3300, 3300))
+	setUp := func() (*store.Store, []sectors.Alert) {
+		st := newStore(t)
+		list := []sectors.Alert{
+			addAlert(t, st, "002230", sectors.AlertSinceCall, 15, false), // fires
+			addAlert(t, st, "002230", sectors.AlertSinceCall, 15, true),  // does not
+			addAlert(t, st, "002230", sectors.AlertDrawdown, 10, false),  // fires
+			addAlert(t, st, "002230", sectors.AlertAbove, 11, false),     // fires
+		}
+		storeHistory(t, st, "002230", 10, 14)
+		storeHistory(t, st, sectors.Benchmark.Key(), 3000, 3300)
+		return st, list
+	}
+
+	// all at once
+	whole, list := setUp()
+	svc := &Service{Store: whole, Now: func() time.Time { return checkNow }}
+	res, err := svc.CheckAlerts(AlertCheck{Quotes: quotes})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := firedIDs(res), []uint64{list[0].ID, list[2].ID, list[3].ID}; !slices.Equal(got, want) {
+		t.Fatalf("one check fired %v, want %v", got, want)
+	}
+	once, _ := whole.Alerts()
+
+	// the price alert first, the rest after
+	st, _ := setUp()
+	svc = &Service{Store: st, Now: func() time.Time { return checkNow }}
+	var asked []HistoryNeed
+	reader := func(need HistoryNeed) (map[string]sectors.PriceHistory, bool, error) {
+		asked = append(asked, need)
+		return svc.StoredHistory(need)
+	}
+	first, err := svc.CheckAlerts(AlertCheck{Quotes: quotes, History: reader, SinceLater: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := firedIDs(first); !slices.Equal(got, []uint64{list[3].ID}) {
+		t.Errorf("the first check fired %v, want only the price alert %d", got, list[3].ID)
+	}
+	if len(first.Unjudged) != 0 || first.HistoryErr != nil {
+		t.Errorf("the alerts left for later are listed unjudged: %+v (%v)", first.Unjudged, first.HistoryErr)
+	}
+	for _, need := range asked {
+		// the price level's distributions are read; the since-call
+		// read (its stock and 沪深300, bars kept) is not
+		if slices.Contains(need.Codes, sectors.Benchmark) {
+			t.Errorf("history read for alerts left for later: %+v", need.Codes)
+		}
+	}
+	after, _ := st.Alerts()
+	for _, a := range after[:3] {
+		if !a.Armed || len(a.Firings) != 0 {
+			t.Errorf("alert %d (%s) changed by the check that left it: %+v", a.ID, a.Describe(), a)
+		}
+	}
+	second, err := svc.CheckAlerts(AlertCheck{Quotes: quotes, History: reader})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := firedIDs(second); !slices.Equal(got, []uint64{list[0].ID, list[2].ID}) {
+		t.Errorf("the check after fired %v, want %v", got, []uint64{list[0].ID, list[2].ID})
+	}
+	// each alert recorded as the one check recorded it
+	twice, _ := st.Alerts()
+	for i := range once {
+		a, b := once[i], twice[i]
+		if a.Armed != b.Armed || a.Primed != b.Primed || a.FiredPrice != b.FiredPrice || len(a.Firings) != len(b.Firings) {
+			t.Errorf("alert %d: one check left %+v, two %+v", a.ID, a, b)
+		}
+	}
+
+	// nothing but alerts left for later: nothing read at all
+	only := newStore(t)
+	addAlert(t, only, "002230", sectors.AlertDrawdown, 10, false)
+	svc = &Service{Store: only, Now: func() time.Time { return checkNow }}
+	asked = nil
+	calls := 0
+	counting := func(codes []market.Code) (map[string]sectors.Quote, error) { calls++; return quotes(codes) }
+	if res, err := svc.CheckAlerts(AlertCheck{Quotes: counting, History: reader, SinceLater: true}); err != nil || len(res.Fired)+len(res.Unjudged) != 0 {
+		t.Errorf("fired %v, unjudged %+v (%v)", firedIDs(res), res.Unjudged, err)
+	}
+	if calls != 0 || len(asked) != 0 {
+		t.Errorf("%d quote requests, %d history reads for a check with nothing to judge now", calls, len(asked))
+	}
+}

@@ -57,6 +57,19 @@ type HistoryRequest struct {
 	Keep Keep
 	// Fetch asks the server for the days missing (when History is set).
 	Fetch bool
+	// Turn, when set, is waited for before the check the store makes
+	// before its first write and before each batch's answers are stored
+	// and read back, and the func it returns is called when that is done
+	// (FetchHistory only). A front end that runs its background work one
+	// job at a time (the TUI) then runs the rest between two batches
+	// rather than beside them, or only after the whole fetch.
+	Turn func() (done func())
+	// Each, when set, is handed each batch's histories as stored and cut
+	// by Keep, in the fetch's goroutine and outside its Turn, and the
+	// result's History is left empty (FetchHistory only): a front end
+	// that takes them in as they come holds one batch beside what it
+	// holds already, not a second copy of the market's.
+	Each func(batch map[string]store.StoredHistory)
 }
 
 // HistoryResult is what LoadHistory or FetchHistory found.
@@ -165,11 +178,22 @@ func (s *Service) FetchHistory(ctx context.Context, req HistoryRequest, held map
 		return res
 	}
 	res.Asked = true
+	turn := req.Turn
+	if turn == nil {
+		turn = func() func() { return func() {} }
+	}
+	done := turn()
 	s.precheck()
+	done()
 	storing := true
 	for start := 0; start < len(needs) && ctx.Err() == nil; start += HistoryBatch {
 		part := needs[start:min(start+HistoryBatch, len(needs))]
 		got, err := s.History.DailyHistory(ctx, part, want, now)
+		into := res.History
+		if req.Each != nil {
+			into = map[string]store.StoredHistory{}
+		}
+		done := turn()
 		if err != nil && res.FetchErr == nil {
 			res.FetchErr = err
 		}
@@ -204,12 +228,16 @@ func (s *Service) FetchHistory(ctx context.Context, req HistoryRequest, held map
 					res.SaveErr, storing = rerr, false
 				}
 				for k, h := range stored {
-					res.History[k] = h
+					into[k] = h
 				}
 			}
 		}
 		if !storing {
-			s.mergeUnsaved(res.History, held, got, updates, req.Keep)
+			s.mergeUnsaved(into, held, got, updates, req.Keep)
+		}
+		done()
+		if req.Each != nil && len(into) > 0 {
+			req.Each(into)
 		}
 		if err != nil && serverGone(err) {
 			break

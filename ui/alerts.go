@@ -45,6 +45,7 @@ type alertState struct {
 	list     []sectors.Alert
 	badge    map[string]bool                // Code.Key() → a fired alert to show on its row
 	busy     bool                           // a check is under way
+	again    bool                           // a check was asked for while one was: run one after it
 	unjudged map[uint64]service.UnjudgedWhy // by alert id: why the last check did not judge it
 	// cache keeps the histories a check read for the next refresh's, at
 	// the same store generation; shared by the model's copies, as the
@@ -84,6 +85,9 @@ type alertIn struct {
 	snap     *sectors.Snapshot // the reports, for a bare "target"
 	quotes   map[string]sectors.Quote
 	canWrite bool // a store and its writer: a check can run
+	// sinceLater: the history is still being fetched and stored; the
+	// since-call and drawdown alerts wait for the check after it
+	sinceLater bool
 }
 
 // alertOut is what the alerts ask of the root besides a command.
@@ -178,9 +182,19 @@ func (a *alertState) update(msg tea.Msg, in alertIn) (cmd tea.Cmd, out alertOut,
 		return nil, a.check(msg.quotes, in), true
 	case alertsCheckedMsg:
 		say, bell := a.checked(msg, in)
-		return bell, alertOut{say: say, cells: true}, true
+		out = alertOut{say: say, cells: true}
+		if a.again { // asked for while this one ran: on the latest quotes
+			a.again = false
+			again := a.check(in.quotes, in)
+			out.write, out.answer, out.failed, out.quiet = again.write, again.answer, again.failed, again.quiet
+		}
+		return bell, out, true
 	case alertCheckFailedMsg:
 		a.busy = false
+		if a.again {
+			a.again = false
+			return nil, a.check(in.quotes, in), true
+		}
 		return nil, out, true
 	}
 	return nil, out, false
@@ -191,7 +205,11 @@ func (a *alertState) update(msg tea.Msg, in alertIn) (cmd tea.Cmd, out alertOut,
 // none (no-note), as the CLI's offline check does.
 func (a *alertState) check(quotes map[string]sectors.Quote, in alertIn) alertOut {
 	quotesOn := in.c.o.quotesOn()
-	if !in.canWrite || a.busy || (len(quotes) == 0 && quotesOn) {
+	if a.busy {
+		a.again = quotesOn // the one under way may have judged on older quotes, or left some for later
+		return alertOut{}
+	}
+	if !in.canWrite || (len(quotes) == 0 && quotesOn) {
 		return alertOut{}
 	}
 	now := in.c.o.Now()
@@ -211,9 +229,14 @@ func (a *alertState) check(quotes map[string]sectors.Quote, in alertIn) alertOut
 		qs[k] = q
 	}
 	var res alertsCheckedMsg
+	sinceLater, jobs := in.sinceLater, in.c.o.jobs
 	op := func(st *store.Store) (market.Code, string, error) {
+		// in its turn among the background jobs (jobs.go): the check
+		// reads a whole market's tickers and histories
+		done := jobs.wait()
+		defer done()
 		svc := service.Service{Store: st, Now: func() time.Time { return now }}
-		check := service.AlertCheck{Cache: cache, OweIfDelivering: true}
+		check := service.AlertCheck{Cache: cache, OweIfDelivering: true, SinceLater: sinceLater}
 		if quotes != nil {
 			check.Quotes = func([]market.Code) (map[string]sectors.Quote, error) { return qs, nil }
 		}

@@ -161,13 +161,14 @@ func saveListIndexCmd(st *store.Store, snap *sectors.Snapshot) tea.Cmd {
 // store's check before its first write reads the whole file.
 const listIndexDelay = 2 * time.Second
 
-// saveListIndexLater is saveListIndexCmd after listIndexDelay.
-func saveListIndexLater(st *store.Store, snap *sectors.Snapshot) tea.Cmd {
+// saveListIndexLater is saveListIndexCmd after listIndexDelay, in its
+// turn among the background jobs (jobs.go).
+func saveListIndexLater(st *store.Store, snap *sectors.Snapshot, jobs *jobQueue) tea.Cmd {
 	save := saveListIndexCmd(st, snap)
 	if save == nil {
 		return nil
 	}
-	return tea.Tick(listIndexDelay, func(time.Time) tea.Msg { return save() })
+	return tea.Tick(listIndexDelay, func(time.Time) tea.Msg { return jobs.run(save)() })
 }
 
 // saveListIndexAtExit brings the list index up to date after a session

@@ -54,6 +54,7 @@ type histPart struct {
 	loaded   bool
 	fetching bool
 	fetched  bool // the refresh of this session ran (found or not)
+	fetchGot bool // it stored something (histfetch.go)
 	online   bool // the last refresh reached the server
 	err      error
 	hist     map[string]store.StoredHistory // by Code.Key(), 沪深300 included; cut to the bars drawn (keepDrawn)
@@ -61,9 +62,11 @@ type histPart struct {
 	chart    store.StoredHistory            // the chart's ticker, whole (needChart)
 	chartKey string                         // whose history chart is ("": none yet)
 	asking   string                         // whose whole history is being read
-	cut      map[string]bool                // those that lost bars to the cut
-	closes   map[string][]float64           // the sparkline's closes, from each whole history
-	bench    *sectors.Latest                // 沪深300's quote from the refresh
+	// chartStale: the fetch stored new days of the chart's ticker
+	chartStale bool
+	cut        map[string]bool      // those that lost bars to the cut
+	closes     map[string][]float64 // the sparkline's closes, from each whole history
+	bench      *sectors.Latest      // 沪深300's quote from the refresh
 
 	sc       sectors.Scorecard
 	scored   bool
@@ -180,11 +183,11 @@ func (h *histPart) needHistory(env histEnv) tea.Cmd {
 		}
 	}
 	svc := newService(env.st, env.opts)
-	return func() tea.Msg {
+	return env.opts.jobs.run(func() tea.Msg {
 		msg := histLoadedMsg{cut: map[string]bool{}, closes: map[string][]float64{}}
 		msg.hist, msg.err = svc.ReadHistory(codes, keepCut(benches, days, msg.cut, msg.closes))
 		return msg
-	}
+	})
 }
 
 // keepCut is the TUI's cut of each history read (a benchmark whole, as
@@ -323,66 +326,4 @@ func (h *histPart) historyCut(env histEnv) bool {
 		}
 	}
 	return false
-}
-
-// fetchHistoryCmd fetches the days missing from each code's history, from
-// three weeks before the earliest call (or the sparkline's days) to today,
-// and stores them, off the UI goroutine.
-func (h *histPart) fetchHistoryCmd(env histEnv) tea.Cmd {
-	if dailyOf(env.opts) == nil || h.fetching || h.fetched {
-		return nil
-	}
-	h.fetching = true
-	now := env.opts.Now()
-	today := market.ChinaDay(now)
-	from := today.AddDate(0, 0, -2*sparkDays)
-	calls := h.scorable(env.tickers)
-	for _, c := range calls {
-		if d := service.FirstDay(c.Day); d.Before(from) {
-			from = d
-		}
-	}
-	// Each security from its own first day (three weeks before the
-	// earliest day anything measures from, or the sparkline's days), not
-	// the earliest of all: one rated last month is not fetched for years.
-	// 沪深300, which every call is measured against, from the earliest.
-	need := h.historyFrom(env, calls)
-	for _, p := range env.held { // a holding: its distributions since the first buy
-		if d, ok := need[p.Code.Key()]; !ok || p.FirstBuy.Before(d) {
-			need[p.Code.Key()] = p.FirstBuy
-		}
-	}
-	codes := h.codes(env.tickers, calls)
-	own := map[string]time.Time{}
-	benches := map[string]bool{}
-	for _, c := range codes {
-		if h.isBench(c) {
-			benches[c.Key()] = true
-			continue
-		}
-		f := today.AddDate(0, 0, -2*sparkDays)
-		if d, ok := need[c.Key()]; ok && service.FirstDay(d).Before(f) {
-			f = service.FirstDay(d)
-		}
-		own[c.Key()] = f
-	}
-	// what is held, as the store gave it: the fetch asks for the rest
-	held := maps.Clone(h.hist)
-	svc, bench, cutAt := newService(env.st, env.opts), h.benchCode(), h.days
-	req := service.HistoryRequest{Codes: codes, From: from, Own: own}
-	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), historyTimeout)
-		defer cancel()
-		out := histFetchedMsg{cut: map[string]bool{}, closes: map[string][]float64{}}
-		req.Keep = keepCut(benches, cutAt, out.cut, out.closes)
-		res := svc.FetchHistory(ctx, req, held)
-		out.hist, out.short, out.online, out.err, out.serr = res.History, res.Short, res.Online, res.FetchErr, res.SaveErr
-		if !res.Online {
-			return out
-		}
-		if l, ok := svc.Latest(ctx, bench); ok {
-			out.bench = &l
-		}
-		return out
-	}
 }

@@ -68,9 +68,9 @@ func (h *histPart) scoreCmd(env histEnv) tea.Cmd {
 	}
 	h.scoreSeq++
 	seq := h.scoreSeq
-	return func() tea.Msg {
+	return env.opts.jobs.run(func() tea.Msg {
 		return scoredMsg{sc: service.Score(r), seq: seq}
-	}
+	})
 }
 
 // scoreData is what the scorecard view shows.

@@ -18,12 +18,11 @@ type (
 		closes map[string][]float64 // and their sparklines' closes
 		err    error
 	}
+	// histFetchedMsg is the end of the fetch, whose batches came before
+	// it (histBatchMsg)
 	histFetchedMsg struct {
-		hist   map[string]store.StoredHistory // those the fetch brought something for, as stored, cut
-		cut    map[string]bool                // of those, the ones the cut took bars from
-		closes map[string][]float64           // and their sparklines' closes
-		short  []quote.Shortfall              // the answers that came back short
-		online bool                           // the server answered
+		short  []quote.Shortfall // the answers that came back short
+		online bool              // the server answered
 		bench  *sectors.Latest
 		err    error // the server's (some may have come back)
 		serr   error // storing them
@@ -45,6 +44,7 @@ type histNews struct {
 	err       error  // to show on the status line
 	note      string // to say there, without an error
 	positions bool   // the holdings to read again, with the distributions just stored
+	fetched   bool   // this session's fetch of the history is done: the alerts it held back are checked
 }
 
 // update takes the history part's messages; handled is false for any
@@ -70,19 +70,6 @@ func (h *histPart) update(msg tea.Msg, env histEnv) (handled bool, cmd tea.Cmd, 
 		if msg.bench != nil {
 			h.bench = msg.bench
 		}
-		if h.hist == nil {
-			h.hist = map[string]store.StoredHistory{}
-		}
-		if h.cut == nil {
-			h.cut = map[string]bool{}
-		}
-		if h.closes == nil {
-			h.closes = map[string][]float64{}
-		}
-		for k, s := range msg.hist {
-			h.hist[k] = s // as stored after the fetch, cut as the load cuts
-			h.cut[k], h.closes[k] = msg.cut[k], msg.closes[k]
-		}
 		if msg.serr != nil {
 			news.err = msg.serr
 		} else if len(msg.short) > 0 {
@@ -90,12 +77,16 @@ func (h *histPart) update(msg tea.Msg, env histEnv) (handled bool, cmd tea.Cmd, 
 		}
 		h.buildCells(env.tickers)
 		news.changed = true
-		if _, ok := msg.hist[h.chartKey]; ok {
-			h.asking = "" // the chart's ticker has new days
+		if h.chartStale {
+			h.chartStale, h.asking = false, "" // the chart's ticker has new days
 		}
 		// the holdings again, with the distributions just stored
-		news.positions = len(env.held) > 0 && len(msg.hist) > 0
+		news.positions = len(env.held) > 0 && h.fetchGot
+		news.fetched = true
 		return true, tea.Batch(h.scoreCmd(env), h.needChart(env)), news
+	case histBatchMsg:
+		h.takeIn(msg.hist, msg.cut, msg.closes) // as stored after the fetch, cut as the load cuts
+		return true, msg.next, news
 	case chartLoadedMsg:
 		if msg.key != h.asking {
 			return true, nil, news // another ticker was selected since

@@ -37,5 +37,5 @@ func (m Model) Init() tea.Cmd {
 // the list index for the next start.
 func (m Model) startCmds() tea.Cmd {
 	quotes, _ := m.route(startQuotesMsg{})
-	return tea.Batch(m.sync.next(), quotes, m.ps.cmdAt(m.st), saveListIndexLater(m.st, m.hs.snap), m.data.keysCmd(m.dataEpoch))
+	return tea.Batch(m.sync.next(), quotes, m.ps.cmdAt(m.st), saveListIndexLater(m.st, m.hs.snap, m.opts.jobs), m.data.keysCmd(m.dataEpoch))
 }

@@ -78,6 +78,9 @@ type Options struct {
 	BenchmarkName    string
 	SectorBenchmarks map[string]market.Code
 
+	// jobs runs the heavy background work one job at a time (jobs.go)
+	jobs *jobQueue
+
 	// Columns are the list's columns, in order, by id (columns.go); nil
 	// or none known is the default set.
 	Columns []string
@@ -184,6 +187,9 @@ func newShell(st *store.Store, opts Options) Model {
 	if opts.Refresh == 0 {
 		opts.Refresh = 10 * time.Second
 	}
+	if opts.jobs == nil {
+		opts.jobs = newJobQueue()
+	}
 	t := common.TextFor(opts.Lang)
 	m := Model{
 		st: st, opts: opts, t: t,
@@ -195,7 +201,8 @@ func newShell(st *store.Store, opts Options) Model {
 		width:  80, height: 24,
 		rc:     newRenderCache(),
 		writes: newWriter(st),
-		sync:   storeSync{st: st, every: opts.PollInterval},
+		sync:   storeSync{st: st, every: opts.PollInterval, jobs: opts.jobs},
+		ps:     posState{jobs: opts.jobs},
 		hs:     newHistPart(opts),
 	}
 	m.help.Styles = m.styles.Help

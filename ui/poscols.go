@@ -43,6 +43,7 @@ type posState struct {
 	gen   uint64             // the store generation they were read at
 	seq   uint64             // the latest load started
 	epoch uint64             // new with every load (render cache)
+	jobs  *jobQueue          // a load takes its turn among the background jobs
 }
 
 type posListMsg struct {
@@ -69,14 +70,14 @@ func (p *posState) cmdAt(st *store.Store) tea.Cmd {
 		return nil
 	}
 	seq := p.seq
-	return func() tea.Msg {
+	return p.jobs.run(func() tea.Msg {
 		gen, err := st.Generation()
 		if err != nil {
 			return posListMsg{seq: seq, err: err}
 		}
 		list, err := st.Positions()
 		return posListMsg{list: list, gen: gen, seq: seq, err: err}
-	}
+	})
 }
 
 // stale is the load to start when the store moved on from the positions

@@ -234,13 +234,18 @@ func (m *Model) route(msg tea.Msg) (cmd tea.Cmd, ok bool) {
 		if news.positions {
 			cmd = tea.Batch(cmd, m.ps.loadCmd(m.st))
 		}
+		if news.fetched { // the since-call and drawdown alerts waited for it
+			check, _ := m.route(alertCheckMsg{quotes: m.qs.quotes})
+			cmd = tea.Batch(cmd, check)
+		}
 		return cmd, true
 	}
 
 	// the alerts ask for a line to say, a dialog to open, a question, a
 	// store write whose answer goes back to them, the price cells again
 	// for the badges
-	in := alertIn{c: partCtxOf(m), quotes: m.qs.quotes, snap: m.hs.snap, canWrite: m.st != nil && m.writes != nil}
+	in := alertIn{c: partCtxOf(m), quotes: m.qs.quotes, snap: m.hs.snap, canWrite: m.st != nil && m.writes != nil,
+		sinceLater: m.hs.fetchPending(&m.opts)}
 	switch msg.(type) {
 	case openAlertMsg, alertsview.AddMsg, alertsview.EditMsg, openTickerAlertsMsg: // they open a dialog
 		in.ctx = m.context()

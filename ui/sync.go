@@ -27,6 +27,7 @@ type storeSync struct {
 	// loaded is the number of the latest load started by load itself
 	// (outdate numbers none)
 	loaded uint64
+	jobs   *jobQueue // a reload takes its turn among the background jobs
 }
 
 // fileWatch is the watch of the database file: changed gets a value
@@ -131,13 +132,13 @@ func (s *storeSync) load() tea.Cmd {
 	s.seq++
 	seq := s.seq
 	s.loaded = seq
-	return func() tea.Msg {
+	return s.jobs.run(func() tea.Msg {
 		snap, err := st.Load()
 		if err != nil {
 			return reloadErrMsg{err}
 		}
 		return reloadedMsg{snap: snap, seq: seq}
-	}
+	})
 }
 
 // outdate makes every load started so far older than the data: a write
