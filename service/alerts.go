@@ -156,6 +156,11 @@ func needsSince(k sectors.AlertKind) bool {
 	return k == sectors.AlertSinceCall || k == sectors.AlertDrawdown
 }
 
+// JudgedOnHistory reports whether alerts of kind k are judged on the
+// daily history (since-call, drawdown): those AlertCheck.SinceLater
+// leaves to a later check.
+func JudgedOnHistory(k sectors.AlertKind) bool { return needsSince(k) }
+
 // NeedsBenchmark reports whether an armed alert of list measures a
 // return against 沪深300 (since-call, drawdown): a front end that gives
 // its own quotes then quotes 沪深300 too.

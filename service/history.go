@@ -3,6 +3,7 @@ package service
 import (
 	"context"
 	"errors"
+	"maps"
 	"runtime"
 	"runtime/debug"
 	"time"
@@ -148,7 +149,10 @@ func (s *Service) LoadHistory(ctx context.Context, req HistoryRequest) (HistoryR
 // security the fetch brought something for, as stored after it, cut by
 // the request's Keep. A server that is unreachable or refuses stops the
 // batches not yet asked; a store that refuses stops the storing, and the
-// rest is merged in memory only.
+// rest is merged in memory only. held may give only each security's held
+// span, without its bars (a front end holding its histories elsewhere,
+// which would otherwise be kept for the whole fetch): what the store then
+// refuses is merged onto the history read again from it.
 func (s *Service) FetchHistory(ctx context.Context, req HistoryRequest, held map[string]store.StoredHistory) HistoryResult {
 	res := HistoryResult{History: map[string]store.StoredHistory{}}
 	if s.History == nil {
@@ -274,6 +278,23 @@ func serverGone(err error) bool {
 // new ex-date, a day stored again), the stored history is read whole for
 // it once.
 func (s *Service) mergeUnsaved(into, held map[string]store.StoredHistory, got quote.DailyFetch, updates map[string]store.HistoryUpdate, keep Keep) {
+	// a held span given without its bars: the history as stored, read
+	// again (a store that refuses a write may still be read)
+	var spansOnly []market.Code
+	for k := range updates {
+		h, ok := held[k]
+		if _, merged := into[k]; ok && !merged && h.Code != (market.Code{}) && len(h.Bars)+len(h.Events)+len(h.Unread) == 0 && !h.Held.Empty() {
+			spansOnly = append(spansOnly, h.Code)
+		}
+	}
+	if len(spansOnly) > 0 {
+		if stored, err := s.ReadHistory(spansOnly, keep); err == nil {
+			held = maps.Clone(held)
+			for k, h := range stored {
+				held[k] = h
+			}
+		}
+	}
 	var recut []market.Code
 	for k, u := range updates {
 		old, ok := into[k]

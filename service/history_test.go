@@ -18,6 +18,8 @@ import (
 	"zixuan/sectors"
 	"zixuan/sectors/market"
 	"zixuan/store"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 // klineServer answers Tencent's daily k-line request
@@ -310,5 +312,113 @@ func TestFetchHistoryUnreachable(t *testing.T) {
 	}
 	if len(res.History) != 0 {
 		t.Errorf("%d histories from nowhere", len(res.History))
+	}
+}
+
+// A fetch handing its batches to Each, in turns, with only the spans of
+// what is held: each batch comes once, as stored and cut, the turn is
+// taken and given back for the check and every batch, and together the
+// batches are what the fetch would have given in its result. A store
+// that refuses the new days gives the same histories as with the bars
+// held: what is stored is read again and the new days merged onto it.
+func TestFetchHistoryHandsEachBatchInItsTurn(t *testing.T) {
+	ks := newKlineServer(t)
+	codes := append([]market.Code{sectors.Benchmark}, stocks(t, HistoryBatch+10)...)
+	from := time.Date(2024, 9, 20, 0, 0, 0, 0, market.China)
+	earlier := time.Date(2024, 10, 8, 20, 0, 0, 0, market.China)
+	// stored through 2024-10-08, then asked for the days to 2024-10-11
+	setUp := func() *Service {
+		svc := newService(t, ks)
+		svc.Now = func() time.Time { return earlier }
+		if _, err := svc.LoadHistory(context.Background(), HistoryRequest{Codes: codes, From: from, Fetch: true}); err != nil {
+			t.Fatal(err)
+		}
+		svc.Now = func() time.Time { return evening }
+		return svc
+	}
+	spans := func(held map[string]store.StoredHistory) map[string]store.StoredHistory {
+		out := map[string]store.StoredHistory{}
+		for k, h := range held {
+			out[k] = store.StoredHistory{PriceHistory: sectors.PriceHistory{Code: h.Code}, Held: h.Held, Fetched: h.Fetched}
+		}
+		return out
+	}
+	each := func(svc *Service, held map[string]store.StoredHistory) (map[string]store.StoredHistory, HistoryResult) {
+		got := map[string]store.StoredHistory{}
+		batches, turns, inTurn := 0, 0, false
+		req := HistoryRequest{Codes: codes, From: from, Keep: lastBars, Fetch: true,
+			Turn: func() func() {
+				if inTurn {
+					t.Error("a turn taken while the last is not given back")
+				}
+				inTurn = true
+				turns++
+				return func() { inTurn = false }
+			},
+			Each: func(b map[string]store.StoredHistory) {
+				if inTurn {
+					t.Error("a batch handed on within its turn")
+				}
+				batches++
+				for k, h := range b {
+					if _, twice := got[k]; twice {
+						t.Errorf("%s handed twice", k)
+					}
+					got[k] = h
+				}
+			}}
+		res := svc.FetchHistory(context.Background(), req, held)
+		if len(res.History) != 0 {
+			t.Errorf("the result holds %d histories beside the batches handed on", len(res.History))
+		}
+		if want := (len(codes) + HistoryBatch - 1) / HistoryBatch; batches != want || turns != want+1 {
+			t.Errorf("%d batches in %d turns, want %d in %d (the check's and each batch's)", batches, turns, want, want+1)
+		}
+		return got, res
+	}
+
+	svc := setUp()
+	held, err := svc.ReadHistory(codes, lastBars)
+	if err != nil {
+		t.Fatal(err)
+	}
+	whole := svc.FetchHistory(context.Background(), HistoryRequest{Codes: codes, From: from, Keep: lastBars, Fetch: true}, held)
+	svc = setUp()
+	got, res := each(svc, spans(held))
+	if res.SaveErr != nil || res.FetchErr != nil {
+		t.Fatalf("save %v, fetch %v", res.SaveErr, res.FetchErr)
+	}
+	if !reflect.DeepEqual(got, whole.History) {
+		t.Errorf("the batches handed on differ from the fetch's result: %d against %d", len(got), len(whole.History))
+	}
+
+	// the store refusing the new days: another reader holds the file,
+	// so a write times out on its lock while reads go on
+	refused := func(svc *Service) {
+		db, err := bolt.Open(svc.Store.Path(), 0o600, &bolt.Options{ReadOnly: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { db.Close() })
+	}
+	svc = setUp()
+	refused(svc)
+	want := svc.FetchHistory(context.Background(), HistoryRequest{Codes: codes, From: from, Keep: lastBars, Fetch: true}, held)
+	if want.SaveErr == nil {
+		t.Fatal("the store took the write with another reader on the file")
+	}
+	svc = setUp()
+	refused(svc)
+	got, res = each(svc, spans(held))
+	if res.SaveErr == nil {
+		t.Fatal("the store took the write with another reader on the file")
+	}
+	if len(got) != len(want.History) || len(got) == 0 {
+		t.Errorf("refused: %d histories with the spans only, %d with the bars held", len(got), len(want.History))
+	}
+	for k, h := range want.History {
+		if !reflect.DeepEqual(got[k].Bars, h.Bars) || !reflect.DeepEqual(got[k].Held, h.Held) {
+			t.Fatalf("%s refused: with the spans only\n%+v\nwith the bars held\n%+v", k, got[k], h)
+		}
 	}
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -223,10 +224,19 @@ func (a *alertState) check(quotes map[string]sectors.Quote, in alertIn) alertOut
 		a.cache = &service.HistoryCache{}
 	}
 	cache := a.cache
-	// a copy: the op runs on the writer's goroutine while Update goes on
-	qs := make(map[string]sectors.Quote, len(quotes))
-	for k, q := range quotes {
-		qs[k] = q
+	// a copy: the op runs on the writer's goroutine while Update goes
+	// on. While the since-call and drawdown alerts wait for the fetch,
+	// only the quotes of the others known (a whole market's otherwise,
+	// held until the check has had its turn); one set meanwhile by
+	// another process is judged at the next refresh.
+	qs := map[string]sectors.Quote{}
+	if !in.sinceLater {
+		qs = maps.Clone(quotes)
+	}
+	for _, al := range a.list {
+		if q, ok := quotes[al.Code.Key()]; ok && in.sinceLater && al.Kind.NeedsQuote() && !service.JudgedOnHistory(al.Kind) {
+			qs[al.Code.Key()] = q
+		}
 	}
 	var res alertsCheckedMsg
 	sinceLater, jobs := in.sinceLater, in.c.o.jobs

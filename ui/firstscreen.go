@@ -104,7 +104,7 @@ func (m Model) updatePartial(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.list.fit(bodyHeight(m.height))
 		m.resize()
 		if m.partial {
-			return m, fullLoadCmd(m.st)
+			return m, loadAfterCheck(m.st, &m.opts)
 		}
 		start := []tea.Cmd{m.startCmds(), m.hs.needHistory(histEnvOf(&m))} // before m is copied for the replay
 		early := m.early

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"maps"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -76,8 +75,13 @@ func (h *histPart) fetchHistoryCmd(env histEnv) tea.Cmd {
 		}
 		own[c.Key()] = f
 	}
-	// what is held, as the store gave it: the fetch asks for the rest
-	held := maps.Clone(h.hist)
+	// what is held, as the store gave it: the fetch asks for the rest.
+	// Its spans only: the bars, kept here, are let go as the fetch's
+	// batches take their place, not held by the fetch to its end.
+	held := make(map[string]store.StoredHistory, len(h.hist))
+	for k, s := range h.hist {
+		held[k] = store.StoredHistory{PriceHistory: sectors.PriceHistory{Code: s.Code}, Held: s.Held, Fetched: s.Fetched}
+	}
 	svc, bench, cutAt := newService(env.st, env.opts), h.benchCode(), h.days
 	// a batch at a time among the other background jobs (jobs.go)
 	req := service.HistoryRequest{Codes: codes, From: from, Own: own, Turn: env.opts.jobs.wait}

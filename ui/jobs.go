@@ -4,6 +4,8 @@ import (
 	"sync"
 
 	tea "charm.land/bubbletea/v2"
+
+	"zixuan/store"
 )
 
 // The TUI's heavy background work, one job at a time. Its start asks for
@@ -56,5 +58,24 @@ func (q *jobQueue) run(cmd tea.Cmd) tea.Cmd {
 		done := q.wait()
 		defer done()
 		return cmd()
+	}
+}
+
+// loadAfterCheck is fullLoadCmd preceded, when this session will fetch
+// and store price history, by the check the store makes before its first
+// write. The check reads every page of the file, and however often it
+// lets go of them, 20–35 MB of a two-year file are resident at once
+// while bbolt walks it: made when the fetch starts, that came on top of
+// everything the TUI holds by then (its peak); made now, with only the
+// first screen's list held, it does not. Keys typed meanwhile wait for
+// the load, as they wait for the load itself.
+func loadAfterCheck(st *store.Store, opts *Options) tea.Cmd {
+	load := fullLoadCmd(st)
+	if st == nil || dailyOf(opts) == nil {
+		return load
+	}
+	return func() tea.Msg {
+		st.Precheck()
+		return load()
 	}
 }

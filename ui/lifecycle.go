@@ -27,7 +27,7 @@ func (m Model) Init() tea.Cmd {
 		})
 	}
 	if m.partial {
-		return tea.Batch(ask, fullLoadCmd(m.st)) // the rest starts when it is in
+		return tea.Batch(ask, loadAfterCheck(m.st, &m.opts)) // the rest starts when it is in
 	}
 	return tea.Batch(ask, m.startCmds())
 }
