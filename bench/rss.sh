@@ -15,7 +15,7 @@
 # Each run on a fresh copy of the database (a run with quotes on stores the
 # days it fetched), last written a minute before (current: five, as from
 # cron): a file written in the last second is checked again at the first
-# write rather than before the command holds anything (store.Precheck). The TUI runs in tmux at 120x40 for TUI_SECONDS (30),
+# write rather than before the command holds anything (store.Precheck). The TUI runs in tmux at 120x40 for TUI_SECONDS (45),
 # long enough to load and fetch the history, opens the scorecard and the
 # detail pane, and its VmHWM is read before it quits; its RssAnon (the
 # heap and the stacks) and RssFile (the binary's and the database's mapped
@@ -90,7 +90,7 @@ tui() {
     sleep 0.1
   done) &
   sampler=$!
-  sleep "$((3 + ${TUI_SECONDS:-30}))"
+  sleep "$((3 + ${TUI_SECONDS:-45}))"
   # a ticker's detail pane and back, then through the tabs (reports, scorecard, positions)
   for k in Enter j j Escape Tab Tab Tab Tab; do tmux send-keys -t "$s" "$k"; sleep 1; done
   hwm=$(awk '/VmHWM/ {print int($2/1024)}' "/proc/$pid/status")
@@ -103,7 +103,7 @@ tui() {
   printf '%s MB (anon %s, file %s)\t%ss' "$hwm" \
     "$(awk 'NF == 2 && $1 > m {m = $1} END {print int(m/1024)}' "$tmp/samples")" \
     "$(awk 'NF == 2 && $2 > m {m = $2} END {print int(m/1024)}' "$tmp/samples")" \
-    "$((${TUI_SECONDS:-30} + 9))"
+    "$((${TUI_SECONDS:-45} + 9))"
 }
 
 for bin in "${bins[@]}"; do

@@ -3,7 +3,6 @@ package ui
 import (
 	"errors"
 	"fmt"
-	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -224,18 +223,20 @@ func (a *alertState) check(quotes map[string]sectors.Quote, in alertIn) alertOut
 		a.cache = &service.HistoryCache{}
 	}
 	cache := a.cache
-	// a copy: the op runs on the writer's goroutine while Update goes
-	// on. While the since-call and drawdown alerts wait for the fetch,
-	// only the quotes of the others known (a whole market's otherwise,
-	// held until the check has had its turn); one set meanwhile by
-	// another process is judged at the next refresh.
-	qs := map[string]sectors.Quote{}
-	if !in.sinceLater {
-		qs = maps.Clone(quotes)
-	}
-	for _, al := range a.list {
-		if q, ok := quotes[al.Code.Key()]; ok && in.sinceLater && al.Kind.NeedsQuote() && !service.JudgedOnHistory(al.Kind) {
-			qs[al.Code.Key()] = q
+	// The op runs on the writer's goroutine while Update goes on: it
+	// reads the quotes as they are now, a map never changed once it is
+	// the quotes' (quotes.go makes a new one for each round). While the
+	// since-call and drawdown alerts wait for the fetch, only the quotes
+	// of the others known are kept for it (not a whole market's, while
+	// the check waits for its turn); one set meanwhile by another process
+	// is judged at the next refresh.
+	qs := quotes
+	if in.sinceLater {
+		qs = map[string]sectors.Quote{}
+		for _, al := range a.list {
+			if q, ok := quotes[al.Code.Key()]; ok && al.Kind.NeedsQuote() && !service.JudgedOnHistory(al.Kind) {
+				qs[al.Code.Key()] = q
+			}
 		}
 	}
 	var res alertsCheckedMsg

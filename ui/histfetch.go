@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"maps"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -127,8 +128,13 @@ func nextFetched(feed <-chan tea.Msg) tea.Cmd {
 }
 
 // takeIn puts histories as stored after a fetch (cut, and the sparklines'
-// closes, as keepCut made them) in place of those held.
+// closes, as keepCut made them) in place of those held: in a new map, as
+// the one before may be read off the UI goroutine (the scorecard).
 func (h *histPart) takeIn(hist map[string]store.StoredHistory, cut map[string]bool, closes map[string][]float64) {
+	if len(hist) == 0 {
+		return
+	}
+	h.hist = maps.Clone(h.hist)
 	if h.hist == nil {
 		h.hist = map[string]store.StoredHistory{}
 	}

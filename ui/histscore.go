@@ -50,15 +50,12 @@ func (h *histPart) scoreCmd(env histEnv) tea.Cmd {
 		return nil
 	}
 	calls := h.scorable(env.tickers)
-	// copies: the scorecard is computed off the UI goroutine
-	r := service.ScoreRequest{Calls: calls, History: make(map[string]sectors.PriceHistory, len(h.hist)), Quotes: make(map[string]sectors.Quote, len(env.quotes)),
-		Benchmark: h.benchCode(), SectorBenchmarks: h.sectorBenches}
-	for k, s := range h.hist {
-		r.History[k] = s.PriceHistory
-	}
-	for k, q := range env.quotes {
-		r.Quotes[k] = q
-	}
+	// Computed off the UI goroutine, from the histories and the quotes as
+	// they are now: maps never changed once they are the part's (takeIn
+	// and quotes.go make new ones), so nothing is copied while the job
+	// waits for its turn.
+	hist := h.hist
+	r := service.ScoreRequest{Calls: calls, Quotes: env.quotes, Benchmark: h.benchCode(), SectorBenchmarks: h.sectorBenches}
 	if h.snap != nil {
 		r.Refs = h.snap.Refs
 	}
@@ -69,6 +66,10 @@ func (h *histPart) scoreCmd(env histEnv) tea.Cmd {
 	h.scoreSeq++
 	seq := h.scoreSeq
 	return env.opts.jobs.run(func() tea.Msg {
+		r.History = make(map[string]sectors.PriceHistory, len(hist))
+		for k, s := range hist {
+			r.History[k] = s.PriceHistory
+		}
 		return scoredMsg{sc: service.Score(r), seq: seq}
 	})
 }
