@@ -234,7 +234,7 @@ func (m *Model) route(msg tea.Msg) (cmd tea.Cmd, ok bool) {
 		if news.positions {
 			cmd = tea.Batch(cmd, m.ps.loadCmd(m.st))
 		}
-		if news.fetched { // the since-call and drawdown alerts waited for it
+		if news.fetched && !m.qs.kept { // the since-call and drawdown alerts waited for it (on live quotes)
 			check, _ := m.route(alertCheckMsg{quotes: m.qs.quotes})
 			cmd = tea.Batch(cmd, check)
 		}
