@@ -53,7 +53,9 @@
 // Background work (quotes, price history, exports, reloads for changes
 // by other processes, found by watching the database's directory where the
 // system allows it and by reading its generation each second elsewhere:
-// sync.go) runs as tea.Cmds and comes back as messages.
+// sync.go) runs as tea.Cmds and comes back as messages; the heavy ones
+// (the histories, their fetch a batch at a time, the positions, the
+// scorecard, the alert check, reloads) take turns, one at a time (jobs.go).
 //
 // Writes. A confirmed change is queued at once and written, in order, by
 // the writer's goroutine (writes.go), never inside Update: a busy file can
