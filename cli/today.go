@@ -91,6 +91,11 @@ func when(s service.TodaySummary, at string) string {
 func writeToday(w io.Writer, s service.TodaySummary) {
 	day, _ := time.Parse(time.DateOnly, s.Day)
 	head := fmt.Sprintf("Today, %s %s: %d tickers, %d with a trade of the day", day.Weekday().String()[:3], s.Day, s.Tickers, s.Quoted)
+	if s.BeforeOpen {
+		date, _ := time.Parse(time.DateOnly, s.Date)
+		head = fmt.Sprintf("%s %s, before the open: the last session, %s %s: %d tickers, %d with a trade of the day",
+			date.Weekday().String()[:3], s.Date, day.Weekday().String()[:3], s.Day, s.Tickers, s.Quoted)
+	}
 	if s.Closed {
 		date, _ := time.Parse(time.DateOnly, s.Date)
 		head = fmt.Sprintf("%s %s, exchanges closed (%s): the last session, %s %s: %d tickers, %d with a trade of the day",

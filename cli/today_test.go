@@ -186,3 +186,12 @@ func TestTodayTableDatesAndDividends(t *testing.T) {
 		t.Errorf("today's report is dated:\n%s", out)
 	}
 }
+
+// Before the open the table's head says whose session it is.
+func TestTodayTableBeforeTheOpen(t *testing.T) {
+	var b strings.Builder
+	writeToday(&b, service.TodaySummary{Day: "2026-12-04", Date: "2026-12-07", BeforeOpen: true, Tickers: 25, Quoted: 25})
+	if out := b.String(); !strings.HasPrefix(out, "Mon 2026-12-07, before the open: the last session, Fri 2026-12-04: 25 tickers") {
+		t.Errorf("head:\n%s", out)
+	}
+}

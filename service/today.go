@@ -48,6 +48,10 @@ type TodaySummary struct {
 	Date   string `json:"date"`
 	Closed bool   `json:"closed"`
 	Reason string `json:"closed_reason,omitempty"`
+	// BeforeOpen: a trading day before its call auction (09:15), when the
+	// quote servers still answer the last session: that session is the
+	// day summarised.
+	BeforeOpen bool `json:"before_open,omitempty"`
 	// Offline: no quotes (quotes off, or the server did not answer:
 	// QuoteStatus says which); movers, limits and the day's P&L need them.
 	Offline     bool   `json:"offline"`
@@ -151,12 +155,20 @@ type DayPnL struct {
 	Dividend *float64 `json:"dividend,omitempty"`
 }
 
+// callAuction is when a trading day begins, China time: the opening call
+// auction. Before it the summary is of the last session.
+const callAuction = 9*time.Hour + 15*time.Minute
+
 // Today makes the summary at the service's clock. Only the store failing
 // is an error; without quotes the summary says so and has what needs none.
 func (s *Service) Today(ctx context.Context, in TodayInput) (TodaySummary, error) {
 	now := s.now()
 	date := market.ChinaDay(now)
 	day := market.TradingDayOnOrBefore(date)
+	beforeOpen := day.Equal(date) && now.Before(date.Add(callAuction))
+	if beforeOpen {
+		day = market.PrevTradingDay(date)
+	}
 	sum := TodaySummary{Day: market.ChinaDate(day), Date: market.ChinaDate(date), StaleDays: in.StaleDays,
 		Gainers: []Mover{}, Losers: []Mover{}, LimitUp: []Mover{}, LimitDown: []Mover{}, Alerts: []FiredAlert{},
 		Stale: []StaleCall{}, Reports: []NewReport{}, Positions: []DayPnL{}}
@@ -167,7 +179,8 @@ func (s *Service) Today(ctx context.Context, in TodayInput) (TodaySummary, error
 	if movers <= 0 {
 		movers = DefaultMovers
 	}
-	if !day.Equal(date) {
+	sum.BeforeOpen = beforeOpen
+	if !day.Equal(date) && !beforeOpen {
 		sum.Closed, sum.Reason = true, market.Holiday(date)
 		if sum.Reason == "" {
 			sum.Reason = "weekend"

@@ -212,6 +212,36 @@ func TestTodayOnAWeekendIsTheLastSession(t *testing.T) {
 	}
 }
 
+// Before a trading day's call auction the quote servers still answer the
+// last session: the summary is of that session, as it was at its close.
+func TestTodayBeforeTheOpenIsTheLastSession(t *testing.T) {
+	var clock time.Time
+	st := todayStore(t, &clock)
+	clock = time.Date(2026, 4, 2, 16, 30, 0, 0, market.China)
+	svc := &Service{Store: st, Quotes: quote.NewTencent(todayServer(t, true).URL, nil), Now: func() time.Time { return clock }}
+	atClose, err := svc.Today(context.Background(), TodayInput{Scope: mine(t, st), StaleDays: 60})
+	if err != nil {
+		t.Fatal(err)
+	}
+	clock = time.Date(2026, 4, 3, 9, 14, 0, 0, market.China) // Friday, a trading day, before 09:15
+	sum, err := svc.Today(context.Background(), TodayInput{Scope: mine(t, st), StaleDays: 60})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Day != "2026-04-02" || sum.Date != "2026-04-03" || !sum.BeforeOpen || sum.Closed {
+		t.Fatalf("day %s date %s before the open %v closed %v", sum.Day, sum.Date, sum.BeforeOpen, sum.Closed)
+	}
+	if sum.Quoted != atClose.Quoted || len(sum.Gainers) != len(atClose.Gainers) || len(sum.Alerts) != len(atClose.Alerts) || !near(sum.DayPnL, atClose.DayPnL) {
+		t.Errorf("before the open: quoted %d gainers %d alerts %d P&L %v; at the close %d %d %d %v",
+			sum.Quoted, len(sum.Gainers), len(sum.Alerts), sum.DayPnL, atClose.Quoted, len(atClose.Gainers), len(atClose.Alerts), atClose.DayPnL)
+	}
+	// from the call auction on, the day is the new one
+	clock = time.Date(2026, 4, 3, 9, 15, 0, 0, market.China)
+	if sum, _ = svc.Today(context.Background(), TodayInput{Scope: mine(t, st)}); sum.Day != "2026-04-03" || sum.BeforeOpen {
+		t.Errorf("at 09:15: day %s before the open %v", sum.Day, sum.BeforeOpen)
+	}
+}
+
 // Offline the summary has what needs no quote and says quotes are off.
 func TestTodayOffline(t *testing.T) {
 	var clock time.Time

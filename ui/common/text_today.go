@@ -6,6 +6,7 @@ type TodayText struct {
 	// Closed: %s the date, %s why (a holiday's name, or the weekend), %s
 	// the last session's date.
 	Closed, Weekend string
+	BeforeOpen      string // %s the date, %s the last session
 	// Scope: %s the tab, %d tickers, %d of them with a trade of the day.
 	Scope                               string
 	NoQuotes, QuotesOff, None, Total    string
@@ -21,7 +22,8 @@ type TodayText struct {
 var (
 	todayEN = TodayText{Title: "Today", Key: "today", Loading: "Working out the day…",
 		Closed: "%s: exchanges closed (%s); the last session, %s", Weekend: "weekend",
-		Scope: "%s: %d tickers, %d with a trade of the day", NoQuotes: "no quotes: movers, limits and the day's P&L need them",
+		BeforeOpen: "%s: before the open; the last session, %s",
+		Scope:      "%s: %d tickers, %d with a trade of the day", NoQuotes: "no quotes: movers, limits and the day's P&L need them",
 		QuotesOff: "quotes are off", None: "none", Total: "Total",
 		Gainers: "Gainers", Losers: "Losers", LimitUp: "Limit up 涨停", LimitDown: "Limit down 跌停",
 		Alerts: "Alerts fired", Reports: "Reports added", Positions: "Positions' day P&L",
@@ -29,7 +31,8 @@ var (
 		Priced: "%d of %d priced", Dividend: "incl. 派 %s", Weekdays: [7]string{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"}}
 	todayZH = TodayText{Title: "今日", Key: "今日", Loading: "正在汇总今日…",
 		Closed: "%s：休市（%s）；上一交易日 %s", Weekend: "周末",
-		Scope: "%s：%d 只，%d 只今日有成交", NoQuotes: "无行情：涨跌、涨跌停与当日盈亏需要行情",
+		BeforeOpen: "%s：未开盘；上一交易日 %s",
+		Scope:      "%s：%d 只，%d 只今日有成交", NoQuotes: "无行情：涨跌、涨跌停与当日盈亏需要行情",
 		QuotesOff: "行情已关闭", None: "无", Total: "合计",
 		Gainers: "涨幅", Losers: "跌幅", LimitUp: "涨停", LimitDown: "跌停",
 		Alerts: "今日触发的预警", Reports: "今日新增研报", Positions: "持仓当日盈亏",

@@ -150,6 +150,9 @@ func (v Model) render() []string {
 	}
 	s, t := v.sum, v.t
 	lines := []string{v.Styles.Title.Render(t.Title + " · " + v.date(s.Day))}
+	if s.BeforeOpen {
+		lines = append(lines, v.Styles.Dim.Render(safetext.Line(fmt.Sprintf(t.BeforeOpen, v.date(s.Date), v.date(s.Day)))))
+	}
 	if s.Closed {
 		why := s.Reason
 		if why == "weekend" {

@@ -86,3 +86,16 @@ func TestTodayRequeryOneAtATime(t *testing.T) {
 }
 
 func ptr(v float64) *float64 { return &v }
+
+// Before a trading day's open the view says the summary is the last
+// session's, in both languages.
+func TestTodaySaysBeforeTheOpen(t *testing.T) {
+	sum := service.TodaySummary{Day: "2026-12-04", Date: "2026-12-07", BeforeOpen: true}
+	for lang, want := range map[string]string{"en": "before the open; the last session", "zh": "未开盘；上一交易日"} {
+		v, _ := New(testCommon(t, lang, 120, 40), Data{Tab: "All"})
+		d, _ := v.Update(LoadedMsg{Sum: sum, Seq: v.seq})
+		if view := d.View(); !strings.Contains(view, want) {
+			t.Errorf("%s: no %q in\n%s", lang, want, view)
+		}
+	}
+}
