@@ -291,13 +291,12 @@ func (v Model) dateRow(shown []sectors.Candle, w int) string {
 // price is a price on the chart's scale: two decimals.
 func price(p float64) string { return strconv.FormatFloat(p, 'f', 2, 64) }
 
-// exact is a traded price as the read-out shows it: two decimals, three
-// for the funds quoted in tenths of a fen.
-func exact(p float64) string {
-	if math.Abs(p*100-math.Round(p*100)) > 1e-6 {
-		return strconv.FormatFloat(p, 'f', 3, 64)
-	}
-	return price(p)
+// exact is a price as the read-outs show it, in the decimals the code
+// trades in (two for stocks, three for funds quoted in tenths of a fen):
+// an average price is rounded to them as a terminal's 均价 is, and a
+// fund's 24.310 keeps its third decimal.
+func exact(p float64, code market.Code) string {
+	return strconv.FormatFloat(p, 'f', code.PriceDecimals(), 64)
 }
 
 // bigNumber shortens a volume as the rest of the screen does

@@ -196,9 +196,9 @@ func (v Model) minuteReadout(d sectors.Intraday, cur int, base float64) string {
 	m := d.Minutes[cur]
 	chg := (m.Price/base - 1) * 100
 	field := func(label, val string) string { return v.Styles.Dim.Render(label) + " " + val }
-	parts := []string{m.Time.Format("15:04"), field(t.Price, exact(m.Price)), v.upDown(sign(chg)).Render(common.Pct(chg, 2))}
+	parts := []string{m.Time.Format("15:04"), field(t.Price, exact(m.Price, v.data.Ticker.Code)), v.upDown(sign(chg)).Render(common.Pct(chg, 2))}
 	if m.Average > 0 {
-		parts = append(parts, field(t.Average, exact(m.Average)))
+		parts = append(parts, field(t.Average, exact(m.Average, v.data.Ticker.Code)))
 	}
 	parts = append(parts, field(t.Volume, bigNumber(float64(m.Shares)/100, v.T.ZH)+t.Lots))
 	if !v.data.MinutesAt.IsZero() {

@@ -282,7 +282,7 @@ func TestMinuteLine(t *testing.T) {
 	v = r.Dialog.(Model)
 	d0 := minuteLine()
 	last := d0.Minutes[len(d0.Minutes)-1]
-	want := "15:00 price " + exact(last.Price) + " " + common.Pct((last.Price/100-1)*100, 2) + " avg " + exact(last.Average)
+	want := "15:00 price " + exact(last.Price, h.Code) + " " + common.Pct((last.Price/100-1)*100, 2) + " avg " + exact(last.Average, h.Code)
 	if got := v.MinuteReadout(); !strings.HasPrefix(got, want) {
 		t.Errorf("last minute %q, want %q", got, want)
 	}
@@ -336,5 +336,30 @@ func BenchmarkMinuteLine(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		_ = v.View()
+	}
+}
+
+// Prices are read out in the decimals the code trades in: a fund's in
+// thousandths (24.310, not 24.31), a stock's average price rounded to the
+// fen as a terminal's 均价 is.
+func TestReadoutsInTheCodesDecimals(t *testing.T) {
+	h := history(5, func(i int) float64 { return 24.31 + float64(i)/1000 })
+	h.Code = market.MustParseCode("510300")
+	fund := New(testCommon(t, "en", 120, 40), Data{Ticker: sectors.Ticker{Code: h.Code}, History: h})
+	if r := fund.Readout(); !strings.Contains(r, "C 24.314") || !strings.Contains(r, "O 24.313") {
+		t.Errorf("fund: %q", r)
+	}
+	first := press(t, fund, "home")
+	if r := first.Readout(); !strings.Contains(r, "C 24.310") {
+		t.Errorf("fund's first candle: %q", r)
+	}
+	stock := market.MustParseCode("600519")
+	day := time.Date(2026, 4, 2, 0, 0, 0, 0, market.China)
+	d := sectors.Intraday{Code: stock, Day: day, PrevClose: 100,
+		Minutes: []sectors.Minute{{Time: day.Add(9*time.Hour + 30*time.Minute), Price: 100.5, Shares: 300, Amount: 30145, Average: 30145.0 / 300}}}
+	v := New(testCommon(t, "en", 120, 40), Data{Ticker: sectors.Ticker{Code: stock}, History: history(5, wave), Minutes: d})
+	v = press(t, v, "t")
+	if r := v.MinuteReadout(); !strings.Contains(r, "price 100.50") || !strings.Contains(r, "avg 100.48 ") {
+		t.Errorf("stock's minute: %q", r)
 	}
 }

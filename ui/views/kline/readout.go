@@ -64,7 +64,7 @@ func (v Model) legend() string {
 		val := "-"
 		if v.cursor < len(v.ma[i]) {
 			if a := v.ma[i][v.cursor]; a == a { // not NaN
-				val = price(a)
+				val = exact(a, v.data.Ticker.Code)
 			}
 		}
 		parts = append(parts, v.Styles.MA[i].Render(fmt.Sprintf("MA%d %s", n, val)))
@@ -89,8 +89,9 @@ func (v Model) readout() string {
 		day += "~" + c.End.In(market.China).Format("01-02")
 	}
 	field := func(label, val string) string { return v.Styles.Dim.Render(label) + " " + val }
+	code := v.data.Ticker.Code
 	parts := []string{day,
-		field(t.Open, price(c.Open)), field(t.High, price(c.High)), field(t.Low, price(c.Low)), field(t.Close, price(c.Close)),
+		field(t.Open, exact(c.Open, code)), field(t.High, exact(c.High, code)), field(t.Low, exact(c.Low, code)), field(t.Close, exact(c.Close, code)),
 	}
 	if v.cursor > 0 {
 		parts = append(parts, v.upDown(sign(c.ChangePct)).Render(common.Pct(c.ChangePct, 2)))
