@@ -3,15 +3,12 @@ package cli
 import (
 	"encoding/csv"
 	"encoding/json"
-	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"golang.org/x/text/encoding/simplifiedchinese"
-
+	"zixuan/quote/quotetest"
 	"zixuan/sectors/market"
 	"zixuan/store"
 )
@@ -19,42 +16,9 @@ import (
 // fundQuotes answers like Tencent's quote server with the recorded lines of
 // ../quote/testdata/tencent_funds.gbk (ETFs and indexes: sh512710,
 // sz159915, sz399006, sh000300, sh510300), and any other symbol as
-// unknown; it counts the symbols asked.
-func fundQuotes(t *testing.T) (*httptest.Server, *[]string) {
-	t.Helper()
-	raw, err := os.ReadFile("../quote/testdata/tencent_funds.gbk")
-	if err != nil {
-		t.Fatal(err)
-	}
-	text, err := simplifiedchinese.GBK.NewDecoder().String(string(raw))
-	if err != nil {
-		t.Fatal(err)
-	}
-	lines := map[string]string{}
-	for _, l := range strings.Split(strings.TrimSpace(text), "\n") {
-		sym, _, _ := strings.Cut(strings.TrimPrefix(l, "v_"), "=")
-		lines[sym] = l
-	}
-	var asked []string
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if !strings.HasPrefix(r.URL.Path, "/q=") {
-			http.NotFound(w, r)
-			return
-		}
-		var b strings.Builder
-		for _, sym := range strings.Split(strings.TrimPrefix(r.URL.Path, "/q="), ",") {
-			asked = append(asked, sym)
-			if l, ok := lines[sym]; ok {
-				b.WriteString(l + "\n")
-			} else {
-				b.WriteString(`v_pv_none_match="1";` + "\n")
-			}
-		}
-		out, _ := simplifiedchinese.GBK.NewEncoder().String(b.String())
-		_, _ = w.Write([]byte(out))
-	}))
-	t.Cleanup(srv.Close)
-	return srv, &asked
+// unknown; it keeps the symbols asked.
+func fundQuotes(t *testing.T) *quotetest.Server {
+	return quotetest.NewServer(t, quotetest.Lines(t, "tencent_funds.gbk"))
 }
 
 // ETFs and indexes go on the watchlist by code, named by the quote server
@@ -62,7 +26,7 @@ func fundQuotes(t *testing.T) (*httptest.Server, *[]string) {
 // offline, found by name and pinyin), listed, shown, exported and quoted
 // like stocks, with a fund's prices at three decimals.
 func TestFundsAndIndexesOnTheWatchlist(t *testing.T) {
-	srv, asked := fundQuotes(t)
+	srv := fundQuotes(t)
 	db := filepath.Join(t.TempDir(), "z.db")
 	q := []string{"--quotes-url", srv.URL}
 	for _, c := range []struct{ in, want string }{
@@ -78,7 +42,7 @@ func TestFundsAndIndexesOnTheWatchlist(t *testing.T) {
 		}
 	}
 	// a known index is named without asking the server; funds are asked
-	for _, sym := range *asked {
+	for _, sym := range srv.Symbols() {
 		if sym == "sz399006" || sym == "sh000300" {
 			t.Errorf("the server was asked for %s, whose name zixuan knows", sym)
 		}
@@ -152,7 +116,7 @@ func TestFundsAndIndexesOnTheWatchlist(t *testing.T) {
 // Upgrading a database written before funds could be on the list keeps
 // everything, and the new build then takes funds.
 func TestFundsOnADatabaseOfTheLastSchema(t *testing.T) {
-	srv, _ := fundQuotes(t)
+	srv := fundQuotes(t)
 	db := filepath.Join(t.TempDir(), "z.db")
 	old, err := os.ReadFile("../store/testdata/schema1.db")
 	if err != nil {
@@ -182,7 +146,7 @@ func TestFundsOnADatabaseOfTheLastSchema(t *testing.T) {
 // recorded lines), pinned tickers first, tickers without a quote last and
 // shown as "-", never as a zero; one-line errors for what cannot be done.
 func TestListSortByColumns(t *testing.T) {
-	srv, _ := fundQuotes(t)
+	srv := fundQuotes(t)
 	db := filepath.Join(t.TempDir(), "z.db")
 	q := []string{"--quotes-url", srv.URL}
 	for _, c := range []string{"510300", "159915", "512710", "000300", "399006"} {

@@ -3,16 +3,10 @@ package service
 import (
 	"context"
 	"errors"
-	"net/http"
-	"net/http/httptest"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
-	"golang.org/x/text/encoding/simplifiedchinese"
-
 	"zixuan/quote"
+	"zixuan/quote/quotetest"
 	"zixuan/sectors/market"
 )
 
@@ -20,32 +14,7 @@ import (
 // server, as the CLI's add and the TUI's wizard keep it; a code the server
 // does not know, or no quote source, says so apart from a name.
 func TestQuoteNameOfFundsAndIndexes(t *testing.T) {
-	raw, err := os.ReadFile(filepath.Join("..", "quote", "testdata", "tencent_funds.gbk"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	text, err := simplifiedchinese.GBK.NewDecoder().String(string(raw))
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		var b strings.Builder
-		for _, sym := range strings.Split(strings.TrimPrefix(r.URL.Path, "/q="), ",") {
-			found := false
-			for _, l := range strings.Split(text, "\n") {
-				if strings.HasPrefix(l, "v_"+sym+"=") {
-					b.WriteString(l + "\n")
-					found = true
-				}
-			}
-			if !found {
-				b.WriteString(`v_pv_none_match="1";` + "\n")
-			}
-		}
-		out, _ := simplifiedchinese.GBK.NewEncoder().String(b.String())
-		_, _ = w.Write([]byte(out))
-	}))
-	defer srv.Close()
+	srv := quotetest.NewServer(t, quotetest.Lines(t, "tencent_funds.gbk"))
 
 	svc := newService(t, nil)
 	code := market.MustParseCode("510300")

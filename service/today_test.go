@@ -4,15 +4,13 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	"golang.org/x/text/encoding/simplifiedchinese"
-
 	"zixuan/quote"
+	"zixuan/quote/quotetest"
 	"zixuan/sectors"
 	"zixuan/sectors/market"
 	"zixuan/store"
@@ -25,19 +23,7 @@ import (
 // unknown.
 func todayServer(t *testing.T, limitUp bool) *httptest.Server {
 	t.Helper()
-	raw, err := os.ReadFile(filepath.Join("..", "quote", "testdata", "tencent_normal.gbk"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	text, err := simplifiedchinese.GBK.NewDecoder().String(string(raw))
-	if err != nil {
-		t.Fatal(err)
-	}
-	lines := map[string]string{}
-	for _, l := range strings.Split(strings.TrimSpace(text), "\n") {
-		sym, _, _ := strings.Cut(strings.TrimPrefix(l, "v_"), "=")
-		lines[sym] = l
-	}
+	lines := quotetest.Lines(t, "tencent_normal.gbk")
 	if limitUp {
 		// 50.12 × 1.1 = 55.13: the last at the limit the line gives
 		f := strings.Split(lines["sz000977"], "~")
@@ -45,20 +31,7 @@ func todayServer(t *testing.T, limitUp bool) *httptest.Server {
 		f[47], f[48] = "55.13", "45.11"
 		lines["sz000977"] = strings.Join(f, "~")
 	}
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		var b strings.Builder
-		for _, sym := range strings.Split(strings.TrimPrefix(r.URL.Path, "/q="), ",") {
-			if l, ok := lines[sym]; ok {
-				b.WriteString(l + "\n")
-			} else {
-				b.WriteString(`v_pv_none_match="1";` + "\n")
-			}
-		}
-		out, _ := simplifiedchinese.GBK.NewEncoder().String(b.String())
-		_, _ = w.Write([]byte(out))
-	}))
-	t.Cleanup(srv.Close)
-	return srv
+	return quotetest.NewServer(t, lines).Server
 }
 
 var (

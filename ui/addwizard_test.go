@@ -1,19 +1,15 @@
 package ui
 
 import (
-	"net/http"
-	"net/http/httptest"
-	"os"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"zixuan/quote"
+	"zixuan/quote/quotetest"
 	"zixuan/sectors"
 	"zixuan/sectors/market"
 	"zixuan/store"
@@ -165,56 +161,16 @@ func TestWizardNewSectorTakenMeanwhile(t *testing.T) {
 
 // fundServer answers like Tencent's quote server with the recorded lines
 // of funds and indexes, each only when asked, and anything else as
-// unknown; it counts the requests.
-type fundServer struct {
-	srv   *httptest.Server
-	mu    sync.Mutex
-	asked []string
+// unknown; it keeps the requests.
+type fundServer struct{ *quotetest.Server }
+
+func newFundServer(t *testing.T) fundServer {
+	return fundServer{quotetest.NewServer(t, quotetest.Lines(t, "tencent_funds.gbk"))}
 }
 
-func newFundServer(t *testing.T) *fundServer {
-	t.Helper()
-	raw, err := os.ReadFile("../quote/testdata/tencent_funds.gbk")
-	if err != nil {
-		t.Fatal(err)
-	}
-	text, err := simplifiedchinese.GBK.NewDecoder().String(string(raw))
-	if err != nil {
-		t.Fatal(err)
-	}
-	lines := map[string]string{}
-	for _, l := range strings.Split(strings.TrimSpace(text), "\n") {
-		sym, _, _ := strings.Cut(strings.TrimPrefix(l, "v_"), "=")
-		lines[sym] = l
-	}
-	f := &fundServer{}
-	f.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		var b strings.Builder
-		syms := strings.Split(strings.TrimPrefix(r.URL.Path, "/q="), ",")
-		f.mu.Lock()
-		f.asked = append(f.asked, strings.Join(syms, ","))
-		f.mu.Unlock()
-		for _, sym := range syms {
-			if l, ok := lines[sym]; ok {
-				b.WriteString(l + "\n")
-			} else {
-				b.WriteString(`v_pv_none_match="1";` + "\n")
-			}
-		}
-		out, _ := simplifiedchinese.GBK.NewEncoder().String(b.String())
-		_, _ = w.Write([]byte(out))
-	}))
-	t.Cleanup(f.srv.Close)
-	return f
-}
+func (f fundServer) provider() quote.Provider { return quote.NewTencent(f.URL, f.Client()) }
 
-func (f *fundServer) provider() quote.Provider { return quote.NewTencent(f.srv.URL, f.srv.Client()) }
-
-func (f *fundServer) requests() []string {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return append([]string(nil), f.asked...)
-}
+func (f fundServer) requests() []string { return f.Requests() }
 
 // Funds and indexes in the wizard, as the CLI's add takes them: a fund is
 // named by the quote server, asked by a command (Update never waits for
@@ -281,7 +237,7 @@ func TestWizardAddsFundsAndIndexes(t *testing.T) {
 		t.Errorf("enter on an unknown code: showing %s", showing(m))
 	}
 	// a server that does not answer: said in one line, enter asks again
-	srv.srv.Close()
+	srv.Close()
 	m = press(m, "esc", "a")
 	m, cmd = typeCmds(m, "159915")
 	m = answerName(t, m, cmd)
