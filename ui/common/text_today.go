@@ -32,7 +32,7 @@ var (
 	todayZH = TodayText{Title: "今日", Key: "今日", Loading: "正在汇总今日…",
 		Closed: "%s：休市（%s）；上一交易日 %s", Weekend: "周末",
 		BeforeOpen: "%s：未开盘；上一交易日 %s",
-		Scope:      "%s：%d 只，%d 只今日有成交", NoQuotes: "无行情：涨跌、涨跌停与当日盈亏需要行情",
+		Scope:      "%s：%d 只，%d 只当日有成交", NoQuotes: "无行情：涨跌、涨跌停与当日盈亏需要行情",
 		QuotesOff: "行情已关闭", None: "无", Total: "合计",
 		Gainers: "涨幅", Losers: "跌幅", LimitUp: "涨停", LimitDown: "跌停",
 		Alerts: "今日触发的预警", Reports: "今日新增研报", Positions: "持仓当日盈亏",
