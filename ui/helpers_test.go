@@ -12,6 +12,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"zixuan/sectors"
+	"zixuan/sectors/market"
 	"zixuan/store"
 	"zixuan/ui/common"
 	"zixuan/ui/dialogs/confirm"
@@ -253,4 +255,32 @@ func (m *Model) reload() {
 func selectedNoteID(m *Model) uint64 {
 	tk, _ := m.selected()
 	return m.det.noteID(&tk)
+}
+
+// storeHolding is a test store holding two positions bought on
+// 2026-02-02: 100 科大讯飞 at 100.00 and 200 中科曙光 at 120.00.
+func storeHolding(t *testing.T) *store.Store {
+	t.Helper()
+	st, _ := newTestStore(t)
+	day := time.Date(2026, 2, 2, 0, 0, 0, 0, market.China)
+	for _, tr := range []sectors.Trade{
+		{Code: market.MustParseCode("002230"), Side: sectors.Bought, Qty: 100, Price: 100, Date: day},
+		{Code: market.MustParseCode("603019"), Side: sectors.Bought, Qty: 200, Price: 120, Date: day},
+	} {
+		if _, err := st.AddTrade(tr); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return st
+}
+
+// openView presses key, which must ask for the view's data, and takes
+// the answer in.
+func openView(t *testing.T, m Model, key string) Model {
+	t.Helper()
+	m, cmd := pressCmd(m, key)
+	if cmd == nil {
+		t.Fatalf("%s asks for no data", key)
+	}
+	return update(m, cmd())
 }

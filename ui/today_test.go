@@ -18,24 +18,8 @@ import (
 // main-board limit up, not a STAR or ChiNext one), 100 + 200 shares held
 // make 3000 on the day; the keys scroll it and esc closes it.
 func TestTodayViewOfTheTab(t *testing.T) {
-	st, _ := newTestStore(t)
-	day := time.Date(2026, 2, 2, 0, 0, 0, 0, market.China)
-	for _, tr := range []sectors.Trade{
-		{Code: market.MustParseCode("002230"), Side: sectors.Bought, Qty: 100, Price: 100, Date: day},
-		{Code: market.MustParseCode("603019"), Side: sectors.Bought, Qty: 200, Price: 120, Date: day},
-	} {
-		if _, err := st.AddTrade(tr); err != nil {
-			t.Fatal(err)
-		}
-	}
-	open := func(m Model) Model {
-		t.Helper()
-		m, cmd := pressCmd(m, "T")
-		if cmd == nil {
-			t.Fatal("T does not make the summary")
-		}
-		return update(m, cmd())
-	}
+	st := storeHolding(t)
+	open := func(m Model) Model { return openView(t, m, "T") }
 	m := quoteModel(t, st, tradingNow, &fakeQuotes{at: tradingNow.Add(-5 * time.Second)}, 120, 40)
 	m, _ = fetch(m)
 	m = open(m)
