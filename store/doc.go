@@ -23,11 +23,14 @@
 //	                      bucket's sequence, big-endian (schema 2; see alerts.go)
 //	trades/<id>           tradeRecord: a buy or a sell; positions are replayed from them (schema 2;
 //	                      see positions.go)
-//	cache/list            the list index: what the TUI's first screen needs, binary, valid only at the
-//	cache/list-gen        generation it was made at, with the tickers changed since named in
-//	cache/list-dirty      list-dirty (see listindex.go, listpatch.go); a cache, rebuilt from the records
-//	cache/quotes          the last known quotes, binary, one per code watched (see quotecache.go); a cache
+//	list-index-value/list the list index: what the TUI's first screen needs, binary, valid only at the
+//	list-index/gen        generation in gen, with the tickers changed since named in dirty (see
+//	list-index/dirty      listindex.go, listpatch.go); a cache, rebuilt from the records. Each big
+//	                      value is alone in its bucket: bbolt writes a changed key's whole leaf
+//	quote-cache/quotes    the last known quotes, binary, one per code watched (see quotecache.go); a cache
 //	                      written without moving the generation
+//	cache/...             the same caches as builds before kept them in one bucket: removed when an
+//	                      index is saved
 //
 // Schema changes go through numbered migrations (migrate.go): schema 1 → 2
 // created reports, calls, history, alerts and trades and recorded the seed

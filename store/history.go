@@ -283,8 +283,11 @@ func (s *Store) histories(codes []market.Code, keep func(h sectors.PriceHistory)
 			v    []byte // valid while tx is open
 		}
 		var todo []raw
+		pages := countPages(tx)
+		defer pages.done()
 		if len(codes) == 0 {
 			_ = b.ForEach(func(k, v []byte) error {
+				pages.read() // each value on pages of its own: the walk alone maps them
 				if code, err := market.ParseCode(string(k)); err == nil && v != nil {
 					todo = append(todo, raw{code, v}) // other keys: doctor reports them
 				}
@@ -292,6 +295,7 @@ func (s *Store) histories(codes []market.Code, keep func(h sectors.PriceHistory)
 			})
 		} else {
 			for _, c := range codes {
+				pages.read()
 				if v := b.Get([]byte(c.Key())); v != nil {
 					todo = append(todo, raw{c, v})
 				}
@@ -306,6 +310,7 @@ func (s *Store) histories(codes []market.Code, keep func(h sectors.PriceHistory)
 			scratch = make([]sectors.DailyBar, 0, 1024)
 		}
 		for i, r := range todo {
+			pages.read()
 			if keep == nil {
 				decoded[i], errs[i] = decodeHistory(r.code, r.v)
 				continue
@@ -364,7 +369,10 @@ func (s *Store) SaveHistoriesAt(updates map[string]HistoryUpdate, now time.Time)
 		if err != nil {
 			return err
 		}
+		pages := countPages(tx)
+		defer pages.done()
 		for key, u := range updates {
+			pages.read()
 			code, err := market.ParseCode(key)
 			if err != nil {
 				return err

@@ -21,11 +21,11 @@ import (
 // mostly) in 15-30. It is a cache: derived from the records, never the
 // truth, written only by SaveListIndex from a snapshot of the generation it
 // is saved at, and read back only while the file is at the generation it
-// is good for (cache/list-gen, below), so a stale index is never shown. An
+// is good for (list-index/gen, below), so a stale index is never shown. An
 // index that does not decode is ignored the same way; the TUI then loads
 // everything first, as it always did, and saves a new index.
 //
-// The value, in cache/list:
+// The value, in list-index-value/list:
 //
 //	"zixuan list index 2\n"
 //	gen         uvarint   the generation it was made at
@@ -44,20 +44,30 @@ import (
 //	                                       rating (uvarint), flags (uvarint count, strings)
 //	  latest note                          byte 0 (none) / 1, then id uvarint, created, updated, text
 //
-// cache/list-gen is the generation the index is good for: the one it was
+// list-index/gen is the generation the index is good for: the one it was
 // made at, carried forward by each write of what it does not hold
 // (alerts, trades, price history, reference prices: writeAside), so that
 // a cron `alert check` does not cost the next start its index. A write of
-// one ticker's own data names it in cache/list-dirty instead (listpatch.go).
-// Any other write, by this build or an older one, bumps the generation
-// past both.
+// one ticker's own data names it in list-index/dirty instead
+// (listpatch.go). Any other write, by this build or an older one, bumps
+// the generation past both.
 //
-// The schema does not change: older builds ignore the bucket, and any
+// The index's state and the index are in buckets of their own: bbolt
+// writes a changed key's whole leaf, and a bucket of a few keys is one
+// leaf, so the 8 bytes that every history batch and note carry forward
+// beside the index (1.2 MB at the whole market) rewrote the index each
+// time. Builds before this one kept all three, and the last known quotes,
+// in one bucket, cache: its keys are not read, and the bucket is removed
+// when an index is saved (such a build then makes its own again).
+//
+// The schema does not change: older builds ignore the buckets, and any
 // write of theirs makes the index stale.
 var (
-	bucketCache     = []byte("cache")
+	bucketListState = []byte("list-index")       // gen, dirty: a few bytes each
+	bucketListValue = []byte("list-index-value") // list: the index alone
+	bucketOldCache  = []byte("cache")            // before: list, list-gen, list-dirty, quotes
 	keyListIndex    = []byte("list")
-	keyListIndexGen = []byte("list-gen") // 8 bytes, big-endian: the generation the index is good for
+	keyListIndexGen = []byte("gen") // 8 bytes, big-endian: the generation the index is good for
 )
 
 const listIndexMagic = "zixuan list index 2\n"
@@ -79,16 +89,12 @@ func (s *Store) LoadListIndex() (*sectors.Snapshot, bool, error) {
 	snap := &sectors.Snapshot{}
 	ok := false
 	err := s.view(func(tx *bolt.Tx) error {
-		b := tx.Bucket(bucketCache)
-		if b == nil {
-			return nil
-		}
 		gen := readGen(tx)
-		dirty, usable := usableListIndex(b, gen)
+		dirty, usable := usableListIndex(tx, gen)
 		if !usable {
-			return nil // stale: the caller loads everything
+			return nil // stale or none: the caller loads everything
 		}
-		tickers, err := decodeListIndex(b.Get(keyListIndex))
+		tickers, err := decodeListIndex(listIndexValue(tx))
 		if err != nil {
 			return nil // unreadable: the same
 		}
@@ -122,36 +128,46 @@ func (s *Store) LoadListIndex() (*sectors.Snapshot, bool, error) {
 func (s *Store) ListIndexGen() (uint64, error) {
 	var gen uint64
 	err := s.view(func(tx *bolt.Tx) error {
-		if b := tx.Bucket(bucketCache); b != nil {
-			gen = listIndexGen(b)
-		}
+		gen = listIndexGen(tx)
 		return nil
 	})
 	return gen, err
 }
 
-// listIndexGen is the generation the index in b is good for whole, 0 for
-// none.
-func listIndexGen(b *bolt.Bucket) uint64 {
+// listIndexGen is the generation the index in tx is good for whole, 0
+// for none.
+func listIndexGen(tx *bolt.Tx) uint64 {
+	b := tx.Bucket(bucketListState)
+	if b == nil {
+		return 0
+	}
 	if v := b.Get(keyListIndexGen); len(v) == 8 {
-		if g, _ := listIndexHeader(b.Get(keyListIndex)); g != 0 {
+		if g, _ := listIndexHeader(listIndexValue(tx)); g != 0 {
 			return binary.BigEndian.Uint64(v)
 		}
 	}
 	return 0
 }
 
+// listIndexValue is the stored index, nil when there is none.
+func listIndexValue(tx *bolt.Tx) []byte {
+	if b := tx.Bucket(bucketListValue); b != nil {
+		return b.Get(keyListIndex)
+	}
+	return nil
+}
+
 // carryListIndex keeps a list index that was good for generation before
 // good for the one this write made: the write changed nothing it holds.
 func carryListIndex(tx *bolt.Tx, before uint64) error {
-	b := tx.Bucket(bucketCache)
+	b := tx.Bucket(bucketListState)
 	if b == nil {
 		return nil
 	}
-	if listIndexGen(b) == before {
+	if listIndexGen(tx) == before {
 		return b.Put(keyListIndexGen, itob(readGen(tx)))
 	}
-	if dirty, ok := usableListIndex(b, before); ok { // with its dirty tickers
+	if dirty, ok := usableListIndex(tx, before); ok { // with its dirty tickers
 		return putDirtyList(b, readGen(tx), dirty)
 	}
 	return nil
@@ -167,14 +183,23 @@ func (s *Store) SaveListIndex(snap *sectors.Snapshot) error {
 		if readGen(tx) != snap.Gen {
 			return errUnchanged
 		}
-		if b := tx.Bucket(bucketCache); b != nil && listIndexGen(b) == snap.Gen {
+		if listIndexGen(tx) == snap.Gen {
 			return errUnchanged // saved already
 		}
-		b, err := tx.CreateBucketIfNotExists(bucketCache)
+		if tx.Bucket(bucketOldCache) != nil {
+			if err := tx.DeleteBucket(bucketOldCache); err != nil {
+				return err
+			}
+		}
+		vb, err := tx.CreateBucketIfNotExists(bucketListValue)
 		if err != nil {
 			return err
 		}
-		if err := b.Put(keyListIndex, value); err != nil {
+		if err := vb.Put(keyListIndex, value); err != nil {
+			return err
+		}
+		b, err := tx.CreateBucketIfNotExists(bucketListState)
+		if err != nil {
 			return err
 		}
 		if err := b.Delete(keyListDirty); err != nil {

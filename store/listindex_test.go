@@ -191,7 +191,7 @@ func TestListIndexDamagedIsIgnored(t *testing.T) {
 		t.Fatal(err)
 	}
 	if err := db.Update(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketCache).Put(keyListIndex, append([]byte(listIndexMagic), 0xFF, 0xFF))
+		return tx.Bucket(bucketListValue).Put(keyListIndex, append([]byte(listIndexMagic), 0xFF, 0xFF))
 	}); err != nil {
 		t.Fatal(err)
 	}

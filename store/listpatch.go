@@ -13,37 +13,41 @@ import (
 
 // A write of one ticker's own data (a note, a rating, a move, a removal:
 // writeTicker) keeps a list index that was good before it good after it by
-// naming the ticker in cache/list-dirty: LoadListIndex reads those tickers
+// naming the ticker in list-index/dirty: LoadListIndex reads those tickers
 // afresh from their records and puts them in their place. The write pays
 // for a few bytes; the start after it for a few tickers read. The next
 // SaveListIndex (the TUI saves one when the index is not whole) makes the
 // index whole again and clears the list. Past maxDirty tickers the index
 // is left to go stale instead: a start then loads everything first.
 //
-// cache/list-gen keeps its meaning, the generation the index is good for
+// list-index/gen keeps its meaning, the generation the index is good for
 // whole, so that a build that knows nothing of the dirty list (it reads
-// only list-gen) never uses an index with tickers changed since.
+// only gen) never uses an index with tickers changed since.
 //
-// cache/list-dirty: the generation the index is good for with these
+// list-index/dirty: the generation the index is good for with these
 // tickers read afresh (8 bytes, big-endian), a uvarint count, then each
 // ticker's key as a string (uvarint length, bytes), in the order first
 // written.
-var keyListDirty = []byte("list-dirty")
+var keyListDirty = []byte("dirty")
 
 // maxDirty is the most tickers the dirty list names.
 const maxDirty = 256
 
-// usableListIndex says whether the index in b can serve generation gen,
+// usableListIndex says whether the index in tx can serve generation gen,
 // and with which tickers to read afresh (none when it is whole at gen).
-func usableListIndex(b *bolt.Bucket, gen uint64) (dirty [][]byte, ok bool) {
-	if listIndexGen(b) == gen {
+func usableListIndex(tx *bolt.Tx, gen uint64) (dirty [][]byte, ok bool) {
+	if listIndexGen(tx) == gen {
 		return nil, true
+	}
+	b := tx.Bucket(bucketListState)
+	if b == nil {
+		return nil, false
 	}
 	at, keys, ok := dirtyList(b.Get(keyListDirty))
 	if !ok || at != gen {
 		return nil, false
 	}
-	if g, _ := listIndexHeader(b.Get(keyListIndex)); g == 0 {
+	if g, _ := listIndexHeader(listIndexValue(tx)); g == 0 {
 		return nil, false
 	}
 	return keys, true
@@ -54,11 +58,11 @@ func usableListIndex(b *bolt.Bucket, gen uint64) (dirty [][]byte, ok bool) {
 // and nothing else the index holds: key joins the dirty list. An index
 // that did not serve before stays as it was: stale.
 func markListIndex(tx *bolt.Tx, before uint64, key []byte) error {
-	b := tx.Bucket(bucketCache)
+	b := tx.Bucket(bucketListState)
 	if b == nil {
 		return nil
 	}
-	dirty, ok := usableListIndex(b, before)
+	dirty, ok := usableListIndex(tx, before)
 	if !ok {
 		return nil
 	}
@@ -79,7 +83,7 @@ func putDirtyList(b *bolt.Bucket, gen uint64, keys [][]byte) error {
 	return b.Put(keyListDirty, v)
 }
 
-// dirtyList decodes cache/list-dirty; false when it is absent or does not
+// dirtyList decodes list-index/dirty; false when it is absent or does not
 // decode. The keys point into v.
 func dirtyList(v []byte) (gen uint64, keys [][]byte, ok bool) {
 	if len(v) < 8 {

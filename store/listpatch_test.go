@@ -268,8 +268,8 @@ func TestOlderBuildsSeeADirtyIndexStale(t *testing.T) {
 	}
 	defer db.Close()
 	db.View(func(tx *bolt.Tx) error {
-		if g := listIndexGen(tx.Bucket(bucketCache)); g == readGen(tx) {
-			t.Errorf("cache/list-gen says the index is whole at %d after a note", g)
+		if g := listIndexGen(tx); g == readGen(tx) {
+			t.Errorf("list-index/gen says the index is whole at %d after a note", g)
 		}
 		return nil
 	})

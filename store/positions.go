@@ -148,6 +148,8 @@ func distributionsIn(tx *bolt.Tx, trades []sectors.Trade, now time.Time) map[str
 	today := market.ChinaDay(now)
 	out := map[string]sectors.PriceHistory{}
 	var scratch []sectors.DailyBar // one buffer decodes them all
+	pages := countPages(tx)
+	defer pages.done()
 	for _, t := range trades {
 		k := t.Code.Key()
 		if _, done := out[k]; done {
@@ -159,6 +161,7 @@ func distributionsIn(tx *bolt.Tx, trades []sectors.Trade, now time.Time) map[str
 			continue
 		}
 		h, err := decodeHistoryInto(t.Code, v, scratch)
+		pages.read()
 		if err != nil {
 			continue
 		}

@@ -19,9 +19,10 @@ import (
 // rather than nothing. It is a cache like the list index: derived data,
 // written without moving the generation (an open TUI does not reload for
 // it), not kept by a read-only file or one that needs an upgrade, and
-// ignored when it does not decode. Older builds ignore the key.
+// ignored when it does not decode. Older builds ignore the bucket.
 //
-// The value, in cache/quotes:
+// The value, alone in its bucket (every write of a key rewrites the
+// bucket's leaf, list-index's comment says why), in quote-cache/quotes:
 //
 //	"zixuan quotes 1\n"
 //	count       uvarint
@@ -40,7 +41,10 @@ import (
 // shifted left one bit) when that gives the very same float64 back, else
 // as a 1 and its eight bytes. The whole market's 5,538 quotes and the
 // strip's take 0.9 MB, a fifth of their JSON (bench/README.md).
-var keyQuotes = []byte("quotes")
+var (
+	bucketQuoteCache = []byte("quote-cache")
+	keyQuotes        = []byte("quotes")
+)
 
 const quoteCacheMagic = "zixuan quotes 1\n"
 
@@ -66,11 +70,11 @@ func (s *Store) KeepQuotes(quotes []KeptQuote, watched []market.Code) error {
 		return nil // nothing to keep (`quote` of a code not watched): no write
 	}
 	return s.updateQuiet(func(tx *bolt.Tx) error {
-		b, err := tx.CreateBucketIfNotExists(bucketCache)
+		b, err := tx.CreateBucketIfNotExists(bucketQuoteCache)
 		if err != nil {
 			return err
 		}
-		kept, _ := decodeQuoteCache(b.Get(keyQuotes)) // unreadable: started afresh
+		kept, _ := decodeQuoteCache(keptQuotesIn(tx)) // unreadable: started afresh
 		byCode := make(map[market.Code]int, len(kept))
 		out := kept[:0]
 		for _, q := range kept {
@@ -102,11 +106,7 @@ func (s *Store) KeepQuotes(quotes []KeptQuote, watched []market.Code) error {
 func (s *Store) KeptQuotes() (map[string]KeptQuote, error) {
 	var out map[string]KeptQuote
 	err := s.view(func(tx *bolt.Tx) error {
-		b := tx.Bucket(bucketCache)
-		if b == nil {
-			return nil
-		}
-		kept, err := decodeQuoteCache(b.Get(keyQuotes))
+		kept, err := decodeQuoteCache(keptQuotesIn(tx))
 		if err != nil {
 			return nil
 		}
@@ -117,6 +117,21 @@ func (s *Store) KeptQuotes() (map[string]KeptQuote, error) {
 		return nil
 	})
 	return out, err
+}
+
+// keptQuotesIn is the stored value of the last known quotes, or those a
+// build before the bucket kept (in cache, until an index is saved); nil
+// when there are none.
+func keptQuotesIn(tx *bolt.Tx) []byte {
+	if b := tx.Bucket(bucketQuoteCache); b != nil {
+		if v := b.Get(keyQuotes); v != nil {
+			return v
+		}
+	}
+	if b := tx.Bucket(bucketOldCache); b != nil {
+		return b.Get(keyQuotes)
+	}
+	return nil
 }
 
 const (

@@ -172,7 +172,7 @@ func TestKeptQuotesDamagedOrReadOnly(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	err = db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketCache).Put(keyQuotes, good[:len(good)/2]) })
+	err = db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketQuoteCache).Put(keyQuotes, good[:len(good)/2]) })
 	db.Close()
 	if err != nil {
 		t.Fatal(err)
