@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -347,12 +348,15 @@ func ParseDaily(body []byte, code market.Code) (sectors.PriceHistory, error) {
 }
 
 // parseDaily is ParseDaily that also says how many rows the answer held.
+// A whole market's fetch reads millions of fields: the answer is decoded
+// once, into its rows' fields (klineField), not into a value per level
+// and field decoded again at each use.
 func parseDaily(body []byte, code market.Code) (sectors.PriceHistory, int, error) {
 	sym := symbol(code)
 	var resp struct {
-		Code int             `json:"code"`
-		Msg  string          `json:"msg"`
-		Data json.RawMessage `json:"data"`
+		Code int       `json:"code"`
+		Msg  string    `json:"msg"`
+		Data klineData `json:"data"`
 	}
 	if err := json.Unmarshal(body, &resp); err != nil {
 		return sectors.PriceHistory{}, 0, fmt.Errorf("%w: k-line: %v", ErrMalformed, err)
@@ -360,35 +364,39 @@ func parseDaily(body []byte, code market.Code) (sectors.PriceHistory, int, error
 	if resp.Code != 0 {
 		return sectors.PriceHistory{}, 0, fmt.Errorf("%w: k-line code %d %s", ErrNoHistory, resp.Code, clipMsg(resp.Msg))
 	}
-	var data map[string]map[string]json.RawMessage
-	if err := json.Unmarshal(resp.Data, &data); err != nil {
-		return sectors.PriceHistory{}, 0, fmt.Errorf("%w for %s", ErrNoHistory, sym) // "data":[] or ""
-	}
-	node, ok := data[sym]
+	node, ok := resp.Data[sym]
 	if !ok {
-		return sectors.PriceHistory{}, 0, fmt.Errorf("%w for %s", ErrNoHistory, sym)
+		return sectors.PriceHistory{}, 0, fmt.Errorf("%w for %s", ErrNoHistory, sym) // "data":[] or "" too
 	}
-	raw, ok := node["day"]
-	if !ok {
-		if _, adj := node["qfqday"]; adj {
+	if node.Day == nil {
+		if node.AdjustedDay {
 			return sectors.PriceHistory{}, 0, fmt.Errorf("%w: %s: an adjusted series where the traded prices were asked for", ErrMalformed, sym)
 		}
 		return sectors.PriceHistory{}, 0, fmt.Errorf("%w for %s", ErrNoHistory, sym)
 	}
-	var rows [][]json.RawMessage
-	if err := json.Unmarshal(raw, &rows); err != nil {
+	// Each row into one array of fields, reused: decoding them all at
+	// once grew a slice for each row, field by field (two thirds of what
+	// reading an answer allocated).
+	var rows []json.RawMessage
+	if err := json.Unmarshal(node.Day, &rows); err != nil {
 		return sectors.PriceHistory{}, 0, fmt.Errorf("%w: %s rows: %v", ErrMalformed, sym, err)
 	}
+	var fields [maxRowFields]klineField
 	h := sectors.PriceHistory{Code: code}
-	seen := map[string]bool{}
-	for _, r := range rows {
+	seen := make(map[int64]bool, len(rows))
+	for _, raw := range rows {
+		fields = [maxRowFields]klineField{}
+		if err := json.Unmarshal(raw, &fields); err != nil {
+			return sectors.PriceHistory{}, 0, fmt.Errorf("%w: %s rows: %v", ErrMalformed, sym, err)
+		}
+		r := fields[:rowLen(&fields)]
 		bar, ok := dailyRow(code, r)
-		if ok && !seen[market.ChinaDate(bar.Date)] {
-			seen[market.ChinaDate(bar.Date)] = true
+		if ok && !seen[bar.Date.Unix()] { // the row's date: midnight in China
+			seen[bar.Date.Unix()] = true
 			h.Bars = append(h.Bars, bar)
 		}
 		for _, extra := range tail(r, 6) {
-			if e, read, ok := distribution(extra, bar.Date); ok {
+			if e, read, ok := distribution(extra.object, bar.Date); ok {
 				if read {
 					h.Events = append(h.Events, e)
 				} else {
@@ -404,7 +412,69 @@ func parseDaily(body []byte, code market.Code) (sectors.PriceHistory, int, error
 	return sectors.PriceHistory{Code: code}.Merge(h), len(rows), nil // sorts and dedupes the distributions
 }
 
-func tail(r []json.RawMessage, from int) []json.RawMessage {
+// klineData is a k-line answer's "data": a node per symbol. Anything but
+// an object of objects ("data":[] or "", as an unknown code gets) reads
+// as no node.
+type klineData map[string]klineNode
+
+func (d *klineData) UnmarshalJSON(b []byte) error {
+	var m map[string]klineNode
+	if json.Unmarshal(b, &m) == nil {
+		*d = m
+	}
+	return nil
+}
+
+// klineNode is a symbol's node: its unadjusted rows, kept as given until
+// they are read, and whether it holds an adjusted series instead.
+type klineNode struct {
+	Day         json.RawMessage `json:"day"`
+	AdjustedDay present         `json:"qfqday"`
+}
+
+// present is true when its key is there, whatever it holds.
+type present bool
+
+func (p *present) UnmarshalJSON([]byte) error { *p = true; return nil }
+
+// maxRowFields bounds the fields read of a row: Tencent's have six to
+// ten (the bar, then a distribution, the turnover, the amount).
+const maxRowFields = 16
+
+// rowLen is how many fields of a row were there.
+func rowLen(fields *[maxRowFields]klineField) int {
+	n := len(fields)
+	for n > 0 && !fields[n-1].there {
+		n--
+	}
+	return n
+}
+
+// klineField is one element of a k-line row: its text when it is a JSON
+// string (the date, the prices, the volume, the amount), the object as
+// given when it is one (a distribution), else nothing.
+type klineField struct {
+	text   string
+	object []byte
+	there  bool
+}
+
+func (f *klineField) UnmarshalJSON(b []byte) error {
+	f.there = true
+	switch {
+	case len(b) >= 2 && b[0] == '"':
+		if bytes.IndexByte(b, '\\') < 0 {
+			f.text = string(b[1 : len(b)-1]) // the decoder checked it: a plain string's bytes are its text
+			return nil
+		}
+		return json.Unmarshal(b, &f.text)
+	case len(b) > 0 && b[0] == '{':
+		f.object = bytes.Clone(b)
+	}
+	return nil
+}
+
+func tail(r []klineField, from int) []klineField {
 	if len(r) <= from {
 		return nil
 	}
@@ -414,14 +484,13 @@ func tail(r []json.RawMessage, from int) []json.RawMessage {
 // dailyRow reads ["2024-09-20","open","close","high","low","volume",…]. A
 // later element that is a number, at index 8, is the day's amount in 10k
 // yuan (akfamily/akshare PR #7328): it settles the volume's unit.
-func dailyRow(code market.Code, r []json.RawMessage) (sectors.DailyBar, bool) {
+func dailyRow(code market.Code, r []klineField) (sectors.DailyBar, bool) {
 	if len(r) < 6 {
 		return sectors.DailyBar{}, false
 	}
 	str := func(i int) string {
-		var s string
-		if i < len(r) && json.Unmarshal(r[i], &s) == nil {
-			return s
+		if i < len(r) {
+			return r[i].text
 		}
 		return ""
 	}
@@ -429,8 +498,9 @@ func dailyRow(code market.Code, r []json.RawMessage) (sectors.DailyBar, bool) {
 	if err != nil {
 		return sectors.DailyBar{}, false
 	}
-	b := sectors.DailyBar{Date: date, Open: price(str(1)), Close: price(str(2)), High: price(str(3)), Low: price(str(4))}
-	if b.Close == 0 || garbled(str(1)) || garbled(str(3)) || garbled(str(4)) {
+	open, high, low := str(1), str(3), str(4)
+	b := sectors.DailyBar{Date: date, Open: price(open), Close: price(str(2)), High: price(high), Low: price(low)}
+	if b.Close == 0 || garbled(open) || garbled(high) || garbled(low) {
 		return sectors.DailyBar{}, false // a close that is no price is never a reference
 	}
 	amount := bounded(str(8), maxAmount/1e4) * 1e4
@@ -442,7 +512,7 @@ func dailyRow(code market.Code, r []json.RawMessage) (sectors.DailyBar, bool) {
 // not one; read is false when its text could not be read (it is then
 // returned with zero amounts, for PriceHistory.Unread). The ex-date is cqr,
 // or the row's date when cqr is missing.
-func distribution(raw json.RawMessage, rowDate time.Time) (e sectors.ExRights, read, ok bool) {
+func distribution(raw []byte, rowDate time.Time) (e sectors.ExRights, read, ok bool) {
 	if len(raw) == 0 || raw[0] != '{' {
 		return e, false, false
 	}

@@ -235,6 +235,9 @@ const maxPrice = 1e7
 // number reads a field as a finite number; anything else (empty, text,
 // NaN, ±Inf) is 0, which the callers treat as unknown.
 func number(s string) float64 {
+	if s == "" {
+		return 0 // most often an absent field: no error made to say so
+	}
 	v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
 	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
 		return 0

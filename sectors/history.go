@@ -199,6 +199,9 @@ func uniqueDays(bars []DailyBar) []DailyBar {
 }
 
 func mergeEvents(a, b []ExRights) []ExRights {
+	if len(a)+len(b) == 0 {
+		return nil // most histories: no map made for none
+	}
 	by := map[string]ExRights{}
 	for _, e := range append(append([]ExRights(nil), a...), b...) {
 		by[market.ChinaDate(e.ExDate)] = e
