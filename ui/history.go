@@ -58,6 +58,9 @@ type histPart struct {
 	online   bool // the last refresh reached the server
 	err      error
 	hist     map[string]store.StoredHistory // by Code.Key(), 沪深300 included; cut to the bars drawn (keepDrawn)
+	// histLent: hist was handed to a job off the UI goroutine (the
+	// scorecard), which may still read it: the next change makes a new map
+	histLent bool
 	days     map[string][]time.Time         // the days they were cut for (historyDays)
 	chart    store.StoredHistory            // the chart's ticker, whole (needChart)
 	chartKey string                         // whose history chart is ("": none yet)

@@ -51,10 +51,11 @@ func (h *histPart) scoreCmd(env histEnv) tea.Cmd {
 	}
 	calls := h.scorable(env.tickers)
 	// Computed off the UI goroutine, from the histories and the quotes as
-	// they are now: maps never changed once they are the part's (takeIn
-	// and quotes.go make new ones), so nothing is copied while the job
-	// waits for its turn.
+	// they are now: maps never changed once lent (takeIn and quotes.go
+	// make new ones), so nothing is copied while the job waits for its
+	// turn.
 	hist := h.hist
+	h.histLent = true
 	r := service.ScoreRequest{Calls: calls, Quotes: env.quotes, Benchmark: h.benchCode(), SectorBenchmarks: h.sectorBenches}
 	if h.snap != nil {
 		r.Refs = h.snap.Refs

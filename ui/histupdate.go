@@ -57,7 +57,7 @@ func (h *histPart) update(msg tea.Msg, env histEnv) (handled bool, cmd tea.Cmd, 
 			h.err, news.err = msg.err, msg.err
 		}
 		if msg.hist != nil {
-			h.hist, h.cut, h.closes = msg.hist, msg.cut, msg.closes
+			h.hist, h.cut, h.closes, h.histLent = msg.hist, msg.cut, msg.closes, false
 		}
 		h.buildCells(env.tickers)
 		news.changed = true
