@@ -136,7 +136,13 @@ func (h PriceHistory) BarBefore(day time.Time) (DailyBar, bool) {
 
 // Merge returns h with more added: bars by date (more's bar wins for a day
 // both hold), distributions by ex-date, both sorted.
-func (h PriceHistory) Merge(more PriceHistory) PriceHistory {
+func (h PriceHistory) Merge(more PriceHistory) PriceHistory { return h.MergeInto(nil, more) }
+
+// MergeInto is Merge with the bars merged into buf's array when it is
+// large enough, for a caller that is done with the result before it
+// merges again (a store encoding each history as it goes). buf must not
+// share its array with h's bars or more's.
+func (h PriceHistory) MergeInto(buf []DailyBar, more PriceHistory) PriceHistory {
 	out := PriceHistory{Code: h.Code}
 	if out.Code == (market.Code{}) {
 		out.Code = more.Code
@@ -144,7 +150,11 @@ func (h PriceHistory) Merge(more PriceHistory) PriceHistory {
 	// each side sorted by day, the last of a day kept (a whole market's
 	// fetch merges millions of bars: no map, one sort of each side at most)
 	a, b := uniqueDays(h.Bars), uniqueDays(more.Bars)
-	out.Bars = make([]DailyBar, 0, len(a)+len(b))
+	if cap(buf) >= len(a)+len(b) {
+		out.Bars = buf[:0]
+	} else {
+		out.Bars = make([]DailyBar, 0, len(a)+len(b))
+	}
 	i, j := 0, 0
 	for i < len(a) || j < len(b) {
 		switch {

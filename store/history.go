@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
@@ -72,7 +73,7 @@ type eventRecord struct {
 }
 
 func encodeHistory(h StoredHistory) ([]byte, error) {
-	b := make([]byte, 0, 16+len(h.Bars)*12)
+	b := make([]byte, 0, 64+len(h.Bars)*16) // a bar takes 8 to 16 bytes: no growing
 	b = append(b, historyFormat)
 	b = binary.AppendUvarint(b, dayNumber(h.Held.From))
 	b = binary.AppendUvarint(b, dayNumber(h.Held.To))
@@ -101,6 +102,9 @@ func encodeHistory(h StoredHistory) ([]byte, error) {
 		}
 		return out
 	}
+	if len(h.Events)+len(h.Unread) == 0 {
+		return append(b, noEvents...), nil // most histories
+	}
 	tail, err := json.Marshal([2][]eventRecord{ev(h.Events), ev(h.Unread)})
 	if err != nil {
 		return nil, err
@@ -109,6 +113,10 @@ func encodeHistory(h StoredHistory) ([]byte, error) {
 }
 
 var errHistoryRecord = errors.New("history record does not decode")
+
+// noEvents is the events' part of a history without distributions, as
+// json.Marshal writes it: most histories', read and written without it.
+var noEvents = []byte("[[],[]]")
 
 func decodeHistory(code market.Code, data []byte) (StoredHistory, error) {
 	return decodeHistoryInto(code, data, nil)
@@ -175,8 +183,10 @@ func decodeHistoryInto(code market.Code, data []byte, scratch []sectors.DailyBar
 	if i > len(data) {
 		return h, errHistoryRecord
 	}
-	if err := json.Unmarshal(data[i:], &ev); err != nil {
-		return h, errHistoryRecord
+	if !bytes.Equal(data[i:], noEvents) {
+		if err := json.Unmarshal(data[i:], &ev); err != nil {
+			return h, errHistoryRecord
+		}
 	}
 	back := func(list []eventRecord) []sectors.ExRights {
 		var out []sectors.ExRights
@@ -371,6 +381,9 @@ func (s *Store) SaveHistoriesAt(updates map[string]HistoryUpdate, now time.Time)
 		}
 		pages := countPages(tx)
 		defer pages.done()
+		// each history is encoded as soon as it is merged: one array to
+		// decode the stored bars into and one to merge into serve them all
+		var stored, merged []sectors.DailyBar
 		for key, u := range updates {
 			pages.read()
 			code, err := market.ParseCode(key)
@@ -379,8 +392,11 @@ func (s *Store) SaveHistoriesAt(updates map[string]HistoryUpdate, now time.Time)
 			}
 			cur := StoredHistory{PriceHistory: sectors.PriceHistory{Code: code}}
 			if v := b.Get([]byte(code.Key())); v != nil {
-				if cur, err = decodeHistory(code, v); err != nil {
+				if cur, err = decodeHistoryInto(code, v, stored); err != nil {
 					return fmt.Errorf("history/%s: %w", code.Key(), err)
+				}
+				if cap(cur.Bars) > cap(stored) {
+					stored = cur.Bars[:0]
 				}
 			}
 			for _, bar := range u.Fetched.Bars {
@@ -388,7 +404,10 @@ func (s *Store) SaveHistoriesAt(updates map[string]HistoryUpdate, now time.Time)
 					return fmt.Errorf("history of %s: a close of %v on %s is not a price", code.Key(), bar.Close, market.ChinaDate(bar.Date))
 				}
 			}
-			cur.PriceHistory = cur.PriceHistory.Merge(u.Fetched)
+			cur.PriceHistory = cur.PriceHistory.MergeInto(merged, u.Fetched)
+			if cap(cur.Bars) > cap(merged) {
+				merged = cur.Bars[:0]
+			}
 			cur.Held = sectors.ExtendHeld(cur.Held, u.Covered)
 			cur.Held = vouched(cur)
 			if !u.Unanswered {
