@@ -74,31 +74,65 @@ func (s *Store) KeepQuotes(quotes []KeptQuote, watched []market.Code) error {
 		if err != nil {
 			return err
 		}
-		kept, _ := decodeQuoteCache(keptQuotesIn(tx)) // unreadable: started afresh
-		byCode := make(map[market.Code]int, len(kept))
-		out := kept[:0]
-		for _, q := range kept {
-			if want[q.Code] {
-				byCode[q.Code] = len(out)
-				out = append(out, q)
-			}
-		}
-		for _, q := range quotes {
-			if !want[q.Code] {
-				continue
-			}
-			if i, ok := byCode[q.Code]; ok {
-				if q.Fetched.Before(out[i].Fetched) {
-					continue
-				}
-				out[i] = q
-				continue
-			}
-			byCode[q.Code] = len(out)
-			out = append(out, q)
-		}
-		return b.Put(keyQuotes, encodeQuoteCache(out))
+		return b.Put(keyQuotes, mergeQuoteCache(keptQuotesIn(tx), quotes, want))
 	})
+}
+
+// mergeQuoteCache is the value that keeps quotes over old, the value kept
+// before (unreadable: started afresh), for the codes of want only. The
+// old records are copied as they are rather than decoded into quotes
+// and encoded again: a whole market's keeping then holds the value it
+// writes and little more (it held the old quotes, the new and the value:
+// some 4 MB, once a minute, beside whatever else the TUI was doing).
+func mergeQuoteCache(old []byte, quotes []KeptQuote, want map[market.Code]bool) []byte {
+	fresh := make(map[market.Code]int, len(quotes)) // the latest given of each code
+	for i, q := range quotes {
+		if want[q.Code] {
+			if j, ok := fresh[q.Code]; !ok || !q.Fetched.Before(quotes[j].Fetched) {
+				fresh[q.Code] = i
+			}
+		}
+	}
+	// the old records kept: a code still watched, unless a quote given
+	// for it was fetched no earlier
+	type span struct{ from, to int }
+	var keep []span
+	kept := map[market.Code]bool{}
+	err := eachKeptQuote(old, func(q *KeptQuote, from, to int) {
+		if !want[q.Code] || kept[q.Code] {
+			return
+		}
+		if i, ok := fresh[q.Code]; ok && !quotes[i].Fetched.Before(q.Fetched) {
+			return
+		}
+		kept[q.Code] = true
+		keep = append(keep, span{from, to})
+	})
+	if err != nil {
+		keep, kept = nil, map[market.Code]bool{}
+	}
+	n := len(keep)
+	for c := range fresh {
+		if !kept[c] {
+			n++
+		}
+	}
+	size := len(quoteCacheMagic) + 8 + (n-len(keep))*200 // a new record takes ~160 bytes
+	for _, k := range keep {
+		size += k.to - k.from
+	}
+	buf := make([]byte, 0, size)
+	buf = append(buf, quoteCacheMagic...)
+	buf = binary.AppendUvarint(buf, uint64(n))
+	for _, k := range keep {
+		buf = append(buf, old[k.from:k.to]...)
+	}
+	for i := range quotes {
+		if c := quotes[i].Code; fresh[c] == i && want[c] && !kept[c] {
+			buf = appendKeptQuote(buf, &quotes[i])
+		}
+	}
+	return buf
 }
 
 // KeptQuotes are the last known quotes, by Code.Key(); none (and no
@@ -146,27 +180,32 @@ func encodeQuoteCache(quotes []KeptQuote) []byte {
 	buf = append(buf, quoteCacheMagic...)
 	buf = binary.AppendUvarint(buf, uint64(len(quotes)))
 	for i := range quotes {
-		q := &quotes[i]
-		buf = putStr(buf, string(q.Code.Exchange), q.Code.Number, q.Name, q.Halt)
-		var flags byte
-		for bit, on := range []bool{q.Suspended, q.PreOpen, q.LossMaking, q.ChangeUnknown} {
-			if on {
-				flags |= 1 << bit
-			}
+		buf = appendKeptQuote(buf, &quotes[i])
+	}
+	return buf
+}
+
+// appendKeptQuote is buf with q's record after it.
+func appendKeptQuote(buf []byte, q *KeptQuote) []byte {
+	buf = putStr(buf, string(q.Code.Exchange), q.Code.Number, q.Name, q.Halt)
+	var flags byte
+	for bit, on := range []bool{q.Suspended, q.PreOpen, q.LossMaking, q.ChangeUnknown} {
+		if on {
+			flags |= 1 << bit
 		}
-		buf = append(buf, flags)
-		buf = putTime(buf, q.Time)
-		buf = putTime(buf, q.Fetched)
-		for _, v := range [...]float64{q.Last, q.PrevClose, q.Open, q.High, q.Low, q.Change, q.ChangePct, q.Amount,
-			q.Turnover, q.PE, q.Amplitude, q.VolumeRatio, q.FloatCap, q.TotalCap, q.PB, q.LimitUp, q.LimitDown} {
-			buf = putNumber(buf, v)
-		}
-		buf = binary.AppendVarint(buf, q.Volume)
-		for _, side := range [...]*[5]sectors.Level{&q.Bids, &q.Asks} {
-			for _, l := range side {
-				buf = putNumber(buf, l.Price)
-				buf = binary.AppendVarint(buf, l.Shares)
-			}
+	}
+	buf = append(buf, flags)
+	buf = putTime(buf, q.Time)
+	buf = putTime(buf, q.Fetched)
+	for _, v := range [...]float64{q.Last, q.PrevClose, q.Open, q.High, q.Low, q.Change, q.ChangePct, q.Amount,
+		q.Turnover, q.PE, q.Amplitude, q.VolumeRatio, q.FloatCap, q.TotalCap, q.PB, q.LimitUp, q.LimitDown} {
+		buf = putNumber(buf, v)
+	}
+	buf = binary.AppendVarint(buf, q.Volume)
+	for _, side := range [...]*[5]sectors.Level{&q.Bids, &q.Asks} {
+		for _, l := range side {
+			buf = putNumber(buf, l.Price)
+			buf = binary.AppendVarint(buf, l.Shares)
 		}
 	}
 	return buf
@@ -217,18 +256,37 @@ func (d *indexDecoder) varint() int64 {
 // decodeQuoteCache reads the kept quotes; anything off is an error, never
 // a panic (the value comes from the file's pages like any record).
 func decodeQuoteCache(v []byte) ([]KeptQuote, error) {
+	var out []KeptQuote
+	err := eachKeptQuote(v, func(q *KeptQuote, _, _ int) {
+		if out == nil {
+			out = make([]KeptQuote, 0, 64)
+		}
+		out = append(out, *q)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// eachKeptQuote calls fn with each quote of the value v in turn, and
+// where its record is in v (from, to); q is fn's to read, not to keep
+// (the next record is read into it). An error says v does not decode
+// whole: fn may have seen some of its quotes.
+func eachKeptQuote(v []byte, fn func(q *KeptQuote, from, to int)) error {
 	if len(v) < len(quoteCacheMagic) || string(v[:len(quoteCacheMagic)]) != quoteCacheMagic {
-		return nil, errListIndex
+		return errListIndex
 	}
 	rest := v[len(quoteCacheMagic):]
 	d := indexDecoder{b: rest, s: string(rest), interned: map[string]string{}}
 	n := d.uvarint()
 	if d.err != nil || n > uint64(len(d.b)) {
-		return nil, errListIndex
+		return errListIndex
 	}
-	out := make([]KeptQuote, n)
-	for i := range out {
-		q := &out[i]
+	var q KeptQuote
+	for range n {
+		from := len(v) - len(d.b)
+		q = KeptQuote{}
 		q.Code = d.code()
 		q.Name, q.Halt = d.str(), d.shared()
 		flags := d.byte()
@@ -247,13 +305,14 @@ func decodeQuoteCache(v []byte) ([]KeptQuote, error) {
 			}
 		}
 		if d.err != nil {
-			return nil, d.err
+			return d.err
 		}
+		fn(&q, from, len(v)-len(d.b))
 	}
 	if len(d.b) != 0 {
-		return nil, errListIndex
+		return errListIndex
 	}
-	return out, nil
+	return nil
 }
 
 // inChina is t on the market's clock, as the quote servers' stamps are
