@@ -61,10 +61,10 @@ type histPart struct {
 	// histLent: hist was handed to a job off the UI goroutine (the
 	// scorecard), which may still read it: the next change makes a new map
 	histLent bool
-	days     map[string][]time.Time         // the days they were cut for (historyDays)
-	chart    store.StoredHistory            // the chart's ticker, whole (needChart)
-	chartKey string                         // whose history chart is ("": none yet)
-	asking   string                         // whose whole history is being read
+	days     map[string][]time.Time // the days they were cut for (historyDays)
+	chart    store.StoredHistory    // the chart's ticker, whole (needChart)
+	chartKey string                 // whose history chart is ("": none yet)
+	asking   string                 // whose whole history is being read
 	// chartStale: the fetch stored new days of the chart's ticker
 	chartStale bool
 	cut        map[string]bool      // those that lost bars to the cut
@@ -266,9 +266,16 @@ func (h *histPart) historyFrom(env histEnv, calls []sectors.Scorable) map[string
 func (h *histPart) historyDays(env histEnv, calls []sectors.Scorable) map[string][]time.Time {
 	days := map[string][]time.Time{}
 	need := func(c market.Code, day time.Time) {
-		if !day.IsZero() {
-			days[c.Key()] = append(days[c.Key()], day)
+		if day.IsZero() {
+			return
 		}
+		// a day once: the same day comes from the rating, its change, the
+		// report's call and the scorecard's, of the list and the snapshot
+		list := days[c.Key()]
+		if slices.ContainsFunc(list, day.Equal) {
+			return
+		}
+		days[c.Key()] = append(list, day)
 	}
 	ticker := func(t *sectors.Ticker) {
 		need(t.Code, t.RatingAt)
