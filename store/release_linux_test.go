@@ -1,61 +1,96 @@
 package store
 
 import (
-	"bytes"
+	"bufio"
 	"fmt"
+	"math/rand/v2"
+	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 
 	bolt "go.etcd.io/bbolt"
+
+	"zixuan/sectors"
+	"zixuan/sectors/market"
 )
 
-// The pages a check lets go are read again from the file when touched:
-// values read after the release, and while it runs, are what was stored.
-func TestReleasedPagesReadTheSame(t *testing.T) {
-	db, err := bolt.Open(filepath.Join(t.TempDir(), "r.db"), 0o600, nil)
+// mappedKB is how much of tx's memory map this process has resident
+// (its Rss in /proc/self/smaps).
+func mappedKB(t *testing.T, tx *bolt.Tx) int {
+	t.Helper()
+	f, err := os.Open("/proc/self/smaps")
+	if err != nil {
+		t.Skip("no /proc/self/smaps:", err)
+	}
+	defer f.Close()
+	head := fmt.Sprintf("%x-", tx.DB().Info().Data)
+	sc := bufio.NewScanner(f)
+	in := false // in the mapping's lines: its Rss comes after its Size
+	for sc.Scan() {
+		line := sc.Text()
+		if strings.HasPrefix(line, head) {
+			in = true
+			continue
+		}
+		if rest, ok := strings.CutPrefix(line, "Rss:"); in && ok {
+			kb, err := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")))
+			if err != nil {
+				t.Fatal(err)
+			}
+			return kb
+		}
+	}
+	t.Fatalf("no mapping at %s in /proc/self/smaps", head)
+	return 0
+}
+
+// A read of many histories holds a few of them in memory at a time, not
+// the file: the pages it maps (each fault maps the pages around too) are
+// let go every releaseEvery values.
+func TestLongReadsLetGoOfTheFilesPages(t *testing.T) {
+	s, err := Open(filepath.Join(t.TempDir(), "z.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer db.Close()
-	value := func(i int) []byte { return bytes.Repeat([]byte(fmt.Sprintf("value %d;", i)), 200) }
-	const n = 2000 // about 4 MB: pages enough to release
-	if err := db.Update(func(tx *bolt.Tx) error {
-		b, err := tx.CreateBucket([]byte("b"))
-		if err != nil {
-			return err
-		}
-		for i := range n {
-			if err := b.Put([]byte(fmt.Sprintf("k%05d", i)), value(i)); err != nil {
-				return err
-			}
-		}
-		return nil
-	}); err != nil {
+	r := rand.New(rand.NewPCG(3, 4))
+	updates := map[string]HistoryUpdate{}
+	for _, sec := range market.Master()[:800] {
+		updates[sec.Code.Key()] = HistoryUpdate{Fetched: sectors.PriceHistory{Code: sec.Code, Bars: bars(day("2024-05-06"), 490, r)}}
+	}
+	if err := s.SaveHistories(updates); err != nil {
 		t.Fatal(err)
 	}
-	err = db.View(func(tx *bolt.Tx) error {
-		readAll := func(when string) {
-			i := 0
-			_ = tx.Bucket([]byte("b")).ForEach(func(k, v []byte) error {
-				if !bytes.Equal(v, value(i)) {
-					t.Fatalf("%s: %s reads %.20q…, want %.20q…", when, k, v, value(i))
+	peakKB := func(counted bool) (peak int) {
+		err := s.view(func(tx *bolt.Tx) error {
+			pages := countPages(tx)
+			defer pages.done()
+			n := 0
+			return tx.Bucket(bucketHistory).ForEach(func(k, v []byte) error {
+				if counted {
+					pages.read()
 				}
-				i++
+				if _, err := decodeHistory(market.MustParseCode(string(k)), v); err != nil {
+					return err
+				}
+				if n++; n%40 == 0 {
+					peak = max(peak, mappedKB(t, tx))
+				}
 				return nil
 			})
-			if i != n {
-				t.Fatalf("%s: %d values, want %d", when, i, n)
-			}
+		})
+		if err != nil {
+			t.Fatal(err)
 		}
-		stop := releasePagesWhile(tx)
-		for range 3 {
-			readAll("while released")
-		}
-		stop()
-		readAll("after the release")
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
+		return peak
 	}
+	without, with := peakKB(false), peakKB(true)
+	if without < 4<<10 {
+		t.Fatalf("a read of 800 histories held only %d kB of the file: too little to tell", without)
+	}
+	if with > 1500 {
+		t.Errorf("a counted read of 800 histories held %d kB of the file at once (%d uncounted); want a few histories' pages", with, without)
+	}
+	t.Logf("resident at the most: %d kB counted, %d kB not", with, without)
 }
