@@ -86,7 +86,8 @@ func TestCarriedIndexAndKeptQuotesAreNotRewritten(t *testing.T) {
 // A file of the build before: the index, its generation and the kept
 // quotes in one bucket, cache. Its quotes are still read; its index is
 // not used (an older build may have made it at a generation this one
-// does not know), and the bucket is gone once this build saves its own.
+// does not know), and the bucket is gone once this build saves its own,
+// its quotes kept in their bucket.
 func TestOldCacheBucket(t *testing.T) {
 	s := listIndexStore(t)
 	full, err := s.Load()
@@ -135,6 +136,9 @@ func TestOldCacheBucket(t *testing.T) {
 		return nil
 	}); err != nil {
 		t.Fatal(err)
+	}
+	if kept, err := s.KeptQuotes(); err != nil || len(kept) != len(qs) {
+		t.Errorf("the old bucket's quotes after it was removed: %d, %v; want %d", len(kept), err, len(qs))
 	}
 	if problems, err := s.Check(); err != nil || len(problems) > 0 {
 		t.Errorf("doctor after the move: %v, %v", problems, err)

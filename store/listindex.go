@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"hash/crc32"
@@ -149,6 +150,26 @@ func listIndexGen(tx *bolt.Tx) uint64 {
 	return 0
 }
 
+// dropOldCache removes the bucket builds before this one kept their
+// caches in, its last known quotes moved to their own bucket first when
+// this build has kept none yet.
+func dropOldCache(tx *bolt.Tx) error {
+	old := tx.Bucket(bucketOldCache)
+	if old == nil {
+		return nil
+	}
+	if v := old.Get(keyQuotes); v != nil && tx.Bucket(bucketQuoteCache) == nil {
+		b, err := tx.CreateBucket(bucketQuoteCache)
+		if err != nil {
+			return err
+		}
+		if err := b.Put(keyQuotes, bytes.Clone(v)); err != nil { // v is on the pages the delete frees
+			return err
+		}
+	}
+	return tx.DeleteBucket(bucketOldCache)
+}
+
 // listIndexValue is the stored index, nil when there is none.
 func listIndexValue(tx *bolt.Tx) []byte {
 	if b := tx.Bucket(bucketListValue); b != nil {
@@ -186,10 +207,8 @@ func (s *Store) SaveListIndex(snap *sectors.Snapshot) error {
 		if listIndexGen(tx) == snap.Gen {
 			return errUnchanged // saved already
 		}
-		if tx.Bucket(bucketOldCache) != nil {
-			if err := tx.DeleteBucket(bucketOldCache); err != nil {
-				return err
-			}
+		if err := dropOldCache(tx); err != nil {
+			return err
 		}
 		vb, err := tx.CreateBucketIfNotExists(bucketListValue)
 		if err != nil {
