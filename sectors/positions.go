@@ -311,18 +311,21 @@ func BuildPositions(trades []Trade) ([]Position, error) {
 func BuildHoldings(trades []Trade, histories map[string]PriceHistory) ([]Position, error) {
 	ts := append([]Trade(nil), trades...)
 	SortTrades(ts)
-	by := map[string]*Position{}
+	// each code's trades, in the order sorted: a pass over every trade
+	// for each code was 61 million steps at the whole market
+	tradesOf := map[string][]Trade{}
 	var keys []string
 	for _, t := range ts {
-		if by[t.Code.Key()] == nil {
-			by[t.Code.Key()] = &Position{Code: t.Code}
-			keys = append(keys, t.Code.Key())
+		k := t.Code.Key()
+		if tradesOf[k] == nil {
+			keys = append(keys, k)
 		}
+		tradesOf[k] = append(tradesOf[k], t)
 	}
 	sort.Strings(keys)
 	out := make([]Position, 0, len(keys))
 	for _, k := range keys {
-		p := by[k]
+		p := &Position{Code: tradesOf[k][0].Code}
 		h := histories[k]
 		ev := append(append([]ExRights(nil), h.Events...), h.Unread...)
 		isUnread := func(i int) bool { return i >= len(h.Events) }
@@ -333,10 +336,7 @@ func BuildHoldings(trades []Trade, histories map[string]PriceHistory) ([]Positio
 		sort.SliceStable(order, func(a, b int) bool { return ev[order[a]].ExDate.Before(ev[order[b]].ExDate) })
 		p.KnownFrom, p.KnownTo = h.Range().From, maxTime(h.Through, h.Range().To)
 		next := 0
-		for _, t := range ts {
-			if t.Code.Key() != k {
-				continue
-			}
+		for _, t := range tradesOf[k] {
 			for next < len(order) && !ev[order[next]].ExDate.After(t.Date) {
 				p.distribute(ev[order[next]], isUnread(order[next]), h)
 				next++
