@@ -594,8 +594,11 @@ func (s *Store) updateOnce(mmapHint int, mode writeMode, key []byte, fn func(tx 
 			return nil
 		})
 	})
-	if err == nil {
-		s.checked.Store(stampOf(s.path)) // still locked: only this commit changed it
+	if err == nil || err == errUnchanged {
+		// still locked: only this commit changed it, or nothing did (a
+		// write that finds nothing to do rolls back; forgetting the check
+		// for it made the next write check the whole file again)
+		s.checked.Store(stampOf(s.path))
 	} else {
 		s.checked.Store(nil)
 	}
