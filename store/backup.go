@@ -559,7 +559,7 @@ func checkReports(tx *bolt.Tx, add func(string, ...any)) {
 	}
 	if b := tx.Bucket(bucketHistory); b != nil {
 		var scratch []sectors.DailyBar // one buffer for every history: the whole market's is ~170 MB
-		pages := countPages(tx) // at the loop's pace, whatever the clock's releases manage
+		pages := countPages(tx)        // at the loop's pace, whatever the clock's releases manage
 		defer pages.done()
 		_ = b.ForEach(func(k, v []byte) error {
 			pages.read()
