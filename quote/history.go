@@ -348,9 +348,9 @@ func ParseDaily(body []byte, code market.Code) (sectors.PriceHistory, error) {
 }
 
 // parseDaily is ParseDaily that also says how many rows the answer held.
-// A whole market's fetch reads millions of fields: the answer is decoded
-// once, into its rows' fields (klineField), not into a value per level
-// and field decoded again at each use.
+// A whole market's fetch reads millions of fields: each row is decoded
+// once into its fields (klineField) and each field read once, rather
+// than each field decoded again at each use.
 func parseDaily(body []byte, code market.Code) (sectors.PriceHistory, int, error) {
 	sym := symbol(code)
 	var resp struct {
@@ -385,7 +385,7 @@ func parseDaily(body []byte, code market.Code) (sectors.PriceHistory, int, error
 	h := sectors.PriceHistory{Code: code}
 	seen := make(map[int64]bool, len(rows))
 	for _, raw := range rows {
-		fields = [maxRowFields]klineField{}
+		// a shorter row zeroes the fields after it (encoding/json)
 		if err := json.Unmarshal(raw, &fields); err != nil {
 			return sectors.PriceHistory{}, 0, fmt.Errorf("%w: %s rows: %v", ErrMalformed, sym, err)
 		}

@@ -44,3 +44,18 @@ func BenchmarkParseDaily(b *testing.B) {
 		}
 	}
 }
+
+// A row after a longer one carries none of its fields: a distribution is
+// read once, on its own row.
+func TestShortRowAfterALongOne(t *testing.T) {
+	body := []byte(`{"code":0,"data":{"sz300624":{"day":[` +
+		`["2025-06-16","50.00","51.00","52.00","49.00","12345",{"nd":"2024","cqr":"2025-06-16","FHcontent":"10派3.5元"},"0.5","6000.0"],` +
+		`["2025-06-17","51.00","51.50","52.00","50.50","23456"]]}}}`)
+	h, err := ParseDaily(body, market.MustParseCode("300624"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(h.Bars) != 2 || len(h.Events) != 1 {
+		t.Fatalf("%d bars, %d distributions; want 2 and 1", len(h.Bars), len(h.Events))
+	}
+}
